@@ -1,0 +1,138 @@
+"""Safe YAML loading for front matter, with positions, duplicate keys and bomb limits.
+
+PyYAML's SafeLoader never runs code, but it lets a document expand without bound through
+aliases ("billion laughs"), recurses without bound on nesting, silently keeps the last of
+two equal keys, and turns ``2021-02-30`` into an exception. This loader composes the node
+graph first, measures its expanded size, and only then constructs Python values, keeping
+dates as strings so that the date rule can judge them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from artlint.frontmatter import MAX_YAML_NODES
+
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class YamlProblem(Exception):
+    def __init__(self, reason: str, line: int = 0, column: int = 0):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that keeps timestamps as strings and records duplicate keys."""
+
+    duplicates: list[tuple[str, int, int, int]]
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, MappingNode):
+            self.flatten_mapping(node)
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise YamlProblem(
+                        "a mapping key must be a plain value, not a list or mapping",
+                        key_node.start_mark.line,
+                        key_node.start_mark.column,
+                    ) from None
+                line = key_node.start_mark.line
+                if key in seen:
+                    self.duplicates.append((str(key), line, key_node.start_mark.column, seen[key]))
+                else:
+                    seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _expanded_size(root: Node, limit: int) -> int:
+    """Number of nodes the graph has once every alias is expanded; raises past `limit` or on a cycle."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    # Iterative post-order walk: nesting depth must not turn into Python recursion.
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            if total > limit:
+                raise YamlProblem(
+                    f"the front matter expands to more than {limit:,} values through aliases (an alias bomb?)",
+                    root.start_mark.line,
+                    root.start_mark.column,
+                )
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise YamlProblem("an alias refers to the value that contains it", node.start_mark.line, node.start_mark.column)
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def load_yaml(raw: str) -> tuple[Any, dict[str, tuple[int, int, int, int]], list[tuple[str, int, int, int]]]:
+    """Load one YAML document: (data, {key: (line, col, value_line, value_col)}, duplicates). 0-based places."""
+    loader = _FrontMatterLoader(raw)
+    loader.duplicates = []
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, {}, []
+        _expanded_size(root, MAX_YAML_NODES)
+        data = loader.construct_document(root)
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise YamlProblem(reason or "invalid YAML", mark.line if mark else 0, mark.column if mark else 0) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(str(exc)) from None
+    except RecursionError:
+        raise YamlProblem("nesting is too deep") from None
+    finally:
+        loader.dispose()
+    keys: dict[str, tuple[int, int, int, int]] = {}
+    if isinstance(root, MappingNode):
+        for key_node, value_node in root.value:
+            if isinstance(key_node, ScalarNode):
+                keys.setdefault(
+                    str(key_node.value),
+                    (
+                        key_node.start_mark.line,
+                        key_node.start_mark.column,
+                        value_node.start_mark.line,
+                        value_node.start_mark.column,
+                    ),
+                )
+    return data, keys, loader.duplicates

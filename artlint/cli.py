@@ -1,0 +1,177 @@
+"""The `artlint` command line.
+
+Exit codes: 0 when no finding is at or above `--fail-on`; 1 when one is; 2 for a usage or
+configuration error (one clear line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from typing import Sequence
+
+from artlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"artlint: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _rule_list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="artlint", description="A content-quality linter for article markdown files.")
+    parser.add_argument("--version", action="version", version=f"artlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check articles (the default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    check.add_argument("--offline", action="store_true", help="skip the network rules")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--config", metavar="PATH", help="use this configuration file")
+    check.add_argument("--select", type=_rule_list, metavar="RULES", help="comma-separated rules or families to run")
+    check.add_argument("--ignore", type=_rule_list, metavar="RULES", help="comma-separated rules or families to skip")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--quiet", action="store_true", help="print findings only: no source lines, no summary")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+
+    rules = commands.add_parser("rules", help="list every rule with its family, severity and state")
+    rules.add_argument("--config", metavar="PATH", help="use this configuration file")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = commands.add_parser("explain", help="show what a rule finds, why, an example, and its options")
+    explain.add_argument("rule", metavar="RULE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and not arguments[0].startswith("-") and arguments[0] not in ("check", "rules", "explain"):
+        arguments.insert(0, "check")  # `artlint docs/` means `artlint check docs/`
+    if not arguments:
+        arguments = ["check"]
+    args = parser.parse_args(arguments)
+    try:
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        return _check(args)
+    except UsageError as exc:
+        sys.stderr.write(f"artlint: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("artlint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`artlint check | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def _load_config(path: str | None):
+    from artlint.config import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _check_selectors(option: str, names: list[str]) -> None:
+    from artlint.rules import all_rules, families
+
+    known = ["ALL", *families(), *all_rules()]
+    for name in names:
+        if name not in known:
+            hint = difflib.get_close_matches(name, known, n=1)
+            raise UsageError(f"{option}: unknown rule or family {name!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+
+
+def _check(args: argparse.Namespace) -> int:
+    from artlint.engine import run
+    from artlint.findings import Severity
+    from artlint.reporters import ReportSettings, write_report
+
+    config = _load_config(args.config)
+    if args.select is not None:
+        _check_selectors("--select", args.select)
+        config.select = args.select
+    if args.ignore is not None:
+        _check_selectors("--ignore", args.ignore)
+        config.ignore = config.ignore + args.ignore
+    fail_on = args.fail_on or config.fail_on
+    result = run(args.paths or ["."], config)
+    settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as stream:
+                write_report(args.format, result, stream, settings)
+        except OSError as exc:
+            raise UsageError(f"--output {args.output}: {exc.strerror or exc}") from None
+    else:
+        write_report(args.format, result, sys.stdout, settings)
+        sys.stdout.flush()
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(finding.severity >= threshold for finding in result.findings) else EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import json
+
+    from artlint.rules import all_rules
+
+    config = _load_config(args.config)
+    enabled = {settings.name: settings for settings in config.rules_for("")}
+    rows = []
+    for name, rule in all_rules().items():
+        settings = enabled.get(name)
+        severity = str(settings.severity if settings else rule.severity)
+        rows.append((name, rule.family, severity, "on" if settings else "off", rule.summary()))
+    if args.format == "json":
+        keys = ("name", "family", "severity", "state", "summary")
+        json.dump([dict(zip(keys, row)) for row in rows], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("rule", "family", "severity", "state"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    Console(highlight=False, emoji=False).print(table)
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from artlint.ruledocs import markdown
+    from artlint.rules import all_rules
+
+    rule = all_rules().get(args.rule)
+    if rule is None:
+        hint = difflib.get_close_matches(args.rule, list(all_rules()), n=1)
+        raise UsageError(f"unknown rule {args.rule!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+    sys.stdout.write(markdown(rule))
+    return EXIT_OK

@@ -1,0 +1,398 @@
+"""Configuration: finding the file, validating every key, and the settings for each path.
+
+artlint reads ``artlint.toml``, ``.artlint.toml`` or ``[tool.artlint]`` in ``pyproject.toml``,
+from the first directory that has one, walking up from the current directory. Every key,
+rule name, option and type is checked: a mistake is a ``ConfigError`` that names the file,
+the line and, where it can, the key that was meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from artlint.findings import SEVERITY_NAMES, Severity
+from artlint.globs import GlobSet
+from artlint.options import check_type, describe
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_FILES = ("artlint.toml", ".artlint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (".*", "node_modules", "public")
+DEFAULT_EXTENSIONS = ("md", "markdown")
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """A configuration mistake; the message is one located line for the user."""
+
+
+@dataclass(frozen=True)
+class NetworkSettings:
+    timeout: float = 10.0
+    retries: int = 2
+    concurrency: int = 32
+    per_host: int = 8
+    check_private: bool = False
+    cache: str | None = None
+    cache_ttl: int = 86400
+
+
+@dataclass(frozen=True)
+class DoiSettings:
+    resolver: str = "https://doi.org"
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """The effective severity and options of one enabled rule."""
+
+    name: str
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@dataclass
+class Override:
+    paths: GlobSet
+    select: list[str] | None
+    ignore: list[str]
+    rules: dict[str, dict[str, Any]]
+
+
+@dataclass
+class Config:
+    root: Path  # directory that relative globs and paths are resolved against
+    path: Path | None = None  # the file read, if any
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
+    fail_on: str = "warning"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
+    doi: DoiSettings = field(default_factory=DoiSettings)
+    _resolved: dict[tuple[int, ...], tuple[RuleSettings, ...]] = field(default_factory=dict, repr=False)
+
+    @property
+    def exclude_globs(self) -> GlobSet:
+        return GlobSet(self.exclude + self.extend_exclude)
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to the config root, with forward slashes (for glob matching)."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def rules_for(self, relative_path: str) -> tuple[RuleSettings, ...]:
+        """The enabled rules, with severities and options, for one file."""
+        matched = tuple(i for i, override in enumerate(self.overrides) if override.paths.match(relative_path))
+        cached = self._resolved.get(matched)
+        if cached is None:
+            cached = self._resolve([self.overrides[i] for i in matched])
+            self._resolved[matched] = cached
+        return cached
+
+    def _resolve(self, overrides: list[Override]) -> tuple[RuleSettings, ...]:
+        from artlint.rules import all_rules
+
+        select, ignore = self.select, list(self.ignore)
+        settings = {name: dict(values) for name, values in self.rules.items()}
+        for override in overrides:
+            if override.select is not None:
+                select = override.select
+            ignore += override.ignore
+            for name, values in override.rules.items():
+                settings.setdefault(name, {}).update(values)
+        selected = _expand(select) if select is not None else None
+        ignored = _expand(ignore)
+        result = []
+        for name, rule in all_rules().items():
+            values = settings.get(name, {})
+            severity_name = values.get("severity")
+            if name in ignored or severity_name == "off":
+                continue
+            if selected is None:
+                if not rule.enabled_by_default and severity_name is None:
+                    continue
+            elif name not in selected:
+                continue
+            severity = Severity.parse(severity_name) if severity_name else rule.severity
+            options = rule.default_options()
+            options.update({key: value for key, value in values.items() if key != "severity"})
+            result.append(RuleSettings(name, severity, options))
+        return tuple(result)
+
+
+def _expand(selectors: list[str]) -> set[str]:
+    from artlint.rules import all_rules
+
+    names: set[str] = set()
+    for selector in selectors:
+        if selector == "ALL":
+            names.update(all_rules())
+        elif selector in all_rules():
+            names.add(selector)
+        else:
+            names.update(name for name, rule in all_rules().items() if rule.family == selector)
+    return names
+
+
+# --------------------------------------------------------------------------- finding and loading
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The first config file found walking up from `start`."""
+    directory = start.resolve()
+    while True:
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
+        if directory.parent == directory:
+            return None
+        directory = directory.parent
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        return re.search(r"^\[tool\.artlint[\].]", pyproject.read_text(encoding="utf-8"), re.M) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
+    """Load the configuration named on the command line, or the one found from `start`."""
+    start = start or Path.cwd()
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: no such configuration file")
+    else:
+        found = find_config_file(start)
+        if found is None:
+            return Config(root=start)
+        path = found
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {_toml_reason(exc)}") from None
+    if path.name == "pyproject.toml":
+        document = document.get("tool", {}).get("artlint", {})
+        if not isinstance(document, dict):
+            raise ConfigError(f"{path}: [tool.artlint] must be a table")
+    return parse_config(document, path, text)
+
+
+def _toml_reason(exc: Exception) -> str:
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        return f"line {match.group(1)}, column {match.group(2)}: " + message[: match.start()].strip().lower()
+    return message
+
+
+# --------------------------------------------------------------------------- validation
+
+_TOP_KEYS = {
+    "select",
+    "ignore",
+    "exclude",
+    "extend-exclude",
+    "extensions",
+    "fail-on",
+    "max-file-size",
+    "rules",
+    "overrides",
+    "network",
+    "doi",
+}
+_NETWORK_KEYS = {
+    "timeout": "number",
+    "retries": "integer",
+    "concurrency": "integer",
+    "per-host": "integer",
+    "check-private": "boolean",
+    "cache": "string",
+    "cache-ttl": "duration",
+}
+_DOI_KEYS = {"resolver": "string"}
+_OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
+_DURATION = re.compile(r"(\d+)\s*([smhdw]?)")
+_DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+class _Validator:
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.text = text
+
+    def fail(self, key: str, message: str) -> ConfigError:
+        line = self.line_of(key)
+        place = f"{self.path}:{line}" if line else str(self.path)
+        return ConfigError(f"{place}: {message}")
+
+    def line_of(self, key: str) -> int | None:
+        leaf = key.rsplit(".", 1)[-1]
+        patterns = [
+            rf'^\s*"?{re.escape(leaf)}"?\s*=',
+            rf"^\s*\[+[^\]\n]*{re.escape(leaf)}[^\]\n]*\]",
+            rf'"{re.escape(leaf)}"',
+            rf"\b{re.escape(leaf)}\b",
+        ]
+        for pattern in patterns:
+            match = re.search(pattern, self.text, re.M)
+            if match:
+                return self.text.count("\n", 0, match.start()) + 1
+        return None
+
+    def unknown(self, where: str, key: str, known: set[str] | list[str]) -> ConfigError:
+        hint = difflib.get_close_matches(key, list(known), n=1)
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+        return self.fail(key, f"unknown key {key!r} in {where}{suggestion}")
+
+    def typed(self, key: str, value: Any, spec: str) -> Any:
+        problem = check_type(spec, value)
+        if problem:
+            raise self.fail(key, f"{key}: {problem}")
+        return value
+
+    def selectors(self, key: str, values: Any) -> list[str]:
+        from artlint.rules import all_rules, families
+
+        self.typed(key, values, "list[string]")
+        known = ["ALL", *families(), *all_rules()]
+        for value in values:
+            if value not in known:
+                hint = difflib.get_close_matches(value, known, n=1)
+                suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+                raise self.fail(value, f"{key}: unknown rule or family {value!r}{suggestion}")
+        return list(values)
+
+    def rule_table(self, where: str, table: Any) -> dict[str, dict[str, Any]]:
+        from artlint.rules import all_rules
+
+        if not isinstance(table, dict):
+            raise self.fail("rules", f"{where} must be a table of [rules.RULE-NAME] tables")
+        result = {}
+        for name, values in table.items():
+            rule = all_rules().get(name)
+            if rule is None:
+                raise self.unknown(where, name, set(all_rules()))
+            if not isinstance(values, dict):
+                raise self.fail(name, f"{where}.{name} must be a table, got {describe(values)}")
+            for key, value in values.items():
+                if key == "severity":
+                    if value not in (*SEVERITY_NAMES, "off"):
+                        raise self.fail(
+                            key, f"{where}.{name}.severity: expected one of 'error', 'warning', 'info', 'off'"
+                        )
+                    continue
+                option = rule.options.get(key)
+                if option is None:
+                    raise self.unknown(f"{where}.{name}", key, {"severity", *rule.options})
+                problem = option.check(value)
+                if problem:
+                    raise self.fail(key, f"{where}.{name}.{key}: {problem}")
+            result[name] = dict(values)
+        return result
+
+    def section(self, name: str, value: Any, schema: dict[str, str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(name, f"[{name}] must be a table")
+        result = {}
+        for key, item in value.items():
+            spec = schema.get(key)
+            if spec is None:
+                raise self.unknown(f"[{name}]", key, set(schema))
+            if spec == "duration":
+                result[key] = self.duration(key, item)
+                continue
+            self.typed(key, item, spec)
+            if spec in ("integer", "number") and item < (0 if key == "retries" else 1e-9):
+                raise self.fail(key, f"{name}.{key}: must be positive, got {item}")
+            result[key] = item
+        return result
+
+    def duration(self, key: str, value: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        if isinstance(value, str):
+            match = _DURATION.fullmatch(value.strip())
+            if match:
+                return int(match.group(1)) * _DURATION_UNITS[match.group(2)]
+        raise self.fail(key, f"{key}: expected seconds or a duration such as '12h' or '1d', got {describe(value)}")
+
+
+def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config:
+    check = _Validator(path, text)
+    for key in document:
+        if key not in _TOP_KEYS:
+            raise check.unknown("the configuration", key, _TOP_KEYS)
+    config = Config(root=path.parent.resolve(), path=path)
+    if "select" in document:
+        config.select = check.selectors("select", document["select"])
+    if "ignore" in document:
+        config.ignore = check.selectors("ignore", document["ignore"])
+    if "exclude" in document:
+        config.exclude = list(check.typed("exclude", document["exclude"], "list[string]"))
+    if "extend-exclude" in document:
+        config.extend_exclude = list(check.typed("extend-exclude", document["extend-exclude"], "list[string]"))
+    if "extensions" in document:
+        extensions = check.typed("extensions", document["extensions"], "list[string]")
+        config.extensions = [extension.lstrip(".") for extension in extensions]
+    if "fail-on" in document:
+        value = check.typed("fail-on", document["fail-on"], "string")
+        if value not in FAIL_ON_CHOICES:
+            raise check.fail("fail-on", f"fail-on: expected one of {', '.join(FAIL_ON_CHOICES)}, got {value!r}")
+        config.fail_on = value
+    if "max-file-size" in document:
+        config.max_file_size = check.typed("max-file-size", document["max-file-size"], "integer")
+    if "rules" in document:
+        config.rules = check.rule_table("[rules]", document["rules"])
+    if "overrides" in document:
+        config.overrides = _overrides(check, document["overrides"])
+    if "network" in document:
+        values = check.section("network", document["network"], _NETWORK_KEYS)
+        config.network = NetworkSettings(
+            **{key.replace("-", "_"): value for key, value in values.items()}
+        )
+    if "doi" in document:
+        values = check.section("doi", document["doi"], _DOI_KEYS)
+        if not re.match(r"https?://[^/\s]+", values.get("resolver", "https://doi.org")):
+            raise check.fail("resolver", "doi.resolver: expected an http(s) URL")
+        config.doi = DoiSettings(**values)
+    return config
+
+
+def _overrides(check: _Validator, value: Any) -> list[Override]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise check.fail("overrides", "overrides must be written as [[overrides]] tables")
+    result = []
+    for item in value:
+        for key in item:
+            if key not in _OVERRIDE_KEYS:
+                raise check.unknown("[[overrides]]", key, _OVERRIDE_KEYS)
+        if "paths" not in item:
+            raise check.fail("overrides", "each [[overrides]] needs paths = [globs]")
+        paths = check.typed("paths", item["paths"], "list[string]")
+        select = check.selectors("select", item["select"]) if "select" in item else None
+        ignore = check.selectors("ignore", item["ignore"]) if "ignore" in item else []
+        rules = check.rule_table("[overrides.rules]", item.get("rules", {}))
+        result.append(Override(GlobSet(paths), select, ignore, rules))
+    return result

@@ -1,0 +1,92 @@
+"""A parsed article: its source, front matter and positioned markdown tree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from artlint.findings import Diagnostic, Related
+from artlint.frontmatter import FrontMatter, split_front_matter
+from artlint.markdown import CODE_TYPES, Node, parse_markdown
+from artlint.source import Source
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass
+class Document:
+    path: str
+    source: Source
+    front_matter: FrontMatter | None
+    blocks: list[Node]
+    definitions: list[Node] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def body_offset(self) -> int:
+        return self.front_matter.body_offset if self.front_matter else 0
+
+    def nodes(self, *types: str) -> Iterator[Node]:
+        """Every node of the tree in document order, or only those of the given types."""
+        for block in self.blocks:
+            for node in block.walk():
+                if not types or node.type in types:
+                    yield node
+
+    @cached_property
+    def code_ranges(self) -> list[tuple[int, int]]:
+        """Sorted (start, end) offsets of code, math, HTML comments and the front matter.
+
+        Text rules skip these: they are not prose.
+        """
+        ranges = [(0, self.body_offset)] if self.body_offset else []
+        ranges += [(node.start, node.end) for node in self.nodes(*CODE_TYPES)]
+        for node in self.nodes("block_html", "inline_html"):
+            for match in _HTML_COMMENT.finditer(self.text, node.start, node.end):
+                ranges.append((match.start(), match.end()))
+        ranges.sort()
+        return ranges
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The text with code, math, comments and front matter blanked out (line ends kept),
+        so that text rules can search it and report exact columns."""
+        text = self.text
+        pieces = []
+        last = 0
+        for start, end in self.code_ranges:
+            if end <= last:
+                continue
+            start = max(start, last)
+            pieces.append(text[last:start])
+            pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+            last = end
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+    def in_code(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.code_ranges)
+
+    def diagnostic(self, message: str, start: int, end: int, related: tuple[Related, ...] = ()) -> Diagnostic:
+        """A diagnostic for the offsets [start, end) of this document."""
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(max(end, start))
+        return Diagnostic(message, line, column, end_line, end_column, related)
+
+    def line_diagnostic(self, message: str, line: int, column: int = 1, related: tuple[Related, ...] = ()) -> Diagnostic:
+        """A diagnostic from `column` to the end of `line`."""
+        length = len(self.source.line_text(line)) if 1 <= line <= self.source.line_count else 0
+        end_column = max(length + 1, column + 1) if length >= column else column + 1
+        return Diagnostic(message, line, column, line, end_column, related)
+
+
+def parse_document(path: str, source: Source) -> Document:
+    front_matter = split_front_matter(source)
+    body_offset = front_matter.body_offset if front_matter else 0
+    parsed = parse_markdown(source.text, body_offset)
+    return Document(path, source, front_matter, parsed.blocks, parsed.definitions)

@@ -1,0 +1,170 @@
+"""The pipeline: discover files → parse → document rules → corpus rules → findings.
+
+`check_file` is a pure function of a path and the configuration, so that files can be
+checked in any order and in other processes; corpus rules then judge the small facts that
+each file's check collected.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from artlint.config import Config, RuleSettings
+from artlint.discovery import discover
+from artlint.document import parse_document
+from artlint.findings import Diagnostic, Finding
+from artlint.rules import Rule, all_rules
+from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
+from artlint.suppression import Suppressions, parse_suppressions
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # corpus rule name -> facts
+    suppressions: Suppressions | None = None
+    lines: dict[int, str] = field(default_factory=dict)  # source lines that corpus findings may need
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files_checked: int
+    elapsed: float
+    rules: list[type[Rule]]  # every rule that ran on at least one file
+
+
+_INSTANCES: dict[str, Rule] = {}
+
+
+def _instance(name: str) -> Rule:
+    rule = _INSTANCES.get(name)
+    if rule is None:
+        rule = _INSTANCES[name] = all_rules()[name]()
+    return rule
+
+
+def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: Source | None) -> Finding:
+    snippet = None
+    if source is not None and 1 <= diagnostic.line <= source.line_count:
+        snippet = source.line_text(diagnostic.line)
+    return Finding(
+        path,
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.end_line,
+        diagnostic.end_column,
+        settings.name,
+        settings.severity,
+        diagnostic.message,
+        diagnostic.related,
+        snippet,
+    )
+
+
+def _file_problem(path: str, rules: tuple[RuleSettings, ...], error: UnreadableFile) -> list[Finding]:
+    name = "file-too-large" if isinstance(error, FileTooLarge) else "file-unreadable"
+    for settings in rules:
+        if settings.name == name:
+            diagnostic = Diagnostic(error.reason, error.line, error.column, error.line, error.column + 1)
+            return [_finding(path, settings, diagnostic, None)]
+    return []
+
+
+def check_file(path: Path, display: str, config: Config) -> FileResult:
+    """Read, parse and check one file with the document rules; collect corpus facts."""
+    rules = config.rules_for(config.relative(path))
+    result = FileResult(display)
+    try:
+        source = read_source(str(path), config.max_file_size)
+    except UnreadableFile as error:
+        result.findings = _file_problem(display, rules, error)
+        return result
+    try:
+        doc = parse_document(display, source)
+    except RecursionError:
+        result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
+        return result
+    result.suppressions = parse_suppressions(source.text, source.line_of, doc.in_code) or None
+    for settings in rules:
+        rule = _instance(settings.name)
+        try:
+            if rule.kind == "document":
+                for diagnostic in rule.check(doc, settings.options):  # type: ignore[attr-defined]
+                    result.findings.append(_finding(display, settings, diagnostic, source))
+            elif rule.kind == "corpus":
+                result.facts[settings.name] = rule.collect(doc, settings.options)  # type: ignore[attr-defined]
+        except Exception as exc:  # a bug in one rule must not hide the others' findings
+            result.findings.append(_internal_error(display, settings, exc))
+    result.findings = _unsuppressed(result.findings, result.suppressions)
+    return result
+
+
+def _internal_error(path: str, settings: RuleSettings, exc: Exception) -> Finding:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    message = (
+        f"internal error in rule {settings.name}: {type(exc).__name__}: {exc} "
+        f"({Path(where.filename).name}:{where.lineno}); please report it"
+    )
+    return Finding(path, 1, 1, 1, 2, settings.name, settings.severity, message)
+
+
+def _unsuppressed(findings: list[Finding], suppressions: Suppressions | None) -> list[Finding]:
+    if not suppressions:
+        return findings
+    return [finding for finding in findings if not suppressions.suppresses(finding.rule, finding.line)]
+
+
+def _judge_corpus(results: list[FileResult], config: Config) -> list[Finding]:
+    by_rule: dict[str, dict[str, Any]] = {}
+    for result in results:
+        for name, facts in result.facts.items():
+            by_rule.setdefault(name, {})[result.path] = facts
+    suppressions = {result.path: result.suppressions for result in results}
+    global_settings = {settings.name: settings for settings in config.rules_for("")}
+    findings = []
+    for name, facts in by_rule.items():
+        rule = _instance(name)
+        settings = global_settings.get(name) or RuleSettings(name, rule.severity, rule.default_options())
+        for path, diagnostic in rule.judge(facts, settings.options):  # type: ignore[attr-defined]
+            finding = _finding(path, settings, diagnostic, None)
+            file_suppressions = suppressions.get(path)
+            if not (file_suppressions and file_suppressions.suppresses(name, finding.line)):
+                findings.append(finding)
+    return _with_snippets(findings)
+
+
+def _with_snippets(findings: list[Finding]) -> list[Finding]:
+    """Corpus findings are made after the files were read: read their lines again."""
+    from dataclasses import replace
+
+    sources: dict[str, Source | None] = {}
+    result = []
+    for finding in findings:
+        if finding.path not in sources:
+            try:
+                sources[finding.path] = read_source(finding.path, 1 << 30)
+            except UnreadableFile:
+                sources[finding.path] = None
+        source = sources[finding.path]
+        if source is not None and finding.line <= source.line_count:
+            finding = replace(finding, snippet=source.line_text(finding.line))
+        result.append(finding)
+    return result
+
+
+def run(paths: Iterable[str], config: Config) -> RunResult:
+    started = time.perf_counter()
+    files = discover(list(paths), config)
+    results = [check_file(path, display, config) for path, display in files]
+    findings = [finding for result in results for finding in result.findings]
+    findings += _judge_corpus(results, config)
+    findings.sort(key=Finding.sort_key)
+    used = {settings.name for path, _ in files for settings in config.rules_for(config.relative(path))}
+    rules = [rule for name, rule in all_rules().items() if name in used]
+    return RunResult(findings, len(files), time.perf_counter() - started, rules)

@@ -1,0 +1,341 @@
+"""Front matter: find it, parse it safely, and keep the line of every top-level key.
+
+Three forms, as Hugo and Zola read them:
+
+* TOML between ``+++`` lines,
+* YAML between ``---`` lines (the closing line may also be ``...``),
+* a JSON object that starts the file (``{`` on the first line).
+
+Parsing never raises: a syntax error becomes ``FrontMatter.error`` with the line it is on.
+YAML is read with a safe loader (``!!python/...`` tags are refused, never run), duplicate
+keys are recorded, and alias bombs, deep nesting and oversized blocks are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from artlint.source import Source
+
+try:  # Python >= 3.11
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+MAX_FRONT_MATTER_CHARS = 256 * 1024
+MAX_YAML_NODES = 100_000
+MAX_TOML_REPAIRS = 50
+
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
+_YAML_FENCE = re.compile(r"---[ \t]*")
+_YAML_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_JSON_START = re.compile(r'\{\s*(?:"|\})')
+_TOML_TABLE = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')")
+_TOML_KEY = re.compile(r"\s*([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*[.=]")
+_TOML_ERROR_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_DATE_TOKEN = re.compile(r"[0-9][0-9:T tZz.+\-]*[0-9Zz]|[0-9]")
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """Where a top-level key and its value are written (1-based file lines and columns)."""
+
+    line: int
+    column: int
+    value_line: int
+    value_column: int
+
+
+@dataclass(frozen=True)
+class FrontMatterProblem:
+    message: str
+    line: int
+    column: int = 1
+    key: str = ""
+    first_line: int = 0
+
+
+@dataclass
+class FrontMatter:
+    kind: str  # "toml", "yaml" or "json"
+    start_line: int  # line of the opening delimiter
+    end_line: int  # line of the closing delimiter (or last line when unclosed)
+    body_offset: int  # offset of the first character after the front matter
+    data: dict[str, Any] | None = None
+    error: FrontMatterProblem | None = None
+    keys: dict[str, KeyInfo] = field(default_factory=dict)
+    duplicates: list[FrontMatterProblem] = field(default_factory=list)
+    # Values that the parser could not turn into dates (TOML's bare dates such as 2021-02-30);
+    # they are kept in `data` as strings so that the date rule can name them.
+    unparsable_dates: dict[str, str] = field(default_factory=dict)
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        info = self.keys.get(key)
+        if info is None:
+            return self.start_line, 1
+        return info.line, info.column
+
+    def value_position(self, key: str) -> tuple[int, int]:
+        info = self.keys.get(key)
+        if info is None:
+            return self.start_line, 1
+        return info.value_line, info.value_column
+
+
+def split_front_matter(source: Source) -> FrontMatter | None:
+    """Find and parse the front matter at the top of a document, or return None."""
+    text = source.text
+    first_line = source.line_text(1) if source.line_count else ""
+    if _TOML_FENCE.fullmatch(first_line):
+        return _fenced(source, "toml", _TOML_FENCE)
+    if _YAML_FENCE.fullmatch(first_line):
+        return _fenced(source, "yaml", _YAML_END)
+    if _JSON_START.match(text):
+        return _parse_json(source)
+    return None
+
+
+def _fenced(source: Source, kind: str, closing: re.Pattern[str]) -> FrontMatter:
+    for line in range(2, source.line_count + 1):
+        if closing.fullmatch(source.line_text(line)):
+            body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
+            matter = FrontMatter(kind, 1, line, body_offset)
+            raw_start = source.line_starts[1]
+            raw_end = source.line_starts[line - 1]
+            _parse_fenced(matter, source.text[raw_start:raw_end], first_raw_line=2)
+            return matter
+    fence = source.line_text(1).strip()
+    matter = FrontMatter(kind, 1, source.line_count, source.line_starts[1] if source.line_count > 1 else len(source.text))
+    matter.error = FrontMatterProblem(f"the opening {fence} on line 1 is never closed", 1, 1)
+    return matter
+
+
+def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int) -> None:
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        matter.error = FrontMatterProblem(
+            f"front matter is {len(raw):,} characters long, over the limit of {MAX_FRONT_MATTER_CHARS:,}",
+            first_raw_line,
+        )
+        return
+    if matter.kind == "toml":
+        _parse_toml(matter, raw, first_raw_line)
+    else:
+        _parse_yaml(matter, raw, first_raw_line)
+
+
+# --------------------------------------------------------------------------- TOML
+
+
+def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
+    repaired: dict[int, str] = {}
+    for _ in range(MAX_TOML_REPAIRS):
+        try:
+            data = tomllib.loads(raw)
+            break
+        except tomllib.TOMLDecodeError as exc:
+            message = str(exc)
+            place = _TOML_ERROR_PLACE.search(message)
+            line = int(place.group(1)) if place else raw.count("\n") + 1
+            column = int(place.group(2)) if place else 1
+            if message.startswith("Invalid date or datetime") and place:
+                fixed = _quote_toml_value(raw, line, column)
+                if fixed is not None:
+                    raw, token = fixed
+                    repaired[line] = token
+                    continue
+            reason = _TOML_ERROR_PLACE.sub("", message).strip()
+            matter.error = FrontMatterProblem(f"TOML: {reason[:1].lower() + reason[1:]}", first_line + line - 1, column)
+            return
+    else:
+        matter.error = FrontMatterProblem("TOML: too many invalid dates", first_line)
+        return
+    matter.data = data
+    matter.keys = _toml_key_lines(raw, first_line)
+    for key, info in matter.keys.items():
+        token = repaired.get(info.line - first_line + 1)
+        if token is not None:
+            matter.unparsable_dates[key] = token
+
+
+def _quote_toml_value(raw: str, line: int, column: int) -> tuple[str, str] | None:
+    lines = raw.split("\n")
+    text = lines[line - 1]
+    match = _TOML_DATE_TOKEN.match(text, column - 1)
+    if not match:
+        return None
+    token = match.group(0).rstrip()
+    lines[line - 1] = text[: column - 1] + json.dumps(token) + text[column - 1 + len(token) :]
+    return "\n".join(lines), token
+
+
+def _toml_key_lines(raw: str, first_line: int) -> dict[str, KeyInfo]:
+    keys: dict[str, KeyInfo] = {}
+    in_table = False
+    for index, text in enumerate(raw.split("\n")):
+        line = first_line + index
+        table = _TOML_TABLE.match(text)
+        if table and text.lstrip().startswith("["):
+            name = table.group(1).strip("\"'")
+            in_table = True
+            keys.setdefault(name, KeyInfo(line, table.start(1) + 1, line, table.start(1) + 1))
+            continue
+        if in_table:
+            continue
+        key = _TOML_KEY.match(text)
+        if key:
+            name = key.group(1)
+            if name[0] in "\"'":
+                name = name[1:-1]
+            equals = text.find("=", key.end(1))
+            value_column = equals + 2 if equals >= 0 else key.start(1) + 1
+            while value_column <= len(text) and text[value_column - 1 : value_column] in (" ", "\t"):
+                value_column += 1
+            keys.setdefault(name, KeyInfo(line, key.start(1) + 1, line, value_column))
+    return keys
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _parse_yaml(matter: FrontMatter, raw: str, first_line: int) -> None:
+    import yaml
+
+    from artlint._yaml import YamlProblem, load_yaml
+
+    try:
+        data, keys, duplicates = load_yaml(raw)
+    except YamlProblem as exc:
+        matter.error = FrontMatterProblem(f"YAML: {exc.reason}", first_line + exc.line, exc.column + 1)
+        return
+    except yaml.YAMLError as exc:  # pragma: no cover - load_yaml converts every YAMLError
+        matter.error = FrontMatterProblem(f"YAML: {exc}", first_line)
+        return
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        matter.error = FrontMatterProblem(
+            f"YAML: front matter must be a mapping of keys to values, not a {_yaml_kind(data)}", first_line
+        )
+        return
+    matter.data = data
+    matter.keys = {
+        key: KeyInfo(first_line + k_line, k_col + 1, first_line + v_line, v_col + 1)
+        for key, (k_line, k_col, v_line, v_col) in keys.items()
+    }
+    matter.duplicates = [
+        FrontMatterProblem(f"duplicate key {key!r}", first_line + line, column + 1, key, first_line + first)
+        for key, line, column, first in duplicates
+    ]
+
+
+def _yaml_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    return type(value).__name__
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _parse_json(source: Source) -> FrontMatter:
+    text = source.text
+    decoder = json.JSONDecoder(object_pairs_hook=_json_object)
+    limit = min(len(text), MAX_FRONT_MATTER_CHARS)
+    try:
+        data, end = decoder.raw_decode(text[:limit])
+    except json.JSONDecodeError as exc:
+        line_end = len(text)
+        matter = FrontMatter("json", 1, source.line_count, line_end)
+        matter.error = FrontMatterProblem(f"JSON: {exc.msg[:1].lower() + exc.msg[1:]}", exc.lineno, exc.colno)
+        return matter
+    except RecursionError:
+        matter = FrontMatter("json", 1, source.line_count, len(text))
+        matter.error = FrontMatterProblem("JSON: nesting is too deep", 1)
+        return matter
+    end_line = source.line_of(max(end - 1, 0))
+    body_offset = source.line_starts[end_line] if end_line < source.line_count else len(text)
+    matter = FrontMatter("json", 1, end_line, body_offset)
+    if not isinstance(data, dict):  # pragma: no cover - _JSON_START only lets objects in
+        data = _json_object([])
+    pairs = data.pairs
+    matter.data = dict(data)
+    raw = text[:end]
+    matter.keys = _json_key_lines(source, raw, [key for key, _ in pairs])
+    seen: dict[str, int] = {}
+    for key, _ in pairs:
+        seen[key] = seen.get(key, 0) + 1
+    for key, count in seen.items():
+        if count > 1:
+            lines = _json_key_occurrences(source, raw, key)
+            for line, column in lines[1:]:
+                matter.duplicates.append(
+                    FrontMatterProblem(f"duplicate key {key!r}", line, column, key, lines[0][0])
+                )
+    return matter
+
+
+class _JsonObject(dict):
+    """A JSON object that remembers its key/value pairs in order, duplicates included."""
+
+    pairs: list[tuple[str, Any]]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    obj = _JsonObject(pairs)
+    obj.pairs = pairs
+    return obj
+
+
+def _json_key_occurrences(source: Source, raw: str, key: str) -> list[tuple[int, int]]:
+    pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    depth_ok = _top_level_offsets(raw)
+    found = []
+    for match in pattern.finditer(raw):
+        if match.start() in depth_ok:
+            found.append(source.position(match.start()))
+    return found
+
+
+def _json_key_lines(source: Source, raw: str, keys: list[str]) -> dict[str, KeyInfo]:
+    result: dict[str, KeyInfo] = {}
+    for key in keys:
+        if key in result:
+            continue
+        places = _json_key_occurrences(source, raw, key)
+        if not places:
+            continue
+        line, column = places[0]
+        colon = raw.find(":", source.offset(line, column))
+        value_offset = colon + 1
+        while value_offset < len(raw) and raw[value_offset] in " \t\n":
+            value_offset += 1
+        value_line, value_column = source.position(value_offset)
+        result[key] = KeyInfo(line, column, value_line, value_column)
+    return result
+
+
+def _top_level_offsets(raw: str) -> set[int]:
+    """Offsets of the string starts that sit directly inside the outermost JSON object."""
+    offsets = set()
+    depth = 0
+    index = 0
+    length = len(raw)
+    while index < length:
+        char = raw[index]
+        if char == '"':
+            if depth == 1:
+                offsets.add(index)
+            index += 1
+            while index < length and raw[index] != '"':
+                index += 2 if raw[index] == "\\" else 1
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+        index += 1
+    return offsets

@@ -1,0 +1,82 @@
+"""Typed rule options: a small type language shared by rules, config validation and docs.
+
+Types are written as strings: ``string``, ``integer``, ``number``, ``boolean``,
+``list[T]`` and ``table[T]`` (a TOML table whose values are of type T).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Option:
+    type: str
+    default: Any
+    description: str
+    choices: tuple[str, ...] = ()
+
+    def check(self, value: Any) -> str | None:
+        """None when `value` fits, else a short reason."""
+        problem = check_type(self.type, value)
+        if problem:
+            return problem
+        if self.choices:
+            values = list(value.values()) if isinstance(value, dict) else value if isinstance(value, list) else [value]
+            for item in values:
+                if item not in self.choices:
+                    return f"{item!r} is not one of {', '.join(map(repr, self.choices))}"
+        return None
+
+
+def check_type(spec: str, value: Any) -> str | None:
+    if spec.startswith("list[") and spec.endswith("]"):
+        if not isinstance(value, list):
+            return f"expected a list, got {describe(value)}"
+        inner = spec[5:-1]
+        for item in value:
+            problem = check_type(inner, item)
+            if problem:
+                return f"in the list: {problem}"
+        return None
+    if spec.startswith("table[") and spec.endswith("]"):
+        if not isinstance(value, dict):
+            return f"expected a table, got {describe(value)}"
+        inner = spec[6:-1]
+        for key, item in value.items():
+            problem = check_type(inner, item)
+            if problem:
+                return f"at {key!r}: {problem}"
+        return None
+    expected = _BASE_TYPES[spec]
+    if isinstance(value, bool) and spec != "boolean":
+        return f"expected {_ARTICLE[spec]}, got a boolean"
+    if not isinstance(value, expected):
+        return f"expected {_ARTICLE[spec]}, got {describe(value)}"
+    return None
+
+
+_BASE_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
+_ARTICLE = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "true or false"}
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__

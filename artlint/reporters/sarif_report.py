@@ -1,0 +1,88 @@
+"""`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other viewers.
+
+Columns are Unicode code points (`columnKind: unicodeCodePoints`), 1-based, with
+`endColumn` just after the last character, as artlint reports them everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from artlint import __version__
+from artlint import ruledocs
+from artlint.rules import all_rules
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rule_descriptor(rule) -> dict:
+    return {
+        "id": rule.name,
+        "name": "".join(part.capitalize() for part in rule.name.split("-")),
+        "shortDescription": {"text": rule.summary()},
+        "fullDescription": {"text": ruledocs.sections(rule).get("What it finds", rule.summary())},
+        "help": {"text": ruledocs.body(rule), "markdown": ruledocs.markdown(rule)},
+        "defaultConfiguration": {"level": LEVELS[str(rule.severity)], "enabled": rule.enabled_by_default},
+        "properties": {"tags": [rule.family]},
+    }
+
+
+def _location(path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> dict:
+    region = {"startLine": line, "startColumn": column}
+    if end_line is not None:
+        region.update(endLine=end_line, endColumn=max(end_column or column, column if end_line > line else column + 1))
+    if Path(path).is_absolute():
+        artifact = {"uri": Path(path).as_uri()}
+    else:
+        artifact = {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+
+
+def build(result) -> dict:
+    rules = list(all_rules().values())
+    index = {rule.name: position for position, rule in enumerate(rules)}
+    results = []
+    for finding in result.findings:
+        item = {
+            "ruleId": finding.rule,
+            "ruleIndex": index[finding.rule],
+            "level": LEVELS[str(finding.severity)],
+            "message": {"text": finding.message},
+            "locations": [
+                _location(finding.path, finding.line, finding.column, finding.end_line, finding.end_column)
+            ],
+        }
+        if finding.related:
+            item["relatedLocations"] = [
+                {"id": number, **_location(r.path, r.line, r.column), "message": {"text": r.message}}
+                for number, r in enumerate(finding.related)
+            ]
+        results.append(item)
+    root = Path.cwd().as_uri() + "/"
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "artlint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_rule_descriptor(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def write(result, stream, settings) -> None:
+    json.dump(build(result), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,108 @@
+"""`--format text` (the default): findings grouped by file, each with its source line.
+
+    examples/stuffed.md:8:23  error  link-keyword-stuffing  "tumour" linked 9 times to ...
+       8 │ ...the tumour [tumour](http://...) grew...
+         │               ^^^^^^^^^^^^^^^^^^^^^
+
+Article text goes into rich `Text` objects, never into markup, so `[brackets]` in articles
+print as they are. No colour when the output is not a terminal or `NO_COLOR` is set.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from rich.cells import cell_len
+
+from artlint.reporters import rule_counts, severity_counts
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SNIPPET_CONTEXT = 24  # characters kept before the marked span when a line is cut
+
+
+def _console(stream, settings) -> Console:
+    options = {"file": stream, "highlight": False, "soft_wrap": True, "emoji": False}
+    if settings.color is False:
+        options["no_color"] = True
+    elif settings.color is True:
+        options["force_terminal"] = True
+    return Console(**options)
+
+
+def write(result, stream, settings) -> None:
+    console = _console(stream, settings)
+    if settings.statistics:
+        _statistics(console, result)
+    else:
+        previous = None
+        for finding in result.findings:
+            if previous is not None and finding.path != previous and not settings.quiet:
+                console.print()
+            previous = finding.path
+            console.print(_headline(finding))
+            if not settings.quiet and finding.snippet is not None:
+                for line in _snippet(finding, max(console.width, 80)):
+                    console.print(line)
+    if not settings.quiet:
+        console.print()
+        console.print(_summary(result))
+
+
+def _headline(finding) -> Text:
+    severity = str(finding.severity)
+    text = Text()
+    text.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")
+    text.append("  ")
+    text.append(severity, style=STYLES[severity])
+    text.append("  ")
+    text.append(finding.rule, style="magenta")
+    text.append("  ")
+    text.append(finding.message)
+    return text
+
+
+def _snippet(finding, width: int) -> list[Text]:
+    line = finding.snippet.replace("\t", " ")
+    start = min(finding.column - 1, len(line))
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    end = min(max(end, start + 1), max(len(line), start + 1))
+    gutter = f"{finding.line:>5} │ "
+    budget = max(width - len(gutter) - 2, 20)
+    left = max(0, start - SNIPPET_CONTEXT) if cell_len(line) > budget else 0
+    right = left
+    used = 0
+    while right < len(line) and used + cell_len(line[right]) <= budget:
+        used += cell_len(line[right])
+        right += 1
+    visible = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    offset = cell_len(line[left:start]) + (1 if left else 0)
+    marked = max(1, cell_len(line[start:min(end, right)]))
+    code = Text(gutter, style="dim")
+    code.append(visible)
+    marker = Text(" " * (len(gutter) - 2) + "│ ", style="dim")
+    marker.append(" " * offset + "^" * marked, style=STYLES[str(finding.severity)])
+    return [code, marker]
+
+
+def _statistics(console: Console, result) -> None:
+    severities = {}
+    for finding in result.findings:
+        severities.setdefault(finding.rule, finding.severity)
+    for rule, count in sorted(rule_counts(result).items(), key=lambda item: (-item[1], item[0])):
+        line = Text(f"{count:>7}  ")
+        line.append(str(severities[rule]).ljust(8), style=STYLES[str(severities[rule])])
+        line.append(rule)
+        console.print(line)
+
+
+def _summary(result) -> Text:
+    counts = severity_counts(result)
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    seconds = f"{result.elapsed:.2f} s"
+    if not result.findings:
+        return Text(f"No findings in {files} ({seconds}).", style="green")
+    parts = [f"{count} {name}{'s' if count != 1 and name != 'info' else ''}" for name, count in counts.items() if count]
+    total = len(result.findings)
+    text = Text(f"{total} finding{'s' if total != 1 else ''} in {files} ({seconds}): ")
+    text.append(", ".join(parts))
+    return text

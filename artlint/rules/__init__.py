@@ -1,0 +1,86 @@
+"""The rules. One module per rule, grouped in one sub-package per family.
+
+A rule is a class with a kebab-case ``name``, a ``family``, a default ``severity``, typed
+``options`` and a docstring with the sections *What it finds*, *Why it matters* and
+*Example*; ``artlint explain`` and ``docs/rules.md`` are generated from them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+
+from artlint.findings import Diagnostic, Severity
+from artlint.options import Option
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+
+
+class Rule:
+    name: ClassVar[str]
+    family: ClassVar[str]
+    severity: ClassVar[Severity]
+    options: ClassVar[Mapping[str, Option]] = MappingProxyType({})
+    enabled_by_default: ClassVar[bool] = True
+    kind: ClassVar[str] = "document"
+
+    @classmethod
+    def summary(cls) -> str:
+        """First line of the docstring."""
+        return (cls.__doc__ or "").strip().splitlines()[0].strip()
+
+    @classmethod
+    def default_options(cls) -> dict[str, Any]:
+        return {key: option.default for key, option in cls.options.items()}
+
+
+class DocumentRule(Rule):
+    """Judges one parsed document at a time; a pure function of the document and its options."""
+
+    kind = "document"
+
+    def check(self, doc: "Document", options: Mapping[str, Any]) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """Collects small picklable facts per document, then judges them all together."""
+
+    kind = "corpus"
+
+    def collect(self, doc: "Document", options: Mapping[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def judge(self, facts: Mapping[str, Any], options: Mapping[str, Any]) -> Iterable[tuple[str, Diagnostic]]:
+        """Yields (path, diagnostic) pairs; `facts` maps each path to what `collect` returned."""
+        raise NotImplementedError
+
+
+@lru_cache(maxsize=None)
+def all_rules() -> Mapping[str, type[Rule]]:
+    """Every rule of every family, by name, sorted by family then name."""
+    found: dict[str, type[Rule]] = {}
+    for family in pkgutil.iter_modules(__path__, prefix=__name__ + "."):
+        if not family.ispkg:
+            continue
+        package = importlib.import_module(family.name)
+        for module in pkgutil.iter_modules(package.__path__, prefix=family.name + "."):
+            loaded = importlib.import_module(module.name)
+            for value in vars(loaded).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, Rule)
+                    and value.__module__ == loaded.__name__
+                    and "name" in value.__dict__
+                ):
+                    found[value.name] = value
+    ordered = sorted(found.values(), key=lambda rule: (rule.family, rule.name))
+    return MappingProxyType({rule.name: rule for rule in ordered})
+
+
+def families() -> list[str]:
+    return sorted({rule.family for rule in all_rules().values()})

@@ -1,0 +1,1 @@
+"""Rules about the front matter: its presence, syntax, required keys, dates and types."""

@@ -1,0 +1,37 @@
+from artlint.findings import Severity
+from artlint.rules import DocumentRule
+
+
+class FrontMatterMissing(DocumentRule):
+    """An article with no front matter at all.
+
+    ## What it finds
+    A file that does not start with a TOML (`+++`), YAML (`---`) or JSON (`{`) front matter block.
+
+    ## Why it matters
+    Hugo, Zola, Hexo and Jekyll take the title, date, draft state and taxonomy of a page from its
+    front matter. Without it the page gets no title, sorts at the wrong date, and is left out of
+    tag pages and feeds. Imported articles often lose their front matter on the way in.
+
+    ## Example
+    A file that starts directly with its text:
+
+        # My article
+
+        Text...
+
+    Add a block such as:
+
+        +++
+        title = "My article"
+        date = 2024-05-31
+        +++
+    """
+
+    name = "front-matter-missing"
+    family = "front-matter"
+    severity = Severity.WARNING
+
+    def check(self, doc, options):
+        if doc.front_matter is None:
+            yield doc.line_diagnostic("no front matter: the article has no title, date or tags for the site", 1)

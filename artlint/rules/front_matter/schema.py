@@ -1,0 +1,77 @@
+from artlint import data
+from artlint.dates import date_problem
+from artlint.findings import Severity
+from artlint.options import Option, check_type, describe
+from artlint.rules import DocumentRule
+
+TYPES = ("string", "list[string]", "boolean", "date", "number", "integer", "list", "table")
+
+
+class FrontMatterSchema(DocumentRule):
+    """A front-matter value of the wrong type.
+
+    ## What it finds
+    A key whose value does not have the type the `types` option gives it. By default `title` must
+    be a string, `tags` and `categories` lists of strings, and `draft` a boolean. Types:
+    `string`, `list[string]`, `boolean`, `date`, `number`, `integer`, `list`, `table`.
+    Keys that are absent are not reported (see `front-matter-required`).
+
+    ## Why it matters
+    `tags: go, rust` is one tag named "go, rust"; `draft: "false"` is a non-empty string that some
+    generators read as true, so the article never appears; a numeric title breaks templates that
+    call string functions on it.
+
+    ## Example
+
+        ---
+        title: Notes
+        tags: go, rust
+        draft: "no"
+        ---
+
+    reports `tags` (a string, expected a list of strings) and `draft` (a string, expected a boolean).
+
+    Configure:
+
+        [rules.front-matter-schema.types]
+        author = "string"
+        weight = "integer"
+    """
+
+    name = "front-matter-schema"
+    family = "front-matter"
+    severity = Severity.ERROR
+    options = {
+        "types": Option(
+            "table[string]",
+            dict(data.load("front-matter")["schema"]),
+            "The type of each key: " + ", ".join(TYPES) + ".",
+            choices=TYPES,
+        ),
+    }
+
+    def check(self, doc, options):
+        matter = doc.front_matter
+        if matter is None or matter.data is None:
+            return
+        for key, expected in options["types"].items():
+            if key not in matter.data:
+                continue
+            problem = _type_problem(expected, matter.data[key])
+            if problem:
+                line, column = matter.value_position(key)
+                yield doc.line_diagnostic(f"{key}: {problem}", line, column)
+
+
+def _type_problem(expected, value):
+    if expected == "date":
+        return date_problem(value)
+    if expected == "list":
+        return None if isinstance(value, list) else f"expected a list, got {describe(value)}"
+    if expected == "table":
+        return None if isinstance(value, dict) else f"expected a table, got {describe(value)}"
+    if expected == "boolean" and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no"):
+        return f"expected true or false, got the string {value!r} (remove the quotes)"
+    if expected == "list[string]" and isinstance(value, str):
+        return f"expected a list of strings, got the string {value!r} (write [{', '.join(repr(v.strip()) for v in value.split(','))}])"
+    return check_type(expected, value)

@@ -1,0 +1,135 @@
+"""Reading article files: bytes to normalised text, and offsets to line/column.
+
+All positions inside artlint are offsets into the *normalised* text: UTF-8 decoded,
+BOM removed, CRLF and lone CR turned into LF, NUL turned into U+FFFD (as CommonMark
+does). Because only line ends change, a (line, column) pair computed on the normalised
+text is the same as on the original file. Columns count Unicode code points, from 1.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+BOM = "\ufeff"
+
+
+class UnreadableFile(Exception):
+    """The file could not be turned into text; the message says why, in words."""
+
+    def __init__(self, reason: str, line: int = 1, column: int = 1):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
+class FileTooLarge(UnreadableFile):
+    pass
+
+
+@dataclass
+class Source:
+    """The normalised text of one file and its line index."""
+
+    text: str
+    had_bom: bool = False
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            starts = [0]
+            find = self.text.find
+            pos = find("\n")
+            while pos >= 0:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self.line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset."""
+        return bisect_right(self.line_starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of an offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """Offset of a 1-based (line, column)."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end]
+
+
+def normalise(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return text
+
+
+def decode(data: bytes) -> Source:
+    """Decode UTF-8 bytes into a Source, or raise UnreadableFile with the place of the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        raise UnreadableFile(
+            f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at byte {exc.start}", line, column
+        ) from None
+    had_bom = text.startswith(BOM)
+    if had_bom:
+        text = text[1:]
+    return Source(normalise(text), had_bom=had_bom)
+
+
+def read_source(path: str, max_bytes: int) -> Source:
+    """Read and decode one file. Every failure becomes an UnreadableFile with a reason in words."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise UnreadableFile(f"dangling symbolic link to {os.readlink(path)!r}") from None
+        raise UnreadableFile("no such file") from None
+    except OSError as exc:
+        raise UnreadableFile(_os_reason(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFile("is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile("is not a regular file (device, socket or pipe)")
+    if info.st_size > max_bytes:
+        raise FileTooLarge(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (max-file-size)")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableFile(_os_reason(exc)) from None
+    if len(data) > max_bytes:
+        raise FileTooLarge(f"file is over the limit of {max_bytes:,} bytes (max-file-size)")
+    return decode(data)
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.EISDIR:
+        return "is a directory, not a file"
+    return exc.strerror or str(exc)

@@ -1,0 +1,1 @@
+"""Rule data (TOML) shipped inside the installed package as ``artlint.ruledata``."""
