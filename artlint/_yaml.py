@@ -114,6 +114,8 @@ def load_yaml(raw: str) -> tuple[Any, dict[str, tuple[int, int, int, int]], list
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and (mark is None or mark.index >= len(raw.rstrip())):
+            mark = exc.context_mark  # "unexpected end of stream": where the unclosed thing began
         reason = " ".join(part for part in (exc.context, exc.problem) if part)
         raise YamlProblem(reason or "invalid YAML", mark.line if mark else 0, mark.column if mark else 0) from None
     except yaml.YAMLError as exc:

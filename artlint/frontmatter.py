@@ -138,7 +138,8 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
         except tomllib.TOMLDecodeError as exc:
             message = str(exc)
             place = _TOML_ERROR_PLACE.search(message)
-            line = int(place.group(1)) if place else raw.count("\n") + 1
+            # "(at end of document)": the last line of the front matter is the best place we know.
+            line = int(place.group(1)) if place else max(raw.rstrip("\n").count("\n") + 1, 1)
             column = int(place.group(2)) if place else 1
             if message.startswith("Invalid date or datetime") and place:
                 fixed = _quote_toml_value(raw, line, column)
@@ -146,7 +147,7 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
                     raw, token = fixed
                     repaired[line] = token
                     continue
-            reason = _TOML_ERROR_PLACE.sub("", message).strip()
+            reason = _TOML_ERROR_PLACE.sub("", message).replace("(at end of document)", "at the end of the front matter").strip()
             matter.error = FrontMatterProblem(f"TOML: {reason[:1].lower() + reason[1:]}", first_line + line - 1, column)
             return
     else:

@@ -1,0 +1,57 @@
+"""Fixture files with their expected findings written beside the text.
+
+A line that carries ``expect: RULE[, RULE...]`` (in an HTML comment, or after ``#`` inside
+front matter) must get exactly those findings; ``<!-- expect-at: LINE RULE -->`` names a line
+that cannot carry a comment (a JSON front matter line, a front matter fence). Nothing else
+may be reported by the rule under test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from artlint.config import Config, parse_config, tomllib
+from artlint.discovery import display_path
+from artlint.engine import run
+
+EXPECT = re.compile(r"expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
+EXPECT_AT = re.compile(r"expect-at:\s*(\d+)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
+
+
+def expected_findings(path: Path, display: str) -> Counter:
+    expected: Counter = Counter()
+    text = path.read_bytes().decode("utf-8")
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        for match in EXPECT_AT.finditer(line):
+            for rule in re.split(r"\s*,\s*", match.group(2)):
+                expected[(display, int(match.group(1)), rule)] += 1
+        for match in EXPECT.finditer(line):
+            if line[max(0, match.start() - 3) : match.start()].endswith("-at"):
+                continue
+            for rule in re.split(r"\s*,\s*", match.group(1)):
+                expected[(display, number, rule)] += 1
+    return expected
+
+
+def fixture_config(target: Path, rule: str) -> Config:
+    config_file = target / "artlint.toml" if target.is_dir() else target.with_suffix(".toml")
+    if config_file.is_file():
+        config = parse_config(tomllib.loads(config_file.read_text("utf-8")), config_file)
+    else:
+        config = Config(root=target if target.is_dir() else target.parent)
+    config.select = [rule]
+    return config
+
+
+def check_fixture(target: Path, rule: str) -> tuple[Counter, Counter, list[str]]:
+    """(expected, actual, messages) for a fixture file or folder."""
+    files = sorted(target.rglob("*.md")) if target.is_dir() else [target]
+    expected: Counter = Counter()
+    for file in files:
+        expected += expected_findings(file, display_path(file))
+    result = run([str(target)], fixture_config(target, rule))
+    actual = Counter((f.path, f.line, f.rule) for f in result.findings)
+    messages = [f"{f.path}:{f.line}:{f.column} {f.rule} {f.message}" for f in result.findings]
+    return expected, actual, messages
