@@ -17,6 +17,7 @@ from typing import Any, Mapping
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet
 from artlint.options import check_type, describe
+from artlint.paths import display_path
 
 try:
     import tomllib
@@ -187,15 +188,15 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+        raise ConfigError(f"{display_path(path)}: cannot read the configuration: {exc}") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {_toml_reason(exc)}") from None
+        raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
     if path.name == "pyproject.toml":
         document = document.get("tool", {}).get("artlint", {})
         if not isinstance(document, dict):
-            raise ConfigError(f"{path}: [tool.artlint] must be a table")
+            raise ConfigError(f"{display_path(path)}: [tool.artlint] must be a table")
     return parse_config(document, path, text)
 
 
@@ -204,7 +205,7 @@ def _toml_reason(exc: Exception) -> str:
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if match:
         return f"line {match.group(1)}, column {match.group(2)}: " + message[: match.start()].strip().lower()
-    return message
+    return message.replace("(at end of document)", "at the end of the file").lower()
 
 
 # --------------------------------------------------------------------------- validation
@@ -244,7 +245,8 @@ class _Validator:
 
     def fail(self, key: str, message: str) -> ConfigError:
         line = self.line_of(key)
-        place = f"{self.path}:{line}" if line else str(self.path)
+        shown = display_path(self.path)
+        place = f"{shown}:{line}" if line else shown
         return ConfigError(f"{place}: {message}")
 
     def line_of(self, key: str) -> int | None:

@@ -11,19 +11,7 @@ import os
 from pathlib import Path
 
 from artlint.config import Config
-
-
-def display_path(path: Path) -> str:
-    """The path as the user should read it: relative to the current directory when inside it."""
-    text = str(path)
-    if path.is_absolute():
-        try:
-            text = os.path.relpath(text)
-        except ValueError:  # pragma: no cover - other drive on Windows
-            return path.as_posix()
-        if text.startswith(".."):
-            return path.as_posix()
-    return Path(text).as_posix()
+from artlint.paths import display_path
 
 
 def discover(arguments: list[str], config: Config) -> list[tuple[Path, str]]:

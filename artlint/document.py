@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
@@ -40,12 +41,17 @@ class Document:
 
     @cached_property
     def code_ranges(self) -> list[tuple[int, int]]:
+        """Sorted (start, end) offsets of code spans, code blocks and math."""
+        return sorted((node.start, node.end) for node in self.nodes(*CODE_TYPES))
+
+    @cached_property
+    def non_prose_ranges(self) -> list[tuple[int, int]]:
         """Sorted (start, end) offsets of code, math, HTML comments and the front matter.
 
         Text rules skip these: they are not prose.
         """
         ranges = [(0, self.body_offset)] if self.body_offset else []
-        ranges += [(node.start, node.end) for node in self.nodes(*CODE_TYPES)]
+        ranges += self.code_ranges
         for node in self.nodes("block_html", "inline_html"):
             for match in _HTML_COMMENT.finditer(self.text, node.start, node.end):
                 ranges.append((match.start(), match.end()))
@@ -59,7 +65,7 @@ class Document:
         text = self.text
         pieces = []
         last = 0
-        for start, end in self.code_ranges:
+        for start, end in self.non_prose_ranges:
             if end <= last:
                 continue
             start = max(start, last)
@@ -70,7 +76,11 @@ class Document:
         return "".join(pieces)
 
     def in_code(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.code_ranges)
+        """Whether the offset lies in a code span, code block or math."""
+        ranges = self.code_ranges
+        index = bisect_right(ranges, (offset, float("inf"))) - 1
+        # Ranges may nest (a code span inside a table cell is not, but be safe): look back a little.
+        return any(start <= offset < end for start, end in ranges[max(0, index - 2) : index + 1])
 
     def diagnostic(self, message: str, start: int, end: int, related: tuple[Related, ...] = ()) -> Diagnostic:
         """A diagnostic for the offsets [start, end) of this document."""

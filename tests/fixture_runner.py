@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from artlint.config import Config, parse_config, tomllib
-from artlint.discovery import display_path
+from artlint.paths import display_path
 from artlint.engine import run
 
 EXPECT = re.compile(r"expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")

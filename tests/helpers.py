@@ -1,0 +1,55 @@
+"""Small helpers shared by the tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Create files under root from {relative path: text or bytes}."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120):
+    """Run the real command in a subprocess: (exit code, stdout, stderr)."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-m", "artlint", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return completed.returncode, completed.stdout, completed.stderr
+
+
+GOOD = """+++
+title = "A good article"
+date = 2024-05-31
++++
+
+Nothing wrong here.
+"""
+
+NO_FRONT_MATTER = "Just text, no front matter.\n"
+
+BAD_DATE = """---
+title: Bad date
+date: 2021-02-30
+---
+
+Text.
+"""

@@ -1,0 +1,316 @@
+"""End-to-end tests of the command line: formats, exit codes, configuration errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from helpers import BAD_DATE, GOOD, NO_FRONT_MATTER, REPO, artlint, write
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return write(tmp_path, {"content/good.md": GOOD, "content/bare.md": NO_FRONT_MATTER, "content/date.md": BAD_DATE})
+
+
+def test_text_report_groups_by_file_with_source_lines_and_summary(site: Path) -> None:
+    code, out, err = artlint("check", "content", cwd=site)
+    assert code == 1, err
+    assert "content/bare.md:1:1  warning  front-matter-missing  no front matter" in out
+    assert "content/date.md:3:7  error  front-matter-invalid-date  date: '2021-02-30' is not a real date" in out
+    assert "    3 │ date: 2021-02-30\n      │       ^^^^^^^^^^\n" in out
+    assert re.search(r"2 findings in 3 files \(\d+\.\d\d s\): 1 error, 1 warning", out)
+    assert "\x1b[" not in out  # not a terminal: no colour
+
+
+def test_quiet_prints_only_findings(site: Path) -> None:
+    code, out, _ = artlint("check", "--quiet", "content", cwd=site)
+    assert code == 1
+    assert out.splitlines() == [
+        "content/bare.md:1:1  warning  front-matter-missing  no front matter: the article has no title, date or tags for the site",
+        "content/date.md:3:7  error  front-matter-invalid-date  date: '2021-02-30' is not a real date: February 2021 has 28 days",
+    ]
+
+
+def test_statistics_counts_per_rule(site: Path) -> None:
+    _, out, _ = artlint("check", "--statistics", "content", cwd=site)
+    assert re.search(r"^\s+1\s+error\s+front-matter-invalid-date$", out, re.M)
+    assert re.search(r"^\s+1\s+warning\s+front-matter-missing$", out, re.M)
+
+
+def test_json_report_shape(site: Path) -> None:
+    code, out, _ = artlint("check", "--format", "json", "content", cwd=site)
+    assert code == 1
+    report = json.loads(out)
+    assert report["version"] == 1
+    assert [f["rule"] for f in report["findings"]] == ["front-matter-missing", "front-matter-invalid-date"]
+    first = report["findings"][1]
+    assert first == {
+        "path": "content/date.md",
+        "line": 3,
+        "column": 7,
+        "end_line": 3,
+        "end_column": 17,
+        "rule": "front-matter-invalid-date",
+        "severity": "error",
+        "message": "date: '2021-02-30' is not a real date: February 2021 has 28 days",
+    }
+    assert report["summary"]["files"] == 3
+    assert report["summary"]["by_severity"] == {"error": 1, "warning": 1, "info": 0}
+    assert report["summary"]["by_rule"] == {"front-matter-invalid-date": 1, "front-matter-missing": 1}
+
+
+def test_sarif_of_the_examples_validates_against_the_schema() -> None:
+    code, out, err = artlint("check", "--offline", "--format", "sarif", "examples/", cwd=REPO)
+    assert code == 1, err
+    sarif = json.loads(out)
+    jsonschema.validate(sarif, SARIF_SCHEMA)
+    run = sarif["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    from artlint.rules import all_rules
+
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == list(all_rules())
+    assert run["results"], "the example articles have findings"
+    for result in run["results"]:
+        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_sarif_related_locations_validate(tmp_path: Path) -> None:
+    write(tmp_path, {"dup.md": "---\ntitle: a\ndate: 2024-01-01\ntitle: b\n---\n\ntext\n"})
+    _, out, _ = artlint("check", "--format", "sarif", "dup.md", cwd=tmp_path)
+    sarif = json.loads(out)
+    jsonschema.validate(sarif, SARIF_SCHEMA)
+    result = sarif["runs"][0]["results"][0]
+    assert result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 2
+
+
+def test_github_annotations_are_escaped(tmp_path: Path) -> None:
+    write(tmp_path, {"a,b:c.md": "---\ntitle: 100%\ndate: soon\n---\n\ntext\n"})
+    code, out, _ = artlint("check", "--format", "github", ".", cwd=tmp_path)
+    assert code == 1
+    assert out == (
+        "::error file=a%2Cb%3Ac.md,line=3,col=7,endLine=3,endColumn=11,title=front-matter-invalid-date::"
+        "date: 'soon' is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00\n"
+    )
+
+
+def test_github_levels(site: Path) -> None:
+    _, out, _ = artlint("check", "--format", "github", "content", cwd=site)
+    assert out.startswith("::warning file=content/bare.md,line=1,col=1,")
+    assert "::error file=content/date.md,line=3," in out
+
+
+@pytest.mark.parametrize(
+    "fail_on, expected",
+    [("error", 1), ("warning", 1), ("info", 1), ("never", 0)],
+)
+def test_fail_on_thresholds(site: Path, fail_on: str, expected: int) -> None:
+    assert artlint("check", "--fail-on", fail_on, "content", cwd=site)[0] == expected
+
+
+def test_warnings_only_pass_with_fail_on_error(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER})
+    assert artlint("check", "--fail-on", "error", ".", cwd=tmp_path)[0] == 0
+    assert artlint("check", ".", cwd=tmp_path)[0] == 1  # default: warning
+
+
+def test_clean_run_exits_zero(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": GOOD})
+    code, out, _ = artlint("check", cwd=tmp_path)
+    assert code == 0
+    assert "No findings in 1 file" in out
+
+
+def test_output_file(site: Path) -> None:
+    code, out, _ = artlint("check", "--format", "json", "--output", "report.json", "content", cwd=site)
+    assert code == 1 and out == ""
+    assert json.loads((site / "report.json").read_text("utf-8"))["summary"]["findings"] == 2
+
+
+def test_select_and_ignore(site: Path) -> None:
+    _, out, _ = artlint("check", "--quiet", "--select", "front-matter-missing", "content", cwd=site)
+    assert "front-matter-invalid-date" not in out and "front-matter-missing" in out
+    _, out, _ = artlint("check", "--quiet", "--ignore", "front-matter-missing", "content", cwd=site)
+    assert "front-matter-missing" not in out and "front-matter-invalid-date" in out
+    _, out, _ = artlint("check", "--quiet", "--select", "front-matter", "content", cwd=site)
+    assert "front-matter-missing" in out and "front-matter-invalid-date" in out
+
+
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ('selct = ["ALL"]\n', "artlint.toml:1: unknown key 'selct' in the configuration; did you mean 'select'?"),
+        ('fail-on = "warnings"\n', "artlint.toml:1: fail-on: expected one of error, warning, info, never, got 'warnings'"),
+        ('[rules.front-matter-requird]\nkeys = ["title"]\n', "artlint.toml:1: unknown key 'front-matter-requird' in [rules]; did you mean 'front-matter-required'?"),
+        ('[rules.front-matter-required]\nkey = ["title"]\n', "artlint.toml:2: unknown key 'key' in [rules].front-matter-required; did you mean 'keys'?"),
+        ('[rules.front-matter-required]\nkeys = "title"\n', "artlint.toml:2: [rules].front-matter-required.keys: expected a list, got the string 'title'"),
+        ('[rules.front-matter-missing]\nseverity = "fatal"\n', "artlint.toml:2: [rules].front-matter-missing.severity: expected one of 'error', 'warning', 'info', 'off'"),
+        ('[network]\ntimeout = "10"\n', "artlint.toml:2: timeout: expected a number, got the string '10'"),
+        ('[network]\nper_host = 8\n', "artlint.toml:2: unknown key 'per_host' in [network]; did you mean 'per-host'?"),
+        ('[network]\ncache-ttl = "one day"\n', "artlint.toml:2: cache-ttl: expected seconds or a duration such as '12h' or '1d', got the string 'one day'"),
+        ('[doi]\nresolver = "doi.org"\n', "artlint.toml:2: doi.resolver: expected an http(s) URL"),
+        ('select = ["front-matter-mising"]\n', "artlint.toml:1: select: unknown rule or family 'front-matter-mising'; did you mean 'front-matter-missing'?"),
+        ('select = [\n', "artlint.toml: invalid TOML: invalid value at the end of the file"),
+        ('[[overrides]]\nselect = ["ALL"]\n', "artlint.toml:1: each [[overrides]] needs paths = [globs]"),
+    ],
+)
+def test_configuration_errors_exit_2_with_a_located_message(tmp_path: Path, config: str, message: str) -> None:
+    write(tmp_path, {"artlint.toml": config, "a.md": GOOD})
+    code, out, err = artlint("check", ".", cwd=tmp_path)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"artlint: error: {message}"), err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_2_without_traceback(tmp_path: Path) -> None:
+    for args, text in [
+        (("check", "--select", "front-matter-mising", "."), "did you mean 'front-matter-missing'?"),
+        (("check", "--format", "xml", "."), "invalid choice: 'xml'"),
+        (("explain", "front-matter-requird"), "did you mean 'front-matter-required'?"),
+        (("check", "--config", "missing.toml", "."), "missing.toml: no such configuration file"),
+    ]:
+        code, _, err = artlint(*args, cwd=tmp_path)
+        assert code == 2, args
+        assert text in err and "Traceback" not in err
+
+
+def test_config_is_found_walking_up_and_first_directory_wins(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "artlint.toml": 'ignore = ["front-matter-missing"]\n',
+            "site/pyproject.toml": '[project]\nname = "x"\n',  # no [tool.artlint]: does not count
+            "site/content/a.md": NO_FRONT_MATTER,
+        },
+    )
+    code, out, _ = artlint("check", "content", cwd=tmp_path / "site")
+    assert code == 0, out
+    write(tmp_path, {"site/pyproject.toml": '[tool.artlint]\nfail-on = "never"\n'})
+    code, out, _ = artlint("check", "--quiet", "content", cwd=tmp_path / "site")
+    assert code == 0 and "front-matter-missing" in out  # the nearer pyproject wins, whole
+
+
+def test_explicit_config_and_dot_artlint_toml(tmp_path: Path) -> None:
+    write(tmp_path, {".artlint.toml": 'ignore = ["front-matter"]\n', "x.toml": "", "a.md": NO_FRONT_MATTER})
+    assert artlint("check", ".", cwd=tmp_path)[0] == 0
+    assert artlint("check", "--config", "x.toml", ".", cwd=tmp_path)[0] == 1
+
+
+def test_overrides_per_path_and_rule_options(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "artlint.toml": (
+                '[rules.front-matter-required]\nkeys = ["title", "date", "author"]\n'
+                '[[overrides]]\npaths = ["content/imported/**"]\nignore = ["front-matter-missing"]\n'
+                '[overrides.rules.front-matter-required]\nkeys = ["title"]\n'
+            ),
+            "content/own.md": GOOD,
+            "content/imported/old.md": NO_FRONT_MATTER,
+            "content/imported/partial.md": "+++\ntitle = \"t\"\n+++\n",
+        },
+    )
+    code, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
+    assert out.splitlines() == ["content/own.md:1:1  error  front-matter-required  required key 'author' is missing"]
+
+
+def test_severity_from_config(tmp_path: Path) -> None:
+    write(tmp_path, {"artlint.toml": '[rules.front-matter-missing]\nseverity = "info"\n', "a.md": NO_FRONT_MATTER})
+    code, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
+    assert code == 0 and "  info  front-matter-missing" in out
+    write(tmp_path, {"artlint.toml": '[rules.front-matter-missing]\nseverity = "off"\n'})
+    assert artlint("check", "--quiet", ".", cwd=tmp_path)[1] == ""
+
+
+def test_discovery_skips_hidden_node_modules_public_and_excludes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "artlint.toml": 'extend-exclude = ["drafts/**"]\nextensions = ["md", "mdx"]\n',
+            "a.md": NO_FRONT_MATTER,
+            "b.mdx": NO_FRONT_MATTER,
+            "c.txt": NO_FRONT_MATTER,
+            ".hidden/d.md": NO_FRONT_MATTER,
+            "node_modules/pkg/e.md": NO_FRONT_MATTER,
+            "public/f.md": NO_FRONT_MATTER,
+            "drafts/g.md": NO_FRONT_MATTER,
+        },
+    )
+    _, out, _ = artlint("check", "--quiet", cwd=tmp_path)
+    assert [line.split(":")[0] for line in out.splitlines()] == ["a.md", "b.mdx"]
+    # Files named explicitly are always checked, whatever their name or place.
+    _, out, _ = artlint("check", "--quiet", "drafts/g.md", "c.txt", ".hidden/d.md", cwd=tmp_path)
+    assert [line.split(":")[0] for line in out.splitlines()] == [".hidden/d.md", "c.txt", "drafts/g.md"]
+    # A hidden directory named on the command line is walked.
+    _, out, _ = artlint("check", "--quiet", ".hidden", cwd=tmp_path)
+    assert [line.split(":")[0] for line in out.splitlines()] == [".hidden/d.md"]
+
+
+def test_suppression_comments(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "file.md": "<!-- artlint-disable-file front-matter-missing -->\ntext\n",
+            "all.md": "<!-- artlint-disable-file -->\ntext\n",
+            "next.md": "<!-- artlint-disable-next-line front-matter-missing -->\n\ntext\n",
+            "yaml-line.md": "---\ntitle: t\ndate: soon # <!-- artlint-disable-line front-matter-invalid-date -->\n---\n",
+            "code.md": "```\n<!-- artlint-disable-file -->\n```\n",
+        },
+    )
+    _, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
+    # next.md: the directive covers line 2, the finding is on line 1; code.md: not a directive in code
+    assert [line.split("  ")[0] for line in out.splitlines()] == ["code.md:1:1", "next.md:1:1"]
+
+
+def test_suppression_next_line_and_ranges(tmp_path: Path) -> None:
+    text = (
+        "---\n"
+        "title: t\n"
+        "date: 2024-01-01\n"
+        "---\n"
+        "<!-- artlint-disable-next-line -->\n"
+    )
+    write(tmp_path, {"a.md": text})
+    from artlint.suppression import parse_suppressions
+
+    body = "a\n<!-- artlint-disable x, y -->\nb\n<!-- artlint-enable x -->\nc\n<!-- artlint-disable-next-line z -->\nd\n"
+    lines = body.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    result = parse_suppressions(body, lambda offset: max(i for i, s in enumerate(starts) if s <= offset) + 1, lambda _: False)
+    assert not result.suppresses("x", 1)
+    assert result.suppresses("x", 3) and result.suppresses("y", 3)
+    assert not result.suppresses("x", 5) and result.suppresses("y", 5)
+    assert result.suppresses("z", 7) and not result.suppresses("z", 6)
+
+
+def test_rules_explain_and_version(tmp_path: Path) -> None:
+    code, out, _ = artlint("rules", cwd=tmp_path)
+    assert code == 0
+    assert re.search(r"front-matter-required\s+front-matter\s+error\s+on", out)
+    code, out, _ = artlint("rules", "--format", "json", cwd=tmp_path)
+    listed = {row["name"]: row for row in json.loads(out)}
+    assert {"family": "file", "severity": "error", "state": "on"}.items() <= listed["file-unreadable"].items()
+    code, out, _ = artlint("explain", "front-matter-required", cwd=tmp_path)
+    assert code == 0
+    for heading in ("### What it finds", "### Why it matters", "### Example", "### Options"):
+        assert heading in out
+    assert '| `keys` | `list[string]` | `["title", "date"]` |' in out
+    code, out, _ = artlint("--version", cwd=tmp_path)
+    from artlint import __version__
+
+    assert code == 0 and out.strip() == f"artlint {__version__}"
+
+
+def test_bare_paths_mean_check(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER})
+    assert artlint("a.md", cwd=tmp_path)[0] == 1
