@@ -417,10 +417,17 @@ class _TreeBuilder:
         """
         src = line_map.src
         spans = [_shift(token.get("_span"), base) for token in tokens]
+        # limits[i]: start of the next stamped token after token i (or the parent's end)
+        limits = [upper] * len(tokens)
+        following = upper
+        for index in range(len(tokens) - 1, -1, -1):
+            limits[index] = following
+            if spans[index] is not None:
+                following = spans[index][0]
         nodes = []
         pos = lower
         for index, token in enumerate(tokens):
-            limit = next((span[0] for span in spans[index + 1 :] if span is not None), upper)
+            limit = limits[index]
             kind = token["type"]
             span = spans[index]
             children = token.get("children") if depth < MAX_NESTING else None

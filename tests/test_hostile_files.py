@@ -1,0 +1,114 @@
+"""Bad input never stops a run: unreadable, undecodable, hostile and huge files are reported
+(file-unreadable, file-too-large, front-matter-syntax) in bounded time, without a traceback,
+and the good files' findings still come out."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import NO_FRONT_MATTER, artlint, write
+
+BOMB = (
+    "---\n"
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n"
+)
+FRONT = '+++\ntitle = "x"\ndate = 2024-01-01\n+++\n'
+
+
+def make_hostile_site(root: Path, marker: Path) -> set[str]:
+    write(
+        root,
+        {
+            "bad-utf8.md": "# 标题\n\n正文".encode() + b"\xff\xfe bad\n",
+            "yaml-bomb.md": BOMB,
+            "python-tag.md": f'---\nx: !!python/object/apply:os.system ["touch {marker}"]\n---\n',
+            "nested-quotes.md": FRONT + ">" * 100_000 + " deep\n",
+            "brackets.md": FRONT + "[" * 100_000 + "\n",
+            "stars.md": FRONT + "*" * 100_000 + "\n",
+            "nested-lists.md": FRONT + "".join("  " * i + "- x\n" for i in range(1500)),
+            "long-line.md": FRONT + "word " * 1_000_000 + "\n",
+            "nul.md": FRONT.encode() + b"a\x00b\n" * 1000,
+            "good.md": NO_FRONT_MATTER,
+        },
+    )
+    (root / "dir.md").mkdir()
+    (root / "dangling.md").symlink_to("does-not-exist.md")
+    return {p.name for p in root.iterdir()}
+
+
+def test_hostile_directory_is_checked_in_bounded_time(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    site = tmp_path / "site"
+    site.mkdir()
+    names = make_hostile_site(site, marker)
+    started = time.monotonic()
+    code, out, err = artlint("check", "--format", "json", ".", cwd=site, timeout=300)
+    elapsed = time.monotonic() - started
+    assert code == 1
+    assert "Traceback" not in err and err == ""
+    assert elapsed < 120, f"took {elapsed:.1f} s"
+    report = json.loads(out)
+    assert report["summary"]["files"] == len(names)
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for finding in report["findings"]:
+        by_file.setdefault(finding["path"], []).append((finding["rule"], finding["message"]))
+    assert by_file["bad-utf8.md"] == [("file-unreadable", "not UTF-8: invalid byte 0xff at byte 16")]
+    assert by_file["dir.md"] == [("file-unreadable", "is a directory, not a file")]
+    assert by_file["dangling.md"] == [("file-unreadable", "dangling symbolic link to 'does-not-exist.md'")]
+    assert by_file["long-line.md"][0][0] == "file-too-large"
+    assert by_file["yaml-bomb.md"][0][0] == "front-matter-syntax"
+    assert "alias" in by_file["yaml-bomb.md"][0][1]
+    assert by_file["python-tag.md"][0][0] == "front-matter-syntax"
+    assert by_file["good.md"] == [("front-matter-missing", "no front matter: the article has no title, date or tags for the site")]
+    assert not marker.exists(), "a YAML tag ran code"
+
+
+def test_bad_utf8_is_located_at_its_line_and_column(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": "第一行\nab".encode() + b"\xc3\x28\n"})
+    _, out, _ = artlint("check", "--quiet", "a.md", cwd=tmp_path)
+    assert out.strip() == "a.md:2:3  error  file-unreadable  not UTF-8: invalid byte 0xc3 at byte 12"
+
+
+def test_max_file_size_is_configurable(tmp_path: Path) -> None:
+    write(tmp_path, {"artlint.toml": "max-file-size = 100\n", "big.md": FRONT + "x" * 200 + "\n"})
+    _, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
+    assert out.strip() == "big.md:1:1  error  file-too-large  file is 239 bytes, over the limit of 100 (max-file-size)"
+
+
+def test_missing_file_named_on_the_command_line(tmp_path: Path) -> None:
+    code, out, err = artlint("check", "--quiet", "nope.md", cwd=tmp_path)
+    assert code == 1 and "Traceback" not in err
+    assert out.strip() == "nope.md:1:1  error  file-unreadable  no such file"
+
+
+DROP_DAC = ["--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_permission_denied(tmp_path: Path) -> None:
+    write(tmp_path, {"secret.md": "x\n", "good.md": NO_FRONT_MATTER})
+    (tmp_path / "secret.md").chmod(0)
+    command = [sys.executable, "-m", "artlint", "check", "--quiet", "."]
+    if os.geteuid() == 0:
+        # root reads every file; without the DAC capabilities it is held to the mode bits.
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root and setpriv (util-linux) is missing to drop CAP_DAC_OVERRIDE")
+        command = ["setpriv", *DROP_DAC, *command]
+    env = {**os.environ, "NO_COLOR": "1"}
+    completed = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 1 and "Traceback" not in completed.stderr, completed.stderr
+    assert completed.stdout.splitlines() == [
+        "good.md:1:1  warning  front-matter-missing  no front matter: the article has no title, date or tags for the site",
+        "secret.md:1:1  error  file-unreadable  permission denied",
+    ]
