@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from artlint.findings import Diagnostic, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
+from artlint.spans import SpanSet
+
+if TYPE_CHECKING:
+    from artlint.links import Link
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -23,6 +27,15 @@ class Document:
     front_matter: FrontMatter | None
     blocks: list[Node]
     definitions: list[Node] = field(default_factory=list)
+    file: Path | None = None  # the file on disk, for rules that resolve local links
+    root: Path | None = None  # the project's root: the configuration's directory
+
+    @cached_property
+    def links(self) -> list["Link"]:
+        """Every link, image and reference definition, in document order (see artlint.links)."""
+        from artlint.links import extract_links
+
+        return extract_links(self)
 
     @property
     def text(self) -> str:
@@ -75,12 +88,13 @@ class Document:
         pieces.append(text[last:])
         return "".join(pieces)
 
+    @cached_property
+    def _code_spans(self) -> "SpanSet":
+        return SpanSet(self.code_ranges)
+
     def in_code(self, offset: int) -> bool:
         """Whether the offset lies in a code span, code block or math."""
-        ranges = self.code_ranges
-        index = bisect_right(ranges, (offset, float("inf"))) - 1
-        # Ranges may nest (a code span inside a table cell is not, but be safe): look back a little.
-        return any(start <= offset < end for start, end in ranges[max(0, index - 2) : index + 1])
+        return offset in self._code_spans
 
     def diagnostic(self, message: str, start: int, end: int, related: tuple[Related, ...] = ()) -> Diagnostic:
         """A diagnostic for the offsets [start, end) of this document."""
@@ -95,8 +109,8 @@ class Document:
         return Diagnostic(message, line, column, line, end_column, related)
 
 
-def parse_document(path: str, source: Source) -> Document:
+def parse_document(path: str, source: Source, file: Path | None = None, root: Path | None = None) -> Document:
     front_matter = split_front_matter(source)
     body_offset = front_matter.body_offset if front_matter else 0
     parsed = parse_markdown(source.text, body_offset)
-    return Document(path, source, front_matter, parsed.blocks, parsed.definitions)
+    return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root)

@@ -86,7 +86,7 @@ def check_file(path: Path, display: str, config: Config) -> FileResult:
         result.findings = _file_problem(display, rules, error)
         return result
     try:
-        doc = parse_document(display, source)
+        doc = parse_document(display, source, path, config.root)
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
         return result

@@ -1,0 +1,72 @@
+"""The fragment identifiers (`#id`) a document offers: heading slugs as Hugo (goldmark) and
+GitHub make them, explicit `{#id}` attributes, HTML `id`/`name`, and footnote ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+
+_EXPLICIT_ID = re.compile(r"\{[^{}]*#([^\s{}]+)[^{}]*\}\s*$")
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def github_slug(text: str) -> str:
+    """GitHub's and goldmark's "github" style: lower case; letters, numbers, marks, `-` and `_`
+    kept in any script; spaces to `-`; everything else (punctuation, symbols, emoji) dropped."""
+    kept = []
+    for char in text.lower():
+        category = unicodedata.category(char)
+        if char in "-_" or category[0] in "LNM":
+            kept.append(char)
+        elif char == " ":
+            kept.append("-")
+    return "".join(kept)
+
+
+def ascii_slug(text: str) -> str:
+    """goldmark's "github-ascii" style: accents folded, other non-ASCII characters dropped."""
+    folded = unicodedata.normalize("NFKD", text)
+    return github_slug("".join(char for char in folded if char.isascii()))
+
+
+def blackfriday_slug(text: str) -> str:
+    """Hugo's older "blackfriday" style: runs of anything but letters and numbers become one `-`."""
+    return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
+
+
+def heading_text(doc: "Document", node) -> tuple[str, str | None]:
+    """(text without a trailing `{#id}`, the explicit id or None)."""
+    text = node.text.strip()
+    match = _EXPLICIT_ID.search(text)
+    if match:
+        return text[: match.start()].strip(), match.group(1)
+    return text, None
+
+
+def document_anchors(doc: "Document") -> set[str]:
+    anchors: set[str] = set()
+    seen: dict[str, int] = {}
+    for node in doc.nodes("heading"):
+        text, explicit = heading_text(doc, node)
+        if explicit:
+            anchors.add(explicit)
+        for slug_of in (github_slug, ascii_slug, blackfriday_slug):
+            slug = slug_of(text)
+            anchors.add(slug)
+        base = github_slug(text)
+        count = seen.get(base, 0)
+        if count:
+            anchors.add(f"{base}-{count}")
+        seen[base] = count + 1
+    for node in doc.nodes("inline_html", "block_html"):
+        for match in _HTML_ID.finditer(doc.text, node.start, node.end):
+            anchors.add(next(group for group in match.groups() if group))
+    for match in _FOOTNOTE.finditer(doc.prose_text):
+        anchors.update({f"fn:{match.group(1)}", f"fnref:{match.group(1)}", f"fn{match.group(1)}", f"fnref{match.group(1)}"})
+    anchors.discard("")
+    return anchors

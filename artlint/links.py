@@ -1,0 +1,210 @@
+"""Every link and image of a document, whatever its syntax, with the URL exactly as written.
+
+Inline links, reference links (with their definitions), autolinks, raw HTML `<a href>` and
+`<img src>`, and the reference definitions themselves. Links inside code or HTML comments
+are not links. URLs keep the form the author wrote (mistune percent-encodes them); the
+place of the URL in the file is kept too, so findings can point at it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from artlint.spans import SpanSet
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+    from artlint.markdown import Node
+
+_HTML_TAG = re.compile(r"<(a|img)\b([^<>]*)>", re.I)
+_HTML_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TAG_TEXT = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # "inline", "reference", "autolink", "html", "definition"
+    is_image: bool
+    url: str  # as written (HTML entities decoded in raw HTML)
+    text: str  # anchor text, or alt text of an image
+    start: int  # offsets of the whole markup in the document text
+    end: int
+    url_start: int  # offsets of the URL as written (in the definition, for reference links)
+    url_end: int
+    label: str | None = None  # reference label
+    title: str | None = None
+    decorative: bool = False  # an HTML image with an explicit alt="": deliberately no text
+    contains_image: bool = False  # a link whose content is (or holds) an image
+
+    @property
+    def host(self) -> str:
+        try:
+            return (urlsplit(self.url).hostname or "").lower()
+        except ValueError:
+            return ""
+
+    @property
+    def scheme(self) -> str:
+        match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", self.url)
+        return match.group(1).lower() if match else ""
+
+
+def extract_links(doc: "Document") -> list[Link]:
+    definitions = _definitions(doc)
+    first_by_key: dict[str, Link] = {}
+    for key, link in definitions:
+        first_by_key.setdefault(key, link)
+    links: list[Link] = [link for _, link in definitions]
+    for node in doc.nodes("link", "image"):
+        link = _markdown_link(doc, node, first_by_key)
+        if link is not None:
+            links.append(link)
+    links.extend(_html_links(doc))
+    links.sort(key=lambda link: (link.start, link.kind))
+    return links
+
+
+def _definitions(doc: "Document") -> list[tuple[str, Link]]:
+    result = []
+    for node in doc.definitions:
+        markup = doc.text[node.start : node.end]
+        colon = markup.find("]:")
+        position = colon + 2
+        while position < len(markup) and markup[position] in " \t\n":
+            position += 1
+        url = node.attrs["url"]
+        if markup.startswith("<", position):
+            position += 1
+        url_start = node.start + position
+        link = Link(
+            "definition", False, url, "", node.start, node.end, url_start, url_start + len(url),
+            node.attrs["label"], node.attrs.get("title"),
+        )
+        result.append((node.attrs["key"], link))
+    return result
+
+
+def _markdown_link(doc: "Document", node: "Node", definitions: dict[str, Link]) -> Link | None:
+    markup = doc.text[node.start : node.end]
+    image = node.type == "image"
+    text = node.text.strip()
+    if node.attrs.get("autolink"):
+        url = markup[1:-1]
+        return Link("autolink", False, url, text, node.start, node.end, node.start + 1, node.end - 1)
+    if "ref" in node.attrs:
+        definition = definitions.get(node.attrs["ref"])
+        if definition is None:
+            return None
+        return Link(
+            "reference", image, definition.url, text, node.start, node.end,
+            definition.url_start, definition.url_end, node.attrs.get("label"), definition.title,
+            contains_image=any(child.type == "image" for child in node.walk() if child is not node),
+        )
+    contains_image = any(child.type == "image" for child in node.walk() if child is not node)
+    span = _destination_span(markup)
+    if span is None:
+        url_start = url_end = node.end
+        url = node.attrs.get("url", "")
+    else:
+        url_start, url_end = node.start + span[0], node.start + span[1]
+        url = doc.text[url_start:url_end]
+    return Link(
+        "inline", image, url, text, node.start, node.end, url_start, url_end, None, node.attrs.get("title"),
+        contains_image=contains_image,
+    )
+
+
+def _destination_span(markup: str) -> tuple[int, int] | None:
+    """(start, end) of the destination in `[text](destination "title")`, relative to the markup."""
+    depth = 0
+    index = 0
+    length = len(markup)
+    while index < length:
+        char = markup[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "`":
+            run = len(markup) - len(markup[index:].lstrip("`"))
+            close = markup.find("`" * run, index + run)
+            index = close + run if close >= 0 else index + run
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        index += 1
+    else:
+        return None
+    if not markup.startswith("(", index + 1):
+        return None
+    start = index + 2
+    while start < length and markup[start] in " \t\n":
+        start += 1
+    if markup.startswith("<", start):
+        end = markup.find(">", start + 1)
+        return (start + 1, end) if end > start else None
+    end = start
+    parens = 0
+    while end < length:
+        char = markup[end]
+        if char == "\\":
+            end += 2
+            continue
+        if char in " \t\n":
+            break
+        if char == "(":
+            parens += 1
+        elif char == ")":
+            if parens == 0:
+                break
+            parens -= 1
+        end += 1
+    return start, min(end, length)
+
+
+def _html_links(doc: "Document") -> list[Link]:
+    found = []
+    not_prose = SpanSet(doc.non_prose_ranges)
+    for node in doc.nodes("inline_html", "block_html"):
+        for tag in _HTML_TAG.finditer(doc.text, node.start, node.end):
+            if tag.start() in not_prose:
+                continue
+            name = tag.group(1).lower()
+            attributes = {m.group(1).lower(): m for m in _HTML_ATTR.finditer(tag.group(2))}
+            wanted = "href" if name == "a" else "src"
+            attribute = attributes.get(wanted)
+            if attribute is None:
+                continue
+            group = next(i for i in (2, 3, 4) if attribute.group(i) is not None)
+            url_start = tag.start(2) + attribute.start(group)
+            raw = attribute.group(group)
+            contains_image = False
+            if name == "a":
+                text, contains_image = _anchor_text(doc.text, tag.end(), node.end if node.type == "block_html" else None)
+            else:
+                alt = attributes.get("alt")
+                text = html.unescape(next(alt.group(i) for i in (2, 3, 4) if alt.group(i) is not None)) if alt else ""
+            decorative = name == "img" and "alt" in attributes and not text
+            found.append(
+                Link(
+                    "html", name == "img", html.unescape(raw), text, tag.start(), tag.end(),
+                    url_start, url_start + len(raw), decorative=decorative, contains_image=contains_image,
+                )
+            )
+    return found
+
+
+def _anchor_text(text: str, after: int, limit: int | None) -> tuple[str, bool]:
+    """The text of an HTML anchor up to its `</a>`, and whether it holds an image."""
+    end = text.find("</a", after, limit if limit is not None else after + 2000)
+    if end < 0:
+        end = min(len(text), after + 200)
+    inner = text[after:end]
+    return html.unescape(_TAG_TEXT.sub("", inner)).strip(), "<img" in inner.lower()

@@ -1,0 +1,213 @@
+"""Resolving local link targets the way static site generators do.
+
+A link target is local when it has no scheme and no host: `image.png`, `../post/`,
+`/images/a.png`, `other.md#part`. It resolves against:
+
+* the article's folder (Hugo page bundles, plain markdown folders),
+* for a page that is not a bundle (`posts/foo.md`, served at `/posts/foo/`), also the
+  folder named after it,
+* for a site-absolute `/path`, each of the configured roots under the project's root
+  (Hugo's `static/`, `content/`, `assets/`; Zola's `static/`, `content/`),
+
+trying each path as written, then as a page: `path.md`, `path/index.md`, `path/_index.md`,
+`path/README.md`, `path/index.html`, and `name.md` for `name.html`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+
+DEFAULT_ROOTS = [".", "static", "content", "assets"]
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HUGO_REF = re.compile(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
+PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
+
+
+def is_local(url: str) -> bool:
+    """No scheme, no host, not a bare fragment, not a template: a path into the site."""
+    url = url.strip()
+    if not url or url.startswith(("#", "//", "?", "{{", "%7B%7B", "mailto:")):
+        return False
+    if _SCHEME.match(url) or url.lower().startswith("www."):
+        return False
+    return True
+
+
+def split_target(url: str) -> tuple[str, str]:
+    """(path, fragment) of a local target, both percent-decoded; the query is dropped."""
+    path, _, fragment = url.strip().partition("#")
+    path = path.split("?", 1)[0]
+    return unquote(path), unquote(fragment)
+
+
+def hugo_ref(url: str) -> str | None:
+    """The target of a Hugo `{{< ref "x" >}}` / `relref` shortcode used as a URL, if it is one."""
+    match = _HUGO_REF.search(url)
+    return match.group(2) if match else None
+
+
+def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
+    variants = [] if trailing_slash else [path]
+    variants += [path / "index.md", path / "_index.md", path / "README.md", path / "index.html"]
+    if path.name:
+        variants += [path.with_name(path.name + ".md")]
+    if path.suffix.lower() in (".html", ".htm"):
+        stem = path.with_suffix("")
+        variants += [stem.with_suffix(".md"), stem / "index.md", stem / "_index.md"]
+    return variants
+
+
+@lru_cache(maxsize=65536)
+def _exists(path: str) -> bool:
+    return os.path.exists(path)
+
+
+def _existing(candidates: list[Path]) -> Path | None:
+    for candidate in candidates:
+        if _exists(str(candidate)):
+            if candidate.is_dir():
+                continue
+            return candidate
+    return None
+
+
+def _site_directory(doc: "Document", roots: list[str]) -> PurePosixPath | None:
+    """The site path of the article's folder when it lies under one of the roots, e.g. /posts."""
+    if doc.file is None or doc.root is None:
+        return None
+    folder = doc.file.resolve().parent
+    for root in roots:
+        base = (doc.root / root).resolve()
+        try:
+            relative = folder.relative_to(base)
+        except ValueError:
+            continue
+        return PurePosixPath("/") / relative.as_posix()
+    return None
+
+
+def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
+    """The file a local link path leads to, or None when none exists."""
+    if doc.file is None:
+        return None
+    trailing = path.endswith("/")
+    if not path:
+        return doc.file
+    if path.startswith("/"):
+        return _from_roots(doc, PurePosixPath(path), roots, trailing)
+    folder = doc.file.parent
+    candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
+    if not _is_bundle(doc.file):
+        candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)
+    found = _existing(candidates)
+    if found is not None:
+        return found
+    site_folder = _site_directory(doc, roots)
+    if site_folder is not None:
+        page = site_folder if _is_bundle(doc.file) else site_folder / doc.file.stem
+        for base in (site_folder, page):
+            site_path = PurePosixPath(os.path.normpath(str(base / path)))
+            found = _from_roots(doc, site_path, roots, trailing)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], trailing: bool) -> Path | None:
+    if doc.root is None:
+        return None
+    relative = str(site_path).lstrip("/")
+    candidates: list[Path] = []
+    for root in roots:
+        candidates += _page_variants(doc.root / root / relative, trailing)
+    return _existing(candidates)
+
+
+def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | None:
+    """Hugo's ref/relref: a path relative to the page or to content/, or a unique file name."""
+    path = target.partition("#")[0]
+    if not path:
+        return doc.file
+    found = resolve(doc, path, roots)
+    if found is not None:
+        return found
+    if doc.root is not None:
+        content = doc.root / "content"
+        found = _existing(_page_variants(content / path.lstrip("/"), path.endswith("/")))
+        if found is not None:
+            return found
+        if "/" not in path.strip("/"):
+            return _find_by_name(str(content), path.strip("/"))
+    return None
+
+
+@lru_cache(maxsize=64)
+def _content_index(content: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for directory, _, files in os.walk(content):
+        for name in files:
+            index.setdefault(name, os.path.join(directory, name))
+            stem, suffix = os.path.splitext(name)
+            if suffix.lower() in PAGE_SUFFIXES:
+                index.setdefault(stem, os.path.join(directory, name))
+    return index
+
+
+def _find_by_name(content: str, name: str) -> Path | None:
+    found = _content_index(content).get(name)
+    return Path(found) if found else None
+
+
+def _is_bundle(file: Path) -> bool:
+    return file.stem.lower() in ("index", "_index", "readme")
+
+
+_FRONT_SLUG = re.compile(r"""^\s*(slug|url)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+
+
+@lru_cache(maxsize=16)
+def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
+    """Last URL segments of every page under the roots: file stems, bundle folders, and the
+    `slug` and `url` of their front matter (read from the first 4 KB of each file)."""
+    names: set[str] = set()
+    for base in roots:
+        top = os.path.join(root, base)
+        if base == "." or not os.path.isdir(top):
+            continue
+        for directory, subdirectories, files in os.walk(top):
+            subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+            names.update(subdirectories)
+            for name in files:
+                stem, suffix = os.path.splitext(name)
+                if suffix.lower() not in PAGE_SUFFIXES:
+                    continue
+                names.add(stem)
+                try:
+                    with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
+                        head = handle.read(4096)
+                except OSError:
+                    continue
+                for _, value in _FRONT_SLUG.findall(head):
+                    segment = value.strip().strip("/").rsplit("/", 1)[-1]
+                    if segment:
+                        names.add(segment)
+    return frozenset(names)
+
+
+def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
+    """A site path without a file suffix whose last segment names a page of the site: permalink
+    patterns, slugs and `url` keys make such paths impossible to resolve exactly offline."""
+    if doc.root is None:
+        return False
+    segment = path.strip("/").rsplit("/", 1)[-1]
+    if not segment or "." in segment:
+        return False
+    return segment in _page_names(str(doc.root), tuple(roots))

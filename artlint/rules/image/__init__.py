@@ -1,0 +1,1 @@
+"""Rules about images: alt text and reachability."""

@@ -1,0 +1,61 @@
+import re
+from urllib.parse import unquote, urlsplit
+
+from artlint import data
+from artlint.findings import Severity
+from artlint.options import Option
+from artlint.rules import DocumentRule
+
+_DATA = data.load("images")
+
+
+class ImageAltText(DocumentRule):
+    """An image with no alt text, or with a placeholder where a description belongs.
+
+    ## What it finds
+    Markdown images with empty alt text (`![](chart.png)`), HTML `<img>` without an `alt`
+    attribute, and alt texts that are placeholders — "img", "image", "图片", "photo",
+    "screenshot" (the list in `rules/images.toml`) — or a file name (`photo_0042.jpg`,
+    `IMG_1234`, the image's own file name). An HTML image with an explicit `alt=""` is taken as
+    decorative and passes.
+
+    ## Why it matters
+    Alt text is what screen readers read and what shows when the image fails to load, which
+    for hot-linked images of imported articles is often. "img" tells nobody anything.
+
+    ## Example
+
+        ![img](http://img.example.net/uploads/figure-2.png)
+
+    reports `placeholder alt text "img": describe what the image shows`.
+    """
+
+    name = "image-alt-text"
+    family = "image"
+    severity = Severity.WARNING
+    options = {
+        "placeholders": Option("list[string]", _DATA["placeholders"], "Alt texts that are placeholders."),
+        "file-name-pattern": Option("string", _DATA["file-name-pattern"], "A regular expression for alt texts that are file names."),
+    }
+
+    def check(self, doc, options):
+        placeholders = {phrase.casefold().strip() for phrase in options["placeholders"]}
+        file_name = re.compile(options["file-name-pattern"], re.I)
+        for link in doc.links:
+            if not link.is_image or link.decorative:
+                continue
+            alt = " ".join(link.text.split())
+            if not alt:
+                yield doc.diagnostic("image without alt text: describe what it shows", link.start, link.end)
+            elif alt.casefold() in placeholders:
+                yield doc.diagnostic(f'placeholder alt text "{alt}": describe what the image shows', link.start, link.end)
+            elif file_name.match(alt) or alt == _basename(link.url):
+                yield doc.diagnostic(f'alt text "{alt}" is a file name: describe what the image shows', link.start, link.end)
+
+
+def _basename(url: str) -> str:
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    return unquote(path.rsplit("/", 1)[-1])

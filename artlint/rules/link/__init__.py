@@ -1,0 +1,1 @@
+"""Rules about links: spam, dead domains, insecure and malformed URLs, anchor text, local targets."""

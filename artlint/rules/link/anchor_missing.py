@@ -1,0 +1,84 @@
+from functools import lru_cache
+from pathlib import Path
+
+from artlint.anchors import document_anchors
+from artlint.findings import Severity
+from artlint.localfiles import PAGE_SUFFIXES, is_local, resolve, split_target
+from artlint.rules import DocumentRule
+from artlint.rules.link.target_missing import ROOTS_OPTION
+
+# Fragments browsers handle without an element of that id (the HTML standard's "top").
+_ALWAYS_THERE = {"top"}
+
+
+class LinkAnchorMissing(DocumentRule):
+    """A `#fragment` that names no heading or id in its target document.
+
+    ## What it finds
+    Links to `#part` in the same article, or `other.md#part` in another local markdown file,
+    where the target has no heading whose slug is `part`, no explicit `{#part}` id, no HTML
+    element with `id="part"` or `name="part"`, and no footnote of that name. Slugs are made the
+    way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
+    `## 安装 Rust 🚀` is `#安装-rust-`), and Hugo's older "blackfriday" and ASCII styles are
+    accepted too. Case is ignored. A missing file is `link-target-missing`'s finding, not this one.
+
+    ## Why it matters
+    A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
+    and has to hunt. Headings get renamed, and every link into them breaks silently.
+
+    ## Example
+
+        ## Installing
+        ...
+        See [the installation steps](#installation).
+
+    reports `no heading or id 'installation' in this document`.
+    """
+
+    name = "link-anchor-missing"
+    family = "link"
+    severity = Severity.ERROR
+    options = {"roots": ROOTS_OPTION}
+
+    def check(self, doc, options):
+        own = None
+        for link in doc.links:
+            if link.kind == "definition" or link.is_image:
+                continue
+            url = link.url.strip()
+            if "#" not in url or not (url.startswith("#") or is_local(url)):
+                continue
+            path, fragment = split_target(url)
+            if not fragment or fragment.lower() in _ALWAYS_THERE:
+                continue
+            if not path:
+                if own is None:
+                    own = {anchor.lower() for anchor in document_anchors(doc)}
+                if fragment.lower() not in own:
+                    yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
+                continue
+            target = resolve(doc, path, options["roots"]) if doc.file is not None else None
+            if target is None or target.suffix.lower() not in PAGE_SUFFIXES[:2] + (".rmd",):
+                continue
+            anchors = _file_anchors(str(target.resolve()), _mtime(target))
+            if anchors is not None and fragment.lower() not in anchors:
+                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=1024)
+def _file_anchors(path: str, mtime: int) -> frozenset[str] | None:
+    from artlint.document import parse_document
+    from artlint.source import UnreadableFile, read_source
+
+    try:
+        source = read_source(path, 4 * 1024 * 1024)
+    except UnreadableFile:
+        return None
+    return frozenset(anchor.lower() for anchor in document_anchors(parse_document(path, source)))

@@ -1,0 +1,49 @@
+import re
+
+from artlint.findings import Severity
+from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
+from artlint.urls import TEXT_URL, trim_url
+
+_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+
+
+class BareUrl(DocumentRule):
+    """A URL written as plain text instead of a link.
+
+    ## What it finds
+    `http://`, `https://`, `ftp://` and `www.` addresses in running text that are not a link,
+    not an `<autolink>`, not inside code, HTML or a Hugo shortcode. Sentence punctuation after
+    the URL (ASCII or CJK) is not part of it.
+
+    ## Why it matters
+    Some renderers leave a bare URL as dead text, others link it with the URL itself as the
+    anchor text. Either way the reader gets no idea where it leads; imported articles often
+    carry their source this way. Write a link with a description, or `<https://...>`.
+
+    ## Example
+
+        来源：https://news.example.org/article/123.html
+
+    reports `bare URL: write it as a link, [text](https://news.example.org/article/123.html)`.
+    """
+
+    name = "bare-url"
+    family = "link"
+    severity = Severity.WARNING
+
+    def check(self, doc, options):
+        text = doc.prose_text
+        if "://" not in text and "www." not in text:
+            return
+        covered = SpanSet(
+            [(link.start, link.end) for link in doc.links]
+            + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
+            + [(m.start(), m.end()) for m in _SHORTCODE.finditer(text)]
+        )
+        for match in TEXT_URL.finditer(text, doc.body_offset):
+            start, url = match.start(), trim_url(match.group(0))
+            if start in covered:
+                continue
+            yield doc.diagnostic(f"bare URL: write it as a link, [text]({url})", start, start + len(url))
+

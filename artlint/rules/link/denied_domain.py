@@ -1,0 +1,60 @@
+from artlint import data
+from artlint.findings import Severity
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.urls import host_matches
+
+_DATA = data.load("links")["denied-domains"]
+
+
+class LinkDeniedDomain(DocumentRule):
+    """A link or image on a host known to be dead, retired or hostile to embedding.
+
+    ## What it finds
+    Links, images and reference definitions whose host (or URL prefix) matches the deny list:
+    `rawgit.com`, `photobucket.com`, `tinypic.com`, `goo.gl`, `git.io`, Google Code and others
+    that closed or stopped serving embedded content (data in `rules/links.toml`). Add hosts with
+    `deny`; exempt some with `allow`. A pattern matches the host and its subdomains; a pattern
+    with a `/` matches the start of the URL after `scheme://`.
+
+    ## Why it matters
+    These links cannot be fixed by waiting: the service is gone, or serves a placeholder
+    picture instead of the image. Every such link needs a new target, an archived copy or a
+    local file.
+
+    ## Example
+
+        ![plot](https://cdn.rawgit.com/user/repo/master/plot.png)
+
+    reports `cdn.rawgit.com is on the deny list (rawgit.com)`.
+    """
+
+    name = "link-denied-domain"
+    family = "link"
+    severity = Severity.ERROR
+    options = {
+        "deny": Option("list[string]", [], "More hosts or URL prefixes to deny, added to the built-in list."),
+        "allow": Option("list[string]", [], "Hosts or URL prefixes never reported, even when on the deny list."),
+        "use-default-list": Option("boolean", True, "Whether the built-in deny list applies."),
+    }
+
+    def check(self, doc, options):
+        deny = (list(_DATA["deny"]) if options["use-default-list"] else []) + list(options["deny"])
+        for link in doc.links:
+            host = link.host
+            if not host:
+                continue
+            rest = link.url.split("://", 1)[-1].lower()
+            if any(_matches(host, rest, pattern) for pattern in options["allow"]):
+                continue
+            pattern = next((p for p in deny if _matches(host, rest, p)), None)
+            if pattern is not None:
+                what = "image" if link.is_image else "link"
+                yield doc.diagnostic(f"{what} to {host}, which is on the deny list ({pattern})", link.url_start, link.url_end)
+
+
+def _matches(host: str, rest: str, pattern: str) -> bool:
+    pattern = pattern.lower()
+    if "/" in pattern:
+        return rest.startswith(pattern) or rest.startswith("www." + pattern)
+    return host_matches(host, pattern)

@@ -1,0 +1,32 @@
+from artlint.findings import Severity
+from artlint.rules import DocumentRule
+
+
+class LinkEmpty(DocumentRule):
+    """A link with no text at all.
+
+    ## What it finds
+    Markdown links `[](https://...)` and HTML anchors `<a href="..."></a>` whose text is empty or
+    only spaces, and that do not wrap an image.
+
+    ## Why it matters
+    An empty link is invisible on the page: readers cannot see or click it, and screen readers
+    announce only "link". It is usually a leftover of a deleted word or a broken import.
+
+    ## Example
+
+        研究发表在[](https://doi.org/10.1000/xyz123)上。
+
+    reports `link with no text to https://doi.org/10.1000/xyz123`.
+    """
+
+    name = "link-empty"
+    family = "link"
+    severity = Severity.WARNING
+
+    def check(self, doc, options):
+        for link in doc.links:
+            if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
+                continue
+            if not link.text.strip():
+                yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)

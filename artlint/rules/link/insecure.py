@@ -1,0 +1,48 @@
+from artlint import data
+from artlint.findings import Severity
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.urls import host_matches, is_documentation_host, is_private_host, scheme
+
+_DATA = data.load("links")["insecure"]
+
+
+class LinkInsecure(DocumentRule):
+    """An `http://` link or image to a public host.
+
+    ## What it finds
+    Links, images and reference definitions with the `http:` scheme whose host is public: not
+    `localhost`, not a private, loopback or link-local address, not a reserved name (`.local`,
+    `.test`, `example.com`), and not in the `allow` list.
+
+    ## Why it matters
+    Browsers block `http://` images on `https://` pages (mixed content) and warn on such links;
+    the content can be changed in transit. Most hosts serve the same page over `https://` today.
+
+    ## Example
+
+        ![chart](http://img.example-news.cn/2020/chart.png)
+
+    reports `insecure http:// image: use https:// if img.example-news.cn serves it`.
+    """
+
+    name = "link-insecure"
+    family = "link"
+    severity = Severity.WARNING
+    options = {
+        "allow": Option("list[string]", list(_DATA["allow"]), "Hosts (and their subdomains) allowed over http://."),
+    }
+
+    def check(self, doc, options):
+        for link in doc.links:
+            if scheme(link.url) != "http":
+                continue
+            host = link.host
+            if not host or is_private_host(host) or is_documentation_host(host):
+                continue
+            if any(host_matches(host, allowed) for allowed in options["allow"]):
+                continue
+            what = "image" if link.is_image else "link"
+            yield doc.diagnostic(
+                f"insecure http:// {what}: use https:// if {host} serves it", link.url_start, link.url_end
+            )

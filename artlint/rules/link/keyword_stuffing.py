@@ -1,0 +1,104 @@
+import re
+import unicodedata
+from collections import defaultdict
+
+from artlint import data
+from artlint.findings import Severity
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.urls import host_matches, page_key, scheme, short_form
+
+_DATA = data.load("links")["keyword-stuffing"]
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
+
+
+class LinkKeywordStuffing(DocumentRule):
+    """SEO link stuffing: a common word linked again and again to a promotional page.
+
+    ## What it finds
+    Every link of a group in which the same anchor text points at the same page at least
+    `min-repeats` times (3) in one article, when that page looks promotional: its URL matches
+    one of `promotional-patterns` (course and training pages, affiliate and tracking
+    parameters), or its host also receives another repeated anchor. Inline, reference-style
+    (the uses and the definition), autolinks and raw HTML `<a href>` count; links in code never.
+    Not stuffing: anchors that name the target (a project or brand linked to its own site, a
+    contributor to their profile, a package to its docs: the anchor's words appear in the URL),
+    and links to the `citation-hosts` (journals, DOI resolvers, reference works).
+
+    ## Why it matters
+    Re-posted news articles often arrive with every occurrence of a common word linked to a
+    course or shop page of the site they came from. Readers see a page of blue words that lead
+    nowhere useful, and search engines penalise the page as link spam.
+
+    ## Example
+
+        这名儿童的[肿瘤](http://xy.example.com/course_video/zhong-liu-123.html)细胞...
+        ...对抗[肿瘤](http://xy.example.com/course_video/zhong-liu-123.html)...
+        ...恶性[肿瘤](http://xy.example.com/course_video/zhong-liu-123.html)。
+
+    reports each link: `"肿瘤" linked 3 times to xy.example.com/course_video/... (keyword stuffing)`.
+    The fix is to keep the word and drop the link.
+    """
+
+    name = "link-keyword-stuffing"
+    family = "link"
+    severity = Severity.ERROR
+    options = {
+        "min-repeats": Option("integer", _DATA["min-repeats"], "Links with the same anchor to the same page that make a group."),
+        "promotional-patterns": Option(
+            "list[string]", _DATA["promotional-patterns"], "Regular expressions that mark a URL as promotional."
+        ),
+        "citation-hosts": Option("list[string]", _DATA["citation-hosts"], "Hosts (and their subdomains) that are never stuffing."),
+    }
+
+    def check(self, doc, options):
+        patterns = [re.compile(pattern, re.I) for pattern in options["promotional-patterns"]]
+        groups = defaultdict(list)
+        definitions = {}
+        for link in doc.links:
+            if link.kind == "definition":
+                definitions.setdefault(link.label.casefold() if link.label else "", link)
+                continue
+            if link.is_image or scheme(link.url) not in ("http", "https"):
+                continue
+            anchor = _normal_anchor(link.text)
+            if anchor:
+                groups[(anchor, page_key(link.url))].append(link)
+        repeated_by_host = defaultdict(set)
+        for (anchor, page), links in groups.items():
+            if len(links) >= 2:
+                repeated_by_host[links[0].host].add(anchor)
+        for (anchor, page), links in groups.items():
+            if len(links) < options["min-repeats"]:
+                continue
+            host = links[0].host
+            if any(host_matches(host, cited) for cited in options["citation-hosts"]):
+                continue
+            if _names_its_target(links[0].text, links[0].url):
+                continue
+            promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
+            if not promotional and len(repeated_by_host[host]) < 2:
+                continue
+            message = f'"{links[0].text.strip()}" linked {len(links)} times to {short_form(links[0].url)} (keyword stuffing)'
+            reported_definitions = set()
+            for link in links:
+                yield doc.diagnostic(message, link.start, link.end)
+                if link.kind == "reference" and link.label:
+                    definition = definitions.get(link.label.casefold())
+                    if definition is not None and definition.start not in reported_definitions:
+                        reported_definitions.add(definition.start)
+                        yield doc.diagnostic(message + "; reference definition", definition.start, definition.end)
+
+
+def _normal_anchor(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(text.split())
+
+
+def _names_its_target(text: str, url: str) -> bool:
+    """The anchor's words appear in the URL: a brand, project, package or person linked to its own page."""
+    target = url.lower()
+    for word in _WORD.findall(text.lower()):
+        if len(word) >= 2 and word in target:
+            return True
+    return False

@@ -1,0 +1,74 @@
+import re
+
+from artlint.findings import Severity
+from artlint.globs import GlobSet
+from artlint.localfiles import DEFAULT_ROOTS, hugo_ref, is_known_page, is_local, resolve, resolve_hugo_ref, split_target
+from artlint.options import Option
+from artlint.rules import DocumentRule
+
+_HUGO_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?[^"'\s}]+["']?\s*[>%]\}\}""")
+
+ROOTS_OPTION = Option(
+    "list[string]",
+    DEFAULT_ROOTS,
+    "Folders, relative to the project's root, that site-absolute paths (/images/a.png) resolve against.",
+)
+IGNORE_OPTION = Option(
+    "list[string]",
+    ["/tags/**", "/categories/**", "/series/**", "/authors/**", "/page/**", "/search/**", "/index.xml", "/feed.xml", "/sitemap.xml"],
+    "Globs of site paths that the generator makes without a source file (taxonomies, feeds).",
+)
+
+
+class LinkTargetMissing(DocumentRule):
+    """A relative link to a local file that does not exist.
+
+    ## What it finds
+    Links (markdown, reference and HTML) without a scheme whose target cannot be found on disk,
+    resolved as Hugo and Zola do: relative to the article's folder (page bundles), to the
+    folder named after a non-bundle page, and for `/site/paths` against the `roots` (`.`,
+    `static`, `content`, `assets`). A page target may be written as the file (`other.md`), the
+    rendered name (`other.html`) or the folder (`other/`). Hugo's `{{< ref "x" >}}` and
+    `relref` are resolved against the page and `content/`. Extension-less site paths whose last
+    segment names a page of the site (its file, folder, `slug` or `url`) are accepted, because
+    permalink patterns make them impossible to resolve exactly. Nothing is fetched online.
+    Images are the job of `image-unreachable`.
+
+    ## Why it matters
+    Moving or renaming a file breaks every link to it, silently: the site still builds, and
+    readers get a 404. Imported articles bring links to files that were never copied.
+
+    ## Example
+
+        See [the setup notes](../setup/notes.md).
+
+    reports `link target '../setup/notes.md' not found` when that file does not exist.
+    """
+
+    name = "link-target-missing"
+    family = "link"
+    severity = Severity.ERROR
+    options = {"roots": ROOTS_OPTION, "ignore": IGNORE_OPTION}
+
+    def check(self, doc, options):
+        if doc.file is None:
+            return
+        roots = options["roots"]
+        ignored = GlobSet(options["ignore"])
+        for link in doc.links:
+            if link.is_image or link.kind == "definition" or not is_local(link.url):
+                continue
+            path, _ = split_target(link.url)
+            if not path or ignored.match(path.lstrip("/")):
+                continue
+            if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots):
+                yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
+        for match in _HUGO_REF.finditer(doc.prose_text):
+            target = hugo_ref(match.group(0))
+            if target and resolve_hugo_ref(doc, target, roots) is None:
+                yield doc.diagnostic(f"Hugo ref target {target!r} not found", match.start(), match.end())
+
+
+def _is_page_path(doc, path, roots) -> bool:
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return path.startswith("/") and "." not in last and is_known_page(doc, path, roots)

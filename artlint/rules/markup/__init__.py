@@ -1,0 +1,1 @@
+"""Rules about markdown markup that renders as something other than the author meant."""

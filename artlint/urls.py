@@ -1,0 +1,92 @@
+"""URL helpers shared by the link rules: hosts, private addresses, normal forms."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import unquote, urlsplit
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Names that never reach the public internet (RFC 2606, RFC 6761, mDNS, common internal TLDs).
+_PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid", ".example")
+_DOCUMENTATION_HOSTS = {"example.com", "example.net", "example.org"}
+
+
+def scheme(url: str) -> str:
+    match = _SCHEME.match(url)
+    return match.group(1).lower() if match else ""
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of an absolute URL, or "" when there is none or it cannot be parsed."""
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
+
+
+def is_private_host(host: str) -> bool:
+    """Loopback, private, link-local, unspecified addresses and names that never resolve publicly."""
+    host = host.strip("[]").lower().rstrip(".")
+    if not host:
+        return True
+    if host == "localhost" or host.endswith(_PRIVATE_SUFFIXES) or "." not in host and ":" not in host:
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified or address.is_reserved
+
+
+def is_documentation_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return host in _DOCUMENTATION_HOSTS or any(host.endswith("." + name) for name in _DOCUMENTATION_HOSTS)
+
+
+def host_matches(host: str, pattern: str) -> bool:
+    """`pattern` is the host or one of its parent domains."""
+    pattern = pattern.lower().strip(".")
+    return host == pattern or host.endswith("." + pattern)
+
+
+def page_key(url: str) -> str:
+    """Host and path, the fragment dropped: the page a link leads to, for grouping links."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    path = unquote(parts.path).rstrip("/") or "/"
+    return f"{(parts.hostname or '').lower()}{path}"
+
+
+def short_form(url: str, keep_segments: int = 1) -> str:
+    """`host/first-segment/...`: a URL short enough for a message."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    segments = [segment for segment in parts.path.split("/") if segment]
+    shown = "/".join(segments[:keep_segments])
+    more = "/..." if len(segments) > keep_segments or parts.query else ""
+    return f"{(parts.hostname or '').lower()}{'/' + shown if shown else ''}{more}"
+
+
+# A URL in running text ends at whitespace, at markup characters and at CJK punctuation.
+TEXT_URL = re.compile(
+    r"(?<![\w/@.])(?:(?:https?|ftp)://|www\.(?=[^\s.]+\.[^\s]))"
+    r"[^\s<>\"'`\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+",
+    re.I,
+)
+_TRAILING = ".,;:!?*_~'\""
+
+
+def trim_url(url: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets from the end of a URL found in text."""
+    while url and url[-1] in _TRAILING + ")]":
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        if url[-1] == "]" and url.count("[") >= url.count("]"):
+            break
+        url = url[:-1]
+    return url
