@@ -15,12 +15,17 @@ _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
+_EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
+
+
 def github_slug(text: str) -> str:
     """GitHub's and goldmark's "github" style: lower case; letters, numbers, marks, `-` and `_`
     kept in any script; spaces to `-`; everything else (punctuation, symbols, emoji) dropped."""
     kept = []
     for char in text.lower():
         category = unicodedata.category(char)
+        if char in _EMOJI_JOINERS:
+            continue
         if char in "-_" or category[0] in "LNM":
             kept.append(char)
         elif char == " ":
@@ -39,6 +44,15 @@ def blackfriday_slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
 
 
+def zola_slug(text: str) -> str:
+    """Zola's style: every run of characters that are not letters or numbers becomes one `-`
+    (underscores and code punctuation included)."""
+    kept = []
+    for char in text.lower():
+        kept.append(char if unicodedata.category(char)[0] in "LN" else " ")
+    return "-".join("".join(kept).split())
+
+
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
     text = node.text.strip()
@@ -48,6 +62,20 @@ def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     return text, None
 
 
+def spelled_out_prefixes(doc: "Document") -> set[str]:
+    """Slugs of headings with emoji or symbols, as prefixes: Zola and others spell emoji out
+    (`🦀` becomes `crab`), so `#async-rust-crab` may name `## Async Rust 🦀`."""
+    prefixes = set()
+    for node in doc.nodes("heading"):
+        text, _ = heading_text(doc, node)
+        if any(unicodedata.category(char) in ("So", "Sk", "Cs") for char in text):
+            for slug_of in (github_slug, zola_slug):
+                prefix = slug_of(text).rstrip("-")
+                if prefix:
+                    prefixes.add(prefix)
+    return prefixes
+
+
 def document_anchors(doc: "Document") -> set[str]:
     anchors: set[str] = set()
     seen: dict[str, int] = {}
@@ -55,7 +83,7 @@ def document_anchors(doc: "Document") -> set[str]:
         text, explicit = heading_text(doc, node)
         if explicit:
             anchors.add(explicit)
-        for slug_of in (github_slug, ascii_slug, blackfriday_slug):
+        for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug):
             slug = slug_of(text)
             anchors.add(slug)
         base = github_slug(text)

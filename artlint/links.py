@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -54,15 +54,24 @@ class Link:
 
 
 def extract_links(doc: "Document") -> list[Link]:
+    """Every link of the document. Rules that judge a URL itself should skip "reference" uses:
+    the URL is written, and reported, in its "definition" (an image's when only images use it)."""
     definitions = _definitions(doc)
     first_by_key: dict[str, Link] = {}
     for key, link in definitions:
         first_by_key.setdefault(key, link)
-    links: list[Link] = [link for _, link in definitions]
+    links: list[Link] = []
+    image_uses: dict[int, set[bool]] = {}
     for node in doc.nodes("link", "image"):
         link = _markdown_link(doc, node, first_by_key)
         if link is not None:
             links.append(link)
+            if link.kind == "reference":
+                image_uses.setdefault(link.url_start, set()).add(link.is_image)
+    for _, definition in definitions:
+        if image_uses.get(definition.url_start) == {True}:
+            definition = replace(definition, is_image=True)
+        links.append(definition)
     links.extend(_html_links(doc))
     links.sort(key=lambda link: (link.start, link.kind))
     return links

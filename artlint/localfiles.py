@@ -31,12 +31,27 @@ _HUGO_REF = re.compile(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
 
 
+# `someone@example.org` or `docs.example.org/page` written without a scheme: not a local path
+# but a mistake that link-malformed reports.
+_EMAIL_LIKE = re.compile(r"^[^/\s@]+@[^/\s@]+\.[a-z]{2,}$", re.I)
+_HOST_LIKE = re.compile(
+    r"^(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|eu|cn|uk|de|fr|jp|ru|info|me|co|dev|app|ai|us|ca|au|nl|ch)(?:[/:?#]|$)",
+    re.I,
+)
+
+
+def is_host_like(url: str) -> bool:
+    """An e-mail address or a host name written where a URL with a scheme belongs."""
+    url = url.strip()
+    return bool(_EMAIL_LIKE.match(url) or url.lower().startswith("www.") or _HOST_LIKE.match(url))
+
+
 def is_local(url: str) -> bool:
     """No scheme, no host, not a bare fragment, not a template: a path into the site."""
     url = url.strip()
     if not url or url.startswith(("#", "//", "?", "{{", "%7B%7B", "mailto:")):
         return False
-    if _SCHEME.match(url) or url.lower().startswith("www."):
+    if _SCHEME.match(url) or is_host_like(url):
         return False
     return True
 
@@ -72,20 +87,29 @@ def _exists(path: str) -> bool:
 
 def _existing(candidates: list[Path]) -> Path | None:
     for candidate in candidates:
-        if _exists(str(candidate)):
-            if candidate.is_dir():
-                continue
+        if _exists(str(candidate)) and not candidate.is_dir():
             return candidate
     return None
 
 
+def site_root(doc: "Document") -> Path | None:
+    """The site's root: the folder above the `content/` folder that holds the article, else the
+    project's root (the configuration's folder)."""
+    if doc.file is not None:
+        for parent in doc.file.resolve().parents:
+            if parent.name == "content":
+                return parent.parent
+    return doc.root
+
+
 def _site_directory(doc: "Document", roots: list[str]) -> PurePosixPath | None:
     """The site path of the article's folder when it lies under one of the roots, e.g. /posts."""
-    if doc.file is None or doc.root is None:
+    root = site_root(doc)
+    if doc.file is None or root is None:
         return None
     folder = doc.file.resolve().parent
-    for root in roots:
-        base = (doc.root / root).resolve()
+    for base_name in roots:
+        base = (root / base_name).resolve()
         try:
             relative = folder.relative_to(base)
         except ValueError:
@@ -122,12 +146,15 @@ def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
 
 
 def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], trailing: bool) -> Path | None:
-    if doc.root is None:
+    root = site_root(doc)
+    if root is None:
         return None
     relative = str(site_path).lstrip("/")
+    if not relative:
+        return root  # the home page
     candidates: list[Path] = []
-    for root in roots:
-        candidates += _page_variants(doc.root / root / relative, trailing)
+    for base in roots:
+        candidates += _page_variants(root / base / relative, trailing)
     return _existing(candidates)
 
 
@@ -139,8 +166,9 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | N
     found = resolve(doc, path, roots)
     if found is not None:
         return found
-    if doc.root is not None:
-        content = doc.root / "content"
+    root = site_root(doc)
+    if root is not None:
+        content = root / "content"
         found = _existing(_page_variants(content / path.lstrip("/"), path.endswith("/")))
         if found is not None:
             return found
@@ -171,6 +199,7 @@ def _is_bundle(file: Path) -> bool:
 
 
 _FRONT_SLUG = re.compile(r"""^\s*(slug|url)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
 @lru_cache(maxsize=16)
@@ -190,6 +219,7 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                 if suffix.lower() not in PAGE_SUFFIXES:
                     continue
                 names.add(stem)
+                names.add(_DATE_PREFIX.sub("", stem))  # Jekyll-style file names: the date is not in the URL
                 try:
                     with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
                         head = handle.read(4096)
@@ -203,11 +233,12 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
 
 
 def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
-    """A site path without a file suffix whose last segment names a page of the site: permalink
-    patterns, slugs and `url` keys make such paths impossible to resolve exactly offline."""
-    if doc.root is None:
+    """A site path whose last segment names a page of the site: permalink patterns, slugs and
+    `url` keys make such paths impossible to resolve exactly offline."""
+    root = site_root(doc)
+    if root is None:
         return False
     segment = path.strip("/").rsplit("/", 1)[-1]
-    if not segment or "." in segment:
-        return False
-    return segment in _page_names(str(doc.root), tuple(roots))
+    if not segment:
+        return True  # the home page
+    return segment in _page_names(str(root), tuple(roots))

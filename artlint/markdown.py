@@ -144,6 +144,13 @@ class _PositionedBlockParser(BlockParser):
             self._record_definition(m, state, start, end)
         return end
 
+    def parse_ref_link(self, m: Any, state: BlockState) -> int | None:  # type: ignore[override]
+        # `[^1]: text` is a footnote (Hugo, Zola, GitHub), not a link definition: leave it to
+        # the paragraph parser so that the links inside it are seen.
+        if m.group("reflink_1").startswith("^"):
+            return None
+        return super().parse_ref_link(m, state)
+
     def _record_definition(self, m: Any, state: _PositionedBlockState, start: int, end: int) -> None:
         label = m.group("reflink_1")
         href, href_end = parse_link_href(state.src, m.end(), block=True, max_nested_level=self.max_nested_level)

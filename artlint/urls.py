@@ -40,8 +40,10 @@ def is_private_host(host: str) -> bool:
 
 
 def is_documentation_host(host: str) -> bool:
+    """`example.com` and `www.example.com` (and .net, .org): placeholders in documentation. Other
+    subdomains of them stand for real hosts in examples and are not exempt."""
     host = host.lower().rstrip(".")
-    return host in _DOCUMENTATION_HOSTS or any(host.endswith("." + name) for name in _DOCUMENTATION_HOSTS)
+    return host.removeprefix("www.") in _DOCUMENTATION_HOSTS
 
 
 def host_matches(host: str, pattern: str) -> bool:

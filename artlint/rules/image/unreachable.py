@@ -35,7 +35,7 @@ class ImageUnreachable(DocumentRule):
             return
         ignored = GlobSet(options["ignore"])
         for link in doc.links:
-            if not link.is_image or not is_local(link.url):
+            if not link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):

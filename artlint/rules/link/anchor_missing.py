@@ -1,7 +1,7 @@
 from functools import lru_cache
 from pathlib import Path
 
-from artlint.anchors import document_anchors
+from artlint.anchors import document_anchors, spelled_out_prefixes
 from artlint.findings import Severity
 from artlint.localfiles import PAGE_SUFFIXES, is_local, resolve, split_target
 from artlint.rules import DocumentRule
@@ -9,6 +9,8 @@ from artlint.rules.link.target_missing import ROOTS_OPTION
 
 # Fragments browsers handle without an element of that id (the HTML standard's "top").
 _ALWAYS_THERE = {"top"}
+# Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations.
+_GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:")
 
 
 class LinkAnchorMissing(DocumentRule):
@@ -20,7 +22,11 @@ class LinkAnchorMissing(DocumentRule):
     element with `id="part"` or `name="part"`, and no footnote of that name. Slugs are made the
     way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
     `## 安装 Rust 🚀` is `#安装-rust-`), and Hugo's older "blackfriday" and ASCII styles are
-    accepted too. Case is ignored. A missing file is `link-target-missing`'s finding, not this one.
+    accepted too, as is Zola's (`rustc_codegen_gcc` becomes `rustc-codegen-gcc`; emoji spelled
+    out, so `#async-crab` may name `## Async 🦀`). Case is ignored. Ids that tools generate from
+    other markup (`#fig:...`, `#tab:...` of bookdown) are not checked, nor fragments of a
+    section's own `_index.md`, whose template usually adds sections. A missing file is
+    `link-target-missing`'s finding, not this one.
 
     ## Why it matters
     A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
@@ -43,25 +49,27 @@ class LinkAnchorMissing(DocumentRule):
     def check(self, doc, options):
         own = None
         for link in doc.links:
-            if link.kind == "definition" or link.is_image:
+            if link.kind == "reference" or link.is_image:
                 continue
             url = link.url.strip()
             if "#" not in url or not (url.startswith("#") or is_local(url)):
                 continue
             path, fragment = split_target(url)
-            if not fragment or fragment.lower() in _ALWAYS_THERE:
+            if not fragment or fragment.lower() in _ALWAYS_THERE or fragment.lower().startswith(_GENERATED_PREFIXES):
                 continue
             if not path:
+                if doc.file is not None and doc.file.stem.lower().startswith("_index"):
+                    continue
                 if own is None:
-                    own = {anchor.lower() for anchor in document_anchors(doc)}
-                if fragment.lower() not in own:
+                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc))
+                if not own.has(fragment):
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
             target = resolve(doc, path, options["roots"]) if doc.file is not None else None
             if target is None or target.suffix.lower() not in PAGE_SUFFIXES[:2] + (".rmd",):
                 continue
             anchors = _file_anchors(str(target.resolve()), _mtime(target))
-            if anchors is not None and fragment.lower() not in anchors:
+            if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
 
 
@@ -72,8 +80,18 @@ def _mtime(path: Path) -> int:
         return 0
 
 
+class _Anchors:
+    def __init__(self, exact: set[str], prefixes: set[str]):
+        self.exact = exact
+        self.prefixes = tuple(prefix.lower() + "-" for prefix in prefixes)
+
+    def has(self, fragment: str) -> bool:
+        fragment = fragment.lower()
+        return fragment in self.exact or fragment.startswith(self.prefixes)
+
+
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, mtime: int) -> frozenset[str] | None:
+def _file_anchors(path: str, mtime: int) -> "_Anchors | None":
     from artlint.document import parse_document
     from artlint.source import UnreadableFile, read_source
 
@@ -81,4 +99,5 @@ def _file_anchors(path: str, mtime: int) -> frozenset[str] | None:
         source = read_source(path, 4 * 1024 * 1024)
     except UnreadableFile:
         return None
-    return frozenset(anchor.lower() for anchor in document_anchors(parse_document(path, source)))
+    doc = parse_document(path, source)
+    return _Anchors({anchor.lower() for anchor in document_anchors(doc)}, spelled_out_prefixes(doc))

@@ -41,6 +41,8 @@ class LinkDeniedDomain(DocumentRule):
     def check(self, doc, options):
         deny = (list(_DATA["deny"]) if options["use-default-list"] else []) + list(options["deny"])
         for link in doc.links:
+            if link.kind == "reference":
+                continue  # judged at its definition, where the URL is written
             host = link.host
             if not host:
                 continue

@@ -35,6 +35,8 @@ class LinkInsecure(DocumentRule):
 
     def check(self, doc, options):
         for link in doc.links:
+            if link.kind == "reference":
+                continue  # judged at its definition, where the URL is written
             if scheme(link.url) != "http":
                 continue
             host = link.host

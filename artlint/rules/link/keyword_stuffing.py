@@ -1,6 +1,7 @@
 import re
 import unicodedata
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Severity
@@ -10,6 +11,8 @@ from artlint.urls import host_matches, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
+# A common word: lower-case letters or CJK characters, nothing that makes a name or code.
+_COMMON_WORD = re.compile(r"[a-z\u00df-\u00ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af ]{1,24}")
 
 
 class LinkKeywordStuffing(DocumentRule):
@@ -19,11 +22,13 @@ class LinkKeywordStuffing(DocumentRule):
     Every link of a group in which the same anchor text points at the same page at least
     `min-repeats` times (3) in one article, when that page looks promotional: its URL matches
     one of `promotional-patterns` (course and training pages, affiliate and tracking
-    parameters), or its host also receives another repeated anchor. Inline, reference-style
-    (the uses and the definition), autolinks and raw HTML `<a href>` count; links in code never.
+    parameters), or the anchor is a common word (lower-case or CJK, not a name or code) and
+    its host also receives another repeated common word. Inline, reference-style (the uses and
+    the definition), autolinks and raw HTML `<a href>` count; links in code never.
     Not stuffing: anchors that name the target (a project or brand linked to its own site, a
-    contributor to their profile, a package to its docs: the anchor's words appear in the URL),
-    and links to the `citation-hosts` (journals, DOI resolvers, reference works).
+    package to its docs: the anchor's words appear in the URL), names and credits linked to
+    profiles (`profile-patterns`, and the `platform-hosts` such as GitHub where everyone has a
+    page), and links to the `citation-hosts` (journals, DOI resolvers, reference works).
 
     ## Why it matters
     Re-posted news articles often arrive with every occurrence of a common word linked to a
@@ -49,10 +54,17 @@ class LinkKeywordStuffing(DocumentRule):
             "list[string]", _DATA["promotional-patterns"], "Regular expressions that mark a URL as promotional."
         ),
         "citation-hosts": Option("list[string]", _DATA["citation-hosts"], "Hosts (and their subdomains) that are never stuffing."),
+        "platform-hosts": Option(
+            "list[string]", _DATA["platform-hosts"], "Hosts of many people's pages, where repeated anchors are credits."
+        ),
+        "profile-patterns": Option(
+            "list[string]", _DATA["profile-patterns"], "Regular expressions for URL paths of people's pages."
+        ),
     }
 
     def check(self, doc, options):
         patterns = [re.compile(pattern, re.I) for pattern in options["promotional-patterns"]]
+        profiles = [re.compile(pattern, re.I) for pattern in options["profile-patterns"]]
         groups = defaultdict(list)
         definitions = {}
         for link in doc.links:
@@ -66,7 +78,7 @@ class LinkKeywordStuffing(DocumentRule):
                 groups[(anchor, page_key(link.url))].append(link)
         repeated_by_host = defaultdict(set)
         for (anchor, page), links in groups.items():
-            if len(links) >= 2:
+            if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
         for (anchor, page), links in groups.items():
             if len(links) < options["min-repeats"]:
@@ -77,7 +89,7 @@ class LinkKeywordStuffing(DocumentRule):
             if _names_its_target(links[0].text, links[0].url):
                 continue
             promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
-            if not promotional and len(repeated_by_host[host]) < 2:
+            if not promotional and not self._spread_over_host(links[0], repeated_by_host, profiles, options):
                 continue
             message = f'"{links[0].text.strip()}" linked {len(links)} times to {short_form(links[0].url)} (keyword stuffing)'
             reported_definitions = set()
@@ -90,14 +102,34 @@ class LinkKeywordStuffing(DocumentRule):
                         yield doc.diagnostic(message + "; reference definition", definition.start, definition.end)
 
 
+    @staticmethod
+    def _spread_over_host(link, repeated_by_host, profiles, options) -> bool:
+        """Common words repeated to one host that is not a platform of people's pages."""
+        if not _is_common_word(link.text) or len(repeated_by_host[link.host]) < 2:
+            return False
+        if any(host_matches(link.host, platform) for platform in options["platform-hosts"]):
+            return False
+        return not any(pattern.search(link.url) for pattern in profiles)
+
+
+def _is_common_word(text: str) -> bool:
+    return bool(_COMMON_WORD.fullmatch(unicodedata.normalize("NFKC", text).strip()))
+
+
 def _normal_anchor(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.split())
 
 
 def _names_its_target(text: str, url: str) -> bool:
-    """The anchor's words appear in the URL: a brand, project, package or person linked to its own page."""
-    target = url.lower()
+    """The anchor's words appear in the host or the first path segment: a brand, project,
+    package or person linked to its own site or page (not a tag page that repeats a keyword)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    first_segment = parts.path.strip("/").split("/", 1)[0]
+    target = f"{parts.hostname or ''}/{first_segment}".lower()
     for word in _WORD.findall(text.lower()):
         if len(word) >= 2 and word in target:
             return True

@@ -1,9 +1,11 @@
 import difflib
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Severity
+from artlint.localfiles import is_host_like
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
@@ -44,6 +46,8 @@ class LinkMalformed(DocumentRule):
     def check(self, doc, options):
         known = set(options["known-schemes"])
         for link in doc.links:
+            if link.kind == "reference":
+                continue  # judged at its definition, where the URL is written
             problem = url_problem(link.url.strip(), known)
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
@@ -65,14 +69,19 @@ def url_problem(url: str, known_schemes: set[str]) -> str | None:
                 return f"'{word}:{slashes}' needs exactly two slashes ({lowered}://)"
             if colon:
                 return _host_problem(url)
-        elif colon and lowered not in known_schemes:
+        elif colon and lowered in known_schemes:
+            if lowered == "mailto" and "@" not in url:
+                return "'mailto:' without an e-mail address"
+            return None
+        elif colon:
             close = difflib.get_close_matches(lowered, ["http", "https"], n=1, cutoff=0.6)
             if close and (slashes or lowered.startswith(("h", "t"))):
                 return f"'{word}:' looks like a mistyped {close[0]}:"
-        elif lowered == "mailto" and colon and "@" not in url:
-            return "'mailto:' without an e-mail address"
-    if url.lower().startswith("www.") and "." in url[4:]:
-        return f"'{url.split('/')[0]}' has no scheme, so browsers read it as a relative path (add https://)"
+    if is_host_like(url):
+        head = url.split("/")[0]
+        if "@" in head:
+            return f"'{head}' is an e-mail address without 'mailto:', so browsers read it as a relative path"
+        return f"'{head}' has no scheme, so browsers read it as a relative path (add https://)"
     return _bracket_problem(url)
 
 
@@ -94,18 +103,54 @@ def _host_problem(url: str) -> str | None:
     if host.startswith("[") or ":" in host:  # IPv6 literal, checked by urlsplit
         return _bracket_problem(url)
     if not host.isascii():
-        try:
-            import idna
-
-            idna.encode(host, uts46=True)
-        except (idna.IDNAError, UnicodeError, ValueError) as exc:
-            return f"the host {host!r} is not a valid internationalised name ({exc})"
+        problem = _idna_problem(host)
+        if problem:
+            return f"the host {host!r} is not a valid internationalised name ({problem})"
     elif not _HOST_CHARACTERS.match(host) or ".." in host or host.startswith(".") or any(len(label) > 63 for label in host.split(".")):
         return f"the host {host!r} is not a valid host name"
+    elif "xn--" in host:
+        problem = _punycode_problem(host)
+        if problem:
+            return f"the host {host!r} is not valid punycode ({problem})"
     return _bracket_problem(url)
 
 
+def _idna_problem(host: str) -> str | None:
+    """Browsers accept what either IDNA 2008 (UTS 46) or IDNA 2003 accepts (emoji domains)."""
+    import idna
+
+    try:
+        idna.encode(host, uts46=True)
+        return None
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        problem = str(exc)
+    try:
+        host.encode("idna")
+        return None
+    except UnicodeError:
+        return problem
+
+
+def _punycode_problem(host: str) -> str | None:
+    """An ASCII host with xn-- labels: they must decode to a name a browser accepts."""
+    import idna
+
+    try:
+        idna.decode(host)
+        return None
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        problem = str(exc)
+    try:
+        decoded = host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return problem
+    if any(unicodedata.category(char)[0] == "C" for char in decoded):
+        return problem
+    return None
+
+
 def _bracket_problem(url: str) -> str | None:
+    url = url.split("#", 1)[0]  # a cut fragment still loads the page
     for opening, closing, name in (("(", ")", "parentheses"), ("[", "]", "square brackets")):
         depth = 0
         for char in url:

@@ -15,7 +15,10 @@ ROOTS_OPTION = Option(
 )
 IGNORE_OPTION = Option(
     "list[string]",
-    ["/tags/**", "/categories/**", "/series/**", "/authors/**", "/page/**", "/search/**", "/index.xml", "/feed.xml", "/sitemap.xml"],
+    [
+        "/tags/**", "/categories/**", "/series/**", "/authors/**", "/author/**", "/page/**", "/search/**",
+        "**/index.xml", "**/feed.xml", "**/rss.xml", "**/atom.xml", "/sitemap.xml",
+    ],
     "Globs of site paths that the generator makes without a source file (taxonomies, feeds).",
 )
 
@@ -30,9 +33,11 @@ class LinkTargetMissing(DocumentRule):
     `static`, `content`, `assets`). A page target may be written as the file (`other.md`), the
     rendered name (`other.html`) or the folder (`other/`). Hugo's `{{< ref "x" >}}` and
     `relref` are resolved against the page and `content/`. Extension-less site paths whose last
-    segment names a page of the site (its file, folder, `slug` or `url`) are accepted, because
+    segment names a page of the site (its file name with or without a date prefix, its folder,
+    `slug` or `url`) are accepted, because
     permalink patterns make them impossible to resolve exactly. Nothing is fetched online.
-    Images are the job of `image-unreachable`.
+    Images are the job of `image-unreachable`; host names and e-mail addresses written without a
+    scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
     ## Why it matters
     Moving or renaming a file breaks every link to it, silently: the site still builds, and
@@ -56,7 +61,7 @@ class LinkTargetMissing(DocumentRule):
         roots = options["roots"]
         ignored = GlobSet(options["ignore"])
         for link in doc.links:
-            if link.is_image or link.kind == "definition" or not is_local(link.url):
+            if link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):
@@ -70,5 +75,14 @@ class LinkTargetMissing(DocumentRule):
 
 
 def _is_page_path(doc, path, roots) -> bool:
+    """A site path to a page (not a file with a media or document suffix) that names a known page."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
-    return path.startswith("/") and "." not in last and is_known_page(doc, path, roots)
+    suffix = last.rsplit(".", 1)[-1].lower() if "." in last else ""
+    return path.startswith("/") and suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
+
+
+_FILE_SUFFIXES = {
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "pdf", "zip", "gz", "tgz", "csv",
+    "tsv", "json", "xml", "txt", "md", "rmd", "html", "htm", "js", "css", "mp4", "webm", "mp3", "ogg",
+    "wav", "ipynb", "r", "py", "docx", "xlsx", "pptx", "ics", "bib", "tex", "yaml", "yml", "toml",
+}

@@ -30,16 +30,20 @@ class UnclosedEmphasis(DocumentRule):
     """Emphasis markers that CommonMark leaves as literal text because they never close.
 
     ## What it finds
-    `**`, `__`, `*` or `_` that can only open emphasis (or only close it) and that the parser
-    left as text because no partner exists in the same paragraph: the reader sees the asterisks.
-    Both ends are reported when a paragraph's opener and a later paragraph's closer look like
-    the two halves of one bold text split by a blank line. Markers inside words or between
-    digits (`x**2`, `2*3*4`, `snake_case_name`), in code, math and URLs are never reported.
-    There is no automatic fix: where the emphasis should end is for the author to decide.
+    `**`, `__`, `*` or `_` that the parser left as text, so that the reader sees the asterisks:
+    - an opener (`**` before a word) with no partner in its paragraph, and a closer with no
+      opener; when a paragraph's lone opener and a later paragraph's lone closer look like the
+      two halves of one bold text split by a blank line, both are reported, each naming the other;
+    - a pair meant as emphasis that CommonMark refuses because a marker sits between punctuation
+      and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
+      (single `*`/`_` pairs only in this form, on one line).
+    Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
+    `*`/`_` (footnote marks, globs such as `*.Rd`), and markers in code, math or URLs are never
+    reported. There is no automatic fix: where the emphasis should end is for the author to decide.
 
     ## Why it matters
-    Editors that wrap a whole block in `**...**` across paragraphs, or a closing `**` after
-    punctuation that CommonMark does not accept, leave stray asterisks in the published page.
+    Editors that wrap a whole block in `**...**` across paragraphs, or put the closing `**` after
+    a full-width colon or quote, leave stray asterisks in the published page.
 
     ## Example
 
@@ -48,7 +52,12 @@ class UnclosedEmphasis(DocumentRule):
         2. B. Author et al. Another title.**
 
     reports the `**` on line 1 (never closed in its paragraph) and the `**` on line 3 (closes
-    nothing in its paragraph).
+    nothing in its paragraph), each naming the other. And
+
+        **王老师：**我们的课程……
+
+    reports `'**...**' is not emphasis: CommonMark does not accept the second '**' between
+    punctuation and a letter (write '**王老师**：' or add a space)`.
     """
 
     name = "unclosed-emphasis"
@@ -61,26 +70,45 @@ class UnclosedEmphasis(DocumentRule):
             [(m.start(), m.start() + len(trim_url(m.group(0)))) for m in TEXT_URL.finditer(text)]
             + [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
         )
-        found = []
+        lone = []
         for block in doc.nodes(*_INLINE_BLOCKS):
-            found.extend(self._leftovers(doc, block, urls))
-        openers = [item for item in found if item[2] == "open"]
-        closers = [item for item in found if item[2] == "close"]
+            runs = list(self._leftovers(doc, block, urls))
+            pairs, rest = _intended_pairs(doc.text, runs)
+            for first, second in pairs:
+                yield self._pair_finding(doc, first, second)
+            lone.extend(run for run in rest if len(run[1]) >= 2)
+        yield from self._lone_findings(doc, lone)
+
+    @staticmethod
+    def _pair_finding(doc, first, second):
+        marker = first[1]
+        line, column = doc.source.position(second[0])
+        return doc.diagnostic(
+            f"'{marker}...{marker}' is not emphasis: CommonMark does not accept the '{marker}' at line {line}, "
+            f"column {column} between punctuation and a letter (move the punctuation outside, or add a space)",
+            first[0],
+            first[0] + len(marker),
+            (Related(doc.path, line, column, f"the other '{marker}'"),),
+        )
+
+    @staticmethod
+    def _lone_findings(doc, lone):
         partner = {}
-        for opener in openers:
-            later = next((c for c in closers if c[0] > opener[0] and c[1] == opener[1] and c not in partner.values()), None)
+        claimed = set()
+        for opener in (run for run in lone if run[2] == "open"):
+            later = next(
+                (c for c in lone if c[2] == "close" and c[0] > opener[0] and c[1] == opener[1] and c not in claimed),
+                None,
+            )
             if later is not None:
                 partner[opener] = later
-        partner_of_closer = {closer: opener for opener, closer in partner.items()}
-        for item in found:
-            start, marker, role = item
-            if role == "open":
-                other = partner.get(item)
-                message = f"'{marker}' is never closed in its paragraph"
-            else:
-                other = partner_of_closer.get(item)
-                message = f"'{marker}' closes nothing in its paragraph"
+                partner[later] = opener
+                claimed.add(later)
+        for run in lone:
+            start, marker, role = run
+            message = f"'{marker}' is never closed in its paragraph" if role == "open" else f"'{marker}' closes nothing in its paragraph"
             related = ()
+            other = partner.get(run)
             if other is not None:
                 line, column = doc.source.position(other[0])
                 message += f" (its partner may be the '{marker}' on line {line})"
@@ -88,6 +116,7 @@ class UnclosedEmphasis(DocumentRule):
             yield doc.diagnostic(message, start, start + len(marker), related)
 
     def _leftovers(self, doc, block, urls):
+        """(offset, marker, "open" | "close") of the markers the parser left as text in a block."""
         text = doc.text
         for node in block.walk():
             if node.type != "text" or not node.raw or ("*" not in node.raw and "_" not in node.raw):
@@ -101,7 +130,7 @@ class UnclosedEmphasis(DocumentRule):
                     continue
                 before = text[start - 1] if start > 0 else ""
                 after = text[end] if end < len(text) else ""
-                if before == "\\" or before == "\n" and after == " ":
+                if before == "\\":
                     continue
                 left, right = flanking(before, after)
                 marker = run.group(0)
@@ -114,3 +143,38 @@ class UnclosedEmphasis(DocumentRule):
                     yield (start, marker, "open")
                 elif can_close and not can_open:
                     yield (start, marker, "close")
+
+
+def _intended_pairs(text, runs):
+    """Split a block's leftover runs into pairs meant as emphasis (the same marker twice, one of
+    them wedged between punctuation and a letter) and the rest."""
+    pairs, rest = [], []
+    index = 0
+    while index < len(runs):
+        current = runs[index]
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        if following is not None and following[1] == current[1] and _looks_like_pair(text, current, following):
+            pairs.append((current, following))
+            index += 2
+            continue
+        rest.append(current)
+        index += 1
+    return pairs, rest
+
+
+def _looks_like_pair(text, first, second) -> bool:
+    marker = first[1]
+    inner_start, inner_end = first[0] + len(marker), second[0]
+    inner = text[inner_start:inner_end]
+    if not inner.strip() or first[2] == second[2] == "close":
+        return False
+    wedged = any(
+        _is_punctuation(text[i - 1 : i]) and not _is_space(text[i + len(marker) : i + len(marker) + 1])
+        or _is_punctuation(text[i + len(marker) : i + len(marker) + 1]) and not _is_space(text[i - 1 : i])
+        for i in (first[0], second[0])
+    )
+    if not wedged:
+        return False
+    if len(marker) == 1:
+        return "\n" not in inner and len(inner) <= 60 and _is_punctuation(inner[0]) and _is_punctuation(inner[-1])
+    return True

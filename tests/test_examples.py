@@ -1,0 +1,51 @@
+"""The example articles shipped in examples/ give exactly their known findings.
+
+They are written to carry the defects of a real imported article: a common word linked again
+and again to a course page, an `![img](http://...)` image, a bare source URL, a doubled
+character, a bold never closed, a DOI followed by `。`, and broken front matter; plus one clean
+article that must stay clean.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from helpers import REPO, artlint
+
+EXPECTED = {
+    "examples/broken-front-matter.md": [
+        (3, "front-matter-invalid-date"),
+        (4, "front-matter-schema"),
+        (5, "front-matter-schema"),
+        (6, "front-matter-duplicate-key"),
+    ],
+    "examples/reposted-gene-therapy.md": [
+        (7, "bare-url"),
+        (9, "link-keyword-stuffing"), (9, "link-insecure"),
+        (11, "image-alt-text"), (11, "link-insecure"),
+        (15, "link-keyword-stuffing"), (15, "link-insecure"),
+        (17, "link-keyword-stuffing"), (17, "link-insecure"),
+        (19, "link-keyword-stuffing"), (19, "link-insecure"),
+        (21, "link-keyword-stuffing"), (21, "link-insecure"),
+        (21, "link-keyword-stuffing"), (21, "link-insecure"),
+        (23, "unclosed-emphasis"),
+    ],
+    "examples/clean-article.md": [],
+}
+
+
+def test_examples_give_exactly_their_known_findings() -> None:
+    code, out, err = artlint("check", "--offline", "--format", "json", "examples/", cwd=REPO)
+    assert code == 1, err
+    findings = json.loads(out)["findings"]
+    actual = {path: Counter() for path in EXPECTED}
+    for finding in findings:
+        actual.setdefault(finding["path"], Counter())[(finding["line"], finding["rule"])] += 1
+    assert actual == {path: Counter(items) for path, items in EXPECTED.items()}
+
+
+def test_stuffing_message_names_anchor_count_and_target() -> None:
+    _, out, _ = artlint("check", "--offline", "--format", "json", "--select", "link-keyword-stuffing", "examples/", cwd=REPO)
+    messages = {finding["message"] for finding in json.loads(out)["findings"]}
+    assert messages == {'"基因治疗" linked 6 times to xy.example.com/course_video/... (keyword stuffing)'}
