@@ -45,12 +45,15 @@ class Document:
     def body_offset(self) -> int:
         return self.front_matter.body_offset if self.front_matter else 0
 
+    @cached_property
+    def _all_nodes(self) -> list[Node]:
+        return [node for block in self.blocks for node in block.walk()]
+
     def nodes(self, *types: str) -> Iterator[Node]:
         """Every node of the tree in document order, or only those of the given types."""
-        for block in self.blocks:
-            for node in block.walk():
-                if not types or node.type in types:
-                    yield node
+        if not types:
+            return iter(self._all_nodes)
+        return (node for node in self._all_nodes if node.type in types)
 
     @cached_property
     def code_ranges(self) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _component(pattern: str) -> str:
@@ -64,3 +65,9 @@ class GlobSet:
 
     def __repr__(self) -> str:
         return f"GlobSet({self.patterns!r})"
+
+
+@lru_cache(maxsize=64)
+def glob_set(patterns: tuple[str, ...]) -> GlobSet:
+    """A GlobSet shared by every caller with the same patterns."""
+    return GlobSet(list(patterns))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -40,7 +41,7 @@ class Link:
     decorative: bool = False  # an HTML image with an explicit alt="": deliberately no text
     contains_image: bool = False  # a link whose content is (or holds) an image
 
-    @property
+    @cached_property
     def host(self) -> str:
         try:
             return (urlsplit(self.url).hostname or "").lower()

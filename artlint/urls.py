@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -50,6 +51,20 @@ def host_matches(host: str, pattern: str) -> bool:
     """`pattern` is the host or one of its parent domains."""
     pattern = pattern.lower().strip(".")
     return host == pattern or host.endswith("." + pattern)
+
+
+def host_in(host: str, domains: frozenset[str]) -> bool:
+    """The host or one of its parent domains is in `domains` (lower-case, no dots at the ends)."""
+    while host:
+        if host in domains:
+            return True
+        host = host.partition(".")[2]
+    return False
+
+
+@lru_cache(maxsize=256)
+def domain_set(domains: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(domain.lower().strip(".") for domain in domains)
 
 
 def page_key(url: str) -> str:

@@ -31,21 +31,23 @@ def _console(stream, settings) -> Console:
 
 def write(result, stream, settings) -> None:
     console = _console(stream, settings)
+    # Without colour, rich adds nothing but time: write the same text straight to the stream.
+    emit = console.print if console.color_system else lambda text=Text(): stream.write(text.plain + "\n")
     if settings.statistics:
-        _statistics(console, result)
+        _statistics(emit, result)
     else:
         previous = None
         for finding in result.findings:
             if previous is not None and finding.path != previous and not settings.quiet:
-                console.print()
+                emit()
             previous = finding.path
-            console.print(_headline(finding))
+            emit(_headline(finding))
             if not settings.quiet and finding.snippet is not None:
                 for line in _snippet(finding, max(console.width, 80)):
-                    console.print(line)
+                    emit(line)
     if not settings.quiet:
-        console.print()
-        console.print(_summary(result))
+        emit()
+        emit(_summary(result))
 
 
 def _headline(finding) -> Text:
@@ -84,7 +86,7 @@ def _snippet(finding, width: int) -> list[Text]:
     return [code, marker]
 
 
-def _statistics(console: Console, result) -> None:
+def _statistics(emit, result) -> None:
     severities = {}
     for finding in result.findings:
         severities.setdefault(finding.rule, finding.severity)
@@ -92,7 +94,7 @@ def _statistics(console: Console, result) -> None:
         line = Text(f"{count:>7}  ")
         line.append(str(severities[rule]).ljust(8), style=STYLES[str(severities[rule])])
         line.append(rule)
-        console.print(line)
+        emit(line)
 
 
 def _summary(result) -> Text:

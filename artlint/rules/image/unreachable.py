@@ -1,5 +1,5 @@
 from artlint.findings import Severity
-from artlint.globs import GlobSet
+from artlint.globs import glob_set
 from artlint.localfiles import is_local, resolve, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -33,7 +33,7 @@ class ImageUnreachable(DocumentRule):
     def check(self, doc, options):
         if doc.file is None:
             return
-        ignored = GlobSet(options["ignore"])
+        ignored = glob_set(tuple(options["ignore"]))
         for link in doc.links:
             if not link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue

@@ -2,7 +2,7 @@ from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.urls import host_matches
+from artlint.urls import domain_set, host_in, host_matches
 
 _DATA = data.load("links")["denied-domains"]
 
@@ -40,6 +40,7 @@ class LinkDeniedDomain(DocumentRule):
 
     def check(self, doc, options):
         deny = (list(_DATA["deny"]) if options["use-default-list"] else []) + list(options["deny"])
+        deny_hosts = domain_set(tuple(p for p in deny if "/" not in p))
         for link in doc.links:
             if link.kind == "reference":
                 continue  # judged at its definition, where the URL is written
@@ -47,6 +48,8 @@ class LinkDeniedDomain(DocumentRule):
             if not host:
                 continue
             rest = link.url.split("://", 1)[-1].lower()
+            if not host_in(host, deny_hosts) and not any("/" in p and _matches(host, rest, p) for p in deny):
+                continue
             if any(_matches(host, rest, pattern) for pattern in options["allow"]):
                 continue
             pattern = next((p for p in deny if _matches(host, rest, p)), None)

@@ -2,7 +2,7 @@ from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.urls import host_matches, is_documentation_host, is_private_host, scheme
+from artlint.urls import domain_set, host_in, is_documentation_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
 
@@ -42,7 +42,7 @@ class LinkInsecure(DocumentRule):
             host = link.host
             if not host or is_private_host(host) or is_documentation_host(host):
                 continue
-            if any(host_matches(host, allowed) for allowed in options["allow"]):
+            if host_in(host, domain_set(tuple(options["allow"]))):
                 continue
             what = "image" if link.is_image else "link"
             yield doc.diagnostic(

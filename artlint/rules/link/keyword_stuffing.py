@@ -1,13 +1,14 @@
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.urls import host_matches, page_key, scheme, short_form
+from artlint.urls import domain_set, host_in, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
@@ -63,8 +64,8 @@ class LinkKeywordStuffing(DocumentRule):
     }
 
     def check(self, doc, options):
-        patterns = [re.compile(pattern, re.I) for pattern in options["promotional-patterns"]]
-        profiles = [re.compile(pattern, re.I) for pattern in options["profile-patterns"]]
+        patterns = _compiled(tuple(options["promotional-patterns"]))
+        profiles = _compiled(tuple(options["profile-patterns"]))
         groups = defaultdict(list)
         definitions = {}
         for link in doc.links:
@@ -84,7 +85,7 @@ class LinkKeywordStuffing(DocumentRule):
             if len(links) < options["min-repeats"]:
                 continue
             host = links[0].host
-            if any(host_matches(host, cited) for cited in options["citation-hosts"]):
+            if host_in(host, domain_set(tuple(options["citation-hosts"]))):
                 continue
             if _names_its_target(links[0].text, links[0].url):
                 continue
@@ -107,9 +108,14 @@ class LinkKeywordStuffing(DocumentRule):
         """Common words repeated to one host that is not a platform of people's pages."""
         if not _is_common_word(link.text) or len(repeated_by_host[link.host]) < 2:
             return False
-        if any(host_matches(link.host, platform) for platform in options["platform-hosts"]):
+        if host_in(link.host, domain_set(tuple(options["platform-hosts"]))):
             return False
         return not any(pattern.search(link.url) for pattern in profiles)
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(pattern, re.I) for pattern in patterns]
 
 
 def _is_common_word(text: str) -> bool:

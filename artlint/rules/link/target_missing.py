@@ -1,7 +1,7 @@
 import re
 
 from artlint.findings import Severity
-from artlint.globs import GlobSet
+from artlint.globs import glob_set
 from artlint.localfiles import DEFAULT_ROOTS, hugo_ref, is_known_page, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.options import Option
 from artlint.rules import DocumentRule
@@ -59,7 +59,7 @@ class LinkTargetMissing(DocumentRule):
         if doc.file is None:
             return
         roots = options["roots"]
-        ignored = GlobSet(options["ignore"])
+        ignored = glob_set(tuple(options["ignore"]))
         for link in doc.links:
             if link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue

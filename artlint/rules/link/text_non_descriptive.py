@@ -1,4 +1,5 @@
 import unicodedata
+from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Severity
@@ -13,6 +14,11 @@ def normalise_anchor(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     kept = "".join(" " if unicodedata.category(char)[0] in "PSZ" else char for char in text)
     return " ".join(kept.split())
+
+
+@lru_cache(maxsize=16)
+def _normalised(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise_anchor(phrase) for phrase in phrases)
 
 
 class LinkTextNonDescriptive(DocumentRule):
@@ -46,7 +52,7 @@ class LinkTextNonDescriptive(DocumentRule):
     }
 
     def check(self, doc, options):
-        phrases = {normalise_anchor(phrase) for phrase in options["phrases"] + options["extend-phrases"]}
+        phrases = _normalised(tuple(options["phrases"] + options["extend-phrases"]))
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue

@@ -66,6 +66,8 @@ class UnclosedEmphasis(DocumentRule):
 
     def check(self, doc, options):
         text = doc.prose_text
+        if "*" not in text and "_" not in text:
+            return
         urls = SpanSet(
             [(m.start(), m.start() + len(trim_url(m.group(0)))) for m in TEXT_URL.finditer(text)]
             + [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
