@@ -44,6 +44,8 @@ def glob_to_regex(pattern: str) -> str:
     if "/" not in pattern:
         return rf"(?:^|.*/){_component(pattern)}(?:/.*)?$"
     parts = pattern.lstrip("/").split("/")
+    if len(parts) > 1 and parts[-1] == "**":
+        parts.pop()  # `dir/**` matches the folder itself and everything in it
     regex = "^"
     for index, part in enumerate(parts):
         last = index == len(parts) - 1

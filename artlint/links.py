@@ -179,13 +179,19 @@ def _destination_span(markup: str) -> tuple[int, int] | None:
     return start, min(end, length)
 
 
+_HTML_CODE = re.compile(r"<(pre|code|script|style)\b.*?</\1\s*>", re.I | re.S)
+
+
 def _html_links(doc: "Document") -> list[Link]:
     found = []
-    not_prose = SpanSet(doc.non_prose_ranges)
+    not_prose = SpanSet(
+        doc.non_prose_ranges
+        + [(m.start(), m.end()) for node in doc.nodes("block_html") for m in _HTML_CODE.finditer(doc.text, node.start, node.end)]
+    )
     for node in doc.nodes("inline_html", "block_html"):
         for tag in _HTML_TAG.finditer(doc.text, node.start, node.end):
             if tag.start() in not_prose:
-                continue
+                continue  # in a comment, or in highlighted code (<pre>, <code>) where links are decoration
             name = tag.group(1).lower()
             attributes = {m.group(1).lower(): m for m in _HTML_ATTR.finditer(tag.group(2))}
             wanted = "href" if name == "a" else "src"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -199,6 +200,9 @@ def _is_bundle(file: Path) -> bool:
 
 
 _FRONT_SLUG = re.compile(r"""^\s*(slug|url)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+# aliases = ["/a/", "/b/"]  or  aliases:\n  - /a/
+_FRONT_ALIASES = re.compile(r"""^\s*aliases\s*[:=]\s*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+)""", re.M)
+_ALIAS_ITEM = re.compile(r"""["']?(/?[^"',\[\]\s]+)["']?""")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
@@ -225,11 +229,20 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                         head = handle.read(4096)
                 except OSError:
                     continue
-                for _, value in _FRONT_SLUG.findall(head):
+                values = [value for _, value in _FRONT_SLUG.findall(head)]
+                for block in _FRONT_ALIASES.findall(head):
+                    values += [item for item in _ALIAS_ITEM.findall(block) if item not in ("-",)]
+                for value in values:
                     segment = value.strip().strip("/").rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
-    return frozenset(names)
+    return frozenset(_fold(name) for name in names)
+
+
+def _fold(name: str) -> str:
+    """Hugo lowercases URLs and sites may drop accents: compare names without either."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
@@ -241,4 +254,4 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     segment = path.strip("/").rsplit("/", 1)[-1]
     if not segment:
         return True  # the home page
-    return segment in _page_names(str(root), tuple(roots))
+    return _fold(segment) in _page_names(str(root), tuple(roots))

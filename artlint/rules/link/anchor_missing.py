@@ -3,12 +3,13 @@ from pathlib import Path
 
 from artlint.anchors import document_anchors, spelled_out_prefixes
 from artlint.findings import Severity
-from artlint.localfiles import PAGE_SUFFIXES, is_local, resolve, split_target
+from artlint.localfiles import is_local, resolve, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
 
 # Fragments browsers handle without an element of that id (the HTML standard's "top").
 _ALWAYS_THERE = {"top"}
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd")
 # Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations.
 _GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:")
 
@@ -17,7 +18,9 @@ class LinkAnchorMissing(DocumentRule):
     """A `#fragment` that names no heading or id in its target document.
 
     ## What it finds
-    Links to `#part` in the same article, or `other.md#part` in another local markdown file,
+    Links to `#part` in the same article, or `other.md#part` in another local markdown file
+    named by its file name (site paths such as `/about/#team` are not checked: the page's
+    template may add that section),
     where the target has no heading whose slug is `part`, no explicit `{#part}` id, no HTML
     element with `id="part"` or `name="part"`, and no footnote of that name. Slugs are made the
     way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
@@ -65,8 +68,10 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment):
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
+            if not path.lower().endswith(_MARKDOWN_SUFFIXES):
+                continue  # a site page (/about/#team): its template may add the section
             target = resolve(doc, path, options["roots"]) if doc.file is not None else None
-            if target is None or target.suffix.lower() not in PAGE_SUFFIXES[:2] + (".rmd",):
+            if target is None:
                 continue
             anchors = _file_anchors(str(target.resolve()), _mtime(target))
             if anchors is not None and not anchors.has(fragment):

@@ -12,8 +12,9 @@ from artlint.urls import domain_set, host_in, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
-# A common word: lower-case letters or CJK characters, nothing that makes a name or code.
-_COMMON_WORD = re.compile(r"[a-z\u00df-\u00ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af ]{1,24}")
+# A common word: one lower-case word or a run of CJK characters, nothing that makes a name,
+# a phrase or code.
+_COMMON_WORD = re.compile(r"[a-z\u00df-\u00ff]{2,24}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,12}")
 
 
 class LinkKeywordStuffing(DocumentRule):
@@ -23,8 +24,8 @@ class LinkKeywordStuffing(DocumentRule):
     Every link of a group in which the same anchor text points at the same page at least
     `min-repeats` times (3) in one article, when that page looks promotional: its URL matches
     one of `promotional-patterns` (course and training pages, affiliate and tracking
-    parameters), or the anchor is a common word (lower-case or CJK, not a name or code) and
-    its host also receives another repeated common word. Inline, reference-style (the uses and
+    parameters), or the anchor is a common word (one lower-case word or a CJK word, not a name,
+    phrase or code) and its host also receives another repeated common word. Inline, reference-style (the uses and
     the definition), autolinks and raw HTML `<a href>` count; links in code never.
     Not stuffing: anchors that name the target (a project or brand linked to its own site, a
     package to its docs: the anchor's words appear in the URL), names and credits linked to
