@@ -1,0 +1,217 @@
+"""Finding DOIs in articles: in text, in links and front matter, and behind publisher URLs.
+
+A DOI is `10.` + a numeric registrant + `/` + a suffix. Text that introduces a DOI (`doi:`,
+`DOI `, `https://doi.org/`) is followed by one: what comes after it is judged strictly. A bare
+`10.1234/...` in text counts only when it is a well-formed DOI. Sentence punctuation after a
+DOI is not part of it, nor is a closing bracket that has no opener inside the DOI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator
+from urllib.parse import unquote, urlsplit
+
+from artlint import data
+from artlint.urls import host_matches
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+
+_DATA = data.load("doi")
+VALID = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
+_PREFIX = re.compile("|".join(f"(?:{p})" for p in _DATA["prefixes"]), re.I)
+_BARE = re.compile(r"(?<![\w./\-:])10\.\d{4,9}(?:\.\d+)*/[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"']+")
+# What follows a prefix: up to white space, CJK text or CJK punctuation.
+_TOKEN = re.compile(r"[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"]+")
+# `10.1038 /s41467-...` or `10.1073 / pnas.2111829754`: the part after the space looks like a
+# DOI suffix (digits, dots, dashes), not like the next word of the sentence.
+_SPLIT_BY_SPACE = re.compile(r"(10[.,]\d{2,9})(\s+/\s*|/\s+)(?=\S*[\d.\-])(\S+)")
+_DOI_WORD = re.compile("doi", re.I)
+_TRAILING = ".,;:!?'\"*_~。，；：、！？”’」』】》〉"
+_PAIRS = {")": "(", "]": "[", ">": "<"}
+
+
+@dataclass(frozen=True)
+class DoiMention:
+    doi: str  # as written (trimmed)
+    start: int
+    end: int
+    kind: str  # "text" (doi: or bare), "resolver" (a doi.org link), "publisher" (derived from a URL)
+    problem: str | None = None
+
+
+def trim(doi: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets from the end."""
+    while doi:
+        last = doi[-1]
+        if last in _TRAILING:
+            doi = doi[:-1]
+        elif last in _PAIRS and doi.count(_PAIRS[last]) < doi.count(last):
+            doi = doi[:-1]
+        else:
+            break
+    return doi
+
+
+def unescape_markdown(text: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
+def problem_of(doi: str, suffix_characters: str) -> str | None:
+    """Why a string written as a DOI cannot be one, in words; None when it can."""
+    if doi.startswith("10,"):
+        return "a comma where '10.' needs a dot"
+    match = re.match(r"(\d+)\.([^/]*)(/?)(.*)", doi, re.S)
+    if not match:
+        if re.match(r"\d{4,9}/", doi):
+            return "the directory indicator '10.' is missing"
+        return "it does not start with '10.'"
+    directory, registrant, slash, suffix = match.groups()
+    if directory != "10":
+        return f"the directory indicator is '{directory}.', every DOI starts with '10.'"
+    if not slash:
+        return "no '/' between the registrant code and the suffix"
+    if not re.fullmatch(r"\d+(?:\.\d+)*", registrant):
+        return f"the registrant code '{registrant}' is not numeric"
+    if not re.fullmatch(r"\d{4,9}(?:\.\d+)*", registrant):
+        return f"the registrant code '{registrant}' is too short (4 to 9 digits)"
+    if not suffix:
+        return "nothing after the '/'"
+    bad = next((char for char in suffix if not re.match(f"[{suffix_characters}]", char)), None)
+    if bad is not None:
+        import unicodedata
+
+        name = unicodedata.name(bad, f"U+{ord(bad):04X}")
+        return f"the character '{bad}' ({name}) is not allowed in a DOI"
+    return None
+
+
+def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMention]:
+    """DOIs written in running text (code, comments and link destinations excluded)."""
+    text = doc.prose_text
+    if "10." not in text and "10," not in text and _DOI_WORD.search(text) is None:
+        return
+    masked = _mask_link_destinations(doc, text)
+    claimed = set()
+    for prefix in _PREFIX.finditer(masked, doc.body_offset):
+        begin = prefix.end()
+        if not masked[begin : begin + 1].isdigit():
+            continue
+        spaced = _SPLIT_BY_SPACE.match(masked, begin)
+        if spaced and not VALID.match(masked, begin):
+            end = begin + len(spaced.group(0).rstrip())
+            written = trim(masked[begin:end])
+            yield DoiMention(written, begin, begin + len(written), "text", "a space splits it")
+            claimed.add(begin)
+            continue
+        token = _TOKEN.match(masked, begin)
+        if not token:
+            continue
+        written = trim(unescape_markdown(token.group(0)))
+        raw_length = len(trim(token.group(0)))
+        claimed.add(begin)
+        yield DoiMention(written, begin, begin + raw_length, "text", problem_of(written, suffix_characters))
+    for bare in _BARE.finditer(masked, doc.body_offset):
+        if bare.start() in claimed:
+            continue
+        written = trim(unescape_markdown(bare.group(0)))
+        if problem_of(written, suffix_characters) is None:
+            yield DoiMention(written, bare.start(), bare.start() + len(trim(bare.group(0))), "text")
+
+
+def _mask_link_destinations(doc: "Document", text: str) -> str:
+    """The text with link URLs blanked: DOIs in links are read from the links themselves."""
+    pieces = []
+    last = 0
+    for link in doc.links:
+        if link.url_start >= last and link.url_end > link.url_start:
+            pieces.append(text[last : link.url_start])
+            pieces.append(" " * (link.url_end - link.url_start))
+            last = link.url_end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def link_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMention]:
+    """DOIs in link URLs: resolver links (doi.org) and publisher URLs that carry a DOI."""
+    for link in doc.links:
+        if link.kind == "reference":
+            continue
+        url = link.url.strip()
+        host = link.host
+        if host in ("doi.org", "dx.doi.org", "www.doi.org"):
+            path = unquote(urlsplit(url).path).lstrip("/")
+            if path and path[0].isdigit():
+                written = trim(path)
+                yield DoiMention(written, link.url_start, link.url_end, "resolver", problem_of(written, suffix_characters))
+            continue
+        derived = publisher_doi(url)
+        if derived is not None:
+            yield DoiMention(derived, link.url_start, link.url_end, "publisher")
+
+
+def publisher_doi(url: str) -> str | None:
+    """The DOI that a publisher's article URL carries, or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    target = unquote(parts.path) + (f"?{parts.query}" if parts.query else "")
+    for publisher in _publishers():
+        if publisher["host"] and not host_matches(host, publisher["host"]):
+            continue
+        match = publisher["regex"].search(target)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if groups.get("doi"):
+            return trim(groups["doi"])
+        if groups.get("suffix"):
+            return f"{publisher['registrant']}/{publisher.get('suffix-prefix', '')}{groups['suffix']}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> list[dict]:
+    return [{**p, "regex": re.compile(p["pattern"], re.I)} for p in _DATA["publishers"]]
+
+
+def same_doi(a: str, b: str) -> bool:
+    """DOIs are case-insensitive."""
+    return a.casefold() == b.casefold()
+
+
+def front_matter_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMention]:
+    """DOIs in front-matter keys whose name contains "doi" (Rogue Scholar's `doi:`, `DOI =`)."""
+    matter = doc.front_matter
+    if matter is None or not matter.data:
+        return
+    for key, value in matter.data.items():
+        if "doi" not in str(key).lower() or not isinstance(value, str) or not value.strip():
+            continue
+        written = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:\s*", "", value.strip(), flags=re.I)
+        line, column = matter.value_position(str(key))
+        start = doc.source.offset(line, column)
+        yield DoiMention(written, start, start + len(value.strip().strip("'\"")) + 2, "front-matter", problem_of(written, suffix_characters))
+
+
+def bare_url_mentions(doc: "Document") -> Iterator[DoiMention]:
+    """Publisher URLs written as plain text that carry a DOI."""
+    from artlint.spans import SpanSet
+    from artlint.urls import TEXT_URL, trim_url
+
+    text = doc.prose_text
+    if "://" not in text:
+        return
+    links = SpanSet((link.start, link.end) for link in doc.links)
+    for match in TEXT_URL.finditer(text, doc.body_offset):
+        if match.start() in links:
+            continue
+        url = trim_url(match.group(0))
+        derived = publisher_doi(url)
+        if derived is not None:
+            yield DoiMention(derived, match.start(), match.start() + len(url), "publisher")
