@@ -72,6 +72,7 @@ class Override:
 class Config:
     root: Path  # directory that relative globs and paths are resolved against
     path: Path | None = None  # the file read, if any
+    project: Path | None = None  # the project corpus rules compare against (see engine.project_root)
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))

@@ -120,7 +120,7 @@ def _unsuppressed(findings: list[Finding], suppressions: Suppressions | None) ->
     return [finding for finding in findings if not suppressions.suppresses(finding.rule, finding.line)]
 
 
-def _judge_corpus(results: list[FileResult], config: Config) -> list[Finding]:
+def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[str]) -> list[Finding]:
     by_rule: dict[str, dict[str, Any]] = {}
     for result in results:
         for name, facts in result.facts.items():
@@ -131,7 +131,9 @@ def _judge_corpus(results: list[FileResult], config: Config) -> list[Finding]:
     for name, facts in by_rule.items():
         rule = _instance(name)
         settings = global_settings.get(name) or RuleSettings(name, rule.severity, rule.default_options())
-        for path, diagnostic in rule.judge(facts, settings.options):  # type: ignore[attr-defined]
+        for path, diagnostic in rule.judge(facts, settings.options, checked):  # type: ignore[attr-defined]
+            if path not in checked:
+                continue
             finding = _finding(path, settings, diagnostic, None)
             file_suppressions = suppressions.get(path)
             if not (file_suppressions and file_suppressions.suppresses(name, finding.line)):
@@ -160,11 +162,57 @@ def _with_snippets(findings: list[Finding]) -> list[Finding]:
 
 def run(paths: Iterable[str], config: Config) -> RunResult:
     started = time.perf_counter()
-    files = discover(list(paths), config)
+    arguments = list(paths) or ["."]
+    files = discover(arguments, config)
     results = [check_file(path, display, config) for path, display in files]
+    checked = frozenset(display for _, display in files)
     findings = [finding for result in results for finding in result.findings]
-    findings += _judge_corpus(results, config)
+    if any(_instance(s.name).kind == "corpus" for s in config.rules_for("")):
+        context = results + [index_file(path, display, config) for path, display in _rest_of_project(arguments, files, config)]
+        findings += _judge_corpus(context, config, checked)
     findings.sort(key=Finding.sort_key)
     used = {settings.name for path, _ in files for settings in config.rules_for(config.relative(path))}
     rules = [rule for name, rule in all_rules().items() if name in used]
     return RunResult(findings, len(files), time.perf_counter() - started, rules)
+
+
+def project_root(config: Config) -> Path:
+    """The configuration's directory, else the git work tree around the current directory,
+    else the current directory."""
+    if config.project is not None:
+        return config.project.resolve()
+    if config.path is not None:
+        return config.root
+    here = Path.cwd().resolve()
+    for directory in (here, *here.parents):
+        if (directory / ".git").exists():
+            return directory
+    return here
+
+
+def _rest_of_project(arguments: list[str], files: list[tuple[Path, str]], config: Config) -> list[tuple[Path, str]]:
+    """Files of the project that were not named: corpus rules compare the named files with
+    them (pre-commit passes only the changed files). Empty when the whole project was named."""
+    root = project_root(config)
+    if any(Path(argument).resolve() == root for argument in arguments):
+        return []
+    named = {path.resolve() for path, _ in files}
+    return [(path, display) for path, display in discover([str(root)], config) if path.resolve() not in named]
+
+
+def index_file(path: Path, display: str, config: Config) -> FileResult:
+    """Parse a file and collect corpus facts only: no document rules, no findings."""
+    result = FileResult(display)
+    corpus = [s for s in config.rules_for(config.relative(path)) if _instance(s.name).kind == "corpus"]
+    if not corpus:
+        return result
+    try:
+        doc = parse_document(display, read_source(str(path), config.max_file_size), path, config.root)
+    except (UnreadableFile, RecursionError):
+        return result
+    for settings in corpus:
+        try:
+            result.facts[settings.name] = _instance(settings.name).collect(doc, settings.options)  # type: ignore[attr-defined]
+        except Exception:  # a fact that cannot be collected only weakens the comparison
+            continue
+    return result

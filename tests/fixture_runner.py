@@ -42,6 +42,7 @@ def fixture_config(target: Path, rule: str) -> Config:
     else:
         config = Config(root=target if target.is_dir() else target.parent)
     config.select = [rule]
+    config.project = target if target.is_dir() else target.parent
     return config
 
 

@@ -314,3 +314,26 @@ def test_rules_explain_and_version(tmp_path: Path) -> None:
 def test_bare_paths_mean_check(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": NO_FRONT_MATTER})
     assert artlint("a.md", cwd=tmp_path)[0] == 1
+
+
+def test_corpus_rules_compare_named_files_with_the_whole_project(tmp_path: Path) -> None:
+    """As under pre-commit: only the changed file is named, the others are read for comparison."""
+    body = "Deep sleep helps to consolidate memory, the study of forty volunteers found. " * 6
+    write(
+        tmp_path,
+        {
+            "artlint.toml": 'select = ["duplicate-title", "near-duplicate-article"]\n',
+            "content/old.md": f'+++\ntitle = "Deep sleep and memory"\ndate = 2023-01-01\n+++\n\n{body}\n',
+            "content/other.md": '+++\ntitle = "Other"\ndate = 2023-02-01\n+++\n\nSomething else entirely.\n',
+            "content/new.md": f'+++\ntitle = "Deep Sleep and Memory"\ndate = 2024-01-01\n+++\n\n{body}\n',
+        },
+    )
+    code, out, _ = artlint("check", "--quiet", "content/new.md", cwd=tmp_path)
+    assert code == 1
+    assert out.splitlines() == [
+        "content/new.md:1:1  warning  near-duplicate-article  near-duplicate of content/old.md (similarity 1.00)",
+        "content/new.md:2:9  warning  duplicate-title  same title as content/old.md: 'Deep Sleep and Memory'",
+    ]
+    # The older file, named alone, gets the findings of its pairs too; the third file none.
+    _, out, _ = artlint("check", "--quiet", "content/old.md", "content/other.md", cwd=tmp_path)
+    assert [line.split("  ")[0] for line in out.splitlines()] == ["content/old.md:1:1", "content/old.md:2:9"]

@@ -26,7 +26,7 @@ EXPECTED = {
         (11, "image-alt-text"), (11, "link-insecure"),
         (15, "link-keyword-stuffing"), (15, "link-insecure"),
         (17, "link-keyword-stuffing"), (17, "link-insecure"),
-        (19, "link-keyword-stuffing"), (19, "link-insecure"),
+        (19, "duplicate-word"), (19, "link-keyword-stuffing"), (19, "link-insecure"),
         (21, "link-keyword-stuffing"), (21, "link-insecure"),
         (21, "link-keyword-stuffing"), (21, "link-insecure"),
         (23, "unclosed-emphasis"),

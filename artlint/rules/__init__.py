@@ -55,8 +55,12 @@ class CorpusRule(Rule):
     def collect(self, doc: "Document", options: Mapping[str, Any]) -> Any:
         raise NotImplementedError
 
-    def judge(self, facts: Mapping[str, Any], options: Mapping[str, Any]) -> Iterable[tuple[str, Diagnostic]]:
-        """Yields (path, diagnostic) pairs; `facts` maps each path to what `collect` returned."""
+    def judge(
+        self, facts: Mapping[str, Any], options: Mapping[str, Any], report_on: "frozenset[str]"
+    ) -> Iterable[tuple[str, Diagnostic]]:
+        """Yields (path, diagnostic) pairs. `facts` maps every path of the project to what
+        `collect` returned; findings go only to paths in `report_on` (the files checked: under
+        pre-commit, the changed files, compared against the whole project)."""
         raise NotImplementedError
 
 

@@ -1,0 +1,1 @@
+"""Rules about duplicated text: doubled words, repeated sentences and paragraphs, copies of articles."""

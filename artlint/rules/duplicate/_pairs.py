@@ -1,0 +1,63 @@
+"""Which file of a pair of copies gets the finding, and which pairs are copies on purpose."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+# index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.
+_LANGUAGE = re.compile(r"\.[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
+_SOURCE_SUFFIXES = {".md", ".markdown", ".rmd", ".rmarkdown", ".qmd", ".ipynb", ".html"}
+
+
+def _base(path: str) -> tuple[str, str]:
+    pure = PurePosixPath(path)
+    stem = pure.name
+    while PurePosixPath(stem).suffix.lower() in _SOURCE_SUFFIXES:
+        stem = stem[: -len(PurePosixPath(stem).suffix)]
+    return str(pure.parent), _LANGUAGE.sub("", stem)
+
+
+def intentional(a: str, b: str) -> bool:
+    """Two renderings or translations of one article: `post.Rmd` and its knitted `post.md`,
+    `index.es.md` and `index.pt.md`, `about.md` and `about.fr.md` in the same folder."""
+    return _base(a) == _base(b)
+
+
+def assign(a: str, b: str, report_on: frozenset[str], dates: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """(file that gets the finding, the other): the later of the two — by front-matter date when
+    both have one, else by path — unless only the earlier one is being checked."""
+    dates = dates or {}
+    first, later = sorted((a, b), key=lambda path: (dates.get(a, "") and dates.get(b, "") and dates.get(path, ""), path))
+    if later in report_on:
+        return later, first
+    if first in report_on:
+        return first, later
+    return None
+
+
+def one_per_article(paths: list[str]) -> list[str]:
+    """One path per article, the original before its translations: translations and renderings
+    of one article count once."""
+    seen = set()
+    kept = []
+    for path in sorted(paths, key=lambda p: (_base(p), p != _untranslated(p), p)):
+        base = _base(path)
+        if base not in seen:
+            seen.add(base)
+            kept.append(path)
+    return kept
+
+
+def _untranslated(path: str) -> str:
+    pure = PurePosixPath(path)
+    stem, suffix = pure.stem, pure.suffix
+    return str(pure.with_name(_LANGUAGE.sub("", stem) + suffix))
+
+
+def date_of(doc) -> str:
+    """The article's front-matter date as text that sorts in time order ("" when none)."""
+    matter = doc.front_matter
+    if matter is None or not matter.data or "date" not in matter.data:
+        return ""
+    return str(matter.data["date"])

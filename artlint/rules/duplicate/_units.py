@@ -1,0 +1,78 @@
+"""The paragraphs and sentences that the repeated-text rules compare.
+
+Block quotes, tables and `<details>` sections are skipped: they repeat on purpose (a quoted
+reply, a table column, a spoiler that restates an answer).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DETAILS_OPEN = re.compile(r"<details\b", re.I)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？]+")
+_LINK_DESTINATION = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.I)
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case letters and digits only: whitespace, punctuation and markup do not count."""
+    return _NOT_ALPHANUMERIC.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def prose_blocks(doc):
+    """(block, in_list) for paragraphs and list-item texts outside quotes, tables and <details>,
+    in document order."""
+    depth = 0
+    for block in doc.blocks:
+        if block.type == "block_html":
+            raw = doc.text[block.start : block.end]
+            depth += len(_DETAILS_OPEN.findall(raw)) - len(_DETAILS_CLOSE.findall(raw))
+            depth = max(depth, 0)
+            continue
+        if depth or block.type in ("block_quote", "table"):
+            continue
+        in_list = block.type == "list"
+        for node in block.walk():
+            if node.type in ("paragraph", "block_text"):
+                yield node, in_list
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_HTML = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^>]*>", re.S)
+
+
+def letters(key: str) -> int:
+    """The length of a normalised text in letters, digits not counted (rows of numbers are not
+    prose); a CJK character counts as two, as it carries about as much as two Latin letters."""
+    return sum(1 for char in key if char.isalpha()) + len(_CJK.findall(key))
+
+
+def visible_text(node) -> str:
+    """The text a reader sees: raw HTML (tags, comments) left out."""
+    if node.type in ("inline_html", "block_html"):
+        return ""
+    if not node.children:
+        return node.text
+    return "".join(visible_text(child) for child in node.children)
+
+
+def sentences(doc, block):
+    """(start, end, normalised text) of each sentence of a block, with offsets in the file.
+    Code spans keep their text: `osmplotr` and `geojsonio` make different sentences."""
+    text = doc.text
+    start = block.start
+    for match in _SENTENCE_END.finditer(text, block.start, block.end):
+        yield _sentence(text, start, match.end())
+        start = match.end()
+    if start < block.end:
+        yield _sentence(text, start, block.end)
+
+
+def _sentence(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end, normalise(_HTML.sub("", _LINK_DESTINATION.sub("]", text[start:end])))

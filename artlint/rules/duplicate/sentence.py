@@ -1,0 +1,63 @@
+from artlint import data
+from artlint.findings import Related, Severity
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.rules.duplicate._units import letters, normalise, prose_blocks, visible_text, sentences
+
+_DATA = data.load("duplicates")["duplicate-sentence"]
+_PARAGRAPH_MINIMUM = data.load("duplicates")["duplicate-paragraph"]["min-length"]
+
+
+class DuplicateSentence(DocumentRule):
+    """A sentence that appears twice in one article.
+
+    ## What it finds
+    A sentence — ended by `.`, `!`, `?` or the CJK `。！？` — whose words, ignoring case,
+    spaces, punctuation, markup and link targets, are those of an earlier sentence of the same
+    article, when it has at least `min-length` letters (25). The second occurrence is reported,
+    naming the line of the first. Sentences of a paragraph that is a repeat as a whole are left
+    to `duplicate-paragraph`; list items (reference lists split into repeating fragments), block
+    quotes, tables and `<details>` sections are not split into sentences.
+
+    ## Why it matters
+    Edited articles keep a sentence in its old place and its new one; imported ones repeat a
+    sentence from the teaser in the body.
+
+    ## Example
+
+        研究人员在实验室里培养了这种细菌。……后来，研究人员在实验室里培养了这种细菌。
+
+    reports the second: `sentence repeats the one on line 3`.
+    """
+
+    name = "duplicate-sentence"
+    family = "duplicate"
+    severity = Severity.WARNING
+    options = {
+        "min-length": Option("integer", _DATA["min-length"], "Shortest sentence compared, in letters and digits."),
+    }
+
+    def check(self, doc, options):
+        seen = {}
+        paragraphs = set()
+        for block, in_list in prose_blocks(doc):
+            if in_list:
+                continue  # list items are compared whole (references split into repeating fragments)
+            whole = normalise(visible_text(block))
+            if letters(whole) >= _PARAGRAPH_MINIMUM and whole in paragraphs:
+                continue  # the whole paragraph repeats: duplicate-paragraph reports it
+            paragraphs.add(whole)
+            for start, end, key in sentences(doc, block):
+                if letters(key) < options["min-length"]:
+                    continue
+                first = seen.get(key)
+                if first is None:
+                    seen[key] = start
+                    continue
+                line, column = doc.source.position(first)
+                yield doc.diagnostic(
+                    f"sentence repeats the one on line {line}",
+                    start,
+                    end,
+                    (Related(doc.path, line, column, "first occurrence"),),
+                )

@@ -1,0 +1,165 @@
+import re
+
+from artlint import data
+from artlint.cjk import CJK, words_around
+from artlint.findings import Severity
+from artlint.options import Option
+from artlint.rules import DocumentRule
+
+_DATA = data.load("duplicates")["duplicate-word"]
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
+_CJK_DOUBLE = re.compile(f"([{CJK}])\\1")
+_BETWEEN_WORDS = re.compile(r"[\s*_~]*")
+_QUOTE_AFTER = re.compile(r"\s*[，,：:]\s*[“\"「『‘]")
+_INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
+# Inline nodes that separate words: a word on one side is not next to a word on the other.
+_BREAKS = {"codespan", "inline_math", "block_math", "inline_html", "image", "link"}
+
+
+class DuplicateWord(DocumentRule):
+    """The same word twice in a row: "the the", "博士说说，".
+
+    ## What it finds
+    - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
+      between them (`the **the**`), ignoring case. Grammatical doubles (`had had`,
+      `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
+      `very very`) pass, as do Title Case pairs (`Walla Walla`). The list is data (`allow`).
+    - Chinese: a doubled function word (`的的`, `了了`, `在在`: the `function-characters`)
+      that a word segmenter (jieba) sees as two separate one-character words, and a doubled
+      verb of speech before a comma or colon and a quotation mark (`博士说说，“...`).
+      Legitimate doubles pass: reduplicated words and names (`常常`, `看看`, `说说看`, `两两`,
+      `钉钉`), AABB forms (`的的确确`), doubles across a word boundary (`目的的` = 目的 + 的,
+      `学会会士`, `有有钱`, `对对齐`), spoken assent (`对对`), runs of three or more (`哈哈哈`).
+    Words split by inline code, math, HTML or a link are not next to each other, nor are words
+    joined to others by `-`, `/` or `.` (`real-time time`), or inside URLs. A capitalised pair
+    in italics is a species name (`*Gallus gallus*`).
+
+    ## Why it matters
+    Doubled words are the commonest typo that spell checkers miss, and they survive every
+    re-post. In Chinese text they are especially hard to see.
+
+    ## Example
+
+        论文共同作者Sujith Joseph博士说说，“在这名患儿的治疗过程中……”
+
+    reports `doubled '说说' before a quotation: one '说' too many`.
+    """
+
+    name = "duplicate-word"
+    family = "duplicate"
+    severity = Severity.WARNING
+    options = {
+        "allow": Option("list[string]", _DATA["allow"], "Doubled words that are not mistakes, lower-case."),
+        "function-characters": Option(
+            "list[string]", _DATA["function-characters"], "Chinese function words whose doubling is a typo."
+        ),
+        "speech-verbs": Option("list[string]", _DATA["speech-verbs"], "Verbs of speech that must not be doubled before a quotation."),
+    }
+
+    def check(self, doc, options):
+        allowed = {" ".join(pair.casefold().split()) for pair in options["allow"]}
+        for block in doc.nodes(*_INLINE_BLOCKS):
+            yield from self._latin(doc, block, allowed)
+            yield from self._chinese(doc, block, options)
+
+    def _latin(self, doc, block, allowed):
+        words = list(_visible_words(doc, block))
+        text = doc.text
+        for index in range(1, len(words)):
+            previous, current = words[index - 1], words[index]
+            if previous is None or current is None:
+                continue
+            (word_a, start_a, end_a), (word_b, start_b, end_b) = previous, current
+            if word_a.casefold() != word_b.casefold() or not _BETWEEN_WORDS.fullmatch(doc.text, end_a, start_b):
+                continue
+            if _in_longer_run(words, index) or f"{word_a} {word_b}".casefold() in allowed:
+                continue
+            if word_a[:1].isupper() and word_b[:1].isupper():
+                continue  # Walla Walla, Duran Duran
+            if text[start_a - 1 : start_a] in _JOINERS or text[end_b : end_b + 1] in _JOINERS:
+                continue  # real-time time, r-lib/actions actions, in in-person
+            if word_a[:1].isupper() and _in_emphasis(block, start_a):
+                continue  # *Gallus gallus*: a species name
+            if _in_url(doc, start_a):
+                continue
+            yield doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b)
+
+    def _chinese(self, doc, block, options):
+        text = doc.text
+        for node in block.walk():
+            if node.type != "text" or not node.raw or text[node.start : node.end] != node.raw:
+                continue
+            for match in _CJK_DOUBLE.finditer(text, node.start, node.end):
+                problem = _chinese_double(text, match.start(), node.start, node.end, options)
+                if problem:
+                    yield doc.diagnostic(problem, match.start(), match.end())
+
+
+def _chinese_double(text, start, lower, upper, options):
+    char = text[start]
+    pair = char * 2
+    if text[start - 1 : start] == char or text[start + 2 : start + 3] == char:
+        return None  # three or more: laughter, assent, emphasis
+    if char in options["speech-verbs"] and _QUOTE_AFTER.match(text, start + 2):
+        return f"doubled '{pair}' before a quotation: one '{char}' too many"
+    if char not in options["function-characters"]:
+        return None  # reduplicated content words and names: 看看, 两两, 钉钉
+    following = text[start + 2 : start + 4]
+    preceding = text[start - 2 : start]
+    if len(following) == 2 and following[0] == following[1] != char or len(preceding) == 2 and preceding[0] == preceding[1] != char:
+        return None  # AABB: 的的确确, 干干净净
+    words = words_around(text, max(lower, start - 8), min(upper, start + 10))
+    covering = [word for word in words if word[1] < start + 2 and word[2] > start]
+    if len(covering) == 2 and all(len(word[0]) == 1 for word in covering):
+        return f"doubled character '{pair}'"
+    return None
+
+
+_JOINERS = {"-", "/", ".", "_", "@"}
+
+
+def _in_emphasis(block, offset):
+    return any(node.type in ("emphasis", "strong") and node.start <= offset < node.end for node in block.walk())
+
+
+def _in_url(doc, offset):
+    from artlint.urls import TEXT_URL
+
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    line_end = doc.text.find("\n", offset)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return any(m.start() <= offset < m.end() for m in TEXT_URL.finditer(doc.text, line_start, line_end))
+
+
+def _visible_words(doc, block):
+    """The block's alphabetic words with their offsets, in reading order; None where something
+    that is not text (code, math, HTML, a link's edge) stands between words."""
+    text = doc.text
+    stack = list(reversed(block.children))
+    while stack:
+        node = stack.pop()
+        if node is None:
+            yield None
+            continue
+        if node.type in _BREAKS:
+            yield None
+            if node.type == "link":
+                stack.append(None)
+                stack.extend(reversed(node.children))
+            continue
+        if node.type == "text":
+            if text[node.start : node.end] != node.raw:
+                yield None
+                continue
+            for match in _LATIN_WORD.finditer(text, node.start, node.end):
+                yield (match.group(0), match.start(), match.end())
+            continue
+        stack.extend(reversed(node.children))
+
+
+def _in_longer_run(words, index):
+    """The pair at index-1, index belongs to three or more of the same word: deliberate."""
+    word = words[index][0].casefold()
+    before = words[index - 2] if index >= 2 else None
+    after = words[index + 1] if index + 1 < len(words) else None
+    return any(other is not None and other[0].casefold() == word for other in (before, after))

@@ -1,0 +1,102 @@
+from collections import defaultdict
+
+from artlint import data
+from artlint.findings import Diagnostic, Severity
+from artlint.options import Option
+from artlint.rules import CorpusRule
+
+_DATA = data.load("front-matter")
+
+
+class FrontMatterKeyTypo(CorpusRule):
+    """A front-matter key that looks like a misspelling of a key the site uses.
+
+    ## What it finds
+    A top-level key that appears in few files of the project (at most `max-rare-files`, or 1 %
+    of them) and is within a small edit distance (1 for short keys, 2 from 7 letters) of a key
+    that is in `known-keys` or used in many files (at least `min-common-files` and five times
+    as often): `descritpion` for `description`, `pacakge_version`, `topicic` for `topic`,
+    `tag` for `tags`. Keys that are themselves known, and differences of case only (Hugo reads
+    keys without case), are not reported.
+
+    ## Why it matters
+    The generator ignores a misspelt key without a word: the description never reaches the
+    meta tags, the tags never reach the tag pages. Only a comparison across the whole site
+    shows that the key is odd.
+
+    ## Example
+    In a site where 300 articles have `description`, the one with `descritpion:` reports
+    `'descritpion' looks like a typo of 'description' (used in 300 files)`.
+    """
+
+    name = "front-matter-key-typo"
+    family = "front-matter"
+    severity = Severity.WARNING
+    options = {
+        "known-keys": Option("list[string]", _DATA["known-keys"], "Keys that are never typos, and that typos are compared with."),
+        "max-rare-files": Option("integer", 2, "A key in at most this many files (or 1 % of them) may be a typo."),
+        "min-common-files": Option("integer", 5, "A key in at least this many files is one the site uses."),
+    }
+
+    def collect(self, doc, options):
+        matter = doc.front_matter
+        if matter is None or not matter.data:
+            return None
+        return [(str(key), *matter.key_position(str(key))) for key in matter.data]
+
+    def judge(self, facts, options, report_on):
+        files = defaultdict(set)
+        for path, keys in facts.items():
+            for key, _, _ in keys or ():
+                files[key].add(path)
+        known = {key for key in options["known-keys"]}
+        known_lower = {key.lower() for key in known}
+        rare_limit = max(options["max-rare-files"], len(facts) // 100)
+        targets = {key: len(files.get(key, ())) for key in known}
+        targets.update({key: len(paths) for key, paths in files.items() if len(paths) >= options["min-common-files"]})
+        for key, paths in files.items():
+            if key in known or key.lower() in known_lower or len(paths) > rare_limit:
+                continue
+            match = _closest(key, targets, known, len(paths))
+            if match is None:
+                continue
+            target, count = match
+            used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
+            for path in sorted(paths & report_on):
+                for name, line, column in facts[path]:
+                    if name == key:
+                        yield path, Diagnostic(
+                            f"{key!r} looks like a typo of {target!r} ({used})",
+                            line, column, line, column + len(key),
+                        )
+
+
+def _closest(key, targets, known, rare_count):
+    limit = 1 if len(key) < 7 else 2
+    best = None
+    for target, count in targets.items():
+        if target.lower() == key.lower() or (target not in known and count < 5 * rare_count):
+            continue
+        if abs(len(target) - len(key)) > limit:
+            continue
+        distance = _distance(key.lower(), target.lower(), limit)
+        if distance <= limit and (best is None or (distance, -count) < best[0]):
+            best = ((distance, -count), target, count)
+    return (best[1], best[2]) if best else None
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, stopping early past `limit`."""
+    previous_previous = None
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous_previous is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous_previous, previous = previous, current
+    return previous[-1]
