@@ -29,6 +29,16 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
+
+
 def _rule_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
@@ -49,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--quiet", action="store_true", help="print findings only: no source lines, no summary")
     check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    check.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes to check files on (default: the number of cores)")
 
     rules = commands.add_parser("rules", help="list every rule with its family, severity and state")
     rules.add_argument("--config", metavar="PATH", help="use this configuration file")
@@ -118,7 +129,9 @@ def _check(args: argparse.Namespace) -> int:
         _check_selectors("--ignore", args.ignore)
         config.ignore = config.ignore + args.ignore
     fail_on = args.fail_on or config.fail_on
-    result = run(args.paths or ["."], config)
+    from artlint.parallel import default_jobs
+
+    result = run(args.paths or ["."], config, jobs=args.jobs or default_jobs())
     settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
     if args.output:
         try:

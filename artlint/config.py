@@ -9,6 +9,7 @@ the line and, where it can, the key that was meant.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,10 @@ DEFAULT_EXCLUDE = (".*", "node_modules", "public")
 DEFAULT_EXTENSIONS = ("md", "markdown")
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+
+# The working directory, read once: relative paths are made without asking the system again.
+_CWD = os.getcwd()
 
 
 class ConfigError(Exception):
@@ -85,21 +90,26 @@ class Config:
     network: NetworkSettings = field(default_factory=NetworkSettings)
     doi: DoiSettings = field(default_factory=DoiSettings)
     _resolved: dict[tuple[int, ...], tuple[RuleSettings, ...]] = field(default_factory=dict, repr=False)
+    _bases: dict[Path, str] = field(default_factory=dict, repr=False)
 
     @property
     def exclude_globs(self) -> GlobSet:
         return GlobSet(self.exclude + self.extend_exclude)
 
     def relative(self, path: Path) -> str:
-        """`path` relative to the config root, with forward slashes (for glob matching)."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        """`path` relative to the config root, with forward slashes (for glob matching).
+        Plain string work: called for every file, it must not touch the disk."""
+        base = self._bases.get(self.root)
+        if base is None:
+            base = self._bases[self.root] = os.path.abspath(self.root)
+        relative = os.path.relpath(os.path.join(_CWD, path), base)
+        if relative == ".." or relative.startswith(".." + os.sep):
             return path.as_posix()
+        return relative.replace(os.sep, "/")
 
     def rules_for(self, relative_path: str) -> tuple[RuleSettings, ...]:
         """The enabled rules, with severities and options, for one file."""
-        matched = tuple(i for i, override in enumerate(self.overrides) if override.paths.match(relative_path))
+        matched = tuple(i for i, override in enumerate(self.overrides) if override.paths.match(relative_path)) if self.overrides else ()
         cached = self._resolved.get(matched)
         if cached is None:
             cached = self._resolve([self.overrides[i] for i in matched])

@@ -30,6 +30,14 @@ class Document:
     file: Path | None = None  # the file on disk, for rules that resolve local links
     root: Path | None = None  # the project's root: the configuration's directory
 
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute):
+        """`compute()` once per document: for results that several rules share."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
     @cached_property
     def links(self) -> list["Link"]:
         """Every link, image and reference definition, in document order (see artlint.links)."""

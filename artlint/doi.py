@@ -215,3 +215,17 @@ def bare_url_mentions(doc: "Document") -> Iterator[DoiMention]:
         derived = publisher_doi(url)
         if derived is not None:
             yield DoiMention(derived, match.start(), match.start() + len(url), "publisher")
+
+
+def all_mentions(doc: "Document", suffix_characters: str) -> list[DoiMention]:
+    """Every DOI mention of a document (text, links, front matter, bare publisher URLs), computed
+    once per document and shared by the DOI rules."""
+    def compute() -> list[DoiMention]:
+        return [
+            *text_mentions(doc, suffix_characters),
+            *link_mentions(doc, suffix_characters),
+            *front_matter_mentions(doc, suffix_characters),
+            *bare_url_mentions(doc),
+        ]
+
+    return doc.memo(f"doi-mentions:{suffix_characters}", compute)

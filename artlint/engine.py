@@ -160,18 +160,24 @@ def _with_snippets(findings: list[Finding]) -> list[Finding]:
     return result
 
 
-def run(paths: Iterable[str], config: Config) -> RunResult:
+def run(paths: Iterable[str], config: Config, jobs: int = 1) -> RunResult:
+    """Check the files under `paths` on up to `jobs` processes."""
+    from artlint.parallel import map_files
+
     started = time.perf_counter()
     arguments = list(paths) or ["."]
     files = discover(arguments, config)
-    results = [check_file(path, display, config) for path, display in files]
+    results = map_files(check_file, files, config, jobs)
     checked = frozenset(display for _, display in files)
     findings = [finding for result in results for finding in result.findings]
     if any(_instance(s.name).kind == "corpus" for s in config.rules_for("")):
-        context = results + [index_file(path, display, config) for path, display in _rest_of_project(arguments, files, config)]
+        context = results + map_files(index_file, _rest_of_project(arguments, files, config), config, jobs)
         findings += _judge_corpus(context, config, checked)
     findings.sort(key=Finding.sort_key)
-    used = {settings.name for path, _ in files for settings in config.rules_for(config.relative(path))}
+    if config.overrides:
+        used = {settings.name for path, _ in files for settings in config.rules_for(config.relative(path))}
+    else:
+        used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
     return RunResult(findings, len(files), time.perf_counter() - started, rules)
 
@@ -196,8 +202,8 @@ def _rest_of_project(arguments: list[str], files: list[tuple[Path, str]], config
     root = project_root(config)
     if any(Path(argument).resolve() == root for argument in arguments):
         return []
-    named = {path.resolve() for path, _ in files}
-    return [(path, display) for path, display in discover([str(root)], config) if path.resolve() not in named]
+    named = {display for _, display in files}
+    return [(path, display) for path, display in discover([str(root)], config) if display not in named]
 
 
 def index_file(path: Path, display: str, config: Config) -> FileResult:

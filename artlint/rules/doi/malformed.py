@@ -1,5 +1,5 @@
 from artlint import data
-from artlint.doi import front_matter_mentions, link_mentions, text_mentions
+from artlint.doi import all_mentions
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
@@ -45,8 +45,7 @@ class DoiMalformed(DocumentRule):
 
     def check(self, doc, options):
         characters = options["suffix-characters"]
-        mentions = [*text_mentions(doc, characters), *link_mentions(doc, characters), *front_matter_mentions(doc, characters)]
-        for mention in mentions:
+        for mention in all_mentions(doc, characters):
             if mention.problem:
                 yield doc.diagnostic(
                     f"DOI {mention.doi!r} cannot be resolved: {mention.problem}", mention.start, mention.end

@@ -1,5 +1,5 @@
 from artlint import data
-from artlint.doi import bare_url_mentions, link_mentions, same_doi, text_mentions
+from artlint.doi import all_mentions, same_doi
 from artlint.findings import Related, Severity
 from artlint.rules import DocumentRule
 
@@ -37,11 +37,7 @@ class DoiMismatch(DocumentRule):
 
     def check(self, doc, options):
         characters = _DATA["suffix-characters"]
-        mentions = [
-            m
-            for m in (*text_mentions(doc, characters), *link_mentions(doc, characters), *bare_url_mentions(doc))
-            if not m.problem
-        ]
+        mentions = [m for m in all_mentions(doc, characters) if not m.problem and m.kind != "front-matter"]
         if not any(m.kind == "publisher" for m in mentions):
             return
         for unit in _citation_units(doc):

@@ -45,10 +45,13 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HTML = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^>]*>", re.S)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def letters(key: str) -> int:
     """The length of a normalised text in letters, digits not counted (rows of numbers are not
     prose); a CJK character counts as two, as it carries about as much as two Latin letters."""
-    return sum(1 for char in key if char.isalpha()) + len(_CJK.findall(key))
+    return len(_DIGITS.sub("", key)) + len(_CJK.findall(key))
 
 
 def visible_text(node) -> str:

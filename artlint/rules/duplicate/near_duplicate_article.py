@@ -1,9 +1,10 @@
+import math
+import os
 import re
 import zlib
 from array import array
-from collections import defaultdict
+from collections import Counter
 from functools import lru_cache
-from itertools import combinations
 
 from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
@@ -13,7 +14,9 @@ from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, intentional
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
-_COMMON_SHINGLE = 20
+# A shingle in more articles than this is boilerplate (a licence footer, a template), not
+# evidence that two articles are copies.
+_COMMON_SHINGLE = 100
 
 
 @lru_cache(maxsize=1)
@@ -30,10 +33,9 @@ _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 def _relative(doc) -> str:
     """The article's path relative to the configuration's folder, which `ignore` globs name."""
     if doc.file is not None and doc.root is not None:
-        try:
-            return doc.file.resolve().relative_to(doc.root.resolve()).as_posix()
-        except ValueError:
-            pass
+        relative = os.path.relpath(os.path.abspath(doc.file), os.path.abspath(doc.root))
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
     return doc.path
 
 
@@ -48,10 +50,12 @@ class NearDuplicateArticle(CorpusRule):
     Pairs of articles of the project whose bodies (prose only: code, front matter and markup
     left out; Chinese and other scripts alike) share at least `threshold` (0.6) of their
     character shingles. Shingles start at points chosen by the text itself and are hashed, so
-    each article is summarised in a few hundred numbers and the comparison goes through an
-    index, never through all pairs: it grows with the number of articles, not its square.
-    Each pair is reported once, on the later file (by front-matter date, else by path), naming
-    the other and the similarity.
+    each article is summarised in a hundred or so numbers; candidate pairs come from an index
+    of each article's rarest shingles (prefix filtering), never from all pairs: the work grows
+    with the number of articles, not its square.
+    A copy is reported once, on the later file of the pair (by front-matter date, else by path),
+    naming the most similar earlier article and the similarity; a series of templated posts
+    gives one finding per post, not one per pair.
     Copies on purpose pass: an R Markdown file and its knitted `.md` (same folder, same stem),
     translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`), and files that
     match `ignore`. Articles shorter than `min-length` letters (200) are not compared.
@@ -87,32 +91,48 @@ class NearDuplicateArticle(CorpusRule):
         ignored = glob_set(tuple(options["ignore"]))
         paths = [path for path, fact in facts.items() if fact and not ignored.match(fact[0])]
         dates = {path: facts[path][1] for path in paths}
-        facts = {path: facts[path][2] for path in paths}
-        first_file: dict[int, int] = {}
-        files_of: dict[int, list[int]] = {}  # only shingles seen in more than one file
-        for number, path in enumerate(paths):
-            for shingle in facts[path]:
-                earlier = first_file.setdefault(shingle, number)
-                if earlier != number:
-                    files_of.setdefault(shingle, [earlier]).append(number)
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for numbers in files_of.values():
-            if len(numbers) <= _COMMON_SHINGLE:  # more files than this: boilerplate, not evidence
-                for pair in combinations(numbers, 2):
-                    shared[pair] += 1
-        for (a, b), count in shared.items():
-            size_a, size_b = len(facts[paths[a]]), len(facts[paths[b]])
-            if count < options["threshold"] * min(size_a, size_b):
-                continue
-            similarity = count / (size_a + size_b - count)
-            if similarity < options["threshold"] or intentional(paths[a], paths[b]):
+        sets = [facts[path][2] for path in paths]
+        threshold = options["threshold"]
+        best: dict[str, tuple[float, str]] = {}  # file reported -> (similarity, its closest copy)
+        for (a, b), count in _similar_pairs(sets, threshold):
+            similarity = count / (len(sets[a]) + len(sets[b]) - count)
+            if similarity < threshold or intentional(paths[a], paths[b]):
                 continue
             target = assign(paths[a], paths[b], report_on, dates)
             if target is None:
                 continue
             here, other = target
+            if here not in best or (similarity, other) > best[here]:
+                best[here] = (similarity, other)
+        for here, (similarity, other) in sorted(best.items()):
             yield here, Diagnostic(
                 f"near-duplicate of {other} (similarity {similarity:.2f})",
                 1, 1, 1, 2,
                 (Related(other, 1, 1, "the other copy"),),
             )
+
+
+def _similar_pairs(sets, threshold):
+    """((a, b), shared count) for the pairs of shingle sets whose Jaccard similarity may reach
+    `threshold`, found by prefix filtering: order each set by how rare its shingles are; two
+    sets that similar must share one of the first |A| - ceil(threshold * |A|) + 1 shingles, and
+    those are nearly always unique to the copies. No comparison of all pairs."""
+    frequency = Counter()
+    for shingles in sets:
+        frequency.update(shingles)
+    first_seen = {}
+    candidates = set()
+    for number, shingles in enumerate(sets):
+        # Rarest first; the arrays are sorted by value and the sort is stable, so ties break by
+        # value: one total order for every article, which prefix filtering needs.
+        ordered = sorted(shingles, key=frequency.__getitem__)
+        prefix = len(ordered) - math.ceil(threshold * len(ordered)) + 1
+        for shingle in ordered[:prefix]:
+            if frequency[shingle] == 1 or frequency[shingle] > _COMMON_SHINGLE:
+                continue
+            others = first_seen.setdefault(shingle, [])
+            for other in others:
+                candidates.add((other, number))
+            others.append(number)
+    for a, b in candidates:
+        yield (a, b), len(set(sets[a]).intersection(sets[b]))
