@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", action="store_true", help="print findings only: no source lines, no summary")
     check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
     check.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes to check files on (default: the number of cores)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     rules = commands.add_parser("rules", help="list every rule with its family, severity and state")
     rules.add_argument("--config", metavar="PATH", help="use this configuration file")
@@ -67,13 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show what a rule finds, why, an example, and its options")
     explain.add_argument("rule", metavar="RULE")
+
+    cache = commands.add_parser("cache", help="manage the cache of network results")
+    cache.add_argument("action", choices=("clear", "dir"), help="clear: delete the cache; dir: print where it is")
+    cache.add_argument("--config", metavar="PATH", help="use this configuration file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and not arguments[0].startswith("-") and arguments[0] not in ("check", "rules", "explain"):
+    if arguments and not arguments[0].startswith("-") and arguments[0] not in ("check", "rules", "explain", "cache"):
         arguments.insert(0, "check")  # `artlint docs/` means `artlint check docs/`
     if not arguments:
         arguments = ["check"]
@@ -83,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "cache":
+            return _cache(args)
         return _check(args)
     except UsageError as exc:
         sys.stderr.write(f"artlint: error: {exc}\n")
@@ -131,7 +138,9 @@ def _check(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or config.fail_on
     from artlint.parallel import default_jobs
 
-    result = run(args.paths or ["."], config, jobs=args.jobs or default_jobs())
+    config.online = not args.offline
+    progress = args.format == "text" and not args.quiet and not args.output
+    result = run(args.paths or ["."], config, jobs=args.jobs or default_jobs(), use_cache=not args.no_cache, progress=progress)
     settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
     if args.output:
         try:
@@ -142,6 +151,9 @@ def _check(args: argparse.Namespace) -> int:
     else:
         write_report(args.format, result, sys.stdout, settings)
         sys.stdout.flush()
+    if result.interrupted:
+        sys.stderr.write("artlint: interrupted: the network checks were stopped; findings so far are above\n")
+        return 130
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity.parse(fail_on)
@@ -175,6 +187,19 @@ def _rules(args: argparse.Namespace) -> int:
     for row in rows:
         table.add_row(*row)
     Console(highlight=False, emoji=False).print(table)
+    return EXIT_OK
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from artlint.network.cache import clear
+    from artlint.network.check import cache_directory
+
+    directory = cache_directory(_load_config(args.config))
+    if args.action == "dir":
+        sys.stdout.write(f"{directory}\n")
+        return EXIT_OK
+    removed = clear(directory)
+    sys.stdout.write(f"removed {len(removed)} cache file{'s' if len(removed) != 1 else ''} from {directory}\n")
     return EXIT_OK
 
 

@@ -78,6 +78,7 @@ class Config:
     root: Path  # directory that relative globs and paths are resolved against
     path: Path | None = None  # the file read, if any
     project: Path | None = None  # the project corpus rules compare against (see engine.project_root)
+    online: bool = False  # run the network rules' checks (the CLI's default; --offline turns it off)
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))

@@ -29,6 +29,8 @@ class FileResult:
     facts: dict[str, Any] = field(default_factory=dict)  # corpus rule name -> facts
     suppressions: Suppressions | None = None
     lines: dict[int, str] = field(default_factory=dict)  # source lines that corpus findings may need
+    # network rules' probes, made while the file was parsed: (rule settings, probes)
+    probes: list[tuple[RuleSettings, list]] = field(default_factory=list)
 
 
 @dataclass
@@ -37,6 +39,7 @@ class RunResult:
     files_checked: int
     elapsed: float
     rules: list[type[Rule]]  # every rule that ran on at least one file
+    interrupted: bool = False  # Ctrl-C during the network checks: the findings so far
 
 
 _INSTANCES: dict[str, Rule] = {}
@@ -94,9 +97,11 @@ def check_file(path: Path, display: str, config: Config) -> FileResult:
     for settings in rules:
         rule = _instance(settings.name)
         try:
-            if rule.kind == "document":
+            if rule.kind in ("document", "network"):
                 for diagnostic in rule.check(doc, settings.options):  # type: ignore[attr-defined]
                     result.findings.append(_finding(display, settings, diagnostic, source))
+                if rule.kind == "network" and config.online:
+                    result.probes.append((settings, rule.probes(doc, settings.options)))  # type: ignore[attr-defined]
             elif rule.kind == "corpus":
                 result.facts[settings.name] = rule.collect(doc, settings.options)  # type: ignore[attr-defined]
         except Exception as exc:  # a bug in one rule must not hide the others' findings
@@ -160,8 +165,10 @@ def _with_snippets(findings: list[Finding]) -> list[Finding]:
     return result
 
 
-def run(paths: Iterable[str], config: Config, jobs: int = 1) -> RunResult:
-    """Check the files under `paths` on up to `jobs` processes."""
+def run(
+    paths: Iterable[str], config: Config, jobs: int = 1, use_cache: bool = True, progress: bool = False
+) -> RunResult:
+    """Check the files under `paths` on up to `jobs` processes; online when `config.online`."""
     from artlint.parallel import map_files
 
     started = time.perf_counter()
@@ -173,13 +180,19 @@ def run(paths: Iterable[str], config: Config, jobs: int = 1) -> RunResult:
     if any(_instance(s.name).kind == "corpus" for s in config.rules_for("")):
         context = results + map_files(index_file, _rest_of_project(arguments, files, config), config, jobs)
         findings += _judge_corpus(context, config, checked)
+    interrupted = False
+    if config.online:
+        from artlint.network.check import check_online
+
+        online_findings, interrupted = check_online(results, config, use_cache=use_cache, progress=progress)
+        findings += online_findings
     findings.sort(key=Finding.sort_key)
     if config.overrides:
         used = {settings.name for path, _ in files for settings in config.rules_for(config.relative(path))}
     else:
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
-    return RunResult(findings, len(files), time.perf_counter() - started, rules)
+    return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted)
 
 
 def project_root(config: Config) -> Path:

@@ -60,6 +60,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     # The source line the finding starts on, for reporters that show it; not part of identity.
     snippet: str | None = field(default=None, compare=False)
+    url: str | None = None  # the URL or DOI a network finding is about
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -75,6 +76,8 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
         }
+        if self.url is not None:
+            data["url"] = self.url
         if self.related:
             data["related"] = [
                 {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in self.related

@@ -64,6 +64,24 @@ class CorpusRule(Rule):
         raise NotImplementedError
 
 
+class NetworkRule(DocumentRule):
+    """Checks targets online (URLs, images, DOIs). `probes` names what to check and where it is
+    written; the engine fetches each target once; `judge` turns an outcome into a message.
+    A network rule may also have an offline part (`check`), which runs with `--offline` too."""
+
+    kind = "network"
+
+    def check(self, doc: "Document", options: Mapping[str, Any]) -> Iterable[Diagnostic]:
+        return ()
+
+    def probes(self, doc: "Document", options: Mapping[str, Any]) -> list:
+        raise NotImplementedError
+
+    def judge(self, probe: Any, outcome: Any, options: Mapping[str, Any]) -> str | None:
+        """The message for a probe given what fetching its target found, or None."""
+        raise NotImplementedError
+
+
 @lru_cache(maxsize=None)
 def all_rules() -> Mapping[str, type[Rule]]:
     """Every rule of every family, by name, sorted by family then name."""

@@ -1,28 +1,33 @@
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.localfiles import is_local, resolve, split_target
-from artlint.rules import DocumentRule
+from artlint.network.probes import url_probes
+from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
 
 
-class ImageUnreachable(DocumentRule):
-    """An image that cannot be loaded: a local file that does not exist.
+class ImageUnreachable(NetworkRule):
+    """An image that cannot be loaded: a missing local file, or a remote image that is broken.
 
     ## What it finds
-    Markdown and HTML images whose local source is not on disk, resolved like
+    Offline: markdown and HTML images whose local source is not on disk, resolved like
     `link-target-missing` (the article's folder and page bundle, then the `roots` for
-    `/site/paths`). With the network rules on, remote images that are broken are reported under
-    this name too.
+    `/site/paths`). Online: remote images whose URL is broken in the sense of `link-broken`
+    (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
+    that merely could not be verified are `link-unverified`'s; images that answer with an HTML
+    page are `image-not-image`'s.
 
     ## Why it matters
     A missing image leaves a broken-picture icon and its alt text in the middle of the article.
-    Imported articles reference images that were never copied; renamed folders break bundles.
+    Imported articles hot-link images from hosts that died years ago, or reference images that
+    were never copied.
 
     ## Example
 
         ![The detector array](images/detector.jpg)
 
-    reports `image 'images/detector.jpg' not found` when the file is not in the article's folder.
+    reports `image 'images/detector.jpg' not found` when the file is not in the article's folder;
+    `![chart](https://img.example.net/2015/chart.png)` reports `broken image: 404 Not Found`.
     """
 
     name = "image-unreachable"
@@ -42,3 +47,11 @@ class ImageUnreachable(DocumentRule):
                 continue
             if resolve(doc, path, options["roots"]) is None:
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
+
+    def probes(self, doc, options):
+        return [probe for probe in url_probes(doc) if probe.target.kind == "image"]
+
+    def judge(self, probe, outcome, options):
+        if outcome.state == "broken":
+            return f"broken image: {outcome.reason}"
+        return None

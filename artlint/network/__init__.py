@@ -1,0 +1,1 @@
+"""Checking links, images and DOIs online: fetching, caching, and the private-address guard."""

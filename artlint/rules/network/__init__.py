@@ -1,0 +1,1 @@
+"""Rules that check links, images and DOIs online (skipped with --offline)."""

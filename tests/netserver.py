@@ -1,0 +1,130 @@
+"""A real HTTP server on a loopback address, with planted behaviours and request counting.
+
+Used by the network tests instead of mocking requests: artlint's own HTTP stack talks to it.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import threading
+import time
+import zlib
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def _png() -> bytes:
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
+
+
+PNG = _png()
+DOIS = {"10.1234/known": "Deep sleep consolidates memory in adults", "10.1234/other": "A study of something else entirely"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: "PlantedServer"
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_HEAD(self) -> None:
+        self._handle("HEAD")
+
+    def do_GET(self) -> None:
+        self._handle("GET")
+
+    def _send(self, status: int, body: bytes = b"", content_type: str = "text/html", headers: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _handle(self, method: str) -> None:
+        path = self.path
+        count = self.server.hit(method, path)
+        base = self.server.base
+        if path.startswith("/api/handles/"):
+            doi = path[len("/api/handles/") :]
+            code = 1 if doi in DOIS else 100
+            return self._send(200, json.dumps({"responseCode": code, "handle": doi}).encode(), "application/json")
+        if path.lstrip("/") in DOIS and "citationstyles" in self.headers.get("Accept", ""):
+            title = DOIS[path.lstrip("/")]
+            return self._send(200, json.dumps({"title": title, "DOI": path.lstrip("/")}).encode(), "application/vnd.citationstyles.csl+json")
+        if path == "/ok" or path.startswith("/ok?") or path == "/final":
+            return self._send(200, b"<html><body>fine</body></html>")
+        if path in ("/404", "/410", "/500", "/403"):
+            return self._send(int(path[1:]), b"no")
+        if path == "/flaky":  # 503 once, then fine
+            return self._send(503 if count == 1 else 200, b"")
+        if path == "/slow":
+            time.sleep(self.server.slow_seconds)
+            return self._send(200, b"late")
+        if path == "/moved":
+            return self._send(301, headers={"Location": "/final"})
+        if path == "/found-404":
+            return self._send(302, headers={"Location": "/404"})
+        if path == "/loop-a":
+            return self._send(302, headers={"Location": "/loop-b"})
+        if path == "/loop-b":
+            return self._send(302, headers={"Location": "/loop-a"})
+        if path == "/head-405":
+            return self._send(405 if method == "HEAD" else 200, b"ok")
+        if path == "/rate-once":  # 429 with Retry-After once, then fine
+            return self._send(429 if count == 1 else 200, b"", headers={"Retry-After": "1"})
+        if path == "/rate-always":
+            return self._send(429, b"", headers={"Retry-After": "0"})
+        if path == "/image.png":
+            return self._send(200, PNG, "image/png")
+        if path == "/fake.png":
+            return self._send(200, b"<!doctype html><html><body>hotlinking not allowed</body></html>", "image/png")
+        if path == "/to-other-host":
+            return self._send(302, headers={"Location": self.server.other_base + "/ok"})
+        return self._send(404, b"unknown")
+
+
+class PlantedServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, host: str = "127.0.0.1", slow_seconds: float = 2.0):
+        super().__init__((host, 0), Handler)
+        self.counts: Counter = Counter()
+        self.lock = threading.Lock()
+        self.slow_seconds = slow_seconds
+        self.other_base = ""
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def hit(self, method: str, path: str) -> int:
+        with self.lock:
+            self.counts[(method, path)] += 1
+            return sum(count for (_, p), count in self.counts.items() if p == path)
+
+    def requests_for(self, path: str) -> int:
+        with self.lock:
+            return sum(count for (_, p), count in self.counts.items() if p == path)
+
+    def total(self) -> int:
+        with self.lock:
+            return sum(self.counts.values())
+
+    def __enter__(self) -> "PlantedServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()

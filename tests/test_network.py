@@ -1,0 +1,206 @@
+"""The network rules against real HTTP servers on 127.0.0.1: outcomes, request counts, cache, guard.
+
+Nothing here reaches the internet; the servers are started by the tests (tests/netserver.py).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from artlint.config import parse_config, tomllib
+from artlint.engine import run
+from helpers import artlint, write
+from netserver import PlantedServer
+
+RULES = ["link-broken", "link-unverified", "link-redirected", "image-unreachable", "image-not-image", "doi-unresolved", "doi-title-mismatch"]
+
+
+def _config(root: Path, base: str, check_private: bool = True, timeout: float = 0.5, extra: str = ""):
+    text = (
+        f'select = {json.dumps(RULES)}\n'
+        f"[network]\ntimeout = {timeout}\nretries = 2\ncheck-private = {str(check_private).lower()}\ncache = \"cache\"\n"
+        f'[doi]\nresolver = "{base}"\n{extra}'
+    )
+    path = root / "artlint.toml"
+    path.write_text(text, encoding="utf-8")
+    config = parse_config(tomllib.loads(text), path)
+    config.online = True
+    return config
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _by_line(result) -> dict[int, list[tuple[str, str]]]:
+    lines = defaultdict(list)
+    for finding in result.findings:
+        lines[finding.line].append((finding.rule, finding.message))
+    return dict(lines)
+
+
+@pytest.fixture
+def server():
+    with PlantedServer(slow_seconds=2.0) as planted:
+        yield planted
+
+
+def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> None:
+    b = server.base
+    dead = f"http://127.0.0.1:{_free_port()}/nothing-listens"
+    article = "\n".join(
+        [
+            f"[ok]({b}/ok) and again [ok]({b}/ok#section) and [ok]({b}/ok)",  # 1: fetched once
+            f"[gone]({b}/404)",  # 2
+            f"[gone for good]({b}/410)",  # 3
+            f"[server error]({b}/500)",  # 4
+            f"[recovers]({b}/flaky)",  # 5
+            f"[too slow]({b}/slow)",  # 6
+            f"[moved]({b}/moved)",  # 7
+            f"[found then 404]({b}/found-404)",  # 8
+            f"[loop]({b}/loop-a)",  # 9
+            f"[HEAD refused]({b}/head-405)",  # 10
+            f"[rate limited once]({b}/rate-once)",  # 11
+            f"[rate limited]({b}/rate-always)",  # 12
+            f"![a real image]({b}/image.png)",  # 13
+            f"![a page, not an image]({b}/fake.png)",  # 14
+            f"![a missing image]({b}/404)",  # 15
+            f"[forbidden]({b}/403)",  # 16
+            f"[nobody home]({dead})",  # 17
+            f"bare {b}/404 in text",  # 18
+        ]
+    )
+    write(tmp_path, {"a.md": article + "\n"})
+    result = run([str(tmp_path / "a.md")], _config(tmp_path, b))
+    lines = _by_line(result)
+    assert 1 not in lines
+    assert lines[2] == [("link-broken", "broken link: 404 Not Found")]
+    assert lines[3] == [("link-broken", "broken link: 410 Gone")]
+    assert lines[4][0][0] == "link-unverified" and "500" in lines[4][0][1] and "after 3 tries" in lines[4][0][1]
+    assert 5 not in lines
+    assert lines[6][0][0] == "link-unverified" and "timed out" in lines[6][0][1]
+    assert lines[7] == [("link-redirected", f"permanently redirected to {b}/final")]
+    assert lines[8] == [("link-broken", "broken link: 404 Not Found")]
+    assert lines[9][0][0] == "link-broken" and "redirect loop" in lines[9][0][1]
+    assert 10 not in lines
+    assert 11 not in lines
+    assert lines[12][0][0] == "link-unverified" and "429" in lines[12][0][1]
+    assert 13 not in lines
+    assert lines[14] == [("image-not-image", "the image URL answers 200 OK, but not with an image")]
+    assert lines[15] == [("image-unreachable", "broken image: 404 Not Found")]
+    assert lines[16][0][0] == "link-unverified" and "403" in lines[16][0][1]
+    assert lines[17] == [("link-broken", "broken link: connection refused")]
+    assert lines[18] == [("link-broken", "broken link: 404 Not Found")]
+
+    # each URL once per run, whatever the number of occurrences; retries only where they belong
+    assert server.requests_for("/ok") == 1
+    # the page (HEAD) and the image (GET) are two targets; /found-404's redirect lands there too
+    assert server.requests_for("/404") == 3
+    assert server.requests_for("/500") == 3  # first try + 2 retries
+    assert server.requests_for("/flaky") == 2
+    assert server.requests_for("/slow") == 3
+    assert server.requests_for("/head-405") == 2  # HEAD refused, then GET
+    assert server.requests_for("/rate-once") == 2
+    assert server.requests_for("/rate-always") == 3
+    assert server.requests_for("/moved") == 1 and server.requests_for("/final") == 1
+    assert server.requests_for("/loop-a") == 1 and server.requests_for("/loop-b") == 1
+
+
+def test_every_occurrence_is_reported_and_the_cache_answers_the_second_run(tmp_path: Path, server: PlantedServer) -> None:
+    b = server.base
+    write(tmp_path, {"a.md": f"[x]({b}/404)\n\n[y]({b}/404)\n\n[z][ref]\n\n[ref]: {b}/404\n\n[ok]({b}/ok)\n", "b.md": f"[w]({b}/404)\n"})
+    config = _config(tmp_path, b)
+    first = run([str(tmp_path)], config)
+    broken = [(Path(f.path).name, f.line) for f in first.findings if f.rule == "link-broken"]
+    assert broken == [("a.md", 1), ("a.md", 3), ("a.md", 7), ("b.md", 1)]
+    assert server.total() == 2  # /404 and /ok, once each
+    second = run([str(tmp_path)], config)
+    assert [(f.path, f.line, f.rule) for f in second.findings] == [(f.path, f.line, f.rule) for f in first.findings]
+    assert server.total() == 2  # the cache answered everything
+    run([str(tmp_path)], config, use_cache=False)
+    assert server.total() == 4
+
+
+def test_unverified_outcomes_are_not_cached(tmp_path: Path, server: PlantedServer) -> None:
+    write(tmp_path, {"a.md": f"[x]({server.base}/403)\n"})
+    config = _config(tmp_path, server.base)
+    run([str(tmp_path)], config)
+    run([str(tmp_path)], config)
+    assert server.requests_for("/403") == 4  # HEAD 403, then GET 403; and again on the second run
+
+
+def test_doi_resolution_and_registered_titles(tmp_path: Path, server: PlantedServer) -> None:
+    article = "\n".join(
+        [
+            "1. Known. [Deep sleep consolidates memory in adults](https://doi.org/10.1234/known).",
+            "2. Unknown: doi:10.1234/unknown.",
+            '3. "A completely different title of a paper" doi:10.1234/other',
+            "4. No title stated, doi:10.1234/other",
+            "5. Title with other case and punctuation: “deep sleep — consolidates memory in adults!” doi:10.1234/known",
+        ]
+    )
+    write(tmp_path, {"a.md": article + "\n"})
+    result = run([str(tmp_path / "a.md")], _config(tmp_path, server.base))
+    lines = _by_line(result)
+    assert lines[2] == [("doi-unresolved", "DOI 10.1234/unknown is not registered")]
+    assert lines[3] == [("doi-title-mismatch", 'the DOI\'s registered title is "A study of something else entirely", not the one cited')]
+    assert set(lines) == {2, 3}
+    assert server.requests_for("/api/handles/10.1234/known") == 1
+    assert server.requests_for("/10.1234/known") == 1  # metadata once, for two citations
+
+
+def test_private_addresses_are_refused_by_default(tmp_path: Path, server: PlantedServer) -> None:
+    write(tmp_path, {"a.md": f"[local]({server.base}/ok)\n"})
+    result = run([str(tmp_path / "a.md")], _config(tmp_path, server.base, check_private=False))
+    assert [(f.rule, f.message) for f in result.findings] == [
+        ("link-unverified", "could not verify: refused to fetch 127.0.0.1: it resolves to 127.0.0.1, a private or local address")
+    ]
+    assert server.total() == 0
+
+
+def test_private_address_refused_on_a_redirect_hop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """127.0.0.1 stands in for a public host; its redirect to 127.0.0.2 must be refused."""
+    import artlint.network.guard as guard
+
+    real = guard.is_public_address
+    monkeypatch.setattr(guard, "is_public_address", lambda address: address == "127.0.0.1" or real(address))
+    with PlantedServer("127.0.0.1") as public, PlantedServer("127.0.0.2") as private:
+        public.other_base = private.base
+        write(tmp_path, {"a.md": f"[hop]({public.base}/to-other-host)\n"})
+        result = run([str(tmp_path / "a.md")], _config(tmp_path, public.base, check_private=False))
+        assert [(f.rule, f.message) for f in result.findings] == [
+            ("link-unverified", "could not verify: refused to fetch 127.0.0.2: it resolves to 127.0.0.2, a private or local address")
+        ]
+        assert public.requests_for("/to-other-host") == 1
+        assert private.total() == 0
+
+
+def test_offline_skips_the_network(tmp_path: Path, server: PlantedServer) -> None:
+    write(tmp_path, {"a.md": f"[x]({server.base}/404)\n", "artlint.toml": "[network]\ncheck-private = true\n"})
+    code, out, err = artlint("check", "--offline", "--quiet", "--select", "network", ".", cwd=tmp_path)
+    assert code == 0 and out == "" and server.total() == 0
+
+
+def test_cli_json_carries_the_url_and_cache_clear(tmp_path: Path, server: PlantedServer) -> None:
+    write(
+        tmp_path,
+        {
+            "a.md": f"[x]({server.base}/404)\n",
+            "artlint.toml": f'select = ["link-broken"]\n[network]\ncheck-private = true\n[doi]\nresolver = "{server.base}"\n',
+        },
+    )
+    code, out, _ = artlint("check", "--format", "json", ".", cwd=tmp_path)
+    assert code == 1
+    finding = json.loads(out)["findings"][0]
+    assert finding["rule"] == "link-broken" and finding["url"] == f"{server.base}/404"
+    assert (tmp_path / ".artlint_cache" / "network.sqlite3").is_file()
+    code, out, _ = artlint("cache", "clear", cwd=tmp_path)
+    assert code == 0 and out.startswith("removed 1 cache file")
+    assert not (tmp_path / ".artlint_cache" / "network.sqlite3").exists()
