@@ -20,7 +20,7 @@ from netserver import PlantedServer
 RULES = ["link-broken", "link-unverified", "link-redirected", "image-unreachable", "image-not-image", "doi-unresolved", "doi-title-mismatch"]
 
 
-def _config(root: Path, base: str, check_private: bool = True, timeout: float = 0.5, extra: str = ""):
+def _config(root: Path, base: str, check_private: bool = True, timeout: float = 1.5, extra: str = ""):
     text = (
         f'select = {json.dumps(RULES)}\n'
         f"[network]\ntimeout = {timeout}\nretries = 2\ncheck-private = {str(check_private).lower()}\ncache = \"cache\"\n"
@@ -48,7 +48,7 @@ def _by_line(result) -> dict[int, list[tuple[str, str]]]:
 
 @pytest.fixture
 def server():
-    with PlantedServer(slow_seconds=2.0) as planted:
+    with PlantedServer(slow_seconds=5.0) as planted:
         yield planted
 
 
