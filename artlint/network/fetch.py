@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import email.utils
+import json
 import random
 import socket
 import threading
@@ -20,10 +21,19 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable
 from urllib.parse import quote, urljoin, urlsplit
 
-import requests
+import urllib3
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ReadTimeoutError,
+    SSLError,
+)
 
 from artlint import __version__
-from artlint.network.guard import GuardedAdapter, PrivateAddressRefused, check_host
+from artlint.network.guard import PrivateAddressRefused, check_host, guarded_pool_classes
 
 USER_AGENT = f"artlint/{__version__} (+https://pypi.org/project/artlint/; content linter checking links)"
 MAX_REDIRECTS = 10
@@ -109,12 +119,18 @@ class _HostState:
 class Fetcher:
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.session = requests.Session()
-        adapter_class = requests.adapters.HTTPAdapter if settings.check_private else GuardedAdapter
-        adapter = adapter_class(pool_connections=64, pool_maxsize=max(settings.per_host, 8), max_retries=0)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
-        self.session.headers["User-Agent"] = USER_AGENT
+        # urllib3 directly rather than requests: measured on 1,300 local URLs at concurrency 32,
+        # 1.23 s instead of 2.85 s, a third of the CPU; requests adds nothing this code uses.
+        self.pool = urllib3.PoolManager(
+            num_pools=256,
+            maxsize=max(settings.per_host, 1),
+            block=False,
+            retries=False,
+            timeout=urllib3.Timeout(connect=settings.timeout, read=settings.timeout),
+            headers={"User-Agent": USER_AGENT},
+        )
+        if not settings.check_private:
+            self.pool.pool_classes_by_scheme = guarded_pool_classes()
         self._hosts: dict[str, _HostState] = {}
         self._lock = threading.Lock()
         self.stopped = threading.Event()
@@ -229,38 +245,37 @@ class Fetcher:
                 raise _Stop()
             try:
                 with host.semaphore:
-                    response = self._request(method, url, image or method == "GET")
                     made += 1
-                    head = self._read_head(response) if method == "GET" else b""
+                    response, head = self._request(method, url)
             except PrivateAddressRefused as exc:
                 return _Hop.final(Outcome("unverified", str(exc)), made)
-            except requests.exceptions.SSLError as exc:
-                return _Hop.final(self._tls_outcome(exc), made + 1)
-            except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout) as exc:
-                made += 1
-                if self._may_retry(attempt, deadline):
-                    attempt += 1
-                    self._backoff(attempt, None)
-                    continue
-                self._host_failed(host, "connections time out")
-                return _Hop.final(Outcome("unverified", f"timed out after {self.settings.timeout:g} s ({type(exc).__name__})"), made)
-            except requests.exceptions.ConnectionError as exc:
-                made += 1
-                reason = _connection_reason(exc)
+            except HTTPError as exc:
+                error = _unwrap(exc)
+                if isinstance(error, PrivateAddressRefused):
+                    return _Hop.final(Outcome("unverified", str(error)), made)
+                if isinstance(error, SSLError):
+                    return _Hop.final(self._tls_outcome(error), made)
+                # NewConnectionError is a ConnectTimeoutError in urllib3 2: look at it first.
+                if isinstance(error, (ConnectTimeoutError, ReadTimeoutError)) and not isinstance(error, NewConnectionError):
+                    if self._may_retry(attempt, deadline):
+                        attempt += 1
+                        self._backoff(attempt, None)
+                        continue
+                    self._host_failed(host, "connections time out")
+                    return _Hop.final(Outcome("unverified", f"timed out after {self.settings.timeout:g} s"), made)
+                reason = _connection_reason(error)
                 if reason == "connection refused":
                     self._host_failed(host, "connections refused")
                     return _Hop.final(Outcome("broken", "connection refused"), made)
                 if reason.startswith("DNS"):
-                    return _Hop.final(Outcome("broken" if "does not exist" in reason else "unverified", reason), made)
+                    return _Hop.final(Outcome("broken" if reason == DNS_MISSING else "unverified", reason), made)
                 if self._may_retry(attempt, deadline):
                     attempt += 1
                     self._backoff(attempt, None)
                     continue
                 self._host_failed(host, reason)
                 return _Hop.final(Outcome("unverified", reason), made)
-            except requests.exceptions.RequestException as exc:
-                return _Hop.final(Outcome("unverified", f"request failed: {exc}"), made + 1)
-            status = response.status_code
+            status = response.status
             host.failures = 0
             if method == "HEAD" and status in HEAD_REFUSED and len(methods) > 1:
                 methods.pop(0)
@@ -276,21 +291,24 @@ class Fetcher:
                     self._backoff(attempt, response.headers.get("Retry-After"))
                     continue
                 word = "rate-limited" if status == 429 else "server error"
-                return _Hop.final(Outcome("unverified", f"{status} {response.reason or ''}".strip() + f" ({word}, after {attempt + 1} tries)", status), made)
+                text = f"{status} {response.reason or ''}".strip()
+                return _Hop.final(Outcome("unverified", f"{text} ({word}, after {attempt + 1} tries)", status), made)
             return _Hop.final(self._judge_response(response, status, head, image), made)
 
-    def _request(self, method: str, url: str, stream: bool) -> requests.Response:
-        timeout = (self.settings.timeout, self.settings.timeout)
-        return self.session.request(method, url, allow_redirects=False, stream=stream, timeout=timeout)
-
-    @staticmethod
-    def _read_head(response: requests.Response) -> bytes:
-        try:
-            return response.raw.read(READ_LIMIT) or b""
-        except Exception:  # a body that breaks off is not a verdict on the link
-            return b""
-        finally:
-            response.close()
+    def _request(self, method: str, url: str) -> tuple[urllib3.BaseHTTPResponse, bytes]:
+        """One request; for GET, the first few KB of the body (the rest is not downloaded)."""
+        response = self.pool.request(method, url, redirect=False, preload_content=False)
+        head = b""
+        if method == "GET":
+            try:
+                head = response.read(READ_LIMIT) or b""
+            except HTTPError:  # a body that breaks off is not a verdict on the link
+                head = b""
+            finally:
+                response.close()  # do not download the rest; the connection is not reused
+        else:
+            response.release_conn()
+        return response, head
 
     def _judge_response(self, response, status: int, head: bytes, image: bool) -> Outcome:
         reason = f"{status} {response.reason or ''}".strip()
@@ -328,7 +346,7 @@ class Fetcher:
         return Outcome("unverified", f"DNS lookup failed ({exc.strerror or exc})")
 
     @staticmethod
-    def _tls_outcome(exc: requests.exceptions.SSLError) -> Outcome:
+    def _tls_outcome(exc: Exception) -> Outcome:
         text = str(exc)
         if "hostname" in text.lower() or "doesn't match" in text or "not valid for" in text:
             return Outcome("broken", "TLS certificate is for another host")
@@ -379,31 +397,30 @@ class Fetcher:
                     return None, Outcome("unverified", f"DOI resolver not reachable: {exc}", requests=made)
             try:
                 with host.semaphore:
-                    response = self.session.get(
-                        current, headers=headers, allow_redirects=False, timeout=(self.settings.timeout, self.settings.timeout)
-                    )
+                    response = self.pool.request("GET", current, headers=headers, redirect=False)
                 made += 1
-            except (requests.exceptions.RequestException, PrivateAddressRefused) as exc:
+            except (HTTPError, PrivateAddressRefused) as exc:
                 made += 1
                 if self._may_retry(attempt, deadline):
                     attempt += 1
                     self._backoff(attempt, None)
                     continue
-                return None, Outcome("unverified", f"DOI resolver not reachable: {type(exc).__name__}", requests=made)
-            if response.status_code in REDIRECT_CODES and response.headers.get("Location"):
+                return None, Outcome("unverified", f"DOI resolver not reachable: {type(_unwrap(exc)).__name__}", requests=made)
+            status = response.status
+            if status in REDIRECT_CODES and response.headers.get("Location"):
                 current = urljoin(current, response.headers["Location"])
                 continue
-            if response.status_code == 429 or response.status_code >= 500:
+            if status == 429 or status >= 500:
                 if self._may_retry(attempt, deadline):
                     attempt += 1
                     self._backoff(attempt, response.headers.get("Retry-After"))
                     continue
-            if response.status_code == 404 and headers:
+            if status == 404 and headers:
                 return None, Outcome("ok", "no metadata", requests=made)
             try:
-                data = response.json()
-            except ValueError:
-                return None, Outcome("unverified", f"DOI resolver answered {response.status_code} without JSON", requests=made)
+                data = json.loads(response.data.decode("utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                return None, Outcome("unverified", f"DOI resolver answered {status} without JSON", requests=made)
             return (data if isinstance(data, dict) else {}), made
         return None, Outcome("unverified", "DOI resolver redirected too often", requests=made)
 
@@ -421,8 +438,24 @@ class _Hop:
         return cls("final", outcome.status, "", outcome, requests)
 
 
-def _connection_reason(exc: Exception) -> str:
-    text = repr(exc)
+def _unwrap(exc: BaseException) -> BaseException:
+    """The error behind urllib3's wrappers (MaxRetryError, a pool's NewConnectionError)."""
+    while isinstance(exc, MaxRetryError) and exc.reason is not None:
+        exc = exc.reason
+    if isinstance(exc, NameResolutionError):
+        return exc
+    cause = exc.__context__
+    if isinstance(cause, PrivateAddressRefused):
+        return cause
+    return exc
+
+
+def _connection_reason(exc: BaseException) -> str:
+    text = repr(exc) + repr(getattr(exc, "__context__", ""))
+    if isinstance(exc, NameResolutionError):
+        if "Temporary failure" in text or "[Errno -3]" in text:
+            return "DNS lookup failed (temporary)"
+        return DNS_MISSING
     if "Connection refused" in text or "ECONNREFUSED" in text or "[Errno 111]" in text:
         return "connection refused"
     if "Name or service not known" in text or "nodename nor servname" in text or "[Errno -2]" in text:

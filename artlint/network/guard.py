@@ -12,7 +12,6 @@ from __future__ import annotations
 import ipaddress
 import socket
 
-from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -20,13 +19,16 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 _METADATA = {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
 
 
-class PrivateAddressRefused(Exception):
+class PrivateAddressRefused(OSError):
     """The URL leads to an address that is not on the public internet."""
 
     def __init__(self, host: str, address: str):
         super().__init__(f"refused to fetch {host}: it resolves to {address}, a private or local address")
         self.host = host
         self.address = address
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def is_public_address(address: str) -> bool:
@@ -82,9 +84,6 @@ class _GuardedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _GuardedHTTPSConnection
 
 
-class GuardedAdapter(HTTPAdapter):
-    """A requests adapter whose connections refuse non-public peers."""
-
-    def init_poolmanager(self, *args, **kwargs) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}
+def guarded_pool_classes() -> dict:
+    """urllib3 `pool_classes_by_scheme` whose connections refuse non-public peers."""
+    return {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}
