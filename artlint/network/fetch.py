@@ -16,7 +16,7 @@ import random
 import socket
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 from urllib.parse import quote, urljoin, urlsplit
@@ -145,18 +145,15 @@ class Fetcher:
         pool = ThreadPoolExecutor(max_workers=max(1, self.settings.concurrency), thread_name_prefix="artlint-fetch")
         futures: dict[Future, Target] = {pool.submit(self._check, target): target for target in targets}
         try:
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in done:
-                    target = futures[future]
-                    try:
-                        outcome = future.result()
-                    except _Stop:
-                        continue
-                    results[target] = outcome
-                    if on_done is not None:
-                        on_done(target, outcome)
+            for future in as_completed(futures):
+                try:
+                    outcome = future.result()
+                except _Stop:
+                    continue
+                target = futures[future]
+                results[target] = outcome
+                if on_done is not None:
+                    on_done(target, outcome)
         except KeyboardInterrupt:
             self.stopped.set()
             pool.shutdown(wait=False, cancel_futures=True)
