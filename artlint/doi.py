@@ -96,7 +96,7 @@ def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         return
     masked = _mask_link_destinations(doc, text)
     claimed = set()
-    for prefix in _PREFIX.finditer(masked, doc.body_offset):
+    for prefix in _prefixes(masked, doc.body_offset):
         begin = prefix.end()
         if not masked[begin : begin + 1].isdigit():
             continue
@@ -114,12 +114,39 @@ def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         raw_length = len(trim(token.group(0)))
         claimed.add(begin)
         yield DoiMention(written, begin, begin + raw_length, "text", problem_of(written, suffix_characters))
-    for bare in _BARE.finditer(masked, doc.body_offset):
+    for bare in _bare_dois(masked, doc.body_offset):
         if bare.start() in claimed:
             continue
         written = trim(unescape_markdown(bare.group(0)))
         if problem_of(written, suffix_characters) is None:
             yield DoiMention(written, bare.start(), bare.start() + len(trim(bare.group(0))), "text")
+
+
+_DOI_OR_RESOLVER = re.compile(r"doi", re.I)
+
+
+def _prefixes(text: str, start: int):
+    """Matches of the DOI prefixes, left to right and not overlapping, looked for only around
+    each "doi" (a literal scan is fast; the alternation at every position is not)."""
+    last_end = start
+    for hit in _DOI_OR_RESOLVER.finditer(text, start):
+        if hit.start() < last_end:
+            continue
+        match = _PREFIX.search(text, max(last_end, hit.start() - 12), hit.end() + 200)
+        if match and match.start() <= hit.start() < match.end():
+            last_end = match.end()
+            yield match
+
+
+def _bare_dois(text: str, start: int):
+    position = text.find("10.", start)
+    while position >= 0:
+        match = _BARE.match(text, position)
+        if match:
+            yield match
+            position = text.find("10.", match.end())
+        else:
+            position = text.find("10.", position + 3)
 
 
 def _mask_link_destinations(doc: "Document", text: str) -> str:

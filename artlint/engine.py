@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from artlint import dependencies, localfiles
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.document import parse_document
@@ -31,6 +32,8 @@ class FileResult:
     lines: dict[int, str] = field(default_factory=dict)  # source lines that corpus findings may need
     # network rules' probes, made while the file was parsed: (rule settings, probes)
     probes: list[tuple[RuleSettings, list]] = field(default_factory=list)
+    digest: str = ""  # hash of the file's bytes ("" when it could not be read)
+    dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
 
 
 @dataclass
@@ -81,6 +84,16 @@ def _file_problem(path: str, rules: tuple[RuleSettings, ...], error: UnreadableF
 
 def check_file(path: Path, display: str, config: Config) -> FileResult:
     """Read, parse and check one file with the document rules; collect corpus facts."""
+    dependencies.start()
+    try:
+        result = _check_file(path, display, config)
+    finally:
+        recorded = dependencies.stop()
+    result.dependencies = recorded
+    return result
+
+
+def _check_file(path: Path, display: str, config: Config) -> FileResult:
     rules = config.rules_for(config.relative(path))
     result = FileResult(display)
     try:
@@ -88,6 +101,7 @@ def check_file(path: Path, display: str, config: Config) -> FileResult:
     except UnreadableFile as error:
         result.findings = _file_problem(display, rules, error)
         return result
+    result.digest = source.digest
     try:
         doc = parse_document(display, source, path, config.root)
     except RecursionError:
@@ -172,14 +186,37 @@ def run(
     from artlint.parallel import map_files
 
     started = time.perf_counter()
+    localfiles.clear_caches()
     arguments = list(paths) or ["."]
     files = discover(arguments, config)
-    results = map_files(check_file, files, config, jobs)
-    checked = frozenset(display for _, display in files)
-    findings = [finding for result in results for finding in result.findings]
-    if any(_instance(s.name).kind == "corpus" for s in config.rules_for("")):
-        context = results + map_files(index_file, _rest_of_project(arguments, files, config), config, jobs)
-        findings += _judge_corpus(context, config, checked)
+    cached = _open_cache(config) if use_cache else None
+    try:
+
+        def checked_in_workers(function, items):
+            return map_files(function, items, config, jobs)
+
+        if cached is not None:
+            results = cached.map("check", check_file, files, checked_in_workers)
+        else:
+            results = checked_in_workers(check_file, files)
+        checked = frozenset(display for _, display in files)
+        findings = [finding for result in results for finding in result.findings]
+        if any(_instance(s.name).kind == "corpus" for s in config.rules_for("")):
+            rest = _rest_of_project(arguments, files, config)
+            if cached is not None:
+                context = results + cached.map("index", index_file, rest, checked_in_workers)
+                key = cached.corpus_key([result.path for result in context])
+                corpus_findings = cached.get_corpus(key)
+                if corpus_findings is None:
+                    corpus_findings = _judge_corpus(context, config, checked)
+                    cached.put_corpus(key, corpus_findings)
+            else:
+                context = results + checked_in_workers(index_file, rest)
+                corpus_findings = _judge_corpus(context, config, checked)
+            findings += corpus_findings
+    finally:
+        if cached is not None:
+            cached.close()
     interrupted = False
     if config.online:
         from artlint.network.check import check_online
@@ -193,6 +230,16 @@ def run(
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
     return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted)
+
+
+def _open_cache(config: Config):
+    from artlint.cached_run import CachedChecks
+    from artlint.network.check import cache_directory
+
+    try:
+        return CachedChecks(config, cache_directory(config))
+    except OSError:  # a read-only checkout: run without the cache rather than fail
+        return None
 
 
 def project_root(config: Config) -> Path:

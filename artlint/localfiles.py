@@ -23,6 +23,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from artlint import dependencies
+
 if TYPE_CHECKING:
     from artlint.document import Document
 
@@ -82,8 +84,14 @@ def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
 
 
 @lru_cache(maxsize=65536)
-def _exists(path: str) -> bool:
+def _exists_on_disk(path: str) -> bool:
     return os.path.exists(path)
+
+
+def _exists(path: str) -> bool:
+    exists = _exists_on_disk(path)
+    dependencies.record("exists", path, exists)
+    return exists
 
 
 def _existing(candidates: list[Path]) -> Path | None:
@@ -254,4 +262,27 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     segment = path.strip("/").rsplit("/", 1)[-1]
     if not segment:
         return True  # the home page
-    return _fold(segment) in _page_names(str(root), tuple(roots))
+    names = _page_names(str(root), tuple(roots))
+    dependencies.record("pages", f"{root}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots)))
+    return _fold(segment) in names
+
+
+@lru_cache(maxsize=16)
+def page_fingerprint(root: str, roots: tuple[str, ...]) -> str:
+    import hashlib
+
+    return hashlib.sha256("\n".join(sorted(_page_names(root, roots))).encode("utf-8")).hexdigest()
+
+
+def pages_fingerprint_of(subject: str) -> str:
+    """The current page-name fingerprint of a recorded "pages" dependency."""
+    root, *roots = subject.split("\0")
+    return page_fingerprint(root, tuple(roots))
+
+
+def clear_caches() -> None:
+    """Forget what earlier runs in this process saw on disk."""
+    _exists_on_disk.cache_clear()
+    _page_names.cache_clear()
+    page_fingerprint.cache_clear()
+    _content_index.cache_clear()

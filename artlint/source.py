@@ -38,6 +38,7 @@ class Source:
     text: str
     had_bom: bool = False
     line_starts: list[int] = field(default_factory=list)
+    digest: str = ""  # hash of the file's bytes, for the per-file cache
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -122,7 +123,11 @@ def read_source(path: str, max_bytes: int) -> Source:
         raise UnreadableFile(_os_reason(exc)) from None
     if len(data) > max_bytes:
         raise FileTooLarge(f"file is over the limit of {max_bytes:,} bytes (max-file-size)")
-    return decode(data)
+    source = decode(data)
+    from artlint.filecache import content_digest
+
+    source.digest = content_digest(data)
+    return source
 
 
 def _os_reason(exc: OSError) -> str:

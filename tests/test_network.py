@@ -202,5 +202,5 @@ def test_cli_json_carries_the_url_and_cache_clear(tmp_path: Path, server: Plante
     assert finding["rule"] == "link-broken" and finding["url"] == f"{server.base}/404"
     assert (tmp_path / ".artlint_cache" / "network.sqlite3").is_file()
     code, out, _ = artlint("cache", "clear", cwd=tmp_path)
-    assert code == 0 and out.startswith("removed 1 cache file")
+    assert code == 0 and out.startswith("removed 2 cache files")  # network results and file results
     assert not (tmp_path / ".artlint_cache" / "network.sqlite3").exists()

@@ -20,7 +20,17 @@ _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 def normalise(text: str) -> str:
     """Lower-case letters and digits only: whitespace, punctuation and markup do not count."""
-    return _NOT_ALPHANUMERIC.sub("", unicodedata.normalize("NFKC", text).casefold())
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _NOT_ALPHANUMERIC.sub("", text.casefold())
+
+
+def source_key(raw: str) -> str:
+    """The normalised words of a stretch of markdown source: link targets and HTML left out,
+    markup characters dropped by `normalise`."""
+    if "](" in raw or "<" in raw:
+        raw = _HTML.sub("", _LINK_DESTINATION.sub("]", raw))
+    return normalise(raw)
 
 
 def prose_blocks(doc):
@@ -78,4 +88,19 @@ def sentences(doc, block):
 def _sentence(text, start, end):
     while start < end and text[start].isspace():
         start += 1
-    return start, end, normalise(_HTML.sub("", _LINK_DESTINATION.sub("]", text[start:end])))
+    return start, end, source_key(text[start:end])
+
+
+def block_keys(doc):
+    """(block, in_list, normalised visible text, its length in letters) for every prose block,
+    computed once per document for the paragraph and sentence rules."""
+
+    def compute():
+        keys = []
+        text = doc.text
+        for block, in_list in prose_blocks(doc):
+            key = source_key(text[block.start : block.end])
+            keys.append((block, in_list, key, letters(key)))
+        return keys
+
+    return doc.memo("duplicate-block-keys", compute)

@@ -2,7 +2,7 @@ from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import letters, normalise, prose_blocks, visible_text
+from artlint.rules.duplicate._units import block_keys
 
 _DATA = data.load("duplicates")["duplicate-paragraph"]
 
@@ -37,10 +37,9 @@ class DuplicateParagraph(DocumentRule):
 
     def check(self, doc, options):
         seen = {}
-        for block, in_list in prose_blocks(doc):
-            key = normalise(visible_text(block))
+        for block, in_list, key, length in block_keys(doc):
             minimum = options["min-list-item-length"] if in_list else options["min-length"]
-            if letters(key) < minimum:
+            if length < minimum:
                 continue
             first = seen.get(key)
             if first is None:

@@ -2,7 +2,7 @@ from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import letters, normalise, prose_blocks, visible_text, sentences
+from artlint.rules.duplicate._units import block_keys, letters, sentences
 
 _DATA = data.load("duplicates")["duplicate-sentence"]
 _PARAGRAPH_MINIMUM = data.load("duplicates")["duplicate-paragraph"]["min-length"]
@@ -40,15 +40,15 @@ class DuplicateSentence(DocumentRule):
     def check(self, doc, options):
         seen = {}
         paragraphs = set()
-        for block, in_list in prose_blocks(doc):
-            if in_list:
+        minimum = options["min-length"]
+        for block, in_list, whole, length in block_keys(doc):
+            if in_list or length < minimum:
                 continue  # list items are compared whole (references split into repeating fragments)
-            whole = normalise(visible_text(block))
-            if letters(whole) >= _PARAGRAPH_MINIMUM and whole in paragraphs:
+            if length >= _PARAGRAPH_MINIMUM and whole in paragraphs:
                 continue  # the whole paragraph repeats: duplicate-paragraph reports it
             paragraphs.add(whole)
             for start, end, key in sentences(doc, block):
-                if letters(key) < options["min-length"]:
+                if 2 * len(key) < minimum or letters(key) < minimum:
                     continue
                 first = seen.get(key)
                 if first is None:

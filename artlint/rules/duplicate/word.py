@@ -10,6 +10,8 @@ _DATA = data.load("duplicates")["duplicate-word"]
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
 _CJK_DOUBLE = re.compile(f"([{CJK}])\\1")
 _BETWEEN_WORDS = re.compile(r"[\s*_~]*")
+# A cheap first look at a block's source: a word, blanks or emphasis markers, the same word.
+_MAYBE_DOUBLED = re.compile(r"(?i)(?<![\w-])([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![\w-])")
 _QUOTE_AFTER = re.compile(r"\s*[，,：:]\s*[“\"「『‘]")
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 # Inline nodes that separate words: a word on one side is not next to a word on the other.
@@ -58,9 +60,12 @@ class DuplicateWord(DocumentRule):
 
     def check(self, doc, options):
         allowed = {" ".join(pair.casefold().split()) for pair in options["allow"]}
+        text = doc.text
         for block in doc.nodes(*_INLINE_BLOCKS):
-            yield from self._latin(doc, block, allowed)
-            yield from self._chinese(doc, block, options)
+            if _MAYBE_DOUBLED.search(text, block.start, block.end):
+                yield from self._latin(doc, block, allowed)
+            if _CJK_DOUBLE.search(text, block.start, block.end):
+                yield from self._chinese(doc, block, options)
 
     def _latin(self, doc, block, allowed):
         words = list(_visible_words(doc, block))

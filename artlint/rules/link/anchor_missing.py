@@ -1,6 +1,7 @@
 from functools import lru_cache
 from pathlib import Path
 
+from artlint import dependencies
 from artlint.anchors import document_anchors, spelled_out_prefixes
 from artlint.findings import Severity
 from artlint.localfiles import is_local, resolve, split_target
@@ -73,7 +74,9 @@ class LinkAnchorMissing(DocumentRule):
             target = resolve(doc, path, options["roots"]) if doc.file is not None else None
             if target is None:
                 continue
-            anchors = _file_anchors(str(target.resolve()), _mtime(target))
+            mtime = _mtime(target)
+            dependencies.record("mtime", str(target.resolve()), mtime)
+            anchors = _file_anchors(str(target.resolve()), mtime)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
 

@@ -68,13 +68,9 @@ class UnclosedEmphasis(DocumentRule):
         text = doc.prose_text
         if "*" not in text and "_" not in text:
             return
-        urls = SpanSet(
-            [(m.start(), m.start() + len(trim_url(m.group(0)))) for m in TEXT_URL.finditer(text)]
-            + [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
-        )
         lone = []
         for block in doc.nodes(*_INLINE_BLOCKS):
-            runs = list(self._leftovers(doc, block, urls))
+            runs = list(self._leftovers(doc, block))
             pairs, rest = _intended_pairs(doc.text, runs)
             for first, second in pairs:
                 yield self._pair_finding(doc, first, second)
@@ -117,7 +113,7 @@ class UnclosedEmphasis(DocumentRule):
                 related = (Related(doc.path, line, column, f"the other '{marker}'"),)
             yield doc.diagnostic(message, start, start + len(marker), related)
 
-    def _leftovers(self, doc, block, urls):
+    def _leftovers(self, doc, block):
         """(offset, marker, "open" | "close") of the markers the parser left as text in a block."""
         text = doc.text
         for node in block.walk():
@@ -125,6 +121,7 @@ class UnclosedEmphasis(DocumentRule):
                 continue
             if text[node.start : node.end] != node.raw:
                 continue  # escapes or entities: the text is not where the raw says; skip rather than guess
+            urls = _url_spans(node)
             for run in _RUN.finditer(node.raw):
                 start = node.start + run.start()
                 end = node.start + run.end()
@@ -145,6 +142,16 @@ class UnclosedEmphasis(DocumentRule):
                     yield (start, marker, "open")
                 elif can_close and not can_open:
                     yield (start, marker, "close")
+
+
+def _url_spans(node) -> SpanSet:
+    """URLs and e-mail addresses in a text node, whose `_` and `*` are not markup."""
+    raw = node.raw
+    if "://" not in raw and "www." not in raw and "@" not in raw:
+        return SpanSet(())
+    spans = [(node.start + m.start(), node.start + m.start() + len(trim_url(m.group(0)))) for m in TEXT_URL.finditer(raw)]
+    spans += [(node.start + m.start(), node.start + m.end()) for m in _EMAIL.finditer(raw)]
+    return SpanSet(spans)
 
 
 def _intended_pairs(text, runs):

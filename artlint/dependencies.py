@@ -1,0 +1,50 @@
+"""What a file's findings depend on besides its own text: other files on disk.
+
+Rules that resolve local links look at other files. While a file is checked, every such look
+is recorded here; the per-file cache keeps the record and, on a later run, reuses the cached
+findings only if every recorded fact still holds (the file still exists, or still does not;
+the other article still has the same modification time; the site's page names are the same).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+_recorded: list[tuple[str, str, object]] | None = None
+
+
+def start() -> None:
+    global _recorded
+    _recorded = []
+
+
+def stop() -> list[tuple[str, str, object]]:
+    global _recorded
+    recorded, _recorded = _recorded or [], None
+    return sorted(set(recorded), key=repr)
+
+
+def record(kind: str, subject: str, value: object) -> None:
+    """Note that the findings depend on `subject` having `value` (kind: "exists", "mtime", "pages")."""
+    if _recorded is not None:
+        _recorded.append((kind, subject, value))
+
+
+def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], object]) -> bool:
+    """Whether every recorded fact is still true; `pages(root)` gives the current page-name fingerprint."""
+    for kind, subject, value in recorded:
+        if kind == "exists":
+            if os.path.exists(subject) != value:
+                return False
+        elif kind == "mtime":
+            try:
+                current = os.stat(subject).st_mtime_ns
+            except OSError:
+                current = 0
+            if current != value:
+                return False
+        elif kind == "pages":
+            if pages(subject) != value:
+                return False
+    return True

@@ -1,0 +1,82 @@
+"""The per-file result cache: a file checked before, unchanged, with the same configuration
+and artlint version, is not parsed again.
+
+An entry is keyed by the file's content hash, the fingerprint of the rule settings that apply
+to it, artlint's version and whether the network rules' probes were wanted. It holds the
+file's findings, its corpus facts, its suppressions, its probes and the facts about other files
+that its findings depend on (see artlint.dependencies): an entry whose dependencies no longer
+hold is not used. Corpus rules' findings are cached as a whole under the fingerprint of every
+file of the run (the corpus index): they are judged again only when some file changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterable
+
+from artlint import __version__
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    key TEXT PRIMARY KEY,
+    entry BLOB NOT NULL,
+    used REAL NOT NULL
+)
+"""
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
+    text = repr(
+        (
+            __version__,
+            max_file_size,
+            online,
+            [(s.name, str(s.severity), sorted((k, repr(v)) for k, v in s.options.items())) for s in rules],
+        )
+    )
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class FileCache:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._db.execute(SCHEMA)
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, entry in self._db.execute(f"SELECT key, entry FROM files WHERE key IN ({marks})", chunk):
+                try:
+                    found[key] = pickle.loads(entry)
+                except Exception:  # an entry from another version of Python or artlint: ignore it
+                    continue
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, object]]) -> None:
+        now = time.time()
+        rows = [(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), now) for key, entry in items]
+        if not rows:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,82 @@
+"""The per-file cache: unchanged files are not parsed again, and every change that matters
+(the file, a rule option, a file that a link points at) invalidates exactly its entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import artlint.engine as engine
+from artlint.config import parse_config, tomllib
+from helpers import NO_FRONT_MATTER, write
+
+
+def _config(root: Path, extra: str = ""):
+    text = 'select = ["front-matter-missing", "link-target-missing", "duplicate-title", "front-matter-required"]\n' + extra
+    (root / "artlint.toml").write_text(text, encoding="utf-8")
+    return parse_config(tomllib.loads(text), root / "artlint.toml")
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = engine.parse_document
+
+    def counting(path, *args, **kwargs):
+        calls.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "parse_document", counting)
+    return calls
+
+
+def _summary(result) -> list[tuple[str, int, str]]:
+    return [(Path(f.path).name, f.line, f.rule) for f in result.findings]
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path: Path, parses: list[str]) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": "+++\ntitle = \"B\"\n+++\n\n[x](missing.md)\n"})
+    first = engine.run([str(tmp_path)], _config(tmp_path))
+    assert sorted(parses) == ["a.md", "b.md"]
+    second = engine.run([str(tmp_path)], _config(tmp_path))
+    assert sorted(parses) == ["a.md", "b.md"]  # nothing parsed the second time
+    assert _summary(second) == _summary(first)
+    engine.run([str(tmp_path)], _config(tmp_path), use_cache=False)
+    assert len(parses) == 4
+
+
+def test_a_changed_file_is_checked_again(tmp_path: Path, parses: list[str]) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": NO_FRONT_MATTER})
+    engine.run([str(tmp_path)], _config(tmp_path))
+    write(tmp_path, {"a.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n"})
+    result = engine.run([str(tmp_path)], _config(tmp_path))
+    assert parses[2:] == ["a.md"]
+    assert _summary(result) == [("b.md", 1, "front-matter-missing")]
+
+
+def test_a_changed_rule_option_invalidates_the_entries_it_applies_to(tmp_path: Path, parses: list[str]) -> None:
+    write(tmp_path, {"a.md": "+++\ntitle = \"A\"\n+++\n", "drafts/b.md": "+++\ntitle = \"B\"\n+++\n"})
+    engine.run([str(tmp_path)], _config(tmp_path))
+    override = '[[overrides]]\npaths = ["drafts/**"]\n[overrides.rules.front-matter-required]\nkeys = ["title"]\n'
+    result = engine.run([str(tmp_path)], _config(tmp_path, override))
+    assert parses[2:] == ["b.md"]  # only the file the changed option applies to
+    assert _summary(result) == [("a.md", 1, "front-matter-required")]
+
+
+def test_a_link_target_appearing_invalidates_the_article_that_links_to_it(tmp_path: Path, parses: list[str]) -> None:
+    write(tmp_path, {"a.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n\n[x](other.md)\n"})
+    first = engine.run([str(tmp_path)], _config(tmp_path))
+    assert _summary(first) == [("a.md", 6, "link-target-missing")]
+    write(tmp_path, {"other.md": "+++\ntitle = \"Other\"\ndate = 2024-01-01\n+++\n"})
+    second = engine.run([str(tmp_path)], _config(tmp_path))
+    assert _summary(second) == []
+    assert parses.count("a.md") == 2  # the article itself is unchanged, but what it links to is not
+
+
+def test_corpus_findings_follow_changes_in_other_files(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": "+++\ntitle = \"Same\"\ndate = 2024-01-01\n+++\n", "b.md": "+++\ntitle = \"Other\"\ndate = 2024-02-01\n+++\n"})
+    assert [f.rule for f in engine.run([str(tmp_path)], _config(tmp_path)).findings] == []
+    write(tmp_path, {"b.md": "+++\ntitle = \"Same\"\ndate = 2024-02-01\n+++\n"})
+    result = engine.run([str(tmp_path)], _config(tmp_path))
+    assert _summary(result) == [("b.md", 2, "duplicate-title")]
