@@ -192,7 +192,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _cache(args: argparse.Namespace) -> int:
     from artlint.network.cache import clear
-    from artlint.network.check import cache_directory
+    from artlint.network.cache import cache_directory
 
     directory = cache_directory(_load_config(args.config))
     if args.action == "dir":

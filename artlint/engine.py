@@ -234,7 +234,7 @@ def run(
 
 def _open_cache(config: Config):
     from artlint.cached_run import CachedChecks
-    from artlint.network.check import cache_directory
+    from artlint.network.cache import cache_directory
 
     try:
         return CachedChecks(config, cache_directory(config))
@@ -272,6 +272,18 @@ def index_file(path: Path, display: str, config: Config) -> FileResult:
     corpus = [s for s in config.rules_for(config.relative(path)) if _instance(s.name).kind == "corpus"]
     if not corpus:
         return result
+    try:
+        source = read_source(str(path), config.max_file_size)
+        doc = parse_document(display, source, path, config.root)
+    except (UnreadableFile, RecursionError):
+        return result
+    result.digest = source.digest
+    for settings in corpus:
+        try:
+            result.facts[settings.name] = _instance(settings.name).collect(doc, settings.options)  # type: ignore[attr-defined]
+        except Exception:  # a fact that cannot be collected only weakens the comparison
+            continue
+    return result
     try:
         doc = parse_document(display, read_source(str(path), config.max_file_size), path, config.root)
     except (UnreadableFile, RecursionError):

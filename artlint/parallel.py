@@ -8,9 +8,7 @@ of workers. Small runs stay in the calling process: starting workers costs more 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -47,6 +45,9 @@ def map_files(
     """`function(path, display, config)` for every file, in order, on up to `jobs` processes."""
     if jobs <= 1 or len(files) < SERIAL_BELOW:
         return [function(path, display, config) for path, display in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [files[start : start + CHUNK] for start in range(0, len(files), CHUNK)]
     # fork keeps the parent's imports and hash seed; elsewhere the default start method is used.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None

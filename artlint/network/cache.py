@@ -27,6 +27,14 @@ CREATE TABLE IF NOT EXISTS outcomes (
 """
 
 
+def cache_directory(config) -> Path:
+    """`network.cache` when set (relative to the configuration), else the default."""
+    if config.network.cache:
+        path = Path(config.network.cache)
+        return path if path.is_absolute() else config.root / path
+    return default_directory(config.root if config.path is not None else None)
+
+
 def default_directory(config_root: Path | None) -> Path:
     """`.artlint_cache/` beside the configuration file, else the user's cache folder."""
     if config_root is not None:

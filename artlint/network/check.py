@@ -8,19 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from artlint.findings import Finding
-from artlint.network.cache import NetworkCache, default_directory
-from artlint.network.fetch import Fetcher, Outcome, Settings, Target
+from artlint.network.cache import NetworkCache, cache_directory
+from artlint.network.fetch import Fetcher, Settings
+from artlint.network.targets import Outcome, Target
 
 if TYPE_CHECKING:
     from artlint.config import Config
     from artlint.engine import FileResult
-
-
-def cache_directory(config: "Config") -> Path:
-    if config.network.cache:
-        path = Path(config.network.cache)
-        return path if path.is_absolute() else config.root / path
-    return default_directory(config.root if config.path is not None else None)
 
 
 def fetch_settings(config: "Config") -> Settings:

@@ -17,7 +17,7 @@ import socket
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -34,6 +34,7 @@ from urllib3.exceptions import (
 
 from artlint import __version__
 from artlint.network.guard import PrivateAddressRefused, check_host, guarded_pool_classes
+from artlint.network.targets import Outcome, Target
 
 USER_AGENT = f"artlint/{__version__} (+https://pypi.org/project/artlint/; content linter checking links)"
 MAX_REDIRECTS = 10
@@ -56,42 +57,6 @@ IMAGE_MAGIC = (
 )
 DNS_MISSING = "DNS: the host name does not exist"
 CHALLENGE_MARKERS = (b"cf-browser-verification", b"challenge-platform", b"Just a moment...", b"captcha", b"ddos-guard")
-
-
-@dataclass
-class Outcome:
-    """What checking one target found. `state`: "ok", "broken" or "unverified"."""
-
-    state: str
-    reason: str = ""
-    status: int | None = None
-    final_url: str | None = None
-    permanent_redirect: bool = False
-    is_image: bool | None = None
-    found: bool | None = None  # DOI handle registered
-    title: str | None = None  # DOI registered title
-    requests: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.state == "ok"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Outcome":
-        return cls(**data)
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str  # "page", "image", "doi" (handle lookup) or "csl" (registered metadata)
-    value: str  # the URL, normalised, or the DOI
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind} {self.value}"
 
 
 @dataclass
@@ -492,6 +457,3 @@ def _image_kind(content_type: str, head: bytes) -> str | None:
     return None
 
 
-def normalise_url(url: str) -> str:
-    """The URL without its fragment: `page#a` and `page#b` are one fetch."""
-    return url.strip().split("#", 1)[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from artlint.network.fetch import Target, normalise_url
+from artlint.network.targets import Target, normalise_url
 from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, host_of, scheme, trim_url
 

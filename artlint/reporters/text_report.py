@@ -4,35 +4,78 @@
        8 │ ...the tumour [tumour](http://...) grew...
          │               ^^^^^^^^^^^^^^^^^^^^^
 
-Article text goes into rich `Text` objects, never into markup, so `[brackets]` in articles
-print as they are. No colour when the output is not a terminal or `NO_COLOR` is set.
+Lines are built as styled pieces of text; on a terminal rich prints them in colour (article
+text goes in as text, never as markup, so `[brackets]` print as they are). Without colour —
+not a terminal, `NO_COLOR` set, `--output` — rich is not even imported: one-file pre-commit
+runs must start fast.
 """
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
-from rich.cells import cell_len
+import os
+import unicodedata
 
 from artlint.reporters import rule_counts, severity_counts
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SNIPPET_CONTEXT = 24  # characters kept before the marked span when a line is cut
+PLAIN_WIDTH = 100
 
 
-def _console(stream, settings) -> Console:
-    options = {"file": stream, "highlight": False, "soft_wrap": True, "emoji": False}
-    if settings.color is False:
-        options["no_color"] = True
-    elif settings.color is True:
-        options["force_terminal"] = True
-    return Console(**options)
+class Text:
+    """A line of (text, style) pieces."""
+
+    def __init__(self, text: str = "", style: str | None = None):
+        self.pieces: list[tuple[str, str | None]] = [(text, style)] if text else []
+
+    def append(self, text: str, style: str | None = None) -> "Text":
+        self.pieces.append((text, style))
+        return self
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells the text takes: East Asian wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _wants_colour(stream, settings) -> bool:
+    if settings.color is not None:
+        return settings.color
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _rich_emitter(stream, settings):
+    from rich.console import Console
+    from rich.text import Text as RichText
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, force_terminal=True)
+
+    def emit(line: Text = Text()) -> None:
+        rich = RichText()
+        for text, style in line.pieces:
+            rich.append(text, style=style)
+        console.print(rich)
+
+    return emit, console.width
 
 
 def write(result, stream, settings) -> None:
-    console = _console(stream, settings)
-    # Without colour, rich adds nothing but time: write the same text straight to the stream.
-    emit = console.print if console.color_system else lambda text=Text(): stream.write(text.plain + "\n")
+    if _wants_colour(stream, settings):
+        emit, width = _rich_emitter(stream, settings)
+    else:
+        width = PLAIN_WIDTH
+
+        def emit(line: Text = Text()) -> None:
+            stream.write(line.plain + "\n")
+
     if settings.statistics:
         _statistics(emit, result)
     else:
@@ -43,7 +86,7 @@ def write(result, stream, settings) -> None:
             previous = finding.path
             emit(_headline(finding))
             if not settings.quiet and finding.snippet is not None:
-                for line in _snippet(finding, max(console.width, 80)):
+                for line in _snippet(finding, max(width, 80)):
                     emit(line)
     if not settings.quiet:
         emit()

@@ -1,0 +1,48 @@
+"""What the network phase checks (targets) and what it found (outcomes): plain data, light to
+import, shared by the rules (which run offline too) and the fetcher."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class Outcome:
+    """What checking one target found. `state`: "ok", "broken" or "unverified"."""
+
+    state: str
+    reason: str = ""
+    status: int | None = None
+    final_url: str | None = None
+    permanent_redirect: bool = False
+    is_image: bool | None = None
+    found: bool | None = None  # DOI handle registered
+    title: str | None = None  # DOI registered title
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Outcome":
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # "page", "image", "doi" (handle lookup) or "csl" (registered metadata)
+    value: str  # the URL, normalised, or the DOI
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind} {self.value}"
+
+
+
+def normalise_url(url: str) -> str:
+    """The URL without its fragment: `page#a` and `page#b` are one fetch."""
+    return url.strip().split("#", 1)[0]
