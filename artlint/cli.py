@@ -140,7 +140,14 @@ def _check(args: argparse.Namespace) -> int:
 
     config.online = not args.offline
     progress = args.format == "text" and not args.quiet and not args.output
-    result = run(args.paths or ["."], config, jobs=args.jobs or default_jobs(), use_cache=not args.no_cache, progress=progress)
+    result = run(
+        args.paths or ["."],
+        config,
+        jobs=args.jobs or default_jobs(),
+        use_cache=not args.no_cache,
+        progress=progress,
+        snippets=args.format == "text" and not args.quiet and not args.statistics,
+    )
     settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
     if args.output:
         try:

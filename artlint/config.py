@@ -108,6 +108,11 @@ class Config:
             return path.as_posix()
         return relative.replace(os.sep, "/")
 
+    def rules_for_path(self, path: Path) -> tuple[RuleSettings, ...]:
+        """The enabled rules for a file on disk (its relative path is only worked out when some
+        `[[overrides]]` could apply)."""
+        return self.rules_for(self.relative(path) if self.overrides else "")
+
     def rules_for(self, relative_path: str) -> tuple[RuleSettings, ...]:
         """The enabled rules, with severities and options, for one file."""
         matched = tuple(i for i, override in enumerate(self.overrides) if override.paths.match(relative_path)) if self.overrides else ()

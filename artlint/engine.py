@@ -33,6 +33,7 @@ class FileResult:
     # network rules' probes, made while the file was parsed: (rule settings, probes)
     probes: list[tuple[RuleSettings, list]] = field(default_factory=list)
     digest: str = ""  # hash of the file's bytes ("" when it could not be read)
+    kind: str = "check"  # "check" (findings and facts) or "index" (corpus facts only)
     dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
 
 
@@ -94,7 +95,7 @@ def check_file(path: Path, display: str, config: Config) -> FileResult:
 
 
 def _check_file(path: Path, display: str, config: Config) -> FileResult:
-    rules = config.rules_for(config.relative(path))
+    rules = config.rules_for_path(path)
     result = FileResult(display)
     try:
         source = read_source(str(path), config.max_file_size)
@@ -167,6 +168,9 @@ def _with_snippets(findings: list[Finding]) -> list[Finding]:
     sources: dict[str, Source | None] = {}
     result = []
     for finding in findings:
+        if finding.snippet is not None:
+            result.append(finding)
+            continue
         if finding.path not in sources:
             try:
                 sources[finding.path] = read_source(finding.path, 1 << 30)
@@ -180,9 +184,15 @@ def _with_snippets(findings: list[Finding]) -> list[Finding]:
 
 
 def run(
-    paths: Iterable[str], config: Config, jobs: int = 1, use_cache: bool = True, progress: bool = False
+    paths: Iterable[str],
+    config: Config,
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: bool = False,
+    snippets: bool = True,
 ) -> RunResult:
-    """Check the files under `paths` on up to `jobs` processes; online when `config.online`."""
+    """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
+    With `snippets`, every finding carries its source line (cached results are stored without)."""
     from artlint.parallel import map_files
 
     started = time.perf_counter()
@@ -205,7 +215,7 @@ def run(
             rest = _rest_of_project(arguments, files, config)
             if cached is not None:
                 context = results + cached.map("index", index_file, rest, checked_in_workers)
-                key = cached.corpus_key([result.path for result in context])
+                key = cached.corpus_key([result.path for result in context], checked)
                 corpus_findings = cached.get_corpus(key)
                 if corpus_findings is None:
                     corpus_findings = _judge_corpus(context, config, checked)
@@ -223,9 +233,11 @@ def run(
 
         online_findings, interrupted = check_online(results, config, use_cache=use_cache, progress=progress)
         findings += online_findings
+    if snippets and cached is not None:
+        findings = _with_snippets(findings)
     findings.sort(key=Finding.sort_key)
     if config.overrides:
-        used = {settings.name for path, _ in files for settings in config.rules_for(config.relative(path))}
+        used = {settings.name for path, _ in files for settings in config.rules_for_path(path)}
     else:
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
@@ -269,7 +281,7 @@ def _rest_of_project(arguments: list[str], files: list[tuple[Path, str]], config
 def index_file(path: Path, display: str, config: Config) -> FileResult:
     """Parse a file and collect corpus facts only: no document rules, no findings."""
     result = FileResult(display)
-    corpus = [s for s in config.rules_for(config.relative(path)) if _instance(s.name).kind == "corpus"]
+    corpus = [s for s in config.rules_for_path(path) if _instance(s.name).kind == "corpus"]
     if not corpus:
         return result
     try:

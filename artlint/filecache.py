@@ -25,7 +25,13 @@ CREATE TABLE IF NOT EXISTS files (
     key TEXT PRIMARY KEY,
     entry BLOB NOT NULL,
     used REAL NOT NULL
-)
+);
+CREATE TABLE IF NOT EXISTS stats (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    digest TEXT NOT NULL
+);
 """
 
 
@@ -51,7 +57,7 @@ class FileCache:
         self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=30000")
-        self._db.execute(SCHEMA)
+        self._db.executescript(SCHEMA)
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         found = {}
@@ -73,6 +79,28 @@ class FileCache:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def get_stats(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
+        found = {}
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for path, size, mtime, digest in self._db.execute(
+                f"SELECT path, size, mtime, digest FROM stats WHERE path IN ({marks})", chunk
+            ):
+                found[path] = (size, mtime, digest)
+        return found
+
+    def put_stats(self, rows: list[tuple[str, int, int, str]]) -> None:
+        if not rows:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?)", rows)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")

@@ -68,7 +68,8 @@ def _rich_emitter(stream, settings):
 
 
 def write(result, stream, settings) -> None:
-    if _wants_colour(stream, settings):
+    plain = not _wants_colour(stream, settings)
+    if not plain:
         emit, width = _rich_emitter(stream, settings)
     else:
         width = PLAIN_WIDTH
@@ -84,7 +85,10 @@ def write(result, stream, settings) -> None:
             if previous is not None and finding.path != previous and not settings.quiet:
                 emit()
             previous = finding.path
-            emit(_headline(finding))
+            if plain:
+                stream.write(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}\n")
+            else:
+                emit(_headline(finding))
             if not settings.quiet and finding.snippet is not None:
                 for line in _snippet(finding, max(width, 80)):
                     emit(line)
