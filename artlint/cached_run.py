@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -38,14 +38,13 @@ class CachedChecks:
             found = self._fingerprints[id(rules)] = (rules, settings_fingerprint(rules, self.config.max_file_size, self.config.online))
         return found[1]
 
-    def _digest(self, path: Path, stats: dict) -> str | None:
+    def _digest(self, path: Path, absolute: str, stats: dict) -> str | None:
         """The content hash of a file: from the cache when its size and modification time are
         those recorded with it (as git's index does), else by reading it."""
         try:
-            info = os.stat(path)
+            info = os.stat(absolute)
         except OSError:
             return None
-        absolute = os.path.abspath(path)
         known = stats.get(absolute)
         if known is not None and known[0] == info.st_size and known[1] == info.st_mtime_ns:
             return known[2]
@@ -65,20 +64,18 @@ class CachedChecks:
         where it can. Results come back in the order of `files`. `kind` is "check" (findings
         and facts) or "index" (facts only): a checked file's entry also answers an index lookup,
         so a pre-commit run after a full run parses nothing but the changed files."""
-        keys: dict[str, str] = {}
-        stats = self.cache.get_stats([os.path.abspath(path) for path, _ in files])
-        for path, display in files:
-            digest = self._digest(path, stats)
-            if digest is not None:
-                keys[display] = self._key(path, digest)
+        keys = {display: self.keys[display] for _, display in files if display in self.keys}
+        missing_keys = [(path, display) for path, display in files if display not in self.keys]
+        if missing_keys:
+            keys.update(self.keys_for(missing_keys))
         entries = self.cache.get_many(list(set(keys.values())))
         results: dict[str, object] = {}
         for path, display in files:
             entry = entries.get(keys.get(display, ""))
-            if entry is None or (kind == "check" and entry.kind != "check"):
+            if not isinstance(entry, tuple) or (kind == "check" and entry[0] != "check"):
                 continue
-            if dependencies.still_hold(entry.dependencies, pages_fingerprint_of):
-                results[display] = _relocated(entry, display)
+            if dependencies.still_hold(entry[-1], pages_fingerprint_of):
+                results[display] = _unpack(entry, display)
         misses = [(path, display) for path, display in files if display not in results]
         fresh = mapper(function, misses)
         stored = []
@@ -88,10 +85,44 @@ class CachedChecks:
             if result.digest:
                 key = self._key(path, result.digest)
                 keys[display] = key
-                stored.append((key, _without_snippets(result)))
+                stored.append((key, _pack(result)))
         self.cache.put_many(stored)
         self.keys.update(keys)
         return [results[display] for _, display in files]
+
+    def keys_for(self, files: list[tuple[Path, str]]) -> dict[str, str]:
+        """The cache key of each readable file (its content hash, usually from the size and
+        modification time recorded earlier)."""
+        keys: dict[str, str] = {}
+        absolutes = {display: os.path.abspath(path) for path, display in files}
+        stats = self.cache.get_stats(list(absolutes.values()))
+        for path, display in files:
+            absolute = absolutes[display]
+            digest = self._digest(path, absolute, stats)
+            if digest is not None:
+                keys[display] = f"{absolute}|{digest}|{self._fingerprint(path)}"
+        self.keys.update(keys)
+        return keys
+
+    def run_key(self, displays: list[str], checked: frozenset[str]) -> str:
+        """The fingerprint of a whole offline run: every file's key and whether it was named."""
+        text = "\n".join(sorted(f"{display}\t{self.keys.get(display, '?')}\t{display in checked}" for display in displays))
+        return "run|" + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+    def get_run(self, key: str) -> list | None:
+        """The findings of an identical earlier run, if what they depended on still holds."""
+        entry = self.cache.get_many([key]).get(key)
+        if not isinstance(entry, tuple) or not dependencies.still_hold(entry[1], pages_fingerprint_of):
+            return None
+        from artlint.findings import Finding
+
+        severities = _severities()
+        return [Finding(path, l, c, el, ec, rule, severities[s], m, rel, None, url) for path, l, c, el, ec, rule, s, m, rel, url in entry[0]]
+
+    def put_run(self, key: str, findings: list, results: list) -> None:
+        packed = [(f.path, f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url) for f in findings]
+        recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
+        self.cache.put_many([(key, (packed, recorded))])
 
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
@@ -106,19 +137,33 @@ class CachedChecks:
         self.cache.put_many([(key, findings)])
 
 
-def _without_snippets(result):
-    """The result as stored: source lines are read again when a report shows them."""
-    if not any(finding.snippet for finding in result.findings):
-        return result
-    stored = replace(result)
-    stored.findings = [replace(finding, snippet=None) for finding in result.findings]
-    return stored
+def _pack(result) -> tuple:
+    """A result as stored: plain tuples (fast to unpickle), no source lines (read again when a
+    report shows them), no path (the key has it)."""
+    findings = [
+        (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url)
+        for f in result.findings
+    ]
+    return (result.kind, result.digest, findings, result.facts, result.suppressions, result.probes, result.dependencies)
 
 
-def _relocated(result, display: str):
-    """A cached result for a file now shown under another path (run from another folder)."""
-    if result.path == display:
-        return result
-    result.path = display
-    result.findings = [replace(finding, path=display) for finding in result.findings]
+@lru_cache(maxsize=1)
+def _severities() -> dict:
+    from artlint.findings import Severity
+
+    return {int(severity): severity for severity in Severity}
+
+
+def _unpack(entry: tuple, display: str):
+    from artlint.engine import FileResult
+    from artlint.findings import Finding
+
+    kind, digest, findings, facts, suppressions, probes, recorded = entry
+    severities = _severities()
+    result = FileResult(display, facts=facts, suppressions=suppressions, probes=probes, digest=digest, kind=kind)
+    result.dependencies = recorded
+    result.findings = [
+        Finding(display, line, column, end_line, end_column, rule, severities[severity], message, related, None, url)
+        for line, column, end_line, end_column, rule, severity, message, related, url in findings
+    ]
     return result

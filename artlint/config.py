@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from artlint.findings import SEVERITY_NAMES, Severity
-from artlint.globs import GlobSet
+from artlint.globs import GlobSet, glob_set
 from artlint.options import check_type, describe
 from artlint.paths import display_path
 
@@ -95,7 +95,7 @@ class Config:
 
     @property
     def exclude_globs(self) -> GlobSet:
-        return GlobSet(self.exclude + self.extend_exclude)
+        return glob_set(tuple(self.exclude + self.extend_exclude))
 
     def relative(self, path: Path) -> str:
         """`path` relative to the config root, with forward slashes (for glob matching).

@@ -14,48 +14,60 @@ from artlint.config import Config
 from artlint.paths import display_path
 
 
-def discover(arguments: list[str], config: Config) -> list[tuple[Path, str]]:
-    """(path, display path) of every file to check, sorted by display path, each once."""
+def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset()) -> list[tuple[Path, str]]:
+    """(path, display path) of every file to check, sorted by display path, each once.
+    Folders whose absolute paths are in `skip` are not entered."""
     suffixes = tuple("." + extension.lower() for extension in config.extensions)
-    found: dict[str, Path] = {}
+    found: dict[str, str] = {}
     for argument in arguments or ["."]:
-        path = Path(argument)
-        if path.is_dir():
-            for file in _walk(path, config, suffixes):
-                found.setdefault(display_path(file), file)
+        if os.path.isdir(argument):
+            for file in _walk(argument, config, suffixes, skip):
+                found.setdefault(_display(file), file)
         else:
-            found.setdefault(display_path(path), path)
-    return sorted(((path, display) for display, path in found.items()), key=lambda item: item[1])
+            found.setdefault(display_path(Path(argument)), argument)
+    return [(Path(found[display]), display) for display in sorted(found)]
 
 
-def _exclusion_test(top: Path, config: Config):
-    """A test for the paths under `top`.
+def _display(file: str) -> str:
+    if os.path.isabs(file):
+        return display_path(Path(file))
+    normal = os.path.normpath(file)
+    return normal.replace(os.sep, "/") if not normal.startswith("..") else display_path(Path(file))
 
-    Globs are matched against paths relative to the configuration's directory; but when the
-    directory given is itself excluded (a user who names `.github/` wants it checked) or lies
-    outside that directory, against paths relative to the directory given.
+
+def _relative_prefix(top: str, config: Config) -> str | None:
+    """`top` relative to the configuration's folder ("" for the folder itself), or None when
+    globs must be matched relative to `top` (it is excluded itself, or lies outside)."""
+    relative = config.relative(Path(top))
+    if relative in ("", "."):
+        relative = ""
+    if relative.startswith("../") or os.path.isabs(relative) or (relative and config.exclude_globs.match(relative)):
+        return None
+    return relative
+
+
+def _walk(top: str, config: Config, suffixes: tuple[str, ...], skip: frozenset[str] = frozenset()):
+    """Files under `top` with one of the suffixes; excluded folders are not entered.
+
+    Globs are matched against paths relative to the configuration's folder; but when the folder
+    given is itself excluded (a user who names `.github/` wants it checked) or lies outside that
+    folder, against paths relative to the folder given. Plain strings: this runs for every file.
     """
     excluded = config.exclude_globs
-    top_relative = config.relative(top)
-    if top_relative.startswith("../") or Path(top_relative).is_absolute() or excluded.match(top_relative):
-        return lambda path: excluded.match(path.relative_to(top).as_posix())
-    return lambda path: excluded.match(config.relative(path))
-
-
-def _walk(top: Path, config: Config, suffixes: tuple[str, ...]):
-    is_excluded = _exclusion_test(top, config)
+    prefix = _relative_prefix(top, config)
+    base_prefix = (prefix + "/") if prefix else ""
     for directory, subdirectories, files in os.walk(top, followlinks=False):
-        base = Path(directory)
+        inside = os.path.relpath(directory, top)
+        inside = "" if inside == "." else inside.replace(os.sep, "/") + "/"
         kept = []
         for name in sorted(subdirectories):
-            child = base / name
-            if is_excluded(child):
+            relative = base_prefix + inside + name
+            if excluded.match(relative) or (skip and os.path.abspath(os.path.join(directory, name)) in skip):
                 continue
             if name.lower().endswith(suffixes):
-                yield child  # a directory named like an article: reported as unreadable
+                yield os.path.join(directory, name)  # a directory named like an article: reported as unreadable
             kept.append(name)
         subdirectories[:] = kept
         for name in sorted(files):
-            child = base / name
-            if name.lower().endswith(suffixes) and not is_excluded(child):
-                yield child
+            if name.lower().endswith(suffixes) and not excluded.match(base_prefix + inside + name):
+                yield os.path.join(directory, name)

@@ -7,6 +7,7 @@ each file's check collected.
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -200,30 +201,41 @@ def run(
     arguments = list(paths) or ["."]
     files = discover(arguments, config)
     cached = _open_cache(config) if use_cache else None
+    checked = frozenset(display for _, display in files)
+    corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
+    rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
+    results: list[FileResult] = []
     try:
 
         def checked_in_workers(function, items):
             return map_files(function, items, config, jobs)
 
-        if cached is not None:
-            results = cached.map("check", check_file, files, checked_in_workers)
-        else:
-            results = checked_in_workers(check_file, files)
-        checked = frozenset(display for _, display in files)
-        findings = [finding for result in results for finding in result.findings]
-        if any(_instance(s.name).kind == "corpus" for s in config.rules_for("")):
-            rest = _rest_of_project(arguments, files, config)
+        run_key = None
+        findings = None
+        if cached is not None and not config.online:
+            cached.keys_for(files + rest)
+            run_key = cached.run_key([display for _, display in files + rest], checked)
+            findings = cached.get_run(run_key)
+        if findings is None:
             if cached is not None:
-                context = results + cached.map("index", index_file, rest, checked_in_workers)
-                key = cached.corpus_key([result.path for result in context], checked)
-                corpus_findings = cached.get_corpus(key)
-                if corpus_findings is None:
-                    corpus_findings = _judge_corpus(context, config, checked)
-                    cached.put_corpus(key, corpus_findings)
+                results = cached.map("check", check_file, files, checked_in_workers)
             else:
-                context = results + checked_in_workers(index_file, rest)
-                corpus_findings = _judge_corpus(context, config, checked)
-            findings += corpus_findings
+                results = checked_in_workers(check_file, files)
+            findings = [finding for result in results for finding in result.findings]
+            if corpus_wanted:
+                if cached is not None:
+                    context = results + cached.map("index", index_file, rest, checked_in_workers)
+                    key = cached.corpus_key([result.path for result in context], checked)
+                    corpus_findings = cached.get_corpus(key)
+                    if corpus_findings is None:
+                        corpus_findings = _judge_corpus(context, config, checked)
+                        cached.put_corpus(key, corpus_findings)
+                else:
+                    context = results + checked_in_workers(index_file, rest)
+                    corpus_findings = _judge_corpus(context, config, checked)
+                findings += corpus_findings
+            if run_key is not None:
+                cached.put_run(run_key, findings, results)
     finally:
         if cached is not None:
             cached.close()
@@ -275,7 +287,9 @@ def _rest_of_project(arguments: list[str], files: list[tuple[Path, str]], config
     if any(Path(argument).resolve() == root for argument in arguments):
         return []
     named = {display for _, display in files}
-    return [(path, display) for path, display in discover([str(root)], config) if display not in named]
+    # Folders that were named are complete already: do not walk them again.
+    walked = frozenset(os.path.abspath(argument) for argument in arguments if os.path.isdir(argument))
+    return [(path, display) for path, display in discover([str(root)], config, walked) if display not in named]
 
 
 def index_file(path: Path, display: str, config: Config) -> FileResult:

@@ -39,9 +39,14 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+# Bumped whenever the layout of an entry changes, so that old entries are never read.
+ENTRY_FORMAT = 2
+
+
 def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
     text = repr(
         (
+            ENTRY_FORMAT,
             __version__,
             max_file_size,
             online,
