@@ -12,7 +12,7 @@ class Severity(IntEnum):
     ERROR = 3
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _NAMES[self]
 
     @classmethod
     def parse(cls, name: str) -> "Severity":
@@ -20,6 +20,7 @@ class Severity(IntEnum):
 
 
 SEVERITY_NAMES = ("error", "warning", "info")
+_NAMES = {severity: severity.name.lower() for severity in Severity}
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Diagnostic:
     related: tuple[Related, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
     path: str
     line: int
