@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from functools import lru_cache
 import sqlite3
 import time
 from pathlib import Path
@@ -43,11 +44,25 @@ def content_digest(data: bytes) -> str:
 ENTRY_FORMAT = 2
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """artlint's version and the newest modification time of its own files and rule data: a
+    checkout whose code changed (a developer's, or an upgrade in place) does not reuse results."""
+    package = Path(__file__).resolve().parent
+    newest = 0
+    for folder in (package, package.parent / "rules"):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.suffix in (".py", ".toml"):
+                    newest = max(newest, path.stat().st_mtime_ns)
+    return f"{__version__}:{newest}"
+
+
 def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
     text = repr(
         (
             ENTRY_FORMAT,
-            __version__,
+            code_fingerprint(),
             max_file_size,
             online,
             [(s.name, str(s.severity), sorted((k, repr(v)) for k, v in s.options.items())) for s in rules],

@@ -214,14 +214,18 @@ def _markdown() -> mistune.Markdown:
 class _LineMap:
     """Maps offsets in one mistune state's `src` to offsets in the file."""
 
-    def __init__(self, src: str, file_starts: list[int], file_floors: list[int], file_limit: int):
+    def __init__(self, src: str, file_starts: list[int], file_floors: list[int], file_limit: int, shift: int | None = None):
         self.src = src
         self.starts = _line_starts(src)
         self.file_starts = file_starts  # file offset that column 0 of each src line maps to
         self.file_floors = file_floors  # no offset of a src line maps before this file offset
         self.file_limit = file_limit
+        self.shift = shift  # the root state: every offset maps to itself plus this
 
     def to_file(self, offset: int) -> int:
+        if self.shift is not None:
+            mapped = offset + self.shift
+            return mapped if mapped < self.file_limit else self.file_limit
         index = bisect_right(self.starts, offset) - 1
         if index >= len(self.file_starts):
             return self.file_limit
@@ -248,7 +252,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _root_map(src: str, file_offset: int, file_limit: int) -> _LineMap:
     starts = [file_offset + start for start in _line_starts(src)]
-    return _LineMap(src, starts, starts, file_limit)
+    return _LineMap(src, starts, starts, file_limit, shift=file_offset)
 
 
 def _child_map(parent: _LineMap, first_line: int, child_src: str) -> tuple[_LineMap, int]:

@@ -52,7 +52,7 @@ def check_fixture(target: Path, rule: str) -> tuple[Counter, Counter, list[str]]
     expected: Counter = Counter()
     for file in files:
         expected += expected_findings(file, display_path(file))
-    result = run([str(target)], fixture_config(target, rule))
+    result = run([str(target)], fixture_config(target, rule), use_cache=False)
     actual = Counter((f.path, f.line, f.rule) for f in result.findings)
     messages = [f"{f.path}:{f.line}:{f.column} {f.rule} {f.message}" for f in result.findings]
     return expected, actual, messages

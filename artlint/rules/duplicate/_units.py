@@ -60,8 +60,10 @@ _DIGITS = re.compile(r"\d+")
 
 def letters(key: str) -> int:
     """The length of a normalised text in letters, digits not counted (rows of numbers are not
-    prose); a CJK character counts as two, as it carries about as much as two Latin letters."""
-    return len(_DIGITS.sub("", key)) + len(_CJK.findall(key))
+    prose); a CJK character counts as two, as it carries about as much as two Latin letters.
+    (CJK characters take three bytes in UTF-8 and ASCII one: the difference counts them.)"""
+    without_digits = _DIGITS.sub("", key) if any(char.isdigit() for char in key[:1]) or _DIGITS.search(key) else key
+    return len(without_digits) + (len(without_digits.encode("utf-8")) - len(without_digits)) // 2
 
 
 def visible_text(node) -> str:
@@ -92,15 +94,33 @@ def _sentence(text, start, end):
 
 
 def block_keys(doc):
-    """(block, in_list, normalised visible text, its length in letters) for every prose block,
-    computed once per document for the paragraph and sentence rules."""
+    """(block, in_list, normalised text, its length in letters, its sentences) for every prose
+    block, computed once per document for the paragraph and sentence rules. The block's key is
+    its sentences' keys joined: normalisation drops the punctuation that separates them."""
 
     def compute():
         keys = []
         text = doc.text
         for block, in_list in prose_blocks(doc):
-            key = source_key(text[block.start : block.end])
-            keys.append((block, in_list, key, letters(key)))
+            parts = sentence_keys(text[block.start : block.end])
+            key = "".join(parts)
+            keys.append((block, in_list, key, letters(key), parts))
         return keys
 
     return doc.memo("duplicate-block-keys", compute)
+
+
+_SENTENCE_BREAK = "\x00"
+_COMPATIBILITY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u2160-\u217f\u3300-\u33ff]")
+
+
+def sentence_keys(raw: str) -> list[str]:
+    """The normalised key of each sentence of a block, in one pass over its text (a duplicate's
+    place is worked out again with `sentences` only when one is found)."""
+    if "](" in raw or "<" in raw:
+        raw = _HTML.sub("", _LINK_DESTINATION.sub("]", raw))
+    if _COMPATIBILITY.search(raw):  # full-width letters and digits, ligatures: Ａ is A
+        raw = unicodedata.normalize("NFKC", raw)
+    marked = _SENTENCE_END.sub(_SENTENCE_BREAK, raw.casefold())
+    strip = _NOT_ALPHANUMERIC.sub
+    return [key for key in (strip("", part) for part in marked.split(_SENTENCE_BREAK)) if key]

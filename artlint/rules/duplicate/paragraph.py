@@ -37,7 +37,7 @@ class DuplicateParagraph(DocumentRule):
 
     def check(self, doc, options):
         seen = {}
-        for block, in_list, key, length in block_keys(doc):
+        for block, in_list, key, length, _ in block_keys(doc):
             minimum = options["min-list-item-length"] if in_list else options["min-length"]
             if length < minimum:
                 continue

@@ -41,23 +41,33 @@ class DuplicateSentence(DocumentRule):
         seen = {}
         paragraphs = set()
         minimum = options["min-length"]
-        for block, in_list, whole, length in block_keys(doc):
+        for block, in_list, whole, length, parts in block_keys(doc):
             if in_list or length < minimum:
                 continue  # list items are compared whole (references split into repeating fragments)
             if length >= _PARAGRAPH_MINIMUM and whole in paragraphs:
                 continue  # the whole paragraph repeats: duplicate-paragraph reports it
             paragraphs.add(whole)
-            for start, end, key in sentences(doc, block):
+            for key in parts:
                 if 2 * len(key) < minimum or letters(key) < minimum:
                     continue
                 first = seen.get(key)
                 if first is None:
-                    seen[key] = start
+                    seen[key] = block
                     continue
-                line, column = doc.source.position(first)
+                here, there = _place(doc, block, key), _place(doc, first, key)
+                if here is None or there is None:
+                    continue
+                line, column = doc.source.position(there[0])
                 yield doc.diagnostic(
                     f"sentence repeats the one on line {line}",
-                    start,
-                    end,
+                    here[0],
+                    here[1],
                     (Related(doc.path, line, column, "first occurrence"),),
                 )
+
+
+def _place(doc, block, key):
+    """(start, end) of the sentence of `block` whose key is `key` (the last one, for a repeat
+    inside one block; the first otherwise is found through its own block)."""
+    found = [(start, end) for start, end, sentence_key in sentences(doc, block) if sentence_key == key]
+    return found[-1] if found else None
