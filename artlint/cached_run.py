@@ -75,7 +75,7 @@ class CachedChecks:
             if not isinstance(entry, tuple) or (kind == "check" and entry[0] != "check"):
                 continue
             if dependencies.still_hold(entry[-1], pages_fingerprint_of):
-                results[display] = _unpack(entry, display)
+                results[display] = _unpack(entry, display, with_findings=kind == "check")
         misses = [(path, display) for path, display in files if display not in results]
         fresh = mapper(function, misses)
         stored = []
@@ -94,13 +94,14 @@ class CachedChecks:
         """The cache key of each readable file (its content hash, usually from the size and
         modification time recorded earlier)."""
         keys: dict[str, str] = {}
-        absolutes = {display: os.path.abspath(path) for path, display in files}
+        absolutes = {display: _absolute(path) for path, display in files}
         stats = self.cache.get_stats(list(absolutes.values()))
+        same_rules = None if self.config.overrides else self._fingerprint("")
         for path, display in files:
             absolute = absolutes[display]
             digest = self._digest(path, absolute, stats)
             if digest is not None:
-                keys[display] = f"{absolute}|{digest}|{self._fingerprint(path)}"
+                keys[display] = f"{absolute}|{digest}|{same_rules or self._fingerprint(path)}"
         self.keys.update(keys)
         return keys
 
@@ -117,10 +118,16 @@ class CachedChecks:
         from artlint.findings import Finding
 
         severities = _severities()
-        return [Finding(path, l, c, el, ec, rule, severities[s], m, rel, None, url) for path, l, c, el, ec, rule, s, m, rel, url in entry[0]]
+        return [
+            Finding(path, l, c, el, ec, rule, severities[s], m, rel, None, url, fix)
+            for path, l, c, el, ec, rule, s, m, rel, url, fix in entry[0]
+        ]
 
     def put_run(self, key: str, findings: list, results: list) -> None:
-        packed = [(f.path, f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url) for f in findings]
+        packed = [
+            (f.path, f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
+            for f in findings
+        ]
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
         self.cache.put_many([(key, (packed, recorded))])
 
@@ -137,11 +144,16 @@ class CachedChecks:
         self.cache.put_many([(key, findings)])
 
 
+def _absolute(path: str) -> str:
+    # Files found by walking an absolute folder are absolute and normal already.
+    return path if path.startswith("/") and "/." not in path and "//" not in path else os.path.abspath(path)
+
+
 def _pack(result) -> tuple:
     """A result as stored: plain tuples (fast to unpickle), no source lines (read again when a
     report shows them), no path (the key has it)."""
     findings = [
-        (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url)
+        (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
         for f in result.findings
     ]
     return (result.kind, result.digest, findings, result.facts, result.suppressions, result.probes, result.dependencies)
@@ -154,7 +166,7 @@ def _severities() -> dict:
     return {int(severity): severity for severity in Severity}
 
 
-def _unpack(entry: tuple, display: str):
+def _unpack(entry: tuple, display: str, with_findings: bool = True):
     from artlint.engine import FileResult
     from artlint.findings import Finding
 
@@ -162,8 +174,10 @@ def _unpack(entry: tuple, display: str):
     severities = _severities()
     result = FileResult(display, facts=facts, suppressions=suppressions, probes=probes, digest=digest, kind=kind)
     result.dependencies = recorded
+    if not with_findings:  # an index lookup wants the corpus facts only
+        return result
     result.findings = [
-        Finding(display, line, column, end_line, end_column, rule, severities[severity], message, related, None, url)
-        for line, column, end_line, end_column, rule, severity, message, related, url in findings
+        Finding(display, line, column, end_line, end_column, rule, severities[severity], message, related, None, url, fix)
+        for line, column, end_line, end_column, rule, severity, message, related, url, fix in findings
     ]
     return result

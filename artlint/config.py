@@ -97,7 +97,7 @@ class Config:
     def exclude_globs(self) -> GlobSet:
         return glob_set(tuple(self.exclude + self.extend_exclude))
 
-    def relative(self, path: Path) -> str:
+    def relative(self, path: "Path | str") -> str:
         """`path` relative to the config root, with forward slashes (for glob matching).
         Plain string work: called for every file, it must not touch the disk."""
         base = self._bases.get(self.root)
@@ -105,10 +105,10 @@ class Config:
             base = self._bases[self.root] = os.path.abspath(self.root)
         relative = os.path.relpath(os.path.join(_CWD, path), base)
         if relative == ".." or relative.startswith(".." + os.sep):
-            return path.as_posix()
+            return os.fspath(path).replace(os.sep, "/")
         return relative.replace(os.sep, "/")
 
-    def rules_for_path(self, path: Path) -> tuple[RuleSettings, ...]:
+    def rules_for_path(self, path: "Path | str") -> tuple[RuleSettings, ...]:
         """The enabled rules for a file on disk (its relative path is only worked out when some
         `[[overrides]]` could apply)."""
         return self.rules_for(self.relative(path) if self.overrides else "")

@@ -14,22 +14,28 @@ from artlint.config import Config
 from artlint.paths import display_path
 
 
-def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset()) -> list[tuple[Path, str]]:
+def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(path, display path) of every file to check, sorted by display path, each once.
-    Folders whose absolute paths are in `skip` are not entered."""
+    Folders whose absolute paths are in `skip` are not entered. Plain strings: a site has
+    tens of thousands of files, and most of them are only looked up in the cache."""
     suffixes = tuple("." + extension.lower() for extension in config.extensions)
     found: dict[str, str] = {}
+    here = os.path.join(os.getcwd(), "")
     for argument in arguments or ["."]:
         if os.path.isdir(argument):
             for file in _walk(argument, config, suffixes, skip):
-                found.setdefault(_display(file), file)
+                found.setdefault(_display(file, here), file)
         else:
             found.setdefault(display_path(Path(argument)), argument)
-    return [(Path(found[display]), display) for display in sorted(found)]
+    return [(found[display], display) for display in sorted(found)]
 
 
-def _display(file: str) -> str:
+def _display(file: str, here: str) -> str:
+    """What display_path gives, without pathlib: this runs for every file of a site."""
     if os.path.isabs(file):
+        normal = os.path.normpath(file)
+        if normal.startswith(here):
+            return normal[len(here):].replace(os.sep, "/")
         return display_path(Path(file))
     normal = os.path.normpath(file)
     return normal.replace(os.sep, "/") if not normal.startswith("..") else display_path(Path(file))

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from artlint.findings import Diagnostic, Related
+from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
@@ -107,11 +107,19 @@ class Document:
         """Whether the offset lies in a code span, code block or math."""
         return offset in self._code_spans
 
-    def diagnostic(self, message: str, start: int, end: int, related: tuple[Related, ...] = ()) -> Diagnostic:
+    def diagnostic(
+        self, message: str, start: int, end: int, related: tuple[Related, ...] = (), fix: Fix | None = None
+    ) -> Diagnostic:
         """A diagnostic for the offsets [start, end) of this document."""
         line, column = self.source.position(start)
         end_line, end_column = self.source.position(max(end, start))
-        return Diagnostic(message, line, column, end_line, end_column, related)
+        return Diagnostic(message, line, column, end_line, end_column, related, fix)
+
+    def edit(self, start: int, end: int, replacement: str = "") -> Edit:
+        """An edit replacing the offsets [start, end) of this document by `replacement`."""
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(max(end, start))
+        return Edit(line, column, end_line, end_column, replacement)
 
     def line_diagnostic(self, message: str, line: int, column: int = 1, related: tuple[Related, ...] = ()) -> Diagnostic:
         """A diagnostic from `column` to the end of `line`."""

@@ -17,11 +17,10 @@ from typing import Any, Iterable
 from artlint import dependencies, localfiles
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
-from artlint.document import parse_document
 from artlint.findings import Diagnostic, Finding
 from artlint.rules import Rule, all_rules
 from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
-from artlint.suppression import Suppressions, parse_suppressions
+from artlint.suppression import Suppressions
 
 
 @dataclass
@@ -72,6 +71,7 @@ def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: 
         diagnostic.message,
         diagnostic.related,
         snippet,
+        fix=diagnostic.fix,
     )
 
 
@@ -84,7 +84,7 @@ def _file_problem(path: str, rules: tuple[RuleSettings, ...], error: UnreadableF
     return []
 
 
-def check_file(path: Path, display: str, config: Config) -> FileResult:
+def check_file(path: str, display: str, config: Config) -> FileResult:
     """Read, parse and check one file with the document rules; collect corpus facts."""
     dependencies.start()
     try:
@@ -95,7 +95,7 @@ def check_file(path: Path, display: str, config: Config) -> FileResult:
     return result
 
 
-def _check_file(path: Path, display: str, config: Config) -> FileResult:
+def _check_file(path: str, display: str, config: Config) -> FileResult:
     rules = config.rules_for_path(path)
     result = FileResult(display)
     try:
@@ -104,8 +104,31 @@ def _check_file(path: Path, display: str, config: Config) -> FileResult:
         result.findings = _file_problem(display, rules, error)
         return result
     result.digest = source.digest
+    return _check_source(source, path, result, config)
+
+
+def check_text(data: bytes, path: str, display: str, config: Config) -> list[Finding]:
+    """The document rules' findings for `data` as the content of `path` (fixing checks a
+    fixed text before writing it). Unreadable data gives no findings."""
+    from artlint.source import decode
+
     try:
-        doc = parse_document(display, source, path, config.root)
+        source = decode(data)
+    except UnreadableFile:
+        return []
+    return _check_source(source, path, FileResult(display), config, online=False).findings
+
+
+def _check_source(source: Source, path: str, result: FileResult, config: Config, online: bool | None = None) -> FileResult:
+    # Imported here: a run answered from the cache never loads the markdown parser.
+    from artlint.document import parse_document
+    from artlint.suppression import parse_suppressions
+
+    online = config.online if online is None else online
+    display = result.path
+    rules = config.rules_for_path(path)
+    try:
+        doc = parse_document(display, source, Path(path), config.root)
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
         return result
@@ -116,7 +139,7 @@ def _check_file(path: Path, display: str, config: Config) -> FileResult:
             if rule.kind in ("document", "network"):
                 for diagnostic in rule.check(doc, settings.options):  # type: ignore[attr-defined]
                     result.findings.append(_finding(display, settings, diagnostic, source))
-                if rule.kind == "network" and config.online:
+                if rule.kind == "network" and online:
                     result.probes.append((settings, rule.probes(doc, settings.options)))  # type: ignore[attr-defined]
             elif rule.kind == "corpus":
                 result.facts[settings.name] = rule.collect(doc, settings.options)  # type: ignore[attr-defined]
@@ -280,7 +303,7 @@ def project_root(config: Config) -> Path:
     return here
 
 
-def _rest_of_project(arguments: list[str], files: list[tuple[Path, str]], config: Config) -> list[tuple[Path, str]]:
+def _rest_of_project(arguments: list[str], files: list[tuple[str, str]], config: Config) -> list[tuple[str, str]]:
     """Files of the project that were not named: corpus rules compare the named files with
     them (pre-commit passes only the changed files). Empty when the whole project was named."""
     root = project_root(config)
@@ -292,28 +315,20 @@ def _rest_of_project(arguments: list[str], files: list[tuple[Path, str]], config
     return [(path, display) for path, display in discover([str(root)], config, walked) if display not in named]
 
 
-def index_file(path: Path, display: str, config: Config) -> FileResult:
+def index_file(path: str, display: str, config: Config) -> FileResult:
     """Parse a file and collect corpus facts only: no document rules, no findings."""
+    from artlint.document import parse_document
+
     result = FileResult(display)
     corpus = [s for s in config.rules_for_path(path) if _instance(s.name).kind == "corpus"]
     if not corpus:
         return result
     try:
         source = read_source(str(path), config.max_file_size)
-        doc = parse_document(display, source, path, config.root)
+        doc = parse_document(display, source, Path(path), config.root)
     except (UnreadableFile, RecursionError):
         return result
     result.digest = source.digest
-    for settings in corpus:
-        try:
-            result.facts[settings.name] = _instance(settings.name).collect(doc, settings.options)  # type: ignore[attr-defined]
-        except Exception:  # a fact that cannot be collected only weakens the comparison
-            continue
-    return result
-    try:
-        doc = parse_document(display, read_source(str(path), config.max_file_size), path, config.root)
-    except (UnreadableFile, RecursionError):
-        return result
     for settings in corpus:
         try:
             result.facts[settings.name] = _instance(settings.name).collect(doc, settings.options)  # type: ignore[attr-defined]

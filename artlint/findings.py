@@ -33,6 +33,52 @@ class Related:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, column) up to (end_line, end_column), exclusive, by
+    `replacement`. Positions as in findings: 1-based, columns in code points, so that an edit
+    means the same on the file as written (CRLF, BOM) as on the text artlint parsed. A line
+    end inside the range is the file's own (CR LF stays CR LF); a "\n" in `replacement` is
+    written as the file's line end."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "replacement": self.replacement,
+        }
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to repair a finding: edits applied together or not at all. An unsafe fix may change
+    what the text means (dropping a word the author may have doubled on purpose); `--fix`
+    applies it only with `--unsafe-fixes`."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "description": self.description,
+            "applicability": self.applicability,
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """What a rule returns: a message at a place in the document it was given.
@@ -46,6 +92,7 @@ class Diagnostic:
     end_line: int
     end_column: int
     related: tuple[Related, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass(slots=True)
@@ -62,6 +109,7 @@ class Finding:
     # The source line the finding starts on, for reporters that show it; not part of identity.
     snippet: str | None = field(default=None, compare=False)
     url: str | None = None  # the URL or DOI a network finding is about
+    fix: Fix | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -83,4 +131,5 @@ class Finding:
             data["related"] = [
                 {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in self.related
             ]
+        data["fix"] = self.fix.to_dict() if self.fix is not None else None
         return data

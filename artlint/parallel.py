@@ -8,6 +8,7 @@ of workers. Small runs stay in the calling process: starting workers costs more 
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -32,6 +33,11 @@ def default_jobs() -> int:
 def _initialise(config: Config, function: Callable) -> None:
     global _worker_config, _worker_function
     _worker_config, _worker_function = config, function
+    # Parsing makes many short-lived objects and few cycles: the default collector thresholds
+    # make it walk the heap every 700 allocations. Freezing the imported modules and collecting
+    # less often saves a few percent of a worker's time (measured on the bench corpus).
+    gc.freeze()
+    gc.set_threshold(20000, 20, 100)
 
 
 def _run_chunk(chunk: list[tuple[Path, str]]) -> list:

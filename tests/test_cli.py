@@ -60,6 +60,7 @@ def test_json_report_shape(site: Path) -> None:
         "rule": "front-matter-invalid-date",
         "severity": "error",
         "message": "date: '2021-02-30' is not a real date: February 2021 has 28 days",
+        "fix": None,
     }
     assert report["summary"]["files"] == 3
     assert report["summary"]["by_severity"] == {"error": 1, "warning": 1, "info": 0}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import artlint.document as document
 import artlint.engine as engine
 from artlint.config import parse_config, tomllib
 from helpers import NO_FRONT_MATTER, write
@@ -21,13 +22,13 @@ def _config(root: Path, extra: str = ""):
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = engine.parse_document
+    real = document.parse_document
 
     def counting(path, *args, **kwargs):
         calls.append(Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "parse_document", counting)
+    monkeypatch.setattr(document, "parse_document", counting)
     return calls
 
 

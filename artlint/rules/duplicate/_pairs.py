@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 # index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.
@@ -10,12 +12,15 @@ _LANGUAGE = re.compile(r"\.[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
 _SOURCE_SUFFIXES = {".md", ".markdown", ".rmd", ".rmarkdown", ".qmd", ".ipynb", ".html"}
 
 
+@lru_cache(maxsize=65536)
 def _base(path: str) -> tuple[str, str]:
-    pure = PurePosixPath(path)
-    stem = pure.name
-    while PurePosixPath(stem).suffix.lower() in _SOURCE_SUFFIXES:
-        stem = stem[: -len(PurePosixPath(stem).suffix)]
-    return str(pure.parent), _LANGUAGE.sub("", stem)
+    folder, stem = posixpath.split(path)
+    while True:
+        root, suffix = posixpath.splitext(stem)
+        if not suffix or suffix.lower() not in _SOURCE_SUFFIXES:
+            break
+        stem = root
+    return folder or ".", _LANGUAGE.sub("", stem)
 
 
 def intentional(a: str, b: str) -> bool:

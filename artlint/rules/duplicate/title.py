@@ -55,6 +55,8 @@ class DuplicateTitle(CorpusRule):
             if len(key) >= options["min-length"]:
                 groups[key].append(path)
         for paths in groups.values():
+            if len(paths) < 2:
+                continue
             articles = one_per_article(paths)
             dates = {path: facts[path][3] for path in articles}
             first = min(articles, key=lambda path: (dates[path] or "~", path))
