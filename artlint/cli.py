@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
     check.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes to check files on (default: the number of cores)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files, then report what is left")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change no file (exit 1 when there are fixes)")
 
     rules = commands.add_parser("rules", help="list every rule with its family, severity and state")
     rules.add_argument("--config", metavar="PATH", help="use this configuration file")
@@ -140,14 +143,24 @@ def _check(args: argparse.Namespace) -> int:
 
     config.online = not args.offline
     progress = args.format == "text" and not args.quiet and not args.output
-    result = run(
-        args.paths or ["."],
-        config,
-        jobs=args.jobs or default_jobs(),
-        use_cache=not args.no_cache,
-        progress=progress,
-        snippets=args.format == "text" and not args.quiet and not args.statistics,
-    )
+
+    def checked():
+        return run(
+            args.paths or ["."],
+            config,
+            jobs=args.jobs or default_jobs(),
+            use_cache=not args.no_cache,
+            progress=progress,
+            snippets=args.format == "text" and not args.quiet and not args.statistics,
+        )
+
+    result = checked()
+    if args.diff:
+        return _diff(result, config, args.unsafe_fixes)
+    if args.fix:
+        fixed = _fix(result, config, args.unsafe_fixes)
+        if fixed:
+            result = checked()  # report what is left, as the files now are
     settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
     if args.output:
         try:
@@ -165,6 +178,62 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(finding.severity >= threshold for finding in result.findings) else EXIT_OK
+
+
+def _fixed_files(result, config, unsafe: bool):
+    """(fixed file, None) or (None, error line) for every file that has fixes to apply."""
+    from artlint.fixing import FixError, plan_fix, wanted_fixes
+
+    by_path: dict[str, list] = {}
+    for finding in result.findings:
+        if finding.fix is not None:
+            by_path.setdefault(finding.path, []).append(finding)
+    for path, findings in sorted(by_path.items()):
+        if not wanted_fixes(findings, unsafe):
+            continue
+        try:
+            yield plan_fix(path, path, findings, config, unsafe), None
+        except FixError as exc:
+            yield None, f"artlint: {path}: {exc}"
+
+
+def _diff(result, config, unsafe: bool) -> int:
+    changed = 0
+    fixes = 0
+    for fixed, error in _fixed_files(result, config, unsafe):
+        if error:
+            sys.stderr.write(error + "\n")
+        elif fixed.changed:
+            sys.stdout.write(fixed.diff())
+            changed += 1
+            fixes += fixed.applied
+    sys.stdout.flush()
+    sys.stderr.write(f"artlint: would fix {fixes} finding{'s' if fixes != 1 else ''} in {changed} file{'s' if changed != 1 else ''}\n")
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def _fix(result, config, unsafe: bool) -> int:
+    """Fix the files in place; returns how many were changed. Every failure is reported on
+    stderr and leaves its file as it was."""
+    from artlint.fixing import FixError, write_fixed
+
+    changed = 0
+    fixes = 0
+    for fixed, error in _fixed_files(result, config, unsafe):
+        if error:
+            sys.stderr.write(error + "\n")
+            continue
+        if not fixed.changed:
+            continue
+        try:
+            write_fixed(fixed)
+        except FixError as exc:
+            sys.stderr.write(f"artlint: {fixed.path}: {exc}\n")
+            continue
+        changed += 1
+        fixes += fixed.applied
+    sys.stderr.write(f"artlint: fixed {fixes} finding{'s' if fixes != 1 else ''} in {changed} file{'s' if changed != 1 else ''}\n")
+    return changed
 
 
 def _rules(args: argparse.Namespace) -> int:

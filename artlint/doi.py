@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"]+")
 # DOI suffix (digits, dots, dashes), not like the next word of the sentence.
 _SPLIT_BY_SPACE = re.compile(r"(10[.,]\d{2,9})(\s+/\s*|/\s+)(?=\S*[\d.\-])(\S+)")
 _DOI_WORD = re.compile("doi", re.I)
+_SPACES = re.compile(r"\s+")
 _TRAILING = ".,;:!?'\"*_~。，；：、！？”’」』】》〉"
 _PAIRS = {")": "(", "]": "[", ">": "<"}
 
@@ -41,6 +42,10 @@ class DoiMention:
     end: int
     kind: str  # "text" (doi: or bare), "resolver" (a doi.org link), "publisher" (derived from a URL)
     problem: str | None = None
+    # A certain repair of the problem, as (start, end, replacement) edits of the document text:
+    # whitespace inside removed, a comma after "10" made a dot, sentence punctuation that a
+    # doi.org link swallowed moved after the link. Never a guess at another DOI.
+    repair: tuple[tuple[int, int, str], ...] = ()
 
 
 def trim(doi: str) -> str:
@@ -104,7 +109,8 @@ def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         if spaced and not VALID.match(masked, begin):
             end = begin + len(spaced.group(0).rstrip())
             written = trim(masked[begin:end])
-            yield DoiMention(written, begin, begin + len(written), "text", "a space splits it")
+            repair = _joined(masked, begin, begin + len(written))
+            yield DoiMention(written, begin, begin + len(written), "text", "a space splits it", repair)
             claimed.add(begin)
             continue
         token = _TOKEN.match(masked, begin)
@@ -113,7 +119,9 @@ def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         written = trim(unescape_markdown(token.group(0)))
         raw_length = len(trim(token.group(0)))
         claimed.add(begin)
-        yield DoiMention(written, begin, begin + raw_length, "text", problem_of(written, suffix_characters))
+        problem = problem_of(written, suffix_characters)
+        repair = ((begin + 2, begin + 3, "."),) if problem and written.startswith("10,") and _certain_after_comma(written) else ()
+        yield DoiMention(written, begin, begin + raw_length, "text", problem, repair)
     for bare in _bare_dois(masked, doc.body_offset):
         if bare.start() in claimed:
             continue
@@ -173,11 +181,34 @@ def link_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
             path = unquote(urlsplit(url).path).lstrip("/")
             if path and path[0].isdigit():
                 written = trim(path)
-                yield DoiMention(written, link.url_start, link.url_end, "resolver", problem_of(written, suffix_characters))
+                problem = problem_of(written, suffix_characters)
+                repair: tuple[tuple[int, int, str], ...] = ()
+                swallowed = path[len(written) :]
+                if problem is None and swallowed and doc.text.endswith(swallowed, link.url_start, link.url_end):
+                    problem = f"the link swallowed the sentence's {swallowed!r}, which no DOI ends with"
+                    if link.kind in ("inline", "autolink") and _closes_right_after(doc.text, link):
+                        cut = link.url_end - len(swallowed)
+                        repair = ((cut, link.url_end, ""), (link.end, link.end, swallowed))
+                yield DoiMention(written, link.url_start, link.url_end, "resolver", problem, repair)
             continue
         derived = publisher_doi(url)
         if derived is not None:
             yield DoiMention(derived, link.url_start, link.url_end, "publisher")
+
+
+def _joined(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """Edits deleting the white space inside text[start:end]."""
+    return tuple((m.start(), m.end(), "") for m in _SPACES.finditer(text, start, end))
+
+
+def _certain_after_comma(written: str) -> bool:
+    """`10,1038/...` is certainly `10.1038/...` when the rest is a well-formed DOI."""
+    return VALID.fullmatch("10." + written[3:]) is not None
+
+
+def _closes_right_after(text: str, link) -> bool:
+    """The URL ends the link's markup: `...url)` or `...url>`, no title in between."""
+    return link.end == link.url_end + 1 and text[link.url_end : link.end] in (")", ">")
 
 
 def publisher_doi(url: str) -> str | None:

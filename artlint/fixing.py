@@ -176,7 +176,8 @@ def write_fixed(fixed: FixedFile) -> None:
         info = os.stat(target)
     except OSError as exc:
         raise FixError(f"not fixed: {exc.strerror or exc}") from None
-    if not os.access(target, os.W_OK):
+    # A file nobody may write is read-only on purpose, even for a user (root) the system lets write.
+    if not os.access(target, os.W_OK) or not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise FixError("not fixed: the file is read-only (nothing was changed)")
     _still_as_read(target, fixed.original)
     folder = os.path.dirname(target) or "."

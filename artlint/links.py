@@ -128,8 +128,45 @@ def _markdown_link(doc: "Document", node: "Node", definitions: dict[str, Link]) 
     )
 
 
-def _destination_span(markup: str) -> tuple[int, int] | None:
-    """(start, end) of the destination in `[text](destination "title")`, relative to the markup."""
+def unlink_ranges(doc: "Document", link: Link) -> list[tuple[int, int]] | None:
+    """The ranges to delete so that a link becomes its own text (`[肿瘤](url)` and `[肿瘤][ref]`
+    become `肿瘤`, `<a href="...">肿瘤</a>` too), keeping the text's own markup; None when
+    that cannot be done for certain (autolinks, links around images, unclosed HTML anchors)."""
+    if link.contains_image or link.is_image:
+        return None
+    if link.kind in ("inline", "reference"):
+        close = _label_end(doc.text[link.start : link.end])
+        if close is None or not doc.text.startswith("[", link.start):
+            return None
+        return [(link.start, link.start + 1), (link.start + close, link.end)]
+    if link.kind == "html":
+        closing = _CLOSING_ANCHOR.search(doc.text, link.end, link.end + 2000)
+        if closing is None or _OPENING_ANCHOR.search(doc.text, link.end, closing.start()):
+            return None
+        return [(link.start, link.end), (closing.start(), closing.end())]
+    return None
+
+
+def definition_line_range(doc: "Document", link: Link) -> tuple[int, int] | None:
+    """The whole lines of a reference definition, with their line end; None when the
+    definition shares a line with other text."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, link.start) + 1
+    if text[line_start : link.start].strip(" \t>"):
+        return None
+    newline = text.find("\n", max(link.end - 1, link.start))
+    end = len(text) if newline < 0 else newline + 1
+    if text[link.end : end].strip():
+        return None
+    return line_start, end
+
+
+_CLOSING_ANCHOR = re.compile(r"</a\s*>", re.I)
+_OPENING_ANCHOR = re.compile(r"<a[\s>]", re.I)
+
+
+def _label_end(markup: str) -> int | None:
+    """The index of the `]` that closes the label `[...]` at the start of the markup."""
     depth = 0
     index = 0
     length = len(markup)
@@ -148,10 +185,17 @@ def _destination_span(markup: str) -> tuple[int, int] | None:
         elif char == "]":
             depth -= 1
             if depth == 0:
-                break
+                return index
         index += 1
-    else:
+    return None
+
+
+def _destination_span(markup: str) -> tuple[int, int] | None:
+    """(start, end) of the destination in `[text](destination "title")`, relative to the markup."""
+    index = _label_end(markup)
+    if index is None:
         return None
+    length = len(markup)
     if not markup.startswith("(", index + 1):
         return None
     start = index + 2

@@ -32,6 +32,9 @@ def sections(rule: type[Rule]) -> dict[str, str]:
     return {title: text.strip() for title, text in found.items()}
 
 
+_FIX = {"safe": "safe (`--fix`)", "unsafe": "unsafe (`--fix --unsafe-fixes`)", "none": "none"}
+
+
 def _value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, bool) else str(value).lower()
 
@@ -54,7 +57,7 @@ def markdown(rule: type[Rule]) -> str:
             "",
             f"{rule.summary()}",
             "",
-            f"Family `{rule.family}` · default severity `{rule.severity}` · {state} by default",
+            f"Family `{rule.family}` · default severity `{rule.severity}` · {state} by default · fix: {_FIX[rule.fixable]}",
             "",
             body(rule).replace("## ", "### "),
             "",

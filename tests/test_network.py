@@ -204,3 +204,16 @@ def test_cli_json_carries_the_url_and_cache_clear(tmp_path: Path, server: Plante
     code, out, _ = artlint("cache", "clear", cwd=tmp_path)
     assert code == 0 and out.startswith("removed 2 cache files")  # network results and file results
     assert not (tmp_path / ".artlint_cache" / "network.sqlite3").exists()
+
+
+def test_redirected_links_take_their_final_url_only_with_unsafe_fixes(tmp_path: Path, server: PlantedServer) -> None:
+    b = server.base
+    _config(tmp_path, b)
+    text = f"+++\ntitle = \"r\"\n+++\n\nSee [the guide]({b}/moved#part-2) and [a page]({b}/ok).\n"
+    write(tmp_path, {"a.md": text})
+    code, _, err = artlint("check", "--fix", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text("utf-8") == text, err  # unsafe: not applied by --fix alone
+    code, out, err = artlint("check", "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text("utf-8") == text.replace(f"{b}/moved#part-2", f"{b}/final#part-2"), err
+    assert "fixed 1 finding in 1 file" in err
+    assert "link-redirected" not in out

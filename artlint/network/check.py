@@ -70,6 +70,7 @@ def check_online(
                         Finding(
                             result.path, probe.line, probe.column, probe.end_line, probe.end_column,
                             settings.name, settings.severity, message, url=probe.url,
+                            fix=rule.repair(probe, outcome, settings.options),  # type: ignore[attr-defined]
                         )
                     )
         findings += _unsuppressed(found, result.suppressions)

@@ -30,15 +30,33 @@ def _rule_descriptor(rule) -> dict:
     }
 
 
+def _artifact(path: str) -> dict:
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
 def _location(path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> dict:
     region = {"startLine": line, "startColumn": column}
     if end_line is not None:
         region.update(endLine=end_line, endColumn=max(end_column or column, column if end_line > line else column + 1))
-    if Path(path).is_absolute():
-        artifact = {"uri": Path(path).as_uri()}
-    else:
-        artifact = {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
-    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+    return {"physicalLocation": {"artifactLocation": _artifact(path), "region": region}}
+
+
+def _fix(path: str, fix) -> dict:
+    """A SARIF fix: the edits as replacements of regions (an empty region inserts)."""
+    replacements = []
+    for edit in fix.edits:
+        region = {"startLine": edit.line, "startColumn": edit.column, "endLine": edit.end_line, "endColumn": edit.end_column}
+        replacement: dict = {"deletedRegion": region}
+        if edit.replacement:
+            replacement["insertedContent"] = {"text": edit.replacement}
+        replacements.append(replacement)
+    return {
+        "description": {"text": fix.description + ("" if fix.safe else " (unsafe: applied only with --unsafe-fixes)")},
+        "artifactChanges": [{"artifactLocation": _artifact(path), "replacements": replacements}],
+        "properties": {"applicability": fix.applicability},
+    }
 
 
 def build(result) -> dict:
@@ -60,6 +78,8 @@ def build(result) -> dict:
                 {"id": number, **_location(r.path, r.line, r.column), "message": {"text": r.message}}
                 for number, r in enumerate(finding.related)
             ]
+        if finding.fix is not None:
+            item["fixes"] = [_fix(finding.path, finding.fix)]
         results.append(item)
     root = Path.cwd().as_uri() + "/"
     return {

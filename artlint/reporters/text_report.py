@@ -106,6 +106,8 @@ def _headline(finding) -> Text:
     text.append("  ")
     text.append(finding.rule, style="magenta")
     text.append("  ")
+    if finding.fix is not None and finding.fix.safe:
+        text.append("[*] ", style="cyan")  # as ruff marks what --fix repairs
     text.append(finding.message)
     return text
 
@@ -154,4 +156,11 @@ def _summary(result) -> Text:
     total = len(result.findings)
     text = Text(f"{total} finding{'s' if total != 1 else ''} in {files} ({seconds}): ")
     text.append(", ".join(parts))
+    safe = sum(1 for finding in result.findings if finding.fix is not None and finding.fix.safe)
+    unsafe = sum(1 for finding in result.findings if finding.fix is not None and not finding.fix.safe)
+    if safe or unsafe:
+        text.append(f"\n[*] {safe} fixable with `artlint check --fix`")
+        if unsafe:
+            text.append(f" ({unsafe} more with `--fix --unsafe-fixes`)")
+        text.append(".")
     return text

@@ -13,7 +13,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
 
-from artlint.findings import Diagnostic, Severity
+from artlint.findings import Diagnostic, Fix, Severity
 from artlint.options import Option
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ class Rule:
     options: ClassVar[Mapping[str, Option]] = MappingProxyType({})
     enabled_by_default: ClassVar[bool] = True
     kind: ClassVar[str] = "document"
+    fixable: ClassVar[str] = "none"  # what `--fix` can do: "safe", "unsafe" or "none"
 
     @classmethod
     def summary(cls) -> str:
@@ -80,6 +81,10 @@ class NetworkRule(DocumentRule):
     def judge(self, probe: Any, outcome: Any, options: Mapping[str, Any]) -> str | None:
         """The message for a probe given what fetching its target found, or None."""
         raise NotImplementedError
+
+    def repair(self, probe: Any, outcome: Any, options: Mapping[str, Any]) -> "Fix | None":
+        """How to fix the finding `judge` gave, if a fix is known."""
+        return None
 
 
 @lru_cache(maxsize=None)

@@ -2,7 +2,7 @@ import re
 
 from artlint import data
 from artlint.cjk import CJK, words_around
-from artlint.findings import Severity
+from artlint.findings import Fix, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
@@ -45,11 +45,16 @@ class DuplicateWord(DocumentRule):
         论文共同作者Sujith Joseph博士说说，“在这名患儿的治疗过程中……”
 
     reports `doubled '说说' before a quotation: one '说' too many`.
+
+    ## Fix
+    Unsafe (`--fix --unsafe-fixes`): the second word is deleted. A doubled word is almost
+    always a typo, but not always (a quoted stammer, a name), so it is applied only on request.
     """
 
     name = "duplicate-word"
     family = "duplicate"
     severity = Severity.WARNING
+    fixable = "unsafe"
     options = {
         "allow": Option("list[string]", _DATA["allow"], "Doubled words that are not mistakes, lower-case."),
         "function-characters": Option(
@@ -87,7 +92,10 @@ class DuplicateWord(DocumentRule):
                 continue  # *Gallus gallus*: a species name
             if _in_url(doc, start_a):
                 continue
-            yield doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b)
+            fix = None
+            if text[end_a:start_b].isspace():  # not across emphasis markers, which must stay
+                fix = Fix(f"delete the second '{word_b}'", (doc.edit(end_a, end_b),), safe=False)
+            yield doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b, fix=fix)
 
     def _chinese(self, doc, block, options):
         text = doc.text
@@ -97,7 +105,9 @@ class DuplicateWord(DocumentRule):
             for match in _CJK_DOUBLE.finditer(text, node.start, node.end):
                 problem = _chinese_double(text, match.start(), node.start, node.end, options)
                 if problem:
-                    yield doc.diagnostic(problem, match.start(), match.end())
+                    start = match.start()
+                    fix = Fix(f"delete the second '{text[start]}'", (doc.edit(start + 1, start + 2),), safe=False)
+                    yield doc.diagnostic(problem, start, match.end(), fix=fix)
 
 
 def _chinese_double(text, start, lower, upper, options):

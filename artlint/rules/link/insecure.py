@@ -1,5 +1,5 @@
 from artlint import data
-from artlint.findings import Severity
+from artlint.findings import Fix, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.urls import domain_set, host_in, is_documentation_host, is_private_host, scheme
@@ -24,6 +24,11 @@ class LinkInsecure(DocumentRule):
         ![chart](http://img.example-news.cn/2020/chart.png)
 
     reports `insecure http:// image: use https:// if img.example-news.cn serves it`.
+
+    ## Fix
+    Safe, for the hosts of `https-hosts` only (journals, DOI resolvers, Wikipedia, GitHub and
+    other hosts known to serve every page over https): `http://` becomes `https://`. Other
+    hosts are not guessed at.
     """
 
     name = "link-insecure"
@@ -31,7 +36,11 @@ class LinkInsecure(DocumentRule):
     severity = Severity.WARNING
     options = {
         "allow": Option("list[string]", list(_DATA["allow"]), "Hosts (and their subdomains) allowed over http://."),
+        "https-hosts": Option(
+            "list[string]", list(_DATA["https-hosts"]), "Hosts (and their subdomains) that `--fix` moves to https://."
+        ),
     }
+    fixable = "safe"
 
     def check(self, doc, options):
         for link in doc.links:
@@ -46,5 +55,17 @@ class LinkInsecure(DocumentRule):
                 continue
             what = "image" if link.is_image else "link"
             yield doc.diagnostic(
-                f"insecure http:// {what}: use https:// if {host} serves it", link.url_start, link.url_end
+                f"insecure http:// {what}: use https:// if {host} serves it",
+                link.url_start,
+                link.url_end,
+                fix=_https_fix(doc, link, options),
             )
+
+
+def _https_fix(doc, link, options) -> Fix | None:
+    """http:// becomes https:// for the hosts known to serve https, and for no other."""
+    if not host_in(link.host, domain_set(tuple(options["https-hosts"]))):
+        return None
+    if doc.text[link.url_start : link.url_start + 5].lower() != "http:":
+        return None  # written with entities or escapes: leave it to a person
+    return Fix("use https://", (doc.edit(link.url_start, link.url_start + 4, "https"),))

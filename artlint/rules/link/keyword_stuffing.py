@@ -1,12 +1,13 @@
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from artlint import data
-from artlint.findings import Severity
+from artlint.findings import Fix, Severity
 from artlint.options import Option
+from artlint.links import definition_line_range, unlink_ranges
 from artlint.rules import DocumentRule
 from artlint.urls import domain_set, host_in, page_key, scheme, short_form
 
@@ -44,12 +45,18 @@ class LinkKeywordStuffing(DocumentRule):
         ...恶性[肿瘤](http://xy.example.com/course_video/zhong-liu-123.html)。
 
     reports each link: `"肿瘤" linked 3 times to xy.example.com/course_video/... (keyword stuffing)`.
-    The fix is to keep the word and drop the link.
+
+    ## Fix
+    Safe: each stuffed link becomes its own text (`[肿瘤](http://...)` becomes `肿瘤`, its
+    emphasis or other markup kept), for inline, reference-style and HTML `<a>` links; a
+    reference definition is deleted when no link uses it any more. Autolinks and links around
+    images are left for you.
     """
 
     name = "link-keyword-stuffing"
     family = "link"
     severity = Severity.ERROR
+    fixable = "safe"
     options = {
         "min-repeats": Option("integer", _DATA["min-repeats"], "Links with the same anchor to the same page that make a group."),
         "promotional-patterns": Option(
@@ -82,27 +89,33 @@ class LinkKeywordStuffing(DocumentRule):
         for (anchor, page), links in groups.items():
             if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
-        for (anchor, page), links in groups.items():
-            if len(links) < options["min-repeats"]:
-                continue
-            host = links[0].host
-            if host_in(host, domain_set(tuple(options["citation-hosts"]))):
-                continue
-            if _names_its_target(links[0].text, links[0].url):
-                continue
-            promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
-            if not promotional and not self._spread_over_host(links[0], repeated_by_host, profiles, options):
-                continue
+        stuffed = [links for links in groups.values() if self._is_stuffed(links, repeated_by_host, patterns, profiles, options)]
+        uses = Counter(link.label.casefold() for link in doc.links if link.kind == "reference" and link.label)
+        unlinked = Counter(
+            link.label.casefold() for links in stuffed for link in links if link.kind == "reference" and link.label
+        )
+        for links in stuffed:
             message = f'"{links[0].text.strip()}" linked {len(links)} times to {short_form(links[0].url)} (keyword stuffing)'
             reported_definitions = set()
             for link in links:
-                yield doc.diagnostic(message, link.start, link.end)
+                yield doc.diagnostic(message, link.start, link.end, fix=_unlink_fix(doc, link))
                 if link.kind == "reference" and link.label:
-                    definition = definitions.get(link.label.casefold())
+                    label = link.label.casefold()
+                    definition = definitions.get(label)
                     if definition is not None and definition.start not in reported_definitions:
                         reported_definitions.add(definition.start)
-                        yield doc.diagnostic(message + "; reference definition", definition.start, definition.end)
+                        fix = _drop_definition_fix(doc, definition) if unlinked[label] == uses[label] else None
+                        yield doc.diagnostic(message + "; reference definition", definition.start, definition.end, fix=fix)
 
+    def _is_stuffed(self, links, repeated_by_host, patterns, profiles, options) -> bool:
+        if len(links) < options["min-repeats"]:
+            return False
+        if host_in(links[0].host, domain_set(tuple(options["citation-hosts"]))):
+            return False
+        if _names_its_target(links[0].text, links[0].url):
+            return False
+        promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
+        return promotional or self._spread_over_host(links[0], repeated_by_host, profiles, options)
 
     @staticmethod
     def _spread_over_host(link, repeated_by_host, profiles, options) -> bool:
@@ -112,6 +125,20 @@ class LinkKeywordStuffing(DocumentRule):
         if host_in(link.host, domain_set(tuple(options["platform-hosts"]))):
             return False
         return not any(pattern.search(link.url) for pattern in profiles)
+
+
+def _unlink_fix(doc, link) -> Fix | None:
+    ranges = unlink_ranges(doc, link)
+    if ranges is None:
+        return None
+    return Fix("replace the link by its text", tuple(doc.edit(start, end) for start, end in ranges))
+
+
+def _drop_definition_fix(doc, definition) -> Fix | None:
+    lines = definition_line_range(doc, definition)
+    if lines is None:
+        return None
+    return Fix("delete the reference definition, which no link uses any more", (doc.edit(*lines),))
 
 
 @lru_cache(maxsize=64)

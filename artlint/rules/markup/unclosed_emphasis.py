@@ -58,6 +58,10 @@ class UnclosedEmphasis(DocumentRule):
 
     reports `'**...**' is not emphasis: CommonMark does not accept the second '**' between
     punctuation and a letter (write '**王老师**：' or add a space)`.
+
+    ## Fix
+    None. Where the missing marker belongs is a guess (the end of the sentence, the paragraph,
+    the list?), and a wrong guess makes a whole paragraph bold; so `--fix` leaves it to you.
     """
 
     name = "unclosed-emphasis"

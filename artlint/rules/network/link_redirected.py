@@ -1,4 +1,4 @@
-from artlint.findings import Severity
+from artlint.findings import Edit, Fix, Severity
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 
@@ -20,11 +20,17 @@ class LinkRedirected(NetworkRule):
         [docs](http://docs.example.org/guide)
 
     reports `permanently redirected to https://docs.example.org/en/guide/`.
+
+    ## Fix
+    Unsafe (`--fix --unsafe-fixes`, with the network on): the URL is replaced by the final one
+    (its `#fragment` kept). Unsafe because a redirect can also lead from an article to a
+    generic landing page that the author would not have linked.
     """
 
     name = "link-redirected"
     family = "network"
     severity = Severity.INFO
+    fixable = "unsafe"
 
     def probes(self, doc, options):
         return [probe for probe in url_probes(doc) if probe.target.kind == "page"]
@@ -33,3 +39,13 @@ class LinkRedirected(NetworkRule):
         if outcome.ok and outcome.permanent_redirect and outcome.final_url:
             return f"permanently redirected to {outcome.final_url}"
         return None
+
+    def repair(self, probe, outcome, options):
+        if not (outcome.ok and outcome.permanent_redirect and outcome.final_url):
+            return None
+        final = outcome.final_url
+        fragment = probe.url.partition("#")[2]
+        if fragment and "#" not in final:
+            final += "#" + fragment  # the page moved; the section is still named as written
+        edit = Edit(probe.line, probe.column, probe.end_line, probe.end_column, final)
+        return Fix("use the final URL", (edit,), safe=False)
