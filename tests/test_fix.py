@@ -14,6 +14,7 @@ import shutil
 import stat
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from artlint.config import Config
@@ -265,7 +266,10 @@ def test_json_and_sarif_carry_the_fixes(tmp_path: Path) -> None:
     doubled = next(f for f in findings if f["rule"] == "duplicate-word")
     assert doubled["fix"]["applicability"] == "unsafe"
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "sarif", "a.md", cwd=tmp_path)
-    results = json.loads(out)["runs"][0]["results"]
+    sarif = json.loads(out)
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.validate(sarif, schema)
+    results = sarif["runs"][0]["results"]
     fix = next(r for r in results if r["ruleId"] == "link-keyword-stuffing")["fixes"][0]
     change = fix["artifactChanges"][0]
     assert change["artifactLocation"]["uri"] == "a.md"
