@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check articles (the default command)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
     check.add_argument("--offline", action="store_true", help="skip the network rules")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github", "html"), default="text")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--config", metavar="PATH", help="use this configuration file")
     check.add_argument("--select", type=_rule_list, metavar="RULES", help="comma-separated rules or families to run")
@@ -151,7 +151,7 @@ def _check(args: argparse.Namespace) -> int:
             jobs=args.jobs or default_jobs(),
             use_cache=not args.no_cache,
             progress=progress,
-            snippets=args.format == "text" and not args.quiet and not args.statistics,
+            snippets=args.format == "html" or (args.format == "text" and not args.quiet and not args.statistics),
         )
 
     result = checked()
