@@ -217,3 +217,14 @@ def test_redirected_links_take_their_final_url_only_with_unsafe_fixes(tmp_path: 
     assert (tmp_path / "a.md").read_text("utf-8") == text.replace(f"{b}/moved#part-2", f"{b}/final#part-2"), err
     assert "fixed 1 finding in 1 file" in err
     assert "link-redirected" not in out
+
+
+def test_html_report_lists_the_hosts_with_broken_links(tmp_path: Path, server: PlantedServer) -> None:
+    b = server.base
+    _config(tmp_path, b)
+    write(tmp_path, {"a.md": f"[gone]({b}/404) [gone again]({b}/410) [forbidden]({b}/403) [fine]({b}/ok)\n"})
+    code, _, err = artlint("check", "--format", "html", "--output", "report.html", "a.md", cwd=tmp_path)
+    assert code == 1, err
+    page = (tmp_path / "report.html").read_text("utf-8")
+    hosts = page[page.index("Hosts with broken or unverified links") :]
+    assert "<tr><td>127.0.0.1</td><td>2</td><td>1</td></tr>" in hosts
