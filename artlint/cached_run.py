@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -151,11 +152,16 @@ def _absolute(path: str) -> str:
 
 def _pack(result) -> tuple:
     """A result as stored: plain tuples (fast to unpickle), no source lines (read again when a
-    report shows them), no path (the key has it)."""
-    findings = [
-        (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
-        for f in result.findings
-    ]
+    report shows them), no path (the key has it). The findings are pickled apart, so that an
+    index lookup (a pre-commit run comparing one file with the whole site) unpickles only the
+    corpus facts of the other files."""
+    findings = pickle.dumps(
+        [
+            (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
+            for f in result.findings
+        ],
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
     return (result.kind, result.digest, findings, result.facts, result.suppressions, result.probes, result.dependencies)
 
 
@@ -170,12 +176,13 @@ def _unpack(entry: tuple, display: str, with_findings: bool = True):
     from artlint.engine import FileResult
     from artlint.findings import Finding
 
-    kind, digest, findings, facts, suppressions, probes, recorded = entry
+    kind, digest, packed_findings, facts, suppressions, probes, recorded = entry
     severities = _severities()
     result = FileResult(display, facts=facts, suppressions=suppressions, probes=probes, digest=digest, kind=kind)
     result.dependencies = recorded
     if not with_findings:  # an index lookup wants the corpus facts only
         return result
+    findings = pickle.loads(packed_findings)
     result.findings = [
         Finding(display, line, column, end_line, end_column, rule, severities[severity], message, related, None, url, fix)
         for line, column, end_line, end_column, rule, severity, message, related, url, fix in findings

@@ -33,7 +33,18 @@ CREATE TABLE IF NOT EXISTS stats (
     mtime INTEGER NOT NULL,
     digest TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS meta (
+    name TEXT PRIMARY KEY,
+    value REAL NOT NULL
+);
 """
+
+DAY = 86400.0
+# Entries not used for this long are deleted (a file edited since, an old configuration).
+UNUSED_FOR = 14 * DAY
+# Whole-run and corpus results are large (every finding of the run): only the most recent
+# few are worth keeping, one per way of running artlint on the project.
+KEPT_RUNS = 16
 
 
 def content_digest(data: bytes) -> str:
@@ -41,7 +52,7 @@ def content_digest(data: bytes) -> str:
 
 
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
 
 
 @lru_cache(maxsize=1)
@@ -78,24 +89,30 @@ class FileCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.executescript(SCHEMA)
+        self._now = time.time()
+        self._stale: list[str] = []  # entries read whose last use is more than a day old
+        self._wrote = False
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         found = {}
+        stale_before = self._now - DAY
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, entry in self._db.execute(f"SELECT key, entry FROM files WHERE key IN ({marks})", chunk):
+            for key, entry, used in self._db.execute(f"SELECT key, entry, used FROM files WHERE key IN ({marks})", chunk):
                 try:
                     found[key] = pickle.loads(entry)
                 except Exception:  # an entry from another version of Python or artlint: ignore it
                     continue
+                if used < stale_before:
+                    self._stale.append(key)
         return found
 
     def put_many(self, items: Iterable[tuple[str, object]]) -> None:
-        now = time.time()
-        rows = [(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), now) for key, entry in items]
+        rows = [(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), self._now) for key, entry in items]
         if not rows:
             return
+        self._wrote = True
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
@@ -133,4 +150,40 @@ class FileCache:
             raise
 
     def close(self) -> None:
+        try:
+            self._tidy()
+        except sqlite3.OperationalError:  # another run holds the lock for long: tidy next time
+            pass
         self._db.close()
+
+    def _tidy(self) -> None:
+        """Mark the entries used again, and keep the cache from growing without end: old run
+        results beyond the most recent few, and (once a day) entries unused for two weeks."""
+        if not self._stale and not self._wrote:
+            return  # a warm run writes nothing
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for start in range(0, len(self._stale), 500):
+                chunk = self._stale[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                self._db.execute(f"UPDATE files SET used = ? WHERE key IN ({marks})", [self._now, *chunk])
+            if self._wrote:
+                for prefix in ("run|", "corpus|"):
+                    self._keep_newest(prefix, KEPT_RUNS)
+                last = self._db.execute("SELECT value FROM meta WHERE name = 'pruned'").fetchone()
+                if last is None or last[0] < self._now - DAY:
+                    self._db.execute("DELETE FROM files WHERE used < ?", (self._now - UNUSED_FOR,))
+                    self._db.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (self._now,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _keep_newest(self, prefix: str, count: int) -> None:
+        # A range on the key, not LIKE, so that SQLite walks the primary key's index.
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        self._db.execute(
+            "DELETE FROM files WHERE key >= ? AND key < ? AND key NOT IN "
+            "(SELECT key FROM files WHERE key >= ? AND key < ? ORDER BY used DESC LIMIT ?)",
+            (prefix, end, prefix, end, count),
+        )

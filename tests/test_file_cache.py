@@ -81,3 +81,46 @@ def test_corpus_findings_follow_changes_in_other_files(tmp_path: Path) -> None:
     write(tmp_path, {"b.md": "+++\ntitle = \"Same\"\ndate = 2024-02-01\n+++\n"})
     result = engine.run([str(tmp_path)], _config(tmp_path))
     assert _summary(result) == [("b.md", 2, "duplicate-title")]
+
+
+def _ages(database: Path) -> dict[str, float]:
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        return dict(connection.execute("SELECT key, used FROM files"))
+
+
+def test_the_cache_forgets_what_is_no_longer_used(tmp_path: Path) -> None:
+    import pickle
+    import sqlite3
+    import time
+
+    from artlint import filecache
+
+    database = tmp_path / "files.sqlite3"
+    filecache.FileCache(database).close()
+    now = time.time()
+    rows = [("old", now - 20 * filecache.DAY), ("read-lately", now - 20 * filecache.DAY), ("fresh", now - filecache.DAY / 2)]
+    rows += [(f"run|{n}", now - 60 * n) for n in range(20)]  # run|0 the newest
+    with sqlite3.connect(database) as connection:
+        connection.executemany("INSERT INTO files VALUES (?, ?, ?)", [(key, pickle.dumps(key), used) for key, used in rows])
+
+    cache = filecache.FileCache(database)
+    assert cache.get_many(["read-lately"]) == {"read-lately": "read-lately"}  # a read marks it used again
+    cache.put_many([("new", "new")])
+    cache.close()
+
+    ages = _ages(database)
+    assert "old" not in ages  # unused for 20 days: gone
+    assert ages["read-lately"] >= now and {"fresh", "new"} <= set(ages)
+    kept = sorted(int(key[4:]) for key in ages if key.startswith("run|"))
+    assert kept == list(range(filecache.KEPT_RUNS))  # the most recent runs
+
+
+def test_a_warm_run_writes_nothing_to_the_cache(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": "+++\ntitle = \"B\"\n+++\n\nText.\n"})
+    engine.run([str(tmp_path)], _config(tmp_path))
+    database = tmp_path / ".artlint_cache" / "files.sqlite3"
+    before = _ages(database)
+    engine.run([str(tmp_path)], _config(tmp_path))
+    assert _ages(database) == before
