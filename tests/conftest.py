@@ -3,3 +3,20 @@ from pathlib import Path
 
 # The fixture runner and helpers live beside the tests.
 sys.path.insert(0, str(Path(__file__).parent))
+
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory):
+    """artlint keeps some things in the user's cache folder (the network cache when there is no
+    configuration, the Chinese dictionary table): the tests use their own, never the user's."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
