@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +13,24 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
+@lru_cache(maxsize=1)
 def _data_dir() -> Any:
+    # The package's folder from its import spec: importlib.resources would find the same folder
+    # but costs a twentieth of a second of imports, a sixth of a one-file pre-commit run.
     try:
-        return resources.files("artlint.ruledata")
+        spec = importlib.util.find_spec("artlint.ruledata")
     except ModuleNotFoundError:
-        # Running from a source checkout that was not installed: the folder sits beside the package.
-        return Path(__file__).resolve().parent.parent / "rules"
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(list(spec.submodule_search_locations)[0])
+        if folder.is_dir():
+            return folder
+    if spec is not None:  # installed somewhere that is not a folder (a zip file)
+        from importlib import resources
+
+        return resources.files("artlint.ruledata")
+    # Running from a source checkout that was not installed: the folder sits beside the package.
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 @lru_cache(maxsize=None)
