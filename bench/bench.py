@@ -10,7 +10,10 @@ markdownlint-cli2 with npm under --work/node when it is missing, runs every tool
 process and prints a markdown table: wall time, CPU time, peak RSS, files per second, and the
 ratio of artlint's wall time to markdownlint-cli2's. "artlint" is a cold run (no cache),
 "artlint-warm" a second run over an unchanged corpus with the cache of a first one,
-"artlint-1file" one article checked as pre-commit checks it, with the cache warm.
+"artlint-1file" one article checked as pre-commit checks it, with the cache of a run over the
+whole corpus (the article unchanged since), "artlint-1file-edited" the same after a sentence
+was added to the article (the article is restored afterwards), and "markdownlint-cli2-1file"
+markdownlint-cli2 on that one article.
 
 Standard library only. Measures, does not judge: compare tools only within one table.
 """
@@ -29,6 +32,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+TOOLS = ("artlint", "artlint-warm", "artlint-1file", "artlint-1file-edited", "markdownlint-cli2", "markdownlint-cli2-1file")
 MARKDOWNLINT = "markdownlint-cli2@0.24.1"
 WORDS = (
     "研究 科学家 团队 实验 数据 结果 论文 模型 方法 技术 材料 细胞 基因 蛋白质 分子 宇宙 星系 气候 能量 芯片 算法 "
@@ -136,14 +140,27 @@ def artlint_command() -> list[str]:
 def tools(markdownlint: Path | None, corpus: Path, jobs: int | None) -> dict[str, tuple[list[str], callable]]:
     jobs_args = ["--jobs", str(jobs)] if jobs else []
     base = artlint_command() + ["check", "--offline", "--quiet", "--fail-on", "never", *jobs_args]
-    one_file = str(next((corpus / "content").rglob("*.md")))
+    one_file = next((corpus / "content").rglob("*.md"))
+    original = one_file.read_bytes()
+    edits = iter(range(1, 1_000_000))
+
+    def warm():
+        one_file.write_bytes(original)
+        subprocess.run(base + ["content"], cwd=corpus, stdout=subprocess.DEVNULL)
+
+    def warm_then_edit():
+        warm()
+        one_file.write_bytes(original + f"\nOne more sentence, edit {next(edits)}.\n".encode("utf-8"))
+
     result = {
-        "artlint": (base + ["--no-cache", "content"], None),
-        "artlint-warm": (base + ["content"], lambda: subprocess.run(base + ["content"], cwd=corpus, stdout=subprocess.DEVNULL)),
-        "artlint-1file": (base + [one_file], lambda: subprocess.run(base + ["content"], cwd=corpus, stdout=subprocess.DEVNULL)),
+        "artlint": (base + ["--no-cache", "content"], None, None),
+        "artlint-warm": (base + ["content"], warm, None),
+        "artlint-1file": (base + [str(one_file)], warm, None),
+        "artlint-1file-edited": (base + [str(one_file)], warm_then_edit, lambda: one_file.write_bytes(original)),
     }
     if markdownlint is not None:
-        result["markdownlint-cli2"] = ([str(markdownlint), "content/**/*.md"], None)
+        result["markdownlint-cli2"] = ([str(markdownlint), "content/**/*.md"], None, None)
+        result["markdownlint-cli2-1file"] = ([str(markdownlint), str(one_file)], None, None)
     return result
 
 
@@ -151,7 +168,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=1, help="runs per tool and size; the median is shown")
-    parser.add_argument("--tools", default="", help="comma list: artlint, artlint-warm, artlint-1file, markdownlint-cli2")
+    parser.add_argument("--tools", default="", help="comma list of: " + ", ".join(TOOLS))
     parser.add_argument("--kit", type=Path, help="folder of the workplace's benchmark kit (its make_corpus.py)")
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--corpora", type=Path, help="reuse corpora made earlier: DIR/n1000, DIR/n10000, ...")
@@ -160,22 +177,26 @@ def main() -> int:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     wanted = {name for name in args.tools.split(",") if name}
-    markdownlint = ensure_markdownlint(args.work) if not wanted or "markdownlint-cli2" in wanted else None
+    markdownlint = ensure_markdownlint(args.work) if not wanted or any(name.startswith("markdownlint") for name in wanted) else None
     rows = []
     for size in (int(n) for n in args.sizes.split(",")):
         corpus = ensure_corpus(args.work, size, args.kit, args.corpora)
         files = sum(1 for _ in (corpus / "content").rglob("*.md"))
-        for name, (command, prepare) in tools(markdownlint, corpus, args.jobs).items():
+        for name, (command, prepare, restore) in tools(markdownlint, corpus, args.jobs).items():
             if wanted and name not in wanted:
                 continue
             runs = []
-            for _ in range(args.runs):
-                if prepare:
-                    prepare()
-                runs.append(measure(command, corpus))
+            try:
+                for _ in range(args.runs):
+                    if prepare:
+                        prepare()
+                    runs.append(measure(command, corpus))
+            finally:
+                if restore:
+                    restore()
             runs.sort(key=lambda run: run["wall"])
             middle = runs[len(runs) // 2]
-            rows.append({"tool": name, "files": 1 if name == "artlint-1file" else files, "corpus": files, **middle})
+            rows.append({"tool": name, "files": 1 if name.endswith("-1file") or name.endswith("-edited") else files, "corpus": files, **middle})
             print(f"[bench] {name} n={files}: {middle['wall']:.2f} s", file=sys.stderr)
     print_table(rows)
     if args.json:
@@ -184,11 +205,12 @@ def main() -> int:
 
 
 def print_table(rows: list[dict]) -> None:
-    print("| tool | corpus | files checked | wall s | CPU s | peak RSS MB | files/s | wall / markdownlint-cli2 |")
+    print("| tool | corpus | files checked | wall s | CPU s | peak RSS MB | files/s | wall / markdownlint-cli2 on the same files |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    reference = {row["corpus"]: row["wall"] for row in rows if row["tool"] == "markdownlint-cli2"}
+    reference = {(row["corpus"], row["files"]): row["wall"] for row in rows if row["tool"].startswith("markdownlint-cli2")}
     for row in rows:
-        ratio = f"{row['wall'] / reference[row['corpus']]:.2f}" if row["corpus"] in reference else "—"
+        base = reference.get((row["corpus"], row["files"]))
+        ratio = f"{row['wall'] / base:.2f}" if base else "—"
         rate = row["files"] / row["wall"] if row["wall"] else 0
         print(f"| {row['tool']} | {row['corpus']:,} | {row['files']:,} | {row['wall']:.2f} | {row['cpu']:.2f} | "
               f"{row['rss_mb']:.0f} | {rate:,.0f} | {ratio} |")
