@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -23,9 +24,11 @@ class CachedChecks:
     def __init__(self, config: Config, directory: Path):
         self.config = config
         self.cache = FileCache(directory / "files.sqlite3")
+        self.directory = directory
         self._fingerprints: dict[int, tuple[object, str]] = {}  # id of a rules tuple -> (it, fingerprint)
         self.keys: dict[str, str] = {}  # display path -> cache key of this run
         self._new_stats: list[tuple[str, int, int, str]] = []
+        self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
 
     def close(self) -> None:
         self.cache.put_stats(self._new_stats)
@@ -69,9 +72,13 @@ class CachedChecks:
         missing_keys = [(path, display) for path, display in files if display not in self.keys]
         if missing_keys:
             keys.update(self.keys_for(missing_keys))
-        entries = self.cache.get_many(list(set(keys.values())))
         results: dict[str, object] = {}
+        if kind == "index":
+            results.update(self._from_snapshot(keys))
+        entries = self.cache.get_many(list({key for display, key in keys.items() if display not in results}))
         for path, display in files:
+            if display in results:
+                continue
             entry = entries.get(keys.get(display, ""))
             if not isinstance(entry, tuple) or (kind == "check" and entry[0] != "check"):
                 continue
@@ -90,6 +97,52 @@ class CachedChecks:
         self.cache.put_many(stored)
         self.keys.update(keys)
         return [results[display] for _, display in files]
+
+    def load_snapshot(self, root: str) -> None:
+        """Read the corpus facts of the project as the last big run left them (see put_snapshot)."""
+        try:
+            with open(self._snapshot_path(root), "rb") as handle:
+                entry = pickle.load(handle)
+        except Exception:  # none yet, or from another version: look every file up
+            entry = None
+        self._snapshot = entry if isinstance(entry, dict) else {}
+
+    def put_snapshot(self, root: str, results: list) -> None:
+        """Keep the corpus facts of every file of a run in one file. A pre-commit run compares
+        a few files with the whole site: reading one file is much faster than looking up every
+        article's own entry (9.8 s of the 11.7 s such a run took at 100,000 articles). Files changed
+        since are looked up one by one, so a stale snapshot costs time, never correctness.
+        A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
+        snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
+        path = self._snapshot_path(root)
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(snapshot, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(temporary, 0o644)  # as the database beside it, not mkstemp's 0600
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a snapshot is only a shortcut
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def _snapshot_path(self, root: str) -> Path:
+        from artlint.filecache import ENTRY_FORMAT
+
+        digest = hashlib.blake2b(f"{ENTRY_FORMAT}|{root}".encode("utf-8"), digest_size=12).hexdigest()
+        return self.directory / f"facts-{digest}.pickle"
+
+    def _from_snapshot(self, keys: dict[str, str]) -> dict[str, object]:
+        from artlint.engine import FileResult
+
+        found = {}
+        snapshot = self._snapshot
+        for display, key in keys.items():
+            known = snapshot.get(display)
+            if known is not None and known[0] == key:
+                found[display] = FileResult(display, facts=known[1], digest=key.rsplit("|", 2)[1], kind="index")
+        return found
 
     def keys_for(self, files: list[tuple[Path, str]]) -> dict[str, str]:
         """The cache key of each readable file (its content hash, usually from the size and

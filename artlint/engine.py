@@ -247,12 +247,17 @@ def run(
             findings = [finding for result in results for finding in result.findings]
             if corpus_wanted:
                 if cached is not None:
+                    root = str(project_root(config))
+                    if rest:
+                        cached.load_snapshot(root)
                     context = results + cached.map("index", index_file, rest, checked_in_workers)
                     key = cached.corpus_key([result.path for result in context], checked)
                     corpus_findings = cached.get_corpus(key)
                     if corpus_findings is None:
                         corpus_findings = _judge_corpus(context, config, checked)
                         cached.put_corpus(key, corpus_findings)
+                        if len(results) * 2 >= len(context):  # a run over (most of) the site
+                            cached.put_snapshot(root, context)
                 else:
                     context = results + checked_in_workers(index_file, rest)
                     corpus_findings = _judge_corpus(context, config, checked)

@@ -83,6 +83,29 @@ def test_corpus_findings_follow_changes_in_other_files(tmp_path: Path) -> None:
     assert _summary(result) == [("b.md", 2, "duplicate-title")]
 
 
+def test_a_pre_commit_run_reads_the_sites_facts_from_the_snapshot_and_notices_changes(
+    tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import cached_run
+
+    titles = {"a.md": "Same", "b.md": "Other", "c.md": "Third", "d.md": "Fourth"}
+    write(tmp_path, {name: f'+++\ntitle = "{title}"\ndate = 2024-01-0{n + 1}\n+++\n' for n, (name, title) in enumerate(titles.items())})
+    engine.run([str(tmp_path)], _config(tmp_path))  # the whole site: leaves the snapshot
+    from_snapshot: list[int] = []
+    real = cached_run.CachedChecks._from_snapshot
+    monkeypatch.setattr(
+        cached_run.CachedChecks, "_from_snapshot", lambda self, keys: from_snapshot.append(len(found := real(self, keys))) or found
+    )
+    parses.clear()
+    write(tmp_path, {"b.md": '+++\ntitle = "Same"\ndate = 2024-01-09\n+++\n'})  # changed, not named
+    result = engine.run([str(tmp_path / "b.md")], _config(tmp_path))
+    assert _summary(result) == [("b.md", 2, "duplicate-title")]
+    assert parses == ["b.md"] and from_snapshot == [3]  # a, c and d from the snapshot
+    write(tmp_path, {"a.md": '+++\ntitle = "Renamed"\ndate = 2024-01-01\n+++\n'})  # stale in the snapshot
+    assert _summary(engine.run([str(tmp_path / "b.md")], _config(tmp_path))) == []
+    assert from_snapshot[-1] == 2  # c and d; a read again
+
+
 def _ages(database: Path) -> dict[str, float]:
     import sqlite3
 

@@ -94,7 +94,7 @@ def clear(directory: Path) -> list[Path]:
     removed = []
     if directory.is_dir():
         for path in sorted(directory.iterdir()):
-            if path.is_file() and path.name.startswith(("network.sqlite3", "files")):
+            if path.is_file() and path.name.startswith(("network.sqlite3", "files", "facts-")):
                 path.unlink()
                 removed.append(path)
     return removed
