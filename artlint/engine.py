@@ -7,6 +7,7 @@ each file's check collected.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 import traceback
@@ -217,6 +218,20 @@ def run(
 ) -> RunResult:
     """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
     With `snippets`, every finding carries its source line (cached results are stored without)."""
+    # The calling process gathers every file's findings and corpus facts: hundreds of thousands
+    # of long-lived objects, which Python's cyclic collector walks again and again as they
+    # accumulate. Without it a one-file run on a site of 100,000 articles took 5.0 s instead of
+    # 10.9 s. The pipeline makes no reference cycles worth collecting before the run ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(paths, config, jobs, use_cache, progress, snippets)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(paths: Iterable[str], config: Config, jobs: int, use_cache: bool, progress: bool, snippets: bool) -> RunResult:
     from artlint.parallel import map_files
 
     started = time.perf_counter()

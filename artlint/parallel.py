@@ -36,6 +36,7 @@ def _initialise(config: Config, function: Callable) -> None:
     # Parsing makes many short-lived objects and few cycles: the default collector thresholds
     # make it walk the heap every 700 allocations. Freezing the imported modules and collecting
     # less often saves a few percent of a worker's time (measured on the bench corpus).
+    gc.enable()  # a forked worker inherits the parent's switched-off collector (engine.run)
     gc.freeze()
     gc.set_threshold(20000, 20, 100)
 
