@@ -17,7 +17,6 @@ import os
 import re
 import sqlite3
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +74,8 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
 
 
 def _build_table(jieba, path: Path) -> None:
+    import tempfile
+
     tokenizer = jieba.Tokenizer()
     frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
     path.parent.mkdir(parents=True, exist_ok=True)

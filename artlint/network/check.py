@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING
 
 from artlint.findings import Finding
 from artlint.network.cache import NetworkCache, cache_directory
-from artlint.network.fetch import Fetcher, Settings
 from artlint.network.targets import Outcome, Target
 
 if TYPE_CHECKING:
     from artlint.config import Config
+    from artlint.network.fetch import Settings
     from artlint.engine import FileResult
 
 
-def fetch_settings(config: "Config") -> Settings:
+def fetch_settings(config: "Config") -> "Settings":
+    from artlint.network.fetch import Settings
+
     network = config.network
     return Settings(
         timeout=network.timeout,
@@ -46,12 +48,15 @@ def check_online(
             cached = cache.get_many(target.key for target in targets)
             outcomes = {target: Outcome.from_dict(cached[target.key]) for target in targets if target.key in cached}
         missing = [target for target in targets if target not in outcomes]
-        fetcher = Fetcher(fetch_settings(config))
-        with _Progress(len(missing), progress) as bar:
-            try:
-                outcomes.update(fetcher.run(missing, on_done=lambda target, outcome: bar.advance()))
-            except KeyboardInterrupt:
-                interrupted = True
+        if missing:  # the HTTP stack is imported only when something must be fetched
+            from artlint.network.fetch import Fetcher
+
+            fetcher = Fetcher(fetch_settings(config))
+            with _Progress(len(missing), progress) as bar:
+                try:
+                    outcomes.update(fetcher.run(missing, on_done=lambda target, outcome: bar.advance()))
+                except KeyboardInterrupt:
+                    interrupted = True
         if cache is not None:
             cache.put_many((target.key, outcomes[target].to_dict()) for target in missing if target in outcomes)
     finally:
