@@ -115,7 +115,10 @@ class CachedChecks:
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
         snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
         path = self._snapshot_path(root)
-        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")
+        except OSError:
+            return  # a snapshot is only a shortcut
         try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(snapshot, stream, protocol=pickle.HIGHEST_PROTOCOL)

@@ -69,7 +69,7 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         (total,) = connection.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()
         return connection, int(total)
-    except (OSError, sqlite3.Error, TypeError, ValueError):
+    except (OSError, sqlite3.Error, AttributeError, TypeError, ValueError):  # AttributeError: another jieba
         return None
 
 
