@@ -17,6 +17,7 @@ from typing import Callable
 from artlint import dependencies
 from artlint.config import Config
 from artlint.filecache import FileCache, content_digest, settings_fingerprint
+from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
 
 
@@ -72,6 +73,16 @@ class CachedChecks:
         missing_keys = [(path, display) for path, display in files if display not in self.keys]
         if missing_keys:
             keys.update(self.keys_for(missing_keys))
+        results = self._answered(kind, files, keys)
+        misses = [(path, display) for path, display in files if display not in results]
+        fresh = mapper(function, misses)
+        self._store(kind, misses, fresh, keys, results)
+        self.keys.update(keys)
+        return [results[display] for _, display in files]
+
+    @paused_gc
+    def _answered(self, kind: str, files: list[tuple[Path, str]], keys: dict[str, str]) -> dict[str, object]:
+        """The results the cache holds, by display path."""
         results: dict[str, object] = {}
         if kind == "index":
             results.update(self._from_snapshot(keys))
@@ -84,8 +95,10 @@ class CachedChecks:
                 continue
             if dependencies.still_hold(entry[-1], pages_fingerprint_of):
                 results[display] = _unpack(entry, display, with_findings=kind == "check")
-        misses = [(path, display) for path, display in files if display not in results]
-        fresh = mapper(function, misses)
+        return results
+
+    @paused_gc
+    def _store(self, kind: str, misses: list, fresh: list, keys: dict[str, str], results: dict[str, object]) -> None:
         stored = []
         for (path, display), result in zip(misses, fresh):
             results[display] = result
@@ -95,9 +108,8 @@ class CachedChecks:
                 keys[display] = key
                 stored.append((key, _pack(result)))
         self.cache.put_many(stored)
-        self.keys.update(keys)
-        return [results[display] for _, display in files]
 
+    @paused_gc
     def load_snapshot(self, root: str) -> None:
         """Read the corpus facts of the project as the last big run left them (see put_snapshot)."""
         try:
@@ -107,6 +119,7 @@ class CachedChecks:
             entry = None
         self._snapshot = entry if isinstance(entry, dict) else {}
 
+    @paused_gc
     def put_snapshot(self, root: str, results: list) -> None:
         """Keep the corpus facts of every file of a run in one file. A pre-commit run compares
         a few files with the whole site: reading one file is much faster than looking up every
@@ -167,6 +180,7 @@ class CachedChecks:
         text = "\n".join(sorted(f"{display}\t{self.keys.get(display, '?')}\t{display in checked}" for display in displays))
         return "run|" + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
+    @paused_gc
     def get_run(self, key: str) -> list | None:
         """The findings of an identical earlier run, if what they depended on still holds."""
         entry = self.cache.get_many([key]).get(key)

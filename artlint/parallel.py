@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from artlint.config import Config
+from artlint.gcpause import paused_gc
 
 Result = TypeVar("Result")
 SERIAL_BELOW = 48  # files: fewer than this are checked without workers
@@ -36,7 +37,7 @@ def _initialise(config: Config, function: Callable) -> None:
     # Parsing makes many short-lived objects and few cycles: the default collector thresholds
     # make it walk the heap every 700 allocations. Freezing the imported modules and collecting
     # less often saves a few percent of a worker's time (measured on the bench corpus).
-    gc.enable()  # a forked worker inherits the parent's switched-off collector (engine.run)
+    gc.enable()  # forked while the parent's collector was paused (see _in_workers)
     gc.freeze()
     gc.set_threshold(20000, 20, 100)
 
@@ -52,6 +53,13 @@ def map_files(
     """`function(path, display, config)` for every file, in order, on up to `jobs` processes."""
     if jobs <= 1 or len(files) < SERIAL_BELOW:
         return [function(path, display, config) for path, display in files]
+    return _in_workers(function, files, config, jobs)
+
+
+@paused_gc  # the calling process only gathers results here; the workers collect as usual
+def _in_workers(
+    function: Callable[[Path, str, Config], Result], files: list[tuple[Path, str]], config: Config, jobs: int
+) -> list[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
