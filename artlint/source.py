@@ -39,6 +39,9 @@ class Source:
     had_bom: bool = False
     line_starts: list[int] = field(default_factory=list)
     digest: str = ""  # hash of the file's bytes, for the per-file cache
+    # Lines handed out, so that findings on one line share one string: 150,000 findings on a
+    # 1 MB line once held 150,000 copies of it (24 GB).
+    _line_texts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -70,9 +73,12 @@ class Source:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end]
+        text = self._line_texts.get(line)
+        if text is None:
+            start = self.line_starts[line - 1]
+            end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+            text = self._line_texts[line] = self.text[start:end]
+        return text
 
 
 def normalise(text: str) -> str:

@@ -112,3 +112,41 @@ def test_permission_denied(tmp_path: Path) -> None:
         "good.md:1:1  warning  front-matter-missing  no front matter: the article has no title, date or tags for the site",
         "secret.md:1:1  error  file-unreadable  permission denied",
     ]
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def test_one_line_of_thirty_thousand_links_is_checked_in_bounded_memory(tmp_path: Path) -> None:
+    # Every finding once carried its own copy of the 200 KB line, and every link asked the disk
+    # again for the same missing target: gigabytes, and minutes.
+    (tmp_path / "artlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "links.md").write_text(NO_FRONT_MATTER + "[a](b) " * 30_000 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    completed = subprocess.run(
+        [sys.executable, "-m", "artlint", "check", "--offline", "--no-cache", "--format", "json", "--select", "link-target-missing", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, preexec_fn=_limit_memory,
+    )
+    assert completed.returncode == 1, completed.stderr[-2000:]
+    findings = json.loads(completed.stdout)["findings"]
+    assert len(findings) == 30_000 and {f["rule"] for f in findings} == {"link-target-missing"}
+    assert time.monotonic() - started < 60
+
+
+def test_without_configuration_or_git_only_the_named_files_are_compared(tmp_path: Path) -> None:
+    # Otherwise a run from a home directory would read every markdown file under it.
+    write(tmp_path, {"old.md": '+++\ntitle = "Same title"\ndate = 2020-01-01\n+++\n', "new.md": '+++\ntitle = "Same title"\ndate = 2024-01-01\n+++\n'})
+    completed = subprocess.run(
+        [sys.executable, "-m", "artlint", "check", "--offline", "--format", "json", "--select", "duplicate-title", "new.md"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert json.loads(completed.stdout)["findings"] == []
+    (tmp_path / "artlint.toml").write_text("", encoding="utf-8")  # now a project
+    completed = subprocess.run(
+        [sys.executable, "-m", "artlint", "check", "--offline", "--format", "json", "--select", "duplicate-title", "new.md"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert [f["rule"] for f in json.loads(completed.stdout)["findings"]] == ["duplicate-title"]
