@@ -2,7 +2,8 @@
 long-lived objects (cached results, corpus facts, results from the workers).
 
 The collector walks every tracked object again and again as they accumulate: a one-file run on
-a site of 100,000 articles spent more than half its time there (10.9 s; 5.0 s with it paused).
+a site of 100,000 articles spent more than half its time there (10.9 s; 5.0 s with the collector
+off for the whole run).
 It is paused only around such bulk work, never while files are parsed: parsing a hostile file
 makes cyclic garbage that must be collected as it goes.
 """
