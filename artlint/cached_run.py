@@ -16,7 +16,7 @@ from typing import Callable
 
 from artlint import dependencies
 from artlint.config import Config
-from artlint.filecache import FileCache, content_digest, settings_fingerprint
+from artlint.filecache import ENTRY_FORMAT, FileCache, content_digest, settings_fingerprint
 from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
 
@@ -144,8 +144,6 @@ class CachedChecks:
                 os.unlink(temporary)
 
     def _snapshot_path(self, root: str) -> Path:
-        from artlint.filecache import ENTRY_FORMAT
-
         digest = hashlib.blake2b(f"{ENTRY_FORMAT}|{root}".encode("utf-8"), digest_size=12).hexdigest()
         return self.directory / f"facts-{digest}.pickle"
 
@@ -177,8 +175,11 @@ class CachedChecks:
 
     def run_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of a whole offline run: every file's key and whether it was named."""
+        return "run|" + self._files_fingerprint(displays, checked)
+
+    def _files_fingerprint(self, displays: list[str], checked: frozenset[str]) -> str:
         text = "\n".join(sorted(f"{display}\t{self.keys.get(display, '?')}\t{display in checked}" for display in displays))
-        return "run|" + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     @paused_gc
     def get_run(self, key: str) -> list | None:
@@ -205,8 +206,7 @@ class CachedChecks:
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
         named (findings go to those only)."""
-        text = "\n".join(sorted(f"{display}\t{self.keys.get(display, '?')}\t{display in checked}" for display in displays))
-        return "corpus|" + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        return "corpus|" + self._files_fingerprint(displays, checked)
 
     def get_corpus(self, key: str):
         return self.cache.get_many([key]).get(key)

@@ -20,6 +20,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from artlint.sqlitedb import batches
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
 
@@ -104,10 +106,8 @@ def _tokenizer_for(sentence: str):
     connection, total = table
     substrings = list({sentence[i:j] for i in range(len(sentence)) for j in range(i + 1, len(sentence) + 1)})
     frequencies = {}
-    for start in range(0, len(substrings), 500):
-        chunk = substrings[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        frequencies.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", chunk))
+    for batch, marks in batches(substrings):
+        frequencies.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
     tokenizer = _jieba().Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = frequencies, total, True
     return tokenizer

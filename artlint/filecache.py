@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from artlint import __version__
+from artlint.sqlitedb import batches, write_transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -96,10 +97,8 @@ class FileCache:
     def get_many(self, keys: list[str]) -> dict[str, object]:
         found = {}
         stale_before = self._now - DAY
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, entry, used in self._db.execute(f"SELECT key, entry, used FROM files WHERE key IN ({marks})", chunk):
+        for batch, marks in batches(keys):
+            for key, entry, used in self._db.execute(f"SELECT key, entry, used FROM files WHERE key IN ({marks})", batch):
                 try:
                     found[key] = pickle.loads(entry)
                 except Exception:  # an entry from another version of Python or artlint: ignore it
@@ -113,13 +112,8 @@ class FileCache:
         if not rows:
             return
         self._wrote = True
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self._db):
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def get_stats(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
         found = {}
@@ -129,11 +123,9 @@ class FileCache:
                 if path in wanted:
                     found[path] = (size, mtime, digest)
             return found
-        for start in range(0, len(paths), 500):
-            chunk = paths[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for batch, marks in batches(paths):
             for path, size, mtime, digest in self._db.execute(
-                f"SELECT path, size, mtime, digest FROM stats WHERE path IN ({marks})", chunk
+                f"SELECT path, size, mtime, digest FROM stats WHERE path IN ({marks})", batch
             ):
                 found[path] = (size, mtime, digest)
         return found
@@ -141,13 +133,8 @@ class FileCache:
     def put_stats(self, rows: list[tuple[str, int, int, str]]) -> None:
         if not rows:
             return
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self._db):
             self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?)", rows)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         try:
@@ -161,12 +148,9 @@ class FileCache:
         results beyond the most recent few, and (once a day) entries unused for two weeks."""
         if not self._stale and not self._wrote:
             return  # a warm run writes nothing
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            for start in range(0, len(self._stale), 500):
-                chunk = self._stale[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                self._db.execute(f"UPDATE files SET used = ? WHERE key IN ({marks})", [self._now, *chunk])
+        with write_transaction(self._db):
+            for batch, marks in batches(self._stale):
+                self._db.execute(f"UPDATE files SET used = ? WHERE key IN ({marks})", [self._now, *batch])
             if self._wrote:
                 for prefix in ("run|", "corpus|"):
                     self._keep_newest(prefix, KEPT_RUNS)
@@ -174,10 +158,6 @@ class FileCache:
                 if last is None or last[0] < self._now - DAY:
                     self._db.execute("DELETE FROM files WHERE used < ?", (self._now - UNUSED_FOR,))
                     self._db.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (self._now,))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def _keep_newest(self, prefix: str, count: int) -> None:
         # A range on the key, not LIKE, so that SQLite walks the primary key's index.

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from artlint.sqlitedb import batches, write_transaction
+
 BROKEN_TTL = 600.0  # seconds
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outcomes (
@@ -58,10 +60,8 @@ class NetworkCache:
         now = time.time()
         found = {}
         keys = list(keys)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, outcome, ok, checked FROM outcomes WHERE key IN ({marks})", chunk)
+        for batch, marks in batches(keys):
+            rows = self._db.execute(f"SELECT key, outcome, ok, checked FROM outcomes WHERE key IN ({marks})", batch)
             for key, outcome, ok, checked in rows:
                 if now - checked <= (self.ttl if ok else min(self.ttl, BROKEN_TTL)):
                     found[key] = json.loads(outcome)
@@ -77,13 +77,8 @@ class NetworkCache:
         ]
         if not rows:
             return
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self._db):
             self._db.executemany("INSERT OR REPLACE INTO outcomes VALUES (?, ?, ?, ?)", rows)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         self._db.close()
