@@ -230,10 +230,12 @@ def run(
     corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
     results: list[FileResult] = []
+    online = _online_check(config, use_cache, progress)
     try:
 
         def checked_in_workers(function, items):
-            return map_files(function, items, config, jobs)
+            arriving = online.add if online is not None and function is check_file else None
+            return map_files(function, items, config, jobs, on_results=arriving)
 
         run_key = None
         findings = None
@@ -246,6 +248,8 @@ def run(
                 results = cached.map("check", check_file, files, checked_in_workers)
             else:
                 results = checked_in_workers(check_file, files)
+            if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
+                online.add(results)
             findings = [finding for result in results for finding in result.findings]
             if corpus_wanted:
                 if cached is not None:
@@ -266,15 +270,15 @@ def run(
                 findings += corpus_findings
             if run_key is not None:
                 cached.put_run(run_key, findings, results)
+        interrupted = False
+        if online is not None:
+            online_findings, interrupted = online.finish(results)
+            findings += online_findings
     finally:
         if cached is not None:
             cached.close()
-    interrupted = False
-    if config.online:
-        from artlint.network.check import check_online
-
-        online_findings, interrupted = check_online(results, config, use_cache=use_cache, progress=progress)
-        findings += online_findings
+        if online is not None:
+            online.close()
     if snippets and cached is not None:
         findings = _with_snippets(findings)
     findings.sort(key=Finding.sort_key)
@@ -284,6 +288,15 @@ def run(
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
     return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted)
+
+
+def _online_check(config: Config, use_cache: bool, progress: bool):
+    """The network phase, started before any file is parsed so that fetching overlaps parsing."""
+    if not config.online:
+        return None
+    from artlint.network.check import OnlineCheck
+
+    return OnlineCheck(config, use_cache=use_cache, progress=progress)
 
 
 def _open_cache(config: Config):

@@ -19,6 +19,7 @@ from artlint.gcpause import paused_gc
 Result = TypeVar("Result")
 SERIAL_BELOW = 48  # files: fewer than this are checked without workers
 CHUNK = 32
+MIN_CHUNK = 4
 
 _worker_config: Config | None = None
 _worker_function: Callable | None = None
@@ -48,22 +49,44 @@ def _run_chunk(chunk: list[tuple[Path, str]]) -> list:
 
 
 def map_files(
-    function: Callable[[Path, str, Config], Result], files: list[tuple[Path, str]], config: Config, jobs: int
+    function: Callable[[Path, str, Config], Result],
+    files: list[tuple[Path, str]],
+    config: Config,
+    jobs: int,
+    on_results: Callable[[list[Result]], None] | None = None,
 ) -> list[Result]:
-    """`function(path, display, config)` for every file, in order, on up to `jobs` processes."""
+    """`function(path, display, config)` for every file, in order, on up to `jobs` processes.
+    `on_results` sees the results as they arrive (a file, or a chunk, at a time), so that the
+    caller can start on them (the network phase fetches while the rest is parsed)."""
     if jobs <= 1 or len(files) < SERIAL_BELOW:
-        return [function(path, display, config) for path, display in files]
-    return _in_workers(function, files, config, jobs)
+        results = []
+        for path, display in files:
+            results.append(function(path, display, config))
+            if on_results is not None:
+                on_results(results[-1:])
+        return results
+    return _in_workers(function, files, config, jobs, on_results)
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """CHUNK files, fewer for small runs: eight chunks a worker at least, so that the first
+    results come back early and the last chunks do not leave a worker idle."""
+    return max(MIN_CHUNK, min(CHUNK, files // (jobs * 8)))
 
 
 @paused_gc  # the calling process only gathers results here; the workers collect as usual
 def _in_workers(
-    function: Callable[[Path, str, Config], Result], files: list[tuple[Path, str]], config: Config, jobs: int
+    function: Callable[[Path, str, Config], Result],
+    files: list[tuple[Path, str]],
+    config: Config,
+    jobs: int,
+    on_results: Callable[[list[Result]], None] | None,
 ) -> list[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunks = [files[start : start + CHUNK] for start in range(0, len(files), CHUNK)]
+    size = chunk_size(len(files), jobs)
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
     # fork keeps the parent's imports and hash seed; elsewhere the default start method is used.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
@@ -73,4 +96,6 @@ def _in_workers(
         results: list[Result] = []
         for chunk_results in pool.map(_run_chunk, chunks):
             results.extend(chunk_results)
+            if on_results is not None:
+                on_results(chunk_results)
     return results

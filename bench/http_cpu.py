@@ -69,8 +69,9 @@ def with_artlint(base: str, count: int, concurrency: int) -> None:
     from artlint.network.fetch import Fetcher, Settings
     from artlint.network.targets import Target
 
-    fetcher = Fetcher(Settings(check_private=True, concurrency=concurrency, per_host=concurrency))
-    outcomes = fetcher.run([Target("page", f"{base}/a{number}") for number in range(count)])
+    with Fetcher(Settings(check_private=True, concurrency=concurrency, per_host=concurrency)) as fetcher:
+        fetcher.submit([Target("page", f"{base}/a{number}") for number in range(count)])
+        outcomes = fetcher.outcomes()
     assert {outcome.state for outcome in outcomes.values()} == {"ok"}
 
 

@@ -1,11 +1,14 @@
 """The network phase of a run: deduplicate the probes' targets, use the cache, fetch the rest,
-and turn outcomes into findings at every place each target is written."""
+and turn outcomes into findings at every place each target is written.
+
+It starts before the files are parsed: each file's targets are handed to the fetcher as soon as
+its result arrives, so fetching overlaps parsing; the findings are made once everything is in.
+"""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Finding
 from artlint.network.cache import NetworkCache, cache_directory
@@ -13,12 +16,12 @@ from artlint.network.targets import Outcome, Target
 
 if TYPE_CHECKING:
     from artlint.config import Config
-    from artlint.network.fetch import Settings
     from artlint.engine import FileResult
+    from artlint.network.fetch import Fetcher, Settings
 
 
 def fetch_settings(config: "Config") -> "Settings":
-    from artlint.network.fetch import Settings
+    from artlint.network.client import Settings
 
     network = config.network
     return Settings(
@@ -31,37 +34,71 @@ def fetch_settings(config: "Config") -> "Settings":
     )
 
 
-def check_online(
-    results: list["FileResult"], config: "Config", use_cache: bool = True, progress: bool = False
-) -> tuple[list[Finding], bool]:
-    """(findings, interrupted) for the probes of every file of the run."""
-    from artlint.engine import _instance, _unsuppressed, _with_snippets
+def _targets(results: Iterable["FileResult"]) -> set[Target]:
+    return {probe.target for result in results for _, probes in result.probes for probe in probes}
 
-    targets = sorted({probe.target for result in results for _, probes in result.probes for probe in probes}, key=lambda t: t.key)
-    if not targets:
-        return [], False
-    cache = NetworkCache(cache_directory(config) / "network.sqlite3", config.network.cache_ttl) if use_cache else None
-    outcomes: dict[Target, Outcome] = {}
-    interrupted = False
-    try:
-        if cache is not None:
-            cached = cache.get_many(target.key for target in targets)
-            outcomes = {target: Outcome.from_dict(cached[target.key]) for target in targets if target.key in cached}
-        missing = [target for target in targets if target not in outcomes]
-        if missing:  # the HTTP stack is imported only when something must be fetched
+
+class OnlineCheck:
+    """`add(results)` as files are checked, `finish(results)` once all are; `close()` always."""
+
+    def __init__(self, config: "Config", use_cache: bool = True, progress: bool = False):
+        self.config = config
+        self.cache = NetworkCache(cache_directory(config) / "network.sqlite3", config.network.cache_ttl) if use_cache else None
+        self.outcomes: dict[Target, Outcome] = {}  # from the cache
+        self.fetched: list[Target] = []
+        self._seen: set[Target] = set()
+        self._fetcher: "Fetcher | None" = None
+        self._bar = _Progress(progress)
+
+    def add(self, results: Iterable["FileResult"]) -> None:
+        """Start fetching the targets of these results that no earlier result had."""
+        new = _targets(results) - self._seen
+        if not new:
+            return
+        self._seen |= new
+        ordered = sorted(new, key=lambda target: target.key)
+        if self.cache is not None:
+            cached = self.cache.get_many(target.key for target in ordered)
+            self.outcomes.update((target, Outcome.from_dict(cached[target.key])) for target in ordered if target.key in cached)
+        missing = [target for target in ordered if target not in self.outcomes]
+        if missing:
+            self.fetched += missing
+            self._bar.grow(len(missing))
+            self._fetcher_started().submit(missing)
+
+    def _fetcher_started(self) -> "Fetcher":
+        if self._fetcher is None:  # the HTTP stack is imported only when something must be fetched
             from artlint.network.fetch import Fetcher
 
-            fetcher = Fetcher(fetch_settings(config))
-            with _Progress(len(missing), progress) as bar:
-                try:
-                    outcomes.update(fetcher.run(missing, on_done=lambda target, outcome: bar.advance()))
-                except KeyboardInterrupt:
-                    interrupted = True
-        if cache is not None:
-            cache.put_many((target.key, outcomes[target].to_dict()) for target in missing if target in outcomes)
-    finally:
-        if cache is not None:
-            cache.close()
+            self._fetcher = Fetcher(fetch_settings(self.config), on_done=lambda target, outcome: self._bar.advance())
+        return self._fetcher
+
+    def finish(self, results: list["FileResult"]) -> tuple[list[Finding], bool]:
+        """(findings, interrupted) for the probes of every file of the run."""
+        self.add(results)
+        interrupted = False
+        fetched: dict[Target, Outcome] = {}
+        if self._fetcher is not None:
+            try:
+                fetched = self._fetcher.outcomes()
+            except KeyboardInterrupt:
+                interrupted = True
+                fetched = self._fetcher.finished
+        if self.cache is not None:
+            self.cache.put_many((target.key, outcome.to_dict()) for target, outcome in fetched.items())
+        return _findings(results, {**self.outcomes, **fetched}), interrupted
+
+    def close(self) -> None:
+        self._bar.stop()
+        if self._fetcher is not None:
+            self._fetcher.close()
+        if self.cache is not None:
+            self.cache.close()
+
+
+def _findings(results: list["FileResult"], outcomes: dict[Target, Outcome]) -> list[Finding]:
+    from artlint.engine import _instance, _unsuppressed, _with_snippets
+
     findings: list[Finding] = []
     for result in results:
         found = []
@@ -79,43 +116,51 @@ def check_online(
                         )
                     )
         findings += _unsuppressed(found, result.suppressions)
-    return _with_snippets(findings), interrupted
+    return _with_snippets(findings)
 
 
 class _Progress:
-    """A progress bar on standard error, only when it is a terminal."""
+    """A progress bar on standard error, only when it is a terminal; it appears with the first
+    URL to fetch and its total grows as files are parsed."""
 
-    def __init__(self, total: int, enabled: bool):
-        self.total = total
-        self.enabled = enabled and total > 0 and sys.stderr.isatty()
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = 0
         self._progress = None
         self._task = None
 
-    def __enter__(self) -> "_Progress":
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    def grow(self, count: int) -> None:
+        self.total += count
+        if not self.enabled:
+            return
+        if self._progress is None:
+            self._start()
+        self._progress.update(self._task, total=self.total)
 
-            self._progress = Progress(
-                TextColumn("checking links"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("links", total=self.total, rate="")
-        return self
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    def advance(self) -> None:
+        self._progress = Progress(
+            TextColumn("checking links"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("links", total=self.total, rate="")
+
+    def advance(self) -> None:  # called on the fetcher's thread; rich's Progress takes a lock
         if self._progress is not None:
             self._progress.advance(self._task)
             task = self._progress.tasks[0]
             if task.speed:
                 self._progress.update(self._task, rate=f"{task.speed:.0f}/s")
 
-    def __exit__(self, *exc) -> None:
+    def stop(self) -> None:
         if self._progress is not None:
             self._progress.stop()
+            self._progress = None

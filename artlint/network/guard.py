@@ -2,21 +2,27 @@
 
 A link checker that follows any URL in any article can be made to knock on a company's
 internal services or a cloud machine's metadata endpoint. artlint checks every address twice:
-the host's addresses after DNS resolution, before connecting; and the address the socket is
-actually connected to (so that DNS that answers differently the second time, "rebinding",
-gains nothing). Both happen on every redirect hop, since each hop is a new connection.
+the host's addresses after DNS resolution, before connecting (`GuardedResolver`); and the
+address each socket is about to connect to (`guarded_socket`), so that DNS that answers
+differently the second time ("rebinding") and hosts written as IP addresses, which need no
+DNS, gain nothing. Both happen on every redirect hop, since each hop is a new request.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+from contextvars import ContextVar
 
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from aiohttp.abc import AbstractResolver
+from aiohttp.resolver import ThreadedResolver
 
 # Cloud metadata endpoints that are not covered by the link-local range.
 _METADATA = {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
+
+# The host name the current request is for: a socket only knows the address it connects to,
+# and the message names the host the article wrote.
+requested_host: ContextVar[str] = ContextVar("requested_host", default="")
 
 
 class PrivateAddressRefused(OSError):
@@ -48,42 +54,36 @@ def is_public_address(address: str) -> bool:
     )
 
 
-def check_host(host: str, port: int) -> None:
-    """Resolve the host and refuse it when any of its addresses is private."""
-    for *_, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
-        if not is_public_address(sockaddr[0]):
-            raise PrivateAddressRefused(host, sockaddr[0])
-
-
-def _checked_socket(connection, sock: socket.socket) -> socket.socket:
+def refuse_private_literal(host: str) -> None:
+    """Refuse a host written as a private IP address, before anything is sent."""
     try:
-        address = sock.getpeername()[0]
-    except OSError:
-        return sock
-    if not is_public_address(address):
-        sock.close()
-        raise PrivateAddressRefused(connection.host, address)
-    return sock
+        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return  # a name: the resolver and the socket check it
+    if not is_public_address(host.strip("[]")):
+        raise PrivateAddressRefused(host, host.strip("[]"))
 
 
-class _GuardedHTTPConnection(HTTPConnection):
-    def _new_conn(self) -> socket.socket:
-        return _checked_socket(self, super()._new_conn())
+class GuardedResolver(AbstractResolver):
+    """DNS resolution that fails when any address of the host is not public."""
+
+    def __init__(self) -> None:
+        self._resolver = ThreadedResolver()
+
+    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET) -> list:
+        results = await self._resolver.resolve(host, port, family)
+        for result in results:
+            if not is_public_address(result["host"]):
+                raise PrivateAddressRefused(host, result["host"])
+        return results
+
+    async def close(self) -> None:
+        await self._resolver.close()
 
 
-class _GuardedHTTPSConnection(HTTPSConnection):
-    def _new_conn(self) -> socket.socket:
-        return _checked_socket(self, super()._new_conn())
-
-
-class _GuardedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _GuardedHTTPConnection
-
-
-class _GuardedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _GuardedHTTPSConnection
-
-
-def guarded_pool_classes() -> dict:
-    """urllib3 `pool_classes_by_scheme` whose connections refuse non-public peers."""
-    return {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}
+def guarded_socket(address_info: tuple) -> socket.socket:
+    """The socket factory of the client: no socket for a private peer."""
+    family, kind, protocol, _, address = address_info
+    if not is_public_address(address[0]):
+        raise PrivateAddressRefused(requested_host.get() or address[0], address[0])
+    return socket.socket(family=family, type=kind, proto=protocol)
