@@ -234,8 +234,9 @@ def run(
     try:
 
         def checked_in_workers(function, items):
-            arriving = online.add if online is not None and function is check_file else None
-            return map_files(function, items, config, jobs, on_results=arriving)
+            if online is None or function is not check_file:
+                return map_files(function, items, config, jobs)
+            return map_files(function, items, config, jobs, on_results=online.add, on_started=online.prepare)
 
         run_key = None
         findings = None

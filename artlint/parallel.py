@@ -54,24 +54,33 @@ def map_files(
     config: Config,
     jobs: int,
     on_results: Callable[[list[Result]], None] | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> list[Result]:
     """`function(path, display, config)` for every file, in order, on up to `jobs` processes.
     `on_results` sees the results as they arrive (a file, or a chunk, at a time), so that the
-    caller can start on them (the network phase fetches while the rest is parsed)."""
+    caller can start on them (the network phase fetches while the rest is parsed); `on_started`
+    is called once the workers run, to prepare that meanwhile (no process is forked after it)."""
     if jobs <= 1 or len(files) < SERIAL_BELOW:
+        if on_started is not None:
+            on_started()
         results = []
         for path, display in files:
             results.append(function(path, display, config))
             if on_results is not None:
                 on_results(results[-1:])
         return results
-    return _in_workers(function, files, config, jobs, on_results)
+    return _in_workers(function, files, config, jobs, on_results, on_started)
 
 
-def chunk_size(files: int, jobs: int) -> int:
-    """CHUNK files, fewer for small runs: eight chunks a worker at least, so that the first
-    results come back early and the last chunks do not leave a worker idle."""
-    return max(MIN_CHUNK, min(CHUNK, files // (jobs * 8)))
+def chunks_of(files: list, jobs: int) -> list[list]:
+    """Chunks of CHUNK files, fewer for small runs (eight chunks a worker at least, so that the
+    last chunks do not leave a worker idle); each worker's first chunk is small, so that the
+    first results come back early."""
+    size = max(MIN_CHUNK, min(CHUNK, len(files) // (jobs * 8)))
+    head = min(size, MIN_CHUNK) * jobs
+    return [files[start : start + MIN_CHUNK] for start in range(0, min(head, len(files)), MIN_CHUNK)] + [
+        files[start : start + size] for start in range(head, len(files), size)
+    ]
 
 
 @paused_gc  # the calling process only gathers results here; the workers collect as usual
@@ -81,12 +90,12 @@ def _in_workers(
     config: Config,
     jobs: int,
     on_results: Callable[[list[Result]], None] | None,
+    on_started: Callable[[], None] | None,
 ) -> list[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = chunk_size(len(files), jobs)
-    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    chunks = chunks_of(files, jobs)
     # fork keeps the parent's imports and hash seed; elsewhere the default start method is used.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
@@ -94,7 +103,10 @@ def _in_workers(
         max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_initialise, initargs=(config, function)
     ) as pool:
         results: list[Result] = []
-        for chunk_results in pool.map(_run_chunk, chunks):
+        arriving = pool.map(_run_chunk, chunks)  # every worker is forked by now
+        if on_started is not None:
+            on_started()
+        for chunk_results in arriving:
             results.extend(chunk_results)
             if on_results is not None:
                 on_results(chunk_results)

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-"""CPU spent per HTTP request by artlint's fetcher and by the clients it could use instead.
+"""CPU spent per HTTP request by artlint's fetcher and by the clients it could be built on.
 
     python bench/http_cpu.py [--requests 600] [--concurrency 8]
 
 Starts a local HTTP/1.1 server (standard library, in another process, so that its CPU is not
-counted), then sends HEAD requests with: urllib3 from a thread pool (what artlint's fetcher is
-built on), artlint's own `Fetcher` (urllib3 plus redirects, guards and bookkeeping), and
-aiohttp when it is installed. Prints the process CPU time per request and the wall time.
-With one host serving every URL and a per-host limit, this CPU is on the critical path of a
-link check (see docs/benchmarks.md, issue 6).
+counted), then sends HEAD requests with: artlint's own `Fetcher` (libcurl through pycurl, plus
+redirects, retries, guards and bookkeeping on asyncio), a bare pycurl multi loop, and, when
+they are installed, urllib3 from a thread pool (what artlint used first) and aiohttp. Prints
+the process CPU time per request and the wall time. With one host serving every URL and a
+per-host limit, this CPU is on the critical path of a link check (docs/benchmarks.md, issue 6).
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+class Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the default 5 drops SYNs when 32 clients connect at once
+
+Server(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
 """
 
 
@@ -75,6 +78,39 @@ def with_artlint(base: str, count: int, concurrency: int) -> None:
     assert {outcome.state for outcome in outcomes.values()} == {"ok"}
 
 
+def with_pycurl(base: str, count: int, concurrency: int) -> None:
+    import pycurl
+
+    multi = pycurl.CurlMulti()
+    waiting = [f"{base}/c{number}" for number in range(count)]
+    running = 0
+    statuses = set()
+
+    def start() -> None:
+        handle = pycurl.Curl()
+        handle.setopt(pycurl.URL, waiting.pop())
+        handle.setopt(pycurl.NOBODY, 1)
+        multi.add_handle(handle)
+
+    while waiting and running < concurrency:
+        start()
+        running += 1
+    while running:
+        while multi.perform()[0] == pycurl.E_CALL_MULTI_PERFORM:
+            pass
+        _, done, failed = multi.info_read()
+        for handle in done + [entry[0] for entry in failed]:
+            statuses.add(handle.getinfo(pycurl.RESPONSE_CODE))
+            multi.remove_handle(handle)
+            handle.close()
+            running -= 1
+            if waiting:
+                start()
+                running += 1
+        multi.select(1.0)
+    assert statuses == {200}
+
+
 def with_aiohttp(base: str, count: int, concurrency: int) -> None:
     import asyncio
 
@@ -104,13 +140,13 @@ def main() -> int:
     try:
         time.sleep(0.5)
         base = f"http://127.0.0.1:{port}"
-        clients = [("urllib3, thread pool", with_urllib3), ("artlint Fetcher", with_artlint)]
-        try:
-            import aiohttp  # noqa: F401
-
-            clients.append(("aiohttp, asyncio", with_aiohttp))
-        except ImportError:
-            print("aiohttp is not installed: skipped", file=sys.stderr)
+        clients = [("artlint Fetcher", with_artlint), ("pycurl multi", with_pycurl)]
+        for label, module, client in (("urllib3, thread pool", "urllib3", with_urllib3), ("aiohttp, asyncio", "aiohttp", with_aiohttp)):
+            try:
+                __import__(module)
+                clients.append((label, client))
+            except ImportError:
+                print(f"{module} is not installed: skipped", file=sys.stderr)
         for label, client in clients:
             timed(f"{label} ({args.concurrency} at once)", args.requests, lambda: client(base, args.requests, args.concurrency))
     finally:

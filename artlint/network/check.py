@@ -66,8 +66,17 @@ class OnlineCheck:
             self._bar.grow(len(missing))
             self._fetcher_started().submit(missing)
 
+    def prepare(self) -> None:
+        """Import the HTTP stack and start the fetcher's thread, while the workers parse the
+        first files (it is started anyway when the first result has a URL to fetch)."""
+        from artlint.engine import _instance
+
+        config = self.config
+        if config.overrides or any(_instance(settings.name).kind == "network" for settings in config.rules_for("")):
+            self._fetcher_started()
+
     def _fetcher_started(self) -> "Fetcher":
-        if self._fetcher is None:  # the HTTP stack is imported only when something must be fetched
+        if self._fetcher is None:
             from artlint.network.fetch import Fetcher
 
             self._fetcher = Fetcher(fetch_settings(self.config), on_done=lambda target, outcome: self._bar.advance())

@@ -8,10 +8,7 @@
   connections keep failing is not asked again.
 - Outcomes tell "broken" (certain) from "unverified" (blocked, rate-limited, timing out).
 
-Runs on an asyncio event loop (see fetch.py) with aiohttp as the client: its HTTP parser is C,
-and a request costs a third of the CPU of urllib3's (0.25 ms against 0.76 ms, measured by
-bench/http_cpu.py; requests costs 2.3 times urllib3). With many URLs on one host and a
-per-host limit, that CPU is on the critical path of the whole check.
+Coroutines on the fetcher's event loop (fetch.py); the requests go through libcurl (curl.py).
 """
 
 from __future__ import annotations
@@ -24,14 +21,13 @@ import random
 import socket
 import time
 from dataclasses import dataclass, field
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-import aiohttp
-from multidict import CIMultiDictProxy
-from yarl import URL
+import pycurl
 
 from artlint import __version__
-from artlint.network.guard import GuardedResolver, PrivateAddressRefused, guarded_socket, refuse_private_literal, requested_host
+from artlint.network.curl import Answer, CurlSession, TransferFailed
+from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
 from artlint.network.targets import Outcome, Target
 
 USER_AGENT = f"artlint/{__version__} (+https://pypi.org/project/artlint/; content linter checking links)"
@@ -41,7 +37,6 @@ JSON_LIMIT = 1 << 20  # bytes of a DOI resolver's answer
 RETRY_AFTER_CAP = 30.0
 BACKOFF_BASE = 0.5
 HOST_FAILURE_LIMIT = 3
-HEADER_LIMIT = 65536  # some sites send CSP or cookie headers far over aiohttp's 8 KB default
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 BOT_CODES = {401, 403, 407, 429, 999}
 HEAD_REFUSED = {403, 405, 501, 400}
@@ -83,14 +78,6 @@ class _Host:
 
 
 @dataclass
-class _Answer:
-    status: int
-    reason: str
-    headers: CIMultiDictProxy
-    body: bytes  # the first bytes only
-
-
-@dataclass
 class _Failure:
     """What a request that got no answer means."""
 
@@ -118,22 +105,7 @@ class Client:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        guarded = not settings.check_private
-        connector = aiohttp.TCPConnector(
-            limit=max(1, settings.concurrency),
-            limit_per_host=max(1, settings.per_host),
-            ttl_dns_cache=300,
-            resolver=GuardedResolver() if guarded else None,
-            socket_factory=guarded_socket if guarded else None,
-        )
-        self.session = aiohttp.ClientSession(
-            connector=connector,
-            headers={"User-Agent": USER_AGENT},
-            cookie_jar=aiohttp.DummyCookieJar(),
-            timeout=aiohttp.ClientTimeout(total=None, sock_connect=settings.timeout, sock_read=settings.timeout),
-            max_line_size=HEADER_LIMIT,
-            max_field_size=HEADER_LIMIT,
-        )
+        self.session = CurlSession(USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, _Host] = {}
 
@@ -162,12 +134,9 @@ class Client:
             host = self._hosts[name] = _Host(name, asyncio.Semaphore(max(1, self.settings.per_host)))
         return host
 
-    async def _request(self, method: str, url: str, host: _Host, read: int, headers: dict | None = None) -> _Answer:
-        requested_host.set(host.name)
-        async with self._slots, host.semaphore:
-            async with self.session.request(method, _as_sent(url), allow_redirects=False, headers=headers) as response:
-                body = await _read_up_to(response, read) if read else b""
-                return _Answer(response.status, response.reason or "", response.headers, body)
+    async def _request(self, method: str, url: str, host: _Host, read: int, headers: dict | None = None, fresh: bool = False) -> Answer:
+        async with host.semaphore, self._slots:  # a request waiting for its host holds no global slot
+            return await self.session.request(method, _as_sent(url), host.name, headers, read, fresh)
 
     # ------------------------------------------------------------------ pages and images
 
@@ -212,9 +181,13 @@ class Client:
             method = methods[0]
             made += 1
             try:
-                answer = await self._request(method, url, host, *_READING[method])
+                # A GET reads only the first few KB, so for most images and pages the connection
+                # could not be reused anyway; on a fresh one, a server that writes headers and body
+                # apart with Nagle's algorithm on (Python's http.server) does not stall the body for
+                # the client's delayed ACK: 40 ms a request on a kept-alive connection (measured).
+                answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, fresh=method == "GET")
             except Exception as exc:
-                failure = _failure(exc, self.settings.timeout)
+                failure = await _failure(exc, self.settings.timeout, host.name)
                 if failure.retry and self._may_retry(attempt, deadline):
                     attempt += 1
                     await self._backoff(attempt, None)
@@ -228,14 +201,14 @@ class Client:
                 methods.pop(0)
                 continue
             if status in REDIRECT_CODES:
-                location = answer.headers.get("Location")
+                location = answer.header("Location")
                 if not location:
                     return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made)
                 return _Hop(state="redirect", status=status, location=urljoin(url, location), requests=made)
             if status == 429 or status >= 500:
                 if self._may_retry(attempt, deadline):
                     attempt += 1
-                    await self._backoff(attempt, answer.headers.get("Retry-After"))
+                    await self._backoff(attempt, answer.header("Retry-After"))
                     continue
                 word = "rate-limited" if status == 429 else "server error"
                 text = f"{status} {answer.reason}".strip()
@@ -307,19 +280,19 @@ class Client:
             try:
                 answer = await self._request("GET", current, host, JSON_LIMIT, headers)
             except Exception as exc:
-                failure = _failure(exc, self.settings.timeout)
+                failure = await _failure(exc, self.settings.timeout, host.name)
                 if failure.retry and self._may_retry(attempt, deadline):
                     attempt += 1
                     await self._backoff(attempt, None)
                     continue
                 return None, Outcome("unverified", f"DOI resolver not reachable: {failure.reason}", requests=made)
             status = answer.status
-            if status in REDIRECT_CODES and answer.headers.get("Location"):
-                current = urljoin(current, answer.headers["Location"])
+            if status in REDIRECT_CODES and answer.header("Location"):
+                current = urljoin(current, answer.header("Location"))
                 continue
             if (status == 429 or status >= 500) and self._may_retry(attempt, deadline):
                 attempt += 1
-                await self._backoff(attempt, answer.headers.get("Retry-After"))
+                await self._backoff(attempt, answer.header("Retry-After"))
                 continue
             if status == 404 and headers:
                 return None, Outcome("ok", "no metadata", requests=made)
@@ -331,42 +304,28 @@ class Client:
         return None, Outcome("unverified", "DOI resolver redirected too often", requests=made)
 
 
-# A GET reads only the first few KB: for most images and pages that leaves the body unread and
-# the connection cannot be reused anyway, so the server is told. This also keeps a server that
-# writes headers and body separately with Nagle's algorithm on (Python's http.server does) from
-# stalling the body for the client's delayed ACK, 40 ms a request on a kept-alive connection.
-_READING = {"HEAD": (0, None), "GET": (READ_LIMIT, {"Connection": "close"})}
+def _as_sent(url: str) -> str:
+    """The URL as the article wrote it: ASCII URLs are sent unchanged (re-quoting could turn one
+    URL into another); in others, the host is IDNA-encoded and other characters percent-encoded."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").encode("idna").decode("ascii")
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    if "@" in parts.netloc:
+        netloc = quote(parts.netloc.rsplit("@", 1)[0], safe=":%") + "@" + netloc
+    keep = "/%:@!$&'()*+,;=-._~?"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=keep), quote(parts.query, safe=keep), ""))
 
 
-def _as_sent(url: str) -> URL:
-    """The URL as the article wrote it: ASCII URLs are sent unchanged (no re-quoting, which
-    could turn one URL into another); others are percent-encoded and their host IDNA-encoded."""
-    return URL(url, encoded=True) if url.isascii() else URL(url)
-
-
-async def _read_up_to(response: aiohttp.ClientResponse, limit: int) -> bytes:
-    """The first `limit` bytes of the body; a body that breaks off is not a verdict on the link.
-    The rest is not downloaded: a response left unread closes its connection."""
-    data = b""
-    try:
-        while len(data) < limit:
-            chunk = await response.content.read(limit - len(data))
-            if not chunk:
-                break
-            data += chunk
-    except (aiohttp.ClientPayloadError, asyncio.TimeoutError):
-        pass
-    return data
-
-
-def _judge(answer: _Answer, image: bool) -> Outcome:
+def _judge(answer: Answer, image: bool) -> Outcome:
     status = answer.status
     reason = f"{status} {answer.reason}".strip()
     if 200 <= status < 300:
         if any(marker in answer.body for marker in CHALLENGE_MARKERS):
             return Outcome("unverified", f"{reason}, but the page is a bot challenge", status)
         if image:
-            kind = _image_kind(answer.headers.get("Content-Type", ""), answer.body)
+            kind = _image_kind(answer.header("Content-Type") or "", answer.body)
             return Outcome("ok", reason, status, is_image=kind is not None)
         return Outcome("ok", reason, status)
     if status in BOT_CODES:
@@ -375,45 +334,53 @@ def _judge(answer: _Answer, image: bool) -> Outcome:
     return Outcome("broken", reason, status)
 
 
-def _failure(exc: BaseException, timeout: float) -> _Failure:
+async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
     """What an exception from a request means for the link."""
-    cause = exc.os_error if isinstance(exc, aiohttp.ClientConnectorError) else exc
-    if isinstance(cause, PrivateAddressRefused):
-        return _Failure("unverified", str(cause))
-    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
-        return _tls_failure(exc.certificate_error)
-    if isinstance(exc, aiohttp.ClientSSLError):
-        return _tls_failure(cause)
-    if isinstance(exc, aiohttp.ClientConnectorDNSError):
-        return _dns_failure(cause)
-    if isinstance(exc, aiohttp.ClientConnectorError):
-        if isinstance(cause, ConnectionRefusedError) or cause.errno == errno.ECONNREFUSED:
-            return _Failure("broken", "connection refused", host_failure="connections refused")
-        return _Failure("unverified", f"connection failed ({cause.strerror or cause})", retry=True, host_failure="connections fail")
-    if isinstance(exc, asyncio.TimeoutError):
-        return _Failure("unverified", f"timed out after {timeout:g} s", retry=True, host_failure="connections time out")
-    if isinstance(exc, aiohttp.ServerDisconnectedError):
-        return _Failure("unverified", "the server closed the connection", retry=True, host_failure="connections close")
-    if isinstance(exc, (aiohttp.InvalidURL, ValueError, UnicodeError)):
+    if isinstance(exc, PrivateAddressRefused):
+        return _Failure("unverified", str(exc))
+    if isinstance(exc, (ValueError, UnicodeError, pycurl.error)):
         return _Failure("unverified", f"the URL cannot be sent as written ({exc})")
-    if isinstance(exc, aiohttp.ClientResponseError):
+    if not isinstance(exc, TransferFailed):
+        raise exc
+    code = exc.code
+    if code == pycurl.E_COULDNT_RESOLVE_HOST:
+        return await _dns_failure(host, exc.message)
+    if code == pycurl.E_COULDNT_CONNECT and exc.os_errno == errno.ECONNREFUSED:
+        return _Failure("broken", "connection refused", host_failure="connections refused")
+    if code == pycurl.E_OPERATION_TIMEDOUT:
+        return _Failure("unverified", f"timed out after {timeout:g} s", retry=True, host_failure="connections time out")
+    if code == pycurl.E_PEER_FAILED_VERIFICATION:
+        return _tls_failure(exc.message)
+    if code == pycurl.E_SSL_CONNECT_ERROR:
+        return _Failure("unverified", f"TLS error: {exc.message[:160]}")
+    if code in (pycurl.E_GOT_NOTHING, pycurl.E_RECV_ERROR, pycurl.E_SEND_ERROR):
+        return _Failure("unverified", "the server closed the connection", retry=True, host_failure="connections close")
+    if code in (pycurl.E_URL_MALFORMAT, pycurl.E_UNSUPPORTED_PROTOCOL):
+        return _Failure("unverified", f"the URL cannot be sent as written ({exc.message})")
+    if code == pycurl.E_WEIRD_SERVER_REPLY:
         return _Failure("unverified", f"the server's answer could not be read ({exc.message})")
-    if isinstance(exc, (aiohttp.ClientError, OSError)):
-        return _Failure("unverified", f"connection failed ({type(exc).__name__})", retry=True, host_failure="connections fail")
-    raise exc
+    return _Failure("unverified", f"connection failed ({exc.message})", retry=True, host_failure="connections fail")
 
 
-def _dns_failure(error: OSError) -> _Failure:
-    if isinstance(error, socket.gaierror) and error.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
-        return _Failure("broken", DNS_MISSING)
-    return _Failure("unverified", f"DNS lookup failed ({error.strerror or error})")
+async def _dns_failure(host: str, message: str) -> _Failure:
+    """libcurl says only "could not resolve": ask the system resolver whether the name does
+    not exist (certain: broken) or the lookup failed (not certain: unverified)."""
+    try:
+        await asyncio.get_running_loop().getaddrinfo(host, None)
+    except socket.gaierror as error:
+        if error.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
+            return _Failure("broken", DNS_MISSING)
+        return _Failure("unverified", f"DNS lookup failed ({error.strerror or error})")
+    except UnicodeError:
+        return _Failure("broken", "the host name is not valid")
+    return _Failure("unverified", f"DNS lookup failed ({message})")
 
 
-def _tls_failure(error: BaseException) -> _Failure:
-    text = str(error)
-    if "hostname" in text.lower() or "doesn't match" in text or "not valid for" in text:
+def _tls_failure(message: str) -> _Failure:
+    text = message.lower()
+    if "host name" in text or "hostname" in text or "subject name" in text or "not valid for" in text:
         return _Failure("broken", "TLS certificate is for another host")
-    return _Failure("unverified", f"TLS error: {text[:160]}")
+    return _Failure("unverified", f"TLS error: {message[:160]}")
 
 
 def _retry_after_seconds(value: str) -> float:

@@ -1,28 +1,20 @@
 """Refusing to fetch private addresses: loopback, private, link-local, multicast, cloud metadata.
 
 A link checker that follows any URL in any article can be made to knock on a company's
-internal services or a cloud machine's metadata endpoint. artlint checks every address twice:
-the host's addresses after DNS resolution, before connecting (`GuardedResolver`); and the
-address each socket is about to connect to (`guarded_socket`), so that DNS that answers
-differently the second time ("rebinding") and hosts written as IP addresses, which need no
-DNS, gain nothing. Both happen on every redirect hop, since each hop is a new request.
+internal services or a cloud machine's metadata endpoint. artlint checks the address of every
+connection after DNS resolution, as the socket is about to be opened (curl.py, libcurl's
+socket callback): DNS that answers differently the second time ("rebinding") gains nothing,
+since the address checked is the address connected to. A host written as an IP address is
+refused before anything is sent. Each redirect hop is a new request, checked the same way.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import socket
-from contextvars import ContextVar
-
-from aiohttp.abc import AbstractResolver
-from aiohttp.resolver import ThreadedResolver
 
 # Cloud metadata endpoints that are not covered by the link-local range.
 _METADATA = {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
-
-# The host name the current request is for: a socket only knows the address it connects to,
-# and the message names the host the article wrote.
-requested_host: ContextVar[str] = ContextVar("requested_host", default="")
+_SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT
 
 
 class PrivateAddressRefused(OSError):
@@ -50,40 +42,16 @@ def is_public_address(address: str) -> bool:
         or ip.is_multicast
         or ip.is_reserved
         or ip.is_unspecified
-        or (isinstance(ip, ipaddress.IPv4Address) and ip in ipaddress.ip_network("100.64.0.0/10"))
+        or (isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED)
     )
 
 
 def refuse_private_literal(host: str) -> None:
     """Refuse a host written as a private IP address, before anything is sent."""
+    address = host.strip("[]")
     try:
-        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+        ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
-        return  # a name: the resolver and the socket check it
-    if not is_public_address(host.strip("[]")):
-        raise PrivateAddressRefused(host, host.strip("[]"))
-
-
-class GuardedResolver(AbstractResolver):
-    """DNS resolution that fails when any address of the host is not public."""
-
-    def __init__(self) -> None:
-        self._resolver = ThreadedResolver()
-
-    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET) -> list:
-        results = await self._resolver.resolve(host, port, family)
-        for result in results:
-            if not is_public_address(result["host"]):
-                raise PrivateAddressRefused(host, result["host"])
-        return results
-
-    async def close(self) -> None:
-        await self._resolver.close()
-
-
-def guarded_socket(address_info: tuple) -> socket.socket:
-    """The socket factory of the client: no socket for a private peer."""
-    family, kind, protocol, _, address = address_info
-    if not is_public_address(address[0]):
-        raise PrivateAddressRefused(requested_host.get() or address[0], address[0])
-    return socket.socket(family=family, type=kind, proto=protocol)
+        return  # a name: its addresses are checked as each connection is opened
+    if not is_public_address(address):
+        raise PrivateAddressRefused(host, address)
