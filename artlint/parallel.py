@@ -59,10 +59,9 @@ def map_files(
     """`function(path, display, config)` for every file, in order, on up to `jobs` processes.
     `on_results` sees the results as they arrive (a file, or a chunk, at a time), so that the
     caller can start on them (the network phase fetches while the rest is parsed); `on_started`
-    is called once the workers run, to prepare that meanwhile (no process is forked after it)."""
+    is called once workers run, to prepare that meanwhile (no process is forked after it; small
+    runs, checked in this process, have no meanwhile and do not call it)."""
     if jobs <= 1 or len(files) < SERIAL_BELOW:
-        if on_started is not None:
-            on_started()
         results = []
         for path, display in files:
             results.append(function(path, display, config))

@@ -6,6 +6,7 @@ Used by the network tests instead of mocking requests: artlint's own HTTP stack 
 from __future__ import annotations
 
 import json
+import ssl
 import struct
 import threading
 import time
@@ -95,8 +96,12 @@ class PlantedServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, host: str = "127.0.0.1", slow_seconds: float = 2.0):
+    def __init__(self, host: str = "127.0.0.1", slow_seconds: float = 2.0, tls: ssl.SSLContext | None = None):
         super().__init__((host, 0), Handler)
+        self.scheme = "http"
+        if tls is not None:
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
+            self.scheme = "https"
         self.counts: Counter = Counter()
         self.lock = threading.Lock()
         self.slow_seconds = slow_seconds
@@ -106,7 +111,7 @@ class PlantedServer(ThreadingHTTPServer):
     @property
     def base(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self.scheme}://{host}:{port}"
 
     def hit(self, method: str, path: str) -> int:
         with self.lock:

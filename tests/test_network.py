@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import trustme
 
 from artlint.config import parse_config, tomllib
 from artlint.engine import run
@@ -180,6 +182,27 @@ def test_private_address_refused_on_a_redirect_hop(tmp_path: Path, monkeypatch: 
         ]
         assert public.requests_for("/to-other-host") == 1
         assert private.total() == 0
+
+
+def _tls_server(ca, name: str) -> PlantedServer:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(name).configure_cert(context)
+    return PlantedServer(tls=context)
+
+
+def test_tls_certificates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A certificate for another host is a broken link; one nobody vouches for is unverified."""
+    trusted, stranger = trustme.CA(), trustme.CA()
+    trusted.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))
+    with _tls_server(trusted, "127.0.0.1") as good, _tls_server(trusted, "other.example") as wrong, _tls_server(stranger, "127.0.0.1") as unknown:
+        write(tmp_path, {"a.md": f"[good]({good.base}/ok)\n[wrong host]({wrong.base}/ok)\n[unknown CA]({unknown.base}/ok)\n"})
+        result = run([str(tmp_path / "a.md")], _config(tmp_path, good.base))
+        lines = _by_line(result)
+        assert 1 not in lines and good.requests_for("/ok") == 1
+        assert lines[2] == [("link-broken", "broken link: TLS certificate is for another host")]
+        assert lines[3][0][0] == "link-unverified" and "TLS error" in lines[3][0][1]
+        assert wrong.total() == 0 and unknown.total() == 0
 
 
 def test_offline_skips_the_network(tmp_path: Path, server: PlantedServer) -> None:

@@ -32,7 +32,7 @@ class Fetcher:
         self._submitted: set[Target] = set()
         self._finished: dict[Target, Outcome] = {}
         self._tasks: set[asyncio.Task] = set()  # touched on the loop only
-        self._client: Client | None = None  # made on the loop: aiohttp wants a running loop
+        self._client: Client | None = None  # made on the loop, which drives its libcurl sockets
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="artlint-fetch", daemon=True)
         self._thread.start()
