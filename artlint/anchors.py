@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+from artlint.lazyre import lazy
 
 if TYPE_CHECKING:
     from artlint.document import Document
 
-_EXPLICIT_ID = re.compile(r"\{[^{}]*#([^\s{}]+)[^{}]*\}\s*$")
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_EXPLICIT_ID = lazy(r"\{[^{}]*#([^\s{}]+)[^{}]*\}\s*$")
+_HTML_ID = lazy(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
+_FOOTNOTE = lazy(r"\[\^([^\]\s]+)\]")
 
 
 _EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}

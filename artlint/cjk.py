@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import sys
 from functools import lru_cache
 from pathlib import Path
 
+from artlint.lazyre import lazy
 from artlint.sqlitedb import batches
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_CHAR = lazy(f"[{CJK}]")
 
 TABLE_FORMAT = 1
 

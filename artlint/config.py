@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
+from artlint.lazyre import lazy
 from artlint.options import check_type, describe
 from artlint.paths import display_path
 
@@ -251,7 +252,7 @@ _NETWORK_KEYS = {
 }
 _DOI_KEYS = {"resolver": "string"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
-_DURATION = re.compile(r"(\d+)\s*([smhdw]?)")
+_DURATION = lazy(r"(\d+)\s*([smhdw]?)")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 

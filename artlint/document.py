@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
+from artlint.lazyre import lazy
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
 from artlint.spans import SpanSet
@@ -17,7 +18,7 @@ from artlint.spans import SpanSet
 if TYPE_CHECKING:
     from artlint.links import Link
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_COMMENT = lazy(r"<!--.*?-->", re.S)
 
 
 @dataclass

@@ -15,22 +15,23 @@ from typing import TYPE_CHECKING, Iterator
 from urllib.parse import unquote, urlsplit
 
 from artlint import data
+from artlint.lazyre import lazy
 from artlint.urls import host_matches
 
 if TYPE_CHECKING:
     from artlint.document import Document
 
 _DATA = data.load("doi")
-VALID = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
-_PREFIX = re.compile("|".join(f"(?:{p})" for p in _DATA["prefixes"]), re.I)
-_BARE = re.compile(r"(?<![\w./\-:])10\.\d{4,9}(?:\.\d+)*/[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"']+")
+VALID = lazy(r"10\.\d{4,9}(?:\.\d+)*/\S+")
+_PREFIX = lazy("|".join(f"(?:{p})" for p in _DATA["prefixes"]), re.I)
+_BARE = lazy(r"(?<![\w./\-:])10\.\d{4,9}(?:\.\d+)*/[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"']+")
 # What follows a prefix: up to white space, CJK text or CJK punctuation.
-_TOKEN = re.compile(r"[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"]+")
+_TOKEN = lazy(r"[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"]+")
 # `10.1038 /s41467-...` or `10.1073 / pnas.2111829754`: the part after the space looks like a
 # DOI suffix (digits, dots, dashes), not like the next word of the sentence.
-_SPLIT_BY_SPACE = re.compile(r"(10[.,]\d{2,9})(\s+/\s*|/\s+)(?=\S*[\d.\-])(\S+)")
-_DOI_WORD = re.compile("doi", re.I)
-_SPACES = re.compile(r"\s+")
+_SPLIT_BY_SPACE = lazy(r"(10[.,]\d{2,9})(\s+/\s*|/\s+)(?=\S*[\d.\-])(\S+)")
+_DOI_WORD = lazy("doi", re.I)
+_SPACES = lazy(r"\s+")
 _TRAILING = ".,;:!?'\"*_~。，；：、！？”’」』】》〉"
 _PAIRS = {")": "(", "]": "[", ">": "<"}
 
@@ -130,7 +131,7 @@ def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
             yield DoiMention(written, bare.start(), bare.start() + len(trim(bare.group(0))), "text")
 
 
-_DOI_OR_RESOLVER = re.compile(r"doi", re.I)
+_DOI_OR_RESOLVER = lazy(r"doi", re.I)
 
 
 def _prefixes(text: str, start: int):

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from artlint.lazyre import lazy
 from artlint.source import Source
 
 try:  # Python >= 3.11
@@ -29,14 +30,14 @@ MAX_FRONT_MATTER_CHARS = 256 * 1024
 MAX_YAML_NODES = 100_000
 MAX_TOML_REPAIRS = 50
 
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
-_YAML_FENCE = re.compile(r"---[ \t]*")
-_YAML_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_JSON_START = re.compile(r'\{\s*(?:"|\})')
-_TOML_TABLE = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')")
-_TOML_KEY = re.compile(r"\s*([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*[.=]")
-_TOML_ERROR_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_DATE_TOKEN = re.compile(r"[0-9][0-9:T tZz.+\-]*[0-9Zz]|[0-9]")
+_TOML_FENCE = lazy(r"\+\+\+[ \t]*")
+_YAML_FENCE = lazy(r"---[ \t]*")
+_YAML_END = lazy(r"(?:---|\.\.\.)[ \t]*")
+_JSON_START = lazy(r'\{\s*(?:"|\})')
+_TOML_TABLE = lazy(r"\s*\[\[?\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')")
+_TOML_KEY = lazy(r"\s*([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*[.=]")
+_TOML_ERROR_PLACE = lazy(r"\(at line (\d+), column (\d+)\)")
+_TOML_DATE_TOKEN = lazy(r"[0-9][0-9:T tZz.+\-]*[0-9Zz]|[0-9]")
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from artlint.lazyre import lazy
 from artlint.spans import SpanSet
 
 if TYPE_CHECKING:
     from artlint.document import Document
     from artlint.markdown import Node
 
-_HTML_TAG = re.compile(r"<(a|img)\b([^<>]*)>", re.I)
-_HTML_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_TAG_TEXT = re.compile(r"<[^>]*>")
+_HTML_TAG = lazy(r"<(a|img)\b([^<>]*)>", re.I)
+_HTML_ATTR = lazy(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TAG_TEXT = lazy(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,8 @@ def definition_line_range(doc: "Document", link: Link) -> tuple[int, int] | None
     return line_start, end
 
 
-_CLOSING_ANCHOR = re.compile(r"</a\s*>", re.I)
-_OPENING_ANCHOR = re.compile(r"<a[\s>]", re.I)
+_CLOSING_ANCHOR = lazy(r"</a\s*>", re.I)
+_OPENING_ANCHOR = lazy(r"<a[\s>]", re.I)
 
 
 def _label_end(markup: str) -> int | None:
@@ -223,7 +224,7 @@ def _destination_span(markup: str) -> tuple[int, int] | None:
     return start, min(end, length)
 
 
-_HTML_CODE = re.compile(r"<(pre|code|script|style)\b.*?</\1\s*>", re.I | re.S)
+_HTML_CODE = lazy(r"<(pre|code|script|style)\b.*?</\1\s*>", re.I | re.S)
 
 
 def _html_links(doc: "Document") -> list[Link]:

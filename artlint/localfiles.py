@@ -24,20 +24,21 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from artlint import dependencies
+from artlint.lazyre import lazy
 
 if TYPE_CHECKING:
     from artlint.document import Document
 
 DEFAULT_ROOTS = [".", "static", "content", "assets"]
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_HUGO_REF = re.compile(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
+_SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HUGO_REF = lazy(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
 
 
 # `someone@example.org` or `docs.example.org/page` written without a scheme: not a local path
 # but a mistake that link-malformed reports.
-_EMAIL_LIKE = re.compile(r"^[^/\s@]+@[^/\s@]+\.[a-z]{2,}$", re.I)
-_HOST_LIKE = re.compile(
+_EMAIL_LIKE = lazy(r"^[^/\s@]+@[^/\s@]+\.[a-z]{2,}$", re.I)
+_HOST_LIKE = lazy(
     r"^(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|eu|cn|uk|de|fr|jp|ru|info|me|co|dev|app|ai|us|ca|au|nl|ch)(?:[/:?#]|$)",
     re.I,
 )
@@ -222,11 +223,11 @@ def _is_bundle(file: Path) -> bool:
     return file.stem.lower() in ("index", "_index", "readme")
 
 
-_FRONT_SLUG = re.compile(r"""^\s*(slug|url)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+_FRONT_SLUG = lazy(r"""^\s*(slug|url)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # aliases = ["/a/", "/b/"]  or  aliases:\n  - /a/
-_FRONT_ALIASES = re.compile(r"""^\s*aliases\s*[:=]\s*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+)""", re.M)
-_ALIAS_ITEM = re.compile(r"""["']?(/?[^"',\[\]\s]+)["']?""")
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_FRONT_ALIASES = lazy(r"""^\s*aliases\s*[:=]\s*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+)""", re.M)
+_ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
+_DATE_PREFIX = lazy(r"^\d{4}-\d{2}-\d{2}-")
 
 
 @lru_cache(maxsize=16)

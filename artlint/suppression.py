@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from artlint.lazyre import lazy
 
 ALL = "*"
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy(
     r"<!--\s*artlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S
 )
 

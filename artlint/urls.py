@@ -6,8 +6,9 @@ import ipaddress
 import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
+from artlint.lazyre import lazy
 
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SCHEME = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Names that never reach the public internet (RFC 2606, RFC 6761, mDNS, common internal TLDs).
 _PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid", ".example")
 _DOCUMENTATION_HOSTS = {"example.com", "example.net", "example.org"}
@@ -90,7 +91,7 @@ def short_form(url: str, keep_segments: int = 1) -> str:
 
 
 # A URL in running text ends at whitespace, at markup characters and at CJK punctuation.
-TEXT_URL = re.compile(
+TEXT_URL = lazy(
     r"(?<![\w/@.])(?:(?:https?|ftp)://|www\.(?=[^\s.]+\.[^\s]))"
     r"[^\s<>\"'`\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+",
     re.I,

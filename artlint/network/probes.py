@@ -8,14 +8,14 @@ that an article uses five times is reported five times, fetched once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from artlint.lazyre import lazy
 from artlint.network.targets import Target, normalise_url
 from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, host_of, scheme, trim_url
 
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{8,300})[”\"」』]")
+_QUOTED = lazy(r"[“\"「『]([^”\"」』\n]{8,300})[”\"」』]")
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _stated_title(doc, mention) -> str | None:
     return None
 
 
-_CJK = re.compile("[\u3400-\u9fff]")
+_CJK = lazy("[\u3400-\u9fff]")
 
 
 def _looks_like_title(text: str) -> bool:

@@ -6,9 +6,10 @@ import posixpath
 import re
 from functools import lru_cache
 from pathlib import PurePosixPath
+from artlint.lazyre import lazy
 
 # index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.
-_LANGUAGE = re.compile(r"\.[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
+_LANGUAGE = lazy(r"\.[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
 _SOURCE_SUFFIXES = {".md", ".markdown", ".rmd", ".rmarkdown", ".qmd", ".ipynb", ".html"}
 
 

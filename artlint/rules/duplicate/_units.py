@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from artlint.lazyre import lazy
 
-_DETAILS_OPEN = re.compile(r"<details\b", re.I)
-_DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？]+")
-_LINK_DESTINATION = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.I)
+_DETAILS_OPEN = lazy(r"<details\b", re.I)
+_DETAILS_CLOSE = lazy(r"</details\s*>", re.I)
+_SENTENCE_END = lazy(r"[.!?]+(?=\s|$)|[。！？]+")
+_LINK_DESTINATION = lazy(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.I)
 
 
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_NOT_ALPHANUMERIC = lazy(r"[\W_]+")
 
 
 def normalise(text: str) -> str:
@@ -51,11 +52,11 @@ def prose_blocks(doc):
                 yield node, in_list
 
 
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_HTML = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^>]*>", re.S)
+_CJK = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_HTML = lazy(r"<!--.*?-->|<[a-zA-Z/!][^>]*>", re.S)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy(r"\d+")
 
 
 def letters(key: str) -> int:
@@ -111,7 +112,7 @@ def block_keys(doc):
 
 
 _SENTENCE_BREAK = "\x00"
-_COMPATIBILITY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u2160-\u217f\u3300-\u33ff]")
+_COMPATIBILITY = lazy("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u2160-\u217f\u3300-\u33ff]")
 
 
 def sentence_keys(raw: str) -> list[str]:

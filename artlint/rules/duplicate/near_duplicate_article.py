@@ -9,6 +9,7 @@ from functools import lru_cache
 from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
+from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, intentional
@@ -28,7 +29,7 @@ def _anchor() -> re.Pattern[str]:
     return re.compile("[kvwy" + cjk + "]")
 
 
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_NOT_ALPHANUMERIC = lazy(r"[\W_]+")
 
 
 def _relative(doc) -> str:

@@ -1,18 +1,18 @@
-import re
 
 from artlint import data
 from artlint.cjk import CJK, words_around
 from artlint.findings import Fix, Severity
+from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
 _DATA = data.load("duplicates")["duplicate-word"]
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
-_CJK_DOUBLE = re.compile(f"([{CJK}])\\1")
-_BETWEEN_WORDS = re.compile(r"[\s*_~]*")
+_LATIN_WORD = lazy(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
+_CJK_DOUBLE = lazy(f"([{CJK}])\\1")
+_BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word.
-_MAYBE_DOUBLED = re.compile(r"(?i)(?<![\w-])([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![\w-])")
-_QUOTE_AFTER = re.compile(r"\s*[，,：:]\s*[“\"「『‘]")
+_MAYBE_DOUBLED = lazy(r"(?i)(?<![\w-])([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![\w-])")
+_QUOTE_AFTER = lazy(r"\s*[，,：:]\s*[“\"「『‘]")
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 # Inline nodes that separate words: a word on one side is not next to a word on the other.
 _BREAKS = {"codespan", "inline_math", "block_math", "inline_html", "image", "link"}

@@ -1,11 +1,12 @@
 import re
 
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, trim_url
 
-_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+_SHORTCODE = lazy(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 
 class BareUrl(DocumentRule):

@@ -6,16 +6,17 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Fix, Severity
-from artlint.options import Option
+from artlint.lazyre import lazy
 from artlint.links import definition_line_range, unlink_ranges
+from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.urls import domain_set, host_in, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
+_WORD = lazy(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
 # A common word: one lower-case word or a run of CJK characters, nothing that makes a name,
 # a phrase or code.
-_COMMON_WORD = re.compile(r"[a-z\u00df-\u00ff]{2,24}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,12}")
+_COMMON_WORD = lazy(r"[a-z\u00df-\u00ff]{2,24}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,12}")
 
 
 class LinkKeywordStuffing(DocumentRule):

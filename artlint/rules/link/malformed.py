@@ -5,13 +5,14 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.localfiles import is_host_like
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
 _DATA = data.load("links")["malformed"]
-_SCHEME_LIKE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
-_HOST_CHARACTERS = re.compile(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
+_SCHEME_LIKE = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
+_HOST_CHARACTERS = lazy(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
 
 
 class LinkMalformed(DocumentRule):

@@ -1,12 +1,12 @@
-import re
 
 from artlint.findings import Severity
 from artlint.globs import glob_set
+from artlint.lazyre import lazy
 from artlint.localfiles import DEFAULT_ROOTS, hugo_ref, is_known_page, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
-_HUGO_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?[^"'\s}]+["']?\s*[>%]\}\}""")
+_HUGO_REF = lazy(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?[^"'\s}]+["']?\s*[>%]\}\}""")
 
 ROOTS_OPTION = Option(
     "list[string]",

@@ -1,13 +1,13 @@
-import re
 import unicodedata
 
 from artlint.findings import Related, Severity
+from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, trim_url
 
-_RUN = re.compile(r"\*+|_+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_RUN = lazy(r"\*+|_+")
+_EMAIL = lazy(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 
 

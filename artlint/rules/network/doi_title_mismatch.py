@@ -3,12 +3,13 @@ import re
 import unicodedata
 
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.network.probes import doi_probes
 from artlint.options import Option
 from artlint.rules import NetworkRule
 
-_NOT_WORD = re.compile(r"[\W_]+")
-_CJK = re.compile("([\u3400-\u9fff])")
+_NOT_WORD = lazy(r"[\W_]+")
+_CJK = lazy("([\u3400-\u9fff])")
 
 
 def title_similarity(a: str, b: str) -> float:
