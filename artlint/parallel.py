@@ -20,6 +20,7 @@ Result = TypeVar("Result")
 SERIAL_BELOW = 48  # files: fewer than this are checked without workers
 CHUNK = 32
 MIN_CHUNK = 4
+WORKER_NICENESS = 10  # added to the workers' niceness in online runs
 
 _worker_config: Config | None = None
 _worker_function: Callable | None = None
@@ -38,6 +39,11 @@ def _initialise(config: Config, function: Callable) -> None:
     # Parsing makes many short-lived objects and few cycles: the default collector thresholds
     # make it walk the heap every 700 allocations. Freezing the imported modules and collecting
     # less often saves a few percent of a worker's time (measured on the bench corpus).
+    if config.online and hasattr(os, "nice"):
+        # Parsing is the background work of an online run: the fetcher's loop (in the calling
+        # process) and the servers answering it are waiting on the cores and should get them
+        # first. Measured on the kit's link subset: 2.17 s -> 1.99 s, medians of 7.
+        os.nice(WORKER_NICENESS)
     gc.enable()  # forked while the parent's collector was paused (see _in_workers)
     gc.freeze()
     gc.set_threshold(20000, 20, 100)

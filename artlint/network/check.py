@@ -12,17 +12,15 @@ from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Finding
 from artlint.network.cache import NetworkCache, cache_directory
-from artlint.network.targets import Outcome, Target
+from artlint.network.targets import Outcome, Settings, Target
 
 if TYPE_CHECKING:
     from artlint.config import Config
     from artlint.engine import FileResult
-    from artlint.network.fetch import Fetcher, Settings
+    from artlint.network.fetch import Fetcher
 
 
-def fetch_settings(config: "Config") -> "Settings":
-    from artlint.network.client import Settings
-
+def fetch_settings(config: "Config") -> Settings:
     network = config.network
     return Settings(
         timeout=network.timeout,

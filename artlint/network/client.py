@@ -28,7 +28,7 @@ import pycurl
 from artlint import __version__
 from artlint.network.curl import Answer, CurlSession, TransferFailed
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
-from artlint.network.targets import Outcome, Target
+from artlint.network.targets import DNS_MISSING, Outcome, Settings, Target
 
 USER_AGENT = f"artlint/{__version__} (+https://pypi.org/project/artlint/; content linter checking links)"
 MAX_REDIRECTS = 10
@@ -50,23 +50,7 @@ IMAGE_MAGIC = (
     (b"II*\x00", "TIFF"),
     (b"MM\x00*", "TIFF"),
 )
-DNS_MISSING = "DNS: the host name does not exist"
 CHALLENGE_MARKERS = (b"cf-browser-verification", b"challenge-platform", b"Just a moment...", b"captcha", b"ddos-guard")
-
-
-@dataclass
-class Settings:
-    timeout: float = 10.0
-    retries: int = 2
-    concurrency: int = 32
-    per_host: int = 8
-    check_private: bool = False
-    resolver: str = "https://doi.org"
-
-    @property
-    def cap(self) -> float:
-        """The most one target may take, retries, backoff and redirects included."""
-        return self.timeout * (self.retries + 2) * 2
 
 
 @dataclass
@@ -101,11 +85,11 @@ class _Hop:
 
 
 class Client:
-    """One per run, created and used on the event loop."""
+    """One per run, used on `loop`."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, loop: asyncio.AbstractEventLoop):
         self.settings = settings
-        self.session = CurlSession(USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
+        self.session = CurlSession(loop, USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, _Host] = {}
 

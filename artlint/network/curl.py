@@ -83,10 +83,10 @@ def _ca_bundle() -> str | None:
 
 
 class CurlSession:
-    """Requests on one libcurl multi handle; create and use it on the running event loop."""
+    """Requests on one libcurl multi handle, driven by `loop` (used from the loop's thread only)."""
 
-    def __init__(self, user_agent: str, timeout: float, max_connections: int, refuse_private: bool):
-        self._loop = asyncio.get_running_loop()
+    def __init__(self, loop: asyncio.AbstractEventLoop, user_agent: str, timeout: float, max_connections: int, refuse_private: bool):
+        self._loop = loop
         self._user_agent = user_agent
         self._timeout = timeout
         self._refuse_private = refuse_private

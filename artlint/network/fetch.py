@@ -14,8 +14,8 @@ from functools import partial
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from artlint.network.client import DNS_MISSING, Client, Settings
-from artlint.network.targets import Outcome, Target
+from artlint.network.client import Client
+from artlint.network.targets import DNS_MISSING, Outcome, Settings, Target
 
 __all__ = ["Fetcher", "Settings"]
 
@@ -80,7 +80,7 @@ class Fetcher:
 
     def _start(self, targets: list[Target]) -> None:
         if self._client is None:
-            self._client = Client(self.settings)
+            self._client = Client(self.settings, self._loop)
         for target in targets:
             task = self._loop.create_task(self._client.outcome_of(target))
             task.add_done_callback(partial(self._done, target))
