@@ -50,8 +50,7 @@ class _Transfer:
     limit: int
     host: str
     body: bytearray = field(default_factory=bytearray)
-    status_line: str = ""
-    headers: dict[str, str] = field(default_factory=dict)
+    header_lines: list[bytes] = field(default_factory=list)  # libcurl appends to it directly
     cut: bool = False  # the body was cut off on purpose after `limit` bytes
     refused: PrivateAddressRefused | None = None
 
@@ -63,13 +62,16 @@ class _Transfer:
             return 0  # stop the transfer: the rest is not downloaded
         return None
 
-    def on_header(self, line: bytes) -> None:
-        text = line.decode("iso-8859-1").rstrip("\r\n")
-        if text.startswith("HTTP/"):  # a new response (after 100 Continue, say)
-            self.status_line, self.headers = text, {}
-        elif ":" in text:
-            name, _, value = text.partition(":")
-            self.headers[name.strip().lower()] = value.strip()
+    def answer(self, status: int) -> Answer:
+        status_line, headers = "", {}
+        for line in self.header_lines:
+            text = line.decode("iso-8859-1").rstrip("\r\n")
+            if text.startswith("HTTP/"):  # a new response (after 100 Continue, say)
+                status_line, headers = text, {}
+            elif ":" in text:
+                name, _, value = text.partition(":")
+                headers[name.strip().lower()] = value.strip()
+        return Answer(status, _reason(status_line, status), headers, bytes(self.body))
 
 
 def _ca_bundle() -> str | None:
@@ -98,6 +100,7 @@ class CurlSession:
         self._transfers: dict[pycurl.Curl, _Transfer] = {}
         self._watched: dict[int, int] = {}  # file descriptor -> pycurl.POLL_* it is watched for
         self._timer: asyncio.TimerHandle | None = None
+        self._deadline: float | None = None  # loop time libcurl last asked to be woken at
 
     async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, fresh: bool = False) -> Answer:
         """One request, no redirects followed; the first `limit` bytes of the body. `fresh`: on a
@@ -105,7 +108,7 @@ class CurlSession:
         handle = self._handle(method, url, headers, fresh)
         transfer = _Transfer(self._loop.create_future(), limit, host)
         handle.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
-        handle.setopt(pycurl.HEADERFUNCTION, transfer.on_header)
+        handle.setopt(pycurl.HEADERFUNCTION, transfer.header_lines.append)
         if self._refuse_private:
             handle.setopt(pycurl.OPENSOCKETFUNCTION, lambda purpose, address: self._open_socket(transfer, address))
         self._transfers[handle] = transfer
@@ -164,6 +167,8 @@ class CurlSession:
     # ------------------------------------------------------------------ libcurl's callbacks
 
     def _on_socket(self, event: int, descriptor: int, multi, data) -> None:
+        if self._watched.get(descriptor) == event:
+            return
         self._unwatch(descriptor)
         if event == pycurl.POLL_REMOVE:
             return
@@ -181,11 +186,33 @@ class CurlSession:
             self._loop.remove_writer(descriptor)
 
     def _on_timer(self, milliseconds: int) -> None:
+        """libcurl wants socket_action(SOCKET_TIMEOUT) in `milliseconds` (-1: never). It moves this
+        deadline several times a request; a wake-up already set for an earlier time is kept (and
+        re-armed for the deadline when it fires) instead of being cancelled and made again."""
+        if milliseconds < 0:
+            self._deadline = None
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            return
+        self._deadline = deadline = self._loop.time() + milliseconds / 1000
         if self._timer is not None:
+            if self._timer.when() <= deadline:
+                return
             self._timer.cancel()
-            self._timer = None
-        if milliseconds >= 0:  # libcurl may not be called back from inside its own callback
-            self._timer = self._loop.call_later(milliseconds / 1000, self._act, pycurl.SOCKET_TIMEOUT, 0)
+        # libcurl may not be called back from inside its own callback: always through the loop
+        self._timer = self._loop.call_at(deadline, self._on_deadline)
+
+    def _on_deadline(self) -> None:
+        self._timer = None
+        deadline = self._deadline
+        if deadline is None:
+            return
+        if deadline > self._loop.time() + 0.001:  # woken for a deadline libcurl has since moved
+            self._timer = self._loop.call_at(deadline, self._on_deadline)
+            return
+        self._deadline = None
+        self._act(pycurl.SOCKET_TIMEOUT, 0)
 
     def _act(self, descriptor: int, what: int) -> None:
         while self._multi.socket_action(descriptor, what)[0] == pycurl.E_CALL_MULTI_PERFORM:
@@ -211,7 +238,7 @@ class CurlSession:
         stopped_on_purpose = code == pycurl.E_WRITE_ERROR and transfer.cut
         body_broke_off = code == pycurl.E_PARTIAL_FILE and status > 0
         if code == 0 or stopped_on_purpose or body_broke_off:
-            transfer.future.set_result(Answer(status, _reason(transfer.status_line, status), transfer.headers, bytes(transfer.body)))
+            transfer.future.set_result(transfer.answer(status))
         elif transfer.refused is not None:
             transfer.future.set_exception(transfer.refused)
         else:
