@@ -69,10 +69,12 @@ def with_urllib3(base: str, count: int, concurrency: int) -> None:
 
 
 def with_artlint(base: str, count: int, concurrency: int) -> None:
-    from artlint.network.fetch import Fetcher, Settings
+    from artlint.config import NetworkSettings
+    from artlint.network.fetch import Fetcher
     from artlint.network.targets import Target
 
-    with Fetcher(Settings(check_private=True, concurrency=concurrency, per_host=concurrency)) as fetcher:
+    settings = NetworkSettings(check_private=True, concurrency=concurrency, per_host=concurrency)
+    with Fetcher(settings, "https://doi.org") as fetcher:
         fetcher.submit([Target("page", f"{base}/a{number}") for number in range(count)])
         outcomes = fetcher.outcomes()
     assert {outcome.state for outcome in outcomes.values()} == {"ok"}

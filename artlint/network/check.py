@@ -12,24 +12,12 @@ from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Finding
 from artlint.network.cache import NetworkCache, cache_directory
-from artlint.network.targets import Outcome, Settings, Target
+from artlint.network.targets import Outcome, Target
 
 if TYPE_CHECKING:
     from artlint.config import Config
     from artlint.engine import FileResult
     from artlint.network.fetch import Fetcher
-
-
-def fetch_settings(config: "Config") -> Settings:
-    network = config.network
-    return Settings(
-        timeout=network.timeout,
-        retries=network.retries,
-        concurrency=network.concurrency,
-        per_host=network.per_host,
-        check_private=network.check_private,
-        resolver=config.doi.resolver,
-    )
 
 
 def _targets(results: Iterable["FileResult"]) -> set[Target]:
@@ -77,7 +65,8 @@ class OnlineCheck:
         if self._fetcher is None:
             from artlint.network.fetch import Fetcher
 
-            self._fetcher = Fetcher(fetch_settings(self.config), on_done=lambda target, outcome: self._bar.advance())
+            config = self.config
+            self._fetcher = Fetcher(config.network, config.doi.resolver, on_done=lambda target, outcome: self._bar.advance())
         return self._fetcher
 
     def finish(self, results: list["FileResult"]) -> tuple[list[Finding], bool]:

@@ -26,9 +26,10 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 import pycurl
 
 from artlint import __version__
+from artlint.config import NetworkSettings
 from artlint.network.curl import Answer, CurlSession, TransferFailed
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
-from artlint.network.targets import DNS_MISSING, Outcome, Settings, Target
+from artlint.network.targets import DNS_MISSING, Outcome, Target
 
 USER_AGENT = f"artlint/{__version__} (+https://pypi.org/project/artlint/; content linter checking links)"
 MAX_REDIRECTS = 10
@@ -85,10 +86,12 @@ class _Hop:
 
 
 class Client:
-    """One per run, used on `loop`."""
+    """One per run, used on `loop`; `resolver` is the DOI resolver's base URL."""
 
-    def __init__(self, settings: Settings, loop: asyncio.AbstractEventLoop):
+    def __init__(self, settings: NetworkSettings, resolver: str, loop: asyncio.AbstractEventLoop):
         self.settings = settings
+        self.resolver = resolver.rstrip("/")
+        self.cap = settings.timeout * (settings.retries + 2) * 2  # seconds one target may take, all in
         self.session = CurlSession(loop, USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, _Host] = {}
@@ -99,11 +102,11 @@ class Client:
     async def outcome_of(self, target: Target) -> Outcome:
         try:
             if hasattr(asyncio, "timeout"):  # Python 3.11: no extra task per target
-                async with asyncio.timeout(self.settings.cap):
+                async with asyncio.timeout(self.cap):
                     return await self._check(target)
-            return await asyncio.wait_for(self._check(target), self.settings.cap)
+            return await asyncio.wait_for(self._check(target), self.cap)
         except asyncio.TimeoutError:
-            return Outcome("unverified", f"gave up after {self.settings.cap:g} s")
+            return Outcome("unverified", f"gave up after {self.cap:g} s")
         except Exception as exc:  # an unforeseen answer must not end the run or lose other results
             return Outcome("unverified", f"artlint could not check it ({type(exc).__name__}: {exc})")
 
@@ -130,7 +133,7 @@ class Client:
     async def _check_url(self, url: str, image: bool) -> Outcome:
         if urlsplit(url).scheme not in ("http", "https"):
             return Outcome("unverified", "only http and https URLs are checked")
-        deadline = time.monotonic() + self.settings.cap
+        deadline = time.monotonic() + self.cap
         requests_made = 0
         permanent = True
         visited: list[str] = []
@@ -175,9 +178,8 @@ class Client:
                 answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, fresh=method == "GET")
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
-                if failure.retry and self._may_retry(attempt, deadline):
+                if await self._retried(failure, attempt, deadline):
                     attempt += 1
-                    await self._backoff(attempt, None)
                     continue
                 if failure.host_failure:
                     self._host_failed(host, failure.host_failure)
@@ -212,6 +214,13 @@ class Client:
             return str(exc)
         return None
 
+    async def _retried(self, failure: _Failure, attempt: int, deadline: float) -> bool:
+        """Whether to try again after a request that got no answer (after backing off)."""
+        if not (failure.retry and self._may_retry(attempt, deadline)):
+            return False
+        await self._backoff(attempt + 1, None)
+        return True
+
     def _may_retry(self, attempt: int, deadline: float) -> bool:
         return attempt < self.settings.retries and time.monotonic() < deadline
 
@@ -229,7 +238,7 @@ class Client:
     # ------------------------------------------------------------------ DOIs
 
     def _resolver(self, path: str) -> str:
-        return self.settings.resolver.rstrip("/") + path
+        return self.resolver + path
 
     async def _check_doi(self, doi: str) -> Outcome:
         data, outcome = await self._get_json(self._resolver("/api/handles/" + quote(doi, safe="/")), {})
@@ -255,7 +264,7 @@ class Client:
     async def _get_json(self, url: str, headers: dict) -> tuple[dict | None, Outcome]:
         """(data, an Outcome counting the requests) or (None, the Outcome to report)."""
         made = 0
-        deadline = time.monotonic() + self.settings.cap
+        deadline = time.monotonic() + self.cap
         attempt = 0
         current = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -268,9 +277,8 @@ class Client:
                 answer = await self._request("GET", current, host, JSON_LIMIT, headers)
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
-                if failure.retry and self._may_retry(attempt, deadline):
+                if await self._retried(failure, attempt, deadline):
                     attempt += 1
-                    await self._backoff(attempt, None)
                     continue
                 return None, Outcome("unverified", f"DOI resolver not reachable: {failure.reason}", requests=made)
             status = answer.status

@@ -14,20 +14,21 @@ from functools import partial
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from artlint.config import NetworkSettings
 from artlint.network.client import Client
-from artlint.network.targets import DNS_MISSING, Outcome, Settings, Target
-
-__all__ = ["Fetcher", "Settings"]
+from artlint.network.targets import DNS_MISSING, Outcome, Target
 
 CLOSE_TIMEOUT = 5.0  # seconds to wait for connections to close at the end
 
 
 class Fetcher:
     """`submit` targets (from the thread that made the fetcher), then `outcomes()`; `close()` at the end.
+    `resolver` is the DOI resolver's base URL (`[doi] resolver`).
     `on_done(target, outcome)` is called on the fetcher's thread as each target finishes."""
 
-    def __init__(self, settings: Settings, on_done: Callable[[Target, Outcome], None] | None = None):
+    def __init__(self, settings: NetworkSettings, resolver: str, on_done: Callable[[Target, Outcome], None] | None = None):
         self.settings = settings
+        self.resolver = resolver
         self._on_done = on_done
         self._submitted: set[Target] = set()
         self._finished: dict[Target, Outcome] = {}
@@ -80,7 +81,7 @@ class Fetcher:
 
     def _start(self, targets: list[Target]) -> None:
         if self._client is None:
-            self._client = Client(self.settings, self._loop)
+            self._client = Client(self.settings, self.resolver, self._loop)
         for target in targets:
             task = self._loop.create_task(self._client.outcome_of(target))
             task.add_done_callback(partial(self._done, target))

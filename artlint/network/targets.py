@@ -1,5 +1,5 @@
-"""What the network phase checks (targets), how (settings) and what it found (outcomes): plain
-data, light to import, shared by the rules (which run offline too) and the fetcher."""
+"""What the network phase checks (targets) and what it found (outcomes): plain data, light to
+import, shared by the rules (which run offline too) and the fetcher."""
 
 from __future__ import annotations
 
@@ -7,21 +7,6 @@ from dataclasses import asdict, dataclass
 
 
 DNS_MISSING = "DNS: the host name does not exist"
-
-
-@dataclass
-class Settings:
-    timeout: float = 10.0
-    retries: int = 2
-    concurrency: int = 32
-    per_host: int = 8
-    check_private: bool = False
-    resolver: str = "https://doi.org"
-
-    @property
-    def cap(self) -> float:
-        """The most one target may take, retries, backoff and redirects included."""
-        return self.timeout * (self.retries + 2) * 2
 
 
 @dataclass
