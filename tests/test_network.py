@@ -196,10 +196,10 @@ def test_tls_certificates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     trusted.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
     monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))
     with _tls_server(trusted, "127.0.0.1") as good, _tls_server(trusted, "other.example") as wrong, _tls_server(stranger, "127.0.0.1") as unknown:
-        write(tmp_path, {"a.md": f"[good]({good.base}/ok)\n[wrong host]({wrong.base}/ok)\n[unknown CA]({unknown.base}/ok)\n"})
+        write(tmp_path, {"a.md": f"[good]({good.base}/ok) ![image]({good.base}/image.png)\n[wrong host]({wrong.base}/ok)\n[unknown CA]({unknown.base}/ok)\n"})
         result = run([str(tmp_path / "a.md")], _config(tmp_path, good.base))
         lines = _by_line(result)
-        assert 1 not in lines and good.requests_for("/ok") == 1
+        assert 1 not in lines and good.requests_for("/ok") == 1 and good.requests_for("/image.png") == 1
         assert lines[2] == [("link-broken", "broken link: TLS certificate is for another host")]
         assert lines[3][0][0] == "link-unverified" and "TLS error" in lines[3][0][1]
         assert wrong.total() == 0 and unknown.total() == 0

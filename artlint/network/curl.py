@@ -138,8 +138,10 @@ class CurlSession:
             handle.setopt(pycurl.CAINFO, self._ca_bundle)
         if fresh:
             # said to the server too: it closes when done, which also sends a body it was holding
-            # back (Nagle's algorithm, waiting for an ACK) at once instead of after 40 ms
+            # back (Nagle's algorithm, waiting for an ACK) at once instead of after 40 ms. HTTP/1.1:
+            # HTTP/2 forbids the header, and a connection used once gains nothing from HTTP/2.
             headers = {**(headers or {}), "Connection": "close"}
+            handle.setopt(pycurl.HTTP_VERSION, pycurl.CURL_HTTP_VERSION_1_1)
             handle.setopt(pycurl.FRESH_CONNECT, 1)
             handle.setopt(pycurl.FORBID_REUSE, 1)
         if headers:
