@@ -62,3 +62,29 @@ def test_rule_data_is_readable_through_the_package() -> None:
 
     for path in (REPO / "rules").glob("*.toml"):
         assert isinstance(data.load(path.stem), dict)
+
+
+def test_every_third_party_import_is_a_declared_dependency() -> None:
+    """A module that only arrives with another package (idna came with requests) breaks a
+    fresh `pip install .` when that package goes."""
+    import ast
+    import sys
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    declared = {re.split(r"[<>=!~;\[ ]", spec, maxsplit=1)[0].lower().replace("_", "-") for spec in project["dependencies"]}
+    distributions = packages_distributions()
+    imported: set[str] = set()
+    for path in (REPO / "artlint").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name not in ("artlint", "__future__")}
+    missing = {}
+    for name in sorted(third_party):
+        owners = {owner.lower().replace("_", "-") for owner in distributions.get(name, [name])}
+        if not owners & declared and name != "tomli":  # tomli: declared for Python < 3.11 only
+            missing[name] = sorted(owners)
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"

@@ -301,11 +301,14 @@ class Client:
 
 def _as_sent(url: str) -> str:
     """The URL as the article wrote it: ASCII URLs are sent unchanged (re-quoting could turn one
-    URL into another); in others, the host is IDNA-encoded and other characters percent-encoded."""
+    URL into another); in others, the host is IDNA-encoded (UTS 46, as browsers do) and other
+    characters percent-encoded."""
     if url.isascii():
         return url
+    import idna
+
     parts = urlsplit(url)
-    host = (parts.hostname or "").encode("idna").decode("ascii")
+    host = idna.encode(parts.hostname or "", uts46=True).decode("ascii")
     netloc = host if parts.port is None else f"{host}:{parts.port}"
     if "@" in parts.netloc:
         netloc = quote(parts.netloc.rsplit("@", 1)[0], safe=":%") + "@" + netloc
