@@ -124,9 +124,9 @@ class Client:
             host = self._hosts[name] = _Host(name, asyncio.Semaphore(max(1, self.settings.per_host)))
         return host
 
-    async def _request(self, method: str, url: str, host: _Host, read: int, headers: dict | None = None, fresh: bool = False) -> Answer:
+    async def _request(self, method: str, url: str, host: _Host, read: int, headers: dict | None = None) -> Answer:
         async with host.semaphore, self._slots:  # a request waiting for its host holds no global slot
-            return await self.session.request(method, _as_sent(url), host.name, headers, read, fresh)
+            return await self.session.request(method, _as_sent(url), host.name, headers, read)
 
     # ------------------------------------------------------------------ pages and images
 
@@ -171,11 +171,7 @@ class Client:
             method = methods[0]
             made += 1
             try:
-                # A GET reads only the first few KB, so for most images and pages the connection
-                # could not be reused anyway; on a fresh one, a server that writes headers and body
-                # apart with Nagle's algorithm on (Python's http.server) does not stall the body for
-                # the client's delayed ACK: 40 ms a request on a kept-alive connection (measured).
-                answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, fresh=method == "GET")
+                answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0)
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
                 if await self._retried(failure, attempt, deadline):

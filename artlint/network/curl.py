@@ -74,6 +74,9 @@ class _Transfer:
         return Answer(status, _reason(status_line, status), headers, bytes(self.body))
 
 
+_QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
+
+
 def _ca_bundle() -> str | None:
     """The system's certificate authorities, as Python's ssl module finds them: libcurl from a
     wheel was built elsewhere and may look in a place that does not exist on this machine."""
@@ -102,10 +105,10 @@ class CurlSession:
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # loop time libcurl last asked to be woken at
 
-    async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, fresh: bool = False) -> Answer:
-        """One request, no redirects followed; the first `limit` bytes of the body. `fresh`: on a
-        new connection, closed afterwards."""
-        handle = self._handle(method, url, headers, fresh)
+    async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0) -> Answer:
+        """One request, no redirects followed; the first `limit` bytes of the body (a connection
+        whose body is cut off is closed, not reused)."""
+        handle = self._handle(method, url, headers)
         transfer = _Transfer(self._loop.create_future(), limit, host)
         handle.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
         handle.setopt(pycurl.HEADERFUNCTION, transfer.header_lines.append)
@@ -120,7 +123,7 @@ class CurlSession:
                 self._multi.remove_handle(handle)
             handle.close()
 
-    def _handle(self, method: str, url: str, headers: dict | None, fresh: bool) -> pycurl.Curl:
+    def _handle(self, method: str, url: str, headers: dict | None) -> pycurl.Curl:
         handle = pycurl.Curl()
         handle.setopt(pycurl.URL, url)
         handle.setopt(pycurl.NOBODY if method == "HEAD" else pycurl.HTTPGET, 1)
@@ -136,14 +139,6 @@ class CurlSession:
         handle.setopt(pycurl.TIMEOUT_MS, int(self._timeout * 2000))
         if self._ca_bundle:
             handle.setopt(pycurl.CAINFO, self._ca_bundle)
-        if fresh:
-            # said to the server too: it closes when done, which also sends a body it was holding
-            # back (Nagle's algorithm, waiting for an ACK) at once instead of after 40 ms. HTTP/1.1:
-            # HTTP/2 forbids the header, and a connection used once gains nothing from HTTP/2.
-            headers = {**(headers or {}), "Connection": "close"}
-            handle.setopt(pycurl.HTTP_VERSION, pycurl.CURL_HTTP_VERSION_1_1)
-            handle.setopt(pycurl.FRESH_CONNECT, 1)
-            handle.setopt(pycurl.FORBID_REUSE, 1)
         if headers:
             handle.setopt(pycurl.HTTPHEADER, [f"{name}: {value}" for name, value in headers.items()])
         return handle
@@ -175,7 +170,7 @@ class CurlSession:
         if event == pycurl.POLL_REMOVE:
             return
         if event & pycurl.POLL_IN:
-            self._loop.add_reader(descriptor, self._act, descriptor, pycurl.CSELECT_IN)
+            self._loop.add_reader(descriptor, self._readable, descriptor)
         if event & pycurl.POLL_OUT:
             self._loop.add_writer(descriptor, self._act, descriptor, pycurl.CSELECT_OUT)
         self._watched[descriptor] = event
@@ -215,6 +210,23 @@ class CurlSession:
             return
         self._deadline = None
         self._act(pycurl.SOCKET_TIMEOUT, 0)
+
+    def _readable(self, descriptor: int) -> None:
+        # Acknowledge what arrived at once. On a kept-alive connection Linux delays ACKs (up to
+        # 40 ms); a server that writes headers and body apart with Nagle's algorithm on (Python's
+        # http.server does) holds the body back until the headers are acknowledged. Measured on
+        # the kit's server: a GET on a kept-alive connection 52 ms against 12 ms on a new one;
+        # with this, 1.8 ms median above the planted latency.
+        if _QUICKACK is not None:
+            try:
+                sock = socket.socket(fileno=descriptor)
+                try:
+                    sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
+                finally:
+                    sock.detach()  # the descriptor stays libcurl's
+            except OSError:
+                pass
+        self._act(descriptor, pycurl.CSELECT_IN)
 
     def _act(self, descriptor: int, what: int) -> None:
         while self._multi.socket_action(descriptor, what)[0] == pycurl.E_CALL_MULTI_PERFORM:
