@@ -1,3 +1,3 @@
-from artlint.cli import main
+from artlint.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -107,6 +107,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS
 
 
+def entry() -> None:
+    """The `artlint` command: `main()`, then exit without tearing the interpreter down. A run
+    leaves many objects (parsed results, findings, the corpus index) that Python would free one
+    by one at exit for nothing: 35-65 ms of the kit's link check (measured with strace)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)
+
+
 def _load_config(path: str | None):
     from artlint.config import ConfigError, load_config
 
