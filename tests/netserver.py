@@ -52,7 +52,6 @@ class Handler(BaseHTTPRequestHandler):
     def _handle(self, method: str) -> None:
         path = self.path
         count = self.server.hit(method, path)
-        base = self.server.base
         if path.startswith("/api/handles/"):
             doi = path[len("/api/handles/") :]
             code = 1 if doi in DOIS else 100

@@ -3,7 +3,7 @@ import os
 import re
 import zlib
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 
 from artlint import data
