@@ -34,7 +34,9 @@ class Fetcher:
         self._finished: dict[Target, Outcome] = {}
         self._tasks: set[asyncio.Task] = set()  # touched on the loop only
         self._client: Client | None = None  # made on the loop, which drives its libcurl sockets
-        self._loop = asyncio.new_event_loop()
+        # a selector loop everywhere: libcurl's sockets are watched with add_reader/add_writer,
+        # which Windows' default (proactor) loop does not have
+        self._loop = asyncio.SelectorEventLoop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="artlint-fetch", daemon=True)
         self._thread.start()
 
