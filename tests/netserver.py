@@ -65,6 +65,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(int(path[1:]), b"no")
         if path == "/flaky":  # 503 once, then fine
             return self._send(503 if count == 1 else 200, b"")
+        if path.startswith("/wait/"):  # 0.1 s, then fine
+            time.sleep(0.1)
+            return self._send(200, b"")
         if path == "/slow":
             time.sleep(self.server.slow_seconds)
             return self._send(200, b"late")

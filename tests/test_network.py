@@ -130,6 +130,19 @@ def test_every_occurrence_is_reported_and_the_cache_answers_the_second_run(tmp_p
     assert server.total() == 4
 
 
+def test_waiting_for_a_busy_host_does_not_count_against_the_cap(tmp_path: Path, server: PlantedServer) -> None:
+    """20 URLs on one host, one at a time, 0.1 s each: the last waits 1.9 s for its turn, more
+    than the cap of one target (0.8 s here), and is still checked, not given up."""
+    text = 'select = ["link-broken", "link-unverified"]\n[network]\ntimeout = 0.2\nretries = 0\nper-host = 1\ncheck-private = true\n'
+    (tmp_path / "artlint.toml").write_text(text, encoding="utf-8")
+    config = parse_config(tomllib.loads(text), tmp_path / "artlint.toml")
+    config.online = True
+    write(tmp_path, {"a.md": "".join(f"[page {n}]({server.base}/wait/{n})\n" for n in range(20))})
+    result = run([str(tmp_path / "a.md")], config, use_cache=False)
+    assert result.findings == []
+    assert sum(server.requests_for(f"/wait/{n}") for n in range(20)) == 20
+
+
 def test_unverified_outcomes_are_not_cached(tmp_path: Path, server: PlantedServer) -> None:
     write(tmp_path, {"a.md": f"[x]({server.base}/403)\n"})
     config = _config(tmp_path, server.base)

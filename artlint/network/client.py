@@ -63,6 +63,19 @@ class _Host:
 
 
 @dataclass
+class _Budget:
+    """Seconds a target may still spend in requests and in waits before retries. Waiting for a
+    free slot (the host's or the run's) does not count: on a site with thousands of URLs on one
+    host, a URL may wait minutes for its turn."""
+
+    left: float
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+@dataclass
 class _Failure:
     """What a request that got no answer means."""
 
@@ -91,7 +104,7 @@ class Client:
     def __init__(self, settings: NetworkSettings, resolver: str, loop: asyncio.AbstractEventLoop):
         self.settings = settings
         self.resolver = resolver.rstrip("/")
-        self.cap = settings.timeout * (settings.retries + 2) * 2  # seconds one target may take, all in
+        self.cap = settings.timeout * (settings.retries + 2) * 2  # seconds of requests and waits per target
         self.session = CurlSession(loop, USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, _Host] = {}
@@ -101,21 +114,18 @@ class Client:
 
     async def outcome_of(self, target: Target) -> Outcome:
         try:
-            if hasattr(asyncio, "timeout"):  # Python 3.11: no extra task per target
-                async with asyncio.timeout(self.cap):
-                    return await self._check(target)
-            return await asyncio.wait_for(self._check(target), self.cap)
-        except asyncio.TimeoutError:
-            return Outcome("unverified", f"gave up after {self.cap:g} s")
+            return await self._check(target, _Budget(self.cap))
+        except _OutOfTime:
+            return Outcome("unverified", f"gave up after {self.cap:g} s of requests and waits for retries")
         except Exception as exc:  # an unforeseen answer must not end the run or lose other results
             return Outcome("unverified", f"artlint could not check it ({type(exc).__name__}: {exc})")
 
-    async def _check(self, target: Target) -> Outcome:
+    async def _check(self, target: Target, budget: "_Budget") -> Outcome:
         if target.kind == "doi":
-            return await self._check_doi(target.value)
+            return await self._check_doi(target.value, budget)
         if target.kind == "csl":
-            return await self._check_csl(target.value)
-        return await self._check_url(target.value, image=target.kind == "image")
+            return await self._check_csl(target.value, budget)
+        return await self._check_url(target.value, target.kind == "image", budget)
 
     def _host(self, url: str) -> _Host:
         name = (urlsplit(url).hostname or "").lower()
@@ -124,16 +134,22 @@ class Client:
             host = self._hosts[name] = _Host(name, asyncio.Semaphore(max(1, self.settings.per_host)))
         return host
 
-    async def _request(self, method: str, url: str, host: _Host, read: int, headers: dict | None = None) -> Answer:
+    async def _request(self, method: str, url: str, host: _Host, read: int, budget: "_Budget", headers: dict | None = None) -> Answer:
         async with host.semaphore, self._slots:  # a request waiting for its host holds no global slot
-            return await self.session.request(method, _as_sent(url), host.name, headers, read)
+            if budget.left <= 0:
+                raise _OutOfTime()
+            started = time.monotonic()
+            try:
+                limit = min(2 * self.settings.timeout, budget.left)
+                return await self.session.request(method, _as_sent(url), host.name, headers, read, limit)
+            finally:
+                budget.left -= time.monotonic() - started
 
     # ------------------------------------------------------------------ pages and images
 
-    async def _check_url(self, url: str, image: bool) -> Outcome:
+    async def _check_url(self, url: str, image: bool, budget: "_Budget") -> Outcome:
         if urlsplit(url).scheme not in ("http", "https"):
             return Outcome("unverified", "only http and https URLs are checked")
-        deadline = time.monotonic() + self.cap
         requests_made = 0
         permanent = True
         visited: list[str] = []
@@ -144,7 +160,7 @@ class Client:
             if len(visited) > MAX_REDIRECTS:
                 return Outcome("broken", f"more than {MAX_REDIRECTS} redirects", requests=requests_made)
             visited.append(current)
-            hop = await self._hop(current, image, deadline)
+            hop = await self._hop(current, image, budget)
             requests_made += hop.requests
             if hop.state != "redirect":
                 outcome = hop.outcome
@@ -156,7 +172,7 @@ class Client:
             permanent = permanent and hop.status in (301, 308)
             current = hop.location
 
-    async def _hop(self, url: str, image: bool, deadline: float) -> _Hop:
+    async def _hop(self, url: str, image: bool, budget: "_Budget") -> _Hop:
         """One hop: HEAD (or GET), with retries; a redirect, or a final outcome."""
         host = self._host(url)
         if host.dead_reason is not None:
@@ -171,10 +187,12 @@ class Client:
             method = methods[0]
             made += 1
             try:
-                answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0)
+                answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, budget)
+            except _OutOfTime:
+                raise
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
-                if await self._retried(failure, attempt, deadline):
+                if await self._retried(failure, attempt, budget):
                     attempt += 1
                     continue
                 if failure.host_failure:
@@ -191,9 +209,9 @@ class Client:
                     return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made)
                 return _Hop(state="redirect", status=status, location=urljoin(url, location), requests=made)
             if status == 429 or status >= 500:
-                if self._may_retry(attempt, deadline):
+                if self._may_retry(attempt, budget):
                     attempt += 1
-                    await self._backoff(attempt, answer.header("Retry-After"))
+                    await self._backoff(attempt, answer.header("Retry-After"), budget)
                     continue
                 word = "rate-limited" if status == 429 else "server error"
                 text = f"{status} {answer.reason}".strip()
@@ -210,21 +228,23 @@ class Client:
             return str(exc)
         return None
 
-    async def _retried(self, failure: _Failure, attempt: int, deadline: float) -> bool:
+    async def _retried(self, failure: _Failure, attempt: int, budget: "_Budget") -> bool:
         """Whether to try again after a request that got no answer (after backing off)."""
-        if not (failure.retry and self._may_retry(attempt, deadline)):
+        if not (failure.retry and self._may_retry(attempt, budget)):
             return False
-        await self._backoff(attempt + 1, None)
+        await self._backoff(attempt + 1, None, budget)
         return True
 
-    def _may_retry(self, attempt: int, deadline: float) -> bool:
-        return attempt < self.settings.retries and time.monotonic() < deadline
+    def _may_retry(self, attempt: int, budget: "_Budget") -> bool:
+        return attempt < self.settings.retries and budget.left > 0
 
-    async def _backoff(self, attempt: int, retry_after: str | None) -> None:
+    async def _backoff(self, attempt: int, retry_after: str | None, budget: "_Budget") -> None:
         delay = BACKOFF_BASE * (2 ** (attempt - 1)) * (0.5 + random.random())
         if retry_after:
             delay = max(delay, _retry_after_seconds(retry_after))
-        await asyncio.sleep(min(delay, RETRY_AFTER_CAP))
+        delay = max(0.0, min(delay, RETRY_AFTER_CAP, budget.left))
+        budget.left -= delay
+        await asyncio.sleep(delay)
 
     def _host_failed(self, host: _Host, reason: str) -> None:
         host.failures += 1
@@ -236,8 +256,8 @@ class Client:
     def _resolver(self, path: str) -> str:
         return self.resolver + path
 
-    async def _check_doi(self, doi: str) -> Outcome:
-        data, outcome = await self._get_json(self._resolver("/api/handles/" + quote(doi, safe="/")), {})
+    async def _check_doi(self, doi: str, budget: "_Budget") -> Outcome:
+        data, outcome = await self._get_json(self._resolver("/api/handles/" + quote(doi, safe="/")), {}, budget)
         if data is None:
             return outcome
         code = data.get("responseCode")
@@ -247,9 +267,9 @@ class Client:
             return Outcome("ok", "not registered", found=False, requests=outcome.requests)
         return Outcome("unverified", f"the handle API answered responseCode {code}", requests=outcome.requests)
 
-    async def _check_csl(self, doi: str) -> Outcome:
+    async def _check_csl(self, doi: str, budget: "_Budget") -> Outcome:
         url = self._resolver("/" + quote(doi, safe="/"))
-        data, outcome = await self._get_json(url, {"Accept": "application/vnd.citationstyles.csl+json"})
+        data, outcome = await self._get_json(url, {"Accept": "application/vnd.citationstyles.csl+json"}, budget)
         if data is None:
             return outcome
         title = data.get("title")
@@ -257,10 +277,9 @@ class Client:
             title = title[0] if title else None
         return Outcome("ok", "metadata", title=title if isinstance(title, str) else None, requests=outcome.requests)
 
-    async def _get_json(self, url: str, headers: dict) -> tuple[dict | None, Outcome]:
+    async def _get_json(self, url: str, headers: dict, budget: "_Budget") -> tuple[dict | None, Outcome]:
         """(data, an Outcome counting the requests) or (None, the Outcome to report)."""
         made = 0
-        deadline = time.monotonic() + self.cap
         attempt = 0
         current = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -270,10 +289,12 @@ class Client:
                 return None, Outcome("unverified", f"DOI resolver not reachable: {refused}", requests=made)
             made += 1
             try:
-                answer = await self._request("GET", current, host, JSON_LIMIT, headers)
+                answer = await self._request("GET", current, host, JSON_LIMIT, budget, headers)
+            except _OutOfTime:
+                raise
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
-                if await self._retried(failure, attempt, deadline):
+                if await self._retried(failure, attempt, budget):
                     attempt += 1
                     continue
                 return None, Outcome("unverified", f"DOI resolver not reachable: {failure.reason}", requests=made)
@@ -281,9 +302,9 @@ class Client:
             if status in REDIRECT_CODES and answer.header("Location"):
                 current = urljoin(current, answer.header("Location"))
                 continue
-            if (status == 429 or status >= 500) and self._may_retry(attempt, deadline):
+            if (status == 429 or status >= 500) and self._may_retry(attempt, budget):
                 attempt += 1
-                await self._backoff(attempt, answer.header("Retry-After"))
+                await self._backoff(attempt, answer.header("Retry-After"), budget)
                 continue
             if status == 404 and headers:
                 return None, Outcome("ok", "no metadata", requests=made)

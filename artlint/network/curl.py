@@ -105,10 +105,11 @@ class CurlSession:
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # loop time libcurl last asked to be woken at
 
-    async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0) -> Answer:
+    async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, cap: float | None = None) -> Answer:
         """One request, no redirects followed; the first `limit` bytes of the body (a connection
-        whose body is cut off is closed, not reused)."""
-        handle = self._handle(method, url, headers)
+        whose body is cut off is closed, not reused); at most `cap` seconds (default: twice the
+        timeout)."""
+        handle = self._handle(method, url, headers, cap if cap is not None else 2 * self._timeout)
         transfer = _Transfer(self._loop.create_future(), limit, host)
         handle.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
         handle.setopt(pycurl.HEADERFUNCTION, transfer.header_lines.append)
@@ -123,7 +124,7 @@ class CurlSession:
                 self._multi.remove_handle(handle)
             handle.close()
 
-    def _handle(self, method: str, url: str, headers: dict | None) -> pycurl.Curl:
+    def _handle(self, method: str, url: str, headers: dict | None, cap: float) -> pycurl.Curl:
         handle = pycurl.Curl()
         handle.setopt(pycurl.URL, url)
         handle.setopt(pycurl.NOBODY if method == "HEAD" else pycurl.HTTPGET, 1)
@@ -133,10 +134,10 @@ class CurlSession:
         handle.setopt(pycurl.NOSIGNAL, 1)
         handle.setopt(pycurl.USERAGENT, self._user_agent)
         handle.setopt(pycurl.CONNECTTIMEOUT_MS, int(self._timeout * 1000))
-        # no byte for `timeout` seconds is a read timeout; twice that caps one request
+        # no byte for `timeout` seconds is a read timeout
         handle.setopt(pycurl.LOW_SPEED_LIMIT, 1)
         handle.setopt(pycurl.LOW_SPEED_TIME, max(1, round(self._timeout)))
-        handle.setopt(pycurl.TIMEOUT_MS, int(self._timeout * 2000))
+        handle.setopt(pycurl.TIMEOUT_MS, max(1, int(cap * 1000)))
         if self._ca_bundle:
             handle.setopt(pycurl.CAINFO, self._ca_bundle)
         if headers:
