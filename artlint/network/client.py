@@ -188,8 +188,6 @@ class Client:
             made += 1
             try:
                 answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, budget)
-            except _OutOfTime:
-                raise
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
                 if await self._retried(failure, attempt, budget):
@@ -290,8 +288,6 @@ class Client:
             made += 1
             try:
                 answer = await self._request("GET", current, host, JSON_LIMIT, budget, headers)
-            except _OutOfTime:
-                raise
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
                 if await self._retried(failure, attempt, budget):
@@ -350,7 +346,8 @@ def _judge(answer: Answer, image: bool) -> Outcome:
 
 
 async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
-    """What an exception from a request means for the link."""
+    """What an exception from a request means for the link; anything that is not about the
+    network (running out of time, a bug) is raised again."""
     if isinstance(exc, PrivateAddressRefused):
         return _Failure("unverified", str(exc))
     if isinstance(exc, (ValueError, UnicodeError, pycurl.error)):
