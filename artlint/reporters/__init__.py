@@ -25,7 +25,45 @@ class ReportSettings:
 
 def write_report(name: str, result: "RunResult", stream: TextIO, settings: ReportSettings) -> None:
     module = importlib.import_module(f"artlint.reporters.{name}_report")
-    module.write(result, stream, settings)
+    blocks = _Blocks(stream)
+    try:
+        module.write(result, blocks, settings)
+    finally:
+        blocks.write_out()
+
+
+class _Blocks:
+    """What a reporter writes, passed on in writes of about 64 KB. A stream may be unbuffered
+    (PYTHONUNBUFFERED, common in containers), and then every small write is a system call:
+    json.dump made 7,865 of them for 177 findings, the text report one per line (56,642 at
+    10,000 articles). `flush()` passes everything on at once (rich flushes after each print
+    on a terminal); anything else (isatty, encoding) is the stream's own."""
+
+    SIZE = 1 << 16
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= self.SIZE:
+            self.write_out()
+        return len(text)
+
+    def write_out(self) -> None:
+        if self.parts:
+            self.stream.write("".join(self.parts))
+            self.parts, self.size = [], 0
+
+    def flush(self) -> None:
+        self.write_out()
+        self.stream.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def severity_counts(result: "RunResult") -> dict[str, int]:

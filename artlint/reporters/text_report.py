@@ -67,43 +67,8 @@ def _rich_emitter(stream, settings):
     return emit, console.width
 
 
-class _Batched:
-    """Lines gathered into writes of about 64 KB: a stream may be unbuffered (PYTHONUNBUFFERED,
-    common in containers), and a system call per line costs more than the line (56,642 findings
-    at 10,000 articles)."""
-
-    LIMIT = 1 << 16
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.parts: list[str] = []
-        self.size = 0
-
-    def write(self, text: str) -> None:
-        self.parts.append(text)
-        self.size += len(text)
-        if self.size >= self.LIMIT:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.parts:
-            self.stream.write("".join(self.parts))
-            self.parts, self.size = [], 0
-
-
 def write(result, stream, settings) -> None:
     plain = not _wants_colour(stream, settings)
-    if plain:
-        batched = _Batched(stream)
-        try:
-            _write(result, batched, settings, plain)
-        finally:
-            batched.flush()
-    else:
-        _write(result, stream, settings, plain)
-
-
-def _write(result, stream, settings, plain: bool) -> None:
     if not plain:
         emit, width = _rich_emitter(stream, settings)
     else:
