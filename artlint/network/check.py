@@ -31,8 +31,7 @@ class OnlineCheck:
         self.config = config
         self.cache = NetworkCache(cache_directory(config) / "network.sqlite3", config.network.cache_ttl) if use_cache else None
         self.outcomes: dict[Target, Outcome] = {}  # from the cache
-        self.fetched: list[Target] = []
-        self._seen: set[Target] = set()
+        self._seen: set[Target] = set()  # every target is looked up and fetched once per run
         self._fetcher: "Fetcher | None" = None
         self._bar = _Progress(progress)
 
@@ -48,7 +47,6 @@ class OnlineCheck:
             self.outcomes.update((target, Outcome.from_dict(cached[target.key])) for target in ordered if target.key in cached)
         missing = [target for target in ordered if target not in self.outcomes]
         if missing:
-            self.fetched += missing
             self._bar.grow(len(missing))
             self._fetcher_started().submit(missing)
 

@@ -2,7 +2,7 @@
 
 Targets are submitted while files are still being parsed, so the first requests leave as soon
 as the first file is read: with many URLs, the parse and the network waits overlap instead of
-adding up. Each target is fetched once per run, whatever the number of submissions.
+adding up. The caller submits each target once (OnlineCheck keeps the targets it has seen).
 The HTTP work itself is in client.py.
 """
 
@@ -30,7 +30,6 @@ class Fetcher:
         self.settings = settings
         self.resolver = resolver
         self._on_done = on_done
-        self._submitted: set[Target] = set()
         self._finished: dict[Target, Outcome] = {}
         self._tasks: set[asyncio.Task] = set()  # touched on the loop only
         self._client: Client | None = None  # made on the loop, which drives its libcurl sockets
@@ -41,10 +40,10 @@ class Fetcher:
         self._thread.start()
 
     def submit(self, targets: Iterable[Target]) -> None:
-        new = [target for target in targets if target not in self._submitted]
-        if new:
-            self._submitted.update(new)
-            self._loop.call_soon_threadsafe(self._start, new)
+        """Start checking targets not submitted before (the caller deduplicates: OnlineCheck)."""
+        targets = list(targets)
+        if targets:
+            self._loop.call_soon_threadsafe(self._start, targets)
 
     def outcomes(self) -> dict[Target, Outcome]:
         """Every submitted target's outcome, once all are done. On Ctrl-C the remaining checks
