@@ -190,7 +190,7 @@ class Client:
                 answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, budget)
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
-                if await self._retried(failure, attempt, budget):
+                if failure.retry and await self._retried(attempt, budget):
                     attempt += 1
                     continue
                 if failure.host_failure:
@@ -207,9 +207,8 @@ class Client:
                     return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made)
                 return _Hop(state="redirect", status=status, location=urljoin(url, location), requests=made)
             if status == 429 or status >= 500:
-                if self._may_retry(attempt, budget):
+                if await self._retried(attempt, budget, answer.header("Retry-After")):
                     attempt += 1
-                    await self._backoff(attempt, answer.header("Retry-After"), budget)
                     continue
                 word = "rate-limited" if status == 429 else "server error"
                 text = f"{status} {answer.reason}".strip()
@@ -226,23 +225,18 @@ class Client:
             return str(exc)
         return None
 
-    async def _retried(self, failure: _Failure, attempt: int, budget: "_Budget") -> bool:
-        """Whether to try again after a request that got no answer (after backing off)."""
-        if not (failure.retry and self._may_retry(attempt, budget)):
+    async def _retried(self, attempt: int, budget: "_Budget", retry_after: str | None = None) -> bool:
+        """Whether try `attempt` (0 the first) may be followed by another; if so, after backing
+        off: exponentially with jitter, or as long as Retry-After asks, up to a cap."""
+        if attempt >= self.settings.retries or budget.left <= 0:
             return False
-        await self._backoff(attempt + 1, None, budget)
-        return True
-
-    def _may_retry(self, attempt: int, budget: "_Budget") -> bool:
-        return attempt < self.settings.retries and budget.left > 0
-
-    async def _backoff(self, attempt: int, retry_after: str | None, budget: "_Budget") -> None:
-        delay = BACKOFF_BASE * (2 ** (attempt - 1)) * (0.5 + random.random())
+        delay = BACKOFF_BASE * (2**attempt) * (0.5 + random.random())
         if retry_after:
             delay = max(delay, _retry_after_seconds(retry_after))
         delay = max(0.0, min(delay, RETRY_AFTER_CAP, budget.left))
         budget.left -= delay
         await asyncio.sleep(delay)
+        return True
 
     def _host_failed(self, host: _Host, reason: str) -> None:
         host.failures += 1
@@ -290,7 +284,7 @@ class Client:
                 answer = await self._request("GET", current, host, JSON_LIMIT, budget, headers)
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
-                if await self._retried(failure, attempt, budget):
+                if failure.retry and await self._retried(attempt, budget):
                     attempt += 1
                     continue
                 return None, Outcome("unverified", f"DOI resolver not reachable: {failure.reason}", requests=made)
@@ -298,9 +292,8 @@ class Client:
             if status in REDIRECT_CODES and answer.header("Location"):
                 current = urljoin(current, answer.header("Location"))
                 continue
-            if (status == 429 or status >= 500) and self._may_retry(attempt, budget):
+            if (status == 429 or status >= 500) and await self._retried(attempt, budget, answer.header("Retry-After")):
                 attempt += 1
-                await self._backoff(attempt, answer.header("Retry-After"), budget)
                 continue
             if status == 404 and headers:
                 return None, Outcome("ok", "no metadata", requests=made)
