@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from artlint import dependencies
+from artlint.atomicfile import replacing
 from artlint.config import Config
 from artlint.filecache import ENTRY_FORMAT, FileCache, content_digest, settings_fingerprint
 from artlint.gcpause import paused_gc
@@ -127,21 +127,11 @@ class CachedChecks:
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
         snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
-        path = self._snapshot_path(root)
         try:
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")
-        except OSError:
-            return  # a snapshot is only a shortcut
-        try:
-            with os.fdopen(handle, "wb") as stream:
+            with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
                 pickle.dump(snapshot, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(temporary, 0o644)  # as the database beside it, not mkstemp's 0600
-            os.replace(temporary, path)
         except OSError:
             pass  # a snapshot is only a shortcut
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
 
     def _snapshot_path(self, root: str) -> Path:
         digest = hashlib.blake2b(f"{ENTRY_FORMAT}|{root}".encode("utf-8"), digest_size=12).hexdigest()

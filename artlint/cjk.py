@@ -13,7 +13,6 @@ loaded. Where the table cannot be written, jieba loads its dictionary as usual.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import sys
 from functools import lru_cache
@@ -76,15 +75,12 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
 
 
 def _build_table(jieba, path: Path) -> None:
-    import tempfile
+    from artlint.atomicfile import replacing
 
     tokenizer = jieba.Tokenizer()
     frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Written under another name and renamed: a process that finds the table finds it whole.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
-    os.close(handle)
-    try:
+    with replacing(path, ".jieba-") as temporary:  # a process that finds the table finds it whole
         connection = sqlite3.connect(temporary)
         with connection:
             connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER NOT NULL) WITHOUT ROWID")
@@ -92,10 +88,6 @@ def _build_table(jieba, path: Path) -> None:
             connection.executemany("INSERT INTO words VALUES (?, ?)", frequencies.items())
             connection.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
         connection.close()
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _tokenizer_for(sentence: str):
