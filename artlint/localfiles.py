@@ -128,17 +128,12 @@ def _site_directory(doc: "Document", roots: list[str]) -> PurePosixPath | None:
     return None
 
 
-_resolved_for: list = [None, {}]  # [the document, {(path, roots): the file}]
-
-
 def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
-    """The file a local link path leads to, or None when none exists. Answers are kept for the
-    document being checked: an article that links one target 50,000 times (a hostile or a
-    generated file) asks the disk once, and records its dependencies once."""
-    if _resolved_for[0] is not doc:
-        _resolved_for[0], _resolved_for[1] = doc, {}
+    """The file a local link path leads to, or None when none exists. Answers are kept with the
+    document: an article that links one target 50,000 times (a hostile or a generated file)
+    asks the disk once, and records its dependencies once."""
+    answers = doc.memo("resolved-local-files", dict)  # (path, roots) -> the file
     key = (path, tuple(roots))
-    answers = _resolved_for[1]
     if key not in answers:
         answers[key] = _resolve(doc, path, roots)
     return answers[key]
@@ -299,7 +294,6 @@ def pages_fingerprint_of(subject: str) -> str:
 def clear_caches() -> None:
     """Forget what earlier runs in this process saw on disk."""
     _exists_on_disk.cache_clear()
-    _resolved_for[0], _resolved_for[1] = None, {}
     _page_names.cache_clear()
     page_fingerprint.cache_clear()
     _content_index.cache_clear()
