@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
 from artlint.lazyre import lazy
 
 if TYPE_CHECKING:

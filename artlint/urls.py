@@ -6,6 +6,7 @@ import ipaddress
 import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
+
 from artlint.lazyre import lazy
 
 _SCHEME = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]*):")

@@ -6,6 +6,7 @@ import posixpath
 import re
 from functools import lru_cache
 from pathlib import PurePosixPath
+
 from artlint.lazyre import lazy
 
 # index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
 from artlint.lazyre import lazy
 
 _DETAILS_OPEN = lazy(r"<details\b", re.I)
