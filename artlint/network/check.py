@@ -29,7 +29,8 @@ class OnlineCheck:
 
     def __init__(self, config: "Config", use_cache: bool = True, progress: bool = False):
         self.config = config
-        self.cache = NetworkCache(cache_directory(config) / "network.sqlite3", config.network.cache_ttl) if use_cache else None
+        self.use_cache = use_cache
+        self.cache: NetworkCache | None = None  # opened with the first target: a run without URLs leaves none
         self.outcomes: dict[Target, Outcome] = {}  # from the cache
         self._seen: set[Target] = set()  # every target is looked up and fetched once per run
         self._fetcher: "Fetcher | None" = None
@@ -42,7 +43,9 @@ class OnlineCheck:
             return
         self._seen |= new
         ordered = sorted(new, key=lambda target: target.key)
-        if self.cache is not None:
+        if self.use_cache:
+            if self.cache is None:
+                self.cache = NetworkCache(cache_directory(self.config) / "network.sqlite3", self.config.network.cache_ttl)
             cached = self.cache.get_many(target.key for target in ordered)
             self.outcomes.update((target, Outcome.from_dict(cached[target.key])) for target in ordered if target.key in cached)
         missing = [target for target in ordered if target not in self.outcomes]
