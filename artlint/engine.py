@@ -184,11 +184,12 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
             file_suppressions = suppressions.get(path)
             if not (file_suppressions and file_suppressions.suppresses(name, finding.line)):
                 findings.append(finding)
-    return _with_snippets(findings)
+    return findings
 
 
 def _with_snippets(findings: list[Finding]) -> list[Finding]:
-    """Corpus findings are made after the files were read: read their lines again."""
+    """Findings made after their file was read (from the cache, by corpus or network rules)
+    have no source line: read their lines again."""
     from dataclasses import replace
 
     sources: dict[str, Source | None] = {}
@@ -280,7 +281,7 @@ def run(
             cached.close()
         if online is not None:
             online.close()
-    if snippets and cached is not None:
+    if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings)
     findings.sort(key=Finding.sort_key)
     if config.overrides:

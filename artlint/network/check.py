@@ -94,7 +94,7 @@ class OnlineCheck:
 
 
 def _findings(results: list["FileResult"], outcomes: dict[Target, Outcome]) -> list[Finding]:
-    from artlint.engine import _instance, _unsuppressed, _with_snippets
+    from artlint.engine import _instance, _unsuppressed
 
     findings: list[Finding] = []
     for result in results:
@@ -113,7 +113,7 @@ def _findings(results: list["FileResult"], outcomes: dict[Target, Outcome]) -> l
                         )
                     )
         findings += _unsuppressed(found, result.suppressions)
-    return _with_snippets(findings)
+    return findings
 
 
 class _Progress:
