@@ -76,10 +76,11 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
 
 def _build_table(jieba, path: Path) -> None:
     from artlint.atomicfile import replacing
+    from artlint.network.cache import make_directory
 
     tokenizer = jieba.Tokenizer()
     frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_directory(path.parent)
     with replacing(path, ".jieba-") as temporary:  # a process that finds the table finds it whole
         connection = sqlite3.connect(temporary)
         with connection:

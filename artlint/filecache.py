@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from artlint import __version__
+from artlint.network.cache import make_directory
 from artlint.sqlitedb import batches, write_transaction
 
 SCHEMA = """
@@ -85,7 +86,7 @@ def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
 
 class FileCache:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_directory(path.parent)
         self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=30000")

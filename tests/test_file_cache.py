@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,23 @@ def test_a_warm_run_writes_nothing_to_the_cache(tmp_path: Path) -> None:
     before = _ages(database)
     engine.run([str(tmp_path)], _config(tmp_path))
     assert _ages(database) == before
+
+
+def test_the_cache_folder_artlint_makes_is_ignored_by_git_and_tagged_for_backups(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER})
+    engine.run([str(tmp_path)], _config(tmp_path))
+    folder = tmp_path / ".artlint_cache"
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (folder / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+        untracked = subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path, check=True, capture_output=True, text=True)
+        assert sorted(untracked.stdout.split()) == ["??", "??", "a.md", "artlint.toml"]
+
+
+def test_a_cache_folder_that_already_exists_is_left_unmarked(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": NO_FRONT_MATTER, "mine/notes.txt": "the user's own folder\n"})
+    engine.run([str(tmp_path)], _config(tmp_path, '[network]\ncache = "mine"\n'))
+    assert (tmp_path / "mine" / "files.sqlite3").is_file()
+    assert not (tmp_path / "mine" / ".gitignore").exists()
+    assert not (tmp_path / "mine" / "CACHEDIR.TAG").exists()
