@@ -9,10 +9,10 @@ from functools import lru_cache
 from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
-from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, intentional
+from artlint.rules.duplicate._units import normalise
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
 # A shingle in more articles than this is boilerplate (a licence footer, a template), not
@@ -29,9 +29,6 @@ def _anchor() -> re.Pattern[str]:
     return re.compile("[kvwy" + cjk + "]")
 
 
-_NOT_ALPHANUMERIC = lazy(r"[\W_]+")
-
-
 def _relative(doc) -> str:
     """The article's path relative to the configuration's folder, which `ignore` globs name."""
     if doc.file is not None and doc.root is not None:
@@ -39,10 +36,6 @@ def _relative(doc) -> str:
         if not relative.startswith(".."):
             return relative.replace(os.sep, "/")
     return doc.path
-
-
-def _letters(text: str) -> str:
-    return _NOT_ALPHANUMERIC.sub("", text.casefold())
 
 
 class NearDuplicateArticle(CorpusRule):
@@ -82,7 +75,7 @@ class NearDuplicateArticle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        text = _letters(doc.prose_text[doc.body_offset :])
+        text = normalise(doc.prose_text[doc.body_offset :])
         if len(text) < options["min-length"]:
             return None
         size = options["shingle-size"]
