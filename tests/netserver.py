@@ -81,6 +81,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(302, headers={"Location": "/loop-a"})
         if path == "/head-405":
             return self._send(405 if method == "HEAD" else 200, b"ok")
+        if path == "/head-404":  # a server that answers HEAD wrongly
+            return self._send(404 if method == "HEAD" else 200, b"ok")
+        if path == "/head-redirect":  # another: HEAD is sent to an error page
+            if method == "HEAD":
+                return self._send(302, headers={"Location": "/error-page"})
+            return self._send(200, b"ok")
         if path == "/rate-once":  # 429 with Retry-After once, then fine
             return self._send(429 if count == 1 else 200, b"", headers={"Retry-After": "1"})
         if path == "/rate-always":

@@ -77,6 +77,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
             f"[forbidden]({b}/403)",  # 16
             f"[nobody home]({dead})",  # 17
             f"bare {b}/404 in text",  # 18
+            f"[HEAD says 404, GET works]({b}/head-404)",  # 19
+            f"[HEAD redirected to an error page, GET works]({b}/head-redirect)",  # 20
         ]
     )
     write(tmp_path, {"a.md": article + "\n"})
@@ -100,11 +102,16 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
     assert lines[16][0][0] == "link-unverified" and "403" in lines[16][0][1]
     assert lines[17] == [("link-broken", "broken link: connection refused")]
     assert lines[18] == [("link-broken", "broken link: 404 Not Found")]
+    assert 19 not in lines and 20 not in lines
 
     # each URL once per run, whatever the number of occurrences; retries only where they belong
     assert server.requests_for("/ok") == 1
-    # the page (HEAD) and the image (GET) are two targets; /found-404's redirect lands there too
-    assert server.requests_for("/404") == 3
+    # a page is broken only if GET agrees with HEAD: the page (HEAD, then GET), the image (GET),
+    # and /found-404's redirects, followed with HEAD and again with GET
+    assert server.requests_for("/404") == 5
+    assert server.requests_for("/found-404") == 2
+    assert server.requests_for("/head-404") == 2
+    assert server.requests_for("/head-redirect") == 2 and server.requests_for("/error-page") == 1
     assert server.requests_for("/500") == 3  # first try + 2 retries
     assert server.requests_for("/flaky") == 2
     assert server.requests_for("/slow") == 3
@@ -112,7 +119,7 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
     assert server.requests_for("/rate-once") == 2
     assert server.requests_for("/rate-always") == 3
     assert server.requests_for("/moved") == 1 and server.requests_for("/final") == 1
-    assert server.requests_for("/loop-a") == 1 and server.requests_for("/loop-b") == 1
+    assert server.requests_for("/loop-a") == 2 and server.requests_for("/loop-b") == 2  # HEAD, then GET
 
 
 def test_every_occurrence_is_reported_and_the_cache_answers_the_second_run(tmp_path: Path, server: PlantedServer) -> None:
@@ -122,12 +129,12 @@ def test_every_occurrence_is_reported_and_the_cache_answers_the_second_run(tmp_p
     first = run([str(tmp_path)], config)
     broken = [(Path(f.path).name, f.line) for f in first.findings if f.rule == "link-broken"]
     assert broken == [("a.md", 1), ("a.md", 3), ("a.md", 7), ("b.md", 1)]
-    assert server.total() == 2  # /404 and /ok, once each
+    assert server.total() == 3  # /404 (HEAD, and GET to confirm) and /ok, once each
     second = run([str(tmp_path)], config)
     assert [(f.path, f.line, f.rule) for f in second.findings] == [(f.path, f.line, f.rule) for f in first.findings]
-    assert server.total() == 2  # the cache answered everything
+    assert server.total() == 3  # the cache answered everything
     run([str(tmp_path)], config, use_cache=False)
-    assert server.total() == 4
+    assert server.total() == 6
 
 
 def test_waiting_for_a_busy_host_does_not_count_against_the_cap(tmp_path: Path, server: PlantedServer) -> None:

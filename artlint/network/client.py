@@ -1,7 +1,8 @@
 """Checking one target (a page, an image, a DOI) over HTTP: the requests and the verdicts.
 
 - At most `concurrency` requests in flight, `per-host` per host; connections reused.
-- HEAD first; GET (a few KB read) when HEAD is refused and for images.
+- HEAD first; GET (a few KB read) when HEAD is refused, when HEAD says the page is broken
+  (servers that answer HEAD wrongly must not fail a run), and for images.
 - Redirects followed by hand (at most 10), loops detected, every hop guarded.
 - Retries with exponential backoff and jitter on 5xx, 429, timeouts and dropped connections;
   Retry-After honoured up to a cap; a hard cap on the time per target. A host whose
@@ -92,10 +93,11 @@ class _Hop:
     location: str = ""
     outcome: Outcome = field(default_factory=lambda: Outcome("unverified"))
     requests: int = 0
+    answered: bool = False  # the outcome is the server's answer, not a failure to reach it
 
     @classmethod
-    def final(cls, outcome: Outcome, requests: int = 0) -> "_Hop":
-        return cls("final", outcome.status, "", outcome, requests)
+    def final(cls, outcome: Outcome, requests: int = 0, answered: bool = False) -> "_Hop":
+        return cls("final", outcome.status, "", outcome, requests, answered)
 
 
 class Client:
@@ -150,17 +152,29 @@ class Client:
     async def _check_url(self, url: str, image: bool, budget: "_Budget") -> Outcome:
         if urlsplit(url).scheme not in ("http", "https"):
             return Outcome("unverified", "only http and https URLs are checked")
+        outcome, answered = await self._follow(url, image, budget, head_first=not image)
+        if outcome.state == "broken" and answered and not image:
+            # Some servers answer HEAD wrongly (404 for a page that GET serves, a redirect to an
+            # error page): a page is broken only if GET says so too.
+            confirmed, _ = await self._follow(url, image, budget, head_first=False)
+            confirmed.requests += outcome.requests
+            return confirmed
+        return outcome
+
+    async def _follow(self, url: str, image: bool, budget: "_Budget", head_first: bool) -> tuple[Outcome, bool]:
+        """The outcome at the end of the redirects from `url`, and whether it is the servers'
+        answer (a status, a redirect loop) rather than a failure to reach them."""
         requests_made = 0
         permanent = True
         visited: list[str] = []
         current = url
         while True:
             if current in visited:
-                return Outcome("broken", "redirect loop: " + " -> ".join(visited + [current]), requests=requests_made)
+                return Outcome("broken", "redirect loop: " + " -> ".join(visited + [current]), requests=requests_made), True
             if len(visited) > MAX_REDIRECTS:
-                return Outcome("broken", f"more than {MAX_REDIRECTS} redirects", requests=requests_made)
+                return Outcome("broken", f"more than {MAX_REDIRECTS} redirects", requests=requests_made), True
             visited.append(current)
-            hop = await self._hop(current, image, budget)
+            hop = await self._hop(current, image, budget, head_first)
             requests_made += hop.requests
             if hop.state != "redirect":
                 outcome = hop.outcome
@@ -168,19 +182,20 @@ class Client:
                 if len(visited) > 1:
                     outcome.final_url = current
                     outcome.permanent_redirect = permanent and outcome.ok
-                return outcome
+                return outcome, hop.answered
             permanent = permanent and hop.status in (301, 308)
             current = hop.location
 
-    async def _hop(self, url: str, image: bool, budget: "_Budget") -> _Hop:
-        """One hop: HEAD (or GET), with retries; a redirect, or a final outcome."""
+    async def _hop(self, url: str, image: bool, budget: "_Budget", head_first: bool) -> _Hop:
+        """One hop: HEAD then GET if HEAD is refused (or GET only), with retries; a redirect,
+        or a final outcome."""
         host = self._host(url)
         if host.dead_reason is not None:
             return _Hop.final(Outcome("unverified", f"not checked: {host.dead_reason}"))
         refused = self._refused(host)
         if refused:
             return _Hop.final(Outcome("unverified", refused))
-        methods = ["GET"] if image else ["HEAD", "GET"]
+        methods = ["HEAD", "GET"] if head_first else ["GET"]
         attempt = 0
         made = 0
         while True:
@@ -204,7 +219,7 @@ class Client:
             if status in REDIRECT_CODES:
                 location = answer.header("Location")
                 if not location:
-                    return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made)
+                    return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made, answered=True)
                 return _Hop(state="redirect", status=status, location=urljoin(url, location), requests=made)
             if status == 429 or status >= 500:
                 if await self._retried(attempt, budget, answer.header("Retry-After")):
@@ -213,7 +228,7 @@ class Client:
                 word = "rate-limited" if status == 429 else "server error"
                 text = f"{status} {answer.reason}".strip()
                 return _Hop.final(Outcome("unverified", f"{text} ({word}, after {attempt + 1} tries)", status), made)
-            return _Hop.final(_judge(answer, image), made)
+            return _Hop.final(_judge(answer, image), made, answered=True)
 
     def _refused(self, host: _Host) -> str | None:
         """Why a host written as a private IP address is not asked (names are checked on connecting)."""
