@@ -81,6 +81,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(302, headers={"Location": "/loop-a"})
         if path == "/head-405":
             return self._send(405 if method == "HEAD" else 200, b"ok")
+        if path == "/cookie-check":  # the first visit is sent back to set a cookie
+            if "seen=1" in self.headers.get("Cookie", ""):
+                return self._send(200, b"welcome back")
+            return self._send(302, headers={"Location": "/cookie-check", "Set-Cookie": "seen=1; Path=/"})
+        if path == "/cookie-forever":  # a new cookie each time, and never the page
+            return self._send(302, headers={"Location": "/cookie-forever", "Set-Cookie": f"visit={count}; Path=/"})
         if path == "/head-404":  # a server that answers HEAD wrongly
             return self._send(404 if method == "HEAD" else 200, b"ok")
         if path == "/head-redirect":  # another: HEAD is sent to an error page

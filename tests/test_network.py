@@ -79,6 +79,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
             f"bare {b}/404 in text",  # 18
             f"[HEAD says 404, GET works]({b}/head-404)",  # 19
             f"[HEAD redirected to an error page, GET works]({b}/head-redirect)",  # 20
+            f"[sets a cookie on the first visit]({b}/cookie-check)",  # 21
+            f"[redirects for ever, a new cookie each time]({b}/cookie-forever)",  # 22
         ]
     )
     write(tmp_path, {"a.md": article + "\n"})
@@ -103,6 +105,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
     assert lines[17] == [("link-broken", "broken link: connection refused")]
     assert lines[18] == [("link-broken", "broken link: 404 Not Found")]
     assert 19 not in lines and 20 not in lines
+    assert 21 not in lines
+    assert lines[22] == [("link-broken", "broken link: more than 10 redirects")]
 
     # each URL once per run, whatever the number of occurrences; retries only where they belong
     assert server.requests_for("/ok") == 1
@@ -120,6 +124,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
     assert server.requests_for("/rate-always") == 3
     assert server.requests_for("/moved") == 1 and server.requests_for("/final") == 1
     assert server.requests_for("/loop-a") == 2 and server.requests_for("/loop-b") == 2  # HEAD, then GET
+    assert server.requests_for("/cookie-check") == 2  # redirected once, then served with the cookie
+    assert server.requests_for("/cookie-forever") == 22  # 11 with HEAD, 11 with GET
 
 
 def test_every_occurrence_is_reported_and_the_cache_answers_the_second_run(tmp_path: Path, server: PlantedServer) -> None:

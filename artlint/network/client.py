@@ -3,7 +3,8 @@
 - At most `concurrency` requests in flight, `per-host` per host; connections reused.
 - HEAD first; GET (a few KB read) when HEAD is refused, when HEAD says the page is broken
   (servers that answer HEAD wrongly must not fail a run), and for images.
-- Redirects followed by hand (at most 10), loops detected, every hop guarded.
+- Redirects followed by hand (at most 10), with the cookies the chain's servers set (a
+  redirect that only sets a cookie is no loop), loops detected, every hop guarded.
 - Retries with exponential backoff and jitter on 5xx, 429, timeouts and dropped connections;
   Retry-After honoured up to a cap; a hard cap on the time per target. A host whose
   connections keep failing is not asked again.
@@ -28,6 +29,7 @@ import pycurl
 
 from artlint import __version__
 from artlint.config import NetworkSettings
+from artlint.network.cookies import ChainCookies
 from artlint.network.curl import Answer, CurlSession, TransferFailed
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
 from artlint.network.targets import DNS_MISSING, Outcome, Target
@@ -167,14 +169,18 @@ class Client:
         requests_made = 0
         permanent = True
         visited: list[str] = []
+        cookies = ChainCookies()
+        states: set[tuple[str, str | None]] = set()  # a URL again, with the same cookies: a loop
         current = url
         while True:
-            if current in visited:
+            state = (current, cookies.header(current))
+            if state in states:
                 return Outcome("broken", "redirect loop: " + " -> ".join(visited + [current]), requests=requests_made), True
             if len(visited) > MAX_REDIRECTS:
                 return Outcome("broken", f"more than {MAX_REDIRECTS} redirects", requests=requests_made), True
+            states.add(state)
             visited.append(current)
-            hop = await self._hop(current, image, budget, head_first)
+            hop = await self._hop(current, image, budget, head_first, cookies)
             requests_made += hop.requests
             if hop.state != "redirect":
                 outcome = hop.outcome
@@ -186,9 +192,9 @@ class Client:
             permanent = permanent and hop.status in (301, 308)
             current = hop.location
 
-    async def _hop(self, url: str, image: bool, budget: "_Budget", head_first: bool) -> _Hop:
+    async def _hop(self, url: str, image: bool, budget: "_Budget", head_first: bool, cookies: ChainCookies) -> _Hop:
         """One hop: HEAD then GET if HEAD is refused (or GET only), with retries; a redirect,
-        or a final outcome."""
+        or a final outcome. The chain's cookies go with each request and take the answer's."""
         host = self._host(url)
         if host.dead_reason is not None:
             return _Hop.final(Outcome("unverified", f"not checked: {host.dead_reason}"))
@@ -201,8 +207,11 @@ class Client:
         while True:
             method = methods[0]
             made += 1
+            cookie = cookies.header(url)
             try:
-                answer = await self._request(method, url, host, READ_LIMIT if method == "GET" else 0, budget)
+                answer = await self._request(
+                    method, url, host, READ_LIMIT if method == "GET" else 0, budget, {"Cookie": cookie} if cookie else None
+                )
             except Exception as exc:
                 failure = await _failure(exc, self.settings.timeout, host.name)
                 if failure.retry and await self._retried(attempt, budget):
@@ -213,6 +222,7 @@ class Client:
                 return _Hop.final(Outcome(failure.state, failure.reason), made)
             status = answer.status
             host.failures = 0
+            cookies.take(url, answer.set_cookie)
             if method == "HEAD" and status in HEAD_REFUSED and len(methods) > 1:
                 methods.pop(0)
                 continue

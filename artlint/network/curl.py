@@ -29,6 +29,7 @@ class Answer:
     reason: str
     headers: dict[str, str]  # lower-case names; the last value of a repeated header
     body: bytes  # the first bytes only
+    set_cookie: list[str] = field(default_factory=list)  # every Set-Cookie value
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -63,15 +64,18 @@ class _Transfer:
         return None
 
     def answer(self, status: int) -> Answer:
-        status_line, headers = "", {}
+        status_line, headers, set_cookie = "", {}, []
         for line in self.header_lines:
             text = line.decode("iso-8859-1").rstrip("\r\n")
             if text.startswith("HTTP/"):  # a new response (after 100 Continue, say)
-                status_line, headers = text, {}
+                status_line, headers, set_cookie = text, {}, []
             elif ":" in text:
                 name, _, value = text.partition(":")
-                headers[name.strip().lower()] = value.strip()
-        return Answer(status, _reason(status_line, status), headers, bytes(self.body))
+                name, value = name.strip().lower(), value.strip()
+                headers[name] = value
+                if name == "set-cookie":
+                    set_cookie.append(value)
+        return Answer(status, _reason(status_line, status), headers, bytes(self.body), set_cookie)
 
 
 _QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
