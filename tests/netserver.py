@@ -61,7 +61,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, json.dumps({"title": title, "DOI": path.lstrip("/")}).encode(), "application/vnd.citationstyles.csl+json")
         if path == "/ok" or path.startswith("/ok?") or path == "/final":
             return self._send(200, b"<html><body>fine</body></html>")
-        if path in ("/404", "/410", "/500", "/403"):
+        if path in ("/404", "/410", "/500", "/403", "/408", "/451"):
             return self._send(int(path[1:]), b"no")
         if path == "/flaky":  # 503 once, then fine
             return self._send(503 if count == 1 else 200, b"")

@@ -81,6 +81,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
             f"[HEAD redirected to an error page, GET works]({b}/head-redirect)",  # 20
             f"[sets a cookie on the first visit]({b}/cookie-check)",  # 21
             f"[redirects for ever, a new cookie each time]({b}/cookie-forever)",  # 22
+            f"[the server timed out waiting]({b}/408)",  # 23
+            f"[not available here]({b}/451)",  # 24
         ]
     )
     write(tmp_path, {"a.md": article + "\n"})
@@ -107,6 +109,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
     assert 19 not in lines and 20 not in lines
     assert 21 not in lines
     assert lines[22] == [("link-broken", "broken link: more than 10 redirects")]
+    assert lines[23] == [("link-unverified", "could not verify: 408 Request Timeout (request timeout, after 3 tries)")]
+    assert lines[24] == [("link-unverified", "could not verify: 451 Unavailable For Legal Reasons (unavailable for legal reasons where artlint ran)")]
 
     # each URL once per run, whatever the number of occurrences; retries only where they belong
     assert server.requests_for("/ok") == 1
@@ -126,6 +130,8 @@ def test_outcomes_and_request_counts(tmp_path: Path, server: PlantedServer) -> N
     assert server.requests_for("/loop-a") == 2 and server.requests_for("/loop-b") == 2  # HEAD, then GET
     assert server.requests_for("/cookie-check") == 2  # redirected once, then served with the cookie
     assert server.requests_for("/cookie-forever") == 22  # 11 with HEAD, 11 with GET
+    assert server.requests_for("/408") == 3  # first try + 2 retries
+    assert server.requests_for("/451") == 1
 
 
 def test_every_occurrence_is_reported_and_the_cache_answers_the_second_run(tmp_path: Path, server: PlantedServer) -> None:

@@ -42,7 +42,18 @@ RETRY_AFTER_CAP = 30.0
 BACKOFF_BASE = 0.5
 HOST_FAILURE_LIMIT = 3
 REDIRECT_CODES = {301, 302, 303, 307, 308}
-BOT_CODES = {401, 403, 407, 429, 999}
+# Answers that are no evidence that the link is broken, and why (429 only after retries).
+UNCERTAIN_CODES = {
+    401: "the page needs a login",
+    403: "the server may block scripts",
+    407: "the server may block scripts",
+    421: "the request reached a server that does not serve this host",
+    429: "the server may block scripts",
+    451: "unavailable for legal reasons where artlint ran",
+    999: "the server may block scripts",
+}
+# Answers worth asking again after a pause: the server is busy, slow or failing for now.
+RETRIED_CODES = {408: "request timeout", 429: "rate-limited"}  # and every 5xx: "server error"
 HEAD_REFUSED = {403, 405, 501, 400}
 IMAGE_MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -231,11 +242,11 @@ class Client:
                 if not location:
                     return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made, answered=True)
                 return _Hop(state="redirect", status=status, location=urljoin(url, location), requests=made)
-            if status == 429 or status >= 500:
+            if _worth_retrying(status):
                 if await self._retried(attempt, budget, answer.header("Retry-After")):
                     attempt += 1
                     continue
-                word = "rate-limited" if status == 429 else "server error"
+                word = RETRIED_CODES.get(status, "server error")
                 text = f"{status} {answer.reason}".strip()
                 return _Hop.final(Outcome("unverified", f"{text} ({word}, after {attempt + 1} tries)", status), made)
             return _Hop.final(_judge(answer, image), made, answered=True)
@@ -317,7 +328,7 @@ class Client:
             if status in REDIRECT_CODES and answer.header("Location"):
                 current = urljoin(current, answer.header("Location"))
                 continue
-            if (status == 429 or status >= 500) and await self._retried(attempt, budget, answer.header("Retry-After")):
+            if _worth_retrying(status) and await self._retried(attempt, budget, answer.header("Retry-After")):
                 attempt += 1
                 continue
             if status == 404 and headers:
@@ -357,10 +368,13 @@ def _judge(answer: Answer, image: bool) -> Outcome:
             kind = _image_kind(answer.header("Content-Type") or "", answer.body)
             return Outcome("ok", reason, status, is_image=kind is not None)
         return Outcome("ok", reason, status)
-    if status in BOT_CODES:
-        hint = "the server may block scripts" if status != 401 else "the page needs a login"
-        return Outcome("unverified", f"{reason} ({hint})", status)
+    if status in UNCERTAIN_CODES:
+        return Outcome("unverified", f"{reason} ({UNCERTAIN_CODES[status]})", status)
     return Outcome("broken", reason, status)
+
+
+def _worth_retrying(status: int) -> bool:
+    return status in RETRIED_CODES or status >= 500
 
 
 async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:

@@ -11,8 +11,9 @@ class LinkBroken(NetworkRule):
     another 4xx that is not about robots, whose host name does not exist, whose server refuses
     the connection, that redirect in a loop or more than ten times, or whose TLS certificate is
     for another host. Checked online, each URL once per run; every place the URL is written gets
-    the finding. Servers that merely block scripts (401, 403, 429), time out or fail with 5xx
-    are `link-unverified`, never broken. DOI links (`https://doi.org/...`) are left to
+    the finding. Servers that merely block scripts (401, 403, 429), time out (also 408) or fail
+    with 5xx, and answers that depend on where artlint runs (421, 451), are `link-unverified`,
+    never broken. DOI links (`https://doi.org/...`) are left to
     `doi-unresolved`: the publisher page behind the redirect answers 403 to scripts.
 
     ## Why it matters

@@ -7,8 +7,9 @@ class LinkUnverified(NetworkRule):
     """A link or image that could not be checked, with the reason.
 
     ## What it finds
-    URLs whose server answered 401, 403 or 429 (after retries), timed out, failed with 5xx
-    after retries, answered with a bot-challenge page, or lead to a private or local address
+    URLs whose server answered 401, 403, 421 or 451, 408 or 429 (after retries), timed out,
+    failed with 5xx after retries, answered with a bot-challenge page, or lead to a private or
+    local address
     that artlint refuses to fetch (`network.check-private`). None of these is evidence that the
     link is broken, so this rule is `info` by default and never fails a build at the default
     `--fail-on`.
