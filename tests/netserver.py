@@ -55,7 +55,8 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/api/handles/"):
             doi = path[len("/api/handles/") :]
             code = 1 if doi in DOIS else 100
-            return self._send(200, json.dumps({"responseCode": code, "handle": doi}).encode(), "application/json")
+            status = 200 if code == 1 else 404  # as doi.org answers: HTTP 404 with the JSON
+            return self._send(status, json.dumps({"responseCode": code, "handle": doi}).encode(), "application/json")
         if path.lstrip("/") in DOIS and "citationstyles" in self.headers.get("Accept", ""):
             title = DOIS[path.lstrip("/")]
             return self._send(200, json.dumps({"title": title, "DOI": path.lstrip("/")}).encode(), "application/vnd.citationstyles.csl+json")
