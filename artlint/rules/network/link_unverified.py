@@ -9,8 +9,7 @@ class LinkUnverified(NetworkRule):
     ## What it finds
     URLs whose server answered 401, 403, 421 or 451, 408 or 429 (after retries), timed out,
     failed with 5xx after retries, answered with a bot-challenge page, or lead to a private or
-    local address
-    that artlint refuses to fetch (`network.check-private`). None of these is evidence that the
+    local address that artlint refuses to fetch (`network.check-private`). None of these is evidence that the
     link is broken, so this rule is `info` by default and never fails a build at the default
     `--fail-on`.
 
