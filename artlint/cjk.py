@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from artlint.lazyre import lazy
-from artlint.sqlitedb import batches
+from artlint.sqlitedb import batches, make_directory
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = lazy(f"[{CJK}]")
@@ -76,7 +76,6 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
 
 def _build_table(jieba, path: Path) -> None:
     from artlint.atomicfile import replacing
-    from artlint.network.cache import make_directory
 
     tokenizer = jieba.Tokenizer()
     frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from artlint import __version__
-from artlint.network.cache import make_directory
-from artlint.sqlitedb import batches, write_transaction
+from artlint.sqlitedb import batches, open_shared, write_transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -86,11 +85,7 @@ def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
 
 class FileCache:
     def __init__(self, path: Path):
-        make_directory(path.parent)
-        self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA busy_timeout=30000")
-        self._db.executescript(SCHEMA)
+        self._db = open_shared(path, SCHEMA)
         self._now = time.time()
         self._stale: list[str] = []  # entries read whose last use is more than a day old
         self._wrote = False

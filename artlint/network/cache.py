@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
 from pathlib import Path
 from typing import Iterable
 
-from artlint.sqlitedb import batches, write_transaction
+from artlint.sqlitedb import batches, open_shared, write_transaction
 
 BROKEN_TTL = 600.0  # seconds
 SCHEMA = """
@@ -45,37 +44,11 @@ def default_directory(config_root: Path | None) -> Path:
     return Path(base) / "artlint"
 
 
-# A folder artlint makes for its cache says so, as ruff's and pytest's do: to git, which then
-# never lists it as untracked (nor lets `git add -A` commit it), and to backup tools
-# (https://bford.info/cachedir/).
-CACHE_MARKERS = {
-    ".gitignore": "# Made by artlint: a cache, not content. Safe to delete.\n*\n",
-    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# This is artlint's cache folder.\n",
-}
-
-
-def make_directory(directory: Path) -> None:
-    """Create a cache folder with its markers. A folder that already exists is left as it is:
-    it may be the user's own (`network.cache` can name any folder)."""
-    if directory.is_dir():
-        return
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, text in CACHE_MARKERS.items():
-        try:
-            (directory / name).write_text(text, encoding="utf-8")
-        except OSError:  # the cache works without them
-            pass
-
-
 class NetworkCache:
     def __init__(self, path: Path, ttl: float):
         self.path = path
         self.ttl = ttl
-        make_directory(path.parent)
-        self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA busy_timeout=30000")
-        self._db.execute(SCHEMA)
+        self._db = open_shared(path, SCHEMA, check_same_thread=False)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, dict]:
         """Fresh outcomes for the keys that have one."""
