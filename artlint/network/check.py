@@ -25,7 +25,8 @@ def _targets(results: Iterable["FileResult"]) -> set[Target]:
 
 
 class OnlineCheck:
-    """`add(results)` as files are checked, `finish(results)` once all are; `close()` always."""
+    """`add(results)` as files are checked (every result, also those from the cache), then
+    `finish(results)` once all are; `close()` always."""
 
     def __init__(self, config: "Config", use_cache: bool = True, progress: bool = False):
         self.config = config
@@ -71,8 +72,7 @@ class OnlineCheck:
         return self._fetcher
 
     def finish(self, results: list["FileResult"]) -> tuple[list[Finding], bool]:
-        """(findings, interrupted) for the probes of every file of the run."""
-        self.add(results)
+        """(findings, interrupted) for the probes of every file of the run, all added before."""
         interrupted = False
         fetched: dict[Target, Outcome] = {}
         if self._fetcher is not None:
