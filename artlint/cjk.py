@@ -45,9 +45,12 @@ def _jieba():
 
 @lru_cache(maxsize=1)
 def _whole_dictionary():
-    jieba = _jieba()
-    jieba.initialize()
-    return jieba.dt
+    """jieba's whole dictionary, built from its text file. Not through jieba.initialize(),
+    which loads a marshal cache from the shared temporary folder, where anyone can plant one."""
+    tokenizer = _jieba().Tokenizer()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
+    return tokenizer
 
 
 def _table_path(jieba) -> Path:
@@ -68,6 +71,7 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
         if not path.exists():
             _build_table(jieba, path)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection.execute("PRAGMA trusted_schema=OFF")
         (total,) = connection.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()
         return connection, int(total)
     except (OSError, sqlite3.Error, AttributeError, TypeError, ValueError):  # AttributeError: another jieba
