@@ -8,27 +8,37 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from artlint import dependencies
+from artlint import dependencies, plaindata
 from artlint.atomicfile import replacing
 from artlint.config import Config
-from artlint.filecache import ENTRY_FORMAT, FileCache, content_digest, settings_fingerprint
+from artlint.filecache import (
+    ENTRY_FORMAT,
+    FileCache,
+    content_digest,
+    settings_fingerprint,
+    stat_signature,
+    trusted_signature,
+)
+from artlint.plaindata import DataError
+from artlint.sealing import is_sealed, seal
 from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
+from artlint.network.cache import FILES_DATABASE
 
 
 class CachedChecks:
     def __init__(self, config: Config, directory: Path):
         self.config = config
-        self.cache = FileCache(directory / "files.sqlite3")
+        self.cache = FileCache(directory / FILES_DATABASE)
         self.directory = directory
         self._fingerprints: dict[int, tuple[object, str]] = {}  # id of a rules tuple -> (it, fingerprint)
         self.keys: dict[str, str] = {}  # display path -> cache key of this run
-        self._new_stats: list[tuple[str, int, int, str]] = []
+        self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
 
     def close(self) -> None:
@@ -44,21 +54,24 @@ class CachedChecks:
         return found[1]
 
     def _digest(self, path: Path, absolute: str, stats: dict) -> str | None:
-        """The content hash of a file: from the cache when its size and modification time are
-        those recorded with it (as git's index does), else by reading it."""
+        """The content hash of a file: from the cache when its stat signature is the one
+        recorded with it (as git's index does), else by reading it."""
         try:
             info = os.stat(absolute)
         except OSError:
             return None
+        signature = stat_signature(info)
         known = stats.get(absolute)
-        if known is not None and known[0] == info.st_size and known[1] == info.st_mtime_ns:
-            return known[2]
+        if known is not None and known[0] == signature:
+            return known[1]
+        read_at = time.time_ns()
         try:
             with open(path, "rb") as handle:
                 digest = content_digest(handle.read(self.config.max_file_size + 1))
         except OSError:
             return None
-        self._new_stats.append((absolute, info.st_size, info.st_mtime_ns, digest))
+        if trusted_signature(info, read_at):
+            self._new_stats.append((absolute, signature, digest))
         return digest
 
     def _key(self, path: Path, digest: str) -> str:
@@ -86,15 +99,17 @@ class CachedChecks:
         results: dict[str, object] = {}
         if kind == "index":
             results.update(self._from_snapshot(keys))
-        entries = self.cache.get_many(list({key for display, key in keys.items() if display not in results}))
+        with_findings = kind == "check"
+        entries = self.cache.get_many(list({key for display, key in keys.items() if display not in results}), with_findings)
         for path, display in files:
-            if display in results:
+            entry = None if display in results else entries.get(keys.get(display, ""))
+            if entry is None:
                 continue
-            entry = entries.get(keys.get(display, ""))
-            if not isinstance(entry, tuple) or (kind == "check" and entry[0] != "check"):
+            result = _unpacked(entry, display, self.config.rules_for_path(path))
+            if result is None or (with_findings and result.kind != "check"):
                 continue
-            if dependencies.still_hold(entry[-1], pages_fingerprint_of):
-                results[display] = _unpack(entry, display, with_findings=kind == "check")
+            if dependencies.still_hold(result.dependencies, pages_fingerprint_of):
+                results[display] = result
         return results
 
     @paused_gc
@@ -106,7 +121,7 @@ class CachedChecks:
             if result.digest:
                 key = self._key(path, result.digest)
                 keys[display] = key
-                stored.append((key, _pack(result)))
+                stored.append((key, *_packed(result)))
         self.cache.put_many(stored)
 
     @paused_gc
@@ -114,8 +129,11 @@ class CachedChecks:
         """Read the corpus facts of the project as the last big run left them (see put_snapshot)."""
         try:
             with open(self._snapshot_path(root), "rb") as handle:
-                entry = pickle.load(handle)
-        except Exception:  # none yet, or from another version: look every file up
+                mark, _, data = handle.read().partition(b"\n")
+            if not is_sealed(data, mark.decode("ascii", "replace")):
+                raise DataError("not sealed by this user's artlint")
+            entry = plaindata.loads(data)
+        except (OSError, DataError):  # none yet, or from another version or user: look every file up
             entry = None
         self._snapshot = entry if isinstance(entry, dict) else {}
 
@@ -127,15 +145,16 @@ class CachedChecks:
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
         snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
+        data = plaindata.dumps(snapshot).encode("ascii")
         try:
             with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
-                pickle.dump(snapshot, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(seal(data).encode("ascii") + b"\n" + data)
         except OSError:
             pass  # a snapshot is only a shortcut
 
     def _snapshot_path(self, root: str) -> Path:
         digest = hashlib.blake2b(f"{ENTRY_FORMAT}|{root}".encode("utf-8"), digest_size=12).hexdigest()
-        return self.directory / f"facts-{digest}.pickle"
+        return self.directory / f"facts-{digest}.json"
 
     def _from_snapshot(self, keys: dict[str, str]) -> dict[str, object]:
         from artlint.engine import FileResult
@@ -144,7 +163,7 @@ class CachedChecks:
         snapshot = self._snapshot
         for display, key in keys.items():
             known = snapshot.get(display)
-            if known is not None and known[0] == key:
+            if type(known) is tuple and len(known) == 2 and known[0] == key and type(known[1]) is dict:
                 found[display] = FileResult(display, facts=known[1], digest=key.rsplit("|", 2)[1], kind="index")
         return found
 
@@ -175,34 +194,34 @@ class CachedChecks:
     def get_run(self, key: str) -> list | None:
         """The findings of an identical earlier run, if what they depended on still holds."""
         entry = self.cache.get_many([key]).get(key)
-        if not isinstance(entry, tuple) or not dependencies.still_hold(entry[1], pages_fingerprint_of):
+        if entry is None:
             return None
-        from artlint.findings import Finding
-
-        severities = _severities()
-        return [
-            Finding(path, l, c, el, ec, rule, severities[s], m, rel, None, url, fix)
-            for path, l, c, el, ec, rule, s, m, rel, url, fix in entry[0]
-        ]
+        recorded, rows = entry
+        try:
+            if not dependencies.still_hold(recorded, pages_fingerprint_of):
+                return None
+            return _findings_with_paths(rows)
+        except (TypeError, ValueError, KeyError):  # not the shape this version writes
+            return None
 
     def put_run(self, key: str, findings: list, results: list) -> None:
-        packed = [
-            (f.path, f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
-            for f in findings
-        ]
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
-        self.cache.put_many([(key, (packed, recorded))])
+        self.cache.put_many([(key, recorded, _rows_with_paths(findings))])
 
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
         named (findings go to those only)."""
         return "corpus|" + self._files_fingerprint(displays, checked)
 
-    def get_corpus(self, key: str):
-        return self.cache.get_many([key]).get(key)
+    def get_corpus(self, key: str) -> list | None:
+        entry = self.cache.get_many([key]).get(key)
+        try:
+            return None if entry is None else _findings_with_paths(entry[1])
+        except (TypeError, ValueError, KeyError):
+            return None
 
     def put_corpus(self, key: str, findings: list) -> None:
-        self.cache.put_many([(key, findings)])
+        self.cache.put_many([(key, None, _rows_with_paths(findings))])
 
 
 def _absolute(path: str) -> str:
@@ -210,19 +229,23 @@ def _absolute(path: str) -> str:
     return path if path.startswith("/") and "/." not in path and "//" not in path else os.path.abspath(path)
 
 
-def _pack(result) -> tuple:
-    """A result as stored: plain tuples (fast to unpickle), no source lines (read again when a
-    report shows them), no path (the key has it). The findings are pickled apart, so that an
-    index lookup (a pre-commit run comparing one file with the whole site) unpickles only the
-    corpus facts of the other files."""
-    findings = pickle.dumps(
-        [
-            (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
-            for f in result.findings
-        ],
-        protocol=pickle.HIGHEST_PROTOCOL,
-    )
-    return (result.kind, result.digest, findings, result.facts, result.suppressions, result.probes, result.dependencies)
+def _packed(result) -> tuple[tuple, list]:
+    """A result as stored: a head (what an index lookup reads) and the findings as plain rows,
+    decoded only by a lookup that wants them (a pre-commit run comparing one file with the whole
+    site reads the corpus facts of the other files only). No source lines (read again when a
+    report shows them), no path (the key has it), the probes' rules by name (the key holds their
+    settings' fingerprint)."""
+    probes = [(settings.name, probes) for settings, probes in result.probes]
+    head = (result.kind, result.digest, result.facts, result.suppressions, probes, result.dependencies)
+    return head, [_row(f) for f in result.findings]
+
+
+def _row(f) -> tuple:
+    return (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, f.related, f.url, f.fix)
+
+
+def _rows_with_paths(findings: list) -> list:
+    return [(f.path, *_row(f)) for f in findings]
 
 
 @lru_cache(maxsize=1)
@@ -232,19 +255,34 @@ def _severities() -> dict:
     return {int(severity): severity for severity in Severity}
 
 
-def _unpack(entry: tuple, display: str, with_findings: bool = True):
-    from artlint.engine import FileResult
+def _finding(path, line, column, end_line, end_column, rule, severity, message, related, url, fix):
     from artlint.findings import Finding
 
-    kind, digest, packed_findings, facts, suppressions, probes, recorded = entry
-    severities = _severities()
-    result = FileResult(display, facts=facts, suppressions=suppressions, probes=probes, digest=digest, kind=kind)
-    result.dependencies = recorded
-    if not with_findings:  # an index lookup wants the corpus facts only
-        return result
-    findings = pickle.loads(packed_findings)
-    result.findings = [
-        Finding(display, line, column, end_line, end_column, rule, severities[severity], message, related, None, url, fix)
-        for line, column, end_line, end_column, rule, severity, message, related, url, fix in findings
-    ]
+    if not isinstance(path, str) or not isinstance(rule, str) or not isinstance(message, str):
+        raise TypeError("a finding's path, rule and message are text")
+    if type(related) is not tuple:
+        raise TypeError("a finding's related places are a tuple")
+    return Finding(path, line, column, end_line, end_column, rule, _severities()[severity], message, related, None, url, fix)
+
+
+def _findings_with_paths(rows: list) -> list:
+    return [_finding(*row) for row in rows]
+
+
+def _unpacked(entry: tuple, display: str, rules) -> object | None:
+    """The FileResult of a cache entry (head, findings or None); None when it is not of the
+    shape this version writes."""
+    from artlint.engine import FileResult
+
+    head, rows = entry
+    try:
+        kind, digest, facts, suppressions, named_probes, recorded = head
+        settings = {s.name: s for s in rules}
+        probes = [(settings[name], list(found)) for name, found in named_probes]
+        result = FileResult(display, facts=dict(facts), suppressions=suppressions, probes=probes, digest=digest, kind=kind)
+        result.dependencies = list(recorded)
+        if rows is not None:
+            result.findings = [_finding(display, *row) for row in rows]
+    except (TypeError, ValueError, KeyError):
+        return None
     return result

@@ -12,27 +12,32 @@ file of the run (the corpus index): they are judged again only when some file ch
 from __future__ import annotations
 
 import hashlib
-import pickle
-from functools import lru_cache
+import os
 import sqlite3
 import time
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
-from artlint import __version__
+from artlint import __version__, plaindata
+from artlint.plaindata import DataError
+from artlint.sealing import is_sealed, seal
 from artlint.sqlitedb import batches, open_shared, write_transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     key TEXT PRIMARY KEY,
-    entry BLOB NOT NULL,
+    head BLOB NOT NULL,
+    head_seal TEXT NOT NULL,
+    findings BLOB NOT NULL,
+    findings_seal TEXT NOT NULL,
     used REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS stats (
     path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime INTEGER NOT NULL,
-    digest TEXT NOT NULL
+    signature TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    seal TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (
     name TEXT PRIMARY KEY,
@@ -53,7 +58,8 @@ def content_digest(data: bytes) -> str:
 
 
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
-ENTRY_FORMAT = 4
+ENTRY_FORMAT = 5
+RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +76,20 @@ def code_fingerprint() -> str:
     return f"{__version__}:{newest}"
 
 
+def stat_signature(info: os.stat_result) -> str:
+    """What tells a file changed without reading it, as git's index does: size, modification
+    and change times, inode. The change time catches what keeps the modification time
+    (`cp -p`, `rsync -t`, `tar`): only the kernel sets it."""
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+def trusted_signature(info: os.stat_result, read_at_ns: int) -> bool:
+    """Whether a signature taken with a read that began at `read_at_ns` may stand for the file's
+    content later: not when the file changed less than RACY_NS before (git's "racily clean"
+    rule), since an edit in the same tick of a coarse clock leaves every time as it was."""
+    return read_at_ns - max(info.st_mtime_ns, info.st_ctime_ns) >= RACY_NS
+
+
 def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
     text = repr(
         (
@@ -84,53 +104,66 @@ def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
 
 
 class FileCache:
+    """Entries are two sealed values each (see artlint.sealing and artlint.plaindata): a head
+    (what an index lookup needs: corpus facts and the like) and the findings, decoded only when
+    wanted. An entry that does not decode or whose seal does not match is a miss."""
+
     def __init__(self, path: Path):
         self._db = open_shared(path, SCHEMA)
         self._now = time.time()
         self._stale: list[str] = []  # entries read whose last use is more than a day old
         self._wrote = False
 
-    def get_many(self, keys: list[str]) -> dict[str, object]:
+    def get_many(self, keys: list[str], with_findings: bool = True) -> dict[str, tuple[Any, Any]]:
+        """{key: (head, findings)} for the keys the cache holds; findings None unless wanted."""
         found = {}
         stale_before = self._now - DAY
+        columns = "findings, findings_seal" if with_findings else "NULL, NULL"
         for batch, marks in batches(keys):
-            for key, entry, used in self._db.execute(f"SELECT key, entry, used FROM files WHERE key IN ({marks})", batch):
+            rows = self._db.execute(f"SELECT key, head, head_seal, {columns}, used FROM files WHERE key IN ({marks})", batch)
+            for key, head, head_seal, findings, findings_seal, used in rows:
                 try:
-                    found[key] = pickle.loads(entry)
-                except Exception:  # an entry from another version of Python or artlint: ignore it
+                    value = _unsealed(key, head, head_seal)
+                    listed = _unsealed(key, findings, findings_seal) if with_findings else None
+                except DataError:  # another version's, or not artlint's: a miss
                     continue
+                found[key] = (value, listed)
                 if used < stale_before:
                     self._stale.append(key)
         return found
 
-    def put_many(self, items: Iterable[tuple[str, object]]) -> None:
-        rows = [(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), self._now) for key, entry in items]
+    def put_many(self, items: Iterable[tuple[str, Any, Any]]) -> None:
+        rows = [(key, *_sealed(key, head), *_sealed(key, findings), self._now) for key, head, findings in items]
         if not rows:
             return
         self._wrote = True
         with write_transaction(self._db):
-            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    def get_stats(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
+    def get_stats(self, paths: list[str]) -> dict[str, tuple[str, str]]:
+        """{path: (stat signature, content digest)} as recorded (see `stat_signature`)."""
         found = {}
         if len(paths) > 2000:  # a site: one scan of the table beats many lookups
             wanted = set(paths)
-            for path, size, mtime, digest in self._db.execute("SELECT path, size, mtime, digest FROM stats"):
-                if path in wanted:
-                    found[path] = (size, mtime, digest)
-            return found
-        for batch, marks in batches(paths):
-            for path, size, mtime, digest in self._db.execute(
-                f"SELECT path, size, mtime, digest FROM stats WHERE path IN ({marks})", batch
-            ):
-                found[path] = (size, mtime, digest)
+            rows = (row for row in self._db.execute("SELECT path, signature, digest, seal FROM stats") if row[0] in wanted)
+        else:
+            rows = (
+                row
+                for batch, marks in batches(paths)
+                for row in self._db.execute(f"SELECT path, signature, digest, seal FROM stats WHERE path IN ({marks})", batch)
+            )
+        for path, signature, digest, mark in rows:
+            if is_sealed(_stat_record(path, signature, digest), mark):
+                found[path] = (signature, digest)
         return found
 
-    def put_stats(self, rows: list[tuple[str, int, int, str]]) -> None:
+    def put_stats(self, rows: list[tuple[str, str, str]]) -> None:
+        """Record (path, stat signature, content digest) rows."""
         if not rows:
             return
+        sealed = [(path, signature, digest, seal(_stat_record(path, signature, digest))) for path, signature, digest in rows]
         with write_transaction(self._db):
-            self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?)", sealed)
 
     def close(self) -> None:
         try:
@@ -163,3 +196,18 @@ class FileCache:
             "(SELECT key FROM files WHERE key >= ? AND key < ? ORDER BY used DESC LIMIT ?)",
             (prefix, end, prefix, end, count),
         )
+
+
+def _sealed(key: str, value: Any) -> tuple[bytes, str]:
+    data = plaindata.dumps(value).encode("ascii")
+    return data, seal(key.encode("utf-8", "surrogateescape") + b"\0" + data)
+
+
+def _unsealed(key: str, data: bytes, mark: str) -> Any:
+    if not isinstance(data, bytes) or not is_sealed(key.encode("utf-8", "surrogateescape") + b"\0" + data, mark):
+        raise DataError("not sealed by this user's artlint")
+    return plaindata.loads(data)
+
+
+def _stat_record(path: str, signature: str, digest: str) -> bytes:
+    return f"stat\0{path}\0{signature}\0{digest}".encode("utf-8", "surrogateescape")

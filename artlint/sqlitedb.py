@@ -4,8 +4,10 @@ parameters."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Sequence, TypeVar
 
@@ -34,16 +36,80 @@ def make_directory(directory: Path) -> None:
             pass
 
 
+def made_by_artlint(directory: Path) -> bool:
+    """Whether artlint made this folder: it holds the markers artlint writes, as written."""
+    for name, text in CACHE_MARKERS.items():
+        try:
+            if (directory / name).read_text(encoding="utf-8") != text:
+                return False
+        except (OSError, UnicodeDecodeError):
+            return False
+    return True
+
+
 def open_shared(path: Path, schema: str, **connect: object) -> sqlite3.Connection:
     """A connection to the cache database at `path` (its folder made if need be) with `schema`
     applied; in WAL mode with a busy timeout, so that concurrent runs (two pre-commit hooks, CI
-    jobs on one runner) read and write it safely. Transactions are explicit (write_transaction)."""
+    jobs on one runner) read and write it safely. Transactions are explicit (write_transaction).
+
+    The file may have been planted: it is opened with `trusted_schema` off (no SQL function runs
+    from a view or trigger it defines) and used only when its schema is exactly `schema`; any
+    other file under that name (another version's, a corrupt one, one with a trigger or a view)
+    is deleted and made again."""
     make_directory(path.parent)
+    try:
+        return _open_checked(path, schema, connect)
+    except sqlite3.DatabaseError:
+        _delete_database(path)
+        return _open_checked(path, schema, connect)
+
+
+def _open_checked(path: Path, schema: str, connect: dict) -> sqlite3.Connection:
     db = sqlite3.connect(str(path), timeout=30, isolation_level=None, **connect)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA busy_timeout=30000")
-    db.executescript(schema)
+    try:
+        db.execute("PRAGMA trusted_schema=OFF")
+        db.execute("PRAGMA busy_timeout=30000")
+        db.execute("PRAGMA journal_mode=WAL")
+        found = _schema_of(db)
+        if not found:
+            with write_transaction(db):  # whole or not at all: a concurrent run never sees half a schema
+                db.execute("PRAGMA user_version=1")
+                for statement in _statements(schema):
+                    db.execute(statement)
+        elif found != _expected_schema(schema):
+            raise sqlite3.DatabaseError("not the schema of this version of artlint")
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _schema_of(db: sqlite3.Connection) -> tuple:
+    rows = tuple(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"))
+    return rows + (("user_version", db.execute("PRAGMA user_version").fetchone()[0]),) if rows else ()
+
+
+@lru_cache(maxsize=None)
+def _expected_schema(schema: str) -> tuple:
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.execute("PRAGMA user_version=1")
+    for statement in _statements(schema):
+        db.execute(statement)
+    expected = _schema_of(db)
+    db.close()
+    return expected
+
+
+def _statements(schema: str) -> list[str]:
+    return [statement for statement in schema.split(";") if statement.strip()]
+
+
+def _delete_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
 
 
 @contextmanager

@@ -116,23 +116,26 @@ def _ages(database: Path) -> dict[str, float]:
 
 
 def test_the_cache_forgets_what_is_no_longer_used(tmp_path: Path) -> None:
-    import pickle
     import sqlite3
     import time
 
     from artlint import filecache
 
-    database = tmp_path / "files.sqlite3"
-    filecache.FileCache(database).close()
+    database = tmp_path / "files-v5.sqlite3"
     now = time.time()
     rows = [("old", now - 20 * filecache.DAY), ("read-lately", now - 20 * filecache.DAY), ("fresh", now - filecache.DAY / 2)]
-    rows += [(f"run|{n}", now - 60 * n) for n in range(20)]  # run|0 the newest
+    runs = [(f"run|{n}", now - 60 * n) for n in range(20)]  # run|0 the newest
+    cache = filecache.FileCache(database)
+    cache.put_many([(key, key, [key]) for key, _ in rows])
+    cache.close()
     with sqlite3.connect(database) as connection:
-        connection.executemany("INSERT INTO files VALUES (?, ?, ?)", [(key, pickle.dumps(key), used) for key, used in rows])
+        connection.executemany("UPDATE files SET used = ? WHERE key = ?", [(used, key) for key, used in rows])
+        connection.executemany("INSERT INTO files VALUES (?, x'', '', x'', '', ?)", runs)
+        connection.execute("DELETE FROM meta")  # as if the last pruning were long ago
 
     cache = filecache.FileCache(database)
-    assert cache.get_many(["read-lately"]) == {"read-lately": "read-lately"}  # a read marks it used again
-    cache.put_many([("new", "new")])
+    assert cache.get_many(["read-lately"]) == {"read-lately": ("read-lately", ["read-lately"])}  # a read marks it used again
+    cache.put_many([("new", "new", [])])
     cache.close()
 
     ages = _ages(database)
@@ -145,7 +148,7 @@ def test_the_cache_forgets_what_is_no_longer_used(tmp_path: Path) -> None:
 def test_a_warm_run_writes_nothing_to_the_cache(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": "+++\ntitle = \"B\"\n+++\n\nText.\n"})
     engine.run([str(tmp_path)], _config(tmp_path))
-    database = tmp_path / ".artlint_cache" / "files.sqlite3"
+    database = tmp_path / ".artlint_cache" / "files-v5.sqlite3"
     before = _ages(database)
     engine.run([str(tmp_path)], _config(tmp_path))
     assert _ages(database) == before
@@ -166,6 +169,6 @@ def test_the_cache_folder_artlint_makes_is_ignored_by_git_and_tagged_for_backups
 def test_a_cache_folder_that_already_exists_is_left_unmarked(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": NO_FRONT_MATTER, "mine/notes.txt": "the user's own folder\n"})
     engine.run([str(tmp_path)], _config(tmp_path, '[network]\ncache = "mine"\n'))
-    assert (tmp_path / "mine" / "files.sqlite3").is_file()
+    assert (tmp_path / "mine" / "files-v5.sqlite3").is_file()
     assert not (tmp_path / "mine" / ".gitignore").exists()
     assert not (tmp_path / "mine" / "CACHEDIR.TAG").exists()

@@ -255,10 +255,10 @@ def test_cli_json_carries_the_url_and_cache_clear(tmp_path: Path, server: Plante
     assert code == 1
     finding = json.loads(out)["findings"][0]
     assert finding["rule"] == "link-broken" and finding["url"] == f"{server.base}/404"
-    assert (tmp_path / ".artlint_cache" / "network.sqlite3").is_file()
+    assert (tmp_path / ".artlint_cache" / "network-v2.sqlite3").is_file()
     code, out, _ = artlint("cache", "clear", cwd=tmp_path)
     assert code == 0 and out.startswith("removed 2 cache files")  # network results and file results
-    assert not (tmp_path / ".artlint_cache" / "network.sqlite3").exists()
+    assert not (tmp_path / ".artlint_cache" / "network-v2.sqlite3").exists()
 
 
 def test_redirected_links_take_their_final_url_only_with_unsafe_fixes(tmp_path: Path, server: PlantedServer) -> None:

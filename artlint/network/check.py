@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Finding
-from artlint.network.cache import NetworkCache, cache_directory
+from artlint.network.cache import NETWORK_DATABASE, NetworkCache, cache_directory
 from artlint.network.targets import Outcome, Target
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class OnlineCheck:
         ordered = sorted(new, key=lambda target: target.key)
         if self.use_cache:
             if self.cache is None:
-                self.cache = NetworkCache(cache_directory(self.config) / "network.sqlite3", self.config.network.cache_ttl)
+                self.cache = NetworkCache(cache_directory(self.config) / NETWORK_DATABASE, self.config.network.cache_ttl)
             cached = self.cache.get_many(target.key for target in ordered)
             self.outcomes.update((target, Outcome.from_dict(cached[target.key])) for target in ordered if target.key in cached)
         missing = [target for target in ordered if target not in self.outcomes]

@@ -1,0 +1,83 @@
+"""Seals on what artlint writes to its caches, so that it reads back only what it wrote itself.
+
+A cache folder lives in the checkout (`.artlint_cache/` beside the configuration) and can come
+with a pull request: a well-formed entry planted there could hide a broken link or a duplicate
+article for ever. Every cache record carries a keyed hash (BLAKE2b) of its content under a key
+that never lies in a checkout: a random one kept in the user's cache folder (mode 0600), made
+on first use. A record whose seal does not match was written by someone else, with another key
+(another user, another machine) or not by artlint at all, and is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+KEY_BYTES = 32
+KEY_FILE = "seal.key"
+
+
+def seal(data: bytes) -> str:
+    return hashlib.blake2b(data, key=_key(), digest_size=16).hexdigest()
+
+
+def is_sealed(data: bytes, mark: object) -> bool:
+    return isinstance(mark, str) and hmac.compare_digest(seal(data), mark)
+
+
+@lru_cache(maxsize=1)
+def _key() -> bytes:
+    """The user's sealing key; where none can be kept, one for this process only (its cache
+    entries are then of no use to the next run, which is slower, never wrong)."""
+    from artlint.network.cache import default_directory
+
+    path = default_directory(None) / KEY_FILE
+    try:
+        return _read_key(path) or _make_key(path)
+    except OSError:
+        return secrets.token_bytes(KEY_BYTES)
+
+
+def _read_key(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            key = handle.read(KEY_BYTES + 1)
+            owner = os.fstat(handle.fileno()).st_uid
+    except FileNotFoundError:
+        return None
+    # A key another user could have written is no key: they could seal what they plant.
+    if hasattr(os, "getuid") and owner != os.getuid():
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def _make_key(path: Path) -> bytes:
+    """Write a new key under a temporary name and link it into place: when two runs make one at
+    once, both use whichever was linked first."""
+    from artlint.sqlitedb import make_directory
+
+    make_directory(path.parent)
+    temporary = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(secrets.token_bytes(KEY_BYTES))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            os.replace(temporary, path)
+        if _read_key(path) is None:  # a broken key file of another run or an old version: replace it
+            os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    key = _read_key(path)
+    if key is None:
+        raise OSError("the sealing key could not be kept")
+    return key
