@@ -145,7 +145,7 @@ class CachedChecks:
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
         snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
-        data = plaindata.dumps(snapshot).encode("ascii")
+        data = plaindata.dumps(snapshot)
         try:
             with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
                 stream.write(seal(data).encode("ascii") + b"\n" + data)

@@ -199,7 +199,7 @@ class FileCache:
 
 
 def _sealed(key: str, value: Any) -> tuple[bytes, str]:
-    data = plaindata.dumps(value).encode("ascii")
+    data = plaindata.dumps(value)
     return data, seal(key.encode("utf-8", "surrogateescape") + b"\0" + data)
 
 

@@ -134,7 +134,7 @@ def test_the_cache_forgets_what_is_no_longer_used(tmp_path: Path) -> None:
         connection.execute("DELETE FROM meta")  # as if the last pruning were long ago
 
     cache = filecache.FileCache(database)
-    assert cache.get_many(["read-lately"]) == {"read-lately": ("read-lately", ["read-lately"])}  # a read marks it used again
+    assert cache.get_many(["read-lately"]) == {"read-lately": ("read-lately", ("read-lately",))}  # a read marks it used again
     cache.put_many([("new", "new", [])])
     cache.close()
 
