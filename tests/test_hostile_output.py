@@ -1,0 +1,112 @@
+"""Hostile text never drives the reader's terminal nor forges a line of output: control
+characters from articles, file names and servers are shown as escapes in the text, GitHub and
+HTML reports and in the command's messages, and kept as they are in the JSON and SARIF reports.
+
+The output is read exactly as written (`exact=True`): read as text, a CR would become a line
+break and hide what the test looks for.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from artlint.config import Config
+from artlint.engine import run
+from artlint.reporters import ReportSettings, write_report
+from artlint.safetext import visible, visible_line
+from helpers import artlint, write
+
+CLEAR = "\x1b[2J"
+RED = "\x1b[31m"
+LINK = "\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\"  # OSC 8: a hyperlink the text does not show
+CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"  # OSC 52: puts "evil" on the clipboard
+FRONT = '+++\ntitle = "Hostile"\ndate = 2024-01-01\n+++\n\n'
+# Every character a report for people must not print as it is; a line break ends a line of
+# output, so it is looked for line by line.
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HEADLINE = re.compile(r"^\S.*:\d+:\d+  (error|warning|info)  ", re.M)
+
+
+def _hostile_article() -> str:
+    """Escape sequences in bare URLs (quoted in their messages) and around them (in the snippets)."""
+    return FRONT + (
+        f"Go {CLEAR}{RED}now: http://example.com/{CLIPBOARD}x\n"
+        f"{LINK} \u202eevil\u202c \x9b31m http://example.org/\n"
+    )
+
+
+def _check_in_process(root: Path, report: str, color: bool = False) -> str:
+    result = run([str(root)], Config(root=root), use_cache=False)
+    stream = io.StringIO()
+    write_report(report, result, stream, ReportSettings(color=color))
+    return stream.getvalue()
+
+
+# --------------------------------------------------------------------------- the helper
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("plain, [bold] and 标题", "plain, [bold] and 标题"),
+        (CLEAR, "\\x1b[2J"),
+        (CLIPBOARD, "\\x1b]52;c;ZXZpbA==\\x07"),
+        ("a\nb\rc\td\x00", "a\\nb\\rc\\td\\x00"),
+        ("\x7f\x85\x9b", "\\x7f\\x85\\x9b"),
+        ("\u202aa\u202eb\u2066c\u2069\u2028", "\\u202aa\\u202eb\\u2066c\\u2069\\u2028"),
+        ("no-break\u00a0space, joiner\u200d", "no-break\u00a0space, joiner\u200d"),
+    ],
+)
+def test_visible_escapes_control_characters_only(text: str, shown: str) -> None:
+    assert visible(text) == shown
+
+
+def test_visible_line_keeps_tabs() -> None:
+    assert visible_line(f"\tindented {CLEAR}") == "\tindented \\x1b[2J"
+
+
+# --------------------------------------------------------------------------- text report
+
+
+def test_text_report_shows_escape_sequences_from_an_article_escaped(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": _hostile_article()})
+    code, out, _ = artlint("check", "--offline", "--no-cache", ".", cwd=tmp_path, exact=True)
+    assert code == 1
+    assert not any(UNSAFE.search(line) for line in out.split("\n")), out
+    assert "bare URL: write it as a link, [text](http://example.com/\\x1b]52;c;ZXZpbA==\\x07x)" in out
+    assert "    6 │ Go \\x1b[2J\\x1b[31mnow: http://example.com/" in out
+    assert "    7 │ \\x1b]8;;http://evil.example/\\x1b\\click\\x1b]8;;\\x1b\\ \\u202eevil\\u202c \\x9b31m http" in out
+
+
+def test_text_report_marks_the_span_under_an_escaped_line(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": FRONT + f"{CLEAR} see http://example.com/{CLIPBOARD} now\n"})
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--select", "bare-url", ".", cwd=tmp_path, exact=True)
+    source, marker = [line for line in out.splitlines() if "│" in line]
+    start, end = marker.index("^"), marker.rindex("^") + 1
+    assert source[start:end] == "http://example.com/\\x1b]52;c;ZXZpbA==\\x07"
+
+
+def test_text_report_in_colour_prints_no_sequence_and_no_markup_of_the_article(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": FRONT + f"[bold]loud[/bold] [link=http://evil.example/]x[/link] http://example.com/{CLEAR}{LINK}\n"})
+    out = _check_in_process(tmp_path, "text", color=True)
+    assert "\x1b[" in out  # rich's own colours
+    assert "\x1b" not in re.sub(r"\x1b\[[0-9;]*m", "", out)  # and nothing else
+    assert "[bold]loud[/bold] [link=http://evil.example/]x[/link]" in out
+    assert "http://example.com/\\x1b[2J\\x1b]8;;" in out
+
+
+def test_file_names_cannot_clear_the_screen_or_forge_a_finding(tmp_path: Path) -> None:
+    forged = "x\nforged.md:1:1  error  made-up-rule  all is well.md"
+    write(tmp_path, {f"b{CLEAR}.md": "No front matter.\n", forged: "No front matter either.\n"})
+    code, out, _ = artlint("check", "--offline", "--no-cache", ".", cwd=tmp_path, exact=True)
+    assert code == 1
+    assert not any(UNSAFE.search(line) for line in out.split("\n")), out
+    assert [match.group() for match in HEADLINE.finditer(out)] == [
+        "b\\x1b[2J.md:1:1  warning  ",
+        "x\\nforged.md:1:1  error  made-up-rule  all is well.md:1:1  warning  ",
+    ]
+    assert "\nforged.md" not in out
