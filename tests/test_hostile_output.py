@@ -110,3 +110,23 @@ def test_file_names_cannot_clear_the_screen_or_forge_a_finding(tmp_path: Path) -
         "x\\nforged.md:1:1  error  made-up-rule  all is well.md:1:1  warning  ",
     ]
     assert "\nforged.md" not in out
+
+
+# --------------------------------------------------------------------------- GitHub annotations
+
+
+def test_github_annotations_show_control_characters_escaped_and_keep_githubs_encoding(tmp_path: Path) -> None:
+    write(tmp_path, {f"a{CLEAR}\r,b:c%.md": FRONT + f"See http://example.com/%41{CLIPBOARD}{RED}x now.\n"})
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--format", "github", ".", cwd=tmp_path, exact=True)
+    assert code == 1
+    assert out == (
+        "::warning file=a\\x1b[2J\\r%2Cb%3Ac%25.md,line=6,col=5,endLine=6,endColumn=49,title=bare-url::"
+        "bare URL: write it as a link, [text](http://example.com/%2541\\x1b]52;c;ZXZpbA==\\x07\\x1b[31mx)\n"
+    )
+
+
+def test_a_line_break_in_a_file_name_is_no_second_github_command(tmp_path: Path) -> None:
+    write(tmp_path, {"x\n::error file=forged.md::all is well.md": "No front matter.\n"})
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "github", ".", cwd=tmp_path, exact=True)
+    assert out.count("\n") == 1 and out.count("::warning ") == 1 and "::error" not in out.replace("\\n::error", "")
+    assert out.startswith("::warning file=x\\n%3A%3Aerror file=forged.md%3A%3Aall is well.md,line=1,")
