@@ -130,3 +130,18 @@ def test_a_line_break_in_a_file_name_is_no_second_github_command(tmp_path: Path)
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "github", ".", cwd=tmp_path, exact=True)
     assert out.count("\n") == 1 and out.count("::warning ") == 1 and "::error" not in out.replace("\\n::error", "")
     assert out.startswith("::warning file=x\\n%3A%3Aerror file=forged.md%3A%3Aall is well.md,line=1,")
+
+
+# --------------------------------------------------------------------------- HTML report
+
+
+def test_html_report_holds_no_raw_control_character(tmp_path: Path) -> None:
+    write(tmp_path, {f"b{CLEAR}\u202e.md": _hostile_article() + "\tindented http://example.net/\n"})
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--format", "html", ".", cwd=tmp_path, exact=True)
+    assert code == 1
+    assert not any(UNSAFE.search(line) for line in out.replace("\t", " ").split("\n"))
+    assert '<h3>b\\x1b[2J\\u202e.md <span class="count">' in out
+    assert 'data-path="b\\x1b[2J\\u202e.md"' in out
+    assert "http://example.com/\\x1b]52;c;ZXZpbA==\\x07x" in out
+    assert "\\u202eevil\\u202c \\x9b31m" in out
+    assert '<span class="ln">8</span>\t' in out  # a source line's tab stays a tab
