@@ -145,3 +145,33 @@ def test_html_report_holds_no_raw_control_character(tmp_path: Path) -> None:
     assert "http://example.com/\\x1b]52;c;ZXZpbA==\\x07x" in out
     assert "\\u202eevil\\u202c \\x9b31m" in out
     assert '<span class="ln">8</span>\t' in out  # a source line's tab stays a tab
+
+
+# --------------------------------------------------------------------------- the command's messages
+
+
+def test_configuration_and_output_errors_show_the_path_escaped(tmp_path: Path) -> None:
+    code, _, err = artlint("check", "--config", f"evil{CLIPBOARD}.toml", ".", cwd=tmp_path, exact=True)
+    assert (code, err) == (2, "artlint: error: evil\\x1b]52;c;ZXZpbA==\\x07.toml: no such configuration file\n")
+    write(tmp_path, {"a.md": FRONT + "Fine.\n"})
+    code, _, err = artlint("check", "--offline", "--output", f"gone{CLEAR}/report.txt", ".", cwd=tmp_path, exact=True)
+    assert (code, err) == (2, "artlint: error: --output gone\\x1b[2J/report.txt: No such file or directory\n")
+
+
+def test_fix_errors_show_the_file_name_escaped(tmp_path: Path) -> None:
+    name = f"read-only{CLEAR}\n.md"
+    write(tmp_path, {name: FRONT + "[paper](http://www.nature.com/articles/s41586-020-2649-2)\n"})
+    (tmp_path / name).chmod(0o444)
+    code, _, err = artlint("check", "--offline", "--no-cache", "--fix", ".", cwd=tmp_path, exact=True)
+    assert code == 1
+    assert err.splitlines() == [
+        "artlint: read-only\\x1b[2J\\n.md: not fixed: the file is read-only (nothing was changed)",
+        "artlint: fixed 0 findings in 0 files",
+    ]
+
+
+def test_cache_clear_shows_the_folder_escaped(tmp_path: Path) -> None:
+    write(tmp_path, {"artlint.toml": '[network]\ncache = "cache\\u001b[2J"\n'})
+    code, out, _ = artlint("cache", "clear", cwd=tmp_path, exact=True)
+    assert code == 0
+    assert out.startswith("removed 0 cache files from ") and out.endswith("cache\\x1b[2J\n")
