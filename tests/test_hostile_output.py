@@ -9,6 +9,7 @@ break and hide what the test looks for.
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from artlint.engine import run
 from artlint.reporters import ReportSettings, write_report
 from artlint.safetext import visible, visible_line
 from helpers import artlint, write
+from netserver import HOSTILE_REASON, PlantedServer
 
 CLEAR = "\x1b[2J"
 RED = "\x1b[31m"
@@ -175,3 +177,23 @@ def test_cache_clear_shows_the_folder_escaped(tmp_path: Path) -> None:
     code, out, _ = artlint("cache", "clear", cwd=tmp_path, exact=True)
     assert code == 0
     assert out.startswith("removed 0 cache files from ") and out.endswith("cache\\x1b[2J\n")
+
+
+# --------------------------------------------------------------------------- what a server answers
+
+
+def test_a_hostile_reason_phrase_is_kept_by_the_client_and_shown_escaped(tmp_path: Path) -> None:
+    with PlantedServer() as server:
+        write(
+            tmp_path,
+            {
+                "artlint.toml": '[network]\ncheck-private = true\ncache = "cache"\n',
+                "a.md": FRONT + f"[a page]({server.base}/hostile-reason)\n",
+            },
+        )
+        code, out, _ = artlint("check", "--select", "link-broken", "--format", "json", ".", cwd=tmp_path, exact=True)
+        assert code == 1
+        assert [finding["message"] for finding in json.loads(out)["findings"]] == [f"broken link: 404 {HOSTILE_REASON}"]
+        _, out, _ = artlint("check", "--select", "link-broken", ".", cwd=tmp_path, exact=True)
+    assert not any(UNSAFE.search(line) for line in out.split("\n")), out
+    assert "link-broken  broken link: 404 Not\\x1b]52;c;ZXZpbA==\\x07Found\n" in out
