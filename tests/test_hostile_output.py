@@ -12,6 +12,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -197,3 +198,28 @@ def test_a_hostile_reason_phrase_is_kept_by_the_client_and_shown_escaped(tmp_pat
         _, out, _ = artlint("check", "--select", "link-broken", ".", cwd=tmp_path, exact=True)
     assert not any(UNSAFE.search(line) for line in out.split("\n")), out
     assert "link-broken  broken link: 404 Not\\x1b]52;c;ZXZpbA==\\x07Found\n" in out
+
+
+# --------------------------------------------------------------------------- JSON and SARIF keep them
+
+NAME = f"b{CLEAR}\n\u202e.md"
+URL_MESSAGE = f"bare URL: write it as a link, [text](http://example.com/{CLIPBOARD}x)"
+
+
+def test_json_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -> None:
+    write(tmp_path, {NAME: _hostile_article()})
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path, exact=True)
+    assert '"path": "b\\u001b[2J\\n' in out
+    findings = json.loads(out)["findings"]
+    assert {finding["path"] for finding in findings} == {NAME}
+    assert URL_MESSAGE in [finding["message"] for finding in findings]
+
+
+def test_sarif_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -> None:
+    write(tmp_path, {NAME: _hostile_article()})
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "sarif", ".", cwd=tmp_path, exact=True)
+    assert "http://example.com/\\u001b]52;c;ZXZpbA==\\u0007x" in out
+    results = json.loads(out)["runs"][0]["results"]
+    assert URL_MESSAGE in [result["message"]["text"] for result in results]
+    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results}
+    assert {unquote(uri) for uri in uris} == {NAME}
