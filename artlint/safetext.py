@@ -12,8 +12,8 @@ U+2066–U+2069) and the line and paragraph separators (U+2028, U+2029), which s
 lines at. A backslash is not escaped: a `\x1b` the article wrote reads like an escaped ESC, but
 nothing is ever hidden, and markdown is full of backslashes worth seeing as they are.
 
-The JSON and SARIF reports keep every character, as JSON escapes (`\u001b`): a program reads
-them, and gets the text as it is.
+The JSON and SARIF reports keep every character, as a JSON escape (`\u001b`): a program reads
+them and gets the text as it is, and a terminal they are printed on gets no control character.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ _CONTROLS = r"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(rf"[\t{_CONTROLS}]")
 _CONTROL_BUT_TAB = re.compile(rf"[{_CONTROLS}]")
 _NAMED = {"\t": r"\t", "\n": r"\n", "\r": r"\r"}
+# What json.dumps(ensure_ascii=False) writes raw: it escapes only the C0 controls.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:
@@ -41,8 +43,17 @@ def visible_line(text: str) -> str:
     return _CONTROL_BUT_TAB.sub(_escape, text)
 
 
+def json_escaped(text: str) -> str:
+    """JSON text with the control characters json.dumps leaves raw written as `\\uXXXX`: the
+    same document to a parser."""
+    return _RAW_IN_JSON.sub(_json_escape, text)
+
+
 def _escape(match: re.Match) -> str:
     char = match.group()
     code = ord(char)
     return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
+
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"

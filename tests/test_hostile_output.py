@@ -38,7 +38,7 @@ def _hostile_article() -> str:
     """Escape sequences in bare URLs (quoted in their messages) and around them (in the snippets)."""
     return FRONT + (
         f"Go {CLEAR}{RED}now: http://example.com/{CLIPBOARD}x\n"
-        f"{LINK} \u202eevil\u202c \x9b31m http://example.org/\n"
+        f"{LINK} \u202eevil\u202c \x9b31m http://example.org/\u202e\x9b31m\x7f\n"
     )
 
 
@@ -204,22 +204,28 @@ def test_a_hostile_reason_phrase_is_kept_by_the_client_and_shown_escaped(tmp_pat
 
 NAME = f"b{CLEAR}\n\u202e.md"
 URL_MESSAGE = f"bare URL: write it as a link, [text](http://example.com/{CLIPBOARD}x)"
+BIDI_MESSAGE = "bare URL: write it as a link, [text](http://example.org/\u202e\x9b31m\x7f)"
 
 
 def test_json_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -> None:
     write(tmp_path, {NAME: _hostile_article()})
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path, exact=True)
-    assert '"path": "b\\u001b[2J\\n' in out
+    assert '"path": "b\\u001b[2J\\n\\u202e.md"' in out
+    assert "http://example.org/\\u202e\\u009b31m\\u007f" in out  # which json.dumps would write raw
+    assert not UNSAFE.search(out.replace("\n", ""))
     findings = json.loads(out)["findings"]
     assert {finding["path"] for finding in findings} == {NAME}
     assert URL_MESSAGE in [finding["message"] for finding in findings]
+    assert BIDI_MESSAGE in [finding["message"] for finding in findings]
 
 
 def test_sarif_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -> None:
     write(tmp_path, {NAME: _hostile_article()})
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "sarif", ".", cwd=tmp_path, exact=True)
     assert "http://example.com/\\u001b]52;c;ZXZpbA==\\u0007x" in out
+    assert "http://example.org/\\u202e\\u009b31m\\u007f" in out
+    assert not UNSAFE.search(out.replace("\n", ""))
     results = json.loads(out)["runs"][0]["results"]
-    assert URL_MESSAGE in [result["message"]["text"] for result in results]
+    assert {URL_MESSAGE, BIDI_MESSAGE} <= {result["message"]["text"] for result in results}
     uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results}
     assert {unquote(uri) for uri in uris} == {NAME}
