@@ -2,6 +2,9 @@
 
 Exit codes: 0 when no finding is at or above `--fail-on`; 1 when one is; 2 for a usage or
 configuration error (one clear line on stderr, never a traceback).
+
+A line on stderr may quote a file name or a configuration value, which a pull request chooses:
+its control characters are shown as escapes (artlint.safetext), as in the reports.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import sys
 from typing import Sequence
 
 from artlint import __version__
+from artlint.safetext import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -22,10 +26,14 @@ class UsageError(Exception):
     pass
 
 
+def _complain(line: str) -> None:
+    sys.stderr.write(visible(line) + "\n")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"artlint: error: {message}\n")
+        _complain(f"artlint: error: {message}")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -95,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cache(args)
         return _check(args)
     except UsageError as exc:
-        sys.stderr.write(f"artlint: error: {exc}\n")
+        _complain(f"artlint: error: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("artlint: interrupted\n")
@@ -215,7 +223,7 @@ def _diff(result, config, unsafe: bool) -> int:
     fixes = 0
     for fixed, error in _fixed_files(result, config, unsafe):
         if error:
-            sys.stderr.write(error + "\n")
+            _complain(error)
         elif fixed.changed:
             sys.stdout.write(fixed.diff())
             changed += 1
@@ -234,14 +242,14 @@ def _fix(result, config, unsafe: bool) -> int:
     fixes = 0
     for fixed, error in _fixed_files(result, config, unsafe):
         if error:
-            sys.stderr.write(error + "\n")
+            _complain(error)
             continue
         if not fixed.changed:
             continue
         try:
             write_fixed(fixed)
         except FixError as exc:
-            sys.stderr.write(f"artlint: {fixed.path}: {exc}\n")
+            _complain(f"artlint: {fixed.path}: {exc}")
             continue
         changed += 1
         fixes += fixed.applied
@@ -288,7 +296,7 @@ def _cache(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{directory}\n")
         return EXIT_OK
     removed = clear(directory)
-    sys.stdout.write(f"removed {len(removed)} cache file{'s' if len(removed) != 1 else ''} from {directory}\n")
+    sys.stdout.write(f"removed {len(removed)} cache file{'s' if len(removed) != 1 else ''} from {visible(str(directory))}\n")
     return EXIT_OK
 
 

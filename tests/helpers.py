@@ -22,17 +22,20 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120):
-    """Run the real command in a subprocess: (exit code, stdout, stderr)."""
+def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120, exact: bool = False):
+    """Run the real command in a subprocess: (exit code, stdout, stderr). With `exact`, the
+    output is as written (read as text, a CR would become a line break)."""
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "artlint", *args],
         cwd=cwd,
         env=environment,
         capture_output=True,
-        text=True,
+        text=not exact,
         timeout=timeout,
     )
+    if exact:
+        return completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
     return completed.returncode, completed.stdout, completed.stderr
 
 

@@ -25,6 +25,7 @@ def _png() -> bytes:
 
 PNG = _png()
 DOIS = {"10.1234/known": "Deep sleep consolidates memory in adults", "10.1234/other": "A study of something else entirely"}
+HOSTILE_REASON = "Not\x1b]52;c;ZXZpbA==\x07Found"  # OSC 52: a terminal that prints it puts "evil" on the clipboard
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,8 +40,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._handle("GET")
 
-    def _send(self, status: int, body: bytes = b"", content_type: str = "text/html", headers: dict | None = None) -> None:
-        self.send_response(status)
+    def _send(self, status: int, body: bytes = b"", content_type: str = "text/html", headers: dict | None = None, reason: str | None = None) -> None:
+        self.send_response(status, reason)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         for name, value in (headers or {}).items():
@@ -102,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, PNG, "image/png")
         if path == "/fake.png":
             return self._send(200, b"<!doctype html><html><body>hotlinking not allowed</body></html>", "image/png")
+        if path == "/hostile-reason":
+            return self._send(404, b"no", reason=HOSTILE_REASON)
         if path == "/to-other-host":
             return self._send(302, headers={"Location": self.server.other_base + "/ok"})
         return self._send(404, b"unknown")

@@ -6,9 +6,12 @@ A reporter knows findings and rule metadata (names, summaries, docs), never a ru
 from __future__ import annotations
 
 import importlib
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
+
+from artlint.safetext import json_escaped
 
 if TYPE_CHECKING:
     from artlint.engine import RunResult
@@ -73,3 +76,8 @@ def severity_counts(result: "RunResult") -> dict[str, int]:
 
 def rule_counts(result: "RunResult") -> dict[str, int]:
     return dict(sorted(Counter(finding.rule for finding in result.findings).items()))
+
+
+def write_json(document: object, stream: TextIO) -> None:
+    """The document as indented JSON, Chinese as it is, every control character escaped."""
+    stream.write(json_escaped(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")

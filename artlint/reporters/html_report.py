@@ -1,4 +1,4 @@
-"""`--format html`: one self-contained page about a site's health.
+r"""`--format html`: one self-contained page about a site's health.
 
 An overview (files, findings by severity, a bar chart of findings per rule, the worst files,
 the hosts with the most broken or unverified links, clusters of near-duplicate articles, the
@@ -7,7 +7,10 @@ marked, and the documentation of every rule that fired. Inline CSS, inline SVG a
 of inline JavaScript for the filters: no CDN, no fonts, no requests; it opens from disk.
 
 Everything an article wrote (paths, messages, source lines, URLs) is escaped: it is text in the
-page, never markup, never an attribute that a browser follows.
+page, never markup, never an attribute that a browser follows. Its control characters are shown
+as escapes too (`\x1b`, `\u202e`; see artlint.safetext), so that no bidi override reorders a
+line and no escape sequence reaches a terminal the page is printed on; a source line keeps its
+tabs, which are only indentation in a `<pre>`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from urllib.parse import urlsplit
 
 from artlint import __version__
 from artlint.reporters import severity_counts
+from artlint.safetext import visible, visible_line
 
 SEVERITIES = ("error", "warning", "info")
 BROKEN_RULES = {"link-broken", "image-unreachable", "image-not-image"}
@@ -28,7 +32,11 @@ SNIPPET_CONTEXT = 70  # characters shown on each side of a finding's span
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(visible(str(value)), quote=True)
+
+
+def _source(text: str) -> str:
+    return html.escape(visible_line(text), quote=True)
 
 
 def write(result, stream, settings) -> None:
@@ -216,8 +224,8 @@ def _snippet(finding) -> str:
     left = max(0, start - SNIPPET_CONTEXT)
     right = min(len(line), end + SNIPPET_CONTEXT)
     return (
-        f'<pre class="source"><span class="ln">{finding.line}</span>{"…" if left else ""}{_e(line[left:start])}'
-        f"<mark>{_e(line[start:end]) or ' '}</mark>{_e(line[end:right])}{'…' if right < len(line) else ''}</pre>"
+        f'<pre class="source"><span class="ln">{finding.line}</span>{"…" if left else ""}{_source(line[left:start])}'
+        f"<mark>{_source(line[start:end]) or ' '}</mark>{_source(line[end:right])}{'…' if right < len(line) else ''}</pre>"
     )
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from artlint import __version__
-from artlint.reporters import rule_counts, severity_counts
+from artlint.reporters import rule_counts, severity_counts, write_json
 
 
 def write(result, stream, settings) -> None:
@@ -21,5 +19,4 @@ def write(result, stream, settings) -> None:
             "elapsed_seconds": round(result.elapsed, 3),
         },
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(document, stream)

@@ -6,12 +6,12 @@ Columns are Unicode code points (`columnKind: unicodeCodePoints`), 1-based, with
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
 from artlint import __version__
 from artlint import ruledocs
+from artlint.reporters import write_json
 from artlint.rules import all_rules
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -104,5 +104,4 @@ def build(result) -> dict:
 
 
 def write(result, stream, settings) -> None:
-    json.dump(build(result), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(build(result), stream)

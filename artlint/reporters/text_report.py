@@ -1,4 +1,4 @@
-"""`--format text` (the default): findings grouped by file, each with its source line.
+r"""`--format text` (the default): findings grouped by file, each with its source line.
 
     examples/stuffed.md:8:23  error  link-keyword-stuffing  "tumour" linked 9 times to ...
        8 │ ...the tumour [tumour](http://...) grew...
@@ -8,6 +8,10 @@ Lines are built as styled pieces of text; on a terminal rich prints them in colo
 text goes in as text, never as markup, so `[brackets]` print as they are). Without colour —
 not a terminal, `NO_COLOR` set, `--output` — rich is not even imported: one-file pre-commit
 runs must start fast.
+
+Paths, messages and source lines show their control characters as escapes (`\x1b`, `\n`; see
+artlint.safetext): they come from articles, file names and servers. A tab in a source line is
+a space, which keeps the marker under its span.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import os
 import unicodedata
 
 from artlint.reporters import rule_counts, severity_counts
+from artlint.safetext import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SNIPPET_CONTEXT = 24  # characters kept before the marked span when a line is cut
@@ -86,7 +91,7 @@ def write(result, stream, settings) -> None:
                 emit()
             previous = finding.path
             if plain:
-                stream.write(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}\n")
+                stream.write(f"{visible(finding.path)}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {visible(finding.message)}\n")
             else:
                 emit(_headline(finding))
             if not settings.quiet and finding.snippet is not None:
@@ -100,7 +105,7 @@ def write(result, stream, settings) -> None:
 def _headline(finding) -> Text:
     severity = str(finding.severity)
     text = Text()
-    text.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")
+    text.append(f"{visible(finding.path)}:{finding.line}:{finding.column}", style="bold")
     text.append("  ")
     text.append(severity, style=STYLES[severity])
     text.append("  ")
@@ -108,7 +113,7 @@ def _headline(finding) -> Text:
     text.append("  ")
     if finding.fix is not None and finding.fix.safe:
         text.append("[*] ", style="cyan")  # as ruff marks what --fix repairs
-    text.append(finding.message)
+    text.append(visible(finding.message))
     return text
 
 
@@ -116,6 +121,8 @@ def _snippet(finding, width: int) -> list[Text]:
     line = finding.snippet.replace("\t", " ")
     start = min(finding.column - 1, len(line))
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    if not line.isprintable():
+        line, start, end = _escaped(line, start, max(end, start))
     end = min(max(end, start + 1), max(len(line), start + 1))
     gutter = f"{finding.line:>5} │ "
     budget = max(width - len(gutter) - 2, 20)
@@ -133,6 +140,11 @@ def _snippet(finding, width: int) -> list[Text]:
     marker = Text(" " * (len(gutter) - 2) + "│ ", style="dim")
     marker.append(" " * offset + "^" * marked, style=STYLES[str(finding.severity)])
     return [code, marker]
+
+
+def _escaped(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """The line with its control characters shown as escapes, and the span moved to match."""
+    return visible(line), len(visible(line[:start])), len(visible(line[:end]))
 
 
 def _statistics(emit, result) -> None:
