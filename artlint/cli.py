@@ -198,9 +198,9 @@ def _check(args: argparse.Namespace) -> int:
 def _fixed_files(result, config, arguments: list[str], unsafe: bool, write: bool):
     """(fixed file, None) or (None, line for stderr) for every file that has fixes to apply;
     with `write`, the fixed files are written."""
-    from artlint.fixing import FixError, fix_file, fix_targets
+    from artlint.fixing import FixError, checked_roots, fix_file, fix_targets
 
-    for target in fix_targets(result.findings, result.digests, unsafe):
+    for target in fix_targets(result.findings, result.digests, checked_roots(arguments, config), unsafe):
         try:
             fixed = fix_file(target, config, unsafe, write)
         except FixError as exc:

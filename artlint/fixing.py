@@ -6,12 +6,14 @@ line end are kept, and every byte outside an edit stays as it was. Fixes that ov
 already taken are left for the next pass; after each pass the text is checked again, until
 nothing more is fixed (at most MAX_PASSES passes).
 
-Edits are only ever applied to the bytes they were computed from. A file's folder is opened
-and locked (so that two artlint processes, a hook and an editor's on-save say, never fix one
-file at once) from the read to the replace. The bytes read are hashed: when they are not those
-the findings came from (the file changed since it was checked, or the cache answered for an
-older version of it), the document rules check them again and the fixes come from that; fixes
-only a whole run can find (network and corpus rules) are then left, with a note.
+Edits are only ever applied to the bytes they were computed from. Every file is resolved to its
+real path once per run; a file with two names in the tree is fixed once, and one whose real
+path is outside the folders checked is never written. Its folder is opened and locked (so that
+two artlint processes, a hook and an editor's on-save say, never fix one file at once) from the
+read to the replace. The bytes read are hashed: when they are not those the findings came from
+(the file changed since it was checked, or the cache answered for an older version of it), the
+document rules check them again and the fixes come from that; fixes only a whole run can find
+(network and corpus rules) are then left, with a note.
 
 The result is written atomically: a temporary file in the same folder, flushed to disk, given
 the file's mode, renamed over the file, and only if the file on disk is still the one that was
@@ -164,18 +166,53 @@ class FixTarget:
     file: str  # its real path: the fix reads and writes there, nowhere else
     findings: list[Finding]
     digest: str = ""  # hash of the bytes the findings were computed from ("" when unknown)
+    folder: tuple[int, int] | None = None  # its folder's device and inode when it was resolved
+    refusal: str = ""  # why it must not be fixed at all
 
 
-def fix_targets(findings: Iterable[Finding], digests: dict[str, str], unsafe: bool) -> Iterator[FixTarget]:
-    """The files with fixes to apply, by display path."""
+def checked_roots(arguments: Iterable[str], config: Config) -> tuple[str, ...]:
+    """The real folders `--fix` may write in: every folder named; for a file named, its folder
+    and the project's (the configuration's folder, else the git work tree, else the current one)."""
+    from artlint.engine import project_root
+
+    roots = set()
+    for argument in arguments:
+        if os.path.isdir(argument):
+            roots.add(os.path.realpath(argument))
+        else:
+            roots.add(os.path.realpath(os.path.dirname(argument) or "."))
+            roots.add(os.path.realpath(project_root(config) or config.root))
+    return tuple(sorted(roots))
+
+
+def fix_targets(findings: Iterable[Finding], digests: dict[str, str], roots: tuple[str, ...], unsafe: bool) -> Iterator[FixTarget]:
+    """The files with fixes to apply, by display path. A file with two names in the tree (a link
+    beside its target) comes once, under its first name: fixed under both, it would get every
+    edit twice."""
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.fix is not None:
             by_path.setdefault(finding.path, []).append(finding)
+    seen: set[str] = set()
     for display, found in sorted(by_path.items()):
-        if wanted_fixes(found, unsafe):
-            # a symbolic link stays a link: its target is fixed
-            yield FixTarget(display, os.path.realpath(display), found, digests.get(display, ""))
+        if not wanted_fixes(found, unsafe):
+            continue
+        real = os.path.realpath(display)
+        if real not in seen:
+            seen.add(real)
+            yield _target(display, real, found, digests.get(display, ""), roots)
+
+
+def _target(display: str, real: str, findings: list[Finding], digest: str, roots: tuple[str, ...]) -> FixTarget:
+    target = FixTarget(display, real, findings, digest)
+    if not any(real == root or real.startswith(os.path.join(root, "")) for root in roots):
+        target.refusal = f"not fixed: it leads to {real}, outside the folders checked (nothing was changed)"
+        return target
+    try:
+        target.folder = _identity(os.stat(os.path.dirname(real)))
+    except OSError:
+        pass  # reported when the fix opens it
+    return target
 
 
 def fix_file(target: FixTarget, config: Config, unsafe: bool, write: bool = True) -> FixedFile:
@@ -183,7 +220,9 @@ def fix_file(target: FixTarget, config: Config, unsafe: bool, write: bool = True
     stable; with `write`, replace the file by the result. The file's folder stays locked from
     the read to the replace. Raises FixError when the file cannot or must not be fixed (it is
     then left as it was)."""
-    with _Folder(target.file, lock=write) as folder:
+    if target.refusal:
+        raise FixError(target.refusal)
+    with _Folder(target.file, target.folder, lock=write) as folder:
         fixed = _planned(folder, target, config, unsafe)
         if write and fixed.changed:
             _replace(folder, fixed)
@@ -193,7 +232,7 @@ def fix_file(target: FixTarget, config: Config, unsafe: bool, write: bool = True
 def write_fixed(fixed: FixedFile) -> None:
     """Write fixes planned earlier (`fix_file` without `write`), as `fix_file` would: only when
     the file is still the one that was read."""
-    with _Folder(fixed.file, lock=True) as folder:
+    with _Folder(fixed.file, None, lock=True) as folder:
         _replace(folder, fixed)
 
 
@@ -322,7 +361,7 @@ class _Folder:
     the folder is locked until it is closed, so that two artlint processes never fix a file at
     the same time (a lock on the folder, not on the file: the rename replaces the file)."""
 
-    def __init__(self, file: str, lock: bool):
+    def __init__(self, file: str, identity: tuple[int, int] | None, lock: bool):
         self.path, self.name = os.path.split(file)
         self.descriptor: int | None = None
         if not _IN_FOLDER:
@@ -331,6 +370,9 @@ class _Folder:
             self.descriptor = os.open(self.path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_LINKS)
         except OSError as exc:
             raise FixError(f"not fixed: cannot open its folder: {exc.strerror or exc} (nothing was changed)") from None
+        if identity is not None and _identity(os.fstat(self.descriptor)) != identity:
+            self.close()
+            raise FixError("not fixed: its folder was moved or replaced since it was checked (nothing was changed)")
         if lock:
             _lock(self.descriptor)
 

@@ -1,7 +1,7 @@
 """`--fix` under hostile conditions: it never corrupts a file and never writes outside the tree.
 
-Real processes on real files: two fixing runs at once, an edit the cache cannot see, and an
-edit saved while the network checks run.
+Real processes on real files: two fixing runs at once, a file with two names, links leading
+out of the tree, an edit the cache cannot see, and an edit saved while the network checks run.
 """
 
 from __future__ import annotations
@@ -45,6 +45,43 @@ def test_two_fixing_runs_at_once_fix_every_file_exactly_once(tmp_path: Path) -> 
         counts = [int(error.rsplit("fixed ", 1)[1].split()[0]) for error in errors]
         assert sum(counts) == len(names), errors  # each file fixed once, by one run or the other
         assert [p.name for p in folder.iterdir() if not p.name.endswith(".md")] == []  # no temporary file left
+
+
+def test_a_file_with_two_names_in_the_tree_is_fixed_once(tmp_path: Path) -> None:
+    write(tmp_path, {"tree/real.md": _article("x1")})
+    (tmp_path / "tree" / "a-twin.md").symlink_to("real.md")  # sorts first: the fix must go through it to real.md
+    code, out, err = _fix(tmp_path, "tree")
+    assert (tmp_path / "tree" / "real.md").read_text("utf-8") == _fixed("x1"), err
+    assert (tmp_path / "tree" / "a-twin.md").is_symlink()
+    assert os.readlink(tmp_path / "tree" / "a-twin.md") == "real.md"
+    assert "fixed 1 finding in 1 file" in err
+
+
+@pytest.mark.parametrize(
+    "cwd, arguments",
+    [("", ["tree"]), ("tree", ["."]), ("tree", ["a.md"]), ("tree", ["--diff", "a.md"])],
+    ids=["folder-named", "current-folder", "file-named", "diff"],
+)
+def test_a_link_out_of_the_tree_is_never_written_through(tmp_path: Path, cwd: str, arguments: list[str]) -> None:
+    write(tmp_path, {"outside/a.md": _article("x1"), "tree/artlint.toml": "", "tree/b.md": _article("x2")})
+    (tmp_path / "tree" / "a.md").symlink_to(tmp_path / "outside" / "a.md")
+    code, out, err = _fix(tmp_path / cwd, *arguments)
+    assert (tmp_path / "outside" / "a.md").read_text("utf-8") == _article("x1")
+    assert (tmp_path / "tree" / "a.md").is_symlink()
+    outside = os.path.realpath(tmp_path / "outside" / "a.md")
+    assert f"a.md: not fixed: it leads to {outside}, outside the folders checked (nothing was changed)" in err
+    if "--diff" not in arguments and "a.md" not in arguments:
+        assert (tmp_path / "tree" / "b.md").read_text("utf-8") == _fixed("x2")  # the rest of the tree is fixed
+
+
+def test_a_link_inside_the_tree_to_a_sibling_folder_is_followed(tmp_path: Path) -> None:
+    write(tmp_path, {"tree/real/a.md": _article("x1")})
+    (tmp_path / "tree" / "site").mkdir()
+    (tmp_path / "tree" / "site" / "a.md").symlink_to("../real/a.md")
+    _fix(tmp_path, "tree/site")  # only site/ is checked: real/ is outside it
+    assert (tmp_path / "tree" / "real" / "a.md").read_text("utf-8") == _article("x1")
+    _fix(tmp_path, "tree")
+    assert (tmp_path / "tree" / "real" / "a.md").read_text("utf-8") == _fixed("x1")
 
 
 @pytest.mark.parametrize("online", [False, True], ids=["offline-run-cache", "online-file-cache"])
