@@ -15,10 +15,15 @@ read to the replace. The bytes read are hashed: when they are not those the find
 document rules check them again and the fixes come from that; fixes only a whole run can find
 (network and corpus rules) are then left, with a note.
 
-The result is written atomically: a temporary file in the same folder, flushed to disk, given
-the file's mode, renamed over the file, and only if the file on disk is still the one that was
-read, byte for byte. Editors do not take artlint's lock, so a save in the instant between the
-last comparison and the rename could still be replaced.
+The result is written to a temporary file in the same folder, flushed to disk, given the
+file's owner, group and mode, and renamed over the file, and only if the file on disk is still
+the one that was read, byte for byte. A rename rather than a write in place because a write
+in place that is cut short (a full disk, a crash, Ctrl-C) leaves half a file, and nothing a
+user wrote may ever be lost. The price of the rename is a new inode, so: a file whose owner
+and group cannot be given to the new file (artlint not run as root on another user's file),
+and a file with hard links (its other names would keep the old text), are left as they are,
+with a message. Editors do not take artlint's lock, so a save in the instant between the last
+comparison and the rename could still be replaced.
 """
 
 from __future__ import annotations
@@ -303,8 +308,9 @@ def _read(folder: "_Folder", limit: int) -> tuple[bytes, os.stat_result]:
 
 def _replace(folder: "_Folder", fixed: FixedFile) -> None:
     """Write the fixed bytes beside the file, flush them to disk and rename them over it, when
-    the file is still the one that was read. The new file gets the old one's mode. On any
-    failure the file is left as it was."""
+    the file is still the one that was read. The new file gets the old one's owner, group and
+    mode; a file with other names (hard links) is left alone. On any failure the file is left
+    as it was."""
     info = _still_as_read(folder, fixed)
     _refuse_to_replace(folder, info)
     temporary, descriptor = _temporary(folder)
@@ -312,7 +318,7 @@ def _replace(folder: "_Folder", fixed: FixedFile) -> None:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(fixed.fixed)
             stream.flush()
-            os.chmod(stream.fileno(), stat.S_IMODE(info.st_mode))
+            _keep_owner_and_mode(stream.fileno(), info)
             os.fsync(stream.fileno())
         _still_as_read(folder, fixed)  # once more, just before the rename
         folder.replace(temporary, folder.name)
@@ -335,6 +341,12 @@ def _refuse_to_replace(folder: "_Folder", info: os.stat_result) -> None:
     # A file nobody may write is read-only on purpose, even for a user (root) the system lets write.
     if not folder.writable(folder.name) or not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise FixError("not fixed: the file is read-only (nothing was changed)")
+    if info.st_nlink > 1:
+        others = info.st_nlink - 1
+        raise FixError(
+            f"not fixed: the file has {others} other name{'s' if others != 1 else ''} (hard links), "
+            "which would keep the old text (nothing was changed)"
+        )
 
 
 def _temporary(folder: "_Folder") -> tuple[str, int]:
@@ -344,6 +356,19 @@ def _temporary(folder: "_Folder") -> tuple[str, int]:
         return name, folder.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
         raise FixError(f"not fixed: cannot write in {folder.path}: {exc.strerror or exc} (nothing was changed)") from None
+
+
+def _keep_owner_and_mode(descriptor: int, info: os.stat_result) -> None:
+    if hasattr(os, "fchown"):
+        current = os.fstat(descriptor)
+        if (current.st_uid, current.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.fchown(descriptor, info.st_uid, info.st_gid)
+            except OSError:
+                raise FixError(
+                    f"not fixed: its owner and group ({info.st_uid}:{info.st_gid}) cannot be kept (nothing was changed)"
+                ) from None
+    os.chmod(descriptor, stat.S_IMODE(info.st_mode))  # after the owner: changing it clears set-id bits
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:

@@ -1,18 +1,24 @@
 """`--fix` under hostile conditions: it never corrupts a file and never writes outside the tree.
 
-Real processes on real files: two fixing runs at once, a file with two names, links leading
-out of the tree, an edit the cache cannot see, and an edit saved while the network checks run.
+Real processes on real files: two fixing runs at once, a file with two names, links and hard
+links leading out of the tree, other users' files, an edit the cache cannot see, and an edit
+saved while the network checks run.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from artlint.config import Config
+from artlint.engine import run
+from artlint.fixing import FixError, checked_roots, fix_file, fix_targets
 from helpers import artlint, write
 from netserver import PlantedServer
 
@@ -82,6 +88,83 @@ def test_a_link_inside_the_tree_to_a_sibling_folder_is_followed(tmp_path: Path) 
     assert (tmp_path / "tree" / "real" / "a.md").read_text("utf-8") == _article("x1")
     _fix(tmp_path, "tree")
     assert (tmp_path / "tree" / "real" / "a.md").read_text("utf-8") == _fixed("x1")
+
+
+def test_a_file_with_hard_links_is_left_whole_under_every_name(tmp_path: Path) -> None:
+    write(tmp_path, {"tree/a.md": _article("x1"), "tree/b.md": _article("x2")})
+    (tmp_path / "elsewhere").mkdir()
+    os.link(tmp_path / "tree" / "a.md", tmp_path / "elsewhere" / "a.md")
+    code, out, err = _fix(tmp_path, "tree")
+    assert (tmp_path / "tree" / "a.md").read_text("utf-8") == _article("x1")
+    assert (tmp_path / "elsewhere" / "a.md").read_text("utf-8") == _article("x1")
+    assert os.stat(tmp_path / "tree" / "a.md").st_nlink == 2
+    assert "tree/a.md: not fixed: the file has 1 other name (hard links), which would keep the old text" in err
+    assert (tmp_path / "tree" / "b.md").read_text("utf-8") == _fixed("x2")
+    assert "fixed 1 finding in 1 file" in err
+
+
+def test_mode_owner_and_group_are_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, {"a.md": _article("x1")}) / "a.md"
+    path.chmod(0o640)
+    as_root = os.geteuid() == 0
+    if as_root:
+        os.chown(path, 1234, 1235)
+    code, out, err = _fix(tmp_path, ".")
+    assert path.read_text("utf-8") == _fixed("x1"), err
+    info = path.stat()
+    assert stat.S_IMODE(info.st_mode) == 0o640
+    if as_root:
+        assert (info.st_uid, info.st_gid) == (1234, 1235)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to become two other users")
+def test_another_users_file_is_left_alone_when_its_owner_cannot_be_kept() -> None:
+    """A user who may write another user's file (a shared folder): the new file would be the
+    fixer's, so the file is left as it is. The fix runs in a child process that became that
+    user (the interpreter may live where other users cannot run it, so it is not started again)."""
+    with tempfile.TemporaryDirectory() as shared:  # pytest's folders are root's only
+        _check_another_users_file(Path(shared))
+
+
+def _check_another_users_file(tmp_path: Path) -> None:
+    path = write(tmp_path, {"a.md": _article("x1")}) / "a.md"
+    tmp_path.chmod(0o777)
+    path.chmod(0o666)
+    os.chown(path, 1234, 1234)
+    config = Config(root=tmp_path)
+    result = run([str(path)], config, use_cache=False)
+    [target] = fix_targets(result.findings, result.digests, checked_roots([str(tmp_path)], config), unsafe=False)
+    assert _in_a_child_as(1235, lambda: fix_file(target, config, unsafe=False)) == (
+        "not fixed: its owner and group (1234:1234) cannot be kept (nothing was changed)"
+    )
+    assert path.read_text("utf-8") == _article("x1")
+    assert (path.stat().st_uid, path.stat().st_gid) == (1234, 1234)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def _in_a_child_as(user: int, action) -> str:
+    """Run `action` in a forked process as `user` (and group of the same number): "done", or
+    the message of the FixError it raised."""
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's coverage is not collected
+        try:
+            os.setgroups([])
+            os.setgid(user)
+            os.setuid(user)
+            action()
+            message = "done"
+        except FixError as exc:
+            message = str(exc)
+        except BaseException as exc:
+            message = repr(exc)
+        os.write(writing, message.encode("utf-8"))
+        os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as stream:
+        message = stream.read().decode("utf-8")
+    os.waitpid(child, 0)
+    return message
 
 
 @pytest.mark.parametrize("online", [False, True], ids=["offline-run-cache", "online-file-cache"])
