@@ -318,7 +318,7 @@ def _replace(folder: "_Folder", fixed: FixedFile) -> None:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(fixed.fixed)
             stream.flush()
-            _keep_owner_and_mode(stream.fileno(), info)
+            _keep_owner_and_mode(stream.fileno(), os.path.join(folder.path, temporary), info)
             os.fsync(stream.fileno())
         _still_as_read(folder, fixed)  # once more, just before the rename
         folder.replace(temporary, folder.name)
@@ -358,7 +358,8 @@ def _temporary(folder: "_Folder") -> tuple[str, int]:
         raise FixError(f"not fixed: cannot write in {folder.path}: {exc.strerror or exc} (nothing was changed)") from None
 
 
-def _keep_owner_and_mode(descriptor: int, info: os.stat_result) -> None:
+def _keep_owner_and_mode(descriptor: int, path: str, info: os.stat_result) -> None:
+    """Give the new file (open as `descriptor`, named `path`) the old one's owner, group and mode."""
     if hasattr(os, "fchown"):
         current = os.fstat(descriptor)
         if (current.st_uid, current.st_gid) != (info.st_uid, info.st_gid):
@@ -368,7 +369,9 @@ def _keep_owner_and_mode(descriptor: int, info: os.stat_result) -> None:
                 raise FixError(
                     f"not fixed: its owner and group ({info.st_uid}:{info.st_gid}) cannot be kept (nothing was changed)"
                 ) from None
-    os.chmod(descriptor, stat.S_IMODE(info.st_mode))  # after the owner: changing it clears set-id bits
+    # After the owner: changing it clears set-id bits. By name only where a descriptor cannot
+    # take a mode (Windows before Python 3.13): by name, a link put in its place would be followed.
+    os.chmod(descriptor if os.chmod in os.supports_fd else path, stat.S_IMODE(info.st_mode))
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:
