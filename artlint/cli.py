@@ -165,9 +165,11 @@ def _check(args: argparse.Namespace) -> int:
     config.online = not args.offline
     progress = args.format == "text" and not args.quiet and not args.output
 
+    arguments = args.paths or ["."]
+
     def checked():
         return run(
-            args.paths or ["."],
+            arguments,
             config,
             jobs=args.jobs or default_jobs(),
             use_cache=not args.no_cache,
@@ -177,9 +179,9 @@ def _check(args: argparse.Namespace) -> int:
 
     result = checked()
     if args.diff:
-        return _diff(result, config, args.unsafe_fixes)
+        return _diff(result, config, arguments, args.unsafe_fixes)
     if args.fix:
-        fixed = _fix(result, config, args.unsafe_fixes)
+        fixed = _fix(result, config, arguments, args.unsafe_fixes)
         if fixed:
             result = checked()  # report what is left, as the files now are
     settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
@@ -201,27 +203,26 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(finding.severity >= threshold for finding in result.findings) else EXIT_OK
 
 
-def _fixed_files(result, config, unsafe: bool):
-    """(fixed file, None) or (None, error line) for every file that has fixes to apply."""
-    from artlint.fixing import FixError, plan_fix, wanted_fixes
+def _fixed_files(result, config, arguments: list[str], unsafe: bool, write: bool):
+    """(fixed file, None) or (None, line for stderr) for every file that has fixes to apply;
+    with `write`, the fixed files are written."""
+    from artlint.fixing import FixError, checked_roots, fix_file, fix_targets
 
-    by_path: dict[str, list] = {}
-    for finding in result.findings:
-        if finding.fix is not None:
-            by_path.setdefault(finding.path, []).append(finding)
-    for path, findings in sorted(by_path.items()):
-        if not wanted_fixes(findings, unsafe):
-            continue
+    for target in fix_targets(result.findings, result.digests, checked_roots(arguments, config), unsafe):
         try:
-            yield plan_fix(path, path, findings, config, unsafe), None
+            fixed = fix_file(target, config, unsafe, write)
         except FixError as exc:
-            yield None, f"artlint: {path}: {exc}"
+            yield None, f"artlint: {target.display}: {exc}"
+            continue
+        for note in fixed.notes:
+            yield None, f"artlint: {target.display}: {note}"
+        yield fixed, None
 
 
-def _diff(result, config, unsafe: bool) -> int:
+def _diff(result, config, arguments: list[str], unsafe: bool) -> int:
     changed = 0
     fixes = 0
-    for fixed, error in _fixed_files(result, config, unsafe):
+    for fixed, error in _fixed_files(result, config, arguments, unsafe, write=False):
         if error:
             _complain(error)
         elif fixed.changed:
@@ -233,26 +234,17 @@ def _diff(result, config, unsafe: bool) -> int:
     return EXIT_FINDINGS if changed else EXIT_OK
 
 
-def _fix(result, config, unsafe: bool) -> int:
+def _fix(result, config, arguments: list[str], unsafe: bool) -> int:
     """Fix the files in place; returns how many were changed. Every failure is reported on
     stderr and leaves its file as it was."""
-    from artlint.fixing import FixError, write_fixed
-
     changed = 0
     fixes = 0
-    for fixed, error in _fixed_files(result, config, unsafe):
+    for fixed, error in _fixed_files(result, config, arguments, unsafe, write=True):
         if error:
             _complain(error)
-            continue
-        if not fixed.changed:
-            continue
-        try:
-            write_fixed(fixed)
-        except FixError as exc:
-            _complain(f"artlint: {fixed.path}: {exc}")
-            continue
-        changed += 1
-        fixes += fixed.applied
+        elif fixed.changed:
+            changed += 1
+            fixes += fixed.applied
     sys.stderr.write(f"artlint: fixed {fixes} finding{'s' if fixes != 1 else ''} in {changed} file{'s' if changed != 1 else ''}\n")
     return changed
 

@@ -45,6 +45,9 @@ class RunResult:
     elapsed: float
     rules: list[type[Rule]]  # every rule that ran on at least one file
     interrupted: bool = False  # Ctrl-C during the network checks: the findings so far
+    # display path -> hash of the bytes its findings were computed from (filecache.content_digest);
+    # `--fix` applies a file's fixes only to those bytes. Empty for a run answered whole from the cache.
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 _INSTANCES: dict[str, Rule] = {}
@@ -289,7 +292,8 @@ def run(
     else:
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
-    return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted)
+    digests = {result.path: result.digest for result in results if result.digest}
+    return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted, digests)
 
 
 def _online_check(config: Config, use_cache: bool, progress: bool):

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from artlint.config import Config
-from artlint.fixing import FixError, plan_fix, write_fixed
+from artlint.fixing import FixError, checked_roots, fix_file, fix_targets, write_fixed
 from artlint.engine import run
 from helpers import REPO, artlint, write
 
@@ -218,7 +218,8 @@ def test_read_only_check_does_not_depend_on_the_user(tmp_path: Path, monkeypatch
 def _planned(path: Path):
     config = Config(root=path.parent)
     result = run([str(path)], config, use_cache=False)
-    return plan_fix(str(path), path.name, result.findings, config, unsafe=False)
+    [target] = fix_targets(result.findings, result.digests, checked_roots([str(path)], config), unsafe=False)
+    return fix_file(target, config, unsafe=False, write=False)
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
