@@ -26,6 +26,7 @@ from artlint.filecache import (
 )
 from artlint.plaindata import DataError
 from artlint.sealing import is_sealed, seal
+from artlint.sqlitedb import FailSafe
 from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
 from artlint.network.cache import FILES_DATABASE
@@ -34,12 +35,18 @@ from artlint.network.cache import FILES_DATABASE
 class CachedChecks:
     def __init__(self, config: Config, directory: Path):
         self.config = config
-        self.cache = FileCache(directory / FILES_DATABASE)
+        database = directory / FILES_DATABASE
+        self.cache = FailSafe(lambda: FileCache(database), f"the result cache {database}")
         self.directory = directory
         self._fingerprints: dict[int, tuple[object, str]] = {}  # id of a rules tuple -> (it, fingerprint)
         self.keys: dict[str, str] = {}  # display path -> cache key of this run
         self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
+
+    @property
+    def problem(self) -> str | None:
+        """Why the cache could not be used, if it could not (the run went on without it)."""
+        return self.cache.problem
 
     def close(self) -> None:
         self.cache.put_stats(self._new_stats)

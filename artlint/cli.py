@@ -194,6 +194,8 @@ def _check(args: argparse.Namespace) -> int:
     else:
         write_report(args.format, result, sys.stdout, settings)
         sys.stdout.flush()
+    for warning in result.warnings:
+        _complain(f"artlint: warning: {warning}")
     if result.interrupted:
         sys.stderr.write("artlint: interrupted: the network checks were stopped; findings so far are above\n")
         return 130

@@ -48,6 +48,7 @@ class RunResult:
     # display path -> hash of the bytes its findings were computed from (filecache.content_digest);
     # `--fix` applies a file's fixes only to those bytes. Empty for a run answered whole from the cache.
     digests: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # a cache that failed, and so on: the run went on
 
 
 _INSTANCES: dict[str, Rule] = {}
@@ -284,6 +285,7 @@ def run(
             cached.close()
         if online is not None:
             online.close()
+    warnings = [problem for problem in (cached and cached.problem, online and online.problem) if problem]
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings)
     findings.sort(key=Finding.sort_key)
@@ -293,7 +295,7 @@ def run(
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
     digests = {result.path: result.digest for result in results if result.digest}
-    return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted, digests)
+    return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted, digests, warnings)
 
 
 def _online_check(config: Config, use_cache: bool, progress: bool):
@@ -309,10 +311,7 @@ def _open_cache(config: Config):
     from artlint.cached_run import CachedChecks
     from artlint.network.cache import cache_directory
 
-    try:
-        return CachedChecks(config, cache_directory(config))
-    except OSError:  # a read-only checkout: run without the cache rather than fail
-        return None
+    return CachedChecks(config, cache_directory(config))
 
 
 def project_root(config: Config) -> Path | None:

@@ -9,10 +9,12 @@ import sqlite3
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 Value = TypeVar("Value")
 BATCH = 500  # bound parameters per statement, well under SQLite's limit
+# How long to wait for another run's write to end; a lock held longer than this is not a run's.
+BUSY_SECONDS = 30.0
 
 # A folder artlint makes for its cache says so, as ruff's and pytest's do: to git, which then
 # never lists it as untracked (nor lets `git add -A` commit it), and to backup tools
@@ -59,16 +61,34 @@ def open_shared(path: Path, schema: str, **connect: object) -> sqlite3.Connectio
     make_directory(path.parent)
     try:
         return _open_checked(path, schema, connect)
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if not _is_damaged(exc):
+            raise  # locked, read-only: another run's database, or the user's folder; never delete it
         _delete_database(path)
         return _open_checked(path, schema, connect)
 
 
+class ForeignSchema(sqlite3.DatabaseError):
+    """A database under artlint's name whose schema is not this version's."""
+
+
+_NOT_A_DATABASE, _CORRUPT = 26, 11  # SQLite's result codes
+
+
+def _is_damaged(exc: sqlite3.DatabaseError) -> bool:
+    if isinstance(exc, ForeignSchema):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11 and later
+    if code is not None:
+        return code & 0xFF in (_NOT_A_DATABASE, _CORRUPT)
+    return any(words in str(exc) for words in ("not a database", "malformed"))
+
+
 def _open_checked(path: Path, schema: str, connect: dict) -> sqlite3.Connection:
-    db = sqlite3.connect(str(path), timeout=30, isolation_level=None, **connect)
+    db = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None, **connect)
     try:
         db.execute("PRAGMA trusted_schema=OFF")
-        db.execute("PRAGMA busy_timeout=30000")
+        db.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
         db.execute("PRAGMA journal_mode=WAL")
         found = _schema_of(db)
         if not found:
@@ -77,7 +97,7 @@ def _open_checked(path: Path, schema: str, connect: dict) -> sqlite3.Connection:
                 for statement in _statements(schema):
                     db.execute(statement)
         elif found != _expected_schema(schema):
-            raise sqlite3.DatabaseError("not the schema of this version of artlint")
+            raise ForeignSchema("not the schema of this version of artlint")
     except BaseException:
         db.close()
         raise
@@ -123,6 +143,42 @@ def write_transaction(db: sqlite3.Connection) -> Iterator[None]:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+class FailSafe:
+    """A cache used through this stops at its first failure (a folder that cannot be written, a
+    read-only or locked database, a full disk) and the run goes on without it: a cache only saves
+    time. What failed is kept in `problem`, for one warning line. Lookups of a cache that failed
+    find nothing; writes do nothing."""
+
+    _NOTHING_FOUND = {"get_many": dict, "get_stats": dict}
+
+    def __init__(self, opener: Callable[[], object], what: str):
+        self.what = what
+        self.problem: str | None = None
+        self._cache = self._guarded(opener)
+
+    def __getattr__(self, name: str) -> Callable:
+        def call(*args, **kwargs):
+            if self._cache is None:
+                return self._nothing(name)
+            result = self._guarded(lambda: getattr(self._cache, name)(*args, **kwargs), name)
+            return self._nothing(name) if self._cache is None else result
+
+        return call
+
+    def _guarded(self, action: Callable[[], Value], name: str = "") -> Value | None:
+        try:
+            return action()
+        except (OSError, sqlite3.Error) as exc:
+            if self.problem is None:
+                self.problem = f"{self.what}: {getattr(exc, 'strerror', None) or exc}; running without it"
+            self._cache = None
+            return None
+
+    def _nothing(self, name: str):
+        empty = self._NOTHING_FOUND.get(name)
+        return empty() if empty else None
 
 
 def batches(values: Sequence[Value]) -> Iterator[tuple[Sequence[Value], str]]:

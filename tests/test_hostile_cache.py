@@ -192,3 +192,75 @@ def test_cache_clear_removes_the_folder_artlint_made_but_not_what_else_is_in_it(
     artlint("check", "--offline", ".", cwd=tmp_path)
     artlint("cache", "clear", cwd=tmp_path)
     assert not folder.exists()
+
+
+def _run_in_process(root: Path):
+    from artlint.config import load_config
+    from artlint.engine import run
+
+    return run([str(root)], load_config(str(root / "artlint.toml")))
+
+
+def test_a_cache_folder_that_cannot_be_made_means_a_run_without_the_cache_and_one_warning(tmp_path: Path) -> None:
+    write(tmp_path, {"artlint.toml": '[network]\ncache = "blocked"\n', "blocked": "a file where the folder should be\n", "a.md": "No front matter.\n"})
+    code, out, err = artlint("check", "--offline", ".", cwd=tmp_path)
+    assert code == 1 and "front-matter-missing" in out
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "result cache" in warnings[0] and "running without it" in warnings[0]
+
+
+def test_a_locked_cache_means_a_run_without_it(tmp_path: Path, monkeypatch) -> None:
+    import artlint.sqlitedb as sqlitedb
+    from artlint.network.cache import FILES_DATABASE
+
+    write(tmp_path, {"artlint.toml": "", "a.md": "No front matter.\n"})
+    expected = _run_in_process(tmp_path).findings
+    (tmp_path / "a.md").write_text("Still no front matter, and changed.\n", encoding="utf-8")
+    monkeypatch.setattr(sqlitedb, "BUSY_SECONDS", 0.2)
+    holder = sqlite3.connect(tmp_path / ".artlint_cache" / FILES_DATABASE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process that never lets go
+    try:
+        result = _run_in_process(tmp_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert [f.rule for f in result.findings] == [f.rule for f in expected]
+    assert len(result.warnings) == 1 and "locked" in result.warnings[0]
+    assert (tmp_path / ".artlint_cache" / FILES_DATABASE).is_file()  # a locked database is never deleted
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root to check as another user")
+def test_a_read_only_cache_means_a_run_without_it() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:  # pytest's folders are root's only
+        root = write(Path(folder), {"artlint.toml": "", "a.md": "No front matter.\n"})
+        _run_in_process(root)
+        for path in [root, *root.rglob("*")]:
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)  # readable by all, writable by root only
+        rules, warnings = _as_another_user(lambda: _run_in_process(root))
+    assert rules == ["front-matter-missing"]
+    assert len(warnings) == 1 and "running without it" in warnings[0]
+
+
+def _as_another_user(check) -> tuple[list[str], list[str]]:
+    """Run `check` in a forked process as a user who may read the checkout and its cache but
+    write neither: (rules found, warnings), or the exception it raised as its only warning."""
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's coverage is not collected
+        try:
+            os.setgroups([])
+            os.setgid(1234)
+            os.setuid(1234)
+            result = check()
+            answer = [[f.rule for f in result.findings], result.warnings]
+        except BaseException as exc:
+            answer = [[], [repr(exc)]]
+        os.write(writer, json.dumps(answer).encode())
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader) as stream:
+        output = stream.read()
+    os.waitpid(child, 0)
+    return tuple(json.loads(output))

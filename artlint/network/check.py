@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from artlint.findings import Finding
 from artlint.network.cache import NETWORK_DATABASE, NetworkCache, cache_directory
 from artlint.network.targets import Outcome, Target
+from artlint.sqlitedb import FailSafe
 
 if TYPE_CHECKING:
     from artlint.config import Config
@@ -31,7 +32,7 @@ class OnlineCheck:
     def __init__(self, config: "Config", use_cache: bool = True, progress: bool = False):
         self.config = config
         self.use_cache = use_cache
-        self.cache: NetworkCache | None = None  # opened with the first target: a run without URLs leaves none
+        self.cache: FailSafe | None = None  # a NetworkCache, opened with the first target: a run without URLs leaves none
         self.outcomes: dict[Target, Outcome] = {}  # from the cache
         self._seen: set[Target] = set()  # every target is looked up and fetched once per run
         self._fetcher: "Fetcher | None" = None
@@ -46,7 +47,8 @@ class OnlineCheck:
         ordered = sorted(new, key=lambda target: target.key)
         if self.use_cache:
             if self.cache is None:
-                self.cache = NetworkCache(cache_directory(self.config) / NETWORK_DATABASE, self.config.network.cache_ttl)
+                database, ttl = cache_directory(self.config) / NETWORK_DATABASE, self.config.network.cache_ttl
+                self.cache = FailSafe(lambda: NetworkCache(database, ttl), f"the network cache {database}")
             cached = self.cache.get_many(target.key for target in ordered)
             self.outcomes.update((target, Outcome.from_dict(cached[target.key])) for target in ordered if target.key in cached)
         missing = [target for target in ordered if target not in self.outcomes]
@@ -84,6 +86,10 @@ class OnlineCheck:
         if self.cache is not None:
             self.cache.put_many((target.key, outcome.to_dict()) for target, outcome in fetched.items())
         return _findings(results, {**self.outcomes, **fetched}), interrupted
+
+    @property
+    def problem(self) -> str | None:
+        return self.cache.problem if self.cache is not None else None
 
     def close(self) -> None:
         self._bar.stop()
