@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from artlint.boundary import Boundary
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
 from artlint.lazyre import lazy
@@ -91,6 +92,7 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     network: NetworkSettings = field(default_factory=NetworkSettings)
     doi: DoiSettings = field(default_factory=DoiSettings)
+    boundary: Boundary = Boundary()  # the folders files may be read in (set by engine.run)
     _resolved: dict[tuple[int, ...], tuple[RuleSettings, ...]] = field(default_factory=dict, repr=False)
     _bases: dict[Path, str] = field(default_factory=dict, repr=False)
 
