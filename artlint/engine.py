@@ -130,7 +130,7 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
     display = result.path
     rules = config.rules_for_path(path)
     try:
-        doc = parse_document(display, source, Path(path), config.root)
+        doc = parse_document(display, source, Path(path), config.root, config.boundary)
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
         return result
@@ -359,7 +359,7 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
         return result
     try:
         source = read_source(str(path), config.max_file_size)
-        doc = parse_document(display, source, Path(path), config.root)
+        doc = parse_document(display, source, Path(path), config.root, config.boundary)
     except (UnreadableFile, RecursionError):
         return result
     result.digest = source.digest

@@ -86,6 +86,15 @@ def test_links_out_are_reported_by_name_and_links_inside_are_followed(tmp_path: 
     assert report["summary"]["files"] == 55  # the links out count as files, as unreadable files do
 
 
+def test_link_targets_outside_are_not_read_for_headings_or_slugs(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    _, output = _run(site, "--format", "json", "--no-cache", "content/linking.md")
+    findings = [(f["rule"], f["message"]) for f in json.loads(output)["findings"]]
+    # The heading link is not judged (its target is not read); the slug is not learned.
+    assert not [message for rule, message in findings if rule == "link-anchor-missing"]
+    assert [rule for rule, message in findings if SLUG in message] == ["link-target-missing"]
+
+
 def test_files_named_on_the_command_line_and_linked_folders(tmp_path: Path) -> None:
     site = _site(tmp_path)
     named = ["content/env.md", "content/passwd.md", "content/notes.md", "elsewhere", "elsewhere/", "elsewhere/deep/also-secret.md"]
