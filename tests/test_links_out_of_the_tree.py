@@ -128,3 +128,17 @@ def test_within_one_git_work_tree_links_between_folders_are_followed(tmp_path: P
     _, output = _run(site, "--format", "json", "--no-cache", "content")
     assert [f["rule"] for f in json.loads(output)["findings"]] == ["front-matter-invalid-date"]
 
+
+def test_a_configuration_linked_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    # Read, it would fail validation with a message that quotes it.
+    write(tmp_path / "outside", {"pyproject.toml": f'[tool.artlint]\nselect = ["{MARKER}"]\n'})
+    site = write(tmp_path / "site", {"a.md": NO_FRONT_MATTER, "config/artlint.toml": 'fail-on = "never"\n'})
+    for name, target in (("pyproject.toml", tmp_path / "outside" / "pyproject.toml"), ("artlint.toml", Path("/proc/self/environ"))):
+        (site / name).symlink_to(target)
+        code, output = _run(site, "a.md")
+        assert code == 2 and _leaks(output) == []
+        assert output == f"artlint: error: {name}: a symbolic link to {target}, outside {site}: not read\n"
+        (site / name).unlink()
+    (site / "artlint.toml").symlink_to("config/artlint.toml")  # inside: read as ever
+    code, output = _run(site, "a.md")
+    assert code == 0 and "front-matter-missing" in output
