@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from artlint.boundary import work_tree
 from helpers import BAD_DATE, GOOD, NO_FRONT_MATTER, artlint, write
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="needs Linux's /proc")
@@ -32,6 +33,8 @@ def _leaks(text: str) -> list[str]:
 def _site(tmp_path: Path) -> Path:
     """tmp_path/site, with no configuration and no git work tree: the checked folder is the
     current one. Fifty articles, so that the files are checked by worker processes."""
+    if work_tree(tmp_path) is not None:
+        pytest.skip("the temporary folder lies in a git work tree, which would hold the files 'outside' too")
     write(tmp_path / "outside", {"secret.md": SECRET, "deep/also-secret.md": SECRET})
     site = write(tmp_path / "site", {"content/linking.md": LINKING, "shared/dated.md": BAD_DATE})
     write(site, {f"content/filler-{number:02}.md": GOOD for number in range(50)})
