@@ -20,6 +20,7 @@ from artlint.safetext import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
+COMMANDS = ("check", "rules", "explain", "cache")
 
 
 class UsageError(Exception):
@@ -86,14 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _with_command(arguments: list[str]) -> list[str]:
+    """`artlint docs/` means `artlint check docs/`; so does `artlint -- -a.md`, after whose `--`
+    every argument is a file name."""
+    if arguments and (arguments[0] in COMMANDS or (arguments[0].startswith("-") and arguments[0] != "--")):
+        return arguments
+    return ["check", *arguments]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and not arguments[0].startswith("-") and arguments[0] not in ("check", "rules", "explain", "cache"):
-        arguments.insert(0, "check")  # `artlint docs/` means `artlint check docs/`
-    if not arguments:
-        arguments = ["check"]
-    args = parser.parse_args(arguments)
+    args = parser.parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "rules":
             return _rules(args)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from artlint.boundary import Boundary, link_text, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
 from artlint.lazyre import lazy
@@ -91,6 +92,7 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     network: NetworkSettings = field(default_factory=NetworkSettings)
     doi: DoiSettings = field(default_factory=DoiSettings)
+    boundary: Boundary = Boundary()  # the folders files may be read in (set by engine.run)
     _resolved: dict[tuple[int, ...], tuple[RuleSettings, ...]] = field(default_factory=dict, repr=False)
     _bases: dict[Path, str] = field(default_factory=dict, repr=False)
 
@@ -177,11 +179,25 @@ def find_config_file(start: Path) -> Path | None:
     while True:
         for name in CONFIG_FILES:
             candidate = directory / name
+            _refuse_link_out(candidate)
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
                 return candidate
         if directory.parent == directory:
             return None
         directory = directory.parent
+
+
+def _refuse_link_out(candidate: Path) -> None:
+    """A configuration file committed as a symbolic link out of its repository (to
+    /proc/self/environ, say) is not read: parts of it could appear in error messages. Outside
+    a repository, the link must stay in its own folder. A file named by --config is read."""
+    if not candidate.is_symlink():
+        return
+    root = str(work_tree(candidate.parent) or candidate.parent)
+    target = os.path.realpath(candidate)
+    if not within(target, root):
+        shown = link_text(str(candidate), target)
+        raise ConfigError(f"{display_path(candidate)}: a symbolic link to {shown}, outside {root}: not read")
 
 
 def _has_tool_section(pyproject: Path) -> bool:

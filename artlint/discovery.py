@@ -9,25 +9,43 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
+from artlint.boundary import link_text
 from artlint.config import Config
 from artlint.paths import display_path
 
 
-def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(path, display path) of every file to check, sorted by display path, each once.
-    Folders whose absolute paths are in `skip` are not entered. Plain strings: a site has
-    tens of thousands of files, and most of them are only looked up in the cache."""
+class Found(NamedTuple):
+    files: list[tuple[str, str]]  # (path, display path) of every file to check
+    outside: list[tuple[str, str]]  # (display path, where it leads) of links out of the checked folder
+
+
+def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset()) -> Found:
+    """Every file to check, sorted by display path, each once; and, apart, the symbolic links
+    that lead out of `config.boundary`, which are not read. Folders whose absolute paths are in
+    `skip` are not entered. Plain strings: a site has tens of thousands of files, and most of
+    them are only looked up in the cache."""
     suffixes = tuple("." + extension.lower() for extension in config.extensions)
     found: dict[str, str] = {}
+    outside: dict[str, str] = {}
     here = os.path.join(os.getcwd(), "")
+    boundary = config.boundary
     for argument in arguments or ["."]:
-        if os.path.isdir(argument):
-            for file in _walk(argument, config, suffixes, skip):
-                found.setdefault(_display(file, here), file)
+        target = boundary.outside(argument)
+        if target is not None:
+            outside.setdefault(display_path(Path(argument)), link_text(argument, target))
+        elif os.path.isdir(argument):
+            for file, is_link in _walk(argument, config, suffixes, skip):
+                # Folders are walked without following links: only a link itself can lead out.
+                target = boundary.outside(file) if is_link else None
+                if target is None:
+                    found.setdefault(_display(file, here), file)
+                else:
+                    outside.setdefault(_display(file, here), link_text(file, target))
         else:
             found.setdefault(display_path(Path(argument)), argument)
-    return [(found[display], display) for display in sorted(found)]
+    return Found([(found[display], display) for display in sorted(found)], sorted(outside.items()))
 
 
 def _display(file: str, here: str) -> str:
@@ -53,7 +71,8 @@ def _relative_prefix(top: str, config: Config) -> str | None:
 
 
 def _walk(top: str, config: Config, suffixes: tuple[str, ...], skip: frozenset[str] = frozenset()):
-    """Files under `top` with one of the suffixes; excluded folders are not entered.
+    """(path, whether it is a symbolic link) of the files under `top` with one of the suffixes;
+    excluded folders are not entered, nor linked ones.
 
     Globs are matched against paths relative to the configuration's folder; but when the folder
     given is itself excluded (a user who names `.github/` wants it checked) or lies outside that
@@ -62,18 +81,38 @@ def _walk(top: str, config: Config, suffixes: tuple[str, ...], skip: frozenset[s
     excluded = config.exclude_globs
     prefix = _relative_prefix(top, config)
     base_prefix = (prefix + "/") if prefix else ""
-    for directory, subdirectories, files in os.walk(top, followlinks=False):
-        inside = os.path.relpath(directory, top)
-        inside = "" if inside == "." else inside.replace(os.sep, "/") + "/"
-        kept = []
-        for name in sorted(subdirectories):
+    folders = [(top, "")]
+    while folders:
+        directory, inside = folders.pop()
+        for entry in _entries(directory):
+            name = entry.name
             relative = base_prefix + inside + name
-            if excluded.match(relative) or (skip and os.path.abspath(os.path.join(directory, name)) in skip):
+            if _is_folder(entry):
+                if excluded.match(relative) or (skip and os.path.abspath(entry.path) in skip):
+                    continue
+                if not entry.is_symlink():
+                    folders.append((entry.path, inside + name + "/"))
+                if not name.lower().endswith(suffixes):
+                    continue
+                # a directory named like an article: reported as unreadable (or as outside)
+            elif not name.lower().endswith(suffixes) or excluded.match(relative):
                 continue
-            if name.lower().endswith(suffixes):
-                yield os.path.join(directory, name)  # a directory named like an article: reported as unreadable
-            kept.append(name)
-        subdirectories[:] = kept
-        for name in sorted(files):
-            if name.lower().endswith(suffixes) and not excluded.match(base_prefix + inside + name):
-                yield os.path.join(directory, name)
+            yield entry.path, entry.is_symlink()
+
+
+def _entries(directory: str) -> list[os.DirEntry]:
+    """The entries of a folder; none when it cannot be listed (as os.walk does)."""
+    try:
+        with os.scandir(directory) as entries:
+            return list(entries)
+    except OSError:
+        return []
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one (as os.walk counts them); the type of a plain entry comes
+    with the listing, without a system call."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

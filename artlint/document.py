@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from artlint.boundary import Boundary
 from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
 from artlint.lazyre import lazy
@@ -30,6 +31,7 @@ class Document:
     definitions: list[Node] = field(default_factory=list)
     file: Path | None = None  # the file on disk, for rules that resolve local links
     root: Path | None = None  # the project's root: the configuration's directory
+    boundary: Boundary = Boundary()  # the folders other files may be read in (link targets)
 
     _memo: dict = field(default_factory=dict, repr=False)
 
@@ -129,8 +131,10 @@ class Document:
         return Diagnostic(message, line, column, line, end_column, related)
 
 
-def parse_document(path: str, source: Source, file: Path | None = None, root: Path | None = None) -> Document:
+def parse_document(
+    path: str, source: Source, file: Path | None = None, root: Path | None = None, boundary: Boundary = Boundary()
+) -> Document:
     front_matter = split_front_matter(source)
     body_offset = front_matter.body_offset if front_matter else 0
     parsed = parse_markdown(source.text, body_offset)
-    return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root)
+    return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root, boundary)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from artlint import dependencies, localfiles
+from artlint.boundary import checked_boundary, work_tree
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding
@@ -133,7 +134,7 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
     display = result.path
     rules = config.rules_for_path(path)
     try:
-        doc = parse_document(display, source, Path(path), config.root)
+        doc = parse_document(display, source, Path(path), config.root, config.boundary)
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
         return result
@@ -229,7 +230,8 @@ def run(
     started = time.perf_counter()
     localfiles.clear_caches()
     arguments = list(paths) or ["."]
-    files = discover(arguments, config)
+    config.boundary = checked_boundary(arguments, project_root(config))
+    files, outside = discover(arguments, config)
     cached = _open_cache(config) if use_cache else None
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
@@ -288,6 +290,8 @@ def run(
     warnings = [problem for problem in (cached and cached.problem, online and online.problem) if problem]
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings)
+    # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
+    findings += _outside_findings(outside, config)
     findings.sort(key=Finding.sort_key)
     if config.overrides:
         used = {settings.name for path, _ in files for settings in config.rules_for_path(path)}
@@ -295,7 +299,18 @@ def run(
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
     digests = {result.path: result.digest for result in results if result.digest}
-    return RunResult(findings, len(files), time.perf_counter() - started, rules, interrupted, digests, warnings)
+    return RunResult(findings, len(files) + len(outside), time.perf_counter() - started, rules, interrupted, digests, warnings)
+
+
+def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Finding]:
+    """file-outside-root for every link out of the checked folder: named, never read."""
+    findings = []
+    for display, target in outside:
+        message = f"a symbolic link leads to {target}, outside {config.boundary.describe()}: not read"
+        for settings in config.rules_for_path(display):
+            if settings.name == "file-outside-root":
+                findings.append(_finding(display, settings, Diagnostic(message, 1, 1, 1, 2), None))
+    return findings
 
 
 def _online_check(config: Config, use_cache: bool, progress: bool):
@@ -322,11 +337,7 @@ def project_root(config: Config) -> Path | None:
         return config.project.resolve()
     if config.path is not None:
         return config.root
-    here = Path.cwd().resolve()
-    for directory in (here, *here.parents):
-        if (directory / ".git").exists():
-            return directory
-    return None
+    return work_tree(Path.cwd())
 
 
 def _rest_of_project(arguments: list[str], files: list[tuple[str, str]], config: Config) -> list[tuple[str, str]]:
@@ -338,7 +349,7 @@ def _rest_of_project(arguments: list[str], files: list[tuple[str, str]], config:
     named = {display for _, display in files}
     # Folders that were named are complete already: do not walk them again.
     walked = frozenset(os.path.abspath(argument) for argument in arguments if os.path.isdir(argument))
-    return [(path, display) for path, display in discover([str(root)], config, walked) if display not in named]
+    return [(path, display) for path, display in discover([str(root)], config, walked).files if display not in named]
 
 
 def index_file(path: str, display: str, config: Config) -> FileResult:
@@ -351,7 +362,7 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
         return result
     try:
         source = read_source(str(path), config.max_file_size)
-        doc = parse_document(display, source, Path(path), config.root)
+        doc = parse_document(display, source, Path(path), config.root, config.boundary)
     except (UnreadableFile, RecursionError):
         return result
     result.digest = source.digest

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from artlint import dependencies
+from artlint.boundary import within
 from artlint.lazyre import lazy
 
 if TYPE_CHECKING:
@@ -230,9 +231,10 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
     """Last URL segments of every page under the roots: file stems, bundle folders, and the
     `slug` and `url` of their front matter (read from the first 4 KB of each file)."""
     names: set[str] = set()
+    root = os.path.realpath(root)
     for base in roots:
         top = os.path.join(root, base)
-        if base == "." or not os.path.isdir(top):
+        if base == "." or not os.path.isdir(top) or not within(os.path.realpath(top), root):
             continue
         for directory, subdirectories, files in os.walk(top):
             subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
@@ -243,11 +245,7 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                     continue
                 names.add(stem)
                 names.add(_DATE_PREFIX.sub("", stem))  # Jekyll-style file names: the date is not in the URL
-                try:
-                    with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
-                        head = handle.read(4096)
-                except OSError:
-                    continue
+                head = _page_head(os.path.join(directory, name), root)
                 values = [value for _, value in _FRONT_SLUG.findall(head)]
                 for block in _FRONT_ALIASES.findall(head):
                     values += [item for item in _ALIAS_ITEM.findall(block) if item not in ("-",)]
@@ -256,6 +254,19 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                     if segment:
                         names.add(segment)
     return frozenset(_fold(name) for name in names)
+
+
+def _page_head(path: str, root: str) -> str:
+    """The first 4 KB of a page. A symbolic link is read only when it stays under the site's
+    root: a committed link to /proc/self/environ must not be read. (The site's root, not the
+    checked folder: the cache fingerprints the page names again with no document at hand.)"""
+    if os.path.islink(path) and not within(os.path.realpath(path), root):
+        return ""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(4096)
+    except OSError:
+        return ""
 
 
 def _fold(name: str) -> str:

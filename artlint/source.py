@@ -113,6 +113,8 @@ def read_source(path: str, max_bytes: int) -> Source:
     except FileNotFoundError:
         if os.path.islink(path):
             raise UnreadableFile(f"dangling symbolic link to {os.readlink(path)!r}") from None
+        if os.path.basename(path).startswith("-"):  # a pre-commit hook's `args:` land after its `--`
+            raise UnreadableFile("no such file (after `--`, every argument is a file name, not an option)") from None
         raise UnreadableFile("no such file") from None
     except OSError as exc:
         raise UnreadableFile(_os_reason(exc)) from None

@@ -31,6 +31,7 @@ def _git(*args: str, cwd: Path) -> None:
 
 
 def _try_repo(hook: str, files: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess:
+    """The hook on `files`, or on every file of the repository when there are none."""
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(home),
@@ -41,7 +42,7 @@ def _try_repo(hook: str, files: list[str], cwd: Path, home: Path) -> subprocess.
         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
     }
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--files", *files, "--verbose"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, *(["--files", *files] if files else ["--all-files"]), "--verbose"],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -66,3 +67,17 @@ def test_hooks_run_on_the_files_passed(tmp_path: Path) -> None:
     online = _try_repo("artlint-online", ["content/bad.md"], site, home)
     assert online.returncode == 1, online.stdout + online.stderr
     assert "artlint (with network checks)" in online.stdout
+
+
+def test_files_named_like_options_stay_file_names(tmp_path: Path) -> None:
+    # `--files --output=README.md` would be pre-commit's own option: the whole repository instead.
+    readme = "# The site\n"
+    site = tmp_path / "site"
+    write(site, {"README.md": readme, "--output=README.md": BAD_DATE, "--config=x.md": GOOD, "x.md": 'fail-on = "never"\n'})
+    _git("init", "-q", cwd=site)
+    _git("add", "--", ".", cwd=site)
+    failed = _try_repo("artlint", [], site, tmp_path / "pre-commit-home")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    assert "--output=README.md:3:7  error  front-matter-invalid-date" in output
+    assert (site / "README.md").read_text("utf-8") == readme

@@ -10,9 +10,10 @@ from artlint.rules import all_rules
 from fixture_runner import check_fixture
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# Rules whose inputs cannot live in the repository (unreadable files, huge files) are
-# tested by generating those inputs: see test_hostile_files.py.
-GENERATED_INPUTS = {"file-unreadable", "file-too-large"}
+# Rules whose inputs cannot live in the repository (unreadable files, huge files, links out
+# of it) are tested by generating those inputs: see test_hostile_files.py and
+# test_links_out_of_the_tree.py.
+GENERATED_INPUTS = {"file-unreadable", "file-too-large", "file-outside-root"}
 
 
 def fixture_targets():

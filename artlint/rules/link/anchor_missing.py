@@ -74,9 +74,12 @@ class LinkAnchorMissing(DocumentRule):
             target = resolve(doc, path, options["roots"]) if doc.file is not None else None
             if target is None:
                 continue
+            real = str(target.resolve())
+            if not doc.boundary.contains(real):
+                continue  # never read a file outside the checked folder (../../../../etc/passwd.md)
             mtime = _mtime(target)
-            dependencies.record("mtime", str(target.resolve()), mtime)
-            anchors = _file_anchors(str(target.resolve()), mtime)
+            dependencies.record("mtime", real, mtime)
+            anchors = _file_anchors(real, mtime)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
 

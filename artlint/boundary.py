@@ -1,0 +1,75 @@
+"""The folder artlint reads in: symbolic links that lead out of it are not followed.
+
+artlint checks strangers' pull requests in CI. A link they commit (`env.md ->
+/proc/self/environ`, `notes -> /etc`) must not make it read a file outside the project and
+print its lines in a report: the job's environment holds its secrets. Such files get a
+file-outside-root finding that names them, and are never read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def within(path: str, folder: str) -> bool:
+    """Whether `path` is `folder` or lies under it (both absolute and normal)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def work_tree(start: "Path | str") -> Path | None:
+    """The git work tree around `start` (a `.git` folder, or file in a worktree), if any."""
+    here = Path(os.path.realpath(start))
+    for directory in (here, *here.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """The real paths of the folders artlint may read in; none means no limit (artlint used
+    as a library: `engine.run` sets the limit for every run)."""
+
+    roots: tuple[str, ...] = ()
+
+    def contains(self, real_path: str) -> bool:
+        """Whether a resolved path lies in one of the folders."""
+        return not self.roots or any(within(real_path, root) for root in self.roots)
+
+    def outside(self, path: str) -> str | None:
+        """Where `path` really leads when that is outside the folders, else None."""
+        if not self.roots:
+            return None
+        real = os.path.realpath(path)
+        return None if self.contains(real) else real
+
+    def describe(self) -> str:
+        return ("the checked folder " if len(self.roots) == 1 else "the checked folders ") + ", ".join(self.roots)
+
+
+def link_text(path: str, real: str) -> str:
+    """How a report names where `path` leads: the link's own text, made absolute, when `path`
+    is a link (stable: the real path of /proc/self/environ names the process); else its real
+    path (a file under a linked folder)."""
+    try:
+        return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), os.readlink(path)))
+    except OSError:
+        return real
+
+
+def checked_boundary(arguments: list[str], project: Path | None) -> Boundary:
+    """The git work tree around the current folder, else the project's folder (`project`),
+    else the current folder: within one repository links are followed (content/a.md ->
+    ../shared/b.md); what lies outside it was not committed with it. A folder or file named
+    outside that root (`artlint check ~/other-site`) brings its own work tree, or folder."""
+    here = os.getcwd()
+    root = str(work_tree(here) or os.path.realpath(project or here))
+    roots = [root]
+    for argument in arguments:
+        place = os.path.abspath(argument)
+        if not within(place, root):
+            folder = place if os.path.isdir(place) else os.path.dirname(place)
+            roots.append(str(work_tree(folder) or os.path.realpath(folder)))
+    return Boundary(tuple(dict.fromkeys(roots)))
