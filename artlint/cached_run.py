@@ -29,7 +29,7 @@ from artlint.sealing import is_sealed, seal
 from artlint.sqlitedb import FailSafe
 from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
-from artlint.network.cache import FILES_DATABASE
+from artlint.cachefolder import FILES_DATABASE
 
 
 class CachedChecks:

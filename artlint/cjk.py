@@ -54,11 +54,11 @@ def _whole_dictionary():
 
 
 def _table_path(jieba) -> Path:
-    from artlint.network.cache import default_directory
+    from artlint.cachefolder import user_directory
 
     dictionary = Path(jieba.__file__).with_name("dict.txt")
     size = dictionary.stat().st_size if dictionary.exists() else 0
-    return default_directory(None) / f"jieba-{jieba.__version__}-{size}-{TABLE_FORMAT}.sqlite3"
+    return user_directory() / f"jieba-{jieba.__version__}-{size}-{TABLE_FORMAT}.sqlite3"
 
 
 @lru_cache(maxsize=1)

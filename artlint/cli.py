@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import stat
 import sys
 from typing import Sequence
 
@@ -190,6 +191,7 @@ def _check(args: argparse.Namespace) -> int:
             result = checked()  # report what is left, as the files now are
     settings = ReportSettings(quiet=args.quiet, statistics=args.statistics, color=False if args.output else None)
     if args.output:
+        _refuse_a_planted_link(args.output, config)
         try:
             with open(args.output, "w", encoding="utf-8") as stream:
                 write_report(args.format, result, stream, settings)
@@ -207,6 +209,18 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(finding.severity >= threshold for finding in result.findings) else EXIT_OK
+
+
+def _refuse_a_planted_link(output: str, config) -> None:
+    """A report file that is a symbolic link out of the project was planted there (a pull
+    request can commit `report.html -> ~/.bashrc`): not written through. A link to a terminal,
+    a pipe or /dev/null (`--output /dev/stdout`) is not a file anyone could lose."""
+    if not os.path.islink(output):
+        return
+    real = os.path.realpath(output)
+    if config.boundary.contains(real) or (os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode)):
+        return
+    raise UsageError(f"--output {output}: a symbolic link out of the project (to {real}); not written through it")
 
 
 def _fixed_files(result, config, arguments: list[str], unsafe: bool, write: bool):
@@ -286,10 +300,15 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    from artlint.network.cache import clear
-    from artlint.network.cache import cache_directory
+    from artlint.boundary import checked_boundary
+    from artlint.cachefolder import UntrustedFolder, clear, trusted_cache_directory
+    from artlint.engine import project_root
 
-    directory = cache_directory(_load_config(args.config))
+    config = _load_config(args.config)
+    try:
+        directory = trusted_cache_directory(config, checked_boundary([], project_root(config)))
+    except UntrustedFolder as exc:
+        raise UsageError(str(exc)) from None
     if args.action == "dir":
         sys.stdout.write(f"{directory}\n")
         return EXIT_OK

@@ -232,7 +232,7 @@ def run(
     arguments = list(paths) or ["."]
     config.boundary = checked_boundary(arguments, project_root(config))
     files, outside = discover(arguments, config)
-    cached = _open_cache(config) if use_cache else None
+    cached, cache_problem = _open_cache(config) if use_cache else (None, None)
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
@@ -287,7 +287,8 @@ def run(
             cached.close()
         if online is not None:
             online.close()
-    warnings = [problem for problem in (cached and cached.problem, online and online.problem) if problem]
+    problems = (cache_problem, cached and cached.problem, online and online.problem)
+    warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings)
     # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
@@ -323,10 +324,14 @@ def _online_check(config: Config, use_cache: bool, progress: bool):
 
 
 def _open_cache(config: Config):
+    """(the result cache, None), or (None, why it is not used)."""
     from artlint.cached_run import CachedChecks
-    from artlint.network.cache import cache_directory
+    from artlint.cachefolder import UntrustedFolder, trusted_cache_directory
 
-    return CachedChecks(config, cache_directory(config))
+    try:
+        return CachedChecks(config, trusted_cache_directory(config, config.boundary)), None
+    except UntrustedFolder as exc:
+        return None, str(exc)
 
 
 def project_root(config: Config) -> Path | None:

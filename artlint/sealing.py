@@ -33,9 +33,9 @@ def is_sealed(data: bytes, mark: object) -> bool:
 def _key() -> bytes:
     """The user's sealing key; where none can be kept, one for this process only (its cache
     entries are then of no use to the next run, which is slower, never wrong)."""
-    from artlint.network.cache import default_directory
+    from artlint.cachefolder import user_directory
 
-    path = default_directory(None) / KEY_FILE
+    path = user_directory() / KEY_FILE
     try:
         return _read_key(path) or _make_key(path)
     except OSError:

@@ -158,6 +158,13 @@ class FailSafe:
         self.problem: str | None = None
         self._cache = self._guarded(opener)
 
+    @classmethod
+    def failed(cls, problem: str) -> "FailSafe":
+        """One that was not even opened, for the reason given (the whole warning line)."""
+        safe = cls(lambda: None, "")
+        safe.problem = problem
+        return safe
+
     def __getattr__(self, name: str) -> Callable:
         def call(*args, **kwargs):
             if self._cache is None:

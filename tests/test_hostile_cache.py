@@ -17,6 +17,7 @@ from helpers import artlint, write
 from netserver import PlantedServer
 
 MARKER = "code-ran"
+FILES_DATABASE_NAME = "files-v5.sqlite3"
 
 
 class _Payload:
@@ -135,7 +136,7 @@ def _fresh_key_function():
 
 
 def test_a_network_outcome_checked_in_the_future_is_not_believed(tmp_path: Path, server: PlantedServer) -> None:
-    from artlint.network.cache import NETWORK_DATABASE
+    from artlint.cachefolder import NETWORK_DATABASE
     from artlint.sealing import seal
     import artlint.network.cache as network_cache
 
@@ -211,7 +212,7 @@ def test_a_cache_folder_that_cannot_be_made_means_a_run_without_the_cache_and_on
 
 def test_a_locked_cache_means_a_run_without_it(tmp_path: Path, monkeypatch) -> None:
     import artlint.sqlitedb as sqlitedb
-    from artlint.network.cache import FILES_DATABASE
+    from artlint.cachefolder import FILES_DATABASE
 
     write(tmp_path, {"artlint.toml": "", "a.md": "No front matter.\n"})
     expected = _run_in_process(tmp_path).findings
@@ -264,3 +265,28 @@ def _as_another_user(check) -> tuple[list[str], list[str]]:
         output = stream.read()
     os.waitpid(child, 0)
     return tuple(json.loads(output))
+
+
+def test_a_cache_folder_linked_out_of_the_project_is_not_written(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    site = write(tmp_path / "site", {"artlint.toml": "", "a.md": "No front matter.\n"})
+    (site / ".artlint_cache").symlink_to(elsewhere)  # committed with the pull request
+    code, out, err = artlint("check", "--offline", ".", cwd=site)
+    assert code == 1 and "front-matter-missing" in out
+    assert list(elsewhere.iterdir()) == []
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "leads out of the project" in warnings[0] and "ARTLINT_CACHE_DIR" in warnings[0]
+
+
+def test_a_configuration_cannot_send_the_cache_out_of_the_project_but_the_user_can(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    site = write(tmp_path / "site", {"artlint.toml": f'[network]\ncache = "{elsewhere}"\n', "a.md": "No front matter.\n"})
+    code, out, err = artlint("check", "--offline", ".", cwd=site)
+    assert code == 1 and "leads out of the project" in err and not elsewhere.exists()
+    code, out, err = artlint("cache", "clear", cwd=site)
+    assert code == 2 and "leads out of the project" in err
+    mine = tmp_path / "my-cache"
+    code, out, err = artlint("check", "--offline", ".", cwd=site, env={"ARTLINT_CACHE_DIR": str(mine)})
+    assert code == 1 and "warning" not in err and (mine / FILES_DATABASE_NAME).is_file()
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -229,3 +230,15 @@ def test_sarif_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -
     assert {URL_MESSAGE, BIDI_MESSAGE} <= {result["message"]["text"] for result in results}
     uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results}
     assert {unquote(uri) for uri in uris} == {NAME}
+
+
+def test_a_report_file_linked_out_of_the_project_is_not_written_through(tmp_path: Path) -> None:
+    victim = write(tmp_path, {"home/.bashrc": "the user's own\n"}) / "home" / ".bashrc"
+    site = write(tmp_path / "site", {"artlint.toml": "", "a.md": "No front matter.\n"})
+    (site / "report.html").symlink_to(victim)  # committed with the pull request
+    (site / "null").symlink_to(os.devnull)
+    code, out, err = artlint("check", "--offline", "--format", "html", "--output", "report.html", ".", cwd=site)
+    assert code == 2 and "symbolic link out of the project" in err
+    assert victim.read_text(encoding="utf-8") == "the user's own\n"
+    code, out, err = artlint("check", "--offline", "--output", "null", ".", cwd=site)
+    assert code == 1, err

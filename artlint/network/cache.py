@@ -10,25 +10,14 @@ lets concurrent runs (two pre-commit hooks, CI jobs on one runner) read and writ
 from __future__ import annotations
 
 import json
-import os
-import re
 import time
 from pathlib import Path
 from typing import Iterable
 
 from artlint.sealing import is_sealed, seal
-from artlint.sqlitedb import CACHE_MARKERS, batches, made_by_artlint, open_shared, write_transaction
+from artlint.sqlitedb import batches, open_shared, write_transaction
 
 BROKEN_TTL = 600.0  # seconds
-# Named for the layout of their rows, so that two versions sharing a folder never read or
-# rebuild each other's databases.
-FILES_DATABASE = "files-v5.sqlite3"
-NETWORK_DATABASE = "network-v2.sqlite3"
-_OWN_NAME = re.compile(
-    r"(?:(?:files|network)(?:-v\d+)?\.sqlite3(?:-wal|-shm|-journal)?"
-    r"|facts-[0-9a-f]{24}\.(?:json|pickle)"
-    r"|\.facts-[a-z0-9_]+\.tmp)"
-)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outcomes (
     key TEXT PRIMARY KEY,
@@ -52,22 +41,6 @@ _FIELD_KINDS = {
     "title": (str, type(None)),
     "requests": (int,),
 }
-
-
-def cache_directory(config) -> Path:
-    """`network.cache` when set (relative to the configuration), else the default."""
-    if config.network.cache:
-        path = Path(config.network.cache)
-        return path if path.is_absolute() else config.root / path
-    return default_directory(config.root if config.path is not None else None)
-
-
-def default_directory(config_root: Path | None) -> Path:
-    """`.artlint_cache/` beside the configuration file, else the user's cache folder."""
-    if config_root is not None:
-        return config_root / ".artlint_cache"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "artlint"
 
 
 class NetworkCache:
@@ -128,26 +101,3 @@ def _outcome(text: str) -> dict | None:
         if kinds is None or not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             return None
     return data
-
-
-def clear(directory: Path) -> list[Path]:
-    """Delete artlint's own cache files in `directory` (see `is_own_file`), and the folder with
-    its markers when artlint made it and nothing else is left in it; the list of the cache files
-    deleted. Nothing else is touched: `network.cache` may name a folder of the user's own."""
-    removed = []
-    if not directory.is_dir():
-        return removed
-    for path in sorted(directory.iterdir()):
-        if is_own_file(path.name) and not path.is_dir():
-            path.unlink()
-            removed.append(path)
-    if made_by_artlint(directory) and {path.name for path in directory.iterdir()} <= set(CACHE_MARKERS):
-        for name in CACHE_MARKERS:
-            (directory / name).unlink()
-        directory.rmdir()
-    return removed
-
-
-def is_own_file(name: str) -> bool:
-    """Whether a name is one artlint gives its cache files, in this version or an earlier one."""
-    return _OWN_NAME.fullmatch(name) is not None

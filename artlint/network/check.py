@@ -11,7 +11,8 @@ import sys
 from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Finding
-from artlint.network.cache import NETWORK_DATABASE, NetworkCache, cache_directory
+from artlint.cachefolder import NETWORK_DATABASE, UntrustedFolder, trusted_cache_directory
+from artlint.network.cache import NetworkCache
 from artlint.network.targets import Outcome, Target
 from artlint.sqlitedb import FailSafe
 
@@ -46,15 +47,23 @@ class OnlineCheck:
         self._seen |= new
         ordered = sorted(new, key=lambda target: target.key)
         if self.use_cache:
-            if self.cache is None:
-                database, ttl = cache_directory(self.config) / NETWORK_DATABASE, self.config.network.cache_ttl
-                self.cache = FailSafe(lambda: NetworkCache(database, ttl), f"the network cache {database}")
-            cached = self.cache.get_many(target.key for target in ordered)
+            cached = self._opened_cache().get_many(target.key for target in ordered)
             self.outcomes.update((target, Outcome.from_dict(cached[target.key])) for target in ordered if target.key in cached)
         missing = [target for target in ordered if target not in self.outcomes]
         if missing:
             self._bar.grow(len(missing))
             self._fetcher_started().submit(missing)
+
+    def _opened_cache(self) -> FailSafe:
+        if self.cache is None:
+            config = self.config
+            try:
+                database = trusted_cache_directory(config, config.boundary) / NETWORK_DATABASE
+            except UntrustedFolder as exc:
+                self.cache = FailSafe.failed(str(exc))
+            else:
+                self.cache = FailSafe(lambda: NetworkCache(database, config.network.cache_ttl), f"the network cache {database}")
+        return self.cache
 
     def prepare(self) -> None:
         """Import the HTTP stack and start the fetcher's thread, while the workers parse the
