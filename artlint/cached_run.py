@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from artlint import dependencies, plaindata
+from artlint.dependencies import stat_signature
 from artlint.atomicfile import replacing
 from artlint.config import Config
 from artlint.filecache import (
@@ -21,7 +22,6 @@ from artlint.filecache import (
     FileCache,
     content_digest,
     settings_fingerprint,
-    stat_signature,
     trusted_signature,
 )
 from artlint.plaindata import DataError

@@ -3,7 +3,7 @@
 Rules that resolve local links look at other files. While a file is checked, every such look
 is recorded here; the per-file cache keeps the record and, on a later run, reuses the cached
 findings only if every recorded fact still holds (the file still exists, or still does not;
-the other article still has the same modification time; the site's page names are the same).
+the other article still has the same stat signature: size, times and inode; the site's page names are the same).
 """
 
 from __future__ import annotations
@@ -26,9 +26,24 @@ def stop() -> list[tuple[str, str, object]]:
 
 
 def record(kind: str, subject: str, value: object) -> None:
-    """Note that the findings depend on `subject` having `value` (kind: "exists", "mtime", "pages")."""
+    """Note that the findings depend on `subject` having `value` (kind: "exists", "stat", "pages")."""
     if _recorded is not None:
         _recorded.append((kind, subject, value))
+
+
+def stat_signature(info: os.stat_result) -> str:
+    """What tells a file changed without reading it, as git's index does: size, modification
+    and change times, inode. The change time catches what keeps the modification time
+    (`cp -p`, `rsync -t`, `tar`): only the kernel sets it."""
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+def signature_of(path: str) -> str:
+    """stat_signature of a file, "" when there is none."""
+    try:
+        return stat_signature(os.stat(path))
+    except OSError:
+        return ""
 
 
 def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], object]) -> bool:
@@ -37,14 +52,12 @@ def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], o
         if kind == "exists":
             if os.path.exists(subject) != value:
                 return False
-        elif kind == "mtime":
-            try:
-                current = os.stat(subject).st_mtime_ns
-            except OSError:
-                current = 0
-            if current != value:
+        elif kind == "stat":
+            if signature_of(subject) != value:
                 return False
         elif kind == "pages":
             if pages(subject) != value:
                 return False
+        else:  # a kind this version does not know: nothing says it still holds
+            return False
     return True

@@ -76,13 +76,6 @@ def code_fingerprint() -> str:
     return f"{__version__}:{newest}"
 
 
-def stat_signature(info: os.stat_result) -> str:
-    """What tells a file changed without reading it, as git's index does: size, modification
-    and change times, inode. The change time catches what keeps the modification time
-    (`cp -p`, `rsync -t`, `tar`): only the kernel sets it."""
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
-
-
 def trusted_signature(info: os.stat_result, read_at_ns: int) -> bool:
     """Whether a signature taken with a read that began at `read_at_ns` may stand for the file's
     content later: not when the file changed less than RACY_NS before (git's "racily clean"
@@ -141,7 +134,7 @@ class FileCache:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def get_stats(self, paths: list[str]) -> dict[str, tuple[str, str]]:
-        """{path: (stat signature, content digest)} as recorded (see `stat_signature`)."""
+        """{path: (stat signature, content digest)} as recorded (see dependencies.stat_signature)."""
         found = {}
         if len(paths) > 2000:  # a site: one scan of the table beats many lookups
             wanted = set(paths)

@@ -290,3 +290,21 @@ def test_a_configuration_cannot_send_the_cache_out_of_the_project_but_the_user_c
     code, out, err = artlint("check", "--offline", ".", cwd=site, env={"ARTLINT_CACHE_DIR": str(mine)})
     assert code == 1 and "warning" not in err and (mine / FILES_DATABASE_NAME).is_file()
 
+
+
+def test_a_same_size_edit_of_a_linked_article_is_seen_by_its_linkers(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "artlint.toml": 'select = ["link-anchor-missing"]\n',
+            "a.md": "# A\n\nSee [the part](b.md#part-one).\n",
+            "b.md": "# B\n\n## Part one\n",
+        },
+    )
+    linked = tmp_path / "b.md"
+    old = time.time() - 3600
+    os.utime(linked, (old, old))
+    assert _findings(tmp_path, "--offline") == []
+    linked.write_text("# B\n\n## Part two\n", encoding="utf-8")  # same size, times restored
+    os.utime(linked, (old, old))
+    assert [f[3] for f in _findings(tmp_path, "--offline")] == ["link-anchor-missing"]

@@ -1,5 +1,4 @@
 from functools import lru_cache
-from pathlib import Path
 
 from artlint import dependencies
 from artlint.anchors import document_anchors, spelled_out_prefixes
@@ -77,18 +76,11 @@ class LinkAnchorMissing(DocumentRule):
             real = str(target.resolve())
             if not doc.boundary.contains(real):
                 continue  # never read a file outside the checked folder (../../../../etc/passwd.md)
-            mtime = _mtime(target)
-            dependencies.record("mtime", real, mtime)
-            anchors = _file_anchors(real, mtime)
+            signature = dependencies.signature_of(real)
+            dependencies.record("stat", real, signature)
+            anchors = _file_anchors(real, signature)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
 
 
 class _Anchors:
@@ -102,7 +94,7 @@ class _Anchors:
 
 
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, mtime: int) -> "_Anchors | None":
+def _file_anchors(path: str, signature: str) -> "_Anchors | None":
     from artlint.document import parse_document
     from artlint.source import UnreadableFile, read_source
 
