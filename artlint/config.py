@@ -34,10 +34,6 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
 
-# The working directory, read once: relative paths are made without asking the system again.
-_CWD = os.getcwd()
-
-
 class ConfigError(Exception):
     """A configuration mistake; the message is one located line for the user."""
 
@@ -106,7 +102,7 @@ class Config:
         base = self._bases.get(self.root)
         if base is None:
             base = self._bases[self.root] = os.path.abspath(self.root)
-        relative = os.path.relpath(os.path.join(_CWD, path), base)
+        relative = os.path.relpath(os.path.abspath(path), base)
         if relative == ".." or relative.startswith(".." + os.sep):
             return os.fspath(path).replace(os.sep, "/")
         return relative.replace(os.sep, "/")
@@ -202,7 +198,8 @@ def _refuse_link_out(candidate: Path) -> None:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        return re.search(r"^\[tool\.artlint[\].]", pyproject.read_text(encoding="utf-8"), re.M) is not None
+        # [tool.artlint], [tool.artlint.rules...] or an array of tables ([[tool.artlint.overrides]]).
+        return re.search(r"^\[\[?tool\.artlint[\].]", pyproject.read_text(encoding="utf-8"), re.M) is not None
     except (OSError, UnicodeDecodeError):
         return False
 

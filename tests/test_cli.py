@@ -225,6 +225,30 @@ def test_overrides_per_path_and_rule_options(tmp_path: Path) -> None:
     assert out.splitlines() == ["content/own.md:1:1  error  front-matter-required  required key 'author' is missing"]
 
 
+def test_a_pyproject_with_only_overrides_is_the_configuration(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "site"\n\n[[tool.artlint.overrides]]\npaths = ["imported/**"]\nignore = ["front-matter"]\n',
+            "imported/old.md": NO_FRONT_MATTER,
+            "own.md": NO_FRONT_MATTER,
+        },
+    )
+    code, out, _ = artlint("check", "--offline", "--quiet", ".", cwd=tmp_path)
+    assert [line.split(":")[0] for line in out.splitlines()] == ["own.md"]
+
+
+def test_overrides_match_after_the_working_directory_changed(tmp_path: Path, monkeypatch) -> None:
+    from artlint.config import load_config
+
+    write(tmp_path / "site", {"artlint.toml": '[[overrides]]\npaths = ["imported/**"]\nignore = ["front-matter"]\n'})
+    config = load_config(str(tmp_path / "site" / "artlint.toml"))
+    monkeypatch.chdir(tmp_path / "site")
+    assert not any(s.name.startswith("front-matter") for s in config.rules_for_path("imported/old.md"))
+    monkeypatch.chdir(tmp_path)
+    assert not any(s.name.startswith("front-matter") for s in config.rules_for_path("site/imported/old.md"))
+
+
 def test_severity_from_config(tmp_path: Path) -> None:
     write(tmp_path, {"artlint.toml": '[rules.front-matter-missing]\nseverity = "info"\n', "a.md": NO_FRONT_MATTER})
     code, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
