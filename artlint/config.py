@@ -224,6 +224,10 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
+    except ValueError:  # an integer too long for Python to read
+        long_number = re.search(r"\d{4000,}", text)
+        line = f":{text.count(chr(10), 0, long_number.start()) + 1}" if long_number else ""
+        raise ConfigError(f"{display_path(path)}{line}: a number with thousands of digits is no setting") from None
     if path.name == "pyproject.toml":
         document = document.get("tool", {}).get("artlint", {})
         if not isinstance(document, dict):
@@ -267,6 +271,15 @@ _DOI_KEYS = {"resolver": "string"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
 _DURATION = lazy(r"(\d+)\s*([smhdw]?)")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+# (lowest, highest) of the numbers whose absurd values would stall or break a run.
+_LIMITS = {
+    "max-file-size": (1, 1 << 31),
+    "network.timeout": (0.001, 3600),
+    "network.retries": (0, 20),
+    "network.concurrency": (1, 1024),
+    "network.per-host": (1, 1024),
+    "network.cache-ttl": (0, 10 * 366 * 86400),
+}
 
 
 class _Validator:
@@ -359,17 +372,40 @@ class _Validator:
             self.typed(key, item, spec)
             if spec in ("integer", "number") and item < (0 if key == "retries" else 1e-9):
                 raise self.fail(key, f"{name}.{key}: must be positive, got {item}")
+            self.within_limits(f"{name}.{key}", item)
             result[key] = item
         return result
 
+    def within_limits(self, key: str, value: int | float) -> None:
+        low, high = _LIMITS.get(key, (None, None))
+        if high is not None and not low <= value <= high:
+            raise self.fail(key, f"{key}: expected {_number(low)} to {_number(high)}, got {_number(value)}")
+
+    def globs(self, key: str, patterns: Any) -> list[str]:
+        """Glob patterns that compile (a bad character range is a located error, not a crash)."""
+        self.typed(key, patterns, "list[string]")
+        for pattern in patterns:
+            try:
+                GlobSet([pattern])
+            except re.error as exc:
+                raise self.fail(key, f"{key}: {pattern!r} is not a glob artlint can use ({exc.msg})") from None
+        return list(patterns)
+
     def duration(self, key: str, value: Any) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            self.within_limits(f"network.{key}", value)
             return value
         if isinstance(value, str):
             match = _DURATION.fullmatch(value.strip())
             if match:
-                return int(match.group(1)) * _DURATION_UNITS[match.group(2)]
+                seconds = int(match.group(1)) * _DURATION_UNITS[match.group(2)]
+                self.within_limits(f"network.{key}", seconds)
+                return seconds
         raise self.fail(key, f"{key}: expected seconds or a duration such as '12h' or '1d', got {describe(value)}")
+
+
+def _number(value: int | float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
 
 def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config:
@@ -383,9 +419,9 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
     if "ignore" in document:
         config.ignore = check.selectors("ignore", document["ignore"])
     if "exclude" in document:
-        config.exclude = list(check.typed("exclude", document["exclude"], "list[string]"))
+        config.exclude = check.globs("exclude", document["exclude"])
     if "extend-exclude" in document:
-        config.extend_exclude = list(check.typed("extend-exclude", document["extend-exclude"], "list[string]"))
+        config.extend_exclude = check.globs("extend-exclude", document["extend-exclude"])
     if "extensions" in document:
         extensions = check.typed("extensions", document["extensions"], "list[string]")
         config.extensions = [extension.lstrip(".") for extension in extensions]
@@ -396,6 +432,7 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
         config.fail_on = value
     if "max-file-size" in document:
         config.max_file_size = check.typed("max-file-size", document["max-file-size"], "integer")
+        check.within_limits("max-file-size", config.max_file_size)
     if "rules" in document:
         config.rules = check.rule_table("[rules]", document["rules"])
     if "overrides" in document:
@@ -423,7 +460,7 @@ def _overrides(check: _Validator, value: Any) -> list[Override]:
                 raise check.unknown("[[overrides]]", key, _OVERRIDE_KEYS)
         if "paths" not in item:
             raise check.fail("overrides", "each [[overrides]] needs paths = [globs]")
-        paths = check.typed("paths", item["paths"], "list[string]")
+        paths = check.globs("paths", item["paths"])
         select = check.selectors("select", item["select"]) if "select" in item else None
         ignore = check.selectors("ignore", item["ignore"]) if "ignore" in item else []
         rules = check.rule_table("[overrides.rules]", item.get("rules", {}))

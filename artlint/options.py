@@ -6,8 +6,13 @@ Types are written as strings: ``string``, ``integer``, ``number``, ``boolean``,
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from typing import Any
+
+# No setting means more than this; past it, arithmetic on it (sizes, counts, timers) overflows.
+LARGEST_NUMBER = 10**12
 
 
 @dataclass(frozen=True)
@@ -16,10 +21,11 @@ class Option:
     default: Any
     description: str
     choices: tuple[str, ...] = ()
+    form: str = ""  # "regex" or "glob": every string of the value must compile as one
 
     def check(self, value: Any) -> str | None:
         """None when `value` fits, else a short reason."""
-        problem = check_type(self.type, value)
+        problem = check_type(self.type, value) or _check_form(self.form, value)
         if problem:
             return problem
         if self.choices:
@@ -28,6 +34,19 @@ class Option:
                 if item not in self.choices:
                     return f"{item!r} is not one of {', '.join(map(repr, self.choices))}"
         return None
+
+
+def _check_form(form: str, value: Any) -> str | None:
+    if not form:
+        return None
+    from artlint.globs import GlobSet
+
+    for text in value if isinstance(value, list) else [value]:
+        try:
+            re.compile(text) if form == "regex" else GlobSet([text])
+        except re.error as exc:
+            return f"{text!r} is not a {'regular expression' if form == 'regex' else 'glob'} artlint can use ({exc.msg})"
+    return None
 
 
 def check_type(spec: str, value: Any) -> str | None:
@@ -54,6 +73,8 @@ def check_type(spec: str, value: Any) -> str | None:
         return f"expected {_ARTICLE[spec]}, got a boolean"
     if not isinstance(value, expected):
         return f"expected {_ARTICLE[spec]}, got {describe(value)}"
+    if spec in ("integer", "number") and not (math.isfinite(value) and abs(value) <= LARGEST_NUMBER):
+        return f"{value:.6g} is not a number artlint can use (at most {LARGEST_NUMBER:,})"
     return None
 
 

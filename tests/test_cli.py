@@ -161,6 +161,16 @@ def test_select_and_ignore(site: Path) -> None:
         ('select = ["front-matter-mising"]\n', "artlint.toml:1: select: unknown rule or family 'front-matter-mising'; did you mean 'front-matter-missing'?"),
         ('select = [\n', "artlint.toml: invalid TOML: invalid value at the end of the file"),
         ('[[overrides]]\nselect = ["ALL"]\n', "artlint.toml:1: each [[overrides]] needs paths = [globs]"),
+        ('exclude = ["[z-a]"]\n', "artlint.toml:1: exclude: '[z-a]' is not a glob artlint can use (bad character range z-a)"),
+        ('[[overrides]]\npaths = ["[b-a]"]\n', "artlint.toml:2: paths: '[b-a]' is not a glob artlint can use"),
+        ("max-file-size = " + "9" * 5000 + "\n", "artlint.toml:1: a number with thousands of digits is no setting"),
+        ("max-file-size = 0\n", "artlint.toml:1: max-file-size: expected 1 to 2,147,483,648, got 0"),
+        ("[network]\ntimeout = 1e300\n", "artlint.toml:2: timeout: 1e+300 is not a number artlint can use"),
+        ("[network]\ntimeout = nan\n", "artlint.toml:2: timeout: nan is not a number artlint can use"),
+        ("[network]\nretries = 100000\n", "artlint.toml:2: network.retries: expected 0 to 20, got 100,000"),
+        ('[network]\ncache-ttl = "99999999999w"\n', "artlint.toml:2: network.cache-ttl: expected 0 to "),
+        ('[rules.image-alt-text]\nfile-name-pattern = "(x"\n', "artlint.toml:2: [rules].image-alt-text.file-name-pattern: '(x' is not a regular expression"),
+        ('[rules.near-duplicate-article]\nignore = ["[z-a]"]\n', "artlint.toml:2: [rules].near-duplicate-article.ignore: '[z-a]' is not a glob"),
     ],
 )
 def test_configuration_errors_exit_2_with_a_located_message(tmp_path: Path, config: str, message: str) -> None:

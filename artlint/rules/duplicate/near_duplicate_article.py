@@ -71,7 +71,7 @@ class NearDuplicateArticle(CorpusRule):
         "threshold": Option("number", _DATA["threshold"], "Shingle similarity (0 to 1) from which two articles are copies."),
         "min-length": Option("integer", _DATA["min-length"], "Shortest article compared, in letters and digits."),
         "shingle-size": Option("integer", _DATA["shingle-size"], "Characters per shingle."),
-        "ignore": Option("list[string]", [], "Globs of files never reported as copies."),
+        "ignore": Option("list[string]", [], "Globs of files never reported as copies.", form="glob"),
     }
 
     def collect(self, doc, options):

@@ -35,7 +35,7 @@ class ImageAltText(DocumentRule):
     severity = Severity.WARNING
     options = {
         "placeholders": Option("list[string]", _DATA["placeholders"], "Alt texts that are placeholders."),
-        "file-name-pattern": Option("string", _DATA["file-name-pattern"], "A regular expression for alt texts that are file names."),
+        "file-name-pattern": Option("string", _DATA["file-name-pattern"], "A regular expression for alt texts that are file names.", form="regex"),
     }
 
     def check(self, doc, options):
