@@ -133,11 +133,12 @@ def entry() -> None:
     os._exit(code)
 
 
-def _load_config(path: str | None):
-    from artlint.config import ConfigError, load_config
+def _load_config(path: str | None, arguments: Sequence[str] = ()):
+    """The configuration named, else the one found from the paths the run is about."""
+    from artlint.config import ConfigError, load_config, start_folder
 
     try:
-        return load_config(path)
+        return load_config(path, start_folder(list(arguments)))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
@@ -157,7 +158,7 @@ def _check(args: argparse.Namespace) -> int:
     from artlint.findings import Severity
     from artlint.reporters import ReportSettings, write_report
 
-    config = _load_config(args.config)
+    config = _load_config(args.config, args.paths or ["."])
     if args.select is not None:
         _check_selectors("--select", args.select)
         config.select = args.select

@@ -1,7 +1,8 @@
 """Configuration: finding the file, validating every key, and the settings for each path.
 
 artlint reads ``artlint.toml``, ``.artlint.toml`` or ``[tool.artlint]`` in ``pyproject.toml``,
-from the first directory that has one, walking up from the current directory. Every key,
+from the first directory that has one, walking up from the folder that holds every path named
+(see start_folder). Every key,
 rule name, option and type is checked: a mistake is a ``ConfigError`` that names the file,
 the line and, where it can, the key that was meant.
 """
@@ -202,6 +203,18 @@ def _has_tool_section(pyproject: Path) -> bool:
         return re.search(r"^\[\[?tool\.artlint[\].]", pyproject.read_text(encoding="utf-8"), re.M) is not None
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def start_folder(arguments: list[str]) -> Path:
+    """Where the configuration of a run over `arguments` is looked for: the deepest folder that
+    holds every file and folder named, so that a site checked from anywhere finds its own
+    configuration (as ruff does), not the one around the working directory."""
+    places = [os.path.abspath(argument) for argument in arguments if argument != "-"] or [os.getcwd()]
+    folders = [place if os.path.isdir(place) else os.path.dirname(place) for place in places]
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # paths on different drives
+        return Path.cwd()
 
 
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:

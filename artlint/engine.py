@@ -335,14 +335,15 @@ def _open_cache(config: Config):
 
 
 def project_root(config: Config) -> Path | None:
-    """The configuration's directory, else the git work tree around the current directory;
-    None outside both (then only the named files are compared: walking whatever folder the
-    command happens to run in, a home directory say, would be slow and meaningless)."""
+    """The configuration's directory, else the git work tree around the folder the configuration
+    was looked for from (the paths named); None outside both (then only the named files are
+    compared: walking whatever folder holds them, a home directory say, would be slow and
+    meaningless)."""
     if config.project is not None:
         return config.project.resolve()
     if config.path is not None:
         return config.root
-    return work_tree(Path.cwd())
+    return work_tree(config.root)
 
 
 def _rest_of_project(arguments: list[str], files: list[tuple[str, str]], config: Config) -> list[tuple[str, str]]:

@@ -186,7 +186,7 @@ def checked_roots(arguments: Iterable[str], config: Config) -> tuple[str, ...]:
             roots.add(os.path.realpath(argument))
         else:
             roots.add(os.path.realpath(os.path.dirname(argument) or "."))
-            roots.add(os.path.realpath(project_root(config) or config.root))
+            roots.add(os.path.realpath(project_root(config) or os.getcwd()))
     return tuple(sorted(roots))
 
 

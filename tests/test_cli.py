@@ -372,3 +372,29 @@ def test_corpus_rules_compare_named_files_with_the_whole_project(tmp_path: Path)
     # The older file, named alone, gets the findings of its pairs too; the third file none.
     _, out, _ = artlint("check", "--quiet", "content/old.md", "content/other.md", cwd=tmp_path)
     assert [line.split("  ")[0] for line in out.splitlines()] == ["content/old.md:1:1", "content/old.md:2:9"]
+
+
+def test_a_site_gives_the_same_findings_from_its_root_a_subfolder_and_elsewhere(tmp_path: Path) -> None:
+    import subprocess
+
+    site = write(
+        tmp_path / "site",
+        {
+            "artlint.toml": '[rules.front-matter-required]\nkeys = ["title", "author"]\n',
+            "content/a.md": '---\ntitle: "Same"\ndate: 2024-01-02\n---\n\nText with [a link](missing.md).\n',
+            "content/b.md": '---\ntitle: "Same"\ndate: 2024-01-03\n---\n\nOther text.\n',
+        },
+    )
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    elsewhere = write(tmp_path / "elsewhere", {"artlint.toml": 'ignore = ["ALL"]\n'})
+
+    def findings(cwd: Path, *arguments: str) -> list[tuple]:
+        code, out, err = artlint("check", "--offline", "--format", "json", *arguments, cwd=cwd)
+        assert code in (0, 1), err
+        return sorted((Path(f["path"]).name, f["line"], f["rule"]) for f in json.loads(out)["findings"])
+
+    from_root = findings(site, ".")
+    assert {rule for _, _, rule in from_root} >= {"duplicate-title", "front-matter-required", "link-target-missing"}
+    assert findings(site / "content", ".") == from_root
+    assert findings(elsewhere, str(site)) == from_root
+    assert findings(elsewhere, str(site / "content" / "a.md")) == findings(site, "content/a.md")
