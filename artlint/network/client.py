@@ -31,6 +31,7 @@ from artlint import __version__
 from artlint.config import NetworkSettings
 from artlint.network.cookies import ChainCookies
 from artlint.network.curl import Answer, CurlSession, TransferFailed
+from artlint.network.curlerrors import curl_error
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
 from artlint.network.targets import DNS_MISSING, Outcome, Target
 
@@ -163,8 +164,6 @@ class Client:
     # ------------------------------------------------------------------ pages and images
 
     async def _check_url(self, url: str, image: bool, budget: "_Budget") -> Outcome:
-        if urlsplit(url).scheme not in ("http", "https"):
-            return Outcome("unverified", "only http and https URLs are checked")
         outcome, answered = await self._follow(url, image, budget, head_first=not image)
         if outcome.state == "broken" and answered and not image:
             # Some servers answer HEAD wrongly (404 for a page that GET serves, a redirect to an
@@ -206,6 +205,8 @@ class Client:
     async def _hop(self, url: str, image: bool, budget: "_Budget", head_first: bool, cookies: ChainCookies) -> _Hop:
         """One hop: HEAD then GET if HEAD is refused (or GET only), with retries; a redirect,
         or a final outcome. The chain's cookies go with each request and take the answer's."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return _Hop.final(Outcome("unverified", "only http and https URLs are checked"))
         host = self._host(url)
         if host.dead_reason is not None:
             return _Hop.final(Outcome("unverified", f"not checked: {host.dead_reason}"))
@@ -386,24 +387,37 @@ async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
         return _Failure("unverified", f"the URL cannot be sent as written ({exc})")
     if not isinstance(exc, TransferFailed):
         raise exc
-    code = exc.code
-    if code == pycurl.E_COULDNT_RESOLVE_HOST:
+    name, kind = curl_error(exc.code)
+    if kind == "dns":
         return await _dns_failure(host, exc.message)
-    if code == pycurl.E_COULDNT_CONNECT and exc.os_errno == errno.ECONNREFUSED:
-        return _Failure("broken", "connection refused", host_failure="connections refused")
-    if code == pycurl.E_OPERATION_TIMEDOUT:
-        return _Failure("unverified", f"timed out after {timeout:g} s", retry=True, host_failure="connections time out")
-    if code == pycurl.E_PEER_FAILED_VERIFICATION:
+    if kind == "tls-name":
         return _tls_failure(exc.message)
-    if code == pycurl.E_SSL_CONNECT_ERROR:
-        return _Failure("unverified", f"TLS error: {exc.message[:160]}")
-    if code in (pycurl.E_GOT_NOTHING, pycurl.E_RECV_ERROR, pycurl.E_SEND_ERROR):
+    if kind == "connect" and exc.os_errno == errno.ECONNREFUSED:
+        return _Failure("broken", "connection refused", host_failure="connections refused")
+    return _transfer_failure(kind, name, exc.message, timeout)
+
+
+def _transfer_failure(kind: str, name: str, message: str, timeout: float) -> _Failure:
+    """The failure of a transfer of `kind` (curlerrors.py) that needs no further look."""
+    if kind == "connect":
+        return _Failure("unverified", f"connection failed ({message})", retry=True, host_failure="connections fail")
+    if kind == "timeout":
+        return _Failure("unverified", f"timed out after {timeout:g} s", retry=True, host_failure="connections time out")
+    if kind == "dropped":
         return _Failure("unverified", "the server closed the connection", retry=True, host_failure="connections close")
-    if code in (pycurl.E_URL_MALFORMAT, pycurl.E_UNSUPPORTED_PROTOCOL):
-        return _Failure("unverified", f"the URL cannot be sent as written ({exc.message})")
-    if code == pycurl.E_WEIRD_SERVER_REPLY:
-        return _Failure("unverified", f"the server's answer could not be read ({exc.message})")
-    return _Failure("unverified", f"connection failed ({exc.message})", retry=True, host_failure="connections fail")
+    if kind == "tls":
+        return _Failure("unverified", f"TLS error: {message[:160]}")
+    if kind == "unreadable":
+        return _Failure("unverified", f"the server's answer could not be read: {_libcurl_says(message, name)}")
+    if kind == "url":
+        return _Failure("unverified", f"the URL cannot be sent as written ({message})")
+    return _Failure("unverified", f"libcurl failed: {_libcurl_says(message, name)}")
+
+
+def _libcurl_says(message: str, name: str) -> str:
+    """libcurl's words and the error's name; the name alone when libcurl gave no words (it gives
+    none for TOO_LARGE through the multi interface)."""
+    return f"{message[:160]} ({name})" if message else name
 
 
 async def _dns_failure(host: str, message: str) -> _Failure:

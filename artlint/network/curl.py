@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pycurl
 
 from artlint.network import guard
+from artlint.network.curlerrors import PARTIAL_FILE, WRITE_ERROR
 from artlint.network.guard import PrivateAddressRefused
 
 
@@ -254,8 +255,8 @@ class CurlSession:
         if transfer is None or transfer.future.done():
             return
         status = handle.getinfo(pycurl.RESPONSE_CODE)
-        stopped_on_purpose = code == pycurl.E_WRITE_ERROR and transfer.cut
-        body_broke_off = code == pycurl.E_PARTIAL_FILE and status > 0
+        stopped_on_purpose = code == WRITE_ERROR and transfer.cut
+        body_broke_off = code == PARTIAL_FILE and status > 0
         if code == 0 or stopped_on_purpose or body_broke_off:
             transfer.future.set_result(transfer.answer(status))
         elif transfer.refused is not None:

@@ -1,0 +1,70 @@
+"""Servers that answer garbage: a named failure, whatever libcurl and pycurl are installed
+(issue 16). Real servers on 127.0.0.1, started by the tests (tests/netserver.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+import time
+from pathlib import Path
+
+import pycurl
+
+from artlint.config import parse_config, tomllib
+from artlint.engine import run
+from artlint.network.client import _failure
+from artlint.network.curl import TransferFailed
+from artlint.network.curlerrors import CURL_ERRORS
+from helpers import write
+from netserver import RawServer
+
+
+RULES = ["link-broken", "link-unverified", "link-redirected", "image-unreachable"]
+
+
+def _config(root: Path, network: str = ""):
+    text = f'select = {json.dumps(RULES)}\n[network]\ncheck-private = true\n{network}'
+    path = root / "artlint.toml"
+    path.write_text(text, encoding="utf-8")
+    config = parse_config(tomllib.loads(text), path)
+    config.online = True
+    return config
+
+
+def _timed_run(root: Path, config) -> tuple[dict[str, list[tuple[str, str]]], float]:
+    started = time.monotonic()
+    result = run([str(root / "a.md")], config, use_cache=False)
+    by_url: dict[str, list[tuple[str, str]]] = {}
+    for finding in result.findings:
+        by_url.setdefault(finding.url, []).append((finding.rule, finding.message))
+    return by_url, time.monotonic() - started
+
+
+def test_a_garbage_answer_or_a_header_too_large_is_a_named_failure(tmp_path: Path) -> None:
+    too_large = b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 400_000 + b"\r\n\r\n"
+    with RawServer(b"garbage, not HTTP\r\n\r\n", lifetime=60) as garbage, RawServer(too_large, lifetime=60) as large:
+        write(tmp_path, {"a.md": f"[garbage]({garbage.base}/x)\n\n[large]({large.base}/x)\n"})
+        by_url, _ = _timed_run(tmp_path, _config(tmp_path, "timeout = 1.5\nretries = 0\n"))
+    [(rule, message)] = by_url[f"{garbage.base}/x"]
+    assert rule == "link-unverified" and message.startswith("could not verify: the server's answer could not be read: ")
+    assert message.endswith("(UNSUPPORTED_PROTOCOL)")
+    [(rule, message)] = by_url[f"{large.base}/x"]
+    assert rule == "link-unverified" and message.startswith("could not verify: the server's answer could not be read: ")
+    assert message.endswith("TOO_LARGE") and ":  " not in message
+
+
+def test_the_error_table_agrees_with_pycurl_where_pycurl_names_a_code() -> None:
+    for code, (name, _) in CURL_ERRORS.items():
+        assert getattr(pycurl, "E_" + name, code) == code, name
+
+
+def test_every_libcurl_code_gives_a_failure_and_no_error() -> None:
+    """Including codes newer than the table and than the installed pycurl."""
+    for code in range(1, 130):
+        if code == 6:  # asks the system resolver
+            continue
+        failure = asyncio.run(_failure(TransferFailed(code, "libcurl's words", errno.EHOSTUNREACH), 10.0, "example.invalid"))
+        assert failure.state in ("broken", "unverified") and failure.reason, code
+    unknown = asyncio.run(_failure(TransferFailed(555, "something new"), 10.0, "example.invalid"))
+    assert unknown.reason == "libcurl failed: something new (error 555)"
