@@ -1,4 +1,4 @@
-"""Servers that answer garbage: a named failure, whatever libcurl and pycurl are installed
+"""Servers that answer a byte a second, or answer garbage: one bad host never stalls a run
 (issue 16). Real servers on 127.0.0.1, started by the tests (tests/netserver.py)."""
 
 from __future__ import annotations
@@ -41,6 +41,17 @@ def _timed_run(root: Path, config) -> tuple[dict[str, list[tuple[str, str]]], fl
     return by_url, time.monotonic() - started
 
 
+def test_the_cap_per_target_holds_against_a_server_that_drips_a_byte_a_second(tmp_path: Path) -> None:
+    """A byte a second is never a read timeout (1.5 s here): only the hard caps end the GET of an
+    image, 3 s per request (twice the timeout) and 6 s per target (timeout × (retries + 2) × 2)."""
+    with RawServer("drip", lifetime=60) as drip:
+        write(tmp_path, {"a.md": f"![slow image]({drip.base}/image.png)\n"})
+        by_url, seconds = _timed_run(tmp_path, _config(tmp_path, "timeout = 1.5\nretries = 0\n"))
+    assert 3 <= seconds < 6, seconds
+    [(rule, message)] = by_url[f"{drip.base}/image.png"]
+    assert (rule, message) == ("link-unverified", "could not verify: timed out: the answer was not complete after 3 s")
+
+
 def test_a_garbage_answer_or_a_header_too_large_is_a_named_failure(tmp_path: Path) -> None:
     too_large = b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 400_000 + b"\r\n\r\n"
     with RawServer(b"garbage, not HTTP\r\n\r\n", lifetime=60) as garbage, RawServer(too_large, lifetime=60) as large:
@@ -64,7 +75,7 @@ def test_every_libcurl_code_gives_a_failure_and_no_error() -> None:
     for code in range(1, 130):
         if code == 6:  # asks the system resolver
             continue
-        failure = asyncio.run(_failure(TransferFailed(code, "libcurl's words", errno.EHOSTUNREACH), 10.0, "example.invalid"))
+        failure = asyncio.run(_failure(TransferFailed(code, "libcurl's words", errno.EHOSTUNREACH), "example.invalid"))
         assert failure.state in ("broken", "unverified") and failure.reason, code
-    unknown = asyncio.run(_failure(TransferFailed(555, "something new"), 10.0, "example.invalid"))
+    unknown = asyncio.run(_failure(TransferFailed(555, "something new"), "example.invalid"))
     assert unknown.reason == "libcurl failed: something new (error 555)"

@@ -79,11 +79,23 @@ class _Host:
 
 @dataclass
 class _Budget:
-    """Seconds a target may still spend in requests and in waits before retries. Waiting for a
-    free slot (the host's or the run's) does not count: on a site with thousands of URLs on one
-    host, a URL may wait minutes for its turn."""
+    """Seconds a target may still spend in requests, in waits before retries and in making sense
+    of a failure. Waiting for a free slot (the host's or the run's) does not count: on a site
+    with thousands of URLs on one host, a URL may wait minutes for its turn."""
 
     left: float
+
+    async def spend(self, awaitable):
+        """Await it within the seconds left, counting the time it takes."""
+        if self.left <= 0:
+            raise _OutOfTime()
+        started = time.monotonic()
+        try:
+            return await asyncio.wait_for(awaitable, self.left)
+        except asyncio.TimeoutError:
+            raise _OutOfTime() from None
+        finally:
+            self.left -= time.monotonic() - started
 
 
 class _OutOfTime(Exception):
@@ -225,7 +237,7 @@ class Client:
                     method, url, host, READ_LIMIT if method == "GET" else 0, budget, {"Cookie": cookie} if cookie else None
                 )
             except Exception as exc:
-                failure = await _failure(exc, self.settings.timeout, host.name)
+                failure = await budget.spend(_failure(exc, host.name))
                 if failure.retry and await self._retried(attempt, budget):
                     attempt += 1
                     continue
@@ -320,7 +332,7 @@ class Client:
             try:
                 answer = await self._request("GET", current, host, JSON_LIMIT, budget, headers)
             except Exception as exc:
-                failure = await _failure(exc, self.settings.timeout, host.name)
+                failure = await budget.spend(_failure(exc, host.name))
                 if failure.retry and await self._retried(attempt, budget):
                     attempt += 1
                     continue
@@ -378,7 +390,7 @@ def _worth_retrying(status: int) -> bool:
     return status in RETRIED_CODES or status >= 500
 
 
-async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
+async def _failure(exc: BaseException, host: str) -> _Failure:
     """What an exception from a request means for the link; anything that is not about the
     network (running out of time, a bug) is raised again."""
     if isinstance(exc, PrivateAddressRefused):
@@ -394,15 +406,15 @@ async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
         return _tls_failure(exc.message)
     if kind == "connect" and exc.os_errno == errno.ECONNREFUSED:
         return _Failure("broken", "connection refused", host_failure="connections refused")
-    return _transfer_failure(kind, name, exc.message, timeout)
+    return _transfer_failure(kind, name, exc.message)
 
 
-def _transfer_failure(kind: str, name: str, message: str, timeout: float) -> _Failure:
+def _transfer_failure(kind: str, name: str, message: str) -> _Failure:
     """The failure of a transfer of `kind` (curlerrors.py) that needs no further look."""
     if kind == "connect":
         return _Failure("unverified", f"connection failed ({message})", retry=True, host_failure="connections fail")
     if kind == "timeout":
-        return _Failure("unverified", f"timed out after {timeout:g} s", retry=True, host_failure="connections time out")
+        return _Failure("unverified", f"timed out: {message}", retry=True, host_failure="connections time out")
     if kind == "dropped":
         return _Failure("unverified", "the server closed the connection", retry=True, host_failure="connections close")
     if kind == "tls":
