@@ -1,5 +1,5 @@
-"""Servers that answer a byte a second, or answer garbage: one bad host never stalls a run
-(issue 16). Real servers on 127.0.0.1, started by the tests (tests/netserver.py)."""
+"""Servers that never answer, answer a byte a second, or answer garbage: one bad host never
+stalls a run (issue 16). Real servers on 127.0.0.1, started by the tests (tests/netserver.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import asyncio
 import errno
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 import pycurl
@@ -17,7 +18,7 @@ from artlint.network.client import _failure
 from artlint.network.curl import TransferFailed
 from artlint.network.curlerrors import CURL_ERRORS
 from helpers import write
-from netserver import RawServer
+from netserver import PlantedServer, RawServer
 
 
 RULES = ["link-broken", "link-unverified", "link-redirected", "image-unreachable"]
@@ -39,6 +40,26 @@ def _timed_run(root: Path, config) -> tuple[dict[str, list[tuple[str, str]]], fl
     for finding in result.findings:
         by_url.setdefault(finding.url, []).append((finding.rule, finding.message))
     return by_url, time.monotonic() - started
+
+
+def test_a_tarpit_is_given_up_and_its_queued_links_settled_at_default_settings(tmp_path: Path) -> None:
+    """The issue's acceptance test: 100 links to a server that accepts and never answers took
+    12 min 40 s; at default settings (timeout 10 s, 8 requests at once per host) the first
+    requests time out together, the server is given up, and every other link to it is settled
+    without a request. Links to a healthy server in the same run are checked as usual."""
+    with RawServer("tarpit", lifetime=100) as tarpit, PlantedServer() as healthy:
+        links = [f"[page {n}]({tarpit.base}/page/{n})" for n in range(100)]
+        links += [f"[fine]({healthy.base}/ok)", f"[gone]({healthy.base}/404)", f"[moved]({healthy.base}/moved)"]
+        write(tmp_path, {"a.md": "\n\n".join(links) + "\n"})
+        by_url, seconds = _timed_run(tmp_path, _config(tmp_path))
+        assert seconds < 25, seconds  # one timeout (10 s) and the queue settled: about 10 s
+        assert tarpit.connections <= 8  # per-host: no request left after the first ones
+    reasons = Counter(message for url, found in by_url.items() if url.startswith(tarpit.base) for rule, message in found if rule == "link-unverified")
+    address = tarpit.base.removeprefix("http://")
+    assert reasons == {f"could not verify: {address} did not answer 3 requests in a row (connections time out); not asked again": 100}
+    assert by_url[f"{healthy.base}/404"] == [("link-broken", "broken link: 404 Not Found")]
+    assert by_url[f"{healthy.base}/moved"] == [("link-redirected", f"permanently redirected to {healthy.base}/final")]
+    assert f"{healthy.base}/ok" not in by_url
 
 
 def test_the_cap_per_target_holds_against_a_server_that_drips_a_byte_a_second(tmp_path: Path) -> None:

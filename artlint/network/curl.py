@@ -49,6 +49,10 @@ class TransferFailed(Exception):
         self.os_errno = os_errno
 
 
+class Abandoned(Exception):
+    """The transfer was given up before it finished; the message says why."""
+
+
 @dataclass
 class _Transfer:
     future: asyncio.Future
@@ -64,6 +68,9 @@ class _Transfer:
     def fail(self, error: Exception) -> None:
         if not self.future.done():
             self.future.set_exception(error)
+
+    def give_up(self, stop: asyncio.Future) -> None:
+        self.fail(Abandoned(stop.result()))
 
     def on_header(self, line: bytes) -> None:
         self.header_lines.append(line)
@@ -124,14 +131,18 @@ class CurlSession:
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # loop time libcurl last asked to be woken at
 
-    async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, cap: float | None = None) -> Answer:
+    async def request(
+        self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, cap: float | None = None, stop: asyncio.Future | None = None
+    ) -> Answer:
         """One request, no redirects followed; the first `limit` bytes of the body (a connection
         whose body is cut off is closed, not reused); at most `cap` seconds (default: twice the
-        timeout)."""
+        timeout). When `stop` is done first, the request is given up: Abandoned(its result)."""
         cap = cap if cap is not None else 2 * self._timeout
         handle = self._handle(method, url, headers, cap)
         transfer = _Transfer(self._loop.create_future(), limit, host)
         self._watch(transfer, time.monotonic() + cap, cap)
+        if stop is not None:
+            stop.add_done_callback(transfer.give_up)
         handle.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
         handle.setopt(pycurl.HEADERFUNCTION, transfer.on_header)
         if self._refuse_private:
@@ -143,7 +154,9 @@ class CurlSession:
         finally:
             if transfer.watchdog is not None:
                 transfer.watchdog.cancel()
-            if self._transfers.pop(handle, None) is not None:  # cancelled or expired: still running
+            if stop is not None:
+                stop.remove_done_callback(transfer.give_up)
+            if self._transfers.pop(handle, None) is not None:  # cancelled, given up or expired: still running
                 self._multi.remove_handle(handle)
             handle.close()
 
