@@ -100,6 +100,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(429 if count == 1 else 200, b"", headers={"Retry-After": "1"})
         if path == "/rate-always":
             return self._send(429, b"", headers={"Retry-After": "0"})
+        if path == "/busy-for-a-minute":
+            return self._send(503, b"", headers={"Retry-After": "60"})
         if path == "/image.png":
             return self._send(200, PNG, "image/png")
         if path == "/fake.png":

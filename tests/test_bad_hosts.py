@@ -73,6 +73,18 @@ def test_the_cap_per_target_holds_against_a_server_that_drips_a_byte_a_second(tm
     assert (rule, message) == ("link-unverified", "could not verify: timed out: the answer was not complete after 3 s")
 
 
+def test_the_cap_per_target_holds_when_a_server_asks_for_a_longer_pause(tmp_path: Path) -> None:
+    """503 with Retry-After: 60: the pause before the retry is cut to what is left of the cap
+    (timeout × (retries + 2) × 2 = 2.4 s here), and the link is given up then."""
+    with PlantedServer() as server:
+        write(tmp_path, {"a.md": f"[busy]({server.base}/busy-for-a-minute)\n"})
+        by_url, seconds = _timed_run(tmp_path, _config(tmp_path, "timeout = 0.3\nretries = 2\n"))
+        assert server.requests_for("/busy-for-a-minute") == 1
+    assert 2.4 <= seconds < 4, seconds
+    message = "could not verify: gave up after 2.4 s of requests and waits for retries"
+    assert by_url[f"{server.base}/busy-for-a-minute"] == [("link-unverified", message)]
+
+
 def test_a_garbage_answer_or_a_header_too_large_is_a_named_failure(tmp_path: Path) -> None:
     too_large = b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 400_000 + b"\r\n\r\n"
     with RawServer(b"garbage, not HTTP\r\n\r\n", lifetime=60) as garbage, RawServer(too_large, lifetime=60) as large:
