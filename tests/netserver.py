@@ -6,6 +6,7 @@ Used by the network tests instead of mocking requests: artlint's own HTTP stack 
 from __future__ import annotations
 
 import json
+import socket
 import ssl
 import struct
 import threading
@@ -99,6 +100,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(429 if count == 1 else 200, b"", headers={"Retry-After": "1"})
         if path == "/rate-always":
             return self._send(429, b"", headers={"Retry-After": "0"})
+        if path == "/busy-for-a-minute":
+            return self._send(503, b"", headers={"Retry-After": "60"})
         if path == "/image.png":
             return self._send(200, PNG, "image/png")
         if path == "/fake.png":
@@ -151,3 +154,65 @@ class PlantedServer(ThreadingHTTPServer):
     def __exit__(self, *exc) -> None:
         self.shutdown()
         self.server_close()
+
+
+class RawServer:
+    """A TCP server on 127.0.0.1 that does not speak HTTP properly; each connection, in a thread
+    of its own, gets `behaviour`:
+
+    - "tarpit": accepted, never read, never answered;
+    - "drip": the headers of a large answer, then its body a byte a second;
+    - bytes: the request is read, these bytes sent back, the connection closed.
+
+    It stops after `lifetime` seconds at most, or on leaving the `with` block."""
+
+    def __init__(self, behaviour: str | bytes, lifetime: float = 120.0):
+        self.behaviour = behaviour
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.deadline = time.monotonic() + lifetime
+        self.stop = threading.Event()
+        self.connections = 0
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self.stop.is_set() and time.monotonic() < self.deadline:
+            try:
+                connection, _ = self.listener.accept()
+            except socket.timeout:
+                continue
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+        self.listener.close()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            try:
+                if self.behaviour == "tarpit":
+                    self.stop.wait(self.deadline - time.monotonic())
+                elif self.behaviour == "drip":
+                    self._drip(connection)
+                else:
+                    connection.recv(65536)
+                    connection.sendall(self.behaviour)
+            except OSError:  # the client gave up
+                pass
+
+    def _drip(self, connection: socket.socket) -> None:
+        connection.recv(65536)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1000000\r\n\r\n")
+        while not self.stop.wait(1.0) and time.monotonic() < self.deadline:
+            connection.sendall(b"a")
+
+    def __enter__(self) -> "RawServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()

@@ -6,8 +6,9 @@
 - Redirects followed by hand (at most 10), with the cookies the chain's servers set (a
   redirect that only sets a cookie is no loop), loops detected, every hop guarded.
 - Retries with exponential backoff and jitter on 5xx, 429, timeouts and dropped connections;
-  Retry-After honoured up to a cap; a hard cap on the time per target. A host whose
-  connections keep failing is not asked again.
+  Retry-After honoured up to a cap; a hard cap on the time per target.
+- A server (host and port) whose requests keep getting no answer is given up: every request
+  to it, waiting for its turn or running, ends at once, and its links are reported unverified.
 - Outcomes tell "broken" (certain) from "unverified" (blocked, rate-limited, timing out).
 
 Coroutines on the fetcher's event loop (fetch.py); the requests go through libcurl (curl.py).
@@ -19,6 +20,7 @@ import asyncio
 import email.utils
 import errno
 import json
+import math
 import random
 import socket
 import time
@@ -30,7 +32,8 @@ import pycurl
 from artlint import __version__
 from artlint.config import NetworkSettings
 from artlint.network.cookies import ChainCookies
-from artlint.network.curl import Answer, CurlSession, TransferFailed
+from artlint.network.curl import Abandoned, Answer, CurlSession, TransferFailed
+from artlint.network.curlerrors import curl_error
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
 from artlint.network.targets import DNS_MISSING, Outcome, Target
 
@@ -40,7 +43,7 @@ READ_LIMIT = 4096  # bytes of a page or image read to judge it
 JSON_LIMIT = 1 << 20  # bytes of a DOI resolver's answer
 RETRY_AFTER_CAP = 30.0
 BACKOFF_BASE = 0.5
-HOST_FAILURE_LIMIT = 3
+HOST_FAILURE_LIMIT = 3  # requests in a row without an answer that give a server up (at least one link's tries)
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 # Answers that are no evidence that the link is broken, and why (429 only after retries).
 UNCERTAIN_CODES = {
@@ -68,21 +71,58 @@ IMAGE_MAGIC = (
 CHALLENGE_MARKERS = (b"cf-browser-verification", b"challenge-platform", b"Just a moment...", b"captcha", b"ddos-guard")
 
 
+class _HostDown(Exception):
+    """The server was given up; the message says why."""
+
+
 @dataclass
 class _Host:
-    name: str
+    """One server (host name and port): its turns, and whether it still answers. Once it is
+    given up, `down` is done, with the reason, and every request to it ends at once."""
+
+    name: str  # the host name, for DNS and the guard
+    address: str  # host:port, for messages
     semaphore: asyncio.Semaphore
-    failures: int = 0
-    dead_reason: str | None = None
+    down: asyncio.Future
+    failures: int = 0  # requests in a row that got no answer
+    last_answer: float = -math.inf  # time.monotonic() of its latest answer
+
+    def raise_if_down(self) -> None:
+        if self.down.done():
+            raise _HostDown(self.down.result())
+
+    def answered(self) -> None:
+        self.failures = 0
+        self.last_answer = time.monotonic()
+
+    def failed(self, why: str, sent: float, limit: int) -> None:
+        """A request sent at `sent` got no answer."""
+        if self.last_answer > sent:  # it answered others meanwhile: a slow page, not a dead server
+            return
+        self.failures += 1
+        if self.failures >= limit and not self.down.done():
+            self.down.set_result(f"{self.address} did not answer {self.failures} requests in a row ({why}); not asked again")
 
 
 @dataclass
 class _Budget:
-    """Seconds a target may still spend in requests and in waits before retries. Waiting for a
-    free slot (the host's or the run's) does not count: on a site with thousands of URLs on one
-    host, a URL may wait minutes for its turn."""
+    """Seconds a target may still spend in requests, in waits before retries and in making sense
+    of a failure. Waiting for a free slot (the host's or the run's) does not count: on a site
+    with thousands of URLs on one host, a URL may wait minutes for its turn."""
 
     left: float
+
+    async def spend(self, awaitable):
+        """Await it within the seconds left, counting the time it takes."""
+        if self.left <= 0:
+            raise _OutOfTime()
+        started = time.monotonic()
+        try:
+            return await asyncio.wait_for(awaitable, self.left)
+        except asyncio.TimeoutError:
+            raise _OutOfTime() from None
+        finally:
+            self.left -= time.monotonic() - started
 
 
 class _OutOfTime(Exception):
@@ -96,7 +136,6 @@ class _Failure:
     state: str  # "broken" or "unverified"
     reason: str
     retry: bool = False
-    host_failure: str | None = None  # counts against the host, e.g. "connections time out"
 
 
 @dataclass
@@ -123,6 +162,7 @@ class Client:
         self.session = CurlSession(loop, USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, _Host] = {}
+        self._give_up_after = max(HOST_FAILURE_LIMIT, settings.retries + 1)  # a lone link keeps all its tries
 
     async def close(self) -> None:
         await self.session.close()
@@ -132,6 +172,8 @@ class Client:
             return await self._check(target, _Budget(self.cap))
         except _OutOfTime:
             return Outcome("unverified", f"gave up after {self.cap:g} s of requests and waits for retries")
+        except _HostDown as down:
+            return Outcome("unverified", str(down))
         except Exception as exc:  # an unforeseen answer must not end the run or lose other results
             return Outcome("unverified", f"artlint could not check it ({type(exc).__name__}: {exc})")
 
@@ -143,28 +185,40 @@ class Client:
         return await self._check_url(target.value, target.kind == "image", budget)
 
     def _host(self, url: str) -> _Host:
-        name = (urlsplit(url).hostname or "").lower()
-        host = self._hosts.get(name)
+        name, address = _server(url)
+        host = self._hosts.get(address)
         if host is None:
-            host = self._hosts[name] = _Host(name, asyncio.Semaphore(max(1, self.settings.per_host)))
+            semaphore = asyncio.Semaphore(max(1, self.settings.per_host))
+            host = self._hosts[address] = _Host(name, address, semaphore, asyncio.get_running_loop().create_future())
         return host
 
     async def _request(self, method: str, url: str, host: _Host, read: int, budget: "_Budget", headers: dict | None = None) -> Answer:
-        async with host.semaphore, self._slots:  # a request waiting for its host holds no global slot
-            if budget.left <= 0:
-                raise _OutOfTime()
-            started = time.monotonic()
-            try:
-                limit = min(2 * self.settings.timeout, budget.left)
-                return await self.session.request(method, _as_sent(url), host.name, headers, read, limit)
-            finally:
-                budget.left -= time.monotonic() - started
+        """One request; _HostDown when the server is given up while it waits or runs."""
+        async with host.semaphore:  # a request waiting for its host holds no global slot
+            host.raise_if_down()
+            async with self._slots:
+                host.raise_if_down()
+                if budget.left <= 0:
+                    raise _OutOfTime()
+                sent = time.monotonic()
+                try:
+                    limit = min(2 * self.settings.timeout, budget.left)
+                    answer = await self.session.request(method, _as_sent(url), host.name, headers, read, limit, stop=host.down)
+                except Abandoned as abandoned:
+                    raise _HostDown(str(abandoned)) from None
+                except TransferFailed as failed:
+                    why = _no_answer(failed)
+                    if why:
+                        host.failed(why, sent, self._give_up_after)
+                    raise
+                finally:
+                    budget.left -= time.monotonic() - sent
+        host.answered()
+        return answer
 
     # ------------------------------------------------------------------ pages and images
 
     async def _check_url(self, url: str, image: bool, budget: "_Budget") -> Outcome:
-        if urlsplit(url).scheme not in ("http", "https"):
-            return Outcome("unverified", "only http and https URLs are checked")
         outcome, answered = await self._follow(url, image, budget, head_first=not image)
         if outcome.state == "broken" and answered and not image:
             # Some servers answer HEAD wrongly (404 for a page that GET serves, a redirect to an
@@ -206,9 +260,9 @@ class Client:
     async def _hop(self, url: str, image: bool, budget: "_Budget", head_first: bool, cookies: ChainCookies) -> _Hop:
         """One hop: HEAD then GET if HEAD is refused (or GET only), with retries; a redirect,
         or a final outcome. The chain's cookies go with each request and take the answer's."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return _Hop.final(Outcome("unverified", "only http and https URLs are checked"))
         host = self._host(url)
-        if host.dead_reason is not None:
-            return _Hop.final(Outcome("unverified", f"not checked: {host.dead_reason}"))
         refused = self._refused(host)
         if refused:
             return _Hop.final(Outcome("unverified", refused))
@@ -223,16 +277,15 @@ class Client:
                 answer = await self._request(
                     method, url, host, READ_LIMIT if method == "GET" else 0, budget, {"Cookie": cookie} if cookie else None
                 )
+            except (_OutOfTime, _HostDown):
+                raise
             except Exception as exc:
-                failure = await _failure(exc, self.settings.timeout, host.name)
-                if failure.retry and await self._retried(attempt, budget):
+                failure = await budget.spend(_failure(exc, host.name))
+                if failure.retry and await self._retried(attempt, budget, host):
                     attempt += 1
                     continue
-                if failure.host_failure:
-                    self._host_failed(host, failure.host_failure)
                 return _Hop.final(Outcome(failure.state, failure.reason), made)
             status = answer.status
-            host.failures = 0
             cookies.take(url, answer.set_cookie)
             if method == "HEAD" and status in HEAD_REFUSED and len(methods) > 1:
                 methods.pop(0)
@@ -243,7 +296,7 @@ class Client:
                     return _Hop.final(Outcome("broken", f"{status} redirect without a Location", status), made, answered=True)
                 return _Hop(state="redirect", status=status, location=urljoin(url, location), requests=made)
             if _worth_retrying(status):
-                if await self._retried(attempt, budget, answer.header("Retry-After")):
+                if await self._retried(attempt, budget, host, answer.header("Retry-After")):
                     attempt += 1
                     continue
                 word = RETRIED_CODES.get(status, "server error")
@@ -261,9 +314,10 @@ class Client:
             return str(exc)
         return None
 
-    async def _retried(self, attempt: int, budget: "_Budget", retry_after: str | None = None) -> bool:
+    async def _retried(self, attempt: int, budget: "_Budget", host: _Host, retry_after: str | None = None) -> bool:
         """Whether try `attempt` (0 the first) may be followed by another; if so, after backing
-        off: exponentially with jitter, or as long as Retry-After asks, up to a cap."""
+        off: exponentially with jitter, or as long as Retry-After asks, up to a cap. _HostDown
+        as soon as the server is given up."""
         if attempt >= self.settings.retries or budget.left <= 0:
             return False
         delay = BACKOFF_BASE * (2**attempt) * (0.5 + random.random())
@@ -271,13 +325,9 @@ class Client:
             delay = max(delay, _retry_after_seconds(retry_after))
         delay = max(0.0, min(delay, RETRY_AFTER_CAP, budget.left))
         budget.left -= delay
-        await asyncio.sleep(delay)
+        await asyncio.wait({host.down}, timeout=delay)
+        host.raise_if_down()
         return True
-
-    def _host_failed(self, host: _Host, reason: str) -> None:
-        host.failures += 1
-        if host.failures >= HOST_FAILURE_LIMIT:
-            host.dead_reason = f"the host's {reason} {host.failures} times in a row"
 
     # ------------------------------------------------------------------ DOIs
 
@@ -318,9 +368,11 @@ class Client:
             made += 1
             try:
                 answer = await self._request("GET", current, host, JSON_LIMIT, budget, headers)
+            except (_OutOfTime, _HostDown):
+                raise
             except Exception as exc:
-                failure = await _failure(exc, self.settings.timeout, host.name)
-                if failure.retry and await self._retried(attempt, budget):
+                failure = await budget.spend(_failure(exc, host.name))
+                if failure.retry and await self._retried(attempt, budget, host):
                     attempt += 1
                     continue
                 return None, Outcome("unverified", f"DOI resolver not reachable: {failure.reason}", requests=made)
@@ -328,7 +380,7 @@ class Client:
             if status in REDIRECT_CODES and answer.header("Location"):
                 current = urljoin(current, answer.header("Location"))
                 continue
-            if _worth_retrying(status) and await self._retried(attempt, budget, answer.header("Retry-After")):
+            if _worth_retrying(status) and await self._retried(attempt, budget, host, answer.header("Retry-After")):
                 attempt += 1
                 continue
             if status == 404 and headers:
@@ -377,7 +429,7 @@ def _worth_retrying(status: int) -> bool:
     return status in RETRIED_CODES or status >= 500
 
 
-async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
+async def _failure(exc: BaseException, host: str) -> _Failure:
     """What an exception from a request means for the link; anything that is not about the
     network (running out of time, a bug) is raised again."""
     if isinstance(exc, PrivateAddressRefused):
@@ -386,24 +438,56 @@ async def _failure(exc: BaseException, timeout: float, host: str) -> _Failure:
         return _Failure("unverified", f"the URL cannot be sent as written ({exc})")
     if not isinstance(exc, TransferFailed):
         raise exc
-    code = exc.code
-    if code == pycurl.E_COULDNT_RESOLVE_HOST:
+    name, kind = curl_error(exc.code)
+    if kind == "dns":
         return await _dns_failure(host, exc.message)
-    if code == pycurl.E_COULDNT_CONNECT and exc.os_errno == errno.ECONNREFUSED:
-        return _Failure("broken", "connection refused", host_failure="connections refused")
-    if code == pycurl.E_OPERATION_TIMEDOUT:
-        return _Failure("unverified", f"timed out after {timeout:g} s", retry=True, host_failure="connections time out")
-    if code == pycurl.E_PEER_FAILED_VERIFICATION:
+    if kind == "tls-name":
         return _tls_failure(exc.message)
-    if code == pycurl.E_SSL_CONNECT_ERROR:
-        return _Failure("unverified", f"TLS error: {exc.message[:160]}")
-    if code in (pycurl.E_GOT_NOTHING, pycurl.E_RECV_ERROR, pycurl.E_SEND_ERROR):
-        return _Failure("unverified", "the server closed the connection", retry=True, host_failure="connections close")
-    if code in (pycurl.E_URL_MALFORMAT, pycurl.E_UNSUPPORTED_PROTOCOL):
-        return _Failure("unverified", f"the URL cannot be sent as written ({exc.message})")
-    if code == pycurl.E_WEIRD_SERVER_REPLY:
-        return _Failure("unverified", f"the server's answer could not be read ({exc.message})")
-    return _Failure("unverified", f"connection failed ({exc.message})", retry=True, host_failure="connections fail")
+    if kind == "connect" and exc.os_errno == errno.ECONNREFUSED:
+        return _Failure("broken", "connection refused")
+    return _transfer_failure(kind, name, exc.message)
+
+
+def _transfer_failure(kind: str, name: str, message: str) -> _Failure:
+    """The failure of a transfer of `kind` (curlerrors.py) that needs no further look."""
+    if kind == "connect":
+        return _Failure("unverified", f"connection failed ({message})", retry=True)
+    if kind == "timeout":
+        return _Failure("unverified", f"timed out: {message}", retry=True)
+    if kind == "dropped":
+        return _Failure("unverified", "the server closed the connection", retry=True)
+    if kind == "tls":
+        return _Failure("unverified", f"TLS error: {message[:160]}")
+    if kind == "unreadable":
+        return _Failure("unverified", f"the server's answer could not be read: {_libcurl_says(message, name)}")
+    if kind == "url":
+        return _Failure("unverified", f"the URL cannot be sent as written ({message})")
+    return _Failure("unverified", f"libcurl failed: {_libcurl_says(message, name)}")
+
+
+def _libcurl_says(message: str, name: str) -> str:
+    """libcurl's words and the error's name; the name alone when libcurl gave no words (it gives
+    none for TOO_LARGE through the multi interface)."""
+    return f"{message[:160]} ({name})" if message else name
+
+
+def _no_answer(failed: TransferFailed) -> str | None:
+    """How a failed request says its server may be down or a tarpit; None when it does not."""
+    kind = curl_error(failed.code)[1]
+    if kind == "connect":
+        return "connections refused" if failed.os_errno == errno.ECONNREFUSED else "connections fail"
+    return {"timeout": "connections time out", "dropped": "connections close"}.get(kind)
+
+
+def _server(url: str) -> tuple[str, str]:
+    """(host name, host:port) of a URL: one server, whose failures say nothing of another port's."""
+    parts = urlsplit(url)
+    name = (parts.hostname or "").lower()
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:  # not a port: libcurl says so when asked
+        port = parts.netloc.rpartition(":")[2]
+    return name, f"[{name}]:{port}" if ":" in name else f"{name}:{port}"
 
 
 async def _dns_failure(host: str, message: str) -> _Failure:

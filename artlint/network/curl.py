@@ -15,12 +15,16 @@ import http
 import os
 import socket
 import ssl
+import time
 from dataclasses import dataclass, field
 
 import pycurl
 
 from artlint.network import guard
+from artlint.network.curlerrors import OPERATION_TIMEDOUT, PARTIAL_FILE, WRITE_ERROR
 from artlint.network.guard import PrivateAddressRefused
+
+BACKSTOP = 1.0  # seconds libcurl's own timeouts come after the loop's
 
 
 @dataclass
@@ -45,17 +49,35 @@ class TransferFailed(Exception):
         self.os_errno = os_errno
 
 
+class Abandoned(Exception):
+    """The transfer was given up before it finished; the message says why."""
+
+
 @dataclass
 class _Transfer:
     future: asyncio.Future
     limit: int
     host: str
     body: bytearray = field(default_factory=bytearray)
-    header_lines: list[bytes] = field(default_factory=list)  # libcurl appends to it directly
+    header_lines: list[bytes] = field(default_factory=list)
     cut: bool = False  # the body was cut off on purpose after `limit` bytes
     refused: PrivateAddressRefused | None = None
+    last_byte: float = field(default_factory=time.monotonic)  # when the latest byte came (or the request left)
+    watchdog: asyncio.TimerHandle | None = None
+
+    def fail(self, error: Exception) -> None:
+        if not self.future.done():
+            self.future.set_exception(error)
+
+    def give_up(self, stop: asyncio.Future) -> None:
+        self.fail(Abandoned(stop.result()))
+
+    def on_header(self, line: bytes) -> None:
+        self.header_lines.append(line)
+        self.last_byte = time.monotonic()
 
     def on_body(self, data: bytes) -> int | None:
+        self.last_byte = time.monotonic()
         room = self.limit - len(self.body)
         self.body += data[:room]
         if len(data) > room:
@@ -109,14 +131,20 @@ class CurlSession:
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # loop time libcurl last asked to be woken at
 
-    async def request(self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, cap: float | None = None) -> Answer:
+    async def request(
+        self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, cap: float | None = None, stop: asyncio.Future | None = None
+    ) -> Answer:
         """One request, no redirects followed; the first `limit` bytes of the body (a connection
         whose body is cut off is closed, not reused); at most `cap` seconds (default: twice the
-        timeout)."""
-        handle = self._handle(method, url, headers, cap if cap is not None else 2 * self._timeout)
+        timeout). When `stop` is done first, the request is given up: Abandoned(its result)."""
+        cap = cap if cap is not None else 2 * self._timeout
+        handle = self._handle(method, url, headers, cap)
         transfer = _Transfer(self._loop.create_future(), limit, host)
+        self._watch(transfer, time.monotonic() + cap, cap)
+        if stop is not None:
+            stop.add_done_callback(transfer.give_up)
         handle.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
-        handle.setopt(pycurl.HEADERFUNCTION, transfer.header_lines.append)
+        handle.setopt(pycurl.HEADERFUNCTION, transfer.on_header)
         if self._refuse_private:
             handle.setopt(pycurl.OPENSOCKETFUNCTION, lambda purpose, address: self._open_socket(transfer, address))
         self._transfers[handle] = transfer
@@ -124,7 +152,11 @@ class CurlSession:
         try:
             return await transfer.future
         finally:
-            if self._transfers.pop(handle, None) is not None:  # cancelled: the transfer is still running
+            if transfer.watchdog is not None:
+                transfer.watchdog.cancel()
+            if stop is not None:
+                stop.remove_done_callback(transfer.give_up)
+            if self._transfers.pop(handle, None) is not None:  # cancelled, given up or expired: still running
                 self._multi.remove_handle(handle)
             handle.close()
 
@@ -137,11 +169,9 @@ class CurlSession:
         handle.setopt(pycurl.PROXY, "")  # environment proxies are not used: the guard checks the peer
         handle.setopt(pycurl.NOSIGNAL, 1)
         handle.setopt(pycurl.USERAGENT, self._user_agent)
-        handle.setopt(pycurl.CONNECTTIMEOUT_MS, int(self._timeout * 1000))
-        # no byte for `timeout` seconds is a read timeout
-        handle.setopt(pycurl.LOW_SPEED_LIMIT, 1)
-        handle.setopt(pycurl.LOW_SPEED_TIME, max(1, round(self._timeout)))
-        handle.setopt(pycurl.TIMEOUT_MS, max(1, int(cap * 1000)))
+        # backstops: the loop's watch (_watch) ends a silent or endless transfer first, saying which
+        handle.setopt(pycurl.CONNECTTIMEOUT_MS, int((self._timeout + BACKSTOP) * 1000))
+        handle.setopt(pycurl.TIMEOUT_MS, int((cap + BACKSTOP) * 1000))
         if self._ca_bundle:
             handle.setopt(pycurl.CAINFO, self._ca_bundle)
         if headers:
@@ -154,6 +184,20 @@ class CurlSession:
             transfer.refused = PrivateAddressRefused(transfer.host, peer[0])
             return pycurl.SOCKET_BAD
         return socket.socket(family, kind, protocol)
+
+    def _watch(self, transfer: _Transfer, cap_at: float, cap: float) -> None:
+        """End the transfer once nothing has come for `timeout` seconds, a header line or body
+        bytes (a server that accepts and never answers), or at `cap_at` (one that drips a byte a
+        second). Watched here, not with libcurl's LOW_SPEED_TIME: with several transfers running,
+        libcurl starts that count only when the connect timeout expires, so a silent server took
+        twice the timeout."""
+        now = time.monotonic()
+        if now >= cap_at:
+            return transfer.fail(TransferFailed(OPERATION_TIMEDOUT, f"the answer was not complete after {cap:g} s"))
+        if now - transfer.last_byte >= self._timeout:
+            return transfer.fail(TransferFailed(OPERATION_TIMEDOUT, f"no answer for {self._timeout:g} s"))
+        wake = min(transfer.last_byte + self._timeout, cap_at)
+        transfer.watchdog = self._loop.call_later(wake - now, self._watch, transfer, cap_at, cap)
 
     async def close(self) -> None:
         for handle in list(self._transfers):
@@ -254,8 +298,8 @@ class CurlSession:
         if transfer is None or transfer.future.done():
             return
         status = handle.getinfo(pycurl.RESPONSE_CODE)
-        stopped_on_purpose = code == pycurl.E_WRITE_ERROR and transfer.cut
-        body_broke_off = code == pycurl.E_PARTIAL_FILE and status > 0
+        stopped_on_purpose = code == WRITE_ERROR and transfer.cut
+        body_broke_off = code == PARTIAL_FILE and status > 0
         if code == 0 or stopped_on_purpose or body_broke_off:
             transfer.future.set_result(transfer.answer(status))
         elif transfer.refused is not None:
