@@ -192,9 +192,10 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     return findings
 
 
-def _with_snippets(findings: list[Finding]) -> list[Finding]:
+def _with_snippets(findings: list[Finding], max_bytes: int) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
-    have no source line: read their lines again."""
+    have no source line: read their lines again, from files within the size limit only (one
+    over it was never read, and a 512 MiB file must not be read whole to show one line)."""
     from dataclasses import replace
 
     sources: dict[str, Source | None] = {}
@@ -205,7 +206,7 @@ def _with_snippets(findings: list[Finding]) -> list[Finding]:
             continue
         if finding.path not in sources:
             try:
-                sources[finding.path] = read_source(finding.path, 1 << 30)
+                sources[finding.path] = read_source(finding.path, max_bytes)
             except UnreadableFile:
                 sources[finding.path] = None
         source = sources[finding.path]
@@ -290,7 +291,7 @@ def run(
     problems = (cache_problem, cached and cached.problem, online and online.problem)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
-        findings = _with_snippets(findings)
+        findings = _with_snippets(findings, config.max_file_size)
     # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
     findings += _outside_findings(outside, config)
     findings.sort(key=Finding.sort_key)
