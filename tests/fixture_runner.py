@@ -4,6 +4,13 @@ A line that carries ``expect: RULE[, RULE...]`` (in an HTML comment, or after ``
 front matter) must get exactly those findings; ``<!-- expect-at: LINE RULE -->`` names a line
 that cannot carry a comment (a JSON front matter line, a front matter fence). Nothing else
 may be reported by the rule under test.
+
+Beside each fixture, a snapshot (`<fixture>.snap`) holds every finding in full: place, rule,
+severity, message, related places and fix. The comments say what the author meant; the
+snapshot catches every other change (a message reworded, a column moved, a fix lost). After a
+change on purpose, rewrite them and read the diff:
+
+    ARTLINT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_rule_fixtures.py
 """
 
 from __future__ import annotations
@@ -46,8 +53,8 @@ def fixture_config(target: Path, rule: str) -> Config:
     return config
 
 
-def check_fixture(target: Path, rule: str) -> tuple[Counter, Counter, list[str]]:
-    """(expected, actual, messages) for a fixture file or folder."""
+def check_fixture(target: Path, rule: str) -> tuple[Counter, Counter, list[str], str]:
+    """(expected, actual, messages, snapshot text) for a fixture file or folder."""
     files = sorted(target.rglob("*.md")) if target.is_dir() else [target]
     expected: Counter = Counter()
     for file in files:
@@ -55,4 +62,24 @@ def check_fixture(target: Path, rule: str) -> tuple[Counter, Counter, list[str]]
     result = run([str(target)], fixture_config(target, rule), use_cache=False)
     actual = Counter((f.path, f.line, f.rule) for f in result.findings)
     messages = [f"{f.path}:{f.line}:{f.column} {f.rule} {f.message}" for f in result.findings]
-    return expected, actual, messages
+    return expected, actual, messages, snapshot(result.findings, target if target.is_dir() else target.parent)
+
+
+def snapshot_path(target: Path) -> Path:
+    return target.with_name(target.name + ".snap")
+
+
+def snapshot(findings: list, base: Path) -> str:
+    """Every finding in full, one block each, paths relative to `base`."""
+    lines = []
+    for f in findings:
+        path = Path(f.path).resolve().relative_to(base.resolve()).as_posix()
+        lines.append(f"{path}:{f.line}:{f.column}-{f.end_line}:{f.end_column} {f.rule} {f.severity}: {f.message}")
+        for related in f.related:
+            where = Path(related.path).resolve().relative_to(base.resolve()).as_posix()
+            lines.append(f"    related {where}:{related.line}:{related.column}: {related.message}")
+        if f.fix is not None:
+            lines.append(f"    fix ({f.fix.applicability}): {f.fix.description}")
+            for edit in f.fix.edits:
+                lines.append(f"        {edit.line}:{edit.column}-{edit.end_line}:{edit.end_column} -> {edit.replacement!r}")
+    return "\n".join(lines) + "\n" if lines else ""
