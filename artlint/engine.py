@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from artlint import dependencies, localfiles
+from artlint import dependencies, localfiles, sealing
 from artlint.boundary import checked_boundary, work_tree
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
@@ -288,7 +288,7 @@ def run(
             cached.close()
         if online is not None:
             online.close()
-    problems = (cache_problem, cached and cached.problem, online and online.problem)
+    problems = (cache_problem, cached and cached.problem, online and online.problem, cached and sealing.problem)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings, config.max_file_size)

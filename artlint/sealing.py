@@ -19,6 +19,7 @@ from pathlib import Path
 
 KEY_BYTES = 32
 KEY_FILE = "seal.key"
+problem: str | None = None  # why the key is this process's own, when it is
 
 
 def seal(data: bytes) -> str:
@@ -35,10 +36,12 @@ def _key() -> bytes:
     entries are then of no use to the next run, which is slower, never wrong)."""
     from artlint.cachefolder import user_directory
 
+    global problem
     path = user_directory() / KEY_FILE
     try:
         return _read_key(path) or _make_key(path)
-    except OSError:
+    except OSError as exc:
+        problem = f"the cache's key {path} could not be kept ({exc.strerror or exc}): results are not reused across runs"
         return secrets.token_bytes(KEY_BYTES)
 
 

@@ -308,3 +308,11 @@ def test_a_same_size_edit_of_a_linked_article_is_seen_by_its_linkers(tmp_path: P
     linked.write_text("# B\n\n## Part two\n", encoding="utf-8")  # same size, times restored
     os.utime(linked, (old, old))
     assert [f[3] for f in _findings(tmp_path, "--offline")] == ["link-anchor-missing"]
+
+
+def test_a_key_that_cannot_be_kept_is_said_once(tmp_path: Path) -> None:
+    write(tmp_path, {"artlint.toml": "", "a.md": "No front matter.\n", "blocked": "a file where the user's cache folder should be\n"})
+    code, out, err = artlint("check", "--offline", ".", cwd=tmp_path, env={"XDG_CACHE_HOME": str(tmp_path / "blocked")})
+    assert code == 1 and "front-matter-missing" in out
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "not reused across runs" in warnings[0], err
