@@ -150,3 +150,31 @@ def test_without_configuration_or_git_only_the_named_files_are_compared(tmp_path
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
     )
     assert [f["rule"] for f in json.loads(completed.stdout)["findings"]] == ["duplicate-title"]
+
+
+# --------------------------------------------------------------------------- one slow file
+
+@pytest.mark.parametrize("opener", ["[a](", "<!--", "<a "])
+def test_a_line_of_two_megabytes_of_one_opener_is_checked_in_linear_time(tmp_path: Path, opener: str) -> None:
+    # Each regular expression searched to the end of the line again from every opener:
+    # 20 to 80 s for 160 KB, hours for 2 MB. mistune's own parsing of 500,000 "[a](" takes
+    # about 13 s on a busy machine, whence the bound.
+    write(tmp_path, {"artlint.toml": "", "long.md": FRONT + opener * (2_000_000 // len(opener)) + "\n"})
+    started = time.monotonic()
+    code, _, err = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=tmp_path, timeout=300)
+    elapsed = time.monotonic() - started
+    assert code in (0, 1) and err == "", err[-3000:]
+    assert elapsed < 60, f"took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize(
+    "text", ["<a:" * 700_000, "....x" * 400_000, '](x "' * 400_000, "<!--<a" * 350_000], ids=["autolink", "dots", "title", "comment-tag"]
+)
+def test_the_repeated_text_rules_read_a_long_line_in_linear_time(text: str) -> None:
+    from artlint.rules.duplicate._units import sentence_keys, source_key
+
+    started = time.monotonic()
+    sentence_keys(text)
+    source_key(text)
+    assert time.monotonic() - started < 10
+
