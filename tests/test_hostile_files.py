@@ -167,6 +167,19 @@ def test_a_line_of_two_megabytes_of_one_opener_is_checked_in_linear_time(tmp_pat
     assert elapsed < 60, f"took {elapsed:.1f} s"
 
 
+def test_seventeen_thousand_json_keys_are_located_in_one_pass(tmp_path: Path) -> None:
+    keys = ",\n".join(f'"k{number}":1' for number in range(17_000))  # 200 KB, under the limit of 256 KB
+    article = '{"title": "Keys", "date": "2024-01-01",\n' + keys + ',\n"k5": 0\n}\n\nText.\n'
+    write(tmp_path, {"artlint.toml": "", "keys.md": article})
+    started = time.monotonic()
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    elapsed = time.monotonic() - started
+    assert code == 1 and err == "", err[-3000:]
+    duplicates = [(f["line"], f["column"], f["message"]) for f in json.loads(out)["findings"] if f["rule"] == "front-matter-duplicate-key"]
+    assert duplicates == [(17_002, 1, "duplicate key 'k5' (first on line 7)")]
+    assert elapsed < 5 + 25, f"took {elapsed:.1f} s"  # 276 s before; 0.7 s now, on a busy machine
+
+
 @pytest.mark.parametrize(
     "text", ["<a:" * 700_000, "....x" * 400_000, '](x "' * 400_000, "<!--<a" * 350_000], ids=["autolink", "dots", "title", "comment-tag"]
 )
