@@ -152,6 +152,64 @@ def test_without_configuration_or_git_only_the_named_files_are_compared(tmp_path
     assert [f["rule"] for f in json.loads(completed.stdout)["findings"]] == ["duplicate-title"]
 
 
+# --------------------------------------------------------------------------- one bad file among many
+
+GIANT = "9" * 5000  # over Python's limit of 4,300 digits for int(str)
+HEX_GIANT = "0x" + "f" * 4000  # read without that limit, but str() refuses to print it
+
+# name: (content, the front-matter-syntax finding's line and column, its message)
+BAD_VALUES = {
+    "yaml-giant.md": (f"---\ntitle: Yaml giant\ncount: {GIANT}\n---\n\nText.\n", 3, 8, "YAML: a number of 5,000 digits is too long (the limit is 4,300)"),
+    "toml-giant.md": (f'+++\ntitle = "Toml giant"\ncount = {GIANT}\n+++\n\nText.\n', 3, 9, "TOML: a number of 5,000 digits is too long (the limit is 4,300)"),
+    "json-giant.md": ('{\n"title": "Json giant",\n"count": ' + GIANT + "\n}\n\nText.\n", 3, 10, "JSON: a number of 5,000 digits is too long (the limit is 4,300)"),
+    "yaml-hex.md": (f"---\ntitle: Yaml hex\ndate: {HEX_GIANT}\n---\n\nText.\n", 3, 7, "YAML: a number is too long to be written in decimal (the limit is 4,300 digits)"),
+    "toml-hex.md": (f'+++\ntitle = "Toml hex"\ndate = 2024-01-01\n[extra]\nn = [{HEX_GIANT}]\n+++\n\nText.\n', 4, 2, "TOML: a number is too long to be written in decimal (the limit is 4,300 digits)"),
+    "yaml-timestamp.md": ("---\ntitle: Yaml stamp\ndate: !!timestamp 2024-13-45\n---\n\nText.\n", 3, 7, "YAML: invalid timestamp '2024-13-45': month must be in 1..12"),
+}
+
+
+def _good_site(root: Path) -> None:
+    files = {"artlint.toml": ""}
+    for number in range(20):
+        body = f"\nArticle {number} says something of its own about topic {number * 7}.\n"
+        files[f"yaml-{number}.md"] = f"---\ntitle: Yaml {number}\ndate: 2024-01-{number + 1:02}\n---\n{body}"
+        files[f"toml-{number}.md"] = f'+++\ntitle = "Toml {number}"\ndate = 2024-02-{number + 1:02}\n+++\n{body}'
+        files[f"json-{number}.md"] = f'{{"title": "Json {number}", "date": "2024-03-{number + 1:02}", "count": {number}}}\n{body}'
+    files["yaml-0.md"] = "---\ntitle: Yaml 0\ndate: 2024-13-45\n---\n\nA bad date that the date rule names.\n"
+    write(root, files)
+
+
+def _findings_by_file(root: Path) -> dict[str, list[tuple]]:
+    code, out, err = artlint("check", "--offline", "--format", "json", ".", cwd=root)
+    assert code == 1 and err == "", err[-3000:]
+    by_file: dict[str, list[tuple]] = {}
+    for f in json.loads(out)["findings"]:
+        by_file.setdefault(f["path"], []).append((f["rule"], f["line"], f["column"], f["message"]))
+    return by_file
+
+
+def test_a_value_beyond_the_parsers_is_a_finding_for_its_file_and_the_run_goes_on(tmp_path: Path) -> None:
+    good, mixed = tmp_path / "good", tmp_path / "mixed"
+    _good_site(good)
+    _good_site(mixed)  # 66 files: checked on several processes
+    write(mixed, {name: content for name, (content, *_) in BAD_VALUES.items()})
+    expected_good = _findings_by_file(good)
+    found = _findings_by_file(mixed)
+    for name, (_, line, column, message) in BAD_VALUES.items():
+        assert found.pop(name) == [("front-matter-syntax", line, column, message)]
+    assert found == expected_good
+    assert _findings_by_file(mixed) == {**expected_good, **_findings_by_file(mixed)}  # and again from the caches
+
+
+def test_yaml_keys_1_and_true_are_different_keys() -> None:
+    from artlint.frontmatter import split_front_matter
+    from artlint.source import decode
+
+    matter = split_front_matter(decode(b"---\n1: a\ntrue: b\n1.0: c\n'1': d\n1: e\n---\n"))
+    assert matter is not None and matter.error is None
+    assert [(problem.message, problem.line, problem.first_line) for problem in matter.duplicates] == [("duplicate key '1'", 6, 2)]
+
+
 # --------------------------------------------------------------------------- one slow file
 
 @pytest.mark.parametrize("opener", ["[a](", "<!--", "<a "])
