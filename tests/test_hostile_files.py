@@ -249,3 +249,65 @@ def test_the_repeated_text_rules_read_a_long_line_in_linear_time(text: str) -> N
     source_key(text)
     assert time.monotonic() - started < 10
 
+
+# --------------------------------------------------------------------------- a bug met by one file
+
+
+def _site_with_a_boom(root: Path) -> None:
+    write(root, {
+        "artlint.toml": "",
+        "boom.md": "+++\ntitle = \"Boom\"\ndate = 2024-01-01\n+++\n\nboom\n",
+        "other.md": "+++\ntitle = \"Other\"\ndate = 2024-01-01\n+++\n\nfine\n",
+        "same-1.md": "+++\ntitle = \"Same title\"\ndate = 2024-01-01\n+++\n\none\n",
+        "same-2.md": "+++\ntitle = \"Same title\"\ndate = 2024-01-02\n+++\n\ntwo\n",
+    })
+
+
+def _run_in_process(root: Path) -> list[tuple[str, str, str]]:
+    from artlint.config import Config
+    from artlint.engine import run
+
+    result = run([str(root)], Config(root=root), use_cache=False)
+    return sorted((Path(f.path).name, f.rule, f.message) for f in result.findings)
+
+
+def test_a_parser_failure_is_a_finding_for_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import artlint.document
+
+    _site_with_a_boom(tmp_path)
+    before = _run_in_process(tmp_path)
+    real_parse = artlint.document.parse_markdown
+
+    def parse_markdown(text: str, offset: int):
+        if "boom" in text:
+            raise OverflowError("boom")
+        return real_parse(text, offset)
+
+    monkeypatch.setattr(artlint.document, "parse_markdown", parse_markdown)
+    after = _run_in_process(tmp_path)
+    raised_on = parse_markdown.__code__.co_firstlineno + 2
+    message = f"could not be parsed: OverflowError: boom (test_hostile_files.py:{raised_on}); please report it"
+    assert [f for f in after if f[0] == "boom.md"] == [("boom.md", "file-unreadable", message)]
+    assert [f for f in after if f[0] != "boom.md"] == [f for f in before if f[0] != "boom.md"]
+
+
+def test_a_corpus_rule_failing_on_one_file_reports_it_there_and_judges_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from artlint.rules.duplicate.title import DuplicateTitle
+
+    _site_with_a_boom(tmp_path)
+    before = _run_in_process(tmp_path)
+    real_judge = DuplicateTitle.judge
+
+    def judge(self, facts, options, report_on):
+        if any(fact and fact[0] == "Boom" for fact in facts.values()):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_judge(self, facts, options, report_on)
+
+    monkeypatch.setattr(DuplicateTitle, "judge", judge)
+    after = _run_in_process(tmp_path)
+    failed = [f for f in after if f not in before]
+    assert len(failed) == 1 and failed[0][:2] == ("boom.md", "duplicate-title")
+    assert failed[0][2].startswith("internal error in rule duplicate-title: RecursionError: maximum recursion depth exceeded (")
+    assert [f for f in after if f not in failed] == before
+    assert any(f[1] == "duplicate-title" for f in before)
+
