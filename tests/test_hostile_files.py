@@ -250,6 +250,25 @@ def test_the_repeated_text_rules_read_a_long_line_in_linear_time(text: str) -> N
     assert time.monotonic() - started < 10
 
 
+
+HTML_AND_DIRECTIVES = {
+    "attribute": "<a " + "b" * 1_900_000 + ">\n",  # 50 KB: 42 s
+    "pre": "<div>\n" + "<pre " * 380_000 + "\n",  # 50 KB: 6.3 s
+    "directive": "<!-- artlint-disable " * 90_000 + "\n",  # 50 KB: 2.0 s
+    # 585 KB: 39 s (every enable walked every range, every finding too)
+    "ranges": "<!-- artlint-disable x -->\n" * 25_000 + "<!-- artlint-enable y -->\n" * 25_000 + "\n" + "[a](b) " * 10_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("name", HTML_AND_DIRECTIVES)
+def test_html_attributes_code_and_suppressions_are_read_in_linear_time(tmp_path: Path, name: str) -> None:
+    write(tmp_path, {"artlint.toml": "", "long.md": FRONT + HTML_AND_DIRECTIVES[name]})
+    started = time.monotonic()
+    code, _, err = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=tmp_path, timeout=300)
+    elapsed = time.monotonic() - started
+    assert code in (0, 1) and err == "", err[-3000:]
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+
 # --------------------------------------------------------------------------- a bug met by one file
 
 
