@@ -330,3 +330,51 @@ def test_a_corpus_rule_failing_on_one_file_reports_it_there_and_judges_the_other
     assert [f for f in after if f not in failed] == before
     assert any(f[1] == "duplicate-title" for f in before)
 
+
+# --------------------------------------------------------------------------- any text at all
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+# Openers that never close, closers without openers, fences, CJK, escapes, directives.
+TRICKY = [
+    "[", "]", "](", ")", "(", "![", "<!--", "-->", "<a ", '<a href="x">', "</a>", "<details>", "<", ">", "<a:",
+    "*", "**", "_", "__", "`", "```", "~~~", "$", "$$", "---", "+++", "...", "{", "}", '"', "'", ":", "=", "# ",
+    "> ", "- ", "1. ", "|", "\\", "&amp;", "http://", "https://example.com/a_(b)", "10.1000/x", "doi: ",
+    "标题", "。", "！", ".", "!", "?", " ", "\t", "\n", "\n\n", "9" * 30, "0x" + "f" * 30, "\u202e", "\x00",
+    "<!-- artlint-disable -->", "<!-- artlint-disable-next-line link-empty", '{{< ref "x" >}}', "[^1]", "[x]: ",
+]
+FRONT_MATTER_STARTS = [
+    "", "---\n", "+++\n", "{", '{"title": ', "---\ntitle: ", '+++\ntitle = "', "---\ndate: !!timestamp ", "---\n? ",
+    "---\ndate: 2024-01-01\n---\n", '+++\ndate = 2024-01-01\n+++\n', '{"date": "2024-01-01"}\n',
+]
+fragment = st.one_of(
+    st.sampled_from(TRICKY),
+    st.tuples(st.sampled_from(TRICKY), st.integers(2, 2000)).map(lambda pair: pair[0] * pair[1]),  # long runs
+)
+article = st.tuples(st.sampled_from(FRONT_MATTER_STARTS), st.lists(fragment, max_size=30)).map(lambda t: t[0] + "".join(t[1]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=article)
+def test_any_text_is_checked_and_reported_without_error_in_bounded_time(text: str) -> None:
+    import io
+    import tempfile
+
+    from artlint.config import Config
+    from artlint.engine import run
+    from artlint.reporters import FORMATS, ReportSettings, write_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write(root, {"artlint.toml": "", "a.md": text, "b.md": "---\ntitle: B\ndate: 2024-01-01\n---\n\nA good article.\n"})
+        started = time.process_time()  # not wall time: other work on a busy machine does not count
+        result = run([str(root)], Config(root=root), use_cache=False)
+        for name in FORMATS:
+            write_report(name, result, io.StringIO(), ReportSettings())
+        elapsed = time.process_time() - started
+    kilobytes = len(text.encode()) / 1024
+    failures = [f.message for f in result.findings if "internal error" in f.message or "could not be" in f.message]
+    assert failures == []
+    # Generous (the first example pays for the imports); a quadratic step takes minutes for
+    # the longest examples (about 100 KB).
+    assert elapsed < 3 + 0.05 * kilobytes, f"{elapsed:.1f} s of CPU for {kilobytes:.0f} KB"
