@@ -262,8 +262,8 @@ LONG_RUNS = {
     # 585 KB: 39 s (every enable walked every range, every finding too)
     "ranges": "<!-- artlint-disable x -->\n" * 25_000 + "<!-- artlint-enable y -->\n" * 25_000 + "\n" + "[a](b) " * 10_000 + "\n",
     "heading-id": "[a](#x)\n\n# {" + "#" * 1_900_000 + "\n",  # 3 KB: 59 s
-    "footnote": "[a](#x)\n\n" + "[^" * 950_000 + "\n",  # 20 KB: 2.0 s
-    "shortcode": "http://x.com\n\n" + "{{<" * 630_000 + "\n",  # 20 KB: 1.3 s
+    "footnote": "[a](#x)\n\n" + "[^" * 250_000 + "\n",  # 20 KB: 2.0 s
+    "shortcode": "http://x.com\n\n" + "{{<" * 170_000 + "\n",  # 20 KB: 1.3 s
 }
 
 
