@@ -210,6 +210,24 @@ def test_yaml_keys_1_and_true_are_different_keys() -> None:
     assert [(problem.message, problem.line, problem.first_line) for problem in matter.duplicates] == [("duplicate key '1'", 6, 2)]
 
 
+
+ODD_VALUES = {
+    "far-date.md": "---\ntitle: Far\ndate: !!timestamp 9999-12-31 23:59:59+14:00\nlastmod: !!timestamp 0001-01-01 00:00:00-14:00\n---\n\nText.\n",
+    "far-toml.md": '+++\ntitle = "Far toml"\ndate = 9999-12-31T23:59:59-12:00\n+++\n\nText.\n',
+    "numbers.md": '{"title": 2019, "date": 1e400, "tags": [NaN, -Infinity], "draft": 123456789012345678901234567890}\n\nText.\n',
+    "long-int.md": f"---\ntitle: Long\ndate: {'9' * 4000}\n---\n\nText.\n",
+}
+
+
+@pytest.mark.parametrize("report", ["text", "json", "sarif", "github", "html"])
+def test_odd_front_matter_values_reach_every_report_without_error(tmp_path: Path, report: str) -> None:
+    write(tmp_path, {"artlint.toml": "", **ODD_VALUES})
+    code, out, err = artlint("check", "--offline", "--format", report, ".", cwd=tmp_path)
+    assert code == 1 and err == "", err[-3000:]
+    if report == "json":
+        messages = [finding["message"] for finding in json.loads(out)["findings"]]
+        assert len(messages) == 5 and not [m for m in messages if "internal error" in m or "could not be" in m]
+
 # --------------------------------------------------------------------------- one slow file
 
 @pytest.mark.parametrize("opener", ["[a](", "<!--", "<a "])
