@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from artlint.frontmatter import MAX_YAML_NODES
+from artlint.frontmatter import MAX_YAML_NODES, is_int_limit_error, is_unprintable_int, too_long_number
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
@@ -36,10 +36,19 @@ class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     duplicates: list[tuple[str, int, int, int]]
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            value = super().construct_object(node, deep=deep)
+        except (ValueError, ArithmeticError) as exc:  # an int over Python's limit, !!timestamp 2024-13-45
+            raise YamlProblem(_value_problem(node, exc), node.start_mark.line, node.start_mark.column) from None
+        if is_unprintable_int(value):
+            raise YamlProblem(too_long_number(), node.start_mark.line, node.start_mark.column)
+        return value
+
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
             self.flatten_mapping(node)
-            seen: dict[Any, int] = {}
+            seen: dict[tuple[type, Any], int] = {}  # by type too: 1 == True, but `1:` and `true:` differ
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=True)
                 try:
@@ -51,10 +60,11 @@ class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                         key_node.start_mark.column,
                     ) from None
                 line = key_node.start_mark.line
-                if key in seen:
-                    self.duplicates.append((str(key), line, key_node.start_mark.column, seen[key]))
+                typed = (type(key), key)
+                if typed in seen:
+                    self.duplicates.append((str(key), line, key_node.start_mark.column, seen[typed]))
                 else:
-                    seen[key] = line
+                    seen[typed] = line
         return super().construct_mapping(node, deep=deep)
 
 
@@ -62,6 +72,15 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _value_problem(node: Node, exc: Exception) -> str:
+    if is_int_limit_error(exc):
+        return too_long_number(sum(char.isdigit() for char in str(node.value)))
+    kind = node.tag.rpartition(":")[2] or "value"
+    value = str(node.value)
+    shown = repr(value if len(value) <= 40 else value[:40] + "…")
+    return f"invalid {kind} {shown}: {exc}"
 
 
 def _expanded_size(root: Node, limit: int) -> int:

@@ -12,9 +12,9 @@ from artlint.lazyre import lazy
 if TYPE_CHECKING:
     from artlint.document import Document
 
-_EXPLICIT_ID = lazy(r"\{[^{}]*#([^\s{}]+)[^{}]*\}\s*$")
+_ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
 _HTML_ID = lazy(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
-_FOOTNOTE = lazy(r"\[\^([^\]\s]+)\]")
+_LABEL_END = lazy(r"[\]\s]")
 
 
 _EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
@@ -58,9 +58,11 @@ def zola_slug(text: str) -> str:
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
     text = node.text.strip()
-    match = _EXPLICIT_ID.search(text)
+    opening = text.rfind("{")
+    attributes = text[opening + 1 : -1] if opening >= 0 and text.endswith("}") else "}"
+    match = None if "}" in attributes else _ID_IN_ATTRIBUTES.match(attributes)
     if match:
-        return text[: match.start()].strip(), match.group(1)
+        return text[:opening].strip(), match.group(1)
     return text, None
 
 
@@ -96,7 +98,22 @@ def document_anchors(doc: "Document") -> set[str]:
     for node in doc.nodes("inline_html", "block_html"):
         for match in _HTML_ID.finditer(doc.text, node.start, node.end):
             anchors.add(next(group for group in match.groups() if group))
-    for match in _FOOTNOTE.finditer(doc.prose_text):
-        anchors.update({f"fn:{match.group(1)}", f"fnref:{match.group(1)}", f"fn{match.group(1)}", f"fnref{match.group(1)}"})
+    for label in footnote_labels(doc.prose_text):
+        anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
     anchors.discard("")
     return anchors
+
+
+def footnote_labels(text: str) -> list[str]:
+    """The labels of the footnote references `[^label]` (a label has no "]" nor whitespace).
+    Every "[^" inside a label that does not close ends at the same place, so the search goes
+    on from there (the regex `\\[\\^([^\\]\\s]+)\\]` went there again from each: quadratic)."""
+    labels = []
+    position = text.find("[^")
+    while position >= 0:
+        end = _LABEL_END.search(text, position + 2)
+        stop = end.start() if end else len(text)
+        if end and end.group() == "]" and stop > position + 2:
+            labels.append(text[position + 2 : stop])
+        position = text.find("[^", stop)
+    return labels

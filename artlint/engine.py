@@ -95,6 +95,9 @@ def check_file(path: str, display: str, config: Config) -> FileResult:
     dependencies.start()
     try:
         result = _check_file(path, display, config)
+    except Exception as exc:  # a bug met by one file must not stop the run over the others
+        problem = UnreadableFile(_crash_reason("could not be checked", exc))
+        result = FileResult(display, _file_problem(display, config.rules_for_path(path), problem))
     finally:
         recorded = dependencies.stop()
     result.dependencies = recorded
@@ -135,10 +138,13 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
     rules = config.rules_for_path(path)
     try:
         doc = parse_document(display, source, Path(path), config.root, config.boundary)
+        result.suppressions = parse_suppressions(source.text, source.line_of, doc.in_code) or None
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
         return result
-    result.suppressions = parse_suppressions(source.text, source.line_of, doc.in_code) or None
+    except Exception as exc:  # the parsers' own limits and bugs: a finding for this file, not a crash
+        result.findings = _file_problem(display, rules, UnreadableFile(_crash_reason("could not be parsed", exc)))
+        return result
     for settings in rules:
         rule = _instance(settings.name)
         try:
@@ -156,12 +162,20 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
 
 
 def _internal_error(path: str, settings: RuleSettings, exc: Exception) -> Finding:
-    where = traceback.extract_tb(exc.__traceback__)[-1]
-    message = (
-        f"internal error in rule {settings.name}: {type(exc).__name__}: {exc} "
-        f"({Path(where.filename).name}:{where.lineno}); please report it"
-    )
+    message = _crash_reason(f"internal error in rule {settings.name}", exc)
     return Finding(path, 1, 1, 1, 2, settings.name, settings.severity, message)
+
+
+def _crash_reason(what: str, exc: Exception) -> str:
+    """What failed, the exception and the place in artlint's code that raised it."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    try:
+        said = str(exc)
+    except Exception:  # an exception that cannot even describe itself (int too long to print)
+        said = ""
+    said = said if len(said) <= 200 else said[:200] + "…"
+    return f"{what}: {type(exc).__name__}: {said}{where}; please report it"
 
 
 def _unsuppressed(findings: list[Finding], suppressions: Suppressions | None) -> list[Finding]:
@@ -182,7 +196,9 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     for name, facts in by_rule.items():
         rule = _instance(name)
         settings = global_settings.get(name) or RuleSettings(name, rule.severity, rule.default_options())
-        for path, diagnostic in rule.judge(facts, settings.options, checked):  # type: ignore[attr-defined]
+        diagnostics, failures = _judged(rule, facts, settings, checked)
+        findings += failures
+        for path, diagnostic in diagnostics:
             if path not in checked:
                 continue
             finding = _finding(path, settings, diagnostic, None)
@@ -190,6 +206,31 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
             if not (file_suppressions and file_suppressions.suppresses(name, finding.line)):
                 findings.append(finding)
     return findings
+
+
+def _judged(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> tuple[list, list[Finding]]:
+    """The corpus rule's (path, diagnostic) pairs, and internal error findings. When the rule
+    fails, each checked file whose facts make it fail on their own gets the finding, and the
+    other files are judged without them."""
+    try:
+        return list(rule.judge(facts, settings.options, checked)), []  # type: ignore[attr-defined]
+    except Exception as error:
+        alone = {path: _judge_error(rule, {path: fact}, settings, checked) for path, fact in facts.items()}
+        culprits = {path: exc for path, exc in alone.items() if exc is not None}
+        rest = {path: fact for path, fact in facts.items() if path not in culprits}
+        if not culprits:  # fails only on files together: said once, on the first checked file
+            culprits, rest = ({min(checked): error} if checked else {}), {}
+        failures = [_internal_error(path, settings, exc) for path, exc in culprits.items() if path in checked]
+        diagnostics, more = _judged(rule, rest, settings, checked) if rest else ([], [])
+        return diagnostics, failures + more
+
+
+def _judge_error(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> Exception | None:
+    try:
+        list(rule.judge(facts, settings.options, checked))  # type: ignore[attr-defined]
+    except Exception as exc:
+        return exc
+    return None
 
 
 def _with_snippets(findings: list[Finding], max_bytes: int) -> list[Finding]:
@@ -370,7 +411,7 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
     try:
         source = read_source(str(path), config.max_file_size)
         doc = parse_document(display, source, Path(path), config.root, config.boundary)
-    except (UnreadableFile, RecursionError):
+    except Exception:  # unreadable, or beyond the parsers: a file not compared, as when it is checked
         return result
     result.digest = source.digest
     for settings in corpus:

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from artlint.markdown import Node
 
 _HTML_TAG = lazy(r"<(a|img)\b([^<>]*)>", re.I)
-_HTML_ATTR = lazy(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# A name is looked for only from the start of a run of name characters (the run's leading
+# digits, "-" and "." skipped): from every letter of a run of 50 KB that is no attribute,
+# the search ran to the run's end again (42 s).
+_HTML_ATTR = lazy(r"""(?<![-a-zA-Z0-9_:.])[-0-9.]*([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG_TEXT = lazy(r"<[^>]*>")
 
 
@@ -224,14 +227,34 @@ def _destination_span(markup: str) -> tuple[int, int] | None:
     return start, min(end, length)
 
 
-_HTML_CODE = lazy(r"<(pre|code|script|style)\b.*?</\1\s*>", re.I | re.S)
+_HTML_CODE_OPEN = lazy(r"<(pre|code|script|style)\b", re.I)
+_HTML_CODE_CLOSE = {name: lazy(rf"</{name}\s*>", re.I) for name in ("pre", "code", "script", "style")}
+
+
+def _html_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each <pre>, <code>, <script> and <style> element in text[start:end], as
+    `<(pre|code|script|style)\\b.*?</\\1\\s*>` finds them; a name that is never closed is not
+    searched for again (the regex searched to `end` from each of its openers)."""
+    found = []
+    unclosed: set[str] = set()
+    position = start
+    while opening := _HTML_CODE_OPEN.search(text, position, end):
+        name = opening.group(1).lower()
+        closing = None if name in unclosed else _HTML_CODE_CLOSE[name].search(text, opening.end(), end)
+        if closing is None:
+            unclosed.add(name)
+            position = opening.start() + 1
+            continue
+        found.append((opening.start(), closing.end()))
+        position = closing.end()
+    return found
 
 
 def _html_links(doc: "Document") -> list[Link]:
     found = []
     not_prose = SpanSet(
         doc.non_prose_ranges
-        + [(m.start(), m.end()) for node in doc.nodes("block_html") for m in _HTML_CODE.finditer(doc.text, node.start, node.end)]
+        + [span for node in doc.nodes("block_html") for span in _html_code(doc.text, node.start, node.end)]
     )
     for node in doc.nodes("inline_html", "block_html"):
         for tag in _HTML_TAG.finditer(doc.text, node.start, node.end):

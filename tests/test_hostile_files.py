@@ -150,3 +150,261 @@ def test_without_configuration_or_git_only_the_named_files_are_compared(tmp_path
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
     )
     assert [f["rule"] for f in json.loads(completed.stdout)["findings"]] == ["duplicate-title"]
+
+
+# --------------------------------------------------------------------------- one bad file among many
+
+GIANT = "9" * 5000  # over Python's limit of 4,300 digits for int(str)
+HEX_GIANT = "0x" + "f" * 4000  # read without that limit, but str() refuses to print it
+
+# name: (content, the front-matter-syntax finding's line and column, its message)
+BAD_VALUES = {
+    "yaml-giant.md": (f"---\ntitle: Yaml giant\ncount: {GIANT}\n---\n\nText.\n", 3, 8, "YAML: a number of 5,000 digits is too long (the limit is 4,300)"),
+    "toml-giant.md": (f'+++\ntitle = "Toml giant"\ncount = {GIANT}\n+++\n\nText.\n', 3, 9, "TOML: a number of 5,000 digits is too long (the limit is 4,300)"),
+    "json-giant.md": ('{\n"title": "Json giant",\n"count": ' + GIANT + "\n}\n\nText.\n", 3, 10, "JSON: a number of 5,000 digits is too long (the limit is 4,300)"),
+    "yaml-hex.md": (f"---\ntitle: Yaml hex\ndate: {HEX_GIANT}\n---\n\nText.\n", 3, 7, "YAML: a number is too long to be written in decimal (the limit is 4,300 digits)"),
+    "toml-hex.md": (f'+++\ntitle = "Toml hex"\ndate = 2024-01-01\n[extra]\nn = [{HEX_GIANT}]\n+++\n\nText.\n', 4, 2, "TOML: a number is too long to be written in decimal (the limit is 4,300 digits)"),
+    "yaml-timestamp.md": ("---\ntitle: Yaml stamp\ndate: !!timestamp 2024-13-45\n---\n\nText.\n", 3, 7, "YAML: invalid timestamp '2024-13-45': month must be in 1..12"),
+}
+
+
+def _good_site(root: Path) -> None:
+    files = {"artlint.toml": ""}
+    for number in range(20):
+        body = f"\nArticle {number} says something of its own about topic {number * 7}.\n"
+        files[f"yaml-{number}.md"] = f"---\ntitle: Yaml {number}\ndate: 2024-01-{number + 1:02}\n---\n{body}"
+        files[f"toml-{number}.md"] = f'+++\ntitle = "Toml {number}"\ndate = 2024-02-{number + 1:02}\n+++\n{body}'
+        files[f"json-{number}.md"] = f'{{"title": "Json {number}", "date": "2024-03-{number + 1:02}", "count": {number}}}\n{body}'
+    files["yaml-0.md"] = "---\ntitle: Yaml 0\ndate: 2024-13-45\n---\n\nA bad date that the date rule names.\n"
+    write(root, files)
+
+
+def _findings_by_file(root: Path) -> dict[str, list[tuple]]:
+    code, out, err = artlint("check", "--offline", "--format", "json", ".", cwd=root)
+    assert code == 1 and err == "", err[-3000:]
+    by_file: dict[str, list[tuple]] = {}
+    for f in json.loads(out)["findings"]:
+        by_file.setdefault(f["path"], []).append((f["rule"], f["line"], f["column"], f["message"]))
+    return by_file
+
+
+def test_a_value_beyond_the_parsers_is_a_finding_for_its_file_and_the_run_goes_on(tmp_path: Path) -> None:
+    good, mixed = tmp_path / "good", tmp_path / "mixed"
+    _good_site(good)
+    _good_site(mixed)  # 66 files: checked on several processes
+    write(mixed, {name: content for name, (content, *_) in BAD_VALUES.items()})
+    expected_good = _findings_by_file(good)
+    found = _findings_by_file(mixed)
+    for name, (_, line, column, message) in BAD_VALUES.items():
+        assert found.pop(name) == [("front-matter-syntax", line, column, message)]
+    assert found == expected_good
+    assert _findings_by_file(mixed) == {**expected_good, **_findings_by_file(mixed)}  # and again from the caches
+
+
+def test_yaml_keys_1_and_true_are_different_keys() -> None:
+    from artlint.frontmatter import split_front_matter
+    from artlint.source import decode
+
+    matter = split_front_matter(decode(b"---\n1: a\ntrue: b\n1.0: c\n'1': d\n1: e\n---\n"))
+    assert matter is not None and matter.error is None
+    assert [(problem.message, problem.line, problem.first_line) for problem in matter.duplicates] == [("duplicate key '1'", 6, 2)]
+
+
+
+ODD_VALUES = {
+    "far-date.md": "---\ntitle: Far\ndate: !!timestamp 9999-12-31 23:59:59+14:00\nlastmod: !!timestamp 0001-01-01 00:00:00-14:00\n---\n\nText.\n",
+    "far-toml.md": '+++\ntitle = "Far toml"\ndate = 9999-12-31T23:59:59-12:00\n+++\n\nText.\n',
+    "numbers.md": '{"title": 2019, "date": 1e400, "tags": [NaN, -Infinity], "draft": 123456789012345678901234567890}\n\nText.\n',
+    "long-int.md": f"---\ntitle: Long\ndate: {'9' * 4000}\n---\n\nText.\n",
+}
+
+
+@pytest.mark.parametrize("report", ["text", "json", "sarif", "github", "html"])
+def test_odd_front_matter_values_reach_every_report_without_error(tmp_path: Path, report: str) -> None:
+    write(tmp_path, {"artlint.toml": "", **ODD_VALUES})
+    code, out, err = artlint("check", "--offline", "--format", report, ".", cwd=tmp_path)
+    assert code == 1 and err == "", err[-3000:]
+    if report == "json":
+        messages = [finding["message"] for finding in json.loads(out)["findings"]]
+        assert len(messages) == 5 and not [m for m in messages if "internal error" in m or "could not be" in m]
+
+# --------------------------------------------------------------------------- one slow file
+
+@pytest.mark.parametrize("opener", ["[a](", "<!--", "<a "])
+def test_a_line_of_two_megabytes_of_one_opener_is_checked_in_linear_time(tmp_path: Path, opener: str) -> None:
+    # Each regular expression searched to the end of the line again from every opener:
+    # 20 to 80 s for 160 KB, hours for 2 MB. mistune's own parsing of 500,000 "[a](" takes
+    # about 13 s on a busy machine, whence the bound.
+    elapsed = _seconds_to_check(tmp_path, opener * (2_000_000 // len(opener)) + "\n")
+    assert elapsed < 60, f"took {elapsed:.1f} s"
+
+
+def _seconds_to_check(root: Path, body: str) -> float:
+    """Wall time of the real command on one article (`body` after a front matter)."""
+    write(root, {"artlint.toml": "", "long.md": FRONT + body})
+    started = time.monotonic()
+    code, _, err = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=root, timeout=300)
+    assert code in (0, 1) and err == "", err[-3000:]
+    return time.monotonic() - started
+
+
+def test_seventeen_thousand_json_keys_are_located_in_one_pass(tmp_path: Path) -> None:
+    keys = ",\n".join(f'"k{number}":1' for number in range(17_000))  # 200 KB, under the limit of 256 KB
+    article = '{"title": "Keys", "date": "2024-01-01",\n' + keys + ',\n"k5": 0\n}\n\nText.\n'
+    write(tmp_path, {"artlint.toml": "", "keys.md": article})
+    started = time.monotonic()
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    elapsed = time.monotonic() - started
+    assert code == 1 and err == "", err[-3000:]
+    duplicates = [(f["line"], f["column"], f["message"]) for f in json.loads(out)["findings"] if f["rule"] == "front-matter-duplicate-key"]
+    assert duplicates == [(17_002, 1, "duplicate key 'k5' (first on line 7)")]
+    assert elapsed < 5 + 25, f"took {elapsed:.1f} s"  # 276 s before; 0.7 s now, on a busy machine
+
+
+@pytest.mark.parametrize(
+    "text", ["<a:" * 700_000, "....x" * 400_000, '](x "' * 400_000, "<!--<a" * 350_000], ids=["autolink", "dots", "title", "comment-tag"]
+)
+def test_the_repeated_text_rules_read_a_long_line_in_linear_time(text: str) -> None:
+    from artlint.rules.duplicate._units import sentence_keys, source_key
+
+    started = time.monotonic()
+    sentence_keys(text)
+    source_key(text)
+    assert time.monotonic() - started < 10
+
+
+LONG_RUNS = {
+    "attribute": "<a " + "b" * 1_900_000 + ">\n",  # 50 KB: 42 s
+    "pre": "<div>\n" + "<pre " * 380_000 + "\n",  # 50 KB: 6.3 s
+    "directive": "<!-- artlint-disable " * 90_000 + "\n",  # 50 KB: 2.0 s
+    # 585 KB: 39 s (every enable walked every range, every finding too)
+    "ranges": "<!-- artlint-disable x -->\n" * 25_000 + "<!-- artlint-enable y -->\n" * 25_000 + "\n" + "[a](b) " * 10_000 + "\n",
+    "heading-id": "[a](#x)\n\n# {" + "#" * 1_900_000 + "\n",  # 3 KB: 59 s
+    "footnote": "[a](#x)\n\n" + "[^" * 250_000 + "\n",  # 20 KB: 2.0 s
+    "shortcode": "http://x.com\n\n" + "{{<" * 170_000 + "\n",  # 20 KB: 1.3 s
+}
+
+
+def test_an_email_pattern_is_searched_in_linear_time() -> None:
+    from artlint.rules.markup.unclosed_emphasis import _EMAIL
+
+    started = time.monotonic()
+    assert list(_EMAIL.finditer("a" * 2_000_000 + "@ ")) == []  # 20 KB: 1.2 s
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("name", LONG_RUNS)
+def test_html_suppressions_footnotes_heading_ids_and_shortcodes_are_read_in_linear_time(tmp_path: Path, name: str) -> None:
+    elapsed = _seconds_to_check(tmp_path, LONG_RUNS[name])
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+
+
+# --------------------------------------------------------------------------- a bug met by one file
+
+
+def _site_with_a_boom(root: Path) -> None:
+    write(root, {
+        "artlint.toml": "",
+        "boom.md": "+++\ntitle = \"Boom\"\ndate = 2024-01-01\n+++\n\nboom\n",
+        "other.md": "+++\ntitle = \"Other\"\ndate = 2024-01-01\n+++\n\nfine\n",
+        "same-1.md": "+++\ntitle = \"Same title\"\ndate = 2024-01-01\n+++\n\none\n",
+        "same-2.md": "+++\ntitle = \"Same title\"\ndate = 2024-01-02\n+++\n\ntwo\n",
+    })
+
+
+def _run_in_process(root: Path) -> list[tuple[str, str, str]]:
+    from artlint.config import Config
+    from artlint.engine import run
+
+    result = run([str(root)], Config(root=root), use_cache=False)
+    return sorted((Path(f.path).name, f.rule, f.message) for f in result.findings)
+
+
+def test_a_parser_failure_is_a_finding_for_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import artlint.document
+
+    _site_with_a_boom(tmp_path)
+    before = _run_in_process(tmp_path)
+    real_parse = artlint.document.parse_markdown
+
+    def parse_markdown(text: str, offset: int):
+        if "boom" in text:
+            raise OverflowError("boom")
+        return real_parse(text, offset)
+
+    monkeypatch.setattr(artlint.document, "parse_markdown", parse_markdown)
+    after = _run_in_process(tmp_path)
+    raised_on = parse_markdown.__code__.co_firstlineno + 2
+    message = f"could not be parsed: OverflowError: boom (test_hostile_files.py:{raised_on}); please report it"
+    assert [f for f in after if f[0] == "boom.md"] == [("boom.md", "file-unreadable", message)]
+    assert [f for f in after if f[0] != "boom.md"] == [f for f in before if f[0] != "boom.md"]
+
+
+def test_a_corpus_rule_failing_on_one_file_reports_it_there_and_judges_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from artlint.rules.duplicate.title import DuplicateTitle
+
+    _site_with_a_boom(tmp_path)
+    before = _run_in_process(tmp_path)
+    real_judge = DuplicateTitle.judge
+
+    def judge(self, facts, options, report_on):
+        if any(fact and fact[0] == "Boom" for fact in facts.values()):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_judge(self, facts, options, report_on)
+
+    monkeypatch.setattr(DuplicateTitle, "judge", judge)
+    after = _run_in_process(tmp_path)
+    failed = [f for f in after if f not in before]
+    assert len(failed) == 1 and failed[0][:2] == ("boom.md", "duplicate-title")
+    assert failed[0][2].startswith("internal error in rule duplicate-title: RecursionError: maximum recursion depth exceeded (")
+    assert [f for f in after if f not in failed] == before
+    assert any(f[1] == "duplicate-title" for f in before)
+
+
+# --------------------------------------------------------------------------- any text at all
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+# Openers that never close, closers without openers, fences, CJK, escapes, directives.
+TRICKY = [
+    "[", "]", "](", ")", "(", "![", "<!--", "-->", "<a ", '<a href="x">', "</a>", "<details>", "<", ">", "<a:",
+    "*", "**", "_", "__", "`", "```", "~~~", "$", "$$", "---", "+++", "...", "{", "}", '"', "'", ":", "=", "# ",
+    "> ", "- ", "1. ", "|", "\\", "&amp;", "http://", "https://example.com/a_(b)", "10.1000/x", "doi: ",
+    "标题", "。", "！", ".", "!", "?", " ", "\t", "\n", "\n\n", "9" * 30, "0x" + "f" * 30, "\u202e", "\x00",
+    "<!-- artlint-disable -->", "<!-- artlint-disable-next-line link-empty", '{{< ref "x" >}}', "[^1]", "[x]: ",
+]
+FRONT_MATTER_STARTS = [
+    "", "---\n", "+++\n", "{", '{"title": ', "---\ntitle: ", '+++\ntitle = "', "---\ndate: !!timestamp ", "---\n? ",
+    "---\ndate: 2024-01-01\n---\n", '+++\ndate = 2024-01-01\n+++\n', '{"date": "2024-01-01"}\n',
+]
+fragment = st.one_of(
+    st.sampled_from(TRICKY),
+    st.tuples(st.sampled_from(TRICKY), st.integers(2, 2000)).map(lambda pair: pair[0] * pair[1]),  # long runs
+)
+article = st.tuples(st.sampled_from(FRONT_MATTER_STARTS), st.lists(fragment, max_size=30)).map(lambda t: t[0] + "".join(t[1]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=article)
+def test_any_text_is_checked_and_reported_without_error_in_bounded_time(text: str) -> None:
+    import io
+    import tempfile
+
+    from artlint.config import Config
+    from artlint.engine import run
+    from artlint.reporters import FORMATS, ReportSettings, write_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write(root, {"artlint.toml": "", "a.md": text, "b.md": "---\ntitle: B\ndate: 2024-01-01\n---\n\nA good article.\n"})
+        started = time.process_time()  # not wall time: other work on a busy machine does not count
+        result = run([str(root)], Config(root=root), use_cache=False)
+        for name in FORMATS:
+            write_report(name, result, io.StringIO(), ReportSettings())
+        elapsed = time.process_time() - started
+    kilobytes = len(text.encode()) / 1024
+    failures = [f.message for f in result.findings if "internal error" in f.message or "could not be" in f.message]
+    assert failures == []
+    # Generous (the first example pays for the imports); a quadratic step takes minutes for
+    # the longest examples (about 100 KB).
+    assert elapsed < 3 + 0.05 * kilobytes, f"{elapsed:.1f} s of CPU for {kilobytes:.0f} KB"

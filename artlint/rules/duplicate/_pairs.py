@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -67,4 +68,6 @@ def date_of(doc) -> str:
     matter = doc.front_matter
     if matter is None or not matter.data or "date" not in matter.data:
         return ""
-    return str(matter.data["date"])
+    value = matter.data["date"]
+    # Only dates and text: str() of a huge integer (0xFFF…) raises, and a number is no date.
+    return str(value) if isinstance(value, (str, date)) else ""

@@ -13,8 +13,14 @@ from artlint.lazyre import lazy
 
 _DETAILS_OPEN = lazy(r"<details\b", re.I)
 _DETAILS_CLOSE = lazy(r"</details\s*>", re.I)
-_SENTENCE_END = lazy(r"[.!?]+(?=\s|$)|[。！？]+")
-_LINK_DESTINATION = lazy(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.I)
+# Every pattern below gives up within a bounded stretch after a failed start, so that a
+# line of 2 MB made of one repeated opener ("[a](", "<a:", "....x") is searched in linear
+# time: a match starts only at the beginning of a run of stops, a destination stops at the
+# next "(" unless it is one balanced pair, and an autolink at the next "<".
+_SENTENCE_END = lazy(r"(?<![.!?])[.!?]+(?=\s|$)|[。！？]+")
+_LINK_DESTINATION = lazy(
+    r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]{0,31}:[^<>\s]*>", re.I
+)
 
 
 _NOT_ALPHANUMERIC = lazy(r"[\W_]+")
@@ -31,7 +37,7 @@ def source_key(raw: str) -> str:
     """The normalised words of a stretch of markdown source: link targets and HTML left out,
     markup characters dropped by `normalise`."""
     if "](" in raw or "<" in raw:
-        raw = _HTML.sub("", _LINK_DESTINATION.sub("]", raw))
+        raw = without_html(_LINK_DESTINATION.sub("]", raw))
     return normalise(raw)
 
 
@@ -54,7 +60,36 @@ def prose_blocks(doc):
 
 
 _CJK = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_HTML = lazy(r"<!--.*?-->|<[a-zA-Z/!][^>]*>", re.S)
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")
+
+
+def without_html(raw: str) -> str:
+    """`raw` without its HTML comments and tags: what `<!--.*?-->|<[a-zA-Z/!][^>]*>` would
+    remove, found with `str.find`. The regex searched to the end of the text again from every
+    "<" that is never closed: hours for a line of 2 MB of "<!--" or "<a "."""
+    pieces = []
+    last = 0
+    comments_close = True  # False once no "-->" follows: no later comment can close either
+    start = raw.find("<")
+    while start >= 0:
+        end = -1
+        if comments_close and raw.startswith("<!--", start):
+            close = raw.find("-->", start + 4)
+            comments_close = close >= 0
+            end = close + 3 if comments_close else -1
+        if end < 0 and raw[start + 1 : start + 2] in _TAG_START:
+            close = raw.find(">", start + 2)
+            if close < 0:  # no ">" after this "<": no later tag can end either
+                break
+            end = close + 1
+        if end < 0:
+            start = raw.find("<", start + 1)
+            continue
+        pieces.append(raw[last:start])
+        last = end
+        start = raw.find("<", end)
+    pieces.append(raw[last:])
+    return "".join(pieces)
 
 
 _DIGITS = lazy(r"\d+")
@@ -120,7 +155,7 @@ def sentence_keys(raw: str) -> list[str]:
     """The normalised key of each sentence of a block, in one pass over its text (a duplicate's
     place is worked out again with `sentences` only when one is found)."""
     if "](" in raw or "<" in raw:
-        raw = _HTML.sub("", _LINK_DESTINATION.sub("]", raw))
+        raw = without_html(_LINK_DESTINATION.sub("]", raw))
     if _COMPATIBILITY.search(raw):  # full-width letters and digits, ligatures: Ａ is A
         raw = unicodedata.normalize("NFKC", raw)
     marked = _SENTENCE_END.sub(_SENTENCE_BREAK, raw.casefold())

@@ -8,8 +8,9 @@ class FileUnreadable(Rule):
     ## What it finds
     A file that artlint was asked to check but could not turn into text: permission denied,
     bytes that are not UTF-8 (the message gives the byte offset), a directory named like an
-    article, a dangling symbolic link, a file that vanished during the run. The finding sits on
-    the line of the first bad byte when there is one, else on line 1.
+    article, a dangling symbolic link, a file that vanished during the run; also a file that
+    artlint's parsers fail on ("could not be parsed: ...; please report it"). The finding sits
+    on the line of the first bad byte when there is one, else on line 1.
 
     ## Why it matters
     The site generator will fail on the same file, or publish mojibake. A linter that skips such

@@ -54,10 +54,11 @@ class FrontMatterKeyTypo(CorpusRule):
         rare_limit = max(options["max-rare-files"], len(facts) // 100)
         targets = {key: len(files.get(key, ())) for key in known}
         targets.update({key: len(paths) for key, paths in files.items() if len(paths) >= options["min-common-files"]})
+        by_length = _by_length(targets, known)
         for key, paths in files.items():
             if key in known or key.lower() in known_lower or len(paths) > rare_limit:
                 continue
-            match = _closest(key, targets, known, len(paths))
+            match = _closest(key, by_length, len(paths))
             if match is None:
                 continue
             target, count = match
@@ -71,15 +72,27 @@ class FrontMatterKeyTypo(CorpusRule):
                         )
 
 
-def _closest(key, targets, known, rare_count):
-    limit = 1 if len(key) < 7 else 2
-    best = None
+def _by_length(targets, known):
+    """{length: [(target, lowered, its letters, count, is known)]}: a key is compared only with the targets
+    of about its length (a file of 17,000 keys compared each with every target took seconds)."""
+    by_length = defaultdict(list)
     for target, count in targets.items():
-        if target.lower() == key.lower() or (target not in known and count < 5 * rare_count):
+        by_length[len(target)].append((target, target.lower(), frozenset(target.lower()), count, target in known))
+    return by_length
+
+
+def _closest(key, by_length, rare_count):
+    limit = 1 if len(key) < 7 else 2
+    lowered = key.lower()
+    letters = frozenset(lowered)
+    best = None
+    nearby = (entry for length in range(len(key) - limit, len(key) + limit + 1) for entry in by_length.get(length, ()))
+    for target, target_lowered, target_letters, count, is_known in nearby:
+        if target_lowered == lowered or (not is_known and count < 5 * rare_count):
             continue
-        if abs(len(target) - len(key)) > limit:
+        if len(letters - target_letters) > limit:  # each edit brings in one letter at most: too far
             continue
-        distance = _distance(key.lower(), target.lower(), limit)
+        distance = _distance(lowered, target_lowered, limit)
         if distance <= limit and (best is None or (distance, -count) < best[0]):
             best = ((distance, -count), target, count)
     return (best[1], best[2]) if best else None

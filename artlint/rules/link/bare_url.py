@@ -6,7 +6,22 @@ from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, trim_url
 
-_SHORTCODE = lazy(r"\{\{[<%].*?[%>]\}\}", re.S)
+_SHORTCODE_OPEN = lazy(r"\{\{[<%]")
+_SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
+
+
+def _shortcodes(text: str) -> list[tuple[int, int]]:
+    """Spans of Hugo shortcodes `{{< ... >}}` and `{{% ... %}}`; once one is never closed, no
+    later one is (`\\{\\{[<%].*?[%>]\\}\\}` searched to the end again from each opener)."""
+    spans = []
+    position = 0
+    while opening := _SHORTCODE_OPEN.search(text, position):
+        closing = _SHORTCODE_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        spans.append((opening.start(), closing.end()))
+        position = closing.end()
+    return spans
 
 
 class BareUrl(DocumentRule):
@@ -40,7 +55,7 @@ class BareUrl(DocumentRule):
         covered = SpanSet(
             [(link.start, link.end) for link in doc.links]
             + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
-            + [(m.start(), m.end()) for m in _SHORTCODE.finditer(text)]
+            + _shortcodes(text)
         )
         for match in TEXT_URL.finditer(text, doc.body_offset):
             start, url = match.start(), trim_url(match.group(0))

@@ -7,7 +7,7 @@ from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, trim_url
 
 _RUN = lazy(r"\*+|_+")
-_EMAIL = lazy(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")  # from a run's start only: linear
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 
 
