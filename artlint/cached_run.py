@@ -210,13 +210,13 @@ class CachedChecks:
         try:
             if not dependencies.still_hold(recorded, pages_fingerprint_of):
                 return None
-            return _findings_with_paths(rows)
+            return _grouped_findings(rows)
         except (TypeError, ValueError, KeyError):  # not the shape this version writes
             return None
 
     def put_run(self, key: str, findings: list, results: list) -> None:
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
-        self.cache.put_many([(key, recorded, _rows_with_paths(findings))])
+        self.cache.put_many([(key, recorded, _grouped_rows(findings))])
 
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
@@ -226,12 +226,12 @@ class CachedChecks:
     def get_corpus(self, key: str) -> list | None:
         entry = self.cache.get_many([key]).get(key)
         try:
-            return None if entry is None else _findings_with_paths(entry[1])
+            return None if entry is None else _grouped_findings(entry[1])
         except (TypeError, ValueError, KeyError):
             return None
 
     def put_corpus(self, key: str, findings: list) -> None:
-        self.cache.put_many([(key, None, _rows_with_paths(findings))])
+        self.cache.put_many([(key, None, _grouped_rows(findings))])
 
 
 def _absolute(path: str) -> str:
@@ -264,8 +264,18 @@ def _row(f) -> tuple:
     return (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, related, f.url, fix)
 
 
-def _rows_with_paths(findings: list) -> list:
-    return [(f.path, *_row(f)) for f in findings]
+def _grouped_rows(findings: list) -> list:
+    """A whole run's findings, grouped by file: each path and rule name written once per file,
+    and so read as one string (pickle shared repeated strings; MessagePack makes each anew)."""
+    groups: dict[str, list] = {}
+    for f in findings:
+        groups.setdefault(f.path, []).append(_row(f))
+    return list(groups.items())
+
+
+def _grouped_findings(groups) -> list[Finding]:
+    names: dict[str, str] = {}  # one string per rule name, as pickle shared them
+    return [finding for path, rows in groups for finding in _findings(path, rows, names)]
 
 
 @lru_cache(maxsize=1)
@@ -273,14 +283,26 @@ def _severities() -> dict:
     return {int(severity): severity for severity in Severity}
 
 
-def _finding(path, line, column, end_line, end_column, rule, severity, message, related, url, fix) -> Finding:
-    places = tuple(Related(*place) for place in related) if related else ()
-    repair = None if fix is None else Fix(fix[0], tuple(Edit(*edit) for edit in fix[2]), fix[1])
-    return Finding(path, line, column, end_line, end_column, rule, _severities()[severity], message, places, None, url, repair)
+def _findings(path: str, rows, names: dict[str, str] | None = None) -> list[Finding]:
+    # One comprehension, no call per finding: a warm run over a site reads tens of thousands.
+    severities = _severities()
+    names = {} if names is None else names
+    return [
+        Finding(
+            path, line, column, end_line, end_column, names.setdefault(rule, rule), severities[severity], message,
+            _places(related) if related else (), None, url, _repair(fix) if fix else None,
+        )
+        for line, column, end_line, end_column, rule, severity, message, related, url, fix in rows
+    ]
 
 
-def _findings_with_paths(rows: list) -> list:
-    return [_finding(*row) for row in rows]
+def _places(related) -> tuple[Related, ...]:
+    return tuple([Related(*place) for place in related])
+
+
+def _repair(fix) -> Fix:
+    description, safe, edits = fix
+    return Fix(description, tuple([Edit(*edit) for edit in edits]), safe)
 
 
 def _probe_row(probe: Probe) -> tuple:
@@ -305,7 +327,7 @@ def _unpacked(entry: tuple, display: str, rules) -> object | None:
         result = FileResult(display, facts=dict(facts), suppressions=suppressions, probes=probes, digest=digest, kind=kind)
         result.dependencies = list(recorded)
         if rows is not None:
-            result.findings = [_finding(display, *row) for row in rows]
+            result.findings = _findings(display, rows)
     except (TypeError, ValueError, KeyError):
         return None
     return result

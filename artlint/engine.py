@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from artlint import dependencies, localfiles, sealing
+from artlint import dependencies, localfiles
 from artlint.boundary import checked_boundary, work_tree
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
@@ -329,7 +329,7 @@ def run(
             cached.close()
         if online is not None:
             online.close()
-    problems = (cache_problem, cached and cached.problem, online and online.problem, cached and sealing.problem)
+    problems = (cache_problem, cached and cached.problem, online and online.problem, cached and _sealing_problem())
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings, config.max_file_size)
@@ -363,6 +363,12 @@ def _online_check(config: Config, use_cache: bool, progress: bool):
     from artlint.network.check import OnlineCheck
 
     return OnlineCheck(config, use_cache=use_cache, progress=progress)
+
+
+def _sealing_problem() -> str | None:
+    from artlint import sealing
+
+    return sealing.problem
 
 
 def _open_cache(config: Config):

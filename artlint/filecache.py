@@ -36,8 +36,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS stats (
     path TEXT PRIMARY KEY,
     signature TEXT NOT NULL,
-    digest TEXT NOT NULL,
-    seal TEXT NOT NULL
+    digest TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (
     name TEXT PRIMARY KEY,
@@ -58,7 +57,7 @@ def content_digest(data: bytes) -> str:
 
 
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
-ENTRY_FORMAT = 5
+ENTRY_FORMAT = 6
 RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
 
 
@@ -134,19 +133,22 @@ class FileCache:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def get_stats(self, paths: list[str]) -> dict[str, tuple[str, str]]:
-        """{path: (stat signature, content digest)} as recorded (see dependencies.stat_signature)."""
+        """{path: (stat signature, content digest)} as recorded (see dependencies.stat_signature).
+
+        Not sealed: a row is used only when its signature is the file's own, change time in
+        nanoseconds and inode included, which a checkout gets when it is made on the machine
+        that checks it; a row planted with the pull request cannot know them in advance."""
         found = {}
         if len(paths) > 2000:  # a site: one scan of the table beats many lookups
             wanted = set(paths)
-            rows = (row for row in self._db.execute("SELECT path, signature, digest, seal FROM stats") if row[0] in wanted)
-        else:
-            rows = (
-                row
-                for batch, marks in batches(paths)
-                for row in self._db.execute(f"SELECT path, signature, digest, seal FROM stats WHERE path IN ({marks})", batch)
-            )
-        for path, signature, digest, mark in rows:
-            if is_sealed(_stat_record(path, signature, digest), mark):
+            for path, signature, digest in self._db.execute("SELECT path, signature, digest FROM stats"):
+                if path in wanted:
+                    found[path] = (signature, digest)
+            return found
+        for batch, marks in batches(paths):
+            for path, signature, digest in self._db.execute(
+                f"SELECT path, signature, digest FROM stats WHERE path IN ({marks})", batch
+            ):
                 found[path] = (signature, digest)
         return found
 
@@ -154,9 +156,8 @@ class FileCache:
         """Record (path, stat signature, content digest) rows."""
         if not rows:
             return
-        sealed = [(path, signature, digest, seal(_stat_record(path, signature, digest))) for path, signature, digest in rows]
         with write_transaction(self._db):
-            self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?)", sealed)
+            self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         try:
@@ -200,7 +201,3 @@ def _unsealed(key: str, data: bytes, mark: str) -> Any:
     if not isinstance(data, bytes) or not is_sealed(key.encode("utf-8", "surrogateescape") + b"\0" + data, mark):
         raise DataError("not sealed by this user's artlint")
     return plaindata.loads(data)
-
-
-def _stat_record(path: str, signature: str, digest: str) -> bytes:
-    return f"stat\0{path}\0{signature}\0{digest}".encode("utf-8", "surrogateescape")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,7 +41,7 @@ def _key() -> bytes:
         return _read_key(path) or _make_key(path)
     except OSError as exc:
         problem = f"the cache's key {path} could not be kept ({exc.strerror or exc}): results are not reused across runs"
-        return secrets.token_bytes(KEY_BYTES)
+        return os.urandom(KEY_BYTES)
 
 
 def _read_key(path: Path) -> bytes | None:
@@ -64,11 +63,11 @@ def _make_key(path: Path) -> bytes:
     from artlint.sqlitedb import make_directory
 
     make_directory(path.parent)
-    temporary = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+    temporary = path.with_name(f".{KEY_FILE}.{os.getpid()}.{os.urandom(4).hex()}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(secrets.token_bytes(KEY_BYTES))
+            handle.write(os.urandom(KEY_BYTES))
         try:
             os.link(temporary, path)
         except FileExistsError:

@@ -85,13 +85,15 @@ def write(result, stream, settings) -> None:
     if settings.statistics:
         _statistics(emit, result)
     else:
-        previous = None
+        previous = shown_path = None
         for finding in result.findings:
-            if previous is not None and finding.path != previous and not settings.quiet:
-                emit()
-            previous = finding.path
+            if finding.path != previous:
+                if previous is not None and not settings.quiet:
+                    emit()
+                previous, shown_path = finding.path, visible(finding.path)  # once a file, not once a finding
             if plain:
-                stream.write(f"{visible(finding.path)}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {visible(finding.message)}\n")
+                message = finding.message if finding.message.isprintable() else visible(finding.message)
+                stream.write(f"{shown_path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {message}\n")
             else:
                 emit(_headline(finding))
             if not settings.quiet and finding.snippet is not None:
