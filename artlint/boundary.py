@@ -49,6 +49,9 @@ class Boundary:
         return ("the checked folder " if len(self.roots) == 1 else "the checked folders ") + ", ".join(self.roots)
 
 
+NO_LIMIT = Boundary()  # artlint used as a library: every folder may be read
+
+
 def link_text(path: str, real: str) -> str:
     """How a report names where `path` leads: the link's own text, made absolute, when `path`
     is a link (stable: the real path of /proc/self/environ names the process); else its real

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Callable
 
 from artlint import dependencies, plaindata
-from artlint.dependencies import stat_signature
 from artlint.atomicfile import replacing
+from artlint.cachefolder import FILES_DATABASE
 from artlint.config import Config
+from artlint.dependencies import stat_signature
 from artlint.filecache import (
     ENTRY_FORMAT,
     FileCache,
@@ -24,15 +25,14 @@ from artlint.filecache import (
     settings_fingerprint,
     trusted_signature,
 )
-from artlint.plaindata import DataError
-from artlint.sealing import is_sealed, seal
-from artlint.sqlitedb import FailSafe
 from artlint.findings import Edit, Finding, Fix, Related, Severity
 from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
-from artlint.cachefolder import FILES_DATABASE
+from artlint.plaindata import DataError
+from artlint.sealing import is_sealed, seal
+from artlint.sqlitedb import FailSafe
 
 
 class CachedChecks:
@@ -125,7 +125,7 @@ class CachedChecks:
     @paused_gc
     def _store(self, kind: str, misses: list, fresh: list, keys: dict[str, str], results: dict[str, object]) -> None:
         stored = []
-        for (path, display), result in zip(misses, fresh):
+        for (path, display), result in zip(misses, fresh, strict=True):
             results[display] = result
             result.kind = kind
             if result.digest:

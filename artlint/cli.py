@@ -284,7 +284,7 @@ def _rules(args: argparse.Namespace) -> int:
         rows.append((name, rule.family, severity, "on" if settings else "off", rule.summary()))
     if args.format == "json":
         keys = ("name", "family", "severity", "state", "summary")
-        json.dump([dict(zip(keys, row)) for row in rows], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump([dict(zip(keys, row, strict=True)) for row in rows], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
     from rich.console import Console

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from artlint.boundary import Boundary
+from artlint.boundary import NO_LIMIT, Boundary
 from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
@@ -141,7 +141,7 @@ def html_comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def parse_document(
-    path: str, source: Source, file: Path | None = None, root: Path | None = None, boundary: Boundary = Boundary()
+    path: str, source: Source, file: Path | None = None, root: Path | None = None, boundary: Boundary = NO_LIMIT
 ) -> Document:
     front_matter = split_front_matter(source)
     body_offset = front_matter.body_offset if front_matter else 0

@@ -84,7 +84,7 @@ def _expect(fields: Any, *kinds: type | tuple[type, ...]) -> tuple:
     """`fields` as a tuple of exactly these kinds, in order; else DataError."""
     if type(fields) is not tuple or len(fields) != len(kinds):
         raise DataError("wrong number of fields")
-    for field, kind in zip(fields, kinds):
+    for field, kind in zip(fields, kinds, strict=True):
         if not isinstance(field, kind) or (isinstance(field, bool) and kind is int):
             raise DataError("a field of the wrong kind")
     return fields

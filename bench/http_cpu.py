@@ -150,7 +150,7 @@ def main() -> int:
             except ImportError:
                 print(f"{module} is not installed: skipped", file=sys.stderr)
         for label, client in clients:
-            timed(f"{label} ({args.concurrency} at once)", args.requests, lambda: client(base, args.requests, args.concurrency))
+            timed(f"{label} ({args.concurrency} at once)", args.requests, lambda client=client: client(base, args.requests, args.concurrency))
     finally:
         server.kill()
     return 0

@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from artlint.config import Config, parse_config, tomllib
-from artlint.paths import display_path
 from artlint.engine import run
+from artlint.paths import display_path
 
 EXPECT = re.compile(r"expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 EXPECT_AT = re.compile(r"expect-at:\s*(\d+)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")

@@ -11,15 +11,14 @@ from collections import Counter
 from pathlib import Path
 
 import pycurl
+from helpers import write
+from netserver import PlantedServer, RawServer
 
 from artlint.config import parse_config, tomllib
 from artlint.engine import run
 from artlint.network.client import _failure
 from artlint.network.curl import TransferFailed
 from artlint.network.curlerrors import CURL_ERRORS
-from helpers import write
-from netserver import PlantedServer, RawServer
-
 
 RULES = ["link-broken", "link-unverified", "link-redirected", "image-unreachable"]
 

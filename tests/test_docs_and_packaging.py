@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import REPO
 
 from artlint import ruledocs
 from artlint.config import tomllib
 from artlint.rules import all_rules
-
-from helpers import REPO
 
 
 @pytest.mark.parametrize("name", sorted(all_rules()))

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import NO_FRONT_MATTER, write
 
 import artlint.document as document
 import artlint.engine as engine
 from artlint.config import parse_config, tomllib
-from helpers import NO_FRONT_MATTER, write
 
 
 def _config(root: Path, extra: str = ""):

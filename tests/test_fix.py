@@ -16,11 +16,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from helpers import REPO, artlint, write
 
 from artlint.config import Config
-from artlint.fixing import FixError, checked_roots, fix_file, fix_targets, write_fixed
 from artlint.engine import run
-from helpers import REPO, artlint, write
+from artlint.fixing import FixError, checked_roots, fix_file, fix_targets, write_fixed
 
 STUFFED = "[{word}](http://xy.example.com/course_video/{slug}.html)"
 COURSE = re.compile(r"\[([^\]]+)\]\(http://xy\.example\.com/course_video/[^)]*\)")

@@ -15,12 +15,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import artlint, write
+from netserver import PlantedServer
 
 from artlint.config import Config
 from artlint.engine import run
 from artlint.fixing import FixError, checked_roots, fix_file, fix_targets
-from helpers import artlint, write
-from netserver import PlantedServer
 
 ARTICLE = '+++\ntitle = "a"\n+++\n\nSee [the paper](http://www.nature.com/articles/{name}) first.\n'
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import BAD_DATE, NO_FRONT_MATTER, REPO, artlint, write
 
 README = "# The site\n\nKept as it is.\n"

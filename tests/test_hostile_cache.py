@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import artlint, write
 from netserver import PlantedServer
 
@@ -136,9 +135,9 @@ def _fresh_key_function():
 
 
 def test_a_network_outcome_checked_in_the_future_is_not_believed(tmp_path: Path, server: PlantedServer) -> None:
+    import artlint.network.cache as network_cache
     from artlint.cachefolder import NETWORK_DATABASE
     from artlint.sealing import seal
-    import artlint.network.cache as network_cache
 
     site = _site(tmp_path / "site", server.base)
     _findings(site)

@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import NO_FRONT_MATTER, artlint, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 BOMB = (
     "---\n"
@@ -363,7 +364,6 @@ def test_a_corpus_rule_failing_on_one_file_reports_it_there_and_judges_the_other
 
 # --------------------------------------------------------------------------- any text at all
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 # Openers that never close, closers without openers, fences, CJK, escapes, directives.
 TRICKY = [

@@ -16,13 +16,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from helpers import artlint, write
+from netserver import HOSTILE_REASON, PlantedServer
 
 from artlint.config import Config
 from artlint.engine import run
 from artlint.reporters import ReportSettings, write_report
 from artlint.safetext import visible, visible_line
-from helpers import artlint, write
-from netserver import HOSTILE_REASON, PlantedServer
 
 CLEAR = "\x1b[2J"
 RED = "\x1b[31m"

@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from helpers import REPO, artlint, write
 
 

@@ -10,9 +10,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from helpers import BAD_DATE, GOOD, NO_FRONT_MATTER, artlint, write
 
 from artlint.boundary import work_tree
-from helpers import BAD_DATE, GOOD, NO_FRONT_MATTER, artlint, write
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="needs Linux's /proc")
 

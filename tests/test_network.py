@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import trustme
+from helpers import artlint, write
+from netserver import PlantedServer
 
 from artlint.config import parse_config, tomllib
 from artlint.engine import run
-from helpers import artlint, write
-from netserver import PlantedServer
 
 RULES = ["link-broken", "link-unverified", "link-redirected", "image-unreachable", "image-not-image", "doi-unresolved", "doi-title-mismatch"]
 

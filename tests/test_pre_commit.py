@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import BAD_DATE, GOOD, REPO, write
 
 WHEELHOUSE = os.environ.get("ARTLINT_WHEELHOUSE")

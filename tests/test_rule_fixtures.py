@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from fixture_runner import check_fixture, snapshot_path
 
 from artlint.rules import all_rules
-from fixture_runner import check_fixture, snapshot_path
 
 UPDATE = os.environ.get("ARTLINT_UPDATE_SNAPSHOTS") == "1"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Iterable
 
-from artlint.findings import Finding
 from artlint.cachefolder import NETWORK_DATABASE, UntrustedFolder, trusted_cache_directory
+from artlint.findings import Finding
 from artlint.network.cache import NetworkCache
 from artlint.network.targets import Outcome, Target
 from artlint.sqlitedb import FailSafe

@@ -66,7 +66,7 @@ def url_probes(doc) -> list[Probe]:
 def doi_probes(doc, metadata: bool) -> list[Probe]:
     """DOIs the article states (text, doi.org links, front matter); with `metadata`, only those
     next to a title the article gives, as targets for their registered metadata."""
-    from artlint.doi import all_mentions, _DATA
+    from artlint.doi import _DATA, all_mentions
 
     def compute() -> list[Probe]:
         probes = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-
 DNS_MISSING = "DNS: the host name does not exist"
 
 

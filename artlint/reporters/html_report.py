@@ -263,7 +263,8 @@ h1 { margin: 24px 0 4px; } h2 { margin-top: 28px; border-bottom: 1px solid #dde2
 .card .number { font-size: 22px; font-weight: 600; } .card .label { color: #6b7385; }
 svg text { font-size: 12px; fill: #1d2433; } .bar { fill: #4c78c8; } a:hover .bar, .bar:hover { fill: #2b56a3; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; } @media (max-width: 800px) { .columns { grid-template-columns: 1fr; } }
-table.list { border-collapse: collapse; width: 100%; } table.list td, table.list th { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eef1f5; word-break: break-all; }
+table.list { border-collapse: collapse; width: 100%; }
+table.list td, table.list th { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eef1f5; word-break: break-all; }
 #filters { position: sticky; top: 0; background: #f6f8fb; border: 1px solid #dde2ea; border-radius: 6px; padding: 8px 12px; margin-top: 24px; z-index: 1; }
 #filters label { margin-right: 14px; }
 section.file { content-visibility: auto; contain-intrinsic-size: auto 120px; margin: 14px 0; }
@@ -276,7 +277,8 @@ li.error { border-color: #d64541; } li.warning { border-color: #e0a526; } li.inf
 pre.source { margin: 4px 0 0; padding: 4px 8px; background: #f6f8fb; white-space: pre-wrap; word-break: break-all; font: 12px/1.4 ui-monospace, monospace; }
 pre.source .ln { color: #9aa1b0; margin-right: 10px; } mark { background: #ffe08a; }
 .related { color: #6b7385; font-size: 12px; }
-.rule-doc { border: 1px solid #dde2ea; border-radius: 6px; padding: 4px 16px; margin: 12px 0; } .rule-doc pre { background: #f6f8fb; padding: 8px; overflow-x: auto; }
+.rule-doc { border: 1px solid #dde2ea; border-radius: 6px; padding: 4px 16px; margin: 12px 0; }
+.rule-doc pre { background: #f6f8fb; padding: 8px; overflow-x: auto; }
 [hidden] { display: none !important; }
 </style>
 </head>

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
-from artlint import __version__
-from artlint import ruledocs
+from artlint import __version__, ruledocs
 from artlint.reporters import write_json
 from artlint.rules import all_rules
 

@@ -57,13 +57,16 @@ def _wants_colour(stream, settings) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+BLANK = Text()  # an empty line; emit() never changes the line it is given
+
+
 def _rich_emitter(stream, settings):
     from rich.console import Console
     from rich.text import Text as RichText
 
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, force_terminal=True)
 
-    def emit(line: Text = Text()) -> None:
+    def emit(line: Text = BLANK) -> None:
         rich = RichText()
         for text, style in line.pieces:
             rich.append(text, style=style)
@@ -79,7 +82,7 @@ def write(result, stream, settings) -> None:
     else:
         width = PLAIN_WIDTH
 
-        def emit(line: Text = Text()) -> None:
+        def emit(line: Text = BLANK) -> None:
             stream.write(line.plain + "\n")
 
     if settings.statistics:

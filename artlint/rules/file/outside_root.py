@@ -21,7 +21,8 @@ class FileOutsideRoot(Rule):
     ## Example
     `content/env.md`, committed as a link to `/proc/self/environ`:
 
-        content/env.md:1:1  error  file-outside-root  a symbolic link leads to /proc/self/environ, outside the checked folder /home/runner/work/site/site: not read
+        content/env.md:1:1  error  file-outside-root  a symbolic link leads to /proc/self/environ,
+        outside the checked folder /home/runner/work/site/site: not read
     """
 
     name = "file-outside-root"

@@ -1,4 +1,3 @@
-import re
 
 from artlint.findings import Severity
 from artlint.lazyre import lazy

@@ -87,7 +87,7 @@ class LinkKeywordStuffing(DocumentRule):
             if anchor:
                 groups[(anchor, page_key(link.url))].append(link)
         repeated_by_host = defaultdict(set)
-        for (anchor, page), links in groups.items():
+        for (anchor, _page), links in groups.items():
             if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
         stuffed = [links for links in groups.values() if self._is_stuffed(links, repeated_by_host, patterns, profiles, options)]
