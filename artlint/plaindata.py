@@ -17,9 +17,6 @@ from typing import Any, Callable
 
 import msgpack
 
-from artlint.findings import Edit, Fix, Related
-from artlint.network.probes import Probe
-from artlint.network.targets import Target
 from artlint.suppression import Suppressions
 
 
@@ -46,8 +43,8 @@ def _unpack(data: bytes) -> Any:
 
 
 _ARRAY_CODES = "bBhHiIlLqQfd"
-# Extension codes: one a kind, never reused for another.
-_SET, _FROZENSET, _ARRAY, _RELATED, _EDIT, _FIX, _TARGET, _PROBE, _SUPPRESSIONS = range(1, 10)
+# Extension codes, one a kind (the cache keys hold ENTRY_FORMAT, bumped when these change).
+_SET, _FROZENSET, _ARRAY, _SUPPRESSIONS = range(1, 5)
 
 
 def _extension(value: Any) -> msgpack.ExtType:
@@ -62,11 +59,6 @@ _ENCODERS: dict[type, Callable[[Any], tuple[int, Any]]] = {
     set: lambda v: (_SET, sorted(v, key=repr)),
     frozenset: lambda v: (_FROZENSET, sorted(v, key=repr)),
     array: lambda v: (_ARRAY, v.typecode.encode("ascii") + v.tobytes()),
-    Related: lambda v: (_RELATED, (v.path, v.line, v.column, v.message)),
-    Edit: lambda v: (_EDIT, (v.line, v.column, v.end_line, v.end_column, v.replacement)),
-    Fix: lambda v: (_FIX, (v.description, v.edits, v.safe)),
-    Target: lambda v: (_TARGET, (v.kind, v.value)),
-    Probe: lambda v: (_PROBE, (v.target, v.line, v.column, v.end_line, v.end_column, v.url, v.title)),
     Suppressions: lambda v: (_SUPPRESSIONS, (v.file_rules, v.line_rules, v.ranges)),
 }
 
@@ -103,18 +95,6 @@ def _array(data: bytes) -> array:
     return array(typecode, data[1:])
 
 
-def _fix(fields: Any) -> Fix:
-    description, edits, safe = _expect(fields, str, tuple, bool)
-    if not all(type(edit) is Edit for edit in edits):
-        raise DataError("a fix whose edits are not edits")
-    return Fix(description, edits, safe)
-
-
-def _probe(fields: Any) -> Probe:
-    target, line, column, end_line, end_column, url, title = _expect(fields, Target, int, int, int, int, str, (str, type(None)))
-    return Probe(target, line, column, end_line, end_column, url, title)
-
-
 def _suppressions(fields: Any) -> Suppressions:
     file_rules, line_rules, ranges = _expect(fields, set, dict, tuple)
     return Suppressions(file_rules, {line: set(names) for line, names in line_rules.items()}, list(ranges))
@@ -123,10 +103,5 @@ def _suppressions(fields: Any) -> Suppressions:
 _DECODERS: dict[int, Callable[[Any], Any]] = {
     _SET: lambda f: set(_sequence(f)),
     _FROZENSET: lambda f: frozenset(_sequence(f)),
-    _RELATED: lambda f: Related(*_expect(f, str, int, int, str)),
-    _EDIT: lambda f: Edit(*_expect(f, int, int, int, int, str)),
-    _FIX: _fix,
-    _TARGET: lambda f: Target(*_expect(f, str, str)),
-    _PROBE: _probe,
     _SUPPRESSIONS: _suppressions,
 }
