@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from artlint import dependencies, plaindata
+from artlint import dependencies
 from artlint.atomicfile import replacing
 from artlint.cachefolder import FILES_DATABASE
 from artlint.config import Config
@@ -22,8 +22,10 @@ from artlint.filecache import (
     ENTRY_FORMAT,
     FileCache,
     content_digest,
+    sealed,
     settings_fingerprint,
     trusted_signature,
+    unsealed,
 )
 from artlint.findings import Edit, Finding, Fix, Related, Severity
 from artlint.gcpause import paused_gc
@@ -31,8 +33,9 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError
-from artlint.sealing import is_sealed, seal
 from artlint.sqlitedb import FailSafe
+
+_SNAPSHOT = "facts snapshot"  # what the snapshot file's seal binds it to
 
 
 class CachedChecks:
@@ -140,9 +143,7 @@ class CachedChecks:
         try:
             with open(self._snapshot_path(root), "rb") as handle:
                 mark, _, data = handle.read().partition(b"\n")
-            if not is_sealed(data, mark.decode("ascii", "replace")):
-                raise DataError("not sealed by this user's artlint")
-            entry = plaindata.loads(data)
+            entry = unsealed(_SNAPSHOT, data, mark.decode("ascii", "replace"))
         except (OSError, DataError):  # none yet, or from another version or user: look every file up
             entry = None
         self._snapshot = entry if isinstance(entry, dict) else {}
@@ -155,10 +156,10 @@ class CachedChecks:
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
         snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
-        data = plaindata.dumps(snapshot)
+        data, mark = sealed(_SNAPSHOT, snapshot)
         try:
             with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
-                stream.write(seal(data).encode("ascii") + b"\n" + data)
+                stream.write(mark.encode("ascii") + b"\n" + data)
         except OSError:
             pass  # a snapshot is only a shortcut
 

@@ -115,8 +115,8 @@ class FileCache:
             rows = self._db.execute(f"SELECT key, head, head_seal, {columns}, used FROM files WHERE key IN ({marks})", batch)
             for key, head, head_seal, findings, findings_seal, used in rows:
                 try:
-                    value = _unsealed(key, head, head_seal)
-                    listed = _unsealed(key, findings, findings_seal) if with_findings else None
+                    value = unsealed(key, head, head_seal)
+                    listed = unsealed(key, findings, findings_seal) if with_findings else None
                 except DataError:  # another version's, or not artlint's: a miss
                     continue
                 found[key] = (value, listed)
@@ -125,7 +125,7 @@ class FileCache:
         return found
 
     def put_many(self, items: Iterable[tuple[str, Any, Any]]) -> None:
-        rows = [(key, *_sealed(key, head), *_sealed(key, findings), self._now) for key, head, findings in items]
+        rows = [(key, *sealed(key, head), *sealed(key, findings), self._now) for key, head, findings in items]
         if not rows:
             return
         self._wrote = True
@@ -192,12 +192,16 @@ class FileCache:
         )
 
 
-def _sealed(key: str, value: Any) -> tuple[bytes, str]:
+def sealed(key: str, value: Any) -> tuple[bytes, str]:
+    """`value` encoded, and its seal, which binds it to `key` (another entry's data under this
+    key does not pass)."""
     data = plaindata.dumps(value)
     return data, seal(key.encode("utf-8", "surrogateescape") + b"\0" + data)
 
 
-def _unsealed(key: str, data: bytes, mark: str) -> Any:
+def unsealed(key: str, data: bytes, mark: str) -> Any:
+    """The value `sealed(key, ...)` encoded; DataError when `data` is not that, sealed by this
+    user's artlint."""
     if not isinstance(data, bytes) or not is_sealed(key.encode("utf-8", "surrogateescape") + b"\0" + data, mark):
         raise DataError("not sealed by this user's artlint")
     return plaindata.loads(data)
