@@ -93,9 +93,7 @@ def _open_checked(path: Path, schema: str, connect: dict) -> sqlite3.Connection:
         found = _schema_of(db)
         if not found:
             with write_transaction(db):  # whole or not at all: a concurrent run never sees half a schema
-                db.execute("PRAGMA user_version=1")
-                for statement in _statements(schema):
-                    db.execute(statement)
+                _create(db, schema)
         elif found != _expected_schema(schema):
             raise ForeignSchema("not the schema of this version of artlint")
     except BaseException:
@@ -112,16 +110,17 @@ def _schema_of(db: sqlite3.Connection) -> tuple:
 @lru_cache(maxsize=None)
 def _expected_schema(schema: str) -> tuple:
     db = sqlite3.connect(":memory:", isolation_level=None)
-    db.execute("PRAGMA user_version=1")
-    for statement in _statements(schema):
-        db.execute(statement)
+    _create(db, schema)
     expected = _schema_of(db)
     db.close()
     return expected
 
 
-def _statements(schema: str) -> list[str]:
-    return [statement for statement in schema.split(";") if statement.strip()]
+def _create(db: sqlite3.Connection, schema: str) -> None:
+    db.execute("PRAGMA user_version=1")
+    for statement in schema.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 def _delete_database(path: Path) -> None:
@@ -169,12 +168,12 @@ class FailSafe:
         def call(*args, **kwargs):
             if self._cache is None:
                 return self._nothing(name)
-            result = self._guarded(lambda: getattr(self._cache, name)(*args, **kwargs), name)
+            result = self._guarded(lambda: getattr(self._cache, name)(*args, **kwargs))
             return self._nothing(name) if self._cache is None else result
 
         return call
 
-    def _guarded(self, action: Callable[[], Value], name: str = "") -> Value | None:
+    def _guarded(self, action: Callable[[], Value]) -> Value | None:
         try:
             return action()
         except (OSError, sqlite3.Error) as exc:
