@@ -20,7 +20,7 @@ from artlint.boundary import Boundary, link_text, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
 from artlint.lazyre import lazy
-from artlint.options import check_type, describe
+from artlint.options import check_form, check_type, describe
 from artlint.paths import display_path
 
 try:
@@ -397,11 +397,9 @@ class _Validator:
     def globs(self, key: str, patterns: Any) -> list[str]:
         """Glob patterns that compile (a bad character range is a located error, not a crash)."""
         self.typed(key, patterns, "list[string]")
-        for pattern in patterns:
-            try:
-                GlobSet([pattern])
-            except re.error as exc:
-                raise self.fail(key, f"{key}: {pattern!r} is not a glob artlint can use ({exc.msg})") from None
+        problem = check_form("glob", patterns)
+        if problem:
+            raise self.fail(key, f"{key}: {problem}")
         return list(patterns)
 
     def duration(self, key: str, value: Any) -> int:

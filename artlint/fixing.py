@@ -35,6 +35,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from artlint.boundary import within
 from artlint.config import Config
 from artlint.findings import Edit, Finding, Fix
 from artlint.source import BOM
@@ -210,7 +211,7 @@ def fix_targets(findings: Iterable[Finding], digests: dict[str, str], roots: tup
 
 def _target(display: str, real: str, findings: list[Finding], digest: str, roots: tuple[str, ...]) -> FixTarget:
     target = FixTarget(display, real, findings, digest)
-    if not any(real == root or real.startswith(os.path.join(root, "")) for root in roots):
+    if not any(within(real, root) for root in roots):
         target.refusal = f"not fixed: it leads to {real}, outside the folders checked (nothing was changed)"
         return target
     try:

@@ -25,7 +25,7 @@ class Option:
 
     def check(self, value: Any) -> str | None:
         """None when `value` fits, else a short reason."""
-        problem = check_type(self.type, value) or _check_form(self.form, value)
+        problem = check_type(self.type, value) or check_form(self.form, value)
         if problem:
             return problem
         if self.choices:
@@ -36,7 +36,8 @@ class Option:
         return None
 
 
-def _check_form(form: str, value: Any) -> str | None:
+def check_form(form: str, value: Any) -> str | None:
+    """None when every string of `value` compiles as a `form` ("regex" or "glob"), else why not."""
     if not form:
         return None
     from artlint.globs import GlobSet
