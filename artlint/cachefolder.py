@@ -50,8 +50,8 @@ def trusted_cache_directory(config, boundary) -> Path:
     directory = cache_directory(config)
     if os.environ.get(ENVIRONMENT) or (config.path is None and not config.network.cache):
         return directory
-    real = os.path.realpath(directory)
-    if boundary.contains(real):
+    real = boundary.outside(str(directory))
+    if real is None:
         return directory
     raise UntrustedFolder(
         f"the cache folder {directory} leads out of the project (to {real}): not used; "

@@ -238,8 +238,10 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
     except ValueError:  # an integer too long for Python to read
-        long_number = re.search(r"\d{4000,}", text)
-        line = f":{text.count(chr(10), 0, long_number.start()) + 1}" if long_number else ""
+        from artlint.frontmatter import too_long_number_place
+
+        place = too_long_number_place(text)
+        line = f":{text.count(chr(10), 0, place[0]) + 1}" if place else ""
         raise ConfigError(f"{display_path(path)}{line}: a number with thousands of digits is no setting") from None
     if path.name == "pyproject.toml":
         document = document.get("tool", {}).get("artlint", {})

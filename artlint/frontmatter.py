@@ -172,7 +172,7 @@ def _holds_unprintable_int(value: Any) -> bool:
     return False
 
 
-def _too_long_number_place(raw: str) -> tuple[int, int] | None:
+def too_long_number_place(raw: str) -> tuple[int, int] | None:
     """(offset, digits) of the first run of digits over Python's int limit: the parsers that
     hit it (tomllib, json) do not say where."""
     limit = int_digits_limit()
@@ -185,7 +185,7 @@ def _too_long_number_place(raw: str) -> tuple[int, int] | None:
 
 def _number_problem(kind: str, raw: str, exc: ValueError, first_line: int) -> FrontMatterProblem:
     """A ValueError that is not a syntax error: an integer over Python's limit of digits."""
-    place = _too_long_number_place(raw) if is_int_limit_error(exc) else None
+    place = too_long_number_place(raw) if is_int_limit_error(exc) else None
     if place is None:
         return FrontMatterProblem(f"{kind}: {exc}", first_line)
     offset, digits = place
