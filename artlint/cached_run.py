@@ -63,7 +63,7 @@ class CachedChecks:
         rules = self.config.rules_for_path(path)
         found = self._fingerprints.get(id(rules))
         if found is None:
-            found = self._fingerprints[id(rules)] = (rules, settings_fingerprint(rules, self.config.max_file_size, self.config.online))
+            found = self._fingerprints[id(rules)] = (rules, settings_fingerprint(rules, self.config.max_file_size_for(path), self.config.online))
         return found[1]
 
     def _digest(self, path: Path, absolute: str, stats: dict) -> str | None:
@@ -80,7 +80,7 @@ class CachedChecks:
         read_at = time.time_ns()
         try:
             with open(path, "rb") as handle:
-                digest = content_digest(handle.read(self.config.max_file_size + 1))
+                digest = content_digest(handle.read(self.config.max_file_size_for(path) + 1))
         except OSError:
             return None
         if trusted_signature(info, read_at):

@@ -154,6 +154,7 @@ def _check_selectors(option: str, names: list[str]) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from artlint.config import ConfigError
     from artlint.engine import run
     from artlint.findings import Severity
     from artlint.reporters import ReportSettings, write_report
@@ -161,10 +162,9 @@ def _check(args: argparse.Namespace) -> int:
     config = _load_config(args.config, args.paths or ["."])
     if args.select is not None:
         _check_selectors("--select", args.select)
-        config.select = args.select
     if args.ignore is not None:
         _check_selectors("--ignore", args.ignore)
-        config.ignore = config.ignore + args.ignore
+    config.adjust(args.select, args.ignore)
     fail_on = args.fail_on or config.fail_on
     from artlint.parallel import default_jobs
 
@@ -174,6 +174,12 @@ def _check(args: argparse.Namespace) -> int:
     arguments = args.paths or ["."]
 
     def checked():
+        try:
+            return _run_checked()
+        except ConfigError as exc:  # a nested configuration file, read as its folder was met
+            raise UsageError(str(exc)) from None
+
+    def _run_checked():
         return run(
             arguments,
             config,

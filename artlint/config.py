@@ -1,10 +1,13 @@
-"""Configuration: finding the file, validating every key, and the settings for each path.
+"""Configuration: finding the files, validating every key, and the settings for each path.
 
 artlint reads ``artlint.toml``, ``.artlint.toml`` or ``[tool.artlint]`` in ``pyproject.toml``,
 from the first directory that has one, walking up from the folder that holds every path named
-(see start_folder). Every key,
-rule name, option and type is checked: a mistake is a ``ConfigError`` that names the file,
-the line and, where it can, the key that was meant.
+(see start_folder): that file's settings govern the run. A configuration file in a folder below
+it governs the files under that folder instead (the nearest one wins whole, as in ruff): their
+rules, options, overrides, excludes, extensions and size limit; the run's own settings (network,
+DOI resolver, fail-on) stay those of the first file. ``--config`` names one file for every path.
+Every key, rule name, option and type is checked: a mistake is a ``ConfigError`` that names the
+file, the line and, where it can, the key that was meant.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from artlint.boundary import Boundary, link_text, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
@@ -90,6 +93,9 @@ class Config:
     network: NetworkSettings = field(default_factory=NetworkSettings)
     doi: DoiSettings = field(default_factory=DoiSettings)
     boundary: Boundary = Boundary()  # the folders files may be read in (set by engine.run)
+    nested: bool = False  # configuration files in folders below `root` govern those folders
+    _owners: dict[str, "Config"] = field(default_factory=dict, repr=False)  # folder -> its configuration
+    _command_line: dict[str, Any] = field(default_factory=dict, repr=False)  # --select/--ignore, for nested ones too
     _resolved: dict[tuple[int, ...], tuple[RuleSettings, ...]] = field(default_factory=dict, repr=False)
     _bases: dict[Path, str] = field(default_factory=dict, repr=False)
 
@@ -100,18 +106,78 @@ class Config:
     def relative(self, path: "Path | str") -> str:
         """`path` relative to the config root, with forward slashes (for glob matching).
         Plain string work: called for every file, it must not touch the disk."""
-        base = self._bases.get(self.root)
-        if base is None:
-            base = self._bases[self.root] = os.path.abspath(self.root)
-        relative = os.path.relpath(os.path.abspath(path), base)
+        relative = os.path.relpath(os.path.abspath(path), self._base())
         if relative == ".." or relative.startswith(".." + os.sep):
             return os.fspath(path).replace(os.sep, "/")
         return relative.replace(os.sep, "/")
 
     def rules_for_path(self, path: "Path | str") -> tuple[RuleSettings, ...]:
-        """The enabled rules for a file on disk (its relative path is only worked out when some
-        `[[overrides]]` could apply)."""
-        return self.rules_for(self.relative(path) if self.overrides else "")
+        """The enabled rules for a file on disk, from the configuration that governs it (its
+        relative path is only worked out when some `[[overrides]]` could apply)."""
+        owner = self.governing(path)
+        return owner.rules_for(owner.relative(path) if owner.overrides else "")
+
+    def max_file_size_for(self, path: "Path | str") -> int:
+        return self.governing(path).max_file_size
+
+    def adjust(self, select: list[str] | None = None, ignore: list[str] | None = None) -> None:
+        """The command line's --select (replacing) and --ignore (adding), here and in every
+        nested configuration."""
+        if select is not None:
+            self.select = list(select)
+            self._command_line["select"] = list(select)
+        if ignore:
+            self.ignore = self.ignore + list(ignore)
+            self._command_line["ignore"] = list(ignore)
+        self._resolved.clear()
+
+    @property
+    def has_nested(self) -> bool:
+        """Whether some file of this run is governed by another configuration file."""
+        return any(owner is not self for owner in self._owners.values())
+
+    def governing(self, path: "Path | str") -> "Config":
+        """The configuration of a file: the nearest configuration file in its folder or one
+        above it, up to this one's folder."""
+        if not self.nested:
+            return self
+        return self.folder_config(os.path.dirname(os.path.abspath(path)))
+
+    def folder_config(self, folder: str, names: Collection[str] | None = None) -> "Config":
+        """The configuration that governs the files directly in `folder` (absolute and normal).
+        `names`, the folder's entries when the caller listed it already, saves looking for
+        configuration files one by one."""
+        owner = self._owners.get(folder) if self.nested else self
+        if owner is not None:
+            return owner
+        base = self._base()
+        chain = []  # folders from `folder` up to the first one whose configuration is known
+        while owner is None:
+            if folder == base or not within(folder, base):
+                owner = self
+                break
+            chain.append(folder)
+            found = _config_file_in(Path(folder), names if len(chain) == 1 else None)
+            if found is not None:
+                owner = self._nested_config(found)
+                break
+            folder = os.path.dirname(folder)
+            owner = self._owners.get(folder)
+        for known in chain:  # the configuration found governs every folder below it too
+            self._owners[known] = owner
+        return owner
+
+    def _nested_config(self, path: Path) -> "Config":
+        child = load_config(str(path))
+        child.adjust(**self._command_line)
+        child.boundary = self.boundary
+        return child
+
+    def _base(self) -> str:
+        base = self._bases.get(self.root)
+        if base is None:
+            base = self._bases[self.root] = os.path.abspath(self.root)
+        return base
 
     def rules_for(self, relative_path: str) -> tuple[RuleSettings, ...]:
         """The enabled rules, with severities and options, for one file."""
@@ -174,14 +240,24 @@ def find_config_file(start: Path) -> Path | None:
     """The first config file found walking up from `start`."""
     directory = start.resolve()
     while True:
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            _refuse_link_out(candidate)
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
-                return candidate
+        found = _config_file_in(directory)
+        if found is not None:
+            return found
         if directory.parent == directory:
             return None
         directory = directory.parent
+
+
+def _config_file_in(directory: Path, names: Collection[str] | None = None) -> Path | None:
+    """The configuration file in `directory`, if it has one (`names`: its entries, if known)."""
+    for name in CONFIG_FILES:
+        if names is not None and name not in names:
+            continue
+        candidate = directory / name
+        _refuse_link_out(candidate)
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+            return candidate
+    return None
 
 
 def _refuse_link_out(candidate: Path) -> None:
@@ -227,7 +303,7 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     else:
         found = find_config_file(start)
         if found is None:
-            return Config(root=start)
+            return Config(root=start, nested=True)
         path = found
     try:
         text = path.read_text(encoding="utf-8")
@@ -247,7 +323,9 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
         document = document.get("tool", {}).get("artlint", {})
         if not isinstance(document, dict):
             raise ConfigError(f"{display_path(path)}: [tool.artlint] must be a table")
-    return parse_config(document, path, text)
+    config = parse_config(document, path, text)
+    config.nested = explicit is None
+    return config
 
 
 def _toml_reason(exc: Exception) -> str:
@@ -311,8 +389,8 @@ class _Validator:
     def line_of(self, key: str) -> int | None:
         leaf = key.rsplit(".", 1)[-1]
         patterns = [
-            rf'^\s*"?{re.escape(leaf)}"?\s*=',
-            rf"^\s*\[+[^\]\n]*{re.escape(leaf)}[^\]\n]*\]",
+            rf'^[ \t]*"?{re.escape(leaf)}"?[ \t]*=',
+            rf"^[ \t]*\[+[^\]\n]*{re.escape(leaf)}[^\]\n]*\]",
             rf'"{re.escape(leaf)}"',
             rf"\b{re.escape(leaf)}\b",
         ]

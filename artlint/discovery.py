@@ -1,7 +1,8 @@
 """Finding the files to check.
 
 Directories are walked for files with the configured extensions, skipping what `exclude`
-and `extend-exclude` name (by default hidden directories, `node_modules` and `public`).
+and `extend-exclude` name (by default hidden directories, `node_modules` and `public`); below
+a folder with a configuration file of its own, its extensions and excludes apply.
 Files named explicitly are always checked: pre-commit passes the changed files by name.
 """
 
@@ -26,7 +27,6 @@ def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozen
     that lead out of `config.boundary`, which are not read. Folders whose absolute paths are in
     `skip` are not entered. Plain strings: a site has tens of thousands of files, and most of
     them are only looked up in the cache."""
-    suffixes = tuple("." + extension.lower() for extension in config.extensions)
     found: dict[str, str] = {}
     outside: dict[str, str] = {}
     here = os.path.join(os.getcwd(), "")
@@ -36,7 +36,7 @@ def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozen
         if target is not None:
             outside.setdefault(display_path(Path(argument)), link_text(argument, target))
         elif os.path.isdir(argument):
-            for file, is_link in _walk(argument, config, suffixes, skip):
+            for file, is_link in _walk(argument, config, skip):
                 # Folders are walked without following links: only a link itself can lead out.
                 target = boundary.outside(file) if is_link else None
                 if target is None:
@@ -59,39 +59,47 @@ def _display(file: str, here: str) -> str:
     return normal.replace(os.sep, "/") if not normal.startswith("..") else display_path(Path(file))
 
 
-def _relative_prefix(top: str, config: Config) -> str | None:
-    """`top` relative to the configuration's folder ("" for the folder itself), or None when
-    globs must be matched relative to `top` (it is excluded itself, or lies outside)."""
+def _prefix(top: str, config: Config) -> str:
+    """What joins the paths of `top`'s entries to `top` relative to the configuration's folder
+    ("" for the folder itself, or when globs must be matched relative to `top`: it is excluded
+    itself, or lies outside)."""
     relative = config.relative(Path(top))
     if relative in ("", "."):
-        relative = ""
-    if relative.startswith("../") or os.path.isabs(relative) or (relative and config.exclude_globs.match(relative)):
-        return None
-    return relative
+        return ""
+    if relative.startswith("../") or os.path.isabs(relative) or config.exclude_globs.match(relative):
+        return ""
+    return relative + "/"
 
 
-def _walk(top: str, config: Config, suffixes: tuple[str, ...], skip: frozenset[str] = frozenset()):
-    """(path, whether it is a symbolic link) of the files under `top` with one of the suffixes;
-    excluded folders are not entered, nor linked ones.
+def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
+    """(path, whether it is a symbolic link) of the files under `top` with one of the
+    extensions; excluded folders are not entered, nor linked ones.
 
-    Globs are matched against paths relative to the configuration's folder; but when the folder
-    given is itself excluded (a user who names `.github/` wants it checked) or lies outside that
-    folder, against paths relative to the folder given. Plain strings: this runs for every file.
+    Globs are matched against paths relative to the folder of the configuration that governs
+    the folder listed; but when the folder given is itself excluded (a user who names
+    `.github/` wants it checked) or lies outside that folder, against paths relative to the
+    folder given. Plain strings: this runs for every file.
     """
-    excluded = config.exclude_globs
-    prefix = _relative_prefix(top, config)
-    base_prefix = (prefix + "/") if prefix else ""
-    folders = [(top, "")]
+    top_config = config.governing(os.path.join(top, "-"))
+    folders = [(top, _prefix(top, top_config), top_config)]
     while folders:
-        directory, inside = folders.pop()
-        for entry in _entries(directory):
+        directory, prefix, parent_config = folders.pop()
+        entries = _entries(directory)
+        here = parent_config
+        if config.nested and directory is not top:
+            here = config.folder_config(os.path.abspath(directory), {entry.name for entry in entries})
+            if here is not parent_config:  # the folder has a configuration file of its own
+                prefix = ""
+        excluded = here.exclude_globs
+        suffixes = tuple("." + extension.lower() for extension in here.extensions)
+        for entry in entries:
             name = entry.name
-            relative = base_prefix + inside + name
+            relative = prefix + name
             if _is_folder(entry):
                 if excluded.match(relative) or (skip and os.path.abspath(entry.path) in skip):
                     continue
                 if not entry.is_symlink():
-                    folders.append((entry.path, inside + name + "/"))
+                    folders.append((entry.path, relative + "/", here))
                 if not name.lower().endswith(suffixes):
                     continue
                 # a directory named like an article: reported as unreadable (or as outside)

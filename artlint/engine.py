@@ -108,7 +108,7 @@ def _check_file(path: str, display: str, config: Config) -> FileResult:
     rules = config.rules_for_path(path)
     result = FileResult(display)
     try:
-        source = read_source(str(path), config.max_file_size)
+        source = read_source(str(path), config.max_file_size_for(path))
     except UnreadableFile as error:
         result.findings = _file_problem(display, rules, error)
         return result
@@ -233,7 +233,7 @@ def _judge_error(rule: Rule, facts: dict[str, Any], settings: RuleSettings, chec
     return None
 
 
-def _with_snippets(findings: list[Finding], max_bytes: int) -> list[Finding]:
+def _with_snippets(findings: list[Finding], config: Config) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
     have no source line: read their lines again, from files within the size limit only (one
     over it was never read, and a 512 MiB file must not be read whole to show one line)."""
@@ -247,7 +247,7 @@ def _with_snippets(findings: list[Finding], max_bytes: int) -> list[Finding]:
             continue
         if finding.path not in sources:
             try:
-                sources[finding.path] = read_source(finding.path, max_bytes)
+                sources[finding.path] = read_source(finding.path, config.max_file_size_for(finding.path))
             except UnreadableFile:
                 sources[finding.path] = None
         source = sources[finding.path]
@@ -278,6 +278,8 @@ def run(
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
+    for path, _ in files + rest:  # here, so that a mistake in one is exit 2, not a worker's crash
+        config.governing(path)
     results: list[FileResult] = []
     online = _online_check(config, use_cache, progress)
     try:
@@ -333,13 +335,13 @@ def run(
     problems = (cache_problem, cached and cached.problem, online and online.problem, cached and _sealing_problem())
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
-        findings = _with_snippets(findings, config.max_file_size)
+        findings = _with_snippets(findings, config)
     # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
     more = _outside_findings(outside, config)
     if more or online is not None:  # else in order already (sorting 57,000 findings again took 0.1 s)
         findings += more
         findings.sort(key=Finding.sort_key)
-    if config.overrides:
+    if config.overrides or config.has_nested:
         used = {settings.name for path, _ in files for settings in config.rules_for_path(path)}
     else:
         used = {settings.name for settings in config.rules_for("")}
@@ -418,7 +420,7 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
     if not corpus:
         return result
     try:
-        source = read_source(str(path), config.max_file_size)
+        source = read_source(str(path), config.max_file_size_for(path))
         doc = parse_document(display, source, Path(path), config.root, config.boundary)
     except Exception:  # unreadable, or beyond the parsers: a file not compared, as when it is checked
         return result

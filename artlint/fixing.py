@@ -245,8 +245,9 @@ def write_fixed(fixed: FixedFile) -> None:
 def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool) -> FixedFile:
     from artlint.engine import check_text
 
-    original, info = _read(folder, config.max_file_size)
-    if len(original) > config.max_file_size:
+    limit = config.max_file_size_for(target.file)
+    original, info = _read(folder, limit)
+    if len(original) > limit:
         raise FixError("not fixed: it grew over max-file-size since it was checked (nothing was changed)")
     try:
         written = WrittenText(original)

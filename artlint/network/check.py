@@ -71,7 +71,7 @@ class OnlineCheck:
         from artlint.engine import _instance
 
         config = self.config
-        if config.overrides or any(_instance(settings.name).kind == "network" for settings in config.rules_for("")):
+        if config.overrides or config.has_nested or any(_instance(settings.name).kind == "network" for settings in config.rules_for("")):
             self._fetcher_started()
 
     def _fetcher_started(self) -> "Fetcher":
