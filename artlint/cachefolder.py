@@ -21,10 +21,13 @@ ENVIRONMENT = "ARTLINT_CACHE_DIR"
 # rebuild each other's databases.
 FILES_DATABASE = "files-v5.sqlite3"
 NETWORK_DATABASE = "network-v2.sqlite3"
+# jieba's dictionary copied into a table (artlint.cjk): in the user's folder, shared by projects.
+_DERIVED_NAME = r"(?:jieba-[0-9A-Za-z.]+-\d+-\d+\.sqlite3(?:-wal|-shm|-journal)?|\.jieba-[a-z0-9_]+\.tmp)"
 _OWN_NAME = re.compile(
     r"(?:(?:files|network)(?:-v\d+)?\.sqlite3(?:-wal|-shm|-journal)?"
     r"|facts-[0-9a-f]{24}\.(?:json|pickle)"
-    r"|\.facts-[a-z0-9_]+\.tmp)"
+    r"|\.facts-[a-z0-9_]+\.tmp"
+    rf"|{_DERIVED_NAME})"
 )
 
 
@@ -87,6 +90,20 @@ def clear(directory: Path) -> list[Path]:
         for name in CACHE_MARKERS:
             (directory / name).unlink()
         directory.rmdir()
+    return removed
+
+
+def clear_derived() -> list[Path]:
+    """Delete the tables artlint derives from its libraries' data in the user's cache folder
+    (`artlint cache clear` clears them too: they are caches, kept apart only to be shared)."""
+    directory = user_directory()
+    if not directory.is_dir():
+        return []
+    removed = []
+    for path in sorted(directory.iterdir()):
+        if re.fullmatch(_DERIVED_NAME, path.name) and not path.is_dir():
+            path.unlink()
+            removed.append(path)
     return removed
 
 

@@ -61,14 +61,25 @@ def _table_path(jieba) -> Path:
     return user_directory() / f"jieba-{jieba.__version__}-{size}-{TABLE_FORMAT}.sqlite3"
 
 
+_writes_table = True  # False in a run with --no-cache: set before the workers are forked
+
+
+def write_table(allowed: bool) -> None:
+    """Whether this process may build the dictionary table (`--no-cache` writes no cache)."""
+    global _writes_table
+    _writes_table = allowed
+
+
 @lru_cache(maxsize=1)
 def _word_table() -> tuple[sqlite3.Connection, int] | None:
-    """(connection, total frequency) of the dictionary table, built on first use; None where
-    it cannot be built or read."""
+    """(connection, total frequency) of the dictionary table, built on first use when writing
+    it is allowed; None where it cannot be built or read."""
     jieba = _jieba()
     try:
         path = _table_path(jieba)
         if not path.exists():
+            if not _writes_table:
+                return None
             _build_table(jieba, path)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         connection.execute("PRAGMA trusted_schema=OFF")

@@ -308,7 +308,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _cache(args: argparse.Namespace) -> int:
     from artlint.boundary import checked_boundary
-    from artlint.cachefolder import UntrustedFolder, clear, trusted_cache_directory
+    from artlint.cachefolder import UntrustedFolder, clear, clear_derived, trusted_cache_directory
     from artlint.engine import project_root
 
     config = _load_config(args.config)
@@ -320,6 +320,7 @@ def _cache(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{directory}\n")
         return EXIT_OK
     removed = clear(directory)
+    removed += [path for path in clear_derived() if path not in removed]
     sys.stdout.write(f"removed {len(removed)} cache file{'s' if len(removed) != 1 else ''} from {visible(str(directory))}\n")
     return EXIT_OK
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from artlint import dependencies, localfiles
+from artlint import cjk, dependencies, localfiles
 from artlint.boundary import checked_boundary, work_tree
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
@@ -271,6 +271,7 @@ def run(
 
     started = time.perf_counter()
     localfiles.clear_caches()
+    cjk.write_table(use_cache)
     arguments = list(paths) or ["."]
     config.boundary = checked_boundary(arguments, project_root(config))
     files, outside = discover(arguments, config)

@@ -47,3 +47,23 @@ def test_without_a_writable_cache_folder_jieba_loads_its_dictionary(
     assert cjk._word_table() is None
     for sentence in SENTENCES:
         assert cjk.words_around(sentence, 0, len(sentence)) == _whole(sentence)
+
+
+def test_no_cache_writes_no_table_and_cache_clear_removes_it(tmp_path: Path) -> None:
+    from helpers import artlint, write
+
+    user_cache = tmp_path / "user-cache"
+    environment = {"XDG_CACHE_HOME": str(user_cache)}
+    write(tmp_path / "site", {"a.md": "---\ntitle: 标题\n---\n\n研究人员发现该该药物有效。\n"})
+
+    def tables() -> list[str]:
+        folder = user_cache / "artlint"
+        return sorted(path.name for path in folder.glob("jieba-*")) if folder.is_dir() else []
+
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=tmp_path / "site", env=environment)
+    assert "duplicate-word" in out and tables() == []  # segmented from jieba's own dictionary
+    artlint("check", "--offline", "--quiet", ".", cwd=tmp_path / "site", env=environment)
+    assert len(tables()) == 1
+    code, out, _ = artlint("cache", "clear", cwd=tmp_path / "site", env=environment)
+    assert code == 0 and tables() == [], out
+    assert (user_cache / "artlint" / "seal.key").exists()  # the key is not a cache: kept
