@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from artlint.network.targets import Outcome
 from artlint.sealing import is_sealed, seal
 from artlint.sqlitedb import batches, open_shared, write_transaction
 
@@ -30,17 +31,6 @@ CREATE TABLE IF NOT EXISTS outcomes (
 # A row checked later than this ahead of the clock is not believed: a clock set back, or a
 # row planted to be fresh for ever.
 CLOCK_SKEW = 300.0
-_FIELD_KINDS = {
-    "state": (str,),
-    "reason": (str,),
-    "status": (int, type(None)),
-    "final_url": (str, type(None)),
-    "permanent_redirect": (bool,),
-    "is_image": (bool, type(None)),
-    "found": (bool, type(None)),
-    "title": (str, type(None)),
-    "requests": (int,),
-}
 
 
 class NetworkCache:
@@ -94,10 +84,6 @@ def _outcome(text: str) -> dict | None:
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("state") not in ("ok", "broken"):
+    if not Outcome.is_plain_form(data) or data.get("state") not in ("ok", "broken"):
         return None
-    for name, value in data.items():
-        kinds = _FIELD_KINDS.get(name)
-        if kinds is None or not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            return None
     return data

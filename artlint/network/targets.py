@@ -3,7 +3,9 @@ import, shared by the rules (which run offline too) and the fetcher."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import typing
+from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 
 DNS_MISSING = "DNS: the host name does not exist"
 
@@ -32,6 +34,26 @@ class Outcome:
     @classmethod
     def from_dict(cls, data: dict) -> "Outcome":
         return cls(**data)
+
+    @classmethod
+    def is_plain_form(cls, data: object) -> bool:
+        """Whether `data` (read back from a cache) has only Outcome's fields, each of its type."""
+        if not isinstance(data, dict):
+            return False
+        kinds = _field_kinds()
+        for name, value in data.items():
+            allowed = kinds.get(name)
+            # bool is an int to isinstance: a count of True requests is no count.
+            if allowed is None or not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+                return False
+        return True
+
+
+@lru_cache(maxsize=1)
+def _field_kinds() -> dict[str, tuple[type, ...]]:
+    """Outcome's field names and the types each may hold, from its annotations."""
+    hints = typing.get_type_hints(Outcome)
+    return {field.name: typing.get_args(hints[field.name]) or (hints[field.name],) for field in fields(Outcome)}
 
 
 @dataclass(frozen=True)
