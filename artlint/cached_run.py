@@ -44,7 +44,7 @@ class CachedChecks:
         database = directory / FILES_DATABASE
         self.cache = FailSafe(lambda: FileCache(database), f"the result cache {database}")
         self.directory = directory
-        self._fingerprints: dict[int, tuple[object, str]] = {}  # id of a rules tuple -> (it, fingerprint)
+        self._fingerprints: dict[tuple[int, int], tuple[object, object, str]] = {}  # ids of (rules, site) -> (them, fingerprint)
         self.keys: dict[str, str] = {}  # display path -> cache key of this run
         self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
@@ -61,10 +61,13 @@ class CachedChecks:
     def _fingerprint(self, path: Path) -> str:
         # The configuration hands out one tuple per set of matching overrides: key on its identity.
         rules = self.config.rules_for_path(path)
-        found = self._fingerprints.get(id(rules))
+        site = self.config.site_for(path)
+        found = self._fingerprints.get((id(rules), id(site)))
         if found is None:
-            found = self._fingerprints[id(rules)] = (rules, settings_fingerprint(rules, self.config.max_file_size_for(path), self.config.online))
-        return found[1]
+            described = sorted(site.describe().items()) if site is not None else None
+            fingerprint = settings_fingerprint(rules, self.config.max_file_size_for(path), self.config.online, described)
+            found = self._fingerprints[(id(rules), id(site))] = (rules, site, fingerprint)
+        return found[2]
 
     def _digest(self, path: Path, absolute: str, stats: dict) -> str | None:
         """The content hash of a file: from the cache when its stat signature is the one

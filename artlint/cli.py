@@ -21,7 +21,7 @@ from artlint.safetext import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-COMMANDS = ("check", "rules", "explain", "cache")
+COMMANDS = ("check", "rules", "explain", "cache", "site")
 
 
 class UsageError(Exception):
@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show what a rule finds, why, an example, and its options")
     explain.add_argument("rule", metavar="RULE")
 
+    site = commands.add_parser("site", help="show the site model: generator, content folders, languages, kinds of pages")
+    site.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    site.add_argument("--config", metavar="PATH", help="use this configuration file")
+    site.add_argument("--format", choices=("text", "json"), default="text")
+
     cache = commands.add_parser("cache", help="manage the cache of network results")
     cache.add_argument("action", choices=("clear", "dir"), help="clear: delete the cache; dir: print where it is")
     cache.add_argument("--config", metavar="PATH", help="use this configuration file")
@@ -106,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         if args.command == "cache":
             return _cache(args)
+        if args.command == "site":
+            return _site(args)
         return _check(args)
     except UsageError as exc:
         _complain(f"artlint: error: {exc}")
@@ -322,6 +329,26 @@ def _cache(args: argparse.Namespace) -> int:
     removed = clear(directory)
     removed += [path for path in clear_derived() if path not in removed]
     sys.stdout.write(f"removed {len(removed)} cache file{'s' if len(removed) != 1 else ''} from {visible(str(directory))}\n")
+    return EXIT_OK
+
+
+def _site(args: argparse.Namespace) -> int:
+    import json
+
+    from artlint.config import ConfigError
+    from artlint.engine import project_root
+    from artlint.siteinfo import describe_sites, site_text
+
+    arguments = args.paths or ["."]
+    config = _load_config(args.config, arguments)
+    try:
+        described = describe_sites(arguments, config, str(project_root(config) or config.root))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    if args.format == "json":
+        sys.stdout.write(json.dumps(described, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("".join(visible(line) + "\n" for line in site_text(described).splitlines()))
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from artlint.boundary import Boundary, link_text, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
@@ -25,6 +25,9 @@ from artlint.globs import GlobSet, glob_set
 from artlint.lazyre import lazy
 from artlint.options import check_form, check_type, describe
 from artlint.paths import display_path
+
+if TYPE_CHECKING:
+    from artlint.sites import Site, SiteIndex
 
 try:
     import tomllib
@@ -92,8 +95,10 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     network: NetworkSettings = field(default_factory=NetworkSettings)
     doi: DoiSettings = field(default_factory=DoiSettings)
+    site: dict[str, Any] = field(default_factory=dict)  # [site]: what site detection got wrong (artlint.sites)
     boundary: Boundary = Boundary()  # the folders files may be read in (set by engine.run)
     nested: bool = False  # configuration files in folders below `root` govern those folders
+    sites: "SiteIndex | None" = None  # the site model of each file (set by engine.run)
     _owners: dict[str, "Config"] = field(default_factory=dict, repr=False)  # folder -> its configuration
     _command_line: dict[str, Any] = field(default_factory=dict, repr=False)  # --select/--ignore, for nested ones too
     _resolved: dict[tuple[int, ...], tuple[RuleSettings, ...]] = field(default_factory=dict, repr=False)
@@ -116,6 +121,10 @@ class Config:
         relative path is only worked out when some `[[overrides]]` could apply)."""
         owner = self.governing(path)
         return owner.rules_for(owner.relative(path) if owner.overrides else "")
+
+    def site_for(self, path: "Path | str") -> "Site | None":
+        """The site the file belongs to (artlint.sites), once a run has modelled it."""
+        return self.sites.site_for(os.fspath(path)) if self.sites is not None else None
 
     def max_file_size_for(self, path: "Path | str") -> int:
         return self.governing(path).max_file_size
@@ -350,6 +359,7 @@ _TOP_KEYS = {
     "overrides",
     "network",
     "doi",
+    "site",
 }
 _NETWORK_KEYS = {
     "timeout": "number",
@@ -361,6 +371,7 @@ _NETWORK_KEYS = {
     "cache-ttl": "duration",
 }
 _DOI_KEYS = {"resolver": "string"}
+_SITE_KEYS = {"generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]", "permalinks": "table[string]"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
 _DURATION = lazy(r"(\d+)\s*([smhdw]?)")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -538,7 +549,18 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
         if not re.match(r"https?://[^/\s]+", values.get("resolver", "https://doi.org")):
             raise check.fail("resolver", "doi.resolver: expected an http(s) URL")
         config.doi = DoiSettings(**values)
+    if "site" in document:
+        config.site = _site_settings(check, document["site"])
     return config
+
+
+def _site_settings(check: _Validator, value: Any) -> dict[str, Any]:
+    from artlint.sites import GENERATORS
+
+    values = check.section("site", value, _SITE_KEYS)
+    if "generator" in values and values["generator"] not in GENERATORS:
+        raise check.fail("generator", f"site.generator: expected one of {', '.join(GENERATORS)}, got {values['generator']!r}")
+    return values
 
 
 def _overrides(check: _Validator, value: Any) -> list[Override]:

@@ -85,15 +85,25 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
     while folders:
         directory, prefix, parent_config = folders.pop()
         entries = _entries(directory)
+        names = {entry.name for entry in entries}
+        absolute = os.path.abspath(directory)
         here = parent_config
         if config.nested and directory is not top:
-            here = config.folder_config(os.path.abspath(directory), {entry.name for entry in entries})
+            here = config.folder_config(absolute, names)
             if here is not parent_config:  # the folder has a configuration file of its own
                 prefix = ""
+        site_excluded: frozenset[str] = frozenset()
+        if config.sites is not None:
+            site = config.sites.folder_site(absolute, names)
+            if directory is not top and site.holds_no_articles(absolute):
+                continue  # templates, partials, generated output: checked only when named
+            site_excluded = site.excluded_paths
         excluded = here.exclude_globs
         suffixes = tuple("." + extension.lower() for extension in here.extensions)
         for entry in entries:
             name = entry.name
+            if site_excluded and os.path.join(absolute, name) in site_excluded:
+                continue
             relative = prefix + name
             if _is_folder(entry):
                 if excluded.match(relative) or (skip and os.path.abspath(entry.path) in skip):

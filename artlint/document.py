@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,9 +15,11 @@ from artlint.frontmatter import FrontMatter, split_front_matter
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
 from artlint.spans import SpanSet
+from artlint.templating import masked_for_parser
 
 if TYPE_CHECKING:
     from artlint.links import Link
+    from artlint.sites import Page, Site
 
 
 
@@ -30,6 +33,8 @@ class Document:
     file: Path | None = None  # the file on disk, for rules that resolve local links
     root: Path | None = None  # the project's root: the configuration's directory
     boundary: Boundary = Boundary()  # the folders other files may be read in (link targets)
+    site: "Site | None" = None  # the site the file belongs to (artlint.sites), when known
+    markup_text: str | None = None  # the text as the parser saw it (artlint.templating), if not `text`
 
     _memo: dict = field(default_factory=dict, repr=False)
 
@@ -38,6 +43,21 @@ class Document:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @cached_property
+    def page(self) -> "Page | None":
+        """What the site makes of this file: article, section, page...; its language and the
+        date its name gives (None for a text without a file or site)."""
+        if self.site is None or self.file is None:
+            return None
+        data = self.front_matter.data if self.front_matter is not None else None
+        return self.site.page(os.path.abspath(self.file), data if isinstance(data, dict) else None)
+
+    @property
+    def is_article(self) -> bool:
+        """Whether the file is an article (a post), as the site's generator tells; True when
+        there is no site to ask."""
+        return self.page is None or self.page.is_article
 
     @cached_property
     def links(self) -> list["Link"]:
@@ -85,8 +105,9 @@ class Document:
     @cached_property
     def prose_text(self) -> str:
         """The text with code, math, comments and front matter blanked out (line ends kept),
-        so that text rules can search it and report exact columns."""
-        text = self.text
+        so that text rules can search it and report exact columns. Template tags that render to
+        no prose (artlint.templating) are blanked too."""
+        text = self.markup_text or self.text
         pieces = []
         last = 0
         for start, end in self.non_prose_ranges:
@@ -141,9 +162,16 @@ def html_comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def parse_document(
-    path: str, source: Source, file: Path | None = None, root: Path | None = None, boundary: Boundary = NO_LIMIT
+    path: str,
+    source: Source,
+    file: Path | None = None,
+    root: Path | None = None,
+    boundary: Boundary = NO_LIMIT,
+    site: "Site | None" = None,
 ) -> Document:
     front_matter = split_front_matter(source)
     body_offset = front_matter.body_offset if front_matter else 0
-    parsed = parse_markdown(source.text, body_offset)
-    return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root, boundary)
+    markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset)
+    parsed = parse_markdown(markup, body_offset)
+    markup_text = markup if markup is not source.text else None
+    return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root, boundary, site, markup_text)

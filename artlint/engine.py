@@ -21,6 +21,7 @@ from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding
 from artlint.gcpause import paused_gc
 from artlint.rules import Rule, all_rules
+from artlint.sites import SiteIndex
 from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
 from artlint.suppression import Suppressions
 
@@ -137,7 +138,7 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
     display = result.path
     rules = config.rules_for_path(path)
     try:
-        doc = parse_document(display, source, Path(path), config.root, config.boundary)
+        doc = parse_document(display, source, Path(path), config.root, config.boundary, config.site_for(path))
         result.suppressions = parse_suppressions(source.text, source.line_of, doc.in_code) or None
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
@@ -274,6 +275,7 @@ def run(
     cjk.write_table(use_cache)
     arguments = list(paths) or ["."]
     config.boundary = checked_boundary(arguments, project_root(config))
+    config.sites = SiteIndex(str(project_root(config) or config.root), config.site, str(config.root))
     files, outside = discover(arguments, config)
     cached, cache_problem = _open_cache(config) if use_cache else (None, None)
     checked = frozenset(display for _, display in files)
@@ -422,7 +424,7 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
         return result
     try:
         source = read_source(str(path), config.max_file_size_for(path))
-        doc = parse_document(display, source, Path(path), config.root, config.boundary)
+        doc = parse_document(display, source, Path(path), config.root, config.boundary, config.site_for(path))
     except Exception:  # unreadable, or beyond the parsers: a file not compared, as when it is checked
         return result
     result.digest = source.digest

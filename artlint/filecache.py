@@ -82,13 +82,16 @@ def trusted_signature(info: os.stat_result, read_at_ns: int) -> bool:
     return read_at_ns - max(info.st_mtime_ns, info.st_ctime_ns) >= RACY_NS
 
 
-def settings_fingerprint(rules, max_file_size: int, online: bool) -> str:
+def settings_fingerprint(rules, max_file_size: int, online: bool, site: object = None) -> str:
+    """What a file's findings depend on besides its bytes: the rules and their settings, and
+    the model of its site (`site`: its plain description)."""
     text = repr(
         (
             ENTRY_FORMAT,
             code_fingerprint(),
             max_file_size,
             online,
+            site,
             [(s.name, str(s.severity), sorted((k, repr(v)) for k, v in s.options.items())) for s in rules],
         )
     )

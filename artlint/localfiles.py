@@ -6,8 +6,10 @@ A link target is local when it has no scheme and no host: `image.png`, `../post/
 * the article's folder (Hugo page bundles, plain markdown folders),
 * for a page that is not a bundle (`posts/foo.md`, served at `/posts/foo/`), also the
   folder named after it,
-* for a site-absolute `/path`, each of the configured roots under the project's root
-  (Hugo's `static/`, `content/`, `assets/`; Zola's `static/`, `content/`),
+* for a site-absolute `/path`, each of the configured roots under the site's root
+  (Hugo's `static/`, `content/`, `assets/`; Zola's `static/`, `content/`), and the content and
+  static folders of the site's model (artlint.sites: a Jekyll site's own root, Hexo's
+  `source/`, MkDocs' `docs/`),
 
 trying each path as written, then as a page: `path.md`, `path/index.md`, `path/_index.md`,
 `path/README.md`, `path/index.html`, and `name.md` for `name.html`.
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from artlint.document import Document
 
 DEFAULT_ROOTS = [".", "static", "content", "assets"]
+# The site's root as a content folder (Jekyll, VitePress, a plain folder of markdown): its
+# pages are indexed too, leaving out `.` and `_` folders but `_posts`, and installed packages.
+WHOLE_ROOT = "./"
+_NOT_PAGES = frozenset({"node_modules", "vendor", "_site", "public", "site", "dist", "build"})
 _SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HUGO_REF = lazy(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
@@ -54,7 +60,7 @@ def is_host_like(url: str) -> bool:
 def is_local(url: str) -> bool:
     """No scheme, no host, not a bare fragment, not a template: a path into the site."""
     url = url.strip()
-    if not url or url.startswith(("#", "//", "?", "{{", "%7B%7B", "mailto:")):
+    if not url or url.startswith(("#", "//", "?", "{{", "{%", "%7B%7B", "%7B%25", "mailto:")):
         return False
     if _SCHEME.match(url) or is_host_like(url):
         return False
@@ -104,8 +110,11 @@ def _existing(candidates: list[Path]) -> Path | None:
 
 
 def site_root(doc: "Document") -> Path | None:
-    """The site's root: the folder above the `content/` folder that holds the article, else the
-    project's root (the configuration's folder)."""
+    """The site's root: the folder of the generator's configuration (artlint.sites), else the
+    folder above the `content/` folder that holds the article, else the project's root (the
+    configuration's folder)."""
+    if doc.site is not None and doc.site.config_file is not None:
+        return Path(doc.site.root)
     if doc.file is not None:
         for parent in doc.file.resolve().parents:
             if parent.name == "content":
@@ -129,10 +138,22 @@ def _site_directory(doc: "Document", roots: list[str]) -> PurePosixPath | None:
     return None
 
 
+def with_site_roots(doc: "Document", roots: list[str]) -> list[str]:
+    """The roots configured, then the content and static folders of the article's site."""
+    site = doc.site
+    if site is None:
+        return roots
+    extra = [WHOLE_ROOT if folder == "." else folder for folder in site.roots]
+    if site.config_file is None or site.generator == "plain":
+        extra.append(WHOLE_ROOT)
+    return list(dict.fromkeys([*roots, *extra]))
+
+
 def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     """The file a local link path leads to, or None when none exists. Answers are kept with the
     document: an article that links one target 50,000 times (a hostile or a generated file)
     asks the disk once, and records its dependencies once."""
+    roots = with_site_roots(doc, roots)
     answers = doc.memo("resolved-local-files", dict)  # (path, roots) -> the file
     key = (path, tuple(roots))
     if key not in answers:
@@ -219,7 +240,7 @@ def _is_bundle(file: Path) -> bool:
     return file.stem.lower() in ("index", "_index", "readme")
 
 
-_FRONT_SLUG = lazy(r"""^\s*(slug|url)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+_FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # aliases = ["/a/", "/b/"]  or  aliases:\n  - /a/
 _FRONT_ALIASES = lazy(r"""^\s*aliases\s*[:=]\s*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+)""", re.M)
 _ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
@@ -237,7 +258,7 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
         if base == "." or not os.path.isdir(top) or not within(os.path.realpath(top), root):
             continue
         for directory, subdirectories, files in os.walk(top):
-            subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+            subdirectories[:] = [name for name in subdirectories if _holds_pages(name, base == WHOLE_ROOT)]
             names.update(subdirectories)
             for name in files:
                 stem, suffix = os.path.splitext(name)
@@ -254,6 +275,12 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                     if segment:
                         names.add(segment)
     return frozenset(_fold(name) for name in names)
+
+
+def _holds_pages(folder: str, whole_root: bool) -> bool:
+    if folder.startswith("."):
+        return False
+    return not whole_root or ((not folder.startswith("_") or folder == "_posts") and folder not in _NOT_PAGES)
 
 
 def _page_head(path: str, root: str) -> str:
@@ -284,6 +311,7 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     segment = path.strip("/").rsplit("/", 1)[-1]
     if not segment:
         return True  # the home page
+    roots = with_site_roots(doc, roots)
     names = _page_names(str(root), tuple(roots))
     dependencies.record("pages", f"{root}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots)))
     return _fold(segment) in names

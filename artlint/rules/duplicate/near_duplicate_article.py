@@ -52,8 +52,9 @@ class NearDuplicateArticle(CorpusRule):
     naming the most similar earlier article and the similarity; a series of templated posts
     gives one finding per post, not one per pair.
     Copies on purpose pass: an R Markdown file and its knitted `.md` (same folder, same stem),
-    translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`), and files that
-    match `ignore`. Articles shorter than `min-length` letters (200) are not compared.
+    translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`, and pages of
+    two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter), and
+    files that match `ignore`. Articles shorter than `min-length` letters (200) are not compared.
 
     ## Why it matters
     Sites that import news re-post the same story with a new title or date; search engines
@@ -80,7 +81,7 @@ class NearDuplicateArticle(CorpusRule):
             return None
         size = options["shingle-size"]
         hashes = {zlib.crc32(text[m.start() : m.start() + size].encode("utf-8")) for m in _anchor().finditer(text)}
-        return (_relative(doc), date_of(doc), array("I", sorted(hashes)))
+        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), doc.page.language if doc.page else None)
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
@@ -96,7 +97,7 @@ class NearDuplicateArticle(CorpusRule):
             pairs = _similar_pairs(sets, threshold)
         for (a, b), count in pairs:
             similarity = count / (len(sets[a]) + len(sets[b]) - count)
-            if similarity < threshold or intentional(paths[a], paths[b]):
+            if similarity < threshold or intentional(paths[a], paths[b]) or _languages_differ(facts[paths[a]], facts[paths[b]]):
                 continue
             target = assign(paths[a], paths[b], report_on, dates)
             if target is None:
@@ -110,6 +111,12 @@ class NearDuplicateArticle(CorpusRule):
                 1, 1, 1, 2,
                 (Related(other, 1, 1, "the other copy"),),
             )
+
+
+def _languages_differ(a: tuple, b: tuple) -> bool:
+    """Pages of two languages of the site: a translation (or an untranslated copy standing in
+    for one), not a re-post."""
+    return a[3] is not None and b[3] is not None and a[3] != b[3]
 
 
 def _pairs_with(sets, checked):

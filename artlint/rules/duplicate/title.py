@@ -16,8 +16,9 @@ class DuplicateTitle(CorpusRule):
     ## What it finds
     Articles of the project whose titles — the front-matter `title`, else the first level-1
     heading — are the same once case, spaces and punctuation are ignored. Each article of such a
-    group is reported once, naming the first (the earliest by front-matter date, else by path). Translations and the `.Rmd`/`.md` pair of
-    one article pass, as do titles shorter than `min-length` letters (4).
+    group is reported once, naming the first (the earliest by front-matter date, else by path).
+    Translations (pages of different languages, as the site's generator tells them apart) and
+    the `.Rmd`/`.md` pair of one article pass, as do titles shorter than `min-length` letters (4).
 
     ## Why it matters
     Two pages with one title confuse readers in lists, feeds and search results, and search
@@ -53,7 +54,7 @@ class DuplicateTitle(CorpusRule):
                 continue
             key = fact[4]
             if len(key) >= options["min-length"]:
-                groups[key].append(path)
+                groups[key, fact[5]].append(path)  # translations share a title across languages
         for paths in groups.values():
             if len(paths) < 2:
                 continue
@@ -67,8 +68,8 @@ class DuplicateTitle(CorpusRule):
                 if target is None:
                     continue
                 here, other = target
-                title, line, column, _, _ = facts[here]
-                _, other_line, other_column, _, _ = facts[other]
+                title, line, column = facts[here][:3]
+                other_line, other_column = facts[other][1:3]
                 yield here, Diagnostic(
                     f"same title as {other}: {title!r}",
                     line, column, line, column + max(len(title), 1),
@@ -79,4 +80,4 @@ class DuplicateTitle(CorpusRule):
 def _fact(title: str, line: int, column: int, doc) -> tuple:
     # Normalised here, in the worker, and cached with the file: judging a site of 100,000
     # articles spent a second and a half normalising titles that had not changed.
-    return (title, line, column, date_of(doc), normalise(title))
+    return (title, line, column, date_of(doc), normalise(title), doc.page.language if doc.page else None)

@@ -7,6 +7,9 @@ class FrontMatterMissing(DocumentRule):
 
     ## What it finds
     A file that does not start with a TOML (`+++`), YAML (`---`) or JSON (`{`) front matter block.
+    Files whose site needs none pass: repository documents (README, CHANGELOG, LICENSE...),
+    partials and templates, and the pages of documentation generators (MkDocs, VitePress,
+    Docusaurus docs), which take a page's title from its first heading.
 
     ## Why it matters
     Hugo, Zola, Hexo and Jekyll take the title, date, draft state and taxonomy of a page from its
@@ -33,5 +36,5 @@ class FrontMatterMissing(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        if doc.front_matter is None:
+        if doc.front_matter is None and (doc.page is None or doc.page.front_matter_expected):
             yield doc.line_diagnostic("no front matter: the article has no title, date or tags for the site", 1)

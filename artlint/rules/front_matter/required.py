@@ -9,8 +9,15 @@ class FrontMatterRequired(DocumentRule):
 
     ## What it finds
     Front matter without one of the `keys` (default `title` and `date`), or with the key set to an
-    empty string, an empty list or nothing. Only articles that have front matter are checked
+    empty string, an empty list or nothing. Only files that have front matter are checked
     (`front-matter-missing` covers the others), and only when it parses.
+
+    The site's generator decides what a file is (see `artlint site`): the `article-only` keys
+    (default `date`) are required of articles (posts) only, not of section indexes
+    (`_index.md`) or standalone pages; README files, partials and the pages of documentation
+    generators need none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
+    Hexo, `2024-03-21-title.md` in Zola and Docusaurus) or under another name the generators
+    read (`publishDate`, `pubDate`, `published`, `created`) counts as the date.
 
     ## Why it matters
     A page without a title shows its file name in lists and search results; a page without a date
@@ -30,18 +37,40 @@ class FrontMatterRequired(DocumentRule):
     severity = Severity.ERROR
     options = {
         "keys": Option("list[string]", data.load("front-matter")["required-keys"], "Keys that must be present and not empty."),
+        "article-only": Option(
+            "list[string]", data.load("front-matter")["article-only-keys"], "Of the keys, those required of articles (posts) only."
+        ),
     }
 
     def check(self, doc, options):
         matter = doc.front_matter
         if matter is None or matter.data is None:
             return
+        page = doc.page
+        if page is not None and not page.front_matter_expected:
+            return
         for key in options["keys"]:
+            if page is not None and not page.is_article and key in options["article-only"]:
+                continue
+            if key == "date" and _dated_otherwise(matter.data, page):
+                continue
             if key not in matter.data:
                 yield doc.line_diagnostic(f"required key {key!r} is missing", matter.start_line)
             elif _is_empty(matter.data[key]):
                 line, column = matter.key_position(key)
                 yield doc.line_diagnostic(f"required key {key!r} is empty", line, column)
+
+
+_DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created")
+
+
+def _dated_otherwise(values, page) -> bool:
+    """A date the generator reads from the file name, or from another key it knows."""
+    if "date" in values:
+        return False
+    if page is not None and page.date_from_name:
+        return True
+    return any(key in values and not isinstance(values[key], bool) and not _is_empty(values[key]) for key in _DATE_ALIASES)
 
 
 def _is_empty(value):

@@ -1,0 +1,68 @@
+"""`artlint site`: the site model of the files a check would read, as a person checks it."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from artlint.boundary import checked_boundary
+from artlint.config import Config
+from artlint.discovery import discover
+from artlint.frontmatter import split_front_matter
+from artlint.sites import SiteIndex
+from artlint.source import UnreadableFile, read_source
+
+
+def describe_sites(arguments: list[str], config: Config, project: str) -> list[dict[str, Any]]:
+    """Each site of the files under `arguments`: its model and how many of its files are
+    articles, sections, pages, partials and repository documents, by language."""
+    config.boundary = checked_boundary(arguments, Path(project))
+    config.sites = SiteIndex(project, config.site, str(config.root))
+    files, _ = discover(arguments, config)
+    kinds: dict[str, Counter] = {}
+    languages: dict[str, Counter] = {}
+    sites = {}
+    for path, _ in files:
+        site = config.sites.site_for(path)
+        page = site.page(os.path.abspath(path), _front_matter(path, config.max_file_size_for(path)))
+        sites[site.root] = site
+        kinds.setdefault(site.root, Counter())[page.kind] += 1
+        if page.language:
+            languages.setdefault(site.root, Counter())[page.language] += 1
+    return [
+        {**site.describe(), "pages": dict(sorted(kinds[root].items())), "pages-by-language": dict(sorted(languages.get(root, {}).items()))}
+        for root, site in sorted(sites.items())
+    ]
+
+
+def _front_matter(path: str, limit: int) -> dict | None:
+    try:
+        matter = split_front_matter(read_source(path, limit))
+    except UnreadableFile:
+        return None
+    return matter.data if matter is not None and isinstance(matter.data, dict) else None
+
+
+def site_text(described: list[dict[str, Any]]) -> str:
+    """The models as lines for a terminal."""
+    if not described:
+        return "No articles found.\n"
+    lines = []
+    for site in described:
+        origin = f" (from {site['config']})" if site["config"] else " (no generator configuration found)"
+        lines.append(f"site {site['root']}")
+        lines.append(f"  generator    {site['generator']}{origin}")
+        lines.append(f"  content      {', '.join(site['content']) or '-'}")
+        lines.append(f"  static       {', '.join(site['static']) or '-'}")
+        lines.append(f"  languages    {', '.join(site['languages']) or '-'}")
+        folders = ", ".join(f"{folder} ({language})" for folder, language in site["language-folders"].items())
+        lines.append(f"  by folder    {folders or '-'}")
+        permalinks = ", ".join(f"{key}: {value}" for key, value in site["permalinks"].items())
+        lines.append(f"  permalinks   {permalinks or '-'}")
+        lines.append(f"  not content  {', '.join(site['not-content']) or '-'}")
+        lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
+        if site["pages-by-language"]:
+            lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")
+    return "\n".join(lines) + "\n"

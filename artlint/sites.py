@@ -1,0 +1,630 @@
+"""The site an article belongs to: which generator builds it, and what that makes of each file.
+
+Rules ask the model instead of guessing: whether a file is an article (a post needs a date)
+or a section index, a page, a partial or a repository document (README, LICENSE); its
+language and translation group (translations are not duplicates of each other); the date its
+file name gives (Jekyll, Hexo, Zola, Docusaurus posts); and the folders its links resolve in.
+
+The generator is found from its own configuration file, in the nearest folder at or above the
+article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
+`config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
+Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`), VitePress
+(`.vitepress/config.*`). A folder of markdown with none is a `plain` site rooted at the
+project's root. `[site]` in artlint.toml overrides what detection gets wrong. Configuration files
+are read as data only (JavaScript ones are never run, only searched for their locales).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Mapping
+
+from artlint import data
+from artlint.boundary import within
+from artlint.lazyre import lazy
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "plain")
+MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
+_DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
+_LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
+_QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
+# Documentation generators: a page's title comes from its first heading, front matter is optional.
+_TITLES_FROM_HEADINGS = ("docusaurus", "mkdocs", "vitepress")
+_LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the site makes of one file."""
+
+    kind: str  # "article", "section", "page", "partial" (include, template, draft), "repository" (README...)
+    language: str | None = None  # None on a site in one language
+    translation_key: str = ""  # equal for a page and its translations
+    date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
+    front_matter_expected: bool = True  # False for README files, partials, pages of documentation generators
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == "article"
+
+
+@dataclass(frozen=True)
+class Site:
+    generator: str
+    root: str  # absolute folder the generator runs in
+    config_file: str | None = None  # the generator's configuration it was detected from
+    content: tuple[str, ...] = (".",)  # content folders, relative to root
+    static: tuple[str, ...] = ()  # folders copied to the site's root as they are
+    languages: tuple[str, ...] = ()  # the site's language codes, the default first
+    language_folders: tuple[tuple[str, str], ...] = ()  # (folder relative to root, language)
+    permalinks: tuple[tuple[str, str], ...] = ()  # (section or kind, pattern), as configured
+    not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    @property
+    def roots(self) -> tuple[str, ...]:
+        """Folders, relative to root, that site paths (`/images/a.png`, `/about/`) resolve in."""
+        return tuple(dict.fromkeys((*self.static, *self.content)))
+
+    def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
+        """What the site makes of `file` (absolute), given its front matter."""
+        matter = front_matter if isinstance(front_matter, Mapping) else {}
+        key = (file, _language_in(matter), str(matter.get("translationKey") or ""))
+        page = self._pages.get(key)
+        if page is None:
+            page = self._pages[key] = _page(self, file, matter)
+        return page
+
+    def relative(self, file: str) -> str:
+        return os.path.relpath(file, self.root).replace(os.sep, "/")
+
+    def describe(self) -> dict[str, Any]:
+        """The model as plain data (`artlint site`)."""
+        return {
+            "generator": self.generator,
+            "root": self.root,
+            "config": self.config_file,
+            "content": list(self.content),
+            "static": list(self.static),
+            "languages": list(self.languages),
+            "language-folders": {folder: language for folder, language in self.language_folders},
+            "permalinks": dict(self.permalinks),
+            "not-content": list(self.not_content),
+        }
+
+    def holds_no_articles(self, path: str) -> bool:
+        """Whether `path` (absolute) is in one of the site's template, partial or output
+        folders, or is a file the generator's configuration excludes."""
+        relative = self.relative(path)
+        return any(within(relative, excluded) for excluded in self.not_content)
+
+    @property
+    def excluded_paths(self) -> frozenset[str]:
+        """The absolute paths of `not_content`, for a walk that meets every file."""
+        found = self._pages.get("excluded paths")
+        if found is None:
+            found = self._pages["excluded paths"] = frozenset(os.path.join(self.root, path) for path in self.not_content)
+        return found
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
+    relative = site.relative(file)
+    parts = relative.split("/")
+    name = parts[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    language, key_parts = _language(site, parts, matter)
+    dated = _DATE_NAME.match(stem)
+    date_from_name = f"{int(dated.group(1)):04d}-{int(dated.group(2)):02d}-{int(dated.group(3)):02d}" if dated else None
+    kind = _kind(site, parts, stem, date_from_name is not None)
+    if not _dates_from_names(site, parts):
+        date_from_name = None
+    key = str(matter.get("translationKey") or "") or "/".join(key_parts)
+    expected = kind not in ("repository", "partial") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
+    return Page(kind, language, key, date_from_name, expected)
+
+
+def _kind(site: Site, parts: list[str], stem: str, dated: bool) -> str:
+    lowered = stem.lower()
+    if lowered.split(".")[0] in _repository_files():
+        return "repository"
+    path = "/".join(parts)
+    if any(within(path, folder) for folder in site.not_content):
+        return "partial"
+    generator = site.generator
+    if generator in ("hugo", "zola"):
+        if lowered.split(".")[0] == "_index":
+            return "section"
+        return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
+    if generator == "jekyll":
+        return "article" if "_posts" in parts[:-1] else "page"
+    if generator == "hexo":
+        return "article" if "_posts" in parts[:-1] else "page"
+    if generator == "docusaurus":
+        return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
+    if generator in ("mkdocs", "vitepress"):
+        return "page"
+    return "article"
+
+
+def _dates_from_names(site: Site, parts: list[str]) -> bool:
+    """Whether this generator takes a post's date from a leading YYYY-MM-DD of its name."""
+    if site.generator in ("jekyll", "hexo"):
+        return "_posts" in parts[:-1]
+    return site.generator in ("zola", "docusaurus", "plain")
+
+
+def _in_a_section(site: Site, path: str, is_bundle: bool) -> bool:
+    """Whether a Hugo or Zola page lies in a section (`content/posts/x.md`), not at the top of
+    a content folder, where pages stand alone (`content/about.md`, `content/about/index.md`)."""
+    for folder in sorted((*site.content, *(folder for folder, _ in site.language_folders)), key=len, reverse=True):
+        if folder == "." or within(path, folder):
+            inner = path if folder == "." else path[len(folder) :].lstrip("/")
+            depth = inner.count("/") - (1 if is_bundle else 0)
+            return depth >= 1
+    return False
+
+
+def _language(site: Site, parts: list[str], matter: Mapping[str, Any]) -> tuple[str | None, list[str]]:
+    """The page's language and its path without language marks (for the translation key)."""
+    stated = _language_in(matter)
+    path = "/".join(parts)
+    for folder, language in site.language_folders:
+        if within(path, folder):
+            rest = path[len(folder) :].lstrip("/").split("/") if folder != "." else parts
+            return stated or language, _without_suffix(rest, site)[1]
+    suffix_language, rest = _without_suffix(parts, site)
+    if suffix_language:
+        return stated or suffix_language, rest
+    if stated:
+        return stated, parts
+    return (site.languages[0] if len(site.languages) > 1 else None), parts
+
+
+def _without_suffix(parts: list[str], site: Site) -> tuple[str | None, list[str]]:
+    """`about.fr.md` → ("fr", [..., "about.md"]) when fr is one of the site's languages."""
+    name = parts[-1]
+    pieces = name.split(".")
+    if len(pieces) >= 3 and pieces[-2].lower() in {language.lower() for language in site.languages}:
+        return pieces[-2].lower(), [*parts[:-1], ".".join(pieces[:-2] + pieces[-1:])]
+    return None, parts
+
+
+def _language_in(matter: Mapping[str, Any]) -> str | None:
+    for key in ("lang", "language", "locale"):
+        value = matter.get(key)
+        if isinstance(value, str) and _LANGUAGE_CODE.match(value.strip()):
+            return value.strip().lower().replace("_", "-")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _repository_files() -> frozenset[str]:
+    return frozenset(data.load("sites")["repository-files"])
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> frozenset[str]:
+    return frozenset(data.load("sites")["languages"])
+
+
+def is_language_code(name: str) -> bool:
+    match = _LANGUAGE_CODE.match(name)
+    return bool(match) and match.group(1).lower() in _language_codes()
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def detect(folder: str, names: set[str] | None = None) -> Site | None:
+    """The site whose generator's configuration is in `folder` (absolute), if there is one."""
+    if names is None:
+        try:
+            names = set(os.listdir(folder))
+        except OSError:
+            return None
+    for generator, finder in _FINDERS:
+        found = finder(folder, names)
+        if found is not None:
+            return _built(generator, folder, found)
+    return None
+
+
+def _hugo_file(folder: str, names: set[str]) -> str | None:
+    for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
+        if name in names:
+            return os.path.join(folder, name)
+    for name in ("config.toml", "config.yaml", "config.yml", "config.json"):
+        if name in names:
+            settings = _read_settings(os.path.join(folder, name))
+            if "base_url" not in settings and ("baseURL" in settings or "baseurl" in settings or "theme" in settings or name != "config.toml"):
+                return os.path.join(folder, name)
+    if "config" in names and os.path.isdir(os.path.join(folder, "config", "_default")):
+        return os.path.join(folder, "config", "_default")
+    return None
+
+
+def _zola_file(folder: str, names: set[str]) -> str | None:
+    if "zola.toml" in names:
+        return os.path.join(folder, "zola.toml")
+    if "config.toml" in names and "base_url" in _read_settings(os.path.join(folder, "config.toml")):
+        return os.path.join(folder, "config.toml")
+    return None
+
+
+def _hexo_file(folder: str, names: set[str]) -> str | None:
+    if "_config.yml" not in names:
+        return None
+    if os.path.isdir(os.path.join(folder, "source", "_posts")) or "scaffolds" in names:
+        return os.path.join(folder, "_config.yml")
+    if "package.json" in names and '"hexo"' in _read_text(os.path.join(folder, "package.json")):
+        return os.path.join(folder, "_config.yml")
+    return None
+
+
+def _jekyll_file(folder: str, names: set[str]) -> str | None:
+    for name in ("_config.yml", "_config.yaml", "_config.toml"):
+        if name in names:
+            return os.path.join(folder, name)
+    return None
+
+
+def _docusaurus_file(folder: str, names: set[str]) -> str | None:
+    for name in names:
+        if name.startswith("docusaurus.config."):
+            return os.path.join(folder, name)
+    return None
+
+
+def _mkdocs_file(folder: str, names: set[str]) -> str | None:
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        if name in names:
+            return os.path.join(folder, name)
+    return None
+
+
+def _vitepress_file(folder: str, names: set[str]) -> str | None:
+    if ".vitepress" not in names:
+        return None
+    try:
+        configs = [name for name in os.listdir(os.path.join(folder, ".vitepress")) if name.startswith("config.")]
+    except OSError:
+        return None
+    return os.path.join(folder, ".vitepress", configs[0]) if configs else None
+
+
+_FINDERS = (
+    ("hugo", _hugo_file),
+    ("zola", _zola_file),
+    ("hexo", _hexo_file),
+    ("jekyll", _jekyll_file),
+    ("docusaurus", _docusaurus_file),
+    ("mkdocs", _mkdocs_file),
+    ("vitepress", _vitepress_file),
+)
+
+
+def _built(generator: str, folder: str, config_file: str) -> Site:
+    settings = _settings_of(config_file)
+    builder = _BUILDERS.get(generator, _plain_parts)
+    parts = builder(folder, settings)
+    parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
+    return Site(generator, folder, config_file, **parts)
+
+
+def plain(folder: str) -> Site:
+    """A folder of markdown that no generator configuration claims."""
+    return Site("plain", folder, None, not_content=_not_content("plain"), language_folders=_language_folders(folder, ("",)))
+
+
+def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
+    """The site as `[site]` in artlint.toml corrects it (`base`: that file's folder)."""
+    generator = settings.get("generator", site.generator)
+    root = site.root
+    if "generator" in settings and generator != site.generator:
+        root = base
+        site = _built(generator, base, site.config_file or "") if generator != "plain" else plain(base)
+    changes: dict[str, Any] = {}
+    for key in ("content", "static"):
+        if key in settings:
+            changes[key] = tuple(_relative_to(root, base, folder) for folder in settings[key])
+    if "languages" in settings:
+        changes["languages"] = tuple(settings["languages"])
+    if "permalinks" in settings:
+        changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
+    if not changes and root == site.root:
+        return site
+    values = {name: getattr(site, name) for name in ("content", "static", "languages", "language_folders", "permalinks", "not_content")}
+    values.update(changes)
+    return Site(generator, root, site.config_file, **values)
+
+
+def _relative_to(root: str, base: str, folder: str) -> str:
+    return os.path.relpath(os.path.normpath(os.path.join(base, folder)), root).replace(os.sep, "/")
+
+
+def _not_content(generator: str) -> tuple[str, ...]:
+    return tuple(data.load("sites")["not-content"].get(generator, ()))
+
+
+# --------------------------------------------------------------------------- each generator's settings
+
+
+def _hugo_parts(folder: str, settings: dict) -> dict:
+    content_dir = _text(settings.get("contentDir"), "content")
+    languages = settings.get("languages") if isinstance(settings.get("languages"), dict) else {}
+    default = _text(settings.get("defaultContentLanguage"), "en").lower()
+    codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
+    folders = []
+    for code, values in languages.items():
+        if isinstance(values, dict) and isinstance(values.get("contentDir"), str):
+            folders.append((_normal(values["contentDir"]), str(code).lower()))
+    if not folders and len(codes) > 1:  # translations by folder, mounted without contentDir
+        folders = [(path, code) for path, code in _language_folders(folder, (f"{_normal(content_dir)}/",)) if code in codes]
+    content = [content_dir] + [path for path, _ in folders]
+    for mount in _mounts(settings):
+        if mount[1].startswith("content"):
+            content.append(mount[0])
+    static = [_text(settings.get("staticDir"), "static"), "assets"]
+    permalinks = settings.get("permalinks") if isinstance(settings.get("permalinks"), dict) else {}
+    return {
+        "content": tuple(dict.fromkeys(_normal(path) for path in content)),
+        "static": tuple(static),
+        "languages": tuple(codes),
+        "language_folders": tuple(folders),
+        "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
+    }
+
+
+def _mounts(settings: dict) -> list[tuple[str, str]]:
+    module = settings.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    if not isinstance(mounts, list):
+        return []
+    return [
+        (_normal(mount["source"]), str(mount["target"]))
+        for mount in mounts
+        if isinstance(mount, dict) and isinstance(mount.get("source"), str) and isinstance(mount.get("target"), str)
+    ]
+
+
+def _zola_parts(folder: str, settings: dict) -> dict:
+    languages = settings.get("languages") if isinstance(settings.get("languages"), dict) else {}
+    default = _text(settings.get("default_language"), "en").lower()
+    codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
+    return {"content": ("content",), "static": ("static",), "languages": tuple(codes)}
+
+
+def _jekyll_parts(folder: str, settings: dict) -> dict:
+    excluded = settings.get("exclude") if isinstance(settings.get("exclude"), list) else []
+    languages = settings.get("languages") if isinstance(settings.get("languages"), list) else []
+    default = settings.get("default_lang")
+    codes = [str(code).lower() for code in languages if isinstance(code, str)]
+    if isinstance(default, str) and default.lower() in codes:
+        codes.remove(default.lower())
+        codes.insert(0, default.lower())
+    permalink = settings.get("permalink")
+    collections_dir = _text(settings.get("collections_dir"), ".")
+    return {
+        "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
+        "static": (),
+        "languages": tuple(codes) or _folder_languages(folder, ("",)),
+        "language_folders": _language_folders(folder, ("",)),
+        "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
+        "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
+    }
+
+
+def _hexo_parts(folder: str, settings: dict) -> dict:
+    source = _normal(_text(settings.get("source_dir"), "source"))
+    language = settings.get("language")
+    codes = [code.lower() for code in (language if isinstance(language, list) else [language]) if isinstance(code, str) and code != "default"]
+    permalink = settings.get("permalink")
+    return {
+        "content": (source,),
+        "static": (source,),
+        "languages": tuple(codes) if len(codes) > 1 else (),
+        "language_folders": _language_folders(folder, (f"{source}/_posts/", f"{source}/")),
+        "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
+    }
+
+
+def _docusaurus_parts(folder: str, settings: dict) -> dict:
+    locales = []
+    match = _LOCALES.search(settings.get("_text", ""))
+    if match:
+        locales = [code.lower() for code in _QUOTED.findall(match.group(1))]
+    i18n = [(f"i18n/{code}", code) for code in locales[1:]] if len(locales) > 1 else []
+    return {
+        "content": ("docs", "blog", "src/pages", *(path for path, _ in i18n)),
+        "static": ("static",),
+        "languages": tuple(locales) if len(locales) > 1 else (),
+        "language_folders": tuple(i18n),
+    }
+
+
+def _mkdocs_parts(folder: str, settings: dict) -> dict:
+    docs = _normal(_text(settings.get("docs_dir"), "docs"))
+    return {"content": (docs,), "static": (docs,), "language_folders": _language_folders(folder, (f"{docs}/",))}
+
+
+def _vitepress_parts(folder: str, settings: dict) -> dict:
+    return {"content": (".",), "static": ("public",), "language_folders": _language_folders(folder, ("",))}
+
+
+def _plain_parts(folder: str, settings: dict) -> dict:
+    return {"language_folders": _language_folders(folder, ("",))}
+
+
+_BUILDERS = {
+    "hugo": _hugo_parts,
+    "zola": _zola_parts,
+    "jekyll": _jekyll_parts,
+    "hexo": _hexo_parts,
+    "docusaurus": _docusaurus_parts,
+    "mkdocs": _mkdocs_parts,
+    "vitepress": _vitepress_parts,
+}
+
+
+def _language_folders(folder: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Sub-folders named by language codes (`en/`, `zh-cn/`) under each prefix, when there
+    are two or more of them there: one alone (`de/` about Germany) is no sign of translations."""
+    found: list[tuple[str, str]] = []
+    for prefix in prefixes:
+        try:
+            entries = os.listdir(os.path.join(folder, prefix) if prefix else folder)
+        except OSError:
+            continue
+        codes = [name for name in entries if is_language_code(name) and os.path.isdir(os.path.join(folder, prefix, name))]
+        if len(codes) >= 2:
+            found += [(f"{prefix}{name}".strip("/"), name.lower().replace("_", "-")) for name in sorted(codes)]
+    return tuple(found)
+
+
+def _folder_languages(folder: str, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(language for _, language in _language_folders(folder, prefixes)))
+
+
+def _text(value: Any, default: str) -> str:
+    return value if isinstance(value, str) and value.strip() else default
+
+
+def _normal(path: str) -> str:
+    return os.path.normpath(path.strip().strip("/") or ".").replace(os.sep, "/")
+
+
+# --------------------------------------------------------------------------- reading configuration files
+
+
+def _settings_of(config_file: str) -> dict:
+    """The generator's settings as data; `{}` when they cannot be read. A Hugo
+    `config/_default/` folder is merged as Hugo does: `hugo.*`/`config.*` at the top, any
+    other file under the key of its name (`languages.toml` → languages)."""
+    if os.path.isdir(config_file):
+        merged: dict = {}
+        for name in sorted(os.listdir(config_file)):
+            stem = name.rsplit(".", 1)[0]
+            values = _read_settings(os.path.join(config_file, name))
+            if stem in ("hugo", "config"):
+                merged.update(values)
+            elif values and "." not in stem:
+                merged.setdefault(stem, values)
+        return merged
+    settings = _read_settings(config_file)
+    if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):
+        settings = {"_text": _read_text(config_file)}
+    return settings
+
+
+@lru_cache(maxsize=64)
+def _read_settings(path: str) -> dict:
+    text = _read_text(path)
+    if not text:
+        return {}
+    try:
+        if path.endswith(".toml"):
+            value: Any = tomllib.loads(text)
+        elif path.endswith((".yml", ".yaml")):
+            from artlint._yaml import YamlProblem, load_yaml
+
+            try:
+                value = load_yaml(text)[0]
+            except YamlProblem:
+                return {}
+        elif path.endswith(".json"):
+            value = json.loads(text)
+        else:
+            return {}
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _read_text(path: str) -> str:
+    """A small configuration file's text; "" for anything else (a link out of its folder, a
+    device, a file over MAX_CONFIG_BYTES)."""
+    try:
+        if os.path.islink(path) or not os.path.isfile(path):  # a link may lead to /proc/self/environ
+            return ""
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError:
+        return ""
+    if len(raw) > MAX_CONFIG_BYTES:
+        return ""
+    return raw.decode("utf-8", errors="replace")
+
+
+# --------------------------------------------------------------------------- one model per run
+
+
+class SiteIndex:
+    """The site of each file of a run: the nearest generator configuration at or above its
+    folder, up to `top` (the project's root), else a plain site rooted at `top`."""
+
+    def __init__(self, top: str, overrides: Mapping[str, Any] | None = None, override_base: str | None = None):
+        self.top = os.path.abspath(top)
+        self._overrides = dict(overrides or {})
+        self._override_base = override_base or self.top
+        self._folders: dict[str, Site] = {}
+        self._sites: dict[str, Site] = {}  # root -> site
+
+    def site_for(self, file: str) -> Site:
+        return self.folder_site(os.path.dirname(os.path.abspath(file)))
+
+    def folder_site(self, folder: str, names: set[str] | None = None) -> Site:
+        """The site of the files in `folder` (absolute and normal); `names`, its entries when
+        the caller listed it already."""
+        known = self._folders.get(folder)
+        if known is not None:
+            return known
+        chain = []
+        site = None
+        current = folder
+        while site is None:
+            if not within(current, self.top):
+                site = self._root_site()
+                break
+            chain.append(current)
+            found = detect(current, names if current == folder else None)
+            if found is not None:
+                site = self._kept(found)
+                break
+            if current == self.top:
+                site = self._root_site()
+                break
+            current = os.path.dirname(current)
+            site = self._folders.get(current)
+        for known_folder in chain:
+            self._folders[known_folder] = site
+        return site
+
+    def _root_site(self) -> Site:
+        site = self._sites.get(self.top)
+        if site is None:
+            site = self._kept(plain(self.top))
+        return site
+
+    def _kept(self, site: Site) -> Site:
+        known = self._sites.get(site.root)
+        if known is not None:
+            return known
+        if self._overrides and within(site.root, self._override_base) or (self._overrides and site.root == self.top):
+            site = with_overrides(site, self._overrides, self._override_base)
+        self._sites[site.root] = site
+        return site
+
+    def sites(self) -> list[Site]:
+        return sorted(self._sites.values(), key=lambda site: site.root)

@@ -1,0 +1,116 @@
+"""Template markup that a site's generator expands before (or instead of) markdown.
+
+Jekyll runs Liquid over every page with front matter, and Hexo runs Nunjucks tags: a
+`{% highlight ruby %}`…`{% endhighlight %}` block is code, `{% raw %}` only marks text as
+literal, `{% comment %}` hides its text, and a tag such as `{% include note.html %}` or
+`{% post_url 2024-01-02-x %}` becomes markup or a URL, never prose. The markdown parser knows
+none of this, so the text it is given has these written the way it understands them:
+
+* a block tag of code (`highlight`, `codeblock`, `code`, `include_code`) alone on its line
+  becomes a fence of `~`, and its end tag the closing fence;
+* `{% raw %}`, `{% endraw %}`, a `{% comment %}`…`{% endcomment %}` block and any tag alone on
+  its line (`{% include figure.html %}`, `{% assign x = "…" %}`) become spaces;
+* any other tag, and `{{ output }}`, keeps its place with its spaces made `_`, so that a link
+  whose URL is a tag (`[x]({% post_url y %})`) stays one link, to a template target.
+
+Every replacement has the length of what it replaces and keeps line ends, so offsets into the
+text the parser saw are offsets into the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from artlint.lazyre import lazy
+
+LIQUID_GENERATORS = ("jekyll", "hexo")
+_CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
+_LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
+_TAG_NAME = lazy(r"\{%-?\s*(\w+)")
+_SPACE = lazy(r"\s")
+
+
+def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) -> str:
+    """`text` with the generator's template markup written as markdown understands it."""
+    if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
+        return text
+    pieces = [text[:body_offset]]
+    position = body_offset
+    open_code: str | None = None  # the end tag awaited, inside a code block tag
+    comment = False
+    for start, end, name in _tags(text, body_offset):
+        if open_code is not None and name != open_code:
+            continue  # inside a code block: tags are code too
+        if comment and name != "endcomment":
+            continue
+        between = text[position:start]
+        pieces.append(_blank(between) if comment else between)
+        tag = text[start:end]
+        alone = _alone_on_line(text, start, end)
+        if name in _CODE_BLOCKS and alone and open_code is None:
+            open_code = _CODE_BLOCKS[name]
+            pieces.append(_fence(tag))
+        elif open_code is not None:  # its end tag
+            open_code = None
+            pieces.append(_fence(tag) if alone else _blank(tag))
+        elif name == "comment":
+            comment = True
+            pieces.append(_blank(tag))
+        elif name == "endcomment" and comment:
+            comment = False
+            pieces.append(_blank(tag))
+        elif name in ("raw", "endraw") or (alone and name != "{{"):
+            pieces.append(_blank(tag))
+        else:
+            pieces.append(_SPACE.sub("_", tag))
+        position = end
+    if comment:  # an unclosed comment hides nothing: Liquid would fail to build the page
+        return text
+    pieces.append(text[position:])
+    masked = "".join(pieces)
+    return masked if len(masked) == len(text) else text
+
+
+def _tags(text: str, start: int):
+    """(start, end, name) of each `{% name … %}` (name "{{" for `{{ … }}`) in order."""
+    position = start
+    while True:
+        tag = text.find("{%", position)
+        output = text.find("{{", position)
+        if tag < 0 and output < 0:
+            return
+        if output >= 0 and (tag < 0 or output < tag):
+            end = text.find("}}", output + 2, output + _LONGEST_TAG)
+            if end < 0 or "\n\n" in text[output:end]:
+                position = output + 2
+                continue
+            yield output, end + 2, "{{"
+            position = end + 2
+            continue
+        end = text.find("%}", tag + 2, tag + _LONGEST_TAG)
+        name = _TAG_NAME.match(text, tag)
+        if end < 0 or name is None or "\n\n" in text[tag:end]:
+            position = tag + 2
+            continue
+        yield tag, end + 2, name.group(1)
+        position = end + 2
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _fence(tag: str) -> str:
+    """A fence of `~` as long as the tag allows (at least 3: a tag is never shorter), spaces
+    after it; the same for the opening and the closing tag whatever their lengths."""
+    lines = tag.split("\n")
+    width = min(len(lines[0]), 11)  # 11: the shortest end tag, `{%endcode%}`, closes any opening
+    first = "~" * width + " " * (len(lines[0]) - width)
+    return "\n".join([first, *(" " * len(line) for line in lines[1:])])
+
+
+def _blank(tag: str) -> str:
+    return re.sub(r"[^\n]", " ", tag)
