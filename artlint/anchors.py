@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
 _HTML_ID = lazy(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
 _LABEL_END = lazy(r"[\]\s]")
+# A shortcode or template tag (`{{< def id="LE" >}}`, `{{% note id=x %}}`, `{% anchor id: y %}`):
+# its template may write the id it is given, with a prefix of its own (`def-LE`).
+_TEMPLATE_TAG = lazy(r"\{\{[<%]([^\n]{0,500}?)[>%]\}\}|\{%([^\n]{0,500}?)%\}")
+_ID_ARGUMENT = lazy(r"""\b(?:id|anchor|name)\s*[=:]\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>%}]+))""")
+# kramdown's attribute lists, on any block or span: `{: #id .class}`, `{:#id}`, `{#id}`.
+_ATTRIBUTE_LIST = lazy(r"\{:?[ \t]*#([^\s{}#]+)[^{}\n]*\}")
 
 
 _EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
@@ -98,10 +104,25 @@ def document_anchors(doc: "Document") -> set[str]:
     for node in doc.nodes("inline_html", "block_html"):
         for match in _HTML_ID.finditer(doc.text, node.start, node.end):
             anchors.add(next(group for group in match.groups() if group))
+    for match in _ATTRIBUTE_LIST.finditer(doc.prose_text):
+        anchors.add(match.group(1))
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
     anchors.discard("")
     return anchors
+
+
+def template_ids(doc: "Document") -> set[str]:
+    """The ids given to shortcodes and template tags, which their templates may write as
+    anchors, as they are or with a prefix (`{{% def id="LE" %}}` → `#def-LE`)."""
+    ids = set()
+    text = doc.text
+    if "{{" not in text and "{%" not in text:
+        return ids
+    for tag in _TEMPLATE_TAG.finditer(text):
+        for argument in _ID_ARGUMENT.finditer(tag.group(1) or tag.group(2) or ""):
+            ids.add(next(group for group in argument.groups() if group))
+    return ids
 
 
 def footnote_labels(text: str) -> list[str]:

@@ -64,10 +64,12 @@ def _table_path(jieba) -> Path:
 _writes_table = True  # False in a run with --no-cache: set before the workers are forked
 
 
-def write_table(allowed: bool) -> None:
-    """Whether this process may build the dictionary table (`--no-cache` writes no cache)."""
+def write_table(allowed: bool) -> bool:
+    """Whether this process may build the dictionary table (`--no-cache` writes no cache);
+    returns the setting it replaces, for the caller to put back."""
     global _writes_table
-    _writes_table = allowed
+    before, _writes_table = _writes_table, allowed
+    return before
 
 
 @lru_cache(maxsize=1)

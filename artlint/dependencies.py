@@ -26,7 +26,8 @@ def stop() -> list[tuple[str, str, object]]:
 
 
 def record(kind: str, subject: str, value: object) -> None:
-    """Note that the findings depend on `subject` having `value` (kind: "exists", "stat", "pages")."""
+    """Note that the findings depend on `subject` having `value` (kind: "exists", "stat",
+    "pages", "folder")."""
     if _recorded is not None:
         _recorded.append((kind, subject, value))
 
@@ -46,6 +47,52 @@ def signature_of(path: str) -> str:
         return ""
 
 
+_folder_signatures: dict[str, str] = {}
+
+
+def folder_signature(folder: str) -> str:
+    """The stat signatures of a folder's markdown files and of its sub-folders' index files
+    (a section's pages and page bundles), hashed; computed once per folder in a process."""
+    known = _folder_signatures.get(folder)
+    if known is not None:
+        return known
+    import hashlib
+
+    parts = []
+    for path in section_pages(folder):
+        parts.append(f"{path}\0{signature_of(path)}")
+    known = _folder_signatures[folder] = hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return known
+
+
+def section_pages(folder: str) -> list[str]:
+    """The markdown pages of a section: the folder's own files and its bundles' index files."""
+    pages = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if name.startswith((".", "_index")):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                for index in ("index.md", "index.markdown"):
+                    candidate = os.path.join(entry.path, index)
+                    if os.path.isfile(candidate):
+                        pages.append(candidate)
+            elif name.lower().endswith((".md", ".markdown")) and entry.is_file(follow_symlinks=False):
+                pages.append(entry.path)
+        except OSError:
+            continue
+    return pages
+
+
+def forget_folders() -> None:
+    _folder_signatures.clear()
+
+
 def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], object]) -> bool:
     """Whether every recorded fact is still true; `pages(root)` gives the current page-name fingerprint."""
     for kind, subject, value in recorded:
@@ -57,6 +104,9 @@ def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], o
                 return False
         elif kind == "pages":
             if pages(subject) != value:
+                return False
+        elif kind == "folder":
+            if folder_signature(subject) != value:
                 return False
         else:  # a kind this version does not know: nothing says it still holds
             return False

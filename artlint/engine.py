@@ -272,7 +272,8 @@ def run(
 
     started = time.perf_counter()
     localfiles.clear_caches()
-    cjk.write_table(use_cache)
+    dependencies.forget_folders()
+    table_was_writable = cjk.write_table(use_cache)
     arguments = list(paths) or ["."]
     config.boundary = checked_boundary(arguments, project_root(config))
     config.sites = SiteIndex(str(project_root(config) or config.root), config.site, str(config.root))
@@ -331,6 +332,7 @@ def run(
             online_findings, interrupted = online.finish(results)
             findings += online_findings
     finally:
+        cjk.write_table(table_was_writable)
         if cached is not None:
             cached.close()
         if online is not None:

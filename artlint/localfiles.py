@@ -36,7 +36,9 @@ DEFAULT_ROOTS = [".", "static", "content", "assets"]
 # The site's root as a content folder (Jekyll, VitePress, a plain folder of markdown): its
 # pages are indexed too, leaving out `.` and `_` folders but `_posts`, and installed packages.
 WHOLE_ROOT = "./"
-_NOT_PAGES = frozenset({"node_modules", "vendor", "_site", "public", "site", "dist", "build"})
+_NOT_PAGES = frozenset(
+    {"node_modules", "vendor", "_site", "public", "site", "dist", "build", "_layouts", "_includes", "_sass", "_data"}
+)
 _SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HUGO_REF = lazy(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
@@ -60,8 +62,10 @@ def is_host_like(url: str) -> bool:
 def is_local(url: str) -> bool:
     """No scheme, no host, not a bare fragment, not a template: a path into the site."""
     url = url.strip()
-    if not url or url.startswith(("#", "//", "?", "{{", "{%", "%7B%7B", "%7B%25", "mailto:")):
+    if not url or url.startswith(("#", "//", "?", "mailto:")):
         return False
+    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url:
+        return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`
     if _SCHEME.match(url) or is_host_like(url):
         return False
     return True
@@ -210,12 +214,13 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | N
         return found
     root = site_root(doc)
     if root is not None:
-        content = root / "content"
-        found = _existing(_page_variants(content / path.lstrip("/"), path.endswith("/")))
-        if found is not None:
-            return found
+        content_folders = ["content"] if doc.site is None else [folder for folder in doc.site.content if folder != "."] or ["content"]
+        for folder in dict.fromkeys(["content", *content_folders]):
+            found = _existing(_page_variants(root / folder / path.lstrip("/"), path.endswith("/")))
+            if found is not None:
+                return found
         if "/" not in path.strip("/"):
-            return _find_by_name(str(content), path.strip("/"))
+            return _find_by_name(str(root / "content"), path.strip("/"))
     return None
 
 
@@ -244,7 +249,7 @@ _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink)\s*[:=]\s*["']?([^"'\n]+?)["']?\s
 # aliases = ["/a/", "/b/"]  or  aliases:\n  - /a/
 _FRONT_ALIASES = lazy(r"""^\s*aliases\s*[:=]\s*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+)""", re.M)
 _ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
-_DATE_PREFIX = lazy(r"^\d{4}-\d{2}-\d{2}-")
+_DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
 @lru_cache(maxsize=16)
@@ -280,7 +285,7 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
 def _holds_pages(folder: str, whole_root: bool) -> bool:
     if folder.startswith("."):
         return False
-    return not whole_root or ((not folder.startswith("_") or folder == "_posts") and folder not in _NOT_PAGES)
+    return not whole_root or folder not in _NOT_PAGES
 
 
 def _page_head(path: str, root: str) -> str:

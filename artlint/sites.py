@@ -25,6 +25,7 @@ from typing import Any, Mapping
 
 from artlint import data
 from artlint.boundary import within
+from artlint.dependencies import folder_signature, record, section_pages
 from artlint.lazyre import lazy
 
 try:
@@ -68,6 +69,14 @@ class Site:
     language_folders: tuple[tuple[str, str], ...] = ()  # (folder relative to root, language)
     permalinks: tuple[tuple[str, str], ...] = ()  # (section or kind, pattern), as configured
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
+
+    @property
+    def commonmark_emphasis(self) -> bool:
+        """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
+        pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
+        `**注：**正文` as bold."""
+        return self.generator not in ("jekyll", "hexo", "mkdocs")
     _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property
@@ -84,6 +93,23 @@ class Site:
             page = self._pages[key] = _page(self, file, matter)
         return page
 
+    def dates_expected(self, file: str) -> bool:
+        """Whether the site dates the pages of this file's section: at least half of the other
+        pages there (a folder's files and page bundles) carry a date, in front matter or in
+        their names; or the file is alone there. Docs sections, and sites that keep the date elsewhere (a Zola `path`),
+        date none; a post without a date among dated posts is a mistake."""
+        is_bundle = os.path.basename(file).lower().startswith("index.")
+        folder = os.path.dirname(os.path.dirname(file) if is_bundle else file)
+        dated = self._pages.get(("dated", folder))
+        if dated is None:
+            pages = frozenset(section_pages(folder))
+            names = self.generator != "hugo"  # Hugo reads a date from a name only when told to
+            dated = self._pages[("dated", folder)] = (frozenset(page for page in pages if _has_date(page, names)), pages)
+        record("folder", folder, folder_signature(folder))
+        with_date, pages = dated
+        others = len(pages - {file})
+        return others == 0 or len(with_date - {file}) * 2 >= others  # alone: nothing says otherwise
+
     def relative(self, file: str) -> str:
         return os.path.relpath(file, self.root).replace(os.sep, "/")
 
@@ -99,6 +125,7 @@ class Site:
             "language-folders": {folder: language for folder, language in self.language_folders},
             "permalinks": dict(self.permalinks),
             "not-content": list(self.not_content),
+            "autolinks": self.autolinks,
         }
 
     def holds_no_articles(self, path: str) -> bool:
@@ -117,6 +144,23 @@ class Site:
 
 
 # --------------------------------------------------------------------------- pages
+
+_DATE_KEY = lazy(r"^[ \t]*[\"']?(?:date|publishDate|publishdate|pubDate|pubdate|published|created)[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
+_HEAD_BYTES = 4096
+
+
+def _has_date(page: str, from_name: bool) -> bool:
+    """Whether a page's front matter (its first 4 KB) or, where the generator reads one, its
+    name carries a date."""
+    name = os.path.basename(page if not os.path.basename(page).lower().startswith("index.") else os.path.dirname(page))
+    if from_name and _DATE_NAME.match(name):
+        return True
+    try:
+        with open(page, "rb") as handle:
+            head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return _DATE_KEY.search(head) is not None
 
 
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
@@ -345,7 +389,7 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
     if not changes and root == site.root:
         return site
-    values = {name: getattr(site, name) for name in ("content", "static", "languages", "language_folders", "permalinks", "not_content")}
+    values = {name: getattr(site, name) for name in ("content", "static", "languages", "language_folders", "permalinks", "not_content", "autolinks")}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
 
@@ -362,21 +406,27 @@ def _not_content(generator: str) -> tuple[str, ...]:
 
 
 def _hugo_parts(folder: str, settings: dict) -> dict:
-    content_dir = _text(settings.get("contentDir"), "content")
+    settings = _lower_keys(settings)  # Hugo's keys are case-insensitive (contentdir = contentDir)
+    content_dir = _text(settings.get("contentdir"), "content")
     languages = settings.get("languages") if isinstance(settings.get("languages"), dict) else {}
-    default = _text(settings.get("defaultContentLanguage"), "en").lower()
+    default = _text(settings.get("defaultcontentlanguage"), "en").lower()
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     folders = []
     for code, values in languages.items():
-        if isinstance(values, dict) and isinstance(values.get("contentDir"), str):
-            folders.append((_normal(values["contentDir"]), str(code).lower()))
+        values = _lower_keys(values) if isinstance(values, dict) else values
+        if isinstance(values, dict) and isinstance(values.get("contentdir"), str):
+            folders.append((_normal(values["contentdir"]), str(code).lower()))
     if not folders and len(codes) > 1:  # translations by folder, mounted without contentDir
         folders = [(path, code) for path, code in _language_folders(folder, (f"{_normal(content_dir)}/",)) if code in codes]
+    unbuilt: list[str] = []
+    declared = {path for path, _ in folders}
+    if declared and _normal(content_dir) not in declared:  # every language has its folder: the others are not built
+        unbuilt = [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
     content = [content_dir] + [path for path, _ in folders]
     for mount in _mounts(settings):
         if mount[1].startswith("content"):
             content.append(mount[0])
-    static = [_text(settings.get("staticDir"), "static"), "assets"]
+    static = [_text(settings.get("staticdir"), "static"), "assets"]
     permalinks = settings.get("permalinks") if isinstance(settings.get("permalinks"), dict) else {}
     return {
         "content": tuple(dict.fromkeys(_normal(path) for path in content)),
@@ -384,7 +434,23 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "languages": tuple(codes),
         "language_folders": tuple(folders),
         "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
+        "not_content": tuple(unbuilt),
+        "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
     }
+
+
+def _nested(settings: dict, *keys: str) -> Any:
+    """settings[k1][k2]... with case-insensitive keys; None when a level is missing."""
+    value: Any = settings
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = _lower_keys(value).get(key.lower())
+    return value
+
+
+def _lower_keys(settings: dict) -> dict:
+    return {str(key).lower(): value for key, value in settings.items()}
 
 
 def _mounts(settings: dict) -> list[tuple[str, str]]:
@@ -437,6 +503,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "languages": tuple(codes) if len(codes) > 1 else (),
         "language_folders": _language_folders(folder, (f"{source}/_posts/", f"{source}/")),
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
+        "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
     }
 
 
@@ -451,6 +518,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         "static": ("static",),
         "languages": tuple(locales) if len(locales) > 1 else (),
         "language_folders": tuple(i18n),
+        "autolinks": True,  # remark-gfm
     }
 
 
@@ -460,7 +528,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
 
 
 def _vitepress_parts(folder: str, settings: dict) -> dict:
-    return {"content": (".",), "static": ("public",), "language_folders": _language_folders(folder, ("",))}
+    return {"content": (".",), "static": ("public",), "language_folders": _language_folders(folder, ("",)), "autolinks": True}
 
 
 def _plain_parts(folder: str, settings: dict) -> dict:
@@ -478,16 +546,17 @@ _BUILDERS = {
 }
 
 
-def _language_folders(folder: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _language_folders(folder: str, prefixes: tuple[str, ...], every: bool = False) -> tuple[tuple[str, str], ...]:
     """Sub-folders named by language codes (`en/`, `zh-cn/`) under each prefix, when there
-    are two or more of them there: one alone (`de/` about Germany) is no sign of translations."""
+    are two or more of them there: one alone (`de/` about Germany) is no sign of translations.
+    With `every`, all the sub-folders of a prefix under which language folders were found."""
     found: list[tuple[str, str]] = []
     for prefix in prefixes:
         try:
             entries = os.listdir(os.path.join(folder, prefix) if prefix else folder)
         except OSError:
             continue
-        codes = [name for name in entries if is_language_code(name) and os.path.isdir(os.path.join(folder, prefix, name))]
+        codes = [name for name in entries if (every or is_language_code(name)) and os.path.isdir(os.path.join(folder, prefix, name))]
         if len(codes) >= 2:
             found += [(f"{prefix}{name}".strip("/"), name.lower().replace("_", "-")) for name in sorted(codes)]
     return tuple(found)
@@ -517,10 +586,15 @@ def _settings_of(config_file: str) -> dict:
         for name in sorted(os.listdir(config_file)):
             stem = name.rsplit(".", 1)[0]
             values = _read_settings(os.path.join(config_file, name))
+            key, _, language = stem.partition(".")
             if stem in ("hugo", "config"):
                 merged.update(values)
-            elif values and "." not in stem:
-                merged.setdefault(stem, values)
+            elif values and not language:
+                merged.setdefault(key, values)
+            elif values and key == "languages":  # languages.fr.toml: the settings of one language
+                table = merged.setdefault("languages", {})
+                if isinstance(table, dict):
+                    table.setdefault(language, values)
         return merged
     settings = _read_settings(config_file)
     if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):

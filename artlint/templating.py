@@ -13,6 +13,10 @@ none of this, so the text it is given has these written the way it understands t
 * any other tag, and `{{ output }}`, keeps its place with its spaces made `_`, so that a link
   whose URL is a tag (`[x]({% post_url y %})`) stays one link, to a template target.
 
+Hugo's shortcodes (`{{< figure … >}}`, `{{% note %}}…{{% /note %}}`) likewise become spaces
+(`_` for their spaces where a link's URL is one), except `ref` and `relref`, which the link
+rules resolve.
+
 Every replacement has the length of what it replaces and keeps line ends, so offsets into the
 text the parser saw are offsets into the file.
 """
@@ -28,10 +32,13 @@ _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code"
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
 _TAG_NAME = lazy(r"\{%-?\s*(\w+)")
 _SPACE = lazy(r"\s")
+_SHORTCODE = lazy(r"\{\{([<%])\s*/?\s*([\w.-]*)")
 
 
 def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) -> str:
     """`text` with the generator's template markup written as markdown understands it."""
+    if generator == "hugo":
+        return _hugo_masked(text, body_offset)
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
         return text
     pieces = [text[:body_offset]]
@@ -59,6 +66,8 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
         elif name == "endcomment" and comment:
             comment = False
             pieces.append(_blank(tag))
+        elif name in ("raw", "endraw") and _starts_line(text, start) and not alone:
+            pieces.append("_" + _blank(tag[1:]))  # spaces there would indent the line into code
         elif name in ("raw", "endraw") or (alone and name != "{{"):
             pieces.append(_blank(tag))
         else:
@@ -69,6 +78,48 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+def _hugo_masked(text: str, body_offset: int) -> str:
+    """Hugo shortcodes (`{{< figure … >}}`, `{{% def id="x" %}}`, their closing tags) render
+    to markup, not prose: spaces in the prose, or `_` for their spaces where a link's URL is
+    one. `ref` and `relref`, which link rules resolve, stay as written."""
+    if "{{<" not in text and "{{%" not in text:
+        return text
+    pieces = [text[:body_offset]]
+    position = body_offset
+    for start, end, name in _shortcodes(text, body_offset):
+        if name in ("ref", "relref"):
+            continue
+        pieces.append(text[position:start])
+        tag = text[start:end]
+        in_url = text[max(body_offset, start - 2) : start].rstrip(" ").endswith("(")
+        if in_url:
+            pieces.append(_SPACE.sub("_", tag))
+        elif _starts_line(text, start) and not _alone_on_line(text, start, end):
+            pieces.append("_" + _blank(tag[1:]))  # spaces there would indent the line into code
+        else:
+            pieces.append(_blank(tag))
+        position = end
+    pieces.append(text[position:])
+    masked = "".join(pieces)
+    return masked if len(masked) == len(text) else text
+
+
+def _shortcodes(text: str, start: int):
+    """(start, end, name) of each Hugo shortcode tag, in order."""
+    position = start
+    while True:
+        opening = _SHORTCODE.search(text, position)
+        if opening is None:
+            return
+        closer = ">}}" if opening.group(1) == "<" else "%}}"
+        end = text.find(closer, opening.end(), opening.start() + _LONGEST_TAG)
+        if end < 0 or "\n\n" in text[opening.start() : end]:
+            position = opening.end()
+            continue
+        yield opening.start(), end + 3, opening.group(2)
+        position = end + 3
 
 
 def _tags(text: str, start: int):
@@ -94,6 +145,10 @@ def _tags(text: str, start: int):
             continue
         yield tag, end + 2, name.group(1)
         position = end + 2
+
+
+def _starts_line(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -359,7 +359,7 @@ def test_corpus_rules_compare_named_files_with_the_whole_project(tmp_path: Path)
             "artlint.toml": 'select = ["duplicate-title", "near-duplicate-article"]\n',
             "content/old.md": f'+++\ntitle = "Deep sleep and memory"\ndate = 2023-01-01\n+++\n\n{body}\n',
             "content/other.md": '+++\ntitle = "Other"\ndate = 2023-02-01\n+++\n\nSomething else entirely.\n',
-            "content/new.md": f'+++\ntitle = "Deep Sleep and Memory"\ndate = 2024-01-01\n+++\n\n{body}\n',
+            "content/new.md": f'+++\ntitle = "Deep Sleep and Memory"\ndate = 2023-06-01\n+++\n\n{body}\n',
         },
     )
     code, out, _ = artlint("check", "--quiet", "content/new.md", cwd=tmp_path)

@@ -139,7 +139,7 @@ def test_one_line_of_thirty_thousand_links_is_checked_in_bounded_memory(tmp_path
 
 def test_without_configuration_or_git_only_the_named_files_are_compared(tmp_path: Path) -> None:
     # Otherwise a run from a home directory would read every markdown file under it.
-    write(tmp_path, {"old.md": '+++\ntitle = "Same title"\ndate = 2020-01-01\n+++\n', "new.md": '+++\ntitle = "Same title"\ndate = 2024-01-01\n+++\n'})
+    write(tmp_path, {"old.md": '+++\ntitle = "Same title"\ndate = 2024-01-01\n+++\n', "new.md": '+++\ntitle = "Same title"\ndate = 2024-06-01\n+++\n'})
     completed = subprocess.run(
         [sys.executable, "-m", "artlint", "check", "--offline", "--format", "json", "--select", "duplicate-title", "new.md"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60,

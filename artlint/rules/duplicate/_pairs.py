@@ -63,11 +63,35 @@ def _untranslated(path: str) -> str:
     return str(pure.with_name(_LANGUAGE.sub("", stem) + suffix))
 
 
+_URL_DATE = lazy(r"(?:^|/)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
 def date_of(doc) -> str:
-    """The article's front-matter date as text that sorts in time order ("" when none)."""
+    """The article's date as text that sorts in time order ("" when none): its front-matter
+    `date`, else the date its file name gives the site, else one in its `path`, `url` or
+    `permalink` (Zola and Hugo sites that keep the date in the URL)."""
     matter = doc.front_matter
-    if matter is None or not matter.data or "date" not in matter.data:
-        return ""
-    value = matter.data["date"]
+    values = matter.data if matter is not None and isinstance(matter.data, dict) else {}
+    value = values.get("date")
     # Only dates and text: str() of a huge integer (0xFFF…) raises, and a number is no date.
-    return str(value) if isinstance(value, (str, date)) else ""
+    if isinstance(value, (str, date)):
+        return str(value)
+    page = doc.page
+    if page is not None and page.date_from_name:
+        return page.date_from_name
+    for key in ("path", "url", "permalink"):
+        found = _URL_DATE.search(values[key]) if isinstance(values.get(key), str) else None
+        if found:
+            return f"{found.group(1)}-{int(found.group(2)):02d}-{int(found.group(3)):02d}"
+    return ""
+
+
+def title_of(doc) -> str:
+    """The article's front-matter title, else its first level-1 heading ("" when none)."""
+    matter = doc.front_matter
+    if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
+        return matter.data["title"]
+    for node in doc.nodes("heading"):
+        if node.attrs.get("level") == 1:
+            return node.text.strip()
+    return ""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from typing import Callable
 
 from artlint.lazyre import lazy
 
@@ -161,3 +163,10 @@ def sentence_keys(raw: str) -> list[str]:
     marked = _SENTENCE_END.sub(_SENTENCE_BREAK, raw.casefold())
     strip = _NOT_ALPHANUMERIC.sub
     return [key for key in (strip("", part) for part in marked.split(_SENTENCE_BREAK)) if key]
+
+
+def sections(doc) -> Callable[[int], int]:
+    """A function from an offset to the number of headings before it: two places in one
+    section (no heading between them) get the same number."""
+    starts = sorted(node.start for node in doc.nodes("heading"))
+    return lambda offset: bisect_right(starts, offset)

@@ -11,7 +11,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, intentional
+from artlint.rules.duplicate._pairs import assign, date_of, intentional, title_of
 from artlint.rules.duplicate._units import normalise
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -53,8 +53,9 @@ class NearDuplicateArticle(CorpusRule):
     gives one finding per post, not one per pair.
     Copies on purpose pass: an R Markdown file and its knitted `.md` (same folder, same stem),
     translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`, and pages of
-    two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter), and
-    files that match `ignore`. Articles shorter than `min-length` letters (200) are not compared.
+    two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter), posts
+    of a numbered series whose titles differ in their numbers only (release announcements,
+    monthly reports from one template), and files that match `ignore`. Articles shorter than `min-length` letters (200) are not compared.
 
     ## Why it matters
     Sites that import news re-post the same story with a new title or date; search engines
@@ -81,7 +82,8 @@ class NearDuplicateArticle(CorpusRule):
             return None
         size = options["shingle-size"]
         hashes = {zlib.crc32(text[m.start() : m.start() + size].encode("utf-8")) for m in _anchor().finditer(text)}
-        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), doc.page.language if doc.page else None)
+        language = doc.page.language if doc.page else None
+        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)))
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
@@ -99,6 +101,8 @@ class NearDuplicateArticle(CorpusRule):
             similarity = count / (len(sets[a]) + len(sets[b]) - count)
             if similarity < threshold or intentional(paths[a], paths[b]) or _languages_differ(facts[paths[a]], facts[paths[b]]):
                 continue
+            if _one_series(facts[paths[a]][4], facts[paths[b]][4]):
+                continue
             target = assign(paths[a], paths[b], report_on, dates)
             if target is None:
                 continue
@@ -111,6 +115,15 @@ class NearDuplicateArticle(CorpusRule):
                 1, 1, 1, 2,
                 (Related(other, 1, 1, "the other copy"),),
             )
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _one_series(a: str, b: str) -> bool:
+    """Two posts of a numbered series from one template ("Rust 1.68.1 pre-release" and "Rust
+    1.68.2 pre-release", monthly reports): titles that differ in their numbers only."""
+    return a != b and bool(_DIGITS.search(a)) and _DIGITS.sub("#", a) == _DIGITS.sub("#", b)
 
 
 def _languages_differ(a: tuple, b: tuple) -> bool:

@@ -2,9 +2,24 @@ from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import block_keys
+from artlint.rules.duplicate._units import block_keys, sections
 
 _DATA = data.load("duplicates")["duplicate-paragraph"]
+# Paragraphs in a row that repeat paragraphs in a row: a block pasted twice (a teaser repeated
+# in the body). Templates repeat two or three lines under each heading ("Progress:", "Next:").
+_COPIED_RUN = 4
+
+
+def _run_length(pairs: set[tuple[int, int]], number: int, first: int) -> int:
+    """How many repeats in a row, around this one, repeat the paragraphs in a row around its
+    first occurrence."""
+    before = 0
+    while (number - before - 1, first - before - 1) in pairs:
+        before += 1
+    after = 0
+    while (number + after + 1, first + after + 1) in pairs:
+        after += 1
+    return before + 1 + after
 
 
 class DuplicateParagraph(DocumentRule):
@@ -13,8 +28,11 @@ class DuplicateParagraph(DocumentRule):
     ## What it finds
     A paragraph (or list-item text) whose words, ignoring case, spaces, punctuation and markup,
     are those of an earlier paragraph of the same article, when it has at least `min-length`
-    letters (40; `min-list-item-length`, 80, for list items, which repeat short items on purpose). The second occurrence is reported, naming the line of the
-    first. Block quotes, tables and `<details>` sections are not compared.
+    letters (40; `min-list-item-length`, 80, for list items, which repeat short items on
+    purpose). Under different headings, a paragraph must also have `min-length-across-sections`
+    letters (150) or belong to a run of four or more paragraphs copied together: a short note repeated under
+    each section of a reference page is its structure, not an accident. The second occurrence is reported,
+    naming the line of the first. Block quotes, tables and `<details>` sections are not compared.
 
     ## Why it matters
     Copy-paste accidents and botched imports leave a paragraph twice; readers notice at once,
@@ -33,18 +51,30 @@ class DuplicateParagraph(DocumentRule):
         "min-list-item-length": Option(
             "integer", _DATA["min-list-item-length"], "Shortest list item compared: lists repeat short items on purpose."
         ),
+        "min-length-across-sections": Option(
+            "integer",
+            _DATA["min-length-across-sections"],
+            "Shortest paragraph compared with one under another heading, unless the paragraphs around it repeat too.",
+        ),
     }
 
     def check(self, doc, options):
-        seen = {}
-        for block, in_list, key, length, _ in block_keys(doc):
+        seen: dict = {}  # key -> (number of the block, block) where it first appeared
+        repeats = []  # (number, block, number of the first, first, length)
+        for number, (block, in_list, key, length, _) in enumerate(block_keys(doc)):
             minimum = options["min-list-item-length"] if in_list else options["min-length"]
             if length < minimum:
                 continue
-            first = seen.get(key)
-            if first is None:
-                seen[key] = block
-                continue
+            if key in seen:
+                repeats.append((number, block, *seen[key], length))
+            else:
+                seen[key] = (number, block)
+        section_of = sections(doc)
+        pairs = {(number, first_number) for number, _, first_number, _, _ in repeats}
+        for number, block, first_number, first, length in repeats:
+            copied_run = _run_length(pairs, number, first_number) >= _COPIED_RUN
+            if section_of(first.start) != section_of(block.start) and length < options["min-length-across-sections"] and not copied_run:
+                continue  # a note repeated under each heading is the page's structure
             line, column = doc.source.position(first.start)
             yield doc.diagnostic(
                 f"paragraph repeats the one on line {line}",

@@ -2,7 +2,7 @@ from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import block_keys, letters, sentences
+from artlint.rules.duplicate._units import block_keys, letters, sections, sentences
 
 _DATA = data.load("duplicates")["duplicate-sentence"]
 _PARAGRAPH_MINIMUM = data.load("duplicates")["duplicate-paragraph"]["min-length"]
@@ -14,8 +14,10 @@ class DuplicateSentence(DocumentRule):
     ## What it finds
     A sentence — ended by `.`, `!`, `?` or the CJK `。！？` — whose words, ignoring case,
     spaces, punctuation, markup and link targets, are those of an earlier sentence of the same
-    article, when it has at least `min-length` letters (25). The second occurrence is reported,
-    naming the line of the first. Sentences of a paragraph that is a repeat as a whole are left
+    article, when it has at least `min-length` letters (25); under different headings, at least
+    `min-length-across-sections` (100): the same short lead-in under each section is parallel
+    structure. The second occurrence is
+    reported, naming the line of the first. Sentences of a paragraph that is a repeat as a whole are left
     to `duplicate-paragraph`; list items (reference lists split into repeating fragments), block
     quotes, tables and `<details>` sections are not split into sentences.
 
@@ -35,12 +37,16 @@ class DuplicateSentence(DocumentRule):
     severity = Severity.WARNING
     options = {
         "min-length": Option("integer", _DATA["min-length"], "Shortest sentence compared, in letters and digits."),
+        "min-length-across-sections": Option(
+            "integer", _DATA["min-length-across-sections"], "Shortest sentence compared with one under another heading."
+        ),
     }
 
     def check(self, doc, options):
         seen = {}
         paragraphs = set()
         minimum = options["min-length"]
+        section_of = sections(doc)
         for block, in_list, whole, length, parts in block_keys(doc):
             if in_list or length < minimum:
                 continue  # list items are compared whole (references split into repeating fragments)
@@ -54,6 +60,8 @@ class DuplicateSentence(DocumentRule):
                 if first is None:
                     seen[key] = block
                     continue
+                if section_of(first.start) != section_of(block.start) and letters(key) < options["min-length-across-sections"]:
+                    continue  # the same short lead-in under each heading: parallel structure
                 here, there = _place(doc, block, key), _place(doc, first, key)
                 if here is None or there is None:
                     continue

@@ -17,8 +17,10 @@ class DuplicateTitle(CorpusRule):
     Articles of the project whose titles — the front-matter `title`, else the first level-1
     heading — are the same once case, spaces and punctuation are ignored. Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
-    Translations (pages of different languages, as the site's generator tells them apart) and
-    the `.Rmd`/`.md` pair of one article pass, as do titles shorter than `min-length` letters (4).
+    Translations (pages of different languages, as the site's generator tells them apart),
+    posts of different years (a recurring "Annual report"; the year of the front-matter date,
+    of a dated file name, or of a dated `path` or `url`), and the `.Rmd`/`.md` pair of one
+    article pass, as do titles shorter than `min-length` letters (4).
 
     ## Why it matters
     Two pages with one title confuse readers in lists, feeds and search results, and search
@@ -55,7 +57,7 @@ class DuplicateTitle(CorpusRule):
             key = fact[4]
             if len(key) >= options["min-length"]:
                 groups[key, fact[5]].append(path)  # translations share a title across languages
-        for paths in groups.values():
+        for paths in (part for group in groups.values() for part in _by_year(group, facts)):
             if len(paths) < 2:
                 continue
             articles = one_per_article(paths)
@@ -75,6 +77,21 @@ class DuplicateTitle(CorpusRule):
                     line, column, line, column + max(len(title), 1),
                     (Related(other, other_line, other_column, "the same title"),),
                 )
+
+
+def _by_year(paths: list[str], facts) -> list[list[str]]:
+    """A group of one title split by the year of its articles' dates: a yearly post ("Annual
+    report", "Security advisory for Cargo") shares its title across years. Undated articles are
+    compared with the earliest year's."""
+    years: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        years[facts[path][3][:4]].append(path)
+    undated = years.pop("", [])
+    if not years:
+        return [undated]
+    earliest = min(years)
+    years[earliest] += undated
+    return list(years.values())
 
 
 def _fact(title: str, line: int, column: int, doc) -> tuple:

@@ -1,3 +1,5 @@
+import os
+
 from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
@@ -15,7 +17,10 @@ class FrontMatterRequired(DocumentRule):
     The site's generator decides what a file is (see `artlint site`): the `article-only` keys
     (default `date`) are required of articles (posts) only, not of section indexes
     (`_index.md`) or standalone pages; README files, partials and the pages of documentation
-    generators need none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
+    generators need none, nor do placeholders with neither a title nor any text after the front
+    matter (translation stubs, redirects). A `date` is required only in a section (a folder, with its page
+    bundles) where at least half of the other pages carry one, or of an article alone there: a docs section, or a site that
+    keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
     Hexo, `2024-03-21-title.md` in Zola and Docusaurus) or under another name the generators
     read (`publishDate`, `pubDate`, `published`, `created`) counts as the date.
 
@@ -49,16 +54,25 @@ class FrontMatterRequired(DocumentRule):
         page = doc.page
         if page is not None and not page.front_matter_expected:
             return
+        if "title" not in matter.data and not doc.text[matter.body_offset :].strip():
+            return  # a placeholder (a translation stub, a redirect): the theme or generator fills it
         for key in options["keys"]:
             if page is not None and not page.is_article and key in options["article-only"]:
                 continue
-            if key == "date" and _dated_otherwise(matter.data, page):
+            if key == "date" and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
                 continue
             if key not in matter.data:
                 yield doc.line_diagnostic(f"required key {key!r} is missing", matter.start_line)
             elif _is_empty(matter.data[key]):
                 line, column = matter.key_position(key)
                 yield doc.line_diagnostic(f"required key {key!r} is empty", line, column)
+
+
+def _dates_expected(doc) -> bool:
+    """Whether the article's section dates its pages (see artlint.sites.Site.dates_expected)."""
+    if doc.site is None or doc.file is None:
+        return True
+    return doc.site.dates_expected(os.path.abspath(doc.file))
 
 
 _DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created")

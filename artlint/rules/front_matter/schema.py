@@ -14,7 +14,9 @@ class FrontMatterSchema(DocumentRule):
     A key whose value does not have the type the `types` option gives it. By default `title` must
     be a string, `tags` and `categories` lists of strings, and `draft` a boolean. Types:
     `string`, `list[string]`, `boolean`, `date`, `number`, `integer`, `list`, `table`.
-    Keys that are absent are not reported (see `front-matter-required`).
+    Keys that are absent or empty are not reported (see `front-matter-required`), nor forms the
+    site's generator reads as meant: a single term written as a string (`categories: Android`)
+    on Jekyll, Hugo and Hexo sites, a number as a title on Hugo sites.
 
     ## Why it matters
     `tags: go, rust` is one tag named "go, rust"; `draft: "false"` is a non-empty string that some
@@ -54,13 +56,26 @@ class FrontMatterSchema(DocumentRule):
         matter = doc.front_matter
         if matter is None or matter.data is None:
             return
+        generator = doc.site.generator if doc.site is not None else None
         for key, expected in options["types"].items():
-            if key not in matter.data:
+            if matter.data.get(key) is None:
+                continue  # absent, or `tags:` with nothing: every generator reads it as absent
+            if _generator_accepts(generator, expected, matter.data[key]):
                 continue
             problem = _type_problem(expected, matter.data[key])
             if problem:
                 line, column = matter.value_position(key)
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)
+
+
+def _generator_accepts(generator, expected, value) -> bool:
+    """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
+    Jekyll, Hugo and Hexo; Zola fails the build on it), and a number as a title (Hugo)."""
+    if expected == "list[string]" and isinstance(value, str) and "," not in value and "，" not in value:
+        return generator in ("jekyll", "hugo", "hexo")
+    if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return generator == "hugo"
+    return False
 
 
 def _type_problem(expected, value):

@@ -1,7 +1,7 @@
 from functools import lru_cache
 
 from artlint import dependencies
-from artlint.anchors import document_anchors, spelled_out_prefixes
+from artlint.anchors import document_anchors, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
 from artlint.localfiles import is_local, resolve, split_target
 from artlint.rules import DocumentRule
@@ -64,7 +64,7 @@ class LinkAnchorMissing(DocumentRule):
                 if doc.file is not None and doc.file.stem.lower().startswith("_index"):
                     continue
                 if own is None:
-                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc))
+                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
                 if not own.has(fragment):
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
@@ -84,13 +84,22 @@ class LinkAnchorMissing(DocumentRule):
 
 
 class _Anchors:
-    def __init__(self, exact: set[str], prefixes: set[str]):
-        self.exact = exact
+    def __init__(self, exact: set[str], prefixes: set[str], template_ids: set[str] = frozenset()):
         self.prefixes = tuple(prefix.lower() + "-" for prefix in prefixes)
+        self.ids = {value.lower() for value in template_ids}
+        self.exact = exact | self.ids
 
     def has(self, fragment: str) -> bool:
         fragment = fragment.lower()
-        return fragment in self.exact or fragment.startswith(self.prefixes)
+        return fragment in self.exact or fragment.startswith(self.prefixes) or self._template_wrote(fragment)
+
+    def _template_wrote(self, fragment: str) -> bool:
+        """`def-LE` for a shortcode given `id="LE"`: one word of the template's, a separator, the id."""
+        for separator in "-_:":
+            prefix, found, rest = fragment.partition(separator)
+            if found and prefix.isalnum() and rest in self.ids:
+                return True
+        return False
 
 
 @lru_cache(maxsize=1024)
@@ -103,4 +112,4 @@ def _file_anchors(path: str, signature: str) -> "_Anchors | None":
     except UnreadableFile:
         return None
     doc = parse_document(path, source)
-    return _Anchors({anchor.lower() for anchor in document_anchors(doc)}, spelled_out_prefixes(doc))
+    return _Anchors({anchor.lower() for anchor in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))

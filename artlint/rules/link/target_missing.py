@@ -78,6 +78,8 @@ def _is_page_path(doc, path, roots) -> bool:
     """A site path to a page (not a file with a media or document suffix) that names a known page."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last else ""
+    if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
+        path, suffix = path[: -len(suffix) - 1], ""
     return path.startswith("/") and suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
 
 

@@ -36,7 +36,8 @@ class UnclosedEmphasis(DocumentRule):
       two halves of one bold text split by a blank line, both are reported, each naming the other;
     - a pair meant as emphasis that CommonMark refuses because a marker sits between punctuation
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
-      (single `*`/`_` pairs only in this form, on one line).
+      (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
+      (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis.
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), and markers in code, math or URLs are never
     reported. There is no automatic fix: where the emphasis should end is for the author to decide.
@@ -76,8 +77,9 @@ class UnclosedEmphasis(DocumentRule):
         for block in doc.nodes(*_INLINE_BLOCKS):
             runs = list(self._leftovers(doc, block))
             pairs, rest = _intended_pairs(doc.text, runs)
-            for first, second in pairs:
-                yield self._pair_finding(doc, first, second)
+            if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
+                for first, second in pairs:
+                    yield self._pair_finding(doc, first, second)
             lone.extend(run for run in rest if len(run[1]) >= 2)
         yield from self._lone_findings(doc, lone)
 

@@ -1,0 +1,66 @@
+"""Small sites of each generator, checked whole with the default rules: every finding is
+marked in the files (`<!-- expect: RULE -->`, see fixture_runner), and every construct the
+generator gives a meaning to (dates in file names, sections, translations, Liquid and Hexo
+tags, shortcode ids, kramdown attribute lists, excluded and unbuilt folders) gives none."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from fixture_runner import expected_findings
+from helpers import artlint
+
+from artlint.config import load_config
+from artlint.engine import run
+from artlint.paths import display_path
+
+SITES = Path(__file__).parent / "sites"
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in SITES.iterdir() if path.is_dir()))
+def test_site(name: str) -> None:
+    site = SITES / name
+    expected: Counter = Counter()
+    for file in sorted(site.rglob("*.md")):
+        expected += expected_findings(file, display_path(file))
+    config = load_config(None, site)
+    config.project = site
+    result = run([str(site)], config, use_cache=False)
+    actual = Counter((finding.path, finding.line, finding.rule) for finding in result.findings)
+    messages = "\n".join(f"{f.path}:{f.line}:{f.column} {f.rule} {f.message}" for f in result.findings)
+    assert actual == expected, messages
+
+
+def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
+    code, out, err = artlint("site", str(SITES / "hugo"), cwd=tmp_path)
+    assert code == 0, err
+    assert "generator    hugo (from " in out and "hugo.toml)" in out
+    assert "content/en (en), content/zh (zh)" in out
+    assert "content/fa" in out.split("not content")[1]  # a folder no language names is not built
+    assert "pages        6 article, 1 section\n" in out  # archetypes, themes and content/fa are not walked
+    assert "by language  en 6, zh 1\n" in out
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "jekyll")
+    [model] = json.loads(out)
+    assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
+    assert model["pages"] == {"article": 3, "page": 1}
+    assert model["pages-by-language"] == {"en": 3, "zh-cn": 1}
+
+
+def test_site_settings_correct_the_detection(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    (site / "posts" / "2024-01-01-a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    (site / "posts" / "2024-01-02-b.md").write_text("---\ntitle: B\ndate: 2024-01-02\n---\n\nText.\n", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--quiet", "--select", "front-matter-required", ".", cwd=site)
+    assert out == ""  # a plain folder: the name gives the date
+    (site / "artlint.toml").write_text('[site]\ngenerator = "hugo"\ncontent = ["."]\n', encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--quiet", "--select", "front-matter-required", ".", cwd=site)
+    assert "posts/2024-01-01-a.md:1:1  error  front-matter-required  required key 'date' is missing" in out
+    code, out, _ = artlint("site", "--format", "json", cwd=site)
+    assert json.loads(out)[0]["generator"] == "hugo"
+    (site / "artlint.toml").write_text('[site]\ngenerator = "gatsby"\n', encoding="utf-8")
+    code, _, err = artlint("site", cwd=site)
+    assert code == 2 and "artlint.toml:2: site.generator: expected one of hugo," in err
