@@ -171,6 +171,10 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     trailing = path.endswith("/")
     if not path:
         return doc.file
+    if path.startswith("@/"):  # Zola's internal link: a file under content/
+        root = site_root(doc)
+        folders = [folder for folder in (doc.site.content if doc.site else ()) if folder != "."] or ["content"]
+        return None if root is None else _existing([root / folder / path[2:] for folder in folders])
     if path.startswith("/"):
         return _from_roots(doc, PurePosixPath(path), roots, trailing)
     folder = doc.file.parent

@@ -42,8 +42,8 @@ class ImageAltText(DocumentRule):
         placeholders = {phrase.casefold().strip() for phrase in options["placeholders"]}
         file_name = re.compile(options["file-name-pattern"], re.I)
         for link in doc.links:
-            if not link.is_image or link.decorative:
-                continue
+            if not link.is_image or link.decorative or link.kind == "definition":
+                continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
             alt = " ".join(link.text.split())
             if not alt:
                 yield doc.diagnostic("image without alt text: describe what it shows", link.start, link.end)

@@ -49,6 +49,8 @@ class LinkMalformed(DocumentRule):
         for link in doc.links:
             if link.kind == "reference":
                 continue  # judged at its definition, where the URL is written
+            if link.kind == "autolink" and "@" in link.url and "/" not in link.url:
+                continue  # `<team@example.org>`: CommonMark makes it a mailto: link
             problem = url_problem(link.url.strip(), known)
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))

@@ -28,7 +28,8 @@ class LinkTextNonDescriptive(DocumentRule):
     Links whose whole anchor text, ignoring case, spaces and punctuation, is one of the phrases
     of `rules/anchor-text.toml`: "click here", "here", "link", "read more", "点击这里", "这里",
     "更多", "详情", "hier", "ici", "aquí" and others in a dozen languages. Add phrases with
-    `extend-phrases`, or replace the list with `phrases`.
+    `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
+    it leads to ("download" to `/en/download/`) is description enough.
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -56,7 +57,16 @@ class LinkTextNonDescriptive(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
-            if normalise_anchor(link.text) in phrases:
+            text = normalise_anchor(link.text)
+            if text in phrases and not _names_its_target(text, link.url):
                 yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
                 )
+
+
+def _names_its_target(text: str, url: str) -> bool:
+    """"download" linking to /en/download/, "source" to …/source.html: the text is the name
+    of the page it leads to, which is description enough."""
+    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
