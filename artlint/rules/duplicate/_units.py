@@ -26,6 +26,8 @@ _LINK_DESTINATION = lazy(
 
 
 _NOT_ALPHANUMERIC = lazy(r"[\W_]+")
+# An image, whose alt text is no sentence of the article: a caption under it repeats it on purpose.
+_IMAGE = lazy(r"!\[[^\]\n]{0,500}\](?:\([^()\n]{0,2000}\)|\[[^\]\n]{0,500}\])?")
 
 
 def normalise(text: str) -> str:
@@ -38,6 +40,8 @@ def normalise(text: str) -> str:
 def source_key(raw: str) -> str:
     """The normalised words of a stretch of markdown source: link targets and HTML left out,
     markup characters dropped by `normalise`."""
+    if "![" in raw:
+        raw = _IMAGE.sub("", raw)
     if "](" in raw or "<" in raw:
         raw = without_html(_LINK_DESTINATION.sub("]", raw))
     return normalise(raw)
@@ -156,6 +160,8 @@ _COMPATIBILITY = lazy("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u21
 def sentence_keys(raw: str) -> list[str]:
     """The normalised key of each sentence of a block, in one pass over its text (a duplicate's
     place is worked out again with `sentences` only when one is found)."""
+    if "![" in raw:
+        raw = _IMAGE.sub("", raw)
     if "](" in raw or "<" in raw:
         raw = without_html(_LINK_DESTINATION.sub("]", raw))
     if _COMPATIBILITY.search(raw):  # full-width letters and digits, ligatures: Ａ is A
