@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from helpers import NO_FRONT_MATTER, artlint, write
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 BOMB = (
@@ -292,6 +292,29 @@ def test_an_email_pattern_is_searched_in_linear_time() -> None:
     started = time.monotonic()
     assert list(_EMAIL.finditer("a" * 2_000_000 + "@ ")) == []  # 20 KB: 1.2 s
     assert time.monotonic() - started < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="**__ab1 .,\\\n中。（é\u0301²`[]()", max_size=40))
+@example(text="**a\n\nb** snake_case x**2 **陈：**我 a_ _b")
+def test_unclosed_emphasis_skips_the_runs_between_letters_and_finds_the_same(text: str) -> None:
+    # Only the runs of * and _ that are not between two letters or digits are looked at, found
+    # by the regular expression; looking at every run finds the same.
+    import re
+
+    import artlint.rules.markup.unclosed_emphasis as module
+    from artlint.document import parse_document
+    from artlint.source import decode
+
+    doc = parse_document("a.md", decode(text.encode()))
+    found = [(d.line, d.column, d.message) for d in module.UnclosedEmphasis().check(doc, {})]
+    skipping = module._RUN
+    try:
+        module._RUN = re.compile(r"\*+|_+")
+        every = [(d.line, d.column, d.message) for d in module.UnclosedEmphasis().check(doc, {})]
+    finally:
+        module._RUN = skipping
+    assert found == every
 
 
 @pytest.mark.parametrize("name", LONG_RUNS)
