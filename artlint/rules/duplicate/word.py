@@ -74,15 +74,17 @@ class DuplicateWord(DocumentRule):
 
     def _latin(self, doc, block, allowed):
         words = list(_visible_words(doc, block))
+        # Compared folded once each: a block of "a *a* a" has a million words.
+        folded = [word[0].casefold() if word is not None else None for word in words]
         text = doc.text
         for index in range(1, len(words)):
-            previous, current = words[index - 1], words[index]
-            if previous is None or current is None:
+            fold = folded[index]
+            if fold is None or folded[index - 1] != fold:
                 continue
-            (word_a, start_a, end_a), (word_b, start_b, end_b) = previous, current
-            if word_a.casefold() != word_b.casefold() or not _BETWEEN_WORDS.fullmatch(doc.text, end_a, start_b):
-                continue
-            if _in_longer_run(words, index) or f"{word_a} {word_b}".casefold() in allowed:
+            if index >= 2 and folded[index - 2] == fold or index + 1 < len(folded) and folded[index + 1] == fold:
+                continue  # three or more of the same word: deliberate
+            (word_a, start_a, end_a), (word_b, start_b, end_b) = words[index - 1], words[index]
+            if not _BETWEEN_WORDS.fullmatch(doc.text, end_a, start_b) or f"{word_a} {word_b}".casefold() in allowed:
                 continue
             if word_a[:1].isupper() and word_b[:1].isupper():
                 continue  # Walla Walla, Duran Duran
@@ -170,11 +172,3 @@ def _visible_words(doc, block):
                 yield (match.group(0), match.start(), match.end())
             continue
         stack.extend(reversed(node.children))
-
-
-def _in_longer_run(words, index):
-    """The pair at index-1, index belongs to three or more of the same word: deliberate."""
-    word = words[index][0].casefold()
-    before = words[index - 2] if index >= 2 else None
-    after = words[index + 1] if index + 1 < len(words) else None
-    return any(other is not None and other[0].casefold() == word for other in (before, after))
