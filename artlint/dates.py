@@ -1,4 +1,7 @@
-"""Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings."""
+"""Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings; and the
+other forms the site's generator reads: Ruby's Time.parse (Jekyll: `2024-3-21 4:00:00 +0000`),
+JavaScript's Date (Hexo: `2013/7/13 20:46:25`), Go's layouts that Hugo tries (RFC 1123,
+`15 Oct 2023`)."""
 
 from __future__ import annotations
 
@@ -13,11 +16,18 @@ _ISO = lazy(
     r"(?:[Tt ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"[ ]?(?P<zone>[Zz]|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
+# Jekyll and Hexo: one-digit months, days and hours, `/` between the parts (Hexo).
+_LENIENT = lazy(
+    r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
+    r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"[ ]*(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
+)
+_LENIENT_GENERATORS = ("jekyll", "hexo")
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
-def date_problem(value: Any) -> str | None:
-    """None when `value` is a date, else why not, in words."""
+def date_problem(value: Any, generator: str | None = None) -> str | None:
+    """None when `value` is a date (as `generator`, when known, reads dates), else why not."""
     if isinstance(value, (dt.date, dt.datetime)):
         return None
     if isinstance(value, dt.time):
@@ -26,6 +36,10 @@ def date_problem(value: Any) -> str | None:
         return f"expected a date, got {describe(value)}"
     text = value.strip()
     match = _ISO.fullmatch(text)
+    if not match and generator in _LENIENT_GENERATORS:
+        match = _LENIENT.fullmatch(text)
+    if not match and generator == "hugo" and _hugo_reads(text):
+        return None
     if not match:
         return f"{value!r} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00"
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
@@ -44,3 +58,22 @@ def date_problem(value: Any) -> str | None:
     if match["zh"] is not None and (int(match["zh"]) > 23 or int(match["zm"] or 0) > 59):
         return f"{value!r} has an impossible time-zone offset"
     return None
+
+
+def _hugo_reads(text: str) -> bool:
+    """RFC 1123/822/850 dates (`Mon, 02 Jan 2006 15:04:05 MST`) and `15 Oct 2023`, which Hugo's
+    date parsing (spf13/cast) accepts besides ISO 8601."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        parsedate_to_datetime(text)
+        return True
+    except (TypeError, ValueError, IndexError):
+        pass
+    for layout in ("%d %b %Y", "%d %B %Y"):
+        try:
+            dt.datetime.strptime(text, layout)
+            return True
+        except ValueError:
+            continue
+    return False

@@ -12,7 +12,9 @@ class FrontMatterInvalidDate(DocumentRule):
     Values of the date keys (`date`, `lastmod`, `publishDate`, `expiryDate` by default) that are
     neither a TOML date/datetime nor an ISO 8601 / RFC 3339 string (`2024-05-31`,
     `2024-05-31T08:00:00+08:00`, `2024-05-31 08:00`), and dates that do not exist, such as
-    `2021-02-30` or month 13, written bare in TOML or as strings.
+    `2021-02-30` or month 13, written bare in TOML or as strings. The forms the site's generator
+    reads are dates too: one-digit parts on Jekyll and Hexo sites (`2024-3-21 4:00:00 +0000`),
+    `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo.
 
     ## Why it matters
     Hugo fails the build or silently uses the zero date; the article then sorts wrongly, vanishes
@@ -41,7 +43,7 @@ class FrontMatterInvalidDate(DocumentRule):
             if key not in matter.data:
                 continue
             value = matter.unparsable_dates.get(key, matter.data[key])
-            problem = date_problem(value)
+            problem = date_problem(value, doc.site.generator if doc.site is not None else None)
             if problem:
                 line, column = matter.value_position(key)
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)

@@ -62,7 +62,7 @@ class FrontMatterSchema(DocumentRule):
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
             if _generator_accepts(generator, expected, matter.data[key]):
                 continue
-            problem = _type_problem(expected, matter.data[key])
+            problem = _type_problem(expected, matter.data[key], generator)
             if problem:
                 line, column = matter.value_position(key)
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)
@@ -78,9 +78,9 @@ def _generator_accepts(generator, expected, value) -> bool:
     return False
 
 
-def _type_problem(expected, value):
+def _type_problem(expected, value, generator=None):
     if expected == "date":
-        return date_problem(value)
+        return date_problem(value, generator)
     if expected == "list":
         return None if isinstance(value, list) else f"expected a list, got {describe(value)}"
     if expected == "table":
