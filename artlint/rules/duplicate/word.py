@@ -25,7 +25,9 @@ class DuplicateWord(DocumentRule):
     - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
       between them (`the **the**`), ignoring case. Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
-      `very very`) pass, as do Title Case pairs (`Walla Walla`). The list is data (`allow`).
+      `very very`) pass, as do Title Case pairs (`Walla Walla`). The list is data (`allow`),
+      with more for pages of one language as the site tells it (`allow-by-language`:
+      Hungarian `az az`, German `Sie sie`, Danish `det det`).
     - Chinese: a doubled function word (`的的`, `了了`, `在在`: the `function-characters`)
       that a word segmenter (jieba) sees as two separate one-character words, and a doubled
       verb of speech before a comma or colon and a quotation mark (`博士说说，“...`).
@@ -57,6 +59,11 @@ class DuplicateWord(DocumentRule):
     fixable = "unsafe"
     options = {
         "allow": Option("list[string]", _DATA["allow"], "Doubled words that are not mistakes, lower-case."),
+        "allow-by-language": Option(
+            "table[list[string]]",
+            dict(_DATA["allow-by-language"]),
+            "Doubled words that are grammar in one language (by language code), for pages of that language.",
+        ),
         "function-characters": Option(
             "list[string]", _DATA["function-characters"], "Chinese function words whose doubling is a typo."
         ),
@@ -64,7 +71,12 @@ class DuplicateWord(DocumentRule):
     }
 
     def check(self, doc, options):
-        allowed = {" ".join(pair.casefold().split()) for pair in options["allow"]}
+        pairs = list(options["allow"])
+        language = doc.page.language if doc.page is not None else None
+        if language:
+            by_language = options["allow-by-language"]
+            pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
+        allowed = {" ".join(pair.casefold().split()) for pair in pairs}
         text = doc.text
         for block in doc.nodes(*_INLINE_BLOCKS):
             if _MAYBE_DOUBLED.search(text, block.start, block.end):
