@@ -20,9 +20,9 @@ from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding
 from artlint.gcpause import paused_gc
-from artlint.rules import Rule, all_rules
+from artlint.rules import CorpusRule, DocumentRule, NetworkRule, Rule, all_rules, rule_instance
 from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
-from artlint.suppression import Suppressions
+from artlint.suppression import Suppressions, parse_suppressions, unsuppressed
 
 
 @dataclass
@@ -50,16 +50,6 @@ class RunResult:
     # `--fix` applies a file's fixes only to those bytes. Empty for a run answered whole from the cache.
     digests: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # a cache that failed, and so on: the run went on
-
-
-_INSTANCES: dict[str, Rule] = {}
-
-
-def _instance(name: str) -> Rule:
-    rule = _INSTANCES.get(name)
-    if rule is None:
-        rule = _INSTANCES[name] = all_rules()[name]()
-    return rule
 
 
 def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: Source | None) -> Finding:
@@ -131,7 +121,6 @@ def check_text(data: bytes, path: str, display: str, config: Config) -> list[Fin
 def _check_source(source: Source, path: str, result: FileResult, config: Config, online: bool | None = None) -> FileResult:
     # Imported here: a run answered from the cache never loads the markdown parser.
     from artlint.document import parse_document
-    from artlint.suppression import parse_suppressions
 
     online = config.online if online is None else online
     display = result.path
@@ -146,18 +135,18 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
         result.findings = _file_problem(display, rules, UnreadableFile(_crash_reason("could not be parsed", exc)))
         return result
     for settings in rules:
-        rule = _instance(settings.name)
+        rule = rule_instance(settings.name)
         try:
-            if rule.kind in ("document", "network"):
-                for diagnostic in rule.check(doc, settings.options):  # type: ignore[attr-defined]
+            if isinstance(rule, DocumentRule):
+                for diagnostic in rule.check(doc, settings.options):
                     result.findings.append(_finding(display, settings, diagnostic, source))
-                if rule.kind == "network" and online:
-                    result.probes.append((settings, rule.probes(doc, settings.options)))  # type: ignore[attr-defined]
-            elif rule.kind == "corpus":
-                result.facts[settings.name] = rule.collect(doc, settings.options)  # type: ignore[attr-defined]
+                if online and isinstance(rule, NetworkRule):
+                    result.probes.append((settings, rule.probes(doc, settings.options)))
+            elif isinstance(rule, CorpusRule):
+                result.facts[settings.name] = rule.collect(doc, settings.options)
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             result.findings.append(_internal_error(display, settings, exc))
-    result.findings = _unsuppressed(result.findings, result.suppressions)
+    result.findings = unsuppressed(result.findings, result.suppressions)
     return result
 
 
@@ -178,12 +167,6 @@ def _crash_reason(what: str, exc: Exception) -> str:
     return f"{what}: {type(exc).__name__}: {said}{where}; please report it"
 
 
-def _unsuppressed(findings: list[Finding], suppressions: Suppressions | None) -> list[Finding]:
-    if not suppressions:
-        return findings
-    return [finding for finding in findings if not suppressions.suppresses(finding.rule, finding.line)]
-
-
 @paused_gc
 def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[str]) -> list[Finding]:
     by_rule: dict[str, dict[str, Any]] = {}
@@ -194,7 +177,9 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     global_settings = {settings.name: settings for settings in config.rules_for("")}
     findings = []
     for name, facts in by_rule.items():
-        rule = _instance(name)
+        rule = rule_instance(name)
+        if not isinstance(rule, CorpusRule):  # facts are collected by corpus rules only
+            continue
         settings = global_settings.get(name) or RuleSettings(name, rule.severity, rule.default_options())
         diagnostics, failures = _judged(rule, facts, settings, checked)
         findings += failures
@@ -208,12 +193,12 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     return findings
 
 
-def _judged(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> tuple[list, list[Finding]]:
+def _judged(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> tuple[list, list[Finding]]:
     """The corpus rule's (path, diagnostic) pairs, and internal error findings. When the rule
     fails, each checked file whose facts make it fail on their own gets the finding, and the
     other files are judged without them."""
     try:
-        return list(rule.judge(facts, settings.options, checked)), []  # type: ignore[attr-defined]
+        return list(rule.judge(facts, settings.options, checked)), []
     except Exception as error:
         alone = {path: _judge_error(rule, {path: fact}, settings, checked) for path, fact in facts.items()}
         culprits = {path: exc for path, exc in alone.items() if exc is not None}
@@ -225,9 +210,9 @@ def _judged(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: 
         return diagnostics, failures + more
 
 
-def _judge_error(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> Exception | None:
+def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> Exception | None:
     try:
-        list(rule.judge(facts, settings.options, checked))  # type: ignore[attr-defined]
+        list(rule.judge(facts, settings.options, checked))
     except Exception as exc:
         return exc
     return None
@@ -276,7 +261,7 @@ def run(
     files, outside = discover(arguments, config)
     cached, cache_problem = _open_cache(config) if use_cache else (None, None)
     checked = frozenset(display for _, display in files)
-    corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
+    corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
     results: list[FileResult] = []
     online = _online_check(config, use_cache, progress)
@@ -414,7 +399,7 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
     from artlint.document import parse_document
 
     result = FileResult(display)
-    corpus = [s for s in config.rules_for_path(path) if _instance(s.name).kind == "corpus"]
+    corpus = [(s, rule) for s in config.rules_for_path(path) if isinstance(rule := rule_instance(s.name), CorpusRule)]
     if not corpus:
         return result
     try:
@@ -423,9 +408,9 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
     except Exception:  # unreadable, or beyond the parsers: a file not compared, as when it is checked
         return result
     result.digest = source.digest
-    for settings in corpus:
+    for settings, rule in corpus:
         try:
-            result.facts[settings.name] = _instance(settings.name).collect(doc, settings.options)  # type: ignore[attr-defined]
+            result.facts[settings.name] = rule.collect(doc, settings.options)
         except Exception:  # a fact that cannot be collected only weakens the comparison
             continue
     return result

@@ -273,7 +273,7 @@ def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) 
     `data`. The fixes of network and corpus rules can only be found again by a whole run."""
     from artlint.engine import check_text
     from artlint.filecache import content_digest
-    from artlint.rules import all_rules
+    from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules
 
     if target.digest and content_digest(data) == target.digest:
         return target.findings, []
@@ -283,7 +283,7 @@ def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) 
         for finding in target.findings
         if finding.fix is not None
         and (finding.fix.safe or unsafe)
-        and getattr(rules.get(finding.rule), "kind", "document") in ("network", "corpus")
+        and issubclass(rules.get(finding.rule, DocumentRule), (NetworkRule, CorpusRule))
     ]
     notes = []
     if lost:

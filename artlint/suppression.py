@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from artlint.findings import Finding
 from artlint.lazyre import lazy
 
 ALL = "*"
@@ -47,6 +48,13 @@ class Suppressions:
 
     def __bool__(self) -> bool:
         return bool(self.file_rules or self.line_rules or self.ranges)
+
+
+def unsuppressed(findings: list[Finding], suppressions: Suppressions | None) -> list[Finding]:
+    """The findings that the file's directives do not suppress."""
+    if not suppressions:
+        return findings
+    return [finding for finding in findings if not suppressions.suppresses(finding.rule, finding.line)]
 
 
 def parse_suppressions(text: str, source_line_of, is_code) -> Suppressions:

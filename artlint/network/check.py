@@ -14,7 +14,9 @@ from artlint.cachefolder import NETWORK_DATABASE, UntrustedFolder, trusted_cache
 from artlint.findings import Finding
 from artlint.network.cache import NetworkCache
 from artlint.network.targets import Outcome, Target
+from artlint.rules import NetworkRule, rule_instance
 from artlint.sqlitedb import FailSafe
+from artlint.suppression import unsuppressed
 
 if TYPE_CHECKING:
     from artlint.config import Config
@@ -68,10 +70,8 @@ class OnlineCheck:
     def prepare(self) -> None:
         """Import the HTTP stack and start the fetcher's thread, while the workers parse the
         first files (it is started anyway when the first result has a URL to fetch)."""
-        from artlint.engine import _instance
-
         config = self.config
-        if config.overrides or any(_instance(settings.name).kind == "network" for settings in config.rules_for("")):
+        if config.overrides or any(isinstance(rule_instance(settings.name), NetworkRule) for settings in config.rules_for("")):
             self._fetcher_started()
 
     def _fetcher_started(self) -> "Fetcher":
@@ -109,25 +109,27 @@ class OnlineCheck:
 
 
 def _findings(results: list["FileResult"], outcomes: dict[Target, Outcome]) -> list[Finding]:
-    from artlint.engine import _instance, _unsuppressed
-
     findings: list[Finding] = []
     for result in results:
         found = []
         for settings, probes in result.probes:
-            rule = _instance(settings.name)
+            rule = rule_instance(settings.name)
+            if not isinstance(rule, NetworkRule):  # probes are made by network rules only
+                continue
             for probe in probes:
                 outcome = outcomes.get(probe.target)
-                message = rule.judge(probe, outcome, settings.options) if outcome else None  # type: ignore[attr-defined]
+                if outcome is None:
+                    continue
+                message = rule.judge(probe, outcome, settings.options)
                 if message:
                     found.append(
                         Finding(
                             result.path, probe.line, probe.column, probe.end_line, probe.end_column,
                             settings.name, settings.severity, message, url=probe.url,
-                            fix=rule.repair(probe, outcome, settings.options),  # type: ignore[attr-defined]
+                            fix=rule.repair(probe, outcome, settings.options),
                         )
                     )
-        findings += _unsuppressed(found, result.suppressions)
+        findings += unsuppressed(found, result.suppressions)
     return findings
 
 
