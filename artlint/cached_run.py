@@ -33,6 +33,7 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError
+from artlint.results import FileResult
 from artlint.sqlitedb import FailSafe
 
 _SNAPSHOT = "facts snapshot"  # what the snapshot file's seal binds it to
@@ -168,8 +169,6 @@ class CachedChecks:
         return self.directory / f"facts-{digest}.json"
 
     def _from_snapshot(self, keys: dict[str, str]) -> dict[str, object]:
-        from artlint.engine import FileResult
-
         found = {}
         snapshot = self._snapshot
         for display, key in keys.items():
@@ -318,8 +317,6 @@ def _probe(kind, value, line, column, end_line, end_column, url, title) -> Probe
 def _unpacked(entry: tuple, display: str, rules) -> object | None:
     """The FileResult of a cache entry (head, findings or None); None when it is not of the
     shape this version writes."""
-    from artlint.engine import FileResult
-
     head, rows = entry
     try:
         kind, digest, facts, suppressions, named_probes, recorded = head

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,36 +19,10 @@ from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding
 from artlint.gcpause import paused_gc
-from artlint.rules import CorpusRule, DocumentRule, NetworkRule, Rule, all_rules, rule_instance
+from artlint.results import FileResult, RunResult
+from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules, rule_instance
 from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
-from artlint.suppression import Suppressions, parse_suppressions, unsuppressed
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)  # corpus rule name -> facts
-    suppressions: Suppressions | None = None
-    lines: dict[int, str] = field(default_factory=dict)  # source lines that corpus findings may need
-    # network rules' probes, made while the file was parsed: (rule settings, probes)
-    probes: list[tuple[RuleSettings, list]] = field(default_factory=list)
-    digest: str = ""  # hash of the file's bytes ("" when it could not be read)
-    kind: str = "check"  # "check" (findings and facts) or "index" (corpus facts only)
-    dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    files_checked: int
-    elapsed: float
-    rules: list[type[Rule]]  # every rule that ran on at least one file
-    interrupted: bool = False  # Ctrl-C during the network checks: the findings so far
-    # display path -> hash of the bytes its findings were computed from (filecache.content_digest);
-    # `--fix` applies a file's fixes only to those bytes. Empty for a run answered whole from the cache.
-    digests: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # a cache that failed, and so on: the run went on
+from artlint.suppression import parse_suppressions, unsuppressed
 
 
 def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: Source | None) -> Finding:

@@ -20,8 +20,8 @@ from artlint.suppression import unsuppressed
 
 if TYPE_CHECKING:
     from artlint.config import Config
-    from artlint.engine import FileResult
     from artlint.network.fetch import Fetcher
+    from artlint.results import FileResult
 
 
 def _targets(results: Iterable["FileResult"]) -> set[Target]:
