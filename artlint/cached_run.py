@@ -21,7 +21,6 @@ from artlint.dependencies import stat_signature
 from artlint.filecache import (
     ENTRY_FORMAT,
     FileCache,
-    content_digest,
     sealed,
     settings_fingerprint,
     trusted_signature,
@@ -34,6 +33,7 @@ from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError
 from artlint.results import FileResult
+from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
 
 _SNAPSHOT = "facts snapshot"  # what the snapshot file's seal binds it to

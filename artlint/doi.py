@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from artlint.document import Document
 
 _DATA = data.load("doi")
+SUFFIX_CHARACTERS = _DATA["suffix-characters"]  # the characters a DOI suffix may have, unless configured otherwise
 VALID = lazy(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 _PREFIX = lazy("|".join(f"(?:{p})" for p in _DATA["prefixes"]), re.I)
 _BARE = lazy(r"(?<![\w./\-:])10\.\d{4,9}(?:\.\d+)*/[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"']+")

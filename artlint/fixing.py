@@ -272,8 +272,8 @@ def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) 
     run came whole from the cache, which does not say from which bytes) the document rules' on
     `data`. The fixes of network and corpus rules can only be found again by a whole run."""
     from artlint.engine import check_text
-    from artlint.filecache import content_digest
     from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules
+    from artlint.source import content_digest
 
     if target.digest and content_digest(data) == target.digest:
         return target.findings, []
