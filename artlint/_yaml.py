@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from artlint.frontmatter import MAX_YAML_NODES, is_int_limit_error, is_unprintable_int, too_long_number
+from artlint.intdigits import is_int_limit_error, is_unprintable_int, too_long_number
 
+MAX_YAML_NODES = 100_000
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 

@@ -19,6 +19,7 @@ from typing import Any, Mapping
 from artlint.boundary import Boundary, link_text, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
+from artlint.intdigits import too_long_number_place
 from artlint.lazyre import lazy
 from artlint.options import check_form, check_type, describe
 from artlint.paths import display_path
@@ -238,8 +239,6 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
     except ValueError:  # an integer too long for Python to read
-        from artlint.frontmatter import too_long_number_place
-
         place = too_long_number_place(text)
         line = f":{text.count(chr(10), 0, place[0]) + 1}" if place else ""
         raise ConfigError(f"{display_path(path)}{line}: a number with thousands of digits is no setting") from None
