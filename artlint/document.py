@@ -6,18 +6,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from artlint.boundary import NO_LIMIT, Boundary
 from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
+from artlint.links import Link, extract_links
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
 from artlint.spans import SpanSet
-
-if TYPE_CHECKING:
-    from artlint.links import Link
-
 
 
 @dataclass
@@ -40,10 +37,8 @@ class Document:
         return self._memo[key]
 
     @cached_property
-    def links(self) -> list["Link"]:
+    def links(self) -> list[Link]:
         """Every link, image and reference definition, in document order (see artlint.links)."""
-        from artlint.links import extract_links
-
         return extract_links(self)
 
     @property
