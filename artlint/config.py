@@ -23,6 +23,7 @@ from artlint.intdigits import too_long_number_place
 from artlint.lazyre import lazy
 from artlint.options import check_form, check_type, describe
 from artlint.paths import display_path
+from artlint.rules import all_rules, families
 
 try:
     import tomllib
@@ -124,8 +125,6 @@ class Config:
         return cached
 
     def _resolve(self, overrides: list[Override]) -> tuple[RuleSettings, ...]:
-        from artlint.rules import all_rules
-
         select, ignore = self.select, list(self.ignore)
         settings = {name: dict(values) for name, values in self.rules.items()}
         for override in overrides:
@@ -155,8 +154,6 @@ class Config:
 
 
 def _expand(selectors: list[str]) -> set[str]:
-    from artlint.rules import all_rules
-
     names: set[str] = set()
     for selector in selectors:
         if selector == "ALL":
@@ -333,8 +330,6 @@ class _Validator:
         return value
 
     def selectors(self, key: str, values: Any) -> list[str]:
-        from artlint.rules import all_rules, families
-
         self.typed(key, values, "list[string]")
         known = ["ALL", *families(), *all_rules()]
         for value in values:
@@ -345,8 +340,6 @@ class _Validator:
         return list(values)
 
     def rule_table(self, where: str, table: Any) -> dict[str, dict[str, Any]]:
-        from artlint.rules import all_rules
-
         if not isinstance(table, dict):
             raise self.fail("rules", f"{where} must be a table of [rules.RULE-NAME] tables")
         result = {}

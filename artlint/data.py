@@ -26,7 +26,7 @@ def _data_dir() -> Any:
         if folder.is_dir():
             return folder
     if spec is not None:  # installed somewhere that is not a folder (a zip file)
-        from importlib import resources
+        from importlib import resources  # only here: see above (start-up speed)
 
         return resources.files("artlint.ruledata")
     # Running from a source checkout that was not installed: the folder sits beside the package.

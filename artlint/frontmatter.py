@@ -238,6 +238,7 @@ def _toml_key_lines(raw: str, first_line: int) -> dict[str, KeyInfo]:
 
 
 def _parse_yaml(matter: FrontMatter, raw: str, first_line: int) -> None:
+    # Imported here: PyYAML is loaded by files with YAML front matter only (start-up speed).
     import yaml
 
     from artlint._yaml import YamlProblem, load_yaml

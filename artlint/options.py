@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from artlint.globs import GlobSet
+
 # No setting means more than this; past it, arithmetic on it (sizes, counts, timers) overflows.
 LARGEST_NUMBER = 10**12
 
@@ -40,8 +42,6 @@ def check_form(form: str, value: Any) -> str | None:
     """None when every string of `value` compiles as a `form` ("regex" or "glob"), else why not."""
     if not form:
         return None
-    from artlint.globs import GlobSet
-
     for text in value if isinstance(value, list) else [value]:
         try:
             re.compile(text) if form == "regex" else GlobSet([text])

@@ -97,6 +97,7 @@ def _in_workers(
     on_results: Callable[[list[Result]], None] | None,
     on_started: Callable[[], None] | None,
 ) -> list[Result]:
+    # Imported here: small runs never start workers (start-up speed).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

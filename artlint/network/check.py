@@ -76,7 +76,7 @@ class OnlineCheck:
 
     def _fetcher_started(self) -> "Fetcher":
         if self._fetcher is None:
-            from artlint.network.fetch import Fetcher
+            from artlint.network.fetch import Fetcher  # here: the HTTP stack (pycurl) only once there is something to fetch
 
             config = self.config
             self._fetcher = Fetcher(config.network, config.doi.resolver, on_done=lambda target, outcome: self._bar.advance())
@@ -152,6 +152,7 @@ class _Progress:
         self._progress.update(self._task, total=self.total)
 
     def _start(self) -> None:
+        # Imported here: rich is loaded only when a bar is shown (start-up speed).
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

@@ -399,7 +399,7 @@ def _as_sent(url: str) -> str:
     characters percent-encoded."""
     if url.isascii():
         return url
-    import idna
+    import idna  # here: only non-ASCII URLs need its tables (start-up speed)
 
     parts = urlsplit(url)
     host = idna.encode(parts.hostname or "", uts46=True).decode("ascii")

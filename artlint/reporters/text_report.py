@@ -61,6 +61,7 @@ BLANK = Text()  # an empty line; emit() never changes the line it is given
 
 
 def _rich_emitter(stream, settings):
+    # Imported here: only coloured output needs rich (start-up speed).
     from rich.console import Console
     from rich.text import Text as RichText
 
