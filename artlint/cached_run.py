@@ -1,7 +1,10 @@
-"""Running `check_file` (and `index_file`) through the per-file cache.
+"""The result cache as a layer around the pipeline: `CachedChecker` answers each step of a run
+(engine.UncachedChecker's) from the cache where it can and hands the rest to the step it wraps.
 
-Cache hits are rebuilt in the calling process without parsing; misses go to the workers and
-are stored afterwards. Corpus findings are cached under the fingerprint of all files' keys.
+Per file: cache hits are rebuilt in the calling process without parsing; misses go to the
+workers and are stored afterwards. Corpus findings are cached under the fingerprint of all
+files' keys, and the findings of a whole offline run under that of every file and which were
+named, so that a run over an unchanged project parses nothing and judges nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from artlint import dependencies
+from artlint import dependencies, sealing
 from artlint.atomicfile import replacing
-from artlint.cachefolder import FILES_DATABASE
+from artlint.cachefolder import FILES_DATABASE, UntrustedFolder, trusted_cache_directory
 from artlint.config import Config
 from artlint.dependencies import stat_signature
 from artlint.filecache import (
@@ -32,15 +35,27 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError
-from artlint.results import FileResult
+from artlint.results import Checked, Checker, FileResult
 from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
 
 _SNAPSHOT = "facts snapshot"  # what the snapshot file's seal binds it to
 
 
-class CachedChecks:
-    def __init__(self, config: Config, directory: Path):
+def cached_checker(inner: Checker, config: Config, snapshot_root: str) -> tuple[Checker, str | None]:
+    """`inner` behind the result cache, and None; or `inner` itself and why the cache is not
+    used (its folder cannot be trusted). `snapshot_root` names the project (see put_snapshot)."""
+    try:
+        directory = trusted_cache_directory(config, config.boundary)
+    except UntrustedFolder as exc:
+        return inner, str(exc)
+    return CachedChecker(inner, config, directory, snapshot_root), None
+
+
+class CachedChecker:
+    def __init__(self, inner: Checker, config: Config, directory: Path, snapshot_root: str):
+        self.inner = inner
+        self.snapshot_root = snapshot_root
         self.config = config
         database = directory / FILES_DATABASE
         self.cache = FailSafe(lambda: FileCache(database), f"the result cache {database}")
@@ -50,10 +65,43 @@ class CachedChecks:
         self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
 
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        return self.map("check", self.inner.check_files, files)
+
+    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        if files:
+            self.load_snapshot(self.snapshot_root)
+        return self.map("index", self.inner.index_files, files)
+
+    def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
+        context = results + indexed
+        key = self.corpus_key([result.path for result in context], checked)
+        findings = self.get_corpus(key)
+        if findings is None:
+            findings = self.inner.judge_corpus(results, indexed, checked)
+            self.put_corpus(key, findings)
+            if len(results) * 2 >= len(context):  # a run over (most of) the site
+                self.put_snapshot(self.snapshot_root, context)
+        return findings
+
+    def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
+        """Offline, the findings of an identical earlier run; else (and online, where the
+        outcomes of the network phase are cached on their own) what `pipeline` finds."""
+        if self.config.online:
+            return self.inner.whole_run(files, checked, pipeline)
+        self.keys_for(files)
+        key = self.run_key([display for _, display in files], checked)
+        findings = self.get_run(key)
+        if findings is not None:
+            return Checked(findings, [])
+        found = self.inner.whole_run(files, checked, pipeline)
+        self.put_run(key, found.findings, found.results)
+        return found
+
     @property
-    def problem(self) -> str | None:
-        """Why the cache could not be used, if it could not (the run went on without it)."""
-        return self.cache.problem
+    def problems(self) -> list[str]:
+        """Why the cache could not be used, or not across runs (the run went on without it)."""
+        return [problem for problem in (self.cache.problem, sealing.problem) if problem]
 
     def close(self) -> None:
         self.cache.put_stats(self._new_stats)
@@ -91,18 +139,18 @@ class CachedChecks:
     def _key(self, path: Path, digest: str) -> str:
         return f"{os.path.abspath(path)}|{digest}|{self._fingerprint(path)}"
 
-    def map(self, kind: str, function: Callable, files: list[tuple[Path, str]], mapper: Callable) -> list:
-        """`function` over `files` (through `mapper`, the process pool), answering from the cache
-        where it can. Results come back in the order of `files`. `kind` is "check" (findings
-        and facts) or "index" (facts only): a checked file's entry also answers an index lookup,
-        so a pre-commit run after a full run parses nothing but the changed files."""
+    def map(self, kind: str, step: Callable[[list[tuple[str, str]]], list[FileResult]], files: list[tuple[str, str]]) -> list[FileResult]:
+        """`step` (the wrapped checker's) over `files`, answering from the cache where it can.
+        Results come back in the order of `files`. `kind` is "check" (findings and facts) or
+        "index" (facts only): a checked file's entry also answers an index lookup, so a
+        pre-commit run after a full run parses nothing but the changed files."""
         keys = {display: self.keys[display] for _, display in files if display in self.keys}
         missing_keys = [(path, display) for path, display in files if display not in self.keys]
         if missing_keys:
             keys.update(self.keys_for(missing_keys))
         results = self._answered(kind, files, keys)
         misses = [(path, display) for path, display in files if display not in results]
-        fresh = mapper(function, misses)
+        fresh = step(misses)
         self._store(kind, misses, fresh, keys, results)
         self.keys.update(keys)
         return [results[display] for _, display in files]

@@ -1,8 +1,10 @@
-"""The pipeline: discover files → parse → document rules → corpus rules → findings.
+"""The pipeline: discover files → parse → document rules → corpus rules → network rules → findings.
 
 `check_file` is a pure function of a path and the configuration, so that files can be
 checked in any order and in other processes; corpus rules then judge the small facts that
-each file's check collected.
+each file's check collected. `run` composes the steps (`_check_offline`, then the network
+phase) through a `Checker`: `UncachedChecker` does each step afresh, and the result cache
+(cached_run.CachedChecker) wraps it, chosen once per run.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import os
 import time
 import traceback
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from artlint import dependencies, localfiles
 from artlint.boundary import checked_boundary, work_tree
@@ -19,10 +22,14 @@ from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding
 from artlint.gcpause import paused_gc
-from artlint.results import FileResult, RunResult
+from artlint.parallel import map_files
+from artlint.results import Checked, Checker, FileResult, RunResult
 from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules, rule_instance
-from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
+from artlint.source import FileTooLarge, Source, UnreadableFile, decode, read_source
 from artlint.suppression import parse_suppressions, unsuppressed
+
+if TYPE_CHECKING:
+    from artlint.network.check import OnlineCheck
 
 
 def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: Source | None) -> Finding:
@@ -82,8 +89,6 @@ def _check_file(path: str, display: str, config: Config) -> FileResult:
 def check_text(data: bytes, path: str, display: str, config: Config) -> list[Finding]:
     """The document rules' findings for `data` as the content of `path` (fixing checks a
     fixed text before writing it). Unreadable data gives no findings."""
-    from artlint.source import decode
-
     try:
         source = decode(data)
     except UnreadableFile:
@@ -195,8 +200,6 @@ def _with_snippets(findings: list[Finding], max_bytes: int) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
     have no source line: read their lines again, from files within the size limit only (one
     over it was never read, and a 512 MiB file must not be read whole to show one line)."""
-    from dataclasses import replace
-
     sources: dict[str, Source | None] = {}
     result = []
     for finding in findings:
@@ -225,70 +228,28 @@ def run(
 ) -> RunResult:
     """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
     With `snippets`, every finding carries its source line (cached results are stored without)."""
-    from artlint.parallel import map_files
-
     started = time.perf_counter()
     localfiles.clear_caches()
     arguments = list(paths) or ["."]
     config.boundary = checked_boundary(arguments, project_root(config))
     files, outside = discover(arguments, config)
-    cached, cache_problem = _open_cache(config) if use_cache else (None, None)
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
-    results: list[FileResult] = []
     online = _online_check(config, use_cache, progress)
+    checker, cache_problem = _checker(config, jobs, online, use_cache)
     try:
-
-        def checked_in_workers(function, items):
-            if online is None or function is not check_file:
-                return map_files(function, items, config, jobs)
-            return map_files(function, items, config, jobs, on_results=online.add, on_started=online.prepare)
-
-        run_key = None
-        findings = None
-        if cached is not None and not config.online:
-            cached.keys_for(files + rest)
-            run_key = cached.run_key([display for _, display in files + rest], checked)
-            findings = cached.get_run(run_key)
-        if findings is None:
-            if cached is not None:
-                results = cached.map("check", check_file, files, checked_in_workers)
-            else:
-                results = checked_in_workers(check_file, files)
-            if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
-                online.add(results)
-            findings = [finding for result in results for finding in result.findings]
-            if corpus_wanted:
-                if cached is not None:
-                    root = str(project_root(config) or Path.cwd())
-                    if rest:
-                        cached.load_snapshot(root)
-                    context = results + cached.map("index", index_file, rest, checked_in_workers)
-                    key = cached.corpus_key([result.path for result in context], checked)
-                    corpus_findings = cached.get_corpus(key)
-                    if corpus_findings is None:
-                        corpus_findings = _judge_corpus(context, config, checked)
-                        cached.put_corpus(key, corpus_findings)
-                        if len(results) * 2 >= len(context):  # a run over (most of) the site
-                            cached.put_snapshot(root, context)
-                else:
-                    context = results + checked_in_workers(index_file, rest)
-                    corpus_findings = _judge_corpus(context, config, checked)
-                findings += corpus_findings
-            findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
-            if run_key is not None:
-                cached.put_run(run_key, findings, results)
+        found = checker.whole_run(files + rest, checked, lambda: _check_offline(checker, files, rest, checked, corpus_wanted, online))
+        findings = found.findings
         interrupted = False
         if online is not None:
-            online_findings, interrupted = online.finish(results)
+            online_findings, interrupted = online.finish(found.results)
             findings += online_findings
     finally:
-        if cached is not None:
-            cached.close()
+        checker.close()
         if online is not None:
             online.close()
-    problems = (cache_problem, cached and cached.problem, online and online.problem, cached and _sealing_problem())
+    problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings, config.max_file_size)
@@ -302,8 +263,73 @@ def run(
     else:
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
-    digests = {result.path: result.digest for result in results if result.digest}
+    digests = {result.path: result.digest for result in found.results if result.digest}
     return RunResult(findings, len(files) + len(outside), time.perf_counter() - started, rules, interrupted, digests, warnings)
+
+
+def _check_offline(
+    checker: Checker,
+    files: list[tuple[str, str]],
+    rest: list[tuple[str, str]],
+    checked: frozenset[str],
+    corpus_wanted: bool,
+    online: OnlineCheck | None,
+) -> Checked:
+    """The pipeline up to the network phase: the named files checked, then judged by the corpus
+    rules together with the rest of the project; every finding, sorted."""
+    results = checker.check_files(files)
+    if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
+        online.add(results)
+    findings = [finding for result in results for finding in result.findings]
+    if corpus_wanted:
+        indexed = checker.index_files(rest)
+        findings += checker.judge_corpus(results, indexed, checked)
+    findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
+    return Checked(findings, results)
+
+
+class UncachedChecker:
+    """The pipeline's steps done afresh: files checked on up to `jobs` processes, nothing kept.
+    The network phase, if any, is handed each file's probes as its result arrives."""
+
+    def __init__(self, config: Config, jobs: int, online: OnlineCheck | None):
+        self.config = config
+        self.jobs = jobs
+        self.online = online
+
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        online = self.online
+        if online is None:
+            return map_files(check_file, files, self.config, self.jobs)
+        return map_files(check_file, files, self.config, self.jobs, on_results=online.add, on_started=online.prepare)
+
+    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        return map_files(index_file, files, self.config, self.jobs)
+
+    def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
+        return _judge_corpus(results + indexed, self.config, checked)
+
+    def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
+        return pipeline()
+
+    @property
+    def problems(self) -> list[str]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def _checker(config: Config, jobs: int, online: OnlineCheck | None, use_cache: bool) -> tuple[Checker, str | None]:
+    """The pipeline's steps, through the result cache when it is wanted and can be used; and
+    why it is not used when it was wanted."""
+    checker = UncachedChecker(config, jobs, online)
+    if not use_cache:
+        return checker, None
+    # Imported here: a run without the cache (--no-cache) loads neither SQLite nor MessagePack (start-up speed).
+    from artlint.cached_run import cached_checker
+
+    return cached_checker(checker, config, str(project_root(config) or Path.cwd()))
 
 
 def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Finding]:
@@ -317,30 +343,14 @@ def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Fi
     return findings
 
 
-def _online_check(config: Config, use_cache: bool, progress: bool):
+def _online_check(config: Config, use_cache: bool, progress: bool) -> OnlineCheck | None:
     """The network phase, started before any file is parsed so that fetching overlaps parsing."""
     if not config.online:
         return None
+    # Imported here: an offline run loads none of the network phase (start-up speed).
     from artlint.network.check import OnlineCheck
 
     return OnlineCheck(config, use_cache=use_cache, progress=progress)
-
-
-def _sealing_problem() -> str | None:
-    from artlint import sealing
-
-    return sealing.problem
-
-
-def _open_cache(config: Config):
-    """(the result cache, None), or (None, why it is not used)."""
-    from artlint.cached_run import CachedChecks
-    from artlint.cachefolder import UntrustedFolder, trusted_cache_directory
-
-    try:
-        return CachedChecks(config, trusted_cache_directory(config, config.boundary)), None
-    except UntrustedFolder as exc:
-        return None, str(exc)
 
 
 def project_root(config: Config) -> Path | None:
