@@ -95,7 +95,8 @@ class CachedChecker:
         if findings is not None:
             return Checked(findings, [])
         found = self.inner.whole_run(files, checked, pipeline)
-        self.put_run(key, found.findings, found.results)
+        if not found.warnings:  # a run that warned must warn again, so it is never answered whole
+            self.put_run(key, found.findings, found.results)
         return found
 
     @property
@@ -204,7 +205,12 @@ class CachedChecker:
         article's own entry (9.8 s of the 11.7 s such a run took at 100,000 articles). Files changed
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
-        snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
+        # A file whose facts are incomplete is looked up on its own, where its failures are kept.
+        snapshot = {
+            result.path: (self.keys[result.path], result.facts)
+            for result in results
+            if result.path in self.keys and not result.collect_failures
+        }
         data, mark = sealed(_SNAPSHOT, snapshot)
         try:
             with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
@@ -299,7 +305,7 @@ def _packed(result) -> tuple[tuple, list]:
     articles. The seal says this version wrote them (the key holds ENTRY_FORMAT), so they are
     rebuilt without a check of every field."""
     probes = [(settings.name, tuple(_probe_row(probe) for probe in found)) for settings, found in result.probes]
-    head = (result.kind, result.digest, result.facts, result.suppressions, probes, result.dependencies)
+    head = (result.kind, result.digest, result.facts, result.suppressions, probes, result.dependencies, result.collect_failures)
     return head, [_row(f) for f in result.findings]
 
 
@@ -367,11 +373,12 @@ def _unpacked(entry: tuple, display: str, rules) -> object | None:
     shape this version writes."""
     head, rows = entry
     try:
-        kind, digest, facts, suppressions, named_probes, recorded = head
+        kind, digest, facts, suppressions, named_probes, recorded, failures = head
         settings = {s.name: s for s in rules}
         probes = [(settings[name], [_probe(*row) for row in found]) for name, found in named_probes]
         result = FileResult(display, facts=dict(facts), suppressions=suppressions, probes=probes, digest=digest, kind=kind)
         result.dependencies = list(recorded)
+        result.collect_failures = dict(failures)
         if rows is not None:
             result.findings = _findings(display, rows)
     except (TypeError, ValueError, KeyError):

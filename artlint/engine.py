@@ -124,8 +124,14 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
                 result.facts[settings.name] = rule.collect(doc, settings.options)
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             result.findings.append(_internal_error(display, settings, exc))
+            if isinstance(rule, CorpusRule):  # said again when the file is indexed from the cache
+                result.collect_failures[settings.name] = _collect_failure(settings, exc)
     result.findings = unsuppressed(result.findings, result.suppressions)
     return result
+
+
+def _collect_failure(settings: RuleSettings, exc: Exception) -> str:
+    return _crash_reason(f"internal error in rule {settings.name}, collecting the facts it compares files by", exc)
 
 
 def _internal_error(path: str, settings: RuleSettings, exc: Exception) -> Finding:
@@ -281,11 +287,14 @@ def _check_offline(
     if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
         online.add(results)
     findings = [finding for result in results for finding in result.findings]
+    warnings = []
     if corpus_wanted:
         indexed = checker.index_files(rest)
         findings += checker.judge_corpus(results, indexed, checked)
+        # A checked file's failures are findings; an indexed file has none to carry them.
+        warnings = [f"{result.path}: {failure}" for result in indexed for failure in result.collect_failures.values()]
     findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
-    return Checked(findings, results)
+    return Checked(findings, results, warnings)
 
 
 class UncachedChecker:
@@ -394,6 +403,6 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
     for settings, rule in corpus:
         try:
             result.facts[settings.name] = rule.collect(doc, settings.options)
-        except Exception:  # a fact that cannot be collected only weakens the comparison
-            continue
+        except Exception as exc:  # the file is compared without these facts, and the run says so
+            result.collect_failures[settings.name] = _collect_failure(settings, exc)
     return result

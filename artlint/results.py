@@ -30,6 +30,8 @@ class FileResult:
     digest: str = ""  # hash of the file's bytes ("" when it could not be read)
     kind: str = "check"  # "check" (findings and facts) or "index" (corpus facts only)
     dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
+    # corpus rule name -> why its `collect` failed on this file (which is compared without those facts)
+    collect_failures: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
