@@ -388,7 +388,7 @@ def _rest_of_project(arguments: list[str], files: list[tuple[str, str]], config:
 
 def index_file(path: str, display: str, config: Config) -> FileResult:
     """Parse a file and collect corpus facts only: no document rules, no findings."""
-    from artlint.document import parse_document
+    from artlint.document import parse_document  # here, as when a file is checked: a warm run never loads the parser
 
     result = FileResult(display)
     corpus = [(s, rule) for s in config.rules_for_path(path) if isinstance(rule := rule_instance(s.name), CorpusRule)]
