@@ -32,7 +32,7 @@ class YamlProblem(Exception):
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chosen at run time (above)
     """Safe loader that keeps timestamps as strings and records duplicate keys."""
 
     duplicates: list[tuple[str, int, int, int]]

@@ -19,7 +19,7 @@ from typing import Callable
 from artlint import dependencies, sealing
 from artlint.atomicfile import replacing
 from artlint.cachefolder import FILES_DATABASE, UntrustedFolder, trusted_cache_directory
-from artlint.config import Config
+from artlint.config import Config, RuleSettings
 from artlint.dependencies import stat_signature
 from artlint.filecache import (
     ENTRY_FORMAT,
@@ -108,7 +108,7 @@ class CachedChecker:
         self.cache.put_stats(self._new_stats)
         self.cache.close()
 
-    def _fingerprint(self, path: Path) -> str:
+    def _fingerprint(self, path: str) -> str:
         # The configuration hands out one tuple per set of matching overrides: key on its identity.
         rules = self.config.rules_for_path(path)
         found = self._fingerprints.get(id(rules))
@@ -116,7 +116,7 @@ class CachedChecker:
             found = self._fingerprints[id(rules)] = (rules, settings_fingerprint(rules, self.config.max_file_size, self.config.online))
         return found[1]
 
-    def _digest(self, path: Path, absolute: str, stats: dict) -> str | None:
+    def _digest(self, path: str, absolute: str, stats: dict) -> str | None:
         """The content hash of a file: from the cache when its stat signature is the one
         recorded with it (as git's index does), else by reading it."""
         try:
@@ -137,7 +137,7 @@ class CachedChecker:
             self._new_stats.append((absolute, signature, digest))
         return digest
 
-    def _key(self, path: Path, digest: str) -> str:
+    def _key(self, path: str, digest: str) -> str:
         return f"{os.path.abspath(path)}|{digest}|{self._fingerprint(path)}"
 
     def map(self, kind: str, step: Callable[[list[tuple[str, str]]], list[FileResult]], files: list[tuple[str, str]]) -> list[FileResult]:
@@ -157,9 +157,9 @@ class CachedChecker:
         return [results[display] for _, display in files]
 
     @paused_gc
-    def _answered(self, kind: str, files: list[tuple[Path, str]], keys: dict[str, str]) -> dict[str, object]:
+    def _answered(self, kind: str, files: list[tuple[str, str]], keys: dict[str, str]) -> dict[str, FileResult]:
         """The results the cache holds, by display path."""
-        results: dict[str, object] = {}
+        results: dict[str, FileResult] = {}
         if kind == "index":
             results.update(self._from_snapshot(keys))
         with_findings = kind == "check"
@@ -176,7 +176,7 @@ class CachedChecker:
         return results
 
     @paused_gc
-    def _store(self, kind: str, misses: list, fresh: list, keys: dict[str, str], results: dict[str, object]) -> None:
+    def _store(self, kind: str, misses: list[tuple[str, str]], fresh: list[FileResult], keys: dict[str, str], results: dict[str, FileResult]) -> None:
         stored = []
         for (path, display), result in zip(misses, fresh, strict=True):
             results[display] = result
@@ -199,7 +199,7 @@ class CachedChecker:
         self._snapshot = entry if isinstance(entry, dict) else {}
 
     @paused_gc
-    def put_snapshot(self, root: str, results: list) -> None:
+    def put_snapshot(self, root: str, results: list[FileResult]) -> None:
         """Keep the corpus facts of every file of a run in one file. A pre-commit run compares
         a few files with the whole site: reading one file is much faster than looking up every
         article's own entry (9.8 s of the 11.7 s such a run took at 100,000 articles). Files changed
@@ -222,7 +222,7 @@ class CachedChecker:
         digest = hashlib.blake2b(f"{ENTRY_FORMAT}|{root}".encode("utf-8"), digest_size=12).hexdigest()
         return self.directory / f"facts-{digest}.json"
 
-    def _from_snapshot(self, keys: dict[str, str]) -> dict[str, object]:
+    def _from_snapshot(self, keys: dict[str, str]) -> dict[str, FileResult]:
         found = {}
         snapshot = self._snapshot
         for display, key in keys.items():
@@ -231,7 +231,7 @@ class CachedChecker:
                 found[display] = FileResult(display, facts=known[1], digest=key.rsplit("|", 2)[1], kind="index")
         return found
 
-    def keys_for(self, files: list[tuple[Path, str]]) -> dict[str, str]:
+    def keys_for(self, files: list[tuple[str, str]]) -> dict[str, str]:
         """The cache key of each readable file (its content hash, usually from the size and
         modification time recorded earlier)."""
         keys: dict[str, str] = {}
@@ -255,7 +255,7 @@ class CachedChecker:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     @paused_gc
-    def get_run(self, key: str) -> list | None:
+    def get_run(self, key: str) -> list[Finding] | None:
         """The findings of an identical earlier run, if what they depended on still holds."""
         entry = self.cache.get_many([key]).get(key)
         if entry is None:
@@ -268,7 +268,7 @@ class CachedChecker:
         except (TypeError, ValueError, KeyError):  # not the shape this version writes
             return None
 
-    def put_run(self, key: str, findings: list, results: list) -> None:
+    def put_run(self, key: str, findings: list[Finding], results: list[FileResult]) -> None:
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
         self.cache.put_many([(key, recorded, _grouped_rows(findings))])
 
@@ -277,14 +277,14 @@ class CachedChecker:
         named (findings go to those only)."""
         return "corpus|" + self._files_fingerprint(displays, checked)
 
-    def get_corpus(self, key: str) -> list | None:
+    def get_corpus(self, key: str) -> list[Finding] | None:
         entry = self.cache.get_many([key]).get(key)
         try:
             return None if entry is None else _grouped_findings(entry[1])
         except (TypeError, ValueError, KeyError):
             return None
 
-    def put_corpus(self, key: str, findings: list) -> None:
+    def put_corpus(self, key: str, findings: list[Finding]) -> None:
         self.cache.put_many([(key, None, _grouped_rows(findings))])
 
 
@@ -293,7 +293,7 @@ def _absolute(path: str) -> str:
     return path if path.startswith("/") and "/." not in path and "//" not in path else os.path.abspath(path)
 
 
-def _packed(result) -> tuple[tuple, list]:
+def _packed(result: FileResult) -> tuple[tuple, list]:
     """A result as stored: a head (what an index lookup reads) and the findings as plain rows,
     decoded only by a lookup that wants them (a pre-commit run comparing one file with the whole
     site reads the corpus facts of the other files only). No source lines (read again when a
@@ -309,7 +309,7 @@ def _packed(result) -> tuple[tuple, list]:
     return head, [_row(f) for f in result.findings]
 
 
-def _row(f) -> tuple:
+def _row(f: Finding) -> tuple:
     related = tuple((r.path, r.line, r.column, r.message) for r in f.related)
     fix = None
     if f.fix is not None:
@@ -318,7 +318,7 @@ def _row(f) -> tuple:
     return (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, related, f.url, fix)
 
 
-def _grouped_rows(findings: list) -> list:
+def _grouped_rows(findings: list[Finding]) -> list:
     """A whole run's findings, grouped by file: each path and rule name written once per file,
     and so read as one string (pickle shared repeated strings; MessagePack makes each anew)."""
     groups: dict[str, list] = {}
@@ -368,7 +368,7 @@ def _probe(kind, value, line, column, end_line, end_column, url, title) -> Probe
     return Probe(Target(kind, value), line, column, end_line, end_column, url, title)
 
 
-def _unpacked(entry: tuple, display: str, rules) -> object | None:
+def _unpacked(entry: tuple, display: str, rules: tuple[RuleSettings, ...]) -> FileResult | None:
     """The FileResult of a cache entry (head, findings or None); None when it is not of the
     shape this version writes."""
     head, rows = entry

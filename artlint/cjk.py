@@ -35,7 +35,7 @@ def _jieba():
     # without it jieba reads its files from its own folder, which is all it needs.
     blocked = "pkg_resources" not in sys.modules
     if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # None makes its import fail at once
     try:
         import jieba  # here, not above: only CJK text needs it, and its import is slow (start-up speed)
     finally:
@@ -99,7 +99,7 @@ def _tokenizer_for(sentence: str):
         return _whole_dictionary()
     connection, total = table
     substrings = list({sentence[i:j] for i in range(len(sentence)) for j in range(i + 1, len(sentence) + 1)})
-    frequencies = {}
+    frequencies: dict[str, int] = {}
     for batch, marks in batches(substrings):
         frequencies.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
     tokenizer = _jieba().Tokenizer()

@@ -14,7 +14,7 @@ import difflib
 import os
 import stat
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from artlint import __version__
 from artlint.safetext import visible
@@ -33,7 +33,7 @@ def _complain(line: str) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         _complain(f"artlint: error: {message}")
         raise SystemExit(EXIT_USAGE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -25,9 +26,9 @@ from artlint.options import check_form, check_type, describe
 from artlint.paths import display_path
 from artlint.rules import all_rules, families
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = ("artlint.toml", ".artlint.toml", "pyproject.toml")
@@ -384,8 +385,9 @@ class _Validator:
         return result
 
     def within_limits(self, key: str, value: int | float) -> None:
-        low, high = _LIMITS.get(key, (None, None))
-        if high is not None and not low <= value <= high:
+        limits = _LIMITS.get(key)
+        if limits is not None and not limits[0] <= value <= limits[1]:
+            low, high = limits
             raise self.fail(key, f"{key}: expected {_number(low)} to {_number(high)}, got {_number(value)}")
 
     def globs(self, key: str, patterns: Any) -> list[str]:

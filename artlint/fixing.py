@@ -138,10 +138,10 @@ def apply_fixes(written: WrittenText, fixes: list[Fix]) -> int:
     taken: list[tuple[int, int, str]] = []
     applied = 0
     for fix in fixes:
-        spans = [_span(written, edit) for edit in fix.edits]
-        if any(span is None for span in spans) or any(_overlaps(span, other) for span in spans for other in taken):
+        spans = [span for edit in fix.edits if (span := _span(written, edit)) is not None]
+        if len(spans) < len(fix.edits) or any(_overlaps(span, other) for span in spans for other in taken):
             continue
-        taken.extend(spans)  # type: ignore[arg-type]
+        taken.extend(spans)
         applied += 1
     text = written.text
     for start, end, replacement in sorted(taken, reverse=True):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +23,9 @@ from artlint.intdigits import is_int_limit_error, is_unprintable_int, too_long_n
 from artlint.lazyre import lazy
 from artlint.source import Source
 
-try:  # Python >= 3.11
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - exercised on Python 3.10 only
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -192,9 +193,9 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
     matter.data = data
     matter.keys = keys
     for key, info in matter.keys.items():
-        token = repaired.get(info.line - first_line + 1)
-        if token is not None:
-            matter.unparsable_dates[key] = token
+        unparsable = repaired.get(info.line - first_line + 1)
+        if unparsable is not None:
+            matter.unparsable_dates[key] = unparsable
 
 
 def _quote_toml_value(raw: str, line: int, column: int) -> tuple[str, str] | None:

@@ -78,8 +78,8 @@ def extract_links(doc: ParsedText) -> list[Link]:
     the URL is written, and reported, in its "definition" (an image's when only images use it)."""
     definitions = _definitions(doc)
     first_by_key: dict[str, Link] = {}
-    for key, link in definitions:
-        first_by_key.setdefault(key, link)
+    for key, definition in definitions:
+        first_by_key.setdefault(key, definition)
     links: list[Link] = []
     image_uses: dict[int, set[bool]] = {}
     for node in doc.nodes("link", "image"):

@@ -74,7 +74,7 @@ def check_type(spec: str, value: Any) -> str | None:
         return f"expected {_ARTICLE[spec]}, got a boolean"
     if not isinstance(value, expected):
         return f"expected {_ARTICLE[spec]}, got {describe(value)}"
-    if spec in ("integer", "number") and not (math.isfinite(value) and abs(value) <= LARGEST_NUMBER):
+    if spec in ("integer", "number") and isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) <= LARGEST_NUMBER):
         return f"{value:.6g} is not a number artlint can use (at most {LARGEST_NUMBER:,})"
     return None
 

@@ -119,11 +119,11 @@ def _merged_spans(ranges: list[tuple[str, int, int | None]]) -> dict[str, tuple[
     for rule, pairs in by_rule.items():
         starts: list[int] = []
         ends: list[float] = []
-        for first, last in sorted(pairs):
-            if ends and first <= ends[-1]:
-                ends[-1] = max(ends[-1], last)
+        for start, end in sorted(pairs):
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
             else:
-                starts.append(first)
-                ends.append(last)
+                starts.append(start)
+                ends.append(end)
         spans[rule] = (starts, ends)
     return spans

@@ -19,6 +19,8 @@ from artlint.sqlitedb import FailSafe
 from artlint.suppression import unsuppressed
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from artlint.config import Config
     from artlint.network.fetch import Fetcher
     from artlint.results import FileResult
@@ -140,23 +142,23 @@ class _Progress:
     def __init__(self, enabled: bool):
         self.enabled = enabled and sys.stderr.isatty()
         self.total = 0
-        self._progress = None
-        self._task = None
+        self._bar: tuple[Progress, TaskID] | None = None
 
     def grow(self, count: int) -> None:
         self.total += count
         if not self.enabled:
             return
-        if self._progress is None:
-            self._start()
-        self._progress.update(self._task, total=self.total)
+        if self._bar is None:
+            self._bar = self._start()
+        progress, task = self._bar
+        progress.update(task, total=self.total)
 
-    def _start(self) -> None:
+    def _start(self) -> tuple[Progress, TaskID]:
         # Imported here: rich is loaded only when a bar is shown (start-up speed).
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self._progress = Progress(
+        progress = Progress(
             TextColumn("checking links"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -165,17 +167,19 @@ class _Progress:
             console=Console(stderr=True),
             transient=True,
         )
-        self._progress.start()
-        self._task = self._progress.add_task("links", total=self.total, rate="")
+        progress.start()
+        return progress, progress.add_task("links", total=self.total, rate="")
 
     def advance(self) -> None:  # called on the fetcher's thread; rich's Progress takes a lock
-        if self._progress is not None:
-            self._progress.advance(self._task)
-            task = self._progress.tasks[0]
-            if task.speed:
-                self._progress.update(self._task, rate=f"{task.speed:.0f}/s")
+        bar = self._bar
+        if bar is not None:
+            progress, task = bar
+            progress.advance(task)
+            speed = progress.tasks[0].speed
+            if speed:
+                progress.update(task, rate=f"{speed:.0f}/s")
 
     def stop(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+        if self._bar is not None:
+            self._bar[0].stop()
+            self._bar = None

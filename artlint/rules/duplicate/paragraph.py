@@ -1,8 +1,13 @@
+from typing import TYPE_CHECKING
+
 from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys
+
+if TYPE_CHECKING:
+    from artlint.markdown import Node
 
 _DATA = data.load("duplicates")["duplicate-paragraph"]
 
@@ -36,7 +41,7 @@ class DuplicateParagraph(DocumentRule):
     }
 
     def check(self, doc, options):
-        seen = {}
+        seen: dict[str, Node] = {}
         for block, in_list, key, length, _ in block_keys(doc):
             minimum = options["min-list-item-length"] if in_list else options["min-length"]
             if length < minimum:
