@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from artlint.frontmatter import MAX_YAML_NODES, is_int_limit_error, is_unprintable_int, too_long_number
+from artlint.intdigits import is_int_limit_error, is_unprintable_int, too_long_number
 
+MAX_YAML_NODES = 100_000
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
@@ -31,7 +32,7 @@ class YamlProblem(Exception):
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chosen at run time (above)
     """Safe loader that keeps timestamps as strings and records duplicate keys."""
 
     duplicates: list[tuple[str, int, int, int]]

@@ -115,7 +115,7 @@ def document_anchors(doc: "Document") -> set[str]:
 def template_ids(doc: "Document") -> set[str]:
     """The ids given to shortcodes and template tags, which their templates may write as
     anchors, as they are or with a prefix (`{{% def id="LE" %}}` → `#def-LE`)."""
-    ids = set()
+    ids: set[str] = set()
     text = doc.text
     if "{{" not in text and "{%" not in text:
         return ids

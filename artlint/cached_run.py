@@ -1,7 +1,10 @@
-"""Running `check_file` (and `index_file`) through the per-file cache.
+"""The result cache as a layer around the pipeline: `CachedChecker` answers each step of a run
+(engine.UncachedChecker's) from the cache where it can and hands the rest to the step it wraps.
 
-Cache hits are rebuilt in the calling process without parsing; misses go to the workers and
-are stored afterwards. Corpus findings are cached under the fingerprint of all files' keys.
+Per file: cache hits are rebuilt in the calling process without parsing; misses go to the
+workers and are stored afterwards. Corpus findings are cached under the fingerprint of all
+files' keys, and the findings of a whole offline run under that of every file and which were
+named, so that a run over an unchanged project parses nothing and judges nothing.
 """
 
 from __future__ import annotations
@@ -13,15 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from artlint import dependencies
+from artlint import dependencies, sealing
 from artlint.atomicfile import replacing
-from artlint.cachefolder import FILES_DATABASE
-from artlint.config import Config
+from artlint.cachefolder import FILES_DATABASE, UntrustedFolder, trusted_cache_directory
+from artlint.config import Config, RuleSettings
 from artlint.dependencies import stat_signature
 from artlint.filecache import (
     ENTRY_FORMAT,
     FileCache,
-    content_digest,
     sealed,
     settings_fingerprint,
     trusted_signature,
@@ -33,13 +35,27 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError
+from artlint.results import Checked, Checker, FileResult
+from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
 
 _SNAPSHOT = "facts snapshot"  # what the snapshot file's seal binds it to
 
 
-class CachedChecks:
-    def __init__(self, config: Config, directory: Path):
+def cached_checker(inner: Checker, config: Config, snapshot_root: str) -> tuple[Checker, str | None]:
+    """`inner` behind the result cache, and None; or `inner` itself and why the cache is not
+    used (its folder cannot be trusted). `snapshot_root` names the project (see put_snapshot)."""
+    try:
+        directory = trusted_cache_directory(config, config.boundary)
+    except UntrustedFolder as exc:
+        return inner, str(exc)
+    return CachedChecker(inner, config, directory, snapshot_root), None
+
+
+class CachedChecker:
+    def __init__(self, inner: Checker, config: Config, directory: Path, snapshot_root: str):
+        self.inner = inner
+        self.snapshot_root = snapshot_root
         self.config = config
         database = directory / FILES_DATABASE
         self.cache = FailSafe(lambda: FileCache(database), f"the result cache {database}")
@@ -49,16 +65,50 @@ class CachedChecks:
         self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
 
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        return self.map("check", self.inner.check_files, files)
+
+    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        if files:
+            self.load_snapshot(self.snapshot_root)
+        return self.map("index", self.inner.index_files, files)
+
+    def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
+        context = results + indexed
+        key = self.corpus_key([result.path for result in context], checked)
+        findings = self.get_corpus(key)
+        if findings is None:
+            findings = self.inner.judge_corpus(results, indexed, checked)
+            self.put_corpus(key, findings)
+            if len(results) * 2 >= len(context):  # a run over (most of) the site
+                self.put_snapshot(self.snapshot_root, context)
+        return findings
+
+    def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
+        """Offline, the findings of an identical earlier run; else (and online, where the
+        outcomes of the network phase are cached on their own) what `pipeline` finds."""
+        if self.config.online:
+            return self.inner.whole_run(files, checked, pipeline)
+        self.keys_for(files)
+        key = self.run_key([display for _, display in files], checked)
+        findings = self.get_run(key)
+        if findings is not None:
+            return Checked(findings, [])
+        found = self.inner.whole_run(files, checked, pipeline)
+        if not found.warnings:  # a run that warned must warn again, so it is never answered whole
+            self.put_run(key, found.findings, found.results)
+        return found
+
     @property
-    def problem(self) -> str | None:
-        """Why the cache could not be used, if it could not (the run went on without it)."""
-        return self.cache.problem
+    def problems(self) -> list[str]:
+        """Why the cache could not be used, or not across runs (the run went on without it)."""
+        return [problem for problem in (self.cache.problem, sealing.problem) if problem]
 
     def close(self) -> None:
         self.cache.put_stats(self._new_stats)
         self.cache.close()
 
-    def _fingerprint(self, path: Path) -> str:
+    def _fingerprint(self, path: str) -> str:
         # The configuration hands out one tuple per set of matching overrides: key on its identity.
         rules = self.config.rules_for_path(path)
         site = self.config.site_for(path)
@@ -69,7 +119,7 @@ class CachedChecks:
             found = self._fingerprints[(id(rules), id(site))] = (rules, site, fingerprint)
         return found[2]
 
-    def _digest(self, path: Path, absolute: str, stats: dict) -> str | None:
+    def _digest(self, path: str, absolute: str, stats: dict) -> str | None:
         """The content hash of a file: from the cache when its stat signature is the one
         recorded with it (as git's index does), else by reading it."""
         try:
@@ -90,29 +140,29 @@ class CachedChecks:
             self._new_stats.append((absolute, signature, digest))
         return digest
 
-    def _key(self, path: Path, digest: str) -> str:
+    def _key(self, path: str, digest: str) -> str:
         return f"{os.path.abspath(path)}|{digest}|{self._fingerprint(path)}"
 
-    def map(self, kind: str, function: Callable, files: list[tuple[Path, str]], mapper: Callable) -> list:
-        """`function` over `files` (through `mapper`, the process pool), answering from the cache
-        where it can. Results come back in the order of `files`. `kind` is "check" (findings
-        and facts) or "index" (facts only): a checked file's entry also answers an index lookup,
-        so a pre-commit run after a full run parses nothing but the changed files."""
+    def map(self, kind: str, step: Callable[[list[tuple[str, str]]], list[FileResult]], files: list[tuple[str, str]]) -> list[FileResult]:
+        """`step` (the wrapped checker's) over `files`, answering from the cache where it can.
+        Results come back in the order of `files`. `kind` is "check" (findings and facts) or
+        "index" (facts only): a checked file's entry also answers an index lookup, so a
+        pre-commit run after a full run parses nothing but the changed files."""
         keys = {display: self.keys[display] for _, display in files if display in self.keys}
         missing_keys = [(path, display) for path, display in files if display not in self.keys]
         if missing_keys:
             keys.update(self.keys_for(missing_keys))
         results = self._answered(kind, files, keys)
         misses = [(path, display) for path, display in files if display not in results]
-        fresh = mapper(function, misses)
+        fresh = step(misses)
         self._store(kind, misses, fresh, keys, results)
         self.keys.update(keys)
         return [results[display] for _, display in files]
 
     @paused_gc
-    def _answered(self, kind: str, files: list[tuple[Path, str]], keys: dict[str, str]) -> dict[str, object]:
+    def _answered(self, kind: str, files: list[tuple[str, str]], keys: dict[str, str]) -> dict[str, FileResult]:
         """The results the cache holds, by display path."""
-        results: dict[str, object] = {}
+        results: dict[str, FileResult] = {}
         if kind == "index":
             results.update(self._from_snapshot(keys))
         with_findings = kind == "check"
@@ -129,7 +179,7 @@ class CachedChecks:
         return results
 
     @paused_gc
-    def _store(self, kind: str, misses: list, fresh: list, keys: dict[str, str], results: dict[str, object]) -> None:
+    def _store(self, kind: str, misses: list[tuple[str, str]], fresh: list[FileResult], keys: dict[str, str], results: dict[str, FileResult]) -> None:
         stored = []
         for (path, display), result in zip(misses, fresh, strict=True):
             results[display] = result
@@ -152,13 +202,18 @@ class CachedChecks:
         self._snapshot = entry if isinstance(entry, dict) else {}
 
     @paused_gc
-    def put_snapshot(self, root: str, results: list) -> None:
+    def put_snapshot(self, root: str, results: list[FileResult]) -> None:
         """Keep the corpus facts of every file of a run in one file. A pre-commit run compares
         a few files with the whole site: reading one file is much faster than looking up every
         article's own entry (9.8 s of the 11.7 s such a run took at 100,000 articles). Files changed
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
-        snapshot = {result.path: (self.keys[result.path], result.facts) for result in results if result.path in self.keys}
+        # A file whose facts are incomplete is looked up on its own, where its failures are kept.
+        snapshot = {
+            result.path: (self.keys[result.path], result.facts)
+            for result in results
+            if result.path in self.keys and not result.collect_failures
+        }
         data, mark = sealed(_SNAPSHOT, snapshot)
         try:
             with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
@@ -170,9 +225,7 @@ class CachedChecks:
         digest = hashlib.blake2b(f"{ENTRY_FORMAT}|{root}".encode("utf-8"), digest_size=12).hexdigest()
         return self.directory / f"facts-{digest}.json"
 
-    def _from_snapshot(self, keys: dict[str, str]) -> dict[str, object]:
-        from artlint.engine import FileResult
-
+    def _from_snapshot(self, keys: dict[str, str]) -> dict[str, FileResult]:
         found = {}
         snapshot = self._snapshot
         for display, key in keys.items():
@@ -181,7 +234,7 @@ class CachedChecks:
                 found[display] = FileResult(display, facts=known[1], digest=key.rsplit("|", 2)[1], kind="index")
         return found
 
-    def keys_for(self, files: list[tuple[Path, str]]) -> dict[str, str]:
+    def keys_for(self, files: list[tuple[str, str]]) -> dict[str, str]:
         """The cache key of each readable file (its content hash, usually from the size and
         modification time recorded earlier)."""
         keys: dict[str, str] = {}
@@ -205,7 +258,7 @@ class CachedChecks:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     @paused_gc
-    def get_run(self, key: str) -> list | None:
+    def get_run(self, key: str) -> list[Finding] | None:
         """The findings of an identical earlier run, if what they depended on still holds."""
         entry = self.cache.get_many([key]).get(key)
         if entry is None:
@@ -218,7 +271,7 @@ class CachedChecks:
         except (TypeError, ValueError, KeyError):  # not the shape this version writes
             return None
 
-    def put_run(self, key: str, findings: list, results: list) -> None:
+    def put_run(self, key: str, findings: list[Finding], results: list[FileResult]) -> None:
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
         self.cache.put_many([(key, recorded, _grouped_rows(findings))])
 
@@ -227,14 +280,14 @@ class CachedChecks:
         named (findings go to those only)."""
         return "corpus|" + self._files_fingerprint(displays, checked)
 
-    def get_corpus(self, key: str) -> list | None:
+    def get_corpus(self, key: str) -> list[Finding] | None:
         entry = self.cache.get_many([key]).get(key)
         try:
             return None if entry is None else _grouped_findings(entry[1])
         except (TypeError, ValueError, KeyError):
             return None
 
-    def put_corpus(self, key: str, findings: list) -> None:
+    def put_corpus(self, key: str, findings: list[Finding]) -> None:
         self.cache.put_many([(key, None, _grouped_rows(findings))])
 
 
@@ -243,7 +296,7 @@ def _absolute(path: str) -> str:
     return path if path.startswith("/") and "/." not in path and "//" not in path else os.path.abspath(path)
 
 
-def _packed(result) -> tuple[tuple, list]:
+def _packed(result: FileResult) -> tuple[tuple, list]:
     """A result as stored: a head (what an index lookup reads) and the findings as plain rows,
     decoded only by a lookup that wants them (a pre-commit run comparing one file with the whole
     site reads the corpus facts of the other files only). No source lines (read again when a
@@ -255,11 +308,11 @@ def _packed(result) -> tuple[tuple, list]:
     articles. The seal says this version wrote them (the key holds ENTRY_FORMAT), so they are
     rebuilt without a check of every field."""
     probes = [(settings.name, tuple(_probe_row(probe) for probe in found)) for settings, found in result.probes]
-    head = (result.kind, result.digest, result.facts, result.suppressions, probes, result.dependencies)
+    head = (result.kind, result.digest, result.facts, result.suppressions, probes, result.dependencies, result.collect_failures)
     return head, [_row(f) for f in result.findings]
 
 
-def _row(f) -> tuple:
+def _row(f: Finding) -> tuple:
     related = tuple((r.path, r.line, r.column, r.message) for r in f.related)
     fix = None
     if f.fix is not None:
@@ -268,7 +321,7 @@ def _row(f) -> tuple:
     return (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, related, f.url, fix)
 
 
-def _grouped_rows(findings: list) -> list:
+def _grouped_rows(findings: list[Finding]) -> list:
     """A whole run's findings, grouped by file: each path and rule name written once per file,
     and so read as one string (pickle shared repeated strings; MessagePack makes each anew)."""
     groups: dict[str, list] = {}
@@ -318,18 +371,17 @@ def _probe(kind, value, line, column, end_line, end_column, url, title) -> Probe
     return Probe(Target(kind, value), line, column, end_line, end_column, url, title)
 
 
-def _unpacked(entry: tuple, display: str, rules) -> object | None:
+def _unpacked(entry: tuple, display: str, rules: tuple[RuleSettings, ...]) -> FileResult | None:
     """The FileResult of a cache entry (head, findings or None); None when it is not of the
     shape this version writes."""
-    from artlint.engine import FileResult
-
     head, rows = entry
     try:
-        kind, digest, facts, suppressions, named_probes, recorded = head
+        kind, digest, facts, suppressions, named_probes, recorded, failures = head
         settings = {s.name: s for s in rules}
         probes = [(settings[name], [_probe(*row) for row in found]) for name, found in named_probes]
         result = FileResult(display, facts=dict(facts), suppressions=suppressions, probes=probes, digest=digest, kind=kind)
         result.dependencies = list(recorded)
+        result.collect_failures = dict(failures)
         if rows is not None:
             result.findings = _findings(display, rows)
     except (TypeError, ValueError, KeyError):

@@ -79,7 +79,7 @@ def clear(directory: Path) -> list[Path]:
     """Delete artlint's own cache files in `directory` (see `is_own_file`), and the folder with
     its markers when artlint made it and nothing else is left in it; the list of the cache files
     deleted. Nothing else is touched: `network.cache` may name a folder of the user's own."""
-    removed = []
+    removed: list[Path] = []
     if not directory.is_dir():
         return removed
     for path in sorted(directory.iterdir()):

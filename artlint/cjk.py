@@ -18,6 +18,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from artlint.atomicfile import replacing
+from artlint.cachefolder import user_directory
 from artlint.lazyre import lazy
 from artlint.sqlitedb import batches, make_directory
 
@@ -33,9 +35,9 @@ def _jieba():
     # without it jieba reads its files from its own folder, which is all it needs.
     blocked = "pkg_resources" not in sys.modules
     if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # None makes its import fail at once
     try:
-        import jieba
+        import jieba  # here, not above: only CJK text needs it, and its import is slow (start-up speed)
     finally:
         if blocked:
             del sys.modules["pkg_resources"]
@@ -54,8 +56,6 @@ def _whole_dictionary():
 
 
 def _table_path(jieba) -> Path:
-    from artlint.cachefolder import user_directory
-
     dictionary = Path(jieba.__file__).with_name("dict.txt")
     size = dictionary.stat().st_size if dictionary.exists() else 0
     return user_directory() / f"jieba-{jieba.__version__}-{size}-{TABLE_FORMAT}.sqlite3"
@@ -92,8 +92,6 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
 
 
 def _build_table(jieba, path: Path) -> None:
-    from artlint.atomicfile import replacing
-
     tokenizer = jieba.Tokenizer()
     frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
     make_directory(path.parent)
@@ -114,7 +112,7 @@ def _tokenizer_for(sentence: str):
         return _whole_dictionary()
     connection, total = table
     substrings = list({sentence[i:j] for i in range(len(sentence)) for j in range(i + 1, len(sentence) + 1)})
-    frequencies = {}
+    frequencies: dict[str, int] = {}
     for batch, marks in batches(substrings):
         frequencies.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
     tokenizer = _jieba().Tokenizer()

@@ -14,7 +14,7 @@ import difflib
 import os
 import stat
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from artlint import __version__
 from artlint.safetext import visible
@@ -33,7 +33,7 @@ def _complain(line: str) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         _complain(f"artlint: error: {message}")
         raise SystemExit(EXIT_USAGE)
@@ -142,6 +142,7 @@ def entry() -> None:
 
 def _load_config(path: str | None, arguments: Sequence[str] = ()):
     """The configuration named, else the one found from the paths the run is about."""
+    # Imported here: each command loads only what it needs (start-up speed).
     from artlint.config import ConfigError, load_config, start_folder
 
     try:
@@ -151,6 +152,7 @@ def _load_config(path: str | None, arguments: Sequence[str] = ()):
 
 
 def _check_selectors(option: str, names: list[str]) -> None:
+    # Imported here: each command loads only what it needs (start-up speed).
     from artlint.rules import all_rules, families
 
     known = ["ALL", *families(), *all_rules()]
@@ -161,6 +163,7 @@ def _check_selectors(option: str, names: list[str]) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
     from artlint.config import ConfigError
     from artlint.engine import run
     from artlint.findings import Severity
@@ -173,7 +176,7 @@ def _check(args: argparse.Namespace) -> int:
         _check_selectors("--ignore", args.ignore)
     config.adjust(args.select, args.ignore)
     fail_on = args.fail_on or config.fail_on
-    from artlint.parallel import default_jobs
+    from artlint.parallel import default_jobs  # start-up speed, as above
 
     config.online = not args.offline
     progress = args.format == "text" and not args.quiet and not args.output
@@ -240,6 +243,7 @@ def _refuse_a_planted_link(output: str, config) -> None:
 def _fixed_files(result, config, arguments: list[str], unsafe: bool, write: bool):
     """(fixed file, None) or (None, line for stderr) for every file that has fixes to apply;
     with `write`, the fixed files are written."""
+    # Imported here: each command loads only what it needs (start-up speed).
     from artlint.fixing import FixError, checked_roots, fix_file, fix_targets
 
     for target in fix_targets(result.findings, result.digests, checked_roots(arguments, config), unsafe):
@@ -284,6 +288,7 @@ def _fix(result, config, arguments: list[str], unsafe: bool) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
     import json
 
     from artlint.rules import all_rules
@@ -300,6 +305,7 @@ def _rules(args: argparse.Namespace) -> int:
         json.dump([dict(zip(keys, row, strict=True)) for row in rows], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
+    # rich is loaded for the table only, not for JSON (start-up speed).
     from rich.console import Console
     from rich.table import Table
 
@@ -314,6 +320,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
     from artlint.boundary import checked_boundary
     from artlint.cachefolder import UntrustedFolder, clear, clear_derived, trusted_cache_directory
     from artlint.engine import project_root
@@ -333,6 +340,7 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
     import json
 
     from artlint.config import ConfigError
@@ -353,6 +361,7 @@ def _site(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
     from artlint.ruledocs import markdown
     from artlint.rules import all_rules
 

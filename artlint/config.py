@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection, Mapping
@@ -22,16 +23,18 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from artlint.boundary import Boundary, link_text, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
+from artlint.intdigits import too_long_number_place
 from artlint.lazyre import lazy
 from artlint.options import check_form, check_type, describe
 from artlint.paths import display_path
+from artlint.rules import all_rules, families
 
 if TYPE_CHECKING:
     from artlint.sites import Site, SiteIndex
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = ("artlint.toml", ".artlint.toml", "pyproject.toml")
@@ -198,8 +201,6 @@ class Config:
         return cached
 
     def _resolve(self, overrides: list[Override]) -> tuple[RuleSettings, ...]:
-        from artlint.rules import all_rules
-
         select, ignore = self.select, list(self.ignore)
         settings = {name: dict(values) for name, values in self.rules.items()}
         for override in overrides:
@@ -229,8 +230,6 @@ class Config:
 
 
 def _expand(selectors: list[str]) -> set[str]:
-    from artlint.rules import all_rules
-
     names: set[str] = set()
     for selector in selectors:
         if selector == "ALL":
@@ -323,8 +322,6 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
     except ValueError:  # an integer too long for Python to read
-        from artlint.frontmatter import too_long_number_place
-
         place = too_long_number_place(text)
         line = f":{text.count(chr(10), 0, place[0]) + 1}" if place else ""
         raise ConfigError(f"{display_path(path)}{line}: a number with thousands of digits is no setting") from None
@@ -423,8 +420,6 @@ class _Validator:
         return value
 
     def selectors(self, key: str, values: Any) -> list[str]:
-        from artlint.rules import all_rules, families
-
         self.typed(key, values, "list[string]")
         known = ["ALL", *families(), *all_rules()]
         for value in values:
@@ -435,8 +430,6 @@ class _Validator:
         return list(values)
 
     def rule_table(self, where: str, table: Any) -> dict[str, dict[str, Any]]:
-        from artlint.rules import all_rules
-
         if not isinstance(table, dict):
             raise self.fail("rules", f"{where} must be a table of [rules.RULE-NAME] tables")
         result = {}
@@ -481,8 +474,9 @@ class _Validator:
         return result
 
     def within_limits(self, key: str, value: int | float) -> None:
-        low, high = _LIMITS.get(key, (None, None))
-        if high is not None and not low <= value <= high:
+        limits = _LIMITS.get(key)
+        if limits is not None and not limits[0] <= value <= limits[1]:
+            low, high = limits
             raise self.fail(key, f"{key}: expected {_number(low)} to {_number(high)}, got {_number(value)}")
 
     def globs(self, key: str, patterns: Any) -> list[str]:
@@ -555,7 +549,7 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
 
 
 def _site_settings(check: _Validator, value: Any) -> dict[str, Any]:
-    from artlint.sites import GENERATORS
+    from artlint.sites import GENERATORS  # imported here: only a [site] table needs the site model (start-up speed)
 
     values = check.section("site", value, _SITE_KEYS)
     if "generator" in values and values["generator"] not in GENERATORS:

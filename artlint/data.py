@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
@@ -26,7 +27,7 @@ def _data_dir() -> Any:
         if folder.is_dir():
             return folder
     if spec is not None:  # installed somewhere that is not a folder (a zip file)
-        from importlib import resources
+        from importlib import resources  # only here: see above (start-up speed)
 
         return resources.files("artlint.ruledata")
     # Running from a source checkout that was not installed: the folder sits beside the package.

@@ -63,7 +63,7 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
 def _hugo_reads(text: str) -> bool:
     """RFC 1123/822/850 dates (`Mon, 02 Jan 2006 15:04:05 MST`) and `15 Oct 2023`, which Hugo's
     date parsing (spf13/cast) accepts besides ISO 8601."""
-    from email.utils import parsedate_to_datetime
+    from email.utils import parsedate_to_datetime  # imported here: only Hugo's rarer date forms need it (start-up speed)
 
     try:
         parsedate_to_datetime(text)

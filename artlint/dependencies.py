@@ -56,7 +56,7 @@ def folder_signature(folder: str) -> str:
     known = _folder_signatures.get(folder)
     if known is not None:
         return known
-    import hashlib
+    import hashlib  # imported here: only a section's date convention needs it (start-up speed)
 
     parts = []
     for path in section_pages(folder):

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Iterator
 from artlint.boundary import NO_LIMIT, Boundary
 from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
+from artlint.links import Link, extract_links
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
 from artlint.spans import SpanSet
 from artlint.templating import masked_for_parser
 
 if TYPE_CHECKING:
-    from artlint.links import Link
     from artlint.sites import Page, Site
 
 
@@ -60,10 +60,8 @@ class Document:
         return self.page is None or self.page.is_article
 
     @cached_property
-    def links(self) -> list["Link"]:
+    def links(self) -> list[Link]:
         """Every link, image and reference definition, in document order (see artlint.links)."""
-        from artlint.links import extract_links
-
         return extract_links(self)
 
     @property

@@ -9,6 +9,7 @@ DOI is not part of it, nor is a closing bracket that has no opener inside the DO
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
@@ -16,12 +17,14 @@ from urllib.parse import unquote, urlsplit
 
 from artlint import data
 from artlint.lazyre import lazy
-from artlint.urls import host_matches
+from artlint.spans import SpanSet
+from artlint.urls import TEXT_URL, host_matches, trim_url
 
 if TYPE_CHECKING:
     from artlint.document import Document
 
 _DATA = data.load("doi")
+SUFFIX_CHARACTERS = _DATA["suffix-characters"]  # the characters a DOI suffix may have, unless configured otherwise
 VALID = lazy(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 _PREFIX = lazy("|".join(f"(?:{p})" for p in _DATA["prefixes"]), re.I)
 _BARE = lazy(r"(?<![\w./\-:])10\.\d{4,9}(?:\.\d+)*/[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"']+")
@@ -88,8 +91,6 @@ def problem_of(doi: str, suffix_characters: str) -> str | None:
         return "nothing after the '/'"
     bad = next((char for char in suffix if not re.match(f"[{suffix_characters}]", char)), None)
     if bad is not None:
-        import unicodedata
-
         name = unicodedata.name(bad, f"U+{ord(bad):04X}")
         return f"the character '{bad}' ({name}) is not allowed in a DOI"
     return None
@@ -260,9 +261,6 @@ def front_matter_mentions(doc: "Document", suffix_characters: str) -> Iterator[D
 
 def bare_url_mentions(doc: "Document") -> Iterator[DoiMention]:
     """Publisher URLs written as plain text that carry a DOI."""
-    from artlint.spans import SpanSet
-    from artlint.urls import TEXT_URL, trim_url
-
     text = doc.prose_text
     if "://" not in text:
         return

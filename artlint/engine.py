@@ -1,8 +1,10 @@
-"""The pipeline: discover files → parse → document rules → corpus rules → findings.
+"""The pipeline: discover files → parse → document rules → corpus rules → network rules → findings.
 
 `check_file` is a pure function of a path and the configuration, so that files can be
 checked in any order and in other processes; corpus rules then judge the small facts that
-each file's check collected.
+each file's check collected. `run` composes the steps (`_check_offline`, then the network
+phase) through a `Checker`: `UncachedChecker` does each step afresh, and the result cache
+(cached_run.CachedChecker) wraps it, chosen once per run.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from artlint import cjk, dependencies, localfiles
 from artlint.boundary import checked_boundary, work_tree
@@ -20,47 +22,15 @@ from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding
 from artlint.gcpause import paused_gc
-from artlint.rules import Rule, all_rules
+from artlint.parallel import map_files
+from artlint.results import Checked, Checker, FileResult, RunResult
+from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules, rule_instance
 from artlint.sites import SiteIndex
-from artlint.source import FileTooLarge, Source, UnreadableFile, read_source
-from artlint.suppression import Suppressions
+from artlint.source import FileTooLarge, Source, UnreadableFile, decode, read_source
+from artlint.suppression import parse_suppressions, unsuppressed
 
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)  # corpus rule name -> facts
-    suppressions: Suppressions | None = None
-    lines: dict[int, str] = field(default_factory=dict)  # source lines that corpus findings may need
-    # network rules' probes, made while the file was parsed: (rule settings, probes)
-    probes: list[tuple[RuleSettings, list]] = field(default_factory=list)
-    digest: str = ""  # hash of the file's bytes ("" when it could not be read)
-    kind: str = "check"  # "check" (findings and facts) or "index" (corpus facts only)
-    dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    files_checked: int
-    elapsed: float
-    rules: list[type[Rule]]  # every rule that ran on at least one file
-    interrupted: bool = False  # Ctrl-C during the network checks: the findings so far
-    # display path -> hash of the bytes its findings were computed from (filecache.content_digest);
-    # `--fix` applies a file's fixes only to those bytes. Empty for a run answered whole from the cache.
-    digests: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # a cache that failed, and so on: the run went on
-
-
-_INSTANCES: dict[str, Rule] = {}
-
-
-def _instance(name: str) -> Rule:
-    rule = _INSTANCES.get(name)
-    if rule is None:
-        rule = _INSTANCES[name] = all_rules()[name]()
-    return rule
+if TYPE_CHECKING:
+    from artlint.network.check import OnlineCheck
 
 
 def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: Source | None) -> Finding:
@@ -120,8 +90,6 @@ def _check_file(path: str, display: str, config: Config) -> FileResult:
 def check_text(data: bytes, path: str, display: str, config: Config) -> list[Finding]:
     """The document rules' findings for `data` as the content of `path` (fixing checks a
     fixed text before writing it). Unreadable data gives no findings."""
-    from artlint.source import decode
-
     try:
         source = decode(data)
     except UnreadableFile:
@@ -132,7 +100,6 @@ def check_text(data: bytes, path: str, display: str, config: Config) -> list[Fin
 def _check_source(source: Source, path: str, result: FileResult, config: Config, online: bool | None = None) -> FileResult:
     # Imported here: a run answered from the cache never loads the markdown parser.
     from artlint.document import parse_document
-    from artlint.suppression import parse_suppressions
 
     online = config.online if online is None else online
     display = result.path
@@ -147,19 +114,25 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
         result.findings = _file_problem(display, rules, UnreadableFile(_crash_reason("could not be parsed", exc)))
         return result
     for settings in rules:
-        rule = _instance(settings.name)
+        rule = rule_instance(settings.name)
         try:
-            if rule.kind in ("document", "network"):
-                for diagnostic in rule.check(doc, settings.options):  # type: ignore[attr-defined]
+            if isinstance(rule, DocumentRule):
+                for diagnostic in rule.check(doc, settings.options):
                     result.findings.append(_finding(display, settings, diagnostic, source))
-                if rule.kind == "network" and online:
-                    result.probes.append((settings, rule.probes(doc, settings.options)))  # type: ignore[attr-defined]
-            elif rule.kind == "corpus":
-                result.facts[settings.name] = rule.collect(doc, settings.options)  # type: ignore[attr-defined]
+                if online and isinstance(rule, NetworkRule):
+                    result.probes.append((settings, rule.probes(doc, settings.options)))
+            elif isinstance(rule, CorpusRule):
+                result.facts[settings.name] = rule.collect(doc, settings.options)
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             result.findings.append(_internal_error(display, settings, exc))
-    result.findings = _unsuppressed(result.findings, result.suppressions)
+            if isinstance(rule, CorpusRule):  # said again when the file is indexed from the cache
+                result.collect_failures[settings.name] = _collect_failure(settings, exc)
+    result.findings = unsuppressed(result.findings, result.suppressions)
     return result
+
+
+def _collect_failure(settings: RuleSettings, exc: Exception) -> str:
+    return _crash_reason(f"internal error in rule {settings.name}, collecting the facts it compares files by", exc)
 
 
 def _internal_error(path: str, settings: RuleSettings, exc: Exception) -> Finding:
@@ -179,12 +152,6 @@ def _crash_reason(what: str, exc: Exception) -> str:
     return f"{what}: {type(exc).__name__}: {said}{where}; please report it"
 
 
-def _unsuppressed(findings: list[Finding], suppressions: Suppressions | None) -> list[Finding]:
-    if not suppressions:
-        return findings
-    return [finding for finding in findings if not suppressions.suppresses(finding.rule, finding.line)]
-
-
 @paused_gc
 def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[str]) -> list[Finding]:
     by_rule: dict[str, dict[str, Any]] = {}
@@ -195,7 +162,9 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     global_settings = {settings.name: settings for settings in config.rules_for("")}
     findings = []
     for name, facts in by_rule.items():
-        rule = _instance(name)
+        rule = rule_instance(name)
+        if not isinstance(rule, CorpusRule):  # facts are collected by corpus rules only
+            continue
         settings = global_settings.get(name) or RuleSettings(name, rule.severity, rule.default_options())
         diagnostics, failures = _judged(rule, facts, settings, checked)
         findings += failures
@@ -209,12 +178,12 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     return findings
 
 
-def _judged(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> tuple[list, list[Finding]]:
+def _judged(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> tuple[list, list[Finding]]:
     """The corpus rule's (path, diagnostic) pairs, and internal error findings. When the rule
     fails, each checked file whose facts make it fail on their own gets the finding, and the
     other files are judged without them."""
     try:
-        return list(rule.judge(facts, settings.options, checked)), []  # type: ignore[attr-defined]
+        return list(rule.judge(facts, settings.options, checked)), []
     except Exception as error:
         alone = {path: _judge_error(rule, {path: fact}, settings, checked) for path, fact in facts.items()}
         culprits = {path: exc for path, exc in alone.items() if exc is not None}
@@ -226,9 +195,9 @@ def _judged(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: 
         return diagnostics, failures + more
 
 
-def _judge_error(rule: Rule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> Exception | None:
+def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> Exception | None:
     try:
-        list(rule.judge(facts, settings.options, checked))  # type: ignore[attr-defined]
+        list(rule.judge(facts, settings.options, checked))
     except Exception as exc:
         return exc
     return None
@@ -238,8 +207,6 @@ def _with_snippets(findings: list[Finding], config: Config) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
     have no source line: read their lines again, from files within the size limit only (one
     over it was never read, and a 512 MiB file must not be read whole to show one line)."""
-    from dataclasses import replace
-
     sources: dict[str, Source | None] = {}
     result = []
     for finding in findings:
@@ -268,8 +235,6 @@ def run(
 ) -> RunResult:
     """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
     With `snippets`, every finding carries its source line (cached results are stored without)."""
-    from artlint.parallel import map_files
-
     started = time.perf_counter()
     localfiles.clear_caches()
     dependencies.forget_folders()
@@ -278,66 +243,26 @@ def run(
     config.boundary = checked_boundary(arguments, project_root(config))
     config.sites = SiteIndex(str(project_root(config) or config.root), config.site, str(config.root))
     files, outside = discover(arguments, config)
-    cached, cache_problem = _open_cache(config) if use_cache else (None, None)
     checked = frozenset(display for _, display in files)
-    corpus_wanted = any(_instance(s.name).kind == "corpus" for s in config.rules_for(""))
+    corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
     for path, _ in files + rest:  # here, so that a mistake in one is exit 2, not a worker's crash
         config.governing(path)
-    results: list[FileResult] = []
     online = _online_check(config, use_cache, progress)
+    checker, cache_problem = _checker(config, jobs, online, use_cache)
     try:
-
-        def checked_in_workers(function, items):
-            if online is None or function is not check_file:
-                return map_files(function, items, config, jobs)
-            return map_files(function, items, config, jobs, on_results=online.add, on_started=online.prepare)
-
-        run_key = None
-        findings = None
-        if cached is not None and not config.online:
-            cached.keys_for(files + rest)
-            run_key = cached.run_key([display for _, display in files + rest], checked)
-            findings = cached.get_run(run_key)
-        if findings is None:
-            if cached is not None:
-                results = cached.map("check", check_file, files, checked_in_workers)
-            else:
-                results = checked_in_workers(check_file, files)
-            if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
-                online.add(results)
-            findings = [finding for result in results for finding in result.findings]
-            if corpus_wanted:
-                if cached is not None:
-                    root = str(project_root(config) or Path.cwd())
-                    if rest:
-                        cached.load_snapshot(root)
-                    context = results + cached.map("index", index_file, rest, checked_in_workers)
-                    key = cached.corpus_key([result.path for result in context], checked)
-                    corpus_findings = cached.get_corpus(key)
-                    if corpus_findings is None:
-                        corpus_findings = _judge_corpus(context, config, checked)
-                        cached.put_corpus(key, corpus_findings)
-                        if len(results) * 2 >= len(context):  # a run over (most of) the site
-                            cached.put_snapshot(root, context)
-                else:
-                    context = results + checked_in_workers(index_file, rest)
-                    corpus_findings = _judge_corpus(context, config, checked)
-                findings += corpus_findings
-            findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
-            if run_key is not None:
-                cached.put_run(run_key, findings, results)
+        found = checker.whole_run(files + rest, checked, lambda: _check_offline(checker, files, rest, checked, corpus_wanted, online))
+        findings = found.findings
         interrupted = False
         if online is not None:
-            online_findings, interrupted = online.finish(results)
+            online_findings, interrupted = online.finish(found.results)
             findings += online_findings
     finally:
         cjk.write_table(table_was_writable)
-        if cached is not None:
-            cached.close()
+        checker.close()
         if online is not None:
             online.close()
-    problems = (cache_problem, cached and cached.problem, online and online.problem, cached and _sealing_problem())
+    problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
         findings = _with_snippets(findings, config)
@@ -351,8 +276,76 @@ def run(
     else:
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
-    digests = {result.path: result.digest for result in results if result.digest}
+    digests = {result.path: result.digest for result in found.results if result.digest}
     return RunResult(findings, len(files) + len(outside), time.perf_counter() - started, rules, interrupted, digests, warnings)
+
+
+def _check_offline(
+    checker: Checker,
+    files: list[tuple[str, str]],
+    rest: list[tuple[str, str]],
+    checked: frozenset[str],
+    corpus_wanted: bool,
+    online: OnlineCheck | None,
+) -> Checked:
+    """The pipeline up to the network phase: the named files checked, then judged by the corpus
+    rules together with the rest of the project; every finding, sorted."""
+    results = checker.check_files(files)
+    if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
+        online.add(results)
+    findings = [finding for result in results for finding in result.findings]
+    warnings = []
+    if corpus_wanted:
+        indexed = checker.index_files(rest)
+        findings += checker.judge_corpus(results, indexed, checked)
+        # A checked file's failures are findings; an indexed file has none to carry them.
+        warnings = [f"{result.path}: {failure}" for result in indexed for failure in result.collect_failures.values()]
+    findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
+    return Checked(findings, results, warnings)
+
+
+class UncachedChecker:
+    """The pipeline's steps done afresh: files checked on up to `jobs` processes, nothing kept.
+    The network phase, if any, is handed each file's probes as its result arrives."""
+
+    def __init__(self, config: Config, jobs: int, online: OnlineCheck | None):
+        self.config = config
+        self.jobs = jobs
+        self.online = online
+
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        online = self.online
+        if online is None:
+            return map_files(check_file, files, self.config, self.jobs)
+        return map_files(check_file, files, self.config, self.jobs, on_results=online.add, on_started=online.prepare)
+
+    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        return map_files(index_file, files, self.config, self.jobs)
+
+    def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
+        return _judge_corpus(results + indexed, self.config, checked)
+
+    def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
+        return pipeline()
+
+    @property
+    def problems(self) -> list[str]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def _checker(config: Config, jobs: int, online: OnlineCheck | None, use_cache: bool) -> tuple[Checker, str | None]:
+    """The pipeline's steps, through the result cache when it is wanted and can be used; and
+    why it is not used when it was wanted."""
+    checker = UncachedChecker(config, jobs, online)
+    if not use_cache:
+        return checker, None
+    # Imported here: a run without the cache (--no-cache) loads neither SQLite nor MessagePack (start-up speed).
+    from artlint.cached_run import cached_checker
+
+    return cached_checker(checker, config, str(project_root(config) or Path.cwd()))
 
 
 def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Finding]:
@@ -366,30 +359,14 @@ def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Fi
     return findings
 
 
-def _online_check(config: Config, use_cache: bool, progress: bool):
+def _online_check(config: Config, use_cache: bool, progress: bool) -> OnlineCheck | None:
     """The network phase, started before any file is parsed so that fetching overlaps parsing."""
     if not config.online:
         return None
+    # Imported here: an offline run loads none of the network phase (start-up speed).
     from artlint.network.check import OnlineCheck
 
     return OnlineCheck(config, use_cache=use_cache, progress=progress)
-
-
-def _sealing_problem() -> str | None:
-    from artlint import sealing
-
-    return sealing.problem
-
-
-def _open_cache(config: Config):
-    """(the result cache, None), or (None, why it is not used)."""
-    from artlint.cached_run import CachedChecks
-    from artlint.cachefolder import UntrustedFolder, trusted_cache_directory
-
-    try:
-        return CachedChecks(config, trusted_cache_directory(config, config.boundary)), None
-    except UntrustedFolder as exc:
-        return None, str(exc)
 
 
 def project_root(config: Config) -> Path | None:
@@ -418,10 +395,10 @@ def _rest_of_project(arguments: list[str], files: list[tuple[str, str]], config:
 
 def index_file(path: str, display: str, config: Config) -> FileResult:
     """Parse a file and collect corpus facts only: no document rules, no findings."""
-    from artlint.document import parse_document
+    from artlint.document import parse_document  # here, as when a file is checked: a warm run never loads the parser
 
     result = FileResult(display)
-    corpus = [s for s in config.rules_for_path(path) if _instance(s.name).kind == "corpus"]
+    corpus = [(s, rule) for s in config.rules_for_path(path) if isinstance(rule := rule_instance(s.name), CorpusRule)]
     if not corpus:
         return result
     try:
@@ -430,9 +407,9 @@ def index_file(path: str, display: str, config: Config) -> FileResult:
     except Exception:  # unreadable, or beyond the parsers: a file not compared, as when it is checked
         return result
     result.digest = source.digest
-    for settings in corpus:
+    for settings, rule in corpus:
         try:
-            result.facts[settings.name] = _instance(settings.name).collect(doc, settings.options)  # type: ignore[attr-defined]
-        except Exception:  # a fact that cannot be collected only weakens the comparison
-            continue
+            result.facts[settings.name] = rule.collect(doc, settings.options)
+        except Exception as exc:  # the file is compared without these facts, and the run says so
+            result.collect_failures[settings.name] = _collect_failure(settings, exc)
     return result

@@ -52,12 +52,8 @@ UNUSED_FOR = 14 * DAY
 KEPT_RUNS = 16
 
 
-def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
-ENTRY_FORMAT = 6
+ENTRY_FORMAT = 7
 RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
 
 

@@ -37,8 +37,10 @@ from typing import Iterable, Iterator
 
 from artlint.boundary import within
 from artlint.config import Config
+from artlint.engine import check_text, project_root
 from artlint.findings import Edit, Finding, Fix
-from artlint.source import BOM
+from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules
+from artlint.source import BOM, content_digest
 
 MAX_PASSES = 10
 
@@ -136,10 +138,10 @@ def apply_fixes(written: WrittenText, fixes: list[Fix]) -> int:
     taken: list[tuple[int, int, str]] = []
     applied = 0
     for fix in fixes:
-        spans = [_span(written, edit) for edit in fix.edits]
-        if any(span is None for span in spans) or any(_overlaps(span, other) for span in spans for other in taken):
+        spans = [span for edit in fix.edits if (span := _span(written, edit)) is not None]
+        if len(spans) < len(fix.edits) or any(_overlaps(span, other) for span in spans for other in taken):
             continue
-        taken.extend(spans)  # type: ignore[arg-type]
+        taken.extend(spans)
         applied += 1
     text = written.text
     for start, end, replacement in sorted(taken, reverse=True):
@@ -179,8 +181,6 @@ class FixTarget:
 def checked_roots(arguments: Iterable[str], config: Config) -> tuple[str, ...]:
     """The real folders `--fix` may write in: every folder named; for a file named, its folder
     and the project's (the configuration's folder, else the git work tree, else the current one)."""
-    from artlint.engine import project_root
-
     roots = set()
     for argument in arguments:
         if os.path.isdir(argument):
@@ -243,8 +243,6 @@ def write_fixed(fixed: FixedFile) -> None:
 
 
 def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool) -> FixedFile:
-    from artlint.engine import check_text
-
     limit = config.max_file_size_for(target.file)
     original, info = _read(folder, limit)
     if len(original) > limit:
@@ -272,10 +270,6 @@ def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) 
     were computed from these very bytes; else (the file changed since it was checked, or the
     run came whole from the cache, which does not say from which bytes) the document rules' on
     `data`. The fixes of network and corpus rules can only be found again by a whole run."""
-    from artlint.engine import check_text
-    from artlint.filecache import content_digest
-    from artlint.rules import all_rules
-
     if target.digest and content_digest(data) == target.digest:
         return target.findings, []
     rules = all_rules()
@@ -284,7 +278,7 @@ def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) 
         for finding in target.findings
         if finding.fix is not None
         and (finding.fix.safe or unsafe)
-        and getattr(rules.get(finding.rule), "kind", "document") in ("network", "corpus")
+        and issubclass(rules.get(finding.rule, DocumentRule), (NetworkRule, CorpusRule))
     ]
     notes = []
     if lost:
@@ -456,7 +450,7 @@ def _lock(descriptor: int) -> None:
     it) the fix goes on unlocked: the comparison just before the rename still keeps a file that
     changed meanwhile as it is."""
     try:
-        import fcntl
+        import fcntl  # here, in the try: there is none on Windows
 
         fcntl.flock(descriptor, fcntl.LOCK_EX)
     except (ImportError, OSError):

@@ -19,16 +19,16 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from artlint.intdigits import is_int_limit_error, is_unprintable_int, too_long_number, too_long_number_place
 from artlint.lazyre import lazy
 from artlint.source import Source
 
-try:  # Python >= 3.11
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - exercised on Python 3.10 only
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 MAX_FRONT_MATTER_CHARS = 256 * 1024
-MAX_YAML_NODES = 100_000
 MAX_TOML_REPAIRS = 50
 
 _TOML_FENCE = lazy(r"\+\+\+[ \t]*")
@@ -39,7 +39,6 @@ _TOML_TABLE = lazy(r"\s*\[\[?\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')")
 _TOML_KEY = lazy(r"\s*([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*[.=]")
 _TOML_ERROR_PLACE = lazy(r"\(at line (\d+), column (\d+)\)")
 _TOML_DATE_TOKEN = lazy(r"[0-9][0-9:T tZz.+\-]*[0-9Zz]|[0-9]")
-_DIGIT_RUN = lazy(r"[0-9][0-9_]*")
 _JSON_TOKEN = lazy(r'("(?:[^"\\]|\\.)*")(\s*:\s*)?|[\[\]{}]')
 
 
@@ -130,35 +129,6 @@ def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int) -> None:
         _parse_yaml(matter, raw, first_raw_line)
 
 
-def int_digits_limit() -> int:
-    """Python's limit on the digits of an int converted from or to a string (0: none)."""
-    get_limit = getattr(sys, "get_int_max_str_digits", None)  # Python >= 3.10.7 (and 3.11)
-    return get_limit() if get_limit else 0
-
-
-def is_int_limit_error(exc: BaseException) -> bool:
-    return isinstance(exc, ValueError) and "integer string conversion" in str(exc)
-
-
-def too_long_number(digits: int | None = None) -> str:
-    if digits is None:
-        return f"a number is too long to be written in decimal (the limit is {int_digits_limit():,} digits)"
-    return f"a number of {digits:,} digits is too long (the limit is {int_digits_limit():,})"
-
-
-def is_unprintable_int(value: Any) -> bool:
-    """An int that str() refuses: hexadecimal (0xFFF…) is read without Python's limit of
-    digits, but every rule that prints the value would then fail."""
-    limit = int_digits_limit()
-    if not limit or not isinstance(value, int) or value.bit_length() < limit * 3:  # under 0.91 × limit digits
-        return False
-    try:
-        str(value)
-    except ValueError:
-        return True
-    return False
-
-
 def _holds_unprintable_int(value: Any) -> bool:
     stack = [value]
     while stack:
@@ -170,17 +140,6 @@ def _holds_unprintable_int(value: Any) -> bool:
         elif is_unprintable_int(item):
             return True
     return False
-
-
-def too_long_number_place(raw: str) -> tuple[int, int] | None:
-    """(offset, digits) of the first run of digits over Python's int limit: the parsers that
-    hit it (tomllib, json) do not say where."""
-    limit = int_digits_limit()
-    for match in _DIGIT_RUN.finditer(raw):
-        digits = len(match.group()) - match.group().count("_")
-        if limit and digits > limit:
-            return match.start(), digits
-    return None
 
 
 def _number_problem(kind: str, raw: str, exc: ValueError, first_line: int) -> FrontMatterProblem:
@@ -234,9 +193,9 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
     matter.data = data
     matter.keys = keys
     for key, info in matter.keys.items():
-        token = repaired.get(info.line - first_line + 1)
-        if token is not None:
-            matter.unparsable_dates[key] = token
+        unparsable = repaired.get(info.line - first_line + 1)
+        if unparsable is not None:
+            matter.unparsable_dates[key] = unparsable
 
 
 def _quote_toml_value(raw: str, line: int, column: int) -> tuple[str, str] | None:
@@ -280,6 +239,7 @@ def _toml_key_lines(raw: str, first_line: int) -> dict[str, KeyInfo]:
 
 
 def _parse_yaml(matter: FrontMatter, raw: str, first_line: int) -> None:
+    # Imported here: PyYAML is loaded by files with YAML front matter only (start-up speed).
     import yaml
 
     from artlint._yaml import YamlProblem, load_yaml

@@ -10,6 +10,7 @@ used and then stands for the compiled pattern.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 
 class LazyPattern:
@@ -28,5 +29,6 @@ class LazyPattern:
         return f"lazy({self._source[0]!r})"
 
 
-def lazy(pattern: str, flags: int = 0) -> LazyPattern:
-    return LazyPattern(pattern, flags)
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use; typed as the compiled pattern it stands for."""
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))

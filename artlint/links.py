@@ -12,14 +12,13 @@ import html
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator, Protocol
 from urllib.parse import urlsplit
 
 from artlint.lazyre import lazy
 from artlint.spans import SpanSet
 
 if TYPE_CHECKING:
-    from artlint.document import Document
     from artlint.markdown import Node
 
 _HTML_TAG = lazy(r"<(a|img)\b([^<>]*)>", re.I)
@@ -28,6 +27,22 @@ _HTML_TAG = lazy(r"<(a|img)\b([^<>]*)>", re.I)
 # the search ran to the run's end again (42 s).
 _HTML_ATTR = lazy(r"""(?<![-a-zA-Z0-9_:.])[-0-9.]*([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG_TEXT = lazy(r"<[^>]*>")
+
+
+class ParsedText(Protocol):
+    """What links are read from: a parsed document. artlint.document.Document is one; this
+    module does not import it, since the document imports this module for its `links`."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def definitions(self) -> list[Node]: ...
+
+    @property
+    def non_prose_ranges(self) -> list[tuple[int, int]]: ...
+
+    def nodes(self, *types: str) -> Iterator[Node]: ...
 
 
 @dataclass(frozen=True)
@@ -58,13 +73,13 @@ class Link:
         return match.group(1).lower() if match else ""
 
 
-def extract_links(doc: "Document") -> list[Link]:
+def extract_links(doc: ParsedText) -> list[Link]:
     """Every link of the document. Rules that judge a URL itself should skip "reference" uses:
     the URL is written, and reported, in its "definition" (an image's when only images use it)."""
     definitions = _definitions(doc)
     first_by_key: dict[str, Link] = {}
-    for key, link in definitions:
-        first_by_key.setdefault(key, link)
+    for key, definition in definitions:
+        first_by_key.setdefault(key, definition)
     links: list[Link] = []
     image_uses: dict[int, set[bool]] = {}
     for node in doc.nodes("link", "image"):
@@ -82,7 +97,7 @@ def extract_links(doc: "Document") -> list[Link]:
     return links
 
 
-def _definitions(doc: "Document") -> list[tuple[str, Link]]:
+def _definitions(doc: ParsedText) -> list[tuple[str, Link]]:
     result = []
     for node in doc.definitions:
         markup = doc.text[node.start : node.end]
@@ -102,7 +117,7 @@ def _definitions(doc: "Document") -> list[tuple[str, Link]]:
     return result
 
 
-def _markdown_link(doc: "Document", node: "Node", definitions: dict[str, Link]) -> Link | None:
+def _markdown_link(doc: ParsedText, node: "Node", definitions: dict[str, Link]) -> Link | None:
     markup = doc.text[node.start : node.end]
     image = node.type == "image"
     text = node.text.strip()
@@ -132,7 +147,7 @@ def _markdown_link(doc: "Document", node: "Node", definitions: dict[str, Link]) 
     )
 
 
-def unlink_ranges(doc: "Document", link: Link) -> list[tuple[int, int]] | None:
+def unlink_ranges(doc: ParsedText, link: Link) -> list[tuple[int, int]] | None:
     """The ranges to delete so that a link becomes its own text (`[肿瘤](url)` and `[肿瘤][ref]`
     become `肿瘤`, `<a href="...">肿瘤</a>` too), keeping the text's own markup; None when
     that cannot be done for certain (autolinks, links around images, unclosed HTML anchors)."""
@@ -151,7 +166,7 @@ def unlink_ranges(doc: "Document", link: Link) -> list[tuple[int, int]] | None:
     return None
 
 
-def definition_line_range(doc: "Document", link: Link) -> tuple[int, int] | None:
+def definition_line_range(doc: ParsedText, link: Link) -> tuple[int, int] | None:
     """The whole lines of a reference definition, with their line end; None when the
     definition shares a line with other text."""
     text = doc.text
@@ -250,7 +265,7 @@ def _html_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _html_links(doc: "Document") -> list[Link]:
+def _html_links(doc: ParsedText) -> list[Link]:
     found = []
     not_prose = SpanSet(
         doc.non_prose_ranges

@@ -17,6 +17,7 @@ trying each path as written, then as a page: `path.md`, `path/index.md`, `path/_
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -328,8 +329,6 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
 
 @lru_cache(maxsize=16)
 def page_fingerprint(root: str, roots: tuple[str, ...]) -> str:
-    import hashlib
-
     return hashlib.sha256("\n".join(sorted(_page_names(root, roots))).encode("utf-8")).hexdigest()
 
 

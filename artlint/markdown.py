@@ -110,7 +110,7 @@ class _PositionedBlockState(BlockState):
         child = super().child_state(src, lazy_line_starts)
         # A container's token keeps `child.tokens` as its "children": that list identifies the state.
         self.env["__states__"][id(child.tokens)] = child
-        return child  # type: ignore[return-value]
+        return child  # type: ignore[return-value]  # mistune makes it with self.__class__: one of ours
 
     def _stamp(self, token: dict[str, Any]) -> None:
         if "_start" not in token:
@@ -142,7 +142,7 @@ class _PositionedBlockState(BlockState):
 class _PositionedBlockParser(BlockParser):
     state_cls = _PositionedBlockState
 
-    def parse_method(self, m: Any, state: _PositionedBlockState) -> int | None:  # type: ignore[override]
+    def parse_method(self, m: Any, state: _PositionedBlockState) -> int | None:  # type: ignore[override]  # its states are state_cls
         start = m.start()
         count = len(state.tokens)
         last = state.tokens[-1] if state.tokens else None
@@ -163,7 +163,7 @@ class _PositionedBlockParser(BlockParser):
             self._record_definition(m, state, start, end)
         return end
 
-    def parse_ref_link(self, m: Any, state: BlockState) -> int | None:  # type: ignore[override]
+    def parse_ref_link(self, m: Any, state: BlockState) -> int | None:
         # `[^1]: text` is a footnote (Hugo, Zola, GitHub), not a link definition: leave it to
         # the paragraph parser so that the links inside it are seen.
         if m.group("reflink_1").startswith("^"):
@@ -188,7 +188,7 @@ class _PositionedInlineParser(InlineParser):
         # makes can be stamped with that bracket's opening position.
         self.specification["link_close"] = r"\]"
 
-    def __call__(self, s: str, env: Any) -> list[dict[str, Any]]:  # type: ignore[override]
+    def __call__(self, s: str, env: Any) -> list[dict[str, Any]]:
         over = _INLINE_BUDGET.match(s)
         if over is None:
             return super().__call__(s, env)
@@ -198,7 +198,7 @@ class _PositionedInlineParser(InlineParser):
         tokens.append({"type": "text", "raw": s[cut:], "_span": (cut, len(s))})
         return tokens
 
-    def parse_method(self, m: Any, state: Any) -> int | None:  # type: ignore[override]
+    def parse_method(self, m: Any, state: Any) -> int | None:
         start = m.start()
         count = len(state.tokens)
         opener = state.brackets[-1] if m.lastgroup == "link_close" and state.brackets else None
@@ -341,10 +341,10 @@ class _TreeBuilder:
 
     def _blocks(self, state: _PositionedBlockState, line_map: _LineMap, depth: int) -> list[Node]:
         for definition in state.definitions:
-            start = line_map.to_file(definition["_start"])
-            end = line_map.to_file(_trim_end(state.src, definition["_start"], definition["_end"]))
+            first = line_map.to_file(definition["_start"])
+            last = line_map.to_file(_trim_end(state.src, definition["_start"], definition["_end"]))
             attrs = {key: definition[key] for key in ("label", "key", "url", "title")}
-            self.definitions.append(Node("ref_definition", start, end, attrs))
+            self.definitions.append(Node("ref_definition", first, last, attrs))
         tokens = [token for token in state.tokens if token["type"] != "blank_line"]
         nodes = []
         for index, token in enumerate(tokens):
@@ -462,8 +462,9 @@ class _TreeBuilder:
         following = upper
         for index in range(len(tokens) - 1, -1, -1):
             limits[index] = following
-            if spans[index] is not None:
-                following = spans[index][0]
+            span = spans[index]
+            if span is not None:
+                following = span[0]
         nodes = []
         pos = lower
         for index, token in enumerate(tokens):
@@ -523,7 +524,7 @@ def parse_markdown(text: str, body_offset: int = 0) -> ParsedMarkdown:
     body = text[body_offset:]
     if not body.endswith("\n"):
         body += "\n"
-    state = md.block.state_cls()
+    state = _PositionedBlockState()  # md.block.state_cls
     state.process(body)
     md.block.parse(state)
     return _TreeBuilder(md, state, body_offset, len(text)).build()

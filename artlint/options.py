@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from artlint.globs import GlobSet
+
 # No setting means more than this; past it, arithmetic on it (sizes, counts, timers) overflows.
 LARGEST_NUMBER = 10**12
 
@@ -40,8 +42,6 @@ def check_form(form: str, value: Any) -> str | None:
     """None when every string of `value` compiles as a `form` ("regex" or "glob"), else why not."""
     if not form:
         return None
-    from artlint.globs import GlobSet
-
     for text in value if isinstance(value, list) else [value]:
         try:
             re.compile(text) if form == "regex" else GlobSet([text])
@@ -74,7 +74,7 @@ def check_type(spec: str, value: Any) -> str | None:
         return f"expected {_ARTICLE[spec]}, got a boolean"
     if not isinstance(value, expected):
         return f"expected {_ARTICLE[spec]}, got {describe(value)}"
-    if spec in ("integer", "number") and not (math.isfinite(value) and abs(value) <= LARGEST_NUMBER):
+    if spec in ("integer", "number") and isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) <= LARGEST_NUMBER):
         return f"{value:.6g} is not a number artlint can use (at most {LARGEST_NUMBER:,})"
     return None
 

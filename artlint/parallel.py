@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-from pathlib import Path
 from typing import Callable, TypeVar
 
 from artlint.config import Config
@@ -49,14 +48,14 @@ def _initialise(config: Config, function: Callable) -> None:
     gc.set_threshold(20000, 20, 100)
 
 
-def _run_chunk(chunk: list[tuple[Path, str]]) -> list:
+def _run_chunk(chunk: list[tuple[str, str]]) -> list:
     assert _worker_config is not None and _worker_function is not None
     return [_worker_function(path, display, _worker_config) for path, display in chunk]
 
 
 def map_files(
-    function: Callable[[Path, str, Config], Result],
-    files: list[tuple[Path, str]],
+    function: Callable[[str, str, Config], Result],
+    files: list[tuple[str, str]],
     config: Config,
     jobs: int,
     on_results: Callable[[list[Result]], None] | None = None,
@@ -90,13 +89,14 @@ def chunks_of(files: list, jobs: int) -> list[list]:
 
 @paused_gc  # the calling process only gathers results here; the workers collect as usual
 def _in_workers(
-    function: Callable[[Path, str, Config], Result],
-    files: list[tuple[Path, str]],
+    function: Callable[[str, str, Config], Result],
+    files: list[tuple[str, str]],
     config: Config,
     jobs: int,
     on_results: Callable[[list[Result]], None] | None,
     on_started: Callable[[], None] | None,
 ) -> list[Result]:
+    # Imported here: small runs never start workers (start-up speed).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -15,6 +15,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from artlint.cachefolder import user_directory
+from artlint.sqlitedb import make_directory
+
 KEY_BYTES = 32
 KEY_FILE = "seal.key"
 problem: str | None = None  # why the key is this process's own, when it is
@@ -34,8 +37,6 @@ def is_sealed(data: bytes, mark: object) -> bool:
 def _key() -> bytes:
     """The user's sealing key; where none can be kept, one for this process only (its cache
     entries are then of no use to the next run, which is slower, never wrong)."""
-    from artlint.cachefolder import user_directory
-
     global problem
     path = user_directory() / KEY_FILE
     try:
@@ -61,8 +62,6 @@ def _read_key(path: Path) -> bytes | None:
 def _make_key(path: Path) -> bytes:
     """Write a new key under a temporary name and link it into place: when two runs make one at
     once, both use whichever was linked first."""
-    from artlint.sqlitedb import make_directory
-
     make_directory(path.parent)
     temporary = path.with_name(f".{KEY_FILE}.{os.getpid()}.{os.urandom(4).hex()}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

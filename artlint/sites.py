@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping
@@ -28,9 +29,9 @@ from artlint.boundary import within
 from artlint.dependencies import folder_signature, record, section_pages
 from artlint.lazyre import lazy
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "plain")
@@ -265,7 +266,7 @@ def _language_codes() -> frozenset[str]:
 
 def is_language_code(name: str) -> bool:
     match = _LANGUAGE_CODE.match(name)
-    return bool(match) and match.group(1).lower() in _language_codes()
+    return match is not None and match.group(1).lower() in _language_codes()
 
 
 # --------------------------------------------------------------------------- detection
@@ -408,7 +409,7 @@ def _not_content(generator: str) -> tuple[str, ...]:
 def _hugo_parts(folder: str, settings: dict) -> dict:
     settings = _lower_keys(settings)  # Hugo's keys are case-insensitive (contentdir = contentDir)
     content_dir = _text(settings.get("contentdir"), "content")
-    languages = settings.get("languages") if isinstance(settings.get("languages"), dict) else {}
+    languages = _table(settings.get("languages"))
     default = _text(settings.get("defaultcontentlanguage"), "en").lower()
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     folders = []
@@ -427,7 +428,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         if mount[1].startswith("content"):
             content.append(mount[0])
     static = [_text(settings.get("staticdir"), "static"), "assets"]
-    permalinks = settings.get("permalinks") if isinstance(settings.get("permalinks"), dict) else {}
+    permalinks = _table(settings.get("permalinks"))
     return {
         "content": tuple(dict.fromkeys(_normal(path) for path in content)),
         "static": tuple(static),
@@ -466,15 +467,15 @@ def _mounts(settings: dict) -> list[tuple[str, str]]:
 
 
 def _zola_parts(folder: str, settings: dict) -> dict:
-    languages = settings.get("languages") if isinstance(settings.get("languages"), dict) else {}
+    languages = _table(settings.get("languages"))
     default = _text(settings.get("default_language"), "en").lower()
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     return {"content": ("content",), "static": ("static",), "languages": tuple(codes)}
 
 
 def _jekyll_parts(folder: str, settings: dict) -> dict:
-    excluded = settings.get("exclude") if isinstance(settings.get("exclude"), list) else []
-    languages = settings.get("languages") if isinstance(settings.get("languages"), list) else []
+    excluded = _items(settings.get("exclude"))
+    languages = _items(settings.get("languages"))
     default = settings.get("default_lang")
     codes = [str(code).lower() for code in languages if isinstance(code, str)]
     if isinstance(default, str) and default.lower() in codes:
@@ -566,6 +567,14 @@ def _folder_languages(folder: str, prefixes: tuple[str, ...]) -> tuple[str, ...]
     return tuple(dict.fromkeys(language for _, language in _language_folders(folder, prefixes)))
 
 
+def _table(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _text(value: Any, default: str) -> str:
     return value if isinstance(value, str) and value.strip() else default
 
@@ -611,6 +620,7 @@ def _read_settings(path: str) -> dict:
         if path.endswith(".toml"):
             value: Any = tomllib.loads(text)
         elif path.endswith((".yml", ".yaml")):
+            # Imported here: PyYAML loads only for a generator configured in YAML (start-up speed).
             from artlint._yaml import YamlProblem, load_yaml
 
             try:

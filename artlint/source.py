@@ -9,12 +9,18 @@ text is the same as on the original file. Columns count Unicode code points, fro
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 BOM = "\ufeff"
+
+
+def content_digest(data: bytes) -> str:
+    """The hash of a file's bytes: the result cache keys on it, `--fix` checks it."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class UnreadableFile(Exception):
@@ -132,8 +138,6 @@ def read_source(path: str, max_bytes: int) -> Source:
     if len(data) > max_bytes:
         raise FileTooLarge(f"file is over the limit of {max_bytes:,} bytes (max-file-size)")
     source = decode(data)
-    from artlint.filecache import content_digest
-
     source.digest = content_digest(data)
     return source
 

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from artlint.findings import Finding
 from artlint.lazyre import lazy
 
 ALL = "*"
@@ -47,6 +48,13 @@ class Suppressions:
 
     def __bool__(self) -> bool:
         return bool(self.file_rules or self.line_rules or self.ranges)
+
+
+def unsuppressed(findings: list[Finding], suppressions: Suppressions | None) -> list[Finding]:
+    """The findings that the file's directives do not suppress."""
+    if not suppressions:
+        return findings
+    return [finding for finding in findings if not suppressions.suppresses(finding.rule, finding.line)]
 
 
 def parse_suppressions(text: str, source_line_of, is_code) -> Suppressions:
@@ -111,11 +119,11 @@ def _merged_spans(ranges: list[tuple[str, int, int | None]]) -> dict[str, tuple[
     for rule, pairs in by_rule.items():
         starts: list[int] = []
         ends: list[float] = []
-        for first, last in sorted(pairs):
-            if ends and first <= ends[-1]:
-                ends[-1] = max(ends[-1], last)
+        for start, end in sorted(pairs):
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
             else:
-                starts.append(first)
-                ends.append(last)
+                starts.append(start)
+                ends.append(end)
         spans[rule] = (starts, ends)
     return spans

@@ -19,7 +19,7 @@ for version in old new; do
   [ -f "$work/$version/artlint.toml" ] || echo "# the benchmark's project root" > "$work/$version/artlint.toml"
   mkdir -p "$work/cache-$version"
 done
-one="$(cd "$work/old" && find content -name '*.md' | sort | head -1)"
+one="$(cd "$work/old" && find content -name '*.md' | sort | sed -n 1p)"  # sed reads it all: head's early exit is a SIGPIPE, fatal under pipefail
 timed() {  # version kind arguments...
   local version="$1" kind="$2"; shift 2
   local executable="$old"; [ "$version" = new ] && executable="$new"

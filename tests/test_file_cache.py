@@ -94,9 +94,9 @@ def test_a_pre_commit_run_reads_the_sites_facts_from_the_snapshot_and_notices_ch
     write(tmp_path, {name: f'+++\ntitle = "{title}"\ndate = 2024-01-0{n + 1}\n+++\n' for n, (name, title) in enumerate(titles.items())})
     engine.run([str(tmp_path)], _config(tmp_path))  # the whole site: leaves the snapshot
     from_snapshot: list[int] = []
-    real = cached_run.CachedChecks._from_snapshot
+    real = cached_run.CachedChecker._from_snapshot
     monkeypatch.setattr(
-        cached_run.CachedChecks, "_from_snapshot", lambda self, keys: from_snapshot.append(len(found := real(self, keys))) or found
+        cached_run.CachedChecker, "_from_snapshot", lambda self, keys: from_snapshot.append(len(found := real(self, keys))) or found
     )
     parses.clear()
     write(tmp_path, {"b.md": '+++\ntitle = "Same"\ndate = 2024-01-09\n+++\n'})  # changed, not named

@@ -411,6 +411,44 @@ def test_a_corpus_rule_failing_on_one_file_reports_it_there_and_judges_the_other
     assert any(f[1] == "duplicate-title" for f in before)
 
 
+def test_a_corpus_rule_failing_to_collect_on_an_indexed_file_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that is only compared with the named ones (pre-commit names one file of the
+    project) has no findings to say that a corpus rule failed on it: the run warns, naming the
+    file and the rule, and goes on warning while the cache answers for that file."""
+    from artlint.config import load_config
+    from artlint.engine import run
+    from artlint.rules.duplicate.title import DuplicateTitle
+
+    _site_with_a_boom(tmp_path)
+    real_collect = DuplicateTitle.collect
+
+    def collect(self, doc, options):
+        if doc.path.endswith("boom.md"):
+            raise ValueError("no title to be had")
+        return real_collect(self, doc, options)
+
+    monkeypatch.setattr(DuplicateTitle, "collect", collect)
+    named = [str(tmp_path / "same-1.md")]
+
+    def boom_warnings(result) -> list[str]:
+        assert any(Path(f.path).name.startswith("same-") and f.rule == "duplicate-title" for f in result.findings)  # the others are judged
+        return [warning for warning in result.warnings if "boom.md" in warning]
+
+    # Without the cache, filling it, and answered from it (per file, corpus and whole run).
+    for use_cache in (False, True, True):
+        result = run(named, load_config(str(tmp_path / "artlint.toml")), use_cache=use_cache)
+        warnings = boom_warnings(result)
+        assert len(warnings) == 1, result.warnings
+        assert warnings[0].startswith(f"{tmp_path / 'boom.md'}: internal error in rule duplicate-title, collecting the facts")
+        assert "ValueError: no title to be had" in warnings[0]
+    # A full run checks boom.md: the failure is a finding there, and the cache keeps it with the
+    # file's entry, so that a pre-commit run indexing boom.md from the cache still warns.
+    full = run([str(tmp_path)], load_config(str(tmp_path / "artlint.toml")))
+    assert [f.message for f in full.findings if Path(f.path).name == "boom.md" and "internal error" in f.message]
+    assert boom_warnings(full) == []
+    assert len(boom_warnings(run(named, load_config(str(tmp_path / "artlint.toml"))))) == 1
+
+
 # --------------------------------------------------------------------------- any text at all
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixture_runner import check_fixture, snapshot_path
 
-from artlint.rules import all_rules
+from artlint.rules import NetworkRule, all_rules
 
 UPDATE = os.environ.get("ARTLINT_UPDATE_SNAPSHOTS") == "1"
 
@@ -54,7 +54,7 @@ def test_every_rule_has_a_fixture(name: str) -> None:
     if name in GENERATED_INPUTS:
         return
     rule = all_rules()[name]
-    if rule.kind == "network" and rule.family == "network":
+    if issubclass(rule, NetworkRule) and rule.family == "network":
         # Online rules are tested against local servers with planted behaviours.
         assert name in (Path(__file__).parent / "test_network.py").read_text("utf-8"), f"{name} is not tested"
         return

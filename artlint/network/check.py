@@ -14,12 +14,16 @@ from artlint.cachefolder import NETWORK_DATABASE, UntrustedFolder, trusted_cache
 from artlint.findings import Finding
 from artlint.network.cache import NetworkCache
 from artlint.network.targets import Outcome, Target
+from artlint.rules import NetworkRule, rule_instance
 from artlint.sqlitedb import FailSafe
+from artlint.suppression import unsuppressed
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from artlint.config import Config
-    from artlint.engine import FileResult
     from artlint.network.fetch import Fetcher
+    from artlint.results import FileResult
 
 
 def _targets(results: Iterable["FileResult"]) -> set[Target]:
@@ -68,15 +72,13 @@ class OnlineCheck:
     def prepare(self) -> None:
         """Import the HTTP stack and start the fetcher's thread, while the workers parse the
         first files (it is started anyway when the first result has a URL to fetch)."""
-        from artlint.engine import _instance
-
         config = self.config
-        if config.overrides or config.has_nested or any(_instance(settings.name).kind == "network" for settings in config.rules_for("")):
+        if config.overrides or config.has_nested or any(isinstance(rule_instance(settings.name), NetworkRule) for settings in config.rules_for("")):
             self._fetcher_started()
 
     def _fetcher_started(self) -> "Fetcher":
         if self._fetcher is None:
-            from artlint.network.fetch import Fetcher
+            from artlint.network.fetch import Fetcher  # here: the HTTP stack (pycurl) only once there is something to fetch
 
             config = self.config
             self._fetcher = Fetcher(config.network, config.doi.resolver, on_done=lambda target, outcome: self._bar.advance())
@@ -109,25 +111,27 @@ class OnlineCheck:
 
 
 def _findings(results: list["FileResult"], outcomes: dict[Target, Outcome]) -> list[Finding]:
-    from artlint.engine import _instance, _unsuppressed
-
     findings: list[Finding] = []
     for result in results:
         found = []
         for settings, probes in result.probes:
-            rule = _instance(settings.name)
+            rule = rule_instance(settings.name)
+            if not isinstance(rule, NetworkRule):  # probes are made by network rules only
+                continue
             for probe in probes:
                 outcome = outcomes.get(probe.target)
-                message = rule.judge(probe, outcome, settings.options) if outcome else None  # type: ignore[attr-defined]
+                if outcome is None:
+                    continue
+                message = rule.judge(probe, outcome, settings.options)
                 if message:
                     found.append(
                         Finding(
                             result.path, probe.line, probe.column, probe.end_line, probe.end_column,
                             settings.name, settings.severity, message, url=probe.url,
-                            fix=rule.repair(probe, outcome, settings.options),  # type: ignore[attr-defined]
+                            fix=rule.repair(probe, outcome, settings.options),
                         )
                     )
-        findings += _unsuppressed(found, result.suppressions)
+        findings += unsuppressed(found, result.suppressions)
     return findings
 
 
@@ -138,22 +142,23 @@ class _Progress:
     def __init__(self, enabled: bool):
         self.enabled = enabled and sys.stderr.isatty()
         self.total = 0
-        self._progress = None
-        self._task = None
+        self._bar: tuple[Progress, TaskID] | None = None
 
     def grow(self, count: int) -> None:
         self.total += count
         if not self.enabled:
             return
-        if self._progress is None:
-            self._start()
-        self._progress.update(self._task, total=self.total)
+        if self._bar is None:
+            self._bar = self._start()
+        progress, task = self._bar
+        progress.update(task, total=self.total)
 
-    def _start(self) -> None:
+    def _start(self) -> tuple[Progress, TaskID]:
+        # Imported here: rich is loaded only when a bar is shown (start-up speed).
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self._progress = Progress(
+        progress = Progress(
             TextColumn("checking links"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -162,17 +167,19 @@ class _Progress:
             console=Console(stderr=True),
             transient=True,
         )
-        self._progress.start()
-        self._task = self._progress.add_task("links", total=self.total, rate="")
+        progress.start()
+        return progress, progress.add_task("links", total=self.total, rate="")
 
     def advance(self) -> None:  # called on the fetcher's thread; rich's Progress takes a lock
-        if self._progress is not None:
-            self._progress.advance(self._task)
-            task = self._progress.tasks[0]
-            if task.speed:
-                self._progress.update(self._task, rate=f"{task.speed:.0f}/s")
+        bar = self._bar
+        if bar is not None:
+            progress, task = bar
+            progress.advance(task)
+            speed = progress.tasks[0].speed
+            if speed:
+                progress.update(task, rate=f"{speed:.0f}/s")
 
     def stop(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+        if self._bar is not None:
+            self._bar[0].stop()
+            self._bar = None

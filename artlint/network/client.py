@@ -399,7 +399,7 @@ def _as_sent(url: str) -> str:
     characters percent-encoded."""
     if url.isascii():
         return url
-    import idna
+    import idna  # here: only non-ASCII URLs need its tables (start-up speed)
 
     parts = urlsplit(url)
     host = idna.encode(parts.hostname or "", uts46=True).decode("ascii")
@@ -483,6 +483,7 @@ def _server(url: str) -> tuple[str, str]:
     """(host name, host:port) of a URL: one server, whose failures say nothing of another port's."""
     parts = urlsplit(url)
     name = (parts.hostname or "").lower()
+    port: int | str
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:  # not a port: libcurl says so when asked

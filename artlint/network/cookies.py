@@ -20,7 +20,7 @@ class ChainCookies:
         """The Cookie header a browser would send to `url`, if any."""
         if self._jar is None:
             return None
-        from urllib.request import Request
+        from urllib.request import Request  # here: only sites that set cookies need urllib.request (start-up speed)
 
         request = Request(url)
         self._jar.add_cookie_header(request)
@@ -30,6 +30,7 @@ class ChainCookies:
         """Keep the cookies of an answer from `url` (its Set-Cookie header values)."""
         if not set_cookie:
             return
+        # Imported here: only sites that set cookies need these (start-up speed).
         from email.message import Message
         from http.cookiejar import CookieJar
         from urllib.request import Request

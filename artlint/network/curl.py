@@ -86,7 +86,9 @@ class _Transfer:
         return None
 
     def answer(self, status: int) -> Answer:
-        status_line, headers, set_cookie = "", {}, []
+        status_line = ""
+        headers: dict[str, str] = {}
+        set_cookie: list[str] = []
         for line in self.header_lines:
             text = line.decode("iso-8859-1").rstrip("\r\n")
             if text.startswith("HTTP/"):  # a new response (after 100 Continue, say)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from artlint.doi import SUFFIX_CHARACTERS, all_mentions
 from artlint.lazyre import lazy
 from artlint.network.targets import Target, normalise_url
 from artlint.spans import SpanSet
@@ -66,11 +67,9 @@ def url_probes(doc) -> list[Probe]:
 def doi_probes(doc, metadata: bool) -> list[Probe]:
     """DOIs the article states (text, doi.org links, front matter); with `metadata`, only those
     next to a title the article gives, as targets for their registered metadata."""
-    from artlint.doi import _DATA, all_mentions
-
     def compute() -> list[Probe]:
         probes = []
-        for mention in all_mentions(doc, _DATA["suffix-characters"]):
+        for mention in all_mentions(doc, SUFFIX_CHARACTERS):
             if mention.problem or mention.kind == "publisher":
                 continue
             probes.append(_probe(doc, Target("doi", mention.doi), mention.start, mention.end, mention.doi, _stated_title(doc, mention)))

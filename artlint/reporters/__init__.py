@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from artlint.safetext import json_escaped
 
 if TYPE_CHECKING:
-    from artlint.engine import RunResult
+    from artlint.results import RunResult
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 

@@ -20,8 +20,11 @@ from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from artlint import __version__
+import mistune
+
+from artlint import __version__, ruledocs
 from artlint.reporters import severity_counts
+from artlint.rules import all_rules
 from artlint.safetext import visible, visible_line
 
 SEVERITIES = ("error", "warning", "info")
@@ -230,11 +233,6 @@ def _snippet(finding) -> str:
 
 
 def _rule_docs(names: list[str]) -> str:
-    import mistune
-
-    from artlint import ruledocs
-    from artlint.rules import all_rules
-
     markdown_to_html = mistune.create_markdown(escape=True, plugins=["table"])
     sections = []
     for name in sorted(names):

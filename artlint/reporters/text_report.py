@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import unicodedata
 
+from artlint.findings import Severity
 from artlint.reporters import rule_counts, severity_counts
 from artlint.safetext import visible
 
@@ -61,6 +62,7 @@ BLANK = Text()  # an empty line; emit() never changes the line it is given
 
 
 def _rich_emitter(stream, settings):
+    # Imported here: only coloured output needs rich (start-up speed).
     from rich.console import Console
     from rich.text import Text as RichText
 
@@ -153,7 +155,7 @@ def _escaped(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _statistics(emit, result) -> None:
-    severities = {}
+    severities: dict[str, Severity] = {}
     for finding in result.findings:
         severities.setdefault(finding.rule, finding.severity)
     for rule, count in sorted(rule_counts(result).items(), key=lambda item: (-item[1], item[0])):

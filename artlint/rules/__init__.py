@@ -3,6 +3,11 @@
 A rule is a class with a kebab-case ``name``, a ``family``, a default ``severity``, typed
 ``options`` and a docstring with the sections *What it finds*, *Why it matters* and
 *Example*; ``artlint explain`` and ``docs/rules.md`` are generated from them.
+
+What a rule does is said by the class it derives from, and the engine dispatches on it
+(``isinstance``): a ``DocumentRule`` checks one document, a ``CorpusRule`` collects facts per
+document and judges them together, a ``NetworkRule`` (a document rule) also names targets to
+fetch, and a ``FileRule`` is reported by the engine itself about a file it could not read.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from artlint.options import Option
 
 if TYPE_CHECKING:
     from artlint.document import Document
+    from artlint.network.probes import Probe
+    from artlint.network.targets import Outcome
 
 
 class Rule:
@@ -26,7 +33,6 @@ class Rule:
     severity: ClassVar[Severity]
     options: ClassVar[Mapping[str, Option]] = MappingProxyType({})
     enabled_by_default: ClassVar[bool] = True
-    kind: ClassVar[str] = "document"
     fixable: ClassVar[str] = "none"  # what `--fix` can do: "safe", "unsafe" or "none"
 
     @classmethod
@@ -39,10 +45,13 @@ class Rule:
         return {key: option.default for key, option in cls.options.items()}
 
 
+class FileRule(Rule):
+    """Reported by the engine about a file as a whole (unreadable, too large, out of the
+    project): it never sees a parsed document."""
+
+
 class DocumentRule(Rule):
     """Judges one parsed document at a time; a pure function of the document and its options."""
-
-    kind = "document"
 
     def check(self, doc: "Document", options: Mapping[str, Any]) -> Iterable[Diagnostic]:
         raise NotImplementedError
@@ -50,8 +59,6 @@ class DocumentRule(Rule):
 
 class CorpusRule(Rule):
     """Collects small picklable facts per document, then judges them all together."""
-
-    kind = "corpus"
 
     def collect(self, doc: "Document", options: Mapping[str, Any]) -> Any:
         raise NotImplementedError
@@ -70,19 +77,17 @@ class NetworkRule(DocumentRule):
     written; the engine fetches each target once; `judge` turns an outcome into a message.
     A network rule may also have an offline part (`check`), which runs with `--offline` too."""
 
-    kind = "network"
-
     def check(self, doc: "Document", options: Mapping[str, Any]) -> Iterable[Diagnostic]:
         return ()
 
-    def probes(self, doc: "Document", options: Mapping[str, Any]) -> list:
+    def probes(self, doc: "Document", options: Mapping[str, Any]) -> "list[Probe]":
         raise NotImplementedError
 
-    def judge(self, probe: Any, outcome: Any, options: Mapping[str, Any]) -> str | None:
+    def judge(self, probe: "Probe", outcome: "Outcome", options: Mapping[str, Any]) -> str | None:
         """The message for a probe given what fetching its target found, or None."""
         raise NotImplementedError
 
-    def repair(self, probe: Any, outcome: Any, options: Mapping[str, Any]) -> "Fix | None":
+    def repair(self, probe: "Probe", outcome: "Outcome", options: Mapping[str, Any]) -> "Fix | None":
         """How to fix the finding `judge` gave, if a fix is known."""
         return None
 
@@ -107,6 +112,18 @@ def all_rules() -> Mapping[str, type[Rule]]:
                     found[value.name] = value
     ordered = sorted(found.values(), key=lambda rule: (rule.family, rule.name))
     return MappingProxyType({rule.name: rule for rule in ordered})
+
+
+_instances: dict[str, Rule] = {}
+
+
+def rule_instance(name: str) -> Rule:
+    """The one instance of the rule named, made on first use: rules keep no state between
+    documents, so one per process serves every file of a run."""
+    rule = _instances.get(name)
+    if rule is None:
+        rule = _instances[name] = all_rules()[name]()
+    return rule
 
 
 def families() -> list[str]:

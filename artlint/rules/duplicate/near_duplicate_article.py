@@ -151,10 +151,10 @@ def _similar_pairs(sets, threshold):
     `threshold`, found by prefix filtering: order each set by how rare its shingles are; two
     sets that similar must share one of the first |A| - ceil(threshold * |A|) + 1 shingles, and
     those are nearly always unique to the copies. No comparison of all pairs."""
-    frequency = Counter()
+    frequency: Counter[int] = Counter()
     for shingles in sets:
         frequency.update(shingles)
-    first_seen = {}
+    first_seen: dict[int, list[int]] = {}
     candidates = set()
     for number, shingles in enumerate(sets):
         # Rarest first; the arrays are sorted by value and the sort is stable, so ties break by

@@ -1,8 +1,13 @@
+from typing import TYPE_CHECKING
+
 from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys, sections
+
+if TYPE_CHECKING:
+    from artlint.markdown import Node
 
 _DATA = data.load("duplicates")["duplicate-paragraph"]
 # Paragraphs in a row that repeat paragraphs in a row: a block pasted twice (a teaser repeated
@@ -59,7 +64,7 @@ class DuplicateParagraph(DocumentRule):
     }
 
     def check(self, doc, options):
-        seen: dict = {}  # key -> (number of the block, block) where it first appeared
+        seen: dict[str, tuple[int, Node]] = {}  # key -> (number of the block, block) where it first appeared
         repeats = []  # (number, block, number of the first, first, length)
         for number, (block, in_list, key, length, _) in enumerate(block_keys(doc)):
             minimum = options["min-list-item-length"] if in_list else options["min-length"]

@@ -1,8 +1,13 @@
+from typing import TYPE_CHECKING
+
 from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys, letters, sections, sentences
+
+if TYPE_CHECKING:
+    from artlint.markdown import Node
 
 _DATA = data.load("duplicates")["duplicate-sentence"]
 _PARAGRAPH_MINIMUM = data.load("duplicates")["duplicate-paragraph"]["min-length"]
@@ -43,7 +48,7 @@ class DuplicateSentence(DocumentRule):
     }
 
     def check(self, doc, options):
-        seen = {}
+        seen: dict[str, Node] = {}
         paragraphs = set()
         minimum = options["min-length"]
         section_of = sections(doc)

@@ -5,6 +5,7 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.urls import TEXT_URL
 
 _DATA = data.load("duplicates")["duplicate-word"]
 _LATIN_WORD = lazy(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
@@ -152,8 +153,6 @@ def _in_emphasis(block, offset):
 
 
 def _in_url(doc, offset):
-    from artlint.urls import TEXT_URL
-
     line_start = doc.text.rfind("\n", 0, offset) + 1
     line_end = doc.text.find("\n", offset)
     line_end = len(doc.text) if line_end < 0 else line_end

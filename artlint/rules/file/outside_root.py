@@ -1,8 +1,8 @@
 from artlint.findings import Severity
-from artlint.rules import Rule
+from artlint.rules import FileRule
 
 
-class FileOutsideRoot(Rule):
+class FileOutsideRoot(FileRule):
     """A symbolic link that leads out of the checked folder, which artlint does not read.
 
     ## What it finds
@@ -28,4 +28,3 @@ class FileOutsideRoot(Rule):
     name = "file-outside-root"
     family = "file"
     severity = Severity.ERROR
-    kind = "file"

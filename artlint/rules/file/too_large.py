@@ -1,8 +1,8 @@
 from artlint.findings import Severity
-from artlint.rules import Rule
+from artlint.rules import FileRule
 
 
-class FileTooLarge(Rule):
+class FileTooLarge(FileRule):
     """A file over the size limit, which artlint does not parse.
 
     ## What it finds
@@ -22,4 +22,3 @@ class FileTooLarge(Rule):
     name = "file-too-large"
     family = "file"
     severity = Severity.ERROR
-    kind = "file"

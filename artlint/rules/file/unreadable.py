@@ -1,8 +1,8 @@
 from artlint.findings import Severity
-from artlint.rules import Rule
+from artlint.rules import FileRule
 
 
-class FileUnreadable(Rule):
+class FileUnreadable(FileRule):
     """A file that cannot be read or is not UTF-8 text.
 
     ## What it finds
@@ -25,4 +25,3 @@ class FileUnreadable(Rule):
     name = "file-unreadable"
     family = "file"
     severity = Severity.ERROR
-    kind = "file"

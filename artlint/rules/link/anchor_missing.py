@@ -6,6 +6,7 @@ from artlint.findings import Severity
 from artlint.localfiles import is_local, resolve, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
+from artlint.source import UnreadableFile, read_source
 
 # Fragments browsers handle without an element of that id (the HTML standard's "top").
 _ALWAYS_THERE = {"top"}
@@ -84,7 +85,7 @@ class LinkAnchorMissing(DocumentRule):
 
 
 class _Anchors:
-    def __init__(self, exact: set[str], prefixes: set[str], template_ids: set[str] = frozenset()):
+    def __init__(self, exact: set[str], prefixes: set[str], template_ids: frozenset[str] | set[str] = frozenset()):
         self.prefixes = tuple(prefix.lower() + "-" for prefix in prefixes)
         self.ids = {value.lower() for value in template_ids}
         self.exact = exact | self.ids
@@ -104,8 +105,8 @@ class _Anchors:
 
 @lru_cache(maxsize=1024)
 def _file_anchors(path: str, signature: str) -> "_Anchors | None":
+    # Imported here: a run answered from the cache loads rule modules but never the markdown parser.
     from artlint.document import parse_document
-    from artlint.source import UnreadableFile, read_source
 
     try:
         source = read_source(path, 4 * 1024 * 1024)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
-from artlint.links import definition_line_range, unlink_ranges
+from artlint.links import Link, definition_line_range, unlink_ranges
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.urls import domain_set, host_in, page_key, scheme, short_form
@@ -76,7 +76,7 @@ class LinkKeywordStuffing(DocumentRule):
         patterns = _compiled(tuple(options["promotional-patterns"]))
         profiles = _compiled(tuple(options["profile-patterns"]))
         groups = defaultdict(list)
-        definitions = {}
+        definitions: dict[str, Link] = {}
         for link in doc.links:
             if link.kind == "definition":
                 definitions.setdefault(link.label.casefold() if link.label else "", link)

@@ -120,7 +120,7 @@ def _host_problem(url: str) -> str | None:
 
 def _idna_problem(host: str) -> str | None:
     """Browsers accept what either IDNA 2008 (UTS 46) or IDNA 2003 accepts (emoji domains)."""
-    import idna
+    import idna  # here: only non-ASCII hosts need its tables (start-up speed)
 
     try:
         idna.encode(host, uts46=True)
@@ -136,7 +136,7 @@ def _idna_problem(host: str) -> str | None:
 
 def _punycode_problem(host: str) -> str | None:
     """An ASCII host with xn-- labels: they must decode to a name a browser accepts."""
-    import idna
+    import idna  # here: only xn-- hosts need its tables (start-up speed)
 
     try:
         idna.decode(host)

@@ -76,7 +76,7 @@ class UnclosedEmphasis(DocumentRule):
         text = doc.prose_text
         if "*" not in text and "_" not in text:
             return
-        lone = []
+        lone: list[tuple[int, str, str]] = []
         for block in doc.nodes(*_INLINE_BLOCKS):
             runs = list(self._leftovers(doc, block))
             pairs, rest = _intended_pairs(doc.text, runs)
@@ -114,7 +114,7 @@ class UnclosedEmphasis(DocumentRule):
         for run in lone:
             start, marker, role = run
             message = f"'{marker}' is never closed in its paragraph" if role == "open" else f"'{marker}' closes nothing in its paragraph"
-            related = ()
+            related: tuple[Related, ...] = ()
             other = partner.get(run)
             if other is not None:
                 line, column = doc.source.position(other[0])

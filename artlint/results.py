@@ -1,0 +1,86 @@
+"""What the pipeline hands on: the result of checking one file, and of a whole run; and the
+steps of the pipeline that the result cache can answer (`Checker`).
+
+A module of its own so that the engine, the result cache, the network phase and the reporters
+share these types without importing one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Protocol
+
+from artlint.findings import Finding
+from artlint.suppression import Suppressions
+
+if TYPE_CHECKING:
+    from artlint.config import RuleSettings
+    from artlint.network.probes import Probe
+    from artlint.rules import Rule
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # corpus rule name -> facts
+    suppressions: Suppressions | None = None
+    # network rules' probes, made while the file was parsed: (rule settings, probes)
+    probes: list[tuple[RuleSettings, list[Probe]]] = field(default_factory=list)
+    digest: str = ""  # hash of the file's bytes ("" when it could not be read)
+    kind: str = "check"  # "check" (findings and facts) or "index" (corpus facts only)
+    dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
+    # corpus rule name -> why its `collect` failed on this file (which is compared without those facts)
+    collect_failures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files_checked: int
+    elapsed: float
+    rules: list[type[Rule]]  # every rule that ran on at least one file
+    interrupted: bool = False  # Ctrl-C during the network checks: the findings so far
+    # display path -> hash of the bytes its findings were computed from (source.content_digest);
+    # `--fix` applies a file's fixes only to those bytes. Empty for a run answered whole from the cache.
+    digests: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # a cache that failed, and so on: the run went on
+
+
+@dataclass
+class Checked:
+    """What the offline part of a run found: every finding of the document and corpus rules,
+    sorted, and the results of the files checked (their probes are the network phase's work)."""
+
+    findings: list[Finding]
+    results: list[FileResult]  # empty for a run answered whole from the cache
+    warnings: list[str] = field(default_factory=list)
+
+
+class Checker(Protocol):
+    """The steps of the pipeline, which the engine composes (engine.run) and the result cache
+    answers where it can (cached_run.CachedChecker wraps the engine's own). `files` are
+    (path, display path) pairs, as discovery gives them."""
+
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        """Each file checked with the document rules, its corpus facts collected; in order."""
+        ...
+
+    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        """The corpus facts of files that were not named, to compare the named ones with."""
+        ...
+
+    def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
+        """The corpus rules' findings on the files checked, judged with the indexed ones."""
+        ...
+
+    def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
+        """What `pipeline` finds for these files (checked and indexed), or an identical earlier run found."""
+        ...
+
+    @property
+    def problems(self) -> list[str]:
+        """Why part of the run went without a cache, once it is over."""
+        ...
+
+    def close(self) -> None: ...
