@@ -1,18 +1,31 @@
 from artlint.findings import Severity
 from artlint.globs import glob_set
+from artlint.lazyre import lazy
 from artlint.localfiles import is_local, resolve, split_target
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
+
+# Hugo's built-in image shortcodes: `{{< figure src="a.png" >}}`, `{{< img src=a.png >}}`.
+_IMAGE_SHORTCODE = lazy(r"""\{\{[<%]\s*(?:figure|img|image)\b[^\n]{0,1000}?\bsrc\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'>%}]+))""")
+
+
+def shortcode_images(text: str):
+    """(start, end, URL) of the sources of Hugo's figure and image shortcodes."""
+    if "{{" not in text:
+        return
+    for match in _IMAGE_SHORTCODE.finditer(text):
+        group = next(number for number in (1, 2, 3) if match.group(number) is not None)
+        yield match.start(group), match.end(group), match.group(group)
 
 
 class ImageUnreachable(NetworkRule):
     """An image that cannot be loaded: a missing local file, or a remote image that is broken.
 
     ## What it finds
-    Offline: markdown and HTML images whose local source is not on disk, resolved like
-    `link-target-missing` (the article's folder and page bundle, then the `roots` for
-    `/site/paths`). Online: remote images whose URL is broken in the sense of `link-broken`
+    Offline: markdown and HTML images, and on Hugo sites the sources of `figure` and `img`
+    shortcodes, whose local source is not on disk, resolved like `link-target-missing` (the
+    article's folder and page bundle, then the `roots` for `/site/paths`). Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
     page are `image-not-image`'s.
@@ -47,6 +60,11 @@ class ImageUnreachable(NetworkRule):
                 continue
             if resolve(doc, path, options["roots"]) is None:
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
+        if doc.site is not None and doc.site.generator == "hugo":
+            for start, end, url in shortcode_images(doc.text):
+                path, _ = split_target(url)
+                if is_local(url) and path and not ignored.match(path.lstrip("/")) and resolve(doc, path, options["roots"]) is None:
+                    yield doc.diagnostic(f"image {path!r} not found", start, end)
 
     def probes(self, doc, options):
         return [probe for probe in url_probes(doc) if probe.target.kind == "image"]
