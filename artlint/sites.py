@@ -100,7 +100,7 @@ class Site:
         their names; or the file is alone there. Docs sections, and sites that keep the date elsewhere (a Zola `path`),
         date none; a post without a date among dated posts is a mistake."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
-        folder = os.path.dirname(os.path.dirname(file) if is_bundle else file)
+        folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
         dated = self._pages.get(("dated", folder))
         if dated is None:
             pages = frozenset(section_pages(folder))
@@ -110,6 +110,20 @@ class Site:
         with_date, pages = dated
         others = len(pages - {file})
         return others == 0 or len(with_date - {file}) * 2 >= others  # alone: nothing says otherwise
+
+    def _in_default_language(self, folder: str) -> str:
+        """The same section in the default language's folder, when the site keeps languages in
+        folders and it exists there: translators copy front matter unevenly, the original's
+        convention is the site's."""
+        if len(self.language_folders) < 2 or not self.languages:
+            return folder
+        relative = self.relative(folder)
+        default = next((path for path, language in self.language_folders if language == self.languages[0]), None)
+        for path, _ in self.language_folders:
+            if default is not None and path != default and within(relative, path):
+                counterpart = os.path.join(self.root, default, relative[len(path) :].lstrip("/"))
+                return os.path.normpath(counterpart) if os.path.isdir(counterpart) else folder
+        return folder
 
     def relative(self, file: str) -> str:
         return os.path.relpath(file, self.root).replace(os.sep, "/")

@@ -15,6 +15,12 @@ _DATA = data.load("duplicates")["duplicate-paragraph"]
 _COPIED_RUN = 4
 
 
+def _is_lead_in(doc, block) -> bool:
+    """A paragraph that ends with a colon introduces what follows it (code, a list, a quote):
+    "This method is defined in file X:" before each of several excerpts."""
+    return doc.text[block.start : block.end].rstrip().rstrip("*_").endswith((":", "："))
+
+
 def _run_length(pairs: set[tuple[int, int]], number: int, first: int) -> int:
     """How many repeats in a row, around this one, repeat the paragraphs in a row around its
     first occurrence."""
@@ -34,9 +40,11 @@ class DuplicateParagraph(DocumentRule):
     A paragraph (or list-item text) whose words, ignoring case, spaces, punctuation and markup,
     are those of an earlier paragraph of the same article, when it has at least `min-length`
     letters (40; `min-list-item-length`, 80, for list items, which repeat short items on
-    purpose). Under different headings, a paragraph must also have `min-length-across-sections`
-    letters (150) or belong to a run of four or more paragraphs copied together: a short note repeated under
-    each section of a reference page is its structure, not an accident. The second occurrence is reported,
+    purpose). Unless it belongs to a run of four or more paragraphs copied together, a list item
+    or a lead-in ending with a colon ("defined in file X:" before each of several excerpts) is
+    not reported, and under different headings a paragraph must also have
+    `min-length-across-sections` letters (150): a short note repeated under each section of a
+    reference page is its structure, not an accident. The second occurrence is reported,
     naming the line of the first. Block quotes, tables and `<details>` sections are not compared.
 
     ## Why it matters
@@ -71,15 +79,17 @@ class DuplicateParagraph(DocumentRule):
             if length < minimum:
                 continue
             if key in seen:
-                repeats.append((number, block, *seen[key], length))
+                repeats.append((number, block, *seen[key], length, in_list))
             else:
                 seen[key] = (number, block)
         section_of = sections(doc)
-        pairs = {(number, first_number) for number, _, first_number, _, _ in repeats}
-        for number, block, first_number, first, length in repeats:
-            copied_run = _run_length(pairs, number, first_number) >= _COPIED_RUN
-            if section_of(first.start) != section_of(block.start) and length < options["min-length-across-sections"] and not copied_run:
-                continue  # a note repeated under each heading is the page's structure
+        pairs = {(number, first_number) for number, _, first_number, _, _, _ in repeats}
+        for number, block, first_number, first, length, in_list in repeats:
+            if _run_length(pairs, number, first_number) < _COPIED_RUN:
+                if in_list or _is_lead_in(doc, block):
+                    continue  # the same item in two lists, the same caption before two code blocks
+                if section_of(first.start) != section_of(block.start) and length < options["min-length-across-sections"]:
+                    continue  # a note repeated under each heading is the page's structure
             line, column = doc.source.position(first.start)
             yield doc.diagnostic(
                 f"paragraph repeats the one on line {line}",

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import date
 
 from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
@@ -18,8 +19,9 @@ class DuplicateTitle(CorpusRule):
     heading — are the same once case, spaces and punctuation are ignored. Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
     Translations (pages of different languages, as the site's generator tells them apart),
-    posts of different years (a recurring "Annual report"; the year of the front-matter date,
-    of a dated file name, or of a dated `path` or `url`), and the `.Rmd`/`.md` pair of one
+    recurring posts (one title in two years, "Annual report", or three or more posts more than
+    a month apart, "Monthly update"; the date from front matter, a dated file name, or a dated
+    `path` or `url`), and the `.Rmd`/`.md` pair of one
     article pass, as do titles shorter than `min-length` letters (4).
 
     ## Why it matters
@@ -57,7 +59,7 @@ class DuplicateTitle(CorpusRule):
             key = fact[4]
             if len(key) >= options["min-length"]:
                 groups[key, fact[5]].append(path)  # translations share a title across languages
-        for paths in (part for group in groups.values() for part in _by_year(group, facts)):
+        for paths in (part for group in groups.values() for part in _by_date(group, facts)):
             if len(paths) < 2:
                 continue
             articles = one_per_article(paths)
@@ -79,19 +81,38 @@ class DuplicateTitle(CorpusRule):
                 )
 
 
-def _by_year(paths: list[str], facts) -> list[list[str]]:
-    """A group of one title split by the year of its articles' dates: a yearly post ("Annual
-    report", "Security advisory for Cargo") shares its title across years. Undated articles are
-    compared with the earliest year's."""
-    years: dict[str, list[str]] = defaultdict(list)
-    for path in paths:
-        years[facts[path][3][:4]].append(path)
-    undated = years.pop("", [])
-    if not years:
+_RECURRING_DAYS = 30
+
+
+def _by_date(paths: list[str], facts) -> list[list[str]]:
+    """A group of one title split into the posts of one occasion: a recurring post keeps its
+    title ("Annual report" in two years; "Upcoming design meetings", three or more posts more
+    than a month apart), a re-post is a duplicate. Undated articles are compared with the
+    earliest ones."""
+    dated = sorted((day, path) for path in paths if (day := _day(facts[path][3])) is not None)
+    undated = [path for path in paths if _day(facts[path][3]) is None]
+    clusters: list[list[str]] = []
+    last = None
+    for day, path in dated:
+        if len(dated) >= 3:
+            apart = last is not None and (day - last).days > _RECURRING_DAYS
+        else:
+            apart = last is not None and day.year != last.year
+        if last is None or apart:
+            clusters.append([])
+        clusters[-1].append(path)
+        last = day
+    if not clusters:
         return [undated]
-    earliest = min(years)
-    years[earliest] += undated
-    return list(years.values())
+    clusters[0] += undated
+    return clusters
+
+
+def _day(text: str):
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def _fact(title: str, line: int, column: int, doc) -> tuple:
