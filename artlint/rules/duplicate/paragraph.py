@@ -2,6 +2,7 @@ from typing import TYPE_CHECKING
 
 from artlint import data
 from artlint.findings import Related, Severity
+from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys, sections
@@ -13,6 +14,8 @@ _DATA = data.load("duplicates")["duplicate-paragraph"]
 # Paragraphs in a row that repeat paragraphs in a row: a block pasted twice (a teaser repeated
 # in the body). Templates repeat two or three lines under each heading ("Progress:", "Next:").
 _COPIED_RUN = 4
+# A Chinese or Japanese character carries about a word: it counts three letters in lengths.
+_CJK_CHARACTERS = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _is_lead_in(doc, block) -> bool:
@@ -43,7 +46,7 @@ class DuplicateParagraph(DocumentRule):
     purpose). Unless it belongs to a run of four or more paragraphs copied together, a list item
     or a lead-in ending with a colon ("defined in file X:" before each of several excerpts) is
     not reported, and under different headings a paragraph must also have
-    `min-length-across-sections` letters (150): a short note repeated under each section of a
+    `min-length-across-sections` letters (150; a Chinese or Japanese character counts three): a short note repeated under each section of a
     reference page is its structure, not an accident. The second occurrence is reported,
     naming the line of the first. Block quotes, tables and `<details>` sections are not compared.
 
@@ -79,7 +82,7 @@ class DuplicateParagraph(DocumentRule):
             if length < minimum:
                 continue
             if key in seen:
-                repeats.append((number, block, *seen[key], length, in_list))
+                repeats.append((number, block, *seen[key], length + 2 * len(_CJK_CHARACTERS.findall(key)), in_list))
             else:
                 seen[key] = (number, block)
         section_of = sections(doc)
