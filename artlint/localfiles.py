@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
+from artlint.sites import is_language_code
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -276,6 +277,9 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                     continue
                 names.add(stem)
                 names.add(_DATE_PREFIX.sub("", stem))  # Jekyll-style file names: the date is not in the URL
+                base, _, language = stem.rpartition(".")
+                if base and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
+                    names.add(base)
                 head = _page_head(os.path.join(directory, name), root)
                 values = [value for _, value in _FRONT_SLUG.findall(head)]
                 for block in _FRONT_ALIASES.findall(head):

@@ -304,6 +304,13 @@ def _child_map(parent: _LineMap, first_line: int, child_src: str) -> tuple[_Line
             if candidate <= last_parent and parent.line(candidate).endswith(child_line):
                 chosen = candidate
                 break
+        if chosen is None and child_line.strip():
+            # Blank lines that mistune left out of the child (two or more between list items).
+            candidate = parent_index
+            while candidate < last_parent and not parent.line(candidate).strip():
+                candidate += 1
+            if parent.line(candidate).endswith(child_line):
+                chosen = candidate
         if chosen is None:
             chosen = min(parent_index, last_parent)
         parent_line = parent.line(chosen)
@@ -394,6 +401,8 @@ class _TreeBuilder:
             child_state = self.states.get(id(item["children"]))
             if child_state is None or depth >= MAX_NESTING:
                 continue
+            while parent_line < len(line_map.starts) - 1 and not line_map.line(parent_line).strip():
+                parent_line += 1  # blank lines between items belong to neither
             child_map, next_line = _child_map(line_map, parent_line, child_state.src)
             item_start = line_map.starts[min(parent_line, len(line_map.starts) - 1)]
             children = self._blocks(child_state, child_map, depth + 1)

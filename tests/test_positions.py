@@ -94,3 +94,16 @@ def test_code_is_blanked_in_prose_text() -> None:
     assert "中文标题" not in doc.prose_text  # front matter
     assert len(doc.prose_text) == len(doc.text)
     assert doc.prose_text.count("\n") == doc.text.count("\n")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n", "\n  \n\t\n"])
+def test_list_items_after_several_blank_lines_keep_their_places(gap: str) -> None:
+    text = f"- one [a](https://example.org/a){gap}- two [b](https://example.org/b)\n- three [c](https://example.org/c)\n\nEnd.\n"
+    doc = parse_document("x.md", decode(text.encode("utf-8")))
+    assert [text[link.start : link.end] for link in doc.links] == [
+        "[a](https://example.org/a)",
+        "[b](https://example.org/b)",
+        "[c](https://example.org/c)",
+    ]
+    items = [text[node.start : node.end] for node in doc.nodes("list_item")]
+    assert items[1:] == ["- two [b](https://example.org/b)", "- three [c](https://example.org/c)"]
