@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
 _HTML_ID = lazy(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
 _LABEL_END = lazy(r"[\]\s]")
+_IDEOGRAPH = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NOT_ALPHANUMERIC_ASCII = lazy(r"[^a-z0-9]+")
 # A shortcode or template tag (`{{< def id="LE" >}}`, `{{% note id=x %}}`, `{% anchor id: y %}`):
 # its template may write the id it is given, with a prefix of its own (`def-LE`).
 _TEMPLATE_TAG = lazy(r"\{\{[<%]([^\n]{0,500}?)[>%]\}\}|\{%([^\n]{0,500}?)%\}")
@@ -61,6 +63,19 @@ def zola_slug(text: str) -> str:
     return "-".join("".join(kept).split())
 
 
+def zola_ascii_slug(text: str) -> str:
+    """Zola's default (`slugify.anchors = "on"`): the heading spelt in Latin letters first, each
+    Chinese character a syllable of its own (`访问页表` → `fang-wen-ye-biao`), then lower case
+    with every run of other characters one `-`."""
+    if text.isascii():
+        return ""
+    # Imported here: only a heading in another script needs the transliteration table (start-up speed).
+    from anyascii import anyascii
+
+    spelt = "".join(char if char.isascii() else anyascii(char) + (" " if _IDEOGRAPH.match(char) else "") for char in text)
+    return "-".join(_NOT_ALPHANUMERIC_ASCII.split(spelt.lower())).strip("-")
+
+
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
     text = node.text.strip()
@@ -93,7 +108,7 @@ def document_anchors(doc: "Document") -> set[str]:
         text, explicit = heading_text(doc, node)
         if explicit:
             anchors.add(explicit)
-        for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug):
+        for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug, zola_ascii_slug):
             slug = slug_of(text)
             anchors.add(slug)
         base = github_slug(text)
