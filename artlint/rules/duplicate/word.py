@@ -28,7 +28,9 @@ class DuplicateWord(DocumentRule):
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
       `very very`) pass, as do Title Case pairs (`Walla Walla`). The list is data (`allow`),
       with more for pages of one language as the site tells it (`allow-by-language`:
-      Hungarian `az az`, German `Sie sie`, Danish `det det`).
+      Hungarian `az az`, German `Sie sie`, Danish `det det`). Pages in a language whose grammar
+      doubles words (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`,
+      Indonesian, Tagalog, Hindi...) are not checked for these.
     - Chinese: a doubled function word (`的的`, `了了`, `在在`: the `function-characters`)
       that a word segmenter (jieba) sees as two separate one-character words, and a doubled
       verb of speech before a comma or colon and a quotation mark (`博士说说，“...`).
@@ -60,6 +62,12 @@ class DuplicateWord(DocumentRule):
     fixable = "unsafe"
     options = {
         "allow": Option("list[string]", _DATA["allow"], "Doubled words that are not mistakes, lower-case."),
+        "reduplicating-languages": Option(
+            "list[string]",
+            _DATA["reduplicating-languages"],
+            "Languages whose grammar doubles words (Turkish 'yavaş yavaş', Swahili 'pole pole'): "
+            "their pages are not checked for doubled words in alphabetic scripts.",
+        ),
         "allow-by-language": Option(
             "table[list[string]]",
             dict(_DATA["allow-by-language"]),
@@ -74,13 +82,14 @@ class DuplicateWord(DocumentRule):
     def check(self, doc, options):
         pairs = list(options["allow"])
         language = doc.page.language if doc.page is not None else None
+        latin = not (language and language.split("-")[0] in options["reduplicating-languages"])
         if language:
             by_language = options["allow-by-language"]
             pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
         allowed = {" ".join(pair.casefold().split()) for pair in pairs}
         text = doc.text
         for block in doc.nodes(*_INLINE_BLOCKS):
-            if _MAYBE_DOUBLED.search(text, block.start, block.end):
+            if latin and _MAYBE_DOUBLED.search(text, block.start, block.end):
                 yield from self._latin(doc, block, allowed)
             if _CJK_DOUBLE.search(text, block.start, block.end):
                 yield from self._chinese(doc, block, options)
