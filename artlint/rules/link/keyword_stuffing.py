@@ -32,7 +32,9 @@ class LinkKeywordStuffing(DocumentRule):
     Not stuffing: anchors that name the target (a project or brand linked to its own site, a
     package to its docs: the anchor's words appear in the URL), names and credits linked to
     profiles (`profile-patterns`, and the `platform-hosts` such as GitHub where everyone has a
-    page), and links to the `citation-hosts` (journals, DOI resolvers, reference works).
+    page), links to the `citation-hosts` (journals, DOI resolvers, reference works), and terms
+    linked to documentation and wiki hosts (`reference-host-labels`: `doc.rust-lang.org`,
+    `docs.rs`, `wiki.osdev.org`) when the URL is not promotional.
 
     ## Why it matters
     Re-posted news articles often arrive with every occurrence of a common word linked to a
@@ -64,6 +66,11 @@ class LinkKeywordStuffing(DocumentRule):
             "list[string]", _DATA["promotional-patterns"], "Regular expressions that mark a URL as promotional."
         ),
         "citation-hosts": Option("list[string]", _DATA["citation-hosts"], "Hosts (and their subdomains) that are never stuffing."),
+        "reference-host-labels": Option(
+            "list[string]",
+            _DATA["reference-host-labels"],
+            "First labels of documentation and wiki hosts (docs.rs, wiki.osdev.org): a term linked there is not stuffing unless its URL is promotional.",
+        ),
         "platform-hosts": Option(
             "list[string]", _DATA["platform-hosts"], "Hosts of many people's pages, where repeated anchors are credits."
         ),
@@ -116,7 +123,11 @@ class LinkKeywordStuffing(DocumentRule):
         if _names_its_target(links[0].text, links[0].url):
             return False
         promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
-        return promotional or self._spread_over_host(links[0], repeated_by_host, profiles, options)
+        if promotional:
+            return True
+        if _is_reference_host(links[0].host, options["reference-host-labels"]):
+            return False  # a term linked to its documentation or wiki entry, again and again
+        return self._spread_over_host(links[0], repeated_by_host, profiles, options)
 
     @staticmethod
     def _spread_over_host(link, repeated_by_host, profiles, options) -> bool:
@@ -126,6 +137,11 @@ class LinkKeywordStuffing(DocumentRule):
         if host_in(link.host, domain_set(tuple(options["platform-hosts"]))):
             return False
         return not any(pattern.search(link.url) for pattern in profiles)
+
+
+def _is_reference_host(host: str | None, labels: list[str]) -> bool:
+    first = (host or "").split(".", 1)[0].lower()
+    return "." in (host or "") and first in labels
 
 
 def _unlink_fix(doc, link) -> Fix | None:
