@@ -43,7 +43,7 @@ _NOT_PAGES = frozenset(
 )
 _SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HUGO_REF = lazy(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
-PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
+PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
 
 
 # `someone@example.org` or `docs.example.org/page` written without a scheme: not a local path
@@ -66,8 +66,8 @@ def is_local(url: str) -> bool:
     url = url.strip()
     if not url or url.startswith(("#", "//", "?", "mailto:")):
         return False
-    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url:
-        return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`
+    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url or url.startswith("{"):
+        return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`, MDX's `href={url}`
     if _SCHEME.match(url) or is_host_like(url):
         return False
     return True
@@ -88,12 +88,14 @@ def hugo_ref(url: str) -> str | None:
 
 def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
     variants = [] if trailing_slash else [path]
-    variants += [path / "index.md", path / "_index.md", path / "README.md", path / "index.html"]
+    variants += [path / "index.md", path / "_index.md", path / "README.md", path / "index.html", path / "index.mdx"]
     if path.name:
-        variants += [path.with_name(path.name + ".md")]
+        variants += [path.with_name(path.name + ".md"), path.with_name(path.name + ".mdx")]
     if path.suffix.lower() in (".html", ".htm"):
         stem = path.with_suffix("")
         variants += [stem.with_suffix(".md"), stem / "index.md", stem / "_index.md"]
+    if path.suffix.lower() == ".md":  # Docusaurus: a page linked as .md may be written as .mdx
+        variants.append(path.with_suffix(".mdx"))
     return variants
 
 
@@ -183,6 +185,13 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if not _is_bundle(doc.file):
         candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)
+    if doc.site is not None and doc.site.generator == "docusaurus" and not path.startswith((".", "/")):
+        # Docusaurus resolves a file link from the page's folder, then from each content folder.
+        candidates += [
+            variant
+            for folder in doc.site.content
+            for variant in _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, folder, path))), trailing)
+        ]
     found = _existing(candidates)
     if found is not None:
         return found

@@ -1,0 +1,1 @@
+module.exports = { title: "Fixture", i18n: { defaultLocale: "en", locales: ["en"] } };
