@@ -15,8 +15,8 @@ class FrontMatterRequired(DocumentRule):
     (`front-matter-missing` covers the others), and only when it parses.
 
     The site's generator decides what a file is (see `artlint site`): the `article-only` keys
-    (default `date`) are required of articles (posts) only, not of section indexes
-    (`_index.md`) or standalone pages; README files, partials and the pages of documentation
+    (default `date`) are required of articles (posts) only, not of standalone pages; section
+    indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) need none; README files, partials and the pages of documentation
     generators need none, nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects). A `date` is required only in a section (a folder, with its page
     bundles) where at least half of the other pages carry one, or of an article alone there: a docs section, or a site that
@@ -52,8 +52,8 @@ class FrontMatterRequired(DocumentRule):
         if matter is None or matter.data is None:
             return
         page = doc.page
-        if page is not None and not page.front_matter_expected:
-            return
+        if page is not None and (not page.front_matter_expected or page.kind == "section"):
+            return  # a section index (_index.md) takes its title from its folder or template
         if "title" not in matter.data and not doc.text[matter.body_offset :].strip():
             return  # a placeholder (a translation stub, a redirect): the theme or generator fills it
         for key in options["keys"]:
