@@ -3,8 +3,9 @@ from functools import lru_cache
 from artlint import dependencies
 from artlint.anchors import document_anchors, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
-from artlint.localfiles import is_local, resolve, split_target
+from artlint.localfiles import hugo_ref, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
+from artlint.rules.link.target_missing import HUGO_REF as _HUGO_REF
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.source import UnreadableFile, read_source
 
@@ -82,6 +83,25 @@ class LinkAnchorMissing(DocumentRule):
             anchors = _file_anchors(real, signature)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
+        if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
+            yield from self._hugo_refs(doc, options)
+
+    def _hugo_refs(self, doc, options):
+        """`{{< ref "other.md#part" >}}`: Hugo appends the fragment to the page it finds."""
+        for match in _HUGO_REF.finditer(doc.prose_text):
+            target = hugo_ref(match.group(0)) or ""
+            path, _, fragment = target.partition("#")
+            if not path or not fragment:
+                continue
+            found = resolve_hugo_ref(doc, path, options["roots"])
+            if found is None or not doc.boundary.contains(str(found.resolve())):
+                continue  # a missing page is link-target-missing's
+            real = str(found.resolve())
+            signature = dependencies.signature_of(real)
+            dependencies.record("stat", real, signature)
+            anchors = _file_anchors(real, signature)
+            if anchors is not None and not anchors.has(fragment):
+                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", match.start(), match.end())
 
 
 class _Anchors:

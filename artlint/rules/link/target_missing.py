@@ -6,7 +6,7 @@ from artlint.localfiles import DEFAULT_ROOTS, hugo_ref, is_known_page, is_local,
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
-_HUGO_REF = lazy(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?[^"'\s}]+["']?\s*[>%]\}\}""")
+HUGO_REF = lazy(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?[^"'\s}]+["']?\s*[>%]\}\}""")
 
 ROOTS_OPTION = Option(
     "list[string]",
@@ -68,7 +68,7 @@ class LinkTargetMissing(DocumentRule):
                 continue
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots):
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
-        for match in _HUGO_REF.finditer(doc.prose_text):
+        for match in HUGO_REF.finditer(doc.prose_text):
             target = hugo_ref(match.group(0))
             if target and resolve_hugo_ref(doc, target, roots) is None:
                 yield doc.diagnostic(f"Hugo ref target {target!r} not found", match.start(), match.end())
