@@ -11,11 +11,49 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Collection, TypeVar
+
+T = TypeVar("T")
 
 
 def within(path: str, folder: str) -> bool:
     """Whether `path` is `folder` or lies under it (both absolute and normal)."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def nearest(
+    folder: str,
+    top: str,
+    known: dict[str, T],
+    find: Callable[[str, Collection[str] | None], T | None],
+    fallback: Callable[[], T],
+    names: Collection[str] | None = None,
+    probe_top: bool = True,
+) -> T:
+    """What `find` finds in `folder` or the nearest folder above it, up to `top` (probed too
+    when `probe_top`), else `fallback()`; every folder on the way remembers it in `known`.
+    `names`, the entries of `folder` when the caller listed it already, goes to `find` for that
+    folder only. All paths absolute and normal."""
+    chain = []  # folders from `folder` up to the first one whose answer is known
+    current = folder
+    found = known.get(current)
+    while found is None:
+        if not within(current, top) or (current == top and not probe_top):
+            found = fallback()
+            break
+        chain.append(current)
+        found = find(current, names if current == folder else None)
+        if found is not None:
+            break
+        parent = os.path.dirname(current)
+        if current == top or parent == current:
+            found = fallback()
+            break
+        current = parent
+        found = known.get(current)
+    for below in chain:  # what was found governs every folder below it too
+        known[below] = found
+    return found
 
 
 def work_tree(start: "Path | str") -> Path | None:

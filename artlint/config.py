@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 
-from artlint.boundary import Boundary, link_text, within, work_tree
+from artlint.boundary import Boundary, link_text, nearest, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
 from artlint.intdigits import too_long_number_place
@@ -159,27 +159,15 @@ class Config:
         """The configuration that governs the files directly in `folder` (absolute and normal).
         `names`, the folder's entries when the caller listed it already, saves looking for
         configuration files one by one."""
-        owner = self._owners.get(folder) if self.nested else self
-        if owner is not None:
-            return owner
-        base = self._base()
-        chain = []  # folders from `folder` up to the first one whose configuration is known
-        while owner is None:
-            if folder == base or not within(folder, base):
-                owner = self
-                break
-            chain.append(folder)
-            found = _config_file_in(Path(folder), names if len(chain) == 1 else None)
-            if found is not None:
-                owner = self._nested_config(found)
-                break
-            folder = os.path.dirname(folder)
-            owner = self._owners.get(folder)
-        for known in chain:  # the configuration found governs every folder below it too
-            self._owners[known] = owner
-        return owner
+        if not self.nested:
+            return self
+        return nearest(folder, self._base(), self._owners, self._nested_config, lambda: self, names, probe_top=False)
 
-    def _nested_config(self, path: Path) -> "Config":
+    def _nested_config(self, folder: str, names: Collection[str] | None) -> "Config | None":
+        """The configuration of a file in `folder` below this one's, if it has one."""
+        path = _config_file_in(Path(folder), names)
+        if path is None:
+            return None
         child = load_config(str(path))
         child.adjust(**self._command_line)
         child.boundary = self.boundary

@@ -22,10 +22,10 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from artlint import data
-from artlint.boundary import within
+from artlint.boundary import nearest, within
 from artlint.dependencies import folder_signature, record, section_pages
 from artlint.lazyre import lazy
 
@@ -286,7 +286,7 @@ def is_language_code(name: str) -> bool:
 # --------------------------------------------------------------------------- detection
 
 
-def detect(folder: str, names: set[str] | None = None) -> Site | None:
+def detect(folder: str, names: Collection[str] | None = None) -> Site | None:
     """The site whose generator's configuration is in `folder` (absolute), if there is one."""
     if names is None:
         try:
@@ -300,7 +300,7 @@ def detect(folder: str, names: set[str] | None = None) -> Site | None:
     return None
 
 
-def _hugo_file(folder: str, names: set[str]) -> str | None:
+def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
         if name in names:
             return os.path.join(folder, name)
@@ -314,7 +314,7 @@ def _hugo_file(folder: str, names: set[str]) -> str | None:
     return None
 
 
-def _zola_file(folder: str, names: set[str]) -> str | None:
+def _zola_file(folder: str, names: Collection[str]) -> str | None:
     if "zola.toml" in names:
         return os.path.join(folder, "zola.toml")
     if "config.toml" in names and "base_url" in _read_settings(os.path.join(folder, "config.toml")):
@@ -322,7 +322,7 @@ def _zola_file(folder: str, names: set[str]) -> str | None:
     return None
 
 
-def _hexo_file(folder: str, names: set[str]) -> str | None:
+def _hexo_file(folder: str, names: Collection[str]) -> str | None:
     if "_config.yml" not in names:
         return None
     if os.path.isdir(os.path.join(folder, "source", "_posts")) or "scaffolds" in names:
@@ -332,28 +332,28 @@ def _hexo_file(folder: str, names: set[str]) -> str | None:
     return None
 
 
-def _jekyll_file(folder: str, names: set[str]) -> str | None:
+def _jekyll_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("_config.yml", "_config.yaml", "_config.toml"):
         if name in names:
             return os.path.join(folder, name)
     return None
 
 
-def _docusaurus_file(folder: str, names: set[str]) -> str | None:
+def _docusaurus_file(folder: str, names: Collection[str]) -> str | None:
     for name in names:
         if name.startswith("docusaurus.config."):
             return os.path.join(folder, name)
     return None
 
 
-def _mkdocs_file(folder: str, names: set[str]) -> str | None:
+def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("mkdocs.yml", "mkdocs.yaml"):
         if name in names:
             return os.path.join(folder, name)
     return None
 
 
-def _vitepress_file(folder: str, names: set[str]) -> str | None:
+def _vitepress_file(folder: str, names: Collection[str]) -> str | None:
     if ".vitepress" not in names:
         return None
     try:
@@ -682,32 +682,14 @@ class SiteIndex:
     def site_for(self, file: str) -> Site:
         return self.folder_site(os.path.dirname(os.path.abspath(file)))
 
-    def folder_site(self, folder: str, names: set[str] | None = None) -> Site:
+    def folder_site(self, folder: str, names: Collection[str] | None = None) -> Site:
         """The site of the files in `folder` (absolute and normal); `names`, its entries when
         the caller listed it already."""
-        known = self._folders.get(folder)
-        if known is not None:
-            return known
-        chain = []
-        site = None
-        current = folder
-        while site is None:
-            if not within(current, self.top):
-                site = self._root_site()
-                break
-            chain.append(current)
-            found = detect(current, names if current == folder else None)
-            if found is not None:
-                site = self._kept(found)
-                break
-            if current == self.top:
-                site = self._root_site()
-                break
-            current = os.path.dirname(current)
-            site = self._folders.get(current)
-        for known_folder in chain:
-            self._folders[known_folder] = site
-        return site
+        return nearest(folder, self.top, self._folders, self._detected, self._root_site, names)
+
+    def _detected(self, folder: str, names: Collection[str] | None) -> Site | None:
+        found = detect(folder, names)
+        return None if found is None else self._kept(found)
 
     def _root_site(self) -> Site:
         site = self._sites.get(self.top)
@@ -724,5 +706,3 @@ class SiteIndex:
         self._sites[site.root] = site
         return site
 
-    def sites(self) -> list[Site]:
-        return sorted(self._sites.values(), key=lambda site: site.root)
