@@ -53,12 +53,6 @@ class Document:
         data = self.front_matter.data if self.front_matter is not None else None
         return self.site.page(os.path.abspath(self.file), data if isinstance(data, dict) else None)
 
-    @property
-    def is_article(self) -> bool:
-        """Whether the file is an article (a post), as the site's generator tells; True when
-        there is no site to ask."""
-        return self.page is None or self.page.is_article
-
     @cached_property
     def links(self) -> list[Link]:
         """Every link, image and reference definition, in document order (see artlint.links)."""

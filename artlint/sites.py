@@ -21,7 +21,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Collection, Mapping
 
 from artlint import data
@@ -71,6 +71,8 @@ class Site:
     permalinks: tuple[tuple[str, str], ...] = ()  # (section or kind, pattern), as configured
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
+    _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of page()
+    _sections: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of dates_expected()
 
     @property
     def commonmark_emphasis(self) -> bool:
@@ -78,7 +80,6 @@ class Site:
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
         `**注：**正文` as bold."""
         return self.generator not in ("jekyll", "hexo", "mkdocs")
-    _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property
     def roots(self) -> tuple[str, ...]:
@@ -101,11 +102,11 @@ class Site:
         date none; a post without a date among dated posts is a mistake."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
-        dated = self._pages.get(("dated", folder))
+        dated = self._sections.get(folder)
         if dated is None:
             pages = frozenset(section_pages(folder))
             names = self.generator != "hugo"  # Hugo reads a date from a name only when told to
-            dated = self._pages[("dated", folder)] = (frozenset(page for page in pages if _has_date(page, names)), pages)
+            dated = self._sections[folder] = (frozenset(page for page in pages if _has_date(page, names)), pages)
         record("folder", folder, folder_signature(folder))
         with_date, pages = dated
         others = len(pages - {file})
@@ -149,13 +150,10 @@ class Site:
         relative = self.relative(path)
         return any(within(relative, excluded) for excluded in self.not_content)
 
-    @property
+    @cached_property
     def excluded_paths(self) -> frozenset[str]:
         """The absolute paths of `not_content`, for a walk that meets every file."""
-        found = self._pages.get("excluded paths")
-        if found is None:
-            found = self._pages["excluded paths"] = frozenset(os.path.join(self.root, path) for path in self.not_content)
-        return found
+        return frozenset(os.path.join(self.root, path) for path in self.not_content)
 
 
 # --------------------------------------------------------------------------- pages
@@ -186,7 +184,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     language, key_parts = _language(site, parts, matter)
     dated = _DATE_NAME.match(stem)
     date_from_name = f"{int(dated.group(1)):04d}-{int(dated.group(2)):02d}-{int(dated.group(3)):02d}" if dated else None
-    kind = _kind(site, parts, stem, date_from_name is not None)
+    kind = _kind(site, parts, stem)
     if not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
@@ -194,7 +192,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     return Page(kind, language, key, date_from_name, expected)
 
 
-def _kind(site: Site, parts: list[str], stem: str, dated: bool) -> str:
+def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
     if lowered.split(".")[0] in _repository_files():
         return "repository"
@@ -206,9 +204,7 @@ def _kind(site: Site, parts: list[str], stem: str, dated: bool) -> str:
         if lowered.split(".")[0] == "_index":
             return "section"
         return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
-    if generator == "jekyll":
-        return "article" if "_posts" in parts[:-1] else "page"
-    if generator == "hexo":
+    if generator in ("jekyll", "hexo"):
         return "article" if "_posts" in parts[:-1] else "page"
     if generator == "docusaurus":
         return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
