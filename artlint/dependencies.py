@@ -65,9 +65,20 @@ def folder_signature(folder: str) -> str:
     return known
 
 
-def section_pages(folder: str) -> list[str]:
-    """The markdown pages of a section: the folder's own files and its bundles' index files."""
-    pages = []
+_section_pages: dict[str, tuple[str, ...]] = {}
+
+
+def section_pages(folder: str) -> tuple[str, ...]:
+    """The markdown pages of a section: the folder's own files and its bundles' index files;
+    listed once per folder in a process (the section's dating and its signature both ask)."""
+    known = _section_pages.get(folder)
+    if known is None:
+        known = _section_pages[folder] = tuple(_listed_pages(folder))
+    return known
+
+
+def _listed_pages(folder: str) -> list[str]:
+    pages: list[str] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
@@ -91,6 +102,7 @@ def section_pages(folder: str) -> list[str]:
 
 def forget_folders() -> None:
     _folder_signatures.clear()
+    _section_pages.clear()
 
 
 def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], object]) -> bool:
