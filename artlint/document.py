@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +15,7 @@ from artlint.links import Link, extract_links
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
 from artlint.spans import SpanSet
-from artlint.templating import masked_for_parser
+from artlint.templating import blanked, masked_for_parser
 
 if TYPE_CHECKING:
     from artlint.sites import Page, Site
@@ -107,7 +106,7 @@ class Document:
                 continue
             start = max(start, last)
             pieces.append(text[last:start])
-            pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+            pieces.append(blanked(text[start:end]))
             last = end
         pieces.append(text[last:])
         return "".join(pieces)

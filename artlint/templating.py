@@ -23,8 +23,6 @@ text the parser saw are offsets into the file.
 
 from __future__ import annotations
 
-import re
-
 from artlint.lazyre import lazy
 
 LIQUID_GENERATORS = ("jekyll", "hexo")
@@ -32,6 +30,7 @@ _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code"
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
 _TAG_NAME = lazy(r"\{%-?\s*(\w+)")
 _SPACE = lazy(r"\s")
+_NOT_LINE_END = lazy(r"[^\n]")
 _SHORTCODE = lazy(r"\{\{([<%])\s*/?\s*([\w.-]*)")
 
 
@@ -51,7 +50,7 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
         if comment and name != "endcomment":
             continue
         between = text[position:start]
-        pieces.append(_blank(between) if comment else between)
+        pieces.append(blanked(between) if comment else between)
         tag = text[start:end]
         alone = _alone_on_line(text, start, end)
         if name in _CODE_BLOCKS and alone and open_code is None:
@@ -59,17 +58,17 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
             pieces.append(_fence(tag))
         elif open_code is not None:  # its end tag
             open_code = None
-            pieces.append(_fence(tag) if alone else _blank(tag))
+            pieces.append(_fence(tag) if alone else blanked(tag))
         elif name == "comment":
             comment = True
-            pieces.append(_blank(tag))
+            pieces.append(blanked(tag))
         elif name == "endcomment" and comment:
             comment = False
-            pieces.append(_blank(tag))
+            pieces.append(blanked(tag))
         elif name in ("raw", "endraw") and _starts_line(text, start) and not alone:
-            pieces.append("_" + _blank(tag[1:]))  # spaces there would indent the line into code
+            pieces.append("_" + blanked(tag[1:]))  # spaces there would indent the line into code
         elif name in ("raw", "endraw") or (alone and name != "{{"):
-            pieces.append(_blank(tag))
+            pieces.append(blanked(tag))
         else:
             pieces.append(_SPACE.sub("_", tag))
         position = end
@@ -97,9 +96,9 @@ def _hugo_masked(text: str, body_offset: int) -> str:
         if in_url:
             pieces.append(_SPACE.sub("_", tag))
         elif _starts_line(text, start) and not _alone_on_line(text, start, end):
-            pieces.append("_" + _blank(tag[1:]))  # spaces there would indent the line into code
+            pieces.append("_" + blanked(tag[1:]))  # spaces there would indent the line into code
         else:
-            pieces.append(_blank(tag))
+            pieces.append(blanked(tag))
         position = end
     pieces.append(text[position:])
     masked = "".join(pieces)
@@ -167,5 +166,6 @@ def _fence(tag: str) -> str:
     return "\n".join([first, *(" " * len(line) for line in lines[1:])])
 
 
-def _blank(tag: str) -> str:
-    return re.sub(r"[^\n]", " ", tag)
+def blanked(text: str) -> str:
+    """`text` with every character but line ends a space: offsets and lines stay."""
+    return _NOT_LINE_END.sub(" ", text)
