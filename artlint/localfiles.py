@@ -277,8 +277,9 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
         top = os.path.join(root, base)
         if base == "." or not os.path.isdir(top) or not within(os.path.realpath(top), root):
             continue
+        whole_root = base == WHOLE_ROOT
         for directory, subdirectories, files in os.walk(top):
-            subdirectories[:] = [name for name in subdirectories if _holds_pages(name, base == WHOLE_ROOT)]
+            subdirectories[:] = [name for name in subdirectories if _holds_pages(name, whole_root)]
             names.update(subdirectories)
             for name in files:
                 stem, suffix = os.path.splitext(name)
@@ -286,9 +287,9 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                     continue
                 names.add(stem)
                 names.add(_DATE_PREFIX.sub("", stem))  # Jekyll-style file names: the date is not in the URL
-                base, _, language = stem.rpartition(".")
-                if base and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
-                    names.add(base)
+                unsuffixed, _, language = stem.rpartition(".")
+                if unsuffixed and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
+                    names.add(unsuffixed)
                 head = _page_head(os.path.join(directory, name), root)
                 values = [value for _, value in _FRONT_SLUG.findall(head)]
                 for block in _FRONT_ALIASES.findall(head):

@@ -64,3 +64,14 @@ def test_site_settings_correct_the_detection(tmp_path: Path) -> None:
     (site / "artlint.toml").write_text('[site]\ngenerator = "gatsby"\n', encoding="utf-8")
     code, _, err = artlint("site", cwd=site)
     assert code == 2 and "artlint.toml:2: site.generator: expected one of hugo," in err
+
+
+def test_installed_packages_are_no_pages_whatever_the_file_names_met_before(tmp_path: Path) -> None:
+    # A language-suffixed page met first once made the page index walk into node_modules.
+    site = tmp_path / "site"
+    (site / "posts" / "node_modules" / "pkg").mkdir(parents=True)
+    (site / "x.fr.md").write_text("---\ntitle: A\ndate: 2024-01-01\n---\n\n[p](/pkg-page/)\n", encoding="utf-8")
+    (site / "posts" / "node_modules" / "pkg" / "pkg-page.md").write_text("# Package\n", encoding="utf-8")
+    (site / "artlint.toml").write_text("", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--quiet", "--select", "link-target-missing", "x.fr.md", cwd=site)
+    assert out.splitlines() == ["x.fr.md:6:5  error  link-target-missing  link target '/pkg-page/' not found"]
