@@ -177,8 +177,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         return doc.file
     if path.startswith("@/"):  # Zola's internal link: a file under content/
         root = site_root(doc)
-        folders = [folder for folder in (doc.site.content if doc.site else ()) if folder != "."] or ["content"]
-        return None if root is None else _existing([root / folder / path[2:] for folder in folders])
+        return None if root is None else _existing([root / folder / path[2:] for folder in _content_folders(doc)])
     if path.startswith("/"):
         return _from_roots(doc, PurePosixPath(path), roots, trailing)
     folder = doc.file.parent
@@ -219,6 +218,12 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
     return _existing(candidates)
 
 
+def _content_folders(doc: "Document") -> list[str]:
+    """The site's content folders below its root (Hugo's language folders, Zola's content/)."""
+    folders = [folder for folder in doc.site.content if folder != "."] if doc.site is not None else []
+    return folders or ["content"]
+
+
 def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | None:
     """Hugo's ref/relref: a path relative to the page or to content/, or a unique file name."""
     path = target.partition("#")[0]
@@ -229,8 +234,7 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | N
         return found
     root = site_root(doc)
     if root is not None:
-        content_folders = ["content"] if doc.site is None else [folder for folder in doc.site.content if folder != "."] or ["content"]
-        for folder in dict.fromkeys(["content", *content_folders]):
+        for folder in dict.fromkeys(["content", *_content_folders(doc)]):
             found = _existing(_page_variants(root / folder / path.lstrip("/"), path.endswith("/")))
             if found is not None:
                 return found
