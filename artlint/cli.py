@@ -344,13 +344,12 @@ def _site(args: argparse.Namespace) -> int:
     import json
 
     from artlint.config import ConfigError
-    from artlint.engine import project_root
     from artlint.siteinfo import describe_sites, site_text
 
     arguments = args.paths or ["."]
     config = _load_config(args.config, arguments)
     try:
-        described = describe_sites(arguments, config, str(project_root(config) or config.root))
+        described = describe_sites(arguments, config)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     if args.format == "json":

@@ -240,8 +240,7 @@ def run(
     dependencies.forget_folders()
     table_was_writable = cjk.write_table(use_cache)
     arguments = list(paths) or ["."]
-    config.boundary = checked_boundary(arguments, project_root(config))
-    config.sites = SiteIndex(str(project_root(config) or config.root), config.site, str(config.root))
+    prepare_run(arguments, config)
     files, outside = discover(arguments, config)
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
@@ -346,6 +345,15 @@ def _checker(config: Config, jobs: int, online: OnlineCheck | None, use_cache: b
     from artlint.cached_run import cached_checker
 
     return cached_checker(checker, config, str(project_root(config) or Path.cwd()))
+
+
+def prepare_run(arguments: list[str], config: Config) -> SiteIndex:
+    """What a run over `arguments` knows before it reads a file: the folders it may read in
+    (config.boundary) and the model of the sites they belong to (config.sites, returned)."""
+    root = project_root(config)
+    config.boundary = checked_boundary(arguments, root)
+    config.sites = SiteIndex(str(root or config.root), config.site, str(config.root))
+    return config.sites
 
 
 def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Finding]:

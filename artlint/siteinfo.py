@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from artlint.boundary import checked_boundary
 from artlint.config import Config
 from artlint.discovery import discover
+from artlint.engine import prepare_run
 from artlint.frontmatter import split_front_matter
-from artlint.sites import SiteIndex
 from artlint.source import UnreadableFile, read_source
 
 
-def describe_sites(arguments: list[str], config: Config, project: str) -> list[dict[str, Any]]:
-    """Each site of the files under `arguments`: its model and how many of its files are
-    articles, sections, pages, partials and repository documents, by language."""
-    config.boundary = checked_boundary(arguments, Path(project))
-    config.sites = SiteIndex(project, config.site, str(config.root))
+def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]:
+    """Each site of the files under `arguments`, as a check would model them: its model and
+    how many of its files are articles, sections, pages, partials and repository documents,
+    by language."""
+    index = prepare_run(arguments, config)
     files, _ = discover(arguments, config)
     kinds: dict[str, Counter] = {}
     languages: dict[str, Counter] = {}
     sites = {}
     for path, _ in files:
-        site = config.sites.site_for(path)
+        site = index.site_for(path)
         page = site.page(os.path.abspath(path), _front_matter(path, config.max_file_size_for(path)))
         sites[site.root] = site
         kinds.setdefault(site.root, Counter())[page.kind] += 1
