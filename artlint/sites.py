@@ -158,7 +158,10 @@ class Site:
 
 # --------------------------------------------------------------------------- pages
 
-_DATE_KEY = lazy(r"^[ \t]*[\"']?(?:date|publishDate|publishdate|pubDate|pubdate|published|created)[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
+# Keys the generators read a page's date from besides `date` (Hugo's publishDate and its
+# aliases, Astro-style pubDate, Jekyll plugins' published and created).
+DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created")
+_DATE_KEY = lazy(rf"^[ \t]*[\"']?(?:date|{'|'.join(DATE_ALIASES)})[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
 _HEAD_BYTES = 4096
 
 

@@ -4,6 +4,7 @@ from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.sites import DATE_ALIASES
 
 
 class FrontMatterRequired(DocumentRule):
@@ -75,7 +76,6 @@ def _dates_expected(doc) -> bool:
     return doc.site.dates_expected(os.path.abspath(doc.file))
 
 
-_DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created")
 
 
 def _dated_otherwise(values, page) -> bool:
@@ -84,7 +84,7 @@ def _dated_otherwise(values, page) -> bool:
         return False
     if page is not None and page.date_from_name:
         return True
-    return any(key in values and not isinstance(values[key], bool) and not _is_empty(values[key]) for key in _DATE_ALIASES)
+    return any(key in values and not isinstance(values[key], bool) and not _is_empty(values[key]) for key in DATE_ALIASES)
 
 
 def _is_empty(value):
