@@ -260,10 +260,17 @@ def _without_suffix(parts: list[str], site: Site) -> tuple[str | None, list[str]
 
 
 def _language_in(matter: Mapping[str, Any]) -> str | None:
+    """The language the front matter states, or that its own permalink starts with
+    (`permalink: /ja/releases/22.0/`: Jekyll sites that keep languages by URL only)."""
     for key in ("lang", "language", "locale"):
         value = matter.get(key)
         if isinstance(value, str) and _LANGUAGE_CODE.match(value.strip()):
             return value.strip().lower().replace("_", "-")
+    permalink = matter.get("permalink")
+    if isinstance(permalink, str) and permalink.startswith("/"):
+        first, slash, rest = permalink[1:].partition("/")
+        if slash and rest and is_language_code(first):
+            return first.lower().replace("_", "-")
     return None
 
 
