@@ -44,7 +44,7 @@ def _finding(path: str, settings: RuleSettings, diagnostic: Diagnostic, source: 
         diagnostic.end_line,
         diagnostic.end_column,
         settings.name,
-        settings.severity,
+        settings.severity if diagnostic.at_most is None else min(settings.severity, diagnostic.at_most),
         diagnostic.message,
         diagnostic.related,
         snippet,

@@ -98,6 +98,8 @@ class Diagnostic:
     end_column: int
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
+    # A rule may rank one finding below the rule's configured severity, never above it.
+    at_most: Severity | None = None
 
 
 @dataclass(slots=True)

@@ -352,7 +352,15 @@ def test_bare_paths_mean_check(tmp_path: Path) -> None:
 
 def test_corpus_rules_compare_named_files_with_the_whole_project(tmp_path: Path) -> None:
     """As under pre-commit: only the changed file is named, the others are read for comparison."""
-    body = "Deep sleep helps to consolidate memory, the study of forty volunteers found. " * 6
+    body = (
+        "Deep sleep helps to consolidate memory, the study of forty volunteers found. Every volunteer "
+        "slept in the laboratory for a week, wearing a cap of sensors, and took a vocabulary test each "
+        "morning. Those who slept longest knew the most words, and the waves their brains made at night "
+        "were slow and wide. The authors think that sleep replays the day's events, and that every "
+        "replay makes a memory stronger. Reviewers who took no part in the work asked whether the "
+        "effect would be seen at home, away from the wires and the noise of a laboratory, and the "
+        "team plans a larger study with wearable devices next year."
+    )
     write(
         tmp_path,
         {

@@ -40,11 +40,16 @@ def normalise(text: str) -> str:
 def source_key(raw: str) -> str:
     """The normalised words of a stretch of markdown source: link targets and HTML left out,
     markup characters dropped by `normalise`."""
+    return normalise(read_text(raw))
+
+
+def read_text(raw: str) -> str:
+    """Markdown source without what a reader never reads: images, link targets, HTML tags."""
     if "![" in raw:
         raw = _IMAGE.sub("", raw)
     if "](" in raw or "<" in raw:
         raw = without_html(_LINK_DESTINATION.sub("]", raw))
-    return normalise(raw)
+    return raw
 
 
 def prose_blocks(doc):

@@ -1,4 +1,3 @@
-import math
 import os
 import re
 import zlib
@@ -12,13 +11,13 @@ from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, intentional, title_of
-from artlint.rules.duplicate._units import normalise
+from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
-# A shingle in more articles than this is boilerplate (a licence footer, a template), not
-# evidence that two articles are copies.
 _FEW_CHECKED = 16  # checked files up to which pairs are counted directly
-_COMMON_SHINGLE = 100
+# A shingle in more articles than this is the site's template when two articles are compared;
+# an article copied that many times over is rare, a template used that often is not.
+_TEMPLATE_ARTICLES = 8
 
 
 @lru_cache(maxsize=1)
@@ -42,20 +41,28 @@ class NearDuplicateArticle(CorpusRule):
     """Two articles whose texts are nearly the same: a re-post with small edits.
 
     ## What it finds
-    Pairs of articles of the project whose bodies (prose only: code, front matter and markup
-    left out; Chinese and other scripts alike) share at least `threshold` (0.6) of their
-    character shingles. Shingles start at points chosen by the text itself and are hashed, so
-    each article is summarised in a hundred or so numbers; candidate pairs come from an index
-    of each article's rarest shingles (prefix filtering), never from all pairs: the work grows
-    with the number of articles, not its square.
+    Pairs of articles of the project whose bodies share at least `threshold` (0.6) of their
+    character shingles, or where `containment` (0.9) of the shorter one is in the longer and
+    the longer is less than twice its length (a copy that grew by a chapter). Only what a
+    reader reads is compared: code, front matter, HTML tags, link targets and images are left
+    out; Chinese and other scripts alike. Text shared by more than eight articles is the site's
+    template (an event announcement, a release-note skeleton, a footer) and counts against a
+    pair only as much as it counts for it: two posts of one template are alike through it,
+    copies are alike without it. Shingles start at points chosen by the text itself and are
+    hashed, so each article is summarised in a hundred or so numbers; candidate pairs come
+    from an index of the shingles few articles share, never from all pairs.
     A copy is reported once, on the later file of the pair (by front-matter date, else by path),
-    naming the most similar earlier article and the similarity; a series of templated posts
-    gives one finding per post, not one per pair.
+    naming the most similar earlier article and the similarity. Two posts whose texts differ
+    in their numbers only (a monthly report, a point release from one template) are reported
+    as `info`.
     Copies on purpose pass: an R Markdown file and its knitted `.md` (same folder, same stem),
     translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`, and pages of
-    two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter), posts
-    of a numbered series whose titles differ in their numbers only (release announcements,
-    monthly reports from one template), and files that match `ignore`. Articles shorter than `min-length` letters (200) are not compared.
+    two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter, a
+    permalink under `/ja/`), posts of a numbered series whose titles differ in their numbers
+    only and whose texts differ in more, and files that match `ignore`. Articles shorter than
+    `min-length` letters (200) or with fewer than `min-shingles` distinct shingles (40, about a
+    hundred words of distinct text) are not compared: a line or two under a template is no
+    article to copy.
 
     ## Why it matters
     Sites that import news re-post the same story with a new title or date; search engines
@@ -72,49 +79,110 @@ class NearDuplicateArticle(CorpusRule):
     options = {
         "threshold": Option("number", _DATA["threshold"], "Shingle similarity (0 to 1) from which two articles are copies."),
         "min-length": Option("integer", _DATA["min-length"], "Shortest article compared, in letters and digits."),
+        "containment": Option("number", _DATA["containment"], "Share (0 to 1) of the shorter article found in the longer from which it is a copy."),
+        "min-shingles": Option("integer", _DATA["min-shingles"], "Fewest distinct shingles an article needs to be compared (one per 15 letters or so)."),
         "shingle-size": Option("integer", _DATA["shingle-size"], "Characters per shingle."),
         "ignore": Option("list[string]", [], "Globs of files never reported as copies.", form="glob"),
     }
 
     def collect(self, doc, options):
-        text = normalise(doc.prose_text[doc.body_offset :])
+        text = normalise(read_text(doc.prose_text[doc.body_offset :]))
         if len(text) < options["min-length"]:
             return None
         size = options["shingle-size"]
-        hashes = {zlib.crc32(text[m.start() : m.start() + size].encode("utf-8")) for m in _anchor().finditer(text)}
+        # Digits are read as one digit, so that a post differing from another in its numbers
+        # only is the same text; the numbers themselves are kept apart as one checksum.
+        masked = _DIGITS.sub("0", text)
+        hashes = {zlib.crc32(masked[m.start() : m.start() + size].encode("utf-8")) for m in _anchor().finditer(masked)}
+        if len(hashes) < options["min-shingles"]:
+            return None
+        numbers = zlib.crc32(" ".join(_DIGITS.findall(text)).encode("ascii", "replace"))
         language = doc.page.language if doc.page else None
-        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)))
+        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers)
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
         paths = [path for path, fact in facts.items() if fact and not ignored.match(fact[0])]
         dates = {path: facts[path][1] for path in paths}
         sets = [facts[path][2] for path in paths]
-        threshold = options["threshold"]
-        best: dict[str, tuple[float, str]] = {}  # file reported -> (similarity, its closest copy)
+        frequency = _frequency(sets)
+        best: dict[str, tuple[float, str, str]] = {}  # file reported -> (similarity, closest copy, message)
         checked = [number for number, path in enumerate(paths) if path in report_on]
         if len(checked) <= _FEW_CHECKED and len(checked) * 2 < len(sets):
             pairs = _pairs_with(sets, checked)  # pre-commit: a few changed files against the site
         else:
-            pairs = _similar_pairs(sets, threshold)
-        for (a, b), count in pairs:
-            similarity = count / (len(sets[a]) + len(sets[b]) - count)
-            if similarity < threshold or intentional(paths[a], paths[b]) or _languages_differ(facts[paths[a]], facts[paths[b]]):
+            pairs = _pairs_sharing_own_text(sets, frequency)
+        for a, b in pairs:
+            first, second = facts[paths[a]], facts[paths[b]]
+            verdict = _verdict(sets[a], sets[b], frequency, options)
+            if verdict is None or intentional(paths[a], paths[b]) or _languages_differ(first, second):
                 continue
-            if _one_series(facts[paths[a]][4], facts[paths[b]][4]):
+            similarity = verdict[0]
+            numbers_only = similarity == 1.0 and first[5] != second[5]
+            if not numbers_only and _one_series(first[4], second[4]):
                 continue
             target = assign(paths[a], paths[b], report_on, dates)
             if target is None:
                 continue
             here, other = target
-            if here not in best or (similarity, other) > best[here]:
-                best[here] = (similarity, other)
-        for here, (similarity, other) in sorted(best.items()):
-            yield here, Diagnostic(
-                f"near-duplicate of {other} (similarity {similarity:.2f})",
-                1, 1, 1, 2,
-                (Related(other, 1, 1, "the other copy"),),
-            )
+            if here not in best or (similarity, other) > best[here][:2]:
+                best[here] = (similarity, other, _message(other, verdict, options["threshold"], numbers_only))
+        for here, (_, other, message) in sorted(best.items()):
+            related = (Related(other, 1, 1, "the other copy"),)
+            # A templated series (a monthly event, a point release): worth a look, rarely a mistake.
+            at_most = Severity.INFO if message.startswith(_SERIES) else None
+            yield here, Diagnostic(message, 1, 1, 1, 2, related, at_most=at_most)
+
+
+_SERIES = "the same text as"
+
+
+def _message(other: str, verdict: tuple[float, float], threshold: float, numbers_only: bool) -> str:
+    similarity, contained = verdict
+    if numbers_only:
+        return f"{_SERIES} {other} but for its numbers and dates (a templated series?)"
+    if similarity < threshold:
+        return f"near-duplicate of {other} ({contained:.0%} of the shorter one is in the other)"
+    return f"near-duplicate of {other} (similarity {similarity:.2f})"
+
+
+def _frequency(sets) -> Counter[int]:
+    """In how many articles each shingle occurs."""
+    frequency: Counter[int] = Counter()
+    for shingles in sets:
+        frequency.update(shingles)
+    return frequency
+
+
+def _verdict(a, b, frequency: Counter[int], options) -> tuple[float, float] | None:
+    """(similarity, containment) of two shingle sets when they are copies, else None.
+
+    Both are counted twice, over all shingles and over those in at most `_TEMPLATE_ARTICLES`
+    articles, and the lower counts. Text that many articles share is the site's template (an
+    event announcement, a release-note skeleton, a footer): two posts of one template are
+    alike through it, copies are alike without it. Containment is the share of the shorter
+    text found in the longer: an article pasted whole into a longer one."""
+    mine = set(a)
+    shared = mine.intersection(b)
+    if not shared:
+        return None
+    similarity = len(shared) / (len(mine) + len(b) - len(shared))
+    containment = len(shared) / min(len(mine), len(b))
+    if any(frequency[shingle] > _TEMPLATE_ARTICLES for shingle in mine.symmetric_difference(b) | shared):
+        own_a = sum(1 for shingle in mine if frequency[shingle] <= _TEMPLATE_ARTICLES)
+        own_b = sum(1 for shingle in b if frequency[shingle] <= _TEMPLATE_ARTICLES)
+        own_shared = sum(1 for shingle in shared if frequency[shingle] <= _TEMPLATE_ARTICLES)
+        if not own_shared:
+            return None
+        similarity = min(similarity, own_shared / (own_a + own_b - own_shared))
+        containment = min(containment, own_shared / min(own_a, own_b))
+    if similarity >= options["threshold"]:
+        return similarity, containment
+    # A short text inside a much longer one is quoted on purpose: an announcement in the release
+    # notes, an event in the newsletter. A copy that grew by less than its own length is not.
+    if containment >= options["containment"] and min(len(mine), len(b)) * 2 >= max(len(mine), len(b)):
+        return similarity, containment
+    return None
 
 
 _DIGITS = re.compile(r"\d+")
@@ -133,40 +201,30 @@ def _languages_differ(a: tuple, b: tuple) -> bool:
 
 
 def _pairs_with(sets, checked):
-    """((a, b), shared count) for every pair of a checked set with any other set: a few
-    changed files against the whole site, counted exactly (set intersections run in C)."""
+    """(a, b) for every pair of a checked set with any other set that shares a shingle: a few
+    changed files against the whole site (set intersections run in C)."""
     wanted = set(checked)
     for number in checked:
         mine = set(sets[number])
         for other, shingles in enumerate(sets):
             if other == number or (other in wanted and other < number):
                 continue  # itself, or a pair of two checked sets met already
-            shared = len(mine.intersection(shingles))
-            if shared:
-                yield ((number, other) if number < other else (other, number)), shared
+            if not mine.isdisjoint(shingles):
+                yield (number, other) if number < other else (other, number)
 
 
-def _similar_pairs(sets, threshold):
-    """((a, b), shared count) for the pairs of shingle sets whose Jaccard similarity may reach
-    `threshold`, found by prefix filtering: order each set by how rare its shingles are; two
-    sets that similar must share one of the first |A| - ceil(threshold * |A|) + 1 shingles, and
-    those are nearly always unique to the copies. No comparison of all pairs."""
-    frequency: Counter[int] = Counter()
-    for shingles in sets:
-        frequency.update(shingles)
-    first_seen: dict[int, list[int]] = {}
-    candidates = set()
+def _pairs_sharing_own_text(sets, frequency):
+    """(a, b) for the pairs of shingle sets that share a shingle found in at most
+    `_TEMPLATE_ARTICLES` articles: copies share many, and every measure `_verdict` takes is
+    nil without one. An inverted index of those shingles, never a comparison of all pairs."""
+    articles: dict[int, list[int]] = {}
     for number, shingles in enumerate(sets):
-        # Rarest first; the arrays are sorted by value and the sort is stable, so ties break by
-        # value: one total order for every article, which prefix filtering needs.
-        ordered = sorted(shingles, key=frequency.__getitem__)
-        prefix = len(ordered) - math.ceil(threshold * len(ordered)) + 1
-        for shingle in ordered[:prefix]:
-            if frequency[shingle] == 1 or frequency[shingle] > _COMMON_SHINGLE:
-                continue
-            others = first_seen.setdefault(shingle, [])
-            for other in others:
-                candidates.add((other, number))
-            others.append(number)
-    for a, b in candidates:
-        yield (a, b), len(set(sets[a]).intersection(sets[b]))
+        for shingle in shingles:
+            if 1 < frequency[shingle] <= _TEMPLATE_ARTICLES:
+                articles.setdefault(shingle, []).append(number)
+    candidates = set()
+    for members in articles.values():
+        for index, first in enumerate(members):
+            for second in members[index + 1 :]:
+                candidates.add((first, second))
+    return sorted(candidates)
