@@ -15,6 +15,13 @@ from artlint.lazyre import lazy
 
 _DETAILS_OPEN = lazy(r"<details\b", re.I)
 _DETAILS_CLOSE = lazy(r"</details\s*>", re.I)
+# `:::note Title` opens a container, a bare `:::` closes it (markdown-it-container's syntax).
+_CONTAINER_OPEN = lazy(r"^[ \t]*:{3,}[ \t]*[^\s:]", re.M)
+# A code span: a run of backticks, the shortest text, the same run again (bounded, so that a
+# line of unmatched backticks is searched in linear time).
+_CODE_SPAN = lazy(r"(`+)(?!`)[^\n]{0,2000}?(?<!`)\1(?!`)")
+_COMPONENT_OPEN = lazy(r"[ \t]*<[A-Z][A-Za-z0-9.]*[\s>]")
+_CONTAINER_CLOSE = lazy(r"^[ \t]*:{3,}[ \t]*$", re.M)
 # Every pattern below gives up within a bounded stretch after a failed start, so that a
 # line of 2 MB made of one repeated opener ("[a](", "<a:", "....x") is searched in linear
 # time: a match starts only at the beginning of a run of stops, a destination stops at the
@@ -44,30 +51,66 @@ def source_key(raw: str) -> str:
 
 
 def read_text(raw: str) -> str:
-    """Markdown source without what a reader never reads: images, link targets, HTML tags."""
+    """Markdown source without what a reader never reads: images, link targets, HTML tags
+    (but `<T>` inside a code span is code, not a tag)."""
     if "![" in raw:
         raw = _IMAGE.sub("", raw)
     if "](" in raw or "<" in raw:
-        raw = without_html(_LINK_DESTINATION.sub("]", raw))
+        raw = _LINK_DESTINATION.sub("]", raw)
+        if "<" in raw:
+            raw = _outside_code(raw, without_html)
     return raw
 
 
+def _outside_code(raw: str, change: Callable[[str], str]) -> str:
+    """`change` applied to the stretches of `raw` outside its code spans."""
+    if "`" not in raw:
+        return change(raw)
+    pieces = []
+    last = 0
+    for span in _CODE_SPAN.finditer(raw):
+        pieces.append(change(raw[last : span.start()]))
+        pieces.append(span.group())
+        last = span.end()
+    pieces.append(change(raw[last:]))
+    return "".join(pieces)
+
+
 def prose_blocks(doc):
-    """(block, in_list) for paragraphs and list-item texts outside quotes, tables and <details>,
-    in document order."""
+    """(block, in_list: the start of its list or None) for paragraphs and list-item texts
+    outside quotes, tables, <details>
+    sections and `:::` containers (Docusaurus, VitePress and markdown-it admonitions), in
+    document order."""
     depth = 0
+    containers = 0
     for block in doc.blocks:
         if block.type == "block_html":
             raw = doc.text[block.start : block.end]
             depth += len(_DETAILS_OPEN.findall(raw)) - len(_DETAILS_CLOSE.findall(raw))
             depth = max(depth, 0)
             continue
-        if depth or block.type in ("block_quote", "table"):
+        if block.type == "paragraph" and ":::" in doc.text[block.start : block.end]:
+            raw = doc.text[block.start : block.end]
+            opened = len(_CONTAINER_OPEN.findall(raw))
+            closed = len(_CONTAINER_CLOSE.findall(raw))
+            if opened or closed:
+                containers = max(containers + opened - closed, 0)
+                continue  # the fence lines, and the note that shares a paragraph with them
+        if depth or containers or block.type in ("block_quote", "table"):
             continue
-        in_list = block.type == "list"
-        for node in block.walk():
-            if node.type in ("paragraph", "block_text"):
-                yield node, in_list
+        yield from _texts(block, None)
+
+
+def _texts(node, in_list):
+    """(paragraph or block text, start of the list it is an item text of, or None) under
+    `node`: each list's own items apart from those of the lists nested in it."""
+    if node.type in ("paragraph", "block_text"):
+        yield node, in_list
+        return
+    if node.type == "list":
+        in_list = node.start
+    for child in node.children:
+        yield from _texts(child, in_list)
 
 
 _CJK = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -142,7 +185,8 @@ def _sentence(text, start, end):
 
 
 def block_keys(doc):
-    """(block, in_list, normalised text, its length in letters, its sentences) for every prose
+    """(block, in_list (its list's start, or None), normalised text, its length in letters, its
+    sentences) for every prose
     block, computed once per document for the paragraph and sentence rules. The block's key is
     its sentences' keys joined: normalisation drops the punctuation that separates them."""
 
@@ -152,10 +196,21 @@ def block_keys(doc):
         for block, in_list in prose_blocks(doc):
             parts = sentence_keys(text[block.start : block.end])
             key = "".join(parts)
-            keys.append((block, in_list, key, letters(key), parts))
+            keys.append((block, in_list, key, _prose_letters(text[block.start : block.end], key), parts))
         return keys
 
     return doc.memo("duplicate-block-keys", compute)
+
+
+_BARE_URL = lazy(r"\b[a-z][a-z0-9+.-]{1,31}://[^\s<>()\]]*", re.I)
+
+
+def _prose_letters(raw: str, key: str) -> int:
+    """`letters` of a block's key, the letters of the URLs written out in it not counted: a
+    list of links is no prose."""
+    if "://" not in raw:
+        return letters(key)
+    return letters("".join(sentence_keys(_BARE_URL.sub("", raw))))
 
 
 _SENTENCE_BREAK = "\x00"
@@ -165,10 +220,7 @@ _COMPATIBILITY = lazy("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u21
 def sentence_keys(raw: str) -> list[str]:
     """The normalised key of each sentence of a block, in one pass over its text (a duplicate's
     place is worked out again with `sentences` only when one is found)."""
-    if "![" in raw:
-        raw = _IMAGE.sub("", raw)
-    if "](" in raw or "<" in raw:
-        raw = without_html(_LINK_DESTINATION.sub("]", raw))
+    raw = read_text(raw)
     if _COMPATIBILITY.search(raw):  # full-width letters and digits, ligatures: Ａ is A
         raw = unicodedata.normalize("NFKC", raw)
     marked = _SENTENCE_END.sub(_SENTENCE_BREAK, raw.casefold())
@@ -176,8 +228,21 @@ def sentence_keys(raw: str) -> list[str]:
     return [key for key in (strip("", part) for part in marked.split(_SENTENCE_BREAK)) if key]
 
 
+def section_starts(doc) -> list[tuple[int, str]]:
+    """(offset, kind) of each section start in document order. A section starts at a heading
+    (kind "h1" to "h6"), or at an MDX component that opens a block of its own (kind
+    "component": `<ApiEndpoint path="/x">` for each endpoint of a reference page)."""
+    starts = []
+    for node in doc.nodes("heading", "block_html"):
+        if node.type == "heading":
+            starts.append((node.start, f"h{node.attrs.get('level', 0)}"))
+        elif _COMPONENT_OPEN.match(doc.text, node.start, node.end):
+            starts.append((node.start, "component"))
+    return sorted(starts)
+
+
 def sections(doc) -> Callable[[int], int]:
-    """A function from an offset to the number of headings before it: two places in one
-    section (no heading between them) get the same number."""
-    starts = sorted(node.start for node in doc.nodes("heading"))
+    """A function from an offset to the number of section starts before it (`section_starts`):
+    two places in one section get the same number."""
+    starts = [offset for offset, _ in section_starts(doc)]
     return lambda offset: bisect_right(starts, offset)

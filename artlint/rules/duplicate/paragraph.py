@@ -5,7 +5,7 @@ from artlint.findings import Related, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import block_keys, sections
+from artlint.rules.duplicate._units import block_keys, normalise, section_starts, sections
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -16,12 +16,52 @@ _DATA = data.load("duplicates")["duplicate-paragraph"]
 _COPIED_RUN = 4
 # A Chinese or Japanese character carries about a word: it counts three letters in lengths.
 _CJK_CHARACTERS = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_FIELD_LABEL = lazy(r"[ \t]*([*_]{1,2})[^*_\n]{1,60}?(?:[:：]\1|\1[ \t]*[:：])")
 
 
 def _is_lead_in(doc, block) -> bool:
     """A paragraph that ends with a colon introduces what follows it (code, a list, a quote):
     "This method is defined in file X:" before each of several excerpts."""
     return doc.text[block.start : block.end].rstrip().rstrip("*_").endswith((":", "："))
+
+
+def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
+    """A list item whose twin is an item of another list (or no list item): lists repeat
+    short items on purpose ("Exceptions: none" under each limit). Twice in one list is a slip."""
+    return in_list is not None and in_list != first_list
+
+
+def _is_field(doc, block) -> bool:
+    """A paragraph that starts with an emphasised label ("**Goals:** none this year",
+    "*Help wanted:* ...") is a field of a record: templated reports and forms repeat them. One
+    emphasised whole is a call-out ("**Supply at least one key.**", a conclusion stated first
+    and again at the end): restated on purpose."""
+    if _FIELD_LABEL.match(doc.text, block.start, block.end) is not None:
+        return True
+    children = [child for child in block.children if child.type not in ("softbreak", "linebreak")]
+    return len(children) == 1 and children[0].type in ("strong", "emphasis")
+
+
+def _captions(doc) -> set[int]:
+    """Start offsets of the one-sentence paragraphs right before or after a code block: a
+    caption ("This method is defined in file X.") that each excerpt of the same file repeats."""
+    starts = set()
+    blocks = [block for block in doc.blocks if block.type != "blank_line"]
+    for index, block in enumerate(blocks):
+        if block.type != "block_code":
+            continue
+        for neighbour in blocks[max(index - 1, 0) : index] + blocks[index + 1 : index + 2]:
+            if neighbour.type == "paragraph":
+                starts.add(neighbour.start)
+    return starts
+
+
+def _heading_texts(doc) -> list[str]:
+    return [normalise(heading.text) for heading in sorted(doc.nodes("heading"), key=lambda node: node.start)]
+
+
+def _targets(block) -> frozenset[str]:
+    return frozenset(str(node.attrs.get("url", "")) for node in block.walk() if node.type == "link")
 
 
 def _run_length(pairs: set[tuple[int, int]], number: int, first: int) -> int:
@@ -37,22 +77,32 @@ def _run_length(pairs: set[tuple[int, int]], number: int, first: int) -> int:
 
 
 class DuplicateParagraph(DocumentRule):
-    """A paragraph that appears twice in one article.
+    """A paragraph that appears twice in one article, or an item twice in one list.
 
     ## What it finds
-    A paragraph (or list-item text) whose words, ignoring case, spaces, punctuation and markup,
-    are those of an earlier paragraph of the same article, when it has at least `min-length`
-    letters (40; `min-list-item-length`, 80, for list items, which repeat short items on
-    purpose). Unless it belongs to a run of four or more paragraphs copied together, a list item
-    or a lead-in ending with a colon ("defined in file X:" before each of several excerpts) is
-    not reported, and under different headings a paragraph must also have
-    `min-length-across-sections` letters (150; a Chinese or Japanese character counts three): a short note repeated under each section of a
-    reference page is its structure, not an accident. The second occurrence is reported,
-    naming the line of the first. Block quotes, tables and `<details>` sections are not compared.
+    A paragraph or list item whose words, ignoring case, spaces, punctuation and markup, are
+    those of an earlier one of the same article, when it has at least `min-length` letters
+    (40; the letters of URLs written out do not count). The second occurrence is reported,
+    naming the line of the first.
+    What an article repeats on purpose is not reported, unless it belongs to a run of four or
+    more paragraphs copied together (a pasted block):
+    - an item of another list (lists repeat items such as "Exceptions: none" under each
+      heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
+      a numbered list that repeats an earlier step;
+    - a lead-in ending with a colon, a one-sentence caption next to a code block ("defined in
+      file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
+      paragraph that is one emphasised call-out;
+    - the same note linking to different pages (one per item);
+    - under different headings: a paragraph shorter than `min-length-across-sections` (150; a
+      Chinese or Japanese character counts three), one under headings of the same text
+      ("Common causes" under each limit), or one at the same place after the first
+      paragraph of two sections of one kind (a reference page's note per endpoint; MDX
+      components such as `<ApiEndpoint>` start sections too).
+    Block quotes, tables, `<details>` and `:::` containers (admonitions) are not compared.
 
     ## Why it matters
-    Copy-paste accidents and botched imports leave a paragraph twice; readers notice at once,
-    editors rarely.
+    Copy-paste accidents and botched imports leave a paragraph twice, and merged lists an
+    item twice; readers notice at once, editors rarely.
 
     ## Example
     An article whose fourth paragraph is its second again reports
@@ -65,7 +115,7 @@ class DuplicateParagraph(DocumentRule):
     options = {
         "min-length": Option("integer", _DATA["min-length"], "Shortest paragraph compared, in letters and digits."),
         "min-list-item-length": Option(
-            "integer", _DATA["min-list-item-length"], "Shortest list item compared: lists repeat short items on purpose."
+            "integer", _DATA["min-list-item-length"], "Shortest list item of a copied run compared with another list's."
         ),
         "min-length-across-sections": Option(
             "integer",
@@ -76,23 +126,47 @@ class DuplicateParagraph(DocumentRule):
 
     def check(self, doc, options):
         seen: dict[str, tuple[int, Node]] = {}  # key -> (number of the block, block) where it first appeared
-        repeats = []  # (number, block, number of the first, first, length)
-        for number, (block, in_list, key, length, _) in enumerate(block_keys(doc)):
-            minimum = options["min-list-item-length"] if in_list else options["min-length"]
-            if length < minimum:
+        first_lists: dict[str, int | None] = {}  # key -> the list its first occurrence is an item of
+        repeats = []  # (number, block, number of the first, first, length, in a list, sentences)
+        for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
+            if length < options["min-length"]:
                 continue
-            if key in seen:
-                repeats.append((number, block, *seen[key], length + 2 * len(_CJK_CHARACTERS.findall(key)), in_list))
-            else:
+            if key not in seen:
                 seen[key] = (number, block)
+                first_lists[key] = in_list
+                continue
+            first = seen[key][1]
+            if _targets(first) and _targets(block) and _targets(first) != _targets(block):
+                continue  # one note per item, each linking to its own: "help wanted, see this goal's topic"
+            weight = length + 2 * len(_CJK_CHARACTERS.findall(key))
+            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts), first_lists[key]))
+        if not repeats:
+            return
         section_of = sections(doc)
-        pairs = {(number, first_number) for number, _, first_number, _, _, _ in repeats}
-        for number, block, first_number, first, length, in_list in repeats:
-            if _run_length(pairs, number, first_number) < _COPIED_RUN:
-                if in_list or _is_lead_in(doc, block):
-                    continue  # the same item in two lists, the same caption before two code blocks
-                if section_of(first.start) != section_of(block.start) and length < options["min-length-across-sections"]:
-                    continue  # a note repeated under each heading is the page's structure
+        place = _places_in_sections(doc, section_of)
+        headings = _heading_texts(doc)
+        kinds = [kind for _, kind in section_starts(doc)]
+        captions = _captions(doc)
+        pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
+        ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
+        for number, block, first_number, first, length, weight, in_list, sentences, first_list in repeats:
+            copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
+            if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
+                continue  # the same item in two lists
+            if in_list is not None and in_list in ordered and not copied:
+                continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
+            if not copied:
+                if _is_lead_in(doc, block) or _is_field(doc, block):
+                    continue  # the same caption before two excerpts, the same label in two records
+                if sentences == 1 and block.start in captions:
+                    continue  # the same caption under two excerpts of one file
+                here, there = section_of(block.start), section_of(first.start)
+                if here != there and (
+                    weight < options["min-length-across-sections"]
+                    or _same_heading(headings, here, there)
+                    or _parallel(kinds, here, there, place[block.start], place[first.start])
+                ):
+                    continue  # a note repeated under each heading, at its place: the page's structure
             line, column = doc.source.position(first.start)
             yield doc.diagnostic(
                 f"paragraph repeats the one on line {line}",
@@ -100,3 +174,27 @@ class DuplicateParagraph(DocumentRule):
                 block.end,
                 (Related(doc.path, line, column, "first occurrence"),),
             )
+
+
+def _places_in_sections(doc, section_of) -> dict[int, int]:
+    """The start offset of each prose block -> its place among the prose blocks of its section
+    (1 for the first under a heading)."""
+    places = {}
+    section, count = -1, 0
+    for block, *_ in block_keys(doc):
+        number = section_of(block.start)
+        section, count = number, (count + 1 if number == section else 1)
+        places[block.start] = count
+    return places
+
+
+def _parallel(kinds: list[str], here: int, there: int, place: int, first_place: int) -> bool:
+    """Two sections of one kind (two `###` headings, two endpoints) with the paragraph at the
+    same place after its own first one: a reference page that repeats a note per item."""
+    return here > 0 and there > 0 and kinds[here - 1] == kinds[there - 1] and place == first_place > 1
+
+
+def _same_heading(headings: list[str], here: int, there: int) -> bool:
+    """Two sections under headings of the same text ("Common causes" under each limit): a
+    template of sections, which repeat their text on purpose."""
+    return here > 0 and there > 0 and headings[here - 1] != "" and headings[here - 1] == headings[there - 1]

@@ -61,7 +61,7 @@ class DuplicateSentence(DocumentRule):
         minimum = options["min-length"]
         section_of = sections(doc)
         for block, in_list, whole, length, parts in block_keys(doc):
-            if in_list or length < minimum:
+            if in_list is not None or length < minimum:
                 continue  # list items are compared whole (references split into repeating fragments)
             if length >= _PARAGRAPH_MINIMUM and whole in paragraphs:
                 continue  # the whole paragraph repeats: duplicate-paragraph reports it
