@@ -39,6 +39,8 @@ _TOML_TABLE = lazy(r"\s*\[\[?\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')")
 _TOML_KEY = lazy(r"\s*([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*[.=]")
 _TOML_ERROR_PLACE = lazy(r"\(at line (\d+), column (\d+)\)")
 _TOML_DATE_TOKEN = lazy(r"[0-9][0-9:T tZz.+\-]*[0-9Zz]|[0-9]")
+# A bare value shaped as a TOML date or date-time (two-digit parts), whatever its numbers.
+_TOML_DATE_SHAPE = lazy(r"(?<![\w\"'.:-])\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?(?![\w\"'.:-])")
 _JSON_TOKEN = lazy(r'("(?:[^"\\]|\\.)*")(\s*:\s*)?|[\[\]{}]')
 
 
@@ -168,7 +170,7 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
             # "(at end of document)": the last line of the front matter is the best place we know.
             line = int(place.group(1)) if place else max(raw.rstrip("\n").count("\n") + 1, 1)
             column = int(place.group(2)) if place else 1
-            if message.startswith("Invalid date or datetime") and place:
+            if place and (message.startswith("Invalid date or datetime") or _in_date_shape(raw, line, column)):
                 fixed = _quote_toml_value(raw, line, column)
                 if fixed is not None:
                     raw, token = fixed
@@ -198,9 +200,21 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
             matter.unparsable_dates[key] = unparsable
 
 
+def _in_date_shape(raw: str, line: int, column: int) -> int | None:
+    """The column where a bare date-shaped value (`2021-13-01`, `2021-02-01T25:00:00Z`) starts,
+    when the error at `column` is inside one: tomllib rejects a month 13 or an hour 25 with a
+    syntax error (it reads `2021` as a number, then stops at the `-`)."""
+    text = raw.split("\n")[line - 1]
+    for match in _TOML_DATE_SHAPE.finditer(text):
+        if match.start() < column <= match.end() + 1:
+            return match.start() + 1
+    return None
+
+
 def _quote_toml_value(raw: str, line: int, column: int) -> tuple[str, str] | None:
     lines = raw.split("\n")
     text = lines[line - 1]
+    column = _in_date_shape(raw, line, column) or column
     match = _TOML_DATE_TOKEN.match(text, column - 1)
     if not match:
         return None
