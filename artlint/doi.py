@@ -321,9 +321,14 @@ def front_matter_mentions(doc: "Document", suffix_characters: str) -> Iterator[D
         if "doi" not in str(key).lower() or not isinstance(value, str) or not value.strip():
             continue
         written = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:\s*", "", value.strip(), flags=re.I)
+        problem = problem_of(written, suffix_characters)
+        inner_prefix = _PREFIX_IN_URL.match(written) if written != value.strip() else None
+        if inner_prefix and not value.strip().lower().startswith("doi"):
+            written = written[inner_prefix.end() :]
+            problem = problem_of(written, suffix_characters) or "'doi:' does not belong inside a doi.org URL"
         line, column = matter.value_position(str(key))
         start = doc.source.offset(line, column)
-        yield DoiMention(written, start, start + len(value.strip().strip("'\"")) + 2, "front-matter", problem_of(written, suffix_characters))
+        yield DoiMention(written, start, start + len(value.strip().strip("'\"")) + 2, "front-matter", problem)
 
 
 def bare_url_mentions(doc: "Document") -> Iterator[DoiMention]:
