@@ -160,6 +160,7 @@ def _number_problem(kind: str, raw: str, exc: ValueError, first_line: int) -> Fr
 
 def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
     repaired: dict[int, str] = {}
+    quoted_at: dict[int, list[int]] = {}  # line: columns where a date was put in quotes
     for _ in range(MAX_TOML_REPAIRS):
         try:
             data = tomllib.loads(raw)
@@ -171,12 +172,15 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
             line = int(place.group(1)) if place else max(raw.rstrip("\n").count("\n") + 1, 1)
             column = int(place.group(2)) if place else 1
             if place and (message.startswith("Invalid date or datetime") or _in_date_shape(raw, line, column)):
+                start = _in_date_shape(raw, line, column) or column
                 fixed = _quote_toml_value(raw, line, column)
                 if fixed is not None:
                     raw, token = fixed
                     repaired[line] = token
+                    quoted_at.setdefault(line, []).append(start)
                     continue
             reason = _TOML_ERROR_PLACE.sub("", message).replace("(at end of document)", "at the end of the front matter").strip()
+            column -= 2 * sum(1 for start in quoted_at.get(line, ()) if start < column)  # the quotes added above
             matter.error = FrontMatterProblem(f"TOML: {reason[:1].lower() + reason[1:]}", first_line + line - 1, column)
             return
         except ValueError as exc:  # tomllib's int() over Python's limit of digits
@@ -206,9 +210,17 @@ def _in_date_shape(raw: str, line: int, column: int) -> int | None:
     syntax error (it reads `2021` as a number, then stops at the `-`)."""
     text = raw.split("\n")[line - 1]
     for match in _TOML_DATE_SHAPE.finditer(text):
-        if match.start() < column <= match.end() + 1:
+        if match.start() < column <= match.end() and not _toml_reads(match.group(0)):
             return match.start() + 1
     return None
+
+
+def _toml_reads(value: str) -> bool:
+    try:
+        tomllib.loads(f"v = {value}")
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
 
 
 def _quote_toml_value(raw: str, line: int, column: int) -> tuple[str, str] | None:
