@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import unquote, urlsplit
@@ -34,6 +34,12 @@ _TOKEN = lazy(r"[^\s\u3000-\u303f\uff00-\uffef\u3400-\u9fff\"]+")
 # DOI suffix (digits, dots, dashes), not like the next word of the sentence.
 _SPLIT_BY_SPACE = lazy(r"(10[.,]\d{2,9})(\s+/\s*|/\s+)(?=\S*[\d.\-])(\S+)")
 _DOI_WORD = lazy("doi", re.I)
+_SHORT_DOI = lazy(r"10/[A-Za-z0-9]+")
+# What may stand between a prefix and its DOI by mistake: a second `doi:` after a resolver
+# (`https://doi.org/doi:10...`), a second colon after `doi:` (`doi:: 10...`).
+_PREFIX_IN_URL = lazy(r"doi\s*[:：]\s*", re.I)
+_SECOND_COLON = lazy(r"[:：]\s*")
+_RESOLVER_THEN_PREFIX = lazy(r"\s*<?(?:https?:)?//(?:www\.|dx\.)?doi\.org/+(doi\s*(?::|%3A)\s*)", re.I)
 _SPACES = lazy(r"\s+")
 _TRAILING = ".,;:!?'\"*_~。，；：、！？”’」』】》〉"
 _PAIRS = {")": "(", "]": "[", ">": "<"}
@@ -69,8 +75,15 @@ def unescape_markdown(text: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 
 
+def is_short_doi(doi: str) -> bool:
+    """A ShortDOI (`10/gf4gqc`): an alias that doi.org resolves to the full DOI."""
+    return _SHORT_DOI.fullmatch(doi) is not None
+
+
 def problem_of(doi: str, suffix_characters: str) -> str | None:
     """Why a string written as a DOI cannot be one, in words; None when it can."""
+    if is_short_doi(doi):
+        return None
     if doi.startswith("10,"):
         return "a comma where '10.' needs a dot"
     match = re.match(r"(\d+)\.([^/]*)(/?)(.*)", doi, re.S)
@@ -103,33 +116,72 @@ def text_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         return
     masked = _mask_link_destinations(doc, text)
     claimed = set()
+    resume = 0
     for prefix in _prefixes(masked, doc.body_offset):
-        begin = prefix.end()
-        if not masked[begin : begin + 1].isdigit():
+        if prefix.start() < resume:
+            continue  # the `doi:` inside `https://doi.org/doi:10...`, already read
+        surplus = _surplus(masked, prefix)
+        begin = surplus.end() if surplus else prefix.end()
+        mention = _mention_at(masked, begin, suffix_characters)
+        if mention is None:
             continue
-        spaced = _SPLIT_BY_SPACE.match(masked, begin)
-        if spaced and not VALID.match(masked, begin):
-            end = begin + len(spaced.group(0).rstrip())
-            written = trim(masked[begin:end])
-            repair = _joined(masked, begin, begin + len(written))
-            yield DoiMention(written, begin, begin + len(written), "text", "a space splits it", repair)
-            claimed.add(begin)
-            continue
-        token = _TOKEN.match(masked, begin)
-        if not token:
-            continue
-        written = trim(unescape_markdown(token.group(0)))
-        raw_length = len(trim(token.group(0)))
         claimed.add(begin)
-        problem = problem_of(written, suffix_characters)
-        repair = ((begin + 2, begin + 3, "."),) if problem and written.startswith("10,") and _certain_after_comma(written) else ()
-        yield DoiMention(written, begin, begin + raw_length, "text", problem, repair)
+        if surplus:
+            resume = mention.end
+            mention = _with_surplus(mention, prefix, surplus)
+        yield mention
     for bare in _bare_dois(masked, doc.body_offset):
         if bare.start() in claimed:
             continue
         written = trim(unescape_markdown(bare.group(0)))
         if problem_of(written, suffix_characters) is None:
             yield DoiMention(written, bare.start(), bare.start() + len(trim(bare.group(0))), "text")
+
+
+def _mention_at(masked: str, begin: int, suffix_characters: str) -> DoiMention | None:
+    """The DOI written at `begin`, right after a prefix, or None when no DOI starts there."""
+    if not masked[begin : begin + 1].isdigit():
+        return None
+    spaced = _SPLIT_BY_SPACE.match(masked, begin)
+    if spaced and not VALID.match(masked, begin):
+        end = begin + len(spaced.group(0).rstrip())
+        written = trim(masked[begin:end])
+        repair = _joined(masked, begin, begin + len(written))
+        return DoiMention(written, begin, begin + len(written), "text", "a space splits it", repair)
+    token = _TOKEN.match(masked, begin)
+    if not token:
+        return None
+    written = trim(unescape_markdown(token.group(0)))
+    raw_length = len(trim(token.group(0)))
+    problem = problem_of(written, suffix_characters)
+    repair = ((begin + 2, begin + 3, "."),) if problem and written.startswith("10,") and _certain_after_comma(written) else ()
+    return DoiMention(written, begin, begin + raw_length, "text", problem, repair)
+
+
+def _surplus(text: str, prefix: re.Match) -> re.Match | None:
+    """What stands by mistake between a prefix and its DOI: `doi:` after a resolver URL's
+    `doi.org/`, a second colon after `doi:`."""
+    written = prefix.group(0)
+    if "doi.org/" in written.lower():
+        return _PREFIX_IN_URL.match(text, prefix.end())
+    if written.rstrip()[-1:] in (":", "：") and text[prefix.end() : prefix.end() + 1] in (":", "："):
+        return _SECOND_COLON.match(text, prefix.end())
+    return None
+
+
+def _with_surplus(mention: DoiMention, prefix: re.Match, surplus: re.Match) -> DoiMention:
+    """The mention, reported from its prefix on, with the surplus as its problem (unless the DOI
+    itself has one) and, as the repair, the surplus deleted."""
+    if mention.problem:
+        return mention
+    if "doi.org/" in prefix.group(0).lower():
+        problem = "'doi:' does not belong inside a doi.org URL"
+        cut = (surplus.start(), surplus.end())
+    else:
+        problem = "a second colon after 'doi:'"
+        # `doi:: 10...` and `doi::10...` lose the colon; `doi: : 10...` its spaces too.
+        cut = (surplus.start(), surplus.end() if prefix.group(0)[-1:].isspace() else surplus.start() + 1)
+    return replace(mention, start=prefix.start(), problem=problem, repair=((*cut, ""),))
 
 
 _DOI_OR_RESOLVER = lazy(r"doi", re.I)
@@ -181,7 +233,10 @@ def link_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         host = link.host
         if host in ("doi.org", "dx.doi.org", "www.doi.org"):
             path = unquote(urlsplit(url).path).lstrip("/")
-            if path and path[0].isdigit():
+            inner_prefix = _PREFIX_IN_URL.match(path)
+            if inner_prefix and path[inner_prefix.end() :][:1].isdigit():
+                yield _prefixed_resolver_link(doc, link, trim(path[inner_prefix.end() :]), suffix_characters)
+            elif path and path[0].isdigit():
                 written = trim(path)
                 problem = problem_of(written, suffix_characters)
                 repair: tuple[tuple[int, int, str], ...] = ()
@@ -196,6 +251,18 @@ def link_mentions(doc: "Document", suffix_characters: str) -> Iterator[DoiMentio
         derived = publisher_doi(url)
         if derived is not None:
             yield DoiMention(derived, link.url_start, link.url_end, "publisher")
+
+
+def _prefixed_resolver_link(doc: "Document", link, written: str, suffix_characters: str) -> DoiMention:
+    """`https://doi.org/doi:10...`: a resolver link whose path repeats the `doi:` prefix."""
+    problem = problem_of(written, suffix_characters)
+    repair: tuple[tuple[int, int, str], ...] = ()
+    if problem is None:
+        problem = "'doi:' does not belong inside a doi.org URL"
+        literal = _RESOLVER_THEN_PREFIX.match(doc.text, link.url_start, link.url_end)
+        if literal:
+            repair = ((literal.start(1), literal.end(1), ""),)
+    return DoiMention(written, link.url_start, link.url_end, "resolver", problem, repair)
 
 
 def _joined(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
@@ -254,9 +321,14 @@ def front_matter_mentions(doc: "Document", suffix_characters: str) -> Iterator[D
         if "doi" not in str(key).lower() or not isinstance(value, str) or not value.strip():
             continue
         written = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:\s*", "", value.strip(), flags=re.I)
+        problem = problem_of(written, suffix_characters)
+        inner_prefix = _PREFIX_IN_URL.match(written) if written != value.strip() else None
+        if inner_prefix and not value.strip().lower().startswith("doi"):
+            written = written[inner_prefix.end() :]
+            problem = problem_of(written, suffix_characters) or "'doi:' does not belong inside a doi.org URL"
         line, column = matter.value_position(str(key))
         start = doc.source.offset(line, column)
-        yield DoiMention(written, start, start + len(value.strip().strip("'\"")) + 2, "front-matter", problem_of(written, suffix_characters))
+        yield DoiMention(written, start, start + len(value.strip().strip("'\"")) + 2, "front-matter", problem)
 
 
 def bare_url_mentions(doc: "Document") -> Iterator[DoiMention]:

@@ -39,6 +39,8 @@ _TOML_TABLE = lazy(r"\s*\[\[?\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')")
 _TOML_KEY = lazy(r"\s*([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*[.=]")
 _TOML_ERROR_PLACE = lazy(r"\(at line (\d+), column (\d+)\)")
 _TOML_DATE_TOKEN = lazy(r"[0-9][0-9:T tZz.+\-]*[0-9Zz]|[0-9]")
+# A bare value shaped as a TOML date or date-time (two-digit parts), whatever its numbers.
+_TOML_DATE_SHAPE = lazy(r"(?<![\w\"'.:-])\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?(?![\w\"'.:-])")
 _JSON_TOKEN = lazy(r'("(?:[^"\\]|\\.)*")(\s*:\s*)?|[\[\]{}]')
 
 
@@ -158,6 +160,7 @@ def _number_problem(kind: str, raw: str, exc: ValueError, first_line: int) -> Fr
 
 def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
     repaired: dict[int, str] = {}
+    quoted_at: dict[int, list[int]] = {}  # line: columns where a date was put in quotes
     for _ in range(MAX_TOML_REPAIRS):
         try:
             data = tomllib.loads(raw)
@@ -168,13 +171,16 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
             # "(at end of document)": the last line of the front matter is the best place we know.
             line = int(place.group(1)) if place else max(raw.rstrip("\n").count("\n") + 1, 1)
             column = int(place.group(2)) if place else 1
-            if message.startswith("Invalid date or datetime") and place:
+            if place and (message.startswith("Invalid date or datetime") or _in_date_shape(raw, line, column)):
+                start = _in_date_shape(raw, line, column) or column
                 fixed = _quote_toml_value(raw, line, column)
                 if fixed is not None:
                     raw, token = fixed
                     repaired[line] = token
+                    quoted_at.setdefault(line, []).append(start)
                     continue
             reason = _TOML_ERROR_PLACE.sub("", message).replace("(at end of document)", "at the end of the front matter").strip()
+            column -= 2 * sum(1 for start in quoted_at.get(line, ()) if start < column)  # the quotes added above
             matter.error = FrontMatterProblem(f"TOML: {reason[:1].lower() + reason[1:]}", first_line + line - 1, column)
             return
         except ValueError as exc:  # tomllib's int() over Python's limit of digits
@@ -198,9 +204,29 @@ def _parse_toml(matter: FrontMatter, raw: str, first_line: int) -> None:
             matter.unparsable_dates[key] = unparsable
 
 
+def _in_date_shape(raw: str, line: int, column: int) -> int | None:
+    """The column where a bare date-shaped value (`2021-13-01`, `2021-02-01T25:00:00Z`) starts,
+    when the error at `column` is inside one: tomllib rejects a month 13 or an hour 25 with a
+    syntax error (it reads `2021` as a number, then stops at the `-`)."""
+    text = raw.split("\n")[line - 1]
+    for match in _TOML_DATE_SHAPE.finditer(text):
+        if match.start() < column <= match.end() and not _toml_reads(match.group(0)):
+            return match.start() + 1
+    return None
+
+
+def _toml_reads(value: str) -> bool:
+    try:
+        tomllib.loads(f"v = {value}")
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
 def _quote_toml_value(raw: str, line: int, column: int) -> tuple[str, str] | None:
     lines = raw.split("\n")
     text = lines[line - 1]
+    column = _in_date_shape(raw, line, column) or column
     match = _TOML_DATE_TOKEN.match(text, column - 1)
     if not match:
         return None

@@ -25,7 +25,7 @@ def _png() -> bytes:
 
 
 PNG = _png()
-DOIS = {"10.1234/known": "Deep sleep consolidates memory in adults", "10.1234/other": "A study of something else entirely"}
+DOIS = {"10.1234/known": "Deep sleep consolidates memory in adults", "10.1234/other": "A study of something else entirely", "10/gf4gqc": "Title of the full DOI"}
 HOSTILE_REASON = "Not\x1b]52;c;ZXZpbA==\x07Found"  # OSC 52: a terminal that prints it puts "evil" on the clipboard
 
 

@@ -190,6 +190,20 @@ def test_doi_resolution_and_registered_titles(tmp_path: Path, server: PlantedSer
     assert server.requests_for("/10.1234/known") == 1  # metadata once, for two citations
 
 
+def test_short_dois_are_resolved_and_not_compared_by_title(tmp_path: Path, server: PlantedServer) -> None:
+    article = "\n".join(
+        [
+            "1. [A title that is not the full DOI's title](https://doi.org/10/gf4gqc).",
+            '2. "Another title, never compared with anything" doi:10/zzzz9',
+        ]
+    )
+    write(tmp_path, {"a.md": article + "\n"})
+    result = run([str(tmp_path / "a.md")], _config(tmp_path, server.base))
+    assert _by_line(result) == {2: [("doi-unresolved", "DOI 10/zzzz9 is not registered")]}
+    assert server.requests_for("/api/handles/10/gf4gqc") == 1
+    assert server.requests_for("/10/gf4gqc") == 0  # no metadata asked for a ShortDOI
+
+
 def test_private_addresses_are_refused_by_default(tmp_path: Path, server: PlantedServer) -> None:
     write(tmp_path, {"a.md": f"[local]({server.base}/ok)\n"})
     result = run([str(tmp_path / "a.md")], _config(tmp_path, server.base, check_private=False))

@@ -16,7 +16,10 @@ class DoiMalformed(DocumentRule):
     their form: a space inside (`doi:10.1038 /s41467-...`), a comma for the dot (`10,1038/...`),
     a directory indicator other than `10.` (`https://doi.org/11.1038/...`) or none at all
     (`doi:1038/...`), a registrant code that is not 4 to 9 digits (`10.abc/...`, `10.10/...`), no
-    `/`, nothing after the `/`, or characters no DOI contains (an en dash, a full-width letter).
+    `/`, nothing after the `/`, or characters no DOI contains (an en dash, a full-width letter);
+    and a prefix written twice: `doi:` inside a resolver URL (`https://doi.org/doi:10.1038/...`),
+    a doubled colon (`doi:: 10.1038/...`). ShortDOIs (`doi:10/gf4gqc`, `https://doi.org/10/gf4gqc`)
+    are DOIs.
     Sentence punctuation after a DOI is not part of it (`.`, `。`, `，`, `;`, a `)` with no
     opener inside the DOI); DOIs with parentheses or angle brackets (Lancet
     `10.1016/S0140-6736(20)30183-5`, Wiley SICI) are valid. Version numbers (`10.0.1`) and DOIs
@@ -37,8 +40,8 @@ class DoiMalformed(DocumentRule):
 
     ## Fix
     Safe, and only where the repair is certain: the white space inside a split DOI is removed,
-    the comma of `10,1038/...` becomes a dot, and punctuation swallowed by a doi.org link moves
-    after the link. A wrong prefix or registrant is never guessed at.
+    the comma of `10,1038/...` becomes a dot, punctuation swallowed by a doi.org link moves
+    after the link, and a repeated `doi:` or colon is deleted. A wrong prefix or registrant is never guessed at.
     """
 
     name = "doi-malformed"

@@ -1,5 +1,5 @@
 from artlint import data
-from artlint.doi import all_mentions, same_doi
+from artlint.doi import all_mentions, is_short_doi, same_doi
 from artlint.findings import Related, Severity
 from artlint.rules import DocumentRule
 
@@ -45,7 +45,8 @@ class DoiMismatch(DocumentRule):
             published = [m for m in inside if m.kind == "publisher"]
             # Only DOIs written out as text: a doi.org link next to a paper link is often another
             # work of the same citation (the data set on Zenodo, the supplement).
-            stated = [m for m in inside if m.kind == "text"]
+            # A ShortDOI (`doi:10/gf4gqc`) is an alias of some full DOI: it cannot be compared.
+            stated = [m for m in inside if m.kind == "text" and not is_short_doi(m.doi)]
             if not published or not stated:
                 continue
             if any(same_doi(s.doi, p.doi) for s in stated for p in published):

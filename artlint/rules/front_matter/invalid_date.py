@@ -1,8 +1,15 @@
+from typing import Any, Iterator
+
 from artlint import data
 from artlint.dates import date_problem
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
+
+# An ISO 8601 date or date-time, whatever its numbers: under keys that are not date keys, only
+# these are judged (a date that cannot exist), not every string.
+_DATE_SHAPE = lazy(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
 
 
 class FrontMatterInvalidDate(DocumentRule):
@@ -15,6 +22,9 @@ class FrontMatterInvalidDate(DocumentRule):
     `2021-02-30` or month 13, written bare in TOML or as strings. The forms the site's generator
     reads are dates too: one-digit parts on Jekyll and Hexo sites (`2024-3-21 4:00:00 +0000`),
     `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo.
+    Under any other key, at any depth (a table, a list, a nested mapping), a value written as
+    an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
+    `extra: {reviewed: 2021-13-01}`); other strings there are not judged.
 
     ## Why it matters
     Hugo fails the build or silently uses the zero date; the article then sorts wrongly, vanishes
@@ -47,3 +57,51 @@ class FrontMatterInvalidDate(DocumentRule):
             if problem:
                 line, column = matter.value_position(key)
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)
+        finder = _ValueFinder(doc, matter)
+        for path, value in _date_shaped_values(matter.data, set(options["keys"])):
+            problem = date_problem(value)
+            if problem:
+                line, column = finder.find(path[0], value)
+                yield doc.line_diagnostic(f"{_dotted(path)}: {problem}", line, column)
+
+
+def _date_shaped_values(data: dict, date_keys: set[str]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, value) of the strings shaped like ISO dates anywhere in the front matter except
+    under the date keys (judged whole above); TOML's impossible bare dates are such strings."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((key,), value) for key, value in reversed(data.items()) if key not in date_keys]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _DATE_SHAPE.fullmatch(value.strip()):
+                yield path, value
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else (f".{part}" if index else str(part)) for index, part in enumerate(path))
+
+
+class _ValueFinder:
+    """Where a nested value is written: the parsers keep the places of top-level keys only, so
+    the value is looked for as text from its top-level key's line on, each place used once."""
+
+    def __init__(self, doc, matter):
+        self.doc = doc
+        self.matter = matter
+        self.used: set[tuple[int, int]] = set()
+
+    def find(self, key: Any, value: str) -> tuple[int, int]:
+        source = self.doc.source
+        first = self.matter.keys[key].line if key in self.matter.keys else self.matter.start_line
+        for line in (*range(first, self.matter.end_line + 1), *range(self.matter.start_line, first)):
+            text = source.line_text(line)
+            column = text.find(value)
+            while column >= 0 and (line, column + 1) in self.used:
+                column = text.find(value, column + 1)
+            if column >= 0:
+                self.used.add((line, column + 1))
+                return line, column + 1
+        return self.matter.value_position(key) if key in self.matter.keys else (self.matter.start_line, 1)

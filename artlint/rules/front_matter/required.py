@@ -11,8 +11,9 @@ class FrontMatterRequired(DocumentRule):
     """A required front-matter key that is missing or empty.
 
     ## What it finds
-    Front matter without one of the `keys` (default `title` and `date`), or with the key set to an
-    empty string, an empty list or nothing. Only files that have front matter are checked
+    Front matter without one of the `keys` (default `title` and `date`), or with the key set to
+    nothing (`author:`), an empty or blank string (`title: ""`), an empty list (`tags: []`), a
+    list of empty items (`authors: [""]`) or an empty table; the message says which. Only files that have front matter are checked
     (`front-matter-missing` covers the others), and only when it parses.
 
     The site's generator decides what a file is (see `artlint site`): the `article-only` keys
@@ -66,7 +67,7 @@ class FrontMatterRequired(DocumentRule):
                 yield doc.line_diagnostic(f"required key {key!r} is missing", matter.start_line)
             elif _is_empty(matter.data[key]):
                 line, column = matter.key_position(key)
-                yield doc.line_diagnostic(f"required key {key!r} is empty", line, column)
+                yield doc.line_diagnostic(f"required key {key!r} is empty: {_emptiness(matter.data[key])}", line, column)
 
 
 def _dates_expected(doc) -> bool:
@@ -87,9 +88,22 @@ def _dated_otherwise(values, page) -> bool:
     return any(key in values and not isinstance(values[key], bool) and not _is_empty(values[key]) for key in DATE_ALIASES)
 
 
-def _is_empty(value):
+def _is_empty(value) -> bool:
+    return _emptiness(value) is not None
+
+
+def _emptiness(value) -> str | None:
+    """How a value is empty, in words (`author:` with nothing, `title: ""`, `tags: []`,
+    `authors: [""]`), or None when it is not."""
     if value is None:
-        return True
-    if isinstance(value, (str, list, dict)):
-        return not (value.strip() if isinstance(value, str) else value)
-    return False
+        return "it has no value"
+    if isinstance(value, str) and not value.strip():
+        return "an empty string" if not value else "only white space"
+    if isinstance(value, dict) and not value:
+        return "an empty table"
+    if isinstance(value, list):
+        if not value:
+            return "an empty list"
+        if all(item is None or isinstance(item, str) and not item.strip() for item in value):
+            return "a list of empty items"
+    return None

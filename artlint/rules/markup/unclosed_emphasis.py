@@ -1,6 +1,6 @@
 import unicodedata
 
-from artlint.findings import Related, Severity
+from artlint.findings import Fix, Related, Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
@@ -12,6 +12,10 @@ from artlint.urls import TEXT_URL, trim_url
 _RUN = lazy(r"(?<![*])(?:(?<![^\W_])\*++|\*++(?![^\W_]))|(?<!_)(?:(?<![^\W_])_++|_++(?![^\W_]))")
 _EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")  # from a run's start only: linear
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
+# Python-Markdown (MkDocs) takes `** text **` as bold: spaced markers are emphasis there.
+_SPACED_EMPHASIS_GENERATORS = ("mkdocs",)
+_LETTER = lazy(r"[^\W\d_]")
+_ARITHMETIC = lazy(r"[=+/^<>]|\s[*_-]\s")
 
 
 def _is_space(char: str) -> bool:
@@ -43,7 +47,11 @@ class UnclosedEmphasis(DocumentRule):
       (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis.
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), and markers in code, math or URLs are never
-    reported. There is no automatic fix: where the emphasis should end is for the author to decide.
+    reported.
+    - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
+      closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
+      `电流 * 电压 * 时间` are arithmetic. Not on MkDocs sites, whose renderer (Python-Markdown)
+      takes spaced markers as emphasis.
 
     ## Why it matters
     Editors that wrap a whole block in `**...**` across paragraphs, or put the closing `**` after
@@ -64,21 +72,31 @@ class UnclosedEmphasis(DocumentRule):
     punctuation and a letter (write '**王老师**：' or add a space)`.
 
     ## Fix
-    None. Where the missing marker belongs is a guess (the end of the sentence, the paragraph,
-    the list?), and a wrong guess makes a whole paragraph bold; so `--fix` leaves it to you.
+    For `** text **` only, and unsafe (`--fix --unsafe-fixes`): the spaces inside the markers are
+    removed, where the result is emphasis by CommonMark's rules. Unsafe because a spaced pair is
+    now and then literal on purpose, and bold text changes the page. Other findings have none:
+    where a missing marker belongs is a guess (the end of the sentence, the paragraph, the
+    list?), and a wrong guess makes a whole paragraph bold; so `--fix` leaves it to you.
     """
 
     name = "unclosed-emphasis"
     family = "markup"
     severity = Severity.WARNING
+    fixable = "unsafe"
 
     def check(self, doc, options):
         text = doc.prose_text
         if "*" not in text and "_" not in text:
             return
         lone: list[tuple[int, str, str]] = []
+        spaced_renders = doc.site is None or doc.site.generator not in _SPACED_EMPHASIS_GENERATORS
         for block in doc.nodes(*_INLINE_BLOCKS):
             runs = list(self._leftovers(doc, block))
+            spaced_pairs = _spaced_pairs(doc.text, runs) if spaced_renders else []
+            for first, second in spaced_pairs:
+                yield self._spaced_finding(doc, first, second)
+            paired = {run for pair in spaced_pairs for run in pair}
+            runs = [run for run in runs if run[2] != "spaced" and run not in paired]
             pairs, rest = _intended_pairs(doc.text, runs)
             if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
                 for first, second in pairs:
@@ -96,6 +114,34 @@ class UnclosedEmphasis(DocumentRule):
             first[0],
             first[0] + len(marker),
             (Related(doc.path, line, column, f"the other '{marker}'"),),
+        )
+
+    @staticmethod
+    def _spaced_finding(doc, first, second):
+        marker = first[1]
+        inner_start, inner_end = first[0] + len(marker), second[0]
+        inner = doc.text[inner_start:inner_end]
+        words = inner.strip()
+        lead = len(inner) - len(inner.lstrip())
+        trail = len(inner) - len(inner.rstrip())
+        fix = None
+        after = doc.text[second[0] + len(marker) : second[0] + len(marker) + 1]
+        if _renders_without_spaces(doc, marker, doc.text[first[0] - 1 : first[0]], words, after):
+            fix = Fix(
+                "remove the spaces inside the markers",
+                (doc.edit(inner_start, inner_start + lead, ""), doc.edit(inner_end - trail, inner_end, "")),
+                safe=False,
+            )
+        advice = (
+            f"write '{marker}{_shortened(words)}{marker}'"
+            if fix is not None
+            else "remove the spaces, and keep punctuation from sitting between a marker and a letter"
+        )
+        return doc.diagnostic(
+            f"'{marker} {_shortened(words)} {marker}' is not emphasis: a space inside the markers leaves them as text ({advice})",
+            first[0],
+            second[0] + len(marker),
+            fix=fix,
         )
 
     @staticmethod
@@ -147,10 +193,57 @@ class UnclosedEmphasis(DocumentRule):
                     can_close = right and (not left or _is_punctuation(after))
                 else:
                     can_open, can_close = left, right
-                if can_open and not can_close:
+                if _is_space(before) and _is_space(after):
+                    yield (start, marker, "spaced")  # neither opens nor closes: the first of `** text **`
+                elif can_open and not can_close:
                     yield (start, marker, "open")
                 elif can_close and not can_open:
                     yield (start, marker, "close")
+
+
+def _spaced_pairs(text, runs):
+    """`** text **`: the same marker twice on one line, with a space after the first and before
+    the second, around text of two characters or more with a letter in it (`2 ** 3 ** 4` and
+    `x ** n ** m` are arithmetic)."""
+    pairs = []
+    index = 0
+    while index + 1 < len(runs):
+        first, second = runs[index], runs[index + 1]
+        inner = text[first[0] + len(first[1]) : second[0]]
+        if (
+            first[1] == second[1]
+            and first[2] in ("spaced", "close")
+            and _is_space(text[first[0] + len(first[1]) : first[0] + len(first[1]) + 1])
+            and second[2] in ("spaced", "open")
+            and _is_space(text[second[0] - 1 : second[0]])
+            and len(first[1]) > 1  # `a * b * c`, `电流 * 电压 * 时间`: single markers between spaces are arithmetic
+            and "\n" not in inner
+            and first[1][0] not in inner  # no other marker between: `** a **b** c **` pairs the two outer ones wrongly
+            and len(inner.strip()) > 1
+            and _LETTER.search(inner)
+            and not _ARITHMETIC.search(inner)
+        ):
+            pairs.append((first, second))
+            index += 2
+        else:
+            index += 1
+    return pairs
+
+
+def _renders_without_spaces(doc, marker: str, before: str, words: str, after: str) -> bool:
+    """Whether `**words**` would be emphasis where `** words **` is written: on a CommonMark
+    site not when a marker ends up between punctuation and a letter (`**[链接][ref]**允许`)."""
+    if doc.site is not None and not doc.site.commonmark_emphasis:
+        return True
+    left, right = flanking(before, words[0])
+    opens = left and (marker[0] == "*" or not right or _is_punctuation(before))
+    left, right = flanking(words[-1], after)
+    closes = right and (marker[0] == "*" or not left or _is_punctuation(after))
+    return opens and closes
+
+
+def _shortened(words: str) -> str:
+    return words if len(words) <= 30 else words[:29] + "…"
 
 
 def _url_spans(node) -> SpanSet:

@@ -9,7 +9,8 @@ class DoiUnresolved(NetworkRule):
     ## What it finds
     DOIs written in an article (after `doi:`, in a doi.org link, in front matter) that the DOI
     system does not know: the handle API (`{resolver}/api/handles/{doi}`, `[doi] resolver`,
-    default `https://doi.org`) answers `responseCode` 100. Publisher pages are never asked:
+    default `https://doi.org`) answers `responseCode` 100. ShortDOIs (`10/gf4gqc`) are handles
+    too, and are asked the same way. Publisher pages are never asked:
     they answer 403 to scripts, which says nothing about the DOI.
 
     ## Why it matters
