@@ -17,7 +17,6 @@ _HTML_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 # One attribute, its value quoted or not: found only from the start of a name, so neither
 # `data-id=` nor the `?id=` inside a quoted href is an `id`.
 _HTML_ATTRIBUTE = lazy(r"""(?<![-\w:.])([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_HTML_COMMENT = lazy(r"<!--.*?-->", re.S)
 _LABEL_END = lazy(r"[\]\s]")
 _IDEOGRAPH = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_ALPHANUMERIC_ASCII = lazy(r"[^a-z0-9]+")
@@ -139,7 +138,8 @@ def html_ids(markup: str) -> set[str]:
     """The fragment targets of HTML as a browser finds them: the first `id` of each element
     (a second one is ignored), and `name` of an `<a>` only (not `<meta name>`, `<input name>`)."""
     ids = set()
-    markup = _HTML_COMMENT.sub("", markup) if "<!--" in markup else markup
+    # Tags inside comments count: `<!-- <a id="comments"> -->` is how sites tell link checkers
+    # that their template writes the target.
     for tag in _HTML_TAG.finditer(markup):
         if not tag.group(2):
             continue

@@ -93,7 +93,7 @@ def _kramdown_link_after(text: str, url_start: int) -> bool:
 
 def _not_for_readers(url: str) -> bool:
     """A DOI resolver URL, a placeholder or an endpoint: nothing a reader would follow."""
-    if _DOI_URL.match(url) or _PLACEHOLDER.search(url) or url.endswith("\\"):
+    if _DOI_URL.match(url) or _PLACEHOLDER.search(url):
         return True
     address = url if "://" in url else "http://" + url
     try:
@@ -107,6 +107,11 @@ def _not_for_readers(url: str) -> bool:
     if _PLACEHOLDER_HOST.search(host):
         return True
     return host.split(".", 1)[0] in _ENDPOINT_HOST_LABEL
+
+
+def _template_goes_on(text: str, end: int) -> bool:
+    """`https://x.org/detail/\\<id\\>`: the URL goes on with an escaped placeholder."""
+    return text.startswith("\\<", end - 1)
 
 
 def _beside_http_method(text: str, start: int, end: int) -> bool:
@@ -206,5 +211,6 @@ class BareUrl(DocumentRule):
                 if kramdown and _kramdown_link_after(doc.text, start):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
-            elif not autolinked and not _not_for_readers(url) and not _beside_http_method(doc.text, start, end):
-                yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
+            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end)):
+                if not _beside_http_method(doc.text, start, end):
+                        yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
