@@ -1,5 +1,5 @@
 """The fragment identifiers (`#id`) a document offers: heading slugs as Hugo (goldmark) and
-GitHub make them, explicit `{#id}` attributes, HTML `id`/`name`, and footnote ids."""
+GitHub make them, explicit `{#id}` attributes, HTML `id` (and `name` of `<a>`), and footnote ids."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from artlint.document import Document
 
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
-_HTML_ID = lazy(r"""\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'=<>`]+))""", re.I)
+_HTML_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
+# One attribute, its value quoted or not: found only from the start of a name, so neither
+# `data-id=` nor the `?id=` inside a quoted href is an `id`.
+_HTML_ATTRIBUTE = lazy(r"""(?<![-\w:.])([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _LABEL_END = lazy(r"[\]\s]")
 _IDEOGRAPH = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_ALPHANUMERIC_ASCII = lazy(r"[^a-z0-9]+")
@@ -78,7 +81,10 @@ def zola_ascii_slug(text: str) -> str:
 
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
-    text = node.text.strip()
+    return _without_attributes(node.text.strip())
+
+
+def _without_attributes(text: str) -> tuple[str, str | None]:
     opening = text.rfind("{")
     attributes = text[opening + 1 : -1] if opening >= 0 and text.endswith("}") else "}"
     match = None if "}" in attributes else _ID_IN_ATTRIBUTES.match(attributes)
@@ -111,20 +117,83 @@ def document_anchors(doc: "Document") -> set[str]:
         for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug, zola_ascii_slug):
             slug = slug_of(text)
             anchors.add(slug)
+        for variant in _rendered_texts(node):
+            anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
         base = github_slug(text)
         count = seen.get(base, 0)
         if count:
             anchors.add(f"{base}-{count}")
         seen[base] = count + 1
     for node in doc.nodes("inline_html", "block_html"):
-        for match in _HTML_ID.finditer(doc.text, node.start, node.end):
-            anchors.add(next(group for group in match.groups() if group))
+        anchors.update(html_ids(doc.text[node.start : node.end]))
     for match in _ATTRIBUTE_LIST.finditer(doc.prose_text):
         anchors.add(match.group(1))
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
     anchors.discard("")
     return anchors
+
+
+def html_ids(markup: str) -> set[str]:
+    """The fragment targets of HTML as a browser finds them: the first `id` of each element
+    (a second one is ignored), and `name` of an `<a>` only (not `<meta name>`, `<input name>`)."""
+    ids = set()
+    # Tags inside comments count: `<!-- <a id="comments"> -->` is how sites tell link checkers
+    # that their template writes the target.
+    for tag in _HTML_TAG.finditer(markup):
+        if not tag.group(2):
+            continue
+        attributes: dict[str, str] = {}
+        for attribute in _HTML_ATTRIBUTE.finditer(tag.group(2)):
+            value = next((group for group in attribute.groups()[1:] if group is not None), "")
+            attributes.setdefault(attribute.group(1).lower(), value)
+        if attributes.get("id"):
+            ids.add(attributes["id"])
+        if tag.group(1).lower() == "a" and attributes.get("name"):
+            ids.add(attributes["name"])
+    return ids
+
+
+def _rendered_texts(node) -> set[str]:
+    """The heading's text as a renderer may see it once its HTML is rendered: tags and comments
+    gone (`双向过滤器<sup>替换</sup>` reads `双向过滤器替换`), with and without the alt text of its
+    images (GitHub's slug of `## Build ![status](b.svg)` is `build-`), trimmed or not."""
+    with_alt: list[str] = []
+    without_images: list[str] = []
+    _leaf_texts(node, with_alt, without_images, in_image=False)
+    texts = set()
+    for pieces in (with_alt, without_images):
+        text, _ = _without_attributes("".join(pieces).lstrip())
+        texts.update({text, text.strip()})
+    texts.discard("")
+    return texts
+
+
+def _leaf_texts(node, with_alt: list[str], without_images: list[str], in_image: bool) -> None:
+    for child in node.children:
+        if child.type == "inline_html":
+            continue
+        image = in_image or child.type == "image"
+        if child.children:
+            _leaf_texts(child, with_alt, without_images, image)
+            continue
+        text = child.text
+        with_alt.append(text)
+        if not image:
+            without_images.append(text)
+
+
+def signature_names(doc: "Document") -> set[str]:
+    """Slugs of the names of headings written as a call, `Vue.set( target, key, value )` →
+    `vue-set`: the id documentation themes give such a heading by script at render time."""
+    names = set()
+    for node in doc.nodes("heading"):
+        for text in _rendered_texts(node):
+            name, bracket, _ = text.partition("(")
+            if bracket and name.strip():
+                names.update({github_slug(name.strip()), zola_slug(name), blackfriday_slug(name)})
+    names.discard("")
+    return names
 
 
 def template_ids(doc: "Document") -> set[str]:

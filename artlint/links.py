@@ -195,7 +195,7 @@ def _label_end(markup: str) -> int | None:
             index += 2
             continue
         if char == "`":
-            run = len(markup) - len(markup[index:].lstrip("`"))
+            run = len(markup) - index - len(markup[index:].lstrip("`"))
             close = markup.find("`" * run, index + run)
             index = close + run if close >= 0 else index + run
             continue

@@ -323,7 +323,9 @@ def _child_map(parent: _LineMap, first_line: int, child_src: str) -> tuple[_Line
             anchor = found if found >= 0 else len(parent_line) - len(content)
             column_zero = line_start + anchor - (len(child_line) - len(content))
         floor = parent.to_file(line_start)
-        file_starts.append(parent.to_file(line_start) + column_zero - line_start)
+        # From the parent line's own start, not from `floor`: where the parent line is itself
+        # tab-expanded its column 0 lies before the floor, and the clamp would shift every column.
+        file_starts.append(parent.file_starts[chosen] + column_zero - line_start)
         file_floors.append(floor)
         parent_index = chosen + 1
     return _LineMap(child_src, file_starts, file_floors, parent.file_limit), parent_index

@@ -26,7 +26,7 @@ from artlint.safetext import visible, visible_line
 
 CLEAR = "\x1b[2J"
 RED = "\x1b[31m"
-LINK = "\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\"  # OSC 8: a hyperlink the text does not show
+LINK = "\x1b]8;;http://evil.exam.pl/\x1b\\click\x1b]8;;\x1b\\"  # OSC 8: a hyperlink the text does not show
 CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"  # OSC 52: puts "evil" on the clipboard
 FRONT = '+++\ntitle = "Hostile"\ndate = 2024-01-01\n+++\n\n'
 # Every character a report for people must not print as it is; a line break ends a line of
@@ -38,8 +38,8 @@ HEADLINE = re.compile(r"^\S.*:\d+:\d+  (error|warning|info)  ", re.M)
 def _hostile_article() -> str:
     """Escape sequences in bare URLs (quoted in their messages) and around them (in the snippets)."""
     return FRONT + (
-        f"Go {CLEAR}{RED}now: http://example.com/{CLIPBOARD}x\n"
-        f"{LINK} \u202eevil\u202c \x9b31m http://example.org/\u202e\x9b31m\x7f\n"
+        f"Go {CLEAR}{RED}now: http://news.ex.com/{CLIPBOARD}x\n"
+        f"{LINK} \u202eevil\u202c \x9b31m http://news.ex.org/\u202e\x9b31m\x7f\n"
     )
 
 
@@ -81,26 +81,26 @@ def test_text_report_shows_escape_sequences_from_an_article_escaped(tmp_path: Pa
     code, out, _ = artlint("check", "--offline", "--no-cache", ".", cwd=tmp_path, exact=True)
     assert code == 1
     assert not any(UNSAFE.search(line) for line in out.split("\n")), out
-    assert "bare URL: write it as a link, [text](http://example.com/\\x1b]52;c;ZXZpbA==\\x07x)" in out
-    assert "    6 │ Go \\x1b[2J\\x1b[31mnow: http://example.com/" in out
-    assert "    7 │ \\x1b]8;;http://evil.example/\\x1b\\click\\x1b]8;;\\x1b\\ \\u202eevil\\u202c \\x9b31m http" in out
+    assert "bare URL: write it as a link, [text](http://news.ex.com/\\x1b]52;c;ZXZpbA==\\x07x)" in out
+    assert "    6 │ Go \\x1b[2J\\x1b[31mnow: http://news.ex.com/" in out
+    assert "    7 │ \\x1b]8;;http://evil.exam.pl/\\x1b\\click\\x1b]8;;\\x1b\\ \\u202eevil\\u202c \\x9b31m http" in out
 
 
 def test_text_report_marks_the_span_under_an_escaped_line(tmp_path: Path) -> None:
-    write(tmp_path, {"a.md": FRONT + f"{CLEAR} see http://example.com/{CLIPBOARD} now\n"})
+    write(tmp_path, {"a.md": FRONT + f"{CLEAR} see http://news.ex.com/{CLIPBOARD} now\n"})
     _, out, _ = artlint("check", "--offline", "--no-cache", "--select", "bare-url", ".", cwd=tmp_path, exact=True)
     source, marker = [line for line in out.splitlines() if "│" in line]
     start, end = marker.index("^"), marker.rindex("^") + 1
-    assert source[start:end] == "http://example.com/\\x1b]52;c;ZXZpbA==\\x07"
+    assert source[start:end] == "http://news.ex.com/\\x1b]52;c;ZXZpbA==\\x07"
 
 
 def test_text_report_in_colour_prints_no_sequence_and_no_markup_of_the_article(tmp_path: Path) -> None:
-    write(tmp_path, {"a.md": FRONT + f"[bold]loud[/bold] [link=http://evil.example/]x[/link] http://example.com/{CLEAR}{LINK}\n"})
+    write(tmp_path, {"a.md": FRONT + f"[bold]loud[/bold] [link=http://evil.exam.pl/]x[/link] http://news.ex.com/{CLEAR}{LINK}\n"})
     out = _check_in_process(tmp_path, "text", color=True)
     assert "\x1b[" in out  # rich's own colours
     assert "\x1b" not in re.sub(r"\x1b\[[0-9;]*m", "", out)  # and nothing else
-    assert "[bold]loud[/bold] [link=http://evil.example/]x[/link]" in out
-    assert "http://example.com/\\x1b[2J\\x1b]8;;" in out
+    assert "[bold]loud[/bold] [link=http://evil.exam.pl/]x[/link]" in out
+    assert "http://news.ex.com/\\x1b[2J\\x1b]8;;" in out
 
 
 def test_file_names_cannot_clear_the_screen_or_forge_a_finding(tmp_path: Path) -> None:
@@ -120,12 +120,12 @@ def test_file_names_cannot_clear_the_screen_or_forge_a_finding(tmp_path: Path) -
 
 
 def test_github_annotations_show_control_characters_escaped_and_keep_githubs_encoding(tmp_path: Path) -> None:
-    write(tmp_path, {f"a{CLEAR}\r,b:c%.md": FRONT + f"See http://example.com/%41{CLIPBOARD}{RED}x now.\n"})
+    write(tmp_path, {f"a{CLEAR}\r,b:c%.md": FRONT + f"See http://news.ex.com/%41{CLIPBOARD}{RED}x now.\n"})
     code, out, _ = artlint("check", "--offline", "--no-cache", "--format", "github", ".", cwd=tmp_path, exact=True)
     assert code == 1
     assert out == (
         "::warning file=a\\x1b[2J\\r%2Cb%3Ac%25.md,line=6,col=5,endLine=6,endColumn=49,title=bare-url::"
-        "bare URL: write it as a link, [text](http://example.com/%2541\\x1b]52;c;ZXZpbA==\\x07\\x1b[31mx)\n"
+        "bare URL: write it as a link, [text](http://news.ex.com/%2541\\x1b]52;c;ZXZpbA==\\x07\\x1b[31mx)\n"
     )
 
 
@@ -140,13 +140,13 @@ def test_a_line_break_in_a_file_name_is_no_second_github_command(tmp_path: Path)
 
 
 def test_html_report_holds_no_raw_control_character(tmp_path: Path) -> None:
-    write(tmp_path, {f"b{CLEAR}\u202e.md": _hostile_article() + "\tindented http://example.net/\n"})
+    write(tmp_path, {f"b{CLEAR}\u202e.md": _hostile_article() + "\tindented http://news.ex.net/\n"})
     code, out, _ = artlint("check", "--offline", "--no-cache", "--format", "html", ".", cwd=tmp_path, exact=True)
     assert code == 1
     assert not any(UNSAFE.search(line) for line in out.replace("\t", " ").split("\n"))
     assert '<h3>b\\x1b[2J\\u202e.md <span class="count">' in out
     assert 'data-path="b\\x1b[2J\\u202e.md"' in out
-    assert "http://example.com/\\x1b]52;c;ZXZpbA==\\x07x" in out
+    assert "http://news.ex.com/\\x1b]52;c;ZXZpbA==\\x07x" in out
     assert "\\u202eevil\\u202c \\x9b31m" in out
     assert '<span class="ln">8</span>\t' in out  # a source line's tab stays a tab
 
@@ -204,15 +204,15 @@ def test_a_hostile_reason_phrase_is_kept_by_the_client_and_shown_escaped(tmp_pat
 # --------------------------------------------------------------------------- JSON and SARIF keep them
 
 NAME = f"b{CLEAR}\n\u202e.md"
-URL_MESSAGE = f"bare URL: write it as a link, [text](http://example.com/{CLIPBOARD}x)"
-BIDI_MESSAGE = "bare URL: write it as a link, [text](http://example.org/\u202e\x9b31m\x7f)"
+URL_MESSAGE = f"bare URL: write it as a link, [text](http://news.ex.com/{CLIPBOARD}x)"
+BIDI_MESSAGE = "bare URL: write it as a link, [text](http://news.ex.org/\u202e\x9b31m\x7f)"
 
 
 def test_json_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -> None:
     write(tmp_path, {NAME: _hostile_article()})
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path, exact=True)
     assert '"path": "b\\u001b[2J\\n\\u202e.md"' in out
-    assert "http://example.org/\\u202e\\u009b31m\\u007f" in out  # which json.dumps would write raw
+    assert "http://news.ex.org/\\u202e\\u009b31m\\u007f" in out  # which json.dumps would write raw
     assert not UNSAFE.search(out.replace("\n", ""))
     findings = json.loads(out)["findings"]
     assert {finding["path"] for finding in findings} == {NAME}
@@ -223,8 +223,8 @@ def test_json_report_keeps_control_characters_as_json_escapes(tmp_path: Path) ->
 def test_sarif_report_keeps_control_characters_as_json_escapes(tmp_path: Path) -> None:
     write(tmp_path, {NAME: _hostile_article()})
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "sarif", ".", cwd=tmp_path, exact=True)
-    assert "http://example.com/\\u001b]52;c;ZXZpbA==\\u0007x" in out
-    assert "http://example.org/\\u202e\\u009b31m\\u007f" in out
+    assert "http://news.ex.com/\\u001b]52;c;ZXZpbA==\\u0007x" in out
+    assert "http://news.ex.org/\\u202e\\u009b31m\\u007f" in out
     assert not UNSAFE.search(out.replace("\n", ""))
     results = json.loads(out)["runs"][0]["results"]
     assert {URL_MESSAGE, BIDI_MESSAGE} <= {result["message"]["text"] for result in results}

@@ -1,8 +1,10 @@
+import os
 from functools import lru_cache
 
 from artlint import dependencies
-from artlint.anchors import document_anchors, spelled_out_prefixes, template_ids
+from artlint.anchors import document_anchors, signature_names, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.localfiles import hugo_ref, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import HUGO_REF as _HUGO_REF
@@ -12,8 +14,20 @@ from artlint.source import UnreadableFile, read_source
 # Fragments browsers handle without an element of that id (the HTML standard's "top").
 _ALWAYS_THERE = {"top"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd")
+# A backslash escape of markdown: the backslash is not part of the URL.
+_MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 # Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations.
 _GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:")
+
+
+# A site script that gives headings their ids at render time: a heading selector (`'h3'`,
+# `querySelectorAll('h2, h3')`), then an id set within the next characters.
+_HEADING_SELECTOR = lazy(r"""['"][^'"\n]{0,60}\bh[1-6]\b[^'"\n]{0,60}['"]""")
+_SETS_ID = lazy(r"""setAttribute\(\s*['"]id['"]|\.id\s*=(?!=)""")
+_SELECTOR_REACH = 1000  # characters from the selector to the assignment
+_SCRIPT_LIMIT = 512 * 1024  # bytes: larger scripts are bundled libraries
+_SCRIPTS_SCANNED = 2000
+_NOT_THE_SITES_SCRIPTS = {"node_modules", ".git", "public", "_site", "resources", ".cache"}
 
 
 class LinkAnchorMissing(DocumentRule):
@@ -24,8 +38,14 @@ class LinkAnchorMissing(DocumentRule):
     named by its file name (site paths such as `/about/#team` are not checked: the page's
     template may add that section),
     where the target has no heading whose slug is `part`, no explicit `{#part}` id, no HTML
-    element with `id="part"` or `name="part"`, and no footnote of that name. Slugs are made the
-    way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
+    element with `id="part"` (the first `id` of an element; not `data-id`, nor an `id=` in a
+    URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name.
+    A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`). A heading's
+    slug is made from its text as rendered: HTML comments and tags left out, its images with
+    their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
+    site whose own scripts set the ids of headings (a documentation theme), a heading written
+    as a call, `### Vue.set( target, key, value )`, may also be named by its name, `#Vue-set`.
+    Slugs are made the way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
     `## 安装 Rust 🚀` is `#安装-rust-`), and Hugo's older "blackfriday" and ASCII styles are
     accepted too, as is Zola's (`rustc_codegen_gcc` becomes `rustc-codegen-gcc`; emoji spelled
     out, so `#async-crab` may name `## Async 🦀`). Case is ignored. Ids that tools generate from
@@ -53,6 +73,7 @@ class LinkAnchorMissing(DocumentRule):
 
     def check(self, doc, options):
         own = None
+        scripted_added = False
         for link in doc.links:
             if link.kind == "reference" or link.is_image:
                 continue
@@ -60,6 +81,8 @@ class LinkAnchorMissing(DocumentRule):
             if "#" not in url or not (url.startswith("#") or is_local(url)):
                 continue
             path, fragment = split_target(url)
+            if link.kind != "html":
+                fragment = _MARKDOWN_ESCAPE.sub(r"\1", fragment)  # `#foo\_bar` is `#foo_bar`
             if not fragment or fragment.lower() in _ALWAYS_THERE or fragment.lower().startswith(_GENERATED_PREFIXES):
                 continue
             if not path:
@@ -67,6 +90,9 @@ class LinkAnchorMissing(DocumentRule):
                     continue
                 if own is None:
                     own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
+                if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
+                    own.exact |= {name.lower() for name in signature_names(doc)}
+                    scripted_added = True
                 if not own.has(fragment):
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
@@ -81,6 +107,8 @@ class LinkAnchorMissing(DocumentRule):
             signature = dependencies.signature_of(real)
             dependencies.record("stat", real, signature)
             anchors = _file_anchors(real, signature)
+            if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
+                anchors = _file_anchors(real, signature, scripted=True)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -123,8 +151,53 @@ class _Anchors:
         return False
 
 
+def _scripted_heading_ids(doc) -> bool:
+    """Whether the site's own scripts set the ids of headings (a documentation theme that
+    names `### Vue.set( target, key, value )` `#Vue-set` once the page loads)."""
+    if doc.site is None or doc.site.generator == "plain":
+        return False
+    return _scripts_set_heading_ids(doc.site.root, doc.boundary)
+
+
+@lru_cache(maxsize=16)
+def _scripts_set_heading_ids(root: str, boundary) -> bool:
+    scanned = 0
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name not in _NOT_THE_SITES_SCRIPTS)
+        for name in sorted(files):
+            if not name.endswith(".js") or name.endswith(".min.js"):
+                continue
+            path = os.path.join(folder, name)
+            scanned += 1
+            if scanned > _SCRIPTS_SCANNED:
+                return False
+            if _sets_heading_ids(path, boundary):
+                dependencies.record("stat", path, dependencies.signature_of(path))
+                return True
+    return False
+
+
+def _sets_heading_ids(path: str, boundary) -> bool:
+    real = os.path.realpath(path)
+    if not boundary.contains(real):
+        return False
+    try:
+        if os.path.getsize(real) > _SCRIPT_LIMIT:
+            return False
+        with open(real, encoding="utf-8", errors="replace") as script:
+            text = script.read()
+    except OSError:
+        return False
+    if "id" not in text:
+        return False
+    for assignment in _SETS_ID.finditer(text):
+        if _HEADING_SELECTOR.search(text, max(0, assignment.start() - _SELECTOR_REACH), assignment.start()):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, signature: str) -> "_Anchors | None":
+def _file_anchors(path: str, signature: str, scripted: bool = False) -> "_Anchors | None":
     # Imported here: a run answered from the cache loads rule modules but never the markdown parser.
     from artlint.document import parse_document
 
@@ -133,4 +206,7 @@ def _file_anchors(path: str, signature: str) -> "_Anchors | None":
     except UnreadableFile:
         return None
     doc = parse_document(path, source)
-    return _Anchors({anchor.lower() for anchor in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
+    exact = {anchor.lower() for anchor in document_anchors(doc)}
+    if scripted:
+        exact |= {name.lower() for name in signature_names(doc)}
+    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))

@@ -1,16 +1,37 @@
-
 import re
+from urllib.parse import urlsplit
 
 from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
-from artlint.urls import TEXT_URL, trim_url
+from artlint.urls import TEXT_URL, is_documentation_host, is_private_host, trim_url
 
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
 _BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n]+\]:[ \t]*|\bhref=[\"']?)$", re.M)
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
+# Liquid, Nunjucks, Jinja output and tags on one line: their URLs are arguments, not prose.
+_TEMPLATE_TAG = lazy(r"\{\{[^\n]{0,500}?\}\}|\{%[^\n]{0,500}?%\}")
+# Inline HTML whose text is code or keyboard input, not prose.
+_HTML_CODE = lazy(r"<(code|pre|kbd|samp|tt|var)\b[^>]*>", re.I)
+_HTML_CODE_CLOSE = {name: lazy(rf"</{name}\s*>", re.I) for name in ("code", "pre", "kbd", "samp", "tt", "var")}
+_ANCHOR_CLOSE = lazy(r"</a\s*>", re.I)
+# Where a URL found in text ends although TEXT_URL goes on: an escaped `<`/`>`/`"` (the URL
+# was inside `&lt;…&gt;`), and link brackets (`][ref]`, `](url)`) of markup around it.
+_URL_STOP = lazy(r"&(?:gt|lt|quot|#0*6[02]|#x0*3[ce]);|\]\[|\]\(", re.I)
+# A DOI written as its resolver URL: the display form Crossref recommends for citations.
+_DOI_URL = lazy(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/10\.\d{4,9}/", re.I)
+# Parts of a URL that stand for something to fill in: `{id}`, `:user`, `$HOST`, `xxx`, `...`.
+_PLACEHOLDER = lazy(r"[{}]|\$\{|\$[A-Z_]{2,}\b|/:[a-z_]\w*|(?<![a-z0-9])x{3,}(?![a-z0-9])|/\.\.\.(?:/|$)", re.I)
+_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])")
+# Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
+# (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
+_ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
+
+# An HTTP method written beside the URL (in code too: `GET`): a request described, not a page to visit.
+_HTTP_METHOD = lazy(r"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE)(?![A-Za-z])")
+_METHOD_WINDOW = 60  # characters before and after the URL, on its line
 
 
 def _shortcodes(text: str) -> list[tuple[int, int]]:
@@ -27,17 +48,130 @@ def _shortcodes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _html_text_spans(doc) -> list[tuple[int, int]]:
+    """The text of `<a>…</a>` (a link already) and of `<code>`, `<kbd>`… (code, not prose)."""
+    spans = []
+    text = doc.text
+    for link in doc.links:
+        if link.kind == "html" and not link.is_image:
+            closing = _ANCHOR_CLOSE.search(text, link.end, link.end + 2000)
+            if closing is not None:
+                spans.append((link.end, closing.start()))
+    for node in doc.nodes("inline_html"):
+        opening = _HTML_CODE.match(text, node.start, node.end)
+        if opening is None:
+            continue
+        closing = _HTML_CODE_CLOSE[opening.group(1).lower()].search(text, node.end, node.end + 5000)
+        if closing is not None:
+            spans.append((node.end, closing.start()))
+    return spans
+
+
+def _kramdown_link_after(text: str, url_start: int) -> bool:
+    """Whether `](` before the URL opens a destination kramdown accepts: it counts parentheses
+    and allows spaces (`[f()](https://x.org/f(int, int))`), where CommonMark gives up. Not
+    `[text] (url)`: kramdown wants the `(` right after the `]`."""
+    if text[url_start - 2 : url_start] != "](" or text[url_start - 3 : url_start - 2] == "\\":
+        return False
+    depth = 1
+    position = url_start
+    end = text.find("\n\n", url_start)
+    end = len(text) if end < 0 else end
+    while position < end:
+        char = text[position]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return True
+        elif char in "\"'" and text[position - 1].isspace():
+            return True  # a title follows the destination
+        position += 1
+    return False
+
+
+def _not_for_readers(url: str) -> bool:
+    """A DOI resolver URL, a placeholder or an endpoint: nothing a reader would follow."""
+    if _DOI_URL.match(url) or _PLACEHOLDER.search(url):
+        return True
+    address = url if "://" in url else "http://" + url
+    try:
+        parts = urlsplit(address)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 - raises ValueError for a port that is a word (`:port`)
+    except ValueError:
+        return True
+    if not host or is_private_host(host) or is_documentation_host(host):
+        return True
+    if _PLACEHOLDER_HOST.search(host):
+        return True
+    return host.split(".", 1)[0] in _ENDPOINT_HOST_LABEL
+
+
+def _template_goes_on(text: str, end: int) -> bool:
+    """`https://x.org/detail/\\<id\\>`: the URL goes on with an escaped placeholder."""
+    return text.startswith("\\<", end - 1)
+
+
+def _beside_http_method(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # Searched in the whole text, not a slice: "TARGET" cut to "GET" by a window is no method.
+    if _HTTP_METHOD.search(text, max(line_start, start - _METHOD_WINDOW), start):
+        return True
+    after = _HTTP_METHOD.search(text, end, line_end)
+    return after is not None and after.start() < end + _METHOD_WINDOW
+
+
+def _url_extent(url: str) -> str:
+    """The URL without what follows it in the text: from `&gt;`, `][`, `](` or a `)` that
+    closes no `(` of the URL on (`(https://x.org/a)的文章中` ends before the `)`)."""
+    stop = _URL_STOP.search(url)
+    if stop:
+        url = url[: stop.start()]
+    depth = 0
+    for index, char in enumerate(url):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                url = url[:index]
+                break
+            depth -= 1
+    return trim_url(url)
+
+
+def suggested_markup(url: str) -> str:
+    """A link to the URL that parses as one: `[text](url)`, `<url>` when parentheses inside it
+    do not balance, and `https://` added to a `www.` address (else the link is relative)."""
+    if not re.match(r"[a-z][a-z0-9+.-]*://", url, re.I):
+        url = "https://" + url
+    if url.count("(") != url.count(")") or url.endswith("\\"):
+        return f"<{url}>"
+    return f"[text]({url})"
+
+
 class BareUrl(DocumentRule):
     r"""A URL written as plain text instead of a link.
 
     ## What it finds
     `http://`, `https://`, `ftp://` and `www.` addresses in running text that are not a link,
-    not an `<autolink>`, not inside code, HTML or a Hugo shortcode. Sentence punctuation after
-    the URL (ASCII or CJK) is not part of it. On sites whose renderer links bare URLs itself
+    not an `<autolink>`, not inside code (`<code>`, `<kbd>`… included), HTML, a Hugo shortcode
+    or a Liquid tag. Sentence punctuation after the URL (ASCII or CJK) is not part of it, nor
+    is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
     VitePress) only URLs left by link markup that did not parse are reported (`\[text\](url`,
     `[text] (url`, a reference definition broken by a space); Jekyll's kramdown, Zola and MkDocs
-    leave every bare URL as text.
+    leave every bare URL as text (kramdown also takes `[f](https://x.org/f(a, b))` as a link).
+
+    URLs nobody would follow are not reported: a DOI as its resolver URL
+    (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
+    citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
+    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `/api/xxx`), webhook hosts
+    (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
+    a request described, not a page to read.
 
     ## Why it matters
     Some renderers leave a bare URL as dead text, others link it with the URL itself as the
@@ -57,6 +191,7 @@ class BareUrl(DocumentRule):
 
     def check(self, doc, options):
         autolinked = doc.site is not None and doc.site.autolinks  # the renderer links bare URLs
+        kramdown = doc.site is not None and doc.site.generator == "jekyll"
         text = doc.prose_text
         if "://" not in text and "www." not in text:
             return
@@ -64,13 +199,18 @@ class BareUrl(DocumentRule):
             [(link.start, link.end) for link in doc.links]
             + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
             + _shortcodes(text)
+            + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
+            + _html_text_spans(doc)
         )
         for match in TEXT_URL.finditer(text, doc.body_offset):
-            start, url = match.start(), trim_url(match.group(0))
+            start, url = match.start(), _url_extent(match.group(0))
             if start in covered:
                 continue
+            end = start + len(url)
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
-                yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, start + len(url))
-            elif not autolinked:
-                yield doc.diagnostic(f"bare URL: write it as a link, [text]({url})", start, start + len(url))
-
+                if kramdown and _kramdown_link_after(doc.text, start):
+                    continue
+                yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
+            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end)):
+                if not _beside_http_method(doc.text, start, end):
+                        yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
