@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from artlint.findings import Severity
 from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
 
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal")
 _DESCRIPTIONS = {
@@ -75,7 +76,8 @@ class LinkLocalAddress(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        url_spans = None
+        url_spans: SpanSet | None = None
+        named: dict[str, bool] = {}
         for link in doc.links:
             if link.kind in ("definition", "autolink"):
                 continue  # a definition is judged through the links that use it
@@ -93,8 +95,11 @@ class LinkLocalAddress(DocumentRule):
             if host in link.text.lower():
                 continue  # `[localhost:3000](http://localhost:3000)`: the reader sees where it goes
             if url_spans is None:
-                url_spans = [(other.url_start, other.url_end) for other in doc.links]
-            if _named_elsewhere(doc.text, _authority(link.url), url_spans) or _port_in_code(doc, link):
+                url_spans = SpanSet([(other.url_start, other.url_end) for other in doc.links])
+            authority = _authority(link.url)
+            if authority not in named:
+                named[authority] = _named_elsewhere(doc.text.lower(), authority, url_spans) or _port_in_code(doc, link)
+            if named[authority]:
                 continue
             yield doc.diagnostic(
                 f"link to {where} ({host}), copied from the author's machine: readers cannot reach it", start, end
@@ -118,12 +123,11 @@ def _port_in_code(doc, link) -> bool:
     return any(pattern.search(doc.text, start, end) for start, end in doc.code_ranges)
 
 
-def _named_elsewhere(text: str, authority: str, url_spans: list[tuple[int, int]]) -> bool:
-    """Whether `host[:port]` occurs in the document outside every link destination."""
-    lowered = text.lower()
+def _named_elsewhere(lowered: str, authority: str, url_spans: SpanSet) -> bool:
+    """Whether `host[:port]` occurs in the (lower-cased) document outside every link destination."""
     position = lowered.find(authority)
     while position >= 0:
-        if not any(start <= position < end for start, end in url_spans):
+        if position not in url_spans:
             return True
         position = lowered.find(authority, position + 1)
     return False

@@ -20,10 +20,10 @@ _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
 _REVERSED_LINK = lazy(r"\(([^()\[\]\n]{1,200})\)\[((?:https?|ftp)://[^\s\[\]]+)\](?![(\[:])", re.I)
 # Full-width punctuation ends a sentence, never a URL: `…/Project）`, `https://a；https://b`.
 _FULL_WIDTH_STOPS = "；，。、！？」』】〉》"
-_JOINED_URLS = lazy(r"(?:https?|ftp)://[^\s<>\"'`]*?([；，。、])(?=(?:https?|ftp)://)", re.I)
-# A query in a fragment: `/#s8?utm_source=x`. Hash routes (`#/page?x=1`, `#!/x?y=1`) are read
-# by the page's script and are left alone.
-_QUERY_IN_FRAGMENT = lazy(r"#([^/!#?][^#?]*)(\?[^#\s]*=[^#\s]*)$")
+_JUNCTION = lazy(r"[；，。、](?=(?:https?|ftp)://)", re.I)
+_URL_START = lazy(r"(?:https?|ftp)://", re.I)
+_URL_RUN_END = lazy(r"[\s<>\"'`]")
+MAX_URL = 2000  # a joined URL is looked for this far back from the punctuation
 
 
 class LinkMalformed(DocumentRule):
@@ -134,21 +134,26 @@ def _full_width_split(url: str) -> int | None:
 
 
 def _query_in_fragment(doc, link):
-    if not link.url.lower().startswith(("http://", "https://")):
+    """`/#s8?utm_source=x`. Hash routes (`#/page?x=1`, `#!/x?y=1`) are read by the page's
+    script and are left alone."""
+    url = link.url
+    if not url.lower().startswith(("http://", "https://")):
         return None
-    match = _QUERY_IN_FRAGMENT.search(link.url)
-    if not match:
+    base, _, fragment = url.partition("#")
+    question = fragment.find("?")
+    if question <= 0 or fragment[0] in "/!" or "#" in fragment or "=" not in fragment[question:]:
         return None
-    query = match.group(2)
+    if any(char.isspace() for char in fragment):
+        return None
+    name, query = fragment[:question], fragment[question:]
     fix = None
     if _written_as_is(doc, link):
-        base = link.url[: match.start()]
         joined = base + "&" + query[1:] if "?" in base else base + query
         # unsafe: the page's script may read the fragment's query itself
-        fix = Fix("move the query before the fragment", (doc.edit(link.url_start, link.url_end, f"{joined}#{match.group(1)}"),), safe=False)
+        fix = Fix("move the query before the fragment", (doc.edit(link.url_start, link.url_end, f"{joined}#{name}"),), safe=False)
     return doc.diagnostic(
-        f"malformed URL: the query {query!r} comes after the fragment '#{match.group(1)}', so it is never sent to the server",
-        link.url_start + match.start(2), link.url_end, fix=fix,
+        f"malformed URL: the query {query!r} comes after the fragment '#{name}', so it is never sent to the server",
+        link.url_start + len(base) + 1 + question, link.url_end, fix=fix,
     )
 
 
@@ -178,14 +183,34 @@ def _joined_text_urls(doc):
     if "://" not in text:
         return
     links = SpanSet([(link.start, link.end) for link in doc.links] + [(n.start, n.end) for n in doc.nodes("inline_html", "block_html")])
-    for match in _JOINED_URLS.finditer(text, doc.body_offset):
-        if match.start() in links:
+    previous = doc.body_offset
+    for junction in _JUNCTION.finditer(text, doc.body_offset):
+        start = _joined_url_start(text, max(previous, junction.start() - MAX_URL), junction.start())
+        previous = junction.end()  # a URL that starts before it ran into it, and was judged there
+        if start is None or start in links:
             continue
-        line, column = doc.source.position(match.start(1))
+        line, column = doc.source.position(junction.start())
         yield doc.diagnostic(
-            f"malformed URL: two URLs joined by full-width {match.group(1)!r} read as one link; the first should end at column {column} (line {line})",
-            match.start(), match.end(1),
+            f"malformed URL: two URLs joined by full-width {junction.group(0)!r} read as one link; the first should end at column {column} (line {line})",
+            start, junction.end(),
         )
+
+
+def _joined_url_start(text: str, floor: int, junction: int) -> int | None:
+    """Where the URL that runs into the punctuation at `junction` starts, or None when the
+    text before it is no URL (a space comes first)."""
+    run_start = floor
+    for end in _URL_RUN_END.finditer(text, floor, junction):
+        run_start = end.end()
+    starts = list(_URL_START.finditer(text, run_start, junction))
+    if not starts:
+        return None
+    last = starts[-1].start()
+    if any(char in "；，。、" for char in text[last:junction]):
+        return None  # it ran into text before: reported at that punctuation, if at all
+    if last > 0 and (text[last - 1].isalnum() or text[last - 1] in "/@."):
+        return None
+    return last
 
 
 def url_problem(url: str, known_schemes: set[str]) -> str | None:

@@ -122,8 +122,13 @@ def _writes_shortcuts(doc) -> bool:
 
 def _alias_in_a_list(text: str, match) -> bool:
     """`* Daniel Campoverde [alx741]`: a list of names, each with its handle in brackets."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
+    newline = text.rfind("\n", max(0, match.start() - 80), match.start())
+    if newline < 0 and match.start() > 80:
+        return False
+    line_start = newline + 1
+    line_end = text.find("\n", match.end(), match.end() + 80)
+    if line_end < 0 and match.end() + 80 < len(text):
+        return False  # a long line is no list of names (and is not searched to its end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return _NAME_AND_ALIAS.fullmatch(line) is not None
 
