@@ -3,15 +3,18 @@ from artlint.rules import DocumentRule
 
 
 class LinkEmpty(DocumentRule):
-    """A link with no text at all.
+    """A link with no text, or with no destination.
 
     ## What it finds
     Markdown links `[](https://...)` and HTML anchors `<a href="..."></a>` whose text is empty or
-    only spaces, and that do not wrap an image.
+    only spaces, and that do not wrap an image; and markdown links with an empty destination,
+    `[text]()` or `[text](<>)`.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
-    announce only "link". It is usually a leftover of a deleted word or a broken import.
+    announce only "link". It is usually a leftover of a deleted word or a broken import. A link
+    with no destination looks like a link and leads back to the same page: the URL was never
+    filled in.
 
     ## Example
 
@@ -28,5 +31,7 @@ class LinkEmpty(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
-            if not link.text.strip():
+            if link.kind == "inline" and not link.url.strip():
+                yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
+            elif not link.text.strip():
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)

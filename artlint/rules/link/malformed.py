@@ -4,15 +4,26 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from artlint import data
-from artlint.findings import Severity
+from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.localfiles import is_host_like
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
 
 _DATA = data.load("links")["malformed"]
 _SCHEME_LIKE = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
 _HOST_CHARACTERS = lazy(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
+# `https://https://host`, `http://http//host`, `http://https:/host`: a scheme pasted twice.
+_DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
+# `(text)[https://...]`: the brackets of a link swapped.
+_REVERSED_LINK = lazy(r"\(([^()\[\]\n]{1,200})\)\[((?:https?|ftp)://[^\s\[\]]+)\](?![(\[:])", re.I)
+# Full-width punctuation ends a sentence, never a URL: `…/Project）`, `https://a；https://b`.
+_FULL_WIDTH_STOPS = "；，。、！？」』】〉》"
+_JUNCTION = lazy(r"[；，。、](?=(?:https?|ftp)://)", re.I)
+_URL_START = lazy(r"(?:https?|ftp)://", re.I)
+_URL_RUN_END = lazy(r"[\s<>\"'`]")
+MAX_URL = 2000  # a joined URL is looked for this far back from the punctuation
 
 
 class LinkMalformed(DocumentRule):
@@ -44,6 +55,8 @@ class LinkMalformed(DocumentRule):
         "known-schemes": Option("list[string]", _DATA["known-schemes"], "URL schemes that are not typos."),
     }
 
+    fixable = "safe"
+
     def check(self, doc, options):
         known = set(options["known-schemes"])
         for link in doc.links:
@@ -51,9 +64,153 @@ class LinkMalformed(DocumentRule):
                 continue  # judged at its definition, where the URL is written
             if link.kind == "autolink" and "@" in link.url and "/" not in link.url:
                 continue  # `<team@example.org>`: CommonMark makes it a mailto: link
+            repair = _doubled_scheme(doc, link) or _full_width_stop(doc, link) or _query_in_fragment(doc, link)
+            if repair:
+                yield repair
+                continue
             problem = url_problem(link.url.strip(), known)
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
+        yield from _reversed_links(doc)
+        yield from _joined_text_urls(doc)
+
+
+def _written_as_is(doc, link) -> bool:
+    """The URL stands in the file exactly as parsed (no entity or escape): offsets inside it
+    are offsets in the file, and a fix can edit it."""
+    return doc.text[link.url_start : link.url_end] == link.url
+
+
+def _doubled_scheme(doc, link):
+    match = _DOUBLED_SCHEME.match(link.url)
+    if not match:
+        return None
+    inner = match.group(2).lower()
+    fix = None
+    if _written_as_is(doc, link):
+        fix = Fix(f"keep one scheme ({inner}://)", (doc.edit(link.url_start, link.url_start + match.end(), f"{inner}://"),))
+    return doc.diagnostic(
+        f"malformed URL: the scheme is doubled ({match.group(0)!r}); it should start {inner}://",
+        link.url_start, link.url_end, fix=fix,
+    )
+
+
+def _full_width_stop(doc, link):
+    """A URL that runs on into full-width punctuation: report where it should end."""
+    url = link.url
+    if not url.lower().startswith(("http://", "https://", "ftp://")):
+        return None
+    split = _full_width_split(url)
+    if split is None or not _written_as_is(doc, link):
+        return None
+    position = link.url_start + split
+    line, column = doc.source.position(position)
+    tail = url[split:]
+    fix = None
+    if all(char in _FULL_WIDTH_STOPS + "）" for char in tail) and link.kind in ("inline", "autolink") and link.end > link.url_end:
+        fix = Fix(
+            f"end the URL before {tail!r} and put it after the link",
+            (doc.edit(position, link.url_end), doc.edit(link.end, link.end, tail)),
+        )
+    return doc.diagnostic(
+        f"malformed URL: full-width {url[split]!r} is not part of a URL; it should end at column {column} (line {line})",
+        position, link.url_end, fix=fix,
+    )
+
+
+def _full_width_split(url: str) -> int | None:
+    """The index of the first full-width stop in the URL, or of a `）` that no `（` opened."""
+    depth = 0
+    for index, char in enumerate(url):
+        if char == "（":
+            depth += 1
+        elif char == "）":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char in _FULL_WIDTH_STOPS:
+            return index
+    return None
+
+
+def _query_in_fragment(doc, link):
+    """`/#s8?utm_source=x`. Hash routes (`#/page?x=1`, `#!/x?y=1`) are read by the page's
+    script and are left alone."""
+    url = link.url
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    base, _, fragment = url.partition("#")
+    question = fragment.find("?")
+    if question <= 0 or fragment[0] in "/!" or "#" in fragment or "=" not in fragment[question:]:
+        return None
+    if any(char.isspace() for char in fragment):
+        return None
+    name, query = fragment[:question], fragment[question:]
+    fix = None
+    if _written_as_is(doc, link):
+        joined = base + "&" + query[1:] if "?" in base else base + query
+        # unsafe: the page's script may read the fragment's query itself
+        fix = Fix("move the query before the fragment", (doc.edit(link.url_start, link.url_end, f"{joined}#{name}"),), safe=False)
+    return doc.diagnostic(
+        f"malformed URL: the query {query!r} comes after the fragment '#{name}', so it is never sent to the server",
+        link.url_start + len(base) + 1 + question, link.url_end, fix=fix,
+    )
+
+
+def _reversed_links(doc):
+    text = doc.prose_text
+    if ")[" not in text:
+        return
+    links = SpanSet([(link.start, link.end) for link in doc.links])
+    for match in _REVERSED_LINK.finditer(text, doc.body_offset):
+        if match.start() in links or match.start(2) in links:
+            continue
+        label, url = match.group(1), match.group(2)
+        yield doc.diagnostic(
+            "link written backwards, (text)[url]: markdown links are [text](url)",
+            match.start(), match.end(),
+            fix=Fix("write it as [text](url)", (doc.edit(match.start(), match.end(), f"[{label}]({url})"),)),
+        )
+
+
+def _joined_text_urls(doc):
+    """Bare URLs joined by full-width punctuation, on renderers whose autolinker runs a URL up to
+    the next space (GitHub, marked): both become one link that leads nowhere."""
+    site = doc.site
+    if site is not None and site.generator != "plain" and not (site.autolinks and site.generator != "hugo"):
+        return  # goldmark stops a URL at non-ASCII text; kramdown and Zola link no bare URL
+    text = doc.prose_text
+    if "://" not in text:
+        return
+    links = SpanSet([(link.start, link.end) for link in doc.links] + [(n.start, n.end) for n in doc.nodes("inline_html", "block_html")])
+    previous = doc.body_offset
+    for junction in _JUNCTION.finditer(text, doc.body_offset):
+        start = _joined_url_start(text, max(previous, junction.start() - MAX_URL), junction.start())
+        previous = junction.end()  # a URL that starts before it ran into it, and was judged there
+        if start is None or start in links:
+            continue
+        line, column = doc.source.position(junction.start())
+        yield doc.diagnostic(
+            f"malformed URL: two URLs joined by full-width {junction.group(0)!r} read as one link; the first should end at column {column} (line {line})",
+            start, junction.end(),
+        )
+
+
+def _joined_url_start(text: str, floor: int, junction: int) -> int | None:
+    """Where the URL that runs into the punctuation at `junction` starts, or None when the
+    text before it is no URL (a space comes first)."""
+    run_start = floor
+    for end in _URL_RUN_END.finditer(text, floor, junction):
+        run_start = end.end()
+    starts = list(_URL_START.finditer(text, run_start, junction))
+    if not starts:
+        return None
+    last = starts[-1].start()
+    if any(char in "；，。、" for char in text[last:junction]):
+        return None  # it ran into text before: reported at that punctuation, if at all
+    if last > 0 and (text[last - 1].isalnum() or text[last - 1] in "/@."):
+        return None
+    return last
 
 
 def url_problem(url: str, known_schemes: set[str]) -> str | None:

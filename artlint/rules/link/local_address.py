@@ -1,0 +1,133 @@
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
+from artlint.findings import Severity
+from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
+
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal")
+_DESCRIPTIONS = {
+    "loopback": "a loopback address",
+    "private": "a private-network address",
+    "link-local": "a link-local address",
+    "unspecified": "the unspecified address",
+    "local name": "a name that resolves only on a local network",
+}
+
+
+def local_kind(host: str) -> str | None:
+    """What makes the host local: "loopback", "private", "link-local", "unspecified", "local
+    name"; None for a public host."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return "loopback"
+    if host.endswith(_LOCAL_SUFFIXES):
+        return "local name"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    if address.is_loopback:
+        return "loopback"
+    if address.is_unspecified:
+        return "unspecified"
+    if address.is_link_local:
+        return "link-local"
+    if address.is_private and not _documentation(address):
+        return "private"
+    return None
+
+
+def _documentation(address) -> bool:
+    return any(address in ipaddress.ip_network(net) for net in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
+
+
+class LinkLocalAddress(DocumentRule):
+    """A link or image to the author's own machine or private network.
+
+    ## What it finds
+    Images, and links whose text does not show the address, that lead to `localhost`, a
+    loopback address (`127.0.0.0/8`, `::1`), `0.0.0.0`, a private network (`10/8`,
+    `172.16/12`, `192.168/16`), a link-local address (`169.254/16`), or a name that never
+    resolves on the internet: `*.localhost`, `*.local` (mDNS) and `*.internal` (reserved by
+    ICANN in 2024 for private networks, and used for cloud metadata hosts).
+
+    Tutorials rightly tell readers to open `http://localhost:3000` on their own machine, so a
+    link is left alone when the reader can see where it goes: an autolink
+    `<http://localhost:8080/>`, a link whose text shows the host (`[localhost:3000](...)`),
+    or a link to an address the article names elsewhere too (in the text, or its port in code:
+    `hugo server --port 1313`). What is left is a described link, `[Stanford POS tagger](http://127.0.0.1:21142/...)`,
+    copied from the author's browser or preview window, and images, which no reader can load.
+
+    ## Why it matters
+    Readers do not share the author's machine or network: the link leads to nothing, or to
+    something else on their own network.
+
+    ## Example
+
+        the [POS tagger](http://127.0.0.1:21142/rmd_output/2/nlp.stanford.edu/software/tagger.shtml)
+
+    reports `link to a loopback address (127.0.0.1), copied from the author's machine: readers cannot reach it`.
+    """
+
+    name = "link-local-address"
+    family = "link"
+    severity = Severity.WARNING
+
+    def check(self, doc, options):
+        url_spans: SpanSet | None = None
+        named: dict[str, bool] = {}
+        for link in doc.links:
+            if link.kind in ("definition", "autolink"):
+                continue  # a definition is judged through the links that use it
+            host = link.host
+            if not host:
+                continue
+            kind = local_kind(host)
+            if kind is None:
+                continue
+            start, end = (link.start, link.end) if link.kind == "reference" else (link.url_start, link.url_end)
+            where = _DESCRIPTIONS[kind]
+            if link.is_image:
+                yield doc.diagnostic(f"image from {where} ({host}): readers cannot load it", start, end)
+                continue
+            if host in link.text.lower():
+                continue  # `[localhost:3000](http://localhost:3000)`: the reader sees where it goes
+            if url_spans is None:
+                url_spans = SpanSet([(other.url_start, other.url_end) for other in doc.links])
+            authority = _authority(link.url)
+            if authority not in named:
+                named[authority] = _named_elsewhere(doc.text.lower(), authority, url_spans) or _port_in_code(doc, link)
+            if named[authority]:
+                continue
+            yield doc.diagnostic(
+                f"link to {where} ({host}), copied from the author's machine: readers cannot reach it", start, end
+            )
+
+
+def _authority(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower()
+
+
+def _port_in_code(doc, link) -> bool:
+    """`hugo server --port 1313` in a code block, then a link to http://localhost:1313/."""
+    try:
+        port = urlsplit(link.url).port
+    except ValueError:
+        return False
+    if port is None:
+        return False
+    pattern = re.compile(rf"(?<!\d){port}(?!\d)")
+    return any(pattern.search(doc.text, start, end) for start, end in doc.code_ranges)
+
+
+def _named_elsewhere(lowered: str, authority: str, url_spans: SpanSet) -> bool:
+    """Whether `host[:port]` occurs in the (lower-cased) document outside every link destination."""
+    position = lowered.find(authority)
+    while position >= 0:
+        if position not in url_spans:
+            return True
+        position = lowered.find(authority, position + 1)
+    return False

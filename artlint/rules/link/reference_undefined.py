@@ -1,0 +1,153 @@
+import re
+
+from artlint import data
+from artlint.findings import Severity
+from artlint.lazyre import lazy
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
+
+_DATA = data.load("links")["reference-undefined"]
+# `[text][label]` and `[text][]`: reference links by their form, whatever the label.
+_FULL_REFERENCE = lazy(r"(?<![\w\]\\`])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
+# `[label]` alone, not followed by a destination, a label or a definition's colon.
+_SHORTCUT_REFERENCE = lazy(r"(?<![\w\]\\`!])\[([^\[\]\n]{1,100})\](?![\[(:{])")
+_CODE_AFTER = lazy(r"\.\w|\(")  # `[UIScreen mainScreen].brightness`: Objective-C, not a link
+# `[1, N]`, `[0, n)`: intervals
+_INTERVAL = lazy(r"\w{1,3}\s*,\s*\w{1,3}")
+_NAME_AND_ALIAS = lazy(r"\s*[-*+]\s+[^\[\]()]{1,60}\s\[[^\[\]]+\]\s*")
+_NUMBERS = lazy(r"[\d\s,.:;\-–—]+")
+_CITATION = lazy(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # `[Stroustrup, 1994]`
+_TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
+# `{% include references.md %}` (Jekyll), `{{< readfile >}}`, `{{ partial }}`: another file may
+# hold the definitions, and the renderer sees them.
+_INCLUDE = lazy(r"\{[{%][-<%]?\s*(?:include|include_relative|readfile|partial|insert|import)\b", re.I)
+
+
+def normal_label(label: str) -> str:
+    """CommonMark matches labels case-insensitively, with runs of white space as one space."""
+    return " ".join(label.split()).casefold()
+
+
+class LinkReferenceUndefined(DocumentRule):
+    """A reference link whose label is defined nowhere in the document.
+
+    ## What it finds
+    Reference links and images, `[text][label]` and `[text][]`, whose label has no definition
+    `[label]: url` in the same file (labels match case-insensitively, with runs of white space
+    as one space, as in CommonMark). Code, HTML and template tags are not looked at, nor are
+    footnotes (`[^1]`), citations (`[@key]`), alerts (`[!NOTE]`) and task boxes. A file that
+    includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
+    definitions may be there.
+
+    A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
+    reported only in a document that itself writes working shortcut links, outside tables,
+    and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
+    handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`), or one of
+    the words of `not-labels` (`[sic]`, `[TODO]`...). Translations are where these break most:
+    the label is translated and the definition is not.
+
+    ## Why it matters
+    The renderer shows an undefined reference as the literal text `[GBIF API][gbifapi]`,
+    brackets and all, and the reader gets no link. It happens when a definition is renamed or
+    lost while an article is edited, translated or moved between sites.
+
+    ## Example
+
+        Data come from the [GBIF API][gbifapi].
+
+    with no `[gbifapi]: https://...` line reports
+    `reference link to [gbifapi], which is not defined in this document`.
+    """
+
+    name = "link-reference-undefined"
+    family = "link"
+    severity = Severity.WARNING
+    options = {
+        "not-labels": Option(
+            "list[string]", list(_DATA["not-labels"]), "Bracketed words never read as a shortcut reference `[label]`."
+        ),
+    }
+
+    def check(self, doc, options):
+        prose_words = {normal_label(word) for word in options["not-labels"]}
+        prose = doc.prose_text
+        if "]" not in prose or _INCLUDE.search(doc.text):
+            return
+        text = doc.text
+        defined = {normal_label(node.attrs.get("label") or "") for node in doc.definitions}
+        covered = SpanSet(
+            [(link.start, link.end) for link in doc.links]
+            + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
+        )
+        full_spans = []
+        for match in _FULL_REFERENCE.finditer(prose, doc.body_offset):
+            full_spans.append((match.start(), match.end()))
+            if match.start() in covered or match.start(3) - 1 in covered or text.startswith("(", match.end()):
+                continue  # a link's text, or `[note][text](url)`: the second bracket opens a link
+            words, label = text[match.start(2) : match.end(2)], text[match.start(3) : match.end(3)]
+            label = label if label.strip() else words
+            if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
+                continue
+            what = "image" if match.group(1) else "link"
+            yield doc.diagnostic(
+                f"reference {what} to [{label}], which is not defined in this document", match.start(), match.end()
+            )
+        if not _writes_shortcuts(doc):
+            return  # an author who never writes `[label]` links means prose by brackets
+        full = SpanSet(full_spans)
+        tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")])
+        for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
+            if match.start() in covered or match.start() in full or match.start() in tables:
+                continue  # in a table, `[0:15]` and `[MiB]` are bit ranges and units
+            label = text[match.start(1) : match.end(1)]
+            if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
+                continue
+            if normal_label(label) in defined or normal_label(label) in prose_words:
+                continue
+            yield doc.diagnostic(
+                f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
+            )
+
+
+def _writes_shortcuts(doc) -> bool:
+    """Whether the document has a shortcut reference link that works: `[label]` alone, defined."""
+    for link in doc.links:
+        if link.kind == "reference" and not link.is_image and doc.text.startswith("[", link.start):
+            markup = doc.text[link.start : link.end]
+            if "][" not in markup:
+                return True
+    return False
+
+
+def _alias_in_a_list(text: str, match) -> bool:
+    """`* Daniel Campoverde [alx741]`: a list of names, each with its handle in brackets."""
+    newline = text.rfind("\n", max(0, match.start() - 80), match.start())
+    if newline < 0 and match.start() > 80:
+        return False
+    line_start = newline + 1
+    line_end = text.find("\n", match.end(), match.end() + 80)
+    if line_end < 0 and match.end() + 80 < len(text):
+        return False  # a long line is no list of names (and is not searched to its end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _NAME_AND_ALIAS.fullmatch(line) is not None
+
+
+def _not_a_label(label: str) -> bool:
+    stripped = label.strip()
+    return (
+        not stripped
+        or stripped[0] in "^@!#"
+        or stripped.lower() in ("x", "")
+        or _TEMPLATE.search(label) is not None
+    )
+
+
+def _looks_like_a_name(label: str) -> bool:
+    """Shortcut labels worth reporting: no number, no ellipsis, no sentence."""
+    stripped = label.strip()
+    if _not_a_label(stripped) or len(stripped) < 2:
+        return False
+    if _NUMBERS.fullmatch(stripped) or "..." in stripped or "…" in stripped:
+        return False
+    return not _CITATION.search(stripped) and not _INTERVAL.fullmatch(stripped)
