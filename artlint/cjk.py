@@ -124,3 +124,17 @@ def words_around(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Segment text[start:end] into (word, start, end) with offsets into `text`."""
     sentence = text[start:end]
     return [(word, start + begin, start + finish) for word, begin, finish in _tokenizer_for(sentence).tokenize(sentence)]
+
+
+def frequencies(words: list[str]) -> dict[str, int]:
+    """How often each of `words` occurs in the segmenter's dictionary (0 or absent: not a word;
+    the dictionary lists every prefix of its words with frequency 0)."""
+    table = _word_table()
+    if table is None:
+        known = _whole_dictionary().FREQ
+        return {word: known[word] for word in words if word in known}
+    connection, _ = table
+    found: dict[str, int] = {}
+    for batch, marks in batches(list(set(words))):
+        found.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
+    return found
