@@ -1,4 +1,6 @@
 
+import re
+
 from artlint import data
 from artlint.cjk import CJK, frequencies, words_around
 from artlint.findings import Fix, Severity
@@ -24,6 +26,7 @@ _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 _BREAKS = {"codespan", "inline_math", "block_math", "inline_html", "image", "link"}
 # What ends a sentence before a capitalised word: "... done. The the" is a typo, "then Will will" a name.
 _SENTENCE_END = set(".!?:;…。！？>|")
+_CELL_TAG = lazy(r"t[dh]\b", re.I)
 _OPENERS = set(" \t\n*_~\"'“‘([「『")
 
 
@@ -90,10 +93,10 @@ class DuplicateWord(DocumentRule):
         "assent-characters": Option(
             "list[string]", _DATA["assent-characters"], "Chinese characters doubled in spoken assent before punctuation (对对，)."
         ),
-        "particles-after-words": Option(
+        "absorbing-words": Option(
             "list[string]",
-            _DATA["particles-after-words"],
-            "Chinese function characters that follow a word ending in the same character (目的的, 明了了).",
+            _DATA["absorbing-words"],
+            "Chinese words whose last character already does its part: doubled after them it is a typo (还有有).",
         ),
         "words": Option(
             "list[string]", _DATA["words"], "Chinese words the segmenter's dictionary lacks, to tell word boundaries (明了, 会士)."
@@ -134,9 +137,10 @@ class DuplicateWord(DocumentRule):
             if index >= 2 and folded[index - 2] == fold or index + 1 < len(folded) and folded[index + 1] == fold:
                 continue  # three or more of the same word: deliberate
             (word_a, start_a, end_a), (word_b, start_b, end_b) = words[index - 1], words[index]
-            if not _BETWEEN_WORDS.fullmatch(doc.text, end_a, start_b) or f"{word_a} {word_b}".casefold() in allowed:
+            between = text[end_a:start_b]
+            if not _BETWEEN_WORDS.fullmatch(between) or not any(c.isspace() for c in between) or f"{word_a} {word_b}".casefold() in allowed:
                 continue
-            if not _same_case(text, block.start, word_a, start_a, word_b):
+            if not _same_case(text, block, word_a, start_a, word_b):
                 continue  # Walla Walla, "then Will will", SHELL shell, chainstate Chainstate: names
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
@@ -199,10 +203,13 @@ def _chinese_double(text, start, lower, upper, options):
     starting = [word for word in covering if word[1] == start + 1 and len(word[0]) > 1]
     if starting and any(c not in function for c in starting[0][0]) or _known(next_words, extra):
         return None  # the second begins the next word: 向|向量化, 其中|中文, 有|有钱人, 学会|会士
-    ends_word = any(word[2] == start + 1 and len(word[0]) > 1 for word in covering)
-    ends_word = ends_word or _known([text[begin : start + 1] for begin in range(max(lower, start - 3), start)], extra)
-    if ends_word and char in options["particles-after-words"]:
-        return None  # the first ends the word before, the second is a particle: 目的|的, 明了|了
+    before = {text[begin : start + 1] for begin in range(max(lower, start - 3), start)}
+    if before & set(options["absorbing-words"]):
+        return f"doubled character '{pair}'", False  # 还有|有, 需要|要: the word already says it
+    left = words_around(text, max(lower, start - 6), start + 1)
+    ends_word = any(word[2] == start + 1 and len(word[0]) > 1 for word in covering + left) or bool(before & extra)
+    if ends_word:
+        return None  # the first ends the word before: 目的|的, 可以|以, 社会|会, 明了|了
     # Certain, for the fix, when nothing reads either character as part of a longer word.
     certain = len(covering) == 2 and not ends_word and not starting and not _known(starts_word, extra)
     return f"doubled character '{pair}'", certain
@@ -218,13 +225,13 @@ def _known(words, extra):
     return any(word in extra or found.get(word, 0) >= _COMMON_WORD for word in words)
 
 
-def _same_case(text, block_start, word_a, start_a, word_b):
+def _same_case(text, block, word_a, start_a, word_b):
     """Whether the two words are written alike, as a typo copies them: the same, or the first
     capitalised at the start of a sentence ("The the"). A capital elsewhere makes a name."""
     if word_a == word_b:
-        return not (word_a[:1].isupper() and word_a[1:2].islower())  # Walla Walla, Bora Bora
+        return not word_a[:1].isupper()  # Walla Walla, Bora Bora, J J Thomson
     if word_a[:1].isupper() and word_a[1:].islower() and word_b.islower():
-        return _starts_sentence(text, block_start, start_a)
+        return block.type != "table_cell" and _starts_sentence(text, block.start, start_a)  # a cell holds names
     return False
 
 
@@ -232,7 +239,11 @@ def _starts_sentence(text, block_start, offset):
     position = offset - 1
     while position >= block_start and text[position] in _OPENERS:
         position -= 1
-    return position < block_start or text[position] in _SENTENCE_END
+    if position < block_start:
+        return True
+    if text[position] == ">":  # an HTML tag: a table cell holds names, not sentences
+        return _CELL_TAG.match(text, text.rfind("<", block_start, position) + 1) is None
+    return text[position] in _SENTENCE_END
 
 
 def _joined(text, offset, step):
