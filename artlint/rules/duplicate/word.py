@@ -35,22 +35,35 @@ class DuplicateWord(DocumentRule):
 
     ## What it finds
     - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
-      between them (`the **the**`), ignoring case. Grammatical doubles (`had had`,
+      between them (`the the.`, `_the the_`), ignoring case, in paragraphs, headings, table
+      cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
+      `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
-      `very very`) pass, as do Title Case pairs (`Walla Walla`). The list is data (`allow`),
-      with more for pages of one language as the site tells it (`allow-by-language`:
-      Hungarian `az az`, German `Sie sie`, Danish `det det`). Pages in a language whose grammar
-      doubles words (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`,
-      Indonesian, Tagalog, Hindi...) are not checked for these.
-    - Chinese: a doubled function word (`的的`, `了了`, `在在`: the `function-characters`)
-      that a word segmenter (jieba) sees as two separate one-character words, and a doubled
-      verb of speech before a comma or colon and a quotation mark (`博士说说，“...`).
-      Legitimate doubles pass: reduplicated words and names (`常常`, `看看`, `说说看`, `两两`,
-      `钉钉`), AABB forms (`的的确确`), doubles across a word boundary (`目的的` = 目的 + 的,
-      `学会会士`, `有有钱`, `对对齐`), spoken assent (`对对`), runs of three or more (`哈哈哈`).
+      `very very`) pass; the list is data (`allow`), with more for pages of one language as the
+      site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
+      `for for at`). Pages in a language whose grammar doubles words
+      (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`, Indonesian,
+      Tagalog, Hindi...) are not checked for these.
+    - A typo copies a word as it is, or capitalised at the start of a sentence (`The the`).
+      Other pairs are names and labels: two capitalised words (`Walla Walla`, `Bora Bora`), a
+      capitalised word mid-sentence or in a table cell before its lower-case twin (`then Will
+      will`, `Pipile pipile`), `SHELL shell`. Only one of the two in emphasis is stress
+      (`may actually *actually* work`).
+    - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
+      `function-characters`), decided from the words on both sides, not from one segmentation:
+      it passes where the second character begins the next word (`向向量化` = 向 + 向量化,
+      `其中中文`, `有有钱人`, `学会会士`) or the first ends the word before (`目的的`,
+      `明了了`, `可以以此`), unless that word already does the character's part
+      (`absorbing-words`: `还有有很多`, `需要要`). A doubled verb of speech before a comma or
+      colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
+      (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
+      (`对对，`), runs of three or more (`哈哈哈`).
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
-    joined to others by `-`, `/` or `.` (`real-time time`), or inside URLs. A capitalised pair
-    in italics is a species name (`*Gallus gallus*`).
+    joined to others by `-`, `/`, `.`, `_` or an entity (`real-time time`, `d&iacute;a a`), or
+    inside URLs. Code is never read: fenced, indented, inline, `<code>`, and template blocks of
+    code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
+    A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
+    title as written upstream and is not checked.
 
     ## Why it matters
     Doubled words are the commonest typo that spell checkers miss, and they survive every
@@ -63,8 +76,11 @@ class DuplicateWord(DocumentRule):
     reports `doubled '说说' before a quotation: one '说' too many`.
 
     ## Fix
-    Unsafe (`--fix --unsafe-fixes`): the second word is deleted. A doubled word is almost
-    always a typo, but not always (a quoted stammer, a name), so it is applied only on request.
+    Unsafe (`--fix --unsafe-fixes`): the second word is deleted, only where the rule is sure:
+    the two words separated by blanks alone (not emphasis markers), and Chinese characters that
+    no reading joins to a word beside them (no fix for `及及其`, `还有有`, or a double the
+    segmenter reads as one word). A doubled word is almost always a typo, but not always (a
+    quoted stammer, a name), so it is applied only on request.
     """
 
     name = "duplicate-word"
