@@ -2,7 +2,7 @@
 import re
 
 from artlint import data
-from artlint.cjk import CJK, frequencies, words_around
+from artlint.cjk import CJK, dictionary_entries, words_around
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
@@ -89,6 +89,11 @@ class DuplicateWord(DocumentRule):
     fixable = "unsafe"
     options = {
         "allow": Option("list[string]", _DATA["allow"], "Doubled words that are not mistakes, lower-case."),
+        "particle-verbs": Option(
+            "list[string]",
+            _DATA["particle-verbs"],
+            "Verbs with a particle that a preposition of the same spelling may follow ('chime in in the comments').",
+        ),
         "reduplicating-languages": Option(
             "list[string]",
             _DATA["reduplicating-languages"],
@@ -128,6 +133,7 @@ class DuplicateWord(DocumentRule):
             by_language = options["allow-by-language"]
             pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
         allowed = {" ".join(pair.casefold().split()) for pair in pairs}
+        allowed |= {" ".join(phrase.casefold().split() + phrase.casefold().split()[-1:]) for phrase in options["particle-verbs"]}
         text = doc.text
         code = templated_code(text, doc.body_offset)
         for block in doc.nodes(*_INLINE_BLOCKS, "block_html"):
@@ -156,6 +162,8 @@ class DuplicateWord(DocumentRule):
             between = text[end_a:start_b]
             if not _BETWEEN_WORDS.fullmatch(between) or not any(c.isspace() for c in between) or f"{word_a} {word_b}".casefold() in allowed:
                 continue
+            if index >= 2 and folded[index - 2] is not None and f"{folded[index - 2]} {fold} {fold}" in allowed:
+                continue  # "chime in in the comments": a verb's particle, then a preposition
             if not _same_case(text, block, word_a, start_a, word_b):
                 continue  # Walla Walla, "then Will will", SHELL shell, chainstate Chainstate: names
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
@@ -227,18 +235,24 @@ def _chinese_double(text, start, lower, upper, options):
     if ends_word:
         return None  # the first ends the word before: 目的|的, 可以|以, 社会|会, 明了|了
     # Certain, for the fix, when nothing reads either character as part of a longer word.
-    certain = len(covering) == 2 and not ends_word and not starting and not _known(starts_word, extra)
+    certain = len(covering) == 2 and not ends_word and not starting and not dictionary_entries(starts_word)
     return f"doubled character '{pair}'", certain
 
 
 # How often a word must occur in the segmenter's dictionary to count as one: its rarest
 # entries are fragments of names and phrases.
 _COMMON_WORD = 10
+# Parts of speech of function words and phrases made with one (该药 "this drug" is `r`, 及其
+# `c`): a double before them is no word boundary.
+_FUNCTION_TAGS = {"r", "c", "p", "u", "d", "e", "y", "o", "m", "q", "f"}
 
 
 def _known(words, extra):
-    found = frequencies(words) if words else {}
-    return any(word in extra or found.get(word, 0) >= _COMMON_WORD for word in words)
+    """Whether one of `words` is a word: listed in `extra`, or a common content word of the dictionary."""
+    if any(word in extra for word in words):
+        return True
+    entries = dictionary_entries(words) if words else {}
+    return any(frequency >= _COMMON_WORD and tag[:1] not in _FUNCTION_TAGS for frequency, tag in entries.values())
 
 
 def _same_case(text, block, word_a, start_a, word_b):
