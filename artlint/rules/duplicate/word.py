@@ -39,7 +39,8 @@ class DuplicateWord(DocumentRule):
       cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
       `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
-      `very very`) pass; the list is data (`allow`), with more for pages of one language as the
+      `very very`) pass, as does a particle before a preposition of the same spelling
+      (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
       `for for at`). Pages in a language whose grammar doubles words
       (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`, Indonesian,
@@ -51,8 +52,8 @@ class DuplicateWord(DocumentRule):
       (`may actually *actually* work`).
     - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
       `function-characters`), decided from the words on both sides, not from one segmentation:
-      it passes where the second character begins the next word (`向向量化` = 向 + 向量化,
-      `其中中文`, `有有钱人`, `学会会士`) or the first ends the word before (`目的的`,
+      it passes where the second character begins the next content word (`向向量化` = 向 +
+      向量化, `其中中文`, `有有钱人`, `学会会士`; not `该该药物`: 该药 is a pronoun phrase) or the first ends the word before (`目的的`,
       `明了了`, `可以以此`), unless that word already does the character's part
       (`absorbing-words`: `还有有很多`, `需要要`). A doubled verb of speech before a comma or
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
