@@ -17,11 +17,12 @@ from artlint.spans import SpanSet
 
 # Elements whose text is code, data or not shown: never prose.
 CODE_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "var", "tt", "script", "style", "textarea", "math", "svg", "template"})
-_HTML_TOKEN = lazy(r"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
-_TEMPLATED_CODE = lazy(
-    r"\{%-?\s*(highlight|codeblock|code|include_code|raw)\b[^\n]*?%\}.*?\{%-?\s*end\1\s*-?%\}"
-    r"|\{\{[<%]\s*(highlight|code|codeblock)\b[^\n]*?[>%]\}\}.*?\{\{[<%]\s*/\s*\2\s*[>%]\}\}",
-    re.S,
+# A tag ends at the next ">" and never spans a "<" (nor a line's worth of a template tag), so
+# that a block of a million unclosed "<a" or "{% highlight" is read in linear time.
+_HTML_TOKEN = lazy(r"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][\w:-]{0,50})[^<>]{0,4000}>", re.S)
+_TEMPLATE_TAG = lazy(
+    r"\{%-?\s*(end)?(highlight|codeblock|code|include_code|raw)\b[^\n%]{0,500}%\}"
+    r"|\{\{[<%]\s*(/)?\s*(highlight|code|codeblock)\b[^\n]{0,500}?[>%]\}\}"
 )
 
 
@@ -65,4 +66,14 @@ def templated_code(text: str, start: int) -> SpanSet:
     `{{< highlight go >}}`…`{{< /highlight >}}`) and `{% raw %}` blocks, from `start` on."""
     if "{%" not in text and "{{" not in text:
         return SpanSet(())
-    return SpanSet((match.start(), match.end()) for match in _TEMPLATED_CODE.finditer(text, start))
+    spans = []
+    opened: tuple[str, int] | None = None  # the name and start of the open block
+    for tag in _TEMPLATE_TAG.finditer(text, start):
+        closing = bool(tag.group(1) or tag.group(3))
+        name = tag.group(2) or tag.group(4)
+        if opened is None and not closing:
+            opened = (name, tag.start())
+        elif opened is not None and closing and name == opened[0]:
+            spans.append((opened[1], tag.end()))
+            opened = None
+    return SpanSet(spans)
