@@ -78,7 +78,8 @@ class DuplicateWord(DocumentRule):
 
     ## Fix
     Unsafe (`--fix --unsafe-fixes`): the second word is deleted, only where the rule is sure:
-    the two words separated by blanks alone (not emphasis markers), and Chinese characters that
+    the two words separated by blanks alone (not emphasis markers) and written alike (or a short
+    word capitalised: `The the`), and Chinese characters that
     no reading joins to a word beside them (no fix for `及及其`, `还有有`, or a double the
     segmenter reads as one word). A doubled word is almost always a typo, but not always (a
     quoted stammer, a name), so it is applied only on request.
@@ -177,7 +178,9 @@ class DuplicateWord(DocumentRule):
             if _in_url(doc, start_a):
                 continue
             fix = None
-            if text[end_a:start_b].isspace():  # not across emphasis markers, which must stay
+            # Not across emphasis markers, which must stay; a capital only on a short word ("The
+            # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
+            if text[end_a:start_b].isspace() and (word_a == word_b or len(word_a) <= 3):
                 fix = Fix(f"delete the second '{word_b}'", (doc.edit(end_a, end_b),), safe=False)
             yield doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b, fix=fix)
 
