@@ -26,7 +26,7 @@ from artlint.sqlitedb import batches, make_directory
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = lazy(f"[{CJK}]")
 
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2  # 2: with the words' parts of speech
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +100,9 @@ def _build_table(jieba, path: Path) -> None:
         with connection:
             connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER NOT NULL) WITHOUT ROWID")
             connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+            connection.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT NOT NULL) WITHOUT ROWID")
             connection.executemany("INSERT INTO words VALUES (?, ?)", frequencies.items())
+            connection.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)", _dictionary_tags(tokenizer).items())
             connection.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
         connection.close()
 
@@ -124,3 +126,34 @@ def words_around(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Segment text[start:end] into (word, start, end) with offsets into `text`."""
     sentence = text[start:end]
     return [(word, start + begin, start + finish) for word, begin, finish in _tokenizer_for(sentence).tokenize(sentence)]
+
+
+def _dictionary_tags(tokenizer) -> dict[str, str]:
+    """Each dictionary word's part of speech (`n` noun, `v` verb, `r` pronoun, `c` conjunction...)."""
+    tags: dict[str, str] = {}
+    with tokenizer.get_dict_file() as lines:
+        for line in lines:
+            fields = line.decode("utf-8", "replace").split()
+            if len(fields) == 3:
+                tags[fields[0]] = fields[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def _whole_dictionary_tags() -> dict[str, str]:
+    return _dictionary_tags(_jieba().Tokenizer())
+
+
+def dictionary_entries(words: list[str]) -> dict[str, tuple[int, str]]:
+    """(frequency, part of speech) of those of `words` that are words of the segmenter's
+    dictionary (which lists every prefix of its words too, with frequency 0 and no tag)."""
+    table = _word_table()
+    if table is None:
+        known, tags = _whole_dictionary().FREQ, _whole_dictionary_tags()
+        return {word: (known[word], tags.get(word, "")) for word in words if known.get(word)}
+    connection, _ = table
+    found: dict[str, tuple[int, str]] = {}
+    for batch, marks in batches(list(set(words))):
+        query = f"SELECT words.word, frequency, tag FROM words LEFT JOIN tags ON tags.word = words.word WHERE words.word IN ({marks}) AND frequency > 0"
+        found.update((word, (frequency, tag or "")) for word, frequency, tag in connection.execute(query, batch))
+    return found

@@ -1,22 +1,33 @@
 
+import re
+
 from artlint import data
-from artlint.cjk import CJK, words_around
+from artlint.cjk import CJK, dictionary_entries, words_around
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.rules.duplicate._prose import closes_element, html_prose, opens_code_element, templated_code
 from artlint.urls import TEXT_URL
 
 _DATA = data.load("duplicates")["duplicate-word"]
 _LATIN_WORD = lazy(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
 _CJK_DOUBLE = lazy(f"([{CJK}])\\1")
 _BETWEEN_WORDS = lazy(r"[\s*_~]*")
-# A cheap first look at a block's source: a word, blanks or emphasis markers, the same word.
-_MAYBE_DOUBLED = lazy(r"(?i)(?<![\w-])([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![\w-])")
+# A cheap first look at a block's source: a word, blanks or emphasis markers, the same word
+# (followed by punctuation or a closing `_` as well: "a test test.", "_the the_").
+_MAYBE_DOUBLED = lazy(r"(?i)(?<![^\W_])(?<!-)([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![^\W_]|-)")
 _QUOTE_AFTER = lazy(r"\s*[，,：:]\s*[“\"「『‘]")
+_PUNCTUATION_AFTER = lazy(r"[，,。.！!？?、；;：:…—\s]|$")
+# A changelog line that quotes an upstream pull request or issue by number: "- #30216 build: Fix…".
+_QUOTED_TITLE = lazy(r"\[?#\d+\b")
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 # Inline nodes that separate words: a word on one side is not next to a word on the other.
 _BREAKS = {"codespan", "inline_math", "block_math", "inline_html", "image", "link"}
+# What ends a sentence before a capitalised word: "... done. The the" is a typo, "then Will will" a name.
+_SENTENCE_END = set(".!?:;…。！？>|")
+_CELL_TAG = lazy(r"t[dh]\b", re.I)
+_OPENERS = set(" \t\n*_~\"'“‘([「『")
 
 
 class DuplicateWord(DocumentRule):
@@ -24,22 +35,36 @@ class DuplicateWord(DocumentRule):
 
     ## What it finds
     - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
-      between them (`the **the**`), ignoring case. Grammatical doubles (`had had`,
+      between them (`the the.`, `_the the_`), ignoring case, in paragraphs, headings, table
+      cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
+      `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
-      `very very`) pass, as do Title Case pairs (`Walla Walla`). The list is data (`allow`),
-      with more for pages of one language as the site tells it (`allow-by-language`:
-      Hungarian `az az`, German `Sie sie`, Danish `det det`). Pages in a language whose grammar
-      doubles words (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`,
-      Indonesian, Tagalog, Hindi...) are not checked for these.
-    - Chinese: a doubled function word (`的的`, `了了`, `在在`: the `function-characters`)
-      that a word segmenter (jieba) sees as two separate one-character words, and a doubled
-      verb of speech before a comma or colon and a quotation mark (`博士说说，“...`).
-      Legitimate doubles pass: reduplicated words and names (`常常`, `看看`, `说说看`, `两两`,
-      `钉钉`), AABB forms (`的的确确`), doubles across a word boundary (`目的的` = 目的 + 的,
-      `学会会士`, `有有钱`, `对对齐`), spoken assent (`对对`), runs of three or more (`哈哈哈`).
+      `very very`) pass, as does a particle before a preposition of the same spelling
+      (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
+      site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
+      `for for at`). Pages in a language whose grammar doubles words
+      (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`, Indonesian,
+      Tagalog, Hindi...) are not checked for these.
+    - A typo copies a word as it is, or capitalised at the start of a sentence (`The the`).
+      Other pairs are names and labels: two capitalised words (`Walla Walla`, `Bora Bora`), a
+      capitalised word mid-sentence or in a table cell before its lower-case twin (`then Will
+      will`, `Pipile pipile`), `SHELL shell`. Only one of the two in emphasis is stress
+      (`may actually *actually* work`).
+    - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
+      `function-characters`), decided from the words on both sides, not from one segmentation:
+      it passes where the second character begins the next content word (`向向量化` = 向 +
+      向量化, `其中中文`, `有有钱人`, `学会会士`; not `该该药物`: 该药 is a pronoun phrase) or the first ends the word before (`目的的`,
+      `明了了`, `可以以此`), unless that word already does the character's part
+      (`absorbing-words`: `还有有很多`, `需要要`). A doubled verb of speech before a comma or
+      colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
+      (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
+      (`对对，`), runs of three or more (`哈哈哈`).
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
-    joined to others by `-`, `/` or `.` (`real-time time`), or inside URLs. A capitalised pair
-    in italics is a species name (`*Gallus gallus*`).
+    joined to others by `-`, `/`, `.`, `_` or an entity (`real-time time`, `d&iacute;a a`), or
+    inside URLs. Code is never read: fenced, indented, inline, `<code>`, and template blocks of
+    code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
+    A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
+    title as written upstream and is not checked.
 
     ## Why it matters
     Doubled words are the commonest typo that spell checkers miss, and they survive every
@@ -52,8 +77,12 @@ class DuplicateWord(DocumentRule):
     reports `doubled '说说' before a quotation: one '说' too many`.
 
     ## Fix
-    Unsafe (`--fix --unsafe-fixes`): the second word is deleted. A doubled word is almost
-    always a typo, but not always (a quoted stammer, a name), so it is applied only on request.
+    Unsafe (`--fix --unsafe-fixes`): the second word is deleted, only where the rule is sure:
+    the two words separated by blanks alone (not emphasis markers) and written alike (or a short
+    word capitalised: `The the`), and Chinese characters that
+    no reading joins to a word beside them (no fix for `及及其`, `还有有`, or a double the
+    segmenter reads as one word). A doubled word is almost always a typo, but not always (a
+    quoted stammer, a name), so it is applied only on request.
     """
 
     name = "duplicate-word"
@@ -62,6 +91,11 @@ class DuplicateWord(DocumentRule):
     fixable = "unsafe"
     options = {
         "allow": Option("list[string]", _DATA["allow"], "Doubled words that are not mistakes, lower-case."),
+        "particle-verbs": Option(
+            "list[string]",
+            _DATA["particle-verbs"],
+            "Verbs with a particle that a preposition of the same spelling may follow ('chime in in the comments').",
+        ),
         "reduplicating-languages": Option(
             "list[string]",
             _DATA["reduplicating-languages"],
@@ -76,6 +110,20 @@ class DuplicateWord(DocumentRule):
         "function-characters": Option(
             "list[string]", _DATA["function-characters"], "Chinese function words whose doubling is a typo."
         ),
+        "reduplications": Option(
+            "list[string]", _DATA["reduplications"], "Chinese doubled characters that are words (看看, 常常), never typos."
+        ),
+        "assent-characters": Option(
+            "list[string]", _DATA["assent-characters"], "Chinese characters doubled in spoken assent before punctuation (对对，)."
+        ),
+        "absorbing-words": Option(
+            "list[string]",
+            _DATA["absorbing-words"],
+            "Chinese words whose last character already does its part: doubled after them it is a typo (还有有).",
+        ),
+        "words": Option(
+            "list[string]", _DATA["words"], "Chinese words the segmenter's dictionary lacks, to tell word boundaries (明了, 会士)."
+        ),
         "speech-verbs": Option("list[string]", _DATA["speech-verbs"], "Verbs of speech that must not be doubled before a quotation."),
     }
 
@@ -87,18 +135,25 @@ class DuplicateWord(DocumentRule):
             by_language = options["allow-by-language"]
             pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
         allowed = {" ".join(pair.casefold().split()) for pair in pairs}
+        allowed |= {" ".join(phrase.casefold().split() + phrase.casefold().split()[-1:]) for phrase in options["particle-verbs"]}
         text = doc.text
-        for block in doc.nodes(*_INLINE_BLOCKS):
+        code = templated_code(text, doc.body_offset)
+        for block in doc.nodes(*_INLINE_BLOCKS, "block_html"):
+            if block.start in code or _quotes_a_title(doc, block):
+                continue
+            html = block.type == "block_html"
             if latin and _MAYBE_DOUBLED.search(text, block.start, block.end):
-                yield from self._latin(doc, block, allowed)
+                words = _html_words(doc, block) if html else _visible_words(doc, block)
+                yield from self._latin(doc, block, list(words), allowed)
             if _CJK_DOUBLE.search(text, block.start, block.end):
-                yield from self._chinese(doc, block, options)
+                spans = html_prose(text, block.start, block.end) if html else _prose_text_spans(doc, block)
+                yield from self._chinese(doc, spans, options)
 
-    def _latin(self, doc, block, allowed):
-        words = list(_visible_words(doc, block))
+    def _latin(self, doc, block, words, allowed):
         # Compared folded once each: a block of "a *a* a" has a million words.
         folded = [word[0].casefold() if word is not None else None for word in words]
         text = doc.text
+        emphasis = _emphasis_spans(block)
         for index in range(1, len(words)):
             fold = folded[index]
             if fold is None or folded[index - 1] != fold:
@@ -106,59 +161,145 @@ class DuplicateWord(DocumentRule):
             if index >= 2 and folded[index - 2] == fold or index + 1 < len(folded) and folded[index + 1] == fold:
                 continue  # three or more of the same word: deliberate
             (word_a, start_a, end_a), (word_b, start_b, end_b) = words[index - 1], words[index]
-            if not _BETWEEN_WORDS.fullmatch(doc.text, end_a, start_b) or f"{word_a} {word_b}".casefold() in allowed:
+            between = text[end_a:start_b]
+            if not _BETWEEN_WORDS.fullmatch(between) or not any(c.isspace() for c in between) or f"{word_a} {word_b}".casefold() in allowed:
                 continue
-            if word_a[:1].isupper() and word_b[:1].isupper():
-                continue  # Walla Walla, Duran Duran
-            if text[start_a - 1 : start_a] in _JOINERS or text[end_b : end_b + 1] in _JOINERS:
-                continue  # real-time time, r-lib/actions actions, in in-person
-            if word_a[:1].isupper() and _in_emphasis(block, start_a):
+            if index >= 2 and folded[index - 2] is not None and f"{folded[index - 2]} {fold} {fold}" in allowed:
+                continue  # "chime in in the comments": a verb's particle, then a preposition
+            if not _same_case(text, block, word_a, start_a, word_b):
+                continue  # Walla Walla, "then Will will", SHELL shell, chainstate Chainstate: names
+            if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
+                continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
+            in_a, in_b = (any(s <= offset < e for s, e in emphasis) for offset in (start_a, start_b))
+            if in_a != in_b:
+                continue  # "did *did*": the second stressed on purpose
+            if in_a and word_a[:1].isupper():
                 continue  # *Gallus gallus*: a species name
             if _in_url(doc, start_a):
                 continue
             fix = None
-            if text[end_a:start_b].isspace():  # not across emphasis markers, which must stay
+            # Not across emphasis markers, which must stay; a capital only on a short word ("The
+            # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
+            if text[end_a:start_b].isspace() and (word_a == word_b or len(word_a) <= 3):
                 fix = Fix(f"delete the second '{word_b}'", (doc.edit(end_a, end_b),), safe=False)
             yield doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b, fix=fix)
 
-    def _chinese(self, doc, block, options):
+    def _chinese(self, doc, spans, options):
         text = doc.text
-        for node in block.walk():
-            if node.type != "text" or not node.raw or text[node.start : node.end] != node.raw:
-                continue
-            for match in _CJK_DOUBLE.finditer(text, node.start, node.end):
-                problem = _chinese_double(text, match.start(), node.start, node.end, options)
-                if problem:
-                    start = match.start()
+        for lower, upper in spans:
+            for match in _CJK_DOUBLE.finditer(text, lower, upper):
+                verdict = _chinese_double(text, match.start(), lower, upper, options)
+                if verdict is None:
+                    continue
+                problem, certain = verdict
+                start = match.start()
+                fix = None
+                if certain:
                     fix = Fix(f"delete the second '{text[start]}'", (doc.edit(start + 1, start + 2),), safe=False)
-                    yield doc.diagnostic(problem, start, match.end(), fix=fix)
+                yield doc.diagnostic(problem, start, match.end(), fix=fix)
 
 
 def _chinese_double(text, start, lower, upper, options):
+    """(message, certain) for a doubled character that is a typo, None for one that is not.
+
+    Decided from the words on both sides, not from one segmentation of the whole: the second
+    character may begin the next word (向|向量化, 其中|中文, 有|有钱), the first may end the
+    word before (目的|的), and a segmenter may merge a typo into a word of its dictionary
+    (我们对对这个 read as 对对, 还是有有很多 as 有有), or split a word the other way (向|量化)."""
     char = text[start]
     pair = char * 2
     if text[start - 1 : start] == char or text[start + 2 : start + 3] == char:
         return None  # three or more: laughter, assent, emphasis
+    if pair in options["reduplications"]:
+        return None
     if char in options["speech-verbs"] and _QUOTE_AFTER.match(text, start + 2):
-        return f"doubled '{pair}' before a quotation: one '{char}' too many"
-    if char not in options["function-characters"]:
+        return f"doubled '{pair}' before a quotation: one '{char}' too many", True
+    function = options["function-characters"]
+    if char not in function:
         return None  # reduplicated content words and names: 看看, 两两, 钉钉
     following = text[start + 2 : start + 4]
     preceding = text[start - 2 : start]
     if len(following) == 2 and following[0] == following[1] != char or len(preceding) == 2 and preceding[0] == preceding[1] != char:
         return None  # AABB: 的的确确, 干干净净
+    if char in options["assent-characters"] and _PUNCTUATION_AFTER.match(text, start + 2):
+        return None  # spoken assent: "对对，好的"
     words = words_around(text, max(lower, start - 8), min(upper, start + 10))
     covering = [word for word in words if word[1] < start + 2 and word[2] > start]
-    if len(covering) == 2 and all(len(word[0]) == 1 for word in covering):
-        return f"doubled character '{pair}'"
-    return None
+    extra = set(options["words"])
+    starts_word = [text[start + 1 : end] for end in range(start + 3, min(upper, start + 6) + 1)]
+    next_words = [word for word in starts_word if any(c not in function for c in word)]  # not 及|及其
+    starting = [word for word in covering if word[1] == start + 1 and len(word[0]) > 1]
+    if starting and any(c not in function for c in starting[0][0]) or _known(next_words, extra):
+        return None  # the second begins the next word: 向|向量化, 其中|中文, 有|有钱人, 学会|会士
+    before = {text[begin : start + 1] for begin in range(max(lower, start - 3), start)}
+    if before & set(options["absorbing-words"]):
+        return f"doubled character '{pair}'", False  # 还有|有, 需要|要: the word already says it
+    left = words_around(text, max(lower, start - 6), start + 1)
+    ends_word = any(word[2] == start + 1 and len(word[0]) > 1 for word in covering + left) or bool(before & extra)
+    if ends_word:
+        return None  # the first ends the word before: 目的|的, 可以|以, 社会|会, 明了|了
+    # Certain, for the fix, when nothing reads either character as part of a longer word.
+    certain = len(covering) == 2 and not ends_word and not starting and not dictionary_entries(starts_word)
+    return f"doubled character '{pair}'", certain
 
 
-_JOINERS = {"-", "/", ".", "_", "@"}
+# How often a word must occur in the segmenter's dictionary to count as one: its rarest
+# entries are fragments of names and phrases.
+_COMMON_WORD = 10
+# Parts of speech of function words and phrases made with one (该药 "this drug" is `r`, 及其
+# `c`): a double before them is no word boundary.
+_FUNCTION_TAGS = {"r", "c", "p", "u", "d", "e", "y", "o", "m", "q", "f"}
 
 
-def _in_emphasis(block, offset):
-    return any(node.type in ("emphasis", "strong") and node.start <= offset < node.end for node in block.walk())
+def _known(words, extra):
+    """Whether one of `words` is a word: listed in `extra`, or a common content word of the dictionary."""
+    if any(word in extra for word in words):
+        return True
+    entries = dictionary_entries(words) if words else {}
+    return any(frequency >= _COMMON_WORD and tag[:1] not in _FUNCTION_TAGS for frequency, tag in entries.values())
+
+
+def _same_case(text, block, word_a, start_a, word_b):
+    """Whether the two words are written alike, as a typo copies them: the same, or the first
+    capitalised at the start of a sentence ("The the"). A capital elsewhere makes a name."""
+    if word_a == word_b:
+        return not word_a[:1].isupper()  # Walla Walla, Bora Bora, J J Thomson
+    if word_a[:1].isupper() and word_a[1:].islower() and word_b.islower():
+        return block.type != "table_cell" and _starts_sentence(text, block.start, start_a)  # a cell holds names
+    return False
+
+
+def _starts_sentence(text, block_start, offset):
+    position = offset - 1
+    while position >= block_start and text[position] in _OPENERS:
+        position -= 1
+    if position < block_start:
+        return True
+    if text[position] == ">":  # an HTML tag: a table cell holds names, not sentences
+        return _CELL_TAG.match(text, text.rfind("<", block_start, position) + 1) is None
+    return text[position] in _SENTENCE_END
+
+
+def _joined(text, offset, step):
+    """Whether the character at `offset` joins the word beside it to another word ("-", "/",
+    "." and the like followed by a letter or digit): then the word is part of a longer one."""
+    if not 0 <= offset < len(text) or text[offset] not in _JOINERS:
+        return False
+    beyond = text[offset + step : offset + step + 1] if step > 0 else text[offset - 1 : offset]
+    return beyond.isalnum()
+
+
+def _quotes_a_title(doc, block):
+    """A list item that begins with a pull request's number quotes its title as written."""
+    start = block.content_start if block.content_start is not None else block.start
+    return block.type in ("block_text", "paragraph") and _QUOTED_TITLE.match(doc.text, start) is not None
+
+
+_JOINERS = {"-", "/", ".", "_", "@", "&", ";"}
+
+
+def _emphasis_spans(block):
+    return [(node.start, node.end) for node in block.walk() if node.type in ("emphasis", "strong")]
 
 
 def _in_url(doc, offset):
@@ -168,27 +309,53 @@ def _in_url(doc, offset):
     return any(m.start() <= offset < m.end() for m in TEXT_URL.finditer(doc.text, line_start, line_end))
 
 
-def _visible_words(doc, block):
-    """The block's alphabetic words with their offsets, in reading order; None where something
-    that is not text (code, math, HTML, a link's edge) stands between words."""
+def _prose_nodes(doc, block):
+    """The block's inline nodes in reading order, None in place of a text node that is not
+    prose: the text between `<code>` and `</code>` written as inline HTML, or a text that is
+    not as written (an entity)."""
     text = doc.text
     stack = list(reversed(block.children))
+    open_code = None
     while stack:
         node = stack.pop()
         if node is None:
             yield None
             continue
-        if node.type in _BREAKS:
+        if node.type == "inline_html":
+            if open_code is None:
+                open_code = opens_code_element(node.raw)
+            elif closes_element(node.raw, open_code):
+                open_code = None
+        if node.type == "text" and (open_code is not None or text[node.start : node.end] != node.raw):
             yield None
-            if node.type == "link":
-                stack.append(None)
-                stack.extend(reversed(node.children))
             continue
-        if node.type == "text":
-            if text[node.start : node.end] != node.raw:
-                yield None
-                continue
+        yield node
+        if node.type == "link":
+            stack.append(None)
+        if node.type not in _BREAKS or node.type == "link":
+            stack.extend(reversed(node.children))
+
+
+def _visible_words(doc, block):
+    """The block's alphabetic words with their offsets, in reading order; None where something
+    that is not text (code, math, HTML, a link's edge) stands between words."""
+    text = doc.text
+    for node in _prose_nodes(doc, block):
+        if node is None or node.type in _BREAKS:
+            yield None
+        elif node.type == "text":
             for match in _LATIN_WORD.finditer(text, node.start, node.end):
                 yield (match.group(0), match.start(), match.end())
-            continue
-        stack.extend(reversed(node.children))
+
+
+def _prose_text_spans(doc, block):
+    return [(node.start, node.end) for node in _prose_nodes(doc, block) if node is not None and node.type == "text"]
+
+
+def _html_words(doc, block):
+    """The words of a raw HTML block's prose; None where a tag stands between words."""
+    text = doc.text
+    for start, end in html_prose(text, block.start, block.end):
+        yield None
+        for match in _LATIN_WORD.finditer(text, start, end):
+            yield (match.group(0), match.start(), match.end())

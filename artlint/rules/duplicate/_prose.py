@@ -1,0 +1,79 @@
+"""Where duplicate-word may look for words: the prose of raw HTML, and not the code that
+template tags mark as such.
+
+A raw HTML block (`<ul><li>…</li></ul>`, `<p>…</p>`) holds prose between its tags, but the
+text of `<code>`, `<pre>`, `<script>`, `<style>` and their kin is code, and attributes are
+markup. A `{% highlight %}` or `{{< highlight >}}` block is code whether or not the site's
+generator is known (a single file checked alone is parsed without its templates expanded).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from artlint.lazyre import lazy
+from artlint.spans import SpanSet
+
+# Elements whose text is code, data or not shown: never prose.
+CODE_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "var", "tt", "script", "style", "textarea", "math", "svg", "template"})
+# A tag ends at the next ">" and never spans a "<" (nor a line's worth of a template tag), so
+# that a block of a million unclosed "<a" or "{% highlight" is read in linear time.
+_HTML_TOKEN = lazy(r"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][\w:-]{0,50})[^<>]{0,4000}>", re.S)
+_TEMPLATE_TAG = lazy(
+    r"\{%-?\s*(end)?(highlight|codeblock|code|include_code|raw)\b[^\n%]{0,500}%\}"
+    r"|\{\{[<%]\s*(/)?\s*(highlight|code|codeblock)\b[^\n]{0,500}?[>%]\}\}"
+)
+
+
+def html_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch of text between the tags of text[start:end] that is shown
+    as prose: not in a comment, a tag, or an element of code."""
+    inside: list[str] = []  # open code elements
+    position = start
+    for token in _HTML_TOKEN.finditer(text, start, end):
+        if not inside and token.start() > position:
+            yield position, token.start()
+        position = token.end()
+        name = (token.group(2) or "").lower()
+        if name not in CODE_ELEMENTS or token.group(0).endswith("/>"):
+            continue
+        if token.group(1):  # a closing tag
+            if name in inside:
+                del inside[len(inside) - 1 - inside[::-1].index(name) :]
+        else:
+            inside.append(name)
+    if not inside and position < end:
+        yield position, end
+
+
+def opens_code_element(html: str) -> str | None:
+    """The name of the code element an inline tag opens (`<code>`), or None."""
+    match = _HTML_TOKEN.fullmatch(html.strip())
+    if match is None or match.group(2) is None or match.group(1) or html.rstrip().endswith("/>"):
+        return None
+    name = match.group(2).lower()
+    return name if name in CODE_ELEMENTS else None
+
+
+def closes_element(html: str, name: str) -> bool:
+    match = _HTML_TOKEN.fullmatch(html.strip())
+    return match is not None and bool(match.group(1)) and (match.group(2) or "").lower() == name
+
+
+def templated_code(text: str, start: int) -> SpanSet:
+    """The spans of Liquid and shortcode blocks of code (`{% highlight %}`…`{% endhighlight %}`,
+    `{{< highlight go >}}`…`{{< /highlight >}}`) and `{% raw %}` blocks, from `start` on."""
+    if "{%" not in text and "{{" not in text:
+        return SpanSet(())
+    spans = []
+    opened: tuple[str, int] | None = None  # the name and start of the open block
+    for tag in _TEMPLATE_TAG.finditer(text, start):
+        closing = bool(tag.group(1) or tag.group(3))
+        name = tag.group(2) or tag.group(4)
+        if opened is None and not closing:
+            opened = (name, tag.start())
+        elif opened is not None and closing and name == opened[0]:
+            spans.append((opened[1], tag.end()))
+            opened = None
+    return SpanSet(spans)
