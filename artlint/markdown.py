@@ -30,7 +30,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import parse_link_href, parse_link_title
 from mistune.inline_parser import InlineParser
-from mistune.plugins.math import math, math_in_list, math_in_quote
+from mistune.plugins.math import INLINE_MATH_PATTERN, math, math_in_list, math_in_quote, parse_inline_math
 from mistune.plugins.table import table, table_in_list, table_in_quote
 from mistune.util import unikey
 
@@ -46,6 +46,9 @@ CODE_TYPES = frozenset({"block_code", "codespan", "block_math", "inline_math"})
 # up to its MAX_INLINE_MARKUP-th such character (2 s or so at worst), and the rest of it is one
 # text run. Prose never comes near: a paragraph of 30,000 links has 60,000.
 MAX_INLINE_MARKUP = 100_000
+# mistune's inline math, but a `$` then backticks takes the whole run of backticks: it tried every
+# shorter run too, each to the end of the text (3.5 s for "$" and 4,000 backticks).
+_INLINE_MATH = INLINE_MATH_PATTERN.replace("(?P<backtick_math_marker>`+)", "(?P<backtick_math_marker>`+)(?!`)")
 _MARKUP = "[" + re.escape("\\`*_![]<$\n") + "]"
 
 
@@ -219,12 +222,14 @@ class _PositionedInlineParser(InlineParser):
 def _new_markdown() -> mistune.Markdown:
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
     inline = _PositionedInlineParser()
-    return mistune.Markdown(
+    markdown = mistune.Markdown(
         renderer=None,
         block=block,
         inline=inline,
         plugins=[table, table_in_quote, table_in_list, math, math_in_quote, math_in_list],
     )
+    markdown.inline.register("inline_math", _INLINE_MATH, parse_inline_math)
+    return markdown
 
 
 _MARKDOWN: mistune.Markdown | None = None

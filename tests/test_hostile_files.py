@@ -242,6 +242,13 @@ def test_a_line_of_two_megabytes_of_one_opener_is_checked_in_linear_time(tmp_pat
     assert elapsed < 10, f"took {elapsed:.1f} s"
 
 
+def test_a_dollar_before_a_long_run_of_backticks_is_read_in_linear_time(tmp_path: Path) -> None:
+    # mistune's inline math tried every shorter run of backticks after "$", each to the end of
+    # the text: 3.5 s for 4,000 backticks, minutes for 100 KB.
+    elapsed = _seconds_to_check(tmp_path, "$" + "`" * 100_000 + "\n")
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
 def test_markup_past_the_inline_budget_is_one_text_run_in_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
     import artlint.markdown
     from artlint.document import parse_document
