@@ -18,7 +18,9 @@ class DuplicateTitle(CorpusRule):
     Articles of the project whose titles — the front-matter `title`, else the first level-1
     heading — are the same once case, spaces and punctuation are ignored. Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
-    Translations (pages of different languages, as the site's generator tells them apart),
+    Translations (pages of different languages, as the site's generator tells them apart), an
+    article and a page of the site (a blog post announcing a documentation page), section
+    index pages ("Posts" in each part of a book),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     a month apart, "Monthly update"; the date from front matter, a dated file name, or a dated
     `path` or `url`), and the `.Rmd`/`.md` pair of one
@@ -41,6 +43,8 @@ class DuplicateTitle(CorpusRule):
     }
 
     def collect(self, doc, options):
+        if doc.page is not None and doc.page.kind == "section":
+            return None  # a section's index: "Posts" in each edition of a book is its structure
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
@@ -58,7 +62,9 @@ class DuplicateTitle(CorpusRule):
                 continue
             key = fact[4]
             if len(key) >= options["min-length"]:
-                groups[key, fact[5]].append(path)  # translations share a title across languages
+                # Translations share a title across languages; a blog post and the
+                # documentation page it announces share one across kinds.
+                groups[key, fact[5], fact[6]].append(path)
         for paths in (part for group in groups.values() for part in _by_date(group, facts)):
             if len(paths) < 2:
                 continue
@@ -118,4 +124,6 @@ def _day(text: str):
 def _fact(title: str, line: int, column: int, doc) -> tuple:
     # Normalised here, in the worker, and cached with the file: judging a site of 100,000
     # articles spent a second and a half normalising titles that had not changed.
-    return (title, line, column, date_of(doc), normalise(title), doc.page.language if doc.page else None)
+    page = doc.page
+    kind = "article" if page is None or page.is_article else "page"
+    return (title, line, column, date_of(doc), normalise(title), page.language if page else None, kind)
