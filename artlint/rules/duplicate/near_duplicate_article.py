@@ -58,8 +58,8 @@ class NearDuplicateArticle(CorpusRule):
     Copies on purpose pass: an R Markdown file and its knitted `.md` (same folder, same stem),
     translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`, and pages of
     two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter, a
-    permalink under `/ja/`), posts of a numbered series whose titles differ in their numbers
-    only and whose texts differ in more, and files that match `ignore`. Articles shorter than
+    permalink under `/ja/`), posts of a series whose titles differ in their numbers and
+    month names only ("Selections, March 2025") and whose texts differ in more, and files that match `ignore`. Articles shorter than
     `min-length` letters (200) or with fewer than `min-shingles` distinct shingles (40, about a
     hundred words of distinct text) are not compared: a line or two under a template is no
     article to copy.
@@ -186,12 +186,18 @@ def _verdict(a, b, frequency: Counter[int], options) -> tuple[float, float] | No
 
 
 _DIGITS = re.compile(r"\d+")
+# Titles are normalised (lower case, no spaces): a month's name runs into the words around it.
+_SERIAL = re.compile(
+    r"(?:\d+|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)+"
+)
 
 
 def _one_series(a: str, b: str) -> bool:
-    """Two posts of a numbered series from one template ("Rust 1.68.1 pre-release" and "Rust
-    1.68.2 pre-release", monthly reports): titles that differ in their numbers only."""
-    return a != b and bool(_DIGITS.search(a)) and _DIGITS.sub("#", a) == _DIGITS.sub("#", b)
+    """Two posts of a series from one template ("Rust 1.68.1 pre-release" and "Rust 1.68.2
+    pre-release", "Council selections, March 2025" and "..., September 2025"): titles that
+    differ in their numbers and month names only."""
+    return a != b and bool(_SERIAL.search(a)) and _SERIAL.sub("#", a) == _SERIAL.sub("#", b)
 
 
 def _languages_differ(a: tuple, b: tuple) -> bool:
