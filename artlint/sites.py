@@ -9,7 +9,7 @@ The generator is found from its own configuration file, in the nearest folder at
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`), VitePress
-(`.vitepress/config.*`). A folder of markdown with none is a `plain` site rooted at the
+(`.vitepress/config.*`), VuePress (`.vuepress/config.*`). A folder of markdown with none is a `plain` site rooted at the
 project's root. `[site]` in artlint.toml overrides what detection gets wrong. Configuration files
 are read as data only (JavaScript ones are never run, only searched for their locales).
 """
@@ -34,13 +34,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "plain")
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-_TITLES_FROM_HEADINGS = ("docusaurus", "mkdocs", "vitepress")
+_TITLES_FROM_HEADINGS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -211,7 +211,7 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "article" if "_posts" in parts[:-1] else "page"
     if generator == "docusaurus":
         return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
-    if generator in ("mkdocs", "vitepress"):
+    if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
 
@@ -360,13 +360,22 @@ def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
 
 
 def _vitepress_file(folder: str, names: Collection[str]) -> str | None:
-    if ".vitepress" not in names:
+    return _config_in(folder, names, ".vitepress")
+
+
+def _vuepress_file(folder: str, names: Collection[str]) -> str | None:
+    return _config_in(folder, names, ".vuepress")
+
+
+def _config_in(folder: str, names: Collection[str], hidden: str) -> str | None:
+    """`config.*` in the hidden folder `hidden` of `folder` (VitePress and VuePress)."""
+    if hidden not in names:
         return None
     try:
-        configs = [name for name in os.listdir(os.path.join(folder, ".vitepress")) if name.startswith("config.")]
+        configs = sorted(name for name in os.listdir(os.path.join(folder, hidden)) if name.startswith("config."))
     except OSError:
         return None
-    return os.path.join(folder, ".vitepress", configs[0]) if configs else None
+    return os.path.join(folder, hidden, configs[0]) if configs else None
 
 
 _FINDERS = (
@@ -377,6 +386,7 @@ _FINDERS = (
     ("docusaurus", _docusaurus_file),
     ("mkdocs", _mkdocs_file),
     ("vitepress", _vitepress_file),
+    ("vuepress", _vuepress_file),
 )
 
 
@@ -552,6 +562,11 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
     return {"content": (".",), "static": ("public",), "language_folders": _language_folders(folder, ("",)), "autolinks": True}
 
 
+def _vuepress_parts(folder: str, settings: dict) -> dict:
+    # VuePress 2's markdown-it leaves linkify off: a bare URL stays text.
+    return {"content": (".",), "static": (".vuepress/public",), "language_folders": _language_folders(folder, ("",)), "autolinks": False}
+
+
 def _plain_parts(folder: str, settings: dict) -> dict:
     return {"language_folders": _language_folders(folder, ("",))}
 
@@ -564,6 +579,7 @@ _BUILDERS = {
     "docusaurus": _docusaurus_parts,
     "mkdocs": _mkdocs_parts,
     "vitepress": _vitepress_parts,
+    "vuepress": _vuepress_parts,
 }
 
 

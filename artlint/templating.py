@@ -17,11 +17,16 @@ Hugo's shortcodes (`{{< figure … >}}`, `{{% note %}}…{{% /note %}}`) likewis
 (`_` for their spaces where a link's URL is one), except `ref` and `relref`, which the link
 rules resolve.
 
+VitePress and VuePress import code files whole (`<<< @/snippets/x.rs`, `@[code](./x.rs)`):
+those lines become spaces.
+
 Every replacement has the length of what it replaces and keeps line ends, so offsets into the
 text the parser saw are offsets into the file.
 """
 
 from __future__ import annotations
+
+import re
 
 from artlint.lazyre import lazy
 
@@ -32,12 +37,17 @@ _TAG_NAME = lazy(r"\{%-?\s*(\w+)")
 _SPACE = lazy(r"\s")
 _NOT_LINE_END = lazy(r"[^\n]")
 _SHORTCODE = lazy(r"\{\{([<%])\s*/?\s*([\w.-]*)")
+# A code file imported whole into the page: VuePress's `@[code lang](./x.rs)` and VitePress's
+# `<<< @/snippets/x.rs`, each alone on its line. Its path is the build's, not a link.
+_CODE_IMPORT = lazy(r"^[ \t]*(?:@\[code[^\]\n]{0,200}\]\([^)\n]{1,2000}\)|<<<[ \t]+[^\n]{1,2000})[ \t]*$", re.M)
 
 
 def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) -> str:
     """`text` with the generator's template markup written as markdown understands it."""
     if generator == "hugo":
         return _hugo_masked(text, body_offset)
+    if generator in ("vitepress", "vuepress"):
+        return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
         return text
     pieces = [text[:body_offset]]

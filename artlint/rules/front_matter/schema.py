@@ -68,11 +68,19 @@ class FrontMatterSchema(DocumentRule):
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)
 
 
+# Documentation generators whose core reads no tags or categories: a theme or the site's own
+# pages do, in whatever form they chose.
+_READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress")
+
+
 def _generator_accepts(generator, expected, value) -> bool:
     """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
-    Jekyll, Hugo and Hexo; Zola fails the build on it), and a number as a title (Hugo)."""
-    if expected == "list[string]" and isinstance(value, str) and "," not in value and "，" not in value:
-        return generator in ("jekyll", "hugo", "hexo")
+    Jekyll, Hugo and Hexo; Zola fails the build on it), any string where only the theme reads
+    the key (MkDocs, VitePress, VuePress), and a number as a title (Hugo)."""
+    if expected == "list[string]" and isinstance(value, str):
+        if generator in _READ_BY_THEMES_ONLY:
+            return True
+        return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo")
     if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return generator == "hugo"
     return False
