@@ -160,7 +160,7 @@ def parse_document(
     boundary: Boundary = NO_LIMIT,
     site: "Site | None" = None,
 ) -> Document:
-    front_matter = split_front_matter(source)
+    front_matter = split_front_matter(source, after_blank_lines=site is not None and site.generator == "hugo")
     body_offset = front_matter.body_offset if front_matter else 0
     markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset)
     parsed = parse_markdown(markup, body_offset)

@@ -90,31 +90,37 @@ class FrontMatter:
         return info.value_line, info.value_column
 
 
-def split_front_matter(source: Source) -> FrontMatter | None:
-    """Find and parse the front matter at the top of a document, or return None."""
+def split_front_matter(source: Source, after_blank_lines: bool = False) -> FrontMatter | None:
+    """Find and parse the front matter at the top of a document, or return None. With
+    `after_blank_lines` (Hugo skips white space before it), its fence may follow blank lines."""
     text = source.text
-    first_line = source.line_text(1) if source.line_count else ""
+    first = 1
+    if after_blank_lines:
+        while first < source.line_count and not source.line_text(first).strip():
+            first += 1
+    first_line = source.line_text(first) if source.line_count else ""
     if _TOML_FENCE.fullmatch(first_line):
-        return _fenced(source, "toml", _TOML_FENCE)
+        return _fenced(source, "toml", _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
-        return _fenced(source, "yaml", _YAML_END)
-    if _JSON_START.match(text):
+        return _fenced(source, "yaml", _YAML_END, first)
+    if first == 1 and _JSON_START.match(text):
         return _parse_json(source)
     return None
 
 
-def _fenced(source: Source, kind: str, closing: re.Pattern[str]) -> FrontMatter:
-    for line in range(2, source.line_count + 1):
+def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1) -> FrontMatter:
+    for line in range(first + 1, source.line_count + 1):
         if closing.fullmatch(source.line_text(line)):
             body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
-            matter = FrontMatter(kind, 1, line, body_offset)
-            raw_start = source.line_starts[1]
+            matter = FrontMatter(kind, first, line, body_offset)
+            raw_start = source.line_starts[first]
             raw_end = source.line_starts[line - 1]
-            _parse_fenced(matter, source.text[raw_start:raw_end], first_raw_line=2)
+            _parse_fenced(matter, source.text[raw_start:raw_end], first_raw_line=first + 1)
             return matter
-    fence = source.line_text(1).strip()
-    matter = FrontMatter(kind, 1, source.line_count, source.line_starts[1] if source.line_count > 1 else len(source.text))
-    matter.error = FrontMatterProblem(f"the opening {fence} on line 1 is never closed", 1, 1)
+    fence = source.line_text(first).strip()
+    after = source.line_starts[first] if source.line_count > first else len(source.text)
+    matter = FrontMatter(kind, first, source.line_count, after)
+    matter.error = FrontMatterProblem(f"the opening {fence} on line {first} is never closed", first, 1)
     return matter
 
 

@@ -53,6 +53,7 @@ class Page:
     translation_key: str = ""  # equal for a page and its translations
     date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
     front_matter_expected: bool = True  # False for README files, partials, pages of documentation generators
+    section: str = ""  # the first folder of its path in the content, languages left out ("docs", "blog")
 
     @property
     def is_article(self) -> bool:
@@ -98,19 +99,32 @@ class Site:
     def dates_expected(self, file: str) -> bool:
         """Whether the site dates the pages of this file's section: at least half of the other
         pages there (a folder's files and page bundles) carry a date, in front matter or in
-        their names; or the file is alone there. Docs sections, and sites that keep the date elsewhere (a Zola `path`),
+        their names; alone there, the same of the folder above. Docs sections, and sites that keep the date elsewhere (a Zola `path`),
         date none; a post without a date among dated posts is a mistake."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
+        while True:
+            with_date, pages = self._dated_pages(folder)
+            others = len(pages - {file})
+            if others:
+                return len(with_date - {file}) * 2 >= others
+            # Alone in its folder: the folder above tells (a project's one overview page in a
+            # docs tree), up to the site's root, where nothing says otherwise.
+            parent = os.path.dirname(folder)
+            above = self.relative(parent)
+            if parent == folder or above == "." or above.startswith(".."):
+                return True
+            folder = parent
+
+    def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(the dated pages, all the pages) of a folder (its files and page bundles)."""
         dated = self._sections.get(folder)
         if dated is None:
             pages = frozenset(section_pages(folder))
             names = self.generator != "hugo"  # Hugo reads a date from a name only when told to
             dated = self._sections[folder] = (frozenset(page for page in pages if _has_date(page, names)), pages)
         record("folder", folder, folder_signature(folder))
-        with_date, pages = dated
-        others = len(pages - {file})
-        return others == 0 or len(with_date - {file}) * 2 >= others  # alone: nothing says otherwise
+        return dated
 
     def _in_default_language(self, folder: str) -> str:
         """The same section in the default language's folder, when the site keeps languages in
@@ -192,7 +206,15 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
     expected = kind not in ("repository", "partial") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
-    return Page(kind, language, key, date_from_name, expected)
+    return Page(kind, language, key, date_from_name, expected, _section(site, "/".join(key_parts)))
+
+
+def _section(site: Site, path: str) -> str:
+    for folder in sorted(site.content, key=len, reverse=True):
+        if folder == "." or within(path, folder):
+            inner = path if folder == "." else path[len(folder) :].lstrip("/")
+            return inner.split("/", 1)[0] if "/" in inner else ""
+    return ""
 
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:

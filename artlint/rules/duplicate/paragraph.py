@@ -89,8 +89,8 @@ class DuplicateParagraph(DocumentRule):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
       heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
       a numbered list that repeats an earlier step;
-    - a lead-in ending with a colon, a one-sentence caption next to a code block ("defined in
-      file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
+    - a lead-in ending with a colon before a code block or in another section, a one-sentence
+      caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
       paragraph that is one emphasised call-out;
     - the same note linking to different pages (one per item);
     - under different headings: a paragraph shorter than `min-length-across-sections` (150; a
@@ -156,11 +156,13 @@ class DuplicateParagraph(DocumentRule):
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
-                if _is_lead_in(doc, block) or _is_field(doc, block):
-                    continue  # the same caption before two excerpts, the same label in two records
+                here, there = section_of(block.start), section_of(first.start)
+                if _is_lead_in(doc, block) and (block.start in captions or here != there):
+                    continue  # the same caption before two excerpts, the same lead-in in two sections
+                if _is_field(doc, block):
+                    continue  # the same label in two records
                 if sentences == 1 and block.start in captions:
                     continue  # the same caption under two excerpts of one file
-                here, there = section_of(block.start), section_of(first.start)
                 if here != there and (
                     weight < options["min-length-across-sections"]
                     or _same_heading(headings, here, there)

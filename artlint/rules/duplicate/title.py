@@ -18,11 +18,13 @@ class DuplicateTitle(CorpusRule):
     Articles of the project whose titles — the front-matter `title`, else the first level-1
     heading — are the same once case, spaces and punctuation are ignored. Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
-    Translations (pages of different languages, as the site's generator tells them apart), an
-    article and a page of the site (a blog post announcing a documentation page), section
-    index pages ("Posts" in each part of a book),
+    Dated posts are compared with all posts; pages (documentation, undated pages) only with
+    the pages of their own folder: "FAQ" in each project's docs, a command's reference beside
+    the guide's chapter on it, are no duplicates. Translations (pages of different languages,
+    as the site's generator tells them apart), section index pages ("Posts" in each part of a
+    book),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
-    a month apart, "Monthly update"; the date from front matter, a dated file name, or a dated
+    six days apart, "Weekly update"; the date from front matter, a dated file name, or a dated
     `path` or `url`), and the `.Rmd`/`.md` pair of one
     article pass, as do titles shorter than `min-length` letters (4).
 
@@ -64,7 +66,7 @@ class DuplicateTitle(CorpusRule):
             if len(key) >= options["min-length"]:
                 # Translations share a title across languages; a blog post and the
                 # documentation page it announces share one across kinds.
-                groups[key, fact[5], fact[6]].append(path)
+                groups[(key,) + tuple(fact[5:])].append(path)
         for paths in (part for group in groups.values() for part in _by_date(group, facts)):
             if len(paths) < 2:
                 continue
@@ -87,13 +89,13 @@ class DuplicateTitle(CorpusRule):
                 )
 
 
-_RECURRING_DAYS = 30
+_RECURRING_DAYS = 6  # a weekly newsletter keeps its title
 
 
 def _by_date(paths: list[str], facts) -> list[list[str]]:
     """A group of one title split into the posts of one occasion: a recurring post keeps its
     title ("Annual report" in two years; "Upcoming design meetings", three or more posts more
-    than a month apart), a re-post is a duplicate. Undated articles are compared with the
+    than six days apart), a re-post is a duplicate. Undated articles are compared with the
     earliest ones."""
     dated = sorted((day, path) for path in paths if (day := _day(facts[path][3])) is not None)
     undated = [path for path in paths if _day(facts[path][3]) is None]
@@ -125,5 +127,18 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     # Normalised here, in the worker, and cached with the file: judging a site of 100,000
     # articles spent a second and a half normalising titles that had not changed.
     page = doc.page
-    kind = "article" if page is None or page.is_article else "page"
-    return (title, line, column, date_of(doc), normalise(title), page.language if page else None, kind)
+    day = date_of(doc)
+    # A dated post is compared with every post of the site; a page (documentation, an undated
+    # page of a section) only with the pages of its folder: "FAQ" and "Release notes" in each
+    # project's docs, a command's reference beside the guide's chapter on it.
+    kind = "article" if (page is None or page.is_article) and day else "page"
+    folder = _folder(doc.path) if kind == "page" else ""
+    return (title, line, column, day, normalise(title), page.language if page else None, kind, folder)
+
+
+def _folder(path: str) -> str:
+    """The folder a page is filed in; for a page bundle (`faq/index.md`), the bundle's."""
+    parent, _, name = path.rpartition("/")
+    if name.lower().startswith(("index.", "_index.", "readme.")):
+        parent = parent.rpartition("/")[0]
+    return parent

@@ -11,7 +11,12 @@ from artlint.rules.duplicate._prose import closes_element, html_prose, opens_cod
 from artlint.urls import TEXT_URL
 
 _DATA = data.load("duplicates")["duplicate-word"]
-_LATIN_WORD = lazy(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
+# Latin Extended Additional (\u1e00-\u1eff) holds Vietnamese letters (ệ, ủ, ợ): without it
+# "việc của" split into "vi", "c", "c", "a" and read as a doubled "c".
+_LATIN_WORD = lazy(
+    r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]+"
+    r"(?:['’][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*"
+)
 _CJK_DOUBLE = lazy(f"([{CJK}])\\1")
 _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word

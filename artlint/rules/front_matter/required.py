@@ -58,16 +58,29 @@ class FrontMatterRequired(DocumentRule):
             return  # a section index (_index.md) takes its title from its folder or template
         if "title" not in matter.data and not doc.text[matter.body_offset :].strip():
             return  # a placeholder (a translation stub, a redirect): the theme or generator fills it
+        written = _keys_as_read(matter.data, doc)
         for key in options["keys"]:
             if page is not None and not page.is_article and key in options["article-only"]:
                 continue
             if key == "date" and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
                 continue
-            if key not in matter.data:
+            if key not in written:
                 yield doc.line_diagnostic(f"required key {key!r} is missing", matter.start_line)
-            elif _is_empty(matter.data[key]):
-                line, column = matter.key_position(key)
-                yield doc.line_diagnostic(f"required key {key!r} is empty: {_emptiness(matter.data[key])}", line, column)
+            elif _is_empty(matter.data[written[key]]):
+                line, column = matter.key_position(written[key])
+                value = matter.data[written[key]]
+                yield doc.line_diagnostic(f"required key {key!r} is empty: {_emptiness(value)}", line, column)
+
+
+def _keys_as_read(data: dict, doc) -> dict[str, str]:
+    """The key each name is read from: itself, and on Hugo, which reads front matter without
+    regard to case, also its other spellings (`Title:` is the title)."""
+    written = {key: key for key in data if isinstance(key, str)}
+    if doc.site is not None and doc.site.generator == "hugo":
+        for key in data:
+            if isinstance(key, str):
+                written.setdefault(key.lower(), key)
+    return written
 
 
 def _dates_expected(doc) -> bool:
