@@ -550,11 +550,14 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
     language = settings.get("language")
     codes = [code.lower() for code in (language if isinstance(language, list) else [language]) if isinstance(code, str) and code != "default"]
     permalink = settings.get("permalink")
+    folders = _language_folders(folder, (f"{source}/_posts/", f"{source}/"))
+    if folders and len(codes) == 1:  # `language: en` and translations in source/<lang>/
+        codes += [code for _, code in folders if code != codes[0]]
     return {
         "content": (source,),
         "static": (source,),
-        "languages": tuple(codes) if len(codes) > 1 else (),
-        "language_folders": _language_folders(folder, (f"{source}/_posts/", f"{source}/")),
+        "languages": tuple(dict.fromkeys(codes)) if len(codes) > 1 else (),
+        "language_folders": folders,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
     }
