@@ -753,3 +753,61 @@ class SiteIndex:
         self._sites[site.root] = site
         return site
 
+
+# Reading the templates stops here: a theme is kilobytes, a vendored one a few megabytes.
+_TEMPLATE_BYTES = 32 * 1024 * 1024
+_TEMPLATE_FILE_BYTES = 1024 * 1024
+# A key as templates read it: a property (`page.publisher`, `.Params.levels`) or a quoted
+# index (`page["levels"]`), and a key of the configuration's defaults (`scala2: true`).
+_WORD = lazy(r"""(?:\.|\[["']|^[ \t]*)([A-Za-z_][A-Za-z0-9_-]*)""", re.M)
+
+
+@lru_cache(maxsize=16)
+def template_words(root: str, generator: str, config_file: str | None = None) -> frozenset[str]:
+    """The keys a site's templates and plugins read (`layouts/`, `_includes/`, a theme's
+    `layout/`...; the folders `templates` in rules/sites.toml names) and its configuration
+    sets: the front-matter keys its pages may carry beyond the generator's own. Links are not
+    followed."""
+    words: set[str] = set()
+    budget = _TEMPLATE_BYTES
+    if config_file is not None and not os.path.islink(config_file):
+        words.update(_words_in(config_file))
+    for folder in data.load("sites")["templates"].get(generator, ()):
+        top = os.path.join(root, folder)
+        if os.path.islink(top):
+            continue
+        for current, folders, files in os.walk(top):
+            folders[:] = sorted(name for name in folders if name not in ("node_modules", ".git") and not os.path.islink(os.path.join(current, name)))
+            for name in sorted(files):
+                path = os.path.join(current, name)
+                if budget <= 0:
+                    return frozenset(words)
+                if os.path.islink(path) or os.path.splitext(name)[1].lower() not in _TEMPLATE_SUFFIXES:
+                    continue
+                found = _words_in(path)
+                budget -= found.size
+                words.update(found)
+    return frozenset(words)
+
+
+class _Words(set):
+    size = 0
+
+
+def _words_in(path: str) -> _Words:
+    words = _Words()
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(_TEMPLATE_FILE_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return words
+    words.size = len(text)
+    words.update(_WORD.findall(text))
+    return words
+
+
+_TEMPLATE_SUFFIXES = frozenset(
+    (".html", ".htm", ".liquid", ".njk", ".ejs", ".swig", ".pug", ".jade", ".hbs", ".js", ".mjs", ".cjs", ".ts", ".jsx",
+     ".tsx", ".vue", ".rb", ".xml", ".json", ".toml", ".yml", ".yaml", ".tera", ".jinja", ".j2", ".styl")
+)
+

@@ -45,8 +45,8 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "jekyll")
     [model] = json.loads(out)
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
-    assert model["pages"] == {"article": 4, "page": 1}
-    assert model["pages-by-language"] == {"en": 4, "zh-cn": 1}
+    assert model["pages"] == {"article": 4, "page": 3}
+    assert model["pages-by-language"] == {"en": 6, "zh-cn": 1}
 
 
 def test_site_settings_correct_the_detection(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from artlint import data
 from artlint.findings import Diagnostic, Severity
 from artlint.options import Option
 from artlint.rules import CorpusRule
+from artlint.sites import template_words
 
 _DATA = data.load("front-matter")
 
@@ -16,8 +17,9 @@ class FrontMatterKeyTypo(CorpusRule):
     of them) and is within a small edit distance (1 for short keys, 2 from 7 letters) of a key
     that is in `known-keys` or used in many files (at least `min-common-files` and five times
     as often): `descritpion` for `description`, `pacakge_version`, `topicic` for `topic`,
-    `tag` for `tags`. Keys that are themselves known, and differences of case only (Hugo reads
-    keys without case), are not reported.
+    `tag` for `tags`. Keys that are themselves known, differences of case only (Hugo reads
+    keys without case), and keys that the site's own templates name (a layout that shows
+    `page.publisher`, a theme that reads `levels`) are not reported.
 
     ## Why it matters
     The generator ignores a misspelt key without a word: the description never reaches the
@@ -42,12 +44,13 @@ class FrontMatterKeyTypo(CorpusRule):
         matter = doc.front_matter
         if matter is None or not matter.data:
             return None
-        return [(str(key), *matter.key_position(str(key))) for key in matter.data]
+        site = (doc.site.root, doc.site.generator, doc.site.config_file) if doc.site is not None and doc.site.config_file else None
+        return (site, [(str(key), *matter.key_position(str(key))) for key in matter.data])
 
     def judge(self, facts, options, report_on):
         files = defaultdict(set)
-        for path, keys in facts.items():
-            for key, _, _ in keys or ():
+        for path, fact in facts.items():
+            for key, _, _ in fact[1] if fact else ():
                 files[key].add(path)
         known = {key for key in options["known-keys"]}
         known_lower = {key.lower() for key in known}
@@ -64,7 +67,10 @@ class FrontMatterKeyTypo(CorpusRule):
             target, count = match
             used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
             for path in sorted(paths & report_on):
-                for name, line, column in facts[path]:
+                site = facts[path][0]
+                if site is not None and key in template_words(*site):
+                    continue  # a key of the site's own: its layouts read `page.publisher`
+                for name, line, column in facts[path][1]:
                     if name == key:
                         yield path, Diagnostic(
                             f"{key!r} looks like a typo of {target!r} ({used})",
