@@ -325,9 +325,16 @@ def _page_head(path: str, root: str) -> str:
 
 
 def _fold(name: str) -> str:
-    """Hugo lowercases URLs and sites may drop accents: compare names without either."""
+    """Names as generators make URLs of them: Hugo lowercases, sites drop accents, and Hugo
+    and Zola turn spaces into hyphens and drop apostrophes ("build system tradeoffs.md" is
+    /build-system-tradeoffs/). Underscores stay: Hugo keeps them."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _APOSTROPHES.sub("", _SPACES.sub("-", plain.strip()))
+
+
+_SPACES = lazy(r"(?:\s|%20)+")
+_APOSTROPHES = lazy("['’]")
 
 
 def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
