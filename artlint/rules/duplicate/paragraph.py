@@ -56,8 +56,10 @@ def _captions(doc) -> set[int]:
     return starts
 
 
-def _heading_texts(doc) -> list[str]:
-    return [normalise(heading.text) for heading in sorted(doc.nodes("heading"), key=lambda node: node.start)]
+def _heading_texts(doc, starts: list[int]) -> list[str]:
+    """The normalised text of the heading that starts each section ("" for a component)."""
+    texts = {heading.start: normalise(heading.text) for heading in doc.nodes("heading")}
+    return [texts.get(offset, "") for offset in starts]
 
 
 def _targets(block) -> frozenset[str]:
@@ -84,8 +86,12 @@ class DuplicateParagraph(DocumentRule):
     those of an earlier one of the same article, when it has at least `min-length` letters
     (40; the letters of URLs written out do not count). The second occurrence is reported,
     naming the line of the first.
-    What an article repeats on purpose is not reported, unless it belongs to a run of four or
-    more paragraphs copied together (a pasted block):
+    Sections built on one template repeat their text: under headings of the same text, even
+    whole runs of it ("Common causes" under each limit, "Options" under each command); at the
+    same place after the first paragraph of two sections of one kind, a single note (a
+    reference page's note per endpoint; MDX components such as `<ApiEndpoint>` start sections
+    too). Beyond that, what an article repeats on purpose is not reported, unless it belongs
+    to a run of four or more paragraphs copied together (a pasted block):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
       heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
       a numbered list that repeats an earlier step;
@@ -93,11 +99,8 @@ class DuplicateParagraph(DocumentRule):
       caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
       paragraph that is one emphasised call-out;
     - the same note linking to different pages (one per item);
-    - under different headings: a paragraph shorter than `min-length-across-sections` (150; a
-      Chinese or Japanese character counts three), one under headings of the same text
-      ("Common causes" under each limit), or one at the same place after the first
-      paragraph of two sections of one kind (a reference page's note per endpoint; MDX
-      components such as `<ApiEndpoint>` start sections too).
+    - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
+      Chinese or Japanese character counts three).
     Block quotes, tables, `<details>` and `:::` containers (admonitions) are not compared.
 
     ## Why it matters
@@ -144,31 +147,32 @@ class DuplicateParagraph(DocumentRule):
             return
         section_of = sections(doc)
         place = _places_in_sections(doc, section_of)
-        headings = _heading_texts(doc)
-        kinds = [kind for _, kind in section_starts(doc)]
+        starts = section_starts(doc)
+        kinds = [kind for _, kind in starts]
+        headings = _heading_texts(doc, [offset for offset, _ in starts])
         captions = _captions(doc)
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         for number, block, first_number, first, length, weight, in_list, sentences, first_list in repeats:
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
+            here, there = section_of(block.start), section_of(first.start)
+            if here != there and _same_heading(headings, here, there):
+                continue  # sections built on one template ("MUST have options" under each command)
+            if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
+                continue  # a note at its place in sections of one kind (a reference page's endpoints)
             if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
                 continue  # the same item in two lists
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
-                here, there = section_of(block.start), section_of(first.start)
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):
                     continue  # the same label in two records
                 if sentences == 1 and block.start in captions:
                     continue  # the same caption under two excerpts of one file
-                if here != there and (
-                    weight < options["min-length-across-sections"]
-                    or _same_heading(headings, here, there)
-                    or _parallel(kinds, here, there, place[block.start], place[first.start])
-                ):
-                    continue  # a note repeated under each heading, at its place: the page's structure
+                if here != there and weight < options["min-length-across-sections"]:
+                    continue  # a short note repeated under each heading: the page's structure
             line, column = doc.source.position(first.start)
             yield doc.diagnostic(
                 f"paragraph repeats the one on line {line}",
