@@ -37,6 +37,7 @@ else:  # pragma: no cover - Python 3.10
 GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
+_HUGO_VERSION = lazy(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?0\.(\d+)""", re.I)
 _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
@@ -72,6 +73,7 @@ class Site:
     permalinks: tuple[tuple[str, str], ...] = ()  # (section or kind, pattern), as configured
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
+    blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of page()
     _sections: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of dates_expected()
 
@@ -79,8 +81,8 @@ class Site:
     def commonmark_emphasis(self) -> bool:
         """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
-        `**注：**正文` as bold."""
-        return self.generator not in ("jekyll", "hexo", "mkdocs")
+        `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
+        return self.generator not in ("jekyll", "hexo", "mkdocs") and not self.blackfriday
 
     @property
     def roots(self) -> tuple[str, ...]:
@@ -156,6 +158,7 @@ class Site:
             "permalinks": dict(self.permalinks),
             "not-content": list(self.not_content),
             "autolinks": self.autolinks,
+            "blackfriday": self.blackfriday,
         }
 
     def holds_no_articles(self, path: str) -> bool:
@@ -442,7 +445,8 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
     if not changes and root == site.root:
         return site
-    values = {name: getattr(site, name) for name in ("content", "static", "languages", "language_folders", "permalinks", "not_content", "autolinks")}
+    names = ("content", "static", "languages", "language_folders", "permalinks", "not_content", "autolinks", "blackfriday")
+    values = {name: getattr(site, name) for name in names}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
 
@@ -489,7 +493,35 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
         "not_content": tuple(unbuilt),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
+        "blackfriday": _blackfriday(folder, settings),
     }
+
+
+def _blackfriday(folder: str, settings: dict) -> bool:
+    """Whether Hugo renders this site with Blackfriday: configured so, or the Hugo version its
+    build pins (netlify.toml, a GitHub workflow) is older than 0.60, when goldmark came."""
+    handler = _nested(settings, "markup", "defaultmarkdownhandler")
+    if isinstance(handler, str):
+        return handler.lower() == "blackfriday"
+    for path in [os.path.join(folder, "netlify.toml"), *_workflow_files(folder)]:
+        if os.path.islink(path):
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                match = _HUGO_VERSION.search(handle.read(65536))
+        except OSError:
+            continue
+        if match:
+            return int(match.group(1)) < 60
+    return False
+
+
+def _workflow_files(folder: str) -> list[str]:
+    workflows = os.path.join(folder, ".github", "workflows")
+    try:
+        return sorted(os.path.join(workflows, name) for name in os.listdir(workflows) if name.endswith((".yml", ".yaml")))
+    except OSError:
+        return []
 
 
 def _nested(settings: dict, *keys: str) -> Any:
