@@ -40,6 +40,14 @@ WORDS = (
 ).split()
 
 
+# Every link of the generated corpus points at the benchmark's own server on 127.0.0.1, which
+# link-local-address rightly reports (113,000 findings for 10,000 articles, none on a real
+# site): left on, it would measure the reporting of a defect no real site has.
+BENCH_CONFIG = """# the benchmark's project root
+ignore = ["link-local-address"]
+"""
+
+
 def make_corpus(directory: Path, size: int, seed: int = 7) -> None:
     """A deterministic corpus of Chinese science-news articles with TOML front matter, links,
     images, DOIs, and the defects artlint looks for (stuffed links, doubled words, copies)."""
@@ -94,7 +102,7 @@ def ensure_corpus(work: Path, size: int, kit: Path | None, existing: Path | None
         shutil.rmtree(directory / "linkcheck", ignore_errors=True)  # copies for link checkers only
     else:
         make_corpus(directory, size)
-    (directory / "artlint.toml").write_text("# the benchmark's project root\n", encoding="utf-8")
+    (directory / "artlint.toml").write_text(BENCH_CONFIG, encoding="utf-8")
     (directory / ".complete").write_text("ok", encoding="utf-8")
     return directory
 

@@ -105,12 +105,13 @@ class NearDuplicateArticle(CorpusRule):
         paths = [path for path, fact in facts.items() if fact and not ignored.match(fact[0])]
         dates = {path: facts[path][1] for path in paths}
         sets = [facts[path][2] for path in paths]
-        frequency = _frequency(sets)
         best: dict[str, tuple[float, str, str]] = {}  # file reported -> (similarity, closest copy, message)
         checked = [number for number, path in enumerate(paths) if path in report_on]
         if len(checked) <= _FEW_CHECKED and len(checked) * 2 < len(sets):
-            pairs = _pairs_with(sets, checked)  # pre-commit: a few changed files against the site
+            # pre-commit: a few changed files against the site, counting only the shingles met
+            frequency, pairs = _pairs_with(sets, checked)
         else:
+            frequency = _frequency(sets)
             pairs = _pairs_sharing_own_text(sets, frequency)
         for a, b in pairs:
             first, second = facts[paths[a]], facts[paths[b]]
@@ -146,11 +147,12 @@ def _message(other: str, verdict: tuple[float, float], threshold: float, numbers
     return f"near-duplicate of {other} (similarity {similarity:.2f})"
 
 
-def _frequency(sets) -> Counter[int]:
-    """In how many articles each shingle occurs."""
+def _frequency(sets, only: set[int] | None = None) -> Counter[int]:
+    """In how many articles each shingle occurs (each of `only`, when given: a counter of every
+    shingle of a large site takes a hundred megabytes)."""
     frequency: Counter[int] = Counter()
     for shingles in sets:
-        frequency.update(shingles)
+        frequency.update(shingles if only is None else only.intersection(shingles))
     return frequency
 
 
@@ -206,28 +208,35 @@ def _languages_differ(a: tuple, b: tuple) -> bool:
     return a[3] is not None and b[3] is not None and a[3] != b[3]
 
 
-def _pairs_with(sets, checked):
-    """(a, b) for every pair of a checked set with any other set that shares a shingle: a few
-    changed files against the whole site (set intersections run in C)."""
+def _pairs_with(sets, checked) -> tuple[Counter[int], list[tuple[int, int]]]:
+    """(the frequency of every shingle the pairs hold, (a, b) for every pair of a checked set
+    with another set that shares a shingle found in at most `_TEMPLATE_ARTICLES` articles)."""
     wanted = set(checked)
+    mine = set().union(*(sets[number] for number in checked))
+    frequency = _frequency(sets, mine)
+    pairs = []
     for number in checked:
-        mine = set(sets[number])
+        own = {shingle for shingle in sets[number] if 1 < frequency[shingle] <= _TEMPLATE_ARTICLES}
         for other, shingles in enumerate(sets):
             if other == number or (other in wanted and other < number):
                 continue  # itself, or a pair of two checked sets met already
-            if not mine.isdisjoint(shingles):
-                yield (number, other) if number < other else (other, number)
+            if not own.isdisjoint(shingles):
+                pairs.append((number, other) if number < other else (other, number))
+    partners = set().union(*(sets[b if a in wanted else a] for a, b in pairs)) - mine if pairs else set()
+    if partners:
+        frequency.update(_frequency(sets, partners))
+    return frequency, pairs
 
 
 def _pairs_sharing_own_text(sets, frequency):
     """(a, b) for the pairs of shingle sets that share a shingle found in at most
     `_TEMPLATE_ARTICLES` articles: copies share many, and every measure `_verdict` takes is
     nil without one. An inverted index of those shingles, never a comparison of all pairs."""
+    shared = {shingle for shingle, count in frequency.items() if 1 < count <= _TEMPLATE_ARTICLES}
     articles: dict[int, list[int]] = {}
     for number, shingles in enumerate(sets):
-        for shingle in shingles:
-            if 1 < frequency[shingle] <= _TEMPLATE_ARTICLES:
-                articles.setdefault(shingle, []).append(number)
+        for shingle in shared.intersection(shingles):
+            articles.setdefault(shingle, []).append(number)
     candidates = set()
     for members in articles.values():
         for index, first in enumerate(members):
