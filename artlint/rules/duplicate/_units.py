@@ -210,7 +210,8 @@ def _prose_letters(raw: str, key: str) -> int:
     list of links is no prose."""
     if "://" not in raw:
         return letters(key)
-    return letters("".join(sentence_keys(_BARE_URL.sub("", raw))))
+    written = _BARE_URL.findall(_LINK_DESTINATION.sub("]", raw))  # link targets are not in the key
+    return max(letters(key) - sum(letters(normalise(url)) for url in written), 0)
 
 
 _SENTENCE_BREAK = "\x00"

@@ -170,6 +170,8 @@ def _verdict(a, b, frequency: Counter[int], options) -> tuple[float, float] | No
         return None
     similarity = len(shared) / (len(mine) + len(b) - len(shared))
     containment = len(shared) / min(len(mine), len(b))
+    if similarity < options["threshold"] and containment < options["containment"]:
+        return None  # the counts without the template are lower still
     if any(frequency[shingle] > _TEMPLATE_ARTICLES for shingle in mine.symmetric_difference(b) | shared):
         own_a = sum(1 for shingle in mine if frequency[shingle] <= _TEMPLATE_ARTICLES)
         own_b = sum(1 for shingle in b if frequency[shingle] <= _TEMPLATE_ARTICLES)

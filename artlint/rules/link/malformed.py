@@ -312,6 +312,8 @@ def _punycode_problem(host: str) -> str | None:
 def _bracket_problem(url: str) -> str | None:
     url = url.split("#", 1)[0]  # a cut fragment still loads the page
     for opening, closing, name in (("(", ")", "parentheses"), ("[", "]", "square brackets")):
+        if opening not in url and closing not in url:
+            continue
         depth = 0
         for char in url:
             if char == opening:
