@@ -405,3 +405,18 @@ def test_a_site_gives_the_same_findings_from_its_root_a_subfolder_and_elsewhere(
     assert findings(site / "content", ".") == from_root
     assert findings(elsewhere, str(site)) == from_root
     assert findings(elsewhere, str(site / "content" / "a.md")) == findings(site, "content/a.md")
+
+
+def test_the_first_of_a_title_group_checked_alone_is_reported_once(tmp_path: Path) -> None:
+    """Checked alone (as pre-commit does), the earliest of three posts with one title gets one
+    finding, not one per later twin."""
+    posts = {
+        f"content/post-{day}.md": f'+++\ntitle = "Deep sleep and memory"\ndate = 2023-01-{day}\n+++\n\nPost of day {day}.\n'
+        for day in ("01", "02", "03")
+    }
+    write(tmp_path, {"artlint.toml": 'select = ["duplicate-title"]\n', **posts})
+    code, out, _ = artlint("check", "--quiet", "content/post-01.md", cwd=tmp_path)
+    assert code == 1
+    assert [line for line in out.splitlines() if "duplicate-title" in line] == [
+        "content/post-01.md:2:9  warning  duplicate-title  same title as content/post-02.md: 'Deep sleep and memory'"
+    ]

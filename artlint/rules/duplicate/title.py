@@ -73,13 +73,15 @@ class DuplicateTitle(CorpusRule):
             articles = one_per_article(paths)
             dates = {path: facts[path][3] for path in articles}
             first = min(articles, key=lambda path: (dates[path] or "~", path))
+            reported = set()
             for path in articles:
                 if path == first:
                     continue
                 target = assign(first, path, report_on, dates)
-                if target is None:
-                    continue
+                if target is None or target[0] in reported:
+                    continue  # the first of a group, checked alone, is reported once, not once per twin
                 here, other = target
+                reported.add(here)
                 title, line, column = facts[here][:3]
                 other_line, other_column = facts[other][1:3]
                 yield here, Diagnostic(
