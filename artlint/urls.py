@@ -109,3 +109,20 @@ def trim_url(url: str) -> str:
             break
         url = url[:-1]
     return url
+
+
+def unmatched_close(text: str, opening: str = "(", closing: str = ")", stops: str = "") -> int | None:
+    """The index of the first `closing` that no `opening` before it opened, or of the first of
+    `stops`: where a URL written in running text ends (`(https://x.org/a)的文章中`)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char in stops:
+            return index
+    return None
+

@@ -5,7 +5,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
-from artlint.urls import TEXT_URL, is_documentation_host, is_private_host, trim_url
+from artlint.urls import TEXT_URL, is_documentation_host, is_private_host, trim_url, unmatched_close
 
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
@@ -131,16 +131,8 @@ def _url_extent(url: str) -> str:
     stop = _URL_STOP.search(url)
     if stop:
         url = url[: stop.start()]
-    depth = 0
-    for index, char in enumerate(url):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                url = url[:index]
-                break
-            depth -= 1
-    return trim_url(url)
+    end = unmatched_close(url)
+    return trim_url(url if end is None else url[:end])
 
 
 def suggested_markup(url: str) -> str:

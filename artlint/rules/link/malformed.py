@@ -10,6 +10,7 @@ from artlint.localfiles import is_host_like
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
+from artlint.urls import unmatched_close
 
 _DATA = data.load("links")["malformed"]
 _SCHEME_LIKE = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
@@ -120,17 +121,7 @@ def _full_width_stop(doc, link):
 
 def _full_width_split(url: str) -> int | None:
     """The index of the first full-width stop in the URL, or of a `）` that no `（` opened."""
-    depth = 0
-    for index, char in enumerate(url):
-        if char == "（":
-            depth += 1
-        elif char == "）":
-            if depth == 0:
-                return index
-            depth -= 1
-        elif char in _FULL_WIDTH_STOPS:
-            return index
-    return None
+    return unmatched_close(url, "（", "）", _FULL_WIDTH_STOPS)
 
 
 def _query_in_fragment(doc, link):
