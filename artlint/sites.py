@@ -54,7 +54,6 @@ class Page:
     translation_key: str = ""  # equal for a page and its translations
     date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
     front_matter_expected: bool = True  # False for README files, partials, pages of documentation generators
-    section: str = ""  # the first folder of its path in the content, languages left out ("docs", "blog")
 
     @property
     def is_article(self) -> bool:
@@ -209,15 +208,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
     expected = kind not in ("repository", "partial") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
-    return Page(kind, language, key, date_from_name, expected, _section(site, "/".join(key_parts)))
-
-
-def _section(site: Site, path: str) -> str:
-    for folder in sorted(site.content, key=len, reverse=True):
-        if folder == "." or within(path, folder):
-            inner = path if folder == "." else path[len(folder) :].lstrip("/")
-            return inner.split("/", 1)[0] if "/" in inner else ""
-    return ""
+    return Page(kind, language, key, date_from_name, expected)
 
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
@@ -803,7 +794,7 @@ def template_words(root: str, generator: str, config_file: str | None = None) ->
     words: set[str] = set()
     budget = _TEMPLATE_BYTES
     if config_file is not None and not os.path.islink(config_file):
-        words.update(_words_in(config_file))
+        words.update(_WORD.findall(_read_start(config_file)))
     for folder in data.load("sites")["templates"].get(generator, ()):
         top = os.path.join(root, folder)
         if os.path.islink(top):
@@ -816,30 +807,21 @@ def template_words(root: str, generator: str, config_file: str | None = None) ->
                     return frozenset(words)
                 if os.path.islink(path) or os.path.splitext(name)[1].lower() not in _TEMPLATE_SUFFIXES:
                     continue
-                found = _words_in(path)
-                budget -= found.size
-                words.update(found)
+                text = _read_start(path)
+                budget -= len(text)
+                words.update(_WORD.findall(text))
     return frozenset(words)
 
 
-class _Words(set):
-    size = 0
-
-
-def _words_in(path: str) -> _Words:
-    words = _Words()
+def _read_start(path: str) -> str:
     try:
         with open(path, "rb") as handle:
-            text = handle.read(_TEMPLATE_FILE_BYTES).decode("utf-8", errors="replace")
+            return handle.read(_TEMPLATE_FILE_BYTES).decode("utf-8", errors="replace")
     except OSError:
-        return words
-    words.size = len(text)
-    words.update(_WORD.findall(text))
-    return words
+        return ""
 
 
 _TEMPLATE_SUFFIXES = frozenset(
     (".html", ".htm", ".liquid", ".njk", ".ejs", ".swig", ".pug", ".jade", ".hbs", ".js", ".mjs", ".cjs", ".ts", ".jsx",
      ".tsx", ".vue", ".rb", ".xml", ".json", ".toml", ".yml", ".yaml", ".tera", ".jinja", ".j2", ".styl")
 )
-
