@@ -232,14 +232,19 @@ def sentence_keys(raw: str) -> list[str]:
 def section_starts(doc) -> list[tuple[int, str]]:
     """(offset, kind) of each section start in document order. A section starts at a heading
     (kind "h1" to "h6"), or at an MDX component that opens a block of its own (kind
-    "component": `<ApiEndpoint path="/x">` for each endpoint of a reference page)."""
-    starts = []
-    for node in doc.nodes("heading", "block_html"):
-        if node.type == "heading":
-            starts.append((node.start, f"h{node.attrs.get('level', 0)}"))
-        elif _COMPONENT_OPEN.match(doc.text, node.start, node.end):
-            starts.append((node.start, "component"))
-    return sorted(starts)
+    "component": `<ApiEndpoint path="/x">` for each endpoint of a reference page). Computed
+    once per document."""
+
+    def compute():
+        starts = []
+        for node in doc.nodes("heading", "block_html"):
+            if node.type == "heading":
+                starts.append((node.start, f"h{node.attrs.get('level', 0)}"))
+            elif _COMPONENT_OPEN.match(doc.text, node.start, node.end):
+                starts.append((node.start, "component"))
+        return sorted(starts)
+
+    return doc.memo("duplicate-section-starts", compute)
 
 
 def sections(doc) -> Callable[[int], int]:

@@ -105,7 +105,7 @@ class NearDuplicateArticle(CorpusRule):
         paths = [path for path, fact in facts.items() if fact and not ignored.match(fact[0])]
         dates = {path: facts[path][1] for path in paths}
         sets = [facts[path][2] for path in paths]
-        best: dict[str, tuple[float, str, str]] = {}  # file reported -> (similarity, closest copy, message)
+        best: dict[str, tuple[float, str, float, bool]] = {}  # file reported -> (similarity, closest copy, containment, numbers only)
         checked = [number for number, path in enumerate(paths) if path in report_on]
         if len(checked) <= _FEW_CHECKED and len(checked) * 2 < len(sets):
             # pre-commit: a few changed files against the site, counting only the shingles met
@@ -118,7 +118,7 @@ class NearDuplicateArticle(CorpusRule):
             verdict = _verdict(sets[a], sets[b], frequency, options)
             if verdict is None or intentional(paths[a], paths[b]) or _languages_differ(first, second):
                 continue
-            similarity = verdict[0]
+            similarity, containment = verdict
             numbers_only = similarity == 1.0 and first[5] != second[5]
             if not numbers_only and _one_series(first[4], second[4]):
                 continue
@@ -127,23 +127,19 @@ class NearDuplicateArticle(CorpusRule):
                 continue
             here, other = target
             if here not in best or (similarity, other) > best[here][:2]:
-                best[here] = (similarity, other, _message(other, verdict, options["threshold"], numbers_only))
-        for here, (_, other, message) in sorted(best.items()):
+                best[here] = (similarity, other, containment, numbers_only)
+        for here, (similarity, other, containment, numbers_only) in sorted(best.items()):
             related = (Related(other, 1, 1, "the other copy"),)
+            message = _message(other, similarity, containment, options["threshold"], numbers_only)
             # A templated series (a monthly event, a point release): worth a look, rarely a mistake.
-            at_most = Severity.INFO if message.startswith(_SERIES) else None
-            yield here, Diagnostic(message, 1, 1, 1, 2, related, at_most=at_most)
+            yield here, Diagnostic(message, 1, 1, 1, 2, related, at_most=Severity.INFO if numbers_only else None)
 
 
-_SERIES = "the same text as"
-
-
-def _message(other: str, verdict: tuple[float, float], threshold: float, numbers_only: bool) -> str:
-    similarity, contained = verdict
+def _message(other: str, similarity: float, containment: float, threshold: float, numbers_only: bool) -> str:
     if numbers_only:
-        return f"{_SERIES} {other} but for its numbers and dates (a templated series?)"
+        return f"the same text as {other} but for its numbers and dates (a templated series?)"
     if similarity < threshold:
-        return f"near-duplicate of {other} ({contained:.0%} of the shorter one is in the other)"
+        return f"near-duplicate of {other} ({containment:.0%} of the shorter one is in the other)"
     return f"near-duplicate of {other} (similarity {similarity:.2f})"
 
 
@@ -172,7 +168,7 @@ def _verdict(a, b, frequency: Counter[int], options) -> tuple[float, float] | No
     containment = len(shared) / min(len(mine), len(b))
     if similarity < options["threshold"] and containment < options["containment"]:
         return None  # the counts without the template are lower still
-    if any(frequency[shingle] > _TEMPLATE_ARTICLES for shingle in mine.symmetric_difference(b) | shared):
+    if any(frequency[shingle] > _TEMPLATE_ARTICLES for shingle in mine.union(b)):
         own_a = sum(1 for shingle in mine if frequency[shingle] <= _TEMPLATE_ARTICLES)
         own_b = sum(1 for shingle in b if frequency[shingle] <= _TEMPLATE_ARTICLES)
         own_shared = sum(1 for shingle in shared if frequency[shingle] <= _TEMPLATE_ARTICLES)

@@ -128,21 +128,21 @@ class DuplicateParagraph(DocumentRule):
     }
 
     def check(self, doc, options):
-        seen: dict[str, tuple[int, Node]] = {}  # key -> (number of the block, block) where it first appeared
-        first_lists: dict[str, int | None] = {}  # key -> the list its first occurrence is an item of
-        repeats = []  # (number, block, number of the first, first, length, in a list, sentences)
+        # key -> (number of the block, block, the list it is an item of) where it first appeared
+        seen: dict[str, tuple[int, Node, int | None]] = {}
+        # (number, block, number of the first, first, its list, length, weight, list, sentences)
+        repeats = []
         for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
             if length < options["min-length"]:
                 continue
             if key not in seen:
-                seen[key] = (number, block)
-                first_lists[key] = in_list
+                seen[key] = (number, block, in_list)
                 continue
             first = seen[key][1]
             if _targets(first) and _targets(block) and _targets(first) != _targets(block):
                 continue  # one note per item, each linking to its own: "help wanted, see this goal's topic"
             weight = length + 2 * len(_CJK_CHARACTERS.findall(key))
-            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts), first_lists[key]))
+            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts)))
         if not repeats:
             return
         section_of = sections(doc)
@@ -153,7 +153,7 @@ class DuplicateParagraph(DocumentRule):
         captions = _captions(doc)
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
-        for number, block, first_number, first, length, weight, in_list, sentences, first_list in repeats:
+        for number, block, first_number, first, first_list, length, weight, in_list, sentences in repeats:
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
             here, there = section_of(block.start), section_of(first.start)
             if here != there and _same_heading(headings, here, there):
