@@ -12,6 +12,7 @@ from artlint.lazyre import lazy
 _SCHEME = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Names that never reach the public internet (RFC 2606, RFC 6761, mDNS, common internal TLDs).
 _PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid", ".example")
+_AUTHORITY_END = lazy(r"[/?#]")
 _DOCUMENTATION_HOSTS = {"example.com", "example.net", "example.org"}
 
 
@@ -26,6 +27,12 @@ def host_of(url: str) -> str:
         return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return ""
+
+
+def authority(url: str) -> str:
+    """What follows `scheme://` up to the path, query or fragment (`user@host:port`), as written."""
+    rest = url.split("://", 1)[-1]
+    return _AUTHORITY_END.split(rest, maxsplit=1)[0]
 
 
 def is_private_host(host: str) -> bool:

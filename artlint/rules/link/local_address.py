@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from artlint.findings import Severity
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
+from artlint.urls import authority
 
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal")
 _DESCRIPTIONS = {
@@ -96,19 +97,14 @@ class LinkLocalAddress(DocumentRule):
                 continue  # `[localhost:3000](http://localhost:3000)`: the reader sees where it goes
             if url_spans is None:
                 url_spans = SpanSet([(other.url_start, other.url_end) for other in doc.links])
-            authority = _authority(link.url)
-            if authority not in named:
-                named[authority] = _named_elsewhere(doc.text.lower(), authority, url_spans) or _port_in_code(doc, link)
-            if named[authority]:
+            written = authority(link.url).lower()
+            if written not in named:
+                named[written] = _named_elsewhere(doc.text.lower(), written, url_spans) or _port_in_code(doc, link)
+            if named[written]:
                 continue
             yield doc.diagnostic(
                 f"link to {where} ({host}), copied from the author's machine: readers cannot reach it", start, end
             )
-
-
-def _authority(url: str) -> str:
-    rest = url.split("://", 1)[-1]
-    return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower()
 
 
 def _port_in_code(doc, link) -> bool:

@@ -10,7 +10,7 @@ from artlint.localfiles import is_host_like
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
-from artlint.urls import unmatched_close
+from artlint.urls import authority, unmatched_close
 
 _DATA = data.load("links")["malformed"]
 _SCHEME_LIKE = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
@@ -237,10 +237,9 @@ def url_problem(url: str, known_schemes: set[str]) -> str | None:
 
 
 def _host_problem(url: str) -> str | None:
-    rest = url.split("://", 1)[1]
-    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
-    if " " in authority or "\t" in authority:
-        return f"a space in the host {authority!r}"
+    written = authority(url)
+    if " " in written or "\t" in written:
+        return f"a space in the host {written!r}"
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
