@@ -32,6 +32,7 @@ from artlint.lazyre import lazy
 
 LIQUID_GENERATORS = ("jekyll", "hexo")
 _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
+CODE_BLOCK_TAGS = tuple(_CODE_BLOCKS)  # Liquid and Hexo tags whose block is code
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
 _TAG_NAME = lazy(r"\{%-?\s*(\w+)")
 _SPACE = lazy(r"\s")

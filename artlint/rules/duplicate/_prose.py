@@ -14,6 +14,7 @@ from typing import Iterator
 
 from artlint.lazyre import lazy
 from artlint.spans import SpanSet
+from artlint.templating import CODE_BLOCK_TAGS
 
 # Elements whose text is code, data or not shown: never prose.
 CODE_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "var", "tt", "script", "style", "textarea", "math", "svg", "template"})
@@ -21,7 +22,7 @@ CODE_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "var", "tt", "script", 
 # that a block of a million unclosed "<a" or "{% highlight" is read in linear time.
 _HTML_TOKEN = lazy(r"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][\w:-]{0,50})[^<>]{0,4000}>", re.S)
 _TEMPLATE_TAG = lazy(
-    r"\{%-?\s*(end)?(highlight|codeblock|code|include_code|raw)\b[^\n%]{0,500}%\}"
+    rf"\{{%-?\s*(end)?({'|'.join((*CODE_BLOCK_TAGS, 'raw'))})\b[^\n%]{{0,500}}%\}}"
     r"|\{\{[<%]\s*(/)?\s*(highlight|code|codeblock)\b[^\n]{0,500}?[>%]\}\}"
 )
 
