@@ -57,6 +57,7 @@ class NetworkSettings:
     check_private: bool = False
     cache: str | None = None
     cache_ttl: int = 86400
+    dns_canary: str = "example.com"  # a name that resolves wherever DNS works (see network/dns.py)
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,7 @@ _NETWORK_KEYS = {
     "check-private": "boolean",
     "cache": "string",
     "cache-ttl": "duration",
+    "dns-canary": "string",
 }
 _DOI_KEYS = {"resolver": "string"}
 _SITE_KEYS = {"generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]", "permalinks": "table[string]"}

@@ -34,6 +34,7 @@ from artlint.config import NetworkSettings
 from artlint.network.cookies import ChainCookies
 from artlint.network.curl import Abandoned, Answer, CurlSession, TransferFailed
 from artlint.network.curlerrors import curl_error
+from artlint.network.dns import HostNames, NameNotResolved, resolve_entry
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
 from artlint.network.targets import DNS_MISSING, Outcome, Target
 
@@ -162,6 +163,7 @@ class Client:
         self.session = CurlSession(loop, USER_AGENT, settings.timeout, settings.concurrency, refuse_private=not settings.check_private)
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, _Host] = {}
+        self._names = HostNames(settings.dns_canary)
         self._give_up_after = max(HOST_FAILURE_LIMIT, settings.retries + 1)  # a lone link keeps all its tries
 
     async def close(self) -> None:
@@ -202,8 +204,10 @@ class Client:
                     raise _OutOfTime()
                 sent = time.monotonic()
                 try:
+                    target = _as_sent(url)
+                    pinned = await self._pinned(target, budget)
                     limit = min(2 * self.settings.timeout, budget.left)
-                    answer = await self.session.request(method, _as_sent(url), host.name, headers, read, limit, stop=host.down)
+                    answer = await self.session.request(method, target, host.name, headers, read, limit, stop=host.down, resolve=pinned)
                 except Abandoned as abandoned:
                     raise _HostDown(str(abandoned)) from None
                 except TransferFailed as failed:
@@ -215,6 +219,19 @@ class Client:
                     budget.left -= time.monotonic() - sent
         host.answered()
         return answer
+
+    async def _pinned(self, url: str, budget: "_Budget") -> str | None:
+        """libcurl's RESOLVE line for the URL's host, looked up once per run; None for an
+        address. NameNotResolved when the name has no addresses."""
+        parts = urlsplit(url)
+        name = parts.hostname or ""
+        found = await budget.spend(self._names.addresses(name))
+        if not found.found:
+            raise NameNotResolved(found)
+        if name == found.addresses[0] and len(found.addresses) == 1:
+            return None
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        return resolve_entry(name, port, found.addresses)
 
     # ------------------------------------------------------------------ pages and images
 
@@ -434,6 +451,8 @@ async def _failure(exc: BaseException, host: str) -> _Failure:
     network (running out of time, a bug) is raised again."""
     if isinstance(exc, PrivateAddressRefused):
         return _Failure("unverified", str(exc))
+    if isinstance(exc, NameNotResolved):
+        return _Failure(exc.failure.state, exc.failure.reason)
     if isinstance(exc, (ValueError, UnicodeError, pycurl.error)):
         return _Failure("unverified", f"the URL cannot be sent as written ({exc})")
     if not isinstance(exc, TransferFailed):

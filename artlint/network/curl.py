@@ -134,13 +134,24 @@ class CurlSession:
         self._deadline: float | None = None  # loop time libcurl last asked to be woken at
 
     async def request(
-        self, method: str, url: str, host: str, headers: dict | None = None, limit: int = 0, cap: float | None = None, stop: asyncio.Future | None = None
+        self,
+        method: str,
+        url: str,
+        host: str,
+        headers: dict | None = None,
+        limit: int = 0,
+        cap: float | None = None,
+        stop: asyncio.Future | None = None,
+        resolve: str | None = None,
     ) -> Answer:
         """One request, no redirects followed; the first `limit` bytes of the body (a connection
         whose body is cut off is closed, not reused); at most `cap` seconds (default: twice the
-        timeout). When `stop` is done first, the request is given up: Abandoned(its result)."""
+        timeout). When `stop` is done first, the request is given up: Abandoned(its result).
+        `resolve` pins the host to addresses looked up already (a CURLOPT_RESOLVE line)."""
         cap = cap if cap is not None else 2 * self._timeout
         handle = self._handle(method, url, headers, cap)
+        if resolve:
+            handle.setopt(pycurl.RESOLVE, [resolve])
         transfer = _Transfer(self._loop.create_future(), limit, host)
         self._watch(transfer, time.monotonic() + cap, cap)
         if stop is not None:
