@@ -77,3 +77,30 @@ def _hugo_reads(text: str) -> bool:
         except ValueError:
             continue
     return False
+
+
+def written_day(value: Any, generator: str | None = None) -> tuple[dt.date, int | None, int | None] | None:
+    """(the calendar day written, the minutes after midnight when a time is written, the
+    offset from UTC in minutes when one is written) of a front-matter date; None when it is no
+    date (as `date_problem` reads them)."""
+    if isinstance(value, dt.datetime):
+        offset = value.utcoffset()
+        minutes = None if offset is None else int(offset.total_seconds() // 60)
+        return value.date(), value.hour * 60 + value.minute, minutes
+    if isinstance(value, dt.date):
+        return value, None, None
+    if not isinstance(value, str) or date_problem(value, generator) is not None:
+        return None
+    text = value.strip()
+    match = _ISO.fullmatch(text) or (_LENIENT.fullmatch(text) if generator in _LENIENT_GENERATORS else None)
+    if match is None:
+        return None  # a form only Hugo reads (RFC 1123): its day is not worth a parser here
+    day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    time = int(match["hour"]) * 60 + int(match["minute"]) if match["hour"] is not None else None
+    zone = match["zone"]
+    if zone is None:
+        return day, time, None
+    if zone in ("Z", "z", "UTC", "GMT"):
+        return day, time, 0
+    sign = -1 if zone.startswith("-") else 1
+    return day, time, sign * (int(match["zh"]) * 60 + int(match["zm"] or 0))

@@ -59,6 +59,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
         lines.append(f"  by folder    {folders or '-'}")
         permalinks = ", ".join(f"{key}: {value}" for key, value in site["permalinks"].items())
         lines.append(f"  permalinks   {permalinks or '-'}")
+        if site["url-settings"]:
+            lines.append(f"  url settings {', '.join(f'{key} = {value}' for key, value in site['url-settings'].items())}")
         lines.append(f"  not content  {', '.join(site['not-content']) or '-'}")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
         if site["pages-by-language"]:

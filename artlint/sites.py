@@ -70,6 +70,10 @@ class Site:
     languages: tuple[str, ...] = ()  # the site's language codes, the default first
     language_folders: tuple[tuple[str, str], ...] = ()  # (folder relative to root, language)
     permalinks: tuple[tuple[str, str], ...] = ()  # (section or kind, pattern), as configured
+    # Other settings that shape a page's URL, as (name, text): Hugo's `uglyurls` (or
+    # `uglyurls.<section>`) and `disablepathtolower`, Hexo's `new_post_name`, Zola's
+    # `slugify.paths`, MkDocs' `use_directory_urls` (artlint.pageurls reads them).
+    url_settings: tuple[tuple[str, str], ...] = ()
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
@@ -155,6 +159,7 @@ class Site:
             "languages": list(self.languages),
             "language-folders": {folder: language for folder, language in self.language_folders},
             "permalinks": dict(self.permalinks),
+            "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
@@ -436,7 +441,7 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
     if not changes and root == site.root:
         return site
-    names = ("content", "static", "languages", "language_folders", "permalinks", "not_content", "autolinks", "blackfriday")
+    names = ("content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "autolinks", "blackfriday")
     values = {name: getattr(site, name) for name in names}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
@@ -476,16 +481,33 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
             content.append(mount[0])
     static = [_text(settings.get("staticdir"), "static"), "assets"]
     permalinks = _table(settings.get("permalinks"))
+    # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
+    permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
     return {
         "content": tuple(dict.fromkeys(_normal(path) for path in content)),
         "static": tuple(static),
         "languages": tuple(codes),
         "language_folders": tuple(folders),
         "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
+        "url_settings": _hugo_url_settings(settings),
         "not_content": tuple(unbuilt),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
     }
+
+
+def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
+    """`uglyurls` (true or false, or per section) and `disablepathtolower`, as text."""
+    found = []
+    ugly = settings.get("uglyurls")
+    if isinstance(ugly, bool):
+        found.append(("uglyurls", str(ugly).lower()))
+    elif isinstance(ugly, dict):
+        found += [(f"uglyurls.{section}", str(value).lower()) for section, value in ugly.items() if isinstance(value, bool)]
+    lower = settings.get("disablepathtolower")
+    if isinstance(lower, bool):
+        found.append(("disablepathtolower", str(lower).lower()))
+    return tuple(sorted(found))
 
 
 def _blackfriday(folder: str, settings: dict) -> bool:
@@ -545,7 +567,9 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     languages = _table(settings.get("languages"))
     default = _text(settings.get("default_language"), "en").lower()
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
-    return {"content": ("content",), "static": ("static",), "languages": tuple(codes)}
+    paths = _nested(settings, "slugify", "paths")
+    url_settings = (("slugify.paths", paths.lower()),) if isinstance(paths, str) else ()
+    return {"content": ("content",), "static": ("static",), "languages": tuple(codes), "url_settings": url_settings}
 
 
 def _jekyll_parts(folder: str, settings: dict) -> dict:
@@ -582,6 +606,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "languages": tuple(dict.fromkeys(codes)) if len(codes) > 1 else (),
         "language_folders": folders,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
+        "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
     }
 
@@ -603,7 +628,9 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
 
 def _mkdocs_parts(folder: str, settings: dict) -> dict:
     docs = _normal(_text(settings.get("docs_dir"), "docs"))
-    return {"content": (docs,), "static": (docs,), "language_folders": _language_folders(folder, (f"{docs}/",))}
+    directory_urls = settings.get("use_directory_urls")
+    url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
+    return {"content": (docs,), "static": (docs,), "language_folders": _language_folders(folder, (f"{docs}/",)), "url_settings": url_settings}
 
 
 def _vitepress_parts(folder: str, settings: dict) -> dict:

@@ -1,0 +1,632 @@
+"""The URL a site's generator gives a page, from the site model (artlint.sites) and the page's
+front matter, for the common cases of each generator.
+
+`page_url` answers only when the URL is certain: a page whose URL needs what this module does
+not model (a permalink token it does not know, a date given only by the file's creation time, a
+title to slugify beyond ASCII letters and digits, a Jekyll collection, a Docusaurus `id`) gets
+None, and so do pages the generator does not render (drafts, unpublished pages, partials,
+files in `_` folders, a Hugo section's list page).
+
+Besides the URL a reader sees (`/2024/05/31/sleep.html`), a page has the file the generator
+writes (`2024/05/31/sleep.html`): Jekyll writes `/about` and `/about.html` to the same file,
+Hugo's ugly URLs give `/post/a.html` where pretty ones give `/post/a/`. Two pages collide when
+they are written to the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from artlint.boundary import within
+from artlint.dates import written_day
+from artlint.lazyre import lazy
+from artlint.sites import Site
+
+# The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
+MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdwn"))
+_TOKEN = lazy(r":([A-Za-z_]+|\d+)")
+_JEKYLL_POST = lazy(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$")
+_DATED_STEM = lazy(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")
+_SIMPLE_SEGMENT = lazy(r"^[\w.~-]+$")
+_ASCII_WORDS = lazy(r"^[A-Za-z0-9 _.-]+$")
+_NUMBER_PREFIX = lazy(r"^\d+\s*[-_.]+\s*([^-_.\s].*)$")
+_NOT_A_NUMBER_PREFIX = lazy(r"^(?:\d+[-_.]){2}\d+")  # a date or a version: Docusaurus keeps it
+
+_JEKYLL_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+_HEXO_PERMALINK = ":year/:month/:day/:title/"
+# Hugo reads a page's date from these keys, in this order (its default `[frontmatter] date`).
+_HUGO_DATE_KEYS = ("date", "publishDate", "publishdate", "pubdate", "published", "lastmod", "modified")
+
+
+@dataclass(frozen=True)
+class PageUrl:
+    url: str  # as a reader sees it: /2024/05/31/sleep.html, /posts/sleep/
+    output: str  # the file the generator writes, relative to its output folder
+    decided_by: str = ""  # the front-matter key that set it (permalink, slug, url, path, date), if one did
+    bundle: str = ""  # a Hugo leaf bundle's folder (relative to the site's root): its other files are no pages
+    yields_to_index: bool = False  # MkDocs' README.md, which an index.md beside it replaces
+
+
+def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> PageUrl | None:
+    """The URL of the page `file` (absolute) when the site renders it and the URL is certain,
+    else None. `front_matter` is None for a file without front matter."""
+    relative = site.relative(file)
+    if relative.startswith("../") or posixpath.splitext(relative)[1].lower() not in _suffixes(site):
+        return None
+    if site.holds_no_articles(file):
+        return None
+    matter = front_matter if isinstance(front_matter, Mapping) else {}
+    if matter.get("draft") is True or matter.get("published") is False:
+        return None
+    compute = _BY_GENERATOR.get(site.generator)
+    if compute is None:
+        return None
+    try:
+        return compute(site, relative, file, matter, front_matter is not None)
+    except _Uncertain:
+        return None
+
+
+class _Uncertain(Exception):
+    """The URL needs what is not modelled."""
+
+
+def _suffixes(site: Site) -> frozenset[str]:
+    return MARKDOWN_SUFFIXES | {".mdx"} if site.generator == "docusaurus" else MARKDOWN_SUFFIXES
+
+
+def _text(matter: Mapping[str, Any], key: str) -> str | None:
+    value = matter.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _Uncertain(key)
+    return value.strip()
+
+
+def _settings(site: Site) -> dict[str, str]:
+    return dict(site.url_settings)
+
+
+def _expand(pattern: str, tokens: Mapping[str, Callable[[], str]]) -> str:
+    """The pattern with each `:token` replaced; a token not in `tokens` makes it uncertain."""
+
+    def value(match: re.Match[str]) -> str:
+        make = tokens.get(match.group(1))
+        if make is None:
+            raise _Uncertain(match.group(0))
+        return make()
+
+    return _TOKEN.sub(value, pattern)
+
+
+def _day(value: Any, generator: str, zone_sensitive: bool) -> dt.date:
+    """The calendar day of a front-matter date. With `zone_sensitive` (Jekyll, Hexo: the day is
+    taken in the build's time zone), a date with a time and an offset counts only when its
+    day is the same where it was written and in UTC (a build in the author's zone, or on a
+    server in UTC)."""
+    found = written_day(value, generator)
+    if found is None:
+        raise _Uncertain("date")
+    day, minutes, offset = found
+    if zone_sensitive and minutes is not None and offset:
+        utc = minutes - offset
+        if not 0 <= utc < 24 * 60:
+            raise _Uncertain("date")
+    return day
+
+
+def _output(url: str) -> str:
+    """The file written for a URL: `/a/` → `a/index.html`; `/a.html` → `a.html`."""
+    path = re.sub(r"/{2,}", "/", url).lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    return path
+
+
+def _clean(url: str) -> str:
+    """A URL with one leading slash and no doubled ones; `..` and `.` make it uncertain."""
+    url = "/" + re.sub(r"/{2,}", "/", url.strip()).lstrip("/")
+    if any(part in (".", "..") for part in url.split("/")) or "?" in url or "#" in url:
+        raise _Uncertain(url)
+    return url
+
+
+def _content_path(site: Site, relative: str, language_folders: bool = False) -> str | None:
+    """The path under the innermost content folder that holds `relative`; with
+    `language_folders` (Hugo's `contentDir` per language), under a language's folder too."""
+    folders = sorted({*site.content, *(folder for folder, _ in site.language_folders if language_folders)}, key=len, reverse=True)
+    for folder in folders:
+        if folder == ".":
+            return relative
+        if within(relative, folder) and relative != folder:
+            return relative[len(folder) :].lstrip("/")
+    return None
+
+
+def _without_language(stem: str, site: Site) -> str:
+    """`about.fr` → `about` when fr is one of the site's languages."""
+    base, dot, suffix = stem.rpartition(".")
+    if dot and suffix.lower() in {language.lower() for language in site.languages}:
+        return base
+    return stem
+
+
+def _non_default_language(site: Site, file: str, matter: Mapping[str, Any]) -> str:
+    language = site.page(file, matter).language
+    if language and site.languages and language != site.languages[0].lower():
+        return language
+    return ""
+
+
+# --------------------------------------------------------------------------- Jekyll
+
+
+def _jekyll(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    if not has_front_matter:
+        return None  # copied as it is (or, on GitHub Pages, rendered by a plugin): not modelled
+    parts = relative.split("/")
+    style = dict(site.permalinks).get("posts", "date")
+    if "_posts" in parts[:-1]:
+        return _jekyll_post(site, relative, matter, style)
+    if any(part[:1] in "_.#~" for part in parts) or parts[-1].endswith("~"):
+        return None  # not rendered, or a collection this module does not model
+    stem, suffix = posixpath.splitext(parts[-1])
+    folder = "/".join(parts[:-1])
+    permalink = _text(matter, "permalink")
+    decided_by = "permalink" if permalink else ""
+    if permalink is None:
+        if stem == "index":
+            permalink = "/:path/"
+        else:
+            permalink = "/:path/:basename" + _jekyll_page_suffix(style)
+    tokens = {"path": lambda: folder, "basename": lambda: stem, "output_ext": lambda: ".html"}
+    url = _clean(_expand(permalink, tokens))
+    return PageUrl(url, _jekyll_output(url), decided_by)
+
+
+def _jekyll_page_suffix(style: str) -> str:
+    if style == "pretty":
+        return "/"
+    if style in _JEKYLL_STYLES or style == "weekdate":
+        return ":output_ext"
+    return "/" if style.endswith("/") else ":output_ext" if style.endswith(":output_ext") else ""
+
+
+def _jekyll_post(site: Site, relative: str, matter: Mapping[str, Any], style: str) -> PageUrl | None:
+    inner = _content_path(site, relative)
+    if inner is None:
+        return None
+    parts = inner.split("/")
+    at = len(parts) - 1 - parts[::-1].index("_posts")
+    above = parts[:at]
+    if any(part[:1] in "_.#~" for part in above):
+        return None  # `_drafts/_posts`, a collection: not modelled
+    stem = posixpath.splitext(parts[-1])[0]
+    dated = _JEKYLL_POST.match(stem)
+    if dated is None:
+        return None  # Jekyll reads no post from a name without a date
+    decided_by = ""
+    if "date" in matter:
+        day = _day(matter["date"], "jekyll", zone_sensitive=True)
+        decided_by = "date"
+    else:
+        try:
+            day = dt.date(int(dated.group(1)), int(dated.group(2)), int(dated.group(3)))
+        except ValueError:
+            return None
+    slug = _text(matter, "slug")
+    if slug is not None:
+        decided_by = "slug"
+    name_slug = dated.group(4).rstrip(".")
+    categories = list(dict.fromkeys(part.lower() for part in [*above, *_jekyll_categories(matter)]))
+    permalink = _text(matter, "permalink")
+    if permalink is not None:
+        decided_by = "permalink"
+    pattern = permalink or _JEKYLL_STYLES.get(style, style)
+    if pattern in _JEKYLL_STYLES and permalink is not None:
+        pattern = _JEKYLL_STYLES[pattern]
+    tokens = {
+        "year": lambda: f"{day.year:04d}",
+        "short_year": lambda: f"{day.year % 100:02d}",
+        "month": lambda: f"{day.month:02d}",
+        "i_month": lambda: str(day.month),
+        "day": lambda: f"{day.day:02d}",
+        "i_day": lambda: str(day.day),
+        "y_day": lambda: f"{day.timetuple().tm_yday:03d}",
+        "title": lambda: _jekyll_slugify(slug or name_slug, cased=True),
+        "slug": lambda: _jekyll_slugify(slug or name_slug, cased=False),
+        "categories": lambda: "/".join(categories),
+        "output_ext": lambda: ".html",
+    }
+    url = _clean(_expand(pattern, tokens))
+    return PageUrl(url, _jekyll_output(url), decided_by)
+
+
+def _jekyll_categories(matter: Mapping[str, Any]) -> list[str]:
+    found: list[str] = []
+    for key in ("category", "categories"):
+        value = matter.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            found += value.split() if key == "categories" else [value]
+        elif isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
+            found += [str(item) for item in value]
+        else:
+            raise _Uncertain(key)
+    return found
+
+
+def _jekyll_slugify(text: str, cased: bool) -> str:
+    """Jekyll's slugify: `pretty` mode for :title (case kept), `default` for :slug."""
+    if not text.isascii():
+        raise _Uncertain(text)  # which letters Ruby's [[:alnum:]] keeps beyond ASCII: not modelled
+    if cased:
+        slug = re.sub(r"[^A-Za-z0-9._~!$&'()+,;=@]+", "-", text)
+    else:
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", text).lower()
+    return slug.strip("-")
+
+
+def _jekyll_output(url: str) -> str:
+    path = url.lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    return path if path.endswith(".html") else path + ".html"
+
+
+# --------------------------------------------------------------------------- Hugo
+
+
+def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    inner = _content_path(site, relative, language_folders=True)
+    if inner is None:
+        return None
+    if matter.get("headless") is True or _hugo_unrendered(matter):
+        return None
+    parts = inner.split("/")
+    stem = _without_language(posixpath.splitext(parts[-1])[0], site)
+    if stem == "_index":
+        return None  # a section's list page: not compared
+    folders = parts[:-1]
+    bundle = ""
+    if stem == "index":
+        if not folders:
+            return None  # content/index.md: the home page's bundle
+        bundle = posixpath.dirname(relative)
+        stem = folders.pop()
+    settings = _settings(site)
+    section = folders[0] if folders else ""
+    ugly = settings.get(f"uglyurls.{section}", settings.get("uglyurls")) == "true"
+    lower = settings.get("disablepathtolower") != "true"
+    language = _non_default_language(site, file, matter)
+    prefix = f"/{language}" if language else ""
+    url = _text(matter, "url")
+    if url is not None:
+        url = _clean(url)
+        if not url.endswith("/") and not posixpath.splitext(url)[1]:
+            if ugly:
+                return None
+            url += "/"
+        return PageUrl(url, _output(url), "url", bundle)
+    slug = _text(matter, "slug")
+    pattern = dict(site.permalinks).get(section) if section else None
+    if pattern is not None:
+        path = _expand(pattern, _hugo_tokens(site, matter, folders, stem, slug))
+        decided_by = "slug" if slug is not None and ":slug" in pattern else ""
+        path = _clean(path)
+    else:
+        path = "/" + "/".join([*folders, slug if slug is not None else stem])
+        decided_by = "slug" if slug is not None else ""
+    segments = [_hugo_segment(segment, lower) for segment in path.strip("/").split("/") if segment]
+    path = prefix + "/" + "/".join(segments)
+    url = path + ".html" if ugly else path.rstrip("/") + "/"
+    return PageUrl(url, _output(url), decided_by, bundle)
+
+
+def _hugo_unrendered(matter: Mapping[str, Any]) -> bool:
+    for key in ("build", "_build"):
+        options = matter.get(key)
+        if isinstance(options, Mapping):
+            render = options.get("render")
+            if render is False or (isinstance(render, str) and render.lower() in ("never", "false")):
+                return True
+    return False
+
+
+def _hugo_tokens(site: Site, matter: Mapping[str, Any], folders: list[str], name: str, slug: str | None) -> dict:
+    def day() -> dt.date:
+        for key in _HUGO_DATE_KEYS:
+            if key in matter:
+                return _day(matter[key], "hugo", zone_sensitive=False)
+        raise _Uncertain("date")
+
+    def title() -> str:
+        text = _text(matter, "title")
+        if text is None or not _ASCII_WORDS.match(text) or "." in text:
+            raise _Uncertain("title")
+        return re.sub(r"\s+", "-", text.strip())
+
+    return {
+        "year": lambda: f"{day().year:04d}",
+        "month": lambda: f"{day().month:02d}",
+        "day": lambda: f"{day().day:02d}",
+        "section": lambda: folders[0],
+        "sections": lambda: "/".join(folders),
+        "slug": lambda: slug if slug is not None else title(),
+        "title": title,
+        "filename": lambda: name,
+        "contentbasename": lambda: name,
+        "slugorfilename": lambda: slug if slug is not None else name,
+        "slugorcontentbasename": lambda: slug if slug is not None else name,
+    }
+
+
+def _hugo_segment(segment: str, lower: bool) -> str:
+    """A path segment as Hugo writes it: spaces as hyphens, lower case unless
+    `disablePathToLower`; characters it would drop or escape make it uncertain."""
+    segment = segment.replace(" ", "-")
+    if not _SIMPLE_SEGMENT.match(segment):
+        raise _Uncertain(segment)
+    return segment.lower() if lower else segment
+
+
+# --------------------------------------------------------------------------- Hexo
+
+
+def _hexo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    inner = _content_path(site, relative)
+    if inner is None:
+        return None
+    parts = inner.split("/")
+    if parts[0] == "_posts" and len(parts) > 1:
+        return _hexo_post(site, "/".join(parts[1:]), matter)
+    if any(part[:1] in "_." for part in parts):
+        return None  # Hexo renders no file or folder whose name starts with `_`
+    permalink = _text(matter, "permalink")
+    if permalink is not None:
+        path = _clean(permalink)
+        if path.endswith("/"):
+            path += "index"
+        if not posixpath.splitext(path)[1]:
+            path += ".html"
+        return PageUrl(path, path.lstrip("/"), "permalink")
+    path = "/" + posixpath.splitext(inner)[0] + ".html"
+    return PageUrl(path, path.lstrip("/"))
+
+
+def _hexo_post(site: Site, inner: str, matter: Mapping[str, Any]) -> PageUrl | None:
+    if any(part[:1] in "_." for part in inner.split("/")):
+        return None
+    if "slug" in matter:
+        return None  # whether it replaces the name's title depends on Hexo's version
+    name = posixpath.splitext(inner)[0]
+    info = _hexo_name(_settings(site).get("new_post_name", ":title.md"), name)
+    decided_by = ""
+    if "date" in matter:
+        day = _day(matter["date"], "hexo", zone_sensitive=True)
+        decided_by = "date"
+    elif "year" in info and "month" in info and "day" in info:
+        try:
+            day = dt.date(int(info["year"]), int(info["month"]), int(info["day"]))
+        except ValueError:
+            return None
+    else:
+        day = None  # the file's creation time: known to the author's disk only
+    title = info.get("title", name)
+
+    def date() -> dt.date:
+        if day is None:
+            raise _Uncertain("date")
+        return day
+
+    permalink = _text(matter, "permalink")
+    if permalink is not None:
+        decided_by = "permalink"
+    pattern = permalink or dict(site.permalinks).get("posts") or _HEXO_PERMALINK
+    tokens = {
+        "year": lambda: f"{date().year:04d}",
+        "month": lambda: f"{date().month:02d}",
+        "i_month": lambda: str(date().month),
+        "day": lambda: f"{date().day:02d}",
+        "i_day": lambda: str(date().day),
+        "title": lambda: title,
+        "name": lambda: posixpath.basename(title),
+    }
+    path = _clean(_expand(pattern, tokens))
+    if not path.endswith("/") and not posixpath.splitext(path)[1]:
+        return None  # written as a file without an extension, or not: depends on the version
+    return PageUrl(path, _output(path), decided_by)
+
+
+def _hexo_name(pattern: str, name: str) -> dict[str, str]:
+    """The tokens Hexo reads from a post's name with `new_post_name` (`:year-:month-:day-:title.md`)."""
+    pattern = posixpath.splitext(pattern)[0]
+    kinds = {"year": r"\d{4}", "month": r"\d{2}", "i_month": r"\d{1,2}", "day": r"\d{2}", "i_day": r"\d{1,2}", "title": r".+"}
+    expression = ""
+    at = 0
+    for match in _TOKEN.finditer(pattern):
+        token = match.group(1)
+        if token not in kinds:
+            return {}
+        expression += re.escape(pattern[at : match.start()]) + f"(?P<{token}>{kinds[token]})"
+        at = match.end()
+    expression += re.escape(pattern[at:])
+    try:
+        found = re.fullmatch(expression, name)
+    except re.error:  # a token twice
+        return {}
+    if found is None:
+        return {}
+    values = {key.replace("i_", ""): value for key, value in found.groupdict().items()}
+    return values
+
+
+# --------------------------------------------------------------------------- Zola
+
+
+def _zola(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    inner = _content_path(site, relative)
+    if inner is None:
+        return None
+    parts = inner.split("/")
+    stem = _without_language(posixpath.splitext(parts[-1])[0], site)
+    if stem == "_index":
+        return None
+    folders = parts[:-1]
+    if stem == "index":
+        if not folders:
+            return None
+        stem = folders.pop()
+    path = _text(matter, "path")
+    if path is not None:
+        url = _clean(path).rstrip("/") + "/"
+        return PageUrl(url, _output(url), "path")
+    slug = _text(matter, "slug")
+    if slug is None:
+        dated = _DATED_STEM.match(stem)
+        slug = dated.group(4) if dated else stem
+    mode = _settings(site).get("slugify.paths", "on")
+    if mode == "on":
+        if not slug.isascii():
+            raise _Uncertain(slug)  # Zola transliterates: not modelled
+        slug = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+    elif not _SIMPLE_SEGMENT.match(slug):
+        raise _Uncertain(slug)
+    language = _non_default_language(site, file, matter)
+    url = "/" + "/".join([*([language] if language else []), *folders, slug]) + "/"
+    return PageUrl(url, _output(url), "slug" if "slug" in matter else "")
+
+
+# --------------------------------------------------------------------------- documentation generators
+
+
+def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    parts = relative.split("/")
+    if parts[0] == "i18n" and len(parts) > 4 and parts[3] == "current":
+        plugin, parts = parts[2], parts[4:]  # i18n/<locale>/docusaurus-plugin-content-docs/current/...
+        kind = "docs" if plugin == "docusaurus-plugin-content-docs" else ""
+    elif parts[0] == "i18n" and len(parts) > 3 and parts[2] == "docusaurus-plugin-content-blog":
+        kind, parts = "blog", parts[3:]
+    elif parts[0] in ("docs", "blog") and len(parts) > 1:
+        kind, parts = parts[0], parts[1:]
+    else:
+        return None
+    if not kind or any(part[:1] in "_." for part in parts):
+        return None
+    language = _non_default_language(site, file, matter)
+    base = "/" + (f"{language}/" if language else "") + kind
+    slug = _text(matter, "slug")
+    stem = posixpath.splitext(parts[-1])[0]
+    if kind == "docs":
+        folders = [_docusaurus_unnumbered(part) for part in parts[:-1]]
+        if slug is not None:
+            path = slug if slug.startswith("/") else "/".join([*folders, slug])
+            url = _clean(base + "/" + path.lstrip("/"))
+            return PageUrl(url.rstrip("/") or "/", _output(url.rstrip("/") + "/"), "slug")
+        if "id" in matter:
+            return None
+        name = _docusaurus_unnumbered(stem)
+        if name.lower() in ("index", "readme") or (folders and name == folders[-1]):
+            name = ""
+        segments = [*folders, name] if name else folders
+    else:
+        if slug is not None:
+            url = _clean(base + "/" + slug.lstrip("/"))
+            return PageUrl(url.rstrip("/") or "/", _output(url.rstrip("/") + "/"), "slug")
+        segments = parts[:-1] + ([] if stem == "index" else [stem])
+        if not segments:
+            return None
+        dated = _DATED_STEM.match(segments[-1]) or _DATED_STEM.match(segments[0])
+        if dated and dated.group(0) == segments[-1]:
+            segments[-1:] = [dated.group(1), dated.group(2), dated.group(3), dated.group(4)]
+        elif dated:
+            return None  # a date in a folder's name: not modelled
+    for segment in segments:
+        if not _SIMPLE_SEGMENT.match(segment):
+            raise _Uncertain(segment)
+    url = base + "".join("/" + segment for segment in segments)
+    return PageUrl(url, _output(url + "/"))
+
+
+def _docusaurus_unnumbered(name: str) -> str:
+    if _NOT_A_NUMBER_PREFIX.match(name):
+        return name
+    found = _NUMBER_PREFIX.match(name)
+    return found.group(1) if found else name
+
+
+def _vuepress(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    return _folder_of_pages(site, relative, matter, indexes=("index", "readme"), permalink=True)
+
+
+def _vitepress(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    return _folder_of_pages(site, relative, matter, indexes=("index",), permalink=False)
+
+
+def _folder_of_pages(site: Site, relative: str, matter: Mapping[str, Any], indexes: tuple[str, ...], permalink: bool) -> PageUrl | None:
+    """VuePress and VitePress: `a/b.md` is `/a/b.html`; an index (`index.md`, VuePress's
+    `README.md`) is its folder's `/a/`."""
+    inner = _content_path(site, relative)
+    if inner is None or any(part[:1] in "_." or part == "node_modules" for part in inner.split("/")):
+        return None
+    if permalink and (written := _text(matter, "permalink")) is not None:
+        url = _clean(written)
+        if not url.endswith("/") and not url.endswith(".html"):
+            return None
+        return PageUrl(url, _output(url), "permalink")
+    folder, name = posixpath.split(inner)
+    stem = posixpath.splitext(name)[0]
+    if stem.lower() in indexes:
+        url = "/" + (folder + "/" if folder else "")
+    else:
+        url = "/" + posixpath.join(folder, stem) + ".html"
+    return PageUrl(url, _output(url))
+
+
+def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    inner = _content_path(site, relative)
+    if inner is None or any(part[:1] == "." for part in inner.split("/")):
+        return None
+    folder, name = posixpath.split(inner)
+    stem = posixpath.splitext(name)[0]
+    if stem.lower() in ("index", "readme"):
+        url = "/" + (folder + "/" if folder else "")
+        return PageUrl(url, _output(url), yields_to_index=stem.lower() == "readme")
+    if _settings(site).get("use_directory_urls") == "false":
+        url = "/" + posixpath.join(folder, stem) + ".html"
+    else:
+        url = "/" + posixpath.join(folder, stem) + "/"
+    return PageUrl(url, _output(url))
+
+
+def _plain(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    """A folder no generator claims: the one certain collision is one name written with two
+    markdown extensions (`a.md`, `a.markdown`), which any generator renders to `a.html`."""
+    if any(part[:1] in "_." for part in relative.split("/")):
+        return None
+    url = "/" + posixpath.splitext(relative)[0] + ".html"
+    return PageUrl(url, url.lstrip("/"))
+
+
+_BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], PageUrl | None]] = {
+    "jekyll": _jekyll,
+    "hugo": _hugo,
+    "hexo": _hexo,
+    "zola": _zola,
+    "docusaurus": _docusaurus,
+    "vuepress": _vuepress,
+    "vitepress": _vitepress,
+    "mkdocs": _mkdocs,
+    "plain": _plain,
+}

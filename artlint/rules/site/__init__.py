@@ -1,0 +1,1 @@
+"""Rules about the site the generator builds from the articles: what it makes of each page."""

@@ -1,0 +1,118 @@
+"""The URL each generator gives a page (artlint.pageurls), and the pages it gives none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from artlint.pageurls import page_url
+from artlint.sites import SiteIndex
+
+
+def url_of(root: Path, relative: str, matter: dict | None = None, files: dict[str, str] | None = None) -> str | None:
+    for name, text in (files or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("text\n", encoding="utf-8")
+    site = SiteIndex(str(root)).site_for(str(path))
+    found = page_url(site, str(path), matter)
+    return None if found is None else found.url
+
+
+@pytest.mark.parametrize(
+    "permalink, expected",
+    [
+        (None, "/news/2024/05/31/Sleep_Well.html"),  # date, the default; :title keeps case and _
+        ("date", "/news/2024/05/31/Sleep_Well.html"),
+        ("pretty", "/news/2024/05/31/Sleep_Well/"),
+        ("ordinal", "/news/2024/152/Sleep_Well.html"),
+        ("none", "/news/Sleep_Well.html"),
+        ("/blog/:year/:slug", "/blog/2024/sleep-well"),  # :slug: lower case, letters and digits
+        ("/:year/:hour/:title/", None),  # a time of day: not modelled
+    ],
+)
+def test_jekyll_post_permalinks(tmp_path: Path, permalink: str | None, expected: str | None) -> None:
+    config = f"permalink: {permalink}\n" if permalink else "title: x\n"
+    assert url_of(tmp_path, "news/_posts/sub/2024-05-31-Sleep_Well.md", {}, {"_config.yml": config}) == expected
+
+
+def test_jekyll_front_matter_decides(tmp_path: Path) -> None:
+    files = {"_config.yml": "permalink: pretty\n"}
+    post = "_posts/2024-05-31-sleep.md"
+    assert url_of(tmp_path, post, {"date": dt.date(2024, 6, 2)}, files) == "/2024/06/02/sleep/"
+    assert url_of(tmp_path, post, {"slug": "Deep Sleep"}, files) == "/2024/05/31/Deep-Sleep/"
+    assert url_of(tmp_path, post, {"categories": "Health News"}, files) == "/health/news/2024/05/31/sleep/"
+    assert url_of(tmp_path, post, {"permalink": "/sleep.html"}, files) == "/sleep.html"
+    assert url_of(tmp_path, post, {"date": "2024-06-02 10:00:00 +0200"}, files) == "/2024/06/02/sleep/"
+    assert url_of(tmp_path, post, {"date": "2024-06-02 01:00:00 +0200"}, files) is None  # June 1st in UTC
+    assert url_of(tmp_path, post, {"published": False}, files) is None
+    assert url_of(tmp_path, post, None, files) is None  # no front matter: no post
+    assert url_of(tmp_path, "_posts/sleep.md", {}, files) is None  # no date in the name: no post
+    assert url_of(tmp_path, "_drafts/2024-05-31-sleep.md", {}, files) is None
+    assert url_of(tmp_path, "_posts/2024-05-31-睡眠.md", {}, files) is None
+
+
+def test_jekyll_pages(tmp_path: Path) -> None:
+    files = {"_config.yml": "permalink: pretty\n"}
+    assert url_of(tmp_path, "docs/about.md", {}, files) == "/docs/about/"
+    assert url_of(tmp_path, "docs/index.md", {}, files) == "/docs/"
+    assert url_of(tmp_path, "docs/about.markdown", {"permalink": "/about/"}, files) == "/about/"
+    assert url_of(tmp_path, "_private/about.md", {}, files) is None
+
+
+def test_hugo(tmp_path: Path) -> None:
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n[permalinks]\nposts = "/:year/:month/:slug/"\n'
+        "[uglyURLs]\nnotes = true\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    }
+    assert url_of(tmp_path, "content/posts/My Post.md", {"date": "2024-05-31", "title": "My Post"}, files) == "/2024/05/my-post/"
+    assert url_of(tmp_path, "content/posts/a.md", {"date": "2024-05-31", "slug": "Launch"}, files) == "/2024/05/launch/"
+    assert url_of(tmp_path, "content/posts/a.md", {"slug": "launch"}, files) is None  # no date
+    assert url_of(tmp_path, "content/posts/a.md", {"date": "2024-05-31", "title": "What's new?"}, files) is None
+    assert url_of(tmp_path, "content/posts/a.fr.md", {"date": "2024-05-31", "slug": "launch"}, files) == "/fr/2024/05/launch/"
+    assert url_of(tmp_path, "content/docs/Guide/index.md", {}, files) == "/docs/guide/"
+    assert url_of(tmp_path, "content/docs/guide.md", {"slug": "start"}, files) == "/docs/start/"
+    assert url_of(tmp_path, "content/notes/a.md", {}, files) == "/notes/a.html"
+    assert url_of(tmp_path, "content/about.md", {"url": "/team"}, files) == "/team/"
+    assert url_of(tmp_path, "content/docs/_index.md", {}, files) is None
+    assert url_of(tmp_path, "content/docs/a.md", {"draft": True}, files) is None
+    assert url_of(tmp_path, "content/docs/a.md", {"build": {"render": "never"}}, files) is None
+
+
+def test_hexo(tmp_path: Path) -> None:
+    files = {"_config.yml": "permalink: :year/:month/:day/:title/\nnew_post_name: :year-:month-:day-:title.md\n", "source/_posts/.keep": ""}
+    assert url_of(tmp_path, "source/_posts/2024-05-31-sleep.md", {}, files) == "/2024/05/31/sleep/"
+    assert url_of(tmp_path, "source/_posts/2024-05-31-sleep.md", {"date": "2024-06-01 12:00"}, files) == "/2024/06/01/sleep/"
+    assert url_of(tmp_path, "source/_posts/sleep.md", {}, files) is None  # the name does not match: no date
+    assert url_of(tmp_path, "source/about/index.md", {}, files) == "/about/index.html"
+    assert url_of(tmp_path, "source/_drafts/2024-05-31-sleep.md", {}, files) is None
+
+
+def test_zola(tmp_path: Path) -> None:
+    files = {"config.toml": 'base_url = "https://example.org"\n'}
+    assert url_of(tmp_path, "content/blog/2024-05-31_Deep Sleep.md", {}, files) == "/blog/deep-sleep/"
+    assert url_of(tmp_path, "content/blog/post/index.md", {}, files) == "/blog/post/"
+    assert url_of(tmp_path, "content/blog/post.md", {"path": "2024/05/31/post"}, files) == "/2024/05/31/post/"
+    assert url_of(tmp_path, "content/blog/睡眠.md", {}, files) is None
+
+
+def test_documentation_generators(tmp_path: Path) -> None:
+    docusaurus = tmp_path / "docusaurus"
+    files = {"docusaurus.config.js": "module.exports = {};\n"}
+    assert url_of(docusaurus, "docs/01-intro/02-setup.md", {}, files) == "/docs/intro/setup"
+    assert url_of(docusaurus, "docs/guide/guide.md", {}, files) == "/docs/guide"
+    assert url_of(docusaurus, "docs/guide/a.md", {"slug": "/b"}, files) == "/docs/b"
+    assert url_of(docusaurus, "docs/guide/a.md", {"id": "b"}, files) is None
+    assert url_of(docusaurus, "blog/2024-05-31-sleep.md", {}, files) == "/blog/2024/05/31/sleep"
+    assert url_of(tmp_path / "mkdocs", "docs/a.md", {}, {"mkdocs.yml": "site_name: x\n"}) == "/a/"
+    flat = {"mkdocs.yml": "site_name: x\nuse_directory_urls: false\n"}
+    assert url_of(tmp_path / "mkdocs-flat", "docs/a.md", {}, flat) == "/a.html"
+    vitepress = tmp_path / "vitepress"
+    assert url_of(vitepress, "guide/README.md", {}, {".vitepress/config.mts": "export default {}\n"}) == "/guide/README.html"
+    plain = tmp_path / "plain"
+    assert url_of(plain, "notes/a.markdown", {}) == "/notes/a.html"
+    assert url_of(plain, "notes/a.Rmd", {}) is None
