@@ -22,7 +22,7 @@ class DuplicateTitle(CorpusRule):
     the pages of their own folder: "FAQ" in each project's docs, a command's reference beside
     the guide's chapter on it, are no duplicates. Translations (pages of different languages,
     as the site's generator tells them apart), section index pages ("Posts" in each part of a
-    book),
+    book), a Hugo page bundle's other markdown files (resources, not pages),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update"; the date from front matter, a dated file name, or a dated
     `path` or `url`), and the `.Rmd`/`.md` pair of one
@@ -45,8 +45,8 @@ class DuplicateTitle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and doc.page.kind == "section":
-            return None  # a section's index: "Posts" in each edition of a book is its structure
+        if doc.page is not None and doc.page.kind in ("section", "resource"):
+            return None  # a section's index: "Posts" in each edition of a book is its structure; a bundle's file is no page
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
