@@ -6,12 +6,11 @@ from collections import Counter
 from functools import lru_cache
 
 from artlint import data
-from artlint.boundary import within
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, intentional, title_of
+from artlint.rules.duplicate._pairs import assign, date_of, intentional, section_of, title_of
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -107,7 +106,7 @@ class NearDuplicateArticle(CorpusRule):
             return None
         numbers = zlib.crc32(" ".join(_DIGITS.findall(text)).encode("ascii", "replace"))
         language = doc.page.language if doc.page else None
-        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers, _section(doc))
+        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers, section_of(doc))
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
@@ -211,22 +210,6 @@ def _one_series(a: str, b: str) -> bool:
     pre-release", "Council selections, March 2025" and "..., September 2025"): titles that
     differ in their numbers and month names only."""
     return a != b and bool(_SERIAL.search(a)) and _SERIAL.sub("#", a) == _SERIAL.sub("#", b)
-
-
-def _section(doc) -> str:
-    """The top folder of the site's content the article is filed in (`blog`, `docs`, `projects`
-    in `content/zh/projects/x/index.md`), "" for a page at the top or outside a site."""
-    site, file = doc.site, doc.file
-    if site is None or file is None:
-        return ""
-    path = site.relative(os.path.abspath(file))
-    rest = path
-    for folder in sorted({*site.content, *(folder for folder, _ in site.language_folders)}, key=len, reverse=True):
-        if folder != "." and within(path, folder):
-            rest = path[len(folder) :].lstrip("/")
-            break
-    head, slash, _ = rest.partition("/")
-    return head if slash else ""
 
 
 def _sections_differ(a: tuple, b: tuple) -> bool:
