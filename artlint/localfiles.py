@@ -327,13 +327,15 @@ def _page_head(path: str, root: str) -> str:
 def _fold(name: str) -> str:
     """Names as generators make URLs of them: Hugo lowercases, sites drop accents, and Hugo
     and Zola turn spaces into hyphens and drop apostrophes ("build system tradeoffs.md" is
-    /build-system-tradeoffs/). Underscores stay: Hugo keeps them."""
+    /build-system-tradeoffs/). A run of spaces and hyphens is one hyphen: Hugo drops a space
+    after a hyphen ("sofa-boot- logs" is /sofa-boot-logs/), and before 0.71 it also
+    collapsed "--". Underscores stay: Hugo keeps them."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _APOSTROPHES.sub("", _SPACES.sub("-", plain.strip()))
 
 
-_SPACES = lazy(r"(?:\s|%20)+")
+_SPACES = lazy(r"(?:\s|%20|-)*(?:\s|%20)(?:\s|%20|-)*|--+")
 _APOSTROPHES = lazy("['’]")
 
 

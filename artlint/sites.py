@@ -49,7 +49,7 @@ _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 class Page:
     """What the site makes of one file."""
 
-    kind: str  # "article", "section", "page", "partial" (include, template, draft), "repository" (README...)
+    kind: str  # "article", "section", "page", "partial" (include, template, draft), "repository" (README...), "resource" (a Hugo leaf bundle's other file)
     language: str | None = None  # None on a site in one language
     translation_key: str = ""  # equal for a page and its translations
     date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
@@ -212,7 +212,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     if not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
-    expected = kind not in ("repository", "partial") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
+    expected = kind not in ("repository", "partial", "resource") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
     return Page(kind, language, key, date_from_name, expected)
 
 
@@ -227,6 +227,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("hugo", "zola"):
         if lowered.split(".")[0] == "_index":
             return "section"
+        if generator == "hugo" and lowered.split(".")[0] != "index" and _in_leaf_bundle(os.path.join(site.root, *parts[:-1])):
+            return "resource"
         return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
     if generator in ("jekyll", "hexo"):
         return "article" if "_posts" in parts[:-1] else "page"
@@ -235,6 +237,12 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
+
+
+def _in_leaf_bundle(folder: str) -> bool:
+    """Whether a folder is a Hugo leaf bundle (it holds an `index.md`): its other files,
+    markdown too, are the page's resources, not pages."""
+    return any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown", "index.html"))
 
 
 def _dates_from_names(site: Site, parts: list[str]) -> bool:

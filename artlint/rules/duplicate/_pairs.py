@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from datetime import date
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from artlint.boundary import within
 from artlint.lazyre import lazy
 
 # index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.
@@ -95,3 +97,19 @@ def title_of(doc) -> str:
         if node.attrs.get("level") == 1:
             return node.text.strip()
     return ""
+
+
+def section_of(doc) -> str:
+    """The top folder of the site's content the article is filed in (`blog`, `docs`, `projects`
+    in `content/zh/projects/x/index.md`), "" for a page at the top or outside a site."""
+    site, file = doc.site, doc.file
+    if site is None or file is None:
+        return ""
+    path = site.relative(os.path.abspath(file))
+    rest = path
+    for folder in sorted({*site.content, *(folder for folder, _ in site.language_folders)}, key=len, reverse=True):
+        if folder != "." and within(path, folder):
+            rest = path[len(folder) :].lstrip("/")
+            break
+    head, slash, _ = rest.partition("/")
+    return head if slash else ""

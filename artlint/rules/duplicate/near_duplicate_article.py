@@ -10,7 +10,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, intentional, title_of
+from artlint.rules.duplicate._pairs import assign, date_of, intentional, section_of, title_of
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -59,7 +59,13 @@ class NearDuplicateArticle(CorpusRule):
     translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`, and pages of
     two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter, a
     permalink under `/ja/`), posts of a series whose titles differ in their numbers and
-    month names only ("Selections, March 2025") and whose texts differ in more, and files that match `ignore`. Articles shorter than
+    month names only ("Selections, March 2025") and whose texts differ in more, one page kept
+    for two versions of what it documents (`collections/sets.md` and `collections-2.13/sets.md`,
+    `docs/v1/` and `docs/v2/`, Docusaurus' `versioned_docs/version-2.0/`), an article
+    republished in another section of the site (a blog post in the docs, a project's
+    collection of the posts on it), two undated pages less alike than 0.9 (each project's
+    contribution guide from one template: a page copied by mistake is copied whole), a Hugo
+    page bundle's spare markdown file (a resource, not a page), and files that match `ignore`. Articles shorter than
     `min-length` letters (200) or with fewer than `min-shingles` distinct shingles (40, about a
     hundred words of distinct text) are not compared: a line or two under a template is no
     article to copy.
@@ -86,6 +92,8 @@ class NearDuplicateArticle(CorpusRule):
     }
 
     def collect(self, doc, options):
+        if doc.page is not None and doc.page.kind == "resource":
+            return None  # a Hugo bundle's spare copy of its page is no page readers meet
         text = normalise(read_text(doc.prose_text[doc.body_offset :]))
         if len(text) < options["min-length"]:
             return None
@@ -98,7 +106,7 @@ class NearDuplicateArticle(CorpusRule):
             return None
         numbers = zlib.crc32(" ".join(_DIGITS.findall(text)).encode("ascii", "replace"))
         language = doc.page.language if doc.page else None
-        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers)
+        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers, section_of(doc))
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
@@ -118,7 +126,11 @@ class NearDuplicateArticle(CorpusRule):
             verdict = _verdict(sets[a], sets[b], frequency, options)
             if verdict is None or intentional(paths[a], paths[b]) or _languages_differ(first, second):
                 continue
+            if _versions_of_one_page(paths[a], paths[b]) or _sections_differ(first, second):
+                continue
             similarity, containment = verdict
+            if not (first[1] or second[1]) and similarity < _PAGE_COPY:
+                continue  # two undated pages of one template: each project's "How to contribute"
             numbers_only = similarity == 1.0 and first[5] != second[5]
             if not numbers_only and _one_series(first[4], second[4]):
                 continue
@@ -198,6 +210,33 @@ def _one_series(a: str, b: str) -> bool:
     pre-release", "Council selections, March 2025" and "..., September 2025"): titles that
     differ in their numbers and month names only."""
     return a != b and bool(_SERIAL.search(a)) and _SERIAL.sub("#", a) == _SERIAL.sub("#", b)
+
+
+def _sections_differ(a: tuple, b: tuple) -> bool:
+    """Articles of two sections of the site (the blog and the docs, a project's collection of
+    the posts on it): an article republished where it also belongs, not a re-post."""
+    return len(a) > 6 and len(b) > 6 and bool(a[6]) and bool(b[6]) and a[6] != b[6]
+
+
+# A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`), alone or after a hyphen; not a year.
+_VERSION = re.compile(r"(?:^|[-_])(?:(?:v|version[-_]?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\.\d+)+|\d+\.x)$", re.I)
+_PAGE_COPY = 0.9  # two undated pages less alike than this were written from one template
+
+
+def _versions_of_one_page(a: str, b: str) -> bool:
+    """One page kept for two versions of what it documents: `collections/maps.md` and
+    `collections-2.13/maps.md`, `docs/v1/setup.md` and `docs/v2/setup.md`, Docusaurus'
+    `versioned_docs/version-2.0/intro.md` beside `docs/intro.md`."""
+    return a != b and _unversioned(a) == _unversioned(b)
+
+
+def _unversioned(path: str) -> tuple[str, ...]:
+    parts = []
+    for part in path.split("/")[:-1]:
+        part = "docs" if part == "versioned_docs" else _VERSION.sub("", part)
+        if part:
+            parts.append(part)
+    return (*parts, path.rsplit("/", 1)[-1])
 
 
 def _languages_differ(a: tuple, b: tuple) -> bool:

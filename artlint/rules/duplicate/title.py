@@ -1,11 +1,13 @@
+import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, one_per_article
+from artlint.rules.duplicate._pairs import assign, date_of, one_per_article, section_of
 from artlint.rules.duplicate._units import normalise, visible_text
 
 _DATA = data.load("duplicates")["duplicate-title"]
@@ -16,15 +18,20 @@ class DuplicateTitle(CorpusRule):
 
     ## What it finds
     Articles of the project whose titles — the front-matter `title`, else the first level-1
-    heading — are the same once case, spaces and punctuation are ignored. Each article of such a
+    heading — are the same once case, spaces and punctuation are ignored (but for the dots of
+    a version: "Nushell 0.30" is not "Nushell 0.3.0"). Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
-    Dated posts are compared with all posts; pages (documentation, undated pages) only with
+    Dated posts are compared with the posts of their section of the site (a post republished
+    in a project's docs is there on purpose); pages (documentation, undated pages) only with
     the pages of their own folder: "FAQ" in each project's docs, a command's reference beside
-    the guide's chapter on it, are no duplicates. Translations (pages of different languages,
+    the guide's chapter on it, are no duplicates, nor are pages whose names end alike but
+    begin with different parts of a book or products (`taste-summary` and `ca-summary`,
+    `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`). Translations (pages of different languages,
     as the site's generator tells them apart), section index pages ("Posts" in each part of a
-    book),
+    book), a Hugo page bundle's other markdown files (resources, not pages),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
-    six days apart, "Weekly update"; the date from front matter, a dated file name, or a dated
+    six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
+    "SOFA Weekly | Q&A"; the date from front matter, a dated file name, or a dated
     `path` or `url`), and the `.Rmd`/`.md` pair of one
     article pass, as do titles shorter than `min-length` letters (4).
 
@@ -45,8 +52,8 @@ class DuplicateTitle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and doc.page.kind == "section":
-            return None  # a section's index: "Posts" in each edition of a book is its structure
+        if doc.page is not None and doc.page.kind in ("section", "resource"):
+            return None  # a section's index: "Posts" in each edition of a book is its structure; a bundle's file is no page
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
@@ -66,8 +73,9 @@ class DuplicateTitle(CorpusRule):
             if len(key) >= options["min-length"]:
                 # Translations share a title across languages; a blog post and the
                 # documentation page it announces share one across kinds.
-                groups[(key,) + tuple(fact[5:])].append(path)
-        for paths in (part for group in groups.values() for part in _by_date(group, facts)):
+                groups[(key,) + tuple(fact[5:8])].append(path)
+        recurring = _recurring_words()
+        for paths in (part for group in groups.values() for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
                 continue
             articles = one_per_article(paths)
@@ -75,7 +83,7 @@ class DuplicateTitle(CorpusRule):
             first = min(articles, key=lambda path: (dates[path] or "~", path))
             reported = set()
             for path in articles:
-                if path == first:
+                if path == first or _parts_of_one_book(facts[first], facts[path]):
                     continue
                 target = assign(first, path, report_on, dates)
                 if target is None or target[0] in reported:
@@ -94,17 +102,18 @@ class DuplicateTitle(CorpusRule):
 _RECURRING_DAYS = 6  # a weekly newsletter keeps its title
 
 
-def _by_date(paths: list[str], facts) -> list[list[str]]:
+def _by_date(paths: list[str], facts, recurring: tuple[str, ...] = ()) -> list[list[str]]:
     """A group of one title split into the posts of one occasion: a recurring post keeps its
     title ("Annual report" in two years; "Upcoming design meetings", three or more posts more
-    than six days apart), a re-post is a duplicate. Undated articles are compared with the
-    earliest ones."""
+    than six days apart; a title that says it recurs, "SOFA Weekly | Q&A", more than six days
+    apart), a re-post is a duplicate. Undated articles are compared with the earliest ones."""
     dated = sorted((day, path) for path in paths if (day := _day(facts[path][3])) is not None)
     undated = [path for path in paths if _day(facts[path][3]) is None]
+    says_it_recurs = bool(paths) and any(word in facts[paths[0]][4] for word in recurring)
     clusters: list[list[str]] = []
     last = None
     for day, path in dated:
-        if len(dated) >= 3:
+        if len(dated) >= 3 or says_it_recurs:
             apart = last is not None and (day - last).days > _RECURRING_DAYS
         else:
             apart = last is not None and day.year != last.year
@@ -134,8 +143,56 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     # page of a section) only with the pages of its folder: "FAQ" and "Release notes" in each
     # project's docs, a command's reference beside the guide's chapter on it.
     kind = "article" if (page is None or page.is_article) and day else "page"
-    folder = _folder(doc.path) if kind == "page" else ""
-    return (title, line, column, day, normalise(title), page.language if page else None, kind, folder)
+    # Posts are compared within their section of the site: a post republished in a project's
+    # docs or collection of posts is placed there on purpose.
+    folder = _folder(doc.path) if kind == "page" else section_of(doc)
+    # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0".
+    key = normalise(_VERSION_DOT.sub("v", title))
+    return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path))
+
+
+def _name(path: str) -> str:
+    """The page's name: its file's stem, a page bundle's folder."""
+    parent, _, name = path.rpartition("/")
+    if name.lower().startswith(("index.", "_index.", "readme.")):
+        name = parent.rpartition("/")[2]
+    return name.rsplit(".", 1)[0]
+
+
+_VERSION_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+_NAME_WORD = re.compile(r"[-_. ]+")
+
+
+def _parts_of_one_book(a: tuple, b: tuple) -> bool:
+    """Two pages of one folder whose names end alike but begin with different parts: the
+    "Summary" of two chapters (`taste-summary`, `ca-summary`), the release notes of two
+    products documented together (`ark-release`, `jarslink-release`), a chapter and its
+    preview in the book's tour (`control-structures`, `taste-control-structures`). A chapter's
+    opening page may carry `intro` or `overview` after its topic (`methods-intro`)."""
+    if a[6] != "page" or len(a) < 9 or len(b) < 9:
+        return False
+    words_a, words_b = (_name_words(fact[8]) for fact in (a, b))
+    common = 0
+    while common < min(len(words_a), len(words_b)) and words_a[-1 - common] == words_b[-1 - common]:
+        common += 1
+    # Names that differ in their numbers only are a dated series (`2025-03-21-meeting`).
+    parts = words_a[: len(words_a) - common] + words_b[: len(words_b) - common]
+    return common > 0 and any(not word.isdigit() for word in parts)
+
+
+def _name_words(name: str) -> list[str]:
+    words = [word for word in _NAME_WORD.split(name.casefold()) if word]
+    while len(words) > 1 and words[-1] in _CHAPTER_OPENING:
+        words.pop()
+    return words
+
+
+_CHAPTER_OPENING = frozenset({"intro", "introduction", "overview", "index"})
+
+
+@lru_cache(maxsize=1)
+def _recurring_words() -> tuple[str, ...]:
+    return tuple(_DATA["recurring-words"])
 
 
 def _folder(path: str) -> str:

@@ -44,7 +44,8 @@ class DuplicateWord(DocumentRule):
       cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
       `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
-      `very very`) pass, as does a particle before a preposition of the same spelling
+      `very very`, `super super`) pass, as does a word after `$`, a variable's name (`$in in
+      a closure`), and a particle before a preposition of the same spelling
       (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
       `for for at`). Pages in a language whose grammar doubles words
@@ -175,6 +176,8 @@ class DuplicateWord(DocumentRule):
                 continue  # Walla Walla, "then Will will", SHELL shell, chainstate Chainstate: names
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
+            if text[start_a - 1 : start_a] == "$":
+                continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word
             in_a, in_b = (any(s <= offset < e for s, e in emphasis) for offset in (start_a, start_b))
             if in_a != in_b:
                 continue  # "did *did*": the second stressed on purpose

@@ -11,6 +11,8 @@ _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
 _BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n]+\]:[ \t]*|\bhref=[\"']?)$", re.M)
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
+# `]`, blanks (a line break too), `(` just before a URL: Blackfriday's inline link.
+_BLACKFRIDAY_GAP = lazy(r"(?<!\\)\][ \t]*\n?[ \t]*\($")
 # Liquid, Nunjucks, Jinja output and tags on one line: their URLs are arguments, not prose.
 _TEMPLATE_TAG = lazy(r"\{\{[^\n]{0,500}?\}\}|\{%[^\n]{0,500}?%\}")
 # Inline HTML whose text is code or keyboard input, not prose.
@@ -91,6 +93,18 @@ def _kramdown_link_after(text: str, url_start: int) -> bool:
     return False
 
 
+def _blackfriday_link_after(text: str, url_start: int) -> bool:
+    """Whether what precedes the URL opens a link Blackfriday (Hugo before 0.60) accepts: it
+    skips blanks and line breaks between `]` and `(` (`[text] (url)`) and reads the destination
+    up to its closing parenthesis, spaces and all, as kramdown does."""
+    before = text[max(0, url_start - 40) : url_start]
+    gap = _BLACKFRIDAY_GAP.search(before)
+    if gap is None:
+        return False
+    opening = url_start - len(before) + gap.start()
+    return _kramdown_link_after(text[:opening] + "](" + text[url_start:], opening + 2)
+
+
 def _not_for_readers(url: str) -> bool:
     """A DOI resolver URL, a placeholder or an endpoint: nothing a reader would follow."""
     if _DOI_URL.match(url) or _PLACEHOLDER.search(url):
@@ -156,7 +170,8 @@ class BareUrl(DocumentRule):
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
     VitePress) only URLs left by link markup that did not parse are reported (`\[text\](url`,
     `[text] (url`, a reference definition broken by a space); Jekyll's kramdown, Zola and MkDocs
-    leave every bare URL as text (kramdown also takes `[f](https://x.org/f(a, b))` as a link).
+    leave every bare URL as text (kramdown also takes `[f](https://x.org/f(a, b))` as a link;
+    Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
 
     URLs nobody would follow are not reported: a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
@@ -184,6 +199,7 @@ class BareUrl(DocumentRule):
     def check(self, doc, options):
         autolinked = doc.site is not None and doc.site.autolinks  # the renderer links bare URLs
         kramdown = doc.site is not None and doc.site.generator == "jekyll"
+        blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text
         if "://" not in text and "www." not in text:
             return
@@ -201,6 +217,8 @@ class BareUrl(DocumentRule):
             end = start + len(url)
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
                 if kramdown and _kramdown_link_after(doc.text, start):
+                    continue
+                if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end)):
