@@ -264,11 +264,12 @@ def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings
     return None
 
 
-def _with_snippets(findings: list[Finding], config: Config) -> list[Finding]:
+def _with_snippets(findings: list[Finding], config: Config, known: dict[str, Source | None] | None = None) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
     have no source line: read their lines again, from files within the size limit only (one
-    over it was never read, and a 512 MiB file must not be read whole to show one line)."""
-    sources: dict[str, Source | None] = {}
+    over it was never read, and a 512 MiB file must not be read whole to show one line).
+    `known`: sources that are not read from their paths (standard input)."""
+    sources: dict[str, Source | None] = dict(known or {})
     result = []
     for finding in findings:
         if finding.snippet is not None:
@@ -293,16 +294,23 @@ def run(
     use_cache: bool = True,
     progress: bool = False,
     snippets: bool = True,
+    stdin: tuple[str, str, bytes] | None = None,
 ) -> RunResult:
     """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
-    With `snippets`, every finding carries its source line (cached results are stored without)."""
+    With `snippets`, every finding carries its source line (cached results are stored without).
+    `stdin`, (path, display path, content): check that content as the file at that path, which
+    is not read (nor cached), instead of `paths`; the rest of its project is compared with it."""
     started = time.perf_counter()
     localfiles.clear_caches()
     dependencies.forget_folders()
     table_was_writable = cjk.write_table(use_cache)
-    arguments = list(paths) or ["."]
+    arguments = [stdin[0]] if stdin is not None else list(paths) or ["."]
     prepare_run(arguments, config)
-    files, outside = discover(arguments, config)
+    if stdin is not None:
+        use_cache = False
+        files, outside = [(stdin[0], stdin[1])], list[tuple[str, str]]()
+    else:
+        files, outside = discover(arguments, config)
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
@@ -310,6 +318,8 @@ def run(
         config.governing(path)
     online = _online_check(config, use_cache, progress)
     checker, cache_problem = _checker(config, jobs, online, use_cache)
+    if stdin is not None:
+        checker = StdinChecker(config, jobs, online, stdin)
     try:
         found = checker.whole_run(files + rest, checked, lambda: _check_offline(checker, config, files, rest, checked, corpus_wanted, online))
         findings = found.findings
@@ -327,7 +337,13 @@ def run(
     problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
-        findings = _with_snippets(findings, config)
+        known: dict[str, Source | None] = {}
+        if stdin is not None:
+            try:
+                known[stdin[1]] = decode(stdin[2])
+            except UnreadableFile:
+                known[stdin[1]] = None
+        findings = _with_snippets(findings, config, known)
     # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
     more = _outside_findings(outside, config)
     if more or online is not None:  # else in order already (sorting 57,000 findings again took 0.1 s)
@@ -410,6 +426,21 @@ class UncachedChecker:
 
     def close(self) -> None:
         pass
+
+
+class StdinChecker(UncachedChecker):
+    """The pipeline's steps for one text from standard input, checked as the file at its path."""
+
+    def __init__(self, config: Config, jobs: int, online: OnlineCheck | None, stdin: tuple[str, str, bytes]):
+        super().__init__(config, jobs, online)
+        self.stdin = stdin
+
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        path, display, data = self.stdin
+        results = [check_data(data, path, display, self.config)]
+        if self.online is not None:
+            self.online.add(results)
+        return results
 
 
 def _checker(config: Config, jobs: int, online: OnlineCheck | None, use_cache: bool) -> tuple[Checker, str | None]:
