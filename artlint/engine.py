@@ -180,6 +180,14 @@ def _unused_suppressions(result: FileResult, rules: tuple[RuleSettings, ...], ju
     return unsuppressed(found, result.suppressions)
 
 
+def _unjudged(rule: object, online: bool) -> bool:
+    """Whether a rule's suppressions are never judged: a corpus rule's findings on a file depend
+    on which files were checked with it (of two articles with one title, the older one gets
+    the finding only when it is checked without the newer), and a network rule offline did
+    not run."""
+    return isinstance(rule, CorpusRule) or (not online and isinstance(rule, NetworkRule))
+
+
 def unused_suppression_findings(results: list[FileResult], config: Config) -> list[Finding]:
     """unused-suppression's findings on the files checked, once every phase of the run has
     marked the directives it used: the rules judged are those that ran on each file (not the
@@ -189,9 +197,7 @@ def unused_suppression_findings(results: list[FileResult], config: Config) -> li
         if result.suppressions is None:
             continue
         rules = config.rules_for_path(result.path)
-        judged = {settings.name for settings in rules}
-        if not config.online:
-            judged -= {settings.name for settings in rules if isinstance(rule_instance(settings.name), NetworkRule)}
+        judged = {settings.name for settings in rules if not _unjudged(rule_instance(settings.name), config.online)}
         findings += _unused_suppressions(result, rules, judged)
     return findings
 

@@ -22,8 +22,10 @@ class UnusedSuppression(Rule):
     A rule that did not run says nothing about whether its suppression is used, so a directive
     is only reported for rules that ran on the file: not for a rule left out by `select`,
     `ignore` or an override, nor for the network rules (`link-broken`, ...) in an `--offline` run
-    or when `--fix` checks a fixed text again; a directive that names no rule, only when every
-    rule ran. A directive that names `unused-suppression` itself is never reported.
+    or when `--fix` checks a fixed text again. Nor for the rules that compare articles across
+    files (`duplicate-title`, ...): whether a file gets their finding depends on which files are
+    checked with it. So a directive that names no rule is never reported, and one that names
+    `unused-suppression` itself neither.
 
     ## Why it matters
     A suppression outlives the finding it was written for: the link gets fixed, the rule gets
