@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Collection
 
 from artlint.findings import Diagnostic, Edit, Fix, Severity
@@ -91,6 +92,7 @@ def _diagnostic(directive: Directive, unknown: list[str], unused: list[str]) -> 
     return Diagnostic("; ".join(parts), place.line, place.column, place.end_line, place.end_column, fix=fix)
 
 
+@lru_cache(maxsize=256)  # a file can name one unknown rule thousands of times: one hint each
 def _unknown(name: str) -> str:
     if name in families() or name == "ALL":
         return f"{name!r} is not a rule (a suppression names rules, not families)"
