@@ -90,6 +90,8 @@ class Config:
     online: bool = False  # run the network rules' checks (the CLI's default; --offline turns it off)
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)  # --extend-select: run these too (over the file's ignore)
+    force_exclude: bool = False  # --force-exclude: `exclude` applies to the files named too
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
     extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
@@ -133,16 +135,41 @@ class Config:
     def max_file_size_for(self, path: "Path | str") -> int:
         return self.governing(path).max_file_size
 
-    def adjust(self, select: list[str] | None = None, ignore: list[str] | None = None) -> None:
-        """The command line's --select (replacing) and --ignore (adding), here and in every
-        nested configuration."""
+    def adjust(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        force_exclude: bool = False,
+    ) -> None:
+        """The command line's --select (replacing), --ignore and --extend-ignore (adding),
+        --extend-select (adding, and winning over the file's `ignore` and `severity = "off"`,
+        as ruff's command line wins over its configuration) and --force-exclude, here and in
+        every nested configuration."""
         if select is not None:
             self.select = list(select)
             self._command_line["select"] = list(select)
         if ignore:
             self.ignore = self.ignore + list(ignore)
             self._command_line["ignore"] = list(ignore)
+        if extend_select:
+            self.extend_select = list(extend_select)
+            self._command_line["extend_select"] = list(extend_select)
+        if force_exclude:
+            self.force_exclude = True
+            self._command_line["force_exclude"] = True
         self._resolved.clear()
+
+    def excluded_by_name(self, path: str) -> bool:
+        """Whether `exclude` or `extend-exclude` of the configuration that governs `path` names
+        it or a folder it is in (for --force-exclude: a walk never enters those)."""
+        owner = self.governing(os.path.join(path, "-") if os.path.isdir(path) else path)
+        relative = owner.relative(path)
+        if relative in ("", ".") or relative.startswith("../") or os.path.isabs(relative):
+            return False
+        globs = owner.exclude_globs
+        parts = relative.split("/")
+        return any(globs.match("/".join(parts[: index + 1])) for index in range(len(parts)))
 
     @property
     def has_nested(self) -> bool:
@@ -200,18 +227,21 @@ class Config:
                 settings.setdefault(name, {}).update(values)
         selected = _expand(select) if select is not None else None
         ignored = _expand(ignore)
+        extended = _expand(self.extend_select) - _expand(self._command_line.get("ignore", [])) if self.extend_select else set()
         result = []
         for name, rule in all_rules().items():
             values = settings.get(name, {})
             severity_name = values.get("severity")
-            if name in ignored or severity_name == "off":
+            if name in extended:
+                pass  # --extend-select: on, whatever the configuration says
+            elif name in ignored or severity_name == "off":
                 continue
-            if selected is None:
+            elif selected is None:
                 if not rule.enabled_by_default and severity_name is None:
                     continue
             elif name not in selected:
                 continue
-            severity = Severity.parse(severity_name) if severity_name else rule.severity
+            severity = Severity.parse(severity_name) if severity_name and severity_name != "off" else rule.severity
             options = rule.default_options()
             options.update({key: value for key, value in values.items() if key != "severity"})
             result.append(RuleSettings(name, severity, options))

@@ -3,7 +3,8 @@
 Directories are walked for files with the configured extensions, skipping what `exclude`
 and `extend-exclude` name (by default hidden directories, `node_modules` and `public`); below
 a folder with a configuration file of its own, its extensions and excludes apply.
-Files named explicitly are always checked: pre-commit passes the changed files by name.
+Files named explicitly are always checked (pre-commit passes the changed files by name),
+unless `--force-exclude` (config.force_exclude) applies `exclude` to them too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozen
     here = os.path.join(os.getcwd(), "")
     boundary = config.boundary
     for argument in arguments or ["."]:
+        if config.force_exclude and config.excluded_by_name(argument):
+            continue
         target = boundary.outside(argument)
         if target is not None:
             outside.setdefault(display_path(Path(argument)), link_text(argument, target))

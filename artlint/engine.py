@@ -24,10 +24,11 @@ from artlint.findings import Diagnostic, Finding
 from artlint.gcpause import paused_gc
 from artlint.parallel import map_files
 from artlint.results import Checked, Checker, FileResult, RunResult
-from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules, rule_instance
+from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
+from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
 from artlint.sites import SiteIndex
 from artlint.source import FileTooLarge, Source, UnreadableFile, decode, read_source
-from artlint.suppression import parse_suppressions, unsuppressed
+from artlint.suppression import Suppressions, parse_suppressions, unsuppressed
 
 if TYPE_CHECKING:
     from artlint.network.check import OnlineCheck
@@ -94,10 +95,33 @@ def check_text(data: bytes, path: str, display: str, config: Config) -> list[Fin
         source = decode(data)
     except UnreadableFile:
         return []
-    return _check_source(source, path, FileResult(display), config, online=False).findings
+    return _check_source(source, path, FileResult(display), config, online=False, judge_suppressions=True).findings
 
 
-def _check_source(source: Source, path: str, result: FileResult, config: Config, online: bool | None = None) -> FileResult:
+def check_data(data: bytes, path: str, display: str, config: Config) -> FileResult:
+    """Check `data` (standard input) as the content of `path`, which is not read."""
+    dependencies.start()
+    result = FileResult(display)
+    try:
+        source = decode(data)
+        if len(data) > config.max_file_size_for(path):
+            raise FileTooLarge(f"{len(data):,} bytes, over max-file-size ({config.max_file_size_for(path):,} bytes): not parsed")
+    except UnreadableFile as error:
+        result.findings = _file_problem(display, config.rules_for_path(path), error)
+    else:
+        result.digest = source.digest
+        result = _check_source(source, path, result, config)
+    finally:
+        result.dependencies = dependencies.stop()
+    return result
+
+
+def _check_source(
+    source: Source, path: str, result: FileResult, config: Config, online: bool | None = None, judge_suppressions: bool = False
+) -> FileResult:
+    """The document rules' findings, and the corpus rules' facts, of one file. With
+    `judge_suppressions` (a text checked alone, by the document rules only), its unused
+    suppressions of these rules are reported at once; in a run, after every phase."""
     # Imported here: a run answered from the cache never loads the markdown parser.
     from artlint.document import parse_document
 
@@ -106,7 +130,7 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
     rules = config.rules_for_path(path)
     try:
         doc = parse_document(display, source, Path(path), config.root, config.boundary, config.site_for(path))
-        result.suppressions = parse_suppressions(source.text, source.line_of, doc.in_code) or None
+        result.suppressions = _suppressions(source, doc)
     except RecursionError:
         result.findings = _file_problem(display, rules, UnreadableFile("nesting is too deep to parse"))
         return result
@@ -128,7 +152,54 @@ def _check_source(source: Source, path: str, result: FileResult, config: Config,
             if isinstance(rule, CorpusRule):  # said again when the file is indexed from the cache
                 result.collect_failures[settings.name] = _collect_failure(settings, exc)
     result.findings = unsuppressed(result.findings, result.suppressions)
+    if judge_suppressions and result.suppressions:
+        judged = {settings.name for settings in rules if isinstance(rule_instance(settings.name), (DocumentRule, FileRule))}
+        judged -= {settings.name for settings in rules if isinstance(rule_instance(settings.name), NetworkRule)}
+        result.findings += _unused_suppressions(result, rules, judged, source)
     return result
+
+
+def _suppressions(source: Source, doc: Any) -> Suppressions | None:
+    matter = doc.front_matter
+    hash_comments = None
+    if matter is not None and matter.kind in ("yaml", "toml") and matter.start_line < source.line_count:
+        end = source.line_starts[matter.end_line - 1] if matter.end_line > matter.start_line else matter.body_offset
+        hash_comments = (source.line_starts[matter.start_line], max(end, source.line_starts[matter.start_line]))
+    return parse_suppressions(source.text, source.line_of, doc.in_code, source.position, hash_comments) or None
+
+
+def _unused_suppressions(result: FileResult, rules: tuple[RuleSettings, ...], judged: set[str], source: Source | None = None) -> list[Finding]:
+    """unused-suppression's findings on one file, when it is on there: `judged`, the rules
+    whose findings on the file are all known."""
+    if result.suppressions is None:
+        return []
+    settings = next((settings for settings in rules if settings.name == UnusedSuppression.name), None)
+    if settings is None:
+        return []
+    found = [_finding(result.path, settings, diagnostic, source) for diagnostic in unused_suppressions(result.suppressions, judged)]
+    return unsuppressed(found, result.suppressions)
+
+
+def _unjudged(rule: object, online: bool) -> bool:
+    """Whether a rule's suppressions are never judged: a corpus rule's findings on a file depend
+    on which files were checked with it (of two articles with one title, the older one gets
+    the finding only when it is checked without the newer), and a network rule offline did
+    not run."""
+    return isinstance(rule, CorpusRule) or (not online and isinstance(rule, NetworkRule))
+
+
+def unused_suppression_findings(results: list[FileResult], config: Config) -> list[Finding]:
+    """unused-suppression's findings on the files checked, once every phase of the run has
+    marked the directives it used: the rules judged are those that ran on each file (not the
+    network rules offline)."""
+    findings = []
+    for result in results:
+        if result.suppressions is None:
+            continue
+        rules = config.rules_for_path(result.path)
+        judged = {settings.name for settings in rules if not _unjudged(rule_instance(settings.name), config.online)}
+        findings += _unused_suppressions(result, rules, judged)
+    return findings
 
 
 def _collect_failure(settings: RuleSettings, exc: Exception) -> str:
@@ -158,7 +229,6 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     for result in results:
         for name, facts in result.facts.items():
             by_rule.setdefault(name, {})[result.path] = facts
-    suppressions = {result.path: result.suppressions for result in results}
     global_settings = {settings.name: settings for settings in config.rules_for("")}
     findings = []
     for name, facts in by_rule.items():
@@ -171,11 +241,8 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
         for path, diagnostic in diagnostics:
             if path not in checked:
                 continue
-            finding = _finding(path, settings, diagnostic, None)
-            file_suppressions = suppressions.get(path)
-            if not (file_suppressions and file_suppressions.suppresses(name, finding.line)):
-                findings.append(finding)
-    return findings
+            findings.append(_finding(path, settings, diagnostic, None))
+    return findings  # suppressed by _check_offline, which marks the directives used (also when the cache answers)
 
 
 def _judged(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings, checked: frozenset[str]) -> tuple[list, list[Finding]]:
@@ -203,11 +270,12 @@ def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings
     return None
 
 
-def _with_snippets(findings: list[Finding], config: Config) -> list[Finding]:
+def _with_snippets(findings: list[Finding], config: Config, known: dict[str, Source | None] | None = None) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
     have no source line: read their lines again, from files within the size limit only (one
-    over it was never read, and a 512 MiB file must not be read whole to show one line)."""
-    sources: dict[str, Source | None] = {}
+    over it was never read, and a 512 MiB file must not be read whole to show one line).
+    `known`: sources that are not read from their paths (standard input)."""
+    sources: dict[str, Source | None] = dict(known or {})
     result = []
     for finding in findings:
         if finding.snippet is not None:
@@ -232,16 +300,23 @@ def run(
     use_cache: bool = True,
     progress: bool = False,
     snippets: bool = True,
+    stdin: tuple[str, str, bytes] | None = None,
 ) -> RunResult:
     """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
-    With `snippets`, every finding carries its source line (cached results are stored without)."""
+    With `snippets`, every finding carries its source line (cached results are stored without).
+    `stdin`, (path, display path, content): check that content as the file at that path, which
+    is not read (nor cached), instead of `paths`; the rest of its project is compared with it."""
     started = time.perf_counter()
     localfiles.clear_caches()
     dependencies.forget_folders()
     table_was_writable = cjk.write_table(use_cache)
-    arguments = list(paths) or ["."]
+    arguments = [stdin[0]] if stdin is not None else list(paths) or ["."]
     prepare_run(arguments, config)
-    files, outside = discover(arguments, config)
+    if stdin is not None:
+        use_cache = False
+        files, outside = [(stdin[0], stdin[1])], list[tuple[str, str]]()
+    else:
+        files, outside = discover(arguments, config)
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
@@ -249,13 +324,17 @@ def run(
         config.governing(path)
     online = _online_check(config, use_cache, progress)
     checker, cache_problem = _checker(config, jobs, online, use_cache)
+    if stdin is not None:
+        checker = StdinChecker(config, jobs, online, stdin)
     try:
-        found = checker.whole_run(files + rest, checked, lambda: _check_offline(checker, files, rest, checked, corpus_wanted, online))
+        found = checker.whole_run(files + rest, checked, lambda: _check_offline(checker, config, files, rest, checked, corpus_wanted, online))
         findings = found.findings
         interrupted = False
         if online is not None:
             online_findings, interrupted = online.finish(found.results)
             findings += online_findings
+            if not interrupted:  # the network rules' findings are all known: so is what is suppressed
+                findings += unused_suppression_findings(found.results, config)
     finally:
         cjk.write_table(table_was_writable)
         checker.close()
@@ -264,7 +343,13 @@ def run(
     problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
-        findings = _with_snippets(findings, config)
+        known: dict[str, Source | None] = {}
+        if stdin is not None:
+            try:
+                known[stdin[1]] = decode(stdin[2])
+            except UnreadableFile:
+                known[stdin[1]] = None
+        findings = _with_snippets(findings, config, known)
     # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
     more = _outside_findings(outside, config)
     if more or online is not None:  # else in order already (sorting 57,000 findings again took 0.1 s)
@@ -281,6 +366,7 @@ def run(
 
 def _check_offline(
     checker: Checker,
+    config: Config,
     files: list[tuple[str, str]],
     rest: list[tuple[str, str]],
     checked: frozenset[str],
@@ -296,11 +382,24 @@ def _check_offline(
     warnings = []
     if corpus_wanted:
         indexed = checker.index_files(rest)
-        findings += checker.judge_corpus(results, indexed, checked)
+        findings += _suppressed_per_file(checker.judge_corpus(results, indexed, checked), results)
         # A checked file's failures are findings; an indexed file has none to carry them.
         warnings = [f"{result.path}: {failure}" for result in indexed for failure in result.collect_failures.values()]
+    if online is None:  # else once the network phase is over (engine.run)
+        findings += unused_suppression_findings(results, config)
     findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
     return Checked(findings, results, warnings)
+
+
+def _suppressed_per_file(findings: list[Finding], results: list[FileResult]) -> list[Finding]:
+    """The corpus findings that the directives of their files do not suppress."""
+    suppressions = {result.path: result.suppressions for result in results if result.suppressions}
+    if not suppressions:
+        return findings
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    return [kept for path, found in by_path.items() for kept in unsuppressed(found, suppressions.get(path))]
 
 
 class UncachedChecker:
@@ -333,6 +432,21 @@ class UncachedChecker:
 
     def close(self) -> None:
         pass
+
+
+class StdinChecker(UncachedChecker):
+    """The pipeline's steps for one text from standard input, checked as the file at its path."""
+
+    def __init__(self, config: Config, jobs: int, online: OnlineCheck | None, stdin: tuple[str, str, bytes]):
+        super().__init__(config, jobs, online)
+        self.stdin = stdin
+
+    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        path, display, data = self.stdin
+        results = [check_data(data, path, display, self.config)]
+        if self.online is not None:
+            self.online.add(results)
+        return results
 
 
 def _checker(config: Config, jobs: int, online: OnlineCheck | None, use_cache: bool) -> tuple[Checker, str | None]:

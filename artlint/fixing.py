@@ -252,6 +252,13 @@ def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool)
     except UnicodeDecodeError as exc:
         raise FixError(f"cannot read it again: {exc}") from None
     findings, notes = _findings_for(original, target, config, unsafe)
+    applied = fixed_passes(written, findings, target.display, target.display, config, unsafe)
+    return FixedFile(target.display, target.file, original, written.encoded(), applied, _identity(info), notes)
+
+
+def fixed_passes(written: WrittenText, findings: list[Finding], path: str, display: str, config: Config, unsafe: bool) -> int:
+    """Apply the findings' fixes to `written`, check the result again (as the file at `path`)
+    and repeat until stable; returns how many fixes were applied."""
     applied = 0
     fixes = wanted_fixes(findings, unsafe)
     for _ in range(MAX_PASSES):
@@ -259,10 +266,10 @@ def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool)
         if not done:
             break
         applied += done
-        fixes = wanted_fixes(check_text(written.encoded(), target.display, target.display, config), unsafe)
+        fixes = wanted_fixes(check_text(written.encoded(), path, display, config), unsafe)
         if not fixes:
             break
-    return FixedFile(target.display, target.file, original, written.encoded(), applied, _identity(info), notes)
+    return applied
 
 
 def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) -> tuple[list[Finding], list[str]]:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import msgpack
 
-from artlint.suppression import Suppressions
+from artlint.suppression import Directive, Place, Suppressions
 
 
 class DataError(ValueError):
@@ -59,7 +59,7 @@ _ENCODERS: dict[type, Callable[[Any], tuple[int, Any]]] = {
     set: lambda v: (_SET, sorted(v, key=repr)),
     frozenset: lambda v: (_FROZENSET, sorted(v, key=repr)),
     array: lambda v: (_ARRAY, v.typecode.encode("ascii") + v.tobytes()),
-    Suppressions: lambda v: (_SUPPRESSIONS, (v.file_rules, v.line_rules, v.ranges)),
+    Suppressions: lambda v: (_SUPPRESSIONS, (v.file_rules, v.line_rules, v.ranges, v.directives, sorted(v.used))),
 }
 
 
@@ -96,8 +96,25 @@ def _array(data: bytes) -> array:
 
 
 def _suppressions(fields: Any) -> Suppressions:
-    file_rules, line_rules, ranges = _expect(fields, set, dict, tuple)
-    return Suppressions(file_rules, {line: set(names) for line, names in line_rules.items()}, list(ranges))
+    file_rules, line_rules, ranges, directives, used = _expect(fields, set, dict, tuple, tuple, tuple)
+    return Suppressions(
+        file_rules,
+        {line: set(names) for line, names in line_rules.items()},
+        list(ranges),
+        [_directive(directive) for directive in directives],
+        {_expect(pair, int, str) for pair in used},
+    )
+
+
+def _directive(fields: Any) -> Directive:
+    action, names, first, lasts, place, removal, names_span, separator = _expect(fields, str, tuple, int, tuple, tuple, tuple, (tuple, type(None)), str)
+    if not all(isinstance(name, str) for name in names) or not all(type(last) is int for last in lasts) or len(lasts) != len(names):
+        raise DataError("a directive of the wrong kind")
+    return Directive(action, names, first, lasts, _place(place), _place(removal), None if names_span is None else _place(names_span), separator)
+
+
+def _place(fields: Any) -> Place:
+    return Place(*_expect(fields, int, int, int, int))
 
 
 _DECODERS: dict[int, Callable[[Any], Any]] = {

@@ -22,10 +22,13 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120, exact: bool = False):
+def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120, exact: bool = False, input: str | None = None):
     """Run the real command in a subprocess: (exit code, stdout, stderr). With `exact`, the
-    output is as written (read as text, a CR would become a line break)."""
+    output is as written (read as text, a CR would become a line break). `input` is given on
+    standard input (else it is empty)."""
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    if "FORCE_COLOR" not in (env or {}):
+        environment.pop("FORCE_COLOR", None)  # the environment the tests run in stays out
     completed = subprocess.run(
         [sys.executable, "-m", "artlint", *args],
         cwd=cwd,
@@ -33,6 +36,7 @@ def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
         capture_output=True,
         text=not exact,
         timeout=timeout,
+        input=(input or "").encode("utf-8") if exact else (input or ""),
     )
     if exact:
         return completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")

@@ -298,12 +298,20 @@ def test_suppression_comments(tmp_path: Path) -> None:
             "all.md": "<!-- artlint-disable-file -->\ntext\n",
             "next.md": "<!-- artlint-disable-next-line front-matter-missing -->\n\ntext\n",
             "yaml-line.md": "---\ntitle: t\ndate: soon # <!-- artlint-disable-line front-matter-invalid-date -->\n---\n",
+            # the form the README documents for front matter: a YAML or TOML comment
+            "yaml-hash.md": "---\ntitle: t  # 'a # artlint-disable-line x' in quotes is text\ndate: soon # artlint-disable-line front-matter-invalid-date\n---\n",
+            "toml-hash.md": '+++\ntitle = "t # artlint-disable-line x"\n# artlint-disable-next-line front-matter-invalid-date\ndate = "soon"\n+++\n',
             "code.md": "```\n<!-- artlint-disable-file -->\n```\n",
         },
     )
     _, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
-    # next.md: the directive covers line 2, the finding is on line 1; code.md: not a directive in code
-    assert [line.split("  ")[0] for line in out.splitlines()] == ["code.md:1:1", "next.md:1:1"]
+    # next.md: the directive covers line 2, the finding is on line 1 (and the directive is
+    # unused); code.md: not a directive in code
+    assert [line.split("  ")[0] + " " + line.split("  ")[2] for line in out.splitlines()] == [
+        "code.md:1:1 front-matter-missing",
+        "next.md:1:1 front-matter-missing",
+        "next.md:1:1 unused-suppression",
+    ]
 
 
 def test_suppression_next_line_and_ranges(tmp_path: Path) -> None:

@@ -297,3 +297,20 @@ def test_html_report_lists_the_hosts_with_broken_links(tmp_path: Path, server: P
     page = (tmp_path / "report.html").read_text("utf-8")
     hosts = page[page.index("Hosts with broken or unverified links") :]
     assert "<tr><td>127.0.0.1</td><td>2</td><td>1</td></tr>" in hosts
+
+
+def test_suppressions_of_network_rules_are_judged_online_only(tmp_path: Path, server: PlantedServer) -> None:
+    b = server.base
+    write(
+        tmp_path,
+        {
+            "a.md": f"<!-- artlint-disable-next-line link-broken -->\n[x]({b}/404)\n\n<!-- artlint-disable-next-line link-broken -->\n[ok]({b}/ok)\n",
+            "artlint.toml": f'select = ["link-broken", "unused-suppression"]\n[network]\ncheck-private = true\n[doi]\nresolver = "{b}"\n',
+        },
+    )
+    for _ in range(2):  # the second run from the caches
+        code, out, _ = artlint("check", "--quiet", ".", cwd=tmp_path)
+        assert code == 0
+        assert out == "a.md:4:1  info  unused-suppression  [*] unused suppression: link-broken reported nothing where it applies\n"
+    code, out, _ = artlint("check", "--quiet", "--offline", ".", cwd=tmp_path)  # link-broken did not run
+    assert code == 0 and out == ""

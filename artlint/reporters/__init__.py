@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
@@ -23,7 +24,21 @@ FORMATS = ("text", "json", "sarif", "github", "html")
 class ReportSettings:
     quiet: bool = False
     statistics: bool = False
-    color: bool | None = None  # None: decide from the stream (terminal, NO_COLOR)
+    color: bool | None = None  # None: decide from the stream and the environment (wants_colour)
+
+
+def wants_colour(stream, choice: bool | None = None) -> bool:
+    """Whether to write in colour: as `--color` says (`choice`), else not when `NO_COLOR` is
+    set, always when `FORCE_COLOR` is (both non-empty), else on a terminal that is not dumb."""
+    if choice is not None:
+        return choice
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def write_report(name: str, result: "RunResult", stream: TextIO, settings: ReportSettings) -> None:

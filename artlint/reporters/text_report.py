@@ -6,7 +6,7 @@ r"""`--format text` (the default): findings grouped by file, each with its sourc
 
 Lines are built as styled pieces of text; on a terminal rich prints them in colour (article
 text goes in as text, never as markup, so `[brackets]` print as they are). Without colour —
-not a terminal, `NO_COLOR` set, `--output` — rich is not even imported: one-file pre-commit
+not a terminal, `NO_COLOR` set, `--output`, `--color never` — rich is not even imported: one-file pre-commit
 runs must start fast.
 
 Paths, messages and source lines show their control characters as escapes (`\x1b`, `\n`; see
@@ -16,11 +16,10 @@ a space, which keeps the marker under its span.
 
 from __future__ import annotations
 
-import os
 import unicodedata
 
 from artlint.findings import Severity
-from artlint.reporters import rule_counts, severity_counts
+from artlint.reporters import rule_counts, severity_counts, wants_colour
 from artlint.safetext import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -50,14 +49,6 @@ def cell_len(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _wants_colour(stream, settings) -> bool:
-    if settings.color is not None:
-        return settings.color
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return hasattr(stream, "isatty") and stream.isatty()
-
-
 BLANK = Text()  # an empty line; emit() never changes the line it is given
 
 
@@ -78,7 +69,7 @@ def _rich_emitter(stream, settings):
 
 
 def write(result, stream, settings) -> None:
-    plain = not _wants_colour(stream, settings)
+    plain = not wants_colour(stream, settings.color)
     if not plain:
         emit, width = _rich_emitter(stream, settings)
     else:
@@ -98,7 +89,8 @@ def write(result, stream, settings) -> None:
                 previous, shown_path = finding.path, visible(finding.path)  # once a file, not once a finding
             if plain:
                 message = finding.message if finding.message.isprintable() else visible(finding.message)
-                stream.write(f"{shown_path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {message}\n")
+                fixable = "[*] " if finding.fix is not None and finding.fix.safe else ""  # as in colour
+                stream.write(f"{shown_path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {fixable}{message}\n")
             else:
                 emit(_headline(finding))
             if not settings.quiet and finding.snippet is not None:

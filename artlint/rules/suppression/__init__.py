@@ -1,0 +1,1 @@
+"""Rules about the suppression comments of articles (`<!-- artlint-disable ... -->`)."""
