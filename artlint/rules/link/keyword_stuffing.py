@@ -18,6 +18,7 @@ _DATA = data.load("links")["keyword-stuffing"]
 _VAGUE_ANCHORS = data.load("anchor-text")["phrases"]
 # What may stand next to a word of a sentence: a link between them is in running text.
 _SENTENCE_PUNCTUATION = frozenset(",.;:!?'\"’”“‘，。、；：！？…「」『』")
+_CLOSING_A = lazy(r"</a\s*>", re.I)
 _WORD = lazy(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
 # A common word: one lower-case word or a run of CJK characters, nothing that makes a name,
 # a phrase or code.
@@ -186,7 +187,11 @@ def _in_running_text(text: str, link: Link) -> bool:
     """A word of a sentence, or sentence punctuation, on each side of the link (emphasis marks
     and one line break between them allowed): not a link alone in a list item, table cell,
     heading or paragraph, as navigation links are."""
-    return _next_to_prose(text, link.start - 1, -1) and _next_to_prose(text, link.end, 1)
+    end = link.end
+    if link.kind == "html":  # the link's markup is its opening tag: the text after is `</a>`'s
+        closing = _CLOSING_A.search(text, link.end, link.end + 2000)
+        end = closing.end() if closing else end
+    return _next_to_prose(text, link.start - 1, -1) and _next_to_prose(text, end, 1)
 
 
 def _next_to_prose(text: str, index: int, step: int) -> bool:
