@@ -20,7 +20,7 @@ from artlint import cjk, dependencies, localfiles
 from artlint.boundary import checked_boundary, work_tree
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
-from artlint.findings import Diagnostic, Finding
+from artlint.findings import Diagnostic, Finding, without_moot
 from artlint.gcpause import paused_gc
 from artlint.parallel import map_files
 from artlint.results import Checked, Checker, FileResult, RunResult
@@ -151,7 +151,8 @@ def _check_source(
             result.findings.append(_internal_error(display, settings, exc))
             if isinstance(rule, CorpusRule):  # said again when the file is indexed from the cache
                 result.collect_failures[settings.name] = _collect_failure(settings, exc)
-    result.findings = unsuppressed(result.findings, result.suppressions)
+    # Suppressed findings first: a stuffing finding silenced by the author unlinks nothing.
+    result.findings = without_moot(unsuppressed(result.findings, result.suppressions))
     if judge_suppressions and result.suppressions:
         judged = {settings.name for settings in rules if isinstance(rule_instance(settings.name), (DocumentRule, FileRule))}
         judged -= {settings.name for settings in rules if isinstance(rule_instance(settings.name), NetworkRule)}

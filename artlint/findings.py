@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -146,3 +147,42 @@ class Finding:
 
 
 _FINDING_FIELDS = Finding.__slots__
+
+
+def without_moot(findings: list[Finding]) -> list[Finding]:
+    """The findings less those on text that another rule's finding deletes with its safe fix:
+    a stuffed link's `http://` URL goes with the link that link-keyword-stuffing unlinks, so
+    link-insecure does not report it too. Rules stay apart: they judge one document each, and
+    only the fixes they offer decide here; a rule that is off or suppressed deletes nothing."""
+    deletions: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for finding in findings:
+        if finding.fix is not None and finding.fix.safe:
+            for edit in finding.fix.edits:
+                if not edit.replacement:
+                    deletions.setdefault(finding.rule, []).append(((edit.line, edit.column), (edit.end_line, edit.end_column)))
+    if not deletions:
+        return findings
+    # Per rule, the deletions by start, each with the furthest end of those starting before it:
+    # a finding lies within one of them when the furthest reaching before its start covers it.
+    reaches = {}
+    for rule, spans in deletions.items():
+        spans.sort()
+        starts, furthest, ends = [], (0, 0), []
+        for start, end in spans:
+            furthest = max(furthest, end)
+            starts.append(start)
+            ends.append(furthest)
+        reaches[rule] = (starts, ends)
+    kept = []
+    for finding in findings:
+        start, end = (finding.line, finding.column), (finding.end_line, finding.end_column)
+        moot = False
+        for rule, (starts, ends) in reaches.items():
+            if rule != finding.rule:
+                index = bisect_right(starts, start) - 1
+                if index >= 0 and ends[index] >= end:
+                    moot = True
+                    break
+        if not moot:
+            kept.append(finding)
+    return kept

@@ -278,14 +278,40 @@ def test_json_and_sarif_carry_the_fixes(tmp_path: Path) -> None:
 
 
 def test_overlapping_fixes_are_settled_in_order_and_checked_again(tmp_path: Path) -> None:
-    """A stuffed link to an https-capable host: unlinking and the https fix touch one range.
-    The earlier finding's fix wins; the check after the pass no longer finds the other."""
-    link = "[肿瘤](http://www.baidu.com/course_video/t.html)"
-    text = f"+++\ntitle = \"o\"\n+++\n\n一{link}二{link}三{link}。\n"
+    """An http:// link with tracking parameters to an https-capable host: the https fix and the
+    removal of the parameters touch one range. The earlier finding's fix wins; the check after
+    the pass finds the other again, and the next pass applies it."""
+    text = "+++\ntitle = \"o\"\n+++\n\nSee [the map](http://www.baidu.com/map?utm_source=feed) now.\n"
     write(tmp_path, {"o.md": text})
     _, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", "o.md", cwd=tmp_path)
-    rules = [f["rule"] for f in json.loads(out)["findings"] if f["fix"]]
-    assert rules.count("link-keyword-stuffing") == 3 and rules.count("link-insecure") == 3
+    rules = sorted(f["rule"] for f in json.loads(out)["findings"] if f["fix"])
+    assert rules == ["link-insecure", "link-tracking-params"]
     _, out, err = _fix(tmp_path)
-    assert (tmp_path / "o.md").read_text("utf-8") == "+++\ntitle = \"o\"\n+++\n\n一肿瘤二肿瘤三肿瘤。\n"
-    assert "fixed 3 findings in 1 file" in err and "link-insecure" not in out
+    assert (tmp_path / "o.md").read_text("utf-8") == "+++\ntitle = \"o\"\n+++\n\nSee [the map](https://www.baidu.com/map) now.\n"
+    assert "fixed 2 findings in 1 file" in err and "link-insecure" not in out
+
+
+def test_a_link_the_stuffing_fix_removes_is_not_also_insecure(tmp_path: Path) -> None:
+    """One stuffed http:// link repeated is one finding per link, not two: the unlinking takes
+    the URL away, so link-insecure says nothing about it (inline, reference with the definition
+    that goes too, raw HTML). It does when stuffing is not checked or is suppressed there."""
+    link = "[肿瘤](http://xy.bioexample.cn/course_video/t.html)"
+    html = '<a href="http://xy.bioexample.cn/course_video/t.html">肿瘤</a>'
+    text = (
+        f"+++\ntitle = \"o\"\n+++\n\n一{link}二{html}三[肿瘤][c]。\n\n"
+        "[c]: http://xy.bioexample.cn/course_video/t.html\n\n"
+        "A [report](http://news.bioexample.cn/a.html) that is not stuffed.\n"
+    )
+    write(tmp_path, {"o.md": text})
+
+    def findings(*extra: str) -> list[tuple[int, str]]:
+        _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", *extra, "o.md", cwd=tmp_path)
+        return sorted((f["line"], f["rule"]) for f in json.loads(out)["findings"])
+
+    assert findings("--select", "link") == [
+        (5, "link-keyword-stuffing"), (5, "link-keyword-stuffing"), (5, "link-keyword-stuffing"),
+        (7, "link-keyword-stuffing"), (9, "link-insecure"),
+    ]
+    assert findings("--select", "link-insecure") == [(5, "link-insecure"), (5, "link-insecure"), (7, "link-insecure"), (9, "link-insecure")]
+    write(tmp_path, {"o.md": text.replace("\n\n一", "\n\n<!-- artlint-disable-next-line link-keyword-stuffing -->\n一")})
+    assert findings("--select", "link") == [(6, "link-insecure"), (6, "link-insecure"), (8, "link-keyword-stuffing"), (10, "link-insecure")]

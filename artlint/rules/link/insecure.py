@@ -13,7 +13,9 @@ class LinkInsecure(DocumentRule):
     ## What it finds
     Links, images and reference definitions with the `http:` scheme whose host is public: not
     `localhost`, not a private, loopback or link-local address, not a reserved name (`.local`,
-    `.test`, `example.com`), and not in the `allow` list.
+    `.test`, `example.com`), and not in the `allow` list. A link that another finding's safe
+    fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
+    one finding, not two (when stuffing is not checked, or is suppressed there, it is reported).
 
     ## Why it matters
     Browsers block `http://` images on `https://` pages (mixed content) and warn on such links;

@@ -2,7 +2,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from artlint import data
 from artlint.findings import Fix, Severity
@@ -13,6 +13,12 @@ from artlint.rules import DocumentRule
 from artlint.urls import domain_set, host_in, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
+# "here", "这里", "link": vague anchors say nothing, which is link-text-non-descriptive's
+# business; stuffing links a keyword.
+_VAGUE_ANCHORS = data.load("anchor-text")["phrases"]
+# What may stand next to a word of a sentence: a link between them is in running text.
+_SENTENCE_PUNCTUATION = frozenset(",.;:!?'\"’”“‘，。、；：！？…「」『』")
+_CLOSING_A = lazy(r"</a\s*>", re.I)
 _WORD = lazy(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", re.I)
 # A common word: one lower-case word or a run of CJK characters, nothing that makes a name,
 # a phrase or code.
@@ -25,16 +31,25 @@ class LinkKeywordStuffing(DocumentRule):
     ## What it finds
     Every link of a group in which the same anchor text points at the same page at least
     `min-repeats` times (3) in one article, when that page looks promotional: its URL matches
-    one of `promotional-patterns` (course and training pages, affiliate and tracking
-    parameters), or the anchor is a common word (one lower-case word or a CJK word, not a name,
-    phrase or code) and its host also receives another repeated common word. Inline, reference-style (the uses and
-    the definition), autolinks and raw HTML `<a href>` count; links in code never.
+    one of `promotional-patterns` (course and training pages, also by their pinyin slugs
+    `kecheng`, `ke-cheng`, `peixun`, `zhibo`; affiliate and tracking parameters). Or the anchor
+    is a common word (one lower-case word or a CJK word, not a name, phrase or code) and either
+    its host also receives another repeated common word, or the word is linked
+    `min-repeats-any-page` times (4) to one place of one inner page, mostly in running text.
+    Inline, reference-style (the uses and the definition), autolinks and raw HTML `<a href>`
+    count, in one group with the markdown links to the same page; links in code never.
     Not stuffing: anchors that name the target (a project or brand linked to its own site, a
     package to its docs: the anchor's words appear in the URL), names and credits linked to
     profiles (`profile-patterns`, and the `platform-hosts` such as GitHub where everyone has a
-    page), links to the `citation-hosts` (journals, DOI resolvers, reference works), and terms
-    linked to documentation and wiki hosts (`reference-host-labels`: `doc.rust-lang.org`,
-    `docs.rs`, `wiki.osdev.org`) when the URL is not promotional.
+    page), links to the `citation-hosts` (journals, DOI resolvers, reference works,
+    standards), and terms linked to documentation, wiki and glossary hosts or sections
+    (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `example.org/docs/`) when the URL
+    is not promotional. A word linked only to one page, without a promotional URL, is not
+    stuffing either when the page is a front page (a product linked to its site), when the
+    page's path names the word (a glossary entry, a package page), when the links go to
+    different places of the page (`#l-24`, `#l-61`: a log cited line by line), when the links
+    stand alone as navigation (a list item, table cell or paragraph of their own), or when the
+    anchor is vague ("here", "这里": link-text-non-descriptive's business).
 
     ## Why it matters
     Re-posted news articles often arrive with every occurrence of a common word linked to a
@@ -62,6 +77,11 @@ class LinkKeywordStuffing(DocumentRule):
     fixable = "safe"
     options = {
         "min-repeats": Option("integer", _DATA["min-repeats"], "Links with the same anchor to the same page that make a group."),
+        "min-repeats-any-page": Option(
+            "integer",
+            _DATA["min-repeats-any-page"],
+            "Links of a common word to one page that are stuffing even when no other word of the article repeats to its host.",
+        ),
         "promotional-patterns": Option(
             "list[string]", _DATA["promotional-patterns"], "Regular expressions that mark a URL as promotional."
         ),
@@ -69,7 +89,8 @@ class LinkKeywordStuffing(DocumentRule):
         "reference-host-labels": Option(
             "list[string]",
             _DATA["reference-host-labels"],
-            "First labels of documentation and wiki hosts (docs.rs, wiki.osdev.org): a term linked there is not stuffing unless its URL is promotional.",
+            "First labels of documentation, wiki and glossary hosts (docs.rs, wiki.osdev.org), and first path segments"
+            " of such sections (example.org/docs/): a term linked there is not stuffing unless its URL is promotional.",
         ),
         "platform-hosts": Option(
             "list[string]", _DATA["platform-hosts"], "Hosts of many people's pages, where repeated anchors are credits."
@@ -97,7 +118,7 @@ class LinkKeywordStuffing(DocumentRule):
         for (anchor, _page), links in groups.items():
             if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
-        stuffed = [links for links in groups.values() if self._is_stuffed(links, repeated_by_host, patterns, profiles, options)]
+        stuffed = [links for links in groups.values() if self._is_stuffed(doc.text, links, repeated_by_host, patterns, profiles, options)]
         uses = Counter(link.label.casefold() for link in doc.links if link.kind == "reference" and link.label)
         unlinked = Counter(
             link.label.casefold() for links in stuffed for link in links if link.kind == "reference" and link.label
@@ -115,7 +136,7 @@ class LinkKeywordStuffing(DocumentRule):
                         fix = _drop_definition_fix(doc, definition) if unlinked[label] == uses[label] else None
                         yield doc.diagnostic(message + "; reference definition", definition.start, definition.end, fix=fix)
 
-    def _is_stuffed(self, links, repeated_by_host, patterns, profiles, options) -> bool:
+    def _is_stuffed(self, doc_text, links, repeated_by_host, patterns, profiles, options) -> bool:
         if len(links) < options["min-repeats"]:
             return False
         if host_in(links[0].host, domain_set(tuple(options["citation-hosts"]))):
@@ -125,23 +146,94 @@ class LinkKeywordStuffing(DocumentRule):
         promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
         if promotional:
             return True
-        if _is_reference_host(links[0].host, options["reference-host-labels"]):
+        if _is_reference_page(links[0].url, links[0].host, options["reference-host-labels"]):
             return False  # a term linked to its documentation or wiki entry, again and again
-        return self._spread_over_host(links[0], repeated_by_host, profiles, options)
-
-    @staticmethod
-    def _spread_over_host(link, repeated_by_host, profiles, options) -> bool:
-        """Common words repeated to one host that is not a platform of people's pages."""
-        if not _is_common_word(link.text) or len(repeated_by_host[link.host]) < 2:
+        link = links[0]
+        if not _is_common_word(link.text) or _is_vague(link.text):
             return False
         if host_in(link.host, domain_set(tuple(options["platform-hosts"]))):
             return False
-        return not any(pattern.search(link.url) for pattern in profiles)
+        if any(pattern.search(link.url) for pattern in profiles):
+            return False
+        if len(repeated_by_host[link.host]) >= 2:
+            return True  # common words spread over one host
+        if len(links) < options["min-repeats-any-page"] or not _is_one_place_of_a_page(links):
+            return False
+        return sum(_in_running_text(doc_text, link) for link in links) * 2 > len(links)
 
 
-def _is_reference_host(host: str | None, labels: list[str]) -> bool:
+def _is_one_place_of_a_page(links: list[Link]) -> bool:
+    """The links of a group lead to one place of an inner page whose URL does not name the
+    anchor: not the front page (a word linked there names the site), not a page about the
+    term (its word in the path: a package, a glossary entry, a project), and not different
+    places of one page (`#page-116`, `#l-24`: a log or standard cited section by section)."""
+    url = links[0].url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    if parts.path.strip("/").lower() in ("", "index.html", "index.htm", "index.php"):
+        return False
+    if _names_its_target(links[0].text, url, whole_path=True):
+        return False
+    return len({_fragment(link.url) for link in links}) == 1
+
+
+def _fragment(url: str) -> str:
+    return url.partition("#")[2]
+
+
+def _in_running_text(text: str, link: Link) -> bool:
+    """A word of a sentence, or sentence punctuation, on each side of the link (emphasis marks
+    and one line break between them allowed): not a link alone in a list item, table cell,
+    heading or paragraph, as navigation links are."""
+    end = link.end
+    if link.kind == "html":  # the link's markup is its opening tag: the text after is `</a>`'s
+        closing = _CLOSING_A.search(text, link.end, link.end + 2000)
+        end = closing.end() if closing else end
+    return _next_to_prose(text, link.start - 1, -1) and _next_to_prose(text, end, 1)
+
+
+def _next_to_prose(text: str, index: int, step: int) -> bool:
+    line_breaks = 0
+    while 0 <= index < len(text):
+        char = text[index]
+        if char == "\n":
+            line_breaks += 1
+            if line_breaks > 1:
+                return False
+        elif not (char.isspace() or char in "*_~"):
+            return char.isalnum() or char in _SENTENCE_PUNCTUATION
+        index += step
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _is_vague(text: str) -> bool:
+    return _punctuation_free(text) in _vague_anchors()
+
+
+@lru_cache(maxsize=1)
+def _vague_anchors() -> frozenset[str]:
+    return frozenset(_punctuation_free(phrase) for phrase in _VAGUE_ANCHORS)
+
+
+def _punctuation_free(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join("".join(" " if unicodedata.category(char)[0] in "PSZ" else char for char in text).split())
+
+
+def _is_reference_page(url: str, host: str | None, labels: list[str]) -> bool:
+    """On a documentation or wiki host (`docs.rs`, `wiki.osdev.org`), or in such a section of
+    a site (`babeljs.io/docs/...`)."""
     first = (host or "").split(".", 1)[0].lower()
-    return "." in (host or "") and first in labels
+    if "." in (host or "") and first in labels:
+        return True
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return path.strip("/").split("/", 1)[0].lower() in labels
 
 
 def _unlink_fix(doc, link) -> Fix | None:
@@ -172,15 +264,16 @@ def _normal_anchor(text: str) -> str:
     return " ".join(text.split())
 
 
-def _names_its_target(text: str, url: str) -> bool:
+def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
     """The anchor's words appear in the host or the first path segment: a brand, project,
-    package or person linked to its own site or page (not a tag page that repeats a keyword)."""
+    package or person linked to its own site or page (not a tag page that repeats a keyword).
+    With `whole_path`, anywhere in the path: a page about the term."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    first_segment = parts.path.strip("/").split("/", 1)[0]
-    target = f"{parts.hostname or ''}/{first_segment}".lower()
+    path = unquote(parts.path) if whole_path else parts.path.strip("/").split("/", 1)[0]
+    target = f"{parts.hostname or ''}/{path}".lower()
     for word in _WORD.findall(text.lower()):
         if len(word) >= 2 and word in target:
             return True
