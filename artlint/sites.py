@@ -623,12 +623,13 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
     locales = []
     match = _LOCALES.search(settings.get("_text", ""))
     if match:
-        locales = [code.lower() for code in _QUOTED.findall(match.group(1))]
-    i18n = [(f"i18n/{code}", code) for code in locales[1:]] if len(locales) > 1 else []
+        locales = _QUOTED.findall(match.group(1))
+    # The folder keeps the locale's spelling (`i18n/zh-Hans`); the language is compared lower-case.
+    i18n = [(f"i18n/{code}", code.lower()) for code in locales[1:]] if len(locales) > 1 else []
     return {
         "content": ("docs", "blog", "src/pages", *(path for path, _ in i18n)),
         "static": ("static",),
-        "languages": tuple(locales) if len(locales) > 1 else (),
+        "languages": tuple(code.lower() for code in locales) if len(locales) > 1 else (),
         "language_folders": tuple(i18n),
         "autolinks": True,  # remark-gfm
     }

@@ -219,20 +219,23 @@ def _sections_differ(a: tuple, b: tuple) -> bool:
 
 
 # A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`), alone or after a hyphen; not a year.
-_VERSION = re.compile(r"(?:^|[-_])(?:(?:v|version[-_]?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\.\d+)+|\d+\.x)$", re.I)
+_VERSION = re.compile(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\.\d+)+|\d+\.x)$", re.I)
 _PAGE_COPY = 0.9  # two undated pages less alike than this were written from one template
 
 
 def _versions_of_one_page(a: str, b: str) -> bool:
     """One page kept for two versions of what it documents: `collections/maps.md` and
     `collections-2.13/maps.md`, `docs/v1/setup.md` and `docs/v2/setup.md`, Docusaurus'
-    `versioned_docs/version-2.0/intro.md` beside `docs/intro.md`."""
+    `versioned_docs/version-2.0/intro.md` beside `docs/intro.md`, and their translations
+    (`i18n/zh/docusaurus-plugin-content-docs/version-2.0/` beside `.../current/`)."""
     return a != b and _unversioned(a) == _unversioned(b)
 
 
 def _unversioned(path: str) -> tuple[str, ...]:
-    parts = []
+    parts: list[str] = []
     for part in path.split("/")[:-1]:
+        if part == "current" and parts and parts[-1].startswith("docusaurus-plugin-content-docs"):
+            continue  # a Docusaurus translation of the docs being written now
         part = "docs" if part == "versioned_docs" else _VERSION.sub("", part)
         if part:
             parts.append(part)
