@@ -284,6 +284,8 @@ def _html_links(doc: ParsedText) -> list[Link]:
             group = next(i for i in (2, 3, 4) if attribute.group(i) is not None)
             url_start = tag.start(2) + attribute.start(group)
             raw = attribute.group(group)
+            if group == 4 and raw.startswith("{"):
+                continue  # MDX's JSX expression (`src={require('./a.png').default}`): a URL made at build time
             contains_image = False
             if name == "a":
                 text, contains_image = _anchor_text(doc.text, tag.end(), node.end if node.type == "block_html" else None)
