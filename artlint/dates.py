@@ -1,7 +1,7 @@
 """Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings; and the
 other forms the site's generator reads: Ruby's Time.parse (Jekyll: `2024-3-21 4:00:00 +0000`),
 JavaScript's Date (Hexo: `2013/7/13 20:46:25`), Go's layouts that Hugo tries (RFC 1123,
-`15 Oct 2023`)."""
+`15 Oct 2023`), and YAML's timestamps with one-digit parts (`2019-05-27T4:55:44+08:00`)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ _LENIENT = lazy(
     r"[ ]*(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
 _LENIENT_GENERATORS = ("jekyll", "hexo")
+# YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
+# to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
+_YAML_TIMESTAMP = lazy(
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[Tt]|[ \t]+)(?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2})(?:\.\d*)?"
+    r"(?:[ \t]*(?P<zone>Z|[+-](?P<zh>\d{1,2})(?::(?P<zm>\d{2}))?))?"
+)
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -38,6 +44,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     match = _ISO.fullmatch(text)
     if not match and generator in _LENIENT_GENERATORS:
         match = _LENIENT.fullmatch(text)
+    if not match:
+        match = _YAML_TIMESTAMP.fullmatch(text)
     if not match and generator == "hugo" and _hugo_reads(text):
         return None
     if not match:
