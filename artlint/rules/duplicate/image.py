@@ -28,6 +28,7 @@ _ANY_TAG = lazy(r"<!--.*?-->|</?[a-zA-Z][^<>]*>", re.S)
 # What may stand on an image's line besides it: the markers of a list item or a quote, and
 # attribute lists after it (kramdown `{: width="50%"}`, Pandoc `{width=50%}`).
 _LINE_PREFIX = lazy(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?[ \t>]*")
+_BESIDE_AT_MOST = 500  # characters on the line before or after an image that stands alone
 _ATTRIBUTE_LIST = lazy(r"[ \t]*\{:?[^{}\n]*\}[ \t]*")
 # An image loaded late by a script shows `data-src`; its `src` is a placeholder that every
 # image of the page shares.
@@ -196,8 +197,8 @@ def _standalone_images(doc: Document) -> list[tuple[int, int, str]]:
             place = where.get(link.start)
             if place is None:
                 continue
-            start, end, html_block = place
-            if html_block is not None and len(_IMG_TAG.findall(doc.text, html_block.start, html_block.end)) != 1:
+            start, end, shared = place
+            if shared:
                 continue  # several images in one HTML block: a layout (logo in header and footer), a gallery
             if not _alone_on_line(doc.text, start, end):
                 continue
@@ -207,8 +208,8 @@ def _standalone_images(doc: Document) -> list[tuple[int, int, str]]:
     if "{{" in doc.text:
         code = SpanSet(doc.non_prose_ranges)
         for start, end, url in shortcode_images(doc.text):
-            opening = doc.text.rfind("{{", 0, start)
-            closing = doc.text.find("}}", end)
+            opening = doc.text.rfind("{{", max(start - 1100, 0), start)  # the pattern's reach
+            closing = doc.text.find("}}", end, end + 1000)
             if opening < 0 or closing < 0 or opening in code:
                 continue
             key = "" if _DECORATION.search(url) else _url_key(url)
@@ -218,22 +219,22 @@ def _standalone_images(doc: Document) -> list[tuple[int, int, str]]:
     return found
 
 
-def _image_places(doc: Document) -> dict[int, tuple[int, int, Node | None]]:
+def _image_places(doc: Document) -> dict[int, tuple[int, int, bool]]:
     """The start of each image (markdown or HTML) outside tables -> (start, end) of what it
-    takes on its line (the link around it, when it is the link's whole content), and the
-    HTML block it is written in (None for markdown and inline HTML)."""
-    places: dict[int, tuple[int, int, Node | None]] = {}
+    takes on its line (the link around it, when it is the link's whole content), and whether
+    it shares its HTML block with other images."""
+    places: dict[int, tuple[int, int, bool]] = {}
 
     def visit(node: Node, parent: Node | None) -> None:
         if node.type in ("table", "block_code"):
             return
         if node.type == "image":
             outer = parent if parent is not None and parent.type == "link" and _only_child(parent, node) else node
-            places[node.start] = (outer.start, outer.end, None)
+            places[node.start] = (outer.start, outer.end, False)
         elif node.type in ("block_html", "inline_html"):
-            block = node if node.type == "block_html" else None
-            for tag in _IMG_TAG.finditer(doc.text, node.start, node.end):
-                places[tag.start()] = (tag.start(), tag.end(), block)
+            tags = list(_IMG_TAG.finditer(doc.text, node.start, node.end))
+            for tag in tags:
+                places[tag.start()] = (tag.start(), tag.end(), node.type == "block_html" and len(tags) > 1)
         for child in node.children:
             visit(child, node)
 
@@ -249,9 +250,16 @@ def _only_child(link: Node, image: Node) -> bool:
 def _alone_on_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is all its lines hold, but for list or quote markers before it,
     an attribute list after it and HTML tags (`<p align="center">`, `<br>`) around it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    # Whatever may stand beside an image alone is short: a line that goes on for longer holds
+    # more (and a line of 20,000 images is not read 20,000 times).
+    reach = _BESIDE_AT_MOST
+    line_start = text.rfind("\n", max(start - reach, 0), start) + 1
+    if line_start == 0 and start > reach:
+        return False
+    line_end = text.find("\n", end, end + reach)
     if line_end < 0:
+        if end + reach < len(text):
+            return False
         line_end = len(text)
     before = _ANY_TAG.sub("", text[line_start:start])
     after = _ANY_TAG.sub("", text[end:line_end])
@@ -335,10 +343,18 @@ def _containers(doc: Document) -> SpanSet:
     return SpanSet(spans)
 
 
+_COLON_LINE = lazy(r"^[ \t]*(:{3,})[ \t]*$", re.M)
+
+
 def _colon_containers(text: str, opening, code: SpanSet) -> Iterator[tuple[int, int]]:
-    """`::: tabs` ... `:::` (markdown-it and VuePress containers): to the line of as many colons."""
+    """`::: tabs` ... `:::` (markdown-it and VuePress containers): to the next line of as many
+    colons (all such lines are found once: a file of unclosed openers is read in linear time)."""
+    closings: dict[int, list[int]] = {}
+    for line in _COLON_LINE.finditer(text):
+        closings.setdefault(len(line.group(1)), []).append(line.end())
     for match in opening.finditer(text):
         if match.start() in code:
             continue
-        closing = re.compile(rf"^[ \t]*{match.group(1)}[ \t]*$", re.M).search(text, match.end())
-        yield match.start(), closing.end() if closing else len(text)
+        ends = closings.get(len(match.group(1)), [])
+        index = bisect_right(ends, match.end())
+        yield match.start(), ends[index] if index < len(ends) else len(text)
