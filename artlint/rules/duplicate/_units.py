@@ -179,8 +179,17 @@ def sentences(doc, block):
 
 
 def _sentence(text, start, end):
-    while start < end and text[start].isspace():
-        start += 1
+    """A sentence's place starts at its first word: after the spaces and the HTML comments
+    (`<!-- note -->`) that the previous sentence ends with."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        if not text.startswith("<!--", start, end):
+            break
+        close = text.find("-->", start + 4, end)
+        if close < 0:
+            break
+        start = close + 3
     return start, end, source_key(text[start:end])
 
 

@@ -21,8 +21,9 @@ class DuplicateSentence(DocumentRule):
     spaces, punctuation, markup and link targets, are those of an earlier sentence of the same
     article, when it has at least `min-length` letters (25); under different headings, at least
     `min-length-across-sections` (100): the same short lead-in under each section is parallel
-    structure. The second occurrence is
-    reported, naming the line of the first. Sentences of a paragraph that is a repeat as a whole are left
+    structure. Each later occurrence is
+    reported once, naming the line of the first (three copies in a row are two findings that
+    both name the first copy). Sentences of a paragraph that is a repeat as a whole are left
     to `duplicate-paragraph`; list items (reference lists split into repeating fragments), block
     quotes, tables and `<details>` sections are not split into sentences.
 
@@ -56,7 +57,8 @@ class DuplicateSentence(DocumentRule):
     }
 
     def check(self, doc, options):
-        seen: dict[str, Node] = {}
+        # key -> (block, which occurrence of the key in that block) of its first occurrence
+        seen: dict[str, tuple[Node, int]] = {}
         paragraphs = set()
         minimum = options["min-length"]
         section_of = sections(doc)
@@ -66,17 +68,24 @@ class DuplicateSentence(DocumentRule):
             if length >= _PARAGRAPH_MINIMUM and whole in paragraphs:
                 continue  # the whole paragraph repeats: duplicate-paragraph reports it
             paragraphs.add(whole)
+            occurrences: dict[str, int] = {}  # key -> how many times it came before in this block
             for key in parts:
                 if 2 * len(key) < minimum or letters(key) < minimum:
                     continue
+                index = occurrences.get(key, 0)
+                occurrences[key] = index + 1
                 first = seen.get(key)
                 if first is None:
-                    seen[key] = block
+                    seen[key] = (block, index)
                     continue
-                if section_of(first.start) != section_of(block.start) and letters(key) < options["min-length-across-sections"]:
+                first_block, first_index = first
+                if section_of(first_block.start) != section_of(block.start) and letters(key) < options["min-length-across-sections"]:
                     continue  # the same short lead-in under each heading: parallel structure
-                here, there = _place(doc, block, key), _place(doc, first, key)
-                if here is None or there is None:
+                # Each repeat points at the first occurrence, never at itself: a sentence twice
+                # in one paragraph (on one line, or on consecutive lines) is found by its place
+                # among the sentences of the paragraph with that key.
+                here, there = _place(doc, block, key, index), _place(doc, first_block, key, first_index)
+                if here is None or there is None or here == there:
                     continue
                 line, column = doc.source.position(there[0])
                 yield doc.diagnostic(
@@ -87,8 +96,11 @@ class DuplicateSentence(DocumentRule):
                 )
 
 
-def _place(doc, block, key):
-    """(start, end) of the sentence of `block` whose key is `key` (the last one, for a repeat
-    inside one block; the first otherwise is found through its own block)."""
+def _place(doc, block, key, index):
+    """(start, end) of the sentence of `block` that is the `index`-th (from 0) with key `key`,
+    or None. The keys come from the block's text with images and link targets left out, the
+    places from its source: should they ever count differently, the last one stands in."""
     found = [(start, end) for start, end, sentence_key in sentences(doc, block) if sentence_key == key]
-    return found[-1] if found else None
+    if not found:
+        return None
+    return found[index] if index < len(found) else found[-1]
