@@ -9,7 +9,8 @@ from artlint.urls import TEXT_URL, is_documentation_host, is_private_host, trim_
 
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
-_BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n]+\]:[ \t]*|\bhref=[\"']?)$", re.M)
+# A footnote's definition (`[^2]: https://…`) is footnote text, not a broken link definition.
+_BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n^][^\]\n]*\]:[ \t]*|\bhref=[\"']?)$", re.M)
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
 # `]`, blanks (a line break too), `(` just before a URL: Blackfriday's inline link.
 _BLACKFRIDAY_GAP = lazy(r"(?<!\\)\][ \t]*\n?[ \t]*\($")
