@@ -26,7 +26,7 @@ from artlint.parallel import map_files
 from artlint.results import Checked, Checker, FileResult, RunResult
 from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules, rule_instance
 from artlint.sites import SiteIndex
-from artlint.source import FileTooLarge, Source, UnreadableFile, decode, read_source
+from artlint.source import FileTooLarge, Source, UnreadableFile, content_digest, decode, read_source
 from artlint.suppression import parse_suppressions, unsuppressed
 
 if TYPE_CHECKING:
@@ -95,6 +95,29 @@ def check_text(data: bytes, path: str, display: str, config: Config) -> list[Fin
     except UnreadableFile:
         return []
     return _check_source(source, path, FileResult(display), config, online=False).findings
+
+
+def check_buffer(data: bytes, path: str, display: str, config: Config, online: bool = False) -> FileResult:
+    """What `check_file` gives for `data` as the content of `path`, without reading the file:
+    an editor's unsaved text (artlint.server). The document rules' findings, the corpus facts,
+    the suppressions, and the network rules' probes when `online`."""
+    rules = config.rules_for_path(path)
+    result = FileResult(display)
+    try:
+        limit = config.max_file_size_for(path)
+        if len(data) > limit:
+            raise FileTooLarge(f"text is {len(data):,} bytes, over the limit of {limit:,} (max-file-size)")
+        source = decode(data)
+    except UnreadableFile as error:
+        result.findings = _file_problem(display, rules, error)
+        return result
+    source.digest = content_digest(data)
+    result.digest = source.digest
+    try:
+        return _check_source(source, path, result, config, online=online)
+    except Exception as exc:  # a bug met by one text must not stop the server, as in check_file
+        problem = UnreadableFile(_crash_reason("could not be checked", exc))
+        return FileResult(display, _file_problem(display, rules, problem))
 
 
 def _check_source(source: Source, path: str, result: FileResult, config: Config, online: bool | None = None) -> FileResult:

@@ -252,6 +252,14 @@ def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool)
     except UnicodeDecodeError as exc:
         raise FixError(f"cannot read it again: {exc}") from None
     findings, notes = _findings_for(original, target, config, unsafe)
+    applied = fix_passes(written, findings, target.display, target.display, config, unsafe)
+    return FixedFile(target.display, target.file, original, written.encoded(), applied, _identity(info), notes)
+
+
+def fix_passes(written: WrittenText, findings: list[Finding], path: str, display: str, config: Config, unsafe: bool) -> int:
+    """Apply the findings' fixes to `written`, then those of the document rules on the result,
+    until nothing more is fixed (at most MAX_PASSES passes); returns how many were applied.
+    In memory: `--fix` writes the result, the language server sends it as an edit."""
     applied = 0
     fixes = wanted_fixes(findings, unsafe)
     for _ in range(MAX_PASSES):
@@ -259,10 +267,10 @@ def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool)
         if not done:
             break
         applied += done
-        fixes = wanted_fixes(check_text(written.encoded(), target.display, target.display, config), unsafe)
+        fixes = wanted_fixes(check_text(written.encoded(), path, display, config), unsafe)
         if not fixes:
             break
-    return FixedFile(target.display, target.file, original, written.encoded(), applied, _identity(info), notes)
+    return applied
 
 
 def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) -> tuple[list[Finding], list[str]]:
