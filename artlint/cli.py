@@ -21,7 +21,7 @@ from artlint.safetext import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-COMMANDS = ("check", "rules", "explain", "cache", "site")
+COMMANDS = ("check", "rules", "explain", "cache", "site", "server")
 
 
 class UsageError(Exception):
@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     cache = commands.add_parser("cache", help="manage the cache of network results")
     cache.add_argument("action", choices=("clear", "dir"), help="clear: delete the cache; dir: print where it is")
     cache.add_argument("--config", metavar="PATH", help="use this configuration file")
+
+    commands.add_parser("server", help="run as a language server for editors (LSP over stdin and stdout)")
     return parser
 
 
@@ -113,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cache(args)
         if args.command == "site":
             return _site(args)
+        if args.command == "server":
+            # Imported here: only the server loads pygls (start-up speed).
+            from artlint.server import main as serve
+
+            return serve()
         return _check(args)
     except UsageError as exc:
         _complain(f"artlint: error: {exc}")
