@@ -65,6 +65,11 @@ CONFIG_PROBLEM = "config"  # the code of the diagnostic that says the configurat
 
 logger = logging.getLogger(__name__)
 
+# artlint's checks were written for one thread per process (caches, the markdown parser, rule
+# objects): the index builder and the network check take turns with the editor's checks, one
+# file at a time. The interpreter runs one thread at a time anyway; this only orders them.
+ENGINE = threading.RLock()
+
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -215,8 +220,11 @@ class Project:
         index: dict[str, FileResult] = {}
         try:
             if self.root is not None:
-                for path, display in discover([str(self.root)], self.config).files:
-                    index[display] = index_file(path, display, self.config)
+                with ENGINE:
+                    files = discover([str(self.root)], self.config).files
+                for path, display in files:
+                    with ENGINE:
+                        index[display] = index_file(path, display, self.config)
         except Exception:  # the server goes on without the rest of the project
             logger.exception("artlint: indexing %s failed", self.root)
         with self._lock:
@@ -236,10 +244,16 @@ class Project:
                 if self._building:
                     self._saved[display] = path
                 return
-        facts = index_file(path, display, self.config)
+        with ENGINE:
+            facts = index_file(path, display, self.config)
         with self._lock:
             if self.index is not None:
                 self.index[display] = facts
+
+    def forget(self, display: str) -> None:
+        with self._lock:
+            if self.index is not None:
+                self.index.pop(display, None)
 
     def judge(self, open_results: list[FileResult]) -> list[Finding]:
         """The corpus rules' findings on the open files, compared with each other (their
@@ -249,7 +263,8 @@ class Project:
         opened = {result.path for result in open_results}
         with self._lock:
             indexed = [result for display, result in (self.index or {}).items() if display not in opened]
-        return UncachedChecker(self.config, 1, None).judge_corpus(open_results, indexed, frozenset(opened))
+        with ENGINE:
+            return UncachedChecker(self.config, 1, None).judge_corpus(open_results, indexed, frozenset(opened))
 
 
 # --------------------------------------------------------------------------- open documents
@@ -310,7 +325,8 @@ class ArtlintServer(LanguageServer):
             stamp = "defaults"
         project = self.projects.get(key)
         if project is None or project.stamp != stamp:
-            project = Project(load_config(None, Path(start)), stamp)
+            with ENGINE:
+                project = Project(load_config(None, Path(start)), stamp)
             self.projects[key] = project
         return project
 
@@ -363,14 +379,20 @@ class ArtlintServer(LanguageServer):
         doc.text, doc.version = held.source, held.version
         doc.map = TextMap(doc.text, self.units)
         doc._parsed = None
+        before = doc.project
         try:
             doc.project = self.project_for(doc.path)
             doc.problem = None
+            if before is not None and doc.project is not before:  # its configuration changed: theirs too
+                for other in self.documents.values():
+                    if other.project is before and other is not doc:
+                        self.loop.call_soon(self.check, other.uri)
         except ConfigError as exc:
             doc.project, doc.problem, doc.result, doc.corpus = None, str(exc), None, []
             return
         try:
-            doc.result = check_buffer(doc.text.encode("utf-8", "replace"), doc.path, doc.display, doc.project.config)
+            with ENGINE:
+                doc.result = check_buffer(doc.text.encode("utf-8", "replace"), doc.path, doc.display, doc.project.config)
         except ConfigError as exc:  # a nested configuration file, read when its folder is first met
             doc.problem, doc.result, doc.corpus = str(exc), None, []
 
@@ -447,7 +469,8 @@ class ArtlintServer(LanguageServer):
 
         findings: list[Finding] = []
         try:
-            result = check_buffer(data, doc.path, doc.display, config, online=True)
+            with ENGINE:
+                result = check_buffer(data, doc.path, doc.display, config, online=True)
             online = OnlineCheck(config)
             try:
                 online.add([result])
@@ -475,7 +498,8 @@ class ArtlintServer(LanguageServer):
         config = doc.project.config
         try:
             source = decode(doc.text.encode("utf-8", "replace"))
-            parsed = parse_document(doc.display, source, Path(doc.path), config.root, config.boundary, config.site_for(doc.path))
+            with ENGINE:
+                parsed = parse_document(doc.display, source, Path(doc.path), config.root, config.boundary, config.site_for(doc.path))
         except Exception:  # a text beyond the parsers: no suppression offered
             return None
         doc._parsed = (doc.version, parsed)
@@ -541,8 +565,9 @@ class ArtlintServer(LanguageServer):
             written = WrittenText(doc.text.encode("utf-8", "replace"))
         except UnicodeDecodeError:
             return None
-        if not fix_passes(written, findings, doc.path, doc.display, doc.project.config, unsafe=False):
-            return None
+        with ENGINE:
+            if not fix_passes(written, findings, doc.path, doc.display, doc.project.config, unsafe=False):
+                return None
         fixed = written.encoded().decode("utf-8")
         old = doc.text
         start = 0
@@ -641,15 +666,48 @@ class ArtlintServer(LanguageServer):
         if path is None:
             return  # an unsaved buffer without a file: no path, no configuration, no site
         path = os.path.abspath(path)
-        localfiles.clear_caches()  # files may have come and gone while none was open
+        with ENGINE:
+            localfiles.clear_caches()  # files may have come and gone while none was open
         self.documents[uri] = OpenDocument(uri, path, display_path(Path(path)))
         self.changed(uri)
+
+    def files_changed(self, changes: list[types.FileEvent]) -> None:
+        """Files changed outside the editor (a checkout, a pull): articles are indexed again,
+        and a changed configuration is read again by the next check of each open article."""
+        with ENGINE:
+            localfiles.clear_caches()
+        configurations = False
+        reindexed: list[Project] = []
+        for change in changes:
+            path = to_fs_path(change.uri) if change.uri.startswith("file:") else None
+            if path is None:
+                continue
+            path = os.path.abspath(path)
+            if os.path.basename(path) in ("artlint.toml", ".artlint.toml", "pyproject.toml"):
+                configurations = True
+                continue
+            display = display_path(Path(path))
+            for project in self.projects.values():
+                if project.root is not None and path.startswith(os.path.join(str(project.root), "")):
+                    if change.type == types.FileChangeType.Deleted:
+                        project.forget(display)
+                    else:
+                        project.reindex(path, display)
+                    if project not in reindexed:
+                        reindexed.append(project)
+        if configurations:  # each open article finds its configuration again, and is checked
+            for uri in list(self.documents):
+                self.check(uri)
+        else:
+            for project in reindexed:
+                self.judge(project)
 
     def saved(self, uri: str) -> None:
         doc = self.documents.get(uri)
         if doc is None:
             return
-        localfiles.clear_caches()  # the file saved may be the target of other articles' links
+        with ENGINE:
+            localfiles.clear_caches()  # the file saved may be the target of other articles' links
         self.current(doc)
         if doc.project is not None:
             doc.project.reindex(doc.path, doc.display)
@@ -675,6 +733,21 @@ def build_server() -> ArtlintServer:
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounce"), (int, float)) and options["debounce"] >= 0:
             ls.debounce = options["debounce"] / 1000
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: ArtlintServer, params: types.InitializedParams) -> None:
+        capabilities = ls.client_capabilities.workspace
+        watched = capabilities.did_change_watched_files if capabilities is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return  # the client cannot watch files for the server: saves in the editor still count
+        patterns = ["**/*.{md,markdown}", "**/{artlint.toml,.artlint.toml,pyproject.toml}"]
+        options = types.DidChangeWatchedFilesRegistrationOptions([types.FileSystemWatcher(pattern) for pattern in patterns])
+        registration = types.Registration("artlint-watched-files", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)
+        ls.register_capability(types.RegistrationParams([registration]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: ArtlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.files_changed(params.changes)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArtlintServer, params: types.DidOpenTextDocumentParams) -> None:

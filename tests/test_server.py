@@ -203,6 +203,21 @@ def test_corpus_rules_compare_the_open_unsaved_articles(client: Client, project:
     assert uri_first != uri_second
 
 
+def test_the_project_index_is_read_from_disk_and_follows_changed_files(client: Client, project: Path) -> None:
+    on_disk = project / "content" / "on-disk.md"
+    uri, _ = opened(client, project / "content" / "zz-copy.md", '---\ntitle: "Only on disk"\n---\n\nA copy.\n')
+    # The index is built on a thread at the first need: its findings may come in a second publication.
+    _, message = client.wait_for(
+        lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri and by_rule(m["params"]["diagnostics"], "duplicate-title")
+    )
+    assert "on-disk.md" in by_rule(message["params"]["diagnostics"], "duplicate-title")[0]["message"]
+    on_disk.write_text('---\ntitle: "Renamed on disk"\n---\n\nText.\n', encoding="utf-8")
+    after = client.count
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": on_disk.as_uri(), "type": 2}]})
+    _, diagnostics = client.diagnostics(uri, after)
+    assert not by_rule(diagnostics, "duplicate-title")
+
+
 def test_a_configuration_mistake_is_one_diagnostic(client: Client, tmp_path: Path) -> None:
     (tmp_path / "artlint.toml").write_text("[editor]\nnetwork-on-sav = true\n", encoding="utf-8")
     uri, diagnostics = opened(client, tmp_path / "a.md", "# A\n")
