@@ -316,7 +316,8 @@ class ArtlintServer(LanguageServer):
         if found is not None:
             key, start = str(found), folder
             try:
-                stamp: object = found.stat().st_mtime_ns
+                info = found.stat()
+                stamp: object = (info.st_mtime_ns, info.st_size, info.st_ino)
             except OSError:
                 stamp = None
         else:  # no configuration: the defaults, over the git work tree around the file, if any

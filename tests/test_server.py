@@ -1,6 +1,7 @@
 """`artlint server` end to end: a client (tests/lsp_client.py) drives `python -m artlint server`
-over its stdin and stdout, as an editor does. Never on the network: network rules do not run
-on keystrokes, and no configuration here turns on `[editor] network-on-save`."""
+over its stdin and stdout, as an editor does. Never on the internet: network rules do not run
+on keystrokes, and the one configuration that turns on `[editor] network-on-save` links to a
+loopback server of the tests."""
 
 from __future__ import annotations
 
@@ -224,12 +225,47 @@ def test_a_configuration_mistake_is_one_diagnostic(client: Client, tmp_path: Pat
     [problem] = diagnostics
     assert problem["code"] == "config" and problem["severity"] == 1
     assert "network-on-sav" in problem["message"] and "did you mean 'network-on-save'" in problem["message"]
+    # Corrected outside the editor: read again, and the article checked under it.
+    (tmp_path / "artlint.toml").write_text("[editor]\nnetwork-on-save = false\n", encoding="utf-8")
+    after = client.count
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": (tmp_path / "artlint.toml").as_uri(), "type": 2}]})
+    _, diagnostics = client.diagnostics(uri, after)
+    assert not [diagnostic for diagnostic in diagnostics if diagnostic["code"] == "config"]
 
 
-def test_shutdown_and_exit(project: Path) -> None:
-    client = Client(project)
-    client.initialize(project)
-    assert client.close() == 0
+def test_network_rules_run_on_save_only_when_the_configuration_asks_and_exit(tmp_path: Path) -> None:
+    """On a loopback server of the tests (tests/netserver.py), never the internet. Ends the
+    session as an editor does: shutdown, exit."""
+    from netserver import PlantedServer
+
+    with PlantedServer() as server:
+        settings = '[network]\ntimeout = 2\nretries = 0\ncheck-private = true\ncache = "cache"\n'
+        (tmp_path / "on").mkdir()
+        (tmp_path / "off").mkdir()
+        (tmp_path / "on" / "artlint.toml").write_text(settings + "[editor]\nnetwork-on-save = true\n", encoding="utf-8")
+        (tmp_path / "off" / "artlint.toml").write_text(settings, encoding="utf-8")
+        text = f"# Links\n\nSee [the page]({server.base}/404).\n"
+        client = Client(tmp_path)
+        try:
+            client.initialize(tmp_path)
+            uris = {}
+            for name in ("off", "on"):
+                uris[name], diagnostics = opened(client, tmp_path / name / "a.md", text)
+                assert not by_rule(diagnostics, "link-broken")
+            assert server.total() == 0  # not on open, nor as the text is typed
+            after = client.count
+            for name in ("off", "on"):
+                client.notify("textDocument/didSave", {"textDocument": {"uri": uris[name]}})
+            _, diagnostics = client.diagnostics(uris["on"], after)
+            [broken] = by_rule(diagnostics, "link-broken")
+            assert broken["range"]["start"] == {"line": 2, "character": 15}
+            assert server.requests_for("/404") >= 1
+            assert client.count == after + 1  # nothing for the file whose configuration says no
+            # shutdown, then exit: the server ends with 0, as LSP asks.
+            assert client.close() == 0
+        finally:
+            if client.process.poll() is None:
+                client.process.kill()
 
 
 # --------------------------------------------------------------------------- in process
