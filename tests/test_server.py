@@ -141,6 +141,19 @@ def test_fix_all_applies_every_safe_fix_and_no_unsafe_one(client: Client, projec
     assert fixed == text.replace("http://", "https://")  # "The the" is an unsafe fix: left
 
 
+def test_fixes_keep_crlf_line_ends(client: Client, project: Path) -> None:
+    text = "---\r\ntitle: Windows\r\n---\r\n\r\n😀 See [w](http://en.wikipedia.org/wiki/A) and and more.\r\n"
+    uri, diagnostics = opened(client, project / "content" / "crlf.md", text)
+    [insecure] = by_rule(diagnostics, "link-insecure")
+    assert insecure["range"]["start"] == {"line": 4, "character": 11}  # 😀 is 2 units
+    actions = actions_at(client, uri, insecure["range"])
+    [fix_all] = [a for a in actions if a["kind"] == "source.fixAll"]
+    assert apply_edits(text, fix_all["edit"]["changes"][uri]) == text.replace("http:", "https:")
+    [disable] = [a for a in actions if a["title"] == "Disable link-insecure for this line"]
+    changed = apply_edits(text, disable["edit"]["changes"][uri])
+    assert changed.endswith(" and and more. <!-- artlint-disable-line link-insecure -->\r\n")
+
+
 def test_disable_for_line_adds_a_comment_that_suppresses_the_finding(client: Client, project: Path) -> None:
     text = ARTICLE + "Soft break at the end  \n"
     uri, diagnostics = opened(client, project / "content" / "disable.md", text)
