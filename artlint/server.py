@@ -38,7 +38,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from lsprotocol import types
 from pygls.server import LanguageServer
@@ -46,6 +46,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from artlint import __version__, localfiles
 from artlint.boundary import work_tree
+from artlint.cached_run import CachedChecker, cached_checker
 from artlint.config import Config, ConfigError, find_config_file, load_config
 from artlint.discovery import discover
 from artlint.document import Document, parse_document
@@ -59,6 +60,7 @@ from artlint.rules import CorpusRule, NetworkRule, all_rules, rule_instance
 from artlint.source import BOM, decode
 
 DEBOUNCE = 0.2  # seconds without a change before a check, while changes keep coming
+INDEX_CHUNK = 16  # files indexed between two turns of the editor's checks
 SOURCE = "artlint"
 FIX_ALL_TITLE = "Fix all safe fixes in this file"
 CONFIG_PROBLEM = "config"  # the code of the diagnostic that says the configuration is wrong
@@ -222,9 +224,8 @@ class Project:
             if self.root is not None:
                 with ENGINE:
                     files = discover([str(self.root)], self.config).files
-                for path, display in files:
-                    with ENGINE:
-                        index[display] = index_file(path, display, self.config)
+                for result in self._indexed(files):
+                    index[result.path] = result
         except Exception:  # the server goes on without the rest of the project
             logger.exception("artlint: indexing %s failed", self.root)
         with self._lock:
@@ -234,6 +235,29 @@ class Project:
             self.reindex(path, display)
         logger.info("artlint: indexed %d files of %s in %.2f s", len(index), self.root, time.perf_counter() - started)
         done()
+
+    def _indexed(self, files: list[tuple[str, str]]) -> Iterator[FileResult]:
+        """The corpus facts of `files`, from the result cache that `artlint check` runs keep
+        where it can be used (a site indexed before is read, not parsed), a few files at a
+        time so that the editor's checks come in between."""
+        inner = UncachedChecker(self.config, 1, None)
+        with ENGINE:
+            checker, problem = cached_checker(inner, self.config, str(self.root))
+        if problem:
+            logger.warning("artlint: %s", problem)
+        cached = checker if isinstance(checker, CachedChecker) else None
+        try:
+            if cached is not None and files:
+                with ENGINE:
+                    cached.load_snapshot(str(self.root))
+            for start in range(0, len(files), INDEX_CHUNK):
+                chunk = files[start : start + INDEX_CHUNK]
+                with ENGINE:
+                    found = cached.map("index", inner.index_files, chunk) if cached is not None else inner.index_files(chunk)
+                yield from found
+        finally:
+            with ENGINE:
+                checker.close()
 
     def reindex(self, path: str, display: str) -> None:
         """A file was saved (or closed): its facts, from the disk, replace those indexed."""
