@@ -21,7 +21,7 @@ from artlint.safetext import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-COMMANDS = ("check", "rules", "explain", "cache", "site")
+COMMANDS = ("check", "rules", "explain", "cache", "site", "server")
 
 
 class UsageError(Exception):
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     cache = command("cache", "manage the cache of network results")
     cache.add_argument("action", choices=("clear", "dir"), help="clear: delete the cache; dir: print where it is")
     cache.add_argument("--config", metavar="PATH", help="use this configuration file")
+
+    commands.add_parser("server", help="run as a language server for editors (LSP over stdin and stdout)")
     return parser
 
 
@@ -182,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cache(args)
         if args.command == "site":
             return _site(args)
+        if args.command == "server":
+            # Imported here: only the server loads pygls (start-up speed).
+            from artlint.server import main as serve
+
+            return serve()
         return _check(args)
     except UsageError as exc:
         _complain(f"artlint: error: {exc}")
@@ -346,14 +353,14 @@ def _check(args: argparse.Namespace) -> int:
 def _fixed_stdin(result, config, stdin: tuple[str, str], data: bytes, unsafe: bool) -> tuple[bytes, int]:
     """The article from standard input with its fixes applied, and how many were."""
     # Imported here: each command loads only what it needs (start-up speed).
-    from artlint.fixing import WrittenText, fixed_passes
+    from artlint.fixing import WrittenText, fix_passes
 
     try:
         written = WrittenText(data)
     except UnicodeDecodeError:
         return data, 0
     findings = [finding for finding in result.findings if finding.path == stdin[1]]
-    applied = fixed_passes(written, findings, stdin[0], stdin[1], config, unsafe)
+    applied = fix_passes(written, findings, stdin[0], stdin[1], config, unsafe)
     return written.encoded(), applied
 
 

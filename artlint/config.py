@@ -66,6 +66,13 @@ class DoiSettings:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """[editor]: what the language server (`artlint server`) does beyond the offline checks."""
+
+    network_on_save: bool = False  # run the network rules on the saved file (never on keystrokes)
+
+
+@dataclass(frozen=True)
 class RuleSettings:
     """The effective severity and options of one enabled rule."""
 
@@ -101,6 +108,7 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     network: NetworkSettings = field(default_factory=NetworkSettings)
     doi: DoiSettings = field(default_factory=DoiSettings)
+    editor: EditorSettings = field(default_factory=EditorSettings)
     site: dict[str, Any] = field(default_factory=dict)  # [site]: what site detection got wrong (artlint.sites)
     boundary: Boundary = Boundary()  # the folders files may be read in (set by engine.run)
     nested: bool = False  # configuration files in folders below `root` govern those folders
@@ -376,6 +384,7 @@ _TOP_KEYS = {
     "network",
     "doi",
     "site",
+    "editor",
 }
 _NETWORK_KEYS = {
     "timeout": "number",
@@ -388,6 +397,7 @@ _NETWORK_KEYS = {
     "dns-canary": "string",
 }
 _DOI_KEYS = {"resolver": "string"}
+_EDITOR_KEYS = {"network-on-save": "boolean"}
 _SITE_KEYS = {"generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]", "permalinks": "table[string]"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
 _DURATION = lazy(r"(\d+)\s*([smhdw]?)")
@@ -565,6 +575,9 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
         config.doi = DoiSettings(**values)
     if "site" in document:
         config.site = _site_settings(check, document["site"])
+    if "editor" in document:
+        values = check.section("editor", document["editor"], _EDITOR_KEYS)
+        config.editor = EditorSettings(**{key.replace("-", "_"): value for key, value in values.items()})
     return config
 
 

@@ -27,7 +27,7 @@ from artlint.results import Checked, Checker, FileResult, RunResult
 from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
 from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
 from artlint.sites import SiteIndex
-from artlint.source import FileTooLarge, Source, UnreadableFile, decode, read_source
+from artlint.source import FileTooLarge, Source, UnreadableFile, content_digest, decode, read_source
 from artlint.suppression import Suppressions, parse_suppressions, unsuppressed
 
 if TYPE_CHECKING:
@@ -98,22 +98,28 @@ def check_text(data: bytes, path: str, display: str, config: Config) -> list[Fin
     return _check_source(source, path, FileResult(display), config, online=False, judge_suppressions=True).findings
 
 
-def check_data(data: bytes, path: str, display: str, config: Config) -> FileResult:
-    """Check `data` (standard input) as the content of `path`, which is not read."""
-    dependencies.start()
+def check_buffer(data: bytes, path: str, display: str, config: Config, online: bool | None = False) -> FileResult:
+    """What `check_file` gives for `data` as the content of `path`, without reading the file:
+    an editor's unsaved text (artlint.server), standard input (`check -`). The document rules'
+    findings, the corpus facts, the suppressions, and the network rules' probes when `online`
+    (None: as the configuration says)."""
+    rules = config.rules_for_path(path)
     result = FileResult(display)
     try:
+        limit = config.max_file_size_for(path)
+        if len(data) > limit:
+            raise FileTooLarge(f"text is {len(data):,} bytes, over the limit of {limit:,} (max-file-size)")
         source = decode(data)
-        if len(data) > config.max_file_size_for(path):
-            raise FileTooLarge(f"{len(data):,} bytes, over max-file-size ({config.max_file_size_for(path):,} bytes): not parsed")
     except UnreadableFile as error:
-        result.findings = _file_problem(display, config.rules_for_path(path), error)
-    else:
-        result.digest = source.digest
-        result = _check_source(source, path, result, config)
-    finally:
-        result.dependencies = dependencies.stop()
-    return result
+        result.findings = _file_problem(display, rules, error)
+        return result
+    source.digest = content_digest(data)
+    result.digest = source.digest
+    try:
+        return _check_source(source, path, result, config, online=online)
+    except Exception as exc:  # a bug met by one text must not stop the server, as in check_file
+        problem = UnreadableFile(_crash_reason("could not be checked", exc))
+        return FileResult(display, _file_problem(display, rules, problem))
 
 
 def _check_source(
@@ -444,7 +450,7 @@ class StdinChecker(UncachedChecker):
 
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         path, display, data = self.stdin
-        results = [check_data(data, path, display, self.config)]
+        results = [check_buffer(data, path, display, self.config, online=None)]
         if self.online is not None:
             self.online.add(results)
         return results

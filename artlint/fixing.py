@@ -252,13 +252,14 @@ def _planned(folder: "_Folder", target: FixTarget, config: Config, unsafe: bool)
     except UnicodeDecodeError as exc:
         raise FixError(f"cannot read it again: {exc}") from None
     findings, notes = _findings_for(original, target, config, unsafe)
-    applied = fixed_passes(written, findings, target.display, target.display, config, unsafe)
+    applied = fix_passes(written, findings, target.display, target.display, config, unsafe)
     return FixedFile(target.display, target.file, original, written.encoded(), applied, _identity(info), notes)
 
 
-def fixed_passes(written: WrittenText, findings: list[Finding], path: str, display: str, config: Config, unsafe: bool) -> int:
-    """Apply the findings' fixes to `written`, check the result again (as the file at `path`)
-    and repeat until stable; returns how many fixes were applied."""
+def fix_passes(written: WrittenText, findings: list[Finding], path: str, display: str, config: Config, unsafe: bool) -> int:
+    """Apply the findings' fixes to `written`, then those of the document rules on the result,
+    until nothing more is fixed (at most MAX_PASSES passes); returns how many were applied.
+    In memory: `--fix` writes the result, the language server sends it as an edit."""
     applied = 0
     fixes = wanted_fixes(findings, unsafe)
     for _ in range(MAX_PASSES):
