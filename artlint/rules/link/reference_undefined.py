@@ -19,6 +19,9 @@ _NAME_AND_ALIAS = lazy(r"\s*[-*+]\s+[^\[\]()]{1,60}\s\[[^\[\]]+\]\s*")
 _NUMBERS = lazy(r"[\d\s,.:;\-–—]+")
 _CITATION = lazy(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # `[Stroustrup, 1994]`
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
+# Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
+# (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
+_SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]")
 # `{% include references.md %}` (Jekyll), `{{< readfile >}}`, `{{ partial }}`: another file may
 # hold the definitions, and the renderer sees them.
 _INCLUDE = lazy(r"\{[{%][-<%]?\s*(?:include|include_relative|readfile|partial|insert|import)\b", re.I)
@@ -88,6 +91,8 @@ class LinkReferenceUndefined(DocumentRule):
             words, label = text[match.start(2) : match.end(2)], text[match.start(3) : match.end(3)]
             label = label if label.strip() else words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
+                continue
+            if _SYNTAX.search(words) or _SYNTAX.search(label):
                 continue
             what = "image" if match.group(1) else "link"
             yield doc.diagnostic(
