@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 from artlint.boundary import NO_LIMIT, Boundary
 from artlint.findings import Diagnostic, Edit, Fix, Related
 from artlint.frontmatter import FrontMatter, split_front_matter
+from artlint.lazyre import lazy
 from artlint.links import Link, extract_links
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
 from artlint.source import Source
@@ -90,6 +92,8 @@ class Document:
         ranges += self.code_ranges
         for node in self.nodes("block_html", "inline_html"):
             ranges += html_comments(self.text, node.start, node.end)
+        for node in self.nodes("block_html"):
+            ranges += preformatted_beyond(self.text, node.start, node.end)
         ranges.sort()
         return ranges
 
@@ -138,6 +142,23 @@ class Document:
         length = len(self.source.line_text(line)) if 1 <= line <= self.source.line_count else 0
         end_column = max(length + 1, column + 1) if length >= column else column + 1
         return Diagnostic(message, line, column, line, end_column, related)
+
+
+_PRE_OPEN = lazy(r"<pre\b", re.I)
+_PRE_CLOSE = lazy(r"</pre\s*>", re.I)
+PRE_REACH = 200_000  # characters searched for the `</pre>` of a block left open
+
+
+def preformatted_beyond(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span from a `<pre>` that an HTML block opens but does not close (`<div><pre>` ends
+    at the first blank line in CommonMark) to its `</pre>`: a browser shows all of it as
+    preformatted text, and kramdown keeps it raw. Not prose."""
+    block = text[start:end]
+    opening = _PRE_OPEN.search(block)
+    if opening is None or _PRE_CLOSE.search(block, opening.end()):
+        return []
+    closing = _PRE_CLOSE.search(text, end, end + PRE_REACH)
+    return [(start + opening.start(), closing.end())] if closing else []
 
 
 def html_comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -34,6 +34,14 @@ _ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
 
 # An HTTP method written beside the URL (in code too: `GET`): a request described, not a page to visit.
 _HTTP_METHOD = lazy(r"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE)(?![A-Za-z])")
+# A line that is a shell command fetching the URL (`> wget https://…`, `$ git clone https://…`):
+# an argument to copy, not a link the author forgot.
+_COMMAND_LINE = lazy(
+    r"[ \t>*+-]*(?:\$[ \t]+)?(?:sudo[ \t]+)?"
+    r"(?:wget|curl|git[ \t]+clone|git[ \t]+remote[ \t]+add|svn[ \t]+(?:co|checkout)|hg[ \t]+clone|"
+    r"(?:pip3?|npm|pnpm|gem|brew|yum|dnf|apt|apt-get|rpm)[ \t]+(?:install|add|-[iU]\w*)|"
+    r"yarn[ \t]+add|go[ \t]+(?:get|install)|docker[ \t]+pull|helm[ \t]+repo[ \t]+add)\b"
+)
 _METHOD_WINDOW = 60  # characters before and after the URL, on its line
 
 
@@ -130,9 +138,12 @@ def _template_goes_on(text: str, end: int) -> bool:
 
 
 def _beside_http_method(text: str, start: int, end: int) -> bool:
+    """Whether the URL is the argument of an HTTP method or of a command line that fetches it."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    if _COMMAND_LINE.match(text, line_start, start):
+        return True
     # Searched in the whole text, not a slice: "TARGET" cut to "GET" by a window is no method.
     if _HTTP_METHOD.search(text, max(line_start, start - _METHOD_WINDOW), start):
         return True
