@@ -148,6 +148,9 @@ class LinkKeywordStuffing(DocumentRule):
             return True
         if _is_reference_page(links[0].url, links[0].host, options["reference-host-labels"]):
             return False  # a term linked to its documentation or wiki entry, again and again
+        fragments = {_fragment(link.url) for link in links}
+        if len(fragments) > 1 and "" not in fragments:
+            return False  # places of one page (`#section-3`, `#l-24`): a source cited section by section
         link = links[0]
         if not _is_common_word(link.text) or _is_vague(link.text):
             return False
