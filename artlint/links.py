@@ -285,7 +285,9 @@ def _html_links(doc: ParsedText) -> list[Link]:
             url_start = tag.start(2) + attribute.start(group)
             raw = attribute.group(group)
             if group == 4 and raw.startswith("{"):
-                continue  # MDX's JSX expression (`src={require('./a.png').default}`): a URL made at build time
+                # MDX's JSX expression (`src={require('./a.png').default}`): a URL made at build
+                # time, nothing to check; the element is still an image or a link for its text.
+                raw = ""
             contains_image = False
             if name == "a":
                 text, contains_image = _anchor_text(doc.text, tag.end(), node.end if node.type == "block_html" else None)
