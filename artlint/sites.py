@@ -23,6 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Collection, Mapping
+from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, within
@@ -77,6 +78,7 @@ class Site:
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
+    host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
     _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of page()
     _sections: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of dates_expected()
 
@@ -163,6 +165,7 @@ class Site:
             "not-content": list(self.not_content),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
+            "host": self.host,
         }
 
     def holds_no_articles(self, path: str) -> bool:
@@ -424,7 +427,28 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     builder = _BUILDERS.get(generator, _plain_parts)
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
+    parts["host"] = _own_host(generator, settings)
     return Site(generator, folder, config_file, **parts)
+
+
+# Where each generator's configuration gives the site's own URL.
+_URL_KEYS = {"hugo": "baseurl", "jekyll": "url", "hexo": "url", "zola": "base_url", "mkdocs": "site_url"}
+_DOCUSAURUS_URL = lazy(r"""\burl\s*:\s*["'`](https?://[^"'`\s]+)""")
+
+
+def _own_host(generator: str, settings: dict) -> str:
+    """The host of the URL the site is published at, as its configuration says; "" if unsaid."""
+    if generator == "docusaurus":
+        match = _DOCUSAURUS_URL.search(settings.get("_text", ""))
+        url = match.group(1) if match else ""
+    else:
+        key = _URL_KEYS.get(generator)
+        found = _lower_keys(settings).get(key) if generator == "hugo" else settings.get(key) if key else None
+        url = found if isinstance(found, str) else ""
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def plain(folder: str) -> Site:

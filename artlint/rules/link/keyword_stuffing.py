@@ -49,7 +49,10 @@ class LinkKeywordStuffing(DocumentRule):
     page's path names the word (a glossary entry, a package page), when the links go to
     different places of the page (`#l-24`, `#l-61`: a log cited line by line), when the links
     stand alone as navigation (a list item, table cell or paragraph of their own), or when the
-    anchor is vague ("here", "这里": link-text-non-descriptive's business).
+    anchor is vague ("here", "这里": link-text-non-descriptive's business). Without a
+    promotional URL, links to the site's own pages (the host of its configured URL: Hugo's
+    `baseURL`, Jekyll's and Hexo's `url`, Docusaurus' `url`) are cross-references, and links to
+    several sections of one page (`#s1`, `#s2`) cite a source place by place.
 
     ## Why it matters
     Re-posted news articles often arrive with every occurrence of a common word linked to a
@@ -118,7 +121,10 @@ class LinkKeywordStuffing(DocumentRule):
         for (anchor, _page), links in groups.items():
             if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
-        stuffed = [links for links in groups.values() if self._is_stuffed(doc.text, links, repeated_by_host, patterns, profiles, options)]
+        own_host = doc.site.host if doc.site is not None else ""
+        stuffed = [
+            links for links in groups.values() if self._is_stuffed(doc.text, links, repeated_by_host, patterns, profiles, options, own_host)
+        ]
         uses = Counter(link.label.casefold() for link in doc.links if link.kind == "reference" and link.label)
         unlinked = Counter(
             link.label.casefold() for links in stuffed for link in links if link.kind == "reference" and link.label
@@ -136,7 +142,7 @@ class LinkKeywordStuffing(DocumentRule):
                         fix = _drop_definition_fix(doc, definition) if unlinked[label] == uses[label] else None
                         yield doc.diagnostic(message + "; reference definition", definition.start, definition.end, fix=fix)
 
-    def _is_stuffed(self, doc_text, links, repeated_by_host, patterns, profiles, options) -> bool:
+    def _is_stuffed(self, doc_text, links, repeated_by_host, patterns, profiles, options, own_host: str = "") -> bool:
         if len(links) < options["min-repeats"]:
             return False
         if host_in(links[0].host, domain_set(tuple(options["citation-hosts"]))):
@@ -148,6 +154,8 @@ class LinkKeywordStuffing(DocumentRule):
             return True
         if _is_reference_page(links[0].url, links[0].host, options["reference-host-labels"]):
             return False  # a term linked to its documentation or wiki entry, again and again
+        if own_host and _same_site(links[0].host, own_host):
+            return False  # the site's own page, written as a full URL: a cross-reference
         fragments = {_fragment(link.url) for link in links}
         if len(fragments) > 1 and "" not in fragments:
             return False  # places of one page (`#section-3`, `#l-24`): a source cited section by section
@@ -163,6 +171,11 @@ class LinkKeywordStuffing(DocumentRule):
         if len(links) < options["min-repeats-any-page"] or not _is_one_place_of_a_page(links):
             return False
         return sum(_in_running_text(doc_text, link) for link in links) * 2 > len(links)
+
+
+def _same_site(host: str, own_host: str) -> bool:
+    """`host` is the site's own (`www.` or not)."""
+    return host.removeprefix("www.") == own_host.removeprefix("www.")
 
 
 def _is_one_place_of_a_page(links: list[Link]) -> bool:
