@@ -178,6 +178,8 @@ class DuplicateWord(DocumentRule):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
             if text[start_a - 1 : start_a] == "$":
                 continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word
+            if _quoted_alone(text, start_a, end_b):
+                continue  # the label “done done”, a regex's example "go go": mentioned, not used
             in_a, in_b = (any(s <= offset < e for s, e in emphasis) for offset in (start_a, start_b))
             if in_a != in_b:
                 continue  # "did *did*": the second stressed on purpose
@@ -265,6 +267,15 @@ def _known(words, extra):
         return True
     entries = dictionary_entries(words) if words else {}
     return any(frequency >= _COMMON_WORD and tag[:1] not in _FUNCTION_TAGS for frequency, tag in entries.values())
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "『": "』", "«": "»", "`": "`"}
+
+
+def _quoted_alone(text, start, end):
+    """The doubled pair is all a quotation holds: `“done done”`, `"go go"`."""
+    opening = text[start - 1 : start]
+    return start > 0 and opening in _QUOTE_PAIRS and text[end : end + 1] == _QUOTE_PAIRS[opening]
 
 
 def _same_case(text, block, word_a, start_a, word_b):
