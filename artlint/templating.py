@@ -180,3 +180,49 @@ def _fence(tag: str) -> str:
 def blanked(text: str) -> str:
     """`text` with every character but line ends a space: offsets and lines stay."""
     return _NOT_LINE_END.sub(" ", text)
+
+
+# The end tags of template blocks: Liquid and Nunjucks (`{% endtabs %}`, `{% endif %}`, a
+# theme's `{% endgrouppicture %}`) and Hugo's paired shortcodes (`{{< /gallery >}}`).
+_LIQUID_END = lazy(r"\{%-?\s*end([a-z_][\w-]*)")
+_SHORTCODE_END = lazy(r"\{\{[<%]-?\s*/\s*([a-z_][\w-]*)", re.I)
+
+
+def template_block_spans(text: str, code) -> list[tuple[int, int]]:
+    """The outermost spans of the template blocks the text opens and closes, outside `code`
+    (a SpanSet): a block tag lays out or selects what it holds (tabs, a gallery, a note,
+    `{% if %}`), so what repeats inside such blocks repeats on purpose."""
+    spans: list[tuple[int, int]] = []
+    if "{%" in text:
+        for name in sorted(set(_LIQUID_END.findall(text))):
+            opening = re.compile(r"\{%-?\s*" + re.escape(name) + r"\b")
+            spans += paired_spans(text, opening, re.compile(r"\{%-?\s*end" + re.escape(name) + r"\b"), code)
+    if "{{<" in text or "{{%" in text:
+        for name in sorted(set(_SHORTCODE_END.findall(text))):
+            opening = re.compile(r"\{\{[<%]-?\s*" + re.escape(name) + r"\b")
+            spans += paired_spans(text, opening, re.compile(r"\{\{[<%]-?\s*/\s*" + re.escape(name) + r"\b"), code)
+    return spans
+
+
+def paired_spans(text: str, opening, closing, code) -> list[tuple[int, int]]:
+    """The outermost spans from an `opening` match to its `closing` one (nested pairs inside),
+    matches inside `code` left out; one never closed runs to the end of the text."""
+    if opening.search(text) is None:
+        return []
+    events = [(m.start(), 1) for m in opening.finditer(text) if m.start() not in code]
+    events += [(m.end(), -1) for m in closing.finditer(text) if m.start() not in code]
+    events.sort()
+    spans = []
+    depth, start = 0, 0
+    for offset, change in events:
+        if change > 0:
+            if depth == 0:
+                start = offset
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, offset))
+    if depth > 0:
+        spans.append((start, len(text)))
+    return spans

@@ -17,6 +17,7 @@ from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import section_starts
 from artlint.rules.image.unreachable import shortcode_images
 from artlint.spans import SpanSet
+from artlint.templating import paired_spans, template_block_spans
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -317,48 +318,13 @@ def _containers(doc: Document) -> SpanSet:
     text = doc.text
     code = SpanSet(doc.non_prose_ranges)
     spans: list[tuple[int, int]] = []
-    for _, opening, closing in (*_CONTAINERS, *_template_blocks(text)):
+    for _, opening, closing in _CONTAINERS:
         if closing is None:
             spans.extend(_colon_containers(text, opening, code))
-            continue
-        if opening.search(text) is None:
-            continue
-        events = [(m.start(), 1) for m in opening.finditer(text) if m.start() not in code]
-        events += [(m.end(), -1) for m in closing.finditer(text) if m.start() not in code]
-        events.sort()
-        depth, start = 0, 0
-        for offset, change in events:
-            if change > 0:
-                if depth == 0:
-                    start = offset
-                depth += 1
-            elif depth > 0:
-                depth -= 1
-                if depth == 0:
-                    spans.append((start, offset))
-        if depth > 0:
-            spans.append((start, len(text)))  # never closed: to the end
+        else:
+            spans.extend(paired_spans(text, opening, closing, code))
+    spans.extend(template_block_spans(text, code))
     return SpanSet(spans)
-
-
-# The end tags of template blocks: Liquid and Nunjucks (`{% endtabs %}`, `{% endif %}`, a
-# theme's `{% endgrouppicture %}`) and Hugo's paired shortcodes (`{{< /gallery >}}`).
-_LIQUID_END = lazy(r"\{%-?\s*end([a-z_][\w-]*)")
-_SHORTCODE_END = lazy(r"\{\{[<%]-?\s*/\s*([a-z_][\w-]*)", re.I)
-
-
-def _template_blocks(text: str) -> list[tuple[str, re.Pattern, re.Pattern]]:
-    """(name, opening, closing) of every kind of template block the text closes somewhere:
-    a block tag lays out or selects what it holds (tabs, a gallery, `{% if %}`), so images in
-    it repeat on purpose. `{% raw %}` and `{% highlight %}` hold code, already left out."""
-    blocks = []
-    if "{%" in text:
-        for name in sorted(set(_LIQUID_END.findall(text))):
-            blocks.append((name, re.compile(r"\{%-?\s*" + re.escape(name) + r"\b"), re.compile(r"\{%-?\s*end" + re.escape(name) + r"\b")))
-    if "{{<" in text or "{{%" in text:
-        for name in sorted(set(_SHORTCODE_END.findall(text))):
-            blocks.append((name, re.compile(r"\{\{[<%]-?\s*" + re.escape(name) + r"\b"), re.compile(r"\{\{[<%]-?\s*/\s*" + re.escape(name) + r"\b")))
-    return blocks
 
 
 _COLON_LINE = lazy(r"^[ \t]*(:{3,})[ \t]*$", re.M)

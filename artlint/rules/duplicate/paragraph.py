@@ -6,6 +6,8 @@ from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys, normalise, section_starts, sections
+from artlint.spans import SpanSet
+from artlint.templating import template_block_spans
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -101,7 +103,9 @@ class DuplicateParagraph(DocumentRule):
     - the same note linking to different pages (one per item);
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
       Chinese or Japanese character counts three).
-    Block quotes, tables, `<details>` and `:::` containers (admonitions) are not compared.
+    Block quotes, tables, `<details>` and `:::` containers (admonitions) are not compared, nor
+    two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
+    shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose.
 
     ## Why it matters
     Copy-paste accidents and botched imports leave a paragraph twice, and merged lists an
@@ -153,7 +157,10 @@ class DuplicateParagraph(DocumentRule):
         captions = _captions(doc)
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
+        templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
         for number, block, first_number, first, first_list, length, weight, in_list, sentences in repeats:
+            if block.start in templated and first.start in templated:
+                continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
             here, there = section_of(block.start), section_of(first.start)
             if here != there and _same_heading(headings, here, there):
