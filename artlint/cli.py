@@ -114,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = command("config", "the configuration: its JSON schema, or the effective settings for a path")
     actions = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=_Parser, required=True)
-    actions.add_parser("schema", help="print the JSON Schema of artlint.toml and [tool.artlint]", allow_abbrev=False)
+    schema = actions.add_parser("schema", help="print the JSON Schema of artlint.toml and [tool.artlint]", allow_abbrev=False)
+    schema.add_argument("--pyproject", action="store_true", help="the schema of a pyproject.toml that checks its [tool.artlint] only")
     show = actions.add_parser("show", help="print the settings that apply to PATH and the file each comes from", allow_abbrev=False)
     show.add_argument("path", nargs="?", default=".", metavar="PATH", help="a file or folder (default: .)")
     show.add_argument("--config", metavar="PATH", help="use this configuration file")
@@ -563,7 +564,7 @@ def _config(args: argparse.Namespace) -> int:
     if args.config_command == "schema":
         from artlint.config import schema_text
 
-        sys.stdout.write(schema_text())
+        sys.stdout.write(schema_text(pyproject=args.pyproject))
         return EXIT_OK
     from artlint.config import ConfigError
     from artlint.configshow import show
