@@ -698,11 +698,12 @@ def _section_schema(name: str, keys: dict[str, str], defaults: Any = None) -> di
 
 
 def _selectors_schema(description: str) -> dict[str, Any]:
-    return {"$ref": "#/$defs/selectors", "description": description}
+    # allOf: beside a $ref, draft-07 reads no other keyword (the description would be lost).
+    return {"description": description, "allOf": [{"$ref": "#/definitions/selectors"}]}
 
 
 def _rules_schema(description: str) -> dict[str, Any]:
-    return {"$ref": "#/$defs/rules", "description": description}
+    return {"description": description, "allOf": [{"$ref": "#/definitions/rules"}]}
 
 
 def _rules_definition() -> dict[str, Any]:
@@ -731,7 +732,7 @@ def _plain(value: Any) -> Any:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of artlint.toml and of [tool.artlint], built from the
+    """The JSON Schema (draft-07, which Taplo and Even Better TOML read) of artlint.toml and of [tool.artlint], built from the
     tables the validator checks with: what it accepts, the schema accepts, but for what no schema
     can say (a glob that does not compile) and TOML's floats with no fraction, which JSON Schema
     takes for integers. `artlint config schema` prints it; artlint/config.schema.json is a copy."""
@@ -776,12 +777,12 @@ def json_schema() -> dict[str, Any]:
     }
     assert set(properties) == _TOP_KEYS, "every top-level key the validator knows has a schema"
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "artlint configuration (artlint.toml, .artlint.toml, [tool.artlint] in pyproject.toml)",
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
-        "$defs": {
+        "definitions": {
             "selectors": {"type": "array", "items": {"enum": ["ALL", *families(), *all_rules()]}},
             "rules": _rules_definition(),
         },
@@ -791,13 +792,13 @@ def json_schema() -> dict[str, Any]:
 def pyproject_schema() -> dict[str, Any]:
     """A schema for pyproject.toml that checks [tool.artlint] only (its other tables as they are)."""
     schema = json_schema()
-    inner = {key: value for key, value in schema.items() if key not in ("$schema", "$defs")}
+    inner = {key: value for key, value in schema.items() if key not in ("$schema", "definitions")}
     return {
         "$schema": schema["$schema"],
         "title": "pyproject.toml with [tool.artlint]",
         "type": "object",
         "properties": {"tool": {"type": "object", "properties": {"artlint": inner}}},
-        "$defs": schema["$defs"],
+        "definitions": schema["definitions"],
     }
 
 

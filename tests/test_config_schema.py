@@ -27,7 +27,7 @@ from artlint.config import (
 )
 from artlint.configshow import key_lines
 
-VALIDATOR = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
+VALIDATOR = jsonschema.Draft7Validator(json_schema(), format_checker=jsonschema.FormatChecker())
 
 
 def _schema_accepts(document: dict[str, Any]) -> bool:
@@ -45,8 +45,8 @@ def _validator_accepts(document: dict[str, Any]) -> bool:
 def test_the_shipped_schema_is_the_generated_one() -> None:
     shipped = (REPO / "artlint" / "config.schema.json").read_text("utf-8")
     assert shipped == schema_text(), "run: artlint config schema > artlint/config.schema.json"
-    jsonschema.Draft202012Validator.check_schema(json.loads(shipped))
-    jsonschema.Draft202012Validator.check_schema(pyproject_schema())
+    jsonschema.Draft7Validator.check_schema(json.loads(shipped))
+    jsonschema.Draft7Validator.check_schema(pyproject_schema())
 
 
 def test_config_schema_prints_it(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_every_setting_has_a_description() -> None:
             assert _DESCRIPTIONS.get(f"{section}.{key}"), f"{section}.{key} has no description"
     for name, schema in json_schema()["properties"].items():
         assert schema.get("description"), name
-    for name, rule in json_schema()["$defs"]["rules"]["properties"].items():
+    for name, rule in json_schema()["definitions"]["rules"]["properties"].items():
         assert rule["description"], name
         for key, option in rule["properties"].items():
             assert option["description"], f"{name}.{key}"
@@ -93,9 +93,9 @@ def test_the_readme_and_example_configurations_fit_the_schema() -> None:
 
 def test_a_pyproject_tool_table_fits_the_schema() -> None:
     document = tomllib.loads('[tool.black]\nline-length = 3\n[tool.artlint]\nselect = ["ALL"]\n[tool.artlint.network]\ntimeout = 5\n')
-    assert not list(jsonschema.Draft202012Validator(pyproject_schema()).iter_errors(document))
+    assert not list(jsonschema.Draft7Validator(pyproject_schema()).iter_errors(document))
     document["tool"]["artlint"]["network"]["timeout"] = "5"
-    assert list(jsonschema.Draft202012Validator(pyproject_schema()).iter_errors(document))
+    assert list(jsonschema.Draft7Validator(pyproject_schema()).iter_errors(document))
 
 
 GOOD = [
