@@ -61,8 +61,8 @@ def existing_configuration(folder: str) -> str | None:
     """The configuration file `folder` has already, if any."""
     for name in ("artlint.toml", ".artlint.toml"):
         if os.path.lexists(os.path.join(folder, name)):
-            return os.path.join(folder, name)
-    pyproject = os.path.join(folder, "pyproject.toml")
+            return os.path.normpath(os.path.join(folder, name))
+    pyproject = os.path.normpath(os.path.join(folder, "pyproject.toml"))
     if os.path.isfile(pyproject) and _has_tool_section(Path(pyproject)):
         return pyproject + " [tool.artlint]"
     return None
@@ -260,7 +260,7 @@ def write_configuration(folder: str) -> tuple[str, Survey]:
         raise ExistingConfiguration(existing)
     found = survey(folder)
     text = configuration_text(found)
-    path = os.path.join(folder, "artlint.toml")
+    path = os.path.normpath(os.path.join(folder, "artlint.toml"))
     # "x": never over a file that appeared since the check above.
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
