@@ -72,8 +72,8 @@ def test_every_setting_has_a_description() -> None:
 def _readme_configurations() -> list[str]:
     readme = (REPO / "README.md").read_text("utf-8")
     blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
-    # The configuration blocks, not other programs' TOML (Helix's languages.toml).
-    return [block for block in blocks if not block.lstrip().startswith("[language-server")]
+    # The configuration blocks, not other programs' TOML (Helix's languages.toml, .taplo.toml).
+    return [block for block in blocks if not block.lstrip().startswith(("[language-server", "[[rule]]"))]
 
 
 def _example_configurations() -> list[Path]:
