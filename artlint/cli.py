@@ -562,11 +562,11 @@ def _init(args: argparse.Namespace) -> int:
 def _config(args: argparse.Namespace) -> int:
     # Imported here: each command loads only what it needs (start-up speed).
     if args.config_command == "schema":
-        from artlint.config import schema_text
+        from artlint.config import schema_text  # start-up speed, as above
 
         sys.stdout.write(schema_text(pyproject=args.pyproject))
         return EXIT_OK
-    from artlint.config import ConfigError
+    from artlint.config import ConfigError  # start-up speed, as above
     from artlint.configshow import show
 
     for option in ("select", "ignore", "extend_select", "extend_ignore"):

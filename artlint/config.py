@@ -804,6 +804,6 @@ def pyproject_schema() -> dict[str, Any]:
 
 def schema_text(pyproject: bool = False) -> str:
     """The schema as `artlint config schema` prints it and artlint/config.schema.json holds it."""
-    import json
+    import json  # imported here: a run reads configurations, it never writes JSON from here
 
     return json.dumps(pyproject_schema() if pyproject else json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from artlint import data
 from artlint.config import DEFAULT_EXCLUDE, Config, _has_tool_section
 from artlint.discovery import discover
 from artlint.engine import prepare_run
@@ -163,8 +164,6 @@ def _percent(count: int, total: int) -> str:
 
 def configuration_text(found: Survey) -> str:
     """The commented artlint.toml for what `survey` found."""
-    from artlint import data
-
     lines = [
         "# artlint configuration, written by `artlint init` from what it found in this folder.",
         "# Every setting says why it was chosen; change or delete any of them. All settings:",
