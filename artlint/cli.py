@@ -21,7 +21,7 @@ from artlint.safetext import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-COMMANDS = ("check", "rules", "explain", "cache", "site", "server")
+COMMANDS = ("check", "rules", "explain", "cache", "site", "server", "init", "config")
 
 
 class UsageError(Exception):
@@ -108,6 +108,21 @@ def build_parser() -> argparse.ArgumentParser:
     cache.add_argument("--config", metavar="PATH", help="use this configuration file")
 
     commands.add_parser("server", help="run as a language server for editors (LSP over stdin and stdout)")
+
+    init = command("init", "write a commented artlint.toml that fits the site in DIR")
+    init.add_argument("folder", nargs="?", default=".", metavar="DIR", help="the site's folder (default: .)")
+
+    config = command("config", "the configuration: its JSON schema, or the effective settings for a path")
+    actions = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=_Parser, required=True)
+    schema = actions.add_parser("schema", help="print the JSON Schema of artlint.toml and [tool.artlint]", allow_abbrev=False)
+    schema.add_argument("--pyproject", action="store_true", help="the schema of a pyproject.toml that checks its [tool.artlint] only")
+    show = actions.add_parser("show", help="print the settings that apply to PATH and the file each comes from", allow_abbrev=False)
+    show.add_argument("path", nargs="?", default=".", metavar="PATH", help="a file or folder (default: .)")
+    show.add_argument("--config", metavar="PATH", help="use this configuration file")
+    show.add_argument("--select", type=_rule_list, metavar="RULES", help="as artlint check --select")
+    show.add_argument("--extend-select", type=_rule_list, metavar="RULES", help="as artlint check --extend-select")
+    show.add_argument("--ignore", type=_rule_list, metavar="RULES", help="as artlint check --ignore")
+    show.add_argument("--extend-ignore", type=_rule_list, metavar="RULES", help="as artlint check --extend-ignore")
     return parser
 
 
@@ -184,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cache(args)
         if args.command == "site":
             return _site(args)
+        if args.command == "init":
+            return _init(args)
+        if args.command == "config":
+            return _config(args)
         if args.command == "server":
             # Imported here: only the server loads pygls (start-up speed).
             from artlint.server import main as serve
@@ -515,6 +534,53 @@ def _site(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(described, indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write("".join(visible(line) + "\n" for line in site_text(described).splitlines()))
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
+    from artlint.config import ConfigError
+    from artlint.init import ExistingConfiguration, write_configuration
+
+    if not os.path.isdir(args.folder):
+        raise UsageError(f"{args.folder}: no such folder")
+    try:
+        path, found = write_configuration(args.folder)
+    except ExistingConfiguration as exc:
+        raise UsageError(f"{exc}: a configuration exists already; not overwritten") from None
+    except FileExistsError as exc:
+        raise UsageError(f"{exc.filename}: a configuration exists already; not overwritten") from None
+    except ConfigError as exc:  # a nested configuration file met on the walk
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"{os.path.join(args.folder, 'artlint.toml')}: {exc.strerror or exc}") from None
+    generators = ", ".join(sorted({site.generator for site in found.sites}))
+    sys.stdout.write(visible(f"wrote {path} ({generators} site, {found.articles} articles with front matter)") + "\n")
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> int:
+    # Imported here: each command loads only what it needs (start-up speed).
+    if args.config_command == "schema":
+        from artlint.config import schema_text  # start-up speed, as above
+
+        sys.stdout.write(schema_text(pyproject=args.pyproject))
+        return EXIT_OK
+    from artlint.config import ConfigError  # start-up speed, as above
+    from artlint.configshow import show
+
+    for option in ("select", "ignore", "extend_select", "extend_ignore"):
+        if getattr(args, option) is not None:
+            _check_selectors("--" + option.replace("_", "-"), getattr(args, option))
+    if not os.path.exists(args.path):
+        raise UsageError(f"{args.path}: no such file or folder")
+    config = _load_config(args.config, [args.path])
+    ignore = [*(args.ignore or []), *(args.extend_ignore or [])] or None
+    config.adjust(args.select, ignore, args.extend_select)
+    try:
+        sys.stdout.write("".join(visible(line) + "\n" for line in show(config, args.path).splitlines()))
+    except ConfigError as exc:  # a nested configuration file
+        raise UsageError(str(exc)) from None
     return EXIT_OK
 
 

@@ -25,7 +25,7 @@ from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
 from artlint.intdigits import too_long_number_place
 from artlint.lazyre import lazy
-from artlint.options import check_form, check_type, describe
+from artlint.options import LARGEST_NUMBER, check_form, check_type, describe
 from artlint.paths import display_path
 from artlint.rules import all_rules, families
 
@@ -606,3 +606,204 @@ def _overrides(check: _Validator, value: Any) -> list[Override]:
         rules = check.rule_table("[overrides.rules]", item.get("rules", {}))
         result.append(Override(GlobSet(paths), select, ignore, rules))
     return result
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+# What each setting does: the schema's descriptions (editors show them on hover). A test
+# checks that every key the validator knows has one.
+_DESCRIPTIONS = {
+    "select": "Rules or families to run (ALL for every rule); default: every rule that is on by default.",
+    "ignore": "Rules or families not to run.",
+    "exclude": "Globs of files and folders not walked; setting it replaces the default (.*, node_modules, public).",
+    "extend-exclude": "Globs of files and folders not walked, added to exclude.",
+    "extensions": "File extensions checked when a folder is walked.",
+    "fail-on": "The lowest severity that makes the exit code 1.",
+    "max-file-size": "Bytes; larger files get file-too-large and are not parsed.",
+    "rules": "Each rule's severity and options, as [rules.RULE-NAME] tables.",
+    "overrides": "Settings for some paths only, as [[overrides]] tables.",
+    "network": "Settings of the network rules (links, images, DOIs).",
+    "doi": "How DOIs are resolved.",
+    "site": "Corrections to the site model that detection found (`artlint site` prints it).",
+    "editor": "What the language server (artlint server) does beyond the offline checks.",
+    "network.timeout": "Seconds without a byte of the answer before a request is given up.",
+    "network.retries": "Retries of a request after a 5xx, 408, 429 or a timeout.",
+    "network.concurrency": "Requests at once, in all.",
+    "network.per-host": "Requests at once to one server (host and port).",
+    "network.check-private": "Allow loopback and private addresses.",
+    "network.cache": "Where results are cached: a folder inside the project (ARTLINT_CACHE_DIR for elsewhere).",
+    "network.cache-ttl": "How long a network outcome is cached: seconds, or a duration such as 30m, 12h, 1d, 1w.",
+    "network.dns-canary": "A name that exists: 'no such host' counts as broken only while it resolves.",
+    "doi.resolver": "The DOI resolver, an http(s) URL.",
+    "editor.network-on-save": "Run the network rules on the saved file.",
+    "site.generator": "The site's generator.",
+    "site.content": "Content folders, relative to this file.",
+    "site.static": "Folders served at the site's root, relative to this file.",
+    "site.languages": "The site's languages, the default first.",
+    "site.permalinks": "Permalink patterns by section or kind.",
+    "overrides.paths": "Globs of the files these settings apply to.",
+    "overrides.select": "Rules or families to run on these files, instead of select.",
+    "overrides.ignore": "Rules or families not to run on these files, added to ignore.",
+    "overrides.rules": "Rule severities and options for these files.",
+    "severity": "The rule's severity, or off.",
+}
+_DEFAULTS: dict[str, Any] = {
+    "exclude": list(DEFAULT_EXCLUDE),
+    "extensions": list(DEFAULT_EXTENSIONS),
+    "fail-on": "warning",
+    "max-file-size": DEFAULT_MAX_FILE_SIZE,
+}
+
+
+def _type_schema(spec: str, choices: tuple[str, ...] = (), form: str = "") -> dict[str, Any]:
+    """The JSON Schema of an options.py type (`list[string]`, `table[integer]`...)."""
+    if spec.startswith("list[") and spec.endswith("]"):
+        return {"type": "array", "items": _type_schema(spec[5:-1], choices, form)}
+    if spec.startswith("table[") and spec.endswith("]"):
+        return {"type": "object", "additionalProperties": _type_schema(spec[6:-1], choices, form)}
+    if spec == "duration":
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*\d+\s*[smhdw]?\s*$"},
+            ]
+        }
+    result: dict[str, Any] = {"type": spec}
+    if spec in ("integer", "number"):
+        result.update(minimum=-LARGEST_NUMBER, maximum=LARGEST_NUMBER)
+    if choices:
+        result["enum"] = list(choices)
+    if form == "regex":
+        result["format"] = "regex"
+    return result
+
+
+def _section_schema(name: str, keys: dict[str, str], defaults: Any = None) -> dict[str, Any]:
+    """A table the validator reads with _Validator.section: its types, the positive numbers
+    that section() requires and the ranges of _LIMITS."""
+    properties = {}
+    for key, spec in keys.items():
+        schema = _type_schema(spec)
+        if spec in ("integer", "number"):
+            schema["minimum"] = 0 if key == "retries" else (1 if spec == "integer" else 1e-9)
+        limits = _LIMITS.get(f"{name}.{key}")
+        if limits is not None:
+            target = schema["anyOf"][0] if "anyOf" in schema else schema
+            target["minimum"], target["maximum"] = limits
+        schema["description"] = _DESCRIPTIONS[f"{name}.{key}"]
+        if defaults is not None:
+            schema["default"] = getattr(defaults, key.replace("-", "_"))
+        properties[key] = schema
+    return {"type": "object", "description": _DESCRIPTIONS[name], "properties": properties, "additionalProperties": False}
+
+
+def _selectors_schema(description: str) -> dict[str, Any]:
+    # allOf: beside a $ref, draft-07 reads no other keyword (the description would be lost).
+    return {"description": description, "allOf": [{"$ref": "#/definitions/selectors"}]}
+
+
+def _rules_schema(description: str) -> dict[str, Any]:
+    return {"description": description, "allOf": [{"$ref": "#/definitions/rules"}]}
+
+
+def _rules_definition() -> dict[str, Any]:
+    rules = {}
+    for name, rule in all_rules().items():
+        properties: dict[str, Any] = {
+            "severity": {"enum": [*SEVERITY_NAMES, "off"], "default": str(rule.severity), "description": _DESCRIPTIONS["severity"]}
+        }
+        for key, option in rule.options.items():
+            schema = _type_schema(option.type, option.choices, option.form)
+            schema["description"] = option.description
+            schema["default"] = _plain(option.default)
+            properties[key] = schema
+        rules[name] = {"type": "object", "description": rule.summary(), "properties": properties, "additionalProperties": False}
+    return {"type": "object", "properties": rules, "additionalProperties": False}
+
+
+def _plain(value: Any) -> Any:
+    """A default as JSON holds it (tuples and sets as lists)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(item) for item in value]
+        return sorted(items) if isinstance(value, (set, frozenset)) else items
+    return value
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07, which Taplo and Even Better TOML read) of artlint.toml and of [tool.artlint], built from the
+    tables the validator checks with: what it accepts, the schema accepts, but for what no schema
+    can say (a glob that does not compile) and TOML's floats with no fraction, which JSON Schema
+    takes for integers. `artlint config schema` prints it; artlint/config.schema.json is a copy."""
+    from artlint.sites import GENERATORS  # imported here, as in _site_settings
+
+    def top(key: str, schema: dict[str, Any]) -> dict[str, Any]:
+        schema = {**schema, "description": _DESCRIPTIONS[key]}
+        if key in _DEFAULTS:
+            schema["default"] = _DEFAULTS[key]
+        return schema
+
+    site = _section_schema("site", _SITE_KEYS)
+    site["properties"]["generator"]["enum"] = list(GENERATORS)
+    doi = _section_schema("doi", _DOI_KEYS, DoiSettings())
+    doi["properties"]["resolver"]["pattern"] = r"^https?://[^/\s]+"
+    low, high = _LIMITS["max-file-size"]
+    override = {
+        "type": "object",
+        "required": ["paths"],
+        "properties": {
+            "paths": {"type": "array", "items": {"type": "string"}, "description": _DESCRIPTIONS["overrides.paths"]},
+            "select": _selectors_schema(_DESCRIPTIONS["overrides.select"]),
+            "ignore": _selectors_schema(_DESCRIPTIONS["overrides.ignore"]),
+            "rules": _rules_schema(_DESCRIPTIONS["overrides.rules"]),
+        },
+        "additionalProperties": False,
+    }
+    properties = {
+        "select": _selectors_schema(_DESCRIPTIONS["select"]),
+        "ignore": _selectors_schema(_DESCRIPTIONS["ignore"]),
+        "exclude": top("exclude", {"type": "array", "items": {"type": "string"}}),
+        "extend-exclude": top("extend-exclude", {"type": "array", "items": {"type": "string"}}),
+        "extensions": top("extensions", {"type": "array", "items": {"type": "string"}}),
+        "fail-on": top("fail-on", {"enum": list(FAIL_ON_CHOICES)}),
+        "max-file-size": top("max-file-size", {"type": "integer", "minimum": low, "maximum": high}),
+        "rules": _rules_schema(_DESCRIPTIONS["rules"]),
+        "overrides": {"type": "array", "description": _DESCRIPTIONS["overrides"], "items": override},
+        "network": _section_schema("network", _NETWORK_KEYS, NetworkSettings()),
+        "doi": doi,
+        "site": site,
+        "editor": _section_schema("editor", _EDITOR_KEYS, EditorSettings()),
+    }
+    assert set(properties) == _TOP_KEYS, "every top-level key the validator knows has a schema"
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "artlint configuration (artlint.toml, .artlint.toml, [tool.artlint] in pyproject.toml)",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "definitions": {
+            "selectors": {"type": "array", "items": {"enum": ["ALL", *families(), *all_rules()]}},
+            "rules": _rules_definition(),
+        },
+    }
+
+
+def pyproject_schema() -> dict[str, Any]:
+    """A schema for pyproject.toml that checks [tool.artlint] only (its other tables as they are)."""
+    schema = json_schema()
+    inner = {key: value for key, value in schema.items() if key not in ("$schema", "definitions")}
+    return {
+        "$schema": schema["$schema"],
+        "title": "pyproject.toml with [tool.artlint]",
+        "type": "object",
+        "properties": {"tool": {"type": "object", "properties": {"artlint": inner}}},
+        "definitions": schema["definitions"],
+    }
+
+
+def schema_text(pyproject: bool = False) -> str:
+    """The schema as `artlint config schema` prints it and artlint/config.schema.json holds it."""
+    import json  # imported here: a run reads configurations, it never writes JSON from here
+
+    return json.dumps(pyproject_schema() if pyproject else json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -133,7 +133,7 @@ def test_options_may_come_before_the_command_and_the_paths(tmp_path: Path) -> No
 def test_unknown_commands_and_options_are_usage_errors(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": NO_FRONT_MATTER, "content/b.md": NO_FRONT_MATTER})
     for arguments, said in [
-        (("chek", "a.md"), "'chek' is neither a command (check, rules, explain, cache, site) nor a file or folder; did you mean 'check'?"),
+        (("chek", "a.md"), "'chek' is neither a command (check, rules, explain, cache, site, server, init, config) nor a file or folder; did you mean 'check'?"),
         (("--offline", "explian"), "did you mean 'explain'?"),
         (("check", "--ofline", "a.md"), "unrecognized arguments: --ofline"),
         (("--ofline", "a.md"), "unrecognized arguments: --ofline"),
