@@ -213,13 +213,33 @@ class _Strings:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
         self.table: list[str] = []
+        self._texts: dict[str, int] = {}
+        self._lines: dict[str, tuple[int, bool]] = {}
 
-    def __call__(self, text: str) -> int:
-        number = self.index.get(text)
+    def __call__(self, shown: str) -> int:
+        """The number of a string as the page shows it."""
+        number = self.index.get(shown)
         if number is None:
-            number = self.index[text] = len(self.table)
-            self.table.append(text)
+            number = self.index[shown] = len(self.table)
+            self.table.append(shown)
         return number
+
+    def text(self, text: str) -> int:
+        """The number of a path, message or rule name, shown escaped (safetext.visible)."""
+        number = self._texts.get(text)
+        if number is None:
+            number = self._texts[text] = self(visible(text))
+        return number
+
+    def line(self, line: str) -> tuple[int, bool]:
+        """The number of a whole source line, shown escaped (safetext.visible_line), and whether
+        its offsets are the same in the page as in the line: nothing escaped, nothing outside the
+        Basic Multilingual Plane (which JavaScript counts as two)."""
+        known = self._lines.get(line)
+        if known is None:
+            shown = visible_line(line)
+            known = self._lines[line] = (self(shown), len(shown) == len(line) and _utf16(line) == len(line))
+        return known
 
 
 def _findings_data(by_file) -> str:
@@ -239,7 +259,8 @@ def _findings_data(by_file) -> str:
     and the JSON then has every `<`, `>` and `&` as a `\\u` escape, so that nothing in it can end
     the script element it is in or start a comment: the browser hands the script's text to
     JSON.parse untouched, and the script puts strings in the page as text, never as markup."""
-    string = _Strings()
+    strings = _Strings()
+    text = strings.text
     files = []
     for path in sorted(by_file):
         items = []
@@ -247,37 +268,37 @@ def _findings_data(by_file) -> str:
             item: list = [
                 finding.line,
                 finding.column,
-                string(visible(finding.rule)),
+                text(finding.rule),
                 _SEVERITY_INDEX.get(str(finding.severity), 2),
-                string(visible(finding.message)),
-                _snippet(finding, string),
+                text(finding.message),
+                _snippet(finding, strings),
             ]
-            item.extend([string(visible(r.message)), string(visible(r.path)), r.line, r.column] for r in finding.related)
+            for related in finding.related:
+                item.append([text(related.message), text(related.path), related.line, related.column])
             items.append(item)
-        entry: list = [string(visible(path)), items]
+        entry: list = [text(path), items]
         if not (path.isascii() and path.isprintable()):
             entry.append(_file_id(path))
         files.append(entry)
     document = {
-        "strings": string.table,
+        "strings": strings.table,
         "severities": list(SEVERITIES),
         "page_files": PAGE_FILES,
         "page_findings": PAGE_FINDINGS,
         "files": files,
     }
-    text = json_escaped(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-    return text.translate(_JSON_IN_HTML)
+    data = json_escaped(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 _SEVERITY_INDEX = {name: index for index, name in enumerate(SEVERITIES)}
-_JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _utf16(text: str) -> int:
     return len(text) if text.isascii() or max(text) < "\U00010000" else len(text.encode("utf-16-le")) // 2
 
 
-def _snippet(finding, string) -> int | list[int]:
+def _snippet(finding, strings: _Strings) -> int | list[int]:
     """The finding's source line and where its span is, as _findings_data describes: the whole
     line when it is short (the findings on one line, or on copies of it, share it), else the
     part shown with one character more on each side where the line goes on (for the ellipsis)."""
@@ -289,12 +310,19 @@ def _snippet(finding, string) -> int | list[int]:
     end = min(max(end, start), len(line))
     left = max(0, start - SNIPPET_CONTEXT)
     right = min(len(line), end + SNIPPET_CONTEXT)
-    first, last = (0, len(line)) if len(line) <= WHOLE_LINE else (max(0, left - 1), min(len(line), right + 1))
+    if len(line) <= WHOLE_LINE:
+        number, same = strings.line(line)
+        if same:
+            return [number, left, start, end, right]
+        first, last = 0, len(line)
+    else:
+        first, last = max(0, left - 1), min(len(line), right + 1)
+        number = strings(visible_line(line[first:last]))
     a = _utf16(visible_line(line[first:left]))
     b = a + _utf16(visible_line(line[left:start]))
     c = b + _utf16(visible_line(line[start:end]))
     d = c + _utf16(visible_line(line[end:right]))
-    return [string(visible_line(line[first:last])), a, b, c, d]
+    return [number, a, b, c, d]
 
 
 def _rule_docs(names: list[str]) -> str:
@@ -330,7 +358,7 @@ table.list { border-collapse: collapse; width: 100%; }
 table.list td, table.list th { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eef1f5; word-break: break-all; }
 #filters { position: sticky; top: 0; background: #f6f8fb; border: 1px solid #dde2ea; border-radius: 6px; padding: 8px 12px; margin-top: 24px; z-index: 1; }
 #filters label { margin-right: 14px; }
-section.file { margin: 14px 0; }
+section.file { content-visibility: auto; contain-intrinsic-size: auto 120px; margin: 14px 0; }
 #more, #earlier { margin: 8px 0; padding: 6px 14px; font: inherit; cursor: pointer; }
 section.file h3 { font-size: 15px; margin: 0 0 4px; word-break: break-all; } .count { color: #6b7385; font-weight: normal; }
 section.file ul { list-style: none; padding: 0; margin: 0; }
