@@ -298,7 +298,7 @@ _SEVERITY_INDEX = {name: index for index, name in enumerate(SEVERITIES)}
 
 def _utf16(text: str) -> int:
     """How many UTF-16 code units, as JavaScript counts: two for each character past U+FFFF."""
-    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _snippet(finding, strings: _Strings) -> str:
