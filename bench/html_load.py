@@ -6,7 +6,8 @@
 Needs Chromium, ChromeDriver and selenium (Debian: chromium, chromium-driver; PyPI: selenium).
 Prints the file size, the time from navigation to the load event (the page parsed, styled and
 its script run), the time to the first paint, and how long choosing a rule in the filter takes
-(the script's work and the re-layout it causes). Medians of --runs fresh page loads.
+(the script's work and the re-layout it causes), and in a report that renders its findings a
+page at a time (issue 21), how long "show more" takes. Medians of --runs fresh page loads.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ document.body.offsetHeight;
 return [filtered, performance.now() - back, document.getElementById("shown").textContent];
 """
 
+MORE = """
+const more = document.getElementById("more");
+if (!more || more.hidden) return -1;
+const start = performance.now();
+more.click();
+document.body.offsetHeight;
+return performance.now() - start;
+"""
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -44,7 +54,7 @@ def main() -> int:
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,1600"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "chromedriver"), options=options)
-    loads, paints, filters, unfilters = [], [], [], []
+    loads, paints, filters, unfilters, mores = [], [], [], [], []
     try:
         for _ in range(args.runs):
             driver.get("about:blank")
@@ -56,12 +66,15 @@ def main() -> int:
             filtered, unfiltered, shown = driver.execute_script(FILTER)
             filters.append(filtered)
             unfilters.append(unfiltered)
+            mores.append(driver.execute_script(MORE))
     finally:
         driver.quit()
     size = args.report.stat().st_size
     print(f"report: {args.report} ({size / 1e6:.1f} MB); {shown}")
     print(f"load event: {statistics.median(loads) / 1000:.2f} s   first paint: {statistics.median(paints) / 1000:.2f} s")
     print(f"filter by one rule: {statistics.median(filters):.0f} ms   back to all: {statistics.median(unfilters):.0f} ms")
+    more = statistics.median(mores)
+    print(f"show more: {more:.0f} ms" if more >= 0 else "show more: none (every finding is rendered)")
     return 0
 
 

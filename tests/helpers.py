@@ -60,3 +60,43 @@ date: 2021-02-30
 
 Text.
 """
+
+
+def html_report_data(page: str) -> dict:
+    """The findings of an HTML report, as the data its script renders from
+    (artlint.reporters.html_report._findings_data)."""
+    import json
+
+    opening = '<script type="application/json" id="findings-data">'
+    start = page.index(opening) + len(opening)
+    return json.loads(page[start : page.index("</script>", start)])
+
+
+def html_report_findings(page: str) -> list[dict]:
+    """Each finding in an HTML report's data, with the text the page shows for it: `source` is
+    the snippet's line as shown (ellipses included, the marked span too), `mark` the span."""
+    data = html_report_data(page)
+    strings = data["strings"]
+    findings = []
+    for path, items, *_ in data["files"]:
+        for line, column, rule, severity, message, snippet, *related in items:
+            finding = {
+                "path": strings[path],
+                "line": line,
+                "column": column,
+                "rule": strings[rule],
+                "severity": data["severities"][severity],
+                "message": strings[message],
+                "source": None,
+                "mark": None,
+                "related": [f"{strings[m]}: {strings[p]}:{ln}:{col}" for m, p, ln, col in related],
+            }
+            if snippet:
+                # offsets are UTF-16 code units, as in the page's script
+                text, a, b, c, d = snippet
+                units = strings[text].encode("utf-16-le")
+                left, mark, right = (units[2 * start : 2 * end].decode("utf-16-le") for start, end in ((a, b), (b, c), (c, d)))
+                finding["mark"] = mark or " "
+                finding["source"] = ("…" if a > 0 else "") + left + finding["mark"] + right + ("…" if 2 * d < len(units) else "")
+            findings.append(finding)
+    return findings
