@@ -16,13 +16,13 @@ _ISO = lazy(
     r"(?:[Tt ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"[ ]?(?P<zone>[Zz]|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
-# Jekyll and Hexo: one-digit months, days and hours, `/` between the parts (Hexo).
+# Jekyll, Hexo and Docusaurus (Ruby and JavaScript date parsing): one-digit months, days and hours, `/` between the parts (Hexo).
 _LENIENT = lazy(
     r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
     r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"[ ]*(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
-_LENIENT_GENERATORS = ("jekyll", "hexo")
+_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus")  # Ruby's Time.parse, JavaScript's Date
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
 # to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
 _YAML_TIMESTAMP = lazy(

@@ -236,6 +236,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("jekyll", "hexo"):
         return "article" if "_posts" in parts[:-1] else "page"
     if generator == "docusaurus":
+        if any(part.startswith("_") for part in parts):
+            return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
         return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
