@@ -1,0 +1,218 @@
+from artlint import data
+from artlint.findings import Severity
+from artlint.lazyre import lazy
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HIDDEN, blocks, prose
+
+_DATA = data.load("typography")["bracket-unbalanced"]
+# An enumerator that closes nothing: "1)", "a)", "iv)", "2）" at the start of a line or after
+# a space or a Chinese character or mark.
+_ENUMERATOR = lazy(f"(?:^|(?<=[\\s{HIDDEN}{HAN}{CJK_PUNCTUATION}]))(?:[0-9０-９]{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})\\.?[)）]", 0)
+# Smileys: ":)", ":-)", ";)", ":(", "：）", "^_^)"...
+_SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|：-?）|\^[_-]?\^[)）])")
+# A mark named, not used: a bracket between list separators ("诸如 $、[、[[ 或 @").
+_MENTIONED = lazy(
+    r"(?<=、)[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?[、，,或和与及等]|\s*$)|(?<=[、，,或和与及])[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?、)"
+)
+# The most a short aside left open at a paragraph's end may hold (`（雾。`).
+_SHORT_ASIDE = 10
+# How many paragraphs later a bracket (not a quotation) opened in one may still close.
+_BRACKET_REACH = 2
+# A mark quoted as a character: `'('`, `"]"`, `'^]'`, `“（”`.
+_QUOTED_MARK = lazy(r"(['\"‘“「])[^\s'\"‘’“”「」]{1,3}(?:['\"’”」])")
+# An interval written in mathematics' half-open notation: "[0, 1)", "(0, 1]".
+_INTERVAL = lazy(r"[\[(][^\[\]()\n]{0,40}[,，][^\[\]()\n]{0,40}[\])]")
+
+
+class BracketUnbalanced(DocumentRule):
+    """A bracket or quotation mark opened and not closed in its paragraph, or closed without
+    being opened.
+
+    ## What it finds
+    In each paragraph, list item, heading and table cell: `（）［］【】「」『』《》〈〉〔〕`,
+    the curly quotation marks `“”` `‘’` and the ASCII `()` `[]` (the `pairs`). An opener that
+    is never closed is reported where it opens; a closer that closes nothing where it closes;
+    where a closer meets the wrong opener (`（……]`), the opener is reported. Code, URLs, link
+    destinations, HTML and math are not read, and markdown's own brackets (`[text](url)`) are
+    not text.
+
+    These pass: a quotation left open at the end of a paragraph when the next paragraph opens
+    with the same mark (`quotations`: Chinese typesetting quotes several paragraphs so), list
+    enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`), half-open intervals (`[0, 1)`),
+    and `’` as an apostrophe (`don’t`, `users’`).
+
+    ## Why it matters
+    A missing closing bracket or quotation mark leaves the reader unsure where an aside or a
+    quotation ends; it is usually text lost in an edit, or a mark typed with the wrong input
+    method (`“引文“`).
+
+    ## Example
+
+        他说：“这个问题很重要。然后离开了。
+
+    reports `'“' is not closed in its paragraph`.
+
+    ## Fix
+    None: where the closing mark belongs is a guess.
+    """
+
+    name = "bracket-unbalanced"
+    family = "typography"
+    severity = Severity.WARNING
+    options = {
+        "pairs": Option("list[string]", _DATA["pairs"], "Opening and closing marks, each pair written as two characters."),
+        "quotations": Option(
+            "list[string]",
+            _DATA["quotations"],
+            "Opening marks that may stay open at a paragraph's end when the next paragraph opens with the same mark.",
+        ),
+    }
+
+    def check(self, doc, options):
+        pairs = [pair for pair in options["pairs"] if len(pair) == 2]
+        openers = {pair[0]: pair[1] for pair in pairs}
+        closers = {pair[1]: pair[0] for pair in pairs}
+        text = prose(doc)
+        if not any(mark in text for mark in (*openers, *closers)):
+            return
+        quotations = set(options["quotations"])
+        found = blocks(doc)
+        # Marks left open by earlier paragraphs, perhaps closed by a later one: (offset,
+        # paragraph, whether it is reported if not).
+        pending: list[tuple[int, int, bool]] = []
+        for index, block in enumerate(found):
+            expired = [item for item in pending if text[item[0]] not in quotations and index - item[1] > _BRACKET_REACH]
+            if block.type == "heading":
+                expired = pending
+            yield from _not_closed(doc, text, [at for at, _, report in expired if report], openers)
+            pending = [item for item in pending if item not in expired]
+            popped, unclosed, stray = _unbalanced(text, block, openers, closers)
+            first = _first_mark(text, block)
+            if first in quotations:
+                # Chinese typesetting: each paragraph of a long quotation opens it again
+                pending = [item for item in pending if text[item[0]] != first]
+            for at in stray:
+                mark = text[at]
+                reversed_pair = any(other > at and _same(text[other], closers[mark]) for other in unclosed)
+                opened = None if reversed_pair else next((item for item in reversed(pending) if _same(text[item[0]], closers[mark])), None)
+                if opened is not None:
+                    pending.remove(opened)  # opened in an earlier paragraph and closed here
+                    continue
+                if _closing_aside(text, at, block):
+                    continue
+                yield doc.diagnostic(f"'{mark}' closes nothing in its paragraph (no '{closers[mark]}' before it)", at, at + 1)
+            yield from _not_closed(doc, text, popped, openers)
+            pending += [(at, index, not _open_aside(text, at, block)) for at in unclosed]
+        yield from _not_closed(doc, text, [at for at, _, report in pending if report], openers)
+
+
+def _not_closed(doc, text, offsets, openers):
+    for at in sorted(offsets):
+        mark = text[at]
+        yield doc.diagnostic(f"'{mark}' is not closed in its paragraph (no '{openers[mark]}')", at, at + 1)
+
+
+# The full-width and ASCII forms of a bracket close each other: `（注释)` is a matter of width
+# (punctuation-width), not of balance.
+_WIDTHS = {"（": "(", "）": ")", "［": "[", "］": "]"}
+
+
+def _same(mark, other):
+    return _WIDTHS.get(mark, mark) == _WIDTHS.get(other, other)
+
+
+def _unbalanced(text, block, openers, closers):
+    """(openers a closer of an outer pair passed over, openers still open at the end, closers
+    that close nothing): offsets in the block."""
+    skipped, smileys = _skipped(text, block)
+    stack: list[int] = []
+    popped: list[int] = []
+    stray: list[int] = []
+    for at in range(block.start, block.end):
+        char = text[at]
+        if char not in openers and char not in closers:
+            continue
+        if at in skipped and (char in openers or at in smileys):
+            continue
+        if char == "’" and _apostrophe(text, at, stack):
+            continue
+        if char in openers and not (char == "‘" and _elision(text, at)):
+            stack.append(at)
+        elif char in closers:
+            wanted = closers[char]
+            depth = next((i for i in range(len(stack) - 1, -1, -1) if _same(text[stack[i]], wanted)), None)
+            if depth is None:
+                if at not in skipped:  # an enumerator closes nothing, as meant
+                    stray.append(at)
+                continue
+            popped.extend(stack[depth + 1 :])  # closed past them: they were never closed
+            del stack[depth:]
+    return popped, stack, stray
+
+
+def _skipped(text, block):
+    """Offsets of marks that may be no brackets: enumerators (closers that need no opener),
+    marks quoted as characters and the ends of intervals; and of smileys, never brackets."""
+    skipped = set()
+    if ")" in text[block.start : block.end] or "）" in text[block.start : block.end]:
+        for match in _ENUMERATOR.finditer(text, block.start, block.end):
+            skipped.add(match.end() - 1)
+    for match in _QUOTED_MARK.finditer(text, block.start, block.end):
+        skipped.update(range(match.start() + 1, match.end() - 1))
+    for match in _INTERVAL.finditer(text, block.start, block.end):
+        if (match.group()[0] == "[") != (match.group()[-1] == "]"):
+            skipped.update((match.start(), match.end() - 1))
+    for match in _MENTIONED.finditer(text, block.start, block.end):
+        skipped.update(range(match.start(), match.end()))
+    smileys = {match.end() - 1 for match in _SMILEY.finditer(text, block.start, block.end)}
+    return skipped | smileys, smileys
+
+
+def _apostrophe(text, at, stack):
+    """`’` between letters ("don’t") is an apostrophe; after a letter or digit ("users’",
+    "90’s") too, unless a `‘` is open (`‘osm’`)."""
+    before = text[at - 1 : at]
+    if not (before.isascii() and before.isalnum()):
+        return False
+    after = text[at + 1 : at + 2]
+    if after.isascii() and after.isalpha():
+        return True
+    return not any(text[opened] == "‘" for opened in stack)
+
+
+def _open_aside(text, at, block):
+    """A parenthesis left open to the paragraph's end, with no sentence ending it or only a
+    few words after it: the informal aside of Chinese web writing (`写完了（`, `（然而我并不会写`,
+    `（雾。`), not a slip."""
+    if text[at] not in "(（":
+        return False
+    rest = text[at + 1 : block.end].replace(HIDDEN, "").strip()
+    if rest.endswith(("...", "…")):
+        rest = rest.rstrip(".…")  # trailing off: no sentence end
+    if any(mark in rest for mark in ")）]］】」』》〉〕”’"):
+        return False
+    return len(rest) <= _SHORT_ASIDE or not rest.endswith(tuple("。！？.!?；;：:"))
+
+
+def _closing_aside(text, at, block):
+    """A closing parenthesis that ends a paragraph right after a word (`风景真好看）`): the
+    other half of the same informal style, a smile rather than a bracket."""
+    if text[at] not in ")）":
+        return False
+    before = text[block.start : at].replace(HIDDEN, "").rstrip()
+    after = text[at + 1 : block.end].replace(HIDDEN, "").strip()
+    return not after and bool(before) and before[-1] not in "。！？.!?；;：:，,、"
+
+
+def _elision(text, at):
+    """`‘` before digits ("‘90s") marks letters left out, and opens nothing."""
+    return text[at + 1 : at + 3].isdigit()
+
+
+def _first_mark(text, block):
+    """The block's first visible character."""
+    for at in range(block.start, block.end):
+        if text[at] not in (HIDDEN, " ", "\n", "\t"):
+            return text[at]
+    return ""
