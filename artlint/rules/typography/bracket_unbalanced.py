@@ -26,21 +26,27 @@ _INTERVAL = lazy(r"[\[(][^\[\]()\n]{0,40}[,，][^\[\]()\n]{0,40}[\])]")
 
 
 class BracketUnbalanced(DocumentRule):
-    """A bracket or quotation mark opened and not closed in its paragraph, or closed without
-    being opened.
+    """A bracket or quotation mark left open in its paragraph, or closing nothing.
 
     ## What it finds
     In each paragraph, list item, heading and table cell: `（）［］【】「」『』《》〈〉〔〕`,
     the curly quotation marks `“”` `‘’` and the ASCII `()` `[]` (the `pairs`). An opener that
-    is never closed is reported where it opens; a closer that closes nothing where it closes;
-    where a closer meets the wrong opener (`（……]`), the opener is reported. Code, URLs, link
-    destinations, HTML and math are not read, and markdown's own brackets (`[text](url)`) are
-    not text.
+    is never closed is reported where it opens, a closer that closes nothing where it closes,
+    and an opener that a closer of an outer pair passes over (`《手册（上》`) where it opens.
+    Code, URLs, link destinations, HTML and math are not read, and markdown's own brackets
+    (`[text](url)`) are not text. A full-width bracket closed by its ASCII twin (`（注释)`) is
+    a matter for `punctuation-width`, not of balance.
 
-    These pass: a quotation left open at the end of a paragraph when the next paragraph opens
-    with the same mark (`quotations`: Chinese typesetting quotes several paragraphs so), list
-    enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`), half-open intervals (`[0, 1)`),
-    and `’` as an apostrophe (`don’t`, `users’`).
+    These pass, as Chinese writing does them on purpose:
+    - a quotation over several paragraphs: each paragraph opening it again and the last one
+      closing it (`quotations`), or only the first opening and the last closing; a bracket
+      closed in one of the next two paragraphs;
+    - list enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`, `：）`), half-open intervals
+      (`[0, 1)`), `’` as an apostrophe (`don’t`, `users’`), marks quoted or listed as
+      characters (`'('`, `$、[、[[ 或 @`);
+    - the open aside of web writing: a parenthesis left open to the end of the paragraph with
+      no sentence ending it or a few words after it (`写完了（`, `（雾。`), and a closing one
+      ending a paragraph right after a word (`风景真好看）`).
 
     ## Why it matters
     A missing closing bracket or quotation mark leaves the reader unsure where an aside or a

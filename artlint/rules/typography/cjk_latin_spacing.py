@@ -14,8 +14,7 @@ _WORD = lazy(f"[{_LATIN}]+")
 
 
 class CjkLatinSpacing(DocumentRule):
-    """Chinese characters and Latin letters or digits side by side without a space (or, in
-    `mode = "none"`, with one).
+    """Chinese next to Latin letters or digits without a space (or with one, by `mode`).
 
     ## What it finds
     Where a Chinese (or Japanese) character meets an ASCII letter or digit (`使用React开发`,
@@ -30,8 +29,9 @@ class CjkLatinSpacing(DocumentRule):
     Only inside one run of prose text: code, URLs, link destinations, HTML, math, template
     tags and front matter are not read, and nothing is reported across markup (`**粗体**text`,
     a link's edge, inline code), whose spacing is the theme's business. Words that join a
-    letter to a character (`words`: `A股`, `T恤`, `卡拉OK`) are never split. Units and signs
-    are not letters: `5%`, `20℃` pass; `10GB内存` is a place between `B` and `内`.
+    letter to a character (`words`: `A股`, `T恤`, `卡拉OK`) are never split, and are Chinese
+    at both ends (`买了T恤`). Units and signs are not letters: `5%`, `20℃` pass; `10GB内存`
+    is a place between `B` and `内`.
 
     Off by default: spacing is a house style. Measured on the four Chinese collections of the
     corpus and five Chinese sites, most collections mix both styles (cosx.org and openbiox
@@ -84,7 +84,8 @@ class CjkLatinSpacing(DocumentRule):
         if not _HAN_CHAR.search(text):
             return
         kept = _kept_spans(text, options["words"])
-        places = [match for match in _BOUNDARY.finditer(text) if not any(a < match.start() and match.end() < b for a, b in kept)]
+        # a word that joins Latin to Chinese is Chinese at both ends: "买了T恤", "卡拉OK的"
+        places = [match for match in _BOUNDARY.finditer(text) if not any(a <= match.end() and match.start() <= b for a, b in kept)]
         mode = options["mode"]
         for kind in ("letter", "digit"):
             of_kind = [match for match in places if _kind(text, match) == kind]

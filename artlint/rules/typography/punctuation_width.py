@@ -35,22 +35,25 @@ _FUNCTION_WORDS = frozenset(
 
 
 class PunctuationWidth(DocumentRule):
-    """ASCII punctuation between Chinese characters, and full-width punctuation in Latin text.
+    """ASCII punctuation in Chinese text, and full-width punctuation in English sentences.
 
     ## What it finds
     - `,` `.` `;` `:` `!` `?` with a Chinese (or Japanese) character on one side and a character
       or full-width mark on the other, spaces between allowed: `中文,中文`, `如下:`, `好的. 然后`;
       also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
-      one of a run of marks (`...`, `?!`), or anything in code, URLs, link destinations,
-      HTML, math or template tags.
-    - Half-width parentheses around Chinese text with no Latin letter in it: `中文(注释)`.
-    - Full-width `，。；：！？（）` inside Latin text: between a letter or digit and a letter or
-      digit, with at least three Latin words on each side before Chinese script begins
-      (`Stay hungry，stay foolish.` quoted in a Chinese article), or anywhere after a letter or
-      digit in a paragraph that has no Chinese at all (`Hello，world`). A comma between two
-      English names in a Chinese sentence (`React，Vue 和 Angular`) is Chinese punctuation and
-      passes.
+      one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`),
+      a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
+      or anything in code, URLs, link destinations, HTML, math or template tags.
+    - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`), in
+      an article that writes most of its Chinese asides in full-width ones: where half-width
+      parentheses are the article's rule, they are its house style.
+    - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
+      word (lower-case after `，；：`), with at least three English words on each side before
+      Chinese script or another full-width mark, one of them a function word (`the`, `to`,
+      `we`...): `when you use the default settings，the server starts`. Labels and names in
+      Chinese text are Chinese punctuation and pass: `GitHub：`, `React，Vue 和 Angular`, a
+      Chinese sentence ending in English words (`拆分成 he、l、l、o。`).
 
     ## Why it matters
     Chinese text takes full-width punctuation, and a half-width comma or period among Chinese
