@@ -11,8 +11,10 @@ block (paragraph, list item text, heading, table cell) is one `Block`, its start
 from __future__ import annotations
 
 import html
-from typing import NamedTuple
+from dataclasses import replace
+from typing import Iterable, Iterator, NamedTuple
 
+from artlint.findings import Diagnostic
 from artlint.lazyre import lazy
 from artlint.rules.duplicate._prose import closes_element, opens_code_element, templated_code
 from artlint.urls import TEXT_URL, trim_url
@@ -39,7 +41,23 @@ _NOT_PROSE = lazy(
 
 
 _HAN_CHAR = lazy(f"[{HAN}]")
+_NOT_LINE_END = lazy(r"[^\n]")
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
+
+
+# Findings of one rule in one file past which the rest are summed up in one: a file of a
+# million "中," is not an article to correct mark by mark, and each finding costs time.
+MOST_FINDINGS = 1000
+
+
+def at_most(findings: Iterable[Diagnostic], what: str) -> Iterator[Diagnostic]:
+    """The findings, the first `MOST_FINDINGS` of them, then one that says there are more."""
+    for count, finding in enumerate(findings):
+        if count == MOST_FINDINGS:
+            message = f"more {what} from here on are not reported: this file has over {MOST_FINDINGS}"
+            yield replace(finding, message=message, fix=None, related=())
+            return
+        yield finding
 
 
 class Block(NamedTuple):
@@ -102,7 +120,7 @@ def _hidden_url(match) -> str:
 
 
 def _hidden(text: str) -> str:
-    return "".join(char if char == "\n" else HIDDEN for char in text)
+    return _NOT_LINE_END.sub(HIDDEN, text)
 
 
 def _text_spans(doc, block, spans) -> None:

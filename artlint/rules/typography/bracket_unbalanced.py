@@ -1,9 +1,12 @@
+import re
+from functools import lru_cache
+
 from artlint import data
 from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HIDDEN, blocks, prose
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HIDDEN, at_most, blocks, prose
 
 _DATA = data.load("typography")["bracket-unbalanced"]
 # An enumerator that closes nothing: "1)", "a)", "iv)", "2）" at the start of a line or after
@@ -19,6 +22,14 @@ _MENTIONED = lazy(
 _SHORT_ASIDE = 10
 # How many paragraphs later a bracket (not a quotation) opened in one may still close.
 _BRACKET_REACH = 2
+# How deep among the open marks a closer looks for its own, and how many marks left open may
+# wait for a later paragraph: prose nests a few deep; a file of a million "（" must stay linear.
+_DEPTH = 50
+_PENDING = 50
+# Marks past which a paragraph is data (pasted output, minified code), not prose, and not read.
+_MOST_MARKS = 5000
+# Unbalanced marks past which a paragraph gets one finding rather than one for each.
+_CROWD = 10
 # A mark quoted as a character: `'('`, `"]"`, `'^]'`, `“（”`.
 _QUOTED_MARK = lazy(r"(['\"‘“「])[^\s'\"‘’“”「」]{1,3}(?:['\"’”」])")
 # An interval written in mathematics' half-open notation: "[0, 1)", "(0, 1]".
@@ -36,6 +47,9 @@ class BracketUnbalanced(DocumentRule):
     Code, URLs, link destinations, HTML and math are not read, and markdown's own brackets
     (`[text](url)`) are not text. A full-width bracket closed by its ASCII twin (`（注释)`) is
     a matter for `punctuation-width`, not of balance.
+
+    A paragraph of more than 5,000 brackets is data, not prose, and is not read; one with more
+    than 10 unbalanced gets one finding, at the first.
 
     These pass, as Chinese writing does them on purpose:
     - a quotation over several paragraphs: each paragraph opening it again and the last one
@@ -76,6 +90,9 @@ class BracketUnbalanced(DocumentRule):
     }
 
     def check(self, doc, options):
+        return at_most(self._findings(doc, options), "unbalanced marks")
+
+    def _findings(self, doc, options):
         pairs = [pair for pair in options["pairs"] if len(pair) == 2]
         openers = {pair[0]: pair[1] for pair in pairs}
         closers = {pair[1]: pair[0] for pair in pairs}
@@ -93,23 +110,39 @@ class BracketUnbalanced(DocumentRule):
                 expired = pending
             yield from _not_closed(doc, text, [at for at, _, report in expired if report], openers)
             pending = [item for item in pending if item not in expired]
-            popped, unclosed, stray = _unbalanced(text, block, openers, closers)
+            chunk = text[block.start : block.end]
+            if sum(chunk.count(mark) for mark in (*openers, *closers)) > _MOST_MARKS:
+                continue  # thousands of brackets in one paragraph: data, not prose
+            popped, unclosed, stray, last = _unbalanced(text, block, openers, closers)
+            if len(popped) + len(unclosed) + len(stray) > _CROWD:
+                # Not a slip but a paragraph that is not prose (pasted data or code): once.
+                first = min((*popped, *unclosed, *stray))
+                count = len(popped) + len(unclosed) + len(stray)
+                yield doc.diagnostic(f"'{text[first]}' and {count - 1:,} more marks are unbalanced in this paragraph", first, first + 1)
+                continue
             first = _first_mark(text, block)
             if first in quotations:
                 # Chinese typesetting: each paragraph of a long quotation opens it again
                 pending = [item for item in pending if text[item[0]] != first]
+            latest = {}  # the last opener of each kind still open at the end
+            for at in unclosed:
+                latest[_WIDTHS.get(text[at], text[at])] = at
             for at in stray:
                 mark = text[at]
-                reversed_pair = any(other > at and _same(text[other], closers[mark]) for other in unclosed)
-                opened = None if reversed_pair else next((item for item in reversed(pending) if _same(text[item[0]], closers[mark])), None)
+                wanted = closers[mark]
+                reversed_pair = latest.get(_WIDTHS.get(wanted, wanted), -1) > at  # ”引文“: the pair is reversed
+                opened = None if reversed_pair else next((item for item in reversed(pending) if _same(text[item[0]], wanted)), None)
                 if opened is not None:
                     pending.remove(opened)  # opened in an earlier paragraph and closed here
                     continue
-                if _closing_aside(text, at, block):
+                if at == last and _closing_aside(text, at, block):
                     continue
                 yield doc.diagnostic(f"'{mark}' closes nothing in its paragraph (no '{closers[mark]}' before it)", at, at + 1)
             yield from _not_closed(doc, text, popped, openers)
-            pending += [(at, index, not _open_aside(text, at, block)) for at in unclosed]
+            pending += [(at, index, not (at == last and _open_aside(text, at, block))) for at in unclosed]
+            if len(pending) > _PENDING:
+                yield from _not_closed(doc, text, [at for at, _, report in pending[:-_PENDING] if report], openers)
+                pending = pending[-_PENDING:]
         yield from _not_closed(doc, text, [at for at, _, report in pending if report], openers)
 
 
@@ -130,31 +163,51 @@ def _same(mark, other):
 
 def _unbalanced(text, block, openers, closers):
     """(openers a closer of an outer pair passed over, openers still open at the end, closers
-    that close nothing): offsets in the block."""
+    that close nothing, the last mark taken as a bracket): offsets in the block."""
     skipped, smileys = _skipped(text, block)
+    opening = {char: _WIDTHS.get(char, char) for char in openers}
+    closing = {char: _WIDTHS.get(closers[char], closers[char]) for char in closers}
     stack: list[int] = []
+    kinds: list[str] = []  # the kind of each open mark, its ASCII form for a bracket of either width
     popped: list[int] = []
     stray: list[int] = []
-    for at in range(block.start, block.end):
+    last = -1
+    for found in _marks("".join((*openers, *closers))).finditer(text, block.start, block.end):
+        at = found.start()
         char = text[at]
-        if char not in openers and char not in closers:
-            continue
-        if at in skipped and (char in openers or at in smileys):
+        if at in skipped and (char in opening or at in smileys):
             continue
         if char == "’" and _apostrophe(text, at, stack):
             continue
-        if char in openers and not (char == "‘" and _elision(text, at)):
-            stack.append(at)
-        elif char in closers:
-            wanted = closers[char]
-            depth = next((i for i in range(len(stack) - 1, -1, -1) if _same(text[stack[i]], wanted)), None)
-            if depth is None:
-                if at not in skipped:  # an enumerator closes nothing, as meant
-                    stray.append(at)
+        want = closing.get(char)
+        kind = opening.get(char)
+        if kind is not None and not (want is not None and kinds and kinds[-1] == want):  # a mark that does both closes first
+            if char == "‘" and _elision(text, at):
                 continue
-            popped.extend(stack[depth + 1 :])  # closed past them: they were never closed
-            del stack[depth:]
-    return popped, stack, stray
+            stack.append(at)
+            kinds.append(kind)
+            last = at
+            continue
+        if want is None:
+            continue
+        last = at
+        depth = len(kinds) - 1
+        lowest = max(-1, depth - _DEPTH)
+        while depth > lowest and kinds[depth] != want:
+            depth -= 1
+        if depth == lowest:
+            if at not in skipped:  # an enumerator closes nothing, as meant
+                stray.append(at)
+            continue
+        popped.extend(stack[depth + 1 :])  # closed past them: they were never closed
+        del stack[depth:]
+        del kinds[depth:]
+    return popped, stack, stray, last
+
+
+@lru_cache(maxsize=8)
+def _marks(marks: str) -> "re.Pattern[str]":
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def _skipped(text, block):
@@ -184,7 +237,7 @@ def _apostrophe(text, at, stack):
     after = text[at + 1 : at + 2]
     if after.isascii() and after.isalpha():
         return True
-    return not any(text[opened] == "‘" for opened in stack)
+    return not any(text[opened] == "‘" for opened in stack[-_DEPTH:])
 
 
 def _open_aside(text, at, block):
@@ -196,19 +249,18 @@ def _open_aside(text, at, block):
     rest = text[at + 1 : block.end].replace(HIDDEN, "").strip()
     if rest.endswith(("...", "…")):
         rest = rest.rstrip(".…")  # trailing off: no sentence end
-    if any(mark in rest for mark in ")）]］】」』》〉〕”’"):
-        return False
     return len(rest) <= _SHORT_ASIDE or not rest.endswith(tuple("。！？.!?；;：:"))
 
 
 def _closing_aside(text, at, block):
     """A closing parenthesis that ends a paragraph right after a word (`风景真好看）`): the
     other half of the same informal style, a smile rather than a bracket."""
-    if text[at] not in ")）":
+    if text[at] not in ")）" or text[at + 1 : block.end].replace(HIDDEN, "").strip():
         return False
-    before = text[block.start : at].replace(HIDDEN, "").rstrip()
-    after = text[at + 1 : block.end].replace(HIDDEN, "").strip()
-    return not after and bool(before) and before[-1] not in "。！？.!?；;：:，,、"
+    before = at - 1
+    while before >= block.start and text[before] in (HIDDEN, " ", "\t", "\n"):
+        before -= 1
+    return before >= block.start and text[before] not in "。！？.!?；;：:，,、"
 
 
 def _elision(text, at):

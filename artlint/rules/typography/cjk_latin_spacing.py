@@ -3,7 +3,8 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.typography._text import HAN, prose
+from artlint.rules.typography._text import HAN, at_most, prose
+from artlint.spans import SpanSet
 
 _DATA = data.load("typography")["cjk-latin-spacing"]
 _LATIN = "A-Za-z0-9"
@@ -80,12 +81,15 @@ class CjkLatinSpacing(DocumentRule):
     }
 
     def check(self, doc, options):
+        return at_most(self._findings(doc, options), "places")
+
+    def _findings(self, doc, options):
         text = prose(doc)
         if not _HAN_CHAR.search(text):
             return
         kept = _kept_spans(text, options["words"])
         # a word that joins Latin to Chinese is Chinese at both ends: "买了T恤", "卡拉OK的"
-        places = [match for match in _BOUNDARY.finditer(text) if not any(a <= match.end() and match.start() <= b for a, b in kept)]
+        places = [match for match in _BOUNDARY.finditer(text) if not kept.overlaps(match.start() - 1, match.end() + 1)]
         mode = options["mode"]
         for kind in ("letter", "digit"):
             of_kind = [match for match in places if _kind(text, match) == kind]
@@ -141,4 +145,4 @@ def _kept_spans(text, words):
         while position >= 0:
             spans.append((position, position + len(word)))
             position = text.find(word, position + 1)
-    return spans
+    return SpanSet(spans)

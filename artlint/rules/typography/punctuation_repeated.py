@@ -5,7 +5,7 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.typography._text import prose
+from artlint.rules.typography._text import at_most, prose
 
 _DATA = data.load("typography")["punctuation-repeated"]
 # "、、、java" alone on a line: three backticks typed in Chinese mode.
@@ -58,6 +58,9 @@ class PunctuationRepeated(DocumentRule):
     }
 
     def check(self, doc, options):
+        return at_most(self._findings(doc, options), "repeated marks")
+
+    def _findings(self, doc, options):
         marks = "".join(mark for mark in options["marks"] if len(mark) == 1)
         if not marks:
             return

@@ -5,7 +5,7 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, blocks, prose
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, prose
 
 _DATA = data.load("typography")["punctuation-width"]
 _HAN_CHAR = lazy(f"[{HAN}]")
@@ -25,6 +25,7 @@ _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
 _CJK_SCRIPT = lazy(f"[{HAN}{HANGUL}]")
 _NOT_LATIN = lazy(f"[{HAN}{HANGUL}{CJK_PUNCTUATION}\\n{HIDDEN}]")
 _MIN_WORDS = 3
+_REACH = 300  # how far around a mark the words of its sentence are read
 _LOWER_WORD_BEFORE = lazy(r"(?<![A-Za-z])[a-z][a-z'’-]*$")
 _WORD = lazy(r"[A-Za-z]")
 # Words that make a run of Latin words a sentence rather than a list of names.
@@ -87,6 +88,9 @@ class PunctuationWidth(DocumentRule):
     }
 
     def check(self, doc, options):
+        return at_most(self._findings(doc, options), "marks of the wrong width")
+
+    def _findings(self, doc, options):
         text = prose(doc)
         has_han = _HAN_CHAR.search(text) is not None
         full = options["to-full-width"]
@@ -103,6 +107,9 @@ class PunctuationWidth(DocumentRule):
         marks = "".join(mark for mark in full if len(mark) == 1)
         if not marks:
             return
+        last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
+        while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
+            last_visible -= 1
         for at in _positions(text, block, marks):
             mark = text[at]
             if text[at - 1 : at] in _ASCII_MARKS or text[at + 1 : at + 2] in _ASCII_MARKS + "/\\":
@@ -112,7 +119,7 @@ class PunctuationWidth(DocumentRule):
             while after_end < block.end and text[after_end] in " \t":
                 after_end += 1
             after = text[after_end] if after_end < block.end else ""
-            at_end = not text[after_end : block.end].replace(HIDDEN, "").strip()
+            at_end = after_end > last_visible
             if not _HAN_CHAR.match(before):
                 if not (_CJK_SIDE.match(before) and _HAN_CHAR.match(after)):
                     continue
@@ -165,10 +172,12 @@ def _in_english_sentence(text, at, block):
     before Chinese script or another full-width mark, with a function word among them (not a
     list of names)."""
     start = at
-    while start > block.start and not _NOT_LATIN.match(text, start - 1):
+    lowest = max(block.start, at - _REACH)
+    while start > lowest and not _NOT_LATIN.match(text, start - 1):
         start -= 1
-    stop = _NOT_LATIN.search(text, at + 1, block.end)
-    end = stop.start() if stop else block.end
+    highest = min(block.end, at + 1 + _REACH)
+    stop = _NOT_LATIN.search(text, at + 1, highest)
+    end = stop.start() if stop else highest
     before = _LATIN_WORD.findall(text, start, at)
     after = _LATIN_WORD.findall(text, at + 1, end)
     if len(before) < _MIN_WORDS or len(after) < _MIN_WORDS:
