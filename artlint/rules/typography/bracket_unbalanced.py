@@ -22,6 +22,8 @@ _MENTIONED = lazy(
 _SHORT_ASIDE = 10
 # How many paragraphs later a bracket (not a quotation) opened in one may still close.
 _BRACKET_REACH = 2
+# And a quotation: a long quotation runs over several paragraphs.
+_QUOTATION_REACH = 10
 # How deep among the open marks a closer looks for its own, and how many marks left open may
 # wait for a later paragraph: prose nests a few deep; a file of a million "（" must stay linear.
 _DEPTH = 50
@@ -102,13 +104,13 @@ class BracketUnbalanced(DocumentRule):
         quotations = set(options["quotations"])
         found = blocks(doc)
         # Marks left open by earlier paragraphs, perhaps closed by a later one: (offset,
-        # paragraph, whether it is reported if not).
-        pending: list[tuple[int, int, bool]] = []
+        # paragraph, whether it is reported if not, the opener it stands for).
+        pending: list[tuple[int, int, bool, str]] = []
         for index, block in enumerate(found):
-            expired = [item for item in pending if text[item[0]] not in quotations and index - item[1] > _BRACKET_REACH]
+            expired = [item for item in pending if index - item[1] > (_QUOTATION_REACH if item[3] in quotations else _BRACKET_REACH)]
             if block.type == "heading":
                 expired = pending
-            yield from _not_closed(doc, text, [at for at, _, report in expired if report], openers)
+            yield from _not_closed(doc, text, [item[0] for item in expired if item[2]], openers)
             pending = [item for item in pending if item not in expired]
             chunk = text[block.start : block.end]
             if sum(chunk.count(mark) for mark in (*openers, *closers)) > _MOST_MARKS:
@@ -120,10 +122,10 @@ class BracketUnbalanced(DocumentRule):
                 count = len(popped) + len(unclosed) + len(stray)
                 yield doc.diagnostic(f"'{text[first]}' and {count - 1:,} more marks are unbalanced in this paragraph", first, first + 1)
                 continue
-            first = _first_mark(text, block)
+            first, starts_at = _first_mark(text, block)
             if first in quotations:
                 # Chinese typesetting: each paragraph of a long quotation opens it again
-                pending = [item for item in pending if text[item[0]] != first]
+                pending = [item for item in pending if item[3] != first]
             latest = {}  # the last opener of each kind still open at the end
             for at in unclosed:
                 latest[_WIDTHS.get(text[at], text[at])] = at
@@ -131,19 +133,27 @@ class BracketUnbalanced(DocumentRule):
                 mark = text[at]
                 wanted = closers[mark]
                 reversed_pair = latest.get(_WIDTHS.get(wanted, wanted), -1) > at  # ”引文“: the pair is reversed
-                opened = None if reversed_pair else next((item for item in reversed(pending) if _same(text[item[0]], wanted)), None)
+                opens = at == starts_at  # a closer that begins a paragraph is an opener mistyped
+                opened = None if reversed_pair or opens else next((item for item in reversed(pending) if _same(item[3], wanted)), None)
                 if opened is not None:
                     pending.remove(opened)  # opened in an earlier paragraph and closed here
                     continue
                 if at == last and _closing_aside(text, at, block):
                     continue
-                yield doc.diagnostic(f"'{mark}' closes nothing in its paragraph (no '{closers[mark]}' before it)", at, at + 1)
+                if opens and wanted in quotations:
+                    yield doc.diagnostic(f"'{mark}' opens the paragraph's quotation: write '{wanted}'", at, at + 1)
+                else:
+                    yield doc.diagnostic(f"'{mark}' closes nothing in its paragraph (no '{closers[mark]}' before it)", at, at + 1)
+                if opens and wanted in quotations and index + 1 < len(found):
+                    # ”引文…: a quotation opened with the wrong mark; its right closer, maybe
+                    # paragraphs later, is no second mistake.
+                    pending.append((at, index, False, wanted))
             yield from _not_closed(doc, text, popped, openers)
-            pending += [(at, index, not (at == last and _open_aside(text, at, block))) for at in unclosed]
+            pending += [(at, index, not (at == last and _open_aside(text, at, block)), text[at]) for at in unclosed]
             if len(pending) > _PENDING:
-                yield from _not_closed(doc, text, [at for at, _, report in pending[:-_PENDING] if report], openers)
+                yield from _not_closed(doc, text, [item[0] for item in pending[:-_PENDING] if item[2]], openers)
                 pending = pending[-_PENDING:]
-        yield from _not_closed(doc, text, [at for at, _, report in pending if report], openers)
+        yield from _not_closed(doc, text, [item[0] for item in pending if item[2]], openers)
 
 
 def _not_closed(doc, text, offsets, openers):
@@ -269,8 +279,8 @@ def _elision(text, at):
 
 
 def _first_mark(text, block):
-    """The block's first visible character."""
+    """The block's first visible character, and where it is."""
     for at in range(block.start, block.end):
         if text[at] not in (HIDDEN, " ", "\n", "\t"):
-            return text[at]
-    return ""
+            return text[at], at
+    return "", -1
