@@ -18,6 +18,11 @@ _SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|：-?�
 _MENTIONED = lazy(
     r"(?<=、)[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?[、，,或和与及等]|\s*$)|(?<=[、，,或和与及])[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?、)"
 )
+# A bracket named before a list separator, not used: "数组加[、类型".
+_LISTED = lazy(r"([(\[])(?=[、，,])|(?<=、)[)\]]")
+# A line of code or a log pasted as prose has no Chinese, and an "=" or a brace: its ASCII
+# brackets are not read.
+_HAN_CHAR = lazy(f"[{HAN}]")
 # The most a short aside left open at a paragraph's end may hold (`（雾。`).
 _SHORT_ASIDE = 10
 # How many paragraphs later a bracket (not a quotation) opened in one may still close.
@@ -46,6 +51,9 @@ class BracketUnbalanced(DocumentRule):
     the curly quotation marks `“”` `‘’` and the ASCII `()` `[]` (the `pairs`). An opener that
     is never closed is reported where it opens, a closer that closes nothing where it closes,
     and an opener that a closer of an outer pair passes over (`《手册（上》`) where it opens.
+    A quotation typed with one mark twice is one mistake: `”引文”` is reported at the first
+    (`write '“'`), `“引文“` at the second (`write '”'`), a `”` that begins a paragraph as a
+    mistyped opener.
     Code, URLs, link destinations, HTML and math are not read, and markdown's own brackets
     (`[text](url)`) are not text. A full-width bracket closed by its ASCII twin (`（注释)`) is
     a matter for `punctuation-width`, not of balance.
@@ -54,12 +62,13 @@ class BracketUnbalanced(DocumentRule):
     than 10 unbalanced gets one finding, at the first.
 
     These pass, as Chinese writing does them on purpose:
-    - a quotation over several paragraphs: each paragraph opening it again and the last one
-      closing it (`quotations`), or only the first opening and the last closing; a bracket
-      closed in one of the next two paragraphs;
+    - a quotation over several paragraphs (or lines of one): each opening it again and the
+      last one closing it (`quotations`), or only the first opening and the last closing; a
+      bracket closed in one of the next two paragraphs;
     - list enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`, `：）`), half-open intervals
       (`[0, 1)`), `’` as an apostrophe (`don’t`, `users’`), marks quoted or listed as
-      characters (`'('`, `$、[、[[ 或 @`);
+      characters (`'('`, `$、[、[[ 或 @`, `数组加[、`), ASCII brackets on a line without
+      Chinese that holds an `=` or a brace (code or a log pasted as text);
     - the open aside of web writing: a parenthesis left open to the end of the paragraph with
       no sentence ending it or a few words after it (`写完了（`, `（雾。`), and a closing one
       ending a paragraph right after a word (`风景真好看）`).
@@ -126,13 +135,21 @@ class BracketUnbalanced(DocumentRule):
             if first in quotations:
                 # Chinese typesetting: each paragraph of a long quotation opens it again
                 pending = [item for item in pending if item[3] != first]
+            unclosed = _reopened_lines(text, block, unclosed, quotations)
+            unclosed, closing = _mistyped_closers(text, block, unclosed, quotations)
+            for at in closing:  # “引文“: the second is the closer, mistyped
+                yield doc.diagnostic(f"'{text[at]}' closes a quotation here: write '{openers[text[at]]}'", at, at + 1)
             latest = {}  # the last opener of each kind still open at the end
             for at in unclosed:
                 latest[_WIDTHS.get(text[at], text[at])] = at
+            paired = -1  # a stray closer taken as a mistyped opener, whose own closer comes next
             for at in stray:
                 mark = text[at]
                 wanted = closers[mark]
                 reversed_pair = latest.get(_WIDTHS.get(wanted, wanted), -1) > at  # ”引文“: the pair is reversed
+                if paired >= 0 and text[paired] == mark:
+                    paired = -1
+                    continue  # ”引文”: the second closes the quotation the first opened
                 opens = at == starts_at  # a closer that begins a paragraph is an opener mistyped
                 opened = None if reversed_pair or opens else next((item for item in reversed(pending) if _same(item[3], wanted)), None)
                 if opened is not None:
@@ -140,8 +157,9 @@ class BracketUnbalanced(DocumentRule):
                     continue
                 if at == last and _closing_aside(text, at, block):
                     continue
-                if opens and wanted in quotations:
-                    yield doc.diagnostic(f"'{mark}' opens the paragraph's quotation: write '{wanted}'", at, at + 1)
+                if wanted in quotations and (opens or _next_stray_is(text, stray, at, mark)):
+                    yield doc.diagnostic(f"'{mark}' opens a quotation here: write '{wanted}'", at, at + 1)
+                    paired = at
                 else:
                     yield doc.diagnostic(f"'{mark}' closes nothing in its paragraph (no '{closers[mark]}' before it)", at, at + 1)
                 if opens and wanted in quotations and index + 1 < len(found):
@@ -154,6 +172,50 @@ class BracketUnbalanced(DocumentRule):
                 yield from _not_closed(doc, text, [item[0] for item in pending[:-_PENDING] if item[2]], openers)
                 pending = pending[-_PENDING:]
         yield from _not_closed(doc, text, [item[0] for item in pending if item[2]], openers)
+
+
+def _next_stray_is(text, stray, at, mark):
+    """Whether the next closer that closes nothing after `at` is the same mark."""
+    later = [other for other in stray if other > at]
+    return bool(later) and text[later[0]] == mark
+
+
+def _reopened_lines(text, block, unclosed, quotations):
+    """The openers left open, without the quotation marks that begin a line when the next
+    line begins with the same: a quotation of several lines, each opening it again."""
+    return [at for at in unclosed if not (text[at] in quotations and _begins_line(text, block, at) and _next_line_begins(text, block, at) == text[at])]
+
+
+def _next_line_begins(text, block, at):
+    """The first visible character of the line after the one at `at`, in the block."""
+    end = text.find("\n", at, block.end)
+    if end < 0:
+        return ""
+    for position in range(end + 1, block.end):
+        if text[position] not in (HIDDEN, " ", "\t"):
+            return text[position]
+    return ""
+
+
+def _begins_line(text, block, at):
+    before = at - 1
+    while before >= block.start and text[before] in (HIDDEN, " ", "\t"):
+        before -= 1
+    return before < block.start or text[before] == "\n"
+
+
+def _mistyped_closers(text, block, unclosed, quotations):
+    """(the openers left open, the second of each two same quotation marks left open side by
+    side): in `“引文“` the second is a closer typed with the wrong mark."""
+    kept: list[int] = []
+    closing: list[int] = []
+    for at in unclosed:
+        if kept and text[at] in quotations and text[kept[-1]] == text[at] and not _begins_line(text, block, at):
+            closing.append(at)
+            kept.pop()
+        else:
+            kept.append(at)
+    return kept, closing
 
 
 def _not_closed(doc, text, offsets, openers):
@@ -234,6 +296,15 @@ def _skipped(text, block):
             skipped.update((match.start(), match.end() - 1))
     for match in _MENTIONED.finditer(text, block.start, block.end):
         skipped.update(range(match.start(), match.end()))
+    for match in _LISTED.finditer(text, block.start, block.end):
+        skipped.add(match.start() if match.group(1) else match.end() - 1)
+    chunk = text[block.start : block.end]
+    if "=" in chunk or "{" in chunk or "}" in chunk:
+        start = block.start
+        for line in chunk.split("\n"):
+            if ("=" in line or "{" in line or "}" in line) and not _HAN_CHAR.search(line):
+                skipped.update(start + i for i, char in enumerate(line) if char in "()[]")
+            start += len(line) + 1
     smileys = {match.end() - 1 for match in _SMILEY.finditer(text, block.start, block.end)}
     return skipped | smileys, smileys
 
