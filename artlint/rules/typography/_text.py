@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, NamedTuple
 from artlint.findings import Diagnostic
 from artlint.lazyre import lazy
 from artlint.rules.duplicate._prose import closes_element, opens_code_element, templated_code
-from artlint.urls import TEXT_URL, trim_url
+from artlint.urls import TEXT_URL, trim_url, unmatched_close
 
 INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 HIDDEN = "\x00"
@@ -115,7 +115,9 @@ def _hidden_url(match) -> str:
     punctuation or unbalanced bracket that follows it in the sentence."""
     found = match.group()
     han = _HAN_CHAR.search(found)
-    url = trim_url((found[: han.start()] if han else found).split("](")[0])
+    url = (found[: han.start()] if han else found).split("](")[0]
+    cut = unmatched_close(url)  # "(https://x.org/a)to learn": the bracket closes the sentence's
+    url = trim_url(url[:cut] if cut is not None else url)
     return HIDDEN * len(url) + found[len(url) :]
 
 

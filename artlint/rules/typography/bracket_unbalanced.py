@@ -13,7 +13,7 @@ _DATA = data.load("typography")["bracket-unbalanced"]
 # a space or a Chinese character or mark.
 _ENUMERATOR = lazy(f"(?:^|(?<=[\\s{HIDDEN}{HAN}{CJK_PUNCTUATION}]))(?:[0-9０-９]{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})\\.?[)）]", 0)
 # Smileys: ":)", ":-)", ";)", ":(", "：）", "^_^)"...
-_SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|：-?）|\^[_-]?\^[)）])")
+_SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|[:：]-?[)）]|\^[_-]?\^[)）])")
 # A mark named, not used: a bracket between list separators ("诸如 $、[、[[ 或 @").
 _MENTIONED = lazy(
     r"(?<=、)[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?[、，,或和与及等]|\s*$)|(?<=[、，,或和与及])[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?、)"
@@ -210,7 +210,13 @@ def _mistyped_closers(text, block, unclosed, quotations):
     kept: list[int] = []
     closing: list[int] = []
     for at in unclosed:
-        if kept and text[at] in quotations and text[kept[-1]] == text[at] and not _begins_line(text, block, at):
+        if (
+            kept
+            and text[at] in quotations
+            and text[kept[-1]] == text[at]
+            and not _begins_line(text, block, at)
+            and '"' not in text[kept[-1] : at]  # “甲" “乙": each closed by an ASCII mark
+        ):
             closing.append(at)
             kept.pop()
         else:
