@@ -17,9 +17,14 @@ _ASCII_MARKS = ",.;:!?"
 _PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
 _LATIN_LETTER = lazy(r"[A-Za-z]")
-# A reference in the style of GB/T 7714, which writes its punctuation half-width:
-# "李焰, 高弋君, 等. 标题[J]. 期刊, 2016".
-_REFERENCE = lazy(r"\[(?:J|M|C|D|R|S|N|P|Z|A|G|EB|DB|CP)(?:/OL)?\]|等[.,]|^\s*\[\d{1,3}\]", re.M)
+_NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
+# A reference, which GB/T 7714 writes with half-width punctuation: "李焰, 高弋君, 等. 标题[J].
+# 期刊, 2016", "蔡聰明, 談 Stirling 公式, 数学传播, 17(2), 1993".
+_REFERENCE = lazy(
+    r"\[(?:J|M|C|D|R|S|N|P|Z|A|G|EB|DB|CP)(?:/OL)?\]|等[.,]|^\s*\[\d{1,3}\]"
+    r"|,\s*\d{1,4}\s*\(\d{1,4}\)|,\s*(?:1[89]|20)\d\d[a-z]?\.?\s*$",  # ", 17(2)", "..., 1993": volume, year
+    re.M,
+)
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
 # What stops a stretch of Latin text: Chinese, Japanese or Korean script, or a line end.
 _CJK_SCRIPT = lazy(f"[{HAN}{HANGUL}]")
@@ -43,7 +48,8 @@ class PunctuationWidth(DocumentRule):
       or full-width mark on the other, spaces between allowed: `中文,中文`, `如下:`, `好的. 然后`;
       also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
-      one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`),
+      one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
+      or after a Chinese number (`六. 联系方式`, for `、`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
       or anything in code, URLs, link destinations, HTML, math or template tags.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`), in
@@ -125,6 +131,8 @@ class PunctuationWidth(DocumentRule):
                     continue
             elif not (_CJK_SIDE.match(after) or at_end or after == "\n" and _CJK_SIDE.match(_next_on_line(text, after_end + 1))):
                 continue
+            if mark == "." and _NUMBERING.fullmatch(text, block.start, at):
+                continue  # "六. 联系方式": a heading's number, for '、' rather than '。'
             if mark == "." and after in "》）」』】":
                 continue  # "《标题.》": not a sentence's end
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
