@@ -1,0 +1,363 @@
+import re
+from functools import lru_cache
+
+from artlint import data
+from artlint.findings import Severity
+from artlint.lazyre import lazy
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HIDDEN, at_most, blocks, prose
+
+_DATA = data.load("typography")["bracket-unbalanced"]
+# An enumerator that closes nothing: "1)", "a)", "iv)", "2）" at the start of a line or after
+# a space or a Chinese character or mark.
+_ENUMERATOR = lazy(f"(?:^|(?<=[\\s{HIDDEN}{HAN}{CJK_PUNCTUATION}]))(?:[0-9０-９]{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})\\.?[)）]", 0)
+# Smileys: ":)", ":-)", ";)", ":(", "：）", "^_^)"...
+_SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|[:：]-?[)）]|\^[_-]?\^[)）])")
+# A mark named, not used: a bracket between list separators ("诸如 $、[、[[ 或 @").
+_MENTIONED = lazy(
+    r"(?<=、)[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?[、，,或和与及等]|\s*$)|(?<=[、，,或和与及])[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?、)"
+)
+# A bracket named before a list separator, not used: "数组加[、类型".
+_LISTED = lazy(r"([(\[])(?=[、，,])|(?<=、)[)\]]")
+# A line of code or a log pasted as prose has no Chinese, and an "=" or a brace: its ASCII
+# brackets are not read.
+_HAN_CHAR = lazy(f"[{HAN}]")
+# The most a short aside left open at a paragraph's end may hold (`（雾。`).
+_SHORT_ASIDE = 10
+# How many paragraphs later a bracket (not a quotation) opened in one may still close.
+_BRACKET_REACH = 2
+# And a quotation: a long quotation runs over several paragraphs.
+_QUOTATION_REACH = 10
+# How deep among the open marks a closer looks for its own, and how many marks left open may
+# wait for a later paragraph: prose nests a few deep; a file of a million "（" must stay linear.
+_DEPTH = 50
+_PENDING = 50
+# Marks past which a paragraph is data (pasted output, minified code), not prose, and not read.
+_MOST_MARKS = 5000
+# Unbalanced marks past which a paragraph gets one finding rather than one for each.
+_CROWD = 10
+# A mark quoted as a character: `'('`, `"]"`, `'^]'`, `“（”`.
+_QUOTED_MARK = lazy(r"(['\"‘“「])[^\s'\"‘’“”「」]{1,3}(?:['\"’”」])")
+# An interval written in mathematics' half-open notation: "[0, 1)", "(0, 1]".
+_INTERVAL = lazy(r"[\[(][^\[\]()\n]{0,40}[,，][^\[\]()\n]{0,40}[\])]")
+
+
+class BracketUnbalanced(DocumentRule):
+    """A bracket or quotation mark left open in its paragraph, or closing nothing.
+
+    ## What it finds
+    In each paragraph, list item, heading and table cell: `（）［］【】「」『』《》〈〉〔〕`,
+    the curly quotation marks `“”` `‘’` and the ASCII `()` `[]` (the `pairs`). An opener that
+    is never closed is reported where it opens, a closer that closes nothing where it closes,
+    and an opener that a closer of an outer pair passes over (`《手册（上》`) where it opens.
+    A quotation typed with one mark twice is one mistake: `”引文”` is reported at the first
+    (`write '“'`), `“引文“` at the second (`write '”'`), a `”` that begins a paragraph as a
+    mistyped opener.
+    Code, URLs, link destinations, HTML and math are not read, and markdown's own brackets
+    (`[text](url)`) are not text. A full-width bracket closed by its ASCII twin (`（注释)`) is
+    a matter for `punctuation-width`, not of balance.
+
+    A paragraph of more than 5,000 brackets is data, not prose, and is not read; one with more
+    than 10 unbalanced gets one finding, at the first.
+
+    These pass, as Chinese writing does them on purpose:
+    - a quotation over several paragraphs (or lines of one): each opening it again and the
+      last one closing it (`quotations`), or only the first opening and the last closing; a
+      bracket closed in one of the next two paragraphs;
+    - list enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`, `：）`), half-open intervals
+      (`[0, 1)`), `’` as an apostrophe (`don’t`, `users’`), marks quoted or listed as
+      characters (`'('`, `$、[、[[ 或 @`, `数组加[、`), ASCII brackets on a line without
+      Chinese that holds an `=` or a brace (code or a log pasted as text);
+    - the open aside of web writing: a parenthesis left open to the end of the paragraph with
+      no sentence ending it or a few words after it (`写完了（`, `（雾。`), and a closing one
+      ending a paragraph right after a word (`风景真好看）`).
+
+    ## Why it matters
+    A missing closing bracket or quotation mark leaves the reader unsure where an aside or a
+    quotation ends; it is usually text lost in an edit, or a mark typed with the wrong input
+    method (`“引文“`).
+
+    ## Example
+
+        他说：“这个问题很重要。然后离开了。
+
+    reports `'“' is not closed in its paragraph`.
+
+    ## Fix
+    None: where the closing mark belongs is a guess.
+    """
+
+    name = "bracket-unbalanced"
+    family = "typography"
+    severity = Severity.WARNING
+    options = {
+        "pairs": Option("list[string]", _DATA["pairs"], "Opening and closing marks, each pair written as two characters."),
+        "quotations": Option(
+            "list[string]",
+            _DATA["quotations"],
+            "Opening marks that may stay open at a paragraph's end when the next paragraph opens with the same mark.",
+        ),
+    }
+
+    def check(self, doc, options):
+        return at_most(self._findings(doc, options), "unbalanced marks")
+
+    def _findings(self, doc, options):
+        pairs = [pair for pair in options["pairs"] if len(pair) == 2]
+        openers = {pair[0]: pair[1] for pair in pairs}
+        closers = {pair[1]: pair[0] for pair in pairs}
+        text = prose(doc)
+        if not any(mark in text for mark in (*openers, *closers)):
+            return
+        quotations = set(options["quotations"])
+        found = blocks(doc)
+        # Marks left open by earlier paragraphs, perhaps closed by a later one: (offset,
+        # paragraph, whether it is reported if not, the opener it stands for).
+        pending: list[tuple[int, int, bool, str]] = []
+        for index, block in enumerate(found):
+            expired = [item for item in pending if index - item[1] > (_QUOTATION_REACH if item[3] in quotations else _BRACKET_REACH)]
+            if block.type == "heading":
+                expired = pending
+            yield from _not_closed(doc, text, [item[0] for item in expired if item[2]], openers)
+            pending = [item for item in pending if item not in expired]
+            chunk = text[block.start : block.end]
+            if sum(chunk.count(mark) for mark in (*openers, *closers)) > _MOST_MARKS:
+                continue  # thousands of brackets in one paragraph: data, not prose
+            popped, unclosed, stray, last = _unbalanced(text, block, openers, closers)
+            if len(popped) + len(unclosed) + len(stray) > _CROWD:
+                # Not a slip but a paragraph that is not prose (pasted data or code): once.
+                first = min((*popped, *unclosed, *stray))
+                count = len(popped) + len(unclosed) + len(stray)
+                yield doc.diagnostic(f"'{text[first]}' and {count - 1:,} more marks are unbalanced in this paragraph", first, first + 1)
+                continue
+            first, starts_at = _first_mark(text, block)
+            if first in quotations:
+                # Chinese typesetting: each paragraph of a long quotation opens it again
+                pending = [item for item in pending if item[3] != first]
+            unclosed = _reopened_lines(text, block, unclosed, quotations)
+            unclosed, closing = _mistyped_closers(text, block, unclosed, quotations)
+            for at in closing:  # “引文“: the second is the closer, mistyped
+                yield doc.diagnostic(f"'{text[at]}' closes a quotation here: write '{openers[text[at]]}'", at, at + 1)
+            latest = {}  # the last opener of each kind still open at the end
+            for at in unclosed:
+                latest[_WIDTHS.get(text[at], text[at])] = at
+            paired = -1  # a stray closer taken as a mistyped opener, whose own closer comes next
+            for at in stray:
+                mark = text[at]
+                wanted = closers[mark]
+                reversed_pair = latest.get(_WIDTHS.get(wanted, wanted), -1) > at  # ”引文“: the pair is reversed
+                if paired >= 0 and text[paired] == mark:
+                    paired = -1
+                    continue  # ”引文”: the second closes the quotation the first opened
+                opens = at == starts_at  # a closer that begins a paragraph is an opener mistyped
+                opened = None if reversed_pair or opens else next((item for item in reversed(pending) if _same(item[3], wanted)), None)
+                if opened is not None:
+                    pending.remove(opened)  # opened in an earlier paragraph and closed here
+                    continue
+                if at == last and _closing_aside(text, at, block):
+                    continue
+                if wanted in quotations and (opens or _next_stray_is(text, stray, at, mark)):
+                    yield doc.diagnostic(f"'{mark}' opens a quotation here: write '{wanted}'", at, at + 1)
+                    paired = at
+                else:
+                    yield doc.diagnostic(f"'{mark}' closes nothing in its paragraph (no '{closers[mark]}' before it)", at, at + 1)
+                if opens and wanted in quotations and index + 1 < len(found):
+                    # ”引文…: a quotation opened with the wrong mark; its right closer, maybe
+                    # paragraphs later, is no second mistake.
+                    pending.append((at, index, False, wanted))
+            yield from _not_closed(doc, text, popped, openers)
+            pending += [(at, index, not (at == last and _open_aside(text, at, block)), text[at]) for at in unclosed]
+            if len(pending) > _PENDING:
+                yield from _not_closed(doc, text, [item[0] for item in pending[:-_PENDING] if item[2]], openers)
+                pending = pending[-_PENDING:]
+        yield from _not_closed(doc, text, [item[0] for item in pending if item[2]], openers)
+
+
+def _next_stray_is(text, stray, at, mark):
+    """Whether the next closer that closes nothing after `at` is the same mark."""
+    later = [other for other in stray if other > at]
+    return bool(later) and text[later[0]] == mark
+
+
+def _reopened_lines(text, block, unclosed, quotations):
+    """The openers left open, without the quotation marks that begin a line when the next
+    line begins with the same: a quotation of several lines, each opening it again."""
+    return [at for at in unclosed if not (text[at] in quotations and _begins_line(text, block, at) and _next_line_begins(text, block, at) == text[at])]
+
+
+def _next_line_begins(text, block, at):
+    """The first visible character of the line after the one at `at`, in the block."""
+    end = text.find("\n", at, block.end)
+    if end < 0:
+        return ""
+    for position in range(end + 1, block.end):
+        if text[position] not in (HIDDEN, " ", "\t"):
+            return text[position]
+    return ""
+
+
+def _begins_line(text, block, at):
+    before = at - 1
+    while before >= block.start and text[before] in (HIDDEN, " ", "\t"):
+        before -= 1
+    return before < block.start or text[before] == "\n"
+
+
+def _mistyped_closers(text, block, unclosed, quotations):
+    """(the openers left open, the second of each two same quotation marks left open side by
+    side): in `“引文“` the second is a closer typed with the wrong mark."""
+    kept: list[int] = []
+    closing: list[int] = []
+    for at in unclosed:
+        if (
+            kept
+            and text[at] in quotations
+            and text[kept[-1]] == text[at]
+            and not _begins_line(text, block, at)
+            and '"' not in text[kept[-1] : at]  # “甲" “乙": each closed by an ASCII mark
+        ):
+            closing.append(at)
+            kept.pop()
+        else:
+            kept.append(at)
+    return kept, closing
+
+
+def _not_closed(doc, text, offsets, openers):
+    for at in sorted(offsets):
+        mark = text[at]
+        yield doc.diagnostic(f"'{mark}' is not closed in its paragraph (no '{openers[mark]}')", at, at + 1)
+
+
+# The full-width and ASCII forms of a bracket close each other: `（注释)` is a matter of width
+# (punctuation-width), not of balance.
+_WIDTHS = {"（": "(", "）": ")", "［": "[", "］": "]"}
+
+
+def _same(mark, other):
+    return _WIDTHS.get(mark, mark) == _WIDTHS.get(other, other)
+
+
+def _unbalanced(text, block, openers, closers):
+    """(openers a closer of an outer pair passed over, openers still open at the end, closers
+    that close nothing, the last mark taken as a bracket): offsets in the block."""
+    skipped, smileys = _skipped(text, block)
+    opening = {char: _WIDTHS.get(char, char) for char in openers}
+    closing = {char: _WIDTHS.get(closers[char], closers[char]) for char in closers}
+    stack: list[int] = []
+    kinds: list[str] = []  # the kind of each open mark, its ASCII form for a bracket of either width
+    popped: list[int] = []
+    stray: list[int] = []
+    last = -1
+    for found in _marks("".join((*openers, *closers))).finditer(text, block.start, block.end):
+        at = found.start()
+        char = text[at]
+        if at in skipped and (char in opening or at in smileys):
+            continue
+        if char == "’" and _apostrophe(text, at, stack):
+            continue
+        want = closing.get(char)
+        kind = opening.get(char)
+        if kind is not None and not (want is not None and kinds and kinds[-1] == want):  # a mark that does both closes first
+            if char == "‘" and _elision(text, at):
+                continue
+            stack.append(at)
+            kinds.append(kind)
+            last = at
+            continue
+        if want is None:
+            continue
+        last = at
+        depth = len(kinds) - 1
+        lowest = max(-1, depth - _DEPTH)
+        while depth > lowest and kinds[depth] != want:
+            depth -= 1
+        if depth == lowest:
+            if at not in skipped:  # an enumerator closes nothing, as meant
+                stray.append(at)
+            continue
+        popped.extend(stack[depth + 1 :])  # closed past them: they were never closed
+        del stack[depth:]
+        del kinds[depth:]
+    return popped, stack, stray, last
+
+
+@lru_cache(maxsize=8)
+def _marks(marks: str) -> "re.Pattern[str]":
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+def _skipped(text, block):
+    """Offsets of marks that may be no brackets: enumerators (closers that need no opener),
+    marks quoted as characters and the ends of intervals; and of smileys, never brackets."""
+    skipped = set()
+    if ")" in text[block.start : block.end] or "）" in text[block.start : block.end]:
+        for match in _ENUMERATOR.finditer(text, block.start, block.end):
+            skipped.add(match.end() - 1)
+    for match in _QUOTED_MARK.finditer(text, block.start, block.end):
+        skipped.update(range(match.start() + 1, match.end() - 1))
+    for match in _INTERVAL.finditer(text, block.start, block.end):
+        if (match.group()[0] == "[") != (match.group()[-1] == "]"):
+            skipped.update((match.start(), match.end() - 1))
+    for match in _MENTIONED.finditer(text, block.start, block.end):
+        skipped.update(range(match.start(), match.end()))
+    for match in _LISTED.finditer(text, block.start, block.end):
+        skipped.add(match.start() if match.group(1) else match.end() - 1)
+    chunk = text[block.start : block.end]
+    if "=" in chunk or "{" in chunk or "}" in chunk:
+        start = block.start
+        for line in chunk.split("\n"):
+            if ("=" in line or "{" in line or "}" in line) and not _HAN_CHAR.search(line):
+                skipped.update(start + i for i, char in enumerate(line) if char in "()[]")
+            start += len(line) + 1
+    smileys = {match.end() - 1 for match in _SMILEY.finditer(text, block.start, block.end)}
+    return skipped | smileys, smileys
+
+
+def _apostrophe(text, at, stack):
+    """`’` between letters ("don’t") is an apostrophe; after a letter or digit ("users’",
+    "90’s") too, unless a `‘` is open (`‘osm’`)."""
+    before = text[at - 1 : at]
+    if not (before.isascii() and before.isalnum()):
+        return False
+    after = text[at + 1 : at + 2]
+    if after.isascii() and after.isalpha():
+        return True
+    return not any(text[opened] == "‘" for opened in stack[-_DEPTH:])
+
+
+def _open_aside(text, at, block):
+    """A parenthesis left open to the paragraph's end, with no sentence ending it or only a
+    few words after it: the informal aside of Chinese web writing (`写完了（`, `（然而我并不会写`,
+    `（雾。`), not a slip."""
+    if text[at] not in "(（":
+        return False
+    rest = text[at + 1 : block.end].replace(HIDDEN, "").strip()
+    if rest.endswith(("...", "…")):
+        rest = rest.rstrip(".…")  # trailing off: no sentence end
+    return len(rest) <= _SHORT_ASIDE or not rest.endswith(tuple("。！？.!?；;：:"))
+
+
+def _closing_aside(text, at, block):
+    """A closing parenthesis that ends a paragraph right after a word (`风景真好看）`): the
+    other half of the same informal style, a smile rather than a bracket."""
+    if text[at] not in ")）" or text[at + 1 : block.end].replace(HIDDEN, "").strip():
+        return False
+    before = at - 1
+    while before >= block.start and text[before] in (HIDDEN, " ", "\t", "\n"):
+        before -= 1
+    return before >= block.start and text[before] not in "。！？.!?；;：:，,、"
+
+
+def _elision(text, at):
+    """`‘` before digits ("‘90s") marks letters left out, and opens nothing."""
+    return text[at + 1 : at + 3].isdigit()
+
+
+def _first_mark(text, block):
+    """The block's first visible character, and where it is."""
+    for at in range(block.start, block.end):
+        if text[at] not in (HIDDEN, " ", "\n", "\t"):
+            return text[at], at
+    return "", -1

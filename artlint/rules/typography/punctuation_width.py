@@ -1,0 +1,214 @@
+import re
+
+from artlint import data
+from artlint.findings import Fix, Severity
+from artlint.lazyre import lazy
+from artlint.options import Option
+from artlint.rules import DocumentRule
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, prose
+
+_DATA = data.load("typography")["punctuation-width"]
+_HAN_CHAR = lazy(f"[{HAN}]")
+# Around a mark between Chinese characters: a character on one side, a character or a
+# full-width mark on the other.
+_CJK_SIDE = lazy(f"[{HAN}{CJK_PUNCTUATION}]")
+_ASCII_MARKS = ",.;:!?"
+# A half-width parenthesis pair around Chinese text with no Latin letter in it.
+_PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
+_FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
+_LATIN_LETTER = lazy(r"[A-Za-z]")
+_NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
+# A reference, which GB/T 7714 writes with half-width punctuation: "李焰, 高弋君, 等. 标题[J].
+# 期刊, 2016", "蔡聰明, 談 Stirling 公式, 数学传播, 17(2), 1993".
+_REFERENCE = lazy(
+    r"\[(?:J|M|C|D|R|S|N|P|Z|A|G|EB|DB|CP)(?:/OL)?\]|等[.,]|^\s*\[\d{1,3}\]"
+    r"|,\s*\d{1,4}\s*\(\d{1,4}\)|,\s*(?:1[89]|20)\d\d[a-z]?\.?\s*$",  # ", 17(2)", "..., 1993": volume, year
+    re.M,
+)
+_LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
+# What stops a stretch of Latin text: Chinese, Japanese or Korean script, or a line end.
+_CJK_SCRIPT = lazy(f"[{HAN}{HANGUL}]")
+_NOT_LATIN = lazy(f"[{HAN}{HANGUL}{CJK_PUNCTUATION}\\n{HIDDEN}]")
+_MIN_WORDS = 3
+_REACH = 300  # how far around a mark the words of its sentence are read
+_LOWER_WORD_BEFORE = lazy(r"(?<![A-Za-z])[a-z][a-z'’-]*$")
+_WORD = lazy(r"[A-Za-z]")
+# Words that make a run of Latin words a sentence rather than a list of names.
+_FUNCTION_WORDS = frozenset(
+    "the an of to in on at is are was were be been it its this that these we you they she "
+    "and or but not no for with as by from can will would should may have has had do does did".split()
+)
+
+
+class PunctuationWidth(DocumentRule):
+    """ASCII punctuation in Chinese text, and full-width punctuation in English sentences.
+
+    ## What it finds
+    - `,` `.` `;` `:` `!` `?` with a Chinese (or Japanese) character on one side and a character
+      or full-width mark on the other, spaces between allowed: `中文,中文`, `如下:`, `好的. 然后`;
+      also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
+      touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
+      one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
+      or after a Chinese number (`六. 联系方式`, for `、`),
+      a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
+      or anything in code, URLs, link destinations, HTML, math or template tags.
+    - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`), in
+      an article that writes most of its Chinese asides in full-width ones: where half-width
+      parentheses are the article's rule, they are its house style.
+    - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
+      word (lower-case after `，；：`), with at least three English words on each side before
+      Chinese script or another full-width mark, one of them a function word (`the`, `to`,
+      `we`...): `when you use the default settings，the server starts`. Labels and names in
+      Chinese text are Chinese punctuation and pass: `GitHub：`, `React，Vue 和 Angular`, a
+      Chinese sentence ending in English words (`拆分成 he、l、l、o。`).
+
+    ## Why it matters
+    Chinese text takes full-width punctuation, and a half-width comma or period among Chinese
+    characters looks cramped and is a tell of text typed with the wrong input mode; full-width
+    marks inside an English sentence leave gaps in it.
+
+    ## Example
+
+        配置如下:首先安装依赖,然后运行(需要管理员权限)
+
+    reports the `:` and the `,` (`half-width ':' in Chinese text: write '：'`) and the
+    parentheses (`'(...)' around Chinese text: write '（...）'`).
+
+    ## Fix
+    Safe: the mark is replaced by its other form (`to-full-width`, `to-half-width`); spaces
+    around a mark that becomes full-width are removed, and a space is added after a mark that
+    becomes half-width where a word follows.
+    """
+
+    name = "punctuation-width"
+    family = "typography"
+    severity = Severity.WARNING
+    fixable = "safe"
+    options = {
+        "to-full-width": Option(
+            "table[string]", dict(_DATA["to-full-width"]), "ASCII marks between Chinese characters and their full-width forms."
+        ),
+        "to-half-width": Option(
+            "table[string]", dict(_DATA["to-half-width"]), "Full-width marks in Latin text and their ASCII forms."
+        ),
+    }
+
+    def check(self, doc, options):
+        return at_most(self._findings(doc, options), "marks of the wrong width")
+
+    def _findings(self, doc, options):
+        text = prose(doc)
+        has_han = _HAN_CHAR.search(text) is not None
+        full = options["to-full-width"]
+        half = options["to-half-width"]
+        parentheses = has_han and _mostly_full_width_parentheses(text)
+        for block in blocks(doc):
+            if has_han and not _REFERENCE.search(text, block.start, block.end):
+                yield from self._half_width_marks(doc, text, block, full)
+                if parentheses:
+                    yield from self._parentheses(doc, text, block)
+            yield from self._full_width_marks(doc, text, block, half)
+
+    def _half_width_marks(self, doc, text, block, full):
+        marks = "".join(mark for mark in full if len(mark) == 1)
+        if not marks:
+            return
+        last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
+        while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
+            last_visible -= 1
+        for at in _positions(text, block, marks):
+            mark = text[at]
+            if text[at - 1 : at] in _ASCII_MARKS or text[at + 1 : at + 2] in _ASCII_MARKS + "/\\":
+                continue  # a run: "...", "?!", ":/"
+            before = text[at - 1] if at > block.start else ""
+            after_end = at + 1
+            while after_end < block.end and text[after_end] in " \t":
+                after_end += 1
+            after = text[after_end] if after_end < block.end else ""
+            at_end = after_end > last_visible
+            if not _HAN_CHAR.match(before):
+                if not (_CJK_SIDE.match(before) and _HAN_CHAR.match(after)):
+                    continue
+            elif not (_CJK_SIDE.match(after) or at_end or after == "\n" and _CJK_SIDE.match(_next_on_line(text, after_end + 1))):
+                continue
+            if mark == "." and _NUMBERING.fullmatch(text, block.start, at):
+                continue  # "六. 联系方式": a heading's number, for '、' rather than '。'
+            if mark == "." and after in "》）」』】":
+                continue  # "《标题.》": not a sentence's end
+            if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
+                continue  # "列夫.托尔斯泰": a dot between the parts of a foreign name (for '·')
+            replacement = full[mark]
+            end = at + 1 if after == "\n" or at_end else after_end  # spaces after it go, a line end stays
+            fix = Fix(f"write '{replacement}'", (doc.edit(at, end, replacement),))
+            yield doc.diagnostic(f"half-width '{mark}' in Chinese text: write '{replacement}'", at, at + 1, fix=fix)
+
+    def _parentheses(self, doc, text, block):
+        for match in _PARENTHESES.finditer(text, block.start, block.end):
+            inner = match.group(1)
+            if not _HAN_CHAR.search(inner) or _LATIN_LETTER.search(inner):
+                continue
+            before = text[match.start() - 1 : match.start()]
+            if before.isascii() and before.isalnum():
+                continue  # f(x): a call, not a remark
+            start, end = match.span()
+            fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
+            yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
+
+    def _full_width_marks(self, doc, text, block, half):
+        marks = "".join(mark for mark in half if len(mark) == 1)
+        if not marks:
+            return
+        for at in _positions(text, block, marks):
+            mark = text[at]
+            if not _LOWER_WORD_BEFORE.search(text, max(block.start, at - 40), at):
+                continue  # "GitHub：", "React，Vue": labels and names, Chinese punctuation
+            following = at + 1
+            while following < block.end and text[following] == " ":
+                following += 1
+            word_after = _WORD.match(text, following)
+            if word_after is None or not (word_after.group()[0].islower() or mark in "。！？"):
+                continue  # at the end, a Chinese sentence may end in English words: "拆分成 he、l、l、o。"
+            if not _in_english_sentence(text, at, block):
+                continue
+            replacement = half[mark] + " "
+            fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
+            yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
+
+
+def _in_english_sentence(text, at, block):
+    """Whether the mark sits in a stretch of English prose: three words or more on each side
+    before Chinese script or another full-width mark, with a function word among them (not a
+    list of names)."""
+    start = at
+    lowest = max(block.start, at - _REACH)
+    while start > lowest and not _NOT_LATIN.match(text, start - 1):
+        start -= 1
+    highest = min(block.end, at + 1 + _REACH)
+    stop = _NOT_LATIN.search(text, at + 1, highest)
+    end = stop.start() if stop else highest
+    before = _LATIN_WORD.findall(text, start, at)
+    after = _LATIN_WORD.findall(text, at + 1, end)
+    if len(before) < _MIN_WORDS or len(after) < _MIN_WORDS:
+        return False
+    return any(word.lower() in _FUNCTION_WORDS for word in before + after)
+
+
+def _mostly_full_width_parentheses(text):
+    """Whether the document writes most of its Chinese asides in full-width parentheses:
+    then a half-width pair is a slip; where half-width ones are the rule, a house style."""
+    full = sum(1 for match in _FULL_PARENTHESES.finditer(text) if _HAN_CHAR.search(match.group()))
+    if not full:
+        return False
+    half = sum(1 for match in _PARENTHESES.finditer(text) if _HAN_CHAR.search(match.group()))
+    return full > half
+
+
+def _positions(text, block, marks):
+    for match in re.finditer(f"[{re.escape(marks)}]", text[block.start : block.end]):
+        yield block.start + match.start()
+
+
+def _next_on_line(text, position):
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return text[position : position + 1]
