@@ -111,6 +111,7 @@ class BracketUnbalanced(DocumentRule):
         if not any(mark in text for mark in (*openers, *closers)):
             return
         quotations = set(options["quotations"])
+        any_mark = _marks("".join((*openers, *closers)))
         found = blocks(doc)
         # Marks left open by earlier paragraphs, perhaps closed by a later one: (offset,
         # paragraph, whether it is reported if not, the opener it stands for).
@@ -121,8 +122,9 @@ class BracketUnbalanced(DocumentRule):
                 expired = pending
             yield from _not_closed(doc, text, [item[0] for item in expired if item[2]], openers)
             pending = [item for item in pending if item not in expired]
-            chunk = text[block.start : block.end]
-            if sum(chunk.count(mark) for mark in (*openers, *closers)) > _MOST_MARKS:
+            if any_mark.search(text, block.start, block.end) is None:
+                continue  # no bracket or quotation mark: nothing to balance
+            if len(any_mark.findall(text, block.start, block.end)) > _MOST_MARKS:
                 continue  # thousands of brackets in one paragraph: data, not prose
             popped, unclosed, stray, last = _unbalanced(text, block, openers, closers)
             if len(popped) + len(unclosed) + len(stray) > _CROWD:
