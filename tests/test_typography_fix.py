@@ -7,6 +7,7 @@ second run a no-op; unsafe repairs (emphatic marks, a fence typed as 、、、) 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,13 @@ def test_emphatic_marks_and_chinese_fences_need_unsafe_fixes(tmp_path: Path) -> 
     assert (tmp_path / "a.md").read_text("utf-8") == original
     _fix(tmp_path, "--unsafe-fixes")
     assert (tmp_path / "a.md").read_text("utf-8") == FRONT + "太好了！\n\n说明如下：\n\n```python\nprint(1)\n```\n"
+
+
+def test_brackets_are_balanced_only_in_articles_with_chinese_text(tmp_path: Path) -> None:
+    """English articles are left alone: there, apostrophes after markup (`[team](url)’s`) and
+    quotations running past a line made half of bracket-unbalanced's findings false."""
+    english = "The call (with two arguments returns early, and the [team](https://example.org)’s notes say so.\n"
+    chinese = "调用（带两个参数时会提前返回。\n"
+    write(tmp_path, {"en.md": english, "zh.md": chinese})
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "bracket-unbalanced", ".", cwd=tmp_path)
+    assert [finding["path"] for finding in json.loads(out)["findings"]] == ["zh.md"], err
