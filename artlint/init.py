@@ -18,9 +18,8 @@ from artlint import data
 from artlint.config import DEFAULT_EXCLUDE, Config, _has_tool_section
 from artlint.discovery import discover
 from artlint.engine import prepare_run
-from artlint.frontmatter import split_front_matter
+from artlint.siteinfo import front_matter_data
 from artlint.sites import DATE_ALIASES, GENERATORS, Site
-from artlint.source import UnreadableFile, read_source
 
 # A key goes into [rules.front-matter-required] keys when at least this share of articles has it.
 REQUIRED_SHARE = 0.8
@@ -79,7 +78,7 @@ def survey(folder: str) -> Survey:
     for path, _ in files:
         site = index.site_for(path)
         sites.setdefault(site.root, site)
-        matter = _front_matter(path, config.max_file_size)
+        matter = front_matter_data(path, config.max_file_size)
         page = site.page(os.path.abspath(path), matter)
         found.files += 1
         if page.kind != "article" or matter is None:
@@ -96,14 +95,6 @@ def survey(folder: str) -> Survey:
     found.generator_hint = _generator_hint(folder, found.sites)
     found.not_articles = _not_articles(folder, found.sites)
     return found
-
-
-def _front_matter(path: str, limit: int) -> dict | None:
-    try:
-        matter = split_front_matter(read_source(path, limit))
-    except UnreadableFile:
-        return None
-    return matter.data if matter is not None and isinstance(matter.data, dict) else None
 
 
 def _dated_otherwise(site: Site, path: str, page: Any, matter: dict) -> bool:

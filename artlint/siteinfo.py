@@ -24,7 +24,7 @@ def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]
     sites = {}
     for path, _ in files:
         site = index.site_for(path)
-        page = site.page(os.path.abspath(path), _front_matter(path, config.max_file_size_for(path)))
+        page = site.page(os.path.abspath(path), front_matter_data(path, config.max_file_size_for(path)))
         sites[site.root] = site
         kinds.setdefault(site.root, Counter())[page.kind] += 1
         if page.language:
@@ -35,7 +35,8 @@ def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]
     ]
 
 
-def _front_matter(path: str, limit: int) -> dict | None:
+def front_matter_data(path: str, limit: int) -> dict | None:
+    """The front matter of the file at `path` as a table, None when it has none or is unreadable."""
     try:
         matter = split_front_matter(read_source(path, limit))
     except UnreadableFile:
