@@ -23,7 +23,6 @@ _LISTED = lazy(r"([(\[])(?=[、，,])|(?<=、)[)\]]")
 # A line of code or a log pasted as prose has no Chinese, and an "=" or a brace: its ASCII
 # brackets are not read.
 _HAN_CHAR = lazy(f"[{HAN}]")
-_ASCII_BRACKET = lazy(r"[()\[\]]")
 # The most a short aside left open at a paragraph's end may hold (`（雾。`).
 _SHORT_ASIDE = 10
 # How many paragraphs later a bracket (not a quotation) opened in one may still close.
@@ -317,14 +316,6 @@ def _skipped(text, block):
                 skipped.update(start + i for i, char in enumerate(line) if char in "()[]")
             start += len(line) + 1
     smileys = {match.end() - 1 for match in _SMILEY.finditer(text, block.start, block.end)}
-    # An ASCII bracket with no Chinese beside it belongs to Latin text or code written as prose
-    # (`fromtimestamp(timestamp[, tz])`, `d2a(`, a Vim command): no bracket of the Chinese text,
-    # neither opening nor closing. Held out, such findings on a Chinese technical blog were 8
-    # of 10 false.
-    for match in _ASCII_BRACKET.finditer(text, block.start, block.end):
-        at = match.start()
-        if not (at and _HAN_CHAR.match(text, at - 1)) and not _HAN_CHAR.match(text, at + 1):
-            smileys.add(at)
     return skipped | smileys, smileys
 
 
