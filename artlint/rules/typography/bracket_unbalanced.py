@@ -18,8 +18,9 @@ _SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|[:：]-
 _MENTIONED = lazy(
     r"(?<=、)[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?[、，,或和与及等]|\s*$)|(?<=[、，,或和与及])[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?、)"
 )
-# A bracket named before a list separator, not used: "数组加[、类型".
-_LISTED = lazy(r"([(\[])(?=[、，,])|(?<=、)[)\]]")
+# A bracket named before a list separator, not used: "数组加[、类型". Not before an ASCII
+# comma: `fromtimestamp(timestamp[, tz])` writes an optional argument, a bracket in use.
+_LISTED = lazy(r"([(\[])(?=[、，])|(?<=、)[)\]]")
 # A line of code or a log pasted as prose has no Chinese, and an "=" or a brace: its ASCII
 # brackets are not read.
 _HAN_CHAR = lazy(f"[{HAN}]")
