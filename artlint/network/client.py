@@ -22,7 +22,6 @@ import errno
 import json
 import math
 import random
-import socket
 import time
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -36,7 +35,7 @@ from artlint.network.curl import Abandoned, Answer, CurlSession, TransferFailed
 from artlint.network.curlerrors import curl_error
 from artlint.network.dns import HostNames, NameNotResolved, resolve_entry
 from artlint.network.guard import PrivateAddressRefused, refuse_private_literal
-from artlint.network.targets import DNS_MISSING, Outcome, Target
+from artlint.network.targets import Outcome, Target
 
 USER_AGENT = f"artlint/{__version__} (+https://pypi.org/project/artlint/; content linter checking links)"
 MAX_REDIRECTS = 10
@@ -297,7 +296,7 @@ class Client:
             except (_OutOfTime, _HostDown):
                 raise
             except Exception as exc:
-                failure = await budget.spend(_failure(exc, host.name))
+                failure = await budget.spend(_failure(exc, host.name, self._names))
                 if failure.retry and await self._retried(attempt, budget, host):
                     attempt += 1
                     continue
@@ -388,7 +387,7 @@ class Client:
             except (_OutOfTime, _HostDown):
                 raise
             except Exception as exc:
-                failure = await budget.spend(_failure(exc, host.name))
+                failure = await budget.spend(_failure(exc, host.name, self._names))
                 if failure.retry and await self._retried(attempt, budget, host):
                     attempt += 1
                     continue
@@ -446,7 +445,7 @@ def _worth_retrying(status: int) -> bool:
     return status in RETRIED_CODES or status >= 500
 
 
-async def _failure(exc: BaseException, host: str) -> _Failure:
+async def _failure(exc: BaseException, host: str, names: HostNames | None = None) -> _Failure:
     """What an exception from a request means for the link; anything that is not about the
     network (running out of time, a bug) is raised again."""
     if isinstance(exc, PrivateAddressRefused):
@@ -459,7 +458,7 @@ async def _failure(exc: BaseException, host: str) -> _Failure:
         raise exc
     name, kind = curl_error(exc.code)
     if kind == "dns":
-        return await _dns_failure(host, exc.message)
+        return await _dns_failure(host, exc.message, names)
     if kind == "tls-name":
         return _tls_failure(exc.message)
     if kind == "connect" and exc.os_errno == errno.ECONNREFUSED:
@@ -510,17 +509,14 @@ def _server(url: str) -> tuple[str, str]:
     return name, f"[{name}]:{port}" if ":" in name else f"{name}:{port}"
 
 
-async def _dns_failure(host: str, message: str) -> _Failure:
-    """libcurl says only "could not resolve": ask the system resolver whether the name does
-    not exist (certain: broken) or the lookup failed (not certain: unverified)."""
-    try:
-        await asyncio.get_running_loop().getaddrinfo(host, None)
-    except socket.gaierror as error:
-        if error.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
-            return _Failure("broken", DNS_MISSING)
-        return _Failure("unverified", f"DNS lookup failed ({error.strerror or error})")
-    except UnicodeError:
-        return _Failure("broken", "the host name is not valid")
+async def _dns_failure(host: str, message: str, names: HostNames | None) -> _Failure:
+    """libcurl says only "could not resolve" (names are pinned before each transfer, so this is
+    rare): the run's own answer for the name says whether it does not exist, judged as every
+    other lookup is (dns.HostNames: "no such host" only where the resolver is seen to work)."""
+    if names is not None:
+        found = await names.addresses(host)
+        if not found.found:
+            return _Failure(found.state, found.reason)
     return _Failure("unverified", f"DNS lookup failed ({message})")
 
 
