@@ -113,13 +113,26 @@ def _tokenizer_for(sentence: str):
     if table is None:
         return _whole_dictionary()
     connection, total = table
-    substrings = list({sentence[i:j] for i in range(len(sentence)) for j in range(i + 1, len(sentence) + 1)})
-    frequencies: dict[str, int] = {}
-    for batch, marks in batches(substrings):
-        frequencies.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
+    if len(_KNOWN) + len(_ABSENT) > _MOST_REMEMBERED:
+        _KNOWN.clear()
+        _ABSENT.clear()
+    substrings = {sentence[i:j] for i in range(len(sentence)) for j in range(i + 1, len(sentence) + 1)}
+    unseen = [word for word in substrings if word not in _KNOWN and word not in _ABSENT]
+    for batch, marks in batches(unseen):
+        _KNOWN.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
+    _ABSENT.update(word for word in unseen if word not in _KNOWN)
     tokenizer = _jieba().Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = frequencies, total, True
+    # jieba reads the frequencies of the sentence's substrings only, so entries for other
+    # sentences' substrings change nothing; a word that is not in the dictionary must be absent.
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = _KNOWN, total, True
     return tokenizer
+
+
+# Substrings looked up in this process: those in the dictionary with their frequencies, and
+# those not in it. Articles repeat their words, so most lookups are answered from here.
+_KNOWN: dict[str, int] = {}
+_ABSENT: set[str] = set()
+_MOST_REMEMBERED = 500_000
 
 
 def words_around(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -286,11 +286,11 @@ def publisher_doi(url: str) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    host = (parts.hostname or "").lower()
+    publishers = _publishers_of((parts.hostname or "").lower())
+    if not publishers:
+        return None
     target = unquote(parts.path) + (f"?{parts.query}" if parts.query else "")
-    for publisher in _publishers():
-        if publisher["host"] and not host_matches(host, publisher["host"]):
-            continue
+    for publisher in publishers:
         match = publisher["regex"].search(target)
         if not match:
             continue
@@ -305,6 +305,12 @@ def publisher_doi(url: str) -> str | None:
 @lru_cache(maxsize=1)
 def _publishers() -> list[dict]:
     return [{**p, "regex": re.compile(p["pattern"], re.I)} for p in _DATA["publishers"]]
+
+
+@lru_cache(maxsize=1024)  # a page links to few hosts, many times each
+def _publishers_of(host: str) -> tuple[dict, ...]:
+    """The publishers whose article URLs may be on `host` (those with no host: any)."""
+    return tuple(publisher for publisher in _publishers() if not publisher["host"] or host_matches(host, publisher["host"]))
 
 
 def same_doi(a: str, b: str) -> bool:

@@ -35,6 +35,7 @@ def authority(url: str) -> str:
     return _AUTHORITY_END.split(rest, maxsplit=1)[0]
 
 
+@lru_cache(maxsize=4096)
 def is_private_host(host: str) -> bool:
     """Loopback, private, link-local, unspecified addresses and names that never resolve publicly."""
     host = host.strip("[]").lower().rstrip(".")
@@ -121,6 +122,8 @@ def trim_url(url: str) -> str:
 def unmatched_close(text: str, opening: str = "(", closing: str = ")", stops: str = "") -> int | None:
     """The index of the first `closing` that no `opening` before it opened, or of the first of
     `stops`: where a URL written in running text ends (`(https://x.org/a)的文章中`)."""
+    if closing not in text and not any(stop in text for stop in stops):
+        return None  # most URLs: nothing to count
     depth = 0
     for index, char in enumerate(text):
         if char == opening:

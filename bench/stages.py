@@ -209,6 +209,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", default=None, help="cProfile this stage in one more run")
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--profile-out", default=None, help="also save the --profile run's raw statistics here (pstats)")
     parser.add_argument("--rules", type=int, default=0, help="also list the N costliest rules")
     args = parser.parse_args()
 
@@ -260,6 +261,8 @@ def main() -> int:
         current[0] = profiled
         one_run(files, config, floor, profiled)
         assert profiled.profiler is not None
+        if args.profile_out:
+            profiled.profiler.dump_stats(args.profile_out)
         for order in ("cumulative", "tottime"):
             print(f"\n--- cProfile of {args.profile!r}, by {order} ---")
             pstats.Stats(profiled.profiler, stream=sys.stdout).sort_stats(order).print_stats(args.top)

@@ -33,14 +33,24 @@ _LINK_DESTINATION = lazy(
 
 
 _NOT_ALPHANUMERIC = lazy(r"[\W_]+")
+# ASCII and CJK punctuation and spaces, whose NFKC forms are punctuation and spaces too.
+_PUNCTUATION = lazy(
+    "[\\s!-/:-@\\[-`{-~\u00b7\u2014\u2018-\u201f\u2026\u3000-\u3004\u3008-\u3011\u3014-\u301f"
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64]+"
+)
 # An image, whose alt text is no sentence of the article: a caption under it repeats it on purpose.
 _IMAGE = lazy(r"!\[[^\]\n]{0,500}\](?:\([^()\n]{0,2000}\)|\[[^\]\n]{0,500}\])?")
 
 
 def normalise(text: str) -> str:
-    """Lower-case letters and digits only: whitespace, punctuation and markup do not count."""
+    """Lower-case letters and digits only: whitespace, punctuation and markup do not count;
+    compatibility forms read as what they stand for (NFKC: Ａ is a, ｆｉ is fi)."""
+    # Punctuation first, which NFKC would only turn into other punctuation: full-width marks
+    # are what keep most Chinese text from being NFKC already, and normalising is slow.
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        text = _PUNCTUATION.sub("", text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     return _NOT_ALPHANUMERIC.sub("", text.casefold())
 
 
@@ -224,6 +234,7 @@ def _prose_letters(raw: str, key: str) -> int:
 
 
 _SENTENCE_BREAK = "\x00"
+_NOT_ALPHANUMERIC_OR_BREAK = lazy(r"[^\w\x00]+|_+")  # `_NOT_ALPHANUMERIC` that keeps the breaks
 _COMPATIBILITY = lazy("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u2160-\u217f\u3300-\u33ff]")
 
 
@@ -234,8 +245,7 @@ def sentence_keys(raw: str) -> list[str]:
     if _COMPATIBILITY.search(raw):  # full-width letters and digits, ligatures: Ａ is A
         raw = unicodedata.normalize("NFKC", raw)
     marked = _SENTENCE_END.sub(_SENTENCE_BREAK, raw.casefold())
-    strip = _NOT_ALPHANUMERIC.sub
-    return [key for key in (strip("", part) for part in marked.split(_SENTENCE_BREAK)) if key]
+    return [key for key in _NOT_ALPHANUMERIC_OR_BREAK.sub("", marked).split(_SENTENCE_BREAK) if key]
 
 
 def section_starts(doc) -> list[tuple[int, str]]:

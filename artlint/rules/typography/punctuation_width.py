@@ -1,4 +1,5 @@
 import re
+from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Fix, Severity
@@ -32,6 +33,7 @@ _NOT_LATIN = lazy(f"[{HAN}{HANGUL}{CJK_PUNCTUATION}\\n{HIDDEN}]")
 _MIN_WORDS = 3
 _REACH = 300  # how far around a mark the words of its sentence are read
 _LOWER_WORD_BEFORE = lazy(r"(?<![A-Za-z])[a-z][a-z'’-]*$")
+_WORD_END = "'’-"  # besides a-z, what _LOWER_WORD_BEFORE's word may end in
 _WORD = lazy(r"[A-Za-z]")
 # Words that make a run of Latin words a sentence rather than a list of names.
 _FUNCTION_WORDS = frozenset(
@@ -160,6 +162,9 @@ class PunctuationWidth(DocumentRule):
             return
         for at in _positions(text, block, marks):
             mark = text[at]
+            previous = text[at - 1] if at > block.start else ""
+            if not ("a" <= previous <= "z" or previous in _WORD_END):
+                continue  # the cheap half of the test below: no word ends right before the mark
             if not _LOWER_WORD_BEFORE.search(text, max(block.start, at - 40), at):
                 continue  # "GitHub：", "React，Vue": labels and names, Chinese punctuation
             following = at + 1
@@ -204,8 +209,13 @@ def _mostly_full_width_parentheses(text):
 
 
 def _positions(text, block, marks):
-    for match in re.finditer(f"[{re.escape(marks)}]", text[block.start : block.end]):
-        yield block.start + match.start()
+    for match in _marks_pattern(marks).finditer(text, block.start, block.end):
+        yield match.start()
+
+
+@lru_cache(maxsize=8)
+def _marks_pattern(marks):
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def _next_on_line(text, position):
