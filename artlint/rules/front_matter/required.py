@@ -62,7 +62,9 @@ class FrontMatterRequired(DocumentRule):
         for key in options["keys"]:
             if page is not None and not page.is_article and key in options["article-only"]:
                 continue
-            if key == "date" and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
+            present = key in written and not _is_empty(matter.data[written[key]])
+            # Whether the section dates its pages reads the section's files: only when it matters.
+            if key == "date" and not present and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
                 continue
             if key not in written:
                 yield doc.line_diagnostic(f"required key {key!r} is missing", matter.start_line)
