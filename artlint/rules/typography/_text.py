@@ -141,9 +141,12 @@ def _text_spans(doc, block, spans) -> None:
                 run.append(node)
                 continue
             if run:
-                start, end = run[0].start, max(item.end for item in run)
+                if len(run) == 1:  # the usual case, without the generators
+                    start, end, raw = run[0].start, run[0].end, run[0].raw
+                else:
+                    start, end = run[0].start, max(item.end for item in run)
+                    raw = "".join(item.raw for item in run)
                 written = text[start:end]
-                raw = "".join(item.raw for item in run)
                 if open_code[0] is None and end > start and (written == raw or _as_parsed(written) == raw):
                     spans.append((start, end))
                 run = []

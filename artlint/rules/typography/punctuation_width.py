@@ -104,21 +104,22 @@ class PunctuationWidth(DocumentRule):
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
+        half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
+        after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
         for block in blocks(doc):
-            if has_han and not _REFERENCE.search(text, block.start, block.end):
-                yield from self._half_width_marks(doc, text, block, full)
+            if has_han and half_width and not _REFERENCE.search(text, block.start, block.end):
+                yield from self._half_width_marks(doc, text, block, full, half_width)
                 if parentheses:
                     yield from self._parentheses(doc, text, block)
-            yield from self._full_width_marks(doc, text, block, half)
+            if after_word:
+                yield from self._full_width_marks(doc, text, block, half, after_word)
 
-    def _half_width_marks(self, doc, text, block, full):
-        marks = "".join(mark for mark in full if len(mark) == 1)
-        if not marks:
-            return
+    def _half_width_marks(self, doc, text, block, full, marks):
         last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
         while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
             last_visible -= 1
-        for at in _positions(text, block, marks):
+        for found in marks.finditer(text, block.start, block.end):
+            at = found.start()
             mark = text[at]
             if text[at - 1 : at] in _ASCII_MARKS or text[at + 1 : at + 2] in _ASCII_MARKS + "/\\":
                 continue  # a run: "...", "?!", ":/"
@@ -156,15 +157,10 @@ class PunctuationWidth(DocumentRule):
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
             yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
 
-    def _full_width_marks(self, doc, text, block, half):
-        marks = "".join(mark for mark in half if len(mark) == 1)
-        if not marks:
-            return
-        for at in _positions(text, block, marks):
+    def _full_width_marks(self, doc, text, block, half, after_word):
+        for found in after_word.finditer(text, block.start + 1, block.end):
+            at = found.start()
             mark = text[at]
-            previous = text[at - 1] if at > block.start else ""
-            if not ("a" <= previous <= "z" or previous in _WORD_END):
-                continue  # the cheap half of the test below: no word ends right before the mark
             if not _LOWER_WORD_BEFORE.search(text, max(block.start, at - 40), at):
                 continue  # "GitHub：", "React，Vue": labels and names, Chinese punctuation
             following = at + 1
@@ -208,14 +204,17 @@ def _mostly_full_width_parentheses(text):
     return full > half
 
 
-def _positions(text, block, marks):
-    for match in _marks_pattern(marks).finditer(text, block.start, block.end):
-        yield match.start()
+@lru_cache(maxsize=8)
+def _marks_pattern(marks):
+    """Any of the marks; None for none."""
+    return re.compile(f"[{re.escape(marks)}]") if marks else None
 
 
 @lru_cache(maxsize=8)
-def _marks_pattern(marks):
-    return re.compile(f"[{re.escape(marks)}]")
+def _after_word_pattern(marks):
+    """Any of the marks right after a character a lower-case English word may end in (what
+    `_LOWER_WORD_BEFORE` then tests in full): the few candidates among many marks."""
+    return re.compile(f"(?<=[a-z{re.escape(_WORD_END)}])[{re.escape(marks)}]") if marks else None
 
 
 def _next_on_line(text, position):
