@@ -59,6 +59,7 @@ class Link:
     title: str | None = None
     decorative: bool = False  # an HTML image with an explicit alt="": deliberately no text
     contains_image: bool = False  # a link whose content is (or holds) an image
+    labelled: bool = False  # an HTML anchor named by an attribute (aria-label...) rather than by its text
 
     @cached_property
     def host(self) -> str:
@@ -295,13 +296,25 @@ def _html_links(doc: ParsedText) -> list[Link]:
                 alt = attributes.get("alt")
                 text = html.unescape(next(alt.group(i) for i in (2, 3, 4) if alt.group(i) is not None)) if alt else ""
             decorative = name == "img" and "alt" in attributes and not text
+            labelled = name == "a" and any(_attribute_value(attributes.get(key)).strip() for key in _NAMING_ATTRIBUTES)
             found.append(
                 Link(
                     "html", name == "img", html.unescape(raw), text, tag.start(), tag.end(),
                     url_start, url_start + len(raw), decorative=decorative, contains_image=contains_image,
+                    labelled=labelled,
                 )
             )
     return found
+
+
+# The attributes that give an anchor its accessible name when it has no text (an icon link).
+_NAMING_ATTRIBUTES = ("aria-label", "aria-labelledby", "title")
+
+
+def _attribute_value(attribute: "re.Match[str] | None") -> str:
+    if attribute is None:
+        return ""
+    return next((value for value in attribute.group(2, 3, 4) if value is not None), "")
 
 
 def _anchor_text(text: str, after: int, limit: int | None) -> tuple[str, bool]:

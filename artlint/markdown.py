@@ -201,6 +201,15 @@ class _PositionedInlineParser(InlineParser):
         tokens.append({"type": "text", "raw": s[cut:], "_span": (cut, len(s))})
         return tokens
 
+    def parse_inline_html(self, m: Any, state: Any) -> int | None:
+        # mistune reads no links between `<a ...>` and `</a>`; CommonMark, and every generator's
+        # parser (goldmark, markdown-it, marked, kramdown), reads markdown there as anywhere:
+        # `<a id="ref1"></a>[text](url)` and `<a id="ref1">[text](url)</a>` are links.
+        was_in_link = state.in_link
+        end = super().parse_inline_html(m, state)
+        state.in_link = was_in_link
+        return end
+
     def parse_method(self, m: Any, state: Any) -> int | None:
         start = m.start()
         count = len(state.tokens)

@@ -8,7 +8,8 @@ class LinkEmpty(DocumentRule):
     ## What it finds
     Markdown links `[](https://...)` and HTML anchors `<a href="..."></a>` whose text is empty or
     only spaces, and that do not wrap an image; and markdown links with an empty destination,
-    `[text]()` or `[text](<>)`.
+    `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
+    `title` (an icon link) has a name for screen readers and is not empty.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -33,5 +34,5 @@ class LinkEmpty(DocumentRule):
                 continue
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
-            elif not link.text.strip():
+            elif not link.text.strip() and not link.labelled:
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
