@@ -43,6 +43,7 @@ _RESOLVER_THEN_PREFIX = lazy(r"\s*<?(?:https?:)?//(?:www\.|dx\.)?doi\.org/+(doi\
 _SPACES = lazy(r"\s+")
 _TRAILING = ".,;:!?'\"*_~。，；：、！？”’」』】》〉"
 _PAIRS = {")": "(", "]": "[", ">": "<"}
+_OPENERS = "([<"
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,11 @@ class DoiMention:
 
 
 def trim(doi: str) -> str:
-    """Drop sentence punctuation and unbalanced closing brackets from the end."""
+    """Drop sentence punctuation, unbalanced closing brackets and opening ones (no DOI ends
+    in one: `10.1137/0206024](` is a DOI in a link's text, then the link's markup) from the end."""
     while doi:
         last = doi[-1]
-        if last in _TRAILING:
+        if last in _TRAILING or last in _OPENERS:
             doi = doi[:-1]
         elif last in _PAIRS and doi.count(_PAIRS[last]) < doi.count(last):
             doi = doi[:-1]

@@ -509,7 +509,7 @@ class _TreeBuilder:
                 end = inner_end + marker
             elif kind == "text":
                 start, raw = pos, token.get("raw", "")
-                end = pos + len(raw) if src.startswith(raw, pos) else limit
+                end = pos + len(raw) if src.startswith(raw, pos) else _escaped_extent(src, pos, raw, limit)
             else:
                 start = end = pos
             end = max(start, min(end, limit if span is None else upper))
@@ -530,6 +530,24 @@ class _TreeBuilder:
 # Length of the opening markup before an inline container's children.
 _MARKER = {"emphasis": 1, "strong": 2}
 _CHILDREN_OFFSET = {"link": 1, "image": 2}
+
+
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _escaped_extent(src: str, pos: int, raw: str, limit: int) -> int:
+    """Where text that the parser gives as `raw` ends in the source from `pos`: `raw` has its
+    backslash escapes resolved (`a\\_b` is `a_b`). `limit` when the source reads otherwise (an
+    entity, a line break the parser changed): the text then runs to the next placed token."""
+    at = pos
+    for char in raw:
+        if at < limit and src[at] == char:
+            at += 1
+        elif at + 1 < limit and src[at] == "\\" and src[at + 1] == char and char in _ESCAPABLE:
+            at += 2
+        else:
+            return limit
+    return at
 
 
 def _shift(span: tuple[int, int] | None, base: int) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import authority, unmatched_close
 
+_HAN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATA = data.load("links")["malformed"]
 _SCHEME_LIKE = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
 _HOST_CHARACTERS = lazy(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
@@ -104,6 +105,8 @@ def _full_width_stop(doc, link):
     split = _full_width_split(url)
     if split is None or not _written_as_is(doc, link):
         return None
+    if link.kind != "autolink" and split > 0 and _HAN.match(url, split - 1) and url[split + 1 :].strip(_FULL_WIDTH_STOPS + "）"):
+        return None  # in a destination written out, between Chinese words: a title in the path (/莫队、带修莫队/)
     position = link.url_start + split
     line, column = doc.source.position(position)
     tail = url[split:]
