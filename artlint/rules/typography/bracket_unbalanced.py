@@ -39,6 +39,13 @@ _MOST_MARKS = 5000
 # Unbalanced marks past which a paragraph gets one finding rather than one for each.
 _CROWD = 10
 # A mark quoted as a character: `'('`, `"]"`, `'^]'`, `“（”`.
+# A mark named in brackets: `冒号(:)`, `点(.)`, `分号（;）` (not a smiley's `:)`).
+_NAMED_MARK = lazy(r"[(（\[［][ ]?[:;.,!?'\"`~@#$%^&*_+=|\\/<>-]{1,3}[ ]?[)）\]］]")
+# A key named with its modifier: `Ctrl+[`, `Alt-]`, `C-[`.
+_HOTKEY = lazy(r"\b(?:ctrl|control|alt|shift|cmd|command|meta|super|win|option|opt|[cms])[ ]?[-+][ ]?[\[\](){}]", re.I)
+# An ASCII bracket stuck to a word and followed by no argument, never closed: an editor's
+# command (Vim's `ca(`, `d2a(`), not an aside.
+_COMMAND_OPENER = lazy(f"[A-Za-z0-9][(\\[](?=[\\s{HIDDEN}{CJK_PUNCTUATION}]|$)")
 _QUOTED_MARK = lazy(r"(['\"‘“「])[^\s'\"‘’“”「」]{1,3}(?:['\"’”」])")
 # An interval written in mathematics' half-open notation: "[0, 1)", "(0, 1]".
 _INTERVAL = lazy(r"[\[(][^\[\]()\n]{0,40}[,，][^\[\]()\n]{0,40}[\])]")
@@ -130,6 +137,7 @@ class BracketUnbalanced(DocumentRule):
             if len(any_mark.findall(text, block.start, block.end)) > _MOST_MARKS:
                 continue  # thousands of brackets in one paragraph: data, not prose
             popped, unclosed, stray, last = _unbalanced(text, block, openers, closers)
+            unclosed = [at for at in unclosed if not _COMMAND_OPENER.match(text, at - 1)]
             if len(popped) + len(unclosed) + len(stray) > _CROWD:
                 # Not a slip but a paragraph that is not prose (pasted data or code): once.
                 first = min((*popped, *unclosed, *stray))
@@ -309,7 +317,13 @@ def _skipped(text, block):
         skipped.update(range(match.start(), match.end()))
     for match in _LISTED.finditer(text, block.start, block.end):
         skipped.add(match.start() if match.group(1) else match.end() - 1)
+    for match in _NAMED_MARK.finditer(text, block.start, block.end):
+        skipped.update((match.start(), match.end() - 1))
+    for match in _HOTKEY.finditer(text, block.start, block.end):
+        skipped.add(match.end() - 1)
     chunk = text[block.start : block.end]
+    if block.type == "table_cell" and len(chunk.strip(" \t" + HIDDEN)) == 1:
+        skipped.add(block.start + len(chunk) - len(chunk.lstrip(" \t" + HIDDEN)))  # a cell naming a key: `| [ |`
     if "=" in chunk or "{" in chunk or "}" in chunk:
         start = block.start
         for line in chunk.split("\n"):
