@@ -26,7 +26,7 @@ from artlint.sqlitedb import batches, make_directory
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = lazy(f"[{CJK}]")
 
-TABLE_FORMAT = 2  # 2: with the words' parts of speech
+TABLE_FORMAT = 3  # 2: with the words' parts of speech; 3: words only, no prefixes, one table
 
 
 @lru_cache(maxsize=1)
@@ -92,19 +92,34 @@ def _word_table() -> tuple[sqlite3.Connection, int] | None:
 
 
 def _build_table(jieba, path: Path) -> None:
-    tokenizer = jieba.Tokenizer()
-    frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    entries, total = _dictionary(jieba.Tokenizer())
     make_directory(path.parent)
     with replacing(path, ".jieba-") as temporary:  # a process that finds the table finds it whole
         connection = sqlite3.connect(temporary)
         with connection:
-            connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER NOT NULL) WITHOUT ROWID")
+            connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER NOT NULL, tag TEXT NOT NULL) WITHOUT ROWID")
             connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
-            connection.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT NOT NULL) WITHOUT ROWID")
-            connection.executemany("INSERT INTO words VALUES (?, ?)", frequencies.items())
-            connection.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)", _dictionary_tags(tokenizer).items())
+            connection.executemany("INSERT INTO words VALUES (?, ?, ?)", sorted((word, *entry) for word, entry in entries.items()))
             connection.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
         connection.close()
+
+
+def _dictionary(tokenizer) -> tuple[dict[str, tuple[int, str]], int]:
+    """Each word of jieba's dictionary file with its frequency and part of speech, and the
+    sum of the frequencies, read as jieba's own loader reads them (a later line of a word
+    wins, every line counts in the total) in one pass. Its loader also lists each word's
+    prefixes; the table leaves them out (`_tokenizer_for` adds those it needs)."""
+    entries: dict[str, tuple[int, str]] = {}
+    total = 0
+    with tokenizer.get_dict_file() as lines:
+        for line in lines:
+            fields = line.strip().decode("utf-8").split(" ")
+            if len(fields) < 2:
+                continue
+            frequency = int(fields[1])
+            entries[fields[0]] = (frequency, fields[2] if len(fields) > 2 else "")
+            total += frequency
+    return entries, total
 
 
 def _tokenizer_for(sentence: str):
@@ -119,7 +134,12 @@ def _tokenizer_for(sentence: str):
     substrings = {sentence[i:j] for i in range(len(sentence)) for j in range(i + 1, len(sentence) + 1)}
     unseen = [word for word in substrings if word not in _KNOWN and word not in _ABSENT]
     for batch, marks in batches(unseen):
-        _KNOWN.update(connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch))
+        for word, frequency in connection.execute(f"SELECT word, frequency FROM words WHERE word IN ({marks})", batch):
+            _KNOWN[word] = frequency
+            for end in range(1, len(word)):
+                # jieba reads a word's prefixes as entries of frequency 0: its segmentation
+                # goes on past a prefix only while the longer substring is listed
+                _KNOWN.setdefault(word[:end], 0)
     _ABSENT.update(word for word in unseen if word not in _KNOWN)
     tokenizer = _jieba().Tokenizer()
     # jieba reads the frequencies of the sentence's substrings only, so entries for other
@@ -167,6 +187,6 @@ def dictionary_entries(words: list[str]) -> dict[str, tuple[int, str]]:
     connection, _ = table
     found: dict[str, tuple[int, str]] = {}
     for batch, marks in batches(list(set(words))):
-        query = f"SELECT words.word, frequency, tag FROM words LEFT JOIN tags ON tags.word = words.word WHERE words.word IN ({marks}) AND frequency > 0"
-        found.update((word, (frequency, tag or "")) for word, frequency, tag in connection.execute(query, batch))
+        query = f"SELECT word, frequency, tag FROM words WHERE word IN ({marks}) AND frequency > 0"
+        found.update((word, (frequency, tag)) for word, frequency, tag in connection.execute(query, batch))
     return found
