@@ -322,8 +322,9 @@ def _skipped(text, block):
     for match in _HOTKEY.finditer(text, block.start, block.end):
         skipped.add(match.end() - 1)
     chunk = text[block.start : block.end]
-    if block.type == "table_cell" and len(chunk.strip(" \t" + HIDDEN)) == 1:
-        skipped.add(block.start + len(chunk) - len(chunk.lstrip(" \t" + HIDDEN)))  # a cell naming a key: `| [ |`
+    if block.type == "table_cell" and len(chunk.strip(" \t")) == 1:
+        # a cell naming a key, `| [ |` (not a cell whose code span left a bracket outside it)
+        skipped.add(block.start + len(chunk) - len(chunk.lstrip(" \t")))
     if "=" in chunk or "{" in chunk or "}" in chunk:
         start = block.start
         for line in chunk.split("\n"):
