@@ -50,7 +50,9 @@ _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 class Page:
     """What the site makes of one file."""
 
-    kind: str  # "article", "section", "page", "partial" (include, template, draft), "repository" (README...), "resource" (a Hugo leaf bundle's other file)
+    # "article", "section", "page", "partial" (include, template, draft), "repository" (README...),
+    # "resource" (a Hugo leaf bundle's other file), "fragment" (a translated block a page includes)
+    kind: str
     language: str | None = None  # None on a site in one language
     translation_key: str = ""  # equal for a page and its translations
     date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
@@ -76,6 +78,9 @@ class Site:
     # `slugify.paths`, MkDocs' `use_directory_urls` (artlint.pageurls reads them).
     url_settings: tuple[tuple[str, str], ...] = ()
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    # Folders relative to root whose markdown is not a page but a block that pages include,
+    # one folder per language: jekyll-multiple-languages-plugin's `_i18n/<lang>/`.
+    fragments: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
@@ -163,6 +168,7 @@ class Site:
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
+            "fragments": list(self.fragments),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "host": self.host,
@@ -215,7 +221,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     if not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
-    expected = kind not in ("repository", "partial", "resource") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
+    expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
     return Page(kind, language, key, date_from_name, expected)
 
 
@@ -234,7 +240,9 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
             return "resource"
         return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
     if generator in ("jekyll", "hexo"):
-        return "article" if "_posts" in parts[:-1] else "page"
+        if "_posts" in parts[:-1]:
+            return "article"  # jekyll-multiple-languages-plugin's `_i18n/<lang>/_posts/` too: posts of that language
+        return "fragment" if any(within(path, folder) for folder in site.fragments) else "page"
     if generator == "docusaurus":
         if any(part.startswith("_") for part in parts):
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
@@ -475,7 +483,7 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
     if not changes and root == site.root:
         return site
-    names = ("content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "autolinks", "blackfriday")
+    names = ("content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "fragments", "autolinks", "blackfriday")
     values = {name: getattr(site, name) for name in names}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
@@ -616,14 +624,50 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         codes.insert(0, default.lower())
     permalink = settings.get("permalink")
     collections_dir = _text(settings.get("collections_dir"), ".")
+    fragments = _translated_fragments(folder, settings, codes)
     return {
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
         "languages": tuple(codes) or _folder_languages(folder, ("",)),
-        "language_folders": _language_folders(folder, ("",)),
+        "language_folders": _language_folders(folder, ("",)) + tuple((path, path.rsplit("/", 1)[1].lower()) for path in fragments),
+        "fragments": fragments,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
     }
+
+
+_MULTIPLE_LANGUAGES = "jekyll-multiple-languages-plugin"
+_GEM_LOADED = lazy(r"""^[ \t]*gem[ \t(]+["']jekyll-multiple-languages-plugin["']""", re.M)
+
+
+def _translated_fragments(folder: str, settings: dict, codes: list[str]) -> tuple[str, ...]:
+    """`_i18n/<lang>/` of each configured language, when jekyll-multiple-languages-plugin builds
+    the site: its markdown files are blocks a page includes with `{% tf path %}` (or
+    `{% translate_file %}`) when it is built in that language, not pages; the same path in each
+    language's folder is one block translated (or copied untranslated, as the plugin needs a file
+    in every language). The plugin is on when `plugins` (`gems` before Jekyll 3.5) names it, or
+    the Gemfile or a file of `_plugins/` loads it."""
+    if not codes or not _uses_multiple_languages(folder, settings):
+        return ()
+    try:
+        names = {name.lower(): name for name in os.listdir(os.path.join(folder, "_i18n"))}
+    except OSError:
+        return ()
+    return tuple(f"_i18n/{names[code]}" for code in codes if code in names and os.path.isdir(os.path.join(folder, "_i18n", names[code])))
+
+
+def _uses_multiple_languages(folder: str, settings: dict) -> bool:
+    for key in ("plugins", "gems"):
+        if any(isinstance(item, str) and item.strip() == _MULTIPLE_LANGUAGES for item in _items(settings.get(key))):
+            return True
+    if _GEM_LOADED.search(_read_text(os.path.join(folder, "Gemfile"))):
+        return True
+    plugins = os.path.join(folder, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))
+    except OSError:
+        return False
+    return any("multiple/languages" in _read_text(os.path.join(plugins, name)) or "multiple-languages" in name for name in names)
 
 
 def _hexo_parts(folder: str, settings: dict) -> dict:

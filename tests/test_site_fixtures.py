@@ -49,6 +49,32 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert model["pages-by-language"] == {"en": 6, "zh-cn": 1}
 
 
+def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> None:
+    # jekyll-multiple-languages-plugin: `_i18n/<lang>/` holds blocks that pages include, one
+    # folder per language; its `_posts` are posts of that language.
+    code, out, err = artlint("site", str(SITES / "jekyll-i18n"), cwd=tmp_path)
+    assert code == 0, err
+    assert "  fragments    _i18n/en, _i18n/fr, _i18n/de, _i18n/nl\n" in out
+    assert "  pages        2 article, 12 fragment, 4 page\n" in out
+    assert "  by language  de 3, en 10, fr 4, nl 1\n" in out
+
+
+def test_without_the_plugin_i18n_files_are_pages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "_i18n" / "en").mkdir(parents=True)
+    (site / "_i18n" / "fr").mkdir(parents=True)
+    (site / "_config.yml").write_text('languages: ["en", "fr"]\n# gem "jekyll-multiple-languages-plugin"\n', encoding="utf-8")
+    (site / "Gemfile").write_text('# gem "jekyll-multiple-languages-plugin"\n', encoding="utf-8")
+    (site / "_i18n" / "en" / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=site)
+    [model] = json.loads(out)
+    assert model["fragments"] == [] and model["pages"] == {"page": 1}
+    (site / "Gemfile").write_text('source "https://rubygems.org"\ngem "jekyll-multiple-languages-plugin", "1.7.0"\n', encoding="utf-8")
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=site)
+    [model] = json.loads(out)
+    assert model["fragments"] == ["_i18n/en", "_i18n/fr"] and model["pages"] == {"fragment": 1}
+
+
 def test_site_settings_correct_the_detection(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "posts").mkdir(parents=True)
