@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from artlint.sites import is_language_code
 
 if TYPE_CHECKING:
     from artlint.document import Document
+    from artlint.sites import Site
 
 DEFAULT_ROOTS = [".", "static", "content", "assets"]
 # The site's root as a content folder (Jekyll, VitePress, a plain folder of markdown): its
@@ -42,7 +44,10 @@ _NOT_PAGES = frozenset(
     {"node_modules", "vendor", "_site", "public", "site", "dist", "build", "_layouts", "_includes", "_sass", "_data"}
 )
 _SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_HUGO_REF = lazy(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
+# Hugo's `{{< ref "x" >}}` / `{{< relref path="x" lang="fr" >}}` (`{{% %}}` too): one positional
+# argument, or named ones.
+_HUGO_REF = lazy(r"""\{\{([<%])-?[ \t]*(?:rel)?ref[ \t]+([^\n]{0,500}?)[ \t]*-?[>%]\}\}""")
+_SHORTCODE_ARGUMENT = lazy(r"""(?:([A-Za-z_]\w*)[ \t]*=[ \t]*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`|([^\s"`=]+))""")
 PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
 
 
@@ -80,10 +85,50 @@ def split_target(url: str) -> tuple[str, str]:
     return unquote(path), unquote(fragment)
 
 
-def hugo_ref(url: str) -> str | None:
-    """The target of a Hugo `{{< ref "x" >}}` / `relref` shortcode used as a URL, if it is one."""
-    match = _HUGO_REF.search(url)
-    return match.group(2) if match else None
+@dataclass(frozen=True)
+class HugoRef:
+    """A Hugo `ref` or `relref` shortcode: its place in the text, its target, its `lang`."""
+
+    start: int
+    end: int
+    target: str
+    language: str | None = None
+
+
+def hugo_refs(doc: "Document") -> list[HugoRef]:
+    """The `ref` and `relref` shortcodes of the article outside code and comments: written as
+    they are, or with `_` for their spaces where templating masked them as a link's URL (a
+    reference definition `[x]: {{< relref "y" >}}`, an inline `[x]({{< ref "y" >}})`)."""
+    return doc.memo("hugo-refs", lambda: _find_hugo_refs(doc))
+
+
+def _find_hugo_refs(doc: "Document") -> list[HugoRef]:
+    found: list[HugoRef] = []
+    if "ref" not in doc.text or "{{" not in doc.text:
+        return found
+    prose = doc.prose_text
+    for match in _HUGO_REF.finditer(doc.text, doc.body_offset):
+        if not prose.startswith("{{", match.start()):
+            continue  # in code or a comment: blanked in the prose
+        arguments = _ref_arguments(match.group(2))
+        if arguments is not None:
+            found.append(HugoRef(match.start(), match.end(), *arguments))
+    return found
+
+
+def _ref_arguments(text: str) -> tuple[str, str | None] | None:
+    """(path, lang) of a ref shortcode's arguments: `"x"`, or `path="x" lang="fr"`."""
+    path = language = None
+    for number, argument in enumerate(_SHORTCODE_ARGUMENT.finditer(text)):
+        name = argument.group(1)
+        value = next((group for group in argument.groups()[1:] if group is not None), "")
+        if name is None and number == 0:
+            path = value
+        elif name == "path":
+            path = value
+        elif name == "lang":
+            language = value.lower() or None
+    return (path, language) if path else None
 
 
 def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
@@ -224,40 +269,125 @@ def _content_folders(doc: "Document") -> list[str]:
     return folders or ["content"]
 
 
-def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | None:
-    """Hugo's ref/relref: a path relative to the page or to content/, or a unique file name."""
+def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: str | None = None) -> Path | None:
+    """The page a Hugo ref/relref names, looked up as Hugo does (hugolib's pageFinder): a path
+    without a leading `/` relative to the page (a leaf bundle's `index.md` from the folder that
+    holds the bundle), else from the content folders; a name without any `/` (`"blocks"`,
+    `"setup.md"`) by a site-wide lookup of the page of that name (a bundle's folder, a file's stem
+    without its language), when exactly one page of the language has it. A path starting with
+    `.` is relative only. Where the article's own folder or the site's roots hold the file as
+    written, that is accepted too."""
     path = target.partition("#")[0]
     if not path:
         return doc.file
-    found = resolve(doc, path, roots)
-    if found is not None:
-        return found
     root = site_root(doc)
-    if root is not None:
-        for folder in dict.fromkeys(["content", *_content_folders(doc)]):
-            found = _existing(_page_variants(root / folder / path.lstrip("/"), path.endswith("/")))
+    if root is None or doc.file is None:
+        return None
+    ref = path.rstrip("/") or "/"
+    language = language or (doc.page.language if doc.page is not None else None)
+    if not ref.startswith("/"):
+        base = doc.file.parent
+        if doc.file.name.lower().split(".")[0] == "index":
+            base = base.parent  # a leaf bundle is its folder: its siblings are beside the folder
+        found = _existing(_hugo_variants(Path(os.path.normpath(base / ref)), language))
+        if found is not None:
+            return found
+    if not ref.startswith("."):
+        # The language's own folder first: `/docs/x#part` from a translation is its translation.
+        own = [folder for folder, code in (doc.site.language_folders if doc.site else ()) if code == language]
+        for folder in dict.fromkeys([*own, "content", *_content_folders(doc)]):
+            found = _existing(_hugo_variants(root / folder / ref.lstrip("/"), language))
             if found is not None:
                 return found
-        if "/" not in path.strip("/"):
-            return _find_by_name(str(root / "content"), path.strip("/"))
-    return None
+    found = resolve(doc, path, roots)  # the file as written, from the article's folder or the site's roots
+    if found is not None or "/" in ref or ref.startswith("."):
+        return found
+    return _unique_page_named(doc, str(root), ref, language)
 
 
-@lru_cache(maxsize=64)
-def _content_index(content: str) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for directory, _, files in os.walk(content):
-        for name in files:
-            index.setdefault(name, os.path.join(directory, name))
-            stem, suffix = os.path.splitext(name)
-            if suffix.lower() in PAGE_SUFFIXES:
-                index.setdefault(stem, os.path.join(directory, name))
+def _hugo_variants(path: Path, language: str | None) -> list[Path]:
+    """A Hugo page path as files: as written, `x.md`, `x/index.md`, `x/_index.md`, and the
+    language's `x.<lang>.md` forms."""
+    variants = _page_variants(path, trailing_slash=False)
+    if language and path.name:
+        variants = [path.with_name(f"{path.name}.{language}.md"), path / f"index.{language}.md", path / f"_index.{language}.md", *variants]
+    return variants
+
+
+def _unique_page_named(doc: "Document", root: str, ref: str, language: str | None) -> Path | None:
+    """The one page of the language whose name (a bundle's folder, a file's stem without its
+    language) is `ref` without its extension; None when there is none or more than one (Hugo:
+    "page reference is ambiguous")."""
+    site = doc.site
+    folders = tuple(folder for folder in dict.fromkeys(["content", *_content_folders(doc)]))
+    index = _hugo_page_index(root, folders, site)
+    dependencies.record("pages", f"{root}\0{chr(0).join(folders)}", page_fingerprint(root, folders))
+    name = ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref
+    name = name.casefold()
+    if language is None and site is not None and len(site.languages) > 1:
+        language = site.languages[0]
+    pages = index.get((language or "", name)) or (index.get(("", name)) if language else None) or []
+    return Path(pages[0]) if len(pages) == 1 else None
+
+
+def hugo_ref_namesakes(doc: "Document", target: str, language: str | None = None) -> list[str]:
+    """The pages, relative to the site's root, that a ref by a bare name (`"faq"`) could mean,
+    when more than one has that name: Hugo fails the build ("ambiguous")."""
+    ref = target.partition("#")[0].rstrip("/")
+    root = site_root(doc)
+    if not ref or "/" in ref or ref.startswith(".") or root is None or doc.site is None:
+        return []
+    folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
+    index = _hugo_page_index(str(root), folders, doc.site)
+    name = (ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref).casefold()
+    language = language or (doc.page.language if doc.page is not None else None)
+    if language is None and len(doc.site.languages) > 1:
+        language = doc.site.languages[0]
+    pages = index.get((language or "", name)) or []
+    return sorted(os.path.relpath(page, root).replace(os.sep, "/") for page in pages) if len(pages) > 1 else []
+
+
+@lru_cache(maxsize=16)
+def _hugo_page_index(root: str, folders: tuple[str, ...], site: "Site | None") -> dict[tuple[str, str], list[str]]:
+    """(language, page name) -> the page files of the content folders: a bundle (`index.md`,
+    `_index.md`) by its folder's name, any other page by its stem without a language suffix.
+    A leaf bundle's other files and folders are its resources, not pages. Language "" on a site
+    in one language."""
+    index: dict[tuple[str, str], list[str]] = {}
+    languages = site.languages if site is not None else ()
+    codes = {code.lower() for code in languages}
+    default = languages[0].lower() if len(languages) > 1 else ""
+    by_folder = {os.path.normpath(os.path.join(root, folder)): code for folder, code in (site.language_folders if site else ())}
+    unbuilt = {os.path.normpath(os.path.join(root, folder)) for folder in (site.not_content if site else ())}
+    tops = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
+    for top in sorted(set(tops)):
+        if not os.path.isdir(top) or any(other != top and within(top, other) for other in tops):
+            continue  # walked with the folder that holds it
+        for directory, subdirectories, files in os.walk(top):
+            subdirectories[:] = sorted(
+                name for name in subdirectories if not name.startswith(".") and os.path.join(directory, name) not in unbuilt
+            )
+            folder_language = next((code for path, code in by_folder.items() if within(directory, path)), default)
+            pages = []
+            for name in files:
+                stem, suffix = os.path.splitext(name)
+                if suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
+                    continue
+                base, dot, mark = stem.rpartition(".")
+                language = mark.lower() if dot and mark.lower() in codes else folder_language
+                pages.append((base if dot and mark.lower() in codes else stem, language, name))
+            leaf = any(stem.lower() == "index" for stem, _, _ in pages)
+            for stem, language, name in pages:
+                if stem.lower() in ("index", "_index"):
+                    key = os.path.basename(directory)
+                elif leaf:
+                    continue  # a leaf bundle's markdown resource
+                else:
+                    key = stem
+                index.setdefault((language, key.casefold()), []).append(os.path.join(directory, name))
+            if leaf:
+                subdirectories[:] = []  # a leaf bundle's folders hold its resources
     return index
-
-
-def _find_by_name(content: str, name: str) -> Path | None:
-    found = _content_index(content).get(name)
-    return Path(found) if found else None
 
 
 def _is_bundle(file: Path) -> bool:
@@ -370,4 +500,4 @@ def clear_caches() -> None:
     _exists_on_disk.cache_clear()
     _page_names.cache_clear()
     page_fingerprint.cache_clear()
-    _content_index.cache_clear()
+    _hugo_page_index.cache_clear()

@@ -14,8 +14,10 @@ none of this, so the text it is given has these written the way it understands t
   whose URL is a tag (`[x]({% post_url y %})`) stays one link, to a template target.
 
 Hugo's shortcodes (`{{< figure … >}}`, `{{% note %}}…{{% /note %}}`) likewise become spaces
-(`_` for their spaces where a link's URL is one), except `ref` and `relref`, which the link
-rules resolve.
+(`_` for their spaces where a link's URL is one, inline or in a reference definition
+`[x]: {{< relref "y" >}}`: Hugo replaces a shortcode by a placeholder before the markdown is
+parsed). `ref` and `relref` elsewhere stay as written; the link rules find and resolve them
+wherever they are.
 
 VitePress and VuePress import code files whole (`<<< @/snippets/x.rs`, `@[code](./x.rs)`):
 those lines become spaces.
@@ -93,17 +95,17 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
 def _hugo_masked(text: str, body_offset: int) -> str:
     """Hugo shortcodes (`{{< figure … >}}`, `{{% def id="x" %}}`, their closing tags) render
     to markup, not prose: spaces in the prose, or `_` for their spaces where a link's URL is
-    one. `ref` and `relref`, which link rules resolve, stay as written."""
+    one (inline, or a reference definition's). `ref` and `relref` elsewhere stay as written."""
     if "{{<" not in text and "{{%" not in text:
         return text
     pieces = [text[:body_offset]]
     position = body_offset
     for start, end, name in _shortcodes(text, body_offset):
-        if name in ("ref", "relref"):
+        tag = text[start:end]
+        in_url = text[max(body_offset, start - 2) : start].rstrip(" ").endswith("(") or _in_destination(text, start, end)
+        if name in ("ref", "relref") and not (in_url and "\n" not in tag):
             continue
         pieces.append(text[position:start])
-        tag = text[start:end]
-        in_url = text[max(body_offset, start - 2) : start].rstrip(" ").endswith("(")
         if in_url:
             pieces.append(_SPACE.sub("_", tag))
         elif _starts_line(text, start) and not _alone_on_line(text, start, end):
@@ -114,6 +116,31 @@ def _hugo_masked(text: str, body_offset: int) -> str:
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+# Where a link's destination has begun on the line: after `](` (inline), or after `[label]:`
+# at the start of the line (a reference definition), with what of the URL came before the tag
+# (`https://x/blob/{{< param v >}}/a`), earlier shortcodes included.
+_TAG_IN_URL = r"(?:[^\s()<>{}]|\{\{[<%][^\n]{0,500}?[>%]\}\})"
+_INLINE_DESTINATION = lazy(r"\]\(" + _TAG_IN_URL + r"*$")
+_DEFINITION_START = lazy(r"[ ]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*" + _TAG_IN_URL + r"*$")
+_DEFINITION_END = lazy(_TAG_IN_URL + r"""*[ \t]*(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))?[ \t]*$""")
+_LOOK_BACK = 1000  # characters of the line before a tag searched for the destination it is in
+
+
+def _in_destination(text: str, start: int, end: int) -> bool:
+    """Whether the shortcode at text[start:end] is (part of) a link's destination: an inline
+    link's (`[x](https://x/{{< param v >}}/a)`) or a reference definition's (`[label]: {{<
+    relref "x" >}}`, a title after it or not). Hugo puts a placeholder without spaces in its
+    place before the markdown is parsed, so the link or the definition stands."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - _LOOK_BACK) : start]
+    if "](" in before and _INLINE_DESTINATION.search(before) is not None:
+        return True
+    if "]:" not in before or _DEFINITION_START.match(text, line_start, start) is None:
+        return False
+    line_end = text.find("\n", end)
+    return _DEFINITION_END.match(text, end, len(text) if line_end < 0 else line_end) is not None
 
 
 def _shortcodes(text: str, start: int):

@@ -5,9 +5,8 @@ from artlint import dependencies
 from artlint.anchors import document_anchors, signature_names, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
 from artlint.lazyre import lazy
-from artlint.localfiles import hugo_ref, is_local, resolve, resolve_hugo_ref, split_target
+from artlint.localfiles import hugo_refs, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
-from artlint.rules.link.target_missing import HUGO_REF as _HUGO_REF
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.source import UnreadableFile, read_source
 
@@ -116,12 +115,11 @@ class LinkAnchorMissing(DocumentRule):
 
     def _hugo_refs(self, doc, options):
         """`{{< ref "other.md#part" >}}`: Hugo appends the fragment to the page it finds."""
-        for match in _HUGO_REF.finditer(doc.prose_text):
-            target = hugo_ref(match.group(0)) or ""
-            path, _, fragment = target.partition("#")
+        for ref in hugo_refs(doc):
+            path, _, fragment = ref.target.partition("#")
             if not path or not fragment:
                 continue
-            found = resolve_hugo_ref(doc, path, options["roots"])
+            found = resolve_hugo_ref(doc, path, options["roots"], ref.language)
             if found is None or not doc.boundary.contains(str(found.resolve())):
                 continue  # a missing page is link-target-missing's
             real = str(found.resolve())
@@ -129,7 +127,7 @@ class LinkAnchorMissing(DocumentRule):
             dependencies.record("stat", real, signature)
             anchors = _file_anchors(real, signature)
             if anchors is not None and not anchors.has(fragment):
-                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", match.start(), match.end())
+                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", ref.start, ref.end)
 
 
 class _Anchors:
