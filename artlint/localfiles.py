@@ -501,3 +501,6 @@ def clear_caches() -> None:
     _page_names.cache_clear()
     page_fingerprint.cache_clear()
     _hugo_page_index.cache_clear()
+    from artlint import shortcodes  # a shortcode's template may have changed too
+
+    shortcodes.clear_caches()

@@ -81,6 +81,9 @@ class Site:
     # Folders relative to root whose markdown is not a page but a block that pages include,
     # one folder per language: jekyll-multiple-languages-plugin's `_i18n/<lang>/`.
     fragments: tuple[str, ...] = ()
+    # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
+    # where the site holds no template that says (artlint.shortcodes).
+    verbatim_shortcodes: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
@@ -169,6 +172,7 @@ class Site:
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
             "fragments": list(self.fragments),
+            "verbatim-shortcodes": list(self.verbatim_shortcodes),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "host": self.host,
@@ -481,9 +485,14 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["languages"] = tuple(settings["languages"])
     if "permalinks" in settings:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
+    if "verbatim-shortcodes" in settings:
+        changes["verbatim_shortcodes"] = tuple(dict.fromkeys((*site.verbatim_shortcodes, *(name.lower() for name in settings["verbatim-shortcodes"]))))
     if not changes and root == site.root:
         return site
-    names = ("content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "fragments", "autolinks", "blackfriday")
+    names = (
+        "content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "fragments",
+        "verbatim_shortcodes", "autolinks", "blackfriday", "host",
+    )
     values = {name: getattr(site, name) for name in names}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
@@ -535,7 +544,27 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "not_content": tuple(unbuilt),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
+        "verbatim_shortcodes": _verbatim_shortcodes(settings),
     }
+
+
+def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
+    """The paired shortcodes known to read their body as data: those of every theme, and those
+    of the themes the site uses (`theme`, or a module import whose path ends with the theme's
+    name: `github.com/hugo-fixit/FixIt`)."""
+    known = data.load("sites")["verbatim-shortcodes"]
+    theme = settings.get("theme")
+    themes = [item for item in (theme if isinstance(theme, list) else [theme]) if isinstance(item, str)]
+    imports = _nested(settings, "module", "imports")
+    for item in imports if isinstance(imports, list) else []:
+        path = _lower_keys(item).get("path") if isinstance(item, dict) else None
+        if isinstance(path, str):
+            parts = [part for part in path.strip("/").split("/") if not re.fullmatch(r"v\d+", part)]
+            themes += parts[-1:]
+    names = list(known.get("*", ()))
+    for theme in themes:
+        names += known.get(theme.strip().lower(), ())
+    return tuple(dict.fromkeys(names))
 
 
 def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:

@@ -29,8 +29,12 @@ text the parser saw are offsets into the file.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from artlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from artlint.sites import Site
 
 LIQUID_GENERATORS = ("jekyll", "hexo")
 _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
@@ -45,10 +49,11 @@ _SHORTCODE = lazy(r"\{\{([<%])\s*/?\s*([\w.-]*)")
 _CODE_IMPORT = lazy(r"^[ \t]*(?:@\[code[^\]\n]{0,200}\]\([^)\n]{1,2000}\)|<<<[ \t]+[^\n]{1,2000})[ \t]*$", re.M)
 
 
-def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) -> str:
-    """`text` with the generator's template markup written as markdown understands it."""
+def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, site: "Site | None" = None) -> str:
+    """`text` with the generator's template markup written as markdown understands it (`site`:
+    the article's site, whose templates tell which Hugo shortcodes read their body as data)."""
     if generator == "hugo":
-        return _hugo_masked(text, body_offset)
+        return _hugo_masked(text, body_offset, site)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
@@ -92,7 +97,7 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
     return masked if len(masked) == len(text) else text
 
 
-def _hugo_masked(text: str, body_offset: int) -> str:
+def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str:
     """Hugo shortcodes (`{{< figure … >}}`, `{{% def id="x" %}}`, their closing tags) render
     to markup, not prose: spaces in the prose, or `_` for their spaces where a link's URL is
     one (inline, or a reference definition's). `ref` and `relref` elsewhere stay as written."""
@@ -100,7 +105,12 @@ def _hugo_masked(text: str, body_offset: int) -> str:
         return text
     pieces = [text[:body_offset]]
     position = body_offset
-    for start, end, name in _shortcodes(text, body_offset):
+    tags = list(_shortcodes(text, body_offset))
+    data_bodies = _data_bodies(text, tags, site) if site is not None else {}
+    skip_to = -1
+    for start, end, name in tags:
+        if start < skip_to:
+            continue  # inside a body that is data: blanked whole
         tag = text[start:end]
         in_url = text[max(body_offset, start - 2) : start].rstrip(" ").endswith("(") or _in_destination(text, start, end)
         if name in ("ref", "relref") and not (in_url and "\n" not in tag):
@@ -113,9 +123,43 @@ def _hugo_masked(text: str, body_offset: int) -> str:
         else:
             pieces.append(blanked(tag))
         position = end
+        if start in data_bodies:
+            skip_to = data_bodies[start]
+            pieces.append(blanked(text[end:skip_to]))
+            position = skip_to
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+_CLOSING = lazy(r"\{\{[<%]\s*/")
+
+
+def _data_bodies(text: str, tags: list[tuple[int, int, str]], site: "Site") -> dict[int, int]:
+    """{start of an opening `{{< name >}}` tag: start of its closing tag} for the paired
+    shortcodes whose body the site reads as data, not markdown (artlint.shortcodes): a chart's
+    options, a diagram's source, TeX. `{{% %}}` bodies are markdown whatever the template."""
+    from artlint.shortcodes import body_is_markdown  # imported here: only Hugo pages with shortcodes need it
+
+    found: dict[int, int] = {}
+    open_tags: dict[str, list[int]] = {}
+    for start, end, name in tags:
+        key = name.lower()
+        if _CLOSING.match(text, start):
+            starts = open_tags.get(key)
+            if starts:
+                opening = starts.pop()
+                if not starts and text.startswith("{{<", opening) and not body_is_markdown(site, key):
+                    found[opening] = start
+            continue
+        if text.startswith("/>}}", end - 4) or not key:
+            continue  # `{{< name />}}` closes itself
+        open_tags.setdefault(key, []).append(start)
+    outermost: dict[int, int] = {}
+    for opening, closing in sorted(found.items()):
+        if not any(start < opening < stop for start, stop in outermost.items()):
+            outermost[opening] = closing
+    return outermost
 
 
 # Where a link's destination has begun on the line: after `](` (inline), or after `[label]:`
