@@ -57,6 +57,9 @@ class Page:
     translation_key: str = ""  # equal for a page and its translations
     date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
     front_matter_expected: bool = True  # False for README files, partials, pages of documentation generators
+    # Not published by a default build: `draft: true` (Hugo, Zola, Docusaurus...), `published:
+    # false` (Jekyll, Hexo), a file under a `_drafts` folder (Jekyll, Hexo).
+    draft: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -105,7 +108,7 @@ class Site:
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
         matter = front_matter if isinstance(front_matter, Mapping) else {}
-        key = (file, _language_in(matter), str(matter.get("translationKey") or ""))
+        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter))
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = _page(self, file, matter)
@@ -226,7 +229,17 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
     expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
-    return Page(kind, language, key, date_from_name, expected)
+    if kind == "section" and site.generator == "hugo":
+        expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
+    draft = is_draft(matter) or "_drafts" in parts[:-1]
+    return Page(kind, language, key, date_from_name, expected, draft)
+
+
+def is_draft(matter: Mapping[str, Any]) -> bool:
+    """Whether the front matter keeps the page out of a default build: `draft: true` (Hugo,
+    Zola, Docusaurus, MkDocs Material's blog), `published: false` (Jekyll, Hexo)."""
+    draft = matter.get("draft")
+    return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true") or matter.get("published") is False
 
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
