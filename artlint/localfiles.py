@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -388,6 +389,103 @@ def _hugo_page_index(root: str, folders: tuple[str, ...], site: "Site | None") -
             if leaf:
                 subdirectories[:] = []  # a leaf bundle's folders hold its resources
     return index
+
+
+# Where a host's redirect rules lie (Netlify, Cloudflare Pages, GitLab Pages, IPFS): a
+# `_redirects` file copied to the published site's root (from a static folder, the site's root,
+# `public/`), and `[[redirects]]` of netlify.toml.
+_REDIRECTS = "_redirects"
+_REDIRECT_PLACEHOLDER = lazy(r"^:\w+$")
+
+
+def redirected(doc: "Document", path: str) -> bool:
+    """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
+    a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
+    `public/`), or `from = "..."` of a `[[redirects]]` table of netlify.toml. `*` at the end of
+    FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
+    404 page), and a catch-all `/*`, make nothing a target."""
+    root = site_root(doc)
+    if root is None or not path.startswith("/"):
+        return False
+    site = doc.site
+    folders = [".", "public", *(site.static if site is not None else ())]
+    files = tuple(dict.fromkeys(os.path.normpath(os.path.join(root, folder, _REDIRECTS)) for folder in folders))
+    netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
+    sources = _redirect_sources((*files, netlify))
+    for file in (*files, netlify):
+        exists = _exists(file)
+        if exists:
+            dependencies.record("stat", file, dependencies.signature_of(file))
+    wanted = [segment for segment in unquote(path).casefold().strip("/").split("/") if segment]
+    return any(_matches(source, wanted) for source in sources)
+
+
+def _matches(source: tuple[str, ...], wanted: list[str]) -> bool:
+    for number, segment in enumerate(source):
+        if segment == "*" and number == len(source) - 1:
+            return True
+        if number >= len(wanted):
+            return False
+        if segment != wanted[number] and not _REDIRECT_PLACEHOLDER.match(segment):
+            return False
+    return len(source) == len(wanted)
+
+
+@lru_cache(maxsize=64)
+def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The FROM paths of the redirect rules in `files`, as segments (lower case)."""
+    sources: list[str] = []
+    for file in files:
+        text = _small_text(file)
+        if not text:
+            continue
+        if file.endswith(".toml"):
+            sources += _netlify_sources(text)
+            continue
+        for line in text.splitlines():
+            fields = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
+            if len(fields) < 2 or not fields[0].startswith("/"):
+                continue
+            status = next((field for field in fields[2:] if field.rstrip("!").isdigit()), "")
+            if not status.startswith("4"):
+                sources.append(fields[0])
+    found = []
+    for source in sources:
+        segments = tuple(segment for segment in unquote(source.split("?", 1)[0]).casefold().strip("/").split("/") if segment)
+        if segments and segments != ("*",):
+            found.append(segments)
+    return tuple(found)
+
+
+def _netlify_sources(text: str) -> list[str]:
+    """`from` of each `[[redirects]]` of netlify.toml, but rules with a 4xx status."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        settings = tomllib.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    rules = settings.get("redirects")
+    found = []
+    for rule in rules if isinstance(rules, list) else []:
+        if not isinstance(rule, dict) or not isinstance(rule.get("from"), str) or not rule["from"].startswith("/"):
+            continue
+        if not str(rule.get("status", "")).startswith("4"):
+            found.append(rule["from"])
+    return found
+
+
+def _small_text(path: str) -> str:
+    """A redirect file's text (up to 1 MB), "" when there is none or it is a link."""
+    try:
+        if os.path.islink(path) or not os.path.isfile(path):
+            return ""
+        with open(path, "rb") as handle:
+            return handle.read(1 << 20).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _is_bundle(file: Path) -> bool:

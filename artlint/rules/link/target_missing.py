@@ -1,7 +1,17 @@
 
 from artlint.findings import Severity
 from artlint.globs import glob_set
-from artlint.localfiles import DEFAULT_ROOTS, hugo_ref_namesakes, hugo_refs, is_known_page, is_local, resolve, resolve_hugo_ref, split_target
+from artlint.localfiles import (
+    DEFAULT_ROOTS,
+    hugo_ref_namesakes,
+    hugo_refs,
+    is_known_page,
+    is_local,
+    redirected,
+    resolve,
+    resolve_hugo_ref,
+    split_target,
+)
 from artlint.options import Option
 from artlint.rules import DocumentRule
 
@@ -35,7 +45,9 @@ class LinkTargetMissing(DocumentRule):
     bundle's folder, a file's stem); a name two pages share is reported as ambiguous. Extension-less site paths whose last
     segment names a page of the site (its file name with or without a date prefix, its folder,
     `slug` or `url`) are accepted, because
-    permalink patterns make them impossible to resolve exactly. Nothing is fetched online.
+    permalink patterns make them impossible to resolve exactly, and so are site paths that the
+    host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
+    site's root or `public/`, or `[[redirects]]` in netlify.toml; `*` and `:name` match). Nothing is fetched online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -66,7 +78,7 @@ class LinkTargetMissing(DocumentRule):
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):
                 continue
-            if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots):
+            if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None:
