@@ -105,9 +105,10 @@ class LinkAnchorMissing(DocumentRule):
                 continue  # never read a file outside the checked folder (../../../../etc/passwd.md)
             signature = dependencies.signature_of(real)
             dependencies.record("stat", real, signature)
-            anchors = _file_anchors(real, signature)
+            generator = doc.site.generator if doc.site is not None else None
+            anchors = _file_anchors(real, signature, generator=generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
-                anchors = _file_anchors(real, signature, scripted=True)
+                anchors = _file_anchors(real, signature, scripted=True, generator=generator)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -125,7 +126,7 @@ class LinkAnchorMissing(DocumentRule):
             real = str(found.resolve())
             signature = dependencies.signature_of(real)
             dependencies.record("stat", real, signature)
-            anchors = _file_anchors(real, signature)
+            anchors = _file_anchors(real, signature, generator="hugo")
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", ref.start, ref.end)
 
@@ -195,7 +196,7 @@ def _sets_heading_ids(path: str, boundary) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, signature: str, scripted: bool = False) -> "_Anchors | None":
+def _file_anchors(path: str, signature: str, scripted: bool = False, generator: str | None = None) -> "_Anchors | None":
     # Imported here: a run answered from the cache loads rule modules but never the markdown parser.
     from artlint.document import parse_document
 
@@ -204,7 +205,7 @@ def _file_anchors(path: str, signature: str, scripted: bool = False) -> "_Anchor
     except UnreadableFile:
         return None
     doc = parse_document(path, source)
-    exact = {anchor.lower() for anchor in document_anchors(doc)}
+    exact = {anchor.lower() for anchor in document_anchors(doc, generator)}
     if scripted:
         exact |= {name.lower() for name in signature_names(doc)}
     return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))
