@@ -65,6 +65,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
         lines.append(f"  not content  {', '.join(site['not-content']) or '-'}")
         if site["verbatim-shortcodes"]:
             lines.append(f"  data bodies  {', '.join(site['verbatim-shortcodes'])} (shortcodes without a template here)")
+        if site["containers"]:
+            lines.append(f"  containers   {' '.join(site['containers'])} (Python-Markdown blocks, bodies indented four spaces)")
         if site["fragments"]:
             lines.append(f"  fragments    {', '.join(site['fragments'])}")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")

@@ -87,6 +87,9 @@ class Site:
     # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
     # where the site holds no template that says (artlint.shortcodes).
     verbatim_shortcodes: tuple[str, ...] = ()
+    # Python-Markdown's block containers whose body is indented four spaces (MkDocs):
+    # "!!!" (admonition), "???" (pymdownx.details), "===" (pymdownx.tabbed).
+    containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
@@ -176,6 +179,7 @@ class Site:
             "not-content": list(self.not_content),
             "fragments": list(self.fragments),
             "verbatim-shortcodes": list(self.verbatim_shortcodes),
+            "containers": list(self.containers),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "host": self.host,
@@ -504,7 +508,7 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         return site
     names = (
         "content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "fragments",
-        "verbatim_shortcodes", "autolinks", "blackfriday", "host",
+        "verbatim_shortcodes", "containers", "autolinks", "blackfriday", "host",
     )
     values = {name: getattr(site, name) for name in names}
     values.update(changes)
@@ -751,7 +755,26 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     docs = _normal(_text(settings.get("docs_dir"), "docs"))
     directory_urls = settings.get("use_directory_urls")
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
-    return {"content": (docs,), "static": (docs,), "language_folders": _language_folders(folder, (f"{docs}/",)), "url_settings": url_settings}
+    return {
+        "content": (docs,),
+        "static": (docs,),
+        "language_folders": _language_folders(folder, (f"{docs}/",)),
+        "url_settings": url_settings,
+        "containers": _mkdocs_containers(settings),
+    }
+
+
+_CONTAINER_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
+
+
+def _mkdocs_containers(settings: dict) -> tuple[str, ...]:
+    """The markers of the indented containers the configured extensions add; all three when
+    the configuration could not be read (Material sites enable them nearly always)."""
+    if not settings:
+        return tuple(_CONTAINER_EXTENSIONS.values())
+    extensions = settings.get("markdown_extensions")
+    names = {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(extensions)}
+    return tuple(marker for name, marker in _CONTAINER_EXTENSIONS.items() if name in names)
 
 
 def _vitepress_parts(folder: str, settings: dict) -> dict:
@@ -843,6 +866,10 @@ def _settings_of(config_file: str) -> dict:
     return settings
 
 
+# A YAML tag of an application (`!!python/name:x.y`, `!ENV`, `!relative`) where a value begins.
+_APPLICATION_TAG = lazy(r"(^|[\s\[{,:-])!!?(?:python/[\w/.:-]*|ENV|relative)\b[\w/.:-]*", re.M)
+
+
 @lru_cache(maxsize=64)
 def _read_settings(path: str) -> dict:
     text = _read_text(path)
@@ -858,7 +885,12 @@ def _read_settings(path: str) -> dict:
             try:
                 value = load_yaml(text)[0]
             except YamlProblem:
-                return {}
+                # MkDocs configurations name Python objects (`!!python/name:pymdownx.slugs.uslugify`)
+                # and environment variables (`!ENV`): read them with those tags left out.
+                try:
+                    value = load_yaml(_APPLICATION_TAG.sub(r"\1", text))[0]
+                except YamlProblem:
+                    return {}
         elif path.endswith(".json"):
             value = json.loads(text)
         else:

@@ -19,6 +19,9 @@ Hugo's shortcodes (`{{< figure … >}}`, `{{% note %}}…{{% /note %}}`) likewis
 parsed). `ref` and `relref` elsewhere stay as written; the link rules find and resolve them
 wherever they are.
 
+MkDocs' indented containers (`!!! note`, `??? tip`, `=== "Python"`) hold markdown indented four
+spaces: their bodies become block quotes, so that a fenced code block inside one is code.
+
 VitePress and VuePress import code files whole (`<<< @/snippets/x.rs`, `@[code](./x.rs)`):
 those lines become spaces.
 
@@ -54,6 +57,8 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     the article's site, whose templates tell which Hugo shortcodes read their body as data)."""
     if generator == "hugo":
         return _hugo_masked(text, body_offset, site)
+    if generator == "mkdocs" and site is not None and site.containers:
+        return _containers_quoted(text, body_offset, site.containers)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
@@ -95,6 +100,55 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+# A container of Python-Markdown's extensions: `!!! note "Title"` (admonition), `???+ tip`
+# (pymdownx.details), `=== "Python"` (pymdownx.tabbed); its body follows, indented four spaces.
+_CONTAINER = lazy(r"""(!!!|\?\?\?\+?|===[+!]?)[ \t]+(?:"[^"\n]*"|[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?)[ \t]*$""")
+_FENCE_OPENING = lazy(r"(`{3,}|~{3,})")
+
+
+def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) -> str:
+    """The bodies of MkDocs' indented containers (admonitions, details, tabs) as block quotes:
+    the first of the four spaces that indent each body line becomes `>`. Python-Markdown reads
+    the body as markdown of its own, a fenced code block in it included; CommonMark would read
+    a body after a blank line as an indented code block, and a body right after the marker line
+    (a fence too) as the marker's paragraph going on. A quote's content is the body de-indented,
+    offsets unchanged. (A line left empty inside a body ends the quote there; a space-only one
+    keeps it going.)"""
+    if not any(marker in text for marker in markers):
+        return text
+    chars = list(text)
+    stack: list[int] = []  # the indentation of each open container's marker
+    fence = ""  # the fence of an open fenced code block, as written (de-indented)
+    position = body_offset
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if not stripped.strip():
+            for level in stack:
+                if len(line) > level:
+                    chars[position + level] = ">"
+            position = end + 1
+            continue
+        while stack and indent < stack[-1] + 4:
+            stack.pop()
+        for level in stack:
+            chars[position + level] = ">"
+        if fence:
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0] + " \t"):
+                fence = ""
+        elif (opened := _FENCE_OPENING.match(stripped)) is not None and indent - (stack[-1] + 4 if stack else 0) < 4:
+            fence = opened.group(1)
+        else:
+            found = _CONTAINER.match(stripped)
+            if found is not None and found.group(1)[:3] in markers and indent - (stack[-1] + 4 if stack else 0) < 4:
+                stack.append(indent)
+        position = end + 1
+    return "".join(chars)
 
 
 def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str:

@@ -75,6 +75,15 @@ def test_without_the_plugin_i18n_files_are_pages(tmp_path: Path) -> None:
     assert model["fragments"] == ["_i18n/en", "_i18n/fr"] and model["pages"] == {"fragment": 1}
 
 
+def test_mkdocs_configuration_with_python_tags_is_read(tmp_path: Path) -> None:
+    # `!!python/name:` tags (a slugify function) made the whole mkdocs.yml unreadable.
+    code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "mkdocs")
+    [model] = json.loads(out)
+    assert model["host"] == "docs.example.org" and model["containers"] == ["!!!", "???", "==="]
+    code, out, err = artlint("site", ".", cwd=SITES / "mkdocs")
+    assert "  containers   !!! ??? === (Python-Markdown blocks" in out
+
+
 def test_site_settings_correct_the_detection(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "posts").mkdir(parents=True)
