@@ -225,7 +225,10 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         root = site_root(doc)
         return None if root is None else _existing([root / folder / path[2:] for folder in _content_folders(doc)])
     if path.startswith("/"):
-        return _from_roots(doc, PurePosixPath(path), roots, trailing)
+        found = _from_roots(doc, PurePosixPath(path), roots, trailing)
+        if found is None and doc.site is not None and doc.site.generator == "hugo" and not trailing:
+            found = _bundle_resource_at(doc, path)
+        return found
     folder = doc.file.parent
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if not _is_bundle(doc.file):
@@ -248,7 +251,63 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             found = _from_roots(doc, site_path, roots, trailing)
             if found is not None:
                 return found
+    if doc.site is not None and doc.site.generator == "hugo" and len(doc.site.language_folders) > 1:
+        return _translated_bundle_resource(doc, path, trailing)
     return None
+
+
+def _translated_bundle_resource(doc: "Document", path: str, trailing: bool) -> Path | None:
+    """A relative link from a translation to a file of the same page bundle in another
+    language's folder: Hugo (0.123 and later) shares a bundle's resources across its
+    translations, a translation without `a.gif` uses the other language's."""
+    if doc.file is None or doc.site is None:
+        return None
+    root = Path(doc.site.root)
+    relative = doc.site.relative(str(doc.file.parent))
+    own = next((folder for folder, _ in doc.site.language_folders if within(relative, folder)), None)
+    if own is None:
+        return None
+    inner = relative[len(own) :].lstrip("/")
+    candidates: list[Path] = []
+    for folder, _ in doc.site.language_folders:
+        if folder != own:
+            candidates += _page_variants(Path(os.path.normpath(root / folder / inner / path)), trailing)
+    return _existing(candidates)
+
+
+def _bundle_resource_at(doc: "Document", path: str) -> Path | None:
+    """A site path to a file of a Hugo page bundle whose URL the path names by its last folder
+    (`/docs/setup/intro/shot.png` for `content/en/documentation/setup/intro/shot.png`, published
+    under a permalink pattern): the file, when a bundle of that folder name holds it."""
+    folder, _, name = path.rstrip("/").rpartition("/")
+    bundle = folder.rsplit("/", 1)[-1]
+    root = site_root(doc)
+    if not bundle or not name or root is None:
+        return None
+    folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
+    dependencies.record("pages", f"{root}\0{chr(0).join(folders)}", page_fingerprint(str(root), folders))
+    found = _bundle_files(str(root), folders).get((unquote(bundle).casefold(), unquote(name).casefold()))
+    return Path(found) if found else None
+
+
+@lru_cache(maxsize=16)
+def _bundle_files(root: str, folders: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """(a page bundle's folder name, a file's name) -> the file, for the files (not markdown)
+    of the leaf and branch bundles of the content folders, the first met of each pair."""
+    found: dict[tuple[str, str], str] = {}
+    tops = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
+    for top in sorted(set(tops)):
+        if not os.path.isdir(top) or any(other != top and within(top, other) for other in tops):
+            continue
+        for directory, subdirectories, files in os.walk(top):
+            subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+            if not any(name.split(".")[0].lower() in ("index", "_index") and name.lower().endswith(PAGE_SUFFIXES) for name in files):
+                continue
+            bundle = os.path.basename(directory).casefold()
+            for name in files:
+                if not name.lower().endswith(PAGE_SUFFIXES):
+                    found.setdefault((bundle, name.casefold()), os.path.join(directory, name))
+    return found
 
 
 def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], trailing: bool) -> Path | None:
@@ -599,6 +658,7 @@ def clear_caches() -> None:
     _page_names.cache_clear()
     page_fingerprint.cache_clear()
     _hugo_page_index.cache_clear()
+    _bundle_files.cache_clear()
     from artlint import shortcodes  # a shortcode's template may have changed too
 
     shortcodes.clear_caches()
