@@ -31,7 +31,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.sites import is_language_code
+from artlint.sites import is_language_code, read_small_file
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -495,7 +495,7 @@ def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The FROM paths of the redirect rules in `files`, as segments (lower case)."""
     sources: list[str] = []
     for file in files:
-        text = _small_text(file)
+        text = read_small_file(file)
         if not text:
             continue
         if file.endswith(".toml"):
@@ -534,17 +534,6 @@ def _netlify_sources(text: str) -> list[str]:
         if not str(rule.get("status", "")).startswith("4"):
             found.append(rule["from"])
     return found
-
-
-def _small_text(path: str) -> str:
-    """A redirect file's text (up to 1 MB), "" when there is none or it is a link."""
-    try:
-        if os.path.islink(path) or not os.path.isfile(path):
-            return ""
-        with open(path, "rb") as handle:
-            return handle.read(1 << 20).decode("utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def _is_bundle(file: Path) -> bool:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from artlint import dependencies
 from artlint.lazyre import lazy
+from artlint.sites import read_start
 
 if TYPE_CHECKING:
     from artlint.sites import Site
@@ -71,7 +72,7 @@ def _renders_inner(root: str, path: str, fields: tuple[str, ...], read: list[str
     """Whether the template at `path` renders its body (`.Inner`, or the map fields `fields`
     that hold it) as markdown; None when it cannot be told (a partial that is not in the site)."""
     read.append(path)
-    text = _read(path)
+    text = read_start(path, _MAX_TEMPLATE_BYTES)
     actions = [match.group(1) for match in _ACTION.finditer(_COMMENT.sub("", text))]
     tainted: set[str] = set()
     data: set[str] = set()
@@ -144,14 +145,6 @@ def _layout_folders(root: str) -> tuple[str, ...]:
                 folders.append(os.path.join(current, "layouts"))
             subfolders[:] = [] if depth >= _VENDOR_DEPTH else sorted(name for name in subfolders if name not in ("layouts", "node_modules", ".git"))
     return tuple(folder for folder in folders if os.path.isdir(folder))
-
-
-def _read(path: str) -> str:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(_MAX_TEMPLATE_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def clear_caches() -> None:

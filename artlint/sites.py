@@ -396,7 +396,7 @@ def _hexo_file(folder: str, names: Collection[str]) -> str | None:
         return None
     if os.path.isdir(os.path.join(folder, "source", "_posts")) or "scaffolds" in names:
         return os.path.join(folder, "_config.yml")
-    if "package.json" in names and '"hexo"' in _read_text(os.path.join(folder, "package.json")):
+    if "package.json" in names and '"hexo"' in read_small_file(os.path.join(folder, "package.json")):
         return os.path.join(folder, "_config.yml")
     return None
 
@@ -706,14 +706,14 @@ def _uses_multiple_languages(folder: str, settings: dict) -> bool:
     for key in ("plugins", "gems"):
         if any(isinstance(item, str) and item.strip() == _MULTIPLE_LANGUAGES for item in _items(settings.get(key))):
             return True
-    if _GEM_LOADED.search(_read_text(os.path.join(folder, "Gemfile"))):
+    if _GEM_LOADED.search(read_small_file(os.path.join(folder, "Gemfile"))):
         return True
     plugins = os.path.join(folder, "_plugins")
     try:
         names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))
     except OSError:
         return False
-    return any("multiple/languages" in _read_text(os.path.join(plugins, name)) or "multiple-languages" in name for name in names)
+    return any("multiple/languages" in read_small_file(os.path.join(plugins, name)) or "multiple-languages" in name for name in names)
 
 
 def _hexo_parts(folder: str, settings: dict) -> dict:
@@ -862,7 +862,7 @@ def _settings_of(config_file: str) -> dict:
         return merged
     settings = _read_settings(config_file)
     if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):
-        settings = {"_text": _read_text(config_file)}
+        settings = {"_text": read_small_file(config_file)}
     return settings
 
 
@@ -872,7 +872,7 @@ _APPLICATION_TAG = lazy(r"(^|[\s\[{,:-])!!?(?:python/[\w/.:-]*|ENV|relative)\b[\
 
 @lru_cache(maxsize=64)
 def _read_settings(path: str) -> dict:
-    text = _read_text(path)
+    text = read_small_file(path)
     if not text:
         return {}
     try:
@@ -900,7 +900,7 @@ def _read_settings(path: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _read_text(path: str) -> str:
+def read_small_file(path: str) -> str:
     """A small configuration file's text; "" for anything else (a link out of its folder, a
     device, a file over MAX_CONFIG_BYTES)."""
     try:
@@ -974,7 +974,7 @@ def template_words(root: str, generator: str, config_file: str | None = None) ->
     words: set[str] = set()
     budget = _TEMPLATE_BYTES
     if config_file is not None and not os.path.islink(config_file):
-        words.update(_WORD.findall(_read_start(config_file)))
+        words.update(_WORD.findall(read_start(config_file)))
     for folder in data.load("sites")["templates"].get(generator, ()):
         top = os.path.join(root, folder)
         if os.path.islink(top):
@@ -987,16 +987,17 @@ def template_words(root: str, generator: str, config_file: str | None = None) ->
                     return frozenset(words)
                 if os.path.islink(path) or os.path.splitext(name)[1].lower() not in _TEMPLATE_SUFFIXES:
                     continue
-                text = _read_start(path)
+                text = read_start(path)
                 budget -= len(text)
                 words.update(_WORD.findall(text))
     return frozenset(words)
 
 
-def _read_start(path: str) -> str:
+def read_start(path: str, limit: int = _TEMPLATE_FILE_BYTES) -> str:
+    """The first `limit` bytes of a template or configuration file as text ("" if unreadable)."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(_TEMPLATE_FILE_BYTES).decode("utf-8", errors="replace")
+            return handle.read(limit).decode("utf-8", errors="replace")
     except OSError:
         return ""
 
