@@ -519,9 +519,9 @@ def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 def _netlify_sources(text: str) -> list[str]:
     """`from` of each `[[redirects]]` of netlify.toml, but rules with a 4xx status."""
     if sys.version_info >= (3, 11):
-        import tomllib
+        import tomllib  # imported here: only a site with a netlify.toml needs it
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # imported here: only a site with a netlify.toml needs it
     try:
         settings = tomllib.loads(text)
     except (ValueError, RecursionError):
