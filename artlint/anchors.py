@@ -79,6 +79,35 @@ def zola_ascii_slug(text: str) -> str:
     return "-".join(_NOT_ALPHANUMERIC_ASCII.split(spelt.lower())).strip("-")
 
 
+_TOC_NOT_WORD = lazy(r"[^\w\s-]")
+_TOC_SEPARATORS = lazy(r"[-\s]+")
+_TOC_NOT_WORD_UNICODE = lazy(r"[^\w\- ]")
+_TOC_NUMBERED = lazy(r"^(.*)_([0-9]+)$")
+
+
+def toc_slug(text: str) -> str:
+    """Python-Markdown's toc `slugify` (MkDocs' default): accents folded and other non-ASCII
+    letters dropped, punctuation dropped, lower case, runs of spaces and `-` one `-`."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _TOC_SEPARATORS.sub("-", _TOC_NOT_WORD.sub("", folded).strip().lower())
+
+
+def toc_unicode_slug(text: str) -> str:
+    """pymdownx.slugs' `uslugify` (`slugify(case="lower")`): letters of any script kept,
+    punctuation dropped, lower case, each space a `-`."""
+    return _TOC_NOT_WORD_UNICODE.sub("", unicodedata.normalize("NFC", text).strip().lower()).replace(" ", "-")
+
+
+def toc_unique(slug: str, taken: set[str]) -> str:
+    """Python-Markdown's toc `unique`: a slug met before gets `_1`, then `_2`... (a slug that
+    ends with `_<n>` already counts on from n)."""
+    while slug in taken or not slug:
+        numbered = _TOC_NUMBERED.match(slug)
+        slug = f"{numbered.group(1)}_{int(numbered.group(2)) + 1}" if numbered else f"{slug}_1"
+    taken.add(slug)
+    return slug
+
+
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
     return _without_attributes(node.text.strip())
@@ -107,13 +136,23 @@ def spelled_out_prefixes(doc: "Document") -> set[str]:
     return prefixes
 
 
-def document_anchors(doc: "Document") -> set[str]:
+def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
+    """The document's fragment ids; `generator` (else the document's site's) adds those of its
+    slugs: MkDocs' toc makes a repeated heading's id unique with `_1`, `_2`."""
     anchors: set[str] = set()
     seen: dict[str, int] = {}
+    generator = generator or (doc.site.generator if doc.site is not None else None)
+    toc_taken: tuple[set[str], set[str]] | None = (set(), set()) if generator == "mkdocs" else None
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
             anchors.add(explicit)
+        if toc_taken is not None:
+            for slug_of, taken in zip((toc_slug, toc_unicode_slug), toc_taken, strict=True):
+                if explicit:
+                    taken.add(explicit)
+                else:
+                    anchors.add(toc_unique(slug_of(text), taken))
         for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug, zola_ascii_slug):
             slug = slug_of(text)
             anchors.add(slug)

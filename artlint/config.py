@@ -398,7 +398,10 @@ _NETWORK_KEYS = {
 }
 _DOI_KEYS = {"resolver": "string"}
 _EDITOR_KEYS = {"network-on-save": "boolean"}
-_SITE_KEYS = {"generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]", "permalinks": "table[string]"}
+_SITE_KEYS = {
+    "generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]",
+    "permalinks": "table[string]", "verbatim-shortcodes": "list[string]",
+}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
 _DURATION = lazy(r"(\d+)\s*([smhdw]?)")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -641,6 +644,7 @@ _DESCRIPTIONS = {
     "site.static": "Folders served at the site's root, relative to this file.",
     "site.languages": "The site's languages, the default first.",
     "site.permalinks": "Permalink patterns by section or kind.",
+    "site.verbatim-shortcodes": "Hugo paired shortcodes whose body is data (a chart, a diagram), not markdown, besides the well-known ones.",
     "overrides.paths": "Globs of the files these settings apply to.",
     "overrides.select": "Rules or families to run on these files, instead of select.",
     "overrides.ignore": "Rules or families not to run on these files, added to ignore.",

@@ -183,7 +183,7 @@ def parse_document(
 ) -> Document:
     front_matter = split_front_matter(source, after_blank_lines=site is not None and site.generator == "hugo")
     body_offset = front_matter.body_offset if front_matter else 0
-    markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset)
+    markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)
     parsed = parse_markdown(markup, body_offset)
     markup_text = markup if markup is not source.text else None
     return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root, boundary, site, markup_text)

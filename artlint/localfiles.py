@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -29,10 +31,11 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.sites import is_language_code
+from artlint.sites import is_language_code, read_small_file
 
 if TYPE_CHECKING:
     from artlint.document import Document
+    from artlint.sites import Site
 
 DEFAULT_ROOTS = [".", "static", "content", "assets"]
 # The site's root as a content folder (Jekyll, VitePress, a plain folder of markdown): its
@@ -42,7 +45,10 @@ _NOT_PAGES = frozenset(
     {"node_modules", "vendor", "_site", "public", "site", "dist", "build", "_layouts", "_includes", "_sass", "_data"}
 )
 _SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_HUGO_REF = lazy(r"""\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s}]+)["']?\s*[>%]\}\}""")
+# Hugo's `{{< ref "x" >}}` / `{{< relref path="x" lang="fr" >}}` (`{{% %}}` too): one positional
+# argument, or named ones.
+_HUGO_REF = lazy(r"""\{\{([<%])-?[ \t]*(?:rel)?ref[ \t]+([^\n]{0,500}?)[ \t]*-?[>%]\}\}""")
+_SHORTCODE_ARGUMENT = lazy(r"""(?:([A-Za-z_]\w*)[ \t]*=[ \t]*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`|([^\s"`=]+))""")
 PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm", ".rmd", ".rmarkdown")
 
 
@@ -80,10 +86,50 @@ def split_target(url: str) -> tuple[str, str]:
     return unquote(path), unquote(fragment)
 
 
-def hugo_ref(url: str) -> str | None:
-    """The target of a Hugo `{{< ref "x" >}}` / `relref` shortcode used as a URL, if it is one."""
-    match = _HUGO_REF.search(url)
-    return match.group(2) if match else None
+@dataclass(frozen=True)
+class HugoRef:
+    """A Hugo `ref` or `relref` shortcode: its place in the text, its target, its `lang`."""
+
+    start: int
+    end: int
+    target: str
+    language: str | None = None
+
+
+def hugo_refs(doc: "Document") -> list[HugoRef]:
+    """The `ref` and `relref` shortcodes of the article outside code and comments: written as
+    they are, or with `_` for their spaces where templating masked them as a link's URL (a
+    reference definition `[x]: {{< relref "y" >}}`, an inline `[x]({{< ref "y" >}})`)."""
+    return doc.memo("hugo-refs", lambda: _find_hugo_refs(doc))
+
+
+def _find_hugo_refs(doc: "Document") -> list[HugoRef]:
+    found: list[HugoRef] = []
+    if "ref" not in doc.text or "{{" not in doc.text:
+        return found
+    prose = doc.prose_text
+    for match in _HUGO_REF.finditer(doc.text, doc.body_offset):
+        if not prose.startswith("{{", match.start()):
+            continue  # in code or a comment: blanked in the prose
+        arguments = _ref_arguments(match.group(2))
+        if arguments is not None:
+            found.append(HugoRef(match.start(), match.end(), *arguments))
+    return found
+
+
+def _ref_arguments(text: str) -> tuple[str, str | None] | None:
+    """(path, lang) of a ref shortcode's arguments: `"x"`, or `path="x" lang="fr"`."""
+    path = language = None
+    for number, argument in enumerate(_SHORTCODE_ARGUMENT.finditer(text)):
+        name = argument.group(1)
+        value = next((group for group in argument.groups()[1:] if group is not None), "")
+        if name is None and number == 0:
+            path = value
+        elif name == "path":
+            path = value
+        elif name == "lang":
+            language = value.lower() or None
+    return (path, language) if path else None
 
 
 def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
@@ -179,7 +225,10 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         root = site_root(doc)
         return None if root is None else _existing([root / folder / path[2:] for folder in _content_folders(doc)])
     if path.startswith("/"):
-        return _from_roots(doc, PurePosixPath(path), roots, trailing)
+        found = _from_roots(doc, PurePosixPath(path), roots, trailing)
+        if found is None and doc.site is not None and doc.site.generator == "hugo" and not trailing:
+            found = _bundle_resource_at(doc, path)
+        return found
     folder = doc.file.parent
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if not _is_bundle(doc.file):
@@ -202,7 +251,63 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             found = _from_roots(doc, site_path, roots, trailing)
             if found is not None:
                 return found
+    if doc.site is not None and doc.site.generator == "hugo" and len(doc.site.language_folders) > 1:
+        return _translated_bundle_resource(doc, path, trailing)
     return None
+
+
+def _translated_bundle_resource(doc: "Document", path: str, trailing: bool) -> Path | None:
+    """A relative link from a translation to a file of the same page bundle in another
+    language's folder: Hugo (0.123 and later) shares a bundle's resources across its
+    translations, a translation without `a.gif` uses the other language's."""
+    if doc.file is None or doc.site is None:
+        return None
+    root = Path(doc.site.root)
+    relative = doc.site.relative(str(doc.file.parent))
+    own = next((folder for folder, _ in doc.site.language_folders if within(relative, folder)), None)
+    if own is None:
+        return None
+    inner = relative[len(own) :].lstrip("/")
+    candidates: list[Path] = []
+    for folder, _ in doc.site.language_folders:
+        if folder != own:
+            candidates += _page_variants(Path(os.path.normpath(root / folder / inner / path)), trailing)
+    return _existing(candidates)
+
+
+def _bundle_resource_at(doc: "Document", path: str) -> Path | None:
+    """A site path to a file of a Hugo page bundle whose URL the path names by its last folder
+    (`/docs/setup/intro/shot.png` for `content/en/documentation/setup/intro/shot.png`, published
+    under a permalink pattern): the file, when a bundle of that folder name holds it."""
+    folder, _, name = path.rstrip("/").rpartition("/")
+    bundle = folder.rsplit("/", 1)[-1]
+    root = site_root(doc)
+    if not bundle or not name or root is None:
+        return None
+    folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
+    dependencies.record("pages", f"{root}\0{chr(0).join(folders)}", page_fingerprint(str(root), folders))
+    found = _bundle_files(str(root), folders).get((unquote(bundle).casefold(), unquote(name).casefold()))
+    return Path(found) if found else None
+
+
+@lru_cache(maxsize=16)
+def _bundle_files(root: str, folders: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """(a page bundle's folder name, a file's name) -> the file, for the files (not markdown)
+    of the leaf and branch bundles of the content folders, the first met of each pair."""
+    found: dict[tuple[str, str], str] = {}
+    tops = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
+    for top in sorted(set(tops)):
+        if not os.path.isdir(top) or any(other != top and within(top, other) for other in tops):
+            continue
+        for directory, subdirectories, files in os.walk(top):
+            subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+            if not any(name.split(".")[0].lower() in ("index", "_index") and name.lower().endswith(PAGE_SUFFIXES) for name in files):
+                continue
+            bundle = os.path.basename(directory).casefold()
+            for name in files:
+                if not name.lower().endswith(PAGE_SUFFIXES):
+                    found.setdefault((bundle, name.casefold()), os.path.join(directory, name))
+    return found
 
 
 def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], trailing: bool) -> Path | None:
@@ -224,40 +329,211 @@ def _content_folders(doc: "Document") -> list[str]:
     return folders or ["content"]
 
 
-def resolve_hugo_ref(doc: "Document", target: str, roots: list[str]) -> Path | None:
-    """Hugo's ref/relref: a path relative to the page or to content/, or a unique file name."""
+def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: str | None = None) -> Path | None:
+    """The page a Hugo ref/relref names, looked up as Hugo does (hugolib's pageFinder): a path
+    without a leading `/` relative to the page (a leaf bundle's `index.md` from the folder that
+    holds the bundle), else from the content folders; a name without any `/` (`"blocks"`,
+    `"setup.md"`) by a site-wide lookup of the page of that name (a bundle's folder, a file's stem
+    without its language), when exactly one page of the language has it. A path starting with
+    `.` is relative only. Where the article's own folder or the site's roots hold the file as
+    written, that is accepted too."""
     path = target.partition("#")[0]
     if not path:
         return doc.file
-    found = resolve(doc, path, roots)
-    if found is not None:
-        return found
     root = site_root(doc)
-    if root is not None:
-        for folder in dict.fromkeys(["content", *_content_folders(doc)]):
-            found = _existing(_page_variants(root / folder / path.lstrip("/"), path.endswith("/")))
+    if root is None or doc.file is None:
+        return None
+    ref = path.rstrip("/") or "/"
+    language = language or (doc.page.language if doc.page is not None else None)
+    if not ref.startswith("/"):
+        base = doc.file.parent
+        if doc.file.name.lower().split(".")[0] == "index":
+            base = base.parent  # a leaf bundle is its folder: its siblings are beside the folder
+        found = _existing(_hugo_variants(Path(os.path.normpath(base / ref)), language))
+        if found is not None:
+            return found
+    if not ref.startswith("."):
+        # The language's own folder first: `/docs/x#part` from a translation is its translation.
+        own = [folder for folder, code in (doc.site.language_folders if doc.site else ()) if code == language]
+        for folder in dict.fromkeys([*own, "content", *_content_folders(doc)]):
+            found = _existing(_hugo_variants(root / folder / ref.lstrip("/"), language))
             if found is not None:
                 return found
-        if "/" not in path.strip("/"):
-            return _find_by_name(str(root / "content"), path.strip("/"))
-    return None
+    found = resolve(doc, path, roots)  # the file as written, from the article's folder or the site's roots
+    if found is not None or "/" in ref or ref.startswith("."):
+        return found
+    return _unique_page_named(doc, str(root), ref, language)
 
 
-@lru_cache(maxsize=64)
-def _content_index(content: str) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for directory, _, files in os.walk(content):
-        for name in files:
-            index.setdefault(name, os.path.join(directory, name))
-            stem, suffix = os.path.splitext(name)
-            if suffix.lower() in PAGE_SUFFIXES:
-                index.setdefault(stem, os.path.join(directory, name))
+def _hugo_variants(path: Path, language: str | None) -> list[Path]:
+    """A Hugo page path as files: as written, `x.md`, `x/index.md`, `x/_index.md`, and the
+    language's `x.<lang>.md` forms."""
+    variants = _page_variants(path, trailing_slash=False)
+    if language and path.name:
+        variants = [path.with_name(f"{path.name}.{language}.md"), path / f"index.{language}.md", path / f"_index.{language}.md", *variants]
+    return variants
+
+
+def _unique_page_named(doc: "Document", root: str, ref: str, language: str | None) -> Path | None:
+    """The one page of the language whose name (a bundle's folder, a file's stem without its
+    language) is `ref` without its extension; None when there is none or more than one (Hugo:
+    "page reference is ambiguous")."""
+    site = doc.site
+    folders = tuple(folder for folder in dict.fromkeys(["content", *_content_folders(doc)]))
+    index = _hugo_page_index(root, folders, site)
+    dependencies.record("pages", f"{root}\0{chr(0).join(folders)}", page_fingerprint(root, folders))
+    name = ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref
+    name = name.casefold()
+    if language is None and site is not None and len(site.languages) > 1:
+        language = site.languages[0]
+    pages = index.get((language or "", name)) or (index.get(("", name)) if language else None) or []
+    return Path(pages[0]) if len(pages) == 1 else None
+
+
+def hugo_ref_namesakes(doc: "Document", target: str, language: str | None = None) -> list[str]:
+    """The pages, relative to the site's root, that a ref by a bare name (`"faq"`) could mean,
+    when more than one has that name: Hugo fails the build ("ambiguous")."""
+    ref = target.partition("#")[0].rstrip("/")
+    root = site_root(doc)
+    if not ref or "/" in ref or ref.startswith(".") or root is None or doc.site is None:
+        return []
+    folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
+    index = _hugo_page_index(str(root), folders, doc.site)
+    name = (ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref).casefold()
+    language = language or (doc.page.language if doc.page is not None else None)
+    if language is None and len(doc.site.languages) > 1:
+        language = doc.site.languages[0]
+    pages = index.get((language or "", name)) or []
+    return sorted(os.path.relpath(page, root).replace(os.sep, "/") for page in pages) if len(pages) > 1 else []
+
+
+@lru_cache(maxsize=16)
+def _hugo_page_index(root: str, folders: tuple[str, ...], site: "Site | None") -> dict[tuple[str, str], list[str]]:
+    """(language, page name) -> the page files of the content folders: a bundle (`index.md`,
+    `_index.md`) by its folder's name, any other page by its stem without a language suffix.
+    A leaf bundle's other files and folders are its resources, not pages. Language "" on a site
+    in one language."""
+    index: dict[tuple[str, str], list[str]] = {}
+    languages = site.languages if site is not None else ()
+    codes = {code.lower() for code in languages}
+    default = languages[0].lower() if len(languages) > 1 else ""
+    by_folder = {os.path.normpath(os.path.join(root, folder)): code for folder, code in (site.language_folders if site else ())}
+    unbuilt = {os.path.normpath(os.path.join(root, folder)) for folder in (site.not_content if site else ())}
+    tops = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
+    for top in sorted(set(tops)):
+        if not os.path.isdir(top) or any(other != top and within(top, other) for other in tops):
+            continue  # walked with the folder that holds it
+        for directory, subdirectories, files in os.walk(top):
+            subdirectories[:] = sorted(
+                name for name in subdirectories if not name.startswith(".") and os.path.join(directory, name) not in unbuilt
+            )
+            folder_language = next((code for path, code in by_folder.items() if within(directory, path)), default)
+            pages = []
+            for name in files:
+                stem, suffix = os.path.splitext(name)
+                if suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
+                    continue
+                base, dot, mark = stem.rpartition(".")
+                language = mark.lower() if dot and mark.lower() in codes else folder_language
+                pages.append((base if dot and mark.lower() in codes else stem, language, name))
+            leaf = any(stem.lower() == "index" for stem, _, _ in pages)
+            for stem, language, name in pages:
+                if stem.lower() in ("index", "_index"):
+                    key = os.path.basename(directory)
+                elif leaf:
+                    continue  # a leaf bundle's markdown resource
+                else:
+                    key = stem
+                index.setdefault((language, key.casefold()), []).append(os.path.join(directory, name))
+            if leaf:
+                subdirectories[:] = []  # a leaf bundle's folders hold its resources
     return index
 
 
-def _find_by_name(content: str, name: str) -> Path | None:
-    found = _content_index(content).get(name)
-    return Path(found) if found else None
+# Where a host's redirect rules lie (Netlify, Cloudflare Pages, GitLab Pages, IPFS): a
+# `_redirects` file copied to the published site's root (from a static folder, the site's root,
+# `public/`), and `[[redirects]]` of netlify.toml.
+_REDIRECTS = "_redirects"
+_REDIRECT_PLACEHOLDER = lazy(r"^:\w+$")
+
+
+def redirected(doc: "Document", path: str) -> bool:
+    """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
+    a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
+    `public/`), or `from = "..."` of a `[[redirects]]` table of netlify.toml. `*` at the end of
+    FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
+    404 page), and a catch-all `/*`, make nothing a target."""
+    root = site_root(doc)
+    if root is None or not path.startswith("/"):
+        return False
+    site = doc.site
+    folders = [".", "public", *(site.static if site is not None else ())]
+    files = tuple(dict.fromkeys(os.path.normpath(os.path.join(root, folder, _REDIRECTS)) for folder in folders))
+    netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
+    sources = _redirect_sources((*files, netlify))
+    for file in (*files, netlify):
+        exists = _exists(file)
+        if exists:
+            dependencies.record("stat", file, dependencies.signature_of(file))
+    wanted = [segment for segment in unquote(path).casefold().strip("/").split("/") if segment]
+    return any(_matches(source, wanted) for source in sources)
+
+
+def _matches(source: tuple[str, ...], wanted: list[str]) -> bool:
+    for number, segment in enumerate(source):
+        if segment == "*" and number == len(source) - 1:
+            return True
+        if number >= len(wanted):
+            return False
+        if segment != wanted[number] and not _REDIRECT_PLACEHOLDER.match(segment):
+            return False
+    return len(source) == len(wanted)
+
+
+@lru_cache(maxsize=64)
+def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The FROM paths of the redirect rules in `files`, as segments (lower case)."""
+    sources: list[str] = []
+    for file in files:
+        text = read_small_file(file)
+        if not text:
+            continue
+        if file.endswith(".toml"):
+            sources += _netlify_sources(text)
+            continue
+        for line in text.splitlines():
+            fields = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
+            if len(fields) < 2 or not fields[0].startswith("/"):
+                continue
+            status = next((field for field in fields[2:] if field.rstrip("!").isdigit()), "")
+            if not status.startswith("4"):
+                sources.append(fields[0])
+    found = []
+    for source in sources:
+        segments = tuple(segment for segment in unquote(source.split("?", 1)[0]).casefold().strip("/").split("/") if segment)
+        if segments and segments != ("*",):
+            found.append(segments)
+    return tuple(found)
+
+
+def _netlify_sources(text: str) -> list[str]:
+    """`from` of each `[[redirects]]` of netlify.toml, but rules with a 4xx status."""
+    if sys.version_info >= (3, 11):
+        import tomllib  # imported here: only a site with a netlify.toml needs it
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # imported here: only a site with a netlify.toml needs it
+    try:
+        settings = tomllib.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    rules = settings.get("redirects")
+    found = []
+    for rule in rules if isinstance(rules, list) else []:
+        if not isinstance(rule, dict) or not isinstance(rule.get("from"), str) or not rule["from"].startswith("/"):
+            continue
+        if not str(rule.get("status", "")).startswith("4"):
+            found.append(rule["from"])
+    return found
 
 
 def _is_bundle(file: Path) -> bool:
@@ -370,4 +646,8 @@ def clear_caches() -> None:
     _exists_on_disk.cache_clear()
     _page_names.cache_clear()
     page_fingerprint.cache_clear()
-    _content_index.cache_clear()
+    _hugo_page_index.cache_clear()
+    _bundle_files.cache_clear()
+    from artlint import shortcodes  # a shortcode's template may have changed too
+
+    shortcodes.clear_caches()

@@ -63,6 +63,12 @@ def site_text(described: list[dict[str, Any]]) -> str:
         if site["url-settings"]:
             lines.append(f"  url settings {', '.join(f'{key} = {value}' for key, value in site['url-settings'].items())}")
         lines.append(f"  not content  {', '.join(site['not-content']) or '-'}")
+        if site["verbatim-shortcodes"]:
+            lines.append(f"  data bodies  {', '.join(site['verbatim-shortcodes'])} (shortcodes without a template here)")
+        if site["containers"]:
+            lines.append(f"  containers   {' '.join(site['containers'])} (Python-Markdown blocks, bodies indented four spaces)")
+        if site["fragments"]:
+            lines.append(f"  fragments    {', '.join(site['fragments'])}")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
         if site["pages-by-language"]:
             lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")

@@ -50,11 +50,16 @@ _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 class Page:
     """What the site makes of one file."""
 
-    kind: str  # "article", "section", "page", "partial" (include, template, draft), "repository" (README...), "resource" (a Hugo leaf bundle's other file)
+    # "article", "section", "page", "partial" (include, template, draft), "repository" (README...),
+    # "resource" (a Hugo leaf bundle's other file), "fragment" (a translated block a page includes)
+    kind: str
     language: str | None = None  # None on a site in one language
     translation_key: str = ""  # equal for a page and its translations
     date_from_name: str | None = None  # YYYY-MM-DD, when the file name gives the date
     front_matter_expected: bool = True  # False for README files, partials, pages of documentation generators
+    # Not published by a default build: `draft: true` (Hugo, Zola, Docusaurus...), `published:
+    # false` (Jekyll, Hexo), a file under a `_drafts` folder (Jekyll, Hexo).
+    draft: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -76,6 +81,15 @@ class Site:
     # `slugify.paths`, MkDocs' `use_directory_urls` (artlint.pageurls reads them).
     url_settings: tuple[tuple[str, str], ...] = ()
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    # Folders relative to root whose markdown is not a page but a block that pages include,
+    # one folder per language: jekyll-multiple-languages-plugin's `_i18n/<lang>/`.
+    fragments: tuple[str, ...] = ()
+    # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
+    # where the site holds no template that says (artlint.shortcodes).
+    verbatim_shortcodes: tuple[str, ...] = ()
+    # Python-Markdown's block containers whose body is indented four spaces (MkDocs):
+    # "!!!" (admonition), "???" (pymdownx.details), "===" (pymdownx.tabbed).
+    containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
@@ -97,7 +111,7 @@ class Site:
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
         matter = front_matter if isinstance(front_matter, Mapping) else {}
-        key = (file, _language_in(matter), str(matter.get("translationKey") or ""))
+        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter))
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = _page(self, file, matter)
@@ -163,6 +177,9 @@ class Site:
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
+            "fragments": list(self.fragments),
+            "verbatim-shortcodes": list(self.verbatim_shortcodes),
+            "containers": list(self.containers),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "host": self.host,
@@ -215,8 +232,18 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     if not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
-    expected = kind not in ("repository", "partial", "resource") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
-    return Page(kind, language, key, date_from_name, expected)
+    expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
+    if kind == "section" and site.generator == "hugo":
+        expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
+    draft = is_draft(matter) or "_drafts" in parts[:-1]
+    return Page(kind, language, key, date_from_name, expected, draft)
+
+
+def is_draft(matter: Mapping[str, Any]) -> bool:
+    """Whether the front matter keeps the page out of a default build: `draft: true` (Hugo,
+    Zola, Docusaurus, MkDocs Material's blog), `published: false` (Jekyll, Hexo)."""
+    draft = matter.get("draft")
+    return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true") or matter.get("published") is False
 
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
@@ -234,7 +261,9 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
             return "resource"
         return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
     if generator in ("jekyll", "hexo"):
-        return "article" if "_posts" in parts[:-1] else "page"
+        if "_posts" in parts[:-1]:
+            return "article"  # jekyll-multiple-languages-plugin's `_i18n/<lang>/_posts/` too: posts of that language
+        return "fragment" if any(within(path, folder) for folder in site.fragments) else "page"
     if generator == "docusaurus":
         if any(part.startswith("_") for part in parts):
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
@@ -367,7 +396,7 @@ def _hexo_file(folder: str, names: Collection[str]) -> str | None:
         return None
     if os.path.isdir(os.path.join(folder, "source", "_posts")) or "scaffolds" in names:
         return os.path.join(folder, "_config.yml")
-    if "package.json" in names and '"hexo"' in _read_text(os.path.join(folder, "package.json")):
+    if "package.json" in names and '"hexo"' in read_small_file(os.path.join(folder, "package.json")):
         return os.path.join(folder, "_config.yml")
     return None
 
@@ -473,9 +502,14 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["languages"] = tuple(settings["languages"])
     if "permalinks" in settings:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
+    if "verbatim-shortcodes" in settings:
+        changes["verbatim_shortcodes"] = tuple(dict.fromkeys((*site.verbatim_shortcodes, *(name.lower() for name in settings["verbatim-shortcodes"]))))
     if not changes and root == site.root:
         return site
-    names = ("content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "autolinks", "blackfriday")
+    names = (
+        "content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "fragments",
+        "verbatim_shortcodes", "containers", "autolinks", "blackfriday", "host",
+    )
     values = {name: getattr(site, name) for name in names}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
@@ -527,7 +561,27 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "not_content": tuple(unbuilt),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
+        "verbatim_shortcodes": _verbatim_shortcodes(settings),
     }
+
+
+def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
+    """The paired shortcodes known to read their body as data: those of every theme, and those
+    of the themes the site uses (`theme`, or a module import whose path ends with the theme's
+    name: `github.com/hugo-fixit/FixIt`)."""
+    known = data.load("sites")["verbatim-shortcodes"]
+    theme = settings.get("theme")
+    themes = [item for item in (theme if isinstance(theme, list) else [theme]) if isinstance(item, str)]
+    imports = _nested(settings, "module", "imports")
+    for item in imports if isinstance(imports, list) else []:
+        path = _lower_keys(item).get("path") if isinstance(item, dict) else None
+        if isinstance(path, str):
+            parts = [part for part in path.strip("/").split("/") if not re.fullmatch(r"v\d+", part)]
+            themes += parts[-1:]
+    names = list(known.get("*", ()))
+    for theme in themes:
+        names += known.get(theme.strip().lower(), ())
+    return tuple(dict.fromkeys(names))
 
 
 def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
@@ -616,14 +670,50 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         codes.insert(0, default.lower())
     permalink = settings.get("permalink")
     collections_dir = _text(settings.get("collections_dir"), ".")
+    fragments = _translated_fragments(folder, settings, codes)
     return {
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
         "languages": tuple(codes) or _folder_languages(folder, ("",)),
-        "language_folders": _language_folders(folder, ("",)),
+        "language_folders": _language_folders(folder, ("",)) + tuple((path, path.rsplit("/", 1)[1].lower()) for path in fragments),
+        "fragments": fragments,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
     }
+
+
+_MULTIPLE_LANGUAGES = "jekyll-multiple-languages-plugin"
+_GEM_LOADED = lazy(r"""^[ \t]*gem[ \t(]+["']jekyll-multiple-languages-plugin["']""", re.M)
+
+
+def _translated_fragments(folder: str, settings: dict, codes: list[str]) -> tuple[str, ...]:
+    """`_i18n/<lang>/` of each configured language, when jekyll-multiple-languages-plugin builds
+    the site: its markdown files are blocks a page includes with `{% tf path %}` (or
+    `{% translate_file %}`) when it is built in that language, not pages; the same path in each
+    language's folder is one block translated (or copied untranslated, as the plugin needs a file
+    in every language). The plugin is on when `plugins` (`gems` before Jekyll 3.5) names it, or
+    the Gemfile or a file of `_plugins/` loads it."""
+    if not codes or not _uses_multiple_languages(folder, settings):
+        return ()
+    try:
+        names = {name.lower(): name for name in os.listdir(os.path.join(folder, "_i18n"))}
+    except OSError:
+        return ()
+    return tuple(f"_i18n/{names[code]}" for code in codes if code in names and os.path.isdir(os.path.join(folder, "_i18n", names[code])))
+
+
+def _uses_multiple_languages(folder: str, settings: dict) -> bool:
+    for key in ("plugins", "gems"):
+        if any(isinstance(item, str) and item.strip() == _MULTIPLE_LANGUAGES for item in _items(settings.get(key))):
+            return True
+    if _GEM_LOADED.search(read_small_file(os.path.join(folder, "Gemfile"))):
+        return True
+    plugins = os.path.join(folder, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))
+    except OSError:
+        return False
+    return any("multiple/languages" in read_small_file(os.path.join(plugins, name)) or "multiple-languages" in name for name in names)
 
 
 def _hexo_parts(folder: str, settings: dict) -> dict:
@@ -665,7 +755,26 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     docs = _normal(_text(settings.get("docs_dir"), "docs"))
     directory_urls = settings.get("use_directory_urls")
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
-    return {"content": (docs,), "static": (docs,), "language_folders": _language_folders(folder, (f"{docs}/",)), "url_settings": url_settings}
+    return {
+        "content": (docs,),
+        "static": (docs,),
+        "language_folders": _language_folders(folder, (f"{docs}/",)),
+        "url_settings": url_settings,
+        "containers": _mkdocs_containers(settings),
+    }
+
+
+_CONTAINER_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
+
+
+def _mkdocs_containers(settings: dict) -> tuple[str, ...]:
+    """The markers of the indented containers the configured extensions add; all three when
+    the configuration could not be read (Material sites enable them nearly always)."""
+    if not settings:
+        return tuple(_CONTAINER_EXTENSIONS.values())
+    extensions = settings.get("markdown_extensions")
+    names = {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(extensions)}
+    return tuple(marker for name, marker in _CONTAINER_EXTENSIONS.items() if name in names)
 
 
 def _vitepress_parts(folder: str, settings: dict) -> dict:
@@ -753,13 +862,17 @@ def _settings_of(config_file: str) -> dict:
         return merged
     settings = _read_settings(config_file)
     if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):
-        settings = {"_text": _read_text(config_file)}
+        settings = {"_text": read_small_file(config_file)}
     return settings
+
+
+# A YAML tag of an application (`!!python/name:x.y`, `!ENV`, `!relative`) where a value begins.
+_APPLICATION_TAG = lazy(r"(^|[\s\[{,:-])!!?(?:python/[\w/.:-]*|ENV|relative)\b[\w/.:-]*", re.M)
 
 
 @lru_cache(maxsize=64)
 def _read_settings(path: str) -> dict:
-    text = _read_text(path)
+    text = read_small_file(path)
     if not text:
         return {}
     try:
@@ -772,7 +885,12 @@ def _read_settings(path: str) -> dict:
             try:
                 value = load_yaml(text)[0]
             except YamlProblem:
-                return {}
+                # MkDocs configurations name Python objects (`!!python/name:pymdownx.slugs.uslugify`)
+                # and environment variables (`!ENV`): read them with those tags left out.
+                try:
+                    value = load_yaml(_APPLICATION_TAG.sub(r"\1", text))[0]
+                except YamlProblem:
+                    return {}
         elif path.endswith(".json"):
             value = json.loads(text)
         else:
@@ -782,7 +900,7 @@ def _read_settings(path: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _read_text(path: str) -> str:
+def read_small_file(path: str) -> str:
     """A small configuration file's text; "" for anything else (a link out of its folder, a
     device, a file over MAX_CONFIG_BYTES)."""
     try:
@@ -856,7 +974,7 @@ def template_words(root: str, generator: str, config_file: str | None = None) ->
     words: set[str] = set()
     budget = _TEMPLATE_BYTES
     if config_file is not None and not os.path.islink(config_file):
-        words.update(_WORD.findall(_read_start(config_file)))
+        words.update(_WORD.findall(read_start(config_file)))
     for folder in data.load("sites")["templates"].get(generator, ()):
         top = os.path.join(root, folder)
         if os.path.islink(top):
@@ -869,16 +987,17 @@ def template_words(root: str, generator: str, config_file: str | None = None) ->
                     return frozenset(words)
                 if os.path.islink(path) or os.path.splitext(name)[1].lower() not in _TEMPLATE_SUFFIXES:
                     continue
-                text = _read_start(path)
+                text = read_start(path)
                 budget -= len(text)
                 words.update(_WORD.findall(text))
     return frozenset(words)
 
 
-def _read_start(path: str) -> str:
+def read_start(path: str, limit: int = _TEMPLATE_FILE_BYTES) -> str:
+    """The first `limit` bytes of a template or configuration file as text ("" if unreadable)."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(_TEMPLATE_FILE_BYTES).decode("utf-8", errors="replace")
+            return handle.read(limit).decode("utf-8", errors="replace")
     except OSError:
         return ""
 

@@ -14,8 +14,13 @@ none of this, so the text it is given has these written the way it understands t
   whose URL is a tag (`[x]({% post_url y %})`) stays one link, to a template target.
 
 Hugo's shortcodes (`{{< figure … >}}`, `{{% note %}}…{{% /note %}}`) likewise become spaces
-(`_` for their spaces where a link's URL is one), except `ref` and `relref`, which the link
-rules resolve.
+(`_` for their spaces where a link's URL is one, inline or in a reference definition
+`[x]: {{< relref "y" >}}`: Hugo replaces a shortcode by a placeholder before the markdown is
+parsed). `ref` and `relref` elsewhere stay as written; the link rules find and resolve them
+wherever they are.
+
+MkDocs' indented containers (`!!! note`, `??? tip`, `=== "Python"`) hold markdown indented four
+spaces: their bodies become block quotes, so that a fenced code block inside one is code.
 
 VitePress and VuePress import code files whole (`<<< @/snippets/x.rs`, `@[code](./x.rs)`):
 those lines become spaces.
@@ -27,8 +32,12 @@ text the parser saw are offsets into the file.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from artlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from artlint.sites import Site
 
 LIQUID_GENERATORS = ("jekyll", "hexo")
 _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
@@ -43,10 +52,13 @@ _SHORTCODE = lazy(r"\{\{([<%])\s*/?\s*([\w.-]*)")
 _CODE_IMPORT = lazy(r"^[ \t]*(?:@\[code[^\]\n]{0,200}\]\([^)\n]{1,2000}\)|<<<[ \t]+[^\n]{1,2000})[ \t]*$", re.M)
 
 
-def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) -> str:
-    """`text` with the generator's template markup written as markdown understands it."""
+def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, site: "Site | None" = None) -> str:
+    """`text` with the generator's template markup written as markdown understands it (`site`:
+    the article's site, whose templates tell which Hugo shortcodes read their body as data)."""
     if generator == "hugo":
-        return _hugo_masked(text, body_offset)
+        return _hugo_masked(text, body_offset, site)
+    if generator == "mkdocs" and site is not None and site.containers:
+        return _containers_quoted(text, body_offset, site.containers)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
@@ -90,20 +102,74 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0) ->
     return masked if len(masked) == len(text) else text
 
 
-def _hugo_masked(text: str, body_offset: int) -> str:
+# A container of Python-Markdown's extensions: `!!! note "Title"` (admonition), `???+ tip`
+# (pymdownx.details), `=== "Python"` (pymdownx.tabbed); its body follows, indented four spaces.
+_CONTAINER = lazy(r"""(!!!|\?\?\?\+?|===[+!]?)[ \t]+(?:"[^"\n]*"|[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?)[ \t]*$""")
+_FENCE_OPENING = lazy(r"(`{3,}|~{3,})")
+
+
+def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) -> str:
+    """The bodies of MkDocs' indented containers (admonitions, details, tabs) as block quotes:
+    the first of the four spaces that indent each body line becomes `>`. Python-Markdown reads
+    the body as markdown of its own, a fenced code block in it included; CommonMark would read
+    a body after a blank line as an indented code block, and a body right after the marker line
+    (a fence too) as the marker's paragraph going on. A quote's content is the body de-indented,
+    offsets unchanged. (A line left empty inside a body ends the quote there; a space-only one
+    keeps it going.)"""
+    if not any(marker in text for marker in markers):
+        return text
+    chars = list(text)
+    stack: list[int] = []  # the indentation of each open container's marker
+    fence = ""  # the fence of an open fenced code block, as written (de-indented)
+    position = body_offset
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if not stripped.strip():
+            for level in stack:
+                if len(line) > level:
+                    chars[position + level] = ">"
+            position = end + 1
+            continue
+        while stack and indent < stack[-1] + 4:
+            stack.pop()
+        for level in stack:
+            chars[position + level] = ">"
+        if fence:
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0] + " \t"):
+                fence = ""
+        elif (opened := _FENCE_OPENING.match(stripped)) is not None and indent - (stack[-1] + 4 if stack else 0) < 4:
+            fence = opened.group(1)
+        else:
+            found = _CONTAINER.match(stripped)
+            if found is not None and found.group(1)[:3] in markers and indent - (stack[-1] + 4 if stack else 0) < 4:
+                stack.append(indent)
+        position = end + 1
+    return "".join(chars)
+
+
+def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str:
     """Hugo shortcodes (`{{< figure … >}}`, `{{% def id="x" %}}`, their closing tags) render
     to markup, not prose: spaces in the prose, or `_` for their spaces where a link's URL is
-    one. `ref` and `relref`, which link rules resolve, stay as written."""
+    one (inline, or a reference definition's). `ref` and `relref` elsewhere stay as written."""
     if "{{<" not in text and "{{%" not in text:
         return text
     pieces = [text[:body_offset]]
     position = body_offset
-    for start, end, name in _shortcodes(text, body_offset):
-        if name in ("ref", "relref"):
+    tags = list(_shortcodes(text, body_offset))
+    data_bodies = _data_bodies(text, tags, site) if site is not None else {}
+    skip_to = -1
+    for start, end, name in tags:
+        if start < skip_to:
+            continue  # inside a body that is data: blanked whole
+        tag = text[start:end]
+        in_url = text[max(body_offset, start - 2) : start].rstrip(" ").endswith("(") or _in_destination(text, start, end)
+        if name in ("ref", "relref") and not (in_url and "\n" not in tag):
             continue
         pieces.append(text[position:start])
-        tag = text[start:end]
-        in_url = text[max(body_offset, start - 2) : start].rstrip(" ").endswith("(")
         if in_url:
             pieces.append(_SPACE.sub("_", tag))
         elif _starts_line(text, start) and not _alone_on_line(text, start, end):
@@ -111,9 +177,68 @@ def _hugo_masked(text: str, body_offset: int) -> str:
         else:
             pieces.append(blanked(tag))
         position = end
+        if start in data_bodies:
+            skip_to = data_bodies[start]
+            pieces.append(blanked(text[end:skip_to]))
+            position = skip_to
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+_CLOSING = lazy(r"\{\{[<%]\s*/")
+
+
+def _data_bodies(text: str, tags: list[tuple[int, int, str]], site: "Site") -> dict[int, int]:
+    """{start of an opening `{{< name >}}` tag: start of its closing tag} for the paired
+    shortcodes whose body the site reads as data, not markdown (artlint.shortcodes): a chart's
+    options, a diagram's source, TeX. `{{% %}}` bodies are markdown whatever the template."""
+    from artlint.shortcodes import body_is_markdown  # imported here: only Hugo pages with shortcodes need it
+
+    found: dict[int, int] = {}
+    open_tags: dict[str, list[int]] = {}
+    for start, end, name in tags:
+        key = name.lower()
+        if _CLOSING.match(text, start):
+            starts = open_tags.get(key)
+            if starts:
+                opening = starts.pop()
+                if not starts and text.startswith("{{<", opening) and not body_is_markdown(site, key):
+                    found[opening] = start
+            continue
+        if text.startswith("/>}}", end - 4) or not key:
+            continue  # `{{< name />}}` closes itself
+        open_tags.setdefault(key, []).append(start)
+    outermost: dict[int, int] = {}
+    for opening, closing in sorted(found.items()):
+        if not any(start < opening < stop for start, stop in outermost.items()):
+            outermost[opening] = closing
+    return outermost
+
+
+# Where a link's destination has begun on the line: after `](` (inline), or after `[label]:`
+# at the start of the line (a reference definition), with what of the URL came before the tag
+# (`https://x/blob/{{< param v >}}/a`), earlier shortcodes included.
+_TAG_IN_URL = r"(?:[^\s()<>{}]|\{\{[<%][^\n]{0,500}?[>%]\}\})"
+_INLINE_DESTINATION = lazy(r"\]\(" + _TAG_IN_URL + r"*$")
+_DEFINITION_START = lazy(r"[ ]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*" + _TAG_IN_URL + r"*$")
+_DEFINITION_END = lazy(_TAG_IN_URL + r"""*[ \t]*(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))?[ \t]*$""")
+_LOOK_BACK = 1000  # characters of the line before a tag searched for the destination it is in
+
+
+def _in_destination(text: str, start: int, end: int) -> bool:
+    """Whether the shortcode at text[start:end] is (part of) a link's destination: an inline
+    link's (`[x](https://x/{{< param v >}}/a)`) or a reference definition's (`[label]: {{<
+    relref "x" >}}`, a title after it or not). Hugo puts a placeholder without spaces in its
+    place before the markdown is parsed, so the link or the definition stands."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - _LOOK_BACK) : start]
+    if "](" in before and _INLINE_DESTINATION.search(before) is not None:
+        return True
+    if "]:" not in before or _DEFINITION_START.match(text, line_start, start) is None:
+        return False
+    line_end = text.find("\n", end)
+    return _DEFINITION_END.match(text, end, len(text) if line_end < 0 else line_end) is not None
 
 
 def _shortcodes(text: str, start: int):

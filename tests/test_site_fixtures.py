@@ -40,13 +40,48 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert "generator    hugo (from " in out and "hugo.toml)" in out
     assert "content/en (en), content/zh (zh)" in out
     assert "content/fa" in out.split("not content")[1]  # a folder no language names is not built
-    assert "pages        20 article, 3 section\n" in out  # archetypes, themes and content/fa are not walked
-    assert "by language  de 1, en 18, tr 1, zh 3\n" in out
+    assert "pages        28 article, 4 section\n" in out  # archetypes, themes and content/fa are not walked
+    assert "by language  de 1, en 25, tr 1, zh 5\n" in out
     code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "jekyll")
     [model] = json.loads(out)
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
     assert model["pages"] == {"article": 4, "page": 3}
     assert model["pages-by-language"] == {"en": 6, "zh-cn": 1}
+
+
+def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> None:
+    # jekyll-multiple-languages-plugin: `_i18n/<lang>/` holds blocks that pages include, one
+    # folder per language; its `_posts` are posts of that language.
+    code, out, err = artlint("site", str(SITES / "jekyll-i18n"), cwd=tmp_path)
+    assert code == 0, err
+    assert "  fragments    _i18n/en, _i18n/fr, _i18n/de, _i18n/nl\n" in out
+    assert "  pages        2 article, 12 fragment, 4 page\n" in out
+    assert "  by language  de 3, en 10, fr 4, nl 1\n" in out
+
+
+def test_without_the_plugin_i18n_files_are_pages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "_i18n" / "en").mkdir(parents=True)
+    (site / "_i18n" / "fr").mkdir(parents=True)
+    (site / "_config.yml").write_text('languages: ["en", "fr"]\n# gem "jekyll-multiple-languages-plugin"\n', encoding="utf-8")
+    (site / "Gemfile").write_text('# gem "jekyll-multiple-languages-plugin"\n', encoding="utf-8")
+    (site / "_i18n" / "en" / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=site)
+    [model] = json.loads(out)
+    assert model["fragments"] == [] and model["pages"] == {"page": 1}
+    (site / "Gemfile").write_text('source "https://rubygems.org"\ngem "jekyll-multiple-languages-plugin", "1.7.0"\n', encoding="utf-8")
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=site)
+    [model] = json.loads(out)
+    assert model["fragments"] == ["_i18n/en", "_i18n/fr"] and model["pages"] == {"fragment": 1}
+
+
+def test_mkdocs_configuration_with_python_tags_is_read(tmp_path: Path) -> None:
+    # `!!python/name:` tags (a slugify function) made the whole mkdocs.yml unreadable.
+    code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "mkdocs")
+    [model] = json.loads(out)
+    assert model["host"] == "docs.example.org" and model["containers"] == ["!!!", "???", "==="]
+    code, out, err = artlint("site", ".", cwd=SITES / "mkdocs")
+    assert "  containers   !!! ??? === (Python-Markdown blocks" in out
 
 
 def test_site_settings_correct_the_detection(tmp_path: Path) -> None:

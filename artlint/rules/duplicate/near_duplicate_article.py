@@ -65,7 +65,8 @@ class NearDuplicateArticle(CorpusRule):
     republished in another section of the site (a blog post in the docs, a project's
     collection of the posts on it), two undated pages less alike than 0.9 (each project's
     contribution guide from one template: a page copied by mistake is copied whole), a Hugo
-    page bundle's spare markdown file (a resource, not a page), and files that match `ignore`. Articles shorter than
+    page bundle's spare markdown file (a resource, not a page), a draft (`draft: true`,
+    `published: false`: an unpublished version is no copy readers meet), and files that match `ignore`. Articles shorter than
     `min-length` letters (200) or with fewer than `min-shingles` distinct shingles (40, about a
     hundred words of distinct text) are not compared: a line or two under a template is no
     article to copy.
@@ -92,8 +93,8 @@ class NearDuplicateArticle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and doc.page.kind == "resource":
-            return None  # a Hugo bundle's spare copy of its page is no page readers meet
+        if doc.page is not None and (doc.page.kind == "resource" or doc.page.draft):
+            return None  # a Hugo bundle's spare copy of its page, or a draft: no page readers meet
         text = normalise(read_text(doc.prose_text[doc.body_offset :]))
         if len(text) < options["min-length"]:
             return None

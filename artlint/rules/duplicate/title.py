@@ -28,7 +28,9 @@ class DuplicateTitle(CorpusRule):
     begin with different parts of a book or products (`taste-summary` and `ca-summary`,
     `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`). Translations (pages of different languages,
     as the site's generator tells them apart), section index pages ("Posts" in each part of a
-    book), a Hugo page bundle's other markdown files (resources, not pages),
+    book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
+    include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), drafts (`draft: true`,
+    `published: false`),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
     "SOFA Weekly | Q&A"; the date from front matter, a dated file name, or a dated
@@ -52,8 +54,10 @@ class DuplicateTitle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and doc.page.kind in ("section", "resource"):
-            return None  # a section's index: "Posts" in each edition of a book is its structure; a bundle's file is no page
+        if doc.page is not None and (doc.page.kind in ("section", "resource", "fragment") or doc.page.draft):
+            # A section's index: "Posts" in each edition of a book is its structure; a bundle's
+            # file is no page, nor is a block that pages include; a draft is not published.
+            return None
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")

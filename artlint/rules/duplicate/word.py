@@ -50,7 +50,9 @@ class DuplicateWord(DocumentRule):
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
       `for for at`). Pages in a language whose grammar doubles words
       (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`, Indonesian,
-      Tagalog, Hindi...) are not checked for these.
+      Tagalog, Hindi...) are not checked for these, but for doubled English function words
+      (`english-function-words`: `the the`, `it it`), which no such language doubles: an
+      untranslated English copy in a Turkish folder keeps its typos.
     - A typo copies a word as it is, or capitalised at the start of a sentence (`The the`).
       Other pairs are names and labels: two capitalised words (`Walla Walla`, `Bora Bora`), a
       capitalised word mid-sentence or in a table cell before its lower-case twin (`then Will
@@ -108,6 +110,11 @@ class DuplicateWord(DocumentRule):
             "Languages whose grammar doubles words (Turkish 'yavaş yavaş', Swahili 'pole pole'): "
             "their pages are not checked for doubled words in alphabetic scripts.",
         ),
+        "english-function-words": Option(
+            "list[string]",
+            _DATA["english-function-words"],
+            "English words whose doubles are reported on pages of reduplicating languages too (an untranslated copy).",
+        ),
         "allow-by-language": Option(
             "table[list[string]]",
             dict(_DATA["allow-by-language"]),
@@ -141,6 +148,7 @@ class DuplicateWord(DocumentRule):
             by_language = options["allow-by-language"]
             pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
         allowed = {" ".join(pair.casefold().split()) for pair in pairs}
+        english = frozenset(word.casefold() for word in options["english-function-words"])
         allowed |= {" ".join(phrase.casefold().split() + phrase.casefold().split()[-1:]) for phrase in options["particle-verbs"]}
         text = doc.text
         code = templated_code(text, doc.body_offset)
@@ -148,21 +156,23 @@ class DuplicateWord(DocumentRule):
             if block.start in code or _quotes_a_title(doc, block):
                 continue
             html = block.type == "block_html"
-            if latin and _MAYBE_DOUBLED.search(text, block.start, block.end):
+            if _MAYBE_DOUBLED.search(text, block.start, block.end):
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
-                yield from self._latin(doc, block, list(words), allowed)
+                yield from self._latin(doc, block, list(words), allowed, None if latin else english)
             if _CJK_DOUBLE.search(text, block.start, block.end):
                 spans = html_prose(text, block.start, block.end) if html else _prose_text_spans(doc, block)
                 yield from self._chinese(doc, spans, options)
 
-    def _latin(self, doc, block, words, allowed):
+    def _latin(self, doc, block, words, allowed, only: frozenset[str] | None = None):
+        """The doubled words of a block; with `only`, those words alone (a page of a language
+        whose grammar doubles words)."""
         # Compared folded once each: a block of "a *a* a" has a million words.
         folded = [word[0].casefold() if word is not None else None for word in words]
         text = doc.text
         emphasis = _emphasis_spans(block)
         for index in range(1, len(words)):
             fold = folded[index]
-            if fold is None or folded[index - 1] != fold:
+            if fold is None or folded[index - 1] != fold or (only is not None and fold not in only):
                 continue
             if index >= 2 and folded[index - 2] == fold or index + 1 < len(folded) and folded[index + 1] == fold:
                 continue  # three or more of the same word: deliberate

@@ -8,8 +8,10 @@ class FrontMatterMissing(DocumentRule):
     ## What it finds
     A file that does not start with a TOML (`+++`), YAML (`---`) or JSON (`{`) front matter block.
     Files whose site needs none pass: repository documents (README, CHANGELOG, LICENSE...),
-    partials and templates, and the pages of documentation generators (MkDocs, VitePress,
-    Docusaurus docs), which take a page's title from its first heading.
+    partials and templates, the pages of documentation generators (MkDocs, VitePress,
+    Docusaurus docs), which take a page's title from its first heading, Hugo's section and home
+    pages (`_index.md`: the folder's or the site's title), blocks that pages include
+    (jekyll-multiple-languages-plugin's `_i18n/<lang>/`), and empty files (placeholders).
 
     ## Why it matters
     Hugo, Zola, Hexo and Jekyll take the title, date, draft state and taxonomy of a page from its
@@ -37,4 +39,6 @@ class FrontMatterMissing(DocumentRule):
 
     def check(self, doc, options):
         if doc.front_matter is None and (doc.page is None or doc.page.front_matter_expected):
+            if not doc.text.strip():
+                return  # an empty placeholder (it makes a Hugo section exist): no article yet
             yield doc.line_diagnostic("no front matter: the article has no title, date or tags for the site", 1)

@@ -20,7 +20,9 @@ class FrontMatterRequired(DocumentRule):
     (default `date`) are required of articles (posts) only, not of standalone pages; section
     indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) need none; README files, partials and the pages of documentation
     generators need none, nor do placeholders with neither a title nor any text after the front
-    matter (translation stubs, redirects). A `date` is required only in a section (a folder, with its page
+    matter (translation stubs, redirects), nor drafts (`draft: true`, `published: false`, a
+    `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
+    for once the draft is published). A `date` is required only in a section (a folder, with its page
     bundles) where at least half of the other pages carry one, or of an article alone there: a docs section, or a site that
     keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
     Hexo, `2024-03-21-title.md` in Zola and Docusaurus) or under another name the generators
@@ -56,6 +58,8 @@ class FrontMatterRequired(DocumentRule):
         page = doc.page
         if page is not None and (not page.front_matter_expected or page.kind == "section"):
             return  # a section index (_index.md) takes its title from its folder or template
+        if page is not None and page.draft:
+            return  # a draft: its title and date are asked for when it is published
         if "title" not in matter.data and not doc.text[matter.body_offset :].strip():
             return  # a placeholder (a translation stub, a redirect): the theme or generator fills it
         written = _keys_as_read(matter.data, doc)

@@ -5,9 +5,8 @@ from artlint import dependencies
 from artlint.anchors import document_anchors, signature_names, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
 from artlint.lazyre import lazy
-from artlint.localfiles import hugo_ref, is_local, resolve, resolve_hugo_ref, split_target
+from artlint.localfiles import hugo_refs, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
-from artlint.rules.link.target_missing import HUGO_REF as _HUGO_REF
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.source import UnreadableFile, read_source
 
@@ -106,9 +105,10 @@ class LinkAnchorMissing(DocumentRule):
                 continue  # never read a file outside the checked folder (../../../../etc/passwd.md)
             signature = dependencies.signature_of(real)
             dependencies.record("stat", real, signature)
-            anchors = _file_anchors(real, signature)
+            generator = doc.site.generator if doc.site is not None else None
+            anchors = _file_anchors(real, signature, generator=generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
-                anchors = _file_anchors(real, signature, scripted=True)
+                anchors = _file_anchors(real, signature, scripted=True, generator=generator)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -116,20 +116,19 @@ class LinkAnchorMissing(DocumentRule):
 
     def _hugo_refs(self, doc, options):
         """`{{< ref "other.md#part" >}}`: Hugo appends the fragment to the page it finds."""
-        for match in _HUGO_REF.finditer(doc.prose_text):
-            target = hugo_ref(match.group(0)) or ""
-            path, _, fragment = target.partition("#")
+        for ref in hugo_refs(doc):
+            path, _, fragment = ref.target.partition("#")
             if not path or not fragment:
                 continue
-            found = resolve_hugo_ref(doc, path, options["roots"])
+            found = resolve_hugo_ref(doc, path, options["roots"], ref.language)
             if found is None or not doc.boundary.contains(str(found.resolve())):
                 continue  # a missing page is link-target-missing's
             real = str(found.resolve())
             signature = dependencies.signature_of(real)
             dependencies.record("stat", real, signature)
-            anchors = _file_anchors(real, signature)
+            anchors = _file_anchors(real, signature, generator="hugo")
             if anchors is not None and not anchors.has(fragment):
-                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", match.start(), match.end())
+                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", ref.start, ref.end)
 
 
 class _Anchors:
@@ -197,7 +196,7 @@ def _sets_heading_ids(path: str, boundary) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, signature: str, scripted: bool = False) -> "_Anchors | None":
+def _file_anchors(path: str, signature: str, scripted: bool = False, generator: str | None = None) -> "_Anchors | None":
     # Imported here: a run answered from the cache loads rule modules but never the markdown parser.
     from artlint.document import parse_document
 
@@ -206,7 +205,7 @@ def _file_anchors(path: str, signature: str, scripted: bool = False) -> "_Anchor
     except UnreadableFile:
         return None
     doc = parse_document(path, source)
-    exact = {anchor.lower() for anchor in document_anchors(doc)}
+    exact = {anchor.lower() for anchor in document_anchors(doc, generator)}
     if scripted:
         exact |= {name.lower() for name in signature_names(doc)}
     return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))

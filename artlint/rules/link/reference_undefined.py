@@ -10,8 +10,12 @@ from artlint.spans import SpanSet
 _DATA = data.load("links")["reference-undefined"]
 # `[text][label]` and `[text][]`: reference links by their form, whatever the label.
 _FULL_REFERENCE = lazy(r"(?<![\w\]\\`])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
-# `[label]` alone, not followed by a destination, a label or a definition's colon.
-_SHORTCUT_REFERENCE = lazy(r"(?<![\w\]\\`!])\[([^\[\]\n]{1,100})\](?![\[(:{])")
+# `[label]` alone, not followed by a destination, a label or a definition's colon, nor by `^(`:
+# `[漢字]^(かんじ)` is the ruby annotation of FixIt, LoveIt and DoIt themes.
+_SHORTCUT_REFERENCE = lazy(r"(?<![\w\]\\`!])\[([^\[\]\n]{1,100})\](?![\[(:{]|\^\()")
+# A list item that opens with a bracketed word: a task box of a state of its own (`- [tip]`,
+# `- [>]`, `* [-]`), as themes and note apps extend GFM's `[ ]` and `[x]`.
+_TASK_STATE = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
 _CODE_AFTER = lazy(r"\.\w|\(")  # `[UIScreen mainScreen].brightness`: Objective-C, not a link
 # `[1, N]`, `[0, n)`: intervals
 _INTERVAL = lazy(r"\w{1,3}\s*,\s*\w{1,3}")
@@ -39,7 +43,8 @@ class LinkReferenceUndefined(DocumentRule):
     Reference links and images, `[text][label]` and `[text][]`, whose label has no definition
     `[label]: url` in the same file (labels match case-insensitively, with runs of white space
     as one space, as in CommonMark). Code, HTML and template tags are not looked at, nor are
-    footnotes (`[^1]`), citations (`[@key]`), alerts (`[!NOTE]`) and task boxes. A file that
+    footnotes (`[^1]`), citations (`[@key]`), alerts (`[!NOTE]`), task boxes (`- [x]`, and
+    states that themes add, `- [tip]`) and ruby text (`[漢字]^(かんじ)`). A file that
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
     definitions may be there.
 
@@ -107,6 +112,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # in a table, `[0:15]` and `[MiB]` are bit ranges and units
             label = text[match.start(1) : match.end(1)]
             if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
+                continue
+            if _TASK_STATE.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
                 continue
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue

@@ -1,12 +1,19 @@
 
 from artlint.findings import Severity
 from artlint.globs import glob_set
-from artlint.lazyre import lazy
-from artlint.localfiles import DEFAULT_ROOTS, hugo_ref, is_known_page, is_local, resolve, resolve_hugo_ref, split_target
+from artlint.localfiles import (
+    DEFAULT_ROOTS,
+    hugo_ref_namesakes,
+    hugo_refs,
+    is_known_page,
+    is_local,
+    redirected,
+    resolve,
+    resolve_hugo_ref,
+    split_target,
+)
 from artlint.options import Option
 from artlint.rules import DocumentRule
-
-HUGO_REF = lazy(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?[^"'\s}]+["']?\s*[>%]\}\}""")
 
 ROOTS_OPTION = Option(
     "list[string]",
@@ -32,10 +39,15 @@ class LinkTargetMissing(DocumentRule):
     folder named after a non-bundle page, and for `/site/paths` against the `roots` (`.`,
     `static`, `content`, `assets`). A page target may be written as the file (`other.md`), the
     rendered name (`other.html`) or the folder (`other/`). Hugo's `{{< ref "x" >}}` and
-    `relref` are resolved against the page and `content/`. Extension-less site paths whose last
+    `relref` (`path=` and `lang=` too) are resolved as Hugo does: relative to the page (a leaf
+    bundle from the folder that holds it), then from the content folders, and a bare name
+    (`"blocks"`) by a site-wide lookup of the one page of the language with that name (a
+    bundle's folder, a file's stem); a name two pages share is reported as ambiguous. Extension-less site paths whose last
     segment names a page of the site (its file name with or without a date prefix, its folder,
     `slug` or `url`) are accepted, because
-    permalink patterns make them impossible to resolve exactly. Nothing is fetched online.
+    permalink patterns make them impossible to resolve exactly, and so are site paths that the
+    host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
+    site's root or `public/`, or `[[redirects]]` in netlify.toml; `*` and `:name` match). Nothing is fetched online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -66,12 +78,16 @@ class LinkTargetMissing(DocumentRule):
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):
                 continue
-            if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots):
+            if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
-        for match in HUGO_REF.finditer(doc.prose_text):
-            target = hugo_ref(match.group(0))
-            if target and resolve_hugo_ref(doc, target, roots) is None:
-                yield doc.diagnostic(f"Hugo ref target {target!r} not found", match.start(), match.end())
+        for ref in hugo_refs(doc):
+            if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None:
+                namesakes = hugo_ref_namesakes(doc, ref.target, ref.language)
+                if namesakes:
+                    message = f"Hugo ref target {ref.target!r} is ambiguous: {len(namesakes)} pages have that name ({', '.join(namesakes[:3])})"
+                else:
+                    message = f"Hugo ref target {ref.target!r} not found"
+                yield doc.diagnostic(message, ref.start, ref.end)
 
 
 def _is_page_path(doc, path, roots) -> bool:
