@@ -18,6 +18,9 @@ _LATIN_WORD = lazy(
     r"(?:['’][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*"
 )
 _CJK_DOUBLE = lazy(f"([{CJK}])\\1")
+# A chat log's line starts with its speaker, IRC style: `<nick>`, `**<nick>**`, `**\\<nick>**`,
+# perhaps after a time stamp (`[12:01] <nick>`) or a list marker.
+_SPEAKER = lazy(r"[ \t]*(?:[-*+][ \t]+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*\*|__)?\\?<[^\s<>]{1,40}>(?:\*\*|__)?[ \t:]")
 _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word
 # (followed by punctuation or a closing `_` as well: "a test test.", "_the the_").
@@ -197,6 +200,8 @@ class DuplicateWord(DocumentRule):
                 continue  # *Gallus gallus*: a species name
             if _in_url(doc, start_a):
                 continue
+            if _SPEAKER.match(text, text.rfind("\n", 0, start_a) + 1):
+                continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
             fix = None
             # Not across emphasis markers, which must stay; a capital only on a short word ("The
             # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
