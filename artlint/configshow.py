@@ -17,7 +17,7 @@ from typing import Any
 from artlint.config import Config, ConfigError, Override, _expand
 from artlint.paths import display_path
 from artlint.rules import all_rules
-from artlint.tomllines import key_lines, toml_value
+from artlint.tomllines import key_lines, table_key, toml_value
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -113,6 +113,14 @@ def show(config: Config, path: str) -> str:
         for key, value in config.site.items():
             out.append(_line(key, value, run.where("site", key)))
 
+    if owner.style is not None:
+        out.append("")
+        out.append("[style]")
+        out.append(_line("paths", list(owner.style.folders), mine.where("style", "paths")))
+        for pack, folder in owner.style.packs.items():
+            count = sum(1 for rule in owner.style.rules if rule.pack == pack)
+            out.append(f"# pack {pack}: {count} rule{'s' if count != 1 else ''} in {folder}")
+
     matched = [(index, override) for index, override in enumerate(owner.overrides) if override.paths.match(relative)]
     out.append("")
     for index, override in matched:
@@ -147,7 +155,7 @@ def _rules(owner: Config, relative: str, mine: _Source, matched: list[tuple[int,
         else:
             why = "on by default"
         out.append("")
-        out.append(f"[rules.{name}]  # on: {why}")
+        out.append(f"[rules.{table_key(name)}]  # on: {why}")
         values: dict[str, tuple[Any, str]] = {"severity": (str(settings.severity), "default")}
         values.update({key: (value, "default") for key, value in rule.default_options().items()})
         layers: list[tuple[tuple[Any, ...], dict[str, Any]]] = [(("rules", name), owner.rules.get(name, {}))]
