@@ -309,3 +309,43 @@ def test_packs_are_read_only_inside_the_project(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:
         load_config(start=project)
     assert "leads to" in str(raised.value) and "outside" in str(raised.value) and "not read" in str(raised.value)
+
+
+def test_rules_whose_tokens_overlap_do_not_hide_each_other(tmp_path: Path) -> None:
+    pack = (
+        '[[rule]]\nname = "short"\nkind = "existence"\ntokens = ["in order", "显而"]\n\n'
+        '[[rule]]\nname = "long"\nkind = "existence"\ntokens = ["in order to", "order to", "显而易见"]\nignore-case = true\n'
+    )
+    write(tmp_path, {"artlint.toml": '[style]\npaths = ["styles"]\n', "styles/t/a.toml": pack, "a.md": "In order to go, in order to win. 显而易见。\n"})
+    config = load_config(start=tmp_path)
+    config.select = ["t"]
+    from artlint.engine import run
+
+    found = sorted((f.column, f.end_column, f.rule) for f in run([str(tmp_path / "a.md")], config, use_cache=False).findings)
+    assert found == [
+        (1, 12, "t.long"),  # "In order to": "order to" inside it is the same rule's, not reported twice
+        (17, 25, "t.short"),  # "in order", case as written
+        (17, 28, "t.long"),
+        (34, 36, "t.short"),
+        (34, 38, "t.long"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("用utilize吗", True),  # Chinese characters are no word boundary to cross
+        ("utilize。", True),
+        ("reutilize", False),
+        ("utilizes", False),
+        ("utilize_it", False),
+        ("utilizeд", False),  # Cyrillic is a script of words with spaces
+        ("2utilize", False),
+        ("«utilize»", True),
+    ],
+)
+def test_latin_word_boundaries(text: str, found: bool) -> None:
+    from artlint.style.patterns import at_word_edges
+
+    start = text.index("utilize")
+    assert at_word_edges(text, start, start + len("utilize")) is found

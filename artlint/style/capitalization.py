@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Fix
 from artlint.style.definition import Definition, Kind, RuleTable
 from artlint.style.describe import code, scope_words
-from artlint.style.patterns import BOUNDARY, token_source
+from artlint.style.patterns import at_word_edges, token_source
 from artlint.style.scopes import searched_scopes
 
 if TYPE_CHECKING:
@@ -131,10 +132,11 @@ class Capitalization(Kind):
         return f"Text in {self.case} case"
 
 
+@lru_cache(maxsize=64)
 def _names(exceptions: tuple[str, ...]) -> "re.Pattern[str] | None":
     if not exceptions:
         return None
-    body = "|".join(f"{BOUNDARY}(?:{token_source(name)}){BOUNDARY}" for name in sorted(exceptions, key=len, reverse=True))
+    body = "|".join(token_source(name) for name in sorted(exceptions, key=len, reverse=True))
     return re.compile(body, re.IGNORECASE)
 
 
@@ -146,6 +148,8 @@ def _written_names(text: str, region: "Region", names: "re.Pattern[str] | None",
     spellings = {" ".join(name.split()).lower(): "".join(name.split()) for name in exceptions}
     wanted: dict[int, str] = {}
     for match in names.finditer(text, region.start, region.end):
+        if not at_word_edges(text, *match.span()):
+            continue  # `Go` in `Google`
         letters = iter(spellings.get(" ".join(match.group().split()).lower(), "".join(match.group().split())))
         # The name as spelled, laid over what was matched: the same letters, its own case.
         spelled = "".join(char if char.isspace() else next(letters, char) for char in match.group())

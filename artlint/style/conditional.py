@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from artlint.findings import Related
 from artlint.rules.typography._text import HIDDEN
 from artlint.style.definition import Definition, Kind, RuleTable
 from artlint.style.describe import code, searched
-from artlint.style.patterns import compile_user
+from artlint.style.patterns import Scanner
 from artlint.style.scopes import searched_scopes
 
 if TYPE_CHECKING:
@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 
 ACRONYM = "[A-Z][A-Z0-9]{1,7}"
 FIRST = ACRONYM
-# "Content Delivery Network (CDN)", "内容分发网络（CDN）", "CDN (content delivery network)": the
-# term is the first group that matched.
+# "Content Delivery Network (CDN)", "内容分发网络（CDN）", and "CDN (content delivery network)"
+# through a look behind the bracket: the term is the first group that matched. Both begin at
+# the bracket, which the `regex` module finds fast (as an alternation of the two forms, one
+# starting with the term, it took 200 ms on the bench's 1,000 articles; 5 ms so).
 SECOND = (
-    f"[(（]\\s*({ACRONYM})s?\\s*[)）]"
-    f"|({ACRONYM})\\s*[(（][^()（）\\n]*[a-z\\u4e00-\\u9fff][^()（）\\n]*[)）]"
+    f"[(（](?:\\s*({ACRONYM})s?\\s*[)）]"
+    f"|(?<=(?<![A-Za-z0-9])({ACRONYM})\\s{{0,2}}[(（])[^()（）\\n]*[a-z\\u4e00-\\u9fff][^()（）\\n]*[)）])"
 )
 
 
@@ -51,26 +53,27 @@ class Conditional(Kind):
         return cls(first, second, table.get("ignore-case", "boolean", False), table.get("whole-word", "boolean", True))
 
     @cached_property
-    def _uses(self) -> Any:
-        return compile_user([self.first], self.ignore_case, self.whole_word)
+    def _uses(self) -> Scanner:
+        return Scanner([self.first], self.ignore_case, self.whole_word)
 
     @cached_property
-    def _definitions(self) -> Any:
-        return compile_user([self.second], self.ignore_case, False)
+    def _definitions(self) -> Scanner:
+        return Scanner([self.second], self.ignore_case, False)
 
     def check(self, rule: Definition, doc: "Document", texts: "DocumentText", budget: "Budget") -> Iterable["Diagnostic"]:
-        regions = [region for scope in searched_scopes(rule.scopes) for region in texts.regions(scope)]
+        regions = [region for scope in searched_scopes(rule.scopes) for region in texts.stretches(scope)]
         regions.sort(key=_place)
         fold = str.lower if self.ignore_case else str
         exceptions = {fold(term) for term in rule.exceptions}
         defined: dict[str, tuple["Region", int]] = {}
         for region in regions:
-            for match in budget.finditer(self._definitions, region.text, region.start, region.end):
-                term = next((group for group in match.groups() if group), match.group())
-                defined.setdefault(fold(term), (region, match.start()))
+            for match in self._definitions.matches(region.text, region.start, region.end, budget):
+                group = next((index for index, text in enumerate(match.groups(), 1) if text), 0)
+                term = match.group(group)
+                defined.setdefault(fold(term), (region, min(match.start(), match.start(group))))
         reported: set[str] = set()
         for region in regions:
-            for match in budget.finditer(self._uses, region.text, region.start, region.end):
+            for match in self._uses.matches(region.text, region.start, region.end, budget):
                 term = match.group()
                 key = fold(term)
                 if key in reported or key in exceptions or HIDDEN in term:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Collection, Iterable
 
 from artlint.findings import Diagnostic, Severity
 from artlint.options import check_type
-from artlint.style.patterns import bounded, normal_token, pattern_problem, spaces_normalised, token_source
+from artlint.style.patterns import at_word_edges, normal_token, pattern_problem, spaces_normalised, token_source
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -228,7 +228,7 @@ class Definition:
     def _exceptions(self) -> "re.Pattern[str] | None":
         if not self.exceptions:
             return None
-        body = "|".join(bounded(token_source(token), self.whole_word) for token in sorted(self.exceptions, key=len, reverse=True))
+        body = "|".join(token_source(token) for token in sorted(self.exceptions, key=len, reverse=True))
         return re.compile(body, re.IGNORECASE if self.ignore_case else 0)
 
     @cached_property
@@ -243,7 +243,7 @@ class Definition:
             return False
         reach = self._exception_reach
         for match in pattern.finditer(text, max(lower, start - reach), min(upper, end + reach)):
-            if match.start() <= start and match.end() >= end:
+            if match.start() <= start and match.end() >= end and (not self.whole_word or at_word_edges(text, *match.span())):
                 return True
             if match.start() > start:
                 break

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from artlint.rules.typography._text import blocks, prose
+from artlint.rules.typography._text import HIDDEN, blocks, prose
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from artlint.markdown import Node
 
 FRONT_MATTER = "front-matter."
-_LINE_START_MARKUP = re.compile("(?<=\n)\x00+")
+_LINE_START_MARKUP = re.compile("(?:^|(?<=\n))\x00+")
 # Scope -> what one unit of it is called in messages ({unit}).
 UNITS = {
     "prose": "paragraph",
@@ -39,6 +39,7 @@ UNITS = {
 SCOPES = tuple(UNITS)
 BODY_SCOPES = ("prose", "heading", "list-item", "table-cell", "blockquote", "link-text")
 _NESTED_IN = {"list_item": "list-item", "block_quote": "blockquote"}
+ARTICLE = -1  # the unit of the whole article
 
 
 def scope_problem(scope: str) -> str | None:
@@ -96,10 +97,19 @@ class DocumentText:
         self._regions: dict[str, list[Region]] = {}
 
     def regions(self, scope: str) -> list[Region]:
+        """The scope's units, each a region (a paragraph, a heading, a link...)."""
         found = self._regions.get(scope)
         if found is None:
             found = self._regions[scope] = self._find(scope)
         return found
+
+    def stretches(self, scope: str) -> list[Region]:
+        """Where to search the scope: its regions, but the whole body at once for `prose`
+        (a search per paragraph costs a call each, and nothing lies between them: see _prose)."""
+        if scope != "prose":
+            return self.regions(scope)
+        found = self.regions(scope)
+        return [Region(found[0].text, found[0].start, found[-1].end, ARTICLE)] if found else []
 
     def _find(self, scope: str) -> list[Region]:
         doc = self.doc
@@ -108,8 +118,9 @@ class DocumentText:
         if scope == "image-alt":
             return _alt_regions(doc)
         text = _prose(doc)
-        if scope == "link-text":
-            return [Region(text, node.start, node.end, node.start) for node in doc.nodes("link") if not node.attrs.get("autolink")]
+        if scope == "link-text":  # from the first character of the text to the last: not the brackets, not the destination
+            links = [node for node in doc.nodes("link") if node.children and not node.attrs.get("autolink")]
+            return [Region(text, node.children[0].start, node.children[-1].end, node.start) for node in links]
         found = blocks(doc)
         if scope == "prose":
             return [Region(text, block.start, block.end, block.start) for block in found]
@@ -126,13 +137,26 @@ class DocumentText:
 
 
 def _prose(doc: "Document") -> str:
-    """The typography rules' prose, with the markup that starts a continued line of a block
-    (the indentation of a list item, the `>` of a quote) made spaces: a phrase broken across
-    such lines is still a phrase."""
+    """The typography rules' prose, with the markup that starts a block or a continued line of
+    it (a heading's `#`, the indentation of a list item, the `>` of a quote) made spaces, so
+    that a word there is a word and a phrase broken
+    across such lines is still a phrase, and what lies between the blocks hidden, so that no
+    phrase runs from one paragraph into the next."""
 
     def made() -> str:
         text = prose(doc)
-        return _LINE_START_MARKUP.sub(lambda match: " " * len(match.group()), text) if "\n\x00" in text else text
+        pieces = []
+        last = 0
+        for block in blocks(doc):
+            if block.start > last:
+                pieces.append(HIDDEN * (block.start - last))
+            piece = text[max(block.start, last) : block.end]
+            if piece[:1] == HIDDEN or "\n\x00" in piece:
+                piece = _LINE_START_MARKUP.sub(lambda match: " " * len(match.group()), piece)
+            pieces.append(piece)
+            last = max(last, block.end)
+        pieces.append(HIDDEN * (len(text) - last))
+        return "".join(pieces)
 
     return doc.memo("style-prose", made)
 
