@@ -23,21 +23,21 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from artlint.boundary import Boundary, link_text, nearest, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
-from artlint.intdigits import too_long_number_place
 from artlint.lazyre import lazy
 from artlint.options import LARGEST_NUMBER, check_form, check_type, describe
 from artlint.paths import display_path
 from artlint.rules import all_rules, builtin_rules, families
-from artlint.tomllines import key_lines
+from artlint.tomllines import TomlFileError, key_lines, read_toml
 
 if TYPE_CHECKING:
     from artlint.sites import Site, SiteIndex
     from artlint.style.scan import StyleSet
 
+# TOML is read through artlint.tomllines; the tests take the reader from here.
 if sys.version_info >= (3, 11):
-    import tomllib
+    import tomllib  # noqa: F401
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # noqa: F401
 
 CONFIG_FILES = ("artlint.toml", ".artlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".*", "node_modules", "public")
@@ -349,17 +349,9 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
             return Config(root=start, nested=True)
         path = found
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{display_path(path)}: cannot read the configuration: {exc}") from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
-    except ValueError:  # an integer too long for Python to read
-        place = too_long_number_place(text)
-        line = f":{text.count(chr(10), 0, place[0]) + 1}" if place else ""
-        raise ConfigError(f"{display_path(path)}{line}: a number with thousands of digits is no setting") from None
+        text, document = read_toml(path, "the configuration")
+    except TomlFileError as exc:
+        raise ConfigError(str(exc)) from None
     if path.name == "pyproject.toml":
         document = document.get("tool", {}).get("artlint", {})
         if not isinstance(document, dict):
@@ -367,14 +359,6 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     config = parse_config(document, path, text)
     config.nested = explicit is None
     return config
-
-
-def _toml_reason(exc: Exception) -> str:
-    message = str(exc)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    if match:
-        return f"line {match.group(1)}, column {match.group(2)}: " + message[: match.start()].strip().lower()
-    return message.replace("(at end of document)", "at the end of the file").lower()
 
 
 # --------------------------------------------------------------------------- validation

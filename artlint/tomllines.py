@@ -1,4 +1,4 @@
-"""Where keys are written in a TOML text, and how to write a key back.
+"""TOML files read with located errors, where their keys are written, and how to write a key back.
 
 tomllib gives values without places; configuration errors and `artlint config show` name the
 line each setting is on, and style packs the line of each rule's keys.
@@ -8,7 +8,48 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 from typing import Any
+
+from artlint.intdigits import too_long_number_place
+from artlint.paths import display_path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class TomlFileError(Exception):
+    """A TOML file that cannot be read or parsed: the message is one located line."""
+
+
+def read_toml(path: Path, what: str) -> tuple[str, dict[str, Any]]:
+    """The text of a TOML file and what it holds; `what` names it in a message ("the
+    configuration")."""
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TomlFileError(f"{shown}: cannot read {what}: {exc}") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TomlFileError(f"{shown}: invalid TOML: {_toml_reason(exc)}") from None
+    except ValueError:  # an integer too long for Python to read
+        place = too_long_number_place(text)
+        line = f":{text.count(chr(10), 0, place[0]) + 1}" if place else ""
+        raise TomlFileError(f"{shown}{line}: a number with thousands of digits is no setting") from None
+
+
+def _toml_reason(exc: Exception) -> str:
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        return f"line {match.group(1)}, column {match.group(2)}: " + message[: match.start()].strip().lower()
+    return message.replace("(at end of document)", "at the end of the file").lower()
+
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+))*)\s*=""")

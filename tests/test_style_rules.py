@@ -261,7 +261,7 @@ def test_a_pattern_that_backtracks_costs_a_bounded_time(tmp_path: Path, monkeypa
         ('[[rule]]\nname = "x"\nkind = "front-matter"\nkey = "a"\nscope = "prose"\n', "words.toml:5: rule 'house.x': unknown key 'scope' for a rule of kind 'front-matter'"),
         ('[[rule]]\nname = "x"\nkind = "front-matter"\nkey = "a"\n', "rule 'house.x': a front-matter rule needs required = true, a pattern or choices"),
         ('[[rule]]\nname = "x"\nkind = "existence"\ntokens = ["a"]\n[[rule]]\nname = "x"\nkind = "existence"\ntokens = ["b"]\n', "words.toml:5: rule 'house.x' is defined already, at styles/house/words.toml:1"),
-        ('[[rule]]\nname = "x"\nkind = ', "words.toml:3: invalid TOML: invalid value at the end of the file"),
+        ('[[rule]]\nname = "x"\nkind = ', "words.toml: invalid TOML: invalid value at the end of the file"),
         ('[rules]\nname = "x"\n', "words.toml:1: unknown key 'rules': a pack file holds [[rule]] tables"),
     ],
 )

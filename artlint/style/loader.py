@@ -11,8 +11,6 @@ is), each file up to MAX_FILE_SIZE.
 from __future__ import annotations
 
 import os
-import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +28,12 @@ from artlint.style.rule import check_pack_name, register
 from artlint.style.scan import StyleSet
 from artlint.style.scopes import scope_problem
 from artlint.style.substitution import Substitution
-from artlint.tomllines import key_lines
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from artlint.tomllines import TomlFileError, key_lines, read_toml
 
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind for kind in (Existence, Substitution, Occurrence, Repetition, Capitalization, Conditional, FrontMatterRule)
 }
 MAX_FILE_SIZE = 1024 * 1024
-_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def load_styles(paths: list[str], base: Path, where: str) -> StyleSet:
@@ -89,17 +81,14 @@ def _refuse_outside(path: Path, root: str, where: str) -> None:
 def _read_file(path: Path, pack: str) -> list[Definition]:
     shown = display_path(path)
     try:
-        if path.stat().st_size > MAX_FILE_SIZE:
-            raise PackError(f"{shown}: {path.stat().st_size:,} bytes; a pack file may have at most {MAX_FILE_SIZE:,}")
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            raise PackError(f"{shown}: {size:,} bytes; a pack file may have at most {MAX_FILE_SIZE:,}")
+        text, document = read_toml(path, "the pack file")
+    except OSError as exc:
         raise PackError(f"{shown}: cannot read the pack file: {exc}") from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{shown}{_toml_problem(exc, text)}") from None
-    except ValueError:  # an integer too long for Python to read
-        raise PackError(f"{shown}: a number with thousands of digits is no setting") from None
+    except TomlFileError as exc:
+        raise PackError(str(exc)) from None
     lines = key_lines(text)
     for key in document:
         if key != "rule":
@@ -154,13 +143,3 @@ def _refuse_twice(definitions: list[Definition]) -> None:
         if definition.name in first:
             raise PackError(f"{definition.place}: rule {definition.name!r} is defined already, at {first[definition.name].place}")
         first[definition.name] = definition
-
-
-def _toml_problem(exc: Exception, text: str) -> str:
-    """`:LINE: invalid TOML: ...` from tomllib's message, which says the place at its end."""
-    message = str(exc)
-    match = _TOML_PLACE.search(message)
-    if match is None:
-        last = text.count("\n") + (0 if text.endswith("\n") else 1)
-        return f":{max(last, 1)}: invalid TOML: " + message.replace("(at end of document)", "at the end of the file").strip().lower()
-    return f":{match.group(1)}: invalid TOML: column {match.group(2)}: {message[: match.start()].strip().lower()}"
