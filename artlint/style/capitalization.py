@@ -87,7 +87,7 @@ class Capitalization(Kind):
         case = f"{self.case} case"
         message = rule.message_for(match=shown, replacement=replacement, case=case)
         fix = None
-        if region.exact:
+        if region.editable(doc, first, last):
             fix = Fix(f"write '{replacement}'", tuple(doc.edit(start, end, wanted) for start, end, wanted in changes), safe=False)
         return region.diagnostic(doc, message, first, last, fix)
 

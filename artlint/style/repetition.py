@@ -61,7 +61,7 @@ class Repetition(Kind):
                         continue
                     word = region.text[start:first_end]
                     fix = None
-                    if region.exact and start >= doc.body_offset:
+                    if region.editable(doc, start, end):
                         fix = Fix(f"delete the second '{word}'", (doc.edit(first_end, end),), safe=False)
                     yield region.diagnostic(doc, rule.message_for(match=word), start, end, fix)
 

@@ -83,8 +83,13 @@ class Region(NamedTuple):
 
     @property
     def exact(self) -> bool:
-        """Whether the region is the file's text at its own offsets (so a fix can edit it)."""
+        """Whether the region is the file's text at its own offsets."""
         return self.report_at is None
+
+    def editable(self, doc: "Document", start: int, end: int) -> bool:
+        """Whether a fix may replace text[start:end]: it is in the body and written in the file
+        as it reads here (no markup was made a space within it, the `>` of a quote say)."""
+        return self.report_at is None and start >= doc.body_offset and doc.text[start:end] == self.text[start:end]
 
 
 @dataclass

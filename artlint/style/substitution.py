@@ -51,7 +51,7 @@ class Substitution(Kind):
             return None  # already the preferred term (`javascript` → `JavaScript` meets `JavaScript`)
         replacement = " or ".join(dict.fromkeys(replacements))
         fix = None
-        if len(set(replacements)) == 1 and hit.region.exact and hit.start >= doc.body_offset:
+        if len(set(replacements)) == 1 and hit.region.editable(doc, hit.start, hit.end):
             fix = Fix(f"replace '{found}' with '{replacements[0]}'", (doc.edit(hit.start, hit.end, replacements[0]),))
         return hit.region.diagnostic(doc, rule.message_for(match=found, replacement=replacement), hit.start, hit.end, fix)
 
