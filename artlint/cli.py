@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = command("explain", "show what a rule finds, why, an example, and its options")
     explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--config", metavar="PATH", help="use this configuration file (for the user rules of its style packs)")
     explain.add_argument("--color", choices=COLOR, default="auto", help="rendered markdown (auto: on a terminal), or the markdown itself")
 
     site = command("site", "show the site model: generator, content folders, languages, kinds of pages")
@@ -590,6 +591,9 @@ def _explain(args: argparse.Namespace) -> int:
     from artlint.rules import all_rules
 
     rule = all_rules().get(args.rule)
+    if rule is None:  # a user rule: its style pack comes with the configuration
+        _load_config(args.config)
+        rule = all_rules().get(args.rule)
     if rule is None:
         hint = difflib.get_close_matches(args.rule, list(all_rules()), n=1)
         raise UsageError(f"unknown rule {args.rule!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))

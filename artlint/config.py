@@ -23,19 +23,21 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from artlint.boundary import Boundary, link_text, nearest, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
-from artlint.intdigits import too_long_number_place
 from artlint.lazyre import lazy
 from artlint.options import LARGEST_NUMBER, check_form, check_type, describe
 from artlint.paths import display_path
-from artlint.rules import all_rules, families
+from artlint.rules import all_rules, builtin_rules, families
+from artlint.tomllines import TomlFileError, key_lines, read_toml
 
 if TYPE_CHECKING:
     from artlint.sites import Site, SiteIndex
+    from artlint.style.scan import StyleSet
 
+# TOML is read through artlint.tomllines; the tests take the reader from here.
 if sys.version_info >= (3, 11):
-    import tomllib
+    import tomllib  # noqa: F401
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # noqa: F401
 
 CONFIG_FILES = ("artlint.toml", ".artlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".*", "node_modules", "public")
@@ -110,6 +112,7 @@ class Config:
     doi: DoiSettings = field(default_factory=DoiSettings)
     editor: EditorSettings = field(default_factory=EditorSettings)
     site: dict[str, Any] = field(default_factory=dict)  # [site]: what site detection got wrong (artlint.sites)
+    style: "StyleSet | None" = None  # [style]: the user rules of the packs it names (artlint.style)
     boundary: Boundary = Boundary()  # the folders files may be read in (set by engine.run)
     nested: bool = False  # configuration files in folders below `root` govern those folders
     sites: "SiteIndex | None" = None  # the site model of each file (set by engine.run)
@@ -237,7 +240,10 @@ class Config:
         ignored = _expand(ignore)
         extended = _expand(self.extend_select) - _expand(self._command_line.get("ignore", [])) if self.extend_select else set()
         result = []
+        own = self.style.names if self.style is not None else frozenset()
         for name, rule in all_rules().items():
+            if rule.defined_in and name not in own:
+                continue  # a user rule of packs that another configuration file names
             values = settings.get(name, {})
             severity_name = values.get("severity")
             if name in extended:
@@ -252,6 +258,8 @@ class Config:
             severity = Severity.parse(severity_name) if severity_name and severity_name != "off" else rule.severity
             options = rule.default_options()
             options.update({key: value for key, value in values.items() if key != "severity"})
+            if rule.defined_in and self.style is not None:
+                options.update(self.style.options)  # which packs' rule of that name it is
             result.append(RuleSettings(name, severity, options))
         return tuple(result)
 
@@ -341,17 +349,9 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
             return Config(root=start, nested=True)
         path = found
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{display_path(path)}: cannot read the configuration: {exc}") from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{display_path(path)}: invalid TOML: {_toml_reason(exc)}") from None
-    except ValueError:  # an integer too long for Python to read
-        place = too_long_number_place(text)
-        line = f":{text.count(chr(10), 0, place[0]) + 1}" if place else ""
-        raise ConfigError(f"{display_path(path)}{line}: a number with thousands of digits is no setting") from None
+        text, document = read_toml(path, "the configuration")
+    except TomlFileError as exc:
+        raise ConfigError(str(exc)) from None
     if path.name == "pyproject.toml":
         document = document.get("tool", {}).get("artlint", {})
         if not isinstance(document, dict):
@@ -359,14 +359,6 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     config = parse_config(document, path, text)
     config.nested = explicit is None
     return config
-
-
-def _toml_reason(exc: Exception) -> str:
-    message = str(exc)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    if match:
-        return f"line {match.group(1)}, column {match.group(2)}: " + message[: match.start()].strip().lower()
-    return message.replace("(at end of document)", "at the end of the file").lower()
 
 
 # --------------------------------------------------------------------------- validation
@@ -385,6 +377,7 @@ _TOP_KEYS = {
     "doi",
     "site",
     "editor",
+    "style",
 }
 _NETWORK_KEYS = {
     "timeout": "number",
@@ -402,6 +395,7 @@ _SITE_KEYS = {
     "generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]",
     "permalinks": "table[string]", "verbatim-shortcodes": "list[string]",
 }
+_STYLE_KEYS = {"paths": "list[string]"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
 _DURATION = lazy(r"(\d+)\s*([smhdw]?)")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -543,6 +537,8 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
         if key not in _TOP_KEYS:
             raise check.unknown("the configuration", key, _TOP_KEYS)
     config = Config(root=path.parent.resolve(), path=path)
+    if "style" in document:  # first: select, ignore and [rules] may name its rules
+        config.style = _style(check, document["style"], path)
     if "select" in document:
         config.select = check.selectors("select", document["select"])
     if "ignore" in document:
@@ -582,6 +578,20 @@ def parse_config(document: dict[str, Any], path: Path, text: str = "") -> Config
         values = check.section("editor", document["editor"], _EDITOR_KEYS)
         config.editor = EditorSettings(**{key.replace("-", "_"): value for key, value in values.items()})
     return config
+
+
+def _style(check: _Validator, value: Any, path: Path) -> "StyleSet":
+    # Imported here: only a configuration with [style] reads style packs (start-up speed).
+    from artlint.style.definition import PackError
+    from artlint.style.loader import load_styles
+
+    values = check.section("style", value, _STYLE_KEYS)
+    line = key_lines(check.text).get(("tool", "artlint", "style", "paths") if path.name == "pyproject.toml" else ("style", "paths"))
+    where = f"{display_path(path)}:{line}" if line else display_path(path)
+    try:
+        return load_styles(values.get("paths", []), path.parent.resolve(), where)
+    except PackError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _site_settings(check: _Validator, value: Any) -> dict[str, Any]:
@@ -629,6 +639,8 @@ _DESCRIPTIONS = {
     "doi": "How DOIs are resolved.",
     "site": "Corrections to the site model that detection found (`artlint site` prints it).",
     "editor": "What the language server (artlint server) does beyond the offline checks.",
+    "style": "User rules: folders of style packs (docs/style-rules.md).",
+    "style.paths": "Folders, relative to this file, whose sub-folders are style packs of [[rule]] tables in *.toml files.",
     "network.timeout": "Seconds without a byte of the answer before a request is given up.",
     "network.retries": "Retries of a request after a 5xx, 408, 429 or a timeout.",
     "network.concurrency": "Requests at once, in all.",
@@ -710,9 +722,19 @@ def _rules_schema(description: str) -> dict[str, Any]:
     return {"description": description, "allOf": [{"$ref": "#/definitions/rules"}]}
 
 
+# A user rule of a style pack (`house.no-utilize`): the schema cannot know the packs, which
+# `artlint check` reads and checks. A pack named alone (`house`) is left to it too: it cannot be
+# told from a mistyped family.
+_USER_RULE_NAME = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+(-[a-z0-9]+)*$"}
+
+
+def _builtin_families() -> list[str]:
+    return sorted({rule.family for rule in builtin_rules().values()})
+
+
 def _rules_definition() -> dict[str, Any]:
     rules = {}
-    for name, rule in all_rules().items():
+    for name, rule in builtin_rules().items():
         properties: dict[str, Any] = {
             "severity": {"enum": [*SEVERITY_NAMES, "off"], "default": str(rule.severity), "description": _DESCRIPTIONS["severity"]}
         }
@@ -722,7 +744,13 @@ def _rules_definition() -> dict[str, Any]:
             schema["default"] = _plain(option.default)
             properties[key] = schema
         rules[name] = {"type": "object", "description": rule.summary(), "properties": properties, "additionalProperties": False}
-    return {"type": "object", "properties": rules, "additionalProperties": False}
+    user_rule = {
+        "type": "object",
+        "description": "A user rule of a style pack: its severity.",
+        "properties": {"severity": {"enum": [*SEVERITY_NAMES, "off"], "description": _DESCRIPTIONS["severity"]}},
+        "additionalProperties": False,
+    }
+    return {"type": "object", "properties": rules, "patternProperties": {_USER_RULE_NAME["pattern"]: user_rule}, "additionalProperties": False}
 
 
 def _plain(value: Any) -> Any:
@@ -778,6 +806,7 @@ def json_schema() -> dict[str, Any]:
         "doi": doi,
         "site": site,
         "editor": _section_schema("editor", _EDITOR_KEYS, EditorSettings()),
+        "style": _section_schema("style", _STYLE_KEYS),
     }
     assert set(properties) == _TOP_KEYS, "every top-level key the validator knows has a schema"
     return {
@@ -787,7 +816,7 @@ def json_schema() -> dict[str, Any]:
         "properties": properties,
         "additionalProperties": False,
         "definitions": {
-            "selectors": {"type": "array", "items": {"enum": ["ALL", *families(), *all_rules()]}},
+            "selectors": {"type": "array", "items": {"anyOf": [{"enum": ["ALL", *_builtin_families(), *builtin_rules()]}, _USER_RULE_NAME]}},
             "rules": _rules_definition(),
         },
     }

@@ -9,9 +9,7 @@ first file. Each line ends with the file and line it comes from, the command-lin
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,73 +17,12 @@ from typing import Any
 from artlint.config import Config, ConfigError, Override, _expand
 from artlint.paths import display_path
 from artlint.rules import all_rules
+from artlint.tomllines import key_lines, table_key, toml_value
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+))*)\s*=""")
-_PART = re.compile(r""""([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+)""")
-
-
-def toml_value(value: Any) -> str:
-    """A value as TOML writes it (strings as JSON writes them, which TOML reads the same)."""
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{toml_value(key)} = {toml_value(item)}" for key, item in value.items()) + " }"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value) if isinstance(value, (set, frozenset)) else value
-        return "[" + ", ".join(toml_value(item) for item in items) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _parts(dotted: str) -> tuple[str, ...]:
-    return tuple(next(group for group in match.groups() if group is not None) for match in _PART.finditer(dotted))
-
-
-def key_lines(text: str, prefix: tuple[str, ...] = ()) -> dict[tuple[Any, ...], int]:
-    """The line of each key and table of a TOML text, by its path (`("rules", "x", "keys")`;
-    an [[array]]'s tables by index: `("overrides", 0, "paths")`). `prefix`: the table that is
-    the configuration (`("tool", "artlint")` in pyproject.toml), left out of the paths."""
-    lines: dict[tuple[Any, ...], int] = {}
-    arrays: dict[tuple[Any, ...], int] = {}
-    current: tuple[Any, ...] = ()
-    in_string = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if in_string is not None:
-            if line.count(in_string) % 2 == 1:
-                in_string = None
-            continue
-        header = _HEADER.match(line)
-        if header:
-            names = _parts(header.group(2))
-            path: tuple[Any, ...] = ()
-            for name in names:
-                path += (name,)
-                if path in arrays and path != names:
-                    path += (arrays[path] - 1,)
-            if header.group(1) == "[[":
-                arrays[path] = arrays.get(path, 0) + 1
-                path += (arrays[path] - 1,)
-            current = path
-            lines.setdefault(current, number)
-            continue
-        key = _KEY.match(line)
-        if key:
-            lines.setdefault(current + _parts(key.group(1)), number)
-            rest = line[key.end() :]
-            for quote in ('"""', "'''"):
-                if rest.count(quote) % 2 == 1:
-                    in_string = quote
-    if prefix:
-        lines = {path[len(prefix) :]: number for path, number in lines.items() if path[: len(prefix)] == prefix}
-    return lines
-
 
 class _Source:
     """Where the settings of one configuration file were written."""
@@ -176,6 +113,14 @@ def show(config: Config, path: str) -> str:
         for key, value in config.site.items():
             out.append(_line(key, value, run.where("site", key)))
 
+    if owner.style is not None:
+        out.append("")
+        out.append("[style]")
+        out.append(_line("paths", list(owner.style.folders), mine.where("style", "paths")))
+        for pack, folder in owner.style.packs.items():
+            count = sum(1 for rule in owner.style.rules if rule.pack == pack)
+            out.append(f"# pack {pack}: {count} rule{'s' if count != 1 else ''} in {folder}")
+
     matched = [(index, override) for index, override in enumerate(owner.overrides) if override.paths.match(relative)]
     out.append("")
     for index, override in matched:
@@ -210,7 +155,7 @@ def _rules(owner: Config, relative: str, mine: _Source, matched: list[tuple[int,
         else:
             why = "on by default"
         out.append("")
-        out.append(f"[rules.{name}]  # on: {why}")
+        out.append(f"[rules.{table_key(name)}]  # on: {why}")
         values: dict[str, tuple[Any, str]] = {"severity": (str(settings.severity), "default")}
         values.update({key: (value, "default") for key, value in rule.default_options().items()})
         layers: list[tuple[tuple[Any, ...], dict[str, Any]]] = [(("rules", name), owner.rules.get(name, {}))]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import inspect
 import json
 
-from artlint.rules import Rule, all_rules
+from artlint.rules import Rule, builtin_rules
+from artlint.tomllines import table_key
 
 SECTIONS = ("What it finds", "Why it matters", "Example")
 
@@ -65,7 +66,7 @@ def markdown(rule: type[Rule]) -> str:
             "",
             options_markdown(rule),
             "",
-            f"Configure in `artlint.toml`: `[rules.{rule.name}]` with `severity = \"error\" | \"warning\" | \"info\" | \"off\"`"
+            f"Configure in `artlint.toml`: `[rules.{table_key(rule.name)}]` with `severity = \"error\" | \"warning\" | \"info\" | \"off\"`"
             + (" and the options above." if rule.options else "."),
             "",
         ]
@@ -73,8 +74,8 @@ def markdown(rule: type[Rule]) -> str:
 
 
 def rules_document() -> str:
-    """docs/rules.md: every rule, generated; tests/test_docs.py keeps the file in sync."""
-    rules = list(all_rules().values())
+    """docs/rules.md: every rule of artlint's own, generated; tests/test_docs.py keeps the file in sync."""
+    rules = list(builtin_rules().values())
     head = [
         "# artlint rules",
         "",

@@ -20,3 +20,13 @@ def _private_user_cache(tmp_path_factory: pytest.TempPathFactory):
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(autouse=True)
+def _no_user_rules_left():
+    """A test that loads a configuration with style packs registers their rules: the next test
+    starts with artlint's own rules only."""
+    yield
+    from artlint.rules import forget_registered_rules
+
+    forget_registered_rules()

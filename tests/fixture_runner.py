@@ -15,6 +15,7 @@ change on purpose, rewrite them and read the diff:
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -23,8 +24,9 @@ from artlint.config import Config, parse_config, tomllib
 from artlint.engine import run
 from artlint.paths import display_path
 
-EXPECT = re.compile(r"expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
-EXPECT_AT = re.compile(r"expect-at:\s*(\d+)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
+# Rule names: kebab-case, and `pack.rule` for the user rules of style packs.
+EXPECT = re.compile(r"expect:\s*([a-z0-9.-]+(?:\s*,\s*[a-z0-9.-]+)*)")
+EXPECT_AT = re.compile(r"expect-at:\s*(\d+)\s+([a-z0-9.-]+(?:\s*,\s*[a-z0-9.-]+)*)")
 
 
 def expected_findings(path: Path, display: str) -> Counter:
@@ -67,6 +69,15 @@ def check_fixture(target: Path, rule: str) -> tuple[Counter, Counter, list[str],
 
 def snapshot_path(target: Path) -> Path:
     return target.with_name(target.name + ".snap")
+
+
+def compare_with_snapshot(target: Path, snapshot: str) -> None:
+    path = snapshot_path(target)
+    if os.environ.get("ARTLINT_UPDATE_SNAPSHOTS") == "1":
+        path.write_text(snapshot, encoding="utf-8")
+        return
+    assert path.is_file(), f"no snapshot {path.name}: run ARTLINT_UPDATE_SNAPSHOTS=1 python -m pytest {os.environ.get('PYTEST_CURRENT_TEST', '').split('::')[0]}"
+    assert snapshot == path.read_text(encoding="utf-8"), f"{path.name} differs (rewrite it with ARTLINT_UPDATE_SNAPSHOTS=1 and read the diff)"
 
 
 def snapshot(findings: list, base: Path) -> str:

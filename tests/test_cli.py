@@ -73,9 +73,12 @@ def test_sarif_of_the_examples_validates_against_the_schema() -> None:
     jsonschema.validate(sarif, SARIF_SCHEMA)
     run = sarif["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
+    from artlint.config import load_config
     from artlint.rules import all_rules
 
+    load_config(start=REPO / "examples")  # its style packs' rules are listed too, after artlint's own
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == list(all_rules())
+    assert any(rule["id"] == "house.plain-words" for rule in run["tool"]["driver"]["rules"])
     assert run["results"], "the example articles have findings"
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]

@@ -34,9 +34,9 @@ def _schema_accepts(document: dict[str, Any]) -> bool:
     return not list(VALIDATOR.iter_errors(document))
 
 
-def _validator_accepts(document: dict[str, Any]) -> bool:
+def _validator_accepts(document: dict[str, Any], path: Path = Path("artlint.toml")) -> bool:
     try:
-        parse_config(document, Path("artlint.toml"), "")
+        parse_config(document, path, "")
     except ConfigError:
         return False
     return True
@@ -83,12 +83,14 @@ def _example_configurations() -> list[Path]:
 def test_the_readme_and_example_configurations_fit_the_schema() -> None:
     blocks = _readme_configurations()
     assert len(blocks) >= 2, "the README's configuration and [site] blocks"
-    documents = [tomllib.loads(block) for block in blocks] + [tomllib.loads(path.read_text("utf-8")) for path in _example_configurations()]
+    # A configuration file is read where it is: its [style] paths name folders beside it.
+    documents = [(tomllib.loads(block), Path("artlint.toml")) for block in blocks]
+    documents += [(tomllib.loads(path.read_text("utf-8")), path) for path in _example_configurations()]
     assert len(documents) > len(blocks), "the fixtures' configurations were found"
-    for document in documents:
+    for document, path in documents:
         errors = [error.message for error in VALIDATOR.iter_errors(document)]
         assert errors == []
-        assert _validator_accepts(document)
+        assert _validator_accepts(document, path)
 
 
 def test_a_pyproject_tool_table_fits_the_schema() -> None:
@@ -148,6 +150,8 @@ BAD = [
     {"overrides": [{"paths": ["a"], "slect": ["ALL"]}]},
     {"overrides": [{"paths": ["a"], "rules": {"link-empty": {"severity": "loud"}}}]},
     {"overrides": {"paths": ["a"]}},
+    {"style": {"path": ["styles"]}},
+    {"style": {"paths": "styles"}},
 ]
 
 
@@ -161,6 +165,13 @@ def test_the_schema_accepts_what_the_validator_accepts(document: dict[str, Any])
 def test_the_schema_refuses_what_the_validator_refuses(document: dict[str, Any]) -> None:
     assert not _validator_accepts(document)
     assert not _schema_accepts(document)
+
+
+def test_the_schema_takes_the_names_of_user_rules_which_only_artlint_can_check() -> None:
+    # The packs are not known to the schema: `pack.rule` names fit, with a severity only.
+    assert _schema_accepts({"style": {"paths": ["styles"]}, "select": ["house.banned"], "rules": {"house.banned": {"severity": "off"}}})
+    assert not _schema_accepts({"rules": {"house.banned": {"tokens": ["a"]}}})
+    assert not _schema_accepts({"select": ["house.banned.x"]})
 
 
 def test_rule_options_types_and_choices_are_in_the_schema() -> None:

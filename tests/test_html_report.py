@@ -88,7 +88,7 @@ def test_report_of_the_examples_has_the_overview_and_every_finding(tmp_path: Pat
     assert Counter(map(key, shown)) == Counter(map(key, findings))
     bars = page.all("rect", **{"class": "bar"})
     assert {bar["data-rule"] for bar in bars} == {f["rule"] for f in findings}
-    assert re.search(r"3\s*files checked", page.text)
+    assert re.search(r"4\s*files checked", page.text)
     assert "Worst files" in page.text and "Findings per rule" in page.text and "run time" in page.text
     for name in {f["rule"] for f in findings}:  # every rule's documentation is in the page, linked
         assert page.all("section", id=f"rule-{name}")
@@ -181,12 +181,12 @@ def test_the_report_renders_and_filters_in_a_real_browser(tmp_path: Path, browse
     assert len(bars) >= 5 and all(bar.size["width"] > 0 and bar.size["height"] > 0 for bar in bars)
     findings = browser.find_elements(By.CSS_SELECTOR, "li.finding")
     total = len(findings)
-    assert total == 15 and findings[0].is_displayed() and findings[0].size["height"] > 0
+    assert total == 24 and findings[0].is_displayed() and findings[0].size["height"] > 0
     assert browser.find_element(By.ID, "shown").text == f"{total} findings shown"
     assert len(browser.find_elements(By.CSS_SELECTOR, "li.finding pre.source mark")) == total
     links = browser.find_elements(By.CSS_SELECTOR, "#files a")
     assert links and all(link.get_attribute("href").split("#")[1].startswith("rule-") for link in links)
-    assert browser.find_element(By.ID, "range").text == "files 1–2 of 2" and not browser.find_element(By.ID, "more").is_displayed()
+    assert browser.find_element(By.ID, "range").text == "files 1–3 of 3" and not browser.find_element(By.ID, "more").is_displayed()
 
     # a filter renders the files again, from the data: the elements are new ones
     Select(browser.find_element(By.ID, "f-rule")).select_by_value("link-keyword-stuffing")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from fixture_runner import check_fixture, snapshot_path
+from fixture_runner import check_fixture, compare_with_snapshot
 
 from artlint.rules import NetworkRule, all_rules
-
-UPDATE = os.environ.get("ARTLINT_UPDATE_SNAPSHOTS") == "1"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Rules whose inputs cannot live in the repository (unreadable files, huge files, links out
@@ -37,16 +34,7 @@ def test_fixture(target: Path, rule: str) -> None:
     report = "\n".join(messages)
     assert not missing, f"expected but not reported: {sorted(missing)}\nreported:\n{report}"
     assert not unexpected, f"reported but not expected: {sorted(unexpected)}\nreported:\n{report}"
-    _compare_with_snapshot(target, snapshot)
-
-
-def _compare_with_snapshot(target: Path, snapshot: str) -> None:
-    path = snapshot_path(target)
-    if UPDATE:
-        path.write_text(snapshot, encoding="utf-8")
-        return
-    assert path.is_file(), f"no snapshot {path.name}: run ARTLINT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_rule_fixtures.py"
-    assert snapshot == path.read_text(encoding="utf-8"), f"{path.name} differs (rewrite it with ARTLINT_UPDATE_SNAPSHOTS=1 and read the diff)"
+    compare_with_snapshot(target, snapshot)
 
 
 @pytest.mark.parametrize("name", sorted(all_rules()))

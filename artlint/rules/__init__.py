@@ -8,6 +8,10 @@ What a rule does is said by the class it derives from, and the engine dispatches
 (``isinstance``): a ``DocumentRule`` checks one document, a ``CorpusRule`` collects facts per
 document and judges them together, a ``NetworkRule`` (a document rule) also names targets to
 fetch, and a ``FileRule`` is reported by the engine itself about a file it could not read.
+
+Rules defined outside artlint's code, the user rules of style packs (``artlint.style``), are
+registered when the configuration that names them is loaded; ``all_rules`` lists them after
+artlint's own.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class Rule:
     options: ClassVar[Mapping[str, Option]] = MappingProxyType({})
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[str] = "none"  # what `--fix` can do: "safe", "unsafe" or "none"
+    defined_in: ClassVar[str] = ""  # where a rule from outside artlint's code (a style pack's) is defined
 
     @classmethod
     def summary(cls) -> str:
@@ -93,8 +98,8 @@ class NetworkRule(DocumentRule):
 
 
 @lru_cache(maxsize=None)
-def all_rules() -> Mapping[str, type[Rule]]:
-    """Every rule of every family, by name, sorted by family then name."""
+def builtin_rules() -> Mapping[str, type[Rule]]:
+    """artlint's own rules, by name, sorted by family then name."""
     found: dict[str, type[Rule]] = {}
     for family in pkgutil.iter_modules(__path__, prefix=__name__ + "."):
         if not family.ispkg:
@@ -112,6 +117,38 @@ def all_rules() -> Mapping[str, type[Rule]]:
                     found[value.name] = value
     ordered = sorted(found.values(), key=lambda rule: (rule.family, rule.name))
     return MappingProxyType({rule.name: rule for rule in ordered})
+
+
+_registered: dict[str, type[Rule]] = {}
+_every_rule: list[Mapping[str, type[Rule]]] = []  # all_rules() while the registered rules stay the same
+
+
+def all_rules() -> Mapping[str, type[Rule]]:
+    """Every rule by name: artlint's own, then the registered ones (the user rules of style
+    packs) by name."""
+    if not _registered:
+        return builtin_rules()
+    if not _every_rule:
+        _every_rule.append(MappingProxyType({**builtin_rules(), **dict(sorted(_registered.items()))}))
+    return _every_rule[0]
+
+
+def register_rules(rules: Iterable[type[Rule]]) -> None:
+    """Add rules defined outside artlint's code; one registered again under its name replaces
+    the one before (a style pack read again, or another project's pack of the same name: its
+    rules say what they are, in their options, so only the documentation is the last one's)."""
+    for rule in rules:
+        _registered[rule.name] = rule
+        _instances.pop(rule.name, None)
+    _every_rule.clear()
+
+
+def forget_registered_rules() -> None:
+    """Back to artlint's own rules only (the tests load one project after another)."""
+    for name in _registered:
+        _instances.pop(name, None)
+    _registered.clear()
+    _every_rule.clear()
 
 
 _instances: dict[str, Rule] = {}
