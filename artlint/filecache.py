@@ -53,7 +53,7 @@ KEPT_RUNS = 16
 
 
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
-ENTRY_FORMAT = 8
+ENTRY_FORMAT = 9
 RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
 
 
