@@ -315,10 +315,12 @@ def _source_lines(config: Config, known: dict[str, Source | None] | None = None)
     within the size limit only (one over it was never read, and a 512 MiB file must not be read
     whole to show one line). `known`: sources that are not read from their paths (standard input)."""
     known = dict(known or {})
+    folder = os.getcwd()  # display paths are relative to it: read where the run ran, whenever that is
 
     def lines(path: str) -> Source | None:
         if path in known:
             return known[path]
+        path = os.path.join(folder, path)
         try:
             return read_source(path, config.max_file_size_for(path))
         except UnreadableFile:
