@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -24,22 +23,24 @@ from artlint.dependencies import stat_signature
 from artlint.filecache import (
     ENTRY_FORMAT,
     FileCache,
-    sealed,
+    read_sealed,
     settings_fingerprint,
     trusted_signature,
-    unsealed,
+    write_sealed,
 )
-from artlint.findings import Edit, Finding, Fix, Related, Severity
+from artlint.findings import Finding
 from artlint.gcpause import paused_gc
 from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
-from artlint.plaindata import DataError
+from artlint.plaindata import DataError, dumps_map
 from artlint.results import Checked, Checker, FileResult
+from artlint.runfindings import RunFindings, findings_of, pack, row
 from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
 
 _SNAPSHOT = "facts snapshot"  # what the snapshot file's seal binds it to
+_STORED_AT_ONCE = 2048  # entries encoded and written in one transaction
 
 
 def cached_checker(inner: Checker, config: Config, snapshot_root: str) -> tuple[Checker, str | None]:
@@ -187,16 +188,17 @@ class CachedChecker:
             if result.digest:
                 key = self._key(path, result.digest)
                 keys[display] = key
-                stored.append((key, *_packed(result)))
-        self.cache.put_many(stored)
+                stored.append((key, result))
+        # In batches: each entry is encoded as its batch is written, not the whole site's at once.
+        for start in range(0, len(stored), _STORED_AT_ONCE):
+            self.cache.put_many([(key, *_packed(result)) for key, result in stored[start : start + _STORED_AT_ONCE]])
 
     @paused_gc
     def load_snapshot(self, root: str) -> None:
         """Read the corpus facts of the project as the last big run left them (see put_snapshot)."""
         try:
             with open(self._snapshot_path(root), "rb") as handle:
-                mark, _, data = handle.read().partition(b"\n")
-            entry = unsealed(_SNAPSHOT, data, mark.decode("ascii", "replace"))
+                entry = read_sealed(_SNAPSHOT, handle)
         except (OSError, DataError):  # none yet, or from another version or user: look every file up
             entry = None
         self._snapshot = entry if isinstance(entry, dict) else {}
@@ -207,17 +209,17 @@ class CachedChecker:
         a few files with the whole site: reading one file is much faster than looking up every
         article's own entry (9.8 s of the 11.7 s such a run took at 100,000 articles). Files changed
         since are looked up one by one, so a stale snapshot costs time, never correctness.
-        A file beside the database rather than a row: SQLite reads a 9 MB value page by page."""
+        A file beside the database rather than a row: SQLite reads a 9 MB value page by page.
+        Written a file at a time: encoded whole, the facts of 100,000 articles took 300 MB more."""
         # A file whose facts are incomplete is looked up on its own, where its failures are kept.
-        snapshot = {
-            result.path: (self.keys[result.path], result.facts)
+        snapshot = [
+            (result.path, (self.keys[result.path], result.facts))
             for result in results
             if result.path in self.keys and not result.collect_failures
-        }
-        data, mark = sealed(_SNAPSHOT, snapshot)
+        ]
         try:
             with replacing(self._snapshot_path(root), ".facts-") as temporary, open(temporary, "wb") as stream:
-                stream.write(mark.encode("ascii") + b"\n" + data)
+                write_sealed(_SNAPSHOT, dumps_map(snapshot, len(snapshot)), stream)
         except OSError:
             pass  # a snapshot is only a shortcut
 
@@ -258,22 +260,30 @@ class CachedChecker:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     @paused_gc
-    def get_run(self, key: str) -> list[Finding] | None:
+    def get_run(self, key: str) -> RunFindings | None:
         """The findings of an identical earlier run, if what they depended on still holds."""
         entry = self.cache.get_many([key]).get(key)
         if entry is None:
             return None
-        recorded, rows = entry
         try:
+            recorded, (packed, added) = entry
             if not dependencies.still_hold(recorded, pages_fingerprint_of):
                 return None
-            return _grouped_findings(rows)
+            findings = RunFindings()
+            for path, data in packed:
+                if type(path) is not str or type(data) is not bytes:
+                    return None
+                findings.put(path, data)
+            findings.add(_grouped_findings(added))
+            return findings
         except (TypeError, ValueError, KeyError):  # not the shape this version writes
             return None
 
-    def put_run(self, key: str, findings: list[Finding], results: list[FileResult]) -> None:
+    def put_run(self, key: str, findings: RunFindings, results: list[FileResult]) -> None:
+        """The findings of a whole run as they are kept: each file's own packed, as its entry
+        holds them (a run over 100,000 articles is about 60 MB so), and the few added later."""
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
-        self.cache.put_many([(key, recorded, _grouped_rows(findings))])
+        self.cache.put_many([(key, recorded, (findings.packed(), _grouped_rows(findings.added())))])
 
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
@@ -296,70 +306,33 @@ def _absolute(path: str) -> str:
     return path if path.startswith("/") and "/." not in path and "//" not in path else os.path.abspath(path)
 
 
-def _packed(result: FileResult) -> tuple[tuple, list]:
-    """A result as stored: a head (what an index lookup reads) and the findings as plain rows,
-    decoded only by a lookup that wants them (a pre-commit run comparing one file with the whole
-    site reads the corpus facts of the other files only). No source lines (read again when a
-    report shows them), no path (the key has it), the probes' rules by name (the key holds their
-    settings' fingerprint).
+def _packed(result: FileResult) -> tuple[tuple, bytes]:
+    """A result as stored: a head (what an index lookup reads) and the findings as the run
+    keeps them (runfindings.pack: no source lines, no path), decoded only when they are
+    reported (a pre-commit run comparing one file with the whole site reads the corpus facts of
+    the other files only). The probes' rules by name (the key holds their settings' fingerprint).
 
-    Findings and probes are written as plain tuples, which MessagePack reads in C: as extension
-    types, one Python call for every fix, edit and probe took 0.6 s of a warm run over 10,000
-    articles. The seal says this version wrote them (the key holds ENTRY_FORMAT), so they are
-    rebuilt without a check of every field."""
+    Probes are written as plain tuples, which MessagePack reads in C: as extension types, one
+    Python call for every fix, edit and probe took 0.6 s of a warm run over 10,000 articles.
+    The seal says this version wrote them (the key holds ENTRY_FORMAT), so they are rebuilt
+    without a check of every field."""
     probes = [(settings.name, tuple(_probe_row(probe) for probe in found)) for settings, found in result.probes]
     head = (result.kind, result.digest, result.facts, result.suppressions, probes, result.dependencies, result.collect_failures)
-    return head, [_row(f) for f in result.findings]
-
-
-def _row(f: Finding) -> tuple:
-    related = tuple((r.path, r.line, r.column, r.message) for r in f.related)
-    fix = None
-    if f.fix is not None:
-        edits = tuple((e.line, e.column, e.end_line, e.end_column, e.replacement) for e in f.fix.edits)
-        fix = (f.fix.description, f.fix.safe, edits)
-    return (f.line, f.column, f.end_line, f.end_column, f.rule, int(f.severity), f.message, related, f.url, fix)
+    return head, result.packed or pack(result.findings)
 
 
 def _grouped_rows(findings: list[Finding]) -> list:
-    """A whole run's findings, grouped by file: each path and rule name written once per file,
-    and so read as one string (pickle shared repeated strings; MessagePack makes each anew)."""
+    """Findings grouped by file: each path and rule name written once per file, and so read as
+    one string (pickle shared repeated strings; MessagePack makes each anew)."""
     groups: dict[str, list] = {}
     for f in findings:
-        groups.setdefault(f.path, []).append(_row(f))
+        groups.setdefault(f.path, []).append(row(f))
     return list(groups.items())
 
 
 def _grouped_findings(groups) -> list[Finding]:
     names: dict[str, str] = {}  # one string per rule name, as pickle shared them
-    return [finding for path, rows in groups for finding in _findings(path, rows, names)]
-
-
-@lru_cache(maxsize=1)
-def _severities() -> dict:
-    return {int(severity): severity for severity in Severity}
-
-
-def _findings(path: str, rows, names: dict[str, str] | None = None) -> list[Finding]:
-    # One comprehension, no call per finding: a warm run over a site reads tens of thousands.
-    severities = _severities()
-    names = {} if names is None else names
-    return [
-        Finding(
-            path, line, column, end_line, end_column, names.setdefault(rule, rule), severities[severity], message,
-            _places(related) if related else (), None, url, _repair(fix) if fix else None,
-        )
-        for line, column, end_line, end_column, rule, severity, message, related, url, fix in rows
-    ]
-
-
-def _places(related) -> tuple[Related, ...]:
-    return tuple([Related(*place) for place in related])
-
-
-def _repair(fix) -> Fix:
-    description, safe, edits = fix
-    return Fix(description, tuple([Edit(*edit) for edit in edits]), safe)
+    return [finding for path, rows in groups for finding in findings_of(path, rows, names)]
 
 
 def _probe_row(probe: Probe) -> tuple:
@@ -372,18 +345,20 @@ def _probe(kind, value, line, column, end_line, end_column, url, title) -> Probe
 
 
 def _unpacked(entry: tuple, display: str, rules: tuple[RuleSettings, ...]) -> FileResult | None:
-    """The FileResult of a cache entry (head, findings or None); None when it is not of the
-    shape this version writes."""
-    head, rows = entry
+    """The FileResult of a cache entry (head, packed findings or None); None when it is not of
+    the shape this version writes."""
+    head, packed = entry
     try:
         kind, digest, facts, suppressions, named_probes, recorded, failures = head
         settings = {s.name: s for s in rules}
-        probes = [(settings[name], [_probe(*row) for row in found]) for name, found in named_probes]
+        probes = [(settings[name], [_probe(*fields) for fields in found]) for name, found in named_probes]
         result = FileResult(display, facts=dict(facts), suppressions=suppressions, probes=probes, digest=digest, kind=kind)
         result.dependencies = list(recorded)
         result.collect_failures = dict(failures)
-        if rows is not None:
-            result.findings = _findings(display, rows)
+        if packed is not None:
+            if type(packed) is not bytes:
+                return None
+            result.packed = packed
     except (TypeError, ValueError, KeyError):
         return None
     return result

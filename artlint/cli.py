@@ -327,6 +327,7 @@ def _check(args: argparse.Namespace) -> int:
             progress=progress,
             snippets=args.format == "html" or (args.format == "text" and not args.quiet and not args.statistics),
             stdin=(stdin[0], stdin[1], text) if stdin is not None and text is not None else None,
+            streamed=True,  # the findings are made a file at a time as the report is written
         )
 
     result = checked()
@@ -353,11 +354,11 @@ def _check(args: argparse.Namespace) -> int:
         _refuse_a_planted_link(args.output, config)
         try:
             with open(args.output, "w", encoding="utf-8") as stream:
-                write_report(args.format, result, stream, settings)
+                reported = write_report(args.format, result, stream, settings)
         except OSError as exc:
             raise UsageError(f"--output {args.output}: {exc.strerror or exc}") from None
     else:
-        write_report(args.format, result, report_stream, settings)
+        reported = write_report(args.format, result, report_stream, settings)
         report_stream.flush()
     for warning in result.warnings:
         _complain(f"artlint: warning: {warning}")
@@ -366,8 +367,8 @@ def _check(args: argparse.Namespace) -> int:
         return 130
     if fail_on == "never" or args.exit_zero:
         return EXIT_OK
-    threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(finding.severity >= threshold for finding in result.findings) else EXIT_OK
+    worst = reported.worst  # counted as the report was written: the findings are read once
+    return EXIT_FINDINGS if worst is not None and worst >= Severity.parse(fail_on) else EXIT_OK
 
 
 def _fixed_stdin(result, config, stdin: tuple[str, str], data: bytes, unsafe: bool) -> tuple[bytes, int]:

@@ -26,6 +26,7 @@ from artlint.parallel import map_files
 from artlint.results import Checked, Checker, FileResult, RunResult
 from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
 from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
+from artlint.runfindings import RunFindings, pack
 from artlint.sites import SiteIndex
 from artlint.source import FileTooLarge, Source, UnreadableFile, content_digest, decode, read_source
 from artlint.suppression import Suppressions, parse_suppressions, unsuppressed
@@ -73,6 +74,20 @@ def check_file(path: str, display: str, config: Config) -> FileResult:
     finally:
         recorded = dependencies.stop()
     result.dependencies = recorded
+    return result
+
+
+def check_file_packed(path: str, display: str, config: Config) -> FileResult:
+    """`check_file`, its findings packed (runfindings.pack) for the trip to the calling process,
+    which keeps them so until they are reported."""
+    return packed(check_file(path, display, config))
+
+
+def packed(result: FileResult) -> FileResult:
+    """The result with its findings packed into `result.packed` (a no-op when they are)."""
+    if result.findings:
+        result.packed = pack(result.findings)
+        result.findings = []
     return result
 
 
@@ -279,25 +294,39 @@ def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings
 
 def _with_snippets(findings: list[Finding], config: Config, known: dict[str, Source | None] | None = None) -> list[Finding]:
     """Findings made after their file was read (from the cache, by corpus or network rules)
-    have no source line: read their lines again, from files within the size limit only (one
-    over it was never read, and a 512 MiB file must not be read whole to show one line).
-    `known`: sources that are not read from their paths (standard input)."""
-    sources: dict[str, Source | None] = dict(known or {})
+    have no source line: read their lines again (see _source_lines). `known`: sources that
+    are not read from their paths (standard input)."""
+    lines = _source_lines(config, known)
     result = []
+    sources: dict[str, Source | None] = {}
     for finding in findings:
-        if finding.snippet is not None:
-            result.append(finding)
-            continue
-        if finding.path not in sources:
-            try:
-                sources[finding.path] = read_source(finding.path, config.max_file_size_for(finding.path))
-            except UnreadableFile:
-                sources[finding.path] = None
-        source = sources[finding.path]
-        if source is not None and finding.line <= source.line_count:
-            finding = replace(finding, snippet=source.line_text(finding.line))
+        if finding.snippet is None:
+            if finding.path not in sources:
+                sources = {finding.path: lines(finding.path)}  # one file at a time: findings come by file
+            source = sources[finding.path]
+            if source is not None and finding.line <= source.line_count:
+                finding = replace(finding, snippet=source.line_text(finding.line))
         result.append(finding)
     return result
+
+
+def _source_lines(config: Config, known: dict[str, Source | None] | None = None) -> Callable[[str], Source | None]:
+    """The source of a file whose findings are shown with their lines, read again: from files
+    within the size limit only (one over it was never read, and a 512 MiB file must not be read
+    whole to show one line). `known`: sources that are not read from their paths (standard input)."""
+    known = dict(known or {})
+    folder = os.getcwd()  # display paths are relative to it: read where the run ran, whenever that is
+
+    def lines(path: str) -> Source | None:
+        if path in known:
+            return known[path]
+        path = os.path.join(folder, path)
+        try:
+            return read_source(path, config.max_file_size_for(path))
+        except UnreadableFile:
+            return None
+
+    return lines
 
 
 def run(
@@ -308,11 +337,14 @@ def run(
     progress: bool = False,
     snippets: bool = True,
     stdin: tuple[str, str, bytes] | None = None,
+    streamed: bool = False,
 ) -> RunResult:
     """Check the files under `paths` on up to `jobs` processes; online when `config.online`.
     With `snippets`, every finding carries its source line (cached results are stored without).
     `stdin`, (path, display path, content): check that content as the file at that path, which
-    is not read (nor cached), instead of `paths`; the rest of its project is compared with it."""
+    is not read (nor cached), instead of `paths`; the rest of its project is compared with it.
+    The findings are a list; `streamed`: the run's RunFindings, which make them a file at a time
+    as they are read (a report writes them so: artlint.runfindings)."""
     started = time.perf_counter()
     localfiles.clear_caches()
     dependencies.forget_folders()
@@ -339,9 +371,9 @@ def run(
         interrupted = False
         if online is not None:
             online_findings, interrupted = online.finish(found.results)
-            findings += online_findings
+            findings.add(online_findings)
             if not interrupted:  # the network rules' findings are all known: so is what is suppressed
-                findings += unused_suppression_findings(found.results, config)
+                findings.add(unused_suppression_findings(found.results, config))
     finally:
         cjk.write_table(table_was_writable)
         checker.close()
@@ -349,26 +381,25 @@ def run(
             online.close()
     problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings)
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
-    if snippets:  # findings made after their file was read (cached, corpus, network) get their line here
+    if snippets:  # every finding gets its line as it is read: the file is read again then (one at a time)
         known: dict[str, Source | None] = {}
         if stdin is not None:
             try:
                 known[stdin[1]] = decode(stdin[2])
             except UnreadableFile:
                 known[stdin[1]] = None
-        findings = _with_snippets(findings, config, known)
-    # After the snippets, which would read the files, and apart from the cache, whose keys hash them.
-    more = _outside_findings(outside, config)
-    if more or online is not None:  # else in order already (sorting 57,000 findings again took 0.1 s)
-        findings += more
-        findings.sort(key=Finding.sort_key)
+        # Not the files out of the checked folder, which are never read; nor, apart from the
+        # cache whose keys hash them, are they read to hash them.
+        findings.show_lines(_source_lines(config, known), unread={display for display, _ in outside})
+    findings.add(_outside_findings(outside, config))
     if config.overrides or config.has_nested:
         used = {settings.name for path, _ in files for settings in config.rules_for_path(path)}
     else:
         used = {settings.name for settings in config.rules_for("")}
     rules = [rule for name, rule in all_rules().items() if name in used]
     digests = {result.path: result.digest for result in found.results if result.digest}
-    return RunResult(findings, len(files) + len(outside), time.perf_counter() - started, rules, interrupted, digests, warnings)
+    elapsed = time.perf_counter() - started
+    return RunResult(findings if streamed else list(findings), len(files) + len(outside), elapsed, rules, interrupted, digests, warnings)
 
 
 def _check_offline(
@@ -381,20 +412,23 @@ def _check_offline(
     online: OnlineCheck | None,
 ) -> Checked:
     """The pipeline up to the network phase: the named files checked, then judged by the corpus
-    rules together with the rest of the project; every finding, sorted."""
+    rules together with the rest of the project; every finding, by file."""
     results = checker.check_files(files)
     if online is not None:  # results from the file cache: their URLs are fetched during the corpus phase
         online.add(results)
-    findings = [finding for result in results for finding in result.findings]
+    findings = RunFindings()
+    for result in results:
+        findings.put(result.path, packed(result).packed)
     warnings = []
     if corpus_wanted:
         indexed = checker.index_files(rest)
-        findings += _suppressed_per_file(checker.judge_corpus(results, indexed, checked), results)
+        findings.add(_suppressed_per_file(checker.judge_corpus(results, indexed, checked), results))
         # A checked file's failures are findings; an indexed file has none to carry them.
         warnings = [f"{result.path}: {failure}" for result in indexed for failure in result.collect_failures.values()]
+        for result in results:  # judged: the largest part of a result, let go before the report
+            result.facts = {}
     if online is None:  # else once the network phase is over (engine.run)
-        findings += unused_suppression_findings(results, config)
-    findings.sort(key=Finding.sort_key)  # stored in order: a warm run reads them sorted
+        findings.add(unused_suppression_findings(results, config))
     return Checked(findings, results, warnings)
 
 
@@ -421,8 +455,8 @@ class UncachedChecker:
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         online = self.online
         if online is None:
-            return map_files(check_file, files, self.config, self.jobs)
-        return map_files(check_file, files, self.config, self.jobs, on_results=online.add, on_started=online.prepare)
+            return map_files(check_file_packed, files, self.config, self.jobs)
+        return map_files(check_file_packed, files, self.config, self.jobs, on_results=online.add, on_started=online.prepare)
 
     def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         return map_files(index_file, files, self.config, self.jobs)
@@ -450,7 +484,7 @@ class StdinChecker(UncachedChecker):
 
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         path, display, data = self.stdin
-        results = [check_buffer(data, path, display, self.config, online=None)]
+        results = [packed(check_buffer(data, path, display, self.config, online=None))]
         if self.online is not None:
             self.online.add(results)
         return results

@@ -12,16 +12,17 @@ file of the run (the corpus index): they are judged again only when some file ch
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import sqlite3
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, BinaryIO, Iterable
 
 from artlint import __version__, plaindata
 from artlint.plaindata import DataError
-from artlint.sealing import is_sealed, seal
+from artlint.sealing import seal, sealer
 from artlint.sqlitedb import batches, open_shared, write_transaction
 
 SCHEMA = """
@@ -53,7 +54,7 @@ KEPT_RUNS = 16
 
 
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
-ENTRY_FORMAT = 8
+ENTRY_FORMAT = 9
 RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
 
 
@@ -195,12 +196,58 @@ def sealed(key: str, value: Any) -> tuple[bytes, str]:
     """`value` encoded, and its seal, which binds it to `key` (another entry's data under this
     key does not pass)."""
     data = plaindata.dumps(value)
-    return data, seal(key.encode("utf-8", "surrogateescape") + b"\0" + data)
+    return data, _seal_of(key, (data,))
 
 
 def unsealed(key: str, data: bytes, mark: str) -> Any:
     """The value `sealed(key, ...)` encoded; DataError when `data` is not that, sealed by this
     user's artlint."""
-    if not isinstance(data, bytes) or not is_sealed(key.encode("utf-8", "surrogateescape") + b"\0" + data, mark):
+    if not isinstance(data, bytes) or not isinstance(mark, str) or not hmac.compare_digest(_seal_of(key, (data,)), mark):
         raise DataError("not sealed by this user's artlint")
     return plaindata.loads(data)
+
+
+_SEAL_WHOLE = 1 << 20  # bytes: larger data is sealed in parts, not copied behind its key first
+
+
+def _seal_of(key: str, parts: Iterable[bytes]) -> str:
+    head = key.encode("utf-8", "surrogateescape") + b"\0"
+    parts = tuple(parts)
+    if len(parts) == 1 and len(parts[0]) <= _SEAL_WHOLE:
+        return seal(head + parts[0])  # one call: the cheapest for the many small entries
+    whole = sealer()
+    whole.update(head)
+    for part in parts:
+        whole.update(part)
+    return whole.hexdigest()
+
+
+def write_sealed(key: str, parts: Iterable[bytes], stream: BinaryIO) -> None:
+    """Write what `sealed(key, value)` gives, as a line with the seal and then the data, for a
+    value encoded in parts (plaindata.dumps_map): the parts are written as they come, never
+    joined. `read_sealed` reads it back."""
+    stream.write(b"0" * _MARK_LENGTH + b"\n")  # the seal, once the data is known
+    whole = sealer()
+    whole.update(key.encode("utf-8", "surrogateescape") + b"\0")
+    for part in parts:
+        whole.update(part)
+        stream.write(part)
+    mark = whole.hexdigest().encode("ascii")
+    assert len(mark) == _MARK_LENGTH
+    stream.seek(0)
+    stream.write(mark)
+
+
+def read_sealed(key: str, stream: BinaryIO) -> Any:
+    """The value `write_sealed` wrote; DataError when it is not that, sealed by this user's artlint."""
+    mark = stream.readline().rstrip(b"\n").decode("ascii", "replace")
+    data = stream.read()
+    whole = sealer()
+    whole.update(key.encode("utf-8", "surrogateescape") + b"\0")
+    whole.update(data)
+    if not hmac.compare_digest(whole.hexdigest(), mark):
+        raise DataError("not sealed by this user's artlint")
+    return plaindata.loads(data)
+
+
+_MARK_LENGTH = 64  # hexadecimal digits of an HMAC-SHA256

@@ -33,6 +33,8 @@ import os
 import secrets
 import stat
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import Iterable, Iterator
 
 from artlint.boundary import within
@@ -192,15 +194,17 @@ def checked_roots(arguments: Iterable[str], config: Config) -> tuple[str, ...]:
 
 
 def fix_targets(findings: Iterable[Finding], digests: dict[str, str], roots: tuple[str, ...], unsafe: bool) -> Iterator[FixTarget]:
-    """The files with fixes to apply, by display path. A file with two names in the tree (a link
-    beside its target) comes once, under its first name: fixed under both, it would get every
-    edit twice."""
-    by_path: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.fix is not None:
-            by_path.setdefault(finding.path, []).append(finding)
+    """The files with fixes to apply, by display path, from `findings` in report order (a run's:
+    each file's together, files by path), read one file at a time. A file with two names in the
+    tree (a link beside its target) comes once, under its first name: fixed under both, it would
+    get every edit twice."""
     seen: set[str] = set()
-    for display, found in sorted(by_path.items()):
+    done: set[str] = set()
+    for display, group in groupby((finding for finding in findings if finding.fix is not None), key=attrgetter("path")):
+        if display in done:
+            raise ValueError(f"findings not in report order: {display} comes twice")
+        done.add(display)
+        found = list(group)
         if not wanted_fixes(found, unsafe):
             continue
         real = os.path.realpath(display)

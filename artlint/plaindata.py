@@ -13,7 +13,7 @@ never changed. Maps may have keys of any plain kind (line numbers).
 from __future__ import annotations
 
 from array import array
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 import msgpack
 
@@ -27,6 +27,15 @@ class DataError(ValueError):
 def dumps(value: Any) -> bytes:
     # surrogatepass: a file name that is not UTF-8 comes with lone surrogates.
     return msgpack.packb(value, default=_extension, use_bin_type=True, unicode_errors="surrogatepass")
+
+
+def dumps_map(items: Iterable[tuple[Any, Any]], count: int) -> Iterator[bytes]:
+    """`dumps` of a map of the `count` (key, value) pairs of `items`, in parts: its header,
+    then each pair. For a map too large to hold encoded whole (every article's corpus facts)."""
+    packer = msgpack.Packer(default=_extension, use_bin_type=True, unicode_errors="surrogatepass")
+    yield packer.pack_map_header(count)
+    for key, value in items:
+        yield packer.pack(key) + packer.pack(value)
 
 
 def loads(data: bytes) -> Any:

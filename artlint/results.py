@@ -8,7 +8,7 @@ share these types without importing one another.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
 
 from artlint.findings import Finding
 from artlint.suppression import Suppressions
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from artlint.config import RuleSettings
     from artlint.network.probes import Probe
     from artlint.rules import Rule
+    from artlint.runfindings import RunFindings
 
 
 @dataclass
@@ -32,11 +33,16 @@ class FileResult:
     dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
     # corpus rule name -> why its `collect` failed on this file (which is compared without those facts)
     collect_failures: dict[str, str] = field(default_factory=dict)
+    # the findings as runfindings.pack packs them, once they are (then `findings` is empty): so
+    # they come back from the workers, and so the run keeps them until they are reported
+    packed: bytes = b""
 
 
 @dataclass
 class RunResult:
-    findings: list[Finding]
+    # in report order: a list, or a run's RunFindings, which make them one file at a time as
+    # they are read (engine.run(streamed=True))
+    findings: Iterable[Finding]
     files_checked: int
     elapsed: float
     rules: list[type[Rule]]  # every rule that ran on at least one file
@@ -49,10 +55,10 @@ class RunResult:
 
 @dataclass
 class Checked:
-    """What the offline part of a run found: every finding of the document and corpus rules,
-    sorted, and the results of the files checked (their probes are the network phase's work)."""
+    """What the offline part of a run found: every finding of the document and corpus rules, by
+    file, and the results of the files checked (their probes are the network phase's work)."""
 
-    findings: list[Finding]
+    findings: RunFindings
     results: list[FileResult]  # empty for a run answered whole from the cache
     warnings: list[str] = field(default_factory=list)
 

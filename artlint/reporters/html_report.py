@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import mistune
 
 from artlint import __version__, ruledocs
-from artlint.reporters import severity_counts
+from artlint.reporters import rule_counts, severity_counts, tally_of
 from artlint.rules import all_rules
 from artlint.safetext import json_escaped, visible, visible_line
 
@@ -58,14 +58,14 @@ def _source(text: str) -> str:
 
 
 def write(result, stream, settings) -> None:
-    findings = result.findings
-    by_file: dict[str, list] = defaultdict(list)
-    for finding in findings:
-        by_file[finding.path].append(finding)
-    rules_fired = sorted(Counter(f.rule for f in findings).items(), key=lambda item: (-item[1], item[0]))
+    shown = _Shown()
+    for finding in result.findings:  # read once: what the page shows of each is kept as it passes
+        shown.add(finding)
+    total = tally_of(result).total
+    rules_fired = sorted(rule_counts(result).items(), key=lambda item: (-item[1], item[0]))
     parts = [
-        _HEAD.replace("{title}", f"artlint report: {len(findings):,} findings in {result.files_checked:,} files"),
-        _overview(result, by_file, rules_fired),
+        _HEAD.replace("{title}", f"artlint report: {total:,} findings in {result.files_checked:,} files"),
+        _overview(result, shown, rules_fired),
         _filters(rules_fired),
         '<h2 id="details">Findings by file</h2>\n',
         '<noscript><p class="empty">The findings are listed by the script in this page, which is off: '
@@ -76,18 +76,55 @@ def write(result, stream, settings) -> None:
         '<script type="application/json" id="findings-data">',
     ]
     stream.write("".join(parts))
-    stream.write(_findings_data(by_file))
+    stream.write(shown.data())
     stream.write("</script>\n" + _SCRIPT + "</body>\n</html>\n")
 
 
-def _overview(result, by_file, rules_fired) -> str:
+class _Shown:
+    """What the page shows of the findings, gathered as they are read: each file's findings as
+    the text of the page's data (_findings_data), and what the overview counts. Not the findings
+    themselves: a report of a large site reads more than a million."""
+
+    def __init__(self) -> None:
+        self.strings = _Strings()
+        self.files: dict[str, list[str]] = {}  # path -> its findings, as data
+        self.severities: dict[str, list[int]] = {}  # path -> its errors, warnings and info
+        self.broken: Counter[str] = Counter()  # host -> broken links and images
+        self.unverified: Counter[str] = Counter()
+        self.copies: list[tuple[str, str]] = []  # (article, its near-duplicate)
+
+    def add(self, finding) -> None:
+        path = finding.path
+        items = self.files.get(path)
+        if items is None:
+            self._done()
+            items = self.files[path] = []
+            self.severities[path] = [0, 0, 0]
+        items.append(_finding_data(finding, self.strings))
+        self.severities[path][_SEVERITY_INDEX.get(str(finding.severity), 2)] += 1
+        if finding.url is not None and finding.rule in BROKEN_RULES | UNVERIFIED_RULES:
+            (self.broken if finding.rule in BROKEN_RULES else self.unverified)[_host(finding.url)] += 1
+        if finding.rule == "near-duplicate-article" and finding.related:
+            self.copies.append((path, finding.related[0].path))
+
+    def _done(self) -> None:
+        """The last file's findings are all in: its path is numbered after their strings."""
+        if self.files:
+            self.strings.text(next(reversed(self.files)))
+
+    def data(self) -> str:
+        self._done()
+        return _findings_data(self.files, self.strings)
+
+
+def _overview(result, shown: _Shown, rules_fired) -> str:
     counts = severity_counts(result)
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     cards = "".join(
         f'<div class="card"><div class="number">{value}</div><div class="label">{_e(label)}</div></div>'
         for value, label in [
             (f"{result.files_checked:,}", "files checked"),
-            (f"{len(by_file):,}", "files with findings"),
+            (f"{len(shown.files):,}", "files with findings"),
             (f"{counts['error']:,}", "errors"),
             (f"{counts['warning']:,}", "warnings"),
             (f"{counts['info']:,}", "info"),
@@ -98,8 +135,8 @@ def _overview(result, by_file, rules_fired) -> str:
         f'<header><h1>artlint report</h1><p class="meta">artlint {_e(__version__)} · generated {generated}</p></header>\n'
         f'<section id="overview"><div class="cards">{cards}</div>\n'
         f'<h2>Findings per rule</h2>\n{_chart(rules_fired)}\n'
-        f'<div class="columns">{_worst_files(by_file)}{_hosts(result.findings)}</div>\n'
-        f"{_clusters(result.findings)}</section>\n"
+        f'<div class="columns">{_worst_files(shown.severities)}{_hosts(shown.broken, shown.unverified)}</div>\n'
+        f"{_clusters(shown.copies)}</section>\n"
     )
 
 
@@ -127,17 +164,19 @@ def _chart(rules_fired) -> str:
     )
 
 
-def _worst_files(by_file) -> str:
+def _worst_files(severities: dict[str, list[int]]) -> str:
+    """The files with the most errors, then warnings, then findings; `severities`: each file's
+    errors, warnings and info."""
+
     def weight(item):
-        counts = Counter(str(f.severity) for f in item[1])
-        return (-counts["error"], -counts["warning"], -len(item[1]), item[0])
+        path, (errors, warnings, infos) = item
+        return (-errors, -warnings, -(errors + warnings + infos), path)
 
     rows = []
-    for path, items in sorted(by_file.items(), key=weight)[:TOP]:
-        counts = Counter(str(f.severity) for f in items)
+    for path, (errors, warnings, infos) in sorted(severities.items(), key=weight)[:TOP]:
         rows.append(
             f'<tr><td><a href="#{_file_id(path)}">{_e(path)}</a></td>'
-            f"<td>{counts['error']}</td><td>{counts['warning']}</td><td>{counts['info']}</td></tr>"
+            f"<td>{errors}</td><td>{warnings}</td><td>{infos}</td></tr>"
         )
     body = "".join(rows) or '<tr><td colspan="4" class="empty">none</td></tr>'
     return (
@@ -146,17 +185,15 @@ def _worst_files(by_file) -> str:
     )
 
 
-def _hosts(findings) -> str:
-    broken: Counter = Counter()
-    unverified: Counter = Counter()
-    for finding in findings:
-        if finding.url is None or finding.rule not in BROKEN_RULES | UNVERIFIED_RULES:
-            continue
-        try:
-            host = (urlsplit(finding.url).hostname or "").lower() or finding.url
-        except ValueError:
-            host = finding.url
-        (broken if finding.rule in BROKEN_RULES else unverified)[host] += 1
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower() or url
+    except ValueError:
+        return url
+
+
+def _hosts(broken: Counter[str], unverified: Counter[str]) -> str:
+    """The hosts with the most broken (`broken`) or unverified links and images."""
     if not broken and not unverified:
         return (
             '<div><h2>Hosts</h2><p class="empty">No broken or unverified links (or the network checks did not run: '
@@ -170,8 +207,9 @@ def _hosts(findings) -> str:
     )
 
 
-def _clusters(findings) -> str:
-    """Articles that near-duplicate-article tied together, as groups (one per original)."""
+def _clusters(copies: list[tuple[str, str]]) -> str:
+    """Articles that near-duplicate-article tied together (`copies`: each finding's file and the
+    copy it names), as groups (one per original)."""
     parent: dict[str, str] = {}
 
     def root(path: str) -> str:
@@ -180,11 +218,10 @@ def _clusters(findings) -> str:
             path = parent[path]
         return path
 
-    for finding in findings:
-        if finding.rule == "near-duplicate-article" and finding.related:
-            a, b = root(finding.path), root(finding.related[0].path)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    for path, other in copies:
+        a, b = root(path), root(other)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for path in parent:
         groups[root(path)].append(path)
@@ -251,8 +288,9 @@ class _Strings:
         return known
 
 
-def _findings_data(by_file) -> str:
-    """Every finding, as the JSON the page's script renders from (see _SCRIPT):
+def _findings_data(files: dict[str, list[str]], strings: _Strings) -> str:
+    """Every finding, as the JSON the page's script renders from (see _SCRIPT), from each
+    file's findings as _finding_data wrote them with `strings`:
 
         {"strings": [...], "severities": [...], "page_files": N, "page_findings": M,
          "files": [[path, [finding, ...]] or [path, [finding, ...], id], ...]}
@@ -268,29 +306,29 @@ def _findings_data(by_file) -> str:
     and the JSON then has every `<`, `>` and `&` as a `\\u` escape, so that nothing in it can end
     the script element it is in or start a comment: the browser hands the script's text to
     JSON.parse untouched, and the script puts strings in the page as text, never as markup."""
-    strings = _Strings()
     text = strings.text
-    # Each finding is written as JSON text here, not as a list for json.dumps: 57,000 small
-    # lists set off the cyclic garbage collector again and again, which doubled the time.
-    files = []
-    for path in sorted(by_file):
-        items = []
-        for finding in by_file[path]:
-            related = "".join(
-                f",[{text(r.message)},{text(r.path)},{int(r.line)},{int(r.column)}]" for r in finding.related
-            )
-            items.append(
-                f"[{int(finding.line)},{int(finding.column)},{text(finding.rule)},"
-                f"{_SEVERITY_INDEX.get(str(finding.severity), 2)},{text(finding.message)},{_snippet(finding, strings)}{related}]"
-            )
+    file_entries = []
+    for path in sorted(files):
         file_id = "" if path.isascii() and path.isprintable() else "," + json.dumps(_file_id(path), ensure_ascii=False)
-        files.append(f"[{text(path)},[{','.join(items)}]{file_id}]")
+        file_entries.append(f"[{text(path)},[{','.join(files[path])}]{file_id}]")
     data = (
         '{"strings":' + json.dumps(strings.table, ensure_ascii=False, separators=(",", ":"))
         + ',"severities":' + json.dumps(SEVERITIES)
-        + f',"page_files":{PAGE_FILES},"page_findings":{PAGE_FINDINGS},"files":[' + ",".join(files) + "]}"
+        + f',"page_files":{PAGE_FILES},"page_findings":{PAGE_FINDINGS},"files":[' + ",".join(file_entries) + "]}"
     )
     return json_escaped(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _finding_data(finding, strings: _Strings) -> str:
+    """A finding as the page's data has it (see _findings_data)."""
+    text = strings.text
+    # Written as JSON text here, not as a list for json.dumps: 57,000 small lists set off the
+    # cyclic garbage collector again and again, which doubled the time.
+    related = "".join(f",[{text(r.message)},{text(r.path)},{int(r.line)},{int(r.column)}]" for r in finding.related)
+    return (
+        f"[{int(finding.line)},{int(finding.column)},{text(finding.rule)},"
+        f"{_SEVERITY_INDEX.get(str(finding.severity), 2)},{text(finding.message)},{_snippet(finding, strings)}{related}]"
+    )
 
 
 _SEVERITY_INDEX = {name: index for index, name in enumerate(SEVERITIES)}

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from artlint import __version__, ruledocs
-from artlint.reporters import write_json
+from artlint.reporters import write_json_items
 from artlint.rules import all_rules
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -58,28 +58,27 @@ def _fix(path: str, fix) -> dict:
     }
 
 
-def build(result) -> dict:
-    rules = list(all_rules().values())
-    index = {rule.name: position for position, rule in enumerate(rules)}
-    results = []
-    for finding in result.findings:
-        item = {
-            "ruleId": finding.rule,
-            "ruleIndex": index[finding.rule],
-            "level": LEVELS[str(finding.severity)],
-            "message": {"text": finding.message},
-            "locations": [
-                _location(finding.path, finding.line, finding.column, finding.end_line, finding.end_column)
-            ],
-        }
-        if finding.related:
-            item["relatedLocations"] = [
-                {"id": number, **_location(r.path, r.line, r.column), "message": {"text": r.message}}
-                for number, r in enumerate(finding.related)
-            ]
-        if finding.fix is not None:
-            item["fixes"] = [_fix(finding.path, finding.fix)]
-        results.append(item)
+def _result(finding, index: dict[str, int]) -> dict:
+    item = {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVELS[str(finding.severity)],
+        "message": {"text": finding.message},
+        "locations": [
+            _location(finding.path, finding.line, finding.column, finding.end_line, finding.end_column)
+        ],
+    }
+    if finding.related:
+        item["relatedLocations"] = [
+            {"id": number, **_location(r.path, r.line, r.column), "message": {"text": r.message}}
+            for number, r in enumerate(finding.related)
+        ]
+    if finding.fix is not None:
+        item["fixes"] = [_fix(finding.path, finding.fix)]
+    return item
+
+
+def _document(results: list, rules: list[dict]) -> dict:
     root = Path.cwd().as_uri() + "/"
     return {
         "$schema": SCHEMA,
@@ -91,7 +90,7 @@ def build(result) -> dict:
                         "name": "artlint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [_rule_descriptor(rule) for rule in rules],
+                        "rules": rules,
                     }
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
@@ -103,4 +102,9 @@ def build(result) -> dict:
 
 
 def write(result, stream, settings) -> None:
-    write_json(build(result), stream)
+    """The document, each result written as its finding is read (the results come last)."""
+    rules = list(all_rules().values())
+    index = {rule.name: position for position, rule in enumerate(rules)}
+    descriptors = [_rule_descriptor(rule) for rule in rules]
+    results = (_result(finding, index) for finding in result.findings)
+    write_json_items(lambda items, read: _document(items, descriptors), results, stream)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 
 from artlint.findings import Severity
-from artlint.reporters import rule_counts, severity_counts, wants_colour
+from artlint.reporters import rule_counts, tally_of, wants_colour
 from artlint.safetext import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -165,17 +165,17 @@ def _statistics(emit, result) -> None:
 
 
 def _summary(result) -> Text:
-    counts = severity_counts(result)
+    tally = tally_of(result)  # the findings were read, and counted, as they were written
+    counts = tally.severity_counts()
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
     seconds = f"{result.elapsed:.2f} s"
-    if not result.findings:
+    total = tally.total
+    if not total:
         return Text(f"No findings in {files} ({seconds}).", style="green")
     parts = [f"{count} {name}{'s' if count != 1 and name != 'info' else ''}" for name, count in counts.items() if count]
-    total = len(result.findings)
     text = Text(f"{total} finding{'s' if total != 1 else ''} in {files} ({seconds}): ")
     text.append(", ".join(parts))
-    safe = sum(1 for finding in result.findings if finding.fix is not None and finding.fix.safe)
-    unsafe = sum(1 for finding in result.findings if finding.fix is not None and not finding.fix.safe)
+    safe, unsafe = tally.safe_fixes, tally.unsafe_fixes
     if safe or unsafe:
         text.append(f"\n[*] {safe} fixable with `artlint check --fix`")
         if unsafe:
