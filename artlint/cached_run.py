@@ -92,7 +92,7 @@ class CachedChecker:
             return self.inner.whole_run(files, checked, pipeline)
         self.keys_for(files)
         key = self.run_key([display for _, display in files], checked)
-        findings = self.get_run(key)
+        findings = self.get_run(key, checked)
         if findings is not None:
             return Checked(findings, [])
         found = self.inner.whole_run(files, checked, pipeline)
@@ -260,30 +260,41 @@ class CachedChecker:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     @paused_gc
-    def get_run(self, key: str) -> RunFindings | None:
-        """The findings of an identical earlier run, if what they depended on still holds."""
+    def get_run(self, key: str, checked: frozenset[str]) -> RunFindings | None:
+        """The findings of an identical earlier run, if what they depended on still holds: each
+        checked file's own from its entry (the run's entry has their digest), and the rest."""
         entry = self.cache.get_many([key]).get(key)
         if entry is None:
             return None
         try:
-            recorded, (packed, added) = entry
+            recorded, (digest, unstored, added) = entry
             if not dependencies.still_hold(recorded, pages_fingerprint_of):
                 return None
             findings = RunFindings()
-            for path, data in packed:
-                if type(path) is not str or type(data) is not bytes:
+            own = dict(unstored)
+            keys = {display: self.keys[display] for display in checked if display not in own}  # KeyError: a miss
+            packed = self.cache.get_findings(list(keys.values()))
+            own.update((display, packed[file_key]) for display, file_key in keys.items())
+            for display, data in own.items():
+                if type(display) is not str or type(data) is not bytes:
                     return None
-                findings.put(path, data)
+                findings.put(display, data)
+            if _packed_digest(findings) != digest:  # an entry replaced since (by another kind's)
+                return None
             findings.add(_grouped_findings(added))
             return findings
-        except (TypeError, ValueError, KeyError):  # not the shape this version writes
+        except (TypeError, ValueError, KeyError):  # not the shape this version writes, or an entry gone
             return None
 
     def put_run(self, key: str, findings: RunFindings, results: list[FileResult]) -> None:
-        """The findings of a whole run as they are kept: each file's own packed, as its entry
-        holds them (a run over 100,000 articles is about 60 MB so), and the few added later."""
+        """The findings of a whole run as its entry keeps them: the digest of the files' own,
+        which their entries hold (a second copy of them all, written at once, took 100 MB more
+        at 100,000 articles), the own findings of files that have no entry (unreadable), and
+        the findings added to the files' own (corpus, unused-suppression)."""
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
-        self.cache.put_many([(key, recorded, (findings.packed(), _grouped_rows(findings.added())))])
+        unstored = [(result.path, findings.own(result.path)) for result in results if not result.digest]  # see _store
+        value = (_packed_digest(findings), unstored, _grouped_rows(findings.added()))
+        self.cache.put_many([(key, recorded, value)])
 
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
@@ -299,6 +310,15 @@ class CachedChecker:
 
     def put_corpus(self, key: str, findings: list[Finding]) -> None:
         self.cache.put_many([(key, None, _grouped_rows(findings))])
+
+
+def _packed_digest(findings: RunFindings) -> str:
+    """A digest of the files' own findings, as they are packed, file by file."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path, packed in findings.packed():
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + len(packed).to_bytes(8, "little"))
+        digest.update(packed)
+    return digest.hexdigest()
 
 
 def _absolute(path: str) -> str:
