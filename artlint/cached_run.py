@@ -34,7 +34,7 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError, dumps_map
-from artlint.results import Checked, Checker, FileResult
+from artlint.results import Checked, Checker, FileResult, SharedText
 from artlint.runfindings import RunFindings, findings_of, pack, row
 from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
@@ -65,6 +65,7 @@ class CachedChecker:
         self.keys: dict[str, str] = {}  # display path -> cache key of this run
         self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
+        self.text = SharedText()  # the facts read back, as engine.UncachedChecker keeps those it makes
 
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         return self.map("check", self.inner.check_files, files)
@@ -72,7 +73,10 @@ class CachedChecker:
     def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         if files:
             self.load_snapshot(self.snapshot_root)
-        return self.map("index", self.inner.index_files, files)
+        try:
+            return self.map("index", self.inner.index_files, files)
+        finally:
+            self._snapshot = {}  # what it answered is in the results now
 
     def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
         context = results + indexed
@@ -177,6 +181,7 @@ class CachedChecker:
                 continue
             if dependencies.still_hold(result.dependencies, pages_fingerprint_of):
                 results[display] = result
+        self.text.compact(results.values())
         return results
 
     @paused_gc

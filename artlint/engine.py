@@ -23,7 +23,7 @@ from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding, without_moot
 from artlint.gcpause import paused_gc
 from artlint.parallel import map_files
-from artlint.results import Checked, Checker, FileResult, RunResult
+from artlint.results import Checked, Checker, FileResult, RunResult, SharedText
 from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
 from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
 from artlint.runfindings import RunFindings, pack
@@ -451,15 +451,21 @@ class UncachedChecker:
         self.config = config
         self.jobs = jobs
         self.online = online
+        self.text = SharedText()
 
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         online = self.online
         if online is None:
-            return map_files(check_file_packed, files, self.config, self.jobs)
-        return map_files(check_file_packed, files, self.config, self.jobs, on_results=online.add, on_started=online.prepare)
+            return map_files(check_file_packed, files, self.config, self.jobs, on_results=self.text.compact)
+        return map_files(check_file_packed, files, self.config, self.jobs, on_results=self._arrived, on_started=online.prepare)
+
+    def _arrived(self, results: list[FileResult]) -> None:
+        self.text.compact(results)
+        if self.online is not None:
+            self.online.add(results)
 
     def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
-        return map_files(index_file, files, self.config, self.jobs)
+        return map_files(index_file, files, self.config, self.jobs, on_results=self.text.compact)
 
     def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
         return _judge_corpus(results + indexed, self.config, checked)
