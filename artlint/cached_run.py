@@ -83,10 +83,10 @@ class CachedChecker:
         key = self.corpus_key([result.path for result in context], checked)
         findings = self.get_corpus(key)
         if findings is None:
+            if len(results) * 2 >= len(context):  # a run over (most of) the site; before the facts are judged, and let go
+                self.put_snapshot(self.snapshot_root, context)
             findings = self.inner.judge_corpus(results, indexed, checked)
             self.put_corpus(key, findings)
-            if len(results) * 2 >= len(context):  # a run over (most of) the site
-                self.put_snapshot(self.snapshot_root, context)
         return findings
 
     def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
@@ -254,6 +254,9 @@ class CachedChecker:
             if digest is not None:
                 keys[display] = f"{absolute}|{digest}|{same_rules or self._fingerprint(path)}"
         self.keys.update(keys)
+        if len(self._new_stats) >= _STORED_AT_ONCE:  # a site read for the first time: not held to the end
+            self.cache.put_stats(self._new_stats)
+            self._new_stats = []
         return keys
 
     def run_key(self, displays: list[str], checked: frozenset[str]) -> str:

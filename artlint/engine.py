@@ -247,13 +247,15 @@ def _crash_reason(what: str, exc: Exception) -> str:
 
 @paused_gc
 def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[str]) -> list[Finding]:
-    by_rule: dict[str, dict[str, Any]] = {}
-    for result in results:
-        for name, facts in result.facts.items():
-            by_rule.setdefault(name, {})[result.path] = facts
+    """The corpus rules' findings. Each rule's facts are let go once it has judged them: the
+    facts are the largest part of what a run holds, and the next rule's judgement needs room."""
+    names = dict.fromkeys(name for result in results for name in result.facts)
     global_settings = {settings.name: settings for settings in config.rules_for("")}
     findings = []
-    for name, facts in by_rule.items():
+    for name in names:
+        facts = {result.path: result.facts[name] for result in results if name in result.facts}
+        for result in results:
+            result.facts.pop(name, None)
         rule = rule_instance(name)
         if not isinstance(rule, CorpusRule):  # facts are collected by corpus rules only
             continue
