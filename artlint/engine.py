@@ -295,9 +295,9 @@ def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings
 
 
 def _with_snippets(findings: list[Finding], config: Config, known: dict[str, Source | None] | None = None) -> list[Finding]:
-    """Findings made after their file was read (from the cache, by corpus or network rules)
-    have no source line: read their lines again (see _source_lines). `known`: sources that
-    are not read from their paths (standard input)."""
+    """The findings of a list with their source lines, read again (see _source_lines), as
+    RunFindings.show_lines gives them to a run's (bench/stages.py times this). `known`: sources
+    that are not read from their paths (standard input)."""
     lines = _source_lines(config, known)
     result = []
     sources: dict[str, Source | None] = {}
@@ -390,8 +390,7 @@ def run(
                 known[stdin[1]] = decode(stdin[2])
             except UnreadableFile:
                 known[stdin[1]] = None
-        # Not the files out of the checked folder, which are never read; nor, apart from the
-        # cache whose keys hash them, are they read to hash them.
+        # Never the links out of the checked folder: they are not read, for their lines either.
         findings.show_lines(_source_lines(config, known), unread={display for display, _ in outside})
     findings.add(_outside_findings(outside, config))
     if config.overrides or config.has_nested:
@@ -427,7 +426,7 @@ def _check_offline(
         findings.add(_suppressed_per_file(checker.judge_corpus(results, indexed, checked), results))
         # A checked file's failures are findings; an indexed file has none to carry them.
         warnings = [f"{result.path}: {failure}" for result in indexed for failure in result.collect_failures.values()]
-        for result in results:  # judged: the largest part of a result, let go before the report
+        for result in results:  # judged (or answered from the cache): let go before the report
             result.facts = {}
     if online is None:  # else once the network phase is over (engine.run)
         findings.add(unused_suppression_findings(results, config))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class FileResult:
     # Slots: the calling process holds one for every file of a site until the corpus is judged
-    # (a dictionary of attributes each took 29 MB at 100,000 articles).
+    # (a dictionary of attributes is 288 bytes more a file).
     path: str
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # corpus rule name -> facts
