@@ -34,7 +34,7 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError, dumps_map
-from artlint.results import Checked, Checker, FileResult
+from artlint.results import Checked, Checker, FileResult, SharedText
 from artlint.runfindings import RunFindings, findings_of, pack, row
 from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
@@ -65,6 +65,7 @@ class CachedChecker:
         self.keys: dict[str, str] = {}  # display path -> cache key of this run
         self._new_stats: list[tuple[str, str, str]] = []
         self._snapshot: dict[str, tuple[str, dict]] = {}  # display path -> (cache key, corpus facts)
+        self.text = SharedText()  # the facts read back, as engine.UncachedChecker keeps those it makes
 
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         return self.map("check", self.inner.check_files, files)
@@ -72,17 +73,20 @@ class CachedChecker:
     def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         if files:
             self.load_snapshot(self.snapshot_root)
-        return self.map("index", self.inner.index_files, files)
+        try:
+            return self.map("index", self.inner.index_files, files)
+        finally:
+            self._snapshot = {}  # what it answered is in the results now
 
     def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
         context = results + indexed
         key = self.corpus_key([result.path for result in context], checked)
         findings = self.get_corpus(key)
         if findings is None:
+            if len(results) * 2 >= len(context):  # a run over (most of) the site; before the facts are judged, and let go
+                self.put_snapshot(self.snapshot_root, context)
             findings = self.inner.judge_corpus(results, indexed, checked)
             self.put_corpus(key, findings)
-            if len(results) * 2 >= len(context):  # a run over (most of) the site
-                self.put_snapshot(self.snapshot_root, context)
         return findings
 
     def whole_run(self, files: list[tuple[str, str]], checked: frozenset[str], pipeline: Callable[[], Checked]) -> Checked:
@@ -92,7 +96,7 @@ class CachedChecker:
             return self.inner.whole_run(files, checked, pipeline)
         self.keys_for(files)
         key = self.run_key([display for _, display in files], checked)
-        findings = self.get_run(key)
+        findings = self.get_run(key, checked)
         if findings is not None:
             return Checked(findings, [])
         found = self.inner.whole_run(files, checked, pipeline)
@@ -177,6 +181,7 @@ class CachedChecker:
                 continue
             if dependencies.still_hold(result.dependencies, pages_fingerprint_of):
                 results[display] = result
+        self.text.compact(results.values())
         return results
 
     @paused_gc
@@ -210,7 +215,8 @@ class CachedChecker:
         article's own entry (9.8 s of the 11.7 s such a run took at 100,000 articles). Files changed
         since are looked up one by one, so a stale snapshot costs time, never correctness.
         A file beside the database rather than a row: SQLite reads a 9 MB value page by page.
-        Written a file at a time: encoded whole, the facts of 100,000 articles took 300 MB more."""
+        Written a file at a time: encoded whole, and copied to seal and write it, the facts of
+        10,000 articles took 28 MB more."""
         # A file whose facts are incomplete is looked up on its own, where its failures are kept.
         snapshot = [
             (result.path, (self.keys[result.path], result.facts))
@@ -249,6 +255,9 @@ class CachedChecker:
             if digest is not None:
                 keys[display] = f"{absolute}|{digest}|{same_rules or self._fingerprint(path)}"
         self.keys.update(keys)
+        if len(self._new_stats) >= _STORED_AT_ONCE:  # a site read for the first time: not held to the end
+            self.cache.put_stats(self._new_stats)
+            self._new_stats = []
         return keys
 
     def run_key(self, displays: list[str], checked: frozenset[str]) -> str:
@@ -260,30 +269,41 @@ class CachedChecker:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     @paused_gc
-    def get_run(self, key: str) -> RunFindings | None:
-        """The findings of an identical earlier run, if what they depended on still holds."""
+    def get_run(self, key: str, checked: frozenset[str]) -> RunFindings | None:
+        """The findings of an identical earlier run, if what they depended on still holds: each
+        checked file's own from its entry (the run's entry has their digest), and the rest."""
         entry = self.cache.get_many([key]).get(key)
         if entry is None:
             return None
         try:
-            recorded, (packed, added) = entry
+            recorded, (digest, unstored, added) = entry
             if not dependencies.still_hold(recorded, pages_fingerprint_of):
                 return None
             findings = RunFindings()
-            for path, data in packed:
-                if type(path) is not str or type(data) is not bytes:
+            own = dict(unstored)
+            keys = {display: self.keys[display] for display in checked if display not in own}  # KeyError: a miss
+            packed = self.cache.get_findings(list(keys.values()))
+            own.update((display, packed[file_key]) for display, file_key in keys.items())
+            for display, data in own.items():
+                if type(display) is not str or type(data) is not bytes:
                     return None
-                findings.put(path, data)
+                findings.put(display, data)
+            if _packed_digest(findings) != digest:  # an entry replaced since (by another kind's)
+                return None
             findings.add(_grouped_findings(added))
             return findings
-        except (TypeError, ValueError, KeyError):  # not the shape this version writes
+        except (TypeError, ValueError, KeyError):  # not the shape this version writes, or an entry gone
             return None
 
     def put_run(self, key: str, findings: RunFindings, results: list[FileResult]) -> None:
-        """The findings of a whole run as they are kept: each file's own packed, as its entry
-        holds them (a run over 100,000 articles is about 60 MB so), and the few added later."""
+        """The findings of a whole run as its entry keeps them: the digest of the files' own,
+        which their entries hold (a second copy of them all, written at once, took 100 MB more
+        at 100,000 articles), the own findings of files that have no entry (unreadable), and
+        the findings added to the files' own (corpus, unused-suppression)."""
         recorded = sorted({fact for result in results for fact in result.dependencies}, key=repr)
-        self.cache.put_many([(key, recorded, (findings.packed(), _grouped_rows(findings.added())))])
+        unstored = [(result.path, findings.own(result.path)) for result in results if not result.digest]  # see _store
+        value = (_packed_digest(findings), unstored, _grouped_rows(findings.added()))
+        self.cache.put_many([(key, recorded, value)])
 
     def corpus_key(self, displays: list[str], checked: frozenset[str]) -> str:
         """The fingerprint of the corpus index: every file's cache key, and which files were
@@ -299,6 +319,15 @@ class CachedChecker:
 
     def put_corpus(self, key: str, findings: list[Finding]) -> None:
         self.cache.put_many([(key, None, _grouped_rows(findings))])
+
+
+def _packed_digest(findings: RunFindings) -> str:
+    """A digest of the files' own findings, as they are packed, file by file."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path, packed in findings.packed():
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + len(packed).to_bytes(8, "little"))
+        digest.update(packed)
+    return digest.hexdigest()
 
 
 def _absolute(path: str) -> str:

@@ -23,7 +23,7 @@ from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding, without_moot
 from artlint.gcpause import paused_gc
 from artlint.parallel import map_files
-from artlint.results import Checked, Checker, FileResult, RunResult
+from artlint.results import Checked, Checker, FileResult, RunResult, SharedText
 from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
 from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
 from artlint.runfindings import RunFindings, pack
@@ -247,13 +247,15 @@ def _crash_reason(what: str, exc: Exception) -> str:
 
 @paused_gc
 def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[str]) -> list[Finding]:
-    by_rule: dict[str, dict[str, Any]] = {}
-    for result in results:
-        for name, facts in result.facts.items():
-            by_rule.setdefault(name, {})[result.path] = facts
+    """The corpus rules' findings. Each rule's facts are let go once it has judged them: the
+    facts are the largest part of what a run holds, and the next rule's judgement needs room."""
+    names = dict.fromkeys(name for result in results for name in result.facts)
     global_settings = {settings.name: settings for settings in config.rules_for("")}
     findings = []
-    for name, facts in by_rule.items():
+    for name in names:
+        facts = {result.path: result.facts[name] for result in results if name in result.facts}
+        for result in results:
+            result.facts.pop(name, None)
         rule = rule_instance(name)
         if not isinstance(rule, CorpusRule):  # facts are collected by corpus rules only
             continue
@@ -293,9 +295,9 @@ def _judge_error(rule: CorpusRule, facts: dict[str, Any], settings: RuleSettings
 
 
 def _with_snippets(findings: list[Finding], config: Config, known: dict[str, Source | None] | None = None) -> list[Finding]:
-    """Findings made after their file was read (from the cache, by corpus or network rules)
-    have no source line: read their lines again (see _source_lines). `known`: sources that
-    are not read from their paths (standard input)."""
+    """The findings of a list with their source lines, read again (see _source_lines), as
+    RunFindings.show_lines gives them to a run's (bench/stages.py times this). `known`: sources
+    that are not read from their paths (standard input)."""
     lines = _source_lines(config, known)
     result = []
     sources: dict[str, Source | None] = {}
@@ -388,8 +390,7 @@ def run(
                 known[stdin[1]] = decode(stdin[2])
             except UnreadableFile:
                 known[stdin[1]] = None
-        # Not the files out of the checked folder, which are never read; nor, apart from the
-        # cache whose keys hash them, are they read to hash them.
+        # Never the links out of the checked folder: they are not read, for their lines either.
         findings.show_lines(_source_lines(config, known), unread={display for display, _ in outside})
     findings.add(_outside_findings(outside, config))
     if config.overrides or config.has_nested:
@@ -425,7 +426,7 @@ def _check_offline(
         findings.add(_suppressed_per_file(checker.judge_corpus(results, indexed, checked), results))
         # A checked file's failures are findings; an indexed file has none to carry them.
         warnings = [f"{result.path}: {failure}" for result in indexed for failure in result.collect_failures.values()]
-        for result in results:  # judged: the largest part of a result, let go before the report
+        for result in results:  # judged (or answered from the cache): let go before the report
             result.facts = {}
     if online is None:  # else once the network phase is over (engine.run)
         findings.add(unused_suppression_findings(results, config))
@@ -451,15 +452,21 @@ class UncachedChecker:
         self.config = config
         self.jobs = jobs
         self.online = online
+        self.text = SharedText()
 
     def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
         online = self.online
         if online is None:
-            return map_files(check_file_packed, files, self.config, self.jobs)
-        return map_files(check_file_packed, files, self.config, self.jobs, on_results=online.add, on_started=online.prepare)
+            return map_files(check_file_packed, files, self.config, self.jobs, on_results=self.text.compact)
+        return map_files(check_file_packed, files, self.config, self.jobs, on_results=self._arrived, on_started=online.prepare)
+
+    def _arrived(self, results: list[FileResult]) -> None:
+        self.text.compact(results)
+        if self.online is not None:
+            self.online.add(results)
 
     def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
-        return map_files(index_file, files, self.config, self.jobs)
+        return map_files(index_file, files, self.config, self.jobs, on_results=self.text.compact)
 
     def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
         return _judge_corpus(results + indexed, self.config, checked)

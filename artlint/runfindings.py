@@ -118,6 +118,10 @@ class RunFindings:
         """(path, packed findings) of each file's own findings, by path."""
         return sorted(self._packed.items())
 
+    def own(self, path: str) -> bytes:
+        """The packed findings of the file `path`'s own check (b"" for none)."""
+        return self._packed.get(path, b"")
+
     def added(self) -> list[Finding]:
         """The findings added, file by file."""
         return [finding for path in sorted(self._added) for finding in self._added[path]]

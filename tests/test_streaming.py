@@ -131,6 +131,24 @@ def test_streamed_reports_are_the_reports_of_the_sorted_list(project: Path, cach
         assert _report("text", streamed, settings) == _report("text", whole, settings)
 
 
+def test_a_warm_run_reads_each_files_findings_from_its_entry(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import artlint.document as document
+
+    expected = list(_run(project, use_cache=True, jobs=1).findings)
+    parsed: list[str] = []
+    real = document.parse_document
+    monkeypatch.setattr(document, "parse_document", lambda path, *args, **kwargs: parsed.append(path) or real(path, *args, **kwargs))
+    assert list(_run(project, use_cache=True, jobs=1).findings) == expected  # the unreadable file's from the run's entry
+    assert parsed == []
+    [database] = (project / ".artlint_cache").glob("*.sqlite3")
+    with sqlite3.connect(database) as db:  # an entry gone (or of another kind) is no answer: the run is judged again
+        db.execute("UPDATE files SET findings = x'90' WHERE key LIKE '%b-repost.md|%'")
+    assert list(_run(project, use_cache=True, jobs=1).findings) == expected
+    assert "content/b-repost.md" in parsed
+
+
 def test_json_and_sarif_written_item_by_item_are_one_json_dump_of_the_document(project: Path) -> None:
     result = _run(project, use_cache=False)
     findings = list(result.findings)

@@ -277,7 +277,8 @@ def _pairs_sharing_own_text(sets) -> tuple[Counter[int], list[tuple[int, int]]]:
     one. An inverted index of those shingles, never a comparison of all pairs.
 
     Counted a range of hash values at a time (each set is sorted, so its shingles in a range are
-    a slice of it): a counter of every shingle at once took 750 MB on a site of 100,000 articles."""
+    a slice of it): a counter of every shingle at once took 88 MB at 10,000 articles, and the
+    shingles grow with the site."""
     template: Counter[int] = Counter()
     candidates = set()
     step = (1 << 32) // _HASH_RANGES
