@@ -27,6 +27,7 @@ unless both prefer another), on the text as the editor holds it (TextMap convert
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -288,7 +289,13 @@ class Project:
         with self._lock:
             indexed = [result for display, result in (self.index or {}).items() if display not in opened]
         with ENGINE:
-            return UncachedChecker(self.config, 1, None).judge_corpus(open_results, indexed, frozenset(opened))
+            return UncachedChecker(self.config, 1, None).judge_corpus(_borrowed(open_results), _borrowed(indexed), frozenset(opened))
+
+
+def _borrowed(results: list[FileResult]) -> list[FileResult]:
+    """Results the judgement may empty: it lets each rule's facts go once judged, and the server
+    judges the same index and open documents again after every change."""
+    return [dataclasses.replace(result, facts=dict(result.facts)) for result in results]
 
 
 # --------------------------------------------------------------------------- open documents
