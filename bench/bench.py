@@ -192,22 +192,28 @@ def main() -> int:
     for size in (int(n) for n in args.sizes.split(",")):
         corpus = ensure_corpus(args.work, size, args.kit, args.corpora)
         files = sum(1 for _ in (corpus / "content").rglob("*.md"))
-        for name, (command, prepare, restore) in tools(markdownlint, corpus, args.jobs).items():
-            if wanted and name not in wanted:
-                continue
-            runs = []
-            try:
-                for _ in range(args.runs):
+        chosen = {name: tool for name, tool in tools(markdownlint, corpus, args.jobs).items() if not wanted or name in wanted}
+        runs: dict[str, list[dict]] = {name: [] for name in chosen}
+        # Rounds outside, tools inside: the tools take turns, so a machine that gets busier or
+        # quieter during the benchmark weighs on each of them alike.
+        for round_number in range(1, args.runs + 1):
+            for name, (command, prepare, restore) in chosen.items():
+                try:
                     if prepare:
                         prepare()
-                    runs.append(measure(command, corpus))
-            finally:
-                if restore:
-                    restore()
-            runs.sort(key=lambda run: run["wall"])
-            middle = runs[len(runs) // 2]
-            rows.append({"tool": name, "files": 1 if name.endswith("-1file") or name.endswith("-edited") else files, "corpus": files, **middle})
-            print(f"[bench] {name} n={files}: {middle['wall']:.2f} s", file=sys.stderr)
+                    run = measure(command, corpus)
+                finally:
+                    if restore:
+                        restore()
+                runs[name].append(run)
+                print(f"[bench] round {round_number} {name} n={files}: {run['wall']:.2f} s wall, "
+                      f"{run['cpu']:.2f} s CPU, {run['rss_mb']:.0f} MB", file=sys.stderr)
+        for name, measured in runs.items():
+            measured.sort(key=lambda run: run["wall"])
+            middle = measured[len(measured) // 2]
+            spread = f"{measured[0]['wall']:.2f}–{measured[-1]['wall']:.2f}"
+            rows.append({"tool": name, "files": 1 if name.endswith("-1file") or name.endswith("-edited") else files,
+                         "corpus": files, "spread": spread, "runs": measured, **middle})
     print_table(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
@@ -215,14 +221,14 @@ def main() -> int:
 
 
 def print_table(rows: list[dict]) -> None:
-    print("| tool | corpus | files checked | wall s | CPU s | peak RSS MB | files/s | wall / markdownlint-cli2 on the same files |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| tool | corpus | files checked | wall s (median) | wall s (min–max) | CPU s | peak RSS MB | files/s | wall / markdownlint-cli2 on the same files |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     reference = {(row["corpus"], row["files"]): row["wall"] for row in rows if row["tool"].startswith("markdownlint-cli2")}
     for row in rows:
         base = reference.get((row["corpus"], row["files"]))
         ratio = f"{row['wall'] / base:.2f}" if base else "—"
         rate = row["files"] / row["wall"] if row["wall"] else 0
-        print(f"| {row['tool']} | {row['corpus']:,} | {row['files']:,} | {row['wall']:.2f} | {row['cpu']:.2f} | "
+        print(f"| {row['tool']} | {row['corpus']:,} | {row['files']:,} | {row['wall']:.2f} | {row['spread']} | {row['cpu']:.2f} | "
               f"{row['rss_mb']:.0f} | {rate:,.0f} | {ratio} |")
 
 
