@@ -46,13 +46,19 @@ class Document:
         return self._memo[key]
 
     @cached_property
+    def absolute_file(self) -> str | None:
+        """`file` made absolute and normal, once: several rules and the site model ask."""
+        return os.path.abspath(self.file) if self.file is not None else None
+
+    @cached_property
     def page(self) -> "Page | None":
         """What the site makes of this file: article, section, page...; its language and the
         date its name gives (None for a text without a file or site)."""
-        if self.site is None or self.file is None:
+        file = self.absolute_file
+        if self.site is None or file is None:
             return None
         data = self.front_matter.data if self.front_matter is not None else None
-        return self.site.page(os.path.abspath(self.file), data if isinstance(data, dict) else None)
+        return self.site.page(file, data if isinstance(data, dict) else None)
 
     @cached_property
     def links(self) -> list[Link]:

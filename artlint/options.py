@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from artlint.globs import GlobSet
 
@@ -102,3 +102,20 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
+
+
+_DERIVED: dict[tuple[int, Any], tuple[Any, Any]] = {}
+
+
+def derived(options: Any, key: Any, build: Callable[[], Any]) -> Any:
+    """`build()`, a value worked out from a rule's `options` alone (a set of allowed words, a
+    compiled pattern), once per options mapping and `key` instead of once per document. A run
+    resolves each file's options once per configuration scope and hands every file of that scope
+    the same mapping, which is never changed afterwards."""
+    slot = (id(options), key)
+    held = _DERIVED.get(slot)
+    if held is not None and held[0] is options:
+        return held[1]
+    value = build()
+    _DERIVED[slot] = (options, value)  # holding `options` keeps its id from being reused
+    return value

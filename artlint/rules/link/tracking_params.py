@@ -4,7 +4,7 @@ from urllib.parse import unquote_plus
 
 from artlint import data
 from artlint.findings import Fix, Severity
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 
 _DATA = data.load("links")["tracking-params"]
@@ -63,12 +63,7 @@ class LinkTrackingParams(DocumentRule):
     fixable = "safe"
 
     def check(self, doc, options):
-        names = (list(_DATA["params"]) if options["use-default-list"] else []) + list(options["params"])
-        allowed = {name.lower() for name in options["allow"]}
-        tracked = _Matcher([name for name in names if name.lower() not in allowed])
-        campaign = _Matcher([name for name in options["campaign-params"] if name.lower() not in allowed])
-        channels = {channel.lower() for channel in options["channels"]}
-        path_params = [name for name in _DATA["path-params"] if name.lower() not in allowed] if options["use-default-list"] else []
+        tracked, campaign, channels, path_params = derived(options, "link-tracking-params", lambda: _matchers(options))
         for link in doc.links:
             if link.kind == "reference" or ("?" not in link.url and ";" not in link.url):
                 continue
@@ -143,3 +138,14 @@ def strip_tracking(url: str, tracked, path_params: list[str]) -> tuple[str, list
         if not query:
             question = ""
     return f"{path}{question}{query}{hash_mark}{fragment}", removed
+
+
+def _matchers(options):
+    """(tracking parameters, campaign parameters, channels, path parameters) from the options."""
+    names = (list(_DATA["params"]) if options["use-default-list"] else []) + list(options["params"])
+    allowed = {name.lower() for name in options["allow"]}
+    tracked = _Matcher([name for name in names if name.lower() not in allowed])
+    campaign = _Matcher([name for name in options["campaign-params"] if name.lower() not in allowed])
+    channels = {channel.lower() for channel in options["channels"]}
+    path_params = [name for name in _DATA["path-params"] if name.lower() not in allowed] if options["use-default-list"] else []
+    return tracked, campaign, channels, path_params

@@ -1,4 +1,3 @@
-import os
 import posixpath
 from collections import defaultdict
 
@@ -41,11 +40,11 @@ class PageUrlCollision(CorpusRule):
 
     def collect(self, doc, options):
         site, matter = doc.site, doc.front_matter
-        if site is None or doc.file is None:
+        file = doc.absolute_file
+        if site is None or file is None:
             return None
         if matter is not None and (matter.error is not None or not isinstance(matter.data, dict)):
             return None  # front-matter-syntax tells; its keys are unknown
-        file = os.path.abspath(doc.file)
         found = page_url(site, file, matter.data if matter is not None else None)
         if found is None:
             return None

@@ -3,7 +3,7 @@ import re
 from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.typography._text import at_most, prose
 
@@ -65,8 +65,8 @@ class PunctuationRepeated(DocumentRule):
         if not marks:
             return
         text = prose(doc)
-        allowed = set(options["allow"])
-        emphatic = set(options["emphatic"])
+        allowed = derived(options, "punctuation-repeated allow", lambda: set(options["allow"]))
+        emphatic = derived(options, "punctuation-repeated emphatic", lambda: set(options["emphatic"]))
         for match in re.finditer(f"([{re.escape(marks)}])\\1+", text):
             run = match.group()
             mark = run[0]
