@@ -41,6 +41,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     if not isinstance(value, str):
         return f"expected a date, got {describe(value)}"
     text = value.strip()
+    if not text and generator == "hugo":
+        return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)
     match = _ISO.fullmatch(text)
     if not match and generator in _LENIENT_GENERATORS:
         match = _LENIENT.fullmatch(text)
@@ -100,6 +102,8 @@ def written_day(value: Any, generator: str | None = None) -> tuple[dt.date, int 
     if not isinstance(value, str) or date_problem(value, generator) is not None:
         return None
     text = value.strip()
+    if not text and generator == "hugo":
+        return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)
     match = _ISO.fullmatch(text) or (_LENIENT.fullmatch(text) if generator in _LENIENT_GENERATORS else None)
     if match is None:
         return None  # a form only Hugo reads (RFC 1123): its day is not worth a parser here

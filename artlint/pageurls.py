@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
@@ -32,7 +33,6 @@ _TOKEN = lazy(r":([A-Za-z_]+|\d+)")
 _JEKYLL_POST = lazy(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$")
 _DATED_STEM = lazy(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")
 _SIMPLE_SEGMENT = lazy(r"^[\w.~-]+$")
-_ASCII_WORDS = lazy(r"^[A-Za-z0-9 _.-]+$")
 _NUMBER_PREFIX = lazy(r"^\d+\s*[-_.]+\s*([^-_.\s].*)$")
 _NOT_A_NUMBER_PREFIX = lazy(r"^(?:\d+[-_.]){2}\d+")  # a date or a version: Docusaurus keeps it
 
@@ -353,9 +353,9 @@ def _hugo_tokens(site: Site, matter: Mapping[str, Any], folders: list[str], name
 
     def title() -> str:
         text = _text(matter, "title")
-        if text is None or not _ASCII_WORDS.match(text) or "." in text:
+        if text is None or _settings(site).get("removepathaccents") == "true":
             raise _Uncertain("title")
-        return re.sub(r"\s+", "-", text.strip())
+        return hugo_sanitize(text)
 
     return {
         "year": lambda: f"{day().year:04d}",
@@ -370,6 +370,37 @@ def _hugo_tokens(site: Site, matter: Mapping[str, Any], folders: list[str], name
         "slugorfilename": lambda: slug if slug is not None else name,
         "slugorcontentbasename": lambda: slug if slug is not None else name,
     }
+
+
+_HUGO_PATH_MARKS = frozenset("./\\_#+~-@")
+
+
+def hugo_sanitize(text: str) -> str:
+    """A title or slug as Hugo's `urlize` puts it in a path before lower-casing it (its
+    common/paths Sanitize): letters, digits, marks and `./\\_#+~-@` kept, a `%` only before two
+    hex digits; each run of white space after some kept text becomes one hyphen (none when a
+    hyphen is already there); every other character is dropped. `Hugo: Fast & Easy` is
+    `Hugo-Fast-Easy`."""
+    kept: list[str] = []
+    hyphen_due = after_hyphen = False
+    for index, char in enumerate(text):
+        if _hugo_path_character(text, index, char):
+            after_hyphen = char == "-"
+            if hyphen_due and not after_hyphen:
+                kept.append("-")
+            hyphen_due = False
+            kept.append(char)
+        elif kept and not after_hyphen and char.isspace():
+            hyphen_due = True
+    return "".join(kept)
+
+
+def _hugo_path_character(text: str, index: int, char: str) -> bool:
+    if char == " ":
+        return False
+    if char in _HUGO_PATH_MARKS or unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd":
+        return True
+    return char == "%" and all(c in "0123456789abcdefABCDEF" for c in text[index + 1 : index + 3]) and len(text) > index + 2
 
 
 def _hugo_segment(segment: str, lower: bool) -> str:

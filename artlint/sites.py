@@ -120,15 +120,18 @@ class Site:
     def dates_expected(self, file: str) -> bool:
         """Whether the site dates the pages of this file's section: at least half of the other
         pages there (a folder's files and page bundles) carry a date, in front matter or in
-        their names; alone there, the same of the folder above. Docs sections, and sites that keep the date elsewhere (a Zola `path`),
-        date none; a post without a date among dated posts is a mistake."""
+        their names, and fewer than half set their place in the menu (`weight`, `sidebar_position`,
+        `nav_order`, `order`): a section ordered by hand is documentation, whose pages a missing
+        date does not misplace, even where most happen to carry one. Alone there, the same of the
+        folder above. Docs sections, and sites that keep the date elsewhere (a Zola `path`), date
+        none; a post without a date among dated posts is a mistake."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
         while True:
-            with_date, pages = self._dated_pages(folder)
+            with_date, ordered, pages = self._dated_pages(folder)
             others = len(pages - {file})
             if others:
-                return len(with_date - {file}) * 2 >= others
+                return len(with_date - {file}) * 2 >= others and len(ordered - {file}) * 2 < others
             # Alone in its folder: the folder above tells (a project's one overview page in a
             # docs tree), up to the site's root, where nothing says otherwise.
             parent = os.path.dirname(folder)
@@ -137,13 +140,19 @@ class Site:
                 return True
             folder = parent
 
-    def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str]]:
-        """(the dated pages, all the pages) of a folder (its files and page bundles)."""
+    def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(the dated pages, the pages placed by hand, all the pages) of a folder (its files and
+        page bundles)."""
         dated = self._sections.get(folder)
         if dated is None:
             pages = frozenset(section_pages(folder))
             names = self.generator != "hugo"  # Hugo reads a date from a name only when told to
-            dated = self._sections[folder] = (frozenset(page for page in pages if _has_date(page, names)), pages)
+            heads = {page: _head_keys(page, names) for page in pages}
+            dated = self._sections[folder] = (
+                frozenset(page for page, (has_date, _) in heads.items() if has_date),
+                frozenset(page for page, (_, placed) in heads.items() if placed),
+                pages,
+            )
         record("folder", folder, folder_signature(folder))
         return dated
 
@@ -203,21 +212,23 @@ class Site:
 # aliases, Astro-style pubDate, Jekyll plugins' published and created).
 DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created")
 _DATE_KEY = lazy(rf"^[ \t]*[\"']?(?:date|{'|'.join(DATE_ALIASES)})[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
+# Keys that place a page in its section's menu by hand: Hugo's and Docsy's `weight`,
+# Docusaurus' `sidebar_position`, just-the-docs' `nav_order`, VuePress' and Hexo themes' `order`.
+_ORDER_KEY = lazy(r"^[ \t]*[\"']?(?:weight|sidebar_position|nav_order|order)[\"']?[ \t]*[:=][ \t]*[\"']?-?\d", re.M)
 _HEAD_BYTES = 4096
 
 
-def _has_date(page: str, from_name: bool) -> bool:
+def _head_keys(page: str, from_name: bool) -> tuple[bool, bool]:
     """Whether a page's front matter (its first 4 KB) or, where the generator reads one, its
-    name carries a date."""
+    name carries a date; and whether the front matter sets the page's place in its menu."""
     name = os.path.basename(page if not os.path.basename(page).lower().startswith("index.") else os.path.dirname(page))
-    if from_name and _DATE_NAME.match(name):
-        return True
     try:
         with open(page, "rb") as handle:
             head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
     except OSError:
-        return False
-    return _DATE_KEY.search(head) is not None
+        head = ""
+    has_date = bool(from_name and _DATE_NAME.match(name)) or _DATE_KEY.search(head) is not None
+    return has_date, _ORDER_KEY.search(head) is not None
 
 
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
@@ -248,7 +259,7 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
-    if lowered.split(".")[0] in _repository_files():
+    if _repository_name(lowered.split(".")[0]):
         return "repository"
     path = "/".join(parts)
     if any(within(path, folder) for folder in site.not_content):
@@ -340,6 +351,18 @@ def _language_in(matter: Mapping[str, Any]) -> str | None:
 @lru_cache(maxsize=1)
 def _repository_files() -> frozenset[str]:
     return frozenset(data.load("sites")["repository-files"])
+
+
+_LANGUAGE_SUFFIX = lazy(r"^(.+?)[-_]([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)$")
+
+
+def _repository_name(name: str) -> bool:
+    """A repository document's name, also with a language suffix: `readme`, `readme_en`,
+    `contributing-zh-cn` (`readme.zh-cn` is cut at the dot already)."""
+    if name in _repository_files():
+        return True
+    suffixed = _LANGUAGE_SUFFIX.match(name)
+    return bool(suffixed) and suffixed.group(1) in _repository_files() and is_language_code(suffixed.group(2).replace("_", "-"))
 
 
 @lru_cache(maxsize=1)
@@ -777,8 +800,21 @@ def _mkdocs_containers(settings: dict) -> tuple[str, ...]:
     return tuple(marker for name, marker in _CONTAINER_EXTENSIONS.items() if name in names)
 
 
+# `srcDir: './src'` in `.vitepress/config.*`: the pages' folder, relative to the project root
+# (the folder of `.vitepress`); its `public/` holds the static files.
+_VITEPRESS_SOURCE = lazy(r"""\bsrcDir\s*:\s*(['"`])([^'"`\n]+)\1""")
+
+
 def _vitepress_parts(folder: str, settings: dict) -> dict:
-    return {"content": (".",), "static": ("public",), "language_folders": _language_folders(folder, ("",)), "autolinks": True}
+    found = _VITEPRESS_SOURCE.search(str(settings.get("_text", "")))
+    source = _normal(found.group(2)) if found else "."
+    prefix = "" if source == "." else f"{source}/"
+    return {
+        "content": (source,),
+        "static": (f"{prefix}public",),
+        "language_folders": _language_folders(folder, (prefix,)),
+        "autolinks": True,
+    }
 
 
 def _vuepress_parts(folder: str, settings: dict) -> dict:

@@ -72,7 +72,9 @@ def test_hugo(tmp_path: Path) -> None:
     assert url_of(tmp_path, "content/posts/My Post.md", {"date": "2024-05-31", "title": "My Post"}, files) == "/2024/05/my-post/"
     assert url_of(tmp_path, "content/posts/a.md", {"date": "2024-05-31", "slug": "Launch"}, files) == "/2024/05/launch/"
     assert url_of(tmp_path, "content/posts/a.md", {"slug": "launch"}, files) is None  # no date
-    assert url_of(tmp_path, "content/posts/a.md", {"date": "2024-05-31", "title": "What's new?"}, files) is None
+    # `:slug` without a slug is the title urlized: punctuation dropped, spaces as hyphens, CJK kept
+    assert url_of(tmp_path, "content/posts/a.md", {"date": "2024-05-31", "title": "What's new?"}, files) == "/2024/05/whats-new/"
+    assert url_of(tmp_path, "content/posts/a.md", {"date": "2024-05-31", "title": "Hertz: 设计 & 实践"}, files) == "/2024/05/hertz-设计-实践/"
     assert url_of(tmp_path, "content/posts/a.fr.md", {"date": "2024-05-31", "slug": "launch"}, files) == "/fr/2024/05/launch/"
     assert url_of(tmp_path, "content/docs/Guide/index.md", {}, files) == "/docs/guide/"
     assert url_of(tmp_path, "content/docs/guide.md", {"slug": "start"}, files) == "/docs/start/"
