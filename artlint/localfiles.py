@@ -31,6 +31,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
+from artlint.pageurls import hugo_sanitize
 from artlint.sites import is_language_code, read_small_file
 
 if TYPE_CHECKING:
@@ -381,7 +382,7 @@ def _unique_page_named(doc: "Document", root: str, ref: str, language: str | Non
     site = doc.site
     folders = tuple(folder for folder in dict.fromkeys(["content", *_content_folders(doc)]))
     index = _hugo_page_index(root, folders, site)
-    dependencies.record("pages", f"{root}\0{chr(0).join(folders)}", page_fingerprint(root, folders))
+    dependencies.record("pages", f"{root}\0\0{chr(0).join(folders)}", page_fingerprint(root, folders))
     name = ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref
     name = name.casefold()
     if language is None and site is not None and len(site.languages) > 1:
@@ -540,6 +541,7 @@ def _is_bundle(file: Path) -> bool:
     return file.stem.lower() in ("index", "_index", "readme")
 
 
+_FRONT_TITLE = lazy(r"""^title\s*[:=]\s*(["']?)(.+?)\1\s*$""", re.M)
 _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # aliases = ["/a/", "/b/"],  aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
 _FRONT_ALIASES = lazy(r"""^\s*aliases\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
@@ -548,9 +550,10 @@ _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
 @lru_cache(maxsize=16)
-def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
+def _page_names(root: str, roots: tuple[str, ...], titles: bool = False) -> frozenset[str]:
     """Last URL segments of every page under the roots: file stems, bundle folders, and the
-    `slug` and `url` of their front matter (read from the first 4 KB of each file)."""
+    `slug` and `url` of their front matter (read from the first 4 KB of each file); with
+    `titles`, also the title of a page without a slug as Hugo's `:slug` and `:title` make it."""
     names: set[str] = set()
     root = os.path.realpath(root)
     for base in roots:
@@ -578,6 +581,9 @@ def _page_names(root: str, roots: tuple[str, ...]) -> frozenset[str]:
                     segment = value.strip().strip("/").rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
+                title = _FRONT_TITLE.search(head) if titles and not values else None
+                if title:
+                    names.add(hugo_sanitize(title.group(2)).rsplit("/", 1)[-1])
     return frozenset(_fold(name) for name in names)
 
 
@@ -625,20 +631,28 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     if not segment:
         return True  # the home page
     roots = with_site_roots(doc, roots)
-    names = _page_names(str(root), tuple(roots))
-    dependencies.record("pages", f"{root}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots)))
+    titles = _urls_from_titles(doc)
+    names = _page_names(str(root), tuple(roots), titles)
+    dependencies.record("pages", f"{root}\0{'titles' if titles else ''}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots), titles))
     return _fold(segment) in names
 
 
+def _urls_from_titles(doc: "Document") -> bool:
+    """Whether the site makes URLs of page titles: Hugo permalinks with `:slug` (the title
+    when a page has no slug) or `:title`."""
+    site = doc.site
+    return site is not None and site.generator == "hugo" and any(":slug" in pattern or ":title" in pattern for _, pattern in site.permalinks)
+
+
 @lru_cache(maxsize=16)
-def page_fingerprint(root: str, roots: tuple[str, ...]) -> str:
-    return hashlib.sha256("\n".join(sorted(_page_names(root, roots))).encode("utf-8")).hexdigest()
+def page_fingerprint(root: str, roots: tuple[str, ...], titles: bool = False) -> str:
+    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titles))).encode("utf-8")).hexdigest()
 
 
 def pages_fingerprint_of(subject: str) -> str:
     """The current page-name fingerprint of a recorded "pages" dependency."""
-    root, *roots = subject.split("\0")
-    return page_fingerprint(root, tuple(roots))
+    root, titles, *roots = subject.split("\0")
+    return page_fingerprint(root, tuple(roots), titles == "titles")
 
 
 def clear_caches() -> None:

@@ -362,7 +362,9 @@ def _repository_name(name: str) -> bool:
     if name in _repository_files():
         return True
     suffixed = _LANGUAGE_SUFFIX.match(name)
-    return bool(suffixed) and suffixed.group(1) in _repository_files() and is_language_code(suffixed.group(2).replace("_", "-"))
+    if suffixed is None:
+        return False
+    return suffixed.group(1) in _repository_files() and is_language_code(suffixed.group(2).replace("_", "-"))
 
 
 @lru_cache(maxsize=1)
@@ -817,9 +819,23 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
     }
 
 
+# vuepress-theme-hope's `markdown: { gfm: true }` turns on markdown-it's linkify (and breaks),
+# as `linkify: true` does in VuePress's own or the theme's markdown options.
+_VUEPRESS_LINKIFY = lazy(r"\blinkify\s*:\s*(true|false)\b")
+_VUEPRESS_GFM = lazy(r"\bgfm\s*:\s*true\b")
+# A JavaScript comment (not the `//` of a URL), which may mention an option it does not set.
+_JS_COMMENT = lazy(r"/\*.*?\*/|(?<![:\w\"'])//[^\n]*", re.S)
+
+
 def _vuepress_parts(folder: str, settings: dict) -> dict:
-    # VuePress 2's markdown-it leaves linkify off: a bare URL stays text.
-    return {"content": (".",), "static": (".vuepress/public",), "language_folders": _language_folders(folder, ("",)), "autolinks": False}
+    # VuePress 2's markdown-it leaves linkify off unless the configuration or the theme's
+    # options (`.vuepress/theme.ts`, where vuepress-theme-hope sites keep them) turn it on.
+    texts = [str(settings.get("_text", ""))]
+    texts += [read_small_file(os.path.join(folder, ".vuepress", f"theme.{suffix}")) for suffix in ("ts", "js", "mts", "mjs")]
+    texts = [_JS_COMMENT.sub("", text) for text in texts]
+    said = [found.group(1) for text in texts for found in _VUEPRESS_LINKIFY.finditer(text)]
+    linkify = "true" in said or (not said and any(_VUEPRESS_GFM.search(text) for text in texts))
+    return {"content": (".",), "static": (".vuepress/public",), "language_folders": _language_folders(folder, ("",)), "autolinks": linkify}
 
 
 def _plain_parts(folder: str, settings: dict) -> dict:
