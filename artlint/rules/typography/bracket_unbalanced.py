@@ -16,6 +16,9 @@ _ENUMERATOR = lazy(f"(?:^|(?<=[\\s{HIDDEN}{HAN}{CJK_PUNCTUATION}]))(?:[0-9０-�
 # Smileys: ":)", ":-)", ";)", ":(", "：）", "；-)", "^_^)"... (a full-width semicolon only with
 # its nose: "；）" ends an aside's last clause).
 _SMILEY = lazy(r"(?<![A-Za-z0-9_)\]}\"'])(?:[:;=][-']?(?:\)|\((?![\w(]))|[:：]-?[)）]|；-[)）]|\^[_-]?\^[)）])")
+# A smiley written loosely, after a word or with a space (`star:)`, `就是智能: )，`): it may as well
+# end an aside (`（见下文: ）`), so it closes an open bracket, and is no finding when none is.
+_LOOSE_SMILEY = lazy(f"[:：;；] ?[)）](?=[\\s{HIDDEN}{CJK_PUNCTUATION}]|$)")
 # A mark named, not used: a bracket between list separators ("诸如 $、[、[[ 或 @").
 _MENTIONED = lazy(
     r"(?<=、)[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?[、，,或和与及等]|\s*$)|(?<=[、，,或和与及])[()\[\]（）［］【】「」『』《》〈〉〔〕“”‘’]{1,3}(?=\s?、)"
@@ -79,8 +82,8 @@ class BracketUnbalanced(DocumentRule):
     - a quotation over several paragraphs (or lines of one): each opening it again and the
       last one closing it (`quotations`), or only the first opening and the last closing; a
       bracket closed in one of the next two paragraphs;
-    - list enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`, `：）`, `；-)`), half-open
-      intervals (`[0, 1)`), `’` as an apostrophe (`don’t`, `users’`, `*Nature*’s`), marks
+    - list enumerators (`1)`, `a)`, `2）`), smileys (`:)`, `:-(`, `：）`, `；-)`, `star:)`,
+      `: )`), half-open intervals (`[0, 1)`), `’` as an apostrophe (`don’t`, `users’`, `*Nature*’s`), marks
       quoted, named or listed as characters (`'('`, `（-）`, `$、[、[[ 或 @`, `数组加[、`), ASCII
       brackets on a line without Chinese that holds an `=`, a brace, a JSON key or ends with
       `;` (code or a log pasted as text), and between two dollar signs of which the second
@@ -386,6 +389,8 @@ def _skipped(text, block):
             inert.update((match.start(), match.end() - 1))
         else:
             skipped.update((match.start(), match.end() - 1))
+    for match in _LOOSE_SMILEY.finditer(text, block.start, block.end):
+        skipped.add(match.end() - 1)
     for match in _HOTKEY.finditer(text, block.start, block.end):
         skipped.add(match.end() - 1)
     chunk = text[block.start : block.end]
