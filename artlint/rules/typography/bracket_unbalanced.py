@@ -94,6 +94,16 @@ class BracketUnbalanced(DocumentRule):
       no sentence ending it or a few words after it (`写完了（`, `（雾。`), and a closing one
       ending a paragraph right after a word (`风景真好看）`).
 
+    Off by default: on Chinese sites it was never tuned on, too many of its findings are false.
+    Tuned on 16 Chinese sites and collections (0.99 of a sample of 153 real), it was measured
+    on six it had never seen (issue 20, session 6): 0.83 (24 of 29 sampled) on
+    hijiangtao.github.io, sunface/rust-course and wangdoc/javascript-tutorial, and, after the
+    cause found there was fixed, 0.78 (14 of 18) on xiaolincoder/CS-Base and tw93/weekly.
+    Each new site brought a new way of writing brackets that are no mistake (smileys such as
+    `: )`, intervals such as `（3，5]`, keys such as `Command + []`, file names in URLs). What
+    it finds is mostly real, and worth a look before publishing: `select =
+    ["bracket-unbalanced"]` (or the `typography` family, or `ALL`) turns it on.
+
     ## Why it matters
     A missing closing bracket or quotation mark leaves the reader unsure where an aside or a
     quotation ends; it is usually text lost in an edit, or a mark typed with the wrong input
@@ -112,6 +122,7 @@ class BracketUnbalanced(DocumentRule):
     name = "bracket-unbalanced"
     family = "typography"
     severity = Severity.WARNING
+    enabled_by_default = False
     options = {
         "pairs": Option("list[string]", _DATA["pairs"], "Opening and closing marks, each pair written as two characters."),
         "quotations": Option(
