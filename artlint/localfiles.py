@@ -550,10 +550,11 @@ _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
 @lru_cache(maxsize=16)
-def _page_names(root: str, roots: tuple[str, ...], titles: bool = False) -> frozenset[str]:
+def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ()) -> frozenset[str]:
     """Last URL segments of every page under the roots: file stems, bundle folders, and the
     `slug` and `url` of their front matter (read from the first 4 KB of each file); with
-    `titles`, also the title of a page without a slug as Hugo's `:slug` and `:title` make it."""
+    `titled` sections (top folders of a root, after a language folder), also the title of a
+    page without a slug, as Hugo's `:slug` and `:title` make it."""
     names: set[str] = set()
     root = os.path.realpath(root)
     for base in roots:
@@ -581,7 +582,7 @@ def _page_names(root: str, roots: tuple[str, ...], titles: bool = False) -> froz
                     segment = value.strip().strip("/").rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
-                title = _FRONT_TITLE.search(head) if titles and not values else None
+                title = _FRONT_TITLE.search(head) if titled and not values and _section(top, directory) in titled else None
                 if title:
                     names.add(hugo_sanitize(title.group(2)).rsplit("/", 1)[-1])
     return frozenset(_fold(name) for name in names)
@@ -631,28 +632,38 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     if not segment:
         return True  # the home page
     roots = with_site_roots(doc, roots)
-    titles = _urls_from_titles(doc)
-    names = _page_names(str(root), tuple(roots), titles)
-    dependencies.record("pages", f"{root}\0{'titles' if titles else ''}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots), titles))
+    titled = _sections_titled(doc)
+    names = _page_names(str(root), tuple(roots), titled)
+    dependencies.record("pages", f"{root}\0{','.join(titled)}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots), titled))
     return _fold(segment) in names
 
 
-def _urls_from_titles(doc: "Document") -> bool:
-    """Whether the site makes URLs of page titles: Hugo permalinks with `:slug` (the title
-    when a page has no slug) or `:title`."""
+def _sections_titled(doc: "Document") -> tuple[str, ...]:
+    """The sections whose pages the site gives URLs made of their titles: Hugo permalinks with
+    `:slug` (the title when a page has no slug) or `:title`."""
     site = doc.site
-    return site is not None and site.generator == "hugo" and any(":slug" in pattern or ":title" in pattern for _, pattern in site.permalinks)
+    if site is None or site.generator != "hugo":
+        return ()
+    return tuple(sorted(section for section, pattern in site.permalinks if ":slug" in pattern or ":title" in pattern))
+
+
+def _section(top: str, directory: str) -> str:
+    """The section of the pages in `directory`: its first folder under `top`, after a language folder."""
+    parts = [part for part in os.path.relpath(directory, top).replace(os.sep, "/").split("/") if part not in (".", "")]
+    if parts and is_language_code(parts[0]):
+        parts = parts[1:]
+    return parts[0] if parts else ""
 
 
 @lru_cache(maxsize=16)
-def page_fingerprint(root: str, roots: tuple[str, ...], titles: bool = False) -> str:
-    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titles))).encode("utf-8")).hexdigest()
+def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ()) -> str:
+    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titled))).encode("utf-8")).hexdigest()
 
 
 def pages_fingerprint_of(subject: str) -> str:
     """The current page-name fingerprint of a recorded "pages" dependency."""
-    root, titles, *roots = subject.split("\0")
-    return page_fingerprint(root, tuple(roots), titles == "titles")
+    root, titled, *roots = subject.split("\0")
+    return page_fingerprint(root, tuple(roots), tuple(section for section in titled.split(",") if section))
 
 
 def clear_caches() -> None:
