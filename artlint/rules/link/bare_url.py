@@ -151,6 +151,36 @@ def _beside_http_method(text: str, start: int, end: int) -> bool:
     return after is not None and after.start() < end + _METHOD_WINDOW
 
 
+# `xmlns="http://…"`: an attribute of a tag the parser did not take for HTML (a tag written over
+# several lines inside a paragraph).
+_ATTRIBUTE_BEFORE = lazy(r"""[\w:-]+=["']\Z""")
+
+
+def _attribute_value(text: str, start: int) -> bool:
+    return _ATTRIBUTE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+
+
+def _inside_quoted_title(text: str, start: int, end: int) -> bool:
+    """The URL is one of the words of a quotation on its line (`Fixed "https://x/y gives 404"`,
+    an issue's title quoted in a changelog): mentioned, not offered to the reader."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # `after` from the URL's start: a URL read from text may have taken a closing ” with it
+    before, after = text[line_start:start], text[start:line_end]
+    for opening, closing in (('"', '"'), ("“", "”")):
+        opened = before.rfind(opening)
+        if opened < 0 or (opening == closing and before.count(opening) % 2 == 0) or closing in before[opened + 1 :] and opening != closing:
+            continue
+        closed = after.find(closing)
+        if closed < 0:
+            continue
+        words = before[opened + 1 :] + after[end - start : max(closed, end - start)]
+        if any(char.isalpha() for char in words):
+            return True
+    return False
+
+
 def _url_extent(url: str) -> str:
     """The URL without what follows it in the text: from `&gt;`, `][`, `](` or a `)` that
     closes no `(` of the URL on (`(https://x.org/a)的文章中` ends before the `)`)."""
@@ -234,5 +264,5 @@ class BareUrl(DocumentRule):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end)):
-                if not _beside_http_method(doc.text, start, end):
+                if not (_beside_http_method(doc.text, start, end) or _attribute_value(text, start) or _inside_quoted_title(text, start, end)):
                         yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
