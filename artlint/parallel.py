@@ -21,6 +21,10 @@ CHUNK = 32
 MIN_CHUNK = 4
 WORKER_NICENESS = 10  # added to the workers' niceness in online runs
 
+# The workers' start method; None: fork where there is one (it keeps the parent's imports and
+# hash seed), the platform's default elsewhere. Tests set "spawn" to run as Windows does.
+START_METHOD: str | None = None
+
 _worker_config: Config | None = None
 _worker_function: Callable | None = None
 
@@ -35,6 +39,12 @@ def default_jobs() -> int:
 def _initialise(config: Config, function: Callable) -> None:
     global _worker_config, _worker_function
     _worker_config, _worker_function = config, function
+    if config.style is not None:
+        # A worker started without fork (Windows) has imported artlint afresh: the user rules
+        # the calling process registered when it read the configuration are unknown here.
+        from artlint.style.rule import register
+
+        register(config.style)
     # Parsing makes many short-lived objects and few cycles: the default collector thresholds
     # make it walk the heap every 700 allocations. Freezing the imported modules and collecting
     # less often saves a few percent of a worker's time (measured on the bench corpus).
@@ -102,7 +112,7 @@ def _in_workers(
 
     chunks = chunks_of(files, jobs)
     # fork keeps the parent's imports and hash seed; elsewhere the default start method is used.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    method = START_METHOD or ("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_initialise, initargs=(config, function)

@@ -349,3 +349,18 @@ def test_latin_word_boundaries(text: str, found: bool) -> None:
 
     start = text.index("utilize")
     assert at_word_edges(text, start, start + len("utilize")) is found
+
+
+def test_user_rules_run_in_workers_started_without_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows has no fork: its workers import artlint afresh and must learn the user rules.
+    from artlint import parallel
+    from artlint.engine import run
+
+    articles = {f"posts/p{number:02}.md": ARTICLE for number in range(parallel.SERIAL_BELOW + 2)}
+    project = _project(tmp_path, **articles)
+    config = load_config(start=project)
+    config.select = ["house.banned"]
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    findings = run([str(project / "posts")], config, jobs=2, use_cache=False).findings
+    assert len(findings) == 2 * len(articles)
+    assert {finding.rule for finding in findings} == {"house.banned"}
