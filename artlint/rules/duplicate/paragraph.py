@@ -1,3 +1,4 @@
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from artlint import data
@@ -58,9 +59,15 @@ def _captions(doc) -> set[int]:
     return starts
 
 
+# The number a numbered document gives its headings: "3.1.2.1 Notice", "2. Usage", "第三章 ".
+_HEADING_NUMBER = lazy(r"^\s*(?:\d+(?:\.\d+)*\.?|[(（]?\d+[)）]|第[0-9一二三四五六七八九十百]+[章节部分步])\s*")
+
+
 def _heading_texts(doc, starts: list[int]) -> list[str]:
-    """The normalised text of the heading that starts each section ("" for a component)."""
-    texts = {heading.start: normalise(heading.text) for heading in doc.nodes("heading")}
+    """The normalised text of the heading that starts each section ("" for a component),
+    without the number a numbered document gives it: "3.1.2.1 Notice" and "3.1.3.1 Notice" are
+    the same heading of two sections built on one template."""
+    texts = {heading.start: normalise(_HEADING_NUMBER.sub("", heading.text)) for heading in doc.nodes("heading")}
     return [texts.get(offset, "") for offset in starts]
 
 
@@ -88,8 +95,10 @@ class DuplicateParagraph(DocumentRule):
     those of an earlier one of the same article, when it has at least `min-length` letters
     (40; the letters of URLs written out do not count). The second occurrence is reported,
     naming the line of the first.
-    Sections built on one template repeat their text: under headings of the same text, even
-    whole runs of it ("Common causes" under each limit, "Options" under each command); at the
+    Sections built on one template repeat their text: under headings of the same text (their
+    numbers aside: "3.1.2 Notice", "3.2.1 Notice"), even whole runs of it ("Common causes" under
+    each limit, "Options" under each command), and the items of a list again in another list
+    under another heading of the same level (the options every command shares); at the
     same place after the first paragraph of two sections of one kind, a single note (a
     reference page's note per endpoint; MDX components such as `<ApiEndpoint>` start sections
     too). Beyond that, what an article repeats on purpose is not reported, unless it belongs
@@ -136,9 +145,12 @@ class DuplicateParagraph(DocumentRule):
         seen: dict[str, tuple[int, Node, int | None]] = {}
         # (number, block, number of the first, first, its list, length, weight, list, sentences)
         repeats = []
+        in_own_list: Counter[tuple[int, str]] = Counter()  # (list, key) -> items of that list with the key
         for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
             if length < options["min-length"]:
                 continue
+            if in_list is not None:
+                in_own_list[(in_list, key)] += 1
             if key not in seen:
                 seen[key] = (number, block, in_list)
                 continue
@@ -146,7 +158,8 @@ class DuplicateParagraph(DocumentRule):
             if _targets(first) and _targets(block) and _targets(first) != _targets(block):
                 continue  # one note per item, each linking to its own: "help wanted, see this goal's topic"
             weight = length + 2 * len(_CJK_CHARACTERS.findall(key))
-            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts)))
+            twice_in_list = in_list is not None and in_own_list[(in_list, key)] > 1
+            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts), twice_in_list))
         if not repeats:
             return
         section_of = sections(doc)
@@ -158,7 +171,7 @@ class DuplicateParagraph(DocumentRule):
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
-        for number, block, first_number, first, first_list, length, weight, in_list, sentences in repeats:
+        for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
@@ -169,6 +182,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
             if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
                 continue  # the same item in two lists
+            if copied and _in_two_lists(in_list, first_list) and not twice_in_list and here != there and _same_kind(kinds, here, there):
+                continue  # the options every command shares, listed again under each command's own heading
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
@@ -211,3 +226,8 @@ def _same_heading(headings: list[str], here: int, there: int) -> bool:
     """Two sections under headings of the same text ("Common causes" under each limit): a
     template of sections, which repeat their text on purpose."""
     return here > 0 and there > 0 and headings[here - 1] != "" and headings[here - 1] == headings[there - 1]
+
+
+def _same_kind(kinds: list[str], here: int, there: int) -> bool:
+    """Two sections under headings of one level (two `###`): the parts of a reference page."""
+    return here > 0 and there > 0 and kinds[here - 1] == kinds[there - 1]
