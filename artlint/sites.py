@@ -214,7 +214,8 @@ DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published",
 _DATE_KEY = lazy(rf"^[ \t]*[\"']?(?:date|{'|'.join(DATE_ALIASES)})[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
 # Keys that place a page in its section's menu by hand: Hugo's and Docsy's `weight`,
 # Docusaurus' `sidebar_position`, just-the-docs' `nav_order`, VuePress' and Hexo themes' `order`.
-_ORDER_KEY = lazy(r"^[ \t]*[\"']?(?:weight|sidebar_position|nav_order|order)[\"']?[ \t]*[:=][ \t]*[\"']?-?\d", re.M)
+MENU_ORDER_KEYS = ("weight", "sidebar_position", "nav_order", "order")
+_ORDER_KEY = lazy(rf"^[ \t]*[\"']?(?:{'|'.join(MENU_ORDER_KEYS)})[\"']?[ \t]*[:=][ \t]*[\"']?-?\d", re.M)
 _HEAD_BYTES = 4096
 
 

@@ -9,6 +9,7 @@ from artlint.options import Option
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, one_per_article, section_of
 from artlint.rules.duplicate._units import normalise, visible_text
+from artlint.sites import MENU_ORDER_KEYS
 
 _DATA = data.load("duplicates")["duplicate-title"]
 
@@ -22,8 +23,9 @@ class DuplicateTitle(CorpusRule):
     a version: "Nushell 0.30" is not "Nushell 0.3.0"). Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
     Dated posts are compared with the posts of their section of the site (a post republished
-    in a project's docs is there on purpose); pages (documentation, undated pages) only with
-    the pages of their own folder: "FAQ" in each project's docs, a command's reference beside
+    in a project's docs is there on purpose); pages (documentation: undated pages, and pages
+    placed in their menu by hand with `weight`, `sidebar_position`, `nav_order` or `order`)
+    only with the pages of their own folder: "FAQ" in each project's docs, a command's reference beside
     the guide's chapter on it, are no duplicates, nor are pages whose names end alike but
     begin with different parts of a book or products (`taste-summary` and `ca-summary`,
     `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`). Translations (pages of different languages,
@@ -146,13 +148,22 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     # A dated post is compared with every post of the site; a page (documentation, an undated
     # page of a section) only with the pages of its folder: "FAQ" and "Release notes" in each
     # project's docs, a command's reference beside the guide's chapter on it.
-    kind = "article" if (page is None or page.is_article) and day else "page"
+    # A page placed in its menu by hand (`weight`...) is documentation, dated or not: "Retry"
+    # in each product's docs.
+    kind = "article" if (page is None or page.is_article) and day and not _placed_by_hand(doc) else "page"
     # Posts are compared within their section of the site: a post republished in a project's
     # docs or collection of posts is placed there on purpose.
     folder = _folder(doc.path) if kind == "page" else section_of(doc)
     # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0".
     key = normalise(_VERSION_DOT.sub("v", title))
     return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path))
+
+
+def _placed_by_hand(doc) -> bool:
+    data = doc.front_matter.data if doc.front_matter is not None else None
+    if not isinstance(data, dict):
+        return False
+    return any(isinstance(data.get(key), (int, float)) and not isinstance(data.get(key), bool) for key in MENU_ORDER_KEYS)
 
 
 def _name(path: str) -> str:
