@@ -102,8 +102,6 @@ def written_day(value: Any, generator: str | None = None) -> tuple[dt.date, int 
     if not isinstance(value, str) or date_problem(value, generator) is not None:
         return None
     text = value.strip()
-    if not text and generator == "hugo":
-        return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)
     match = _ISO.fullmatch(text) or (_LENIENT.fullmatch(text) if generator in _LENIENT_GENERATORS else None)
     if match is None:
         return None  # a form only Hugo reads (RFC 1123): its day is not worth a parser here

@@ -253,9 +253,7 @@ def _judge_corpus(results: list[FileResult], config: Config, checked: frozenset[
     global_settings = {settings.name: settings for settings in config.rules_for("")}
     findings = []
     for name in names:
-        facts = {result.path: result.facts[name] for result in results if name in result.facts}
-        for result in results:
-            result.facts.pop(name, None)
+        facts = {result.path: result.facts.pop(name) for result in results if name in result.facts}
         rule = rule_instance(name)
         if not isinstance(rule, CorpusRule):  # facts are collected by corpus rules only
             continue

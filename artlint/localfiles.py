@@ -565,6 +565,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
         for directory, subdirectories, files in os.walk(top):
             subdirectories[:] = [name for name in subdirectories if _holds_pages(name, whole_root)]
             names.update(subdirectories)
+            titles_name_pages = bool(titled) and _section(top, directory) in titled
             for name in files:
                 stem, suffix = os.path.splitext(name)
                 if suffix.lower() not in PAGE_SUFFIXES:
@@ -582,7 +583,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                     segment = value.strip().strip("/").rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
-                title = _FRONT_TITLE.search(head) if titled and not values and _section(top, directory) in titled else None
+                title = _FRONT_TITLE.search(head) if titles_name_pages and not values else None
                 if title:
                     names.add(hugo_sanitize(title.group(2)).rsplit("/", 1)[-1])
     return frozenset(_fold(name) for name in names)

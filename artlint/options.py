@@ -105,6 +105,7 @@ def describe(value: Any) -> str:
 
 
 _DERIVED: dict[tuple[int, Any], tuple[Any, Any]] = {}
+_MOST_DERIVED = 4096
 
 
 def derived(options: Any, key: Any, build: Callable[[], Any]) -> Any:
@@ -117,5 +118,7 @@ def derived(options: Any, key: Any, build: Callable[[], Any]) -> Any:
     if held is not None and held[0] is options:
         return held[1]
     value = build()
+    if len(_DERIVED) >= _MOST_DERIVED:
+        _DERIVED.clear()  # a long-lived process (the language server) reloads configurations
     _DERIVED[slot] = (options, value)  # holding `options` keeps its id from being reused
     return value

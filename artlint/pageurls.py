@@ -395,12 +395,14 @@ def hugo_sanitize(text: str) -> str:
     return "".join(kept)
 
 
+_TWO_HEX_DIGITS = lazy("[0-9a-fA-F]{2}")
+
+
 def _hugo_path_character(text: str, index: int, char: str) -> bool:
-    if char == " ":
-        return False
-    if char in _HUGO_PATH_MARKS or unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd":
+    category = unicodedata.category(char)
+    if char in _HUGO_PATH_MARKS or category[0] in "LM" or category == "Nd":
         return True
-    return char == "%" and all(c in "0123456789abcdefABCDEF" for c in text[index + 1 : index + 3]) and len(text) > index + 2
+    return char == "%" and _TWO_HEX_DIGITS.match(text, index + 1) is not None
 
 
 def _hugo_segment(segment: str, lower: bool) -> str:

@@ -219,7 +219,7 @@ def _places_in_sections(doc, section_of) -> dict[int, int]:
 def _parallel(kinds: list[str], here: int, there: int, place: int, first_place: int) -> bool:
     """Two sections of one kind (two `###` headings, two endpoints) with the paragraph at the
     same place after its own first one: a reference page that repeats a note per item."""
-    return here > 0 and there > 0 and kinds[here - 1] == kinds[there - 1] and place == first_place > 1
+    return _same_kind(kinds, here, there) and place == first_place > 1
 
 
 def _same_heading(headings: list[str], here: int, there: int) -> bool:

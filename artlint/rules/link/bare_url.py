@@ -163,20 +163,17 @@ def _attribute_value(text: str, start: int) -> bool:
 def _inside_quoted_title(text: str, start: int, end: int) -> bool:
     """The URL is one of the words of a quotation on its line (`Fixed "https://x/y gives 404"`,
     an issue's title quoted in a changelog): mentioned, not offered to the reader."""
-    line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    # `after` from the URL's start: a URL read from text may have taken a closing ” with it
-    before, after = text[line_start:start], text[start:line_end]
+    before = text[text.rfind("\n", 0, start) + 1 : start]
     for opening, closing in (('"', '"'), ("“", "”")):
         opened = before.rfind(opening)
-        if opened < 0 or (opening == closing and before.count(opening) % 2 == 0) or closing in before[opened + 1 :] and opening != closing:
+        still_open = before.count(opening) % 2 == 1 if opening == closing else closing not in before[opened + 1 :]
+        if opened < 0 or not still_open:
             continue
-        closed = after.find(closing)
-        if closed < 0:
-            continue
-        words = before[opened + 1 :] + after[end - start : max(closed, end - start)]
-        if any(char.isalpha() for char in words):
+        # Looked for from the URL's start: a URL read from text may have taken a closing ” with it.
+        closed = text.find(closing, start, line_end)
+        if closed >= 0 and any(char.isalpha() for char in before[opened + 1 :] + text[end:closed]):
             return True
     return False
 
