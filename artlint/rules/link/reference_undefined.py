@@ -163,4 +163,14 @@ def _looks_like_a_name(label: str) -> bool:
         return False
     if _NUMBERS.fullmatch(stripped) or "..." in stripped or "…" in stripped:
         return False
-    return not _CITATION.search(stripped) and not _INTERVAL.fullmatch(stripped)
+    return not _CITATION.search(stripped) and not _INTERVAL.fullmatch(stripped) and not _code_like(stripped)
+
+
+def _code_like(label: str) -> bool:
+    """Brackets of code or notation in prose, which render as written: a JSONPath
+    (`[.status.replicas]`), an optional part (`[registry/]repository`), a JSON or YAML list
+    (`["apps", "batch"]`, `[ObjectMeta, ListMeta]`, `[key,value]`)."""
+    if label[0] in "./\"'*:=$" or label[-1] in "/:=":
+        return True
+    items = label.split(",")
+    return len(items) > 1 and all(item.strip() and " " not in item.strip() for item in items)

@@ -1,3 +1,4 @@
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -5,6 +6,7 @@ from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
 
 _PHRASES = data.load("anchor-text")["phrases"]
 
@@ -29,7 +31,9 @@ class LinkTextNonDescriptive(DocumentRule):
     of `rules/anchor-text.toml`: "click here", "here", "link", "read more", "点击这里", "这里",
     "更多", "详情", "hier", "ici", "aquí" and others in a dozen languages. Add phrases with
     `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
-    it leads to ("download" to `/en/download/`) is description enough.
+    it leads to ("download" to `/en/download/`), or of the place in a page it leads to
+    (`[continue](#continue)`, a parameter linked to its definition), is description enough;
+    so is the link that attributes a quotation after a dash (`> … — [source](https://…)`).
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -54,19 +58,48 @@ class LinkTextNonDescriptive(DocumentRule):
 
     def check(self, doc, options):
         phrases = _normalised(tuple(options["phrases"] + options["extend-phrases"]))
+        quotes = SpanSet((node.start, node.end) for node in doc.nodes("block_quote"))
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
             text = normalise_anchor(link.text)
-            if text in phrases and not _names_its_target(text, link.url):
-                yield doc.diagnostic(
+            if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
+                continue
+            yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
                 )
 
 
 def _names_its_target(text: str, url: str) -> bool:
     """"download" linking to /en/download/, "source" to …/source.html: the text is the name
-    of the page it leads to, which is description enough."""
-    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    of the page it leads to, which is description enough. So is the name of the place in a
+    page: `[continue](#continue)`, an API parameter called continue linked to its definition;
+    `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
+    path, _, fragment = url.partition("#")
+    path = path.split("?", 1)[0].rstrip("/")
     last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
+    return any(bool(name) and _spoken(name) == text for name in (last, fragment, fragment.rsplit(".", 1)[-1]))
+
+
+def _spoken(name: str) -> str:
+    return normalise_anchor(name.replace("-", " ").replace("_", " "))
+
+
+_DASH_BEFORE = re.compile(r"(?:^|\s)[-–—―－~]\s*$")
+
+
+def _attributes_a_quote(doc, link, quotes: SpanSet) -> bool:
+    """`> Busyness is the new status symbol. — [source](https://…)`: the link that ends a
+    quotation, after a dash on its line or the line before, names where the words come from,
+    the convention of a quotation's attribution rather than a link in running text."""
+    if link.start not in quotes:
+        return False
+    text = doc.text
+    line_end = text.find("\n", link.end)
+    if text[link.end : len(text) if line_end < 0 else line_end].strip():
+        return False  # more words follow on the line: the link is in the sentence
+    line_start = text.rfind("\n", 0, link.start) + 1
+    before = text[line_start : link.start].lstrip(" \t>")
+    if not before.strip() and line_start > 0:
+        before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return _DASH_BEFORE.search(before.rstrip()) is not None
