@@ -241,10 +241,14 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     dated = _DATE_NAME.match(stem)
     date_from_name = f"{int(dated.group(1)):04d}-{int(dated.group(2)):02d}-{int(dated.group(3)):02d}" if dated else None
     kind = _kind(site, parts, stem)
-    if not _dates_from_names(site, parts):
+    if site.generator == "docusaurus" and kind == "article":
+        date_from_name = _docusaurus_post_date(parts)
+    elif not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
     expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
+    if site.generator == "docusaurus" and kind == "article" and date_from_name:
+        expected = False  # the blog plugin takes the title from the first heading and the date from the path
     if kind == "section" and site.generator == "hugo":
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
     draft = is_draft(matter) or "_drafts" in parts[:-1]
@@ -289,6 +293,16 @@ def _in_leaf_bundle(folder: str) -> bool:
     """Whether a folder is a Hugo leaf bundle (it holds an `index.md`): its other files,
     markdown too, are the page's resources, not pages."""
     return any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown", "index.html"))
+
+
+_DATED_FOLDERS = lazy(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[-_/][^/]*)?/[^/]+$")
+
+
+def _docusaurus_post_date(parts: list[str]) -> str | None:
+    """The date the blog plugin reads from a post's path: `2021-05-28-title.md`,
+    `2021-05-28-title/index.md` (or any file of that folder), `2021/05/28/title.md`."""
+    dated = _DATE_NAME.match(parts[-1].rsplit(".", 1)[0]) or _DATED_FOLDERS.search("/".join(parts))
+    return f"{int(dated.group(1)):04d}-{int(dated.group(2)):02d}-{int(dated.group(3)):02d}" if dated else None
 
 
 def _dates_from_names(site: Site, parts: list[str]) -> bool:
