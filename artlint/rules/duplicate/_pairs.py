@@ -64,6 +64,61 @@ def _untranslated(path: str) -> str:
     return str(pure.with_name(_LANGUAGE.sub("", stem) + suffix))
 
 
+# A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`), alone or after a hyphen; not a year.
+_VERSION = lazy(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\.\d+)+|\d+\.x)$", re.I)
+# What versioned documentation calls the version being written, beside its numbered ones.
+_UNNUMBERED_VERSIONS = frozenset(
+    {"dev", "develop", "development", "next", "latest", "master", "main", "nightly", "unstable", "unreleased", "stable", "current", "edge", "preview"}
+)
+
+
+def different_versions(a: str, b: str) -> bool:
+    """Pages of two versions of one documentation, which repeat each other by design: the same
+    page kept for each version (`collections/maps.md` and `collections-2.13/maps.md`, Docusaurus'
+    `versioned_docs/version-2.0/intro.md` beside `docs/intro.md`), and any two pages of two
+    versions, wherever each version files them (`docs/4.0/tasks/monitor.md` moved to
+    `docs/7.1/deploy/monitor.md`; `content/docs/dev/` beside `content/docs/7.1/`)."""
+    if a == b:
+        return False
+    if _unversioned(a) == _unversioned(b):
+        return True
+    mine, theirs = version_scope(a), version_scope(b)
+    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] != theirs[1] and (mine[2] or theirs[2])
+
+
+@lru_cache(maxsize=65536)
+def version_scope(path: str) -> tuple[str, str, bool] | None:
+    """(the documentation a page belongs to, its version, whether the version is numbered), for
+    a page in a version's folder; None for the others. A version without a number (`dev`,
+    `next`, `master`) counts only beside a numbered one (see different_versions): as a lone
+    folder name it may be a category."""
+    parts = path.split("/")[:-1]
+    for index, part in enumerate(parts):
+        before = parts[:index]
+        if part == "versioned_docs" and index + 1 < len(parts) and parts[index + 1].startswith("version-"):
+            return "/".join([*before, "docs"]), parts[index + 1][len("version-") :].lower(), True
+        if index and parts[index - 1].startswith("docusaurus-plugin-content-docs"):
+            return "/".join(before), part.removeprefix("version-").lower(), part != "current"
+        found = _VERSION.search(part)
+        if found:
+            base = part[: found.start()]
+            return "/".join([*before, base] if base else before), found.group().lstrip("-_").lower(), True
+        if index and part.lower() in _UNNUMBERED_VERSIONS:
+            return "/".join(before), part.lower(), False
+    return None
+
+
+def _unversioned(path: str) -> tuple[str, ...]:
+    parts: list[str] = []
+    for part in path.split("/")[:-1]:
+        if part == "current" and parts and parts[-1].startswith("docusaurus-plugin-content-docs"):
+            continue  # a Docusaurus translation of the docs being written now
+        part = "docs" if part == "versioned_docs" else _VERSION.sub("", part)
+        if part:
+            parts.append(part)
+    return (*parts, path.rsplit("/", 1)[-1])
+
+
 _URL_DATE = lazy(r"(?:^|/)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 

@@ -11,7 +11,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, intentional, section_of, title_of
+from artlint.rules.duplicate._pairs import assign, date_of, different_versions, intentional, section_of, title_of
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -128,7 +128,7 @@ class NearDuplicateArticle(CorpusRule):
             verdict = _verdict(sets[a], sets[b], frequency, options)
             if verdict is None or intentional(paths[a], paths[b]) or _languages_differ(first, second):
                 continue
-            if _versions_of_one_page(paths[a], paths[b]) or _sections_differ(first, second):
+            if different_versions(paths[a], paths[b]) or _sections_differ(first, second):
                 continue
             similarity, containment = verdict
             if not (first[1] or second[1]) and similarity < _PAGE_COPY:
@@ -220,28 +220,7 @@ def _sections_differ(a: tuple, b: tuple) -> bool:
     return len(a) > 6 and len(b) > 6 and bool(a[6]) and bool(b[6]) and a[6] != b[6]
 
 
-# A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`), alone or after a hyphen; not a year.
-_VERSION = re.compile(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\.\d+)+|\d+\.x)$", re.I)
 _PAGE_COPY = 0.9  # two undated pages less alike than this were written from one template
-
-
-def _versions_of_one_page(a: str, b: str) -> bool:
-    """One page kept for two versions of what it documents: `collections/maps.md` and
-    `collections-2.13/maps.md`, `docs/v1/setup.md` and `docs/v2/setup.md`, Docusaurus'
-    `versioned_docs/version-2.0/intro.md` beside `docs/intro.md`, and their translations
-    (`i18n/zh/docusaurus-plugin-content-docs/version-2.0/` beside `.../current/`)."""
-    return a != b and _unversioned(a) == _unversioned(b)
-
-
-def _unversioned(path: str) -> tuple[str, ...]:
-    parts: list[str] = []
-    for part in path.split("/")[:-1]:
-        if part == "current" and parts and parts[-1].startswith("docusaurus-plugin-content-docs"):
-            continue  # a Docusaurus translation of the docs being written now
-        part = "docs" if part == "versioned_docs" else _VERSION.sub("", part)
-        if part:
-            parts.append(part)
-    return (*parts, path.rsplit("/", 1)[-1])
 
 
 def _languages_differ(a: tuple, b: tuple) -> bool:

@@ -7,7 +7,7 @@ from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, one_per_article, section_of
+from artlint.rules.duplicate._pairs import assign, date_of, one_per_article, section_of, version_scope
 from artlint.rules.duplicate._units import normalise, visible_text
 from artlint.sites import MENU_ORDER_KEYS
 
@@ -79,7 +79,9 @@ class DuplicateTitle(CorpusRule):
             if len(key) >= options["min-length"]:
                 # Translations share a title across languages; a blog post and the
                 # documentation page it announces share one across kinds.
-                groups[(key,) + tuple(fact[5:8])].append(path)
+                # Each version of a documentation has its own pages of the same titles.
+                scope = version_scope(path)
+                groups[(key, *fact[5:8], scope[:2] if scope else None)].append(path)
         recurring = _recurring_words()
         for paths in (part for group in groups.values() for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
