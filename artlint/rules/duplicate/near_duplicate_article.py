@@ -11,7 +11,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, different_versions, intentional, section_of, title_of
+from artlint.rules.duplicate._pairs import assign, date_of, declares_generated, different_versions, intentional, section_of, title_of
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -109,7 +109,10 @@ class NearDuplicateArticle(CorpusRule):
             return None
         numbers = zlib.crc32(" ".join(_DIGITS.findall(text)).encode("ascii", "replace"))
         language = doc.page.language if doc.page else None
-        return (_relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers, section_of(doc))
+        return (
+            _relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers, section_of(doc),
+            declares_generated(doc),
+        )
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
@@ -130,6 +133,8 @@ class NearDuplicateArticle(CorpusRule):
                 continue
             if different_versions(paths[a], paths[b]) or _sections_differ(first, second):
                 continue
+            if len(first) > 7 and first[7] and second[7]:
+                continue  # two pages a generator made, of sibling types: alike by its template
             similarity, containment = verdict
             if not (first[1] or second[1]) and similarity < _PAGE_COPY:
                 continue  # two undated pages of one template: each project's "How to contribute"
