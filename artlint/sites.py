@@ -284,6 +284,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         if any(part.startswith("_") for part in parts):
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
         return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
+    if generator == "mkdocs" and not any(within(path, folder) for folder in site.content):
+        return "repository"  # MkDocs renders docs_dir alone: the rest is the repository's, shown by GitHub
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
@@ -793,6 +795,8 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
 
 def _mkdocs_parts(folder: str, settings: dict) -> dict:
     docs = _normal(_text(settings.get("docs_dir"), "docs"))
+    if not os.path.isdir(os.path.join(folder, docs)) and os.path.isdir(os.path.join(folder, "docs")):
+        docs = "docs"  # a docs_dir the build makes (`COPY docs ./build/docs`): the pages are in MkDocs' default folder
     directory_urls = settings.get("use_directory_urls")
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
     return {

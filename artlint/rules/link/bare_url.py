@@ -236,7 +236,8 @@ class BareUrl(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        autolinked = doc.site is not None and doc.site.autolinks  # the renderer links bare URLs
+        # The renderer links bare URLs; GitHub does in the repository's own documents (README...).
+        autolinked = (doc.site is not None and doc.site.autolinks) or (doc.page is not None and doc.page.kind == "repository")
         kramdown = doc.site is not None and doc.site.generator == "jekyll"
         blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text
