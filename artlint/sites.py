@@ -264,12 +264,14 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
-    if _repository_name(lowered.split(".")[0]):
+    if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
     path = "/".join(parts)
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
     generator = site.generator
+    if generator in ("mkdocs", "zola") and not any(within(path, folder) for folder in site.content):
+        return "repository"  # MkDocs renders docs_dir alone, Zola content/: the rest is the repository's, shown by GitHub
     if generator in ("hugo", "zola"):
         if lowered.split(".")[0] == "_index":
             return "section"
@@ -284,8 +286,6 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         if any(part.startswith("_") for part in parts):
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
         return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
-    if generator == "mkdocs" and not any(within(path, folder) for folder in site.content):
-        return "repository"  # MkDocs renders docs_dir alone: the rest is the repository's, shown by GitHub
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
@@ -368,6 +368,11 @@ def _language_in(matter: Mapping[str, Any]) -> str | None:
 @lru_cache(maxsize=1)
 def _repository_files() -> frozenset[str]:
     return frozenset(data.load("sites")["repository-files"])
+
+
+@lru_cache(maxsize=1)
+def _root_repository_files() -> frozenset[str]:
+    return frozenset(data.load("sites")["root-repository-files"])
 
 
 _LANGUAGE_SUFFIX = lazy(r"^(.+?)[-_]([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)$")

@@ -77,6 +77,18 @@ def domain_set(domains: tuple[str, ...]) -> frozenset[str]:
     return frozenset(domain.lower().strip(".") for domain in domains)
 
 
+def names_its_fragment(text: str, url: str) -> bool:
+    """Whether a link's text is the name of the place it leads to in a page: `[continue]` to
+    `#continue`, `[request]` to `api.html#flask.request` (Sphinx's anchor of an object by its
+    dotted name), `[Read more]` to `#read-more`: a cross-reference to a definition."""
+    fragment = url.partition("#")[2]
+    if not fragment:
+        return False
+    said = " ".join(text.casefold().split())
+    names = {fragment, fragment.rsplit(".", 1)[-1]}
+    return any(" ".join(unquote(name).replace("-", " ").replace("_", " ").casefold().split()) == said for name in names if name)
+
+
 def page_key(url: str) -> str:
     """Host and path, the fragment dropped: the page a link leads to, for grouping links."""
     try:

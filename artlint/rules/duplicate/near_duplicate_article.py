@@ -95,8 +95,8 @@ class NearDuplicateArticle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and (doc.page.kind == "resource" or doc.page.draft):
-            return None  # a Hugo bundle's spare copy of its page, or a draft: no page readers meet
+        if doc.page is not None and (doc.page.kind in ("resource", "repository", "partial") or doc.page.draft):
+            return None  # a Hugo bundle's spare copy of its page, the repository's files, a draft: no page readers meet
         text = normalise(read_text(doc.prose_text[doc.body_offset :]))
         if len(text) < options["min-length"]:
             return None

@@ -249,6 +249,8 @@ def _chinese_double(text, start, lower, upper, options):
         return None  # three or more: laughter, assent, emphasis
     if pair in _as_set(options, "reduplications"):
         return None
+    if any(pair in word and word in text[max(lower, start - len(word) + 2) : start + len(word)] for word in _as_set(options, "words")):
+        return None  # a listed word that doubles the character: 对对碰
     if char in _as_set(options, "speech-verbs") and _QUOTE_AFTER.match(text, start + 2):
         return f"doubled '{pair}' before a quotation: one '{char}' too many", True
     function = _as_set(options, "function-characters")

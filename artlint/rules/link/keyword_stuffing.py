@@ -10,7 +10,7 @@ from artlint.lazyre import lazy
 from artlint.links import Link, definition_line_range, unlink_ranges
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.urls import domain_set, host_in, page_key, scheme, short_form
+from artlint.urls import domain_set, host_in, names_its_fragment, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
 # "here", "这里", "link": vague anchors say nothing, which is link-text-non-descriptive's
@@ -112,8 +112,8 @@ class LinkKeywordStuffing(DocumentRule):
             if link.kind == "definition":
                 definitions.setdefault(link.label.casefold() if link.label else "", link)
                 continue
-            if link.is_image or scheme(link.url) not in ("http", "https"):
-                continue
+            if link.is_image or scheme(link.url) not in ("http", "https") or names_its_fragment(link.text, link.url):
+                continue  # an API's object linked to its definition at each mention: documentation, not stuffing
             anchor = _normal_anchor(link.text)
             if anchor:
                 groups[(anchor, page_key(link.url))].append(link)

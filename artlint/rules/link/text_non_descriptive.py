@@ -1,12 +1,13 @@
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.spans import SpanSet
+from artlint.urls import names_its_fragment
 
 _PHRASES = data.load("anchor-text")["phrases"]
 
@@ -58,7 +59,7 @@ class LinkTextNonDescriptive(DocumentRule):
 
     def check(self, doc, options):
         phrases = _normalised(tuple(options["phrases"] + options["extend-phrases"]))
-        quotes = SpanSet((node.start, node.end) for node in doc.nodes("block_quote"))
+        quotes = _outermost(sorted((node.start, node.end) for node in doc.nodes("block_quote")))
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
@@ -75,31 +76,42 @@ def _names_its_target(text: str, url: str) -> bool:
     of the page it leads to, which is description enough. So is the name of the place in a
     page: `[continue](#continue)`, an API parameter called continue linked to its definition;
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
-    path, _, fragment = url.partition("#")
-    path = path.split("?", 1)[0].rstrip("/")
+    if names_its_fragment(text, url):
+        return True
+    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
     last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return any(bool(name) and _spoken(name) == text for name in (last, fragment, fragment.rsplit(".", 1)[-1]))
+    return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
 
 
-def _spoken(name: str) -> str:
-    return normalise_anchor(name.replace("-", " ").replace("_", " "))
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 _DASH_BEFORE = re.compile(r"(?:^|\s)[-–—―－~]\s*$")
+_DATE_AFTER = re.compile(r"[-–—―－~]\s*[\d./年月日 -]+")  # `[source](…) - 2025.03.24`
 
 
-def _attributes_a_quote(doc, link, quotes: SpanSet) -> bool:
+def _attributes_a_quote(doc, link, quotes: list[tuple[int, int]]) -> bool:
     """`> Busyness is the new status symbol. — [source](https://…)`: the link that ends a
-    quotation, after a dash on its line or the line before, names where the words come from,
-    the convention of a quotation's attribution rather than a link in running text."""
-    if link.start not in quotes:
+    quotation, after a dash or on its last line, names where the words come from: the
+    convention of a quotation's attribution rather than a link in running text."""
+    index = bisect_right(quotes, (link.start, len(doc.text))) - 1
+    if index < 0 or not quotes[index][0] <= link.start < quotes[index][1]:
         return False
     text = doc.text
     line_end = text.find("\n", link.end)
-    if text[link.end : len(text) if line_end < 0 else line_end].strip():
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[link.end : line_end].strip()
+    if after and not _DATE_AFTER.fullmatch(after):
         return False  # more words follow on the line: the link is in the sentence
     line_start = text.rfind("\n", 0, link.start) + 1
     before = text[line_start : link.start].lstrip(" \t>")
+    if not before.strip() and not text[line_end : quotes[index][1]].strip(" \t\n>"):
+        return True  # alone on the quotation's last line
     if not before.strip() and line_start > 0:
         before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
     return _DASH_BEFORE.search(before.rstrip()) is not None
