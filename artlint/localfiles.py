@@ -204,6 +204,42 @@ def with_site_roots(doc: "Document", roots: list[str]) -> list[str]:
     return list(dict.fromkeys([*roots, *extra]))
 
 
+def _lowers_paths(doc: "Document") -> bool:
+    """Whether the site's URLs are its files' paths in lower case (Hugo, unless
+    `disablePathToLower`): `reference/CLI/intro.md` is served at `reference/cli/intro/`, and
+    a link relative to the page is written so."""
+    site = doc.site
+    return site is not None and site.generator == "hugo" and dict(site.url_settings).get("disablepathtolower") != "true"
+
+
+def _existing_any_case(candidates: list[Path]) -> Path | None:
+    for candidate in candidates:
+        found = _path_any_case(str(candidate))
+        if found is not None and _exists(found) and not os.path.isdir(found):
+            return Path(found)
+    return None
+
+
+def _path_any_case(path: str) -> str | None:
+    """The existing path that `path` names when case is ignored, None when there is none."""
+    parent, name = os.path.split(path)
+    if not name or _exists_on_disk(path):
+        return path if _exists_on_disk(path) else None
+    folder = _path_any_case(parent) if parent and parent != path else None
+    if folder is None:
+        return None
+    folded = name.casefold()
+    return next((os.path.join(folder, entry) for entry in _entries(folder) if entry.casefold() == folded), None)
+
+
+@lru_cache(maxsize=4096)
+def _entries(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(folder))
+    except OSError:
+        return ()
+
+
 def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     """The file a local link path leads to, or None when none exists. Answers are kept with the
     document: an article that links one target 50,000 times (a hostile or a generated file)
@@ -241,7 +277,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             for folder in doc.site.content
             for variant in _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, folder, path))), trailing)
         ]
-    found = _existing(candidates)
+    found = _existing(candidates) or (_existing_any_case(candidates) if _lowers_paths(doc) else None)
     if found is not None:
         return found
     site_folder = _site_directory(doc, roots)
@@ -670,6 +706,7 @@ def pages_fingerprint_of(subject: str) -> str:
 def clear_caches() -> None:
     """Forget what earlier runs in this process saw on disk."""
     _exists_on_disk.cache_clear()
+    _entries.cache_clear()
     _page_names.cache_clear()
     page_fingerprint.cache_clear()
     _hugo_page_index.cache_clear()
