@@ -90,8 +90,17 @@ class UnclosedEmphasis(DocumentRule):
             return
         lone: list[tuple[int, str, str]] = []
         spaced_renders = doc.site is None or doc.site.generator not in _SPACED_EMPHASIS_GENERATORS
+        # Where bare URLs are links (a renderer that links them, GitHub in a README), the `_` of
+        # `…%20__main__…` is the URL's, even where the parser took it for emphasis.
+        autolinked = (doc.site is not None and doc.site.autolinks) or (doc.page is not None and doc.page.kind == "repository")
         for block in doc.nodes(*_INLINE_BLOCKS):
             runs = list(self._leftovers(doc, block))
+            if autolinked and runs and "://" in doc.text[block.start : block.end]:
+                linked = SpanSet(
+                    (block.start + m.start(), block.start + m.start() + len(trim_url(m.group(0))))
+                    for m in TEXT_URL.finditer(doc.text[block.start : block.end])
+                )
+                runs = [run for run in runs if run[0] not in linked]
             spaced_pairs = _spaced_pairs(doc.text, runs) if spaced_renders else []
             for first, second in spaced_pairs:
                 yield self._spaced_finding(doc, first, second)
