@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from artlint.findings import Fix, Related, Severity
@@ -98,7 +99,7 @@ class UnclosedEmphasis(DocumentRule):
             if autolinked and runs and "://" in doc.text[block.start : block.end]:
                 linked = SpanSet(
                     (block.start + m.start(), block.start + m.start() + len(trim_url(m.group(0))))
-                    for m in TEXT_URL.finditer(doc.text[block.start : block.end])
+                    for m in _GFM_AUTOLINK.finditer(doc.text[block.start : block.end])
                 )
                 runs = [run for run in runs if run[0] not in linked]
             spaced_pairs = _spaced_pairs(doc.text, runs) if spaced_renders else []
@@ -253,6 +254,10 @@ def _renders_without_spaces(doc, marker: str, before: str, words: str, after: st
 
 def _shortened(words: str) -> str:
     return words if len(words) <= 30 else words[:29] + "…"
+
+
+# A bare URL as GitHub's autolinker takes it: to the next space or "<", quotes included.
+_GFM_AUTOLINK = lazy(r"[hfw](?<![\w/@.].)(?:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)[^\s<]+", re.I)
 
 
 def _url_spans(node) -> SpanSet:
