@@ -39,6 +39,16 @@ def stat_signature(info: os.stat_result) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
+RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
+
+
+def trusted_signature(info: os.stat_result, read_at_ns: int) -> bool:
+    """Whether a signature taken with a read that began at `read_at_ns` may stand for the file's
+    content later: not when the file changed less than RACY_NS before (git's "racily clean"
+    rule), since an edit in the same tick of a coarse clock leaves every time as it was."""
+    return read_at_ns - max(info.st_mtime_ns, info.st_ctime_ns) >= RACY_NS
+
+
 def signature_of(path: str) -> str:
     """stat_signature of a file, "" when there is none."""
     try:

@@ -99,7 +99,7 @@ def _check_file(path: str, display: str, config: Config) -> FileResult:
     except UnreadableFile as error:
         result.findings = _file_problem(display, rules, error)
         return result
-    result.digest = source.digest
+    result.digest, result.signature = source.digest, source.signature
     return _check_source(source, path, result, config)
 
 

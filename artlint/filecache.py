@@ -55,7 +55,6 @@ KEPT_RUNS = 16
 
 # Bumped whenever the layout of an entry changes, so that old entries are never read.
 ENTRY_FORMAT = 9
-RACY_NS = 2_000_000_000  # FAT and some network file systems keep times in 2-second steps
 
 
 @lru_cache(maxsize=1)
@@ -70,13 +69,6 @@ def code_fingerprint() -> str:
                 if path.suffix in (".py", ".toml"):
                     newest = max(newest, path.stat().st_mtime_ns)
     return f"{__version__}:{newest}"
-
-
-def trusted_signature(info: os.stat_result, read_at_ns: int) -> bool:
-    """Whether a signature taken with a read that began at `read_at_ns` may stand for the file's
-    content later: not when the file changed less than RACY_NS before (git's "racily clean"
-    rule), since an edit in the same tick of a coarse clock leaves every time as it was."""
-    return read_at_ns - max(info.st_mtime_ns, info.st_ctime_ns) >= RACY_NS
 
 
 def settings_fingerprint(rules, max_file_size: int, online: bool, site: object = None) -> str:
@@ -138,6 +130,9 @@ class FileCache:
                 if used < stale_before:
                     self._stale.append(key)
         return found
+
+    def holds_no_entries(self) -> bool:
+        return self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
 
     def put_many(self, items: Iterable[tuple[str, Any, Any]]) -> None:
         rows = [(key, *sealed(key, head), *sealed(key, findings), self._now) for key, head, findings in items]

@@ -31,6 +31,7 @@ class FileResult:
     # network rules' probes, made while the file was parsed: (rule settings, probes)
     probes: list[tuple[RuleSettings, list[Probe]]] = field(default_factory=list)
     digest: str = ""  # hash of the file's bytes ("" when it could not be read)
+    signature: str = ""  # its stat signature when it was read, if one may stand for it (Source.signature)
     kind: str = "check"  # "check" (findings and facts) or "index" (corpus facts only)
     dependencies: list = field(default_factory=list)  # facts about other files (artlint.dependencies)
     # corpus rule name -> why its `collect` failed on this file (which is compared without those facts)

@@ -12,8 +12,11 @@ import errno
 import hashlib
 import os
 import stat
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+from artlint.dependencies import stat_signature, trusted_signature
 
 BOM = "\ufeff"
 
@@ -45,6 +48,9 @@ class Source:
     had_bom: bool = False
     line_starts: list[int] = field(default_factory=list)
     digest: str = ""  # hash of the file's bytes, for the per-file cache
+    # The file's stat signature taken before it was read (dependencies.stat_signature), when it
+    # may stand for these bytes in a later run; "" when not (changed too recently, or no file).
+    signature: str = ""
     # Lines handed out, so that findings on one line share one string: 150,000 findings on a
     # 1 MB line once held 150,000 copies of it (24 GB).
     _line_texts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
@@ -130,6 +136,7 @@ def read_source(path: str, max_bytes: int) -> Source:
         raise UnreadableFile("is not a regular file (device, socket or pipe)")
     if info.st_size > max_bytes:
         raise FileTooLarge(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (max-file-size)")
+    read_at = time.time_ns()
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -139,6 +146,8 @@ def read_source(path: str, max_bytes: int) -> Source:
         raise FileTooLarge(f"file is over the limit of {max_bytes:,} bytes (max-file-size)")
     source = decode(data)
     source.digest = content_digest(data)
+    if trusted_signature(info, read_at):
+        source.signature = stat_signature(info)
     return source
 
 

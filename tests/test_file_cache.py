@@ -145,6 +145,28 @@ def test_the_cache_forgets_what_is_no_longer_used(tmp_path: Path) -> None:
     assert kept == list(range(filecache.KEPT_RUNS))  # the most recent runs
 
 
+def test_a_first_run_reads_each_file_once_and_a_second_run_hashes_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty cache answers nothing: the files are not read and hashed before they are
+    checked, and the stat signatures the checking took let the next run skip hashing them."""
+    import artlint.cached_run as cached_run
+    import artlint.dependencies as dependencies
+
+    monkeypatch.setattr(dependencies, "RACY_NS", 0)  # files written a moment ago may be trusted here
+    hashed: list[int] = []
+    real = cached_run.content_digest
+    monkeypatch.setattr(cached_run, "content_digest", lambda data: hashed.append(len(data)) or real(data))
+    write(tmp_path, {f"{name}.md": NO_FRONT_MATTER for name in "abcdef"})
+    first = engine.run([str(tmp_path)], _config(tmp_path))
+    assert hashed == []
+    second = engine.run([str(tmp_path)], _config(tmp_path))
+    assert hashed == []
+    assert _summary(second) == _summary(first) and len(first.findings) == 6
+    write(tmp_path, {"a.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n"})
+    third = engine.run([str(tmp_path)], _config(tmp_path))
+    assert len(hashed) == 1  # the changed file, whose signature changed
+    assert len(third.findings) == 5
+
+
 def test_a_warm_run_writes_nothing_to_the_cache(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": "+++\ntitle = \"B\"\n+++\n\nText.\n"})
     engine.run([str(tmp_path)], _config(tmp_path))

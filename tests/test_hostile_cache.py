@@ -172,7 +172,7 @@ def test_a_same_size_edit_that_keeps_the_modification_time_is_checked_again(tmp_
 
 
 def test_a_file_changed_just_before_it_was_read_is_not_answered_by_its_times(tmp_path: Path) -> None:
-    from artlint.filecache import RACY_NS, trusted_signature
+    from artlint.dependencies import RACY_NS, trusted_signature
 
     info = os.stat(write(tmp_path, {"a.md": "text\n"}) / "a.md")
     changed = max(info.st_mtime_ns, info.st_ctime_ns)
