@@ -33,7 +33,7 @@ from artlint.localfiles import pages_fingerprint_of
 from artlint.network.probes import Probe
 from artlint.network.targets import Target
 from artlint.plaindata import DataError, dumps_map
-from artlint.results import Checked, Checker, FileResult, SharedText
+from artlint.results import Arrived, Checked, Checker, FileResult, SharedText
 from artlint.runfindings import RunFindings, findings_of, pack, row
 from artlint.source import content_digest
 from artlint.sqlitedb import FailSafe
@@ -67,14 +67,14 @@ class CachedChecker:
         self.text = SharedText()  # the facts read back, as engine.UncachedChecker keeps those it makes
         self._empty: bool | None = None  # see holds_nothing
 
-    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
-        return self.map("check", self.inner.check_files, files)
+    def check_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
+        return self.map("check", self.inner.check_files, files, on_results)
 
-    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+    def index_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
         if files:
             self.load_snapshot(self.snapshot_root)
         try:
-            return self.map("index", self.inner.index_files, files)
+            return self.map("index", self.inner.index_files, files, on_results)
         finally:
             self._snapshot = {}  # what it answered is in the results now
 
@@ -160,7 +160,9 @@ class CachedChecker:
     def _key(self, path: str, digest: str) -> str:
         return f"{os.path.abspath(path)}|{digest}|{self._fingerprint(path)}"
 
-    def map(self, kind: str, step: Callable[[list[tuple[str, str]]], list[FileResult]], files: list[tuple[str, str]]) -> list[FileResult]:
+    def map(
+        self, kind: str, step: Callable[..., list[FileResult]], files: list[tuple[str, str]], on_results: Arrived | None = None
+    ) -> list[FileResult]:
         """`step` (the wrapped checker's) over `files`, answering from the cache where it can.
         Results come back in the order of `files`. `kind` is "check" (findings and facts) or
         "index" (facts only): a checked file's entry also answers an index lookup, so a
@@ -171,9 +173,18 @@ class CachedChecker:
         if missing_keys and not first:
             keys.update(self.keys_for(missing_keys))
         results = {} if first else self._answered(kind, files, keys)
+        if on_results is not None:
+            on_results([results[display] for _, display in files if display in results])
         misses = [(path, display) for path, display in files if display not in results]
-        fresh = step(misses)
-        self._store(kind, misses, fresh, keys, results, record_stats=first)
+        store = _Store(self, kind, iter(misses), keys, results, record_stats=first)
+
+        def arrived(fresh: list[FileResult]) -> None:
+            store.add(fresh)  # while the workers go on with the rest
+            if on_results is not None:
+                on_results(fresh)
+
+        step(misses, on_results=arrived)
+        store.flush()
         self.keys.update(keys)
         return [results[display] for _, display in files]
 
@@ -196,27 +207,6 @@ class CachedChecker:
                 results[display] = result
         self.text.compact(results.values())
         return results
-
-    @paused_gc
-    def _store(
-        self, kind: str, misses: list[tuple[str, str]], fresh: list[FileResult], keys: dict[str, str], results: dict[str, FileResult],
-        record_stats: bool = False,
-    ) -> None:
-        """Keep the fresh results; with `record_stats`, also the stat signatures the checking
-        took of files not looked up by keys_for (a first run)."""
-        stored = []
-        for (path, display), result in zip(misses, fresh, strict=True):
-            results[display] = result
-            result.kind = kind
-            if result.digest:
-                key = self._key(path, result.digest)
-                keys[display] = key
-                stored.append((key, result))
-                if record_stats and result.signature:
-                    self._new_stats.append((_absolute(path), result.signature, result.digest))
-        # In batches: each entry is encoded as its batch is written, not the whole site's at once.
-        for start in range(0, len(stored), _STORED_AT_ONCE):
-            self.cache.put_many([(key, *_packed(result)) for key, result in stored[start : start + _STORED_AT_ONCE]])
 
     @paused_gc
     def load_snapshot(self, root: str) -> None:
@@ -339,6 +329,39 @@ class CachedChecker:
 
     def put_corpus(self, key: str, findings: list[Finding]) -> None:
         self.cache.put_many([(key, None, _grouped_rows(findings))])
+
+
+class _Store:
+    """The fresh results of a step kept as they arrive: each in the run's results, its key
+    made from its digest, its entry written to the cache `_STORED_AT_ONCE` at a time (each
+    entry encoded as its batch is written, not the whole site's at once); with `record_stats`,
+    the stat signatures the checking took (a first run: keys_for looked nothing up)."""
+
+    def __init__(self, owner: "CachedChecker", kind: str, misses, keys: dict[str, str], results: dict[str, FileResult], record_stats: bool):
+        self.owner, self.kind, self.misses, self.keys, self.results = owner, kind, misses, keys, results
+        self.record_stats = record_stats
+        self.pending: list[tuple[str, FileResult]] = []
+
+    @paused_gc
+    def add(self, fresh: list[FileResult]) -> None:
+        owner = self.owner
+        for result in fresh:
+            path, display = next(self.misses)
+            self.results[display] = result
+            result.kind = self.kind
+            if result.digest:
+                key = owner._key(path, result.digest)
+                self.keys[display] = key
+                self.pending.append((key, result))
+                if self.record_stats and result.signature:
+                    owner._new_stats.append((_absolute(path), result.signature, result.digest))
+        if len(self.pending) >= _STORED_AT_ONCE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.owner.cache.put_many([(key, *_packed(result)) for key, result in self.pending])
+            self.pending = []
 
 
 def _packed_digest(findings: RunFindings) -> str:

@@ -23,7 +23,7 @@ from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding, without_moot
 from artlint.gcpause import paused_gc
 from artlint.parallel import map_files
-from artlint.results import Checked, Checker, FileResult, RunResult, SharedText
+from artlint.results import Arrived, Checked, Checker, FileResult, RunResult, SharedText
 from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
 from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
 from artlint.runfindings import RunFindings, pack
@@ -452,19 +452,30 @@ class UncachedChecker:
         self.online = online
         self.text = SharedText()
 
-    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
-        online = self.online
-        if online is None:
-            return map_files(check_file_packed, files, self.config, self.jobs, on_results=self.text.compact)
-        return map_files(check_file_packed, files, self.config, self.jobs, on_results=self._arrived, on_started=online.prepare)
+    def check_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
+        prepare = self.online.prepare if self.online is not None else None
+        return map_files(check_file_packed, files, self.config, self.jobs, on_results=self._arrived(on_results), on_started=prepare)
 
-    def _arrived(self, results: list[FileResult]) -> None:
-        self.text.compact(results)
-        if self.online is not None:
-            self.online.add(results)
+    def _arrived(self, also: Arrived | None) -> Arrived:
+        """What is done with results as they come back: their facts' text shared, their URLs
+        handed to the network phase, then what the caller asked."""
 
-    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
-        return map_files(index_file, files, self.config, self.jobs, on_results=self.text.compact)
+        def arrived(results: list[FileResult]) -> None:
+            self.text.compact(results)
+            if self.online is not None:
+                self.online.add(results)
+            if also is not None:
+                also(results)
+
+        return arrived
+
+    def index_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
+        def arrived(results: list[FileResult]) -> None:
+            self.text.compact(results)
+            if on_results is not None:
+                on_results(results)
+
+        return map_files(index_file, files, self.config, self.jobs, on_results=arrived)
 
     def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
         return _judge_corpus(results + indexed, self.config, checked)
@@ -487,11 +498,10 @@ class StdinChecker(UncachedChecker):
         super().__init__(config, jobs, online)
         self.stdin = stdin
 
-    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+    def check_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
         path, display, data = self.stdin
         results = [packed(check_buffer(data, path, display, self.config, online=None))]
-        if self.online is not None:
-            self.online.add(results)
+        self._arrived(on_results)(results)
         return results
 
 

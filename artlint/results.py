@@ -101,16 +101,20 @@ class Checked:
     warnings: list[str] = field(default_factory=list)
 
 
+Arrived = Callable[[list[FileResult]], None]
+
+
 class Checker(Protocol):
     """The steps of the pipeline, which the engine composes (engine.run) and the result cache
     answers where it can (cached_run.CachedChecker wraps the engine's own). `files` are
     (path, display path) pairs, as discovery gives them."""
 
-    def check_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
-        """Each file checked with the document rules, its corpus facts collected; in order."""
+    def check_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
+        """Each file checked with the document rules, its corpus facts collected; in order.
+        `on_results` sees them as they arrive, in order, a file or a chunk at a time."""
         ...
 
-    def index_files(self, files: list[tuple[str, str]]) -> list[FileResult]:
+    def index_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
         """The corpus facts of files that were not named, to compare the named ones with."""
         ...
 
