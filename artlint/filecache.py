@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import sqlite3
 import time
 from functools import lru_cache

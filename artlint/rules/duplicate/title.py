@@ -81,7 +81,7 @@ class DuplicateTitle(CorpusRule):
                 # documentation page it announces share one across kinds.
                 # Each version of a documentation has its own pages of the same titles.
                 scope = version_scope(path)
-                groups[(key, *fact[5:8], scope[:2] if scope else None)].append(path)
+                groups[(key,) + tuple(fact[5:8]) + (scope[:2] if scope else None,)].append(path)
         recurring = _recurring_words()
         for paths in (part for group in groups.values() for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
