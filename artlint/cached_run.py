@@ -359,9 +359,13 @@ class _Store:
             self.flush()
 
     def flush(self) -> None:
+        owner = self.owner
         if self.pending:
-            self.owner.cache.put_many([(key, *_packed(result)) for key, result in self.pending])
+            owner.cache.put_many([(key, *_packed(result)) for key, result in self.pending])
             self.pending = []
+        if len(owner._new_stats) >= _STORED_AT_ONCE:  # a site's worth is not held to the end (25 MB at 100,000)
+            owner.cache.put_stats(owner._new_stats)
+            owner._new_stats = []
 
 
 def _packed_digest(findings: RunFindings) -> str:
