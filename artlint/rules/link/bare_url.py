@@ -26,7 +26,11 @@ _URL_STOP = lazy(r"&(?:gt|lt|quot|#0*6[02]|#x0*3[ce]);|\]\[|\]\(", re.I)
 # A DOI written as its resolver URL: the display form Crossref recommends for citations.
 _DOI_URL = lazy(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/10\.\d{4,9}/", re.I)
 # Parts of a URL that stand for something to fill in: `{id}`, `:user`, `$HOST`, `xxx`, `...`.
-_PLACEHOLDER = lazy(r"[{}]|\$\{|\$[A-Z_]{2,}\b|/:[a-z_]\w*|(?<![a-z0-9])x{3,}(?![a-z0-9])|/\.\.\.(?:/|$)", re.I)
+# `{id}`, `${HOST}`, `/:name`, `xxx`, `/.../`, and a query value named after its parameter
+# (`unban?ip=ip`: put your own IP there).
+_PLACEHOLDER = lazy(
+    r"[{}]|\$\{|\$[A-Z_]{2,}\b|/:[a-z_]\w*|(?<![a-z0-9])x{3,}(?![a-z0-9])|/\.\.\.(?:/|$)|[?&]([a-z_]\w*)=\1(?![\w.%-])", re.I
+)
 _PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])")
 # Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
 # (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
