@@ -229,6 +229,8 @@ def _path_any_case(path: str) -> str | None:
     if folder is None:
         return None
     folded = name.casefold()
+    # The answer holds while the folder's entries do: a folder's times change when one is added.
+    dependencies.record("stat", folder, dependencies.signature_of(folder))
     return next((os.path.join(folder, entry) for entry in _entries(folder) if entry.casefold() == folded), None)
 
 

@@ -77,6 +77,20 @@ def test_a_link_target_appearing_invalidates_the_article_that_links_to_it(tmp_pa
     assert parses.count("a.md") == 2  # the article itself is unchanged, but what it links to is not
 
 
+def test_a_link_target_appearing_in_another_case_on_a_hugo_site_invalidates_the_article(tmp_path: Path) -> None:
+    """Hugo serves `CLI/intro.md` at `cli/intro/`: a link found by ignoring case depends on the
+    folder's entries, so a page added under another case is seen by the next run."""
+    write(tmp_path, {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/docs/guide.md": "+++\ntitle = \"Guide\"\ndate = 2024-01-01\n+++\n\n[the command line](../cli/intro/)\n",
+    })
+    first = engine.run([str(tmp_path)], _config(tmp_path))
+    assert [(Path(f.path).name, f.rule) for f in first.findings] == [("guide.md", "link-target-missing")]
+    write(tmp_path, {"content/docs/CLI/intro.md": "+++\ntitle = \"CLI\"\ndate = 2024-01-01\n+++\n"})
+    second = engine.run([str(tmp_path)], _config(tmp_path))
+    assert [f.rule for f in second.findings] == []
+
+
 def test_corpus_findings_follow_changes_in_other_files(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": "+++\ntitle = \"Same\"\ndate = 2024-01-01\n+++\n", "b.md": "+++\ntitle = \"Other\"\ndate = 2024-02-01\n+++\n"})
     assert [f.rule for f in engine.run([str(tmp_path)], _config(tmp_path)).findings] == []
