@@ -70,6 +70,12 @@ class Document:
         return self.source.text
 
     @property
+    def bare_urls_linked(self) -> bool:
+        """Whether a bare URL in this file is shown as a link: the site's renderer links them
+        (goldmark's linkify, marked's GFM...), or GitHub does in the repository's own files."""
+        return (self.site is not None and self.site.autolinks) or (self.page is not None and self.page.kind == "repository")
+
+    @property
     def body_offset(self) -> int:
         return self.front_matter.body_offset if self.front_matter else 0
 

@@ -456,26 +456,22 @@ class UncachedChecker:
         prepare = self.online.prepare if self.online is not None else None
         return map_files(check_file_packed, files, self.config, self.jobs, on_results=self._arrived(on_results), on_started=prepare)
 
-    def _arrived(self, also: Arrived | None) -> Arrived:
-        """What is done with results as they come back: their facts' text shared, their URLs
-        handed to the network phase, then what the caller asked."""
+    def _arrived(self, also: Arrived | None, checked: bool = True) -> Arrived:
+        """What is done with results as they come back: their facts' text shared, the URLs of
+        checked files handed to the network phase, then what the caller asked."""
+        online = self.online if checked else None
 
         def arrived(results: list[FileResult]) -> None:
             self.text.compact(results)
-            if self.online is not None:
-                self.online.add(results)
+            if online is not None:
+                online.add(results)
             if also is not None:
                 also(results)
 
         return arrived
 
     def index_files(self, files: list[tuple[str, str]], on_results: Arrived | None = None) -> list[FileResult]:
-        def arrived(results: list[FileResult]) -> None:
-            self.text.compact(results)
-            if on_results is not None:
-                on_results(results)
-
-        return map_files(index_file, files, self.config, self.jobs, on_results=arrived)
+        return map_files(index_file, files, self.config, self.jobs, on_results=self._arrived(on_results, checked=False))
 
     def judge_corpus(self, results: list[FileResult], indexed: list[FileResult], checked: frozenset[str]) -> list[Finding]:
         return _judge_corpus(results + indexed, self.config, checked)

@@ -31,7 +31,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.pageurls import hugo_sanitize
+from artlint.pageurls import hugo_sanitize, lowers_paths
 from artlint.sites import is_language_code, read_small_file
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def _lowers_paths(doc: "Document") -> bool:
     `disablePathToLower`): `reference/CLI/intro.md` is served at `reference/cli/intro/`, and
     a link relative to the page is written so."""
     site = doc.site
-    return site is not None and site.generator == "hugo" and dict(site.url_settings).get("disablepathtolower") != "true"
+    return site is not None and site.generator == "hugo" and lowers_paths(site)
 
 
 def _existing_any_case(candidates: list[Path]) -> Path | None:
@@ -222,9 +222,11 @@ def _existing_any_case(candidates: list[Path]) -> Path | None:
 
 def _path_any_case(path: str) -> str | None:
     """The existing path that `path` names when case is ignored, None when there is none."""
+    if _exists_on_disk(path):
+        return path
     parent, name = os.path.split(path)
-    if not name or _exists_on_disk(path):
-        return path if _exists_on_disk(path) else None
+    if not name:
+        return None
     folder = _path_any_case(parent) if parent and parent != path else None
     if folder is None:
         return None

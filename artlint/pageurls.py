@@ -97,6 +97,11 @@ def _settings(site: Site) -> dict[str, str]:
     return dict(site.url_settings)
 
 
+def lowers_paths(site: Site) -> bool:
+    """Whether Hugo writes the site's page paths in lower case (unless `disablePathToLower`)."""
+    return _settings(site).get("disablepathtolower") != "true"
+
+
 def _expand(pattern: str, tokens: Mapping[str, Callable[[], str]]) -> str:
     """The pattern with each `:token` replaced; a token not in `tokens` makes it uncertain."""
 
@@ -308,7 +313,7 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     settings = _settings(site)
     section = folders[0] if folders else ""
     ugly = settings.get(f"uglyurls.{section}", settings.get("uglyurls")) == "true"
-    lower = settings.get("disablepathtolower") != "true"
+    lower = lowers_paths(site)
     language = _non_default_language(site, file, matter)
     prefix = f"/{language}" if language else ""
     url = _text(matter, "url")

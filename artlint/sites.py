@@ -238,8 +238,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     name = parts[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
     language, key_parts = _language(site, parts, matter)
-    dated = _DATE_NAME.match(stem)
-    date_from_name = f"{int(dated.group(1)):04d}-{int(dated.group(2)):02d}-{int(dated.group(3)):02d}" if dated else None
+    date_from_name = _iso_day(_DATE_NAME.match(stem))
     kind = _kind(site, parts, stem)
     if site.generator == "docusaurus" and kind == "article":
         date_from_name = _docusaurus_post_date(parts)
@@ -303,7 +302,11 @@ _DATED_FOLDERS = lazy(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[-_/][^/]*)?/
 def _docusaurus_post_date(parts: list[str]) -> str | None:
     """The date the blog plugin reads from a post's path: `2021-05-28-title.md`,
     `2021-05-28-title/index.md` (or any file of that folder), `2021/05/28/title.md`."""
-    dated = _DATE_NAME.match(parts[-1].rsplit(".", 1)[0]) or _DATED_FOLDERS.search("/".join(parts))
+    return _iso_day(_DATE_NAME.match(parts[-1].rsplit(".", 1)[0]) or _DATED_FOLDERS.search("/".join(parts)))
+
+
+def _iso_day(dated: re.Match | None) -> str | None:
+    """YYYY-MM-DD of a match whose first three groups are a year, a month and a day."""
     return f"{int(dated.group(1)):04d}-{int(dated.group(2)):02d}-{int(dated.group(3)):02d}" if dated else None
 
 

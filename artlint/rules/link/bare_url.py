@@ -240,8 +240,7 @@ class BareUrl(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        # The renderer links bare URLs; GitHub does in the repository's own documents (README...).
-        autolinked = (doc.site is not None and doc.site.autolinks) or (doc.page is not None and doc.page.kind == "repository")
+        autolinked = doc.bare_urls_linked
         kramdown = doc.site is not None and doc.site.generator == "jekyll"
         blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text

@@ -91,9 +91,9 @@ class UnclosedEmphasis(DocumentRule):
             return
         lone: list[tuple[int, str, str]] = []
         spaced_renders = doc.site is None or doc.site.generator not in _SPACED_EMPHASIS_GENERATORS
-        # Where bare URLs are links (a renderer that links them, GitHub in a README), the `_` of
-        # `…%20__main__…` is the URL's, even where the parser took it for emphasis.
-        autolinked = (doc.site is not None and doc.site.autolinks) or (doc.page is not None and doc.page.kind == "repository")
+        # Where bare URLs are links, the `_` of `…%20__main__…` is the URL's, even where the
+        # parser took it for emphasis.
+        autolinked = doc.bare_urls_linked
         for block in doc.nodes(*_INLINE_BLOCKS):
             runs = list(self._leftovers(doc, block))
             if autolinked and runs and "://" in doc.text[block.start : block.end]:
