@@ -583,10 +583,17 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     default = _text(settings.get("defaultcontentlanguage"), "en").lower()
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     folders = []
+    without_folder = []
     for code, values in languages.items():
         values = _lower_keys(values) if isinstance(values, dict) else values
         if isinstance(values, dict) and isinstance(values.get("contentdir"), str):
             folders.append((_normal(values["contentdir"]), str(code).lower()))
+        else:
+            without_folder.append(str(code).lower())
+    if folders and without_folder == [default] and _normal(content_dir) != "content":
+        # The default language reads the top-level `contentDir` (`content/en` beside `[languages.zh]
+        # contentDir = "content/zh"`): a folder of that language, not one left unbuilt.
+        folders.append((_normal(content_dir), default))
     if not folders and len(codes) > 1:  # translations by folder, mounted without contentDir
         folders = [(path, code) for path, code in _language_folders(folder, (f"{_normal(content_dir)}/",)) if code in codes]
     unbuilt: list[str] = []
