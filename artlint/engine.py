@@ -186,7 +186,8 @@ def _suppressions(source: Source, doc: Any) -> Suppressions | None:
     hash_comments = None
     if matter is not None and matter.kind in ("yaml", "toml") and matter.start_line < source.line_count:
         end = source.line_starts[matter.end_line - 1] if matter.end_line > matter.start_line else matter.body_offset
-        hash_comments = (source.line_starts[matter.start_line], max(end, source.line_starts[matter.start_line]))
+        block = source.line_starts[matter.first_block_line - 1]
+        hash_comments = (block, max(end, block))
     return parse_suppressions(source.text, source.line_of, doc.in_code, source.position, hash_comments) or None
 
 

@@ -76,6 +76,13 @@ class FrontMatter:
     # Values that the parser could not turn into dates (TOML's bare dates such as 2021-02-30);
     # they are kept in `data` as strings so that the date rule can name them.
     unparsable_dates: dict[str, str] = field(default_factory=dict)
+    # False for Hexo's form without the opening `---`: the block starts on `start_line` itself.
+    opening_fence: bool = True
+
+    @property
+    def first_block_line(self) -> int:
+        """The first line of the block between the fences."""
+        return self.start_line + 1 if self.opening_fence else self.start_line
 
     def key_position(self, key: str) -> tuple[int, int]:
         info = self.keys.get(key)
@@ -90,9 +97,11 @@ class FrontMatter:
         return info.value_line, info.value_column
 
 
-def split_front_matter(source: Source, after_blank_lines: bool = False) -> FrontMatter | None:
+def split_front_matter(source: Source, after_blank_lines: bool = False, without_opening: bool = False) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
-    `after_blank_lines` (Hugo skips white space before it), its fence may follow blank lines."""
+    `after_blank_lines` (Hugo skips white space before it), its fence may follow blank lines.
+    With `without_opening` (Hexo), YAML keys from the first line up to a `---` line are front
+    matter too."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -105,7 +114,29 @@ def split_front_matter(source: Source, after_blank_lines: bool = False) -> Front
         return _fenced(source, "yaml", _YAML_END, first)
     if first == 1 and _JSON_START.match(text):
         return _parse_json(source)
+    if without_opening and _YAML_KEY_LINE.match(first_line):
+        return _closed_only(source)
     return None
+
+
+_YAML_KEY_LINE = lazy(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+_HEXO_END = lazy(r"-{3,}")
+
+
+def _closed_only(source: Source) -> FrontMatter | None:
+    """hexo-front-matter's second form: the text before the first `---` line is the front
+    matter when it reads as a table of keys (prose above a thematic break does not)."""
+    for line in range(2, min(source.line_count, _MAX_UNOPENED_LINES) + 1):
+        if _HEXO_END.fullmatch(source.line_text(line)):
+            body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
+            matter = FrontMatter("yaml", 1, line, body_offset, opening_fence=False)
+            _parse_fenced(matter, source.text[: source.line_starts[line - 1]], first_raw_line=1)
+            return matter if matter.error is None and isinstance(matter.data, dict) and matter.data else None
+    return None
+
+
+# Hexo reads up to the first `---` however far; a block of keys longer than this is no front matter.
+_MAX_UNOPENED_LINES = 200
 
 
 def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1) -> FrontMatter:

@@ -632,7 +632,7 @@ class ArtlintServer(LanguageServer):
         in_front = front is not None and front.start_line <= line <= front.end_line
         if in_front:
             assert front is not None
-            if front.kind == "json" or line in (front.start_line, front.end_line):
+            if front.kind == "json" or line in (front.first_block_line - 1, front.end_line):
                 return self._disable_file(doc, finding, diagnostic, parsed)
         else:
             # A comment in a code block, or on its fence, would be code, not a directive.
