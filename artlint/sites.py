@@ -84,6 +84,9 @@ class Site:
     # Folders relative to root whose markdown is not a page but a block that pages include,
     # one folder per language: jekyll-multiple-languages-plugin's `_i18n/<lang>/`.
     fragments: tuple[str, ...] = ()
+    # Jekyll and Hexo skip files and folders whose names start with "_" (blocks that pages
+    # include), but for these: `_posts`, Jekyll's collections and its `include:` list.
+    rendered_underscored: tuple[str, ...] = ()
     # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
     # where the site holds no template that says (artlint.shortcodes).
     verbatim_shortcodes: tuple[str, ...] = ()
@@ -280,7 +283,9 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("jekyll", "hexo"):
         if "_posts" in parts[:-1]:
             return "article"  # jekyll-multiple-languages-plugin's `_i18n/<lang>/_posts/` too: posts of that language
-        return "fragment" if any(within(path, folder) for folder in site.fragments) else "page"
+        if any(within(path, folder) for folder in site.fragments):
+            return "fragment"
+        return "partial" if _skipped_underscored(site, parts) else "page"
     if generator == "docusaurus":
         if any(part.startswith("_") for part in parts):
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
@@ -288,6 +293,17 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
+
+
+def _skipped_underscored(site: Site, parts: list[str]) -> bool:
+    """Whether Jekyll or Hexo skips a file for a name starting with "_" (its own or a folder's
+    in the path): `install/_docker.md` is a block that `{% include_relative _docker.md %}`
+    puts into a page, not a page."""
+    path = "/".join(parts)
+    inside = next((folder for folder in site.content if folder != "." and within(path, folder)), None)
+    if inside is not None:  # Hexo's `source/`: the names that count are those under it
+        parts = path[len(inside) + 1 :].split("/")
+    return any(part.startswith("_") and part not in site.rendered_underscored for part in parts)
 
 
 def _in_leaf_bundle(folder: str) -> bool:
@@ -728,7 +744,11 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     permalink = settings.get("permalink")
     collections_dir = _text(settings.get("collections_dir"), ".")
     fragments = _translated_fragments(folder, settings, codes)
+    collections = settings.get("collections")
+    named = list(collections) if isinstance(collections, (dict, list)) else []
+    included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
+        "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
         "languages": tuple(codes) or _folder_languages(folder, ("",)),
@@ -782,6 +802,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
     if folders and len(codes) == 1:  # `language: en` and translations in source/<lang>/
         codes += [code for _, code in folders if code != codes[0]]
     return {
+        "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),
         "static": (source,),
         "languages": tuple(dict.fromkeys(codes)) if len(codes) > 1 else (),

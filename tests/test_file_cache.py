@@ -91,6 +91,25 @@ def test_a_link_target_appearing_in_another_case_on_a_hugo_site_invalidates_the_
     assert [f.rule for f in second.findings] == []
 
 
+def test_a_heading_renamed_in_an_included_block_invalidates_the_page_that_includes_it(tmp_path: Path) -> None:
+    """Jekyll's `{% include_relative _steps.md %}` gives the page the block's headings: the
+    page's result depends on that file, and on its absence."""
+    write(tmp_path, {
+        "_config.yml": "title: Site\n",
+        "install.md": "---\ntitle: Install\n---\n\n{% include_relative _steps.md %}\n\nSee [the steps](#the-steps).\n",
+    })
+    text = 'select = ["link-anchor-missing"]\n'
+    (tmp_path / "artlint.toml").write_text(text, encoding="utf-8")
+    config = parse_config(tomllib.loads(text), tmp_path / "artlint.toml")
+    first = engine.run([str(tmp_path)], config)
+    assert [(Path(f.path).name, f.rule) for f in first.findings] == [("install.md", "link-anchor-missing")]
+    write(tmp_path, {"_steps.md": "## The steps\n\nRun it.\n"})
+    assert engine.run([str(tmp_path)], config).findings == []
+    write(tmp_path, {"_steps.md": "## Steps\n\nRun it.\n"})
+    third = engine.run([str(tmp_path)], config)
+    assert [(Path(f.path).name, f.rule) for f in third.findings] == [("install.md", "link-anchor-missing")]
+
+
 def test_corpus_findings_follow_changes_in_other_files(tmp_path: Path) -> None:
     write(tmp_path, {"a.md": "+++\ntitle = \"Same\"\ndate = 2024-01-01\n+++\n", "b.md": "+++\ntitle = \"Other\"\ndate = 2024-02-01\n+++\n"})
     assert [f.rule for f in engine.run([str(tmp_path)], _config(tmp_path)).findings] == []

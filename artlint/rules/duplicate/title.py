@@ -56,7 +56,7 @@ class DuplicateTitle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and (doc.page.kind in ("section", "resource", "fragment") or doc.page.draft):
+        if doc.page is not None and (doc.page.kind in ("section", "resource", "fragment", "partial") or doc.page.draft):
             # A section's index: "Posts" in each edition of a book is its structure; a bundle's
             # file is no page, nor is a block that pages include; a draft is not published.
             return None

@@ -1,4 +1,5 @@
 import os
+import re
 from functools import lru_cache
 
 from artlint import dependencies
@@ -49,7 +50,11 @@ class LinkAnchorMissing(DocumentRule):
     accepted too, as is Zola's (`rustc_codegen_gcc` becomes `rustc-codegen-gcc`; emoji spelled
     out, so `#async-crab` may name `## Async 🦀`). Case is ignored. Ids that tools generate from
     other markup (`#fig:...`, `#tab:...` of bookdown) are not checked, nor fragments of a
-    section's own `_index.md`, whose template usually adds sections. A missing file is
+    section's own `_index.md`, whose template usually adds sections. The headings of the blocks
+    a page puts into itself count as the page's: Jekyll's `{% include_relative _steps.md %}` and
+    `{% include note.md %}`, and MDX's `import Steps from './_steps.md'`. In such a block itself
+    (a file Jekyll, Hexo or Docusaurus skip for its leading `_`), a fragment that names none of
+    its own headings is not reported: it may name one of the including page's. A missing file is
     `link-target-missing`'s finding, not this one.
 
     ## Why it matters
@@ -72,6 +77,7 @@ class LinkAnchorMissing(DocumentRule):
 
     def check(self, doc, options):
         own = None
+        included = None
         scripted_added = False
         for link in doc.links:
             if link.kind == "reference" or link.is_image:
@@ -92,7 +98,11 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
                     own.exact |= {name.lower() for name in signature_names(doc)}
                     scripted_added = True
-                if not own.has(fragment):
+                if not own.has(fragment) and included is None:
+                    included = _included_anchors(doc)
+                if not own.has(fragment) and not any(anchors.has(fragment) for anchors in included or ()):
+                    if doc.page is not None and doc.page.kind == "partial":
+                        continue  # a block that pages include: the heading may be the including page's
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
             if not path.lower().endswith(_MARKDOWN_SUFFIXES):
@@ -103,12 +113,10 @@ class LinkAnchorMissing(DocumentRule):
             real = str(target.resolve())
             if not doc.boundary.contains(real):
                 continue  # never read a file outside the checked folder (../../../../etc/passwd.md)
-            signature = dependencies.signature_of(real)
-            dependencies.record("stat", real, signature)
             generator = doc.site.generator if doc.site is not None else None
-            anchors = _file_anchors(real, signature, generator=generator)
+            anchors = _recorded_anchors(real, generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
-                anchors = _file_anchors(real, signature, scripted=True, generator=generator)
+                anchors = _file_anchors(real, dependencies.signature_of(real), scripted=True, generator=generator)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -123,12 +131,45 @@ class LinkAnchorMissing(DocumentRule):
             found = resolve_hugo_ref(doc, path, options["roots"], ref.language)
             if found is None or not doc.boundary.contains(str(found.resolve())):
                 continue  # a missing page is link-target-missing's
-            real = str(found.resolve())
-            signature = dependencies.signature_of(real)
-            dependencies.record("stat", real, signature)
-            anchors = _file_anchors(real, signature, generator="hugo")
+            anchors = _recorded_anchors(str(found.resolve()), "hugo")
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", ref.start, ref.end)
+
+
+# Blocks a page puts into itself, whose headings are the page's: Jekyll's `{% include_relative
+# _forums.md %}` (beside the page) and `{% include note.md %}` (in `_includes/`), and MDX's
+# `import Intro from './_intro.mdx'` (Docusaurus partials).
+_JEKYLL_INCLUDE = lazy(r"\{%-?[ \t]*include(_relative)?[ \t]+([\w./-]+\.(?:md|markdown|html))\b")
+_MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.mdx?)['"]""", re.M)
+
+
+def _included_anchors(doc) -> list["_Anchors"]:
+    if doc.file is None or doc.site is None:
+        return []
+    folder = str(doc.file.parent)
+    paths = []
+    if doc.site.generator == "jekyll" and "include" in doc.text:
+        for match in _JEKYLL_INCLUDE.finditer(doc.text):
+            base = folder if match.group(1) else os.path.join(doc.site.root, "_includes")
+            paths.append(os.path.join(base, match.group(2)))
+    if "import" in doc.text:
+        paths += [os.path.join(folder, match.group(1)) for match in _MDX_IMPORT.finditer(doc.text)]
+    found = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if doc.boundary.contains(real):
+            anchors = _recorded_anchors(real, doc.site.generator)  # a missing one is recorded too
+            if anchors is not None:
+                found.append(anchors)
+    return found
+
+
+def _recorded_anchors(real: str, generator: str | None) -> "_Anchors | None":
+    """The anchors of another file, its state recorded so that a cached result is redone
+    when it changes."""
+    signature = dependencies.signature_of(real)
+    dependencies.record("stat", real, signature)
+    return _file_anchors(real, signature, generator=generator)
 
 
 class _Anchors:
