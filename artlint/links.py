@@ -76,7 +76,8 @@ class Link:
 
 def extract_links(doc: ParsedText) -> list[Link]:
     """Every link of the document. Rules that judge a URL itself should skip "reference" uses:
-    the URL is written, and reported, in its "definition" (an image's when only images use it)."""
+    the URL is written, and reported, in its "definition" (an image's when only images use it).
+    A definition that no reference uses is no link: the page shows nothing of it."""
     definitions = _definitions(doc)
     first_by_key: dict[str, Link] = {}
     for key, definition in definitions:
@@ -90,6 +91,8 @@ def extract_links(doc: ParsedText) -> list[Link]:
             if link.kind == "reference":
                 image_uses.setdefault(link.url_start, set()).add(link.is_image)
     for _, definition in definitions:
+        if definition.url_start not in image_uses:
+            continue  # a definition nothing uses (or a second one of a label) renders nothing
         if image_uses.get(definition.url_start) == {True}:
             definition = replace(definition, is_image=True)
         links.append(definition)

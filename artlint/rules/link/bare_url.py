@@ -248,6 +248,7 @@ class BareUrl(DocumentRule):
             return
         covered = SpanSet(
             [(link.start, link.end) for link in doc.links]
+            + [(node.start, node.end) for node in doc.definitions]  # unused ones too: no prose either
             + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
             + _shortcodes(text)
             + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
