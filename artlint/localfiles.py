@@ -583,8 +583,9 @@ def _is_bundle(file: Path) -> bool:
 
 _FRONT_TITLE = lazy(r"""^title\s*[:=]\s*(["']?)(.+?)\1\s*$""", re.M)
 _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
-# aliases = ["/a/", "/b/"],  aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
-_FRONT_ALIASES = lazy(r"""^\s*aliases\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
+# Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
+# aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
+_FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
 _ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
 _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
