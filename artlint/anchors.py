@@ -169,8 +169,27 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         anchors.add(match.group(1))
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
+    if generator == "hugo" and (doc.site is None or doc.site.definition_term_ids):
+        for node in doc.nodes("paragraph"):  # a term and its definitions read as one paragraph
+            for term in definition_terms(doc.text[node.start : node.end]):
+                slug = github_slug(term.replace("`", ""))
+                count = seen.get(slug, 0)  # headings and terms share ids: the second "options" is options-1
+                anchors.add(f"{slug}-{count}" if count else slug)
+                seen[slug] = count + 1
     anchors.discard("")
     return anchors
+
+
+# A definition list's term: a line of text, then lines that start with ": " (goldmark's and PHP
+# Markdown Extra's syntax).
+_DEFINITION_TERM = lazy(r"^([^\s:][^\n]*)\n(?=:[ \t]+\S)", re.M)
+
+
+def definition_terms(text: str) -> list[str]:
+    """The terms of the definition lists in `text`, as written."""
+    if "\n:" not in text:
+        return []
+    return [match.group(1).strip() for match in _DEFINITION_TERM.finditer(text)]
 
 
 def html_ids(markup: str) -> set[str]:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, within
-from artlint.dependencies import folder_signature, record, section_pages
+from artlint.dependencies import folder_signature, record, section_pages, signature_of
 from artlint.lazyre import lazy
 
 if sys.version_info >= (3, 11):
@@ -95,9 +95,14 @@ class Site:
     containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
+    definition_term_ids: bool = False  # Hugo's goldmark gives each definition list term an id
+    # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
+    # or the embedded one): it looks pages up with GetPage, from the page or the content root.
+    link_render_hook: bool = False
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
     _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of page()
     _sections: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of dates_expected()
+    _cascades: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of unrendered_below()
 
     @property
     def commonmark_emphasis(self) -> bool:
@@ -114,7 +119,7 @@ class Site:
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
         matter = front_matter if isinstance(front_matter, Mapping) else {}
-        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter))
+        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter))
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = _page(self, file, matter)
@@ -142,6 +147,25 @@ class Site:
             if parent == folder or above == "." or above.startswith(".."):
                 return True
             folder = parent
+
+    def unrendered_below(self, folder: str) -> bool:
+        """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
+        root, cascades build options that render no page (`cascade: {build: {render: never}}`:
+        a headless branch bundle of snippets that other pages include)."""
+        if folder in self._cascades:
+            return self._cascades[folder]
+        index = os.path.join(folder, "_index.md")
+        signature = signature_of(index)
+        record("stat", index, signature)
+        here = self.relative(folder)
+        if signature and builds_no_page(_cascaded(_front_matter_of(index))):
+            unrendered = True
+        elif here in (".", *self.content) or here.startswith("..") or os.path.dirname(folder) == folder:
+            unrendered = False  # the content root's own `_index.md` (the home page) was the last
+        else:
+            unrendered = self.unrendered_below(os.path.dirname(folder))
+        self._cascades[folder] = unrendered
+        return unrendered
 
     def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """(the dated pages, the pages placed by hand, all the pages) of a folder (its files and
@@ -243,6 +267,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     language, key_parts = _language(site, parts, matter)
     date_from_name = _iso_day(_DATE_NAME.match(stem))
     kind = _kind(site, parts, stem)
+    if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
+        kind = "partial"
     if site.generator == "docusaurus" and kind == "article":
         date_from_name = _docusaurus_post_date(parts)
     elif not _dates_from_names(site, parts):
@@ -255,6 +281,45 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     return Page(kind, language, key, date_from_name, expected, draft)
+
+
+def builds_no_page(matter: Mapping[str, Any]) -> bool:
+    """Whether Hugo's build options in front matter render no page: `headless: true`,
+    `build: {render: never}` (or `false`), or the `_build` of Hugo before 0.65."""
+    if matter.get("headless") is True:
+        return True
+    for key in ("build", "_build"):
+        options = matter.get(key)
+        if isinstance(options, Mapping) and str(options.get("render")).lower() in ("never", "false"):
+            return True
+    return False
+
+
+def _cascaded(matter: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The front matter a section cascades to every page below it (entries aimed at some
+    pages only, with a `_target` or `target`, are not taken)."""
+    cascade = matter.get("cascade")
+    entries = cascade if isinstance(cascade, list) else [cascade]
+    merged: dict[str, Any] = {}
+    for entry in entries:
+        if isinstance(entry, Mapping) and not entry.get("_target") and not entry.get("target"):
+            merged.update(entry)
+    return merged
+
+
+def _front_matter_of(path: str) -> Mapping[str, Any]:
+    # Imported here: the site model is built before any page is parsed, and rarely needs this.
+    from artlint.frontmatter import split_front_matter
+    from artlint.source import UnreadableFile, read_source
+
+    try:
+        matter = split_front_matter(read_source(path, _SECTION_INDEX_BYTES), after_blank_lines=True)
+    except UnreadableFile:
+        return {}
+    return matter.data if matter is not None and isinstance(matter.data, dict) else {}
+
+
+_SECTION_INDEX_BYTES = 1024 * 1024
 
 
 def is_draft(matter: Mapping[str, Any]) -> bool:
@@ -304,6 +369,15 @@ def _skipped_underscored(site: Site, parts: list[str]) -> bool:
     if inside is not None:  # Hexo's `source/`: the names that count are those under it
         parts = path[len(inside) + 1 :].split("/")
     return any(part.startswith("_") and part not in site.rendered_underscored for part in parts)
+
+
+def _unrendered_hugo_page(site: Site, file: str, matter: Mapping[str, Any], kind: str) -> bool:
+    if builds_no_page(matter):
+        return True
+    folder = os.path.dirname(file)
+    if kind == "section" or os.path.basename(file).lower().startswith("index."):
+        folder = os.path.dirname(folder)  # a section's own cascade is for the pages below it
+    return site.unrendered_below(folder)
 
 
 def _in_leaf_bundle(folder: str) -> bool:
@@ -634,8 +708,24 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "not_content": tuple(unbuilt),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
+        "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
+        "link_render_hook": _has_link_render_hook(folder, settings),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
     }
+
+
+def _has_link_render_hook(folder: str, settings: dict) -> bool:
+    if str(_nested(settings, "markup", "goldmark", "renderHooks", "link", "useEmbedded")).lower() == "always":
+        return True
+    themes = settings.get("theme")
+    names = [themes] if isinstance(themes, str) else [name for name in _items(themes) if isinstance(name, str)]
+    tops = [os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in names)]
+    for top in tops:
+        for directory, subfolders, files in os.walk(top):
+            subfolders[:] = sorted(subfolders)[:200]
+            if os.path.basename(directory) == "_markup" and any(name.startswith("render-link.") for name in files):
+                return True
+    return False
 
 
 def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:

@@ -110,3 +110,12 @@ def test_installed_packages_are_no_pages_whatever_the_file_names_met_before(tmp_
     (site / "artlint.toml").write_text("", encoding="utf-8")
     code, out, _ = artlint("check", "--offline", "--quiet", "--select", "link-target-missing", "x.fr.md", cwd=site)
     assert out.splitlines() == ["x.fr.md:6:5  error  link-target-missing  link target '/pkg-page/' not found"]
+
+
+def test_hugo_pages_that_build_options_keep_unrendered_are_partials(tmp_path: Path) -> None:
+    # `_common/_index.md` cascades `build: {render: never}` to its snippets; a bundle says
+    # `headless: true`. Neither is a page: no title or date is asked of them.
+    code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "hugo-render-hooks")
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["pages"] == {"article": 2, "partial": 2, "section": 1}

@@ -19,7 +19,8 @@ class FrontMatterKeyTypo(CorpusRule):
     as often): `descritpion` for `description`, `pacakge_version`, `topicic` for `topic`,
     `tag` for `tags`. Keys that are themselves known, differences of case only (Hugo reads
     keys without case), and keys that the site's own templates name (a layout that shows
-    `page.publisher`, a theme that reads `levels`) are not reported.
+    `page.publisher`, a theme that reads `levels`) are not reported, nor are keys marked private
+    with a leading underscore (`_comment`, which no template reads, is not `comments`).
 
     ## Why it matters
     The generator ignores a misspelt key without a word: the description never reaches the
@@ -65,6 +66,8 @@ class FrontMatterKeyTypo(CorpusRule):
             if match is None:
                 continue
             target, count = match
+            if key.startswith("_") and not target.startswith("_"):
+                continue  # `_comment`: a leading underscore marks a key kept from the generator on purpose
             used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
             for path in sorted(paths & report_on):
                 site = facts[path][0]

@@ -137,9 +137,11 @@ class LinkAnchorMissing(DocumentRule):
 
 
 # Blocks a page puts into itself, whose headings are the page's: Jekyll's `{% include_relative
-# _forums.md %}` (beside the page) and `{% include note.md %}` (in `_includes/`), and MDX's
-# `import Intro from './_intro.mdx'` (Docusaurus partials).
+# _forums.md %}` (beside the page) and `{% include note.md %}` (in `_includes/`), a Hugo
+# shortcode given a markdown file (`{{% include "/_common/steps.md" %}}`, from the page's folder
+# or a content root), and MDX's `import Intro from './_intro.mdx'` (Docusaurus partials).
 _JEKYLL_INCLUDE = lazy(r"\{%-?[ \t]*include(_relative)?[ \t]+([\w./-]+\.(?:md|markdown|html))\b")
+_HUGO_FILE_SHORTCODE = lazy(r"""\{\{[%<]-?[ \t]*[\w/-]+[ \t]+["'`]([^"'`\n]+\.md)["'`][ \t]*-?[%>]\}\}""")
 _MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.mdx?)['"]""", re.M)
 
 
@@ -152,6 +154,13 @@ def _included_anchors(doc) -> list["_Anchors"]:
         for match in _JEKYLL_INCLUDE.finditer(doc.text):
             base = folder if match.group(1) else os.path.join(doc.site.root, "_includes")
             paths.append(os.path.join(base, match.group(2)))
+    if doc.site.generator == "hugo" and "{{" in doc.text:  # `{{% include "/_common/steps.md" %}}`
+        for match in _HUGO_FILE_SHORTCODE.finditer(doc.text):
+            named = match.group(1)
+            bases = [os.path.join(doc.site.root, content) for content in doc.site.content]
+            if not named.startswith("/"):
+                bases.insert(0, folder)
+            paths += [os.path.join(base, named.lstrip("/")) for base in bases]
     if "import" in doc.text:
         paths += [os.path.join(folder, match.group(1)) for match in _MDX_IMPORT.finditer(doc.text)]
     found = []

@@ -47,7 +47,11 @@ class LinkTargetMissing(DocumentRule):
     `slug` or `url`) are accepted, because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
-    site's root or `public/`, or `[[redirects]]` in netlify.toml; `*` and `:name` match). Nothing is fetched online.
+    site's root or `public/`, or `[[redirects]]` in netlify.toml; `*` and `:name` match), or
+    that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from). On a Hugo
+    site whose links go through a render hook (its own `_markup/render-link.html`, or the
+    embedded one), a relative page path is looked up from the content root too, as GetPage
+    does, and a bare word (`[term](g)`) is left to the hook. Nothing is fetched online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -79,6 +83,8 @@ class LinkTargetMissing(DocumentRule):
             if not path or ignored.match(path.lstrip("/")):
                 continue
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
+                if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
+                    continue
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None:
@@ -88,6 +94,15 @@ class LinkTargetMissing(DocumentRule):
                 else:
                     message = f"Hugo ref target {ref.target!r} not found"
                 yield doc.diagnostic(message, ref.start, ref.end)
+
+
+def _found_by_render_hook(doc, path, roots) -> bool:
+    """What a Hugo link render hook may find: a word with no path in it is the hook's own
+    keyword (`[term](g)` for a glossary entry), and a relative page path is looked up from the
+    content root too (GetPage), not only beside the page."""
+    if "/" not in path and "." not in path:
+        return True
+    return not path.startswith(("/", ".")) and _is_page_path(doc, "/" + path, roots)
 
 
 def _is_page_path(doc, path, roots) -> bool:
