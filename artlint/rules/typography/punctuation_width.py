@@ -13,6 +13,8 @@ _HAN_CHAR = lazy(f"[{HAN}]")
 # Around a mark between Chinese characters: a character on one side, a character or a
 # full-width mark on the other.
 _CJK_SIDE = lazy(f"[{HAN}{CJK_PUNCTUATION}]")
+_KANA = lazy("[\u3041-\u309f\u30a0-\u30ff]")
+_JAPANESE_SHARE = 0.1  # kana among the Han and kana characters from which a text is Japanese
 _ASCII_MARKS = ",.;:!?"
 # A half-width parenthesis pair around Chinese text with no Latin letter in it.
 _PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
@@ -42,18 +44,29 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _japanese(text: str) -> bool:
+    """Whether a text is Japanese: kana among its Han characters. Japanese writes 、。 and
+    often a half-width colon after a label (`型: string`): Chinese punctuation is not its rule."""
+    if _KANA.search(text) is None:
+        return False
+    kana = len(_KANA.findall(text))
+    return kana >= _JAPANESE_SHARE * (kana + len(_HAN_CHAR.findall(text)))
+
+
 class PunctuationWidth(DocumentRule):
     """ASCII punctuation in Chinese text, and full-width punctuation in English sentences.
 
     ## What it finds
-    - `,` `.` `;` `:` `!` `?` with a Chinese (or Japanese) character on one side and a character
+    - `,` `.` `;` `:` `!` `?` with a Chinese character on one side and a character
       or full-width mark on the other, spaces between allowed: `中文,中文`, `如下:`, `好的. 然后`;
       also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
       one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
       or after a Chinese number (`六. 联系方式`, for `、`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
-      or anything in code, URLs, link destinations, HTML, math or template tags.
+      or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
+      text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
+      take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
@@ -100,7 +113,7 @@ class PunctuationWidth(DocumentRule):
 
     def _findings(self, doc, options):
         text = prose(doc)
-        has_han = _HAN_CHAR.search(text) is not None
+        has_han = _HAN_CHAR.search(text) is not None and not _japanese(text)
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
