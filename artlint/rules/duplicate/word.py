@@ -193,7 +193,7 @@ class DuplicateWord(DocumentRule):
                 continue  # "did *did*": the second stressed on purpose
             if in_a and word_a[:1].isupper():
                 continue  # *Gallus gallus*: a species name
-            if _in_url(doc, start_a):
+            if _in_url(doc, start_a) or _in_attribute_list(text, start_a):
                 continue
             if _SPEAKER.match(text, text.rfind("\n", 0, start_a) + 1):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
@@ -335,6 +335,13 @@ def _joined(text, offset, step):
         return False
     beyond = text[offset + step : offset + step + 1] if step > 0 else text[offset - 1 : offset]
     return beyond.isalnum()
+
+
+def _in_attribute_list(text: str, at: int) -> bool:
+    """Whether `at` is inside a kramdown attribute list on its line (`{:style="margin: auto
+    auto"}`): CSS and class names, not prose."""
+    opening = text.rfind("{:", text.rfind("\n", 0, at) + 1, at)
+    return opening >= 0 and "}" not in text[opening:at]
 
 
 def _quotes_a_title(doc, block):

@@ -47,8 +47,9 @@ class UnclosedEmphasis(DocumentRule):
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
       (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis.
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
-    `*`/`_` (footnote marks, globs such as `*.Rd`), and markers in code, math or URLs are never
-    reported.
+    `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
+    `/static/**`), underscores that start a name (`__do_IRQ()`, `__attribute__`), and markers
+    in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
       `电流 * 电压 * 时间` are arithmetic. Not on MkDocs sites, whose renderer (Python-Markdown)
@@ -203,12 +204,20 @@ class UnclosedEmphasis(DocumentRule):
                     can_close = right and (not left or _is_punctuation(after))
                 else:
                     can_open, can_close = left, right
+                if "/" in (before, after) and marker[0] == "*":
+                    continue  # a path glob, shown as written: `/static/**`, `src/**/x`
+                if marker[0] == "_" and _IDENTIFIER.match(text, end):
+                    continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`
                 if _is_space(before) and _is_space(after):
                     yield (start, marker, "spaced")  # neither opens nor closes: the first of `** text **`
                 elif can_open and not can_close:
                     yield (start, marker, "open")
                 elif can_close and not can_open:
                     yield (start, marker, "close")
+
+
+# Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
+_IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
 
 def _spaced_pairs(text, runs):
