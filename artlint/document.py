@@ -106,8 +106,6 @@ class Document:
             ranges += html_comments(self.text, node.start, node.end)
         for node in self.nodes("block_html"):
             ranges += preformatted_beyond(self.text, node.start, node.end)
-        if "{:" in self.text:  # kramdown's attribute lists: `{: .note}`, `{:style="margin: auto auto"}`
-            ranges += [match.span() for match in _ATTRIBUTE_LIST.finditer(self.text, self.body_offset)]
         ranges.sort()
         return ranges
 
@@ -159,7 +157,6 @@ class Document:
 
 
 _PRE_OPEN = lazy(r"<pre\b", re.I)
-_ATTRIBUTE_LIST = lazy(r"\{:[^{}\n]{0,1000}\}")
 _PRE_CLOSE = lazy(r"</pre\s*>", re.I)
 PRE_REACH = 200_000  # characters searched for the `</pre>` of a block left open
 
