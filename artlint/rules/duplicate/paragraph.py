@@ -47,8 +47,9 @@ def _is_field(doc, block) -> bool:
 
 
 def _captions(doc) -> set[int]:
-    """Start offsets of the one-sentence paragraphs right before or after a code block: a
-    caption ("This method is defined in file X.") that each excerpt of the same file repeats."""
+    """Start offsets of the one-sentence paragraphs right before or after a code block (or
+    before the one line that names its file): a caption ("This method is defined in file X.")
+    that each excerpt of the same file repeats."""
     starts = set()
     blocks = [block for block in doc.blocks if block.type != "blank_line"]
     for index, block in enumerate(blocks):
@@ -57,7 +58,15 @@ def _captions(doc) -> set[int]:
         for neighbour in blocks[max(index - 1, 0) : index] + blocks[index + 1 : index + 2]:
             if neighbour.type == "paragraph":
                 starts.add(neighbour.start)
+        # "Replace the file's contents with this:", then the file's name on a line, then the code.
+        if index >= 2 and blocks[index - 1].type == "paragraph" and blocks[index - 2].type == "paragraph":
+            name = doc.text[blocks[index - 1].start : blocks[index - 1].end].strip()
+            if "\n" not in name and len(name) <= _FILE_CAPTION_LENGTH:
+                starts.add(blocks[index - 2].start)
     return starts
+
+
+_FILE_CAPTION_LENGTH = 120
 
 
 # The number a numbered document gives its headings: "3.1.2.1 Notice", "2. Usage", "第三章 ".
