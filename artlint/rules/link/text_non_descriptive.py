@@ -34,7 +34,11 @@ class LinkTextNonDescriptive(DocumentRule):
     `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
     it leads to ("download" to `/en/download/`), or of the place in a page it leads to
     (`[continue](#continue)`, a parameter linked to its definition), is description enough;
-    so is the link that attributes a quotation after a dash (`> … — [source](https://…)`).
+    so is the link that attributes a quotation after a dash or in brackets at its end
+    (`> … — [source](https://…)`), the credit in a figure's caption (`<figcaption>… (<a
+    href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
+    [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
+    fragment of (`[下载](#downloads)` to "下载资源").
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -65,6 +69,8 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
+                continue
+            if _names_a_place(doc, link, text) or _credits_a_figure(doc, link):
                 continue
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
@@ -106,6 +112,8 @@ def _attributes_a_quote(doc, link, quotes: list[tuple[int, int]]) -> bool:
     line_end = text.find("\n", link.end)
     line_end = len(text) if line_end < 0 else line_end
     after = text[link.end : line_end].strip()
+    if text[link.start - 1 : link.start] in ("[", "(") and not after.strip(")]. ") and not text[line_end : quotes[index][1]].strip(" \t\n>"):
+        return True  # `… for client and server applications. [[source][wasm]]`: bracketed at its end
     if after and not _DATE_AFTER.fullmatch(after):
         return False  # more words follow on the line: the link is in the sentence
     line_start = text.rfind("\n", 0, link.start) + 1
@@ -115,3 +123,33 @@ def _attributes_a_quote(doc, link, quotes: list[tuple[int, int]]) -> bool:
     if not before.strip() and line_start > 0:
         before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
     return _DASH_BEFORE.search(before.rstrip()) is not None
+
+
+# "the [Download](/install/) section", "见[下载]一节": the text is the name of a part of the site.
+_PLACE_AFTER = re.compile(r"\s*(?:(?:section|page|tab|chapter|menu|area|panel)s?\b|一节|章节|部分|页面|栏目|板块)", re.I)
+
+
+def _names_a_place(doc, link, text: str) -> bool:
+    """The link's text is the name of the section it leads to: a word for a part of a page
+    follows it ("the [Download] section"), or it is a fragment of the page and a heading of
+    the page holds the text (`[下载](#artdownload)` to "下载资源")."""
+    if _PLACE_AFTER.match(doc.text, link.end):
+        return True
+    if not link.url.startswith("#"):
+        return False
+    within = re.compile(rf"(?<![^\W_]){re.escape(text)}" if text.isascii() else re.escape(text))
+    return any(within.search(normalise_anchor(doc.text[node.start : node.end])) for node in doc.nodes("heading"))
+
+
+_FIGCAPTION_OPEN = re.compile(r"<figcaption\b", re.I)
+
+
+def _credits_a_figure(doc, link) -> bool:
+    """`<figcaption>… (<a href="…">Source</a>)</figcaption>`: a link in a figure's caption
+    credits where the picture comes from."""
+    text = doc.text
+    opening = text.rfind("<figcaption", max(0, link.start - 2000), link.start)
+    if opening < 0 or not _FIGCAPTION_OPEN.match(text, opening):
+        return False
+    return "</figcaption" not in text[opening : link.start].lower()
+
