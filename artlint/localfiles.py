@@ -31,7 +31,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.pageurls import hugo_sanitize, lowers_paths
+from artlint.pageurls import hugo_sanitize, lowers_paths, page_url
 from artlint.sites import is_language_code, read_small_file
 
 if TYPE_CHECKING:
@@ -183,14 +183,31 @@ def _site_directory(doc: "Document", roots: list[str]) -> PurePosixPath | None:
     if doc.file is None or root is None:
         return None
     folder = doc.file.resolve().parent
+    found = None
     for base_name in roots:
         base = (root / base_name).resolve()
         try:
             relative = folder.relative_to(base)
         except ValueError:
             continue
-        return PurePosixPath("/") / relative.as_posix()
-    return None
+        # The innermost root: `content/2020/perf/` is /2020/perf, not /content/2020/perf
+        # (static/2020/perf/ holds what such a page links relatively on Zola and Hugo).
+        if found is None or len(relative.parts) < len(found.parts):
+            found = relative
+    return None if found is None else PurePosixPath("/") / found.as_posix()
+
+
+def _url_folder(doc: "Document") -> list[PurePosixPath]:
+    """The folder of the page's URL where the generator's rules give one (Zola's
+    `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
+    and `static/blog/speed/` may hold its target."""
+    if doc.site is None or doc.file is None or doc.site.generator not in ("zola", "hugo"):
+        return []
+    matter = doc.front_matter.data if doc.front_matter is not None else None
+    found = page_url(doc.site, str(doc.file), matter)
+    if found is None or not found.url.endswith("/"):
+        return []
+    return [PurePosixPath(found.url)]
 
 
 def with_site_roots(doc: "Document", roots: list[str]) -> list[str]:
@@ -287,7 +304,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     site_folder = _site_directory(doc, roots)
     if site_folder is not None:
         page = site_folder if _is_bundle(doc.file) else site_folder / doc.file.stem
-        for base in (site_folder, page):
+        for base in (site_folder, page, *_url_folder(doc)):
             site_path = PurePosixPath(os.path.normpath(str(base / path)))
             found = _from_roots(doc, site_path, roots, trailing)
             if found is not None:

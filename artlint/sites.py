@@ -265,7 +265,10 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     name = parts[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
     language, key_parts = _language(site, parts, matter)
-    date_from_name = _iso_day(_DATE_NAME.match(stem))
+    named = stem
+    if site.generator == "zola" and stem.lower() == "index" and len(parts) > 1:
+        named = parts[-2]  # a page with its assets beside it: Zola reads the date from the folder's name
+    date_from_name = _iso_day(_DATE_NAME.match(named))
     kind = _kind(site, parts, stem)
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
