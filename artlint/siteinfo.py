@@ -69,6 +69,10 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append(f"  containers   {' '.join(site['containers'])} (Python-Markdown blocks, bodies indented four spaces)")
         if site["fragments"]:
             lines.append(f"  fragments    {', '.join(site['fragments'])}")
+        if site["plugin-page-folders"]:
+            lines.append(f"  plugin pages {', '.join(site['plugin-page-folders'])} (folders a _plugins generator writes pages into)")
+        if site["link-render-hook"]:
+            lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
         if site["pages-by-language"]:
             lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")

@@ -87,6 +87,9 @@ class Site:
     # Jekyll and Hexo skip files and folders whose names start with "_" (blocks that pages
     # include), but for these: `_posts`, Jekyll's collections and its `include:` list.
     rendered_underscored: tuple[str, ...] = ()
+    # Site folders a Jekyll plugin of the site writes pages into (`PageWithoutAFile.new(site,
+    # site.source, "packages", ...)` in `_plugins/`): pages there have no source file.
+    generated_folders: tuple[str, ...] = ()
     # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
     # where the site holds no template that says (artlint.shortcodes).
     verbatim_shortcodes: tuple[str, ...] = ()
@@ -218,6 +221,9 @@ class Site:
             "containers": list(self.containers),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
+            "definition-term-ids": self.definition_term_ids,
+            "link-render-hook": self.link_render_hook,
+            "plugin-page-folders": list(self.generated_folders),
             "host": self.host,
         }
 
@@ -841,6 +847,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     named = list(collections) if isinstance(collections, (dict, list)) else []
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
+        "generated_folders": _plugin_page_folders(folder),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
@@ -850,6 +857,21 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
     }
+
+
+# A generator plugin making a page in a named folder: `PageWithoutAFile.new(site, site.source,
+# "packages", name)`, `CategoryPage.new(site, site.source, File.join("categories", c), c)`.
+_PLUGIN_PAGE = lazy(r"""\b\w*Page\w*\.new\(\s*site\s*,\s*[^,()]+,\s*(?:File\.join\(\s*)?["']([\w.-]+(?:/[\w.-]+)*)["']""")
+
+
+def _plugin_page_folders(folder: str) -> tuple[str, ...]:
+    plugins = os.path.join(folder, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
+    except OSError:
+        return ()
+    found = [match.group(1).strip("/") for name in names for match in _PLUGIN_PAGE.finditer(read_small_file(os.path.join(plugins, name)))]
+    return tuple(dict.fromkeys(path for path in found if path and path != "."))
 
 
 _MULTIPLE_LANGUAGES = "jekyll-multiple-languages-plugin"

@@ -1,4 +1,5 @@
 
+from artlint.boundary import within
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.localfiles import (
@@ -51,7 +52,9 @@ class LinkTargetMissing(DocumentRule):
     that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from). On a Hugo
     site whose links go through a render hook (its own `_markup/render-link.html`, or the
     embedded one), a relative page path is looked up from the content root too, as GetPage
-    does, and a bare word (`[term](g)`) is left to the hook. Nothing is fetched online.
+    does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
+    folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
+    site.source, "packages", ...)`) are taken as existing. Nothing is fetched online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -85,6 +88,8 @@ class LinkTargetMissing(DocumentRule):
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
                     continue
+                if doc.site is not None and any(within(path.strip("/"), folder) for folder in doc.site.generated_folders):
+                    continue  # a page a plugin of the site writes there
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None:
