@@ -90,6 +90,8 @@ class Site:
     # Site folders a Jekyll plugin of the site writes pages into (`PageWithoutAFile.new(site,
     # site.source, "packages", ...)` in `_plugins/`): pages there have no source file.
     generated_folders: tuple[str, ...] = ()
+    # Jekyll's `defaults` that set a layout: (path, type, layout), as configured.
+    layout_defaults: tuple[tuple[str, str, str], ...] = ()
     # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
     # where the site holds no template that says (artlint.shortcodes).
     verbatim_shortcodes: tuple[str, ...] = ()
@@ -122,7 +124,7 @@ class Site:
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
         matter = front_matter if isinstance(front_matter, Mapping) else {}
-        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter))
+        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter), str(matter.get("layout")))
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = _page(self, file, matter)
@@ -288,8 +290,55 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # the blog plugin takes the title from the first heading and the date from the path
     if kind == "section" and site.generator == "hugo":
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
+    if site.generator == "jekyll" and kind == "page" and expected:
+        layout = matter.get("layout") if "layout" in matter else _default_layout(site, parts)
+        if isinstance(layout, str) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html")):
+            expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     return Page(kind, language, key, date_from_name, expected, draft)
+
+
+def _default_layout(site: Site, parts: list[str]) -> str | None:
+    """The layout Jekyll's `defaults` give a page: the scope with the longest matching path,
+    of the page's collection type (`_transcripts/x.md` is of type "transcripts") or of none."""
+    path = "/".join(parts)
+    kind = parts[0][1:] if len(parts) > 1 and parts[0].startswith("_") else "pages"
+    chosen, longest = None, -1
+    for scope, kind_wanted, layout in site.layout_defaults:
+        if (not scope or within(path, scope.strip("/"))) and kind_wanted in ("", kind) and len(scope) > longest:
+            chosen, longest = layout, len(scope)
+    return chosen
+
+
+_H1 = lazy(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+
+
+_PARENT_LAYOUT = lazy(r"^layout:[ \t]*[\"']?([\w./-]+)", re.M)
+_PRINTS_TITLE = lazy(r"\{\{-?[ \t]*page\.title\b")
+_LAYOUT_DEPTH = 5
+
+
+def _heading_from_elsewhere(layout: str) -> bool:
+    """Whether a layout prints its page's heading from another object than the page's title
+    (`<h1>{{ episode.title }}</h1>`), and neither it nor the layouts it is put into print
+    `page.title` but under `{% if page.title %}`: the page needs no title of its own."""
+    text = _layout_text(layout)
+    heading = _H1.search(text)
+    if heading is None or "{{" not in heading.group(1) or "page.title" in heading.group(1):
+        return False
+    for _ in range(_LAYOUT_DEPTH):
+        if _PRINTS_TITLE.search(text) and "if page.title" not in text:
+            return False
+        parent = _PARENT_LAYOUT.search(text[: text.find("---", 3) + 3] if text.startswith("---") else "")
+        if parent is None:
+            return True
+        text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"))
+    return False
+
+
+def _layout_text(path: str) -> str:
+    record("stat", path, signature_of(path))
+    return read_small_file(path)
 
 
 def builds_no_page(matter: Mapping[str, Any]) -> bool:
@@ -847,6 +896,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     named = list(collections) if isinstance(collections, (dict, list)) else []
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
+        "layout_defaults": _layout_defaults(settings),
         "generated_folders": _plugin_page_folders(folder),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
@@ -862,6 +912,17 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
 # A generator plugin making a page in a named folder: `PageWithoutAFile.new(site, site.source,
 # "packages", name)`, `CategoryPage.new(site, site.source, File.join("categories", c), c)`.
 _PLUGIN_PAGE = lazy(r"""\b\w*Page\w*\.new\(\s*site\s*,\s*[^,()]+,\s*(?:File\.join\(\s*)?["']([\w.-]+(?:/[\w.-]+)*)["']""")
+
+
+def _layout_defaults(settings: dict) -> tuple[tuple[str, str, str], ...]:
+    found = []
+    for entry in _items(settings.get("defaults")):
+        if not isinstance(entry, dict) or not isinstance(entry.get("scope"), dict) or not isinstance(entry.get("values"), dict):
+            continue
+        layout = entry["values"].get("layout")
+        if isinstance(layout, str):
+            found.append((str(entry["scope"].get("path") or ""), str(entry["scope"].get("type") or ""), layout))
+    return tuple(found)
 
 
 def _plugin_page_folders(folder: str) -> tuple[str, ...]:

@@ -19,7 +19,9 @@ class FrontMatterRequired(DocumentRule):
     The site's generator decides what a file is (see `artlint site`): the `article-only` keys
     (default `date`) are required of articles (posts) only, not of standalone pages; section
     indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) need none; README files, partials and the pages of documentation
-    generators need none, nor do placeholders with neither a title nor any text after the front
+    generators need none, nor do Jekyll pages whose layout prints another object's title as
+    their heading (`<h1>{{ episode.title }}</h1>`) and uses `page.title` only under
+    `{% if page.title %}`, nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects), nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). A `date` is required only in a section (a folder, with its page
