@@ -59,7 +59,10 @@ class DuplicateWord(DocumentRule):
     - A typo copies a word as it is, or capitalised at the start of a sentence (`The the`).
       Other pairs are names and labels: two capitalised words (`Walla Walla`, `Bora Bora`), a
       capitalised word mid-sentence or in a table cell before its lower-case twin (`then Will
-      will`, `Pipile pipile`), `SHELL shell`. Only one of the two in emphasis is stress
+      will`, `Pipile pipile`), `SHELL shell`; and code: a name with capitals inside
+      (`statsFunc statsFunc`, a parameter and its type), a capitalised word before its
+      lower-case twin amid Chinese text (`Selector selector 属性`, a type and its variable).
+      Only one of the two in emphasis is stress
       (`may actually *actually* work`).
     - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
       `function-characters`), decided from the words on both sides, not from one segmentation:
@@ -311,10 +314,17 @@ def _same_case(text, block, word_a, start_a, word_b):
     """Whether the two words are written alike, as a typo copies them: the same, or the first
     capitalised at the start of a sentence ("The the"). A capital elsewhere makes a name."""
     if word_a == word_b:
-        return not word_a[:1].isupper()  # Walla Walla, Bora Bora, J J Thomson
+        # Walla Walla, Bora Bora, J J Thomson; `statsFunc statsFunc`, a parameter and its type
+        return not word_a[:1].isupper() and not any(char.isupper() for char in word_a[1:])
     if word_a[:1].isupper() and word_a[1:].islower() and word_b.islower():
+        if _CJK_CHARACTER.search(text, max(block.start, start_a - _CJK_REACH), start_a + 2 * len(word_a) + _CJK_REACH):
+            return False  # `Selector selector 属性` in Chinese text: a Java type and its variable
         return block.type != "table_cell" and _starts_sentence(text, block.start, start_a)  # a cell holds names
     return False
+
+
+_CJK_CHARACTER = lazy(f"[{CJK}]")
+_CJK_REACH = 20  # characters either side of a pair in which Chinese text makes it code
 
 
 def _starts_sentence(text, block_start, offset):
