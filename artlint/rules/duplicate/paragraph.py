@@ -29,6 +29,13 @@ def _is_lead_in(doc, block) -> bool:
     return doc.text[block.start : block.end].rstrip().rstrip("*_").endswith((":", "："))
 
 
+def _one_code_span_or_link(block) -> bool:
+    """A paragraph that is one code span (a syntax tutorial's output, shown for each of two
+    inputs) or one link (an entry of a reading list that two lists of a page share)."""
+    children = [child for child in block.children if child.type not in ("softbreak", "linebreak") and not (child.type == "text" and not child.text.strip())]
+    return len(children) == 1 and children[0].type in ("codespan", "link")
+
+
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
     """A list item whose twin is an item of another list (or no list item): lists repeat
     short items on purpose ("Exceptions: none" under each limit). Twice in one list is a slip."""
@@ -116,10 +123,13 @@ class DuplicateParagraph(DocumentRule):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
       heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
       a numbered list that repeats an earlier step;
-    - a lead-in ending with a colon before a code block or in another section, a one-sentence
+    - a lead-in ending with a colon before a code block (or before the line naming its file)
+      or in another section, a one-sentence
       caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
       paragraph that is one emphasised call-out;
     - the same note linking to different pages (one per item);
+    - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
+      one link (a reading list's entry listed again);
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
       Chinese or Japanese character counts three).
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
@@ -194,6 +204,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
+            if not copied and _one_code_span_or_link(block):
+                continue  # an example's code shown again, a reference listed again: not prose repeated
             if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
                 continue  # the same item in two lists
             if copied and _in_two_lists(in_list, first_list) and not twice_in_list and here != there and _same_kind(kinds, here, there):
