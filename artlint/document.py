@@ -63,7 +63,7 @@ class Document:
     @cached_property
     def links(self) -> list[Link]:
         """Every link, image and reference definition, in document order (see artlint.links)."""
-        return extract_links(self)
+        return extract_links(self, keep_unused=self.page is not None and self.page.kind in ("partial", "fragment"))
 
     @property
     def text(self) -> str:

@@ -74,10 +74,11 @@ class Link:
         return match.group(1).lower() if match else ""
 
 
-def extract_links(doc: ParsedText) -> list[Link]:
+def extract_links(doc: ParsedText, keep_unused: bool = False) -> list[Link]:
     """Every link of the document. Rules that judge a URL itself should skip "reference" uses:
     the URL is written, and reported, in its "definition" (an image's when only images use it).
-    A definition that no reference uses is no link: the page shows nothing of it."""
+    A definition that no reference uses is no link: the page shows nothing of it (but with
+    `keep_unused`, for a block that pages include: the page's other blocks may use it)."""
     definitions = _definitions(doc)
     first_by_key: dict[str, Link] = {}
     for key, definition in definitions:
@@ -91,7 +92,7 @@ def extract_links(doc: ParsedText) -> list[Link]:
             if link.kind == "reference":
                 image_uses.setdefault(link.url_start, set()).add(link.is_image)
     for _, definition in definitions:
-        if definition.url_start not in image_uses:
+        if definition.url_start not in image_uses and not keep_unused:
             continue  # a definition nothing uses (or a second one of a label) renders nothing
         if image_uses.get(definition.url_start) == {True}:
             definition = replace(definition, is_image=True)
