@@ -31,9 +31,23 @@ def _is_lead_in(doc, block) -> bool:
 
 def _one_code_span_or_link(block) -> bool:
     """A paragraph that is one code span (a syntax tutorial's output, shown for each of two
-    inputs) or one link (an entry of a reading list that two lists of a page share)."""
+    inputs) or one link, a short note after it aside (an entry of a reading list that two lists
+    of a page share: "[The title](…) (PDF)")."""
     children = [child for child in block.children if child.type not in ("softbreak", "linebreak") and not (child.type == "text" and not child.text.strip())]
-    return len(children) == 1 and children[0].type in ("codespan", "link")
+    if not children or children[0].type not in ("codespan", "link"):
+        return False
+    rest = children[1:]
+    return all(child.type == "text" for child in rest) and len("".join(child.text for child in rest).strip()) <= _NOTE_AFTER_LINK
+
+
+_NOTE_AFTER_LINK = 12  # characters: "(PDF)", "(video)"
+
+
+def _differs_in_code_case(doc, block, first) -> bool:
+    """`client-body-buffer-size: 1m` and `…: 1M`: two items alike but for the case of their
+    code, which is case-sensitive."""
+    text, other = doc.text[block.start : block.end].strip(), doc.text[first.start : first.end].strip()
+    return text != other and text.casefold() == other.casefold() and "`" in text
 
 
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
@@ -129,7 +143,8 @@ class DuplicateParagraph(DocumentRule):
       paragraph that is one emphasised call-out;
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
-      one link (a reading list's entry listed again);
+      one link, perhaps with a short note after it (a reading list's entry listed again in
+      another list), and two items that differ in the case of their code (`1m`, `1M`);
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
       Chinese or Japanese character counts three).
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
@@ -204,7 +219,9 @@ class DuplicateParagraph(DocumentRule):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
-            if not copied and _one_code_span_or_link(block):
+            if _differs_in_code_case(doc, block, first):
+                continue  # two values of a setting, `1m` and `1M`
+            if not copied and not twice_in_list and _one_code_span_or_link(block):
                 continue  # an example's code shown again, a reference listed again: not prose repeated
             if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
                 continue  # the same item in two lists
