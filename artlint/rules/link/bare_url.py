@@ -63,6 +63,26 @@ def _shortcodes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _embedded_by_container(doc, start: int, end: int) -> bool:
+    """A URL that is the whole body of a Python-Markdown container (`??? pythontutor` then the
+    URL, indented): the theme embeds it (an iframe, a player), nobody reads it as text."""
+    if doc.site is None or not doc.site.containers:
+        return False
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False  # words beside it on its line
+    before = text[:line_start].rstrip("\n \t").rsplit("\n", 1)[-1]
+    marker = before.lstrip()
+    if not marker.startswith(doc.site.containers):
+        return False
+    after = text[line_end:].lstrip("\n").split("\n", 1)[0]
+    indent = len(before) - len(marker)
+    return not after.strip() or len(after) - len(after.lstrip()) <= indent  # the container ends after it
+
+
 def _html_text_spans(doc) -> list[tuple[int, int]]:
     """The text of `<a>…</a>` (a link already) and of `<code>`, `<kbd>`… (code, not prose)."""
     spans = []
@@ -216,7 +236,8 @@ class BareUrl(DocumentRule):
     leave every bare URL as text (kramdown also takes `[f](https://x.org/f(a, b))` as a link;
     Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
 
-    URLs nobody would follow are not reported: a DOI as its resolver URL
+    URLs nobody would follow are not reported: the whole body of an MkDocs container
+    (`??? pythontutor` with the URL indented below it, which the theme embeds), a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
     citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `/api/xxx`), webhook hosts
@@ -266,5 +287,7 @@ class BareUrl(DocumentRule):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end)):
+                if _embedded_by_container(doc, start, end):
+                    continue
                 if not (_beside_http_method(doc.text, start, end) or _attribute_value(text, start) or _inside_quoted_title(text, start, end)):
                         yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
