@@ -157,20 +157,26 @@ class Site:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
         root, cascades build options that render no page (`cascade: {build: {render: never}}`:
         a headless branch bundle of snippets that other pages include)."""
-        if folder in self._cascades:
-            return self._cascades[folder]
+        found = self._cascades.get(folder)
+        if found is None:
+            found = self._cascades[folder] = self._cascade_chain(folder)
+        unrendered, read = found
+        for index, signature in read:  # each page's result depends on them, memo or not
+            record("stat", index, signature)
+        return unrendered
+
+    def _cascade_chain(self, folder: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
+        """(whether a cascade renders no page below `folder`, the `_index.md` files read for it
+        with their signatures)."""
         index = os.path.join(folder, "_index.md")
         signature = signature_of(index)
-        record("stat", index, signature)
         here = self.relative(folder)
         if signature and builds_no_page(_cascaded(_front_matter_of(index))):
-            unrendered = True
-        elif here in (".", *self.content) or here.startswith("..") or os.path.dirname(folder) == folder:
-            unrendered = False  # the content root's own `_index.md` (the home page) was the last
-        else:
-            unrendered = self.unrendered_below(os.path.dirname(folder))
-        self._cascades[folder] = unrendered
-        return unrendered
+            return True, ((index, signature),)
+        if here in (".", *self.content) or here.startswith("..") or os.path.dirname(folder) == folder:
+            return False, ((index, signature),)  # the content root's own `_index.md` (the home page) was the last
+        unrendered, above = self._cascade_chain(os.path.dirname(folder))
+        return unrendered, ((index, signature), *above)
 
     def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """(the dated pages, the pages placed by hand, all the pages) of a folder (its files and
@@ -337,7 +343,13 @@ def _heading_from_elsewhere(layout: str) -> bool:
 
 
 def _layout_text(path: str) -> str:
-    record("stat", path, signature_of(path))
+    signature = signature_of(path)
+    record("stat", path, signature)
+    return _read_layout(path, signature)
+
+
+@lru_cache(maxsize=64)
+def _read_layout(path: str, signature: str) -> str:  # read once per state of the file, not per page
     return read_small_file(path)
 
 

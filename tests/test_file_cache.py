@@ -227,3 +227,22 @@ def test_a_cache_folder_that_already_exists_is_left_unmarked(tmp_path: Path) -> 
     assert (tmp_path / "mine" / "files-v5.sqlite3").is_file()
     assert not (tmp_path / "mine" / ".gitignore").exists()
     assert not (tmp_path / "mine" / "CACHEDIR.TAG").exists()
+
+
+def test_a_cascade_added_to_a_hugo_section_reaches_every_page_below_it(tmp_path: Path) -> None:
+    """A section's `cascade: {build: {render: never}}` makes its pages snippets: all of them,
+    not only the first one checked, depend on the section's `_index.md`."""
+    page = "---\ndate: 2024-01-01\n---\n\nA snippet that pages include.\n"
+    write(tmp_path, {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/snippets/_index.md": "---\ntitle: Snippets\n---\n",
+        "content/snippets/a.md": page,
+        "content/snippets/b.md": page,
+    })
+    text = 'select = ["front-matter-required"]\n'
+    (tmp_path / "artlint.toml").write_text(text, encoding="utf-8")
+    config = parse_config(tomllib.loads(text), tmp_path / "artlint.toml")
+    first = engine.run([str(tmp_path)], config)
+    assert sorted(Path(f.path).name for f in first.findings) == ["a.md", "b.md"]
+    write(tmp_path, {"content/snippets/_index.md": "---\ntitle: Snippets\ncascade:\n  build:\n    render: never\n---\n"})
+    assert engine.run([str(tmp_path)], config).findings == []
