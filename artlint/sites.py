@@ -1029,7 +1029,14 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "language_folders": _language_folders(folder, (f"{docs}/",)),
         "url_settings": url_settings,
         "containers": _mkdocs_containers(settings),
+        # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
+        "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
     }
+
+
+def _mkdocs_extensions(settings: dict) -> set[str]:
+    extensions = settings.get("markdown_extensions")
+    return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(extensions)}
 
 
 _CONTAINER_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
@@ -1040,8 +1047,7 @@ def _mkdocs_containers(settings: dict) -> tuple[str, ...]:
     the configuration could not be read (Material sites enable them nearly always)."""
     if not settings:
         return tuple(_CONTAINER_EXTENSIONS.values())
-    extensions = settings.get("markdown_extensions")
-    names = {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(extensions)}
+    names = _mkdocs_extensions(settings)
     return tuple(marker for name, marker in _CONTAINER_EXTENSIONS.items() if name in names)
 
 

@@ -115,12 +115,16 @@ def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) ->
     a body after a blank line as an indented code block, and a body right after the marker line
     (a fence too) as the marker's paragraph going on. A quote's content is the body de-indented,
     offsets unchanged. (A line left empty inside a body ends the quote there; a space-only one
-    keeps it going.)"""
+    keeps it going. In a fenced block the lines after an empty one are left unquoted: indented
+    code.)"""
     if not any(marker in text for marker in markers):
         return text
     chars = list(text)
     stack: list[int] = []  # the indentation of each open container's marker
     fence = ""  # the fence of an open fenced code block, as written (de-indented)
+    # An empty line inside a fenced block of a body ends the quote, and the fence with it: the
+    # block's lines after it are left unquoted, indented code to CommonMark, code all the same.
+    unquoted = False
     position = body_offset
     while position < len(text):
         end = text.find("\n", position)
@@ -129,18 +133,21 @@ def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) ->
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         if not stripped.strip():
-            for level in stack:
+            if fence and stack and not line:
+                unquoted = True
+            for level in stack if not unquoted else ():
                 if len(line) > level:
                     chars[position + level] = ">"
             position = end + 1
             continue
         while stack and indent < stack[-1] + 4:
             stack.pop()
-        for level in stack:
+        for level in stack if not unquoted else ():
             chars[position + level] = ">"
         if fence:
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0] + " \t"):
                 fence = ""
+                unquoted = False
         elif (opened := _FENCE_OPENING.match(stripped)) is not None and indent - (stack[-1] + 4 if stack else 0) < 4:
             fence = opened.group(1)
         else:

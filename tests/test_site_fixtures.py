@@ -120,3 +120,13 @@ def test_hugo_pages_that_build_options_keep_unrendered_are_partials(tmp_path: Pa
     assert code == 0, err
     [model] = json.loads(out)
     assert model["pages"] == {"article": 2, "partial": 2, "section": 1}
+
+
+@pytest.mark.parametrize("extensions, findings", [("  - admonition\n", 1), ("  - admonition\n  - pymdownx.magiclink\n", 0)])
+def test_mkdocs_magiclink_links_bare_urls(tmp_path: Path, extensions: str, findings: int) -> None:
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text(f"site_name: S\nmarkdown_extensions:\n{extensions}", encoding="utf-8")
+    (site / "docs" / "index.md").write_text("# Home\n\nThe API answers at https://api.example.org/v1 for everyone.\n", encoding="utf-8")
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "bare-url", "--format", "json", ".", cwd=site)
+    assert len(json.loads(out)["findings"]) == findings, err

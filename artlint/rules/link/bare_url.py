@@ -231,7 +231,7 @@ class BareUrl(DocumentRule):
     or a Liquid tag. Sentence punctuation after the URL (ASCII or CJK) is not part of it, nor
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
-    VitePress) only URLs left by link markup that did not parse are reported (`\[text\](url`,
+    VitePress; MkDocs with `pymdownx.magiclink`) only URLs left by link markup that did not parse are reported (`\[text\](url`,
     `[text] (url`, a reference definition broken by a space); Jekyll's kramdown, Zola and MkDocs
     leave every bare URL as text (kramdown also takes `[f](https://x.org/f(a, b))` as a link;
     Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
