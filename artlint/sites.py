@@ -905,7 +905,9 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     collections_dir = _text(settings.get("collections_dir"), ".")
     fragments = _translated_fragments(folder, settings, codes)
     collections = settings.get("collections")
-    named = list(collections) if isinstance(collections, (dict, list)) else []
+    # A collection's documents are pages only with `output: true` (Jekyll's default is false:
+    # data that layouts show elsewhere, a style guide's samples).
+    named = [name for name, options in collections.items() if isinstance(options, dict) and options.get("output") is True] if isinstance(collections, dict) else []
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
         "layout_defaults": _layout_defaults(settings),
