@@ -991,10 +991,13 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
     folders = _language_folders(folder, (f"{source}/_posts/", f"{source}/"))
     if folders and len(codes) == 1:  # `language: en` and translations in source/<lang>/
         codes += [code for _, code in folders if code != codes[0]]
+    theme = settings.get("theme")
+    # A theme's `source/` is copied to the site's root too (`/js/vue.js` from themes/vue/source/js).
+    theme_sources = [path for path in (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source") if os.path.isdir(os.path.join(folder, path))] if isinstance(theme, str) and theme.strip() and "/" not in theme and ".." not in theme else []
     return {
         "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),
-        "static": (source,),
+        "static": (source, *theme_sources),
         "languages": tuple(dict.fromkeys(codes)) if len(codes) > 1 else (),
         "language_folders": folders,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
