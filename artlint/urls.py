@@ -11,7 +11,12 @@ from artlint.lazyre import lazy
 
 _SCHEME = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Names that never reach the public internet (RFC 2606, RFC 6761, mDNS, common internal TLDs).
-_PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid", ".example")
+# Names that never resolve publicly: reserved by RFC 2606/6761/6762/8375, never delegated by
+# ICANN (.home, .corp), and the names LAN devices answer to (.localdomain, Pi-hole's pi.hole).
+_PRIVATE_SUFFIXES = (
+    ".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid", ".example",
+    ".home", ".corp", ".localdomain", ".intranet", ".hole",
+)
 _AUTHORITY_END = lazy(r"[/?#]")
 _DOCUMENTATION_HOSTS = {"example.com", "example.net", "example.org"}
 

@@ -12,8 +12,9 @@ class LinkInsecure(DocumentRule):
 
     ## What it finds
     Links, images and reference definitions with the `http:` scheme whose host is public: not
-    `localhost`, not a private, loopback or link-local address, not a reserved name (`.local`,
-    `.test`, `example.com`), and not in the `allow` list. A link that another finding's safe
+    `localhost`, not a private, loopback or link-local address, not a reserved or local
+    network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), and
+    not in the `allow` list. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
     one finding, not two (when stuffing is not checked, or is suppressed there, it is reported).
 
