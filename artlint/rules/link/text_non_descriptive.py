@@ -10,6 +10,7 @@ from artlint.rules import DocumentRule
 from artlint.urls import names_its_fragment
 
 _PHRASES = data.load("anchor-text")["phrases"]
+_CITATIONS = frozenset(data.load("anchor-text")["citations"])
 
 
 def normalise_anchor(text: str) -> str:
@@ -35,7 +36,9 @@ class LinkTextNonDescriptive(DocumentRule):
     it leads to ("download" to `/en/download/`), or of the place in a page it leads to
     (`[continue](#continue)`, a parameter linked to its definition), is description enough;
     so is the link that attributes a quotation after a dash or in brackets at its end
-    (`> … — [source](https://…)`), the credit in a figure's caption (`<figcaption>… (<a
+    (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
+    (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
+    the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源").
@@ -70,7 +73,7 @@ class LinkTextNonDescriptive(DocumentRule):
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
-            if _names_a_place(doc, link, text) or _credits_a_figure(doc, link):
+            if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
                 continue
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
@@ -152,4 +155,16 @@ def _credits_a_figure(doc, link) -> bool:
     if opening < 0 or not _FIGCAPTION_OPEN.match(text, opening):
         return False
     return "</figcaption" not in text[opening : link.start].lower()
+
+
+def _cites_what_precedes(doc, link, text: str) -> bool:
+    """`[source](https://wiki.example.org/x)` alone in the paragraph after a code block or a
+    passage: the credit for what precedes it."""
+    if text not in _CITATIONS:
+        return False
+    paragraph = next((block for block in doc.nodes("paragraph") if block.start <= link.start < block.end), None)
+    if paragraph is None:
+        return False
+    around = doc.text[paragraph.start : link.start] + doc.text[link.end : paragraph.end]
+    return not around.strip(" \t\n()[].:：（）")
 
