@@ -515,10 +515,16 @@ _REDIRECTS = "_redirects"
 _REDIRECT_PLACEHOLDER = lazy(r"^:\w+$")
 
 
+# Hugo's templates of a `_redirects` output format (`[outputFormats.redir] baseName =
+# "_redirects"` for the home page); their lines with a written source are rules as they stand.
+_HUGO_REDIRECT_TEMPLATES = ("index.redirects", "home.redirects", "_default/index.redirects", "_default/home.redirects")
+
+
 def redirected(doc: "Document", path: str) -> bool:
     """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
-    `public/`), or `from = "..."` of a `[[redirects]]` table of netlify.toml. `*` at the end of
+    `public/`, or a Hugo template that writes it, `layouts/index.redirects`), or `from = "..."`
+    of a `[[redirects]]` table of netlify.toml. `*` at the end of
     FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
     404 page), and a catch-all `/*`, make nothing a target."""
     root = site_root(doc)
@@ -527,6 +533,8 @@ def redirected(doc: "Document", path: str) -> bool:
     site = doc.site
     folders = [".", "public", *(site.static if site is not None else ())]
     files = tuple(dict.fromkeys(os.path.normpath(os.path.join(root, folder, _REDIRECTS)) for folder in folders))
+    if site is not None and site.generator == "hugo":  # a `_redirects` written by the home page's template
+        files += tuple(os.path.join(root, "layouts", name) for name in _HUGO_REDIRECT_TEMPLATES)
     netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
     sources = _redirect_sources((*files, netlify))
     for file in (*files, netlify):
@@ -561,8 +569,8 @@ def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
             continue
         for line in text.splitlines():
             fields = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
-            if len(fields) < 2 or not fields[0].startswith("/"):
-                continue
+            if len(fields) < 2 or not fields[0].startswith("/") or "{{" in fields[0]:
+                continue  # a template's line whose source it computes: unknown
             status = next((field for field in fields[2:] if field.rstrip("!").isdigit()), "")
             if not status.startswith("4"):
                 sources.append(fields[0])

@@ -48,7 +48,8 @@ class LinkTargetMissing(DocumentRule):
     `slug` or `url`) are accepted, because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
-    site's root or `public/`, or `[[redirects]]` in netlify.toml; `*` and `:name` match), or
+    site's root or `public/`, or the lines with a written source of a Hugo template that writes
+    it, `layouts/index.redirects`, or `[[redirects]]` in netlify.toml; `*` and `:name` match), or
     that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from). On a Hugo
     site whose links go through a render hook (its own `_markup/render-link.html`, or the
     embedded one), a relative page path is looked up from the content root too, as GetPage
