@@ -407,8 +407,10 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
     generator = site.generator
-    if generator in ("mkdocs", "zola") and not any(within(path, folder) for folder in site.content):
-        return "repository"  # MkDocs renders docs_dir alone, Zola content/: the rest is the repository's, shown by GitHub
+    if generator in ("mkdocs", "zola", "hugo", "hexo") and not any(folder == "." or within(path, folder) for folder in site.content):
+        # MkDocs renders docs_dir alone, Zola and Hugo content/ (and what is mounted there), Hexo
+        # source/: the rest is the repository's, shown by GitHub, or read by a template
+        return "repository"
     if generator in ("hugo", "zola"):
         if lowered.split(".")[0] == "_index":
             return "section"
