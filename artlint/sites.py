@@ -298,7 +298,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
     if site.generator == "jekyll" and kind == "page" and expected:
         layout = matter.get("layout") if "layout" in matter else _default_layout(site, parts)
-        if isinstance(layout, str) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html")):
+        if _plain_name(layout) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     return Page(kind, language, key, date_from_name, expected, draft)
@@ -324,11 +324,11 @@ _PRINTS_TITLE = lazy(r"\{\{-?[ \t]*page\.title\b")
 _LAYOUT_DEPTH = 5
 
 
-def _heading_from_elsewhere(layout: str) -> bool:
+def _heading_from_elsewhere(layout: str, root: str) -> bool:
     """Whether a layout prints its page's heading from another object than the page's title
     (`<h1>{{ episode.title }}</h1>`), and neither it nor the layouts it is put into print
     `page.title` but under `{% if page.title %}`: the page needs no title of its own."""
-    text = _layout_text(layout)
+    text = _layout_text(layout, root)
     heading = _H1.search(text)
     if heading is None or "{{" not in heading.group(1) or "page.title" in heading.group(1):
         return False
@@ -338,11 +338,22 @@ def _heading_from_elsewhere(layout: str) -> bool:
         parent = _PARENT_LAYOUT.search(text[: text.find("---", 3) + 3] if text.startswith("---") else "")
         if parent is None:
             return True
-        text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"))
+        if not _plain_name(parent.group(1)):
+            return False
+        text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"), root)
     return False
 
 
-def _layout_text(path: str) -> str:
+def _plain_name(name: Any) -> bool:
+    """A layout's or theme's name as a checkout may give it, safe to look up beside the others:
+    no way out of its folder (`../../etc/passwd`), no absolute path."""
+    return isinstance(name, str) and bool(name.strip()) and not name.startswith("/") and ".." not in name.split("/") and "\\" not in name
+
+
+def _layout_text(path: str, root: str) -> str:
+    """A layout's text, read only inside the site (a linked `_layouts` may lead anywhere)."""
+    if not within(os.path.realpath(path), os.path.realpath(root)):
+        return ""
     signature = signature_of(path)
     record("stat", path, signature)
     return _read_layout(path, signature)
@@ -791,7 +802,7 @@ def _has_link_render_hook(folder: str, settings: dict) -> bool:
         return True
     themes = settings.get("theme")
     names = [themes] if isinstance(themes, str) else [name for name in _items(themes) if isinstance(name, str)]
-    tops = [os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in names)]
+    tops = [os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in names if _plain_name(name))]
     for top in tops:
         for directory, subfolders, files in os.walk(top):
             subfolders[:] = sorted(subfolders)[:200]
@@ -995,7 +1006,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         codes += [code for _, code in folders if code != codes[0]]
     theme = settings.get("theme")
     # A theme's `source/` is copied to the site's root too (`/js/vue.js` from themes/vue/source/js).
-    theme_sources = [path for path in (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source") if os.path.isdir(os.path.join(folder, path))] if isinstance(theme, str) and theme.strip() and "/" not in theme and ".." not in theme else []
+    theme_sources = [path for path in (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source") if os.path.isdir(os.path.join(folder, path))] if _plain_name(theme) and "/" not in theme else []
     return {
         "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),

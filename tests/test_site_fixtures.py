@@ -130,3 +130,18 @@ def test_mkdocs_magiclink_links_bare_urls(tmp_path: Path, extensions: str, findi
     (site / "docs" / "index.md").write_text("# Home\n\nThe API answers at https://api.example.org/v1 for everyone.\n", encoding="utf-8")
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "bare-url", "--format", "json", ".", cwd=site)
     assert len(json.loads(out)["findings"]) == findings, err
+
+
+def test_a_jekyll_layout_is_never_read_outside_the_site(tmp_path: Path) -> None:
+    # The layout named by a page's front matter decides whether it needs a title; a name that
+    # climbs out of `_layouts/` (or a linked `_layouts`) must not make artlint read that file.
+    outside = tmp_path / "outside.html"
+    outside.write_text("<h1>{{ secret.title }}</h1>\n", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: S\n", encoding="utf-8")
+    (site / "about.md").write_text("---\nlayout: ../../outside\n---\n\nAbout us.\n", encoding="utf-8")
+    (site / "_layouts" / "linked.html").symlink_to(outside)
+    (site / "team.md").write_text("---\nlayout: linked\n---\n\nOur team.\n", encoding="utf-8")
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-required", "--format", "json", ".", cwd=site)
+    assert sorted(f["path"] for f in json.loads(out)["findings"]) == ["about.md", "team.md"], err
