@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
-from artlint import data
+from artlint import data, dependencies
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
@@ -68,7 +68,10 @@ class NearDuplicateArticle(CorpusRule):
     collection of the posts on it), two undated pages less alike than 0.9 (each project's
     contribution guide from one template: a page copied by mistake is copied whole), a Hugo
     page bundle's spare markdown file (a resource, not a page), a draft (`draft: true`,
-    `published: false`: an unpublished version is no copy readers meet), and files that match `ignore`. Articles shorter than
+    `published: false`: an unpublished version is no copy readers meet), two pages of one
+    template each filled in for its own subject (`scalers/memory.md` titled "Memory" and
+    `scalers/cpu.md` titled "CPU", each naming its subject at least twice: the same text once
+    the names of the folder's files are taken out), and files that match `ignore`. Articles shorter than
     `min-length` letters (200) or with fewer than `min-shingles` distinct shingles (40, about a
     hundred words of distinct text) are not compared: a line or two under a template is no
     article to copy.
@@ -109,9 +112,10 @@ class NearDuplicateArticle(CorpusRule):
             return None
         numbers = zlib.crc32(" ".join(_DIGITS.findall(text)).encode("ascii", "replace"))
         language = doc.page.language if doc.page else None
+        title = normalise(title_of(doc))
         return (
-            _relative(doc), date_of(doc), array("I", sorted(hashes)), language, normalise(title_of(doc)), numbers, section_of(doc),
-            declares_generated(doc),
+            _relative(doc), date_of(doc), array("I", sorted(hashes)), language, title, numbers, section_of(doc),
+            declares_generated(doc), _without_subjects(doc, text, title),
         )
 
     def judge(self, facts, options, report_on):
@@ -135,6 +139,8 @@ class NearDuplicateArticle(CorpusRule):
                 continue
             if len(first) > 7 and first[7] and second[7]:
                 continue  # two pages a generator made, of sibling types: alike by its template
+            if len(first) > 8 and first[8] and first[8] == second[8] and first[4] != second[4]:
+                continue  # one template filled in for two subjects: the "Memory" and "CPU" scalers
             similarity, containment = verdict
             if not (first[1] or second[1]) and similarity < _PAGE_COPY:
                 continue  # two undated pages of one template: each project's "How to contribute"
@@ -210,6 +216,47 @@ _SERIAL = re.compile(
     r"(?:\d+|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)+"
 )
+
+
+# How often a page's title must recur in its text for the page to be about it.
+_SUBJECT_MENTIONS = 2
+
+
+def _without_subjects(doc, text: str, title: str) -> int:
+    """A checksum of the normalised text with the subjects of its folder taken out, when the
+    page is about one (its title names it again and again, and is the name of its file; 0
+    otherwise): two pages of one template, each filled in for its own subject (`memory.md`,
+    "Memory"; `cpu.md`, "CPU"), have the same one, whichever of the others each mentions. A
+    re-post under a new title does not: its text does not keep naming the title."""
+    if len(title) < 2 or doc.file is None or normalise(doc.file.stem) != title or text.count(title) < _SUBJECT_MENTIONS:
+        return 0
+    folder = str(doc.file.parent)
+    signature = dependencies.signature_of(folder)
+    dependencies.record("stat", folder, signature)  # its entries: a subject added or taken away
+    for subject in _folder_subjects(folder, signature):
+        if subject in text:
+            text = text.replace(subject, "")
+    return zlib.crc32(text.encode("utf-8"))
+
+
+# A folder of this many pages at most is one of subjects (scalers, resources, commands), and a
+# subject is a name of this many letters at most.
+_MOST_SUBJECTS = 500
+_LONGEST_SUBJECT = 30
+
+
+@lru_cache(maxsize=256)
+def _folder_subjects(folder: str, signature: str) -> tuple[str, ...]:
+    """The normalised names of the markdown files of a folder, longest first (so that
+    `cpumemory` goes before `cpu`)."""
+    try:
+        names = [name for name in os.listdir(folder) if name.lower().endswith((".md", ".markdown", ".mdx"))]
+    except OSError:
+        return ()
+    if len(names) > _MOST_SUBJECTS:
+        return ()
+    subjects = {normalise(name.rsplit(".", 1)[0]) for name in names}
+    return tuple(sorted((subject for subject in subjects if 2 <= len(subject) <= _LONGEST_SUBJECT), key=len, reverse=True))
 
 
 def _one_series(a: str, b: str) -> bool:
