@@ -920,7 +920,10 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     collections = settings.get("collections")
     # A collection's documents are pages only with `output: true` (Jekyll's default is false:
     # data that layouts show elsewhere, a style guide's samples).
-    named = [name for name, options in collections.items() if isinstance(options, dict) and options.get("output") is True] if isinstance(collections, dict) else []
+    named = [
+        name for name, options in (collections.items() if isinstance(collections, dict) else ())
+        if isinstance(options, dict) and options.get("output") is True
+    ]
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
         "layout_defaults": _layout_defaults(settings),
@@ -1006,7 +1009,10 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         codes += [code for _, code in folders if code != codes[0]]
     theme = settings.get("theme")
     # A theme's `source/` is copied to the site's root too (`/js/vue.js` from themes/vue/source/js).
-    theme_sources = [path for path in (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source") if os.path.isdir(os.path.join(folder, path))] if _plain_name(theme) and "/" not in theme else []
+    theme_sources = []
+    if isinstance(theme, str) and _plain_name(theme) and "/" not in theme:
+        candidates = (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source")
+        theme_sources = [path for path in candidates if os.path.isdir(os.path.join(folder, path))]
     return {
         "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),
