@@ -27,7 +27,7 @@ from artlint.results import Arrived, Checked, Checker, FileResult, RunResult, Sh
 from artlint.rules import CorpusRule, DocumentRule, FileRule, NetworkRule, all_rules, rule_instance
 from artlint.rules.suppression.unused import UnusedSuppression, unused_suppressions
 from artlint.runfindings import RunFindings, pack
-from artlint.sites import SiteIndex
+from artlint.sites import SiteIndex, enclosing_site
 from artlint.source import FileTooLarge, Source, UnreadableFile, content_digest, decode, read_source
 from artlint.suppression import Suppressions, parse_suppressions, unsuppressed
 
@@ -519,7 +519,8 @@ def prepare_run(arguments: list[str], config: Config) -> SiteIndex:
     (config.boundary) and the model of the sites they belong to (config.sites, returned)."""
     root = project_root(config)
     config.boundary = checked_boundary(arguments, root)
-    config.sites = SiteIndex(str(root or config.root), config.site, str(config.root))
+    top = str(root) if root is not None else enclosing_site(str(config.root))
+    config.sites = SiteIndex(top, config.site, str(config.root))
     return config.sites
 
 

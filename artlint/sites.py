@@ -1243,6 +1243,26 @@ def read_small_file(path: str) -> str:
 # --------------------------------------------------------------------------- one model per run
 
 
+# Folders climbed from the checked files, outside any repository and configuration, to find
+# the site they belong to.
+_SITE_SEARCH_DEPTH = 8
+
+
+def enclosing_site(folder: str) -> str:
+    """The folder whose generator configuration is nearest above `folder` (a file of a site
+    checked alone, with no artlint.toml nor git work tree around it: `content/posts/a.md` of a
+    Hugo site is Hugo's), else `folder` itself."""
+    here = os.path.abspath(folder)
+    for _ in range(_SITE_SEARCH_DEPTH):
+        if detect(here) is not None:
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            break
+        here = parent
+    return os.path.abspath(folder)
+
+
 class SiteIndex:
     """The site of each file of a run: the nearest generator configuration at or above its
     folder, up to `top` (the project's root), else a plain site rooted at `top`."""

@@ -145,3 +145,18 @@ def test_a_jekyll_layout_is_never_read_outside_the_site(tmp_path: Path) -> None:
     (site / "team.md").write_text("---\nlayout: linked\n---\n\nOur team.\n", encoding="utf-8")
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-required", "--format", "json", ".", cwd=site)
     assert sorted(f["path"] for f in json.loads(out)["findings"]) == ["about.md", "team.md"], err
+
+
+def test_a_file_checked_alone_outside_any_repository_belongs_to_its_site(tmp_path: Path) -> None:
+    # No artlint.toml and no git work tree around: the generator's configuration above the
+    # file still says what it is (Hexo's front matter without its opening `---`).
+    import shutil
+
+    site = tmp_path / "blog"
+    shutil.copytree(SITES / "hexo", site)
+    post = site / "source" / "_posts" / "without-opening-fence.md"
+    for cwd, named in ((post.parent, post.name), (tmp_path, str(post))):
+        code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", named, cwd=cwd)
+        assert json.loads(out)["findings"] == [], err
+    code, out, _ = artlint("site", str(post), cwd=tmp_path)
+    assert "generator    hexo" in out
