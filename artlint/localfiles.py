@@ -201,13 +201,16 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     """The folder of the page's URL where the generator's rules give one (Zola's
     `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
     and `static/blog/speed/` may hold its target."""
-    if doc.site is None or doc.file is None or doc.site.generator not in ("zola", "hugo"):
+    site, file = doc.site, doc.file
+    if site is None or file is None or site.generator not in ("zola", "hugo"):
         return []
-    matter = doc.front_matter.data if doc.front_matter is not None else None
-    found = page_url(doc.site, str(doc.file), matter)
-    if found is None or not found.url.endswith("/"):
-        return []
-    return [PurePosixPath(found.url)]
+
+    def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
+        matter = doc.front_matter.data if doc.front_matter is not None else None
+        found = page_url(site, str(file), matter)
+        return [PurePosixPath(found.url)] if found is not None and found.url.endswith("/") else []
+
+    return doc.memo("page-url-folder", compute)
 
 
 def with_site_roots(doc: "Document", roots: list[str]) -> list[str]:

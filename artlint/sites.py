@@ -580,6 +580,12 @@ def is_language_code(name: str) -> bool:
 
 def detect(folder: str, names: Collection[str] | None = None) -> Site | None:
     """The site whose generator's configuration is in `folder` (absolute), if there is one."""
+    found = _generator_config(folder, names)
+    return None if found is None else _built(found[0], folder, found[1])
+
+
+def _generator_config(folder: str, names: Collection[str] | None = None) -> tuple[str, str] | None:
+    """(the generator, its configuration file) found in `folder`, without reading the file."""
     if names is None:
         try:
             names = set(os.listdir(folder))
@@ -588,7 +594,7 @@ def detect(folder: str, names: Collection[str] | None = None) -> Site | None:
     for generator, finder in _FINDERS:
         found = finder(folder, names)
         if found is not None:
-            return _built(generator, folder, found)
+            return generator, found
     return None
 
 
@@ -1254,7 +1260,7 @@ def enclosing_site(folder: str) -> str:
     Hugo site is Hugo's), else `folder` itself."""
     here = os.path.abspath(folder)
     for _ in range(_SITE_SEARCH_DEPTH):
-        if detect(here) is not None:
+        if _generator_config(here) is not None:  # the SiteIndex reads and models it
             return here
         parent = os.path.dirname(here)
         if parent == here:

@@ -116,7 +116,7 @@ class LinkAnchorMissing(DocumentRule):
             generator = doc.site.generator if doc.site is not None else None
             anchors = _recorded_anchors(real, generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
-                anchors = _file_anchors(real, dependencies.signature_of(real), scripted=True, generator=generator)
+                anchors = _recorded_anchors(real, generator, scripted=True)
             if anchors is not None and not anchors.has(fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -173,12 +173,12 @@ def _included_anchors(doc) -> list["_Anchors"]:
     return found
 
 
-def _recorded_anchors(real: str, generator: str | None) -> "_Anchors | None":
+def _recorded_anchors(real: str, generator: str | None, scripted: bool = False) -> "_Anchors | None":
     """The anchors of another file, its state recorded so that a cached result is redone
     when it changes."""
     signature = dependencies.signature_of(real)
     dependencies.record("stat", real, signature)
-    return _file_anchors(real, signature, generator=generator)
+    return _file_anchors(real, signature, scripted=scripted, generator=generator)
 
 
 class _Anchors:
