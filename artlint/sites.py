@@ -760,14 +760,19 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     content_dir = _text(settings.get("contentdir"), "content")
     languages = _table(settings.get("languages"))
     default = _text(settings.get("defaultcontentlanguage"), "en").lower()
-    codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
+    disabled = _disabled_languages(settings, languages, default)
+    codes = [default] + [str(code).lower() for code in languages if str(code).lower() not in (default, *disabled)] if languages else []
     folders = []
     without_folder = []
+    unbuilt: list[str] = []
     for code, values in languages.items():
         values = _lower_keys(values) if isinstance(values, dict) else values
         if isinstance(values, dict) and isinstance(values.get("contentdir"), str):
-            folders.append((_normal(values["contentdir"]), str(code).lower()))
-        else:
+            if str(code).lower() in disabled:
+                unbuilt.append(_normal(values["contentdir"]))
+            else:
+                folders.append((_normal(values["contentdir"]), str(code).lower()))
+        elif str(code).lower() not in disabled:
             without_folder.append(str(code).lower())
     if folders and without_folder == [default] and _normal(content_dir) != "content":
         # The default language reads the top-level `contentDir` (`content/en` beside `[languages.zh]
@@ -775,10 +780,9 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         folders.append((_normal(content_dir), default))
     if not folders and len(codes) > 1:  # translations by folder, mounted without contentDir
         folders = [(path, code) for path, code in _language_folders(folder, (f"{_normal(content_dir)}/",)) if code in codes]
-    unbuilt: list[str] = []
     declared = {path for path, _ in folders}
     if declared and _normal(content_dir) not in declared:  # every language has its folder: the others are not built
-        unbuilt = [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
+        unbuilt += [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
     content = [content_dir] + [path for path, _ in folders]
     for mount in _mounts(settings):
         if mount[1].startswith("content"):
@@ -794,13 +798,24 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "language_folders": tuple(folders),
         "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
         "url_settings": _hugo_url_settings(settings),
-        "not_content": tuple(unbuilt),
+        "not_content": tuple(dict.fromkeys(unbuilt)),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": _has_link_render_hook(folder, settings),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
     }
+
+
+def _disabled_languages(settings: dict, languages: dict, default: str) -> frozenset[str]:
+    """The languages a build leaves out: listed in `disableLanguages`, or `disabled = true` in
+    their own table (Hugo 0.127). The default language cannot be disabled."""
+    listed = settings.get("disablelanguages")
+    names = {str(code).lower() for code in listed} if isinstance(listed, list) else set()
+    for code, values in languages.items():
+        if isinstance(values, dict) and _lower_keys(values).get("disabled") is True:
+            names.add(str(code).lower())
+    return frozenset(names - {default})
 
 
 def _has_link_render_hook(folder: str, settings: dict) -> bool:
