@@ -70,6 +70,9 @@ _VERSION = lazy(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\
 _UNNUMBERED_VERSIONS = frozenset(
     {"dev", "develop", "development", "next", "latest", "master", "main", "nightly", "unstable", "unreleased", "stable", "current", "edge", "preview"}
 )
+# Folders that keep the old versions apart from the current ones (`docs/archive/17.0/` beside
+# `docs/22.0/`): the same documentation.
+_ARCHIVE_FOLDERS = frozenset({"archive", "archives", "archived", "legacy", "old-versions", "older-versions", "previous-versions"})
 
 
 def different_versions(a: str, b: str) -> bool:
@@ -102,6 +105,8 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
         found = _VERSION.search(part)
         if found:
             base = part[: found.start()]
+            if not base and before and before[-1].lower() in _ARCHIVE_FOLDERS:
+                before = before[:-1]
             return "/".join([*before, base] if base else before), found.group().lstrip("-_").lower(), True
         if index and part.lower() in _UNNUMBERED_VERSIONS:
             return "/".join(before), part.lower(), False

@@ -63,7 +63,7 @@ class NearDuplicateArticle(CorpusRule):
     permalink under `/ja/`), posts of a series whose titles differ in their numbers and
     month names only ("Selections, March 2025") and whose texts differ in more, one page kept
     for two versions of what it documents (`collections/sets.md` and `collections-2.13/sets.md`,
-    `docs/v1/` and `docs/v2/`, Docusaurus' `versioned_docs/version-2.0/`), an article
+    `docs/v1/` and `docs/v2/`, `docs/archive/17.0/` and `docs/22.0/`, Docusaurus' `versioned_docs/version-2.0/`), an article
     republished in another section of the site (a blog post in the docs, a project's
     collection of the posts on it), two undated pages less alike than 0.9 (each project's
     contribution guide from one template: a page copied by mistake is copied whole), a Hugo
