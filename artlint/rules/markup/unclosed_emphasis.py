@@ -48,7 +48,8 @@ class UnclosedEmphasis(DocumentRule):
       (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis.
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
-    `/static/**`), underscores that start a name (`__do_IRQ()`, `__attribute__`), and markers
+    `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
+    `_<table>_old`), and markers
     in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
@@ -216,6 +217,9 @@ class UnclosedEmphasis(DocumentRule):
                     yield (start, marker, "close")
 
 
+# Letters after a single "_" that continue a name (`_<table>_old`); CommonMark never closes
+# a "_" before a letter, and Latin prose that means emphasis puts a space or a mark there.
+_NAME_PART = lazy(r"[A-Za-z0-9]")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
@@ -309,6 +313,8 @@ def _looks_like_pair(text, first, second) -> bool:
     )
     if not wedged:
         return False
+    if marker == "_" and _NAME_PART.match(text, second[0] + 1):
+        return False  # `_<table_name>_old`: a name with a placeholder in it, shown as written
     if len(marker) == 1:
         return "\n" not in inner and len(inner) <= 60 and _is_punctuation(inner[0]) and _is_punctuation(inner[-1])
     return True
