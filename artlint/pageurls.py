@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
-from artlint.sites import Site
+from artlint.sites import Site, jekyll_default
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
 MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdwn"))
@@ -190,6 +190,8 @@ def _jekyll(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
     permalink = _text(matter, "permalink")
     decided_by = "permalink" if permalink else ""
     if permalink is None:
+        permalink = jekyll_default(site.permalink_defaults, parts)
+    if permalink is None:
         if stem == "index":
             permalink = "/:path/"
         else:
@@ -237,6 +239,8 @@ def _jekyll_post(site: Site, relative: str, matter: Mapping[str, Any], style: st
     permalink = _text(matter, "permalink")
     if permalink is not None:
         decided_by = "permalink"
+    else:
+        permalink = jekyll_default(site.permalink_defaults, relative.split("/"))
     pattern = permalink or _JEKYLL_STYLES.get(style, style)
     if pattern in _JEKYLL_STYLES and permalink is not None:
         pattern = _JEKYLL_STYLES[pattern]

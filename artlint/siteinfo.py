@@ -71,6 +71,9 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append(f"  fragments    {', '.join(site['fragments'])}")
         if site["plugin-page-folders"]:
             lines.append(f"  plugin pages {', '.join(site['plugin-page-folders'])} (folders a _plugins generator writes pages into)")
+        for default in site["permalink-defaults"]:
+            scope = " ".join(part for part in (default["type"], default["path"] and f"under {default['path']}") if part) or "every page"
+            lines.append(f"  permalink    {default['permalink']} ({scope}, from defaults)")
         if site["link-render-hook"]:
             lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")

@@ -20,7 +20,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from typing import Any, Collection, Mapping
 from urllib.parse import urlsplit
@@ -92,6 +92,8 @@ class Site:
     generated_folders: tuple[str, ...] = ()
     # Jekyll's `defaults` that set a layout: (path, type, layout), as configured.
     layout_defaults: tuple[tuple[str, str, str], ...] = ()
+    # Jekyll's `defaults` that set a permalink: (path, type, pattern), as configured.
+    permalink_defaults: tuple[tuple[str, str, str], ...] = ()
     # Hugo's paired shortcodes known to read their body as data, not markdown (`mermaid`),
     # where the site holds no template that says (artlint.shortcodes).
     verbatim_shortcodes: tuple[str, ...] = ()
@@ -232,6 +234,7 @@ class Site:
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
             "plugin-page-folders": list(self.generated_folders),
+            "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
         }
 
@@ -297,22 +300,26 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     if kind == "section" and site.generator == "hugo":
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
     if site.generator == "jekyll" and kind == "page" and expected:
-        layout = matter.get("layout") if "layout" in matter else _default_layout(site, parts)
+        layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
         if _plain_name(layout) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     return Page(kind, language, key, date_from_name, expected, draft)
 
 
-def _default_layout(site: Site, parts: list[str]) -> str | None:
-    """The layout Jekyll's `defaults` give a page: the scope with the longest matching path,
-    of the page's collection type (`_transcripts/x.md` is of type "transcripts") or of none."""
+def jekyll_default(defaults: tuple[tuple[str, str, str], ...], parts: list[str]) -> str | None:
+    """The value Jekyll's `defaults` give a page (`layout_defaults`, `permalink_defaults`): that
+    of the scope with the longest matching path, of the page's type (a post under any
+    `_posts/`; `_transcripts/x.md` is of type "transcripts") or of none."""
     path = "/".join(parts)
-    kind = parts[0][1:] if len(parts) > 1 and parts[0].startswith("_") else "pages"
+    if "_posts" in parts[:-1]:
+        kind = "posts"
+    else:
+        kind = parts[0][1:] if len(parts) > 1 and parts[0].startswith("_") else "pages"
     chosen, longest = None, -1
-    for scope, kind_wanted, layout in site.layout_defaults:
+    for scope, kind_wanted, value in defaults:
         if (not scope or within(path, scope.strip("/"))) and kind_wanted in ("", kind) and len(scope) > longest:
-            chosen, longest = layout, len(scope)
+            chosen, longest = value, len(scope)
     return chosen
 
 
@@ -735,10 +742,8 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["verbatim_shortcodes"] = tuple(dict.fromkeys((*site.verbatim_shortcodes, *(name.lower() for name in settings["verbatim-shortcodes"]))))
     if not changes and root == site.root:
         return site
-    names = (
-        "content", "static", "languages", "language_folders", "permalinks", "url_settings", "not_content", "fragments",
-        "verbatim_shortcodes", "containers", "autolinks", "blackfriday", "host",
-    )
+    # Every setting detected, memos left out (each Site keeps its own).
+    names = [item.name for item in fields(site) if item.name not in ("generator", "root", "config_file") and not item.name.startswith("_")]
     values = {name: getattr(site, name) for name in names}
     values.update(changes)
     return Site(generator, root, site.config_file, **values)
@@ -947,7 +952,8 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     ]
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
-        "layout_defaults": _layout_defaults(settings),
+        "layout_defaults": _jekyll_defaults(settings, "layout"),
+        "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
@@ -965,14 +971,15 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
 _PLUGIN_PAGE = lazy(r"""\b\w*Page\w*\.new\(\s*site\s*,\s*[^,()]+,\s*(?:File\.join\(\s*)?["']([\w.-]+(?:/[\w.-]+)*)["']""")
 
 
-def _layout_defaults(settings: dict) -> tuple[tuple[str, str, str], ...]:
+def _jekyll_defaults(settings: dict, key: str) -> tuple[tuple[str, str, str], ...]:
+    """(scope path, scope type, value) of each entry of `defaults` that sets `key`."""
     found = []
     for entry in _items(settings.get("defaults")):
         if not isinstance(entry, dict) or not isinstance(entry.get("scope"), dict) or not isinstance(entry.get("values"), dict):
             continue
-        layout = entry["values"].get("layout")
-        if isinstance(layout, str):
-            found.append((str(entry["scope"].get("path") or ""), str(entry["scope"].get("type") or ""), layout))
+        value = entry["values"].get(key)
+        if isinstance(value, str):
+            found.append((str(entry["scope"].get("path") or ""), str(entry["scope"].get("type") or ""), value))
     return tuple(found)
 
 

@@ -56,6 +56,24 @@ def test_jekyll_front_matter_decides(tmp_path: Path) -> None:
     assert url_of(tmp_path, "_posts/2024-05-31-睡眠.md", {}, files) is None
 
 
+def test_jekyll_defaults_give_permalinks(tmp_path: Path) -> None:
+    """`defaults` in _config.yml set a permalink for a scope, as front matter would; the page's
+    own `permalink:` still wins, and the longest matching path decides between scopes."""
+    files = {
+        "_config.yml": "permalink: :title\n"
+        "defaults:\n"
+        "  - scope: {path: '', type: posts}\n    values: {permalink: '/:year/:month/:day/:title/'}\n"
+        "  - scope: {path: guides}\n    values: {permalink: '/handbook/:basename/'}\n"
+        "  - scope: {path: guides/old}\n    values: {permalink: '/attic/:basename/'}\n",
+    }
+    assert url_of(tmp_path, "_posts/2024-05-31-audit.md", {}, files) == "/2024/05/31/audit/"
+    assert url_of(tmp_path, "blog/_posts/2022-05-17-audit.md", {}, files) == "/2022/05/17/audit/"
+    assert url_of(tmp_path, "_posts/2024-05-31-audit.md", {"permalink": "/audit.html"}, files) == "/audit.html"
+    assert url_of(tmp_path, "guides/install.md", {}, files) == "/handbook/install/"
+    assert url_of(tmp_path, "guides/old/install.md", {}, files) == "/attic/install/"
+    assert url_of(tmp_path, "about.md", {}, files) == "/about"
+
+
 def test_jekyll_pages(tmp_path: Path) -> None:
     files = {"_config.yml": "permalink: pretty\n"}
     assert url_of(tmp_path, "docs/about.md", {}, files) == "/docs/about/"
