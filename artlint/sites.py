@@ -1200,14 +1200,14 @@ def _settings_of(config_file: str) -> dict:
     other file under the key of its name (`languages.toml` → languages)."""
     if os.path.isdir(config_file):
         merged: dict = {}
-        for name in sorted(os.listdir(config_file)):
-            stem = name.rsplit(".", 1)[0]
-            values = _read_settings(os.path.join(config_file, name))
+        for path in _config_folder_files(config_file):
+            stem = os.path.basename(path).rsplit(".", 1)[0]
+            values = _read_settings(path)
             key, _, language = stem.partition(".")
             if stem in ("hugo", "config"):
                 merged.update(values)
             elif values and not language:
-                merged.setdefault(key, values)
+                _merge_missing(merged, {key: values})  # `[module]` imports at the top, `module/module.yaml` mounts
             elif values and key == "languages":  # languages.fr.toml: the settings of one language
                 table = merged.setdefault("languages", {})
                 if isinstance(table, dict):
@@ -1217,6 +1217,28 @@ def _settings_of(config_file: str) -> dict:
     if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):
         settings = {"_text": read_small_file(config_file)}
     return settings
+
+
+def _merge_missing(target: dict, values: dict) -> None:
+    """Add to `target` what `values` has and it lacks, table by table."""
+    for key, value in values.items():
+        if key not in target:
+            target[key] = value
+        elif isinstance(target[key], dict) and isinstance(value, dict):
+            _merge_missing(target[key], value)
+
+
+def _config_folder_files(folder: str) -> list[str]:
+    """The files of a Hugo configuration folder, those at its top first, then those of its
+    subfolders (`module/module.yaml`, `versions/params.yaml`), which Hugo reads by their own
+    names wherever they are filed; a few hundred at most."""
+    found: list[str] = []
+    for directory, subfolders, files in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        found += [os.path.join(directory, name) for name in sorted(files) if name.endswith((".toml", ".yaml", ".yml", ".json"))]
+        if len(found) > 200 or directory.count(os.sep) - folder.count(os.sep) >= 3:
+            subfolders[:] = []
+    return found[:200]
 
 
 # A YAML tag of an application (`!!python/name:x.y`, `!ENV`, `!relative`) where a value begins.
