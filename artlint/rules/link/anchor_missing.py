@@ -5,6 +5,7 @@ from functools import lru_cache
 from artlint import dependencies
 from artlint.anchors import document_anchors, signature_names, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
+from artlint.layoutids import template_id_files
 from artlint.lazyre import lazy
 from artlint.localfiles import hugo_refs, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
@@ -54,8 +55,10 @@ class LinkAnchorMissing(DocumentRule):
     a page puts into itself count as the page's: Jekyll's `{% include_relative _steps.md %}` and
     `{% include note.md %}`, and MDX's `import Steps from './_steps.md'`. In such a block itself
     (a file Jekyll, Hexo or Docusaurus skip for its leading `_`), a fragment that names none of
-    its own headings is not reported: it may name one of the including page's. A missing file is
-    `link-target-missing`'s finding, not this one.
+    its own headings is not reported: it may name one of the including page's. An id that the
+    site's own templates write as it is (`<h2 id="comment-form">` in Zola's `templates/`, Hugo's
+    `layouts/`, Jekyll's `_layouts/` and `_includes/`, a Hexo theme's `layout/`) is on the page
+    too. A missing file is `link-target-missing`'s finding, not this one.
 
     ## Why it matters
     A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
@@ -103,6 +106,8 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment) and not any(anchors.has(fragment) for anchors in included or ()):
                     if doc.page is not None and doc.page.kind == "partial":
                         continue  # a block that pages include: the heading may be the including page's
+                    if _written_by_a_template(doc, fragment):
+                        continue
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
             if not path.lower().endswith(_MARKDOWN_SUFFIXES):
@@ -179,6 +184,16 @@ def _recorded_anchors(real: str, generator: str | None, scripted: bool = False) 
     signature = dependencies.signature_of(real)
     dependencies.record("stat", real, signature)
     return _file_anchors(real, signature, scripted=scripted, generator=generator)
+
+
+def _written_by_a_template(doc, fragment: str) -> bool:
+    """Whether one of the site's templates writes the id itself (`<h2 id="comment-form">`);
+    the finding then depends on that template."""
+    template = template_id_files(doc.site).get(fragment.lower())
+    if template is None:
+        return False
+    dependencies.record("stat", template, dependencies.signature_of(template))
+    return True
 
 
 class _Anchors:
