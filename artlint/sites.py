@@ -60,6 +60,9 @@ class Page:
     # Not published by a default build: `draft: true` (Hugo, Zola, Docusaurus...), `published:
     # false` (Jekyll, Hexo), a file under a `_drafts` folder (Jekyll, Hexo).
     draft: bool = False
+    # The generator titles the page from its file name when its front matter has no title:
+    # Jekyll's documents (posts, collections), `whitelist.md` titled "Whitelist".
+    title_from_name: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -90,6 +93,9 @@ class Site:
     # Site folders a Jekyll plugin of the site writes pages into (`PageWithoutAFile.new(site,
     # site.source, "packages", ...)` in `_plugins/`): pages there have no source file.
     generated_folders: tuple[str, ...] = ()
+    # Folders of Jekyll's documents, which it titles from their names: `_posts` and the
+    # `_<name>` folder of each collection with `output: true`.
+    document_folders: tuple[str, ...] = ()
     # Jekyll's `defaults` that set a layout: (path, type, layout), as configured.
     layout_defaults: tuple[tuple[str, str, str], ...] = ()
     # Jekyll's `defaults` that set a permalink: (path, type, pattern), as configured.
@@ -304,7 +310,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         if _plain_name(layout) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
     draft = is_draft(matter) or "_drafts" in parts[:-1]
-    return Page(kind, language, key, date_from_name, expected, draft)
+    title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
+    return Page(kind, language, key, date_from_name, expected, draft, title_from_name)
 
 
 def jekyll_default(defaults: tuple[tuple[str, str, str], ...], parts: list[str]) -> str | None:
@@ -952,6 +959,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     ]
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     return {
+        "document_folders": ("_posts", *(f"_{name}" for name in named if isinstance(name, str))),
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),

@@ -19,7 +19,8 @@ class DuplicateTitle(CorpusRule):
 
     ## What it finds
     Articles of the project whose titles — the front-matter `title`, else the first level-1
-    heading — are the same once case, spaces and punctuation are ignored (but for the dots of
+    heading (not on Jekyll's posts and collection documents, which Jekyll titles from their
+    file names) — are the same once case, spaces and punctuation are ignored (but for the dots of
     a version: "Nushell 0.30" is not "Nushell 0.3.0"). Each article of such a
     group is reported once, naming the first (the earliest by front-matter date, else by path).
     Dated posts are compared with the posts of their section of the site (a post republished
@@ -64,6 +65,8 @@ class DuplicateTitle(CorpusRule):
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
             return _fact(matter.data["title"], line, column, doc)
+        if doc.page is not None and doc.page.title_from_name:
+            return None  # titled from its file name: a first heading is a section's ("# Introduction")
         for node in doc.nodes("heading"):
             if node.attrs.get("level") == 1:
                 line, column = doc.source.position(node.start)

@@ -24,7 +24,8 @@ class FrontMatterRequired(DocumentRule):
     `{% if page.title %}`, nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects), nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
-    for once the draft is published). A `date` is required only in a section (a folder, with its page
+    for once the draft is published). Jekyll's posts and the documents of its collections need
+    no `title`: Jekyll titles them from their file names (`whitelist.md` is "Whitelist"). A `date` is required only in a section (a folder, with its page
     bundles) where at least half of the other pages carry one, or of an article alone there: a docs section, or a site that
     keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
     Hexo, `2024-03-21-title.md` in Zola and Docusaurus) or under another name the generators
@@ -68,6 +69,8 @@ class FrontMatterRequired(DocumentRule):
         for key in options["keys"]:
             if page is not None and not page.is_article and key in options["article-only"]:
                 continue
+            if key == "title" and page is not None and page.title_from_name:
+                continue  # Jekyll titles a post or a collection's document from its file name
             present = key in written and not _is_empty(matter.data[written[key]])
             # Whether the section dates its pages reads the section's files: only when it matters.
             if key == "date" and not present and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
