@@ -38,7 +38,8 @@ class LinkTextNonDescriptive(DocumentRule):
     so is the link that attributes a quotation after a dash or in brackets at its end
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
     (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
-    the credit in a figure's caption (`<figcaption>… (<a
+    "Source" in a table cell that holds only links (a download table's `[Source] [Sign]
+    [SHA512]`, whose row names the release), the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源").
@@ -74,6 +75,8 @@ class LinkTextNonDescriptive(DocumentRule):
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
+                continue
+            if _names_a_rows_source(doc, link, text):
                 continue
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
@@ -155,6 +158,21 @@ def _credits_a_figure(doc, link) -> bool:
     if opening < 0 or not _FIGCAPTION_OPEN.match(text, opening):
         return False
     return "</figcaption" not in text[opening : link.start].lower()
+
+
+def _names_a_rows_source(doc, link, text: str) -> bool:
+    """`| Apache Pegasus 2.0.0 | [Source][src] | [Sign][asc] |`: in a table cell of links only,
+    "Source" names the row's source package, as its row and column headers tell."""
+    if text not in _CITATIONS:
+        return False
+    cell = next((node for node in doc.nodes("table_cell") if node.start <= link.start < node.end), None)
+    if cell is None:
+        return False
+    others = [other for other in doc.links if cell.start <= other.start and other.end <= cell.end]
+    rest = doc.text[cell.start : cell.end]
+    for other in sorted(others, key=lambda item: item.start, reverse=True):
+        rest = rest[: other.start - cell.start] + rest[other.end - cell.start :]
+    return not rest.strip(" \t|()[].,;:/·•")
 
 
 def _cites_what_precedes(doc, link, text: str) -> bool:
