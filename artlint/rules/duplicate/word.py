@@ -25,6 +25,8 @@ _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word
 # (followed by punctuation or a closing `_` as well: "a test test.", "_the the_").
 _MAYBE_DOUBLED = lazy(r"(?i)(?<![^\W_])(?<!-)([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![^\W_]|-)")
+# A marker with a space on each side, which neither opens nor closes emphasis: an operator.
+_OPERATOR = lazy(r"\s[*_~]\s")
 _QUOTE_AFTER = lazy(r"\s*[，,：:]\s*[“\"「『‘]")
 _PUNCTUATION_AFTER = lazy(r"[，,。.！!？?、；;：:…—\s]|$")
 # A changelog line that quotes an upstream pull request or issue by number: "- #30216 build: Fix…".
@@ -63,7 +65,9 @@ class DuplicateWord(DocumentRule):
       (`statsFunc statsFunc`, a parameter and its type), a capitalised word before its
       lower-case twin amid Chinese text (`Selector selector 属性`, a type and its variable).
       Only one of the two in emphasis is stress
-      (`may actually *actually* work`).
+      (`may actually *actually* work`). A spaced `*` between them is an operator (`x * x`), and
+      a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
+      dog"`), unless the word is one of the `english-function-words` (`"it is is late"`).
     - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
       `function-characters`), decided from the words on both sides, not from one segmentation:
       it passes where the second character begins the next content word (`向向量化` = 向 +
@@ -159,12 +163,12 @@ class DuplicateWord(DocumentRule):
             html = block.type == "block_html"
             if _MAYBE_DOUBLED.search(text, block.start, block.end):
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
-                yield from self._latin(doc, block, list(words), allowed, None if latin else english)
+                yield from self._latin(doc, block, list(words), allowed, None if latin else english, english)
             if _CJK_DOUBLE.search(text, block.start, block.end):
                 spans = html_prose(text, block.start, block.end) if html else _prose_text_spans(doc, block)
                 yield from self._chinese(doc, spans, options)
 
-    def _latin(self, doc, block, words, allowed, only: frozenset[str] | None = None):
+    def _latin(self, doc, block, words, allowed, only: frozenset[str] | None = None, function_words: frozenset[str] = frozenset()):
         """The doubled words of a block; with `only`, those words alone (a page of a language
         whose grammar doubles words)."""
         # Compared folded once each: a block of "a *a* a" has a million words.
@@ -181,6 +185,8 @@ class DuplicateWord(DocumentRule):
             between = text[end_a:start_b]
             if not _BETWEEN_WORDS.fullmatch(between) or not any(c.isspace() for c in between) or f"{word_a} {word_b}".casefold() in allowed:
                 continue
+            if _OPERATOR.search(between):
+                continue  # `x * x`, `i * i`: a spaced asterisk is multiplication, shown as written
             if index >= 2 and folded[index - 2] is not None and f"{folded[index - 2]} {fold} {fold}" in allowed:
                 continue  # "chime in in the comments": a verb's particle, then a preposition
             if not _same_case(text, block, word_a, start_a, word_b):
@@ -191,6 +197,8 @@ class DuplicateWord(DocumentRule):
                 continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word
             if _quoted_alone(text, start_a, end_b):
                 continue  # the label “done done”, a regex's example "go go": mentioned, not used
+            if fold not in function_words and _in_short_quote(text, start_a, end_b):
+                continue  # an example input, "dog cat cat dog"; but "it is is late" is a typo quoted
             in_a, in_b = (any(s <= offset < e for s, e in emphasis) for offset in (start_a, start_b))
             if in_a != in_b:
                 continue  # "did *did*": the second stressed on purpose
@@ -200,6 +208,8 @@ class DuplicateWord(DocumentRule):
                 continue
             if _SPEAKER.match(text, text.rfind("\n", 0, start_a) + 1):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
+            if _written_as_code(text, start_a, end_a, start_b, end_b):
+                continue
             fix = None
             # Not across emphasis markers, which must stay; a capital only on a short word ("The
             # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
@@ -308,6 +318,48 @@ def _quoted_alone(text, start, end):
     """The doubled pair is all a quotation holds: `“done done”`, `"go go"`."""
     opening = text[start - 1 : start]
     return start > 0 and opening in _QUOTE_PAIRS and text[end : end + 1] == _QUOTE_PAIRS[opening]
+
+
+# A line that a program's session or source starts with: a comment, a debugger's prompt.
+_CODE_LINE = lazy(r"[ \t]*(?://|\(\w+\)[ \t])")
+_SHORT_LINE = 25  # characters: lines this short on both sides of a break are no wrapped prose
+
+
+def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
+    """Code left unfenced in prose: the second word indexed or called (`cost cost[i]`,
+    `Job job = new Job(`... `p p[2]`), words in aligned columns (`junit      junit`), a line
+    of a comment or a debugger session (`//c  c  ac`, `(gdb) p p`), or two short lines each
+    ending and starting with the word (`a : b` / `b : c`, a makefile's rules)."""
+    if text[end_b : end_b + 1] in ("[", "(") or "   " in text[end_a:start_b]:
+        return True
+    line_start = text.rfind("\n", 0, start_a) + 1
+    if _CODE_LINE.match(text, line_start):
+        return True
+    if "\n" not in text[end_a:start_b]:
+        return False
+    line_end = text.find("\n", end_b)
+    line_end = len(text) if line_end < 0 else line_end
+    first, second = text[line_start:end_a].strip(), text[start_b:line_end].strip()
+    return len(first) < _SHORT_LINE and len(second) < _SHORT_LINE
+
+
+_SHORT_QUOTE = 60  # characters: a string mentioned as an example, not a quoted passage
+
+
+def _in_short_quote(text, start, end):
+    """The doubled pair lies inside a short double-quoted string on its line (`"dog cat cat
+    dog"`, `“a test test”`): an example given as it is, typos and all."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if before.count('"') % 2 == 1:
+        opening, closing = before.rfind('"'), after.find('"')
+    else:
+        opening = before.rfind("“")
+        opening = opening if opening > before.rfind("”") else -1
+        closing = after.find("”")
+    return opening >= 0 and closing >= 0 and (len(before) - opening) + (end - start) + closing <= _SHORT_QUOTE
 
 
 def _same_case(text, block, word_a, start_a, word_b):
