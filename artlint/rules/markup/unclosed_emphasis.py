@@ -45,11 +45,13 @@ class UnclosedEmphasis(DocumentRule):
     - a pair meant as emphasis that CommonMark refuses because a marker sits between punctuation
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
-      (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis.
+      (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis;
+      there two `**` of a paragraph pair up in order, whatever stands beside them, the first
+      before a non-space and the second after one.
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
-    `_<table>_old`), and markers
+    `_<table>_old`, `__ksymtab` before Chinese text), and markers
     in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
@@ -113,6 +115,8 @@ class UnclosedEmphasis(DocumentRule):
             if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
                 for first, second in pairs:
                     yield self._pair_finding(doc, first, second)
+            else:
+                rest = _unpaired_by_pattern(doc, block, rest)
             lone.extend(run for run in rest if len(run[1]) >= 2)
         yield from self._lone_findings(doc, lone)
 
@@ -207,8 +211,8 @@ class UnclosedEmphasis(DocumentRule):
                     can_open, can_close = left, right
                 if "/" in (before, after) and marker[0] == "*":
                     continue  # a path glob, shown as written: `/static/**`, `src/**/x`
-                if marker[0] == "_" and _IDENTIFIER.match(text, end):
-                    continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`
+                if marker[0] == "_" and (_IDENTIFIER.match(text, end) or _NAME_AMID_CJK.match(text, end)):
+                    continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
                 if _is_space(before) and _is_space(after):
                     yield (start, marker, "spaced")  # neither opens nor closes: the first of `** text **`
                 elif can_open and not can_close:
@@ -220,6 +224,9 @@ class UnclosedEmphasis(DocumentRule):
 # Letters after a single "_" that continue a name (`_<table>_old`); CommonMark never closes
 # a "_" before a letter, and Latin prose that means emphasis puts a space or a mark there.
 _NAME_PART = lazy(r"[A-Za-z0-9]")
+# A word of ASCII letters and digits after a run of "_", then Chinese or Japanese text: a
+# name (`__ksymtab 中的记录`), not one English word set in bold.
+_NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
@@ -281,6 +288,30 @@ def _url_spans(node) -> SpanSet:
     spans = [(node.start + m.start(), node.start + m.start() + len(trim_url(m.group(0)))) for m in TEXT_URL.finditer(raw)]
     spans += [(node.start + m.start(), node.start + m.end()) for m in _EMAIL.finditer(raw)]
     return SpanSet(spans)
+
+
+def _unpaired_by_pattern(doc, block, runs):
+    """The runs a pattern-matching renderer (kramdown, marked, Python-Markdown) leaves alone.
+    It pairs the `**` of a paragraph in order, whatever the punctuation beside them, an opener
+    before a non-space and a closer after one (`释放**，后面**结束` is bold there), where a
+    CommonMark parser may have paired them otherwise or not at all."""
+    text = doc.text
+    paired: set[int] = set()
+    opener = None
+    for match in _DOUBLE_ASTERISK.finditer(text, block.start, block.end):
+        at = match.start()
+        if doc.in_code(at):
+            continue
+        after, before = text[at + 2 : at + 3], text[at - 1 : at]
+        if opener is not None and not _is_space(before):
+            paired.update((opener, at))
+            opener = None
+        elif opener is None and not _is_space(after):
+            opener = at
+    return [run for run in runs if run[1] != "**" or run[0] not in paired]
+
+
+_DOUBLE_ASTERISK = lazy(r"(?<!\*)\*\*(?!\*)")
 
 
 def _intended_pairs(text, runs):
