@@ -300,7 +300,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     elif not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
-    expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind == "page" and site.generator in _TITLES_FROM_HEADINGS)
+    expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind in ("page", "section") and site.generator in _TITLES_FROM_HEADINGS)
     if site.generator == "docusaurus" and kind == "article" and date_from_name:
         expected = False  # the blog plugin takes the title from the first heading and the date from the path
     if kind == "section" and site.generator == "hugo":
@@ -426,6 +426,8 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
+    if site.generator == "mkdocs" and _mkdocs_index(site, parts, lowered):
+        return "section"  # a folder's index page: "Introduction" in each section is its structure
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
     path = "/".join(parts)
@@ -455,6 +457,18 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
+
+
+def _mkdocs_index(site: Site, parts: list[str], stem: str) -> bool:
+    """Whether MkDocs makes the file its folder's index page: `index.md`, or `README.md` where
+    the folder has no `index.md`, inside docs_dir."""
+    path = "/".join(parts)
+    if stem not in ("index", "readme") or not any(folder != "." and within(path, folder) for folder in site.content):
+        return False
+    if stem == "readme":
+        folder = os.path.join(site.root, *parts[:-1])
+        return not any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown"))
+    return True
 
 
 def _skipped_underscored(site: Site, parts: list[str]) -> bool:
