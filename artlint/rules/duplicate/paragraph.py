@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,25 @@ def _is_field(doc, block) -> bool:
         return True
     children = [child for child in block.children if child.type not in ("softbreak", "linebreak")]
     return len(children) == 1 and children[0].type in ("strong", "emphasis")
+
+
+_CODE_LINE_END = lazy(r"[{};]\s*$|^\s*[{}]", re.M)
+_CALCULATION = lazy(r"\d\s*[-+*/×÷]\s*\d|=\s*-?\d")
+_WORKED_STEP_LENGTH = 120  # characters
+
+
+def _unfenced_code(doc, block) -> bool:
+    """Code written as a paragraph: most of its lines end with `{`, `}` or `;`, or open with a
+    brace (`public static void main(String args[]) {` in two examples)."""
+    lines = [line for line in doc.text[block.start : block.end].splitlines() if line.strip()]
+    return bool(lines) and 2 * sum(1 for line in lines if _CODE_LINE_END.search(line)) >= len(lines)
+
+
+def _worked_step(doc, block) -> bool:
+    """A short sentence with a calculation in it ("so cost incurred = 0", "6-3=3"): the same
+    step of two worked examples, said again on purpose."""
+    raw = doc.text[block.start : block.end]
+    return len(raw.strip()) <= _WORKED_STEP_LENGTH and _CALCULATION.search(raw) is not None
 
 
 def _captions(doc) -> set[int]:
@@ -141,6 +161,8 @@ class DuplicateParagraph(DocumentRule):
       or in another section, a one-sentence
       caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
       paragraph that is one emphasised call-out;
+    - code written as a paragraph (most lines end with `{`, `}` or `;`), and a short sentence
+      with a calculation in it ("so cost incurred = 0"), a step that two worked examples share;
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
       one link, perhaps with a short note after it (a reading list's entry listed again in
@@ -234,6 +256,8 @@ class DuplicateParagraph(DocumentRule):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):
                     continue  # the same label in two records
+                if _unfenced_code(doc, block) or (sentences == 1 and _worked_step(doc, block)):
+                    continue  # code left unfenced; a step of two worked examples ("cost incurred = 0")
                 if sentences == 1 and block.start in captions:
                     continue  # the same caption under two excerpts of one file
                 if here != there and weight < options["min-length-across-sections"]:
