@@ -16,7 +16,8 @@ class FrontMatterSchema(DocumentRule):
     `string`, `list[string]`, `boolean`, `date`, `number`, `integer`, `list`, `table`.
     Keys that are absent or empty are not reported (see `front-matter-required`), nor forms the
     site's generator reads as meant: a single term written as a string (`categories: Android`)
-    on Jekyll, Hugo and Hexo sites, a number as a title on Hugo sites.
+    on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, and Hexo's
+    categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`).
 
     ## Why it matters
     `tags: go, rust` is one tag named "go, rust"; `draft: "false"` is a non-empty string that some
@@ -60,7 +61,7 @@ class FrontMatterSchema(DocumentRule):
         for key, expected in options["types"].items():
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
-            if _generator_accepts(generator, expected, matter.data[key]):
+            if _generator_accepts(generator, expected, matter.data[key], key):
                 continue
             problem = _type_problem(expected, matter.data[key], generator)
             if problem:
@@ -73,16 +74,19 @@ class FrontMatterSchema(DocumentRule):
 _READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress")
 
 
-def _generator_accepts(generator, expected, value) -> bool:
+def _generator_accepts(generator, expected, value, key="") -> bool:
     """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
     Jekyll, Hugo and Hexo; Zola fails the build on it), any string where only the theme reads
-    the key (MkDocs, VitePress, VuePress), and a number as a title (Hugo)."""
+    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo), and Hexo's
+    categories given as hierarchies (`- [Diary, Games]`, one list per path of categories)."""
+    if generator == "hexo" and key == "categories" and isinstance(value, list):
+        return all(isinstance(item, str) or (isinstance(item, list) and all(isinstance(part, str) for part in item)) for item in value)
     if expected == "list[string]" and isinstance(value, str):
         if generator in _READ_BY_THEMES_ONLY:
             return True
         return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo")
     if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return generator == "hugo"
+        return generator in ("hugo", "hexo")
     return False
 
 
