@@ -484,11 +484,21 @@ def _hexo_post(site: Site, inner: str, matter: Mapping[str, Any]) -> PageUrl | N
         "i_day": lambda: str(date().day),
         "title": lambda: title,
         "name": lambda: posixpath.basename(title),
+        "id": lambda: _hexo_id(matter),
     }
     path = _clean(_expand(pattern, tokens))
     if not path.endswith("/") and not posixpath.splitext(path)[1]:
         return None  # written as a file without an extension, or not: depends on the version
     return PageUrl(path, _output(path), decided_by)
+
+
+def _hexo_id(matter: Mapping[str, Any]) -> str:
+    """Hexo's `:id`: the front matter's `id` where it gives one; else the database's, which a
+    cache reset changes."""
+    value = matter.get("id")
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+        raise _Uncertain("id")
+    return str(value).strip()
 
 
 def _hexo_name(pattern: str, name: str) -> dict[str, str]:

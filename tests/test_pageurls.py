@@ -112,6 +112,13 @@ def test_hexo(tmp_path: Path) -> None:
     assert url_of(tmp_path, "source/_drafts/2024-05-31-sleep.md", {}, files) is None
 
 
+def test_hexo_id_from_front_matter(tmp_path: Path) -> None:
+    files = {"_config.yml": "permalink: :id.html\n", "source/_posts/.keep": ""}
+    assert url_of(tmp_path, "source/_posts/web/dedupe.md", {"id": 2045}, files) == "/2045.html"
+    assert url_of(tmp_path, "source/_posts/web/dedupe.md", {"id": "intro"}, files) == "/intro.html"
+    assert url_of(tmp_path, "source/_posts/web/dedupe.md", {}, files) is None  # the database's id: not known
+
+
 def test_zola(tmp_path: Path) -> None:
     files = {"config.toml": 'base_url = "https://example.org"\n'}
     assert url_of(tmp_path, "content/blog/2024-05-31_Deep Sleep.md", {}, files) == "/blog/deep-sleep/"
