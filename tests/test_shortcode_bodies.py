@@ -13,7 +13,7 @@ title: A page
 ---
 
 {{< NAME >}}
-rows = "the total total sum"
+rows: the total total sum
 {{< /NAME >}}
 """
 
