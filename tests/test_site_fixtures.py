@@ -120,7 +120,7 @@ def test_hugo_pages_that_build_options_keep_unrendered_are_partials(tmp_path: Pa
     code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "hugo-render-hooks")
     assert code == 0, err
     [model] = json.loads(out)
-    assert model["pages"] == {"article": 2, "partial": 2, "section": 1}
+    assert model["pages"] == {"article": 3, "partial": 3, "section": 1}
 
 
 @pytest.mark.parametrize("extensions, findings", [("  - admonition\n", 1), ("  - admonition\n  - pymdownx.magiclink\n", 0)])

@@ -146,7 +146,11 @@ class LinkAnchorMissing(DocumentRule):
 # shortcode given a markdown file (`{{% include "/_common/steps.md" %}}`, from the page's folder
 # or a content root), and MDX's `import Intro from './_intro.mdx'` (Docusaurus partials).
 _JEKYLL_INCLUDE = lazy(r"\{%-?[ \t]*include(_relative)?[ \t]+([\w./-]+\.(?:md|markdown|html))\b")
-_HUGO_FILE_SHORTCODE = lazy(r"""\{\{[%<]-?[ \t]*[\w/-]+[ \t]+["'`]([^"'`\n]+\.md)["'`][ \t]*-?[%>]\}\}""")
+# A shortcode given a markdown file, by position or by name, among other arguments:
+# `{{% include "/_common/steps.md" %}}`, `{{< markdown_inline contentPath="/docs/x.md" >}}`.
+_HUGO_FILE_SHORTCODE = lazy(
+    r"""\{\{[%<]-?\s*[\w/-]+(?:\s+[\w-]+=["'`][^"'`\n]*["'`]){0,8}\s+(?:[\w-]+=)?["'`]([^"'`\n]+\.md)["'`]"""
+)
 _MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.mdx?)['"]""", re.M)
 
 
@@ -162,7 +166,7 @@ def _included_anchors(doc) -> list["_Anchors"]:
     if doc.site.generator == "hugo" and "{{" in doc.text:  # `{{% include "/_common/steps.md" %}}`
         for match in _HUGO_FILE_SHORTCODE.finditer(doc.text):
             named = match.group(1)
-            bases = [os.path.join(doc.site.root, content) for content in doc.site.content]
+            bases = [os.path.join(doc.site.root, content) for content in doc.site.content if content != "."] + [doc.site.root]
             if not named.startswith("/"):
                 bases.insert(0, folder)
             paths += [os.path.join(base, named.lstrip("/")) for base in bases]
