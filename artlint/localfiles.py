@@ -33,6 +33,7 @@ from artlint.boundary import within
 from artlint.lazyre import lazy
 from artlint.pageurls import hugo_sanitize, lowers_paths, page_url
 from artlint.sites import is_language_code, read_small_file
+from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -262,6 +263,20 @@ def _entries(folder: str) -> tuple[str, ...]:
         return tuple(os.listdir(folder))
     except OSError:
         return ()
+
+
+def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool:
+    """Whether the places a local link path may lead to lie in a git submodule the checkout
+    has not fetched: the target cannot be checked (artlint.submodules)."""
+    root = site_root(doc)
+    if doc.file is None or root is None:
+        return False
+    if path.startswith("/"):
+        bases = [str(root / (folder if folder != WHOLE_ROOT else ".")) for folder in with_site_roots(doc, roots)]
+        candidates = [os.path.join(base, path.lstrip("/")) for base in bases]
+    else:
+        candidates = [os.path.join(str(doc.file.parent), path)]
+    return in_unfetched_submodule_of(candidates, str(root))
 
 
 def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:

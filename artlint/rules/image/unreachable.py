@@ -1,7 +1,7 @@
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
-from artlint.localfiles import is_local, resolve, split_target
+from artlint.localfiles import in_unfetched_submodule, is_local, resolve, split_target
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -25,7 +25,8 @@ class ImageUnreachable(NetworkRule):
     ## What it finds
     Offline: markdown and HTML images, and on Hugo sites the sources of `figure` and `img`
     shortcodes, whose local source is not on disk, resolved like `link-target-missing` (the
-    article's folder and page bundle, then the `roots` for `/site/paths`). Online: remote images whose URL is broken in the sense of `link-broken`
+    article's folder and page bundle, then the `roots` for `/site/paths`; not in a git
+    submodule the checkout has not fetched, which cannot be checked). Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
     page are `image-not-image`'s.
@@ -58,13 +59,14 @@ class ImageUnreachable(NetworkRule):
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):
                 continue
-            if resolve(doc, path, options["roots"]) is None:
+            if resolve(doc, path, options["roots"]) is None and not in_unfetched_submodule(doc, path, options["roots"]):
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         if doc.site is not None and doc.site.generator == "hugo":
             for start, end, url in shortcode_images(doc.text):
                 path, _ = split_target(url)
                 if is_local(url) and path and not ignored.match(path.lstrip("/")) and resolve(doc, path, options["roots"]) is None:
-                    yield doc.diagnostic(f"image {path!r} not found", start, end)
+                    if not in_unfetched_submodule(doc, path, options["roots"]):
+                        yield doc.diagnostic(f"image {path!r} not found", start, end)
 
     def probes(self, doc, options):
         return [probe for probe in url_probes(doc) if probe.target.kind == "image"]

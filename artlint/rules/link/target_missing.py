@@ -6,6 +6,7 @@ from artlint.localfiles import (
     DEFAULT_ROOTS,
     hugo_ref_namesakes,
     hugo_refs,
+    in_unfetched_submodule,
     is_known_page,
     is_local,
     redirected,
@@ -55,7 +56,9 @@ class LinkTargetMissing(DocumentRule):
     embedded one), a relative page path is looked up from the content root too, as GetPage
     does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
-    site.source, "packages", ...)`) are taken as existing. Nothing is fetched online.
+    site.source, "packages", ...)`) are taken as existing. A target inside a git submodule
+    that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
+    not reported: it cannot be checked. Nothing is fetched online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -91,6 +94,8 @@ class LinkTargetMissing(DocumentRule):
                     continue
                 if doc.site is not None and any(within(path.strip("/"), folder) for folder in doc.site.generated_folders):
                     continue  # a page a plugin of the site writes there
+                if in_unfetched_submodule(doc, path, roots):
+                    continue  # in a submodule the checkout has not fetched: cannot be checked
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None:

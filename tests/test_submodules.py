@@ -1,0 +1,52 @@
+"""Links and images into a git submodule that the checkout has not fetched cannot be checked:
+they are neither found nor reported missing (artlint.submodules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import artlint, write
+
+GITMODULES = """[submodule "static/img"]
+\tpath = static/img
+\turl = https://example.org/blog_img.git
+[submodule "static/slides"]
+\tpath = static/slides
+\turl = https://example.org/blog_slides.git
+"""
+
+PAGE = """---
+title: Slides and pictures
+date: 2024-05-01
+---
+
+![The mesh, drawn](/img/mesh.png)
+
+The [slides of the talk](/slides/mesh.pdf), and [the notes](/notes/mesh.pdf).
+"""
+
+
+def _site(tmp_path: Path) -> Path:
+    site = write(tmp_path / "site", {"hugo.toml": 'baseURL = "https://example.org/"\n', ".gitmodules": GITMODULES, "content/post/mesh.md": PAGE})
+    (site / ".git").mkdir()
+    (site / "static" / "img").mkdir(parents=True)  # an unfetched submodule: its folder is empty
+    return site
+
+
+def _findings(site: Path) -> str:
+    code, out, err = artlint("check", "--offline", "--no-cache", "--quiet", "--select", "image-unreachable,link-target-missing", ".", cwd=site)
+    assert code in (0, 1), err
+    return out
+
+
+def test_targets_in_unfetched_submodules_are_not_reported(tmp_path: Path) -> None:
+    out = _findings(_site(tmp_path))
+    assert "/img/mesh.png" not in out  # static/img: empty
+    assert "/slides/mesh.pdf" not in out  # static/slides: absent
+    assert "link target '/notes/mesh.pdf' not found" in out  # in no submodule
+
+
+def test_a_fetched_submodule_is_checked(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (site / "static" / "img" / "other.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert "image '/img/mesh.png' not found" in _findings(site)
