@@ -108,6 +108,9 @@ class Site:
     containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
+    # Docusaurus before 3 renders with MDX 1 (remark-parse 8), which is no CommonMark parser:
+    # `**注：**正文` and `** spaced **` are bold there.
+    mdx1: bool = False
     definition_term_ids: bool = False  # Hugo's goldmark gives each definition list term an id
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
@@ -122,7 +125,12 @@ class Site:
         """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
         `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
-        return self.generator not in ("jekyll", "hexo", "mkdocs") and not self.blackfriday
+        return self.generator not in ("jekyll", "hexo", "mkdocs") and not self.blackfriday and not self.mdx1
+
+    @property
+    def spaced_emphasis(self) -> bool:
+        """Whether the renderer takes `** text **` as bold: Python-Markdown (MkDocs), MDX 1."""
+        return self.generator == "mkdocs" or self.mdx1
 
     @property
     def roots(self) -> tuple[str, ...]:
@@ -237,6 +245,7 @@ class Site:
             "containers": list(self.containers),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
+            "mdx1": self.mdx1,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
             "plugin-page-folders": list(self.generated_folders),
@@ -1088,7 +1097,17 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         "languages": tuple(code.lower() for code in locales) if len(locales) > 1 else (),
         "language_folders": tuple(i18n),
         "autolinks": True,  # remark-gfm
+        "mdx1": _docusaurus_major(folder) in (1, 2),
     }
+
+
+_DOCUSAURUS_CORE = lazy(r""""@docusaurus/core"\s*:\s*"[~^>=<v\s]*(\d+)\.""")
+
+
+def _docusaurus_major(folder: str) -> int | None:
+    """The major version of Docusaurus the site's package.json asks for; None if unsaid."""
+    match = _DOCUSAURUS_CORE.search(read_small_file(os.path.join(folder, "package.json")))
+    return int(match.group(1)) if match else None
 
 
 def _mkdocs_parts(folder: str, settings: dict) -> dict:

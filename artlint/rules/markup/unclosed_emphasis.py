@@ -13,8 +13,6 @@ from artlint.urls import TEXT_URL, trim_url
 _RUN = lazy(r"(?<![*])(?:(?<![^\W_])\*++|\*++(?![^\W_]))|(?<!_)(?:(?<![^\W_])_++|_++(?![^\W_]))")
 _EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")  # from a run's start only: linear
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
-# Python-Markdown (MkDocs) takes `** text **` as bold: spaced markers are emphasis there.
-_SPACED_EMPHASIS_GENERATORS = ("mkdocs",)
 _LETTER = lazy(r"[^\W\d_]")
 _ARITHMETIC = lazy(r"[=+/^<>]|\s[*_-]\s")
 
@@ -45,9 +43,10 @@ class UnclosedEmphasis(DocumentRule):
     - a pair meant as emphasis that CommonMark refuses because a marker sits between punctuation
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
-      (marked) and MkDocs (Python-Markdown) sites, whose renderers take such pairs as emphasis;
-      there two `**` of a paragraph pair up in order, whatever stands beside them, the first
-      before a non-space and the second after one.
+      (marked), MkDocs (Python-Markdown) and Docusaurus 2 (MDX 1) sites, whose renderers take
+      such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
+      beside them, the first before a non-space and the second after one (on Docusaurus 2,
+      spaces or not).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
@@ -55,8 +54,8 @@ class UnclosedEmphasis(DocumentRule):
     in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
-      `电流 * 电压 * 时间` are arithmetic. Not on MkDocs sites, whose renderer (Python-Markdown)
-      takes spaced markers as emphasis.
+      `电流 * 电压 * 时间` are arithmetic. Not on MkDocs and Docusaurus 2 sites, whose renderers
+      (Python-Markdown, MDX 1) take spaced markers as emphasis.
 
     ## Why it matters
     Editors that wrap a whole block in `**...**` across paragraphs, or put the closing `**` after
@@ -94,7 +93,7 @@ class UnclosedEmphasis(DocumentRule):
         if "*" not in text and "_" not in text:
             return
         lone: list[tuple[int, str, str]] = []
-        spaced_renders = doc.site is None or doc.site.generator not in _SPACED_EMPHASIS_GENERATORS
+        spaced_renders = doc.site is None or not doc.site.spaced_emphasis
         # Where bare URLs are links, the `_` of `…%20__main__…` is the URL's, even where the
         # parser took it for emphasis.
         autolinked = doc.bare_urls_linked
@@ -298,11 +297,12 @@ def _unpaired_by_pattern(doc, block, runs):
     text = doc.text
     paired: set[int] = set()
     opener = None
+    spaces_too = doc.site is not None and doc.site.mdx1  # remark-parse 8 pairs `** a **` as well
     for match in _DOUBLE_ASTERISK.finditer(text, block.start, block.end):
         at = match.start()
         if doc.in_code(at):
             continue
-        after, before = text[at + 2 : at + 3], text[at - 1 : at]
+        after, before = ("x", "x") if spaces_too else (text[at + 2 : at + 3], text[at - 1 : at])
         if opener is not None and not _is_space(before):
             paired.update((opener, at))
             opener = None
