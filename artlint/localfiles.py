@@ -304,6 +304,9 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         found = _from_roots(doc, PurePosixPath(path), roots, trailing)
         if found is None and doc.site is not None and doc.site.generator == "hugo" and not trailing:
             found = _bundle_resource_at(doc, path)
+        if found is None and doc.site is not None and doc.site.generator == "docusaurus":
+            root = site_root(doc)
+            found = None if root is None else _root_slug_page([root / base / path.lstrip("/") for base in roots])
         return found
     folder = doc.file.parent
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
@@ -329,6 +332,25 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
                 return found
     if doc.site is not None and doc.site.generator == "hugo" and len(doc.site.language_folders) > 1:
         return _translated_bundle_resource(doc, path, trailing)
+    if doc.site is not None and doc.site.generator == "docusaurus":
+        return _root_slug_page([Path(os.path.normpath(folder / path))])
+    return None
+
+
+_ROOT_SLUG = lazy(r"""^slug[ \t]*:[ \t]*["']?/["']?[ \t]*$""", re.M)
+
+
+def _root_slug_page(folders: list[Path]) -> Path | None:
+    """The page that a Docusaurus docs folder is served by: the doc whose `slug: /` makes it the
+    folder's root (`../` to the docs' root, `/docs` from the blog)."""
+    for folder in folders:
+        if not _exists(str(folder)) or not folder.is_dir():
+            continue
+        for name in _entries(str(folder)):
+            page = os.path.join(str(folder), name)
+            if name.endswith((".md", ".mdx")) and _ROOT_SLUG.search(_page_head(page, str(folder))):
+                dependencies.record("stat", page, dependencies.signature_of(page))
+                return folder / name
     return None
 
 

@@ -56,7 +56,9 @@ class LinkTargetMissing(DocumentRule):
     embedded one), a relative page path is looked up from the content root too, as GetPage
     does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
-    site.source, "packages", ...)`) are taken as existing. A target inside a git submodule
+    site.source, "packages", ...)`) are taken as existing. On a Docusaurus site a folder is
+    served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog). A
+    target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
     not reported: it cannot be checked. Nothing is fetched online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
