@@ -31,8 +31,10 @@ from mistune.core import BlockState
 from mistune.helpers import parse_link_href, parse_link_title
 from mistune.inline_parser import InlineParser
 from mistune.plugins.math import INLINE_MATH_PATTERN, math, math_in_list, math_in_quote, parse_inline_math
-from mistune.plugins.table import table, table_in_list, table_in_quote
+from mistune.plugins.table import table_in_list, table_in_quote
 from mistune.util import unikey
+
+from artlint.gfmtable import gfm_table
 
 # Deeper nesting than this is read as literal text by mistune; it also bounds our recursion.
 MAX_NESTING = 20
@@ -235,7 +237,7 @@ def _new_markdown() -> mistune.Markdown:
         renderer=None,
         block=block,
         inline=inline,
-        plugins=[table, table_in_quote, table_in_list, math, math_in_quote, math_in_list],
+        plugins=[gfm_table, table_in_quote, table_in_list, math, math_in_quote, math_in_list],
     )
     markdown.inline.register("inline_math", _INLINE_MATH, parse_inline_math)
     return markdown
