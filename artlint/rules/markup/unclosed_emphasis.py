@@ -50,7 +50,8 @@ class UnclosedEmphasis(DocumentRule):
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
-    `_<table>_old`, `__ksymtab` before Chinese text), and markers
+    `_<table>_old`, `__ksymtab` before Chinese text), a table cell of markers alone
+    (significance stars, `***`), and markers
     in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
@@ -186,6 +187,8 @@ class UnclosedEmphasis(DocumentRule):
     def _leftovers(self, doc, block):
         """(offset, marker, "open" | "close") of the markers the parser left as text in a block."""
         text = doc.text
+        if block.type == "table_cell" and not text[block.start : block.end].strip(" \t*_"):
+            return  # a cell of markers only: significance stars (`***`), a rating
         for node in block.walk():
             if node.type != "text" or not node.raw or ("*" not in node.raw and "_" not in node.raw):
                 continue
