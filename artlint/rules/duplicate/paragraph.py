@@ -118,8 +118,13 @@ def _heading_texts(doc, starts: list[int]) -> list[str]:
     """The normalised text of the heading that starts each section ("" for a component),
     without the number a numbered document gives it: "3.1.2.1 Notice" and "3.1.3.1 Notice" are
     the same heading of two sections built on one template."""
-    texts = {heading.start: normalise(_HEADING_NUMBER.sub("", heading.text)) for heading in doc.nodes("heading")}
+    texts = {heading.start: normalise(_QUALIFIER.sub("", _HEADING_NUMBER.sub("", heading.text))) for heading in doc.nodes("heading")}
     return [texts.get(offset, "") for offset in starts]
+
+
+# A heading's qualifier in brackets: "Use CPU QoS (based on Group Identity)" and "Use CPU QoS
+# (based on Core Scheduling)" are two variants of one section.
+_QUALIFIER = lazy(r"\s*[(（][^()（）]{1,60}[)）]\s*$")
 
 
 def _targets(block) -> frozenset[str]:
@@ -147,7 +152,8 @@ class DuplicateParagraph(DocumentRule):
     (40; the letters of URLs written out do not count). The second occurrence is reported,
     naming the line of the first.
     Sections built on one template repeat their text: under headings of the same text (their
-    numbers aside: "3.1.2 Notice", "3.2.1 Notice"), even whole runs of it ("Common causes" under
+    numbers aside: "3.1.2 Notice", "3.2.1 Notice"; a qualifier in brackets aside: "Use QoS
+    (Group Identity)", "Use QoS (Core Scheduling)"), even whole runs of it ("Common causes" under
     each limit, "Options" under each command), and the items of a list again in another list
     under another heading of the same level (the options every command shares); at the
     same place after the first paragraph of two sections of one kind, a single note (a
@@ -290,8 +296,9 @@ def _parallel(kinds: list[str], here: int, there: int, place: int, first_place: 
 
 
 def _same_heading(headings: list[str], here: int, there: int) -> bool:
-    """Two sections under headings of the same text ("Common causes" under each limit): a
-    template of sections, which repeat their text on purpose."""
+    """Two sections under headings of the same text ("Common causes" under each limit), or of
+    the same text but for a qualifier in brackets ("Setup (Group Identity)", "Setup (Core
+    Scheduling)"): a template of sections, which repeat their text on purpose."""
     return here > 0 and there > 0 and headings[here - 1] != "" and headings[here - 1] == headings[there - 1]
 
 
