@@ -67,7 +67,9 @@ class DuplicateWord(DocumentRule):
       Only one of the two in emphasis is stress
       (`may actually *actually* work`). A spaced `*` between them is an operator (`x * x`), and
       a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
-      dog"`), unless the word is one of the `english-function-words` (`"it is is late"`).
+      dog"`), unless the word is one of the `english-function-words` (`"it is is late"`). A
+      page that keeps its speakers' fillers (five or more "uh," and "um,") is a verbatim
+      transcript: its repeated words are speech.
     - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
       `function-characters`), decided from the words on both sides, not from one segmentation:
       it passes where the second character begins the next content word (`向向量化` = 向 +
@@ -161,7 +163,7 @@ class DuplicateWord(DocumentRule):
             if block.start in code or _quotes_a_title(doc, block):
                 continue
             html = block.type == "block_html"
-            if _MAYBE_DOUBLED.search(text, block.start, block.end):
+            if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc):
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
                 yield from self._latin(doc, block, list(words), allowed, None if latin else english, english)
             if _CJK_DOUBLE.search(text, block.start, block.end):
@@ -341,6 +343,17 @@ def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     first, second = text[line_start:end_a].strip(), text[start_b:line_end].strip()
     return len(first) < _SHORT_LINE and len(second) < _SHORT_LINE
+
+
+# Fillers that only a verbatim transcript keeps ("uh, we", "um."): speech as it was spoken.
+_FILLER = lazy(r"(?i)\b(?:uh|um|uhm|erm)\b[,.…]")
+_TRANSCRIPT_FILLERS = 5
+
+
+def _verbatim_transcript(doc) -> bool:
+    """A page that keeps its speakers' fillers (five or more "uh," and "um,"): an interview
+    transcribed as spoken, whose repeated words ("for for the") are the speaker's."""
+    return doc.memo("verbatim-transcript", lambda: len(_FILLER.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_FILLERS)
 
 
 _SHORT_QUOTE = 60  # characters: a string mentioned as an example, not a quoted passage
