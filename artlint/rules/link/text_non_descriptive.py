@@ -11,6 +11,7 @@ from artlint.urls import names_its_fragment
 
 _PHRASES = data.load("anchor-text")["phrases"]
 _CITATIONS = frozenset(data.load("anchor-text")["citations"])
+_CELL_ACTIONS = frozenset(data.load("anchor-text")["cell-actions"])
 
 
 def normalise_anchor(text: str) -> str:
@@ -38,8 +39,9 @@ class LinkTextNonDescriptive(DocumentRule):
     so is the link that attributes a quotation after a dash or in brackets at its end
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
     (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
-    "Source" in a table cell that holds only links (a download table's `[Source] [Sign]
-    [SHA512]`, whose row names the release), the credit in a figure's caption (`<figcaption>… (<a
+    "Source" or "Download" in a table cell that holds only links, under a column with a
+    heading (a download table's `[Source] [Sign] [SHA512]`, whose row names the release, a
+    talk's `[下载]` under "讲稿"; the words are `cell-actions`), the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源").
@@ -161,16 +163,27 @@ def _credits_a_figure(doc, link) -> bool:
 
 
 def _names_a_rows_source(doc, link, text: str) -> bool:
-    """`| Apache Pegasus 2.0.0 | [Source][src] | [Sign][asc] |`: in a table cell of links only,
-    "Source" names the row's source package, as its row and column headers tell."""
-    if text not in _CITATIONS:
+    """`| Apache Pegasus 2.0.0 | [Source][src] | [Sign][asc] |`, `| 2020 | … | [下载](x.pdf) |`
+    under "讲稿": in a table cell of links only, under a column with a heading, "Source" or
+    "Download" says what it is by its row and its column (`cell-actions`)."""
+    if text not in _CELL_ACTIONS:
         return False
-    cell = next((node for node in doc.nodes("table_cell") if node.start <= link.start < node.end), None)
-    if cell is None:
-        return False
-    others = [other for other in doc.links if cell.start <= other.start and other.end <= cell.end]
+    for table in doc.nodes("table"):
+        if not table.start <= link.start < table.end:
+            continue
+        rows = [row for row in table.children if row.type == "table_row"]
+        for row in rows[1:]:
+            for column, cell in enumerate(row.children):
+                if cell.start <= link.start < max(cell.end, cell.start + 1):
+                    heading = rows[0].children[column] if column < len(rows[0].children) else None
+                    return heading is not None and bool(doc.text[heading.start : heading.end].strip()) and _links_only(doc, cell)
+    return False
+
+
+def _links_only(doc, cell) -> bool:
+    """Whether a table cell holds nothing but links (and the brackets and separators between)."""
     rest = doc.text[cell.start : cell.end]
-    for other in sorted(others, key=lambda item: item.start, reverse=True):
+    for other in sorted((item for item in doc.links if cell.start <= item.start and item.end <= cell.end), key=lambda item: item.start, reverse=True):
         rest = rest[: other.start - cell.start] + rest[other.end - cell.start :]
     return not rest.strip(" \t|()[].,;:/·•")
 
