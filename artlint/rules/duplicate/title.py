@@ -32,7 +32,8 @@ class DuplicateTitle(CorpusRule):
     `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`). Translations (pages of different languages,
     as the site's generator tells them apart), section index pages ("Posts" in each part of a
     book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
-    include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), drafts (`draft: true`,
+    include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
+    files, which the site does not publish (`README.md` and its translation `README-zh.md`), drafts (`draft: true`,
     `published: false`),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
@@ -57,9 +58,10 @@ class DuplicateTitle(CorpusRule):
     }
 
     def collect(self, doc, options):
-        if doc.page is not None and (doc.page.kind in ("section", "resource", "fragment", "partial") or doc.page.draft):
+        if doc.page is not None and (doc.page.kind in ("section", "resource", "fragment", "partial", "repository") or doc.page.draft):
             # A section's index: "Posts" in each edition of a book is its structure; a bundle's
-            # file is no page, nor is a block that pages include; a draft is not published.
+            # file is no page, nor is a block that pages include, nor a repository's README
+            # (README-zh.md translates it); a draft is not published.
             return None
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
