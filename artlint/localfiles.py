@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import sys
 import unicodedata
@@ -203,7 +204,7 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
     and `static/blog/speed/` may hold its target."""
     site, file = doc.site, doc.file
-    if site is None or file is None or site.generator not in ("zola", "hugo"):
+    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo"):
         return []
 
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
@@ -212,6 +213,13 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
         return [PurePosixPath(found.url)] if found is not None and found.url.endswith("/") else []
 
     return doc.memo("page-url-folder", compute)
+
+
+def site_path_from_page_url(doc: "Document", path: str) -> str | None:
+    """A relative link read where a browser reads it, against the page's URL (`../b/` from a
+    page served at /conduct/ is /b/), when the generator's rules give that URL."""
+    folders = _url_folder(doc)
+    return posixpath.normpath(str(folders[0] / path)) + ("/" if path.endswith("/") else "") if folders else None
 
 
 def with_site_roots(doc: "Document", roots: list[str]) -> list[str]:
@@ -654,7 +662,7 @@ _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink)\s*[:=]\s*["']?([^"'\
 # aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
 _FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
 _ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
-_DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}-")
+_DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's `-`; Zola's `-` or `_`
 
 
 @lru_cache(maxsize=16)
@@ -673,6 +681,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
         for directory, subdirectories, files in os.walk(top):
             subdirectories[:] = [name for name in subdirectories if _holds_pages(name, whole_root)]
             names.update(subdirectories)
+            names.update(_DATE_PREFIX.sub("", name) for name in subdirectories)  # Zola's dated bundle folders
             titles_name_pages = bool(titled) and _section(top, directory) in titled
             for name in files:
                 stem, suffix = os.path.splitext(name)

@@ -12,6 +12,7 @@ from artlint.localfiles import (
     redirected,
     resolve,
     resolve_hugo_ref,
+    site_path_from_page_url,
     split_target,
 )
 from artlint.options import Option
@@ -45,8 +46,9 @@ class LinkTargetMissing(DocumentRule):
     bundle from the folder that holds it), then from the content folders, and a bare name
     (`"blocks"`) by a site-wide lookup of the one page of the language with that name (a
     bundle's folder, a file's stem); a name two pages share is reported as ambiguous. Extension-less site paths whose last
-    segment names a page of the site (its file name with or without a date prefix, its folder,
-    `slug` or `url`) are accepted, because
+    segment names a page of the site (its file name or its folder with or without a date
+    prefix, its `slug`, `url`, `id` or `abbrlink`) are accepted, and so are relative ones read
+    against the page's own URL (`../b/` from a page served at `/conduct/`), because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
     site's root or `public/`, or the lines with a written source of a Hugo template that writes
@@ -119,7 +121,10 @@ def _found_by_render_hook(doc, path, roots) -> bool:
 
 
 def _is_page_path(doc, path, roots) -> bool:
-    """A site path to a page (not a file with a media or document suffix) that names a known page."""
+    """A site path to a page (not a file with a media or document suffix) that names a known
+    page; a relative one read against the page's own URL where the generator gives it."""
+    if not path.startswith("/"):
+        path = site_path_from_page_url(doc, path) or path
     last = path.rstrip("/").rsplit("/", 1)[-1]
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last else ""
     if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
