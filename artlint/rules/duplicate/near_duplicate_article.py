@@ -212,8 +212,9 @@ def _verdict(a, b, frequency: Counter[int], options) -> tuple[float, float] | No
 
 _DIGITS = re.compile(r"\d+")
 # Titles are normalised (lower case, no spaces): a month's name runs into the words around it.
+# A version's pre-release tag after its numbers ("2.11.0-RC4" is `2110rc4`) belongs to them.
 _SERIAL = re.compile(
-    r"(?:\d+|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"(?:\d+|(?<=\d)(?:rc|beta|alpha|preview|pre|milestone)|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)+"
 )
 
@@ -261,8 +262,9 @@ def _folder_subjects(folder: str, signature: str) -> tuple[str, ...]:
 
 def _one_series(a: str, b: str) -> bool:
     """Two posts of a series from one template ("Rust 1.68.1 pre-release" and "Rust 1.68.2
-    pre-release", "Council selections, March 2025" and "..., September 2025"): titles that
-    differ in their numbers and month names only."""
+    pre-release", "Council selections, March 2025" and "..., September 2025", "Scala 2.11.0-RC4
+    is now available!" and "Scala 2.11.1 is now available!"): titles that differ in their
+    numbers, pre-release tags and month names only."""
     return a != b and bool(_SERIAL.search(a)) and _SERIAL.sub("#", a) == _SERIAL.sub("#", b)
 
 
