@@ -18,6 +18,9 @@ _JAPANESE_SHARE = 0.1  # kana among the Han and kana characters from which a tex
 _ASCII_MARKS = ",.;:!?"
 # A half-width parenthesis pair around Chinese text with no Latin letter in it.
 _PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
+# A name of two parts joined by a dot right before a parenthesis: the notation of a call.
+# (Each part starts with a letter: `v0.1.6版本(…)` is a version number before an aside.)
+_DOTTED_NAME = lazy(r"(?<![\w.])[^\W\d_]\w*(?:\.[^\W\d_]\w*)+$")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
 _LATIN_LETTER = lazy(r"[A-Za-z]")
 _NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
@@ -67,7 +70,8 @@ class PunctuationWidth(DocumentRule):
       or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
-    - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`), in
+    - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
+      after a dotted name, `组件.操作(数据)`, the notation of a call), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
     - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
@@ -166,6 +170,8 @@ class PunctuationWidth(DocumentRule):
             before = text[match.start() - 1 : match.start()]
             if before.isascii() and before.isalnum():
                 continue  # f(x): a call, not a remark
+            if _DOTTED_NAME.search(text, max(block.start, match.start() - 40), match.start()):
+                continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
             yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
