@@ -823,6 +823,8 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         if mount[1].startswith("content"):
             content.append(mount[0])
     static = [_text(settings.get("staticdir"), "static"), "assets"]
+    # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
+    static += [f"themes/{name}/{kind}" for name in _theme_names(settings) for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, "themes", name, kind))]
     permalinks = _table(settings.get("permalinks"))
     # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
@@ -853,12 +855,17 @@ def _disabled_languages(settings: dict, languages: dict, default: str) -> frozen
     return frozenset(names - {default})
 
 
+def _theme_names(settings: dict) -> list[str]:
+    """The Hugo themes the configuration names (`theme = "x"` or a list), plain names only."""
+    themes = settings.get("theme")
+    names = [themes] if isinstance(themes, str) else [name for name in _items(themes) if isinstance(name, str)]
+    return [name for name in names if _plain_name(name)]
+
+
 def _has_link_render_hook(folder: str, settings: dict) -> bool:
     if str(_nested(settings, "markup", "goldmark", "renderHooks", "link", "useEmbedded")).lower() == "always":
         return True
-    themes = settings.get("theme")
-    names = [themes] if isinstance(themes, str) else [name for name in _items(themes) if isinstance(name, str)]
-    tops = [os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in names if _plain_name(name))]
+    tops = [os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))]
     for top in tops:
         for directory, subfolders, files in os.walk(top):
             subfolders[:] = sorted(subfolders)[:200]
