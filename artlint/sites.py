@@ -824,7 +824,8 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
             content.append(mount[0])
     static = [_text(settings.get("staticdir"), "static"), "assets"]
     # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
-    static += [f"themes/{name}/{kind}" for name in _theme_names(settings) for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, "themes", name, kind))]
+    for name in _theme_names(settings):
+        static += [f"themes/{name}/{kind}" for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, "themes", name, kind))]
     permalinks = _table(settings.get("permalinks"))
     # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
