@@ -111,6 +111,9 @@ class Site:
     # Docusaurus before 3 renders with MDX 1 (remark-parse 8), which is no CommonMark parser:
     # `**注：**正文` and `** spaced **` are bold there.
     mdx1: bool = False
+    # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold):
+    # MDX 1, and Hexo's marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
+    spaced_strong: bool = False
     definition_term_ids: bool = False  # Hugo's goldmark gives each definition list term an id
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
@@ -130,7 +133,7 @@ class Site:
     @property
     def spaced_emphasis(self) -> bool:
         """Whether the renderer takes `** text **` as bold: Python-Markdown (MkDocs), MDX 1."""
-        return self.generator == "mkdocs" or self.mdx1
+        return self.generator == "mkdocs" or self.spaced_strong
 
     @property
     def roots(self) -> tuple[str, ...]:
@@ -246,6 +249,7 @@ class Site:
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "mdx1": self.mdx1,
+            "spaced-strong": self.spaced_strong,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
             "plugin-page-folders": list(self.generated_folders),
@@ -1089,7 +1093,20 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
+        "spaced_strong": _hexo_pairs_spaced_strong(folder),
     }
+
+
+_HEXO_MARKED = lazy(r""""hexo-renderer-marked"\s*:\s*"[~^>=<v\s]*(\d+)\.""")
+_HEXO_KRAMED = lazy(r""""hexo-renderer-kramed"\s*:""")
+
+
+def _hexo_pairs_spaced_strong(folder: str) -> bool:
+    """Whether the site's renderer, as its package.json asks, takes `** a **` as bold: marked
+    before 1.0 (hexo-renderer-marked 0.x) and kramed do."""
+    package = read_small_file(os.path.join(folder, "package.json"))
+    marked = _HEXO_MARKED.search(package)
+    return bool(_HEXO_KRAMED.search(package)) or (marked is not None and marked.group(1) == "0")
 
 
 def _docusaurus_parts(folder: str, settings: dict) -> dict:
@@ -1106,6 +1123,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         "language_folders": tuple(i18n),
         "autolinks": True,  # remark-gfm
         "mdx1": _docusaurus_major(folder) in (1, 2),
+        "spaced_strong": _docusaurus_major(folder) in (1, 2),
     }
 
 

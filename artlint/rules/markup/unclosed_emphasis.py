@@ -46,17 +46,18 @@ class UnclosedEmphasis(DocumentRule):
       (marked), MkDocs (Python-Markdown) and Docusaurus 2 (MDX 1) sites, whose renderers take
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
       beside them, the first before a non-space and the second after one (on Docusaurus 2,
-      spaces or not).
+      and on Hexo with marked before 1.0 or kramed, spaces or not).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
-    `_<table>_old`, `__ksymtab` before Chinese text), a table cell of markers alone
+    `_<table>_old`, `__ksymtab` before Chinese text or full-width marks), a table cell of markers alone
     (significance stars, `***`), and markers
     in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
-      `电流 * 电压 * 时间` are arithmetic. Not on MkDocs and Docusaurus 2 sites, whose renderers
-      (Python-Markdown, MDX 1) take spaced markers as emphasis.
+      `电流 * 电压 * 时间` are arithmetic. Not on MkDocs, Docusaurus 2 and old-marked Hexo sites,
+      whose renderers (Python-Markdown, MDX 1, marked 0.x, kramed) take spaced markers as
+      emphasis.
 
     ## Why it matters
     Editors that wrap a whole block in `**...**` across paragraphs, or put the closing `**` after
@@ -228,7 +229,7 @@ class UnclosedEmphasis(DocumentRule):
 _NAME_PART = lazy(r"[A-Za-z0-9]")
 # A word of ASCII letters and digits after a run of "_", then Chinese or Japanese text: a
 # name (`__ksymtab 中的记录`), not one English word set in bold.
-_NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
+_NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef—])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
@@ -300,7 +301,7 @@ def _unpaired_by_pattern(doc, block, runs):
     text = doc.text
     paired: set[int] = set()
     opener = None
-    spaces_too = doc.site is not None and doc.site.mdx1  # remark-parse 8 pairs `** a **` as well
+    spaces_too = doc.site is not None and doc.site.spaced_strong  # remark-parse 8, marked 0.x: `** a **` too
     for match in _DOUBLE_ASTERISK.finditer(text, block.start, block.end):
         at = match.start()
         if doc.in_code(at):
