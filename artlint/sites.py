@@ -114,6 +114,9 @@ class Site:
     # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold):
     # MDX 1, and Hexo's marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
+    # A line break inside a paragraph is rendered as one (marked's `breaks`, Hexo's default):
+    # the lines of a paragraph are lines on the page.
+    line_breaks: bool = False
     definition_term_ids: bool = False  # Hugo's goldmark gives each definition list term an id
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
@@ -250,6 +253,7 @@ class Site:
             "blackfriday": self.blackfriday,
             "mdx1": self.mdx1,
             "spaced-strong": self.spaced_strong,
+            "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
             "plugin-page-folders": list(self.generated_folders),
@@ -1094,6 +1098,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": _hexo_pairs_spaced_strong(folder),
+        "line_breaks": _nested(settings, "marked", "breaks") is not False,
     }
 
 

@@ -69,7 +69,9 @@ class DuplicateWord(DocumentRule):
       a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
       dog"`), unless the word is one of the `english-function-words` (`"it is is late"`). A
       page that keeps its speakers' fillers (five or more "uh," and "um,") is a verbatim
-      transcript: its repeated words are speech.
+      transcript: its repeated words are speech. Where the renderer keeps a paragraph's line
+      breaks (Hexo's marked, `breaks: true` by default), a word ending one line and starting the
+      next is on two lines of the page: a label and its explanation.
     - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
       `function-characters`), decided from the words on both sides, not from one segmentation:
       it passes where the second character begins the next content word (`向向量化` = 向 +
@@ -212,6 +214,8 @@ class DuplicateWord(DocumentRule):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
             if _written_as_code(text, start_a, end_a, start_b, end_b):
                 continue
+            if "\n" in between and doc.site is not None and doc.site.line_breaks:
+                continue  # two lines on the page (marked's `breaks`): "- branch" / "branch is a name"
             fix = None
             # Not across emphasis markers, which must stay; a capital only on a short word ("The
             # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
