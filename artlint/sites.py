@@ -276,8 +276,9 @@ class Site:
 # --------------------------------------------------------------------------- pages
 
 # Keys the generators read a page's date from besides `date` (Hugo's publishDate and its
-# aliases, Astro-style pubDate, Jekyll plugins' published and created).
-DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created")
+# aliases, Astro-style pubDate, Jekyll plugins' published and created, and the `updated` date of
+# Zola and Hexo, which a page that has no other date shows).
+DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created", "updated")
 _DATE_KEY = lazy(rf"^[ \t]*[\"']?(?:date|{'|'.join(DATE_ALIASES)})[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
 # Keys that place a page in its section's menu by hand: Hugo's and Docsy's `weight`,
 # Docusaurus' `sidebar_position`, just-the-docs' `nav_order`, VuePress' and Hexo themes' `order`.
