@@ -29,7 +29,7 @@ IGNORE_OPTION = Option(
         "/tags/**", "/categories/**", "/series/**", "/authors/**", "/author/**", "/page/**", "/search/**",
         "**/index.xml", "**/feed.xml", "**/rss.xml", "**/atom.xml", "/sitemap.xml",
     ],
-    "Globs of site paths that the generator makes without a source file (taxonomies, feeds).",
+    "Globs of site paths that the generator makes without a source file (taxonomies, feeds); also matched under each language's folder (`/es/tags/x/`).",
 )
 
 
@@ -91,7 +91,7 @@ class LinkTargetMissing(DocumentRule):
             if link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
             path, _ = split_target(link.url)
-            if not path or ignored.match(path.lstrip("/")):
+            if not path or ignored.match(path.lstrip("/")) or ignored.match(_without_language(doc, path)):
                 continue
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
@@ -118,6 +118,14 @@ def _found_by_render_hook(doc, path, roots) -> bool:
     if "/" not in path and "." not in path:
         return True
     return not path.startswith(("/", ".")) and _is_page_path(doc, "/" + path, roots)
+
+
+def _without_language(doc, path: str) -> str:
+    """A site path without its leading language folder (`/es/tags/x/` is `tags/x/` in Spanish):
+    the generator makes the same pages for each language of the site."""
+    head, _, rest = path.lstrip("/").partition("/")
+    languages = doc.site.languages if doc.site is not None else ()
+    return rest if rest and head.lower() in languages else path.lstrip("/")
 
 
 def _is_page_path(doc, path, roots) -> bool:
