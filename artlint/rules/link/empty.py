@@ -9,7 +9,8 @@ class LinkEmpty(DocumentRule):
     Markdown links `[](https://...)` and HTML anchors `<a href="..."></a>` whose text is empty or
     only spaces, and that do not wrap an image; and markdown links with an empty destination,
     `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
-    `title` (an icon link) has a name for screen readers and is not empty.
+    `title` (an icon link) has a name for screen readers and is not empty, nor is a text that a
+    template tag writes (`[`{{% version %}}`](…)`).
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -34,5 +35,13 @@ class LinkEmpty(DocumentRule):
                 continue
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
-            elif not link.text.strip() and not link.labelled:
+            elif not link.text.strip() and not link.labelled and not _templated_text(doc, link):
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
+
+
+def _templated_text(doc, link) -> bool:
+    """A text that a template tag writes (`[`{{% version %}}`](…)`: Hugo expands shortcodes
+    before markdown, code spans included)."""
+    source = doc.text[link.start : link.end]
+    label = source[: source.find("](")] if "](" in source else source
+    return "{{" in label or "{%" in label
