@@ -48,7 +48,8 @@ class LinkTargetMissing(DocumentRule):
     bundle's folder, a file's stem); a name two pages share is reported as ambiguous. Extension-less site paths whose last
     segment names a page of the site (its file name or its folder with or without a date
     prefix, its `slug`, `url`, `id` or `abbrlink`) are accepted, and so are relative ones read
-    against the page's own URL (`../b/` from a page served at `/conduct/`), because
+    against the page's own URL when they climb from it (`../b/` from a page served at
+    `/conduct/`), because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
     site's root or `public/`, or the lines with a written source of a Hugo template that writes
@@ -131,7 +132,7 @@ def _without_language(doc, path: str) -> str:
 def _is_page_path(doc, path, roots) -> bool:
     """A site path to a page (not a file with a media or document suffix) that names a known
     page; a relative one read against the page's own URL where the generator gives it."""
-    if not path.startswith("/"):
+    if path.startswith("../"):  # `../b/` from a page served at /conduct/; not `docs/b/`, read under the page
         path = site_path_from_page_url(doc, path) or path
     last = path.rstrip("/").rsplit("/", 1)[-1]
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last else ""
