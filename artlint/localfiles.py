@@ -426,7 +426,20 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
     candidates: list[Path] = []
     for base in roots:
         candidates += _page_variants(root / base / relative, trailing)
-    return _existing(candidates)
+    return _existing(candidates) or _mounted(doc, root, candidates)
+
+
+def _mounted(doc: "Document", root: Path, candidates: list[Path]) -> Path | None:
+    """The file a Hugo mount serves at one of the candidates' places (`file_mounts`)."""
+    mounts = doc.site.file_mounts if doc.site is not None else ()
+    if not mounts:
+        return None
+    targets = {target: source for source, target in mounts}
+    for candidate in candidates:
+        source = targets.get(os.path.relpath(os.path.normpath(candidate), root).replace(os.sep, "/"))
+        if source is not None and _exists(str(root / source)):
+            return root / source
+    return None
 
 
 def _content_folders(doc: "Document") -> list[str]:

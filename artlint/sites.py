@@ -96,6 +96,9 @@ class Site:
     # Folders of Jekyll's documents, which it titles from their names: `_posts` and the
     # `_<name>` folder of each collection with `output: true`.
     document_folders: tuple[str, ...] = ()
+    # Hugo's mounts of one file at another place (source, target), relative to root: the page
+    # `content/docs/.common/x.md` mounted at `content/docs/guide/x.md` is served there.
+    file_mounts: tuple[tuple[str, str], ...] = ()
     # Jekyll's `defaults` that set a layout: (path, type, layout), as configured.
     layout_defaults: tuple[tuple[str, str, str], ...] = ()
     # Jekyll's `defaults` that set a permalink: (path, type, pattern), as configured.
@@ -257,6 +260,7 @@ class Site:
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
             "plugin-page-folders": list(self.generated_folders),
+            "file-mounts": {target: source for source, target in self.file_mounts},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
         }
@@ -828,9 +832,14 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     if declared and _normal(content_dir) not in declared:  # every language has its folder: the others are not built
         unbuilt += [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
     content = [content_dir] + [path for path, _ in folders]
-    for mount in _mounts(settings):
-        if mount[1].startswith("content"):
-            content.append(mount[0])
+    file_mounts = []
+    for source, target in _mounts(settings):
+        if not target.startswith("content"):
+            continue
+        if os.path.isfile(os.path.join(folder, source)):  # one page mounted at another place
+            file_mounts.append((source, _normal(target)))
+        else:
+            content.append(source)
     static = [_text(settings.get("staticdir"), "static"), "assets"]
     # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
     for name in _theme_names(settings):
@@ -846,6 +855,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
         "url_settings": _hugo_url_settings(settings),
         "not_content": tuple(dict.fromkeys(unbuilt)),
+        "file_mounts": tuple(file_mounts),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
