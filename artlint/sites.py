@@ -111,11 +111,9 @@ class Site:
     containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
-    # Docusaurus before 3 renders with MDX 1 (remark-parse 8), which is no CommonMark parser:
-    # `**注：**正文` and `** spaced **` are bold there.
-    mdx1: bool = False
-    # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold):
-    # MDX 1, and Hexo's marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
+    # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold),
+    # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
+    # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
     # A line break inside a paragraph is rendered as one (marked's `breaks`, Hexo's default):
     # the lines of a paragraph are lines on the page.
@@ -134,7 +132,7 @@ class Site:
         """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
         `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
-        return self.generator not in ("jekyll", "hexo", "mkdocs") and not self.blackfriday and not self.mdx1
+        return self.generator not in ("jekyll", "hexo", "mkdocs") and not self.blackfriday and not self.spaced_strong
 
     @property
     def spaced_emphasis(self) -> bool:
@@ -254,7 +252,6 @@ class Site:
             "containers": list(self.containers),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
-            "mdx1": self.mdx1,
             "spaced-strong": self.spaced_strong,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -1138,8 +1135,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         "languages": tuple(code.lower() for code in locales) if len(locales) > 1 else (),
         "language_folders": tuple(i18n),
         "autolinks": True,  # remark-gfm
-        "mdx1": _docusaurus_major(folder) in (1, 2),
-        "spaced_strong": _docusaurus_major(folder) in (1, 2),
+        "spaced_strong": _docusaurus_major(folder) in (1, 2),  # MDX 1
     }
 
 
