@@ -1,7 +1,7 @@
 """Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings; and the
 other forms the site's generator reads: Ruby's Time.parse (Jekyll: `2024-3-21 4:00:00 +0000`),
 JavaScript's Date (Hexo: `2013/7/13 20:46:25`), Go's layouts that Hugo tries (RFC 1123,
-`15 Oct 2023`), and YAML's timestamps with one-digit parts (`2019-05-27T4:55:44+08:00`)."""
+`15 Oct 2023`, Go's own `2024-06-17 04:02:43 +0000 UTC`), and YAML's timestamps with one-digit parts (`2019-05-27T4:55:44+08:00`)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ _YAML_TIMESTAMP = lazy(
     r"(?:[ \t]*(?P<zone>Z|[+-](?P<zh>\d{1,2})(?::(?P<zm>\d{2}))?))?"
 )
 _MONTHS = "January February March April May June July August September October November December".split()
+# Go's Time.String() (`2024-06-17 04:02:43.5 +0000 UTC`), which Hugo reads (spf13/cast's
+# layout `2006-01-02 15:04:05.999999999 -0700 MST`): release tools write dates with it.
+_GO_TIME_STRING = lazy(r"(?P<stamp>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? [+-]\d{4}) (?:[A-Za-z]{1,5}|[+-]\d{2,4})")
 
 
 def date_problem(value: Any, generator: str | None = None) -> str | None:
@@ -48,8 +51,12 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         match = _LENIENT.fullmatch(text)
     if not match:
         match = _YAML_TIMESTAMP.fullmatch(text)
-    if not match and generator == "hugo" and _hugo_reads(text):
-        return None
+    if not match and generator == "hugo":
+        go_string = _GO_TIME_STRING.fullmatch(text)
+        if go_string:
+            match = _ISO.fullmatch(go_string["stamp"])
+        elif _hugo_reads(text):
+            return None
     if not match:
         return f"{value!r} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00"
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])

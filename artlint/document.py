@@ -38,6 +38,7 @@ class Document:
     markup_text: str | None = None  # the text as the parser saw it (artlint.templating), if not `text`
 
     _memo: dict = field(default_factory=dict, repr=False)
+    _nodes_of_types: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, compute):
         """`compute()` once per document: for results that several rules share."""
@@ -87,7 +88,11 @@ class Document:
         """Every node of the tree in document order, or only those of the given types."""
         if not types:
             return iter(self._all_nodes)
-        return (node for node in self._all_nodes if node.type in types)
+        # Rules ask for the same few kinds again and again: each selection is made once.
+        selected = self._nodes_of_types.get(types)
+        if selected is None:
+            selected = self._nodes_of_types[types] = [node for node in self._all_nodes if node.type in types]
+        return iter(selected)
 
     @cached_property
     def code_ranges(self) -> list[tuple[int, int]]:
