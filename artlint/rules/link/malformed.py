@@ -208,8 +208,10 @@ def _joined_url_start(text: str, floor: int, junction: int) -> int | None:
 
 
 def url_problem(url: str, known_schemes: set[str]) -> str | None:
-    if not url or url.startswith(("#", "/", "?", ".", "{{", "%7B%7B")):
+    if not url or url.startswith(("#", "/", "?", ".")):
         return None
+    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url:
+        return None  # a template writes (part of) it at build time: `mailto:{{ member.email }}`
     match = _SCHEME_LIKE.match(url)
     if match:
         word, colon, slashes = match.group(1), match.group(2), match.group(3)
