@@ -80,7 +80,9 @@ class DuplicateWord(DocumentRule):
       (`absorbing-words`: `还有有很多`, `需要要`). A doubled verb of speech before a comma or
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
-      (`对对，`), runs of three or more (`哈哈哈`).
+      (`对对，`), runs of three or more (`哈哈哈`). A page that keeps its speakers' fillers
+      (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
+      speaker's (`我我叫`).
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
     joined to others by `-`, `/`, `.`, `_` or an entity (`real-time time`, `d&iacute;a a`), or
     inside URLs. Code is never read: fenced, indented, inline, `<code>`, and template blocks of
@@ -168,7 +170,7 @@ class DuplicateWord(DocumentRule):
             if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc):
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
                 yield from self._latin(doc, block, list(words), allowed, None if latin else english, english)
-            if _CJK_DOUBLE.search(text, block.start, block.end):
+            if _CJK_DOUBLE.search(text, block.start, block.end) and not _spoken_chinese(doc):
                 spans = html_prose(text, block.start, block.end) if html else _prose_text_spans(doc, block)
                 yield from self._chinese(doc, spans, options)
 
@@ -358,6 +360,23 @@ def _verbatim_transcript(doc) -> bool:
     """A page that keeps its speakers' fillers (five or more "uh," and "um,"): an interview
     transcribed as spoken, whose repeated words ("for for the") are the speaker's."""
     return doc.memo("verbatim-transcript", lambda: len(_FILLER.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_FILLERS)
+
+
+_CHINESE_FILLER = lazy("[嗯呃]")
+# A written interview keeps a few "嗯" (28 in the longest measured); a recording transcribed
+# word for word has them in almost every sentence (213 in one talk of 2018).
+_CHINESE_TRANSCRIPT_FILLERS = 40
+
+
+def _spoken_chinese(doc) -> bool:
+    """A Chinese page that keeps its speakers' fillers (40 or more 嗯 and 呃): speech turned
+    into text as it was said (a talk run through speech recognition), whose doubled
+    characters (我我叫, 要要介绍) are the speaker's, not a writer's typos."""
+
+    def count() -> bool:
+        return len(_CHINESE_FILLER.findall(doc.text, doc.body_offset)) >= _CHINESE_TRANSCRIPT_FILLERS
+
+    return doc.memo("spoken-chinese", count)
 
 
 _SHORT_QUOTE = 60  # characters: a string mentioned as an example, not a quoted passage
