@@ -2,6 +2,7 @@
 import re
 
 from artlint import data
+from artlint.chatlog import on_chat_line
 from artlint.cjk import CJK, dictionary_entries, words_around
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
@@ -18,9 +19,6 @@ _LATIN_WORD = lazy(
     r"(?:['’][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*"
 )
 _CJK_DOUBLE = lazy(f"([{CJK}])\\1")
-# A chat log's line starts with its speaker, IRC style: `<nick>`, `**<nick>**`, `**\\<nick>**`,
-# perhaps after a time stamp (`[12:01] <nick>`) or a list marker.
-_SPEAKER = lazy(r"[ \t]*(?:[-*+][ \t]+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*\*|__)?\\?<[^\s<>]{1,40}>(?:\*\*|__)?[ \t:]")
 _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word
 # (followed by punctuation or a closing `_` as well: "a test test.", "_the the_").
@@ -212,7 +210,7 @@ class DuplicateWord(DocumentRule):
                 continue  # *Gallus gallus*: a species name
             if _in_url(doc, start_a) or _in_attribute_list(text, start_a):
                 continue
-            if _SPEAKER.match(text, text.rfind("\n", 0, start_a) + 1):
+            if on_chat_line(text, start_a):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
             if _written_as_code(text, start_a, end_a, start_b, end_b):
                 continue

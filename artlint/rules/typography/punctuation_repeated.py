@@ -1,6 +1,7 @@
 import re
 
 from artlint import data
+from artlint.chatlog import on_chat_line
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
@@ -24,6 +25,8 @@ class PunctuationRepeated(DocumentRule):
       triple them for a strong tone (4.2.3.3, 4.4.3.4), and on the Chinese sites measured every
       run of them, even of four or five, was written so on purpose. Add `！` and `？` to `marks`
       to report them; their fix is then unsafe (`emphatic`).
+    - A line of a pasted chat log (`20:36:18 From name : 好的。。`, `<nick> 。。`) quotes its
+      participants as they typed and is not read.
     - A line of `、、、` (with a language name after it) is a code fence typed with a Chinese
       input method: it was meant as three backticks.
 
@@ -70,8 +73,8 @@ class PunctuationRepeated(DocumentRule):
         for match in re.finditer(f"([{re.escape(marks)}])\\1+", text):
             run = match.group()
             mark = run[0]
-            if run in allowed:
-                continue
+            if run in allowed or on_chat_line(doc.text, match.start()):
+                continue  # a pasted chat log quotes its participants as they typed
             start, end = match.span()
             if mark == "、" and len(run) == 3 and _FENCE.match(text, start):
                 fix = Fix("write '```'", (doc.edit(start, end, "```"),), safe=False)

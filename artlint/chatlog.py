@@ -1,0 +1,22 @@
+"""Lines of a chat log pasted into an article: what people typed, quoted as they typed it.
+
+A repeated word or mark on such a line is the participant's, not the author's to correct.
+"""
+
+from __future__ import annotations
+
+from artlint.lazyre import lazy
+
+# IRC style: `<nick>`, `**<nick>**`, `**\<nick>**`, perhaps after a time stamp (`[12:01] <nick>`)
+# or a list marker; and a meeting's saved chat (Zoom): `20:36:18	 From name : text`,
+# `20:36:18 From name to Everyone: text`.
+_SPEAKER = lazy(
+    r"[ \t]*(?:[-*+][ \t]+)?"
+    r"(?:(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*\*|__)?\\?<[^\s<>]{1,40}>(?:\*\*|__)?[ \t:]"
+    r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+[^\n:：]{1,80}[:：])"
+)
+
+
+def on_chat_line(text: str, offset: int) -> bool:
+    """Whether the line holding `offset` begins with a chat participant's name."""
+    return _SPEAKER.match(text, text.rfind("\n", 0, offset) + 1) is not None
