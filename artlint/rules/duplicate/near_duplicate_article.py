@@ -61,7 +61,9 @@ class NearDuplicateArticle(CorpusRule):
     translations (`index.es.md` and `index.pt.md`, `about.md` and `about.fr.md`, and pages of
     two languages of the site: `content/en/` and `content/zh/`, `lang:` in front matter, a
     permalink under `/ja/`), posts of a series whose titles differ in their numbers and
-    month names only ("Selections, March 2025") and whose texts differ in more, one page kept
+    month names only ("Selections, March 2025") and whose texts differ in more, the notes of two
+    releases (both titles name a version, not the same one: `meta/standard v0.2.12` and
+    `meta/recommended v0.2.10`, released together, list the same updates), one page kept
     for two versions of what it documents (`collections/sets.md` and `collections-2.13/sets.md`,
     `docs/v1/` and `docs/v2/`, `docs/archive/17.0/` and `docs/22.0/`, Docusaurus' `versioned_docs/version-2.0/`), an article
     republished in another section of the site (a blog post in the docs, a project's
@@ -112,10 +114,11 @@ class NearDuplicateArticle(CorpusRule):
             return None
         numbers = zlib.crc32(" ".join(_DIGITS.findall(text)).encode("ascii", "replace"))
         language = doc.page.language if doc.page else None
-        title = normalise(title_of(doc))
+        written_title = title_of(doc)
+        title = normalise(written_title)
         return (
             _relative(doc), date_of(doc), array("I", sorted(hashes)), language, title, numbers, section_of(doc),
-            declares_generated(doc), _without_subjects(doc, text, title),
+            declares_generated(doc), _without_subjects(doc, text, title), tuple(_VERSION_IN_TITLE.findall(written_title)),
         )
 
     def judge(self, facts, options, report_on):
@@ -145,7 +148,7 @@ class NearDuplicateArticle(CorpusRule):
             if not (first[1] or second[1]) and similarity < _PAGE_COPY:
                 continue  # two undated pages of one template: each project's "How to contribute"
             numbers_only = similarity == 1.0 and first[5] != second[5]
-            if not numbers_only and _one_series(first[4], second[4]):
+            if not numbers_only and (_one_series(first[4], second[4]) or _two_releases(first, second)):
                 continue
             target = assign(paths[a], paths[b], report_on, dates)
             if target is None:
@@ -266,6 +269,17 @@ def _one_series(a: str, b: str) -> bool:
     is now available!" and "Scala 2.11.1 is now available!"): titles that differ in their
     numbers, pre-release tags and month names only."""
     return a != b and bool(_SERIAL.search(a)) and _SERIAL.sub("#", a) == _SERIAL.sub("#", b)
+
+
+# A release's version in a title: `v0.2.12`, `1.68`, `2.11.0-RC4` (a year or an issue number is no version).
+_VERSION_IN_TITLE = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+(?:-[A-Za-z0-9.]+)?(?![\w.])")
+
+
+def _two_releases(a: tuple, b: tuple) -> bool:
+    """The notes of two releases: both titles name a version, not the same one
+    ("github.com/x/meta/standard/v0.2.12" and ".../recommended/v0.2.10", modules released
+    together, list the same dependency updates)."""
+    return len(a) > 9 and len(b) > 9 and bool(a[9]) and bool(b[9]) and a[9] != b[9]
 
 
 def _sections_differ(a: tuple, b: tuple) -> bool:
