@@ -98,8 +98,8 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
         site_excluded: frozenset[str] = frozenset()
         if config.sites is not None:
             site = config.sites.folder_site(absolute, names)
-            if directory is not top and site.holds_no_articles(absolute):
-                continue  # templates, partials, generated output: checked only when named
+            if directory is not top and (site.holds_no_articles(absolute) or _bundled_package(site, absolute, names)):
+                continue  # templates, partials, generated output, bundled packages: checked only when named
             site_excluded = site.excluded_paths
         excluded = here.exclude_globs
         suffixes = tuple("." + extension.lower() for extension in here.extensions)
@@ -119,6 +119,15 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
             elif not name.lower().endswith(suffixes) or excluded.match(relative):
                 continue
             yield entry.path, entry.is_symlink()
+
+
+# A folder with one of these inside a site, below its root, is a package copied into it (a
+# highlighter under `assets/`): its README and changelog are the package's, not the site's.
+_PACKAGE_MANIFESTS = frozenset(("package.json", "bower.json", "composer.json"))
+
+
+def _bundled_package(site, folder: str, names: set[str]) -> bool:
+    return site.generator != "plain" and folder != site.root and not _PACKAGE_MANIFESTS.isdisjoint(names)
 
 
 def _entries(directory: str) -> list[os.DirEntry]:
