@@ -713,6 +713,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                     segment = value.strip().strip("/").rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
+                        names.add(_slugified(segment))  # Zola slugifies a slug it is given ("Rust 101: ..." is rust-101-...)
                 title = _FRONT_TITLE.search(head) if titles_name_pages and not values else None
                 if title:
                     names.add(hugo_sanitize(title.group(2)).rsplit("/", 1)[-1])
@@ -749,6 +750,13 @@ def _fold(name: str) -> str:
     return _APOSTROPHES.sub("", _SPACES.sub("-", plain.strip()))
 
 
+def _slugified(name: str) -> str:
+    """A name as Zola's slugify (and Hexo's, Jekyll's `slugify`) writes it: lower case, each run
+    of characters other than letters and digits one hyphen."""
+    return _NOT_SLUG.sub("-", name.casefold()).strip("-")
+
+
+_NOT_SLUG = lazy(r"[^\w]+|_+")
 _SPACES = lazy(r"(?:\s|%20|-)*(?:\s|%20)(?:\s|%20|-)*|--+")
 _APOSTROPHES = lazy("['’]")
 

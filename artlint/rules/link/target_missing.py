@@ -135,7 +135,8 @@ def _is_page_path(doc, path, roots) -> bool:
     if path.startswith("../"):  # `../b/` from a page served at /conduct/; not `docs/b/`, read under the page
         path = site_path_from_page_url(doc, path) or path
     last = path.rstrip("/").rsplit("/", 1)[-1]
-    suffix = last.rsplit(".", 1)[-1].lower() if "." in last else ""
+    # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
+    suffix = last.rsplit(".", 1)[-1].lower() if "." in last and not path.endswith("/") else ""
     if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
         path, suffix = path[: -len(suffix) - 1], ""
     return path.startswith("/") and suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
