@@ -22,6 +22,10 @@ _INTERVAL = lazy(r"\w{1,3}\s*,\s*\w{1,3}")
 _NAME_AND_ALIAS = lazy(r"\s*[-*+]\s+[^\[\]()]{1,60}\s\[[^\[\]]+\]\s*")
 _NUMBERS = lazy(r"[\d\s,.:;\-–—]+")
 _CITATION = lazy(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # `[Stroustrup, 1994]`
+# A field of a log line in brackets: an IP address (and port), a time stamp.
+_BRACKETED_LOG_FIELD = lazy(
+    r"\[\s*(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\s*\]"
+)
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
@@ -46,7 +50,8 @@ class LinkReferenceUndefined(DocumentRule):
     footnotes (`[^1]`), citations (`[@key]`), alerts (`[!NOTE]`), task boxes (`- [x]`, and
     states that themes add, `- [tip]`) and ruby text (`[漢字]^(かんじ)`). A file that
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
-    definitions may be there.
+    definitions may be there. Three bracketed groups in a row, or a label that is an IP address
+    or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
     reported only in a document that itself writes working shortcut links, outside tables,
@@ -98,6 +103,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label if label.strip() else words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
+            if text.startswith("[", match.end()) or _on_log_line(text, match.start()):
+                continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
             if _SYNTAX.search(words) or _SYNTAX.search(label):
                 continue
             what = "image" if match.group(1) else "link"
@@ -114,13 +121,20 @@ class LinkReferenceUndefined(DocumentRule):
             label = text[match.start(1) : match.end(1)]
             if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
                 continue
-            if _TASK_STATE.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+            if _TASK_STATE.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()) or _on_log_line(text, match.start()):
                 continue
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+def _on_log_line(text: str, offset: int) -> bool:
+    """The line holds an IP address or a time stamp in brackets: a log line quoted as written."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return _BRACKETED_LOG_FIELD.search(text, start, end if end >= 0 else len(text)) is not None
 
 
 def _writes_shortcuts(doc) -> bool:
