@@ -80,8 +80,7 @@ class DuplicateWord(DocumentRule):
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
       (`对对，`), runs of three or more (`哈哈哈`). A page that keeps its speakers' fillers
       (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
-      speaker's (`我我叫`). So is a page whose title says it is a transcript (`文字版`,
-      `文字稿`, `实录`, `逐字稿`, `速记`, "transcript"), in any language.
+      speaker's (`我我叫`).
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
     joined to others by `-`, `/`, `.`, `_` or an entity (`real-time time`, `d&iacute;a a`), or
     inside URLs. Code is never read: fenced, indented, inline, `<code>`, and template blocks of
@@ -358,17 +357,7 @@ _TRANSCRIPT_FILLERS = 5
 def _verbatim_transcript(doc) -> bool:
     """A page that keeps its speakers' fillers (five or more "uh," and "um,"): an interview
     transcribed as spoken, whose repeated words ("for for the") are the speaker's."""
-    return _titled_transcript(doc) or doc.memo("verbatim-transcript", lambda: len(_FILLER.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_FILLERS)
-
-
-# A title that calls the page speech written down: a talk's 文字版 or 文字稿, 实录, 逐字稿, 速记, a transcript.
-_TRANSCRIPT_TITLE = lazy(r"实录|逐字稿|速记|文字稿|文字版|\btranscripts?\b", re.I)
-
-
-def _titled_transcript(doc) -> bool:
-    matter = doc.front_matter
-    title = matter.data.get("title") if matter is not None and isinstance(matter.data, dict) else None
-    return isinstance(title, str) and _TRANSCRIPT_TITLE.search(title) is not None
+    return doc.memo("verbatim-transcript", lambda: len(_FILLER.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_FILLERS)
 
 
 _CHINESE_FILLER = lazy("[嗯呃]")
@@ -385,7 +374,7 @@ def _spoken_chinese(doc) -> bool:
     def count() -> bool:
         return len(_CHINESE_FILLER.findall(doc.text, doc.body_offset)) >= _CHINESE_TRANSCRIPT_FILLERS
 
-    return _titled_transcript(doc) or doc.memo("spoken-chinese", count)
+    return doc.memo("spoken-chinese", count)
 
 
 _SHORT_QUOTE = 60  # characters: a string mentioned as an example, not a quoted passage
