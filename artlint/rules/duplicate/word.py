@@ -61,7 +61,10 @@ class DuplicateWord(DocumentRule):
       capitalised word mid-sentence or in a table cell before its lower-case twin (`then Will
       will`, `Pipile pipile`), `SHELL shell`; and code: a name with capitals inside
       (`statsFunc statsFunc`, a parameter and its type), a capitalised word before its
-      lower-case twin amid Chinese text (`Selector selector 属性`, a type and its variable).
+      lower-case twin amid Chinese text (`Selector selector 属性`, a type and its variable),
+      a declaration (`Logger logger = ...`), a row of a tab-separated table pasted as a line
+      whose last word the next row's key repeats. Three or more doubles in one sentence show
+      the mistake on purpose (an exercise: "a block of of text, words are are repeated").
       Only one of the two in emphasis is stress
       (`may actually *actually* work`). A spaced `*` between them is an operator (`x * x`), and
       a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
@@ -179,6 +182,7 @@ class DuplicateWord(DocumentRule):
         folded = [word[0].casefold() if word is not None else None for word in words]
         text = doc.text
         emphasis = _emphasis_spans(block)
+        found = []
         for index in range(1, len(words)):
             fold = folded[index]
             if fold is None or folded[index - 1] != fold or (only is not None and fold not in only):
@@ -221,7 +225,9 @@ class DuplicateWord(DocumentRule):
             # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
             if text[end_a:start_b].isspace() and (word_a == word_b or len(word_a) <= 3):
                 fix = Fix(f"delete the second '{word_b}'", (doc.edit(end_a, end_b),), safe=False)
-            yield doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b, fix=fix)
+            found.append((start_a, end_b, doc.diagnostic(f"doubled word '{word_a} {word_b}'", start_a, end_b, fix=fix)))
+        shown = _demonstrations(text, found)
+        yield from (diagnostic for start, _, diagnostic in found if start not in shown)
 
     def _chinese(self, doc, spans, options):
         text = doc.text
@@ -336,7 +342,7 @@ def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     `Job job = new Job(`... `p p[2]`), words in aligned columns (`junit      junit`), a line
     of a comment or a debugger session (`//c  c  ac`, `(gdb) p p`), or two short lines each
     ending and starting with the word (`a : b` / `b : c`, a makefile's rules)."""
-    if text[end_b : end_b + 1] in ("[", "(") or "   " in text[end_a:start_b]:
+    if text[end_b : end_b + 1] in ("[", "(") or "   " in text[end_a:start_b] or _ASSIGNED.match(text, end_b):
         return True
     line_start = text.rfind("\n", 0, start_a) + 1
     if _CODE_LINE.match(text, line_start):
@@ -346,7 +352,29 @@ def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     line_end = text.find("\n", end_b)
     line_end = len(text) if line_end < 0 else line_end
     first, second = text[line_start:end_a].strip(), text[start_b:line_end].strip()
+    if "\t" in first or "\t" in second:
+        return True  # rows of a tab-separated table pasted as lines: a row's last cell, the next row's key
     return len(first) < _SHORT_LINE and len(second) < _SHORT_LINE
+
+
+# `Logger logger = ...`: a variable declared with its type, code left in prose.
+_ASSIGNED = lazy(r"[ \t]*=(?!=)")
+
+
+# Doubled words in one sentence from which it shows the mistake on purpose ("a block of of
+# text, several words here are are repeated, and and they should not be": a regex exercise).
+_DEMONSTRATION = 3
+_SENTENCE_BREAK = lazy(r"[.!?。！？](?:\s|$)")
+
+
+def _demonstrations(text: str, found: list) -> set[int]:
+    """Starts of the doubles that lie, `_DEMONSTRATION` or more, in one sentence."""
+    shown: set[int] = set()
+    for index in range(len(found) - _DEMONSTRATION + 1):
+        first, last = found[index], found[index + _DEMONSTRATION - 1]
+        if not _SENTENCE_BREAK.search(text, first[1], last[0]):
+            shown.update(start for start, _, _ in found[index : index + _DEMONSTRATION])
+    return shown
 
 
 # Fillers that only a verbatim transcript keeps ("uh, we", "um."): speech as it was spoken.
