@@ -45,14 +45,17 @@ class UnclosedEmphasis(DocumentRule):
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
       (marked), MkDocs (Python-Markdown) and Docusaurus 2 (MDX 1) sites, whose renderers take
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
-      beside them, the first before a non-space and the second after one (on Docusaurus 2,
+      beside them (and two `***`, bold italic, likewise), the first before a non-space and the
+      second after one (on Docusaurus 2,
       and on Hexo with marked before 1.0 or kramed, spaces or not).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text or full-width marks), a table cell of markers alone
-    (significance stars, `***`), and markers
-    in code, math or URLs are never reported.
+    (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
+    characters (a run of four or more, `134********`; a lone `***` with no other run of
+    asterisks in its paragraph, `张***说`, the wildcard `***Test`), and markers in code, math or
+    URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
       `电流 * 电压 * 时间` are arithmetic. Not on MkDocs, Docusaurus 2 and old-marked Hexo sites,
@@ -118,7 +121,7 @@ class UnclosedEmphasis(DocumentRule):
                     yield self._pair_finding(doc, first, second)
             else:
                 rest = _unpaired_by_pattern(doc, block, rest)
-            lone.extend(run for run in rest if len(run[1]) >= 2)
+            lone.extend(run for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest))
         yield from self._lone_findings(doc, lone)
 
     @staticmethod
@@ -234,6 +237,19 @@ _NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
 
+def _masking(text: str, run, runs) -> bool:
+    """Asterisks that stand for hidden or any characters, beside a letter or digit: a run of
+    four or more (`134********`), or a lone `***` with no other run of asterisks in its
+    paragraph to pair with (`张***说`, the wildcard `***Test`). Emphasis is one to three
+    markers, and bold italic comes in pairs. (A `****` after a full stop is a leftover.)"""
+    start, marker = run[0], run[1]
+    if marker[0] != "*" or len(marker) < 3:
+        return False
+    if not (text[start - 1 : start].isalnum() or text[start + len(marker) : start + len(marker) + 1].isalnum()):
+        return False
+    return len(marker) > 3 or not any(other is not run and other[1][0] == "*" and 2 <= len(other[1]) <= 3 for other in runs)
+
+
 def _spaced_pairs(text, runs):
     """`** text **`: the same marker twice on one line, with a space after the first and before
     the second, around text of two characters or more with a letter in it (`2 ** 3 ** 4` and
@@ -300,22 +316,23 @@ def _unpaired_by_pattern(doc, block, runs):
     CommonMark parser may have paired them otherwise or not at all."""
     text = doc.text
     paired: set[int] = set()
-    opener = None
+    openers: dict[str, int] = {}  # `**` pairs with `**`, `***` (bold italic) with `***`
     spaces_too = doc.site is not None and doc.site.spaced_strong  # remark-parse 8, marked 0.x: `** a **` too
-    for match in _DOUBLE_ASTERISK.finditer(text, block.start, block.end):
-        at = match.start()
+    for match in _STRONG_ASTERISKS.finditer(text, block.start, block.end):
+        at, marker = match.start(), match.group()
         if doc.in_code(at):
             continue
-        after, before = ("x", "x") if spaces_too else (text[at + 2 : at + 3], text[at - 1 : at])
+        after, before = ("x", "x") if spaces_too else (text[match.end() : match.end() + 1], text[at - 1 : at])
+        opener = openers.get(marker)
         if opener is not None and not _is_space(before):
             paired.update((opener, at))
-            opener = None
+            del openers[marker]
         elif opener is None and not _is_space(after):
-            opener = at
-    return [run for run in runs if run[1] != "**" or run[0] not in paired]
+            openers[marker] = at
+    return [run for run in runs if run[1] not in ("**", "***") or run[0] not in paired]
 
 
-_DOUBLE_ASTERISK = lazy(r"(?<!\*)\*\*(?!\*)")
+_STRONG_ASTERISKS = lazy(r"(?<!\*)\*{2,3}(?!\*)")
 
 
 def _intended_pairs(text, runs):
