@@ -77,7 +77,9 @@ class PunctuationWidth(DocumentRule):
     - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
       word (lower-case after `，；：`), with at least three English words on each side before
       Chinese script or another full-width mark, one of them a function word (`the`, `to`,
-      `we`...): `when you use the default settings，the server starts`. Labels and names in
+      `we`...): `when you use the default settings，the server starts`; a sentence with Chinese
+      script in it is Chinese, whose English phrases a `，` may list (`bolt 通过 run the
+      functions，filter the tuples，do the joins 来完成`). Labels and names in
       Chinese text are Chinese punctuation and pass: `GitHub：`, `React，Vue 和 Angular`, a
       Chinese sentence ending in English words (`拆分成 he、l、l、o。`).
 
@@ -210,7 +212,23 @@ def _in_english_sentence(text, at, block):
     after = _LATIN_WORD.findall(text, at + 1, end)
     if len(before) < _MIN_WORDS or len(after) < _MIN_WORDS:
         return False
-    return any(word.lower() in _FUNCTION_WORDS for word in before + after)
+    if not any(word.lower() in _FUNCTION_WORDS for word in before + after):
+        return False
+    return not _in_chinese_sentence(text, at, block)
+
+
+_SENTENCE_END = lazy(r"[。！？!?]|\.(?=\s)")
+
+
+def _in_chinese_sentence(text, at, block) -> bool:
+    """English phrases listed in a Chinese sentence (`bolt通过run functions，filter tuples，do
+    streaming joins来做任何事情`): Chinese script in the same sentence makes its commas Chinese."""
+    lowest = max(block.start, at - _REACH)
+    start = lowest
+    for end in _SENTENCE_END.finditer(text, lowest, at):
+        start = end.end()
+    stop = _SENTENCE_END.search(text, at + 1, min(block.end, at + 1 + _REACH))
+    return _HAN_CHAR.search(text, start, stop.start() if stop else min(block.end, at + 1 + _REACH)) is not None
 
 
 def _mostly_full_width_parentheses(text):
