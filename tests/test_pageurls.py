@@ -143,3 +143,19 @@ def test_documentation_generators(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     assert url_of(plain, "notes/a.markdown", {}) == "/notes/a.html"
     assert url_of(plain, "notes/a.Rmd", {}) is None
+
+
+def test_page_names_hold_the_url_names_generators_make_of_file_names_and_slugs(tmp_path: Path) -> None:
+    """The names a site path's last segment is matched against when its page cannot be placed
+    exactly: Hugo drops from a file's URL what a path may not hold (【】), and Zola slugifies
+    the slug it is given."""
+    from artlint.localfiles import _page_names
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "210816_容器化 _ 部署篇【建议收藏】.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (posts / "26.md").write_text('+++\nslug = "Rust 101: The Best Resources"\n+++\n', encoding="utf-8")
+    names = _page_names(str(tmp_path), ("content",))
+    assert "210816_容器化-_-部署篇建议收藏" in names
+    assert "rust-101-the-best-resources" in names
+    assert "210816_容器化-_-部署篇建议" not in names
