@@ -128,6 +128,8 @@ def _markdown_link(doc: ParsedText, node: "Node", definitions: dict[str, Link]) 
     text = node.text.strip()
     if node.attrs.get("autolink"):
         url = markup[1:-1]
+        if "@" in url and ":" not in url and str(node.attrs.get("url", "")).startswith("mailto:"):
+            url = "mailto:" + url  # `<express@5.x>` is an e-mail autolink, not a relative path
         return Link("autolink", False, url, text, node.start, node.end, node.start + 1, node.end - 1)
     if "ref" in node.attrs:
         definition = definitions.get(node.attrs["ref"])

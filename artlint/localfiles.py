@@ -309,6 +309,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         root = site_root(doc)
         return None if root is None else _existing([root / folder / path[2:] for folder in _content_folders(doc)])
     if path.startswith("/"):
+        # `/../../images/x.png` is `/images/x.png`: a browser climbs no higher than the site's root
+        path = posixpath.normpath(path) + ("/" if trailing and path.rstrip("/") else "") if "/.." in path else path
         found = _from_roots(doc, PurePosixPath(path), roots, trailing)
         if found is None and doc.site is not None and doc.site.generator == "hugo" and not trailing:
             found = _bundle_resource_at(doc, path)
