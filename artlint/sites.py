@@ -443,6 +443,10 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
     return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true") or matter.get("published") is False
 
 
+# The names Jekyll's post reader takes (its DATE_FILENAME_MATCHER): a date, then the title.
+_JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+$")
+
+
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
     if site.generator == "mkdocs" and _mkdocs_index(site, parts, lowered):
@@ -465,6 +469,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
     if generator in ("jekyll", "hexo"):
         if "_posts" in parts[:-1]:
+            if generator == "jekyll" and not _JEKYLL_POST_NAME.match(parts[-1]):
+                return "partial"  # Jekyll reads only `YYYY-MM-DD-title` files as posts: a template kept beside them
             return "article"  # jekyll-multiple-languages-plugin's `_i18n/<lang>/_posts/` too: posts of that language
         if any(within(path, folder) for folder in site.fragments):
             return "fragment"
