@@ -26,6 +26,10 @@ _CITATION = lazy(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # `[Stroustrup, 1994]`
 _BRACKETED_LOG_FIELD = lazy(
     r"\[\s*(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\s*\]"
 )
+# What may stand before a tag at a line's start (a quote, a list marker, a heading's `#`s), and
+# what follows a tag: a colon, or the text itself with no space between.
+_LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?")
+_TAG_FOLLOWS = lazy(r"[:：]|[^\s\[(]")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
@@ -50,7 +54,8 @@ class LinkReferenceUndefined(DocumentRule):
     footnotes (`[^1]`), citations (`[@key]`), alerts (`[!NOTE]`), task boxes (`- [x]`, and
     states that themes add, `- [tip]`) and ruby text (`[漢字]^(かんじ)`). A file that
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
-    definitions may be there. Three bracketed groups in a row, or a label that is an IP address
+    definitions may be there. A bracketed word that opens a line and runs into a colon or into
+    the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag. Three bracketed groups in a row, or a label that is an IP address
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
@@ -121,8 +126,11 @@ class LinkReferenceUndefined(DocumentRule):
             label = text[match.start(1) : match.end(1)]
             if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
                 continue
-            if _TASK_STATE.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()) or _on_log_line(text, match.start()):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _TASK_STATE.match(text, line_start, match.start()) or _on_log_line(text, match.start()):
                 continue
+            if _LINE_OPENING.fullmatch(text, line_start, match.start()) and _TAG_FOLLOWS.match(text, match.end()):
+                continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue
             yield doc.diagnostic(
