@@ -27,9 +27,9 @@ _BRACKETED_LOG_FIELD = lazy(
     r"\[\s*(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\s*\]"
 )
 # What may stand before a tag at a line's start (a quote, a list marker, a heading's `#`s), and
-# what follows a tag: a colon, or the text itself with no space between.
+# what follows a tag (one word): a colon, or the text itself with no space between.
 _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?")
-_TAG_FOLLOWS = lazy(r"[:：]|[^\s\[(]")
+_TAG_FOLLOWS = lazy(r"[:：]|\w")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
@@ -129,7 +129,7 @@ class LinkReferenceUndefined(DocumentRule):
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _TASK_STATE.match(text, line_start, match.start()) or _on_log_line(text, match.start()):
                 continue
-            if _LINE_OPENING.fullmatch(text, line_start, match.start()) and _TAG_FOLLOWS.match(text, match.end()):
+            if _LINE_OPENING.fullmatch(text, line_start, match.start()) and _TAG_FOLLOWS.match(text, match.end()) and not any(c.isspace() for c in label):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue
