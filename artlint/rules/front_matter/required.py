@@ -18,7 +18,9 @@ class FrontMatterRequired(DocumentRule):
 
     The site's generator decides what a file is (see `artlint site`): the `article-only` keys
     (default `date`) are required of articles (posts) only, not of standalone pages; section
-    indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) need none; README files, partials and the pages of documentation
+    indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) and the home
+    page (`index.md` at the top of the content, or of a language's folder: its layout shows the
+    site's name) need no title; README files, partials and the pages of documentation
     generators need none, nor do Jekyll pages whose layout prints another object's title as
     their heading (`<h1>{{ episode.title }}</h1>`) and uses `page.title` only under
     `{% if page.title %}`, nor do placeholders with neither a title nor any text after the front
@@ -71,6 +73,8 @@ class FrontMatterRequired(DocumentRule):
                 continue
             if key == "title" and page is not None and page.title_from_name:
                 continue  # Jekyll titles a post or a collection's document from its file name
+            if key == "title" and _home_page(doc):
+                continue  # the home page: its layout titles it with the site's name
             present = key in written and not _is_empty(matter.data[written[key]])
             # Whether the section dates its pages reads the section's files: only when it matters.
             if key == "date" and not present and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
@@ -92,6 +96,16 @@ def _keys_as_read(data: dict, doc) -> dict[str, str]:
             if isinstance(key, str):
                 written.setdefault(key.lower(), key)
     return written
+
+
+def _home_page(doc) -> bool:
+    """The site's home page, or a language's: `index.md` at the top of a content folder."""
+    if doc.site is None or doc.absolute_file is None:
+        return False
+    folder, _, name = doc.site.relative(doc.absolute_file).rpartition("/")
+    if name.rsplit(".", 1)[0].lower() != "index":
+        return False
+    return (folder or ".") in doc.site.content or any(folder == path for path, _ in doc.site.language_folders)
 
 
 def _dates_expected(doc) -> bool:
