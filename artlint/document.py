@@ -82,7 +82,15 @@ class Document:
 
     @cached_property
     def _all_nodes(self) -> list[Node]:
-        return [node for block in self.blocks for node in block.walk()]
+        """Every node in document order (depth first), without a generator per block."""
+        found: list[Node] = []
+        stack = list(reversed(self.blocks))
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            if node.children:
+                stack.extend(reversed(node.children))
+        return found
 
     def nodes(self, *types: str) -> Iterator[Node]:
         """Every node of the tree in document order, or only those of the given types."""

@@ -63,7 +63,7 @@ def _markup_budget(limit: int) -> re.Pattern[str]:
 _INLINE_BUDGET = _markup_budget(MAX_INLINE_MARKUP)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: a site's run makes millions of nodes
 class Node:
     """One markdown element with its place in the file (offsets into the normalised text)."""
 
