@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from artlint.lazyre import lazy
 from artlint.spans import SpanSet
+from artlint.templating import INCLUDES_ANOTHER_FILE
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -85,7 +86,10 @@ def extract_links(doc: ParsedText, keep_unused: bool = False) -> list[Link]:
         first_by_key.setdefault(key, definition)
     links: list[Link] = []
     image_uses: dict[int, set[bool]] = {}
+    labels_elsewhere = INCLUDES_ANOTHER_FILE.search(doc.text) is not None
     for node in doc.nodes("link", "image"):
+        if labels_elsewhere and node.type == "link" and doc.text[node.start - 1 : node.start] == "]" and "ref" not in node.attrs:
+            continue  # `[CTV][topic ctv](BIP119)`: with the included definitions, `[topic ctv]` is the label, `(BIP119)` text
         link = _markdown_link(doc, node, first_by_key)
         if link is not None:
             links.append(link)

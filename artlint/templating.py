@@ -36,6 +36,10 @@ from typing import TYPE_CHECKING
 
 from artlint.lazyre import lazy
 
+# `{% include references.md %}` (Jekyll), `{{< readfile >}}`, `{{ partial }}`: another file may
+# hold a page's link definitions, and the renderer sees them.
+INCLUDES_ANOTHER_FILE = lazy(r"\{[{%][-<%]?\s*(?:include|include_relative|readfile|partial|insert|import)\b", re.I)
+
 if TYPE_CHECKING:
     from artlint.sites import Site
 

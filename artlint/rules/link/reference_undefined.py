@@ -1,4 +1,3 @@
-import re
 
 from artlint import data
 from artlint.findings import Severity
@@ -6,6 +5,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
+from artlint.templating import INCLUDES_ANOTHER_FILE
 
 _DATA = data.load("links")["reference-undefined"]
 # `[text][label]` and `[text][]`: reference links by their form, whatever the label.
@@ -34,9 +34,6 @@ _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
 _SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]")
-# `{% include references.md %}` (Jekyll), `{{< readfile >}}`, `{{ partial }}`: another file may
-# hold the definitions, and the renderer sees them.
-_INCLUDE = lazy(r"\{[{%][-<%]?\s*(?:include|include_relative|readfile|partial|insert|import)\b", re.I)
 
 
 def normal_label(label: str) -> str:
@@ -90,7 +87,7 @@ class LinkReferenceUndefined(DocumentRule):
     def check(self, doc, options):
         prose_words = derived(options, "link-reference-undefined", lambda: {normal_label(word) for word in options["not-labels"]})
         prose = doc.prose_text
-        if "]" not in prose or _INCLUDE.search(doc.text):
+        if "]" not in prose or INCLUDES_ANOTHER_FILE.search(doc.text):
             return
         text = doc.text
         defined = {normal_label(node.attrs.get("label") or "") for node in doc.definitions}
