@@ -324,6 +324,8 @@ def _unpaired_by_pattern(doc, block, runs):
             continue
         after, before = ("x", "x") if spaces_too else (text[match.end() : match.end() + 1], text[at - 1 : at])
         opener = openers.get(marker)
+        if opener is None and marker == "***" and "**" in openers and not _is_space(before):
+            marker, opener = "**", openers["**"]  # `**<!--id-->***Title:*`: closes the `**`, opens a `*`
         if opener is not None and not _is_space(before):
             paired.update((opener, at))
             del openers[marker]
