@@ -122,6 +122,9 @@ class Site:
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
+    # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
+    # anchor that no heading gives may be one of them.
+    plugin_ids: bool = False
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
     _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of page()
     _sections: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of dates_expected()
@@ -256,6 +259,7 @@ class Site:
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
+            "plugin-ids": self.plugin_ids,
             "plugin-page-folders": list(self.generated_folders),
             "file-mounts": {target: source for source, target in self.file_mounts},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
@@ -1016,6 +1020,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),
+        "plugin_ids": _plugin_writes_ids(folder),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
@@ -1052,6 +1057,25 @@ def _plugin_page_folders(folder: str) -> tuple[str, ...]:
         return ()
     found = [match.group(1).strip("/") for name in names for match in _PLUGIN_PAGE.finditer(read_small_file(os.path.join(plugins, name)))]
     return tuple(dict.fromkeys(path for path in found if path and path != "."))
+
+
+# A Jekyll hook on what documents render (`Jekyll::Hooks.register :documents, :pre_render`) that
+# writes ids: a kramdown attribute list `{:#slug}` or an `id="..."` attribute.
+_RENDER_HOOK = lazy(r"Jekyll::Hooks\.register\b[^\n]*:(?:pre_render|post_render|post_convert)\b")
+_WRITES_ID = lazy(r"\{:#|\bid=\\?[\"']")
+
+
+def _plugin_writes_ids(folder: str) -> bool:
+    plugins = os.path.join(folder, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
+    except OSError:
+        return False
+    for name in names:
+        text = read_small_file(os.path.join(plugins, name))
+        if _RENDER_HOOK.search(text) and _WRITES_ID.search(text):
+            return True
+    return False
 
 
 _MULTIPLE_LANGUAGES = "jekyll-multiple-languages-plugin"

@@ -58,7 +58,9 @@ class LinkAnchorMissing(DocumentRule):
     its own headings is not reported: it may name one of the including page's. An id that the
     site's own templates write as it is (`<h2 id="comment-form">` in Zola's `templates/`, Hugo's
     `layouts/`, Jekyll's `_layouts/` and `_includes/`, a Hexo theme's `layout/`) is on the page
-    too. A missing file is `link-target-missing`'s finding, not this one.
+    too. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
+    writes `{:#slug}` or `id="..."`), a fragment no heading gives is not reported: the plugin
+    may write it (`artlint site` shows `plugin ids`). A missing file is `link-target-missing`'s finding, not this one.
 
     ## Why it matters
     A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
@@ -106,7 +108,7 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment) and not any(anchors.has(fragment) for anchors in included or ()):
                     if doc.page is not None and doc.page.kind == "partial":
                         continue  # a block that pages include: the heading may be the including page's
-                    if _written_by_a_template(doc, fragment):
+                    if _written_by_a_template(doc, fragment) or (doc.site is not None and doc.site.plugin_ids):
                         continue
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
@@ -122,7 +124,7 @@ class LinkAnchorMissing(DocumentRule):
             anchors = _recorded_anchors(real, generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
                 anchors = _recorded_anchors(real, generator, scripted=True)
-            if anchors is not None and not anchors.has(fragment):
+            if anchors is not None and not anchors.has(fragment) and not (doc.site is not None and doc.site.plugin_ids):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
             yield from self._hugo_refs(doc, options)
