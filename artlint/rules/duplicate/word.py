@@ -65,6 +65,7 @@ class DuplicateWord(DocumentRule):
       a declaration (`Logger logger = ...`), a row of a tab-separated table pasted as a line
       whose last word the next row's key repeats. Three or more doubles in one sentence show
       the mistake on purpose (an exercise: "a block of of text, words are are repeated").
+      Part of a word set in bold is no word (`**beer** **beer**s`: a regex's matches shown).
       Only one of the two in emphasis is stress
       (`may actually *actually* work`). A spaced `*` between them is an operator (`x * x`), and
       a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
@@ -200,6 +201,8 @@ class DuplicateWord(DocumentRule):
                 continue  # "chime in in the comments": a verb's particle, then a preposition
             if not _same_case(text, block, word_a, start_a, word_b):
                 continue  # Walla Walla, "then Will will", SHELL shell, chainstate Chainstate: names
+            if any(_runs_on_past_markup(text, offset, step) for offset, step in ((start_a - 1, -1), (end_a, 1), (start_b - 1, -1), (end_b, 1))):
+                continue  # `**beer** **beer**s`, `**be**e **be**er`: part of a word in bold, a regex's matches shown
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
             if text[start_a - 1 : start_a] == "$":
@@ -465,6 +468,15 @@ def _starts_sentence(text, block_start, offset):
     if text[position] == ">":  # an HTML tag: a table cell holds names, not sentences
         return _CELL_TAG.match(text, text.rfind("<", block_start, position) + 1) is None
     return text[position] in _SENTENCE_END
+
+
+def _runs_on_past_markup(text, offset, step) -> bool:
+    """Whether emphasis markers at `offset` (read in the direction of `step`) split a word: a
+    letter or digit right after them."""
+    at = offset
+    while 0 <= at < len(text) and text[at] in "*_~":
+        at += step
+    return at != offset and 0 <= at < len(text) and text[at].isalnum()
 
 
 def _joined(text, offset, step):
