@@ -316,6 +316,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         named = parts[-2]  # a page with its assets beside it: Zola reads the date from the folder's name
     date_from_name = _iso_day(_DATE_NAME.match(named))
     kind = _kind(site, parts, stem)
+    if kind == "page" and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
+        kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
     if site.generator == "docusaurus" and kind == "article":
@@ -335,6 +337,9 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name)
+
+
+_CAPITALS_NAME = lazy(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*")
 
 
 def jekyll_default(defaults: tuple[tuple[str, str, str], ...], parts: list[str]) -> str | None:
