@@ -18,7 +18,8 @@ class FrontMatterKeyTypo(CorpusRule):
     that is in `known-keys` or used in many files (at least `min-common-files` and five times
     as often): `descritpion` for `description`, `pacakge_version`, `topicic` for `topic`,
     `tag` for `tags`. Keys that are themselves known, differences of case only (Hugo reads
-    keys without case), and keys that the site's own templates name (a layout that shows
+    keys without case), a key in camel case beside the same words with `_` or `-`
+    (`featuredImage` and `featured_image`: each a theme's convention), and keys that the site's own templates name (a layout that shows
     `page.publisher`, a theme that reads `levels`) are not reported, nor are keys marked private
     with a leading underscore (`_comment`, which no template reads, is not `comments`).
 
@@ -68,6 +69,8 @@ class FrontMatterKeyTypo(CorpusRule):
             target, count = match
             if key.startswith("_") and not target.startswith("_"):
                 continue  # `_comment`: a leading underscore marks a key kept from the generator on purpose
+            if _camel_case_of(key, target):
+                continue  # `featuredImage` beside `featured_image`: a theme's own key, in its own convention
             used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
             for path in sorted(paths & report_on):
                 site = facts[path][0]
@@ -79,6 +82,12 @@ class FrontMatterKeyTypo(CorpusRule):
                             f"{key!r} looks like a typo of {target!r} ({used})",
                             line, column, line, column + len(key),
                         )
+
+
+def _camel_case_of(key: str, target: str) -> bool:
+    """`featuredImage` for `featured_image` (or `featured-image`): the same words, written in
+    camel case on purpose (a capital inside), not misspelt."""
+    return any(char.isupper() for char in key[1:]) and key.lower() == target.replace("_", "").replace("-", "").lower()
 
 
 def _by_length(targets, known):
