@@ -159,6 +159,9 @@ def _exists(path: str) -> bool:
     return exists
 
 
+exists_as_dependency = _exists  # for rules: whether a file exists, recorded for the cache
+
+
 def _existing(candidates: list[Path]) -> Path | None:
     for candidate in candidates:
         if _exists(str(candidate)) and not candidate.is_dir():

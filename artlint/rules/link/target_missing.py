@@ -1,9 +1,11 @@
+import os
 
 from artlint.boundary import within
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.localfiles import (
     DEFAULT_ROOTS,
+    exists_as_dependency,
     hugo_ref_namesakes,
     hugo_refs,
     in_unfetched_submodule,
@@ -59,7 +61,8 @@ class LinkTargetMissing(DocumentRule):
     embedded one), a relative page path is looked up from the content root too, as GetPage
     does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
-    site.source, "packages", ...)`) are taken as existing. On a Docusaurus site a folder is
+    site.source, "packages", ...)`) are taken as existing, and so are pages under a Hugo section
+    whose content adapter (`_content.gotmpl`) makes them from data. On a Docusaurus site a folder is
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog). A
     target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
@@ -99,6 +102,8 @@ class LinkTargetMissing(DocumentRule):
                     continue
                 if doc.site is not None and any(within(path.strip("/"), folder) for folder in doc.site.generated_folders):
                     continue  # a page a plugin of the site writes there
+                if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc.site, path):
+                    continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
@@ -110,6 +115,19 @@ class LinkTargetMissing(DocumentRule):
                 else:
                     message = f"Hugo ref target {ref.target!r} not found"
                 yield doc.diagnostic(message, ref.start, ref.end)
+
+
+def _made_by_content_adapter(site, path: str) -> bool:
+    """A site path under a section whose pages Hugo's content adapter writes: a
+    `_content.gotmpl` in that section's folder, in any content root (a language's too)."""
+    parts = [part for part in path.split("#")[0].split("?")[0].strip("/").split("/") if part]
+    if parts and parts[0].lower() in site.languages:
+        parts = parts[1:]
+    for content in site.content:
+        for depth in range(len(parts) + 1):
+            if exists_as_dependency(os.path.join(site.root, content, *parts[:depth], "_content.gotmpl")):
+                return True
+    return False
 
 
 def _found_by_render_hook(doc, path, roots) -> bool:
