@@ -675,7 +675,7 @@ def _is_bundle(file: Path) -> bool:
 _FRONT_TITLE = lazy(r"""^title\s*[:=]\s*(["']?)(.+?)\1\s*$""", re.M)
 # `id` and `abbrlink` name the page where a permalink pattern uses them (Hexo's `:id.html`,
 # hexo-abbrlink's `posts/:abbrlink.html`), and Docusaurus makes a doc's `id` its URL's end.
-_FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+_FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink|path)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
 # aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
 _FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
