@@ -1100,7 +1100,14 @@ def _translated_fragments(folder: str, settings: dict, codes: list[str]) -> tupl
         names = {name.lower(): name for name in os.listdir(os.path.join(folder, "_i18n"))}
     except OSError:
         return ()
-    return tuple(f"_i18n/{names[code]}" for code in codes if code in names and os.path.isdir(os.path.join(folder, "_i18n", names[code])))
+    configured = [f"_i18n/{names[code]}" for code in codes if code in names and os.path.isdir(os.path.join(folder, "_i18n", names[code]))]
+    # A language's folder that `languages` does not name yet is not built: its files are the
+    # blocks of a translation under way, not pages (`_i18n/nb_NO/` before nb_NO is switched on).
+    waiting = [
+        f"_i18n/{name}" for lowered, name in sorted(names.items())
+        if lowered not in codes and is_language_code(lowered.replace("_", "-")) and os.path.isdir(os.path.join(folder, "_i18n", name))
+    ]
+    return tuple(configured + waiting)
 
 
 def _uses_multiple_languages(folder: str, settings: dict) -> bool:

@@ -56,9 +56,9 @@ def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> 
     # folder per language; its `_posts` are posts of that language.
     code, out, err = artlint("site", str(SITES / "jekyll-i18n"), cwd=tmp_path)
     assert code == 0, err
-    assert "  fragments    _i18n/en, _i18n/fr, _i18n/de, _i18n/nl\n" in out
-    assert "  pages        2 article, 12 fragment, 4 page\n" in out
-    assert "  by language  de 3, en 10, fr 4, nl 1\n" in out
+    assert "  fragments    _i18n/en, _i18n/fr, _i18n/de, _i18n/nl, _i18n/gl\n" in out
+    assert "  pages        2 article, 13 fragment, 4 page\n" in out
+    assert "  by language  de 3, en 10, fr 4, gl 1, nl 1\n" in out
 
 
 def test_without_the_plugin_i18n_files_are_pages(tmp_path: Path) -> None:
