@@ -19,7 +19,8 @@ class FrontMatterKeyTypo(CorpusRule):
     as often): `descritpion` for `description`, `pacakge_version`, `topicic` for `topic`,
     `tag` for `tags`. Keys that are themselves known, differences of case only (Hugo reads
     keys without case), a key in camel case beside the same words with `_` or `-`
-    (`featuredImage` and `featured_image`: each a theme's convention), and keys that the site's own templates name (a layout that shows
+    (`featuredImage` and `featured_image`: each a theme's convention), `tag` and `category`
+    on a Jekyll site (which reads them as it reads `tags` and `categories`), and keys that the site's own templates name (a layout that shows
     `page.publisher`, a theme that reads `levels`) are not reported, nor are keys marked private
     with a leading underscore (`_comment`, which no template reads, is not `comments`).
 
@@ -76,12 +77,17 @@ class FrontMatterKeyTypo(CorpusRule):
                 site = facts[path][0]
                 if site is not None and key in template_words(*site):
                     continue  # a key of the site's own: its layouts read `page.publisher`
+                if site is not None and site[1] == "jekyll" and key in _JEKYLL_SINGULARS:
+                    continue  # Jekyll reads `tag` and `category` as it reads `tags` and `categories`
                 for name, line, column in facts[path][1]:
                     if name == key:
                         yield path, Diagnostic(
                             f"{key!r} looks like a typo of {target!r} ({used})",
                             line, column, line, column + len(key),
                         )
+
+
+_JEKYLL_SINGULARS = frozenset(("tag", "category"))
 
 
 def _camel_case_of(key: str, target: str) -> bool:
