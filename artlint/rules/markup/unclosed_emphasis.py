@@ -54,8 +54,8 @@ class UnclosedEmphasis(DocumentRule):
     `_<table>_old`, `__ksymtab` before Chinese text or full-width marks), a table cell of markers alone
     (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
-    asterisks in its paragraph, `张***说`, the wildcard `***Test`), and markers in code, math or
-    URLs are never reported.
+    asterisks in its paragraph, `张***说`, the wildcard `***Test`; one digit's `**`, `1**` for
+    the status codes 100 to 199), and markers in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
       `电流 * 电压 * 时间` are arithmetic. Not on MkDocs, Docusaurus 2 and old-marked Hexo sites,
@@ -237,12 +237,18 @@ _NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
 
+# One digit and two or three stars, standing alone: `1**`, `5**` (a class of status codes).
+_DIGIT_CLASS = lazy(r"(?:^|(?<=[^\w.*]))\d\*{2,3}(?![\w*])")
+
+
 def _masking(text: str, run, runs) -> bool:
     """Asterisks that stand for hidden or any characters, beside a letter or digit: a run of
     four or more (`134********`), or a lone `***` with no other run of asterisks in its
     paragraph to pair with (`张***说`, the wildcard `***Test`). Emphasis is one to three
     markers, and bold italic comes in pairs. (A `****` after a full stop is a leftover.)"""
     start, marker = run[0], run[1]
+    if marker[0] == "*" and start > 0 and _DIGIT_CLASS.match(text, start - 1):
+        return True  # `1**` to `5**`: a class of numbers (HTTP's status codes), the stars its digits
     if marker[0] != "*" or len(marker) < 3:
         return False
     if not (text[start - 1 : start].isalnum() or text[start + len(marker) : start + len(marker) + 1].isalnum()):
