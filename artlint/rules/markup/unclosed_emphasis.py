@@ -51,7 +51,8 @@ class UnclosedEmphasis(DocumentRule):
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
-    `_<table>_old`, `__ksymtab` before Chinese text or full-width marks), a table cell of markers alone
+    `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
+    `__init__.py`), a table cell of markers alone
     (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
     asterisks in its paragraph, `张***说`, the wildcard `***Test`; one digit's `**`, `1**` for
@@ -219,6 +220,8 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # a path glob, shown as written: `/static/**`, `src/**/x`
                 if marker[0] == "_" and (_IDENTIFIER.match(text, end) or _NAME_AMID_CJK.match(text, end)):
                     continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
+                if marker[0] == "_" and before.isalnum() and _FILE_SUFFIX.match(text, end):
+                    continue  # the end of a file's name: `__init__.py`
                 if _is_space(before) and _is_space(after):
                     yield (start, marker, "spaced")  # neither opens nor closes: the first of `** text **`
                 elif can_open and not can_close:
@@ -232,7 +235,9 @@ class UnclosedEmphasis(DocumentRule):
 _NAME_PART = lazy(r"[A-Za-z0-9]")
 # A word of ASCII letters and digits after a run of "_", then Chinese or Japanese text: a
 # name (`__ksymtab 中的记录`), not one English word set in bold.
-_NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef—])")
+_NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef—\u2018\u2019\u201c\u201d])")
+# A file name's suffix after a run of "_": `__init__.py`.
+_FILE_SUFFIX = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,5}(?![A-Za-z0-9])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
 
