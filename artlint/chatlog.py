@@ -5,7 +5,12 @@ A repeated word or mark on such a line is the participant's, not the author's to
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from artlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from artlint.source import Source
 
 # IRC style: `<nick>`, `**<nick>**`, `**\<nick>**`, perhaps after a time stamp (`[12:01] <nick>`)
 # or a list marker; and a meeting's saved chat (Zoom): `20:36:18	 From name : text`,
@@ -17,6 +22,21 @@ _SPEAKER = lazy(
 )
 
 
-def on_chat_line(text: str, offset: int) -> bool:
-    """Whether the line holding `offset` begins with a chat participant's name."""
-    return _SPEAKER.match(text, text.rfind("\n", 0, offset) + 1) is not None
+class ChatLines:
+    """Whether the line holding an offset begins with a chat participant's name; each line
+    looked at once, however many doubles it holds (a pasted log is one long line at times)."""
+
+    def __init__(self, source: "Source") -> None:
+        self.source = source
+        self.known: dict[int, bool] = {}
+
+    def holds(self, offset: int) -> bool:
+        line = self.source.line_of(offset)
+        if line not in self.known:
+            self.known[line] = _SPEAKER.match(self.source.text, self.source.line_starts[line - 1]) is not None
+        return self.known[line]
+
+
+def chat_lines(doc) -> ChatLines:
+    """The document's chat lines, shared by the rules that skip them."""
+    return doc.memo("chat-lines", lambda: ChatLines(doc.source))

@@ -2,7 +2,7 @@
 import re
 
 from artlint import data
-from artlint.chatlog import on_chat_line
+from artlint.chatlog import chat_lines
 from artlint.cjk import CJK, dictionary_entries, words_around
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
@@ -218,7 +218,7 @@ class DuplicateWord(DocumentRule):
                 continue  # *Gallus gallus*: a species name
             if _in_url(doc, start_a) or _in_attribute_list(text, start_a):
                 continue
-            if on_chat_line(text, start_a):
+            if chat_lines(doc).holds(start_a):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
             if _written_as_code(text, start_a, end_a, start_b, end_b):
                 continue

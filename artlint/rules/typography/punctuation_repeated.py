@@ -1,7 +1,7 @@
 import re
 
 from artlint import data
-from artlint.chatlog import on_chat_line
+from artlint.chatlog import chat_lines
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
@@ -73,7 +73,7 @@ class PunctuationRepeated(DocumentRule):
         for match in re.finditer(f"([{re.escape(marks)}])\\1+", text):
             run = match.group()
             mark = run[0]
-            if run in allowed or on_chat_line(doc.text, match.start()):
+            if run in allowed or chat_lines(doc).holds(match.start()):
                 continue  # a pasted chat log quotes its participants as they typed
             start, end = match.span()
             if mark == "、" and len(run) == 3 and _FENCE.match(text, start):
