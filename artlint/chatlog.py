@@ -5,12 +5,8 @@ A repeated word or mark on such a line is the participant's, not the author's to
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from artlint.lazyre import lazy
-
-if TYPE_CHECKING:
-    from artlint.source import Source
+from artlint.source import LineTest
 
 # IRC style: `<nick>`, `**<nick>**`, `**\<nick>**`, perhaps after a time stamp (`[12:01] <nick>`)
 # or a list marker; and a meeting's saved chat (Zoom): `20:36:18	 From name : text`,
@@ -22,21 +18,7 @@ _SPEAKER = lazy(
 )
 
 
-class ChatLines:
-    """Whether the line holding an offset begins with a chat participant's name; each line
-    looked at once, however many doubles it holds (a pasted log is one long line at times)."""
-
-    def __init__(self, source: "Source") -> None:
-        self.source = source
-        self.known: dict[int, bool] = {}
-
-    def holds(self, offset: int) -> bool:
-        line = self.source.line_of(offset)
-        if line not in self.known:
-            self.known[line] = _SPEAKER.match(self.source.text, self.source.line_starts[line - 1]) is not None
-        return self.known[line]
-
-
-def chat_lines(doc) -> ChatLines:
-    """The document's chat lines, shared by the rules that skip them."""
-    return doc.memo("chat-lines", lambda: ChatLines(doc.source))
+def chat_lines(doc) -> LineTest:
+    """The document's lines that begin with a chat participant's name, shared by the rules
+    that skip them."""
+    return doc.memo("chat-lines", lambda: LineTest(doc.source, lambda text, start, end: _SPEAKER.match(text, start) is not None))

@@ -15,6 +15,7 @@ import stat
 import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Callable
 
 from artlint.dependencies import stat_signature, trusted_signature
 
@@ -91,6 +92,26 @@ class Source:
             end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
             text = self._line_texts[line] = self.text[start:end]
         return text
+
+
+class LineTest:
+    """A test of whole lines, asked by offset and run once per line however often it is asked:
+    a pasted log can be one line holding 300,000 brackets or doubles. `test(text, start, end)`
+    gets the line's bounds in the text, its line end left out."""
+
+    def __init__(self, source: Source, test: Callable[[str, int, int], bool]) -> None:
+        self.source = source
+        self.test = test
+        self.known: dict[int, bool] = {}
+
+    def holds(self, offset: int) -> bool:
+        line = self.source.line_of(offset)
+        verdict = self.known.get(line)
+        if verdict is None:
+            starts = self.source.line_starts
+            end = starts[line] - 1 if line < len(starts) else len(self.source.text)
+            verdict = self.known[line] = self.test(self.source.text, starts[line - 1], end)
+        return verdict
 
 
 def normalise(text: str) -> str:

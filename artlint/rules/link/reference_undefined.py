@@ -4,6 +4,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
+from artlint.source import LineTest
 from artlint.spans import SpanSet
 from artlint.templating import INCLUDES_ANOTHER_FILE
 
@@ -96,7 +97,8 @@ class LinkReferenceUndefined(DocumentRule):
             + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
         )
         full_spans = []
-        log_lines = _LogLines(doc.source)
+        # A line with an IP address or a time stamp in brackets is a log line quoted as written.
+        log_lines = LineTest(doc.source, lambda text, start, end: _BRACKETED_LOG_FIELD.search(text, start, end) is not None)
         # `][` is in every full reference: most articles have none, and the pattern cannot skip.
         for match in _FULL_REFERENCE.finditer(prose, doc.body_offset) if "][" in prose else ():
             full_spans.append((match.start(), match.end()))
@@ -134,23 +136,6 @@ class LinkReferenceUndefined(DocumentRule):
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
-
-
-class _LogLines:
-    """Whether a line holds an IP address or a time stamp in brackets (a log line quoted as
-    written); each line searched once, however many brackets it has (a line of 300,000)."""
-
-    def __init__(self, source) -> None:
-        self.source = source
-        self.known: dict[int, bool] = {}
-
-    def holds(self, offset: int) -> bool:
-        line = self.source.line_of(offset)
-        if line not in self.known:
-            starts = self.source.line_starts
-            end = starts[line] if line < len(starts) else len(self.source.text)
-            self.known[line] = _BRACKETED_LOG_FIELD.search(self.source.text, starts[line - 1], end) is not None
-        return self.known[line]
 
 
 def _writes_shortcuts(doc) -> bool:
