@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from artlint.lazyre import lazy
 from artlint.spans import SpanSet
-from artlint.templating import INCLUDES_ANOTHER_FILE
+from artlint.templating import includes_another_file
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -44,6 +44,8 @@ class ParsedText(Protocol):
     def non_prose_ranges(self) -> list[tuple[int, int]]: ...
 
     def nodes(self, *types: str) -> Iterator[Node]: ...
+
+    def memo(self, key: str, compute): ...
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,8 @@ def extract_links(doc: ParsedText, keep_unused: bool = False) -> list[Link]:
         first_by_key.setdefault(key, definition)
     links: list[Link] = []
     image_uses: dict[int, set[bool]] = {}
-    labels_elsewhere = INCLUDES_ANOTHER_FILE.search(doc.text) is not None
     for node in doc.nodes("link", "image"):
-        if labels_elsewhere and node.type == "link" and doc.text[node.start - 1 : node.start] == "]" and "ref" not in node.attrs:
+        if _label_of_a_reference(doc, node):
             continue  # `[CTV][topic ctv](BIP119)`: with the included definitions, `[topic ctv]` is the label, `(BIP119)` text
         link = _markdown_link(doc, node, first_by_key)
         if link is not None:
@@ -104,6 +105,13 @@ def extract_links(doc: ParsedText, keep_unused: bool = False) -> list[Link]:
     links.extend(_html_links(doc))
     links.sort(key=lambda link: (link.start, link.kind))
     return links
+
+
+def _label_of_a_reference(doc: ParsedText, node: "Node") -> bool:
+    """An inline link right after `]` on a page that includes its definitions: the renderer,
+    which sees them, reads `[text][label]` as a reference and `(x)` as text. (Whether the page
+    includes another file is asked only here, where it matters.)"""
+    return node.type == "link" and doc.text[node.start - 1 : node.start] == "]" and "ref" not in node.attrs and includes_another_file(doc)
 
 
 def _definitions(doc: ParsedText) -> list[tuple[str, Link]]:

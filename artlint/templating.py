@@ -38,7 +38,13 @@ from artlint.lazyre import lazy
 
 # `{% include references.md %}` (Jekyll), `{{< readfile >}}`, `{{ partial }}`: another file may
 # hold a page's link definitions, and the renderer sees them.
-INCLUDES_ANOTHER_FILE = lazy(r"\{[{%][-<%]?\s*(?:include|include_relative|readfile|partial|insert|import)\b", re.I)
+_INCLUDES_ANOTHER_FILE = lazy(r"\{[{%][-<%]?\s*(?:include|include_relative|readfile|partial|insert|import)\b", re.I)
+
+
+def includes_another_file(doc) -> bool:
+    """Whether the page includes another file, which may hold its link definitions: searched
+    once per document, for the link extraction and link-reference-undefined alike."""
+    return doc.memo("includes-another-file", lambda: _INCLUDES_ANOTHER_FILE.search(doc.text) is not None)
 
 if TYPE_CHECKING:
     from artlint.sites import Site

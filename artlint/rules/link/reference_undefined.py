@@ -6,7 +6,7 @@ from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.source import LineTest
 from artlint.spans import SpanSet
-from artlint.templating import INCLUDES_ANOTHER_FILE
+from artlint.templating import includes_another_file
 
 _DATA = data.load("links")["reference-undefined"]
 # `[text][label]` and `[text][]`: reference links by their form, whatever the label.
@@ -88,7 +88,7 @@ class LinkReferenceUndefined(DocumentRule):
     def check(self, doc, options):
         prose_words = derived(options, "link-reference-undefined", lambda: {normal_label(word) for word in options["not-labels"]})
         prose = doc.prose_text
-        if "]" not in prose or INCLUDES_ANOTHER_FILE.search(doc.text):
+        if "]" not in prose or includes_another_file(doc):
             return
         text = doc.text
         defined = {normal_label(node.attrs.get("label") or "") for node in doc.definitions}
