@@ -84,6 +84,7 @@ class LinkAnchorMissing(DocumentRule):
         own = None
         included = None
         scripted_added = False
+        plugin_ids = doc.site is not None and doc.site.plugin_ids  # a fragment no heading gives may be the plugin's
         for link in doc.links:
             if link.kind == "reference" or link.is_image:
                 continue
@@ -108,7 +109,7 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment) and not any(anchors.has(fragment) for anchors in included or ()):
                     if doc.page is not None and doc.page.kind == "partial":
                         continue  # a block that pages include: the heading may be the including page's
-                    if _written_by_a_template(doc, fragment) or (doc.site is not None and doc.site.plugin_ids):
+                    if _written_by_a_template(doc, fragment) or plugin_ids:
                         continue
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
@@ -124,7 +125,7 @@ class LinkAnchorMissing(DocumentRule):
             anchors = _recorded_anchors(real, generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
                 anchors = _recorded_anchors(real, generator, scripted=True)
-            if anchors is not None and not anchors.has(fragment) and not (doc.site is not None and doc.site.plugin_ids):
+            if anchors is not None and not anchors.has(fragment) and not plugin_ids:
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
             yield from self._hugo_refs(doc, options)

@@ -102,7 +102,7 @@ class LinkTargetMissing(DocumentRule):
                     continue
                 if doc.site is not None and any(within(path.strip("/"), folder) for folder in doc.site.generated_folders):
                     continue  # a page a plugin of the site writes there
-                if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc.site, path):
+                if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc, path):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
@@ -117,17 +117,22 @@ class LinkTargetMissing(DocumentRule):
                 yield doc.diagnostic(message, ref.start, ref.end)
 
 
-def _made_by_content_adapter(site, path: str) -> bool:
+def _made_by_content_adapter(doc, path: str) -> bool:
     """A site path under a section whose pages Hugo's content adapter writes: a
-    `_content.gotmpl` in that section's folder, in any content root (a language's too)."""
-    parts = [part for part in path.split("#")[0].split("?")[0].strip("/").split("/") if part]
-    if parts and parts[0].lower() in site.languages:
-        parts = parts[1:]
-    for content in site.content:
-        for depth in range(len(parts) + 1):
-            if exists_as_dependency(os.path.join(site.root, content, *parts[:depth], "_content.gotmpl")):
-                return True
-    return False
+    `_content.gotmpl` in that section's folder, in any content root (a language's too). Asked
+    once per path and document, like `resolve`: a page may link one target 50,000 times."""
+    answers = doc.memo("content-adapter-paths", dict)
+    if path not in answers:
+        site = doc.site
+        parts = [part for part in path.split("#")[0].split("?")[0].strip("/").split("/") if part]
+        if parts and parts[0].lower() in site.languages:
+            parts = parts[1:]
+        answers[path] = any(
+            exists_as_dependency(os.path.join(site.root, content, *parts[:depth], "_content.gotmpl"))
+            for content in site.content
+            for depth in range(len(parts) + 1)
+        )
+    return answers[path]
 
 
 def _found_by_render_hook(doc, path, roots) -> bool:
