@@ -150,7 +150,10 @@ class Site:
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
         matter = front_matter if isinstance(front_matter, Mapping) else {}
-        key = (file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter), str(matter.get("layout")))
+        key = (
+            file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter),
+            str(matter.get("layout")), str(matter.get("type")),
+        )
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = _page(self, file, matter)
@@ -183,26 +186,33 @@ class Site:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
         root, cascades build options that render no page (`cascade: {build: {render: never}}`:
         a headless branch bundle of snippets that other pages include)."""
-        found = self._cascades.get(folder)
-        if found is None:
-            found = self._cascades[folder] = self._cascade_chain(folder)
-        unrendered, read = found
+        return builds_no_page(self.cascaded(folder))
+
+    def cascaded(self, folder: str) -> Mapping[str, Any]:
+        """What the `_index.md` files of `folder` and of the folders above it, up to the content
+        root, cascade to the pages below (Hugo's `cascade:`), the nearest's values winning."""
+        values, read = self._cascade_chain(folder)
         for index, signature in read:  # each page's result depends on them, memo or not
             record("stat", index, signature)
-        return unrendered
+        return values
 
-    def _cascade_chain(self, folder: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
-        """(whether a cascade renders no page below `folder`, the `_index.md` files read for it
-        with their signatures)."""
+    def _cascade_chain(self, folder: str) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
+        """(the values cascaded to the pages below `folder`, the `_index.md` files read for
+        them with their signatures), memoised per folder."""
+        found = self._cascades.get(folder)
+        if found is not None:
+            return found
         index = os.path.join(folder, "_index.md")
         signature = signature_of(index)
+        own = _cascaded(_front_matter_of(index)) if signature else {}
         here = self.relative(folder)
-        if signature and builds_no_page(_cascaded(_front_matter_of(index))):
-            return True, ((index, signature),)
         if here in (".", *self.content) or here.startswith("..") or os.path.dirname(folder) == folder:
-            return False, ((index, signature),)  # the content root's own `_index.md` (the home page) was the last
-        unrendered, above = self._cascade_chain(os.path.dirname(folder))
-        return unrendered, ((index, signature), *above)
+            found = (own, ((index, signature),))  # the content root's own `_index.md` (the home page) was the last
+        else:
+            above, read = self._cascade_chain(os.path.dirname(folder))
+            found = ({**above, **own}, ((index, signature), *read))
+        self._cascades[folder] = found
+        return found
 
     def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """(the dated pages, the pages placed by hand, all the pages) of a folder (its files and
@@ -320,6 +330,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
+    if site.generator == "hugo" and kind == "article" and _hugo_type(site, file, matter, relative).lower() == "docs":
+        kind = "page"  # documentation (Docsy's and hugo-book's `docs` layouts): ordered by weight, undated
     if site.generator == "docusaurus" and kind == "article":
         date_from_name = _docusaurus_post_date(parts)
     elif not _dates_from_names(site, parts):
@@ -525,6 +537,22 @@ def _unrendered_hugo_page(site: Site, file: str, matter: Mapping[str, Any], kind
     return site.unrendered_below(folder)
 
 
+def _hugo_type(site: Site, file: str, matter: Mapping[str, Any], path: str) -> str:
+    """A Hugo page's type, which picks its layouts: its front matter's `type`, else one
+    cascaded from the sections above it, else the name of its top section (`docs` for
+    `content/docs/x.md` and for `content/en/docs/x.md` in a language's folder)."""
+    stated = matter.get("type")
+    if not (isinstance(stated, str) and stated):
+        folder = os.path.dirname(file)
+        if os.path.basename(file).lower().startswith("index."):
+            folder = os.path.dirname(folder)
+        stated = site.cascaded(folder).get("type")
+    if isinstance(stated, str) and stated:
+        return stated
+    inner = _within_content(site, path) or ""
+    return inner.split("/")[0] if "/" in inner else ""
+
+
 def _in_leaf_bundle(folder: str) -> bool:
     """Whether a folder is a Hugo leaf bundle (it holds an `index.md`): its other files,
     markdown too, are the page's resources, not pages."""
@@ -555,12 +583,16 @@ def _dates_from_names(site: Site, parts: list[str]) -> bool:
 def _in_a_section(site: Site, path: str, is_bundle: bool) -> bool:
     """Whether a Hugo or Zola page lies in a section (`content/posts/x.md`), not at the top of
     a content folder, where pages stand alone (`content/about.md`, `content/about/index.md`)."""
+    inner = _within_content(site, path)
+    return inner is not None and inner.count("/") - (1 if is_bundle else 0) >= 1
+
+
+def _within_content(site: Site, path: str) -> str | None:
+    """The path inside the innermost content or language folder that holds it, or None."""
     for folder in sorted((*site.content, *(folder for folder, _ in site.language_folders)), key=len, reverse=True):
         if folder == "." or within(path, folder):
-            inner = path if folder == "." else path[len(folder) :].lstrip("/")
-            depth = inner.count("/") - (1 if is_bundle else 0)
-            return depth >= 1
-    return False
+            return path if folder == "." else path[len(folder) :].lstrip("/")
+    return None
 
 
 def _language(site: Site, parts: list[str], matter: Mapping[str, Any]) -> tuple[str | None, list[str]]:

@@ -40,8 +40,8 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert "generator    hugo (from " in out and "hugo.toml)" in out
     assert "content/en (en), content/zh (zh)" in out
     assert "content/fa" in out.split("not content")[1]  # a folder no language names is not built
-    assert "pages        44 article, 5 section\n" in out  # archetypes, themes and content/fa are not walked
-    assert "by language  de 1, en 41, tr 1, zh 6\n" in out
+    assert "pages        28 article, 21 page, 6 section\n" in out  # archetypes, themes and content/fa are not walked; docs are pages
+    assert "by language  de 1, en 47, tr 1, zh 6\n" in out
     code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "jekyll")
     [model] = json.loads(out)
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
@@ -120,7 +120,7 @@ def test_hugo_pages_that_build_options_keep_unrendered_are_partials(tmp_path: Pa
     code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "hugo-render-hooks")
     assert code == 0, err
     [model] = json.loads(out)
-    assert model["pages"] == {"article": 3, "partial": 3, "section": 1}
+    assert model["pages"] == {"article": 1, "page": 2, "partial": 3, "section": 1}  # docs/ pages are documentation
 
 
 @pytest.mark.parametrize("extensions, findings", [("  - admonition\n", 1), ("  - admonition\n  - pymdownx.magiclink\n", 0)])

@@ -17,7 +17,9 @@ class FrontMatterRequired(DocumentRule):
     (`front-matter-missing` covers the others), and only when it parses.
 
     The site's generator decides what a file is (see `artlint site`): the `article-only` keys
-    (default `date`) are required of articles (posts) only, not of standalone pages; section
+    (default `date`) are required of articles (posts) only, not of standalone pages nor of
+    Hugo pages of the `docs` type (set in front matter, cascaded from a section's `_index.md`,
+    or a top section named `docs`: the documentation layouts of Docsy and hugo-book); section
     indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) and the home
     page (`index.md` at the top of the content, or of a language's folder: its layout shows the
     site's name) need no title; README files, partials and the pages of documentation
