@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from artlint.rules.duplicate._units import normalise
-from artlint.rules.duplicate.near_duplicate_article import _one_series
+from artlint.rules.duplicate.near_duplicate_article import _editions, _one_series, _release_stage
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,35 @@ from artlint.rules.duplicate.near_duplicate_article import _one_series
 )
 def test_titles_of_one_series(first: str, second: str, series: bool) -> None:
     assert _one_series(normalise(first), normalise(second)) is series
+
+
+@pytest.mark.parametrize(
+    "title, stages",
+    [
+        ("Rails 7.2 Beta 1: Better defaults", ("beta1",)),
+        ("Rails 7.2 release candidate 1: Better defaults", ("rc1",)),
+        ("Rails 7.2: Better defaults", ()),
+        ("[ANN] Rails 3.1.1.rc3", ("rc3",)),
+        ("Rails 5.2.0 FINAL: Active Storage", ()),  # the release itself, as a title without a stage
+        ("Jenkins X 3.x beta is here!", ("beta",)),
+        ("Harbour 2.0: Preview Release", ("preview",)),
+        ("某框架 2.0 预览版发布", ("预览版",)),
+        ("Notes from the beta of our new office", None),  # no version: not a release
+    ],
+)
+def test_release_stages_of_titles(title: str, stages: tuple[str, ...] | None) -> None:
+    assert _release_stage(title) == stages
+
+
+@pytest.mark.parametrize(
+    "first, second, editions",
+    [
+        ("world/2023/terms.md", "world/2024/terms.md", True),
+        ("sessions/2024/day-1/talk.md", "sessions/2024/day-2/talk.md", True),
+        ("world/2023/terms.md", "world/2024/conduct.md", False),  # two pages, not one page twice
+        ("guide/alpha/terms.md", "guide/beta/terms.md", False),  # folders that differ in words
+        ("posts/2023-01-02-x.md", "posts/2024-05-06-x.md", False),  # one folder: a re-post
+    ],
+)
+def test_pages_of_two_editions(first: str, second: str, editions: bool) -> None:
+    assert _editions(first, second) is editions

@@ -63,12 +63,16 @@ class NearDuplicateArticle(CorpusRule):
     permalink under `/ja/`), posts of a series whose titles differ in their numbers and
     month names only ("Selections, March 2025") and whose texts differ in more, the notes of two
     releases (both titles name a version, not the same one: `meta/standard v0.2.12` and
-    `meta/recommended v0.2.10`, released together, list the same updates), one page kept
+    `meta/recommended v0.2.10`, released together, list the same updates) or two stages of
+    one release ("Rails 7.2 Beta 1" and "Rails 7.2", "3.x beta" and "3.x GA": the final
+    release's notes repeat the candidate's), one page kept
     for two versions of what it documents (`collections/sets.md` and `collections-2.13/sets.md`,
     `docs/v1/` and `docs/v2/`, `docs/archive/17.0/` and `docs/22.0/`, Docusaurus' `versioned_docs/version-2.0/`), an article
     republished in another section of the site (a blog post in the docs, a project's
     collection of the posts on it), two undated pages less alike than 0.9 (each project's
-    contribution guide from one template: a page copied by mistake is copied whole), a Hugo
+    contribution guide from one template: a page copied by mistake is copied whole) or kept
+    for two editions (undated, one file name, in folders whose names differ in numbers only:
+    an event's `world/2023/terms.md` and `world/2024/terms.md`), a Hugo
     page bundle's spare markdown file (a resource, not a page), a draft (`draft: true`,
     `published: false`: an unpublished version is no copy readers meet), two pages of one
     template each filled in for its own subject (`scalers/memory.md` titled "Memory" and
@@ -119,6 +123,7 @@ class NearDuplicateArticle(CorpusRule):
         return (
             _relative(doc), date_of(doc), array("I", sorted(hashes)), language, title, numbers, section_of(doc),
             declares_generated(doc), _without_subjects(doc, text, title), tuple(_VERSION_IN_TITLE.findall(written_title)),
+            _release_stage(written_title),
         )
 
     def judge(self, facts, options, report_on):
@@ -145,8 +150,8 @@ class NearDuplicateArticle(CorpusRule):
             if len(first) > 8 and first[8] and first[8] == second[8] and first[4] != second[4]:
                 continue  # one template filled in for two subjects: the "Memory" and "CPU" scalers
             similarity, containment = verdict
-            if not (first[1] or second[1]) and similarity < _PAGE_COPY:
-                continue  # two undated pages of one template: each project's "How to contribute"
+            if not (first[1] or second[1]) and (similarity < _PAGE_COPY or _editions(first[0], second[0])):
+                continue  # two undated pages of one template (each project's "How to contribute"), or of two editions
             numbers_only = similarity == 1.0 and first[5] != second[5]
             if not numbers_only and (_one_series(first[4], second[4]) or _two_releases(first, second)):
                 continue
@@ -278,8 +283,49 @@ _VERSION_IN_TITLE = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+(?:-[A-Za-z0-9.]+)?(?!
 def _two_releases(a: tuple, b: tuple) -> bool:
     """The notes of two releases: both titles name a version, not the same one
     ("github.com/x/meta/standard/v0.2.12" and ".../recommended/v0.2.10", modules released
-    together, list the same dependency updates)."""
-    return len(a) > 9 and len(b) > 9 and bool(a[9]) and bool(b[9]) and a[9] != b[9]
+    together, list the same dependency updates), or two stages of one ("Rails 7.2 Beta 1" and
+    "Rails 7.2", "3.x beta" and "3.x GA": the final release's notes repeat the candidate's)."""
+    if len(a) <= 10 or len(b) <= 10:
+        return False
+    return (bool(a[9]) and bool(b[9]) and a[9] != b[9]) or (a[10] is not None and b[10] is not None and a[10] != b[10])
+
+
+# A version as titles write it: `7.2`, `3.1.1.rc3`, `3.x`, `v3`.
+_VERSION_MENTION = re.compile(r"(?<![\w.])(?:v\d+\b|\d+(?:\.(?:\d+|x)\b)+)", re.I)
+# A pre-release stage and its number: `Beta 1`, `rc3`, `.rc3`, `release candidate 1`, `Preview`,
+# 预览版; `final`, `GA` and 正式版 name the release itself, as a title without a stage does.
+_STAGE = re.compile(
+    r"(?<![a-z])(alpha|beta|rc|release candidate|preview|pre-?release|milestone|final|ga)(?:[\s.-]?(\d+))?(?![a-z])"
+    r"|(预览版|测试版|公测版|内测版|候选版|正式版)",
+    re.I,
+)
+_FINAL_STAGES = frozenset({"final", "ga", "正式版"})
+_STAGE_NAMES = {"release candidate": "rc", "prerelease": "pre-release"}
+
+
+def _release_stage(title: str) -> tuple[str, ...] | None:
+    """The pre-release stages a title names, for a title that names a version (None for the
+    others): ("beta1",) for "Rails 7.2 Beta 1", () for "Rails 7.2" and "Rails 5.2.0 FINAL"."""
+    if not _VERSION_MENTION.search(title):
+        return None
+    stages = []
+    for match in _STAGE.finditer(title):
+        name = (match.group(1) or match.group(3)).lower()
+        if name not in _FINAL_STAGES:
+            stages.append(_STAGE_NAMES.get(name, name) + (match.group(2) or ""))
+    return tuple(stages)
+
+
+def _editions(a: str, b: str) -> bool:
+    """The same file in the folders of two editions, whose names differ in their numbers only:
+    an event's `world/2023/terms.md` and `world/2024/terms.md`, a session held on `day-1/` and
+    again on `day-2/`."""
+    folder_a, _, name_a = a.rpartition("/")
+    folder_b, _, name_b = b.rpartition("/")
+    return name_a == name_b and folder_a != folder_b and _DIGIT_RUN.sub("0", folder_a) == _DIGIT_RUN.sub("0", folder_b)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _sections_differ(a: tuple, b: tuple) -> bool:
