@@ -98,8 +98,10 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
         site_excluded: frozenset[str] = frozenset()
         if config.sites is not None:
             site = config.sites.folder_site(absolute, names)
-            if directory is not top and (site.holds_no_articles(absolute) or _bundled_package(site, absolute, names)):
-                continue  # templates, partials, generated output, bundled packages: checked only when named
+            if directory is not top and (
+                site.holds_no_articles(absolute) or site.copies_verbatim(absolute) or _bundled_package(site, absolute, names)
+            ):
+                continue  # templates, partials, generated output, static files, bundled packages: checked only when named
             site_excluded = site.excluded_paths
         excluded = here.exclude_globs
         suffixes = tuple("." + extension.lower() for extension in here.extensions)

@@ -282,11 +282,25 @@ class Site:
         relative = self.relative(path)
         return any(within(relative, excluded) for excluded in self.not_content)
 
+    def copies_verbatim(self, path: str) -> bool:
+        """Whether `path` (absolute) is in a folder the generator copies to the site as it is
+        (Hugo's and Zola's `static/`, Hugo's `assets/`, Docusaurus' `static/`, VitePress' and
+        VuePress' `public/`): markdown there is served as text, never rendered as a page."""
+        if self.generator not in _VERBATIM_STATIC:
+            return False
+        relative = self.relative(path)
+        return any(within(relative, folder) for folder in self.static) and not any(
+            folder == "." or within(relative, folder) for folder in self.content
+        )
+
     @cached_property
     def excluded_paths(self) -> frozenset[str]:
         """The absolute paths of `not_content`, for a walk that meets every file."""
         return frozenset(os.path.join(self.root, path) for path in self.not_content)
 
+
+# Generators whose static folders are copied as they are (Hexo's and MkDocs' are the content).
+_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress"})
 
 # --------------------------------------------------------------------------- pages
 
