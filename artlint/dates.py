@@ -1,6 +1,7 @@
 """Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings; and the
 other forms the site's generator reads: Ruby's Time.parse (Jekyll: `2024-3-21 4:00:00 +0000`),
-JavaScript's Date (Hexo: `2013/7/13 20:46:25`), Go's layouts that Hugo tries (RFC 1123,
+JavaScript's Date (Hexo: `2013/7/13 20:46:25`), RFC 1123 and Unix `date`'s output
+(`Fri Sep  3 11:21:31 CEST 2021`), which Ruby reads too, Go's layouts that Hugo tries (RFC 1123,
 `15 Oct 2023`, Go's own `2024-06-17 04:02:43 +0000 UTC`), and YAML's timestamps with one-digit parts (`2019-05-27T4:55:44+08:00`)."""
 
 from __future__ import annotations
@@ -55,8 +56,10 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         go_string = _GO_TIME_STRING.fullmatch(text)
         if go_string:
             match = _ISO.fullmatch(go_string["stamp"])
-        elif _hugo_reads(text):
+        elif _rfc_1123_or_day_month_year(text):
             return None
+    if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text)):
+        return None  # Ruby's Time.parse reads RFC 1123 and `date`'s output as well
     if not match:
         return f"{value!r} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00"
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
@@ -77,9 +80,9 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     return None
 
 
-def _hugo_reads(text: str) -> bool:
+def _rfc_1123_or_day_month_year(text: str) -> bool:
     """RFC 1123/822/850 dates (`Mon, 02 Jan 2006 15:04:05 MST`) and `15 Oct 2023`, which Hugo's
-    date parsing (spf13/cast) accepts besides ISO 8601."""
+    date parsing (spf13/cast) and Ruby's Time.parse (Jekyll) accept besides ISO 8601."""
     from email.utils import parsedate_to_datetime  # imported here: only Hugo's rarer date forms need it (start-up speed)
 
     try:
@@ -94,6 +97,21 @@ def _hugo_reads(text: str) -> bool:
         except ValueError:
             continue
     return False
+
+
+# The output of Unix `date` and C's asctime: `Fri Sep  3 11:21:31 CEST 2021`, `Fri Sep 3 11:21:31 2021`.
+_CTIME = lazy(r"[A-Za-z]{3} +(?P<month>[A-Za-z]{3}) +(?P<day>\d{1,2}) +(?P<time>\d{1,2}:\d{2}:\d{2})(?: +[A-Za-z]{1,5}| +[+-]\d{4})? +(?P<year>\d{4})")
+
+
+def _ctime(text: str) -> bool:
+    found = _CTIME.fullmatch(text)
+    if found is None:
+        return False
+    try:
+        dt.datetime.strptime(f"{found['day']} {found['month']} {found['year']} {found['time']}", "%d %b %Y %H:%M:%S")
+        return True
+    except ValueError:
+        return False
 
 
 def written_day(value: Any, generator: str | None = None) -> tuple[dt.date, int | None, int | None] | None:

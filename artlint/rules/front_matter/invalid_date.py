@@ -21,7 +21,8 @@ class FrontMatterInvalidDate(DocumentRule):
     `2024-05-31T08:00:00+08:00`, `2024-05-31 08:00`), and dates that do not exist, such as
     `2021-02-30` or month 13, written bare in TOML or as strings. The forms the site's generator
     reads are dates too: one-digit parts on Jekyll and Hexo sites (`2024-3-21 4:00:00 +0000`),
-    `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo.
+    `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo and
+    Jekyll, and Unix `date`'s output on Jekyll (`Fri Sep  3 11:21:31 CEST 2021`).
     Under any other key, at any depth (a table, a list, a nested mapping), a value written as
     an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
     `extra: {reviewed: 2021-13-01}`); other strings there are not judged.
