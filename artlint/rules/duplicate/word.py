@@ -48,7 +48,8 @@ class DuplicateWord(DocumentRule):
       `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
       `very very`, `super super`) pass, as does a word after `$`, a variable's name (`$in in
-      a closure`), and a particle before a preposition of the same spelling
+      a closure`), or a colon, a symbol (`the :as as option`), a word joined to a name by an
+      escaped underscore (`pk\\_and\\_sequence\\_for for MySQL`), and a particle before a preposition of the same spelling
       (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
       `for for at`). Pages in a language whose grammar doubles words
@@ -205,8 +206,8 @@ class DuplicateWord(DocumentRule):
                 continue  # `**beer** **beer**s`, `**be**e **be**er`: part of a word in bold, a regex's matches shown
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
-            if text[start_a - 1 : start_a] == "$":
-                continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word
+            if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a):
+                continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word; so is a symbol, ":as as"
             if _quoted_alone(text, start_a, end_b):
                 continue  # the label “done done”, a regex's example "go go": mentioned, not used
             if fold not in function_words and _in_short_quote(text, start_a, end_b):
@@ -482,10 +483,20 @@ def _runs_on_past_markup(text, offset, step) -> bool:
 def _joined(text, offset, step):
     """Whether the character at `offset` joins the word beside it to another word ("-", "/",
     "." and the like followed by a letter or digit): then the word is part of a longer one."""
+    if step > 0 and text[offset : offset + 2] in _ESCAPED_JOINERS:
+        offset += 1  # `for\_each`: an escaped joiner joins as well
     if not 0 <= offset < len(text) or text[offset] not in _JOINERS:
         return False
     beyond = text[offset + step : offset + step + 1] if step > 0 else text[offset - 1 : offset]
+    if beyond == "\\" and step < 0:
+        beyond = text[offset - 2 : offset - 1]  # `pk\_and\_sequence\_for`: escaped underscores
     return beyond.isalnum()
+
+
+def _symbol(text: str, at: int) -> bool:
+    """Whether the word at `at` is written as a Ruby or Elixir symbol: a colon right before it,
+    after a space or an opening bracket (`the :as as option`)."""
+    return text[at - 1 : at] == ":" and (at < 2 or text[at - 2] in " \t\n([{,")
 
 
 def _in_attribute_list(text: str, at: int) -> bool:
@@ -502,6 +513,7 @@ def _quotes_a_title(doc, block):
 
 
 _JOINERS = {"-", "/", ".", "_", "@", "&", ";"}
+_ESCAPED_JOINERS = frozenset("\\" + joiner for joiner in _JOINERS)
 
 
 def _emphasis_spans(block):
