@@ -317,12 +317,22 @@ def _html_links(doc: ParsedText) -> list[Link]:
             labelled = name == "a" and any(_attribute_value(attributes.get(key)).strip() for key in _NAMING_ATTRIBUTES)
             found.append(
                 Link(
-                    "html", name == "img", html.unescape(raw), text, tag.start(), tag.end(),
+                    "html", name == "img", _attribute_url(raw), text, tag.start(), tag.end(),
                     url_start, url_start + len(raw), decorative=decorative, contains_image=contains_image,
                     labelled=labelled,
                 )
             )
     return found
+
+
+def _attribute_url(raw: str) -> str:
+    """The URL an `href` or `src` attribute gives: character references read, and tabs and
+    line breaks dropped, as browsers' URL parser drops them (a path broken over two lines
+    still loads), and the spaces around it."""
+    value = html.unescape(raw)
+    if "\n" in value or "\t" in value or "\r" in value:
+        value = value.replace("\n", "").replace("\t", "").replace("\r", "")
+    return value.strip()
 
 
 # The attributes that give an anchor its accessible name when it has no text (an icon link).
