@@ -21,6 +21,22 @@ def within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def relative_path(path: str, folder: str) -> str:
+    """`os.path.relpath(path, folder)` with "/" between names. A path that continues `folder`
+    with normal names is cut without relpath's work (two abspaths and a split per call, and
+    the site model asks for every page and link)."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    if path.startswith(prefix):
+        rest = path[len(prefix) :]
+        wrapped = os.sep + rest + os.sep
+        if rest and not rest.endswith(os.sep) and _ODD_NAMES.isdisjoint(wrapped.split(os.sep)[1:-1]):
+            return rest.replace(os.sep, "/")
+    return os.path.relpath(path, folder).replace(os.sep, "/")
+
+
+_ODD_NAMES = frozenset(("", ".", ".."))  # what relpath would normalise away
+
+
 def nearest(
     folder: str,
     top: str,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 
-from artlint.boundary import Boundary, link_text, nearest, within, work_tree
+from artlint.boundary import Boundary, link_text, nearest, relative_path, within, work_tree
 from artlint.findings import SEVERITY_NAMES, Severity
 from artlint.globs import GlobSet, glob_set
 from artlint.lazyre import lazy
@@ -128,10 +128,10 @@ class Config:
     def relative(self, path: "Path | str") -> str:
         """`path` relative to the config root, with forward slashes (for glob matching).
         Plain string work: called for every file, it must not touch the disk."""
-        relative = os.path.relpath(os.path.abspath(path), self._base())
-        if relative == ".." or relative.startswith(".." + os.sep):
+        relative = relative_path(os.path.abspath(path), self._base())
+        if relative == ".." or relative.startswith("../"):
             return os.fspath(path).replace(os.sep, "/")
-        return relative.replace(os.sep, "/")
+        return relative
 
     def rules_for_path(self, path: "Path | str") -> tuple[RuleSettings, ...]:
         """The enabled rules for a file on disk, from the configuration that governs it (its

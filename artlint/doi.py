@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from artlint import data
 from artlint.lazyre import lazy
 from artlint.spans import SpanSet
-from artlint.urls import TEXT_URL, host_matches, trim_url
+from artlint.urls import host_matches, trim_url
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -341,17 +341,16 @@ def front_matter_mentions(doc: "Document", suffix_characters: str) -> Iterator[D
 
 def bare_url_mentions(doc: "Document") -> Iterator[DoiMention]:
     """Publisher URLs written as plain text that carry a DOI."""
-    text = doc.prose_text
-    if "://" not in text:
+    if "://" not in doc.prose_text:
         return
     links = SpanSet((link.start, link.end) for link in doc.links)
-    for match in TEXT_URL.finditer(text, doc.body_offset):
-        if match.start() in links:
+    for start, written in doc.prose_urls:
+        if start in links:
             continue
-        url = trim_url(match.group(0))
+        url = trim_url(written)
         derived = publisher_doi(url)
         if derived is not None:
-            yield DoiMention(derived, match.start(), match.start() + len(url), "publisher")
+            yield DoiMention(derived, start, start + len(url), "publisher")
 
 
 def all_mentions(doc: "Document", suffix_characters: str) -> list[DoiMention]:

@@ -7,11 +7,12 @@ from collections import Counter
 from functools import lru_cache
 
 from artlint import data, dependencies
+from artlint.boundary import relative_path
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, declares_generated, different_versions, intentional, section_of, title_of
+from artlint.rules.duplicate._pairs import assign, date_of, different_versions, intentional, section_of, title_of
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -33,9 +34,9 @@ def _anchor() -> re.Pattern[str]:
 def _relative(doc) -> str:
     """The article's path relative to the configuration's folder, which `ignore` globs name."""
     if doc.file is not None and doc.root is not None:
-        relative = os.path.relpath(doc.absolute_file, os.path.abspath(doc.root))
+        relative = relative_path(doc.absolute_file, os.path.abspath(doc.root))
         if not relative.startswith(".."):
-            return relative.replace(os.sep, "/")
+            return relative
     return doc.path
 
 
@@ -122,7 +123,7 @@ class NearDuplicateArticle(CorpusRule):
         title = normalise(written_title)
         return (
             _relative(doc), date_of(doc), array("I", sorted(hashes)), language, title, numbers, section_of(doc),
-            declares_generated(doc), _without_subjects(doc, text, title), tuple(_VERSION_IN_TITLE.findall(written_title)),
+            doc.declares_generated, _without_subjects(doc, text, title), tuple(_VERSION_IN_TITLE.findall(written_title)),
             _release_stage(written_title),
         )
 

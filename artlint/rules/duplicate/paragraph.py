@@ -7,7 +7,6 @@ from artlint.findings import Related, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._pairs import declares_generated
 from artlint.rules.duplicate._units import block_keys, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
@@ -206,7 +205,7 @@ class DuplicateParagraph(DocumentRule):
     }
 
     def check(self, doc, options):
-        if declares_generated(doc):
+        if doc.declares_generated:
             return  # a generator's page repeats each type's description where it is used
         # key -> (number of the block, block, the list it is an item of) where it first appeared
         seen: dict[str, tuple[int, Node, int | None]] = {}

@@ -5,7 +5,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
-from artlint.urls import TEXT_URL, is_documentation_host, is_private_host, trim_url, unmatched_close
+from artlint.urls import is_documentation_host, is_private_host, trim_url, unmatched_close
 
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
@@ -242,7 +242,10 @@ class BareUrl(DocumentRule):
     citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `/api/xxx`), webhook hosts
     (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
-    a request described, not a page to read.
+    a request described, not a page to read. Nor is a bare URL on a page that says a program
+    wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
+    text, made into a reference page, is changed in the program; link markup that did not
+    parse is reported there too.
 
     ## Why it matters
     Some renderers leave a bare URL as dead text, others link it with the URL itself as the
@@ -275,8 +278,8 @@ class BareUrl(DocumentRule):
             + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
             + _html_text_spans(doc)
         )
-        for match in TEXT_URL.finditer(text, doc.body_offset):
-            start, url = match.start(), _url_extent(match.group(0))
+        for start, written in doc.prose_urls:
+            url = _url_extent(written)
             if start in covered:
                 continue
             end = start + len(url)
@@ -286,7 +289,7 @@ class BareUrl(DocumentRule):
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
-            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end)):
+            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated):
                 if _embedded_by_container(doc, start, end):
                     continue
                 if not (_beside_http_method(doc.text, start, end) or _attribute_value(text, start) or _inside_quoted_title(text, start, end)):
