@@ -320,6 +320,10 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         if found is None and doc.site is not None and doc.site.generator == "docusaurus":
             root = site_root(doc)
             found = None if root is None else _root_slug_page([root / base / path.lstrip("/") for base in roots])
+        if found is None and doc.site is not None:
+            inner = _inside_site(doc.site, path)
+            if inner != path:
+                return _resolve(doc, inner, roots)
         return found
     folder = doc.file.parent
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
@@ -333,6 +337,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             for variant in _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, folder, path))), trailing)
         ]
     found = _existing(candidates) or (_existing_any_case(candidates) if _lowers_paths(doc) else None)
+    if found is None:
+        found = _existing(_translated_variants(doc, Path(os.path.normpath(folder / path))))
     if found is not None:
         return found
     site_folder = _site_directory(doc, roots)
@@ -350,6 +356,21 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     return None
 
 
+def _inside_site(site: "Site", path: str) -> str:
+    """A site path without the path the site is published under (`/docs/img/a.png` is
+    `/img/a.png` under `baseURL: https://x.org/docs`), and on a Hugo site in several languages
+    without its language's folder (`/en/guide/images/a.png`, a page resource published with
+    each translation of the page); the path itself when it has neither."""
+    base = site.base_path
+    if base and (path == base or path.startswith(base + "/")):
+        return path[len(base) :] or "/"
+    if site.generator == "hugo" and len(site.languages) > 1:
+        head, slash, rest = path[1:].partition("/")
+        if slash and head.lower() in site.languages:
+            return "/" + rest
+    return path
+
+
 _ROOT_SLUG = lazy(r"""^slug[ \t]*:[ \t]*["']?/["']?[ \t]*$""", re.M)
 
 
@@ -365,6 +386,22 @@ def _root_slug_page(folders: list[Path]) -> Path | None:
                 dependencies.record("stat", page, dependencies.signature_of(page))
                 return folder / name
     return None
+
+
+def _translated_variants(doc: "Document", path: Path) -> list[Path]:
+    """The pages a folder or page path names on a Hugo site whose translations are marked by
+    a suffix (`smtp/_index.de.md` for `../smtp/`): in the page's own language, then the
+    site's default."""
+    site = doc.site
+    if site is None or site.generator != "hugo" or len(site.languages) < 2:
+        return []
+    own = doc.page.language if doc.page is not None else None
+    variants = []
+    for language in dict.fromkeys(code for code in (own, site.languages[0]) if code):
+        variants += [path / f"_index.{language}.md", path / f"index.{language}.md"]
+        if path.name:
+            variants.append(path.with_name(f"{path.name}.{language}.md"))
+    return variants
 
 
 def _translated_bundle_resource(doc: "Document", path: str, trailing: bool) -> Path | None:

@@ -74,6 +74,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
         for default in site["permalink-defaults"]:
             scope = " ".join(part for part in (default["type"], default["path"] and f"under {default['path']}") if part) or "every page"
             lines.append(f"  permalink    {default['permalink']} ({scope}, from defaults)")
+        if site["base-path"]:
+            lines.append(f"  base path    {site['base-path']} (site paths that start with it name the site's own files)")
         if site["link-render-hook"]:
             lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
         if site["plugin-ids"]:

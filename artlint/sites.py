@@ -26,7 +26,7 @@ from typing import Any, Collection, Mapping
 from urllib.parse import urlsplit
 
 from artlint import data
-from artlint.boundary import nearest, within
+from artlint.boundary import nearest, relative_path, within
 from artlint.dependencies import folder_signature, record, section_pages, signature_of
 from artlint.lazyre import lazy
 
@@ -126,6 +126,9 @@ class Site:
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
+    # The path the site is published under (`/docs` for Hugo's `baseURL: https://x.org/docs`,
+    # Jekyll's `baseurl`, Hexo's `root`, Docusaurus' `baseUrl`), "" at the host's root.
+    base_path: str = ""
     _pages: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of page()
     _sections: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of dates_expected()
     _cascades: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of unrendered_below()
@@ -245,7 +248,7 @@ class Site:
         return folder
 
     def relative(self, file: str) -> str:
-        return os.path.relpath(file, self.root).replace(os.sep, "/")
+        return relative_path(file, self.root)
 
     def describe(self) -> dict[str, Any]:
         """The model as plain data (`artlint site`)."""
@@ -274,6 +277,7 @@ class Site:
             "file-mounts": {target: source for source, target in self.file_mounts},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
+            "base-path": self.base_path,
         }
 
     def holds_no_articles(self, path: str) -> bool:
@@ -796,6 +800,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
+    parts["base_path"] = _base_path(generator, settings)
     return Site(generator, folder, config_file, **parts)
 
 
@@ -804,19 +809,45 @@ _URL_KEYS = {"hugo": "baseurl", "jekyll": "url", "hexo": "url", "zola": "base_ur
 _DOCUSAURUS_URL = lazy(r"""\burl\s*:\s*["'`](https?://[^"'`\s]+)""")
 
 
-def _own_host(generator: str, settings: dict) -> str:
-    """The host of the URL the site is published at, as its configuration says; "" if unsaid."""
+def _own_url(generator: str, settings: dict) -> str:
+    """The URL the site is published at, as its configuration says; "" if unsaid."""
     if generator == "docusaurus":
         match = _DOCUSAURUS_URL.search(settings.get("_text", ""))
-        url = match.group(1) if match else ""
-    else:
-        key = _URL_KEYS.get(generator)
-        found = _lower_keys(settings).get(key) if generator == "hugo" else settings.get(key) if key else None
-        url = found if isinstance(found, str) else ""
+        return match.group(1) if match else ""
+    key = _URL_KEYS.get(generator)
+    found = _lower_keys(settings).get(key) if generator == "hugo" else settings.get(key) if key else None
+    return found.strip() if isinstance(found, str) else ""
+
+
+def _own_host(generator: str, settings: dict) -> str:
+    """The host of the URL the site is published at, lower case; "" if unsaid."""
     try:
-        return (urlsplit(url.strip()).hostname or "").lower()
+        return (urlsplit(_own_url(generator, settings)).hostname or "").lower()
     except ValueError:
         return ""
+
+
+# Where a generator takes the path it publishes under from a key of its own, not from its URL.
+_BASE_PATH_KEYS = {"jekyll": "baseurl", "hexo": "root"}
+_DOCUSAURUS_BASE = lazy(r"""\bbaseUrl\s*:\s*["'`](/[^"'`\s]*)""")
+
+
+def _base_path(generator: str, settings: dict) -> str:
+    """The path the site is published under, without its last "/" ("" for the host's root):
+    what a site-absolute link starts with when it names the site's own files."""
+    if generator in _BASE_PATH_KEYS:
+        found = settings.get(_BASE_PATH_KEYS[generator])
+        path = found.strip() if isinstance(found, str) else ""
+    elif generator == "docusaurus":
+        match = _DOCUSAURUS_BASE.search(settings.get("_text", ""))
+        path = match.group(1) if match else ""
+    else:
+        try:
+            path = urlsplit(_own_url(generator, settings)).path
+        except ValueError:
+            path = ""
+    path = "/" + path.strip("/") if path.strip("/") else ""
+    return "" if "{" in path or "%" in path else path  # a template or an escape: not a path to strip
 
 
 def plain(folder: str) -> Site:

@@ -13,6 +13,7 @@ import pytest
 from fixture_runner import expected_findings
 from helpers import artlint
 
+from artlint import sites
 from artlint.config import load_config
 from artlint.engine import run
 from artlint.paths import display_path
@@ -40,8 +41,8 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert "generator    hugo (from " in out and "hugo.toml)" in out
     assert "content/en (en), content/zh (zh)" in out
     assert "content/fa" in out.split("not content")[1]  # a folder no language names is not built
-    assert "pages        28 article, 21 page, 6 section\n" in out  # archetypes, themes and content/fa are not walked; docs are pages
-    assert "by language  de 1, en 47, tr 1, zh 6\n" in out
+    assert "pages        29 article, 21 page, 6 section\n" in out  # archetypes, themes and content/fa are not walked; docs are pages
+    assert "by language  de 1, en 48, tr 1, zh 6\n" in out
     code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "jekyll")
     [model] = json.loads(out)
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
@@ -169,3 +170,29 @@ def test_artlint_site_says_when_a_plugin_writes_ids(tmp_path: Path) -> None:
     assert "  plugin ids   a _plugins hook adds ids" in out
     code, out, err = artlint("site", str(SITES / "jekyll"), cwd=tmp_path)
     assert "plugin ids" not in out  # a generator plugin that writes pages, not ids
+
+
+def test_artlint_site_shows_the_path_the_site_is_published_under(tmp_path: Path) -> None:
+    # `baseURL = "https://example.org/docs/"`: site paths that start with /docs name the site's files.
+    code, out, err = artlint("site", str(SITES / "hugo-base-path"), cwd=tmp_path)
+    assert code == 0, err
+    assert "  base path    /docs (site paths that start with it name the site's own files)\n" in out
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "hugo")
+    assert json.loads(out)[0]["base-path"] == ""
+
+
+@pytest.mark.parametrize(
+    "generator, settings, base",
+    [
+        ("hugo", {"baseURL": "https://example.org/docs/"}, "/docs"),
+        ("hugo", {"baseURL": "https://example.org/"}, ""),
+        ("jekyll", {"url": "https://example.org", "baseurl": "/blog"}, "/blog"),
+        ("jekyll", {"baseurl": ""}, ""),
+        ("hexo", {"url": "https://example.org/blog", "root": "/blog/"}, "/blog"),
+        ("zola", {"base_url": "https://example.org/notes"}, "/notes"),
+        ("docusaurus", {"_text": "const config = { url: 'https://example.org', baseUrl: '/handbook/' }"}, "/handbook"),
+        ("jekyll", {"baseurl": "{{ site.prefix }}"}, ""),  # a template: nothing to strip
+    ],
+)
+def test_the_path_a_site_is_published_under(generator: str, settings: dict, base: str) -> None:
+    assert sites._base_path(generator, settings) == base

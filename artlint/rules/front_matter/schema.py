@@ -16,7 +16,8 @@ class FrontMatterSchema(DocumentRule):
     `string`, `list[string]`, `boolean`, `date`, `number`, `integer`, `list`, `table`.
     Keys that are absent or empty are not reported (see `front-matter-required`), nor forms the
     site's generator reads as meant: a single term written as a string (`categories: Android`)
-    on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, and Hexo's
+    on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, numbers among
+    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo and Hexo sites, and Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`).
 
     ## Why it matters
@@ -77,7 +78,8 @@ _READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress")
 def _generator_accepts(generator, expected, value, key="") -> bool:
     """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
     Jekyll, Hugo and Hexo; Zola fails the build on it), any string where only the theme reads
-    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo), and Hexo's
+    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
+    list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories)."""
     if generator == "hexo" and key == "categories" and isinstance(value, list):
         return all(isinstance(item, str) or (isinstance(item, list) and all(isinstance(part, str) for part in item)) for item in value)
@@ -85,9 +87,15 @@ def _generator_accepts(generator, expected, value, key="") -> bool:
         if generator in _READ_BY_THEMES_ONLY:
             return True
         return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo")
-    if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if expected == "string" and _is_number(value):
         return generator in ("hugo", "hexo")
+    if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
+        return generator in ("jekyll", "hugo", "hexo")  # `tags: [加班, 996]`: each term is read as text
     return False
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _type_problem(expected, value, generator=None):
