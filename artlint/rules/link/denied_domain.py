@@ -13,9 +13,11 @@ class LinkDeniedDomain(DocumentRule):
     ## What it finds
     Links, images and reference definitions whose host (or URL prefix) matches the deny list:
     `rawgit.com`, `photobucket.com`, `tinypic.com`, `goo.gl`, `git.io`, Google Code and others
-    that closed or stopped serving embedded content (data in `rules/links.toml`). Add hosts with
-    `deny`; exempt some with `allow`. A pattern matches the host and its subdomains; a pattern
-    with a `/` matches the start of the URL after `scheme://`.
+    that closed or stopped serving embedded content (data in `rules/links.toml`), but for the
+    parts of them that still serve (Google Maps' share links, `maps.app.goo.gl` and
+    `goo.gl/maps/`, which Google keeps redirecting). Add hosts with `deny`; exempt some with
+    `allow`. A pattern matches the host and its subdomains; a pattern with a `/` matches the
+    start of the URL after `scheme://`.
 
     ## Why it matters
     These links cannot be fixed by waiting: the service is gone, or serves a placeholder
@@ -41,6 +43,7 @@ class LinkDeniedDomain(DocumentRule):
     def check(self, doc, options):
         deny = (list(_DATA["deny"]) if options["use-default-list"] else []) + list(options["deny"])
         deny_hosts = domain_set(tuple(p for p in deny if "/" not in p))
+        allow = (list(_DATA["allow"]) if options["use-default-list"] else []) + list(options["allow"])
         for link in doc.links:
             if link.kind == "reference":
                 continue  # judged at its definition, where the URL is written
@@ -50,7 +53,7 @@ class LinkDeniedDomain(DocumentRule):
             rest = link.url.split("://", 1)[-1].lower()
             if not host_in(host, deny_hosts) and not any("/" in p and _matches(host, rest, p) for p in deny):
                 continue
-            if any(_matches(host, rest, pattern) for pattern in options["allow"]):
+            if any(_matches(host, rest, pattern) for pattern in allow):
                 continue
             pattern = next((p for p in deny if _matches(host, rest, p)), None)
             if pattern is not None:
