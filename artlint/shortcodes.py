@@ -1,4 +1,4 @@
-"""Whether the body of a paired Hugo shortcode is markdown.
+"""Whether the body of a paired Hugo or Zola shortcode is markdown.
 
 With `{{< name >}}…{{< /name >}}` Hugo hands the body to the shortcode's template as it is
 (`.Inner`); it becomes markdown only if the template renders it so (`.Inner | markdownify`,
@@ -19,6 +19,12 @@ Reading a template is a small data-flow over its actions (`{{ … }}`): the body
 variables assigned from it are followed; one passed to `markdownify` or `RenderString` makes
 the body markdown; a variable assigned from `transform.Unmarshal` of it holds data, and what is
 read from that data (a timeline's event texts) is the data's, not the body's.
+
+Zola hands a body shortcode's body (`{% name() %}…{% end %}`) to its template as `body`; an
+HTML template renders it as markdown only through the `markdown` filter (`{{ body | markdown
+| safe }}`); one that loads it as data (`load_data(literal=body)`) or writes it out as it is
+(JavaScript in a `<script>`) does not. A markdown template (`name.md`) puts it in the page's
+markdown.
 """
 
 from __future__ import annotations
@@ -111,6 +117,34 @@ def _renders_inner(root: str, path: str, fields: tuple[str, ...], read: list[str
                 unknown = True
     # The body never rendered as markdown: read as data, written out as it is, or not used.
     return None if unknown else False
+
+
+def zola_body_is_markdown(site: "Site", name: str) -> bool:
+    """Whether the site renders the body of `{% name() %}…{% end %}` as markdown."""
+    verdict, template = _zola_verdict(site.root, name)
+    if template:
+        dependencies.record("stat", template, dependencies.signature_of(template))
+    return verdict
+
+
+_ZOLA_RENDERS = lazy(r"\bbody\b[^}%]*?\|\s*markdown\b")
+
+
+@lru_cache(maxsize=1024)
+def _zola_verdict(root: str, name: str) -> tuple[bool, str]:
+    """(whether the body is markdown, the template that tells, "" when none is found)."""
+    folders = [os.path.join(root, "templates", "shortcodes")]
+    themes = os.path.join(root, "themes")
+    try:
+        folders += [os.path.join(themes, theme, "templates", "shortcodes") for theme in sorted(os.listdir(themes))]
+    except OSError:
+        pass
+    for folder in folders:
+        for suffix in (".md", ".html"):
+            path = os.path.join(folder, name + suffix)
+            if os.path.isfile(path) and not os.path.islink(path):
+                return suffix == ".md" or _ZOLA_RENDERS.search(read_start(path, _MAX_TEMPLATE_BYTES)) is not None, path
+    return True, ""  # no template here: read as markdown, as it was taken before
 
 
 def _find(root: str, kinds: tuple[str, ...], name: str) -> str | None:

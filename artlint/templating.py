@@ -67,6 +67,8 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     the article's site, whose templates tell which Hugo shortcodes read their body as data)."""
     if generator == "hugo":
         return _hugo_masked(text, body_offset, site)
+    if generator == "zola" and site is not None and "{%" in text:
+        return _zola_masked(text, body_offset, site)
     if generator == "mkdocs" and site is not None and site.containers:
         return _containers_quoted(text, body_offset, site.containers)
     if generator in ("vitepress", "vuepress"):
@@ -201,6 +203,32 @@ def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+# Zola's body shortcodes: `{% name(args) %}` opens one, `{% end %}` closes it.
+_ZOLA_TAG = lazy(r"\{%-?\s*(?:(end)|([A-Za-z_]\w*)\s*\([^%\n]{0,2000}?\))\s*-?%\}")
+
+
+def _zola_masked(text: str, body_offset: int, site: "Site") -> str:
+    """`text` with the bodies of the Zola shortcodes that read them as data blanked (a JSON
+    list of questions, a script): not prose (artlint.shortcodes)."""
+    from artlint.shortcodes import zola_body_is_markdown  # imported here: only Zola pages with shortcodes need it
+
+    pieces = [text[:body_offset]]
+    position = body_offset
+    opened: tuple[int, str] | None = None  # Zola's body shortcodes do not nest
+    for tag in _ZOLA_TAG.finditer(text, body_offset):
+        if tag.group(2):
+            opened = (tag.end(), tag.group(2))
+        elif opened is not None:
+            body_start, name = opened
+            opened = None
+            if not zola_body_is_markdown(site, name):
+                pieces.append(text[position:body_start])
+                pieces.append(blanked(text[body_start : tag.start()]))
+                position = tag.start()
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 _CLOSING = lazy(r"\{\{[<%]\s*/")
