@@ -563,12 +563,21 @@ def _trim_end(src: str, start: int, end: int) -> int:
     return end
 
 
+_SEPARATORS = re.compile("[\x1c-\x1f]")
+_SEPARATORS_AS_JOINERS = {code: "\u2060" for code in range(0x1C, 0x20)}
+
+
 def parse_markdown(text: str, body_offset: int = 0) -> ParsedMarkdown:
     """Parse the body `text[body_offset:]` of a normalised document into positioned nodes."""
     md = _markdown()
     body = text[body_offset:]
     if not body.endswith("\n"):
         body += "\n"
+    if _SEPARATORS.search(body):
+        # mistune's patterns take `\s`, which in Python matches the information separators
+        # U+001C to U+001F; CommonMark counts them as no whitespace (`**bold\x1c**` is bold). A
+        # word joiner, neither space nor punctuation, stands in for each: positions hold.
+        body = body.translate(_SEPARATORS_AS_JOINERS)
     state = _PositionedBlockState()  # md.block.state_cls
     state.process(body)
     md.block.parse(state)

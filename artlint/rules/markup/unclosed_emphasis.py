@@ -18,7 +18,10 @@ _ARITHMETIC = lazy(r"[=+/^<>]|\s[*_-]\s")
 
 
 def _is_space(char: str) -> bool:
-    return char == "" or char.isspace()
+    """CommonMark's Unicode whitespace (the line's end counts): a space separator (Zs), tab,
+    line feed, form feed or carriage return; not the controls that `str.isspace` takes too
+    (U+001C to U+001F, which a pasted text may carry next to `**`)."""
+    return char == "" or char in "\t\n\x0c\r" or (char.isspace() and unicodedata.category(char) == "Zs")
 
 
 def _is_punctuation(char: str) -> bool:
