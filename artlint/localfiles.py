@@ -717,6 +717,7 @@ _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink|path)\s*[:=]\s*["']?(
 # aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
 _FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
 _ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
+_INDEX_PAGE = lazy(r"/index\.html?$", re.I)
 _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's `-`; Zola's `-` or `_`
 
 
@@ -753,7 +754,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                 for block in _FRONT_ALIASES.findall(head):
                     values += [item for item in _ALIAS_ITEM.findall(block) if item not in ("-",)]
                 for value in values:
-                    segment = value.strip().strip("/").rsplit("/", 1)[-1]
+                    # `/help/index.html` makes `/help/` too, the folder's page (jekyll-redirect-from)
+                    segment = _INDEX_PAGE.sub("", value.strip().strip("/")).rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
                         names.add(_slugified(segment))  # Zola slugifies a slug it is given ("Rust 101: ..." is rust-101-...)

@@ -7,6 +7,7 @@ from artlint.findings import Related, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.rules.duplicate._pairs import legal_text
 from artlint.rules.duplicate._units import block_keys, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
@@ -175,7 +176,9 @@ class DuplicateParagraph(DocumentRule):
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
       Chinese or Japanese character counts three).
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
-    its top) is not checked: an API reference repeats a type's description at each use.
+    its top) is not checked: an API reference repeats a type's description at each use; nor is
+    a licence or notice file (`LICENSE.md`, `COPYING`), whose bundled licences repeat their
+    terms.
     Block quotes, tables, `<details>` and `:::` containers (admonitions) are not compared, nor
     two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
     shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose.
@@ -205,8 +208,8 @@ class DuplicateParagraph(DocumentRule):
     }
 
     def check(self, doc, options):
-        if doc.declares_generated:
-            return  # a generator's page repeats each type's description where it is used
+        if doc.declares_generated or legal_text(doc):
+            return  # a generator's page repeats each type's description where it is used; bundled licences their terms
         # key -> (number of the block, block, the list it is an item of) where it first appeared
         seen: dict[str, tuple[int, Node, int | None]] = {}
         # (number, block, number of the first, first, its list, length, weight, list, sentences)
