@@ -351,8 +351,11 @@ def _child_map(parent: _LineMap, first_line: int, child_src: str) -> tuple[_Line
 
 
 class _TreeBuilder:
-    def __init__(self, md: mistune.Markdown, root_state: _PositionedBlockState, file_offset: int, file_len: int):
+    def __init__(
+        self, md: mistune.Markdown, root_state: _PositionedBlockState, file_offset: int, file_len: int, restore: dict[int, int] | None = None
+    ):
         self.md = md
+        self.restore = restore  # characters that stood in for others while parsing, and those others
         self.env = root_state.env
         self.states: dict[int, _PositionedBlockState] = root_state.env["__states__"]
         self.definitions: list[Node] = []
@@ -388,7 +391,7 @@ class _TreeBuilder:
         kind = token["type"]
         node = Node(kind, line_map.to_file(start), line_map.to_file(end), dict(token.get("attrs") or {}))
         if "raw" in token:
-            node.raw = token["raw"]
+            node.raw = token["raw"] if self.restore is None else token["raw"].translate(self.restore)
         if kind == "block_code" and token.get("marker"):
             node.attrs["marker"] = token["marker"]
         if kind == "block_code":
@@ -518,7 +521,7 @@ class _TreeBuilder:
             node = Node(kind, line_map.to_file(start), line_map.to_file(end), dict(token.get("attrs") or {}))
             node.children = child_nodes
             if "raw" in token:
-                node.raw = token["raw"]
+                node.raw = token["raw"] if self.restore is None else token["raw"].translate(self.restore)
             for key in ("ref", "label"):
                 if key in token:
                     node.attrs[key] = token[key]
@@ -564,7 +567,9 @@ def _trim_end(src: str, start: int, end: int) -> int:
 
 
 _SEPARATORS = re.compile("[\x1c-\x1f]")
-_SEPARATORS_AS_JOINERS = {code: "\u2060" for code in range(0x1C, 0x20)}
+_STAND_INS = re.compile("[\u2060-\u2063]")
+_SEPARATORS_AS_STAND_INS = {0x1C + number: 0x2060 + number for number in range(4)}
+_STAND_INS_AS_SEPARATORS = {0x2060 + number: 0x1C + number for number in range(4)}
 
 
 def parse_markdown(text: str, body_offset: int = 0) -> ParsedMarkdown:
@@ -573,12 +578,16 @@ def parse_markdown(text: str, body_offset: int = 0) -> ParsedMarkdown:
     body = text[body_offset:]
     if not body.endswith("\n"):
         body += "\n"
-    if _SEPARATORS.search(body):
+    restore = None
+    if _SEPARATORS.search(body) and not _STAND_INS.search(body):
         # mistune's patterns take `\s`, which in Python matches the information separators
-        # U+001C to U+001F; CommonMark counts them as no whitespace (`**bold\x1c**` is bold). A
-        # word joiner, neither space nor punctuation, stands in for each: positions hold.
-        body = body.translate(_SEPARATORS_AS_JOINERS)
+        # U+001C to U+001F; CommonMark counts them as no whitespace (`**bold\x1c**` is bold).
+        # Invisible format characters (U+2060 to U+2063), neither space nor punctuation, stand
+        # in for them while parsing, one for one (positions hold); the nodes' texts get the
+        # separators back.
+        body = body.translate(_SEPARATORS_AS_STAND_INS)
+        restore = _STAND_INS_AS_SEPARATORS
     state = _PositionedBlockState()  # md.block.state_cls
     state.process(body)
     md.block.parse(state)
-    return _TreeBuilder(md, state, body_offset, len(text)).build()
+    return _TreeBuilder(md, state, body_offset, len(text), restore).build()
