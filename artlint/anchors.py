@@ -3,6 +3,7 @@ GitHub make them, explicit `{#id}` attributes, HTML `id` (and `name` of `<a>`), 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -250,6 +251,29 @@ def signature_names(doc: "Document") -> set[str]:
             name, bracket, _ = text.partition("(")
             if bracket and name.strip():
                 names.update({github_slug(name.strip()), zola_slug(name), blackfriday_slug(name)})
+    names.discard("")
+    return names
+
+
+# AnchorJS's urlify: these characters become "-", runs of "-" one, at most 64 characters.
+_ANCHORJS_UNSAFE = lazy("[& +$,:;=?@\"#{}|^~\\[`%!'<>\\]./()*\\\\\n\t\b\v\u00a0]")
+_DASHES = lazy(r"-{2,}")
+_HTML_HEADING = lazy(r"<h[1-6](?:\s[^<>]*)?>(.*?)</h[1-6]\s*>", re.I | re.S)
+_TAGS = lazy(r"<[^<>]*>")
+
+
+def anchorjs_slug(text: str) -> str:
+    """The id AnchorJS gives a heading without one when the page loads (its `urlify`)."""
+    slug = _ANCHORJS_UNSAFE.sub("-", text.strip().replace("'", ""))
+    return _DASHES.sub("-", slug)[:64].strip("-").lower()
+
+
+def anchorjs_names(doc: "Document") -> set[str]:
+    """The ids AnchorJS gives the document's headings, markdown and raw HTML (`<h2>Setup</h2>`)."""
+    names = {anchorjs_slug(heading_text(doc, node)[0]) for node in doc.nodes("heading")}
+    for node in doc.nodes("block_html", "inline_html"):
+        for match in _HTML_HEADING.finditer(doc.text, node.start, node.end):
+            names.add(anchorjs_slug(html.unescape(_TAGS.sub("", match.group(1)))))
     names.discard("")
     return names
 

@@ -3,7 +3,7 @@ import re
 from functools import lru_cache
 
 from artlint import dependencies
-from artlint.anchors import document_anchors, signature_names, spelled_out_prefixes, template_ids
+from artlint.anchors import anchorjs_names, document_anchors, signature_names, spelled_out_prefixes, template_ids
 from artlint.findings import Severity
 from artlint.layoutids import template_id_files
 from artlint.lazyre import lazy
@@ -24,6 +24,8 @@ _GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "e
 # A site script that gives headings their ids at render time: a heading selector (`'h3'`,
 # `querySelectorAll('h2, h3')`), then an id set within the next characters.
 _HEADING_SELECTOR = lazy(r"""['"][^'"\n]{0,60}\bh[1-6]\b[^'"\n]{0,60}['"]""")
+# AnchorJS, set up by the site's script: `anchors.add('.article h2, .article h3')`.
+_ANCHORJS_CALL = lazy(r"\banchors\.add\(")
 _SETS_ID = lazy(r"""setAttribute\(\s*['"]id['"]|\.id\s*=(?!=)""")
 _SELECTOR_REACH = 1000  # characters from the selector to the assignment
 _SCRIPT_LIMIT = 512 * 1024  # bytes: larger scripts are bundled libraries
@@ -45,7 +47,9 @@ class LinkAnchorMissing(DocumentRule):
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
-    as a call, `### Vue.set( target, key, value )`, may also be named by its name, `#Vue-set`.
+    as a call, `### Vue.set( target, key, value )`, may also be named by its name, `#Vue-set`;
+    on a site whose script calls AnchorJS (`anchors.add(...)`), every heading, raw HTML
+    `<h2>` included, is also named as AnchorJS names it (`#node_boot-js-removal`).
     Slugs are made the way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
     `## 安装 Rust 🚀` is `#安装-rust-`), and Hugo's older "blackfriday" and ASCII styles are
     accepted too, as is Zola's (`rustc_codegen_gcc` becomes `rustc-codegen-gcc`; emoji spelled
@@ -102,7 +106,7 @@ class LinkAnchorMissing(DocumentRule):
                 if own is None:
                     own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
-                    own.exact |= {name.lower() for name in signature_names(doc)}
+                    own.exact |= {name.lower() for name in scripted_names(doc, _scripted_heading_ids(doc))}
                     scripted_added = True
                 if not own.has(fragment) and included is None:
                     included = _included_anchors(doc)
@@ -124,7 +128,7 @@ class LinkAnchorMissing(DocumentRule):
             generator = doc.site.generator if doc.site is not None else None
             anchors = _recorded_anchors(real, generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
-                anchors = _recorded_anchors(real, generator, scripted=True)
+                anchors = _recorded_anchors(real, generator, scripted=_scripted_heading_ids(doc))
             if anchors is not None and not anchors.has(fragment) and not plugin_ids:
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -185,7 +189,7 @@ def _included_anchors(doc) -> list["_Anchors"]:
     return found
 
 
-def _recorded_anchors(real: str, generator: str | None, scripted: bool = False) -> "_Anchors | None":
+def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str] = frozenset()) -> "_Anchors | None":
     """The anchors of another file, its state recorded so that a cached result is redone
     when it changes."""
     signature = dependencies.signature_of(real)
@@ -222,16 +226,27 @@ class _Anchors:
         return False
 
 
-def _scripted_heading_ids(doc) -> bool:
-    """Whether the site's own scripts set the ids of headings (a documentation theme that
-    names `### Vue.set( target, key, value )` `#Vue-set` once the page loads)."""
+def _scripted_heading_ids(doc) -> frozenset[str]:
+    """How the site's own scripts set the ids of headings once the page loads, if they do:
+    "signature" (a documentation theme that names `### Vue.set( target, key, value )`
+    `#Vue-set`), "anchorjs" (AnchorJS's `anchors.add(...)`, which gives each heading without an
+    id the slug of its text)."""
     if doc.site is None or doc.site.generator == "plain":
-        return False
+        return frozenset()
     return _scripts_set_heading_ids(doc.site.root, doc.boundary)
 
 
+def scripted_names(doc, kinds: frozenset[str]) -> set[str]:
+    """The heading ids that scripts of these kinds give the document."""
+    names = signature_names(doc) if "signature" in kinds else set()
+    if "anchorjs" in kinds:
+        names |= anchorjs_names(doc)
+    return names
+
+
 @lru_cache(maxsize=16)
-def _scripts_set_heading_ids(root: str, boundary) -> bool:
+def _scripts_set_heading_ids(root: str, boundary) -> frozenset[str]:
+    kinds: set[str] = set()
     scanned = 0
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name not in _NOT_THE_SITES_SCRIPTS)
@@ -241,34 +256,38 @@ def _scripts_set_heading_ids(root: str, boundary) -> bool:
             path = os.path.join(folder, name)
             scanned += 1
             if scanned > _SCRIPTS_SCANNED:
-                return False
-            if _sets_heading_ids(path, boundary):
+                return frozenset(kinds)
+            found = _sets_heading_ids(path, boundary)
+            if found:
                 dependencies.record("stat", path, dependencies.signature_of(path))
-                return True
-    return False
+                kinds |= found
+                if len(kinds) == 2:
+                    return frozenset(kinds)
+    return frozenset(kinds)
 
 
-def _sets_heading_ids(path: str, boundary) -> bool:
+def _sets_heading_ids(path: str, boundary) -> frozenset[str]:
     real = os.path.realpath(path)
     if not boundary.contains(real):
-        return False
+        return frozenset()
     try:
         if os.path.getsize(real) > _SCRIPT_LIMIT:
-            return False
+            return frozenset()
         with open(real, encoding="utf-8", errors="replace") as script:
             text = script.read()
     except OSError:
-        return False
-    if "id" not in text:
-        return False
-    for assignment in _SETS_ID.finditer(text):
-        if _HEADING_SELECTOR.search(text, max(0, assignment.start() - _SELECTOR_REACH), assignment.start()):
-            return True
-    return False
+        return frozenset()
+    kinds = {"anchorjs"} if _ANCHORJS_CALL.search(text) else set()
+    if "id" in text:
+        for assignment in _SETS_ID.finditer(text):
+            if _HEADING_SELECTOR.search(text, max(0, assignment.start() - _SELECTOR_REACH), assignment.start()):
+                kinds.add("signature")
+                break
+    return frozenset(kinds)
 
 
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, signature: str, scripted: bool = False, generator: str | None = None) -> "_Anchors | None":
+def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozenset(), generator: str | None = None) -> "_Anchors | None":
     # Imported here: a run answered from the cache loads rule modules but never the markdown parser.
     from artlint.document import parse_document
 
@@ -279,5 +298,5 @@ def _file_anchors(path: str, signature: str, scripted: bool = False, generator: 
     doc = parse_document(path, source)
     exact = {anchor.lower() for anchor in document_anchors(doc, generator)}
     if scripted:
-        exact |= {name.lower() for name in signature_names(doc)}
+        exact |= {name.lower() for name in scripted_names(doc, scripted)}
     return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))
