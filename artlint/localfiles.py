@@ -33,7 +33,7 @@ from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
 from artlint.pageurls import hugo_sanitize, lowers_paths, page_url
-from artlint.sites import is_language_code, read_small_file
+from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 
 if TYPE_CHECKING:
@@ -594,6 +594,8 @@ def _hugo_page_index(root: str, folders: tuple[str, ...], site: "Site | None") -
                 stem, suffix = os.path.splitext(name)
                 if suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
                     continue
+                if suffix.lower() in (".html", ".htm") and not is_hugo_page_file(os.path.join(directory, name)):
+                    continue  # copied as it is, no page
                 base, dot, mark = stem.rpartition(".")
                 language = mark.lower() if dot and mark.lower() in codes else folder_language
                 pages.append((base if dot and mark.lower() in codes else stem, language, name))
@@ -750,7 +752,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                 if unsuffixed and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
                     names.add(unsuffixed)
                 head = _page_head(os.path.join(directory, name), root)
-                values = [value for _, value in _FRONT_SLUG.findall(head)]
+                named = [value for _, value in _FRONT_SLUG.findall(head)]
+                values = list(named)
                 for block in _FRONT_ALIASES.findall(head):
                     values += [item for item in _ALIAS_ITEM.findall(block) if item not in ("-",)]
                 for value in values:
@@ -759,7 +762,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                     if segment:
                         names.add(segment)
                         names.add(_slugified(segment))  # Zola slugifies a slug it is given ("Rust 101: ..." is rust-101-...)
-                title = _FRONT_TITLE.search(head) if titles_name_pages and not values else None
+                # An alias is an old address; the page's own URL is still made of its title.
+                title = _FRONT_TITLE.search(head) if titles_name_pages and not named else None
                 if title:
                     names.add(hugo_sanitize(title.group(2)).rsplit("/", 1)[-1])
     return frozenset(_fold(name) for name in names)

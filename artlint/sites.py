@@ -155,7 +155,7 @@ class Site:
         matter = front_matter if isinstance(front_matter, Mapping) else {}
         key = (
             file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter),
-            str(matter.get("layout")), str(matter.get("type")),
+            str(matter.get("layout")), str(matter.get("type") or matter.get("Type")),
         )
         page = self._pages.get(key)
         if page is None:
@@ -348,7 +348,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
-    if site.generator == "hugo" and kind == "article" and _hugo_type(site, file, matter, relative).lower() == "docs":
+    hugo_type = _hugo_type(site, file, matter, relative).lower() if site.generator == "hugo" and kind in ("article", "page") else ""
+    if hugo_type == "docs" and kind == "article":
         kind = "page"  # documentation (Docsy's and hugo-book's `docs` layouts): ordered by weight, undated
     if site.generator == "docusaurus" and kind == "article":
         date_from_name = _docusaurus_post_date(parts)
@@ -360,6 +361,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # the blog plugin takes the title from the first heading and the date from the path
     if kind == "section" and site.generator == "hugo":
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
+    if hugo_type == "redirect":
+        expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
     if site.generator == "jekyll" and kind == "page" and expected:
         layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
         if _plain_name(layout) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root):
@@ -559,7 +562,7 @@ def _hugo_type(site: Site, file: str, matter: Mapping[str, Any], path: str) -> s
     """A Hugo page's type, which picks its layouts: its front matter's `type`, else one
     cascaded from the sections above it, else the name of its top section (`docs` for
     `content/docs/x.md` and for `content/en/docs/x.md` in a language's folder)."""
-    stated = matter.get("type")
+    stated = next((value for key, value in matter.items() if isinstance(key, str) and key.lower() == "type"), None)  # Hugo reads keys in any case
     if not (isinstance(stated, str) and stated):
         folder = os.path.dirname(file)
         if os.path.basename(file).lower().startswith("index."):
@@ -574,7 +577,17 @@ def _hugo_type(site: Site, file: str, matter: Mapping[str, Any], path: str) -> s
 def _in_leaf_bundle(folder: str) -> bool:
     """Whether a folder is a Hugo leaf bundle (it holds an `index.md`): its other files,
     markdown too, are the page's resources, not pages."""
-    return any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown", "index.html"))
+    return any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown")) or is_hugo_page_file(
+        os.path.join(folder, "index.html")
+    )
+
+
+def is_hugo_page_file(path: str) -> bool:
+    """Whether an `.html` file in Hugo's content is a page: one that starts with front matter.
+    Without it, it is a file copied as it is (a redirect stub left in `docs/latest/index.html`),
+    and its folder no bundle."""
+    head = read_start(path, 64).lstrip("\ufeff \t\r\n")
+    return head.startswith(("---", "+++", "{"))
 
 
 _DATED_FOLDERS = lazy(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[-_/][^/]*)?/[^/]+$")

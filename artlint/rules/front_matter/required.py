@@ -26,7 +26,7 @@ class FrontMatterRequired(DocumentRule):
     generators need none, nor do Jekyll pages whose layout prints another object's title as
     their heading (`<h1>{{ episode.title }}</h1>`) and uses `page.title` only under
     `{% if page.title %}`, nor do placeholders with neither a title nor any text after the front
-    matter (translation stubs, redirects), nor drafts (`draft: true`, `published: false`, a
+    matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need
     no `title`: Jekyll titles them from their file names (`whitelist.md` is "Whitelist"). A `date` is required only in a section (a folder, with its page

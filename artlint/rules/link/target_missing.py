@@ -56,7 +56,11 @@ class LinkTargetMissing(DocumentRule):
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
     site's root or `public/`, or the lines with a written source of a Hugo template that writes
     it, `layouts/index.redirects`, or `[[redirects]]` in netlify.toml; `*` and `:name` match), or
-    that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from). On a Hugo
+    that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from; `/help/index.html`
+    names `/help/`; an alias leaves a page's URL made of its title as it is). An `.html` file
+    in Hugo's content without front matter is copied as it is: no page, and its folder no
+    bundle (a redirect stub, `docs/latest/index.html`). A site path under the site's base path
+    (`/docs/...` for `baseURL: https://x.org/docs`) is read without it. On a Hugo
     site whose links go through a render hook (its own `_markup/render-link.html`, or the
     embedded one), a relative page path is looked up from the content root too, as GetPage
     does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
