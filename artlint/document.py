@@ -133,6 +133,12 @@ class Document:
             ranges += html_comments(self.text, node.start, node.end)
         for node in self.nodes("block_html"):
             ranges += preformatted_beyond(self.text, node.start, node.end)
+        if self.site is not None and self.site.generator == "jekyll":
+            # kramdown reads a `<pre>` indented past four spaces inside an HTML element (a
+            # WordPress export's `<ol>`) as HTML, not as an indented code block: raw to `</pre>`.
+            for node in self.nodes("block_code"):
+                if "marker" not in node.attrs:
+                    ranges += preformatted_beyond(self.text, node.start, node.end)
         ranges.sort()
         return ranges
 
@@ -218,7 +224,11 @@ def preformatted_beyond(text: str, start: int, end: int) -> list[tuple[int, int]
     at the first blank line in CommonMark) to its `</pre>`: a browser shows all of it as
     preformatted text, and kramdown keeps it raw. Not prose."""
     block = text[start:end]
-    opening = _PRE_OPEN.search(block)
+    if "<pre" not in block.lower():
+        return []
+    opening = None
+    for opening in _PRE_OPEN.finditer(block):
+        pass  # the last one: a block may show a closed <pre> before the one it leaves open
     if opening is None or _PRE_CLOSE.search(block, opening.end()):
         return []
     closing = _PRE_CLOSE.search(text, end, end + PRE_REACH)
