@@ -226,9 +226,8 @@ def preformatted_beyond(text: str, start: int, end: int) -> list[tuple[int, int]
     block = text[start:end]
     if "<pre" not in block.lower():
         return []
-    opening = None
-    for opening in _PRE_OPEN.finditer(block):
-        pass  # the last one: a block may show a closed <pre> before the one it leaves open
+    # The last one: a block may show a closed <pre> before the one it leaves open.
+    opening = next(reversed(list(_PRE_OPEN.finditer(block))), None)
     if opening is None or _PRE_CLOSE.search(block, opening.end()):
         return []
     closing = _PRE_CLOSE.search(text, end, end + PRE_REACH)

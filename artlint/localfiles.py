@@ -711,7 +711,22 @@ def _is_bundle(file: Path) -> bool:
     return file.stem.lower() in ("index", "_index", "readme")
 
 
-_FRONT_TITLE = lazy(r"""^title\s*[:=]\s*(["']?)(.+?)\1\s*$""", re.M)
+_FRONT_TITLE = lazy(r"""^title\s*[:=][ \t]*(["']?)(.*?)\1[ \t]*$""", re.M)
+_CONTINUED = lazy(r"(?:\n[ \t]+[^\n]*)+")  # the indented lines a YAML scalar goes on over
+_BLOCK_SCALAR = lazy(r"[>|][+-]?")
+
+
+def _front_title(head: str) -> str:
+    """The `title` of a page's front matter as written: on its line, or folded over the
+    indented lines below it (`title:` then the words, or `title: >-`)."""
+    found = _FRONT_TITLE.search(head)
+    if found is None:
+        return ""
+    value = found.group(2).strip()
+    if value and not _BLOCK_SCALAR.fullmatch(value):
+        return value
+    continued = _CONTINUED.match(head, found.end())
+    return " ".join(line.strip() for line in continued.group().split("\n") if line.strip()) if continued else ""
 # `id` and `abbrlink` name the page where a permalink pattern uses them (Hexo's `:id.html`,
 # hexo-abbrlink's `posts/:abbrlink.html`), and Docusaurus makes a doc's `id` its URL's end.
 _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink|path)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
@@ -763,9 +778,9 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                         names.add(segment)
                         names.add(_slugified(segment))  # Zola slugifies a slug it is given ("Rust 101: ..." is rust-101-...)
                 # An alias is an old address; the page's own URL is still made of its title.
-                title = _FRONT_TITLE.search(head) if titles_name_pages and not named else None
+                title = _front_title(head) if titles_name_pages and not named else ""
                 if title:
-                    names.add(hugo_sanitize(title.group(2)).rsplit("/", 1)[-1])
+                    names.add(hugo_sanitize(title).rsplit("/", 1)[-1])
     return frozenset(_fold(name) for name in names)
 
 
@@ -783,9 +798,23 @@ def _page_head(path: str, root: str) -> str:
         return ""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read(4096)
+            head = handle.read(4096)
     except OSError:
         return ""
+    return _front_matter_part(head)
+
+
+_FENCE_LINE = lazy(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
+
+
+def _front_matter_part(head: str) -> str:
+    """The front matter of a page's head, up to its closing fence (also Hexo's, which may
+    leave out the opening one), so that a body's `path: token` (a YAML sample) names nothing;
+    the head as it is when no fence ends front matter there."""
+    fences = list(_FENCE_LINE.finditer(head, 0, 4096))
+    if fences and fences[0].start() == 0:
+        return head[: fences[1].start()] if len(fences) > 1 else head
+    return head[: fences[0].start()] if fences else head
 
 
 def _fold(name: str) -> str:

@@ -344,7 +344,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         named = parts[-2]  # a page with its assets beside it: Zola reads the date from the folder's name
     date_from_name = _iso_day(_DATE_NAME.match(named))
     kind = _kind(site, parts, stem)
-    if kind == "page" and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
+    if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"

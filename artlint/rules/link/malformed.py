@@ -1,4 +1,5 @@
 import difflib
+import os
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -6,7 +7,7 @@ from urllib.parse import urlsplit
 from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
-from artlint.localfiles import is_host_like
+from artlint.localfiles import exists_as_dependency, is_host_like
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
@@ -36,7 +37,9 @@ class LinkMalformed(DocumentRule):
     (`http//example.com`, `http:/example.com`, `htp://`, `htps://`, `http:\\\\example.com`), a
     missing scheme on a `www.` address (a browser reads it as a relative path), an empty host,
     a space or an illegal character in the host, an invalid port, a host name that is not
-    valid IDNA, unbalanced brackets, or a `mailto:` without an address.
+    valid IDNA, unbalanced brackets, or a `mailto:` without an address. A host-like relative
+    link that names a file or folder beside the page (`[api.example.io](api.example.io)` in a
+    repository that keeps that site's sources in `api.example.io/`) is a relative link.
 
     ## Why it matters
     These links fail for every reader, and no server is to blame, so link checkers that only
@@ -71,10 +74,20 @@ class LinkMalformed(DocumentRule):
                 yield repair
                 continue
             problem = url_problem(link.url.strip(), known)
+            if problem and _names_a_local_file(doc, link.url.strip()):
+                continue  # `[api.example.io](api.example.io)` beside a folder of that name: a relative link
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
         yield from _reversed_links(doc)
         yield from _joined_text_urls(doc)
+
+
+def _names_a_local_file(doc, url: str) -> bool:
+    """Whether a host-like relative URL names a file or folder beside the page (a repository
+    whose folders are named after the sites they hold: `run.example.io/`)."""
+    if doc.file is None or "://" in url or not is_host_like(url):
+        return False
+    return exists_as_dependency(os.path.join(str(doc.file.parent), url.split("#")[0].split("?")[0]))
 
 
 def _written_as_is(doc, link) -> bool:
