@@ -44,11 +44,23 @@ def _one_code_span_or_link(block) -> bool:
 _NOTE_AFTER_LINK = 12  # characters: "(PDF)", "(video)"
 
 
-def _differs_in_code_case(doc, block, first) -> bool:
-    """`client-body-buffer-size: 1m` and `…: 1M`: two items alike but for the case of their
-    code, which is case-sensitive."""
+def _differs_in_code(doc, block, first) -> bool:
+    """`client-body-buffer-size: 1m` and `…: 1M`, `${var=$x}` and `${var:=$x}`: two items
+    alike but for the case or the punctuation of their code spans, which are different values
+    or syntaxes (normalising reads neither)."""
     text, other = doc.text[block.start : block.end].strip(), doc.text[first.start : first.end].strip()
-    return text != other and text.casefold() == other.casefold() and "`" in text
+    if text == other or "`" not in text:
+        return False
+    if text.casefold() == other.casefold():
+        return True
+    # The blocks' normalised texts are equal: code spans that differ differ in what
+    # normalising drops. The same number of them on each side: one written as code here and
+    # as plain text there (`\(n\)` and n) is still a copy.
+    spans, other_spans = _CODE_SPANS.findall(text), _CODE_SPANS.findall(other)
+    return len(spans) == len(other_spans) and spans != other_spans
+
+
+_CODE_SPANS = lazy(r"`[^`\n]+`")
 
 
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
@@ -172,7 +184,7 @@ class DuplicateParagraph(DocumentRule):
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
       one link, perhaps with a short note after it (a reading list's entry listed again in
-      another list), and two items that differ in the case of their code (`1m`, `1M`);
+      another list), and two items that differ in the case or the punctuation of their code (`1m`, `1M`; `${v-x}`, `${v:-x}`);
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
       Chinese or Japanese character counts three).
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
@@ -249,8 +261,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
-            if _differs_in_code_case(doc, block, first):
-                continue  # two values of a setting, `1m` and `1M`
+            if _differs_in_code(doc, block, first):
+                continue  # two values of a setting, `1m` and `1M`; two syntaxes, `${v=x}` and `${v:=x}`
             if not copied and not twice_in_list and _one_code_span_or_link(block):
                 continue  # an example's code shown again, a reference listed again: not prose repeated
             if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
