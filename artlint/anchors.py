@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from artlint.lazyre import lazy
 
@@ -258,7 +258,8 @@ def signature_names(doc: "Document") -> set[str]:
 # AnchorJS's urlify: these characters become "-", runs of "-" one, at most 64 characters.
 _ANCHORJS_UNSAFE = lazy("[& +$,:;=?@\"#{}|^~\\[`%!'<>\\]./()*\\\\\n\t\b\v\u00a0]")
 _DASHES = lazy(r"-{2,}")
-_HTML_HEADING = lazy(r"<h[1-6](?:\s[^<>]*)?>(.*?)</h[1-6]\s*>", re.I | re.S)
+_HTML_HEADING_OPEN = lazy(r"<h[1-6](?:\s[^<>]{0,2000})?>", re.I)
+_HTML_HEADING_CLOSE = lazy(r"</h[1-6]\s*>", re.I)
 _TAGS = lazy(r"<[^<>]*>")
 
 
@@ -272,10 +273,25 @@ def anchorjs_names(doc: "Document") -> set[str]:
     """The ids AnchorJS gives the document's headings, markdown and raw HTML (`<h2>Setup</h2>`)."""
     names = {anchorjs_slug(heading_text(doc, node)[0]) for node in doc.nodes("heading")}
     for node in doc.nodes("block_html", "inline_html"):
-        for match in _HTML_HEADING.finditer(doc.text, node.start, node.end):
-            names.add(anchorjs_slug(html.unescape(_TAGS.sub("", match.group(1)))))
+        names.update(anchorjs_slug(html.unescape(_TAGS.sub("", text))) for text in _html_heading_texts(doc.text, node.start, node.end))
     names.discard("")
     return names
+
+
+def _html_heading_texts(text: str, start: int, end: int) -> Iterator[str]:
+    """The inner markup of each `<h1>`…`</h6>` in text[start:end], each character looked at
+    once: the search for a closing tag goes on from where the last one ended, and stops when
+    none is left (a block of a million openers is read in linear time)."""
+    position = start
+    while True:
+        opening = _HTML_HEADING_OPEN.search(text, position, end)
+        if opening is None:
+            return
+        closing = _HTML_HEADING_CLOSE.search(text, opening.end(), end)
+        if closing is None:
+            return
+        yield text[opening.end() : closing.start()]
+        position = closing.end()
 
 
 def template_ids(doc: "Document") -> set[str]:

@@ -326,6 +326,14 @@ LONG_RUNS = {
 }
 
 
+def test_html_headings_are_read_for_anchorjs_in_linear_time(tmp_path: Path) -> None:
+    # On a site whose script calls AnchorJS, raw HTML headings are named too: a block of a
+    # hundred and fifty thousand unclosed `<h2>` must not be searched to its end from each one.
+    write(tmp_path, {"_config.yml": "title: x\n", "scripts/site.js": "anchors.add('h2');\n"})
+    elapsed = _seconds_to_check(tmp_path, "[a](#x)\n\n<div>\n" + "<h2>" * 150_000 + "\n</h2>\n")
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+
+
 def test_an_email_pattern_is_searched_in_linear_time() -> None:
     from artlint.rules.markup.unclosed_emphasis import _EMAIL
 
