@@ -55,7 +55,8 @@ class UnclosedEmphasis(DocumentRule):
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
-    `__init__.py`), a table cell of markers alone
+    `__init__.py`, `__proto__`, `SCRIPT_LINES__`, and `__dirname` where the page also writes it
+    as code), a table cell of markers alone
     (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
     asterisks in its paragraph, `张***说`, the wildcard `***Test`; one digit's `**`, `1**` for
@@ -225,6 +226,8 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
                 if marker[0] == "_" and before.isalnum() and _FILE_SUFFIX.match(text, end):
                     continue  # the end of a file's name: `__init__.py`
+                if marker == "__" and (_dunder_in_code(doc, text, end) or _DUNDER_END.search(text, max(0, start - 64), start)):
+                    continue  # a name with double underscores: `__dirname`, `__proto__`, `SCRIPT_LINES__`
                 if _is_space(before) and _is_space(after):
                     yield (start, marker, "spaced")  # neither opens nor closes: the first of `** text **`
                 elif can_open and not can_close:
@@ -239,6 +242,12 @@ _NAME_PART = lazy(r"[A-Za-z0-9]")
 # A word of ASCII letters and digits after a run of "_", then Chinese or Japanese text: a
 # name (`__ksymtab 中的记录`), not one English word set in bold.
 _NAME_AMID_CJK = lazy(r"[A-Za-z][A-Za-z0-9]+[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef—\u2018\u2019\u201c\u201d])")
+# A word of ASCII letters and digits after "__" (`__dirname`), a name when the page writes it
+# as code too; `__bold text` whose closing was forgotten is not.
+_DUNDER_START = lazy(r"[A-Za-z][A-Za-z0-9]*")
+# The end of a name before a closing "__": one that began with "_" (`__proto__`, `__FILE__`)
+# or has "_" inside (`SCRIPT_LINES__`).
+_DUNDER_END = lazy(r"(?:(?<![A-Za-z0-9])_+[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9])$")
 # A file name's suffix after a run of "_": `__init__.py`.
 _FILE_SUFFIX = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,5}(?![A-Za-z0-9])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
@@ -366,6 +375,16 @@ def _intended_pairs(text, runs):
         rest.append(current)
         index += 1
     return pairs, rest
+
+
+def _dunder_in_code(doc, text: str, end: int) -> bool:
+    """Whether the word after a `__` at `end` is, with the `__`, a name the page also writes
+    as code (`__dirname` in prose, `path: __dirname + '/dist'` in a code block)."""
+    word = _DUNDER_START.match(text, end)
+    if word is None:
+        return False
+    code = doc.memo("unclosed-emphasis code text", lambda: "\n".join(doc.text[start:stop] for start, stop in doc.code_ranges))
+    return "__" + word.group() in code
 
 
 def _looks_like_pair(text, first, second) -> bool:
