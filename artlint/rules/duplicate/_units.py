@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Callable
 
+from artlint import data
 from artlint.lazyre import lazy
 
 _DETAILS_OPEN = lazy(r"<details\b", re.I)
@@ -43,6 +45,26 @@ _PUNCTUATION = lazy(
 )
 # An image, whose alt text is no sentence of the article: a caption under it repeats it on purpose.
 _IMAGE = lazy(r"!\[[^\]\n]{0,500}\](?:\([^()\n]{0,2000}\)|\[[^\]\n]{0,500}\])?")
+
+
+_FILLER = data.load("duplicates")["filler"]
+_LATIN_WORD = lazy(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> frozenset[str]:
+    return frozenset(_FILLER["latin-words"])
+
+
+def is_filler(raw: str) -> bool:
+    """Whether a block is placeholder text, lorem ipsum or a generated variant of it (see
+    `[filler]` in rules/duplicates.toml): a demo page repeats it on purpose."""
+    if len(raw) < 30:
+        return False
+    words = _LATIN_WORD.findall(raw.lower())
+    vocabulary = _filler_words()
+    hits = sum(word in vocabulary for word in words)
+    return hits >= _FILLER["min-words"] and hits >= _FILLER["min-share"] * len(words)
 
 
 def normalise(text: str) -> str:

@@ -8,7 +8,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._pairs import legal_text
-from artlint.rules.duplicate._units import block_keys, normalise, section_starts, sections
+from artlint.rules.duplicate._units import block_keys, is_filler, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
 
@@ -195,6 +195,9 @@ class DuplicateParagraph(DocumentRule):
     two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
     shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose.
 
+    Placeholder text (lorem ipsum and its generated variants, `[filler]` in
+    rules/duplicates.toml) is not checked: a theme's demo page repeats it on purpose.
+
     ## Why it matters
     Copy-paste accidents and botched imports leave a paragraph twice, and merged lists an
     item twice; readers notice at once, editors rarely.
@@ -255,6 +258,8 @@ class DuplicateParagraph(DocumentRule):
         for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
+            if is_filler(doc.text[block.start : block.end]):
+                continue  # lorem ipsum under each heading of a theme's demo page
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
             here, there = section_of(block.start), section_of(first.start)
             if here != there and _same_heading(headings, here, there):

@@ -4,7 +4,7 @@ from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import block_keys, letters, sections, sentences
+from artlint.rules.duplicate._units import block_keys, is_filler, letters, sections, sentences
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -31,6 +31,9 @@ class DuplicateSentence(DocumentRule):
     mistakes (glossaries, policies and reports repeat sentences on purpose). Turn it on with
     `select = ["ALL"]` or by naming it in `select` (or `--select`), for imported or
     machine-translated text.
+
+    Placeholder text (lorem ipsum and its generated variants, `[filler]` in
+    rules/duplicates.toml) is not checked: a theme's demo page repeats it on purpose.
 
     ## Why it matters
     Edited articles keep a sentence in its old place and its new one; imported ones repeat a
@@ -81,6 +84,8 @@ class DuplicateSentence(DocumentRule):
                 first_block, first_index = first
                 if section_of(first_block.start) != section_of(block.start) and letters(key) < options["min-length-across-sections"]:
                     continue  # the same short lead-in under each heading: parallel structure
+                if is_filler(doc.text[block.start : block.end]):
+                    continue  # lorem ipsum under each heading of a theme's demo page
                 # Each repeat points at the first occurrence, never at itself: a sentence twice
                 # in one paragraph (on one line, or on consecutive lines) is found by its place
                 # among the sentences of the paragraph with that key.
