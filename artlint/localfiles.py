@@ -77,6 +77,8 @@ def is_local(url: str) -> bool:
         return False
     if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url or url.startswith("{"):
         return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`, MDX's `href={url}`
+    if (len(url) >= 3 and url.strip(".") == "") or url.strip("…") == "":
+        return False  # `<a href="...">`: an elided address in an example of output, no path
     if _SCHEME.match(url) or is_host_like(url):
         return False
     return True
@@ -848,6 +850,8 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     segment = path.strip("/").rsplit("/", 1)[-1]
     if not segment:
         return True  # the home page
+    if doc.site is not None and path.strip("/").lower() in doc.site.languages:
+        return True  # a language's home page: `/es/`
     roots = with_site_roots(doc, roots)
     titled = _sections_titled(doc)
     names = _page_names(str(root), tuple(roots), titled)
