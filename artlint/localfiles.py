@@ -533,8 +533,19 @@ def _hugo_variants(path: Path, language: str | None) -> list[Path]:
     language's `x.<lang>.md` forms."""
     variants = _page_variants(path, trailing_slash=False)
     if language and path.name:
-        variants = [path.with_name(f"{path.name}.{language}.md"), path / f"index.{language}.md", path / f"_index.{language}.md", *variants]
+        for code in reversed(dict.fromkeys((language, bcp47_case(language)))):
+            variants = [path.with_name(f"{path.name}.{code}.md"), path / f"index.{code}.md", path / f"_index.{code}.md", *variants]
     return variants
+
+
+def bcp47_case(code: str) -> str:
+    """A language code as BCP 47 writes its parts, as files are often named: `zh-Hans`,
+    `pt-BR` for `zh-hans`, `pt-br` (the site model keeps codes in lower case)."""
+    parts = code.replace("_", "-").split("-")
+    cased = [parts[0].lower()]
+    for part in parts[1:]:
+        cased.append(part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part)
+    return "-".join(cased)
 
 
 def _unique_page_named(doc: "Document", root: str, ref: str, language: str | None) -> Path | None:
