@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import lru_cache
 from typing import Callable
 
 from artlint import data
 from artlint.lazyre import lazy
+from artlint.options import Option, derived
 
 _DETAILS_OPEN = lazy(r"<details\b", re.I)
 _DETAILS_CLOSE = lazy(r"</details\s*>", re.I)
@@ -51,18 +51,24 @@ _FILLER = data.load("duplicates")["filler"]
 _LATIN_WORD = lazy(r"[A-Za-z]+")
 
 
-@lru_cache(maxsize=1)
-def _filler_words() -> frozenset[str]:
-    return frozenset(_FILLER["latin-words"])
+FILLER_WORDS = tuple(_FILLER["latin-words"])
 
 
-def is_filler(raw: str) -> bool:
-    """Whether a block is placeholder text, lorem ipsum or a generated variant of it (see
-    `[filler]` in rules/duplicates.toml): a demo page repeats it on purpose."""
+def filler_option() -> Option:
+    """The `filler-words` option that the repeated-text rules share."""
+    return Option(
+        "list[string]", list(FILLER_WORDS), "Words of placeholder text (lorem ipsum and its variants), lower-case: blocks made of them are not checked."
+    )
+
+
+def is_filler(raw: str, options) -> bool:
+    """Whether a block is placeholder text, lorem ipsum or a generated variant of it (the
+    rule's `filler-words`, `[filler]` in rules/duplicates.toml): a demo page repeats it on
+    purpose. Six or more of the words, making a fifth of the block's words."""
     if len(raw) < 30:
         return False
+    vocabulary = derived(options, "filler words", lambda: frozenset(word.lower() for word in options.get("filler-words", FILLER_WORDS)))
     words = _LATIN_WORD.findall(raw.lower())
-    vocabulary = _filler_words()
     hits = sum(word in vocabulary for word in words)
     return hits >= _FILLER["min-words"] and hits >= _FILLER["min-share"] * len(words)
 

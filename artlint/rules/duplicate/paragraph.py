@@ -8,7 +8,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._pairs import legal_text
-from artlint.rules.duplicate._units import block_keys, is_filler, normalise, section_starts, sections
+from artlint.rules.duplicate._units import block_keys, filler_option, is_filler, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
 
@@ -195,8 +195,9 @@ class DuplicateParagraph(DocumentRule):
     two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
     shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose.
 
-    Placeholder text (lorem ipsum and its generated variants, `[filler]` in
-    rules/duplicates.toml) is not checked: a theme's demo page repeats it on purpose.
+    Placeholder text (lorem ipsum and its generated variants: six or more of the
+    `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
+    on purpose.
 
     ## Why it matters
     Copy-paste accidents and botched imports leave a paragraph twice, and merged lists an
@@ -211,6 +212,7 @@ class DuplicateParagraph(DocumentRule):
     family = "duplicate"
     severity = Severity.WARNING
     options = {
+        "filler-words": filler_option(),
         "min-length": Option("integer", _DATA["min-length"], "Shortest paragraph compared, in letters and digits."),
         "min-list-item-length": Option(
             "integer", _DATA["min-list-item-length"], "Shortest list item of a copied run compared with another list's."
@@ -258,7 +260,7 @@ class DuplicateParagraph(DocumentRule):
         for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
-            if is_filler(doc.text[block.start : block.end]):
+            if is_filler(doc.text[block.start : block.end], options):
                 continue  # lorem ipsum under each heading of a theme's demo page
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
             here, there = section_of(block.start), section_of(first.start)

@@ -4,7 +4,7 @@ from artlint import data
 from artlint.findings import Related, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import block_keys, is_filler, letters, sections, sentences
+from artlint.rules.duplicate._units import block_keys, filler_option, is_filler, letters, sections, sentences
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -32,8 +32,9 @@ class DuplicateSentence(DocumentRule):
     `select = ["ALL"]` or by naming it in `select` (or `--select`), for imported or
     machine-translated text.
 
-    Placeholder text (lorem ipsum and its generated variants, `[filler]` in
-    rules/duplicates.toml) is not checked: a theme's demo page repeats it on purpose.
+    Placeholder text (lorem ipsum and its generated variants: six or more of the
+    `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
+    on purpose.
 
     ## Why it matters
     Edited articles keep a sentence in its old place and its new one; imported ones repeat a
@@ -53,6 +54,7 @@ class DuplicateSentence(DocumentRule):
     # repeat sentences on purpose far more often than by accident: opt in with select.
     enabled_by_default = False
     options = {
+        "filler-words": filler_option(),
         "min-length": Option("integer", _DATA["min-length"], "Shortest sentence compared, in letters and digits."),
         "min-length-across-sections": Option(
             "integer", _DATA["min-length-across-sections"], "Shortest sentence compared with one under another heading."
@@ -84,7 +86,7 @@ class DuplicateSentence(DocumentRule):
                 first_block, first_index = first
                 if section_of(first_block.start) != section_of(block.start) and letters(key) < options["min-length-across-sections"]:
                     continue  # the same short lead-in under each heading: parallel structure
-                if is_filler(doc.text[block.start : block.end]):
+                if is_filler(doc.text[block.start : block.end], options):
                     continue  # lorem ipsum under each heading of a theme's demo page
                 # Each repeat points at the first occurrence, never at itself: a sentence twice
                 # in one paragraph (on one line, or on consecutive lines) is found by its place

@@ -9,7 +9,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._prose import closes_element, html_prose, opens_code_element, templated_code
-from artlint.rules.duplicate._units import is_filler
+from artlint.rules.duplicate._units import filler_option, is_filler
 from artlint.urls import TEXT_URL
 
 _DATA = data.load("duplicates")["duplicate-word"]
@@ -95,8 +95,9 @@ class DuplicateWord(DocumentRule):
     A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
     title as written upstream and is not checked.
 
-    Placeholder text (lorem ipsum and its generated variants, `[filler]` in
-    rules/duplicates.toml) is not checked: a theme's demo page repeats it on purpose.
+    Placeholder text (lorem ipsum and its generated variants: six or more of the
+    `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
+    on purpose.
 
     ## Why it matters
     Doubled words are the commonest typo that spell checkers miss, and they survive every
@@ -162,6 +163,7 @@ class DuplicateWord(DocumentRule):
             "list[string]", _DATA["words"], "Chinese words the segmenter's dictionary lacks, to tell word boundaries (明了, 会士)."
         ),
         "speech-verbs": Option("list[string]", _DATA["speech-verbs"], "Verbs of speech that must not be doubled before a quotation."),
+        "filler-words": filler_option(),
     }
 
     def check(self, doc, options):
@@ -175,7 +177,7 @@ class DuplicateWord(DocumentRule):
             if block.start in code or _quotes_a_title(doc, block):
                 continue
             html = block.type == "block_html"
-            if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc) and not is_filler(text[block.start : block.end]):
+            if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc) and not is_filler(text[block.start : block.end], options):
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
                 yield from self._latin(doc, block, list(words), allowed, None if latin else english, english)
             if _CJK_DOUBLE.search(text, block.start, block.end) and not _spoken_chinese(doc):
