@@ -398,12 +398,7 @@ def _translated_variants(doc: "Document", path: Path) -> list[Path]:
     if site is None or site.generator != "hugo" or len(site.languages) < 2:
         return []
     own = doc.page.language if doc.page is not None else None
-    variants = []
-    for language in dict.fromkeys(code for code in (own, site.languages[0]) if code):
-        variants += [path / f"_index.{language}.md", path / f"index.{language}.md"]
-        if path.name:
-            variants.append(path.with_name(f"{path.name}.{language}.md"))
-    return variants
+    return [variant for language in dict.fromkeys(code for code in (own, site.languages[0]) if code) for variant in _in_language(path, language)]
 
 
 def _translated_bundle_resource(doc: "Document", path: str, trailing: bool) -> Path | None:
@@ -533,9 +528,15 @@ def _hugo_variants(path: Path, language: str | None) -> list[Path]:
     language's `x.<lang>.md` forms."""
     variants = _page_variants(path, trailing_slash=False)
     if language and path.name:
-        for code in reversed(dict.fromkeys((language, bcp47_case(language)))):
-            variants = [path.with_name(f"{path.name}.{code}.md"), path / f"index.{code}.md", path / f"_index.{code}.md", *variants]
+        return [variant for code in dict.fromkeys((language, bcp47_case(language))) for variant in _in_language(path, code)] + variants
     return variants
+
+
+def _in_language(path: Path, code: str) -> list[Path]:
+    """A Hugo page path as the files of its translation into `code`: `x.<code>.md`,
+    `x/index.<code>.md`, `x/_index.<code>.md`."""
+    named = [path.with_name(f"{path.name}.{code}.md")] if path.name else []
+    return [*named, path / f"index.{code}.md", path / f"_index.{code}.md"]
 
 
 def bcp47_case(code: str) -> str:

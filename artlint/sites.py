@@ -155,7 +155,7 @@ class Site:
         matter = front_matter if isinstance(front_matter, Mapping) else {}
         key = (
             file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter),
-            str(matter.get("layout")), str(matter.get("type") or matter.get("Type")),
+            str(matter.get("layout")), str(_stated_type(matter)),
         )
         page = self._pages.get(key)
         if page is None:
@@ -558,11 +558,16 @@ def _unrendered_hugo_page(site: Site, file: str, matter: Mapping[str, Any], kind
     return site.unrendered_below(folder)
 
 
+def _stated_type(matter: Mapping[str, Any]) -> Any:
+    """The front matter's `type`, under a key in any case (Hugo reads keys so: `Type:`)."""
+    return next((value for key, value in matter.items() if isinstance(key, str) and key.lower() == "type"), None)
+
+
 def _hugo_type(site: Site, file: str, matter: Mapping[str, Any], path: str) -> str:
     """A Hugo page's type, which picks its layouts: its front matter's `type`, else one
     cascaded from the sections above it, else the name of its top section (`docs` for
     `content/docs/x.md` and for `content/en/docs/x.md` in a language's folder)."""
-    stated = next((value for key, value in matter.items() if isinstance(key, str) and key.lower() == "type"), None)  # Hugo reads keys in any case
+    stated = _stated_type(matter)
     if not (isinstance(stated, str) and stated):
         folder = os.path.dirname(file)
         if os.path.basename(file).lower().startswith("index."):
