@@ -569,7 +569,7 @@ def _trim_end(src: str, start: int, end: int) -> int:
 _SEPARATORS = re.compile("[\x1c-\x1f]")
 _STAND_INS = re.compile("[\u2060-\u2063]")
 _SEPARATORS_AS_STAND_INS = {0x1C + number: 0x2060 + number for number in range(4)}
-_STAND_INS_AS_SEPARATORS = {0x2060 + number: 0x1C + number for number in range(4)}
+_STAND_INS_AS_SEPARATORS = {stand_in: separator for separator, stand_in in _SEPARATORS_AS_STAND_INS.items()}
 
 
 def parse_markdown(text: str, body_offset: int = 0) -> ParsedMarkdown:

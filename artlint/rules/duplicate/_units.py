@@ -103,6 +103,11 @@ def read_text(raw: str) -> str:
     return raw
 
 
+def code_spans(raw: str) -> list[str]:
+    """The code spans of a stretch of markdown source, as written with their backticks."""
+    return [span.group() for span in _CODE_SPAN.finditer(raw)] if "`" in raw else []
+
+
 def _outside_code(raw: str, change: Callable[[str], str]) -> str:
     """`change` applied to the stretches of `raw` outside its code spans."""
     if "`" not in raw:

@@ -323,10 +323,7 @@ def _editions(a: str, b: str) -> bool:
     again on `day-2/`."""
     folder_a, _, name_a = a.rpartition("/")
     folder_b, _, name_b = b.rpartition("/")
-    return name_a == name_b and folder_a != folder_b and _DIGIT_RUN.sub("0", folder_a) == _DIGIT_RUN.sub("0", folder_b)
-
-
-_DIGIT_RUN = re.compile(r"\d+")
+    return name_a == name_b and folder_a != folder_b and _DIGITS.sub("0", folder_a) == _DIGITS.sub("0", folder_b)
 
 
 def _sections_differ(a: tuple, b: tuple) -> bool:

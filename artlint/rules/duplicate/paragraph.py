@@ -8,7 +8,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._pairs import legal_text
-from artlint.rules.duplicate._units import block_keys, filler_option, is_filler, normalise, section_starts, sections
+from artlint.rules.duplicate._units import block_keys, code_spans, filler_option, is_filler, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
 
@@ -56,11 +56,8 @@ def _differs_in_code(doc, block, first) -> bool:
     # The blocks' normalised texts are equal: code spans that differ differ in what
     # normalising drops. The same number of them on each side: one written as code here and
     # as plain text there (`\(n\)` and n) is still a copy.
-    spans, other_spans = _CODE_SPANS.findall(text), _CODE_SPANS.findall(other)
+    spans, other_spans = code_spans(text), code_spans(other)
     return len(spans) == len(other_spans) and spans != other_spans
-
-
-_CODE_SPANS = lazy(r"`[^`\n]+`")
 
 
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
