@@ -172,6 +172,8 @@ class Site:
         none; a post without a date among dated posts is a mistake."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
+        if self.generator == "zola" and _zola_section_orders_otherwise(folder):
+            return False
         while True:
             with_date, ordered, pages = self._dated_pages(folder)
             others = len(pages - {file})
@@ -461,6 +463,25 @@ def _cascaded(matter: Mapping[str, Any]) -> Mapping[str, Any]:
         if isinstance(entry, Mapping) and not entry.get("_target") and not entry.get("target"):
             merged.update(entry)
     return merged
+
+
+def _zola_section_orders_otherwise(folder: str) -> bool:
+    """Whether a Zola section's `_index.md` lists its pages in an order no date sets
+    (`sort_by = "weight"`, `"title"`, `"slug"`) or renders no list at all (`render = false`: a
+    folder of standalone pages, each at its own `path`, an about page beside a privacy page)."""
+    index = os.path.join(folder, "_index.md")
+    signature = signature_of(index)
+    record("stat", index, signature)
+    if not signature:
+        return False
+    matter = _section_matter(index, signature)
+    return matter.get("render") is False or matter.get("sort_by") in ("weight", "title", "title_bytes", "slug")
+
+
+@lru_cache(maxsize=256)
+def _section_matter(path: str, signature: str) -> Mapping[str, Any]:
+    """_front_matter_of a section's index, read once while it stays the same (`signature`)."""
+    return _front_matter_of(path)
 
 
 def _front_matter_of(path: str) -> Mapping[str, Any]:
