@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from artlint.boundary import link_text
 from artlint.config import Config
 from artlint.paths import display_path
+
+if TYPE_CHECKING:
+    from artlint.sites import Site
 
 
 class Found(NamedTuple):
@@ -96,6 +99,7 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
             if here is not parent_config:  # the folder has a configuration file of its own
                 prefix = ""
         site_excluded: frozenset[str] = frozenset()
+        site: Site | None = None
         if config.sites is not None:
             site = config.sites.folder_site(absolute, names)
             if directory is not top and (
@@ -120,6 +124,8 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
                 # a directory named like an article: reported as unreadable (or as outside)
             elif not name.lower().endswith(suffixes) or excluded.match(relative):
                 continue
+            elif site is not None and "_" in entry.path and site.never_built(os.path.abspath(entry.path)):
+                continue  # Jekyll and Hexo skip `_`-named files: checked only when named
             yield entry.path, entry.is_symlink()
 
 

@@ -63,6 +63,9 @@ class Page:
     # The generator titles the page from its file name when its front matter has no title:
     # Jekyll's documents (posts, collections), `whitelist.md` titled "Whitelist".
     title_from_name: bool = False
+    # The page's layout prints another object's name as its heading (a plugin directory's
+    # `<h2>{{ plugin.name }}</h2>` from the site's data): a first heading in its text is not its title.
+    title_from_layout: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -96,6 +99,9 @@ class Site:
     # Folders of Jekyll's documents, which it titles from their names: `_posts` and the
     # `_<name>` folder of each collection with `output: true`.
     document_folders: tuple[str, ...] = ()
+    # Folders Jekyll reads though it renders no page of them: drafts, and the collections
+    # without `output: true`, whose documents layouts show elsewhere.
+    unrendered_read: tuple[str, ...] = ()
     # Hugo's mounts of one file at another place (source, target), relative to root: the page
     # `content/docs/.common/x.md` mounted at `content/docs/guide/x.md` is served there.
     file_mounts: tuple[tuple[str, str], ...] = ()
@@ -299,6 +305,22 @@ class Site:
             folder == "." or within(relative, folder) for folder in self.content
         )
 
+    def never_built(self, path: str) -> bool:
+        """Whether Jekyll or Hexo leaves the file (absolute) out of the site for a name starting
+        with "_" (its own or a folder's) and nothing can put it into a page either: Hexo renders
+        no such file; Jekyll's `include_relative` would paste one in with its front matter as
+        text, so one that opens with front matter is an old page set aside (`_old-post.md`)."""
+        if self.generator not in ("jekyll", "hexo"):
+            return False
+        parts = self.relative(path).split("/")
+        if parts[0] == ".." or "_posts" in parts[:-1] or not _skipped_underscored(self, parts):
+            return False
+        if any(part in self.unrendered_read for part in parts[:-1]):
+            return False  # a draft, a document of a collection layouts show elsewhere
+        if any(within("/".join(parts), folder) for folder in self.fragments):
+            return False
+        return self.generator == "hexo" or _opens_with_front_matter(path)
+
     @cached_property
     def excluded_paths(self) -> frozenset[str]:
         """The absolute paths of `not_content`, for a walk that meets every file."""
@@ -365,13 +387,15 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
     if hugo_type == "redirect":
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
+    title_from_layout = False
     if site.generator == "jekyll" and kind == "page" and expected:
         layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
         if _plain_name(layout) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
+            title_from_layout = True
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
-    return Page(kind, language, key, date_from_name, expected, draft, title_from_name)
+    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout)
 
 
 _CAPITALS_NAME = lazy(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*")
@@ -393,7 +417,7 @@ def jekyll_default(defaults: tuple[tuple[str, str, str], ...], parts: list[str])
     return chosen
 
 
-_H1 = lazy(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+_FIRST_HEADING = lazy(r"<h([1-3])\b[^>]*>(.*?)</h\1>", re.S | re.I)
 
 
 _PARENT_LAYOUT = lazy(r"^layout:[ \t]*[\"']?([\w./-]+)", re.M)
@@ -402,12 +426,13 @@ _LAYOUT_DEPTH = 5
 
 
 def _heading_from_elsewhere(layout: str, root: str) -> bool:
-    """Whether a layout prints its page's heading from another object than the page's title
-    (`<h1>{{ episode.title }}</h1>`), and neither it nor the layouts it is put into print
-    `page.title` but under `{% if page.title %}`: the page needs no title of its own."""
+    """Whether a layout's first heading (h1 to h3) prints another object than the page's title
+    (`<h1>{{ episode.title }}</h1>`, a plugin directory's `<h2>{{ plugin.name }}</h2>` from the
+    site's data), and neither it nor the layouts it is put into print `page.title` but under
+    `{% if page.title %}`: the page needs no title of its own."""
     text = _layout_text(layout, root)
-    heading = _H1.search(text)
-    if heading is None or "{{" not in heading.group(1) or "page.title" in heading.group(1):
+    heading = _FIRST_HEADING.search(text)
+    if heading is None or "{{" not in heading.group(2) or "page.title" in heading.group(2):
         return False
     for _ in range(_LAYOUT_DEPTH):
         if _PRINTS_TITLE.search(text) and "if page.title" not in text:
@@ -557,6 +582,15 @@ def _mkdocs_index(site: Site, parts: list[str], stem: str) -> bool:
         folder = os.path.join(site.root, *parts[:-1])
         return not any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown"))
     return True
+
+
+def _opens_with_front_matter(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(5)
+    except OSError:
+        return False
+    return first.lstrip(b"\xef\xbb\xbf").startswith(b"---")
 
 
 def _skipped_underscored(site: Site, parts: list[str]) -> bool:
@@ -1136,8 +1170,11 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         if isinstance(options, dict) and options.get("output") is True
     ]
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
+    listed = collections if isinstance(collections, (dict, list)) else ()  # `collections: [a, b]` has no output
+    unrendered = [name for name in listed if isinstance(name, str) and name not in named]
     return {
         "document_folders": ("_posts", *(f"_{name}" for name in named if isinstance(name, str))),
+        "unrendered_read": ("_drafts", *(f"_{name}" for name in unrendered)),
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),

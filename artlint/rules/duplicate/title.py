@@ -20,9 +20,9 @@ class DuplicateTitle(CorpusRule):
     ## What it finds
     Articles of the project whose titles — the front-matter `title`, else the first level-1
     heading (not on Jekyll's posts and collection documents, which Jekyll titles from their
-    file names) — are the same once case, spaces and punctuation are ignored (but for the dots of
-    a version: "Nushell 0.30" is not "Nushell 0.3.0"). Each article of such a
-    group is reported once, naming the first (the earliest by front-matter date, else by path).
+    file names, nor on pages whose layout prints another object's name as their heading) —
+    are the same once case, spaces and punctuation are ignored (but for the dots of a version:
+    "Nushell 0.30" is not "Nushell 0.3.0"). Each article of such a group is reported once, naming the first (the earliest by front-matter date, else by path).
     Dated posts are compared with the posts of their section of the site (a post republished
     in a project's docs is there on purpose); pages (documentation: undated pages, and pages
     placed in their menu by hand with `weight`, `sidebar_position`, `nav_order` or `order`)
@@ -67,8 +67,10 @@ class DuplicateTitle(CorpusRule):
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
             return _fact(matter.data["title"], line, column, doc)
-        if doc.page is not None and doc.page.title_from_name:
-            return None  # titled from its file name: a first heading is a section's ("# Introduction")
+        if doc.page is not None and (doc.page.title_from_name or doc.page.title_from_layout):
+            # titled from its file name: a first heading is a section's ("# Introduction"); or
+            # headed by its layout from the site's data: its text's heading is a copied README's
+            return None
         for node in doc.nodes("heading"):
             if node.attrs.get("level") == 1:
                 line, column = doc.source.position(node.start)

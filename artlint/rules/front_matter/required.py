@@ -24,13 +24,14 @@ class FrontMatterRequired(DocumentRule):
     page (`index.md` at the top of the content, or of a language's folder: its layout shows the
     site's name) need no title; README files, partials and the pages of documentation
     generators need none, nor do Jekyll pages whose layout prints another object's title as
-    their heading (`<h1>{{ episode.title }}</h1>`) and uses `page.title` only under
+    its first heading (`<h1>{{ episode.title }}</h1>`, `<h2>{{ plugin.name }}</h2>`) and uses `page.title` only under
     `{% if page.title %}`, nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need
     no `title`: Jekyll titles them from their file names (`whitelist.md` is "Whitelist"). A `date` is required only in a section (a folder, with its page
-    bundles) where at least half of the other pages carry one, or of an article alone there: a docs section, or a site that
+    bundles) where at least half of the other pages carry one, or of an article alone there: a docs section, a Zola section whose `_index.md` sorts
+    its pages by weight, title or slug or renders no list (`render = false`), or a site that
     keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
     Hexo, `2024-03-21-title.md` in Zola and Docusaurus) or under another name the generators
     read (`publishDate`, `pubDate`, `published`, `created`, `updated`) counts as the date.
