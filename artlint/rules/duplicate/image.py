@@ -80,7 +80,9 @@ class DuplicateImage(DocumentRule):
     logos or emoji, HTML images drawn smaller than 100 pixels, and images inside tabs
     (`{% tabs %}`, `<Tabs>`, `::: code-group`), conditional text (`{% if %}`), any other
     template block that lays out what it holds (a theme's `{% grouppicture %}` gallery, Hugo's
-    `{{< gallery >}}…{{< /gallery >}}`), HTML tables and `<details>`.
+    `{{< gallery >}}…{{< /gallery >}}`), HTML tables and `<details>`; nor an image shown
+    beside its own markdown in a code block just before or after it (a syntax guide's
+    demonstration of the same picture with and without a title).
 
     Measured on 26 public sites and collections: 14 findings, 13 real (a screenshot pasted
     twice, a figure where the next one belonged).
@@ -116,6 +118,7 @@ class DuplicateImage(DocumentRule):
         if len(set(keys)) == len(keys):
             return
         inside = _containers(doc)
+        demonstrated = _shown_with_source(doc, occurrences)
         section_of = _sections(doc)
         cover = _cover(doc)
         blocks = [block.start for block in doc.blocks if block.type != "blank_line"]
@@ -126,7 +129,7 @@ class DuplicateImage(DocumentRule):
         for start, end, key in occurrences:
             if start in inside:
                 continue
-            if key not in first or not _slip(options, first[key], start, section_of, blocks, cover):
+            if key not in first or start in demonstrated or not _slip(options, first[key], start, section_of, blocks, cover):
                 first[key] = start
                 continue
             line, column = doc.source.position(first[key])
@@ -136,6 +139,22 @@ class DuplicateImage(DocumentRule):
                 end,
                 (Related(doc.path, line, column, "first occurrence"),),
             )
+
+
+def _shown_with_source(doc: Document, occurrences: list[tuple[int, int, str]]) -> set[int]:
+    """The starts of the images shown beside their own markdown in a code block, the block
+    just before or after theirs: a syntax guide's demonstration ("With caption:", the same
+    picture with a title), repeated on purpose."""
+    blocks = [block for block in doc.blocks if block.type != "blank_line"]
+    starts = [block.start for block in blocks]
+    shown = set()
+    for start, end, _ in occurrences:
+        index = bisect_right(starts, start) - 1
+        written = doc.text[start:end]
+        for neighbour in blocks[max(index - 1, 0) : index] + blocks[index + 1 : index + 2]:
+            if neighbour.type == "block_code" and written in doc.text[neighbour.start : neighbour.end]:
+                shown.add(start)
+    return shown
 
 
 def _slip(options, last: int, start: int, section_of, blocks: list[int], cover: tuple[int, int] | None) -> bool:
