@@ -19,6 +19,10 @@ _DATA = data.load("duplicates")["duplicate-paragraph"]
 # Paragraphs in a row that repeat paragraphs in a row: a block pasted twice (a teaser repeated
 # in the body). Templates repeat two or three lines under each heading ("Progress:", "Next:").
 _COPIED_RUN = 4
+# A paragraph an article has three times or more, but not in a copied run, is said again on
+# purpose: a song's refrain, the error message each attempt of a walkthrough meets. A slip
+# of copy and paste leaves two.
+_REFRAIN = 3
 # A Chinese or Japanese character carries about a word: it counts three letters in lengths.
 _CJK_CHARACTERS = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _FIELD_LABEL = lazy(r"[ \t]*([*_]{1,2})[^*_\n]{1,60}?(?:[:：]\1|\1[ \t]*[:：])")
@@ -178,6 +182,9 @@ class DuplicateParagraph(DocumentRule):
       paragraph that is one emphasised call-out;
     - code written as a paragraph (most lines end with `{`, `}` or `;`), and a short sentence
       with a calculation in it ("so cost incurred = 0"), a step that two worked examples share;
+    - a paragraph the article has three times or more (a song's refrain, the error message
+      each attempt of a walkthrough meets; items twice in one list aside): a slip of copy and
+      paste leaves two;
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
       one link, perhaps with a short note after it (a reading list's entry listed again in
@@ -226,14 +233,16 @@ class DuplicateParagraph(DocumentRule):
             return  # a generator's page repeats each type's description where it is used; bundled licences their terms
         # key -> (number of the block, block, the list it is an item of) where it first appeared
         seen: dict[str, tuple[int, Node, int | None]] = {}
-        # (number, block, number of the first, first, its list, length, weight, list, sentences)
+        # (number, block, number of the first, first, its list, length, weight, list, sentences, twice in its list, key)
         repeats = []
         in_own_list: Counter[tuple[int, str]] = Counter()  # (list, key) -> items of that list with the key
+        copies: dict[str, list[int]] = {}  # key -> where each block with that key starts
         for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
             if length < options["min-length"]:
                 continue
             if in_list is not None:
                 in_own_list[(in_list, key)] += 1
+            copies.setdefault(key, []).append(block.start)
             if key not in seen:
                 seen[key] = (number, block, in_list)
                 continue
@@ -242,7 +251,7 @@ class DuplicateParagraph(DocumentRule):
                 continue  # one note per item, each linking to its own: "help wanted, see this goal's topic"
             weight = length + 2 * len(_CJK_CHARACTERS.findall(key))
             twice_in_list = in_list is not None and in_own_list[(in_list, key)] > 1
-            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts), twice_in_list))
+            repeats.append((number, block, *seen[key], length, weight, in_list, len(parts), twice_in_list, key))
         if not repeats:
             return
         section_of = sections(doc)
@@ -254,7 +263,7 @@ class DuplicateParagraph(DocumentRule):
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
-        for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list in repeats:
+        for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list, key in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
             if is_filler(doc.text[block.start : block.end], options):
@@ -276,6 +285,8 @@ class DuplicateParagraph(DocumentRule):
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
+                if not twice_in_list and sum(start not in templated for start in copies[key]) >= _REFRAIN:
+                    continue  # a refrain, an error message met at each attempt: said three times on purpose
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):
