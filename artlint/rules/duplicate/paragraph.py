@@ -19,9 +19,9 @@ _DATA = data.load("duplicates")["duplicate-paragraph"]
 # Paragraphs in a row that repeat paragraphs in a row: a block pasted twice (a teaser repeated
 # in the body). Templates repeat two or three lines under each heading ("Progress:", "Next:").
 _COPIED_RUN = 4
-# A paragraph an article has three times or more, but not in a copied run, is said again on
-# purpose: a song's refrain, the error message each attempt of a walkthrough meets. A slip
-# of copy and paste leaves two.
+# A paragraph an article has three times or more, other text between some of them, but not
+# in a copied run, is said again on purpose: a song's refrain, the error message each attempt
+# of a walkthrough meets. A slip of copy and paste leaves two, or a row of them.
 _REFRAIN = 3
 # A Chinese or Japanese character carries about a word: it counts three letters in lengths.
 _CJK_CHARACTERS = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -182,9 +182,9 @@ class DuplicateParagraph(DocumentRule):
       paragraph that is one emphasised call-out;
     - code written as a paragraph (most lines end with `{`, `}` or `;`), and a short sentence
       with a calculation in it ("so cost incurred = 0"), a step that two worked examples share;
-    - a paragraph the article has three times or more (a song's refrain, the error message
-      each attempt of a walkthrough meets; items twice in one list aside): a slip of copy and
-      paste leaves two;
+    - a paragraph the article has three times or more, with other text between some of them
+      (a song's refrain, the error message each attempt of a walkthrough meets; items twice in
+      one list aside): a slip of copy and paste leaves two, or three in a row;
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
       one link, perhaps with a short note after it (a reading list's entry listed again in
@@ -236,13 +236,16 @@ class DuplicateParagraph(DocumentRule):
         # (number, block, number of the first, first, its list, length, weight, list, sentences, twice in its list, key)
         repeats = []
         in_own_list: Counter[tuple[int, str]] = Counter()  # (list, key) -> items of that list with the key
-        copies: dict[str, list[int]] = {}  # key -> where each block with that key starts
+        # key -> (start, place among the blocks compared) of each block with that key
+        copies: dict[str, list[tuple[int, int]]] = {}
+        compared: list[str] = []  # the keys of the blocks compared, in order
         for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
             if length < options["min-length"]:
                 continue
             if in_list is not None:
                 in_own_list[(in_list, key)] += 1
-            copies.setdefault(key, []).append(block.start)
+            copies.setdefault(key, []).append((block.start, len(compared)))
+            compared.append(key)
             if key not in seen:
                 seen[key] = (number, block, in_list)
                 continue
@@ -263,6 +266,7 @@ class DuplicateParagraph(DocumentRule):
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
+        refrains: dict[str, bool] = {}
         for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list, key in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
@@ -285,7 +289,9 @@ class DuplicateParagraph(DocumentRule):
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
-                if not twice_in_list and sum(start not in templated for start in copies[key]) >= _REFRAIN:
+                if key not in refrains:  # once per key: a page of 10,000 copies asks 10,000 times
+                    refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
+                if not twice_in_list and refrains[key]:
                     continue  # a refrain, an error message met at each attempt: said three times on purpose
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
@@ -304,6 +310,16 @@ class DuplicateParagraph(DocumentRule):
                 block.end,
                 (Related(doc.path, line, column, "first occurrence"),),
             )
+
+
+def _refrain(key: str, places: list[int], compared: list[str]) -> bool:
+    """Whether copies of a paragraph at these places (among the `compared` blocks' keys) are a
+    refrain: three or more, other text between some of them (the verses). Three in a row are
+    one paste repeated, and so are copies with only more copies between them, whole or
+    garbled (a transcript's line caught again and again)."""
+    if len(places) < _REFRAIN:
+        return False
+    return any(key not in compared[between] for earlier, later in zip(places, places[1:]) for between in range(earlier + 1, later))
 
 
 def _places_in_sections(doc, section_of) -> dict[int, int]:
