@@ -32,7 +32,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.pageurls import hugo_sanitize, lowers_paths, page_url
+from artlint.pageurls import hugo_sanitize, hugo_section_url, lowers_paths, page_url
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 
@@ -215,7 +215,10 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
         matter = doc.front_matter.data if doc.front_matter is not None else None
         found = page_url(site, str(file), matter)
-        return [PurePosixPath(found.url)] if found is not None and found.url.endswith("/") else []
+        if found is None:
+            section = hugo_section_url(site, str(file), matter)  # a section's `_index.md`
+            return [PurePosixPath(section)] if section is not None else []
+        return [PurePosixPath(found.url)] if found.url.endswith("/") else []
 
     return doc.memo("page-url-folder", compute)
 
@@ -768,6 +771,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
         for directory, subdirectories, files in os.walk(top):
             subdirectories[:] = [name for name in subdirectories if _holds_pages(name, whole_root)]
             names.update(subdirectories)
+            names.update(hugo_sanitize(name) for name in subdirectories)  # `Serve http:h2` is served at serve-httph2/
             names.update(_DATE_PREFIX.sub("", name) for name in subdirectories)  # Zola's dated bundle folders
             titles_name_pages = bool(titled) and _section(top, directory) in titled
             for name in files:

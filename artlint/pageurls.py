@@ -306,7 +306,7 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     parts = inner.split("/")
     stem = _without_language(posixpath.splitext(parts[-1])[0], site)
     if stem == "_index":
-        return None  # a section's list page: not compared
+        return None  # a section's list page: not compared (see hugo_section_url)
     folders = parts[:-1]
     bundle = ""
     if stem == "index":
@@ -341,6 +341,28 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     path = prefix + "/" + "/".join(segments)
     url = path + ".html" if ugly else path.rstrip("/") + "/"
     return PageUrl(url, _output(url), decided_by, bundle)
+
+
+def hugo_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> str | None:
+    """The URL of a Hugo section's list page, its `_index.md` (`content/en/docs/Serve http:h2/`
+    is /docs/serve-httph2/ in the default language): where a browser reads the relative links
+    written on it. None for other files, and when it is uncertain."""
+    relative = site.relative(file)
+    if site.generator != "hugo" or relative.startswith("../") or site.holds_no_articles(file):
+        return None
+    inner = _content_path(site, relative, language_folders=True)
+    matter = front_matter if isinstance(front_matter, Mapping) else {}
+    if inner is None or _without_language(posixpath.splitext(inner.rsplit("/", 1)[-1])[0], site) != "_index":
+        return None
+    try:
+        url = _text(matter, "url")
+        if url is not None:
+            return _clean(url).rstrip("/") + "/"
+        language = _non_default_language(site, file, matter)
+        segments = [_hugo_segment(segment, lowers_paths(site)) for segment in inner.split("/")[:-1]]
+    except _Uncertain:
+        return None
+    return "/".join(["", *([language] if language else []), *segments, ""]).replace("//", "/")
 
 
 def _hugo_unrendered(matter: Mapping[str, Any]) -> bool:
@@ -415,9 +437,11 @@ def _hugo_path_character(text: str, index: int, char: str) -> bool:
 
 
 def _hugo_segment(segment: str, lower: bool) -> str:
-    """A path segment as Hugo writes it: spaces as hyphens, lower case unless
-    `disablePathToLower`; characters it would drop or escape make it uncertain."""
-    segment = segment.replace(" ", "-")
+    """A path segment as Hugo writes it: sanitised as its paths are (spaces as hyphens, `:`
+    and other characters a path may not hold dropped: the folder `Serve http:h2` is
+    `serve-httph2`), lower case unless `disablePathToLower`; what is left uncertain (nothing,
+    or characters it would escape) makes the URL uncertain."""
+    segment = hugo_sanitize(segment)
     if not _SIMPLE_SEGMENT.match(segment):
         raise _Uncertain(segment)
     return segment.lower() if lower else segment

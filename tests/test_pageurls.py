@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from artlint.pageurls import page_url
+from artlint.pageurls import hugo_section_url, page_url
 from artlint.sites import SiteIndex
 
 
@@ -101,6 +101,27 @@ def test_hugo(tmp_path: Path) -> None:
     assert url_of(tmp_path, "content/docs/_index.md", {}, files) is None
     assert url_of(tmp_path, "content/docs/a.md", {"draft": True}, files) is None
     assert url_of(tmp_path, "content/docs/a.md", {"build": {"render": "never"}}, files) is None
+    # folders are sanitised as titles are: `Serve http:h2` is served at serve-httph2
+    assert url_of(tmp_path, "content/docs/Serve http:h2/intro.md", {}, files) == "/docs/serve-httph2/intro/"
+
+
+def test_hugo_section_pages(tmp_path: Path) -> None:
+    """A section's `_index.md` has no URL to compare, but its links are read at its folder's."""
+    files = {"hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'}
+    url_of(tmp_path, "content/docs/x.md", {}, files)
+    site = SiteIndex(str(tmp_path)).site_for(str(tmp_path / "content/docs/x.md"))
+
+    def section(relative: str, matter: dict | None = None) -> str | None:
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("text\n", encoding="utf-8")
+        return hugo_section_url(site, str(path), matter)
+
+    assert section("content/docs/Access UB/_index.md") == "/docs/access-ub/"
+    assert section("content/docs/Access UB/_index.fr.md") == "/fr/docs/access-ub/"
+    assert section("content/docs/_index.md", {"url": "/manual"}) == "/manual/"
+    assert section("content/_index.md") == "/"
+    assert section("content/docs/guide.md") is None
 
 
 def test_hexo(tmp_path: Path) -> None:
