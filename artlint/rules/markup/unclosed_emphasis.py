@@ -55,8 +55,9 @@ class UnclosedEmphasis(DocumentRule):
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
-    `__init__.py`, `__proto__`, `SCRIPT_LINES__`, and `__dirname` where the page also writes it
-    as code), a table cell of markers alone
+    `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__dirname` where the page also writes it
+    as code, and a lower-case name after `__` that no `__` after it could close: `__rcu`,
+    `__le32`, `rq->__lock`; `__Bold text` left open is reported), a table cell of markers alone
     (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
     asterisks in its paragraph, `张***说`, the wildcard `***Test`; one digit's `**`, `1**` for
@@ -228,6 +229,8 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # the end of a file's name: `__init__.py`
                 if marker == "__" and (_dunder_in_code(doc, text, end) or _DUNDER_END.search(text, max(0, start - 64), start)):
                     continue  # a name with double underscores: `__dirname`, `__proto__`, `SCRIPT_LINES__`
+                if marker == "__" and can_open and _LOWER_NAME.match(text, end) and not _DUNDER_CLOSER.search(text, end, block.end):
+                    continue  # a C or Python name that nothing closes: `__le32`, `rq->__lock`, `<__execve+18>`
                 if _is_space(before) and _is_space(after):
                     yield (start, marker, "spaced")  # neither opens nor closes: the first of `** text **`
                 elif can_open and not can_close:
@@ -236,6 +239,10 @@ class UnclosedEmphasis(DocumentRule):
                     yield (start, marker, "close")
 
 
+# A lower-case word after "__" (`__rcu`, `__be16`): a name, where no "__" after it could
+# close it; measured on 23 sets of public sites, 34 of 37 unclosed "__" were such names.
+_LOWER_NAME = lazy(r"[a-z][a-z0-9]*(?![A-Za-z])")
+_DUNDER_CLOSER = lazy(r"(?<=[^\s_])__(?![A-Za-z0-9_])")
 # Letters after a single "_" that continue a name (`_<table>_old`); CommonMark never closes
 # a "_" before a letter, and Latin prose that means emphasis puts a space or a mark there.
 _NAME_PART = lazy(r"[A-Za-z0-9]")
