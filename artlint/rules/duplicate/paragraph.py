@@ -1,3 +1,4 @@
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -319,7 +320,7 @@ def _refrain(key: str, places: list[int], compared: list[str]) -> bool:
     garbled (a transcript's line caught again and again)."""
     if len(places) < _REFRAIN:
         return False
-    return any(key not in compared[between] for earlier, later in zip(places, places[1:]) for between in range(earlier + 1, later))
+    return any(key not in compared[between] for earlier, later in itertools.pairwise(places) for between in range(earlier + 1, later))
 
 
 def _places_in_sections(doc, section_of) -> dict[int, int]:
