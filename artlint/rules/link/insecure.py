@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.options import Option
@@ -14,7 +16,9 @@ class LinkInsecure(DocumentRule):
     Links, images and reference definitions with the `http:` scheme whose host is public: not
     `localhost`, not a private, loopback or link-local address, not a reserved or local
     network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), and
-    not in the `allow` list. A link that another finding's safe
+    not in the `allow` list. A link (not an image, which an https page blocks all the same) to
+    a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
+    service's dashboard), with no https to move to: not reported. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
     one finding, not two (when stuffing is not checked, or is suppressed there, it is reported).
 
@@ -56,6 +60,8 @@ class LinkInsecure(DocumentRule):
                 continue
             if host_in(host, domain_set(tuple(options["allow"]))):
                 continue
+            if not link.is_image and _service_port(link.url):
+                continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
             what = "image" if link.is_image else "link"
             yield doc.diagnostic(
                 f"insecure http:// {what}: use https:// if {host} serves it",
@@ -63,6 +69,16 @@ class LinkInsecure(DocumentRule):
                 link.url_end,
                 fix=_https_fix(doc, link, options),
             )
+
+
+def _service_port(url: str) -> bool:
+    """Whether the URL names a port other than http's own: a demonstration or an internal
+    server's page (`:8765`, `:8080`), which serves no https on that port."""
+    try:
+        port = urlsplit(url).port
+    except ValueError:
+        return False
+    return port is not None and port != 80
 
 
 def _https_fix(doc, link, options) -> Fix | None:
