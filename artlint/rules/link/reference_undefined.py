@@ -60,7 +60,8 @@ class LinkReferenceUndefined(DocumentRule):
     reported only in a document that itself writes working shortcut links, outside tables,
     and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`), or one of
-    the words of `not-labels` (`[sic]`, `[TODO]`...). Translations are where these break most:
+    the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
+    those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either. Translations are where these break most:
     the label is translated and the definition is not.
 
     ## Why it matters
@@ -108,6 +109,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label if label.strip() else words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
+            if normal_label(label) in prose_words and normal_label(words) in prose_words:
+                continue  # `[RESULT][VOTE]`: a mail subject's tags, quoted as written
             if text.startswith("[", match.end()) or log_lines.holds(match.start()):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
             if _SYNTAX.search(words) or _SYNTAX.search(label):
