@@ -218,7 +218,9 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
         if found is None:
             section = hugo_section_url(site, str(file), matter)  # a section's `_index.md`
             return [PurePosixPath(section)] if section is not None else []
-        return [PurePosixPath(found.url)] if found.url.endswith("/") else []
+        # `/2024/05/31/sleep.html` and `/kvm-intro` (Jekyll's `permalink: /kvm-intro`) are
+        # files of their folders: a browser reads `img/a.png` from `/2024/05/31/` and `/`.
+        return [PurePosixPath(found.url if found.url.endswith("/") else posixpath.dirname(found.url))]
 
     return doc.memo("page-url-folder", compute)
 
