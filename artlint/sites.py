@@ -390,9 +390,12 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     title_from_layout = False
     if site.generator == "jekyll" and kind == "page" and expected:
         layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
-        if _plain_name(layout) and _heading_from_elsewhere(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root):
+        layout_file = os.path.join(site.root, "_layouts", f"{layout}.html") if _plain_name(layout) else ""
+        if layout_file and _heading_from_elsewhere(layout_file, site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
             title_from_layout = True
+        elif layout_file and _title_unused(layout_file, site.root):
+            expected = False  # a frame embedded in other pages, `noindex`: no title shown anywhere
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout)
@@ -444,6 +447,26 @@ def _heading_from_elsewhere(layout: str, root: str) -> bool:
             return False
         text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"), root)
     return False
+
+
+def _title_unused(layout: str, root: str) -> bool:
+    """Whether a layout, and the layouts it is put into, show no page title anywhere: no
+    `page.title`, no `{% seo %}` (jekyll-seo-tag prints it), no include that might (a frame
+    that other pages embed, `dialog_frame.html`)."""
+    text = _layout_text(layout, root)
+    for _ in range(_LAYOUT_DEPTH):
+        if not text or "page.title" in text or _SHOWS_TITLE_ELSEWHERE.search(text):
+            return False
+        parent = _PARENT_LAYOUT.search(text[: text.find("---", 3) + 3] if text.startswith("---") else "")
+        if parent is None:
+            return True
+        if not _plain_name(parent.group(1)):
+            return False
+        text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"), root)
+    return False
+
+
+_SHOWS_TITLE_ELSEWHERE = lazy(r"\{%-?\s*(?:seo|include|include_relative|render)|page\[")
 
 
 def _plain_name(name: Any) -> bool:

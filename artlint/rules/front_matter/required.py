@@ -25,7 +25,8 @@ class FrontMatterRequired(DocumentRule):
     site's name) need no title; README files, partials and the pages of documentation
     generators need none, nor do Jekyll pages whose layout prints another object's title as
     its first heading (`<h1>{{ episode.title }}</h1>`, `<h2>{{ plugin.name }}</h2>`) and uses `page.title` only under
-    `{% if page.title %}`, nor do placeholders with neither a title nor any text after the front
+    `{% if page.title %}`, or whose layouts show no title at all (no `page.title`, no `{% seo %}`,
+    no include: a frame that other pages embed), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need
