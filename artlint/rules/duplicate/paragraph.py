@@ -78,8 +78,16 @@ def _is_field(doc, block) -> bool:
     and again at the end): restated on purpose."""
     if _FIELD_LABEL.match(doc.text, block.start, block.end) is not None:
         return True
-    children = [child for child in block.children if child.type not in ("softbreak", "linebreak")]
+    # Blank text around it (`&nbsp;` indenting a quiz's question) is no part of the call-out.
+    children = [child for child in block.children if child.type not in ("softbreak", "linebreak") and not _blank(child)]
     return len(children) == 1 and children[0].type in ("strong", "emphasis")
+
+
+def _blank(node) -> bool:
+    return node.type == "text" and not _NBSP_ENTITY.sub("", node.text).strip()
+
+
+_NBSP_ENTITY = lazy(r"&nbsp;|&#160;|&#xa0;", re.I)
 
 
 _CODE_LINE_END = lazy(r"[{};]\s*$|^\s*[{}]", re.M)
