@@ -97,9 +97,18 @@ _WORKED_STEP_LENGTH = 120  # characters
 
 def _unfenced_code(doc, block) -> bool:
     """Code written as a paragraph: most of its lines end with `{`, `}` or `;`, or open with a
-    brace (`public static void main(String args[]) {` in two examples)."""
-    lines = [line for line in doc.text[block.start : block.end].splitlines() if line.strip()]
+    brace (`public static void main(String args[]) {` in two examples); or code pasted from an
+    old blog editor as HTML, coloured by `<span style="color: ...">` or set in columns with
+    `&nbsp;` runs inside its lines (`0x80002ce <__execve+18>:&nbsp; &nbsp;int&nbsp; $0x80`)."""
+    raw = doc.text[block.start : block.end]
+    if ("&nbsp;" in raw or "<span" in raw) and _HTML_CODE.search(raw):
+        return True
+    lines = [line for line in raw.splitlines() if line.strip()]
     return bool(lines) and 2 * sum(1 for line in lines if _CODE_LINE_END.search(line)) >= len(lines)
+
+
+# A highlighter's coloured span, or two `&nbsp;` that align columns after some text of the line.
+_HTML_CODE = lazy(r"<span style=\"color:\s*#[0-9a-f]{6}|[^\s;]&nbsp;[ \t]*&nbsp;", re.I)
 
 
 def _worked_step(doc, block) -> bool:
@@ -189,7 +198,9 @@ class DuplicateParagraph(DocumentRule):
       or in another section, a one-sentence
       caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
       paragraph that is one emphasised call-out;
-    - code written as a paragraph (most lines end with `{`, `}` or `;`), and a short sentence
+    - code written as a paragraph (most lines end with `{`, `}` or `;`; or pasted from an old
+      blog editor as HTML: coloured `<span style="color: #...">` tokens, columns aligned with
+      `&nbsp;` runs inside a line), and a short sentence
       with a calculation in it ("so cost incurred = 0"), a step that two worked examples share;
     - a paragraph the article has three times or more, with other text between some of them
       (a song's refrain, the error message each attempt of a walkthrough meets; items twice in
