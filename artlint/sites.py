@@ -22,7 +22,7 @@ import re
 import sys
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
-from typing import Any, Collection, Mapping
+from typing import Any, Collection, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from artlint import data
@@ -433,40 +433,36 @@ def _heading_from_elsewhere(layout: str, root: str) -> bool:
     (`<h1>{{ episode.title }}</h1>`, a plugin directory's `<h2>{{ plugin.name }}</h2>` from the
     site's data), and neither it nor the layouts it is put into print `page.title` but under
     `{% if page.title %}`: the page needs no title of its own."""
-    text = _layout_text(layout, root)
-    heading = _FIRST_HEADING.search(text)
+    heading = _FIRST_HEADING.search(_layout_text(layout, root))
     if heading is None or "{{" not in heading.group(2) or "page.title" in heading.group(2):
         return False
-    for _ in range(_LAYOUT_DEPTH):
-        if _PRINTS_TITLE.search(text) and "if page.title" not in text:
-            return False
-        parent = _PARENT_LAYOUT.search(text[: text.find("---", 3) + 3] if text.startswith("---") else "")
-        if parent is None:
-            return True
-        if not _plain_name(parent.group(1)):
-            return False
-        text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"), root)
-    return False
+    return all(text is not None and not (_PRINTS_TITLE.search(text) and "if page.title" not in text) for text in _layout_chain(layout, root))
 
 
 def _title_unused(layout: str, root: str) -> bool:
     """Whether a layout, and the layouts it is put into, show no page title anywhere: no
     `page.title`, no `{% seo %}` (jekyll-seo-tag prints it), no include that might (a frame
     that other pages embed, `dialog_frame.html`)."""
+    return all(text and "page.title" not in text and not _SHOWS_TITLE_ELSEWHERE.search(text) for text in _layout_chain(layout, root))
+
+
+def _layout_chain(layout: str, root: str) -> Iterator[str | None]:
+    """The text of a layout, then of each layout it is put into (its front matter's `layout:`);
+    None last when the chain goes on where it cannot be followed (a name that leaves the
+    layouts' folder, more than _LAYOUT_DEPTH layouts)."""
     text = _layout_text(layout, root)
     for _ in range(_LAYOUT_DEPTH):
-        if not text or "page.title" in text or _SHOWS_TITLE_ELSEWHERE.search(text):
-            return False
+        yield text
         parent = _PARENT_LAYOUT.search(text[: text.find("---", 3) + 3] if text.startswith("---") else "")
         if parent is None:
-            return True
+            return
         if not _plain_name(parent.group(1)):
-            return False
+            break
         text = _layout_text(os.path.join(os.path.dirname(layout), f"{parent.group(1)}.html"), root)
-    return False
+    yield None
 
 
-_SHOWS_TITLE_ELSEWHERE = lazy(r"\{%-?\s*(?:seo|include|include_relative|render)|page\[")
+_SHOWS_TITLE_ELSEWHERE = lazy(r"\{%-?\s*(?:seo|include|include_relative|render)\b|\bpage\[")
 
 
 def _plain_name(name: Any) -> bool:
