@@ -81,6 +81,9 @@ class Site:
     static: tuple[str, ...] = ()  # folders copied to the site's root as they are
     languages: tuple[str, ...] = ()  # the site's language codes, the default first
     language_folders: tuple[tuple[str, str], ...] = ()  # (folder relative to root, language)
+    # jekyll-polyglot's `lang_from_path`: a folder named by one of the languages anywhere in a
+    # page's path (`_posts/ja/`) gives its language.
+    language_from_path: bool = False
     permalinks: tuple[tuple[str, str], ...] = ()  # (section or kind, pattern), as configured
     # Other settings that shape a page's URL, as (name, text): Hugo's `uglyurls` (or
     # `uglyurls.<section>`) and `disablepathtolower`, Hexo's `new_post_name`, Zola's
@@ -268,6 +271,7 @@ class Site:
             "static": list(self.static),
             "languages": list(self.languages),
             "language-folders": {folder: language for folder, language in self.language_folders},
+            "language-from-path": self.language_from_path,
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
@@ -716,6 +720,10 @@ def _language(site: Site, parts: list[str], matter: Mapping[str, Any]) -> tuple[
     suffix_language, rest = _without_suffix(parts, site)
     if suffix_language:
         return stated or suffix_language, rest
+    if site.language_from_path:
+        at = next((index for index, part in enumerate(parts[:-1]) if part.lower() in site.languages), None)
+        if at is not None:
+            return stated or parts[at].lower(), parts[:at] + parts[at + 1 :]
     if stated:
         return stated, parts
     return (site.languages[0] if len(site.languages) > 1 else None), parts
@@ -1202,6 +1210,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
         "languages": tuple(codes) or _folder_languages(folder, ("",)),
+        "language_from_path": settings.get("lang_from_path") is True and len(codes) > 1,
         "language_folders": _language_folders(folder, ("",)) + tuple((path, path.rsplit("/", 1)[1].lower()) for path in fragments),
         "fragments": fragments,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),

@@ -26,6 +26,7 @@ _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 _MAYBE_DOUBLED = lazy(r"(?i)(?<![^\W_])(?<!-)([a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)[\s*_~]+\1(?![^\W_]|-)")
 # A marker with a space on each side, which neither opens nor closes emphasis: an operator.
 _OPERATOR = lazy(r"\s[*_~]\s")
+_CAPITALISED_NEXT = lazy(r"[ \t]+[A-Z\u00c0-\u00de]")
 _QUOTE_AFTER = lazy(r"\s*[，,：:]\s*[“\"「『‘]")
 _PUNCTUATION_AFTER = lazy(r"[，,。.！!？?、；;：:…—\s]|$")
 # A changelog line that quotes an upstream pull request or issue by number: "- #30216 build: Fix…".
@@ -59,7 +60,8 @@ class DuplicateWord(DocumentRule):
       (`english-function-words`: `the the`, `it it`), which no such language doubles: an
       untranslated English copy in a Turkish folder keeps its typos.
     - A typo copies a word as it is, or capitalised at the start of a sentence (`The the`).
-      Other pairs are names and labels: two capitalised words (`Walla Walla`, `Bora Bora`), a
+      Other pairs are names and labels: a preposition before a family name's particle
+      (`name-particles`: `de de Broglie`, `von von Neumann`), two capitalised words (`Walla Walla`, `Bora Bora`), a
       capitalised word mid-sentence or in a table cell before its lower-case twin (`then Will
       will`, `Pipile pipile`), `SHELL shell`; and code: a name with capitals inside
       (`statsFunc statsFunc`, a parameter and its type), a capitalised word before its
@@ -163,6 +165,9 @@ class DuplicateWord(DocumentRule):
             "list[string]", _DATA["words"], "Chinese words the segmenter's dictionary lacks, to tell word boundaries (明了, 会士)."
         ),
         "speech-verbs": Option("list[string]", _DATA["speech-verbs"], "Verbs of speech that must not be doubled before a quotation."),
+        "name-particles": Option(
+            "list[string]", _DATA["name-particles"], "Particles of family names, doubled before a capitalised name on purpose (de de Broglie)."
+        ),
         "filler-words": filler_option(),
     }
 
@@ -171,6 +176,7 @@ class DuplicateWord(DocumentRule):
         latin = not (language and language.split("-")[0] in options["reduplicating-languages"])
         allowed = derived(options, ("duplicate-word allowed", language), lambda: _allowed_pairs(options, language))
         english = derived(options, "duplicate-word english", lambda: frozenset(word.casefold() for word in options["english-function-words"]))
+        particles = derived(options, "duplicate-word particles", lambda: frozenset(word.casefold() for word in options["name-particles"]))
         text = doc.text
         code = templated_code(text, doc.body_offset)
         for block in doc.nodes(*_INLINE_BLOCKS, "block_html"):
@@ -179,12 +185,21 @@ class DuplicateWord(DocumentRule):
             html = block.type == "block_html"
             if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc) and not is_filler(text[block.start : block.end], options):
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
-                yield from self._latin(doc, block, list(words), allowed, None if latin else english, english)
+                yield from self._latin(doc, block, list(words), allowed, None if latin else english, english, particles)
             if _CJK_DOUBLE.search(text, block.start, block.end) and not _spoken_chinese(doc):
                 spans = html_prose(text, block.start, block.end) if html else _prose_text_spans(doc, block)
                 yield from self._chinese(doc, spans, options)
 
-    def _latin(self, doc, block, words, allowed, only: frozenset[str] | None = None, function_words: frozenset[str] = frozenset()):
+    def _latin(
+        self,
+        doc,
+        block,
+        words,
+        allowed,
+        only: frozenset[str] | None = None,
+        function_words: frozenset[str] = frozenset(),
+        particles: frozenset[str] = frozenset(),
+    ):
         """The doubled words of a block; with `only`, those words alone (a page of a language
         whose grammar doubles words)."""
         # Compared folded once each: a block of "a *a* a" has a million words.
@@ -212,6 +227,8 @@ class DuplicateWord(DocumentRule):
                 continue  # `**beer** **beer**s`, `**be**e **be**er`: part of a word in bold, a regex's matches shown
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
+            if fold in particles and word_b.islower() and _CAPITALISED_NEXT.match(text, end_b):
+                continue  # "de de Broglie", "von von Neumann": a preposition, then a name's particle
             if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a):
                 continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word; so is a symbol, ":as as"
             if _quoted_alone(text, start_a, end_b):
