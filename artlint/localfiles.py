@@ -137,6 +137,12 @@ def _ref_arguments(text: str) -> tuple[str, str | None] | None:
     return (path, language) if path else None
 
 
+def _folder_on_github(path: Path) -> Path | None:
+    """A folder that a repository's own document (README, CONTRIBUTING) links to: GitHub, where
+    it is read, lists the folder; on the site a folder needs an index page."""
+    return path if _exists(str(path)) and path.is_dir() else None
+
+
 def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
     variants = [] if trailing_slash else [path]
     variants += [path / "index.md", path / "_index.md", path / "README.md", path / "index.html", path / "index.mdx"]
@@ -346,6 +352,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     found = _existing(candidates) or (_existing_any_case(candidates) if _lowers_paths(doc) else None)
     if found is None:
         found = _existing(_translated_variants(doc, Path(os.path.normpath(folder / path))))
+    if found is None and doc.page is not None and doc.page.kind == "repository":
+        found = _folder_on_github(Path(os.path.normpath(folder / path)))
     if found is not None:
         return found
     site_folder = _site_directory(doc, roots)

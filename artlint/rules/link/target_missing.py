@@ -59,7 +59,9 @@ class LinkTargetMissing(DocumentRule):
     that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from; `/help/index.html`
     names `/help/`; an alias leaves a page's URL made of its title as it is). An `.html` file
     in Hugo's content without front matter is copied as it is: no page, and its folder no
-    bundle (a redirect stub, `docs/latest/index.html`). A site path under the site's base path
+    bundle (a redirect stub, `docs/latest/index.html`). The repository's own documents (README,
+    CONTRIBUTING), read on GitHub, may link a folder, which GitHub lists; a page needs the
+    folder's index. A site path under the site's base path
     (`/docs/...` for `baseURL: https://x.org/docs`) is read without it. On a Hugo
     site whose links go through a render hook (its own `_markup/render-link.html`, or the
     embedded one), a relative page path is looked up from the content root too, as GetPage
