@@ -54,15 +54,19 @@ def _differs_in_code(doc, block, first) -> bool:
     alike but for the case or the punctuation of their code spans, which are different values
     or syntaxes (normalising reads neither)."""
     text, other = doc.text[block.start : block.end].strip(), doc.text[first.start : first.end].strip()
-    if text == other or "`" not in text:
+    if text == other or ("`" not in text and "$" not in text):
         return False
     if text.casefold() == other.casefold():
         return True
     # The blocks' normalised texts are equal: code spans that differ differ in what
     # normalising drops. The same number of them on each side: one written as code here and
     # as plain text there (`\(n\)` and n) is still a copy.
-    spans, other_spans = code_spans(text), code_spans(other)
+    spans, other_spans = code_spans(text) + _MATH_SPAN.findall(text), code_spans(other) + _MATH_SPAN.findall(other)
     return len(spans) == len(other_spans) and spans != other_spans
+
+
+# Inline math, `$a+b$`: `sin(a+b)` and `sin(a-b)` differ in a sign that normalising drops.
+_MATH_SPAN = lazy(r"(?<![\\$])\$[^$\n]+\$(?!\$)")
 
 
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
@@ -125,7 +129,7 @@ def _captions(doc) -> set[int]:
     starts = set()
     blocks = [block for block in doc.blocks if block.type != "blank_line"]
     for index, block in enumerate(blocks):
-        if block.type != "block_code":
+        if block.type not in ("block_code", "block_math"):
             continue
         for neighbour in blocks[max(index - 1, 0) : index] + blocks[index + 1 : index + 2]:
             if neighbour.type == "paragraph":
@@ -194,7 +198,7 @@ class DuplicateParagraph(DocumentRule):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
       heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
       a numbered list that repeats an earlier step;
-    - a lead-in ending with a colon before a code block (or before the line naming its file)
+    - a lead-in ending with a colon before a code or math block (or before the line naming its file)
       or in another section, a one-sentence
       caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
       paragraph that is one emphasised call-out;
@@ -208,7 +212,7 @@ class DuplicateParagraph(DocumentRule):
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
       one link, perhaps with a short note after it (a reading list's entry listed again in
-      another list), and two items that differ in the case or the punctuation of their code (`1m`, `1M`; `${v-x}`, `${v:-x}`);
+      another list), and two items that differ in the case or the punctuation of their code (`1m`, `1M`; `${v-x}`, `${v:-x}`) or math (`$a+b$`, `$a-b$`);
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
       Chinese or Japanese character counts three).
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
