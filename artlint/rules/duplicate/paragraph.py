@@ -20,9 +20,10 @@ _DATA = data.load("duplicates")["duplicate-paragraph"]
 # Paragraphs in a row that repeat paragraphs in a row: a block pasted twice (a teaser repeated
 # in the body). Templates repeat two or three lines under each heading ("Progress:", "Next:").
 _COPIED_RUN = 4
-# A paragraph an article has three times or more, other text between some of them, but not
-# in a copied run, is said again on purpose: a song's refrain, the error message each attempt
-# of a walkthrough meets. A slip of copy and paste leaves two, or a row of them.
+# A short paragraph (under `min-length-across-sections`) an article has three times or more,
+# other text between some of them, but not in a copied run, is said again on purpose: a song's
+# refrain, the error message each attempt of a walkthrough meets. A slip of copy and paste
+# leaves two, or a row of them; a long paragraph three times over is pasted, not sung.
 _REFRAIN = 3
 # A Chinese or Japanese character carries about a word: it counts three letters in lengths.
 _CJK_CHARACTERS = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -206,9 +207,10 @@ class DuplicateParagraph(DocumentRule):
       blog editor as HTML: coloured `<span style="color: #...">` tokens, columns aligned with
       `&nbsp;` runs inside a line), and a short sentence
       with a calculation in it ("so cost incurred = 0"), a step that two worked examples share;
-    - a paragraph the article has three times or more, with other text between some of them
-      (a song's refrain, the error message each attempt of a walkthrough meets; items twice in
-      one list aside): a slip of copy and paste leaves two, or three in a row;
+    - a short paragraph (under `min-length-across-sections`) the article has three times or
+      more, with other text between some of them (a song's refrain, the error message each
+      attempt of a walkthrough meets; items twice in one list aside): a slip of copy and paste
+      leaves two, or three in a row;
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or
       one link, perhaps with a short note after it (a reading list's entry listed again in
@@ -315,7 +317,7 @@ class DuplicateParagraph(DocumentRule):
             if not copied:
                 if key not in refrains:  # once per key: a page of 10,000 copies asks 10,000 times
                     refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
-                if not twice_in_list and refrains[key]:
+                if not twice_in_list and weight < options["min-length-across-sections"] and refrains[key]:
                     continue  # a refrain, an error message met at each attempt: said three times on purpose
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
