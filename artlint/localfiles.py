@@ -364,6 +364,10 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             found = _from_roots(doc, site_path, roots, trailing)
             if found is not None:
                 return found
+    if doc.site is not None and doc.site.root_base:  # `<base href="{{ .Site.BaseURL }}">`: read from the root
+        found = _from_roots(doc, PurePosixPath("/" + path), roots, trailing)
+        if found is not None:
+            return found
     if doc.site is not None and doc.site.generator == "hugo" and len(doc.site.language_folders) > 1:
         return _translated_bundle_resource(doc, path, trailing)
     if doc.site is not None and doc.site.generator == "docusaurus":

@@ -76,6 +76,10 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append(f"  permalink    {default['permalink']} ({scope}, from defaults)")
         if site["base-path"]:
             lines.append(f"  base path    {site['base-path']} (site paths that start with it name the site's own files)")
+        if site["root-base"]:
+            lines.append("  base href    the templates set <base href> to the site's root (relative links read from there)")
+        if site["language-from-path"]:
+            lines.append("  languages by path  a folder named by a language gives its pages' language (lang_from_path)")
         if site["link-render-hook"]:
             lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
         if site["plugin-ids"]:

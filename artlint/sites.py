@@ -131,6 +131,9 @@ class Site:
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
+    # The site's templates set `<base href>` to its root (`{{ .Site.BaseURL }}`, `{{ site.url }}`):
+    # a browser reads every relative link from there, whatever the page.
+    root_base: bool = False
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -272,6 +275,7 @@ class Site:
             "languages": list(self.languages),
             "language-folders": {folder: language for folder, language in self.language_folders},
             "language-from-path": self.language_from_path,
+            "root-base": self.root_base,
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
@@ -1050,6 +1054,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": _has_link_render_hook(folder, settings),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
+        "root_base": _sets_root_base([os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))]),
     }
 
 
@@ -1069,6 +1074,29 @@ def _theme_names(settings: dict) -> list[str]:
     themes = settings.get("theme")
     names = [themes] if isinstance(themes, str) else [name for name in _items(themes) if isinstance(name, str)]
     return [name for name in names if _plain_name(name)]
+
+
+_ROOT_BASE = lazy(
+    r"""<base\s[^>]*href\s*=\s*["']\s*(?:/["']|\{\{-?\s*(?:\.Site\.BaseURL|site\.BaseURL|\.Site\.Home\.Permalink|site\.url|site\.baseurl|["']/["']\s*\|\s*(?:relative_url|absolute_url)))""",
+    re.I,
+)
+_TEMPLATES_READ = 2000  # files at most: a theme's layouts, not a site's content
+
+
+def _sets_root_base(tops: list[str]) -> bool:
+    """Whether a template under `tops` sets the page's `<base href>` to the site's root (a
+    theme's head partial, `<base href="{{ .Site.BaseURL }}/">`)."""
+    read = 0
+    for top in tops:
+        for directory, subfolders, files in os.walk(top):
+            subfolders[:] = sorted(subfolders)[:200]
+            for name in sorted(files):
+                if not name.endswith((".html", ".htm")) or read >= _TEMPLATES_READ:
+                    continue
+                read += 1
+                if _ROOT_BASE.search(read_small_file(os.path.join(directory, name))):
+                    return True
+    return False
 
 
 def _has_link_render_hook(folder: str, settings: dict) -> bool:
@@ -1206,6 +1234,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),
         "plugin_ids": _plugin_writes_ids(folder),
+        "root_base": _sets_root_base([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
