@@ -1539,7 +1539,9 @@ def _settings_of(config_file: str) -> dict:
                 merged.update(values)
             elif values and not language:
                 _merge_missing(merged, {key: values})  # `[module]` imports at the top, `module/module.yaml` mounts
-            elif values and key == "languages":  # languages.fr.toml: the settings of one language
+            elif values and key in ("languages", "hugo", "config"):
+                # languages.fr.toml, and hugo.fr.toml or config.fr.toml as Hugo reads them too:
+                # the settings of one language
                 table = merged.setdefault("languages", {})
                 if isinstance(table, dict):
                     table.setdefault(language, values)
