@@ -134,6 +134,9 @@ class Site:
     # The site's templates set `<base href>` to its root (`{{ .Site.BaseURL }}`, `{{ site.url }}`):
     # a browser reads every relative link from there, whatever the page.
     root_base: bool = False
+    # hexo-renderer-marked's `prependRoot` (on by default since its version 5), without
+    # `relative_link`: a markdown image's relative path is written from the site's root.
+    images_from_root: bool = False
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -276,6 +279,7 @@ class Site:
             "language-folders": {folder: language for folder, language in self.language_folders},
             "language-from-path": self.language_from_path,
             "root-base": self.root_base,
+            "images-from-root": self.images_from_root,
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
@@ -1359,7 +1363,21 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": _hexo_pairs_spaced_strong(folder),
         "line_breaks": _nested(settings, "marked", "breaks") is not False,
+        "images_from_root": _marked_prepends_root(folder, settings),
     }
+
+
+def _marked_prepends_root(folder: str, settings: dict) -> bool:
+    """Whether hexo-renderer-marked writes a markdown image's relative path from the site's root
+    (`images/a.png` is `/images/a.png`): its `prependRoot`, stated or its default from version 5
+    on, unless `relative_link` makes every URL relative."""
+    if settings.get("relative_link") is True:
+        return False
+    stated = _nested(settings, "marked", "prependRoot")
+    if isinstance(stated, bool):
+        return stated
+    marked = _HEXO_MARKED.search(read_small_file(os.path.join(folder, "package.json")))
+    return marked is not None and int(marked.group(1)) >= 5
 
 
 _HEXO_MARKED = lazy(r""""hexo-renderer-marked"\s*:\s*"[~^>=<v\s]*(\d+)\.""")

@@ -1,3 +1,5 @@
+import posixpath
+
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
@@ -26,7 +28,9 @@ class ImageUnreachable(NetworkRule):
     Offline: markdown and HTML images, and on Hugo sites the sources of `figure` and `img`
     shortcodes, whose local source is not on disk, resolved like `link-target-missing` (the
     article's folder and page bundle, then the `roots` for `/site/paths`; not in a git
-    submodule the checkout has not fetched, which cannot be checked). Online: remote images whose URL is broken in the sense of `link-broken`
+    submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
+    hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
+    from the site's root too). Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
     page are `image-not-image`'s.
@@ -60,6 +64,8 @@ class ImageUnreachable(NetworkRule):
             if not path or ignored.match(path.lstrip("/")):
                 continue
             if resolve(doc, path, options["roots"]) is None and not in_unfetched_submodule(doc, path, options["roots"]):
+                if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath("/" + path), options["roots"]) is not None:
+                    continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         if doc.site is not None and doc.site.generator == "hugo":
             for start, end, url in shortcode_images(doc.text):
@@ -75,3 +81,8 @@ class ImageUnreachable(NetworkRule):
         if outcome.state == "broken":
             return f"broken image: {outcome.reason}"
         return None
+
+
+def _written_from_root(doc, link, path: str) -> bool:
+    """A markdown image's relative path that the site's renderer writes from the site's root."""
+    return doc.site is not None and doc.site.images_from_root and link.kind != "html" and not path.startswith("/")
