@@ -1239,6 +1239,9 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "generated_folders": _plugin_page_folders(folder),
         "plugin_ids": _plugin_writes_ids(folder),
         "root_base": _sets_root_base([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]),
+        # `markdown: redcarpet` with its `autolink` extension links bare URLs (kramdown does not)
+        "autolinks": str(settings.get("markdown", "")).lower() == "redcarpet"
+        and "autolink" in _items(_nested(settings, "redcarpet", "extensions")),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),

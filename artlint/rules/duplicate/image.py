@@ -74,8 +74,9 @@ class DuplicateImage(DocumentRule):
     (8) after it. An image shown again under another heading or much further down is a
     reminder ("the diagram above, again"), and a cover picture at the top of an article is
     shown again where the text discusses it: neither is reported.
-    Images repeated on purpose are not reported either: icons and badges inside a sentence
-    or a table, images side by side on one line, images of an HTML block that holds several
+    Images repeated on purpose are not reported either: the same picture as the button of
+    links to different pages (a placeholder portrait linked to each speaker's profile), icons
+    and badges inside a sentence or a table, images side by side on one line, images of an HTML block that holds several
     (a logo in a header and a footer), images named or classed as icons, avatars, badges,
     logos or emoji, HTML images drawn smaller than 100 pixels, and images inside tabs
     (`{% tabs %}`, `<Tabs>`, `::: code-group`), conditional text (`{% if %}`), any other
@@ -114,7 +115,7 @@ class DuplicateImage(DocumentRule):
         occurrences = _standalone_images(doc)
         if len(occurrences) < 2:
             return
-        keys = [key for _, _, key in occurrences]
+        keys = [key for _, _, key, _ in occurrences]
         if len(set(keys)) == len(keys):
             return
         inside = _containers(doc)
@@ -126,11 +127,15 @@ class DuplicateImage(DocumentRule):
         # (three copies in a row are two findings that name the first), or the one after it
         # that was not a slip (a reminder far down, then that reminder pasted twice).
         first: dict[str, int] = {}
-        for start, end, key in occurrences:
+        linked: dict[int, str] = {start: target for start, _, _, target in occurrences}
+        for start, end, key, target in occurrences:
             if start in inside:
                 continue
             if key not in first or start in demonstrated or not _slip(options, first[key], start, section_of, blocks, cover):
                 first[key] = start
+                continue
+            if target and linked[first[key]] and target != linked[first[key]]:
+                first[key] = start  # the button of links to different pages: a placeholder avatar for each speaker
                 continue
             line, column = doc.source.position(first[key])
             yield doc.diagnostic(
@@ -141,14 +146,14 @@ class DuplicateImage(DocumentRule):
             )
 
 
-def _shown_with_source(doc: Document, occurrences: list[tuple[int, int, str]]) -> set[int]:
+def _shown_with_source(doc: Document, occurrences: list[tuple[int, int, str, str]]) -> set[int]:
     """The starts of the images shown beside their own markdown in a code block, the block
     just before or after theirs: a syntax guide's demonstration ("With caption:", the same
     picture with a title), repeated on purpose."""
     blocks = [block for block in doc.blocks if block.type != "blank_line"]
     starts = [block.start for block in blocks]
     shown = set()
-    for start, end, _ in occurrences:
+    for start, end, _, _ in occurrences:
         index = bisect_right(starts, start) - 1
         written = doc.text[start:end]
         for neighbour in blocks[max(index - 1, 0) : index] + blocks[index + 1 : index + 2]:
@@ -204,9 +209,9 @@ def _pictorial(node: Node) -> bool:
     return node.type == "link" and any(child.type == "image" for child in node.children) and all(_pictorial(c) for c in node.children)
 
 
-def _standalone_images(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, source key) of each image of the article that stands alone on its line,
-    in document order."""
+def _standalone_images(doc: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, source key, destination of the link around it or "") of each image of the
+    article that stands alone on its line, in document order."""
     images = [link for link in doc.links if link.is_image and link.kind != "definition"]
     found = []
     if images:
@@ -215,14 +220,14 @@ def _standalone_images(doc: Document) -> list[tuple[int, int, str]]:
             place = where.get(link.start)
             if place is None:
                 continue
-            start, end, shared = place
+            start, end, shared, target = place
             if shared:
                 continue  # several images in one HTML block: a layout (logo in header and footer), a gallery
             if not _alone_on_line(doc.text, start, end):
                 continue
             key = _source_key(doc, link)
             if key:
-                found.append((start, end, key))
+                found.append((start, end, key, target))
     if "{{" in doc.text:
         code = SpanSet(doc.non_prose_ranges)
         for start, end, url in shortcode_images(doc.text):
@@ -232,27 +237,28 @@ def _standalone_images(doc: Document) -> list[tuple[int, int, str]]:
                 continue
             key = "" if _DECORATION.search(url) else _url_key(url)
             if key and _alone_on_line(doc.text, opening, closing + 2):
-                found.append((opening, closing + 2, key))
+                found.append((opening, closing + 2, key, ""))
     found.sort()
     return found
 
 
-def _image_places(doc: Document) -> dict[int, tuple[int, int, bool]]:
+def _image_places(doc: Document) -> dict[int, tuple[int, int, bool, str]]:
     """The start of each image (markdown or HTML) outside tables -> (start, end) of what it
-    takes on its line (the link around it, when it is the link's whole content), and whether
-    it shares its HTML block with other images."""
-    places: dict[int, tuple[int, int, bool]] = {}
+    takes on its line (the link around it, when it is the link's whole content), whether it
+    shares its HTML block with other images, and the destination of the link around it ("")."""
+    places: dict[int, tuple[int, int, bool, str]] = {}
 
     def visit(node: Node, parent: Node | None) -> None:
         if node.type in ("table", "block_code"):
             return
         if node.type == "image":
             outer = parent if parent is not None and parent.type == "link" and _only_child(parent, node) else node
-            places[node.start] = (outer.start, outer.end, False)
+            target = str(outer.attrs.get("url") or outer.attrs.get("label") or "") if outer is not node else ""
+            places[node.start] = (outer.start, outer.end, False, target)
         elif node.type in ("block_html", "inline_html"):
             tags = list(_IMG_TAG.finditer(doc.text, node.start, node.end))
             for tag in tags:
-                places[tag.start()] = (tag.start(), tag.end(), node.type == "block_html" and len(tags) > 1)
+                places[tag.start()] = (tag.start(), tag.end(), node.type == "block_html" and len(tags) > 1, "")
         for child in node.children:
             visit(child, node)
 
