@@ -795,7 +795,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                 names.add(stem)
                 names.add(hugo_sanitize(stem))  # Hugo drops from a file's URL what a path may not hold: 【建议收藏】
                 names.add(_DATE_PREFIX.sub("", stem))  # Jekyll-style file names: the date is not in the URL
-                names.add(_slugified(_DATE_PREFIX.sub("", stem)))  # Zola slugifies a file's name: what's-next is what-s-next
+                if "'" in stem or "’" in stem:  # Zola's slug of what's-next is what-s-next (Hugo's drops the mark)
+                    names.add(_slugified(_DATE_PREFIX.sub("", stem)))
                 unsuffixed, _, language = stem.rpartition(".")
                 if unsuffixed and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
                     names.add(unsuffixed)
