@@ -303,6 +303,19 @@ def section_starts(doc) -> list[tuple[int, str]]:
     return doc.memo("duplicate-section-starts", compute)
 
 
+def bold_headings(doc) -> list[int]:
+    """Start offsets of the paragraphs that are one bold phrase (`**2. Costs**`, `**Batch
+    setting**`), which imported articles and UI references use as headings; blank text
+    around the phrase aside."""
+    return [
+        block.start
+        for block in doc.blocks
+        if block.type == "paragraph"
+        and len(children := [child for child in block.children if not (child.type == "text" and not child.text.strip())]) == 1
+        and children[0].type == "strong"
+    ]
+
+
 def sections(doc) -> Callable[[int], int]:
     """A function from an offset to the number of section starts before it (`section_starts`):
     two places in one section get the same number."""

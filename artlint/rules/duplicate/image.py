@@ -14,7 +14,7 @@ from artlint.lazyre import lazy
 from artlint.links import Link
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import section_starts
+from artlint.rules.duplicate._units import bold_headings, section_starts
 from artlint.rules.image.unreachable import shortcode_images
 from artlint.spans import SpanSet
 from artlint.templating import paired_spans, template_block_spans
@@ -177,12 +177,7 @@ def _sections(doc: Document):
     """A function from an offset to the number of section starts before it: headings, MDX
     components (`section_starts`), and paragraphs that are one bold phrase (`**2. Costs**`),
     which imported articles use as headings."""
-    starts = [offset for offset, _ in section_starts(doc)]
-    for block in doc.blocks:
-        children = [child for child in block.children if not (child.type == "text" and not child.text.strip())]
-        if block.type == "paragraph" and len(children) == 1 and children[0].type == "strong":
-            starts.append(block.start)
-    starts.sort()
+    starts = sorted([offset for offset, _ in section_starts(doc)] + bold_headings(doc))
     return lambda offset: bisect_right(starts, offset)
 
 

@@ -1,5 +1,6 @@
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._pairs import legal_text
-from artlint.rules.duplicate._units import block_keys, code_spans, filler_option, is_filler, normalise, section_starts, sections
+from artlint.rules.duplicate._units import block_keys, bold_headings, code_spans, filler_option, is_filler, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
 
@@ -191,7 +192,9 @@ class DuplicateParagraph(DocumentRule):
     numbers aside: "3.1.2 Notice", "3.2.1 Notice"; a qualifier in brackets aside: "Use QoS
     (Group Identity)", "Use QoS (Core Scheduling)"), even whole runs of it ("Common causes" under
     each limit, "Options" under each command), and the items of a list again in another list
-    under another heading of the same level (the options every command shares); at the
+    under another heading of the same level (the options every command shares) or under
+    another paragraph that is one bold phrase used as a heading (a dialog's options under
+    `**Share one image**` and again under `**Share a batch**`); at the
     same place after the first paragraph of two sections of one kind, a single note (a
     reference page's note per endpoint; MDX components such as `<ApiEndpoint>` start sections
     too). Beyond that, what an article repeats on purpose is not reported, unless it belongs
@@ -289,6 +292,7 @@ class DuplicateParagraph(DocumentRule):
         kinds = [kind for _, kind in starts]
         headings = _heading_texts(doc, [offset for offset, _ in starts])
         captions = _captions(doc)
+        bold = bold_headings(doc)
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
@@ -312,6 +316,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # the same item in two lists
             if copied and _in_two_lists(in_list, first_list) and not twice_in_list and here != there and _same_kind(kinds, here, there):
                 continue  # the options every command shares, listed again under each command's own heading
+            if copied and _in_two_lists(in_list, first_list) and not twice_in_list and _under_two_bold_headings(bold, block.start, first.start):
+                continue  # one dialog's options, described for a single item and again for a batch
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
@@ -371,6 +377,13 @@ def _same_heading(headings: list[str], here: int, there: int) -> bool:
     the same text but for a qualifier in brackets ("Setup (Group Identity)", "Setup (Core
     Scheduling)"): a template of sections, which repeat their text on purpose."""
     return here > 0 and there > 0 and headings[here - 1] != "" and headings[here - 1] == headings[there - 1]
+
+
+def _under_two_bold_headings(bold: list[int], here: int, there: int) -> bool:
+    """Whether two places lie under two different paragraphs that are one bold phrase, used as
+    headings (`**Single image**`, `**Batch**`), in the same section otherwise: the parts of a
+    reference page whose procedures repeat a dialog's options."""
+    return bisect_right(bold, here) != bisect_right(bold, there) and bisect_right(bold, there) > 0
 
 
 def _same_kind(kinds: list[str], here: int, there: int) -> bool:
