@@ -1044,6 +1044,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     permalinks = _table(settings.get("permalinks"))
     # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
+    templates = _template_files([os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))])
     return {
         "content": tuple(dict.fromkeys(_normal(path) for path in content)),
         "static": tuple(static),
@@ -1056,9 +1057,9 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
-        "link_render_hook": _has_link_render_hook(folder, settings),
+        "link_render_hook": _has_link_render_hook(templates, settings),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
-        "root_base": _sets_root_base([os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))]),
+        "root_base": _sets_root_base(templates),
     }
 
 
@@ -1087,32 +1088,28 @@ _ROOT_BASE = lazy(
 _TEMPLATES_READ = 2000  # files at most: a theme's layouts, not a site's content
 
 
-def _sets_root_base(tops: list[str]) -> bool:
-    """Whether a template under `tops` sets the page's `<base href>` to the site's root (a
-    theme's head partial, `<base href="{{ .Site.BaseURL }}/">`)."""
-    read = 0
+def _template_files(tops: list[str]) -> list[str]:
+    """The files under the template folders `tops` (a site's layouts and its themes'), found in
+    one walk that every check of the templates shares; at most 200 subfolders a folder."""
+    found = []
     for top in tops:
         for directory, subfolders, files in os.walk(top):
             subfolders[:] = sorted(subfolders)[:200]
-            for name in sorted(files):
-                if not name.endswith((".html", ".htm")) or read >= _TEMPLATES_READ:
-                    continue
-                read += 1
-                if _ROOT_BASE.search(read_small_file(os.path.join(directory, name))):
-                    return True
-    return False
+            found += [os.path.join(directory, name) for name in sorted(files)]
+    return found
 
 
-def _has_link_render_hook(folder: str, settings: dict) -> bool:
+def _sets_root_base(templates: list[str]) -> bool:
+    """Whether one of the `templates` sets the page's `<base href>` to the site's root (a
+    theme's head partial, `<base href="{{ .Site.BaseURL }}/">`)."""
+    pages = [path for path in templates if path.endswith((".html", ".htm"))][:_TEMPLATES_READ]
+    return any(_ROOT_BASE.search(read_small_file(path)) for path in pages)
+
+
+def _has_link_render_hook(templates: list[str], settings: dict) -> bool:
     if str(_nested(settings, "markup", "goldmark", "renderHooks", "link", "useEmbedded")).lower() == "always":
         return True
-    tops = [os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))]
-    for top in tops:
-        for directory, subfolders, files in os.walk(top):
-            subfolders[:] = sorted(subfolders)[:200]
-            if os.path.basename(directory) == "_markup" and any(name.startswith("render-link.") for name in files):
-                return True
-    return False
+    return any(os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith("render-link.") for path in templates)
 
 
 def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
@@ -1238,7 +1235,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),
         "plugin_ids": _plugin_writes_ids(folder),
-        "root_base": _sets_root_base([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]),
+        "root_base": _sets_root_base(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")])),
         # `markdown: redcarpet` with its `autolink` extension links bare URLs (kramdown does not)
         "autolinks": str(settings.get("markdown", "")).lower() == "redcarpet"
         and "autolink" in _items(_nested(settings, "redcarpet", "extensions")),
@@ -1355,6 +1352,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
     if isinstance(theme, str) and _plain_name(theme) and "/" not in theme:
         candidates = (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source")
         theme_sources = [path for path in candidates if os.path.isdir(os.path.join(folder, path))]
+    package = read_small_file(os.path.join(folder, "package.json"))
     return {
         "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),
@@ -1364,35 +1362,39 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
-        "spaced_strong": _hexo_pairs_spaced_strong(folder),
+        "spaced_strong": _hexo_pairs_spaced_strong(package),
         "line_breaks": _nested(settings, "marked", "breaks") is not False,
-        "images_from_root": _marked_prepends_root(folder, settings),
+        "images_from_root": _marked_prepends_root(package, settings),
     }
 
 
-def _marked_prepends_root(folder: str, settings: dict) -> bool:
+def _marked_prepends_root(package: str, settings: dict) -> bool:
     """Whether hexo-renderer-marked writes a markdown image's relative path from the site's root
     (`images/a.png` is `/images/a.png`): its `prependRoot`, stated or its default from version 5
-    on, unless `relative_link` makes every URL relative."""
+    on, unless `relative_link` makes every URL relative. `package`: the site's package.json."""
     if settings.get("relative_link") is True:
         return False
     stated = _nested(settings, "marked", "prependRoot")
     if isinstance(stated, bool):
         return stated
-    marked = _HEXO_MARKED.search(read_small_file(os.path.join(folder, "package.json")))
-    return marked is not None and int(marked.group(1)) >= 5
+    major = _marked_major(package)
+    return major is not None and major >= 5
 
 
 _HEXO_MARKED = lazy(r""""hexo-renderer-marked"\s*:\s*"[~^>=<v\s]*(\d+)\.""")
 _HEXO_KRAMED = lazy(r""""hexo-renderer-kramed"\s*:""")
 
 
-def _hexo_pairs_spaced_strong(folder: str) -> bool:
+def _marked_major(package: str) -> int | None:
+    """The major version of hexo-renderer-marked that the site's package.json asks for."""
+    marked = _HEXO_MARKED.search(package)
+    return int(marked.group(1)) if marked is not None else None
+
+
+def _hexo_pairs_spaced_strong(package: str) -> bool:
     """Whether the site's renderer, as its package.json asks, takes `** a **` as bold: marked
     before 1.0 (hexo-renderer-marked 0.x) and kramed do."""
-    package = read_small_file(os.path.join(folder, "package.json"))
-    marked = _HEXO_MARKED.search(package)
-    return bool(_HEXO_KRAMED.search(package)) or (marked is not None and marked.group(1) == "0")
+    return bool(_HEXO_KRAMED.search(package)) or _marked_major(package) == 0
 
 
 def _docusaurus_parts(folder: str, settings: dict) -> dict:
