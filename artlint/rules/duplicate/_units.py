@@ -306,14 +306,19 @@ def section_starts(doc) -> list[tuple[int, str]]:
 def bold_headings(doc) -> list[int]:
     """Start offsets of the paragraphs that are one bold phrase (`**2. Costs**`, `**Batch
     setting**`), which imported articles and UI references use as headings; blank text
-    around the phrase aside."""
-    return [
-        block.start
-        for block in doc.blocks
-        if block.type == "paragraph"
-        and len(children := [child for child in block.children if not (child.type == "text" and not child.text.strip())]) == 1
-        and children[0].type == "strong"
-    ]
+    around the phrase aside. Computed once per document (duplicate-image and
+    duplicate-paragraph both ask)."""
+
+    def compute():
+        return [
+            block.start
+            for block in doc.blocks
+            if block.type == "paragraph"
+            and len(children := [child for child in block.children if not (child.type == "text" and not child.text.strip())]) == 1
+            and children[0].type == "strong"
+        ]
+
+    return doc.memo("duplicate-bold-headings", compute)
 
 
 def sections(doc) -> Callable[[int], int]:

@@ -126,18 +126,17 @@ class DuplicateImage(DocumentRule):
         # source -> the first of its run of repeats: the one each repeat is measured from
         # (three copies in a row are two findings that name the first), or the one after it
         # that was not a slip (a reminder far down, then that reminder pasted twice).
-        first: dict[str, int] = {}
-        linked: dict[int, str] = {start: target for start, _, _, target in occurrences}
+        first: dict[str, tuple[int, str]] = {}  # source -> (start, destination of the link around it)
         for start, end, key, target in occurrences:
             if start in inside:
                 continue
-            if key not in first or start in demonstrated or not _slip(options, first[key], start, section_of, blocks, cover):
-                first[key] = start
+            if key not in first or start in demonstrated or not _slip(options, first[key][0], start, section_of, blocks, cover):
+                first[key] = (start, target)
                 continue
-            if target and linked[first[key]] and target != linked[first[key]]:
-                first[key] = start  # the button of links to different pages: a placeholder avatar for each speaker
+            if target and first[key][1] and target != first[key][1]:
+                first[key] = (start, target)  # the button of links to different pages: a placeholder avatar for each speaker
                 continue
-            line, column = doc.source.position(first[key])
+            line, column = doc.source.position(first[key][0])
             yield doc.diagnostic(
                 f"image repeats the one on line {line}",
                 start,

@@ -314,17 +314,18 @@ class DuplicateParagraph(DocumentRule):
                 continue  # an example's code shown again, a reference listed again: not prose repeated
             if _in_two_lists(in_list, first_list) and (not copied or length < options["min-list-item-length"]):
                 continue  # the same item in two lists
-            if copied and _in_two_lists(in_list, first_list) and not twice_in_list and here != there and _same_kind(kinds, here, there):
-                continue  # the options every command shares, listed again under each command's own heading
-            if copied and _in_two_lists(in_list, first_list) and not twice_in_list and _under_two_bold_headings(bold, block.start, first.start):
-                continue  # one dialog's options, described for a single item and again for a batch
+            if copied and _in_two_lists(in_list, first_list) and not twice_in_list and (
+                (here != there and _same_kind(kinds, here, there)) or _under_two_bold_headings(bold, block.start, first.start)
+            ):
+                continue  # the options every command shares under each command's heading; a dialog's for one item and for a batch
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
-                if key not in refrains:  # once per key: a page of 10,000 copies asks 10,000 times
-                    refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
-                if not twice_in_list and weight < options["min-length-across-sections"] and refrains[key]:
-                    continue  # a refrain, an error message met at each attempt: said three times on purpose
+                if not twice_in_list and weight < options["min-length-across-sections"]:
+                    if key not in refrains:  # once per key: a page of 10,000 copies asks 10,000 times
+                        refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
+                    if refrains[key]:
+                        continue  # a refrain, an error message met at each attempt: said three times on purpose
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):
