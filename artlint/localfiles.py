@@ -365,7 +365,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             if found is not None:
                 return found
     if doc.site is not None and doc.site.root_base:  # `<base href="{{ .Site.BaseURL }}">`: read from the root
-        found = _from_roots(doc, PurePosixPath("/" + path), roots, trailing)
+        found = _from_roots(doc, PurePosixPath(posixpath.normpath("/" + path)), roots, trailing)
         if found is not None:
             return found
     if doc.site is not None and doc.site.generator == "hugo" and len(doc.site.language_folders) > 1:
