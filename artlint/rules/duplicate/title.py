@@ -33,7 +33,10 @@ class DuplicateTitle(CorpusRule):
     as the site's generator tells them apart), section index pages ("Posts" in each part of a
     book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
     include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
-    files, which the site does not publish (`README.md` and its translation `README-zh.md`), drafts (`draft: true`,
+    files, which the site does not publish (`README.md` and its translation `README-zh.md`),
+    pages made from the site's data (a body that is only template code including a block,
+    `{% include templates/device_info.md %}`, one page per phone told apart by its
+    `device:`), drafts (`draft: true`,
     `published: false`),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
@@ -63,6 +66,8 @@ class DuplicateTitle(CorpusRule):
             # file is no page, nor is a block that pages include, nor a repository's README
             # (README-zh.md translates it); a draft is not published.
             return None
+        if _made_from_data(doc):
+            return None  # its content, and what tells it from its twins, comes from the data it names
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
@@ -166,6 +171,19 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0".
     key = normalise(_VERSION_DOT.sub("v", title))
     return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path))
+
+
+_INCLUDE_TAG = re.compile(r"\{%-?\s*(?:include|include_relative|render)\s")
+_TEMPLATE_ONLY = re.compile(r"(?:\s+|\{%.*?%\}|\{\{.*?\}\}|<!--.*?-->)*", re.S)
+_TEMPLATE_ONLY_LENGTH = 2000
+
+
+def _made_from_data(doc) -> bool:
+    """Whether a page's body is nothing but template code that includes a block (`{% include
+    templates/device_info.md %}`): one page per item of the site's data (a phone, a plugin),
+    told apart by the key its front matter names (`device: ginkgo_variant2`), not by its title."""
+    body = doc.text[doc.body_offset :]
+    return len(body) < _TEMPLATE_ONLY_LENGTH and _INCLUDE_TAG.search(body) is not None and _TEMPLATE_ONLY.fullmatch(body) is not None
 
 
 def _placed_by_hand(doc) -> bool:
