@@ -57,7 +57,9 @@ class UnclosedEmphasis(DocumentRule):
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__dirname` where the page also writes it
     as code, and a lower-case name after `__` that no `__` after it could close: `__rcu`,
-    `__le32`, `rq->__lock`; `__Bold text` left open is reported), a table cell of markers alone
+    `__le32`, `rq->__lock`, `"__esModule"`; `__Bold text` left open is reported), globs of files
+    (`**.so`), an opener just before a closing bracket or a closer just after an opening one
+    (the operator named: `[* 和 **]`), a table cell of markers alone
     (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
     asterisks in its paragraph, `张***说`, the wildcard `***Test`; one digit's `**`, `1**` for
@@ -223,6 +225,10 @@ class UnclosedEmphasis(DocumentRule):
                     can_open, can_close = left, right
                 if "/" in (before, after) and marker[0] == "*":
                     continue  # a path glob, shown as written: `/static/**`, `src/**/x`
+                if marker[0] == "*" and _GLOB_SUFFIX.match(text, end):
+                    continue  # files of a kind, shown as written: `**.so`, `*.js`
+                if (can_open != can_close) and _is_bracket(after if can_open else before, "Pe" if can_open else "Ps"):
+                    continue  # the operator named between brackets, not markup: `[* 和 **]`, `(** 与 *)`
                 if marker[0] == "_" and (_IDENTIFIER.match(text, end) or _NAME_AMID_CJK.match(text, end)):
                     continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
                 if marker[0] == "_" and before.isalnum() and _FILE_SUFFIX.match(text, end):
@@ -241,8 +247,19 @@ class UnclosedEmphasis(DocumentRule):
 
 # A lower-case word after "__" (`__rcu`, `__be16`): a name, where no "__" after it could
 # close it; measured on 23 sets of public sites, 34 of 37 unclosed "__" were such names.
-_LOWER_NAME = lazy(r"[a-z][a-z0-9]*(?![A-Za-z])")
+_LOWER_NAME = lazy(r"[a-z][A-Za-z0-9]*(?![A-Za-z])")  # camel case too: `"__esModule"`
 _DUNDER_CLOSER = lazy(r"(?<=[^\s_])__(?![A-Za-z0-9_])")
+# A file suffix after asterisks: a glob of files (`**.so`, `*.md`); lower case, as suffixes are
+# written, so that `**.Then` (a sentence after a leftover closer) is still looked at.
+_GLOB_SUFFIX = lazy(r"\.[a-z][a-z0-9]{0,5}(?![A-Za-z0-9])")
+
+
+def _is_bracket(char: str, category: str) -> bool:
+    """A closing bracket after an opener, an opening one before a closer (Unicode's Pe and Ps):
+    no emphasis starts just before a `]` or ends just after a `(`."""
+    return char != "" and unicodedata.category(char) == category
+
+
 # Letters after a single "_" that continue a name (`_<table>_old`); CommonMark never closes
 # a "_" before a letter, and Latin prose that means emphasis puts a space or a mark there.
 _NAME_PART = lazy(r"[A-Za-z0-9]")
