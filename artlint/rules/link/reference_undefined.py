@@ -61,7 +61,8 @@ class LinkReferenceUndefined(DocumentRule):
     and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
-    those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either. Translations are where these break most:
+    those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
+    nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
     the label is translated and the definition is not.
 
     ## Why it matters
@@ -84,10 +85,14 @@ class LinkReferenceUndefined(DocumentRule):
         "not-labels": Option(
             "list[string]", list(_DATA["not-labels"]), "Bracketed words never read as a shortcut reference `[label]`."
         ),
+        "tag-labels": Option(
+            "list[string]", list(_DATA["tag-labels"]), "Tags of titles, never read as a reference's label, even after other brackets (`[团队][译]`)."
+        ),
     }
 
     def check(self, doc, options):
-        prose_words = derived(options, "link-reference-undefined", lambda: {normal_label(word) for word in options["not-labels"]})
+        prose_words = derived(options, "link-reference-undefined", lambda: {normal_label(word) for word in options["not-labels"] + options["tag-labels"]})
+        tags = derived(options, "link-reference-undefined tags", lambda: {normal_label(word) for word in options["tag-labels"]})
         prose = doc.prose_text
         if "]" not in prose or includes_another_file(doc):
             return
@@ -109,8 +114,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label if label.strip() else words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
-            if normal_label(label) in prose_words and normal_label(words) in prose_words:
-                continue  # `[RESULT][VOTE]`: a mail subject's tags, quoted as written
+            if normal_label(label) in tags or (normal_label(label) in prose_words and normal_label(words) in prose_words):
+                continue  # `[团队][译]`, `[RESULT][VOTE]`: a title's or a mail subject's tags, quoted as written
             if text.startswith("[", match.end()) or log_lines.holds(match.start()):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
             if _SYNTAX.search(words) or _SYNTAX.search(label):
