@@ -32,6 +32,8 @@ _REFERENCE = lazy(
     re.M,
 )
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
+# A handle right before a colon: "@南方:" in a quoted reply chain ("//@甲:回复//@乙:原文").
+_MENTION_BEFORE = lazy(r"(?<![\w.])@[^\s@:：,，。]{1,30}$")
 # What stops a stretch of Latin text: Chinese, Japanese or Korean script, or a line end.
 _CJK_SCRIPT = lazy(f"[{HAN}{HANGUL}]")
 _NOT_LATIN = lazy(f"[{HAN}{HANGUL}{CJK_PUNCTUATION}\\n{HIDDEN}]")
@@ -65,7 +67,8 @@ class PunctuationWidth(DocumentRule):
       also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
       one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
-      or after a Chinese number (`六. 联系方式`, for `、`),
+      or after a Chinese number (`六. 联系方式`, for `、`), the colon after a handle in a quoted
+      reply (`//@用户名:`, as Weibo writes it),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
       or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
@@ -153,6 +156,8 @@ class PunctuationWidth(DocumentRule):
                     continue
             elif not (_CJK_SIDE.match(after) or at_end or after == "\n" and _CJK_SIDE.match(_next_on_line(text, after_end + 1))):
                 continue
+            if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
+                continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
             if mark == "." and _NUMBERING.fullmatch(text, block.start, at):
                 continue  # "六. 联系方式": a heading's number, for '、' rather than '。'
             if mark == "." and after in "》）」』】":
