@@ -47,7 +47,8 @@ class LinkKeywordStuffing(DocumentRule):
     is not promotional. A word linked only to one page, without a promotional URL, is not
     stuffing either when the page is a front page (a product linked to its site), when the
     page's path names the word (a glossary entry, a package page), when the links go to
-    different places of the page (`#l-24`, `#l-61`: a log cited line by line), when the links
+    different places of the page (`#l-24`, `#l-61`: a log cited line by line) or to a different
+    item each (each link its own query: `?driverid=5gchc`, `?driverid=9f2tg`), when the links
     stand alone as navigation (a list item, table cell or paragraph of their own), or when the
     anchor is vague ("here", "这里": link-text-non-descriptive's business). Without a
     promotional URL, links to the site's own pages (the host of its configured URL: Hugo's
@@ -159,6 +160,9 @@ class LinkKeywordStuffing(DocumentRule):
         fragments = {_fragment(link.url) for link in links}
         if len(fragments) > 1 and "" not in fragments:
             return False  # places of one page (`#section-3`, `#l-24`): a source cited section by section
+        queries = {_query(link.url) for link in links}
+        if len(queries) == len(links) and "" not in queries:
+            return False  # a different item each time (`?driverid=5gchc`, `?driverid=9f2tg`): a list of downloads
         link = links[0]
         if not _is_common_word(link.text) or _is_vague(link.text):
             return False
@@ -197,6 +201,10 @@ def _is_one_place_of_a_page(links: list[Link]) -> bool:
 
 def _fragment(url: str) -> str:
     return url.partition("#")[2]
+
+
+def _query(url: str) -> str:
+    return url.partition("#")[0].partition("?")[2]
 
 
 def _in_running_text(text: str, link: Link) -> bool:

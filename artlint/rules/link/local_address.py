@@ -3,11 +3,14 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from artlint import data
 from artlint.findings import Severity
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import authority
 
+_DATA = data.load("links")["local-address"]
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal")
 _DESCRIPTIONS = {
     "loopback": "a loopback address",
@@ -60,7 +63,8 @@ class LinkLocalAddress(DocumentRule):
     link is left alone when the reader can see where it goes: an autolink
     `<http://localhost:8080/>`, a link whose text shows the host (`[localhost:3000](...)`),
     or a link to an address the article names elsewhere too (in the text, or its port in code:
-    `hugo server --port 1313`). What is left is a described link, `[Stanford POS tagger](http://127.0.0.1:21142/...)`,
+    `hugo server --port 1313`), or one that its text or the words just before it call the reader's
+    own (`local-words`: `view the [local Jekyll server](http://127.0.0.1:4000)`). What is left is a described link, `[Stanford POS tagger](http://127.0.0.1:21142/...)`,
     copied from the author's browser or preview window, and images, which no reader can load.
 
     ## Why it matters
@@ -77,6 +81,11 @@ class LinkLocalAddress(DocumentRule):
     name = "link-local-address"
     family = "link"
     severity = Severity.WARNING
+    options = {
+        "local-words": Option(
+            "list[string]", list(_DATA["local-words"]), "Words that say a link leads to the reader's own machine, in its text or just before it."
+        ),
+    }
 
     def check(self, doc, options):
         url_spans: SpanSet | None = None
@@ -102,11 +111,30 @@ class LinkLocalAddress(DocumentRule):
             written = authority(link.url).lower()
             if written not in named:
                 named[written] = _named_elsewhere(doc.text.lower(), written, url_spans) or _port_in_code(doc, link)
-            if named[written]:
+            if named[written] or _called_local(doc, link, options):
                 continue
             yield doc.diagnostic(
                 f"link to {where} ({host}), copied from the author's machine: readers cannot reach it", start, end
             )
+
+
+_LEAD_IN = 100  # characters before a link read for its words, within its sentence
+_SENTENCE_ENDS = ("\n\n", ". ", ".\n", "。", "! ", "? ", "-->")
+
+
+def _called_local(doc, link, options) -> bool:
+    """Whether the link's text, or its sentence before it, says where it leads: "the [local
+    server](http://127.0.0.1:4000)", "start the site on your local server and open [the list](...)"."""
+    words = derived(options, "local words", lambda: _words_pattern(tuple(options["local-words"])))
+    start = max(0, link.start - _LEAD_IN)
+    start = max(start, *(doc.text.rfind(end, start, link.start) for end in _SENTENCE_ENDS))
+    return words.search(doc.text, start, link.start) is not None or words.search(link.text) is not None
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    # Latin words as whole words ("locale" is not "local"); other scripts have no spaces to bound them.
+    parts = [rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word) for word in words if word.strip()]
+    return re.compile("|".join(parts) or r"(?!)", re.I)
 
 
 def _port_in_code(doc, link) -> bool:
