@@ -122,7 +122,7 @@ class UnclosedEmphasis(DocumentRule):
             for first, second in spaced_pairs:
                 yield self._spaced_finding(doc, first, second)
             paired = {run for pair in spaced_pairs for run in pair}
-            runs = [run for run in runs if run[2] != "spaced" and run not in paired]
+            runs = [run for run in runs if run[2] != "spaced" and run not in paired and not _beside_bracket(doc.text, run)]
             pairs, rest = _intended_pairs(doc.text, runs)
             if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
                 for first, second in pairs:
@@ -227,8 +227,6 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # a path glob, shown as written: `/static/**`, `src/**/x`
                 if marker[0] == "*" and _GLOB_SUFFIX.match(text, end):
                     continue  # files of a kind, shown as written: `**.so`, `*.js`
-                if (can_open != can_close) and _is_bracket(after if can_open else before, "Pe" if can_open else "Ps"):
-                    continue  # the operator named between brackets, not markup: `[* 和 **]`, `(** 与 *)`
                 if marker[0] == "_" and (_IDENTIFIER.match(text, end) or _NAME_AMID_CJK.match(text, end)):
                     continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
                 if marker[0] == "_" and before.isalnum() and _FILE_SUFFIX.match(text, end):
@@ -250,14 +248,19 @@ class UnclosedEmphasis(DocumentRule):
 _LOWER_NAME = lazy(r"[a-z][A-Za-z0-9]*(?![A-Za-z])")  # camel case too: `"__esModule"`
 _DUNDER_CLOSER = lazy(r"(?<=[^\s_])__(?![A-Za-z0-9_])")
 # A file suffix after asterisks: a glob of files (`**.so`, `*.md`); lower case, as suffixes are
-# written, so that `**.Then` (a sentence after a leftover closer) is still looked at.
-_GLOB_SUFFIX = lazy(r"\.[a-z][a-z0-9]{0,5}(?![A-Za-z0-9])")
+# written, so that `**.Then` (a sentence after a leftover closer) is still looked at, and not
+# closed by asterisks (`以**.vue**结尾` is bold the renderer refused, set 21).
+_GLOB_SUFFIX = lazy(r"\.[a-z][a-z0-9]{0,5}(?![A-Za-z0-9*])")
 
 
-def _is_bracket(char: str, category: str) -> bool:
-    """A closing bracket after an opener, an opening one before a closer (Unicode's Pe and Ps):
-    no emphasis starts just before a `]` or ends just after a `(`."""
-    return char != "" and unicodedata.category(char) == category
+def _beside_bracket(text: str, run) -> bool:
+    """An opener just before a closing bracket, or a closer just after an opening one (Unicode's
+    Pe and Ps): no emphasis starts just before a `]` or ends just after a `(`, so the run is the
+    operator named (`[* 和 **]`, `(** 与 *)`). Asked after spaced pairs are taken: the second
+    marker of `[** 重要 **](...)` is one's end."""
+    start, marker, role = run
+    char = text[start + len(marker) : start + len(marker) + 1] if role == "open" else text[start - 1 : start] if start else ""
+    return char != "" and unicodedata.category(char) == ("Pe" if role == "open" else "Ps")
 
 
 # Letters after a single "_" that continue a name (`_<table>_old`); CommonMark never closes
