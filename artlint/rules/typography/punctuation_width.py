@@ -33,7 +33,7 @@ _REFERENCE = lazy(
 )
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
 # A handle right before a colon: "@南方:" in a quoted reply chain ("//@甲:回复//@乙:原文").
-_MENTION_BEFORE = lazy(r"(?<![\w.])@[^\s@:：,，。]{1,30}$")
+_MENTION_BEFORE = lazy(r"(?<![\w.])@[\w-]{1,30}$")
 # What stops a stretch of Latin text: Chinese, Japanese or Korean script, or a line end.
 _CJK_SCRIPT = lazy(f"[{HAN}{HANGUL}]")
 _NOT_LATIN = lazy(f"[{HAN}{HANGUL}{CJK_PUNCTUATION}\\n{HIDDEN}]")
