@@ -551,8 +551,11 @@ def _hugo_variants(path: Path, language: str | None) -> list[Path]:
 
 def _in_language(path: Path, code: str) -> list[Path]:
     """A Hugo page path as the files of its translation into `code`: `x.<code>.md`,
-    `x/index.<code>.md`, `x/_index.<code>.md`."""
+    `x/index.<code>.md`, `x/_index.<code>.md`, and for a file named with its suffix
+    (`x/_index.md`, `y.md`) the same file with the language before it."""
     named = [path.with_name(f"{path.name}.{code}.md")] if path.name else []
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        named.append(path.with_name(f"{path.stem}.{code}{path.suffix}"))  # `"x/_index.md"` in French: `x/_index.fr.md`
     return [*named, path / f"index.{code}.md", path / f"_index.{code}.md"]
 
 
