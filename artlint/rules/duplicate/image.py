@@ -15,6 +15,7 @@ from artlint.links import Link
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import bold_headings, section_starts
+from artlint.rules.image._demonstrations import shown_with_source
 from artlint.rules.image.unreachable import shortcode_images
 from artlint.spans import SpanSet
 from artlint.templating import paired_spans, template_block_spans
@@ -119,7 +120,7 @@ class DuplicateImage(DocumentRule):
         if len(set(keys)) == len(keys):
             return
         inside = _containers(doc)
-        demonstrated = _shown_with_source(doc, occurrences)
+        demonstrated = shown_with_source(doc, ((start, end) for start, end, _, _ in occurrences))
         section_of = _sections(doc)
         cover = _cover(doc)
         blocks = [block.start for block in doc.blocks if block.type != "blank_line"]
@@ -143,22 +144,6 @@ class DuplicateImage(DocumentRule):
                 end,
                 (Related(doc.path, line, column, "first occurrence"),),
             )
-
-
-def _shown_with_source(doc: Document, occurrences: list[tuple[int, int, str, str]]) -> set[int]:
-    """The starts of the images shown beside their own markdown in a code block, the block
-    just before or after theirs: a syntax guide's demonstration ("With caption:", the same
-    picture with a title), repeated on purpose."""
-    blocks = [block for block in doc.blocks if block.type != "blank_line"]
-    starts = [block.start for block in blocks]
-    shown = set()
-    for start, end, _, _ in occurrences:
-        index = bisect_right(starts, start) - 1
-        written = doc.text[start:end]
-        for neighbour in blocks[max(index - 1, 0) : index] + blocks[index + 1 : index + 2]:
-            if neighbour.type == "block_code" and written in doc.text[neighbour.start : neighbour.end]:
-                shown.add(start)
-    return shown
 
 
 def _slip(options, last: int, start: int, section_of, blocks: list[int], cover: tuple[int, int] | None) -> bool:

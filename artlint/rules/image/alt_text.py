@@ -5,6 +5,7 @@ from artlint import data
 from artlint.findings import Severity
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
+from artlint.rules.image._demonstrations import shown_with_source
 
 _DATA = data.load("images")
 
@@ -17,7 +18,8 @@ class ImageAltText(DocumentRule):
     attribute, and alt texts that are placeholders — "img", "image", "图片", "photo",
     "screenshot" (the list in `rules/images.toml`) — or a file name (`photo_0042.jpg`,
     `IMG_1234`, the image's own file name). An HTML image with an explicit `alt=""` is taken as
-    decorative and passes.
+    decorative and passes, as does an image shown beside its own markdown in a code block (a
+    syntax guide's `![Alt text](...)`).
 
     ## Why it matters
     Alt text is what screen readers read and what shows when the image fails to load, which
@@ -44,13 +46,19 @@ class ImageAltText(DocumentRule):
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
-            alt = " ".join(link.text.split())
-            if not alt:
-                yield doc.diagnostic("image without alt text: describe what it shows", link.start, link.end)
-            elif alt.casefold() in placeholders:
-                yield doc.diagnostic(f'placeholder alt text "{alt}": describe what the image shows', link.start, link.end)
-            elif file_name.match(alt) or alt == _basename(link.url):
-                yield doc.diagnostic(f'alt text "{alt}" is a file name: describe what the image shows', link.start, link.end)
+            problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
+            if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
+                yield doc.diagnostic(problem, link.start, link.end)
+
+
+def _problem(alt: str, url: str, placeholders: set[str], file_name: re.Pattern) -> str | None:
+    if not alt:
+        return "image without alt text: describe what it shows"
+    if alt.casefold() in placeholders:
+        return f'placeholder alt text "{alt}": describe what the image shows'
+    if file_name.match(alt) or alt == _basename(url):
+        return f'alt text "{alt}" is a file name: describe what the image shows'
+    return None
 
 
 def _basename(url: str) -> str:
