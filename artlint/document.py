@@ -255,7 +255,9 @@ def parse_document(
     site: "Site | None" = None,
 ) -> Document:
     generator = site.generator if site is not None else None
-    front_matter = split_front_matter(source, after_blank_lines=generator in ("hugo", "zola"), without_opening=generator == "hexo")
+    # Hexo's second form reads up to the first `---` line, blank lines and an opening `---`
+    # (a YAML document start) included: front matter after blank lines is front matter there too.
+    front_matter = split_front_matter(source, after_blank_lines=generator in ("hugo", "zola", "hexo"), without_opening=generator == "hexo")
     body_offset = front_matter.body_offset if front_matter else 0
     markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)
     parsed = parse_markdown(markup, body_offset)

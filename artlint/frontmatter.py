@@ -99,7 +99,8 @@ class FrontMatter:
 
 def split_front_matter(source: Source, after_blank_lines: bool = False, without_opening: bool = False) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
-    `after_blank_lines` (Hugo and Zola skip white space before it), its fence may follow blank lines.
+    `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
+    its first `---`), its fence may follow blank lines.
     With `without_opening` (Hexo), YAML keys from the first line up to a `---` line are front
     matter too."""
     text = source.text

@@ -17,8 +17,9 @@ class FrontMatterSchema(DocumentRule):
     Keys that are absent or empty are not reported (see `front-matter-required`), nor forms the
     site's generator reads as meant: a single term written as a string (`categories: Android`)
     on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, numbers among
-    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo and Hexo sites, and Hexo's
-    categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`).
+    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo and Hexo sites, Hexo's
+    categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
+    of a list on Hexo, which drops them (`tags:` then a lone `- `).
 
     ## Why it matters
     `tags: go, rust` is one tag named "go, rust"; `draft: "false"` is a non-empty string that some
@@ -80,9 +81,12 @@ def _generator_accepts(generator, expected, value, key="") -> bool:
     Jekyll, Hugo and Hexo; Zola fails the build on it), any string where only the theme reads
     the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo), and Hexo's
-    categories given as hierarchies (`- [Diary, Games]`, one list per path of categories)."""
+    categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
+    empty terms, which Hexo drops."""
     if generator == "hexo" and key == "categories" and isinstance(value, list):
-        return all(isinstance(item, str) or (isinstance(item, list) and all(isinstance(part, str) for part in item)) for item in value)
+        return all(item is None or isinstance(item, str) or (isinstance(item, list) and all(isinstance(part, str) for part in item)) for item in value)
+    if generator == "hexo" and expected == "list[string]" and isinstance(value, list) and None in value:
+        return all(item is None or isinstance(item, str) or _is_number(item) for item in value)  # Hexo drops empty terms
     if expected == "list[string]" and isinstance(value, str):
         if generator in _READ_BY_THEMES_ONLY:
             return True
