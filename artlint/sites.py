@@ -829,6 +829,8 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
                 return os.path.join(folder, name)
     if "config" in names and os.path.isdir(os.path.join(folder, "config", "_default")):
         return os.path.join(folder, "config", "_default")
+    if "theme.toml" in names and ("layouts" in names or "archetypes" in names):
+        return os.path.join(folder, "theme.toml")  # a theme's repository: its archetypes and layouts are templates
     return None
 
 

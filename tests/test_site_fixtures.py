@@ -124,6 +124,16 @@ def test_hugo_pages_that_build_options_keep_unrendered_are_partials(tmp_path: Pa
     assert model["pages"] == {"article": 1, "page": 2, "partial": 3, "section": 1}  # docs/ pages are documentation
 
 
+def test_a_hugo_themes_repository_is_a_hugo_site() -> None:
+    # `theme.toml` beside `archetypes/`: the archetypes are templates (their TOML is Go template
+    # code until `hugo new` fills it in), and the README is the repository's.
+    code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "hugo-theme")
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["generator"] == "hugo" and model["config"].endswith("theme.toml")
+    assert "archetypes" in model["not-content"] and model["pages"] == {"repository": 1}
+
+
 @pytest.mark.parametrize("extensions, findings", [("  - admonition\n", 1), ("  - admonition\n  - pymdownx.magiclink\n", 0)])
 def test_mkdocs_magiclink_links_bare_urls(tmp_path: Path, extensions: str, findings: int) -> None:
     site = tmp_path / "site"
