@@ -317,6 +317,15 @@ class Site:
             folder == "." or within(relative, folder) for folder in self.content
         )
 
+    def data_only(self, path: str) -> bool:
+        """Whether the file (absolute) is a document of a Jekyll collection without `output:
+        true`: no page is made of it, and its front matter is data that layouts read in the
+        shape they choose (`title: {ko: ..., en: ...}`)."""
+        if self.generator != "jekyll" or not self.unrendered_read:
+            return False
+        parts = self.relative(path).split("/")
+        return parts[0] != ".." and any(part in self.unrendered_read and part != "_drafts" for part in parts[:-1])
+
     def never_built(self, path: str) -> bool:
         """Whether Jekyll or Hexo leaves the file (absolute) out of the site for a name starting
         with "_" (its own or a folder's) and nothing can put it into a page either: Hexo renders

@@ -19,7 +19,9 @@ class FrontMatterSchema(DocumentRule):
     on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, numbers among
     the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo and Hexo sites, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
-    of a list on Hexo, which drops them (`tags:` then a lone `- `).
+    of a list on Hexo, which drops them (`tags:` then a lone `- `). Documents of a Jekyll
+    collection without `output: true` are not checked: no page is made of them, and layouts
+    read their front matter in whatever shape they chose (`title: {ko: …, en: …}`).
 
     ## Why it matters
     `tags: go, rust` is one tag named "go, rust"; `draft: "false"` is a non-empty string that some
@@ -60,6 +62,8 @@ class FrontMatterSchema(DocumentRule):
         if matter is None or matter.data is None:
             return
         generator = doc.site.generator if doc.site is not None else None
+        if doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file)):
+            return  # a document of a Jekyll collection without output: its front matter is the layouts' data
         for key, expected in options["types"].items():
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
