@@ -40,6 +40,9 @@ class LinkMalformed(DocumentRule):
     valid IDNA, unbalanced brackets, or a `mailto:` without an address. A host-like relative
     link that names a file or folder beside the page (`[api.example.io](api.example.io)` in a
     repository that keeps that site's sources in `api.example.io/`) is a relative link.
+    A URL that runs on into full-width punctuation, which ends sentences and never URLs
+    (`https://example.org/a，更多`, two URLs joined by `；`), is reported where it should end;
+    not a Chinese title in a path whose end is written (`(…/莫队、带修莫队/)`, `<…/安装，改善>`).
 
     ## Why it matters
     These links fail for every reader, and no server is to blame, so link checkers that only
@@ -118,7 +121,8 @@ def _full_width_stop(doc, link):
     split = _full_width_split(url)
     if split is None or not _written_as_is(doc, link):
         return None
-    if link.kind != "autolink" and split > 0 and _HAN.match(url, split - 1) and url[split + 1 :].strip(_FULL_WIDTH_STOPS + "）"):
+    written_out = link.kind != "autolink" or doc.text.startswith("<", link.start)  # `<...>` says where it ends too
+    if written_out and split > 0 and _HAN.match(url, split - 1) and url[split + 1 :].strip(_FULL_WIDTH_STOPS + "）"):
         return None  # in a destination written out, between Chinese words: a title in the path (/莫队、带修莫队/)
     position = link.url_start + split
     line, column = doc.source.position(position)
