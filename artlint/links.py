@@ -28,6 +28,14 @@ _HTML_TAG = lazy(r"<(a|img)\b([^<>]*)>", re.I)
 # the search ran to the run's end again (42 s).
 _HTML_ATTR = lazy(r"""(?<![-a-zA-Z0-9_:.])[-0-9.]*([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG_TEXT = lazy(r"<[^>]*>")
+_QUOTED = lazy(r"\"[^\"]*\"|'[^']*'")
+# `<img src="x.png" alt width="16">`: an attribute without a value is an empty one (HTML).
+_BARE_ALT = lazy(r"(?<![-\w:.])alt(?![-\w:.])(?!\s*=)", re.I)
+
+
+def _valueless_alt(attributes: str) -> bool:
+    """Whether a tag's attributes hold `alt` without a value, which HTML reads as `alt=""`."""
+    return "alt" in attributes.lower() and _BARE_ALT.search(_QUOTED.sub('""', attributes)) is not None
 
 
 class ParsedText(Protocol):
@@ -313,7 +321,7 @@ def _html_links(doc: ParsedText) -> list[Link]:
             else:
                 alt = attributes.get("alt")
                 text = html.unescape(next(alt.group(i) for i in (2, 3, 4) if alt.group(i) is not None)) if alt else ""
-            decorative = name == "img" and "alt" in attributes and not text
+            decorative = name == "img" and ("alt" in attributes or _valueless_alt(tag.group(2))) and not text
             labelled = name == "a" and any(_attribute_value(attributes.get(key)).strip() for key in _NAMING_ATTRIBUTES)
             found.append(
                 Link(
