@@ -145,7 +145,7 @@ class LinkAnchorMissing(DocumentRule):
                 continue  # a missing page is link-target-missing's
             anchors = _recorded_anchors(str(found.resolve()), "hugo")
             if anchors is not None and not anchors.has(fragment):
-                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", ref.start, ref.end)
+                yield doc.diagnostic(f"no heading or id {fragment!r} in {path}{_translation_named(path, found.name)}", ref.start, ref.end)
 
 
 # Blocks a page puts into itself, whose headings are the page's: Jekyll's `{% include_relative
@@ -300,3 +300,13 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
     if scripted:
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
     return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))
+
+
+def _translation_named(path: str, found: str) -> str:
+    """` (its translation, x.fa.md)` when Hugo found the page's translation for `x.md`: the
+    anchor is missing there, though the file written may have it."""
+    written = path.rstrip("/").rsplit("/", 1)[-1]
+    stem, dot, suffix = written.rpartition(".")
+    if not dot or found == written or not (found.startswith(stem + ".") and found.endswith("." + suffix)):
+        return ""
+    return f" (its translation in this page's language, {found})"
