@@ -189,18 +189,20 @@ class Site:
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
         if self.generator == "zola" and _zola_section_orders_otherwise(folder):
             return False
+        climbed = False
         while True:
-            with_date, ordered, pages = self._dated_pages(folder)
+            with_date, ordered, pages = self._dated_pages_around(folder) if climbed else self._dated_pages(folder)
             others = len(pages - {file})
             if others:
                 return len(with_date - {file}) * 2 >= others and len(ordered - {file}) * 2 < others
-            # Alone in its folder: the folder above tells (a project's one overview page in a
-            # docs tree), up to the site's root, where nothing says otherwise.
+            # Alone in its folder: the folder above, with the sections beside this one, tells (a
+            # project's one overview page in a docs tree, a blog's one post of a category), up
+            # to the site's root, where nothing says otherwise.
             parent = os.path.dirname(folder)
             above = self.relative(parent)
             if parent == folder or above == "." or above.startswith(".."):
                 return True
-            folder = parent
+            folder, climbed = parent, True
 
     def unrendered_below(self, folder: str) -> bool:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
@@ -249,6 +251,13 @@ class Site:
             )
         record("folder", folder, folder_signature(folder))
         return dated
+
+    def _dated_pages_around(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """`_dated_pages` of a folder and of the folders in it: the categories of a blog's posts
+        (Hexo's `_posts/<category>/`), whose convention is the section's."""
+        parts = [self._dated_pages(folder)] + [self._dated_pages(child) for child in _child_folders(folder)]
+        dated, ordered, pages = (frozenset().union(*(part[index] for part in parts)) for index in range(3))
+        return dated, ordered, pages
 
     def _in_default_language(self, folder: str) -> str:
         """The same section in the default language's folder, when the site keeps languages in
@@ -484,6 +493,14 @@ def _layout_chain(layout: str, root: str) -> Iterator[str | None]:
 
 
 _SHOWS_TITLE_ELSEWHERE = lazy(r"\{%-?\s*(?:seo|include|include_relative|render)\b|\bpage\[")
+
+
+def _child_folders(folder: str) -> list[str]:
+    """The folders in `folder`, hidden ones left out."""
+    try:
+        return sorted(entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."))
+    except OSError:
+        return []
 
 
 def _plain_name(name: Any) -> bool:
