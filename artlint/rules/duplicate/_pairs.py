@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 from artlint.boundary import within
 from artlint.lazyre import lazy
+from artlint.pageurls import page_url
 
 # index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.
 _LANGUAGE = lazy(r"\.[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
@@ -186,3 +187,39 @@ def _section_of(doc) -> str:
             break
     head, slash, _ = rest.partition("/")
     return head if slash else ""
+
+
+# Front-matter keys that name the page's canonical URL (Jekyll's and Hugo's themes, dev.to's
+# `canonical_url`), and jekyll-redirect-from's key that sends the reader on.
+_CANONICAL_KEYS = ("canonical", "canonical_url", "canonicalURL", "canonicalUrl", "canonical-url")
+_REDIRECT_KEYS = ("redirect_to",)
+
+
+def declared_copy(doc) -> bool:
+    """Whether the page says it is a copy or a forward of another: a canonical URL elsewhere
+    than its own (`canonical: https://example.org/performance-audits/` on `/code-reviews/`, an
+    old address kept with its old text) or a `redirect_to`. Search engines and readers are
+    sent to the other page; the two are no duplicates to report."""
+    matter = doc.front_matter.data if doc.front_matter is not None else None
+    if not isinstance(matter, dict):
+        return False
+    if any(isinstance(matter.get(key), (str, list)) and matter.get(key) for key in _REDIRECT_KEYS):
+        return True
+    canonical = next((matter[key] for key in _CANONICAL_KEYS if isinstance(matter.get(key), str) and matter[key].strip()), None)
+    if canonical is None:
+        return False
+    return _url_path(canonical) != _own_path(doc)
+
+
+def _url_path(url: str) -> str:
+    path = url.strip().split("#", 1)[0].split("?", 1)[0]
+    if "://" in path:
+        path = "/" + path.split("://", 1)[1].partition("/")[2]
+    return "/" + path.strip("/").removesuffix("index.html").removesuffix(".html").strip("/")
+
+
+def _own_path(doc) -> str | None:
+    if doc.site is None or doc.absolute_file is None:
+        return None
+    found = page_url(doc.site, doc.absolute_file, doc.front_matter.data if doc.front_matter is not None else None)
+    return _url_path(found.url) if found is not None else None

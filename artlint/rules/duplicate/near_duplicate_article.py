@@ -12,7 +12,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, different_versions, intentional, section_of, title_of
+from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, different_versions, intentional, section_of, title_of
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
@@ -75,7 +75,8 @@ class NearDuplicateArticle(CorpusRule):
     for two editions (undated, one file name, in folders whose names differ in numbers only:
     an event's `world/2023/terms.md` and `world/2024/terms.md`), a Hugo
     page bundle's spare markdown file (a resource, not a page), a draft (`draft: true`,
-    `published: false`: an unpublished version is no copy readers meet), two pages of one
+    `published: false`: an unpublished version is no copy readers meet), a page that says it
+    copies or forwards another (a `canonical` URL other than its own, a `redirect_to`), two pages of one
     template each filled in for its own subject (`scalers/memory.md` titled "Memory" and
     `scalers/cpu.md` titled "CPU", each naming its subject at least twice: the same text once
     the names of the folder's files are taken out), and files that match `ignore`. Articles shorter than
@@ -107,6 +108,8 @@ class NearDuplicateArticle(CorpusRule):
     def collect(self, doc, options):
         if doc.page is not None and (doc.page.kind in ("resource", "repository", "partial") or doc.page.draft):
             return None  # a Hugo bundle's spare copy of its page, the repository's files, a draft: no page readers meet
+        if declared_copy(doc):
+            return None  # a canonical URL elsewhere, a `redirect_to`: the page says what it copies
         text = normalise(read_text(doc.prose_text[doc.body_offset :]))
         if len(text) < options["min-length"]:
             return None

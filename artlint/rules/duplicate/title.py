@@ -7,7 +7,7 @@ from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, one_per_article, section_of, version_scope
+from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, one_per_article, section_of, version_scope
 from artlint.rules.duplicate._units import normalise, visible_text
 from artlint.sites import MENU_ORDER_KEYS
 
@@ -36,7 +36,8 @@ class DuplicateTitle(CorpusRule):
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
     pages made from the site's data (a body that is only template code including a block,
     `{% include templates/device_info.md %}`, one page per phone told apart by its
-    `device:`), drafts (`draft: true`,
+    `device:`), pages that say they copy or forward another (a `canonical` URL other than
+    their own, a `redirect_to`), drafts (`draft: true`,
     `published: false`),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
@@ -66,7 +67,7 @@ class DuplicateTitle(CorpusRule):
             # file is no page, nor is a block that pages include, nor a repository's README
             # (README-zh.md translates it); a draft is not published.
             return None
-        if _made_from_data(doc):
+        if _made_from_data(doc) or declared_copy(doc):
             return None  # its content, and what tells it from its twins, comes from the data it names
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
