@@ -208,7 +208,8 @@ def declared_copy(doc) -> bool:
     canonical = next((matter[key] for key in _CANONICAL_KEYS if isinstance(matter.get(key), str) and matter[key].strip()), None)
     if canonical is None:
         return False
-    return _url_path(canonical) != _own_path(doc)
+    own = _own_path(doc)  # unknown: two imports naming one original are still two copies here
+    return own is not None and _url_path(canonical) != own
 
 
 def _url_path(url: str) -> str:
