@@ -609,7 +609,7 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("hugo", "zola"):
         if lowered.split(".")[0] == "_index":
             return "section"
-        if generator == "hugo" and lowered.split(".")[0] != "index" and _in_leaf_bundle(os.path.join(site.root, *parts[:-1])):
+        if generator == "hugo" and _inside_leaf_bundle(site, parts, lowered.split(".")[0] == "index"):
             return "resource"
         return "article" if _in_a_section(site, path, lowered.split(".")[0] == "index") else "page"
     if generator in ("jekyll", "hexo"):
@@ -691,12 +691,27 @@ def _hugo_type(site: Site, file: str, matter: Mapping[str, Any], path: str) -> s
     return inner.split("/")[0] if "/" in inner else ""
 
 
-def _in_leaf_bundle(folder: str) -> bool:
-    """Whether a folder is a Hugo leaf bundle (it holds an `index.md`): its other files,
-    markdown too, are the page's resources, not pages."""
-    return any(os.path.isfile(os.path.join(folder, name)) for name in ("index.md", "index.markdown")) or is_hugo_page_file(
-        os.path.join(folder, "index.html")
-    )
+def _inside_leaf_bundle(site: Site, parts: list[str], is_index: bool) -> bool:
+    """Whether a file is in a Hugo leaf bundle other than as its index: in the bundle's folder
+    (`post/notes.md` beside `post/index.md`) or below it (`post/draft/deepl.en.md`). The
+    bundle's other files, markdown too, are the page's resources, not pages."""
+    inner = _within_content(site, "/".join(parts))
+    if inner is None:
+        return False
+    top = len(parts) - len(inner.split("/"))  # the content folder's depth: no bundle at its top
+    for depth in range(len(parts) - 1, top, -1):
+        if depth == len(parts) - 1 and is_index:
+            continue  # the bundle's own page
+        if _in_leaf_bundle(os.path.join(site.root, *parts[:depth]), site.languages):
+            return True
+    return False
+
+
+def _in_leaf_bundle(folder: str, languages: tuple[str, ...] = ()) -> bool:
+    """Whether a folder is a Hugo leaf bundle: it holds an `index.md` (`index.<lang>.md` on a
+    site of several languages)."""
+    names = ["index.md", "index.markdown", *(f"index.{code}.md" for code in languages)]
+    return any(os.path.isfile(os.path.join(folder, name)) for name in names) or is_hugo_page_file(os.path.join(folder, "index.html"))
 
 
 def is_hugo_page_file(path: str) -> bool:
