@@ -139,12 +139,9 @@ def _blackfriday_link_after(text: str, url_start: int) -> bool:
 
 
 def _not_for_readers(url: str) -> bool:
-    """A DOI resolver URL, a placeholder, an endpoint, or a site named by its host alone:
-    nothing a reader would follow."""
+    """A DOI resolver URL, a placeholder or an endpoint: nothing a reader would follow."""
     if _DOI_URL.match(url) or _PLACEHOLDER.search(url):
         return True
-    if "://" not in url and "/" not in url.rstrip("/"):
-        return True  # `www.zope.org still sucks`, `* www.linkedin.com`: a site's name, as people write it
     address = url if "://" in url else "http://" + url
     try:
         parts = urlsplit(address)
@@ -243,8 +240,7 @@ class BareUrl(DocumentRule):
     (`??? pythontutor` with the URL indented below it, which the theme embeds), a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
     citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
-    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `/api/xxx`), a site named
-    by its `www.` host alone, without a scheme or a path (`www.zope.org`), webhook hosts
+    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `/api/xxx`), webhook hosts
     (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read. Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
