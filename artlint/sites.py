@@ -195,9 +195,9 @@ class Site:
             others = len(pages - {file})
             if others:
                 return len(with_date - {file}) * 2 >= others and len(ordered - {file}) * 2 < others
-            # Alone in its folder: the folder above, with the sections beside this one, tells (a
-            # project's one overview page in a docs tree, a blog's one post of a category), up
-            # to the site's root, where nothing says otherwise.
+            # Alone in its folder: the folder above tells (a project's one overview page in a
+            # docs tree), or the sections beside this one where it has no pages (a blog's one
+            # post of a category), up to the site's root, where nothing says otherwise.
             parent = os.path.dirname(folder)
             above = self.relative(parent)
             if parent == folder or above == "." or above.startswith(".."):
@@ -253,9 +253,14 @@ class Site:
         return dated
 
     def _dated_pages_around(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """`_dated_pages` of a folder and of the folders in it: the categories of a blog's posts
-        (Hexo's `_posts/<category>/`), whose convention is the section's."""
-        parts = [self._dated_pages(folder)] + [self._dated_pages(child) for child in _child_folders(folder)]
+        """`_dated_pages` of a folder, or of the folders in it when it holds no page of its own:
+        the categories of a blog's posts (Hexo's `_posts/<category>/`), whose convention is the
+        section's. (A folder with pages of its own speaks for itself: a site's root pages are
+        not dated because its blog is.)"""
+        own = self._dated_pages(folder)
+        if own[2]:
+            return own
+        parts = [self._dated_pages(child) for child in _child_folders(folder)]
         dated, ordered, pages = (frozenset().union(*(part[index] for part in parts)) for index in range(3))
         return dated, ordered, pages
 
