@@ -344,7 +344,9 @@ class Site:
         """Whether Jekyll or Hexo leaves the file (absolute) out of the site for a name starting
         with "_" (its own or a folder's) and nothing can put it into a page either: Hexo renders
         no such file; Jekyll's `include_relative` would paste one in with its front matter as
-        text, so one that opens with front matter is an old page set aside (`_old-post.md`)."""
+        text, so one that opens with front matter is an old page set aside (`_old-post.md`), and
+        so is any where no page that could paste it in uses `include_relative`: it takes no `../`,
+        so only the pages of the folders above the first `_` name can (`drafts/_todo/x.md`)."""
         if self.generator not in ("jekyll", "hexo"):
             return False
         parts = self.relative(path).split("/")
@@ -354,7 +356,10 @@ class Site:
             return False  # a draft, a document of a collection layouts show elsewhere
         if any(within("/".join(parts), folder) for folder in self.fragments):
             return False
-        return self.generator == "hexo" or _opens_with_front_matter(path)
+        if self.generator == "hexo" or _opens_with_front_matter(path):
+            return True
+        first = next(index for index, part in enumerate(parts) if part.startswith("_"))
+        return not any(_pastes_relative_files(os.path.join(self.root, *parts[:depth])) for depth in range(first + 1))
 
     @cached_property
     def excluded_paths(self) -> frozenset[str]:
@@ -653,6 +658,36 @@ def _opens_with_front_matter(path: str) -> bool:
     except OSError:
         return False
     return first.lstrip(b"\xef\xbb\xbf").startswith(b"---")
+
+
+_PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+def _pastes_relative_files(folder: str) -> bool:
+    """Whether a page of `folder` (its own files) uses Jekyll's `include_relative`."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file() and entry.name.lower().endswith(_PAGE_SUFFIXES))
+    except OSError:
+        return True  # unknown: as if one did
+    for name in names:
+        file = os.path.join(folder, name)
+        signature = signature_of(file)
+        record("stat", file, signature)
+        if _uses_include_relative(file, signature):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _uses_include_relative(path: str, signature: str) -> bool:  # read once per state of the file
+    try:
+        with open(path, "rb") as handle:
+            return b"include_relative" in handle.read(_MOST_READ_FOR_INCLUDES)
+    except OSError:
+        return True
+
+
+_MOST_READ_FOR_INCLUDES = 4_000_000
 
 
 def _skipped_underscored(site: Site, parts: list[str]) -> bool:
