@@ -511,7 +511,8 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
     `"setup.md"`) by a site-wide lookup of the page of that name (a bundle's folder, a file's stem
     without its language), when exactly one page of the language has it. A path starting with
     `.` is relative only. Where the article's own folder or the site's roots hold the file as
-    written, that is accepted too."""
+    written, that is accepted too. Hugo keys its pages by lower-cased paths: `"entities/status"`
+    finds `entities/Status.md`."""
     path = target.partition("#")[0]
     if not path:
         return doc.file
@@ -524,20 +525,25 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
         base = doc.file.parent
         if doc.file.name.lower().split(".")[0] == "index":
             base = base.parent  # a leaf bundle is its folder: its siblings are beside the folder
-        found = _existing(_hugo_variants(Path(os.path.normpath(base / ref)), language))
+        found = _hugo_existing(_hugo_variants(Path(os.path.normpath(base / ref)), language))
         if found is not None:
             return found
     if not ref.startswith("."):
         # The language's own folder first: `/docs/x#part` from a translation is its translation.
         own = [folder for folder, code in (doc.site.language_folders if doc.site else ()) if code == language]
         for folder in dict.fromkeys([*own, "content", *_content_folders(doc)]):
-            found = _existing(_hugo_variants(root / folder / ref.lstrip("/"), language))
+            found = _hugo_existing(_hugo_variants(root / folder / ref.lstrip("/"), language))
             if found is not None:
                 return found
     found = resolve(doc, path, roots)  # the file as written, from the article's folder or the site's roots
     if found is not None or "/" in ref or ref.startswith("."):
         return found
     return _unique_page_named(doc, str(root), ref, language)
+
+
+def _hugo_existing(candidates: list[Path]) -> Path | None:
+    """The first candidate that exists, as written or, as Hugo finds pages, in any case."""
+    return _existing(candidates) or _existing_any_case(candidates)
 
 
 def _hugo_variants(path: Path, language: str | None) -> list[Path]:
