@@ -102,7 +102,8 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
     its first `---`), its fence may follow blank lines.
     With `without_opening` (Hexo), YAML keys from the first line up to a `---` line are front
-    matter too."""
+    matter too, and tabs that indent a YAML line are spaces (hexo-front-matter's `escape`), as
+    is a tab after a list item's dash (js-yaml's reading)."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -112,11 +113,11 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     if _TOML_FENCE.fullmatch(first_line):
         return _fenced(source, "toml", _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
-        return _fenced(source, "yaml", _YAML_END, first)
+        return _fenced(source, "yaml", _YAML_END, first, soft_tabs=without_opening)
     if first == 1 and _JSON_START.match(text):
         return _parse_json(source)
     if without_opening and _YAML_KEY_LINE.match(first_line):
-        return _closed_only(source)
+        return _closed_only(source, soft_tabs=True)
     return None
 
 
@@ -124,14 +125,14 @@ _YAML_KEY_LINE = lazy(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 _HEXO_END = lazy(r"-{3,}")
 
 
-def _closed_only(source: Source) -> FrontMatter | None:
+def _closed_only(source: Source, soft_tabs: bool = False) -> FrontMatter | None:
     """hexo-front-matter's second form: the text before the first `---` line is the front
     matter when it reads as a table of keys (prose above a thematic break does not)."""
     for line in range(2, min(source.line_count, _MAX_UNOPENED_LINES) + 1):
         if _HEXO_END.fullmatch(source.line_text(line)):
             body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
             matter = FrontMatter("yaml", 1, line, body_offset, opening_fence=False)
-            _parse_fenced(matter, source.text[: source.line_starts[line - 1]], first_raw_line=1)
+            _parse_fenced(matter, source.text[: source.line_starts[line - 1]], first_raw_line=1, soft_tabs=soft_tabs)
             return matter if matter.error is None and isinstance(matter.data, dict) and matter.data else None
     return None
 
@@ -140,14 +141,14 @@ def _closed_only(source: Source) -> FrontMatter | None:
 _MAX_UNOPENED_LINES = 200
 
 
-def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1) -> FrontMatter:
+def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1, soft_tabs: bool = False) -> FrontMatter:
     for line in range(first + 1, source.line_count + 1):
         if closing.fullmatch(source.line_text(line)):
             body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
             matter = FrontMatter(kind, first, line, body_offset)
             raw_start = source.line_starts[first]
             raw_end = source.line_starts[line - 1]
-            _parse_fenced(matter, source.text[raw_start:raw_end], first_raw_line=first + 1)
+            _parse_fenced(matter, source.text[raw_start:raw_end], first_raw_line=first + 1, soft_tabs=soft_tabs)
             return matter
     fence = source.line_text(first).strip()
     after = source.line_starts[first] if source.line_count > first else len(source.text)
@@ -156,7 +157,11 @@ def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1)
     return matter
 
 
-def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int) -> None:
+_LEADING_TABS = lazy(r"^\t+", re.M)
+_TAB_AFTER_DASH = lazy(r"^([ ]*-)\t", re.M)
+
+
+def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int, soft_tabs: bool = False) -> None:
     if len(raw) > MAX_FRONT_MATTER_CHARS:
         matter.error = FrontMatterProblem(
             f"front matter is {len(raw):,} characters long, over the limit of {MAX_FRONT_MATTER_CHARS:,}",
@@ -166,6 +171,9 @@ def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int) -> None:
     if matter.kind == "toml":
         _parse_toml(matter, raw, first_raw_line)
     else:
+        if soft_tabs and "\t" in raw:
+            raw = _LEADING_TABS.sub(lambda tabs: "  " * len(tabs.group()), raw)
+            raw = _TAB_AFTER_DASH.sub(r"\1 ", raw)  # `-<tab>item`: js-yaml reads a tab there as a space
         _parse_yaml(matter, raw, first_raw_line)
 
 

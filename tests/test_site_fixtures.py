@@ -206,3 +206,14 @@ def test_artlint_site_shows_the_path_the_site_is_published_under(tmp_path: Path)
 )
 def test_the_path_a_site_is_published_under(generator: str, settings: dict, base: str) -> None:
     assert sites._base_path(generator, settings) == base
+
+
+def test_tabs_in_front_matter_are_hexos_spaces_only(tmp_path: Path) -> None:
+    # hexo-front-matter turns indenting tabs into spaces (and js-yaml reads a tab after a dash
+    # as one); Jekyll's Psych does neither: the same post is broken YAML there.
+    post = (SITES / "hexo" / "source" / "_posts" / "tabbed-front-matter.md").read_bytes()
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("title: Jekyll\n", encoding="utf-8")
+    (tmp_path / "_posts" / "2024-06-01-tabbed.md").write_bytes(post)
+    code, out, _ = artlint("check", "--offline", "--quiet", "--select", "front-matter-syntax", ".", cwd=tmp_path)
+    assert out.splitlines()[0].startswith("_posts/2024-06-01-tabbed.md:5:1  error  front-matter-syntax")
