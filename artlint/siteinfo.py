@@ -78,6 +78,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append(f"  base path    {site['base-path']} (site paths that start with it name the site's own files)")
         if site["root-base"]:
             lines.append("  base href    the templates set <base href> to the site's root (relative links read from there)")
+        if site["root-shortcodes"]:
+            lines.append(f"  from root    {', '.join(site['root-shortcodes'])} shortcodes read src from the site's root (relURL)")
         if site["language-from-path"]:
             lines.append("  languages by path  a folder named by a language gives its pages' language (lang_from_path)")
         if site["link-render-hook"]:

@@ -134,6 +134,10 @@ class Site:
     # The site's templates set `<base href>` to its root (`{{ .Site.BaseURL }}`, `{{ site.url }}`):
     # a browser reads every relative link from there, whatever the page.
     root_base: bool = False
+    # Hugo image shortcodes whose template (the site's or its theme's `layouts/shortcodes/`)
+    # passes `src` through `relURL` or `absURL`: `{{< figure src="assets/a.png" >}}` is the
+    # site's `/assets/a.png`, wherever the page.
+    root_shortcodes: tuple[str, ...] = ()
     # hexo-renderer-marked's `prependRoot` (on by default since its version 5), without
     # `relative_link`: a markdown image's relative path is written from the site's root.
     images_from_root: bool = False
@@ -293,6 +297,7 @@ class Site:
             "language-folders": {folder: language for folder, language in self.language_folders},
             "language-from-path": self.language_from_path,
             "root-base": self.root_base,
+            "root-shortcodes": list(self.root_shortcodes),
             "images-from-root": self.images_from_root,
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
@@ -1143,6 +1148,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "link_render_hook": _has_link_render_hook(templates, settings),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": _sets_root_base(templates),
+        "root_shortcodes": _shortcodes_from_root(templates),
     }
 
 
@@ -1187,6 +1193,21 @@ def _sets_root_base(templates: list[str]) -> bool:
     theme's head partial, `<base href="{{ .Site.BaseURL }}/">`)."""
     pages = [path for path in templates if path.endswith((".html", ".htm"))][:_TEMPLATES_READ]
     return any(_ROOT_BASE.search(read_small_file(path)) for path in pages)
+
+
+_SOURCE_FROM_ROOT = lazy(r"""\.Get\s+["']src["']\s*\|\s*(?:relURL|absURL)\b|\b(?:relURL|absURL)\s+\(?\s*\.Get\s+["']src["']""")
+_IMAGE_SHORTCODES = ("figure", "img", "image")
+
+
+def _shortcodes_from_root(templates: list[str]) -> tuple[str, ...]:
+    """The image shortcodes whose template reads `src` from the site's root (`relURL`,
+    `absURL`): the first template of each name found decides, the site's before its theme's."""
+    decided: dict[str, bool] = {}
+    for path in templates:
+        name, suffix = os.path.splitext(os.path.basename(path))
+        if os.path.basename(os.path.dirname(path)) == "shortcodes" and name in _IMAGE_SHORTCODES and suffix == ".html" and name not in decided:
+            decided[name] = _SOURCE_FROM_ROOT.search(read_small_file(path)) is not None
+    return tuple(sorted(name for name, from_root in decided.items() if from_root))
 
 
 def _has_link_render_hook(templates: list[str], settings: dict) -> bool:

@@ -217,3 +217,12 @@ def test_tabs_in_front_matter_are_hexos_spaces_only(tmp_path: Path) -> None:
     (tmp_path / "_posts" / "2024-06-01-tabbed.md").write_bytes(post)
     code, out, _ = artlint("check", "--offline", "--quiet", "--select", "front-matter-syntax", ".", cwd=tmp_path)
     assert out.splitlines()[0].startswith("_posts/2024-06-01-tabbed.md:5:1  error  front-matter-syntax")
+
+
+def test_artlint_site_says_which_shortcodes_read_src_from_the_root() -> None:
+    code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "hugo-root-figure")
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["root-shortcodes"] == ["figure"]
+    code, out, _ = artlint("site", ".", cwd=SITES / "hugo-root-figure")
+    assert "figure shortcodes read src from the site's root" in out

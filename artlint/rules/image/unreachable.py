@@ -9,16 +9,22 @@ from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
 
 # Hugo's built-in image shortcodes: `{{< figure src="a.png" >}}`, `{{< img src=a.png >}}`.
-_IMAGE_SHORTCODE = lazy(r"""\{\{[<%]\s*(?:figure|img|image)\b[^\n]{0,1000}?\bsrc\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'>%}]+))""")
+_IMAGE_SHORTCODE = lazy(r"""\{\{[<%]\s*(figure|img|image)\b[^\n]{0,1000}?\bsrc\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'>%}]+))""")
 
 
 def shortcode_images(text: str):
     """(start, end, URL) of the sources of Hugo's figure and image shortcodes."""
+    for start, end, url, _ in shortcode_image_sources(text):
+        yield start, end, url
+
+
+def shortcode_image_sources(text: str):
+    """(start, end, URL, the shortcode's name) of the sources of Hugo's figure and image shortcodes."""
     if "{{" not in text:
         return
     for match in _IMAGE_SHORTCODE.finditer(text):
-        group = next(number for number in (1, 2, 3) if match.group(number) is not None)
-        yield match.start(group), match.end(group), match.group(group)
+        group = next(number for number in (2, 3, 4) if match.group(number) is not None)
+        yield match.start(group), match.end(group), match.group(group), match.group(1)
 
 
 class ImageUnreachable(NetworkRule):
@@ -30,7 +36,8 @@ class ImageUnreachable(NetworkRule):
     article's folder and page bundle, then the `roots` for `/site/paths`; not in a git
     submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
-    from the site's root too). Online: remote images whose URL is broken in the sense of `link-broken`
+    from the site's root too; a shortcode whose template passes `src` through `relURL` or
+    `absURL`, from the site's root only). Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
     page are `image-not-image`'s.
@@ -68,8 +75,10 @@ class ImageUnreachable(NetworkRule):
                     continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         if doc.site is not None and doc.site.generator == "hugo":
-            for start, end, url in shortcode_images(doc.text):
+            for start, end, url, name in shortcode_image_sources(doc.text):
                 path, _ = split_target(url)
+                if name in doc.site.root_shortcodes and not path.startswith("/"):
+                    path = "/" + path  # its template writes `src | relURL`: from the site's root
                 if is_local(url) and path and not ignored.match(path.lstrip("/")) and resolve(doc, path, options["roots"]) is None:
                     if not in_unfetched_submodule(doc, path, options["roots"]):
                         yield doc.diagnostic(f"image {path!r} not found", start, end)
