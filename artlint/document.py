@@ -214,23 +214,30 @@ class Document:
         return Diagnostic(message, line, column, line, end_column, related)
 
 
-_PRE_OPEN = lazy(r"<pre\b", re.I)
-_PRE_CLOSE = lazy(r"</pre\s*>", re.I)
-PRE_REACH = 200_000  # characters searched for the `</pre>` of a block left open
+# The elements whose content a browser never reads as markup and kramdown keeps raw to their
+# closing tag: preformatted text, scripts, styles (CommonMark's first kind of HTML block).
+_RAW_OPEN = lazy(r"<(pre|script|style|textarea)\b", re.I)
+_RAW_CLOSE = {name: lazy(rf"</{name}\s*>", re.I) for name in ("pre", "script", "style", "textarea")}
+PRE_REACH = 200_000  # characters searched for the closing tag of a block left open
 
 
 def preformatted_beyond(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span from a `<pre>` that an HTML block opens but does not close (`<div><pre>` ends
-    at the first blank line in CommonMark) to its `</pre>`: a browser shows all of it as
-    preformatted text, and kramdown keeps it raw. Not prose."""
+    """The span from a `<pre>`, `<script>`, `<style>` or `<textarea>` that an HTML block opens
+    but does not close (`<div>…<script>` ends at the first blank line in CommonMark) to its
+    closing tag: a browser shows the text as it is or runs it, and kramdown keeps it raw. Not
+    prose (`return [root];` in a script is no reference link)."""
     block = text[start:end]
-    if "<pre" not in block.lower():
+    lowered = block.lower()
+    if "<pre" not in lowered and "<script" not in lowered and "<style" not in lowered and "<textarea" not in lowered:
         return []
-    # The last one: a block may show a closed <pre> before the one it leaves open.
-    opening = next(reversed(list(_PRE_OPEN.finditer(block))), None)
-    if opening is None or _PRE_CLOSE.search(block, opening.end()):
+    # The last one: a block may show a closed element before the one it leaves open.
+    opening = next(reversed(list(_RAW_OPEN.finditer(block))), None)
+    if opening is None:
         return []
-    closing = _PRE_CLOSE.search(text, end, end + PRE_REACH)
+    closing_tag = _RAW_CLOSE[opening.group(1).lower()]
+    if closing_tag.search(block, opening.end()):
+        return []
+    closing = closing_tag.search(text, end, end + PRE_REACH)
     return [(start + opening.start(), closing.end())] if closing else []
 
 
