@@ -59,7 +59,8 @@ class LinkReferenceUndefined(DocumentRule):
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
     reported only in a document that itself writes working shortcut links, outside tables,
     and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
-    handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`), or one of
+    handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
+    attribute `#[track_caller]`), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
     nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
@@ -134,6 +135,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = text[match.start(1) : match.end(1)]
             if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
                 continue
+            if text[match.start() - 1 : match.start()] == "#":
+                continue  # `#[track_caller]`: a Rust attribute written as text
             line_start = doc.source.line_starts[doc.source.line_of(match.start()) - 1]
             if _TASK_STATE.match(text, line_start, match.start()) or log_lines.holds(match.start()):
                 continue
