@@ -66,7 +66,7 @@ class DuplicateWord(DocumentRule):
       will`, `Pipile pipile`), `SHELL shell`; and code: a name with capitals inside
       (`statsFunc statsFunc`, a parameter and its type), a capitalised word before its
       lower-case twin amid Chinese text (`Selector selector 属性`, a type and its variable),
-      a declaration (`Logger logger = ...`), a row of a tab-separated table pasted as a line
+      a declaration (`Logger logger = ...`, `Context context)`, `User user` alone on a line), a row of a tab-separated table pasted as a line
       whose last word the next row's key repeats. Three or more doubles in one sentence show
       the mistake on purpose (an exercise: "a block of of text, words are are repeated").
       Part of a word set in bold is no word (`**beer** **beer**s`: a regex's matches shown).
@@ -368,13 +368,16 @@ _SHORT_LINE = 25  # characters: lines this short on both sides of a break are no
 def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     """Code left unfenced in prose: the second word indexed or called (`cost cost[i]`,
     `Job job = new Job(`... `p p[2]`), words in aligned columns (`junit      junit`), a line
-    of a comment or a debugger session (`//c  c  ac`, `(gdb) p p`), or two short lines each
-    ending and starting with the word (`a : b` / `b : c`, a makefile's rules)."""
+    of a comment or a debugger session (`//c  c  ac`, `(gdb) p p`), two short lines each
+    ending and starting with the word (`a : b` / `b : c`, a makefile's rules), or a type and
+    its variable alone on a line (`User user`)."""
     if text[end_b : end_b + 1] in ("[", "(") or "   " in text[end_a:start_b] or _ASSIGNED.match(text, end_b):
         return True
     line_start = text.rfind("\n", 0, start_a) + 1
     if _CODE_LINE.match(text, line_start):
         return True
+    if text[start_a:end_a] != text[start_b:end_b] and not text[line_start:start_a].strip() and _LINE_END.match(text, end_b):
+        return True  # `User user` on a line of its own: a declaration (the pair differs in case only)
     if "\n" not in text[end_a:start_b]:
         return False
     line_end = text.find("\n", end_b)
@@ -385,8 +388,10 @@ def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     return len(first) < _SHORT_LINE and len(second) < _SHORT_LINE
 
 
-# `Logger logger = ...`: a variable declared with its type, code left in prose.
-_ASSIGNED = lazy(r"[ \t]*=(?!=)")
+# `Logger logger = ...`, `(Context context)`, `User user;`: a variable declared with its type,
+# code left in prose.
+_ASSIGNED = lazy(r"[ \t]*(?:=(?!=)|[;)])")
+_LINE_END = lazy(r"[ \t]*$", re.M)
 
 
 # Doubled words in one sentence from which it shows the mistake on purpose ("a block of of
