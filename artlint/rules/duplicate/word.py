@@ -376,8 +376,9 @@ def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     line_start = text.rfind("\n", 0, start_a) + 1
     if _CODE_LINE.match(text, line_start):
         return True
-    if text[start_a:end_a] != text[start_b:end_b] and not text[line_start:start_a].strip() and _LINE_END.match(text, end_b):
-        return True  # `User user` on a line of its own: a declaration (the pair differs in case only)
+    if text[start_a:end_a] != text[start_b:end_b]:  # a type and its variable (the pair differs in case only)
+        if _DECLARED.match(text, end_b) or not text[line_start:start_a].strip() and _LINE_END.match(text, end_b):
+            return True  # `(Context context)`, `User user;`, `User user` on a line of its own
     if "\n" not in text[end_a:start_b]:
         return False
     line_end = text.find("\n", end_b)
@@ -388,9 +389,11 @@ def _written_as_code(text, start_a, end_a, start_b, end_b) -> bool:
     return len(first) < _SHORT_LINE and len(second) < _SHORT_LINE
 
 
-# `Logger logger = ...`, `(Context context)`, `User user;`: a variable declared with its type,
-# code left in prose.
-_ASSIGNED = lazy(r"[ \t]*(?:=(?!=)|[;)])")
+# `Logger logger = ...`: a variable declared with its type, code left in prose; with a type
+# and its variable, `(Context context)` and `User user;` too ("version control control)" is a
+# slip, the same word twice).
+_ASSIGNED = lazy(r"[ \t]*=(?!=)")
+_DECLARED = lazy(r"[ \t]*[;)]")
 _LINE_END = lazy(r"[ \t]*$", re.M)
 
 
