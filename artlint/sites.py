@@ -195,13 +195,15 @@ class Site:
             return False
         climbed = False
         while True:
-            with_date, ordered, pages = self._dated_pages_around(folder) if climbed else self._dated_pages(folder)
+            around = climbed and os.path.basename(folder) == "_posts"  # Jekyll's and Hexo's posts, filed by category
+            with_date, ordered, pages = self._dated_pages_around(folder) if around else self._dated_pages(folder)
             others = len(pages - {file})
             if others:
                 return len(with_date - {file}) * 2 >= others and len(ordered - {file}) * 2 < others
             # Alone in its folder: the folder above tells (a project's one overview page in a
-            # docs tree), or the sections beside this one where it has no pages (a blog's one
-            # post of a category), up to the site's root, where nothing says otherwise.
+            # docs tree), or, above a category of `_posts/`, the categories beside this one
+            # where `_posts/` has no posts of its own, up to the site's root, where nothing says
+            # otherwise.
             parent = os.path.dirname(folder)
             above = self.relative(parent)
             if parent == folder or above == "." or above.startswith(".."):
@@ -257,10 +259,9 @@ class Site:
         return dated
 
     def _dated_pages_around(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """`_dated_pages` of a folder, or of the folders in it when it holds no page of its own:
-        the categories of a blog's posts (Hexo's `_posts/<category>/`), whose convention is the
-        section's. (A folder with pages of its own speaks for itself: a site's root pages are
-        not dated because its blog is.)"""
+        """`_dated_pages` of a `_posts/` folder, or of the folders in it when it holds no post of
+        its own: the categories of a blog's posts (`_posts/<category>/`), whose convention is
+        the blog's."""
         own = self._dated_pages(folder)
         if own[2]:
             return own
