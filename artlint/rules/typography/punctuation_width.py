@@ -4,7 +4,7 @@ from functools import lru_cache
 from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, prose
 
@@ -32,6 +32,15 @@ _REFERENCE = lazy(
     re.M,
 )
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
+_COMMAND_REACH = 80  # characters before a mark read for a command with placeholders
+
+
+def _command_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A command word, then Chinese placeholders separated by spaces, up to the mark."""
+    names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True) if word.strip()) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{names})(?:[ \t]+[{HAN}]{{1,12}})+[ \t]*$", re.I)
+
+
 # A handle right before a colon: "@南方:" in a quoted reply chain ("//@甲:回复//@乙:原文").
 _MENTION_BEFORE = lazy(r"(?<![\w.])@[\w-]{1,30}$")
 # What stops a stretch of Latin text: Chinese, Japanese or Korean script, or a line end.
@@ -68,7 +77,8 @@ class PunctuationWidth(DocumentRule):
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
       one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
       or after a Chinese number (`六. 联系方式`, for `、`), the colon after a handle in a quoted
-      reply (`//@用户名:`, as Weibo writes it),
+      reply (`//@用户名:`, as Weibo writes it), a `;` or `:` of a command written with Chinese
+      placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
       or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
@@ -115,6 +125,11 @@ class PunctuationWidth(DocumentRule):
         "to-half-width": Option(
             "table[string]", dict(_DATA["to-half-width"]), "Full-width marks in Latin text and their ASCII forms."
         ),
+        "command-words": Option(
+            "list[string]",
+            list(_DATA["command-words"]),
+            "Words of SQL and command lines after which Chinese placeholders up to ';' or ':' are a command's (`delete from 表名;`).",
+        ),
     }
 
     def check(self, doc, options):
@@ -128,15 +143,16 @@ class PunctuationWidth(DocumentRule):
         parentheses = has_han and _mostly_full_width_parentheses(text)
         half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
         after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
+        commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
         for block in blocks(doc):
             if has_han and half_width and not _REFERENCE.search(text, block.start, block.end):
-                yield from self._half_width_marks(doc, text, block, full, half_width)
+                yield from self._half_width_marks(doc, text, block, full, half_width, commands)
                 if parentheses:
                     yield from self._parentheses(doc, text, block)
             if after_word:
                 yield from self._full_width_marks(doc, text, block, half, after_word)
 
-    def _half_width_marks(self, doc, text, block, full, marks):
+    def _half_width_marks(self, doc, text, block, full, marks, commands):
         last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
         while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
             last_visible -= 1
@@ -158,6 +174,8 @@ class PunctuationWidth(DocumentRule):
                 continue
             if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
                 continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
+            if mark in ";:" and commands.search(text, max(block.start, at - _COMMAND_REACH), at):
+                continue  # `delete from 表名;`, `docker rmi 仓库名:标签名`: a command's syntax around placeholders
             if mark == "." and _NUMBERING.fullmatch(text, block.start, at):
                 continue  # "六. 联系方式": a heading's number, for '、' rather than '。'
             if mark == "." and after in "》）」』】":
