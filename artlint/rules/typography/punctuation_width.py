@@ -36,9 +36,13 @@ _COMMAND_REACH = 80  # characters before a mark read for a command with placehol
 
 
 def _command_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """A command word, then Chinese placeholders separated by spaces, up to the mark."""
+    """A command word in lower case, where a command starts (a line's start, a list item's) or
+    after another lower-case word (`delete from`, `docker rmi`), then placeholders and words
+    separated by spaces, the last a Chinese placeholder, up to the mark. A word in prose is
+    not one: `创建 branch 或 tag 就很简单:`, `Java RMI 的目标是:`, `CI/CD 变量:`."""
     names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True) if word.strip()) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{names})(?:[ \t]+[{HAN}]{{1,12}})+[ \t]*$", re.I)
+    start = r"(?:^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]*)?|(?<![\w-])[a-z]+[ \t]+)"
+    return re.compile(rf"{start}(?:{names})(?:[ \t]+(?:[{HAN}]{{1,12}}|[a-z]+))*[ \t]+[{HAN}]{{1,12}}[ \t]*$", re.M)
 
 
 # A handle right before a colon: "@南方:" in a quoted reply chain ("//@甲:回复//@乙:原文").
