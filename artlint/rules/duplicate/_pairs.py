@@ -199,7 +199,12 @@ def declared_copy(doc) -> bool:
     """Whether the page says it is a copy or a forward of another: a canonical URL elsewhere
     than its own (`canonical: https://example.org/performance-audits/` on `/code-reviews/`, an
     old address kept with its old text) or a `redirect_to`. Search engines and readers are
-    sent to the other page; the two are no duplicates to report."""
+    sent to the other page; the two are no duplicates to report. Computed once per document
+    (duplicate-title and near-duplicate-article both ask)."""
+    return doc.memo("duplicate-declared-copy", lambda: _declares_copy(doc))
+
+
+def _declares_copy(doc) -> bool:
     matter = doc.front_matter.data if doc.front_matter is not None else None
     if not isinstance(matter, dict):
         return False

@@ -68,7 +68,9 @@ class DuplicateTitle(CorpusRule):
             # (README-zh.md translates it); a draft is not published.
             return None
         if _made_from_data(doc) or declared_copy(doc):
-            return None  # its content, and what tells it from its twins, comes from the data it names
+            # made from the data it names, which tells it from its twins; or it names the page
+            # it copies (canonical) or forwards to
+            return None
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")

@@ -303,8 +303,8 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
 
 
 def _translation_named(path: str, found: str) -> str:
-    """` (its translation, x.fa.md)` when Hugo found the page's translation for `x.md`: the
-    anchor is missing there, though the file written may have it."""
+    """` (its translation in this page's language, x.fa.md)` when Hugo found the page's
+    translation for `x.md`: the anchor is missing there, though the file written may have it."""
     written = path.rstrip("/").rsplit("/", 1)[-1]
     stem, dot, suffix = written.rpartition(".")
     if not dot or found == written or not (found.startswith(stem + ".") and found.endswith("." + suffix)):
