@@ -588,20 +588,15 @@ def _zola(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
 
 
 def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
-    parts = relative.split("/")
-    if parts[0] == "i18n" and len(parts) > 4 and parts[3] == "current":
-        plugin, parts = parts[2], parts[4:]  # i18n/<locale>/docusaurus-plugin-content-docs/current/...
-        kind = "docs" if plugin == "docusaurus-plugin-content-docs" else ""
-    elif parts[0] == "i18n" and len(parts) > 3 and parts[2] == "docusaurus-plugin-content-blog":
-        kind, parts = "blog", parts[3:]
-    elif parts[0] in ("docs", "blog") and len(parts) > 1:
-        kind, parts = parts[0], parts[1:]
-    else:
+    source = _docusaurus_source(site, relative)
+    if source is None:
         return None
+    kind, folder, route = source
+    parts = relative[len(folder) + 1 :].split("/")
     if not kind or any(part[:1] in "_." for part in parts):
         return None
     language = _non_default_language(site, file, matter)
-    base = "/" + (f"{language}/" if language else "") + kind
+    base = "/" + "/".join(part for part in (language, route) if part)
     slug = _text(matter, "slug")
     stem = posixpath.splitext(parts[-1])[0]
     if kind == "docs":
@@ -623,7 +618,7 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
         segments = parts[:-1] + ([] if stem == "index" else [stem])
         if not segments:
             return None
-        dated = _DATED_STEM.match(segments[-1]) or _DATED_STEM.match(segments[0])
+        dated = _DOCUSAURUS_DATED.match(segments[-1]) or _DOCUSAURUS_DATED.match(segments[0])
         if dated and dated.group(0) == segments[-1]:
             segments[-1:] = [dated.group(1), dated.group(2), dated.group(3), dated.group(4)]
         elif dated:
@@ -631,8 +626,21 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
     for segment in segments:
         if not _SIMPLE_SEGMENT.match(segment):
             raise _Uncertain(segment)
-    url = base + "".join("/" + segment for segment in segments)
-    return PageUrl(url, _output(url + "/"))
+    url = base.rstrip("/") + "".join("/" + segment for segment in segments)
+    return PageUrl(url or "/", _output(url + "/"))
+
+
+# The blog plugin's dated names: the date as written (`2020-2-14-x.md` is /2020/2/14/x).
+_DOCUSAURUS_DATED = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")
+
+
+def _docusaurus_source(site: Site, relative: str) -> tuple[str, str, str] | None:
+    """(kind, folder, route) of the plugin folder that serves a file: the innermost."""
+    found = None
+    for source in site.doc_sources:
+        if within(relative, source[1]) and relative != source[1] and (found is None or len(source[1]) > len(found[1])):
+            found = source
+    return found
 
 
 def _docusaurus_unnumbered(name: str) -> str:

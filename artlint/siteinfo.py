@@ -74,6 +74,12 @@ def site_text(described: list[dict[str, Any]]) -> str:
         for default in site["permalink-defaults"]:
             scope = " ".join(part for part in (default["type"], default["path"] and f"under {default['path']}") if part) or "every page"
             lines.append(f"  permalink    {default['permalink']} ({scope}, from defaults)")
+        sources = [entry for entry in site["plugin-sources"] if not entry["folder"].startswith("i18n/")]
+        if sources:
+            served = ", ".join(f"{entry['folder']} at {entry['route']} ({entry['kind']})" for entry in sources)
+            lines.append(f"  served       {served}")
+        if site["listing-pages"]:
+            lines.append(f"  list pages   {', '.join(site['listing-pages'])} (a blog plugin lists its posts there)")
         if site["base-path"]:
             lines.append(f"  base path    {site['base-path']} (site paths that start with it name the site's own files)")
         if site["root-base"]:

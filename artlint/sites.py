@@ -144,6 +144,11 @@ class Site:
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
+    # Docusaurus' docs and blog plugin instances: (kind, folder, route) of each folder one of
+    # them serves pages from (a docs version's folder, a locale's translation), relative to root.
+    doc_sources: tuple[tuple[str, str, str], ...] = ()
+    # Site paths a plugin writes a list of pages at: a Docusaurus blog's `/blog`.
+    listing_pages: tuple[str, ...] = ()
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
     # The path the site is published under (`/docs` for Hugo's `baseURL: https://x.org/docs`,
     # Jekyll's `baseurl`, Hexo's `root`, Docusaurus' `baseUrl`), "" at the host's root.
@@ -314,6 +319,8 @@ class Site:
             "link-render-hook": self.link_render_hook,
             "plugin-ids": self.plugin_ids,
             "plugin-page-folders": list(self.generated_folders),
+            "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
+            "listing-pages": ["/" + path for path in self.listing_pages],
             "file-mounts": {target: source for source, target in self.file_mounts},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
@@ -1509,14 +1516,78 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         locales = _QUOTED.findall(match.group(1))
     # The folder keeps the locale's spelling (`i18n/zh-Hans`); the language is compared lower-case.
     i18n = [(f"i18n/{code}", code.lower()) for code in locales[1:]] if len(locales) > 1 else []
+    sources = _docusaurus_sources(folder, settings.get("_text", ""), [path for path, _ in i18n])
+    untranslated = [source for _, source, _ in sources if not source.startswith("i18n/")]
     return {
-        "content": ("docs", "blog", "src/pages", *(path for path, _ in i18n)),
+        "content": tuple(dict.fromkeys(("docs", "blog", *untranslated, "src/pages", *(path for path, _ in i18n)))),
+        "doc_sources": sources,
+        "listing_pages": tuple(dict.fromkeys(route for kind, _, route in sources if kind == "blog")),
         "static": ("static",),
         "languages": tuple(code.lower() for code in locales) if len(locales) > 1 else (),
         "language_folders": tuple(i18n),
         "autolinks": True,  # remark-gfm
         "spaced_strong": _docusaurus_major(folder) in (1, 2),  # MDX 1
     }
+
+
+_DOCUSAURUS_PLUGIN = lazy(r"""["'](?:@docusaurus/plugin-content-(docs|blog)|(@docusaurus/preset-classic|classic))["']""")
+
+
+def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tuple[tuple[str, str, str], ...]:
+    """(kind, folder, route) of every folder a docs or blog plugin instance serves: the
+    preset's docs and blog (unless it sets them `false`), each `@docusaurus/plugin-content-*`
+    with its `path`, `routeBasePath` and `id`, a docs instance's versions (`versioned_docs/
+    version-X` at `/docs/X`, the last version at `/docs`, the current one at `/docs/next`),
+    and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`)."""
+    from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
+
+    instances: dict[tuple[str, str], dict] = {("docs", ""): {}, ("blog", ""): {}}  # (kind, id) -> options
+    for match in _DOCUSAURUS_PLUGIN.finditer(text):
+        options = options_after(text, match.end())
+        if match.group(2):  # the classic preset
+            for kind in ("docs", "blog"):
+                chosen = options.get(kind)
+                if chosen is False:
+                    instances.pop((kind, ""), None)
+                elif isinstance(chosen, dict):
+                    instances[(kind, "")] = chosen
+        elif options:
+            identifier = options.get("id")
+            instances[(match.group(1), identifier if isinstance(identifier, str) and identifier != "default" else "")] = options
+    sources: list[tuple[str, str, str]] = []
+    for (kind, identifier), options in instances.items():
+        path = _normal(_text(options.get("path"), kind)).removeprefix("./")
+        route = _text(options.get("routeBasePath"), kind).strip().strip("/")
+        plugin = f"docusaurus-plugin-content-{kind}" + (f"-{identifier}" if identifier else "")
+        if kind == "blog":
+            sources.append(("blog", path, route))
+            sources += [("blog", f"{translation}/{plugin}", route) for translation in translations]
+            continue
+        for version_folder, translated_as, version_path in _docusaurus_versions(folder, path, identifier, options):
+            version_route = "/".join(part for part in (route, version_path) if part)
+            sources.append(("docs", version_folder, version_route))
+            sources += [("docs", f"{translation}/{plugin}/{translated_as}", version_route) for translation in translations]
+    return tuple(sources)
+
+
+def _docusaurus_versions(folder: str, path: str, identifier: str, options: dict) -> list[tuple[str, str, str]]:
+    """(folder, its name in a locale's translations, URL path under the route) of each version
+    of a docs instance, the current one (its `path`) first."""
+    prefix = f"{identifier}_" if identifier else ""
+    try:
+        listed = json.loads(read_small_file(os.path.join(folder, f"{prefix}versions.json")) or "[]")
+    except (ValueError, RecursionError):
+        listed = []
+    names = [name for name in listed if isinstance(name, str)] if isinstance(listed, list) else []
+    last = _text(options.get("lastVersion"), names[0] if names else "current")
+    settings = _table(options.get("versions"))
+
+    def url_path(name: str, default: str) -> str:
+        return _text(_table(settings.get(name)).get("path"), default).strip().strip("/")
+
+    versions = [(path, "current", url_path("current", "" if last == "current" else "next"))]
+    versions += [(f"{prefix}versioned_docs/version-{name}", f"version-{name}", url_path(name, "" if name == last else name)) for name in names]
+    return versions
 
 
 _DOCUSAURUS_CORE = lazy(r""""@docusaurus/core"\s*:\s*"[~^>=<v\s]*(\d+)\.""")

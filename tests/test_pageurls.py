@@ -156,6 +156,7 @@ def test_documentation_generators(tmp_path: Path) -> None:
     assert url_of(docusaurus, "docs/guide/a.md", {"slug": "/b"}, files) == "/docs/b"
     assert url_of(docusaurus, "docs/guide/a.md", {"id": "b"}, files) is None
     assert url_of(docusaurus, "blog/2024-05-31-sleep.md", {}, files) == "/blog/2024/05/31/sleep"
+    assert url_of(docusaurus, "blog/2020-2-14-notes.md", {}, files) == "/blog/2020/2/14/notes"  # the date as written
     assert url_of(tmp_path / "mkdocs", "docs/a.md", {}, {"mkdocs.yml": "site_name: x\n"}) == "/a/"
     flat = {"mkdocs.yml": "site_name: x\nuse_directory_urls: false\n"}
     assert url_of(tmp_path / "mkdocs-flat", "docs/a.md", {}, flat) == "/a.html"
@@ -164,6 +165,45 @@ def test_documentation_generators(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     assert url_of(plain, "notes/a.markdown", {}) == "/notes/a.html"
     assert url_of(plain, "notes/a.Rmd", {}) is None
+
+
+DOCUSAURUS_PLUGINS = """
+const config = {
+  presets: [["classic", /** @type {Options} */ ({
+    docs: { routeBasePath: "/", lastVersion: "1.0", versions: { current: { path: "/2.x" } } },
+    blog: { path: "posts", routeBasePath: "/articles/" },
+  })]],
+  plugins: [
+    ["@docusaurus/plugin-content-blog", { id: "releases", path: "./changes", routeBasePath: "release-notes" }],
+    ["@docusaurus/plugin-content-docs", { id: "api", path: "reference", routeBasePath: "api" }],
+  ],
+  i18n: { defaultLocale: "en", locales: ["en", "fr"] },
+};
+"""
+
+
+def test_docusaurus_plugin_instances_serve_their_folders_at_their_routes(tmp_path: Path) -> None:
+    files = {"docusaurus.config.js": DOCUSAURUS_PLUGINS, "versions.json": '["1.0", "0.9"]', "api_versions.json": "[]"}
+    assert url_of(tmp_path, "docs/intro.md", {}, files) == "/2.x/intro"  # the current version
+    assert url_of(tmp_path, "versioned_docs/version-1.0/intro.md", {}, files) == "/intro"  # the last version
+    assert url_of(tmp_path, "versioned_docs/version-0.9/intro.md", {}, files) == "/0.9/intro"
+    assert url_of(tmp_path, "reference/client.md", {}, files) == "/api/client"  # an instance without versions
+    assert url_of(tmp_path, "posts/2024-05-31-sleep.md", {}, files) == "/articles/2024/05/31/sleep"
+    assert url_of(tmp_path, "changes/2024-06-01-1.1.md", {}, files) == "/release-notes/2024/06/01/1.1"
+    translated = "i18n/fr/docusaurus-plugin-content-blog-releases/2024-06-01-1.1.md"
+    assert url_of(tmp_path, translated, {}, files) == "/fr/release-notes/2024/06/01/1.1"
+    assert url_of(tmp_path, "i18n/fr/docusaurus-plugin-content-docs/version-0.9/intro.md", {}, files) == "/fr/0.9/intro"
+    assert url_of(tmp_path, "blog/2024-05-31-sleep.md", {}, files) is None  # the preset's blog reads posts/
+
+
+def test_docusaurus_options_are_read_as_data_never_run() -> None:
+    from artlint.jsobject import object_at, options_after
+
+    text = 'x = ["p", /* options */ ({ a: "b", c: require("./c"), d: { e: [1, `t${x}`] }, ...rest, f() { return 1 }, g: false })]'
+    assert options_after(text, text.index('"p"') + 3) == {"a": "b", "c": None, "d": {"e": [1, None]}, "g": False}
+    assert object_at("{ a: 'unterminated", 0) == {"a": None}
+    assert object_at("{" * 10_000, 0) == {}  # nested past the reader's depth: unknown, not a RecursionError
+    assert object_at("{ ) ] a: 1 }", 0) == {"a": 1}
 
 
 def test_page_names_hold_the_url_names_generators_make_of_file_names_and_slugs(tmp_path: Path) -> None:

@@ -109,6 +109,8 @@ class LinkTargetMissing(DocumentRule):
                     continue
                 if doc.site is not None and any(within(path.strip("/"), folder) for folder in doc.site.generated_folders):
                     continue  # a page a plugin of the site writes there
+                if doc.site is not None and _listing_page(doc, path):
+                    continue  # a blog's list, tag or archive page, which its plugin writes
                 if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc, path):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if in_unfetched_submodule(doc, path, roots):
@@ -140,6 +142,21 @@ def _made_by_content_adapter(doc, path: str) -> bool:
             for depth in range(len(parts) + 1)
         )
     return answers[path]
+
+
+# The pages a Docusaurus blog writes under its route besides its posts.
+_LISTING_PARTS = frozenset({"tags", "archive", "page", "authors"})
+
+
+def _listing_page(doc, path: str) -> bool:
+    """A site path to a page a plugin lists others at (`/blog`), or to its tag, archive, author
+    and numbered pages (`/blog/tags/x`, `/blog/page/2`)."""
+    wanted = _without_language(doc, path.split("?")[0]).strip("/")
+    for listing in doc.site.listing_pages:
+        rest = wanted[len(listing) :].lstrip("/") if not listing or within(wanted, listing) else None
+        if rest is not None and (rest == "" or rest.split("/", 1)[0] in _LISTING_PARTS):
+            return True
+    return False
 
 
 def _found_by_render_hook(doc, path, roots) -> bool:
