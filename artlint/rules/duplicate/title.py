@@ -171,8 +171,9 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     # Posts are compared within their section of the site: a post republished in a project's
     # docs or collection of posts is placed there on purpose.
     folder = _folder(doc.path) if kind == "page" else section_of(doc)
-    # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0".
-    key = normalise(_VERSION_DOT.sub("v", title))
+    # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0"; so do the signs of a
+    # language's name: "C# client" is not "C++ client".
+    key = normalise(_NAME_SIGN.sub(_spelled_sign, _VERSION_DOT.sub("v", title)))
     return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path))
 
 
@@ -205,6 +206,12 @@ def _name(path: str) -> str:
 
 
 _VERSION_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+_NAME_SIGN = re.compile(r"(?<=\w)(?:\+\+|\+|#)(?!\w)")
+_SIGN_WORDS = {"++": "plusplus", "+": "plus", "#": "sharp"}
+
+
+def _spelled_sign(match: re.Match) -> str:
+    return _SIGN_WORDS[match.group()]
 _NAME_WORD = re.compile(r"[-_. ]+")
 
 

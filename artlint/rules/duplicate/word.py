@@ -360,8 +360,9 @@ def _quoted_alone(text, start, end):
     return start > 0 and opening in _QUOTE_PAIRS and text[end : end + 1] == _QUOTE_PAIRS[opening]
 
 
-# A line that a program's session or source starts with: a comment, a debugger's prompt.
-_CODE_LINE = lazy(r"[ \t]*(?://|\(\w+\)[ \t])")
+# A line that a program's session or source starts with: a comment, a debugger's prompt, or
+# a line of `ls -l` (`drwxr-xr-x 2 root root 4096 ...`: the owner and the group).
+_CODE_LINE = lazy(r"[ \t]*(?://|\(\w+\)[ \t]|[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]+\d+[ \t])")
 _SHORT_LINE = 25  # characters: lines this short on both sides of a break are no wrapped prose
 
 
@@ -513,7 +514,8 @@ def _runs_on_past_markup(text, offset, step) -> bool:
 
 def _joined(text, offset, step):
     """Whether the character at `offset` joins the word beside it to another word ("-", "/",
-    "." and the like followed by a letter or digit): then the word is part of a longer one."""
+    "." and the like followed by a letter or digit): then the word is part of a longer one,
+    as in `Consumer#unsubscribe`, a method named with its class."""
     if step > 0 and text[offset : offset + 2] in _ESCAPED_JOINERS:
         offset += 1  # `for\_each`: an escaped joiner joins as well
     if not 0 <= offset < len(text) or text[offset] not in _JOINERS:
@@ -543,7 +545,7 @@ def _quotes_a_title(doc, block):
     return block.type in ("block_text", "paragraph") and _QUOTED_TITLE.match(doc.text, start) is not None
 
 
-_JOINERS = {"-", "/", ".", "_", "@", "&", ";"}
+_JOINERS = {"-", "/", ".", "_", "@", "&", ";", "#"}
 _ESCAPED_JOINERS = frozenset("\\" + joiner for joiner in _JOINERS)
 
 
