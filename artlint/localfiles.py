@@ -18,6 +18,7 @@ trying each path as written, then as a page: `path.md`, `path/index.md`, `path/_
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import posixpath
 import re
@@ -668,8 +669,8 @@ _HUGO_REDIRECT_TEMPLATES = ("index.redirects", "home.redirects", "_default/index
 def redirected(doc: "Document", path: str) -> bool:
     """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
-    `public/`, or a Hugo template that writes it, `layouts/index.redirects`), or `from = "..."`
-    of a `[[redirects]]` table of netlify.toml. `*` at the end of
+    `public/`, or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
+    of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json. `*` at the end of
     FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
     404 page), and a catch-all `/*`, make nothing a target."""
     root = site_root(doc)
@@ -681,8 +682,9 @@ def redirected(doc: "Document", path: str) -> bool:
     if site is not None and site.generator == "hugo":  # a `_redirects` written by the home page's template
         files += tuple(os.path.join(root, "layouts", name) for name in _HUGO_REDIRECT_TEMPLATES)
     netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
-    sources = _redirect_sources((*files, netlify))
-    for file in (*files, netlify):
+    vercel = os.path.normpath(os.path.join(root, "vercel.json"))
+    sources = _redirect_sources((*files, netlify, vercel))
+    for file in (*files, netlify, vercel):
         exists = _exists(file)
         if exists:
             dependencies.record("stat", file, dependencies.signature_of(file))
@@ -711,6 +713,9 @@ def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
             continue
         if file.endswith(".toml"):
             sources += _netlify_sources(text)
+            continue
+        if file.endswith(".json"):
+            sources += _vercel_sources(text)
             continue
         for line in text.splitlines():
             fields = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
@@ -745,6 +750,44 @@ def _netlify_sources(text: str) -> list[str]:
         if not str(rule.get("status", "")).startswith("4"):
             found.append(rule["from"])
     return found
+
+
+def _vercel_sources(text: str) -> list[str]:
+    """`source` of each of vercel.json's `redirects` and `rewrites` (but rules with a 4xx
+    status), written as `_redirects` sources: a capture of the rest (`(.*)`, `:path*`) at the
+    end is `*`, one of a segment (`([^/]+)`) a placeholder, and a group of plain alternatives
+    (`/(docs|guide)/`) one source each; a source with any other pattern is left out."""
+    try:
+        settings = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    found = []
+    for key in ("redirects", "rewrites"):
+        rules = settings.get(key) if isinstance(settings, dict) else None
+        for rule in rules if isinstance(rules, list) else []:
+            source = rule.get("source") if isinstance(rule, dict) else None
+            if isinstance(source, str) and source.startswith("/") and not str(rule.get("statusCode", "")).startswith("4"):
+                found += [plain for plain in map(_vercel_plain, _alternatives(source)) if plain]
+    return found
+
+
+_ALTERNATIVES = lazy(r"\(([\w./-]+(?:\|[\w./-]+)+)\)")
+_REST_CAPTURE = lazy(r"(?:\(\.[*+]\)|:\w+[*+])$")
+_SEGMENT_CAPTURE = lazy(r"\(\[\^/\]\+\)|:\w+(?![*+?\w])")
+
+
+def _alternatives(source: str, limit: int = 16) -> list[str]:
+    """A path-to-regexp source with its groups of plain alternatives spelled out."""
+    match = _ALTERNATIVES.search(source)
+    if match is None:
+        return [source]
+    spelled = [source[: match.start()] + choice + source[match.end() :] for choice in match.group(1).split("|")]
+    return [item for choice in spelled[:limit] for item in _alternatives(choice, limit)][:limit]
+
+
+def _vercel_plain(source: str) -> str:
+    plain = _SEGMENT_CAPTURE.sub(":x", _REST_CAPTURE.sub("*", source))
+    return "" if any(char in plain for char in "()[]?+\\") or "*" in plain[:-1] else plain
 
 
 def _is_bundle(file: Path) -> bool:
