@@ -14,8 +14,8 @@ class LinkDeniedDomain(DocumentRule):
     Links, images and reference definitions whose host (or URL prefix) matches the deny list:
     `rawgit.com`, `photobucket.com`, `tinypic.com`, `goo.gl`, `git.io`, Google Code and others
     that closed or stopped serving embedded content (data in `rules/links.toml`), but for the
-    parts of them that still serve (Google Maps' share links, `maps.app.goo.gl` and
-    `goo.gl/maps/`, which Google keeps redirecting). Add hosts with `deny`; exempt some with
+    parts of them that still serve (Google Maps' and Google Photos' share links,
+    `maps.app.goo.gl`, `goo.gl/maps/`, `photos.app.goo.gl`, which Google keeps redirecting). Add hosts with `deny`; exempt some with
     `allow`. A pattern matches the host and its subdomains; a pattern with a `/` matches the
     start of the URL after `scheme://`.
 
