@@ -9,12 +9,14 @@ from artlint.lazyre import lazy
 from artlint.source import LineTest
 
 # IRC style: `<nick>`, `**<nick>**`, `**\<nick>**`, perhaps after a time stamp (`[12:01] <nick>`)
-# or a list marker; and a meeting's saved chat (Zoom): `20:36:18	 From name : text`,
-# `20:36:18 From name to Everyone: text`.
+# or a list marker; a meeting's saved chat (Zoom): `20:36:18	 From name : text`,
+# `20:36:18 From name to Everyone: text`; and an instant messenger's (MSN): `name 说 (16:35):`,
+# `name says (4:35 PM):`, the message on the lines after. In a quote or not.
 _SPEAKER = lazy(
-    r"[ \t]*(?:[-*+][ \t]+)?"
+    r"[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+)?"
     r"(?:(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*\*|__)?\\?<[^\s<>]{1,40}>(?:\*\*|__)?[ \t:]"
-    r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+[^\n:：]{1,80}[:：])"
+    r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+[^\n:：]{1,80}[:：]"
+    r"|[^\n]{1,80}?[ \t](?:说|說|says)[ \t]*[(（]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?[)）][ \t]*[:：][ \t]*(?=\r?\n|\Z))"
 )
 
 

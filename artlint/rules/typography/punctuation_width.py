@@ -2,6 +2,7 @@ import re
 from functools import lru_cache
 
 from artlint import data
+from artlint.chatlog import chat_lines
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
@@ -165,6 +166,8 @@ class PunctuationWidth(DocumentRule):
             mark = text[at]
             if text[at - 1 : at] in _ASCII_MARKS or text[at + 1 : at + 2] in _ASCII_MARKS + "/\\":
                 continue  # a run: "...", "?!", ":/"
+            if chat_lines(doc).holds(at):
+                continue  # a chat log's line: the name a participant gave themselves, as they typed it
             before = text[at - 1] if at > block.start else ""
             after_end = at + 1
             while after_end < block.end and text[after_end] in " \t":
