@@ -44,7 +44,8 @@ class LinkTextNonDescriptive(DocumentRule):
     talk's `[下载]` under "讲稿"; the words are `cell-actions`), the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
-    fragment of (`[下载](#downloads)` to "下载资源").
+    fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
+    link, a second address of what that one names (`[chunk-hook.md](…) ([source](…))`).
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -78,7 +79,7 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
                 continue
-            if _names_a_rows_source(doc, link, text):
+            if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link):
                 continue
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
@@ -95,6 +96,16 @@ def _names_its_target(text: str, url: str) -> bool:
     path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
     last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
+
+
+def _qualifies_the_link_before(doc, link) -> bool:
+    """`[045-chunk-hook.md](…) ([source](…))`: a link in brackets right after another link is
+    a second address of what that one names (its source, its PDF), and reads as such."""
+    text = doc.text
+    if text[link.start - 1 : link.start] != "(" or text[link.end : link.end + 1] != ")":
+        return False
+    before = len(text[: link.start - 1].rstrip(" \t"))
+    return any(other.end == before and not other.is_image for other in doc.links)
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
