@@ -32,6 +32,8 @@ _BRACKETED_LOG_FIELD = lazy(
 _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?")
 _TAG_FOLLOWS = lazy(r"[:：]|\w")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
+_TICKET = lazy(r"[A-Z][A-Z0-9]{1,15}-\d{1,7}")  # an issue tracker's key: RIP-50, KAFKA-1234
+_ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
 _SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]")
@@ -53,7 +55,8 @@ class LinkReferenceUndefined(DocumentRule):
     states that themes add, `- [tip]`) and ruby text (`[漢字]^(かんじ)`). A file that
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
     definitions may be there. A bracketed word that opens a line and runs into a colon or into
-    the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag. Three bracketed groups in a row, or a label that is an IP address
+    the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag, and so are an issue tracker's
+    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`). Three bracketed groups in a row, or a label that is an IP address
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
@@ -119,8 +122,10 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[团队][译]`, `[RESULT][VOTE]`: a title's or a mail subject's tags, quoted as written
             if text.startswith("[", match.end()) or log_lines.holds(match.start()):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
-            if _SYNTAX.search(words) or _SYNTAX.search(label):
-                continue
+            if _SYNTAX.search(words) or _SYNTAX.search(label) or not any(char.isalnum() for char in words):
+                continue  # `[+-=][ASacdistu]`: a command's modes, shown as written
+            if _TICKET.fullmatch(label.strip()) or _ISSUE_NUMBER.search(words):
+                continue  # `[ISSUE #5386][RIP-50]`: a commit subject's tags, an issue and a tracker's key
             what = "image" if match.group(1) else "link"
             yield doc.diagnostic(
                 f"reference {what} to [{label}], which is not defined in this document", match.start(), match.end()
