@@ -588,7 +588,7 @@ def _zola(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
 
 
 def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
-    source = _docusaurus_source(site, relative)
+    source = site.plugin_source(relative)
     if source is None:
         return None
     kind, folder, route = source
@@ -632,15 +632,6 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
 
 # The blog plugin's dated names: the date as written (`2020-2-14-x.md` is /2020/2/14/x).
 _DOCUSAURUS_DATED = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")
-
-
-def _docusaurus_source(site: Site, relative: str) -> tuple[str, str, str] | None:
-    """(kind, folder, route) of the plugin folder that serves a file: the innermost."""
-    found = None
-    for source in site.doc_sources:
-        if within(relative, source[1]) and relative != source[1] and (found is None or len(source[1]) > len(found[1])):
-            found = source
-    return found
 
 
 def _docusaurus_unnumbered(name: str) -> str:

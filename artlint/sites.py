@@ -327,6 +327,15 @@ class Site:
             "base-path": self.base_path,
         }
 
+    def plugin_source(self, relative: str) -> tuple[str, str, str] | None:
+        """(kind, folder, route) of the Docusaurus plugin folder that serves a file (relative to
+        root): the innermost of `doc_sources`."""
+        found = None
+        for source in self.doc_sources:
+            if relative != source[1] and within(relative, source[1]) and (found is None or len(source[1]) > len(found[1])):
+                found = source
+        return found
+
     def holds_no_articles(self, path: str) -> bool:
         """Whether `path` (absolute) is in one of the site's template, partial or output
         folders, or is a file the generator's configuration excludes."""
@@ -646,7 +655,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator == "docusaurus":
         if any(part.startswith("_") for part in parts):
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
-        return "article" if parts[0] == "blog" or "content-blog" in "/".join(parts) else "page"
+        source = site.plugin_source("/".join(parts))
+        return "article" if (source[0] == "blog" if source else parts[0] == "blog" or "content-blog" in "/".join(parts)) else "page"
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     return "article"
