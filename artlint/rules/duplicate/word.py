@@ -91,11 +91,13 @@ class DuplicateWord(DocumentRule):
       (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
       speaker's (`我我叫`).
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
-    joined to others by `-`, `/`, `.`, `_` or an entity (`real-time time`, `d&iacute;a a`), or
-    inside URLs. Code is never read: fenced, indented, inline, `<code>`, and template blocks of
+    joined to others by `-`, `/`, `.`, `_`, `#` or an entity (`real-time time`, `d&iacute;a a`,
+    `Consumer#unsubscribe unsubscribe`), or inside URLs; nor are the owner and group of a line
+    of `ls -l` (`drwxr-xr-x 2 root root`). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
     code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
     A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
-    title as written upstream and is not checked.
+    title as written upstream and is not checked, and so does the text of a link to a commit,
+    a pull or merge request or an issue (`[build still still fails](…/commit/44c2bff)`).
 
     Placeholder text (lorem ipsum and its generated variants: six or more of the
     `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
@@ -244,6 +246,8 @@ class DuplicateWord(DocumentRule):
                 continue
             if chat_lines(doc).holds(start_a):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
+            if _names_a_change(doc, start_a):
+                continue  # `[8.0.1316: build still still fails](…/commit/44c2bff)`: the commit's subject as written
             if _written_as_code(text, start_a, end_a, start_b, end_b):
                 continue
             if "\n" in between and doc.site is not None and doc.site.line_breaks:
@@ -543,6 +547,14 @@ def _quotes_a_title(doc, block):
     """A list item that begins with a pull request's number quotes its title as written."""
     start = block.content_start if block.content_start is not None else block.start
     return block.type in ("block_text", "paragraph") and _QUOTED_TITLE.match(doc.text, start) is not None
+
+
+# A link to a commit, a pull or merge request or an issue: its text is their subject, quoted.
+_CHANGE_URL = lazy(r"https?://[^\s/]+/(?:[^\s?#]+/)?(?:-/)?(?:commit|commits|pull|pulls|issues|merge_requests)/\w", re.I)
+
+
+def _names_a_change(doc, offset: int) -> bool:
+    return any(link.start <= offset < link.end and not link.is_image and _CHANGE_URL.match(link.url) for link in doc.links)
 
 
 _JOINERS = {"-", "/", ".", "_", "@", "&", ";", "#"}
