@@ -124,6 +124,9 @@ class Site:
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
     # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
+    # marked before 1.0 (hexo-renderer-marked before 3): `__words__` is bold wherever the
+    # opening `__` follows no ASCII letter, digit or `_` (具有__固定格式__，), flanking aside.
+    pattern_underscores: bool = False
     # A line break inside a paragraph is rendered as one (marked's `breaks`, Hexo's default):
     # the lines of a paragraph are lines on the page.
     line_breaks: bool = False
@@ -314,6 +317,7 @@ class Site:
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
+            "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
@@ -1485,6 +1489,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": _hexo_pairs_spaced_strong(package),
+        "pattern_underscores": (_marked_major(package) or 3) < 3,
         "line_breaks": _nested(settings, "marked", "breaks") is not False,
         "images_from_root": _marked_prepends_root(package, settings),
     }

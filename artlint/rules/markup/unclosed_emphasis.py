@@ -50,7 +50,9 @@ class UnclosedEmphasis(DocumentRule):
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
       beside them (and two `***`, bold italic, likewise), the first before a non-space and the
       second after one (on Docusaurus 2,
-      and on Hexo with marked before 1.0 or kramed, spaces or not).
+      and on Hexo with marked 0.x or kramed, spaces or not); on Hexo with marked before 1.0
+      (hexo-renderer-marked before 3), two `__` pair up the same way when the first follows
+      no ASCII letter or digit (`具有__固定格式__，` is bold there).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
@@ -381,10 +383,33 @@ def _unpaired_by_pattern(doc, block, runs):
             del openers[marker]
         elif opener is None and not _is_space(after):
             openers[marker] = at
-    return [run for run in runs if run[1] not in ("**", "***") or run[0] not in paired]
+    if doc.site is not None and doc.site.pattern_underscores:
+        paired |= _underscores_paired_by_pattern(doc, block)
+    return [run for run in runs if run[1] not in ("**", "***", "__") or run[0] not in paired]
 
 
 _STRONG_ASTERISKS = lazy(r"(?<!\*)\*{2,3}(?!\*)")
+# marked before 1.0 reads text up to a `_` at an ASCII word boundary (JavaScript's `\b_`),
+# then takes `__…__` as bold when no space stands inside either end.
+_OPENING_UNDERSCORES = lazy(r"(?<![A-Za-z0-9_])__(?![_\s])")
+_CLOSING_UNDERSCORES = lazy(r"(?<=\S)(?<!_)__(?!_)")
+
+
+def _underscores_paired_by_pattern(doc, block) -> set[int]:
+    """Starts of the `__` that marked before 1.0 pairs in a block, in order."""
+    text = doc.text
+    paired: set[int] = set()
+    at = block.start
+    while True:
+        opening = _OPENING_UNDERSCORES.search(text, at, block.end)
+        if opening is None:
+            return paired
+        closing = _CLOSING_UNDERSCORES.search(text, opening.end() + 1, block.end)
+        if closing is None:
+            return paired
+        if not doc.in_code(opening.start()) and not doc.in_code(closing.start()):
+            paired.update((opening.start(), closing.start()))
+        at = closing.end()
 
 
 def _intended_pairs(text, runs):
