@@ -131,11 +131,36 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
 
 # A folder with one of these inside a site, below its root, is a package copied into it (a
 # highlighter under `assets/`): its README and changelog are the package's, not the site's.
+# So is a folder with a licence and a README of its own (`_copied_repository`).
 _PACKAGE_MANIFESTS = frozenset(("package.json", "bower.json", "composer.json"))
 
 
 def _bundled_package(site, folder: str, names: set[str]) -> bool:
-    return site.generator != "plain" and folder != site.root and not _PACKAGE_MANIFESTS.isdisjoint(names)
+    if site.generator == "plain" or folder == site.root:
+        return False
+    return not _PACKAGE_MANIFESTS.isdisjoint(names) or _copied_repository(folder, names)
+
+
+_LICENSES = ("license", "licence", "copying")
+
+
+def _copied_repository(folder: str, names: set[str]) -> bool:
+    """A folder that carries its own licence beside a README without front matter: another
+    project's files copied into the site (a design system's built package under `assets/`)."""
+    lowered = {name.lower(): name for name in names}
+    if not any(name.split(".")[0] in _LICENSES for name in lowered):
+        return False
+    readme = next((lowered[name] for name in ("readme.md", "readme.markdown", "readme") if name in lowered), None)
+    return readme is not None and not _starts_with_front_matter(os.path.join(folder, readme))
+
+
+def _starts_with_front_matter(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return True  # unknown: the folder is walked as usual
+    return head.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++", b"{"))
 
 
 def _entries(directory: str) -> list[os.DirEntry]:
