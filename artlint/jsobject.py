@@ -9,17 +9,29 @@ after it. Comments are skipped. Nothing here evaluates anything.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _CLOSERS = {"{": "}", "[": "]", "(": ")"}
+_NOTABLE = re.compile(r"""[\s"'`{}\[\]()/,]""")
 _MAX_DEPTH = 64  # a hostile configuration nested deeper is read as unknown there
+# Steps of reading one object: a plugin's options are a few hundred characters; a hostile file
+# nests thousands of objects, each read to its end, and must not take seconds.
+_MOST_STEPS = 50_000
+
+
+class _TooLong(Exception):
+    pass
 
 
 def object_at(text: str, start: int) -> dict[str, Any]:
     """The object literal whose `{` is at `start`; {} when there is none."""
     if not text.startswith("{", start):
         return {}
-    value, _ = _Reader(text).value(start, 0)
+    try:
+        value, _ = _Reader(text).value(start, 0)
+    except _TooLong:
+        return {}
     return value if isinstance(value, dict) else {}
 
 
@@ -27,23 +39,33 @@ def options_after(text: str, index: int) -> dict[str, Any]:
     """The options object of a `[name, {...}]` pair whose name ends at `index`: after a comma,
     comments and an optional `(` (`/** @type */ ({ ... })`); {} when none follows."""
     reader = _Reader(text)
-    index = reader.skip(index)
-    if not text.startswith(",", index):
-        return {}
-    index = reader.skip(index + 1)
-    if text.startswith("(", index):
+    try:
+        index = reader.skip(index)
+        if not text.startswith(",", index):
+            return {}
         index = reader.skip(index + 1)
+        if text.startswith("(", index):
+            index = reader.skip(index + 1)
+    except _TooLong:
+        return {}
     return object_at(text, index)
 
 
 class _Reader:
     def __init__(self, text: str):
         self.text = text
+        self.steps = _MOST_STEPS
+
+    def step(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise _TooLong
 
     def skip(self, index: int) -> int:
         """The index of the next character that is neither space nor part of a comment."""
         text = self.text
         while index < len(text):
+            self.step()
             if text[index].isspace():
                 index += 1
             elif text.startswith("//", index):
@@ -86,6 +108,7 @@ class _Reader:
         pieces = []
         index += 1
         while index < len(self.text):
+            self.step()
             char = self.text[index]
             if char == "\\" and index + 1 < len(self.text):
                 pieces.append(self.text[index + 1])
@@ -103,7 +126,11 @@ class _Reader:
         text = self.text
         closers: list[str] = []
         while index < len(text):
-            index = self.skip(index)
+            self.step()
+            found = _NOTABLE.search(text, index)  # what is neither of these changes nothing: jump over it
+            if found is None:
+                return len(text)
+            index = self.skip(found.start())
             if index >= len(text):
                 break
             char = text[index]
@@ -122,6 +149,7 @@ class _Reader:
     def object(self, index: int, depth: int) -> tuple[dict[str, Any], int]:
         found: dict[str, Any] = {}
         while True:
+            self.step()
             index = self.skip(index)
             if index >= len(self.text):
                 return found, index
@@ -150,6 +178,7 @@ class _Reader:
     def array(self, index: int, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []
         while True:
+            self.step()
             index = self.skip(index)
             if index >= len(self.text):
                 return items, index

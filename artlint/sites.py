@@ -1545,6 +1545,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
     }
 
 
+_MOST_PLUGINS = 32
 _DOCUSAURUS_PLUGIN = lazy(r"""["'](?:@docusaurus/plugin-content-(docs|blog)|(@docusaurus/preset-classic|classic))["']""")
 
 
@@ -1557,7 +1558,9 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
 
     instances: dict[tuple[str, str], dict] = {("docs", ""): {}, ("blog", ""): {}}  # (kind, id) -> options
-    for match in _DOCUSAURUS_PLUGIN.finditer(text):
+    for number, match in enumerate(_DOCUSAURUS_PLUGIN.finditer(text)):
+        if number >= _MOST_PLUGINS:
+            break  # a hostile configuration nesting thousands: each is read to its end
         options = options_after(text, match.end())
         if match.group(2):  # the classic preset
             for kind in ("docs", "blog"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,16 @@ def test_docusaurus_options_are_read_as_data_never_run() -> None:
     assert object_at("{ a: 'unterminated", 0) == {"a": None}
     assert object_at("{" * 10_000, 0) == {}  # nested past the reader's depth: unknown, not a RecursionError
     assert object_at("{ ) ] a: 1 }", 0) == {"a": 1}
+    assert options_after('"p",' + " " * 200_000 + "{a: 1}", 3) == {}  # read within a budget of steps, then given up
+
+
+def test_a_hostile_docusaurus_configuration_is_read_in_bounded_time() -> None:
+    from artlint.sites import _docusaurus_sources
+
+    nested = "[" + '["@docusaurus/plugin-content-blog", {id: "a", x: ' * 20_000 + "1" + "}]" * 20_000 + "]"
+    started = time.process_time()
+    assert _docusaurus_sources("/nonexistent", nested, []) == (("docs", "docs", "docs"), ("blog", "blog", "blog"))
+    assert time.process_time() - started < 5  # about 0.7 s here; unbounded, 18 s
 
 
 def test_page_names_hold_the_url_names_generators_make_of_file_names_and_slugs(tmp_path: Path) -> None:
