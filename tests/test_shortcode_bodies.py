@@ -49,6 +49,14 @@ def test_every_theme_s_diagram_shortcodes_and_the_project_s_own(tmp_path: Path) 
     assert '"plot"' in out
 
 
+def test_a_code_shortcode_with_its_language_holds_code(tmp_path: Path) -> None:
+    site = _site(tmp_path, "code")
+    page = site / "content" / "docs" / "page.md"
+    page.write_text('---\ntitle: A page\n---\n\n{{<code html>}}\n<body>\n  <img\n  src="logo.png">\n</body>\n{{</code>}}\n', encoding="utf-8")
+    code, out, err = artlint("check", "--offline", "--no-cache", "--quiet", "--select", "image-alt-text", ".", cwd=site)
+    assert code == 0 and out == "", out + err  # a theme's `code` shortcode shows its body as code, like `highlight`
+
+
 def test_a_template_in_the_site_decides(tmp_path: Path) -> None:
     site = _site(tmp_path, "mermaid")
     folder = site / "_vendor" / "github.com" / "someone" / "theme" / "layouts" / "_shortcodes"

@@ -557,7 +557,7 @@ def _names_a_change(doc, offset: int) -> bool:
     return any(link.start <= offset < link.end and not link.is_image and _CHANGE_URL.match(link.url) for link in doc.links)
 
 
-_JOINERS = {"-", "/", ".", "_", "@", "&", ";", "#"}
+_JOINERS = {"-", "/", ".", "_", "@", "&", ";", "#", "'", "’"}
 _ESCAPED_JOINERS = frozenset("\\" + joiner for joiner in _JOINERS)
 
 
