@@ -1813,7 +1813,7 @@ def _read_settings(path: str) -> dict:
                 # MkDocs configurations name Python objects (`!!python/name:pymdownx.slugs.uslugify`)
                 # and environment variables (`!ENV`): read them with those tags left out.
                 try:
-                    value = load_yaml(_APPLICATION_TAG.sub(r"\1", text))[0]
+                    value = load_yaml(_without_undefined_aliases(_APPLICATION_TAG.sub(r"\1", text)))[0]
                 except YamlProblem:
                     return {}
         elif path.endswith(".json"):
@@ -1823,6 +1823,18 @@ def _read_settings(path: str) -> dict:
     except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
+
+
+_ALIAS = lazy(r"(?<=[:\-\[,][ \t])\*([^\s,\[\]{}]+)")
+_ANCHOR = lazy(r"&([^\s,\[\]{}]+)")
+_YAML_COMMENT = lazy(r"(?:^|(?<=\s))#.*$", re.M)
+
+
+def _without_undefined_aliases(text: str) -> str:
+    """YAML with each alias of an anchor it never sets read as null, as Jekyll's SafeYAML reads
+    it (a theme's `name: *name` left after its `&name` was edited out); PyYAML stops there."""
+    anchors = set(_ANCHOR.findall(_YAML_COMMENT.sub("", text)))  # "# &name is an anchor" sets none
+    return _ALIAS.sub(lambda match: match.group() if match.group(1) in anchors else "~", text)
 
 
 def read_small_file(path: str) -> str:
