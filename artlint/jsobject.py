@@ -146,19 +146,26 @@ class _Reader:
             index += 1
         return index
 
-    def object(self, index: int, depth: int) -> tuple[dict[str, Any], int]:
-        found: dict[str, Any] = {}
+    def item_start(self, index: int, closer: str) -> tuple[int, bool]:
+        """Where the next item of an object or array starts, past commas, and whether `closer`
+        (or the end of the text) ends the literal there instead, with the index after it."""
         while True:
             self.step()
             index = self.skip(index)
             if index >= len(self.text):
+                return index, True
+            if self.text[index] == closer:
+                return index + 1, True
+            if self.text[index] != ",":
+                return index, False
+            index += 1
+
+    def object(self, index: int, depth: int) -> tuple[dict[str, Any], int]:
+        found: dict[str, Any] = {}
+        while True:
+            index, ended = self.item_start(index, "}")
+            if ended:
                 return found, index
-            char = self.text[index]
-            if char == "}":
-                return found, index + 1
-            if char == ",":
-                index += 1
-                continue
             key, index = self.key(index)
             index = self.skip(index)
             if key is None or not self.text.startswith(":", index):
@@ -178,16 +185,9 @@ class _Reader:
     def array(self, index: int, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []
         while True:
-            self.step()
-            index = self.skip(index)
-            if index >= len(self.text):
+            index, ended = self.item_start(index, "]")
+            if ended:
                 return items, index
-            char = self.text[index]
-            if char == "]":
-                return items, index + 1
-            if char == ",":
-                index += 1
-                continue
             value, after = self.value(index, depth)
             items.append(value)
             index = after if after > index else index + 1
