@@ -17,6 +17,10 @@ _LETTER = lazy(r"[^\W\d_]")
 _ARITHMETIC = lazy(r"[=+/^<>]|\s[*_-]\s")
 
 
+def _is_ascii_space(char: str) -> bool:
+    return char == "" or char in " \t\n\x0b\x0c\r"
+
+
 def _is_space(char: str) -> bool:
     """CommonMark's Unicode whitespace (the line's end counts): a space separator (Zs), tab,
     line feed, form feed or carriage return; not the controls that `str.isspace` takes too
@@ -52,7 +56,8 @@ class UnclosedEmphasis(DocumentRule):
       second after one (on Docusaurus 2,
       and on Hexo with marked 0.x or kramed, spaces or not); on Hexo with marked before 1.0
       (hexo-renderer-marked before 3), two `__` pair up the same way when the first follows
-      no ASCII letter or digit (`具有__固定格式__，` is bold there).
+      no ASCII letter or digit (`具有__固定格式__，` is bold there); kramdown takes only ASCII
+      white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
@@ -370,18 +375,21 @@ def _unpaired_by_pattern(doc, block, runs):
     paired: set[int] = set()
     openers: dict[str, int] = {}  # `**` pairs with `**`, `***` (bold italic) with `***`
     spaces_too = doc.site is not None and doc.site.spaced_strong  # remark-parse 8, marked 0.x: `** a **` too
+    # kramdown's patterns are Ruby's, whose `\s` is ASCII: `**Step 5　**` (an ideographic space
+    # before the closer) is bold on a Jekyll site.
+    is_space = _is_ascii_space if doc.site is not None and doc.site.generator == "jekyll" else _is_space
     for match in _STRONG_ASTERISKS.finditer(text, block.start, block.end):
         at, marker = match.start(), match.group()
         if doc.in_code(at):
             continue
         after, before = ("x", "x") if spaces_too else (text[match.end() : match.end() + 1], text[at - 1 : at])
         opener = openers.get(marker)
-        if opener is None and marker == "***" and "**" in openers and not _is_space(before):
+        if opener is None and marker == "***" and "**" in openers and not is_space(before):
             marker, opener = "**", openers["**"]  # `**<!--id-->***Title:*`: closes the `**`, opens a `*`
-        if opener is not None and not _is_space(before):
+        if opener is not None and not is_space(before):
             paired.update((opener, at))
             del openers[marker]
-        elif opener is None and not _is_space(after):
+        elif opener is None and not is_space(after):
             openers[marker] = at
     if doc.site is not None and doc.site.pattern_underscores:
         paired |= _underscores_paired_by_pattern(doc, block)
