@@ -288,14 +288,23 @@ def _normal_anchor(text: str) -> str:
     return " ".join(text.split())
 
 
+# Folders of pages that list others by a keyword: a link's text that names one of their pages
+# is the keyword repeated, not the name of a place.
+_LISTING_SEGMENTS = frozenset({"tag", "tags", "category", "categories", "topic", "topics", "search", "keyword", "keywords", "label", "labels"})
+
+
 def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
     """The anchor's words appear in the host or the first path segment: a brand, project,
-    package or person linked to its own site or page (not a tag page that repeats a keyword).
+    package or person linked to its own site or page (not a tag page that repeats a keyword);
+    or the anchor is the last segment of the path, the folder or page it names.
     With `whole_path`, anywhere in the path: a page about the term."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
+    segments = unquote(parts.path).strip("/").lower().split("/")
+    if len(segments) >= 2 and segments[-1] == " ".join(text.lower().split()) and segments[-2] not in _LISTING_SEGMENTS:
+        return True  # `[dev](https://dist.apache.org/repos/dist/dev)`: the folder it names
     path = unquote(parts.path) if whole_path else parts.path.strip("/").split("/", 1)[0]
     target = f"{parts.hostname or ''}/{path}".lower()
     for word in _WORD.findall(text.lower()):
