@@ -43,7 +43,8 @@ class LinkAnchorMissing(DocumentRule):
     where the target has no heading whose slug is `part`, no explicit `{#part}` id, no HTML
     element with `id="part"` (the first `id` of an element; not `data-id`, nor an `id=` in a
     URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name.
-    A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`). A heading's
+    A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`), and a text
+    fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id. A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
@@ -98,6 +99,7 @@ class LinkAnchorMissing(DocumentRule):
             path, fragment = split_target(url)
             if link.kind != "html":
                 fragment = _MARKDOWN_ESCAPE.sub(r"\1", fragment)  # `#foo\_bar` is `#foo_bar`
+            fragment = fragment.split(":~:", 1)[0]  # `#:~:text=…`: a text fragment, which the browser finds in the page's words
             if not fragment or fragment.lower() in _ALWAYS_THERE or fragment.lower().startswith(_GENERATED_PREFIXES):
                 continue
             if not path:
