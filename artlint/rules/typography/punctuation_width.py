@@ -183,8 +183,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
             if mark in ";:" and commands.search(text, max(block.start, at - _COMMAND_REACH), at):
                 continue  # `delete from 表名;`, `docker rmi 仓库名:标签名`: a command's syntax around placeholders
-            if mark == "." and _NUMBERING.fullmatch(text, block.start, at):
-                continue  # "六. 联系方式": a heading's number, for '、' rather than '。'
+            if mark == "." and _NUMBERING.fullmatch(text, max(block.start, text.rfind("\n", 0, at) + 1), at):
+                continue  # "六. 联系方式": a heading's number, for '、' rather than '。', on a line of its own or not
             if mark == "." and after in "》）」』】":
                 continue  # "《标题.》": not a sentence's end
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
