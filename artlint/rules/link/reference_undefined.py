@@ -63,7 +63,8 @@ class LinkReferenceUndefined(DocumentRule):
     reported only in a document that itself writes working shortcut links, outside tables,
     and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
-    attribute `#[track_caller]`), or one of
+    attribute `#[track_caller]`), the text of kramdown's full reference with a space before a
+    defined label (`[Setext] [1]`, on a Jekyll site), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
     nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
@@ -133,6 +134,7 @@ class LinkReferenceUndefined(DocumentRule):
         if not _writes_shortcuts(doc):
             return  # an author who never writes `[label]` links means prose by brackets
         full = SpanSet(full_spans)
+        spaced_labels = doc.site is not None and doc.site.generator == "jekyll"
         tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")])
         for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
             if match.start() in covered or match.start() in full or match.start() in tables:
@@ -149,9 +151,20 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue
+            if spaced_labels and _spaced_label_defined(text, match.end(), defined):
+                continue  # kramdown's `[Setext] [1]`: a full reference with a space before its label
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+# kramdown reads white space between a reference link's text and its label (`[text] [id]`).
+_SPACED_LABEL = lazy(r"[ \t]+\[([^\[\]\n]{1,100})\]")
+
+
+def _spaced_label_defined(text: str, end: int, defined: set[str]) -> bool:
+    label = _SPACED_LABEL.match(text, end)
+    return label is not None and normal_label(label.group(1)) in defined
 
 
 def _writes_shortcuts(doc) -> bool:
