@@ -44,7 +44,7 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         return "a time of day without a date"
     if not isinstance(value, str):
         return f"expected a date, got {describe(value)}"
-    text = value.strip()
+    text = _ruby_zone(value.strip(), generator)
     if not text and generator == "hugo":
         return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)
     match = _ISO.fullmatch(text)
@@ -78,6 +78,15 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     if match["zh"] is not None and (int(match["zh"]) > 23 or int(match["zm"] or 0) > 59):
         return f"{value!r} has an impossible time-zone offset"
     return None
+
+
+# Ruby's Date._parse reads an offset of three digits as one for the hour and two for the
+# minutes: Jekyll's `2015-04-16 9:52:18 +800` is at +08:00.
+_THREE_DIGIT_ZONE = lazy(r"([ \t][+-])(\d)(\d{2})$")
+
+
+def _ruby_zone(text: str, generator: str | None) -> str:
+    return _THREE_DIGIT_ZONE.sub(r"\g<1>0\2\3", text) if generator == "jekyll" else text
 
 
 def _rfc_1123_or_day_month_year(text: str) -> bool:
@@ -126,7 +135,7 @@ def written_day(value: Any, generator: str | None = None) -> tuple[dt.date, int 
         return value, None, None
     if not isinstance(value, str) or date_problem(value, generator) is not None:
         return None
-    text = value.strip()
+    text = _ruby_zone(value.strip(), generator)
     match = _ISO.fullmatch(text) or (_LENIENT.fullmatch(text) if generator in _LENIENT_GENERATORS else None)
     if match is None:
         return None  # a form only Hugo reads (RFC 1123): its day is not worth a parser here
