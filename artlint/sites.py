@@ -638,9 +638,10 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
     generator = site.generator
-    if generator in ("mkdocs", "zola", "hugo", "hexo") and not any(folder == "." or within(path, folder) for folder in site.content):
+    if generator in ("mkdocs", "zola", "hugo", "hexo", "docusaurus") and not any(folder == "." or within(path, folder) for folder in site.content):
         # MkDocs renders docs_dir alone, Zola and Hugo content/ (and what is mounted there), Hexo
-        # source/: the rest is the repository's, shown by GitHub, or read by a template
+        # source/, Docusaurus its plugins' folders: the rest is the repository's, shown by
+        # GitHub, or read by a template
         return "repository"
     if generator in ("hugo", "zola"):
         if lowered.split(".")[0] == "_index":
