@@ -42,7 +42,9 @@ class DuplicateTitle(CorpusRule):
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
     "SOFA Weekly | Q&A"; the date from front matter, a dated file name, or a dated
-    `path` or `url`), and the `.Rmd`/`.md` pair of one
+    `path` or `url`), a log kept one page per date or number under one title (five or more
+    pages whose names differ in their numbers only, `series-min-pages`: `2016-12-01.md`,
+    `2016-12-06.md`, "Build Environment Update History"), and the `.Rmd`/`.md` pair of one
     article pass, as do titles shorter than `min-length` letters (4).
 
     ## Why it matters
@@ -98,6 +100,7 @@ class DuplicateTitle(CorpusRule):
                 scope = version_scope(path)
                 groups[(key,) + tuple(fact[5:8]) + (scope[:2] if scope else None,)].append(path)
         recurring = _recurring_words()
+        groups = {key: group for key, group in groups.items() if not _numbered_series(group, facts)}
         for paths in (part for group in groups.values() for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
                 continue
@@ -148,6 +151,17 @@ def _by_date(paths: list[str], facts, recurring: tuple[str, ...] = ()) -> list[l
         return [undated]
     clusters[0] += undated
     return clusters
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _numbered_series(paths: list[str], facts) -> bool:
+    """Whether the pages of one title are a series of `series-min-pages` or more whose names
+    differ in their numbers only: a log kept one page per date or per number."""
+    if len(paths) < _DATA["series-min-pages"]:
+        return False
+    return len({_DIGIT_RUN.sub("#", _name(path)) for path in paths}) == 1 and len({_name(path) for path in paths}) == len(paths)
 
 
 def _day(text: str):
