@@ -145,14 +145,16 @@ def _full_width_split(url: str) -> int | None:
 
 
 def _query_in_fragment(doc, link):
-    """`/#s8?utm_source=x`. Hash routes (`#/page?x=1`, `#!/x?y=1`) are read by the page's
+    """`/#s8?utm_source=x`. Hash routes (`#/page?x=1`, `#!/x?y=1`, `#app/page?x=1`) are read by the page's
     script and are left alone."""
     url = link.url
     if not url.lower().startswith(("http://", "https://")):
         return None
     base, _, fragment = url.partition("#")
     question = fragment.find("?")
-    if question <= 0 or fragment[0] in "/!" or "#" in fragment or "=" not in fragment[question:]:
+    # `#/route?x=1`, `#!/route`, `#ptc1/tcomp/infoPage?oid=…`: a single-page app's route, whose
+    # query its script reads (`#section/?utm_…` is an anchor with a query after it)
+    if question <= 0 or fragment[0] in "/!" or "/" in fragment[:question].rstrip("/") or "#" in fragment or "=" not in fragment[question:]:
         return None
     if any(char.isspace() for char in fragment):
         return None
