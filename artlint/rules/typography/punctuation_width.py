@@ -25,6 +25,7 @@ _DOTTED_NAME = lazy(r"(?<![\w.])[^\W\d_]\w*(?:\.[^\W\d_]\w*)+$")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
 _LATIN_LETTER = lazy(r"[A-Za-z]")
 _NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
+_SPACED_NUMBER = lazy("(?:^|(?<=[\\s\\[（(]))[一二三四五六七八九十百零〇]+$")
 # A reference, which GB/T 7714 writes with half-width punctuation: "李焰, 高弋君, 等. 标题[J].
 # 期刊, 2016", "蔡聰明, 談 Stirling 公式, 数学传播, 17(2), 1993".
 _REFERENCE = lazy(
@@ -185,6 +186,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # `delete from 表名;`, `docker rmi 仓库名:标签名`: a command's syntax around placeholders
             if mark == "." and _NUMBERING.fullmatch(text, max(block.start, text.rfind("\n", 0, at) + 1), at):
                 continue  # "六. 联系方式": a heading's number, for '、' rather than '。', on a line of its own or not
+            if mark == "." and text[at + 1 : at + 2] == " " and _SPACED_NUMBER.search(text, max(block.start, at - 8), at):
+                continue  # "小白自制 Linux 开发板 一. 瞎抄原理图": a part's number inside a quoted title
             if mark == "." and after in "》）」』】":
                 continue  # "《标题.》": not a sentence's end
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
