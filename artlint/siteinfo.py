@@ -70,7 +70,7 @@ def site_text(described: list[dict[str, Any]]) -> str:
         if site["fragments"]:
             lines.append(f"  fragments    {', '.join(site['fragments'])}")
         if site["plugin-page-folders"]:
-            lines.append(f"  plugin pages {', '.join(site['plugin-page-folders'])} (folders a _plugins generator writes pages into)")
+            lines.append(f"  plugin pages {', '.join(site['plugin-page-folders'])} (folders whose pages a plugin or a build step writes)")
         for default in site["permalink-defaults"]:
             scope = " ".join(part for part in (default["type"], default["path"] and f"under {default['path']}") if part) or "every page"
             lines.append(f"  permalink    {default['permalink']} ({scope}, from defaults)")

@@ -1020,7 +1020,29 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
     parts["base_path"] = _base_path(generator, settings)
+    if generator in ("hugo", "zola"):
+        built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
+        parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *built)))
     return Site(generator, folder, config_file, **parts)
+
+
+# A `.gitignore` line that ignores what a content section holds: `content/commands/*`,
+# `/content/commands/**`, `content/commands/`.
+_IGNORED_SECTION = lazy(r"^/?(?P<path>[^!#*?\[\s][^*?\[\s]*?)/(?:\*{1,2})?[ \t]*$", re.M)
+
+
+def _sections_built_elsewhere(folder: str, content: tuple[str, ...]) -> tuple[str, ...]:
+    """Sections of a Hugo or Zola site whose pages a build step writes before the generator
+    runs (the repository's `.gitignore` keeps them out, `!content/commands/_index.md` aside):
+    their site paths (`commands`), where links lead to pages that no checkout holds."""
+    found = []
+    for match in _IGNORED_SECTION.finditer(read_small_file(os.path.join(folder, ".gitignore"))):
+        path = match.group("path").strip("/")
+        for root in content:
+            root = root.strip("/")
+            if root not in ("", ".") and path.startswith(root + "/") and path != root:
+                found.append(path[len(root) + 1 :])
+    return tuple(found)
 
 
 # Where each generator's configuration gives the site's own URL.
