@@ -101,7 +101,7 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     """Find and parse the front matter at the top of a document, or return None. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
     its first `---`), its fence may follow blank lines.
-    With `without_opening` (Hexo), YAML keys from the first line up to a `---` line are front
+    With `without_opening` (Hexo), a fence of four dashes or more closed by the same line, and YAML keys from the first line up to a `---` line, are front
     matter too, and tabs that indent a YAML line are spaces (hexo-front-matter's `escape`), as
     is a tab after a list item's dash (js-yaml's reading)."""
     text = source.text
@@ -114,6 +114,10 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
         return _fenced(source, "toml", _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
         return _fenced(source, "yaml", _YAML_END, first, soft_tabs=without_opening)
+    if without_opening and _LONG_FENCE.fullmatch(first_line):
+        # hexo-front-matter opens with three dashes or more and closes with the same line
+        same = re.compile(re.escape(first_line.rstrip(" \t")) + r"[ \t]*")
+        return _fenced(source, "yaml", same, first, soft_tabs=True)
     if first == 1 and _JSON_START.match(text):
         return _parse_json(source)
     if without_opening and _YAML_KEY_LINE.match(first_line):
@@ -121,6 +125,7 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     return None
 
 
+_LONG_FENCE = lazy(r"-{4,}[ \t]*")
 _YAML_KEY_LINE = lazy(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 _HEXO_END = lazy(r"-{3,}")
 
