@@ -179,8 +179,10 @@ def _without_language(doc, path: str) -> str:
 def _is_page_path(doc, path, roots) -> bool:
     """A site path to a page (not a file with a media or document suffix) that names a known
     page; a relative one read against the page's own URL where the generator gives it."""
-    if path.startswith(("../", "./")):  # `../b/` from a page served at /conduct/; not `docs/b/`, read under the page
-        path = site_path_from_page_url(doc, path) or path  # `./b.html`: a post beside it under the same permalink folder
+    # `../b/` from a page served at /conduct/, and `./b.html`, a post beside it under the same
+    # permalink folder; not `docs/b/` nor `./docs/b`, read under the page's file
+    if path.startswith("../") or (path.startswith("./") and "/" not in path[2:].rstrip("/")):
+        path = site_path_from_page_url(doc, path) or path
     last = path.rstrip("/").rsplit("/", 1)[-1]
     # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last and not path.endswith("/") else ""
