@@ -100,8 +100,8 @@ class DuplicateTitle(CorpusRule):
                 scope = version_scope(path)
                 groups[(key,) + tuple(fact[5:8]) + (scope[:2] if scope else None,)].append(path)
         recurring = _recurring_words()
-        groups = {key: group for key, group in groups.items() if not _numbered_series(group, facts)}
-        for paths in (part for group in groups.values() for part in _by_date(group, facts, recurring)):
+        compared = [group for group in groups.values() if not _numbered_series(group, facts)]
+        for paths in (part for group in compared for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
                 continue
             articles = one_per_article(paths)
