@@ -199,8 +199,10 @@ class Site:
         none; a post without a date among dated posts is a mistake."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
-        if self.generator == "zola" and _zola_section_orders_otherwise(folder):
-            return False
+        if self.generator == "zola":
+            order = _zola_section_order(folder, os.path.join(self.root, "content"))
+            if order is not None:
+                return order in ("date", "update_date")  # Zola's default, "none", uses no date
         climbed = False
         while True:
             around = climbed and os.path.basename(folder) == "_posts"  # Jekyll's and Hexo's posts, filed by category
@@ -583,17 +585,24 @@ def _cascaded(matter: Mapping[str, Any]) -> Mapping[str, Any]:
     return merged
 
 
-def _zola_section_orders_otherwise(folder: str) -> bool:
-    """Whether a Zola section's `_index.md` lists its pages in an order no date sets
-    (`sort_by = "weight"`, `"title"`, `"slug"`) or renders no list at all (`render = false`: a
-    folder of standalone pages, each at its own `path`, an about page beside a privacy page)."""
-    index = os.path.join(folder, "_index.md")
-    signature = signature_of(index)
-    record("stat", index, signature)
-    if not signature:
-        return False
-    matter = _section_matter(index, signature)
-    return matter.get("render") is False or matter.get("sort_by") in ("weight", "title", "title_bytes", "slug")
+def _zola_section_order(folder: str, content: str) -> str | None:
+    """How the Zola section that holds `folder`'s pages orders them: its `_index.md`'s
+    `sort_by` ("none", Zola's default, when unset), "render = false" for a section that renders
+    no list (standalone pages, each at its own `path`); None when no `_index.md` is found up to
+    the content folder. Zola uses a page's date only to sort by it (and a template to show it)."""
+    while True:
+        index = os.path.join(folder, "_index.md")
+        signature = signature_of(index)
+        record("stat", index, signature)
+        if signature:
+            matter = _section_matter(index, signature)
+            if matter.get("render") is False:
+                return "render = false"
+            order = matter.get("sort_by")
+            return order if isinstance(order, str) else "none"
+        if os.path.normpath(folder) == os.path.normpath(content) or os.path.relpath(folder, content).startswith(".."):
+            return None
+        folder = os.path.dirname(folder)
 
 
 @lru_cache(maxsize=256)
