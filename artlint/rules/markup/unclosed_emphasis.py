@@ -17,6 +17,12 @@ _LETTER = lazy(r"[^\W\d_]")
 _ARITHMETIC = lazy(r"[=+/^<>]|\s[*_-]\s")
 
 
+def _blank(run) -> bool:
+    """Three underscores or more left alone are a blank to fill in (`the value of y is _____.`):
+    no renderer's bold italic needs more than three, and three alone mark nothing."""
+    return run[1][0] == "_" and len(run[1]) >= 3
+
+
 def _is_ascii_space(char: str) -> bool:
     return char == "" or char in " \t\n\x0b\x0c\r"
 
@@ -59,7 +65,8 @@ class UnclosedEmphasis(DocumentRule):
       no ASCII letter or digit (`具有__固定格式__，` is bold there); kramdown takes only ASCII
       white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
-    `*`/`_` (footnote marks, globs such as `*.Rd`), asterisks beside a `/` (the path glob
+    `*`/`_` (footnote marks, globs such as `*.Rd`), three underscores or more alone (a blank to
+    fill in, `the value of y is _____`), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__dirname` where the page also writes it
@@ -136,7 +143,7 @@ class UnclosedEmphasis(DocumentRule):
                     yield self._pair_finding(doc, first, second)
             else:
                 rest = _unpaired_by_pattern(doc, block, rest)
-            lone.extend(run for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest))
+            lone.extend(run for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(run))
         yield from self._lone_findings(doc, lone)
 
     @staticmethod
