@@ -2,7 +2,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from artlint import data
 from artlint.findings import Fix, Severity
@@ -296,15 +296,19 @@ _LISTING_SEGMENTS = frozenset({"tag", "tags", "category", "categories", "topic",
 def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
     """The anchor's words appear in the host or the first path segment: a brand, project,
     package or person linked to its own site or page (not a tag page that repeats a keyword);
-    or the anchor is the last segment of the path, the folder or page it names.
+    or the anchor is the last segment of the path (its name before a dot), the folder or page
+    it names; or a value of the query is part of the anchor, a search for what it names.
     With `whole_path`, anywhere in the path: a page about the term."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
+    anchor = " ".join(text.lower().split())
     segments = unquote(parts.path).strip("/").lower().split("/")
-    if len(segments) >= 2 and segments[-1] == " ".join(text.lower().split()) and segments[-2] not in _LISTING_SEGMENTS:
-        return True  # `[dev](https://dist.apache.org/repos/dist/dev)`: the folder it names
+    if len(segments) >= 2 and anchor in (segments[-1], segments[-1].split(".")[0]) and segments[-2] not in _LISTING_SEGMENTS:
+        return True  # `[dev](https://dist.apache.org/repos/dist/dev)`, `[runsv](…/runsv.8.html)`: what it names
+    if parts.query and any(len(value) >= 2 and value.lower() in anchor for _, value in parse_qsl(parts.query)):
+        return True  # `[《证券分析（第六版）》](…/s?field-keywords=证券分析)`: a search for the book it names
     path = unquote(parts.path) if whole_path else parts.path.strip("/").split("/", 1)[0]
     target = f"{parts.hostname or ''}/{path}".lower()
     for word in _WORD.findall(text.lower()):
