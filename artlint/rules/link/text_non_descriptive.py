@@ -41,7 +41,8 @@ class LinkTextNonDescriptive(DocumentRule):
     (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (a download table's `[Source] [Sign] [SHA512]`, whose row names the release, a
-    talk's `[下载]` under "讲稿"; the words are `cell-actions`), the credit in a figure's caption (`<figcaption>… (<a
+    talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`), a
+    citation ending a table cell (`… patch releases. [Source](…)`), the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
@@ -177,7 +178,7 @@ def _names_a_rows_source(doc, link, text: str) -> bool:
     """`| Apache Pegasus 2.0.0 | [Source][src] | [Sign][asc] |`, `| 2020 | … | [下载](x.pdf) |`
     under "讲稿": in a table cell of links only, under a column with a heading, "Source" or
     "Download" says what it is by its row and its column (`cell-actions`)."""
-    if text not in _CELL_ACTIONS:
+    if text not in _CELL_ACTIONS and text not in _CITATIONS:
         return False
     for table in doc.nodes("table"):
         if not table.start <= link.start < table.end:
@@ -187,8 +188,16 @@ def _names_a_rows_source(doc, link, text: str) -> bool:
             for column, cell in enumerate(row.children):
                 if cell.start <= link.start < max(cell.end, cell.start + 1):
                     heading = rows[0].children[column] if column < len(rows[0].children) else None
-                    return heading is not None and bool(doc.text[heading.start : heading.end].strip()) and _links_only(doc, cell)
+                    if heading is None or not doc.text[heading.start : heading.end].strip():
+                        return False
+                    if text in _CITATIONS and not _links_only(doc, cell):
+                        return _ends_cell(doc, link, cell)  # `… patch-level releases. [Source](…)`: the cell's credit
+                    return _links_only(doc, cell)
     return False
+
+
+def _ends_cell(doc, link, cell) -> bool:
+    return not doc.text[link.end : cell.end].strip(" \t|.。")
 
 
 def _links_only(doc, cell) -> bool:
