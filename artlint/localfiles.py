@@ -448,7 +448,7 @@ def _bundle_resource_at(doc: "Document", path: str) -> Path | None:
     if not bundle or not name or root is None:
         return None
     folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
-    dependencies.record("pages", f"{root}\0{chr(0).join(folders)}", page_fingerprint(str(root), folders))
+    dependencies.record("pages", f"{root}\0\0{chr(0).join(folders)}", page_fingerprint(str(root), folders))
     found = _bundle_files(str(root), folders).get((unquote(bundle).casefold(), unquote(name).casefold()))
     return Path(found) if found else None
 
@@ -812,6 +812,7 @@ def _front_title(head: str) -> str:
     return " ".join(line.strip() for line in continued.group().split("\n") if line.strip()) if continued else ""
 # `id` and `abbrlink` name the page where a permalink pattern uses them (Hexo's `:id.html`,
 # hexo-abbrlink's `posts/:abbrlink.html`), and Docusaurus makes a doc's `id` its URL's end.
+_FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink|path)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
 # aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
@@ -822,7 +823,7 @@ _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's `-`; Zola's `-` o
 
 
 @lru_cache(maxsize=16)
-def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ()) -> frozenset[str]:
+def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = ()) -> frozenset[str]:
     """Last URL segments of every page under the roots: file stems, bundle folders, and the
     `slug` and `url` of their front matter (read from the first 4 KB of each file); with
     `titled` sections (top folders of a root, after a language folder), also the title of a
@@ -854,6 +855,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ())
                     names.add(unsuffixed)
                 head = _page_head(os.path.join(directory, name), root)
                 named = [value for _, value in _FRONT_SLUG.findall(head)]
+                if keys:  # Hexo's `post/:post_id/`: the page's `post_id` is its URL's name
+                    named += [value for key, value in _FRONT_VALUE.findall(head) if key in keys]
                 values = list(named)
                 for block in _FRONT_ALIASES.findall(head):
                     values += [item for item in _ALIAS_ITEM.findall(block) if item not in ("-",)]
@@ -938,8 +941,10 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
         return True  # a language's home page: `/es/`
     roots = with_site_roots(doc, roots)
     titled = _sections_titled(doc)
-    names = _page_names(str(root), tuple(roots), titled)
-    dependencies.record("pages", f"{root}\0{','.join(titled)}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots), titled))
+    keys = _permalink_keys(doc)
+    names = _page_names(str(root), tuple(roots), titled, keys)
+    naming = ",".join(titled) + (";" + ",".join(keys) if keys else "")
+    dependencies.record("pages", f"{root}\0{naming}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots), titled, keys))
     return _fold(segment) in names
 
 
@@ -952,6 +957,26 @@ def _sections_titled(doc: "Document") -> tuple[str, ...]:
     return tuple(sorted(section for section, pattern in site.permalinks if ":slug" in pattern or ":title" in pattern))
 
 
+# What a Hexo or Jekyll permalink pattern may name that is no front-matter key of the page's own.
+_BUILT_IN_TOKENS = frozenset({
+    "year", "month", "day", "i_month", "i_day", "hour", "minute", "second", "title", "name", "post_title",
+    "category", "categories", "slugified_categories", "lang", "id", "abbrlink", "hash", "path", "output_ext",
+    "y_day", "short_year", "short_month", "long_month", "short_day", "long_day", "week", "w_year", "w_day",
+    "slug", "collection",
+})
+_PERMALINK_TOKEN = lazy(r":([A-Za-z_]\w*)")
+
+
+def _permalink_keys(doc: "Document") -> tuple[str, ...]:
+    """Front-matter keys that a Hexo or Jekyll permalink pattern puts in the URL (Hexo's
+    `post/:post_id/`: any attribute of the front matter may be a token)."""
+    site = doc.site
+    if site is None or site.generator not in ("hexo", "jekyll"):
+        return ()
+    tokens = {token for _, pattern in site.permalinks for token in _PERMALINK_TOKEN.findall(pattern)}
+    return tuple(sorted(token for token in tokens if token not in _BUILT_IN_TOKENS))
+
+
 def _section(top: str, directory: str) -> str:
     """The section of the pages in `directory`: its first folder under `top`, after a language folder."""
     parts = [part for part in os.path.relpath(directory, top).replace(os.sep, "/").split("/") if part not in (".", "")]
@@ -961,14 +986,16 @@ def _section(top: str, directory: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = ()) -> str:
-    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titled))).encode("utf-8")).hexdigest()
+def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = ()) -> str:
+    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titled, keys))).encode("utf-8")).hexdigest()
 
 
 def pages_fingerprint_of(subject: str) -> str:
-    """The current page-name fingerprint of a recorded "pages" dependency."""
-    root, titled, *roots = subject.split("\0")
-    return page_fingerprint(root, tuple(roots), tuple(section for section in titled.split(",") if section))
+    """The current page-name fingerprint of a recorded "pages" dependency: root, then the
+    titled sections and (after ";") the permalink keys, then the roots."""
+    root, naming, *roots = subject.split("\0")
+    titled, _, keys = naming.partition(";")
+    return page_fingerprint(root, tuple(roots), tuple(item for item in titled.split(",") if item), tuple(item for item in keys.split(",") if item))
 
 
 def clear_caches() -> None:
