@@ -215,6 +215,8 @@ class DuplicateWord(DocumentRule):
                 continue
             if index >= 2 and folded[index - 2] == fold or index + 1 < len(folded) and folded[index + 1] == fold:
                 continue  # three or more of the same word: deliberate
+            if len(fold) >= 2 and fold.count(fold[0]) == len(fold):
+                continue  # `xxxxxxxx xxxxxxxx`, `zz zz`: a pattern's placeholders, no word
             (word_a, start_a, end_a), (word_b, start_b, end_b) = words[index - 1], words[index]
             between = text[end_a:start_b]
             if not _BETWEEN_WORDS.fullmatch(between) or not any(c.isspace() for c in between) or f"{word_a} {word_b}".casefold() in allowed:

@@ -44,7 +44,8 @@ class LinkAnchorMissing(DocumentRule):
     element with `id="part"` (the first `id` of an element; not `data-id`, nor an `id=` in a
     URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name.
     A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`), and a text
-    fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id. A heading's
+    fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id;
+    on a page whose own CSS uses `:target`, HTML links to fragments open and close things. A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
@@ -105,6 +106,8 @@ class LinkAnchorMissing(DocumentRule):
             if not path:
                 if doc.file is not None and doc.file.stem.lower().startswith("_index"):
                     continue
+                if link.kind == "html" and _styles_targets(doc):
+                    continue  # `<a href="#close">` beside `.box:target {…}`: a CSS toggle, no place
                 if own is None:
                     own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
@@ -161,6 +164,12 @@ _HUGO_FILE_SHORTCODE = lazy(
     r"""\{\{[%<]-?\s*[\w/-]+(?:\s+[\w-]+=["'`][^"'`\n]*["'`]){0,8}\s+(?:[\w-]+=)?["'`]([^"'`\n]+\.md)["'`]"""
 )
 _MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.mdx?)['"]""", re.M)
+
+
+def _styles_targets(doc) -> bool:
+    """Whether the page's own CSS uses `:target` (a pure-CSS lightbox or fold): its HTML links
+    to fragments open and close things, whether or not an id is there."""
+    return doc.memo("styles-targets", lambda: ":target" in doc.text and "<style" in doc.text.lower())
 
 
 def _included_anchors(doc) -> list["_Anchors"]:
