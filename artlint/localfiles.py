@@ -586,6 +586,9 @@ def _unique_page_named(doc: "Document", root: str, ref: str, language: str | Non
     dependencies.record("pages", f"{root}\0\0{chr(0).join(folders)}", page_fingerprint(root, folders))
     name = ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref
     name = name.casefold()
+    stem, dot, suffix = name.rpartition(".")
+    if dot and stem and site is not None and suffix in site.languages:
+        name, language = stem, language or suffix  # `seek-help.zh-cn.md`: the page's name in that language
     if language is None and site is not None and len(site.languages) > 1:
         language = site.languages[0]
     pages = index.get((language or "", name)) or (index.get(("", name)) if language else None) or []
