@@ -57,7 +57,7 @@ def test_artlint_site_prints_docusaurus_plugin_folders(tmp_path: Path) -> None:
     assert code == 0, err
     assert "  served       docs at /2.x (docs), versioned_docs/version-1.0 at / (docs), changes at /release-notes (blog), news at /news (blog)\n" in out
     assert "  list pages   /release-notes, /news (a blog plugin lists its posts there)\n" in out
-    assert "  pages        3 article, 3 page, 1 repository\n" in out  # pub/ is no plugin's folder: the repository's
+    assert "  pages        3 article, 4 page, 1 repository\n" in out  # pub/ is no plugin's folder: the repository's
 
 
 def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> None:

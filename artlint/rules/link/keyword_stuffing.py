@@ -53,7 +53,9 @@ class LinkKeywordStuffing(DocumentRule):
     anchor is vague ("here", "这里": link-text-non-descriptive's business). Without a
     promotional URL, links to the site's own pages (the host of its configured URL: Hugo's
     `baseURL`, Jekyll's and Hexo's `url`, Docusaurus' `url`) are cross-references, and links to
-    several sections of one page (`#s1`, `#s2`) cite a source place by place.
+    several sections of one page (`#s1`, `#s2`) cite a source place by place; on a page of a
+    documentation generator (Docusaurus' docs, MkDocs, VitePress, VuePress), a guide's steps
+    link the page they work in each time.
 
     ## Why it matters
     Re-posted news articles often arrive with every occurrence of a common word linked to a
@@ -123,8 +125,11 @@ class LinkKeywordStuffing(DocumentRule):
             if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
         own_host = doc.site.host if doc.site is not None else ""
+        documentation = _is_documentation(doc)
         stuffed = [
-            links for links in groups.values() if self._is_stuffed(doc.text, links, repeated_by_host, patterns, profiles, options, own_host)
+            links
+            for links in groups.values()
+            if self._is_stuffed(doc.text, links, repeated_by_host, patterns, profiles, options, own_host, documentation)
         ]
         uses = Counter(link.label.casefold() for link in doc.links if link.kind == "reference" and link.label)
         unlinked = Counter(
@@ -143,7 +148,7 @@ class LinkKeywordStuffing(DocumentRule):
                         fix = _drop_definition_fix(doc, definition) if unlinked[label] == uses[label] else None
                         yield doc.diagnostic(message + "; reference definition", definition.start, definition.end, fix=fix)
 
-    def _is_stuffed(self, doc_text, links, repeated_by_host, patterns, profiles, options, own_host: str = "") -> bool:
+    def _is_stuffed(self, doc_text, links, repeated_by_host, patterns, profiles, options, own_host: str = "", documentation: bool = False) -> bool:
         if len(links) < options["min-repeats"]:
             return False
         if host_in(links[0].host, domain_set(tuple(options["citation-hosts"]))):
@@ -153,6 +158,8 @@ class LinkKeywordStuffing(DocumentRule):
         promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
         if promotional:
             return True
+        if documentation:
+            return False  # a guide links the page each step works in: navigation, not a keyword
         if _is_reference_page(links[0].url, links[0].host, options["reference-host-labels"]):
             return False  # a term linked to its documentation or wiki entry, again and again
         if own_host and _same_site(links[0].host, own_host):
@@ -175,6 +182,16 @@ class LinkKeywordStuffing(DocumentRule):
         if len(links) < options["min-repeats-any-page"] or not _is_one_place_of_a_page(links):
             return False
         return sum(_in_running_text(doc_text, link) for link in links) * 2 > len(links)
+
+
+# Generators whose pages are documentation (Docusaurus' docs, MkDocs, VitePress, VuePress).
+_DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
+
+
+def _is_documentation(doc) -> bool:
+    """A page of a documentation generator (not a blog post): its steps link the same page of
+    a product at each step (`[应用管理页面](…/uc/developer/apps)` five times in a guide)."""
+    return doc.site is not None and doc.site.generator in _DOCUMENTATION_GENERATORS and doc.page is not None and doc.page.kind == "page"
 
 
 def _same_site(host: str, own_host: str) -> bool:
