@@ -80,6 +80,20 @@ def zola_ascii_slug(text: str) -> str:
     return "-".join(_NOT_ALPHANUMERIC_ASCII.split(spelt.lower())).strip("-")
 
 
+_VITEPRESS_SPECIAL = lazy(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
+_CONTROL = lazy(r"[\x00-\x1f]")
+
+
+def vitepress_slug(text: str) -> str:
+    """VitePress' and VuePress' `slugify` (@mdit-vue/shared): accents dropped, runs of spaces
+    and ASCII punctuation one `-`, no `-` at either end, an `_` before a leading digit
+    (`1. Create a key` is `_1-create-a-key`), lower case; other scripts kept."""
+    folded = "".join(char for char in unicodedata.normalize("NFKD", text) if not "\u0300" <= char <= "\u036f")
+    slug = _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", folded)).strip("-")
+    slug = re.sub("-{2,}", "-", slug)
+    return ("_" + slug if slug[:1].isdigit() else slug).lower()
+
+
 _TOC_NOT_WORD = lazy(r"[^\w\s-]")
 _TOC_SEPARATORS = lazy(r"[-\s]+")
 _TOC_NOT_WORD_UNICODE = lazy(r"[^\w\- ]")
@@ -144,10 +158,16 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     seen: dict[str, int] = {}
     generator = generator or (doc.site.generator if doc.site is not None else None)
     toc_taken: tuple[set[str], set[str]] | None = (set(), set()) if generator == "mkdocs" else None
+    vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress") else None
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
             anchors.add(explicit)
+        if vue_seen is not None and not explicit:  # markdown-it-anchor: a repeated slug gets `-1`, `-2`...
+            slug = vitepress_slug(text)
+            count = vue_seen.get(slug, 0)
+            anchors.add(f"{slug}-{count}" if count else slug)
+            vue_seen[slug] = count + 1
         if toc_taken is not None:
             for slug_of, taken in zip((toc_slug, toc_unicode_slug), toc_taken, strict=True):
                 if explicit:
