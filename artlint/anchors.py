@@ -89,8 +89,7 @@ def vitepress_slug(text: str) -> str:
     and ASCII punctuation one `-`, no `-` at either end, an `_` before a leading digit
     (`1. Create a key` is `_1-create-a-key`), lower case; other scripts kept."""
     folded = "".join(char for char in unicodedata.normalize("NFKD", text) if not "\u0300" <= char <= "\u036f")
-    slug = _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", folded)).strip("-")
-    slug = re.sub("-{2,}", "-", slug)
+    slug = _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", folded)).strip("-")  # `-` is in the class: runs are one
     return ("_" + slug if slug[:1].isdigit() else slug).lower()
 
 
@@ -164,10 +163,7 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         if explicit:
             anchors.add(explicit)
         if vue_seen is not None and not explicit:  # markdown-it-anchor: a repeated slug gets `-1`, `-2`...
-            slug = vitepress_slug(text)
-            count = vue_seen.get(slug, 0)
-            anchors.add(f"{slug}-{count}" if count else slug)
-            vue_seen[slug] = count + 1
+            anchors.add(_numbered(vitepress_slug(text), vue_seen))
         if toc_taken is not None:
             for slug_of, taken in zip((toc_slug, toc_unicode_slug), toc_taken, strict=True):
                 if explicit:
@@ -179,11 +175,7 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(slug)
         for variant in _rendered_texts(node):
             anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
-        base = github_slug(text)
-        count = seen.get(base, 0)
-        if count:
-            anchors.add(f"{base}-{count}")
-        seen[base] = count + 1
+        anchors.add(_numbered(github_slug(text), seen))
     for node in doc.nodes("inline_html", "block_html"):
         anchors.update(html_ids(doc.text[node.start : node.end]))
     for match in _ATTRIBUTE_LIST.finditer(doc.prose_text):
@@ -193,12 +185,18 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     if generator == "hugo" and (doc.site is None or doc.site.definition_term_ids):
         for node in doc.nodes("paragraph"):  # a term and its definitions read as one paragraph
             for term in definition_terms(doc.text[node.start : node.end]):
-                slug = github_slug(term.replace("`", ""))
-                count = seen.get(slug, 0)  # headings and terms share ids: the second "options" is options-1
-                anchors.add(f"{slug}-{count}" if count else slug)
-                seen[slug] = count + 1
+                # headings and terms share ids: the second "options" is options-1
+                anchors.add(_numbered(github_slug(term.replace("`", "")), seen))
     anchors.discard("")
     return anchors
+
+
+def _numbered(slug: str, seen: dict[str, int]) -> str:
+    """The id of the slug's next use: the slug itself, then `slug-1`, `slug-2`... (goldmark's,
+    GitHub's and markdown-it-anchor's rule for repeated headings)."""
+    count = seen.get(slug, 0)
+    seen[slug] = count + 1
+    return f"{slug}-{count}" if count else slug
 
 
 # A definition list's term: a line of text, then lines that start with ": " (goldmark's and PHP

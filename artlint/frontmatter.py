@@ -101,9 +101,10 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     """Find and parse the front matter at the top of a document, or return None. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
     its first `---`), its fence may follow blank lines.
-    With `without_opening` (Hexo), a fence of four dashes or more closed by the same line, and YAML keys from the first line up to a `---` line, are front
-    matter too, and tabs that indent a YAML line are spaces (hexo-front-matter's `escape`), as
-    is a tab after a list item's dash (js-yaml's reading)."""
+    With `without_opening` (Hexo), a fence of four dashes or more closed by the same line, and
+    YAML keys from the first line up to a `---` line, are front matter too, and tabs that indent
+    a YAML line are spaces (hexo-front-matter's `escape`), as is a tab after a list item's dash
+    (js-yaml's reading)."""
     text = source.text
     first = 1
     if after_blank_lines:

@@ -448,7 +448,7 @@ def _bundle_resource_at(doc: "Document", path: str) -> Path | None:
     if not bundle or not name or root is None:
         return None
     folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
-    dependencies.record("pages", f"{root}\0\0{chr(0).join(folders)}", page_fingerprint(str(root), folders))
+    _record_page_names(str(root), folders)
     found = _bundle_files(str(root), folders).get((unquote(bundle).casefold(), unquote(name).casefold()))
     return Path(found) if found else None
 
@@ -583,7 +583,7 @@ def _unique_page_named(doc: "Document", root: str, ref: str, language: str | Non
     site = doc.site
     folders = tuple(folder for folder in dict.fromkeys(["content", *_content_folders(doc)]))
     index = _hugo_page_index(root, folders, site)
-    dependencies.record("pages", f"{root}\0\0{chr(0).join(folders)}", page_fingerprint(root, folders))
+    _record_page_names(root, folders)
     name = ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref
     name = name.casefold()
     stem, dot, suffix = name.rpartition(".")
@@ -815,8 +815,9 @@ def _front_title(head: str) -> str:
     return " ".join(line.strip() for line in continued.group().split("\n") if line.strip()) if continued else ""
 # `id` and `abbrlink` name the page where a permalink pattern uses them (Hexo's `:id.html`,
 # hexo-abbrlink's `posts/:abbrlink.html`), and Docusaurus makes a doc's `id` its URL's end.
-_FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 _FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink|path)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+# Any top-level key and its value: a Hexo or Jekyll permalink may name one (`post/:post_id/`).
+_FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
 # aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
 _FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
@@ -946,8 +947,7 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     titled = _sections_titled(doc)
     keys = _permalink_keys(doc)
     names = _page_names(str(root), tuple(roots), titled, keys)
-    naming = ",".join(titled) + (";" + ",".join(keys) if keys else "")
-    dependencies.record("pages", f"{root}\0{naming}\0{chr(0).join(roots)}", page_fingerprint(str(root), tuple(roots), titled, keys))
+    _record_page_names(str(root), tuple(roots), titled, keys)
     return _fold(segment) in names
 
 
@@ -993,9 +993,16 @@ def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] 
     return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titled, keys))).encode("utf-8")).hexdigest()
 
 
+def _record_page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = ()) -> None:
+    """Record that a finding depends on the page names under `roots`: the subject is the root,
+    the titled sections and (after ";") the permalink keys, then the roots, as
+    `pages_fingerprint_of` reads it back."""
+    naming = ",".join(titled) + (";" + ",".join(keys) if keys else "")
+    dependencies.record("pages", "\0".join((root, naming, *roots)), page_fingerprint(root, roots, titled, keys))
+
+
 def pages_fingerprint_of(subject: str) -> str:
-    """The current page-name fingerprint of a recorded "pages" dependency: root, then the
-    titled sections and (after ";") the permalink keys, then the roots."""
+    """The current page-name fingerprint of a recorded "pages" dependency (`_record_page_names`)."""
     root, naming, *roots = subject.split("\0")
     titled, _, keys = naming.partition(";")
     return page_fingerprint(root, tuple(roots), tuple(item for item in titled.split(",") if item), tuple(item for item in keys.split(",") if item))

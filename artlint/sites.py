@@ -42,7 +42,7 @@ _HUGO_VERSION = lazy(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?0\.(\d+)""", re.I)
 _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-_TITLES_FROM_HEADINGS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -196,7 +196,8 @@ class Site:
         `nav_order`, `order`): a section ordered by hand is documentation, whose pages a missing
         date does not misplace, even where most happen to carry one. Alone there, the same of the
         folder above. Docs sections, and sites that keep the date elsewhere (a Zola `path`), date
-        none; a post without a date among dated posts is a mistake."""
+        none; a post without a date among dated posts is a mistake. On Zola the nearest section's
+        `_index.md` decides instead: dates are expected only where it sorts by date."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
         if self.generator == "zola":
@@ -448,7 +449,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     elif not _dates_from_names(site, parts):
         date_from_name = None
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
-    expected = kind not in ("repository", "partial", "resource", "fragment") and not (kind in ("page", "section") and site.generator in _TITLES_FROM_HEADINGS)
+    titled_by_heading = kind in ("page", "section") and site.generator in DOCUMENTATION_GENERATORS
+    expected = kind not in ("repository", "partial", "resource", "fragment") and not titled_by_heading
     if site.generator == "docusaurus" and kind == "article" and date_from_name:
         expected = False  # the blog plugin takes the title from the first heading and the date from the path
     if kind == "section" and site.generator == "hugo":

@@ -10,6 +10,7 @@ from artlint.lazyre import lazy
 from artlint.links import Link, definition_line_range, unlink_ranges
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.sites import DOCUMENTATION_GENERATORS
 from artlint.urls import domain_set, host_in, names_its_fragment, page_key, scheme, short_form
 
 _DATA = data.load("links")["keyword-stuffing"]
@@ -184,14 +185,10 @@ class LinkKeywordStuffing(DocumentRule):
         return sum(_in_running_text(doc_text, link) for link in links) * 2 > len(links)
 
 
-# Generators whose pages are documentation (Docusaurus' docs, MkDocs, VitePress, VuePress).
-_DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
-
-
 def _is_documentation(doc) -> bool:
     """A page of a documentation generator (not a blog post): its steps link the same page of
     a product at each step (`[应用管理页面](…/uc/developer/apps)` five times in a guide)."""
-    return doc.site is not None and doc.site.generator in _DOCUMENTATION_GENERATORS and doc.page is not None and doc.page.kind == "page"
+    return doc.site is not None and doc.site.generator in DOCUMENTATION_GENERATORS and doc.page is not None and doc.page.kind == "page"
 
 
 def _same_site(host: str, own_host: str) -> bool:
