@@ -16,6 +16,7 @@ are read as data only (JavaScript ones are never run, only searched for their lo
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -844,7 +845,8 @@ def _language(site: Site, parts: list[str], matter: Mapping[str, Any]) -> tuple[
     for folder, language in site.language_folders:
         if within(path, folder):
             rest = path[len(folder) :].lstrip("/").split("/") if folder != "." else parts
-            return stated or language, _without_suffix(rest, site)[1]
+            suffix_language, rest = _without_suffix(rest, site)
+            return stated or suffix_language or language, rest  # Hugo: a file name's language wins over its folder's
     suffix_language, rest = _without_suffix(parts, site)
     if suffix_language:
         return stated or suffix_language, rest
@@ -1025,7 +1027,7 @@ _FINDERS = (
 
 
 def _built(generator: str, folder: str, config_file: str) -> Site:
-    settings = _settings_of(config_file)
+    settings = _hugo_settings(folder, config_file) if generator == "hugo" else _settings_of(config_file)
     builder = _BUILDERS.get(generator, _plain_parts)
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
@@ -1801,6 +1803,31 @@ def _settings_of(config_file: str) -> dict:
     if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):
         settings = {"_text": read_small_file(config_file)}
     return settings
+
+
+def _hugo_settings(folder: str, config_file: str) -> dict:
+    """Hugo reads both a root `hugo.*`/`config.*` file and `config/_default/`, the folder's
+    values winning table by table: a root file is often a stub kept for a CMS beside the real
+    settings in the folder."""
+    folder_config = os.path.join(folder, "config", "_default")
+    root_files = [os.path.join(folder, f"{stem}.{ext}") for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")]
+    if config_file != folder_config:
+        root_file: str | None = config_file
+    else:  # a Zola file (base_url) beside it is no Hugo root file
+        root_file = next((path for path in root_files if os.path.isfile(path) and "base_url" not in _read_settings(path)), None)
+    settings = copy.deepcopy(_settings_of(root_file)) if root_file else {}
+    if os.path.isdir(folder_config):
+        _merge_over(settings, _settings_of(folder_config))
+    return settings
+
+
+def _merge_over(target: dict, values: dict) -> None:
+    """`values` over `target`, table by table."""
+    for key, value in values.items():
+        if isinstance(target.get(key), dict) and isinstance(value, dict):
+            _merge_over(target[key], value)
+        else:
+            target[key] = copy.deepcopy(value)
 
 
 def _merge_missing(target: dict, values: dict) -> None:

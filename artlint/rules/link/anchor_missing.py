@@ -66,7 +66,7 @@ class LinkAnchorMissing(DocumentRule):
     its own headings is not reported: it may name one of the including page's. An id that the
     site's own templates write as it is (`<h2 id="comment-form">` in Zola's `templates/`, Hugo's
     `layouts/`, Jekyll's `_layouts/` and `_includes/`, a Hexo theme's `layout/`) is on the page
-    too. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
+    too, whichever page links to it. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
     writes `{:#slug}` or `id="..."`), a fragment no heading gives is not reported: the plugin
     may write it (`artlint site` shows `plugin ids`). A missing file is `link-target-missing`'s finding, not this one.
 
@@ -136,7 +136,7 @@ class LinkAnchorMissing(DocumentRule):
             anchors = _recorded_anchors(real, generator)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
                 anchors = _recorded_anchors(real, generator, scripted=_scripted_heading_ids(doc))
-            if anchors is not None and not anchors.has(fragment) and not plugin_ids:
+            if anchors is not None and not anchors.has(fragment) and not plugin_ids and not _written_by_a_template(doc, fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
             yield from self._hugo_refs(doc, options)
@@ -151,7 +151,7 @@ class LinkAnchorMissing(DocumentRule):
             if found is None or not doc.boundary.contains(str(found.resolve())):
                 continue  # a missing page is link-target-missing's
             anchors = _recorded_anchors(str(found.resolve()), "hugo")
-            if anchors is not None and not anchors.has(fragment):
+            if anchors is not None and not anchors.has(fragment) and not _written_by_a_template(doc, fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}{_translation_named(path, found.name)}", ref.start, ref.end)
 
 
