@@ -33,7 +33,7 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.pageurls import hugo_sanitize, hugo_section_url, lowers_paths, page_url
+from artlint.pageurls import docusaurus_unnumbered, hugo_sanitize, hugo_section_url, lowers_paths, page_url
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 
@@ -216,7 +216,7 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
     and `static/blog/speed/` may hold its target."""
     site, file = doc.site, doc.file
-    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo"):
+    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo", "docusaurus"):
         return []
 
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
@@ -827,11 +827,12 @@ _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's `-`; Zola's `-` o
 
 
 @lru_cache(maxsize=16)
-def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = ()) -> frozenset[str]:
+def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = (), unnumbered: bool = False) -> frozenset[str]:
     """Last URL segments of every page under the roots: file stems, bundle folders, and the
     `slug` and `url` of their front matter (read from the first 4 KB of each file); with
     `titled` sections (top folders of a root, after a language folder), also the title of a
-    page without a slug, as Hugo's `:slug` and `:title` make it."""
+    page without a slug, as Hugo's `:slug` and `:title` make it; `unnumbered`, names without
+    the number prefix Docusaurus drops (`04-mongodb-connector.md` is `mongodb-connector`)."""
     names: set[str] = set()
     root = os.path.realpath(root)
     for base in roots:
@@ -842,6 +843,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
         for directory, subdirectories, files in os.walk(top):
             subdirectories[:] = [name for name in subdirectories if _holds_pages(name, whole_root)]
             names.update(subdirectories)
+            if unnumbered:
+                names.update(docusaurus_unnumbered(name) for name in subdirectories)
             names.update(hugo_sanitize(name) for name in subdirectories)  # `Serve http:h2` is served at serve-httph2/
             names.update(_DATE_PREFIX.sub("", name) for name in subdirectories)  # Zola's dated bundle folders
             titles_name_pages = bool(titled) and _section(top, directory) in titled
@@ -850,6 +853,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                 if suffix.lower() not in PAGE_SUFFIXES:
                     continue
                 names.add(stem)
+                if unnumbered:
+                    names.add(docusaurus_unnumbered(stem))
                 names.add(hugo_sanitize(stem))  # Hugo drops from a file's URL what a path may not hold: 【建议收藏】
                 names.add(_DATE_PREFIX.sub("", stem))  # Jekyll-style file names: the date is not in the URL
                 if "'" in stem or "’" in stem:  # Zola's slug of what's-next is what-s-next (Hugo's drops the mark)
@@ -946,8 +951,9 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     roots = with_site_roots(doc, roots)
     titled = _sections_titled(doc)
     keys = _permalink_keys(doc)
-    names = _page_names(str(root), tuple(roots), titled, keys)
-    _record_page_names(str(root), tuple(roots), titled, keys)
+    unnumbered = doc.site is not None and doc.site.generator == "docusaurus"
+    names = _page_names(str(root), tuple(roots), titled, keys, unnumbered)
+    _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
     return _fold(segment) in names
 
 
@@ -989,23 +995,25 @@ def _section(top: str, directory: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = ()) -> str:
-    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titled, keys))).encode("utf-8")).hexdigest()
+def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = (), unnumbered: bool = False) -> str:
+    return hashlib.sha256("\n".join(sorted(_page_names(root, roots, titled, keys, unnumbered))).encode("utf-8")).hexdigest()
 
 
-def _record_page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = ()) -> None:
+def _record_page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = (), unnumbered: bool = False) -> None:
     """Record that a finding depends on the page names under `roots`: the subject is the root,
-    the titled sections and (after ";") the permalink keys, then the roots, as
-    `pages_fingerprint_of` reads it back."""
-    naming = ",".join(titled) + (";" + ",".join(keys) if keys else "")
-    dependencies.record("pages", "\0".join((root, naming, *roots)), page_fingerprint(root, roots, titled, keys))
+    the titled sections, after ";" the permalink keys and after another ";unnumbered" (see
+    `_page_names`), then the roots, as `pages_fingerprint_of` reads it back."""
+    naming = ",".join(titled) + (";" + ",".join(keys) if keys or unnumbered else "") + (";unnumbered" if unnumbered else "")
+    dependencies.record("pages", "\0".join((root, naming, *roots)), page_fingerprint(root, roots, titled, keys, unnumbered))
 
 
 def pages_fingerprint_of(subject: str) -> str:
     """The current page-name fingerprint of a recorded "pages" dependency (`_record_page_names`)."""
     root, naming, *roots = subject.split("\0")
-    titled, _, keys = naming.partition(";")
-    return page_fingerprint(root, tuple(roots), tuple(item for item in titled.split(",") if item), tuple(item for item in keys.split(",") if item))
+    titled, _, rest = naming.partition(";")
+    keys, _, flag = rest.partition(";")
+    split = tuple(item for item in titled.split(",") if item), tuple(item for item in keys.split(",") if item)
+    return page_fingerprint(root, tuple(roots), *split, flag == "unnumbered")
 
 
 def clear_caches() -> None:

@@ -600,14 +600,14 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
     slug = _text(matter, "slug")
     stem = posixpath.splitext(parts[-1])[0]
     if kind == "docs":
-        folders = [_docusaurus_unnumbered(part) for part in parts[:-1]]
+        folders = [docusaurus_unnumbered(part) for part in parts[:-1]]
         if slug is not None:
             path = slug if slug.startswith("/") else "/".join([*folders, slug])
             url = _clean(base + "/" + path.lstrip("/"))
             return PageUrl(url.rstrip("/") or "/", _output(url.rstrip("/") + "/"), "slug")
         if "id" in matter:
             return None
-        name = _docusaurus_unnumbered(stem)
+        name = docusaurus_unnumbered(stem)
         if name.lower() in ("index", "readme") or (folders and name == folders[-1]):
             name = ""
         segments = [*folders, name] if name else folders
@@ -634,7 +634,9 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
 _DOCUSAURUS_DATED = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")
 
 
-def _docusaurus_unnumbered(name: str) -> str:
+def docusaurus_unnumbered(name: str) -> str:
+    """A doc's file or folder name as its URL has it: `04-mongodb-connector` is
+    `mongodb-connector` (the docs plugin's default number prefixes; dates and versions kept)."""
     if _NOT_A_NUMBER_PREFIX.match(name):
         return name
     found = _NUMBER_PREFIX.match(name)

@@ -70,7 +70,10 @@ class LinkTargetMissing(DocumentRule):
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
     site.source, "packages", ...)`) are taken as existing, and so are pages under a Hugo section
     whose content adapter (`_content.gotmpl`) makes them from data. On a Docusaurus site a folder is
-    served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog). A
+    served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog), a link
+    without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
+    pages are named without the number prefixes the docs plugin drops (`03-connect/04-redis.md`
+    is `connect/redis`). A
     target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
     not reported: it cannot be checked. Nothing is fetched online.
@@ -181,7 +184,8 @@ def _is_page_path(doc, path, roots) -> bool:
     page; a relative one read against the page's own URL where the generator gives it."""
     # `../b/` from a page served at /conduct/, and `./b.html`, a post beside it under the same
     # permalink folder; not `docs/b/` nor `./docs/b`, read under the page's file
-    if path.startswith("../") or (path.startswith("./") and "/" not in path[2:].rstrip("/")):
+    # (a Docusaurus doc's link without `.md` is always a URL, however deep: `./connect/redis`, `icla`)
+    if path.startswith("../") or (path.startswith("./") and "/" not in path[2:].rstrip("/")) or (_links_by_url(doc) and not path.startswith("/")):
         path = site_path_from_page_url(doc, path) or path
     last = path.rstrip("/").rsplit("/", 1)[-1]
     # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
@@ -189,6 +193,10 @@ def _is_page_path(doc, path, roots) -> bool:
     if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
         path, suffix = path[: -len(suffix) - 1], ""
     return path.startswith("/") and suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
+
+
+def _links_by_url(doc) -> bool:
+    return doc.site is not None and doc.site.generator == "docusaurus"
 
 
 _FILE_SUFFIXES = {
