@@ -92,6 +92,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
         if site["plugin-ids"]:
             lines.append("  plugin ids   a _plugins hook adds ids as pages render (anchors no heading gives are not reported)")
+        if site["front-matter-optional"]:
+            lines.append("  front matter optional on pages (jekyll-optional-front-matter, as on GitHub Pages)")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
         if site["pages-by-language"]:
             lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")

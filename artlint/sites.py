@@ -148,6 +148,9 @@ class Site:
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
+    # jekyll-optional-front-matter (one of GitHub Pages' default plugins, with
+    # jekyll-titles-from-headings): a markdown page without front matter is rendered all the same.
+    front_matter_optional: bool = False
     # Docusaurus' docs and blog plugin instances: (kind, folder, route) of each folder one of
     # them serves pages from (a docs version's folder, a locale's translation), relative to root.
     doc_sources: tuple[tuple[str, str, str], ...] = ()
@@ -326,6 +329,7 @@ class Site:
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
             "plugin-ids": self.plugin_ids,
+            "front-matter-optional": self.front_matter_optional,
             "plugin-page-folders": list(self.generated_folders),
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
             "listing-pages": ["/" + path for path in self.listing_pages],
@@ -452,10 +456,12 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     key = str(matter.get("translationKey") or "") or "/".join(key_parts)
     titled_by_heading = kind in ("page", "section") and site.generator in DOCUMENTATION_GENERATORS
     expected = kind not in ("repository", "partial", "resource", "fragment") and not titled_by_heading
-    if site.generator == "docusaurus" and kind == "article" and date_from_name:
-        expected = False  # the blog plugin takes the title from the first heading and the date from the path
+    if site.generator == "docusaurus" and kind == "article":
+        expected = False  # the blog plugin takes the title from the first heading, the date from the path or git
     if kind == "section" and site.generator == "hugo":
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
+    if site.front_matter_optional and kind == "page":
+        expected = False  # GitHub Pages' jekyll-optional-front-matter renders it, titled by its first heading
     if hugo_type == "redirect":
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
     title_from_layout = False
@@ -1397,6 +1403,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": _plugin_page_folders(folder),
         "plugin_ids": _plugin_writes_ids(folder),
+        "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _sets_root_base(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")])),
         # `markdown: redcarpet` with its `autolink` extension links bare URLs (kramdown does not)
         "autolinks": str(settings.get("markdown", "")).lower() == "redcarpet"
@@ -1484,6 +1491,20 @@ def _translated_fragments(folder: str, settings: dict, codes: list[str]) -> tupl
         if lowered not in codes and is_language_code(lowered.replace("_", "-")) and os.path.isdir(os.path.join(folder, "_i18n", name))
     ]
     return tuple(configured + waiting)
+
+
+# GitHub Pages' own gem (which turns on its default plugins) or the plugin itself, in the Gemfile.
+_OPTIONAL_FRONT_MATTER_GEM = lazy(r"""^[ \t]*gem[ \t(]+["'](?:github-pages|jekyll-optional-front-matter)["']""", re.M)
+
+
+def _optional_front_matter(folder: str, settings: dict) -> bool:
+    """Whether jekyll-optional-front-matter renders pages without front matter: named in
+    `plugins`, or loaded by the Gemfile (`github-pages` loads it), and not switched off by
+    `require_front_matter: true`."""
+    if settings.get("require_front_matter") is True:
+        return False
+    named = any(isinstance(item, str) and item.strip() == "jekyll-optional-front-matter" for key in ("plugins", "gems") for item in _items(settings.get(key)))
+    return named or bool(_OPTIONAL_FRONT_MATTER_GEM.search(read_small_file(os.path.join(folder, "Gemfile"))))
 
 
 def _uses_multiple_languages(folder: str, settings: dict) -> bool:

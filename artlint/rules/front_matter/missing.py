@@ -9,7 +9,9 @@ class FrontMatterMissing(DocumentRule):
     A file that does not start with a TOML (`+++`), YAML (`---`) or JSON (`{`) front matter block.
     Files whose site needs none pass: repository documents (README, CHANGELOG, LICENSE...),
     partials and templates, the pages of documentation generators (MkDocs, VitePress,
-    Docusaurus docs), which take a page's title from its first heading, Hugo's section and home
+    Docusaurus docs and blog posts), which take a page's title from its first heading, a Jekyll
+    site's pages where jekyll-optional-front-matter renders them (a `github-pages` Gemfile: GitHub
+    Pages turns it on), Hugo's section and home
     pages (`_index.md`: the folder's or the site's title), blocks that pages include
     (jekyll-multiple-languages-plugin's `_i18n/<lang>/`), and empty files (placeholders).
 
