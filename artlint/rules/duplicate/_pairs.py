@@ -84,10 +84,28 @@ def different_versions(a: str, b: str) -> bool:
     `docs/7.1/deploy/monitor.md`; `content/docs/dev/` beside `content/docs/7.1/`)."""
     if a == b:
         return False
-    if _unversioned(a) == _unversioned(b):
+    if _unversioned(a) == _unversioned(b) or _releases_of_one_text(a, b) or _releases_of_one_text(b, a):
         return True
     mine, theirs = version_scope(a), version_scope(b)
     return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] != theirs[1] and (mine[2] or theirs[2])
+
+
+# A file named by the version of the text it holds: `v2.0.0.md`, `2.0.0-rc.1.md`, `v1.0.0-beta.md`.
+_VERSION_NAME = lazy(r"^v?\d+(?:\.\d+){1,3}(?:-?(?:alpha|beta|rc|pre)(?:\.?\d+)*)?\.\w+$", re.I)
+_INDEX_NAMES = ("index.", "readme.", "_index.")
+
+
+def _releases_of_one_text(a: str, b: str) -> bool:
+    """`a` is one release of a text kept by version beside the others (a specification's
+    `spec/v1.0.0.md` and `spec/v2.0.0.md`), and `b` another release or the home page above it
+    that publishes the current one again (`index.md`)."""
+    folder, _, name = a.rpartition("/")
+    if not _VERSION_NAME.match(name):
+        return False
+    other_folder, _, other = b.rpartition("/")
+    if other_folder == folder and _VERSION_NAME.match(other):
+        return True
+    return other.lower().startswith(_INDEX_NAMES) and (other_folder == "" or folder == other_folder or folder.startswith(other_folder + "/"))
 
 
 @lru_cache(maxsize=65536)

@@ -13,12 +13,15 @@ from artlint.rules.duplicate._units import filler_option, is_filler
 from artlint.urls import TEXT_URL
 
 _DATA = data.load("duplicates")["duplicate-word"]
-# Latin Extended Additional (\u1e00-\u1eff) holds Vietnamese letters (ệ, ủ, ợ): without it
-# "việc của" split into "vi", "c", "c", "a" and read as a doubled "c".
-_LATIN_WORD = lazy(
-    r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]+"
-    r"(?:['’][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*"
+# The letters of alphabetic scripts, so that no letter splits a word in two: without Latin
+# Extended Additional (\u1e00-\u1eff) Vietnamese "việc của" split into "vi", "c", "c", "a" and
+# read as a doubled "c"; without the IPA block (\u0250-\u02af) Kabyle "i iɛedlen" gave "i i".
+# Latin (with its extensions and combining marks), Greek, Cyrillic, Armenian and Georgian.
+_LETTERS = (
+    "A-Za-z\u00c0-\u024f\u0250-\u02af\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u0531-\u0587"
+    "\u10a0-\u10ff\u1e00-\u1eff\u1f00-\u1fff\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f"
 )
+_LATIN_WORD = lazy(f"[{_LETTERS}]+(?:['’][{_LETTERS}]+)*")
 _CJK_DOUBLE = lazy(f"([{CJK}])\\1")
 _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word
