@@ -66,7 +66,8 @@ class UnclosedEmphasis(DocumentRule):
       white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), three underscores or more alone (a blank to
-    fill in, `the value of y is _____`), asterisks beside a `/` (the path glob
+    fill in, `the value of y is _____`), four markers or more (a frame or a rule: MySQL's
+    `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__dirname` where the page also writes it
@@ -125,7 +126,8 @@ class UnclosedEmphasis(DocumentRule):
         # parser took it for emphasis.
         autolinked = doc.bare_urls_linked
         for block in doc.nodes(*_INLINE_BLOCKS):
-            runs = list(self._leftovers(doc, block))
+            # four markers or more left as text are a rule or a frame (`**** 1. row ****`), no emphasis
+            runs = [run for run in self._leftovers(doc, block) if len(run[1]) <= 3]
             if autolinked and runs and "://" in doc.text[block.start : block.end]:
                 linked = SpanSet(
                     (block.start + m.start(), block.start + m.start() + len(trim_url(m.group(0))))
