@@ -34,9 +34,10 @@ _TAG_FOLLOWS = lazy(r"[:：]|\w")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 _TICKET = lazy(r"[A-Z][A-Z0-9]{1,15}-\d{1,7}")  # an issue tracker's key: RIP-50, KAFKA-1234
 _ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
-# Brackets of a command's synopsis (`[-C <dir>][-F <file>]`) or a regular expression's classes
-# (`[a-zA-Z0-9][-a-zA-Z0-9]`): syntax shown as it is, no link meant.
-_SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]")
+# Brackets of a command's synopsis (`[-C <dir>][-F <file>]`), a regular expression's classes
+# (`[a-zA-Z0-9][-a-zA-Z0-9]`) or CSS attribute selectors (`[class="s_ipt"][name="wd"]`): syntax
+# shown as it is, no link meant.
+_SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]|^\s*[\w-]+[~^$*]?=")
 
 
 def normal_label(label: str) -> str:
