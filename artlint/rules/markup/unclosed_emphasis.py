@@ -17,6 +17,14 @@ _LETTER = lazy(r"[^\W\d_]")
 _ARITHMETIC = lazy(r"[=+/^<>]|\s[*_-]\s")
 
 
+def _frame(text: str, run) -> bool:
+    """Four markers or more standing alone between spaces are a rule or a frame
+    (`**** 1. row ****`), no emphasis; `****` against a word is an empty bold left behind."""
+    start, marker = run[0], run[1]
+    end = start + len(marker)
+    return len(marker) > 3 and (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
+
+
 def _blank(run) -> bool:
     """Three underscores or more left alone are a blank to fill in (`the value of y is _____.`):
     no renderer's bold italic needs more than three, and three alone mark nothing."""
@@ -66,7 +74,7 @@ class UnclosedEmphasis(DocumentRule):
       white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), three underscores or more alone (a blank to
-    fill in, `the value of y is _____`), four markers or more (a frame or a rule: MySQL's
+    fill in, `the value of y is _____`), four markers or more between spaces (a frame: MySQL's
     `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
@@ -126,8 +134,7 @@ class UnclosedEmphasis(DocumentRule):
         # parser took it for emphasis.
         autolinked = doc.bare_urls_linked
         for block in doc.nodes(*_INLINE_BLOCKS):
-            # four markers or more left as text are a rule or a frame (`**** 1. row ****`), no emphasis
-            runs = [run for run in self._leftovers(doc, block) if len(run[1]) <= 3]
+            runs = [run for run in self._leftovers(doc, block) if not _frame(doc.text, run)]
             if autolinked and runs and "://" in doc.text[block.start : block.end]:
                 linked = SpanSet(
                     (block.start + m.start(), block.start + m.start() + len(trim_url(m.group(0))))
