@@ -483,6 +483,9 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
     candidates: list[Path] = []
     for base in roots:
         candidates += _page_variants(root / base / relative, trailing)
+    for folder, prefix in doc.site.content_prefixes if doc.site is not None else ():
+        if within(relative, prefix) and relative != prefix:  # `/uploads/a.png` from `uploads` mounted at content/uploads
+            candidates += _page_variants(root / folder / relative[len(prefix) :].lstrip("/"), trailing)
     return _existing(candidates) or _mounted(doc, root, candidates)
 
 

@@ -154,7 +154,7 @@ def _content_path(site: Site, relative: str, language_folders: bool = False) -> 
         if folder == ".":
             return relative
         if within(relative, folder) and relative != folder:
-            return relative[len(folder) :].lstrip("/")
+            return site.under_prefix(folder, relative[len(folder) :].lstrip("/"))
     return None
 
 

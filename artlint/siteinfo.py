@@ -54,6 +54,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
         lines.append(f"site {site['root']}")
         lines.append(f"  generator    {site['generator']}{origin}")
         lines.append(f"  content      {', '.join(site['content']) or '-'}")
+        if site["content-mounts"]:
+            lines.append(f"  mounted      {', '.join(f'{folder} at {path}' for folder, path in site['content-mounts'].items())}")
         lines.append(f"  static       {', '.join(site['static']) or '-'}")
         lines.append(f"  languages    {', '.join(site['languages']) or '-'}")
         folders = ", ".join(f"{folder} ({language})" for folder, language in site["language-folders"].items())

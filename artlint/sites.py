@@ -109,6 +109,9 @@ class Site:
     # Hugo's mounts of one file at another place (source, target), relative to root: the page
     # `content/docs/.common/x.md` mounted at `content/docs/guide/x.md` is served there.
     file_mounts: tuple[tuple[str, str], ...] = ()
+    # Hugo content folders mounted below the content root (folder, the path under it): a
+    # mount of `uploads` at `content/uploads` serves `uploads/posts/a.png` at /uploads/posts/a.png.
+    content_prefixes: tuple[tuple[str, str], ...] = ()
     # Jekyll's `defaults` that set a layout: (path, type, layout), as configured.
     layout_defaults: tuple[tuple[str, str, str], ...] = ()
     # Jekyll's `defaults` that set a permalink: (path, type, pattern), as configured.
@@ -178,8 +181,17 @@ class Site:
 
     @property
     def roots(self) -> tuple[str, ...]:
-        """Folders, relative to root, that site paths (`/images/a.png`, `/about/`) resolve in."""
-        return tuple(dict.fromkeys((*self.static, *self.content)))
+        """Folders, relative to root, that site paths (`/images/a.png`, `/about/`) resolve in
+        (those mounted below the content root only with their path: `content_prefixes`)."""
+        prefixed = {folder for folder, _ in self.content_prefixes}
+        return tuple(dict.fromkeys((*self.static, *(folder for folder in self.content if folder not in prefixed))))
+
+    def under_prefix(self, folder: str, inner: str) -> str:
+        """`inner`, a path inside the content folder `folder`, as the content root has it."""
+        for mounted, prefix in self.content_prefixes:
+            if mounted == folder:
+                return f"{prefix}/{inner}" if inner else prefix
+        return inner
 
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
@@ -334,6 +346,7 @@ class Site:
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
             "listing-pages": ["/" + path for path in self.listing_pages],
             "file-mounts": {target: source for source, target in self.file_mounts},
+            "content-mounts": {folder: "/" + prefix for folder, prefix in self.content_prefixes},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
             "base-path": self.base_path,
@@ -840,7 +853,7 @@ def _within_content(site: Site, path: str) -> str | None:
     """The path inside the innermost content or language folder that holds it, or None."""
     for folder in sorted((*site.content, *(folder for folder, _ in site.language_folders)), key=len, reverse=True):
         if folder == "." or within(path, folder):
-            return path if folder == "." else path[len(folder) :].lstrip("/")
+            return path if folder == "." else site.under_prefix(folder, path[len(folder) :].lstrip("/"))
     return None
 
 
@@ -1182,13 +1195,17 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         unbuilt += [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
     content = [content_dir] + [path for path, _ in folders]
     file_mounts = []
+    content_prefixes = []
     for source, target in _mounts(settings):
-        if not target.startswith("content"):
+        if not within(_normal(target), "content"):
             continue
         if os.path.isfile(os.path.join(folder, source)):  # one page mounted at another place
             file_mounts.append((source, _normal(target)))
         else:
             content.append(source)
+            prefix = _normal(target)[len("content") :].strip("/")
+            if prefix and _normal(source) not in ("content", _normal(content_dir)):
+                content_prefixes.append((_normal(source), prefix))
     static = [_text(settings.get("staticdir"), "static"), "assets"]
     # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
     for name in _theme_names(settings):
@@ -1206,6 +1223,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "url_settings": _hugo_url_settings(settings),
         "not_content": tuple(dict.fromkeys(unbuilt)),
         "file_mounts": tuple(file_mounts),
+        "content_prefixes": tuple(content_prefixes),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,

@@ -234,3 +234,13 @@ def test_artlint_site_says_which_shortcodes_read_src_from_the_root() -> None:
     assert model["root-shortcodes"] == ["figure"]
     code, out, _ = artlint("site", ".", cwd=SITES / "hugo-root-figure")
     assert "figure shortcodes read src from the site's root" in out
+
+
+def test_artlint_site_shows_content_mounted_below_the_root(tmp_path: Path) -> None:
+    # A root config stub beside config/_default/: Hugo reads both, the folder winning, so its
+    # module mounts count; `uploads` is served under /uploads, not at the site's root.
+    code, out, err = artlint("site", str(SITES / "hugo-config-stub"), cwd=tmp_path)
+    assert code == 0, err
+    assert "  content      articles, uploads\n" in out
+    assert "  mounted      uploads at /uploads\n" in out
+    assert "  permalinks   posts: /:year/:month/:slug/\n" in out
