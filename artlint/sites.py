@@ -1419,7 +1419,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "unrendered_read": ("_drafts", *(f"_{name}" for name in unrendered)),
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
-        "generated_folders": _plugin_page_folders(folder),
+        "generated_folders": tuple(dict.fromkeys((*_plugin_page_folders(folder), *_gem_plugin_page_folders(folder, settings)))),
         "plugin_ids": _plugin_writes_ids(folder),
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _sets_root_base(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")])),
@@ -1463,6 +1463,40 @@ def _plugin_page_folders(folder: str) -> tuple[str, ...]:
         return ()
     found = [match.group(1).strip("/") for name in names for match in _PLUGIN_PAGE.finditer(read_small_file(os.path.join(plugins, name)))]
     return tuple(dict.fromkeys(path for path in found if path and path != "."))
+
+
+# jekyll-archives' pages by kind (`enabled: [categories, tags]` or `all`): the key of its
+# `permalinks` setting for that kind, and the folder by default (dates are no folder).
+_ARCHIVE_DEFAULTS = {"categories": ("category", "category"), "tags": ("tag", "tag"), "year": ("year", ""), "month": ("month", ""), "day": ("day", "")}
+
+
+def _gem_plugin_page_folders(folder: str, settings: dict) -> tuple[str, ...]:
+    """Folders that plugins named in `plugins:` (or loaded by the Gemfile) write one page per
+    name into, as `folder/*`: `category/` of jekyll-category-pages (rules/sites.toml `jekyll-page-plugins`), the
+    category and tag folders jekyll-archives is enabled for."""
+    gemfile = read_small_file(os.path.join(folder, "Gemfile"))
+    named = {item.strip() for key in ("plugins", "gems") for item in _items(settings.get(key)) if isinstance(item, str)}
+
+    def uses(plugin: str) -> bool:
+        return plugin in named or re.search(rf"""^[ \t]*gem[ \t(]+["']{re.escape(plugin)}["']""", gemfile, re.M) is not None
+
+    found = []
+    for plugin, (setting, default) in data.load("sites")["jekyll-page-plugins"].items():
+        if uses(plugin):
+            found.append(_normal(_text(settings.get(setting), default)))
+    archives = settings.get("jekyll-archives")
+    if uses("jekyll-archives") and isinstance(archives, dict):
+        enabled = _items(archives.get("enabled"))
+        kinds = list(_ARCHIVE_DEFAULTS) if "all" in enabled or archives.get("enabled") == "all" else [kind for kind in enabled if kind in _ARCHIVE_DEFAULTS]
+        permalinks = _table(archives.get("permalinks"))
+        for kind in kinds:
+            key, default = _ARCHIVE_DEFAULTS[kind]
+            written = permalinks.get(key)
+            head = written.strip("/").split("/")[0] if isinstance(written, str) else default
+            if head and not head.startswith(":"):
+                found.append(head)
+    # one page per category or tag, right under the folder (`/category/web/`, not a feed below it)
+    return tuple(f"{path}/*" for path in dict.fromkeys(found) if path and path != ".")
 
 
 # A Jekyll hook on what documents render (`Jekyll::Hooks.register :documents, :pre_render`) that

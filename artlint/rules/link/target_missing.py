@@ -68,7 +68,9 @@ class LinkTargetMissing(DocumentRule):
     embedded one), a relative page path is looked up from the content root too, as GetPage
     does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
-    site.source, "packages", ...)`) are taken as existing, and so are pages under a Hugo section
+    site.source, "packages", ...)`) are taken as existing, as are the category and tag pages that
+    jekyll-category-pages, jekyll-tagging and jekyll-archives write when `plugins:` names them
+    (`/category/web/`, one per name: not what lies below it), and pages under a Hugo section
     whose content adapter (`_content.gotmpl`) makes them from data. On a Docusaurus site a folder is
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog), a link
     without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
@@ -110,7 +112,7 @@ class LinkTargetMissing(DocumentRule):
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
                     continue
-                if doc.site is not None and any(within(path.strip("/"), folder) for folder in doc.site.generated_folders):
+                if doc.site is not None and _written_by_plugin(doc.site.generated_folders, path):
                     continue  # a page a plugin of the site writes there
                 if doc.site is not None and _listing_page(doc, path):
                     continue  # a blog's list, tag or archive page, which its plugin writes
@@ -127,6 +129,20 @@ class LinkTargetMissing(DocumentRule):
                 else:
                     message = f"Hugo ref target {ref.target!r} not found"
                 yield doc.diagnostic(message, ref.start, ref.end)
+
+
+def _written_by_plugin(folders, path: str) -> bool:
+    """Whether a plugin writes the page: anything under a folder it fills, or, for `folder/*`,
+    a page right under the folder (`/category/web/`, one per category)."""
+    path = path.split("#")[0].split("?")[0].strip("/")
+    for folder in folders:
+        if folder.endswith("/*"):
+            base = folder[:-2]
+            if within(path, base) and "/" not in path[len(base) :].strip("/"):
+                return True
+        elif within(path, folder):
+            return True
+    return False
 
 
 def _made_by_content_adapter(doc, path: str) -> bool:
