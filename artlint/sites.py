@@ -661,6 +661,8 @@ _JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+$")
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
+    if parts[0] == "..":
+        return "repository"  # beside the folder the generator builds from (Jekyll's `source: src`)
     if site.generator == "mkdocs" and _mkdocs_index(site, parts, lowered):
         return "section"  # a folder's index page: "Introduction" in each section is its structure
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
@@ -1047,6 +1049,11 @@ _FINDERS = (
 
 def _built(generator: str, folder: str, config_file: str) -> Site:
     settings = _hugo_settings(folder, config_file) if generator == "hugo" else _settings_of(config_file)
+    if generator == "jekyll":
+        source = _jekyll_source(folder, settings)
+        if source != folder:  # Jekyll reads everything (posts, layouts, plugins) from `source`
+            settings = {**settings, _GEMFILE: read_small_file(os.path.join(folder, "Gemfile"))}
+            folder = source
     builder = _BUILDERS.get(generator, _plain_parts)
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
@@ -1465,6 +1472,28 @@ def _plugin_page_folders(folder: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(path for path in found if path and path != "."))
 
 
+_GEMFILE = "\0gemfile"  # the Gemfile beside a Jekyll configuration whose `source` is elsewhere
+
+
+def _gemfile(folder: str, settings: dict) -> str:
+    return settings[_GEMFILE] if _GEMFILE in settings else read_small_file(os.path.join(folder, "Gemfile"))
+
+
+def _jekyll_source(folder: str, settings: dict) -> str:
+    """The folder Jekyll builds from: `source` of its configuration (`source: src`), where it
+    is a folder of the repository; when a build step fills it first (`source: .tmp/src`,
+    copied from `src/` by a gulp task) and the repository has a folder of its last name, that
+    one. Else the configuration's own folder."""
+    written = settings.get("source")
+    if not isinstance(written, str) or not written.strip() or os.path.isabs(written):
+        return folder
+    for candidate in (_normal(written), _normal(written).rsplit("/", 1)[-1]):
+        path = os.path.realpath(os.path.join(folder, candidate))
+        if candidate not in (".", "..") and within(path, os.path.realpath(folder)) and os.path.isdir(path):
+            return os.path.join(folder, candidate)
+    return folder
+
+
 # jekyll-archives' pages by kind (`enabled: [categories, tags]` or `all`): the key of its
 # `permalinks` setting for that kind, and the folder by default (dates are no folder).
 _ARCHIVE_DEFAULTS = {"categories": ("category", "category"), "tags": ("tag", "tag"), "year": ("year", ""), "month": ("month", ""), "day": ("day", "")}
@@ -1472,9 +1501,10 @@ _ARCHIVE_DEFAULTS = {"categories": ("category", "category"), "tags": ("tag", "ta
 
 def _gem_plugin_page_folders(folder: str, settings: dict) -> tuple[str, ...]:
     """Folders that plugins named in `plugins:` (or loaded by the Gemfile) write one page per
-    name into, as `folder/*`: `category/` of jekyll-category-pages (rules/sites.toml `jekyll-page-plugins`), the
-    category and tag folders jekyll-archives is enabled for."""
-    gemfile = read_small_file(os.path.join(folder, "Gemfile"))
+    name into, as `folder/*`: `category/` of jekyll-category-pages (rules/sites.toml
+    `jekyll-page-plugins`), the category and tag folders that jekyll-archives and
+    jekyll-paginate-v2's autopages are enabled for."""
+    gemfile = _gemfile(folder, settings)
     named = {item.strip() for key in ("plugins", "gems") for item in _items(settings.get(key)) if isinstance(item, str)}
 
     def uses(plugin: str) -> bool:
@@ -1494,6 +1524,14 @@ def _gem_plugin_page_folders(folder: str, settings: dict) -> tuple[str, ...]:
             written = permalinks.get(key)
             head = written.strip("/").split("/")[0] if isinstance(written, str) else default
             if head and not head.startswith(":"):
+                found.append(head)
+    autopages = settings.get("autopages")
+    if uses("jekyll-paginate-v2") and isinstance(autopages, dict) and autopages.get("enabled") is True:
+        for kind, default in (("tags", "tag"), ("categories", "category")):
+            options = _table(autopages.get(kind))
+            written = options.get("permalink")
+            head = written.strip("/").split("/")[0] if isinstance(written, str) else default
+            if options.get("enabled") is True and head and not head.startswith(":"):
                 found.append(head)
     # one page per category or tag, right under the folder (`/category/web/`, not a feed below it)
     return tuple(f"{path}/*" for path in dict.fromkeys(found) if path and path != ".")
@@ -1556,14 +1594,14 @@ def _optional_front_matter(folder: str, settings: dict) -> bool:
     if settings.get("require_front_matter") is True:
         return False
     named = any(isinstance(item, str) and item.strip() == "jekyll-optional-front-matter" for key in ("plugins", "gems") for item in _items(settings.get(key)))
-    return named or bool(_OPTIONAL_FRONT_MATTER_GEM.search(read_small_file(os.path.join(folder, "Gemfile"))))
+    return named or bool(_OPTIONAL_FRONT_MATTER_GEM.search(_gemfile(folder, settings)))
 
 
 def _uses_multiple_languages(folder: str, settings: dict) -> bool:
     for key in ("plugins", "gems"):
         if any(isinstance(item, str) and item.strip() == _MULTIPLE_LANGUAGES for item in _items(settings.get(key))):
             return True
-    if _GEM_LOADED.search(read_small_file(os.path.join(folder, "Gemfile"))):
+    if _GEM_LOADED.search(_gemfile(folder, settings)):
         return True
     plugins = os.path.join(folder, "_plugins")
     try:
