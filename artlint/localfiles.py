@@ -675,7 +675,7 @@ _HUGO_REDIRECT_TEMPLATES = ("index.redirects", "home.redirects", "_default/index
 def redirected(doc: "Document", path: str) -> bool:
     """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
-    `public/`, or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
+    `public/`, or a variant a build step renames to it, `_redirects_cf`; or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
     of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json. `*` at the end of
     FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
     404 page), and a catch-all `/*`, make nothing a target."""
@@ -684,7 +684,7 @@ def redirected(doc: "Document", path: str) -> bool:
         return False
     site = doc.site
     folders = [".", "public", *(site.static if site is not None else ())]
-    files = tuple(dict.fromkeys(os.path.normpath(os.path.join(root, folder, _REDIRECTS)) for folder in folders))
+    files = tuple(dict.fromkeys(path for folder in folders for path in _redirect_files(os.path.normpath(os.path.join(root, folder)))))
     if site is not None and site.generator == "hugo":  # a `_redirects` written by the home page's template
         files += tuple(os.path.join(root, "layouts", name) for name in _HUGO_REDIRECT_TEMPLATES)
     netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
@@ -696,6 +696,15 @@ def redirected(doc: "Document", path: str) -> bool:
             dependencies.record("stat", file, dependencies.signature_of(file))
     wanted = [segment for segment in unquote(path).casefold().strip("/").split("/") if segment]
     return any(_matches(source, wanted) for source in sources)
+
+
+def _redirect_files(folder: str) -> list[str]:
+    """`_redirects` of a folder, and its variants that a build step renames to it for one host
+    (`_redirects_cf`, `_redirects.netlify`)."""
+    variants = [name for name in _entries(folder) if name.startswith((_REDIRECTS + "_", _REDIRECTS + ".")) and not name.endswith((".md", ".bak"))]
+    if variants:
+        dependencies.record("stat", folder, dependencies.signature_of(folder))  # a variant added or removed
+    return [os.path.join(folder, _REDIRECTS), *(os.path.join(folder, name) for name in sorted(variants))]
 
 
 def _matches(source: tuple[str, ...], wanted: list[str]) -> bool:

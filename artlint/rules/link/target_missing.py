@@ -54,7 +54,7 @@ class LinkTargetMissing(DocumentRule):
     `/conduct/`), because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
-    site's root or `public/`, or the lines with a written source of a Hugo template that writes
+    site's root or `public/`, and a variant a build renames to it, `_redirects_cf`, or the lines with a written source of a Hugo template that writes
     it, `layouts/index.redirects`, or `[[redirects]]` in netlify.toml; `*` and `:name` match), or
     that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from; `/help/index.html`
     names `/help/`; an alias leaves a page's URL made of its title as it is). An `.html` file
