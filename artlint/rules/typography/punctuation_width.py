@@ -22,6 +22,8 @@ _PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
 # A name of two parts joined by a dot right before a parenthesis: the notation of a call.
 # (Each part starts with a letter: `v0.1.6版本(…)` is a version number before an aside.)
 _DOTTED_NAME = lazy(r"(?<![\w.])[^\W\d_]\w*(?:\.[^\W\d_]\w*)+$")
+_ARROW_AFTER = lazy(r"[ \t]*(?:=>|->)")  # a lambda's or a function type's arrow
+_ARROW_BEFORE = lazy(r"(?:=>|->)[ \t]*$")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
 _LATIN_LETTER = lazy(r"[A-Za-z]")
 _NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
@@ -90,7 +92,8 @@ class PunctuationWidth(DocumentRule):
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
-      after a dotted name, `组件.操作(数据)`, the notation of a call), in
+      after a dotted name, `组件.操作(数据)`, the notation of a call, nor beside an arrow,
+      `(参数) => (函数体)`, a lambda's), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
     - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
@@ -207,6 +210,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # f(x): a call, not a remark
             if _DOTTED_NAME.search(text, max(block.start, match.start() - 40), match.start()):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
+            if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
+                continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
             yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
