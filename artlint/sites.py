@@ -1683,6 +1683,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
     return {
         "content": tuple(dict.fromkeys(("docs", "blog", *untranslated, "src/pages", *(path for path, _ in i18n)))),
         "doc_sources": sources,
+        "generated_folders": _generated_index_pages(folder, sources),
         "listing_pages": tuple(dict.fromkeys(route for kind, _, route in sources if kind == "blog")),
         "static": ("static",),
         "languages": tuple(code.lower() for code in locales) if len(locales) > 1 else (),
@@ -1693,6 +1694,40 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
 
 
 _MOST_PLUGINS = 32
+_CATEGORY_FILES = ("_category_.json", "_category_.yml", "_category_.yaml")
+_MOST_CATEGORY_FILES = 500
+
+
+def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...]) -> tuple[str, ...]:
+    """The pages the docs plugin writes for categories whose `_category_.json` (or `.yml`)
+    asks for a generated index (`"link": {"type": "generated-index"}`): at the link's `slug`
+    under the docs' route, else at `/category/<the label's slug>` (the label, or the folder's
+    name without its number prefix, slugged as GitHub does)."""
+    from artlint.anchors import github_slug  # imported here: only Docusaurus sites need them
+    from artlint.pageurls import docusaurus_unnumbered
+
+    pages: list[str] = []
+    read = 0
+    for kind, source, route in sources:
+        if kind != "docs" or source.startswith("i18n/"):
+            continue
+        for directory, subfolders, files in os.walk(os.path.join(folder, source)):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and name != "node_modules")
+            for name in (name for name in _CATEGORY_FILES if name in files):
+                read += 1
+                if read > _MOST_CATEGORY_FILES:
+                    return tuple(dict.fromkeys(pages))
+                category = _read_settings(os.path.join(directory, name))
+                link = category.get("link")
+                if not isinstance(link, dict) or link.get("type") != "generated-index":
+                    continue
+                slug = link.get("slug")
+                if not isinstance(slug, str):
+                    label = category.get("label")
+                    named = label if isinstance(label, str) else docusaurus_unnumbered(os.path.basename(directory))
+                    slug = "category/" + github_slug(named)
+                pages.append("/".join(part for part in (route.strip("/"), slug.strip("/")) if part).lower())
+    return tuple(dict.fromkeys(pages))
 _DOCUSAURUS_PLUGIN = lazy(r"""["'](?:@docusaurus/plugin-content-(docs|blog)|(@docusaurus/preset-classic|classic))["']""")
 
 

@@ -75,7 +75,8 @@ class LinkTargetMissing(DocumentRule):
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog), a link
     without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
     pages are named without the number prefixes the docs plugin drops (`03-connect/04-redis.md`
-    is `connect/redis`). A
+    is `connect/redis`), and a category whose `_category_.json` asks for a generated index has
+    its page (`/docs/category/<label>`, or its `slug`). A
     target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
     not reported: it cannot be checked. Nothing is fetched online.
@@ -112,7 +113,8 @@ class LinkTargetMissing(DocumentRule):
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
                     continue
-                if doc.site is not None and _written_by_plugin(doc.site.generated_folders, path):
+                written = _site_path(doc, path)
+                if doc.site is not None and any(_written_by_plugin(doc.site.generated_folders, at) for at in (written, _without_language(doc, written))):
                     continue  # a page a plugin of the site writes there
                 if doc.site is not None and _listing_page(doc, path):
                     continue  # a blog's list, tag or archive page, which its plugin writes
@@ -131,10 +133,17 @@ class LinkTargetMissing(DocumentRule):
                 yield doc.diagnostic(message, ref.start, ref.end)
 
 
+def _site_path(doc, path: str) -> str:
+    """A relative link read against the page's URL where the generator gives one
+    (`../../category/x` from a Docusaurus doc); the path itself otherwise."""
+    return path if path.startswith("/") else site_path_from_page_url(doc, path) or path
+
+
 def _written_by_plugin(folders, path: str) -> bool:
     """Whether a plugin writes the page: anything under a folder it fills, or, for `folder/*`,
-    a page right under the folder (`/category/web/`, one per category)."""
-    path = path.split("#")[0].split("?")[0].strip("/")
+    a page right under the folder (`/category/web/`, one per category). Case is ignored: the
+    generated pages' paths are kept lower-case."""
+    path = path.split("#")[0].split("?")[0].strip("/").lower()
     for folder in folders:
         if folder.endswith("/*"):
             base = folder[:-2]
