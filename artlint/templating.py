@@ -8,7 +8,8 @@ none of this, so the text it is given has these written the way it understands t
 
 * a block tag of code (`highlight`, `codeblock`, `code`, `include_code`) alone on its line
   becomes a fence of `~`, and its end tag the closing fence;
-* `{% raw %}`, `{% endraw %}`, a `{% comment %}`…`{% endcomment %}` block and any tag alone on
+* `{% raw %}`, `{% endraw %}` (inside a code block, what they enclose stays code: a
+  `{% endhighlight %}` there ends nothing), a `{% comment %}`…`{% endcomment %}` block and any tag alone on
   its line (`{% include figure.html %}`, `{% assign x = "…" %}`) become spaces;
 * any other tag, and `{{ output }}`, keeps its place with its spaces made `_`, so that a link
   whose URL is a tag (`[x]({% post_url y %})`) stays one link, to a template target.
@@ -79,8 +80,10 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     position = body_offset
     open_code: str | None = None  # the end tag awaited, inside a code block tag
     comment = False
+    raw_in_code = False  # `{% raw %}` inside a code block: its tags, an end tag too, are text
     for start, end, name in _tags(text, body_offset):
-        if open_code is not None and name != open_code:
+        if open_code is not None and (raw_in_code or name != open_code):
+            raw_in_code = (raw_in_code and name != "endraw") or (not raw_in_code and name == "raw")
             continue  # inside a code block: tags are code too
         if comment and name != "endcomment":
             continue
