@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.urls import names_its_fragment
@@ -35,7 +36,8 @@ class LinkTextNonDescriptive(DocumentRule):
     "更多", "详情", "hier", "ici", "aquí" and others in a dozen languages. Add phrases with
     `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
     it leads to ("download" to `/en/download/`), or of the place in a page it leads to
-    (`[continue](#continue)`, a parameter linked to its definition), is description enough;
+    (`[continue](#continue)`, a parameter linked to its definition), is description enough,
+    as is a text that is all code (`` [`<details>`](…) ``, an element, a command, an API);
     so is the link that attributes a quotation after a dash or in brackets at its end
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
     (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
@@ -80,11 +82,15 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
                 continue
-            if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link):
-                continue
+            if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
+                continue  # (`[`<details>`](…)`: code names an element, a command, an API)
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
                 )
+
+
+# A link whose whole text is a code span: `[`more`](…)`, `[`<details>`](…)`.
+_CODE_TEXT = lazy(r"\[[ \t]*(`+)[^`\n]+\1[ \t]*\]")
 
 
 def _names_its_target(text: str, url: str) -> bool:
