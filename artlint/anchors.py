@@ -9,6 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
 from artlint.lazyre import lazy
+from artlint.slugs import github_slug
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -29,22 +30,6 @@ _ID_ARGUMENT = lazy(r"""\b(?:id|anchor|name)\s*[=:]\s*(?:"([^"]+)"|'([^']+)'|([^
 _ATTRIBUTE_LIST = lazy(r"\{:?[ \t]*#([^\s{}#]+)[^{}\n]*\}")
 
 
-_EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
-
-
-def github_slug(text: str) -> str:
-    """GitHub's and goldmark's "github" style: lower case; letters, numbers, marks, `-` and `_`
-    kept in any script; spaces to `-`; everything else (punctuation, symbols, emoji) dropped."""
-    kept = []
-    for char in text.lower():
-        category = unicodedata.category(char)
-        if char in _EMOJI_JOINERS:
-            continue
-        if char in "-_" or category[0] in "LNM":
-            kept.append(char)
-        elif char == " ":
-            kept.append("-")
-    return "".join(kept)
 
 
 def ascii_slug(text: str) -> str:

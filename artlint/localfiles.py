@@ -33,8 +33,9 @@ from urllib.parse import unquote
 from artlint import dependencies
 from artlint.boundary import within
 from artlint.lazyre import lazy
-from artlint.pageurls import docusaurus_unnumbered, hugo_sanitize, hugo_section_url, lowers_paths, page_url
+from artlint.pageurls import hugo_sanitize, hugo_section_url, lowers_paths, page_url
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
+from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 
 if TYPE_CHECKING:

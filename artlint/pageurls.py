@@ -26,6 +26,7 @@ from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
 from artlint.sites import Site, jekyll_default
+from artlint.slugs import docusaurus_unnumbered
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
 MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdwn"))
@@ -33,8 +34,6 @@ _TOKEN = lazy(r":([A-Za-z_]+|\d+)")
 _JEKYLL_POST = lazy(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$")
 _DATED_STEM = lazy(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")
 _SIMPLE_SEGMENT = lazy(r"^[\w.~-]+$")
-_NUMBER_PREFIX = lazy(r"^\d+\s*[-_.]+\s*([^-_.\s].*)$")
-_NOT_A_NUMBER_PREFIX = lazy(r"^(?:\d+[-_.]){2}\d+")  # a date or a version: Docusaurus keeps it
 
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -632,15 +631,6 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
 
 # The blog plugin's dated names: the date as written (`2020-2-14-x.md` is /2020/2/14/x).
 _DOCUSAURUS_DATED = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")
-
-
-def docusaurus_unnumbered(name: str) -> str:
-    """A doc's file or folder name as its URL has it: `04-mongodb-connector` is
-    `mongodb-connector` (the docs plugin's default number prefixes; dates and versions kept)."""
-    if _NOT_A_NUMBER_PREFIX.match(name):
-        return name
-    found = _NUMBER_PREFIX.match(name)
-    return found.group(1) if found else name
 
 
 def _vuepress(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:

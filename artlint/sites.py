@@ -30,6 +30,7 @@ from artlint import data
 from artlint.boundary import nearest, relative_path, within
 from artlint.dependencies import folder_signature, record, section_pages, signature_of
 from artlint.lazyre import lazy
+from artlint.slugs import docusaurus_unnumbered, github_slug
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -1703,8 +1704,6 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
     asks for a generated index (`"link": {"type": "generated-index"}`): at the link's `slug`
     under the docs' route, else at `/category/<the label's slug>` (the label, or the folder's
     name without its number prefix, slugged as GitHub does)."""
-    from artlint.anchors import github_slug  # imported here: only Docusaurus sites need them
-    from artlint.pageurls import docusaurus_unnumbered
 
     pages: list[str] = []
     read = 0
