@@ -92,6 +92,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  languages by path  a folder named by a language gives its pages' language (lang_from_path)")
         if site["link-render-hook"]:
             lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
+        if site["titles-from-file-names"]:
+            lines.append("  titles       the templates title a page without one from its file name (no front matter needed)")
         if site["plugin-ids"]:
             lines.append("  plugin ids   a _plugins hook adds ids as pages render (anchors no heading gives are not reported)")
         if site["front-matter-optional"]:

@@ -139,6 +139,9 @@ class Site:
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
+    # The site's templates title a page without a title from its file name (hugo-book's
+    # `.File.BaseFileName | humanize | title`): such a page needs no front matter.
+    titles_from_file_names: bool = False
     # The site's templates set `<base href>` to its root (`{{ .Site.BaseURL }}`, `{{ site.url }}`):
     # a browser reads every relative link from there, whatever the page.
     root_base: bool = False
@@ -341,6 +344,7 @@ class Site:
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
+            "titles-from-file-names": self.titles_from_file_names,
             "plugin-ids": self.plugin_ids,
             "front-matter-optional": self.front_matter_optional,
             "plugin-page-folders": list(self.generated_folders),
@@ -474,6 +478,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # the blog plugin takes the title from the first heading, the date from the path or git
     if kind == "section" and site.generator == "hugo":
         expected = False  # Hugo's `_index.md` takes its title from the folder, or the site's for the home page
+    if site.titles_from_file_names and kind in ("article", "page") and not matter:
+        expected = False  # the theme titles it from its file name (hugo-book)
     if site.front_matter_optional and kind == "page":
         expected = False  # GitHub Pages' jekyll-optional-front-matter renders it, titled by its first heading
     if hugo_type == "redirect":
@@ -489,6 +495,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
             expected = False  # a frame embedded in other pages, `noindex`: no title shown anywhere
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
+    title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout)
 
 
@@ -1236,6 +1243,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": _has_link_render_hook(templates, settings),
+        "titles_from_file_names": _titles_from_file_names(templates),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": _sets_root_base(templates),
         "root_shortcodes": _shortcodes_from_root(templates),
@@ -1298,6 +1306,15 @@ def _shortcodes_from_root(templates: list[str]) -> tuple[str, ...]:
         if os.path.basename(os.path.dirname(path)) == "shortcodes" and name in _IMAGE_SHORTCODES and suffix == ".html" and name not in decided:
             decided[name] = _SOURCE_FROM_ROOT.search(read_small_file(path)) is not None
     return tuple(sorted(name for name, from_root in decided.items() if from_root))
+
+
+# A title made of the file's name for display: `.File.BaseFileName | humanize | title`.
+_FILE_NAME_TITLE = lazy(r"\.File\.(?:BaseFileName|ContentBaseName|TranslationBaseName)\b[^}\n]{0,80}\|\s*(?:humanize|title)\b")
+
+
+def _titles_from_file_names(templates: list[str]) -> bool:
+    pages = [path for path in templates if path.endswith((".html", ".htm"))][:_TEMPLATES_READ]
+    return any(_FILE_NAME_TITLE.search(read_small_file(path)) for path in pages)
 
 
 def _has_link_render_hook(templates: list[str], settings: dict) -> bool:
