@@ -69,10 +69,15 @@ _VITEPRESS_SPECIAL = lazy(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?
 _CONTROL = lazy(r"[\x00-\x1f]")
 
 
+_EMOJI_SHORTCODE = lazy(r":[a-z0-9_+-]+:")
+
+
 def vitepress_slug(text: str) -> str:
     """VitePress' and VuePress' `slugify` (@mdit-vue/shared): accents dropped, runs of spaces
     and ASCII punctuation one `-`, no `-` at either end, an `_` before a leading digit
-    (`1. Create a key` is `_1-create-a-key`), lower case; other scripts kept."""
+    (`1. Create a key` is `_1-create-a-key`), lower case; other scripts kept. An emoji
+    shortcode (`:tada:`) is an emoji by then (markdown-it-emoji, on by default): no text."""
+    text = _EMOJI_SHORTCODE.sub("", text) if ":" in text else text
     folded = "".join(char for char in unicodedata.normalize("NFKD", text) if not "\u0300" <= char <= "\u036f")
     slug = _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", folded)).strip("-")  # `-` is in the class: runs are one
     return ("_" + slug if slug[:1].isdigit() else slug).lower()

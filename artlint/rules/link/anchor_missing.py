@@ -47,7 +47,7 @@ class LinkAnchorMissing(DocumentRule):
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id;
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
     On VitePress and VuePress sites a heading's id is their `slugify`'s (`## 1. Create a key` is
-    `#_1-create-a-key`, a repeated heading's `-1`). A heading's
+    `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`). A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
