@@ -54,12 +54,15 @@ _NOTE_AFTER_LINK = 12  # characters: "(PDF)", "(video)"
 def _differs_in_code(doc, block, first) -> bool:
     """`client-body-buffer-size: 1m` and `…: 1M`, `${var=$x}` and `${var:=$x}`: two items
     alike but for the case or the punctuation of their code spans, which are different values
-    or syntaxes (normalising reads neither)."""
+    or syntaxes (normalising reads neither); and two lines that differ in case alone
+    (`Input: "YellOw"`, `Input: "yellow"`: a problem about case)."""
     text, other = doc.text[block.start : block.end].strip(), doc.text[first.start : first.end].strip()
-    if text == other or ("`" not in text and "$" not in text):
+    if text == other:
         return False
     if text.casefold() == other.casefold():
         return True
+    if "`" not in text and "$" not in text:
+        return False
     # The blocks' normalised texts are equal: code spans that differ differ in what
     # normalising drops. The same number of them on each side: one written as code here and
     # as plain text there (`\(n\)` and n) is still a copy.
