@@ -1057,6 +1057,8 @@ _FINDERS = (
 
 def _built(generator: str, folder: str, config_file: str) -> Site:
     settings = _hugo_settings(folder, config_file) if generator == "hugo" else _settings_of(config_file)
+    if generator == "hexo":
+        settings = _hexo_build_settings(folder) or settings
     if generator == "jekyll":
         source = _jekyll_source(folder, settings)
         if source != folder:  # Jekyll reads everything (posts, layouts, plugins) from `source`
@@ -1490,6 +1492,35 @@ def _plugin_page_folders(folder: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(path for path in found if path and path != "."))
 
 
+# `hexo generate --config 'main.yml,main.local.yml'` in a package.json script: the files Hexo
+# builds with, instead of _config.yml.
+_HEXO_CONFIG_OPTION = lazy(r"""\bhexo\s+(?:generate|g)\b[^&|;]*?--config[=\s]+(?:'([^']+)'|"([^"]+)"|([^\s'"&|;]+))""")
+
+
+def _hexo_build_settings(folder: str) -> dict:
+    """The settings a Hexo site's build script names with `--config` (package.json's `build`
+    or `generate` script, else the first that generates), merged as Hexo merges them, the
+    later file's values winning table by table; {} when no script names any."""
+    try:
+        scripts = json.loads(read_small_file(os.path.join(folder, "package.json")) or "{}").get("scripts")
+    except (ValueError, AttributeError):
+        return {}
+    if not isinstance(scripts, dict):
+        return {}
+    ordered = [scripts.get("build"), scripts.get("generate"), *scripts.values()]
+    for script in (value for value in ordered if isinstance(value, str)):
+        found = _HEXO_CONFIG_OPTION.search(script)
+        if found is None:
+            continue
+        merged: dict = {}
+        for name in (found.group(1) or found.group(2) or found.group(3)).split(","):
+            path = os.path.normpath(os.path.join(folder, name.strip()))
+            if within(path, folder) and os.path.isfile(path):
+                _merge_over(merged, _settings_of(path))
+        return merged
+    return {}
+
+
 _GEMFILE = "\0gemfile"  # the Gemfile beside a Jekyll configuration whose `source` is elsewhere
 
 
@@ -1657,7 +1688,24 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "pattern_underscores": (_marked_major(package) or 3) < 3,
         "line_breaks": _nested(settings, "marked", "breaks") is not False,
         "images_from_root": _marked_prepends_root(package, settings),
+        "not_content": _skipped_render(source, settings.get("skip_render")),
     }
+
+
+def _skipped_render(source: str, patterns: Any) -> tuple[str, ...]:
+    """The folders and files of Hexo's `skip_render` (globs under the source folder, copied as
+    they are, never rendered): `tools/**` is `source/tools`; a pattern with a wildcard inside
+    a name is left out (folders and files only are modelled)."""
+    found = []
+    for pattern in _items(patterns):
+        if not isinstance(pattern, str):
+            continue
+        stem = pattern.strip().strip("/")
+        while stem.endswith(("/**", "/*")):
+            stem = stem.rsplit("/", 1)[0]
+        if stem and not any(char in stem for char in "*?[{!"):
+            found.append(_normal(f"{source}/{stem}"))
+    return tuple(dict.fromkeys(found))
 
 
 def _marked_prepends_root(package: str, settings: dict) -> bool:
