@@ -1792,13 +1792,18 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
                     slug = "category/" + github_slug(named)
                 pages.append("/".join(part for part in (route.strip("/"), slug.strip("/")) if part).lower())
     return tuple(dict.fromkeys(pages))
-_DOCUSAURUS_PLUGIN = lazy(r"""["'](?:@docusaurus/plugin-content-(docs|blog)|(@docusaurus/preset-classic|classic))["']""")
+# The official docs and blog plugins, a site's own wrapper of one (`./src/plugin/plugin-content-blog`,
+# which hands its options on), and the classic preset.
+_DOCUSAURUS_PLUGIN = lazy(
+    r"""["'](?:(?:@docusaurus/|\.{1,2}/[\w./-]{0,200}?)plugin-content-(docs|blog)|(@docusaurus/preset-classic|classic))["']"""
+)
 
 
 def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tuple[tuple[str, str, str], ...]:
     """(kind, folder, route) of every folder a docs or blog plugin instance serves: the
     preset's docs and blog (unless it sets them `false`), each `@docusaurus/plugin-content-*`
-    with its `path`, `routeBasePath` and `id`, a docs instance's versions (`versioned_docs/
+    (or the site's own wrapper of one, `./src/plugin/plugin-content-blog`) with its `path`,
+    `routeBasePath` and `id`, a docs instance's versions (`versioned_docs/
     version-X` at `/docs/X`, the last version at `/docs`, the current one at `/docs/next`),
     and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`)."""
     from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it

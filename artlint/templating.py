@@ -23,6 +23,8 @@ wherever they are.
 MkDocs' indented containers (`!!! note`, `??? tip`, `=== "Python"`) hold markdown indented four
 spaces: their bodies become block quotes, so that a fenced code block inside one is code.
 
+Docusaurus compiles pages as MDX: a comment, `{/* note */}`, becomes spaces.
+
 VitePress and VuePress import code files whole (`<<< @/snippets/x.rs`, `@[code](./x.rs)`):
 those lines become spaces.
 
@@ -72,6 +74,8 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
         return _zola_masked(text, body_offset, site)
     if generator == "mkdocs" and site is not None and site.containers:
         return _containers_quoted(text, body_offset, site.containers)
+    if generator == "docusaurus" and "{/*" in text:
+        return _mdx_comments_blanked(text, body_offset)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
@@ -115,6 +119,22 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     pieces.append(text[position:])
     masked = "".join(pieces)
     return masked if len(masked) == len(text) else text
+
+
+def _mdx_comments_blanked(text: str, body_offset: int) -> str:
+    """MDX's comments, `{/* a note */}`, as spaces: Docusaurus compiles its `.md` pages as MDX
+    too, and never renders them. Each opening is looked for once, and its close after it."""
+    pieces = [text[:body_offset]]
+    position = body_offset
+    while True:
+        start = text.find("{/*", position)
+        end = text.find("*/}", start + 3) if start >= 0 else -1
+        if end < 0:
+            break  # no close after this opening: none after any later one either
+        pieces += [text[position:start], blanked(text[start : end + 3])]
+        position = end + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 # A container of Python-Markdown's extensions: `!!! note "Title"` (admonition), `???+ tip`

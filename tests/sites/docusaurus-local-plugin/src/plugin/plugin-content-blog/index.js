@@ -1,0 +1,2 @@
+const blogPluginExports = require("@docusaurus/plugin-content-blog");
+module.exports = { ...blogPluginExports, default: blogPluginExports.default };
