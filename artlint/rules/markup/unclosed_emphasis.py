@@ -25,6 +25,22 @@ def _frame(text: str, run) -> bool:
     return len(marker) > 3 and (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
+# Python's unpacking in a call or a signature written as prose: `f(*args, **kwargs)`.
+_UNPACKING_BEFORE = lazy(r"[(\[,][ \t]*$")
+_UNPACKED_NAME = lazy(r"[A-Za-z_]\w*[ \t]*[),\]=]")
+
+
+def _unpacking(text: str, run) -> bool:
+    """`*args` and `**kwargs` right after `(`, `[` or `,` and before a name that a `)`, `,`, `]`
+    or `=` ends: arguments unpacked, shown as written."""
+    start, marker = run[0], run[1]
+    return (
+        marker in ("*", "**")
+        and _UNPACKING_BEFORE.search(text, max(0, start - 4), start) is not None
+        and _UNPACKED_NAME.match(text, start + len(marker)) is not None
+    )
+
+
 def _blank(run) -> bool:
     """Three underscores or more left alone are a blank to fill in (`the value of y is _____.`):
     no renderer's bold italic needs more than three, and three alone mark nothing."""
@@ -74,7 +90,8 @@ class UnclosedEmphasis(DocumentRule):
       white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
     `*`/`_` (footnote marks, globs such as `*.Rd`), three underscores or more alone (a blank to
-    fill in, `the value of y is _____`), four markers or more between spaces (a frame: MySQL's
+    fill in, `the value of y is _____`), Python's unpacking written as prose
+    (`f(*args, **kwargs)`), four markers or more between spaces (a frame: MySQL's
     `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
@@ -134,7 +151,7 @@ class UnclosedEmphasis(DocumentRule):
         # parser took it for emphasis.
         autolinked = doc.bare_urls_linked
         for block in doc.nodes(*_INLINE_BLOCKS):
-            runs = [run for run in self._leftovers(doc, block) if not _frame(doc.text, run)]
+            runs = [run for run in self._leftovers(doc, block) if not _frame(doc.text, run) and not _unpacking(doc.text, run)]
             if autolinked and runs and "://" in doc.text[block.start : block.end]:
                 linked = SpanSet(
                     (block.start + m.start(), block.start + m.start() + len(trim_url(m.group(0))))
