@@ -61,8 +61,8 @@ class LinkReferenceUndefined(DocumentRule):
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
-    reported only in a document that itself writes working shortcut links, outside tables,
-    and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
+    reported only in a document that itself writes working shortcut links, outside tables and
+    block quotes (an editor's `[the free tier]` in a quotation), and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
     attribute `#[track_caller]`), the text of kramdown's full reference with a space before a
     defined label (`[Setext] [1]`, on a Jekyll site), or one of
@@ -137,9 +137,12 @@ class LinkReferenceUndefined(DocumentRule):
         full = SpanSet(full_spans)
         spaced_labels = doc.site is not None and doc.site.generator == "jekyll"
         tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")])
+        quotes = SpanSet([(node.start, node.end) for node in doc.nodes("block_quote")])
         for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
             if match.start() in covered or match.start() in full or match.start() in tables:
                 continue  # in a table, `[0:15]` and `[MiB]` are bit ranges and units
+            if match.start() in quotes:
+                continue  # "> … and [the free tier] is …": an editor's words inside a quotation
             label = text[match.start(1) : match.end(1)]
             if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
                 continue
