@@ -67,8 +67,6 @@ def zola_ascii_slug(text: str) -> str:
 
 _VITEPRESS_SPECIAL = lazy(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
 _CONTROL = lazy(r"[\x00-\x1f]")
-
-
 _EMOJI_SHORTCODE = lazy(r":[a-z0-9_+-]+:")
 
 

@@ -1014,9 +1014,9 @@ def page_fingerprint(root: str, roots: tuple[str, ...], titled: tuple[str, ...] 
 
 def _record_page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (), keys: tuple[str, ...] = (), unnumbered: bool = False) -> None:
     """Record that a finding depends on the page names under `roots`: the subject is the root,
-    the titled sections, after ";" the permalink keys and after another ";unnumbered" (see
-    `_page_names`), then the roots, as `pages_fingerprint_of` reads it back."""
-    naming = ",".join(titled) + (";" + ",".join(keys) if keys or unnumbered else "") + (";unnumbered" if unnumbered else "")
+    the naming (`titled;keys;unnumbered`, see `_page_names`), then the roots, as
+    `pages_fingerprint_of` reads it back (older entries, `titled` or `titled;keys`, too)."""
+    naming = ";".join((",".join(titled), ",".join(keys), "unnumbered" if unnumbered else ""))
     dependencies.record("pages", "\0".join((root, naming, *roots)), page_fingerprint(root, roots, titled, keys, unnumbered))
 
 

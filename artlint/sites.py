@@ -1060,10 +1060,10 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     if generator == "hexo":
         settings = _hexo_build_settings(folder) or settings
     if generator == "jekyll":
-        source = _jekyll_source(folder, settings)
-        if source != folder:  # Jekyll reads everything (posts, layouts, plugins) from `source`
-            settings = {**settings, _GEMFILE: read_small_file(os.path.join(folder, "Gemfile"))}
-            folder = source
+        # read once for every plugin asked about, beside the configuration: Jekyll reads the
+        # rest (posts, layouts, plugins) from its `source`, which may be another folder
+        settings = {**settings, _GEMFILE: read_small_file(os.path.join(folder, "Gemfile"))}
+        folder = _jekyll_source(folder, settings)
     builder = _BUILDERS.get(generator, _plain_parts)
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
@@ -1231,6 +1231,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
     templates = _template_files([os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))])
+    root_base, titles_from_file_names = _templates_holding(templates, (_ROOT_BASE, _FILE_NAME_TITLE))
     return {
         "content": tuple(dict.fromkeys(_normal(path) for path in content)),
         "static": tuple(static),
@@ -1245,9 +1246,9 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": _has_link_render_hook(templates, settings),
-        "titles_from_file_names": _titles_from_file_names(templates),
+        "titles_from_file_names": titles_from_file_names,
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
-        "root_base": _sets_root_base(templates),
+        "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
     }
 
@@ -1288,11 +1289,18 @@ def _template_files(tops: list[str]) -> list[str]:
     return found
 
 
-def _sets_root_base(templates: list[str]) -> bool:
-    """Whether one of the `templates` sets the page's `<base href>` to the site's root (a
-    theme's head partial, `<base href="{{ .Site.BaseURL }}/">`)."""
-    pages = [path for path in templates if path.endswith((".html", ".htm"))][:_TEMPLATES_READ]
-    return any(_ROOT_BASE.search(read_small_file(path)) for path in pages)
+def _templates_holding(templates: list[str], patterns: tuple[re.Pattern[str], ...]) -> list[bool]:
+    """For each pattern, whether one of the page templates among `templates` (`.html`, the
+    first _TEMPLATES_READ) holds it; each file is read once, and no more once all are found:
+    `_ROOT_BASE`, a head partial's `<base href="{{ .Site.BaseURL }}/">` that makes the site's
+    root the base of every relative link; `_FILE_NAME_TITLE`, a page titled by its file name."""
+    found = [False] * len(patterns)
+    for path in [path for path in templates if path.endswith((".html", ".htm"))][:_TEMPLATES_READ]:
+        text = read_small_file(path)
+        found = [held or pattern.search(text) is not None for held, pattern in zip(found, patterns, strict=True)]
+        if all(found):
+            break
+    return found
 
 
 _SOURCE_FROM_ROOT = lazy(r"""\.Get\s+["']src["']\s*\|\s*(?:relURL|absURL)\b|\b(?:relURL|absURL)\s+\(?\s*\.Get\s+["']src["']""")
@@ -1312,11 +1320,6 @@ def _shortcodes_from_root(templates: list[str]) -> tuple[str, ...]:
 
 # A title made of the file's name for display: `.File.BaseFileName | humanize | title`.
 _FILE_NAME_TITLE = lazy(r"\.File\.(?:BaseFileName|ContentBaseName|TranslationBaseName)\b[^}\n]{0,80}\|\s*(?:humanize|title)\b")
-
-
-def _titles_from_file_names(templates: list[str]) -> bool:
-    pages = [path for path in templates if path.endswith((".html", ".htm"))][:_TEMPLATES_READ]
-    return any(_FILE_NAME_TITLE.search(read_small_file(path)) for path in pages)
 
 
 def _has_link_render_hook(templates: list[str], settings: dict) -> bool:
@@ -1449,7 +1452,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "generated_folders": tuple(dict.fromkeys((*_plugin_page_folders(folder), *_gem_plugin_page_folders(folder, settings)))),
         "plugin_ids": _plugin_writes_ids(folder),
         "front_matter_optional": _optional_front_matter(folder, settings),
-        "root_base": _sets_root_base(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")])),
+        "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
         # `markdown: redcarpet` with its `autolink` extension links bare URLs (kramdown does not)
         "autolinks": str(settings.get("markdown", "")).lower() == "redcarpet"
         and "autolink" in _items(_nested(settings, "redcarpet", "extensions")),
@@ -1521,11 +1524,22 @@ def _hexo_build_settings(folder: str) -> dict:
     return {}
 
 
-_GEMFILE = "\0gemfile"  # the Gemfile beside a Jekyll configuration whose `source` is elsewhere
+_GEMFILE = "\0gemfile"  # the text of the Gemfile beside a Jekyll configuration (see `_built`)
 
 
 def _gemfile(folder: str, settings: dict) -> str:
     return settings[_GEMFILE] if _GEMFILE in settings else read_small_file(os.path.join(folder, "Gemfile"))
+
+
+def _gemfile_loads(gemfile: str, gem: str) -> bool:
+    return re.search(rf"""^[ \t]*gem[ \t(]+["']{re.escape(gem)}["']""", gemfile, re.M) is not None
+
+
+def _loads_plugin(folder: str, settings: dict, plugin: str) -> bool:
+    """Whether the site's Jekyll loads a gem plugin: `plugins` (`gems` before Jekyll 3.5) names
+    it, or the Gemfile beside the configuration loads it."""
+    named = (item for key in ("plugins", "gems") for item in _items(settings.get(key)) if isinstance(item, str))
+    return any(item.strip() == plugin for item in named) or _gemfile_loads(_gemfile(folder, settings), plugin)
 
 
 def _jekyll_source(folder: str, settings: dict) -> str:
@@ -1553,37 +1567,33 @@ def _gem_plugin_page_folders(folder: str, settings: dict) -> tuple[str, ...]:
     name into, as `folder/*`: `category/` of jekyll-category-pages (rules/sites.toml
     `jekyll-page-plugins`), the category and tag folders that jekyll-archives and
     jekyll-paginate-v2's autopages are enabled for."""
-    gemfile = _gemfile(folder, settings)
-    named = {item.strip() for key in ("plugins", "gems") for item in _items(settings.get(key)) if isinstance(item, str)}
-
-    def uses(plugin: str) -> bool:
-        return plugin in named or re.search(rf"""^[ \t]*gem[ \t(]+["']{re.escape(plugin)}["']""", gemfile, re.M) is not None
-
     found = []
     for plugin, (setting, default) in data.load("sites")["jekyll-page-plugins"].items():
-        if uses(plugin):
+        if _loads_plugin(folder, settings, plugin):
             found.append(_normal(_text(settings.get(setting), default)))
     archives = settings.get("jekyll-archives")
-    if uses("jekyll-archives") and isinstance(archives, dict):
+    if isinstance(archives, dict) and _loads_plugin(folder, settings, "jekyll-archives"):
         enabled = _items(archives.get("enabled"))
         kinds = list(_ARCHIVE_DEFAULTS) if "all" in enabled or archives.get("enabled") == "all" else [kind for kind in enabled if kind in _ARCHIVE_DEFAULTS]
         permalinks = _table(archives.get("permalinks"))
         for kind in kinds:
             key, default = _ARCHIVE_DEFAULTS[kind]
-            written = permalinks.get(key)
-            head = written.strip("/").split("/")[0] if isinstance(written, str) else default
-            if head and not head.startswith(":"):
-                found.append(head)
+            found.append(_permalink_folder(permalinks.get(key), default))
     autopages = settings.get("autopages")
-    if uses("jekyll-paginate-v2") and isinstance(autopages, dict) and autopages.get("enabled") is True:
+    if isinstance(autopages, dict) and autopages.get("enabled") is True and _loads_plugin(folder, settings, "jekyll-paginate-v2"):
         for kind, default in (("tags", "tag"), ("categories", "category")):
             options = _table(autopages.get(kind))
-            written = options.get("permalink")
-            head = written.strip("/").split("/")[0] if isinstance(written, str) else default
-            if options.get("enabled") is True and head and not head.startswith(":"):
-                found.append(head)
+            if options.get("enabled") is True:
+                found.append(_permalink_folder(options.get("permalink"), default))
     # one page per category or tag, right under the folder (`/category/web/`, not a feed below it)
     return tuple(f"{path}/*" for path in dict.fromkeys(found) if path and path != ".")
+
+
+def _permalink_folder(written: Any, default: str) -> str:
+    """The folder a plugin's permalink pattern writes its pages in (`/tag/:name/` is `tag`);
+    "" when the pattern opens with a token (`/:year/`)."""
+    head = written.strip("/").split("/")[0] if isinstance(written, str) else default
+    return "" if head.startswith(":") else head
 
 
 # A Jekyll hook on what documents render (`Jekyll::Hooks.register :documents, :pre_render`) that
@@ -1606,7 +1616,6 @@ def _plugin_writes_ids(folder: str) -> bool:
 
 
 _MULTIPLE_LANGUAGES = "jekyll-multiple-languages-plugin"
-_GEM_LOADED = lazy(r"""^[ \t]*gem[ \t(]+["']jekyll-multiple-languages-plugin["']""", re.M)
 
 
 def _translated_fragments(folder: str, settings: dict, codes: list[str]) -> tuple[str, ...]:
@@ -1632,25 +1641,17 @@ def _translated_fragments(folder: str, settings: dict, codes: list[str]) -> tupl
     return tuple(configured + waiting)
 
 
-# GitHub Pages' own gem (which turns on its default plugins) or the plugin itself, in the Gemfile.
-_OPTIONAL_FRONT_MATTER_GEM = lazy(r"""^[ \t]*gem[ \t(]+["'](?:github-pages|jekyll-optional-front-matter)["']""", re.M)
-
-
 def _optional_front_matter(folder: str, settings: dict) -> bool:
-    """Whether jekyll-optional-front-matter renders pages without front matter: named in
-    `plugins`, or loaded by the Gemfile (`github-pages` loads it), and not switched off by
-    `require_front_matter: true`."""
+    """Whether jekyll-optional-front-matter renders pages without front matter: loaded (see
+    `_loads_plugin`), or GitHub Pages' own gem in the Gemfile (which turns on its default
+    plugins), and not switched off by `require_front_matter: true`."""
     if settings.get("require_front_matter") is True:
         return False
-    named = any(isinstance(item, str) and item.strip() == "jekyll-optional-front-matter" for key in ("plugins", "gems") for item in _items(settings.get(key)))
-    return named or bool(_OPTIONAL_FRONT_MATTER_GEM.search(_gemfile(folder, settings)))
+    return _loads_plugin(folder, settings, "jekyll-optional-front-matter") or _gemfile_loads(_gemfile(folder, settings), "github-pages")
 
 
 def _uses_multiple_languages(folder: str, settings: dict) -> bool:
-    for key in ("plugins", "gems"):
-        if any(isinstance(item, str) and item.strip() == _MULTIPLE_LANGUAGES for item in _items(settings.get(key))):
-            return True
-    if _GEM_LOADED.search(_gemfile(folder, settings)):
+    if _loads_plugin(folder, settings, _MULTIPLE_LANGUAGES):
         return True
     plugins = os.path.join(folder, "_plugins")
     try:
@@ -1769,7 +1770,6 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
     asks for a generated index (`"link": {"type": "generated-index"}`): at the link's `slug`
     under the docs' route, else at `/category/<the label's slug>` (the label, or the folder's
     name without its number prefix, slugged as GitHub does)."""
-
     pages: list[str] = []
     read = 0
     for kind, source, route in sources:
@@ -1792,6 +1792,8 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
                     slug = "category/" + github_slug(named)
                 pages.append("/".join(part for part in (route.strip("/"), slug.strip("/")) if part).lower())
     return tuple(dict.fromkeys(pages))
+
+
 # The official docs and blog plugins, a site's own wrapper of one (`./src/plugin/plugin-content-blog`,
 # which hands its options on), and the classic preset.
 _DOCUSAURUS_PLUGIN = lazy(
@@ -2025,10 +2027,10 @@ def _hugo_settings(folder: str, config_file: str) -> dict:
     values winning table by table: a root file is often a stub kept for a CMS beside the real
     settings in the folder."""
     folder_config = os.path.join(folder, "config", "_default")
-    root_files = [os.path.join(folder, f"{stem}.{ext}") for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")]
     if config_file != folder_config:
         root_file: str | None = config_file
     else:  # a Zola file (base_url) beside it is no Hugo root file
+        root_files = [os.path.join(folder, f"{stem}.{ext}") for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")]
         root_file = next((path for path in root_files if os.path.isfile(path) and "base_url" not in _read_settings(path)), None)
     settings = copy.deepcopy(_settings_of(root_file)) if root_file else {}
     if os.path.isdir(folder_config):

@@ -87,7 +87,7 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     raw_in_code = False  # `{% raw %}` inside a code block: its tags, an end tag too, are text
     for start, end, name in _tags(text, body_offset):
         if open_code is not None and (raw_in_code or name != open_code):
-            raw_in_code = (raw_in_code and name != "endraw") or (not raw_in_code and name == "raw")
+            raw_in_code = name != "endraw" if raw_in_code else name == "raw"
             continue  # inside a code block: tags are code too
         if comment and name != "endcomment":
             continue

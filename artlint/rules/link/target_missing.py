@@ -211,7 +211,7 @@ def _is_page_path(doc, path, roots) -> bool:
     # permalink folder; not `docs/b/` nor `./docs/b`, read under the page's file
     # (a Docusaurus doc's link without `.md` is always a URL, however deep: `./connect/redis`, `icla`)
     if path.startswith("../") or (path.startswith("./") and "/" not in path[2:].rstrip("/")) or (_links_by_url(doc) and not path.startswith("/")):
-        path = site_path_from_page_url(doc, path) or path
+        path = _site_path(doc, path)
     last = path.rstrip("/").rsplit("/", 1)[-1]
     # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last and not path.endswith("/") else ""
