@@ -31,7 +31,9 @@ _DOI_URL = lazy(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/10\.\d{4,9}/", re.I)
 _PLACEHOLDER = lazy(
     r"[{}]|\$\{|\$[A-Z_]{2,}\b|/:[a-z_]\w*|(?<![a-z0-9])x{3,}(?![a-z0-9])|/\.\.\.(?:/|$)|[?&]([a-z_]\w*)=\1(?![\w.%-])", re.I
 )
-_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])")
+# `yourdomain.com`, `xxx.cn`, and hosts named "domain" (`www.domain.com`, `x.domain1.com`,
+# `mydomain.net`): the stand-ins tutorials use when comparing origins or showing a setting.
+_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$")
 # Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
 # (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
 _ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
@@ -184,6 +186,16 @@ def _attribute_value(text: str, start: int) -> bool:
     return _ATTRIBUTE_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
 
+# `FLUTTER_STORAGE_BASE_URL=https://…`, `| MIRROR_URL | https://… |`: the value of an
+# environment variable or setting, a string to copy, not a page to visit.
+_SETTING_BEFORE = lazy(r"""\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]`?[ \t]*(?:[=:|][ \t]*)?[`"']?\Z""")
+
+
+def _setting_value(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SETTING_BEFORE.search(text[max(line_start, start - 80) : start]) is not None
+
+
 def _inside_quoted_title(text: str, start: int, end: int) -> bool:
     """The URL is one of the words of a quotation on its line (`Fixed "https://x/y gives 404"`,
     an issue's title quoted in a changelog): mentioned, not offered to the reader."""
@@ -200,6 +212,16 @@ def _inside_quoted_title(text: str, start: int, end: int) -> bool:
         if closed >= 0 and any(char.isalpha() for char in before[opened + 1 :] + text[end:closed]):
             return True
     return False
+
+
+def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool:
+    """A request's argument, an attribute's or a setting's value, or words of a quoted title."""
+    return (
+        _beside_http_method(source, start, end)
+        or _attribute_value(text, start)
+        or _setting_value(text, start)
+        or _inside_quoted_title(text, start, end)
+    )
 
 
 def _url_extent(url: str) -> str:
@@ -240,7 +262,8 @@ class BareUrl(DocumentRule):
     (`??? pythontutor` with the URL indented below it, which the theme embeds), a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
     citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
-    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `/api/xxx`), webhook hosts
+    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
+    the value of an environment variable or setting (`MIRROR_URL=https://...`), webhook hosts
     (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read. Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
@@ -292,5 +315,5 @@ class BareUrl(DocumentRule):
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated):
                 if _embedded_by_container(doc, start, end):
                     continue
-                if not (_beside_http_method(doc.text, start, end) or _attribute_value(text, start) or _inside_quoted_title(text, start, end)):
-                        yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
+                if not _mentioned_not_offered(doc.text, text, start, end):
+                    yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
