@@ -38,6 +38,11 @@ _ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`) or CSS attribute selectors (`[class="s_ipt"][name="wd"]`): syntax
 # shown as it is, no link meant.
 _SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]|^\s*[\w-]+[~^$*]?=")
+# A CSS attribute selector with a value (`[target=_blank]`, `a[href^="https"]`): beside it,
+# `[target][rel]` in the same table selects by two attributes and is no reference either.
+_ATTRIBUTE_SELECTOR = lazy(r"\[[\w-]+[~^$*|]?=")
+_ATTRIBUTE_NAME = lazy(r"[\w-]+")
+_BLOCK_WINDOW = 2000
 
 
 def normal_label(label: str) -> str:
@@ -57,7 +62,9 @@ class LinkReferenceUndefined(DocumentRule):
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
     definitions may be there. A bracketed word that opens a line and runs into a colon or into
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag, and so are an issue tracker's
-    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`). Three bracketed groups in a row, or a label that is an IP address
+    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`), and so are two
+    attribute names in a table or paragraph of CSS attribute selectors (`[target][rel]` beside `[target=_blank]`).
+    Three bracketed groups in a row, or a label that is an IP address
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
@@ -126,6 +133,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
             if _SYNTAX.search(words) or _SYNTAX.search(label) or not any(char.isalnum() for char in words):
                 continue  # `[+-=][ASacdistu]`: a command's modes, shown as written
+            if _selector_pair(text, match.start(), words, label):
+                continue
             if _TICKET.fullmatch(label.strip()) or _ISSUE_NUMBER.search(words):
                 continue  # `[ISSUE #5386][RIP-50]`: a commit subject's tags, an issue and a tracker's key
             what = "image" if match.group(1) else "link"
@@ -164,6 +173,18 @@ class LinkReferenceUndefined(DocumentRule):
 
 # kramdown reads white space between a reference link's text and its label (`[text] [id]`).
 _SPACED_LABEL = lazy(r"[ \t]+\[([^\[\]\n]{1,100})\]")
+
+
+def _selector_pair(text: str, start: int, words: str, label: str) -> bool:
+    """`[target][rel]` in a table or paragraph that writes CSS attribute selectors (`[target=_blank]`)."""
+    if not (_ATTRIBUTE_NAME.fullmatch(words) and _ATTRIBUTE_NAME.fullmatch(label)):
+        return False
+    # The block around it (a table's rows, a paragraph's lines), searched a bounded stretch.
+    window_start = max(0, start - _BLOCK_WINDOW)
+    block_start = text.rfind("\n\n", window_start, start)
+    block_end = text.find("\n\n", start, start + _BLOCK_WINDOW)
+    block_end = min(len(text), start + _BLOCK_WINDOW) if block_end < 0 else block_end
+    return _ATTRIBUTE_SELECTOR.search(text, window_start if block_start < 0 else block_start, block_end) is not None
 
 
 def _spaced_label_defined(text: str, end: int, defined: set[str]) -> bool:
