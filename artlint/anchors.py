@@ -81,6 +81,17 @@ def vitepress_slug(text: str) -> str:
     return ("_" + slug if slug[:1].isdigit() else slug).lower()
 
 
+_PANDOC_DROPPED = lazy(r"[^\w\s.-]")
+_PANDOC_BEFORE_LETTER = lazy(r"^[^a-z\u00c0-\uffff]+", re.I)
+
+
+def pandoc_slug(text: str) -> str:
+    """pandoc's `auto_identifiers`: lower case, every character but letters, digits, `_`, `-`
+    and `.` dropped, each space a `-`, and nothing before the first letter (`#linker.ld`)."""
+    kept = _PANDOC_DROPPED.sub("", text.lower())
+    return "-".join(_PANDOC_BEFORE_LETTER.sub("", kept).split()) or "section"
+
+
 _TOC_NOT_WORD = lazy(r"[^\w\s-]")
 _TOC_SEPARATORS = lazy(r"[-\s]+")
 _TOC_NOT_WORD_UNICODE = lazy(r"[^\w\- ]")
@@ -146,6 +157,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     generator = generator or (doc.site.generator if doc.site is not None else None)
     toc_taken: tuple[set[str], set[str]] | None = (set(), set()) if generator == "mkdocs" else None
     vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress") else None
+    pandoc = doc.site is not None and doc.site.pandoc
+    pandoc_seen: dict[str, int] = {}
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
@@ -161,6 +174,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug, zola_ascii_slug):
             slug = slug_of(text)
             anchors.add(slug)
+        if pandoc:
+            anchors.add(_numbered(pandoc_slug(text), pandoc_seen))
         for variant in _rendered_texts(node):
             anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
         anchors.add(_numbered(github_slug(text), seen))

@@ -310,11 +310,24 @@ def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     document: an article that links one target 50,000 times (a hostile or a generated file)
     asks the disk once, and records its dependencies once."""
     roots = with_site_roots(doc, roots)
+    if "\\" in path and _browser_reads_backslashes(doc, path):
+        path = path.replace("\\", "/")
     answers = doc.memo("resolved-local-files", dict)  # (path, roots) -> the file
     key = (path, tuple(roots))
     if key not in answers:
         answers[key] = _resolve(doc, path, roots)
     return answers[key]
+
+
+# Generators that write a link's or an image's path into the page as it is; a bundler
+# (Docusaurus, VitePress, VuePress) looks the file up itself and finds no `..\\img\\a.png`.
+_PASSED_THROUGH = ("jekyll", "hexo", "hugo", "zola", "plain")
+
+
+def _browser_reads_backslashes(doc: "Document", path: str) -> bool:
+    """`\\images\\a.png`, written on Windows: browsers read a backslash as a slash in http(s)
+    URLs, so the page loads `/images/a.png` where the generator leaves the path as written."""
+    return doc.site is not None and doc.site.generator in _PASSED_THROUGH and bool(path.strip("\\/"))
 
 
 def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
@@ -341,7 +354,11 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
                 return _resolve(doc, inner, roots)
         return found
     folder = doc.file.parent
+    if trailing and doc.site is not None and doc.site.generator == "mkdocs" and path.rstrip("/").lower().endswith(".md"):
+        path, trailing = path.rstrip("/"), False  # MkDocs normalises `page.md/` to the page
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
+    if doc.site is not None and doc.site.translated_links:
+        candidates = _own_language_variants(doc, Path(os.path.normpath(folder / path))) + candidates
     if not _is_bundle(doc.file):
         candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)
     if doc.site is not None and doc.site.generator == "docusaurus" and not path.startswith((".", "/")):
@@ -418,6 +435,16 @@ def _translated_variants(doc: "Document", path: Path) -> list[Path]:
         return []
     own = doc.page.language if doc.page is not None else None
     return [variant for language in dict.fromkeys(code for code in (own, site.languages[0]) if code) for variant in _in_language(path, language)]
+
+
+def _own_language_variants(doc: "Document", path: Path) -> list[Path]:
+    """`page.en.md` for a link to `page.md` from a page in English: mkdocs-static-i18n's suffix
+    layout sends each translation's links to the page in its own language."""
+    own = doc.page.language if doc.page is not None else None
+    site = doc.site
+    if not own or site is None or not site.languages or own == site.languages[0] or path.suffix.lower() != ".md":
+        return []
+    return [path.with_name(f"{path.stem}.{code}{path.suffix}") for code in dict.fromkeys((own, bcp47_case(own)))]
 
 
 def _translated_bundle_resource(doc: "Document", path: str, trailing: bool) -> Path | None:

@@ -667,6 +667,12 @@ def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
         return None
     folder, name = posixpath.split(inner)
     stem = posixpath.splitext(name)[0]
+    if site.translated_links:
+        # mkdocs-static-i18n's suffix layout: `page.en.md` is served at `/en/page/`
+        base, _, code = stem.rpartition(".")
+        if base and code.lower() in site.languages:
+            stem = base
+            folder = posixpath.join(code.lower(), folder) if code.lower() != site.languages[0] else folder
     if stem.lower() in ("index", "readme"):
         url = "/" + (folder + "/" if folder else "")
         return PageUrl(url, _output(url), yields_to_index=stem.lower() == "readme")

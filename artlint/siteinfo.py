@@ -98,6 +98,10 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  plugin ids   a _plugins hook adds ids as pages render (anchors no heading gives are not reported)")
         if site["front-matter-optional"]:
             lines.append("  front matter optional on pages (jekyll-optional-front-matter, as on GitHub Pages)")
+        if site["pandoc"]:
+            lines.append("  renderer     pandoc (a ** closes after a space too; bare URLs stay text; pandoc's heading ids)")
+        if site["translated-links"]:
+            lines.append("  translations a translation's link to page.md leads to page.<lang>.md (mkdocs-static-i18n)")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
         if site["pages-by-language"]:
             lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")

@@ -124,11 +124,17 @@ class Site:
     # "!!!" (admonition), "???" (pymdownx.details), "===" (pymdownx.tabbed).
     containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
+    # mkdocs-static-i18n's suffix layout: a translation's link to `page.md` leads to the page in
+    # its own language, `page.<lang>.md`, when there is one.
+    translated_links: bool = False
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold),
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
     # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
+    # pandoc renders the markdown (hexo-renderer-pandoc): a `**` closes after a space too
+    # (`**句子。 **` is bold), bare URLs stay text, and headings get pandoc's ids.
+    pandoc: bool = False
     # marked before 1.0 (hexo-renderer-marked before 3): `__words__` is bold wherever the
     # opening `__` follows no ASCII letter, digit or `_` (具有__固定格式__，), flanking aside.
     pattern_underscores: bool = False
@@ -340,6 +346,7 @@ class Site:
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
+            "pandoc": self.pandoc,
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -347,6 +354,7 @@ class Site:
             "titles-from-file-names": self.titles_from_file_names,
             "plugin-ids": self.plugin_ids,
             "front-matter-optional": self.front_matter_optional,
+            "translated-links": self.translated_links,
             "plugin-page-folders": list(self.generated_folders),
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
             "listing-pages": ["/" + path for path in self.listing_pages],
@@ -1676,6 +1684,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         candidates = (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source")
         theme_sources = [path for path in candidates if os.path.isdir(os.path.join(folder, path))]
     package = read_small_file(os.path.join(folder, "package.json"))
+    pandoc = _HEXO_PANDOC.search(package) is not None
     return {
         "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),
@@ -1684,10 +1693,12 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "language_folders": folders,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
-        "autolinks": _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
-        "spaced_strong": _hexo_pairs_spaced_strong(package),
-        "pattern_underscores": (_marked_major(package) or 3) < 3,
-        "line_breaks": _nested(settings, "marked", "breaks") is not False,
+        # marked's settings, unless pandoc renders (its markdown links no bare URL, breaks no line)
+        "autolinks": not pandoc and _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
+        "spaced_strong": not pandoc and _hexo_pairs_spaced_strong(package),
+        "pattern_underscores": not pandoc and (_marked_major(package) or 3) < 3,
+        "line_breaks": not pandoc and _nested(settings, "marked", "breaks") is not False,
+        "pandoc": pandoc,
         "images_from_root": _marked_prepends_root(package, settings),
         "not_content": _skipped_render(source, settings.get("skip_render")),
     }
@@ -1724,6 +1735,7 @@ def _marked_prepends_root(package: str, settings: dict) -> bool:
 
 _HEXO_MARKED = lazy(r""""hexo-renderer-marked"\s*:\s*"[~^>=<v\s]*(\d+)\.""")
 _HEXO_KRAMED = lazy(r""""hexo-renderer-kramed"\s*:""")
+_HEXO_PANDOC = lazy(r""""hexo-renderer-pandoc"\s*:""")
 
 
 def _marked_major(package: str) -> int | None:
@@ -1876,15 +1888,44 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         docs = "docs"  # a docs_dir the build makes (`COPY docs ./build/docs`): the pages are in MkDocs' default folder
     directory_urls = settings.get("use_directory_urls")
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
+    languages, structure = _mkdocs_i18n(settings)
+    if languages and structure == "folder":
+        language_folders = tuple((f"{docs}/{code}", code) for code in languages[1:])
+    else:
+        language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
     return {
         "content": (docs,),
         "static": (docs,),
-        "language_folders": _language_folders(folder, (f"{docs}/",)),
+        "languages": languages,
+        "language_folders": language_folders,
+        "translated_links": bool(languages) and structure == "suffix",
         "url_settings": url_settings,
         "containers": _mkdocs_containers(settings),
         # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
     }
+
+
+def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
+    """The languages of mkdocs-static-i18n, the default first, and its `docs_structure`:
+    `suffix` (`page.en.md` beside `page.md`, its default) or `folder` (`docs/en/page.md`).
+    Version 1 lists `languages` as entries with a `locale` (one `default: true`); 0.x names
+    them as keys, with `default_language`."""
+    options = next((item["i18n"] for item in _items(settings.get("plugins")) if isinstance(item, dict) and isinstance(item.get("i18n"), dict)), None)
+    if options is None:
+        return (), ""
+    codes: list[str] = []
+    default = str(options.get("default_language") or "").lower()
+    for entry in _items(options.get("languages")) if isinstance(options.get("languages"), list) else list(_table(options.get("languages"))):
+        code = entry.get("locale") if isinstance(entry, dict) else entry
+        if isinstance(code, str) and _LANGUAGE_CODE.match(code.strip()) and (not isinstance(entry, dict) or entry.get("build", True) is not False):
+            codes.append(code.strip().lower())
+            if isinstance(entry, dict) and entry.get("default") is True:
+                default = codes[-1]
+    if default:
+        codes = [default] + [code for code in codes if code != default]
+    structure = str(options.get("docs_structure") or "suffix").lower()
+    return (tuple(dict.fromkeys(codes)) if len(codes) > 1 else ()), structure
 
 
 def _mkdocs_extensions(settings: dict) -> set[str]:

@@ -411,6 +411,7 @@ def _unpaired_by_pattern(doc, block, runs):
     # kramdown's patterns are Ruby's, whose `\s` is ASCII: `**Step 5　**` (an ideographic space
     # before the closer) is bold on a Jekyll site.
     is_space = _is_ascii_space if doc.site is not None and doc.site.generator == "jekyll" else _is_space
+    closes_after_space = doc.site is not None and doc.site.pandoc  # pandoc: `**句子。 **` is bold
     for match in _STRONG_ASTERISKS.finditer(text, block.start, block.end):
         at, marker = match.start(), match.group()
         if doc.in_code(at):
@@ -419,7 +420,7 @@ def _unpaired_by_pattern(doc, block, runs):
         opener = openers.get(marker)
         if opener is None and marker == "***" and "**" in openers and not is_space(before):
             marker, opener = "**", openers["**"]  # `**<!--id-->***Title:*`: closes the `**`, opens a `*`
-        if opener is not None and not is_space(before):
+        if opener is not None and (closes_after_space or not is_space(before)):
             paired.update((opener, at))
             del openers[marker]
         elif opener is None and not is_space(after):
