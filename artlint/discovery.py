@@ -126,6 +126,8 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
                 continue
             elif site is not None and "_" in entry.path and site.never_built(os.path.abspath(entry.path)):
                 continue  # Jekyll and Hexo skip `_`-named files: checked only when named
+            elif site is not None and "i18n" in entry.path and site.untranslated(os.path.abspath(entry.path)):
+                continue  # a Docusaurus translation of nothing: checked only when named
             yield entry.path, entry.is_symlink()
 
 

@@ -421,6 +421,27 @@ class Site:
         first = next(index for index, part in enumerate(parts) if part.startswith("_"))
         return not any(_pastes_relative_files(os.path.join(self.root, *parts[:depth])) for depth in range(first + 1))
 
+    def untranslated(self, path: str) -> bool:
+        """Whether a file (absolute) in a Docusaurus locale's docs or blog folder is a translation
+        that is never built: Docusaurus lists the original docs and posts and takes a locale's file
+        of the same path in their place, so a file with no original (`i18n/es/
+        docusaurus-plugin-content-docs/current/old.md` without `docs/old.md`), or one outside
+        `current/` and `version-*/`, reaches no page."""
+        if self.generator != "docusaurus" or not self.language_folders:
+            return False
+        relative = self.relative(path)
+        parts = relative.split("/")
+        if len(parts) < 4 or parts[0] != "i18n" or not parts[2].startswith(_TRANSLATED_PLUGIN_FOLDERS):
+            return False
+        source = self.plugin_source(relative)
+        if source is None:
+            return True
+        originals = (folder for kind, folder, route in self.doc_sources if (kind, route) == (source[0], source[2]) and not folder.startswith("i18n/"))
+        original = next(originals, None)
+        if original is None:
+            return False
+        return not os.path.exists(os.path.join(self.root, original, relative[len(source[1]) + 1 :]))
+
     @cached_property
     def excluded_paths(self) -> frozenset[str]:
         """The absolute paths of `not_content`, for a walk that meets every file."""
@@ -673,6 +694,9 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
 
 # The names Jekyll's post reader takes (its DATE_FILENAME_MATCHER): a date, then the title.
 _JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+$")
+
+
+_TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plugin-content-blog")
 
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:

@@ -244,3 +244,10 @@ def test_artlint_site_shows_content_mounted_below_the_root(tmp_path: Path) -> No
     assert "  content      articles, uploads\n" in out
     assert "  mounted      uploads at /uploads\n" in out
     assert "  permalinks   posts: /:year/:month/:slug/\n" in out
+
+
+def test_a_docusaurus_translation_of_nothing_is_checked_only_when_named() -> None:
+    site = SITES / "docusaurus-i18n"
+    retired = site / "i18n/zh-Hans/docusaurus-plugin-content-docs/current/retired.md"
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", str(retired), cwd=site)
+    assert [finding["rule"] for finding in json.loads(out)["findings"]] == ["link-target-missing"], err
