@@ -330,6 +330,8 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     slug = _text(matter, "slug")
     pattern = dict(site.permalinks).get(section) if section else None
     if pattern is not None:
+        if "[" in pattern:
+            pattern = _HUGO_SECTIONS_SLICE.sub(lambda match: _sections_slice(match, folders), pattern)
         path = _expand(pattern, _hugo_tokens(site, matter, folders, stem, slug))
         decided_by = "slug" if slug is not None and ":slug" in pattern else ""
         path = _clean(path)
@@ -362,6 +364,25 @@ def hugo_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | No
     except _Uncertain:
         return None
     return "/".join(["", *([language] if language else []), *segments, ""]).replace("//", "/")
+
+
+# `:sections[1:]`, `:sections[:2]`, `:sections[last]`: Hugo's permalink token for some of the
+# page's sections, a Go index or slice where `last` is the last one's index.
+_HUGO_SECTIONS_SLICE = lazy(r":sections\[(last|\d+)?(:)?(last|\d+)?\]")
+
+
+def _sections_slice(match: re.Match[str], folders: list[str]) -> str:
+    first, colon, second = match.groups()
+
+    def index(text: str | None, default: int) -> int:
+        return default if text is None else len(folders) - 1 if text == "last" else int(text)
+
+    if colon is None:
+        at = index(first, -1)
+        if not 0 <= at < len(folders):
+            raise _Uncertain(match.group(0))
+        return folders[at]
+    return "/".join(folders[index(first, 0) : index(second, len(folders))])
 
 
 def _hugo_unrendered(matter: Mapping[str, Any]) -> bool:

@@ -231,3 +231,19 @@ def test_page_names_hold_the_url_names_generators_make_of_file_names_and_slugs(t
     assert "210816_容器化-_-部署篇建议收藏" in names
     assert "rust-101-the-best-resources" in names
     assert "210816_容器化-_-部署篇建议" not in names
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("/:sections[:2]/:filename", "/guides/game/farm/"),
+        ("/:sections[1:]/:filename", "/game/routes/farm/"),
+        ("/:sections[last]/:filename", "/routes/farm/"),
+        ("/:sections[:last]/:filename", "/guides/game/farm/"),
+        ("/:sections[0]/:filename", "/guides/farm/"),
+        ("/:sections[7]/:filename", None),  # beyond the page's sections: uncertain
+    ],
+)
+def test_hugo_permalinks_with_some_of_the_sections(tmp_path: Path, pattern: str, expected: str | None) -> None:
+    files = {"hugo.toml": f'baseURL = "https://example.org/"\n[permalinks.page]\nguides = "{pattern}"\n'}
+    assert url_of(tmp_path, "content/guides/game/routes/farm.md", {}, files) == expected

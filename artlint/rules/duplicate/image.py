@@ -36,8 +36,9 @@ _ATTRIBUTE_LIST = lazy(r"[ \t]*\{:?[^{}\n]*\}[ \t]*")
 # image of the page shares.
 _LAZY_SOURCE = lazy(r"""\bdata-(?:src|original|lazy-src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
-# A destination that starts with a template expression (`{{ site.baseurl }}/a.png`).
-_TEMPLATED_URL = lazy(r"(?:\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|[^\s()])+")
+# A destination that starts with a template expression (`{{ site.baseurl }}/a.png`), which
+# may go on over lines (`{{< static-path type=img` then `file=a.png >}}`).
+_TEMPLATED_URL = lazy(r"(?:\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s()])+")
 # Images that pages repeat on purpose: icons, avatars (a quoted person's picture by each
 # quote), badges, logos, emoji; named so in their file name, class or alt text, or from a
 # badge service.

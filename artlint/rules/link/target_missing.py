@@ -210,7 +210,8 @@ def _is_page_path(doc, path, roots) -> bool:
     # `../b/` from a page served at /conduct/, and `./b.html`, a post beside it under the same
     # permalink folder; not `docs/b/` nor `./docs/b`, read under the page's file
     # (a Docusaurus doc's link without `.md` is always a URL, however deep: `./connect/redis`, `icla`)
-    if path.startswith("../") or (path.startswith("./") and "/" not in path[2:].rstrip("/")) or (_links_by_url(doc) and not path.startswith("/")):
+    beside = path[2:] if path.startswith("./") and "/" not in path[2:].rstrip("/") else None
+    if path.startswith("../") or beside is not None or (_links_by_url(doc) and not path.startswith("/")) or _bare_name_by_url(doc, path):
         path = _site_path(doc, path)
     last = path.rstrip("/").rsplit("/", 1)[-1]
     # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
@@ -218,6 +219,17 @@ def _is_page_path(doc, path, roots) -> bool:
     if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
         path, suffix = path[: -len(suffix) - 1], ""
     return path.startswith("/") and suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
+
+
+def _bare_name_by_url(doc, path: str) -> bool:
+    """`passive-mode` from a page of a Hugo site whose permalinks gather nested sections under
+    some of them (`/:sections[:2]/:slugorfilename`): pages of different folders are siblings
+    by URL. (Elsewhere a bare name is read under the page's file only: page names are matched
+    by their last segment, and any page called `test` would answer `test.html`.)"""
+    site = doc.site
+    if site is None or site.generator != "hugo" or "/" in path.rstrip("/") or path.startswith((".", "/")):
+        return False
+    return any(":sections[" in pattern for _, pattern in site.permalinks)
 
 
 def _links_by_url(doc) -> bool:
