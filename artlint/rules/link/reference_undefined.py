@@ -9,8 +9,9 @@ from artlint.spans import SpanSet
 from artlint.templating import includes_another_file
 
 _DATA = data.load("links")["reference-undefined"]
-# `[text][label]` and `[text][]`: reference links by their form, whatever the label.
-_FULL_REFERENCE = lazy(r"(?<![\w\]\\`])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
+# `[text][label]` and `[text][]`: reference links by their form, whatever the label; not after
+# an ASCII letter or digit (`grid[i][j]`: code), but after a Chinese word (`参见[Documentation][]`).
+_FULL_REFERENCE = lazy(r"(?<![A-Za-z0-9_\]\\`])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
 # `[label]` alone, not followed by a destination, a label or a definition's colon, nor by `^(`:
 # `[漢字]^(かんじ)` is the ruby annotation of FixIt, LoveIt and DoIt themes.
 _SHORTCUT_REFERENCE = lazy(r"(?<![\w\]\\`!])\[([^\[\]\n]{1,100})\](?![\[(:{]|\^\()")
