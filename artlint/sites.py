@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import posixpath
 import re
 import sys
 from dataclasses import dataclass, field, fields
@@ -127,6 +128,8 @@ class Site:
     # mkdocs-static-i18n's suffix layout: a translation's link to `page.md` leads to the page in
     # its own language, `page.<lang>.md`, when there is one.
     translated_links: bool = False
+    # Reference labels defined in files appended to every page (pymdownx.snippets' `auto_append`).
+    appended_labels: tuple[str, ...] = ()
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
     # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold),
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
@@ -407,6 +410,8 @@ class Site:
         text, so one that opens with front matter is an old page set aside (`_old-post.md`), and
         so is any where no page that could paste it in uses `include_relative`: it takes no `../`,
         so only the pages of the folders above the first `_` name can (`drafts/_todo/x.md`)."""
+        if self.generator == "docusaurus":
+            return self._unimported_partial(path)
         if self.generator not in ("jekyll", "hexo"):
             return False
         parts = self.relative(path).split("/")
@@ -420,6 +425,17 @@ class Site:
             return True
         first = next(index for index, part in enumerate(parts) if part.startswith("_"))
         return not any(_pastes_relative_files(os.path.join(self.root, *parts[:depth])) for depth in range(first + 1))
+
+    def _unimported_partial(self, path: str) -> bool:
+        """A `_`-named file of a Docusaurus docs or blog folder (`diy/_sidebar.md`, a sidebar left
+        from docsify): the plugins skip such files, which reach a page only when an MDX file
+        imports them (`import Setup from './_setup.md'`); one that no file imports is never built."""
+        relative = self.relative(path)
+        parts = relative.split("/")
+        source = self.plugin_source(relative)
+        if source is None or not any(part.startswith("_") for part in relative[len(source[1]) + 1 :].split("/")):
+            return False
+        return parts[-1] not in _imported_names(self.root, tuple(folder for _, folder, _ in self.doc_sources) + ("src",))
 
     def untranslated(self, path: str) -> bool:
         """Whether a file (absolute) in a Docusaurus locale's docs or blog folder is a translation
@@ -694,6 +710,40 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
 
 # The names Jekyll's post reader takes (its DATE_FILENAME_MATCHER): a date, then the title.
 _JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+$")
+
+
+# `import Setup from './_setup.md';` or `from "@site/docs/_x.mdx"` in an MDX or markdown file.
+_MDX_IMPORT = lazy(r"""^\s*import\b[^\n]{0,300}?\bfrom\s+["']([^"'\n]{1,300}\.mdx?)["']""", re.M)
+_MOST_IMPORT_SCAN = 8 * 1024 * 1024  # bytes of pages read for imports; beyond it every partial counts as imported
+
+
+@lru_cache(maxsize=8)
+def _imported_names(root: str, folders: tuple[str, ...]) -> frozenset[str] | _Everything:
+    """File names (`_setup.md`) that the site's markdown and MDX files import, read once per
+    run; everything when the pages are too many to read (then no partial is left out)."""
+    names: set[str] = set()
+    budget = _MOST_IMPORT_SCAN
+    for folder in dict.fromkeys(folders):
+        for directory, subdirectories, files in os.walk(os.path.join(root, folder)):
+            subdirectories[:] = [name for name in subdirectories if name not in ("node_modules", ".git")]
+            for name in files:
+                if not name.endswith((".md", ".mdx", ".js", ".jsx", ".tsx")):
+                    continue
+                text = read_small_file(os.path.join(directory, name))
+                budget -= len(text)
+                if budget < 0:
+                    return _EVERYTHING
+                if "import" in text:
+                    names.update(posixpath.basename(found) for found in _MDX_IMPORT.findall(text))
+    return frozenset(names)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
 
 
 _TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plugin-content-blog")
@@ -1832,8 +1882,11 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
 
 # The official docs and blog plugins, a site's own wrapper of one (`./src/plugin/plugin-content-blog`,
 # which hands its options on), and the classic preset.
+# The docs and blog plugins by their package names, a site's own wrapper of one
+# (`./src/plugin/plugin-content-blog`), or the shorthands Docusaurus resolves to them
+# (`content-docs`, `@docusaurus/content-docs`, `docusaurus-plugin-content-docs`); the preset.
 _DOCUSAURUS_PLUGIN = lazy(
-    r"""["'](?:(?:@docusaurus/|\.{1,2}/[\w./-]{0,200}?)plugin-content-(docs|blog)|(@docusaurus/preset-classic|classic))["']"""
+    r"""["'](?:(?:@docusaurus/(?:plugin-)?|docusaurus-plugin-|\.{1,2}/[\w./-]{0,200}?plugin-)?content-(docs|blog)|(@docusaurus/preset-classic|classic))["']"""
 )
 
 
@@ -1923,6 +1976,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "languages": languages,
         "language_folders": language_folders,
         "translated_links": bool(languages) and structure == "suffix",
+        "appended_labels": _snippet_labels(folder, settings),
         "url_settings": url_settings,
         "containers": _mkdocs_containers(settings),
         # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
@@ -1930,12 +1984,44 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     }
 
 
+def _options_of(entries: Any, name: str) -> dict | None:
+    """The options of an MkDocs plugin or markdown extension listed with them (`- i18n: {...}`)."""
+    return next((item[name] for item in _items(entries) if isinstance(item, dict) and isinstance(item.get(name), dict)), None)
+
+
+# A reference definition, `[label]: url`, indented up to three spaces.
+_DEFINITION = lazy(r"^ {0,3}\[([^\[\]\n]{1,200})\]:", re.M)
+
+
+def _snippet_labels(folder: str, settings: dict) -> tuple[str, ...]:
+    """Labels defined in the files pymdownx.snippets appends to every page (`auto_append`,
+    found under its `base_path`, the configuration's folder by default): a page may use them
+    without defining them."""
+    options = _options_of(settings.get("markdown_extensions"), "pymdownx.snippets")
+    if options is None:
+        return ()
+    bases = [_normal(str(base)) for base in _items(options.get("base_path"))] or ["."]
+    labels: list[str] = []
+    for name in _items(options.get("auto_append")):
+        if not isinstance(name, str):
+            continue
+        for base in bases:
+            path = os.path.join(folder, base, _normal(name))
+            if not within(os.path.realpath(path), os.path.realpath(folder)):
+                continue  # a configuration does not send artlint out of its repository
+            text = read_small_file(path)
+            if text:
+                labels += _DEFINITION.findall(text)
+                break
+    return tuple(dict.fromkeys(labels))
+
+
 def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
     """The languages of mkdocs-static-i18n, the default first, and its `docs_structure`:
     `suffix` (`page.en.md` beside `page.md`, its default) or `folder` (`docs/en/page.md`).
     Version 1 lists `languages` as entries with a `locale` (one `default: true`); 0.x names
     them as keys, with `default_language`."""
-    options = next((item["i18n"] for item in _items(settings.get("plugins")) if isinstance(item, dict) and isinstance(item.get("i18n"), dict)), None)
+    options = _options_of(settings.get("plugins"), "i18n")
     if options is None:
         return (), ""
     codes: list[str] = []

@@ -1,5 +1,6 @@
 // Docs served at the site's root, the current docs at /2.x beside the last released version,
-// no preset blog, and two blogs that are plugin instances with their own folder and route.
+// no preset blog, two blogs that are plugin instances with their own folder and route, and a
+// docs instance named by its shorthand.
 /** @type {import('@docusaurus/types').Config} */
 const config = {
   title: "Plugins fixture",
@@ -30,6 +31,8 @@ const config = {
       },
     ],
     ["@docusaurus/plugin-content-blog", { id: "news", path: "news", routeBasePath: "/news/" }],
+    // A docs instance named by the shorthand Docusaurus resolves to @docusaurus/plugin-content-docs.
+    ["content-docs", { id: "tools", path: "tools", routeBasePath: "tools" }],
   ],
 };
 
