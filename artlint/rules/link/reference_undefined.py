@@ -61,7 +61,8 @@ class LinkReferenceUndefined(DocumentRule):
     footnotes (`[^1]`), citations (`[@key]`), alerts (`[!NOTE]`), task boxes (`- [x]`, and
     states that themes add, `- [tip]`) and ruby text (`[漢字]^(かんじ)`). A file that
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
-    definitions may be there. A bracketed word that opens a line and runs into a colon or into
+    definitions may be there; so are the files MkDocs' pymdownx.snippets appends to every page
+    (`auto_append`). A bracketed word that opens a line and runs into a colon or into
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag, and so are an issue tracker's
     key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`), and so are two
     attribute names in a table or paragraph of CSS attribute selectors (`[target][rel]` beside `[target=_blank]`).
@@ -73,7 +74,7 @@ class LinkReferenceUndefined(DocumentRule):
     block quotes (an editor's `[the free tier]` in a quotation), and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
     attribute `#[track_caller]`), the text of kramdown's full reference with a space before a
-    defined label (`[Setext] [1]`, on a Jekyll site), or one of
+    defined label (`[Setext] [1]`, on a Jekyll site; on an MkDocs site one space or a line break), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
     nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
@@ -112,6 +113,8 @@ class LinkReferenceUndefined(DocumentRule):
             return
         text = doc.text
         defined = {normal_label(node.attrs.get("label") or "") for node in doc.definitions}
+        if doc.site is not None and doc.site.appended_labels:
+            defined.update(normal_label(label) for label in doc.site.appended_labels)  # pymdownx.snippets' auto_append
         covered = SpanSet(
             [(link.start, link.end) for link in doc.links]
             + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
@@ -145,7 +148,7 @@ class LinkReferenceUndefined(DocumentRule):
         if not _writes_shortcuts(doc):
             return  # an author who never writes `[label]` links means prose by brackets
         full = SpanSet(full_spans)
-        spaced_labels = doc.site is not None and doc.site.generator == "jekyll"
+        spaced_labels = _SPACED_LABELS.get(doc.site.generator) if doc.site is not None else None
         tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")])
         quotes = SpanSet([(node.start, node.end) for node in doc.nodes("block_quote")])
         for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
@@ -165,15 +168,20 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue
-            if spaced_labels and _spaced_label_defined(text, match.end(), defined):
-                continue  # kramdown's `[Setext] [1]`: a full reference with a space before its label
+            if spaced_labels is not None and _spaced_label_defined(text, match.end(), defined, spaced_labels):
+                continue  # kramdown's `[Setext] [1]`, Python-Markdown's `[text]` and `[label]` a line apart
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
 
 
-# kramdown reads white space between a reference link's text and its label (`[text] [id]`).
-_SPACED_LABEL = lazy(r"[ \t]+\[([^\[\]\n]{1,100})\]")
+# kramdown reads white space between a reference link's text and its label (`[text] [id]`);
+# Python-Markdown (MkDocs) one white-space character, a line break too (`[text]` ending a line,
+# `[id]` opening the next).
+_SPACED_LABELS = {
+    "jekyll": lazy(r"[ \t]+\[([^\[\]\n]{1,100})\]"),
+    "mkdocs": lazy(r"\s\[([^\[\]\n]{1,100})\]"),
+}
 
 
 def _selector_pair(text: str, start: int, words: str, label: str) -> bool:
@@ -188,8 +196,8 @@ def _selector_pair(text: str, start: int, words: str, label: str) -> bool:
     return _ATTRIBUTE_SELECTOR.search(text, window_start if block_start < 0 else block_start, block_end) is not None
 
 
-def _spaced_label_defined(text: str, end: int, defined: set[str]) -> bool:
-    label = _SPACED_LABEL.match(text, end)
+def _spaced_label_defined(text: str, end: int, defined: set[str], spaced_label) -> bool:
+    label = spaced_label.match(text, end)
     return label is not None and normal_label(label.group(1)) in defined
 
 
