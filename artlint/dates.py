@@ -17,10 +17,11 @@ _ISO = lazy(
     r"(?:[Tt ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"[ ]?(?P<zone>[Zz]|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
-# Jekyll, Hexo and Docusaurus (Ruby and JavaScript date parsing): one-digit months, days and hours, `/` between the parts (Hexo).
+# Jekyll, Hexo and Docusaurus (Ruby and JavaScript date parsing): one-digit months, days, hours,
+# minutes and seconds (`2019-10-09 0:0:0`), `/` between the parts (Hexo).
 _LENIENT = lazy(
     r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
-    r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?::(?P<second>\d{1,2})(?:[.,]\d+)?)?"
     r"[ ]*(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
 _LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus")  # Ruby's Time.parse, JavaScript's Date
@@ -42,6 +43,9 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         return None
     if isinstance(value, dt.time):
         return "a time of day without a date"
+    if generator == "mkdocs" and isinstance(value, dict) and "created" in value:
+        # Material's blog plugin: `date: {created: 2024-01-31, updated: 2024-02-01}`
+        return next((problem for part in value.values() if (problem := date_problem(part, generator))), None)
     if not isinstance(value, str):
         return f"expected a date, got {describe(value)}"
     text = _ruby_zone(value.strip(), generator)
