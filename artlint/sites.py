@@ -536,6 +536,9 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         if layout_file and _heading_from_elsewhere(layout_file, site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
             title_from_layout = True
+        elif layout_file and any(key in matter for key in _title_fallback_keys(layout_file, site.root)):
+            expected = False  # `{% elsif page.id %}{{ i18n[page.id] }}`: the layout titles it from another key
+            title_from_layout = True
         elif layout_file and _title_unused(layout_file, site.root):
             expected = False  # a frame embedded in other pages, `noindex`: no title shown anywhere
     draft = is_draft(matter) or "_drafts" in parts[:-1]
@@ -580,6 +583,22 @@ def _heading_from_elsewhere(layout: str, root: str) -> bool:
     if heading is None or "{{" not in heading.group(2) or "page.title" in heading.group(2):
         return False
     return all(text is not None and not (_PRINTS_TITLE.search(text) and "if page.title" not in text) for text in _layout_chain(layout, root))
+
+
+_TITLE_ELEMENT = lazy(r"<title\b[^>]*>(.*?)</title>", re.S | re.I)
+_FALLBACK_KEY = lazy(r"\{%-?\s*elsif\s+page\.(\w+)\s*-?%\}")
+
+
+def _title_fallback_keys(layout: str, root: str) -> set[str]:
+    """Page keys that a layout's `<title>` falls back on when the page has no title
+    (`{% if page.title %}…{% elsif page.id %}{{ i18n[page.id] }}{% endif %}`: a translated
+    title looked up by the page's id), in the layout or those it is put into."""
+    keys: set[str] = set()
+    for text in _layout_chain(layout, root):
+        for element in _TITLE_ELEMENT.finditer(text or ""):
+            if "page.title" in element.group(1):
+                keys.update(key for key in _FALLBACK_KEY.findall(element.group(1)) if key != "title")
+    return keys
 
 
 def _title_unused(layout: str, root: str) -> bool:
