@@ -1,5 +1,10 @@
+import re
+
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
+
+_OWN_ID = lazy(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 class LinkEmpty(DocumentRule):
@@ -10,7 +15,8 @@ class LinkEmpty(DocumentRule):
     only spaces, and that do not wrap an image; and markdown links with an empty destination,
     `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
     `title` (an icon link) has a name for screen readers and is not empty, nor is a text that a
-    template tag writes (`[`{{% version %}}`](…)`).
+    template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
+    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds).
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -35,7 +41,7 @@ class LinkEmpty(DocumentRule):
                 continue
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
-            elif not link.text.strip() and not link.labelled and not _templated_text(doc, link):
+            elif not link.text.strip() and not link.labelled and not _templated_text(doc, link) and not _permalink(doc, link):
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
 
 
@@ -45,3 +51,11 @@ def _templated_text(doc, link) -> bool:
     source = doc.text[link.start : link.end]
     label = source[: source.find("](")] if "](" in source else source
     return "{{" in label or "{%" in label
+
+
+def _permalink(doc, link) -> bool:
+    """`<a id="usage" href="#usage"></a>`: an anchor that links to itself, a heading's
+    permalink whose text a style sheet or a script supplies."""
+    if link.kind != "html" or not link.url.startswith("#") or len(link.url) < 2:
+        return False
+    return any(found == link.url[1:] for found in _OWN_ID.findall(doc.text, link.start, link.end))
