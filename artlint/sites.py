@@ -1899,8 +1899,6 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
     return tuple(dict.fromkeys(pages))
 
 
-# The official docs and blog plugins, a site's own wrapper of one (`./src/plugin/plugin-content-blog`,
-# which hands its options on), and the classic preset.
 # The docs and blog plugins by their package names, a site's own wrapper of one
 # (`./src/plugin/plugin-content-blog`), or the shorthands Docusaurus resolves to them
 # (`content-docs`, `@docusaurus/content-docs`, `docusaurus-plugin-content-docs`); the preset.
@@ -1985,8 +1983,8 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     directory_urls = settings.get("use_directory_urls")
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
     languages, structure = _mkdocs_i18n(settings)
-    if languages and structure == "folder":
-        language_folders = tuple((f"{docs}/{code}", code) for code in languages[1:])
+    if languages and structure == "folder":  # every language in its folder, the default's too
+        language_folders = tuple((f"{docs}/{code}", code) for code in languages)
     else:
         language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
     return {

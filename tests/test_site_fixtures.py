@@ -252,3 +252,29 @@ def test_a_docusaurus_translation_of_nothing_is_checked_only_when_named() -> Non
     retired = site / "i18n/zh-Hans/docusaurus-plugin-content-docs/current/retired.md"
     code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", str(retired), cwd=site)
     assert [finding["rule"] for finding in json.loads(out)["findings"]] == ["link-target-missing"], err
+
+
+@pytest.mark.parametrize(
+    "plugin, languages, folders, translated",
+    [
+        # mkdocs-static-i18n 1.x, suffix layout (its default): page.en.md beside page.md
+        ("  - i18n:\n      languages:\n        - locale: en\n        - locale: zh\n          default: true\n", ["zh", "en"], {}, True),
+        # 1.x, folder layout: every language in its folder, the default's too
+        (
+            "  - i18n:\n      docs_structure: folder\n      languages:\n        - locale: en\n          default: true\n        - locale: fr\n",
+            ["en", "fr"],
+            {"docs/en": "en", "docs/fr": "fr"},
+            False,
+        ),
+        # 0.x: languages as keys, the default named apart; a language not built is left out
+        ("  - i18n:\n      default_language: en\n      languages:\n        en: English\n        de: Deutsch\n", ["en", "de"], {}, True),
+        ("  - i18n:\n      languages:\n        - locale: en\n          default: true\n        - locale: ru\n          build: false\n", [], {}, False),
+    ],
+)
+def test_mkdocs_static_i18n_languages(tmp_path: Path, plugin: str, languages: list, folders: dict, translated: bool) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: S\nplugins:\n{plugin}", encoding="utf-8")
+    code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    model = json.loads(out)[0]
+    assert (model["languages"], model["language-folders"], model["translated-links"]) == (languages, folders, translated), err

@@ -210,8 +210,8 @@ def _is_page_path(doc, path, roots) -> bool:
     # `../b/` from a page served at /conduct/, and `./b.html`, a post beside it under the same
     # permalink folder; not `docs/b/` nor `./docs/b`, read under the page's file
     # (a Docusaurus doc's link without `.md` is always a URL, however deep: `./connect/redis`, `icla`)
-    beside = path[2:] if path.startswith("./") and "/" not in path[2:].rstrip("/") else None
-    if path.startswith("../") or beside is not None or (_links_by_url(doc) and not path.startswith("/")) or _bare_name_by_url(doc, path):
+    beside = path.startswith("./") and "/" not in path[2:].rstrip("/")
+    if path.startswith("../") or beside or (_links_by_url(doc) and not path.startswith("/")) or _bare_name_by_url(doc, path):
         path = _site_path(doc, path)
     last = path.rstrip("/").rsplit("/", 1)[-1]
     # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
