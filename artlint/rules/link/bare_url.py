@@ -214,10 +214,19 @@ def _inside_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _quoted_string(text: str, start: int, end: int) -> bool:
+    """`"www.v2ray.com"`: a host without a scheme, a whole string in straight quotes, is a value
+    a configuration or a matching rule takes, not a page offered to the reader (a quoted
+    `"https://…"` in a changelog still is one)."""
+    return text[start - 1 : start] == '"' and text[end : end + 1] == '"' and "://" not in text[start:end]
+
+
 def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool:
-    """A request's argument, an attribute's or a setting's value, or words of a quoted title."""
+    """A request's argument, an attribute's or a setting's value, a quoted string, or words of
+    a quoted title."""
     return (
-        _beside_http_method(source, start, end)
+        _quoted_string(text, start, end)
+        or _beside_http_method(source, start, end)
         or _attribute_value(text, start)
         or _setting_value(text, start)
         or _inside_quoted_title(text, start, end)
@@ -263,7 +272,9 @@ class BareUrl(DocumentRule):
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
     citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
-    the value of an environment variable or setting (`MIRROR_URL=https://...`), webhook hosts
+    the value of an environment variable or setting (`MIRROR_URL=https://...`), a host without a
+    scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
+    example), webhook hosts
     (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read. Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
