@@ -1070,6 +1070,10 @@ def _generator_config(folder: str, names: Collection[str] | None = None) -> tupl
     return None
 
 
+_HUGO_FOLDERS = frozenset({"content", "layouts", "archetypes", "themes", "static", "assets", "data", "i18n"})
+_HUGO_TEMPLATES = ("hugo.toml.in", "hugo.yaml.in", "config.toml.in", "config.yaml.in", "config.yml.in")
+
+
 def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
         if name in names:
@@ -1077,10 +1081,17 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("config.toml", "config.yaml", "config.yml", "config.json"):
         if name in names:
             settings = _read_settings(os.path.join(folder, name))
-            if "base_url" not in settings and ("baseURL" in settings or "baseurl" in settings or "theme" in settings or name != "config.toml"):
+            named = "baseURL" in settings or "baseurl" in settings or "theme" in settings
+            # A YAML or JSON `config` without them is Hugo's beside the folders of a site, not a
+            # block of settings kept in a content folder (`content/en/config.yaml`, included).
+            if "base_url" not in settings and (named or (name != "config.toml" and not _HUGO_FOLDERS.isdisjoint(names))):
                 return os.path.join(folder, name)
     if "config" in names and os.path.isdir(os.path.join(folder, "config", "_default")):
         return os.path.join(folder, "config", "_default")
+    for name in _HUGO_TEMPLATES:
+        # `config.yaml.in`, which a build step renders into the configuration (`gen_config.py`)
+        if name in names and {"baseURL", "baseurl", "theme"} & set(_read_settings(os.path.join(folder, name))):
+            return os.path.join(folder, name)
     if "theme.toml" in names and ("layouts" in names or "archetypes" in names):
         return os.path.join(folder, "theme.toml")  # a theme's repository: its archetypes and layouts are templates
     return None
@@ -2246,6 +2257,7 @@ def _read_settings(path: str) -> dict:
     text = read_small_file(path)
     if not text:
         return {}
+    path = path.removesuffix(".in")  # a template of the configuration is read as what it renders to
     try:
         if path.endswith(".toml"):
             value: Any = tomllib.loads(text)
