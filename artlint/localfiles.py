@@ -414,15 +414,35 @@ _ROOT_SLUG = lazy(r"""^slug[ \t]*:[ \t]*["']?/["']?[ \t]*$""", re.M)
 
 def _root_slug_page(folders: list[Path]) -> Path | None:
     """The page that a Docusaurus docs folder is served by: the doc whose `slug: /` makes it the
-    folder's root (`../` to the docs' root, `/docs` from the blog)."""
+    folder's root (`../` to the docs' root, `/docs` from the blog), at the top of the folder or
+    in a sub-folder (`Get-Started/intro.md`), a few levels down."""
     for folder in folders:
         if not _exists(str(folder)) or not folder.is_dir():
             continue
-        for name in _entries(str(folder)):
-            page = os.path.join(str(folder), name)
-            if name.endswith((".md", ".mdx")) and _ROOT_SLUG.search(_page_head(page, str(folder))):
-                dependencies.record("stat", page, dependencies.signature_of(page))
-                return folder / name
+        found = _root_slug_below(str(folder), str(folder), _ROOT_SLUG_DEPTH)
+        if found is not None:
+            return Path(found)
+    return None
+
+
+_ROOT_SLUG_DEPTH = 3
+
+
+def _root_slug_below(folder: str, root: str, depth: int) -> str | None:
+    names = sorted(_entries(folder))
+    for name in names:
+        page = os.path.join(folder, name)
+        if name.endswith((".md", ".mdx")) and _ROOT_SLUG.search(_page_head(page, root)):
+            dependencies.record("stat", page, dependencies.signature_of(page))
+            return page
+    if depth <= 1:
+        return None
+    for name in names:
+        below = os.path.join(folder, name)
+        if not name.startswith((".", "_")) and not name.endswith((".md", ".mdx")) and os.path.isdir(below) and not os.path.islink(below):
+            found = _root_slug_below(below, root, depth - 1)
+            if found is not None:
+                return found
     return None
 
 

@@ -58,7 +58,7 @@ def test_artlint_site_prints_docusaurus_plugin_folders(tmp_path: Path) -> None:
     assert "  served       docs at /2.x (docs), versioned_docs/version-1.0 at / (docs), changes at /release-notes (blog), news at /news (blog), tools at /tools (docs)\n" in out
     assert "  list pages   /release-notes, /news (a blog plugin lists its posts there)\n" in out
     # pub/ is no plugin's folder: the repository's; tools/_setup.md is imported, tools/_sidebar.md is not (never built)
-    assert "  pages        3 article, 6 page, 1 partial, 1 repository\n" in out
+    assert "  pages        3 article, 7 page, 1 partial, 1 repository\n" in out
 
 
 def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> None:
