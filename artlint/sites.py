@@ -470,9 +470,10 @@ _VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepre
 # --------------------------------------------------------------------------- pages
 
 # Keys the generators read a page's date from besides `date` (Hugo's publishDate and its
-# aliases, Astro-style pubDate, Jekyll plugins' published and created, and the `updated` date of
-# Zola and Hexo, which a page that has no other date shows).
-DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created", "updated")
+# aliases, and `lastmod`, the last of Hugo's default `date` sources; Astro-style pubDate, Jekyll
+# plugins' published and created, and the `updated` date of Zola and Hexo, which a page that
+# has no other date shows).
+DATE_ALIASES = ("publishDate", "publishdate", "pubDate", "pubdate", "published", "created", "updated", "lastmod")
 _DATE_KEY = lazy(rf"^[ \t]*[\"']?(?:date|{'|'.join(DATE_ALIASES)})[\"']?[ \t]*[:=][ \t]*[\"']?\d", re.M)
 # Keys that place a page in its section's menu by hand: Hugo's and Docsy's `weight`,
 # Docusaurus' `sidebar_position`, just-the-docs' `nav_order`, VuePress' and Hexo themes' `order`.
@@ -950,6 +951,8 @@ def _dates_from_names(site: Site, parts: list[str]) -> bool:
     """Whether this generator takes a post's date from a leading YYYY-MM-DD of its name."""
     if site.generator in ("jekyll", "hexo"):
         return "_posts" in parts[:-1]
+    if site.generator == "hugo":
+        return dict(site.url_settings).get("frontmatter.date") == ":filename"
     return site.generator in ("zola", "docusaurus", "plain")
 
 
@@ -1460,7 +1463,8 @@ def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
 
 
 def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
-    """`uglyurls` (true or false, or per section) and `disablepathtolower`, as text."""
+    """`uglyurls` (true or false, or per section), `disablepathtolower`, and whether
+    `[frontmatter]` takes dates from file names (`:filename`), as text."""
     found = []
     ugly = settings.get("uglyurls")
     if isinstance(ugly, bool):
@@ -1470,6 +1474,9 @@ def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
     lower = settings.get("disablepathtolower")
     if isinstance(lower, bool):
         found.append(("disablepathtolower", str(lower).lower()))
+    date_sources = _nested(settings, "frontmatter", "date")
+    if isinstance(date_sources, list) and ":filename" in (str(source).lower() for source in date_sources):
+        found.append(("frontmatter.date", ":filename"))  # `[frontmatter] date = [":filename", …]`: dates from names
     return tuple(sorted(found))
 
 
