@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from artlint.document import Document
 
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
+# An attribute list of classes and key=value pairs (`{.color-red}`, `{: .note data-x="1"}`):
+# goldmark's heading attributes, kramdown's and Python-Markdown's attribute lists.
+_CLASSES_ONLY = lazy(r"""\s*:?\s*(?:(?:\.[\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+))\s*)+""")
 _HTML_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 # One attribute, its value quoted or not: found only from the start of a name, so neither
 # `data-id=` nor the `?id=` inside a quoted href is an `id`.
@@ -132,6 +135,8 @@ def _without_attributes(text: str) -> tuple[str, str | None]:
     match = None if "}" in attributes else _ID_IN_ATTRIBUTES.match(attributes)
     if match:
         return text[:opening].strip(), match.group(1)
+    if "}" not in attributes and _CLASSES_ONLY.fullmatch(attributes):
+        return text[:opening].strip(), None  # `### VLAN {.color-red}`: classes, no id; the id is the text's
     return text, None
 
 
