@@ -125,7 +125,7 @@ TEXT_URL = lazy(
     r"[^\s<>\"'`\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+",
     re.I,
 )
-_TRAILING = ".,;:!?*_~'\""
+_TRAILING = ".,;:!?*_~'\"”’»›"  # closing quotes too: `“见 www.x.com”` ends before the ”
 
 
 def trim_url(url: str) -> str:
