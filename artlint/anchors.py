@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
 # An attribute list of classes and key=value pairs (`{.color-red}`, `{: .note data-x="1"}`):
 # goldmark's heading attributes, kramdown's and Python-Markdown's attribute lists.
+_LONGEST_ATTRIBUTES = 300  # the pattern backtracks on a long run; attribute lists are short
 _CLASSES_ONLY = lazy(r"""\s*:?\s*(?:(?:\.[\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+))\s*)+""")
 _HTML_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 # One attribute, its value quoted or not: found only from the start of a name, so neither
@@ -135,7 +136,7 @@ def _without_attributes(text: str) -> tuple[str, str | None]:
     match = None if "}" in attributes else _ID_IN_ATTRIBUTES.match(attributes)
     if match:
         return text[:opening].strip(), match.group(1)
-    if "}" not in attributes and _CLASSES_ONLY.fullmatch(attributes):
+    if "}" not in attributes and len(attributes) <= _LONGEST_ATTRIBUTES and _CLASSES_ONLY.fullmatch(attributes):
         return text[:opening].strip(), None  # `### VLAN {.color-red}`: classes, no id; the id is the text's
     return text, None
 

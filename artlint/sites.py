@@ -586,7 +586,10 @@ def _heading_from_elsewhere(layout: str, root: str) -> bool:
     return all(text is not None and not (_PRINTS_TITLE.search(text) and "if page.title" not in text) for text in _layout_chain(layout, root))
 
 
-_TITLE_ELEMENT = lazy(r"<title\b[^>]*>(.*?)</title>", re.S | re.I)
+# A layout's first `<title>`, its text searched a bounded stretch (a layout of unclosed
+# `<title>` tags is not read to its end from each).
+_TITLE_OPENING = lazy(r"<title\b[^>]{0,200}>", re.I)
+_LONGEST_TITLE_ELEMENT = 4000
 _FALLBACK_KEY = lazy(r"\{%-?\s*elsif\s+page\.(\w+)\s*-?%\}")
 
 
@@ -596,9 +599,13 @@ def _title_fallback_keys(layout: str, root: str) -> set[str]:
     title looked up by the page's id), in the layout or those it is put into."""
     keys: set[str] = set()
     for text in _layout_chain(layout, root):
-        for element in _TITLE_ELEMENT.finditer(text or ""):
-            if "page.title" in element.group(1):
-                keys.update(key for key in _FALLBACK_KEY.findall(element.group(1)) if key != "title")
+        opening = _TITLE_OPENING.search(text or "")
+        if opening is None:
+            continue
+        closing = text.find("</title>", opening.end(), opening.end() + _LONGEST_TITLE_ELEMENT) if text else -1
+        element = text[opening.end() : closing] if text and closing >= 0 else ""
+        if "page.title" in element:
+            keys.update(key for key in _FALLBACK_KEY.findall(element) if key != "title")
     return keys
 
 
@@ -733,7 +740,7 @@ _JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+$")
 
 
 # `import Setup from './_setup.md';` or `from "@site/docs/_x.mdx"` in an MDX or markdown file.
-_MDX_IMPORT = lazy(r"""^\s*import\b[^\n]{0,300}?\bfrom\s+["']([^"'\n]{1,300}\.mdx?)["']""", re.M)
+_MDX_IMPORT = lazy(r"""^[ \t]*import\b[^\n]{0,300}?\bfrom[ \t]+["']([^"'\n]{1,300}\.mdx?)["']""", re.M)
 _MOST_IMPORT_SCAN = 8 * 1024 * 1024  # bytes of pages read for imports; beyond it every partial counts as imported
 
 

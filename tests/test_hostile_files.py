@@ -321,6 +321,7 @@ LONG_RUNS = {
     # 585 KB: 39 s (every enable walked every range, every finding too)
     "ranges": "<!-- artlint-disable x -->\n" * 25_000 + "<!-- artlint-enable y -->\n" * 25_000 + "\n" + "[a](b) " * 10_000 + "\n",
     "heading-id": "[a](#x)\n\n# {" + "#" * 1_900_000 + "\n",  # 3 KB: 59 s
+    "heading-classes": "[a](#x)\n\n# x {." + "a" * 1_900_000 + "!}\n",  # 8 KB: 0.16 s, quadratic before a cap
     "footnote": "[a](#x)\n\n" + "[^" * 250_000 + "\n",  # 20 KB: 2.0 s
     "shortcode": "http://x.com\n\n" + "{{<" * 170_000 + "\n",  # 20 KB: 1.3 s
 }
@@ -332,6 +333,14 @@ def test_html_headings_are_read_for_anchorjs_in_linear_time(tmp_path: Path) -> N
     write(tmp_path, {"_config.yml": "title: x\n", "scripts/site.js": "anchors.add('h2');\n"})
     elapsed = _seconds_to_check(tmp_path, "[a](#x)\n\n<div>\n" + "<h2>" * 150_000 + "\n</h2>\n")
     assert elapsed < 20, f"took {elapsed:.1f} s"
+
+
+def test_a_page_of_blank_lines_is_read_for_imports_in_linear_time() -> None:
+    from artlint.sites import _MDX_IMPORT
+
+    started = time.monotonic()
+    assert _MDX_IMPORT.findall("\n" * 1_000_000 + "import A from './_a.md'\n") == ["./_a.md"]  # 20,000 lines: 0.5 s before
+    assert time.monotonic() - started < 5
 
 
 def test_an_email_pattern_is_searched_in_linear_time() -> None:

@@ -1,3 +1,4 @@
+from bisect import bisect_left
 
 from artlint import data
 from artlint.findings import Severity
@@ -137,7 +138,7 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
             if _SYNTAX.search(words) or _SYNTAX.search(label) or not any(char.isalnum() for char in words):
                 continue  # `[+-=][ASacdistu]`: a command's modes, shown as written
-            if _selector_pair(text, match.start(), words, label):
+            if _selector_pair(doc, match.start(), words, label):
                 continue
             if _TICKET.fullmatch(label.strip()) or _ISSUE_NUMBER.search(words):
                 continue  # `[ISSUE #5386][RIP-50]`: a commit subject's tags, an issue and a tracker's key
@@ -184,16 +185,22 @@ _SPACED_LABELS = {
 }
 
 
-def _selector_pair(text: str, start: int, words: str, label: str) -> bool:
+def _selector_pair(doc, start: int, words: str, label: str) -> bool:
     """`[target][rel]` in a table or paragraph that writes CSS attribute selectors (`[target=_blank]`)."""
     if not (_ATTRIBUTE_NAME.fullmatch(words) and _ATTRIBUTE_NAME.fullmatch(label)):
         return False
-    # The block around it (a table's rows, a paragraph's lines), searched a bounded stretch.
+    text = doc.text
+    # The selectors' places, found in one pass over the text, not searched again for each pair.
+    selectors = doc.memo("css-attribute-selectors", lambda: [found.start() for found in _ATTRIBUTE_SELECTOR.finditer(text)])
+    if not selectors:
+        return False
+    # The block around it (a table's rows, a paragraph's lines), within a bounded stretch.
     window_start = max(0, start - _BLOCK_WINDOW)
     block_start = text.rfind("\n\n", window_start, start)
     block_end = text.find("\n\n", start, start + _BLOCK_WINDOW)
     block_end = min(len(text), start + _BLOCK_WINDOW) if block_end < 0 else block_end
-    return _ATTRIBUTE_SELECTOR.search(text, window_start if block_start < 0 else block_start, block_end) is not None
+    first = bisect_left(selectors, window_start if block_start < 0 else block_start)
+    return first < len(selectors) and selectors[first] < block_end
 
 
 def _spaced_label_defined(text: str, end: int, defined: set[str], spaced_label) -> bool:
