@@ -1827,7 +1827,7 @@ def _skipped_render(source: str, patterns: Any) -> tuple[str, ...]:
     they are, never rendered): `tools/**` is `source/tools`; a pattern with a wildcard inside
     a name is left out (folders and files only are modelled)."""
     found = []
-    for pattern in _items(patterns):
+    for pattern in [patterns] if isinstance(patterns, str) else _items(patterns):  # one pattern, or a list
         if not isinstance(pattern, str):
             continue
         stem = pattern.strip().strip("/")
