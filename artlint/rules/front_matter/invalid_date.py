@@ -51,8 +51,8 @@ class FrontMatterInvalidDate(DocumentRule):
         if matter is None or matter.data is None:
             return
         for key in options["keys"]:
-            if key not in matter.data:
-                continue
+            if matter.data.get(key) is None and key not in matter.unparsable_dates:
+                continue  # absent, or `updated:` with nothing (a scaffold's line): every generator reads it as unset
             value = matter.unparsable_dates.get(key, matter.data[key])
             problem = date_problem(value, doc.site.generator if doc.site is not None else None)
             if problem:
