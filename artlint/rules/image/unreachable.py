@@ -74,7 +74,9 @@ class ImageUnreachable(NetworkRule):
                 if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath("/" + path), options["roots"]) is not None:
                     continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
-        if doc.site is not None and doc.site.generator == "hugo":
+        # Hugo expands shortcodes in the pages it renders (in code blocks too); in a repository's
+        # README, which GitHub shows, `{{< figure >}}` is text.
+        if doc.site is not None and doc.site.generator == "hugo" and not (doc.page is not None and doc.page.kind == "repository"):
             for start, end, url, name in shortcode_image_sources(doc.text):
                 path, _ = split_target(url)
                 if name in doc.site.root_shortcodes and not path.startswith("/"):
