@@ -182,6 +182,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(slug)
         if pandoc:
             anchors.add(_numbered(pandoc_slug(text), pandoc_seen))
+        if generator == "docusaurus" and any(joiner in text for joiner in "\u200d\ufe0e\ufe0f"):
+            anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps them
         for variant in _rendered_texts(node):
             anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
         anchors.add(_numbered(github_slug(text), seen))

@@ -11,13 +11,17 @@ from artlint.lazyre import lazy
 _EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
 
 
-def github_slug(text: str) -> str:
+def github_slug(text: str, keep_joiners: bool = False) -> str:
     """GitHub's and goldmark's "github" style: lower case; letters, numbers, marks, `-` and `_`
-    kept in any script; spaces to `-`; everything else (punctuation, symbols, emoji) dropped."""
+    kept in any script; spaces to `-`; everything else (punctuation, symbols, emoji) dropped.
+    `keep_joiners`: github-slugger's (Docusaurus), which keeps the variation selector after an
+    emoji (`## 🖥️ Backend` is `%EF%B8%8F-backend`)."""
     kept = []
     for char in text.lower():
         category = unicodedata.category(char)
         if char in _EMOJI_JOINERS:
+            if keep_joiners:
+                kept.append(char)
             continue
         if char in "-_" or category[0] in "LNM":
             kept.append(char)
