@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
 # An attribute list of classes and key=value pairs (`{.color-red}`, `{: .note data-x="1"}`):
 # goldmark's heading attributes, kramdown's and Python-Markdown's attribute lists.
-_LONGEST_ATTRIBUTES = 300  # the pattern backtracks on a long run; attribute lists are short
 _CLASSES_ONLY = lazy(r"""\s*:?\s*(?:(?:\.[\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+))\s*)+""")
+_LONGEST_ATTRIBUTES = 300  # the pattern backtracks on a long run; attribute lists are short
 _HTML_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 # One attribute, its value quoted or not: found only from the start of a name, so neither
 # `data-id=` nor the `?id=` inside a quoted href is an `id`.
@@ -32,8 +32,6 @@ _TEMPLATE_TAG = lazy(r"\{\{[<%]([^\n]{0,500}?)[>%]\}\}|\{%([^\n]{0,500}?)%\}")
 _ID_ARGUMENT = lazy(r"""\b(?:id|anchor|name)\s*[=:]\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>%}]+))""")
 # kramdown's attribute lists, on any block or span: `{: #id .class}`, `{:#id}`, `{#id}`.
 _ATTRIBUTE_LIST = lazy(r"\{:?[ \t]*#([^\s{}#]+)[^{}\n]*\}")
-
-
 
 
 def ascii_slug(text: str) -> str:
@@ -182,8 +180,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(slug)
         if pandoc:
             anchors.add(_numbered(pandoc_slug(text), pandoc_seen))
-        if generator == "docusaurus" and any(joiner in text for joiner in "\u200d\ufe0e\ufe0f"):
-            anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps them
+        if generator == "docusaurus":
+            anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps an emoji's variation selector
         for variant in _rendered_texts(node):
             anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
         anchors.add(_numbered(github_slug(text), seen))

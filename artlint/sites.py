@@ -599,11 +599,11 @@ def _title_fallback_keys(layout: str, root: str) -> set[str]:
     title looked up by the page's id), in the layout or those it is put into."""
     keys: set[str] = set()
     for text in _layout_chain(layout, root):
-        opening = _TITLE_OPENING.search(text or "")
-        if opening is None:
+        opening = _TITLE_OPENING.search(text) if text else None
+        if text is None or opening is None:
             continue
-        closing = text.find("</title>", opening.end(), opening.end() + _LONGEST_TITLE_ELEMENT) if text else -1
-        element = text[opening.end() : closing] if text and closing >= 0 else ""
+        closing = text.find("</title>", opening.end(), opening.end() + _LONGEST_TITLE_ELEMENT)
+        element = text[opening.end() : closing] if closing >= 0 else ""
         if "page.title" in element:
             keys.update(key for key in _FALLBACK_KEY.findall(element) if key != "title")
     return keys
@@ -1084,6 +1084,11 @@ _HUGO_FOLDERS = frozenset({"content", "layouts", "archetypes", "themes", "static
 _HUGO_TEMPLATES = ("hugo.toml.in", "hugo.yaml.in", "config.toml.in", "config.yaml.in", "config.yml.in")
 
 
+def _names_hugo_site(settings: dict) -> bool:
+    """Settings that only a Hugo site's configuration holds: its `baseURL` or a theme."""
+    return "baseURL" in settings or "baseurl" in settings or "theme" in settings
+
+
 def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
         if name in names:
@@ -1091,16 +1096,15 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("config.toml", "config.yaml", "config.yml", "config.json"):
         if name in names:
             settings = _read_settings(os.path.join(folder, name))
-            named = "baseURL" in settings or "baseurl" in settings or "theme" in settings
             # A YAML or JSON `config` without them is Hugo's beside the folders of a site, not a
             # block of settings kept in a content folder (`content/en/config.yaml`, included).
-            if "base_url" not in settings and (named or (name != "config.toml" and not _HUGO_FOLDERS.isdisjoint(names))):
+            if "base_url" not in settings and (_names_hugo_site(settings) or (name != "config.toml" and not _HUGO_FOLDERS.isdisjoint(names))):
                 return os.path.join(folder, name)
     if "config" in names and os.path.isdir(os.path.join(folder, "config", "_default")):
         return os.path.join(folder, "config", "_default")
     for name in _HUGO_TEMPLATES:
         # `config.yaml.in`, which a build step renders into the configuration (`gen_config.py`)
-        if name in names and {"baseURL", "baseurl", "theme"} & set(_read_settings(os.path.join(folder, name))):
+        if name in names and _names_hugo_site(_read_settings(os.path.join(folder, name))):
             return os.path.join(folder, name)
     if "theme.toml" in names and ("layouts" in names or "archetypes" in names):
         return os.path.join(folder, "theme.toml")  # a theme's repository: its archetypes and layouts are templates
