@@ -27,11 +27,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote
 
 from artlint import dependencies
 from artlint.boundary import within
+from artlint.gitignored import clear_caches as clear_gitignore_cache
+from artlint.gitignored import written_by_build
 from artlint.lazyre import lazy
 from artlint.pageurls import hugo_sanitize, hugo_section_url, lowers_paths, page_url
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
@@ -172,7 +174,13 @@ def _exists(path: str) -> bool:
 exists_as_dependency = _exists  # for rules: whether a file exists, recorded for the cache
 
 
+# The candidates looked for while `written_by_build_step` probes a target; None otherwise.
+_probed: list[str] | None = None
+
+
 def _existing(candidates: list[Path]) -> Path | None:
+    if _probed is not None:
+        _probed.extend(str(candidate) for candidate in candidates)
     for candidate in candidates:
         if _exists(str(candidate)) and not candidate.is_dir():
             return candidate
@@ -562,7 +570,8 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
     holds the bundle), else from the content folders; a name without any `/` (`"blocks"`,
     `"setup.md"`) by a site-wide lookup of the page of that name (a bundle's folder, a file's stem
     without its language), when exactly one page of the language has it. A path starting with
-    `.` is relative only. Where the article's own folder or the site's roots hold the file as
+    `.` is relative only, and one whose only `/` leads it (`"/faq-migration"`) is looked up by
+    name too when no page has that path. Where the article's own folder or the site's roots hold the file as
     written, that is accepted too. Hugo keys its pages by lower-cased paths: `"entities/status"`
     finds `entities/Status.md`."""
     path = target.partition("#")[0]
@@ -588,9 +597,17 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
             if found is not None:
                 return found
     found = resolve(doc, path, roots)  # the file as written, from the article's folder or the site's roots
-    if found is not None or "/" in ref or ref.startswith("."):
+    if found is not None or not _looked_up_by_name(path):
         return found
-    return _unique_page_named(doc, str(root), ref, language)
+    return _unique_page_named(doc, str(root), ref.lstrip("/"), language)
+
+
+def _looked_up_by_name(path: str) -> bool:
+    """Whether Hugo looks a ref's page up by its name across the site when its path finds
+    none: a ref without any `/` (`"blocks"`), or whose one `/` leads it (`"/faq-migration"`).
+    A trailing `/` is not counted."""
+    path = path.rstrip("/")
+    return not path.startswith(".") and (path.count("/") == 0 or (path.count("/") == 1 and path.startswith("/")))
 
 
 def _hugo_existing(candidates: list[Path]) -> Path | None:
@@ -649,9 +666,10 @@ def _unique_page_named(doc: "Document", root: str, ref: str, language: str | Non
 def hugo_ref_namesakes(doc: "Document", target: str, language: str | None = None) -> list[str]:
     """The pages, relative to the site's root, that a ref by a bare name (`"faq"`) could mean,
     when more than one has that name: Hugo fails the build ("ambiguous")."""
-    ref = target.partition("#")[0].rstrip("/")
+    path = target.partition("#")[0]
+    ref = path.strip("/")
     root = site_root(doc)
-    if not ref or "/" in ref or ref.startswith(".") or root is None or doc.site is None:
+    if not ref or not _looked_up_by_name(path) or root is None or doc.site is None:
         return []
     folders = tuple(dict.fromkeys(["content", *_content_folders(doc)]))
     index = _hugo_page_index(str(root), folders, doc.site)
@@ -718,6 +736,50 @@ _REDIRECT_PLACEHOLDER = lazy(r"^:\w+$")
 # Hugo's templates of a `_redirects` output format (`[outputFormats.redir] baseName =
 # "_redirects"` for the home page); their lines with a written source are rules as they stand.
 _HUGO_REDIRECT_TEMPLATES = ("index.redirects", "home.redirects", "_default/index.redirects", "_default/home.redirects")
+
+
+def written_by_build_step(doc: "Document", path: str, roots: list[str]) -> bool:
+    """Whether a link target that no checkout holds is a page a build step writes: one of the
+    files `resolve` looked for is kept out of the repository by a `.gitignore` that names part
+    of the content (artlint.gitignored)."""
+    roots = with_site_roots(doc, roots)
+    written = path.replace("\\", "/") if _browser_reads_backslashes(doc, path) else path
+    return _looked_for_built(doc, ("link", written, tuple(roots)), lambda: _resolve(doc, written, roots))
+
+
+def hugo_ref_written_by_build_step(doc: "Document", target: str, roots: list[str], language: str | None = None) -> bool:
+    """`written_by_build_step` for the target of a Hugo ref or relref."""
+    return _looked_for_built(doc, ("ref", target, tuple(roots), language), lambda: resolve_hugo_ref(doc, target, roots, language))
+
+
+def _looked_for_built(doc: "Document", key: tuple, look_up: Callable[[], object]) -> bool:
+    """Asked once per target and document, like `resolve`: a page may link one missing target
+    30,000 times."""
+    answers = doc.memo("targets-written-by-build", dict)
+    if key not in answers:
+        answers[key] = _probe_built(doc, look_up)
+    return answers[key]
+
+
+def _probe_built(doc: "Document", look_up: Callable[[], object]) -> bool:
+    global _probed
+    root = site_root(doc)
+    if root is None:
+        return False
+    _probed = []
+    try:
+        look_up()
+    finally:
+        probed, _probed = _probed, None
+    # Not the variants no one writes (`v0.md.md`, `v0.md.mdx`), which `api/v*.md` would match
+    # when `!api/v0.md` takes the page itself back.
+    content = doc.site.content if doc.site is not None else (".",)
+    return any(written_by_build(str(root), candidate, content) for candidate in dict.fromkeys(probed) if not _double_suffixed(candidate))
+
+
+def _double_suffixed(path: str) -> bool:
+    stem, suffix = os.path.splitext(path)
+    return suffix.lower() in (".md", ".mdx") and os.path.splitext(stem)[1].lower() in (".md", ".mdx", ".html", ".htm")
 
 
 def redirected(doc: "Document", path: str) -> bool:
@@ -1084,6 +1146,7 @@ def clear_caches() -> None:
     page_fingerprint.cache_clear()
     _hugo_page_index.cache_clear()
     _bundle_files.cache_clear()
+    clear_gitignore_cache()
     from artlint import shortcodes  # a shortcode's template may have changed too
 
     shortcodes.clear_caches()

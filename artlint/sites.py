@@ -2156,14 +2156,20 @@ _BUILDERS = {
 def _language_folders(folder: str, prefixes: tuple[str, ...], every: bool = False) -> tuple[tuple[str, str], ...]:
     """Sub-folders named by language codes (`en/`, `zh-cn/`) under each prefix, when there
     are two or more of them there: one alone (`de/` about Germany) is no sign of translations.
-    With `every`, all the sub-folders of a prefix under which language folders were found."""
+    With `every`, all the sub-folders of a prefix under which language folders were found.
+    A language folder writes its language in lower case (`zh-CN`, `pt_BR`): `CA/` and `OS/` are
+    courses, not Catalan and Ossetian."""
     found: list[tuple[str, str]] = []
     for prefix in prefixes:
         try:
             entries = os.listdir(os.path.join(folder, prefix) if prefix else folder)
         except OSError:
             continue
-        codes = [name for name in entries if (every or is_language_code(name)) and os.path.isdir(os.path.join(folder, prefix, name))]
+        codes = [
+            name
+            for name in entries
+            if (every or (is_language_code(name) and name[:2].islower())) and os.path.isdir(os.path.join(folder, prefix, name))
+        ]
         if len(codes) >= 2:
             found += [(f"{prefix}{name}".strip("/"), name.lower().replace("_", "-")) for name in sorted(codes)]
     return tuple(found)

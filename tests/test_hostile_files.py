@@ -351,6 +351,20 @@ def test_an_email_pattern_is_searched_in_linear_time() -> None:
     assert time.monotonic() - started < 5
 
 
+def test_a_gitignore_of_wildcards_is_matched_in_bounded_time(tmp_path: Path) -> None:
+    """A pull request may bring a `.gitignore` whose patterns backtrack without end on a long
+    path (`a/**/**/…/b`, `*a*a*a*…`) and a page of links to long missing paths."""
+    from artlint.gitignored import written_by_build
+
+    (tmp_path / "content").mkdir()
+    patterns = ["a/" + "**/" * 40 + "b", "*a" * 40 + "*", "a/**/x/**/y/**/z", "*" * 5000]
+    (tmp_path / "content" / ".gitignore").write_text("\n".join(patterns) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    for path in ("a/" + "x/" * 500 + "c", "a" * 1000, "a/" + "x/y/" * 250 + "q"):
+        assert not written_by_build(str(tmp_path), str(tmp_path / "content" / path), ("content",))
+    assert time.monotonic() - started < 5
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet="**__ab1 .,\\\n中。（é\u0301²`[]()", max_size=40))
 @example(text="**a\n\nb** snake_case x**2 **陈：**我 a_ _b")

@@ -278,3 +278,21 @@ def test_mkdocs_static_i18n_languages(tmp_path: Path, plugin: str, languages: li
     code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
     model = json.loads(out)[0]
     assert (model["languages"], model["language-folders"], model["translated-links"]) == (languages, folders, translated), err
+
+
+def test_course_folders_in_capitals_are_no_languages(tmp_path: Path) -> None:
+    """`docs/CA/` and `docs/OS/` of a course's notes are computer architecture and operating
+    systems: a language folder writes its code in lower case (`zh-CN`, `pt_BR`)."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Notes\n", encoding="utf-8")
+    for folder in ("CA", "OS", "ds"):
+        (tmp_path / "docs" / folder).mkdir(parents=True)
+        (tmp_path / "docs" / folder / "index.md").write_text("# Notes\n\nWhat the course taught.\n", encoding="utf-8")
+    code, out, err = artlint("site", str(tmp_path), cwd=tmp_path)
+    assert code == 0, err
+    assert "  by folder    -\n" in out
+    (tmp_path / "docs" / "en").mkdir()
+    (tmp_path / "docs" / "en" / "index.md").write_text("# Notes\n", encoding="utf-8")
+    (tmp_path / "docs" / "zh-CN").mkdir()
+    (tmp_path / "docs" / "zh-CN" / "index.md").write_text("# 笔记\n", encoding="utf-8")
+    code, out, err = artlint("site", str(tmp_path), cwd=tmp_path)
+    assert "  by folder    docs/en (en), docs/zh-CN (zh-cn)\n" in out, out

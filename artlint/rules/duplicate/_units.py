@@ -124,39 +124,39 @@ def _outside_code(raw: str, change: Callable[[str], str]) -> str:
 
 def prose_blocks(doc):
     """(block, in_list: the start of its list or None) for paragraphs and list-item texts
-    outside quotes, tables, <details>
-    sections and `:::` containers (Docusaurus, VitePress and markdown-it admonitions), in
-    document order."""
-    depth = 0
-    containers = 0
+    outside quotes, tables, <details> sections and `:::` containers (Docusaurus, VitePress and
+    markdown-it admonitions), in document order. A list item's own `<details>` (a checklist's
+    "Audit procedure" under each item) ends with the item, as a browser closes it there."""
+    opened = [0, 0]  # <details> sections, `:::` containers
     for block in doc.blocks:
-        if block.type == "block_html":
-            raw = doc.text[block.start : block.end]
-            depth += len(_DETAILS_OPEN.findall(raw)) - len(_DETAILS_CLOSE.findall(raw))
-            depth = max(depth, 0)
-            continue
-        if block.type == "paragraph" and ":::" in doc.text[block.start : block.end]:
-            raw = doc.text[block.start : block.end]
-            opened = len(_CONTAINER_OPEN.findall(raw))
-            closed = len(_CONTAINER_CLOSE.findall(raw))
-            if opened or closed:
-                containers = max(containers + opened - closed, 0)
-                continue  # the fence lines, and the note that shares a paragraph with them
-        if depth or containers or block.type in ("block_quote", "table"):
-            continue
-        yield from _texts(block, None)
+        yield from _prose_texts(doc, block, None, opened)
 
 
-def _texts(node, in_list):
-    """(paragraph or block text, start of the list it is an item text of, or None) under
-    `node`: each list's own items apart from those of the lists nested in it."""
+def _prose_texts(doc, node, in_list, opened):
+    """`prose_blocks` under `node`: each list's own items apart from those of the lists nested
+    in it; `opened` counts the sections and containers open where `node` starts."""
+    if node.type == "block_html":
+        raw = doc.text[node.start : node.end]
+        opened[0] = max(opened[0] + len(_DETAILS_OPEN.findall(raw)) - len(_DETAILS_CLOSE.findall(raw)), 0)
+        return
+    if node.type == "paragraph" and ":::" in doc.text[node.start : node.end]:
+        raw = doc.text[node.start : node.end]
+        opening = len(_CONTAINER_OPEN.findall(raw))
+        closing = len(_CONTAINER_CLOSE.findall(raw))
+        if opening or closing:
+            opened[1] = max(opened[1] + opening - closing, 0)
+            return  # the fence lines, and the note that shares a paragraph with them
+    if opened[0] or opened[1] or node.type in ("block_quote", "table"):
+        return
     if node.type in ("paragraph", "block_text"):
         yield node, in_list
         return
     if node.type == "list":
         in_list = node.start
+    if node.type == "list_item":
+        opened = [0, 0]
     for child in node.children:
-        yield from _texts(child, in_list)
+        yield from _prose_texts(doc, child, in_list, opened)
 
 
 _CJK = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

@@ -200,7 +200,8 @@ class DuplicateParagraph(DocumentRule):
     `**Share one image**` and again under `**Share a batch**`); at the
     same place after the first paragraph of two sections of one kind, a single note (a
     reference page's note per endpoint; MDX components such as `<ApiEndpoint>` start sections
-    too). Beyond that, what an article repeats on purpose is not reported, unless it belongs
+    too), and at the same place after the first paragraph of two items of one list (a note
+    under each setting a reference list describes). Beyond that, what an article repeats on purpose is not reported, unless it belongs
     to a run of four or more paragraphs copied together (a pasted block):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
       heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
@@ -295,6 +296,7 @@ class DuplicateParagraph(DocumentRule):
         kinds = [kind for _, kind in starts]
         headings = _heading_texts(doc, [offset for offset, _ in starts])
         captions = _captions(doc)
+        items = _places_in_items(doc)
         bold = bold_headings(doc)
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
@@ -311,6 +313,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
+            if not copied and in_list is not None and in_list == first_list and _note_per_item(items, block.start, first.start):
+                continue  # "See also the note on containers" under each of a reference list's settings
             if _differs_in_code(doc, block, first):
                 continue  # two values of a setting, `1m` and `1M`; two syntaxes, `${v=x}` and `${v:=x}`
             if not copied and not twice_in_list and _one_code_span_or_link(block):
@@ -368,6 +372,24 @@ def _places_in_sections(doc, section_of) -> dict[int, int]:
         section, count = number, (count + 1 if number == section else 1)
         places[block.start] = count
     return places
+
+
+def _places_in_items(doc) -> dict[int, tuple[int, int]]:
+    """The start offset of each paragraph of a list item -> (the item's start, its place
+    among the item's own paragraphs: 1 for the first)."""
+    places = {}
+    for item in doc.nodes("list_item"):
+        texts = [child for child in item.children if child.type in ("paragraph", "block_text")]
+        for number, child in enumerate(texts, 1):
+            places[child.start] = (item.start, number)
+    return places
+
+
+def _note_per_item(items: dict[int, tuple[int, int]], here: int, there: int) -> bool:
+    """Two items of one list with the paragraph at the same place after each item's own first
+    one: a reference list that repeats a note under each setting it describes."""
+    (item, place), (first_item, first_place) = items.get(here, (here, 0)), items.get(there, (there, 0))
+    return item != first_item and place == first_place > 1
 
 
 def _parallel(kinds: list[str], here: int, there: int, place: int, first_place: int) -> bool:

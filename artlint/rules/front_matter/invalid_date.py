@@ -25,7 +25,9 @@ class FrontMatterInvalidDate(DocumentRule):
     Jekyll, and Unix `date`'s output on Jekyll (`Fri Sep  3 11:21:31 CEST 2021`).
     Under any other key, at any depth (a table, a list, a nested mapping), a value written as
     an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
-    `extra: {reviewed: 2021-13-01}`); other strings there are not judged.
+    `extra: {reviewed: 2021-13-01}`); other strings there are not judged. A file outside what
+    the site's generator builds (a template for new posts beside `content/`, with `date:
+    YEAR-XX-01`) is not checked: no generator reads its dates.
 
     ## Why it matters
     Hugo fails the build or silently uses the zero date; the article then sorts wrongly, vanishes
@@ -50,6 +52,8 @@ class FrontMatterInvalidDate(DocumentRule):
         matter = doc.front_matter
         if matter is None or matter.data is None:
             return
+        if doc.page is not None and doc.page.kind == "repository" and doc.site is not None and doc.site.config_file is not None:
+            return  # outside what the generator builds (a post template's `date: YEAR-XX-01`): no generator reads it
         for key in options["keys"]:
             if matter.data.get(key) is None and key not in matter.unparsable_dates:
                 continue  # absent, or `updated:` with nothing (a scaffold's line): every generator reads it as unset

@@ -15,8 +15,9 @@ class LinkInsecure(DocumentRule):
     ## What it finds
     Links, images and reference definitions with the `http:` scheme whose host is public: not
     `localhost`, not a private, loopback or link-local address, not a reserved or local
-    network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), and
-    not in the `allow` list. A link (not an image, which an https page blocks all the same) to
+    network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), not
+    a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
+    `routerlogin.net`, which serve http only), and not in the `allow` list. A link (not an image, which an https page blocks all the same) to
     a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
     service's dashboard), with no https to move to: not reported. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
@@ -43,6 +44,9 @@ class LinkInsecure(DocumentRule):
     severity = Severity.WARNING
     options = {
         "allow": Option("list[string]", list(_DATA["allow"]), "Hosts (and their subdomains) allowed over http://."),
+        "device-hosts": Option(
+            "list[string]", list(_DATA["device-hosts"]), "Names a device answers at on the reader's own network (a router's admin page), served over http only."
+        ),
         "https-hosts": Option(
             "list[string]", list(_DATA["https-hosts"]), "Hosts (and their subdomains) that `--fix` moves to https://."
         ),
@@ -58,7 +62,7 @@ class LinkInsecure(DocumentRule):
             host = link.host
             if not host or is_private_host(host) or is_documentation_host(host):
                 continue
-            if host_in(host, domain_set(tuple(options["allow"]))):
+            if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
                 continue
             if not link.is_image and _service_port(link.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to

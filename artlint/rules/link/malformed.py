@@ -37,7 +37,8 @@ class LinkMalformed(DocumentRule):
     (`http//example.com`, `http:/example.com`, `htp://`, `htps://`, `http:\\\\example.com`), a
     missing scheme on a `www.` address (a browser reads it as a relative path), an empty host,
     a space or an illegal character in the host, an invalid port, a host name that is not
-    valid IDNA, unbalanced brackets, or a `mailto:` without an address. A host-like relative
+    valid IDNA, unbalanced brackets (in an HTML attribute, only before the URL: `src="(https://…"`),
+    or a `mailto:` without an address. A host-like relative
     link that names a file or folder beside the page (`[api.example.io](api.example.io)` in a
     repository that keeps that site's sources in `api.example.io/`) is a relative link.
     A URL that runs on into full-width punctuation, which ends sentences and never URLs
@@ -79,6 +80,8 @@ class LinkMalformed(DocumentRule):
             problem = url_problem(link.url.strip(), known)
             if problem and _names_a_local_file(doc, link.url.strip()):
                 continue  # `[api.example.io](api.example.io)` beside a folder of that name: a relative link
+            if problem and problem.startswith("unbalanced") and link.kind == "html" and "://" in link.url and not link.url.lstrip().startswith(("(", "[")):
+                continue  # `<img src="…/a)b.png">`: an attribute holds any bracket; only markdown's destinations end at one
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
         yield from _reversed_links(doc)

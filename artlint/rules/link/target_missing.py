@@ -7,6 +7,7 @@ from artlint.localfiles import (
     DEFAULT_ROOTS,
     exists_as_dependency,
     hugo_ref_namesakes,
+    hugo_ref_written_by_build_step,
     hugo_refs,
     in_unfetched_submodule,
     is_known_page,
@@ -16,6 +17,7 @@ from artlint.localfiles import (
     resolve_hugo_ref,
     site_path_from_page_url,
     split_target,
+    written_by_build_step,
 )
 from artlint.options import Option
 from artlint.rules import DocumentRule
@@ -122,9 +124,11 @@ class LinkTargetMissing(DocumentRule):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
+                if written_by_build_step(doc, path, roots):
+                    continue  # a page a build step writes, kept out of git by a `.gitignore`
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
-            if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None:
+            if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None and not hugo_ref_written_by_build_step(doc, ref.target, roots, ref.language):
                 namesakes = hugo_ref_namesakes(doc, ref.target, ref.language)
                 if namesakes:
                     message = f"Hugo ref target {ref.target!r} is ambiguous: {len(namesakes)} pages have that name ({', '.join(namesakes[:3])})"

@@ -1,0 +1,94 @@
+"""Which missing pages a build step writes: those whose source the repository's `.gitignore`
+files keep out of it.
+
+A site that imports pages before the generator runs (a script copying another repository's
+reference pages into `content/en/flux/components/`, a command reference generated from a CLI)
+keeps those pages out of git with a `.gitignore` beside them or with a path in the root's:
+`ocirepositories.md`, `api/v*.md`, `content/en/flux/cmd/flux*`. A checkout never holds them,
+and links to them are not broken on the site.
+
+Only what names part of the content counts: any pattern of a `.gitignore` below the site's
+root, and a root pattern that names a path (`content/commands/*`). A root pattern without a
+`/` (`*.pdf`, `build`) is housekeeping, and a file it keeps out is missing from the site too.
+Patterns are read as git reads them: `!` re-includes, a trailing `/` names folders only, a
+pattern with a `/` before its end is anchored at its `.gitignore`'s folder, `*` stays within a
+path segment and `**` crosses them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from artlint import dependencies
+from artlint.globs import glob_to_regex
+
+MAX_GITIGNORE_BYTES = 64 * 1024
+MAX_PATTERNS = 500
+MAX_WILDCARDS = 6
+MAX_DEEP_WILDCARDS = 2
+MAX_PATH = 1024  # characters: longer paths are no page of a site
+_ONE_DEEP_WILDCARD = re.compile(r"\*\*(?:/\*\*)+")  # `**/**/**` is `**`
+
+
+@lru_cache(maxsize=1024)
+def _patterns(folder: str) -> tuple[tuple[bool, bool, re.Pattern[str]], ...]:
+    """(re-includes, anchored, regex) of each pattern of the folder's `.gitignore`, in order."""
+    path = os.path.join(folder, ".gitignore")
+    try:
+        if os.path.islink(path) or not os.path.isfile(path):
+            return ()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_GITIGNORE_BYTES + 1)
+    except OSError:
+        return ()
+    if len(raw) > MAX_GITIGNORE_BYTES:
+        return ()
+    found = []
+    for line in raw.decode("utf-8", errors="replace").splitlines()[:MAX_PATTERNS]:
+        pattern = line.rstrip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        negated = pattern.startswith("!")
+        pattern = pattern[1:] if negated else pattern.removeprefix("\\")
+        folders_only = pattern.endswith("/")
+        body = _ONE_DEEP_WILDCARD.sub("**", pattern.rstrip("/"))
+        if not body.strip("/*"):
+            continue  # `/`, `*`, `**`: everything, which says nothing about a page
+        if body.count("*") > MAX_WILDCARDS or body.count("**") > MAX_DEEP_WILDCARDS:
+            continue  # each wildcard multiplies a regex's backtracking on a long path: no real pattern has so many
+        regex = glob_to_regex(body)
+        if folders_only:  # `build/` matches what lies in a folder of that name, not a file
+            regex = regex.removesuffix("(?:/.*)?$") + "/.*$"
+        found.append((negated, "/" in body, re.compile(regex)))
+    return tuple(found)
+
+
+def written_by_build(root: str, path: str, content: tuple[str, ...]) -> bool:
+    """Whether `path` (a file or folder under the site's `root`, which need not exist) is kept
+    out of the repository by a `.gitignore` that names part of the content (`content`: the
+    content folders, relative to `root`): see the module's docstring. A theme's `.gitignore`
+    of its built assets says nothing of pages. The `.gitignore` files read are recorded as the
+    findings' dependencies."""
+    relative = os.path.relpath(path, root)
+    if relative.startswith("..") or os.path.isabs(relative) or len(relative) > MAX_PATH:
+        return False
+    parts = [part for part in relative.replace(os.sep, "/").split("/") if part not in ("", ".")]
+    tops = [[part for part in folder.replace(os.sep, "/").split("/") if part not in ("", ".")] for folder in content]
+    ignored = False
+    for depth in range(len(parts)):
+        if depth and not any(len(top) <= depth and parts[: len(top)] == top for top in tops):
+            continue  # a folder outside the content (a theme's, a static folder's)
+        folder = os.path.join(root, *parts[:depth])
+        patterns = _patterns(folder)
+        dependencies.record("stat", os.path.join(folder, ".gitignore"), dependencies.signature_of(os.path.join(folder, ".gitignore")))
+        below = "/".join(parts[depth:])
+        for negated, anchored, regex in patterns:
+            if (depth or anchored) and regex.match(below):
+                ignored = not negated
+    return ignored
+
+
+def clear_caches() -> None:
+    _patterns.cache_clear()
