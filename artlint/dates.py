@@ -1,7 +1,8 @@
 """Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings; and the
 other forms the site's generator reads: Ruby's Time.parse (Jekyll: `2024-3-21 4:00:00 +0000`),
 JavaScript's Date (Hexo: `2013/7/13 20:46:25`), RFC 1123 and Unix `date`'s output
-(`Fri Sep  3 11:21:31 CEST 2021`), which Ruby reads too, Go's layouts that Hugo tries (RFC 1123,
+(`Fri Sep  3 11:21:31 CEST 2021`), which Ruby reads too, JavaScript's own Date strings on
+Hexo and Docusaurus (`Wed Oct 22 2025 08:00:00 GMT+0800 (Hong Kong Standard Time)`), Go's layouts that Hugo tries (RFC 1123,
 `15 Oct 2023`, Go's own `2024-06-17 04:02:43 +0000 UTC`), and YAML's timestamps with one-digit parts (`2019-05-27T4:55:44+08:00`)."""
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
             return None
     if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text)):
         return None  # Ruby's Time.parse reads RFC 1123 and `date`'s output as well
+    if not match and generator in ("hexo", "docusaurus") and _javascript_date_string(text):
+        return None  # JavaScript's Date reads what its own toString() writes
     if not match:
         return f"{value!r} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00"
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
@@ -114,6 +117,22 @@ def _rfc_1123_or_day_month_year(text: str) -> bool:
 
 # The output of Unix `date` and C's asctime: `Fri Sep  3 11:21:31 CEST 2021`, `Fri Sep 3 11:21:31 2021`.
 _CTIME = lazy(r"[A-Za-z]{3} +(?P<month>[A-Za-z]{3}) +(?P<day>\d{1,2}) +(?P<time>\d{1,2}:\d{2}:\d{2})(?: +[A-Za-z]{1,5}| +[+-]\d{4})? +(?P<year>\d{4})")
+
+
+# JavaScript's Date.prototype.toString(), pasted into front matter: `Wed Oct 22 2025 08:00:00
+# GMT+0800 (Hong Kong Standard Time)`.
+_JAVASCRIPT_DATE = lazy(r"[A-Za-z]{3} (?P<month>[A-Za-z]{3}) (?P<day>\d{2}) (?P<year>\d{4}) (?P<time>\d{2}:\d{2}:\d{2}) GMT[+-]\d{4}(?: \([^()\n]{1,80}\))?")
+
+
+def _javascript_date_string(text: str) -> bool:
+    found = _JAVASCRIPT_DATE.fullmatch(text)
+    if found is None:
+        return False
+    try:
+        dt.datetime.strptime(f"{found['day']} {found['month']} {found['year']} {found['time']}", "%d %b %Y %H:%M:%S")
+        return True
+    except ValueError:
+        return False
 
 
 def _ctime(text: str) -> bool:

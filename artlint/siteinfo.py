@@ -50,7 +50,7 @@ def site_text(described: list[dict[str, Any]]) -> str:
         return "No articles found.\n"
     lines = []
     for site in described:
-        origin = f" (from {site['config']})" if site["config"] else " (no generator configuration found)"
+        origin = f" (from {site['config']})" if site["config"] else _unconfigured_origin(site["generator"])
         lines.append(f"site {site['root']}")
         lines.append(f"  generator    {site['generator']}{origin}")
         lines.append(f"  content      {', '.join(site['content']) or '-'}")
@@ -100,9 +100,17 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  front matter optional on pages (jekyll-optional-front-matter, as on GitHub Pages)")
         if site["pandoc"]:
             lines.append("  renderer     pandoc (a ** closes after a space too; bare URLs stay text; pandoc's heading ids)")
+        if site["markdown-it"]:
+            lines.append("  renderer     markdown-it (CommonMark's emphasis rules)")
         if site["translated-links"]:
             lines.append("  translations a translation's link to page.md leads to page.<lang>.md (mkdocs-static-i18n)")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
         if site["pages-by-language"]:
             lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")
     return "\n".join(lines) + "\n"
+
+
+def _unconfigured_origin(generator: str) -> str:
+    if generator == "hexo":
+        return " (no configuration: a source folder kept alone, its _posts/ named without dates)"
+    return " (no generator configuration found)"

@@ -138,6 +138,9 @@ class Site:
     # pandoc renders the markdown (hexo-renderer-pandoc): a `**` closes after a space too
     # (`**句子。 **` is bold), bare URLs stay text, and headings get pandoc's ids.
     pandoc: bool = False
+    # markdown-it renders a Hexo site (hexo-renderer-markdown-it): CommonMark's emphasis rules.
+    # A Hexo source folder kept alone, whose renderer nothing names, is read so too.
+    markdown_it: bool = False
     # marked before 1.0 (hexo-renderer-marked before 3): `__words__` is bold wherever the
     # opening `__` follows no ASCII letter, digit or `_` (具有__固定格式__，), flanking aside.
     pattern_underscores: bool = False
@@ -185,7 +188,8 @@ class Site:
         """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
         `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
-        return self.generator not in ("jekyll", "hexo", "mkdocs") and not self.blackfriday and not self.spaced_strong
+        pattern_matching = self.generator in ("jekyll", "mkdocs") or (self.generator == "hexo" and not self.markdown_it)
+        return not pattern_matching and not self.blackfriday and not self.spaced_strong
 
     @property
     def spaced_emphasis(self) -> bool:
@@ -350,6 +354,7 @@ class Site:
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
             "pandoc": self.pandoc,
+            "markdown-it": self.markdown_it,
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -1271,6 +1276,38 @@ def plain(folder: str) -> Site:
     return Site("plain", folder, None, not_content=_not_content("plain"), language_folders=_language_folders(folder, ("",)))
 
 
+def unconfigured(folder: str) -> Site:
+    """The site of a project without a generator's configuration: Hexo's source folder kept in
+    a repository of its own (the configuration, with the theme, kept elsewhere), when its
+    `_posts/` holds posts named without dates, which Jekyll would never publish; else plain."""
+    if not _hexo_source_alone(folder):
+        return plain(folder)
+    parts = _hexo_parts(folder, {"source_dir": "."})
+    # What Hexo keeps out of a project's `source/`, said of the source folder itself.
+    kept_out = [path.removeprefix("source/") for path in _not_content("hexo") if path.startswith("source/")]
+    parts["not_content"] = tuple(dict.fromkeys((*kept_out, *_not_content("plain"), *parts.get("not_content", ()))))
+    return Site("hexo", folder, None, **parts)
+
+
+_HEXO_SOURCE_SAMPLE = 400  # post files looked at
+_JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-")  # as Jekyll matches them: `01-02-01-intro.md` too
+
+
+def _hexo_source_alone(folder: str) -> bool:
+    """Whether `folder/_posts` holds five or more posts, most named without a leading date."""
+    posts = os.path.join(folder, "_posts")
+    if not os.path.isdir(posts) or os.path.islink(posts):
+        return False
+    named = []
+    for _folder, subfolders, files in os.walk(posts):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        named += [name for name in files if name.lower().endswith((".md", ".markdown"))]
+        if len(named) >= _HEXO_SOURCE_SAMPLE:
+            break
+    undated = sum(1 for name in named if not _JEKYLL_POST_NAME.match(name))
+    return len(named) >= 5 and undated * 2 > len(named)
+
+
 def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
     """The site as `[site]` in artlint.toml corrects it (`base`: that file's folder)."""
     generator = settings.get("generator", site.generator)
@@ -1311,7 +1348,8 @@ def _not_content(generator: str) -> tuple[str, ...]:
 def _hugo_parts(folder: str, settings: dict) -> dict:
     settings = _lower_keys(settings)  # Hugo's keys are case-insensitive (contentdir = contentDir)
     content_dir = _text(settings.get("contentdir"), "content")
-    languages = _table(settings.get("languages"))
+    # `_merge: deep` tells Hugo how to merge a theme's table into this one: no language.
+    languages = {code: values for code, values in _table(settings.get("languages")).items() if not str(code).startswith("_")}
     default = _text(settings.get("defaultcontentlanguage"), "en").lower()
     disabled = _disabled_languages(settings, languages, default)
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() not in (default, *disabled)] if languages else []
@@ -1353,6 +1391,9 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
     for name in _theme_names(settings):
         static += [f"themes/{name}/{kind}" for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, "themes", name, kind))]
+    # So are those of a module imported from a folder of the checkout (go.mod's `replace`).
+    for module in _local_modules(folder, settings):
+        static += [f"{module}/{kind}" for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, module, kind))]
     permalinks = _table(settings.get("permalinks"))
     # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
@@ -1530,6 +1571,32 @@ def _nested(settings: dict, *keys: str) -> Any:
 
 def _lower_keys(settings: dict) -> dict:
     return {str(key).lower(): value for key, value in settings.items()}
+
+
+# `replace github.com/org/site/common => ../common`, alone or in a `replace ( … )` block.
+_GO_REPLACE = lazy(r"^[ \t]*(?:replace[ \t]+)?(\S+)(?:[ \t]+v\S+)?[ \t]+=>[ \t]+(\.{1,2}/[^\s]*)[ \t]*$", re.M)
+# Hugo's own `module.replacements`: "github.com/org/site/common -> ../common, …".
+_HUGO_REPLACEMENT = lazy(r"([^\s,]+)\s*->\s*([^\s,]+)")
+
+
+def _local_modules(folder: str, settings: dict) -> list[str]:
+    """The folders of the checkout (relative to the site's root) that the site imports as
+    Hugo modules: an import whose path go.mod's `replace` or `module.replacements` leads to a
+    local folder (a repository of several sites sharing `common/`)."""
+    module = _table(settings.get("module"))
+    imports = module.get("imports")
+    paths = {_lower_keys(item).get("path") for item in imports if isinstance(item, dict)} if isinstance(imports, list) else set()
+    replaced = {name: local for name, local in _GO_REPLACE.findall(read_small_file(os.path.join(folder, "go.mod")))}
+    replacements = module.get("replacements")
+    if isinstance(replacements, str):
+        replaced.update(_HUGO_REPLACEMENT.findall(replacements))
+    found = []
+    for path in paths:
+        local = os.path.normpath(replaced.get(path, "") if isinstance(path, str) else "").replace(os.sep, "/")
+        # Beside the site or below it, in the same checkout: not `../../../etc`.
+        if local not in ("", ".") and local.count("..") <= 1 and os.path.isdir(os.path.join(folder, local)):
+            found.append(local)
+    return sorted(found)
 
 
 def _mounts(settings: dict) -> list[tuple[str, str]]:
@@ -1805,9 +1872,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
     if isinstance(theme, str) and _plain_name(theme) and "/" not in theme:
         candidates = (f"themes/{theme}/source", f"node_modules/hexo-theme-{theme}/source")
         theme_sources = [path for path in candidates if os.path.isdir(os.path.join(folder, path))]
-    package = read_small_file(os.path.join(folder, "package.json"))
-    pandoc = _HEXO_PANDOC.search(package) is not None
-    return {
+    parts = {
         "rendered_underscored": ("_posts", "_drafts"),
         "content": (source,),
         "static": (source, *theme_sources),
@@ -1815,6 +1880,22 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "language_folders": folders,
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
+        "not_content": _skipped_render(source, settings.get("skip_render")),
+    }
+    return {**parts, **_hexo_renderer_parts(folder, settings)}
+
+
+def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
+    """How the site's renderer reads markdown: marked (Hexo's default), pandoc or markdown-it,
+    as package.json names it. A Hexo source folder kept alone, whose package.json names no
+    renderer, is read as markdown-it reads it (CommonMark's emphasis, as in any plain folder)."""
+    package = read_small_file(os.path.join(folder, "package.json"))
+    alone = settings.get("source_dir") == "."
+    if _HEXO_MARKDOWN_IT.search(package) or (alone and not (_HEXO_MARKED.search(package) or _HEXO_KRAMED.search(package))):
+        render = _table(_nested(settings, "markdown", "render"))  # hexo-renderer-markdown-it 4's defaults
+        return {"markdown_it": True, "autolinks": render.get("linkify") is not False, "line_breaks": render.get("breaks") is not False}
+    pandoc = _HEXO_PANDOC.search(package) is not None
+    return {
         # marked's settings, unless pandoc renders (its markdown links no bare URL, breaks no line)
         "autolinks": not pandoc and _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": not pandoc and _hexo_pairs_spaced_strong(package),
@@ -1822,7 +1903,6 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "line_breaks": not pandoc and _nested(settings, "marked", "breaks") is not False,
         "pandoc": pandoc,
         "images_from_root": _marked_prepends_root(package, settings),
-        "not_content": _skipped_render(source, settings.get("skip_render")),
     }
 
 
@@ -1858,6 +1938,7 @@ def _marked_prepends_root(package: str, settings: dict) -> bool:
 _HEXO_MARKED = lazy(r""""hexo-renderer-marked"\s*:\s*"[~^>=<v\s]*(\d+)\.""")
 _HEXO_KRAMED = lazy(r""""hexo-renderer-kramed"\s*:""")
 _HEXO_PANDOC = lazy(r""""hexo-renderer-pandoc"\s*:""")
+_HEXO_MARKDOWN_IT = lazy(r""""hexo-renderer-markdown(?:-it(?:-plus)?)?"\s*:""")
 
 
 def _marked_major(package: str) -> int | None:
@@ -2383,7 +2464,7 @@ class SiteIndex:
     def _root_site(self) -> Site:
         site = self._sites.get(self.top)
         if site is None:
-            site = self._kept(plain(self.top))
+            site = self._kept(unconfigured(self.top))
         return site
 
     def _kept(self, site: Site) -> Site:

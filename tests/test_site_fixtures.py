@@ -296,3 +296,19 @@ def test_course_folders_in_capitals_are_no_languages(tmp_path: Path) -> None:
     (tmp_path / "docs" / "zh-CN" / "index.md").write_text("# 笔记\n", encoding="utf-8")
     code, out, err = artlint("site", str(tmp_path), cwd=tmp_path)
     assert "  by folder    docs/en (en), docs/zh-CN (zh-cn)\n" in out, out
+
+
+def test_a_hexo_site_rendered_by_markdown_it_reads_emphasis_as_commonmark(tmp_path: Path) -> None:
+    """hexo-renderer-markdown-it in package.json: `**术语：**正文` shows its asterisks there, while
+    marked (Hexo's default) makes it bold."""
+    (tmp_path / "_config.yml").write_text("title: Notes\nsource_dir: source\n", encoding="utf-8")
+    (tmp_path / "source" / "_posts").mkdir(parents=True)
+    (tmp_path / "source" / "_posts" / "a.md").write_text("---\ntitle: A\ndate: 2024-01-01\n---\n\n**术语：**正文在这里。\n", encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo": "^7.0.0", "hexo-renderer-marked": "^6.0.0"}}', encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "unclosed-emphasis", ".", cwd=tmp_path)
+    assert code == 0, out
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo": "^7.0.0", "hexo-renderer-markdown-it": "^7.1.0"}}', encoding="utf-8")
+    code, out, _ = artlint("site", ".", cwd=tmp_path)
+    assert "  renderer     markdown-it (CommonMark's emphasis rules)\n" in out
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "unclosed-emphasis", ".", cwd=tmp_path)
+    assert code == 1 and "unclosed-emphasis" in out, out

@@ -129,7 +129,7 @@ class NearDuplicateArticle(CorpusRule):
         return (
             _relative(doc), date_of(doc), array("I", sorted(hashes)), language, title, numbers, section_of(doc),
             doc.declares_generated, _without_subjects(doc, text, title), tuple(_VERSION_IN_TITLE.findall(written_title)),
-            _release_stage(written_title),
+            _release_stage(written_title), doc.site.root if doc.site is not None else "",
         )
 
     def judge(self, facts, options, report_on):
@@ -149,7 +149,7 @@ class NearDuplicateArticle(CorpusRule):
             verdict = _verdict(sets[a], sets[b], frequency, options)
             if verdict is None or intentional(paths[a], paths[b]) or _languages_differ(first, second):
                 continue
-            if different_versions(paths[a], paths[b]) or _sections_differ(first, second):
+            if different_versions(paths[a], paths[b]) or _sections_differ(first, second) or _sites_differ(first, second):
                 continue
             if len(first) > 7 and first[7] and second[7]:
                 continue  # two pages a generator made, of sibling types: alike by its template
@@ -335,6 +335,12 @@ def _sections_differ(a: tuple, b: tuple) -> bool:
     """Articles of two sections of the site (the blog and the docs, a project's collection of
     the posts on it): an article republished where it also belongs, not a re-post."""
     return len(a) > 6 and len(b) > 6 and bool(a[6]) and bool(b[6]) and a[6] != b[6]
+
+
+def _sites_differ(a: tuple, b: tuple) -> bool:
+    """Articles of two sites kept in one repository (each folder with its own generator
+    configuration: a project's home and its blog), each published where its readers are."""
+    return len(a) > 11 and len(b) > 11 and a[11] != b[11]
 
 
 _PAGE_COPY = 0.9  # two undated pages less alike than this were written from one template

@@ -201,8 +201,9 @@ class DuplicateParagraph(DocumentRule):
     same place after the first paragraph of two sections of one kind, a single note (a
     reference page's note per endpoint; MDX components such as `<ApiEndpoint>` start sections
     too), and at the same place after the first paragraph of two items of one list (a note
-    under each setting a reference list describes). Beyond that, what an article repeats on purpose is not reported, unless it belongs
-    to a run of four or more paragraphs copied together (a pasted block):
+    under each setting a reference list describes). Beyond that, what an article repeats
+    on purpose is not reported, unless it belongs to a run of four or more paragraphs copied
+    together (a pasted block):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
       heading; a copied run of them needs `min-list-item-length` letters, 80), and a step of
       a numbered list that repeats an earlier step;

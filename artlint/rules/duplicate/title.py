@@ -9,7 +9,7 @@ from artlint.options import Option
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, one_per_article, section_of, version_scope
 from artlint.rules.duplicate._units import normalise, visible_text
-from artlint.sites import MENU_ORDER_KEYS
+from artlint.sites import MENU_ORDER_KEYS, is_language_code
 
 _DATA = data.load("duplicates")["duplicate-title"]
 
@@ -184,7 +184,8 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     kind = "article" if (page is None or page.is_article) and day and not _placed_by_hand(doc) else "page"
     # Posts are compared within their section of the site: a post republished in a project's
     # docs or collection of posts is placed there on purpose.
-    folder = _folder(doc.path) if kind == "page" else section_of(doc)
+    # Sites kept in one repository (each folder with its configuration) are compared apart.
+    folder = _folder(doc.path) if kind == "page" else (doc.site.root if doc.site is not None else "", section_of(doc))
     # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0"; so do the signs of a
     # language's name: "C# client" is not "C++ client".
     key = normalise(_NAME_SIGN.sub(_spelled_sign, _VERSION_DOT.sub("v", title)))
@@ -264,6 +265,7 @@ def _recurring_words() -> tuple[str, ...]:
 def _folder(path: str) -> str:
     """The folder a page is filed in; for a page bundle (`faq/index.md`), the bundle's."""
     parent, _, name = path.rpartition("/")
-    if name.lower().startswith(("index.", "_index.", "readme.")):
-        parent = parent.rpartition("/")[0]
+    stem, hyphen, language = name.partition(".")[0].partition("-")
+    if name.lower().startswith(("index.", "_index.", "readme.")) or (hyphen and stem.lower() in ("index", "_index") and is_language_code(language)):
+        parent = parent.rpartition("/")[0]  # `index.md`, and a translation named `index-zh-CN.md`
     return parent
