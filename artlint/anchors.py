@@ -18,6 +18,10 @@ _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
 # An attribute list of classes and key=value pairs (`{.color-red}`, `{: .note data-x="1"}`):
 # goldmark's heading attributes, kramdown's and Python-Markdown's attribute lists.
 _CLASSES_ONLY = lazy(r"""\s*:?\s*(?:(?:\.[\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+))\s*)+""")
+# pulldown-cmark's custom attributes: bare names beside classes and pairs (`{try-it-out}`).
+# Items apart by spaces: a run of letters splits into names one way only.
+_CUSTOM_ATTRIBUTE = r"""(?:\.[\w-]+|[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s"']+))?)"""
+_CUSTOM_ATTRIBUTES = lazy(rf"\s*{_CUSTOM_ATTRIBUTE}(?:\s+{_CUSTOM_ATTRIBUTE})*\s*")
 _LONGEST_ATTRIBUTES = 300  # the pattern backtracks on a long run; attribute lists are short
 _HTML_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 # One attribute, its value quoted or not: found only from the start of a name, so neither
@@ -125,17 +129,20 @@ def toc_unique(slug: str, taken: set[str]) -> str:
 
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
-    return _without_attributes(node.text.strip())
+    return _without_attributes(node.text.strip(), bare_words=doc.site is not None and doc.site.generator == "zola")
 
 
-def _without_attributes(text: str) -> tuple[str, str | None]:
+def _without_attributes(text: str, bare_words: bool = False) -> tuple[str, str | None]:
+    """With `bare_words`, pulldown-cmark's (Zola's) custom attributes count too: `{try-it-out}`
+    is an attribute named so, stripped from the heading."""
     opening = text.rfind("{")
     attributes = text[opening + 1 : -1] if opening >= 0 and text.endswith("}") else "}"
     match = None if "}" in attributes else _ID_IN_ATTRIBUTES.match(attributes)
     if match:
         return text[:opening].strip(), match.group(1)
-    if "}" not in attributes and len(attributes) <= _LONGEST_ATTRIBUTES and _CLASSES_ONLY.fullmatch(attributes):
-        return text[:opening].strip(), None  # `### VLAN {.color-red}`: classes, no id; the id is the text's
+    if "}" not in attributes and len(attributes) <= _LONGEST_ATTRIBUTES:
+        if _CLASSES_ONLY.fullmatch(attributes) or (bare_words and _CUSTOM_ATTRIBUTES.fullmatch(attributes)):
+            return text[:opening].strip(), None  # `### VLAN {.color-red}`: classes, no id; the id is the text's
     return text, None
 
 

@@ -99,15 +99,28 @@ def _listed_pages(folder: str) -> list[str]:
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                for index in ("index.md", "index.markdown"):
-                    candidate = os.path.join(entry.path, index)
-                    if os.path.isfile(candidate):
-                        pages.append(candidate)
+                index = _bundle_index(entry.path)
+                if index is not None:
+                    pages.append(index)
             elif name.lower().endswith((".md", ".markdown")) and entry.is_file(follow_symlinks=False):
                 pages.append(entry.path)
         except OSError:
             continue
     return pages
+
+
+def _bundle_index(folder: str) -> str | None:
+    """A page bundle's index file: `index.md`, else a translation's (`index.zh-cn.md`) in a
+    bundle that has no file in the default language."""
+    for index in ("index.md", "index.markdown"):
+        candidate = os.path.join(folder, index)
+        if os.path.isfile(candidate):
+            return candidate
+    try:
+        translated = sorted(name for name in os.listdir(folder) if name.lower().startswith("index.") and name.lower().endswith((".md", ".markdown")))
+    except OSError:
+        return None
+    return os.path.join(folder, translated[0]) if translated else None
 
 
 def forget_folders() -> None:

@@ -100,6 +100,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  front matter optional on pages (jekyll-optional-front-matter, as on GitHub Pages)")
         if site["pandoc"]:
             lines.append("  renderer     pandoc (a ** closes after a space too; bare URLs stay text; pandoc's heading ids)")
+        if site["betterem"]:
+            lines.append("  emphasis     pymdownx.betterem (** pairs much as CommonMark's flanking rules say)")
         if site["markdown-it"]:
             lines.append("  renderer     markdown-it (CommonMark's emphasis rules)")
         if site["translated-links"]:

@@ -22,7 +22,7 @@ import os
 import posixpath
 import re
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from typing import Any, Collection, Iterator, Mapping
 from urllib.parse import urlsplit
@@ -141,6 +141,9 @@ class Site:
     # markdown-it renders a Hexo site (hexo-renderer-markdown-it): CommonMark's emphasis rules.
     # A Hexo source folder kept alone, whose renderer nothing names, is read so too.
     markdown_it: bool = False
+    # MkDocs with pymdownx.betterem: `**` pairs only where it could open and close, much as
+    # CommonMark's flanking rules say (`**陈：**我` stays as written), not as Python-Markdown's.
+    betterem: bool = False
     # marked before 1.0 (hexo-renderer-marked before 3): `__words__` is bold wherever the
     # opening `__` follows no ASCII letter, digit or `_` (具有__固定格式__，), flanking aside.
     pattern_underscores: bool = False
@@ -188,7 +191,9 @@ class Site:
         """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
         `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
-        pattern_matching = self.generator in ("jekyll", "mkdocs") or (self.generator == "hexo" and not self.markdown_it)
+        pattern_matching = (
+            self.generator == "jekyll" or (self.generator == "mkdocs" and not self.betterem) or (self.generator == "hexo" and not self.markdown_it)
+        )
         return not pattern_matching and not self.blackfriday and not self.spaced_strong
 
     @property
@@ -355,6 +360,7 @@ class Site:
             "spaced-strong": self.spaced_strong,
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
+            "betterem": self.betterem,
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -1066,9 +1072,71 @@ def is_language_code(name: str) -> bool:
 
 
 def detect(folder: str, names: Collection[str] | None = None) -> Site | None:
-    """The site whose generator's configuration is in `folder` (absolute), if there is one."""
+    """The site whose generator's configuration is in `folder` (absolute), if there is one; or
+    the translation that a build makes with a sibling language folder's MkDocs configuration."""
     found = _generator_config(folder, names)
-    return None if found is None else _built(found[0], folder, found[1])
+    if found is not None and found[0] == "mkdocs" and _inherits_a_language(folder, found[1]):
+        return _mkdocs_translation(folder, found[1])  # `INHERIT: ../en/mkdocs.yml` in docs/hi/
+    if found is not None:
+        return _built(found[0], folder, found[1])
+    original = _mkdocs_translated_from(folder, names)
+    return None if original is None else _mkdocs_translation(folder, original)
+
+
+def _inherits_a_language(folder: str, config: str) -> bool:
+    """Whether a language folder's MkDocs configuration only inherits another language's."""
+    parent = _read_settings(config).get("INHERIT")
+    code = os.path.basename(folder)
+    if not isinstance(parent, str) or not (is_language_code(code) and code[:2].islower()):
+        return False
+    other = os.path.basename(os.path.dirname(os.path.normpath(os.path.join(folder, parent))))
+    return other != code and is_language_code(other)
+
+
+def _mkdocs_translated_from(folder: str, names: Collection[str] | None) -> str | None:
+    """`docs/en/mkdocs.yml` for `docs/tr/` (FastAPI's layout): a folder named by a language
+    code, holding a `docs/` of its own and no configuration, beside a folder of another
+    language that holds a MkDocs configuration. A script builds each translation with that
+    configuration, over a copy of the original's pages (untranslated pages and images are the
+    original's)."""
+    code = os.path.basename(folder)
+    if not (is_language_code(code) and code[:2].islower()) or not os.path.isdir(os.path.join(folder, "docs")):
+        return None
+    parent = os.path.dirname(folder)
+    try:
+        siblings = sorted(os.listdir(parent))
+    except OSError:
+        return None
+    for sibling in siblings:
+        if sibling != code and is_language_code(sibling) and sibling[:2].islower():
+            config = _mkdocs_file(os.path.join(parent, sibling), set(_listed(os.path.join(parent, sibling))))
+            if config is not None and "INHERIT" not in _read_settings(config):
+                return config
+    return None
+
+
+def _listed(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _mkdocs_translation(folder: str, original: str) -> Site:
+    """The site of a translation folder built with the original's configuration: its own
+    `docs_dir`, in its language, and the original's pages and files beneath it."""
+    site = _built("mkdocs", folder, original)
+    code = os.path.basename(folder).lower().replace("_", "-")
+    inherited = _read_settings(original).get("INHERIT")
+    base = os.path.dirname(os.path.normpath(os.path.join(folder, inherited))) if isinstance(inherited, str) else os.path.dirname(original)
+    source = os.path.relpath(os.path.join(base, site.content[0]), folder).replace(os.sep, "/")
+    return replace(
+        site,
+        root=folder,
+        static=(*site.static, source),
+        languages=(code,),
+        language_folders=tuple((content, code) for content in site.content),
+    )
 
 
 def _generator_config(folder: str, names: Collection[str] | None = None) -> tuple[str, str] | None:
@@ -1188,6 +1256,8 @@ _FINDERS = (
 
 def _built(generator: str, folder: str, config_file: str) -> Site:
     settings = _hugo_settings(folder, config_file) if generator == "hugo" else _settings_of(config_file)
+    if generator == "mkdocs":
+        settings = _mkdocs_inherited(config_file, settings)
     if generator == "hexo":
         settings = _hexo_build_settings(folder) or settings
     if generator == "jekyll":
@@ -2108,11 +2178,15 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "containers": _mkdocs_containers(settings),
         # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
+        "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
     }
 
 
 def _options_of(entries: Any, name: str) -> dict | None:
-    """The options of an MkDocs plugin or markdown extension listed with them (`- i18n: {...}`)."""
+    """The options of an MkDocs plugin or markdown extension listed with them (`- i18n: {...}`),
+    or in a mapping of names to options."""
+    if isinstance(entries, dict):
+        return entries[name] if isinstance(entries.get(name), dict) else None
     return next((item[name] for item in _items(entries) if isinstance(item, dict) and isinstance(item.get(name), dict)), None)
 
 
@@ -2166,7 +2240,11 @@ def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
 
 
 def _mkdocs_extensions(settings: dict) -> set[str]:
+    """The extensions `markdown_extensions` names: a list of names or one-key mappings, or a
+    mapping of names to their options (`pymdownx.betterem: null`)."""
     extensions = settings.get("markdown_extensions")
+    if isinstance(extensions, dict):
+        return {str(name) for name in extensions}
     return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(extensions)}
 
 
@@ -2277,6 +2355,19 @@ def _normal(path: str) -> str:
 
 
 # --------------------------------------------------------------------------- reading configuration files
+
+
+def _mkdocs_inherited(config_file: str, settings: dict) -> dict:
+    """MkDocs' `INHERIT: ../en/mkdocs.yml`: the parent's settings, this file's over them (one
+    level; a parent outside the configuration's folder's parent is not read)."""
+    parent = settings.get("INHERIT")
+    if not isinstance(parent, str):
+        return settings
+    path = os.path.normpath(os.path.join(os.path.dirname(config_file), parent))
+    if not within(path, os.path.dirname(os.path.dirname(config_file))):
+        return settings
+    inherited = _settings_of(path)
+    return {**inherited, **{key: value for key, value in settings.items() if key != "INHERIT"}}
 
 
 def _settings_of(config_file: str) -> dict:

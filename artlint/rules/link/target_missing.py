@@ -1,4 +1,5 @@
 import os
+import re
 
 from artlint.boundary import within
 from artlint.findings import Severity
@@ -81,7 +82,10 @@ class LinkTargetMissing(DocumentRule):
     its page (`/docs/category/<label>`, or its `slug`). A
     target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
-    not reported: it cannot be checked. Nothing is fetched online.
+    not reported: it cannot be checked; nor is a page that a build step writes, kept out of
+    git by a `.gitignore` that names part of the content, nor a target written as a
+    constant's name that a build script replaces (`ENGLISH_VERSION_URL`). Nothing is fetched
+    online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -112,6 +116,8 @@ class LinkTargetMissing(DocumentRule):
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")) or ignored.match(_without_language(doc, path)):
                 continue
+            if _PLACEHOLDER.fullmatch(path):
+                continue  # `ENGLISH_VERSION_URL`: a name a build script replaces, no path
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
                     continue
@@ -135,6 +141,10 @@ class LinkTargetMissing(DocumentRule):
                 else:
                     message = f"Hugo ref target {ref.target!r} not found"
                 yield doc.diagnostic(message, ref.start, ref.end)
+
+
+# A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`).
+_PLACEHOLDER = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
 def _site_path(doc, path: str) -> str:

@@ -80,7 +80,8 @@ class UnclosedEmphasis(DocumentRule):
     - a pair meant as emphasis that CommonMark refuses because a marker sits between punctuation
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
-      (marked), MkDocs (Python-Markdown) and Docusaurus 2 (MDX 1) sites, whose renderers take
+      (marked; hexo-renderer-markdown-it follows CommonMark), MkDocs (Python-Markdown, unless
+      pymdownx.betterem pairs as CommonMark does) and Docusaurus 2 (MDX 1) sites, whose renderers take
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
       beside them (and two `***`, bold italic, likewise), the first before a non-space and the
       second after one (on Docusaurus 2,
