@@ -8,6 +8,7 @@ Hexo and Docusaurus (`Wed Oct 22 2025 08:00:00 GMT+0800 (Hong Kong Standard Time
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from artlint.lazyre import lazy
@@ -125,18 +126,15 @@ _JAVASCRIPT_DATE = lazy(r"[A-Za-z]{3} (?P<month>[A-Za-z]{3}) (?P<day>\d{2}) (?P<
 
 
 def _javascript_date_string(text: str) -> bool:
-    found = _JAVASCRIPT_DATE.fullmatch(text)
-    if found is None:
-        return False
-    try:
-        dt.datetime.strptime(f"{found['day']} {found['month']} {found['year']} {found['time']}", "%d %b %Y %H:%M:%S")
-        return True
-    except ValueError:
-        return False
+    return _real_named_month_date(_JAVASCRIPT_DATE.fullmatch(text))
 
 
 def _ctime(text: str) -> bool:
-    found = _CTIME.fullmatch(text)
+    return _real_named_month_date(_CTIME.fullmatch(text))
+
+
+def _real_named_month_date(found: re.Match[str] | None) -> bool:
+    """Whether a match of a form with a month's name (`Sep 3 2021 11:21:31`) is a real time."""
     if found is None:
         return False
     try:
