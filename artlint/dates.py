@@ -20,11 +20,12 @@ _ISO = lazy(
     r"[ ]?(?P<zone>[Zz]|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
 # Jekyll, Hexo and Docusaurus (Ruby and JavaScript date parsing): one-digit months, days, hours,
-# minutes and seconds (`2019-10-09 0:0:0`), `/` between the parts (Hexo).
+# minutes and seconds (`2019-10-09 0:0:0`), `/` between the parts (Hexo), a zone after the day
+# alone (`2023-08-02 +0800`, Ruby's Time.parse).
 _LENIENT = lazy(
     r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
-    r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?::(?P<second>\d{1,2})(?:[.,]\d+)?)?"
-    r"[ ]*(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
+    r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?::(?P<second>\d{1,2})(?:[.,]\d+)?)?)?"
+    r"(?:(?(hour)[ ]*|[ ]+)(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?))?"
 )
 _LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus")  # Ruby's Time.parse, JavaScript's Date
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date

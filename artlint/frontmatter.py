@@ -121,6 +121,10 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
         return _fenced(source, "yaml", same, first, soft_tabs=True)
     if first == 1 and _JSON_START.match(text):
         return _parse_json(source)
+    opening = source.line_starts[first - 1] + len(first_line) - len(first_line.lstrip()) if source.line_count else 0
+    if after_blank_lines and _JSON_START.match(text, opening):
+        # Hugo's lexer skips white space before a JSON object too, indentation included.
+        return _parse_json(source, opening, first)
     if without_opening and _YAML_KEY_LINE.match(first_line):
         return _closed_only(source, soft_tabs=True)
     return None
@@ -359,28 +363,29 @@ def _yaml_kind(value: Any) -> str:
 # --------------------------------------------------------------------------- JSON
 
 
-def _parse_json(source: Source) -> FrontMatter:
+def _parse_json(source: Source, start: int = 0, first: int = 1) -> FrontMatter:
+    """The JSON object at `start` (the offset of its `{`, on line `first`)."""
     text = source.text
     decoder = json.JSONDecoder()
-    limit = min(len(text), MAX_FRONT_MATTER_CHARS)
+    limit = min(len(text), start + MAX_FRONT_MATTER_CHARS)
     try:
-        data, end = decoder.raw_decode(text[:limit])
+        data, end = decoder.raw_decode(text[:limit], start)
     except json.JSONDecodeError as exc:
         line_end = len(text)
-        matter = FrontMatter("json", 1, source.line_count, line_end)
+        matter = FrontMatter("json", first, source.line_count, line_end)
         matter.error = FrontMatterProblem(f"JSON: {exc.msg[:1].lower() + exc.msg[1:]}", exc.lineno, exc.colno)
         return matter
     except ValueError as exc:  # json's int() over Python's limit of digits
-        matter = FrontMatter("json", 1, source.line_count, len(text))
+        matter = FrontMatter("json", first, source.line_count, len(text))
         matter.error = _number_problem("JSON", text[:limit], exc, 1)
         return matter
     except RecursionError:
-        matter = FrontMatter("json", 1, source.line_count, len(text))
-        matter.error = FrontMatterProblem("JSON: nesting is too deep", 1)
+        matter = FrontMatter("json", first, source.line_count, len(text))
+        matter.error = FrontMatterProblem("JSON: nesting is too deep", first)
         return matter
     end_line = source.line_of(max(end - 1, 0))
     body_offset = source.line_starts[end_line] if end_line < source.line_count else len(text)
-    matter = FrontMatter("json", 1, end_line, body_offset)
+    matter = FrontMatter("json", first, end_line, body_offset)
     if not isinstance(data, dict):  # pragma: no cover - _JSON_START only lets objects in
         data = {}
     matter.data = data

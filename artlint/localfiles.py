@@ -941,7 +941,7 @@ def _front_title(head: str) -> str:
     return " ".join(line.strip() for line in continued.group().split("\n") if line.strip()) if continued else ""
 # `id` and `abbrlink` name the page where a permalink pattern uses them (Hexo's `:id.html`,
 # hexo-abbrlink's `posts/:abbrlink.html`), and Docusaurus makes a doc's `id` its URL's end.
-_FRONT_SLUG = lazy(r"""^\s*(slug|url|permalink|id|abbrlink|path)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+_FRONT_SLUG = lazy(r"""^\s*["']?(slug|url|permalink|id|abbrlink|path)["']?\s*[:=]\s*["']?([^"'\n]*[^"'\s,])["']?,?[ \t]*$""", re.M)  # YAML, TOML, JSON
 # Any top-level key and its value: a Hexo or Jekyll permalink may name one (`post/:post_id/`).
 _FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
 # Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
@@ -949,6 +949,7 @@ _FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", r
 _FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)
 _ALIAS_ITEM = lazy(r"""["']?(/?[^"',\[\]\s]+)["']?""")
 _INDEX_PAGE = lazy(r"/index\.html?$", re.I)
+_HTML_SUFFIX = lazy(r"\.html?$", re.I)
 _DATE_PREFIX = lazy(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's `-`; Zola's `-` or `_`
 
 
@@ -1000,6 +1001,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                     segment = _INDEX_PAGE.sub("", value.strip().strip("/")).rsplit("/", 1)[-1]
                     if segment:
                         names.add(segment)
+                        names.add(_HTML_SUFFIX.sub("", segment))  # `slug: /pub/2002/apo4.html`, linked as `apo4.html`
                         names.add(_slugified(segment))  # Zola slugifies a slug it is given ("Rust 101: ..." is rust-101-...)
                 # An alias is an old address; the page's own URL is still made of its title.
                 title = _front_title(head) if titles_name_pages and not named else ""

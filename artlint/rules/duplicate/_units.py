@@ -1,7 +1,8 @@
 """The paragraphs and sentences that the repeated-text rules compare.
 
-Block quotes, tables and `<details>` sections are skipped: they repeat on purpose (a quoted
-reply, a table column, a spoiler that restates an answer).
+Block quotes, tables, `<details>` sections and MDX `<Tabs>` are skipped: they repeat on
+purpose (a quoted reply, a table column, a spoiler that restates an answer, the same step in
+each operating system's tab).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from artlint import data
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 
-_DETAILS_OPEN = lazy(r"<details\b", re.I)
-_DETAILS_CLOSE = lazy(r"</details\s*>", re.I)
+# `<details>` sections, and MDX's `<Tabs>` (Docusaurus), whose tabs are alternatives that
+# repeat their steps on purpose (the same step for each operating system).
+_DETAILS_OPEN = lazy(r"<(?:(?i:details)|Tabs)\b")
+_DETAILS_CLOSE = lazy(r"</(?:(?i:details)|Tabs)\s*>")
 # `:::note Title` opens a container, a bare `:::` closes it (markdown-it-container's syntax).
 _CONTAINER_OPEN = lazy(r"^[ \t]*:{3,}[ \t]*[^\s:]", re.M)
 # A code span: a run of backticks, the shortest text, the same run again (bounded, so that a
