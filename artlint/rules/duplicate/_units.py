@@ -20,6 +20,7 @@ from artlint.options import Option, derived
 # repeat their steps on purpose (the same step for each operating system).
 _DETAILS_OPEN = lazy(r"<(?:(?i:details)|Tabs)\b")
 _DETAILS_CLOSE = lazy(r"</(?:(?i:details)|Tabs)\s*>")
+_TAG_LINE = lazy(r"[ \t]*</?[A-Za-z]")
 # `:::note Title` opens a container, a bare `:::` closes it (markdown-it-container's syntax).
 _CONTAINER_OPEN = lazy(r"^[ \t]*:{3,}[ \t]*[^\s:]", re.M)
 # A code span: a run of backticks, the shortest text, the same run again (bounded, so that a
@@ -138,10 +139,14 @@ def prose_blocks(doc):
 def _prose_texts(doc, node, in_list, opened):
     """`prose_blocks` under `node`: each list's own items apart from those of the lists nested
     in it; `opened` counts the sections and containers open where `node` starts."""
-    if node.type == "block_html":
+    if node.type == "block_html" or (node.type == "paragraph" and _TAG_LINE.match(doc.text, node.start)):
+        # An MDX tag whose attributes run over several lines (`<Tabs\n  groupId="os"\n>`) is
+        # a paragraph to a CommonMark parser: a tag all the same.
         raw = doc.text[node.start : node.end]
-        opened[0] = max(opened[0] + len(_DETAILS_OPEN.findall(raw)) - len(_DETAILS_CLOSE.findall(raw)), 0)
-        return
+        opens, closes = len(_DETAILS_OPEN.findall(raw)), len(_DETAILS_CLOSE.findall(raw))
+        if node.type == "block_html" or opens or closes:
+            opened[0] = max(opened[0] + opens - closes, 0)
+            return
     if node.type == "paragraph" and ":::" in doc.text[node.start : node.end]:
         raw = doc.text[node.start : node.end]
         opening = len(_CONTAINER_OPEN.findall(raw))
