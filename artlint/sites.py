@@ -1687,7 +1687,10 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     paths = _nested(settings, "slugify", "paths")
     url_settings = (("slugify.paths", paths.lower()),) if isinstance(paths, str) else ()
-    return {"content": ("content",), "static": ("static",), "languages": tuple(codes), "url_settings": url_settings}
+    # Zola writes a page for each taxonomy and each of its terms: `/category/`, `/category/note/`.
+    names = [item.get("name") for item in _items(settings.get("taxonomies")) if isinstance(item, dict)]
+    taxonomies = tuple(f"{name.strip('/').lower()}/*" for name in names if isinstance(name, str) and name.strip("/"))
+    return {"content": ("content",), "static": ("static",), "languages": tuple(codes), "url_settings": url_settings, "generated_folders": taxonomies}
 
 
 def _jekyll_parts(folder: str, settings: dict) -> dict:
