@@ -370,10 +370,11 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     if not _is_bundle(doc.file):
         candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)
     if doc.site is not None and doc.site.generator == "docusaurus" and not path.startswith((".", "/")):
-        # Docusaurus resolves a file link from the page's folder, then from each content folder.
+        # Docusaurus resolves a file link from the page's folder, then from each content folder,
+        # then from the site's folder (`docs/guide/setup.md` from any page).
         candidates += [
             variant
-            for folder in doc.site.content
+            for folder in (*doc.site.content, ".")
             for variant in _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, folder, path))), trailing)
         ]
     found = _existing(candidates) or (_existing_any_case(candidates) if _lowers_paths(doc) else None)

@@ -17,8 +17,9 @@ _ALWAYS_THERE = {"top"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd")
 # A backslash escape of markdown: the backslash is not part of the URL.
 _MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
-# Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations.
-_GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:")
+# Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations;
+# pymdownx.tabbed's tabs (`#__tabbed_1_2`, the second tab of the page's first tab set).
+_GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:", "__tabbed_")
 
 
 # A site script that gives headings their ids at render time: a heading selector (`'h3'`,
