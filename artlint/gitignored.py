@@ -82,7 +82,8 @@ def written_by_build(root: str, path: str, content: tuple[str, ...]) -> bool:
             continue  # a folder outside the content (a theme's, a static folder's)
         folder = os.path.join(root, *parts[:depth])
         patterns = _patterns(folder)
-        dependencies.record("stat", os.path.join(folder, ".gitignore"), dependencies.signature_of(os.path.join(folder, ".gitignore")))
+        gitignore = os.path.join(folder, ".gitignore")
+        dependencies.record("stat", gitignore, dependencies.signature_of(gitignore))
         below = "/".join(parts[depth:])
         for negated, anchored, regex in patterns:
             if (depth or anchored) and regex.match(below):

@@ -942,9 +942,12 @@ def _front_title(head: str) -> str:
     return " ".join(line.strip() for line in continued.group().split("\n") if line.strip()) if continued else ""
 # `id` and `abbrlink` name the page where a permalink pattern uses them (Hexo's `:id.html`,
 # hexo-abbrlink's `posts/:abbrlink.html`), and Docusaurus makes a doc's `id` its URL's end.
-_FRONT_SLUG = lazy(r"""^\s*["']?(slug|url|permalink|id|abbrlink|path)["']?\s*[:=]\s*["']?([^"'\n]*[^"'\s,])["']?,?[ \t]*$""", re.M)  # YAML, TOML, JSON
+# This pattern and the next end a value at its last non-space character, so that a long line
+# of spaces is searched in one pass (a lazy value before `\s*$` backtracked quadratically).
+# Keys are read in YAML, TOML and JSON (`"slug" : "/a.html",`).
+_FRONT_SLUG = lazy(r"""^\s*["']?(slug|url|permalink|id|abbrlink|path)["']?\s*[:=]\s*["']?([^"'\n]*[^"'\s,])(?:[^\S\n]*["'])?,?[^\S\n]*$""", re.M)
 # Any top-level key and its value: a Hexo or Jekyll permalink may name one (`post/:post_id/`).
-_FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$""", re.M)
+_FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]*[^"'\s])(?:[^\S\n]*["'])?[^\S\n]*$""", re.M)
 # Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
 # aliases:\n  - /a/  or one alias as a string: aliases: "/a/"
 _FRONT_ALIASES = lazy(r"""^\s*(?:aliases|redirect_from)\s*[:=][ \t]*(\[[^\]]*\]|(?:\n\s*-\s*[^\n]+)+|["']?/[^"'\n]+["']?[ \t]*$)""", re.M)

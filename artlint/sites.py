@@ -1085,11 +1085,11 @@ def detect(folder: str, names: Collection[str] | None = None) -> Site | None:
 
 def _inherits_a_language(folder: str, config: str) -> bool:
     """Whether a language folder's MkDocs configuration only inherits another language's."""
-    parent = _read_settings(config).get("INHERIT")
+    parent = _inherited_config(config)
     code = os.path.basename(folder)
-    if not isinstance(parent, str) or not (is_language_code(code) and code[:2].islower()):
+    if parent is None or not (is_language_code(code) and code[:2].islower()):
         return False
-    other = os.path.basename(os.path.dirname(os.path.normpath(os.path.join(folder, parent))))
+    other = os.path.basename(os.path.dirname(parent))
     return other != code and is_language_code(other)
 
 
@@ -1109,17 +1109,10 @@ def _mkdocs_translated_from(folder: str, names: Collection[str] | None) -> str |
         return None
     for sibling in siblings:
         if sibling != code and is_language_code(sibling) and sibling[:2].islower():
-            config = _mkdocs_file(os.path.join(parent, sibling), set(_listed(os.path.join(parent, sibling))))
-            if config is not None and "INHERIT" not in _read_settings(config):
-                return config
+            found = _generator_config(os.path.join(parent, sibling))
+            if found is not None and found[0] == "mkdocs" and "INHERIT" not in _read_settings(found[1]):
+                return found[1]
     return None
-
-
-def _listed(folder: str) -> list[str]:
-    try:
-        return os.listdir(folder)
-    except OSError:
-        return []
 
 
 def _mkdocs_translation(folder: str, original: str) -> Site:
@@ -1127,12 +1120,10 @@ def _mkdocs_translation(folder: str, original: str) -> Site:
     `docs_dir`, in its language, and the original's pages and files beneath it."""
     site = _built("mkdocs", folder, original)
     code = os.path.basename(folder).lower().replace("_", "-")
-    inherited = _read_settings(original).get("INHERIT")
-    base = os.path.dirname(os.path.normpath(os.path.join(folder, inherited))) if isinstance(inherited, str) else os.path.dirname(original)
+    base = os.path.dirname(_inherited_config(original) or original)
     source = os.path.relpath(os.path.join(base, site.content[0]), folder).replace(os.sep, "/")
     return replace(
         site,
-        root=folder,
         static=(*site.static, source),
         languages=(code,),
         language_folders=tuple((content, code) for content in site.content),
@@ -1360,7 +1351,6 @@ def unconfigured(folder: str) -> Site:
 
 
 _HEXO_SOURCE_SAMPLE = 400  # post files looked at
-_JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-")  # as Jekyll matches them: `01-02-01-intro.md` too
 
 
 def _hexo_source_alone(folder: str) -> bool:
@@ -2362,15 +2352,21 @@ def _normal(path: str) -> str:
 
 def _mkdocs_inherited(config_file: str, settings: dict) -> dict:
     """MkDocs' `INHERIT: ../en/mkdocs.yml`: the parent's settings, this file's over them (one
-    level; a parent outside the configuration's folder's parent is not read)."""
-    parent = settings.get("INHERIT")
+    level)."""
+    parent = _inherited_config(config_file)
+    if parent is None:
+        return settings
+    return {**_settings_of(parent), **{key: value for key, value in settings.items() if key != "INHERIT"}}
+
+
+def _inherited_config(config_file: str) -> str | None:
+    """The configuration an MkDocs configuration's `INHERIT` names, as a normal path; None when
+    it names none, or one outside the configuration's folder's parent (not read)."""
+    parent = _read_settings(config_file).get("INHERIT")
     if not isinstance(parent, str):
-        return settings
+        return None
     path = os.path.normpath(os.path.join(os.path.dirname(config_file), parent))
-    if not within(path, os.path.dirname(os.path.dirname(config_file))):
-        return settings
-    inherited = _settings_of(path)
-    return {**inherited, **{key: value for key, value in settings.items() if key != "INHERIT"}}
+    return path if within(path, os.path.dirname(os.path.dirname(config_file))) else None
 
 
 def _settings_of(config_file: str) -> dict:

@@ -1,9 +1,9 @@
 import os
-import re
 
 from artlint.boundary import within
 from artlint.findings import Severity
 from artlint.globs import glob_set
+from artlint.lazyre import lazy
 from artlint.localfiles import (
     DEFAULT_ROOTS,
     exists_as_dependency,
@@ -144,7 +144,7 @@ class LinkTargetMissing(DocumentRule):
 
 
 # A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`).
-_PLACEHOLDER = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_PLACEHOLDER = lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
 def _site_path(doc, path: str) -> str:
