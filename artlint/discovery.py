@@ -10,6 +10,7 @@ unless `--force-exclude` (config.force_exclude) applies `exclude` to them too.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -26,10 +27,11 @@ class Found(NamedTuple):
     outside: list[tuple[str, str]]  # (display path, where it leads) of links out of the checked folder
 
 
-def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset()) -> Found:
+def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozenset(), unwalked: Counter | None = None) -> Found:
     """Every file to check, sorted by display path, each once; and, apart, the symbolic links
     that lead out of `config.boundary`, which are not read. Folders whose absolute paths are in
-    `skip` are not entered. Plain strings: a site has tens of thousands of files, and most of
+    `skip` are not entered. With `unwalked`, the `.mdx` files left out because `extensions` does
+    not name them are counted there, by the root of their site ("" outside any). Plain strings: a site has tens of thousands of files, and most of
     them are only looked up in the cache."""
     found: dict[str, str] = {}
     outside: dict[str, str] = {}
@@ -42,7 +44,7 @@ def discover(arguments: list[str], config: Config, skip: frozenset[str] = frozen
         if target is not None:
             outside.setdefault(display_path(Path(argument)), link_text(argument, target))
         elif os.path.isdir(argument):
-            for file, is_link in _walk(argument, config, skip):
+            for file, is_link in _walk(argument, config, skip, unwalked):
                 # Folders are walked without following links: only a link itself can lead out.
                 target = boundary.outside(file) if is_link else None
                 if target is None:
@@ -77,7 +79,7 @@ def _prefix(top: str, config: Config) -> str:
     return relative + "/"
 
 
-def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
+def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked: Counter | None = None):
     """(path, whether it is a symbolic link) of the files under `top` with one of the
     extensions; excluded folders are not entered, nor linked ones.
 
@@ -123,6 +125,8 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset()):
                     continue
                 # a directory named like an article: reported as unreadable (or as outside)
             elif not name.lower().endswith(suffixes) or excluded.match(relative):
+                if unwalked is not None and name.lower().endswith(".mdx") and not excluded.match(relative):
+                    unwalked[site.root if site is not None else ""] += 1
                 continue
             elif site is not None and "_" in entry.path and site.never_built(os.path.abspath(entry.path)):
                 continue  # Jekyll and Hexo skip `_`-named files: checked only when named

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 import traceback
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -352,11 +353,12 @@ def run(
     table_was_writable = cjk.write_table(use_cache)
     arguments = [stdin[0]] if stdin is not None else list(paths) or ["."]
     prepare_run(arguments, config)
+    unwalked: Counter = Counter()
     if stdin is not None:
         use_cache = False
         files, outside = [(stdin[0], stdin[1])], list[tuple[str, str]]()
     else:
-        files, outside = discover(arguments, config)
+        files, outside = discover(arguments, config, unwalked=unwalked)
     checked = frozenset(display for _, display in files)
     corpus_wanted = any(isinstance(rule_instance(s.name), CorpusRule) for s in config.rules_for(""))
     rest = _rest_of_project(arguments, files, config) if corpus_wanted else []
@@ -380,7 +382,7 @@ def run(
         checker.close()
         if online is not None:
             online.close()
-    problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings)
+    problems = (cache_problem, *checker.problems, online and online.problem, *found.warnings, _unwalked_warning(unwalked))
     warnings = list(dict.fromkeys(problem for problem in problems if problem))
     if snippets:  # every finding gets its line as it is read: the file is read again then (one at a time)
         known: dict[str, Source | None] = {}
@@ -522,6 +524,16 @@ def prepare_run(arguments: list[str], config: Config) -> SiteIndex:
     top = str(root) if root is not None else enclosing_site(str(config.root))
     config.sites = SiteIndex(top, config.site, str(config.root))
     return config.sites
+
+
+def _unwalked_warning(unwalked: Counter) -> str:
+    """A word on the `.mdx` files the walk left out: a Docusaurus site may be nearly all MDX,
+    and a clean report of its few `.md` pages would mislead."""
+    count = sum(unwalked.values())
+    if not count:
+        return ""
+    files = f"{count} .mdx file{'s' if count > 1 else ''}"
+    return f'{files} not checked: add "mdx" to `extensions` in the configuration to check {"them" if count > 1 else "it"}'
 
 
 def _outside_findings(outside: list[tuple[str, str]], config: Config) -> list[Finding]:

@@ -18,7 +18,8 @@ def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]
     how many of its files are articles, sections, pages, partials and repository documents,
     by language."""
     index = prepare_run(arguments, config)
-    files, _ = discover(arguments, config)
+    unwalked: Counter = Counter()  # a Docusaurus site may be nearly all MDX, which `extensions` leaves out by default
+    files, _ = discover(arguments, config, unwalked=unwalked)
     kinds: dict[str, Counter] = {}
     languages: dict[str, Counter] = {}
     sites = {}
@@ -30,7 +31,12 @@ def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]
         if page.language:
             languages.setdefault(site.root, Counter())[page.language] += 1
     return [
-        {**site.describe(), "pages": dict(sorted(kinds[root].items())), "pages-by-language": dict(sorted(languages.get(root, {}).items()))}
+        {
+            **site.describe(),
+            "pages": dict(sorted(kinds[root].items())),
+            "pages-by-language": dict(sorted(languages.get(root, {}).items())),
+            "unwalked-mdx": unwalked.get(root, 0),
+        }
         for root, site in sorted(sites.items())
     ]
 
@@ -107,6 +113,9 @@ def site_text(described: list[dict[str, Any]]) -> str:
         if site["translated-links"]:
             lines.append("  translations a translation's link to page.md leads to page.<lang>.md (mkdocs-static-i18n)")
         lines.append(f"  pages        {', '.join(f'{count} {kind}' for kind, count in site['pages'].items())}")
+        if site["unwalked-mdx"]:
+            count = site["unwalked-mdx"]
+            lines.append(f"  not walked   {count} .mdx file{'s' if count > 1 else ''} (add \"mdx\" to `extensions` to check {'them' if count > 1 else 'it'})")
         if site["pages-by-language"]:
             lines.append(f"  by language  {', '.join(f'{language} {count}' for language, count in site['pages-by-language'].items())}")
     return "\n".join(lines) + "\n"

@@ -41,8 +41,11 @@ else:  # pragma: no cover - Python 3.10
 GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
-_HUGO_VERSION = lazy(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?0\.(\d+)""", re.I)
+# `hugo_version = "0.55.6"`, `hugo-version: '0.55.6'`, `ARG HUGO_VERSION="0.55.6"`, or a release
+# downloaded by its URL (`gohugoio/hugo/releases/download/v0.55.6/`).
+_HUGO_VERSION = lazy(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?0\.(\d+)|gohugoio/hugo/releases/download/v0\.(\d+)""", re.I)
 _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
+_DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
 DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
@@ -1411,6 +1414,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     # `_merge: deep` tells Hugo how to merge a theme's table into this one: no language.
     languages = {code: values for code, values in _table(settings.get("languages")).items() if not str(code).startswith("_")}
     default = _text(settings.get("defaultcontentlanguage"), "en").lower()
+    settings = _with_language_settings(settings, languages, default)
     disabled = _disabled_languages(settings, languages, default)
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() not in (default, *disabled)] if languages else []
     folders = []
@@ -1478,6 +1482,17 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
     }
+
+
+def _with_language_settings(settings: dict, languages: dict, default: str) -> dict:
+    """The settings with the default language's `permalinks` and `frontmatter` over the top
+    level's: Hugo lets each language set them (`[languages.en.permalinks]`), and the site
+    model keeps one pattern per section."""
+    values = next((values for code, values in languages.items() if str(code).lower() == default), None)
+    if not isinstance(values, dict):
+        return settings
+    values = _lower_keys(values)
+    return {**settings, **{key: values[key] for key in ("permalinks", "frontmatter") if key in values}}
 
 
 def _disabled_languages(settings: dict, languages: dict, default: str) -> frozenset[str]:
@@ -1594,11 +1609,12 @@ def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
 
 def _blackfriday(folder: str, settings: dict) -> bool:
     """Whether Hugo renders this site with Blackfriday: configured so, or the Hugo version its
-    build pins (netlify.toml, a GitHub workflow) is older than 0.60, when goldmark came."""
+    build pins (netlify.toml, a Dockerfile, GitLab CI, a GitHub workflow) is older than 0.60,
+    when goldmark came."""
     handler = _nested(settings, "markup", "defaultmarkdownhandler")
     if isinstance(handler, str):
         return handler.lower() == "blackfriday"
-    for path in [os.path.join(folder, "netlify.toml"), *_workflow_files(folder)]:
+    for path in [*(os.path.join(folder, name) for name in _BUILD_FILES), *_workflow_files(folder)]:
         if os.path.islink(path):
             continue
         try:
@@ -1607,8 +1623,11 @@ def _blackfriday(folder: str, settings: dict) -> bool:
         except OSError:
             continue
         if match:
-            return int(match.group(1)) < 60
+            return int(match.group(1) or match.group(2)) < 60
     return False
+
+
+_BUILD_FILES = ("netlify.toml", "Dockerfile", ".gitlab-ci.yml")
 
 
 def _workflow_files(folder: str) -> list[str]:
@@ -2021,6 +2040,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
     match = _LOCALES.search(settings.get("_text", ""))
     if match:
         locales = _QUOTED.findall(match.group(1))
+    locales = _docs_language_first(folder, locales, _DEFAULT_LOCALE.search(settings.get("_text", "")))
     # The folder keeps the locale's spelling (`i18n/zh-Hans`); the language is compared lower-case.
     i18n = [(f"i18n/{code}", code.lower()) for code in locales[1:]] if len(locales) > 1 else []
     sources = _docusaurus_sources(folder, settings.get("_text", ""), [path for path, _ in i18n])
@@ -2036,6 +2056,20 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         "autolinks": True,  # remark-gfm
         "spaced_strong": _docusaurus_major(folder) in (1, 2),  # MDX 1
     }
+
+
+def _docs_language_first(folder: str, locales: list[str], default: re.Match[str] | None) -> list[str]:
+    """The locales with the language `docs/` is written in first; the others have their folders
+    under i18n/. That is `defaultLocale` wherever the list names it (`defaultLocale: 'zh-cn',
+    locales: ['en', 'zh-cn']`), unless the default locale has an i18n/ folder of its own: each
+    locale reads its i18n/ folder before `docs/`, so `docs/` is then the text of a locale
+    without one (`defaultLocale: 'en'`, `i18n/en/`, Chinese in `docs/`)."""
+    if default is None or default.group(1) not in locales:
+        return locales
+    first = default.group(1)
+    if os.path.isdir(os.path.join(folder, "i18n", first)):
+        first = next((code for code in locales if not os.path.isdir(os.path.join(folder, "i18n", code))), locales[0])
+    return [first] + [code for code in locales if code != first]
 
 
 _MOST_PLUGINS = 32

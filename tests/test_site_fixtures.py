@@ -61,6 +61,79 @@ def test_artlint_site_prints_docusaurus_plugin_folders(tmp_path: Path) -> None:
     assert "  pages        3 article, 7 page, 1 partial, 1 repository\n" in out
 
 
+def test_docusaurus_default_locale_is_the_docs_language_wherever_the_list_names_it(tmp_path: Path) -> None:
+    # `defaultLocale: "zh-cn", locales: ["en", "zh-cn"]`: docs/ is Chinese, i18n/en/ the translation.
+    code, out, err = artlint("site", "--format", "json", str(SITES / "docusaurus-default-locale"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["languages"] == ["zh-cn", "en"] and model["language-folders"] == {"i18n/en": "en"}
+    assert model["pages-by-language"] == {"en": 1, "zh-cn": 1}
+
+
+def test_a_docusaurus_default_locale_with_its_own_i18n_folder_leaves_docs_to_another(tmp_path: Path) -> None:
+    # `defaultLocale: "en"` whose text is in i18n/en/: each locale reads its i18n/ folder before
+    # docs/, which then holds the text of the locale without a folder (zh).
+    (tmp_path / "docusaurus.config.js").write_text("module.exports = { i18n: { defaultLocale: 'en', locales: ['zh', 'en'] } };\n", encoding="utf-8")
+    (tmp_path / "i18n" / "en" / "docusaurus-plugin-content-docs" / "current").mkdir(parents=True)
+    parts = sites._docusaurus_parts(str(tmp_path), {"_text": (tmp_path / "docusaurus.config.js").read_text(encoding="utf-8")})
+    assert parts["languages"] == ("zh", "en") and parts["language_folders"] == (("i18n/en", "en"),)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "blackfriday"),
+    [
+        ("Dockerfile", 'ARG HUGO_VERSION="0.55.6"\n', True),
+        ("Dockerfile", "ENV HUGO_VERSION=0.111.3\n", False),
+        (".gitlab-ci.yml", "variables:\n  HUGO_VERSION: '0.58.3'\n", True),
+        ("netlify.toml", '[build.environment]\nHUGO_VERSION = "0.120.4"\n', False),
+    ],
+)
+def test_the_hugo_a_build_file_pins_decides_the_markdown_renderer(tmp_path: Path, name: str, text: str, blackfriday: bool) -> None:
+    (tmp_path / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert sites._blackfriday(str(tmp_path), {}) is blackfriday
+
+
+def test_hugo_reads_permalinks_and_dates_the_default_language_sets(tmp_path: Path) -> None:
+    settings = {
+        "defaultContentLanguage": "en",
+        "languages": {
+            "en": {"contentDir": "content/en", "permalinks": {"blog": "/:year/:month/:day/:filename"}, "frontmatter": {"date": [":filename", ":default"]}},
+            "fr": {"contentDir": "content/fr", "permalinks": {"blog": "/:year/:month/:day/:filename"}},
+        },
+    }
+    parts = sites._hugo_parts(str(tmp_path), settings)
+    assert parts["permalinks"] == (("blog", "/:year/:month/:day/:filename"),)
+    assert ("frontmatter.date", ":filename") in parts["url_settings"]
+    settings["permalinks"] = {"blog": "/news/:slug/"}  # the language's table wins over the top level's
+    assert sites._hugo_parts(str(tmp_path), settings)["permalinks"] == (("blog", "/:year/:month/:day/:filename"),)
+    del settings["languages"]["en"]["permalinks"]
+    assert sites._hugo_parts(str(tmp_path), settings)["permalinks"] == (("blog", "/news/:slug/"),)
+
+
+def test_artlint_site_counts_the_mdx_pages_a_check_leaves_out(tmp_path: Path) -> None:
+    code, out, err = artlint("site", str(SITES / "docusaurus"), cwd=tmp_path)
+    assert code == 0, err
+    assert '  not walked   1 .mdx file (add "mdx" to `extensions` to check it)\n' in out
+    (tmp_path / "artlint.toml").write_text('extensions = ["md", "mdx"]\n', encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "docusaurus.config.js").write_text("module.exports = {};\n", encoding="utf-8")
+    (site / "docs").mkdir()
+    (site / "docs" / "a.mdx").write_text("# A\n\nText.\n", encoding="utf-8")
+    code, out, err = artlint("site", "--format", "json", "site", cwd=tmp_path)
+    assert code == 0, err
+    assert json.loads(out)[0]["unwalked-mdx"] == 0
+    code, out, err = artlint("check", "--offline", "--no-cache", "site", cwd=tmp_path)
+    assert code == 0 and "mdx" not in err, err
+
+
+def test_a_check_says_how_many_mdx_pages_it_left_out(tmp_path: Path) -> None:
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", str(SITES / "docusaurus"), cwd=tmp_path)
+    assert 'artlint: warning: 1 .mdx file not checked: add "mdx" to `extensions` in the configuration to check it\n' in err
+    assert json.loads(out)["summary"]["files"] > 0
+
+
 def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> None:
     # jekyll-multiple-languages-plugin: `_i18n/<lang>/` holds blocks that pages include, one
     # folder per language; its `_posts` are posts of that language.
