@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_left
 from urllib.parse import urlsplit
 
 from artlint.findings import Severity
@@ -104,12 +105,17 @@ def _html_text_spans(doc) -> list[tuple[int, int]]:
     return spans
 
 
+_SPACE_IN_HOST = lazy(r"[a-z][a-z0-9+.-]*://[^/?#()\s]+[ \t]+[^/?#()\s\"']*[./]", re.I)
+
+
 def _kramdown_link_after(text: str, url_start: int) -> bool:
     """Whether `](` before the URL opens a destination kramdown accepts: it counts parentheses
     and allows spaces (`[f()](https://x.org/f(int, int))`), where CommonMark gives up. Not
     `[text] (url)`: kramdown wants the `(` right after the `]`."""
     if text[url_start - 2 : url_start] != "](" or text[url_start - 3 : url_start - 2] == "\\":
         return False
+    if _SPACE_IN_HOST.match(text, url_start):
+        return False  # `](https://www.example .net/a)`: a link, but to no host there is
     depth = 1
     position = url_start
     end = text.find("\n\n", url_start)
@@ -233,6 +239,20 @@ def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool
     )
 
 
+def _linked_just_before(doc, url: str, start: int) -> bool:
+    """`- [yarn](https://x.org/yarn) : https://x.org/yarn`: the address shown after a link to
+    it on the same line, for a reader to copy; the link is there already."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    ends = doc.memo("bare-url link ends", lambda: sorted((link.end, link.url.rstrip("/")) for link in doc.links if link.url))
+    bare = url.rstrip("/")
+    before = bisect_left(ends, (start + 1, ""))
+    nearest = ends[max(0, before - _LINKS_BEFORE) : before]  # the last few links before it: a line of thousands is no list
+    return any(end >= line_start and target == bare for end, target in nearest)
+
+
+_LINKS_BEFORE = 4
+
+
 def _url_extent(url: str) -> str:
     """The URL without what follows it in the text: from `&gt;`, `][`, `](` or a `)` that
     closes no `(` of the URL on (`(https://x.org/a)的文章中` ends before the `)`)."""
@@ -264,7 +284,7 @@ class BareUrl(DocumentRule):
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
     VitePress; MkDocs with `pymdownx.magiclink`) only URLs left by link markup that did not parse are reported (`\[text\](url`,
     `[text] (url`, a reference definition broken by a space); Jekyll's kramdown, Zola and MkDocs
-    leave every bare URL as text (kramdown also takes `[f](https://x.org/f(a, b))` as a link;
+    leave every bare URL as text (kramdown and Python-Markdown also take `[f](https://x.org/f(a, b))` as a link;
     Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
 
     URLs nobody would follow are not reported: the whole body of an MkDocs container
@@ -276,7 +296,8 @@ class BareUrl(DocumentRule):
     scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
     example), webhook hosts
     (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
-    a request described, not a page to read. Nor is a bare URL on a page that says a program
+    a request described, not a page to read; nor the address shown after a link to it on the
+    same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`). Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
     text, made into a reference page, is changed in the program; link markup that did not
     parse is reported there too.
@@ -299,7 +320,7 @@ class BareUrl(DocumentRule):
 
     def check(self, doc, options):
         autolinked = doc.bare_urls_linked
-        kramdown = doc.site is not None and doc.site.generator == "jekyll"
+        kramdown = doc.site is not None and doc.site.generator in ("jekyll", "mkdocs")  # Python-Markdown counts parentheses too
         blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text
         if "://" not in text and "www." not in text:
@@ -326,5 +347,5 @@ class BareUrl(DocumentRule):
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated):
                 if _embedded_by_container(doc, start, end):
                     continue
-                if not _mentioned_not_offered(doc.text, text, start, end):
+                if not _mentioned_not_offered(doc.text, text, start, end) and not _linked_just_before(doc, url, start):
                     yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)

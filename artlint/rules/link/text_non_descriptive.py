@@ -40,7 +40,8 @@ class LinkTextNonDescriptive(DocumentRule):
     as is a text that is all code (`` [`<details>`](…) ``, an element, a command, an API);
     so is the link that attributes a quotation after a dash or in brackets at its end
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
-    (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
+    (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`)
+    or in brackets after a claim (`… in 2022 ([source](…))`),
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (a download table's `[Source] [Sign] [SHA512]`, whose row names the release, a
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`), a
@@ -48,7 +49,9 @@ class LinkTextNonDescriptive(DocumentRule):
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
-    link, a second address of what that one names (`[chunk-hook.md](…) ([source](…))`).
+    link, a second address of what that one names (`[chunk-hook.md](…) ([source](…))`), and
+    a button beside a link to the same address whose text names it (a file block's
+    `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`).
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -84,6 +87,8 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
                 continue  # (`[`<details>`](…)`: code names an element, a command, an API)
+            if _beside_a_link_that_says(doc, link, phrases):
+                continue
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
                 )
@@ -113,6 +118,43 @@ def _qualifies_the_link_before(doc, link) -> bool:
         return False
     before = len(text[: link.start - 1].rstrip(" \t"))
     return any(other.end == before and not other.is_image for other in doc.links)
+
+
+_BESIDE = 160  # characters of markup between a button and the link it repeats
+_TAG = re.compile(r"<[^<>]*>")
+_WORD = re.compile(r"[^\W_]")
+
+
+def _beside_a_link_that_says(doc, link, phrases) -> bool:
+    """`<a href="x.pdf">The activity template</a><a href="x.pdf">Download</a>`: a button right
+    beside a link to the same address whose text says what it is (a WordPress file block),
+    nothing but markup between. The reader knows the target from its neighbour; with words
+    between (`[Neovim](x) as my editor ([read more](x))`) the link stands on its own."""
+    places = _saying_links(doc, phrases).get(link.url)
+    if not places:
+        return False
+    index = bisect_right(places, (link.start, link.start, ""))
+    neighbours = places[max(0, index - 1) : index + 1]
+    for start, end, words in neighbours:
+        gap = doc.text[end : link.start] if end <= link.start else doc.text[link.end : start]
+        # An HTML anchor's markup ends with its opening tag: its text is in the gap.
+        if len(gap) <= _BESIDE and not _WORD.search(_TAG.sub("", gap).replace(words, "", 1)):
+            return True  # side by side, only markup between: words between make it a link of its own
+    return False
+
+
+def _saying_links(doc, phrases) -> dict[str, list[tuple[int, int, str]]]:
+    """(start, end, text) of the links of each address whose text is not one of `phrases`, in
+    order; made once per document."""
+
+    def compute():
+        places: dict[str, list[tuple[int, int, str]]] = {}
+        for other in doc.links:
+            if other.url and not other.is_image and other.kind != "definition" and normalise_anchor(other.text) not in phrases:
+                places.setdefault(other.url, []).append((other.start, other.end, other.text))
+        return places
+
+    return doc.memo("link-text-non-descriptive saying links", compute)
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -216,9 +258,12 @@ def _links_only(doc, cell) -> bool:
 
 def _cites_what_precedes(doc, link, text: str) -> bool:
     """`[source](https://wiki.example.org/x)` alone in the paragraph after a code block or a
-    passage: the credit for what precedes it."""
+    passage, or in brackets after a claim (`… legal tender in 2022 ([source](…))`): the credit
+    for what precedes it."""
     if text not in _CITATIONS:
         return False
+    if doc.text[link.start - 1 : link.start] in ("(", "（", "[") and doc.text[link.end : link.end + 1] in (")", "）", "]"):
+        return True
     paragraph = next((block for block in doc.nodes("paragraph") if block.start <= link.start < block.end), None)
     if paragraph is None:
         return False
