@@ -380,6 +380,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     found = _existing(candidates) or (_existing_any_case(candidates) if _lowers_paths(doc) else None)
     if found is None:
         found = _existing(_translated_variants(doc, Path(os.path.normpath(folder / path))))
+    if found is None:
+        found = _existing(_i18n_fallbacks(doc, Path(os.path.normpath(folder / path))))
     if found is None and doc.page is not None and doc.page.kind == "repository":
         found = _folder_on_github(Path(os.path.normpath(folder / path)))
     if found is not None:
@@ -464,6 +466,24 @@ def _translated_variants(doc: "Document", path: Path) -> list[Path]:
         return []
     own = doc.page.language if doc.page is not None else None
     return [variant for language in dict.fromkeys(code for code in (own, site.languages[0]) if code) for variant in _in_language(path, language)]
+
+
+def _i18n_fallbacks(doc: "Document", path: Path) -> list[Path]:
+    """mkdocs-static-i18n's folder layout: a file missing from the page's language folder
+    (`docs/ko/assets/a.png`, `docs/ko/untranslated.md`) is served from the default language's
+    folder, then from the docs folder itself (its `fallback_to_default`)."""
+    site = doc.site
+    if site is None or site.generator != "mkdocs" or not site.languages or site.translated_links or not site.language_folders:
+        return []
+    root = Path(os.path.abspath(site.root))
+    absolute = Path(os.path.abspath(path))
+    for folder, _ in site.language_folders:
+        try:
+            rest = absolute.relative_to(root / folder)
+        except ValueError:
+            continue
+        return [root / site.language_folders[0][0] / rest, *(root / content / rest for content in site.content)]
+    return []
 
 
 def _own_language_variants(doc: "Document", path: Path) -> list[Path]:

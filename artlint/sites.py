@@ -509,6 +509,30 @@ def _head_keys(page: str, from_name: bool) -> tuple[bool, bool]:
     return has_date, _ORDER_KEY.search(head) is not None
 
 
+_MOST_FOLDER_FILES = 200
+
+
+@lru_cache(maxsize=256)
+def _no_front_matter_in(folder: str, signature: str) -> bool:  # once per state of the folder
+    """Whether a folder holds two or more markdown files and none starts with front matter:
+    documents for readers of the repository (a contributors' guide in `docs/`), which Jekyll
+    copies as static files. One file without front matter among pages is a page missing it."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file() and entry.name.lower().endswith((".md", ".markdown")))
+    except OSError:
+        return False
+    if not 2 <= len(names) <= _MOST_FOLDER_FILES:
+        return False
+    for name in names:
+        try:
+            with open(os.path.join(folder, name), "rb") as handle:
+                if handle.read(3) == b"---":
+                    return False
+        except OSError:
+            return False
+    return True
+
+
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     relative = site.relative(file)
     parts = relative.split("/")
@@ -522,6 +546,12 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     kind = _kind(site, parts, stem)
     if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
+    if site.generator == "jekyll" and kind == "page" and len(parts) > 1 and not matter and not site.front_matter_optional:
+        folder = os.path.dirname(os.path.abspath(file))
+        signature = folder_signature(folder)
+        record("folder", folder, signature)  # the kind changes when a sibling gains front matter
+        if _no_front_matter_in(folder, signature):
+            kind = "repository"  # docs/ for contributors: Jekyll copies files without front matter as they are
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
     hugo_type = _hugo_type(site, file, matter, relative).lower() if site.generator == "hugo" and kind in ("article", "page") else ""
@@ -1188,12 +1218,26 @@ def _zola_file(folder: str, names: Collection[str]) -> str | None:
 
 def _hexo_file(folder: str, names: Collection[str]) -> str | None:
     if "_config.yml" not in names:
-        return None
+        return _hexo_variant(folder, names)
     if os.path.isdir(os.path.join(folder, "source", "_posts")) or "scaffolds" in names:
         return os.path.join(folder, "_config.yml")
     if "package.json" in names and '"hexo"' in read_small_file(os.path.join(folder, "package.json")):
         return os.path.join(folder, "_config.yml")
     return None
+
+
+def _hexo_variant(folder: str, names: Collection[str]) -> str | None:
+    """A Hexo project whose `_config.yml` a build step writes (kept out of git) from a variant
+    such as `_config.prod.yml` (`hexo generate --config`, or a script that merges variants):
+    the production variant if there is one. Only with Hexo in the package.json."""
+    variants = sorted(name for name in names if _HEXO_CONFIG_VARIANT.fullmatch(name))
+    if not variants or "package.json" not in names or '"hexo"' not in read_small_file(os.path.join(folder, "package.json")):
+        return None
+    chosen = next((name for name in variants if name.split(".")[1] in ("prod", "production")), variants[0])
+    return os.path.join(folder, chosen)
+
+
+_HEXO_CONFIG_VARIANT = lazy(r"_config\.[\w-]{1,40}\.ya?ml")
 
 
 def _jekyll_file(folder: str, names: Collection[str]) -> str | None:
@@ -1218,22 +1262,31 @@ def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
 
 
 def _vitepress_file(folder: str, names: Collection[str]) -> str | None:
-    return _config_in(folder, names, ".vitepress")
+    return _config_in(folder, names, ".vitepress", index=True)
 
 
 def _vuepress_file(folder: str, names: Collection[str]) -> str | None:
     return _config_in(folder, names, ".vuepress")
 
 
-def _config_in(folder: str, names: Collection[str], hidden: str) -> str | None:
-    """`config.*` in the hidden folder `hidden` of `folder` (VitePress and VuePress)."""
+def _config_in(folder: str, names: Collection[str], hidden: str, index: bool = False) -> str | None:
+    """`config.*` in the hidden folder `hidden` of `folder` (VitePress and VuePress); with
+    `index`, `config/index.*` too (VitePress resolves either)."""
     if hidden not in names:
         return None
+    configs = _starting(os.path.join(folder, hidden), "config.")
+    if configs:
+        return os.path.join(folder, hidden, configs[0])
+    indexes = _starting(os.path.join(folder, hidden, "config"), "index.") if index else []
+    return os.path.join(folder, hidden, "config", indexes[0]) if indexes else None
+
+
+def _starting(folder: str, prefix: str) -> list[str]:
+    """The names of the files in `folder` that start with `prefix`, sorted."""
     try:
-        configs = sorted(name for name in os.listdir(os.path.join(folder, hidden)) if name.startswith("config."))
+        return sorted(name for name in os.listdir(folder) if name.startswith(prefix) and os.path.isfile(os.path.join(folder, name)))
     except OSError:
-        return None
-    return os.path.join(folder, hidden, configs[0]) if configs else None
+        return []
 
 
 _FINDERS = (
@@ -2046,7 +2099,8 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
     sources = _docusaurus_sources(folder, settings.get("_text", ""), [path for path, _ in i18n])
     untranslated = [source for _, source, _ in sources if not source.startswith("i18n/")]
     return {
-        "content": tuple(dict.fromkeys(("docs", "blog", *untranslated, "src/pages", *(path for path, _ in i18n)))),
+        # docs/ and blog/ only as the plugins' folders: a preset's `docs: false` builds no docs/.
+        "content": tuple(dict.fromkeys((*untranslated, "src/pages", *(path for path, _ in i18n)))),
         "doc_sources": sources,
         "generated_folders": _generated_index_pages(folder, sources),
         "listing_pages": tuple(dict.fromkeys(route for kind, _, route in sources if kind == "blog")),
@@ -2191,7 +2245,8 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
     languages, structure = _mkdocs_i18n(settings)
     if languages and structure == "folder":  # every language in its folder, the default's too
-        language_folders = tuple((f"{docs}/{code}", code) for code in languages)
+        spelled = _names_by_case(os.path.join(folder, docs))  # the folder keeps the locale's spelling: `docs/pt-BR`
+        language_folders = tuple((f"{docs}/{spelled.get(code, code)}", code) for code in languages)
     else:
         language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
     return {
@@ -2207,6 +2262,14 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
     }
+
+
+def _names_by_case(folder: str) -> dict[str, str]:
+    """The names of a folder's subfolders by their lower-case form."""
+    try:
+        return {entry.name.lower(): entry.name for entry in os.scandir(folder) if entry.is_dir()}
+    except OSError:
+        return {}
 
 
 def _options_of(entries: Any, name: str) -> dict | None:

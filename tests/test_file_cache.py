@@ -246,3 +246,20 @@ def test_a_cascade_added_to_a_hugo_section_reaches_every_page_below_it(tmp_path:
     assert sorted(Path(f.path).name for f in first.findings) == ["a.md", "b.md"]
     write(tmp_path, {"content/snippets/_index.md": "---\ntitle: Snippets\ncascade:\n  build:\n    render: never\n---\n"})
     assert engine.run([str(tmp_path)], config).findings == []
+
+
+def test_a_jekyll_page_whose_sibling_gains_front_matter_is_a_page_again(tmp_path: Path) -> None:
+    """A folder of markdown files none of which has front matter holds documents for readers of
+    the repository; once one of them gains front matter, the others are pages missing theirs,
+    whatever the cache kept."""
+    write(tmp_path, {
+        "_config.yml": "title: Fixture\n",
+        "docs/a.md": "# A\n\nRead on GitHub.\n",
+        "docs/b.md": "# B\n\nRead on GitHub too.\n",
+    })
+    text = 'select = ["front-matter-missing"]\n'
+    (tmp_path / "artlint.toml").write_text(text, encoding="utf-8")
+    config = parse_config(tomllib.loads(text), tmp_path / "artlint.toml")
+    assert engine.run([str(tmp_path)], config).findings == []
+    write(tmp_path, {"docs/b.md": "---\ntitle: B\n---\n\nA page now.\n"})
+    assert [Path(f.path).name for f in engine.run([str(tmp_path)], config).findings] == ["a.md"]

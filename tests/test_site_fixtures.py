@@ -111,6 +111,15 @@ def test_hugo_reads_permalinks_and_dates_the_default_language_sets(tmp_path: Pat
     assert sites._hugo_parts(str(tmp_path), settings)["permalinks"] == (("blog", "/news/:slug/"),)
 
 
+def test_a_docusaurus_preset_without_docs_leaves_docs_to_the_plugins(tmp_path: Path) -> None:
+    text = """module.exports = {
+      presets: [['classic', { docs: false, blog: { path: 'blog' } }]],
+      plugins: [['@docusaurus/plugin-content-docs', { id: 'book', path: 'docs/book', routeBasePath: 'book' }]],
+    };"""
+    parts = sites._docusaurus_parts(str(tmp_path), {"_text": text})
+    assert parts["content"] == ("blog", "docs/book", "src/pages")
+
+
 def test_artlint_site_counts_the_mdx_pages_a_check_leaves_out(tmp_path: Path) -> None:
     code, out, err = artlint("site", str(SITES / "docusaurus"), cwd=tmp_path)
     assert code == 0, err
