@@ -32,6 +32,9 @@ class YamlProblem(Exception):
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chosen at run time (above)
     """Safe loader that keeps timestamps as strings and records duplicate keys."""
 
@@ -48,9 +51,12 @@ class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a ba
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
+            # The mapping's own keys: a key after `<<: *DEFAULT` overrides the merged one, as YAML's
+            # merge key says, and is no duplicate of it.
+            own = [key_node for key_node, _ in node.value if key_node.tag != _MERGE_TAG]
             self.flatten_mapping(node)
             seen: dict[tuple[type, Any], int] = {}  # by type too: 1 == True, but `1:` and `true:` differ
-            for key_node, _ in node.value:
+            for key_node in own:
                 key = self.construct_object(key_node, deep=True)
                 try:
                     hash(key)

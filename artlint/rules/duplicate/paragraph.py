@@ -224,7 +224,9 @@ class DuplicateParagraph(DocumentRule):
       one link, perhaps with a short note after it (a reading list's entry listed again in
       another list), and two items that differ in the case or the punctuation of their code (`1m`, `1M`; `${v-x}`, `${v:-x}`) or math (`$a+b$`, `$a-b$`);
     - under different headings, a paragraph shorter than `min-length-across-sections` (150; a
-      Chinese or Japanese character counts three).
+      Chinese or Japanese character counts three);
+    - an item of an overview list said again, shorter than that too, as a one-line paragraph
+      without a full stop over the details of that part: a heading in all but its markup.
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
     its top) is not checked: an API reference repeats a type's description at each use; nor is
     a licence or notice file (`LICENSE.md`, `COPYING`), whose bundled licences repeat their
@@ -345,6 +347,9 @@ class DuplicateParagraph(DocumentRule):
                     continue  # the same caption under two excerpts of one file
                 if here != there and weight < options["min-length-across-sections"]:
                     continue  # a short note repeated under each heading: the page's structure
+                label = block if in_list is None else first
+                if (in_list is None) != (first_list is None) and _label(doc, label) and weight < options["min-length-across-sections"]:
+                    continue  # an overview list's item, then the same words over that part's details: a heading in all but markup
             line, column = doc.source.position(first.start)
             yield doc.diagnostic(
                 f"paragraph repeats the one on line {line}",
@@ -352,6 +357,24 @@ class DuplicateParagraph(DocumentRule):
                 block.end,
                 (Related(doc.path, line, column, "first occurrence"),),
             )
+
+
+_SENTENCE_END = lazy(r"[.!?。！？…]\W*$")
+
+
+def _label(doc, block) -> bool:
+    """A paragraph of one line that is no sentence (no full stop at its end): "Working in the
+    open" over the questions of that practice, the heading of a part written as a paragraph."""
+    raw = doc.text[block.start : block.end]
+    comment = raw.find("<!--")
+    if comment >= 0:  # `… open. <!-- a note -->`: no text of the paragraph's
+        close = raw.find("-->", comment)
+        raw = raw[:comment] + (raw[close + 3 :] if close >= 0 else "")
+    raw = raw.strip()
+    return len(raw) <= _LABEL_LENGTH and "\n" not in raw and _SENTENCE_END.search(raw) is None
+
+
+_LABEL_LENGTH = 300  # characters: a heading's words, with their markup
 
 
 def _refrain(key: str, places: list[int], compared: list[str]) -> bool:

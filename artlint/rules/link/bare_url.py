@@ -239,6 +239,12 @@ def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool
     )
 
 
+def _struck_through(text: str, start: int, end: int) -> bool:
+    """`~~https://x.org/bin/0.10.0/~~`: an address struck through, withdrawn on purpose (a
+    download pulled for security reasons), which nobody is meant to follow."""
+    return text[start - 2 : start] == "~~" and text.startswith("~~", end)
+
+
 def _linked_just_before(doc, url: str, start: int) -> bool:
     """`- [yarn](https://x.org/yarn) : https://x.org/yarn`: the address shown after a link to
     it on the same line, for a reader to copy; the link is there already."""
@@ -297,7 +303,8 @@ class BareUrl(DocumentRule):
     example), webhook hosts
     (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read; nor the address shown after a link to it on the
-    same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`). Nor is a bare URL on a page that says a program
+    same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`), nor one struck through
+    (`~~https://x.org/bin/0.10.0/~~`, a download withdrawn). Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
     text, made into a reference page, is changed in the program; link markup that did not
     parse is reported there too.
@@ -344,7 +351,7 @@ class BareUrl(DocumentRule):
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
-            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated):
+            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or _struck_through(text, start, end)):
                 if _embedded_by_container(doc, start, end):
                     continue
                 if not _mentioned_not_offered(doc.text, text, start, end) and not _linked_just_before(doc, url, start):

@@ -77,7 +77,7 @@ class LinkMalformed(DocumentRule):
             if repair:
                 yield repair
                 continue
-            problem = url_problem(link.url.strip(), known)
+            problem = url_problem(_as_read(link), known)
             if problem and _names_a_local_file(doc, link.url.strip()):
                 continue  # `[api.example.io](api.example.io)` beside a folder of that name: a relative link
             if problem and problem.startswith("unbalanced") and link.kind == "html" and "://" in link.url and not link.url.lstrip().startswith(("(", "[")):
@@ -86,6 +86,17 @@ class LinkMalformed(DocumentRule):
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
         yield from _reversed_links(doc)
         yield from _joined_text_urls(doc)
+
+
+# A backslash before ASCII punctuation, which CommonMark drops in a link's destination.
+_ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
+
+
+def _as_read(link) -> str:
+    r"""The URL a markdown link leads to: `https://developers\.line\.biz/` is
+    `https://developers.line.biz/` (backslash escapes; an autolink and HTML keep them)."""
+    url = link.url.strip()
+    return _ESCAPED.sub(r"\1", url) if link.kind in ("inline", "definition") and "\\" in url else url
 
 
 def _names_a_local_file(doc, url: str) -> bool:
