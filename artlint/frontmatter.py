@@ -97,20 +97,22 @@ class FrontMatter:
         return info.value_line, info.value_column
 
 
-def split_front_matter(source: Source, after_blank_lines: bool = False, without_opening: bool = False) -> FrontMatter | None:
+def split_front_matter(source: Source, after_blank_lines: bool = False, without_opening: bool = False, indented_fence: bool = False) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
     its first `---`), its fence may follow blank lines.
     With `without_opening` (Hexo), a fence of four dashes or more closed by the same line, and
     YAML keys from the first line up to a `---` line, are front matter too, and tabs that indent
     a YAML line are spaces (hexo-front-matter's `escape`), as is a tab after a list item's dash
-    (js-yaml's reading)."""
+    (js-yaml's reading). With `indented_fence` (Hugo's and Zola's lexers skip white space before
+    the delimiter), the opening fence may follow spaces on its line (` ---`)."""
     text = source.text
     first = 1
     if after_blank_lines:
         while first < source.line_count and not source.line_text(first).strip():
             first += 1
-    first_line = source.line_text(first) if source.line_count else ""
+    written = source.line_text(first) if source.line_count else ""
+    first_line = written.lstrip(" \t") if indented_fence else written
     if _TOML_FENCE.fullmatch(first_line):
         return _fenced(source, "toml", _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
@@ -121,7 +123,7 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
         return _fenced(source, "yaml", same, first, soft_tabs=True)
     if first == 1 and _JSON_START.match(text):
         return _parse_json(source)
-    opening = source.line_starts[first - 1] + len(first_line) - len(first_line.lstrip()) if source.line_count else 0
+    opening = source.line_starts[first - 1] + len(written) - len(written.lstrip()) if source.line_count else 0
     if after_blank_lines and _JSON_START.match(text, opening):
         # Hugo's lexer skips white space before a JSON object too, indentation included.
         return _parse_json(source, opening, first)

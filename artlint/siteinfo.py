@@ -98,6 +98,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  languages by path  a folder named by a language gives its pages' language (lang_from_path)")
         if site["link-render-hook"]:
             lines.append("  link hook    links go through a render hook (pages looked up like GetPage)")
+        if site["embedded-link-hook"]:
+            lines.append("  link hook    Hugo's embedded render hook (a link's page looked up like GetPage)")
         if site["titles-from-file-names"]:
             lines.append("  titles       the templates title a page without one from its file name (no front matter needed)")
         if site["plugin-ids"]:

@@ -157,6 +157,9 @@ class Site:
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
+    # Hugo's embedded link render hook (0.123 on, multilingual sites of one host): a link's page
+    # found as GetPage finds it, from the language's content root too; no keywords of its own.
+    embedded_link_hook: bool = False
     # The site's templates title a page without a title from its file name (hugo-book's
     # `.File.BaseFileName | humanize | title`): such a page needs no front matter.
     titles_from_file_names: bool = False
@@ -368,6 +371,7 @@ class Site:
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
+            "embedded-link-hook": self.embedded_link_hook,
             "titles-from-file-names": self.titles_from_file_names,
             "plugin-ids": self.plugin_ids,
             "front-matter-optional": self.front_matter_optional,
@@ -1530,6 +1534,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "blackfriday": _blackfriday(folder, settings),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": _has_link_render_hook(templates, settings),
+        "embedded_link_hook": not _has_link_render_hook(templates, settings) and _embedded_link_hook(folder, settings, languages, len(codes)),
         "titles_from_file_names": titles_from_file_names,
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": root_base,
@@ -1662,11 +1667,17 @@ def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
 
 def _blackfriday(folder: str, settings: dict) -> bool:
     """Whether Hugo renders this site with Blackfriday: configured so, or the Hugo version its
-    build pins (netlify.toml, a Dockerfile, GitLab CI, a GitHub workflow) is older than 0.60,
-    when goldmark came."""
+    build pins is older than 0.60, when goldmark came."""
     handler = _nested(settings, "markup", "defaultmarkdownhandler")
     if isinstance(handler, str):
         return handler.lower() == "blackfriday"
+    pinned = _pinned_hugo_minor(folder)
+    return pinned is not None and pinned < 60
+
+
+def _pinned_hugo_minor(folder: str) -> int | None:
+    """The minor version of the Hugo 0.x that the site's build pins (netlify.toml, a
+    Dockerfile, GitLab CI, a GitHub workflow); None when none says."""
     for path in [*(os.path.join(folder, name) for name in _BUILD_FILES), *_workflow_files(folder)]:
         if os.path.islink(path):
             continue
@@ -1676,8 +1687,22 @@ def _blackfriday(folder: str, settings: dict) -> bool:
         except OSError:
             continue
         if match:
-            return int(match.group(1) or match.group(2)) < 60
-    return False
+            return int(match.group(1) or match.group(2))
+    return None
+
+
+def _embedded_link_hook(folder: str, settings: dict, languages: dict, built: int) -> bool:
+    """Whether Hugo's embedded link render hook runs (0.123 on): by default
+    (`renderHooks.link.useEmbedded = "auto"`) on a multilingual site served from one host whose
+    shared page resources are not duplicated. It finds a page as GetPage does:
+    `[x](docs/a/b)` from any page of a language."""
+    embedded = str(_nested(settings, "markup", "goldmark", "renderHooks", "link", "useEmbedded") or "auto").lower()
+    if embedded != "auto" or built < 2 or _nested(settings, "markup", "goldmark", "duplicateResourceFiles") is True:
+        return False
+    if any(isinstance(values, dict) and "baseurl" in _lower_keys(values) for values in languages.values()):
+        return False  # a host per language
+    pinned = _pinned_hugo_minor(folder)
+    return pinned is None or pinned >= 123
 
 
 _BUILD_FILES = ("netlify.toml", "Dockerfile", ".gitlab-ci.yml")

@@ -120,6 +120,24 @@ def test_a_docusaurus_preset_without_docs_leaves_docs_to_the_plugins(tmp_path: P
     assert parts["content"] == ("blog", "docs/book", "src/pages")
 
 
+@pytest.mark.parametrize(
+    ("extra", "pinned", "embedded"),
+    [
+        ({}, "", True),
+        ({}, "0.110.0", False),  # before 0.123: no embedded hook
+        ({"markup": {"goldmark": {"renderHooks": {"link": {"useEmbedded": "never"}}}}}, "", False),
+        ({"markup": {"goldmark": {"duplicateResourceFiles": True}}}, "", False),
+    ],
+)
+def test_hugo_s_embedded_link_hook_runs_on_a_multilingual_site_of_one_host(tmp_path: Path, extra: dict, pinned: str, embedded: bool) -> None:
+    if pinned:
+        (tmp_path / "netlify.toml").write_text(f'[build.environment]\nHUGO_VERSION = "{pinned}"\n', encoding="utf-8")
+    languages = {"en": {"contentDir": "content/en"}, "fr": {"contentDir": "content/fr"}}
+    assert sites._hugo_parts(str(tmp_path), {"languages": languages, **extra})["embedded_link_hook"] is embedded
+    languages["fr"]["baseURL"] = "https://fr.example.org/"  # a host per language
+    assert sites._hugo_parts(str(tmp_path), {"languages": languages, **extra})["embedded_link_hook"] is False
+
+
 def test_artlint_site_counts_the_mdx_pages_a_check_leaves_out(tmp_path: Path) -> None:
     code, out, err = artlint("site", str(SITES / "docusaurus"), cwd=tmp_path)
     assert code == 0, err

@@ -121,6 +121,8 @@ class LinkTargetMissing(DocumentRule):
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
                     continue
+                if doc.site is not None and doc.site.embedded_link_hook and _found_by_get_page(doc, path, roots):
+                    continue
                 written = _site_path(doc, path)
                 if doc.site is not None and any(_written_by_plugin(doc.site.generated_folders, at) for at in (written, _without_language(doc, written))):
                     continue  # a page a plugin of the site writes there
@@ -207,6 +209,11 @@ def _found_by_render_hook(doc, path, roots) -> bool:
     content root too (GetPage), not only beside the page."""
     if "/" not in path and "." not in path:
         return True
+    return _found_by_get_page(doc, path, roots)
+
+
+def _found_by_get_page(doc, path, roots) -> bool:
+    """A relative page path that GetPage finds from the content root, not only beside the page."""
     return not path.startswith(("/", ".")) and _is_page_path(doc, "/" + path, roots)
 
 
