@@ -138,7 +138,7 @@ def _beside_a_link_that_says(doc, link, phrases) -> bool:
     for start, end, words in neighbours:
         gap = doc.text[end : link.start] if end <= link.start else doc.text[link.end : start]
         # An HTML anchor's markup ends with its opening tag: its text is in the gap.
-        if len(gap) <= _BESIDE and not _WORD.search(_TAG.sub("", gap).replace(words, "", 1)):
+        if len(gap) <= _BESIDE and "\n\n" not in gap and not _WORD.search(_TAG.sub("", gap).replace(words, "", 1)):
             return True  # side by side, only markup between: words between make it a link of its own
     return False
 
