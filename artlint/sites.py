@@ -522,7 +522,7 @@ def _no_front_matter_in(folder: str, signature: str) -> bool:  # once per state 
     documents for readers of the repository (a contributors' guide in `docs/`), which Jekyll
     copies as static files. One file without front matter among pages is a page missing it."""
     try:
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file() and entry.name.lower().endswith((".md", ".markdown")))
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False) and entry.name.lower().endswith((".md", ".markdown")))
     except OSError:
         return False
     if not 2 <= len(names) <= _MOST_FOLDER_FILES:
