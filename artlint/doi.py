@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from artlint import data
 from artlint.lazyre import lazy
 from artlint.spans import SpanSet
-from artlint.urls import host_matches, trim_url
+from artlint.urls import host_matches, trim_url, unescape_markdown
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -71,10 +71,6 @@ def trim(doi: str) -> str:
         else:
             break
     return doi
-
-
-def unescape_markdown(text: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 
 
 def is_short_doi(doi: str) -> bool:

@@ -19,6 +19,9 @@ _PRIVATE_SUFFIXES = (
 )
 _AUTHORITY_END = lazy(r"[/?#]")
 _DOCUMENTATION_HOSTS = {"example.com", "example.net", "example.org"}
+# A backslash before ASCII punctuation: a markdown escape, which the parser drops
+# (`https://developers\.line\.biz/`, `#foo\_bar`, `10.1000\_x`).
+_MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 
 
 def scheme(url: str) -> str:
@@ -156,3 +159,7 @@ def unmatched_close(text: str, opening: str = "(", closing: str = ")", stops: st
             return index
     return None
 
+
+def unescape_markdown(text: str) -> str:
+    """Text as markdown's parser reads it: a backslash before ASCII punctuation dropped."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text

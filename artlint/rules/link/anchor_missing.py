@@ -11,12 +11,11 @@ from artlint.localfiles import hugo_refs, is_local, resolve, resolve_hugo_ref, s
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.source import UnreadableFile, read_source
+from artlint.urls import unescape_markdown
 
 # Fragments browsers handle without an element of that id (the HTML standard's "top").
 _ALWAYS_THERE = {"top"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd")
-# A backslash escape of markdown: the backslash is not part of the URL.
-_MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 # Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations;
 # pymdownx.tabbed's tabs (`#__tabbed_1_2`, the second tab of the page's first tab set).
 _GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:", "__tabbed_")
@@ -102,7 +101,7 @@ class LinkAnchorMissing(DocumentRule):
                 continue
             path, fragment = split_target(url)
             if link.kind != "html":
-                fragment = _MARKDOWN_ESCAPE.sub(r"\1", fragment)  # `#foo\_bar` is `#foo_bar`
+                fragment = unescape_markdown(fragment)  # `#foo\_bar` is `#foo_bar`
             fragment = fragment.split(":~:", 1)[0]  # `#:~:text=…`: a text fragment, which the browser finds in the page's words
             if not fragment or fragment.lower() in _ALWAYS_THERE or fragment.lower().startswith(_GENERATED_PREFIXES):
                 continue

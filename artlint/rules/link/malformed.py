@@ -11,7 +11,7 @@ from artlint.localfiles import exists_as_dependency, is_host_like
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
-from artlint.urls import authority, unmatched_close
+from artlint.urls import authority, unescape_markdown, unmatched_close
 
 _HAN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATA = data.load("links")["malformed"]
@@ -88,15 +88,11 @@ class LinkMalformed(DocumentRule):
         yield from _joined_text_urls(doc)
 
 
-# A backslash before ASCII punctuation, which CommonMark drops in a link's destination.
-_ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
-
-
 def _as_read(link) -> str:
     r"""The URL a markdown link leads to: `https://developers\.line\.biz/` is
     `https://developers.line.biz/` (backslash escapes; an autolink and HTML keep them)."""
     url = link.url.strip()
-    return _ESCAPED.sub(r"\1", url) if link.kind in ("inline", "definition") and "\\" in url else url
+    return unescape_markdown(url) if link.kind in ("inline", "definition") else url
 
 
 def _names_a_local_file(doc, url: str) -> bool:

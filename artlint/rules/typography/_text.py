@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, NamedTuple
 from artlint.findings import Diagnostic
 from artlint.lazyre import lazy
 from artlint.rules.duplicate._prose import closes_element, opens_code_element, templated_code
-from artlint.urls import TEXT_URL, trim_url, unmatched_close
+from artlint.urls import TEXT_URL, trim_url, unescape_markdown, unmatched_close
 
 INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 HIDDEN = "\x00"
@@ -41,7 +41,6 @@ _NOT_PROSE = lazy(
 
 
 _HAN_CHAR = lazy(f"[{HAN}]")
-_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 
 
 # Findings of one rule in one file past which the rest are summed up in one: a file of a
@@ -165,8 +164,7 @@ def _text_spans(doc, block, spans) -> None:
 
 def _as_parsed(written: str) -> str:
     """What the parser makes of text: escapes and entities resolved."""
-    if "\\" in written:
-        written = _ESCAPE.sub(r"\1", written)
+    written = unescape_markdown(written)
     if "&" in written:
         written = html.unescape(written)
     return written
