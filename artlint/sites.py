@@ -1520,6 +1520,8 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
     templates = _template_files([os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))])
     root_base, titles_from_file_names = _templates_holding(templates, (_ROOT_BASE, _FILE_NAME_TITLE))
+    pinned = _pinned_hugo_minor(folder)
+    own_link_hook = _has_link_render_hook(templates, settings)
     return {
         "content": tuple(dict.fromkeys(_normal(path) for path in content)),
         "static": tuple(static),
@@ -1531,10 +1533,10 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "file_mounts": tuple(file_mounts),
         "content_prefixes": tuple(content_prefixes),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
-        "blackfriday": _blackfriday(folder, settings),
+        "blackfriday": _blackfriday(settings, pinned),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
-        "link_render_hook": _has_link_render_hook(templates, settings),
-        "embedded_link_hook": not _has_link_render_hook(templates, settings) and _embedded_link_hook(folder, settings, languages, len(codes)),
+        "link_render_hook": own_link_hook,
+        "embedded_link_hook": not own_link_hook and _embedded_link_hook(settings, languages, len(codes), pinned),
         "titles_from_file_names": titles_from_file_names,
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": root_base,
@@ -1665,13 +1667,12 @@ def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found))
 
 
-def _blackfriday(folder: str, settings: dict) -> bool:
+def _blackfriday(settings: dict, pinned: int | None) -> bool:
     """Whether Hugo renders this site with Blackfriday: configured so, or the Hugo version its
-    build pins is older than 0.60, when goldmark came."""
+    build pins (`pinned`, the minor version of 0.x) is older than 0.60, when goldmark came."""
     handler = _nested(settings, "markup", "defaultmarkdownhandler")
     if isinstance(handler, str):
         return handler.lower() == "blackfriday"
-    pinned = _pinned_hugo_minor(folder)
     return pinned is not None and pinned < 60
 
 
@@ -1691,7 +1692,7 @@ def _pinned_hugo_minor(folder: str) -> int | None:
     return None
 
 
-def _embedded_link_hook(folder: str, settings: dict, languages: dict, built: int) -> bool:
+def _embedded_link_hook(settings: dict, languages: dict, built: int, pinned: int | None) -> bool:
     """Whether Hugo's embedded link render hook runs (0.123 on): by default
     (`renderHooks.link.useEmbedded = "auto"`) on a multilingual site served from one host whose
     shared page resources are not duplicated. It finds a page as GetPage does:
@@ -1701,7 +1702,6 @@ def _embedded_link_hook(folder: str, settings: dict, languages: dict, built: int
         return False
     if any(isinstance(values, dict) and "baseurl" in _lower_keys(values) for values in languages.values()):
         return False  # a host per language
-    pinned = _pinned_hugo_minor(folder)
     return pinned is None or pinned >= 123
 
 
@@ -2270,7 +2270,8 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
     languages, structure = _mkdocs_i18n(settings)
     if languages and structure == "folder":  # every language in its folder, the default's too
-        spelled = _names_by_case(os.path.join(folder, docs))  # the folder keeps the locale's spelling: `docs/pt-BR`
+        # the folder keeps the locale's spelling: `docs/pt-BR`
+        spelled = {os.path.basename(path).lower(): os.path.basename(path) for path in _child_folders(os.path.join(folder, docs))}
         language_folders = tuple((f"{docs}/{spelled.get(code, code)}", code) for code in languages)
     else:
         language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
@@ -2287,14 +2288,6 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
     }
-
-
-def _names_by_case(folder: str) -> dict[str, str]:
-    """The names of a folder's subfolders by their lower-case form."""
-    try:
-        return {entry.name.lower(): entry.name for entry in os.scandir(folder) if entry.is_dir()}
-    except OSError:
-        return {}
 
 
 def _options_of(entries: Any, name: str) -> dict | None:

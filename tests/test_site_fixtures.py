@@ -91,7 +91,7 @@ def test_a_docusaurus_default_locale_with_its_own_i18n_folder_leaves_docs_to_ano
 def test_the_hugo_a_build_file_pins_decides_the_markdown_renderer(tmp_path: Path, name: str, text: str, blackfriday: bool) -> None:
     (tmp_path / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")
     (tmp_path / name).write_text(text, encoding="utf-8")
-    assert sites._blackfriday(str(tmp_path), {}) is blackfriday
+    assert sites._hugo_parts(str(tmp_path), {})["blackfriday"] is blackfriday
 
 
 def test_hugo_reads_permalinks_and_dates_the_default_language_sets(tmp_path: Path) -> None:
