@@ -187,6 +187,18 @@ def _existing(candidates: list[Path]) -> Path | None:
     return None
 
 
+def hexo_post_asset(doc: "Document", name: str) -> Path | None:
+    """The file `{% asset_img name %}` names in a Hexo post: `name` in the post's asset folder,
+    the folder beside it named after its file (`_posts/2020/a-post.md` has `_posts/2020/a-post/`)."""
+    if doc.file is None:
+        return None
+    folder = Path(os.path.splitext(doc.file)[0])
+    path = posixpath.normpath(name.replace("\\", "/"))
+    if path.startswith(("../", "/")) or path == "..":
+        return None
+    return _existing([folder / path])
+
+
 def site_root(doc: "Document") -> Path | None:
     """The site's root: the folder of the generator's configuration (artlint.sites), else the
     folder above the `content/` folder that holds the article, else the project's root (the

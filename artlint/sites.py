@@ -173,6 +173,9 @@ class Site:
     # hexo-renderer-marked's `prependRoot` (on by default since its version 5), without
     # `relative_link`: a markdown image's relative path is written from the site's root.
     images_from_root: bool = False
+    # Hexo's `post_asset_folder: true`: a post's assets are in the folder named after its file
+    # (`_posts/a-post/`), which `{% asset_img a.png %}` names them from.
+    post_asset_folder: bool = False
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -355,6 +358,7 @@ class Site:
             "root-base": self.root_base,
             "root-shortcodes": list(self.root_shortcodes),
             "images-from-root": self.images_from_root,
+            "post-asset-folder": self.post_asset_folder,
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
@@ -2041,6 +2045,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "not_content": _skipped_render(source, settings.get("skip_render")),
+        "post_asset_folder": settings.get("post_asset_folder") is True,
     }
     return {**parts, **_hexo_renderer_parts(folder, settings)}
 

@@ -1,9 +1,10 @@
+import os
 import posixpath
 
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
-from artlint.localfiles import in_unfetched_submodule, is_local, resolve, split_target
+from artlint.localfiles import hexo_post_asset, in_unfetched_submodule, is_local, resolve, split_target
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -27,12 +28,51 @@ def shortcode_image_sources(text: str):
         yield match.start(group), match.end(group), match.group(group), match.group(1)
 
 
+# Hexo's `{% asset_img [class] slug [width] [height] [title [alt]] %}` (`asset_image` too).
+_HEXO_ASSET_IMAGE = lazy(r"\{%-?\s*asset_im(?:g|age)[ \t]+([^\n%]{1,1000}?)\s*-?%\}")
+_TAG_ARGUMENT = lazy(r"\"([^\"\n]*)\"|'([^'\n]*)'|(\S+)")
+_FILE_NAME = lazy(r"[^/\s]\.[A-Za-z0-9]{2,5}$")
+
+
+def _missing_post_assets(doc):
+    """(start, end, name) of each `{% asset_img %}` of a Hexo post none of whose arguments
+    names a file of the post's asset folder: Hexo looks every argument up there and renders
+    nothing when none is found. Reported at the argument that looks like a file name."""
+    for tag in _HEXO_ASSET_IMAGE.finditer(doc.text):
+        if doc.in_code(tag.start()):
+            continue
+        arguments = [
+            (argument.start(group), argument.end(group), argument.group(group))
+            for argument in _TAG_ARGUMENT.finditer(tag.group(1))
+            for group in (1, 2, 3)
+            if argument.group(group) is not None
+        ]
+        names = [name for _, _, name in arguments]
+        if any("{{" in name or "://" in name or name.startswith("/") for name in names):
+            continue  # a template's value or a URL: not the post's asset folder's to say
+        if any(hexo_post_asset(doc, name) is not None for name in names if name):
+            continue
+        offset = tag.start(1)
+        named = next(((start, end, name) for start, end, name in arguments if _FILE_NAME.search(name)), None)
+        if named is not None:
+            start, end, name = named
+            yield offset + start, offset + end, name
+
+
+def _in_hexo_posts(doc) -> bool:
+    """A Hexo post or draft, whose assets Hexo keeps in a folder beside it."""
+    parts = os.path.normpath(doc.file).split(os.sep)
+    return "_posts" in parts or "_drafts" in parts
+
+
 class ImageUnreachable(NetworkRule):
     """An image that cannot be loaded: a missing local file, or a remote image that is broken.
 
     ## What it finds
     Offline: markdown and HTML images, and on Hugo sites the sources of `figure` and `img`
-    shortcodes, whose local source is not on disk, resolved like `link-target-missing` (the
+    shortcodes, and on a Hexo site with `post_asset_folder: true` the images that a post's
+    `{% asset_img %}` tags name (none of the tag's arguments a file of the post's asset folder:
+    Hexo then renders nothing), whose local source is not on disk, resolved like `link-target-missing` (the
     article's folder and page bundle, then the `roots` for `/site/paths`; not in a git
     submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
@@ -84,6 +124,10 @@ class ImageUnreachable(NetworkRule):
                 if is_local(url) and path and not ignored.match(path.lstrip("/")) and resolve(doc, path, options["roots"]) is None:
                     if not in_unfetched_submodule(doc, path, options["roots"]):
                         yield doc.diagnostic(f"image {path!r} not found", start, end)
+
+        if doc.site is not None and doc.site.generator == "hexo" and doc.site.post_asset_folder and _in_hexo_posts(doc):
+            for start, end, name in _missing_post_assets(doc):
+                yield doc.diagnostic(f"image {name!r} not found in the post's asset folder", start, end)
 
     def probes(self, doc, options):
         return [probe for probe in url_probes(doc) if probe.target.kind == "image"]
