@@ -20,6 +20,12 @@ _HOST_CHARACTERS = lazy(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
 # `https://https://host`, `http://http//host`, `http://https:/host`: a scheme pasted twice.
 _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
 # `(text)[https://...]`: the brackets of a link swapped.
+# `[text](COC Europe.webp)`: a destination with a space and no quoted title after it, which a
+# CommonMark renderer does not read as a link: the brackets are shown as text.
+_SPACED_DESTINATION = lazy(r"(?<!\\)(!?)\[([^\[\]\n]{0,500})\]\(([^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){1,8})\)")
+_PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
+# Renderers that read such a destination as CommonMark does not, spaces and all.
+_READ_WITH_SPACES = ("jekyll", "mkdocs")
 _REVERSED_LINK = lazy(r"\(([^()\[\]\n]{1,200})\)\[((?:https?|ftp)://[^\s\[\]]+)\](?![(\[:])", re.I)
 # Full-width punctuation ends a sentence, never a URL: `…/Project）`, `https://a；https://b`.
 _FULL_WIDTH_STOPS = "；，。、！？」』】〉》"
@@ -85,6 +91,7 @@ class LinkMalformed(DocumentRule):
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
         yield from _reversed_links(doc)
+        yield from _spaced_destinations(doc)
         yield from _joined_text_urls(doc)
 
 
@@ -193,6 +200,34 @@ def _reversed_links(doc):
             "link written backwards, (text)[url]: markdown links are [text](url)",
             match.start(), match.end(),
             fix=Fix("write it as [text](url)", (doc.edit(match.start(), match.end(), f"[{label}]({url})"),)),
+        )
+
+
+def _spaced_destinations(doc):
+    """`[text](my file.png)` shown as text: CommonMark (goldmark, remark, markdown-it,
+    pulldown-cmark, marked) ends a destination at a space, so the brackets and the path are
+    printed as they are written. Only where the destination is a path or a URL (a file name's
+    extension at its end, or a `/` in its first part); kramdown, Python-Markdown, Blackfriday
+    and pandoc read it as a link."""
+    site = doc.site
+    if site is not None and (site.generator in _READ_WITH_SPACES or site.blackfriday or site.pandoc):
+        return
+    text = doc.prose_text
+    if "](" not in text:
+        return
+    links = SpanSet([(link.start, link.end) for link in doc.links])
+    inline = SpanSet([(node.start, node.end) for node in doc.nodes("paragraph", "block_text", "heading", "table_cell")])
+    for match in _SPACED_DESTINATION.finditer(text, doc.body_offset):
+        destination = match.group(3)
+        parts = destination.split()
+        if not (_PATH_LIKE_END.search(parts[-1]) or "/" in parts[0]) or match.start() in links or match.start() not in inline:
+            continue
+        what = "image" if match.group(1) else "link"
+        start, end = match.start(3), match.end(3)
+        fix = Fix("write each space of the destination as %20", (doc.edit(start, end, "%20".join(parts)),), safe=False)
+        yield doc.diagnostic(
+            f"{what} shown as text: a space in its destination {destination!r} ends it (write %20 for the space, or put the destination in <…>)",
+            match.start(), match.end(), fix=fix,
         )
 
 
