@@ -41,6 +41,8 @@ _BREAKS = {"codespan", "inline_math", "block_math", "inline_html", "image", "lin
 _SENTENCE_END = set(".!?:;…。！？>|")
 _CELL_TAG = lazy(r"t[dh]\b", re.I)
 _OPENERS = set(" \t\n*_~\"'“‘([「『")
+# Fewer words than this tell no language apart.
+_FEWEST_WORDS_TO_GUESS = 20
 
 
 class DuplicateWord(DocumentRule):
@@ -57,7 +59,8 @@ class DuplicateWord(DocumentRule):
       escaped underscore (`pk\\_and\\_sequence\\_for for MySQL`), and a particle before a preposition of the same spelling
       (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
-      `for for at`). Pages in a language whose grammar doubles words
+      `for for at`), or as its words show where the site does not tell (`language-words`:
+      a page a sixth of whose words are `het`, `een`, `van`, `niet`... is Dutch). Pages in a language whose grammar doubles words
       (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`, Indonesian,
       Tagalog, Hindi...) are not checked for these, but for doubled English function words
       (`english-function-words`: `the the`, `it it`), which no such language doubles: an
@@ -100,7 +103,8 @@ class DuplicateWord(DocumentRule):
     code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
     A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
     title as written upstream and is not checked, and so does the text of a link to a commit,
-    a pull or merge request or an issue (`[build still still fails](…/commit/44c2bff)`).
+    a pull or merge request or an issue (`[build still still fails](…/commit/44c2bff)`), and
+    a link's text whose doubled word its address doubles too (`[zkw zkw](…/people/zkw-zkw)`, a name).
 
     Placeholder text (lorem ipsum and its generated variants: six or more of the
     `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
@@ -152,6 +156,17 @@ class DuplicateWord(DocumentRule):
             dict(_DATA["allow-by-language"]),
             "Doubled words that are grammar in one language (by language code), for pages of that language.",
         ),
+        "language-words": Option(
+            "table[list[string]]",
+            dict(_DATA["language-words"]),
+            "Frequent words of each language of `allow-by-language` that English does not use: a page "
+            "whose site does not tell its language is read as the one whose words make `language-guess-share` of its words.",
+        ),
+        "language-guess-share": Option(
+            "number",
+            _DATA["language-guess-share"],
+            "Share of a page's words that one language's `language-words` must make for the page to be read as that language.",
+        ),
         "function-characters": Option(
             "list[string]", _DATA["function-characters"], "Chinese function words whose doubling is a typo."
         ),
@@ -179,7 +194,6 @@ class DuplicateWord(DocumentRule):
     def check(self, doc, options):
         language = doc.page.language if doc.page is not None else None
         latin = not (language and language.split("-")[0] in options["reduplicating-languages"])
-        allowed = derived(options, ("duplicate-word allowed", language), lambda: _allowed_pairs(options, language))
         english = derived(options, "duplicate-word english", lambda: frozenset(word.casefold() for word in options["english-function-words"]))
         particles = derived(options, "duplicate-word particles", lambda: frozenset(word.casefold() for word in options["name-particles"]))
         text = doc.text
@@ -189,6 +203,9 @@ class DuplicateWord(DocumentRule):
                 continue
             html = block.type == "block_html"
             if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc) and not is_filler(text[block.start : block.end], options):
+                # Asked only here: guessing the language of a page that does not tell reads all its words.
+                read_as = language or _guessed_language(doc, options)
+                allowed = _allowed_for(options, read_as)
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
                 yield from self._latin(doc, block, list(words), allowed, None if latin else english, english, particles)
             if _CJK_DOUBLE.search(text, block.start, block.end) and not _spoken_chinese(doc):
@@ -253,6 +270,8 @@ class DuplicateWord(DocumentRule):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
             if _names_a_change(doc, start_a):
                 continue  # `[8.0.1316: build still still fails](…/commit/44c2bff)`: the commit's subject as written
+            if _named_by_its_link(doc, start_a, fold):
+                continue  # `[zkw zkw](…/people/zkw-zkw)`: a name, doubled in its address too
             if _written_as_code(text, start_a, end_a, start_b, end_b):
                 continue
             if "\n" in between and doc.site is not None and doc.site.line_breaks:
@@ -284,6 +303,31 @@ class DuplicateWord(DocumentRule):
 def _as_set(options, key: str) -> frozenset[str]:
     """A list option as a set, made once per options mapping (the lists are long)."""
     return derived(options, ("duplicate-word", key), lambda: frozenset(options[key]))
+
+
+def _guessed_language(doc, options) -> str | None:
+    """The language of `language-words` whose words make at least `language-guess-share` of
+    the page's prose words (the most, if several do), or None: for a page whose site does not
+    tell its language. Read once per page."""
+
+    def guess():
+        vocabularies = derived(
+            options,
+            "duplicate-word language words",
+            lambda: {code: frozenset(word.casefold() for word in words) for code, words in options["language-words"].items()},
+        )
+        words = [word.casefold() for word in _LATIN_WORD.findall(doc.prose_text)]
+        if len(words) < _FEWEST_WORDS_TO_GUESS:
+            return None
+        shares = {code: sum(word in vocabulary for word in words) / len(words) for code, vocabulary in vocabularies.items()}
+        best = max(shares, key=shares.__getitem__, default=None)
+        return best if best is not None and shares[best] >= options["language-guess-share"] else None
+
+    return doc.memo("duplicate-word guessed language", guess)
+
+
+def _allowed_for(options, language: str | None) -> frozenset[str]:
+    return derived(options, ("duplicate-word allowed", language), lambda: _allowed_pairs(options, language))
 
 
 def _allowed_pairs(options, language: str | None) -> frozenset[str]:
@@ -560,6 +604,15 @@ _CHANGE_URL = lazy(r"https?://[^\s/]+/(?:[^\s?#]+/)?(?:-/)?(?:commit|commits|pul
 
 def _names_a_change(doc, offset: int) -> bool:
     return any(link.start <= offset < link.end and not link.is_image and _CHANGE_URL.match(link.url) for link in doc.links)
+
+
+def _named_by_its_link(doc, offset: int, fold: str) -> bool:
+    """`[zkw zkw](https://example.cn/people/zkw-zkw)`: the link's text is the name its address
+    gives, doubled there too (a user name, a profile's slug)."""
+    joined = f"{fold}-{fold}"
+    return any(
+        link.start <= offset < link.end and not link.is_image and joined in link.url.casefold().replace("_", "-") for link in doc.links
+    )
 
 
 _JOINERS = {"-", "/", ".", "_", "@", "&", ";", "#", "'", "’"}
