@@ -227,6 +227,9 @@ class DuplicateParagraph(DocumentRule):
       Chinese or Japanese character counts three);
     - an item of an overview list said again, shorter than that too, as a one-line paragraph
       without a full stop over the details of that part: a heading in all but its markup.
+    - a paragraph of a post's excerpt, above its `<!-- more -->` (or `<!-- truncate -->`), said
+      again in the body below: a summary for the list of posts, restated where it belongs (one
+      paragraph; two or more of the excerpt again are the excerpt pasted twice).
     A page that says a program wrote it (`auto_generated: true`, "auto-generated from ..." at
     its top) is not checked: an API reference repeats a type's description at each use; nor is
     a licence or notice file (`LICENSE.md`, `COPYING`), whose bundled licences repeat their
@@ -306,6 +309,8 @@ class DuplicateParagraph(DocumentRule):
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
         refrains: dict[str, bool] = {}
+        # One paragraph of the excerpt said again is a summary restated; more is the excerpt pasted twice.
+        teasers_restated = sum(1 for _, block, _, first, *_ in repeats if _teaser_restated(doc, first, block))
         for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list, key in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
@@ -329,6 +334,8 @@ class DuplicateParagraph(DocumentRule):
                 (here != there and _same_kind(kinds, here, there)) or _under_two_bold_headings(bold, block.start, first.start)
             ):
                 continue  # the options every command shares under each command's heading; a dialog's for one item and for a batch
+            if not copied and _teaser_restated(doc, first, block) and teasers_restated == 1:
+                continue  # the summary above `<!-- more -->`, which the post's body then says in its place
             if in_list is not None and in_list in ordered and not copied:
                 continue  # steps repeat: "the kernel checks the flags" at steps 3 and 8
             if not copied:
@@ -360,6 +367,16 @@ class DuplicateParagraph(DocumentRule):
 
 
 _SENTENCE_END = lazy(r"[.!?。！？…]\W*$")
+# The excerpt separator of Hexo, Hugo, Jekyll (as sites set `excerpt_separator`), the MkDocs
+# blog plugin (`<!-- more -->`) and Docusaurus (`<!-- truncate -->`).
+_EXCERPT_SEPARATOR = lazy(r"<!--\s*(?:more|truncate)\s*-->", re.I)
+
+
+def _teaser_restated(doc, first, block) -> bool:
+    """The first copy is the post's excerpt, above its separator, and the second is in the
+    body below it: a summary written for the list of posts, said again where it belongs."""
+    separator = doc.memo("duplicate-excerpt-separator", lambda: _EXCERPT_SEPARATOR.search(doc.text, doc.body_offset))
+    return separator is not None and first.end <= separator.start() and block.start >= separator.end()
 
 
 def _label(doc, block) -> bool:

@@ -38,6 +38,14 @@ _PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(
 # Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
 # (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
 _ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
+# Package indexes, which a tool is pointed at (`pip config set global.index-url …`, `npm
+# config set registry …`), listed in articles as values to copy: the bare root of a `registry.`
+# host (npm, yarn, Docker) or of a Go module proxy (`goproxy.`). With a path, a `registry.` host
+# is a catalogue for readers (`registry.opendata.aws/landsat-8`).
+_PACKAGE_INDEX_HOST_LABEL = frozenset({"registry", "goproxy"})
+# A Python package index's simple API (PEP 503), `https://mirrors.example.cn/pypi/simple/`: what
+# pip's `index-url` names; opening it shows a list of ten thousand package names.
+_PACKAGE_INDEX_PATH = lazy(r"/simple/?$", re.I)
 
 # An HTTP method written beside the URL (in code too: `GET`): a request described, not a page to visit.
 _HTTP_METHOD = lazy(r"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE)(?![A-Za-z])")
@@ -161,7 +169,10 @@ def _not_for_readers(url: str) -> bool:
         return True
     if _PLACEHOLDER_HOST.search(host):
         return True
-    return host.split(".", 1)[0] in _ENDPOINT_HOST_LABEL
+    label = host.split(".", 1)[0]
+    if label in _PACKAGE_INDEX_HOST_LABEL and parts.path in ("", "/") and not parts.query:
+        return True
+    return label in _ENDPOINT_HOST_LABEL or _PACKAGE_INDEX_PATH.search(parts.path) is not None
 
 
 def _template_goes_on(text: str, end: int) -> bool:
@@ -301,7 +312,8 @@ class BareUrl(DocumentRule):
     the value of an environment variable or setting (`MIRROR_URL=https://...`), a host without a
     scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
     example), webhook hosts
-    (`hook.`, `webhooks.`), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
+    (`hook.`, `webhooks.`), package indexes listed as values for a tool's setting (a Python
+    index's `…/simple/`, the bare root of a `registry.` or `goproxy.` host), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read; nor the address shown after a link to it on the
     same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`), nor one struck through
     (`~~https://x.org/bin/0.10.0/~~`, a download withdrawn). Nor is a bare URL on a page that says a program

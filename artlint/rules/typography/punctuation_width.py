@@ -8,6 +8,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, prose
+from artlint.spans import SpanSet
 
 _DATA = data.load("typography")["punctuation-width"]
 _HAN_CHAR = lazy(f"[{HAN}]")
@@ -88,7 +89,8 @@ class PunctuationWidth(DocumentRule):
       reply (`//@用户名:`, as Weibo writes it), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
-      or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
+      or anything in code, URLs, link destinations, HTML, math or template tags, or in the
+      text of a link to another site (a cited page's title, punctuated as its site writes it). Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
@@ -172,6 +174,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # a run: "...", "?!", ":/"
             if chat_lines(doc).holds(at):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
+            if _cited_title(doc, at):
+                continue  # a linked page's title, as its site writes it
             before = text[at - 1] if at > block.start else ""
             after_end = at + 1
             while after_end < block.end and text[after_end] in " \t":
@@ -212,6 +216,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
+            if _cited_title(doc, match.start()):
+                continue  # a linked page's title, as its site writes it
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
             yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
@@ -228,11 +234,24 @@ class PunctuationWidth(DocumentRule):
             word_after = _WORD.match(text, following)
             if word_after is None or not (word_after.group()[0].islower() or mark in "。！？"):
                 continue  # at the end, a Chinese sentence may end in English words: "拆分成 he、l、l、o。"
-            if not _in_english_sentence(text, at, block):
+            if not _in_english_sentence(text, at, block) or _cited_title(doc, at):
                 continue
             replacement = half[mark] + " "
             fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
             yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
+
+
+def _cited_title(doc, at: int) -> bool:
+    """Whether `at` is in the text of a link to another site: a cited page's title, punctuated
+    as its source punctuates it (`[MkDocs实现网站访问统计(不蒜子)](https://blog.example.cn/…)`)."""
+    spans = doc.memo(
+        "punctuation-width cited titles",
+        lambda: SpanSet([(link.start, link.end) for link in doc.links if not link.is_image and link.kind != "definition" and _EXTERNAL.match(link.url)]),
+    )
+    return at in spans
+
+
+_EXTERNAL = lazy(r"\s*https?://", re.I)
 
 
 def _in_english_sentence(text, at, block):
@@ -250,6 +269,8 @@ def _in_english_sentence(text, at, block):
     after = _LATIN_WORD.findall(text, at + 1, end)
     if len(before) < _MIN_WORDS or len(after) < _MIN_WORDS:
         return False
+    if len(text[start:at].split()) < 2:
+        return False  # `linux/debian/ubuntu：find - search for files`: one label before the mark, not a sentence's words
     if not any(word.lower() in _FUNCTION_WORDS for word in before + after):
         return False
     return not _in_chinese_sentence(text, at, block)
