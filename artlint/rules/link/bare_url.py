@@ -2,8 +2,10 @@ import re
 from bisect import bisect_left
 from urllib.parse import urlsplit
 
+from artlint import data
 from artlint.findings import Severity
 from artlint.lazyre import lazy
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import is_documentation_host, is_private_host, trim_url, unmatched_close
@@ -37,6 +39,7 @@ _PLACEHOLDER = lazy(
 _PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$")
 # Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
 # (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
+_DATA = data.load("links")["bare-url"]
 _ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
 # Package indexes, which a tool is pointed at (`pip config set global.index-url …`, `npm
 # config set registry …`), listed in articles as values to copy: the bare root of a `registry.`
@@ -238,6 +241,18 @@ def _quoted_string(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == '"' and text[end : end + 1] == '"' and "://" not in text[start:end]
 
 
+_DEAD_WINDOW = 80  # characters on each side of the URL, on its line: its own sentence, not the paragraph's
+
+
+def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
+    """Words beside the URL on its line say the address no longer works ("used to be at", "已失效"):
+    the author keeps it as a record and left it unlinked on purpose."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _DEAD_WINDOW)
+    line_end = text.find("\n", end, end + _DEAD_WINDOW)
+    folded = (text[line_start:start] + " " + text[end : line_end if line_end >= 0 else end + _DEAD_WINDOW]).casefold()
+    return any(phrase in folded for phrase in phrases)
+
+
 def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool:
     """A request's argument, an attribute's or a setting's value, a quoted string, or words of
     a quoted title."""
@@ -316,7 +331,8 @@ class BareUrl(DocumentRule):
     index's `…/simple/`, the bare root of a `registry.` or `goproxy.` host), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read; nor the address shown after a link to it on the
     same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`), nor one struck through
-    (`~~https://x.org/bin/0.10.0/~~`, a download withdrawn). Nor is a bare URL on a page that says a program
+    (`~~https://x.org/bin/0.10.0/~~`, a download withdrawn), nor one its line says is dead
+    (`dead-phrases`: "used to be at https://… but it's no longer there", "已失效"), kept as a record. Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
     text, made into a reference page, is changed in the program; link markup that did not
     parse is reported there too.
@@ -336,6 +352,13 @@ class BareUrl(DocumentRule):
     name = "bare-url"
     family = "link"
     severity = Severity.WARNING
+    options = {
+        "dead-phrases": Option(
+            "list[string]",
+            _DATA["dead-phrases"],
+            "Words on a bare URL's line saying the address no longer works: kept as a record, unlinked on purpose.",
+        ),
+    }
 
     def check(self, doc, options):
         autolinked = doc.bare_urls_linked
@@ -366,5 +389,7 @@ class BareUrl(DocumentRule):
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or _struck_through(text, start, end)):
                 if _embedded_by_container(doc, start, end):
                     continue
-                if not _mentioned_not_offered(doc.text, text, start, end) and not _linked_just_before(doc, url, start):
+                if _mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
+                    continue
+                if not _said_to_be_dead(text, start, end, derived(options, "bare-url dead", lambda: tuple(p.casefold() for p in options["dead-phrases"]))):
                     yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)

@@ -90,7 +90,9 @@ class PunctuationWidth(DocumentRule):
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
       or anything in code, URLs, link destinations, HTML, math or template tags, or in the
-      text of a link to another site (a cited page's title, punctuated as its site writes it). Not in Japanese
+      text of a link to another site (a cited page's title, punctuated as its site writes it:
+      `[为什么要学 Rust?](https://…)`; its brackets are held to the rule below, as link texts
+      annotate a link in brackets themselves, `[文字教程(语雀)](https://…)`). Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
@@ -216,8 +218,6 @@ class PunctuationWidth(DocumentRule):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
-            if _cited_title(doc, match.start()):
-                continue  # a linked page's title, as its site writes it
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
             yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
@@ -243,7 +243,7 @@ class PunctuationWidth(DocumentRule):
 
 def _cited_title(doc, at: int) -> bool:
     """Whether `at` is in the text of a link to another site: a cited page's title, punctuated
-    as its source punctuates it (`[MkDocs实现网站访问统计(不蒜子)](https://blog.example.cn/…)`)."""
+    as its source punctuates it (`[R宇宙:最强的搜索引擎](https://r-universe.example/)`)."""
     spans = doc.memo(
         "punctuation-width cited titles",
         lambda: SpanSet([(link.start, link.end) for link in doc.links if not link.is_image and link.kind != "definition" and _EXTERNAL.match(link.url)]),
