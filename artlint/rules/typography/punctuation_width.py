@@ -8,7 +8,6 @@ from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, prose
-from artlint.spans import SpanSet
 
 _DATA = data.load("typography")["punctuation-width"]
 _HAN_CHAR = lazy(f"[{HAN}]")
@@ -89,10 +88,7 @@ class PunctuationWidth(DocumentRule):
       reply (`//@用户名:`, as Weibo writes it), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
-      or anything in code, URLs, link destinations, HTML, math or template tags, or in the
-      text of a link to another site (a cited page's title, punctuated as its site writes it:
-      `[为什么要学 Rust?](https://…)`; its brackets are held to the rule below, as link texts
-      annotate a link in brackets themselves, `[文字教程(语雀)](https://…)`). Not in Japanese
+      or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
@@ -176,8 +172,6 @@ class PunctuationWidth(DocumentRule):
                 continue  # a run: "...", "?!", ":/"
             if chat_lines(doc).holds(at):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
-            if _cited_title(doc, at):
-                continue  # a linked page's title, as its site writes it
             before = text[at - 1] if at > block.start else ""
             after_end = at + 1
             while after_end < block.end and text[after_end] in " \t":
@@ -234,24 +228,11 @@ class PunctuationWidth(DocumentRule):
             word_after = _WORD.match(text, following)
             if word_after is None or not (word_after.group()[0].islower() or mark in "。！？"):
                 continue  # at the end, a Chinese sentence may end in English words: "拆分成 he、l、l、o。"
-            if not _in_english_sentence(text, at, block) or _cited_title(doc, at):
+            if not _in_english_sentence(text, at, block):
                 continue
             replacement = half[mark] + " "
             fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
             yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
-
-
-def _cited_title(doc, at: int) -> bool:
-    """Whether `at` is in the text of a link to another site: a cited page's title, punctuated
-    as its source punctuates it (`[R宇宙:最强的搜索引擎](https://r-universe.example/)`)."""
-    spans = doc.memo(
-        "punctuation-width cited titles",
-        lambda: SpanSet([(link.start, link.end) for link in doc.links if not link.is_image and link.kind != "definition" and _EXTERNAL.match(link.url)]),
-    )
-    return at in spans
-
-
-_EXTERNAL = lazy(r"\s*https?://", re.I)
 
 
 def _in_english_sentence(text, at, block):
