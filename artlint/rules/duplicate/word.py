@@ -60,7 +60,8 @@ class DuplicateWord(DocumentRule):
       (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
       `for for at`), or as its words show where the site does not tell (`language-words`:
-      a page a sixth of whose words are `het`, `een`, `van`, `niet`... is Dutch). Pages in a language whose grammar doubles words
+      a page a sixth of whose words are `het`, `een`, `van`, `niet`... is Dutch, one whose
+      words are `ve`, `bir`, `için`... Turkish). Pages in a language whose grammar doubles words
       (`reduplicating-languages`: Turkish `yavaş yavaş`, Swahili `pole pole`, Indonesian,
       Tagalog, Hindi...) are not checked for these, but for doubled English function words
       (`english-function-words`: `the the`, `it it`), which no such language doubles: an
@@ -193,7 +194,6 @@ class DuplicateWord(DocumentRule):
 
     def check(self, doc, options):
         language = doc.page.language if doc.page is not None else None
-        latin = not (language and language.split("-")[0] in options["reduplicating-languages"])
         english = derived(options, "duplicate-word english", lambda: frozenset(word.casefold() for word in options["english-function-words"]))
         particles = derived(options, "duplicate-word particles", lambda: frozenset(word.casefold() for word in options["name-particles"]))
         text = doc.text
@@ -206,6 +206,7 @@ class DuplicateWord(DocumentRule):
                 # Asked only here: guessing the language of a page that does not tell reads all its words.
                 read_as = language or _guessed_language(doc, options)
                 allowed = _allowed_for(options, read_as)
+                latin = not (read_as and read_as.split("-")[0] in options["reduplicating-languages"])
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
                 yield from self._latin(doc, block, list(words), allowed, None if latin else english, english, particles)
             if _CJK_DOUBLE.search(text, block.start, block.end) and not _spoken_chinese(doc):
@@ -306,7 +307,8 @@ def _as_set(options, key: str) -> frozenset[str]:
 
 
 def _guessed_language(doc, options) -> str | None:
-    """The language of `language-words` whose words make at least `language-guess-share` of
+    """The language of `language-words` (those of `allow-by-language`, and reduplicating ones
+    such as Turkish) whose words make at least `language-guess-share` of
     the page's prose words (the most, if several do), or None: for a page whose site does not
     tell its language. Read once per page."""
 

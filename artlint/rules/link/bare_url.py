@@ -244,6 +244,27 @@ def _quoted_string(text: str, start: int, end: int) -> bool:
 _DEAD_WINDOW = 80  # characters on each side of the URL, on its line: its own sentence, not the paragraph's
 
 
+def bare_urls(doc) -> list[tuple[int, str]]:
+    """(offset, URL) of each URL written out in the prose that no link, HTML, shortcode or
+    template tag holds: text, or a link only where the renderer links bare URLs. Once per document."""
+
+    def compute() -> list[tuple[int, str]]:
+        text = doc.prose_text
+        if "://" not in text and "www." not in text:
+            return []
+        covered = SpanSet(
+            [(link.start, link.end) for link in doc.links]
+            + [(node.start, node.end) for node in doc.definitions]  # unused ones too: no prose either
+            + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
+            + _shortcodes(text)
+            + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
+            + _html_text_spans(doc)
+        )
+        return [(start, _url_extent(written)) for start, written in doc.prose_urls if start not in covered]
+
+    return doc.memo("bare-urls", compute)
+
+
 def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     """Words beside the URL on its line say the address no longer works ("used to be at", "已失效"):
     the author keeps it as a record and left it unlinked on purpose."""
@@ -365,20 +386,7 @@ class BareUrl(DocumentRule):
         kramdown = doc.site is not None and doc.site.generator in ("jekyll", "mkdocs")  # Python-Markdown counts parentheses too
         blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text
-        if "://" not in text and "www." not in text:
-            return
-        covered = SpanSet(
-            [(link.start, link.end) for link in doc.links]
-            + [(node.start, node.end) for node in doc.definitions]  # unused ones too: no prose either
-            + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
-            + _shortcodes(text)
-            + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
-            + _html_text_spans(doc)
-        )
-        for start, written in doc.prose_urls:
-            url = _url_extent(written)
-            if start in covered:
-                continue
+        for start, url in bare_urls(doc):
             end = start + len(url)
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
                 if kramdown and _kramdown_link_after(doc.text, start):

@@ -1,9 +1,11 @@
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.rules.link.bare_url import bare_urls
 from artlint.urls import domain_set, host_in, is_documentation_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
@@ -13,7 +15,9 @@ class LinkInsecure(DocumentRule):
     """An `http://` link or image to a public host.
 
     ## What it finds
-    Links, images and reference definitions with the `http:` scheme whose host is public: not
+    Links, images and reference definitions with the `http:` scheme whose host is public (and
+    bare `http://` URLs where the site's renderer makes them links: goldmark's linkify, marked's
+    GFM, a repository's files on GitHub): not
     `localhost`, not a private, loopback or link-local address, not a reserved or local
     network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), not
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
@@ -54,25 +58,46 @@ class LinkInsecure(DocumentRule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for link in doc.links:
-            if link.kind == "reference":
-                continue  # judged at its definition, where the URL is written
-            if scheme(link.url) != "http":
-                continue
-            host = link.host
+        for target in _http_targets(doc):
+            host = target.host
             if not host or is_private_host(host) or is_documentation_host(host):
                 continue
             if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
                 continue
-            if not link.is_image and _service_port(link.url):
+            if not target.is_image and _service_port(target.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
-            what = "image" if link.is_image else "link"
+            what = "image" if target.is_image else "link"
             yield doc.diagnostic(
                 f"insecure http:// {what}: use https:// if {host} serves it",
-                link.url_start,
-                link.url_end,
-                fix=_https_fix(doc, link, options),
+                target.url_start,
+                target.url_end,
+                fix=_https_fix(doc, target, options),
             )
+
+
+class _Target(NamedTuple):
+    url: str
+    host: str
+    url_start: int
+    url_end: int
+    is_image: bool
+
+
+def _http_targets(doc):
+    """The page's http:// links and images, and the bare http:// URLs its renderer links
+    (goldmark's linkify, marked's GFM: `see http://example.org/a` is a link on the page)."""
+    for link in doc.links:
+        if link.kind != "reference" and scheme(link.url) == "http":  # a reference is judged at its definition
+            yield _Target(link.url, link.host, link.url_start, link.url_end, link.is_image)
+    if not doc.bare_urls_linked:
+        return
+    for start, url in bare_urls(doc):
+        if url[:7].lower() == "http://":
+            try:
+                host = (urlsplit(url).hostname or "").lower()
+            except ValueError:
+                continue
+            yield _Target(url, host, start, start + len(url), False)
 
 
 def _service_port(url: str) -> bool:
