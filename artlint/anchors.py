@@ -44,6 +44,17 @@ def ascii_slug(text: str) -> str:
     return github_slug("".join(char for char in folded if char.isascii()))
 
 
+_HEXO_SPECIAL = lazy(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+
+
+def hexo_slug(text: str) -> str:
+    """hexo-util's `slugize`, which hexo-renderer-marked gives headings their ids with: accents
+    folded, runs of ASCII punctuation and spaces one `-`, case and other characters kept
+    (`Adding «Tags» Page` is `Adding-«Tags»-Page`)."""
+    folded = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    return _HEXO_SPECIAL.sub("-", "".join(char for char in folded if char >= " ")).strip("-")
+
+
 def blackfriday_slug(text: str) -> str:
     """Hugo's older "blackfriday" style: runs of anything but letters and numbers become one `-`."""
     return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
@@ -170,6 +181,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress") else None
     pandoc = doc.site is not None and doc.site.pandoc
     pandoc_seen: dict[str, int] = {}
+    marked = generator == "hexo" and doc.site is not None and not doc.site.markdown_it
+    marked_seen: dict[str, int] = {}
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
@@ -187,6 +200,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(slug)
         if pandoc:
             anchors.add(_numbered(pandoc_slug(text), pandoc_seen))
+        elif marked:  # a repeated id gets `-1`, `-2`...
+            anchors.add(_numbered(hexo_slug(text), marked_seen))
         if generator == "docusaurus":
             anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps an emoji's variation selector
         for variant in _rendered_texts(node):
