@@ -43,6 +43,11 @@ _CELL_TAG = lazy(r"t[dh]\b", re.I)
 _OPENERS = set(" \t\n*_~\"'“‘([「『")
 # Fewer words than this tell no language apart.
 _FEWEST_WORDS_TO_GUESS = 20
+# The guessed language's share of the words must be this many times the next language's...
+_CLEAR_LEAD = 2
+# ...unless the two share their frequent words and allowed doubles ("det det": the Scandinavian languages).
+_SCANDINAVIAN = ("da", "no", "nb", "sv")
+_SAME_DOUBLES = {code: _SCANDINAVIAN for code in _SCANDINAVIAN}
 
 
 class DuplicateWord(DocumentRule):
@@ -308,9 +313,9 @@ def _as_set(options, key: str) -> frozenset[str]:
 
 def _guessed_language(doc, options) -> str | None:
     """The language of `language-words` (those of `allow-by-language`, and reduplicating ones
-    such as Turkish) whose words make at least `language-guess-share` of
-    the page's prose words (the most, if several do), or None: for a page whose site does not
-    tell its language. Read once per page."""
+    such as Turkish) whose words make at least `language-guess-share` of the page's prose
+    words and twice the share of any other, or None: for a page whose site does not tell its
+    language. Read once per page."""
 
     def guess():
         vocabularies = derived(
@@ -321,9 +326,12 @@ def _guessed_language(doc, options) -> str | None:
         words = [word.casefold() for word in _LATIN_WORD.findall(doc.prose_text)]
         if len(words) < _FEWEST_WORDS_TO_GUESS:
             return None
-        shares = {code: sum(word in vocabulary for word in words) / len(words) for code, vocabulary in vocabularies.items()}
-        best = max(shares, key=shares.__getitem__, default=None)
-        return best if best is not None and shares[best] >= options["language-guess-share"] else None
+        shares = sorted(((sum(word in vocabulary for word in words) / len(words), code) for code, vocabulary in vocabularies.items()), reverse=True)
+        if not shares or shares[0][0] < options["language-guess-share"]:
+            return None
+        if len(shares) > 1 and shares[0][0] < _CLEAR_LEAD * shares[1][0] and shares[1][1] not in _SAME_DOUBLES.get(shares[0][1], ()):
+            return None  # two languages alike: neither is told
+        return shares[0][1]
 
     return doc.memo("duplicate-word guessed language", guess)
 
