@@ -5,6 +5,14 @@ from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 
 _OWN_ID = lazy(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
+# The blockquote that a social network's embed script replaces with the post itself
+# (`<blockquote class="twitter-tweet">`, Instagram's, TikTok's, Reddit's, Bluesky's, Threads'):
+# its anchors, empty or not, are what the script reads the post's address from.
+_EMBED_OPEN = lazy(
+    r"""<blockquote\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-embed-bq|bluesky-embed|text-post-media|mastodon-embed)\b""",
+    re.I,
+)
+_BLOCKQUOTE_CLOSE = lazy(r"</blockquote\s*>", re.I)
 
 
 class LinkEmpty(DocumentRule):
@@ -16,7 +24,9 @@ class LinkEmpty(DocumentRule):
     `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
     `title` (an icon link) has a name for screen readers and is not empty, nor is a text that a
     template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
-    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds).
+    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds),
+    nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
+    Instagram's, TikTok's...), which the network's script replaces with the post.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -42,6 +52,8 @@ class LinkEmpty(DocumentRule):
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
             elif not link.text.strip() and not link.labelled and not _templated_text(doc, link) and not _permalink(doc, link):
+                if link.kind == "html" and _in_embed(doc, link.start):
+                    continue  # the embed script's address of the post, replaced by the post
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
 
 
@@ -59,3 +71,17 @@ def _permalink(doc, link) -> bool:
     if link.kind != "html" or not link.url.startswith("#") or len(link.url) < 2:
         return False
     return any(found == link.url[1:] for found in _OWN_ID.findall(doc.text, link.start, link.end))
+
+
+def _in_embed(doc, offset: int) -> bool:
+    """Whether `offset` is inside a social network's embed blockquote (`twitter-tweet`...),
+    which the network's script replaces with the post."""
+
+    def spans():
+        found = []
+        for opening in _EMBED_OPEN.finditer(doc.text):
+            closing = _BLOCKQUOTE_CLOSE.search(doc.text, opening.end())
+            found.append((opening.start(), closing.end() if closing else len(doc.text)))
+        return found
+
+    return any(start <= offset < end for start, end in doc.memo("link-empty embeds", spans))
