@@ -343,6 +343,17 @@ def test_a_page_of_blank_lines_is_read_for_imports_in_linear_time() -> None:
     assert time.monotonic() - started < 5
 
 
+def test_a_page_of_one_include_and_blank_lines_is_read_in_linear_time(tmp_path: Path) -> None:
+    # duplicate-title asks whether a page is template tags alone; a regex did that with
+    # exponential backtracking: 24 spaces took 0.9 s, a real page of blank lines never ended.
+    page = tmp_path / "palette.md"
+    page.write_text("---\ntitle: Palette\n---\n{% include palette.html %}\n" + " \n" * 600 + "x\n", encoding="utf-8")
+    started = time.monotonic()
+    code, _, err = artlint("check", "--offline", "--no-cache", "--select", "duplicate-title", str(page), cwd=tmp_path, timeout=60)
+    assert code == 0, err
+    assert time.monotonic() - started < 20
+
+
 def test_an_email_pattern_is_searched_in_linear_time() -> None:
     from artlint.rules.markup.unclosed_emphasis import _EMAIL
 
