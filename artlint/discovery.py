@@ -105,9 +105,9 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked
         if config.sites is not None:
             site = config.sites.folder_site(absolute, names)
             if directory is not top and (
-                site.holds_no_articles(absolute) or site.copies_verbatim(absolute) or _bundled_package(site, absolute, names)
+                site.holds_no_articles(absolute) or site.copies_verbatim(absolute) or site.archived(absolute) or _bundled_package(site, absolute, names)
             ):
-                continue  # templates, partials, generated output, static files, bundled packages: checked only when named
+                continue  # templates, partials, generated output, static files, old copies, bundled packages: checked only when named
             site_excluded = site.excluded_paths
         excluded = here.exclude_globs
         suffixes = tuple("." + extension.lower() for extension in here.extensions)

@@ -405,6 +405,17 @@ class Site:
         relative = self.relative(path)
         return any(within(relative, excluded) for excluded in self.not_content)
 
+    def archived(self, path: str) -> bool:
+        """Whether `path` (absolute, a folder) is an old copy kept beside the site's content
+        (`versioned_docs_archived/`, `2017/` beside an MkDocs site's `docs/`; `archive-folders`
+        in rules/sites.toml): outside every folder the generator builds from, and named so."""
+        if self.config_file is None or self.generator not in _CONTENT_ROOTED or not _ARCHIVE_FOLDER.fullmatch(os.path.basename(path)):
+            return False
+        relative = self.relative(path)
+        return relative != ".." and not relative.startswith("../") and not any(
+            folder == "." or within(relative, folder) or within(folder, relative) for folder in (*self.content, *self.static)
+        )
+
     def copies_verbatim(self, path: str) -> bool:
         """Whether `path` (absolute) is in a folder the generator copies to the site as it is
         (Hugo's and Zola's `static/`, Hugo's `assets/`, Docusaurus' `static/`, VitePress' and
@@ -1078,6 +1089,12 @@ def _language_in(matter: Mapping[str, Any]) -> str | None:
 @lru_cache(maxsize=1)
 def _repository_files() -> frozenset[str]:
     return frozenset(data.load("sites")["repository-files"])
+
+
+# Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
+# beside them is the repository's, not the site's.
+_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus")
+_ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
 @lru_cache(maxsize=1)
