@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from artlint import cjk, dependencies, localfiles
-from artlint.boundary import checked_boundary, work_tree
+from artlint.boundary import checked_boundary, within, work_tree
 from artlint.config import Config, RuleSettings
 from artlint.discovery import discover
 from artlint.findings import Diagnostic, Finding, without_moot
@@ -522,8 +522,22 @@ def prepare_run(arguments: list[str], config: Config) -> SiteIndex:
     root = project_root(config)
     config.boundary = checked_boundary(arguments, root)
     top = str(root) if root is not None else enclosing_site(str(config.root))
+    outside = _first_outside(arguments, top)
+    if outside is not None:
+        # `--config /elsewhere/artlint.toml` for a site checked in place: its generator's
+        # configuration is found from the checked files, as it is without the option.
+        top = str(work_tree(outside) or enclosing_site(outside))
     config.sites = SiteIndex(top, config.site, str(config.root))
     return config.sites
+
+
+def _first_outside(arguments: list[str], top: str) -> str | None:
+    """The folder of the first path named that lies outside `top`, if one does."""
+    for argument in arguments:
+        place = os.path.abspath(argument)
+        if not within(place, os.path.abspath(top)):
+            return place if os.path.isdir(place) else os.path.dirname(place)
+    return None
 
 
 def _unwalked_warning(unwalked: Counter) -> str:

@@ -412,3 +412,19 @@ def test_a_hexo_site_rendered_by_markdown_it_reads_emphasis_as_commonmark(tmp_pa
     assert "  renderer     markdown-it (CommonMark's emphasis rules)\n" in out
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "unclosed-emphasis", ".", cwd=tmp_path)
     assert code == 1 and "unclosed-emphasis" in out, out
+
+
+@pytest.mark.parametrize("name", ["jekyll", "hugo"])
+def test_a_configuration_named_elsewhere_leaves_the_site_model_to_the_checked_files(name: str, tmp_path: Path) -> None:
+    # `--config /tmp/x.toml` once made the configuration's folder the top of the site search:
+    # a Jekyll site checked in place was read as a plain folder (26 findings more on a real site).
+    config = tmp_path / "artlint.toml"
+    config.write_text("# settings kept outside the site\n", encoding="utf-8")
+    site = SITES / name
+    code, out, err = artlint("site", str(site), "--config", str(config), cwd=tmp_path)
+    assert code == 0, err
+    assert f"generator    {name}" in out
+    plain = artlint("check", "--offline", "--no-cache", "--format", "json", str(site), cwd=tmp_path)
+    named = artlint("check", "--offline", "--no-cache", "--format", "json", "--config", str(config), str(site), cwd=tmp_path)
+    places = [[(f["path"], f["line"], f["rule"]) for f in json.loads(run[1])["findings"]] for run in (plain, named)]
+    assert places[0] == places[1]  # the messages may differ: a key typo is weighed against the project's files

@@ -222,6 +222,8 @@ def _spaced_destinations(doc):
         parts = destination.split()
         if not (_PATH_LIKE_END.search(parts[-1]) or "/" in parts[0]) or match.start() in links or match.start() not in inline:
             continue
+        if "{{" in destination or "{%" in destination:
+            continue  # `({{ site.baseurl }}/img/a.png)`: a template writes the address before markdown reads it
         what = "image" if match.group(1) else "link"
         start, end = match.start(3), match.end(3)
         fix = Fix("write each space of the destination as %20", (doc.edit(start, end, "%20".join(parts)),), safe=False)
