@@ -533,23 +533,25 @@ _MOST_FOLDER_FILES = 200
 
 @lru_cache(maxsize=256)
 def _no_front_matter_in(folder: str, signature: str) -> bool:  # once per state of the folder
-    """Whether a folder holds two or more markdown files and none starts with front matter:
-    documents for readers of the repository (a contributors' guide in `docs/`), which Jekyll
-    copies as static files. One file without front matter among pages is a page missing it."""
+    """Whether most of a folder's markdown files, two or more, start without front matter:
+    documents for readers of the repository (a contributors' guide in `docs/`), or fragments a
+    template includes beside the one page that has it (a component's `guidance/` notes), which
+    Jekyll copies as static files. One file without front matter among pages is a page missing it."""
     try:
         names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False) and entry.name.lower().endswith((".md", ".markdown")))
     except OSError:
         return False
     if not 2 <= len(names) <= _MOST_FOLDER_FILES:
         return False
+    with_matter = 0
     for name in names:
         try:
             with open(os.path.join(folder, name), "rb") as handle:
-                if handle.read(3) == b"---":
-                    return False
+                with_matter += handle.read(3) == b"---"
         except OSError:
             return False
-    return True
+    without = len(names) - with_matter
+    return without >= 2 and without > with_matter
 
 
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:

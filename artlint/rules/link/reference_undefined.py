@@ -47,6 +47,13 @@ _ATTRIBUTE_NAME = lazy(r"[\w-]+")
 _BLOCK_WINDOW = 2000
 
 
+def _glued(text: str, start: int, end: int) -> bool:
+    """The brackets sit inside a word: a letter, digit or `-` right before them and a letter or
+    digit right after (`--[no-]bail`, a command's optional prefix; `file[s]`)."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(before) and (before.isalnum() or before == "-") and after.isalnum()
+
+
 def normal_label(label: str) -> str:
     """CommonMark matches labels case-insensitively, with runs of white space as one space."""
     return " ".join(label.split()).casefold()
@@ -74,7 +81,7 @@ class LinkReferenceUndefined(DocumentRule):
     reported only in a document that itself writes working shortcut links, outside tables and
     block quotes (an editor's `[the free tier]` in a quotation), and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
-    attribute `#[track_caller]`), the text of kramdown's full reference with a space before a
+    attribute `#[track_caller]`), an optional part inside a word (`--[no-]bail`, `file[s]`), the text of kramdown's full reference with a space before a
     defined label (`[Setext] [1]`, on a Jekyll site; on an MkDocs site one space or a line break), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
@@ -162,6 +169,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue
             if text[match.start() - 1 : match.start()] == "#":
                 continue  # `#[track_caller]`: a Rust attribute written as text
+            if _glued(text, match.start(), match.end()):
+                continue  # `--[no-]bail`, `colo[u]r`: an optional part of a word, in the word
             line_start = doc.source.line_starts[doc.source.line_of(match.start()) - 1]
             if _TASK_STATE.match(text, line_start, match.start()) or log_lines.holds(match.start()):
                 continue
