@@ -23,6 +23,7 @@ _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
 # `[text](COC Europe.webp)`: a destination with a space and no quoted title after it, which a
 # CommonMark renderer does not read as a link: the brackets are shown as text.
 _SPACED_DESTINATION = lazy(r"(?<!\\)(!?)\[([^\[\]\n]{0,500})\]\(([^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){1,8})\)")
+_SPACE_AFTER_PATH = lazy(r"\]\([^()\s<>\"']{1,1000}[ \t]+[^()\s<>\"']")
 _PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
 # Renderers that read such a destination as CommonMark does not, spaces and all.
 _READ_WITH_SPACES = ("jekyll", "mkdocs")
@@ -213,8 +214,8 @@ def _spaced_destinations(doc):
     if site is not None and (site.generator in _READ_WITH_SPACES or site.blackfriday or site.pandoc):
         return
     text = doc.prose_text
-    if "](" not in text:
-        return
+    if "](" not in text or not _SPACE_AFTER_PATH.search(text, doc.body_offset):
+        return  # one scan from each `](` rules out nearly every page
     links = SpanSet([(link.start, link.end) for link in doc.links])
     inline = SpanSet([(node.start, node.end) for node in doc.nodes("paragraph", "block_text", "heading", "table_cell")])
     for match in _SPACED_DESTINATION.finditer(text, doc.body_offset):
