@@ -160,6 +160,17 @@ def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
     return variants
 
 
+_REACT_PAGE_SUFFIXES = (".js", ".jsx", ".ts", ".tsx")
+
+
+def _react_page_variants(path: Path) -> list[Path]:
+    """The files of a Docusaurus page written as a React component at `path`'s URL."""
+    variants = [path / f"index{suffix}" for suffix in _REACT_PAGE_SUFFIXES]
+    if path.name:
+        variants += [path.with_name(path.name + suffix) for suffix in _REACT_PAGE_SUFFIXES]
+    return variants
+
+
 @lru_cache(maxsize=65536)
 def _exists_on_disk(path: str) -> bool:
     return os.path.exists(path)
@@ -570,8 +581,11 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
     if not relative:
         return root  # the home page
     candidates: list[Path] = []
+    react = doc.site is not None and doc.site.generator == "docusaurus"
     for base in roots:
         candidates += _page_variants(root / base / relative, trailing)
+        if react:  # a page of `src/pages` written as a React component: `/setup` is setup.tsx
+            candidates += _react_page_variants(root / base / relative)
     for folder, prefix in doc.site.content_prefixes if doc.site is not None else ():
         if within(relative, prefix) and relative != prefix:  # `/uploads/a.png` from `uploads` mounted at content/uploads
             candidates += _page_variants(root / folder / relative[len(prefix) :].lstrip("/"), trailing)
@@ -1000,7 +1014,9 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
     root = os.path.realpath(root)
     for base in roots:
         top = os.path.join(root, base)
-        if base == "." or not os.path.isdir(top) or not within(os.path.realpath(top), root):
+        # A content folder beside the site's (Docusaurus' `path: '../docs'` from `website/`) is
+        # the site's too; nothing further out is walked.
+        if base == "." or not os.path.isdir(top) or not within(os.path.realpath(top), root if not base.startswith("../") else os.path.dirname(root)):
             continue
         whole_root = base == WHOLE_ROOT
         for directory, subdirectories, files in os.walk(top):

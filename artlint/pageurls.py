@@ -59,8 +59,9 @@ def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> P
     """The URL of the page `file` (absolute) when the site renders it and the URL is certain,
     else None. `front_matter` is None for a file without front matter."""
     relative = site.relative(file)
-    if relative.startswith("../") or posixpath.splitext(relative)[1].lower() not in _suffixes(site):
-        return None
+    outside = relative.startswith("../") and not any(within(relative, folder) for folder in site.content if folder.startswith("../"))
+    if outside or posixpath.splitext(relative)[1].lower() not in _suffixes(site):
+        return None  # beside the folders the site builds from (unless one is there: `path: '../docs'`)
     if site.holds_no_articles(file):
         return None
     matter = front_matter if isinstance(front_matter, Mapping) else {}
@@ -625,10 +626,11 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
             path = slug if slug.startswith("/") else "/".join([*folders, slug])
             url = _clean(base + "/" + path.lstrip("/"))
             return PageUrl(url.rstrip("/") or "/", _output(url.rstrip("/") + "/"), "slug")
-        if "id" in matter:
+        written_id = _text(matter, "id")
+        if written_id is not None and ("/" in written_id or not written_id.strip()):
             return None
-        name = docusaurus_unnumbered(stem)
-        if name.lower() in ("index", "readme") or (folders and name == folders[-1]):
+        name = written_id.strip() if written_id is not None else docusaurus_unnumbered(stem)  # the id takes the file name's place
+        if written_id is None and (name.lower() in ("index", "readme") or (folders and name == folders[-1])):
             name = ""
         segments = [*folders, name] if name else folders
     else:

@@ -843,7 +843,7 @@ _TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plug
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
-    if parts[0] == "..":
+    if parts[0] == ".." and not any(within("/".join(parts), folder) for folder in site.content if folder.startswith("../")):
         return "repository"  # beside the folder the generator builds from (Jekyll's `source: src`)
     if site.generator == "mkdocs" and _mkdocs_index(site, parts, lowered):
         return "section"  # a folder's index page: "Introduction" in each section is its structure
@@ -1270,8 +1270,23 @@ _HEXO_CONFIG_VARIANT = lazy(r"_config\.[\w-]{1,40}\.ya?ml")
 def _jekyll_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("_config.yml", "_config.yaml", "_config.toml"):
         if name in names:
-            return os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if _theme_chooser(path) and any(finder(folder, names) for _, finder in _BUILT_BY_OTHERS):
+                return None  # GitHub Pages' theme left beside the configuration of the generator that builds the site
+            return path
     return None
+
+
+# What GitHub Pages' theme chooser writes into `_config.yml` (`theme: jekyll-theme-slate`).
+_THEME_CHOOSER_KEYS = frozenset(
+    {"theme", "remote_theme", "title", "description", "logo", "show_downloads", "google_analytics", "plugins", "include", "exclude"}
+)
+
+
+def _theme_chooser(path: str) -> bool:
+    """A `_config.yml` that only picks a GitHub Pages theme (and the title it shows)."""
+    settings = _read_settings(path)
+    return bool(settings) and set(settings) <= _THEME_CHOOSER_KEYS and ("theme" in settings or "remote_theme" in settings)
 
 
 def _docusaurus_file(folder: str, names: Collection[str]) -> str | None:
@@ -1315,6 +1330,9 @@ def _starting(folder: str, prefix: str) -> list[str]:
     except OSError:
         return []
 
+
+# Generators whose configuration, beside a `_config.yml` that only picks a Pages theme, builds the site.
+_BUILT_BY_OTHERS = (("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file))
 
 _FINDERS = (
     ("hugo", _hugo_file),
@@ -2667,6 +2685,11 @@ def enclosing_site(folder: str) -> str:
     return os.path.abspath(folder)
 
 
+# Folders that hold a site's configuration beside the folders it builds from (`website/` with
+# Docusaurus' `path: '../docs'`).
+_SITE_FOLDERS = ("website", "site", "www", "docs-site")
+
+
 class SiteIndex:
     """The site of each file of a run: the nearest generator configuration at or above its
     folder, up to `top` (the project's root), else a plain site rooted at `top`."""
@@ -2687,8 +2710,24 @@ class SiteIndex:
         return nearest(folder, self.top, self._folders, self._detected, self._root_site, names)
 
     def _detected(self, folder: str, names: Collection[str] | None) -> Site | None:
-        found = detect(folder, names)
+        found = detect(folder, names) or self._claimed_by_sibling(folder)
         return None if found is None else self._kept(found)
+
+    def _claimed_by_sibling(self, folder: str) -> Site | None:
+        """The site of a configuration kept in a sibling folder that builds `folder` from
+        outside (Docusaurus' classic layout: `website/docusaurus.config.js` with
+        `path: '../docs'`)."""
+        parent = os.path.dirname(folder)
+        if parent == folder or not within(parent, self.top):
+            return None
+        for name in _SITE_FOLDERS:
+            sibling = os.path.join(parent, name)
+            if sibling == folder or not os.path.isdir(sibling):
+                continue
+            site = self._sites.get(sibling) or detect(sibling)
+            if site is not None and any(os.path.normpath(os.path.join(site.root, content)) == folder for content in site.content):
+                return site
+        return None
 
     def _root_site(self) -> Site:
         site = self._sites.get(self.top)

@@ -155,7 +155,7 @@ def test_documentation_generators(tmp_path: Path) -> None:
     assert url_of(docusaurus, "docs/01-intro/02-setup.md", {}, files) == "/docs/intro/setup"
     assert url_of(docusaurus, "docs/guide/guide.md", {}, files) == "/docs/guide"
     assert url_of(docusaurus, "docs/guide/a.md", {"slug": "/b"}, files) == "/docs/b"
-    assert url_of(docusaurus, "docs/guide/a.md", {"id": "b"}, files) is None
+    assert url_of(docusaurus, "docs/guide/a.md", {"id": "b"}, files) == "/docs/guide/b"  # the id in the file name's place
     assert url_of(docusaurus, "blog/2024-05-31-sleep.md", {}, files) == "/blog/2024/05/31/sleep"
     assert url_of(docusaurus, "blog/2020-2-14-notes.md", {}, files) == "/blog/2020/2/14/notes"  # the date as written
     assert url_of(tmp_path / "mkdocs", "docs/a.md", {}, {"mkdocs.yml": "site_name: x\n"}) == "/a/"
@@ -195,6 +195,10 @@ def test_docusaurus_plugin_instances_serve_their_folders_at_their_routes(tmp_pat
     assert url_of(tmp_path, translated, {}, files) == "/fr/release-notes/2024/06/01/1.1"
     assert url_of(tmp_path, "i18n/fr/docusaurus-plugin-content-docs/version-0.9/intro.md", {}, files) == "/fr/0.9/intro"
     assert url_of(tmp_path, "blog/2024-05-31-sleep.md", {}, files) is None  # the preset's blog reads posts/
+    # A doc's `id` takes its file name's place in the URL; a slug still wins; an id with a `/` is not modelled.
+    assert url_of(tmp_path, "reference/guides/01-setup.md", {"id": "getting-started"}, files) == "/api/guides/getting-started"
+    assert url_of(tmp_path, "reference/setup.md", {"id": "x", "slug": "/start"}, files) == "/api/start"
+    assert url_of(tmp_path, "reference/setup.md", {"id": "a/b"}, files) is None
 
 
 def test_docusaurus_options_are_read_as_data_never_run() -> None:

@@ -83,13 +83,16 @@ _READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress")
 def _generator_accepts(generator, expected, value, key="") -> bool:
     """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
     Jekyll, Hugo and Hexo), any form of the top-level `tags` and `categories` of a Zola page (Zola
-    reads terms under `[taxonomies]` only and ignores these keys), any string where only the theme reads
+    reads terms under `[taxonomies]` only and ignores these keys), any form of `categories` on a
+    Docusaurus site (its plugins read `tags` only), any string where only the theme reads
     the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
     empty terms, which Hexo drops."""
     if generator == "zola" and key in ("tags", "categories"):
         return True  # a page's unknown keys are ignored (its sections' fail the build, but have no terms)
+    if generator == "docusaurus" and key == "categories":
+        return True  # the blog and docs plugins read `tags` only; unknown keys pass their validation
     if generator == "hexo" and key == "categories" and isinstance(value, list):
         return all(item is None or isinstance(item, str) or (isinstance(item, list) and all(isinstance(part, str) for part in item)) for item in value)
     if generator == "hexo" and expected == "list[string]" and isinstance(value, list) and None in value:
