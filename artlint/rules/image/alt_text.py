@@ -20,7 +20,9 @@ class ImageAltText(DocumentRule):
     `IMG_1234`, the image's own file name). An HTML image with an explicit `alt=""` is taken as
     decorative and passes (so does a bare `alt`, which HTML reads as empty), as does an image
     shown beside its own markdown in a code block (a
-    syntax guide's `![Alt text](...)`).
+    syntax guide's `![Alt text](...)`), and a small picture used as a bullet: the same image,
+    without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),
+    which is decorative and rightly has none.
 
     ## Why it matters
     Alt text is what screen readers read and what shows when the image fails to load, which
@@ -44,12 +46,36 @@ class ImageAltText(DocumentRule):
     def check(self, doc, options):
         placeholders = derived(options, "image-alt-text placeholders", lambda: {phrase.casefold().strip() for phrase in options["placeholders"]})
         file_name = derived(options, "image-alt-text file-name", lambda: re.compile(options["file-name-pattern"], re.I))
+        icons = _repeated_icons(doc)
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
+            if link.url in icons and not link.text.strip():
+                continue  # the same small picture before each tip: a bullet, rightly without text
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
             if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
                 yield doc.diagnostic(problem, link.start, link.end)
+
+
+_ICON_USES = 3  # times one image must open a line of text, without alt text, to be a bullet
+
+
+def _repeated_icons(doc) -> set[str]:
+    """Images used as bullets: the same source, without alt text, at the start of three or more
+    lines that go on with text (`> ![](tip.png) Use one-way bindings...` before each tip).
+    Decorative, so an empty alt is right for them (WCAG's H67)."""
+    uses: dict[str, int] = {}
+    text = doc.text
+    for link in doc.links:
+        if not link.is_image or link.text.strip() or link.kind == "definition":
+            continue
+        line_start = text.rfind("\n", 0, link.start) + 1
+        line_end = text.find("\n", link.end)
+        before = text[line_start : link.start].strip(" \t>*-+")
+        after = text[link.end : line_end if line_end >= 0 else len(text)].strip()
+        if not before and any(char.isalnum() for char in after):
+            uses[link.url] = uses.get(link.url, 0) + 1
+    return {url for url, count in uses.items() if count >= _ICON_USES}
 
 
 def _problem(alt: str, url: str, placeholders: set[str], file_name: re.Pattern) -> str | None:
