@@ -140,7 +140,17 @@ def toc_unique(slug: str, taken: set[str]) -> str:
 
 def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     """(text without a trailing `{#id}`, the explicit id or None)."""
+    if "/*" in doc.text[node.start : node.end]:
+        # Docusaurus 3's id as an MDX comment, `### Stage 0 {/* #stage-0 */}`: read in the
+        # source, where the parser would take `*…*` for emphasis.
+        comment = _MDX_COMMENT_ID.search(doc.text[node.start : node.end].rstrip().rstrip("#").rstrip())
+        if comment:
+            text = node.text.strip()
+            return text[: text.rfind("{")].strip() if "{" in text else text, comment.group(1)
     return _without_attributes(node.text.strip(), bare_words=doc.site is not None and doc.site.generator == "zola")
+
+
+_MDX_COMMENT_ID = lazy(r"\{\s*/\*\s*#([^\s*]+)\s*\*/\s*\}\s*$")
 
 
 def _without_attributes(text: str, bare_words: bool = False) -> tuple[str, str | None]:
