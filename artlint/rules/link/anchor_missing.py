@@ -312,7 +312,27 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
     exact = {anchor.lower() for anchor in document_anchors(doc, generator)}
     if scripted:
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
+    if generator == "docusaurus" and "import" in doc.text:
+        exact |= _imported_partial_anchors(path, doc.text)
     return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))
+
+
+def _imported_partial_anchors(path: str, text: str) -> set[str]:
+    """The headings of the MDX partials a Docusaurus page imports from its own folder or below
+    (`import Scripts from './_scripts.mdx'`, then `<Scripts />`): they are the page's headings."""
+    folder = os.path.dirname(path)
+    found: set[str] = set()
+    for match in _MDX_IMPORT.finditer(text):
+        named = os.path.normpath(os.path.join(folder, match.group(1)))
+        if not named.startswith(folder + os.sep):
+            continue  # only the page's own folder: what lies elsewhere is another page's
+        real = os.path.realpath(named)
+        signature = dependencies.signature_of(real)
+        dependencies.record("stat", real, signature)
+        partial = _file_anchors(real, signature)
+        if partial is not None:
+            found |= partial.exact
+    return found
 
 
 def _translation_named(path: str, found: str) -> str:
