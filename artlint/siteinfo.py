@@ -110,6 +110,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  renderer     pandoc (a ** closes after a space too; bare URLs stay text; pandoc's heading ids)")
         if site["betterem"]:
             lines.append("  emphasis     pymdownx.betterem (** pairs much as CommonMark's flanking rules say)")
+        if site["jinja-pages"]:
+            lines.append("  templates    pages are Jinja2 templates (the macros plugin): {{ }} and {% %} are template markup")
         if site["markdown-it"]:
             lines.append("  renderer     markdown-it (CommonMark's emphasis rules)")
         if site["translated-links"]:

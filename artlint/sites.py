@@ -176,6 +176,9 @@ class Site:
     # Hexo's `post_asset_folder: true`: a post's assets are in the folder named after its file
     # (`_posts/a-post/`), which `{% asset_img a.png %}` names them from.
     post_asset_folder: bool = False
+    # The pages are Jinja2 templates rendered before markdown (MkDocs' macros plugin): `{{ x }}`
+    # and `{% if %}` are template markup, as Liquid's are on Jekyll.
+    jinja_pages: bool = False
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -371,6 +374,7 @@ class Site:
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
+            "jinja-pages": self.jinja_pages,
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -2329,7 +2333,17 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
+        # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
+        "jinja_pages": _mkdocs_plugin(settings, "macros"),
     }
+
+
+def _mkdocs_plugin(settings: dict, name: str) -> bool:
+    """Whether `plugins:` lists the plugin (`- macros`, `- macros: {...}`, or a mapping)."""
+    plugins = settings.get("plugins")
+    if isinstance(plugins, dict):
+        return name in plugins
+    return any(item == name or (isinstance(item, dict) and name in item) for item in _items(plugins))
 
 
 def _options_of(entries: Any, name: str) -> dict | None:

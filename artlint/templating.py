@@ -72,14 +72,20 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
         return _hugo_masked(text, body_offset, site)
     if generator == "zola" and site is not None and "{%" in text:
         return _zola_masked(text, body_offset, site)
-    if generator == "mkdocs" and site is not None and site.containers:
-        return _containers_quoted(text, body_offset, site.containers)
+    if generator == "mkdocs" and site is not None and (site.containers or site.jinja_pages):
+        quoted = _containers_quoted(text, body_offset, site.containers) if site.containers else text
+        return _liquid_masked(quoted, body_offset) if site.jinja_pages and ("{%" in quoted or "{{" in quoted) else quoted
     if generator == "docusaurus" and "{/*" in text:
         return _mdx_comments_blanked(text, body_offset)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
         return text
+    return _liquid_masked(text, body_offset)
+
+
+def _liquid_masked(text: str, body_offset: int) -> str:
+    """Liquid's (and Jinja2's) tags written as markdown reads what they render to."""
     pieces = [text[:body_offset]]
     position = body_offset
     open_code: str | None = None  # the end tag awaited, inside a code block tag
