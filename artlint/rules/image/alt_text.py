@@ -22,7 +22,8 @@ class ImageAltText(DocumentRule):
     shown beside its own markdown in a code block (a
     syntax guide's `![Alt text](...)`), and a small picture used as a bullet: the same image,
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),
-    which is decorative and rightly has none.
+    which is decorative and rightly has none, and a tracking pixel copied with a quoted feed
+    item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's).
 
     ## Why it matters
     Alt text is what screen readers read and what shows when the image fails to load, which
@@ -41,17 +42,23 @@ class ImageAltText(DocumentRule):
     options = {
         "placeholders": Option("list[string]", _DATA["placeholders"], "Alt texts that are placeholders."),
         "file-name-pattern": Option("string", _DATA["file-name-pattern"], "A regular expression for alt texts that are file names.", form="regex"),
+        "beacon-patterns": Option(
+            "list[string]", _DATA["beacon-patterns"], "Regular expressions for the URLs of tracking pixels, which need no alt text.", form="regex"
+        ),
     }
 
     def check(self, doc, options):
         placeholders = derived(options, "image-alt-text placeholders", lambda: {phrase.casefold().strip() for phrase in options["placeholders"]})
         file_name = derived(options, "image-alt-text file-name", lambda: re.compile(options["file-name-pattern"], re.I))
         icons = _repeated_icons(doc)
+        beacons = derived(options, "image-alt-text beacons", lambda: re.compile("|".join(f"(?:{p})" for p in options["beacon-patterns"]) or "(?!)", re.I))
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
             if link.url in icons and not link.text.strip():
                 continue  # the same small picture before each tip: a bullet, rightly without text
+            if not link.text.strip() and beacons.search(link.url):
+                continue  # a feed item's tracking pixel (`…/aggbug/3757.aspx`), copied with it: 1x1, nothing to describe
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
             if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
                 yield doc.diagnostic(problem, link.start, link.end)
