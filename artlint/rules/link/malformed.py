@@ -174,6 +174,8 @@ def _query_in_fragment(doc, link):
     # query its script reads (`#section/?utm_…` is an anchor with a query after it)
     if question <= 0 or fragment[0] in "/!" or "/" in fragment[:question].rstrip("/") or "#" in fragment or "=" not in fragment[question:]:
         return None
+    if fragment.startswith(":~:"):
+        return None  # a text fragment (`#:~:text=…`), which the browser reads whole: the page loads
     if any(char.isspace() for char in fragment):
         return None
     name, query = fragment[:question], fragment[question:]
