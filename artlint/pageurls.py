@@ -590,10 +590,11 @@ def _zola(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
         url = _clean(path).rstrip("/") + "/"
         return PageUrl(url, _output(url), "path")
     slug = _text(matter, "slug")
+    settings = _settings(site)
     if slug is None:
-        dated = _DATED_STEM.match(stem)
+        dated = None if settings.get("slugify.paths_keep_dates") == "true" else _DATED_STEM.match(stem)
         slug = dated.group(4) if dated else stem
-    mode = _settings(site).get("slugify.paths", "on")
+    mode = settings.get("slugify.paths", "on")
     if mode == "on":
         if not slug.isascii():
             raise _Uncertain(slug)  # Zola transliterates: not modelled

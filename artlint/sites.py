@@ -1819,6 +1819,8 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     paths = _nested(settings, "slugify", "paths")
     url_settings = (("slugify.paths", paths.lower()),) if isinstance(paths, str) else ()
+    if _nested(settings, "slugify", "paths_keep_dates") is True:
+        url_settings += (("slugify.paths_keep_dates", "true"),)  # `2024-01-02-a.md` is /2024-01-02-a/
     # Zola writes a page for each taxonomy and each of its terms: `/category/`, `/category/note/`.
     names = [item.get("name") for item in _items(settings.get("taxonomies")) if isinstance(item, dict)]
     taxonomies = tuple(f"{name.strip('/').lower()}/*" for name in names if isinstance(name, str) and name.strip("/"))

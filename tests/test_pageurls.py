@@ -147,6 +147,8 @@ def test_zola(tmp_path: Path) -> None:
     assert url_of(tmp_path, "content/blog/post/index.md", {}, files) == "/blog/post/"
     assert url_of(tmp_path, "content/blog/post.md", {"path": "2024/05/31/post"}, files) == "/2024/05/31/post/"
     assert url_of(tmp_path, "content/blog/睡眠.md", {}, files) is None
+    kept = {"config.toml": 'base_url = "https://example.org"\n[slugify]\npaths_keep_dates = true\n'}
+    assert url_of(tmp_path / "kept", "content/news/2013-10-15-results.md", {}, kept) == "/news/2013-10-15-results/"  # the date stays in the path
 
 
 def test_documentation_generators(tmp_path: Path) -> None:
