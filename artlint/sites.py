@@ -1818,7 +1818,7 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     default = _text(settings.get("default_language"), "en").lower()
     codes = [default] + [str(code).lower() for code in languages if str(code).lower() != default] if languages else []
     paths = _nested(settings, "slugify", "paths")
-    url_settings = (("slugify.paths", paths.lower()),) if isinstance(paths, str) else ()
+    url_settings: tuple[tuple[str, str], ...] = (("slugify.paths", paths.lower()),) if isinstance(paths, str) else ()
     if _nested(settings, "slugify", "paths_keep_dates") is True:
         url_settings += (("slugify.paths_keep_dates", "true"),)  # `2024-01-02-a.md` is /2024-01-02-a/
     # Zola writes a page for each taxonomy and each of its terms: `/category/`, `/category/note/`.
