@@ -59,7 +59,7 @@ def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> P
     """The URL of the page `file` (absolute) when the site renders it and the URL is certain,
     else None. `front_matter` is None for a file without front matter."""
     relative = site.relative(file)
-    outside = relative.startswith("../") and not any(within(relative, folder) for folder in site.content if folder.startswith("../"))
+    outside = relative.startswith("../") and not site.built_from_beside(relative)
     if outside or posixpath.splitext(relative)[1].lower() not in _suffixes(site):
         return None  # beside the folders the site builds from (unless one is there: `path: '../docs'`)
     if site.holds_no_articles(file):

@@ -409,6 +409,11 @@ class Site:
         relative = self.relative(path)
         return any(within(relative, excluded) for excluded in self.not_content)
 
+    def built_from_beside(self, relative: str) -> bool:
+        """Whether `relative` (to the root, starting `../`) lies in a content folder the site's
+        configuration names beside its own (Docusaurus' `path: '../docs'` from `website/`)."""
+        return any(within(relative, folder) for folder in self.content if folder.startswith("../"))
+
     def archived(self, path: str) -> bool:
         """Whether `path` (absolute, a folder) is an old copy kept beside the site's content
         (`versioned_docs_archived/`, `2017/` beside an MkDocs site's `docs/`; `archive-folders`
@@ -847,7 +852,7 @@ _TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plug
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
-    if parts[0] == ".." and not any(within("/".join(parts), folder) for folder in site.content if folder.startswith("../")):
+    if parts[0] == ".." and not site.built_from_beside("/".join(parts)):
         return "repository"  # beside the folder the generator builds from (Jekyll's `source: src`)
     if site.generator == "mkdocs" and _mkdocs_index(site, parts, lowered):
         return "section"  # a folder's index page: "Introduction" in each section is its structure
@@ -2336,16 +2341,8 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
-        "jinja_pages": _mkdocs_plugin(settings, "macros"),
+        "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
     }
-
-
-def _mkdocs_plugin(settings: dict, name: str) -> bool:
-    """Whether `plugins:` lists the plugin (`- macros`, `- macros: {...}`, or a mapping)."""
-    plugins = settings.get("plugins")
-    if isinstance(plugins, dict):
-        return name in plugins
-    return any(item == name or (isinstance(item, dict) and name in item) for item in _items(plugins))
 
 
 def _options_of(entries: Any, name: str) -> dict | None:
@@ -2406,12 +2403,17 @@ def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
 
 
 def _mkdocs_extensions(settings: dict) -> set[str]:
-    """The extensions `markdown_extensions` names: a list of names or one-key mappings, or a
-    mapping of names to their options (`pymdownx.betterem: null`)."""
-    extensions = settings.get("markdown_extensions")
-    if isinstance(extensions, dict):
-        return {str(name) for name in extensions}
-    return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(extensions)}
+    """The extensions `markdown_extensions` names."""
+    return _mkdocs_names(settings, "markdown_extensions")
+
+
+def _mkdocs_names(settings: dict, key: str) -> set[str]:
+    """What an MkDocs list of extensions or plugins names: a list of names or one-key mappings,
+    or a mapping of names to their options (`pymdownx.betterem: null`, `- macros: {...}`)."""
+    entries = settings.get(key)
+    if isinstance(entries, dict):
+        return {str(name) for name in entries}
+    return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in _items(entries)}
 
 
 _CONTAINER_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
@@ -2716,6 +2718,7 @@ class SiteIndex:
         self._override_base = override_base or self.top
         self._folders: dict[str, Site] = {}
         self._sites: dict[str, Site] = {}  # root -> site
+        self._siblings: dict[str, Site | None] = {}  # a `website/`-like folder -> its site, if any
 
     def site_for(self, file: str) -> Site:
         return self.folder_site(os.path.dirname(os.path.abspath(file)))
@@ -2740,7 +2743,9 @@ class SiteIndex:
             sibling = os.path.join(parent, name)
             if sibling == folder or not os.path.isdir(sibling):
                 continue
-            site = self._sites.get(sibling) or detect(sibling)
+            if sibling not in self._siblings:  # asked by every folder beside it: detected once
+                self._siblings[sibling] = self._sites.get(sibling) or detect(sibling)
+            site = self._siblings[sibling]
             if site is not None and any(os.path.normpath(os.path.join(site.root, content)) == folder for content in site.content):
                 return site
         return None

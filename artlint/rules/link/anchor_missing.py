@@ -326,10 +326,7 @@ def _imported_partial_anchors(path: str, text: str) -> set[str]:
         named = os.path.normpath(os.path.join(folder, match.group(1)))
         if not named.startswith(folder + os.sep):
             continue  # only the page's own folder: what lies elsewhere is another page's
-        real = os.path.realpath(named)
-        signature = dependencies.signature_of(real)
-        dependencies.record("stat", real, signature)
-        partial = _file_anchors(real, signature)
+        partial = _recorded_anchors(os.path.realpath(named), None)
         if partial is not None:
             found |= partial.exact
     return found

@@ -37,9 +37,9 @@ _PLACEHOLDER = lazy(
 # `yourdomain.com`, `xxx.cn`, and hosts named "domain" (`www.domain.com`, `x.domain1.com`,
 # `mydomain.net`): the stand-ins tutorials use when comparing origins or showing a setting.
 _PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$")
+_DATA = data.load("links")["bare-url"]
 # Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
 # (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
-_DATA = data.load("links")["bare-url"]
 _ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
 # Package indexes, which a tool is pointed at (`pip config set global.index-url …`, `npm
 # config set registry …`), listed in articles as values to copy: the bare root of a `registry.`
@@ -386,6 +386,7 @@ class BareUrl(DocumentRule):
         kramdown = doc.site is not None and doc.site.generator in ("jekyll", "mkdocs")  # Python-Markdown counts parentheses too
         blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text
+        dead = derived(options, "bare-url dead", lambda: tuple(phrase.casefold() for phrase in options["dead-phrases"]))
         for start, url in bare_urls(doc):
             end = start + len(url)
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
@@ -399,5 +400,5 @@ class BareUrl(DocumentRule):
                     continue
                 if _mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
                     continue
-                if not _said_to_be_dead(text, start, end, derived(options, "bare-url dead", lambda: tuple(p.casefold() for p in options["dead-phrases"]))):
+                if not _said_to_be_dead(text, start, end, dead):
                     yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)

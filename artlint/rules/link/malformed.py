@@ -19,7 +19,6 @@ _SCHEME_LIKE = lazy(r"([a-zA-Z][a-zA-Z0-9+.-]{0,15})(:?)([/\\]*)")
 _HOST_CHARACTERS = lazy(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
 # `https://https://host`, `http://http//host`, `http://https:/host`: a scheme pasted twice.
 _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
-# `(text)[https://...]`: the brackets of a link swapped.
 # `[text](COC Europe.webp)`: a destination with a space and no quoted title after it, which a
 # CommonMark renderer does not read as a link: the brackets are shown as text.
 _SPACED_DESTINATION = lazy(r"(?<!\\)(!?)\[([^\[\]\n]{0,500})\]\(([^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){1,8})\)")
@@ -27,6 +26,7 @@ _SPACE_AFTER_PATH = lazy(r"\]\([^()\s<>\"']{1,1000}[ \t]+[^()\s<>\"']")
 _PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
 # Renderers that read such a destination as CommonMark does not, spaces and all.
 _READ_WITH_SPACES = ("jekyll", "mkdocs")
+# `(text)[https://...]`: the brackets of a link swapped.
 _REVERSED_LINK = lazy(r"\(([^()\[\]\n]{1,200})\)\[((?:https?|ftp)://[^\s\[\]]+)\](?![(\[:])", re.I)
 # Full-width punctuation ends a sentence, never a URL: `…/Project）`, `https://a；https://b`.
 _FULL_WIDTH_STOPS = "；，。、！？」』】〉》"
