@@ -1,6 +1,6 @@
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from artlint import data
@@ -44,7 +44,9 @@ class LinkTextNonDescriptive(DocumentRule):
     or in brackets after a claim (`… in 2022 ([source](…))`),
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (a download table's `[Source] [Sign] [SHA512]`, whose row names the release, a
-    talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`), a
+    talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
+    three or more links side by side with only separators between, one of which says
+    something (a release's `[64-bit](…), [32-bit](…), [source](…)`), a
     citation ending a table cell (`… patch releases. [Source](…)`), the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
@@ -87,7 +89,7 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
                 continue  # (`[`<details>`](…)`: code names an element, a command, an API)
-            if _beside_a_link_that_says(doc, link, phrases):
+            if _beside_a_link_that_says(doc, link, phrases) or _one_of_alternatives(doc, link, text, phrases):
                 continue
             yield doc.diagnostic(
                     f'non-descriptive link text "{link.text.strip()}": say what the link leads to', link.start, link.end
@@ -141,6 +143,54 @@ def _beside_a_link_that_says(doc, link, phrases) -> bool:
         if len(gap) <= _BESIDE and "\n\n" not in gap and not _WORD.search(_TAG.sub("", gap).replace(words, "", 1)):
             return True  # side by side, only markup between: words between make it a link of its own
     return False
+
+
+# What may stand between links offered as alternatives: `, ` ` | ` ` / ` `·`, "or".
+_ALTERNATIVES_GAP = re.compile(r"[\s,|/·•;、，]*(?:\b(?:or|and)\b|或|和)?[\s,|/·•;、，]*")
+
+
+def _one_of_alternatives(doc, link, text: str, phrases) -> bool:
+    """`Nim 2.2.4: [64-bit](…), [32-bit](…), [source](…)`: "source" or "download" among three
+    or more links side by side, only separators between them, is one of the variants the
+    line offers, and its neighbours' texts ("64-bit", "PDF") say the run is a choice. A run
+    of "here"s says nothing (at least one neighbour must say something)."""
+    if text not in _CELL_ACTIONS:
+        return False
+    links = _anchors_in_order(doc)
+    index = bisect_left(links, (link.start, link.end))
+    if index == len(links) or links[index][:2] != (link.start, link.end):
+        return False
+    run = [links[index]]
+    for step in (-1, 1):
+        at = index
+        while 0 <= at + step < len(links) and _only_separators(doc, *_gap(links[at], links[at + step])):
+            at += step
+            run.append(links[at])
+    return len(run) >= 3 and any(normalise_anchor(words) not in phrases for _, _, words in run)
+
+
+def _gap(one, other) -> tuple[tuple[int, int, str], tuple[int, int, str]]:
+    return (one, other) if one[0] < other[0] else (other, one)
+
+
+def _only_separators(doc, before: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
+    gap = doc.text[before[1] : after[0]]
+    if len(gap) > _BESIDE or "\n\n" in gap:
+        return False
+    # An HTML anchor's markup ends with its opening tag: its text and `</a>` are in the gap.
+    words = _TAG.sub("", gap).replace(before[2], "", 1)
+    if "\n" in words and not words.strip():
+        return False  # a line break alone ends a line of links: the next line says something else
+    return _ALTERNATIVES_GAP.fullmatch(words) is not None
+
+
+def _anchors_in_order(doc) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every link that is not an image or a definition, in order."""
+
+    def compute():
+        return sorted((item.start, item.end, item.text) for item in doc.links if not item.is_image and item.kind != "definition")
+
+    return doc.memo("link-text-non-descriptive anchors", compute)
 
 
 def _saying_links(doc, phrases) -> dict[str, list[tuple[int, int, str]]]:
