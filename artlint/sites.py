@@ -2213,9 +2213,11 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
     """The pages the docs plugin writes for categories whose `_category_.json` (or `.yml`)
     asks for a generated index (`"link": {"type": "generated-index"}`): at the link's `slug`
     under the docs' route, else at `/category/<the label's slug>` (the label, or the folder's
-    name without its number prefix, slugged as GitHub does)."""
+    name without its number prefix, slugged as GitHub does); and those of the categories of
+    the sidebar file that ask for one."""
     pages: list[str] = []
     read = 0
+    plain_sidebar = True  # the first docs folder is the current version of the default instance
     for kind, source, route in sources:
         if kind != "docs" or source.startswith("i18n/"):
             continue
@@ -2234,8 +2236,66 @@ def _generated_index_pages(folder: str, sources: tuple[tuple[str, str, str], ...
                     label = category.get("label")
                     named = label if isinstance(label, str) else docusaurus_unnumbered(os.path.basename(directory))
                     slug = "category/" + github_slug(named)
-                pages.append("/".join(part for part in (route.strip("/"), slug.strip("/")) if part).lower())
+                pages.append(_under(route, slug))
+        pages += [_under(route, slug) for slug in _sidebar_generated_indexes(folder, source, plain_sidebar)]
+        plain_sidebar = False
     return tuple(dict.fromkeys(pages))
+
+
+def _under(route: str, slug: str) -> str:
+    return "/".join(part for part in (route.strip("/"), slug.strip("/")) if part).lower()
+
+
+_SIDEBAR_FILES = ("sidebars.js", "sidebars.ts", "sidebars.mjs", "sidebars.cjs", "sidebars.json")
+_GENERATED_INDEX = lazy(r"""["']?type["']?\s*:\s*["']generated-index["']""")
+_MOST_SIDEBAR_CATEGORIES = 500
+
+
+def _sidebar_generated_indexes(folder: str, source: str, current: bool) -> list[str]:
+    """The slugs of the generated index pages that a docs folder's sidebar file asks for
+    (`{type: 'category', label: 'Developer Guide', link: {type: 'generated-index'}}` is
+    `category/developer-guide`, or the link's `slug`). The current docs read `sidebars.js`
+    (or .ts, .json) beside the configuration; a version `versioned_docs/version-X` reads
+    `versioned_sidebars/version-X-sidebars.json`. The file is read as data, never run."""
+    from artlint.jsobject import object_at  # imported here: only Docusaurus sites need it
+
+    version = re.fullmatch(r"(\w*?_?)versioned_docs/(version-[^/]+)", source)
+    if version:
+        names = [f"{version.group(1)}versioned_sidebars/{version.group(2)}-sidebars.json"]
+    else:
+        names = list(_SIDEBAR_FILES) if current else []
+    text = next((found for found in (read_small_file(os.path.join(folder, name)) for name in names) if found), "")
+    slugs: list[str] = []
+    for number, match in enumerate(_GENERATED_INDEX.finditer(text)):
+        if number >= _MOST_SIDEBAR_CATEGORIES:
+            break
+        link_start = _opening_brace_before(text, match.start())
+        category_start = _opening_brace_before(text, link_start) if link_start >= 0 else -1
+        if category_start < 0:
+            continue
+        slug = object_at(text, link_start).get("slug")
+        if not isinstance(slug, str):
+            label = object_at(text, category_start).get("label")
+            if not isinstance(label, str):
+                continue
+            slug = "category/" + github_slug(label)
+        slugs.append(slug)
+    return slugs
+
+
+def _opening_brace_before(text: str, index: int) -> int:
+    """Where the object that holds `index` opens: the nearest `{` before it that is not closed
+    before it (braces in strings are not told apart: a sidebar's labels rarely hold them)."""
+    depth = 0
+    for position in range(index - 1, max(-1, index - 20_000), -1):
+        char = text[position]
+        if char == "}":
+            depth += 1
+        elif char == "{":
+            if depth == 0:
+                return position
+            depth -= 1
+    return -1
 
 
 # The docs and blog plugins by their package names, a site's own wrapper of one

@@ -78,8 +78,9 @@ class LinkTargetMissing(DocumentRule):
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog), a link
     without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
     pages are named without the number prefixes the docs plugin drops (`03-connect/04-redis.md`
-    is `connect/redis`), and a category whose `_category_.json` asks for a generated index has
-    its page (`/docs/category/<label>`, or its `slug`). A
+    is `connect/redis`), and a category whose `_category_.json`, or whose entry in the
+    sidebar file (`sidebars.js`, read as data), asks for a generated index has its page
+    (`/docs/category/<label>`, or its `slug`). A
     target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
     not reported: it cannot be checked; nor is a page that a build step writes, kept out of
