@@ -91,6 +91,12 @@ class Document:
         return (self.site is not None and self.site.autolinks) or (self.page is not None and self.page.kind == "repository")
 
     @property
+    def outside_the_build(self) -> bool:
+        """Whether the file lies outside what the site's generator builds (a cross-posting
+        template under `scripts/`, a README): no generator reads its front matter."""
+        return self.page is not None and self.page.kind == "repository" and self.site is not None and self.site.config_file is not None
+
+    @property
     def body_offset(self) -> int:
         return self.front_matter.body_offset if self.front_matter else 0
 

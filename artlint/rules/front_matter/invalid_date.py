@@ -52,7 +52,7 @@ class FrontMatterInvalidDate(DocumentRule):
         matter = doc.front_matter
         if matter is None or matter.data is None:
             return
-        if doc.page is not None and doc.page.kind == "repository" and doc.site is not None and doc.site.config_file is not None:
+        if doc.outside_the_build:
             return  # outside what the generator builds (a post template's `date: YEAR-XX-01`): no generator reads it
         for key in options["keys"]:
             if matter.data.get(key) is None and key not in matter.unparsable_dates:

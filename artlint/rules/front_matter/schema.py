@@ -21,7 +21,9 @@ class FrontMatterSchema(DocumentRule):
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list on Hexo, which drops them (`tags:` then a lone `- `). Documents of a Jekyll
     collection without `output: true` are not checked: no page is made of them, and layouts
-    read their front matter in whatever shape they chose (`title: {ko: …, en: …}`).
+    read their front matter in whatever shape they chose (`title: {ko: …, en: …}`), nor are
+    files outside what a configured generator builds (a dev.to cross-posting template under
+    `scripts/`, whose `tags: a, b` is that platform's form).
 
     ## Why it matters
     `tags: go, rust` is one tag named "go, rust"; `draft: "false"` is a non-empty string that some
@@ -64,6 +66,8 @@ class FrontMatterSchema(DocumentRule):
         generator = doc.site.generator if doc.site is not None else None
         if doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file)):
             return  # a document of a Jekyll collection without output: its front matter is the layouts' data
+        if doc.outside_the_build:
+            return  # a dev.to cross-post template's `tags: a, b`: the other platform's schema, not the generator's
         for key, expected in options["types"].items():
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
