@@ -1,5 +1,6 @@
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from artlint import data
 from artlint.chatlog import chat_lines
@@ -93,7 +94,8 @@ class PunctuationWidth(DocumentRule):
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
       after a dotted name, `组件.操作(数据)`, the notation of a call, nor beside an arrow,
-      `(参数) => (函数体)`, a lambda's), in
+      `(参数) => (函数体)`, a lambda's, nor in a link's text that quotes the name of the page
+      it leads to, its address spelling the same parentheses: `Security_(简体中文)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
     - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
@@ -212,6 +214,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
+            if _quotes_its_target(doc, match):
+                continue  # [Security (简体中文)](…/title/Security_(简体中文)): the page's own name, as the wiki spells it
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
             yield doc.diagnostic("'(...)' around Chinese text: write '（...）'", start, end, fix=fix)
@@ -233,6 +237,13 @@ class PunctuationWidth(DocumentRule):
             replacement = half[mark] + " "
             fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
             yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
+
+
+def _quotes_its_target(doc, match) -> bool:
+    """Whether the parentheses are in a link's text and its address spells them the same: the
+    text quotes the name of the page it leads to (a wiki's `Security_(简体中文)`)."""
+    link = next((link for link in doc.links if link.start <= match.start() < link.end and not link.is_image), None)
+    return link is not None and match.group(0) in unquote(link.url)
 
 
 def _in_english_sentence(text, at, block):
