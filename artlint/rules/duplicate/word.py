@@ -60,7 +60,8 @@ class DuplicateWord(DocumentRule):
       `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
       `very very`, `super super`) pass, as does a word after `$`, a variable's name (`$in in
-      a closure`), or a colon, a symbol (`the :as as option`), a word joined to a name by an
+      a closure`), or a colon, a symbol (`the :as as option`), a setting's value written in one token
+      with its name (`threads:on on i386`, `opt=on on arm`), a word joined to a name by an
       escaped underscore (`pk\\_and\\_sequence\\_for for MySQL`), and a particle before a preposition of the same spelling
       (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
@@ -259,7 +260,7 @@ class DuplicateWord(DocumentRule):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
             if fold in particles and word_b.islower() and _CAPITALISED_NEXT.match(text, end_b):
                 continue  # "de de Broglie", "von von Neumann": a preposition, then a name's particle
-            if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a):
+            if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a) or _setting_value(text, start_a):
                 continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word; so is a symbol, ":as as"
             if _quoted_alone(text, start_a, end_b):
                 continue  # the label “done done”, a regex's example "go go": mentioned, not used
@@ -593,6 +594,12 @@ def _symbol(text: str, at: int) -> bool:
     """Whether the word at `at` is written as a Ruby or Elixir symbol: a colon right before it,
     after a space or an opening bracket (`the :as as option`)."""
     return text[at - 1 : at] == ":" and (at < 2 or text[at - 2] in " \t\n([{,")
+
+
+def _setting_value(text: str, at: int) -> bool:
+    """Whether the word at `at` is the value of a setting written as one token: `threads:on on
+    i386`, `opt=on on arm` (a name, then `:` or `=`, no space)."""
+    return text[at - 1 : at] in (":", "=") and at >= 2 and (text[at - 2].isalnum() or text[at - 2] in "_-")
 
 
 def _in_attribute_list(text: str, at: int) -> bool:
