@@ -101,6 +101,8 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a table"
+    if value is None:
+        return "nothing (an empty value)"
     return type(value).__name__
 
 

@@ -138,6 +138,9 @@ class Site:
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
     # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
+    # The list of a page's terms may hold empty items, which the build drops: Hexo's, and the
+    # vdoing theme's of VuePress, whose scaffold writes `tags:` then a lone `- `.
+    drops_empty_terms: bool = False
     # pandoc renders the markdown (hexo-renderer-pandoc): a `**` closes after a space too
     # (`**句子。 **` is bold), bare URLs stay text, and headings get pandoc's ids.
     pandoc: bool = False
@@ -371,6 +374,7 @@ class Site:
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
+            "drops-empty-terms": self.drops_empty_terms,
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
@@ -2094,6 +2098,7 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "url_settings": (("new_post_name", new_post_name),) if isinstance(new_post_name := settings.get("new_post_name"), str) else (),
         "not_content": _skipped_render(source, settings.get("skip_render")),
         "post_asset_folder": settings.get("post_asset_folder") is True,
+        "drops_empty_terms": True,
     }
     return {**parts, **_hexo_renderer_parts(folder, settings)}
 
@@ -2509,6 +2514,8 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
 # as `linkify: true` does in VuePress's own or the theme's markdown options.
 _VUEPRESS_LINKIFY = lazy(r"\blinkify\s*:\s*(true|false)\b")
 _VUEPRESS_GFM = lazy(r"\bgfm\s*:\s*true\b")
+# vuepress-theme-vdoing, by its short name, its package or a local copy (`require.resolve('../theme-vdoing')`)
+_VDOING_THEME = lazy(r"""\btheme\s*:\s*[^,\n]{0,80}vdoing""")
 # A JavaScript comment (not the `//` of a URL), which may mention an option it does not set.
 _JS_COMMENT = lazy(r"/\*.*?\*/|(?<![:\w\"'])//[^\n]*", re.S)
 
@@ -2521,7 +2528,13 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
     texts = [_JS_COMMENT.sub("", text) for text in texts]
     said = [found.group(1) for text in texts for found in _VUEPRESS_LINKIFY.finditer(text)]
     linkify = "true" in said or (not said and any(_VUEPRESS_GFM.search(text) for text in texts))
-    return {"content": (".",), "static": (".vuepress/public",), "language_folders": _language_folders(folder, ("",)), "autolinks": linkify}
+    return {
+        "content": (".",),
+        "static": (".vuepress/public",),
+        "language_folders": _language_folders(folder, ("",)),
+        "autolinks": linkify,
+        "drops_empty_terms": _VDOING_THEME.search(texts[0]) is not None,
+    }
 
 
 def _plain_parts(folder: str, settings: dict) -> dict:

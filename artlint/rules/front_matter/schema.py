@@ -19,7 +19,8 @@ class FrontMatterSchema(DocumentRule):
     on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, numbers among
     the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo and Hexo sites, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
-    of a list on Hexo, which drops them (`tags:` then a lone `- `). Documents of a Jekyll
+    of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
+    vdoing theme, whose scaffold writes it). Documents of a Jekyll
     collection without `output: true` are not checked: no page is made of them, and layouts
     read their front matter in whatever shape they chose (`title: {ko: …, en: …}`), nor are
     files outside what a configured generator builds (a dev.to cross-posting template under
@@ -64,6 +65,7 @@ class FrontMatterSchema(DocumentRule):
         if matter is None or matter.data is None:
             return
         generator = doc.site.generator if doc.site is not None else None
+        drops_empty = doc.site is not None and doc.site.drops_empty_terms
         if doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file)):
             return  # a document of a Jekyll collection without output: its front matter is the layouts' data
         if doc.outside_the_build:
@@ -71,7 +73,7 @@ class FrontMatterSchema(DocumentRule):
         for key, expected in options["types"].items():
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
-            if _generator_accepts(generator, expected, matter.data[key], key):
+            if _generator_accepts(generator, expected, matter.data[key], key, drops_empty):
                 continue
             problem = _type_problem(expected, matter.data[key], generator)
             if problem:
@@ -84,7 +86,7 @@ class FrontMatterSchema(DocumentRule):
 _READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress")
 
 
-def _generator_accepts(generator, expected, value, key="") -> bool:
+def _generator_accepts(generator, expected, value, key="", drops_empty_terms=False) -> bool:
     """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
     Jekyll, Hugo and Hexo), any form of the top-level `tags` and `categories` of a Zola page (Zola
     reads terms under `[taxonomies]` only and ignores these keys), any form of `categories` on a
@@ -92,15 +94,15 @@ def _generator_accepts(generator, expected, value, key="") -> bool:
     the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
-    empty terms, which Hexo drops."""
+    empty terms where the build drops them (Hexo, VuePress' vdoing theme)."""
     if generator == "zola" and key in ("tags", "categories"):
         return True  # a page's unknown keys are ignored (its sections' fail the build, but have no terms)
     if generator == "docusaurus" and key == "categories":
         return True  # the blog and docs plugins read `tags` only; unknown keys pass their validation
     if generator == "hexo" and key == "categories" and isinstance(value, list):
         return all(item is None or isinstance(item, str) or (isinstance(item, list) and all(isinstance(part, str) for part in item)) for item in value)
-    if generator == "hexo" and expected == "list[string]" and isinstance(value, list) and None in value:
-        return all(item is None or isinstance(item, str) or _is_number(item) for item in value)  # Hexo drops empty terms
+    if drops_empty_terms and expected == "list[string]" and isinstance(value, list) and None in value:
+        return all(item is None or isinstance(item, str) or _is_number(item) for item in value)  # the build drops them
     if expected == "list[string]" and isinstance(value, str):
         if generator in _READ_BY_THEMES_ONLY:
             return True

@@ -1,0 +1,4 @@
+module.exports = {
+  title: 'Fixture notes',
+  theme: 'vdoing', // the theme's scaffold writes `tags:` with one empty item
+};
