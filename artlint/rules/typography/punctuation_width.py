@@ -86,7 +86,9 @@ class PunctuationWidth(DocumentRule):
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
       one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
       or after a Chinese number (`六. 联系方式`, for `、`), the colon after a handle in a quoted
-      reply (`//@用户名:`, as Weibo writes it), a `;` or `:` of a command written with Chinese
+      reply (`//@用户名:`, as Weibo writes it), a `,` or `;` before a space or a line's end in
+      a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
+      English, as English lists them), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
       or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
@@ -155,15 +157,16 @@ class PunctuationWidth(DocumentRule):
         half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
         after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
         commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
+        english = has_han and _mostly_latin(text)
         for block in blocks(doc):
             if has_han and half_width and not _REFERENCE.search(text, block.start, block.end):
-                yield from self._half_width_marks(doc, text, block, full, half_width, commands)
+                yield from self._half_width_marks(doc, text, block, full, half_width, commands, english)
                 if parentheses:
                     yield from self._parentheses(doc, text, block)
             if after_word:
                 yield from self._full_width_marks(doc, text, block, half, after_word)
 
-    def _half_width_marks(self, doc, text, block, full, marks, commands):
+    def _half_width_marks(self, doc, text, block, full, marks, commands, english=False):
         last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
         while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
             last_visible -= 1
@@ -185,6 +188,8 @@ class PunctuationWidth(DocumentRule):
                     continue
             elif not (_CJK_SIDE.match(after) or at_end or after == "\n" and _CJK_SIDE.match(_next_on_line(text, after_end + 1))):
                 continue
+            if english and mark in ",;" and text[at + 1 : at + 2] in (" ", "\n"):
+                continue  # "zjuwangg, 林小铂, 周平": names listed in an English text, as English lists them
             if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
                 continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
             if mark in ";:" and commands.search(text, max(block.start, at - _COMMAND_REACH), at):
@@ -280,6 +285,19 @@ def _in_chinese_sentence(text, at, block) -> bool:
         start = end.end()
     stop = _SENTENCE_END.search(text, at + 1, min(block.end, at + 1 + _REACH))
     return _HAN_CHAR.search(text, start, stop.start() if stop else min(block.end, at + 1 + _REACH)) is not None
+
+
+_LATIN_WORD = lazy(r"[A-Za-z]{2,}")
+_ENGLISH_SHARE = 0.8  # of the words of a text written in Latin letters: an English text
+
+
+def _mostly_latin(text) -> bool:
+    """Whether a text is written in Latin letters, its Chinese a few names and quotes: four in
+    five of its words Latin, each Han character counted as a word (a Chinese text heavy with
+    English terms has two in five)."""
+    latin = sum(1 for _ in _LATIN_WORD.finditer(text))
+    han = sum(1 for _ in _HAN_CHAR.finditer(text))
+    return latin >= _ENGLISH_SHARE * (latin + han)
 
 
 def _mostly_full_width_parentheses(text):
