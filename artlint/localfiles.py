@@ -141,6 +141,16 @@ def _ref_arguments(text: str) -> tuple[str, str | None] | None:
     return (path, language) if path else None
 
 
+def _from_repository_root(doc: "Document", path: str) -> Path | None:
+    """`[workflows](/.github/workflows/)` in a README: GitHub, where a repository's own
+    documents are read, resolves a path from `/` against the repository's root."""
+    root = site_root(doc)
+    if root is None:
+        return None
+    target = Path(os.path.normpath(root / path.lstrip("/")))
+    return target if within(str(target), str(root)) and _exists(str(target)) else None
+
+
 def _folder_on_github(path: Path) -> Path | None:
     """A folder that a repository's own document (README, CONTRIBUTING) links to: GitHub, where
     it is read, lists the folder; on the site a folder needs an index page."""
@@ -383,6 +393,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             inner = _inside_site(doc.site, path)
             if inner != path:
                 return _resolve(doc, inner, roots)
+        if found is None and doc.page is not None and doc.page.kind == "repository":
+            found = _from_repository_root(doc, path)
         return found
     folder = doc.file.parent
     if trailing and doc.site is not None and doc.site.generator == "mkdocs" and path.rstrip("/").lower().endswith(".md"):

@@ -63,8 +63,9 @@ class LinkTargetMissing(DocumentRule):
     names `/help/`; an alias leaves a page's URL made of its title as it is). An `.html` file
     in Hugo's content without front matter is copied as it is: no page, and its folder no
     bundle (a redirect stub, `docs/latest/index.html`). The repository's own documents (README,
-    CONTRIBUTING), read on GitHub, may link a folder, which GitHub lists; a page needs the
-    folder's index. Where the site's templates set `<base href>` to its root (a theme's head,
+    CONTRIBUTING), read on GitHub, may link a folder, which GitHub lists (a page needs the
+    folder's index), and GitHub reads their paths from `/` against the repository's root.
+    Where the site's templates set `<base href>` to its root (a theme's head,
     `<base href="{{ .Site.BaseURL }}/">`), a relative link is read from the root too. A site path under the site's base path
     (`/docs/...` for `baseURL: https://x.org/docs`) is read without it. On a Hugo
     site whose links go through a render hook (its own `_markup/render-link.html`, or the
