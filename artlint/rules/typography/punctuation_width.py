@@ -25,6 +25,11 @@ _PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
 _DOTTED_NAME = lazy(r"(?<![\w.])[^\W\d_]\w*(?:\.[^\W\d_]\w*)+$")
 _ARROW_AFTER = lazy(r"[ \t]*(?:=>|->)")  # a lambda's or a function type's arrow
 _ARROW_BEFORE = lazy(r"(?:=>|->)[ \t]*$")
+# `(销售费用+管理费用)/营业收入`: arithmetic on named quantities, a formula's brackets
+_OPERATOR_INSIDE = lazy(r"[\w）)][ \t]*[+*×÷=][ \t]*[\w（(]")  # not "/", which says "or": (读/写)
+_OPERATOR_AROUND = lazy(r"[ \t]*[*/×÷=^]")  # not "+", which joins names too: "Whistle (命令行版本) + Electron"
+# `|------| redirectEnd (可选)`: a line of a drawing in text characters (a timeline, a table)
+_DRAWING = lazy(r"[|+<][-=]{3,}|[-=]{3,}[|+>]")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
 _LATIN_LETTER = lazy(r"[A-Za-z]")
 _NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
@@ -97,7 +102,9 @@ class PunctuationWidth(DocumentRule):
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
       after a dotted name, `组件.操作(数据)`, the notation of a call, nor beside an arrow,
       `(参数) => (函数体)`, a lambda's, nor in a link's text that quotes the name of the page
-      it leads to, its address spelling the same parentheses: `Security_(简体中文)`), in
+      it leads to, its address spelling the same parentheses: `Security_(简体中文)`, nor in a
+      formula, `(销售费用+管理费用)/营业收入`, nor on a line of a drawing made of text,
+      `|------| loadEventEnd (页面加载完成)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
     - Full-width `，。；：！？` inside an English sentence: after a lower-case word and before a
@@ -219,6 +226,12 @@ class PunctuationWidth(DocumentRule):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
+            if _OPERATOR_INSIDE.search(inner) or _OPERATOR_AROUND.match(text, match.end()) or _operator_before(text, match.start()):
+                continue  # (销售费用+管理费用)/营业收入: a formula, whose brackets are half-width
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            if _DRAWING.search(text, line_start, len(text) if line_end < 0 else line_end):
+                continue  # |------| loadEventEnd (页面加载完成): a label in a drawing made of text
             if _quotes_its_target(doc, match):
                 continue  # [Security (简体中文)](…/title/Security_(简体中文)): the page's own name, as the wiki spells it
             start, end = match.span()
@@ -242,6 +255,11 @@ class PunctuationWidth(DocumentRule):
             replacement = half[mark] + " "
             fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
             yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
+
+
+def _operator_before(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \t")
+    return before[-1:] in ("*", "/", "×", "÷", "=")
 
 
 def _quotes_its_target(doc, match) -> bool:
