@@ -23,6 +23,7 @@ _LETTERS = (
 )
 _LATIN_WORD = lazy(f"[{_LETTERS}]+(?:['’][{_LETTERS}]+)*")
 _CJK_DOUBLE = lazy(f"([{CJK}])\\1")
+_CJK_WORD_DOUBLE = lazy(f"([{CJK}])(?!\\1)([{CJK}])\\1\\2")  # 资源资源, not 哈哈哈哈
 _BETWEEN_WORDS = lazy(r"[\s*_~]*")
 # A cheap first look at a block's source: a word, blanks or emphasis markers, the same word
 # (followed by punctuation or a closing `_` as well: "a test test.", "_the the_").
@@ -102,7 +103,11 @@ class DuplicateWord(DocumentRule):
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
       (`对对，`), runs of three or more (`哈哈哈`). A page that keeps its speakers' fillers
       (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
-      speaker's (`我我叫`).
+      speaker's (`我我叫`). A doubled word of two characters is reported where the dictionary
+      calls it a common noun or conjunction, or it is one of the `doubled-pronouns`
+      (`资源资源`, `然后然后`, `他们他们`; nouns are not reduplicated, where verbs and adverbs are:
+      `研究研究`, `非常非常` pass, as do the `reduplicated-words`), and each half stands as a
+      word: not `代表代表性` (代表 + 代表性), `醒目的目的` or `印度印度教徒`.
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
     joined to others by `-`, `/`, `.`, `_`, `#` or an entity (`real-time time`, `d&iacute;a a`,
     `Consumer#unsubscribe unsubscribe`), or inside URLs; nor are the owner and group of a line
@@ -191,6 +196,12 @@ class DuplicateWord(DocumentRule):
         "words": Option(
             "list[string]", _DATA["words"], "Chinese words the segmenter's dictionary lacks, to tell word boundaries (明了, 会士)."
         ),
+        "reduplicated-words": Option(
+            "list[string]", _DATA["reduplicated-words"], "Chinese words of two characters doubled on purpose (参观参观), never typos."
+        ),
+        "doubled-pronouns": Option(
+            "list[string]", _DATA["doubled-pronouns"], "Chinese pronouns whose doubling is a typo (他们他们)."
+        ),
         "speech-verbs": Option("list[string]", _DATA["speech-verbs"], "Verbs of speech that must not be doubled before a quotation."),
         "name-particles": Option(
             "list[string]", _DATA["name-particles"], "Particles of family names, doubled before a capitalised name on purpose (de de Broglie)."
@@ -215,7 +226,7 @@ class DuplicateWord(DocumentRule):
                 latin = not (read_as and read_as.split("-")[0] in options["reduplicating-languages"])
                 words = _html_words(doc, block) if html else _visible_words(doc, block)
                 yield from self._latin(doc, block, list(words), allowed, None if latin else english, english, particles)
-            if _CJK_DOUBLE.search(text, block.start, block.end) and not _spoken_chinese(doc):
+            if (_CJK_DOUBLE.search(text, block.start, block.end) or _CJK_WORD_DOUBLE.search(text, block.start, block.end)) and not _spoken_chinese(doc):
                 spans = html_prose(text, block.start, block.end) if html else _prose_text_spans(doc, block)
                 yield from self._chinese(doc, spans, options)
 
@@ -305,6 +316,12 @@ class DuplicateWord(DocumentRule):
                 if certain:
                     fix = Fix(f"delete the second '{text[start]}'", (doc.edit(start + 1, start + 2),), safe=False)
                 yield doc.diagnostic(problem, start, match.end(), fix=fix)
+            for match in _CJK_WORD_DOUBLE.finditer(text, lower, upper):
+                start = match.start()
+                word = text[start : start + 2]
+                if _doubled_chinese_word(text, start, lower, upper, options):
+                    fix = Fix(f"delete the second '{word}'", (doc.edit(start + 2, start + 4),), safe=False)
+                    yield doc.diagnostic(f"doubled word '{word}{word}'", start, start + 4, fix=fix)
 
 
 def _as_set(options, key: str) -> frozenset[str]:
@@ -397,6 +414,35 @@ def _chinese_double(text, start, lower, upper, options):
     # Certain, for the fix, when nothing reads either character as part of a longer word.
     certain = len(covering) == 2 and not ends_word and not starting and not dictionary_entries(starts_word)
     return f"doubled character '{pair}'", certain
+
+
+# A doubled word of two characters is a typo where the word is a noun or a conjunction: nouns are
+# not reduplicated (资源资源), where verbs and adverbs are (研究研究 "look into it", 非常非常).
+_NOUN_TAGS = {"n", "ns", "nt", "nz", "c"}
+_COMMON_DOUBLED = 50  # rarer entries are fragments of names and phrases (太多, tagged a place)
+
+
+def _doubled_chinese_word(text, start, lower, upper, options) -> bool:
+    """Whether the two-character word at `start`, written twice, is a typo: a common noun,
+    conjunction or personal pronoun (资源资源, 然后然后, 他们他们), not one of the
+    `reduplicated-words`, not three times or more, the four characters no word of the
+    dictionary (哔哩哔哩), and both halves words of their own: not the end of a word before
+    (醒目|的|目的) nor the start of a longer one after (代表|代表性, 印度|印度教徒), whether the
+    segmenter or the dictionary says so."""
+    word = text[start : start + 2]
+    if word in _as_set(options, "reduplicated-words") or text[start - 2 : start] == word or text[start + 4 : start + 6] == word:
+        return False
+    longer = [text[start + 2 : end] for end in range(start + 5, min(upper, start + 7) + 1)]  # 印度|印度教徒
+    entries = dictionary_entries([word, word * 2, *longer])
+    if word * 2 in entries or any(entries.get(candidate, (0,))[0] >= _COMMON_WORD for candidate in longer):
+        return False
+    frequency, tag = entries.get(word, (0, ""))
+    if frequency < _COMMON_DOUBLED or not (tag in _NOUN_TAGS or word in _as_set(options, "doubled-pronouns")):
+        return False
+    words = words_around(text, max(lower, start - 6), min(upper, start + 10))
+    starts = {begin for _, begin, _ in words}
+    second = next((word for word in words if word[1] == start + 2), None)
+    return start in starts and second is not None and second[2] == start + 4
 
 
 # How often a word must occur in the segmenter's dictionary to count as one: its rarest
