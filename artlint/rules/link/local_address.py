@@ -66,6 +66,8 @@ class LinkLocalAddress(DocumentRule):
     `hugo server --port 1313`), or one that its text or the words just before it call the reader's
     own (`local-words`: `view the [local Jekyll server](http://127.0.0.1:4000)`). What is left is a described link, `[Stanford POS tagger](http://127.0.0.1:21142/...)`,
     copied from the author's browser or preview window, and images, which no reader can load.
+    A link to the front page of a port on the reader's own machine (`[the web
+    interface](http://localhost:8081)`, no path) is a tutorial's too: the server it had them start.
 
     ## Why it matters
     Readers do not share the author's machine or network: the link leads to nothing, or to
@@ -111,11 +113,26 @@ class LinkLocalAddress(DocumentRule):
             written = authority(link.url).lower()
             if written not in named:
                 named[written] = _named_elsewhere(doc.text.lower(), written, url_spans) or _port_in_code(doc, link)
-            if named[written] or _called_local(doc, link, options):
+            if named[written] or _called_local(doc, link, options) or (kind == "loopback" and _server_front_page(link.url)):
                 continue
             yield doc.diagnostic(
                 f"link to {where} ({host}), copied from the author's machine: readers cannot reach it", start, end
             )
+
+
+def _server_front_page(url: str) -> bool:
+    """`[the Flink Web UI](http://localhost:8081)`: the front page of a server on a port of the
+    reader's machine, which a tutorial has them start; an address copied from the author's
+    browser has a path (`http://127.0.0.1:21142/session/…`)."""
+    parts = urlsplit(url.strip())
+    return _has_port(parts) and parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _has_port(parts) -> bool:
+    try:
+        return parts.port is not None
+    except ValueError:
+        return False
 
 
 _LEAD_IN = 100  # characters before a link read for its words, within its sentence
