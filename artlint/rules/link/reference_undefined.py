@@ -72,7 +72,7 @@ class LinkReferenceUndefined(DocumentRule):
     definitions may be there; so are the files MkDocs' pymdownx.snippets appends to every page
     (`auto_append`). A bracketed word that opens a line and runs into a colon or into
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag, and so are an issue tracker's
-    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`), and so are two
+    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`), and so are two
     attribute names in a table or paragraph of CSS attribute selectors (`[target][rel]` beside `[target=_blank]`).
     Three bracketed groups in a row, or a label that is an IP address
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
@@ -147,8 +147,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[+-=][ASacdistu]`: a command's modes, shown as written
             if _selector_pair(doc, match.start(), words, label):
                 continue
-            if _TICKET.fullmatch(label.strip()) or _ISSUE_NUMBER.search(words):
-                continue  # `[ISSUE #5386][RIP-50]`: a commit subject's tags, an issue and a tracker's key
+            if _TICKET.fullmatch(label.strip()) or _TICKET.fullmatch(words.strip()) or _ISSUE_NUMBER.search(words):
+                continue  # `[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`: a commit subject's tags, an issue and a tracker's key
             what = "image" if match.group(1) else "link"
             yield doc.diagnostic(
                 f"reference {what} to [{label}], which is not defined in this document", match.start(), match.end()
