@@ -1226,6 +1226,23 @@ def _names_hugo_site(settings: dict) -> bool:
     return "baseURL" in settings or "baseurl" in settings or "theme" in settings
 
 
+# Top-level settings of Hugo's configuration (lower-cased: Hugo reads keys without case). A
+# `config.json` of another tool beside an `assets/` folder (a service worker's plugins) has none.
+_HUGO_KEYS = frozenset(
+    {
+        "title", "languagecode", "defaultcontentlanguage", "params", "menu", "menus", "markup", "taxonomies",
+        "permalinks", "module", "outputs", "outputformats", "languages", "paginate", "pagination", "enablerobotstxt",
+        "enableemoji", "summarylength", "copyright", "author", "related", "services", "build", "minify",
+        "uglyurls", "canonifyurls", "relativeurls", "contentdir", "publishdir", "staticdir", "googleanalytics",
+        "disablekinds", "hascjklanguage", "enablegitinfo", "imaging", "security", "frontmatter", "mediatypes",
+    }
+)
+
+
+def _hugo_keys_in(settings: dict) -> bool:
+    return any(isinstance(key, str) and key.lower() in _HUGO_KEYS for key in settings)
+
+
 def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
         if name in names:
@@ -1235,7 +1252,9 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
             settings = _read_settings(os.path.join(folder, name))
             # A YAML or JSON `config` without them is Hugo's beside the folders of a site, not a
             # block of settings kept in a content folder (`content/en/config.yaml`, included).
-            if "base_url" not in settings and (_names_hugo_site(settings) or (name != "config.toml" and not _HUGO_FOLDERS.isdisjoint(names))):
+            if "base_url" in settings:
+                continue  # Zola's
+            if _names_hugo_site(settings) or (name != "config.toml" and not _HUGO_FOLDERS.isdisjoint(names) and _hugo_keys_in(settings)):
                 return os.path.join(folder, name)
     if "config" in names and os.path.isdir(os.path.join(folder, "config", "_default")):
         return os.path.join(folder, "config", "_default")

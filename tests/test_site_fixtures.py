@@ -428,3 +428,22 @@ def test_a_configuration_named_elsewhere_leaves_the_site_model_to_the_checked_fi
     named = artlint("check", "--offline", "--no-cache", "--format", "json", "--config", str(config), str(site), cwd=tmp_path)
     places = [[(f["path"], f["line"], f["rule"]) for f in json.loads(run[1])["findings"]] for run in (plain, named)]
     assert places[0] == places[1]  # the messages may differ: a key typo is weighed against the project's files
+
+
+@pytest.mark.parametrize(
+    "name, text, generator",
+    [
+        ("config.json", '{"plugins": [{"name": "any-of"}], "loggedComponents": ["service-worker"]}', "jekyll"),
+        ("config.json", '{"title": "Notes", "params": {"author": "A"}}', "hugo"),
+        ("config.yaml", "title: Notes\nlanguageCode: en\n", "hugo"),
+    ],
+)
+def test_another_tools_config_file_beside_an_assets_folder_is_not_hugos(tmp_path: Path, name: str, text: str, generator: str) -> None:
+    # A service worker's `config.json` beside `assets/` and Jekyll's `_config.yml`: the site is Jekyll's.
+    (tmp_path / "assets").mkdir()
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("title: Notes\npermalink: /en/:year-:month-:day-:title\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("---\ntitle: Home\n---\n\nHello.\n", encoding="utf-8")
+    code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    assert code == 0, err
+    assert json.loads(out)[0]["generator"] == generator
