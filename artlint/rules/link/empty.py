@@ -13,6 +13,9 @@ _EMBED_OPEN = lazy(
     re.I,
 )
 _BLOCKQUOTE_CLOSE = lazy(r"</blockquote\s*>", re.I)
+# An anchor that an embed service's script replaces with a card of the page it names:
+# iframely's `<a href="…" data-iframely-url="//cdn.iframe.ly/…"></a>`, Embedly's `embedly-card`.
+_CARD_PLACEHOLDER = lazy(r"""\bdata-iframely-url\s*=|\bclass\s*=\s*["'][^"']*\bembedly-card\b""", re.I)
 
 
 class LinkEmpty(DocumentRule):
@@ -26,7 +29,9 @@ class LinkEmpty(DocumentRule):
     template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
     its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds),
     nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
-    Instagram's, TikTok's...), which the network's script replaces with the post.
+    Instagram's, TikTok's...), which the network's script replaces with the post, nor an
+    embed service's placeholder (`<a href="…" data-iframely-url="…"></a>`, Embedly's
+    `embedly-card`), which its script replaces with a card of the page.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -52,7 +57,7 @@ class LinkEmpty(DocumentRule):
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
             elif not link.text.strip() and not link.labelled and not _templated_text(doc, link) and not _permalink(doc, link):
-                if link.kind == "html" and _in_embed(doc, link.start):
+                if link.kind == "html" and (_in_embed(doc, link.start) or _CARD_PLACEHOLDER.search(doc.text, link.start, link.end)):
                     continue  # the embed script's address of the post, replaced by the post
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
 
