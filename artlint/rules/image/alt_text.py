@@ -23,7 +23,8 @@ class ImageAltText(DocumentRule):
     syntax guide's `![Alt text](...)`), and a small picture used as a bullet: the same image,
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),
     which is decorative and rightly has none, and a tracking pixel copied with a quoted feed
-    item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's).
+    item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's), and a site's icon in a
+    pasted link card, beside the site's name (`icon-patterns`: `favicon.ico`).
 
     ## Why it matters
     Alt text is what screen readers read and what shows when the image fails to load, which
@@ -45,13 +46,16 @@ class ImageAltText(DocumentRule):
         "beacon-patterns": Option(
             "list[string]", _DATA["beacon-patterns"], "Regular expressions for the URLs of tracking pixels, which need no alt text.", form="regex"
         ),
+        "icon-patterns": Option(
+            "list[string]", _DATA["icon-patterns"], "Regular expressions for the URLs of site icons (favicons), decorative beside a site's name.", form="regex"
+        ),
     }
 
     def check(self, doc, options):
         placeholders = derived(options, "image-alt-text placeholders", lambda: {phrase.casefold().strip() for phrase in options["placeholders"]})
         file_name = derived(options, "image-alt-text file-name", lambda: re.compile(options["file-name-pattern"], re.I))
         icons = _repeated_icons(doc)
-        beacons = derived(options, "image-alt-text beacons", lambda: re.compile("|".join(f"(?:{p})" for p in options["beacon-patterns"]) or "(?!)", re.I))
+        beacons = derived(options, "image-alt-text beacons", lambda: _any_of(options["beacon-patterns"]))
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
@@ -59,9 +63,15 @@ class ImageAltText(DocumentRule):
                 continue  # the same small picture before each tip: a bullet, rightly without text
             if not link.text.strip() and beacons.search(link.url):
                 continue  # a feed item's tracking pixel (`…/aggbug/3757.aspx`), copied with it: 1x1, nothing to describe
+            if not link.text.strip() and derived(options, "image-alt-text icons", lambda: _any_of(options["icon-patterns"])).search(link.url):
+                continue  # a link card's favicon beside the site's name: decorative
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
             if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
                 yield doc.diagnostic(problem, link.start, link.end)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)", re.I)
 
 
 _ICON_USES = 3  # times one image must open a line of text, without alt text, to be a bullet
