@@ -1303,22 +1303,25 @@ def _jekyll_file(folder: str, names: Collection[str]) -> str | None:
     for name in ("_config.yml", "_config.yaml", "_config.toml"):
         if name in names:
             path = os.path.join(folder, name)
-            if _theme_chooser(path) and any(finder(folder, names) for _, finder in _BUILT_BY_OTHERS):
+            if _only_pages_basics(path) and any(finder(folder, names) for _, finder in _BUILT_BY_OTHERS):
                 return None  # GitHub Pages' theme left beside the configuration of the generator that builds the site
             return path
     return None
 
 
-# What GitHub Pages' theme chooser writes into `_config.yml` (`theme: jekyll-theme-slate`).
+# What GitHub Pages' theme chooser writes into `_config.yml` (`theme: jekyll-theme-slate`), and
+# the site-wide basics kept beside it (a name, the markdown flavour): nothing that builds pages.
 _THEME_CHOOSER_KEYS = frozenset(
     {"theme", "remote_theme", "title", "description", "logo", "show_downloads", "google_analytics", "plugins", "include", "exclude"}
 )
+_PAGES_BASICS = _THEME_CHOOSER_KEYS | {"name", "author", "markdown", "highlighter", "lang", "url", "baseurl"}
 
 
-def _theme_chooser(path: str) -> bool:
-    """A `_config.yml` that only picks a GitHub Pages theme (and the title it shows)."""
+def _only_pages_basics(path: str) -> bool:
+    """A `_config.yml` that only picks a GitHub Pages theme or keeps the site's basics (a title,
+    a name, `markdown: GFM`): a leftover beside another generator's configuration."""
     settings = _read_settings(path)
-    return bool(settings) and set(settings) <= _THEME_CHOOSER_KEYS and ("theme" in settings or "remote_theme" in settings)
+    return bool(settings) and set(settings) <= _PAGES_BASICS
 
 
 def _docusaurus_file(folder: str, names: Collection[str]) -> str | None:
