@@ -264,6 +264,10 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
         matter = doc.front_matter.data if doc.front_matter is not None else None
         found = page_url(site, str(file), matter)
+        if found is None and site.generator == "docusaurus" and file.name.startswith("_"):
+            # A partial (`_access-policy.md`) is read inside the pages of its folder that import
+            # it: its relative links are read against their URLs, a sibling's.
+            found = page_url(site, str(file.with_name(file.name.lstrip("_") or "index.md")), None)
         if found is None:
             section = hugo_section_url(site, str(file), matter)  # a section's `_index.md`
             return [PurePosixPath(section)] if section is not None else []

@@ -2336,7 +2336,8 @@ _DOCUSAURUS_PLUGIN = lazy(
 def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tuple[tuple[str, str, str], ...]:
     """(kind, folder, route) of every folder a docs or blog plugin instance serves: the
     preset's docs and blog (unless it sets them `false`), each `@docusaurus/plugin-content-*`
-    (or the site's own wrapper of one, `./src/plugin/plugin-content-blog`) with its `path`,
+    (or the site's own wrapper of one, `./src/plugin/plugin-content-blog`, or any plugin of the
+    site whose file requires one: `./src/plugins/blog-plugin.js`) with its `path`,
     `routeBasePath` and `id`, a docs instance's versions (`versioned_docs/
     version-X` at `/docs/X`, the last version at `/docs`, the current one at `/docs/next`),
     and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`)."""
@@ -2357,6 +2358,9 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
         elif options:
             identifier = options.get("id")
             instances[(match.group(1), identifier if isinstance(identifier, str) and identifier != "default" else "")] = options
+    for kind, options in _local_wrappers(folder, text):
+        identifier = options.get("id")
+        instances[(kind, identifier if isinstance(identifier, str) and identifier != "default" else "")] = options
     sources: list[tuple[str, str, str]] = []
     for (kind, identifier), options in instances.items():
         path = _normal(_text(options.get("path"), kind)).removeprefix("./")
@@ -2371,6 +2375,38 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
             sources.append(("docs", version_folder, version_route))
             sources += [("docs", f"{translation}/{plugin}/{translated_as}", version_route) for translation in translations]
     return tuple(sources)
+
+
+# A plugin named by its path in the site (`['./src/plugins/blog-plugin.js', {...}]`), and what a
+# wrapper of the docs or blog plugin requires (`require('@docusaurus/plugin-content-blog')`).
+_LOCAL_PLUGIN = lazy(r"""\[\s*["'](\.{1,2}/[\w./-]{1,200})["']""")
+_WRAPS = lazy(r"""["']@docusaurus/plugin-content-(docs|blog)["']""")
+_MOST_LOCAL_PLUGINS = 16
+_MODULE_SUFFIXES = ("", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts")  # how Node finds `./src/plugins/x`
+
+
+def _local_wrappers(folder: str, text: str) -> list[tuple[str, dict]]:
+    """(kind, options) of each plugin of the site's own that wraps the docs or blog plugin
+    (`['./src/plugins/blog-plugin.js', {showReadingTime: true}]`, its file requiring
+    `@docusaurus/plugin-content-blog`), read as data inside the site's folder. Those named
+    after the plugin (`./src/plugin/plugin-content-blog`) are `_DOCUSAURUS_PLUGIN`'s."""
+    from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
+
+    found = []
+    for match in list(_LOCAL_PLUGIN.finditer(text))[:_MOST_LOCAL_PLUGINS]:
+        name = match.group(1)
+        if "plugin-content-" in name:
+            continue
+        wrapped = next(filter(None, (_WRAPS.search(_inside_file(folder, name + suffix)) for suffix in _MODULE_SUFFIXES)), None)
+        if wrapped is not None:
+            found.append((wrapped.group(1), options_after(text, match.end()) or {}))
+    return found
+
+
+def _inside_file(folder: str, name: str) -> str:
+    """A small file's text when `name` leads to one inside `folder`; "" otherwise."""
+    path = os.path.normpath(os.path.join(folder, name))
+    return read_small_file(path) if within(path, os.path.normpath(folder)) else ""
 
 
 def _docusaurus_versions(folder: str, path: str, identifier: str, options: dict) -> list[tuple[str, str, str]]:

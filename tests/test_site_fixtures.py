@@ -447,3 +447,12 @@ def test_another_tools_config_file_beside_an_assets_folder_is_not_hugos(tmp_path
     code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
     assert code == 0, err
     assert json.loads(out)[0]["generator"] == generator
+
+
+def test_a_docusaurus_plugin_of_the_sites_own_that_wraps_the_docs_plugin_serves_its_folder() -> None:
+    # `./src/plugins/handbook-plugin.js` requires '@docusaurus/plugin-content-docs': a docs instance.
+    code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "docusaurus-local-plugin")
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert {"kind": "docs", "folder": "handbook", "route": "/handbook"} in model["plugin-sources"]
+    assert {"kind": "blog", "folder": "posts", "route": "/writing"} in model["plugin-sources"]

@@ -8,5 +8,7 @@ module.exports = {
       "./src/plugin/plugin-content-blog",
       { path: "posts", routeBasePath: "writing", showReadingTime: true },
     ],
+    // A wrapper named as the site likes: its file requires the docs plugin.
+    ["./src/plugins/handbook-plugin.js", { id: "handbook", path: "handbook", routeBasePath: "handbook" }],
   ],
 };
