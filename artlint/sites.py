@@ -2451,8 +2451,10 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         language_folders = tuple((f"{docs}/{spelled.get(code, code)}", code) for code in languages)
     else:
         language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
+    linked = _linked_folders(folder, docs)
     return {
-        "content": (docs,),
+        "content": (docs, *(target for target, _ in linked)),
+        "content_prefixes": linked,
         "static": (docs,),
         "languages": languages,
         "language_folders": language_folders,
@@ -2466,6 +2468,29 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
     }
+
+
+_MOST_LINKED_FOLDERS = 200
+
+
+def _linked_folders(folder: str, docs: str) -> tuple[tuple[str, str], ...]:
+    """(target, its path under the docs) of each folder of the site that the docs folder holds
+    as a symbolic link (`_docs/ML -> ../ML`): MkDocs follows it, and serves the target's pages
+    at `/ML/`. Targets outside the site are not followed."""
+    docs_path = os.path.join(folder, docs)
+    root = os.path.realpath(folder)
+    found = []
+    try:
+        entries = sorted(os.scandir(docs_path), key=lambda entry: entry.name)[:_MOST_LINKED_FOLDERS]
+    except OSError:
+        return ()
+    for entry in entries:
+        if not entry.is_symlink():
+            continue
+        target = os.path.realpath(entry.path)
+        if target != root and within(target, root) and os.path.isdir(target):
+            found.append((relative_path(target, root), f"{docs}/{entry.name}"[len(docs) + 1 :]))
+    return tuple(found)
 
 
 def _options_of(entries: Any, name: str) -> dict | None:
