@@ -1,5 +1,6 @@
 
 import re
+from functools import lru_cache
 
 from artlint import data
 from artlint.chatlog import chat_lines
@@ -432,17 +433,23 @@ def _doubled_chinese_word(text, start, lower, upper, options) -> bool:
     word = text[start : start + 2]
     if word in _as_set(options, "reduplicated-words") or text[start - 2 : start] == word or text[start + 4 : start + 6] == word:
         return False
-    longer = [text[start + 2 : end] for end in range(start + 5, min(upper, start + 7) + 1)]  # 印度|印度教徒
-    entries = dictionary_entries([word, word * 2, *longer])
-    if word * 2 in entries or any(entries.get(candidate, (0,))[0] >= _COMMON_WORD for candidate in longer):
-        return False
-    frequency, tag = entries.get(word, (0, ""))
+    frequency, tag = _entry(word)
     if frequency < _COMMON_DOUBLED or not (tag in _NOUN_TAGS or word in _as_set(options, "doubled-pronouns")):
+        return False
+    longer = [text[start + 2 : end] for end in range(start + 5, min(upper, start + 7) + 1)]  # 印度|印度教徒
+    if _entry(word * 2)[0] or any(_entry(candidate)[0] >= _COMMON_WORD for candidate in longer):
         return False
     words = words_around(text, max(lower, start - 6), min(upper, start + 10))
     starts = {begin for _, begin, _ in words}
     second = next((word for word in words if word[1] == start + 2), None)
     return start in starts and second is not None and second[2] == start + 4
+
+
+@lru_cache(maxsize=65536)
+def _entry(word: str) -> tuple[int, str]:
+    """(frequency, part of speech) of a word of the segmenter's dictionary, (0, "") for others;
+    looked up once per process (a site repeats its words)."""
+    return dictionary_entries([word]).get(word, (0, ""))
 
 
 # How often a word must occur in the segmenter's dictionary to count as one: its rarest

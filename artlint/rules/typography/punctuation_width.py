@@ -164,16 +164,15 @@ class PunctuationWidth(DocumentRule):
         half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
         after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
         commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
-        english = has_han and _mostly_latin(text)
         for block in blocks(doc):
             if has_han and half_width and not _REFERENCE.search(text, block.start, block.end):
-                yield from self._half_width_marks(doc, text, block, full, half_width, commands, english)
+                yield from self._half_width_marks(doc, text, block, full, half_width, commands)
                 if parentheses:
                     yield from self._parentheses(doc, text, block)
             if after_word:
                 yield from self._full_width_marks(doc, text, block, half, after_word)
 
-    def _half_width_marks(self, doc, text, block, full, marks, commands, english=False):
+    def _half_width_marks(self, doc, text, block, full, marks, commands):
         last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
         while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
             last_visible -= 1
@@ -195,7 +194,7 @@ class PunctuationWidth(DocumentRule):
                     continue
             elif not (_CJK_SIDE.match(after) or at_end or after == "\n" and _CJK_SIDE.match(_next_on_line(text, after_end + 1))):
                 continue
-            if english and mark in ",;" and text[at + 1 : at + 2] in (" ", "\n"):
+            if mark in ",;" and text[at + 1 : at + 2] in (" ", "\n") and doc.memo("punctuation-width latin", lambda: _mostly_latin(text)):
                 continue  # "zjuwangg, 林小铂, 周平": names listed in an English text, as English lists them
             if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
                 continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
@@ -313,9 +312,10 @@ def _mostly_latin(text) -> bool:
     """Whether a text is written in Latin letters, its Chinese a few names and quotes: four in
     five of its words Latin, each Han character counted as a word (a Chinese text heavy with
     English terms has two in five)."""
-    latin = sum(1 for _ in _LATIN_WORD.finditer(text))
-    han = sum(1 for _ in _HAN_CHAR.finditer(text))
+    latin = len(_LATIN_WORD.findall(text))
+    han = len(text) - len(_HAN_CHAR.sub("", text))
     return latin >= _ENGLISH_SHARE * (latin + han)
+
 
 
 def _mostly_full_width_parentheses(text):
