@@ -48,6 +48,20 @@ _HAN_CHAR = lazy(f"[{HAN}]")
 MOST_FINDINGS = 1000
 
 
+_KANA = lazy("[\u3041-\u309f\u30a0-\u30ff]")
+_HAN_CHARACTER = lazy(f"[{HAN}]")
+_JAPANESE_SHARE = 0.1  # kana among the Han and kana characters from which a text is Japanese
+
+
+def japanese(text: str) -> bool:
+    """Whether a text is Japanese: kana among its Han characters. Japanese writes 、。 and
+    often a half-width colon after a label (`型: string`): Chinese punctuation is not its rule."""
+    if _KANA.search(text) is None:
+        return False
+    kana = len(_KANA.findall(text))
+    return kana >= _JAPANESE_SHARE * (kana + len(_HAN_CHARACTER.findall(text)))
+
+
 def at_most(findings: Iterable[Diagnostic], what: str) -> Iterator[Diagnostic]:
     """The findings, the first `MOST_FINDINGS` of them, then one that says there are more."""
     for count, finding in enumerate(findings):

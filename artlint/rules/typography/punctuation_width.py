@@ -8,15 +8,13 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
-from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, prose
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, japanese, prose
 
 _DATA = data.load("typography")["punctuation-width"]
 _HAN_CHAR = lazy(f"[{HAN}]")
 # Around a mark between Chinese characters: a character on one side, a character or a
 # full-width mark on the other.
 _CJK_SIDE = lazy(f"[{HAN}{CJK_PUNCTUATION}]")
-_KANA = lazy("[\u3041-\u309f\u30a0-\u30ff]")
-_JAPANESE_SHARE = 0.1  # kana among the Han and kana characters from which a text is Japanese
 _ASCII_MARKS = ",.;:!?"
 # A half-width parenthesis pair around Chinese text with no Latin letter in it.
 _PARENTHESES = lazy(r"\(([^()\n\x00]{1,200})\)")
@@ -70,15 +68,6 @@ _FUNCTION_WORDS = frozenset(
     "the an of to in on at is are was were be been it its this that these we you they she "
     "and or but not no for with as by from can will would should may have has had do does did".split()
 )
-
-
-def _japanese(text: str) -> bool:
-    """Whether a text is Japanese: kana among its Han characters. Japanese writes 、。 and
-    often a half-width colon after a label (`型: string`): Chinese punctuation is not its rule."""
-    if _KANA.search(text) is None:
-        return False
-    kana = len(_KANA.findall(text))
-    return kana >= _JAPANESE_SHARE * (kana + len(_HAN_CHAR.findall(text)))
 
 
 class PunctuationWidth(DocumentRule):
@@ -157,7 +146,7 @@ class PunctuationWidth(DocumentRule):
 
     def _findings(self, doc, options):
         text = prose(doc)
-        has_han = _HAN_CHAR.search(text) is not None and not _japanese(text)
+        has_han = _HAN_CHAR.search(text) is not None and not japanese(text)
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
