@@ -2,6 +2,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Severity
@@ -13,6 +14,9 @@ from artlint.urls import names_its_fragment
 _PHRASES = data.load("anchor-text")["phrases"]
 _CITATIONS = frozenset(data.load("anchor-text")["citations"])
 _CELL_ACTIONS = frozenset(data.load("anchor-text")["cell-actions"])
+_DOWNLOAD_WORDS = frozenset(data.load("anchor-text")["download-words"])
+_DOWNLOAD_ADDRESS = lazy(r"^[a-z][a-z0-9+.-]*://(?:get|dl|download|downloads)\.|download", re.I)
+_FILE_SUFFIX = lazy(r"/[^/]+\.[A-Za-z0-9]{1,5}$")  # `…/downloads/gotoblas2.zip`: a file, which "download" does not name
 
 
 def normalise_anchor(text: str) -> str:
@@ -35,7 +39,8 @@ class LinkTextNonDescriptive(DocumentRule):
     of `rules/anchor-text.toml`: "click here", "here", "link", "read more", "点击这里", "这里",
     "更多", "详情", "hier", "ici", "aquí" and others in a dozen languages. Add phrases with
     `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
-    it leads to ("download" to `/en/download/`), or of the place in a page it leads to
+    it leads to ("download" to `/en/download/`, or in any language to a host named for
+    downloads, `https://get.example.org`), or of the place in a page it leads to
     (`[continue](#continue)`, a parameter linked to its definition), is description enough,
     as is a text that is all code (`` [`<details>`](…) ``, an element, a command, an API);
     so is the link that attributes a quotation after a dash or in brackets at its end
@@ -108,6 +113,8 @@ def _names_its_target(text: str, url: str) -> bool:
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
     if names_its_fragment(text, url):
         return True
+    if text in _DOWNLOAD_WORDS and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
+        return True  # "Download" to https://get.delta.chat or …/download-center: the download page, not a file
     path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
     last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
