@@ -456,3 +456,15 @@ def test_a_docusaurus_plugin_of_the_sites_own_that_wraps_the_docs_plugin_serves_
     [model] = json.loads(out)
     assert {"kind": "docs", "folder": "handbook", "route": "/handbook"} in model["plugin-sources"]
     assert {"kind": "blog", "folder": "posts", "route": "/writing"} in model["plugin-sources"]
+
+
+@pytest.mark.parametrize("config, findings", [(None, 1), (("hugo.toml", 'baseURL = "https://x.org/"\n'), 1), (("mkdocs.yml", "site_name: S\n"), 0)])
+def test_an_outdented_code_fence_breaks_lists_on_commonmark_renderers_only(tmp_path: Path, config, findings: int) -> None:
+    # Python-Markdown (MkDocs), kramdown and marked read a list's lines otherwise.
+    folder = tmp_path / ("docs" if config and config[0] == "mkdocs.yml" else "content" if config else ".")
+    folder.mkdir(parents=True, exist_ok=True)
+    if config:
+        (tmp_path / config[0]).write_text(config[1], encoding="utf-8")
+    (folder / "build.md").write_text("---\ntitle: Build\n---\n\n1. Build it:\n\n   ```sh\nmake all\n   ```\n", encoding="utf-8")
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "code-fence-outdented", "--format", "json", ".", cwd=tmp_path)
+    assert len(json.loads(out)["findings"]) == findings, err

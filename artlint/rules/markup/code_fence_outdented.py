@@ -1,0 +1,103 @@
+from artlint.findings import Severity
+from artlint.lazyre import lazy
+from artlint.rules import DocumentRule
+
+# A list item's first line: its indentation, its marker and the spaces after it (one to four:
+# with five or more, the content starts one space after the marker, as CommonMark reads it).
+_ITEM_START = lazy(r"([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+_FENCE = lazy(r"[ \t]*(`{3,}|~{3,})")
+
+
+class CodeFenceOutdented(DocumentRule):
+    """A fenced code block in a list item whose lines are less indented than the item's text.
+
+    ## What it finds
+    A code fence opened inside a list item (indented under its text) followed by a line of
+    code, or the closing fence, that starts left of the item's text. A CommonMark renderer
+    (goldmark in Hugo, pulldown-cmark in Zola, markdown-it, Docusaurus' MDX, GitHub) ends the
+    list item at that line: the code block closes empty, the code shows as a paragraph of
+    text, and the fence meant to close the block opens a new one that runs on through the
+    rest of the page. Sites whose renderer reads lists otherwise (kramdown, Python-Markdown,
+    marked, pandoc) are not checked.
+
+    ## Why it matters
+    The page shows the code as prose, with its `*` and `_` taken for emphasis, and then shows
+    the article's next paragraphs as code. Editors that indent the fence but paste the code
+    at the margin make it easily; the source looks fine.
+
+    ## Example
+
+        1. Build it:
+
+           ```sh
+        make all
+           ```
+
+    reports `code block in a list item: line 4 starts left of the item's text (3 spaces), so
+    the renderer ends the list and shows the code as text; indent the block's lines by 3 spaces`.
+    """
+
+    name = "code-fence-outdented"
+    family = "markup"
+    severity = Severity.WARNING
+
+    def check(self, doc, options):
+        if doc.site is not None and not doc.site.commonmark_emphasis:
+            return  # kramdown, Python-Markdown, marked, pandoc: their own rules for lists
+        items = [node for node in doc.nodes("list_item")]
+        if not items:
+            return
+        source = doc.source
+        for code in doc.nodes("block_code"):
+            if code.attrs.get("style") != "fenced":
+                continue
+            item = _innermost(items, code.start)
+            if item is None:
+                continue
+            width = _content_column(doc.text, item.start)
+            if width is None or _indentation(_line_at(doc.text, code.start)) < width:
+                continue  # the fence itself starts left of the text: no fence of this item
+            first, _ = source.position(code.start)
+            last, _ = source.position(max(code.start, code.end - 1))
+            outdented = next((number for number in range(first + 1, last + 1) if _left_of(source.line_text(number), width)), None)
+            closed = last > first and _FENCE.match(source.line_text(last))
+            if outdented is None and not closed and last < len(source.line_starts):
+                after = source.line_text(last + 1)  # not closed in the item: its closing fence may be the next line, outdented
+                outdented = last + 1 if _FENCE.match(after) and _left_of(after, width) else None
+            if outdented is not None:
+                yield doc.line_diagnostic(
+                    f"code block in a list item: line {outdented} starts left of the item's text ({width} spaces), so the "
+                    f"renderer ends the list and shows the code as text; indent the block's lines by {width} spaces",
+                    first,
+                    _indentation(_line_at(doc.text, code.start)) + 1,
+                )
+
+
+def _left_of(line: str, width: int) -> bool:
+    return bool(line.strip()) and _indentation(line) < width
+
+
+def _innermost(items, offset: int):
+    inside = [item for item in items if item.start <= offset < item.end]
+    return max(inside, key=lambda item: item.start) if inside else None
+
+
+def _line_at(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _indentation(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _content_column(text: str, item_start: int) -> int | None:
+    """The column where a list item's text starts (`1. Step` is 3, `  - a` is 4)."""
+    match = _ITEM_START.match(_line_at(text, item_start).expandtabs(4))
+    if match is None:
+        return None
+    spaces = len(match.group(3))
+    if spaces == 0 or spaces > 4:
+        spaces = 1
+    return len(match.group(1)) + len(match.group(2)) + spaces
