@@ -1,5 +1,6 @@
 import os
 import posixpath
+import re
 
 from artlint.findings import Severity
 from artlint.globs import glob_set
@@ -59,6 +60,11 @@ def _missing_post_assets(doc):
             yield offset + start, offset + end, name
 
 
+# A path on the writer's own disk, left by an editor that saved pictures locally (Typora):
+# a Windows drive (`D:\Photos\a.jpg`, `C:/Users/…`), a `file:` URL.
+_AUTHORS_DISK = lazy(r"(?:[A-Za-z]:[\\/]|file:/)", re.I)
+
+
 def _in_hexo_posts(doc) -> bool:
     """A Hexo post or draft, whose assets Hexo keeps in a folder beside it."""
     parts = os.path.normpath(doc.file).split(os.sep)
@@ -77,7 +83,9 @@ class ImageUnreachable(NetworkRule):
     submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
     from the site's root too; a shortcode whose template passes `src` through `relURL` or
-    `absURL`, from the site's root only). Online: remote images whose URL is broken in the sense of `link-broken`
+    `absURL`, from the site's root only), and images whose source is a file on the writer's
+    own disk (`D:\\Photos\\a.jpg`, `C:/Users/…`, `file:///…`: an editor's local copy).
+    Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
     page are `image-not-image`'s.
@@ -105,6 +113,11 @@ class ImageUnreachable(NetworkRule):
             return
         ignored = glob_set(tuple(options["ignore"]))
         for link in doc.links:
+            if link.is_image and link.kind != "reference" and _AUTHORS_DISK.match(link.url.strip()):
+                where = link.url.strip()
+                message = f"image '{where}' is a file on the author's disk: no reader can load it"
+                yield doc.diagnostic(message, link.url_start, max(link.url_end, link.url_start + 1))
+                continue
             if not link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
             path, _ = split_target(link.url)
