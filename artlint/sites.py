@@ -2356,11 +2356,9 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
                 elif isinstance(chosen, dict):
                     instances[(kind, "")] = chosen
         elif options:
-            identifier = options.get("id")
-            instances[(match.group(1), identifier if isinstance(identifier, str) and identifier != "default" else "")] = options
+            instances[(match.group(1), _instance_id(options))] = options
     for kind, options in _local_wrappers(folder, text):
-        identifier = options.get("id")
-        instances[(kind, identifier if isinstance(identifier, str) and identifier != "default" else "")] = options
+        instances[(kind, _instance_id(options))] = options
     sources: list[tuple[str, str, str]] = []
     for (kind, identifier), options in instances.items():
         path = _normal(_text(options.get("path"), kind)).removeprefix("./")
@@ -2377,9 +2375,16 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     return tuple(sources)
 
 
-# A plugin named by its path in the site (`['./src/plugins/blog-plugin.js', {...}]`), and what a
+def _instance_id(options: dict) -> str:
+    """A plugin instance's `id`; "" for the default one."""
+    identifier = options.get("id")
+    return identifier if isinstance(identifier, str) and identifier != "default" else ""
+
+
+# A plugin named by its path in the site (`['./src/plugins/blog-plugin.js', {...}]`, or alone in
+# the list of plugins), and what a
 # wrapper of the docs or blog plugin requires (`require('@docusaurus/plugin-content-blog')`).
-_LOCAL_PLUGIN = lazy(r"""\[\s*["'](\.{1,2}/[\w./-]{1,200})["']""")
+_LOCAL_PLUGIN = lazy(r"""[\[,](?:\s|//[^\n]{0,500}\n){0,20}["'](\.{1,2}/[\w./-]{1,200})["']""")  # line comments between
 _WRAPS = lazy(r"""["']@docusaurus/plugin-content-(docs|blog)["']""")
 _MOST_LOCAL_PLUGINS = 16
 _MODULE_SUFFIXES = ("", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts")  # how Node finds `./src/plugins/x`

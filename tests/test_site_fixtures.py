@@ -456,6 +456,7 @@ def test_a_docusaurus_plugin_of_the_sites_own_that_wraps_the_docs_plugin_serves_
     [model] = json.loads(out)
     assert {"kind": "docs", "folder": "handbook", "route": "/handbook"} in model["plugin-sources"]
     assert {"kind": "blog", "folder": "posts", "route": "/writing"} in model["plugin-sources"]
+    assert {"kind": "docs", "folder": "docs", "route": "/docs"} in model["plugin-sources"]  # `./src/plugins/docs-defaults`, alone
 
 
 @pytest.mark.parametrize("config, findings", [(None, 1), (("hugo.toml", 'baseURL = "https://x.org/"\n'), 1), (("mkdocs.yml", "site_name: S\n"), 0)])

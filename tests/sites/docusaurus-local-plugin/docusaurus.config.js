@@ -10,5 +10,7 @@ module.exports = {
     ],
     // A wrapper named as the site likes: its file requires the docs plugin.
     ["./src/plugins/handbook-plugin.js", { id: "handbook", path: "handbook", routeBasePath: "handbook" }],
+    // Named alone, without options: the wrapped plugin's defaults (docs/ at /docs).
+    "./src/plugins/docs-defaults",
   ],
 };

@@ -1,0 +1,1 @@
+module.exports = require('@docusaurus/plugin-content-docs');
