@@ -441,7 +441,7 @@ def _doubled_chinese_word(text, start, lower, upper, options) -> bool:
         return False
     words = words_around(text, max(lower, start - 6), min(upper, start + 10))
     starts = {begin for _, begin, _ in words}
-    second = next((word for word in words if word[1] == start + 2), None)
+    second = next((token for token in words if token[1] == start + 2), None)
     return start in starts and second is not None and second[2] == start + 4
 
 

@@ -56,6 +56,7 @@ class ImageAltText(DocumentRule):
         file_name = derived(options, "image-alt-text file-name", lambda: re.compile(options["file-name-pattern"], re.I))
         icons = _repeated_icons(doc)
         beacons = derived(options, "image-alt-text beacons", lambda: _any_of(options["beacon-patterns"]))
+        site_icons = derived(options, "image-alt-text icons", lambda: _any_of(options["icon-patterns"]))
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
@@ -63,7 +64,7 @@ class ImageAltText(DocumentRule):
                 continue  # the same small picture before each tip: a bullet, rightly without text
             if not link.text.strip() and beacons.search(link.url):
                 continue  # a feed item's tracking pixel (`…/aggbug/3757.aspx`), copied with it: 1x1, nothing to describe
-            if not link.text.strip() and derived(options, "image-alt-text icons", lambda: _any_of(options["icon-patterns"])).search(link.url):
+            if not link.text.strip() and site_icons.search(link.url):
                 continue  # a link card's favicon beside the site's name: decorative
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
             if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
