@@ -42,9 +42,11 @@ class CodeFenceOutdented(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
+        # The renderers that follow CommonMark's emphasis are CommonMark parsers, lists and all;
+        # kramdown, Python-Markdown, marked and pandoc have their own rules for list items.
         if doc.site is not None and not doc.site.commonmark_emphasis:
-            return  # kramdown, Python-Markdown, marked, pandoc: their own rules for lists
-        items = [node for node in doc.nodes("list_item")]
+            return
+        items = list(doc.nodes("list_item"))
         if not items:
             return
         source = doc.source
