@@ -73,6 +73,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
         lines.append(f"  not content  {', '.join(site['not-content']) or '-'}")
         if site["verbatim-shortcodes"]:
             lines.append(f"  data bodies  {', '.join(site['verbatim-shortcodes'])} (shortcodes without a template here)")
+        if site["untitled-types"]:
+            lines.append(f"  untitled     {', '.join(site['untitled-types'])} (page types whose layout heads the page without its title)")
         if site["containers"]:
             lines.append(f"  containers   {' '.join(site['containers'])} (Python-Markdown blocks, bodies indented four spaces)")
         if site["fragments"]:

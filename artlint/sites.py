@@ -141,6 +141,9 @@ class Site:
     # The list of a page's terms may hold empty items, which the build drops: Hexo's, and the
     # vdoing theme's of VuePress, whose scaffold writes `tags:` then a lone `- `.
     drops_empty_terms: bool = False
+    # Hugo page types whose own single layout heads the page without its title (a meeting's
+    # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
+    untitled_types: tuple[str, ...] = ()
     # pandoc renders the markdown (hexo-renderer-pandoc): a `**` closes after a space too
     # (`**句子。 **` is bold), bare URLs stay text, and headings get pandoc's ids.
     pandoc: bool = False
@@ -375,6 +378,7 @@ class Site:
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
             "drops-empty-terms": self.drops_empty_terms,
+            "untitled-types": list(self.untitled_types),
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
@@ -608,7 +612,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # GitHub Pages' jekyll-optional-front-matter renders it, titled by its first heading
     if hugo_type == "redirect":
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
-    title_from_layout = False
+    title_from_layout = bool(hugo_type) and hugo_type in site.untitled_types  # `<h1>例会</h1>`: the layout heads it
     if site.generator == "jekyll" and kind == "page" and expected:
         layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
         layout_file = os.path.join(site.root, "_layouts", f"{layout}.html") if _plain_name(layout) else ""
@@ -1617,7 +1621,26 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
+        "untitled_types": _untitled_types(templates),
     }
+
+
+_SHOWS_PAGE_TITLE = lazy(r"\.(?:Title|LinkTitle|Render)\b|\bpartial(?:Cached)?\b|\btemplate\b|\bblock\b")  # `.Render "content"`: another template
+_LAYOUT_KINDS = frozenset({"_default", "partials", "shortcodes", "_markup", "_partials", "_shortcodes", "taxonomy", "term", "section", "index"})
+
+
+def _untitled_types(templates: list[str]) -> tuple[str, ...]:
+    """The page types whose single layout (`layouts/<type>/single.html`, the site's before its
+    theme's) never shows the page's title: no `.Title`, and no partial or template that might."""
+    decided: dict[str, bool] = {}
+    for path in templates:
+        folder = os.path.basename(os.path.dirname(path))
+        if os.path.basename(path) != "single.html" or folder in _LAYOUT_KINDS or folder in decided:
+            continue
+        if os.path.basename(os.path.dirname(os.path.dirname(path))) != "layouts":
+            continue  # `layouts/<type>/single.html` only
+        decided[folder] = _SHOWS_PAGE_TITLE.search(read_small_file(path)) is None
+    return tuple(sorted(name.lower() for name, untitled in decided.items() if untitled))
 
 
 def _with_language_settings(settings: dict, languages: dict, default: str) -> dict:

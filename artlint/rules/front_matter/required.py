@@ -26,7 +26,9 @@ class FrontMatterRequired(DocumentRule):
     generators need none, nor do Jekyll pages whose layout prints another object's title as
     its first heading (`<h1>{{ episode.title }}</h1>`, `<h2>{{ plugin.name }}</h2>`) and uses `page.title` only under
     `{% if page.title %}`, or whose layouts show no title at all (no `page.title`, no `{% seo %}`,
-    no include: a frame that other pages embed), nor do placeholders with neither a title nor any text after the front
+    no include: a frame that other pages embed), nor Hugo pages of a type whose own single layout
+    heads them without `.Title` and calls no partial (`layouts/meeting/single.html`: `<h1>例会</h1>`
+    and the date), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need
@@ -78,8 +80,8 @@ class FrontMatterRequired(DocumentRule):
         for key in options["keys"]:
             if page is not None and not page.is_article and key in options["article-only"]:
                 continue
-            if key == "title" and page is not None and page.title_from_name:
-                continue  # Jekyll titles a post or a collection's document from its file name
+            if key == "title" and page is not None and (page.title_from_name or page.title_from_layout):
+                continue  # Jekyll titles a post from its file name; a Hugo type's layout heads the page itself
             if key == "title" and _home_page(doc):
                 continue  # the home page: its layout titles it with the site's name
             present = key in written and not _is_empty(matter.data[written[key]])
