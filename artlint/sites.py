@@ -2480,10 +2480,14 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     else:
         language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
     linked = _linked_folders(folder, docs)
+    theme = _table(settings.get("theme"))
+    # The theme's `custom_dir` overrides templates and adds files, which MkDocs copies to the
+    # site's root beside the docs' (`theme/assets/img/a.svg` is `assets/img/a.svg`).
+    custom = _normal(theme["custom_dir"]) if isinstance(theme.get("custom_dir"), str) else ""
     return {
         "content": (docs, *(target for target, _ in linked)),
         "content_prefixes": linked,
-        "static": (docs,),
+        "static": (docs, custom) if custom and custom != docs else (docs,),
         "languages": languages,
         "language_folders": language_folders,
         "translated_links": bool(languages) and structure == "suffix",
@@ -2803,6 +2807,15 @@ def _config_folder_files(folder: str) -> list[str]:
 
 
 # A YAML tag of an application (`!!python/name:x.y`, `!ENV`, `!relative`) where a value begins.
+# `!ENV [NAME, OTHER, "default"]`: mkdocs' environment variables, read as their default (the
+# list's last item), which may be a key (`- !ENV [NAV_HOME, "Home"]: "index.md"`).
+_ENV_DEFAULT = lazy(r"!ENV[ \t]*\[([^\[\]\n]{0,500})\]")
+
+
+def _env_default(match: re.Match) -> str:
+    return match.group(1).rsplit(",", 1)[-1].strip() or "null"
+
+
 _APPLICATION_TAG = lazy(r"(^|[\s\[{,:-])!!?(?:python/[\w/.:-]*|ENV|relative)\b[\w/.:-]*", re.M)
 
 
@@ -2825,7 +2838,7 @@ def _read_settings(path: str) -> dict:
                 # MkDocs configurations name Python objects (`!!python/name:pymdownx.slugs.uslugify`)
                 # and environment variables (`!ENV`): read them with those tags left out.
                 try:
-                    value = load_yaml(_without_undefined_aliases(_APPLICATION_TAG.sub(r"\1", text)))[0]
+                    value = load_yaml(_without_undefined_aliases(_APPLICATION_TAG.sub(r"\1", _ENV_DEFAULT.sub(_env_default, text))))[0]
                 except YamlProblem:
                     return {}
         elif path.endswith(".json"):

@@ -469,3 +469,19 @@ def test_an_outdented_code_fence_breaks_lists_on_commonmark_renderers_only(tmp_p
     (folder / "build.md").write_text("---\ntitle: Build\n---\n\n1. Build it:\n\n   ```sh\nmake all\n   ```\n", encoding="utf-8")
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "code-fence-outdented", "--format", "json", ".", cwd=tmp_path)
     assert len(json.loads(out)["findings"]) == findings, err
+
+
+def test_mkdocs_serves_the_theme_custom_dir_files_and_reads_env_defaults(tmp_path: Path) -> None:
+    # `!ENV [NAME, "default"]` may stand as a key of `nav`: the configuration is read with the
+    # default in its place, and the theme's `custom_dir` files are served beside the pages.
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Guides\ndocs_dir: pages\ntheme:\n  name: material\n  language: !ENV [THEME_LANGUAGE, \"en\"]\n"
+        "  custom_dir: look\nnav:\n  - !ENV [NAV_HOME, \"Home\"]: \"index.md\"\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "look" / "assets" / "img").mkdir(parents=True)
+    (tmp_path / "look" / "assets" / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "pages" / "index.md").write_text("# Home\n\n![The logo](assets/img/logo.svg)\n\n![A chart](assets/img/chart.svg)\n", encoding="utf-8")
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", "--format", "json", ".", cwd=tmp_path)
+    assert [finding["line"] for finding in json.loads(out)["findings"]] == [5], err
