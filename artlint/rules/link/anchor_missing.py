@@ -68,7 +68,9 @@ class LinkAnchorMissing(DocumentRule):
     `layouts/`, Jekyll's `_layouts/` and `_includes/`, a Hexo theme's `layout/`) is on the page
     too, whichever page links to it. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
     writes `{:#slug}` or `id="..."`), a fragment no heading gives is not reported: the plugin
-    may write it (`artlint site` shows `plugin ids`). A missing file is `link-target-missing`'s finding, not this one.
+    may write it (`artlint site` shows `plugin ids`). The emoji links of the table that the
+    all-contributors bot writes (`<a href="#code-login" title="Code">💻</a>`, between its
+    `ALL-CONTRIBUTORS-LIST` comments) only carry a tooltip and are not read. A missing file is `link-target-missing`'s finding, not this one.
 
     ## Why it matters
     A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
@@ -110,6 +112,8 @@ class LinkAnchorMissing(DocumentRule):
                     continue
                 if link.kind == "html" and _styles_targets(doc):
                     continue  # `<a href="#close">` beside `.box:target {…}`: a CSS toggle, no place
+                if link.kind == "html" and _in_contributors_table(doc, link.start):
+                    continue  # all-contributors' `<a href="#code-login" title="Code">💻</a>`: a tooltip's carrier
                 if own is None:
                     own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
@@ -166,6 +170,25 @@ _HUGO_FILE_SHORTCODE = lazy(
     r"""\{\{[%<]-?\s*[\w/-]+(?:\s+[\w-]+=["'`][^"'`\n]*["'`]){0,8}\s+(?:[\w-]+=)?["'`]([^"'`\n]+\.md)["'`]"""
 )
 _MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.mdx?)['"]""", re.M)
+
+
+# The table the all-contributors bot writes and rewrites between these comments: each emoji is a
+# link to `#<contribution>-<login>` that only carries its `title` tooltip.
+_CONTRIBUTORS_START = "<!-- ALL-CONTRIBUTORS-LIST:START"
+_CONTRIBUTORS_END = "<!-- ALL-CONTRIBUTORS-LIST:END"
+
+
+def _in_contributors_table(doc, offset: int) -> bool:
+    def spans() -> list[tuple[int, int]]:  # found once per document
+        found = []
+        start = doc.text.find(_CONTRIBUTORS_START)
+        while start >= 0:
+            end = doc.text.find(_CONTRIBUTORS_END, start)
+            found.append((start, len(doc.text) if end < 0 else end))
+            start = doc.text.find(_CONTRIBUTORS_START, len(doc.text) if end < 0 else end)
+        return found
+
+    return any(start <= offset < end for start, end in doc.memo("all-contributors tables", spans))
 
 
 def _styles_targets(doc) -> bool:

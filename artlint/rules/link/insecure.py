@@ -21,7 +21,9 @@ class LinkInsecure(DocumentRule):
     `localhost`, not a private, loopback or link-local address, not a reserved or local
     network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), not
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
-    `routerlogin.net`, which serve http only), and not in the `allow` list. A link (not an image, which an https page blocks all the same) to
+    `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
+    networks encrypt end to end, and their addresses are published as `http://`), and not in
+    the `allow` list. A link (not an image, which an https page blocks all the same) to
     a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
     service's dashboard), with no https to move to: not reported. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
@@ -62,6 +64,8 @@ class LinkInsecure(DocumentRule):
             host = target.host
             if not host or is_private_host(host) or is_documentation_host(host):
                 continue
+            if host.endswith((".onion", ".i2p")):
+                continue  # Tor and I2P encrypt end to end: their addresses are written http://
             if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
                 continue
             if not target.is_image and _service_port(target.url):
