@@ -15,8 +15,8 @@ _PHRASES = data.load("anchor-text")["phrases"]
 _CITATIONS = frozenset(data.load("anchor-text")["citations"])
 _CELL_ACTIONS = frozenset(data.load("anchor-text")["cell-actions"])
 _DOWNLOAD_WORDS = frozenset(data.load("anchor-text")["download-words"])
-_DOWNLOAD_ADDRESS = lazy(r"^[a-z][a-z0-9+.-]*://(?:get|dl|download|downloads)\.|download", re.I)
-_FILE_SUFFIX = lazy(r"/[^/]+\.[A-Za-z0-9]{1,5}$")  # `…/downloads/gotoblas2.zip`: a file, which "download" does not name
+_DOWNLOAD_ADDRESS = lazy(r"^[a-z][a-z0-9+.-]*://(?:get|dl|download|downloads)\.", re.I)  # a host named for downloads
+_FILE_SUFFIX = lazy(r"/[^/]+\.[A-Za-z0-9]{1,5}$")  # `https://dl.example.org/x.zip`: a file, which "download" does not name
 
 
 def normalise_anchor(text: str) -> str:
@@ -114,7 +114,7 @@ def _names_its_target(text: str, url: str) -> bool:
     if names_its_fragment(text, url):
         return True
     if text in _DOWNLOAD_WORDS and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
-        return True  # "Download" to https://get.delta.chat or …/download-center: the download page, not a file
+        return True  # "Download" to https://get.delta.chat: the download site, not a file
     path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
     last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
