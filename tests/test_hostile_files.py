@@ -352,6 +352,14 @@ def test_fences_in_twenty_thousand_list_items_are_matched_to_their_items_in_one_
     assert time.monotonic() - started < 5
 
 
+def test_a_line_of_twenty_thousand_source_links_is_read_for_runs_of_alternatives_once(tmp_path: Path) -> None:
+    # link-text-non-descriptive asks whether "source" stands among links offered as variants:
+    # walking the run from each link was quadratic (over two minutes for this line).
+    line = "Intro [PDF](a.pdf), " + ", ".join(f"[source](https://e.example.org/{number})" for number in range(20_000)) + "\n"
+    elapsed = _seconds_to_check(tmp_path, line)
+    assert elapsed < 30, f"took {elapsed:.1f} s"
+
+
 def test_a_page_of_blank_lines_is_read_for_imports_in_linear_time() -> None:
     from artlint.sites import _MDX_IMPORT
 

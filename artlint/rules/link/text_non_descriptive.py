@@ -1,6 +1,6 @@
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -162,23 +162,33 @@ def _one_of_alternatives(doc, link, text: str, phrases) -> bool:
     or more links side by side, only separators between them, is one of the variants the
     line offers, and its neighbours' texts ("64-bit", "PDF") say the run is a choice. A run
     of "here"s says nothing (at least one neighbour must say something)."""
-    if text not in _CELL_ACTIONS:
-        return False
-    links = _anchors_in_order(doc)
-    index = bisect_left(links, (link.start, link.end))
-    if index == len(links) or links[index][:2] != (link.start, link.end):
-        return False
-    run = [links[index]]
-    for step in (-1, 1):
-        at = index
-        while 0 <= at + step < len(links) and _only_separators(doc, *_gap(links[at], links[at + step])):
-            at += step
-            run.append(links[at])
-    return len(run) >= 3 and any(normalise_anchor(words) not in phrases for _, _, words in run)
+    return text in _CELL_ACTIONS and link.start in _links_among_alternatives(doc, phrases)
 
 
-def _gap(one, other) -> tuple[tuple[int, int, str], tuple[int, int, str]]:
-    return (one, other) if one[0] < other[0] else (other, one)
+def _links_among_alternatives(doc, phrases) -> frozenset[int]:
+    """The starts of the links in runs of three or more side by side with one that says
+    something, found in one pass over the page's links (a line of 20,000 links is no
+    quadratic walk)."""
+
+    def compute() -> frozenset[int]:
+        links = _anchors_in_order(doc)
+        found: set[int] = set()
+        run = links[:1]
+        for before, after in zip(links, links[1:], strict=False):
+            if _only_separators(doc, before, after):
+                run.append(after)
+                continue
+            found |= _offered(run, phrases)
+            run = [after]
+        return frozenset(found | _offered(run, phrases))
+
+    return doc.memo(f"link-text-non-descriptive alternatives {id(phrases)}", compute)  # phrases: one object per options
+
+
+def _offered(run, phrases) -> set[int]:
+    if len(run) >= 3 and any(normalise_anchor(words) not in phrases for _, _, words in run):
+        return {start for start, _, _ in run}
+    return set()
 
 
 def _only_separators(doc, before: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
