@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -216,9 +217,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
             if _OPERATOR_INSIDE.search(inner) or _OPERATOR_AROUND.match(text, match.end()) or _operator_before(text, match.start()):
                 continue  # (销售费用+管理费用)/营业收入: a formula, whose brackets are half-width
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            line_end = text.find("\n", match.end())
-            if _DRAWING.search(text, line_start, len(text) if line_end < 0 else line_end):
+            if _on_a_drawing(doc, text, match.start()):
                 continue  # |------| loadEventEnd (页面加载完成): a label in a drawing made of text
             if _quotes_its_target(doc, match):
                 continue  # [Security (简体中文)](…/title/Security_(简体中文)): the page's own name, as the wiki spells it
@@ -250,11 +249,31 @@ def _operator_before(text: str, at: int) -> bool:
     return before[-1:] in ("*", "/", "×", "÷", "=")
 
 
+def _on_a_drawing(doc, text: str, offset: int) -> bool:
+    """Whether `offset` is on a line of a drawing made of text; the lines are found once per
+    page (a line of a million marks is not searched again for each pair of brackets)."""
+
+    def compute() -> list[tuple[int, int]]:
+        lines: list[tuple[int, int]] = []
+        for found in _DRAWING.finditer(text):
+            start = text.rfind("\n", 0, found.start()) + 1
+            end = text.find("\n", found.end())
+            if not lines or start >= lines[-1][1]:
+                lines.append((start, len(text) if end < 0 else end))
+        return lines
+
+    lines = doc.memo("punctuation-width drawing lines", compute)
+    index = bisect_right(lines, (offset, len(text) + 1)) - 1
+    return index >= 0 and lines[index][0] <= offset <= lines[index][1]
+
+
 def _quotes_its_target(doc, match) -> bool:
     """Whether the parentheses are in a link's text and its address spells them the same: the
     text quotes the name of the page it leads to (a wiki's `Security_(简体中文)`)."""
-    link = next((link for link in doc.links if link.start <= match.start() < link.end and not link.is_image), None)
-    return link is not None and match.group(0) in unquote(link.url)
+    links = doc.memo("punctuation-width links", lambda: sorted((link.start, link.end, link.url) for link in doc.links if not link.is_image))
+    index = bisect_right(links, (match.start(), len(doc.text) + 1, "")) - 1
+    # Links do not overlap: the last one starting before the brackets is the only one that may hold them.
+    return index >= 0 and links[index][0] <= match.start() < links[index][1] and match.group(0) in unquote(links[index][2])
 
 
 def _in_english_sentence(text, at, block):
