@@ -592,6 +592,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
             kind = "repository"  # docs/ for contributors: Jekyll copies files without front matter as they are
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
+    if "excalidraw-plugin" in matter:
+        kind = "resource"  # a drawing of Obsidian's Excalidraw plugin, kept beside the notes: its data, no article
     hugo_type = _hugo_type(site, file, matter, relative).lower() if site.generator == "hugo" and kind in ("article", "page") else ""
     if hugo_type == "docs" and kind == "article":
         kind = "page"  # documentation (Docsy's and hugo-book's `docs` layouts): ordered by weight, undated

@@ -33,8 +33,10 @@ IGNORE_OPTION = Option(
     [
         "/tags/**", "/categories/**", "/series/**", "/authors/**", "/author/**", "/page/**", "/search/**",
         "**/index.xml", "**/feed.xml", "**/rss.xml", "**/atom.xml", "/sitemap.xml",
+        "**/index.json", "/search.xml", "/search.json",
     ],
-    "Globs of site paths that the generator makes without a source file (taxonomies, feeds); also matched under each language's folder (`/es/tags/x/`).",
+    "Globs of site paths that the generator makes without a source file (taxonomies, feeds, search indexes); "
+    "also matched under each language's folder (`/es/tags/x/`).",
 )
 
 
