@@ -24,6 +24,7 @@ import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import Any, Collection, Iterator, Mapping
 from urllib.parse import urlsplit
 
@@ -1317,10 +1318,10 @@ def _jekyll_file(folder: str, names: Collection[str]) -> str | None:
 
 # What GitHub Pages' theme chooser writes into `_config.yml` (`theme: jekyll-theme-slate`), and
 # the site-wide basics kept beside it (a name, the markdown flavour): nothing that builds pages.
-_THEME_CHOOSER_KEYS = frozenset(
+_PAGES_BASICS = frozenset(
     {"theme", "remote_theme", "title", "description", "logo", "show_downloads", "google_analytics", "plugins", "include", "exclude"}
+    | {"name", "author", "markdown", "highlighter", "lang", "url", "baseurl"}
 )
-_PAGES_BASICS = _THEME_CHOOSER_KEYS | {"name", "author", "markdown", "highlighter", "lang", "url", "baseurl"}
 
 
 def _only_pages_basics(path: str) -> bool:
@@ -2423,7 +2424,7 @@ def _local_wrappers(folder: str, text: str) -> list[tuple[str, dict]]:
     from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
 
     found = []
-    for match in list(_LOCAL_PLUGIN.finditer(text))[:_MOST_LOCAL_PLUGINS]:
+    for match in islice(_LOCAL_PLUGIN.finditer(text), _MOST_LOCAL_PLUGINS):
         name = match.group(1)
         if "plugin-content-" in name:
             continue
@@ -2434,9 +2435,10 @@ def _local_wrappers(folder: str, text: str) -> list[tuple[str, dict]]:
 
 
 def _inside_file(folder: str, name: str) -> str:
-    """A small file's text when `name` leads to one inside `folder`; "" otherwise."""
-    path = os.path.normpath(os.path.join(folder, name))
-    return read_small_file(path) if within(path, os.path.normpath(folder)) else ""
+    """A small file's text when `name` leads to one inside `folder`, links followed (a linked
+    folder may lead anywhere), as `_layout_text` reads a layout; "" otherwise."""
+    path = os.path.join(folder, name)
+    return read_small_file(path) if within(os.path.realpath(path), os.path.realpath(folder)) else ""
 
 
 def _docusaurus_versions(folder: str, path: str, identifier: str, options: dict) -> list[tuple[str, str, str]]:
@@ -2523,7 +2525,7 @@ def _linked_folders(folder: str, docs: str) -> tuple[tuple[str, str], ...]:
             continue
         target = os.path.realpath(entry.path)
         if target != root and within(target, root) and os.path.isdir(target):
-            found.append((relative_path(target, root), f"{docs}/{entry.name}"[len(docs) + 1 :]))
+            found.append((relative_path(target, root), entry.name))
     return tuple(found)
 
 
@@ -2808,7 +2810,6 @@ def _config_folder_files(folder: str) -> list[str]:
     return found[:200]
 
 
-# A YAML tag of an application (`!!python/name:x.y`, `!ENV`, `!relative`) where a value begins.
 # `!ENV [NAME, OTHER, "default"]`: mkdocs' environment variables, read as their default (the
 # list's last item), which may be a key (`- !ENV [NAV_HOME, "Home"]: "index.md"`).
 _ENV_DEFAULT = lazy(r"!ENV[ \t]*\[([^\[\]\n]{0,500})\]")
@@ -2818,6 +2819,7 @@ def _env_default(match: re.Match) -> str:
     return match.group(1).rsplit(",", 1)[-1].strip() or "null"
 
 
+# A YAML tag of an application (`!!python/name:x.y`, `!ENV`, `!relative`) where a value begins.
 _APPLICATION_TAG = lazy(r"(^|[\s\[{,:-])!!?(?:python/[\w/.:-]*|ENV|relative)\b[\w/.:-]*", re.M)
 
 

@@ -49,7 +49,6 @@ MOST_FINDINGS = 1000
 
 
 _KANA = lazy("[\u3041-\u309f\u30a0-\u30ff]")
-_HAN_CHARACTER = lazy(f"[{HAN}]")
 _JAPANESE_SHARE = 0.1  # kana among the Han and kana characters from which a text is Japanese
 
 
@@ -59,7 +58,7 @@ def japanese(text: str) -> bool:
     if _KANA.search(text) is None:
         return False
     kana = len(_KANA.findall(text))
-    return kana >= _JAPANESE_SHARE * (kana + len(_HAN_CHARACTER.findall(text)))
+    return kana >= _JAPANESE_SHARE * (kana + len(_HAN_CHAR.findall(text)))
 
 
 def at_most(findings: Iterable[Diagnostic], what: str) -> Iterator[Diagnostic]:

@@ -27,6 +27,7 @@ _ARROW_BEFORE = lazy(r"(?:=>|->)[ \t]*$")
 # `(销售费用+管理费用)/营业收入`: arithmetic on named quantities, a formula's brackets
 _OPERATOR_INSIDE = lazy(r"[\w）)][ \t]*[+*×÷=][ \t]*[\w（(]")  # not "/", which says "or": (读/写)
 _OPERATOR_AROUND = lazy(r"[ \t]*[*/×÷=^]")  # not "+", which joins names too: "Whistle (命令行版本) + Electron"
+_OPERATOR_BEFORE = lazy(r"[*/×÷=][ \t]*\Z")  # `总额 / (数量)`
 # `|------| redirectEnd (可选)`: a line of a drawing in text characters (a timeline, a table)
 _DRAWING = lazy(r"[|+<][-=]{3,}|[-=]{3,}[|+>]")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
@@ -215,7 +216,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
-            if _OPERATOR_INSIDE.search(inner) or _OPERATOR_AROUND.match(text, match.end()) or _operator_before(text, match.start()):
+            operator_before = _OPERATOR_BEFORE.search(text, max(0, match.start() - 3), match.start())
+            if _OPERATOR_INSIDE.search(inner) or _OPERATOR_AROUND.match(text, match.end()) or operator_before:
                 continue  # (销售费用+管理费用)/营业收入: a formula, whose brackets are half-width
             if _on_a_drawing(doc, text, match.start()):
                 continue  # |------| loadEventEnd (页面加载完成): a label in a drawing made of text
@@ -242,11 +244,6 @@ class PunctuationWidth(DocumentRule):
             replacement = half[mark] + " "
             fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
             yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
-
-
-def _operator_before(text: str, at: int) -> bool:
-    before = text[max(0, at - 3) : at].rstrip(" \t")
-    return before[-1:] in ("*", "/", "×", "÷", "=")
 
 
 def _on_a_drawing(doc, text: str, offset: int) -> bool:
