@@ -142,6 +142,10 @@ class Site:
     # The list of a page's terms may hold empty items, which the build drops: Hexo's, and the
     # vdoing theme's of VuePress, whose scaffold writes `tags:` then a lone `- `.
     drops_empty_terms: bool = False
+    # The build turns `[[Page name]]` into links: an Obsidian vault (`.obsidian/`), or a wiki-link
+    # plugin named in the configuration, the package or the Gemfile (remark-wiki-link,
+    # mkdocs-roamlinks, jekyll-wikirefs...). Elsewhere CommonMark shows the brackets as text.
+    wiki_links: bool = False
     # Hugo page types whose own single layout heads the page without its title (a meeting's
     # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
     untitled_types: tuple[str, ...] = ()
@@ -379,6 +383,7 @@ class Site:
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
             "drops-empty-terms": self.drops_empty_terms,
+            "wiki-links": self.wiki_links,
             "untitled-types": list(self.untitled_types),
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
@@ -1404,6 +1409,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
     parts["base_path"] = _base_path(generator, settings)
+    parts["wiki_links"] = _builds_wiki_links(folder, config_file)
     if generator in ("hugo", "zola"):
         built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *built)))
@@ -2654,6 +2660,22 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
         "autolinks": linkify,
         "drops_empty_terms": _VDOING_THEME.search(texts[0]) is not None,
     }
+
+
+# Names of wiki-link plugins and of the note apps whose vaults are published with one.
+_WIKI_LINK_PLUGIN = lazy(r"wiki[-_ ]?links?|wikiref|roamlinks|ezlinks|obsidian|bidirectional|backlinks|foam|dendron|quartz", re.I)
+
+
+def _builds_wiki_links(folder: str, config_file: str) -> bool:
+    """Whether the build may turn `[[Page name]]` into links (`Site.wiki_links`)."""
+    if os.path.isdir(os.path.join(folder, ".obsidian")):
+        return True
+    texts = [read_small_file(config_file)]
+    texts += [read_small_file(os.path.join(folder, name)) for name in ("package.json", "Gemfile", "requirements.txt")]
+    plugins = os.path.join(folder, "_plugins")
+    if os.path.isdir(plugins):
+        texts.append(" ".join(os.listdir(plugins)))
+    return any(_WIKI_LINK_PLUGIN.search(text) for text in texts)
 
 
 def _plain_parts(folder: str, settings: dict) -> dict:

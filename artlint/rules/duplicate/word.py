@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from artlint import data
 from artlint.chatlog import chat_lines
-from artlint.cjk import CJK, dictionary_entries, words_around
+from artlint.cjk import CJK, CJK_CHAR, dictionary_entries, words_around
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
@@ -99,7 +99,9 @@ class DuplicateWord(DocumentRule):
       it passes where the second character begins the next content word (`向向量化` = 向 +
       向量化, `其中中文`, `有有钱人`, `学会会士`; not `该该药物`: 该药 is a pronoun phrase) or the first ends the word before (`目的的`,
       `明了了`, `可以以此`), unless that word already does the character's part
-      (`absorbing-words`: `还有有很多`, `需要要`). A doubled verb of speech before a comma or
+      (`absorbing-words`: `还有有很多`, `需要要`), and for a surname (`surname-characters`) only
+      where a word, a function character or no Chinese follows (`关于于这个`, not `关于于连的`:
+      about Julien). A doubled verb of speech before a comma or
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
       (`对对，`), runs of three or more (`哈哈哈`). A page that keeps its speakers' fillers
@@ -193,6 +195,11 @@ class DuplicateWord(DocumentRule):
             "list[string]",
             _DATA["absorbing-words"],
             "Chinese words whose last character already does its part: doubled after them it is a typo (还有有).",
+        ),
+        "surname-characters": Option(
+            "list[string]",
+            _DATA["surname-characters"],
+            "Characters of the absorbing words that are common surnames: doubled, the second may begin a name (关于于连).",
         ),
         "words": Option(
             "list[string]", _DATA["words"], "Chinese words the segmenter's dictionary lacks, to tell word boundaries (明了, 会士)."
@@ -407,6 +414,8 @@ def _chinese_double(text, start, lower, upper, options):
         return None  # the second begins the next word: 向|向量化, 其中|中文, 有|有钱人, 学会|会士
     before = {text[begin : start + 1] for begin in range(max(lower, start - 3), start)}
     if before & _as_set(options, "absorbing-words"):
+        if char in _as_set(options, "surname-characters") and not _word_follows(text, start + 2, upper, function):
+            return None  # 关于|于连: the second may begin a name that the dictionary lacks
         return f"doubled character '{pair}'", False  # 还有|有, 需要|要: the word already says it
     left = words_around(text, max(lower, start - 6), start + 1)
     ends_word = any(word[2] == start + 1 and len(word[0]) > 1 for word in covering + left) or bool(before & extra)
@@ -415,6 +424,14 @@ def _chinese_double(text, start, lower, upper, options):
     # Certain, for the fix, when nothing reads either character as part of a longer word.
     certain = len(covering) == 2 and not ends_word and not starting and not dictionary_entries(starts_word)
     return f"doubled character '{pair}'", certain
+
+
+def _word_follows(text, at, upper, function) -> bool:
+    """Whether what follows `at` is no start of an unknown name: no Chinese character, a function
+    character, or a word of the dictionary."""
+    if at >= upper or not CJK_CHAR.match(text, at) or text[at] in function:
+        return True
+    return bool(dictionary_entries([text[at:end] for end in range(at + 2, min(upper, at + 4) + 1)]))
 
 
 # A doubled word of two characters is a typo where the word is a noun or a conjunction: nouns are

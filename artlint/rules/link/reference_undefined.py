@@ -11,8 +11,9 @@ from artlint.templating import includes_another_file
 
 _DATA = data.load("links")["reference-undefined"]
 # `[text][label]` and `[text][]`: reference links by their form, whatever the label; not after
-# an ASCII letter or digit (`grid[i][j]`: code), but after a Chinese word (`参见[Documentation][]`).
-_FULL_REFERENCE = lazy(r"(?<![A-Za-z0-9_\]\\`])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
+# an ASCII letter or digit (`grid[i][j]`: code) nor a slash (`/path/[;parameters][?query]`: a
+# URL's syntax), but after a Chinese word (`参见[Documentation][]`).
+_FULL_REFERENCE = lazy(r"(?<![A-Za-z0-9_\]\\`/])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
 # `[label]` alone, not followed by a destination, a label or a definition's colon, nor by `^(`:
 # `[漢字]^(かんじ)` is the ruby annotation of FixIt, LoveIt and DoIt themes.
 _SHORTCUT_REFERENCE = lazy(r"(?<![\w\]\\`!])\[([^\[\]\n]{1,100})\](?![\[(:{]|\^\()")
@@ -74,6 +75,8 @@ class LinkReferenceUndefined(DocumentRule):
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag, and so are an issue tracker's
     key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`), and so are two
     attribute names in a table or paragraph of CSS attribute selectors (`[target][rel]` beside `[target=_blank]`).
+    A label of spaces (`[xxx][ ]`) is none, and brackets after a slash are a URL's syntax
+    (`/path/[;parameters][?query]`).
     Three bracketed groups in a row, or a label that is an IP address
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
 
@@ -87,6 +90,13 @@ class LinkReferenceUndefined(DocumentRule):
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
     nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
     the label is translated and the definition is not.
+
+    Wiki links, `[[Page name]]`, `[[Page|shown text]]`, `![[diagram.png]]`, left from a wiki or
+    a note app on a site whose generator shows them as text (Hugo, Jekyll, Zola, Hexo,
+    Docusaurus, MkDocs, VitePress, VuePress), unless the site is an Obsidian vault or names a
+    wiki-link plugin (`Site.wiki_links`). Only names in words or of files: `[[Prototype]]`
+    (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. Not on a
+    plain folder of markdown, whose renderer is unknown.
 
     ## Why it matters
     The renderer shows an undefined reference as the literal text `[GBIF API][gbifapi]`,
@@ -136,7 +146,9 @@ class LinkReferenceUndefined(DocumentRule):
             if match.start() in covered or match.start(3) - 1 in covered or text.startswith("(", match.end()):
                 continue  # a link's text, or `[note][text](url)`: the second bracket opens a link
             words, label = text[match.start(2) : match.end(2)], text[match.start(3) : match.end(3)]
-            label = label if label.strip() else words
+            if label and not label.strip():
+                continue  # `[xxx][ ]`: a label of spaces is none, CommonMark shows the brackets as text
+            label = label or words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
             if normal_label(label) in tags or (normal_label(label) in prose_words and normal_label(words) in prose_words):
@@ -153,6 +165,7 @@ class LinkReferenceUndefined(DocumentRule):
             yield doc.diagnostic(
                 f"reference {what} to [{label}], which is not defined in this document", match.start(), match.end()
             )
+        yield from _wiki_links(doc, prose, covered)
         if not _writes_shortcuts(doc):
             return  # an author who never writes `[label]` links means prose by brackets
         full = SpanSet(full_spans)
@@ -192,6 +205,38 @@ _SPACED_LABELS = {
     "jekyll": lazy(r"[ \t]+\[([^\[\]\n]{1,100})\]"),
     "mkdocs": lazy(r"\s\[([^\[\]\n]{1,100})\]"),
 }
+
+
+# `[[Page name]]`, `[[Page|shown text]]`, `![[diagram.png]]`: a wiki's or a note app's link.
+_WIKI_LINK = lazy(r"(?<!\[)!?\[\[([^\[\]\n]{1,100})\]\](?![\[(:])")
+_GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress"}
+_NOT_A_PAGE_NAME = lazy(r"""[$"'=,{}<>;`\\]""")
+_FILE_NAME = lazy(r"\.[A-Za-z0-9]{2,4}$")
+
+
+def _wiki_links(doc, prose: str, covered: SpanSet):
+    """Wiki links on a site whose build does not make links of them (`Site.wiki_links`): pages
+    imported from a wiki or written in a note app, whose brackets the published page shows."""
+    site = doc.site
+    if site is None or site.generator == "plain" or site.wiki_links or "[[" not in prose:
+        return
+    for match in _WIKI_LINK.finditer(prose, doc.body_offset):
+        name = match.group(1)
+        if match.start() in covered or not _page_name(name):
+            continue
+        what = "embed" if match.group().startswith("!") else "link"
+        shown_by = _GENERATOR_NAMES.get(site.generator, site.generator.capitalize())
+        yield doc.diagnostic(f"wiki {what} [[{name}]]: {shown_by} shows it as text, not as a link", match.start(), match.end())
+
+
+def _page_name(name: str) -> bool:
+    """A page's or a file's name, not notation: it starts with a letter and names a page in
+    words (a space, a `|` before the shown text, a letter of another script) or a file
+    (`diagram.png`). `[[Prototype]]` (a JavaScript internal slot), `[[cascade]]` (a TOML
+    table), `[[:space:]]`, `[[ -z "$x" ]]` and `[[1, 2]]` are not."""
+    if not name[:1].isalpha() or _NOT_A_PAGE_NAME.search(name):
+        return False
+    return " " in name or "|" in name or not name.isascii() or _FILE_NAME.search(name) is not None
 
 
 def _selector_pair(doc, start: int, words: str, label: str) -> bool:

@@ -43,6 +43,9 @@ _REFERENCE = lazy(
 )
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
 _COMMAND_REACH = 80  # characters before a mark read for a command with placeholders
+# `offer(元素,等待时长,时间单位)`: the parentheses of a call, its name in ASCII, around a mark
+_CALL_OPEN = lazy(r"(?<![\w.])[A-Za-z_][\w.]*\([^()\n]*\Z")
+_CALL_CLOSE = lazy(r"[^()\n]*\)")
 
 
 def _command_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -85,15 +88,19 @@ class PunctuationWidth(DocumentRule):
       reply (`//@用户名:`, as Weibo writes it), a `,` or `;` before a space or a line's end in
       a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
       English, as English lists them), a `;` or `:` of a command written with Chinese
-      placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`),
+      placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
+      `;` between the arguments of a call (`offer(元素,等待时长)`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
+      the title of another site's page as a link's text in quotation marks, quoted as that site
+      wrote it (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`),
       or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
       after a dotted name, `组件.操作(数据)`, the notation of a call, nor beside an arrow,
       `(参数) => (函数体)`, a lambda's, nor in a link's text that quotes the name of the page
-      it leads to, its address spelling the same parentheses: `Security_(简体中文)`, nor in a
+      it leads to, its address spelling the same parentheses: `Security_(简体中文)`, or another
+      site's title (as for the marks above), nor in a
       formula, `(销售费用+管理费用)/营业收入`, nor on a line of a drawing made of text,
       `|------| loadEventEnd (页面加载完成)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
@@ -174,6 +181,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # a run: "...", "?!", ":/"
             if chat_lines(doc).holds(at):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
+            if _in_a_linked_title(doc, at):
+                continue  # `「[视频标题,副标题](https://…)」`: another site's title, as that site wrote it
             before = text[at - 1] if at > block.start else ""
             after_end = at + 1
             while after_end < block.end and text[after_end] in " \t":
@@ -187,6 +196,8 @@ class PunctuationWidth(DocumentRule):
                 continue
             if mark in ",;" and text[at + 1 : at + 2] in (" ", "\n") and doc.memo("punctuation-width latin", lambda: _mostly_latin(text)):
                 continue  # "zjuwangg, 林小铂, 周平": names listed in an English text, as English lists them
+            if mark in ",;" and _CALL_OPEN.search(text, max(block.start, at - _COMMAND_REACH), at) and _CALL_CLOSE.match(text, at + 1, block.end):
+                continue  # `offer(元素,等待时长)`: a call's arguments, written with Chinese names
             if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
                 continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
             if mark in ";:" and commands.search(text, max(block.start, at - _COMMAND_REACH), at):
@@ -221,7 +232,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # (销售费用+管理费用)/营业收入: a formula, whose brackets are half-width
             if _on_a_drawing(doc, text, match.start()):
                 continue  # |------| loadEventEnd (页面加载完成): a label in a drawing made of text
-            if _quotes_its_target(doc, match):
+            if _quotes_its_target(doc, match) or _in_a_linked_title(doc, match.start()):
                 continue  # [Security (简体中文)](…/title/Security_(简体中文)): the page's own name, as the wiki spells it
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
@@ -271,6 +282,29 @@ def _quotes_its_target(doc, match) -> bool:
     index = bisect_right(links, (match.start(), len(doc.text) + 1, "")) - 1
     # Links do not overlap: the last one starting before the brackets is the only one that may hold them.
     return index >= 0 and links[index][0] <= match.start() < links[index][1] and match.group(0) in unquote(links[index][2])
+
+
+_TITLE_QUOTES = {"「": "」", "『": "』", "《": "》", "“": "”"}
+
+
+def _in_a_linked_title(doc, offset: int) -> bool:
+    """Whether `offset` is in the text of a link to another site that a pair of quotation marks
+    holds whole: the title of that site's page, quoted as it is written there."""
+    titles = doc.memo("punctuation-width linked titles", lambda: _linked_titles(doc))
+    index = bisect_right(titles, (offset, len(doc.text) + 1)) - 1
+    return index >= 0 and titles[index][0] <= offset < titles[index][1]
+
+
+def _linked_titles(doc) -> list[tuple[int, int]]:
+    text = doc.text
+    spans = []
+    for link in doc.links:
+        if link.is_image or link.kind not in ("inline", "reference") or link.scheme not in ("http", "https"):
+            continue
+        opening = text[link.start - 1 : link.start]
+        if opening in _TITLE_QUOTES and text[link.end : link.end + 1] == _TITLE_QUOTES[opening]:
+            spans.append((link.start, link.end))
+    return sorted(spans)
 
 
 def _in_english_sentence(text, at, block):
