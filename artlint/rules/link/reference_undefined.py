@@ -95,8 +95,9 @@ class LinkReferenceUndefined(DocumentRule):
     a note app on a site whose generator shows them as text (Hugo, Jekyll, Zola, Hexo,
     Docusaurus, MkDocs, VitePress, VuePress), unless the site is an Obsidian vault or names a
     wiki-link plugin (`Site.wiki_links`). Only names in words or of files: `[[Prototype]]`
-    (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. Not on a
-    plain folder of markdown, whose renderer is unknown.
+    (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. Not where
+    no generator's configuration was found (a plain folder, posts kept without their site),
+    whose renderer is unknown, nor in an Obsidian drawing's file.
 
     ## Why it matters
     The renderer shows an undefined reference as the literal text `[GBIF API][gbifapi]`,
@@ -218,8 +219,10 @@ def _wiki_links(doc, prose: str, covered: SpanSet):
     """Wiki links on a site whose build does not make links of them (`Site.wiki_links`): pages
     imported from a wiki or written in a note app, whose brackets the published page shows."""
     site = doc.site
-    if site is None or site.generator == "plain" or site.wiki_links or "[[" not in prose:
-        return
+    if site is None or site.config_file is None or site.wiki_links or "[[" not in prose:
+        return  # no generator's configuration: how the pages are published is not known
+    if doc.page is not None and doc.page.kind == "resource":
+        return  # an Obsidian drawing's list of embedded files: no page
     for match in _WIKI_LINK.finditer(prose, doc.body_offset):
         name = match.group(1)
         if match.start() in covered or not _page_name(name):

@@ -44,7 +44,7 @@ _REFERENCE = lazy(
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
 _COMMAND_REACH = 80  # characters before a mark read for a command with placeholders
 # `offer(元素,等待时长,时间单位)`: the parentheses of a call, its name in ASCII, around a mark
-_CALL_OPEN = lazy(r"(?<![\w.])[A-Za-z_][\w.]*\([^()\n]*\Z")
+_CALL_OPEN = lazy(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_.]*\([^()\n]*\Z")  # ASCII: `示例代码(` is no call
 _CALL_CLOSE = lazy(r"[^()\n]*\)")
 
 
