@@ -91,8 +91,10 @@ class PunctuationWidth(DocumentRule):
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
       `;` between the arguments of a call (`offer(元素,等待时长)`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
-      the title of another site's page as a link's text in quotation marks, quoted as that site
-      wrote it (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`),
+      the title of another site's page as a link's text, shown as that site wrote it: a link
+      in quotation marks (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`), or
+      alone on its line to a Chinese platform (`title-hosts`: `- [如何看待…?](https://www.zhihu.com/…)`;
+      a link to another site carries the writer's words, a translation or a note),
       or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
@@ -143,6 +145,11 @@ class PunctuationWidth(DocumentRule):
         "to-half-width": Option(
             "table[string]", dict(_DATA["to-half-width"]), "Full-width marks in Latin text and their ASCII forms."
         ),
+        "title-hosts": Option(
+            "list[string]",
+            list(_DATA["title-hosts"]),
+            "Chinese platforms (and their subdomains) whose titles a link alone on its line quotes as they are written.",
+        ),
         "command-words": Option(
             "list[string]",
             list(_DATA["command-words"]),
@@ -164,13 +171,13 @@ class PunctuationWidth(DocumentRule):
         commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
         for block in blocks(doc):
             if has_han and half_width and not _REFERENCE.search(text, block.start, block.end):
-                yield from self._half_width_marks(doc, text, block, full, half_width, commands)
+                yield from self._half_width_marks(doc, text, block, full, half_width, commands, options)
                 if parentheses:
-                    yield from self._parentheses(doc, text, block)
+                    yield from self._parentheses(doc, text, block, options)
             if after_word:
                 yield from self._full_width_marks(doc, text, block, half, after_word)
 
-    def _half_width_marks(self, doc, text, block, full, marks, commands):
+    def _half_width_marks(self, doc, text, block, full, marks, commands, options):
         last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
         while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
             last_visible -= 1
@@ -181,7 +188,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # a run: "...", "?!", ":/"
             if chat_lines(doc).holds(at):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
-            if _in_a_linked_title(doc, at):
+            if _in_a_linked_title(doc, at, options):
                 continue  # `「[视频标题,副标题](https://…)」`: another site's title, as that site wrote it
             before = text[at - 1] if at > block.start else ""
             after_end = at + 1
@@ -215,7 +222,7 @@ class PunctuationWidth(DocumentRule):
             fix = Fix(f"write '{replacement}'", (doc.edit(at, end, replacement),))
             yield doc.diagnostic(f"half-width '{mark}' in Chinese text: write '{replacement}'", at, at + 1, fix=fix)
 
-    def _parentheses(self, doc, text, block):
+    def _parentheses(self, doc, text, block, options):
         for match in _PARENTHESES.finditer(text, block.start, block.end):
             inner = match.group(1)
             if not _HAN_CHAR.search(inner) or _LATIN_LETTER.search(inner):
@@ -232,7 +239,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # (销售费用+管理费用)/营业收入: a formula, whose brackets are half-width
             if _on_a_drawing(doc, text, match.start()):
                 continue  # |------| loadEventEnd (页面加载完成): a label in a drawing made of text
-            if _quotes_its_target(doc, match) or _in_a_linked_title(doc, match.start()):
+            if _quotes_its_target(doc, match) or _in_a_linked_title(doc, match.start(), options):
                 continue  # [Security (简体中文)](…/title/Security_(简体中文)): the page's own name, as the wiki spells it
             start, end = match.span()
             fix = Fix("write '（' and '）'", (doc.edit(start, start + 1, "（"), doc.edit(end - 1, end, "）")))
@@ -285,18 +292,22 @@ def _quotes_its_target(doc, match) -> bool:
 
 
 _TITLE_QUOTES = {"「": "」", "『": "』", "《": "》", "“": "”"}
+# What may stand before a link alone on its line: a quote's `>`, a list marker, a task box.
+_LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?\Z")
+_LINE_END = lazy(r"[ \t\r]*(?:\n|\Z)")
 
 
-def _in_a_linked_title(doc, offset: int) -> bool:
-    """Whether `offset` is in the text of a link to another site that a pair of quotation marks
-    holds whole: the title of that site's page, quoted as it is written there."""
-    titles = doc.memo("punctuation-width linked titles", lambda: _linked_titles(doc))
+def _in_a_linked_title(doc, offset: int, options) -> bool:
+    """Whether `offset` is in the text of a link that shows another site's title as that site
+    wrote it: a link in quotation marks, or alone on its line to a Chinese platform (`title-hosts`)."""
+    titles = doc.memo("punctuation-width linked titles", lambda: _linked_titles(doc, options))
     index = bisect_right(titles, (offset, len(doc.text) + 1)) - 1
     return index >= 0 and titles[index][0] <= offset < titles[index][1]
 
 
-def _linked_titles(doc) -> list[tuple[int, int]]:
+def _linked_titles(doc, options) -> list[tuple[int, int]]:
     text = doc.text
+    hosts = derived(options, "punctuation-width title hosts", lambda: tuple(options["title-hosts"]))
     spans = []
     for link in doc.links:
         if link.is_image or link.kind not in ("inline", "reference") or link.scheme not in ("http", "https"):
@@ -304,7 +315,18 @@ def _linked_titles(doc) -> list[tuple[int, int]]:
         opening = text[link.start - 1 : link.start]
         if opening in _TITLE_QUOTES and text[link.end : link.end + 1] == _TITLE_QUOTES[opening]:
             spans.append((link.start, link.end))
+        elif _title_host(link.host, hosts) and _alone_on_its_line(doc, link.start, link.end):
+            spans.append((link.start, link.end))
     return sorted(spans)
+
+
+def _title_host(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == name or host.endswith("." + name) for name in hosts)
+
+
+def _alone_on_its_line(doc, start: int, end: int) -> bool:
+    line_start = doc.source.line_starts[doc.source.line_of(start) - 1]  # not a search back: a line of many links
+    return _LINE_OPENING.match(doc.text, line_start, start) is not None and _LINE_END.match(doc.text, end) is not None
 
 
 def _in_english_sentence(text, at, block):
