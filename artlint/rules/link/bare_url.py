@@ -286,6 +286,21 @@ def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool
     )
 
 
+_LONGEST_ROW = 4000  # characters: a longer line is no table row anyone wrote by hand
+
+
+def _code_in_a_table_cell(doc, start: int) -> bool:
+    """A URL in a code span of a table row that holds a `|` (`| `curl https://x | bash` |`):
+    kramdown and Python-Markdown keep such a span whole, where GFM splits the cell at the `|`
+    and leaves the URL outside code."""
+    line = doc.source.line_of(start)
+    row_start = doc.source.line_starts[line - 1]
+    row_end = doc.source.line_starts[line] if line < len(doc.source.line_starts) else len(doc.text)
+    if row_end - row_start > _LONGEST_ROW or not doc.text[row_start:start].lstrip().startswith("|"):
+        return False
+    return doc.text.count("`", row_start, start) % 2 == 1
+
+
 def _struck_through(text: str, start: int, end: int) -> bool:
     """`~~https://x.org/bin/0.10.0/~~`: an address struck through, withdrawn on purpose (a
     download pulled for security reasons), which nobody is meant to follow."""
@@ -396,7 +411,7 @@ class BareUrl(DocumentRule):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or _struck_through(text, start, end)):
-                if _embedded_by_container(doc, start, end):
+                if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
                 if _mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
                     continue
