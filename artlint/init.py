@@ -36,7 +36,9 @@ _NOT_ARTICLES = (
     ("out", "build output", ()),
 )
 # A dependency in package.json that names the generator when no configuration file was found.
-_PACKAGES = (("@docusaurus/core", "docusaurus"), ("vitepress", "vitepress"), ("vuepress", "vuepress"), ('"hexo"', "hexo"))
+_PACKAGES = (
+    ("@docusaurus/core", "docusaurus"), ("vitepress", "vitepress"), ("vuepress", "vuepress"), ('"hexo"', "hexo"), ("@11ty/eleventy", "eleventy"),
+)
 
 
 class ExistingConfiguration(Exception):

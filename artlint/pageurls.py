@@ -707,6 +707,27 @@ def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
     return PageUrl(url, _output(url))
 
 
+def _eleventy(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    """Eleventy: a `permalink` string is the URL (`permalink: false` writes no page); a page at
+    the top of the input folder is `/name/`, its `index.md` `/`. A folder's data file
+    (`posts/posts.json`, `posts.11tydata.js`) may set the permalinks of the pages in it, which
+    this does not read: their URLs are not known here."""
+    inner = _content_path(site, relative)
+    if inner is None:
+        return None
+    if "permalink" in matter:
+        written = _text(matter, "permalink")
+        if written is None or "{" in written or not written.startswith("/"):
+            return None
+        url = _clean(written)
+        return PageUrl(url, _output(url), "permalink")
+    if "/" in inner:
+        return None
+    stem = posixpath.splitext(inner)[0]
+    url = "/" if stem.lower() == "index" else f"/{stem}/"
+    return PageUrl(url, _output(url))
+
+
 def _plain(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
     """A folder no generator claims: the one certain collision is one name written with two
     markdown extensions (`a.md`, `a.markdown`), which any generator renders to `a.html`."""
@@ -725,5 +746,6 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "vuepress": _vuepress,
     "vitepress": _vitepress,
     "mkdocs": _mkdocs,
+    "eleventy": _eleventy,
     "plain": _plain,
 }

@@ -9,7 +9,8 @@ The generator is found from its own configuration file, in the nearest folder at
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`), VitePress
-(`.vitepress/config.*`), VuePress (`.vuepress/config.*`). A folder of markdown with none is a `plain` site rooted at the
+(`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`).
+A folder of markdown with none is a `plain` site rooted at the
 project's root. `[site]` in artlint.toml overrides what detection gets wrong. Configuration files
 are read as data only (JavaScript ones are never run, only searched for their locales).
 """
@@ -39,7 +40,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "plain")
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "eleventy", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 # `hugo_version = "0.55.6"`, `hugo-version: '0.55.6'`, `ARG HUGO_VERSION="0.55.6"`, or a release
@@ -878,10 +879,10 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
     generator = site.generator
-    if generator in ("mkdocs", "zola", "hugo", "hexo", "docusaurus") and not any(folder == "." or within(path, folder) for folder in site.content):
+    if generator in ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy") and not any(folder == "." or within(path, folder) for folder in site.content):
         # MkDocs renders docs_dir alone, Zola and Hugo content/ (and what is mounted there), Hexo
-        # source/, Docusaurus its plugins' folders: the rest is the repository's, shown by
-        # GitHub, or read by a template
+        # source/, Docusaurus its plugins' folders, Eleventy its input folder: the rest is the
+        # repository's, shown by GitHub, or read by a template
         return "repository"
     if generator in ("hugo", "zola"):
         if lowered.split(".")[0] == "_index":
@@ -904,6 +905,10 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "article" if (source[0] == "blog" if source else parts[0] == "blog" or "content-blog" in "/".join(parts)) else "page"
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
+    if generator == "eleventy":
+        input_folder = site.content[0]
+        inner = parts if input_folder == "." else path[len(input_folder) + 1 :].split("/")
+        return "page" if len(inner) <= 1 else "article"  # `about.md` beside the home page; `posts/a.md`
     return "article"
 
 
@@ -1050,7 +1055,7 @@ def _dates_from_names(site: Site, parts: list[str]) -> bool:
         return "_posts" in parts[:-1]
     if site.generator == "hugo":
         return dict(site.url_settings).get("frontmatter.date") == ":filename"
-    return site.generator in ("zola", "docusaurus", "plain")
+    return site.generator in ("zola", "docusaurus", "eleventy", "plain")
 
 
 def _in_a_section(site: Site, path: str, is_bundle: bool) -> bool:
@@ -1358,6 +1363,20 @@ def _vuepress_file(folder: str, names: Collection[str]) -> str | None:
     return _config_in(folder, names, ".vuepress")
 
 
+_ELEVENTY_CONFIGS = (
+    "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js", ".eleventy.cjs",
+)
+
+
+def _eleventy_file(folder: str, names: Collection[str]) -> str | None:
+    """Eleventy's configuration, by the names it looks for (`.eleventy.js` of Eleventy 1 and 2,
+    `eleventy.config.*` since)."""
+    for name in _ELEVENTY_CONFIGS:
+        if name in names:
+            return os.path.join(folder, name)
+    return None
+
+
 def _config_in(folder: str, names: Collection[str], hidden: str, index: bool = False) -> str | None:
     """`config.*` in the hidden folder `hidden` of `folder` (VitePress and VuePress); with
     `index`, `config/index.*` too (VitePress resolves either)."""
@@ -1379,11 +1398,15 @@ def _starting(folder: str, prefix: str) -> list[str]:
 
 
 # Generators whose configuration, beside a `_config.yml` that only picks a Pages theme, builds the site.
-_BUILT_BY_OTHERS = (("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file))
+_BUILT_BY_OTHERS = (
+    ("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file),
+    ("eleventy", _eleventy_file),
+)
 
 _FINDERS = (
     ("hugo", _hugo_file),
     ("zola", _zola_file),
+    ("eleventy", _eleventy_file),
     ("hexo", _hexo_file),
     ("jekyll", _jekyll_file),
     ("docusaurus", _docusaurus_file),
@@ -2678,11 +2701,52 @@ def _builds_wiki_links(folder: str, config_file: str) -> bool:
     return any(_WIKI_LINK_PLUGIN.search(text) for text in texts)
 
 
+# Eleventy's configuration is a program; these read the settings written as literals in it.
+_ELEVENTY_DIRS = lazy(r"\bdir\s*:\s*\{([^{}]*)\}")
+_ELEVENTY_DIR = lazy(r"""\b(input|includes|data|output|layouts)\s*:\s*["'`]([^"'`\n]+)["'`]""")
+_ELEVENTY_LINKIFY = lazy(r"\blinkify\s*:\s*true\b")
+_ELEVENTY_COPY_MAP = lazy(r"addPassthroughCopy\(\s*\{([^{}]*)\}")
+_ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'`]""")
+
+
+def _eleventy_parts(folder: str, settings: dict) -> dict:
+    """Eleventy: pages are every markdown file under `dir.input` (the project, by default) but
+    the includes, data and output folders and what `.eleventyignore` names; a page's URL is its
+    path (`permalink` may say another); markdown-it links bare URLs only with `linkify: true`;
+    `addPassthroughCopy({"assets/img": "img"})` serves a folder at another path."""
+    text = _JS_COMMENT.sub("", str(settings.get("_text", "")))
+    dirs = {name: _normal(value) for block in _ELEVENTY_DIRS.findall(text) for name, value in _ELEVENTY_DIR.findall(block)}
+    source = dirs.get("input", ".")
+
+    def inside(name: str) -> str:  # the includes, data and layouts folders are read from the input folder
+        return name if source == "." else f"{source}/{name}"
+
+    not_content = [inside(dirs.get("includes", "_includes")), inside(dirs.get("data", "_data")), dirs.get("output", "_site")]
+    if "layouts" in dirs:
+        not_content.append(inside(dirs["layouts"]))
+    not_content += _eleventy_ignored(folder)
+    copies = [(_normal(copied), _normal(target)) for block in _ELEVENTY_COPY_MAP.findall(text) for copied, target in _ELEVENTY_COPY_PAIR.findall(block)]
+    return {
+        "content": (source,),
+        "not_content": tuple(dict.fromkeys(path for path in not_content if path and path != ".")),
+        "autolinks": _ELEVENTY_LINKIFY.search(text) is not None,
+        "content_prefixes": tuple((copied, target) for copied, target in copies if copied != "." and target != "."),
+        "language_folders": _language_folders(folder, (source if source != "." else "",)),
+    }
+
+
+def _eleventy_ignored(folder: str) -> list[str]:
+    """The files and folders `.eleventyignore` names by path (its glob patterns are not read)."""
+    lines = (line.strip() for line in read_small_file(os.path.join(folder, ".eleventyignore")).splitlines())
+    return [_normal(line) for line in lines if line and not line.startswith(("#", "!")) and "*" not in line]
+
+
 def _plain_parts(folder: str, settings: dict) -> dict:
     return {"language_folders": _language_folders(folder, ("",))}
 
 
 _BUILDERS = {
+    "eleventy": _eleventy_parts,
     "hugo": _hugo_parts,
     "zola": _zola_parts,
     "jekyll": _jekyll_parts,

@@ -52,7 +52,7 @@ def includes_another_file(doc) -> bool:
 if TYPE_CHECKING:
     from artlint.sites import Site
 
-LIQUID_GENERATORS = ("jekyll", "hexo")
+LIQUID_GENERATORS = ("jekyll", "hexo", "eleventy")  # Eleventy's markdown goes through Liquid (or Nunjucks) first
 _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
 CODE_BLOCK_TAGS = tuple(_CODE_BLOCKS)  # Liquid and Hexo tags whose block is code
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this

@@ -485,3 +485,19 @@ def test_mkdocs_serves_the_theme_custom_dir_files_and_reads_env_defaults(tmp_pat
     (tmp_path / "pages" / "index.md").write_text("# Home\n\n![The logo](assets/img/logo.svg)\n\n![A chart](assets/img/chart.svg)\n", encoding="utf-8")
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", "--format", "json", ".", cwd=tmp_path)
     assert [finding["line"] for finding in json.loads(out)["findings"]] == [5], err
+
+
+def test_eleventy_reads_its_folders_passthrough_copies_and_linkify_from_its_configuration() -> None:
+    site = sites.detect(str((SITES / "eleventy").resolve()))
+    assert site is not None and site.generator == "eleventy"
+    assert site.content == ("src",)
+    assert site.autolinks  # `linkify: true` in the markdown-it options it is given
+    assert site.content_prefixes == (("src/assets/img", "img"),)
+    assert {"src/_includes", "src/_data", "_site", "README.md"} <= set(site.not_content)
+
+
+def test_eleventy_without_linkify_leaves_bare_urls_as_text(tmp_path: Path) -> None:
+    (tmp_path / "eleventy.config.js").write_text('export default function (config) { return { dir: { input: "content" } }; }\n', encoding="utf-8")
+    site = sites.detect(str(tmp_path))
+    assert site is not None and site.generator == "eleventy"
+    assert site.content == ("content",) and not site.autolinks

@@ -39,7 +39,7 @@ class FrontMatterRequired(DocumentRule):
     on the site: a docs section, a Zola section whose `_index.md` does not sort its pages by
     date (Zola's default `sort_by` is none) or renders no list (`render = false`), or a site
     that keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
-    Hexo, `2024-03-21-title.md` in Zola and Docusaurus) or under another name the generators
+    Hexo, `2024-03-21-title.md` in Zola, Docusaurus and Eleventy) or under another name the generators
     read (`publishDate`, `pubDate`, `published`, `created`, `updated`, Hugo's `lastmod`) counts as the date.
 
     ## Why it matters

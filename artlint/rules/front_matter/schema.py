@@ -89,7 +89,8 @@ _READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress")
 def _generator_accepts(generator, expected, value, key="", drops_empty_terms=False) -> bool:
     """Forms the site's generator reads as meant: one term as a string (`categories: Android`;
     Jekyll, Hugo and Hexo), any form of the top-level `tags` and `categories` of a Zola page (Zola
-    reads terms under `[taxonomies]` only and ignores these keys), any form of `categories` on a
+    reads terms under `[taxonomies]` only and ignores these keys; Eleventy reads `tags: blog` as one
+    tag), any form of `categories` on a
     Docusaurus site (its plugins read `tags` only), any string where only the theme reads
     the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo), and Hexo's
@@ -106,7 +107,7 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     if expected == "list[string]" and isinstance(value, str):
         if generator in _READ_BY_THEMES_ONLY:
             return True
-        return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo")
+        return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo", "eleventy")
     if expected == "string" and _is_number(value):
         return generator in ("hugo", "hexo")
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):

@@ -210,7 +210,7 @@ _SPACED_LABELS = {
 
 # `[[Page name]]`, `[[Page|shown text]]`, `![[diagram.png]]`: a wiki's or a note app's link.
 _WIKI_LINK = lazy(r"(?<!\[)!?\[\[([^\[\]\n]{1,100})\]\](?![\[(:])")
-_GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress"}
+_GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress", "eleventy": "Eleventy"}
 _NOT_A_PAGE_NAME = lazy(r"""[$"'=,{}<>;`\\]""")
 _FILE_NAME = lazy(r"\.[A-Za-z0-9]{2,4}$")
 
