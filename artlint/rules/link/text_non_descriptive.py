@@ -107,17 +107,19 @@ _CODE_TEXT = lazy(r"\[[ \t]*(`+)[^`\n]+\1[ \t]*\]")
 
 
 def _names_its_target(text: str, url: str) -> bool:
-    """"download" linking to /en/download/, "source" to …/source.html: the text is the name
-    of the page it leads to, which is description enough. So is the name of the place in a
+    """"download" linking to /en/download/, "source" to …/source.html, "url" to a registry's
+    page of the crate of that name (`crates.io/crates/url/…`): the text is the name of the page
+    or the thing it leads to, which is description enough. So is the name of the place in a
     page: `[continue](#continue)`, an API parameter called continue linked to its definition;
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
     if names_its_fragment(text, url):
         return True
     if text in _DOWNLOAD_WORDS and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
         return True  # "Download" to https://get.delta.chat: the download site, not a file
-    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
-    last = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return bool(last) and normalise_anchor(last.replace("-", " ").replace("_", " ")) == text
+    path = urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
+    # Any segment of the path: `[url](https://crates.io/crates/url/reverse_dependencies)` names the crate.
+    segments = [segment.rsplit(".", 1)[0] for segment in path.split("/") if segment]
+    return any(normalise_anchor(segment.replace("-", " ").replace("_", " ")) == text for segment in segments)
 
 
 def _qualifies_the_link_before(doc, link) -> bool:
