@@ -91,6 +91,9 @@ class PunctuationWidth(DocumentRule):
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
       `;` between the arguments of a call (`offer(元素,等待时长)`),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
+      any in a document that writes its Chinese with half-width marks throughout (ten or more
+      after Chinese characters, fewer than one full-width `，。：；！？` for every ten: its house
+      style, as for parentheses below),
       the title of another site's page as a link's text, shown as that site wrote it: a link
       in quotation marks (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`), or
       alone on its line to a Chinese platform (`title-hosts`: `- [如何看待…?](https://www.zhihu.com/…)`;
@@ -166,11 +169,12 @@ class PunctuationWidth(DocumentRule):
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
+        half_width_style = has_han and _half_width_house_style(text, full)
         half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
         after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
         commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
         for block in blocks(doc):
-            if has_han and half_width and not _REFERENCE.search(text, block.start, block.end):
+            if has_han and half_width and not half_width_style and not _REFERENCE.search(text, block.start, block.end):
                 yield from self._half_width_marks(doc, text, block, full, half_width, commands, options)
                 if parentheses:
                     yield from self._parentheses(doc, text, block, options)
@@ -377,6 +381,21 @@ def _mostly_latin(text) -> bool:
     han = len(text) - len(_HAN_CHAR.sub("", text))
     return latin >= _ENGLISH_SHARE * (latin + han)
 
+
+
+_HALF_AFTER_HAN = lazy(f"[{HAN}][,.;:!?]")
+_FEWEST_FOR_A_STYLE = 10  # half-width marks after Chinese characters: fewer make no house style
+
+
+def _half_width_house_style(text: str, full: dict) -> bool:
+    """Whether the document writes its Chinese with half-width marks throughout (`需要敲很多字符.
+    首先, …`): ten or more after Chinese characters, and not one full-width mark (，。：；！？) for
+    every ten of them. That is the article's house style, not a slip; a document that mixes
+    the two widths is checked."""
+    half = len(_HALF_AFTER_HAN.findall(text))
+    if half < _FEWEST_FOR_A_STYLE:
+        return False
+    return sum(text.count(mark) for mark in set(full.values())) * 10 < half
 
 
 def _mostly_full_width_parentheses(text):
