@@ -40,6 +40,9 @@ _MONTHS = "January February March April May June July August September October N
 _GO_TIME_STRING = lazy(r"(?P<stamp>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? [+-]\d{4}) (?:[A-Za-z]{1,5}|[+-]\d{2,4})")
 
 
+_ELEVENTY_DATE_WORDS = frozenset({"Last Modified", "Created", "git Last Modified", "git Created"})
+
+
 def date_problem(value: Any, generator: str | None = None) -> str | None:
     """None when `value` is a date (as `generator`, when known, reads dates), else why not."""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -51,6 +54,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         return next((problem for part in value.values() if (problem := date_problem(part, generator))), None)
     if not isinstance(value, str):
         return f"expected a date, got {describe(value)}"
+    if generator == "eleventy" and value.strip() in _ELEVENTY_DATE_WORDS:
+        return None  # `date: Last Modified`: Eleventy takes the date from the file or from git
     text = _ruby_zone(value.strip(), generator)
     if not text and generator == "hugo":
         return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)

@@ -585,8 +585,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     stem = name.rsplit(".", 1)[0] if "." in name else name
     language, key_parts = _language(site, parts, matter)
     named = stem
-    if site.generator == "zola" and stem.lower() == "index" and len(parts) > 1:
-        named = parts[-2]  # a page with its assets beside it: Zola reads the date from the folder's name
+    if site.generator in ("zola", "eleventy") and stem.lower() == "index" and len(parts) > 1:
+        named = parts[-2]  # a page with its assets beside it: Zola and Eleventy read the date from the folder's name
     date_from_name = _iso_day(_DATE_NAME.match(named))
     kind = _kind(site, parts, stem)
     if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):

@@ -22,7 +22,8 @@ class FrontMatterInvalidDate(DocumentRule):
     `2021-02-30` or month 13, written bare in TOML or as strings. The forms the site's generator
     reads are dates too: one-digit parts on Jekyll and Hexo sites (`2024-3-21 4:00:00 +0000`),
     `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo and
-    Jekyll, and Unix `date`'s output on Jekyll (`Fri Sep  3 11:21:31 CEST 2021`).
+    Jekyll, Unix `date`'s output on Jekyll (`Fri Sep  3 11:21:31 CEST 2021`), and Eleventy's
+    words for a file's dates (`Last Modified`, `Created`, `git Last Modified`, `git Created`).
     Under any other key, at any depth (a table, a list, a nested mapping), a value written as
     an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
     `extra: {reviewed: 2021-13-01}`); other strings there are not judged. A file outside what

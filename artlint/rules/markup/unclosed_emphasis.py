@@ -1,5 +1,6 @@
 import re
 import unicodedata
+from collections import deque
 
 from artlint.findings import Fix, Related, Severity
 from artlint.lazyre import lazy
@@ -75,8 +76,10 @@ class UnclosedEmphasis(DocumentRule):
     ## What it finds
     `**`, `__`, `*` or `_` that the parser left as text, so that the reader sees the asterisks:
     - an opener (`**` before a word) with no partner in its paragraph, and a closer with no
-      opener; when a paragraph's lone opener and a later paragraph's lone closer look like the
-      two halves of one bold text split by a blank line, both are reported, each naming the other;
+      opener; two lone markers of one kind in a paragraph, an opener and the next after it
+      (`**not **abstract`), are one broken pair, reported once; when a paragraph's lone opener
+      and a later paragraph's lone closer look like the two halves of one bold text split by a
+      blank line, both are reported, each naming the other;
     - a pair meant as emphasis that CommonMark refuses because a marker sits between punctuation
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
@@ -146,7 +149,7 @@ class UnclosedEmphasis(DocumentRule):
         text = doc.prose_text
         if "*" not in text and "_" not in text:
             return
-        lone: list[tuple[int, str, str]] = []
+        lone: list[tuple[tuple[int, str, str], int]] = []
         spaced_renders = doc.site is None or not doc.site.spaced_emphasis
         # Where bare URLs are links, the `_` of `…%20__main__…` is the URL's, even where the
         # parser took it for emphasis.
@@ -170,7 +173,7 @@ class UnclosedEmphasis(DocumentRule):
                     yield self._pair_finding(doc, first, second)
             else:
                 rest = _unpaired_by_pattern(doc, block, rest)
-            lone.extend(run for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(run))
+            lone.extend((run, block.start) for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(run))
         yield from self._lone_findings(doc, lone)
 
     @staticmethod
@@ -215,22 +218,37 @@ class UnclosedEmphasis(DocumentRule):
 
     @staticmethod
     def _lone_findings(doc, lone):
-        partner = {}
-        claimed = set()
-        for opener in (run for run in lone if run[2] == "open"):
-            later = next(
-                (c for c in lone if c[2] == "close" and c[0] > opener[0] and c[1] == opener[1] and c not in claimed),
-                None,
-            )
-            if later is not None:
-                partner[opener] = later
-                partner[later] = opener
-                claimed.add(later)
-        for run in lone:
+        """`lone`: (run, the index of its paragraph). In a paragraph, a lone opening marker and
+        the next lone one of the same kind after it (`**not **abstract`, or a `**` that closes
+        nothing) are one broken pair: one finding, at the first, naming the other. A lone opener
+        and a lone closer in later paragraphs may be one bold text split by a blank line: both
+        are reported, each naming the other."""
+        same_paragraph: dict = {}
+        waiting: dict = {}  # (paragraph, marker) -> its lone opener not yet paired
+        for run, block in lone:
+            opener = waiting.pop((block, run[1]), None)
+            if opener is not None:
+                same_paragraph[opener] = run
+            elif run[2] == "open":
+                waiting[(block, run[1])] = run
+        told = set(same_paragraph.values())
+        across: dict = {}
+        openers: dict = {}  # marker -> lone openers of earlier paragraphs, unpaired, in order
+        for run, _ in lone:
+            if run in told or run in same_paragraph:
+                continue
+            if run[2] == "open":
+                openers.setdefault(run[1], deque()).append(run)
+            elif openers.get(run[1]):
+                opener = openers[run[1]].popleft()
+                across[opener], across[run] = run, opener
+        for run, _ in lone:
+            if run in told:
+                continue
             start, marker, role = run
             message = f"'{marker}' is never closed in its paragraph" if role == "open" else f"'{marker}' closes nothing in its paragraph"
             related: tuple[Related, ...] = ()
-            other = partner.get(run)
+            other = same_paragraph.get(run) or across.get(run)
             if other is not None:
                 line, column = doc.source.position(other[0])
                 message += f" (its partner may be the '{marker}' on line {line})"
