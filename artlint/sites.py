@@ -873,6 +873,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "repository"  # beside the folder the generator builds from (Jekyll's `source: src`)
     if site.generator == "mkdocs" and _mkdocs_index(site, parts, lowered):
         return "section"  # a folder's index page: "Introduction" in each section is its structure
+    if site.generator == "vuepress" and lowered.split(".")[0] == "readme":
+        return "page"  # VuePress makes a folder's README.md its index page (the home page at the top)
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
     path = "/".join(parts)
