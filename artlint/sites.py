@@ -147,6 +147,10 @@ class Site:
     # plugin named in the configuration, the package or the Gemfile (remark-wiki-link,
     # mkdocs-roamlinks, jekyll-wikirefs...). Elsewhere CommonMark shows the brackets as text.
     wiki_links: bool = False
+    # A plain folder's subfolders that are sites of a generator (`docs/` with `.vuepress/`): the
+    # repository is that site's, and the markdown beside it is the repository's own (notes,
+    # copies posted elsewhere), which no generator publishes.
+    holds_sites: tuple[str, ...] = ()
     # Hugo page types whose own single layout heads the page without its title (a meeting's
     # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
     untitled_types: tuple[str, ...] = ()
@@ -384,6 +388,7 @@ class Site:
             "blackfriday": self.blackfriday,
             "spaced-strong": self.spaced_strong,
             "drops-empty-terms": self.drops_empty_terms,
+            "holds-sites": list(self.holds_sites),
             "wiki-links": self.wiki_links,
             "untitled-types": list(self.untitled_types),
             "pandoc": self.pandoc,
@@ -881,6 +886,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
     generator = site.generator
+    if generator == "plain" and site.holds_sites:
+        return "repository"  # beside the site in `docs/`: the repository's own files
     if generator in ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy") and not any(folder == "." or within(path, folder) for folder in site.content):
         # MkDocs renders docs_dir alone, Zola and Hugo content/ (and what is mounted there), Hexo
         # source/, Docusaurus its plugins' folders, Eleventy its input folder: the rest is the
@@ -1508,7 +1515,27 @@ def _base_path(generator: str, settings: dict) -> str:
 
 def plain(folder: str) -> Site:
     """A folder of markdown that no generator configuration claims."""
-    return Site("plain", folder, None, not_content=_not_content("plain"), language_folders=_language_folders(folder, ("",)))
+    return Site(
+        "plain", folder, None, not_content=_not_content("plain"), language_folders=_language_folders(folder, ("",)),
+        holds_sites=_sites_in_subfolders(folder),
+    )
+
+
+def _sites_in_subfolders(folder: str) -> tuple[str, ...]:
+    """The folders just below `folder` that hold a generator's configuration (`docs/.vuepress`,
+    `website/docusaurus.config.js`)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return ()
+    found = []
+    for name in names:
+        path = os.path.join(folder, name)
+        if name.startswith(".") or name == "node_modules" or not os.path.isdir(path):
+            continue
+        if _generator_config(path) is not None:
+            found.append(name)
+    return tuple(found)
 
 
 def unconfigured(folder: str) -> Site:
