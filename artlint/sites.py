@@ -147,7 +147,8 @@ class Site:
     # plugin named in the configuration, the package or the Gemfile (remark-wiki-link,
     # mkdocs-roamlinks, jekyll-wikirefs...). Elsewhere CommonMark shows the brackets as text.
     wiki_links: bool = False
-    # A plain folder's subfolders that are sites of a generator (`docs/` with `.vuepress/`): the
+    # A plain folder's subfolders that are sites of a generator, named as a repository names its
+    # site's folder (`docs/` with `.vuepress/`, `website/`): the
     # repository is that site's, and the markdown beside it is the repository's own (notes,
     # copies posted elsewhere), which no generator publishes.
     holds_sites: tuple[str, ...] = ()
@@ -1521,8 +1522,13 @@ def plain(folder: str) -> Site:
     )
 
 
+# The folders a repository keeps its site in, beside its own files.
+_SITE_SOURCE_FOLDERS = frozenset(("docs", "doc", "documentation", "website", "site", "blog", "www", "web", "book", "src"))
+
+
 def _sites_in_subfolders(folder: str) -> tuple[str, ...]:
-    """The folders just below `folder` that hold a generator's configuration (`docs/.vuepress`,
+    """The folders just below `folder`, named as a repository names its site's (`docs/`,
+    `website/`), that hold a generator's configuration (`docs/.vuepress`,
     `website/docusaurus.config.js`)."""
     try:
         names = sorted(os.listdir(folder))
@@ -1531,7 +1537,7 @@ def _sites_in_subfolders(folder: str) -> tuple[str, ...]:
     found = []
     for name in names:
         path = os.path.join(folder, name)
-        if name.startswith(".") or name == "node_modules" or not os.path.isdir(path):
+        if name.lower() not in _SITE_SOURCE_FOLDERS or not os.path.isdir(path):
             continue
         if _generator_config(path) is not None:
             found.append(name)

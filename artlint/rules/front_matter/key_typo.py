@@ -22,7 +22,9 @@ class FrontMatterKeyTypo(CorpusRule):
     (`featuredImage` and `featured_image`: each a theme's convention), `tag` and `category`
     on a Jekyll site (which reads them as it reads `tags` and `categories`), and keys that the site's own templates name (a layout that shows
     `page.publisher`, a theme that reads `levels`) are not reported, nor are keys marked private
-    with a leading underscore (`_comment`, which no template reads, is not `comments`).
+    with a leading underscore (`_comment`, which no template reads, is not `comments`), nor a
+    key that holds a table where the key it resembles never does (`urls: {demo: …, source: …}`
+    beside `url`: a misspelt key keeps its value's form).
 
     ## Why it matters
     The generator ignores a misspelt key without a word: the description never reaches the
@@ -48,13 +50,16 @@ class FrontMatterKeyTypo(CorpusRule):
         if matter is None or not matter.data:
             return None
         site = (doc.site.root, doc.site.generator, doc.site.config_file) if doc.site is not None and doc.site.config_file else None
-        return (site, [(str(key), *matter.key_position(str(key))) for key in matter.data])
+        return (site, [(str(key), *matter.key_position(str(key)), isinstance(value, dict)) for key, value in matter.data.items()])
 
     def judge(self, facts, options, report_on):
         files = defaultdict(set)
+        tables = set()  # keys that hold a table (a mapping) in some file
         for path, fact in facts.items():
-            for key, _, _ in fact[1] if fact else ():
+            for key, _, _, is_table in fact[1] if fact else ():
                 files[key].add(path)
+                if is_table:
+                    tables.add(key)
         known = {key for key in options["known-keys"]}
         known_lower = {key.lower() for key in known}
         rare_limit = max(options["max-rare-files"], len(facts) // 100)
@@ -72,6 +77,8 @@ class FrontMatterKeyTypo(CorpusRule):
                 continue  # `_comment`: a leading underscore marks a key kept from the generator on purpose
             if _camel_case_of(key, target):
                 continue  # `featuredImage` beside `featured_image`: a theme's own key, in its own convention
+            if _only_tables(key, files[key], facts) and target not in tables and target not in _TABLE_KEYS:
+                continue  # `urls: {demo: …, source: …}` beside `url`: a structure of its own, no misspelt string
             used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
             for path in sorted(paths & report_on):
                 site = facts[path][0]
@@ -79,7 +86,7 @@ class FrontMatterKeyTypo(CorpusRule):
                     continue  # a key of the site's own: its layouts read `page.publisher`
                 if site is not None and site[1] == "jekyll" and key in _JEKYLL_SINGULARS:
                     continue  # Jekyll reads `tag` and `category` as it reads `tags` and `categories`
-                for name, line, column in facts[path][1]:
+                for name, line, column, _ in facts[path][1]:
                     if name == key:
                         yield path, Diagnostic(
                             f"{key!r} looks like a typo of {target!r} ({used})",
@@ -88,6 +95,13 @@ class FrontMatterKeyTypo(CorpusRule):
 
 
 _JEKYLL_SINGULARS = frozenset(("tag", "category"))
+# Known keys whose value is a table: a misspelling of one holds a table too (`parms: {…}`).
+_TABLE_KEYS = frozenset(("params", "cascade", "menu", "menus", "build", "sitemap", "extra", "taxonomies", "_build", "outputs"))
+
+
+def _only_tables(key: str, paths, facts) -> bool:
+    """Whether every file that has `key` gives it a table."""
+    return all(is_table for path in paths for name, _, _, is_table in facts[path][1] if name == key)
 
 
 def _camel_case_of(key: str, target: str) -> bool:
