@@ -34,6 +34,7 @@ _BRACKETED_LOG_FIELD = lazy(
 # what follows a tag (one word): a colon, or the text itself with no space between.
 _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?")
 _TAG_FOLLOWS = lazy(r"[:：]|\w")
+_HEADING_OPENING = lazy(r"[ \t]*#{1,6}[ \t]+")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 _TICKET = lazy(r"[A-Z][A-Z0-9]{1,15}-\d{1,7}")  # an issue tracker's key: RIP-50, KAFKA-1234
 _ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
@@ -72,7 +73,8 @@ class LinkReferenceUndefined(DocumentRule):
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
     definitions may be there; so are the files MkDocs' pymdownx.snippets appends to every page
     (`auto_append`). A bracketed word that opens a line and runs into a colon or into
-    the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`) is a tag, and so are an issue tracker's
+    the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`), or a bracketed word that opens a heading
+    (`## [Deprecated] JSX Brackets`), is a tag, and so are an issue tracker's
     key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`), and so are two
     attribute names in a table or paragraph of CSS attribute selectors (`[target][rel]` beside `[target=_blank]`).
     A label of spaces (`[xxx][ ]`) is none, and brackets after a slash are a URL's syntax
@@ -190,6 +192,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue
             if _LINE_OPENING.fullmatch(text, line_start, match.start()) and _TAG_FOLLOWS.match(text, match.end()) and not any(c.isspace() for c in label):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
+            if _HEADING_OPENING.fullmatch(text, line_start, match.start()) and not any(c.isspace() for c in label):
+                continue  # `## [Deprecated] JSX Brackets`: a heading's tag
             if normal_label(label) in defined or normal_label(label) in prose_words:
                 continue
             if spaced_labels is not None and _spaced_label_defined(text, match.end(), defined, spaced_labels):
