@@ -61,8 +61,11 @@ _SPACE = lazy(r"\s")
 _NOT_LINE_END = lazy(r"[^\n]")
 _SHORTCODE = lazy(r"\{\{([<%])\s*/?\s*([\w.-]*)")
 # A code file imported whole into the page: VuePress's `@[code lang](./x.rs)` and VitePress's
-# `<<< @/snippets/x.rs`, each alone on its line. Its path is the build's, not a link.
-_CODE_IMPORT = lazy(r"^[ \t]*(?:@\[code[^\]\n]{0,200}\]\([^)\n]{1,2000}\)|<<<[ \t]+[^\n]{1,2000})[ \t]*$", re.M)
+# `<<< @/snippets/x.rs`, each alone on its line (in a quote or a list item too: `> @[code](…)`).
+# Its path is the build's, not a link.
+_CODE_IMPORT = lazy(
+    r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:@\[code[^\]\n]{0,200}\]\([^)\n]{1,2000}\)|<<<[ \t]+[^\n]{1,2000})[ \t]*$", re.M
+)
 
 
 def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, site: "Site | None" = None) -> str:
