@@ -288,6 +288,23 @@ class Site:
                 return True
             folder, climbed = parent, True
 
+    def titles_expected(self, file: str) -> bool:
+        """Whether the pages of this file's collection carry titles. Only Eleventy is asked: its
+        templates decide, and a collection of short notes or photos may have none by design (at
+        least half of its first 200 pages untitled). The collection is the first folder under
+        the input folder (`notes/` for `notes/2020/03/17/1/index.md`); a page at the top is titled."""
+        if self.generator != "eleventy":
+            return True
+        inner = self.relative(file).split("/")
+        source = self.content[0] if self.content else "."
+        if source != ".":
+            inner = inner[len(source.split("/")) :]
+        if len(inner) < 2 or (len(inner) == 2 and inner[1].lower().startswith("index.")):
+            return True  # a page at the top (`about.md`, `about/index.md`)
+        collection = os.path.join(self.root, source, inner[0])
+        record("folder", collection, folder_signature(collection))
+        return _mostly_titled(collection, folder_signature(collection))
+
     def unrendered_below(self, folder: str) -> bool:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
         root, cascades build options that render no page (`cascade: {build: {render: never}}`:
@@ -559,6 +576,26 @@ def _head_keys(page: str, from_name: bool) -> tuple[bool, bool]:
 
 
 _MOST_FOLDER_FILES = 200
+_TITLE_KEY = lazy(r"^[ \t]*[\"']?title[\"']?[ \t]*[:=][ \t]*\S", re.M)
+
+
+@lru_cache(maxsize=64)
+def _mostly_titled(folder: str, signature: str) -> bool:  # once per state of the folder
+    """Whether at least half of the first pages under `folder` (up to 200, in name order) give a title."""
+    pages = []
+    for base, folders, names in os.walk(folder):
+        folders.sort()
+        pages += [os.path.join(base, name) for name in sorted(names) if name.lower().endswith((".md", ".markdown"))]
+        if len(pages) >= _MOST_FOLDER_FILES:
+            break
+    titled = 0
+    for page in pages[:_MOST_FOLDER_FILES]:
+        try:
+            with open(page, "rb") as handle:
+                titled += _TITLE_KEY.search(handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")) is not None
+        except OSError:
+            continue
+    return not pages or titled * 2 >= len(pages[:_MOST_FOLDER_FILES])
 
 
 @lru_cache(maxsize=256)
@@ -918,7 +955,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator == "eleventy":
         input_folder = site.content[0]
         inner = parts if input_folder == "." else path[len(input_folder) + 1 :].split("/")
-        return "page" if len(inner) <= 1 else "article"  # `about.md` beside the home page; `posts/a.md`
+        top = len(inner) <= 1 or (len(inner) == 2 and lowered.split(".")[0] == "index")
+        return "page" if top else "article"  # `about.md` or `about/index.md` beside the home page; `posts/a.md`
     return "article"
 
 
@@ -2699,8 +2737,16 @@ _VUEPRESS_LINKIFY = lazy(r"\blinkify\s*:\s*(true|false)\b")
 _VUEPRESS_GFM = lazy(r"\bgfm\s*:\s*true\b")
 # vuepress-theme-vdoing, by its short name, its package or a local copy (`require.resolve('../theme-vdoing')`)
 _VDOING_THEME = lazy(r"""\btheme\s*:\s*[^,\n]{0,80}vdoing""")
-# A JavaScript comment (not the `//` of a URL), which may mention an option it does not set.
-_JS_COMMENT = lazy(r"/\*.*?\*/|(?<![:\w\"'])//[^\n]*", re.S)
+# A JavaScript string, or a comment (which may mention an option it does not set). Strings are
+# matched first, so that a glob in one (`'_11ty/*.js'`) opens no comment.
+_JS_STRING_OR_COMMENT = lazy(r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|/\*.*?\*/|//[^\n]*""", re.S)
+
+
+def _without_js_comments(text: str) -> str:
+    """JavaScript source without its comments, its strings kept."""
+    if "/" not in text:
+        return text
+    return _JS_STRING_OR_COMMENT.sub(lambda match: match.group(1) or "", text)
 
 
 def _vuepress_parts(folder: str, settings: dict) -> dict:
@@ -2708,7 +2754,7 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
     # options (`.vuepress/theme.ts`, where vuepress-theme-hope sites keep them) turn it on.
     texts = [str(settings.get("_text", ""))]
     texts += [read_small_file(os.path.join(folder, ".vuepress", f"theme.{suffix}")) for suffix in ("ts", "js", "mts", "mjs")]
-    texts = [_JS_COMMENT.sub("", text) for text in texts]
+    texts = [_without_js_comments(text) for text in texts]
     said = [found.group(1) for text in texts for found in _VUEPRESS_LINKIFY.finditer(text)]
     linkify = "true" in said or (not said and any(_VUEPRESS_GFM.search(text) for text in texts))
     return {
@@ -2739,6 +2785,7 @@ def _builds_wiki_links(folder: str, config_file: str) -> bool:
 # Eleventy's configuration is a program; these read the settings written as literals in it.
 _ELEVENTY_DIRS = lazy(r"\bdir\s*:\s*\{([^{}]*)\}")
 _ELEVENTY_DIR = lazy(r"""\b(input|includes|data|output|layouts)\s*:\s*["'`]([^"'`\n]+)["'`]""")
+_ELEVENTY_INPUT_KEY = lazy(r"\binput\s*:")
 _ELEVENTY_LINKIFY = lazy(r"\blinkify\s*:\s*true\b")
 _ELEVENTY_COPY_MAP = lazy(r"addPassthroughCopy\(\s*\{([^{}]*)\}")
 _ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'`]""")
@@ -2749,8 +2796,11 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     the includes, data and output folders and what `.eleventyignore` names; a page's URL is its
     path (`permalink` may say another); markdown-it links bare URLs only with `linkify: true`;
     `addPassthroughCopy({"assets/img": "img"})` serves a folder at another path."""
-    text = _JS_COMMENT.sub("", str(settings.get("_text", "")))
-    dirs = {name: _normal(value) for block in _ELEVENTY_DIRS.findall(text) for name, value in _ELEVENTY_DIR.findall(block)}
+    text = _without_js_comments(str(settings.get("_text", "")))
+    blocks = _ELEVENTY_DIRS.findall(text)
+    dirs = {name: _normal(value) for block in blocks for name, value in _ELEVENTY_DIR.findall(block)}
+    if "input" not in dirs and any(_ELEVENTY_INPUT_KEY.search(block) for block in blocks) and os.path.isdir(os.path.join(folder, "src")):
+        dirs["input"] = "src"  # `input: config.dir.src`, a value the program computes: the usual folder, where there is one
     source = dirs.get("input", ".")
 
     def inside(name: str) -> str:  # the includes, data and layouts folders are read from the input folder

@@ -28,7 +28,8 @@ class FrontMatterRequired(DocumentRule):
     `{% if page.title %}`, or whose layouts show no title at all (no `page.title`, no `{% seo %}`,
     no include: a frame that other pages embed), nor Hugo pages of a type whose own single layout
     heads them without `.Title` and calls no partial (`layouts/meeting/single.html`: `<h1>例会</h1>`
-    and the date), nor do placeholders with neither a title nor any text after the front
+    and the date), nor Eleventy pages of a collection (the first folder under the input
+    folder) at least half of whose pages have no title (short notes, photos), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need
@@ -84,6 +85,8 @@ class FrontMatterRequired(DocumentRule):
                 continue  # Jekyll titles a post from its file name; a Hugo type's layout heads the page itself
             if key == "title" and _home_page(doc):
                 continue  # the home page: its layout titles it with the site's name
+            if key == "title" and doc.site is not None and doc.absolute_file is not None and not doc.site.titles_expected(str(doc.absolute_file)):
+                continue  # an Eleventy collection of untitled notes: its templates show none
             present = key in written and not _is_empty(matter.data[written[key]])
             # Whether the section dates its pages reads the section's files: only when it matters.
             if key == "date" and not present and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
