@@ -50,16 +50,15 @@ class FrontMatterKeyTypo(CorpusRule):
         if matter is None or not matter.data:
             return None
         site = (doc.site.root, doc.site.generator, doc.site.config_file) if doc.site is not None and doc.site.config_file else None
-        return (site, [(str(key), *matter.key_position(str(key)), isinstance(value, dict)) for key, value in matter.data.items()])
+        return (site, [(str(key), *matter.key_position(str(key)), _shape(value)) for key, value in matter.data.items()])
 
     def judge(self, facts, options, report_on):
         files = defaultdict(set)
-        tables = set()  # keys that hold a table (a mapping) in some file
+        shapes = defaultdict(set)  # the forms each key's values take: "table", "boolean", "value"
         for path, fact in facts.items():
-            for key, _, _, is_table in fact[1] if fact else ():
+            for key, _, _, shape in fact[1] if fact else ():
                 files[key].add(path)
-                if is_table:
-                    tables.add(key)
+                shapes[key].add(shape)
         known = {key for key in options["known-keys"]}
         known_lower = {key.lower() for key in known}
         rare_limit = max(options["max-rare-files"], len(facts) // 100)
@@ -77,8 +76,8 @@ class FrontMatterKeyTypo(CorpusRule):
                 continue  # `_comment`: a leading underscore marks a key kept from the generator on purpose
             if _camel_case_of(key, target):
                 continue  # `featuredImage` beside `featured_image`: a theme's own key, in its own convention
-            if _only_tables(key, files[key], facts) and target not in tables and target not in _TABLE_KEYS:
-                continue  # `urls: {demo: …, source: …}` beside `url`: a structure of its own, no misspelt string
+            if _another_form(shapes[key], shapes.get(target, set()), target):
+                continue  # `urls: {demo: …}` beside `url: /x/`, `translator: 张三` beside `translate: false`
             used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
             for path in sorted(paths & report_on):
                 site = facts[path][0]
@@ -99,9 +98,21 @@ _JEKYLL_SINGULARS = frozenset(("tag", "category"))
 _TABLE_KEYS = frozenset(("params", "cascade", "menu", "menus", "build", "sitemap", "extra", "taxonomies", "_build", "outputs"))
 
 
-def _only_tables(key: str, paths, facts) -> bool:
-    """Whether every file that has `key` gives it a table."""
-    return all(is_table for path in paths for name, _, _, is_table in facts[path][1] if name == key)
+def _shape(value) -> str:
+    """The form of a value that a misspelling keeps: a table, a boolean, or any other value
+    (a term written as a string or as a list is the same key's)."""
+    if isinstance(value, dict):
+        return "table"
+    return "boolean" if isinstance(value, bool) else "value"
+
+
+def _another_form(key_shapes: set, target_shapes: set, target: str) -> bool:
+    """Whether a key's values never take a form the key it resembles takes: a misspelt key keeps
+    its value's form. A known key that no file uses holds a table if it is one of `_TABLE_KEYS`,
+    a value otherwise."""
+    if not target_shapes:
+        target_shapes = {"table"} if target in _TABLE_KEYS else {"value"}
+    return bool(key_shapes) and key_shapes.isdisjoint(target_shapes)
 
 
 def _camel_case_of(key: str, target: str) -> bool:
