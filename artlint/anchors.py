@@ -7,6 +7,7 @@ import html
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
+from urllib.parse import quote, unquote
 
 from artlint.lazyre import lazy
 from artlint.slugs import github_slug
@@ -102,6 +103,15 @@ _PANDOC_DROPPED = lazy(r"[^\w\s.-]")
 _PANDOC_BEFORE_LETTER = lazy(r"^[^a-z\u00c0-\uffff]+", re.I)
 
 
+def encoded_slug(text: str) -> str:
+    """markdown-it-anchor's default slug: `encodeURIComponent` of the text in lower case, its
+    runs of white space a `-` (`Promise.allSettled` → `promise.allsettled`, `C / C++` → `c-%2F-c%2B%2B`)."""
+    return quote(_WHITE_SPACE_RUN.sub("-", text.strip().lower()), safe="-_.!~*'()")
+
+
+_WHITE_SPACE_RUN = lazy(r"\s+")
+
+
 def pandoc_slug(text: str) -> str:
     """pandoc's `auto_identifiers`: lower case, every character but letters, digits, `_`, `-`
     and `.` dropped, each space a `-`, and nothing before the first letter (`#linker.ld`)."""
@@ -193,6 +203,7 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     pandoc_seen: dict[str, int] = {}
     marked = generator == "hexo" and doc.site is not None and not doc.site.markdown_it
     marked_seen: dict[str, int] = {}
+    encoded: dict[str, int] | None = {} if doc.site is not None and doc.site.encoded_heading_ids else None
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
@@ -214,6 +225,9 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(_numbered(hexo_slug(text), marked_seen))
         if generator == "docusaurus":
             anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps an emoji's variation selector
+        if encoded is not None and not explicit:
+            slug = _numbered(encoded_slug(text), encoded)
+            anchors.update({slug, unquote(slug)})  # a link may give the fragment encoded or not
         for variant in _rendered_texts(node):
             anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
         anchors.add(_numbered(github_slug(text), seen))

@@ -152,6 +152,9 @@ class Site:
     # repository is that site's, and the markdown beside it is the repository's own (notes,
     # copies posted elsewhere), which no generator publishes.
     holds_sites: tuple[str, ...] = ()
+    # Heading ids are markdown-it-anchor's default slugs (lower case, spaces as `-`, the rest
+    # URI-encoded: `promise.allsettled`, `c-%2F-c%2B%2B`): an Eleventy site that depends on it.
+    encoded_heading_ids: bool = False
     # Hugo page types whose own single layout heads the page without its title (a meeting's
     # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
     untitled_types: tuple[str, ...] = ()
@@ -407,6 +410,7 @@ class Site:
             "spaced-strong": self.spaced_strong,
             "drops-empty-terms": self.drops_empty_terms,
             "holds-sites": list(self.holds_sites),
+            "encoded-heading-ids": self.encoded_heading_ids,
             "wiki-links": self.wiki_links,
             "untitled-types": list(self.untitled_types),
             "pandoc": self.pandoc,
@@ -2816,6 +2820,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "not_content": tuple(dict.fromkeys(path for path in not_content if path and path != ".")),
         "autolinks": _ELEVENTY_LINKIFY.search(text) is not None,
         "content_prefixes": tuple((copied, target) for copied, target in copies if copied != "." and target != "."),
+        "encoded_heading_ids": "markdown-it-anchor" in read_small_file(os.path.join(folder, "package.json")),
         "language_folders": _language_folders(folder, (source if source != "." else "",)),
     }
 
