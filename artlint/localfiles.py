@@ -853,7 +853,8 @@ def redirected(doc: "Document", path: str) -> bool:
     """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
     `public/`, or a variant a build step renames to it, `_redirects_cf`; or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
-    of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json. `*` at the end of
+    of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json or of firebase.json's
+    `hosting`. `*` at the end of
     FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
     404 page), and a catch-all `/*`, make nothing a target."""
     root = site_root(doc)
@@ -866,8 +867,9 @@ def redirected(doc: "Document", path: str) -> bool:
         files += tuple(os.path.join(root, "layouts", name) for name in _HUGO_REDIRECT_TEMPLATES)
     netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
     vercel = os.path.normpath(os.path.join(root, "vercel.json"))
-    sources = _redirect_sources((*files, netlify, vercel))
-    for file in (*files, netlify, vercel):
+    firebase = os.path.normpath(os.path.join(root, "firebase.json"))
+    sources = _redirect_sources((*files, netlify, vercel, firebase))
+    for file in (*files, netlify, vercel, firebase):
         exists = _exists(file)
         if exists:
             dependencies.record("stat", file, dependencies.signature_of(file))
@@ -906,6 +908,9 @@ def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         if file.endswith(".toml"):
             sources += _netlify_sources(text)
             continue
+        if file.endswith("firebase.json"):
+            sources += _firebase_sources(text)
+            continue
         if file.endswith(".json"):
             sources += _vercel_sources(text)
             continue
@@ -942,6 +947,18 @@ def _netlify_sources(text: str) -> list[str]:
         if not str(rule.get("status", "")).startswith("4"):
             found.append(rule["from"])
     return found
+
+
+def _firebase_sources(text: str) -> list[str]:
+    """Firebase Hosting's `hosting.redirects` and `hosting.rewrites` (one site, or a list of
+    them), whose `source` is written as vercel.json's is."""
+    try:
+        settings = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    hosting = settings.get("hosting") if isinstance(settings, dict) else None
+    sites = hosting if isinstance(hosting, list) else [hosting]
+    return [source for site in sites if isinstance(site, dict) for source in _vercel_sources(json.dumps(site))]
 
 
 def _vercel_sources(text: str) -> list[str]:
