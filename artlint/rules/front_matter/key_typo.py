@@ -108,10 +108,10 @@ def _shape(value) -> str:
 
 def _another_form(key_shapes: set, target_shapes: set, target: str) -> bool:
     """Whether a key's values never take a form the key it resembles takes: a misspelt key keeps
-    its value's form. A known key that no file uses holds a table if it is one of `_TABLE_KEYS`,
-    a value otherwise."""
-    if not target_shapes:
-        target_shapes = {"table"} if target in _TABLE_KEYS else {"value"}
+    its value's form. Against a known key that no file uses, only a table tells: one of
+    `_TABLE_KEYS` holds one, the others do not."""
+    if not target_shapes:  # a known key no file uses: only a table tells (`published` may be a boolean)
+        return key_shapes == {"table"} and target not in _TABLE_KEYS
     return bool(key_shapes) and key_shapes.isdisjoint(target_shapes)
 
 

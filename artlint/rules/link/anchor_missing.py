@@ -68,7 +68,9 @@ class LinkAnchorMissing(DocumentRule):
     `layouts/`, Jekyll's `_layouts/` and `_includes/`, a Hexo theme's `layout/`) is on the page
     too, whichever page links to it. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
     writes `{:#slug}` or `id="..."`), a fragment no heading gives is not reported: the plugin
-    may write it (`artlint site` shows `plugin ids`). The emoji links of the table that the
+    may write it (`artlint site` shows `plugin ids`); nor on a page that prints its references
+    with jekyll-scholar's `{% bibliography %}`, which gives each cited entry its key as id
+    (`[Ruder, 2017](#ruder2017mtl)`). The emoji links of the table that the
     all-contributors bot writes (`<a href="#code-login" title="Code">💻</a>`, between its
     `ALL-CONTRIBUTORS-LIST` comments) only carry a tooltip and are not read. A missing file is `link-target-missing`'s finding, not this one.
 
@@ -126,6 +128,8 @@ class LinkAnchorMissing(DocumentRule):
                         continue  # a block that pages include: the heading may be the including page's
                     if _written_by_a_template(doc, fragment) or plugin_ids:
                         continue
+                    if _BIBLIOGRAPHY.search(doc.text):
+                        continue  # jekyll-scholar's `{% bibliography %}` gives each cited entry its key as id: `#ruder2017mtl`
                     yield doc.diagnostic(f"no heading or id {fragment!r} in this document", link.url_start, link.url_end)
                 continue
             if not path.lower().endswith(_MARKDOWN_SUFFIXES):
@@ -231,6 +235,9 @@ def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str]
     signature = dependencies.signature_of(real)
     dependencies.record("stat", real, signature)
     return _file_anchors(real, signature, scripted=scripted, generator=generator)
+
+
+_BIBLIOGRAPHY = lazy(r"\{%-?\s*bibliography\b")
 
 
 def _written_by_a_template(doc, fragment: str) -> bool:
