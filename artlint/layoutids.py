@@ -3,7 +3,8 @@
 broken fragment, though the markdown has no such heading.
 
 Only literal ids count (`id="x"`, not `id="{{ slug }}"`), read from the template folders of
-the site's generator and its themes, a few hundred files at most.
+the site's generator and its themes (Eleventy's includes and layouts folders), a few hundred
+files at most.
 """
 
 from __future__ import annotations
@@ -29,23 +30,27 @@ _LITERAL_ID = lazy(r"""\bid\s*=\s*["']([A-Za-z][\w:.-]*)["']""")
 
 def template_id_files(site: Site | None) -> dict[str, str]:
     """Each literal id of the site's templates, lower case, with the file that writes it."""
-    if site is None or site.generator not in _TEMPLATE_FOLDERS:
+    if site is None:
         return {}
-    return _ids(site.generator, site.root)
+    if site.generator == "eleventy":  # its includes and layouts folders, where its configuration puts them
+        return _ids(site.root, tuple(folder for folder in site.not_content if folder.rsplit("/", 1)[-1] in ("_includes", "_layouts")))
+    if site.generator not in _TEMPLATE_FOLDERS:
+        return {}
+    return _ids(site.root, _TEMPLATE_FOLDERS[site.generator])
 
 
 @lru_cache(maxsize=16)
-def _ids(generator: str, root: str) -> dict[str, str]:
+def _ids(root: str, patterns: tuple[str, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for path in _template_files(generator, root):
+    for path in _template_files(root, patterns):
         for match in _LITERAL_ID.finditer(read_small_file(path)):
             found.setdefault(match.group(1).lower(), path)
     return found
 
 
-def _template_files(generator: str, root: str) -> list[str]:
+def _template_files(root: str, patterns: tuple[str, ...]) -> list[str]:
     files: list[str] = []
-    for pattern in _TEMPLATE_FOLDERS[generator]:
+    for pattern in patterns:
         for folder in _expand(root, pattern):
             for directory, subfolders, names in os.walk(folder):
                 subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))

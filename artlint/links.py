@@ -22,7 +22,8 @@ from artlint.templating import includes_another_file
 if TYPE_CHECKING:
     from artlint.markdown import Node
 
-_HTML_TAG = lazy(r"<(a|img)\b([^<>]*)>", re.I)
+# An attribute's quoted value may hold `>` (`alt="Admin > Settings"`): the tag goes on after it.
+_HTML_TAG = lazy(r"""<(a|img)\b((?:[^<>"']|"[^"]{0,4000}"|'[^']{0,4000}')*)>""", re.I)
 # A name is looked for only from the start of a run of name characters (the run's leading
 # digits, "-" and "." skipped): from every letter of a run of 50 KB that is no attribute,
 # the search ran to the run's end again (42 s).

@@ -65,6 +65,20 @@ def is_documentation_host(host: str) -> bool:
     return host.removeprefix("www.") in _DOCUMENTATION_HOSTS
 
 
+# A label of x's (`api.xxx.com`), `your` before what the reader fills in (`yourdomain.com`,
+# `your-server.net`), and hosts named "domain" (`mydomain.net`): a tutorial's stand-ins for the
+# reader's own hosts. Not every `your…` host: yourbasic.org is a site.
+_PLACEHOLDER_HOST = lazy(
+    r"(?:^|\.)(?:x{3,}|your-?(?:domain|site|server|host|hostname|app|company|website|ip|project|server-ip)\d*"
+    r"|(?:my|some)?domain\d*)(?:\.|$)"
+)
+
+
+def is_placeholder_host(host: str) -> bool:
+    """A host that stands for the reader's own in a tutorial (`yourdomain.com`, `api.xxx.com`)."""
+    return _PLACEHOLDER_HOST.search(host.lower()) is not None
+
+
 def host_matches(host: str, pattern: str) -> bool:
     """`pattern` is the host or one of its parent domains."""
     pattern = pattern.lower().strip(".")

@@ -6,7 +6,7 @@ from artlint.findings import Fix, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.link.bare_url import bare_urls
-from artlint.urls import domain_set, host_in, is_documentation_host, is_private_host, scheme
+from artlint.urls import domain_set, host_in, is_documentation_host, is_placeholder_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
 
@@ -20,6 +20,7 @@ class LinkInsecure(DocumentRule):
     GFM, a repository's files on GitHub): not
     `localhost`, not a private, loopback or link-local address, not a reserved or local
     network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), not
+    a tutorial's stand-in for the reader's own host (`api.xxx.com`, `yourdomain.com`), not
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
@@ -62,8 +63,8 @@ class LinkInsecure(DocumentRule):
     def check(self, doc, options):
         for target in _http_targets(doc):
             host = target.host
-            if not host or is_private_host(host) or is_documentation_host(host):
-                continue
+            if not host or is_private_host(host) or is_documentation_host(host) or is_placeholder_host(host):
+                continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
             if host.endswith((".onion", ".i2p")):
                 continue  # Tor and I2P encrypt end to end: their addresses are written http://
             if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
