@@ -69,8 +69,8 @@ def is_documentation_host(host: str) -> bool:
 # `your-server.net`), and hosts named "domain" (`mydomain.net`): a tutorial's stand-ins for the
 # reader's own hosts. Not every `your…` host: yourbasic.org is a site.
 _PLACEHOLDER_HOST = lazy(
-    r"(?:^|\.)(?:x{3,}|your-?(?:domain|site|server|host|hostname|app|company|website|ip|project|server-ip)\d*"
-    r"|(?:my|some)?domain\d*)(?:\.|$)"
+    r"(?:^|\.)(?:x{3,}|your-?(?:domain|site|server|host|hostname|app|company|website|ip|project|server-ip)\d*)(?:\.|$)"
+    r"|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$"  # the name itself (mydomain.net), not a label of a real one (domain.mail.qq.com)
 )
 
 
