@@ -9,7 +9,9 @@ none of this, so the text it is given has these written the way it understands t
 * a block tag of code (`highlight`, `codeblock`, `code`, `include_code`) alone on its line
   becomes a fence of `~`, and its end tag the closing fence;
 * `{% raw %}`, `{% endraw %}` (inside a code block, what they enclose stays code: a
-  `{% endhighlight %}` there ends nothing), a `{% comment %}`…`{% endcomment %}` block and any tag alone on
+  `{% endhighlight %}` there ends nothing), a `{% comment %}`…`{% endcomment %}` block, a block that
+  captures a value (`{% capture x %}`…`{% endcapture %}`, Nunjucks' `{% set x %}`…`{% endset %}`)
+  and any tag alone on
   its line (`{% include figure.html %}`, `{% assign x = "…" %}`) become spaces;
 * any other tag, and `{{ output }}`, keeps its place with its spaces made `_`, so that a link
   whose URL is a tag (`[x]({% post_url y %})`) stays one link, to a template target.
@@ -53,6 +55,10 @@ if TYPE_CHECKING:
     from artlint.sites import Site
 
 LIQUID_GENERATORS = ("jekyll", "hexo", "eleventy")  # Eleventy's markdown goes through Liquid (or Nunjucks) first
+# Blocks that capture their text into a variable (Liquid's `{% capture x %}`, Nunjucks' `{% set x
+# %}`, not `{% set x = 1 %}`): a value a template prints elsewhere, most often as code
+# (`{{ codeBlock | highlight("js") }}`), hidden as a comment is.
+_CAPTURES = {"capture": "endcapture", "set": "endset"}
 _CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
 CODE_BLOCK_TAGS = tuple(_CODE_BLOCKS)  # Liquid and Hexo tags whose block is code
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
@@ -92,13 +98,13 @@ def _liquid_masked(text: str, body_offset: int) -> str:
     pieces = [text[:body_offset]]
     position = body_offset
     open_code: str | None = None  # the end tag awaited, inside a code block tag
-    comment = False
+    comment = ""  # the end tag awaited of a block whose text is no prose: a comment, a captured value
     raw_in_code = False  # `{% raw %}` inside a code block: its tags, an end tag too, are text
     for start, end, name in _tags(text, body_offset):
         if open_code is not None and (raw_in_code or name != open_code):
             raw_in_code = name != "endraw" if raw_in_code else name == "raw"
             continue  # inside a code block: tags are code too
-        if comment and name != "endcomment":
+        if comment and name != comment:
             continue
         between = text[position:start]
         pieces.append(blanked(between) if comment else between)
@@ -110,11 +116,11 @@ def _liquid_masked(text: str, body_offset: int) -> str:
         elif open_code is not None:  # its end tag
             open_code = None
             pieces.append(_fence(tag) if alone else blanked(tag))
-        elif name == "comment":
-            comment = True
+        elif name == "comment" or name in _CAPTURES and "=" not in tag:
+            comment = "endcomment" if name == "comment" else _CAPTURES[name]
             pieces.append(blanked(tag))
-        elif name == "endcomment" and comment:
-            comment = False
+        elif comment and name == comment:
+            comment = ""
             pieces.append(blanked(tag))
         elif name in ("raw", "endraw") and _starts_line(text, start) and not alone:
             pieces.append("_" + blanked(tag[1:]))  # spaces there would indent the line into code

@@ -14,6 +14,9 @@ _EMBED_OPEN = lazy(
 )
 _BLOCKQUOTE_CLOSE = lazy(r"</blockquote\s*>", re.I)
 # An anchor that an embed service's script replaces with a card of the page it names:
+# The classes themes and renderers give a heading's permalink (`anchor`, Sphinx's `headerlink`,
+# markdown-it-anchor's `header-anchor`, Docusaurus' `hash-link`).
+_PERMALINK_CLASS = lazy(r"""\bclass\s*=\s*["'][^"']*\b(?:anchor|anchor-link|headerlink|header-anchor|hash-link|permalink)\b""", re.I)
 # iframely's `<a href="…" data-iframely-url="//cdn.iframe.ly/…"></a>`, Embedly's `embedly-card`.
 _CARD_PLACEHOLDER = lazy(r"""\bdata-iframely-url\s*=|\bclass\s*=\s*["'][^"']*\bembedly-card\b""", re.I)
 
@@ -27,7 +30,9 @@ class LinkEmpty(DocumentRule):
     `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
     `title` (an icon link) has a name for screen readers and is not empty, nor is a text that a
     template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
-    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds),
+    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds)
+    or that a permalink's class marks (`<a class="anchor" href="#faq"></a>`, `headerlink`,
+    `header-anchor`, `hash-link`),
     nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
     Instagram's, TikTok's...), which the network's script replaces with the post, nor an
     embed service's placeholder (`<a href="…" data-iframely-url="…"></a>`, Embedly's
@@ -75,6 +80,8 @@ def _permalink(doc, link) -> bool:
     permalink whose text a style sheet or a script supplies."""
     if link.kind != "html" or not link.url.startswith("#") or len(link.url) < 2:
         return False
+    if _PERMALINK_CLASS.search(doc.text, link.start, link.end):
+        return True  # `<a class="anchor" href="#faq"></a>`: its icon drawn by the style sheet, the id on its parent
     return any(found == link.url[1:] for found in _OWN_ID.findall(doc.text, link.start, link.end))
 
 
