@@ -1,3 +1,4 @@
+import ipaddress
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -20,7 +21,9 @@ class LinkInsecure(DocumentRule):
     GFM, a repository's files on GitHub): not
     `localhost`, not a private, loopback or link-local address, not a reserved or local
     network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), not
-    a tutorial's stand-in for the reader's own host (`api.xxx.com`, `yourdomain.com`), not
+    a tutorial's stand-in for the reader's own host (`api.xxx.com`, `yourdomain.com`), not a
+    link to a server by its IP address (`http://47.243.253.79/`: certificates name hosts; an
+    image from one is still reported, since an https page blocks it), not
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
@@ -71,6 +74,8 @@ class LinkInsecure(DocumentRule):
                 continue
             if not target.is_image and _service_port(target.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
+            if not target.is_image and _is_address(host):
+                continue  # `http://47.243.253.79/`: a server by its address, which no certificate names
             what = "image" if target.is_image else "link"
             yield doc.diagnostic(
                 f"insecure http:// {what}: use https:// if {host} serves it",
@@ -103,6 +108,14 @@ def _http_targets(doc):
             except ValueError:
                 continue
             yield _Target(url, host, start, start + len(url), False)
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _service_port(url: str) -> bool:
