@@ -58,6 +58,15 @@ def is_private_host(host: str) -> bool:
     return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified or address.is_reserved
 
 
+def is_address(name: str) -> bool:
+    """Whether a host is an IP address (`47.243.253.79`, `[::1]`), not a name."""
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def is_documentation_host(host: str) -> bool:
     """`example.com` and `www.example.com` (and .net, .org): placeholders in documentation. Other
     subdomains of them stand for real hosts in examples and are not exempt."""

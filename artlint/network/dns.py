@@ -14,11 +14,11 @@ DNS) must not turn every link into a broken one.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import socket
 from dataclasses import dataclass
 
 from artlint.network.targets import DNS_MISSING
+from artlint.urls import is_address
 
 _NO_SUCH_NAME = (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5))
 
@@ -61,7 +61,7 @@ class HostNames:
         self._resolver_works: asyncio.Future | None = None
 
     async def addresses(self, name: str) -> Addresses:
-        if _is_address(name):
+        if is_address(name):
             return Addresses((name.strip("[]"),))
         answer = self._answers.get(name)
         if answer is None:
@@ -96,7 +96,7 @@ class HostNames:
         return await asyncio.shield(self._resolver_works)
 
     async def _canary_found(self) -> bool:
-        if _is_address(self._canary):
+        if is_address(self._canary):
             return True
         try:
             return bool(await system_lookup(self._canary))
@@ -110,9 +110,3 @@ def resolve_entry(name: str, port: int, addresses: tuple[str, ...]) -> str:
     return f"{name}:{port}:{listed}"
 
 
-def _is_address(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name.strip("[]"))
-    except ValueError:
-        return False
-    return True

@@ -1,4 +1,3 @@
-import ipaddress
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -7,7 +6,7 @@ from artlint.findings import Fix, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.link.bare_url import bare_urls
-from artlint.urls import domain_set, host_in, is_documentation_host, is_placeholder_host, is_private_host, scheme
+from artlint.urls import domain_set, host_in, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
 
@@ -74,7 +73,7 @@ class LinkInsecure(DocumentRule):
                 continue
             if not target.is_image and _service_port(target.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
-            if not target.is_image and _is_address(host):
+            if not target.is_image and is_address(host):
                 continue  # `http://47.243.253.79/`: a server by its address, which no certificate names
             what = "image" if target.is_image else "link"
             yield doc.diagnostic(
@@ -108,14 +107,6 @@ def _http_targets(doc):
             except ValueError:
                 continue
             yield _Target(url, host, start, start + len(url), False)
-
-
-def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
 
 
 def _service_port(url: str) -> bool:
