@@ -173,11 +173,20 @@ def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
 _REACT_PAGE_SUFFIXES = (".js", ".jsx", ".ts", ".tsx")
 
 
+# Eleventy's template languages besides markdown: a page may be written in any of them.
+_ELEVENTY_PAGE_SUFFIXES = (".njk", ".liquid", ".webc", ".11ty.js", ".11ty.cjs", ".11ty.mjs", ".hbs", ".ejs", ".pug", ".haml", ".mustache")
+
+
 def _react_page_variants(path: Path) -> list[Path]:
     """The files of a Docusaurus page written as a React component at `path`'s URL."""
-    variants = [path / f"index{suffix}" for suffix in _REACT_PAGE_SUFFIXES]
+    return _suffixed_page_variants(path, _REACT_PAGE_SUFFIXES)
+
+
+def _suffixed_page_variants(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files at `path`'s URL written with one of `suffixes`: `path/index.x` and `path.x`."""
+    variants = [path / f"index{suffix}" for suffix in suffixes]
     if path.name:
-        variants += [path.with_name(path.name + suffix) for suffix in _REACT_PAGE_SUFFIXES]
+        variants += [path.with_name(path.name + suffix) for suffix in suffixes]
     return variants
 
 
@@ -598,10 +607,13 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
         return root  # the home page
     candidates: list[Path] = []
     react = doc.site is not None and doc.site.generator == "docusaurus"
+    eleventy = doc.site is not None and doc.site.generator == "eleventy"
     for base in roots:
         candidates += _page_variants(root / base / relative, trailing)
         if react:  # a page of `src/pages` written as a React component: `/setup` is setup.tsx
             candidates += _react_page_variants(root / base / relative)
+        if eleventy:  # a page written in another of its template languages: `/mascot/` is mascot.njk
+            candidates += _suffixed_page_variants(root / base / relative, _ELEVENTY_PAGE_SUFFIXES)
     for folder, prefix in doc.site.content_prefixes if doc.site is not None else ():
         if within(relative, prefix) and relative != prefix:  # `/uploads/a.png` from `uploads` mounted at content/uploads
             candidates += _page_variants(root / folder / relative[len(prefix) :].lstrip("/"), trailing)
