@@ -924,7 +924,7 @@ def _redirect_sources(files: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
             sources += _firebase_sources(text)
             continue
         if file.endswith(".json"):
-            sources += _vercel_sources(text)
+            sources += _rule_sources(_json_object(text))  # vercel.json
             continue
         for line in text.splitlines():
             fields = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
@@ -964,27 +964,28 @@ def _netlify_sources(text: str) -> list[str]:
 def _firebase_sources(text: str) -> list[str]:
     """Firebase Hosting's `hosting.redirects` and `hosting.rewrites` (one site, or a list of
     them), whose `source` is written as vercel.json's is."""
-    try:
-        settings = json.loads(text)
-    except (ValueError, RecursionError):
-        return []
-    hosting = settings.get("hosting") if isinstance(settings, dict) else None
+    settings = _json_object(text)
+    hosting = settings.get("hosting")
     sites = hosting if isinstance(hosting, list) else [hosting]
-    return [source for site in sites if isinstance(site, dict) for source in _vercel_sources(json.dumps(site))]
+    return [source for site in sites if isinstance(site, dict) for source in _rule_sources(site)]
 
 
-def _vercel_sources(text: str) -> list[str]:
-    """`source` of each of vercel.json's `redirects` and `rewrites` (but rules with a 4xx
-    status), written as `_redirects` sources: a capture of the rest (`(.*)`, `:path*`) at the
-    end is `*`, one of a segment (`([^/]+)`) a placeholder, and a group of plain alternatives
-    (`/(docs|guide)/`) one source each; a source with any other pattern is left out."""
+def _json_object(text: str) -> dict:
     try:
         settings = json.loads(text)
     except (ValueError, RecursionError):
-        return []
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def _rule_sources(settings: dict) -> list[str]:
+    """`source` of each of vercel.json's (or a Firebase site's) `redirects` and `rewrites` (but
+    rules with a 4xx status), written as `_redirects` sources: a capture of the rest (`(.*)`,
+    `:path*`) at the end is `*`, one of a segment (`([^/]+)`) a placeholder, and a group of plain
+    alternatives (`/(docs|guide)/`) one source each; a source with any other pattern is left out."""
     found = []
     for key in ("redirects", "rewrites"):
-        rules = settings.get(key) if isinstance(settings, dict) else None
+        rules = settings.get(key)
         for rule in rules if isinstance(rules, list) else []:
             source = rule.get("source") if isinstance(rule, dict) else None
             if isinstance(source, str) and source.startswith("/") and not str(rule.get("statusCode", "")).startswith("4"):
