@@ -298,15 +298,13 @@ class Site:
         the input folder (`notes/` for `notes/2020/03/17/1/index.md`); a page at the top is titled."""
         if self.generator != "eleventy":
             return True
-        inner = self.relative(file).split("/")
-        source = self.content[0] if self.content else "."
-        if source != ".":
-            inner = inner[len(source.split("/")) :]
-        if len(inner) < 2 or (len(inner) == 2 and inner[1].lower().startswith("index.")):
+        inner = _under_input(self, self.relative(file))
+        if _at_the_top(inner):
             return True  # a page at the top (`about.md`, `about/index.md`)
-        collection = os.path.join(self.root, source, inner[0])
-        record("folder", collection, folder_signature(collection))
-        return _mostly_titled(collection, folder_signature(collection))
+        collection = os.path.join(self.root, self.content[0], inner[0])
+        signature = folder_signature(collection)
+        record("folder", collection, signature)
+        return _mostly_titled(collection, signature)
 
     def unrendered_below(self, folder: str) -> bool:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
@@ -566,15 +564,20 @@ _ORDER_KEY = lazy(rf"^[ \t]*[\"']?(?:{'|'.join(MENU_ORDER_KEYS)})[\"']?[ \t]*[:=
 _HEAD_BYTES = 4096
 
 
+def _head(page: str) -> str:
+    """The first 4 KB of a page, where its front matter is; "" when it cannot be read."""
+    try:
+        with open(page, "rb") as handle:
+            return handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def _head_keys(page: str, from_name: bool) -> tuple[bool, bool]:
     """Whether a page's front matter (its first 4 KB) or, where the generator reads one, its
     name carries a date; and whether the front matter sets the page's place in its menu."""
     name = os.path.basename(page if not os.path.basename(page).lower().startswith("index.") else os.path.dirname(page))
-    try:
-        with open(page, "rb") as handle:
-            head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        head = ""
+    head = _head(page)
     has_date = bool(from_name and _DATE_NAME.match(name)) or _DATE_KEY.search(head) is not None
     return has_date, _ORDER_KEY.search(head) is not None
 
@@ -592,14 +595,9 @@ def _mostly_titled(folder: str, signature: str) -> bool:  # once per state of th
         pages += [os.path.join(base, name) for name in sorted(names) if name.lower().endswith((".md", ".markdown"))]
         if len(pages) >= _MOST_FOLDER_FILES:
             break
-    titled = 0
-    for page in pages[:_MOST_FOLDER_FILES]:
-        try:
-            with open(page, "rb") as handle:
-                titled += _TITLE_KEY.search(handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")) is not None
-        except OSError:
-            continue
-    return not pages or titled * 2 >= len(pages[:_MOST_FOLDER_FILES])
+    pages = pages[:_MOST_FOLDER_FILES]
+    titled = sum(_TITLE_KEY.search(_head(page)) is not None for page in pages)
+    return not pages or titled * 2 >= len(pages)
 
 
 @lru_cache(maxsize=256)
@@ -957,11 +955,19 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator in ("mkdocs", "vitepress", "vuepress"):
         return "page"
     if generator == "eleventy":
-        input_folder = site.content[0]
-        inner = parts if input_folder == "." else path[len(input_folder) + 1 :].split("/")
-        top = len(inner) <= 1 or (len(inner) == 2 and lowered.split(".")[0] == "index")
-        return "page" if top else "article"  # `about.md` or `about/index.md` beside the home page; `posts/a.md`
+        return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
     return "article"
+
+
+def _under_input(site: Site, path: str) -> list[str]:
+    """The parts of a path (relative to the root) under an Eleventy site's input folder."""
+    source = site.content[0]
+    return path.split("/") if source == "." else path[len(source) + 1 :].split("/")
+
+
+def _at_the_top(inner: list[str]) -> bool:
+    """A page beside an Eleventy site's home page: `about.md`, or `about/index.md`."""
+    return len(inner) <= 1 or (len(inner) == 2 and inner[1].lower().split(".")[0] == "index")
 
 
 def _mkdocs_index(site: Site, parts: list[str], stem: str) -> bool:
