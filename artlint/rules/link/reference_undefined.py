@@ -227,12 +227,12 @@ def _wiki_links(doc, prose: str, covered: SpanSet):
         return  # no generator's configuration: how the pages are published is not known
     if doc.page is not None and doc.page.kind == "resource":
         return  # an Obsidian drawing's list of embedded files: no page
+    shown_by = _GENERATOR_NAMES.get(site.generator, site.generator.capitalize())
     for match in _WIKI_LINK.finditer(prose, doc.body_offset):
         name = match.group(1)
         if match.start() in covered or not _page_name(name):
             continue
         what = "embed" if match.group().startswith("!") else "link"
-        shown_by = _GENERATOR_NAMES.get(site.generator, site.generator.capitalize())
         yield doc.diagnostic(f"wiki {what} [[{name}]]: {shown_by} shows it as text, not as a link", match.start(), match.end())
 
 

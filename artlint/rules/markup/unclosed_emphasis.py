@@ -218,7 +218,7 @@ class UnclosedEmphasis(DocumentRule):
 
     @staticmethod
     def _lone_findings(doc, lone):
-        """`lone`: (run, the index of its paragraph). In a paragraph, a lone opening marker and
+        """`lone`: (run, the offset its paragraph starts at). In a paragraph, a lone opening marker and
         the next lone one of the same kind after it (`**not **abstract`, or a `**` that closes
         nothing) are one broken pair: one finding, at the first, naming the other. A lone opener
         and a lone closer in later paragraphs may be one bold text split by a blank line: both
