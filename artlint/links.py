@@ -69,7 +69,7 @@ class Link:
     url_end: int
     label: str | None = None  # reference label
     title: str | None = None
-    decorative: bool = False  # an HTML image with an explicit alt="": deliberately no text
+    decorative: bool = False  # an HTML image with alt="" or hidden from screen readers: deliberately no text
     contains_image: bool = False  # a link whose content is (or holds) an image
     labelled: bool = False  # an HTML anchor named by an attribute (aria-label...) rather than by its text
 
@@ -322,7 +322,7 @@ def _html_links(doc: ParsedText) -> list[Link]:
             else:
                 alt = attributes.get("alt")
                 text = html.unescape(next(alt.group(i) for i in (2, 3, 4) if alt.group(i) is not None)) if alt else ""
-            decorative = name == "img" and ("alt" in attributes or _valueless_alt(tag.group(2))) and not text
+            decorative = name == "img" and not text and ("alt" in attributes or _valueless_alt(tag.group(2)) or _hidden_from_readers(attributes))
             labelled = name == "a" and any(_attribute_value(attributes.get(key)).strip() for key in _NAMING_ATTRIBUTES)
             found.append(
                 Link(
@@ -342,6 +342,14 @@ def _attribute_url(raw: str) -> str:
     if "\n" in value or "\t" in value or "\r" in value:
         value = value.replace("\n", "").replace("\t", "").replace("\r", "")
     return value.strip()
+
+
+def _hidden_from_readers(attributes: dict) -> bool:
+    """`aria-hidden="true"`, `role="presentation"` or `role="none"`: an image that screen
+    readers skip on purpose (a logo beside the name it shows), as decorative as `alt=""`."""
+    return _attribute_value(attributes.get("aria-hidden")).strip().lower() == "true" or _attribute_value(
+        attributes.get("role")
+    ).strip().lower() in ("presentation", "none")
 
 
 # The attributes that give an anchor its accessible name when it has no text (an icon link).

@@ -18,7 +18,8 @@ class ImageAltText(DocumentRule):
     attribute, and alt texts that are placeholders — "img", "image", "图片", "photo",
     "screenshot" (the list in `rules/images.toml`) — or a file name (`photo_0042.jpg`,
     `IMG_1234`, the image's own file name). An HTML image with an explicit `alt=""` is taken as
-    decorative and passes (so does a bare `alt`, which HTML reads as empty), as does an image
+    decorative and passes (so does a bare `alt`, which HTML reads as empty, and an image hidden
+    from screen readers with `aria-hidden="true"` or `role="presentation"`), as does an image
     shown beside its own markdown in a code block (a
     syntax guide's `![Alt text](...)`), and a small picture used as a bullet: the same image,
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),

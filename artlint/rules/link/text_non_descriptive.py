@@ -39,8 +39,8 @@ class LinkTextNonDescriptive(DocumentRule):
     of `rules/anchor-text.toml`: "click here", "here", "link", "read more", "点击这里", "这里",
     "更多", "详情", "hier", "ici", "aquí" and others in a dozen languages. Add phrases with
     `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
-    it leads to ("download" to `/en/download/`, or in any language to a host named for
-    downloads, `https://get.example.org`), or of the place in a page it leads to
+    it leads to ("download" to `/en/download/` or `/downloads/`, or in any language to a host
+    named for downloads, `https://get.example.org`), or of the place in a page it leads to
     (`[continue](#continue)`, a parameter linked to its definition), is description enough,
     as is a text that is all code (`` [`<details>`](…) ``, an element, a command, an API);
     so is the link that attributes a quotation after a dash or in brackets at its end
@@ -59,7 +59,9 @@ class LinkTextNonDescriptive(DocumentRule):
     fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
     link, a second address of what that one names (`[chunk-hook.md](…) ([source](…))`), and
     a button beside a link to the same address whose text names it (a file block's
-    `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`).
+    `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`). A link to `#` alone or to
+    `javascript:` leads to no page a text could name (a "Learn more" toggle run by a script, a
+    style guide's `[点击这里](#)`): not checked.
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -88,6 +90,8 @@ class LinkTextNonDescriptive(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
+            if _leads_nowhere(link.url):
+                continue  # `href="#"` with a script behind it is a button; `[点击这里](#)` an example
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
@@ -114,12 +118,20 @@ def _names_its_target(text: str, url: str) -> bool:
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
     if names_its_fragment(text, url):
         return True
-    if text in _DOWNLOAD_WORDS and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
+    if text.removesuffix(" here") in _DOWNLOAD_WORDS and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
         return True  # "Download" to https://get.delta.chat: the download site, not a file
     path = urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
-    # Any segment of the path: `[url](https://crates.io/crates/url/reverse_dependencies)` names the crate.
-    segments = [segment.rsplit(".", 1)[0] for segment in path.split("/") if segment]
-    return any(normalise_anchor(segment.replace("-", " ").replace("_", " ")) == text for segment in segments)
+    # Any segment of the path: `[url](https://crates.io/crates/url/reverse_dependencies)` names the crate;
+    # in the singular or the plural: "Download here" to /downloads/.
+    segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
+    named = text.removesuffix(" here") if text.removesuffix(" here") in _DOWNLOAD_WORDS else text
+    return bool(segments & {named, named + "s", named.removesuffix("s")})
+
+
+def _leads_nowhere(url: str) -> bool:
+    """`#` alone or a `javascript:` URL: no place that a text could name."""
+    url = url.strip()
+    return url == "#" or url[:11].lower() == "javascript:"
 
 
 def _qualifies_the_link_before(doc, link) -> bool:
