@@ -63,6 +63,11 @@ def _missing_post_assets(doc):
 # A path on the writer's own disk, left by an editor that saved pictures locally (Typora):
 # a Windows drive (`D:\Photos\a.jpg`, `C:/Users/…`), a `file:` URL.
 _AUTHORS_DISK = lazy(r"(?:[A-Za-z]:[\\/]|file:/)", re.I)
+# An application's own scheme (`leanote://file/…`, `evernote:///view/…`, Obsidian's `app://`):
+# a note-taking app's image, pasted with the note. Browsers load images over the web's schemes
+# only; `file:` is the author's disk (above), `javascript:` in an image a security demo's.
+_APP_SCHEME = lazy(r"([a-z][a-z0-9+.-]{1,31}):", re.I)
+_NOT_APPLICATIONS = frozenset({"http", "https", "data", "ftp", "file", "javascript", "vbscript"})
 
 
 def _in_hexo_posts(doc) -> bool:
@@ -84,7 +89,9 @@ class ImageUnreachable(NetworkRule):
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
     from the site's root too; a shortcode whose template passes `src` through `relURL` or
     `absURL`, from the site's root only), and images whose source is a file on the writer's
-    own disk (`D:\\Photos\\a.jpg`, `C:/Users/…`, `file:///…`: an editor's local copy).
+    own disk (`D:\\Photos\\a.jpg`, `C:/Users/…`, `file:///…`: an editor's local copy) or in
+    an application (`leanote://file/getImage?…`, `evernote:///view/…`: a note-taking app's
+    image pasted with the note; any scheme but http, https, data, ftp and file).
     Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
@@ -118,6 +125,10 @@ class ImageUnreachable(NetworkRule):
                 message = f"image '{where}' is a file on the author's disk: no reader can load it"
                 yield doc.diagnostic(message, link.url_start, max(link.url_end, link.url_start + 1))
                 continue
+            if link.is_image and link.kind != "reference" and _app_scheme(link.url):
+                message = f"image '{link.url.strip()}' is in an application ({_app_scheme(link.url)}:), not on the web: no browser can load it"
+                yield doc.diagnostic(message, link.url_start, max(link.url_end, link.url_start + 1))
+                continue
             if not link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
             path, _ = split_target(link.url)
@@ -149,6 +160,12 @@ class ImageUnreachable(NetworkRule):
         if outcome.state == "broken":
             return f"broken image: {outcome.reason}"
         return None
+
+
+def _app_scheme(url: str) -> str:
+    """The scheme of an image URL that only an application reads (`leanote`), "" for others."""
+    match = _APP_SCHEME.match(url.strip())
+    return match.group(1).lower() if match and match.group(1).lower() not in _NOT_APPLICATIONS else ""
 
 
 def _written_from_root(doc, link, path: str) -> bool:
