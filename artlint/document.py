@@ -38,6 +38,24 @@ _GENERATED_NOTE = lazy(
 _GENERATED_HEAD = 600  # characters of the body where such a note stands
 
 
+_INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
+_STRIKE_MARK = lazy(r"(?<!~)~~(?!~)")
+_STRIKE_TAG = lazy(r"</?(?:del|s|strike)\s*>|<(?:del|s|strike)\s[^<>]{0,200}>", re.I)
+
+
+def _in_pairs(marks: list) -> Iterator[tuple]:
+    """(opening, closing) of markers taken two by two: a tag's name tells which is which;
+    `~~` opens and closes alike."""
+    opening = None
+    for mark in marks:
+        closes = mark.group().startswith("</")
+        if opening is None and not closes:
+            opening = mark
+        elif opening is not None and (closes or mark.group() == "~~"):
+            yield opening, mark
+            opening = None
+
+
 @dataclass
 class Document:
     path: str
@@ -126,6 +144,21 @@ class Document:
     def code_ranges(self) -> list[tuple[int, int]]:
         """Sorted (start, end) offsets of code spans, code blocks and math."""
         return sorted((node.start, node.end) for node in self.nodes(*CODE_TYPES))
+
+    @cached_property
+    def struck_out(self) -> SpanSet:
+        """Text struck through, `~~withdrawn~~` (GFM) or in `<del>`, `<s>`, `<strike>`: what
+        the writer marked as no longer true or working. Markers pair in order within a
+        paragraph, outside code."""
+        code = SpanSet(self.code_ranges)
+        spans = []
+        for node in self.nodes(*_INLINE_BLOCKS):
+            for pattern in (_STRIKE_MARK, _STRIKE_TAG):
+                if pattern is _STRIKE_MARK and "~~" not in self.text[node.start : node.end]:
+                    continue
+                marks = [match for match in pattern.finditer(self.text, node.start, node.end) if match.start() not in code]
+                spans += [(opening.start(), closing.end()) for opening, closing in _in_pairs(marks)]
+        return SpanSet(spans)
 
     @cached_property
     def non_prose_ranges(self) -> list[tuple[int, int]]:

@@ -301,12 +301,6 @@ def _code_in_a_table_cell(doc, start: int) -> bool:
     return doc.text.count("`", row_start, start) % 2 == 1
 
 
-def _struck_through(text: str, start: int, end: int) -> bool:
-    """`~~https://x.org/bin/0.10.0/~~`: an address struck through, withdrawn on purpose (a
-    download pulled for security reasons), which nobody is meant to follow."""
-    return text[start - 2 : start] == "~~" and text.startswith("~~", end)
-
-
 def _linked_just_before(doc, url: str, start: int) -> bool:
     """`- [yarn](https://x.org/yarn) : https://x.org/yarn`: the address shown after a link to
     it on the same line, for a reader to copy; the link is there already."""
@@ -367,7 +361,8 @@ class BareUrl(DocumentRule):
     index's `…/simple/`, the bare root of a `registry.` or `goproxy.` host), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read; nor the address shown after a link to it on the
     same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`), nor one struck through
-    (`~~https://x.org/bin/0.10.0/~~`, a download withdrawn), nor one its line says is dead
+    (`~~https://x.org/bin/0.10.0/~~`, `~~see the old FAQ at http://…~~`, `<del>`: a download
+    withdrawn), nor one its line says is dead
     (`dead-phrases`: "used to be at https://… but it's no longer there", "已失效"), kept as a record. Nor is a bare URL on a page that says a program
     wrote it ("automatically generated from ...", `auto_generated: true`): a command's help
     text, made into a reference page, is changed in the program; link markup that did not
@@ -410,7 +405,7 @@ class BareUrl(DocumentRule):
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
-            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or _struck_through(text, start, end)):
+            elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or start in doc.struck_out):
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
                 if _mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):

@@ -26,7 +26,8 @@ class LinkInsecure(DocumentRule):
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
-    the `allow` list. A link (not an image, which an https page blocks all the same) to
+    the `allow` list, and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
+    as gone, kept as a record). A link (not an image, which an https page blocks all the same) to
     a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
     service's dashboard), with no https to move to: not reported. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
@@ -71,6 +72,8 @@ class LinkInsecure(DocumentRule):
                 continue  # Tor and I2P encrypt end to end: their addresses are written http://
             if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
                 continue
+            if target.url_start in doc.struck_out:
+                continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
             if not target.is_image and _service_port(target.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
             if not target.is_image and is_address(host):
