@@ -74,6 +74,15 @@ def is_documentation_host(host: str) -> bool:
     return host.removeprefix("www.") in _DOCUMENTATION_HOSTS
 
 
+def in_documentation_domain(host: str) -> bool:
+    """A host under `example.com` (and .net, .org), all of it reserved for documentation (RFC
+    2606): `http://kickstart.corp.example.com/` is an example, no server to move to https."""
+    return host_in(host.lower().rstrip("."), _DOCUMENTATION_DOMAINS)
+
+
+_DOCUMENTATION_DOMAINS = frozenset(_DOCUMENTATION_HOSTS)
+
+
 # A label of x's (`api.xxx.com`), `your` before what the reader fills in (`yourdomain.com`,
 # `your-server.net`), and hosts named "domain" (`mydomain.net`): a tutorial's stand-ins for the
 # reader's own hosts. Not every `your…` host: yourbasic.org is a site.

@@ -17,7 +17,7 @@ class FrontMatterSchema(DocumentRule):
     Keys that are absent or empty are not reported (see `front-matter-required`), nor forms the
     site's generator reads as meant: a single term written as a string (`categories: Android`)
     on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, numbers among
-    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo and Hexo sites, Hexo's
+    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
     vdoing theme, whose scaffold writes it). Documents of a Jekyll
@@ -93,7 +93,8 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     tag), any form of `categories` on a
     Docusaurus site (its plugins read `tags` only), any string where only the theme reads
     the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
-    list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo), and Hexo's
+    list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo; Docusaurus' validation turns numbers into
+    strings), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
     empty terms where the build drops them (Hexo, VuePress' vdoing theme)."""
     if generator == "zola" and key in ("tags", "categories"):
@@ -111,7 +112,7 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     if expected == "string" and _is_number(value):
         return generator in ("hugo", "hexo")
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
-        return generator in ("jekyll", "hugo", "hexo")  # `tags: [加班, 996]`: each term is read as text
+        return generator in ("jekyll", "hugo", "hexo", "docusaurus")  # `tags: [加班, 996]`: each term is read as text
     return False
 
 

@@ -6,7 +6,7 @@ from artlint.findings import Fix, Severity
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.rules.link.bare_url import bare_urls
-from artlint.urls import domain_set, host_in, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
+from artlint.urls import domain_set, host_in, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
 
@@ -19,7 +19,8 @@ class LinkInsecure(DocumentRule):
     bare `http://` URLs where the site's renderer makes them links: goldmark's linkify, marked's
     GFM, a repository's files on GitHub): not
     `localhost`, not a private, loopback or link-local address, not a reserved or local
-    network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`), not
+    network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`; a
+    link, not an image, to any of its subdomains), not
     a tutorial's stand-in for the reader's own host (`api.xxx.com`, `yourdomain.com`), not a
     link to a server by its IP address (`http://47.243.253.79/`: certificates name hosts; an
     image from one is still reported, since an https page blocks it), not
@@ -78,6 +79,8 @@ class LinkInsecure(DocumentRule):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
             if not target.is_image and is_address(host):
                 continue  # `http://47.243.253.79/`: a server by its address, which no certificate names
+            if not target.is_image and in_documentation_domain(host):
+                continue  # `http://kickstart.corp.example.com/`: an example's address, no server's
             what = "image" if target.is_image else "link"
             yield doc.diagnostic(
                 f"insecure http:// {what}: use https:// if {host} serves it",
