@@ -55,7 +55,7 @@ _FILLER = data.load("duplicates")["filler"]
 _LATIN_WORD = lazy(r"[A-Za-z]+")
 
 
-FILLER_WORDS = tuple(_FILLER["latin-words"])
+FILLER_WORDS = tuple(_FILLER["latin-words"] + _FILLER["meat-words"])
 
 
 def filler_option() -> Option:

@@ -9,6 +9,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.spans import SpanSet
 from artlint.urls import names_its_fragment
 
 _PHRASES = data.load("anchor-text")["phrases"]
@@ -61,7 +62,8 @@ class LinkTextNonDescriptive(DocumentRule):
     a button beside a link to the same address whose text names it (a file block's
     `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`). A link to `#` alone or to
     `javascript:` leads to no page a text could name (a "Learn more" toggle run by a script, a
-    style guide's `[点击这里](#)`): not checked.
+    style guide's `[点击这里](#)`): not checked; nor is the call to action of a card in Material
+    for MkDocs' grid of cards (`<div class="grid cards" markdown>`), whose title names it.
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -90,8 +92,8 @@ class LinkTextNonDescriptive(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
-            if _leads_nowhere(link.url):
-                continue  # `href="#"` with a script behind it is a button; `[点击这里](#)` an example
+            if _leads_nowhere(link.url) or link.start in _grid_cards(doc):
+                continue  # `href="#"` with a script behind it is a button; a card's title names its link
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
@@ -126,6 +128,37 @@ def _names_its_target(text: str, url: str) -> bool:
     segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
     named = text.removesuffix(" here") if text.removesuffix(" here") in _DOWNLOAD_WORDS else text
     return bool(segments & {named, named + "s", named.removesuffix("s")})
+
+
+# Material for MkDocs' grid of cards, `<div class="grid cards" markdown>`: a list whose items
+# are cards, each a title and a call to action (`[:octicons-arrow-right-24: Reference](#)`).
+_CARDS_OPEN = lazy(r"""<div\b[^<>]{0,400}?\bclass\s*=\s*["'](?=[^"']*\bgrid\b)(?=[^"']*\bcards\b)""", re.I)
+_DIV_TAG = lazy(r"<(/?)div\b", re.I)
+
+
+def _grid_cards(doc) -> SpanSet:
+    """Where Material's grids of cards lie: from the opening `<div class="grid cards">` to its
+    `</div>` (nested divs counted)."""
+
+    def compute() -> SpanSet:
+        spans = []
+        text = doc.text
+        position = 0
+        while (opening := _CARDS_OPEN.search(text, position)) is not None:
+            depth, end = 0, len(text)
+            for tag in _DIV_TAG.finditer(text, opening.start()):
+                depth += -1 if tag.group(1) else 1
+                if depth == 0:
+                    end = tag.end()
+                    break
+            spans.append((opening.start(), end))
+            position = end
+        return SpanSet(spans)
+
+    return doc.memo("link-text-non-descriptive grid cards", compute) if "cards" in doc.text else _NO_SPANS
+
+
+_NO_SPANS = SpanSet([])
 
 
 def _leads_nowhere(url: str) -> bool:
