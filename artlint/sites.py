@@ -1690,6 +1690,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     declared = {path for path, _ in folders}
     if declared and _normal(content_dir) not in declared:  # every language has its folder: the others are not built
         unbuilt += [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
+    unbuilt += _unread_translations(folder, _normal(content_dir), declared)
     content = [content_dir] + [path for path, _ in folders]
     file_mounts = []
     content_prefixes = []
@@ -2852,6 +2853,16 @@ _BUILDERS = {
     "vitepress": _vitepress_parts,
     "vuepress": _vuepress_parts,
 }
+
+
+def _unread_translations(folder: str, content_dir: str, declared: set[str]) -> list[str]:
+    """`content/en/` beside a top-level `contentDir = "content/zh-cn"` that no language names
+    as its own: every language without a folder reads `content/zh-cn`, and nothing reads
+    `content/en` (a theme's example pages kept in the repository)."""
+    parent, _, name = content_dir.rpartition("/")
+    if not parent or not is_language_code(name):
+        return []
+    return [path for path, _ in _language_folders(folder, (f"{parent}/",)) if path != content_dir and path not in declared]
 
 
 def _language_folders(folder: str, prefixes: tuple[str, ...], every: bool = False) -> tuple[tuple[str, str], ...]:
