@@ -313,7 +313,7 @@ def section_starts(doc) -> list[tuple[int, str]]:
 
 def bold_headings(doc) -> list[int]:
     """Start offsets of the paragraphs that are one bold phrase (`**2. Costs**`, `**Batch
-    setting**`), which imported articles and UI references use as headings; blank text
+    setting**`, `***Matching***`), which imported articles and UI references use as headings; blank text
     around the phrase aside. Computed once per document (duplicate-image and
     duplicate-paragraph both ask)."""
 
@@ -323,10 +323,16 @@ def bold_headings(doc) -> list[int]:
             for block in doc.blocks
             if block.type == "paragraph"
             and len(children := [child for child in block.children if not (child.type == "text" and not child.text.strip())]) == 1
-            and children[0].type == "strong"
+            and (children[0].type == "strong" or _bold_italic(children[0]))
         ]
 
     return doc.memo("duplicate-bold-headings", compute)
+
+
+def _bold_italic(node) -> bool:
+    """`***Matching***`: emphasis around one strong phrase."""
+    inner = [child for child in node.children or () if not (child.type == "text" and not child.text.strip())]
+    return node.type == "emphasis" and len(inner) == 1 and inner[0].type == "strong"
 
 
 def sections(doc) -> Callable[[int], int]:

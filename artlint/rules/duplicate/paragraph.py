@@ -193,7 +193,9 @@ class DuplicateParagraph(DocumentRule):
     naming the line of the first.
     Sections built on one template repeat their text: under headings of the same text (their
     numbers aside: "3.1.2 Notice", "3.2.1 Notice"; a qualifier in brackets aside: "Use QoS
-    (Group Identity)", "Use QoS (Core Scheduling)"), even whole runs of it ("Common causes" under
+    (Group Identity)", "Use QoS (Core Scheduling)"), or in two sections under paragraphs that are
+    one bold phrase of the same text (`**Matching**` in the section of each kind of rule, the
+    same fields listed under each), even whole runs of it ("Common causes" under
     each limit, "Options" under each command), and the items of a list again in another list
     under another heading of the same level (the options every command shares) or under
     another paragraph that is one bold phrase used as a heading (a dialog's options under
@@ -320,6 +322,8 @@ class DuplicateParagraph(DocumentRule):
             here, there = section_of(block.start), section_of(first.start)
             if here != there and _same_heading(headings, here, there):
                 continue  # sections built on one template ("MUST have options" under each command)
+            if here != there and _under_same_bold_heading(doc, bold, section_of, block.start, first.start):
+                continue  # two sections' forms described alike, each part under the same `**Matching**`
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
             if not copied and in_list is not None and in_list == first_list and _note_per_item(items, block.start, first.start):
@@ -445,6 +449,21 @@ def _same_heading(headings: list[str], here: int, there: int) -> bool:
     the same text but for a qualifier in brackets ("Setup (Group Identity)", "Setup (Core
     Scheduling)"): a template of sections, which repeat their text on purpose."""
     return here > 0 and there > 0 and headings[here - 1] != "" and headings[here - 1] == headings[there - 1]
+
+
+def _under_same_bold_heading(doc, bold: list[int], section_of, here: int, there: int) -> bool:
+    """Whether two places in two sections each lie under a paragraph that is one bold phrase
+    (used as a heading) of the same text, in their own sections: `**Matching**` in the
+    section of each kind of rule a page describes, the same fields under each."""
+    above, first_above = bisect_right(bold, here) - 1, bisect_right(bold, there) - 1
+    if above < 0 or first_above < 0 or section_of(bold[above]) != section_of(here) or section_of(bold[first_above]) != section_of(there):
+        return False
+    return _line_key(doc, bold[above]) == _line_key(doc, bold[first_above])
+
+
+def _line_key(doc, offset: int) -> str:
+    end = doc.text.find("\n", offset)
+    return normalise(doc.text[offset : end if end >= 0 else len(doc.text)])
 
 
 def _under_two_bold_headings(bold: list[int], here: int, there: int) -> bool:
