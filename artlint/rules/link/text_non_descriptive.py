@@ -63,7 +63,8 @@ class LinkTextNonDescriptive(DocumentRule):
     `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`). A link to `#` alone or to
     `javascript:` leads to no page a text could name (a "Learn more" toggle run by a script, a
     style guide's `[点击这里](#)`): not checked; nor is the call to action of a card in Material
-    for MkDocs' grid of cards (`<div class="grid cards" markdown>`), whose title names it.
+    for MkDocs' grid of cards (`<div class="grid cards" markdown>`), a link on a line of its
+    own, whose card's title names it.
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -92,8 +93,8 @@ class LinkTextNonDescriptive(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
-            if _leads_nowhere(link.url) or link.start in _grid_cards(doc):
-                continue  # `href="#"` with a script behind it is a button; a card's title names its link
+            if _leads_nowhere(link.url) or (link.start in _grid_cards(doc) and _a_line_of_its_own(doc.text, link.start)):
+                continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
@@ -159,6 +160,15 @@ def _grid_cards(doc) -> SpanSet:
 
 
 _NO_SPANS = SpanSet([])
+
+
+def _a_line_of_its_own(text: str, offset: int) -> bool:
+    """Whether the link at `offset` (or the link around it) is all of its line: a card's call
+    to action, `[:octicons-arrow-right-24: Reference](…)`, not a link inside a sentence."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return line.startswith(("[", "<a")) and line.endswith((")", ">", "}"))
 
 
 def _leads_nowhere(url: str) -> bool:
