@@ -65,7 +65,9 @@ class DuplicateWord(DocumentRule):
       a closure`), or a colon, a symbol (`the :as as option`), a setting's value written in one token
       with its name (`threads:on on i386`, `opt=on on arm`), a word joined to a name by an
       escaped underscore (`pk\\_and\\_sequence\\_for for MySQL`), and a particle before a preposition of the same spelling
-      (`particle-verbs`: `chime in in the comments`); the lists are data (`allow`), with more for pages of one language as the
+      (`particle-verbs`: `chime in in the comments`), or an object before a subject and other
+      phrases that end where the next begins with the same word (`told you you could`, `turned on
+      on their computer`, `the ones that are are good`); the lists are data (`allow`), with more for pages of one language as the
       site tells it (`allow-by-language`: Hungarian `az az`, German `Sie sie`, Danish
       `for for at`), or as its words show where the site does not tell (`language-words`:
       a page a sixth of whose words are `het`, `een`, `van`, `niet`... is Dutch, one whose
@@ -153,7 +155,8 @@ class DuplicateWord(DocumentRule):
         "particle-verbs": Option(
             "list[string]",
             _DATA["particle-verbs"],
-            "Verbs with a particle that a preposition of the same spelling may follow ('chime in in the comments').",
+            "Phrases whose last word the same word may follow: a particle before a preposition ('chime in in the comments'), "
+            "an object before a subject ('told you you could').",
         ),
         "reduplicating-languages": Option(
             "list[string]",
