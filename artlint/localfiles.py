@@ -1105,6 +1105,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                 title = _front_title(head) if titles_name_pages and not named else ""
                 if title:
                     names.add(hugo_sanitize(title).rsplit("/", 1)[-1])
+                    names.add(_slugified(title))  # Eleventy's `slugify`: "Touching grass (and dog)" is touching-grass-and-dog
     return frozenset(_fold(name) for name in names)
 
 
@@ -1185,8 +1186,11 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
 
 def _sections_titled(doc: "Document") -> tuple[str, ...]:
     """The sections whose pages the site gives URLs made of their titles: Hugo permalinks with
-    `:slug` (the title when a page has no slug) or `:title`."""
+    `:slug` (the title when a page has no slug) or `:title`, Eleventy data files' permalinks
+    made of the title."""
     site = doc.site
+    if site is not None and site.generator == "eleventy":
+        return site.eleventy_titled_sections  # a data file's `"permalink": "/blog/{{ title | slugify }}/"`
     if site is None or site.generator != "hugo":
         return ()
     return tuple(sorted(section for section, pattern in site.permalinks if ":slug" in pattern or ":title" in pattern))

@@ -708,24 +708,78 @@ def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
 
 
 def _eleventy(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
-    """Eleventy: a `permalink` string is the URL (`permalink: false` writes no page); a page at
-    the top of the input folder is `/name/`, its `index.md` `/`. A folder's data file
-    (`posts/posts.json`, `posts.11tydata.js`) may set the permalinks of the pages in it, which
-    this does not read: their URLs are not known here."""
+    """Eleventy: a `permalink` string is the URL (`permalink: false` writes no page), from the
+    front matter or the data files of the page's folders (`posts/posts.json`: the data
+    cascade), whose templates are read in their common forms (`/blog/{{ title | slugify }}/`,
+    `{{ page.fileSlug }}`); a page at the top of the input folder is `/name/`, its `index.md`
+    `/`. Elsewhere, or where a JavaScript data file takes part, the URL is not known here."""
     inner = _content_path(site, relative)
     if inner is None:
         return None
-    if "permalink" in matter:
-        written = _text(matter, "permalink")
-        if written is None or "{" in written or not written.startswith("/"):
+    cascade = site.eleventy_data(file)
+    if cascade is None:
+        return None
+    computed = cascade.get("eleventyComputed")
+    merged = {**cascade, **matter, **(computed if isinstance(computed, dict) else {})}
+    if "permalink" in merged:
+        written = _text(merged, "permalink")
+        if written is not None and "{" in written:
+            written = _eleventy_template(written, merged, inner)
+        if written is None or not written.startswith("/"):
             return None
-        url = _clean(written)
+        url = _clean(written.removesuffix("index.html"))
         return PageUrl(url, _output(url), "permalink")
     if "/" in inner:
         return None
     stem = posixpath.splitext(inner)[0]
     url = "/" if stem.lower() == "index" else f"/{stem}/"
     return PageUrl(url, _output(url))
+
+
+_ELEVENTY_EXPRESSION = lazy(r"\{\{-?\s*([^{}]*?)\s*-?\}\}")
+_ELEVENTY_DATE_PREFIX = lazy(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def _eleventy_template(template: str, matter: Mapping[str, Any], inner: str) -> str | None:
+    """A permalink template with its `{{ … }}` filled in, for the forms of most sites: a value
+    of the page's data or its `page.fileSlug`, through `slugify` or not. None for any other."""
+    stem = posixpath.splitext(posixpath.basename(inner))[0]
+    if stem.lower() == "index" and "/" in inner:
+        stem = posixpath.basename(posixpath.dirname(inner))
+    file_slug = _ELEVENTY_DATE_PREFIX.sub("", stem)
+    unknown = False
+
+    def fill(match: "re.Match[str]") -> str:
+        nonlocal unknown
+        name, *filters = [part.strip() for part in match.group(1).split("|")]
+        value = file_slug if name == "page.fileSlug" else matter.get(name)
+        if not isinstance(value, (str, int)) or isinstance(value, bool) or "{" in str(value) or any(f not in ("slugify", "slug") for f in filters):
+            unknown = True
+            return ""
+        return eleventy_slugify(str(value)) if filters else str(value)
+
+    filled = _ELEVENTY_EXPRESSION.sub(fill, template)
+    return None if unknown or "{" in filled else filled
+
+
+_CAMEL_BOUNDARIES = (
+    lazy(r"([A-Z]{2,})(\d+)"),
+    lazy(r"([a-z\d]+)([A-Z]{2,})"),
+    lazy(r"([a-z\d])([A-Z])"),
+    lazy(r"([A-Z]+)([A-Z][a-rt-z\d]+)"),
+)
+
+
+def eleventy_slugify(text: str) -> str:
+    """Eleventy's `slugify` filter (@sindresorhus/slugify): camel case split, `&` read as
+    "and", letters spelt in ASCII, lower case, each run of other characters one `-`."""
+    from anyascii import anyascii  # its tables load on first use: only Eleventy sites with such permalinks need them
+
+    for pattern in _CAMEL_BOUNDARIES:  # `HTMLElements` is html-elements, `APIs` stays apis
+        text = pattern.sub(r"\1 \2", text)
+    text = text.replace("&", " and ")
+    text = anyascii(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _plain(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:

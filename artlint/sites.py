@@ -155,6 +155,9 @@ class Site:
     # Heading ids are markdown-it-anchor's default slugs (lower case, spaces as `-`, the rest
     # URI-encoded: `promise.allsettled`, `c-%2F-c%2B%2B`): an Eleventy site that depends on it.
     encoded_heading_ids: bool = False
+    # A markdown image's title is shown under it as its caption: markdown-it-image-figures with
+    # `figcaption: true` (or "title") on an Eleventy site.
+    image_title_captions: bool = False
     # Hugo page types whose own single layout heads the page without its title (a meeting's
     # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
     untitled_types: tuple[str, ...] = ()
@@ -306,6 +309,63 @@ class Site:
         record("folder", collection, signature)
         return _mostly_titled(collection, signature)
 
+    def eleventy_data(self, file: str) -> dict[str, Any] | None:
+        """What Eleventy's data cascade gives a page besides its front matter: the data files of
+        its folders under the input folder (`posts/posts.json`, `posts/posts.11tydata.json`),
+        then its own (`a.11tydata.json`), the nearer over the farther, `eleventyComputed`
+        merged key by key. None where a JavaScript data file takes part (`posts.11tydata.js`):
+        only running it would tell. {} on other sites."""
+        if self.generator != "eleventy":
+            return {}
+        inner = _under_input(self, self.relative(file))
+        source = self.content[0]
+        folder = os.path.join(self.root, "" if source == "." else source)
+        candidates = []
+        for part in inner[:-1]:
+            folder = os.path.join(folder, part)
+            candidates.append(os.path.join(folder, part))
+        candidates.append(os.path.join(folder, inner[-1].rsplit(".", 1)[0]))
+        merged: dict[str, Any] = {}
+        for stem in candidates:
+            for suffix in _ELEVENTY_JS_DATA:
+                record("exists", stem + suffix, os.path.exists(stem + suffix))
+                if os.path.exists(stem + suffix):
+                    return None
+            for suffix in (".json", ".11tydata.json"):
+                path = stem + suffix
+                signature = signature_of(path)
+                record("stat", path, signature)
+                for key, value in (_json_data(path, signature) if signature else {}).items():
+                    if key == "eleventyComputed" and isinstance(value, dict):
+                        merged["eleventyComputed"] = {**merged.get("eleventyComputed", {}), **value}
+                    else:
+                        merged[key] = value
+        return merged
+
+    @cached_property
+    def eleventy_titled_sections(self) -> tuple[str, ...]:
+        """The sections (first folders under the input folder) where an Eleventy data file makes
+        the pages' URLs of their titles (`"permalink": "/blog/{{ title | slugify }}/"`)."""
+        if self.generator != "eleventy":
+            return ()
+        top = os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
+        sections = set()
+        for directory, folders, names in os.walk(top):
+            folders[:] = sorted(name for name in folders if not name.startswith((".", "_")) and name != "node_modules")
+            inner = os.path.relpath(directory, top).replace(os.sep, "/")
+            if inner == ".":
+                continue
+            for name in names:
+                if not name.endswith(".json") or not (name.endswith(".11tydata.json") or name[: -len(".json")] in (os.path.basename(directory),)):
+                    continue
+                path = os.path.join(directory, name)
+                found = _json_data(path, signature_of(path))
+                computed = found.get("eleventyComputed")
+                permalinks = [found.get("permalink"), computed.get("permalink") if isinstance(computed, dict) else None]
+                if any(isinstance(link, str) and "title" in link for link in permalinks):
+                    sections.add(inner.split("/")[0])
+        return tuple(sorted(sections))
+
     def unrendered_below(self, folder: str) -> bool:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
         root, cascades build options that render no page (`cascade: {build: {render: never}}`:
@@ -409,6 +469,7 @@ class Site:
             "drops-empty-terms": self.drops_empty_terms,
             "holds-sites": list(self.holds_sites),
             "encoded-heading-ids": self.encoded_heading_ids,
+            "image-title-captions": self.image_title_captions,
             "wiki-links": self.wiki_links,
             "untitled-types": list(self.untitled_types),
             "pandoc": self.pandoc,
@@ -678,10 +739,22 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
             title_from_layout = True
         elif layout_file and _title_unused(layout_file, site.root):
             expected = False  # a frame embedded in other pages, `noindex`: no title shown anywhere
+    if site.generator == "eleventy" and kind in ("article", "page") and not matter.get("title") and _titled_by_data(site, file):
+        title_from_layout = True  # a folder's data file computes it: `"eleventyComputed": {"title": "Links: {{ date }}"}`
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout)
+
+
+def _titled_by_data(site: Site, file: str) -> bool:
+    """Whether Eleventy's data cascade may give the page its title: a data file sets `title`
+    (or computes it), or a JavaScript data file takes part, which only running it would tell."""
+    found = site.eleventy_data(file)
+    if found is None:
+        return True
+    computed = found.get("eleventyComputed")
+    return bool(found.get("title")) or (isinstance(computed, dict) and bool(computed.get("title")))
 
 
 _CAPITALS_NAME = lazy(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*")
@@ -2821,15 +2894,32 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     if "layouts" in dirs:
         not_content.append(inside(dirs["layouts"]))
     not_content += _eleventy_ignored(folder)
+    package = read_small_file(os.path.join(folder, "package.json"))
     copies = [(_normal(copied), _normal(target)) for block in _ELEVENTY_COPY_MAP.findall(text) for copied, target in _ELEVENTY_COPY_PAIR.findall(block)]
     return {
         "content": (source,),
         "not_content": tuple(dict.fromkeys(path for path in not_content if path and path != ".")),
         "autolinks": _ELEVENTY_LINKIFY.search(text) is not None,
         "content_prefixes": tuple((copied, target) for copied, target in copies if copied != "." and target != "."),
-        "encoded_heading_ids": "markdown-it-anchor" in read_small_file(os.path.join(folder, "package.json")),
+        "encoded_heading_ids": "markdown-it-anchor" in package,
+        "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,
         "language_folders": _language_folders(folder, (source if source != "." else "",)),
     }
+
+
+_ELEVENTY_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+# markdown-it-image-figures' option that makes an image's title its `<figcaption>`.
+_FIGCAPTION_ON = lazy(r"""\bfigcaption\s*:\s*(?:true|["']title["'])""")
+
+
+@lru_cache(maxsize=256)
+def _json_data(path: str, signature: str) -> dict:  # once per state of the file
+    """A JSON data file's object; {} for anything else (not JSON, not an object, too large)."""
+    try:
+        value = json.loads(read_small_file(path) or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _eleventy_ignored(folder: str) -> list[str]:

@@ -253,3 +253,18 @@ def test_page_names_hold_the_url_names_generators_make_of_file_names_and_slugs(t
 def test_hugo_permalinks_with_some_of_the_sections(tmp_path: Path, pattern: str, expected: str | None) -> None:
     files = {"hugo.toml": f'baseURL = "https://example.org/"\n[permalinks.page]\nguides = "{pattern}"\n'}
     assert url_of(tmp_path, "content/guides/game/routes/farm.md", {}, files) == expected
+
+
+def test_eleventy_permalinks_from_the_data_cascade(tmp_path: Path) -> None:
+    files = {
+        "eleventy.config.js": 'export default function () { return { dir: { input: "src" } }; }\n',
+        "src/blog/posts/posts.json": '{"permalink": "/blog/{{ title | slugify }}/index.html"}',
+        "src/notes/notes.json": '{"eleventyComputed": {"permalink": "/notes/{{ page.fileSlug }}/"}}',
+        "src/drafts/drafts.11tydata.js": "export default { permalink: false };\n",
+    }
+    matter = {"title": "Touching grass (and shrubs, and dogs) & HTMLElements"}
+    assert url_of(tmp_path, "src/blog/posts/2024-06-01-grass.md", matter, files) == "/blog/touching-grass-and-shrubs-and-dogs-and-html-elements/"
+    assert url_of(tmp_path, "src/notes/2024-06-02-a-note.md", {}) == "/notes/a-note/"
+    assert url_of(tmp_path, "src/notes/2024-06-03-own.md", {"permalink": "/mine/"}) == "/notes/own/"  # computed data wins
+    assert url_of(tmp_path, "src/drafts/idea.md", {}) is None  # a JavaScript data file: only running it would tell
+    assert url_of(tmp_path, "src/blog/posts/untitled.md", {}) is None  # no title to make it of

@@ -25,7 +25,9 @@ class ImageAltText(DocumentRule):
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),
     which is decorative and rightly has none, and a tracking pixel copied with a quoted feed
     item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's), and a site's icon in a
-    pasted link card, beside the site's name (`icon-patterns`: `favicon.ico`).
+    pasted link card, beside the site's name (`icon-patterns`: `favicon.ico`). On an Eleventy
+    site whose markdown-it-image-figures shows an image's title as its caption, an image with
+    a title and no alt text is described by that caption.
 
     ## Why it matters
     Alt text is what screen readers read and what shows when the image fails to load, which
@@ -61,6 +63,8 @@ class ImageAltText(DocumentRule):
         for link in doc.links:
             if not link.is_image or link.decorative or link.kind == "definition":
                 continue  # a definition (`[ref]: a.png`) has no alt: its uses (`![alt][ref]`) do
+            if not link.text.strip() and link.title and link.title.strip() and doc.site is not None and doc.site.image_title_captions:
+                continue  # `![](a.jpg "Sharon Steed on stage")`: the title is the caption shown under it
             if link.url in icons and not link.text.strip():
                 continue  # the same small picture before each tip: a bullet, rightly without text
             if not link.text.strip() and beacons.search(link.url):
