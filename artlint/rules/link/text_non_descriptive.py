@@ -133,7 +133,7 @@ def _names_its_target(text: str, url: str) -> bool:
 
 # Material for MkDocs' grid of cards, `<div class="grid cards" markdown>`: a list whose items
 # are cards, each a title and a call to action (`[:octicons-arrow-right-24: Reference](#)`).
-_CARDS_OPEN = lazy(r"""<div\b[^<>]{0,400}?\bclass\s*=\s*["'](?=[^"']*\bgrid\b)(?=[^"']*\bcards\b)""", re.I)
+_CARDS_OPEN = lazy(r"""<div\b[^<>]{0,400}?\bclass\s*=\s*["'](?=[^"'<>]{0,200}?\bgrid\b)(?=[^"'<>]{0,200}?\bcards\b)""", re.I)
 _DIV_TAG = lazy(r"<(/?)div\b", re.I)
 
 
