@@ -24,7 +24,9 @@ class FrontMatterKeyTypo(CorpusRule):
     `page.publisher`, a theme that reads `levels`) are not reported, nor are keys marked private
     with a leading underscore (`_comment`, which no template reads, is not `comments`), nor a
     key that holds a table where the key it resembles never does (`urls: {demo: …, source: …}`
-    beside `url`: a misspelt key keeps its value's form).
+    beside `url`: a misspelt key keeps its value's form), nor a key whose only near key is
+    itself a misspelling of a known one (`udpate` beside the site's common `udpated`, which
+    is `updated` misspelt: pointing to it would fix nothing).
 
     ## Why it matters
     The generator ignores a misspelt key without a word: the description never reaches the
@@ -65,6 +67,7 @@ class FrontMatterKeyTypo(CorpusRule):
         targets = {key: len(files.get(key, ())) for key in known}
         targets.update({key: len(paths) for key, paths in files.items() if len(paths) >= options["min-common-files"]})
         by_length = _by_length(targets, known)
+        known_by_length = _by_length({key: 0 for key in known}, known)
         for key, paths in files.items():
             if key in known or key.lower() in known_lower or len(paths) > rare_limit:
                 continue
@@ -78,6 +81,8 @@ class FrontMatterKeyTypo(CorpusRule):
                 continue  # `featuredImage` beside `featured_image`: a theme's own key, in its own convention
             if _another_form(shapes[key], shapes.get(target, set()), target):
                 continue  # `urls: {demo: …}` beside `url: /x/`, `translator: 张三` beside `translate: false`
+            if target not in known and _closest(target, known_by_length, 0) is not None:
+                continue  # `udpate` beside `udpated`, itself a misspelling of `updated`: no key to point to
             used = f"used in {count} file{'s' if count != 1 else ''}" if count else "a known key"
             for path in sorted(paths & report_on):
                 site = facts[path][0]

@@ -27,7 +27,8 @@ class LinkInsecure(DocumentRule):
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
-    the `allow` list, and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
+    the `allow` list, not written beside the same address with https:// (on its line or the
+    next: both forms listed, a redirect rule from one to the other), and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
     as gone, kept as a record). A link (not an image, which an https page blocks all the same) to
     a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
     service's dashboard), with no https to move to: not reported. A link that another finding's safe
@@ -75,6 +76,8 @@ class LinkInsecure(DocumentRule):
                 continue
             if target.url_start in doc.struck_out:
                 continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
+            if _beside_its_https_twin(doc.text, target):
+                continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
             if not target.is_image and _service_port(target.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
             if not target.is_image and is_address(host):
@@ -113,6 +116,21 @@ def _http_targets(doc):
             except ValueError:
                 continue
             yield _Target(url, host, start, start + len(url), False)
+
+
+def _beside_its_https_twin(text: str, target) -> bool:
+    """Whether the same address with https:// is written on the link's line or the next: a
+    list of both forms (a download's mirrors), a redirect rule from one to the other."""
+    # Within _TWIN_REACH characters: a line of 20,000 links is not searched whole for each.
+    start = max(text.rfind("\n", max(0, target.url_start - _TWIN_REACH), target.url_start) + 1, target.url_start - _TWIN_REACH)
+    line_end = text.find("\n", target.url_end, target.url_end + _TWIN_REACH)
+    end = text.find("\n", line_end + 1, target.url_end + _TWIN_REACH) if line_end >= 0 else -1
+    nearby = text[start : end if end >= 0 else target.url_end + _TWIN_REACH]
+    twin = "https://" + target.url[7:].rstrip("/")
+    return twin.lower() in nearby.lower()
+
+
+_TWIN_REACH = 1000
 
 
 def _service_port(url: str) -> bool:

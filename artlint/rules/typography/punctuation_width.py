@@ -83,7 +83,9 @@ class PunctuationWidth(DocumentRule):
       or full-width mark on the other, spaces between allowed: `中文,中文`, `如下:`, `好的. 然后`;
       also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
-      one of a run of marks (`...`, `?!`), the dot of a foreign name (`卡尔.马克思`, for `·`)
+      one of a run of marks (`...`, `?!`), a `?` or `!` right after a full-width mark that
+      ends a clause (`文件。? 通配符匹配…`: no question starts there, the wildcard is named),
+      the dot of a foreign name (`卡尔.马克思`, for `·`)
       or after a Chinese number (`六. 联系方式`, for `、`), the colon after a handle in a quoted
       reply (`//@用户名:`, as Weibo writes it), a `,` or `;` before a space or a line's end in
       a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
@@ -205,6 +207,8 @@ class PunctuationWidth(DocumentRule):
                     continue
             elif not (_CJK_SIDE.match(after) or at_end or after == "\n" and _CJK_SIDE.match(_next_on_line(text, after_end + 1))):
                 continue
+            if mark in "?!" and before in _CLAUSE_ENDS:
+                continue  # "文件。? 通配符匹配…": a `?` after a full stop opens no question, it names the wildcard
             if mark in ",;" and text[at + 1 : at + 2] in (" ", "\n") and doc.memo("punctuation-width latin", lambda: _mostly_latin(text)):
                 continue  # "zjuwangg, 林小铂, 周平": names listed in an English text, as English lists them
             if mark in ",;" and _CALL_OPEN.search(text, max(block.start, at - _COMMAND_REACH), at) and _CALL_CLOSE.match(text, at + 1, block.end):
@@ -406,6 +410,10 @@ def _mostly_full_width_parentheses(text):
         return False
     half = sum(1 for match in _PARENTHESES.finditer(text) if _HAN_CHAR.search(match.group()))
     return full > half
+
+
+# Full-width marks that end a sentence or clause: a `?` or `!` right after one ends nothing.
+_CLAUSE_ENDS = frozenset("。，；：！？、")
 
 
 @lru_cache(maxsize=8)
