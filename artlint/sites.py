@@ -350,8 +350,12 @@ class Site:
             return ()
         top = os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
         sections = set()
+        skipped = {os.path.join(self.root, path) for path in self.not_content}
         for directory, folders, names in os.walk(top):
-            folders[:] = sorted(name for name in folders if not name.startswith((".", "_")) and name != "node_modules")
+            # Eleventy reads `_blog/` as any folder: only its includes, data and output folders are none.
+            folders[:] = sorted(
+                name for name in folders if not name.startswith(".") and name != "node_modules" and os.path.join(directory, name) not in skipped
+            )
             inner = os.path.relpath(directory, top).replace(os.sep, "/")
             if inner == ".":
                 continue

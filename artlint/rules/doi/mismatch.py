@@ -5,6 +5,7 @@ from artlint.rules import DocumentRule
 
 _DATA = data.load("doi")
 _CITATION_BLOCKS = ("paragraph", "block_text", "table_cell", "heading")
+_FUNDER_PREFIX = "10.13039/"
 
 
 class DoiMismatch(DocumentRule):
@@ -16,7 +17,8 @@ class DoiMismatch(DocumentRule):
     Springer, PLOS, Cell, bioRxiv, arXiv and others; the list is `rules/doi.toml`) and also
     writes out a DOI (`doi:10...`, `DOI 10...`) that is a different one. A doi.org *link* beside
     the paper's link is not compared: it is often another work of the same citation (its data
-    set, its supplement).
+    set, its supplement); nor is a line linking to several works (a list of grants, each
+    with its record), nor a funder's id of the Crossref Funder Registry (`10.13039/…`).
 
     ## Why it matters
     One of the two is wrong, and readers who follow the DOI and those who follow the link read
@@ -46,9 +48,12 @@ class DoiMismatch(DocumentRule):
             # Only DOIs written out as text: a doi.org link next to a paper link is often another
             # work of the same citation (the data set on Zenodo, the supplement).
             # A ShortDOI (`doi:10/gf4gqc`) is an alias of some full DOI: it cannot be compared.
-            stated = [m for m in inside if m.kind == "text" and not is_short_doi(m.doi)]
+            # A funder's id in the Crossref Funder Registry (10.13039/…) names no work.
+            stated = [m for m in inside if m.kind == "text" and not is_short_doi(m.doi) and not m.doi.startswith(_FUNDER_PREFIX)]
             if not published or not stated:
                 continue
+            if len({p.doi.lower() for p in published}) > 1:
+                continue  # links to several works (a list of grants, of data sets): no one citation to compare
             if any(same_doi(s.doi, p.doi) for s in stated for p in published):
                 continue
             first = published[0]
