@@ -83,7 +83,8 @@ class ImageUnreachable(NetworkRule):
     Offline: markdown and HTML images, and on Hugo sites the sources of `figure` and `img`
     shortcodes, and on a Hexo site with `post_asset_folder: true` the images that a post's
     `{% asset_img %}` tags name (none of the tag's arguments a file of the post's asset folder:
-    Hexo then renders nothing), whose local source is not on disk, resolved like `link-target-missing` (the
+    Hexo then renders nothing), whose local source is not on disk (but not under a folder
+    Jekyll's `keep_files` names, which another step of the build fills), resolved like `link-target-missing` (the
     article's folder and page bundle, then the `roots` for `/site/paths`; not in a git
     submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
@@ -134,6 +135,8 @@ class ImageUnreachable(NetworkRule):
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):
                 continue
+            if doc.site is not None and path.startswith("/") and doc.site.filled_by_another_step(path):
+                continue  # `/image/a.png` with `keep_files: [image]`: another step of the build puts it there
             if resolve(doc, path, options["roots"]) is None and not in_unfetched_submodule(doc, path, options["roots"]):
                 if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath("/" + path), options["roots"]) is not None:
                     continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png

@@ -136,6 +136,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
+                if doc.site is not None and written.startswith("/") and doc.site.filled_by_another_step(written):
+                    continue  # under a folder Jekyll's `keep_files` names: another build step fills it
                 if written_by_build_step(doc, path, roots):
                     continue  # a page a build step writes, kept out of git by a `.gitignore`
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
