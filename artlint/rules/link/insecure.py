@@ -1,3 +1,4 @@
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -126,8 +127,8 @@ def _beside_its_https_twin(text: str, target) -> bool:
     line_end = text.find("\n", target.url_end, target.url_end + _TWIN_REACH)
     end = text.find("\n", line_end + 1, target.url_end + _TWIN_REACH) if line_end >= 0 else -1
     nearby = text[start : end if end >= 0 else target.url_end + _TWIN_REACH]
-    twin = "https://" + target.url[7:].rstrip("/")
-    return twin.lower() in nearby.lower()
+    twin = re.compile(re.escape("https://" + target.url[7:].rstrip("/")) + r"/?(?![^\s<>()\[\]\"'`|])", re.I)
+    return twin.search(nearby) is not None  # the same address, not one under it: `https://x.org/a/b` is another page
 
 
 _TWIN_REACH = 1000

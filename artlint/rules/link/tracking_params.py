@@ -25,7 +25,9 @@ class LinkTrackingParams(DocumentRule):
     link with `?utm_source=yourblog` to count its readers. They are reported when one of their
     values names a channel the link was copied from (`utm_source=rss`, `utm_medium=email`,
     `utm_source=wechat_session`...: `channels`), which is how a pasted link looks; then every
-    `utm_*` parameter of the URL goes.
+    `utm_*` parameter of the URL goes. Instagram's embed code, pasted whole as HTML, keeps its
+    own `utm_source=ig_embed` (its script replaces the markup); a markdown link copied from an
+    embed is reported.
 
     ## Why it matters
     Copied from a newsletter, a share button or an ad, these parameters credit the wrong
@@ -69,6 +71,8 @@ class LinkTrackingParams(DocumentRule):
                 continue
             if "{{" in link.url or "{%" in link.url:
                 continue  # a template builds this URL
+            if link.kind == "html" and "utm_source=ig_embed" in link.url:
+                continue  # Instagram's embed code, pasted whole: its own links, which its script replaces
             raw = doc.text[link.url_start : link.url_end]
             if html.unescape(raw) != link.url:
                 raw = link.url  # written with escapes: report, but do not edit
