@@ -28,8 +28,9 @@ class LinkInsecure(DocumentRule):
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
-    the `allow` list, not written beside the same address with https:// (on its line or the
-    next: both forms listed, a redirect rule from one to the other), and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
+    the `allow` list, not an address shown as written (bare, or as its own link's text) beside
+    the same address with https:// (on its line or the next: both forms listed, a redirect rule
+    from one to the other), and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
     as gone, kept as a record). A link (not an image, which an https page blocks all the same) to
     a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
     service's dashboard), with no https to move to: not reported. A link that another finding's safe
@@ -77,7 +78,7 @@ class LinkInsecure(DocumentRule):
                 continue
             if target.url_start in doc.struck_out:
                 continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
-            if _beside_its_https_twin(doc.text, target):
+            if target.shows_its_address and _beside_its_https_twin(doc.text, target):
                 continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
             if not target.is_image and _service_port(target.url):
                 continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
@@ -100,6 +101,7 @@ class _Target(NamedTuple):
     url_start: int
     url_end: int
     is_image: bool
+    shows_its_address: bool  # a bare or autolinked URL, or a link whose text is its URL
 
 
 def _http_targets(doc):
@@ -107,7 +109,8 @@ def _http_targets(doc):
     (goldmark's linkify, marked's GFM: `see http://example.org/a` is a link on the page)."""
     for link in doc.links:
         if link.kind != "reference" and scheme(link.url) == "http":  # a reference is judged at its definition
-            yield _Target(link.url, link.host, link.url_start, link.url_end, link.is_image)
+            shown = link.kind == "autolink" or link.text.strip() == link.url
+            yield _Target(link.url, link.host, link.url_start, link.url_end, link.is_image, shown)
     if not doc.bare_urls_linked:
         return
     for start, url in bare_urls(doc):
@@ -116,12 +119,12 @@ def _http_targets(doc):
                 host = (urlsplit(url).hostname or "").lower()
             except ValueError:
                 continue
-            yield _Target(url, host, start, start + len(url), False)
+            yield _Target(url, host, start, start + len(url), False, True)
 
 
 def _beside_its_https_twin(text: str, target) -> bool:
     """Whether the same address with https:// is written on the link's line or the next: a
-    list of both forms (a download's mirrors), a redirect rule from one to the other."""
+    list of both forms, each shown (a download's mirrors), a redirect rule from one to the other."""
     # Within _TWIN_REACH characters: a line of 20,000 links is not searched whole for each.
     start = max(text.rfind("\n", max(0, target.url_start - _TWIN_REACH), target.url_start) + 1, target.url_start - _TWIN_REACH)
     line_end = text.find("\n", target.url_end, target.url_end + _TWIN_REACH)
