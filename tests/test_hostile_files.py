@@ -288,6 +288,14 @@ def test_many_missing_fragments_look_for_a_bibliography_once(tmp_path: Path) -> 
     assert elapsed < 10, f"took {elapsed:.1f} s"
 
 
+def test_a_grid_of_cards_with_a_line_of_twenty_thousand_links_is_read_once(tmp_path: Path) -> None:
+    # Whether a link was a card's call to action read the whole line around it for each link,
+    # and the page's text for the word "cards" once per link.
+    links = " ".join(f"[here](https://cards.example-host.org/{number})" for number in range(20_000))
+    elapsed = _seconds_to_check(tmp_path, '<div class="grid cards" markdown>\n\n' + links + "\n\n</div>\n")
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
 def _seconds_to_check(root: Path, body: str) -> float:
     """Wall time of the real command on one article (`body` after a front matter)."""
     write(root, {"artlint.toml": "", "long.md": FRONT + body})

@@ -462,8 +462,9 @@ def _under_same_bold_heading(doc, bold: list[int], section_of, here: int, there:
 
 
 def _line_key(doc, offset: int) -> str:
-    end = doc.text.find("\n", offset)
-    return normalise(doc.text[offset : end if end >= 0 else len(doc.text)])
+    """The normalised words of a heading-like line (its first 500 characters: a heading's)."""
+    end = doc.text.find("\n", offset, offset + 500)
+    return normalise(doc.text[offset : end if end >= 0 else offset + 500])
 
 
 def _under_two_bold_headings(bold: list[int], here: int, there: int) -> bool:

@@ -93,11 +93,11 @@ class LinkTextNonDescriptive(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
-            if _leads_nowhere(link.url) or (link.start in _grid_cards(doc) and _a_line_of_its_own(doc.text, link.start)):
-                continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
+            if _leads_nowhere(link.url) or (link.start in _grid_cards(doc) and _a_line_of_its_own(doc.text, link.start)):
+                continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
                 continue
             if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
@@ -156,7 +156,7 @@ def _grid_cards(doc) -> SpanSet:
             position = end
         return SpanSet(spans)
 
-    return doc.memo("link-text-non-descriptive grid cards", compute) if "cards" in doc.text else _NO_SPANS
+    return doc.memo("link-text-non-descriptive grid cards", lambda: compute() if "cards" in doc.text else _NO_SPANS)
 
 
 _NO_SPANS = SpanSet([])
@@ -165,10 +165,15 @@ _NO_SPANS = SpanSet([])
 def _a_line_of_its_own(text: str, offset: int) -> bool:
     """Whether the link at `offset` (or the link around it) is all of its line: a card's call
     to action, `[:octicons-arrow-right-24: Reference](…)`, not a link inside a sentence."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
+    start = text.rfind("\n", max(0, offset - _CARD_LINE), offset) + 1
+    end = text.find("\n", offset, offset + _CARD_LINE)
+    if start == 0 and offset >= _CARD_LINE or end < 0 and offset + _CARD_LINE < len(text):
+        return False  # a line thousands of characters long is no card's button
     line = text[start : end if end >= 0 else len(text)].strip()
     return line.startswith(("[", "<a")) and line.endswith((")", ">", "}"))
+
+
+_CARD_LINE = 1000
 
 
 def _leads_nowhere(url: str) -> bool:
