@@ -277,14 +277,15 @@ def _jekyll_categories(matter: Mapping[str, Any]) -> list[str]:
 
 
 def _jekyll_slugify(text: str, cased: bool) -> str:
-    """Jekyll's slugify: `pretty` mode for :title (case kept), `default` for :slug."""
-    if not text.isascii():
-        raise _Uncertain(text)  # which letters Ruby's [[:alnum:]] keeps beyond ASCII: not modelled
-    if cased:
-        slug = re.sub(r"[^A-Za-z0-9._~!$&'()+,;=@]+", "-", text)
-    else:
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", text).lower()
-    return slug.strip("-")
+    """Jekyll's slugify: `pretty` mode for :title (case kept), `default` for :slug. Ruby's
+    [[:alnum:]] keeps letters and digits of any script (`面试-SSM面试题搬运` stays as it is);
+    where it and Python's `isalnum` may part, on combining marks, the URL is not modelled."""
+    if not text.isascii() and any(unicodedata.category(char).startswith("M") for char in text):
+        raise _Uncertain(text)
+    kept = "._~!$&'()+,;=@" if cased else ""
+    slug = "".join(char if char.isalnum() or char in kept else "-" for char in text)
+    slug = re.sub(r"-{2,}", "-", slug)
+    return (slug if cased else slug.lower()).strip("-")
 
 
 def _jekyll_output(url: str) -> str:
