@@ -38,6 +38,7 @@ _GENERATED_NOTE = lazy(
 _GENERATED_HEAD = 600  # characters of the body where such a note stands
 
 
+_LEGAL_NAMES = frozenset(("license", "licence", "copying", "notice", "third-party-notices", "thirdpartynotices"))
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 _STRIKE_MARK = lazy(r"(?<!~)~~(?!~)")
 _STRIKE_TAG = lazy(r"</?(?:del|s|strike)\s*>|<(?:del|s|strike)\s[^<>]{0,200}>", re.I)
@@ -207,6 +208,13 @@ class Document:
         if "://" not in text and "www." not in text:
             return ()
         return tuple((match.start(), match.group(0)) for match in TEXT_URL.finditer(text, self.body_offset))
+
+    @property
+    def is_legal_text(self) -> bool:
+        """Whether the file is a licence or notice (`LICENSE.md`, `COPYING`): text quoted word
+        for word, as it must be (bundled licences repeat their warranty paragraphs)."""
+        name = (self.file.name if self.file is not None else os.path.basename(self.path)).lower()
+        return name.split(".", 1)[0] in _LEGAL_NAMES
 
     @cached_property
     def declares_generated(self) -> bool:

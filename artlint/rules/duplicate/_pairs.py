@@ -166,16 +166,6 @@ def date_of(doc) -> str:
     return ""
 
 
-_LEGAL_NAMES = frozenset(("license", "licence", "copying", "notice", "third-party-notices", "thirdpartynotices"))
-
-
-def legal_text(doc) -> bool:
-    """Whether the file is a licence or notice (`LICENSE.md`, `COPYING`): several licences
-    bundled in one repeat their warranty paragraphs word for word, as they must."""
-    name = (doc.file.name if doc.file is not None else posixpath.basename(doc.path)).lower()
-    return name.split(".", 1)[0] in _LEGAL_NAMES
-
-
 def title_of(doc) -> str:
     """The article's front-matter title, else its first level-1 heading ("" when none)."""
     matter = doc.front_matter

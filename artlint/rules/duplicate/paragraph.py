@@ -9,7 +9,6 @@ from artlint.findings import Related, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._pairs import legal_text
 from artlint.rules.duplicate._units import block_keys, bold_headings, code_spans, filler_option, is_filler, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
@@ -271,7 +270,7 @@ class DuplicateParagraph(DocumentRule):
     }
 
     def check(self, doc, options):
-        if doc.declares_generated or legal_text(doc):
+        if doc.declares_generated or doc.is_legal_text:
             return  # a generator's page repeats each type's description where it is used; bundled licences their terms
         # key -> (number of the block, block, the list it is an item of) where it first appeared
         seen: dict[str, tuple[int, Node, int | None]] = {}

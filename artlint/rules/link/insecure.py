@@ -28,7 +28,7 @@ class LinkInsecure(DocumentRule):
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
-    the `allow` list, not an address shown as written (bare, or as its own link's text) beside
+    the `allow` list, not in a licence's text (`LICENSE.md`, quoted word for word), not an address shown as written (bare, or as its own link's text) beside
     the same address with https:// (on its line or the next: both forms listed, a redirect rule
     from one to the other), and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
     as gone, kept as a record). A link (not an image, which an https page blocks all the same) to
@@ -68,6 +68,8 @@ class LinkInsecure(DocumentRule):
     fixable = "safe"
 
     def check(self, doc, options):
+        if doc.is_legal_text:
+            return  # a licence's text, quoted word for word (`http://creativecommons.org/licenses/…`)
         for target in _http_targets(doc):
             host = target.host
             if not host or is_private_host(host) or is_documentation_host(host) or is_placeholder_host(host):
