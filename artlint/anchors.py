@@ -237,6 +237,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         anchors.add(match.group(1))
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
+    if generator == "hugo" or generator is None:
+        anchors.update(_line_anchors(doc))
     if generator == "hugo" and (doc.site is None or doc.site.definition_term_ids):
         for node in doc.nodes("paragraph"):  # a term and its definitions read as one paragraph
             for term in definition_terms(doc.text[node.start : node.end]):
@@ -244,6 +246,26 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
                 anchors.add(_numbered(github_slug(term.replace("`", "")), seen))
     anchors.discard("")
     return anchors
+
+
+# Hugo's highlighting options on a fence (`{ linenos=true, lineanchors=org-coderef--0a417f }`,
+# as ox-hugo writes them) or a highlight shortcode (`"linenos=table,lineanchors=p"`).
+_LINE_ANCHORS = lazy(r"""\blineanchors\s*=\s*["']?([A-Za-z][\w-]*)""")
+
+
+def _line_anchors(doc: "Document") -> set[str]:
+    """The ids Chroma gives a highlighted block's lines with `lineanchors=P`: `P-1`, `P-2`, one
+    per line of the block (Hugo's highlighting options, in a fence's attributes)."""
+    found: set[str] = set()
+    if "lineanchors" not in doc.text:
+        return found
+    for node in doc.nodes("block_code"):
+        info = str(node.attrs.get("info") or "")
+        match = _LINE_ANCHORS.search(info)
+        if match is not None:
+            lines = doc.text.count("\n", node.start, node.end)
+            found.update(f"{match.group(1)}-{number}" for number in range(1, lines + 1))
+    return found
 
 
 def _numbered(slug: str, seen: dict[str, int]) -> str:

@@ -3,6 +3,7 @@ from urllib.parse import unquote, urlsplit
 
 from artlint import data
 from artlint.findings import Severity
+from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.image._demonstrations import shown_with_source
@@ -17,7 +18,8 @@ class ImageAltText(DocumentRule):
     Markdown images with empty alt text (`![](chart.png)`), HTML `<img>` without an `alt`
     attribute, and alt texts that are placeholders — "img", "image", "图片", "photo",
     "screenshot" (the list in `rules/images.toml`) — or a file name (`photo_0042.jpg`,
-    `IMG_1234`, the image's own file name). An HTML image with an explicit `alt=""` is taken as
+    `IMG_1234`, the image's own file name) or an address (`https://i.imgur.com/52NveLB.png`,
+    which a Notion export writes). An HTML image with an explicit `alt=""` is taken as
     decorative and passes (so does a bare `alt`, which HTML reads as empty, and an image hidden
     from screen readers with `aria-hidden="true"` or `role="presentation"`), as does an image
     shown beside its own markdown in a code block (a
@@ -108,7 +110,13 @@ def _problem(alt: str, url: str, placeholders: set[str], file_name: re.Pattern) 
         return f'placeholder alt text "{alt}": describe what the image shows'
     if file_name.match(alt) or alt == _basename(url):
         return f'alt text "{alt}" is a file name: describe what the image shows'
+    if _ADDRESS.fullmatch(alt):
+        return f'alt text "{alt}" is an address: describe what the image shows'
     return None
+
+
+# An alt text that is a URL and nothing else (a Notion export's `![https://i.imgur.com/a.png](…)`).
+_ADDRESS = lazy(r"(?:https?|ftp)://\S+|www\.\S+\.\S+", re.I)
 
 
 def _basename(url: str) -> str:
