@@ -1219,7 +1219,9 @@ def _within_content(site: Site, path: str) -> str | None:
 
 def _language(site: Site, parts: list[str], matter: Mapping[str, Any]) -> tuple[str | None, list[str]]:
     """The page's language and its path without language marks (for the translation key)."""
-    stated = _language_in(matter)
+    # Docusaurus takes a page's locale from its `i18n/<locale>/` folder alone: a `language:`
+    # key in the front matter is the page's own data (a config page about a language setting).
+    stated = _language_in(matter) if site.generator != "docusaurus" else None
     path = "/".join(parts)
     for folder, language in site.language_folders:
         if within(path, folder):

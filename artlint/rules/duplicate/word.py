@@ -272,6 +272,8 @@ class DuplicateWord(DocumentRule):
                 continue
             if _OPERATOR.search(between):
                 continue  # `x * x`, `i * i`: a spaced asterisk is multiplication, shown as written
+            if _CONTAINER_TYPE.search(text, max(0, start_a - 8), start_a):
+                continue  # `:::tip tip`: a Docusaurus admonition's type, then its title
             if index >= 2 and folded[index - 2] is not None and f"{folded[index - 2]} {fold} {fold}" in allowed:
                 continue  # "chime in in the comments": a verb's particle, then a preposition
             if not _same_case(text, block, word_a, start_a, word_b):
@@ -379,6 +381,11 @@ def _allowed_pairs(options, language: str | None) -> frozenset[str]:
     allowed = {" ".join(pair.casefold().split()) for pair in pairs}
     allowed |= {" ".join(phrase.casefold().split() + phrase.casefold().split()[-1:]) for phrase in options["particle-verbs"]}
     return frozenset(allowed)
+
+
+# A container's opening marker right before the first word: `:::tip Tip` (Docusaurus, VitePress,
+# markdown-it-container), whose first word is the type and the rest the title shown.
+_CONTAINER_TYPE = lazy(r"(?:^|\n)[ \t]*:{3,}[ \t]*$")
 
 
 def _chinese_double(text, start, lower, upper, options):

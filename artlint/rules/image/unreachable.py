@@ -89,7 +89,8 @@ class ImageUnreachable(NetworkRule):
     submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
     from the site's root too; a shortcode whose template passes `src` through `relURL` or
-    `absURL`, from the site's root only), and images whose source is a file on the writer's
+    `absURL`, from the site's root only; a relative source found from the site's root,
+    `assets/` or `static/`, is found: themes' image shortcodes fall back to `resources.Get`), and images whose source is a file on the writer's
     own disk (`D:\\Photos\\a.jpg`, `C:/Users/…`, `file:///…`: an editor's local copy) or in
     an application (`leanote://file/getImage?…`, `evernote:///view/…`: a note-taking app's
     image pasted with the note; any scheme but http, https, data, ftp and file).
@@ -149,6 +150,8 @@ class ImageUnreachable(NetworkRule):
                 if name in doc.site.root_shortcodes and not path.startswith("/"):
                     path = "/" + path  # its template writes `src | relURL`: from the site's root
                 if is_local(url) and path and not ignored.match(path.lstrip("/")) and resolve(doc, path, options["roots"]) is None:
+                    if not path.startswith("/") and resolve(doc, "/" + path, options["roots"]) is not None:
+                        continue  # a theme's shortcode that falls back to `resources.Get`: assets/images/a.jpg
                     if not in_unfetched_submodule(doc, path, options["roots"]):
                         yield doc.diagnostic(f"image {path!r} not found", start, end)
 
