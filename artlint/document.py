@@ -155,7 +155,7 @@ class Document:
         spans = []
         for node in self.nodes(*_INLINE_BLOCKS):
             for pattern in (_STRIKE_MARK, _STRIKE_TAG):
-                if pattern is _STRIKE_MARK and "~~" not in self.text[node.start : node.end]:
+                if pattern is _STRIKE_MARK and self.text.find("~~", node.start, node.end) < 0:
                     continue
                 marks = [match for match in pattern.finditer(self.text, node.start, node.end) if match.start() not in code]
                 spans += [(opening.start(), closing.end()) for opening, closing in _in_pairs(marks)]

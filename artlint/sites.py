@@ -331,8 +331,9 @@ class Site:
         merged: dict[str, Any] = {}
         for stem in candidates:
             for suffix in _ELEVENTY_JS_DATA:
-                record("exists", stem + suffix, os.path.exists(stem + suffix))
-                if os.path.exists(stem + suffix):
+                exists = os.path.exists(stem + suffix)
+                record("exists", stem + suffix, exists)
+                if exists:
                     return None
             for suffix in (".json", ".11tydata.json"):
                 path = stem + suffix
@@ -363,7 +364,7 @@ class Site:
             if inner == ".":
                 continue
             for name in names:
-                if not name.endswith(".json") or not (name.endswith(".11tydata.json") or name[: -len(".json")] in (os.path.basename(directory),)):
+                if not (name.endswith(".11tydata.json") or name == os.path.basename(directory) + ".json"):
                     continue
                 path = os.path.join(directory, name)
                 found = _json_data(path, signature_of(path))

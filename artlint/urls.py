@@ -18,7 +18,7 @@ _PRIVATE_SUFFIXES = (
     ".home", ".corp", ".localdomain", ".intranet", ".hole",
 )
 _AUTHORITY_END = lazy(r"[/?#]")
-_DOCUMENTATION_HOSTS = {"example.com", "example.net", "example.org"}
+_DOCUMENTATION_HOSTS = frozenset({"example.com", "example.net", "example.org"})
 # A backslash before ASCII punctuation: a markdown escape, which the parser drops
 # (`https://developers\.line\.biz/`, `#foo\_bar`, `10.1000\_x`).
 _MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
@@ -77,10 +77,7 @@ def is_documentation_host(host: str) -> bool:
 def in_documentation_domain(host: str) -> bool:
     """A host under `example.com` (and .net, .org), all of it reserved for documentation (RFC
     2606): `http://kickstart.corp.example.com/` is an example, no server to move to https."""
-    return host_in(host.lower().rstrip("."), _DOCUMENTATION_DOMAINS)
-
-
-_DOCUMENTATION_DOMAINS = frozenset(_DOCUMENTATION_HOSTS)
+    return host_in(host.lower().rstrip("."), _DOCUMENTATION_HOSTS)
 
 
 # A label of x's (`api.xxx.com`), `your` before what the reader fills in (`yourdomain.com`,

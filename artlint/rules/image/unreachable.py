@@ -127,8 +127,9 @@ class ImageUnreachable(NetworkRule):
                 message = f"image '{where}' is a file on the author's disk: no reader can load it"
                 yield doc.diagnostic(message, link.url_start, max(link.url_end, link.url_start + 1))
                 continue
-            if link.is_image and link.kind != "reference" and _app_scheme(link.url):
-                message = f"image '{link.url.strip()}' is in an application ({_app_scheme(link.url)}:), not on the web: no browser can load it"
+            app = _app_scheme(link.url) if link.is_image and link.kind != "reference" else ""
+            if app:
+                message = f"image '{link.url.strip()}' is in an application ({app}:), not on the web: no browser can load it"
                 yield doc.diagnostic(message, link.url_start, max(link.url_end, link.url_start + 1))
                 continue
             if not link.is_image or link.kind == "reference" or not is_local(link.url):

@@ -1,4 +1,3 @@
-import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -131,12 +130,19 @@ def _beside_its_https_twin(text: str, target) -> bool:
     start = max(text.rfind("\n", max(0, target.url_start - _TWIN_REACH), target.url_start) + 1, target.url_start - _TWIN_REACH)
     line_end = text.find("\n", target.url_end, target.url_end + _TWIN_REACH)
     end = text.find("\n", line_end + 1, target.url_end + _TWIN_REACH) if line_end >= 0 else -1
-    nearby = text[start : end if end >= 0 else target.url_end + _TWIN_REACH]
-    twin = re.compile(re.escape("https://" + target.url[7:].rstrip("/")) + r"/?(?![^\s<>()\[\]\"'`|])", re.I)
-    return twin.search(nearby) is not None  # the same address, not one under it: `https://x.org/a/b` is another page
+    nearby = text[start : end if end >= 0 else target.url_end + _TWIN_REACH].lower()
+    twin = ("https://" + target.url[7:].rstrip("/")).lower()
+    at = nearby.find(twin)
+    while at >= 0:
+        after = at + len(twin) + (1 if nearby.startswith("/", at + len(twin)) else 0)
+        if after == len(nearby) or nearby[after].isspace() or nearby[after] in _ADDRESS_END:
+            return True  # the same address, not one under it: `https://x.org/a/b` is another page
+        at = nearby.find(twin, at + 1)
+    return False
 
 
 _TWIN_REACH = 1000
+_ADDRESS_END = "<>()[]\"'`|"  # what may follow an address written out
 
 
 def _service_port(url: str) -> bool:

@@ -121,13 +121,14 @@ def _names_its_target(text: str, url: str) -> bool:
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
     if names_its_fragment(text, url):
         return True
-    if text.removesuffix(" here") in _DOWNLOAD_WORDS and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
+    download = text.removesuffix(" here") in _DOWNLOAD_WORDS  # "Download here" is "Download"
+    if download and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
         return True  # "Download" to https://get.delta.chat: the download site, not a file
     path = urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
     # Any segment of the path: `[url](https://crates.io/crates/url/reverse_dependencies)` names the crate;
     # in the singular or the plural: "Download here" to /downloads/.
     segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
-    named = text.removesuffix(" here") if text.removesuffix(" here") in _DOWNLOAD_WORDS else text
+    named = text.removesuffix(" here") if download else text
     return bool(segments & {named, named + "s", named.removesuffix("s")})
 
 

@@ -41,9 +41,13 @@ class CodeFenceUnclosed(DocumentRule):
     def check(self, doc, options):
         if doc.page is not None and doc.page.kind in ("partial", "fragment"):
             return  # a piece included in other pages: what follows it there may close its fence
-        end_of_text = len(doc.text.rstrip())
+        end_of_text = None
         for code in doc.nodes("block_code"):
-            if code.attrs.get("style") != "fenced" or code.end < end_of_text:
+            if code.attrs.get("style") != "fenced":
+                continue
+            if end_of_text is None:
+                end_of_text = _last_visible_end(doc.text)
+            if code.end < end_of_text:
                 continue
             marker = code.attrs.get("marker") or "```"
             first, _ = doc.source.position(code.start)
@@ -51,6 +55,15 @@ class CodeFenceUnclosed(DocumentRule):
             if last > first and _closes(doc.source.line_text(last), marker):
                 continue
             yield doc.line_diagnostic(_message(doc, first, last, marker), first, _column(doc.source.line_text(first), marker))
+
+
+def _last_visible_end(text: str) -> int:
+    """The offset after the text's last character that is not white space (`len(text.rstrip())`,
+    without copying a long page to find it)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _without_prefix(line: str) -> str:
