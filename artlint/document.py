@@ -312,7 +312,9 @@ def parse_document(
     # Hexo's second form reads up to the first `---` line, blank lines and an opening `---`
     # (a YAML document start) included: front matter after blank lines is front matter there too.
     front_matter = split_front_matter(
-        source, after_blank_lines=generator in ("hugo", "zola", "hexo"), without_opening=generator == "hexo", indented_fence=generator in ("hugo", "zola")
+        source, after_blank_lines=generator in ("hugo", "zola", "hexo"), without_opening=generator == "hexo",
+        indented_fence=generator in ("hugo", "zola"),
+        indented_closing=generator == "zola",
     )
     body_offset = front_matter.body_offset if front_matter else 0
     markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)

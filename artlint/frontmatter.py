@@ -97,7 +97,9 @@ class FrontMatter:
         return info.value_line, info.value_column
 
 
-def split_front_matter(source: Source, after_blank_lines: bool = False, without_opening: bool = False, indented_fence: bool = False) -> FrontMatter | None:
+def split_front_matter(
+    source: Source, after_blank_lines: bool = False, without_opening: bool = False, indented_fence: bool = False, indented_closing: bool = False
+) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
     its first `---`), its fence may follow blank lines.
@@ -105,7 +107,9 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     YAML keys from the first line up to a `---` line, are front matter too, and tabs that indent
     a YAML line are spaces (hexo-front-matter's `escape`), as is a tab after a list item's dash
     (js-yaml's reading). With `indented_fence` (Hugo's and Zola's lexers skip white space before
-    the delimiter), the opening fence may follow spaces on its line (` ---`)."""
+    the delimiter), the opening fence may follow spaces on its line (` ---`); with
+    `indented_closing` (Zola's pattern reads lazily up to the first delimiter that ends a line),
+    so may the closing one (`    +++`)."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -114,9 +118,9 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
     written = source.line_text(first) if source.line_count else ""
     first_line = written.lstrip(" \t") if indented_fence else written
     if _TOML_FENCE.fullmatch(first_line):
-        return _fenced(source, "toml", _TOML_FENCE, first)
+        return _fenced(source, "toml", _INDENTED_TOML_FENCE if indented_closing else _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
-        return _fenced(source, "yaml", _YAML_END, first, soft_tabs=without_opening)
+        return _fenced(source, "yaml", _INDENTED_YAML_END if indented_closing else _YAML_END, first, soft_tabs=without_opening)
     if without_opening and _LONG_FENCE.fullmatch(first_line):
         # hexo-front-matter opens with three dashes or more and closes with the same line
         same = re.compile(re.escape(first_line.rstrip(" \t")) + r"[ \t]*")
@@ -133,8 +137,10 @@ def split_front_matter(source: Source, after_blank_lines: bool = False, without_
 
 
 _LONG_FENCE = lazy(r"-{4,}[ \t]*")
+_INDENTED_TOML_FENCE = lazy(r"[ \t]*\+\+\+[ \t]*")
+_INDENTED_YAML_END = lazy(r"[ \t]*---[ \t]*")
 _YAML_KEY_LINE = lazy(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
-_HEXO_END = lazy(r"-{3,}")
+_HEXO_END = lazy(r"-{3,}[ \t]*")  # hexo-front-matter: `\n(-{3,})\n?`, so `--- ` closes too
 
 
 def _closed_only(source: Source, soft_tabs: bool = False) -> FrontMatter | None:
