@@ -118,9 +118,10 @@ def _names_its_target(text: str, url: str) -> bool:
     page of the crate of that name (`crates.io/crates/url/…`): the text is the name of the page
     or the thing it leads to, which is description enough. So is the name of the place in a
     page: `[continue](#continue)`, an API parameter called continue linked to its definition;
-    `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name."""
-    if names_its_fragment(text, url):
-        return True
+    `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name. And
+    the name of the site it leads to: `[Continue](https://www.continue.dev/)`."""
+    if names_its_fragment(text, url) or text == _site_name(url):
+        return True  # ... and `[Continue](https://www.continue.dev/)`, a product named by its site
     download = text.removesuffix(" here") in _DOWNLOAD_WORDS  # "Download here" is "Download"
     if download and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
         return True  # "Download" to https://get.delta.chat: the download site, not a file
@@ -130,6 +131,24 @@ def _names_its_target(text: str, url: str) -> bool:
     segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
     named = text.removesuffix(" here") if download else text
     return bool(segments & {named, named + "s", named.removesuffix("s")})
+
+
+# The second level under a country's domain (`example.co.uk`, `example.com.cn`), so that the
+# site's own name is the label before it.
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "edu", "gov", "or", "ne", "go"})
+
+
+def _site_name(url: str) -> str | None:
+    """The name a site registered, `continue` of `https://www.continue.dev/`."""
+    if "://" not in url:
+        return None
+    try:
+        labels = (urlsplit(url).hostname or "").split(".")
+    except ValueError:
+        return None
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return labels[-2] if len(labels) >= 2 else None
 
 
 # Material for MkDocs' grid of cards, `<div class="grid cards" markdown>`: a list whose items
