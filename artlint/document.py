@@ -106,8 +106,11 @@ class Document:
     @property
     def bare_urls_linked(self) -> bool:
         """Whether a bare URL in this file is shown as a link: the site's renderer links them
-        (goldmark's linkify, marked's GFM...), or GitHub does in the repository's own files."""
-        return (self.site is not None and self.site.autolinks) or (self.page is not None and self.page.kind == "repository")
+        (goldmark's linkify, marked's GFM...), or GitHub does in the repository's own files, or
+        a script does in the browser (reveal.js's markdown plugin)."""
+        if self.site is not None and self.site.autolinks:
+            return True
+        return self.page is not None and (self.page.kind == "repository" or self.page.rendered_by_script)
 
     @property
     def outside_the_build(self) -> bool:

@@ -74,6 +74,9 @@ class Page:
     # The page's layout prints another object's name as its heading (a plugin directory's
     # `<h2>{{ plugin.name }}</h2>` from the site's data): a first heading in its text is not its title.
     title_from_layout: bool = False
+    # The layout hands the page's text to a script that renders it as markdown in the browser
+    # (reveal.js's `<section data-markdown>`, marked with GFM): bare URLs are linked there.
+    rendered_by_script: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -758,7 +761,17 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
-    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout)
+    rendered_by_script = site.generator == "jekyll" and kind in ("article", "page") and _script_renders(site, matter, parts)
+    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script)
+
+
+def _script_renders(site: Site, matter: Mapping[str, Any], parts: list[str]) -> bool:
+    """Whether a Jekyll page's layout gives its text to reveal.js's markdown plugin
+    (`<section data-markdown>`), which renders it in the browser."""
+    layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
+    if not _plain_name(layout):
+        return False
+    return "data-markdown" in _layout_text(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root)
 
 
 def _titled_by_data(site: Site, file: str) -> bool:
