@@ -108,6 +108,8 @@ class _PositionedBlockState(BlockState):
         super().__init__(parent)
         self.method_start: int | None = None
         self.definitions: list[dict[str, Any]] = []
+        # Where each block quote being parsed in this state starts in `tokens` (see prepend_token).
+        self.quote_indexes: list[int] = []
         if parent is None:
             self.env["__states__"] = {}
 
@@ -127,6 +129,12 @@ class _PositionedBlockState(BlockState):
 
     def prepend_token(self, token: dict[str, Any]) -> None:
         self._stamp(token)
+        if self.quote_indexes:
+            # mistune puts a block quote that another block ended before the last token, as if
+            # that block made exactly one; a list that ended it may have ended in a second quote
+            # (`> a` / `3. x` / `> b`), and the first quote must come before both.
+            self.tokens.insert(self.quote_indexes[-1], token)
+            return
         super().prepend_token(token)
 
     def add_paragraph(self, text: str) -> None:
@@ -138,6 +146,12 @@ class _PositionedBlockState(BlockState):
             self.tokens.append({"type": "paragraph", "text": text, "_start": self.cursor, "_end": self.cursor + len(text)})
 
     def append_paragraph(self) -> int | None:
+        last = self.last_token()
+        if last and last["type"] == "paragraph" and last.get("_end", self.cursor) != self.cursor:
+            # Not the paragraph this line continues: a list item's lines end at a block quote,
+            # whose end mistune looks for while the list is not yet a token of this state, so
+            # the paragraph before the list would take `3. item` and every line after it.
+            return None
         end = super().append_paragraph()
         if end:
             self.tokens[-1]["_end"] = end
@@ -167,6 +181,13 @@ class _PositionedBlockParser(BlockParser):
         if m.lastgroup == "ref_link" and end:
             self._record_definition(m, state, start, end)
         return end
+
+    def parse_block_quote(self, m: Any, state: _PositionedBlockState) -> int:  # type: ignore[override]  # its states are state_cls
+        state.quote_indexes.append(len(state.tokens))
+        try:
+            return super().parse_block_quote(m, state)
+        finally:
+            state.quote_indexes.pop()
 
     def parse_ref_link(self, m: Any, state: BlockState) -> int | None:
         # `[^1]: text` is a footnote (Hugo, Zola, GitHub), not a link definition: leave it to
