@@ -307,6 +307,8 @@ class DuplicateWord(DocumentRule):
                 continue
             if "\n" in between and doc.site is not None and doc.site.line_breaks:
                 continue  # two lines on the page (marked's `breaks`): "- branch" / "branch is a name"
+            if "\n" in between and text[end_b : end_b + 1] == ":":
+                continue  # `whereis kubelet` / `kubelet: /usr/bin/kubelet`: a command, then its output's label
             fix = None
             # Not across emphasis markers, which must stay; a capital only on a short word ("The
             # the", "It it"): "Patch patch" at a sentence's start may be a name after all.
