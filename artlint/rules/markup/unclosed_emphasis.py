@@ -100,7 +100,8 @@ class UnclosedEmphasis(DocumentRule):
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__dirname` where the page also writes it
-    as code, and a lower-case name after `__` that no `__` after it could close: `__rcu`,
+    as code, the prefix named before Chinese text on a page whose code has such names
+    (`__开头的标签`), and a lower-case name after `__` that no `__` after it could close: `__rcu`,
     `__le32`, `rq->__lock`, `"__esModule"`; `__Bold text` left open is reported), globs of files
     (`**.so`), an opener just before a closing bracket or a closer just after an opening one
     (the operator named: `[* 和 **]`), a table cell of markers alone
@@ -292,6 +293,8 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # the end of a file's name: `__init__.py`
                 if marker == "__" and (_dunder_in_code(doc, text, end) or _DUNDER_END.search(text, max(0, start - 64), start)):
                     continue  # a name with double underscores: `__dirname`, `__proto__`, `SCRIPT_LINES__`
+                if marker == "__" and _CJK_AFTER.match(text, end) and _DUNDER_NAME.search(_code_text(doc)):
+                    continue  # the prefix itself, named: `__开头的标签` on a page of `__meta_…` labels
                 if marker == "__" and can_open and _LOWER_NAME.match(text, end) and not _DUNDER_CLOSER.search(text, end, block.end):
                     continue  # a C or Python name that nothing closes: `__le32`, `rq->__lock`, `<__execve+18>`
                 if _is_space(before) and _is_space(after):
@@ -334,6 +337,10 @@ _DUNDER_START = lazy(r"[A-Za-z][A-Za-z0-9]*")
 # The end of a name before a closing "__": one that began with "_" (`__proto__`, `__FILE__`)
 # or has "_" inside (`SCRIPT_LINES__`).
 _DUNDER_END = lazy(r"(?:(?<![A-Za-z0-9])_+[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9])$")
+# A `__` before Chinese or Japanese text names the prefix itself (`__开头的标签`, "labels that
+# start with __") when the page's code has names with it (`__meta_kubernetes_pod_name`).
+_CJK_AFTER = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_DUNDER_NAME = lazy(r"(?<![A-Za-z0-9_])__[A-Za-z]")
 # A file name's suffix after a run of "_": `__init__.py`.
 _FILE_SUFFIX = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,5}(?![A-Za-z0-9])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
@@ -496,8 +503,11 @@ def _dunder_in_code(doc, text: str, end: int) -> bool:
     word = _DUNDER_START.match(text, end)
     if word is None:
         return False
-    code = doc.memo("unclosed-emphasis code text", lambda: "\n".join(doc.text[start:stop] for start, stop in doc.code_ranges))
-    return "__" + word.group() in code
+    return "__" + word.group() in _code_text(doc)
+
+
+def _code_text(doc) -> str:
+    return doc.memo("unclosed-emphasis code text", lambda: "\n".join(doc.text[start:stop] for start, stop in doc.code_ranges))
 
 
 def _looks_like_pair(text, first, second) -> bool:
