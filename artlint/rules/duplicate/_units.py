@@ -128,7 +128,7 @@ def _outside_code(raw: str, change: Callable[[str], str]) -> str:
 
 def prose_blocks(doc):
     """(block, in_list: the start of its list or None) for paragraphs and list-item texts
-    outside quotes, tables, <details> sections and `:::` containers (Docusaurus, VitePress and
+    (not those of display math alone) outside quotes, tables, <details> sections and `:::` containers (Docusaurus, VitePress and
     markdown-it admonitions), in document order. A list item's own `<details>` (a checklist's
     "Audit procedure" under each item) ends with the item, as a browser closes it there."""
     opened = [0, 0]  # <details> sections, `:::` containers
@@ -157,7 +157,8 @@ def _prose_texts(doc, node, in_list, opened):
     if opened[0] or opened[1] or node.type in ("block_quote", "table"):
         return
     if node.type in ("paragraph", "block_text"):
-        yield node, in_list
+        if not _math_alone(doc, node):
+            yield node, in_list
         return
     if node.type == "list":
         in_list = node.start
@@ -165,6 +166,15 @@ def _prose_texts(doc, node, in_list, opened):
         opened = [0, 0]
     for child in node.children:
         yield from _prose_texts(doc, child, in_list, opened)
+
+
+def _math_alone(doc, node) -> bool:
+    """A paragraph of display math and nothing else: a matrix or an equation that a solution
+    derives twice is no repeated prose."""
+    return bool(node.children) and all(
+        child.type in ("block_math", "inline_math") or (child.type in ("text", "softbreak", "linebreak") and not doc.text[child.start : child.end].strip())
+        for child in node.children
+    ) and any(child.type == "block_math" for child in node.children)
 
 
 _CJK = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
