@@ -2,7 +2,8 @@
 
 They are written to carry the defects of a real imported article: a common word linked again
 and again to a course page, an `![img](http://...)` image, a bare source URL, a doubled
-character, a bold never closed, a DOI followed by `。`, and broken front matter; plus one clean
+character, a bold never closed, a DOI followed by `。`, a heading without its space, a link
+wrapped in another's brackets, and broken front matter; plus one clean
 article that must stay clean. examples/artlint.toml enables the two style packs of
 examples/styles (docs/style-rules.md): the English `house` finds the house-style slips of
 moving-the-docs.md, the Chinese `zh` an overstatement in the reposted article.
@@ -33,6 +34,8 @@ EXPECTED = {
         (21, "link-keyword-stuffing"),
         (21, "link-keyword-stuffing"),
         (23, "unclosed-emphasis"),
+        (27, "heading-missing-space"),
+        (29, "link-nested"),
     ],
     "examples/moving-the-docs.md": [
         (1, "house.tags"),
