@@ -29,6 +29,11 @@ def shortcode_image_sources(text: str):
         yield match.start(group), match.end(group), match.group(group), match.group(1)
 
 
+# A page's source or the page itself as an image's source (`![diagram](arch.md)`): a link
+# written with `!` by mistake, or an export that lost its image.
+_PAGE_SUFFIX = lazy(r"\.(?:md|markdown|mdx|html?|php|aspx?)$", re.I)
+
+
 # Hexo's `{% asset_img [class] slug [width] [height] [title [alt]] %}` (`asset_image` too).
 _HEXO_ASSET_IMAGE = lazy(r"\{%-?\s*asset_im(?:g|age)[ \t]+([^\n%]{1,1000}?)\s*-?%\}")
 _TAG_ARGUMENT = lazy(r"\"([^\"\n]*)\"|'([^'\n]*)'|(\S+)")
@@ -93,7 +98,9 @@ class ImageUnreachable(NetworkRule):
     `assets/` or `static/`, is found: themes' image shortcodes fall back to `resources.Get`), and images whose source is a file on the writer's
     own disk (`D:\\Photos\\a.jpg`, `C:/Users/…`, `file:///…`: an editor's local copy) or in
     an application (`leanote://file/getImage?…`, `evernote:///view/…`: a note-taking app's
-    image pasted with the note; any scheme but http, https, data, ftp and file).
+    image pasted with the note; any scheme but http, https, data, ftp and file), and local
+    images whose source is a page (`![the diagram](arch.md)`, `.html`, `.php`): a link written
+    with `!`, or an export that lost the picture; no browser shows a page in an image's place.
     Online: remote images whose URL is broken in the sense of `link-broken`
     (404, 410, a host that does not exist, a refused connection, a redirect loop...). Images
     that merely could not be verified are `link-unverified`'s; images that answer with an HTML
@@ -136,6 +143,10 @@ class ImageUnreachable(NetworkRule):
                 continue
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")):
+                continue
+            if _PAGE_SUFFIX.search(path):
+                message = f"image {path!r} is a page, not an image: no browser shows it in an image's place"
+                yield doc.diagnostic(message, link.url_start, max(link.url_end, link.url_start + 1))
                 continue
             if doc.site is not None and path.startswith("/") and doc.site.filled_by_another_step(path):
                 continue  # `/image/a.png` with `keep_files: [image]`: another step of the build puts it there
