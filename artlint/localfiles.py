@@ -381,7 +381,13 @@ _PASSED_THROUGH = ("jekyll", "hexo", "hugo", "zola", "plain")
 def _browser_reads_backslashes(doc: "Document", path: str) -> bool:
     """`\\images\\a.png`, written on Windows: browsers read a backslash as a slash in http(s)
     URLs, so the page loads `/images/a.png` where the generator leaves the path as written."""
-    return doc.site is not None and doc.site.generator in _PASSED_THROUGH and bool(path.strip("\\/"))
+    if doc.site is None or not path.strip("\\/"):
+        return False
+    if doc.site.generator == "mkdocs":
+        # MkDocs leaves a path it cannot map to a file as written; without directory URLs the
+        # page sits beside its source, so `pics\\a.png` loads from where `pics/a.png` would.
+        return ("use_directory_urls", "false") in doc.site.url_settings
+    return doc.site.generator in _PASSED_THROUGH
 
 
 def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from artlint.rules.duplicate._pairs import different_versions
 from artlint.rules.duplicate._units import normalise
 from artlint.rules.duplicate.near_duplicate_article import _editions, _one_series, _release_stage
 
@@ -54,3 +55,12 @@ def test_release_stages_of_titles(title: str, stages: tuple[str, ...] | None) ->
 )
 def test_pages_of_two_editions(first: str, second: str, editions: bool) -> None:
     assert _editions(first, second) is editions
+
+
+def test_versioned_docs_beside_docs_kept_outside_the_website_folder_are_versions() -> None:
+    # react-native-website: `docs: { path: '../docs' }` in website/docusaurus.config.ts, and
+    # each release's copy in website/versioned_docs/version-X/.
+    assert different_versions("website/versioned_docs/version-0.80/modal.md", "docs/modal.md")
+    assert different_versions("docs/guides/modal.md", "website/versioned_docs/version-0.80/guides/modal.md")
+    assert not different_versions("website/versioned_docs/version-0.80/modal.md", "docs/dialog.md")
+    assert not different_versions("website/versioned_docs/version-0.80/modal.md", "blog/modal.md")

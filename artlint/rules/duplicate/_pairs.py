@@ -86,6 +86,8 @@ def different_versions(a: str, b: str) -> bool:
         return False
     if _unversioned(a) == _unversioned(b) or _releases_of_one_text(a, b) or _releases_of_one_text(b, a):
         return True
+    if _versioned_beside_outer_docs(a, b) or _versioned_beside_outer_docs(b, a):
+        return True
     mine, theirs = version_scope(a), version_scope(b)
     return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] != theirs[1] and (mine[2] or theirs[2])
 
@@ -130,6 +132,20 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
         if index and part.lower() in _UNNUMBERED_VERSIONS:
             return "/".join(before), part.lower(), False
     return None
+
+
+def _versioned_beside_outer_docs(a: str, b: str) -> bool:
+    """`website/versioned_docs/version-0.80/modal.md` and `docs/modal.md`: a Docusaurus site
+    whose docs plugin reads the current docs from outside its folder (`path: '../docs'`)."""
+    if "versioned_docs/" not in a:
+        return False
+    versioned = _unversioned(a)
+    docs = len(versioned) - 1 - versioned[::-1].index("docs") if "docs" in versioned[:-1] else -1
+    if docs < 0:
+        return False
+    tail = versioned[docs:]
+    other = _unversioned(b)
+    return len(other) >= len(tail) and other[-len(tail) :] == tail
 
 
 def _unversioned(path: str) -> tuple[str, ...]:
