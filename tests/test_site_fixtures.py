@@ -501,3 +501,17 @@ def test_eleventy_without_linkify_leaves_bare_urls_as_text(tmp_path: Path) -> No
     site = sites.detect(str(tmp_path))
     assert site is not None and site.generator == "eleventy"
     assert site.content == ("content",) and not site.autolinks
+
+
+def test_an_mkdocs_site_without_directory_urls_reads_backslashes_in_image_paths_as_slashes(tmp_path: Path) -> None:
+    """`![x](pics\\a.png)` written on Windows: without directory URLs the page sits beside its
+    source, and browsers read a backslash as a slash; with them the page is a folder deeper."""
+    (tmp_path / "docs" / "pics").mkdir(parents=True)
+    (tmp_path / "docs" / "pics" / "a.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "docs" / "netty.md").write_text("# Netty\n\n![the components](pics\\a.png)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Notes\nuse_directory_urls: false\n", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", ".", cwd=tmp_path)
+    assert code == 0, out
+    (tmp_path / "mkdocs.yml").write_text("site_name: Notes\n", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", ".", cwd=tmp_path)
+    assert code == 1 and "image-unreachable" in out, out
