@@ -204,11 +204,16 @@ def _leads_nowhere(url: str) -> bool:
 
 def _qualifies_the_link_before(doc, link) -> bool:
     """`[045-chunk-hook.md](…) ([source](…))`: a link in brackets right after another link is
-    a second address of what that one names (its source, its PDF), and reads as such."""
+    a second address of what that one names (its source, its PDF), and reads as such; so does
+    one whose text is in brackets (`[GestureDetector](…) [(source)](…)`)."""
     text = doc.text
-    if text[link.start - 1 : link.start] != "(" or text[link.end : link.end + 1] != ")":
+    if text[link.start - 1 : link.start] == "(" and text[link.end : link.end + 1] == ")":
+        opening = link.start - 1
+    elif link.text.strip().startswith("(") and link.text.strip().endswith(")"):
+        opening = link.start  # `[GestureDetector](…) [(source)](…)`: the brackets inside the link
+    else:
         return False
-    before = len(text[: link.start - 1].rstrip(" \t"))
+    before = len(text[max(0, opening - _BESIDE) : opening].rstrip(" \t")) + max(0, opening - _BESIDE)
     return any(other.end == before and not other.is_image for other in doc.links)
 
 
