@@ -322,7 +322,8 @@ def _html_links(doc: ParsedText) -> list[Link]:
             else:
                 alt = attributes.get("alt")
                 text = html.unescape(next(alt.group(i) for i in (2, 3, 4) if alt.group(i) is not None)) if alt else ""
-            decorative = name == "img" and not text and ("alt" in attributes or _valueless_alt(tag.group(2)) or _hidden_from_readers(attributes))
+            # `alt=" "` too: screen readers skip an image whose text is only spaces, as they skip `alt=""`.
+            decorative = name == "img" and not text.strip() and ("alt" in attributes or _valueless_alt(tag.group(2)) or _hidden_from_readers(attributes))
             labelled = name == "a" and any(_attribute_value(attributes.get(key)).strip() for key in _NAMING_ATTRIBUTES)
             found.append(
                 Link(

@@ -19,7 +19,7 @@ class ImageAltText(DocumentRule):
     attribute, and alt texts that are placeholders — "img", "image", "图片", "photo",
     "screenshot" (the list in `rules/images.toml`) — or a file name (`photo_0042.jpg`,
     `IMG_1234`, the image's own file name) or an address (`https://i.imgur.com/52NveLB.png`,
-    which a Notion export writes). An HTML image with an explicit `alt=""` is taken as
+    which a Notion export writes). An HTML image with an explicit `alt=""` (or `alt=" "`) is taken as
     decorative and passes (so does a bare `alt`, which HTML reads as empty, and an image hidden
     from screen readers with `aria-hidden="true"` or `role="presentation"`), as does an image
     shown beside its own markdown in a code block (a

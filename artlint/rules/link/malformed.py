@@ -50,7 +50,8 @@ class LinkMalformed(DocumentRule):
     repository that keeps that site's sources in `api.example.io/`) is a relative link.
     A URL that runs on into full-width punctuation, which ends sentences and never URLs
     (`https://example.org/a，更多`, two URLs joined by `；`), is reported where it should end;
-    not a Chinese title in a path whose end is written (`(…/莫队、带修莫队/)`, `<…/安装，改善>`).
+    not a Chinese title in a path whose end is written (`(…/莫队、带修莫队/)`, `<…/安装，改善>`),
+    nor the end of a Chinese heading's anchor written out (`(…/faq/#如何接入-qiankun-么？)`).
 
     ## Why it matters
     These links fail for every reader, and no server is to blame, so link checkers that only
@@ -142,6 +143,8 @@ def _full_width_stop(doc, link):
     written_out = link.kind != "autolink" or doc.text.startswith("<", link.start)  # `<...>` says where it ends too
     if written_out and split > 0 and _HAN.match(url, split - 1) and url[split + 1 :].strip(_FULL_WIDTH_STOPS + "）"):
         return None  # in a destination written out, between Chinese words: a title in the path (/莫队、带修莫队/)
+    if written_out and split > 0 and _HAN.match(url, split - 1) and "#" in url[:split]:
+        return None  # the end of a Chinese heading's anchor, written out: `…/faq/#支持接入-qiankun-么？`
     position = link.url_start + split
     line, column = doc.source.position(position)
     tail = url[split:]
