@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, one_per_article, section_of, version_scope
 from artlint.rules.duplicate._units import normalise, visible_text
@@ -29,7 +29,9 @@ class DuplicateTitle(CorpusRule):
     only with the pages of their own folder: "FAQ" in each project's docs, a command's reference beside
     the guide's chapter on it, are no duplicates, nor are pages whose names end alike but
     begin with different parts of a book or products (`taste-summary` and `ca-summary`,
-    `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`). Translations (pages of different languages,
+    `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`), nor pages
+    whose names differ in one platform or language of `variant-words` (`communication-ios`
+    and `communication-android`: one topic for each platform). Translations (pages of different languages,
     as the site's generator tells them apart), section index pages ("Posts" in each part of a
     book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
     include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
@@ -61,6 +63,11 @@ class DuplicateTitle(CorpusRule):
     severity = Severity.WARNING
     options = {
         "min-length": Option("integer", _DATA["min-length"], "Shortest title compared, in letters and digits."),
+        "variant-words": Option(
+            "list[string]",
+            _DATA["variant-words"],
+            "Words by which the names of two pages of one title may differ: the same topic for each platform or language (`setup-ios.md`, `setup-android.md`).",
+        ),
     }
 
     def collect(self, doc, options):
@@ -100,6 +107,7 @@ class DuplicateTitle(CorpusRule):
                 scope = version_scope(path)
                 groups[(key,) + tuple(fact[5:8]) + (scope[:2] if scope else None,)].append(path)
         recurring = _recurring_words()
+        variants = derived(options, "duplicate-title variants", lambda: frozenset(word.casefold() for word in options["variant-words"]))
         compared = [group for group in groups.values() if not _numbered_series(group, facts)]
         for paths in (part for group in compared for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
@@ -109,7 +117,7 @@ class DuplicateTitle(CorpusRule):
             first = min(articles, key=lambda path: (dates[path] or "~", path))
             reported = set()
             for path in articles:
-                if path == first or _parts_of_one_book(facts[first], facts[path]):
+                if path == first or _parts_of_one_book(facts[first], facts[path]) or _variants(first, path, variants):
                     continue
                 target = assign(first, path, report_on, dates)
                 if target is None or target[0] in reported:
@@ -123,6 +131,20 @@ class DuplicateTitle(CorpusRule):
                     line, column, line, column + max(len(title), 1),
                     (Related(other, other_line, other_column, "the same title"),),
                 )
+
+
+_NAME_PARTS = re.compile(r"[-_.]")
+
+
+def _variants(a: str, b: str, variants: frozenset[str]) -> bool:
+    """`communication-ios.md` and `communication-android.md`: pages whose names differ in one
+    word, a platform or a language of `variant-words` on each side, write one topic for each."""
+    parts_a = _NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_b = _NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    if len(parts_a) != len(parts_b):
+        return False
+    different = [(x, y) for x, y in zip(parts_a, parts_b, strict=True) if x != y]
+    return len(different) == 1 and different[0][0] in variants and different[0][1] in variants
 
 
 _RECURRING_DAYS = 6  # a weekly newsletter keeps its title
