@@ -1840,7 +1840,20 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
         "untitled_types": _untitled_types(templates),
+        "generated_folders": _hugo_taxonomy_pages(settings),
     }
+
+
+def _hugo_taxonomy_pages(settings: dict) -> tuple[str, ...]:
+    """Hugo writes a page for each taxonomy and one for each of its terms (`/series/`,
+    `/series/夕拾花/`): `tags` and `categories` unless `[taxonomies]` names others, none of
+    either kind when `disableKinds` turns them off."""
+    disabled = {str(kind).lower() for kind in _items(settings.get("disablekinds"))}
+    if {"taxonomy", "term"} <= disabled or {"taxonomy", "taxonomyterm"} <= disabled:
+        return ()
+    configured = settings.get("taxonomies")
+    plurals = [value for value in _table(configured).values() if isinstance(value, str)] if "taxonomies" in settings else ["tags", "categories"]
+    return tuple(f"{plural.strip('/').lower()}/*" for plural in plurals if plural.strip("/"))
 
 
 _SHOWS_PAGE_TITLE = lazy(r"\.(?:Title|LinkTitle|Render)\b|\bpartial(?:Cached)?\b|\btemplate\b|\bblock\b")  # `.Render "content"`: another template
