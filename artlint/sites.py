@@ -2915,6 +2915,7 @@ def _builds_wiki_links(folder: str, config_file: str) -> bool:
 _ELEVENTY_DIRS = lazy(r"\bdir\s*:\s*\{([^{}]*)\}")
 _ELEVENTY_DIR = lazy(r"""\b(input|includes|data|output|layouts)\s*:\s*["'`]([^"'`\n]+)["'`]""")
 _ELEVENTY_INPUT_KEY = lazy(r"\binput\s*:")
+_ELEVENTY_SRC_COPY = lazy(r"""addPassthroughCopy\(\s*["'`](?:\./)?src/""")
 _ELEVENTY_LINKIFY = lazy(r"\blinkify\s*:\s*true\b")
 _ELEVENTY_COPY_MAP = lazy(r"addPassthroughCopy\(\s*\{([^{}]*)\}")
 _ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'`]""")
@@ -2930,6 +2931,10 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     dirs = {name: _normal(value) for block in blocks for name, value in _ELEVENTY_DIR.findall(block)}
     if "input" not in dirs and any(_ELEVENTY_INPUT_KEY.search(block) for block in blocks) and os.path.isdir(os.path.join(folder, "src")):
         dirs["input"] = "src"  # `input: config.dir.src`, a value the program computes: the usual folder, where there is one
+    if "input" not in dirs and _ELEVENTY_SRC_COPY.search(text) and os.path.isdir(os.path.join(folder, "src")):
+        # `addPassthroughCopy("src/favicon.ico")`, the folders set elsewhere (a theme package's
+        # config spread into this one): files copied from `src/` are the input folder's.
+        dirs["input"] = "src"
     source = dirs.get("input", ".")
 
     def inside(name: str) -> str:  # the includes, data and layouts folders are read from the input folder

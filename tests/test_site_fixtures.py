@@ -515,3 +515,26 @@ def test_an_mkdocs_site_without_directory_urls_reads_backslashes_in_image_paths_
     (tmp_path / "mkdocs.yml").write_text("site_name: Notes\n", encoding="utf-8")
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", ".", cwd=tmp_path)
     assert code == 1 and "image-unreachable" in out, out
+
+
+def test_an_eleventy_config_spread_from_a_theme_package_reads_src_as_the_input_folder(tmp_path: Path) -> None:
+    """The folders are the theme package's (`...theme(eleventyConfig)`); the site's own
+    `addPassthroughCopy("src/favicon.ico")` says the input folder is `src/`."""
+    (tmp_path / ".eleventy.js").write_text(
+        'const theme = require("@someone/eleventy-theme");\n'
+        "module.exports = function (eleventyConfig) {\n"
+        "  const base = theme(eleventyConfig, {});\n"
+        '  eleventyConfig.addPassthroughCopy("src/favicon.ico");\n'
+        "  return { ...base };\n};\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "src" / "posts").mkdir(parents=True)
+    (tmp_path / "src" / "assets").mkdir()
+    (tmp_path / "src" / "assets" / "a.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "src" / "posts" / "a.md").write_text("---\ntitle: A\ndate: 2024-01-01\n---\n\n![the chart](/assets/a.png)\n", encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "post.md").write_text("---\ntitle: TITLE\ndate: YYYY-MM-DD\n---\n", encoding="utf-8")
+    code, out, _ = artlint("site", ".", cwd=tmp_path)
+    assert "  content      src\n" in out, out
+    code, out, _ = artlint("check", "--offline", "--no-cache", ".", cwd=tmp_path)
+    assert code == 0, out
