@@ -99,7 +99,7 @@ class UnclosedEmphasis(DocumentRule):
     `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
-    `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__dirname` where the page also writes it
+    `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__$dirname`, `__dirname` where the page also writes it
     as code, the prefix named before Chinese text on a page whose code has such names
     (`__开头的标签`), and a lower-case name after `__` that no `__` after it could close: `__rcu`,
     `__le32`, `rq->__lock`, `"__esModule"`; `__Bold text` left open is reported), globs of files
@@ -344,7 +344,7 @@ _DUNDER_NAME = lazy(r"(?<![A-Za-z0-9_])__[A-Za-z]")
 # A file name's suffix after a run of "_": `__init__.py`.
 _FILE_SUFFIX = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,5}(?![A-Za-z0-9])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
-_IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()")
+_IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()|\$[A-Za-z_]")  # ... or a JavaScript name with a `$`: `__$dirname`
 
 
 # One digit and two or three stars, standing alone: `1**`, `5**` (a class of status codes).
