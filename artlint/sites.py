@@ -153,6 +153,10 @@ class Site:
     # plugin named in the configuration, the package or the Gemfile (remark-wiki-link,
     # mkdocs-roamlinks, jekyll-wikirefs...). Elsewhere CommonMark shows the brackets as text.
     wiki_links: bool = False
+    # The site tells browsers to fetch its http:// images and scripts over https
+    # (`Content-Security-Policy: upgrade-insecure-requests`, in a `<meta>` its configuration
+    # writes into every page's head, or in the host's headers file).
+    upgrades_insecure: bool = False
     # A plain folder's subfolders that are sites of a generator, named as a repository names its
     # site's folder (`docs/` with `.vuepress/`, `website/`): the
     # repository is that site's, and the markdown beside it is the repository's own (notes,
@@ -482,6 +486,7 @@ class Site:
             "encoded-heading-ids": self.encoded_heading_ids,
             "image-title-captions": self.image_title_captions,
             "wiki-links": self.wiki_links,
+            "upgrades-insecure-requests": self.upgrades_insecure,
             "untitled-types": list(self.untitled_types),
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
@@ -1593,10 +1598,28 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["host"] = _own_host(generator, settings)
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = _builds_wiki_links(folder, config_file)
+    parts["upgrades_insecure"] = _upgrades_insecure(folder, config_file, settings)
     if generator in ("hugo", "zola"):
         built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *built)))
     return Site(generator, folder, config_file, **parts)
+
+
+# Files of the host's own settings that set headers for every page (Netlify, Cloudflare
+# Pages, Vercel), beside the generator's configuration.
+_HEADER_FILES = ("netlify.toml", "_headers", "static/_headers", "public/_headers", "vercel.json")
+
+
+def _upgrades_insecure(folder: str, config_file: str | None, settings: dict) -> bool:
+    """Whether the site asks browsers to upgrade its insecure requests: the CSP directive in
+    the generator's configuration (VuePress' `head: [['meta', {'http-equiv': …}]]`, a theme
+    setting) or in the host's headers file."""
+    texts = [str(settings.get("_text") or (read_small_file(config_file) if config_file else ""))]
+    parent = os.path.dirname(os.path.abspath(folder))
+    # The repository's root too, for a site in its subfolder (`docs/.vuepress/`): hosts read it there.
+    places = [folder, parent] if os.path.isdir(os.path.join(parent, ".git")) else [folder]
+    texts += [read_small_file(os.path.join(place, name)) for place in places for name in _HEADER_FILES]
+    return any("upgrade-insecure-requests" in text for text in texts)
 
 
 # A `.gitignore` line that ignores what a content section holds: `content/commands/*`,

@@ -538,3 +538,24 @@ def test_an_eleventy_config_spread_from_a_theme_package_reads_src_as_the_input_f
     assert "  content      src\n" in out, out
     code, out, _ = artlint("check", "--offline", "--no-cache", ".", cwd=tmp_path)
     assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("docs/.vuepress/config.js", "module.exports = { head: [['meta', { 'http-equiv': 'Content-Security-Policy', content: 'upgrade-insecure-requests' }]] };\n"),
+        ("netlify.toml", '[[headers]]\n  for = "/*"\n  [headers.values]\n    Content-Security-Policy = "upgrade-insecure-requests"\n'),
+    ],
+)
+def test_a_site_that_upgrades_insecure_requests_has_no_insecure_images(tmp_path: Path, name: str, text: str) -> None:
+    """Browsers fetch a page's http:// images over https when the site says
+    `upgrade-insecure-requests`; its http:// links they still follow as written."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs" / ".vuepress").mkdir(parents=True)
+    (tmp_path / "docs" / ".vuepress" / "config.js").write_text("module.exports = { title: 'Notes' };\n", encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "docs" / "jvm.md").write_text(
+        "# JVM\n\n![the heap](http://img.example-notes.cn/heap.png)\n\nSee [the old FAQ](http://faq.example-notes.cn/jvm).\n", encoding="utf-8"
+    )
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-insecure", ".", cwd=tmp_path)
+    assert out.count("link-insecure") == 1 and "insecure http:// link" in out, out

@@ -32,7 +32,11 @@ class LinkInsecure(DocumentRule):
     from one to the other), and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
     as gone, kept as a record). A link (not an image, which an https page blocks all the same) to
     a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
-    service's dashboard), with no https to move to: not reported. A link that another finding's safe
+    service's dashboard), with no https to move to: not reported. Nor is an image on a site
+    that tells browsers to upgrade insecure requests (`Content-Security-Policy:
+    upgrade-insecure-requests`, set in the generator's configuration, as VuePress' `head`
+    writes it into every page, or in the host's headers file: `netlify.toml`, `_headers`,
+    `vercel.json`): browsers fetch it over https already. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
     one finding, not two (when stuffing is not checked, or is suppressed there, it is reported).
 
@@ -87,6 +91,8 @@ class LinkInsecure(DocumentRule):
                 continue  # `http://47.243.253.79/`: a server by its address, which no certificate names
             if not target.is_image and in_documentation_domain(host):
                 continue  # `http://kickstart.corp.example.com/`: an example's address, no server's
+            if target.is_image and doc.site is not None and doc.site.upgrades_insecure:
+                continue  # the site's `upgrade-insecure-requests`: browsers load it over https
             what = "image" if target.is_image else "link"
             yield doc.diagnostic(
                 f"insecure http:// {what}: use https:// if {host} serves it",
