@@ -353,6 +353,39 @@ class Site:
                         merged[key] = value
         return merged
 
+    def made_by_eleventy_template(self, path: str) -> bool:
+        """Whether a site path is the URL of one of an Eleventy site's pages written in another
+        template language (`feeds/articles.njk` with `permalink: /feeds/articles.xml`,
+        `archive.liquid` at `/archive/`): pages too, which links may name."""
+        if self.generator != "eleventy":
+            return False
+        urls, folders = self._eleventy_templates
+        for folder, signature in folders:
+            record("folder", folder, signature)  # each page that asks depends on them, not only the first
+        return path.split("#")[0].rstrip("/") in urls
+
+    @cached_property
+    def _eleventy_templates(self) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+        """(the template pages' URLs without their trailing slash, the folders read with their
+        signatures)."""
+        top = os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
+        skipped = {os.path.join(self.root, path) for path in self.not_content}
+        urls = set()
+        folders = []
+        for directory, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(
+                name for name in subfolders if not name.startswith(".") and name != "node_modules" and os.path.join(directory, name) not in skipped
+            )
+            folders.append((directory, folder_signature(directory)))
+            for name in names:
+                stem, _, extension = name.rpartition(".")
+                if extension.lower() not in _ELEVENTY_TEMPLATES or not stem:
+                    continue
+                url = _eleventy_template_url(os.path.join(directory, name), os.path.relpath(os.path.join(directory, stem), top))
+                if url is not None:
+                    urls.add(url)
+        return frozenset(urls), tuple(folders)
+
     @cached_property
     def eleventy_titled_sections(self) -> tuple[str, ...]:
         """The sections (first folders under the input folder) where an Eleventy data file makes
@@ -2981,6 +3014,22 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
 
 
 _ELEVENTY_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+# Eleventy's template languages besides markdown (JavaScript templates set their URL in code).
+_ELEVENTY_TEMPLATES = frozenset({"njk", "liquid", "html", "hbs", "mustache", "ejs", "haml", "pug", "webc"})
+
+
+def _eleventy_template_url(path: str, stem: str) -> str | None:
+    """A template's URL: its `permalink` when written out, else its path (`archive/index` at
+    `/archive`); None for `permalink: false` or one a template computes."""
+    permalink = _front_matter_of(path).get("permalink")
+    if permalink is False or (isinstance(permalink, str) and ("{{" in permalink or "{%" in permalink)):
+        return None
+    if isinstance(permalink, str) and permalink.strip():
+        return "/" + permalink.strip().strip("/").removesuffix("index.html").rstrip("/")
+    parts = stem.replace(os.sep, "/").split("/")
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return "/" + "/".join(part for part in parts if part not in ("", "."))
 # markdown-it-image-figures' option that makes an image's title its `<figcaption>`.
 _FIGCAPTION_ON = lazy(r"""\bfigcaption\s*:\s*(?:true|["']title["'])""")
 

@@ -559,3 +559,17 @@ def test_a_site_that_upgrades_insecure_requests_has_no_insecure_images(tmp_path:
     )
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-insecure", ".", cwd=tmp_path)
     assert out.count("link-insecure") == 1 and "insecure http:// link" in out, out
+
+
+def test_eleventy_pages_of_other_template_languages_are_link_targets(tmp_path: Path) -> None:
+    (tmp_path / "eleventy.config.js").write_text('export default function (config) { return { dir: { input: "src" } }; }\n', encoding="utf-8")
+    (tmp_path / "src" / "feeds").mkdir(parents=True)
+    (tmp_path / "src" / "feeds" / "articles.njk").write_text("---\npermalink: /feeds/articles.xml\n---\n<feed></feed>\n", encoding="utf-8")
+    (tmp_path / "src" / "feeds" / "computed.njk").write_text("---\npermalink: /feeds/{{ lang }}.xml\n---\n", encoding="utf-8")
+    (tmp_path / "src" / "archive.liquid").write_text("---\ntitle: Archive\n---\n<ul></ul>\n", encoding="utf-8")
+    (tmp_path / "src" / "feeds.md").write_text(
+        "---\ntitle: Feeds\n---\n\n[Articles](/feeds/articles.xml), [the archive](/archive/), [a feed never made](/feeds/notes.xml).\n",
+        encoding="utf-8",
+    )
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-target-missing", ".", cwd=tmp_path)
+    assert out.count("link-target-missing") == 1 and "/feeds/notes.xml" in out, out

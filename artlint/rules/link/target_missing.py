@@ -77,7 +77,9 @@ class LinkTargetMissing(DocumentRule):
     site.source, "packages", ...)`) are taken as existing, as are the category and tag pages that
     jekyll-category-pages, jekyll-tagging and jekyll-archives write when `plugins:` names them
     (`/category/web/`, one per name: not what lies below it), and pages under a Hugo section
-    whose content adapter (`_content.gotmpl`) makes them from data. On a Docusaurus site a folder is
+    whose content adapter (`_content.gotmpl`) makes them from data; on an Eleventy site, the pages
+    of its other template languages (`feeds/articles.njk` at its `permalink:
+    /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site a folder is
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog), a link
     without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
     pages are named without the number prefixes the docs plugin drops (`03-connect/04-redis.md`
@@ -134,6 +136,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # a blog's list, tag or archive page, which its plugin writes
                 if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc, path):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
+                if doc.site is not None and written.startswith("/") and doc.site.made_by_eleventy_template(written):
+                    continue  # an Eleventy page of another template language (`feeds/articles.njk`)
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
                 if doc.site is not None and written.startswith("/") and doc.site.filled_by_another_step(written):
