@@ -2395,7 +2395,34 @@ def _optional_front_matter(folder: str, settings: dict) -> bool:
     plugins), and not switched off by `require_front_matter: true`."""
     if settings.get("require_front_matter") is True:
         return False
-    return _loads_plugin(folder, settings, "jekyll-optional-front-matter") or _gemfile_loads(_gemfile(folder, settings), "github-pages")
+    gemfile = _gemfile(folder, settings)
+    if not gemfile.strip() and _built_by_github_pages(folder, settings):
+        return True
+    return _loads_plugin(folder, settings, "jekyll-optional-front-matter") or _gemfile_loads(gemfile, "github-pages")
+
+
+# The themes GitHub Pages builds a site with by `theme:` alone.
+_GITHUB_PAGES_THEMES = frozenset(
+    f"jekyll-theme-{name}"
+    for name in (
+        "architect", "cayman", "dinky", "hacker", "leap-day", "merlot", "midnight", "minimal", "modernist", "slate", "tactile", "time-machine", "primer"
+    )
+) | {"minima"}
+
+
+def _built_by_github_pages(folder: str, settings: dict) -> bool:
+    """A Jekyll site with no Gemfile that GitHub Pages builds: one of its themes (`theme:
+    jekyll-theme-cayman`), a `remote_theme:`, a `github.io` URL or a `CNAME` file. GitHub Pages
+    then loads its default plugins, jekyll-optional-front-matter among them."""
+    theme = str(settings.get("theme") or "").strip().lower()
+    url = str(settings.get("url") or "").strip().lower()
+    host = url.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0] if "://" in url else ""
+    return (
+        theme in _GITHUB_PAGES_THEMES
+        or bool(settings.get("remote_theme"))
+        or host.endswith(".github.io")
+        or os.path.isfile(os.path.join(folder, "CNAME"))
+    )
 
 
 def _uses_multiple_languages(folder: str, settings: dict) -> bool:

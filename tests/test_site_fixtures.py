@@ -573,3 +573,26 @@ def test_eleventy_pages_of_other_template_languages_are_link_targets(tmp_path: P
     )
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-target-missing", ".", cwd=tmp_path)
     assert out.count("link-target-missing") == 1 and "/feeds/notes.xml" in out, out
+
+
+@pytest.mark.parametrize(
+    ("config", "gemfile", "optional"),
+    [
+        ("theme: jekyll-theme-cayman\n", None, True),
+        ("url: https://someone.github.io\n", None, True),
+        ("remote_theme: pages-themes/minimal@v0.2.0\n", None, True),
+        ("theme: jekyll-theme-cayman\n", 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n', False),
+        ("title: Notes\n", None, False),
+    ],
+)
+def test_a_jekyll_site_github_pages_builds_renders_pages_without_front_matter(tmp_path: Path, config: str, gemfile: str | None, optional: bool) -> None:
+    """No Gemfile and a GitHub Pages theme, a `remote_theme` or a github.io URL: GitHub Pages
+    builds it with its default plugins, jekyll-optional-front-matter among them."""
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    if gemfile is not None:
+        (tmp_path / "Gemfile").write_text(gemfile, encoding="utf-8")
+    (tmp_path / "kvm").mkdir()
+    (tmp_path / "kvm" / "notes.md").write_text("# KVM notes\n\nThe shadow page table, read again.\n", encoding="utf-8")
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    [model] = json.loads(out)
+    assert model["front-matter-optional"] is optional
