@@ -19,7 +19,7 @@ _ISO = lazy(
     r"(?:[Tt ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"[ ]?(?P<zone>[Zz]|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
-# Jekyll, Hexo and Docusaurus (Ruby and JavaScript date parsing): one-digit months, days, hours,
+# Jekyll, Hexo, Docusaurus, VitePress and VuePress (Ruby and JavaScript date parsing): one-digit months, days, hours,
 # minutes and seconds (`2019-10-09 0:0:0`), `/` between the parts (Hexo), a zone after the day
 # alone (`2023-08-02 +0800`, Ruby's Time.parse).
 _LENIENT = lazy(
@@ -27,7 +27,10 @@ _LENIENT = lazy(
     r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?::(?P<second>\d{1,2})(?:[.,]\d+)?)?)?"
     r"(?:(?(hour)[ ]*|[ ]+)(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?))?"
 )
-_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus")  # Ruby's Time.parse, JavaScript's Date
+# Ruby's Time.parse; JavaScript's Date (VitePress and VuePress leave `date` to their themes, which
+# read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone.
+_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress")
+_JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress")
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
 # to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
 _YAML_TIMESTAMP = lazy(
@@ -72,7 +75,7 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
             return None
     if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text)):
         return None  # Ruby's Time.parse reads RFC 1123 and `date`'s output as well
-    if not match and generator in ("hexo", "docusaurus") and _javascript_date_string(text):
+    if not match and generator in _JAVASCRIPT_GENERATORS and _javascript_date_string(text):
         return None  # JavaScript's Date reads what its own toString() writes
     if not match:
         return f"{value!r} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00"

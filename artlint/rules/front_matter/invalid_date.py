@@ -20,7 +20,8 @@ class FrontMatterInvalidDate(DocumentRule):
     neither a TOML date/datetime nor an ISO 8601 / RFC 3339 string (`2024-05-31`,
     `2024-05-31T08:00:00+08:00`, `2024-05-31 08:00`), and dates that do not exist, such as
     `2021-02-30` or month 13, written bare in TOML or as strings. The forms the site's generator
-    reads are dates too: one-digit parts on Jekyll and Hexo sites (`2024-3-21 4:00:00 +0000`),
+    reads are dates too: one-digit parts on Jekyll, Hexo, Docusaurus, VitePress and VuePress
+    sites (`2024-3-21 4:00:00 +0000`; not on Eleventy, whose Luxon reads ISO 8601 alone),
     `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo and
     Jekyll, Unix `date`'s output on Jekyll (`Fri Sep  3 11:21:31 CEST 2021`), and Eleventy's
     words for a file's dates (`Last Modified`, `Created`, `git Last Modified`, `git Created`).
