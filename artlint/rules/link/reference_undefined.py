@@ -90,6 +90,8 @@ class LinkReferenceUndefined(DocumentRule):
     defined label (`[Setext] [1]`, on a Jekyll site; on an MkDocs site one space or a line break), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
+    nor is an API's optional argument written as one (`socket.send([...args][, ack])`: a label
+    that starts with a comma),
     nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
     the label is translated and the definition is not.
 
@@ -296,7 +298,7 @@ def _not_a_label(label: str) -> bool:
     stripped = label.strip()
     return (
         not stripped
-        or stripped[0] in "^@!#"
+        or stripped[0] in "^@!#,"  # (`io([url][, options])`: an API's optional argument, no label)
         or stripped.lower() in ("x", "")
         or _TEMPLATE.search(label) is not None
     )
