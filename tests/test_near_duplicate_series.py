@@ -64,3 +64,10 @@ def test_versioned_docs_beside_docs_kept_outside_the_website_folder_are_versions
     assert different_versions("docs/guides/modal.md", "website/versioned_docs/version-0.80/guides/modal.md")
     assert not different_versions("website/versioned_docs/version-0.80/modal.md", "docs/dialog.md")
     assert not different_versions("website/versioned_docs/version-0.80/modal.md", "blog/modal.md")
+
+
+def test_versioned_docs_are_versions_whatever_number_orders_their_sidebar() -> None:
+    # socket.io-website: Migrations is category 06 in version 3's docs and 07 in the current ones.
+    current = "docs/categories/07-Migrations/migrating-from-2-to-3.md"
+    assert different_versions("versioned_docs/version-3.x/categories/06-Migrations/migrating-from-2-to-3.md", current)
+    assert not different_versions("versioned_docs/version-3.x/categories/06-Migrations/migrating-from-3-to-4.md", current)

@@ -136,16 +136,25 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
 
 def _versioned_beside_outer_docs(a: str, b: str) -> bool:
     """`website/versioned_docs/version-0.80/modal.md` and `docs/modal.md`: a Docusaurus site
-    whose docs plugin reads the current docs from outside its folder (`path: '../docs'`)."""
+    whose docs plugin reads the current docs from outside its folder (`path: '../docs'`). The
+    number prefixes that order a sidebar are not compared (`06-Migrations/` in version 3 is
+    `07-Migrations/` in version 4: Docusaurus leaves them out of the URL)."""
     if "versioned_docs/" not in a:
         return False
-    versioned = _unversioned(a)
+    versioned = _unnumbered(_unversioned(a))
     docs = len(versioned) - 1 - versioned[::-1].index("docs") if "docs" in versioned[:-1] else -1
     if docs < 0:
         return False
     tail = versioned[docs:]
-    other = _unversioned(b)
+    other = _unnumbered(_unversioned(b))
     return len(other) >= len(tail) and other[-len(tail) :] == tail
+
+
+_NUMBER_PREFIX = lazy(r"^\d+[-_.]")
+
+
+def _unnumbered(parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_NUMBER_PREFIX.sub("", part) for part in parts)
 
 
 def _unversioned(path: str) -> tuple[str, ...]:
