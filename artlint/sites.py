@@ -2479,7 +2479,7 @@ def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
         # marked's settings, unless pandoc renders (its markdown links no bare URL, breaks no line)
         "autolinks": not pandoc and _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": not pandoc and _hexo_pairs_spaced_strong(package),
-        "pattern_underscores": not pandoc and (_marked_major(package) or 3) < 3,
+        "pattern_underscores": not pandoc and _marked_major(package) in (0, 1, 2),  # (0 too: `or 3` once took it for unknown)
         "line_breaks": not pandoc and _nested(settings, "marked", "breaks") is not False,
         "pandoc": pandoc,
         "images_from_root": _marked_prepends_root(package, settings),

@@ -596,3 +596,17 @@ def test_a_jekyll_site_github_pages_builds_renders_pages_without_front_matter(tm
     code, out, _ = artlint("site", "--format", "json", ".", cwd=tmp_path)
     [model] = json.loads(out)
     assert model["front-matter-optional"] is optional
+
+
+@pytest.mark.parametrize(("version", "pattern"), [("^0.3.0", True), ("^2.0.0", True), ("^3.3.0", False), (None, False)])
+def test_hexo_marked_before_3_pairs_underscores_by_pattern(tmp_path: Path, version: str | None, pattern: bool) -> None:
+    """hexo-renderer-marked 0.x (marked 0.3) reads `__粗体__` as bold whatever stands beside it,
+    as 1.x and 2.x do; a version 0 once read as none asked for."""
+    (tmp_path / "_config.yml").write_text("title: Notes\n", encoding="utf-8")
+    dependencies = {"hexo": "^3.6.0", **({"hexo-renderer-marked": version} if version else {})}
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": dependencies}), encoding="utf-8")
+    (tmp_path / "source" / "_posts").mkdir(parents=True)
+    (tmp_path / "source" / "_posts" / "a.md").write_text("---\ntitle: A\ndate: 2018-01-01\n---\n\n使用__模块系统__的组件。\n", encoding="utf-8")
+    code, out, _ = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    [model] = json.loads(out)
+    assert model["pattern-underscores"] is pattern
