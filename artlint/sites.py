@@ -554,6 +554,19 @@ class Site:
                 found = source
         return found
 
+    def serves_route_root(self, path: str) -> bool:
+        """Whether a site path is the route of a Docusaurus docs plugin (`/docs/v4/`, the current
+        version's `path: "v4"`) whose folder has a doc with `slug: /`, the page served there."""
+        wanted = path.split("#")[0].split("?")[0].strip("/")
+        for kind, folder, route in self.doc_sources:
+            if kind == "docs" and route.strip("/") == wanted:
+                directory = os.path.join(self.root, folder)
+                signature = folder_signature(directory)
+                record("folder", directory, signature)
+                if _has_root_slug(directory, signature):
+                    return True
+        return False
+
     def holds_no_articles(self, path: str) -> bool:
         """Whether `path` (absolute) is in one of the site's template, partial or output
         folders, or is a file the generator's configuration excludes."""
@@ -3038,6 +3051,30 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,
         "language_folders": _language_folders(folder, (source if source != "." else "",)),
     }
+
+
+_ROOT_SLUG = lazy(r"^slug:[ \t]*['\"]?/['\"]?[ \t]*$", re.M)
+_DOC_HEAD = 4096
+
+
+@lru_cache(maxsize=64)
+def _has_root_slug(folder: str, signature: str) -> bool:  # once per state of the folder
+    """Whether a doc under `folder` says `slug: /` in its front matter (its first 4 KB)."""
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")) and name != "node_modules")
+        for name in sorted(names):
+            if name.endswith((".md", ".mdx")) and not name.startswith("_"):
+                path = os.path.join(directory, name)
+                if os.path.islink(path):
+                    continue
+                try:
+                    with open(path, "rb") as handle:
+                        head = handle.read(_DOC_HEAD).decode("utf-8", errors="replace")
+                except OSError:
+                    continue
+                if head.startswith("---") and _ROOT_SLUG.search(head[3:].split("\n---", 1)[0]):
+                    return True
+    return False
 
 
 _ELEVENTY_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")

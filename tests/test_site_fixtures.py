@@ -610,3 +610,16 @@ def test_hexo_marked_before_3_pairs_underscores_by_pattern(tmp_path: Path, versi
     code, out, _ = artlint("site", "--format", "json", ".", cwd=tmp_path)
     [model] = json.loads(out)
     assert model["pattern-underscores"] is pattern
+
+
+def test_a_docusaurus_version_route_is_served_by_its_doc_with_slug_root(tmp_path: Path) -> None:
+    (tmp_path / "docusaurus.config.js").write_text(
+        'module.exports = { presets: [["classic", { docs: { lastVersion: "current", versions: { current: { label: "4.x", path: "v4" } } } }]] };\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "categories" / "01-Documentation").mkdir(parents=True)
+    (tmp_path / "docs" / "categories" / "01-Documentation" / "index.md").write_text("---\ntitle: Introduction\nslug: /\n---\n\nWhat it is.\n", encoding="utf-8")
+    (tmp_path / "src" / "pages").mkdir(parents=True)
+    (tmp_path / "src" / "pages" / "start.md").write_text("# Start\n\nRead [the docs](/docs/v4/), not [a version never made](/docs/v5/).\n", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-target-missing", ".", cwd=tmp_path)
+    assert out.count("link-target-missing") == 1 and "/docs/v5/" in out, out

@@ -80,7 +80,8 @@ class LinkTargetMissing(DocumentRule):
     whose content adapter (`_content.gotmpl`) makes them from data; on an Eleventy site, the pages
     of its other template languages (`feeds/articles.njk` at its `permalink:
     /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site a folder is
-    served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog), a link
+    served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog, `/docs/v4/`
+    for a version whose `path` is `v4`), a link
     without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
     pages are named without the number prefixes the docs plugin drops (`03-connect/04-redis.md`
     is `connect/redis`), and a category whose `_category_.json`, or whose entry in the
@@ -136,6 +137,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # a blog's list, tag or archive page, which its plugin writes
                 if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc, path):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
+                if doc.site is not None and written.startswith("/") and doc.site.serves_route_root(written):
+                    continue  # `/docs/v4/`, a docs version's route, served by its doc with `slug: /`
                 if doc.site is not None and written.startswith("/") and doc.site.made_by_eleventy_template(written):
                     continue  # an Eleventy page of another template language (`feeds/articles.njk`)
                 if in_unfetched_submodule(doc, path, roots):
