@@ -181,7 +181,7 @@ def test_the_report_renders_and_filters_in_a_real_browser(tmp_path: Path, browse
     assert len(bars) >= 5 and all(bar.size["width"] > 0 and bar.size["height"] > 0 for bar in bars)
     findings = browser.find_elements(By.CSS_SELECTOR, "li.finding")
     total = len(findings)
-    assert total == 24 and findings[0].is_displayed() and findings[0].size["height"] > 0
+    assert total == 26 and findings[0].is_displayed() and findings[0].size["height"] > 0
     assert browser.find_element(By.ID, "shown").text == f"{total} findings shown"
     assert len(browser.find_elements(By.CSS_SELECTOR, "li.finding pre.source mark")) == total
     links = browser.find_elements(By.CSS_SELECTOR, "#files a")
