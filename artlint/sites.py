@@ -359,32 +359,34 @@ class Site:
         `archive.liquid` at `/archive/`): pages too, which links may name."""
         if self.generator != "eleventy":
             return False
-        urls, folders = self._eleventy_templates
-        for folder, signature in folders:
-            record("folder", folder, signature)  # each page that asks depends on them, not only the first
+        urls, read = self._eleventy_templates
+        for subject, signature in read:
+            record("stat", subject, signature)  # each page that asks depends on them, not only the first
         return path.split("#")[0].rstrip("/") in urls
 
     @cached_property
     def _eleventy_templates(self) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-        """(the template pages' URLs without their trailing slash, the folders read with their
-        signatures)."""
+        """(the template pages' URLs without their trailing slash, the folders and templates
+        read with their stat signatures: a folder's changes when a file is added or removed)."""
         top = os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
         skipped = {os.path.join(self.root, path) for path in self.not_content}
         urls = set()
-        folders = []
+        read = []
         for directory, subfolders, names in os.walk(top):
             subfolders[:] = sorted(
                 name for name in subfolders if not name.startswith(".") and name != "node_modules" and os.path.join(directory, name) not in skipped
             )
-            folders.append((directory, folder_signature(directory)))
+            read.append((directory, signature_of(directory)))
             for name in names:
                 stem, _, extension = name.rpartition(".")
                 if extension.lower() not in _ELEVENTY_TEMPLATES or not stem:
                     continue
-                url = _eleventy_template_url(os.path.join(directory, name), os.path.relpath(os.path.join(directory, stem), top))
+                path = os.path.join(directory, name)
+                read.append((path, signature_of(path)))
+                url = _eleventy_template_url(path, os.path.relpath(os.path.join(directory, stem), top))
                 if url is not None:
                     urls.add(url)
-        return frozenset(urls), tuple(folders)
+        return frozenset(urls), tuple(read)
 
     @cached_property
     def eleventy_titled_sections(self) -> tuple[str, ...]:
@@ -554,6 +556,10 @@ class Site:
                 found = source
         return found
 
+    @cached_property
+    def _root_slug_answers(self) -> dict[str, tuple[bool, tuple[tuple[str, str], ...]]]:
+        return {}
+
     def serves_route_root(self, path: str) -> bool:
         """Whether a site path is the route of a Docusaurus docs plugin (`/docs/v4/`, the current
         version's `path: "v4"`) whose folder has a doc with `slug: /`, the page served there."""
@@ -561,9 +567,12 @@ class Site:
         for kind, folder, route in self.doc_sources:
             if kind == "docs" and route.strip("/") == wanted:
                 directory = os.path.join(self.root, folder)
-                signature = folder_signature(directory)
-                record("folder", directory, signature)
-                if _has_root_slug(directory, signature):
+                if directory not in self._root_slug_answers:  # once per folder and run
+                    self._root_slug_answers[directory] = _root_slug_docs(directory)
+                found, read = self._root_slug_answers[directory]
+                for subject, signature in read:
+                    record("stat", subject, signature)  # the folders and the docs read
+                if found:
                     return True
         return False
 
@@ -3057,24 +3066,26 @@ _ROOT_SLUG = lazy(r"^slug:[ \t]*['\"]?/['\"]?[ \t]*$", re.M)
 _DOC_HEAD = 4096
 
 
-@lru_cache(maxsize=64)
-def _has_root_slug(folder: str, signature: str) -> bool:  # once per state of the folder
-    """Whether a doc under `folder` says `slug: /` in its front matter (its first 4 KB)."""
+def _root_slug_docs(folder: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
+    """(whether a doc under `folder` says `slug: /` in its front matter, within its first 4 KB;
+    the folders and docs read with their stat signatures, up to the one that says it)."""
+    read = []
     for directory, subfolders, names in os.walk(folder):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")) and name != "node_modules")
+        read.append((directory, signature_of(directory)))
         for name in sorted(names):
-            if name.endswith((".md", ".mdx")) and not name.startswith("_"):
-                path = os.path.join(directory, name)
-                if os.path.islink(path):
-                    continue
-                try:
-                    with open(path, "rb") as handle:
-                        head = handle.read(_DOC_HEAD).decode("utf-8", errors="replace")
-                except OSError:
-                    continue
-                if head.startswith("---") and _ROOT_SLUG.search(head[3:].split("\n---", 1)[0]):
-                    return True
-    return False
+            path = os.path.join(directory, name)
+            if not name.endswith((".md", ".mdx")) or name.startswith("_") or os.path.islink(path):
+                continue
+            read.append((path, signature_of(path)))
+            try:
+                with open(path, "rb") as handle:
+                    head = handle.read(_DOC_HEAD).decode("utf-8", errors="replace")
+            except OSError:
+                continue
+            if head.startswith("---") and _ROOT_SLUG.search(head[3:].split("\n---", 1)[0]):
+                return True, tuple(read)
+    return False, tuple(read)
 
 
 _ELEVENTY_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")

@@ -623,3 +623,16 @@ def test_a_docusaurus_version_route_is_served_by_its_doc_with_slug_root(tmp_path
     (tmp_path / "src" / "pages" / "start.md").write_text("# Start\n\nRead [the docs](/docs/v4/), not [a version never made](/docs/v5/).\n", encoding="utf-8")
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-target-missing", ".", cwd=tmp_path)
     assert out.count("link-target-missing") == 1 and "/docs/v5/" in out, out
+
+
+def test_a_template_added_after_a_run_is_found_by_the_next_one(tmp_path: Path) -> None:
+    """The pages that asked for the templates' URLs depend on the folders and templates read:
+    a cached finding does not outlive the template that answers it."""
+    (tmp_path / "eleventy.config.js").write_text('export default function (config) { return { dir: { input: "src" } }; }\n', encoding="utf-8")
+    (tmp_path / "src" / "feeds").mkdir(parents=True)
+    (tmp_path / "src" / "feeds.md").write_text("---\ntitle: Feeds\n---\n\n[Notes](/feeds/notes.xml)\n", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--select", "link-target-missing", ".", cwd=tmp_path)
+    assert code == 1 and "/feeds/notes.xml" in out, out
+    (tmp_path / "src" / "feeds" / "notes.njk").write_text("---\npermalink: /feeds/notes.xml\n---\n<feed></feed>\n", encoding="utf-8")
+    code, out, _ = artlint("check", "--offline", "--select", "link-target-missing", ".", cwd=tmp_path)
+    assert code == 0, out
