@@ -182,7 +182,7 @@ def _jekyll(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
     parts = relative.split("/")
     style = dict(site.permalinks).get("posts", "date")
     if "_posts" in parts[:-1]:
-        return _jekyll_post(site, relative, matter, style)
+        return _jekyll_post(site, relative, matter, dict(site.permalinks).get("collection:posts", style))
     if any(part[:1] in "_.#~" for part in parts) or parts[-1].endswith("~"):
         return None  # not rendered, or a collection this module does not model
     stem, suffix = posixpath.splitext(parts[-1])

@@ -2233,9 +2233,17 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "language_from_path": settings.get("lang_from_path") is True and len(codes) > 1,
         "language_folders": _language_folders(folder, ("",)) + tuple((path, path.rsplit("/", 1)[1].lower()) for path in fragments),
         "fragments": fragments,
-        "permalinks": (("posts", permalink),) if isinstance(permalink, str) else (),
+        "permalinks": ((("posts", permalink),) if isinstance(permalink, str) else ()) + _posts_collection_permalink(collections),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
     }
+
+
+def _posts_collection_permalink(collections: Any) -> tuple[tuple[str, str], ...]:
+    """`collections: {posts: {permalink: /blog/:title/}}`: the posts' own pattern, which wins
+    over the site's `permalink` for them (and leaves the pages' style to that one)."""
+    options = collections.get("posts") if isinstance(collections, dict) else None
+    pattern = options.get("permalink") if isinstance(options, dict) else None
+    return (("collection:posts", pattern),) if isinstance(pattern, str) and pattern.strip() else ()
 
 
 # A generator plugin making a page in a named folder: `PageWithoutAFile.new(site, site.source,

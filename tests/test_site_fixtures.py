@@ -636,3 +636,17 @@ def test_a_template_added_after_a_run_is_found_by_the_next_one(tmp_path: Path) -
     (tmp_path / "src" / "feeds" / "notes.njk").write_text("---\npermalink: /feeds/notes.xml\n---\n<feed></feed>\n", encoding="utf-8")
     code, out, _ = artlint("check", "--offline", "--select", "link-target-missing", ".", cwd=tmp_path)
     assert code == 0, out
+
+
+def test_a_jekyll_posts_collection_permalink_places_the_posts(tmp_path: Path) -> None:
+    """`collections: {posts: {permalink: /blog/:title/}}` wins over the site's style for the
+    posts: from /blog/<title>/, `../images/a.png` is /blog/images/a.png."""
+    (tmp_path / "_config.yml").write_text("collections:\n  posts:\n    output: true\n    permalink: /blog/:title/\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "blog" / "images").mkdir(parents=True)
+    (tmp_path / "blog" / "images" / "bench.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "_posts" / "2018-05-02-Highlights.md").write_text(
+        "---\ntitle: Highlights\n---\n\n![the benchmark](../images/bench.png) and ![a chart never drawn](../images/none.png)\n", encoding="utf-8"
+    )
+    code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", ".", cwd=tmp_path)
+    assert out.count("image-unreachable") == 1 and "none.png" in out, out
