@@ -135,6 +135,7 @@ class LinkReferenceUndefined(DocumentRule):
         if "]" not in prose or includes_another_file(doc):
             return
         text = doc.text
+        kramdown = doc.site is not None and doc.site.generator == "jekyll"
         defined = {normal_label(node.attrs.get("label") or "") for node in doc.definitions}
         if doc.site is not None and doc.site.appended_labels:
             defined.update(normal_label(label) for label in doc.site.appended_labels)  # pymdownx.snippets' auto_append
@@ -156,6 +157,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label or words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
+            if kramdown and _defined_unescaped(label, defined):
+                continue  # kramdown matches `[beam\_makeops]` to `[beam_makeops]:`; CommonMark does not
             if normal_label(label) in tags or (normal_label(label) in prose_words and normal_label(words) in prose_words):
                 continue  # `[团队][译]`, `[RESULT][VOTE]`: a title's or a mail subject's tags, quoted as written
             if text.startswith("[", match.end()) or log_lines.holds(match.start()):
@@ -196,7 +199,7 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if _HEADING_OPENING.fullmatch(text, line_start, match.start()) and not any(c.isspace() for c in label):
                 continue  # `## [Deprecated] JSX Brackets`: a heading's tag
-            if normal_label(label) in defined or normal_label(label) in prose_words:
+            if normal_label(label) in defined or normal_label(label) in prose_words or (kramdown and _defined_unescaped(label, defined)):
                 continue
             if spaced_labels is not None and _spaced_label_defined(text, match.end(), defined, spaced_labels):
                 continue  # kramdown's `[Setext] [1]`, Python-Markdown's `[text]` and `[label]` a line apart
@@ -292,6 +295,14 @@ def _alias_in_a_list(text: str, match) -> bool:
         return False  # a long line is no list of names (and is not searched to its end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return _NAME_AND_ALIAS.fullmatch(line) is not None
+
+
+_UNESCAPE = lazy(r"\\(.)")
+
+
+def _defined_unescaped(label: str, defined: set[str]) -> bool:
+    """Whether the label, its backslash escapes read as the characters they escape, is defined."""
+    return "\\" in label and normal_label(_UNESCAPE.sub(r"\1", label)) in defined
 
 
 def _not_a_label(label: str) -> bool:
