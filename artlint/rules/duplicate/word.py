@@ -334,9 +334,26 @@ class DuplicateWord(DocumentRule):
             for match in _CJK_WORD_DOUBLE.finditer(text, lower, upper):
                 start = match.start()
                 word = text[start : start + 2]
+                if _in_book_title(text, start, lower, upper):
+                    continue  # 《北京北京》: a book's title, as its author wrote it
                 if _doubled_chinese_word(text, start, lower, upper, options):
                     fix = Fix(f"delete the second '{word}'", (doc.edit(start + 2, start + 4),), safe=False)
                     yield doc.diagnostic(f"doubled word '{word}{word}'", start, start + 4, fix=fix)
+
+
+_TITLE_REACH = 40  # characters a book's title spans on either side of a double
+
+
+def _in_book_title(text: str, start: int, lower: int, upper: int) -> bool:
+    """Whether `start` is inside Chinese title marks (`《北京北京》`, `〈…〉`) on its line."""
+    opening = max(text.rfind("《", max(lower, start - _TITLE_REACH), start), text.rfind("〈", max(lower, start - _TITLE_REACH), start))
+    if opening < 0 or "\n" in text[opening:start]:
+        return False
+    closing_mark = "》" if text[opening] == "《" else "〉"
+    if text.find(closing_mark, opening + 1, start) >= 0:
+        return False  # the title closed before the double
+    closing = text.find(closing_mark, start, min(upper, start + _TITLE_REACH))
+    return closing >= 0 and "\n" not in text[start:closing]
 
 
 def _as_set(options, key: str) -> frozenset[str]:
