@@ -23,7 +23,9 @@ class LinkNested(DocumentRule):
     wrapped in the brackets of another (`[[the paper](…)](…)`). An image inside a link is
     not a link, so a linked picture (`[![logo](logo.png)](https://…)`) is fine, and so is a
     link in an image's text (`![a chart from [the benchmark](…)](chart.svg)`), which figure
-    plugins show as the caption.
+    plugins show as the caption. On a Hexo site that marked renders, `[[text](a)](a)` makes
+    two nested anchors to one address, which the browser splits into a link that still leads
+    there: not reported; to two addresses it is.
 
     ## Why it matters
     HTML forbids a link inside a link, and CommonMark renderers (Hugo, Zola, markdown-it,
@@ -56,9 +58,12 @@ class LinkNested(DocumentRule):
                 if inner is not outer and inner.start not in reported:
                     reported.add(inner.start)
                     yield doc.diagnostic(_message(inner, outer), inner.start, inner.end)
+        marked = doc.site is not None and doc.site.generator == "hexo" and not doc.site.markdown_it and not doc.site.pandoc
         for inner in links:
             if inner.kind == "inline" and inner.start not in reported:
                 outer_url = _wrapping_brackets(doc.text, inner)
+                if outer_url is not None and marked and outer_url.strip() == inner.url.strip():
+                    continue  # marked nests the two anchors, both to one address: the browser's split link leads there
                 if outer_url is not None:
                     yield doc.diagnostic(
                         f"link inside the brackets of another link: the link to {inner.url} is made, and the brackets around it and"

@@ -1,3 +1,5 @@
+import re
+
 from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
@@ -14,6 +16,13 @@ class CodeFenceUnclosed(DocumentRule):
     nothing else on it. The message names the line that was probably meant to close it: one
     with an info string (```` ```python ````, which only opens a fence), a shorter fence, a fence
     written at the end of a line of code, or one indented four spaces or more.
+
+    On CommonMark renderers a block that holds only code to the end of the file is closed
+    there and looks as if it had its fence: it is reported only when a line was meant to close
+    it, when it is empty (a stray fence at the end), or when prose or markdown follows the
+    opening (a heading of two hashes or more, a Chinese or English sentence, a link or an
+    image, an HTML block). On Jekyll and MkDocs sites every one is reported: kramdown and
+    Python-Markdown show the fence as text.
 
     ## Why it matters
     A CommonMark renderer (Hugo, Zola, Docusaurus, markdown-it, GitHub) shows everything after
@@ -54,7 +63,39 @@ class CodeFenceUnclosed(DocumentRule):
             last, _ = doc.source.position(max(code.start, code.end - 1))
             if last > first and _closes(doc.source.line_text(last), marker):
                 continue
+            if not _shows_wrongly(doc, first, last, marker):
+                continue  # only code to the end: CommonMark closes the block there, the page is the same
             yield doc.line_diagnostic(_message(doc, first, last, marker), first, _column(doc.source.line_text(first), marker))
+
+
+# Renderers that show an unclosed fence's backticks as text (kramdown, Python-Markdown).
+_LITERAL_FENCE_GENERATORS = ("jekyll", "mkdocs")
+# What is no code in a code block: a heading of two hashes or more (one `#` is a comment in
+# shell and Python), a sentence of Chinese prose outside a comment, an English sentence (a list
+# item's too) with no code's marks in it, a markdown link or image, an HTML block's tag.
+_PROSE_LINE = lazy(
+    r"^[ \t]{0,3}#{2,6}[ \t]+\S"
+    r"|^(?![ \t]*(?://|#|\*|/\*|--|;|<!--|>))[^\n]*[\u4e00-\u9fff][。！？]"
+    r"|^[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+)?[A-Z][a-z']*(?:[ \t]+[^\s;{}()=<>]+){4,}[.!?][ \t]*$"
+    r"|!?\[[^\]\n]+\]\((?:https?:|/|\.)"
+    r"|^[ \t]*<(?:p|div|h[1-6]|ul|ol|table|blockquote)\b",
+    re.M,
+)
+
+
+def _shows_wrongly(doc, first: int, last: int, marker: str) -> bool:
+    """Whether the unclosed block changes the page: on CommonMark renderers a block that holds
+    only code to the end of the file is closed there, and looks as if it had its fence; it
+    is wrong when a line was meant to close it, when it is empty (a stray fence) or when
+    prose or markdown follows. kramdown and Python-Markdown show the fence as text anyway."""
+    if doc.site is not None and doc.site.generator in _LITERAL_FENCE_GENERATORS:
+        return True
+    if not any(doc.source.line_text(number).strip() for number in range(first + 1, last + 1)):
+        return True  # an empty block at the end of the page
+    if _meant_closer(doc, first, last, marker) is not None:
+        return True
+    start = doc.source.line_starts[first] if first < doc.source.line_count else len(doc.text)
+    return _PROSE_LINE.search(doc.text, start) is not None
 
 
 def _last_visible_end(text: str) -> int:
