@@ -214,7 +214,7 @@ def _qualifies_the_link_before(doc, link) -> bool:
     else:
         return False
     before = len(text[max(0, opening - _BESIDE) : opening].rstrip(" \t")) + max(0, opening - _BESIDE)
-    return any(other.end == before and not other.is_image for other in doc.links)
+    return before in doc.memo("link-text-non-descriptive link ends", lambda: frozenset(other.end for other in doc.links if not other.is_image))
 
 
 _BESIDE = 160  # characters of markup between a button and the link it repeats
