@@ -805,9 +805,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     if hugo_type == "redirect":
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
     title_from_layout = bool(hugo_type) and hugo_type in site.untitled_types  # `<h1>例会</h1>`: the layout heads it
+    layout_file = _jekyll_layout_file(site, matter, parts) if site.generator == "jekyll" else ""
     if site.generator == "jekyll" and kind == "page" and expected:
-        layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
-        layout_file = os.path.join(site.root, "_layouts", f"{layout}.html") if _plain_name(layout) else ""
         if layout_file and _heading_from_elsewhere(layout_file, site.root):
             expected = False  # the layout's heading is another object's (`{{ episode.title }}`)
             title_from_layout = True
@@ -821,17 +820,16 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
-    rendered_by_script = site.generator == "jekyll" and kind in ("article", "page") and _script_renders(site, matter, parts)
+    # reveal.js's markdown plugin (`<section data-markdown>`) renders the page in the browser.
+    rendered_by_script = kind in ("article", "page") and bool(layout_file) and "data-markdown" in _layout_text(layout_file, site.root)
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script)
 
 
-def _script_renders(site: Site, matter: Mapping[str, Any], parts: list[str]) -> bool:
-    """Whether a Jekyll page's layout gives its text to reveal.js's markdown plugin
-    (`<section data-markdown>`), which renders it in the browser."""
+def _jekyll_layout_file(site: Site, matter: Mapping[str, Any], parts: list[str]) -> str:
+    """The file of a Jekyll page's layout, its own or the one `defaults` give it; "" for none
+    or a name that could lead out of `_layouts`."""
     layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
-    if not _plain_name(layout):
-        return False
-    return "data-markdown" in _layout_text(os.path.join(site.root, "_layouts", f"{layout}.html"), site.root)
+    return os.path.join(site.root, "_layouts", f"{layout}.html") if _plain_name(layout) else ""
 
 
 def _titled_by_data(site: Site, file: str) -> bool:
