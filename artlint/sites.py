@@ -364,18 +364,29 @@ class Site:
             record("stat", subject, signature)  # each page that asks depends on them, not only the first
         return path.split("#")[0].rstrip("/") in urls
 
+    @property
+    def _eleventy_input(self) -> str:
+        return os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
+
+    def _eleventy_folders(self) -> Iterator[tuple[str, list[str]]]:
+        """(folder, its file names) of an Eleventy site's input folder and those under it, in
+        order. Eleventy reads `_blog/` as any folder: only its includes, data and output
+        folders (and hidden ones, `node_modules`) are none."""
+        skipped = {os.path.join(self.root, path) for path in self.not_content}
+        for directory, subfolders, names in os.walk(self._eleventy_input):
+            subfolders[:] = sorted(
+                name for name in subfolders if not name.startswith(".") and name != "node_modules" and os.path.join(directory, name) not in skipped
+            )
+            yield directory, names
+
     @cached_property
     def _eleventy_templates(self) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
         """(the template pages' URLs without their trailing slash, the folders and templates
         read with their stat signatures: a folder's changes when a file is added or removed)."""
-        top = os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
-        skipped = {os.path.join(self.root, path) for path in self.not_content}
+        top = self._eleventy_input
         urls = set()
         read = []
-        for directory, subfolders, names in os.walk(top):
-            subfolders[:] = sorted(
-                name for name in subfolders if not name.startswith(".") and name != "node_modules" and os.path.join(directory, name) not in skipped
-            )
+        for directory, names in self._eleventy_folders():
             read.append((directory, signature_of(directory)))
             for name in names:
                 stem, _, extension = name.rpartition(".")
@@ -394,14 +405,9 @@ class Site:
         the pages' URLs of their titles (`"permalink": "/blog/{{ title | slugify }}/"`)."""
         if self.generator != "eleventy":
             return ()
-        top = os.path.join(self.root, "" if self.content[0] == "." else self.content[0])
+        top = self._eleventy_input
         sections = set()
-        skipped = {os.path.join(self.root, path) for path in self.not_content}
-        for directory, folders, names in os.walk(top):
-            # Eleventy reads `_blog/` as any folder: only its includes, data and output folders are none.
-            folders[:] = sorted(
-                name for name in folders if not name.startswith(".") and name != "node_modules" and os.path.join(directory, name) not in skipped
-            )
+        for directory, names in self._eleventy_folders():
             inner = os.path.relpath(directory, top).replace(os.sep, "/")
             if inner == ".":
                 continue
