@@ -35,20 +35,17 @@ def gfm_table(md: Any) -> None:
 
 
 def parse_table(block: Any, match: re.Match[str], state: Any) -> Optional[int]:
-    header = _cells(match.group(0))
+    header = split_cells(match.group(0))
     position = match.end()
-    delimiter = _cells(state.get_line(position))
-    if header is None or delimiter is None or len(header) != len(delimiter):
-        return None
-    aligns = [_alignment(cell) for cell in delimiter]
-    if any(align is False for align in aligns):
-        return None  # not a delimiter row: no table
+    aligns = delimiter_alignments(state.get_line(position))
+    if header is None or aligns is None or len(header) != len(aligns):
+        return None  # no delimiter row under the header, or not one of as many cells: no table
     position += len(state.get_line(position))
     head = {"type": "table_head", "children": [_cell(text, align, True) for text, align in zip(header, aligns, strict=True)]}
     rows = []
     while position < state.cursor_max:
         line = state.get_line(position)
-        cells = None if _OTHER_BLOCK.match(line) else _cells(line)
+        cells = None if _OTHER_BLOCK.match(line) else split_cells(line)
         if cells is None:
             break
         cells = (cells + [""] * len(aligns))[: len(aligns)]
@@ -69,8 +66,10 @@ def _alignment(cell: str) -> Any:
     return next((align for pattern, align in _ALIGNMENTS if pattern.match(cell)), False)
 
 
-def _cells(line: str) -> Optional[list[str]]:
-    """The cells of a table line, its outer pipes left out; None for a line without a pipe."""
+def split_cells(line: str, protect_code: bool = False) -> Optional[list[str]]:
+    """The cells of a table line, its outer pipes left out; None for a line without a pipe.
+    GFM divides cells at every unescaped pipe, inside code spans too; Python-Markdown
+    (`protect_code`) keeps a code span's pipes in its cell."""
     text = line.rstrip("\n").strip(" \t")
     if "|" not in text:
         return None
@@ -78,13 +77,30 @@ def _cells(line: str) -> Optional[list[str]]:
         text = text[1:]
     if text.endswith("|") and not _escaped(text, len(text) - 1):
         text = text[:-1]
+    spans = _code_spans(text) if protect_code and "`" in text else ()
     cells, start = [], 0
     for position, char in enumerate(text):
-        if char == "|" and not _escaped(text, position):
+        if char == "|" and not _escaped(text, position) and not any(first <= position < last for first, last in spans):
             cells.append(text[start:position].strip())
             start = position + 1
     cells.append(text[start:].strip())
     return cells
+
+
+def delimiter_alignments(line: str) -> Optional[list[Any]]:
+    """The alignment of each cell of a delimiter row, None where `line` is no delimiter row."""
+    cells = split_cells(line)
+    if cells is None:
+        return None
+    aligns = [_alignment(cell) for cell in cells]
+    return None if any(align is False for align in aligns) else aligns
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _CODE_SPAN.finditer(text)]
 
 
 def _escaped(text: str, position: int) -> bool:

@@ -1,0 +1,104 @@
+import re
+
+from artlint.findings import Severity
+from artlint.gfmtable import delimiter_alignments, split_cells
+from artlint.lazyre import lazy
+from artlint.rules import DocumentRule
+
+# A line with a pipe followed by a table's delimiter row (`|---|:--:|`, `--- | ---`).
+_DELIMITER = lazy(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_NOTHING_SHOWN = " \t-\\\u2013\u2014"  # a dash for "none", a line continuation's backslash
+_COMMENT = lazy(r"<!--.*?(?:-->|$)", re.S)
+# kramdown shows a row's cells however many the header has, and so may pandoc.
+_LENIENT_TABLES = ("jekyll",)
+
+
+class TableColumnCount(DocumentRule):
+    """A table row with more cells than its header, or a header that its delimiter row does not match.
+
+    ## What it finds
+    - A body row of a pipe table with more cells than the header row, the cells beyond the
+      header's holding text. GitHub Flavored Markdown (Hugo's goldmark, Zola, marked in Hexo,
+      markdown-it in VitePress, Docusaurus, Eleventy, GitHub) and Python-Markdown (MkDocs) drop
+      them from the page without a word. A `|` inside a code span divides cells too in GFM,
+      unless escaped as `\\|` (Python-Markdown keeps it in the code span).
+    - A header row whose number of cells differs from its delimiter row's (`| a | b | c |` over
+      `|---|---|`): no table at all, the lines show as a paragraph of pipes and dashes.
+
+    Jekyll's kramdown makes a wider row of a longer one, and reads any header over any
+    delimiter row, so Jekyll sites are not checked. Dropped cells that show nothing but dashes
+    (empty, `-`, a `\\` left from a line continuation, a comment) lose nothing and are not reported.
+
+    ## Why it matters
+    The text of the dropped cells is lost to readers with no sign in the source, and the table
+    that never renders shows its markup. Both come from a column added to some rows and not
+    the header, a pasted row, or an unescaped `|` in a cell (`a || b`, `Option<A|B>`).
+
+    ## Example
+
+        | Option | Default |
+        |--------|---------|
+        | depth  | 3       | the nesting limit |
+
+    reports `table row has 3 cells, its header 2: the renderer drops 'the nesting limit';
+    add a column to the header or merge the cells`.
+    """
+
+    name = "table-column-count"
+    family = "markup"
+    severity = Severity.WARNING
+
+    def check(self, doc, options):
+        if doc.site is not None and (doc.site.generator in _LENIENT_TABLES or doc.site.pandoc):
+            return
+        protects_code = doc.site is not None and doc.site.generator == "mkdocs"
+        text = doc.markup_text or doc.text
+        for table in doc.nodes("table"):
+            rows = table.children
+            if len(rows) < 2:
+                continue
+            columns = len(rows[0].children)
+            for row in rows[1:]:
+                cells = split_cells(text[row.start : row.end], protect_code=protects_code) or []
+                dropped = [cell for cell in cells[columns:] if _shows_text(cell)]
+                if dropped:
+                    yield doc.diagnostic(_dropped_message(cells, columns, dropped), row.start, row.end)
+        for paragraph in doc.nodes("paragraph"):
+            yield from _unmatched_headers(doc, text, paragraph, protects_code)
+
+
+def _shows_text(cell: str) -> bool:
+    """Whether a cell shows anything but a dash or a backslash, HTML comments left out."""
+    if "<!--" in cell:
+        cell = _COMMENT.sub("", cell)
+    return bool(cell.strip(_NOTHING_SHOWN))
+
+
+def _dropped_message(cells: list[str], columns: int, dropped: list[str]) -> str:
+    shown = " | ".join(dropped)
+    shown = shown if len(shown) <= 50 else shown[:49] + "…"
+    hint = "add a column to the header or merge the cells"
+    if any("`" in cell for cell in cells):
+        hint = "escape a '|' inside a code span as '\\|', or " + hint
+    return f"table row has {len(cells)} cells, its header {columns}: the renderer drops '{shown}'; {hint}"
+
+
+def _unmatched_headers(doc, text: str, paragraph, protects_code: bool):
+    """A paragraph's line of cells over a delimiter row with another number of cells: a
+    table that is never made (`split_cells` counts them as the renderer does)."""
+    if text.find("|", paragraph.start, paragraph.end) < 0 or text.find("-", paragraph.start, paragraph.end) < 0:
+        return
+    lines = text[paragraph.start : paragraph.end].split("\n")
+    offset = paragraph.start
+    for line, following in zip(lines, lines[1:], strict=False):
+        if "|" in following and _DELIMITER.match(following) and "|" in line and not doc.in_code(offset):
+            header = split_cells(line, protect_code=protects_code) or []
+            delimiter = delimiter_alignments(following) or []
+            if header and delimiter and len(header) != len(delimiter):
+                yield doc.diagnostic(
+                    f"table header has {len(header)} cells, its delimiter row {len(delimiter)}: no table is made, "
+                    "the lines show as text; give both rows the same number of cells",
+                    offset,
+                    offset + len(line),
+                )
+        offset += len(line) + 1
