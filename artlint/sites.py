@@ -1907,7 +1907,8 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "static": tuple(static),
         "languages": tuple(codes),
         "language_folders": tuple(folders),
-        "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str))),
+        # An empty pattern is none: Hugo keeps a page's own path when the expanded link is "".
+        "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str) and value.strip())),
         "url_settings": _hugo_url_settings(settings),
         "not_content": tuple(dict.fromkeys(unbuilt)),
         "file_mounts": tuple(file_mounts),
