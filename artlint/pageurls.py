@@ -530,7 +530,8 @@ def _hexo_post(site: Site, inner: str, matter: Mapping[str, Any]) -> PageUrl | N
         "i_day": lambda: str(date().day),
         "title": lambda: title,
         "name": lambda: posixpath.basename(title),
-        "id": lambda: _hexo_id(matter),
+        "id": lambda: _hexo_front_matter_token(matter, "id"),
+        "abbrlink": lambda: _hexo_front_matter_token(matter, "abbrlink"),
     }
     path = _clean(_expand(pattern, tokens))
     if not path.endswith("/") and not posixpath.splitext(path)[1]:
@@ -538,12 +539,13 @@ def _hexo_post(site: Site, inner: str, matter: Mapping[str, Any]) -> PageUrl | N
     return PageUrl(path, _output(path), decided_by)
 
 
-def _hexo_id(matter: Mapping[str, Any]) -> str:
-    """Hexo's `:id`: the front matter's `id` where it gives one; else the database's, which a
-    cache reset changes."""
-    value = matter.get("id")
+def _hexo_front_matter_token(matter: Mapping[str, Any], key: str) -> str:
+    """A permalink token that a post's front matter gives: Hexo's `:id` (else the database's,
+    which a cache reset changes), hexo-abbrlink's `:abbrlink` (else made and written into the
+    file at the next build)."""
+    value = matter.get(key)
     if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
-        raise _Uncertain("id")
+        raise _Uncertain(key)
     return str(value).strip()
 
 

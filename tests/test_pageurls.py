@@ -144,6 +144,13 @@ def test_hexo_id_from_front_matter(tmp_path: Path) -> None:
     assert url_of(tmp_path, "source/_posts/web/dedupe.md", {}, files) is None  # the database's id: not known
 
 
+def test_hexo_abbrlink_from_front_matter(tmp_path: Path) -> None:
+    files = {"_config.yml": "permalink: :abbrlink.html\nabbrlink:\n  alg: crc16\n", "source/_posts/.keep": ""}
+    assert url_of(tmp_path, "source/_posts/算法/高精度.md", {"abbrlink": 48355}, files) == "/48355.html"
+    assert url_of(tmp_path, "source/_posts/算法/高精度.md", {"abbrlink": "a1b2"}, files) == "/a1b2.html"
+    assert url_of(tmp_path, "source/_posts/算法/高精度.md", {}, files) is None  # made at the next build: not known
+
+
 def test_zola(tmp_path: Path) -> None:
     files = {"config.toml": 'base_url = "https://example.org"\n'}
     assert url_of(tmp_path, "content/blog/2024-05-31_Deep Sleep.md", {}, files) == "/blog/deep-sleep/"
