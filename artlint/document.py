@@ -318,6 +318,7 @@ def parse_document(
         source, after_blank_lines=generator in ("hugo", "zola", "hexo"), without_opening=generator == "hexo",
         indented_fence=generator in ("hugo", "zola"),
         indented_closing=generator == "zola",
+        meta_lines=generator == "mkdocs",
     )
     body_offset = front_matter.body_offset if front_matter else 0
     markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)

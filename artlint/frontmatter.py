@@ -65,7 +65,7 @@ class FrontMatterProblem:
 
 @dataclass
 class FrontMatter:
-    kind: str  # "toml", "yaml" or "json"
+    kind: str  # "toml", "yaml", "json", or "meta": MkDocs' `key: value` lines without fences
     start_line: int  # line of the opening delimiter
     end_line: int  # line of the closing delimiter (or last line when unclosed)
     body_offset: int  # offset of the first character after the front matter
@@ -98,7 +98,12 @@ class FrontMatter:
 
 
 def split_front_matter(
-    source: Source, after_blank_lines: bool = False, without_opening: bool = False, indented_fence: bool = False, indented_closing: bool = False
+    source: Source,
+    after_blank_lines: bool = False,
+    without_opening: bool = False,
+    indented_fence: bool = False,
+    indented_closing: bool = False,
+    meta_lines: bool = False,
 ) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
@@ -109,7 +114,8 @@ def split_front_matter(
     (js-yaml's reading). With `indented_fence` (Hugo's and Zola's lexers skip white space before
     the delimiter), the opening fence may follow spaces on its line (` ---`); with
     `indented_closing` (Zola's pattern reads lazily up to the first delimiter that ends a line),
-    so may the closing one (`    +++`)."""
+    so may the closing one (`    +++`). With `meta_lines` (MkDocs), `key: value` lines at the
+    top of the file, up to a blank line, are its meta-data (MultiMarkdown's form, `kind` "meta")."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -133,7 +139,51 @@ def split_front_matter(
         return _parse_json(source, opening, first)
     if without_opening and _YAML_KEY_LINE.match(first_line):
         return _closed_only(source, soft_tabs=True)
+    if meta_lines and first == 1 and _META_KEY_LINE.match(first_line):
+        return _meta_lines(source)
     return None
+
+
+# MkDocs' MultiMarkdown meta-data (mkdocs.utils.meta): a key line, or a line indented four
+# spaces or a tab that goes on with the last key's value.
+_META_KEY_LINE = lazy(r"[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
+_META_MORE_LINE = lazy(r"(?:[ ]{4}|\t)\s*(.*)")
+
+
+def _meta_lines(source: Source) -> FrontMatter:
+    """The key lines at the top of the file, read as MkDocs reads them: up to the first blank
+    line or the first line that is neither a key nor a value's next line. Keys are lower case,
+    values strings, a value's lines joined by line breaks."""
+    data: dict[str, Any] = {}
+    keys: dict[str, KeyInfo] = {}
+    key = None
+    line = 1
+    while line <= source.line_count:
+        written = source.line_text(line)
+        if not written.strip():
+            break
+        found = _META_KEY_LINE.fullmatch(written)
+        more = None if found else _META_MORE_LINE.fullmatch(written)
+        if found:
+            key = found.group(1).lower()
+            data[key] = found.group(2).strip()
+            keys.setdefault(key, KeyInfo(line, found.start(1) + 1, line, found.start(2) + 1))
+        elif more and key is not None:
+            data[key] = f"{data[key]}\n{more.group(1).strip()}".strip("\n")
+        else:
+            break
+        line += 1
+    body_offset = source.line_starts[line - 1] if line <= source.line_count else len(source.text)
+    matter = FrontMatter("meta", 1, line - 1, body_offset, data, keys=keys, opening_fence=False)
+    url = next((key for key, value in data.items() if value.startswith("//")), None)
+    if url is not None:  # `https://example.org` on the first line: a key "https", never shown
+        url_line = keys[url].line
+        matter.error = FrontMatterProblem(
+            f"MkDocs reads line {url_line} as meta-data (key '{url}'), so its URL is not shown on the page; "
+            "start the page with a blank line or a heading",
+            url_line,
+        )
+    return matter
 
 
 _LONG_FENCE = lazy(r"-{4,}[ \t]*")

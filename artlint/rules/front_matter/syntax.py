@@ -9,7 +9,9 @@ class FrontMatterSyntax(DocumentRule):
     TOML, YAML or JSON front matter that its parser rejects, reported on the line of the error
     inside the front matter with the parser's reason. Also: `+++` or `---` on the first line with
     no closing line, YAML tags that would construct objects (`!!python/object`), alias bombs,
-    and YAML that is not a mapping of keys to values.
+    and YAML that is not a mapping of keys to values. On MkDocs, whose `key: value` lines at the
+    top of a page are its meta-data even without fences, a first line that is a URL
+    (`https://…`, read as the key `https`), which the page never shows.
 
     ## Why it matters
     Site generators stop the build on such a page, or, worse, render the front matter as text at
