@@ -50,7 +50,9 @@ class LinkKeywordStuffing(DocumentRule):
     page's path names the word (a glossary entry, a package page), when the links go to
     different places of the page (`#l-24`, `#l-61`: a log cited line by line) or to a different
     item each (each link its own query: `?driverid=5gchc`, `?driverid=9f2tg`), when the links
-    stand alone as navigation (a list item, table cell or paragraph of their own), or when the
+    stand alone as navigation (a list item, table cell or paragraph of their own), when one of
+    them is a section's heading but for its number (`## XII. [太空飞行计划问题](…/P2762)`: a
+    problem set's sections refer back to earlier problems), or when the
     anchor is vague ("here", "这里": link-text-non-descriptive's business). Without a
     promotional URL, links to the site's own pages (the host of its configured URL: Hugo's
     `baseURL`, Jekyll's and Hexo's `url`, Docusaurus' `url`) are cross-references, and links to
@@ -130,7 +132,7 @@ class LinkKeywordStuffing(DocumentRule):
         stuffed = [
             links
             for links in groups.values()
-            if self._is_stuffed(doc.text, links, repeated_by_host, patterns, profiles, options, own_host, documentation)
+            if self._is_stuffed(doc, links, repeated_by_host, patterns, profiles, options, own_host, documentation)
         ]
         uses = Counter(link.label.casefold() for link in doc.links if link.kind == "reference" and link.label)
         unlinked = Counter(
@@ -149,7 +151,7 @@ class LinkKeywordStuffing(DocumentRule):
                         fix = _drop_definition_fix(doc, definition) if unlinked[label] == uses[label] else None
                         yield doc.diagnostic(message + "; reference definition", definition.start, definition.end, fix=fix)
 
-    def _is_stuffed(self, doc_text, links, repeated_by_host, patterns, profiles, options, own_host: str = "", documentation: bool = False) -> bool:
+    def _is_stuffed(self, doc, links, repeated_by_host, patterns, profiles, options, own_host: str = "", documentation: bool = False) -> bool:
         if len(links) < options["min-repeats"]:
             return False
         if host_in(links[0].host, domain_set(tuple(options["citation-hosts"]))):
@@ -178,11 +180,30 @@ class LinkKeywordStuffing(DocumentRule):
             return False
         if any(pattern.search(link.url) for pattern in profiles):
             return False
+        if _heads_a_section(doc, links):
+            return False  # `# XII. [Problem](…/P2762)`: a section's subject, which later text refers back to
         if len(repeated_by_host[link.host]) >= 2:
             return True  # common words spread over one host
         if len(links) < options["min-repeats-any-page"] or not _is_one_place_of_a_page(links):
             return False
-        return sum(_in_running_text(doc_text, link) for link in links) * 2 > len(links)
+        return sum(_in_running_text(doc.text, link) for link in links) * 2 > len(links)
+
+
+# What a heading may hold besides the link that names its subject: a number, a roman numeral.
+_NUMBERING = lazy(r"[\s#.、:：)(\-]*(?:[IVXLCDM]+|[ivxlcdm]+|\d+(?:\.\d+)*)?[\s.、:：)(\-]*")
+
+
+def _heads_a_section(doc, links: list[Link]) -> bool:
+    """Whether one of the links is a heading of its own, but for its number (`# XII.
+    [太空飞行计划问题](…/P2762)`): the subject of a section that other sections refer back to."""
+    for heading in doc.nodes("heading"):
+        inside = [link for link in links if heading.start <= link.start < heading.end]
+        if inside:
+            text = doc.text[heading.start : heading.end]
+            rest = text[: inside[0].start - heading.start] + text[inside[0].end - heading.start :]
+            if _NUMBERING.fullmatch(rest):
+                return True
+    return False
 
 
 def _is_documentation(doc) -> bool:
