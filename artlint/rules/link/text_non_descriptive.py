@@ -52,7 +52,8 @@ class LinkTextNonDescriptive(DocumentRule):
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (a download table's `[Source] [Sign] [SHA512]`, whose row names the release, a
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
-    three or more links side by side with only separators between, one of which says
+    the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
+    [download](…pdf)`), three or more links side by side with only separators between, one of which says
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`), a
     citation ending a table cell (`… patch releases. [Source](…)`), the credit in a figure's caption (`<figcaption>… (<a
     href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
@@ -100,7 +101,9 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
                 continue
-            if _names_a_rows_source(doc, link, text) or _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
+            if _names_a_rows_source(doc, link, text) or _labelled_line(doc, link, text):
+                continue  # a table's column, a line's label names it
+            if _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
                 continue  # (`[`<details>`](…)`: code names an element, a command, an API)
             if _beside_a_link_that_says(doc, link, phrases) or _one_of_alternatives(doc, link, text, phrases):
                 continue
@@ -397,6 +400,22 @@ def _names_a_rows_source(doc, link, text: str) -> bool:
                         return _ends_cell(doc, link, cell)  # `… patch-level releases. [Source](…)`: the cell's credit
                     return _links_only(doc, cell)
     return False
+
+
+# A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
+_BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][ \t]*[:：]?\1[ \t]*[:：]?[ \t]*")
+
+
+def _labelled_line(doc, link, text: str) -> bool:
+    """`- **Satzung:** [download](…pdf)`: "Download" or "Source" (`cell-actions`) as the whole
+    rest of a line whose bold label names what it is, as a column's heading names a table
+    cell's (a list of documents, each with its label)."""
+    if text not in _CELL_ACTIONS:
+        return False
+    line_start = doc.text.rfind("\n", 0, link.start) + 1
+    line_end = doc.text.find("\n", link.end)
+    after = doc.text[link.end : line_end if line_end >= 0 else len(doc.text)]
+    return _BOLD_LABEL.fullmatch(doc.text, line_start, link.start) is not None and not after.strip(" \t.。;；,，")
 
 
 def _ends_cell(doc, link, cell) -> bool:
