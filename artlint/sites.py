@@ -242,6 +242,12 @@ class Site:
         return not pattern_matching and not self.blackfriday and not self.spaced_strong
 
     @property
+    def shows_wiki_links_as_text(self) -> bool:
+        """Whether `[[Page]]` shows as written: a generator's site (its configuration found)
+        without a wiki-link plugin."""
+        return self.config_file is not None and not self.wiki_links
+
+    @property
     def spaced_emphasis(self) -> bool:
         """Whether the renderer takes `** text **` as bold: Python-Markdown (MkDocs), MDX 1."""
         return self.generator == "mkdocs" or self.spaced_strong

@@ -410,5 +410,7 @@ class BareUrl(DocumentRule):
                     continue
                 if _mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
                     continue
+                if text.startswith("[[", start - 2) and doc.site is not None and doc.site.shows_wiki_links_as_text:
+                    continue  # `[[https://…/a.png|Setup]]`: a wiki's image, link-reference-undefined's
                 if not _said_to_be_dead(text, start, end, dead):
                     yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)

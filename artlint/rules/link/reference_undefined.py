@@ -1,3 +1,4 @@
+import re
 from bisect import bisect_left
 
 from artlint import data
@@ -99,7 +100,9 @@ class LinkReferenceUndefined(DocumentRule):
     a note app on a site whose generator shows them as text (Hugo, Jekyll, Zola, Hexo,
     Docusaurus, MkDocs, VitePress, VuePress), unless the site is an Obsidian vault or names a
     wiki-link plugin (`Site.wiki_links`). Only names in words or of files: `[[Prototype]]`
-    (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. Not where
+    (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. GitHub
+    wiki's image, `[[https://…/a.png|alt=Setup]]`, is reported as one, with the markdown image
+    to write instead. Not where
     no generator's configuration was found (a plain folder, posts kept without their site),
     whose renderer is unknown, nor in an Obsidian drawing's file.
 
@@ -218,7 +221,9 @@ _SPACED_LABELS = {
 
 
 # `[[Page name]]`, `[[Page|shown text]]`, `![[diagram.png]]`: a wiki's or a note app's link.
-_WIKI_LINK = lazy(r"(?<!\[)!?\[\[([^\[\]\n]{1,100})\]\](?![\[(:])")
+_WIKI_LINK = lazy(r"(?<!\[)!?\[\[([^\[\]\n]{1,300})\]\](?![\[(:])")
+# GitHub's wiki: `[[https://…/a.png|alt=Setup]]` or `[[https://…/a.png|Setup]]` shows an image.
+_WIKI_IMAGE = lazy(r"(https?://[^|\s]+\.(?:png|jpe?g|gif|svg|webp))\|(?:alt=)?(.*)", re.I)
 _GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress", "eleventy": "Eleventy"}
 _NOT_A_PAGE_NAME = lazy(r"""[$"'=,{}<>;`\\]""")
 _FILE_NAME = lazy(r"\.[A-Za-z0-9]{2,4}$")
@@ -228,17 +233,26 @@ def _wiki_links(doc, prose: str, covered: SpanSet):
     """Wiki links on a site whose build does not make links of them (`Site.wiki_links`): pages
     imported from a wiki or written in a note app, whose brackets the published page shows."""
     site = doc.site
-    if site is None or site.config_file is None or site.wiki_links or "[[" not in prose:
+    if site is None or not site.shows_wiki_links_as_text or "[[" not in prose:
         return  # no generator's configuration: how the pages are published is not known
     if doc.page is not None and doc.page.kind == "resource":
         return  # an Obsidian drawing's list of embedded files: no page
     shown_by = _GENERATOR_NAMES.get(site.generator, site.generator.capitalize())
     for match in _WIKI_LINK.finditer(prose, doc.body_offset):
         name = match.group(1)
-        if match.start() in covered or not _page_name(name):
+        image = _WIKI_IMAGE.fullmatch(name)
+        if match.start() in covered or not (image or _page_name(name)):
             continue
-        what = "embed" if match.group().startswith("!") else "link"
-        yield doc.diagnostic(f"wiki {what} [[{name}]]: {shown_by} shows it as text, not as a link", match.start(), match.end())
+        if image:
+            message = f"wiki image [[{_short(name)}]]: {shown_by} shows it as text; write ![{image.group(2).strip()}]({image.group(1)})"
+        else:
+            what = "embed" if match.group().startswith("!") else "link"
+            message = f"wiki {what} [[{name}]]: {shown_by} shows it as text, not as a link"
+        yield doc.diagnostic(message, match.start(), match.end())
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 60 else name[:30] + "…" + name[-25:]
 
 
 def _page_name(name: str) -> bool:
