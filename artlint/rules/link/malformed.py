@@ -145,6 +145,8 @@ def _full_width_stop(doc, link):
         return None  # in a destination written out, between Chinese words: a title in the path (/莫队、带修莫队/)
     if written_out and split > 0 and _HAN.match(url, split - 1) and "#" in url[:split]:
         return None  # the end of a Chinese heading's anchor, written out: `…/faq/#支持接入-qiankun-么？`
+    if written_out and _PATH_GOES_ON.search(url, split) and "://" not in url[split:]:
+        return None  # a file named with the mark, written out: `/那兔/。。。.png`; a sentence never goes on so
     position = link.url_start + split
     line, column = doc.source.position(position)
     tail = url[split:]
@@ -158,6 +160,10 @@ def _full_width_stop(doc, link):
         f"malformed URL: full-width {url[split]!r} is not part of a URL; it should end at column {column} (line {line})",
         position, link.url_end, fix=fix,
     )
+
+
+# After the mark, more of a path: a folder, or a file's extension at the URL's end.
+_PATH_GOES_ON = lazy(r"/|\.[A-Za-z0-9]{2,5}$")
 
 
 def _full_width_split(url: str) -> int | None:
