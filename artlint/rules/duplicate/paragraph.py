@@ -157,8 +157,19 @@ def _heading_texts(doc, starts: list[int]) -> list[str]:
     """The normalised text of the heading that starts each section ("" for a component),
     without the number a numbered document gives it: "3.1.2.1 Notice" and "3.1.3.1 Notice" are
     the same heading of two sections built on one template."""
-    texts = {heading.start: normalise(_QUALIFIER.sub("", _HEADING_NUMBER.sub("", heading.text))) for heading in doc.nodes("heading")}
+    texts = {heading.start: normalise(_without_prefix(_QUALIFIER.sub("", _HEADING_NUMBER.sub("", heading.text)))) for heading in doc.nodes("heading")}
     return [texts.get(offset, "") for offset in starts]
+
+
+# A heading that is one identifier in parts (`fastapi_reload_includes`, `quart.reload.includes`).
+_PREFIXED_NAME = lazy(r"[ \t`]*[A-Za-z][A-Za-z0-9]*[_.-]([A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)*)[ \t`]*")
+
+
+def _without_prefix(text: str) -> str:
+    """An option's name without its first part: `fastapi_reload_includes` and
+    `quart_reload_includes` are one setting of two drivers, one template's two entries."""
+    match = _PREFIXED_NAME.fullmatch(text)
+    return match.group(1) if match else text
 
 
 # A heading's qualifier in brackets: "Use CPU QoS (based on Group Identity)" and "Use CPU QoS
@@ -192,7 +203,8 @@ class DuplicateParagraph(DocumentRule):
     naming the line of the first.
     Sections built on one template repeat their text: under headings of the same text (their
     numbers aside: "3.1.2 Notice", "3.2.1 Notice"; a qualifier in brackets aside: "Use QoS
-    (Group Identity)", "Use QoS (Core Scheduling)"), or in two sections under paragraphs that are
+    (Group Identity)", "Use QoS (Core Scheduling)"; an option's name but for its first part:
+    `fastapi_reload_delay`, `quart_reload_delay`), or in two sections under paragraphs that are
     one bold phrase of the same text (`**Matching**` in the section of each kind of rule, the
     same fields listed under each), even whole runs of it ("Common causes" under
     each limit, "Options" under each command), and the items of a list again in another list
