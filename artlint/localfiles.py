@@ -359,6 +359,23 @@ def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool
     return in_unfetched_submodule_of(candidates, str(root))
 
 
+def hugo_ref_in_unfetched_content(doc: "Document", target: str) -> bool:
+    """Whether a Hugo ref's page may be one that a content folder in an unfetched submodule
+    holds (a module mount of `../sdkdocs/python/…`): a ref by name may name any page, a ref by
+    path one under the folder's mount point. Hugo fails the build on a ref it cannot find."""
+    site, root = doc.site, site_root(doc)
+    if site is None or root is None:
+        return False
+    unfetched = {folder for folder in site.content if in_unfetched_submodule_of([os.path.normpath(os.path.join(str(root), folder))], str(root))}
+    if not unfetched:
+        return False
+    path = target.partition("#")[0].strip("/")
+    if "/" not in path:
+        return True  # looked up by its name across the site
+    prefixes = [prefix.strip("/") for folder, prefix in site.content_prefixes if folder in unfetched]
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in prefixes)
+
+
 def resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     """The file a local link path leads to, or None when none exists. Answers are kept with the
     document: an article that links one target 50,000 times (a hostile or a generated file)

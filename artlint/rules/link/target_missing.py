@@ -7,6 +7,7 @@ from artlint.lazyre import lazy
 from artlint.localfiles import (
     DEFAULT_ROOTS,
     exists_as_dependency,
+    hugo_ref_in_unfetched_content,
     hugo_ref_namesakes,
     hugo_ref_written_by_build_step,
     hugo_refs,
@@ -89,7 +90,9 @@ class LinkTargetMissing(DocumentRule):
     (`/docs/category/<label>`, or its `slug`). A
     target inside a git submodule
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
-    not reported: it cannot be checked; nor is a page that a build step writes, kept out of
+    not reported: it cannot be checked; nor is a Hugo ref that may name a page of content a
+    module mounts from such a submodule (a ref by name, or by a path under the mount's
+    target); nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
     constant's name that a build script replaces (`ENGLISH_VERSION_URL`). Nothing is fetched
     online.
@@ -150,6 +153,8 @@ class LinkTargetMissing(DocumentRule):
                 yield doc.diagnostic(f"link target {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None and not hugo_ref_written_by_build_step(doc, ref.target, roots, ref.language):
+                if hugo_ref_in_unfetched_content(doc, ref.target):
+                    continue  # a page of content mounted from a submodule the checkout has not fetched
                 if doc.site is not None and ref.target.startswith("/") and _written_by_plugin(doc.site.generated_folders, ref.target):
                     continue  # a taxonomy's page or a term's (`/series/夕拾花/`), which Hugo writes
                 namesakes = hugo_ref_namesakes(doc, ref.target, ref.language)
