@@ -1663,6 +1663,8 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["host"] = _own_host(generator, settings)
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = _builds_wiki_links(folder, config_file)
+    if _writes_llms_txt(folder, config_file):
+        parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *_LLMS_TXT_FILES)))
     parts["upgrades_insecure"] = _upgrades_insecure(folder, config_file, settings)
     if generator in ("hugo", "zola"):
         built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
@@ -3021,6 +3023,18 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
 
 # Names of wiki-link plugins and of the note apps whose vaults are published with one.
 _WIKI_LINK_PLUGIN = lazy(r"wiki[-_ ]?links?|wikiref|roamlinks|ezlinks|obsidian|bidirectional|backlinks|foam|dendron|quartz", re.I)
+
+
+# vitepress-plugin-llms, docusaurus-plugin-llms, mkdocs-llmstxt, hugo-llms…: each writes these.
+_LLMS_TXT_PLUGIN = lazy(r"llms[-_]?txt|plugin-llms|llms-plugin", re.I)
+_LLMS_TXT_FILES = ("llms.txt", "llms-full.txt")
+
+
+def _writes_llms_txt(folder: str, config_file: str) -> bool:
+    """Whether a plugin named in the configuration or the package writes `/llms.txt` and
+    `/llms-full.txt`, the site's pages for language models."""
+    texts = [read_small_file(config_file)] + [read_small_file(os.path.join(folder, name)) for name in ("package.json", "requirements.txt", "go.mod")]
+    return any(_LLMS_TXT_PLUGIN.search(text) for text in texts)
 
 
 def _builds_wiki_links(folder: str, config_file: str) -> bool:

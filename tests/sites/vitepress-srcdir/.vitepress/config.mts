@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitepress'
+import llmstxt from 'vitepress-plugin-llms'
 
 // The pages live in src/; VitePress serves src/public/ at the site's root.
 export default defineConfig({
   title: 'Example docs',
+  // writes /llms.txt and /llms-full.txt at build time
+  vite: { plugins: [llmstxt()] },
   srcDir: './src',
   locales: {
     root: { label: 'English', lang: 'en' },
