@@ -1,6 +1,6 @@
 """The paragraphs and sentences that the repeated-text rules compare.
 
-Block quotes, tables, `<details>` sections and MDX `<Tabs>` are skipped: they repeat on
+Block quotes, tables, `<details>` sections and tabs (MDX `<Tabs>`, Vue slots) are skipped: they repeat on
 purpose (a quoted reply, a table column, a spoiler that restates an answer, the same step in
 each operating system's tab).
 """
@@ -16,10 +16,11 @@ from artlint import data
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 
-# `<details>` sections, and MDX's `<Tabs>` (Docusaurus), whose tabs are alternatives that
-# repeat their steps on purpose (the same step for each operating system).
-_DETAILS_OPEN = lazy(r"<(?:(?i:details)|Tabs)\b")
-_DETAILS_CLOSE = lazy(r"</(?:(?i:details)|Tabs)\s*>")
+# Sections that hide their text, or show one of several alternatives at a time: `<details>`,
+# tabs (MDX `<Tabs>`, a Vue `<Tab>` or `<CodeGroup>`), a Vue component's named slots
+# (`<template v-slot:node>`, `<template #bun>`: one per tab, each with its own copy of a step).
+_DETAILS_OPEN = lazy(r"<(?:(?i:details)|Tabs?\b|CodeGroup\b|template\b(?=[^>]*(?:v-slot|\s#)))")
+_DETAILS_CLOSE = lazy(r"</(?:(?i:details)|Tabs?|CodeGroup|template)\s*>")
 _TAG_LINE = lazy(r"[ \t]*</?[A-Za-z]")
 # `:::note Title` opens a container, a bare `:::` closes it (markdown-it-container's syntax).
 _CONTAINER_OPEN = lazy(r"^[ \t]*:{3,}[ \t]*[^\s:]", re.M)

@@ -247,8 +247,8 @@ class DuplicateParagraph(DocumentRule):
     its top) is not checked: an API reference repeats a type's description at each use; nor is
     a licence or notice file (`LICENSE.md`, `COPYING`), whose bundled licences repeat their
     terms.
-    Block quotes, tables, `<details>`, MDX `<Tabs>` (alternatives, each with its own copy of
-    a step) and `:::` containers (admonitions) are not compared, nor
+    Block quotes, tables, `<details>`, tabs (MDX `<Tabs>`, Vue's `<Tab>`, `<CodeGroup>` and
+    named slots, `<template v-slot:node>`: alternatives, each with its own copy of a step) and `:::` containers (admonitions) are not compared, nor
     two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
     shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose.
 
