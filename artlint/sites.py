@@ -168,6 +168,13 @@ class Site:
     # A markdown image's title is shown under it as its caption: markdown-it-image-figures with
     # `figcaption: true` (or "title") on an Eleventy site.
     image_title_captions: bool = False
+    # The front-matter keys of terms (`tags`, `categories`) that the site's templates or plugins
+    # may read as lists (loop over, count, make pages of); a Jekyll site whose own templates
+    # only print them reads `tags: a, b` as written. All of them on other generators.
+    term_lists: tuple[str, ...] = ("tags", "categories")
+    # Those that the templates print whole (`title="{{ post.tags }}"`): Jekyll splits a string
+    # at its spaces, and prints the parts run together.
+    terms_printed: tuple[str, ...] = ()
     # Hugo page types whose own single layout heads the page without its title (a meeting's
     # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
     untitled_types: tuple[str, ...] = ()
@@ -2236,6 +2243,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "plugin_ids": _plugin_writes_ids(folder),
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
+        **_jekyll_term_uses(folder, settings),
         # `markdown: redcarpet` with its `autolink` extension links bare URLs (kramdown does not)
         "autolinks": str(settings.get("markdown", "")).lower() == "redcarpet"
         and "autolink" in _items(_nested(settings, "redcarpet", "extensions")),
@@ -2248,6 +2256,47 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "fragments": fragments,
         "permalinks": ((("posts", permalink),) if isinstance(permalink, str) else ()) + _posts_collection_permalink(collections),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
+    }
+
+
+# A template that reads a key of terms as a list: loops over it, counts or joins it, indexes
+# it, or reads the site's index of the terms (`site.tags`).
+_TERM_LIST_USE = r"(?:\bfor\s+\w+\s+in\s+[\w.\[\]'\"]*\b{key}\b|\bsite\.{key}\b|\.{key}\s*(?:\||\.(?:size|first|last)\b|\[))"
+_TERM_PRINT = r"\.{key}\s*-?\}}\}}"
+_TERM_PLUGINS = ("jekyll-archives", "jekyll-tagging", "jekyll-tag-pages", "jekyll-category-pages", "jekyll-tagging-related_posts")
+_TERM_TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".liquid", ".md", ".markdown", ".rb", ".json")
+_MAX_TERM_TEMPLATES = 400
+
+
+def _jekyll_term_uses(folder: str, settings: dict) -> dict[str, tuple[str, ...]]:
+    """`term_lists` and `terms_printed` of a Jekyll site: every key where a theme outside the
+    repository lays the pages out (`theme:`, `remote_theme:`; not GitHub Pages' own themes,
+    which show no terms) or a plugin makes pages of them; else the keys its layouts, includes,
+    plugins and top-level pages use as lists, and those they print."""
+    every: dict[str, tuple[str, ...]] = {"term_lists": ("tags", "categories")}
+    theme = str(settings.get("theme") or "").strip().lower()
+    if (theme and theme not in _GITHUB_PAGES_THEMES) or settings.get("remote_theme"):
+        return every
+    if any(_loads_plugin(folder, settings, plugin) for plugin in _TERM_PLUGINS):
+        return every
+    files = _template_files([os.path.join(folder, name) for name in ("_layouts", "_includes", "_plugins")])
+    try:
+        with os.scandir(folder) as entries:
+            files += sorted(entry.path for entry in entries if entry.is_file() and entry.name.endswith(_TERM_TEMPLATE_SUFFIXES))
+    except OSError:
+        return every
+    files = [path for path in files if path.endswith(_TERM_TEMPLATE_SUFFIXES)]
+    if len(files) > _MAX_TERM_TEMPLATES:
+        return every
+    forms = (("list", _TERM_LIST_USE), ("print", _TERM_PRINT))
+    uses = {(key, kind): re.compile(pattern.format(key=key)) for key in ("tags", "categories") for kind, pattern in forms}
+    found: set[tuple[str, str]] = set()
+    for path in files:
+        text = read_small_file(path)
+        found.update(use for use, pattern in uses.items() if use not in found and pattern.search(text))
+    return {
+        "term_lists": tuple(key for key in ("tags", "categories") if (key, "list") in found),
+        "terms_printed": tuple(key for key in ("tags", "categories") if (key, "print") in found),
     }
 
 

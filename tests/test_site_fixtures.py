@@ -650,3 +650,21 @@ def test_a_jekyll_posts_collection_permalink_places_the_posts(tmp_path: Path) ->
     )
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "image-unreachable", ".", cwd=tmp_path)
     assert out.count("image-unreachable") == 1 and "none.png" in out, out
+
+
+def test_jekyll_term_uses_come_from_the_sites_own_templates(tmp_path: Path) -> None:
+    def uses(config: str, layout: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        (folder / "_layouts").mkdir(parents=True)
+        (folder / "_config.yml").write_text(config, encoding="utf-8")
+        (folder / "_layouts" / "post.html").write_text(layout, encoding="utf-8")
+        site = sites.detect(str(folder))
+        assert site is not None and site.generator == "jekyll"
+        return site.term_lists, site.terms_printed
+
+    assert uses("title: x\n", '<h1 title="{{ page.tags }}">{{ page.title }}</h1>') == ((), ("tags",))
+    assert uses("title: x\n", "{% for tag in page.tags %}<a>{{ tag }}</a>{% endfor %}") == (("tags",), ())
+    assert uses("title: x\n", "{{ page.categories | join: ', ' }} {{ site.tags.size }}") == (("tags", "categories"), ())
+    assert uses("title: x\n", "{{ content }}") == ((), ())
+    assert uses("theme: minimal-mistakes-jekyll\n", "{{ content }}") == (("tags", "categories"), ())  # the theme's templates are elsewhere
+    assert uses("title: x\nplugins: [jekyll-archives]\n", "{{ content }}") == (("tags", "categories"), ())

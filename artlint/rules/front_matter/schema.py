@@ -20,7 +20,11 @@ class FrontMatterSchema(DocumentRule):
     the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
-    vdoing theme, whose scaffold writes it). Documents of a Jekyll
+    vdoing theme, whose scaffold writes it), and on a Jekyll site whose own templates read
+    `tags` or `categories` as no list (no loop, count or index of them, no `site.tags`, no
+    theme from elsewhere, no plugin that makes pages of terms), a string of them, which shows
+    as written (one with spaces, if the templates print it: Jekyll splits it there and prints
+    the parts run together). Documents of a Jekyll
     collection without `output: true` are not checked: no page is made of them, and layouts
     read their front matter in whatever shape they chose (`title: {ko: …, en: …}`), nor are
     files outside what a configured generator builds (a dev.to cross-posting template under
@@ -66,6 +70,8 @@ class FrontMatterSchema(DocumentRule):
             return
         generator = doc.site.generator if doc.site is not None else None
         drops_empty = doc.site is not None and doc.site.drops_empty_terms
+        listed = doc.site.term_lists if doc.site is not None else ("tags", "categories")
+        printed = doc.site.terms_printed if doc.site is not None else ()
         if doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file)):
             return  # a document of a Jekyll collection without output: its front matter is the layouts' data
         if doc.outside_the_build:
@@ -74,6 +80,8 @@ class FrontMatterSchema(DocumentRule):
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
             if _generator_accepts(generator, expected, matter.data[key], key, drops_empty):
+                continue
+            if _shown_as_written(key, matter.data[key], listed, printed):
                 continue
             problem = _type_problem(expected, matter.data[key], generator)
             if problem:
@@ -114,6 +122,15 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
         return generator in ("jekyll", "hugo", "hexo", "docusaurus")  # `tags: [加班, 996]`: each term is read as text
     return False
+
+
+def _shown_as_written(key, value, listed, printed) -> bool:
+    """A string of terms on a Jekyll site whose own templates read the key as no list: not at
+    all, or printed whole, where a string without spaces (`typescript,handbook`) shows as
+    written (Jekyll splits one at its spaces, and prints the parts run together)."""
+    if key not in ("tags", "categories") or key in listed or not isinstance(value, str):
+        return False
+    return key not in printed or not any(char.isspace() for char in value.strip())
 
 
 def _is_number(value) -> bool:
