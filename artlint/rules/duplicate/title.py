@@ -8,7 +8,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option, derived
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, one_per_article, section_of, version_scope
-from artlint.rules.duplicate._units import block_keys, normalise, visible_text
+from artlint.rules.duplicate._units import normalise, visible_text
 from artlint.sites import MENU_ORDER_KEYS, is_language_code
 
 _DATA = data.load("duplicates")["duplicate-title"]
@@ -33,8 +33,7 @@ class DuplicateTitle(CorpusRule):
     whose names differ in one platform or language of `variant-words` (`communication-ios`
     and `communication-android`: one topic for each platform). Translations (pages of different languages,
     as the site's generator tells them apart, or whose names differ in a language code alone:
-    `meetup-de.md` and `meetup-en.md`), pages with nothing but headings, links and their title
-    (a conference schedule's "Coffee Break", one page per slot), section index pages ("Posts" in each part of a
+    `meetup-de.md` and `meetup-en.md`), section index pages ("Posts" in each part of a
     book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
     include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
@@ -82,12 +81,6 @@ class DuplicateTitle(CorpusRule):
             # made from the data it names, which tells it from its twins; or it names the page
             # it copies (canonical) or forwards to
             return None
-        fact = self._title_fact(doc)
-        if fact is None or _without_content(doc, fact[4]):
-            return None  # nothing but headings, links and its title: a schedule's "Coffee Break" slot
-        return fact
-
-    def _title_fact(self, doc):
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
@@ -258,17 +251,6 @@ def _only_template_tags(body: str) -> bool:
         else:
             return False
     return True
-
-
-_CONTENT_NODES = ("table", "block_code", "block_quote", "image", "block_html", "block_math")
-
-
-def _without_content(doc, title: str) -> bool:
-    """Whether a page's body has no prose (headings, links and its title aside), table, code,
-    quote, image or HTML: it repeats no content under its title (`title` normalised)."""
-    if any(letters and key != title for _, _, key, letters, _ in block_keys(doc)):
-        return False
-    return next(doc.nodes(*_CONTENT_NODES), None) is None
 
 
 def _placed_by_hand(doc) -> bool:
