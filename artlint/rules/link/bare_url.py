@@ -241,6 +241,14 @@ def _quoted_string(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == '"' and text[end : end + 1] == '"' and "://" not in text[start:end]
 
 
+def _domain_named(text: str, start: int, end: int) -> bool:
+    """`www.ietf.org`, `(© www.example.com)`, `如 www.example.cn`: a host without a scheme or a
+    path names a domain (an example, a credit, a command's argument); an address a reader is
+    offered to visit has its page's path or a scheme (`www.github.com/erlang`)."""
+    written = text[start:end].rstrip("/")
+    return "://" not in written and "/" not in written
+
+
 _DEAD_WINDOW = 80  # characters on each side of the URL, on its line: its own sentence, not the paragraph's
 
 
@@ -279,6 +287,7 @@ def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool
     a quoted title."""
     return (
         _quoted_string(text, start, end)
+        or _domain_named(text, start, end)
         or _beside_http_method(source, start, end)
         or _attribute_value(text, start)
         or _setting_value(text, start)
@@ -356,7 +365,8 @@ class BareUrl(DocumentRule):
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
     the value of an environment variable or setting (`MIRROR_URL=https://...`), a host without a
     scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
-    example), webhook hosts
+    example), a `www.` host named without a scheme or a path (`(© www.example.com)`, `域名如
+    www.example.cn`: a domain, not a page), webhook hosts
     (`hook.`, `webhooks.`), package indexes listed as values for a tool's setting (a Python
     index's `…/simple/`, the bare root of a `registry.` or `goproxy.` host), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
     a request described, not a page to read; nor the address shown after a link to it on the
