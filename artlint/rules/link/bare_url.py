@@ -246,6 +246,8 @@ def _domain_named(text: str, start: int, end: int) -> bool:
     path names a domain (an example, a credit, a command's argument); an address a reader is
     offered to visit has its page's path or a scheme (`www.github.com/erlang`)."""
     written = text[start:end].rstrip("/")
+    if text[start - 1 : start] == "<":
+        return False  # `<www.example.org>`: an autolink meant, which needs a scheme to be one
     return "://" not in written and "/" not in written
 
 
