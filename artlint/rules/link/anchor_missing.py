@@ -61,7 +61,8 @@ class LinkAnchorMissing(DocumentRule):
     other markup (`#fig:...`, `#tab:...` of bookdown) are not checked, nor fragments of a
     section's own `_index.md`, whose template usually adds sections. The headings of the blocks
     a page puts into itself count as the page's: Jekyll's `{% include_relative _steps.md %}` and
-    `{% include note.md %}`, and MDX's `import Steps from './_steps.md'`. In such a block itself
+    `{% include note.md %}`, Eleventy's `{% include "../api/types.html" %}` (from its includes
+    folder), and MDX's `import Steps from './_steps.md'`. In such a block itself
     (a file Jekyll, Hexo or Docusaurus skip for its leading `_`), a fragment that names none of
     its own headings is not reported: it may name one of the including page's. An id that the
     site's own templates write as it is (`<h2 id="comment-form">` in Zola's `templates/`, Hugo's
@@ -173,6 +174,9 @@ _JEKYLL_INCLUDE = lazy(r"\{%-?[ \t]*include(_relative)?[ \t]+([\w./-]+\.(?:md|ma
 _HUGO_FILE_SHORTCODE = lazy(
     r"""\{\{[%<]-?\s*[\w/-]+(?:\s+[\w-]+=["'`][^"'`\n]*["'`]){0,8}\s+(?:[\w-]+=)?["'`]([^"'`\n]+\.md)["'`]"""
 )
+# Nunjucks' and Liquid's include of a file from the includes folder (Eleventy):
+# `{% include "../../api/diagnostic.html" %}`.
+_TEMPLATE_INCLUDE = lazy(r"""\{%-?[ \t]*include[ \t]+["']([^"'\n]+\.(?:md|markdown|html|njk|liquid))["']""")
 _MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.mdx?)['"]""", re.M)
 
 
@@ -217,6 +221,10 @@ def _included_anchors(doc) -> list["_Anchors"]:
             if not named.startswith("/"):
                 bases.insert(0, folder)
             paths += [os.path.join(base, named.lstrip("/")) for base in bases]
+    if doc.site.generator == "eleventy" and "include" in doc.text:  # `{% include "../../api/x.html" %}`
+        includes = [os.path.join(doc.site.root, part) for part in doc.site.not_content if os.path.basename(part) in ("_includes", "includes")]
+        for match in _TEMPLATE_INCLUDE.finditer(doc.text):
+            paths += [os.path.join(base, match.group(1)) for base in includes]
     if "import" in doc.text:
         paths += [os.path.join(folder, match.group(1)) for match in _MDX_IMPORT.finditer(doc.text)]
     found = []
