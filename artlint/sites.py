@@ -834,8 +834,10 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
             title_from_layout = True
         elif layout_file and _title_unused(layout_file, site.root):
             expected = False  # a frame embedded in other pages, `noindex`: no title shown anywhere
-    if site.generator == "eleventy" and kind in ("article", "page") and not matter.get("title") and _titled_by_data(site, file):
-        title_from_layout = True  # a folder's data file computes it: `"eleventyComputed": {"title": "Links: {{ date }}"}`
+    if site.generator == "eleventy" and kind in ("article", "page") and not matter.get("title"):
+        # a folder's data file computes it: `"eleventyComputed": {"title": "Links: {{ date }}"}`;
+        # or the layout falls back on the navigation's: `{{ title | default(eleventyNavigation.title) }}`
+        title_from_layout = _titled_by_data(site, file) or _titled_by_navigation(site, matter)
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
@@ -849,6 +851,27 @@ def _jekyll_layout_file(site: Site, matter: Mapping[str, Any], parts: list[str])
     or a name that could lead out of `_layouts`."""
     layout = matter.get("layout") if "layout" in matter else jekyll_default(site.layout_defaults, parts)
     return os.path.join(site.root, "_layouts", f"{layout}.html") if _plain_name(layout) else ""
+
+
+def _titled_by_navigation(site: Site, matter: Mapping[str, Any]) -> bool:
+    """Whether an Eleventy page without a title has one in `eleventyNavigation` that the site's
+    templates show (`{{ title | default(eleventyNavigation.title) }}` in its layout)."""
+    navigation = matter.get("eleventyNavigation")
+    if not isinstance(navigation, dict) or not isinstance(navigation.get("title"), str) or not navigation["title"].strip():
+        return False
+    folders = [os.path.join(site.root, part) for part in site.not_content if os.path.basename(part) in ("_includes", "includes", "_layouts", "layouts")]
+    for folder in folders:
+        signature = folder_signature(folder)
+        record("folder", folder, signature)
+        if _templates_mention(folder, signature, "eleventyNavigation.title"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _templates_mention(folder: str, signature: str, words: str) -> bool:
+    """Whether a template under `folder` holds `words` (read once per state of the folder)."""
+    return any(words in read_small_file(path) for path in _template_files([folder])[:_TEMPLATES_READ])
 
 
 def _titled_by_data(site: Site, file: str) -> bool:

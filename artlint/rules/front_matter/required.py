@@ -29,7 +29,9 @@ class FrontMatterRequired(DocumentRule):
     no include: a frame that other pages embed), nor Hugo pages of a type whose own single layout
     heads them without `.Title` and calls no partial (`layouts/meeting/single.html`: `<h1>例会</h1>`
     and the date), nor Eleventy pages of a collection (the first folder under the input
-    folder) at least half of whose pages have no title (short notes, photos), nor do placeholders with neither a title nor any text after the front
+    folder) at least half of whose pages have no title (short notes, photos), nor Eleventy
+    pages titled by their `eleventyNavigation.title` where the site's layouts show it
+    (`{{ title | default(eleventyNavigation.title) }}`), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need
