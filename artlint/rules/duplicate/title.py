@@ -47,7 +47,8 @@ class DuplicateTitle(CorpusRule):
     "SOFA Weekly | Q&A"; the date from front matter, a dated file name, or a dated
     `path` or `url`), a log kept one page per date or number under one title (five or more
     pages whose names differ in their numbers only, `series-min-pages`: `2016-12-01.md`,
-    `2016-12-06.md`, "Build Environment Update History"), and the `.Rmd`/`.md` pair of one
+    `2016-12-06.md`, "Build Environment Update History"), as many pages whose names differ
+    in one part only (`index_euwe.md`, `index_fine.md`…: a reference kept once per release), and the `.Rmd`/`.md` pair of one
     article pass, as do titles shorter than `min-length` letters (4).
 
     ## Why it matters
@@ -109,7 +110,7 @@ class DuplicateTitle(CorpusRule):
                 groups[(key,) + tuple(fact[5:8]) + (scope[:2] if scope else None,)].append(path)
         recurring = _recurring_words()
         variants = derived(options, "duplicate-title variants", lambda: frozenset(word.casefold() for word in options["variant-words"]))
-        compared = [group for group in groups.values() if not _numbered_series(group, facts)]
+        compared = [group for group in groups.values() if not _numbered_series(group, facts) and not _named_series(group)]
         for paths in (part for group in compared for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
                 continue
@@ -189,6 +190,19 @@ def _numbered_series(paths: list[str], facts) -> bool:
     if len(paths) < _DATA["series-min-pages"]:
         return False
     return len({_DIGIT_RUN.sub("#", _name(path)) for path in paths}) == 1 and len({_name(path) for path in paths}) == len(paths)
+
+
+def _named_series(paths: list[str]) -> bool:
+    """Whether the pages of one title are `series-min-pages` or more whose names differ in one
+    part only, the same part (`index_euwe.md`, `index_fine.md`, `index_gaprindashvili.md`: a
+    reference kept once per release behind a version picker)."""
+    if len(paths) < _DATA["series-min-pages"]:
+        return False
+    parts = [_NAME_PARTS.split(_name(path).casefold()) for path in paths]
+    if len({len(split) for split in parts}) != 1 or len(parts[0]) < 2:
+        return False
+    varying = [index for index in range(len(parts[0])) if len({split[index] for split in parts}) > 1]
+    return len(varying) == 1
 
 
 def _day(text: str):
