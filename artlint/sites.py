@@ -2259,7 +2259,9 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "unrendered_read": ("_drafts", *(f"_{name}" for name in unrendered)),
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
-        "generated_folders": tuple(dict.fromkeys((*_plugin_page_folders(folder), *_gem_plugin_page_folders(folder, settings)))),
+        "generated_folders": tuple(
+            dict.fromkeys((*_plugin_page_folders(folder), *_gem_plugin_page_folders(folder, settings), *_posts_rewritten_by_plugin(folder, permalink)))
+        ),
         "kept_folders": tuple(
             _normal(item) for item in _items(settings.get("keep_files")) if isinstance(item, str) and _normal(item) not in ("", ".", ".git", ".svn")
         ),
@@ -2346,6 +2348,27 @@ def _jekyll_defaults(settings: dict, key: str) -> tuple[tuple[str, str, str], ..
         if isinstance(value, str):
             found.append((str(entry["scope"].get("path") or ""), str(entry["scope"].get("type") or ""), value))
     return tuple(found)
+
+
+# A plugin that gives posts another slug or permalink (`post.data["slug"] = …sub(/\.html$/, '')`).
+_POST_URL_PLUGIN = lazy(r"""\.data\[\s*["'](?:slug|permalink)["']\s*\]\s*(?:=[^=]|\|\|=)""")
+
+
+def _posts_rewritten_by_plugin(folder: str, permalink: Any) -> tuple[str, ...]:
+    """The folder of the posts' URLs (the permalink's part before its first token: `blog` of
+    `/blog/:year/:title/`) where a plugin of `_plugins/` rewrites their slugs or permalinks:
+    their pages are where the plugin puts them."""
+    if not isinstance(permalink, str) or ":" not in permalink:
+        return ()
+    prefix = permalink.split(":", 1)[0].strip("/")
+    if not prefix:
+        return ()
+    plugins = os.path.join(folder, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
+    except OSError:
+        return ()
+    return (prefix,) if any(_POST_URL_PLUGIN.search(read_small_file(os.path.join(plugins, name))) for name in names) else ()
 
 
 def _plugin_page_folders(folder: str) -> tuple[str, ...]:

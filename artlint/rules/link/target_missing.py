@@ -77,7 +77,10 @@ class LinkTargetMissing(DocumentRule):
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
     site.source, "packages", ...)`) are taken as existing, as are the category and tag pages that
     jekyll-category-pages, jekyll-tagging and jekyll-archives write when `plugins:` names them
-    (`/category/web/`, one per name: not what lies below it), and pages under a Hugo section
+    (`/category/web/`, one per name: not what lies below it), and the posts' URLs (their
+    permalink's folder, `/blog/`) where a plugin rewrites their slugs or permalinks
+    (`post.data["slug"] = …`); a link to a markdown file there is still looked for, a plugin
+    writing pages, not sources; and pages under a Hugo section
     whose content adapter (`_content.gotmpl`) makes them from data; on an Eleventy site, the pages
     of its other template languages (`feeds/articles.njk` at its `permalink:
     /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site a folder is
@@ -134,8 +137,9 @@ class LinkTargetMissing(DocumentRule):
                 if doc.site is not None and doc.site.embedded_link_hook and _found_by_get_page(doc, path, roots):
                     continue
                 written = _site_path(doc, path)
-                if doc.site is not None and any(_written_by_plugin(doc.site.generated_folders, at) for at in (written, _without_language(doc, written))):
-                    continue  # a page a plugin of the site writes there
+                places = (written, _without_language(doc, written))
+                if doc.site is not None and not _source_file(path) and any(_written_by_plugin(doc.site.generated_folders, at) for at in places):
+                    continue  # a page a plugin of the site writes there (a plugin writes pages, not markdown files)
                 if doc.site is not None and _listing_page(doc, path):
                     continue  # a blog's list, tag or archive page, which its plugin writes
                 if doc.site is not None and doc.site.generator == "hugo" and _made_by_content_adapter(doc, path):
@@ -173,6 +177,10 @@ def _site_path(doc, path: str) -> str:
     """A relative link read against the page's URL where the generator gives one
     (`../../category/x` from a Docusaurus doc); the path itself otherwise."""
     return path if path.startswith("/") else site_path_from_page_url(doc, path) or path
+
+
+def _source_file(path: str) -> bool:
+    return path.split("#")[0].split("?")[0].lower().endswith((".md", ".markdown"))
 
 
 def _written_by_plugin(folders, path: str) -> bool:
