@@ -116,7 +116,8 @@ class DuplicateWord(DocumentRule):
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
     joined to others by `-`, `/`, `.`, `_`, `#` or an entity (`real-time time`, `d&iacute;a a`,
     `Consumer#unsubscribe unsubscribe`), or inside URLs; nor are the owner and group of a line
-    of `ls -l` (`drwxr-xr-x 2 root root`). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
+    of `ls -l` (`drwxr-xr-x 2 root root`), nor a command's option and its value (`--user
+    user:password`, `–user user` where an editor made the dashes one). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
     code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
     A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
     title as written upstream and is not checked, and so does the text of a link to a commit,
@@ -282,6 +283,8 @@ class DuplicateWord(DocumentRule):
                 continue  # `**beer** **beer**s`, `**be**e **be**er`: part of a word in bold, a regex's matches shown
             if _joined(text, start_a - 1, -1) or _joined(text, end_b, 1):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
+            if _OPTION_DASHES.search(text, max(0, start_a - 3), start_a):
+                continue  # `curl --user user:password`, `–user user` (an editor's dash): an option, then its value
             if fold in particles and word_b.islower() and _CAPITALISED_NEXT.match(text, end_b):
                 continue  # "de de Broglie", "von von Neumann": a preposition, then a name's particle
             if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a) or _setting_value(text, start_a):
@@ -354,6 +357,10 @@ def _in_book_title(text: str, start: int, lower: int, upper: int) -> bool:
         return False  # the title closed before the double
     closing = text.find(closing_mark, start, min(upper, start + _TITLE_REACH))
     return closing >= 0 and "\n" not in text[start:closing]
+
+
+# A command-line option's dashes right before a word, after a space: `--user`, `-f`, `–user`.
+_OPTION_DASHES = lazy(r"(?:^|(?<=\s))(?:--?|\u2013)$", re.M)
 
 
 def _as_set(options, key: str) -> frozenset[str]:
