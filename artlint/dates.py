@@ -103,7 +103,18 @@ _THREE_DIGIT_ZONE = lazy(r"([ \t][+-])(\d)(\d{2})$")
 
 
 def _ruby_zone(text: str, generator: str | None) -> str:
-    return _THREE_DIGIT_ZONE.sub(r"\g<1>0\2\3", text) if generator == "jekyll" else text
+    if generator != "jekyll":
+        return text
+    named = _ZONE_NAME.search(text)
+    if named and named.group(1) in _RUBY_ZONES:  # `2018-03-01 09:05 EST`: Ruby's Time.parse knows the name
+        hours = _RUBY_ZONES[named.group(1)]
+        text = text[: named.start()] + f" {'-' if hours < 0 else '+'}{abs(hours):02d}:00"
+    return _THREE_DIGIT_ZONE.sub(r"\g<1>0\2\3", text)
+
+
+# The zone names Ruby's Time.parse reads (Time::ZoneOffset), after a time.
+_ZONE_NAME = lazy(r"(?<=\d)[ ]+([A-Z]{2,3})$")
+_RUBY_ZONES = {"UTC": 0, "UT": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 
 
 def _rfc_1123_or_day_month_year(text: str) -> bool:

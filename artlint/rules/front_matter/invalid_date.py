@@ -23,7 +23,8 @@ class FrontMatterInvalidDate(DocumentRule):
     reads are dates too: one-digit parts on Jekyll, Hexo, Docusaurus, VitePress and VuePress
     sites (`2024-3-21 4:00:00 +0000`; not on Eleventy, whose Luxon reads ISO 8601 alone),
     `/` between them on Hexo (`2013/7/13 20:46:25`), RFC 1123 and `15 Oct 2023` on Hugo and
-    Jekyll, Unix `date`'s output on Jekyll (`Fri Sep  3 11:21:31 CEST 2021`), and Eleventy's
+    Jekyll, Unix `date`'s output and a zone named as Ruby names it on Jekyll (`Fri Sep  3
+    11:21:31 CEST 2021`, `2018-03-01 09:05 EST`), and Eleventy's
     words for a file's dates (`Last Modified`, `Created`, `git Last Modified`, `git Created`).
     Under any other key, at any depth (a table, a list, a nested mapping), a value written as
     an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
