@@ -66,6 +66,14 @@ def test_versioned_docs_beside_docs_kept_outside_the_website_folder_are_versions
     assert not different_versions("website/versioned_docs/version-0.80/modal.md", "blog/modal.md")
 
 
+def test_versioned_docs_beside_current_docs_in_a_folder_of_docs_are_versions() -> None:
+    # gofiber/docs: the docs plugin reads `docs/core`; its versions are in versioned_docs/.
+    assert different_versions("versioned_docs/version-v3.x/api/ctx.md", "docs/core/api/ctx.md")
+    assert different_versions("docs/core/intro.md", "versioned_docs/version-v2.x/intro.md")
+    assert not different_versions("versioned_docs/version-v3.x/api/ctx.md", "docs/core/client/ctx.md")
+    assert not different_versions("versioned_docs/version-v3.x/api/ctx.md", "docs/core/extra/api/ctx.md")
+
+
 def test_versioned_docs_are_versions_whatever_number_orders_their_sidebar() -> None:
     # socket.io-website: Migrations is category 06 in version 3's docs and 07 in the current ones.
     current = "docs/categories/07-Migrations/migrating-from-2-to-3.md"

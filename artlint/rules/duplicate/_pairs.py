@@ -136,7 +136,8 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
 
 def _versioned_beside_outer_docs(a: str, b: str) -> bool:
     """`website/versioned_docs/version-0.80/modal.md` and `docs/modal.md`: a Docusaurus site
-    whose docs plugin reads the current docs from outside its folder (`path: '../docs'`). The
+    whose docs plugin reads the current docs from outside its folder (`path: '../docs'`) or
+    from a folder inside `docs/` (`path: 'docs/core'`: `docs/core/api/app.md`). The
     number prefixes that order a sidebar are not compared (`06-Migrations/` in version 3 is
     `07-Migrations/` in version 4: Docusaurus leaves them out of the URL)."""
     if "versioned_docs/" not in a:
@@ -147,7 +148,11 @@ def _versioned_beside_outer_docs(a: str, b: str) -> bool:
         return False
     tail = versioned[docs:]
     other = _unnumbered(_unversioned(b))
-    return len(other) >= len(tail) and other[-len(tail) :] == tail
+    if len(other) >= len(tail) and other[-len(tail) :] == tail:
+        return True
+    # `docs/core/api/app.md`: the current docs in a folder of the docs (`path: 'docs/core'`)
+    inner = len(other) - 1 - other[::-1].index("docs") if "docs" in other[:-1] else -1
+    return inner >= 0 and other[inner + 2 :] == tail[1:]
 
 
 _NUMBER_PREFIX = lazy(r"^\d+[-_.]")
