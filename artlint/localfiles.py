@@ -106,8 +106,9 @@ class HugoRef:
 
 
 def hugo_refs(doc: "Document") -> list[HugoRef]:
-    """The `ref` and `relref` shortcodes of the article outside code and comments: written as
-    they are, or with `_` for their spaces where templating masked them as a link's URL (a
+    """The `ref` and `relref` shortcodes of the article outside code and comments (none in a
+    file outside the content folders, which Hugo does not build): written as they are, or
+    with `_` for their spaces where templating masked them as a link's URL (a
     reference definition `[x]: {{< relref "y" >}}`, an inline `[x]({{< ref "y" >}})`)."""
     return doc.memo("hugo-refs", lambda: _find_hugo_refs(doc))
 
@@ -116,6 +117,8 @@ def _find_hugo_refs(doc: "Document") -> list[HugoRef]:
     found: list[HugoRef] = []
     if "ref" not in doc.text or "{{" not in doc.text:
         return found
+    if doc.page is not None and doc.page.kind == "repository":
+        return found  # outside the content folders (a backup, notes): Hugo never runs its shortcodes
     prose = doc.prose_text
     for match in _HUGO_REF.finditer(doc.text, doc.body_offset):
         if not prose.startswith("{{", match.start()):

@@ -67,7 +67,9 @@ class LinkAnchorMissing(DocumentRule):
     its own headings is not reported: it may name one of the including page's. An id that the
     site's own templates write as it is (`<h2 id="comment-form">` in Zola's `templates/`, Hugo's
     `layouts/`, Jekyll's `_layouts/` and `_includes/`, a Hexo theme's `layout/`) is on the page
-    too, whichever page links to it. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
+    too, whichever page links to it; a fragment of a Hugo page whose section's layouts (or the
+    partials they call) compute ids from data (`<li id="{{ $sourceTag }}">`, one per item of a
+    list fetched or read) is not checked. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
     writes `{:#slug}` or `id="..."`), a fragment no heading gives is not reported: the plugin
     may write it (`artlint site` shows `plugin ids`); nor on a page that prints its references
     with jekyll-scholar's `{% bibliography %}`, which gives each cited entry its key as id
@@ -161,6 +163,8 @@ class LinkAnchorMissing(DocumentRule):
                 continue  # a missing page is link-target-missing's
             anchors = _recorded_anchors(str(found.resolve()), "hugo")
             if anchors is not None and not anchors.has(fragment) and not _written_by_a_template(doc, fragment):
+                if _section_layout_computes_ids(doc.site, found):
+                    continue  # `<li id="{{ $sourceTag }}">` in the section's layout: ids made from data
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}{_translation_named(path, found.name)}", ref.start, ref.end)
 
 
@@ -243,6 +247,54 @@ def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str]
     signature = dependencies.signature_of(real)
     dependencies.record("stat", real, signature)
     return _file_anchors(real, signature, scripted=scripted, generator=generator)
+
+
+# An id a template computes (`id="{{ $sourceTag }}"`), not a heading's (`.Anchor`, `anchorize`).
+_COMPUTED_ID = lazy(r"""\bid=["']\{\{(?![^}]*(?:\.Anchor|anchorize|urlize|\.ID\b))""")
+_PARTIAL_CALL = lazy(r"""\bpartial(?:Cached)?\s+["']([\w./-]+)["']""")
+
+
+def _section_layout_computes_ids(site, found) -> bool:
+    """Whether the layouts of the Hugo section a page belongs to (`layouts/kilder/`), or the
+    partials they call, write ids computed from data (a list fetched with GetRemote, a data
+    file): any fragment may be one of them."""
+    if site is None or site.generator != "hugo":
+        return False
+    path = os.path.abspath(str(found))
+    for content in site.content:
+        root = os.path.abspath(os.path.join(site.root, content))
+        if path.startswith(root + os.sep):
+            section = os.path.relpath(path, root).split(os.sep)[0]
+            folder = os.path.join(site.root, "layouts", section)
+            if os.path.isdir(folder):
+                signature = dependencies.folder_signature(folder)
+                dependencies.record("folder", folder, signature)
+                return _computes_ids(folder, signature)
+    return False
+
+
+@lru_cache(maxsize=256)
+def _computes_ids(folder: str, signature: str) -> bool:
+    layouts = os.path.dirname(folder)
+    for name in sorted(os.listdir(folder))[:100]:
+        text = _small_text(os.path.join(folder, name))
+        if _COMPUTED_ID.search(text):
+            return True
+        for call in _PARTIAL_CALL.findall(text):
+            partial = os.path.join(layouts, "partials", call if call.endswith(".html") else call + ".html")
+            if os.path.realpath(partial).startswith(os.path.realpath(layouts) + os.sep) and _COMPUTED_ID.search(_small_text(partial)):
+                return True
+    return False
+
+
+def _small_text(path: str) -> str:
+    try:
+        if os.path.getsize(path) > 512 * 1024:
+            return ""
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
 
 
 _BIBLIOGRAPHY = lazy(r"\{%-?\s*bibliography\b")

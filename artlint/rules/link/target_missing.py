@@ -1,4 +1,5 @@
 import os
+from functools import lru_cache
 
 from artlint.boundary import within
 from artlint.findings import Severity
@@ -95,7 +96,9 @@ class LinkTargetMissing(DocumentRule):
     that the checkout has not fetched (listed in `.gitmodules`, its folder empty or absent) is
     not reported: it cannot be checked; nor is a Hugo ref that may name a page of content a
     module mounts from such a submodule (a ref by name, or by a path under the mount's
-    target); nor is a page that a build step writes, kept out of
+    target); nor a ref to a page a content adapter may make (under a section whose folder holds a
+    `_content.gotmpl`, read from the page's own section too, or by name on a site with one);
+    nor a ref in a file outside the content folders, which Hugo never builds; nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
     constant's name that a build script replaces (`ENGLISH_VERSION_URL`). Nothing is fetched
     online.
@@ -159,6 +162,8 @@ class LinkTargetMissing(DocumentRule):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None and not hugo_ref_written_by_build_step(doc, ref.target, roots, ref.language):
                 if hugo_ref_in_unfetched_content(doc, ref.target):
                     continue  # a page of content mounted from a submodule the checkout has not fetched
+                if doc.site is not None and _ref_made_by_content_adapter(doc, ref.target) and not hugo_ref_namesakes(doc, ref.target, ref.language):
+                    continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if doc.site is not None and ref.target.startswith("/") and _written_by_plugin(doc.site.generated_folders, ref.target):
                     continue  # a taxonomy's page or a term's (`/series/夕拾花/`), which Hugo writes
                 namesakes = hugo_ref_namesakes(doc, ref.target, ref.language)
@@ -214,6 +219,37 @@ def _made_by_content_adapter(doc, path: str) -> bool:
             for depth in range(len(parts) + 1)
         )
     return answers[path]
+
+
+def _ref_made_by_content_adapter(doc, target: str) -> bool:
+    """`_made_by_content_adapter` for a Hugo ref: a path from the content root, or one read from
+    the page's own section (`{{< relref "mastery/" >}}` in `bibliotek/art-fear/index.md`)."""
+    path = target.split("#")[0]
+    if path.startswith("/"):
+        return _made_by_content_adapter(doc, path)
+    if doc.file is None or doc.site is None:
+        return False
+    if "/" not in path.rstrip("/") and _content_adapters(doc.site.root, doc.site.content):
+        return True  # looked up by its name across the site: a page an adapter makes may have it
+    file = os.path.abspath(str(doc.file))
+    folder = os.path.dirname(os.path.dirname(file) if os.path.basename(file).lower().split(".")[0] == "index" else file)
+    for content in doc.site.content:
+        root = os.path.abspath(os.path.join(doc.site.root, content))
+        if within(folder, root):
+            section = os.path.relpath(folder, root).replace(os.sep, "/")
+            return _made_by_content_adapter(doc, "/" + ("" if section == "." else section + "/") + path)
+    return False
+
+
+@lru_cache(maxsize=16)
+def _content_adapters(root: str, contents: tuple[str, ...]) -> bool:
+    """Whether a content folder of the site holds a content adapter (`_content.gotmpl`)."""
+    for content in contents:
+        for _directory, subfolders, names in os.walk(os.path.join(root, content)):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            if "_content.gotmpl" in names:
+                return True
+    return False
 
 
 # The pages a Docusaurus blog writes under its route besides its posts.
