@@ -644,9 +644,9 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
         if within(relative, prefix) and relative != prefix:  # `/uploads/a.png` from `uploads` mounted at content/uploads
             candidates += _page_variants(root / folder / relative[len(prefix) :].lstrip("/"), trailing)
     if doc.site is not None and doc.site.generator == "hexo" and doc.site.config_file is None:
-        # A Hexo source folder kept alone: its permalinks unknown, a post's asset folder
-        # (`_posts/2023/05/post/a.jpg`) may be published where its folders say (`/2023/05/post/a.jpg`).
-        candidates.append(root / "_posts" / relative)
+        # A Hexo source folder without its configuration: its permalinks unknown, a post's asset
+        # folder (`_posts/2023/05/post/a.jpg`) may be published where its folders say (`/2023/05/post/a.jpg`).
+        candidates += [root / content / "_posts" / relative for content in doc.site.content]
     return _existing(candidates) or _mounted(doc, root, candidates)
 
 

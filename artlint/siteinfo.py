@@ -131,5 +131,5 @@ def site_text(described: list[dict[str, Any]]) -> str:
 
 def _unconfigured_origin(generator: str) -> str:
     if generator == "hexo":
-        return " (no configuration: a source folder kept alone, its _posts/ named without dates)"
+        return " (no configuration: Hexo's source folder, its _posts/ named without dates)"
     return " (no generator configuration found)"

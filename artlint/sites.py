@@ -1816,8 +1816,15 @@ def _sites_in_subfolders(folder: str) -> tuple[str, ...]:
 
 def unconfigured(folder: str) -> Site:
     """The site of a project without a generator's configuration: Hexo's source folder kept in
-    a repository of its own (the configuration, with the theme, kept elsewhere), when its
-    `_posts/` holds posts named without dates, which Jekyll would never publish; else plain."""
+    a repository of its own (the configuration, with the theme, kept elsewhere), or a Hexo
+    project's whose `source/` is there without its `_config.yml`, when its `_posts/` holds
+    posts named without dates, which Jekyll would never publish; else plain."""
+    if _hexo_source_alone(os.path.join(folder, "source")):
+        # A Hexo project whose `_config.yml` is not in the repository (kept out of git, or
+        # written by the deploy): its `source/` laid out as Hexo's, undated posts and all.
+        parts = _hexo_parts(folder, {})
+        parts["not_content"] = tuple(dict.fromkeys((*_not_content("hexo"), *parts.get("not_content", ()))))
+        return Site("hexo", folder, None, **parts)
     if not _hexo_source_alone(folder):
         return plain(folder)
     parts = _hexo_parts(folder, {"source_dir": "."})
