@@ -581,11 +581,18 @@ class Site:
 
     def serves_route_root(self, path: str) -> bool:
         """Whether a site path is the route of a Docusaurus docs plugin (`/docs/v4/`, the current
-        version's `path: "v4"`) whose folder has a doc with `slug: /`, the page served there."""
+        version's `path: "v4"`) whose folder has a doc with `slug: /`, or an index doc at its
+        top (`README.md`, `index.md`), the page served there."""
         wanted = path.split("#")[0].split("?")[0].strip("/")
         for kind, folder, route in self.doc_sources:
             if kind == "docs" and route.strip("/") == wanted:
                 directory = os.path.join(self.root, folder)
+                for name in _ROUTE_INDEX_DOCS:  # the folder's index doc, as Docusaurus names one
+                    index = os.path.join(directory, name)
+                    exists = os.path.isfile(index)
+                    record("exists", index, exists)
+                    if exists:
+                        return True
                 if directory not in self._root_slug_answers:  # once per folder and run
                     self._root_slug_answers[directory] = _root_slug_docs(directory)
                 found, read = self._root_slug_answers[directory]
@@ -3197,6 +3204,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     }
 
 
+_ROUTE_INDEX_DOCS = ("index.md", "index.mdx", "README.md", "README.mdx", "readme.md")
 _ROOT_SLUG = lazy(r"^slug:[ \t]*['\"]?/['\"]?[ \t]*$", re.M)
 _DOC_HEAD = 4096
 

@@ -668,3 +668,10 @@ def test_jekyll_term_uses_come_from_the_sites_own_templates(tmp_path: Path) -> N
     assert uses("title: x\n", "{{ content }}") == ((), ())
     assert uses("theme: minimal-mistakes-jekyll\n", "{{ content }}") == (("tags", "categories"), ())  # the theme's templates are elsewhere
     assert uses("title: x\nplugins: [jekyll-archives]\n", "{{ content }}") == (("tags", "categories"), ())
+
+
+def test_a_docusaurus_route_is_served_by_the_index_doc_at_its_folders_top() -> None:
+    site = sites.detect(str(SITES / "docusaurus-index-route"))
+    assert site is not None and site.generator == "docusaurus"
+    assert site.serves_route_root("/storage/")  # docs/storage/README.md
+    assert not site.serves_route_root("/docs/")  # docs/guide holds no index doc
