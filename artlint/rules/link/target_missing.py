@@ -229,7 +229,9 @@ def _ref_made_by_content_adapter(doc, target: str) -> bool:
         return _made_by_content_adapter(doc, path)
     if doc.file is None or doc.site is None:
         return False
-    if "/" not in path.rstrip("/") and _content_adapters(doc.site.root, doc.site.content):
+    adapter = _content_adapter(doc.site.root, doc.site.content) if "/" not in path.rstrip("/") else None
+    if adapter is not None:
+        exists_as_dependency(adapter)  # recorded: the answer holds while that adapter is there
         return True  # looked up by its name across the site: a page an adapter makes may have it
     file = os.path.abspath(str(doc.file))
     folder = os.path.dirname(os.path.dirname(file) if os.path.basename(file).lower().split(".")[0] == "index" else file)
@@ -242,14 +244,14 @@ def _ref_made_by_content_adapter(doc, target: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _content_adapters(root: str, contents: tuple[str, ...]) -> bool:
-    """Whether a content folder of the site holds a content adapter (`_content.gotmpl`)."""
+def _content_adapter(root: str, contents: tuple[str, ...]) -> str | None:
+    """The first content adapter (`_content.gotmpl`) in a content folder of the site, if any."""
     for content in contents:
-        for _directory, subfolders, names in os.walk(os.path.join(root, content)):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for directory, subfolders, names in os.walk(os.path.join(root, content)):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
             if "_content.gotmpl" in names:
-                return True
-    return False
+                return os.path.join(directory, "_content.gotmpl")
+    return None
 
 
 # The pages a Docusaurus blog writes under its route besides its posts.
