@@ -1179,6 +1179,55 @@ def _fold(name: str) -> str:
     return _APOSTROPHES.sub("", _SPACES.sub("-", plain.strip()))
 
 
+# The tokens of a date (Jekyll's and Hexo's), and their values from a post's day.
+_DATE_TOKENS = {
+    "year": lambda day: f"{day[0]:04d}", "month": lambda day: f"{day[1]:02d}", "day": lambda day: f"{day[2]:02d}",
+    "i_month": lambda day: str(day[1]), "i_day": lambda day: str(day[2]), "short_year": lambda day: f"{day[0] % 100:02d}",
+}
+_POST_DAY = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
+_FRONT_DATE = lazy(r"""^date:[ \t]*["']?(\d{4})-(\d{1,2})-(\d{1,2})""", re.M)
+
+
+def _names_a_dated_post(doc: "Document", path: str) -> bool:
+    """Whether `path` is the URL of a post on a Jekyll or Hexo site whose posts' permalink holds
+    date tokens alone (`/blog/:year/:month/:day/`): a post's day, from its file name or its
+    front matter's `date`, expanded in the pattern."""
+    site = doc.site
+    if site is None or site.generator not in ("jekyll", "hexo"):
+        return False
+    pattern = dict(site.permalinks).get("posts") or ""
+    tokens = _PERMALINK_TOKEN.findall(pattern)
+    if not tokens or any(token not in _DATE_TOKENS for token in tokens):
+        return False
+    folders = tuple(os.path.join(site.root, content, "_posts") for content in site.content)
+    for folder in folders:
+        dependencies.record("folder", folder, dependencies.folder_signature(folder))
+    wanted = "/" + path.split("#")[0].split("?")[0].strip("/")
+    return wanted in _dated_post_urls(pattern, folders, site.root)
+
+
+@lru_cache(maxsize=16)
+def _dated_post_urls(pattern: str, folders: tuple[str, ...], root: str) -> frozenset[str]:
+    """The URLs `pattern` (date tokens alone) gives the posts under `folders`, without their
+    trailing `/` or `.html`."""
+    urls = set()
+    for top in folders:
+        for directory, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in names:
+                days = [match.groups() for match in (_POST_DAY.match(name), _FRONT_DATE.search(_page_head(os.path.join(directory, name), root))) if match]
+                for day in {tuple(int(part) for part in found) for found in days}:
+                    urls.add("/" + _expand_day(pattern, day).strip("/").removesuffix(".html"))
+    return frozenset(urls)
+
+
+def _expand_day(pattern: str, day: tuple[int, ...]) -> str:
+    def value(token: "re.Match[str]") -> str:
+        return _DATE_TOKENS[token.group(1)](day)
+
+    return _PERMALINK_TOKEN.sub(value, pattern)
+
+
 def _slugified(name: str) -> str:
     """A name as Zola's slugify (and Hexo's, Jekyll's `slugify`) writes it: lower case, each run
     of characters other than letters and digits one hyphen."""
@@ -1192,10 +1241,13 @@ _APOSTROPHES = lazy("['’]")
 
 def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     """A site path whose last segment names a page of the site: permalink patterns, slugs and
-    `url` keys make such paths impossible to resolve exactly offline."""
+    `url` keys make such paths impossible to resolve exactly offline. Where the posts'
+    permalink is made of their dates alone (`/blog/:year/:month/:day/`), a post's date path."""
     root = site_root(doc)
     if root is None:
         return False
+    if _names_a_dated_post(doc, path):
+        return True
     segment = path.strip("/").rsplit("/", 1)[-1]
     if not segment:
         return True  # the home page

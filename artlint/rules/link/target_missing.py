@@ -81,7 +81,8 @@ class LinkTargetMissing(DocumentRule):
     (`/category/web/`, one per name: not what lies below it), and the posts' URLs (their
     permalink's folder, `/blog/`) where a plugin rewrites their slugs or permalinks
     (`post.data["slug"] = …`); a link to a markdown file there is still looked for, a plugin
-    writing pages, not sources; and pages under a Hugo section
+    writing pages, not sources; posts whose permalink is made of their dates alone
+    (`/blog/:year/:month/:day/`) at the day their file name or `date` gives; and pages under a Hugo section
     whose content adapter (`_content.gotmpl`) makes them from data; on an Eleventy site, the pages
     of its other template languages (`feeds/articles.njk` at its `permalink:
     /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site a folder is
