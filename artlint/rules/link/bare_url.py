@@ -208,7 +208,12 @@ def _attribute_value(text: str, start: int) -> bool:
 
 # `FLUTTER_STORAGE_BASE_URL=https://…`, `| MIRROR_URL | https://… |`: the value of an
 # environment variable or setting, a string to copy, not a page to visit.
-_SETTING_BEFORE = lazy(r"""\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]`?[ \t]*(?:[=:|][ \t]*)?[`"']?\Z""")
+# A setting's name before its value (`MIRROR_URL=`, `| BASE_URL |`), or an environment variable
+# assigned in place (`GOPROXY=https://…`), after anything but an ASCII letter or digit (a
+# Chinese word may lead straight into it: `可以看到GOPROXY=`).
+_SETTING_BEFORE = lazy(
+    r"""(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]`?[ \t]*(?:[=:|][ \t]*)?|(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{2,}=)[`"']?\Z"""
+)
 
 
 def _setting_value(text: str, start: int) -> bool:
