@@ -19,6 +19,15 @@ _BLOCKQUOTE_CLOSE = lazy(r"</blockquote\s*>", re.I)
 _PERMALINK_CLASS = lazy(r"""\bclass\s*=\s*["'][^"']*\b(?:anchor|anchor-link|headerlink|header-anchor|hash-link|permalink)\b""", re.I)
 # iframely's `<a href="…" data-iframely-url="//cdn.iframe.ly/…"></a>`, Embedly's `embedly-card`.
 _CARD_PLACEHOLDER = lazy(r"""\bdata-iframely-url\s*=|\bclass\s*=\s*["'][^"']*\bembedly-card\b""", re.I)
+# A gallery's item: an anchor to an image with the gallery's data (`<a href="a.png"
+# data-caption="…"></a>`), which Fotorama, Fancybox or lightGallery turn into a slide.
+_IMAGE_HREF = r"""\bhref\s*=\s*["'][^"']+\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#][^"']*)?["']"""
+_DATA_ATTRIBUTE = r"\bdata-[\w-]+\s*="
+_GALLERY_ITEM = lazy(f"{_IMAGE_HREF}[^>]*{_DATA_ATTRIBUTE}|{_DATA_ATTRIBUTE}[^>]*{_IMAGE_HREF}", re.I)
+
+
+def _filled_by_script(doc, link) -> bool:
+    return bool(_CARD_PLACEHOLDER.search(doc.text, link.start, link.end) or _GALLERY_ITEM.search(doc.text, link.start, link.end))
 
 
 class LinkEmpty(DocumentRule):
@@ -36,7 +45,9 @@ class LinkEmpty(DocumentRule):
     nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
     Instagram's, TikTok's...), which the network's script replaces with the post, nor an
     embed service's placeholder (`<a href="…" data-iframely-url="…"></a>`, Embedly's
-    `embedly-card`), which its script replaces with a card of the page.
+    `embedly-card`), which its script replaces with a card of the page, nor a gallery's item, an
+    anchor to an image with the gallery's data (`<a href="shot.png" data-caption="…"></a>`),
+    which Fotorama, Fancybox or lightGallery turn into a slide.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -62,8 +73,8 @@ class LinkEmpty(DocumentRule):
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
             elif not link.text.strip() and not link.labelled and not _templated_text(doc, link) and not _permalink(doc, link):
-                if link.kind == "html" and (_in_embed(doc, link.start) or _CARD_PLACEHOLDER.search(doc.text, link.start, link.end)):
-                    continue  # the embed script's address of the post, replaced by the post
+                if link.kind == "html" and (_in_embed(doc, link.start) or _filled_by_script(doc, link)):
+                    continue  # the embed script's address of the post, or a gallery's slide
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
 
 
