@@ -347,10 +347,14 @@ def _attribute_url(raw: str) -> str:
 
 def _hidden_from_readers(attributes: dict) -> bool:
     """`aria-hidden="true"`, `role="presentation"` or `role="none"`: an image that screen
-    readers skip on purpose (a logo beside the name it shows), as decorative as `alt=""`."""
-    return _attribute_value(attributes.get("aria-hidden")).strip().lower() == "true" or _attribute_value(
-        attributes.get("role")
-    ).strip().lower() in ("presentation", "none")
+    readers skip on purpose (a logo beside the name it shows), as decorative as `alt=""`; or
+    one named otherwise: `aria-label`, or `aria-labelledby` (another element's text, its
+    figure's caption)."""
+    return (
+        _attribute_value(attributes.get("aria-hidden")).strip().lower() == "true"
+        or _attribute_value(attributes.get("role")).strip().lower() in ("presentation", "none")
+        or any(_attribute_value(attributes.get(name)).strip() for name in ("aria-labelledby", "aria-label"))
+    )
 
 
 # The attributes that give an anchor its accessible name when it has no text (an icon link).

@@ -21,7 +21,8 @@ class ImageAltText(DocumentRule):
     `IMG_1234`, the image's own file name) or an address (`https://i.imgur.com/52NveLB.png`,
     which a Notion export writes). An HTML image with an explicit `alt=""` (or `alt=" "`) is taken as
     decorative and passes (so does a bare `alt`, which HTML reads as empty, and an image hidden
-    from screen readers with `aria-hidden="true"` or `role="presentation"`), as does an image
+    from screen readers with `aria-hidden="true"` or `role="presentation"`, or named by
+    `aria-label` or `aria-labelledby`, its figure's caption), as does an image
     shown beside its own markdown in a code block (a
     syntax guide's `![Alt text](...)`), and a small picture used as a bullet: the same image,
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),

@@ -1,3 +1,4 @@
+import html
 import os
 from functools import lru_cache
 
@@ -101,7 +102,9 @@ class LinkTargetMissing(DocumentRule):
     `_content.gotmpl`, read from the page's own section too, or by name on a site with one);
     nor a ref in a file outside the content folders, which Hugo never builds; nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
-    constant's name that a build script replaces (`ENGLISH_VERSION_URL`). Nothing is fetched
+    constant's name that a build script replaces (`ENGLISH_VERSION_URL`). A destination's
+    character references are read first, as CommonMark reads them (`m&#97;ilto:…` is a
+    mailto link). Nothing is fetched
     online.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
@@ -128,7 +131,7 @@ class LinkTargetMissing(DocumentRule):
         roots = options["roots"]
         ignored = glob_set(tuple(options["ignore"]))
         for link in doc.links:
-            if link.is_image or link.kind == "reference" or not is_local(link.url):
+            if link.is_image or link.kind == "reference" or not is_local(_decoded(link.url)):
                 continue
             path, _ = split_target(link.url)
             if not path or ignored.match(path.lstrip("/")) or ignored.match(_without_language(doc, path)):
@@ -183,6 +186,12 @@ def _site_path(doc, path: str) -> str:
     """A relative link read against the page's URL where the generator gives one
     (`../../category/x` from a Docusaurus doc); the path itself otherwise."""
     return path if path.startswith("/") else site_path_from_page_url(doc, path) or path
+
+
+def _decoded(url: str) -> str:
+    """A destination with its character references read, as CommonMark reads them:
+    `m&#97;ilto:hi&#64;example.org` (written so against address harvesters) is a mailto link."""
+    return html.unescape(url) if "&" in url else url
 
 
 def _source_file(path: str) -> bool:
