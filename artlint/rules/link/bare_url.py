@@ -338,7 +338,9 @@ def _url_extent(url: str) -> str:
     if stop:
         url = url[: stop.start()]
     end = unmatched_close(url)
-    return trim_url(url if end is None else url[:end])
+    url = trim_url(url if end is None else url[:end])
+    # `|https://lnmp.org/|`: a table row's closing pipe, which no URL ends with.
+    return url.rstrip("|") if url.endswith("|") else url
 
 
 def suggested_markup(url: str) -> str:
