@@ -2268,18 +2268,19 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     included = [item for item in _items(settings.get("include")) if isinstance(item, str) and item.startswith("_")]
     listed = collections if isinstance(collections, (dict, list)) else ()  # `collections: [a, b]` has no output
     unrendered = [name for name in listed if isinstance(name, str) and name not in named]
+    plugins = _plugin_texts(folder)
     return {
         "document_folders": ("_posts", *(f"_{name}" for name in named if isinstance(name, str))),
         "unrendered_read": ("_drafts", *(f"_{name}" for name in unrendered)),
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
         "generated_folders": tuple(
-            dict.fromkeys((*_plugin_page_folders(folder), *_gem_plugin_page_folders(folder, settings), *_posts_rewritten_by_plugin(folder, permalink)))
+            dict.fromkeys((*_plugin_page_folders(plugins), *_gem_plugin_page_folders(folder, settings), *_posts_rewritten_by_plugin(plugins, permalink)))
         ),
         "kept_folders": tuple(
             _normal(item) for item in _items(settings.get("keep_files")) if isinstance(item, str) and _normal(item) not in ("", ".", ".git", ".svn")
         ),
-        "plugin_ids": _plugin_writes_ids(folder),
+        "plugin_ids": _plugin_writes_ids(plugins),
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
         **_jekyll_term_uses(folder, settings),
@@ -2368,30 +2369,31 @@ def _jekyll_defaults(settings: dict, key: str) -> tuple[tuple[str, str, str], ..
 _POST_URL_PLUGIN = lazy(r"""\.data\[\s*["'](?:slug|permalink)["']\s*\]\s*(?:=[^=]|\|\|=)""")
 
 
-def _posts_rewritten_by_plugin(folder: str, permalink: Any) -> tuple[str, ...]:
+def _plugin_texts(folder: str) -> tuple[str, ...]:
+    """The texts of a Jekyll site's plugins (`_plugins/*.rb`, the first 100 by name), read once
+    for every question asked of them."""
+    plugins = os.path.join(folder, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
+    except OSError:
+        return ()
+    return tuple(read_small_file(os.path.join(plugins, name)) for name in names)
+
+
+def _posts_rewritten_by_plugin(plugins: tuple[str, ...], permalink: Any) -> tuple[str, ...]:
     """The folder of the posts' URLs (the permalink's part before its first token: `blog` of
-    `/blog/:year/:title/`) where a plugin of `_plugins/` rewrites their slugs or permalinks:
-    their pages are where the plugin puts them."""
+    `/blog/:year/:title/`) where a plugin of `_plugins/` (`plugins`, their texts) rewrites their
+    slugs or permalinks: their pages are where the plugin puts them."""
     if not isinstance(permalink, str) or ":" not in permalink:
         return ()
     prefix = permalink.split(":", 1)[0].strip("/")
     if not prefix:
         return ()
-    plugins = os.path.join(folder, "_plugins")
-    try:
-        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
-    except OSError:
-        return ()
-    return (prefix,) if any(_POST_URL_PLUGIN.search(read_small_file(os.path.join(plugins, name))) for name in names) else ()
+    return (prefix,) if any(_POST_URL_PLUGIN.search(text) for text in plugins) else ()
 
 
-def _plugin_page_folders(folder: str) -> tuple[str, ...]:
-    plugins = os.path.join(folder, "_plugins")
-    try:
-        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
-    except OSError:
-        return ()
-    found = [match.group(1).strip("/") for name in names for match in _PLUGIN_PAGE.finditer(read_small_file(os.path.join(plugins, name)))]
+def _plugin_page_folders(plugins: tuple[str, ...]) -> tuple[str, ...]:
+    found = [match.group(1).strip("/") for text in plugins for match in _PLUGIN_PAGE.finditer(text)]
     return tuple(dict.fromkeys(path for path in found if path and path != "."))
 
 
@@ -2502,17 +2504,8 @@ _RENDER_HOOK = lazy(r"Jekyll::Hooks\.register\b[^\n]*:(?:pre_render|post_render|
 _WRITES_ID = lazy(r"\{:#|\bid=\\?[\"']")
 
 
-def _plugin_writes_ids(folder: str) -> bool:
-    plugins = os.path.join(folder, "_plugins")
-    try:
-        names = sorted(name for name in os.listdir(plugins) if name.endswith(".rb"))[:100]
-    except OSError:
-        return False
-    for name in names:
-        text = read_small_file(os.path.join(plugins, name))
-        if _RENDER_HOOK.search(text) and _WRITES_ID.search(text):
-            return True
-    return False
+def _plugin_writes_ids(plugins: tuple[str, ...]) -> bool:
+    return any(_RENDER_HOOK.search(text) and _WRITES_ID.search(text) for text in plugins)
 
 
 _MULTIPLE_LANGUAGES = "jekyll-multiple-languages-plugin"

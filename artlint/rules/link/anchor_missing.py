@@ -10,6 +10,7 @@ from artlint.lazyre import lazy
 from artlint.localfiles import hugo_refs, is_local, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
+from artlint.sites import read_small_file
 from artlint.source import UnreadableFile, read_source
 from artlint.urls import unescape_markdown
 
@@ -277,24 +278,14 @@ def _section_layout_computes_ids(site, found) -> bool:
 def _computes_ids(folder: str, signature: str) -> bool:
     layouts = os.path.dirname(folder)
     for name in sorted(os.listdir(folder))[:100]:
-        text = _small_text(os.path.join(folder, name))
+        text = read_small_file(os.path.join(folder, name))
         if _COMPUTED_ID.search(text):
             return True
         for call in _PARTIAL_CALL.findall(text):
             partial = os.path.join(layouts, "partials", call if call.endswith(".html") else call + ".html")
-            if os.path.realpath(partial).startswith(os.path.realpath(layouts) + os.sep) and _COMPUTED_ID.search(_small_text(partial)):
+            if os.path.realpath(partial).startswith(os.path.realpath(layouts) + os.sep) and _COMPUTED_ID.search(read_small_file(partial)):
                 return True
     return False
-
-
-def _small_text(path: str) -> str:
-    try:
-        if os.path.getsize(path) > 512 * 1024:
-            return ""
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
-    except OSError:
-        return ""
 
 
 _BIBLIOGRAPHY = lazy(r"\{%-?\s*bibliography\b")

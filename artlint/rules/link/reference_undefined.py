@@ -9,6 +9,7 @@ from artlint.rules import DocumentRule
 from artlint.source import LineTest
 from artlint.spans import SpanSet
 from artlint.templating import includes_another_file
+from artlint.urls import unescape_markdown
 
 _DATA = data.load("links")["reference-undefined"]
 # `[text][label]` and `[text][]`: reference links by their form, whatever the label; not after
@@ -311,12 +312,9 @@ def _alias_in_a_list(text: str, match) -> bool:
     return _NAME_AND_ALIAS.fullmatch(line) is not None
 
 
-_UNESCAPE = lazy(r"\\(.)")
-
-
 def _defined_unescaped(label: str, defined: set[str]) -> bool:
     """Whether the label, its backslash escapes read as the characters they escape, is defined."""
-    return "\\" in label and normal_label(_UNESCAPE.sub(r"\1", label)) in defined
+    return "\\" in label and normal_label(unescape_markdown(label)) in defined
 
 
 def _not_a_label(label: str) -> bool:
