@@ -77,12 +77,17 @@ def split_cells(line: str, protect_code: bool = False) -> Optional[list[str]]:
         text = text[1:]
     if text.endswith("|") and not _escaped(text, len(text) - 1):
         text = text[:-1]
-    spans = _code_spans(text) if protect_code and "`" in text else ()
-    cells, start = [], 0
+    spans = _code_spans(text) if protect_code and "`" in text else []
+    cells, start, span = [], 0, 0
     for position, char in enumerate(text):
-        if char == "|" and not _escaped(text, position) and not any(first <= position < last for first, last in spans):
-            cells.append(text[start:position].strip())
-            start = position + 1
+        if char != "|" or _escaped(text, position):
+            continue
+        while span < len(spans) and spans[span][1] <= position:
+            span += 1  # the spans are in order: each is passed once, however many pipes a line has
+        if span < len(spans) and spans[span][0] <= position:
+            continue
+        cells.append(text[start:position].strip())
+        start = position + 1
     cells.append(text[start:].strip())
     return cells
 
@@ -96,7 +101,8 @@ def delimiter_alignments(line: str) -> Optional[list[Any]]:
     return None if any(align is False for align in aligns) else aligns
 
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+# Bounded, so that a line of unmatched backtick runs is searched in linear time.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]{0,2000}?(?<!`)\1(?!`)")
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:

@@ -280,6 +280,24 @@ def test_markup_past_the_inline_budget_is_one_text_run_in_its_place(monkeypatch:
     assert budgeted[0] == parsed[0] and budgeted[2] == parsed[2]  # a budget for each block
 
 
+def test_a_line_of_ever_longer_backtick_runs_is_read_in_linear_time(tmp_path: Path) -> None:
+    # A code span was looked for from every backtick of every run, each search reading on
+    # for its closing run: 9 s for 320 KB of runs of 1 to 800 backticks. A span starts only
+    # where a run starts (CommonMark), which leaves 800 searches.
+    line = "".join("`" * length + "a" for length in range(1, 800))
+    table = f"| {line} | b |\n|---|---|---|\n"  # a header over the wrong delimiter row: its cells are counted as MkDocs does
+    elapsed = _seconds_to_check(_mkdocs_site(tmp_path), f"{table}\nSee <b>this</b>. {line}\n")
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
+def test_a_table_header_of_thirty_thousand_code_spans_is_split_in_linear_time(tmp_path: Path) -> None:
+    # Python-Markdown keeps a code span's pipes in its cell: each pipe was compared with every
+    # code span of its row: 3 s for a header of 8,000 over a delimiter row of 7,999, 50 s for 30,000.
+    row = "| " + " | ".join(["`a`"] * 30_000) + " |"
+    elapsed = _seconds_to_check(_mkdocs_site(tmp_path), f"{row}\n|{'---|' * 29_999}\n{row}\n")
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
 def test_many_missing_fragments_look_for_a_bibliography_once(tmp_path: Path) -> None:
     # Each missing fragment searched the whole page for jekyll-scholar's `{% bibliography %}`:
     # 20,000 of them before a megabyte of words took 12.7 s; 2.9 s once per page.
@@ -296,9 +314,16 @@ def test_a_grid_of_cards_with_a_line_of_twenty_thousand_links_is_read_once(tmp_p
     assert elapsed < 10, f"took {elapsed:.1f} s"
 
 
+def _mkdocs_site(root: Path) -> Path:
+    """An MkDocs project in `root`, returned."""
+    (root / "mkdocs.yml").write_text("site_name: Bomb\n", encoding="utf-8")
+    return root
+
+
 def _seconds_to_check(root: Path, body: str) -> float:
-    """Wall time of the real command on one article (`body` after a front matter)."""
-    write(root, {"artlint.toml": "", "long.md": FRONT + body})
+    """Wall time of the real command on one article (`body` after a front matter), in the
+    docs folder of an MkDocs project."""
+    write(root, {"artlint.toml": "", "docs/long.md" if (root / "mkdocs.yml").exists() else "long.md": FRONT + body})
     started = time.monotonic()
     code, _, err = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=root, timeout=300)
     assert code in (0, 1) and err == "", err[-3000:]

@@ -26,7 +26,7 @@ _TAG_LINE = lazy(r"[ \t]*</?[A-Za-z]")
 _CONTAINER_OPEN = lazy(r"^[ \t]*:{3,}[ \t]*[^\s:]", re.M)
 # A code span: a run of backticks, the shortest text, the same run again (bounded, so that a
 # line of unmatched backticks is searched in linear time).
-_CODE_SPAN = lazy(r"(`+)(?!`)[^\n]{0,2000}?(?<!`)\1(?!`)")
+_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)[^\n]{0,2000}?(?<!`)\1(?!`)")
 _COMPONENT_OPEN = lazy(r"[ \t]*<[A-Z][A-Za-z0-9.]*[\s>]")
 _CONTAINER_CLOSE = lazy(r"^[ \t]*:{3,}[ \t]*$", re.M)
 # Every pattern below gives up within a bounded stretch after a failed start, so that a
