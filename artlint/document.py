@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from artlint.boundary import NO_LIMIT, Boundary
 from artlint.findings import Diagnostic, Edit, Fix, Related
-from artlint.frontmatter import FrontMatter, split_front_matter
+from artlint.frontmatter import FrontMatter, front_matter_of
 from artlint.lazyre import lazy
 from artlint.links import Link, extract_links
 from artlint.markdown import CODE_TYPES, Node, parse_markdown
@@ -312,14 +312,7 @@ def parse_document(
     site: "Site | None" = None,
 ) -> Document:
     generator = site.generator if site is not None else None
-    # Hexo's second form reads up to the first `---` line, blank lines and an opening `---`
-    # (a YAML document start) included: front matter after blank lines is front matter there too.
-    front_matter = split_front_matter(
-        source, after_blank_lines=generator in ("hugo", "zola", "hexo"), without_opening=generator == "hexo",
-        indented_fence=generator in ("hugo", "zola"),
-        indented_closing=generator == "zola",
-        meta_lines=generator == "mkdocs",
-    )
+    front_matter = front_matter_of(source, generator)
     body_offset = front_matter.body_offset if front_matter else 0
     markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)
     parsed = parse_markdown(markup, body_offset)

@@ -65,7 +65,7 @@ class FrontMatterProblem:
 
 @dataclass
 class FrontMatter:
-    kind: str  # "toml", "yaml", "json", or "meta": MkDocs' `key: value` lines without fences
+    kind: str  # "toml", "yaml", "json", "js" (gray-matter's `---js`, never run), or "meta": MkDocs' `key: value` lines without fences
     start_line: int  # line of the opening delimiter
     end_line: int  # line of the closing delimiter (or last line when unclosed)
     body_offset: int  # offset of the first character after the front matter
@@ -104,6 +104,7 @@ def split_front_matter(
     indented_fence: bool = False,
     indented_closing: bool = False,
     meta_lines: bool = False,
+    fence_language: bool = False,
 ) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
@@ -115,7 +116,11 @@ def split_front_matter(
     the delimiter), the opening fence may follow spaces on its line (` ---`); with
     `indented_closing` (Zola's pattern reads lazily up to the first delimiter that ends a line),
     so may the closing one (`    +++`). With `meta_lines` (MkDocs), `key: value` lines at the
-    top of the file, up to a blank line, are its meta-data (MultiMarkdown's form, `kind` "meta")."""
+    top of the file, up to a blank line, are its meta-data (MultiMarkdown's form, `kind` "meta").
+    With `fence_language` (gray-matter: Eleventy, Docusaurus, VitePress), the opening fence may
+    name the block's language: `---json` opens a JSON object, `---yaml` YAML, and `---js` a
+    JavaScript object, which is front matter that is never run, so its keys stay unknown
+    (`data` None)."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -127,6 +132,9 @@ def split_front_matter(
         return _fenced(source, "toml", _INDENTED_TOML_FENCE if indented_closing else _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
         return _fenced(source, "yaml", _INDENTED_YAML_END if indented_closing else _YAML_END, first, soft_tabs=without_opening)
+    language = _LANGUAGE_FENCE.fullmatch(first_line) if fence_language and first == 1 else None
+    if language:
+        return _fenced(source, _FENCE_LANGUAGES[language.group(1).lower()], _YAML_FENCE, first)
     if without_opening and _LONG_FENCE.fullmatch(first_line):
         # hexo-front-matter opens with three dashes or more and closes with the same line
         same = re.compile(re.escape(first_line.rstrip(" \t")) + r"[ \t]*")
@@ -142,6 +150,22 @@ def split_front_matter(
     if meta_lines and first == 1 and _META_KEY_LINE.match(first_line):
         return _meta_lines(source)
     return None
+
+
+def front_matter_of(source: Source, generator: str | None) -> FrontMatter | None:
+    """The front matter of a page, found as its site's generator finds it."""
+    # Hexo's second form reads up to the first `---` line, blank lines and an opening `---`
+    # (a YAML document start) included: front matter after blank lines is front matter there too.
+    return split_front_matter(
+        source, after_blank_lines=generator in ("hugo", "zola", "hexo"), without_opening=generator == "hexo",
+        indented_fence=generator in ("hugo", "zola"),
+        indented_closing=generator == "zola",
+        meta_lines=generator == "mkdocs",
+        fence_language=generator in _GRAY_MATTER,
+    )
+
+
+_GRAY_MATTER = frozenset({"eleventy", "docusaurus", "vitepress", "vuepress"})
 
 
 # MkDocs' MultiMarkdown meta-data (mkdocs.utils.meta): a key line, or a line indented four
@@ -186,6 +210,9 @@ def _meta_lines(source: Source) -> FrontMatter:
     return matter
 
 
+# gray-matter's language after the opening fence (its default engines, and Eleventy's `---js`).
+_LANGUAGE_FENCE = lazy(r"---[ \t]*(json|ya?ml|js|javascript)[ \t]*", re.I)
+_FENCE_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "js": "js", "javascript": "js"}
 _LONG_FENCE = lazy(r"-{4,}[ \t]*")
 _INDENTED_TOML_FENCE = lazy(r"[ \t]*\+\+\+[ \t]*")
 _INDENTED_YAML_END = lazy(r"[ \t]*---[ \t]*")
@@ -238,6 +265,10 @@ def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int, soft_tabs:
         return
     if matter.kind == "toml":
         _parse_toml(matter, raw, first_raw_line)
+    elif matter.kind == "json":
+        _parse_fenced_json(matter, raw, first_raw_line)
+    elif matter.kind == "js":
+        return  # code: never run, so its keys are not known
     else:
         if soft_tabs and "\t" in raw:
             raw = _LEADING_TABS.sub(lambda tabs: "  " * len(tabs.group()), raw)
@@ -449,6 +480,38 @@ def _parse_json(source: Source, start: int = 0, first: int = 1) -> FrontMatter:
     matter.data = data
     _locate_json_keys(matter, source, text[:end])
     return matter
+
+
+def _parse_fenced_json(matter: FrontMatter, raw: str, first_raw_line: int) -> None:
+    """The JSON object between `---json` and `---` (gray-matter's form), its keys located."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        matter.error = FrontMatterProblem(f"JSON: {exc.msg[:1].lower() + exc.msg[1:]}", first_raw_line + exc.lineno - 1, exc.colno)
+        return
+    except ValueError as exc:  # json's int() over Python's limit of digits
+        matter.error = _number_problem("JSON", raw, exc, first_raw_line)
+        return
+    except RecursionError:
+        matter.error = FrontMatterProblem("JSON: nesting is too deep", first_raw_line)
+        return
+    if not isinstance(data, dict):
+        matter.error = FrontMatterProblem("JSON front matter must be an object of keys", first_raw_line)
+        return
+    matter.data = data
+    for key, key_offset, value_offset in _json_top_level_keys(raw):
+        line, column = _raw_position(raw, key_offset)
+        first = matter.keys.get(key)
+        if first is None:
+            value_line, value_column = _raw_position(raw, value_offset)
+            matter.keys[key] = KeyInfo(first_raw_line + line - 1, column, first_raw_line + value_line - 1, value_column)
+        else:
+            matter.duplicates.append(FrontMatterProblem(f"duplicate key {key!r}", first_raw_line + line - 1, column, key, first.line))
+
+
+def _raw_position(raw: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `raw`."""
+    return raw.count("\n", 0, offset) + 1, offset - raw.rfind("\n", 0, offset)
 
 
 def _locate_json_keys(matter: FrontMatter, source: Source, raw: str) -> None:

@@ -10,7 +10,7 @@ explicitly in pipeline order, so that every stage is paid once and timed where i
 (CPU time, time.process_time: the machine is shared, wall time would measure the others):
 
     read                  source.read_source (stat, read, decode, normalise, digest)
-    front matter          frontmatter.split_front_matter (parsing the YAML/TOML too)
+    front matter          frontmatter.front_matter_of (parsing the YAML/TOML too)
     template masking      templating.masked_for_parser (Hugo shortcodes and the like)
     parse_markdown        markdown.parse_markdown: mistune's block and inline parse through
                           artlint's positioned parsers, and the tree builder (positions)
@@ -59,7 +59,7 @@ from artlint.discovery import discover
 from artlint.document import Document
 from artlint.engine import _finding, _internal_error, _suppressed_per_file, _suppressions, _with_snippets, prepare_run, unused_suppression_findings
 from artlint.findings import Finding, without_moot
-from artlint.frontmatter import split_front_matter
+from artlint.frontmatter import front_matter_of
 from artlint.markdown import parse_markdown
 from artlint.reporters import ReportSettings, write_report
 from artlint.results import FileResult, RunResult
@@ -123,7 +123,7 @@ def check_one(stages: Stages, path: str, display: str, config: Any, floor: mistu
     source = stages.timed("read", read_source, path, config.max_file_size_for(path))
     result.digest = source.digest
     site = config.site_for(path)
-    matter = stages.timed("front matter", split_front_matter, source, site is not None and site.generator == "hugo")
+    matter = stages.timed("front matter", front_matter_of, source, site.generator if site is not None else None)
     body_offset = matter.body_offset if matter else 0
     markup = stages.timed("template masking", masked_for_parser, source.text, site.generator if site is not None else None, body_offset)
     body = markup[body_offset:]

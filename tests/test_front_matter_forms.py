@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from artlint.frontmatter import split_front_matter
+from artlint.frontmatter import front_matter_of, split_front_matter
 from artlint.source import decode
 
 
@@ -31,3 +31,33 @@ def test_a_url_on_the_first_line_is_meta_data_never_shown() -> None:
     matter = split_front_matter(decode(b"https://github.com/example/project/pull/12\n\nA plug.\n"), meta_lines=True)
     assert matter is not None and matter.data == {"https": "//github.com/example/project/pull/12"}
     assert matter.error is not None and matter.error.line == 1 and "key 'https'" in matter.error.message
+
+
+def test_gray_matter_reads_a_json_block_named_on_its_fence() -> None:
+    source = decode(b'---json\n{\n  "title": "Workers",\n  "date": "2019-09-01",\n  "title": "Again"\n}\n---\n\nText.\n')
+    matter = front_matter_of(source, "eleventy")
+    assert matter is not None and matter.kind == "json" and matter.error is None
+    assert matter.data == {"title": "Again", "date": "2019-09-01"}
+    assert matter.value_position("date") == (4, 11)
+    assert [(problem.key, problem.line, problem.first_line) for problem in matter.duplicates] == [("title", 5, 3)]
+    assert source.text[matter.body_offset :] == "\nText.\n"
+
+
+def test_gray_matter_locates_a_json_error_in_the_file() -> None:
+    matter = front_matter_of(decode(b'---json\n{\n  "title": "A",\n  "date" 2019\n}\n---\nText.\n'), "docusaurus")
+    assert matter is not None and matter.error is not None and matter.error.line == 4
+    assert matter.error.message.startswith("JSON: expecting ':' delimiter")
+
+
+def test_gray_matter_never_runs_a_js_block_and_leaves_its_keys_unknown() -> None:
+    matter = front_matter_of(decode(b"---js\n{\n  title: require('fs').readFileSync('/etc/passwd'),\n}\n---\nText.\n"), "eleventy")
+    assert matter is not None and matter.kind == "js" and matter.data is None and matter.error is None
+    assert (matter.start_line, matter.end_line) == (1, 5)
+
+
+def test_only_gray_matter_generators_read_a_named_fence() -> None:
+    article = decode(b'---json\n{"title": "A"}\n---\nText.\n')
+    assert front_matter_of(article, "jekyll") is None
+    assert front_matter_of(article, None) is None
+    matter = front_matter_of(decode(b"---yaml\ntitle: A\n---\nText.\n"), "vitepress")
+    assert matter is not None and matter.kind == "yaml" and matter.data == {"title": "A"}
