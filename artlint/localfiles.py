@@ -892,7 +892,7 @@ def redirected(doc: "Document", path: str) -> bool:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
     `public/`, or a variant a build step renames to it, `_redirects_cf`; or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
     of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json or of firebase.json's
-    `hosting`. `*` at the end of
+    `hosting`, or a page a generator's plugin writes to redirect (mkdocs-redirects). `*` at the end of
     FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
     404 page), and a catch-all `/*`, make nothing a target."""
     root = site_root(doc)
@@ -907,6 +907,8 @@ def redirected(doc: "Document", path: str) -> bool:
     vercel = os.path.normpath(os.path.join(root, "vercel.json"))
     firebase = os.path.normpath(os.path.join(root, "firebase.json"))
     sources = _redirect_sources((*files, netlify, vercel, firebase))
+    if site is not None and site.redirect_sources:  # a generator's plugin writes these pages
+        sources += tuple(tuple(segment for segment in source.casefold().strip("/").split("/") if segment) for source in site.redirect_sources)
     for file in (*files, netlify, vercel, firebase):
         exists = _exists(file)
         if exists:

@@ -230,6 +230,8 @@ class Site:
     doc_sources: tuple[tuple[str, str, str], ...] = ()
     # Site paths a plugin writes a list of pages at: a Docusaurus blog's `/blog`.
     listing_pages: tuple[str, ...] = ()
+    # Site paths a plugin writes a redirect page at (mkdocs-redirects' `redirect_maps`).
+    redirect_sources: tuple[str, ...] = ()
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
     # The path the site is published under (`/docs` for Hugo's `baseURL: https://x.org/docs`,
     # Jekyll's `baseurl`, Hexo's `root`, Docusaurus' `baseUrl`), "" at the host's root.
@@ -542,6 +544,7 @@ class Site:
             "wiki-links": self.wiki_links,
             "upgrades-insecure-requests": self.upgrades_insecure,
             "untitled-types": list(self.untitled_types),
+            "redirect-sources": list(self.redirect_sources),
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
@@ -2962,7 +2965,26 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
+        "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
     }
+
+
+def _mkdocs_redirects(settings: dict, directory_urls: bool) -> tuple[str, ...]:
+    """The site paths of mkdocs-redirects' `redirect_maps` keys (`old.md: new.md`), where the
+    plugin writes a page that sends the reader on: `/old/` (`/old.html` without directory URLs)."""
+    options = _options_of(settings.get("plugins"), "redirects")
+    maps = options.get("redirect_maps") if options is not None else None
+    paths = []
+    for key in _table(maps):
+        written = str(key).strip().lstrip("/")
+        stem, suffix = os.path.splitext(written)
+        if suffix.lower() != ".md":
+            paths.append("/" + written)
+        elif os.path.basename(stem).lower() in ("index", "readme"):
+            paths.append("/" + os.path.dirname(stem) + "/" if os.path.dirname(stem) else "/")
+        else:
+            paths.append(f"/{stem}/" if directory_urls else f"/{stem}.html")
+    return tuple(paths)
 
 
 _MOST_LINKED_FOLDERS = 200

@@ -65,7 +65,8 @@ class LinkTargetMissing(DocumentRule):
     site's root or `public/`, and a variant a build renames to it, `_redirects_cf`, or the lines with a written source of a Hugo template that writes
     it, `layouts/index.redirects`, or `[[redirects]]` in netlify.toml; `*` and `:name` match), or
     that a page names in `aliases` (Hugo) or `redirect_from` (jekyll-redirect-from; `/help/index.html`
-    names `/help/`; an alias leaves a page's URL made of its title as it is). An `.html` file
+    names `/help/`; an alias leaves a page's URL made of its title as it is), or that
+    mkdocs-redirects writes a page at (`redirect_maps: {old.md: new.md}` makes `/old/`). An `.html` file
     in Hugo's content without front matter is copied as it is: no page, and its folder no
     bundle (a redirect stub, `docs/latest/index.html`). The repository's own documents (README,
     CONTRIBUTING), read on GitHub, may link a folder, which GitHub lists (a page needs the
