@@ -637,6 +637,8 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
         if written_id is None and (name.lower() in ("index", "readme") or (folders and name == folders[-1])):
             name = ""
         segments = [*folders, name] if name else folders
+    elif kind == "pages":  # `faq.md` is `/faq`, `team/index.md` `/team/`; no slug
+        segments = parts[:-1] + ([] if stem == "index" else [stem])
     else:
         if slug is not None:
             url = _clean(base + "/" + slug.lstrip("/"))

@@ -1119,7 +1119,7 @@ class _Everything:
 _EVERYTHING = _Everything()
 
 
-_TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plugin-content-blog")
+_TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plugin-content-blog", "docusaurus-plugin-content-pages")
 
 
 def _kind(site: Site, parts: list[str], stem: str) -> str:
@@ -2828,7 +2828,8 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     site whose file requires one: `./src/plugins/blog-plugin.js`) with its `path`,
     `routeBasePath` and `id`, a docs instance's versions (`versioned_docs/
     version-X` at `/docs/X`, the last version at `/docs`, the current one at `/docs/next`),
-    and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`)."""
+    and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`);
+    and the pages plugin's `src/pages`, served at the site's root."""
     from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
 
     instances: dict[tuple[str, str], dict] = {("docs", ""): {}, ("blog", ""): {}}  # (kind, id) -> options
@@ -2860,6 +2861,9 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
             version_route = "/".join(part for part in (route, version_path) if part)
             sources.append(("docs", version_folder, version_route))
             sources += [("docs", f"{translation}/{plugin}/{translated_as}", version_route) for translation in translations]
+    # The pages plugin serves `src/pages/faq.md` at `/faq`, a locale's copy in its i18n folder.
+    sources.append(("pages", "src/pages", ""))
+    sources += [("pages", f"{translation}/docusaurus-plugin-content-pages", "") for translation in translations]
     return tuple(sources)
 
 

@@ -55,7 +55,7 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
 def test_artlint_site_prints_docusaurus_plugin_folders(tmp_path: Path) -> None:
     code, out, err = artlint("site", str(SITES / "docusaurus-plugins"), cwd=tmp_path)
     assert code == 0, err
-    assert "  served       docs at /2.x (docs), versioned_docs/version-1.0 at / (docs), changes at /release-notes (blog), news at /news (blog), tools at /tools (docs)\n" in out
+    assert "  served       docs at /2.x (docs), versioned_docs/version-1.0 at / (docs), changes at /release-notes (blog), news at /news (blog), tools at /tools (docs), src/pages at / (pages)\n" in out
     assert "  list pages   /release-notes, /news (a blog plugin lists its posts there)\n" in out
     # pub/ is no plugin's folder: the repository's; tools/_setup.md is imported, tools/_sidebar.md is not (never built)
     assert "  pages        3 article, 7 page, 1 partial, 1 repository\n" in out
