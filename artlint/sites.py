@@ -294,8 +294,9 @@ class Site:
         `nav_order`, `order`): a section ordered by hand is documentation, whose pages a missing
         date does not misplace, even where most happen to carry one. Alone there, the same of the
         folder above. Docs sections, and sites that keep the date elsewhere (a Zola `path`), date
-        none; a post without a date among dated posts is a mistake. On Zola the nearest section's
-        `_index.md` decides instead: dates are expected only where it sorts by date."""
+        none; a post without a date among dated posts is a mistake. On Zola the section's
+        `_index.md` decides instead: dates are expected only where it sorts by date (a folder
+        without one holds orphan pages, in no list)."""
         is_bundle = os.path.basename(file).lower().startswith("index.")
         folder = self._in_default_language(os.path.dirname(os.path.dirname(file) if is_bundle else file))
         if self.generator == "zola":
@@ -1036,21 +1037,21 @@ def _cascaded(matter: Mapping[str, Any]) -> Mapping[str, Any]:
 def _zola_section_order(folder: str, content: str) -> str | None:
     """How the Zola section that holds `folder`'s pages orders them: its `_index.md`'s
     `sort_by` ("none", Zola's default, when unset), "render = false" for a section that renders
-    no list (standalone pages, each at its own `path`); None when no `_index.md` is found up to
-    the content folder. Zola uses a page's date only to sort by it (and a template to show it)."""
-    while True:
-        index = os.path.join(folder, "_index.md")
-        signature = signature_of(index)
-        record("stat", index, signature)
-        if signature:
-            matter = _section_matter(index, signature)
-            if matter.get("render") is False:
-                return "render = false"
-            order = matter.get("sort_by")
-            return order if isinstance(order, str) else "none"
-        if os.path.normpath(folder) == os.path.normpath(content) or os.path.relpath(folder, content).startswith(".."):
-            return None
-        folder = os.path.dirname(folder)
+    no list (standalone pages, each at its own `path`), "orphan" for a folder without an
+    `_index.md` under the content folder, whose pages belong to no section and so to no list
+    (Zola's orphan pages); None for the content folder without one, and outside it. Zola uses a page's date only to sort by it (and a template to show it)."""
+    if os.path.relpath(folder, content).startswith(".."):
+        return None
+    index = os.path.join(folder, "_index.md")
+    signature = signature_of(index)
+    record("stat", index, signature)
+    if not signature:
+        return None if os.path.normpath(folder) == os.path.normpath(content) else "orphan"
+    matter = _section_matter(index, signature)
+    if matter.get("render") is False:
+        return "render = false"
+    order = matter.get("sort_by")
+    return order if isinstance(order, str) else "none"
 
 
 @lru_cache(maxsize=256)

@@ -40,7 +40,8 @@ class FrontMatterRequired(DocumentRule):
     goes by the folder above; a Jekyll or Hexo post alone in its category, `_posts/<category>/`,
     by the other categories where `_posts/` holds no posts of its own), or of an article alone
     on the site: a docs section, a Zola section whose `_index.md` does not sort its pages by
-    date (Zola's default `sort_by` is none) or renders no list (`render = false`), or a site
+    date (Zola's default `sort_by` is none) or renders no list (`render = false`), a Zola
+    folder without an `_index.md` (no section: its pages are orphans, in no list), or a site
     that keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
     Hexo, `2024-03-21-title.md` in Zola, Docusaurus and Eleventy) or under another name the generators
     read (`publishDate`, `pubDate`, `published`, `created`, `updated`, Hugo's `lastmod`) counts as the date.
