@@ -219,6 +219,10 @@ class Site:
     # The pages are Jinja2 templates rendered before markdown (MkDocs' macros plugin): `{{ x }}`
     # and `{% if %}` are template markup, as Liquid's are on Jekyll.
     jinja_pages: bool = False
+    # (opening, closing) tags of mkdocs-include-markdown-plugin's directives (`{% include-markdown
+    # "x.md" %}`, or the tags its configuration sets): a directive the plugin replaces before
+    # markdown reads the page, no text of the page.
+    include_tags: tuple[tuple[str, str], ...] = ()
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -550,6 +554,7 @@ class Site:
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
             "jinja-pages": self.jinja_pages,
+            "include-tags": [list(tags) for tags in self.include_tags],
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -2970,8 +2975,19 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "betterem": "pymdownx.betterem" in _mkdocs_extensions(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
+        "include_tags": _mkdocs_include_tags(settings),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
     }
+
+
+def _mkdocs_include_tags(settings: dict) -> tuple[tuple[str, str], ...]:
+    """mkdocs-include-markdown-plugin's directive tags, `{%` and `%}` unless its `opening_tag`
+    and `closing_tag` say otherwise; none without the plugin."""
+    if "include-markdown" not in _mkdocs_names(settings, "plugins"):
+        return ()
+    options = _options_of(settings.get("plugins"), "include-markdown") or {}
+    opening, closing = options.get("opening_tag", "{%"), options.get("closing_tag", "%}")
+    return ((opening, closing),) if isinstance(opening, str) and isinstance(closing, str) and opening.strip() and closing.strip() else ()
 
 
 def _mkdocs_redirects(settings: dict, directory_urls: bool) -> tuple[str, ...]:

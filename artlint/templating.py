@@ -81,8 +81,9 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
         return _hugo_masked(text, body_offset, site)
     if generator == "zola" and site is not None and "{%" in text:
         return _zola_masked(text, body_offset, site)
-    if generator == "mkdocs" and site is not None and (site.containers or site.jinja_pages):
-        quoted = _containers_quoted(text, body_offset, site.containers) if site.containers else text
+    if generator == "mkdocs" and site is not None and (site.containers or site.jinja_pages or site.include_tags):
+        included = _include_directives_blanked(text, body_offset, site.include_tags) if site.include_tags else text
+        quoted = _containers_quoted(included, body_offset, site.containers) if site.containers else included
         return _liquid_masked(quoted, body_offset) if site.jinja_pages and ("{%" in quoted or "{{" in quoted) else quoted
     if generator == "docusaurus" and "{/*" in text:
         return _mdx_comments_blanked(text, body_offset)
@@ -156,6 +157,18 @@ def _mdx_comments_blanked(text: str, body_offset: int) -> str:
 # (pymdownx.details), `=== "Python"` (pymdownx.tabbed); its body follows, indented four spaces.
 _CONTAINER = lazy(r"""(!!!|\?\?\?\+?|===[+!]?)[ \t]+(?:"[^"\n]*"|[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?)[ \t]*$""")
 _FENCE_OPENING = lazy(r"(`{3,}|~{3,})")
+
+
+def _include_directives_blanked(text: str, body_offset: int, tags: tuple[tuple[str, str], ...]) -> str:
+    """mkdocs-include-markdown-plugin's directives (`{% include-markdown "x.md" %}`, `{% include
+    "x.md" %}`, their arguments over several lines too) blanked: the plugin puts another file's
+    text in their place, which that file's own check covers."""
+    for opening, closing in tags:
+        if opening not in text:
+            continue
+        pattern = re.compile(re.escape(opening) + r"\s*include(?:-markdown)?\s+[\s\S]{0,2000}?" + re.escape(closing))
+        text = text[:body_offset] + pattern.sub(lambda match: blanked(match.group()), text[body_offset:])
+    return text
 
 
 def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) -> str:

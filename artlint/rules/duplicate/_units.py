@@ -157,6 +157,8 @@ def _prose_texts(doc, node, in_list, opened):
             return  # the fence lines, and the note that shares a paragraph with them
     if opened[0] or opened[1] or node.type in ("block_quote", "table"):
         return
+    if node.type == "paragraph" and _container_title(doc, node):
+        return  # `!!! warning "Keep the disc option unticked"`: a call-out's title, repeated in each section on purpose
     if node.type in ("paragraph", "block_text"):
         if not _math_alone(doc, node):
             yield node, in_list
@@ -167,6 +169,13 @@ def _prose_texts(doc, node, in_list, opened):
         opened = [0, 0]
     for child in node.children:
         yield from _prose_texts(doc, child, in_list, opened)
+
+
+def _container_title(doc, node) -> bool:
+    """A paragraph that is the marker line of one of the site's indented containers (MkDocs'
+    `!!! note "Title"`, `??? tip`, `=== "Tab"`), its body quoted apart: a title, not prose."""
+    markers = doc.site.containers if doc.site is not None else ()
+    return bool(markers) and doc.text.startswith(markers, node.start) and doc.text.find("\n", node.start, node.end - 1) < 0
 
 
 def _math_alone(doc, node) -> bool:

@@ -250,7 +250,10 @@ class DuplicateParagraph(DocumentRule):
     Block quotes, tables, `<details>`, tabs (MDX `<Tabs>`, Vue's `<Tab>`, `<CodeGroup>` and
     named slots, `<template v-slot:node>`: alternatives, each with its own copy of a step) and `:::` containers (admonitions) are not compared, nor
     two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
-    shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose.
+    shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose. Nor is
+    the title line of an MkDocs call-out (`!!! warning "Keep the disc option unticked"`, repeated
+    in each section on purpose), nor a directive of mkdocs-include-markdown-plugin (`{%
+    include-markdown "x.md" %}`, or the tags its configuration sets), another file's text.
 
     Placeholder text (lorem ipsum and its generated variants: six or more of the
     `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
