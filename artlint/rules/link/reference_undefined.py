@@ -86,7 +86,9 @@ class LinkReferenceUndefined(DocumentRule):
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
     reported only in a document that itself writes working shortcut links, outside tables and
-    block quotes (an editor's `[the free tier]` in a quotation), and when the label is not a number, an interval (`[1, N]`), a citation with a year, a
+    block quotes and typographic quotation marks (an editor's `[the free tier]` in a quotation,
+    “use [a size of] 64”), and when the label is not spaced inside its brackets (`Symbol ( [
+    description ] )`, a specification's optional part), not a number, an interval (`[1, N]`), a citation with a year, a
     handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
     attribute `#[track_caller]`), an optional part inside a word (`--[no-]bail`, `file[s]`), the text of kramdown's full reference with a space before a
     defined label (`[Setext] [1]`, on a Jekyll site; on an MkDocs site one space or a line break), or one of
@@ -187,9 +189,11 @@ class LinkReferenceUndefined(DocumentRule):
         for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
             if match.start() in covered or match.start() in full or match.start() in tables:
                 continue  # in a table, `[0:15]` and `[MiB]` are bit ranges and units
-            if match.start() in quotes:
-                continue  # "> … and [the free tier] is …": an editor's words inside a quotation
+            if match.start() in quotes or _inside_quotation_marks(text, doc.body_offset, match.start()):
+                continue  # "> … and [the free tier] is …", “Use [a size of] 64”: an editor's words inside a quotation
             label = text[match.start(1) : match.end(1)]
+            if label[:1].isspace() and label[-1:].isspace():
+                continue  # `Symbol ( [ description ] )`: a specification's optional part, brackets spaced apart
             if _CODE_AFTER.match(text, match.end()) or _alias_in_a_list(text, match) or not _looks_like_a_name(label):
                 continue
             if text[match.start() - 1 : match.start()] == "#":
@@ -210,6 +214,20 @@ class LinkReferenceUndefined(DocumentRule):
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+def _inside_quotation_marks(text: str, body_start: int, position: int) -> bool:
+    """Whether `position` lies after an opening typographic quotation mark of its paragraph
+    (“ « „ 「) that is not closed before it. At most 2,000 characters back are read, so that a
+    paragraph of a hundred thousand brackets is read in linear time."""
+    lower = max(body_start, position - _QUOTATION_REACH)
+    paragraph = text.rfind("\n\n", lower, position)
+    before = text[paragraph + 2 if paragraph >= 0 else lower : position]
+    return any(before.count(opening) > before.count(closing) for opening, closing in _QUOTATION_MARKS if opening in before)
+
+
+_QUOTATION_MARKS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
+_QUOTATION_REACH = 2000
 
 
 # kramdown reads white space between a reference link's text and its label (`[text] [id]`);
