@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import quote, unquote
 
@@ -237,6 +238,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         anchors.add(match.group(1))
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
+    if generator == "mkdocs" and doc.site is not None and doc.site.tab_ids and "===" in doc.text:
+        anchors.update(_tab_ids(doc, doc.site.tab_ids == "combined"))
     if generator == "hugo" or generator is None:
         anchors.update(_line_anchors(doc))
     if generator == "hugo" and (doc.site is None or doc.site.definition_term_ids):
@@ -246,6 +249,27 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
                 anchors.add(_numbered(github_slug(term.replace("`", "")), seen))
     anchors.discard("")
     return anchors
+
+
+# A pymdownx.tabbed tab: `=== "Title"`, `===+ "Title"` (selected), `===! "Title"` (a new set).
+_TAB_TITLE = lazy(r'^[ \t]*===[+!]{0,2}[ \t]+"(.+)"[ \t]*$', re.M)
+
+
+def _tab_ids(doc: "Document", combined: bool) -> set[str]:
+    """The ids pymdownx.tabbed gives the page's tabs when its `slugify` is set: each title's
+    slug, after the id of the heading above it with `combine_header_slug`."""
+    found: set[str] = set()
+    headings = [node for node in doc.nodes("heading")] if combined else []
+    starts = [node.start for node in headings]
+    for match in _TAB_TITLE.finditer(doc.text, doc.body_offset):
+        if doc.in_code(match.start()):
+            continue
+        above = bisect_left(starts, match.start())
+        heading = heading_text(doc, headings[above - 1])[0] if above else None
+        for slug_of in (toc_slug, toc_unicode_slug):
+            slug = slug_of(match.group(1))
+            found.add(f"{slug_of(heading)}-{slug}" if heading is not None else slug)
+    return found
 
 
 # Hugo's highlighting options on a fence (`{ linenos=true, lineanchors=org-coderef--0a417f }`,

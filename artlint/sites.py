@@ -223,6 +223,9 @@ class Site:
     # "x.md" %}`, or the tags its configuration sets): a directive the plugin replaces before
     # markdown reads the page, no text of the page.
     include_tags: tuple[tuple[str, str], ...] = ()
+    # pymdownx.tabbed gives each tab an id made of its title (its `slugify` option set; with
+    # `combine_header_slug`, after the id of the heading above): "titles" or "combined", or "".
+    tab_ids: str = ""
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -555,6 +558,7 @@ class Site:
             "betterem": self.betterem,
             "jinja-pages": self.jinja_pages,
             "include-tags": [list(tags) for tags in self.include_tags],
+            "tab-ids": self.tab_ids,
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
@@ -2976,8 +2980,19 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
         "include_tags": _mkdocs_include_tags(settings),
+        "tab_ids": _mkdocs_tab_ids(settings),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
     }
+
+
+def _mkdocs_tab_ids(settings: dict) -> str:
+    """How pymdownx.tabbed names its tabs: by their titles ("titles") when its `slugify` is
+    set, after the heading's id too ("combined") with `combine_header_slug`; "" for its
+    numbered ids (`__tabbed_1_2`)."""
+    options = _options_of(settings.get("markdown_extensions"), "pymdownx.tabbed")
+    if options is None or "slugify" not in options:
+        return ""
+    return "combined" if options.get("combine_header_slug") is True else "titles"
 
 
 def _mkdocs_include_tags(settings: dict) -> tuple[tuple[str, str], ...]:

@@ -253,6 +253,23 @@ def test_mkdocs_magiclink_links_bare_urls(tmp_path: Path, extensions: str, findi
     assert len(json.loads(out)["findings"]) == findings, err
 
 
+@pytest.mark.parametrize(
+    ("options", "found"),
+    [
+        ("", ["install-manually", "manually"]),  # no slugify: numbered ids, `#__tabbed_1_1`
+        ("      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n", ["install-manually"]),
+        ("      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n      combine_header_slug: true\n", ["manually"]),
+    ],
+)
+def test_mkdocs_tabs_named_by_their_titles(tmp_path: Path, options: str, found: list) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: S\nmarkdown_extensions:\n  - pymdownx.tabbed:\n{options}", encoding="utf-8")
+    page = "# Setup\n\n## Install\n\nSee [one](#manually) or [two](#install-manually).\n\n=== \"Manually\"\n\n    By hand.\n"
+    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "link-anchor-missing", "--format", "json", ".", cwd=tmp_path)
+    assert sorted(finding["message"].split("'")[1] for finding in json.loads(out)["findings"]) == found, err
+
+
 def test_a_jekyll_layout_is_never_read_outside_the_site(tmp_path: Path) -> None:
     # The layout named by a page's front matter decides whether it needs a title; a name that
     # climbs out of `_layouts/` (or a linked `_layouts`) must not make artlint read that file.

@@ -48,7 +48,9 @@ class LinkAnchorMissing(DocumentRule):
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id;
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
     On VitePress and VuePress sites a heading's id is their `slugify`'s (`## 1. Create a key` is
-    `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`). A heading's
+    `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`). On MkDocs
+    sites whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
+    party"` is `#3rd-party`; with `combine_header_slug`, after the heading above it). A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
