@@ -160,7 +160,7 @@ def _prose_texts(doc, node, in_list, opened):
     if node.type == "paragraph" and _container_title(doc, node):
         return  # `!!! warning "Keep the disc option unticked"`: a call-out's title, repeated in each section on purpose
     if node.type in ("paragraph", "block_text"):
-        if not _math_alone(doc, node):
+        if not _math_alone(doc, node) and not (in_list is not None and _contents_entry(doc, node)):
             yield node, in_list
         return
     if node.type == "list":
@@ -169,6 +169,20 @@ def _prose_texts(doc, node, in_list, opened):
         opened = [0, 0]
     for child in node.children:
         yield from _prose_texts(doc, child, in_list, opened)
+
+
+def _contents_entry(doc, node) -> bool:
+    """A list item's text that opens with a link to a place in its own page (`[Useful tips](#tips):
+    …`, `[Tips](./k8s.md#tips)` in k8s.md): an entry of a table of contents, which a page repeats
+    on purpose (the outline at its top, a section's own index again)."""
+    first = node.children[0] if node.children else None
+    if first is None or first.type != "link" or first.start != node.start:
+        return False
+    url = str(first.attrs.get("url", ""))
+    path, _, fragment = url.partition("#")
+    if not fragment:
+        return False
+    return not path or (doc.file is not None and path.rsplit("/", 1)[-1] == doc.file.name and path.count("/") <= 1 and not path.startswith("../"))
 
 
 def _container_title(doc, node) -> bool:

@@ -253,7 +253,9 @@ class DuplicateParagraph(DocumentRule):
     shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose. Nor is
     the title line of an MkDocs call-out (`!!! warning "Keep the disc option unticked"`, repeated
     in each section on purpose), nor a directive of mkdocs-include-markdown-plugin (`{%
-    include-markdown "x.md" %}`, or the tags its configuration sets), another file's text.
+    include-markdown "x.md" %}`, or the tags its configuration sets), another file's text; nor a
+    list item that opens with a link to a place in its own page (`[Useful tips](#useful-tips): …`),
+    an entry of a table of contents, which a page repeats as a section's own index.
 
     Placeholder text (lorem ipsum and its generated variants: six or more of the
     `filler-words`, a fifth of a block's words) is not checked: a theme's demo page repeats it
