@@ -66,6 +66,13 @@ def test_versioned_docs_beside_docs_kept_outside_the_website_folder_are_versions
     assert not different_versions("website/versioned_docs/version-0.80/modal.md", "blog/modal.md")
 
 
+def test_a_version_named_with_wildcard_parts_is_a_version() -> None:
+    # sequelize/website: `versioned_docs/version-6.x.x/` beside `docs/`.
+    assert different_versions("versioned_docs/version-6.x.x/other-topics/query-interface.md", "docs/other-topics/query-interface.md")
+    assert different_versions("docs/v1.x.x/setup.md", "docs/v2.x/setup.md")
+    assert not different_versions("versioned_docs/version-6.x.x/other-topics/query-interface.md", "docs/other-topics/legal.md")
+
+
 def test_versioned_docs_beside_current_docs_in_a_folder_of_docs_are_versions() -> None:
     # gofiber/docs: the docs plugin reads `docs/core`; its versions are in versioned_docs/.
     assert different_versions("versioned_docs/version-v3.x/api/ctx.md", "docs/core/api/ctx.md")

@@ -65,8 +65,8 @@ def _untranslated(path: str) -> str:
     return str(pure.with_name(_LANGUAGE.sub("", stem) + suffix))
 
 
-# A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`), alone or after a hyphen; not a year.
-_VERSION = lazy(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)?|\d+(?:\.\d+)+|\d+\.x)$", re.I)
+# A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`, `version-6.x.x`), alone or after a hyphen; not a year.
+_VERSION = lazy(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)*|\d+(?:\.\d+)+(?:\.x)*|\d+(?:\.x)+)$", re.I)
 # What versioned documentation calls the version being written, beside its numbered ones.
 _UNNUMBERED_VERSIONS = frozenset(
     {"dev", "develop", "development", "next", "latest", "master", "main", "nightly", "unstable", "unreleased", "stable", "current", "edge", "preview"}
