@@ -178,7 +178,8 @@ class _PositionedBlockParser(BlockParser):
                 token["_end"] = end
         if last is not None and last_type == "paragraph" and last["type"] == "heading" and end:
             last["_end"] = end  # a setext underline turned the paragraph into a heading
-        if m.lastgroup == "ref_link" and end:
+        if m.lastgroup == "ref_link" and end and last_type != "paragraph":
+            # (after a paragraph's line the `[label]:` line only goes on with the paragraph)
             self._record_definition(m, state, start, end)
         return end
 

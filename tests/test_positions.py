@@ -107,3 +107,12 @@ def test_list_items_after_several_blank_lines_keep_their_places(gap: str) -> Non
     ]
     items = [text[node.start : node.end] for node in doc.nodes("list_item")]
     assert items[1:] == ["- two [b](https://example.org/b)", "- three [c](https://example.org/c)"]
+
+
+def test_a_label_line_inside_a_paragraph_is_no_definition() -> None:
+    # `[label]:` cannot interrupt a paragraph: the line goes on with it, a shortcut link and a
+    # colon (the list after it begins on the next line), not a definition whose URL is `1.`.
+    article = "Two kinds are made\n[Resources]:\n1. A cluster-scoped type.\n\n[Resources]: https://example.org/crd\n"
+    doc = parse_document("a.md", decode(article.encode()))
+    assert [(node.attrs["url"], doc.source.position(node.start)[0]) for node in doc.definitions] == [("https://example.org/crd", 5)]
+    assert [link.url for link in doc.links if link.kind == "reference"] == ["https://example.org/crd"]
