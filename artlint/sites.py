@@ -300,7 +300,8 @@ class Site:
         their names, and fewer than half set their place in the menu (`weight`, `sidebar_position`,
         `nav_order`, `order`): a section ordered by hand is documentation, whose pages a missing
         date does not misplace, even where most happen to carry one. Alone there, the same of the
-        folder above. Docs sections, and sites that keep the date elsewhere (a Zola `path`), date
+        folder above, or of the folders in it when it has no pages of its own (each version's
+        folder holding its one page). Docs sections, and sites that keep the date elsewhere (a Zola `path`), date
         none; a post without a date among dated posts is a mistake. On Zola the section's
         `_index.md` decides instead: dates are expected only where it sorts by date (a folder
         without one holds orphan pages, in no list)."""
@@ -312,7 +313,10 @@ class Site:
                 return order in ("date", "update_date")  # Zola's default, "none", uses no date
         climbed = False
         while True:
-            around = climbed and os.path.basename(folder) == "_posts"  # Jekyll's and Hexo's posts, filed by category
+            # Climbed to a folder without pages of its own, the pages of the folders in it tell:
+            # Jekyll's and Hexo's posts filed by category (`_posts/<category>/`), a page alone in
+            # each version's folder (`cli/v2.2/command-reference.md`, `cli/v2.3/...`).
+            around = climbed
             with_date, ordered, pages = self._dated_pages_around(folder) if around else self._dated_pages(folder)
             others = len(pages - {file})
             if others:
@@ -494,9 +498,9 @@ class Site:
         return dated
 
     def _dated_pages_around(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """`_dated_pages` of a `_posts/` folder, or of the folders in it when it holds no post of
-        its own: the categories of a blog's posts (`_posts/<category>/`), whose convention is
-        the blog's."""
+        """`_dated_pages` of a folder, or of the folders in it when it holds no page of its own:
+        the categories of a blog's posts (`_posts/<category>/`), whose convention is the blog's;
+        a section's versions, each a folder."""
         own = self._dated_pages(folder)
         if own[2]:
             return own
