@@ -101,7 +101,10 @@ class LinkTargetMissing(DocumentRule):
     module mounts from such a submodule (a ref by name, or by a path under the mount's
     target); nor a ref to a page a content adapter may make (under a section whose folder holds a
     `_content.gotmpl`, read from the page's own section too, or by name on a site with one);
-    nor a ref in a file outside the content folders, which Hugo never builds; nor is a page that a build step writes, kept out of
+    nor a ref in a file outside the content folders, which Hugo never builds; nor a link or ref
+    into a content folder that the build fills before Hugo runs (`cp -R content/v$VER
+    content/latest` in the script netlify.toml's command runs, or in a shell script at the
+    site's root); nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
     constant's name that a build script replaces (`ENGLISH_VERSION_URL`). A destination's
     character references are read first, as CommonMark reads them (`m&#97;ilto:…` is a
@@ -171,6 +174,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # a page a content adapter (`_content.gotmpl`) makes from data
                 if doc.site is not None and ref.target.startswith("/") and _written_by_plugin(doc.site.generated_folders, ref.target):
                     continue  # a taxonomy's page or a term's (`/series/夕拾花/`), which Hugo writes
+                if doc.site is not None and ref.target.startswith("/") and doc.site.filled_by_another_step(ref.target):
+                    continue  # `/latest/packages` in `content/latest/`, which the build script copies from a version
                 namesakes = hugo_ref_namesakes(doc, ref.target, ref.language)
                 if namesakes:
                     message = f"Hugo ref target {ref.target!r} is ambiguous: {len(namesakes)} pages have that name ({', '.join(namesakes[:3])})"
