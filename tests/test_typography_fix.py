@@ -59,6 +59,12 @@ def test_punctuation_is_repaired_and_every_other_byte_stays(tmp_path: Path, newl
     assert (tmp_path / "a.md").read_bytes() == encoded(FIXED)  # a second run changes nothing
 
 
+def test_a_mark_beside_bold_text_is_repaired_and_the_markers_stay(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": FRONT + "**如果属于第二范式**, 并且没有传递依赖,**那么**属于第三范式。\n"})
+    _fix(tmp_path)
+    assert (tmp_path / "a.md").read_text("utf-8") == FRONT + "**如果属于第二范式**，并且没有传递依赖，**那么**属于第三范式。\n"
+
+
 def test_spacing_is_fixed_only_when_selected(tmp_path: Path) -> None:
     original = FRONT + "在Linux上用Docker部署，共3个节点，买了T恤。\n"
     write(tmp_path, {"a.md": original})

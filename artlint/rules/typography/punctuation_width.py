@@ -81,6 +81,8 @@ class PunctuationWidth(DocumentRule):
     ## What it finds
     - `,` `.` `;` `:` `!` `?` with a Chinese character on one side and a character
       or full-width mark on the other, spaces between allowed: `中文,中文`, `如下:`, `好的. 然后`;
+      emphasis markers and tags beside the mark are looked through (`**如果属于第二范式**,并且`,
+      `- **注意**: 说明`), and stay where they are when it is fixed;
       also at the end of a paragraph after a character (`这是一句话.`). Never a mark that
       touches a letter or digit (`Node.js`, `v1.2`, `3.14`, `12:30`, `a,b`, `config.json`),
       one of a run of marks (`...`, `?!`), a `?` or `!` right after a full-width mark that
@@ -196,10 +198,15 @@ class PunctuationWidth(DocumentRule):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
             if _in_a_linked_title(doc, at, options):
                 continue  # `「[视频标题,副标题](https://…)」`: another site's title, as that site wrote it
-            before = text[at - 1] if at > block.start else ""
+            before = _visible_before(text, block.start, at)  # `**第二范式**,并且`: the bold's markers are no text
+            if mark == ":" and text[at - 1 : at] == HIDDEN and doc.memo("punctuation-width label colons", lambda: _half_width_labels(text)):
+                continue  # `- **类型**: str`, the page's every label so: its template's house style
             after_end = at + 1
             while after_end < block.end and text[after_end] in " \t":
                 after_end += 1
+            spaces_end = after_end  # what the fix removes with the mark: spaces, never markup
+            while after_end < block.end and text[after_end] == HIDDEN and after_end - spaces_end < _MARKUP_REACH:
+                after_end += 1  # `,**并且**`: the bold's markers are no text
             after = text[after_end] if after_end < block.end else ""
             at_end = after_end > last_visible
             if not _HAN_CHAR.match(before):
@@ -226,7 +233,7 @@ class PunctuationWidth(DocumentRule):
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
                 continue  # "列夫.托尔斯泰": a dot between the parts of a foreign name (for '·')
             replacement = full[mark]
-            end = at + 1 if after == "\n" or at_end else after_end  # spaces after it go, a line end stays
+            end = at + 1 if after == "\n" or at_end else spaces_end  # spaces after it go, a line end stays
             fix = Fix(f"write '{replacement}'", (doc.edit(at, end, replacement),))
             yield doc.diagnostic(f"half-width '{mark}' in Chinese text: write '{replacement}'", at, at + 1, fix=fix)
 
@@ -414,6 +421,29 @@ def _mostly_full_width_parentheses(text):
 
 # Full-width marks that end a sentence or clause: a `?` or `!` right after one ends nothing.
 _CLAUSE_ENDS = frozenset("。，；：！？、")
+
+
+_MARKUP_REACH = 8  # hidden markup characters looked through beside a mark (`**`, `~~`, `</b>`)
+# A label in emphasis and its colon: `**类型**:` (the markers hidden in the prose text).
+_HALF_WIDTH_LABEL = lazy(f"[{HAN}]\x00{{1,{_MARKUP_REACH}}}:")
+_FULL_WIDTH_LABEL = lazy(f"[{HAN}]\x00{{1,{_MARKUP_REACH}}}：")
+_HOUSE_STYLE_LABELS = 3
+
+
+def _half_width_labels(text: str) -> bool:
+    """Whether a page writes the colon after its emphasised labels half-width throughout
+    (three or more, none full-width): a template's house style (`- **类型**: str` under each
+    field of an API reference), not a slip."""
+    return _FULL_WIDTH_LABEL.search(text) is None and len(_HALF_WIDTH_LABEL.findall(text)) >= _HOUSE_STYLE_LABELS
+
+
+def _visible_before(text: str, lower: int, at: int) -> str:
+    """The character before `at` that a reader sees: emphasis markers and tags hidden in the
+    prose text passed over, a few at most; "" at the block's start."""
+    position = at - 1
+    while position >= lower and text[position] == HIDDEN and at - position < _MARKUP_REACH:
+        position -= 1
+    return text[position] if position >= lower else ""
 
 
 @lru_cache(maxsize=8)
