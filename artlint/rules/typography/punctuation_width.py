@@ -228,7 +228,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # "六. 联系方式": a heading's number, for '、' rather than '。', on a line of its own or not
             if mark == "." and text[at + 1 : at + 2] == " " and _SPACED_NUMBER.search(text, max(block.start, at - 8), at):
                 continue  # "小白自制 Linux 开发板 一. 瞎抄原理图": a part's number inside a quoted title
-            if mark == "." and after in "》）」』】":
+            if mark == "." and after and after in "》）」』】":
                 continue  # "《标题.》": not a sentence's end
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
                 continue  # "列夫.托尔斯泰": a dot between the parts of a foreign name (for '·')
