@@ -158,6 +158,10 @@ class _PositionedBlockState(BlockState):
         return end
 
 
+# What may follow a definition's destination or title on its line: nothing but blanks.
+_BLANK_TO_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
 class _PositionedBlockParser(BlockParser):
     state_cls = _PositionedBlockState
 
@@ -178,8 +182,7 @@ class _PositionedBlockParser(BlockParser):
                 token["_end"] = end
         if last is not None and last_type == "paragraph" and last["type"] == "heading" and end:
             last["_end"] = end  # a setext underline turned the paragraph into a heading
-        if m.lastgroup == "ref_link" and end and last_type != "paragraph":
-            # (after a paragraph's line the `[label]:` line only goes on with the paragraph)
+        if m.lastgroup == "ref_link" and end:
             self._record_definition(m, state, start, end)
         return end
 
@@ -200,9 +203,13 @@ class _PositionedBlockParser(BlockParser):
     def _record_definition(self, m: Any, state: _PositionedBlockState, start: int, end: int) -> None:
         label = m.group("reflink_1")
         href, href_end = parse_link_href(state.src, m.end(), block=True, max_nested_level=self.max_nested_level)
-        title = None
-        if href_end is not None:
-            title, _ = parse_link_title(state.src, href_end, end)
+        if href is None or href_end is None:
+            return
+        title, title_end = parse_link_title(state.src, href_end, end)
+        if not (title_end and _BLANK_TO_LINE_END.match(state.src, title_end)):
+            title = None
+            if not _BLANK_TO_LINE_END.match(state.src, href_end):
+                return  # `[CRDs]:` over `1. A type…`: the destination runs on into text, no definition (a paragraph's line)
         state.definitions.append(
             {"label": label, "key": unikey(label), "url": href or "", "title": title, "_start": start, "_end": end}
         )
