@@ -3633,6 +3633,7 @@ def enclosing_site(folder: str) -> str:
 # Folders that hold a site's configuration beside the folders it builds from (`website/` with
 # Docusaurus' `path: '../docs'`).
 _SITE_FOLDERS = ("website", "site", "www", "docs-site")
+_MOST_SIBLINGS = 256  # entries of a folder looked at for such sibling folders
 
 
 class SiteIndex:
@@ -3646,6 +3647,7 @@ class SiteIndex:
         self._folders: dict[str, Site] = {}
         self._sites: dict[str, Site] = {}  # root -> site
         self._siblings: dict[str, Site | None] = {}  # a `website/`-like folder -> its site, if any
+        self._parents: dict[str, list[str]] = {}  # a folder -> its `website/`-like folders
 
     def site_for(self, file: str) -> Site:
         return self.folder_site(os.path.dirname(os.path.abspath(file)))
@@ -3666,9 +3668,8 @@ class SiteIndex:
         parent = os.path.dirname(folder)
         if parent == folder or not within(parent, self.top):
             return None
-        for name in _SITE_FOLDERS:
-            sibling = os.path.join(parent, name)
-            if sibling == folder or not os.path.isdir(sibling):
+        for sibling in self._site_folders_in(parent):
+            if sibling == folder:
                 continue
             if sibling not in self._siblings:  # asked by every folder beside it: detected once
                 self._siblings[sibling] = self._sites.get(sibling) or detect(sibling)
@@ -3676,6 +3677,22 @@ class SiteIndex:
             if site is not None and any(os.path.normpath(os.path.join(site.root, content)) == folder for content in site.content):
                 return site
         return None
+
+    def _site_folders_in(self, parent: str) -> list[str]:
+        """The folders of `parent` that may hold a configuration building its siblings: those
+        named as such (`website/`), and any whose name ends in `website` or `site`
+        (`cnwebsite/`, a translation's site beside its `cndocs/`); listed once per folder."""
+        found = self._parents.get(parent)
+        if found is None:
+            try:
+                names = sorted(os.listdir(parent))[:_MOST_SIBLINGS]
+            except OSError:
+                names = []
+            found = self._parents[parent] = [
+                os.path.join(parent, name) for name in names
+                if (name in _SITE_FOLDERS or name.lower().endswith(("website", "site"))) and os.path.isdir(os.path.join(parent, name))
+            ]
+        return found
 
     def _root_site(self) -> Site:
         site = self._sites.get(self.top)

@@ -64,6 +64,8 @@ def test_versioned_docs_beside_docs_kept_outside_the_website_folder_are_versions
     assert different_versions("docs/guides/modal.md", "website/versioned_docs/version-0.80/guides/modal.md")
     assert not different_versions("website/versioned_docs/version-0.80/modal.md", "docs/dialog.md")
     assert not different_versions("website/versioned_docs/version-0.80/modal.md", "blog/modal.md")
+    # reactnativecn: a translation's site in `cnwebsite/`, its current docs in `../cndocs`.
+    assert different_versions("cnwebsite/versioned_docs/version-0.63/alert.md", "cndocs/alert.md")
 
 
 def test_a_version_named_with_wildcard_parts_is_a_version() -> None:

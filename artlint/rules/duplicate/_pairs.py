@@ -135,7 +135,8 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
 
 
 def _versioned_beside_outer_docs(a: str, b: str) -> bool:
-    """`website/versioned_docs/version-0.80/modal.md` and `docs/modal.md`: a Docusaurus site
+    """`website/versioned_docs/version-0.80/modal.md` and `docs/modal.md` (or `cndocs/modal.md`,
+    a translation's): a Docusaurus site
     whose docs plugin reads the current docs from outside its folder (`path: '../docs'`) or
     from a folder inside `docs/` (`path: 'docs/core'`: `docs/core/api/app.md`). The
     number prefixes that order a sidebar are not compared (`06-Migrations/` in version 3 is
@@ -148,8 +149,8 @@ def _versioned_beside_outer_docs(a: str, b: str) -> bool:
         return False
     tail = versioned[docs:]
     other = _unnumbered(_unversioned(b))
-    if len(other) >= len(tail) and other[-len(tail) :] == tail:
-        return True
+    if len(other) >= len(tail) and other[-len(tail)].endswith("docs") and other[len(other) - len(tail) + 1 :] == tail[1:]:
+        return True  # `docs/modal.md`, or a translation's `cndocs/modal.md` (`path: '../cndocs'`)
     # `docs/core/api/app.md`: the current docs in a folder of the docs (`path: 'docs/core'`)
     inner = len(other) - 1 - other[::-1].index("docs") if "docs" in other[:-1] else -1
     return inner >= 0 and other[inner + 2 :] == tail[1:]
