@@ -3033,8 +3033,25 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
         "include_tags": _mkdocs_include_tags(settings),
         "tab_ids": _mkdocs_tab_ids(settings),
+        "not_content": _mkdocs_included_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
     }
+
+
+def _mkdocs_included_folders(folder: str, settings: dict, docs: str) -> tuple[str, ...]:
+    """Folders of files that pages include, never pages themselves, whose links are read from
+    the including page: mkdocs-macros' `include_dir` and pymdownx.snippets' `base_path` (but
+    the project's root and the docs folder, which hold pages too)."""
+    found = []
+    macros = _options_of(settings.get("plugins"), "macros") or {}
+    snippets = _options_of(settings.get("markdown_extensions"), "pymdownx.snippets") or {}
+    for path in [macros.get("include_dir"), *_items(snippets.get("base_path")), snippets.get("base_path")]:
+        if not isinstance(path, str):
+            continue
+        written = _normal(path.strip().removeprefix("./")).rstrip("/")
+        if written and written not in (".", docs) and not written.startswith("..") and os.path.isdir(os.path.join(folder, written)):
+            found.append(written)
+    return tuple(dict.fromkeys(found))
 
 
 def _mkdocs_tab_ids(settings: dict) -> str:
