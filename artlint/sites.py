@@ -3290,7 +3290,8 @@ _ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'
 
 def _eleventy_parts(folder: str, settings: dict) -> dict:
     """Eleventy: pages are every markdown file under `dir.input` (the project, by default) but
-    the includes, data and output folders and what `.eleventyignore` names; a page's URL is its
+    the includes, data and output folders, what `.eleventyignore` names (the project's, and the
+    input folder's), and the folders whose directory data file sets `permalink: false`; a page's URL is its
     path (`permalink` may say another); markdown-it links bare URLs only with `linkify: true`;
     `addPassthroughCopy({"assets/img": "img"})` serves a folder at another path."""
     text = _without_js_comments(str(settings.get("_text", "")))
@@ -3311,6 +3312,9 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     if "layouts" in dirs:
         not_content.append(inside(dirs["layouts"]))
     not_content += _eleventy_ignored(folder)
+    if source != ".":  # the input folder's own `.eleventyignore`, its paths read from there
+        not_content += [f"{source}/{path}" for path in _eleventy_ignored(os.path.join(folder, source))]
+    not_content += _eleventy_unwritten(folder, source)
     package = read_small_file(os.path.join(folder, "package.json"))
     copies = [(_normal(copied), _normal(target)) for block in _ELEVENTY_COPY_MAP.findall(text) for copied, target in _ELEVENTY_COPY_PAIR.findall(block)]
     return {
@@ -3386,6 +3390,25 @@ def _eleventy_ignored(folder: str) -> list[str]:
     """The files and folders `.eleventyignore` names by path (its glob patterns are not read)."""
     lines = (line.strip() for line in read_small_file(os.path.join(folder, ".eleventyignore")).splitlines())
     return [_normal(line) for line in lines if line and not line.startswith(("#", "!")) and "*" not in line]
+
+
+# A directory data file that writes none of its folder's pages: `permalink: false`.
+_NO_PERMALINK = lazy(r"""["']?permalink["']?\s*:\s*false\b""")
+_MOST_DATA_FOLDERS = 200
+
+
+def _eleventy_unwritten(folder: str, source: str) -> list[str]:
+    """The folders at the top of the input folder whose directory data file
+    (`collections/collections.11tydata.js` or `.json`) sets `permalink: false`: Eleventy
+    writes none of their pages, which only feed collections."""
+    found = []
+    top = os.path.join(folder, source)
+    for child in _child_folders(top)[:_MOST_DATA_FOLDERS]:
+        name = os.path.basename(child)
+        texts = (read_small_file(os.path.join(child, f"{name}.11tydata.{suffix}")) for suffix in ("js", "cjs", "mjs", "json"))
+        if any(_NO_PERMALINK.search(_without_js_comments(text)) for text in texts if text):
+            found.append(name if source == "." else f"{source}/{name}")
+    return found
 
 
 def _plain_parts(folder: str, settings: dict) -> dict:
