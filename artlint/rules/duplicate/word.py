@@ -88,7 +88,9 @@ class DuplicateWord(DocumentRule):
       the mistake on purpose (an exercise: "a block of of text, words are are repeated").
       Part of a word set in bold is no word (`**beer** **beer**s`: a regex's matches shown).
       Only one of the two in emphasis is stress
-      (`may actually *actually* work`). A spaced `*` between them is an operator (`x * x`), and
+      (`may actually *actually* work`), and each in its own is a sound or a word repeated on
+      purpose (`*cough* *cough*`); a word before the same word as an address's scheme is the
+      program and its page (`open chrome chrome://tracing`). A spaced `*` between them is an operator (`x * x`), and
       a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
       dog"`), unless the word is one of the `english-function-words` (`"it is is late"`). A
       page that keeps its speakers' fillers (five or more "uh," and "um,"), or that gives ten
@@ -300,6 +302,10 @@ class DuplicateWord(DocumentRule):
                 continue  # "did *did*": the second stressed on purpose
             if in_a and word_a[:1].isupper():
                 continue  # *Gallus gallus*: a species name
+            if in_a and not any(s <= start_a and end_b <= e for s, e in emphasis):
+                continue  # "*cough* *cough*": each stressed on its own, repeated on purpose
+            if text.startswith("://", end_b):
+                continue  # "in chrome chrome://tracing": the second is an address's scheme
             if _in_url(doc, start_a) or _in_attribute_list(text, start_a):
                 continue
             if chat_lines(doc).holds(start_a):
