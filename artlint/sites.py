@@ -1122,7 +1122,8 @@ def _imported_names(root: str, folders: tuple[str, ...]) -> frozenset[str] | _Ev
                 if budget < 0:
                     return _EVERYTHING
                 if "import" in text:
-                    names.update(posixpath.basename(found) for found in _MDX_IMPORT.findall(text))
+                    # `./\_setup.md`: an underscore escaped as markdown would (an MDX 1 import in a .md file)
+                    names.update(posixpath.basename(found.replace("\\", "")) for found in _MDX_IMPORT.findall(text))
     return frozenset(names)
 
 
