@@ -14,6 +14,9 @@ _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
 # A footnote's definition (`[^2]: https://…`) is footnote text, not a broken link definition.
 _BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n^][^\]\n]*\]:[ \t]*|\bhref=[\"']?)$", re.M)
+# An autolink that did not parse: `< https://x.org>` (a space inside), `<https://x.org for more`
+# (never closed). The `<` shows on the page, before the URL or its link.
+_BROKEN_AUTOLINK_BEFORE = lazy(r"<[ \t]*$")
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
 # `]`, blanks (a line break too), `(` just before a URL: Blackfriday's inline link.
 _BLACKFRIDAY_GAP = lazy(r"(?<!\\)\][ \t]*\n?[ \t]*\($")
@@ -363,7 +366,8 @@ class BareUrl(DocumentRule):
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
     VitePress; MkDocs with `pymdownx.magiclink`) only URLs left by link markup that did not parse are reported (`\[text\](url`,
-    `[text] (url`, a reference definition broken by a space); Jekyll's kramdown, Zola and MkDocs
+    `[text] (url`, a reference definition broken by a space, and an autolink that is none: `<
+    https://x.org>`, `<https://x.org for details`, `<www.x.org>`, whose `<` shows); Jekyll's kramdown, Zola and MkDocs
     leave every bare URL as text (kramdown and Python-Markdown also take `[f](https://x.org/f(a, b))` as a link;
     Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
 
@@ -424,6 +428,9 @@ class BareUrl(DocumentRule):
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
+            elif _BROKEN_AUTOLINK_BEFORE.search(text, max(doc.body_offset, start - 8), start):
+                written = url if "://" in url else f"https://{url}"  # `<www.x.org>` is no autolink: it needs its scheme
+                yield doc.diagnostic(f"autolink markup broken before {url}: its '<' shows as text (write <{written}>)", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or start in doc.struck_out):
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
