@@ -1100,8 +1100,9 @@ def is_draft(matter: Mapping[str, Any]) -> bool:
 _JEKYLL_POST_NAME = lazy(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+$")
 
 
-# `import Setup from './_setup.md';` or `from "@site/docs/_x.mdx"` in an MDX or markdown file.
-_MDX_IMPORT = lazy(r"""^[ \t]*import\b[^\n]{0,300}?\bfrom[ \t]+["']([^"'\n]{1,300}\.mdx?)["']""", re.M)
+# `import Setup from './_setup.md';` or `from "@site/docs/_x.mdx"` in an MDX or markdown file,
+# several on one line too (`import A from './_a.md'; import B from './_b.md';`).
+_MDX_IMPORT = lazy(r"""(?:^|;)[ \t]*import\b[^\n;]{0,300}?\bfrom[ \t]+["']([^"'\n]{1,300}\.mdx?)["']""", re.M)
 _MOST_IMPORT_SCAN = 8 * 1024 * 1024  # bytes of pages read for imports; beyond it every partial counts as imported
 
 
