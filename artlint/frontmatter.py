@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from artlint.intdigits import is_int_limit_error, is_unprintable_int, too_long_number, too_long_number_place
 from artlint.lazyre import lazy
@@ -478,7 +479,7 @@ def _parse_json(source: Source, start: int = 0, first: int = 1) -> FrontMatter:
     if not isinstance(data, dict):  # pragma: no cover - _JSON_START only lets objects in
         data = {}
     matter.data = data
-    _locate_json_keys(matter, source, text[:end])
+    _locate_json_keys(matter, source.position, text[:end])
     return matter
 
 
@@ -499,28 +500,26 @@ def _parse_fenced_json(matter: FrontMatter, raw: str, first_raw_line: int) -> No
         matter.error = FrontMatterProblem("JSON front matter must be an object of keys", first_raw_line)
         return
     matter.data = data
+    line_starts = [0, *(match.end() for match in _LINE_END.finditer(raw))]
+
+    def position(offset: int) -> tuple[int, int]:  # in the file: the block starts on `first_raw_line`
+        line = bisect_right(line_starts, offset)
+        return first_raw_line + line - 1, offset - line_starts[line - 1] + 1
+
+    _locate_json_keys(matter, position, raw)
+
+
+_LINE_END = lazy(r"\n")
+
+
+def _locate_json_keys(matter: FrontMatter, position: Callable[[int], tuple[int, int]], raw: str) -> None:
+    """Fill `matter.keys` and `matter.duplicates` from the top-level keys of the JSON object
+    `raw`, `position` giving the file's line and column of an offset in it."""
     for key, key_offset, value_offset in _json_top_level_keys(raw):
-        line, column = _raw_position(raw, key_offset)
+        line, column = position(key_offset)
         first = matter.keys.get(key)
         if first is None:
-            value_line, value_column = _raw_position(raw, value_offset)
-            matter.keys[key] = KeyInfo(first_raw_line + line - 1, column, first_raw_line + value_line - 1, value_column)
-        else:
-            matter.duplicates.append(FrontMatterProblem(f"duplicate key {key!r}", first_raw_line + line - 1, column, key, first.line))
-
-
-def _raw_position(raw: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of `offset` in `raw`."""
-    return raw.count("\n", 0, offset) + 1, offset - raw.rfind("\n", 0, offset)
-
-
-def _locate_json_keys(matter: FrontMatter, source: Source, raw: str) -> None:
-    """Fill `matter.keys` and `matter.duplicates` from the top-level keys of the JSON object."""
-    for key, key_offset, value_offset in _json_top_level_keys(raw):
-        line, column = source.position(key_offset)
-        first = matter.keys.get(key)
-        if first is None:
-            value_line, value_column = source.position(value_offset)
+            value_line, value_column = position(value_offset)
             matter.keys[key] = KeyInfo(line, column, value_line, value_column)
         else:
             matter.duplicates.append(FrontMatterProblem(f"duplicate key {key!r}", line, column, key, first.line))
