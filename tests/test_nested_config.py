@@ -22,6 +22,8 @@ def site(tmp_path: Path) -> Path:
             "content/en/a.md": ARTICLE,
             "content/zh/artlint.toml": 'select = ["front-matter", "link-insecure"]\nexclude = ["drafts"]\nextensions = ["md", "mdx"]\n',
             "content/zh/b.md": ARTICLE,
+            # a dated page beside it: the folder's pages carry dates, which zh's default keys ask of b.md
+            "content/zh/dated.md": "---\ntitle: D\ndate: 2024-01-02\n---\n\nText.\n",
             "content/zh/c.mdx": NO_FRONT_MATTER,
             "content/zh/drafts/d.md": NO_FRONT_MATTER,
             "content/zh/deep/er/e.md": NO_FRONT_MATTER,
