@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -228,7 +227,7 @@ def _closed_only(source: Source, soft_tabs: bool = False) -> FrontMatter | None:
         if _HEXO_END.fullmatch(source.line_text(line)):
             body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
             matter = FrontMatter("yaml", 1, line, body_offset, opening_fence=False)
-            _parse_fenced(matter, source.text[: source.line_starts[line - 1]], first_raw_line=1, soft_tabs=soft_tabs)
+            _parse_fenced(matter, source.text[: source.line_starts[line - 1]], 1, source.position, soft_tabs)
             return matter if matter.error is None and isinstance(matter.data, dict) and matter.data else None
     return None
 
@@ -238,17 +237,16 @@ _MAX_UNOPENED_LINES = 200
 
 
 def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1, soft_tabs: bool = False) -> FrontMatter:
+    raw_start = source.line_starts[first] if source.line_count > first else len(source.text)
     for line in range(first + 1, source.line_count + 1):
         if closing.fullmatch(source.line_text(line)):
             body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
             matter = FrontMatter(kind, first, line, body_offset)
-            raw_start = source.line_starts[first]
             raw_end = source.line_starts[line - 1]
-            _parse_fenced(matter, source.text[raw_start:raw_end], first_raw_line=first + 1, soft_tabs=soft_tabs)
+            _parse_fenced(matter, source.text[raw_start:raw_end], first + 1, lambda offset: source.position(raw_start + offset), soft_tabs)
             return matter
     fence = source.line_text(first).strip()
-    after = source.line_starts[first] if source.line_count > first else len(source.text)
-    matter = FrontMatter(kind, first, source.line_count, after)
+    matter = FrontMatter(kind, first, source.line_count, raw_start)  # unclosed: the body is read from the line after the fence
     matter.error = FrontMatterProblem(f"the opening {fence} on line {first} is never closed", first, 1)
     return matter
 
@@ -257,7 +255,11 @@ _LEADING_TABS = lazy(r"^\t+", re.M)
 _TAB_AFTER_DASH = lazy(r"^([ ]*-)\t", re.M)
 
 
-def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int, soft_tabs: bool = False) -> None:
+def _parse_fenced(
+    matter: FrontMatter, raw: str, first_raw_line: int, position: Callable[[int], tuple[int, int]], soft_tabs: bool = False
+) -> None:
+    """Parse the block `raw`, which starts on the file's line `first_raw_line`; `position` gives
+    the file's line and column of an offset in it."""
     if len(raw) > MAX_FRONT_MATTER_CHARS:
         matter.error = FrontMatterProblem(
             f"front matter is {len(raw):,} characters long, over the limit of {MAX_FRONT_MATTER_CHARS:,}",
@@ -267,7 +269,7 @@ def _parse_fenced(matter: FrontMatter, raw: str, first_raw_line: int, soft_tabs:
     if matter.kind == "toml":
         _parse_toml(matter, raw, first_raw_line)
     elif matter.kind == "json":
-        _parse_fenced_json(matter, raw, first_raw_line)
+        _parse_fenced_json(matter, raw, first_raw_line, position)
     elif matter.kind == "js":
         return  # code: never run, so its keys are not known
     else:
@@ -483,7 +485,7 @@ def _parse_json(source: Source, start: int = 0, first: int = 1) -> FrontMatter:
     return matter
 
 
-def _parse_fenced_json(matter: FrontMatter, raw: str, first_raw_line: int) -> None:
+def _parse_fenced_json(matter: FrontMatter, raw: str, first_raw_line: int, position: Callable[[int], tuple[int, int]]) -> None:
     """The JSON object between `---json` and `---` (gray-matter's form), its keys located."""
     try:
         data = json.loads(raw)
@@ -500,16 +502,7 @@ def _parse_fenced_json(matter: FrontMatter, raw: str, first_raw_line: int) -> No
         matter.error = FrontMatterProblem("JSON front matter must be an object of keys", first_raw_line)
         return
     matter.data = data
-    line_starts = [0, *(match.end() for match in _LINE_END.finditer(raw))]
-
-    def position(offset: int) -> tuple[int, int]:  # in the file: the block starts on `first_raw_line`
-        line = bisect_right(line_starts, offset)
-        return first_raw_line + line - 1, offset - line_starts[line - 1] + 1
-
     _locate_json_keys(matter, position, raw)
-
-
-_LINE_END = lazy(r"\n")
 
 
 def _locate_json_keys(matter: FrontMatter, position: Callable[[int], tuple[int, int]], raw: str) -> None:
