@@ -2022,7 +2022,7 @@ def _copied_by_build(folder: str, content: list[str]) -> tuple[str, ...]:
     for name in sorted(scripts)[:_MOST_BUILD_SCRIPTS]:
         path = os.path.normpath(os.path.join(folder, name))
         if within(os.path.realpath(path), os.path.realpath(folder)):
-            texts.append(read_small_file(path) or "")
+            texts.append(read_small_file(path))
     found = []
     for text in texts:
         for destination in _BUILD_COPY.findall(text):
@@ -2035,13 +2035,7 @@ def _copied_by_build(folder: str, content: list[str]) -> tuple[str, ...]:
 
 def _netlify_commands(folder: str) -> list[str]:
     """The build commands of the site's netlify.toml (`[build]` and each `[context.*]`)."""
-    text = read_small_file(os.path.join(folder, "netlify.toml"))
-    if not text:
-        return []
-    try:
-        settings = tomllib.loads(text)
-    except ValueError:
-        return []
+    settings = _read_settings(os.path.join(folder, "netlify.toml"))
     tables = [_table(settings.get("build")), *(_table(value) for value in _table(settings.get("context")).values())]
     return [table["command"] for table in tables if isinstance(table.get("command"), str)]
 
