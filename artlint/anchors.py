@@ -259,7 +259,7 @@ def _tab_ids(doc: "Document", combined: bool) -> set[str]:
     """The ids pymdownx.tabbed gives the page's tabs when its `slugify` is set: each title's
     slug, after the id of the heading above it with `combine_header_slug`."""
     found: set[str] = set()
-    headings = [node for node in doc.nodes("heading")] if combined else []
+    headings = list(doc.nodes("heading")) if combined else []
     starts = [node.start for node in headings]
     for match in _TAB_TITLE.finditer(doc.text, doc.body_offset):
         if doc.in_code(match.start()):

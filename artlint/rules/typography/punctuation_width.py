@@ -425,8 +425,8 @@ _CLAUSE_ENDS = frozenset("。，；：！？、")
 
 _MARKUP_REACH = 8  # hidden markup characters looked through beside a mark (`**`, `~~`, `</b>`)
 # A label in emphasis and its colon: `**类型**:` (the markers hidden in the prose text).
-_HALF_WIDTH_LABEL = lazy(f"[{HAN}]\x00{{1,{_MARKUP_REACH}}}:")
-_FULL_WIDTH_LABEL = lazy(f"[{HAN}]\x00{{1,{_MARKUP_REACH}}}：")
+_HALF_WIDTH_LABEL = lazy(f"[{HAN}]{HIDDEN}{{1,{_MARKUP_REACH}}}:")
+_FULL_WIDTH_LABEL = lazy(f"[{HAN}]{HIDDEN}{{1,{_MARKUP_REACH}}}：")
 _HOUSE_STYLE_LABELS = 3
 
 
