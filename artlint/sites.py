@@ -1305,11 +1305,26 @@ def _inside_leaf_bundle(site: Site, parts: list[str], is_index: bool) -> bool:
     return False
 
 
+# The extensions of the content formats Hugo renders as pages (besides HTML with front matter):
+# a post written in Org mode (`index.org`) makes its folder a bundle, and a markdown file beside
+# it (an example's input) a resource.
+_HUGO_CONTENT_SUFFIXES = frozenset({"md", "markdown", "mdown", "org", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst"})
+
+
 def _in_leaf_bundle(folder: str, languages: tuple[str, ...] = ()) -> bool:
-    """Whether a folder is a Hugo leaf bundle: it holds an `index.md` (`index.<lang>.md` on a
-    site of several languages)."""
-    names = ["index.md", "index.markdown", *(f"index.{code}.md" for code in languages)]
-    return any(os.path.isfile(os.path.join(folder, name)) for name in names) or is_hugo_page_file(os.path.join(folder, "index.html"))
+    """Whether a folder is a Hugo leaf bundle: it holds an `index.md`, or an index in another
+    content format Hugo renders (`index.org`), `index.<lang>.md` on a site of several languages."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    for name in names:
+        stem, _, suffix = name.rpartition(".")
+        if not (stem == "index" or stem.startswith("index.") and stem[6:] in languages):
+            continue
+        if suffix.lower() in _HUGO_CONTENT_SUFFIXES and os.path.isfile(os.path.join(folder, name)):
+            return True
+    return is_hugo_page_file(os.path.join(folder, "index.html"))
 
 
 def is_hugo_page_file(path: str) -> bool:

@@ -130,8 +130,8 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment) and included is None:
                     included = _included_anchors(doc)
                 if not own.has(fragment) and not any(anchors.has(fragment) for anchors in included or ()):
-                    if doc.page is not None and doc.page.kind == "partial":
-                        continue  # a block that pages include: the heading may be the including page's
+                    if doc.page is not None and doc.page.kind in ("partial", "resource"):
+                        continue  # a block that pages include, a Hugo bundle's resource a template renders: the heading may be the page's
                     if _written_by_a_template(doc, fragment) or plugin_ids:
                         continue
                     if doc.memo("link-anchor-missing bibliography", lambda: _BIBLIOGRAPHY.search(doc.text) is not None):
