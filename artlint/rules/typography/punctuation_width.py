@@ -26,8 +26,11 @@ _ARROW_AFTER = lazy(r"[ \t]*(?:=>|->)")  # a lambda's or a function type's arrow
 _ARROW_BEFORE = lazy(r"(?:=>|->)[ \t]*$")
 # `(销售费用+管理费用)/营业收入`: arithmetic on named quantities, a formula's brackets
 _OPERATOR_INSIDE = lazy(r"[\w）)][ \t]*[+*×÷=][ \t]*[\w（(]")  # not "/", which says "or": (读/写)
-_OPERATOR_AROUND = lazy(r"[ \t]*[*/×÷=^]")  # not "+", which joins names too: "Whistle (命令行版本) + Electron"
-_OPERATOR_BEFORE = lazy(r"[*/×÷=][ \t]*\Z")  # `总额 / (数量)`
+# Not "+", which joins names too: "Whistle (命令行版本) + Electron". A spaced "x" between groups
+# or numbers multiplies, `(5 个用户) x (2 个请求)`; groups joined by dots are a pattern's fields,
+# `v(主版本).(次版本)`.
+_OPERATOR_AROUND = lazy(r"[ \t]*[*/×÷=^]|[ \t]+x[ \t]+[(\d]|\.\(")
+_OPERATOR_BEFORE = lazy(r"[*/×÷=][ \t]*\Z|[)\d][ \t]+x[ \t]+\Z|\)\.\Z")  # `总额 / (数量)`
 # `|------| redirectEnd (可选)`: a line of a drawing in text characters (a timeline, a table)
 _DRAWING = lazy(r"[|+<][-=]{3,}|[-=]{3,}[|+>]")
 _FULL_PARENTHESES = lazy(r"（[^（）\n]{1,200}）")
@@ -110,7 +113,8 @@ class PunctuationWidth(DocumentRule):
       `(参数) => (函数体)`, a lambda's, nor in a link's text that quotes the name of the page
       it leads to, its address spelling the same parentheses: `Security_(简体中文)`, or another
       site's title (as for the marks above), nor in a
-      formula, `(销售费用+管理费用)/营业收入`, nor on a line of a drawing made of text,
+      formula, `(销售费用+管理费用)/营业收入`, `(5 个用户) x (2 个请求)`, nor a pattern's
+      fields joined by dots, `v(主版本).(次版本)`, nor on a line of a drawing made of text,
       `|------| loadEventEnd (页面加载完成)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
@@ -249,7 +253,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
                 continue  # (参数) => (函数体): a lambda's parts, written with Chinese names
-            operator_before = _OPERATOR_BEFORE.search(text, max(0, match.start() - 3), match.start())
+            operator_before = _OPERATOR_BEFORE.search(text, max(0, match.start() - 4), match.start())
             if _OPERATOR_INSIDE.search(inner) or _OPERATOR_AROUND.match(text, match.end()) or operator_before:
                 continue  # (销售费用+管理费用)/营业收入: a formula, whose brackets are half-width
             if _on_a_drawing(doc, text, match.start()):
