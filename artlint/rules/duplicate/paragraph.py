@@ -149,6 +149,18 @@ def _captions(doc) -> set[int]:
 _FILE_CAPTION_LENGTH = 120
 
 
+def _table_intros(doc) -> dict[int, str]:
+    """The paragraphs right before a table, by start offset, with that table's source: the
+    sentence that introduces each of a reference page's tables ("Exactly one of the following
+    options may be set."), the same before two different tables."""
+    intros = {}
+    blocks = [block for block in doc.blocks if block.type != "blank_line"]
+    for before, block in zip(blocks, blocks[1:]):
+        if before.type == "paragraph" and block.type == "table":
+            intros[before.start] = doc.text[block.start : block.end]
+    return intros
+
+
 # The number a numbered document gives its headings: "3.1.2.1 Notice", "2. Usage", "第三章 ".
 _HEADING_NUMBER = lazy(r"^\s*(?:\d+(?:\.\d+)*\.?|[(（]?\d+[)）]|第[0-9一二三四五六七八九十百]+[章节部分步])\s*")
 
@@ -223,7 +235,8 @@ class DuplicateParagraph(DocumentRule):
     - a lead-in ending with a colon before a code or math block (or before the line naming its file)
       or in another section, a one-sentence
       caption next to a code block ("defined in file X" under each excerpt), a field with an emphasised label ("**Status:** ..."), a
-      paragraph that is one emphasised call-out;
+      paragraph that is one emphasised call-out, a sentence or two introducing each of two
+      different tables ("Exactly one of the following options may be set.");
     - code written as a paragraph (most lines end with `{`, `}` or `;`; or pasted from an old
       blog editor as HTML: coloured `<span style="color: #...">` tokens, columns aligned with
       `&nbsp;` runs inside a line), and a short sentence
@@ -321,6 +334,7 @@ class DuplicateParagraph(DocumentRule):
         kinds = [kind for _, kind in starts]
         headings = _heading_texts(doc, [offset for offset, _ in starts])
         captions = _captions(doc)
+        intros = _table_intros(doc)
         items = _places_in_items(doc)
         bold = bold_headings(doc)
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
@@ -372,6 +386,8 @@ class DuplicateParagraph(DocumentRule):
                     continue  # code left unfenced; a step of two worked examples ("cost incurred = 0")
                 if sentences == 1 and block.start in captions:
                     continue  # the same caption under two excerpts of one file
+                if sentences <= 2 and intros.get(block.start, "") != intros.get(first.start, "") and block.start in intros and first.start in intros:
+                    continue  # the same sentence introducing two different tables of settings
                 if here != there and weight < options["min-length-across-sections"]:
                     continue  # a short note repeated under each heading: the page's structure
                 label = block if in_list is None else first
