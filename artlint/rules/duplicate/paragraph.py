@@ -155,7 +155,7 @@ def _table_intros(doc) -> dict[int, str]:
     options may be set."), the same before two different tables."""
     intros = {}
     blocks = [block for block in doc.blocks if block.type != "blank_line"]
-    for before, block in zip(blocks, blocks[1:]):
+    for before, block in itertools.pairwise(blocks):
         if before.type == "paragraph" and block.type == "table":
             intros[before.start] = doc.text[block.start : block.end]
     return intros
