@@ -35,7 +35,7 @@ from artlint.boundary import within
 from artlint.gitignored import clear_caches as clear_gitignore_cache
 from artlint.gitignored import written_by_build
 from artlint.lazyre import lazy
-from artlint.pageurls import hugo_sanitize, hugo_section_url, lowers_paths, page_url
+from artlint.pageurls import JEKYLL_STYLES, hugo_sanitize, hugo_section_url, lowers_paths, page_url
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
@@ -1262,6 +1262,42 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     names = _page_names(str(root), tuple(roots), titled, keys, unnumbered)
     _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
     return _fold(segment) in names
+
+
+def shaped_like_a_post(doc: "Document", path: str) -> bool:
+    """Whether a site path has the shape of the URL the Jekyll or Hexo site's posts' permalink
+    gives (`/blog/:slug.html`, `/:year/:month/:day/:title/`), `.html` or not (GitHub Pages
+    serves `/blog/x.html` at `/blog/x` too)."""
+    site = doc.site
+    if site is None or site.generator not in ("jekyll", "hexo"):
+        return False
+    pattern = dict(site.permalinks).get("posts") or ("date" if site.generator == "jekyll" else ":year/:month/:day/:title/")
+    shape = _post_shape(JEKYLL_STYLES.get(pattern, pattern))
+    return shape is not None and shape.fullmatch("/" + path.split("#")[0].split("?")[0].strip("/")) is not None
+
+
+# What each token of a permalink stands for in a URL; a pattern with another token has no shape.
+_TOKEN_SHAPES = {
+    "year": r"\d{4}", "short_year": r"\d{2}", "month": r"\d{2}", "i_month": r"\d{1,2}", "day": r"\d{2}",
+    "i_day": r"\d{1,2}", "y_day": r"\d{3}", "title": r"[^/]+", "slug": r"[^/]+", "name": r"[^/]+",
+    "post_title": r"[^/]+", "categories": "\0", "category": "\0", "output_ext": "",
+}
+_SOME_FOLDERS = r"(?:[^#?]+/)?"  # categories: none, or folders
+
+
+@lru_cache(maxsize=16)
+def _post_shape(pattern: str) -> "re.Pattern[str] | None":
+    shape = []
+    for index, piece in enumerate(_PERMALINK_TOKEN.split(pattern)):
+        if index % 2:
+            if piece not in _TOKEN_SHAPES:
+                return None
+            shape.append(_TOKEN_SHAPES[piece])
+        else:
+            shape.append(re.escape(piece))
+    written = "/" + "".join(shape).strip("/").removesuffix(re.escape(".html"))
+    written = written.replace("/\0/", "/" + _SOME_FOLDERS).replace("\0", _SOME_FOLDERS)
+    return re.compile(written + r"(?:\.html)?/?")
 
 
 def _sections_titled(doc: "Document") -> tuple[str, ...]:

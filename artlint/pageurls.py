@@ -35,7 +35,7 @@ _JEKYLL_POST = lazy(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$")
 _DATED_STEM = lazy(r"^(\d{4})-(\d{2})-(\d{2})[-_](.+)$")
 _SIMPLE_SEGMENT = lazy(r"^[\w.~-]+$")
 
-_JEKYLL_STYLES = {
+JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
@@ -204,7 +204,7 @@ def _jekyll(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
 def _jekyll_page_suffix(style: str) -> str:
     if style == "pretty":
         return "/"
-    if style in _JEKYLL_STYLES or style == "weekdate":
+    if style in JEKYLL_STYLES or style == "weekdate":
         return ":output_ext"
     return "/" if style.endswith("/") else ":output_ext" if style.endswith(":output_ext") else ""
 
@@ -241,9 +241,9 @@ def _jekyll_post(site: Site, relative: str, matter: Mapping[str, Any], style: st
         decided_by = "permalink"
     else:
         permalink = jekyll_default(site.permalink_defaults, relative.split("/"))
-    pattern = permalink or _JEKYLL_STYLES.get(style, style)
-    if pattern in _JEKYLL_STYLES and permalink is not None:
-        pattern = _JEKYLL_STYLES[pattern]
+    pattern = permalink or JEKYLL_STYLES.get(style, style)
+    if pattern in JEKYLL_STYLES and permalink is not None:
+        pattern = JEKYLL_STYLES[pattern]
     tokens = {
         "year": lambda: f"{day.year:04d}",
         "short_year": lambda: f"{day.year % 100:02d}",

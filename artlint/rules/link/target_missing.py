@@ -19,6 +19,7 @@ from artlint.localfiles import (
     redirected,
     resolve,
     resolve_hugo_ref,
+    shaped_like_a_post,
     site_path_from_page_url,
     split_target,
     written_by_build_step,
@@ -59,7 +60,8 @@ class LinkTargetMissing(DocumentRule):
     segment names a page of the site (its file name or its folder with or without a date
     prefix, its `slug`, `url`, `id` or `abbrlink`) are accepted, and so are relative ones read
     against the page's own URL when they climb from it (`../b/` from a page served at
-    `/conduct/`), because
+    `/conduct/`) or, on a Jekyll or Hexo site, when read there they have the shape of its posts'
+    permalink (`blog/starter-kit.html` from `/faq` under `permalink: blog/:slug.html`), because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
     site's root or `public/`, and a variant a build renames to it, `_redirects_cf`, or the lines with a written source of a Hugo template that writes
@@ -321,7 +323,12 @@ def _is_page_path(doc, path, roots) -> bool:
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last and not path.endswith("/") else ""
     if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
         path, suffix = path[: -len(suffix) - 1], ""
-    return path.startswith("/") and suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
+    if path.startswith("/"):
+        return suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
+    # `blog/starter-kit.html` from /faq, `cockpit-277` from /blog/login-issues.html: a post's
+    # address (Jekyll's `blog/:slug.html`) read against the page's URL, naming a known page
+    by_url = _site_path(doc, path)
+    return by_url.startswith("/") and shaped_like_a_post(doc, by_url) and is_known_page(doc, by_url, roots)
 
 
 def _bare_name_by_url(doc, path: str) -> bool:
