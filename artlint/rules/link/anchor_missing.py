@@ -115,6 +115,8 @@ class LinkAnchorMissing(DocumentRule):
             fragment = fragment.split(":~:", 1)[0]  # `#:~:text=…`: a text fragment, which the browser finds in the page's words
             if not fragment or fragment.lower() in _ALWAYS_THERE or fragment.lower().startswith(_GENERATED_PREFIXES):
                 continue
+            if "{{" in fragment or "{%" in fragment:
+                continue  # `#{{ distro.first }}` in a Liquid loop: the build writes the fragment
             if not path:
                 if doc.file is not None and doc.file.stem.lower().startswith("_index"):
                     continue
