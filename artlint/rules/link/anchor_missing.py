@@ -45,7 +45,8 @@ class LinkAnchorMissing(DocumentRule):
     element with `id="part"` (the first `id` of an element; not `data-id`, nor an `id=` in a
     URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name.
     A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`), and a text
-    fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id;
+    fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id,
+    and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
     On VitePress and VuePress sites a heading's id is their `slugify`'s (`## 1. Create a key` is
     `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`). On MkDocs
