@@ -39,7 +39,8 @@ class DuplicateTitle(CorpusRule):
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
     pages made from the site's data (a body that is only template code including a block,
     `{% include templates/device_info.md %}`, one page per phone told apart by its
-    `device:`), pages that say they copy or forward another (a `canonical` URL other than
+    `device:`), pages whose heading a template writes (`# -{{ kind_display_name }}-`, from
+    each page's front matter through mkdocs-macros or Liquid), pages that say they copy or forward another (a `canonical` URL other than
     their own, a `redirect_to`), drafts (`draft: true`,
     `published: false`),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
@@ -92,8 +93,11 @@ class DuplicateTitle(CorpusRule):
             return None
         for node in doc.nodes("heading"):
             if node.attrs.get("level") == 1:
+                title = visible_text(node).strip()
+                if _TEMPLATE_TAG.search(doc.text, node.start, node.end):
+                    return None  # `# -{{ kind_display_name }}-`: the build writes the title (mkdocs-macros, Liquid)
                 line, column = doc.source.position(node.start)
-                return _fact(visible_text(node).strip(), line, column, doc)
+                return _fact(title, line, column, doc)
         return None
 
     def judge(self, facts, options, report_on):
@@ -233,6 +237,8 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path))
 
 
+# A template's output or tag in a heading, as Jinja, Liquid and Nunjucks write them.
+_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _INCLUDE_TAG = re.compile(r"\{%-?\s*(?:include|include_relative|render)\s")
 _TEMPLATE_ONLY_LENGTH = 2000
 _TEMPLATE_PAIRS = (("{%", "%}"), ("{{", "}}"), ("<!--", "-->"))
