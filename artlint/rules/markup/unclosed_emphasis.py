@@ -42,10 +42,19 @@ def _unpacking(text: str, run) -> bool:
     )
 
 
-def _blank(run) -> bool:
+def _blank(text: str, run) -> bool:
     """Three underscores or more left alone are a blank to fill in (`the value of y is _____.`):
-    no renderer's bold italic needs more than three, and three alone mark nothing."""
-    return run[1][0] == "_" and len(run[1]) >= 3
+    no renderer's bold italic needs more than three, and three alone mark nothing. So are two
+    standing as a word of their own, after a space and before no Latin letter or digit
+    (`Autosomes represent __.`, `is known as __叶绿体…`: an exam's questions); `__init` or
+    `bold__` still open or close something."""
+    start, marker = run[0], run[1]
+    if marker[0] != "_":
+        return False
+    if len(marker) >= 3:
+        return True
+    before, after = text[start - 1 : start], text[start + len(marker) : start + len(marker) + 1]
+    return (start == 0 or before.isspace()) and not (after.isascii() and after.isalnum())
 
 
 def _is_ascii_space(char: str) -> bool:
@@ -93,8 +102,8 @@ class UnclosedEmphasis(DocumentRule):
       no ASCII letter or digit (`具有__固定格式__，` is bold there); kramdown takes only ASCII
       white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
     Markers inside words or between digits (`x**2`, `2*3*4`, `snake_case_name`), lone single
-    `*`/`_` (footnote marks, globs such as `*.Rd`), three underscores or more alone (a blank to
-    fill in, `the value of y is _____`), Python's unpacking written as prose
+    `*`/`_` (footnote marks, globs such as `*.Rd`), three underscores or more alone, or two as a
+    word of their own (a blank to fill in, `the value of y is _____`, `represent __.`), Python's unpacking written as prose
     (`f(*args, **kwargs)`), four markers or more between spaces (a frame: MySQL's
     `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
     `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
@@ -174,7 +183,7 @@ class UnclosedEmphasis(DocumentRule):
                     yield self._pair_finding(doc, first, second)
             else:
                 rest = _unpaired_by_pattern(doc, block, rest)
-            lone.extend((run, block.start) for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(run))
+            lone.extend((run, block.start) for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(doc.text, run))
         yield from self._lone_findings(doc, lone)
 
     @staticmethod
