@@ -105,9 +105,15 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked
         if config.sites is not None:
             site = config.sites.folder_site(absolute, names)
             if directory is not top and (
-                site.holds_no_articles(absolute) or site.copies_verbatim(absolute) or site.archived(absolute) or _bundled_package(site, absolute, names)
+                site.holds_no_articles(absolute)
+                or site.copies_verbatim(absolute)
+                or site.archived(absolute)
+                or _bundled_package(site, absolute, names)
+                or site.bundle_of_another_format(absolute, names)
             ):
-                continue  # templates, partials, generated output, static files, old copies, bundled packages: checked only when named
+                # templates, partials, generated output, static files, old copies, bundled
+                # packages, a Hugo page's markdown resources beside its `index.org`: checked only when named
+                continue
             site_excluded = site.excluded_paths
         excluded = here.exclude_globs
         suffixes = tuple("." + extension.lower() for extension in here.extensions)

@@ -644,6 +644,23 @@ class Site:
             folder == "." or within(relative, folder) or within(folder, relative) for folder in (*self.content, *self.static)
         )
 
+    def bundle_of_another_format(self, folder: str, names: Collection[str]) -> bool:
+        """Whether `folder` (absolute) is a Hugo leaf bundle whose page is written in another
+        format than markdown (`index.org`, `index.adoc`, an HTML page): Hugo renders that file,
+        and the markdown beside it and below it (an example's input, a tool's output) is no
+        page, nor included in one."""
+        if self.generator != "hugo" or not names:
+            return False
+        inner = _within_content(self, self.relative(folder))
+        if not inner or inner == ".":
+            return False  # the content folder itself: no bundle
+        stems = {name.rpartition(".")[0].lower(): name.rpartition(".")[2].lower() for name in names if name.lower().startswith("index.")}
+        if any(suffix in _MARKDOWN_INDEX_SUFFIXES for suffix in stems.values()):
+            return False
+        if any(suffix in _HUGO_CONTENT_SUFFIXES for suffix in stems.values()):
+            return True
+        return "index.html" in names and is_hugo_page_file(os.path.join(folder, "index.html"))
+
     def copies_verbatim(self, path: str) -> bool:
         """Whether `path` (absolute) is in a folder the generator copies to the site as it is
         (Hugo's and Zola's `static/`, Hugo's `assets/`, Docusaurus' `static/`, VitePress' and
@@ -1311,6 +1328,7 @@ def _inside_leaf_bundle(site: Site, parts: list[str], is_index: bool) -> bool:
 # a post written in Org mode (`index.org`) makes its folder a bundle, and a markdown file beside
 # it (an example's input) a resource.
 _HUGO_CONTENT_SUFFIXES = frozenset({"md", "markdown", "mdown", "org", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst"})
+_MARKDOWN_INDEX_SUFFIXES = frozenset({"md", "markdown", "mdown"})
 
 
 def _in_leaf_bundle(folder: str, languages: tuple[str, ...] = ()) -> bool:
