@@ -651,7 +651,8 @@ def _in_short_quote(text, start, end):
     else:
         opening = before.rfind("“")
         opening = opening if opening > before.rfind("”") else -1
-        closing = after.find("”")
+        # closed by ” or, typed in the other input mode, by a straight " (`“tick tick @***"`)
+        closing = min((found for found in (after.find("”"), after.find('"')) if found >= 0), default=-1)
     return opening >= 0 and closing >= 0 and (len(before) - opening) + (end - start) + closing <= _SHORT_QUOTE
 
 
