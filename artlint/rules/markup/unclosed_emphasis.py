@@ -54,6 +54,8 @@ def _blank(text: str, run) -> bool:
     if len(marker) >= 3:
         return True
     before, after = text[start - 1 : start], text[start + len(marker) : start + len(marker) + 1]
+    if text[start - 2 : start - 1] in ("_", "*"):
+        return False  # `@[name](…)__ __投稿`: two markers around a space, a bold that never was
     return (start == 0 or before.isspace()) and not (after.isascii() and after.isalnum())
 
 
