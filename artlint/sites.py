@@ -241,7 +241,6 @@ class Site:
     # Site paths a plugin writes a redirect page at (mkdocs-redirects' `redirect_maps`).
     redirect_sources: tuple[str, ...] = ()
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
-    served_over_http: bool = False  # that URL is `http://`: the site says it is published without TLS
     # The path the site is published under (`/docs` for Hugo's `baseURL: https://x.org/docs`,
     # Jekyll's `baseurl`, Hexo's `root`, Docusaurus' `baseUrl`), "" at the host's root.
     base_path: str = ""
@@ -582,7 +581,6 @@ class Site:
             "content-mounts": {folder: "/" + prefix for folder, prefix in self.content_prefixes},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
-            "served-over-http": self.served_over_http,
             "base-path": self.base_path,
         }
 
@@ -1753,7 +1751,6 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
-    parts["served_over_http"] = _own_url(generator, settings)[:7].lower() == "http://"
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = _builds_wiki_links(folder, config_file)
     if _writes_llms_txt(folder, config_file):

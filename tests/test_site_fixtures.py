@@ -692,12 +692,3 @@ def test_a_docusaurus_route_is_served_by_the_index_doc_at_its_folders_top() -> N
     assert site is not None and site.generator == "docusaurus"
     assert site.serves_route_root("/storage/")  # docs/storage/README.md
     assert not site.serves_route_root("/docs/")  # docs/guide holds no index doc
-
-
-def test_artlint_site_tells_a_site_served_over_http(tmp_path: Path) -> None:
-    code, out, err = artlint("site", "--format", "json", str(SITES / "jekyll-http-url"), cwd=tmp_path)
-    assert code == 0, err
-    [model] = json.loads(out)
-    assert model["host"] == "www.arquitecto-notas.net" and model["served-over-http"] is True
-    _, out, _ = artlint("site", "--format", "json", str(SITES / "jekyll-dated-permalinks"), cwd=tmp_path)
-    assert json.loads(out)[0]["served-over-http"] is False

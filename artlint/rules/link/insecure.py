@@ -36,10 +36,7 @@ class LinkInsecure(DocumentRule):
     that tells browsers to upgrade insecure requests (`Content-Security-Policy:
     upgrade-insecure-requests`, set in the generator's configuration, as VuePress' `head`
     writes it into every page, or in the host's headers file: `netlify.toml`, `_headers`,
-    `vercel.json`): browsers fetch it over https already. Nor is a link or image to the site's
-    own host when its configuration publishes it at an `http://` URL (Jekyll's and Hexo's
-    `url`, Hugo's `baseURL`, Zola's `base_url`, MkDocs' `site_url`): its pages are served as
-    they link to each other. A link that another finding's safe
+    `vercel.json`): browsers fetch it over https already. A link that another finding's safe
     fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
     one finding, not two (when stuffing is not checked, or is suppressed there, it is reported).
 
@@ -96,8 +93,6 @@ class LinkInsecure(DocumentRule):
                 continue  # `http://kickstart.corp.example.com/`: an example's address, no server's
             if target.is_image and doc.site is not None and doc.site.upgrades_insecure:
                 continue  # the site's `upgrade-insecure-requests`: browsers load it over https
-            if _own_http_site(doc, host):
-                continue  # `url: http://blog.example.cn` in the site's configuration: its own pages are served over http
             what = "image" if target.is_image else "link"
             yield doc.diagnostic(
                 f"insecure http:// {what}: use https:// if {host} serves it",
@@ -105,16 +100,6 @@ class LinkInsecure(DocumentRule):
                 target.url_end,
                 fix=_https_fix(doc, target, options),
             )
-
-
-def _own_http_site(doc, host: str) -> bool:
-    """Whether the host is the site's own (`www.` or not) and its configuration publishes it
-    at an `http://` URL: a link to its own pages is written as the site is served."""
-    site = doc.site
-    if site is None or not site.served_over_http or not site.host:
-        return False
-    own = site.host.removeprefix("www.")
-    return host.removeprefix("www.") == own
 
 
 class _Target(NamedTuple):
