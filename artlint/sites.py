@@ -198,6 +198,9 @@ class Site:
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
+    # A Hugo image render hook of the site, its theme or a module (`_markup/render-image.html`):
+    # themes' hooks look an image up among the page's resources first (`/a.webp` in its bundle).
+    image_render_hook: bool = False
     # Hugo's embedded link render hook (0.123 on, multilingual sites of one host): a link's page
     # found as GetPage finds it, from the language's content root too; no keywords of its own.
     embedded_link_hook: bool = False
@@ -568,6 +571,7 @@ class Site:
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
+            "image-render-hook": self.image_render_hook,
             "embedded-link-hook": self.embedded_link_hook,
             "titles-from-file-names": self.titles_from_file_names,
             "plugin-ids": self.plugin_ids,
@@ -2003,7 +2007,13 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     permalinks = _table(settings.get("permalinks"))
     # Hugo 0.112 and later: `[permalinks.page]` names the pattern of a section's pages.
     permalinks = {**_table(_lower_keys(permalinks).get("page")), **permalinks}
-    templates = _template_files([os.path.join(folder, "layouts"), *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings))])
+    templates = _template_files(
+        [
+            os.path.join(folder, "layouts"),
+            *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings)),
+            *(os.path.join(folder, module, "layouts") for module in _local_modules(folder, settings)),
+        ]
+    )
     root_base, titles_from_file_names = _templates_holding(templates, (_ROOT_BASE, _FILE_NAME_TITLE))
     pinned = _pinned_hugo_minor(folder)
     own_link_hook = _has_link_render_hook(templates, settings)
@@ -2022,6 +2032,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "blackfriday": _blackfriday(settings, pinned),
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": own_link_hook,
+        "image_render_hook": _has_render_hook(templates, "image"),
         "embedded_link_hook": not own_link_hook and _embedded_link_hook(settings, languages, len(codes), pinned),
         "titles_from_file_names": titles_from_file_names,
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
@@ -2186,7 +2197,11 @@ _FILE_NAME_TITLE = lazy(r"\.File\.(?:BaseFileName|ContentBaseName|TranslationBas
 def _has_link_render_hook(templates: list[str], settings: dict) -> bool:
     if str(_nested(settings, "markup", "goldmark", "renderHooks", "link", "useEmbedded")).lower() == "always":
         return True
-    return any(os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith("render-link.") for path in templates)
+    return _has_render_hook(templates, "link")
+
+
+def _has_render_hook(templates: list[str], kind: str) -> bool:
+    return any(os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith(f"render-{kind}.") for path in templates)
 
 
 def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
@@ -2302,6 +2317,9 @@ def _local_modules(folder: str, settings: dict) -> list[str]:
     module = _table(settings.get("module"))
     imports = module.get("imports")
     paths = {_lower_keys(item).get("path") for item in imports if isinstance(item, dict)} if isinstance(imports, list) else set()
+    # `theme = "github.com/owner/theme"`: a theme named by its module path is imported as a module
+    theme = settings.get("theme")
+    paths |= {item for item in (theme if isinstance(theme, list) else [theme]) if isinstance(item, str) and "/" in item}
     replaced = {name: local for name, local in _GO_REPLACE.findall(read_small_file(os.path.join(folder, "go.mod")))}
     replacements = module.get("replacements")
     if isinstance(replacements, str):

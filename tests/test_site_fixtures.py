@@ -692,3 +692,12 @@ def test_a_docusaurus_route_is_served_by_the_index_doc_at_its_folders_top() -> N
     assert site is not None and site.generator == "docusaurus"
     assert site.serves_route_root("/storage/")  # docs/storage/README.md
     assert not site.serves_route_root("/docs/")  # docs/guide holds no index doc
+
+
+def test_artlint_site_tells_a_themes_image_render_hook(tmp_path: Path) -> None:
+    code, out, err = artlint("site", "--format", "json", str(SITES / "hugo-theme-module" / "exampleSite"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["image-render-hook"] is True  # the theme's, a module go.mod's `replace` leads to `../`
+    _, out, _ = artlint("site", "--format", "json", str(SITES / "hugo"), cwd=tmp_path)
+    assert json.loads(out)[0]["image-render-hook"] is False

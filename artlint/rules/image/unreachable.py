@@ -5,7 +5,7 @@ import re
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
-from artlint.localfiles import hexo_post_asset, in_unfetched_submodule, is_local, resolve, split_target
+from artlint.localfiles import exists_as_dependency, hexo_post_asset, in_unfetched_submodule, is_local, resolve, split_target
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -95,7 +95,9 @@ class ImageUnreachable(NetworkRule):
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
     from the site's root too; a shortcode whose template passes `src` through `relURL` or
     `absURL`, from the site's root only; a relative source found from the site's root,
-    `assets/` or `static/`, is found: themes' image shortcodes fall back to `resources.Get`), and images whose source is a file on the writer's
+    `assets/` or `static/`, is found: themes' image shortcodes fall back to `resources.Get`;
+    on a Hugo site whose own, theme's or module's image render hook exists, a site path such as
+    `/a.webp` on a bundle's page is found among its resources, where such hooks look first), and images whose source is a file on the writer's
     own disk (`D:\\Photos\\a.jpg`, `C:/Users/…`, `file:///…`: an editor's local copy) or in
     an application (`leanote://file/getImage?…`, `evernote:///view/…`: a note-taking app's
     image pasted with the note; any scheme but http, https, data, ftp and file), and local
@@ -153,6 +155,8 @@ class ImageUnreachable(NetworkRule):
             if resolve(doc, path, options["roots"]) is None and not in_unfetched_submodule(doc, path, options["roots"]):
                 if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath("/" + path), options["roots"]) is not None:
                     continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
+                if _bundle_resource_by_hook(doc, path):
+                    continue  # the theme's image render hook finds `/a.webp` among the page's resources
                 yield doc.diagnostic(f"image {path!r} not found", link.url_start, max(link.url_end, link.url_start + 1))
         # Hugo expands shortcodes in the pages it renders (in code blocks too); in a repository's
         # README, which GitHub shows, `{{< figure >}}` is text.
@@ -189,3 +193,15 @@ def _app_scheme(url: str) -> str:
 def _written_from_root(doc, link, path: str) -> bool:
     """A markdown image's relative path that the site's renderer writes from the site's root."""
     return doc.site is not None and doc.site.images_from_root and link.kind != "html" and not path.startswith("/")
+
+
+def _bundle_resource_by_hook(doc, path: str) -> bool:
+    """Whether a Hugo image render hook of the site or its theme finds the image among the
+    page's resources: hooks look `/a.webp` up there first (`.Resources.GetMatch` with the
+    leading `/` trimmed), before the site's static files. Only a bundle's page has resources."""
+    site, file = doc.site, doc.file
+    if site is None or file is None or not site.image_render_hook or not path.startswith("/"):
+        return False
+    if not file.name.lower().startswith(("index.", "_index.")):
+        return False
+    return exists_as_dependency(os.path.join(os.path.dirname(str(file)), *path.strip("/").split("/")))
