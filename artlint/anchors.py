@@ -100,6 +100,18 @@ def vitepress_slug(text: str) -> str:
     return ("_" + slug if slug[:1].isdigit() else slug).lower()
 
 
+_VUEPRESS1_SPECIAL = lazy(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’–—<>,.?/]+""")
+
+
+def vuepress1_slug(text: str) -> str:
+    """VuePress 1's `slugify` (@vuepress/shared-utils): accents dropped without compatibility
+    folding, so full-width marks stay in the id (`## 修改商品：更新文档` is `修改商品：更新文档`),
+    runs of spaces, ASCII punctuation and dashes one `-`, an `_` before a leading digit."""
+    folded = unicodedata.normalize("NFC", "".join(char for char in unicodedata.normalize("NFD", text) if not "\u0300" <= char <= "\u036f"))
+    slug = _VUEPRESS1_SPECIAL.sub("-", _CONTROL.sub("", folded)).strip("-")
+    return ("_" + slug if slug[:1].isdigit() else slug).lower()
+
+
 _PANDOC_DROPPED = lazy(r"[^\w\s.-]")
 _PANDOC_BEFORE_LETTER = lazy(r"^[^a-z\u00c0-\uffff]+", re.I)
 
@@ -200,6 +212,7 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     generator = generator or (doc.site.generator if doc.site is not None else None)
     toc_taken: tuple[set[str], set[str]] | None = (set(), set()) if generator == "mkdocs" else None
     vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress") else None
+    vue1_seen: dict[str, int] = {}  # VuePress 1's slugs, which keep full-width marks
     pandoc = doc.site is not None and doc.site.pandoc
     pandoc_seen: dict[str, int] = {}
     marked = generator == "hexo" and doc.site is not None and not doc.site.markdown_it
@@ -211,6 +224,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(explicit)
         if vue_seen is not None and not explicit:  # markdown-it-anchor: a repeated slug gets `-1`, `-2`...
             anchors.add(_numbered(vitepress_slug(text), vue_seen))
+            if generator == "vuepress":
+                anchors.add(_numbered(vuepress1_slug(text), vue1_seen))
         if toc_taken is not None:
             for slug_of, taken in zip((toc_slug, toc_unicode_slug), toc_taken, strict=True):
                 if explicit:

@@ -49,7 +49,8 @@ class LinkAnchorMissing(DocumentRule):
     and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
     On VitePress and VuePress sites a heading's id is their `slugify`'s (`## 1. Create a key` is
-    `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`). On MkDocs
+    `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`; VuePress 1's
+    keeps full-width marks, `## 修改：更新` is `#修改：更新`). On MkDocs
     sites whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
     party"` is `#3rd-party`; with `combine_header_slug`, after the heading above it). A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
