@@ -231,6 +231,7 @@ def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str
     position = body_offset
     tags = list(_shortcodes(text, body_offset))
     data_bodies = _data_bodies(text, tags, site) if site is not None else {}
+    html_lines: dict[int, bool] = {}  # line start -> whether it continues an HTML block
     skip_to = -1
     for start, end, name in tags:
         if start < skip_to:
@@ -244,6 +245,10 @@ def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str
             pieces.append(_SPACE.sub("_", tag))
         elif _starts_line(text, start) and not _alone_on_line(text, start, end):
             pieces.append("_" + blanked(tag[1:]))  # spaces there would indent the line into code
+        elif _starts_line(text, start) and _in_html_block(text, start, body_offset, html_lines):
+            # Hugo leaves a line there (its placeholder): a blank one would end the HTML block,
+            # and the indented `<div id="beta">` after it would read as code
+            pieces.append("_" + blanked(tag[1:]))
         else:
             pieces.append(blanked(tag))
         position = end
@@ -306,9 +311,11 @@ def _data_bodies(text: str, tags: list[tuple[int, int, str]], site: "Site") -> d
             continue  # `{{< name />}}` closes itself
         open_tags.setdefault(key, []).append(start)
     outermost: dict[int, int] = {}
+    reach = -1  # the furthest end of the bodies kept so far: one inside it is nested
     for opening, closing in sorted(found.items()):
-        if not any(start < opening < stop for start, stop in outermost.items()):
+        if opening >= reach:
             outermost[opening] = closing
+            reach = closing
     return outermost
 
 
@@ -380,6 +387,37 @@ def _tags(text: str, start: int):
 
 def _starts_line(text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
+# An HTML block's first line: a tag (or its end) at most three spaces in.
+_HTML_BLOCK_START = lazy(r" {0,3}</?[A-Za-z]")
+_HTML_BLOCK_REACH = 200  # lines looked back for the block's first line: a longer block is not looked into
+
+
+def _in_html_block(text: str, start: int, body_offset: int, known: dict[int, bool]) -> bool:
+    """Whether the line at `start` continues an HTML block: the first of the lines above it,
+    up to a blank line, begins with an HTML tag. `known` remembers the answer for each line
+    walked through, so that a block of 10,000 tags is walked once."""
+    line_start = text.rfind("\n", 0, start) + 1
+    walked = []
+    answer = False
+    for _ in range(_HTML_BLOCK_REACH):
+        if line_start in known:
+            answer = known[line_start]
+            break
+        walked.append(line_start)
+        if line_start <= body_offset:
+            break
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[previous : line_start - 1].strip():
+            break  # the line above is blank: the tag's line begins a block of its own
+        above = text.rfind("\n", 0, previous - 1) + 1
+        if _HTML_BLOCK_START.match(text, previous) and (previous <= body_offset or not text[above : previous - 1].strip()):
+            answer = True
+            break
+        line_start = previous
+    known.update(dict.fromkeys(walked, answer))
+    return answer
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

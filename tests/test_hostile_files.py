@@ -617,3 +617,16 @@ def test_any_text_is_checked_and_reported_without_error_in_bounded_time(text: st
     # Generous (the first example pays for the imports); a quadratic step takes minutes for
     # the longest examples (about 100 KB).
     assert elapsed < 3 + 0.05 * kilobytes, f"{elapsed:.1f} s of CPU for {kilobytes:.0f} KB"
+
+
+def test_thirty_thousand_paired_shortcodes_in_an_html_block_are_read_in_linear_time(tmp_path: Path) -> None:
+    # Each data body was compared with every body kept before it (20 s for 30,000 pairs of
+    # `{{< highlight >}}`); the lines of an HTML block are walked once to tell a tag's line
+    # inside one (where Hugo leaves its placeholder) from a tag's line of its own.
+    pairs = "".join("  {{< highlight bash >}}\nx\n{{< /highlight >}}\n" for _ in range(30_000))
+    write(tmp_path, {"hugo.toml": 'baseURL = "https://docs.example.org/"\n', "content/long.md": FRONT + f"<div>\n{pairs}</div>\n"})
+    started = time.monotonic()
+    code, _, err = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=tmp_path, timeout=300)
+    assert code in (0, 1) and err == "", err[-3000:]
+    elapsed = time.monotonic() - started
+    assert elapsed < 10, f"took {elapsed:.1f} s"
