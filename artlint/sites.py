@@ -9,7 +9,8 @@ The generator is found from its own configuration file, in the nearest folder at
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`), VitePress
-(`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`).
+(`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
+the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
 project's root. `[site]` in artlint.toml overrides what detection gets wrong. Configuration files
 are read as data only (JavaScript ones are never run, only searched for their locales).
@@ -1694,11 +1695,24 @@ _ELEVENTY_CONFIGS = (
 
 def _eleventy_file(folder: str, names: Collection[str]) -> str | None:
     """Eleventy's configuration, by the names it looks for (`.eleventy.js` of Eleventy 1 and 2,
-    `eleventy.config.*` since)."""
+    `eleventy.config.*` since), or the file package.json's scripts name with `--config`
+    (`eleventy --config=_build/eleventy.js`), in the project's folder."""
     for name in _ELEVENTY_CONFIGS:
         if name in names:
             return os.path.join(folder, name)
-    return None
+    if "package.json" not in names:
+        return None
+    named = _ELEVENTY_CONFIG_OPTION.search(read_small_file(os.path.join(folder, "package.json")))
+    if named is None:
+        return None
+    path = _normal(named.group(1).removeprefix("./"))
+    if not path or path.startswith("..") or os.path.isabs(path) or not os.path.isfile(os.path.join(folder, path)):
+        return None
+    return os.path.join(folder, path)
+
+
+# `npx @11ty/eleventy --config=_build/eleventy.js --serve` in a package.json script.
+_ELEVENTY_CONFIG_OPTION = lazy(r"""eleventy\b[^"\n]*?--config[= ]['"]?([^\s"']+)""")
 
 
 def _config_in(folder: str, names: Collection[str], hidden: str, index: bool = False) -> str | None:
