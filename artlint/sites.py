@@ -3312,7 +3312,7 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
 
 
 # Names of wiki-link plugins and of the note apps whose vaults are published with one.
-_WIKI_LINK_PLUGIN = lazy(r"wiki[-_ ]?links?|wikiref|roamlinks|ezlinks|obsidian|bidirectional|backlinks|foam|dendron|quartz", re.I)
+_WIKI_LINK_PLUGIN = lazy(r"wiki[-_ ]?links?|wikiref|roamlinks|ezlinks|obsidian|bidirectional|backlinks|foam|dendron|quartz|interlinker", re.I)
 
 
 # vitepress-plugin-llms, docusaurus-plugin-llms, mkdocs-llmstxt, hugo-llms…: each writes these.
@@ -3349,6 +3349,33 @@ _ELEVENTY_COPY_MAP = lazy(r"addPassthroughCopy\(\s*\{([^{}]*)\}")
 _ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'`]""")
 
 
+# `setLibrary("md", require("./lib/helpers/markdown"))`, or a markdown-it instance imported
+# from a file of the project: where the library's options are written.
+_ELEVENTY_LIBRARY = lazy(r"""setLibrary\(\s*["'`]md["'`]\s*,\s*(?:require\(\s*["'`](\.{1,2}/[^"'`\n]+)["'`]|(\w+))""")
+_JS_IMPORT = lazy(r"""(?:import\s+(\w+)\s+from|(?:const|let|var)\s+(\w+)\s*=\s*require\()\s*["'`](\.{1,2}/[^"'`\n]+)["'`]""")
+
+
+def _linkify_in_library(folder: str, text: str) -> bool:
+    """Whether the markdown library the configuration gives Eleventy, written in another file
+    of the project (`setLibrary("md", require("./lib/helpers/markdown"))`), turns `linkify` on."""
+    found = _ELEVENTY_LIBRARY.search(text)
+    if found is None:
+        return False
+    path = found.group(1)
+    if path is None:  # a name: the file it was imported from
+        imports = {name or other: source for name, other, source in _JS_IMPORT.findall(text)}
+        path = imports.get(found.group(2))
+    if path is None:
+        return False
+    written = os.path.normpath(os.path.join(folder, path))
+    if os.path.relpath(written, folder).startswith(".."):
+        return False  # never read a file outside the project
+    for candidate in (written, *(written + suffix for suffix in (".js", ".cjs", ".mjs")), os.path.join(written, "index.js")):
+        if os.path.isfile(candidate):
+            return _ELEVENTY_LINKIFY.search(_without_js_comments(read_small_file(candidate))) is not None
+    return False
+
+
 def _eleventy_parts(folder: str, settings: dict) -> dict:
     """Eleventy: pages are every markdown file under `dir.input` (the project, by default) but
     the includes, data and output folders, what `.eleventyignore` names (the project's, and the
@@ -3381,7 +3408,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     return {
         "content": (source,),
         "not_content": tuple(dict.fromkeys(path for path in not_content if path and path != ".")),
-        "autolinks": _ELEVENTY_LINKIFY.search(text) is not None,
+        "autolinks": _ELEVENTY_LINKIFY.search(text) is not None or _linkify_in_library(folder, text),
         "content_prefixes": tuple((copied, target) for copied, target in copies if copied != "." and target != "."),
         "encoded_heading_ids": "markdown-it-anchor" in package,
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,

@@ -1,0 +1,6 @@
+const markdownIt = require('markdown-it');
+
+module.exports = markdownIt({
+  html: true,
+  linkify: true,
+});
