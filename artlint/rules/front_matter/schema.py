@@ -20,7 +20,8 @@ class FrontMatterSchema(DocumentRule):
     the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
-    vdoing theme, whose scaffold writes it), and on a Jekyll site whose own templates read
+    vdoing theme, whose scaffold writes it), a boolean written as a string on a Hugo site
+    (`draft = "false"`: Hugo parses it, as Go's `ParseBool` does), and on a Jekyll site whose own templates read
     `tags` or `categories` as no list (no loop, count or index of them, no `site.tags`, no
     theme from elsewhere, no plugin that makes pages of terms), a string of them, which shows
     as written (one with spaces, if the templates print it: Jekyll splits it there and prints
@@ -107,6 +108,8 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     empty terms where the build drops them (Hexo, VuePress' vdoing theme)."""
     if generator == "zola" and key in ("tags", "categories"):
         return True  # a page's unknown keys are ignored (its sections' fail the build, but have no terms)
+    if generator == "hugo" and expected == "boolean" and isinstance(value, str) and value.strip() in _GO_BOOLEANS:
+        return True  # `draft = "false"`: Hugo reads the key with cast.ToBool, which parses the string
     if generator == "docusaurus" and key == "categories":
         return True  # the blog and docs plugins read `tags` only; unknown keys pass their validation
     if generator == "hexo" and key == "categories" and isinstance(value, list):
@@ -122,6 +125,10 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
         return generator in ("jekyll", "hugo", "hexo", "docusaurus")  # `tags: [加班, 996]`: each term is read as text
     return False
+
+
+# What Go's strconv.ParseBool reads, which Hugo's cast.ToBool calls on a string.
+_GO_BOOLEANS = frozenset({"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"})
 
 
 def _shown_as_written(key, value, listed, printed) -> bool:
