@@ -1123,6 +1123,8 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                 for block in _FRONT_ALIASES.findall(head):
                     values += [item for item in _ALIAS_ITEM.findall(block) if item not in ("-",)]
                 for value in values:
+                    if value.strip().startswith("/"):  # the whole address too, read exactly: `/writing/jona/9.html`
+                        names.add(_whole_address(value))
                     # `/help/index.html` makes `/help/` too, the folder's page (jekyll-redirect-from)
                     segment = _INDEX_PAGE.sub("", value.strip().strip("/")).rsplit("/", 1)[-1]
                     if segment:
@@ -1135,6 +1137,12 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                     names.add(hugo_sanitize(title).rsplit("/", 1)[-1])
                     names.add(_slugified(title))  # Eleventy's `slugify`: "Touching grass (and dog)" is touching-grass-and-dog
     return frozenset(_fold(name) for name in names)
+
+
+def _whole_address(path: str) -> str:
+    """A site path as `_page_names` keeps a page's written address: from the root, without
+    `index.html`, `.html` or a last `/` (names of pages never begin with `/`)."""
+    return "/" + _HTML_SUFFIX.sub("", _INDEX_PAGE.sub("", path.split("#")[0].split("?")[0].strip().strip("/")).strip("/"))
 
 
 def _holds_pages(folder: str, whole_root: bool) -> bool:
@@ -1262,6 +1270,21 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
     names = _page_names(str(root), tuple(roots), titled, keys, unnumbered)
     _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
     return _fold(segment) in names
+
+
+def names_a_written_address(doc: "Document", path: str, roots: list[str]) -> bool:
+    """Whether a site path is exactly the address a page's front matter writes (`permalink:
+    /writing/jona/9.html`), `.html` and a last `/` aside."""
+    root = site_root(doc)
+    if root is None:
+        return False
+    roots = with_site_roots(doc, roots)
+    titled = _sections_titled(doc)
+    keys = _permalink_keys(doc)
+    unnumbered = doc.site is not None and doc.site.generator == "docusaurus"
+    names = _page_names(str(root), tuple(roots), titled, keys, unnumbered)
+    _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
+    return _fold(_whole_address(path)) in names
 
 
 def shaped_like_a_post(doc: "Document", path: str) -> bool:

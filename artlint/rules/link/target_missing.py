@@ -16,6 +16,7 @@ from artlint.localfiles import (
     in_unfetched_submodule,
     is_known_page,
     is_local,
+    names_a_written_address,
     redirected,
     resolve,
     resolve_hugo_ref,
@@ -61,7 +62,9 @@ class LinkTargetMissing(DocumentRule):
     prefix, its `slug`, `url`, `id` or `abbrlink`) are accepted, and so are relative ones read
     against the page's own URL when they climb from it (`../b/` from a page served at
     `/conduct/`) or, on a Jekyll or Hexo site, when read there they have the shape of its posts'
-    permalink (`blog/starter-kit.html` from `/faq` under `permalink: blog/:slug.html`), because
+    permalink (`blog/starter-kit.html` from `/faq` under `permalink: blog/:slug.html`) or are
+    exactly the address a page's front matter writes (`9.html` from `/writing/jona/`, the page
+    with `permalink: /writing/jona/9.html`), because
     permalink patterns make them impossible to resolve exactly, and so are site paths that the
     host redirects (a `_redirects` file of Netlify or Cloudflare Pages in a static folder, the
     site's root or `public/`, and a variant a build renames to it, `_redirects_cf`, or the lines with a written source of a Hugo template that writes
@@ -328,7 +331,12 @@ def _is_page_path(doc, path, roots) -> bool:
     # `blog/starter-kit.html` from /faq, `cockpit-277` from /blog/login-issues.html: a post's
     # address (Jekyll's `blog/:slug.html`) read against the page's URL, naming a known page
     by_url = _site_path(doc, path)
-    return by_url.startswith("/") and shaped_like_a_post(doc, by_url) and is_known_page(doc, by_url, roots)
+    if not by_url.startswith("/") or doc.site is None or doc.site.generator not in ("jekyll", "hexo"):
+        return False
+    if shaped_like_a_post(doc, by_url) and is_known_page(doc, by_url, roots):
+        return True
+    # `9.html` from /writing/jona/: the page whose `permalink` is /writing/jona/9.html
+    return names_a_written_address(doc, by_url, roots)
 
 
 def _bare_name_by_url(doc, path: str) -> bool:
