@@ -885,6 +885,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         # a folder's data file computes it: `"eleventyComputed": {"title": "Links: {{ date }}"}`;
         # or the layout falls back on the navigation's: `{{ title | default(eleventyNavigation.title) }}`
         title_from_layout = _titled_by_data(site, file) or _titled_by_navigation(site, matter)
+        if not matter and title_from_layout and (date_from_name or kind == "page"):
+            expected = False  # `now/2022-05-17.md`: its folder's data file gives it a layout and a title, its name a date
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))

@@ -13,7 +13,9 @@ class FrontMatterMissing(DocumentRule):
     site's pages where jekyll-optional-front-matter renders them (a `github-pages` Gemfile: GitHub
     Pages turns it on), Hugo's section and home
     pages (`_index.md`: the folder's or the site's title), blocks that pages include
-    (jekyll-multiple-languages-plugin's `_i18n/<lang>/`), and empty files (placeholders).
+    (jekyll-multiple-languages-plugin's `_i18n/<lang>/`), an Eleventy page whose folder's data
+    file gives it a title (`now/now.11tydata.js` with `eleventyComputed.title`) and whose file
+    name a date, and empty files (placeholders).
 
     ## Why it matters
     Hugo, Zola, Hexo and Jekyll take the title, date, draft state and taxonomy of a page from its
