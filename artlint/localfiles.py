@@ -1305,7 +1305,7 @@ _TOKEN_SHAPES = {
     "i_day": r"\d{1,2}", "y_day": r"\d{3}", "title": r"[^/]+", "slug": r"[^/]+", "name": r"[^/]+",
     "post_title": r"[^/]+", "categories": "\0", "category": "\0", "output_ext": "",
 }
-_SOME_FOLDERS = r"(?:[^#?]+/)?"  # categories: none, or folders
+_SOME_FOLDERS = r"(?:(?!\d{4}/)[^/#?]+/)*"  # categories: none, or folders, but no year's (a page's own date path)
 
 
 @lru_cache(maxsize=16)
