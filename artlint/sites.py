@@ -8,7 +8,7 @@ file name gives (Jekyll, Hexo, Zola, Docusaurus posts); and the folders its link
 The generator is found from its own configuration file, in the nearest folder at or above the
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
-Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`), VitePress
+Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
 the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
@@ -228,6 +228,9 @@ class Site:
     # "x.md" %}`, or the tags its configuration sets): a directive the plugin replaces before
     # markdown reads the page, no text of the page.
     include_tags: tuple[tuple[str, str], ...] = ()
+    # mkdocs-autorefs (on its own, or with mkdocstrings): `[text][identifier]` names a heading or
+    # an API object anywhere in the site, resolved at build time, with no definition.
+    autorefs: bool = False
     # pymdownx.tabbed gives each tab an id made of its title (its `slugify` option set; with
     # `combine_header_slug`, after the id of the heading above): "titles" or "combined", or "".
     tab_ids: str = ""
@@ -567,6 +570,7 @@ class Site:
             "betterem": self.betterem,
             "jinja-pages": self.jinja_pages,
             "include-tags": [list(tags) for tags in self.include_tags],
+            "autorefs": self.autorefs,
             "tab-ids": self.tab_ids,
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
@@ -1676,10 +1680,25 @@ def _docusaurus_file(folder: str, names: Collection[str]) -> str | None:
 
 
 def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
+    """`mkdocs.yml`, or where a project keeps its configurations under other names for
+    `mkdocs build --config-file` (`mkdocs-online.yml` inheriting `mkdocs-common.yml`): the one
+    no other inherits, the one that names the site's URL first."""
     for name in ("mkdocs.yml", "mkdocs.yaml"):
         if name in names:
             return os.path.join(folder, name)
-    return None
+    others = sorted(name for name in names if name.startswith("mkdocs") and name.endswith((".yml", ".yaml")))
+    if not others:
+        return None
+    texts = {name: read_small_file(os.path.join(folder, name)) for name in others}
+    inherited = {match.strip().strip("'\"") for text in texts.values() for match in _MKDOCS_INHERIT.findall(text)}
+    leaves = [name for name in others if _MKDOCS_SETTINGS.search(texts[name]) and name not in inherited]
+    leaves.sort(key=lambda name: (_MKDOCS_SITE_URL.search(texts[name]) is None, name))
+    return os.path.join(folder, leaves[0]) if leaves else None
+
+
+_MKDOCS_INHERIT = lazy(r"^INHERIT:[ \t]*(\S+)", re.M)
+_MKDOCS_SETTINGS = lazy(r"^(?:site_name|INHERIT):", re.M)  # a configuration, not a fragment of one (`mkdocs-nav.yml`)
+_MKDOCS_SITE_URL = lazy(r"^site_url:", re.M)
 
 
 def _vitepress_file(folder: str, names: Collection[str]) -> str | None:
@@ -3095,8 +3114,9 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
         "include_tags": _mkdocs_include_tags(settings),
+        "autorefs": bool(_mkdocs_names(settings, "plugins") & {"autorefs", "mkdocstrings"}),
         "tab_ids": _mkdocs_tab_ids(settings),
-        "not_content": _mkdocs_included_folders(folder, settings, docs),
+        "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
     }
 
@@ -3115,6 +3135,29 @@ def _mkdocs_included_folders(folder: str, settings: dict, docs: str) -> tuple[st
         if written and written not in (".", docs) and not written.startswith("..") and os.path.isdir(os.path.join(folder, written)):
             found.append(written)
     return tuple(dict.fromkeys(found))
+
+
+def _mkdocs_excluded_folders(folder: str, settings: dict, docs: str) -> tuple[str, ...]:
+    """Folders of docs_dir the build leaves out whole: mkdocs-exclude's `glob` and `dir`
+    entries, and MkDocs' own `exclude_docs` lines, that name a folder (`snippets/*`,
+    `snippets/**`, `drafts/`); other patterns are not read."""
+    options = _options_of(settings.get("plugins"), "exclude") or {}
+    patterns = [*_items(options.get("glob")), *_items(options.get("dir"))]
+    written = settings.get("exclude_docs")
+    if isinstance(written, str):
+        patterns += [line.strip() for line in written.splitlines() if line.strip() and not line.strip().startswith(("#", "!"))]
+    found = []
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            continue
+        name = _EXCLUDED_FOLDER.fullmatch(pattern.strip().lstrip("/"))
+        if name is not None and os.path.isdir(os.path.join(folder, docs, name.group(1))):
+            found.append(f"{docs}/{name.group(1)}" if docs != "." else name.group(1))
+    return tuple(dict.fromkeys(found))
+
+
+# `snippets/*`, `snippets/**`, `snippets/**/*`, `snippets/`, `snippets`: a folder, whole.
+_EXCLUDED_FOLDER = lazy(r"([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)(?:/\*{1,2}(?:/\*)?|/)?")
 
 
 def _mkdocs_tab_ids(settings: dict) -> str:
@@ -3575,11 +3618,20 @@ def _normal(path: str) -> str:
 
 def _mkdocs_inherited(config_file: str, settings: dict) -> dict:
     """MkDocs' `INHERIT: ../en/mkdocs.yml`: the parent's settings, this file's over them (one
-    level)."""
+    level), merged deep as MkDocs merges them: a mapping's keys one by one (`plugins:` written
+    as a mapping keeps the parent's plugins), a list or a value replaced whole."""
     parent = _inherited_config(config_file)
     if parent is None:
         return settings
-    return {**_settings_of(parent), **{key: value for key, value in settings.items() if key != "INHERIT"}}
+    return _merged_deep(_settings_of(parent), {key: value for key, value in settings.items() if key != "INHERIT"})
+
+
+def _merged_deep(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        below = merged.get(key)
+        merged[key] = _merged_deep(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+    return merged
 
 
 def _inherited_config(config_file: str) -> str | None:

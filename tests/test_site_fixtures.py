@@ -701,3 +701,13 @@ def test_artlint_site_tells_a_themes_image_render_hook(tmp_path: Path) -> None:
     assert model["image-render-hook"] is True  # the theme's, a module go.mod's `replace` leads to `../`
     _, out, _ = artlint("site", "--format", "json", str(SITES / "hugo"), cwd=tmp_path)
     assert json.loads(out)[0]["image-render-hook"] is False
+
+
+def test_artlint_site_reads_mkdocs_configurations_of_other_names(tmp_path: Path) -> None:
+    code, out, err = artlint("site", "--format", "json", str(SITES / "mkdocs-config-files"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    # the configuration no other inherits that names the site's URL, merged deep with its parent
+    assert model["generator"] == "mkdocs" and model["config"].endswith("mkdocs-online.yml")
+    assert model["autorefs"] is True  # autorefs from mkdocs-common.yml's plugins, mkdocstrings from its own
+    assert "docs/snippets" in model["not-content"]  # mkdocs-exclude's `snippets/*`

@@ -102,7 +102,9 @@ class LinkReferenceUndefined(DocumentRule):
     Wiki links, `[[Page name]]`, `[[Page|shown text]]`, `![[diagram.png]]`, left from a wiki or
     a note app on a site whose generator shows them as text (Hugo, Jekyll, Zola, Hexo,
     Docusaurus, MkDocs, VitePress, VuePress), unless the site is an Obsidian vault or names a
-    wiki-link plugin (`Site.wiki_links`). Only names in words or of files: `[[Prototype]]`
+    wiki-link plugin (`Site.wiki_links`). On an MkDocs site with mkdocs-autorefs (or
+    mkdocstrings, which turns it on), a label without spaces is an identifier the plugin
+    resolves across the site (`[add_class()][textual.dom.DOMNode.add_class]`): not reported. Only names in words or of files: `[[Prototype]]`
     (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. GitHub
     wiki's image, `[[https://…/a.png|alt=Setup]]`, is reported as one, with the markdown image
     to write instead. Not where
@@ -163,6 +165,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label or words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
+            if doc.site is not None and doc.site.autorefs and not any(char.isspace() for char in label):
+                continue  # `[add_class()][textual.dom.DOMNode.add_class]`: mkdocs-autorefs finds the object or heading
             if kramdown and _defined_unescaped(label, defined):
                 continue  # kramdown matches `[beam\_makeops]` to `[beam_makeops]:`; CommonMark does not
             if normal_label(label) in tags or (normal_label(label) in prose_words and normal_label(words) in prose_words):
@@ -209,6 +213,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `## [Deprecated] JSX Brackets`: a heading's tag
             if normal_label(label) in defined or normal_label(label) in prose_words or (kramdown and _defined_unescaped(label, defined)):
                 continue
+            if doc.site is not None and doc.site.autorefs and not any(char.isspace() for char in label):
+                continue  # `[textual.app.App][]` written short: mkdocs-autorefs resolves the identifier
             if spaced_labels is not None and _spaced_label_defined(text, match.end(), defined, spaced_labels):
                 continue  # kramdown's `[Setext] [1]`, Python-Markdown's `[text]` and `[label]` a line apart
             yield doc.diagnostic(
