@@ -687,6 +687,8 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
         return None
     ref = path.rstrip("/") or "/"
     language = language or (doc.page.language if doc.page is not None else None)
+    if language is None and doc.site is not None and len(doc.site.languages) == 1:
+        language = doc.site.languages[0]  # one language, named: its files may carry its code (`_index.en.md`)
     if not ref.startswith("/"):
         base = doc.file.parent
         if doc.file.name.lower().split(".")[0] == "index":
