@@ -661,10 +661,10 @@ class Site:
         inner = _within_content(self, self.relative(folder))
         if not inner or inner == ".":
             return False  # the content folder itself: no bundle
-        stems = {name.rpartition(".")[0].lower(): name.rpartition(".")[2].lower() for name in names if name.lower().startswith("index.")}
-        if any(suffix in _MARKDOWN_INDEX_SUFFIXES for suffix in stems.values()):
-            return False
-        if any(suffix in _HUGO_CONTENT_SUFFIXES for suffix in stems.values()):
+        suffixes = {name.rpartition(".")[2].lower() for name in names if name.lower().startswith("index.")}
+        if suffixes & _MARKDOWN_INDEX_SUFFIXES:
+            return False  # `index.md` beside `index.html` (blogdown's output): the markdown is the page
+        if suffixes & _HUGO_CONTENT_SUFFIXES:
             return True
         return "index.html" in names and is_hugo_page_file(os.path.join(folder, "index.html"))
 
