@@ -711,3 +711,12 @@ def test_artlint_site_reads_mkdocs_configurations_of_other_names(tmp_path: Path)
     assert model["generator"] == "mkdocs" and model["config"].endswith("mkdocs-online.yml")
     assert model["autorefs"] is True  # autorefs from mkdocs-common.yml's plugins, mkdocstrings from its own
     assert "docs/snippets" in model["not-content"]  # mkdocs-exclude's `snippets/*`
+
+
+@pytest.mark.parametrize("names", [["index.md", "index.html", "index.Rmd"], ["index.html", "index.Rmd", "index.md"]])
+def test_a_bundle_with_a_markdown_index_is_a_markdown_page_in_any_listing_order(names: list[str]) -> None:
+    site = SITES / "hugo-theme-module" / "exampleSite"
+    model = sites.SiteIndex(str(site)).site_for(str(site / "content" / "docs" / "rendered" / "index.md"))
+    folder = str(site / "content" / "docs" / "rendered")
+    assert not model.bundle_of_another_format(folder, names)  # blogdown's index.md beside its index.html
+    assert model.bundle_of_another_format(folder, ["index.org", "sample-input.md"])  # an Org page's bundle
