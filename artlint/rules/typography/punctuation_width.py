@@ -114,7 +114,7 @@ class PunctuationWidth(DocumentRule):
       it leads to, its address spelling the same parentheses: `Security_(简体中文)`, or another
       site's title (as for the marks above), nor in a
       formula, `(销售费用+管理费用)/营业收入`, `(5 个用户) x (2 个请求)`, nor a pattern's
-      fields joined by dots, `v(主版本).(次版本)`, nor on a line of a drawing made of text,
+      fields joined by dots, `v(主版本).(次版本)`; nor a comma between two formulas, `$v_0$,$v_1$`, nor on a line of a drawing made of text,
       `|------| loadEventEnd (页面加载完成)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
@@ -198,6 +198,8 @@ class PunctuationWidth(DocumentRule):
             mark = text[at]
             if text[at - 1 : at] in _ASCII_MARKS or text[at + 1 : at + 2] in _ASCII_MARKS + "/\\":
                 continue  # a run: "...", "?!", ":/"
+            if doc.text[at - 1 : at] == "$" and doc.text[at + 1 : at + 2] == "$":
+                continue  # `$v_0$,$v_1$`: a list of formulas, written as one
             if chat_lines(doc).holds(at):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
             if _in_a_linked_title(doc, at, options):
