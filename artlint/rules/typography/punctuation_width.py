@@ -105,7 +105,8 @@ class PunctuationWidth(DocumentRule):
       in quotation marks (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`), or
       alone on its line to a Chinese platform (`title-hosts`: `- [如何看待…?](https://www.zhihu.com/…)`;
       a link to another site carries the writer's words, a translation or a note),
-      or anything in code, URLs, link destinations, HTML, math or template tags. Not in Japanese
+      or anything in code, URLs, link destinations, HTML, math or template tags, nor a comma
+      between two formulas (`$v_0$,$v_1$`). Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
@@ -114,7 +115,7 @@ class PunctuationWidth(DocumentRule):
       it leads to, its address spelling the same parentheses: `Security_(简体中文)`, or another
       site's title (as for the marks above), nor in a
       formula, `(销售费用+管理费用)/营业收入`, `(5 个用户) x (2 个请求)`, nor a pattern's
-      fields joined by dots, `v(主版本).(次版本)`; nor a comma between two formulas, `$v_0$,$v_1$`, nor on a line of a drawing made of text,
+      fields joined by dots, `v(主版本).(次版本)`, nor on a line of a drawing made of text,
       `|------| loadEventEnd (页面加载完成)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
