@@ -1265,13 +1265,7 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
         return True  # the home page
     if doc.site is not None and path.strip("/").lower() in doc.site.languages:
         return True  # a language's home page: `/es/`
-    roots = with_site_roots(doc, roots)
-    titled = _sections_titled(doc)
-    keys = _permalink_keys(doc)
-    unnumbered = doc.site is not None and doc.site.generator == "docusaurus"
-    names = _page_names(str(root), tuple(roots), titled, keys, unnumbered)
-    _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
-    return _fold(segment) in names
+    return _fold(segment) in _site_page_names(doc, root, roots)
 
 
 def names_a_written_address(doc: "Document", path: str, roots: list[str]) -> bool:
@@ -1280,13 +1274,17 @@ def names_a_written_address(doc: "Document", path: str, roots: list[str]) -> boo
     root = site_root(doc)
     if root is None:
         return False
+    return _fold(_whole_address(path)) in _site_page_names(doc, root, roots)
+
+
+def _site_page_names(doc: "Document", root: Path, roots: list[str]) -> frozenset[str]:
+    """`_page_names` of the document's site, recorded as what the finding depends on."""
     roots = with_site_roots(doc, roots)
     titled = _sections_titled(doc)
     keys = _permalink_keys(doc)
     unnumbered = doc.site is not None and doc.site.generator == "docusaurus"
-    names = _page_names(str(root), tuple(roots), titled, keys, unnumbered)
     _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
-    return _fold(_whole_address(path)) in names
+    return _page_names(str(root), tuple(roots), titled, keys, unnumbered)
 
 
 def shaped_like_a_post(doc: "Document", path: str) -> bool:
