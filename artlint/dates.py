@@ -37,6 +37,12 @@ _YAML_TIMESTAMP = lazy(
     r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[Tt]|[ \t]+)(?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2})(?:\.\d*)?"
     r"(?:[ \t]*(?P<zone>Z|[+-](?P<zh>\d{1,2})(?::(?P<zm>\d{2}))?))?"
 )
+# The time before the day (`7:09 2023/4/28`), which V8's Date reads (its legacy parser takes
+# the parts in any order): a VitePress theme's `new Date(date)`.
+_TIME_FIRST = lazy(
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?[ ]+(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
+    r"(?:(?P<zone>(?!))(?P<zh>(?!))(?P<zm>(?!)))?"  # no zone: the groups the checks below read, never matched
+)
 _MONTHS = "January February March April May June July August September October November December".split()
 # Go's Time.String() (`2024-06-17 04:02:43.5 +0000 UTC`), which Hugo reads (spf13/cast's
 # layout `2006-01-02 15:04:05.999999999 -0700 MST`): release tools write dates with it.
@@ -67,6 +73,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         match = _LENIENT.fullmatch(text)
     if not match:
         match = _YAML_TIMESTAMP.fullmatch(text)
+    if not match and generator in _JAVASCRIPT_GENERATORS:
+        match = _TIME_FIRST.fullmatch(text)
     if not match and generator == "hugo":
         go_string = _GO_TIME_STRING.fullmatch(text)
         if go_string:
