@@ -276,15 +276,30 @@ def _tab_ids(doc: "Document", combined: bool) -> set[str]:
     found: set[str] = set()
     headings = list(doc.nodes("heading")) if combined else []
     starts = [node.start for node in headings]
-    for match in _TAB_TITLE.finditer(doc.text, doc.body_offset):
+    text = doc.text
+    for match in _TAB_TITLE.finditer(text, doc.body_offset):
         if doc.in_code(match.start()):
             continue
+        # The heading above the tab set at its own depth or outside it: one inside an earlier
+        # tab's content (indented further) is that tab's (`=== "macOS"`, `## macOS`, then its
+        # own `=== "Podman rootless"` is `#macos-podman-rootless`).
+        depth = _indent(text, match.start())
         above = bisect_left(starts, match.start())
+        while above and _indent(text, starts[above - 1]) > depth:
+            above -= 1
         heading = heading_text(doc, headings[above - 1])[0] if above else None
         for slug_of in (toc_slug, toc_unicode_slug):
             slug = slug_of(match.group(1))
             found.add(f"{slug_of(heading)}-{slug}" if heading is not None else slug)
     return found
+
+
+def _indent(text: str, offset: int) -> int:
+    """The indentation of the line that holds `offset`, in characters."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line) - len(line.lstrip(" \t"))
 
 
 # Hugo's highlighting options on a fence (`{ linenos=true, lineanchors=org-coderef--0a417f }`,

@@ -1685,7 +1685,10 @@ def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
     no other inherits, the one that names the site's URL first."""
     for name in ("mkdocs.yml", "mkdocs.yaml"):
         if name in names:
-            return os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if os.path.islink(path) and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
+                return None  # `docs/mkdocs.yml -> ../mkdocs.yml` (for Read the Docs): the site is the folder above's
+            return path
     others = sorted(name for name in names if name.startswith("mkdocs") and name.endswith((".yml", ".yaml")))
     if not others:
         return None

@@ -52,7 +52,9 @@ class LinkAnchorMissing(DocumentRule):
     `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`; VuePress 1's
     keeps full-width marks, `## 修改：更新` is `#修改：更新`). On MkDocs
     sites whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
-    party"` is `#3rd-party`; with `combine_header_slug`, after the heading above it). A heading's
+    party"` is `#3rd-party`; with `combine_header_slug`, after the heading above it at the tab's
+    own depth, not one inside an earlier tab). Another file's anchors are read as the site's
+    generator reads that file (a heading indented inside an MkDocs tab is a heading). A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
@@ -151,9 +153,9 @@ class LinkAnchorMissing(DocumentRule):
             if not doc.boundary.contains(real):
                 continue  # never read a file outside the checked folder (../../../../etc/passwd.md)
             generator = doc.site.generator if doc.site is not None else None
-            anchors = _recorded_anchors(real, generator)
+            anchors = _recorded_anchors(real, generator, site=doc.site)
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
-                anchors = _recorded_anchors(real, generator, scripted=_scripted_heading_ids(doc))
+                anchors = _recorded_anchors(real, generator, scripted=_scripted_heading_ids(doc), site=doc.site)
             if anchors is not None and not anchors.has(fragment) and not plugin_ids and not _written_by_a_template(doc, fragment):
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
@@ -168,7 +170,7 @@ class LinkAnchorMissing(DocumentRule):
             found = resolve_hugo_ref(doc, path, options["roots"], ref.language)
             if found is None or not doc.boundary.contains(str(found.resolve())):
                 continue  # a missing page is link-target-missing's
-            anchors = _recorded_anchors(str(found.resolve()), "hugo")
+            anchors = _recorded_anchors(str(found.resolve()), "hugo", site=doc.site)
             if anchors is not None and not anchors.has(fragment) and not _written_by_a_template(doc, fragment):
                 if _section_layout_computes_ids(doc.site, found):
                     continue  # `<li id="{{ $sourceTag }}">` in the section's layout: ids made from data
@@ -242,18 +244,21 @@ def _included_anchors(doc) -> list["_Anchors"]:
     for path in paths:
         real = os.path.realpath(path)
         if doc.boundary.contains(real):
-            anchors = _recorded_anchors(real, doc.site.generator)  # a missing one is recorded too
+            anchors = _recorded_anchors(real, doc.site.generator, site=doc.site)  # a missing one is recorded too
             if anchors is not None:
                 found.append(anchors)
     return found
 
 
-def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str] = frozenset()) -> "_Anchors | None":
+def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str] = frozenset(), site=None) -> "_Anchors | None":
     """The anchors of another file, its state recorded so that a cached result is redone
-    when it changes."""
+    when it changes; with `site`, the file read as that site's generator reads it (an MkDocs
+    tab's indented `## macOS` is a heading there, not code)."""
     signature = dependencies.signature_of(real)
     dependencies.record("stat", real, signature)
-    return _file_anchors(real, signature, scripted=scripted, generator=generator)
+    if site is not None and not os.path.abspath(real).startswith(os.path.abspath(site.root) + os.sep):
+        site = None  # another site's file: read plainly
+    return _file_anchors(real, signature, scripted=scripted, generator=generator, site=site)
 
 
 # An id a template computes (`id="{{ $sourceTag }}"`), not a heading's (`.Anchor`, `anchorize`).
@@ -387,7 +392,7 @@ def _sets_heading_ids(path: str, boundary) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozenset(), generator: str | None = None) -> "_Anchors | None":
+def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozenset(), generator: str | None = None, site=None) -> "_Anchors | None":
     # Imported here: a run answered from the cache loads rule modules but never the markdown parser.
     from artlint.document import parse_document
 
@@ -395,7 +400,7 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
         source = read_source(path, 4 * 1024 * 1024)
     except UnreadableFile:
         return None
-    doc = parse_document(path, source)
+    doc = parse_document(path, source, site=site)
     exact = {anchor.lower() for anchor in document_anchors(doc, generator)}
     if scripted:
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
