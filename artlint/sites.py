@@ -215,6 +215,9 @@ class Site:
     # passes `src` through `relURL` or `absURL`: `{{< figure src="assets/a.png" >}}` is the
     # site's `/assets/a.png`, wherever the page.
     root_shortcodes: tuple[str, ...] = ()
+    # Hugo shortcodes whose template writes headings or ids computed from data (`## {{ .name }}`
+    # for each option of a data file): a page that calls one has anchors no reading finds.
+    heading_shortcodes: tuple[str, ...] = ()
     # hexo-renderer-marked's `prependRoot` (on by default since its version 5), without
     # `relative_link`: a markdown image's relative path is written from the site's root.
     images_from_root: bool = False
@@ -2076,6 +2079,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
+        "heading_shortcodes": _heading_shortcodes(templates),
         "untitled_types": _untitled_types(templates),
         "generated_folders": _hugo_taxonomy_pages(settings),
         "kept_folders": _copied_by_build(folder, [*content, *(path for path, _ in folders)]),
@@ -2215,6 +2219,21 @@ def _templates_holding(templates: list[str], patterns: tuple[re.Pattern[str], ..
 
 _SOURCE_FROM_ROOT = lazy(r"""\.Get\s+["']src["']\s*\|\s*(?:relURL|absURL)\b|\b(?:relURL|absURL)\s+\(?\s*\.Get\s+["']src["']""")
 _IMAGE_SHORTCODES = ("figure", "img", "image")
+
+
+# A heading or an id a template computes: `## {{ .name }}` in a markdown shortcode,
+# `<h3 id="{{ .id }}">`, `<h2>{{ $option.Name }}</h2>`.
+_COMPUTED_HEADING = lazy(r"""^[ \t]*#{1,6}[ \t][^\n]*\{\{|<h[1-6]\b[^>]*>[^<]*\{\{|\bid=["']?\{\{""", re.M)
+_MOST_SHORTCODES = 500
+
+
+def _heading_shortcodes(templates: list[str]) -> tuple[str, ...]:
+    """The shortcodes whose templates write headings or ids computed from data."""
+    names = []
+    for path in [path for path in templates if os.path.basename(os.path.dirname(path)) == "shortcodes"][:_MOST_SHORTCODES]:
+        if _COMPUTED_HEADING.search(read_small_file(path)):
+            names.append(os.path.splitext(os.path.basename(path))[0])
+    return tuple(sorted(set(names)))
 
 
 def _shortcodes_from_root(templates: list[str]) -> tuple[str, ...]:

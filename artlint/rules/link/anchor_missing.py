@@ -54,7 +54,10 @@ class LinkAnchorMissing(DocumentRule):
     sites whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
     party"` is `#3rd-party`; with `combine_header_slug`, after the heading above it at the tab's
     own depth, not one inside an earlier tab). Another file's anchors are read as the site's
-    generator reads that file (a heading indented inside an MkDocs tab is a heading). A heading's
+    generator reads that file (a heading indented inside an MkDocs tab is a heading); a page
+    that calls a Hugo shortcode whose template writes headings or ids from data (`## {{ .name }}`,
+    `{{% program-options name="arangod" %}}`) has anchors no reading finds, and a fragment into
+    it is not reported. A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
@@ -129,7 +132,7 @@ class LinkAnchorMissing(DocumentRule):
                 if link.kind == "html" and _in_contributors_table(doc, link.start):
                     continue  # all-contributors' `<a href="#code-login" title="Code">💻</a>`: a tooltip's carrier
                 if own is None:
-                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc))
+                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc), _calls_heading_shortcode(doc))
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
                     own.exact |= {name.lower() for name in scripted_names(doc, _scripted_heading_ids(doc))}
                     scripted_added = True
@@ -313,14 +316,15 @@ def _written_by_a_template(doc, fragment: str) -> bool:
 
 
 class _Anchors:
-    def __init__(self, exact: set[str], prefixes: set[str], template_ids: frozenset[str] | set[str] = frozenset()):
+    def __init__(self, exact: set[str], prefixes: set[str], template_ids: frozenset[str] | set[str] = frozenset(), open_ended: bool = False):
         self.prefixes = tuple(prefix.lower() + "-" for prefix in prefixes)
         self.ids = {value.lower() for value in template_ids}
         self.exact = exact | self.ids
+        self.open_ended = open_ended  # a shortcode writes headings from data: any fragment may be one
 
     def has(self, fragment: str) -> bool:
         fragment = fragment.lower()
-        return fragment in self.exact or fragment.startswith(self.prefixes) or self._template_wrote(fragment)
+        return self.open_ended or fragment in self.exact or fragment.startswith(self.prefixes) or self._template_wrote(fragment)
 
     def _template_wrote(self, fragment: str) -> bool:
         """`def-LE` for a shortcode given `id="LE"`: one word of the template's, a separator, the id."""
@@ -406,7 +410,19 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
     if generator == "docusaurus" and "import" in doc.text:
         exact |= _imported_partial_anchors(path, doc.text)
-    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc))
+    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _calls_heading_shortcode(doc))
+
+
+def _calls_heading_shortcode(doc) -> bool:
+    """Whether the page calls a Hugo shortcode whose template writes headings or ids from data
+    (`{{% program-options name="arangod" %}}`, one `### --option` per entry of a data file)."""
+    site = doc.site
+    if site is None or not site.heading_shortcodes or "{{" not in doc.text:
+        return False
+    return any(match.group(1) in site.heading_shortcodes for match in _SHORTCODE_CALL.finditer(doc.text, doc.body_offset))
+
+
+_SHORTCODE_CALL = lazy(r"\{\{[<%]-?\s*([\w./-]+)")
 
 
 def _imported_partial_anchors(path: str, text: str) -> set[str]:
