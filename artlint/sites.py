@@ -2221,9 +2221,9 @@ _SOURCE_FROM_ROOT = lazy(r"""\.Get\s+["']src["']\s*\|\s*(?:relURL|absURL)\b|\b(?
 _IMAGE_SHORTCODES = ("figure", "img", "image")
 
 
-# A heading or an id a template computes: `## {{ .name }}` in a markdown shortcode,
-# `<h3 id="{{ .id }}">`, `<h2>{{ $option.Name }}</h2>`.
-_COMPUTED_HEADING = lazy(r"""^[ \t]*#{1,6}[ \t][^\n]*\{\{|<h[1-6]\b[^>]*>[^<]*\{\{|\bid=["']?\{\{""", re.M)
+# A heading a template computes: `## {{ .name }}` in a markdown shortcode, `<h2>{{ $option.Name
+# }}</h2>`, `<h3 id="{{ .id }}">` (not any element's computed id: a tab pane's is no section).
+_COMPUTED_HEADING = lazy(r"""^[ \t]*#{1,6}[ \t][^\n]*\{\{|<h[1-6]\b[^>]*>[^<]*\{\{|<h[1-6]\b[^>]*\bid=["']?\{\{""", re.M)
 _MOST_SHORTCODES = 500
 
 

@@ -404,19 +404,22 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
         source = read_source(path, 4 * 1024 * 1024)
     except UnreadableFile:
         return None
-    doc = parse_document(path, source, site=site)
+    # Read with the site's masking where it shows structure plain markdown hides (an MkDocs
+    # tab's indented heading); a Hugo page plainly, as before: its masking blanks the body of a
+    # `{{< tabs >}}` whose `{{% codetab %}}` parts are markdown, headings and all.
+    doc = parse_document(path, source, site=site if site is not None and site.generator != "hugo" else None)
     exact = {anchor.lower() for anchor in document_anchors(doc, generator)}
     if scripted:
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
     if generator == "docusaurus" and "import" in doc.text:
         exact |= _imported_partial_anchors(path, doc.text)
-    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _calls_heading_shortcode(doc))
+    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _calls_heading_shortcode(doc, site))
 
 
-def _calls_heading_shortcode(doc) -> bool:
-    """Whether the page calls a Hugo shortcode whose template writes headings or ids from data
+def _calls_heading_shortcode(doc, site=None) -> bool:
+    """Whether the page calls a Hugo shortcode whose template writes headings from data
     (`{{% program-options name="arangod" %}}`, one `### --option` per entry of a data file)."""
-    site = doc.site
+    site = site or doc.site
     if site is None or not site.heading_shortcodes or "{{" not in doc.text:
         return False
     return any(match.group(1) in site.heading_shortcodes for match in _SHORTCODE_CALL.finditer(doc.text, doc.body_offset))
