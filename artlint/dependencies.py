@@ -123,9 +123,33 @@ def _bundle_index(folder: str) -> str | None:
     return os.path.join(folder, translated[0]) if translated else None
 
 
+_index_files: dict[str, tuple[str, ...]] = {}
+
+
+def index_files(folder: str) -> tuple[str, ...]:
+    """The names of a folder's files named `index.*` (`index.md`, `index.org`, `index.en.md`),
+    listed once per folder in a process: the kind of every page below the folder asks."""
+    known = _index_files.get(folder)
+    if known is None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            entries = []
+        names = []
+        for entry in entries:
+            try:
+                if entry.name.lower().startswith("index.") and entry.is_file():
+                    names.append(entry.name)
+            except OSError:
+                continue
+        known = _index_files[folder] = tuple(sorted(names))
+    return known
+
+
 def forget_folders() -> None:
     _folder_signatures.clear()
     _section_pages.clear()
+    _index_files.clear()
 
 
 def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], object]) -> bool:

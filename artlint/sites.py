@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, relative_path, within
-from artlint.dependencies import folder_signature, record, section_pages, signature_of
+from artlint.dependencies import folder_signature, index_files, record, section_pages, signature_of
 from artlint.lazyre import lazy
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
@@ -1346,17 +1346,11 @@ _MARKDOWN_INDEX_SUFFIXES = frozenset({"md", "markdown", "mdown"})
 def _in_leaf_bundle(folder: str, languages: tuple[str, ...] = ()) -> bool:
     """Whether a folder is a Hugo leaf bundle: it holds an `index.md`, or an index in another
     content format Hugo renders (`index.org`), `index.<lang>.md` on a site of several languages."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return False
-    for name in names:
+    for name in index_files(folder):  # listed once per folder: every page below it asks
         stem, _, suffix = name.rpartition(".")
-        if not (stem == "index" or stem.startswith("index.") and stem[6:] in languages):
-            continue
-        if suffix.lower() in _HUGO_CONTENT_SUFFIXES and os.path.isfile(os.path.join(folder, name)):
+        if (stem == "index" or stem.startswith("index.") and stem[6:] in languages) and suffix.lower() in _HUGO_CONTENT_SUFFIXES:
             return True
-    return is_hugo_page_file(os.path.join(folder, "index.html"))
+    return "index.html" in index_files(folder) and is_hugo_page_file(os.path.join(folder, "index.html"))
 
 
 def is_hugo_page_file(path: str) -> bool:
