@@ -35,7 +35,7 @@ from artlint.boundary import within
 from artlint.gitignored import clear_caches as clear_gitignore_cache
 from artlint.gitignored import written_by_build
 from artlint.lazyre import lazy
-from artlint.pageurls import JEKYLL_STYLES, hugo_sanitize, hugo_section_url, lowers_paths, page_url
+from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, hugo_section_url, lowers_paths, page_url
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
@@ -1294,7 +1294,7 @@ def shaped_like_a_post(doc: "Document", path: str) -> bool:
     site = doc.site
     if site is None or site.generator not in ("jekyll", "hexo"):
         return False
-    pattern = dict(site.permalinks).get("posts") or ("date" if site.generator == "jekyll" else ":year/:month/:day/:title/")
+    pattern = dict(site.permalinks).get("posts") or ("date" if site.generator == "jekyll" else HEXO_PERMALINK)
     shape = _post_shape(JEKYLL_STYLES.get(pattern, pattern))
     return shape is not None and shape.fullmatch("/" + path.split("#")[0].split("?")[0].strip("/")) is not None
 

@@ -41,7 +41,7 @@ JEKYLL_STYLES = {
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_HEXO_PERMALINK = ":year/:month/:day/:title/"
+HEXO_PERMALINK = ":year/:month/:day/:title/"
 # Hugo reads a page's date from these keys, in this order (its default `[frontmatter] date`).
 _HUGO_DATE_KEYS = ("date", "publishDate", "publishdate", "pubdate", "published", "lastmod", "modified")
 
@@ -521,7 +521,7 @@ def _hexo_post(site: Site, inner: str, matter: Mapping[str, Any]) -> PageUrl | N
     permalink = _text(matter, "permalink")
     if permalink is not None:
         decided_by = "permalink"
-    pattern = permalink or dict(site.permalinks).get("posts") or _HEXO_PERMALINK
+    pattern = permalink or dict(site.permalinks).get("posts") or HEXO_PERMALINK
     tokens = {
         "year": lambda: f"{date().year:04d}",
         "month": lambda: f"{date().month:02d}",

@@ -344,6 +344,11 @@ def _in_destination(text: str, start: int, end: int) -> bool:
     return _DEFINITION_END.match(text, end, len(text) if line_end < 0 else line_end) is not None
 
 
+def shortcode_names(text: str, start: int = 0):
+    """The name of each Hugo shortcode tag of `text` from `start`, in order (a closing tag's too)."""
+    return (name for _, _, name in _shortcodes(text, start))
+
+
 def _shortcodes(text: str, start: int):
     """(start, end, name) of each Hugo shortcode tag, in order."""
     position = start

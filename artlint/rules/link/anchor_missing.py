@@ -12,6 +12,7 @@ from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.sites import read_small_file
 from artlint.source import UnreadableFile, read_source
+from artlint.templating import shortcode_names
 from artlint.urls import unescape_markdown
 
 # Fragments browsers handle without an element of that id (the HTML standard's "top").
@@ -422,10 +423,7 @@ def _calls_heading_shortcode(doc, site=None) -> bool:
     site = site or doc.site
     if site is None or not site.heading_shortcodes or "{{" not in doc.text:
         return False
-    return any(match.group(1) in site.heading_shortcodes for match in _SHORTCODE_CALL.finditer(doc.text, doc.body_offset))
-
-
-_SHORTCODE_CALL = lazy(r"\{\{[<%]-?\s*([\w./-]+)")
+    return any(name in site.heading_shortcodes for name in shortcode_names(doc.text, doc.body_offset))
 
 
 def _imported_partial_anchors(path: str, text: str) -> set[str]:

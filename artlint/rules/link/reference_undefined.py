@@ -165,7 +165,7 @@ class LinkReferenceUndefined(DocumentRule):
             label = label or words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
-            if doc.site is not None and doc.site.autorefs and not any(char.isspace() for char in label):
+            if _autoref(doc, label):
                 continue  # `[add_class()][textual.dom.DOMNode.add_class]`: mkdocs-autorefs finds the object or heading
             if kramdown and _defined_unescaped(label, defined):
                 continue  # kramdown matches `[beam\_makeops]` to `[beam_makeops]:`; CommonMark does not
@@ -213,13 +213,18 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `## [Deprecated] JSX Brackets`: a heading's tag
             if normal_label(label) in defined or normal_label(label) in prose_words or (kramdown and _defined_unescaped(label, defined)):
                 continue
-            if doc.site is not None and doc.site.autorefs and not any(char.isspace() for char in label):
+            if _autoref(doc, label):
                 continue  # `[textual.app.App][]` written short: mkdocs-autorefs resolves the identifier
             if spaced_labels is not None and _spaced_label_defined(text, match.end(), defined, spaced_labels):
                 continue  # kramdown's `[Setext] [1]`, Python-Markdown's `[text]` and `[label]` a line apart
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+def _autoref(doc, label: str) -> bool:
+    """A label mkdocs-autorefs resolves across the site: an identifier, no spaces in it."""
+    return doc.site is not None and doc.site.autorefs and not any(char.isspace() for char in label)
 
 
 def _inside_quotation_marks(text: str, body_start: int, position: int) -> bool:
