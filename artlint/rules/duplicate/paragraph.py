@@ -386,7 +386,7 @@ class DuplicateParagraph(DocumentRule):
                     continue  # code left unfenced; a step of two worked examples ("cost incurred = 0")
                 if sentences == 1 and block.start in captions:
                     continue  # the same caption under two excerpts of one file
-                if sentences <= 2 and intros.get(block.start, "") != intros.get(first.start, "") and block.start in intros and first.start in intros:
+                if sentences <= 2 and block.start in intros and first.start in intros and intros[block.start] != intros[first.start]:
                     continue  # the same sentence introducing two different tables of settings
                 if here != there and weight < options["min-length-across-sections"]:
                     continue  # a short note repeated under each heading: the page's structure
