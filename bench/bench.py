@@ -2,6 +2,7 @@
 """Time artlint beside markdownlint-cli2 on generated article corpora.
 
     python bench/bench.py --sizes 1000,10000                    # built-in corpus generator
+    python bench/bench.py --sizes 10000 --shape hugo              # the same articles as a Hugo site
     python bench/bench.py --sizes 1000,10000 --kit ../shared/bench   # the workplace's generator
     python bench/bench.py --sizes 1000 --tools artlint,artlint-warm  # only some tools
 
@@ -85,7 +86,66 @@ def make_corpus(directory: Path, size: int, seed: int = 7) -> None:
         path.write_text(front + body + "\n", encoding="utf-8")
 
 
-def ensure_corpus(work: Path, size: int, kit: Path | None, existing: Path | None = None) -> Path:
+HUGO_CONFIG = """baseURL = "https://bench.example.org/"
+title = "bench"
+defaultContentLanguage = "en"
+
+[languages.en]
+weight = 1
+[languages.zh]
+weight = 2
+
+[permalinks]
+posts = "/:year/:month/:slug/"
+"""
+
+
+def make_hugo_site(directory: Path, size: int, seed: int = 7) -> None:
+    """The articles of `make_corpus` as a Hugo site, so that the site model is paid for as on a
+    real one: hugo.toml with two languages, one flat section holding every post (a folder
+    listing per page kind is what went quadratic once), every third post a leaf bundle with an
+    image resource and a `figure` shortcode, every fifth translated (`name.zh.md`), `ref`
+    shortcodes with fragments between posts, and section pages (`_index.md`)."""
+    make_corpus(directory, size, seed)
+    posts = directory / "content" / "posts"
+    articles = sorted(posts.rglob("*.md"))
+    flat = []
+    for index, path in enumerate(articles):
+        slug = path.stem
+        text = path.read_text(encoding="utf-8")
+        if index % 3 == 0:
+            bundle = posts / slug
+            bundle.mkdir(parents=True, exist_ok=True)
+            (bundle / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+            target = bundle / "index.md"
+            text += '\n{{< figure src="cover.png" alt="cover" >}}\n'
+        else:
+            target = posts / f"{slug}.md"
+        if index:
+            text += f'\n参见[上一篇]({{{{< ref "/posts/{flat[-1]}#参考文献" >}}}})。\n'
+        target.write_text(text, encoding="utf-8")
+        if index % 5 == 0:
+            target.with_name(target.stem + ".zh.md").write_text(text, encoding="utf-8")
+        flat.append(slug)
+        path.unlink()
+    for folder in sorted(posts.iterdir()):
+        if folder.is_dir() and folder.name.isdigit() and not any(folder.iterdir()):
+            folder.rmdir()
+    (posts / "_index.md").write_text('+++\ntitle = "Posts"\n+++\n\nAll posts.\n', encoding="utf-8")
+    (directory / "content" / "_index.md").write_text('+++\ntitle = "Home"\n+++\n\nWelcome.\n', encoding="utf-8")
+    (directory / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+
+
+def ensure_corpus(work: Path, size: int, kit: Path | None, existing: Path | None = None, shape: str = "articles") -> Path:
+    if shape == "hugo":
+        directory = work / f"corpus-hugo-n{size}"
+        if not (directory / ".complete").exists():
+            shutil.rmtree(directory, ignore_errors=True)
+            print(f"[bench] generating a Hugo site of {size} articles in {directory}", file=sys.stderr)
+            make_hugo_site(directory, size)
+            (directory / "artlint.toml").write_text(BENCH_CONFIG, encoding="utf-8")
+            (directory / ".complete").write_text("ok", encoding="utf-8")
+        return directory
     if existing is not None and (existing / f"n{size}" / "content").is_dir():
         directory = existing / f"n{size}"
         config = directory / "artlint.toml"
@@ -190,6 +250,9 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--corpora", type=Path, help="reuse corpora made earlier: DIR/n1000, DIR/n10000, ...")
     parser.add_argument("--jobs", type=int, help="artlint --jobs (default: the number of cores)")
+    parser.add_argument("--shape", choices=("articles", "hugo"), default="articles",
+                        help="articles: a folder of articles (or the kit's or --corpora corpus); hugo: the same articles "
+                             "as a two-language Hugo site with bundles, translations and ref shortcodes (the site model's cost)")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -197,7 +260,7 @@ def main() -> int:
     markdownlint = ensure_markdownlint(args.work) if not wanted or any(name.startswith("markdownlint") for name in wanted) else None
     rows = []
     for size in (int(n) for n in args.sizes.split(",")):
-        corpus = ensure_corpus(args.work, size, args.kit, args.corpora)
+        corpus = ensure_corpus(args.work, size, args.kit, args.corpora, args.shape)
         files = sum(1 for _ in (corpus / "content").rglob("*.md"))
         chosen = {name: tool for name, tool in tools(markdownlint, corpus, args.jobs).items() if not wanted or name in wanted}
         runs: dict[str, list[dict]] = {name: [] for name in chosen}
