@@ -312,7 +312,7 @@ def parse_document(
     site: "Site | None" = None,
 ) -> Document:
     generator = site.generator if site is not None else None
-    front_matter = front_matter_of(source, generator)
+    front_matter = front_matter_of(source, generator, site is not None and site.commented_front_matter)
     body_offset = front_matter.body_offset if front_matter else 0
     markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)
     parsed = parse_markdown(markup, body_offset)

@@ -105,8 +105,12 @@ def split_front_matter(
     indented_closing: bool = False,
     meta_lines: bool = False,
     fence_language: bool = False,
+    commented: bool = False,
 ) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
+    `commented` (Hugo before 0.123), front matter may be wrapped in an HTML comment: a line
+    that opens one (`<!--`), the front matter, then the comment's end (`-->`), after which the
+    body starts. With
     `after_blank_lines` (Hugo and Zola skip white space before it; Hexo reads the lines before
     its first `---`), its fence may follow blank lines.
     With `without_opening` (Hexo), a fence of four dashes or more closed by the same line, and
@@ -127,6 +131,8 @@ def split_front_matter(
         while first < source.line_count and not source.line_text(first).strip():
             first += 1
     written = source.line_text(first) if source.line_count else ""
+    if commented and written.lstrip(" \t").startswith("<!--"):
+        return _commented(source, first, indented_fence)
     first_line = written.lstrip(" \t") if indented_fence else written
     if _TOML_FENCE.fullmatch(first_line):
         return _fenced(source, "toml", _INDENTED_TOML_FENCE if indented_closing else _TOML_FENCE, first)
@@ -152,8 +158,40 @@ def split_front_matter(
     return None
 
 
-def front_matter_of(source: Source, generator: str | None) -> FrontMatter | None:
-    """The front matter of a page, found as its site's generator finds it."""
+def _commented(source: Source, opening: int, indented_fence: bool) -> FrontMatter | None:
+    """Front matter on the lines after an HTML comment's opening line, read as Hugo's lexer
+    before 0.123 read it: the rest of that line is skipped, the front matter follows (after
+    blank lines), and the body starts after the next `-->`. None when no front matter follows
+    or the comment never ends (Hugo stops the build there), and when the comment ends on its
+    own line (`<!-- a note -->`): Hugo then reads on to the next `-->` after the front matter,
+    or stops the build, which no maintainer means."""
+    if "-->" in source.line_text(opening).split("<!--", 1)[1]:
+        return None
+    first = opening + 1
+    while first < source.line_count and not source.line_text(first).strip():
+        first += 1
+    if first > source.line_count:
+        return None
+    written = source.line_text(first)
+    fence = written.lstrip(" \t") if indented_fence else written
+    if _TOML_FENCE.fullmatch(fence):
+        matter = _fenced(source, "toml", _TOML_FENCE, first)
+    elif _YAML_FENCE.fullmatch(fence):
+        matter = _fenced(source, "yaml", _YAML_END, first)
+    else:
+        return None
+    if matter.error is not None and matter.end_line == source.line_count:
+        return None  # unclosed: the comment's own text, not front matter
+    end = source.text.find("-->", matter.body_offset)
+    if end < 0:
+        return None
+    matter.body_offset = end + 3
+    return matter
+
+
+def front_matter_of(source: Source, generator: str | None, commented: bool = False) -> FrontMatter | None:
+    """The front matter of a page, found as its site's generator finds it (`commented`: Hugo
+    before 0.123, which reads front matter wrapped in an HTML comment)."""
     # Hexo's second form reads up to the first `---` line, blank lines and an opening `---`
     # (a YAML document start) included: front matter after blank lines is front matter there too.
     return split_front_matter(
@@ -162,6 +200,7 @@ def front_matter_of(source: Source, generator: str | None) -> FrontMatter | None
         indented_closing=generator == "zola",
         meta_lines=generator == "mkdocs",
         fence_language=generator in _GRAY_MATTER,
+        commented=commented and generator == "hugo",
     )
 
 

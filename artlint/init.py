@@ -80,7 +80,7 @@ def survey(folder: str) -> Survey:
     for path, _ in files:
         site = index.site_for(path)
         sites.setdefault(site.root, site)
-        matter = front_matter_data(path, config.max_file_size, site.generator)
+        matter = front_matter_data(path, config.max_file_size, site)
         page = site.page(os.path.abspath(path), matter)
         found.files += 1
         if page.kind != "article" or matter is None:

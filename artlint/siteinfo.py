@@ -10,6 +10,7 @@ from artlint.config import Config
 from artlint.discovery import discover
 from artlint.engine import prepare_run
 from artlint.frontmatter import front_matter_of
+from artlint.sites import Site
 from artlint.source import UnreadableFile, read_source
 
 
@@ -25,7 +26,7 @@ def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]
     sites = {}
     for path, _ in files:
         site = index.site_for(path)
-        page = site.page(os.path.abspath(path), front_matter_data(path, config.max_file_size_for(path), site.generator))
+        page = site.page(os.path.abspath(path), front_matter_data(path, config.max_file_size_for(path), site))
         sites[site.root] = site
         kinds.setdefault(site.root, Counter())[page.kind] += 1
         if page.language:
@@ -41,11 +42,11 @@ def describe_sites(arguments: list[str], config: Config) -> list[dict[str, Any]]
     ]
 
 
-def front_matter_data(path: str, limit: int, generator: str | None) -> dict | None:
-    """The front matter of the file at `path` as a table, read as `generator` reads it; None
-    when it has none or is unreadable."""
+def front_matter_data(path: str, limit: int, site: Site) -> dict | None:
+    """The front matter of the file at `path` as a table, read as the site's generator reads
+    it; None when it has none or is unreadable."""
     try:
-        matter = front_matter_of(read_source(path, limit), generator)
+        matter = front_matter_of(read_source(path, limit), site.generator, site.commented_front_matter)
     except UnreadableFile:
         return None
     return matter.data if matter is not None and isinstance(matter.data, dict) else None

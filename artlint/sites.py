@@ -44,6 +44,12 @@ else:  # pragma: no cover - Python 3.10
 GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "eleventy", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
+# Zola's RFC3339_DATE: a day, maybe its time (`2024-11-13T23:52:00Z`), then maybe `_` or `-` and
+# the slug (optional since Zola 0.19).
+_ZOLA_DATE_NAME = lazy(
+    r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?(?:\s?[_-](.+))?$"
+)
 # `hugo_version = "0.55.6"`, `hugo-version: '0.55.6'`, `ARG HUGO_VERSION="0.55.6"`, or a release
 # downloaded by its URL (`gohugoio/hugo/releases/download/v0.55.6/`).
 _HUGO_VERSION = lazy(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?0\.(\d+)|gohugoio/hugo/releases/download/v0\.(\d+)""", re.I)
@@ -102,6 +108,9 @@ class Site:
     # `slugify.paths`, MkDocs' `use_directory_urls` (artlint.pageurls reads them).
     url_settings: tuple[tuple[str, str], ...] = ()
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    # Hugo's `ignoreFiles`: regular expressions of the absolute paths of files it does not build
+    # (kept to be included elsewhere, `{{< readfile >}}`).
+    ignore_files: tuple[str, ...] = ()
     # Folders relative to root whose markdown is not a page but a block that pages include,
     # one folder per language: jekyll-multiple-languages-plugin's `_i18n/<lang>/`.
     fragments: tuple[str, ...] = ()
@@ -144,6 +153,9 @@ class Site:
     # Reference labels defined in files appended to every page (pymdownx.snippets' `auto_append`).
     appended_labels: tuple[str, ...] = ()
     blackfriday: bool = False  # Hugo renders with Blackfriday (before 0.60, or when configured so)
+    # Hugo before 0.123 reads front matter wrapped in an HTML comment (`<!--` / `---` … `---` / `-->`),
+    # written so to hide it where the file is shown as markdown (GitHub).
+    commented_front_matter: bool = False
     # The renderer pairs any two `**` of a paragraph, spaces inside or not (`** a **` is bold),
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
     # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
@@ -346,7 +358,11 @@ class Site:
         """Whether the pages of this file's collection carry titles. Only Eleventy is asked: its
         templates decide, and a collection of short notes or photos may have none by design (at
         least half of its first 200 pages untitled). The collection is the first folder under
-        the input folder (`notes/` for `notes/2020/03/17/1/index.md`); a page at the top is titled."""
+        the input folder (`notes/` for `notes/2020/03/17/1/index.md`); a page at the top is titled.
+        Zola is asked too, of the page's section (`content/notes/`): a page's title is optional
+        there, and a section's template may head each note with its date instead."""
+        if self.generator == "zola":
+            return self._zola_section_titled(file)
         if self.generator != "eleventy":
             return True
         inner = _under_input(self, self.relative(file))
@@ -356,6 +372,16 @@ class Site:
         signature = folder_signature(collection)
         record("folder", collection, signature)
         return _mostly_titled(collection, signature)
+
+    def _zola_section_titled(self, file: str) -> bool:
+        folder = os.path.dirname(file)
+        if os.path.basename(file).lower().startswith("index."):
+            folder = os.path.dirname(folder)  # a page with its assets: the section is the folder above
+        if self.relative(folder) in self.content or self.relative(folder).startswith(".."):
+            return True  # a page at the top of the content folder
+        signature = folder_signature(folder)
+        record("folder", folder, signature)
+        return _mostly_titled(folder, signature)
 
     def eleventy_data(self, file: str) -> dict[str, Any] | None:
         """What Eleventy's data cascade gives a page besides its front matter: the data files of
@@ -498,7 +524,7 @@ class Site:
         dated = self._sections.get(folder)
         if dated is None:
             pages = frozenset(section_pages(folder))
-            names = self.generator != "hugo"  # Hugo reads a date from a name only when told to
+            names = None if self.generator == "hugo" else _date_name(self.generator)  # Hugo reads a date from a name only when told to
             heads = {page: _head_keys(page, names) for page in pages}
             dated = self._sections[folder] = (
                 frozenset(page for page, (has_date, _) in heads.items() if has_date),
@@ -554,11 +580,13 @@ class Site:
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
+            "ignore-files": list(self.ignore_files),
             "fragments": list(self.fragments),
             "verbatim-shortcodes": list(self.verbatim_shortcodes),
             "containers": list(self.containers),
             "autolinks": self.autolinks,
             "blackfriday": self.blackfriday,
+            "commented-front-matter": self.commented_front_matter,
             "spaced-strong": self.spaced_strong,
             "drops-empty-terms": self.drops_empty_terms,
             "holds-sites": list(self.holds_sites),
@@ -784,12 +812,19 @@ def _head(page: str) -> str:
         return ""
 
 
-def _head_keys(page: str, from_name: bool) -> tuple[bool, bool]:
-    """Whether a page's front matter (its first 4 KB) or, where the generator reads one, its
-    name carries a date; and whether the front matter sets the page's place in its menu."""
-    name = os.path.basename(page if not os.path.basename(page).lower().startswith("index.") else os.path.dirname(page))
+def _date_name(generator: str | None) -> re.Pattern[str]:
+    """How the generator's file names start with a date."""
+    return _ZOLA_DATE_NAME if generator == "zola" else _DATE_NAME
+
+
+def _head_keys(page: str, from_name: re.Pattern[str] | None) -> tuple[bool, bool]:
+    """Whether a page's front matter (its first 4 KB) or, where the generator reads one
+    (`from_name`), its name carries a date; and whether the front matter sets the page's place
+    in its menu."""
+    bundle = os.path.basename(page).lower().startswith("index.")
+    name = os.path.basename(os.path.dirname(page)) if bundle else os.path.splitext(os.path.basename(page))[0]
     head = _head(page)
-    has_date = bool(from_name and _DATE_NAME.match(name)) or _DATE_KEY.search(head) is not None
+    has_date = bool(from_name and from_name.match(name)) or _DATE_KEY.search(head) is not None
     return has_date, _ORDER_KEY.search(head) is not None
 
 
@@ -843,7 +878,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     named = stem
     if site.generator in ("zola", "eleventy") and stem.lower() == "index" and len(parts) > 1:
         named = parts[-2]  # a page with its assets beside it: Zola and Eleventy read the date from the folder's name
-    date_from_name = _iso_day(_DATE_NAME.match(named))
+    date_from_name = _iso_day(_date_name(site.generator).match(named))
     kind = _kind(site, parts, stem)
     if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
@@ -1183,6 +1218,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     path = "/".join(parts)
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
+    if site.ignore_files and _ignored_file(site.ignore_files, os.path.join(site.root, path)):
+        return "partial"  # Hugo builds no page of it: a file that pages include (`{{< readfile >}}`)
     generator = site.generator
     if generator == "plain" and site.holds_sites:
         return "repository"  # beside the site in `docs/`: the repository's own files
@@ -1215,6 +1252,23 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
     return "article"
+
+
+def _ignored_file(patterns: tuple[str, ...], path: str) -> bool:
+    """Whether one of Hugo's `ignoreFiles` patterns is found in a file's absolute path (Go's
+    MatchString searches; a pattern Python cannot read is left out)."""
+    return any(pattern is not None and pattern.search(path.replace(os.sep, "/")) for pattern in _go_patterns(patterns))
+
+
+@lru_cache(maxsize=32)
+def _go_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    compiled: list[re.Pattern[str] | None] = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error:
+            compiled.append(None)
+    return tuple(compiled)
 
 
 def _under_input(site: Site, path: str) -> list[str]:
@@ -2061,10 +2115,12 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "permalinks": tuple(sorted((str(key), str(value)) for key, value in permalinks.items() if isinstance(value, str) and value.strip())),
         "url_settings": _hugo_url_settings(settings),
         "not_content": tuple(dict.fromkeys(unbuilt)),
+        "ignore_files": tuple(str(pattern) for pattern in _items(_nested(settings, "ignoreFiles")) if isinstance(pattern, str) and pattern),
         "file_mounts": tuple(file_mounts),
         "content_prefixes": tuple(content_prefixes),
         "autolinks": _nested(settings, "markup", "goldmark", "extensions", "linkify") is not False,
         "blackfriday": _blackfriday(settings, pinned),
+        "commented_front_matter": pinned is not None and pinned < 123,
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": own_link_hook,
         "image_render_hook": _has_render_hook(templates, "image"),

@@ -73,3 +73,25 @@ def test_a_named_json_fence_of_seventeen_thousand_keys_is_located_in_one_pass() 
     assert time.process_time() - started < 5  # 0.07 s here; a count of line ends per key took minutes
     assert matter is not None and len(matter.keys) == 17_001
     assert [(problem.key, problem.line, problem.first_line) for problem in matter.duplicates] == [("k5", 17_003, 8)]
+
+
+def test_hugo_before_0_123_reads_front_matter_wrapped_in_a_comment() -> None:
+    source = decode(b'<!--[metadata]>\n+++\ntitle = "Networks"\n+++\n<![end-metadata]-->\n\n# Networks\n')
+    matter = front_matter_of(source, "hugo", commented=True)
+    assert matter is not None and matter.data == {"title": "Networks"}
+    assert matter.keys["title"].line == 3
+    assert source.text[matter.body_offset :] == "\n\n# Networks\n"
+
+
+def test_a_commented_front_matter_is_none_for_later_hugo_and_other_generators() -> None:
+    source = decode(b'<!--\n---\ntitle: "Install"\n---\n-->\n\nText.\n')
+    assert front_matter_of(source, "hugo") is None
+    assert front_matter_of(source, "jekyll", commented=True) is None
+
+
+def test_a_commented_front_matter_needs_its_comment_to_end_after_it() -> None:
+    unclosed = decode(b'<!--\n---\ntitle: "Install"\n---\n\nText.\n')
+    closed_on_its_line = decode(b'<!-- a note -->\n---\ntitle: "Install"\n---\n\nText.\n')
+    prose = decode(b"<!--\nA note for the writers.\n-->\n\nText.\n")
+    for source in (unclosed, closed_on_its_line, prose):
+        assert front_matter_of(source, "hugo", commented=True) is None

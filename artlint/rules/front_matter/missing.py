@@ -13,9 +13,13 @@ class FrontMatterMissing(DocumentRule):
     site's pages where jekyll-optional-front-matter renders them (a `github-pages` Gemfile: GitHub
     Pages turns it on), Hugo's section and home
     pages (`_index.md`: the folder's or the site's title), blocks that pages include
-    (jekyll-multiple-languages-plugin's `_i18n/<lang>/`), an Eleventy page whose folder's data
+    (jekyll-multiple-languages-plugin's `_i18n/<lang>/`, files Hugo's `ignoreFiles` leaves out of
+    the build for `{{< readfile >}}` to include), an Eleventy page whose folder's data
     file gives it a title (`now/now.11tydata.js` with `eleventyComputed.title`) and whose file
-    name a date, and empty files (placeholders).
+    name a date, and empty files (placeholders). On a Hugo site whose build pins a version before
+    0.123 (netlify.toml, a Dockerfile, a workflow), front matter wrapped in an HTML comment
+    (`<!--`, the front matter, `-->`: hidden where GitHub shows the file) is front matter, as
+    Hugo read it then; later versions read none there.
 
     ## Why it matters
     Hugo, Zola, Hexo and Jekyll take the title, date, draft state and taxonomy of a page from its

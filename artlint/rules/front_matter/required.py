@@ -29,7 +29,8 @@ class FrontMatterRequired(DocumentRule):
     no include: a frame that other pages embed), nor Hugo pages of a type whose own single layout
     heads them without `.Title` and calls no partial (`layouts/meeting/single.html`: `<h1>例会</h1>`
     and the date), nor Eleventy pages of a collection (the first folder under the input
-    folder) at least half of whose pages have no title (short notes, photos), nor Eleventy
+    folder) or Zola pages of a section at least half of whose pages have no title (short
+    notes, photos, a micro-blog whose template heads each note with its date), nor Eleventy
     pages titled by their `eleventyNavigation.title` where the site's layouts show it
     (`{{ title | default(eleventyNavigation.title) }}`), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
@@ -43,7 +44,8 @@ class FrontMatterRequired(DocumentRule):
     date (Zola's default `sort_by` is none) or renders no list (`render = false`), a Zola
     folder without an `_index.md` (no section: its pages are orphans, in no list), or a site
     that keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
-    Hexo, `2024-03-21-title.md` in Zola, Docusaurus and Eleventy) or under another name the generators
+    Hexo, `2024-03-21-title.md` in Zola, Docusaurus and Eleventy, `2024-11-13T23:52:00Z.md` in
+    Zola) or under another name the generators
     read (`publishDate`, `pubDate`, `published`, `created`, `updated`, Hugo's `lastmod`) counts as the date.
 
     ## Why it matters
@@ -89,7 +91,7 @@ class FrontMatterRequired(DocumentRule):
             if key == "title" and _home_page(doc):
                 continue  # the home page: its layout titles it with the site's name
             if key == "title" and doc.site is not None and doc.absolute_file is not None and not doc.site.titles_expected(str(doc.absolute_file)):
-                continue  # an Eleventy collection of untitled notes: its templates show none
+                continue  # an Eleventy collection or a Zola section of untitled notes: its templates show none
             present = key in written and not _is_empty(matter.data[written[key]])
             # Whether the section dates its pages reads the section's files: only when it matters.
             if key == "date" and not present and (_dated_otherwise(matter.data, page) or not _dates_expected(doc)):
