@@ -191,13 +191,15 @@ class UnclosedEmphasis(DocumentRule):
     @staticmethod
     def _pair_finding(doc, first, second):
         marker = first[1]
-        line, column = doc.source.position(second[0])
+        # Two closers: the first stands where the opener was meant (`一条**「互信」规则**`).
+        line, column = doc.source.position(first[0] if first[2] == second[2] == "close" else second[0])
+        other_line, other_column = doc.source.position(second[0])
         return doc.diagnostic(
             f"'{marker}...{marker}' is not emphasis: CommonMark does not accept the '{marker}' at line {line}, "
             f"column {column} between punctuation and a letter (move the punctuation outside, or add a space)",
             first[0],
             first[0] + len(marker),
-            (Related(doc.path, line, column, f"the other '{marker}'"),),
+            (Related(doc.path, other_line, other_column, f"the other '{marker}'"),),
         )
 
     @staticmethod
@@ -521,11 +523,18 @@ def _code_text(doc) -> str:
     return doc.memo("unclosed-emphasis code text", lambda: "\n".join(doc.text[start:stop] for start, stop in doc.code_ranges))
 
 
+def _kept_from_opening(text, run) -> bool:
+    """Whether a closing run stands where an opener was meant: after a letter, before
+    punctuation (`一条**「互信」规则**`), which CommonMark does not let open."""
+    before, after = text[run[0] - 1 : run[0]], text[run[0] + len(run[1]) : run[0] + len(run[1]) + 1]
+    return bool(before) and not _is_space(before) and not _is_punctuation(before) and _is_punctuation(after)
+
+
 def _looks_like_pair(text, first, second) -> bool:
     marker = first[1]
     inner_start, inner_end = first[0] + len(marker), second[0]
     inner = text[inner_start:inner_end]
-    if not inner.strip() or first[2] == second[2] == "close":
+    if not inner.strip() or first[2] == second[2] == "close" and not _kept_from_opening(text, first):
         return False
     wedged = any(
         _is_punctuation(text[i - 1 : i]) and not _is_space(text[i + len(marker) : i + len(marker) + 1])
