@@ -524,8 +524,11 @@ def _code_text(doc) -> str:
 
 
 def _kept_from_opening(text, run) -> bool:
-    """Whether a closing run stands where an opener was meant: after a letter, before
-    punctuation (`一条**「互信」规则**`), which CommonMark does not let open."""
+    """Whether a closing `**` stands where an opener was meant: after a letter, before
+    punctuation (`一条**「互信」规则**`), which CommonMark does not let open. (Not `__`, which
+    ends names, `[Jake__]`, nor one `*`, a footnote's mark or a wildcard, `config*.*`.)"""
+    if run[1] != "**":
+        return False
     before, after = text[run[0] - 1 : run[0]], text[run[0] + len(run[1]) : run[0] + len(run[1]) + 1]
     return bool(before) and not _is_space(before) and not _is_punctuation(before) and _is_punctuation(after)
 
