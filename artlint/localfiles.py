@@ -419,6 +419,10 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     if path.startswith("@/"):  # Zola's internal link: a file under content/
         root = site_root(doc)
         return None if root is None else _existing([root / folder / path[2:] for folder in _content_folders(doc)])
+    if path.startswith("@site/") and doc.site is not None and doc.site.generator == "docusaurus":
+        # Docusaurus turns a markdown link's or image's file path into a `require()`, where
+        # `@site` is the site's folder: `![](@site/docs/assets/a.png)`.
+        return _existing(_page_variants(Path(os.path.normpath(os.path.join(doc.site.root, path[len("@site/") :]))), trailing))
     if path.startswith("/"):
         # `/../../images/x.png` is `/images/x.png`: a browser climbs no higher than the site's root
         path = posixpath.normpath(path) + ("/" if trailing and path.rstrip("/") else "") if "/.." in path else path

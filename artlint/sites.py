@@ -1657,6 +1657,9 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
                 return os.path.join(folder, name)
     if "config" in names and os.path.isdir(os.path.join(folder, "config", "_default")):
         return os.path.join(folder, "config", "_default")
+    named = _named_hugo_config(folder, names)
+    if named is not None:
+        return named
     for name in _HUGO_TEMPLATES:
         # `config.yaml.in`, which a build step renders into the configuration (`gen_config.py`)
         if name in names and _names_hugo_site(_read_settings(os.path.join(folder, name))):
@@ -1664,6 +1667,33 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     if "theme.toml" in names and ("layouts" in names or "archetypes" in names):
         return os.path.join(folder, "theme.toml")  # a theme's repository: its archetypes and layouts are templates
     return None
+
+
+# A configuration of another name, which the build passes to `hugo --config`
+# (`config-archie.toml`, `hugo.production.yaml`).
+_OTHER_HUGO_CONFIG = lazy(r"(?:hugo|config)[-_.][\w.-]{1,60}\.(?:toml|ya?ml|json)")
+_HUGO_CONFIG_OPTION = lazy(r"""\bhugo\b[^\n]{0,200}?--config[= ]['"]?([\w./-]+)""")
+_CONFIG_NAMERS = ("netlify.toml", "package.json", "Makefile", "Dockerfile", ".gitlab-ci.yml", "vercel.json", "README.md")
+
+
+def _named_hugo_config(folder: str, names: Collection[str]) -> str | None:
+    """A Hugo configuration named otherwise, beside a Hugo site's folders (`content/` and one of
+    `archetypes/`, `layouts/`, `themes/`): the one the build's `hugo --config` names (in
+    netlify.toml, package.json, a Makefile, a workflow, or the README's instructions), else the
+    first by name that names a Hugo site (its `baseURL` or theme)."""
+    if "content" not in names or not {"archetypes", "layouts", "themes"} & set(names):
+        return None
+    candidates = sorted(name for name in names if _OTHER_HUGO_CONFIG.fullmatch(name))
+    if not candidates:
+        return None
+    for path in [*(os.path.join(folder, name) for name in _CONFIG_NAMERS if name in names), *_workflow_files(folder)]:
+        if os.path.islink(path):
+            continue
+        for option in _HUGO_CONFIG_OPTION.finditer(read_small_file(path)):
+            first = option.group(1).split(",")[0].removeprefix("./")
+            if first in candidates:
+                return os.path.join(folder, first)
+    return next((os.path.join(folder, name) for name in candidates if _names_hugo_site(_read_settings(os.path.join(folder, name)))), None)
 
 
 def _zola_file(folder: str, names: Collection[str]) -> str | None:
@@ -3048,7 +3078,8 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     and the pages plugin's `src/pages`, served at the site's root."""
     from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
 
-    instances: dict[tuple[str, str], dict] = {("docs", ""): {}, ("blog", ""): {}}  # (kind, id) -> options
+    preset: dict[tuple[str, str], dict] = {("docs", ""): {}, ("blog", ""): {}}  # (kind, id) -> options
+    plugins: dict[tuple[str, str], dict] = {}
     for number, match in enumerate(_DOCUSAURUS_PLUGIN.finditer(text)):
         if number >= _MOST_PLUGINS:
             break  # a hostile configuration nesting thousands: each is read to its end
@@ -3057,11 +3088,14 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
             for kind in ("docs", "blog"):
                 chosen = options.get(kind)
                 if chosen is False:
-                    instances.pop((kind, ""), None)
+                    preset.pop((kind, ""), None)
                 elif isinstance(chosen, dict):
-                    instances[(kind, "")] = chosen
+                    preset[(kind, "")] = chosen
         elif options:
-            instances[(match.group(1), _instance_id(options))] = options
+            plugins[(match.group(1), _instance_id(options))] = options
+    # The preset's `docs: false` turns off its own instance, not one the site adds as a plugin
+    # (`plugins: [['@docusaurus/plugin-content-docs', {routeBasePath: '/'}]]`), wherever written.
+    instances = {**preset, **plugins}
     for kind, options in _local_wrappers(folder, text):
         instances[(kind, _instance_id(options))] = options
     sources: list[tuple[str, str, str]] = []

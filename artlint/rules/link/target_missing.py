@@ -92,7 +92,8 @@ class LinkTargetMissing(DocumentRule):
     (`/blog/:year/:month/:day/`) at the day their file name or `date` gives; and pages under a Hugo section
     whose content adapter (`_content.gotmpl`) makes them from data; on an Eleventy site, the pages
     of its other template languages (`feeds/articles.njk` at its `permalink:
-    /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site a folder is
+    /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site `@site/` starts
+    a path at the site's folder (`@site/docs/assets/a.png`), a folder is
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog, `/docs/v4/`
     for a version whose `path` is `v4`), a link
     without a file suffix is a URL read against the page's (`./connect/redis`, `icla`), and
