@@ -130,12 +130,16 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def load_yaml(raw: str) -> tuple[Any, dict[str, tuple[int, int, int, int]], list[tuple[str, int, int, int]]]:
-    """Load one YAML document: (data, {key: (line, col, value_line, value_col)}, duplicates). 0-based places."""
+def load_yaml(
+    raw: str, first_document: bool = False
+) -> tuple[Any, dict[str, tuple[int, int, int, int]], list[tuple[str, int, int, int]]]:
+    """Load one YAML document: (data, {key: (line, col, value_line, value_col)}, duplicates). 0-based places.
+    With `first_document`, the first of a stream of several (`---` after the last key), as Go's
+    and Ruby's YAML libraries read a configuration; else more than one is an error."""
     loader = _FrontMatterLoader(raw)
     loader.duplicates = []
     try:
-        root = loader.get_single_node()
+        root = (loader.get_node() if loader.check_node() else None) if first_document else loader.get_single_node()
         if root is None:
             return None, {}, []
         _expanded_size(root, MAX_YAML_NODES)

@@ -3503,7 +3503,21 @@ _ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'
 # `setLibrary("md", require("./lib/helpers/markdown"))`, or a markdown-it instance imported
 # from a file of the project: where the library's options are written.
 _ELEVENTY_LIBRARY = lazy(r"""setLibrary\(\s*["'`]md["'`]\s*,\s*(?:require\(\s*["'`](\.{1,2}/[^"'`\n]+)["'`]|(\w+))""")
-_JS_IMPORT = lazy(r"""(?:import\s+(\w+)\s+from|(?:const|let|var)\s+(\w+)\s*=\s*require\()\s*["'`](\.{1,2}/[^"'`\n]+)["'`]""")
+_JS_IMPORT = lazy(r"""(?:import\s+(\w+|\{[^{}]{0,300}\})\s+from|(?:const|let|var)\s+(\w+)\s*=\s*require\()\s*["'`](\.{1,2}/[^"'`\n]+)["'`]""")
+_IMPORTED_NAME = lazy(r"(\w+)(?:\s+as\s+(\w+))?")  # `{ markdown }`, `{ md as markdown }`
+
+
+def _imported_from(text: str) -> dict[str, str]:
+    """{local name: the project file it comes from} of a configuration's imports and requires
+    (`import markdown from './md.js'`, `import { markdown } from './lib/plugins/markdown.ts'`)."""
+    imports = {}
+    for names, required, source in _JS_IMPORT.findall(text):
+        if names.startswith("{"):
+            for name in _IMPORTED_NAME.finditer(names[1:-1]):
+                imports[name.group(2) or name.group(1)] = source
+        else:
+            imports[names or required] = source
+    return imports
 
 
 def _linkify_in_library(folder: str, text: str) -> bool:
@@ -3514,14 +3528,13 @@ def _linkify_in_library(folder: str, text: str) -> bool:
         return False
     path = found.group(1)
     if path is None:  # a name: the file it was imported from
-        imports = {name or other: source for name, other, source in _JS_IMPORT.findall(text)}
-        path = imports.get(found.group(2))
+        path = _imported_from(text).get(found.group(2))
     if path is None:
         return False
     written = os.path.normpath(os.path.join(folder, path))
     if os.path.relpath(written, folder).startswith(".."):
         return False  # never read a file outside the project
-    for candidate in (written, *(written + suffix for suffix in (".js", ".cjs", ".mjs")), os.path.join(written, "index.js")):
+    for candidate in (written, *(written + suffix for suffix in (".js", ".cjs", ".mjs", ".ts")), os.path.join(written, "index.js")):
         if os.path.isfile(candidate):
             return _ELEVENTY_LINKIFY.search(_without_js_comments(read_small_file(candidate))) is not None
     return False
@@ -3851,12 +3864,13 @@ def _read_settings(path: str) -> dict:
             from artlint._yaml import YamlProblem, load_yaml
 
             try:
-                value = load_yaml(text)[0]
+                value = load_yaml(text, first_document=True)[0]
             except YamlProblem:
                 # MkDocs configurations name Python objects (`!!python/name:pymdownx.slugs.uslugify`)
                 # and environment variables (`!ENV`): read them with those tags left out.
                 try:
-                    value = load_yaml(_without_undefined_aliases(_APPLICATION_TAG.sub(r"\1", _ENV_DEFAULT.sub(_env_default, text))))[0]
+                    bare = _without_undefined_aliases(_APPLICATION_TAG.sub(r"\1", _ENV_DEFAULT.sub(_env_default, text)))
+                    value = load_yaml(bare, first_document=True)[0]
                 except YamlProblem:
                     return {}
         elif path.endswith(".json"):

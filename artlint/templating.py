@@ -388,6 +388,14 @@ def _tags(text: str, start: int):
             continue
         yield tag, end + 2, name.group(1)
         position = end + 2
+        if name.group(1) == "raw":
+            # Liquid reads nothing up to `{% endraw %}`: `\{% include "x\.html" %\}` in a regex is text
+            closing = _ENDRAW.search(text, position)
+            if closing is not None:
+                position = closing.start()
+
+
+_ENDRAW = lazy(r"\{%-?\s*endraw\s*-?%\}")
 
 
 def _starts_line(text: str, start: int) -> bool:
