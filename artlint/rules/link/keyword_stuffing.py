@@ -2,6 +2,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import permutations
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from artlint import data
@@ -42,8 +43,9 @@ class LinkKeywordStuffing(DocumentRule):
     Not stuffing: anchors that name the target (a project or brand linked to its own site, a
     package to its docs: the anchor's words appear in the URL), names and credits linked to
     profiles (`profile-patterns`, and the `platform-hosts` such as GitHub where everyone has a
-    page), links to the `citation-hosts` (journals, DOI resolvers, reference works,
-    standards), and terms linked to documentation, wiki and glossary hosts or sections
+    page, `[iptables](…/projects/iptables/index.html)`, or a name split over the host, `[mbedtls]
+    (https://tls.mbed.org/)`), links to the `citation-hosts` (journals, DOI resolvers, reference
+    works, standards, universities' pages), and terms linked to documentation, wiki and glossary hosts or sections
     (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `example.org/docs/`) when the URL
     is not promotional. A word linked only to one page, without a promotional URL, is not
     stuffing either when the page is a front page (a product linked to its site), when the
@@ -328,6 +330,16 @@ def _normal_anchor(text: str) -> str:
 _LISTING_SEGMENTS = frozenset({"tag", "tags", "category", "categories", "topic", "topics", "search", "keyword", "keywords", "label", "labels"})
 
 
+def _names_the_host(anchor: str, host: str) -> bool:
+    """Whether the anchor, spaces and hyphens aside, is the host's labels (but its top-level
+    domain and `www`) joined in some order: `mbedtls` for tls.mbed.org."""
+    labels = [label for label in host.lower().split(".")[:-1] if label and label != "www"]
+    if not 2 <= len(labels) <= 3:
+        return False  # one label is the case of the words found in the host; more are a hosting service's
+    name = "".join(char for char in anchor if char.isalnum())
+    return any("".join(order) == name for order in permutations(labels))
+
+
 def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
     """The anchor's words appear in the host or the first path segment: a brand, project,
     package or person linked to its own site or page (not a tag page that repeats a keyword);
@@ -342,6 +354,10 @@ def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
     segments = unquote(parts.path).strip("/").lower().split("/")
     if len(segments) >= 2 and anchor in (segments[-1], segments[-1].split(".")[0]) and segments[-2] not in _LISTING_SEGMENTS:
         return True  # `[dev](https://dist.apache.org/repos/dist/dev)`, `[runsv](…/runsv.8.html)`: what it names
+    if len(segments) >= 3 and segments[-1].split(".")[0] == "index" and anchor == segments[-2] and segments[-3] not in _LISTING_SEGMENTS:
+        return True  # `[iptables](https://nftables.org/projects/iptables/index.html)`: the folder's own page
+    if _names_the_host(anchor, parts.hostname or ""):
+        return True  # `[mbedtls](https://tls.mbed.org/)`: the project's own site, its name split over the host
     if parts.query and any(len(value) >= 2 and value.lower() in anchor for _, value in parse_qsl(parts.query)):
         return True  # `[《证券分析（第六版）》](…/s?field-keywords=证券分析)`: a search for the book it names
     path = unquote(parts.path) if whole_path else parts.path.strip("/").split("/", 1)[0]
