@@ -88,6 +88,8 @@ def different_versions(a: str, b: str) -> bool:
         return True
     if _versioned_beside_outer_docs(a, b) or _versioned_beside_outer_docs(b, a):
         return True
+    if _versioned_beside_current(a, b) or _versioned_beside_current(b, a):
+        return True
     mine, theirs = version_scope(a), version_scope(b)
     return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] != theirs[1] and (mine[2] or theirs[2])
 
@@ -132,6 +134,16 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
         if index and part.lower() in _UNNUMBERED_VERSIONS:
             return "/".join(before), part.lower(), False
     return None
+
+
+def _versioned_beside_current(a: str, b: str) -> bool:
+    """`versioned_docs/version-v2.2.0/deployment/manager.md` and any page of the current docs,
+    `docs/architecture/manager.md`: Docusaurus keeps each version a copy of the docs as they
+    were, pages moved since included."""
+    if "versioned_docs/version-" not in a:
+        return False
+    scope = version_scope(a)
+    return scope is not None and b.startswith(scope[0] + "/") and version_scope(b) is None
 
 
 def _versioned_beside_outer_docs(a: str, b: str) -> bool:
