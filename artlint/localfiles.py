@@ -39,9 +39,11 @@ from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, hugo_
 from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
+from artlint.urls import unescape_markdown
 
 if TYPE_CHECKING:
     from artlint.document import Document
+    from artlint.links import Link
     from artlint.sites import Site
 
 DEFAULT_ROOTS = [".", "static", "content", "assets"]
@@ -93,6 +95,13 @@ def split_target(url: str) -> tuple[str, str]:
     path, _, fragment = url.strip().partition("#")
     path = path.split("?", 1)[0]
     return unquote(path), unquote(fragment)
+
+
+def link_target(link: "Link") -> tuple[str, str]:
+    """`split_target` of a link's URL as its markup reads it: in markdown, a backslash before
+    punctuation is an escape (`kialis\\.kiali\\.io/` is `kialis.kiali.io/`); in HTML it is the
+    URL's own character."""
+    return split_target(link.url if link.kind == "html" else unescape_markdown(link.url))
 
 
 @dataclass(frozen=True)

@@ -406,11 +406,11 @@ class Site:
                 record("exists", stem + suffix, exists)
                 if exists:
                     return None
-            for suffix in (".json", ".11tydata.json"):
+            for suffix in (".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml"):
                 path = stem + suffix
                 signature = signature_of(path)
                 record("stat", path, signature)
-                for key, value in (_json_data(path, signature) if signature else {}).items():
+                for key, value in (_data_file(path, signature) if signature else {}).items():
                     if key == "eleventyComputed" and isinstance(value, dict):
                         merged["eleventyComputed"] = {**merged.get("eleventyComputed", {}), **value}
                     else:
@@ -427,6 +427,25 @@ class Site:
         for subject, signature in read:
             record("stat", subject, signature)  # each page that asks depends on them, not only the first
         return path.split("#")[0].rstrip("/") in urls
+
+    def eleventy_computes_urls(self, path: str) -> bool:
+        """Whether a site path may be a page whose URL an Eleventy site computes with its own
+        code: the input folder's folder named by the path's first segment gives its pages a
+        `permalink` that calls a filter or reads data artlint cannot run (`/blog/{{ page |
+        getBlogSlug }}/index.html` in `blog/blog.11tydata.yml`), and the path starts as the
+        permalink is written (`/blog/`)."""
+        first = path.strip("/").split("/")[0]
+        if self.generator != "eleventy" or not first or first.startswith("."):
+            return False
+        folder = os.path.join(self._eleventy_input, first)
+        if not os.path.isdir(folder):
+            return False
+        cascade = self.eleventy_data(os.path.join(folder, "page.md"))
+        permalink = cascade.get("permalink") if cascade else None
+        if not isinstance(permalink, str) or not _runs_site_code(permalink):
+            return False
+        written = permalink.split("{{", 1)[0]
+        return len(written) > 1 and written.startswith("/") and path.startswith(written)
 
     @property
     def _eleventy_input(self) -> str:
@@ -479,7 +498,7 @@ class Site:
                 if not (name.endswith(".11tydata.json") or name == os.path.basename(directory) + ".json"):
                     continue
                 path = os.path.join(directory, name)
-                found = _json_data(path, signature_of(path))
+                found = _data_file(path, signature_of(path))
                 computed = found.get("eleventyComputed")
                 permalinks = [found.get("permalink"), computed.get("permalink") if isinstance(computed, dict) else None]
                 if any(isinstance(link, str) and "title" in link for link in permalinks):
@@ -3628,9 +3647,29 @@ def _eleventy_template_url(path: str, stem: str) -> str | None:
 _FIGCAPTION_ON = lazy(r"""\bfigcaption\s*:\s*(?:true|["']title["'])""")
 
 
+_TEMPLATE_EXPRESSION = lazy(r"\{\{-?\s*([^{}]*?)\s*-?\}\}")
+_KNOWN_FILTERS = frozenset({"slugify", "slug"})
+
+
+def _runs_site_code(permalink: str) -> bool:
+    """Whether a permalink template needs what only the build has: a filter of the site's
+    own (`{{ page | getBlogSlug }}`) or an object's property other than `page.fileSlug`
+    (`{{ page.date | date }}`); artlint.pageurls fills the rest."""
+    for expression in _TEMPLATE_EXPRESSION.findall(permalink):
+        name, *filters = [part.strip() for part in expression.split("|")]
+        if any(f.split("(")[0].strip() not in _KNOWN_FILTERS for f in filters):
+            return True
+        if "." in name and name != "page.fileSlug" or not name.replace(".", "").replace("_", "").isalnum():
+            return True
+    return False
+
+
 @lru_cache(maxsize=256)
-def _json_data(path: str, signature: str) -> dict:  # once per state of the file
-    """A JSON data file's object; {} for anything else (not JSON, not an object, too large)."""
+def _data_file(path: str, signature: str) -> dict:  # once per state of the file
+    """A JSON or YAML data file's object (a YAML one where the site adds that data extension,
+    as most that keep one do); {} for anything else (unreadable, not an object, too large)."""
+    if path.endswith((".yml", ".yaml")):
+        return _read_settings(path)
     try:
         value = json.loads(read_small_file(path) or "{}")
     except ValueError:

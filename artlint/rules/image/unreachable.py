@@ -5,7 +5,7 @@ import re
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
-from artlint.localfiles import exists_as_dependency, hexo_post_asset, in_unfetched_submodule, is_local, resolve, split_target
+from artlint.localfiles import exists_as_dependency, hexo_post_asset, in_unfetched_submodule, is_local, link_target, resolve, split_target
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -143,7 +143,7 @@ class ImageUnreachable(NetworkRule):
                 continue
             if not link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
-            path, _ = split_target(link.url)
+            path, _ = link_target(link)
             if not path or ignored.match(path.lstrip("/")):
                 continue
             if _PAGE_SUFFIX.search(path):

@@ -16,13 +16,13 @@ from artlint.localfiles import (
     in_unfetched_submodule,
     is_known_page,
     is_local,
+    link_target,
     names_a_written_address,
     redirected,
     resolve,
     resolve_hugo_ref,
     shaped_like_a_post,
     site_path_from_page_url,
-    split_target,
     written_by_build_step,
 )
 from artlint.options import Option
@@ -92,7 +92,9 @@ class LinkTargetMissing(DocumentRule):
     (`/blog/:year/:month/:day/`) at the day their file name or `date` gives; and pages under a Hugo section
     whose content adapter (`_content.gotmpl`) makes them from data; on an Eleventy site, the pages
     of its other template languages (`feeds/articles.njk` at its `permalink:
-    /feeds/articles.xml`, `archive.liquid` at `/archive/`). On a Docusaurus site `@site/` starts
+    /feeds/articles.xml`, `archive.liquid` at `/archive/`), and under a folder whose directory data
+    file (JSON, or YAML) gives its pages a permalink that runs the site's own filter (`/blog/{{ page |
+    getBlogSlug }}/`), what starts as that permalink is written. On a Docusaurus site `@site/` starts
     a path at the site's folder (`@site/docs/assets/a.png`), a folder is
     served by its doc with `slug: /` (`../` to the docs' root, `/docs` from the blog, `/docs/v4/`
     for a version whose `path` is `v4`), a link
@@ -143,7 +145,7 @@ class LinkTargetMissing(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind == "reference" or not is_local(_decoded(link.url)):
                 continue
-            path, _ = split_target(link.url)
+            path, _ = link_target(link)
             if not path or ignored.match(path.lstrip("/")) or ignored.match(_without_language(doc, path)):
                 continue
             if _PLACEHOLDER.fullmatch(path):
@@ -165,6 +167,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # `/docs/v4/`, a docs version's route, served by its doc with `slug: /`
                 if doc.site is not None and written.startswith("/") and doc.site.made_by_eleventy_template(written):
                     continue  # an Eleventy page of another template language (`feeds/articles.njk`)
+                if doc.site is not None and written.startswith("/") and doc.site.eleventy_computes_urls(written):
+                    continue  # under a folder whose pages' URLs the site's own filter computes (`getBlogSlug`)
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
                 if doc.site is not None and written.startswith("/") and doc.site.filled_by_another_step(written):

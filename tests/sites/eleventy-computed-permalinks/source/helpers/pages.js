@@ -1,0 +1,1 @@
+module.exports.getBlogSlug = (page) => page.fileSlug.replace(/^(\d*-)/, '');
