@@ -29,7 +29,31 @@ _TEMPLATE_TAG = lazy(
 
 def html_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each stretch of text between the tags of text[start:end] that is shown
-    as prose: not in a comment, a tag, or an element of code."""
+    as prose: not in a comment, a tag, an element of code, or a backtick code span (which MDX
+    reads as code inside a component: `docker run python python` in a `<TLDR>`, and
+    which quotes code wherever it is shown as written)."""
+    for lower, upper in _html_prose(text, start, end):
+        yield from _outside_code_spans(text, lower, upper)
+
+
+# A code span on one line, bounded so that a line of unmatched backticks is read in linear time.
+_CODE_SPAN = lazy(r"(`+)[^`\n]{1,1000}?\1(?!`)")
+
+
+def _outside_code_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if text.find("`", start, end) < 0:
+        yield start, end
+        return
+    position = start
+    for span in _CODE_SPAN.finditer(text, start, end):
+        if span.start() > position:
+            yield position, span.start()
+        position = span.end()
+    if position < end:
+        yield position, end
+
+
+def _html_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     inside: list[str] = []  # open code elements
     position = start
     for token in _HTML_TOKEN.finditer(text, start, end):

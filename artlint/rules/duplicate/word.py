@@ -59,7 +59,8 @@ class DuplicateWord(DocumentRule):
     - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
       between them (`the the.`, `_the the_`), ignoring case, in paragraphs, headings, table
       cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
-      `<pre>`, `<script>`, `<style>` or an attribute). Grammatical doubles (`had had`,
+      `<pre>`, `<script>`, `<style>`, an attribute, or a backtick code span, which MDX reads as
+      code inside a component). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
       `very very`, `super super`) pass, as does a word after `$`, a variable's name (`$in in
       a closure`), or a colon, a symbol (`the :as as option`), a setting's value written in one token
