@@ -2755,8 +2755,26 @@ def _gem_plugin_page_folders(folder: str, settings: dict) -> tuple[str, ...]:
             options = _table(autopages.get(kind))
             if options.get("enabled") is True:
                 found.append(_permalink_folder(options.get("permalink"), default))
+    found += _jekyll_feed_folders(folder, settings)
     # one page per category or tag, right under the folder (`/category/web/`, not a feed below it)
     return tuple(f"{path}/*" for path in dict.fromkeys(found) if path and path != ".")
+
+
+def _jekyll_feed_folders(folder: str, settings: dict) -> list[str]:
+    """The folders jekyll-feed writes a feed per tag or category into: `feed: {tags: true}` at
+    `feed/by_tag/<tag>.xml` (or `tags: {path: …}`), `feed: {categories: [a, b]}` at
+    `feed/<category>.xml` (or `feed/<category>/feed.xml`: under `feed/` either way)."""
+    feed = _table(settings.get("feed"))
+    if not feed or not _loads_plugin(folder, settings, "jekyll-feed"):
+        return []
+    found = []
+    tags = feed.get("tags")
+    if tags is True or isinstance(tags, dict):
+        path = _table(tags).get("path")
+        found.append(_normal(path.strip("/")) if isinstance(path, str) and path.strip("/") else "feed/by_tag")
+    if feed.get("categories"):
+        found.append("feed")
+    return found
 
 
 def _permalink_folder(written: Any, default: str) -> str:

@@ -85,7 +85,8 @@ class LinkTargetMissing(DocumentRule):
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
     site.source, "packages", ...)`) are taken as existing, as are the category and tag pages that
     jekyll-category-pages, jekyll-tagging and jekyll-archives write when `plugins:` names them
-    (`/category/web/`, one per name: not what lies below it), and the posts' URLs (their
+    (`/category/web/`, one per name: not what lies below it), the feeds jekyll-feed writes per tag
+    or category (`feed: {tags: {path: /feeds/}}`: `/feeds/Emacs.xml`), and the posts' URLs (their
     permalink's folder, `/blog/`) where a plugin rewrites their slugs or permalinks
     (`post.data["slug"] = …`); a link to a markdown file there is still looked for, a plugin
     writing pages, not sources; posts whose permalink is made of their dates alone
