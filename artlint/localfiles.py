@@ -357,6 +357,24 @@ def _entries(folder: str) -> tuple[str, ...]:
         return ()
 
 
+def in_other_case(doc: "Document", path: str) -> str | None:
+    """For a relative path that names no file: the path, as written from the page's folder, of
+    the file it names when letter case is ignored (`Sql优化/a.png` for `SQL优化/a.png`); None
+    when there is none. A web server tells the two apart; a case-insensitive disk does not."""
+    if doc.absolute_file is None or not path or path.startswith("/") or "\\" in path:
+        return None
+    folder, name = os.path.split(doc.absolute_file)
+    # beside the page, or in the folder named as the page (Hexo's post asset folder, Hugo's bundle)
+    for base in (folder, os.path.join(folder, os.path.splitext(name)[0])):
+        written = os.path.normpath(os.path.join(base, path))
+        if not doc.boundary.contains(written):
+            continue  # never look outside the checked folder
+        found = _path_any_case(written)
+        if found is not None and found != written and os.path.isfile(found) and doc.boundary.contains(found):
+            return os.path.relpath(found, folder).replace(os.sep, "/")
+    return None
+
+
 def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool:
     """Whether the places a local link path may lead to lie in a git submodule the checkout
     has not fetched: the target cannot be checked (artlint.submodules)."""
