@@ -945,7 +945,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     if site.generator == "eleventy" and kind in ("article", "page") and not matter.get("title"):
         # a folder's data file computes it: `"eleventyComputed": {"title": "Links: {{ date }}"}`;
         # or the layout falls back on the navigation's: `{{ title | default(eleventyNavigation.title) }}`
-        title_from_layout = _titled_by_data(site, file) or _titled_by_navigation(site, matter)
+        title_from_layout = _titled_by_data(site, file) or _titled_by_navigation(site, matter) or _title_optional_in_layout(site, file, matter)
         if not matter and title_from_layout and (date_from_name or kind == "page"):
             expected = False  # `now/2022-05-17.md`: its folder's data file gives it a layout and a title, its name a date
     draft = is_draft(matter) or "_drafts" in parts[:-1]
@@ -982,6 +982,29 @@ def _titled_by_navigation(site: Site, matter: Mapping[str, Any]) -> bool:
 def _templates_mention(folder: str, signature: str, words: str) -> bool:
     """Whether a template under `folder` holds `words` (read once per state of the folder)."""
     return any(words in read_small_file(path) for path in _template_files([folder])[:_TEMPLATES_READ])
+
+
+_IF_TITLE = lazy(r"\{%-?\s*if\s+title\s*-?%\}")
+_LAYOUT_SUFFIXES = ("", ".njk", ".liquid", ".html", ".md", ".webc")
+
+
+def _title_optional_in_layout(site: Site, file: str, matter: Mapping[str, Any]) -> bool:
+    """Whether the Eleventy layout the page gets (its own `layout`, or its folders' data
+    files') heads it only when it has a title, `{% if title %}<h1>{{ title }}</h1>{% endif %}`:
+    a collection of notes, untitled by design."""
+    cascade = site.eleventy_data(file) or {}
+    layout = matter.get("layout") or cascade.get("layout")
+    if not isinstance(layout, str) or not layout.strip() or ".." in layout:
+        return False
+    folders = [os.path.join(site.root, part) for part in site.not_content if os.path.basename(part) in ("_includes", "includes", "_layouts", "layouts")]
+    for folder in folders:
+        for suffix in _LAYOUT_SUFFIXES:
+            path = os.path.join(folder, layout.strip() + suffix)
+            signature = signature_of(path)
+            record("stat", path, signature)
+            if signature and os.path.isfile(path):
+                return _IF_TITLE.search(read_small_file(path)) is not None
+    return False
 
 
 def _titled_by_data(site: Site, file: str) -> bool:

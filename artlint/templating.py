@@ -6,7 +6,7 @@ literal, `{% comment %}` hides its text, and a tag such as `{% include note.html
 `{% post_url 2024-01-02-x %}` becomes markup or a URL, never prose. The markdown parser knows
 none of this, so the text it is given has these written the way it understands them:
 
-* a block tag of code (`highlight`, `codeblock`, `code`, `include_code`) alone on its line
+* a block tag of code (`highlight`, `codeblock`, `code`, `include_code`, NexT's `mermaid`) alone on its line
   becomes a fence of `~`, and its end tag the closing fence;
 * `{% raw %}`, `{% endraw %}` (inside a code block, what they enclose stays code: a
   `{% endhighlight %}` there ends nothing), a `{% comment %}`…`{% endcomment %}` block, a block that
@@ -59,7 +59,10 @@ LIQUID_GENERATORS = ("jekyll", "hexo", "eleventy")  # Eleventy's markdown goes t
 # %}`, not `{% set x = 1 %}`): a value a template prints elsewhere, most often as code
 # (`{{ codeBlock | highlight("js") }}`), hidden as a comment is.
 _CAPTURES = {"capture": "endcapture", "set": "endset"}
-_CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code"}
+# `mermaid`: NexT's (Hexo's most used theme) diagram tag, whose body is the diagram's source.
+_CODE_BLOCKS = {
+    "highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code", "mermaid": "endmermaid",
+}
 CODE_BLOCK_TAGS = tuple(_CODE_BLOCKS)  # Liquid and Hexo tags whose block is code
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
 _TAG_NAME = lazy(r"\{%-?\s*(\w+)")

@@ -31,7 +31,8 @@ class FrontMatterRequired(DocumentRule):
     and the date), nor Eleventy pages of a collection (the first folder under the input
     folder) or Zola pages of a section at least half of whose pages have no title (short
     notes, photos, a micro-blog whose template heads each note with its date), nor Eleventy
-    pages titled by their `eleventyNavigation.title` where the site's layouts show it
+    pages whose layout shows a title only when there is one (`{% if title %}<h1>…`: notes,
+    untitled by design), nor Eleventy pages titled by their `eleventyNavigation.title` where the site's layouts show it
     (`{{ title | default(eleventyNavigation.title) }}`), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
