@@ -994,8 +994,8 @@ def _title_optional_in_layout(site: Site, file: str, matter: Mapping[str, Any]) 
     a collection of notes, untitled by design."""
     cascade = site.eleventy_data(file) or {}
     layout = matter.get("layout") or cascade.get("layout")
-    if not isinstance(layout, str) or not layout.strip() or ".." in layout:
-        return False
+    if not isinstance(layout, str) or not layout.strip() or ".." in layout or os.path.isabs(layout.strip()):
+        return False  # never read a file outside the site's layouts
     folders = [os.path.join(site.root, part) for part in site.not_content if os.path.basename(part) in ("_includes", "includes", "_layouts", "layouts")]
     for folder in folders:
         for suffix in _LAYOUT_SUFFIXES:
@@ -1302,12 +1302,22 @@ def _ignored_file(patterns: tuple[str, ...], path: str) -> bool:
     return any(pattern is not None and pattern.search(path.replace(os.sep, "/")) for pattern in _go_patterns(patterns))
 
 
+# A quantified group that holds a quantifier (`(a+)+`, `(\w*)*`): Go's RE2 runs any pattern in
+# linear time, Python's backtracking engine may take exponential time over such a group, and
+# the configuration may come from a stranger's pull request.
+_NESTED_QUANTIFIER = lazy(r"\([^()]*[+*}][^()]*\)\s*[+*{]")
+_LONGEST_GO_PATTERN = 300
+
+
 @lru_cache(maxsize=32)
 def _go_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    """Hugo's regular expressions compiled; None for one Python cannot read, and for one it
+    might take too long over (a nested quantifier, a very long pattern)."""
     compiled: list[re.Pattern[str] | None] = []
     for pattern in patterns:
         try:
-            compiled.append(re.compile(pattern))
+            safe = len(pattern) <= _LONGEST_GO_PATTERN and _NESTED_QUANTIFIER.search(pattern) is None
+            compiled.append(re.compile(pattern) if safe else None)
         except re.error:
             compiled.append(None)
     return tuple(compiled)

@@ -630,3 +630,34 @@ def test_thirty_thousand_paired_shortcodes_in_an_html_block_are_read_in_linear_t
     assert code in (0, 1) and err == "", err[-3000:]
     elapsed = time.monotonic() - started
     assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
+def test_a_hugo_ignore_pattern_that_backtracks_forever_is_not_run(tmp_path: Path) -> None:
+    # Go's RE2 runs `(a+)+$` in linear time; Python's engine would take hours over the name below.
+    name = "a" * 40 + "!.md"
+    write(tmp_path, {
+        "hugo.toml": 'baseURL = "https://example.org/"\nignoreFiles = ["(a+)+$", "vendor/.*"]\n',
+        f"content/posts/{name}": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n\nText.\n",
+        "content/vendor/snippet.md": "A snippet without front matter, for readfile.\n",
+    })
+    started = time.monotonic()
+    code, out, err = artlint("check", "--format", "json", ".", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - started < 30
+    assert code == 0 and err == ""
+    assert json.loads(out)["findings"] == []  # the snippet is ignored as Hugo ignores it
+
+
+def test_an_eleventy_layout_named_by_an_absolute_path_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.njk"
+    outside.write_text("{% if title %}<h1>{{ title }}</h1>{% endif %}", encoding="utf-8")
+    site = tmp_path / "site"
+    write(site, {
+        "eleventy.config.js": "module.exports = () => ({ dir: { input: 'src' } });\n",
+        "src/_includes/note.njk": "<h1>{{ title }}</h1>{{ content }}",
+        "src/notes/a.md": f"---\nlayout: {outside.with_suffix('')}\ndate: 2024-01-01\n---\n\nA note.\n",
+        "src/notes/b.md": "---\ntitle: B\ndate: 2024-01-02\n---\n\nB.\n",
+        "src/notes/c.md": "---\ntitle: C\ndate: 2024-01-03\n---\n\nC.\n",
+    })
+    code, out, err = artlint("check", "--format", "json", "--select", "front-matter-required", ".", cwd=site, timeout=60)
+    findings = json.loads(out)["findings"]
+    assert [(f["path"], f["message"]) for f in findings] == [("src/notes/a.md", "required key 'title' is missing")]
