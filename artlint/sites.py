@@ -334,6 +334,8 @@ class Site:
             order = _zola_section_order(folder, os.path.join(self.root, "content"))
             if order is not None:
                 return order in ("date", "update_date")  # Zola's default, "none", uses no date
+        if self.generator == "hugo" and self._section_archetype_undated(file):
+            return False
         climbed = False
         while True:
             # Climbed to a folder without pages of its own, the pages of the folders in it tell:
@@ -353,6 +355,27 @@ class Site:
             if parent == folder or above == "." or above.startswith(".."):
                 return True
             folder, climbed = parent, True
+
+    def _section_archetype_undated(self, file: str) -> bool:
+        """Whether the Hugo archetype of this page's section (`archetypes/events.md`, or
+        `archetypes/events/index.md` for bundles), which `hugo new` fills in for each new page
+        there, writes no date: the site's own template for the section's pages says they need
+        none (an event's page with its `start:` instead)."""
+        relative = self.relative(file)
+        inner = next((relative[len(path) + 1 :] for path, _ in self.language_folders if within(relative, path)), None)
+        if inner is None:
+            inner = next((relative[len(path) + 1 :] for path in self.content if path != "." and within(relative, path)), None)
+        if inner is None or "/" not in inner:
+            return False  # outside the content, or a page at its top: no section
+        section = inner.split("/", 1)[0]
+        archetypes = os.path.join(self.root, "archetypes")
+        for candidate in (os.path.join(archetypes, section + ".md"), os.path.join(archetypes, section, "index.md")):
+            signature = signature_of(candidate)
+            record("stat", candidate, signature)
+            if signature:
+                keys = _archetype_keys(candidate, signature)
+                return keys is not None and not keys & _DATED_KEYS
+        return False
 
     def titles_expected(self, file: str) -> bool:
         """Whether the pages of this file's collection carry titles. Only Eleventy is asked: its
@@ -1174,6 +1197,31 @@ def _zola_section_order(folder: str, content: str) -> str | None:
         return "render = false"
     order = matter.get("sort_by")
     return order if isinstance(order, str) else "none"
+
+
+_DATED_KEYS = frozenset(key.lower() for key in ("date", *DATE_ALIASES))
+# A key of an archetype's front matter: its values are Go templates (`date: {{ .Date }}`),
+# which no YAML or TOML reader takes, so the keys are read line by line.
+_ARCHETYPE_KEY = lazy(r"^[\"']?([A-Za-z_][\w.-]*)[\"']?[ \t]*[:=]", re.M)
+
+
+@lru_cache(maxsize=64)
+def _archetype_keys(path: str, signature: str) -> frozenset[str] | None:
+    """The top-level front-matter keys of a Hugo archetype, lower case; None when it has no
+    front matter fenced by `---` or `+++`."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(65536)
+    except OSError:
+        return None
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() not in ("---", "+++"):
+        return None
+    fence = lines[0].strip()
+    end = next((index for index in range(1, len(lines)) if lines[index].strip() == fence), None)
+    if end is None:
+        return None
+    return frozenset(match.group(1).lower() for match in _ARCHETYPE_KEY.finditer("\n".join(lines[1:end])))
 
 
 @lru_cache(maxsize=256)

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from artlint.boundary import within
 from artlint.lazyre import lazy
 from artlint.pageurls import page_url
+from artlint.sites import is_language_code
 
 # index.es.md / index.pt-br.md / post.zh-cn.md: a language code before the extension.
 _LANGUAGE = lazy(r"\.[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
@@ -207,6 +208,44 @@ def date_of(doc) -> str:
         if found:
             return f"{found.group(1)}-{int(found.group(2)):02d}-{int(found.group(3)):02d}"
     return ""
+
+
+_ISO_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
+
+
+def event_date_of(doc, keys: frozenset[str]) -> str:
+    """The date of the occasion a page announces ("" when none): the first front-matter key of
+    `keys` (an event's `eventDate`, `start`), compared without case, whose value is a date or
+    begins with one. A recurring event's pages keep one title and text, and often one copied
+    `date`; the day of each occasion tells them apart."""
+    matter = doc.front_matter
+    values = matter.data if matter is not None and isinstance(matter.data, dict) else {}
+    for key, value in values.items():
+        if not isinstance(key, str) or key.casefold() not in keys:
+            continue
+        if isinstance(value, date):
+            return value.isoformat()[:10]
+        if isinstance(value, str) and _ISO_DAY.match(value.strip()):
+            return value.strip()[:10]
+    return ""
+
+
+_NAME_PARTS = lazy(r"[-_.]")
+
+
+def platform_variants(a: str, b: str, variants: frozenset[str], languages: bool = False) -> bool:
+    """`communication-ios.md` and `communication-android.md`: pages whose names differ in one
+    word, a platform of `variants` on each side, write one topic for each; with `languages`,
+    names that differ in a language code alone (`deRSE23-en.md`, `deRSE23-de.md`) too."""
+    parts_a = _NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_b = _NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    if len(parts_a) != len(parts_b):
+        return False
+    different = [(x, y) for x, y in zip(parts_a, parts_b, strict=True) if x != y]
+    if len(different) != 1:
+        return False
+    x, y = different[0]
+    return (x in variants and y in variants) or (languages and is_language_code(x) and is_language_code(y))
 
 
 def title_of(doc) -> str:

@@ -10,12 +10,23 @@ from artlint import data, dependencies
 from artlint.boundary import relative_path
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.globs import glob_set
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, different_versions, intentional, section_of, title_of
+from artlint.rules.duplicate._pairs import (
+    assign,
+    date_of,
+    declared_copy,
+    different_versions,
+    event_date_of,
+    intentional,
+    platform_variants,
+    section_of,
+    title_of,
+)
 from artlint.rules.duplicate._units import normalise, read_text
 
 _DATA = data.load("duplicates")["near-duplicate-article"]
+_TITLE_DATA = data.load("duplicates")["duplicate-title"]
 _FEW_CHECKED = 16  # checked files up to which pairs are counted directly
 # A shingle in more articles than this is the site's template when two articles are compared;
 # an article copied that many times over is rare, a template used that often is not.
@@ -82,7 +93,10 @@ class NearDuplicateArticle(CorpusRule):
     copies or forwards another (a `canonical` URL other than its own, a `redirect_to`), two pages of one
     template each filled in for its own subject (`scalers/memory.md` titled "Memory" and
     `scalers/cpu.md` titled "CPU", each naming its subject at least twice: the same text once
-    the names of the folder's files are taken out), and files that match `ignore`. Articles shorter than
+    the names of the folder's files are taken out), one guide for each platform (names that
+    differ in one word of `variant-words`: `quick-start-linux.md` and `quick-start-mac.md`),
+    the pages of one event held on two days (`event-date-keys`: a workshop's sessions, each
+    with its own `start`), and files that match `ignore`. Articles shorter than
     `min-length` letters (200) or with fewer than `min-shingles` distinct shingles (40, about a
     hundred words of distinct text) are not compared: a line or two under a template is no
     article to copy.
@@ -106,6 +120,16 @@ class NearDuplicateArticle(CorpusRule):
         "min-shingles": Option("integer", _DATA["min-shingles"], "Fewest distinct shingles an article needs to be compared (one per 15 letters or so)."),
         "shingle-size": Option("integer", _DATA["shingle-size"], "Characters per shingle."),
         "ignore": Option("list[string]", [], "Globs of files never reported as copies.", form="glob"),
+        "variant-words": Option(
+            "list[string]",
+            _TITLE_DATA["variant-words"],
+            "Words by which the names of two alike pages may differ: one guide for each platform (`quick-start-linux.md`, `quick-start-mac.md`).",
+        ),
+        "event-date-keys": Option(
+            "list[string]",
+            _TITLE_DATA["event-date-keys"],
+            "Front-matter keys that give the day of the event a page announces: alike pages of two days announce one event held twice.",
+        ),
     }
 
     def collect(self, doc, options):
@@ -131,10 +155,12 @@ class NearDuplicateArticle(CorpusRule):
             _relative(doc), date_of(doc), array("I", sorted(hashes)), language, title, numbers, section_of(doc),
             doc.declares_generated, _without_subjects(doc, text, title), tuple(_VERSION_IN_TITLE.findall(written_title)),
             _release_stage(written_title), doc.site.root if doc.site is not None else "",
+            event_date_of(doc, derived(options, "near-duplicate event keys", lambda: frozenset(key.casefold() for key in options["event-date-keys"]))),
         )
 
     def judge(self, facts, options, report_on):
         ignored = glob_set(tuple(options["ignore"]))
+        variants = derived(options, "near-duplicate variants", lambda: frozenset(word.casefold() for word in options["variant-words"]))
         paths = [path for path, fact in facts.items() if fact and not ignored.match(fact[0])]
         dates = {path: facts[path][1] for path in paths}
         sets = [facts[path][2] for path in paths]
@@ -152,6 +178,10 @@ class NearDuplicateArticle(CorpusRule):
                 continue
             if different_versions(paths[a], paths[b]) or _sections_differ(first, second) or _sites_differ(first, second):
                 continue
+            if len(first) > 12 and first[12] and second[12] and first[12] != second[12]:
+                continue  # the pages of one event held on two days (a workshop's sessions)
+            if platform_variants(first[0], second[0], variants):
+                continue  # one guide for each platform: `quick-start-linux.md`, `quick-start-mac.md`
             if len(first) > 7 and first[7] and second[7]:
                 continue  # two pages a generator made, of sibling types: alike by its template
             if len(first) > 8 and first[8] and first[8] == second[8] and first[4] != second[4]:

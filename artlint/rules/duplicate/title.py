@@ -7,7 +7,16 @@ from artlint import data
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option, derived
 from artlint.rules import CorpusRule
-from artlint.rules.duplicate._pairs import assign, date_of, declared_copy, one_per_article, section_of, version_scope
+from artlint.rules.duplicate._pairs import (
+    assign,
+    date_of,
+    declared_copy,
+    event_date_of,
+    one_per_article,
+    platform_variants,
+    section_of,
+    version_scope,
+)
 from artlint.rules.duplicate._units import normalise, visible_text
 from artlint.sites import MENU_ORDER_KEYS, is_language_code
 
@@ -46,7 +55,9 @@ class DuplicateTitle(CorpusRule):
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
     "SOFA Weekly | Q&A"; the date from front matter, a dated file name, or a dated
-    `path` or `url`), a log kept one page per date or number under one title (five or more
+    `path` or `url`; for the pages of events, the day of each occasion from `event-date-keys`:
+    a monthly "Open Onboarding Call" whose pages share one copied `date`, each with its own
+    `eventDate`), a log kept one page per date or number under one title (five or more
     pages whose names differ in their numbers only, `series-min-pages`: `2016-12-01.md`,
     `2016-12-06.md`, "Build Environment Update History"), as many pages whose names differ
     in one part only (`index_euwe.md`, `index_fine.md`…: a reference kept once per release), and the `.Rmd`/`.md` pair of one
@@ -71,9 +82,16 @@ class DuplicateTitle(CorpusRule):
             _DATA["variant-words"],
             "Words by which the names of two pages of one title may differ: the same topic for each platform or language (`setup-ios.md`, `setup-android.md`).",
         ),
+        "event-date-keys": Option(
+            "list[string]",
+            _DATA["event-date-keys"],
+            "Front-matter keys that give the day of the event a page announces (`eventDate`, `start`): "
+            "pages of one title for different days are one recurring event.",
+        ),
     }
 
     def collect(self, doc, options):
+        keys = derived(options, "duplicate-title event keys", lambda: frozenset(key.casefold() for key in options["event-date-keys"]))
         if doc.page is not None and (doc.page.kind in ("section", "resource", "fragment", "partial", "repository") or doc.page.draft):
             # A section's index: "Posts" in each edition of a book is its structure; a bundle's
             # file is no page, nor is a block that pages include, nor a repository's README
@@ -86,7 +104,7 @@ class DuplicateTitle(CorpusRule):
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
-            return _fact(matter.data["title"], line, column, doc)
+            return _fact(matter.data["title"], line, column, doc, keys)
         if doc.page is not None and (doc.page.title_from_name or doc.page.title_from_layout):
             # titled from its file name: a first heading is a section's ("# Introduction"); or
             # headed by its layout from the site's data: its text's heading is a copied README's
@@ -97,7 +115,7 @@ class DuplicateTitle(CorpusRule):
                 if _TEMPLATE_TAG.search(doc.text, node.start, node.end):
                     return None  # `# -{{ kind_display_name }}-`: the build writes the title (mkdocs-macros, Liquid)
                 line, column = doc.source.position(node.start)
-                return _fact(title, line, column, doc)
+                return _fact(title, line, column, doc, keys)
         return None
 
     def judge(self, facts, options, report_on):
@@ -123,7 +141,7 @@ class DuplicateTitle(CorpusRule):
             first = min(articles, key=lambda path: (dates[path] or "~", path))
             reported = set()
             for path in articles:
-                if path == first or _parts_of_one_book(facts[first], facts[path]) or _variants(first, path, variants):
+                if path == first or _parts_of_one_book(facts[first], facts[path]) or platform_variants(first, path, variants, languages=True):
                     continue
                 target = assign(first, path, report_on, dates)
                 if target is None or target[0] in reported:
@@ -142,21 +160,6 @@ class DuplicateTitle(CorpusRule):
 _NAME_PARTS = re.compile(r"[-_.]")
 
 
-def _variants(a: str, b: str, variants: frozenset[str]) -> bool:
-    """`communication-ios.md` and `communication-android.md`: pages whose names differ in one
-    word, a platform or a language of `variant-words` on each side, write one topic for each;
-    `deRSE23-en.md` and `deRSE23-de.md`, in one language code, are a translation."""
-    parts_a = _NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
-    parts_b = _NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
-    if len(parts_a) != len(parts_b):
-        return False
-    different = [(x, y) for x, y in zip(parts_a, parts_b, strict=True) if x != y]
-    if len(different) != 1:
-        return False
-    x, y = different[0]
-    return (x in variants and y in variants) or (is_language_code(x) and is_language_code(y))
-
-
 _RECURRING_DAYS = 6  # a weekly newsletter keeps its title
 
 
@@ -164,14 +167,17 @@ def _by_date(paths: list[str], facts, recurring: tuple[str, ...] = ()) -> list[l
     """A group of one title split into the posts of one occasion: a recurring post keeps its
     title ("Annual report" in two years; "Upcoming design meetings", three or more posts more
     than six days apart; a title that says it recurs, "SOFA Weekly | Q&A", more than six days
-    apart), a re-post is a duplicate. Undated articles are compared with the earliest ones."""
-    dated = sorted((day, path) for path in paths if (day := _day(facts[path][3])) is not None)
-    undated = [path for path in paths if _day(facts[path][3]) is None]
+    apart), a re-post is a duplicate; pages of events (`event-date-keys`) are one occasion a
+    day. Undated articles are compared with the earliest ones."""
+    dated = sorted((day, path) for path in paths if (day := _day(_occasion(facts[path]))) is not None)
+    undated = [path for path in paths if _day(_occasion(facts[path])) is None]
     says_it_recurs = bool(paths) and any(word in facts[paths[0]][4] for word in recurring)
     clusters: list[list[str]] = []
     last = None
     for day, path in dated:
-        if len(dated) >= 3 or says_it_recurs:
+        if facts[path][9] and last is not None and facts[clusters[-1][-1]][9]:
+            apart = day != last  # two events' pages: one title for each day it is held
+        elif len(dated) >= 3 or says_it_recurs:
             apart = last is not None and (day - last).days > _RECURRING_DAYS
         else:
             apart = last is not None and day.year != last.year
@@ -183,6 +189,11 @@ def _by_date(paths: list[str], facts, recurring: tuple[str, ...] = ()) -> list[l
         return [undated]
     clusters[0] += undated
     return clusters
+
+
+def _occasion(fact: tuple) -> str:
+    """The day of the event a page announces, else its own date."""
+    return fact[9] or fact[3]
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -216,7 +227,7 @@ def _day(text: str):
         return None
 
 
-def _fact(title: str, line: int, column: int, doc) -> tuple:
+def _fact(title: str, line: int, column: int, doc, event_keys: frozenset[str]) -> tuple:
     # Normalised here, in the worker, and cached with the file: judging a site of 100,000
     # articles spent a second and a half normalising titles that had not changed.
     page = doc.page
@@ -234,7 +245,9 @@ def _fact(title: str, line: int, column: int, doc) -> tuple:
     # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0"; so do the signs of a
     # language's name: "C# client" is not "C++ client".
     key = normalise(_NAME_SIGN.sub(_spelled_sign, _VERSION_DOT.sub("v", title)))
-    return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path))
+    # The day of the occasion a page announces splits a recurring event's pages by date.
+    occasion = event_date_of(doc, event_keys)
+    return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path), occasion)
 
 
 # A template's output or tag in a heading, as Jinja, Liquid and Nunjucks write them.
