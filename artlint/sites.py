@@ -160,6 +160,10 @@ class Site:
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
     # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
+    # Hexo's marked before 1.0 (hexo-renderer-marked 0.x, marked 0.3): a table is made whatever
+    # its rows' and delimiter's numbers of cells, every cell shown; a fence closes at three
+    # backticks ending any line (`}```` closes the block).
+    marked_before_1: bool = False
     # The list of a page's terms may hold empty items, which the build drops: Hexo's, and the
     # vdoing theme's of VuePress, whose scaffold writes `tags:` then a lone `- `.
     drops_empty_terms: bool = False
@@ -630,6 +634,7 @@ class Site:
             "blackfriday": self.blackfriday,
             "commented-front-matter": self.commented_front_matter,
             "spaced-strong": self.spaced_strong,
+            "marked-before-1": self.marked_before_1,
             "drops-empty-terms": self.drops_empty_terms,
             "holds-sites": list(self.holds_sites),
             "encoded-heading-ids": self.encoded_heading_ids,
@@ -2991,6 +2996,7 @@ def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
         # marked's settings, unless pandoc renders (its markdown links no bare URL, breaks no line)
         "autolinks": not pandoc and _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": not pandoc and _hexo_pairs_spaced_strong(package),
+        "marked_before_1": not pandoc and _marked_major(package) == 0,
         "pattern_underscores": not pandoc and _marked_major(package) in (0, 1, 2),  # (0 too: `or 3` once took it for unknown)
         "line_breaks": not pandoc and _nested(settings, "marked", "breaks") is not False,
         "pandoc": pandoc,

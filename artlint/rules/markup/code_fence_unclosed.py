@@ -22,7 +22,9 @@ class CodeFenceUnclosed(DocumentRule):
     it, when it is empty (a stray fence at the end), or when prose or markdown follows the
     opening (a heading of two hashes or more, a Chinese or English sentence, a link or an
     image, an HTML block). On Jekyll and MkDocs sites every one is reported: kramdown and
-    Python-Markdown show the fence as text.
+    Python-Markdown show the fence as text. On Hexo sites rendered by marked before 1.0
+    (hexo-renderer-marked 0.x) a fence written at the end of a line of code (`}````) closes the
+    block, as that marked reads it: not reported.
 
     ## Why it matters
     A CommonMark renderer (Hugo, Zola, Docusaurus, markdown-it, GitHub) shows everything after
@@ -63,9 +65,29 @@ class CodeFenceUnclosed(DocumentRule):
             last, _ = doc.source.position(max(code.start, code.end - 1))
             if last > first and _closes(doc.source.line_text(last), marker):
                 continue
+            if doc.site is not None and doc.site.marked_before_1 and _marked_closes_every_fence(doc.text[doc.body_offset :]):
+                continue  # marked 0.3 (old Hexo): `}```` closes a block, its backticks ending a line of code
             if not _shows_wrongly(doc, first, last, marker):
                 continue  # only code to the end: CommonMark closes the block there, the page is the same
             yield doc.line_diagnostic(_message(doc, first, last, marker), first, _column(doc.source.line_text(first), marker))
+
+
+# An opening fence as marked before 1.0 reads one: the fence, then one word at most.
+_MARKED_OPENING = lazy(r"^ *(`{3,}|~{3,})[ .]*\S* *$")
+
+
+def _marked_closes_every_fence(body: str) -> bool:
+    """Whether every fence of the body closes as marked before 1.0 pairs them: a fence closes
+    at the first later line that ends with the same fence (`}````), not only at a line of its
+    own, so fences pair differently than CommonMark's do."""
+    opened = None
+    for line in body.split("\n"):
+        if opened is None:
+            match = _MARKED_OPENING.match(line)
+            opened = match.group(1) if match else None
+        elif line.rstrip().endswith(opened):
+            opened = None
+    return opened is None
 
 
 # Renderers that show an unclosed fence's backticks as text (kramdown, Python-Markdown).

@@ -26,7 +26,8 @@ class TableColumnCount(DocumentRule):
       `|---|---|`): no table at all, the lines show as a paragraph of pipes and dashes.
 
     Jekyll's kramdown makes a wider row of a longer one, and reads any header over any
-    delimiter row, so Jekyll sites are not checked. Dropped cells that show nothing but dashes
+    delimiter row, so Jekyll sites are not checked; nor are Hexo sites rendered by marked before
+    1.0 (hexo-renderer-marked 0.x), which shows every cell of every row under any header. Dropped cells that show nothing but dashes
     (empty, `-`, a `\\` left from a line continuation, a comment) lose nothing and are not reported.
 
     ## Why it matters
@@ -49,7 +50,7 @@ class TableColumnCount(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        if doc.site is not None and (doc.site.generator in _LENIENT_TABLES or doc.site.pandoc):
+        if doc.site is not None and (doc.site.generator in _LENIENT_TABLES or doc.site.pandoc or doc.site.marked_before_1):
             return
         protects_code = doc.site is not None and doc.site.generator == "mkdocs"
         text = doc.markup_text or doc.text
