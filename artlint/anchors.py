@@ -253,6 +253,9 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         anchors.add(match.group(1))
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
+        # remark-gfm (Docusaurus, MDX) and GitHub: `user-content-fn-1`, the label in lower case
+        folded = label.lower()
+        anchors.update({f"fn-{folded}", f"fnref-{folded}", f"user-content-fn-{folded}", f"user-content-fnref-{folded}"})
     if generator == "mkdocs" and doc.site is not None and doc.site.tab_ids and "===" in doc.text:
         anchors.update(_tab_ids(doc, doc.site.tab_ids == "combined"))
     if generator == "hugo" or generator is None:

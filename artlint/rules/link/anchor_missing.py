@@ -44,7 +44,8 @@ class LinkAnchorMissing(DocumentRule):
     template may add that section),
     where the target has no heading whose slug is `part`, no explicit `{#part}` id, no HTML
     element with `id="part"` (the first `id` of an element; not `data-id`, nor an `id=` in a
-    URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name.
+    URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name
+    (`#fn:1`, `#fnref:1`, and remark-gfm's and GitHub's `#user-content-fn-1`).
     A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`), and a text
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id,
     and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;

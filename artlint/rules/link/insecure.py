@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.findings import Fix, Severity
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.link.bare_url import bare_urls
 from artlint.urls import domain_set, host_in, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
@@ -25,7 +25,8 @@ class LinkInsecure(DocumentRule):
     link to a server by its IP address (`http://47.243.253.79/`: certificates name hosts; an
     image from one is still reported, since an https page blocks it), not
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
-    `routerlogin.net`, which serve http only), not a Tor onion service or an I2P site (their
+    `routerlogin.net`, which serve http only), not a "host" whose last label is a file type and
+    no top-level domain (`file-suffixes`: `[Node.js](http://node.js)`, a name a linkifier linked), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
     the `allow` list, not in a licence's text (`LICENSE.md`, quoted word for word), not an address shown as written (bare, or as its own link's text) beside
     the same address with https:// (on its line or the next: both forms listed, a redirect rule
@@ -67,6 +68,11 @@ class LinkInsecure(DocumentRule):
         "https-hosts": Option(
             "list[string]", list(_DATA["https-hosts"]), "Hosts (and their subdomains) that `--fix` moves to https://."
         ),
+        "file-suffixes": Option(
+            "list[string]",
+            list(_DATA["file-suffixes"]),
+            "Last labels that name a file type and no top-level domain: `http://node.js` is a name a linkifier linked, no server.",
+        ),
     }
     fixable = "safe"
 
@@ -79,6 +85,8 @@ class LinkInsecure(DocumentRule):
                 continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
             if host.endswith((".onion", ".i2p")):
                 continue  # Tor and I2P encrypt end to end: their addresses are written http://
+            if host.rpartition(".")[2] in derived(options, "link-insecure file suffixes", lambda: frozenset(options["file-suffixes"])):
+                continue  # `[Node.js](http://node.js)`: a name a linkifier linked, no server to move to https
             if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
                 continue
             if target.url_start in doc.struck_out:

@@ -40,6 +40,8 @@ _HEADING_OPENING = lazy(r"[ \t]*#{1,6}[ \t]+")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 _TICKET = lazy(r"[A-Z][A-Z0-9]{1,15}-\d{1,7}")  # an issue tracker's key: RIP-50, KAFKA-1234
 _ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
+# A change's number or address on a line: `[#1058](…)`, `…/pull/1058`, `…/issues/7`, `…/commit/…`.
+_CHANGE_ON_LINE = lazy(r"#\d{1,7}\b|/(?:pull|pulls|issues|merge_requests|commit)/\w")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`), a regular expression's classes
 # (`[a-zA-Z0-9][-a-zA-Z0-9]`) or CSS attribute selectors (`[class="s_ipt"][name="wd"]`): syntax
 # shown as it is, no link meant.
@@ -77,7 +79,9 @@ class LinkReferenceUndefined(DocumentRule):
     (`auto_append`). A bracketed word that opens a line and runs into a colon or into
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`), or a bracketed word that opens a heading
     (`## [Deprecated] JSX Brackets`), is a tag, and so are an issue tracker's
-    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`), and so are two
+    key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`), and so are
+    two one-word tags opening a line of release notes that names its change (`* [Cuebot][DB] Add
+    history control [#1058](…)`: a pull request's title with its components), and so are two
     attribute names in a table or paragraph of CSS attribute selectors (`[target][rel]` beside `[target=_blank]`).
     A label of spaces (`[xxx][ ]`) is none, and brackets after a slash are a URL's syntax
     (`/path/[;parameters][?query]`).
@@ -179,6 +183,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue
             if _TICKET.fullmatch(label.strip()) or _TICKET.fullmatch(words.strip()) or _ISSUE_NUMBER.search(words):
                 continue  # `[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`: a commit subject's tags, an issue and a tracker's key
+            if _change_tags(doc, match, words, label):
+                continue  # `* [Cuebot][DB] Add history control [#1058](…)`: a pull request's title, its components tagged
             what = "image" if match.group(1) else "link"
             yield doc.diagnostic(
                 f"reference {what} to [{label}], which is not defined in this document", match.start(), match.end()
@@ -220,6 +226,21 @@ class LinkReferenceUndefined(DocumentRule):
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+def _change_tags(doc, match: re.Match, words: str, label: str) -> bool:
+    """Two one-word tags opening a line of release notes, then a space and the change's title,
+    on a line that names the change (`* [Cuebot][DB] Add history control [#1058](…)`): a pull
+    request's title copied with the components it tags."""
+    if any(char.isspace() for char in words.strip() + label.strip()) or not label.strip():
+        return False
+    text = doc.text
+    line_start = doc.source.line_starts[doc.source.line_of(match.start()) - 1]
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if not _LINE_OPENING.fullmatch(text, line_start, match.start()) or not text.startswith(" ", match.end()):
+        return False
+    return bool(_CHANGE_ON_LINE.search(text, match.end(), line_end))
 
 
 def _autoref(doc, label: str) -> bool:
