@@ -283,6 +283,20 @@ def bare_urls(doc) -> list[tuple[int, str]]:
     return doc.memo("bare-urls", compute)
 
 
+# A heading's line up to an attribute list that holds the URL (`## Partners {#partners href="`),
+# and the rest of the list after it, closing the line.
+_HEADING_ATTRIBUTES_BEFORE = lazy(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*[ \t]\{:?[ \t]*[#.][^{}\n]*$", re.M)
+_HEADING_ATTRIBUTES_AFTER = lazy(r"[^{}\n]*\}[ \t]*(?:\n|$)")
+
+
+def _in_heading_attributes(text: str, start: int, end: int) -> bool:
+    """The URL is a value in a heading's attribute list (`{#id href="https://…"}`), which
+    goldmark, kramdown, Python-Markdown's attr_list and markdown-it-attrs take off the heading:
+    it is never shown, as text or as a link."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_HEADING_ATTRIBUTES_BEFORE.match(text, line_start, start)) and bool(_HEADING_ATTRIBUTES_AFTER.match(text, end))
+
+
 def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     """Words beside the URL on its line say the address no longer works ("used to be at", "已失效"):
     the author keeps it as a record and left it unlinked on purpose."""
@@ -371,7 +385,9 @@ class BareUrl(DocumentRule):
     leave every bare URL as text (kramdown and Python-Markdown also take `[f](https://x.org/f(a, b))` as a link;
     Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
 
-    URLs nobody would follow are not reported: the whole body of an MkDocs container
+    URLs nobody would follow are not reported: a value in a heading's attribute list
+    (`## Partners {#partners href="https://…"}`, which goldmark, kramdown, attr_list and
+    markdown-it-attrs take off the heading, so it never shows), the whole body of an MkDocs container
     (`??? pythontutor` with the URL indented below it, which the theme embeds), a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
     citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
@@ -422,6 +438,8 @@ class BareUrl(DocumentRule):
         dead = derived(options, "bare-url dead", lambda: tuple(phrase.casefold() for phrase in options["dead-phrases"]))
         for start, url in bare_urls(doc):
             end = start + len(url)
+            if _in_heading_attributes(text, start, end):
+                continue  # `## Partners {#partners href="https://…"}`: an attribute list the renderer takes off the heading
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
                 if kramdown and _kramdown_link_after(doc.text, start):
                     continue
