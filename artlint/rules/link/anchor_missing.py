@@ -59,7 +59,9 @@ class LinkAnchorMissing(DocumentRule):
     generator reads that file (a heading indented inside an MkDocs tab is a heading); a page
     that calls a Hugo shortcode whose template writes headings or ids from data (`## {{ .name }}`,
     `{{% program-options name="arangod" %}}`) has anchors no reading finds, and a fragment into
-    it is not reported. A heading's
+    it is not reported; so has an MkDocs page with a block that documents code, which a plugin
+    expands from the code (mkdocstrings' `::: package.Client`, one id per object and member,
+    `#package.Client.close`; mkdocs-click's `::: mkdocs-click`, one heading per command). A heading's
     slug is made from its text as rendered: HTML comments and tags left out, its images with
     their alt text and without it (GitHub's `## Build ![status](b.svg)` is `#build-`). On a
     site whose own scripts set the ids of headings (a documentation theme), a heading written
@@ -134,7 +136,7 @@ class LinkAnchorMissing(DocumentRule):
                 if link.kind == "html" and _in_contributors_table(doc, link.start):
                     continue  # all-contributors' `<a href="#code-login" title="Code">💻</a>`: a tooltip's carrier
                 if own is None:
-                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc), _calls_heading_shortcode(doc))
+                    own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc))
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
                     own.exact |= {name.lower() for name in scripted_names(doc, _scripted_heading_ids(doc))}
                     scripted_added = True
@@ -322,7 +324,7 @@ class _Anchors:
         self.prefixes = tuple(prefix.lower() + "-" for prefix in prefixes)
         self.ids = {value.lower() for value in template_ids}
         self.exact = exact | self.ids
-        self.open_ended = open_ended  # a shortcode writes headings from data: any fragment may be one
+        self.open_ended = open_ended  # the build writes headings from data or code: any fragment may be one
 
     def has(self, fragment: str) -> bool:
         fragment = fragment.lower()
@@ -415,7 +417,28 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
     if generator == "docusaurus" and "import" in doc.text:
         exact |= _imported_partial_anchors(path, doc.text)
-    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _calls_heading_shortcode(doc, site))
+    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc, site))
+
+
+def _headings_from_data(doc, site=None) -> bool:
+    """Whether the build writes headings into the page from something other than its text:
+    a Hugo shortcode fed by data, or an MkDocs block that documents code."""
+    return _calls_heading_shortcode(doc, site) or _documents_code(doc, site)
+
+
+# An MkDocs block that a plugin expands into headings with ids: mkdocstrings' `::: package.Class`
+# (one per object and member, `#package.Class.method`), mkdocs-click's `::: mkdocs-click`
+# (one per command), mkdocs-typer's.
+_CODE_DOCUMENTATION_BLOCK = lazy(r"^:::[ \t]+[\w.-]+[ \t]*$", re.M)
+
+
+def _documents_code(doc, site=None) -> bool:
+    """Whether the page holds an MkDocs block that documents code (`::: package.module`), whose
+    headings and ids the plugin writes from the code when the site is built."""
+    site = site or doc.site
+    if site is None or site.generator != "mkdocs" or ":::" not in doc.text:
+        return False
+    return any(not doc.in_code(match.start()) for match in _CODE_DOCUMENTATION_BLOCK.finditer(doc.text, doc.body_offset))
 
 
 def _calls_heading_shortcode(doc, site=None) -> bool:
