@@ -925,7 +925,8 @@ def redirected(doc: "Document", path: str) -> bool:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
     `public/`, or a variant a build step renames to it, `_redirects_cf`; or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
     of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json or of firebase.json's
-    `hosting`, or a page a generator's plugin writes to redirect (mkdocs-redirects). `*` at the end of
+    `hosting`, or a page a generator's plugin writes to redirect (mkdocs-redirects), or an Eleventy
+    or Jekyll template published as `_redirects` (`permalink: _redirects`). `*` at the end of
     FROM matches the rest of the path and `:name` one segment; a rule with a 4xx status (a custom
     404 page), and a catch-all `/*`, make nothing a target."""
     root = site_root(doc)
@@ -936,6 +937,8 @@ def redirected(doc: "Document", path: str) -> bool:
     files = tuple(dict.fromkeys(path for folder in folders for path in _redirect_files(os.path.normpath(os.path.join(root, folder)))))
     if site is not None and site.generator == "hugo":  # a `_redirects` written by the home page's template
         files += tuple(os.path.join(root, "layouts", name) for name in _HUGO_REDIRECT_TEMPLATES)
+    if site is not None and site.generator in ("eleventy", "jekyll"):  # a template whose permalink is `_redirects`
+        files += _redirect_templates(os.path.normpath(str(root)), tuple(site.content))
     netlify = os.path.normpath(os.path.join(root, "netlify.toml"))
     vercel = os.path.normpath(os.path.join(root, "vercel.json"))
     firebase = os.path.normpath(os.path.join(root, "firebase.json"))
@@ -948,6 +951,30 @@ def redirected(doc: "Document", path: str) -> bool:
             dependencies.record("stat", file, dependencies.signature_of(file))
     wanted = [segment for segment in unquote(path).casefold().strip("/").split("/") if segment]
     return any(_matches(source, wanted) for source in sources)
+
+
+# A template's front matter that publishes it as the host's redirect file (`permalink: _redirects`).
+_REDIRECTS_PERMALINK = lazy(r"""^permalink:[ \t]*["']?/?_redirects["']?[ \t]*$""", re.M)
+_TEMPLATE_SUFFIXES = (".njk", ".liquid", ".md", ".html", ".hbs", ".mustache", ".ejs", ".txt", ".haml", ".pug")
+_NOT_TEMPLATES = frozenset({"node_modules", "_site", ".git", "public", "dist"})
+
+
+@lru_cache(maxsize=16)
+def _redirect_templates(root: str, content: tuple[str, ...]) -> tuple[str, ...]:
+    """Templates of an Eleventy or Jekyll site, named for redirects, whose front matter makes
+    them the published `_redirects` (`src/static/redirects.njk` with `permalink: _redirects`):
+    their lines with a written source are rules as they stand, whichever branch of a
+    `{% if %}` they sit in."""
+    found = []
+    for folder in dict.fromkeys(os.path.normpath(os.path.join(root, path)) for path in content or (".",)):
+        for directory, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(name for name in subfolders if name not in _NOT_TEMPLATES and not name.startswith("."))
+            for name in sorted(names):
+                if "redirect" in name.lower() and name.lower().endswith(_TEMPLATE_SUFFIXES):
+                    path = os.path.join(directory, name)
+                    if _REDIRECTS_PERMALINK.search(read_small_file(path)[:4096]):
+                        found.append(path)
+    return tuple(found)
 
 
 def _redirect_files(folder: str) -> list[str]:
@@ -1424,6 +1451,7 @@ def clear_caches() -> None:
     page_fingerprint.cache_clear()
     _hugo_page_index.cache_clear()
     _bundle_files.cache_clear()
+    _redirect_templates.cache_clear()
     clear_gitignore_cache()
     from artlint import shortcodes  # a shortcode's template may have changed too
 
