@@ -1,3 +1,4 @@
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -26,7 +27,8 @@ class LinkInsecure(DocumentRule):
     image from one is still reported, since an https page blocks it), not
     a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
     `routerlogin.net`, which serve http only), not a "host" whose last label is a file type and
-    no top-level domain (`file-suffixes`: `[Node.js](http://node.js)`, a name a linkifier linked), not a Tor onion service or an I2P site (their
+    no top-level domain (`file-suffixes`: `[Node.js](http://node.js)`, a name a linkifier linked), not a host
+    of link-denied-domain's built-in list (gone, with no https to move to), not a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), and not in
     the `allow` list, not in a licence's text (`LICENSE.md`, quoted word for word), not an address shown as written (bare, or as its own link's text) beside
     the same address with https:// (on its line or the next: both forms listed, a redirect rule
@@ -85,6 +87,8 @@ class LinkInsecure(DocumentRule):
                 continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
             if host.endswith((".onion", ".i2p")):
                 continue  # Tor and I2P encrypt end to end: their addresses are written http://
+            if host_in(host, _dead_hosts()):
+                continue  # a host that is gone (`registry.npm.taobao.org`): no https to move to; link-denied-domain reports it
             if host.rpartition(".")[2] in derived(options, "link-insecure file suffixes", lambda: frozenset(options["file-suffixes"])):
                 continue  # `[Node.js](http://node.js)`: a name a linkifier linked, no server to move to https
             if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
@@ -108,6 +112,12 @@ class LinkInsecure(DocumentRule):
                 target.url_end,
                 fix=_https_fix(doc, target, options),
             )
+
+
+@lru_cache(maxsize=1)
+def _dead_hosts():
+    """The hosts of link-denied-domain's built-in list (not its URL prefixes): dead or retired."""
+    return domain_set(tuple(pattern for pattern in data.load("links")["denied-domains"]["deny"] if "/" not in pattern))
 
 
 class _Target(NamedTuple):
