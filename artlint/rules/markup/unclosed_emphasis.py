@@ -114,7 +114,8 @@ class UnclosedEmphasis(DocumentRule):
     as code, the prefix named before Chinese text on a page whose code has such names
     (`__开头的标签`), and a lower-case name after `__` that no `__` after it could close: `__rcu`,
     `__le32`, `rq->__lock`, `"__esModule"`; `__Bold text` left open is reported), globs of files
-    (`**.so`), an opener just before a closing bracket or a closer just after an opening one
+    (`**.so`), asterisks that end their line after a name alone (the family of names that begin
+    so: `- selectListBy**`, `com.example.**`), an opener just before a closing bracket or a closer just after an opening one
     (the operator named: `[* 和 **]`), a table cell of markers alone
     (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
@@ -300,6 +301,8 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # a path glob, shown as written: `/static/**`, `src/**/x`
                 if marker[0] == "*" and _GLOB_SUFFIX.match(text, end):
                     continue  # files of a kind, shown as written: `**.so`, `*.js`
+                if marker[0] == "*" and can_close and not can_open and _wildcard_after_name(text, start, end):
+                    continue  # names that begin so, shown as written: `- selectOneBy**`, `com.example.*`
                 if marker[0] == "_" and (_IDENTIFIER.match(text, end) or _NAME_AMID_CJK.match(text, end)):
                     continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
                 if marker[0] == "_" and before.isalnum() and _FILE_SUFFIX.match(text, end):
@@ -326,6 +329,19 @@ _DUNDER_CLOSER = lazy(r"(?<=[^\s_])__(?![A-Za-z0-9_])")
 # written, so that `**.Then` (a sentence after a leftover closer) is still looked at, and not
 # closed by asterisks (`以**.vue**结尾` is bold the renderer refused, set 21).
 _GLOB_SUFFIX = lazy(r"\.[a-z][a-z0-9]{0,5}(?![A-Za-z0-9*])")
+
+
+# An identifier alone before asterisks that end their line: the name of a family of methods,
+# classes or packages (`selectListBy**`, `com.example.**`), after the line's start, a list
+# marker, a space or an opening bracket.
+_NAME_BEFORE_WILDCARD = lazy(r"(?:^|[\s(\[（，、,:：])[A-Za-z_$][\w.$]*\Z")
+
+
+def _wildcard_after_name(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return not rest.strip() and _NAME_BEFORE_WILDCARD.search(text[max(line_start, start - 200) : start]) is not None
 
 
 def _beside_bracket(text: str, run) -> bool:
