@@ -32,7 +32,9 @@ def github_slug(text: str, keep_joiners: bool = False) -> str:
 
 # The docs plugin's number prefix: `04-mongodb-connector`, `01 - intro`.
 _NUMBER_PREFIX = lazy(r"^\d+\s*[-_.]+\s*([^-_.\s].*)$")
-_NOT_A_NUMBER_PREFIX = lazy(r"^(?:\d+[-_.]){2}\d+")  # a date or a version: Docusaurus keeps it
+# Digits, a separator, digits: a version (`2.0`, `7.0-foo`) or a date (`2021-11-foo`), which the
+# docs plugin's default parser keeps whole (facebook/docusaurus#4640 and #4653).
+_NOT_A_NUMBER_PREFIX = lazy(r"^\d+[-_.]\d+")
 
 
 def docusaurus_unnumbered(name: str) -> str:
