@@ -916,6 +916,17 @@ def _no_front_matter_in(folder: str, signature: str) -> bool:  # once per state 
     return without >= 2 and without > with_matter
 
 
+# What a template writes when its permalink ends so: data for machines, no page.
+_DATA_FILE_SUFFIXES = (".xml", ".json", ".txt", ".rss", ".atom", ".webmanifest", ".xsl", ".csv", ".ics", ".js", ".css")
+
+
+def _writes_data_file(matter: Mapping[str, Any]) -> bool:
+    """Whether an Eleventy or Jekyll template's front matter publishes it as a data file
+    (`permalink: /sitemap.xml`, `/feed.json`, `robots.txt`): a sitemap or a feed, no page."""
+    permalink = matter.get("permalink")
+    return isinstance(permalink, str) and permalink.strip().lower().endswith(_DATA_FILE_SUFFIXES)
+
+
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     relative = site.relative(file)
     parts = relative.split("/")
@@ -959,6 +970,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # GitHub Pages' jekyll-optional-front-matter renders it, titled by its first heading
     if hugo_type == "redirect":
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
+    if site.generator in ("eleventy", "jekyll") and kind in ("article", "page") and _writes_data_file(matter):
+        kind, expected = "partial", False  # `permalink: /sitemap.xml`: a feed or a sitemap, no page anyone reads
     title_from_layout = bool(hugo_type) and hugo_type in site.untitled_types  # `<h1>例会</h1>`: the layout heads it
     layout_file = _jekyll_layout_file(site, matter, parts) if site.generator == "jekyll" else ""
     if site.generator == "jekyll" and kind == "page" and expected:

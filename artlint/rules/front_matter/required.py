@@ -23,7 +23,8 @@ class FrontMatterRequired(DocumentRule):
     indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) and the home
     page (`index.md` at the top of the content, or of a language's folder: its layout shows the
     site's name) need no title; README files, partials and the pages of documentation
-    generators need none, nor do Jekyll pages whose layout prints another object's title as
+    generators need none, nor do Eleventy and Jekyll templates published as data (`permalink:
+    /sitemap.xml`, a feed), nor Jekyll pages whose layout prints another object's title as
     its first heading (`<h1>{{ episode.title }}</h1>`, `<h2>{{ plugin.name }}</h2>`) and uses `page.title` only under
     `{% if page.title %}`, or whose layouts show no title at all (no `page.title`, no `{% seo %}`,
     no include: a frame that other pages embed), nor Hugo pages of a type whose own single layout
