@@ -23,6 +23,8 @@ class FrontMatterKeyTypo(CorpusRule):
     on a Jekyll site (which reads them as it reads `tags` and `categories`), and keys that the site's own templates name (a layout that shows
     `page.publisher`, a theme that reads `levels`) are not reported, nor are keys marked private
     with a leading underscore (`_comment`, which no template reads, is not `comments`), nor a
+    known key renamed whole with two characters or more before it or after a separator
+    (`xxlayout`, `title_old`: switched off on purpose), nor a
     key that holds a table where the key it resembles never does (`urls: {demo: …, source: …}`
     beside `url`: a misspelt key keeps its value's form), nor a key whose only near key is
     itself a misspelling of a known one (`udpate` beside the site's common `udpated`, which
@@ -77,6 +79,8 @@ class FrontMatterKeyTypo(CorpusRule):
             target, count = match
             if key.startswith("_") and not target.startswith("_"):
                 continue  # `_comment`: a leading underscore marks a key kept from the generator on purpose
+            if _affixed(key, target):
+                continue  # `xxlayout`, `title_old`: a key switched off or kept aside on purpose, renamed whole
             if _camel_case_of(key, target):
                 continue  # `featuredImage` beside `featured_image`: a theme's own key, in its own convention
             if _another_form(shapes[key], shapes.get(target, set()), target):
@@ -118,6 +122,17 @@ def _another_form(key_shapes: set, target_shapes: set, target: str) -> bool:
     if not target_shapes:  # a known key no file uses: only a table tells (`published` may be a boolean)
         return key_shapes == {"table"} and target not in _TABLE_KEYS
     return bool(key_shapes) and key_shapes.isdisjoint(target_shapes)
+
+
+def _affixed(key: str, target: str) -> bool:
+    """The known key whole with two characters or more before it (`xxpermalink`), or after it
+    and a separator (`layout_old`): a key renamed on purpose to switch it off, which no slip of
+    the fingers makes; one character (`tag` and `tags`, `ttitle`) or a syllable typed twice
+    (`topicic`) may be a typo."""
+    key, target = key.lower(), target.lower()
+    if len(key) < len(target) + 2:
+        return False
+    return key.endswith(target) or (key.startswith(target) and key[len(target)] in "_-.")
 
 
 def _camel_case_of(key: str, target: str) -> bool:
