@@ -36,6 +36,10 @@ _URL_RUN_END = lazy(r"[\s<>\"'`]")
 MAX_URL = 2000  # a joined URL is looked for this far back from the punctuation
 
 
+# An address spelled out against harvesters: `mailto:hello at my domain`, `me[at]x.org`, `me (at) x dot org`.
+_SPELLED_AT = lazy(r"(?i)\s(?:at|dot)\s|[\[(]\s*at\s*[\])]|%20at%20")
+
+
 class LinkMalformed(DocumentRule):
     """A URL that no browser can follow.
 
@@ -45,7 +49,8 @@ class LinkMalformed(DocumentRule):
     missing scheme on a `www.` address (a browser reads it as a relative path), an empty host,
     a space or an illegal character in the host, an invalid port, a host name that is not
     valid IDNA, unbalanced brackets (in an HTML attribute, only before the URL: `src="(https://…"`),
-    or a `mailto:` without an address. A host-like relative
+    or a `mailto:` without an address (not one spelled out against harvesters: `mailto:hello at my
+    domain`, `me[at]example.org`). A host-like relative
     link that names a file or folder beside the page (`[api.example.io](api.example.io)` in a
     repository that keeps that site's sources in `api.example.io/`) is a relative link.
     A URL that runs on into full-width punctuation, which ends sentences and never URLs
@@ -304,7 +309,7 @@ def url_problem(url: str, known_schemes: set[str]) -> str | None:
             if colon:
                 return _host_problem(url)
         elif colon and lowered in known_schemes:
-            if lowered == "mailto" and "@" not in url:
+            if lowered == "mailto" and "@" not in url and not _SPELLED_AT.search(url):
                 return "'mailto:' without an e-mail address"
             return None
         elif colon:

@@ -42,7 +42,8 @@ class LinkTextNonDescriptive(DocumentRule):
     `extend-phrases`, or replace the list with `phrases`. A text that is the name of the page
     it leads to ("download" to `/en/download/` or `/downloads/`, or in any language to a host
     named for downloads, `https://get.example.org`), or of the place in a page it leads to
-    (`[continue](#continue)`, a parameter linked to its definition), is description enough,
+    (`[continue](#continue)`, a parameter linked to its definition), or of the site it leads to
+    (`[Continue](https://www.continue.dev/)`, a project's subdomain: `[Click](http://click.pocoo.org)`), is description enough,
     as is a text that is all code (`` [`<details>`](…) ``, an element, a command, an API);
     so is the link that attributes a quotation after a dash or in brackets at its end
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
@@ -122,9 +123,10 @@ def _names_its_target(text: str, url: str) -> bool:
     or the thing it leads to, which is description enough. So is the name of the place in a
     page: `[continue](#continue)`, an API parameter called continue linked to its definition;
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name. And
-    the name of the site it leads to: `[Continue](https://www.continue.dev/)`."""
-    if names_its_fragment(text, url) or text == _site_name(url):
-        return True  # ... and `[Continue](https://www.continue.dev/)`, a product named by its site
+    the name of the site it leads to: `[Continue](https://www.continue.dev/)`, or of a project's
+    subdomain: `[Click](http://click.pocoo.org)`."""
+    if names_its_fragment(text, url) or text == _site_name(url) or text == _project_label(url):
+        return True  # ... and `[Continue](https://www.continue.dev/)`, `[Click](http://click.pocoo.org)`: a product named by its site
     download = text.removesuffix(" here") in _DOWNLOAD_WORDS  # "Download here" is "Download"
     if download and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
         return True  # "Download" to https://get.delta.chat: the download site, not a file
@@ -152,6 +154,22 @@ def _site_name(url: str) -> str | None:
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         labels = labels[:-1]
     return labels[-2] if len(labels) >= 2 else None
+
+
+def _project_label(url: str) -> str | None:
+    """The first label of a host of three or more, `click` of `http://click.pocoo.org/`, when
+    the link leads to that host's home page: a project's own site under its maker's (`www` is
+    none; `[link](https://link.springer.com/article/1)` leads into a site, and says nothing)."""
+    if "://" not in url:
+        return None
+    try:
+        parts = urlsplit(url)
+        labels = (parts.hostname or "").split(".")
+    except ValueError:
+        return None
+    if parts.path not in ("", "/") or parts.query:
+        return None
+    return labels[0] if len(labels) >= 3 and labels[0] != "www" else None
 
 
 # Material for MkDocs' grid of cards, `<div class="grid cards" markdown>`: a list whose items
