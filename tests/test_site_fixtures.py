@@ -250,7 +250,7 @@ def test_mkdocs_magiclink_links_bare_urls(tmp_path: Path, extensions: str, findi
     site = tmp_path / "site"
     (site / "docs").mkdir(parents=True)
     (site / "mkdocs.yml").write_text(f"site_name: S\nmarkdown_extensions:\n{extensions}", encoding="utf-8")
-    (site / "docs" / "index.md").write_text("# Home\n\nThe API answers at https://api.example.org/v1 for everyone.\n", encoding="utf-8")
+    (site / "docs" / "index.md").write_text("# Home\n\nThe guide is at https://docs.example.org/guide for everyone.\n", encoding="utf-8")
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "bare-url", "--format", "json", ".", cwd=site)
     assert len(json.loads(out)["findings"]) == findings, err
 

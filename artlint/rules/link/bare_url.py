@@ -41,6 +41,10 @@ _PLACEHOLDER = lazy(
 # `mydomain.net`): the stand-ins tutorials use when comparing origins or showing a setting.
 _PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$")
 _DATA = data.load("links")["bare-url"]
+# A path of pages for people on an API's host: its documentation (`/api/v3/docs`).
+_FOR_READERS = lazy(r"/(?:docs?|documentation|reference|guides?|help)(?:/|$)", re.I)
+# A version among an API host's path segments (`/v1`, `/1/sales`): its endpoints, not pages.
+_API_VERSION = lazy(r"/v?\d+(?:\.\d+)?(?:/|$)")
 # Hosts of machine endpoints (`hook.example.cn`, `webhooks.example.io`).
 # (Not `api.`: api.jquery.com and api.rubyonrails.org are documentation for readers.)
 _ENDPOINT_HOST_LABEL = frozenset({"hook", "hooks", "webhook", "webhooks"})
@@ -178,6 +182,9 @@ def _not_for_readers(url: str) -> bool:
     label = host.split(".", 1)[0]
     if label in _PACKAGE_INDEX_HOST_LABEL and parts.path in ("", "/") and not parts.query:
         return True
+    if host.count(".") >= 2 and label.startswith("api") and ("sandbox" in label or _API_VERSION.search(parts.path)):
+        if not _FOR_READERS.search(parts.path):
+            return True  # `https://apisandbox.example.com.br`, `https://api.example.com/order-management/v1`: a service's endpoint
     return label in _ENDPOINT_HOST_LABEL or _PACKAGE_INDEX_PATH.search(parts.path) is not None
 
 
@@ -297,6 +304,31 @@ def _in_heading_attributes(text: str, start: int, end: int) -> bool:
     return bool(_HEADING_ATTRIBUTES_BEFORE.match(text, line_start, start)) and bool(_HEADING_ATTRIBUTES_AFTER.match(text, end))
 
 
+# Link syntax shown as text on purpose: an escaped `[`, the text, an `](` left as it is (and the
+# URL after it). A converter escapes both brackets (`\[notes\](…)`): that link is broken.
+_ESCAPED_LINK_BEFORE = lazy(r"\\\[[^\[\]\n]*(?<!\\)\][ \t]*\($")
+
+
+def _escaped_on_purpose(text: str, start: int) -> bool:
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    return _ESCAPED_LINK_BEFORE.search(text, line_start, start) is not None
+
+
+def _example_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `words` ending the text before a URL, then a colon, a space or nothing (CJK)."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})[ \t]*[:：]?[ \t]*[\"'“「]?\Z", re.I)
+
+
+def _shown_as_an_example(text: str, start: int, examples: re.Pattern[str]) -> bool:
+    """A table row's example of a field's value (`| href | Example: https://…/orders/438f |`);
+    in prose, "for example: https://…" still offers a page to visit."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].lstrip().startswith("|"):
+        return False
+    return examples.search(text[max(line_start, start - 60) : start]) is not None
+
+
 def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     """Words beside the URL on its line say the address no longer works ("used to be at", "已失效"):
     the author keeps it as a record and left it unlinked on purpose."""
@@ -390,7 +422,11 @@ class BareUrl(DocumentRule):
     markdown-it-attrs take off the heading, so it never shows), the whole body of an MkDocs container
     (`??? pythontutor` with the URL indented below it, which the theme embeds), a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
-    citations; `http://` and `dx.doi.org` too), placeholders (`http://localhost:8080/`,
+    citations; `http://` and `dx.doi.org` too), a field's value shown as an example in a table
+    row (after one of `example-words`: `| href | Example: https://…/orders/438f |`; in prose, "for
+    example: https://…" still offers a page), a service's endpoint (an `api` subdomain for a
+    sandbox or with a version in its path: `https://apisandbox.x.com.br`,
+    `https://api.x.com.br/orders/v1`, not its `/docs`; a sandbox's sign-up page is a page), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
     the value of an environment variable or setting (`MIRROR_URL=https://...`), a host without a
     scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
@@ -423,6 +459,11 @@ class BareUrl(DocumentRule):
     family = "link"
     severity = Severity.WARNING
     options = {
+        "example-words": Option(
+            "list[string]",
+            _DATA["example-words"],
+            "Words that present the bare URL right after them as an example of a form (`Example: https://…`), which no one is meant to follow.",
+        ),
         "dead-phrases": Option(
             "list[string]",
             _DATA["dead-phrases"],
@@ -436,6 +477,7 @@ class BareUrl(DocumentRule):
         blackfriday = doc.site is not None and doc.site.blackfriday
         text = doc.prose_text
         dead = derived(options, "bare-url dead", lambda: tuple(phrase.casefold() for phrase in options["dead-phrases"]))
+        examples = derived(options, "bare-url examples", lambda: _example_pattern(tuple(options["example-words"])))
         for start, url in bare_urls(doc):
             end = start + len(url)
             if _in_heading_attributes(text, start, end):
@@ -445,6 +487,8 @@ class BareUrl(DocumentRule):
                     continue
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
+                if _escaped_on_purpose(doc.text, start):
+                    continue  # `\\[链接](http://a)`: a cheat sheet shows the syntax, its `[` escaped on purpose
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif _BROKEN_AUTOLINK_BEFORE.search(text, max(doc.body_offset, start - 8), start):
                 written = url if "://" in url else f"https://{url}"  # `<www.x.org>` is no autolink: it needs its scheme
@@ -456,5 +500,7 @@ class BareUrl(DocumentRule):
                     continue
                 if text.startswith("[[", start - 2) and doc.site is not None and doc.site.shows_wiki_links_as_text:
                     continue  # `[[https://…/a.png|Setup]]`: a wiki's image, link-reference-undefined's
+                if _shown_as_an_example(text, start, examples):
+                    continue  # `Exemplo: https://…/orders/438f…`: what such a value looks like, not a place to go
                 if not _said_to_be_dead(text, start, end, dead):
                     yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
