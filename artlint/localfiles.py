@@ -1231,9 +1231,12 @@ _FENCE_LINE = lazy(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
 def _front_matter_part(head: str) -> str:
     """The front matter of a page's head, up to its closing fence (also Hexo's, which may
     leave out the opening one), so that a body's `path: token` (a YAML sample) names nothing;
-    the head as it is when no fence ends front matter there."""
-    fences = list(_FENCE_LINE.finditer(head, 0, 4096))
-    if fences and fences[0].start() == 0:
+    the head as it is when no fence ends front matter there. Blank lines before the opening
+    fence are skipped, as Hugo's, Zola's and Hexo's readers skip them."""
+    start = len(head) - len(head.lstrip(" \t\r\n"))
+    start = head.rfind("\n", 0, start) + 1  # the opening fence's line, from its first character
+    fences = list(_FENCE_LINE.finditer(head, start, 4096))
+    if fences and fences[0].start() == start:
         return head[: fences[1].start()] if len(fences) > 1 else head
     return head[: fences[0].start()] if fences else head
 
