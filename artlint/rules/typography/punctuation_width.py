@@ -96,7 +96,9 @@ class PunctuationWidth(DocumentRule):
       a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
       English, as English lists them), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
-      `;` between the arguments of a call (`offer(元素,等待时长)`),
+      `;` between the arguments of a call (`offer(元素,等待时长)`), a `,`, `:` or `;` inside straight
+      double quotes that hold a literal (a short value, `"学号,学科"`, or fields the mark joins
+      more than once, a file's line format `"用户名:密码:用户 ID"`; not a quoted sentence),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`),
       any in a document that writes its Chinese with half-width marks throughout (ten or more
       after Chinese characters, fewer than one full-width `，。：；！？` for every ten: its house
@@ -205,6 +207,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
             if _in_a_linked_title(doc, at, options):
                 continue  # `「[视频标题,副标题](https://…)」`: another site's title, as that site wrote it
+            if mark in ",:;" and _quoted_literal(text, at, block.start, block.end):
+                continue  # `"组名:密码:组 ID"`, `"学号,学科"`: a file's line format, a key, quoted as written
             before = _visible_before(text, block.start, at)  # `**第二范式**,并且`: the bold's markers are no text
             if mark == ":" and text[at - 1 : at] == HIDDEN and doc.memo("punctuation-width label colons", lambda: _half_width_labels(text)):
                 continue  # `- **类型**: str`, the page's every label so: its template's house style
@@ -403,6 +407,29 @@ def _mostly_latin(text) -> bool:
 
 _HALF_AFTER_HAN = lazy(f"[{HAN}][,.;:!?]")
 _FEWEST_FOR_A_STYLE = 10  # half-width marks after Chinese characters: fewer make no house style
+
+
+_LONGEST_QUOTED_VALUE = 12  # characters between straight quotes: a value, not a quoted sentence
+
+
+def _quoted_literal(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the mark lies inside straight double quotes on its line that hold a literal: a
+    short value (`"学号,学科"`, a composite key) or fields the same mark joins more than once
+    (`"用户名:密码:用户 ID:组 ID"`, a file's line format). A sentence quoted so, longer and
+    marked once, is still prose."""
+    line_start = max(start, text.rfind("\n", 0, at) + 1)
+    line_end = text.find("\n", at, end)
+    line_end = end if line_end < 0 else line_end
+    if text.count('"', line_start, at) % 2 != 1:
+        return False
+    opening = text.rfind('"', line_start, at)
+    closing = text.find('"', at, line_end)
+    if closing < 0:
+        return False
+    quoted = text[opening + 1 : closing]
+    if any(mark in quoted for mark in "，。；：！？"):
+        return False
+    return len(quoted) <= _LONGEST_QUOTED_VALUE or quoted.count(text[at]) >= 2
 
 
 def _half_width_house_style(text: str, full: dict) -> bool:
