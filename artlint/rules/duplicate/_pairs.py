@@ -282,13 +282,14 @@ def _section_of(doc) -> str:
 # Front-matter keys that name the page's canonical URL (Jekyll's and Hugo's themes, dev.to's
 # `canonical_url`), and jekyll-redirect-from's key that sends the reader on.
 _CANONICAL_KEYS = ("canonical", "canonical_url", "canonicalURL", "canonicalUrl", "canonical-url")
-_REDIRECT_KEYS = ("redirect_to",)
+_REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")  # jekyll-redirect-from's; a Hugo `type: redirects` layout's
 
 
 def declared_copy(doc) -> bool:
     """Whether the page says it is a copy or a forward of another: a canonical URL elsewhere
     than its own (`canonical: https://example.org/performance-audits/` on `/code-reviews/`, an
-    old address kept with its old text) or a `redirect_to`. Search engines and readers are
+    old address kept with its old text) or a `redirect_to` (`redirect:`, `redirect_url:`, read by
+    a theme's redirect layout: a meetup's page that forwards to its sign-up). Search engines and readers are
     sent to the other page; the two are no duplicates to report. Computed once per document
     (duplicate-title and near-duplicate-article both ask)."""
     return doc.memo("duplicate-declared-copy", lambda: _declares_copy(doc))

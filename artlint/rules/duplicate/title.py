@@ -50,7 +50,7 @@ class DuplicateTitle(CorpusRule):
     `{% include templates/device_info.md %}`, one page per phone told apart by its
     `device:`), pages whose heading a template writes (`# -{{ kind_display_name }}-`, from
     each page's front matter through mkdocs-macros or Liquid), pages that say they copy or forward another (a `canonical` URL other than
-    their own, a `redirect_to`), drafts (`draft: true`,
+    their own, a `redirect_to` or a theme's `redirect:`), drafts (`draft: true`,
     `published: false`),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
