@@ -946,6 +946,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         record("folder", folder, signature)  # the kind changes when a sibling gains front matter
         if _no_front_matter_in(folder, signature):
             kind = "repository"  # docs/ for contributors: Jekyll copies files without front matter as they are
+    if site.generator == "eleventy" and kind in ("article", "page") and len(parts) > 1 and not matter and _eleventy_fragment(site, file):
+        kind = "fragment"  # `tutorials/content/reactivity/01.md`: steps a page's script fetches, with no layout, among their like
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
         kind = "partial"
     if "excalidraw-plugin" in matter:
@@ -995,6 +997,20 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     # reveal.js's markdown plugin (`<section data-markdown>`) renders the page in the browser.
     rendered_by_script = kind in ("article", "page") and bool(layout_file) and "data-markdown" in _layout_text(layout_file, site.root)
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script)
+
+
+def _eleventy_fragment(site: Site, file: str) -> bool:
+    """Whether a markdown file without front matter is one of a folder of such files to which
+    no folder data file gives a layout: Eleventy renders each without one, a bare piece of HTML
+    that a page's script fetches (a tutorial's steps), not a page. A data file in JavaScript may
+    give one (unknown: a page); so may the configuration's global data, which is not read."""
+    data = site.eleventy_data(file)
+    if data is None or data.get("layout"):
+        return False
+    folder = os.path.dirname(os.path.abspath(file))
+    signature = folder_signature(folder)
+    record("folder", folder, signature)  # the kind changes when a sibling gains front matter
+    return _no_front_matter_in(folder, signature)
 
 
 def _jekyll_layout_file(site: Site, matter: Mapping[str, Any], parts: list[str]) -> str:

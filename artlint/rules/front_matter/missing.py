@@ -16,7 +16,9 @@ class FrontMatterMissing(DocumentRule):
     (jekyll-multiple-languages-plugin's `_i18n/<lang>/`, files Hugo's `ignoreFiles` leaves out of
     the build for `{{< readfile >}}` to include), an Eleventy page whose folder's data
     file gives it a title (`now/now.11tydata.js` with `eleventyComputed.title`) and whose file
-    name a date, and empty files (placeholders). On a Hugo site whose build pins a version before
+    name a date, Eleventy files in a folder of such files that no data file gives a layout
+    (a tutorial's steps, `tutorials/content/reactivity/01.md`, rendered bare and fetched by a
+    page's script), and empty files (placeholders). On a Hugo site whose build pins a version before
     0.123 (netlify.toml, a Dockerfile, a workflow), front matter wrapped in an HTML comment
     (`<!--`, the front matter, `-->`: hidden where GitHub shows the file) is front matter, as
     Hugo read it then; later versions read none there.
