@@ -51,7 +51,8 @@ class LinkTextNonDescriptive(DocumentRule):
     or in brackets after a claim (`… in 2022 ([source](…))`) or right after a sentence's end
     (`… 伤亡情况目前未知。[source](…)`, a digest's credit for each item),
     "Source" or "Download" in a table cell that holds only links, under a column with a
-    heading (a download table's `[Source] [Sign] [SHA512]`, whose row names the release, a
+    heading (in an HTML table with `<th>` headings too, the link all of its `<td>`; a download
+    table's `[Source] [Sign] [SHA512]`, whose row names the release, a
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
     [download](…pdf)`), three or more links side by side with only separators between, one of which says
@@ -102,7 +103,7 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
                 continue
-            if _names_a_rows_source(doc, link, text) or _labelled_line(doc, link, text):
+            if _names_a_rows_source(doc, link, text) or _labelled_line(doc, link, text) or _in_a_headed_html_cell(doc, link, text):
                 continue  # a table's column, a line's label names it
             if _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
                 continue  # (`[`<details>`](…)`: code names an element, a command, an API)
@@ -418,6 +419,24 @@ def _names_a_rows_source(doc, link, text: str) -> bool:
                         return _ends_cell(doc, link, cell)  # `… patch-level releases. [Source](…)`: the cell's credit
                     return _links_only(doc, cell)
     return False
+
+
+# An HTML link that is all of its table cell: `<td>` before it, its text, `</a>` and `</td>`.
+_CELL_OPENS_BEFORE = lazy(r"<td\b[^<>]*>\s*\Z", re.I)
+_CELL_CLOSES_AFTER = lazy(r"[^<]*</a\s*>\s*</td\s*>", re.I)
+_TABLE_OPENING = lazy(r"<table\b", re.I)
+_HEADING_CELL = lazy(r"<th\b", re.I)
+
+
+def _in_a_headed_html_cell(doc, link, text: str) -> bool:
+    """`<td><a href="…/releases/tag/v1">Download</a></td>` in an HTML table with headings
+    (`<th>Patch</th>`): as in a markdown table, the row and the column say what it is."""
+    if link.kind != "html" or text not in _CELL_ACTIONS:
+        return False
+    if not _CELL_OPENS_BEFORE.search(doc.text, max(0, link.start - 200), link.start) or not _CELL_CLOSES_AFTER.match(doc.text, link.end):
+        return False
+    openings = list(_TABLE_OPENING.finditer(doc.text, max(0, link.start - 20000), link.start))
+    return bool(openings) and _HEADING_CELL.search(doc.text, openings[-1].end(), link.start) is not None
 
 
 # A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
