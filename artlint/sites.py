@@ -955,6 +955,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     hugo_type = _hugo_type(site, file, matter, relative).lower() if site.generator == "hugo" and kind in ("article", "page") else ""
     if hugo_type == "docs" and kind == "article":
         kind = "page"  # documentation (Docsy's and hugo-book's `docs` layouts): ordered by weight, undated
+    if site.generator == "hugo" and kind == "article" and (hugo_type == "page" or matter.get("layout") == "page"):
+        kind = "page"  # `type: page`, `layout: page`: a standalone page (about, code of conduct), undated
     if site.generator == "docusaurus" and kind == "article":
         date_from_name = _docusaurus_post_date(parts)
     elif not _dates_from_names(site, parts):
