@@ -231,6 +231,17 @@ def _setting_value(text: str, start: int) -> bool:
     return _SETTING_BEFORE.search(text[max(line_start, start - 80) : start]) is not None
 
 
+# A command line's option before its value: `main.py -u http://…`, `--registry=https://…`.
+_OPTION_BEFORE = lazy(r"(?:^|[\s>])--?[A-Za-z][\w-]*(?:[ \t]+|=)\Z")
+
+
+def _option_value(text: str, start: int) -> bool:
+    """The URL is the value of a command-line option (a command written as prose or in a
+    quote, `> main.py -u http://www.example.com -d 'a=1'`): an argument, not a page offered."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _OPTION_BEFORE.search(text, max(line_start, start - 40), start) is not None
+
+
 def _inside_quoted_title(text: str, start: int, end: int) -> bool:
     """The URL is one of the words of a quotation on its line (`Fixed "https://x/y gives 404"`,
     an issue's title quoted in a changelog): mentioned, not offered to the reader."""
@@ -347,6 +358,7 @@ def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool
         or _beside_http_method(source, start, end)
         or _attribute_value(text, start)
         or _setting_value(text, start)
+        or _option_value(text, start)
         or _inside_quoted_title(text, start, end)
     )
 
@@ -428,7 +440,8 @@ class BareUrl(DocumentRule):
     sandbox or with a version in its path: `https://apisandbox.x.com.br`,
     `https://api.x.com.br/orders/v1`, not its `/docs`; a sandbox's sign-up page is a page), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
-    the value of an environment variable or setting (`MIRROR_URL=https://...`), a host without a
+    the value of an environment variable or setting (`MIRROR_URL=https://...`) or of a command's
+    option (`main.py -u http://…`, `--registry=https://…`), a host without a
     scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
     example), a `www.` host named without a scheme or a path (`(© www.example.com)`, `域名如
     www.example.cn`: a domain, not a page), webhook hosts
