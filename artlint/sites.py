@@ -1245,11 +1245,7 @@ _ARCHETYPE_KEY = lazy(r"^[\"']?([A-Za-z_][\w.-]*)[\"']?[ \t]*[:=]", re.M)
 def _archetype_keys(path: str, signature: str) -> frozenset[str] | None:
     """The top-level front-matter keys of a Hugo archetype, lower case; None when it has no
     front matter fenced by `---` or `+++`."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read(65536)
-    except OSError:
-        return None
+    text = read_small_file(path)  # not a link out of the checkout, a device or a pipe
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or lines[0].strip() not in ("---", "+++"):
         return None

@@ -661,3 +661,32 @@ def test_an_eleventy_layout_named_by_an_absolute_path_is_not_read(tmp_path: Path
     code, out, err = artlint("check", "--format", "json", "--select", "front-matter-required", ".", cwd=site, timeout=60)
     findings = json.loads(out)["findings"]
     assert [(f["path"], f["message"]) for f in findings] == [("src/notes/a.md", "required key 'title' is missing")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_hugo_archetype_that_is_a_pipe_or_a_link_out_is_not_read(tmp_path: Path) -> None:
+    """A section's archetype decides whether its pages need a date; one that is a named pipe
+    (a read would wait forever) or a link to a file outside the checkout is not read, and the
+    section's pages are judged as if it had none."""
+    site = tmp_path / "site"
+    write(
+        site,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/events/a.md": '---\ntitle: "A"\ndate: 2024-01-01\n---\n\nText.\n',
+            "content/events/b.md": '---\ntitle: "B"\ndate: 2024-02-01\n---\n\nText.\n',
+            "content/events/c.md": '---\ntitle: "C"\n---\n\nText.\n',
+            "content/talks/a.md": '---\ntitle: "A"\ndate: 2024-01-01\n---\n\nText.\n',
+            "content/talks/b.md": '---\ntitle: "B"\ndate: 2024-02-01\n---\n\nText.\n',
+            "content/talks/c.md": '---\ntitle: "C"\n---\n\nText.\n',
+        },
+    )
+    outside = tmp_path / "outside.md"
+    outside.write_text('---\ntitle: "{{ .Name }}"\n---\n', encoding="utf-8")
+    (site / "archetypes").mkdir()
+    os.mkfifo(site / "archetypes" / "events.md")
+    (site / "archetypes" / "talks.md").symlink_to(outside)
+    code, out, err = artlint("check", "--select", "front-matter-required", "--format", "json", ".", cwd=site, timeout=60)
+    assert code == 1, err
+    missing = sorted(f["path"] for f in json.loads(out)["findings"])
+    assert missing == ["content/events/c.md", "content/talks/c.md"]  # no archetype read: dates expected
