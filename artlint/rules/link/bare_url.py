@@ -203,7 +203,9 @@ def _beside_http_method(text: str, start: int, end: int) -> bool:
     # Searched in the whole text, not a slice: "TARGET" cut to "GET" by a window is no method.
     if _HTTP_METHOD.search(text, max(line_start, start - _METHOD_WINDOW), start):
         return True
-    after = _HTTP_METHOD.search(text, end, line_end)
+    # Only the window after it: a line of thousands of URLs is not searched to its end for each.
+    # (A few characters more, so that a method's word cut by the window keeps its end: "GETTER".)
+    after = _HTTP_METHOD.search(text, end, min(line_end, end + _METHOD_WINDOW + 16))
     return after is not None and after.start() < end + _METHOD_WINDOW
 
 
@@ -242,12 +244,16 @@ def _option_value(text: str, start: int) -> bool:
     return _OPTION_BEFORE.search(text, max(line_start, start - 40), start) is not None
 
 
+_QUOTE_REACH = 2000  # characters: longer than any title quoted on a line
+
+
 def _inside_quoted_title(text: str, start: int, end: int) -> bool:
     """The URL is one of the words of a quotation on its line (`Fixed "https://x/y gives 404"`,
     an issue's title quoted in a changelog): mentioned, not offered to the reader."""
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = text[text.rfind("\n", 0, start) + 1 : start]
+    # Within `_QUOTE_REACH` each way: a line of thousands of URLs is not counted whole for each.
+    line_end = text.find("\n", end, end + _QUOTE_REACH)
+    line_end = min(len(text), end + _QUOTE_REACH) if line_end < 0 else line_end
+    before = text[text.rfind("\n", max(0, start - _QUOTE_REACH), start) + 1 : start][-_QUOTE_REACH:]
     for opening, closing in (('"', '"'), ("“", "”")):
         opened = before.rfind(opening)
         still_open = before.count(opening) % 2 == 1 if opening == closing else closing not in before[opened + 1 :]

@@ -338,10 +338,17 @@ _NAME_BEFORE_WILDCARD = lazy(r"(?:^|[\s(\[（，、,:：])[A-Za-z_$][\w.$]*\Z")
 
 
 def _wildcard_after_name(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    rest = text[end : len(text) if line_end < 0 else line_end]
-    return not rest.strip() and _NAME_BEFORE_WILDCARD.search(text[max(line_start, start - 200) : start]) is not None
+    # Within 200 characters each way: a line of 100,000 closers is not read whole for each.
+    window_end = min(len(text), end + 200)
+    line_end = text.find("\n", end, window_end)
+    if line_end < 0:
+        if window_end < len(text):
+            return False  # the line goes on past the window: text follows the asterisks
+        line_end = len(text)
+    if text[end:line_end].strip():
+        return False
+    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    return _NAME_BEFORE_WILDCARD.search(text[max(0, line_start) : start]) is not None
 
 
 def _beside_bracket(text: str, run) -> bool:
