@@ -196,6 +196,7 @@ class PunctuationWidth(DocumentRule):
         last_visible = block.end - 1  # the paragraph's last visible character: after it, its end
         while last_visible >= block.start and text[last_visible] in (HIDDEN, " ", "\t", "\n"):
             last_visible -= 1
+        quoted = _QuotedLiterals(text, block.start, block.end)
         for found in marks.finditer(text, block.start, block.end):
             at = found.start()
             mark = text[at]
@@ -207,7 +208,7 @@ class PunctuationWidth(DocumentRule):
                 continue  # a chat log's line: the name a participant gave themselves, as they typed it
             if _in_a_linked_title(doc, at, options):
                 continue  # `「[视频标题,副标题](https://…)」`: another site's title, as that site wrote it
-            if mark in ",:;" and _quoted_literal(text, at, block.start, block.end):
+            if mark in ",:;" and quoted.literal(at):
                 continue  # `"组名:密码:组 ID"`, `"学号,学科"`: a file's line format, a key, quoted as written
             before = _visible_before(text, block.start, at)  # `**第二范式**,并且`: the bold's markers are no text
             if mark == ":" and text[at - 1 : at] == HIDDEN and doc.memo("punctuation-width label colons", lambda: _half_width_labels(text)):
@@ -412,24 +413,44 @@ _FEWEST_FOR_A_STYLE = 10  # half-width marks after Chinese characters: fewer mak
 _LONGEST_QUOTED_VALUE = 12  # characters between straight quotes: a value, not a quoted sentence
 
 
-def _quoted_literal(text: str, at: int, start: int, end: int) -> bool:
-    """Whether the mark lies inside straight double quotes on its line that hold a literal: a
+class _QuotedLiterals:
+    """Whether a mark lies inside straight double quotes on its line that hold a literal: a
     short value (`"学号,学科"`, a composite key) or fields the same mark joins more than once
     (`"用户名:密码:用户 ID:组 ID"`, a file's line format). A sentence quoted so, longer and
-    marked once, is still prose."""
-    line_start = max(start, text.rfind("\n", 0, at) + 1)
-    line_end = text.find("\n", at, end)
-    line_end = end if line_end < 0 else line_end
-    if text.count('"', line_start, at) % 2 != 1:
-        return False
-    opening = text.rfind('"', line_start, at)
-    closing = text.find('"', at, line_end)
-    if closing < 0:
-        return False
-    quoted = text[opening + 1 : closing]
-    if any(mark in quoted for mark in "，。；：！？"):
-        return False
-    return len(quoted) <= _LONGEST_QUOTED_VALUE or quoted.count(text[at]) >= 2
+    marked once, is still prose. Each line's quotes are found once, as the block's marks are
+    asked about in order: a line of 100,000 marks is not searched again for each."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.line_start = self.line_end = -1
+        self.quotes: list[int] = []
+        self.verdicts: dict[tuple[int, str], bool] = {}
+
+    def literal(self, at: int) -> bool:
+        if not self.line_start <= at < self.line_end:
+            self._read_line(at)
+        before = bisect_right(self.quotes, at)
+        if before % 2 != 1 or before >= len(self.quotes):
+            return False  # not after an opening quote, or no closing one on the line
+        opening, closing = self.quotes[before - 1], self.quotes[before]
+        mark = self.text[at]
+        if (opening, mark) not in self.verdicts:
+            quoted = self.text[opening + 1 : closing]
+            self.verdicts[(opening, mark)] = not any(full in quoted for full in "，。；：！？") and (
+                len(quoted) <= _LONGEST_QUOTED_VALUE or quoted.count(mark) >= 2
+            )
+        return self.verdicts[(opening, mark)]
+
+    def _read_line(self, at: int) -> None:
+        text = self.text
+        self.line_start = max(self.start, text.rfind("\n", self.start, at) + 1)
+        line_end = text.find("\n", at, self.end)
+        self.line_end = self.end if line_end < 0 else line_end
+        self.quotes = []
+        quote = text.find('"', self.line_start, self.line_end)
+        while quote >= 0:
+            self.quotes.append(quote)
+            quote = text.find('"', quote + 1, self.line_end)
 
 
 def _half_width_house_style(text: str, full: dict) -> bool:
