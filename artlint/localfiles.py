@@ -375,6 +375,12 @@ def in_other_case(doc: "Document", path: str) -> str | None:
     return None
 
 
+def case_hint(doc: "Document", path: str) -> str:
+    """What a not-found message adds when the file exists in other letter case ("" when not)."""
+    other = in_other_case(doc, path)
+    return f": '{other}' differs only in letter case, which web servers tell apart" if other else ""
+
+
 def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool:
     """Whether the places a local link path may lead to lie in a git submodule the checkout
     has not fetched: the target cannot be checked (artlint.submodules)."""

@@ -230,15 +230,16 @@ def event_date_of(doc, keys: frozenset[str]) -> str:
     return ""
 
 
-_NAME_PARTS = lazy(r"[-_.]")
+# The separators of the words of a file name (`communication-ios.md`, `index_euwe.md`).
+NAME_PARTS = lazy(r"[-_.]")
 
 
 def platform_variants(a: str, b: str, variants: frozenset[str], languages: bool = False) -> bool:
     """`communication-ios.md` and `communication-android.md`: pages whose names differ in one
     word, a platform of `variants` on each side, write one topic for each; with `languages`,
     names that differ in a language code alone (`deRSE23-en.md`, `deRSE23-de.md`) too."""
-    parts_a = _NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
-    parts_b = _NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_a = NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_b = NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
     if len(parts_a) != len(parts_b):
         return False
     different = [(x, y) for x, y in zip(parts_a, parts_b, strict=True) if x != y]

@@ -8,6 +8,7 @@ from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option, derived
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import (
+    NAME_PARTS,
     assign,
     date_of,
     declared_copy,
@@ -157,9 +158,6 @@ class DuplicateTitle(CorpusRule):
                 )
 
 
-_NAME_PARTS = re.compile(r"[-_.]")
-
-
 _RECURRING_DAYS = 6  # a weekly newsletter keeps its title
 
 
@@ -213,7 +211,7 @@ def _named_series(paths: list[str]) -> bool:
     reference kept once per release behind a version picker)."""
     if len(paths) < _DATA["series-min-pages"]:
         return False
-    parts = [_NAME_PARTS.split(_name(path).casefold()) for path in paths]
+    parts = [NAME_PARTS.split(_name(path).casefold()) for path in paths]
     if len({len(split) for split in parts}) != 1 or len(parts[0]) < 2:
         return False
     varying = [index for index in range(len(parts[0])) if len({split[index] for split in parts}) > 1]

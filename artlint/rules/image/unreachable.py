@@ -5,7 +5,7 @@ import re
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
-from artlint.localfiles import exists_as_dependency, hexo_post_asset, in_other_case, in_unfetched_submodule, is_local, link_target, resolve, split_target
+from artlint.localfiles import case_hint, exists_as_dependency, hexo_post_asset, in_unfetched_submodule, is_local, link_target, resolve, split_target
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -158,7 +158,7 @@ class ImageUnreachable(NetworkRule):
                     continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
                 if _bundle_resource_by_hook(doc, path):
                     continue  # the theme's image render hook finds `/a.webp` among the page's resources
-                yield doc.diagnostic(f"image {path!r} not found{_case_hint(doc, path)}", link.url_start, max(link.url_end, link.url_start + 1))
+                yield doc.diagnostic(f"image {path!r} not found{case_hint(doc, path)}", link.url_start, max(link.url_end, link.url_start + 1))
         # Hugo expands shortcodes in the pages it renders (in code blocks too); in a repository's
         # README, which GitHub shows, `{{< figure >}}` is text.
         if doc.site is not None and doc.site.generator == "hugo" and not (doc.page is not None and doc.page.kind == "repository"):
@@ -206,9 +206,3 @@ def _bundle_resource_by_hook(doc, path: str) -> bool:
     if not file.name.lower().startswith(("index.", "_index.")):
         return False
     return exists_as_dependency(os.path.join(os.path.dirname(str(file)), *path.strip("/").split("/")))
-
-
-def _case_hint(doc, path: str) -> str:
-    """What the message adds when the file exists in other letter case."""
-    other = in_other_case(doc, path)
-    return f": '{other}' differs only in letter case, which web servers tell apart" if other else ""

@@ -8,12 +8,12 @@ from artlint.globs import glob_set
 from artlint.lazyre import lazy
 from artlint.localfiles import (
     DEFAULT_ROOTS,
+    case_hint,
     exists_as_dependency,
     hugo_ref_in_unfetched_content,
     hugo_ref_namesakes,
     hugo_ref_written_by_build_step,
     hugo_refs,
-    in_other_case,
     in_unfetched_submodule,
     is_known_page,
     is_local,
@@ -177,9 +177,7 @@ class LinkTargetMissing(DocumentRule):
                     continue  # under a folder Jekyll's `keep_files` names: another build step fills it
                 if written_by_build_step(doc, path, roots):
                     continue  # a page a build step writes, kept out of git by a `.gitignore`
-                other = in_other_case(doc, path)
-                hint = f": '{other}' differs only in letter case, which web servers tell apart" if other else ""
-                yield doc.diagnostic(f"link target {path!r} not found{hint}", link.url_start, max(link.url_end, link.url_start + 1))
+                yield doc.diagnostic(f"link target {path!r} not found{case_hint(doc, path)}", link.url_start, max(link.url_end, link.url_start + 1))
         for ref in hugo_refs(doc):
             if resolve_hugo_ref(doc, ref.target, roots, ref.language) is None and not hugo_ref_written_by_build_step(doc, ref.target, roots, ref.language):
                 if hugo_ref_in_unfetched_content(doc, ref.target):
