@@ -366,11 +366,9 @@ class Site:
         there, writes no date: the site's own template for the section's pages says they need
         none (an event's page with its `start:` instead)."""
         relative = self.relative(file)
-        inner = next((relative[len(path) + 1 :] for path, _ in self.language_folders if within(relative, path)), None)
-        if inner is None:
-            inner = next((relative[len(path) + 1 :] for path in self.content if path != "." and within(relative, path)), None)
-        if inner is None or "/" not in inner:
-            return False  # outside the content, or a page at its top: no section
+        inner = _within_content(self, relative)
+        if inner is None or inner == relative or "/" not in inner:
+            return False  # outside the content (or content that is the site's root), or a page at its top: no section
         section = inner.split("/", 1)[0]
         archetypes = os.path.join(self.root, "archetypes")
         for candidate in (os.path.join(archetypes, section + ".md"), os.path.join(archetypes, section, "index.md")):
