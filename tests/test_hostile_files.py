@@ -704,3 +704,15 @@ def test_a_line_of_thirty_thousand_bare_urls_is_read_around_each_url_only(tmp_pa
     assert code == 1, err
     assert len(json.loads(out)["findings"]) > 20_000
     assert time.monotonic() - started < 40
+
+
+def test_a_line_of_quoted_values_is_read_for_its_quotes_once(tmp_path: Path) -> None:
+    """punctuation-width leaves marks inside quoted literals (`"学号,学科"`) alone; it once counted
+    the line's quotes again for each mark: 75,000 quoted values on one line took 7.7 s, 0.5 s now."""
+    (tmp_path / "artlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "quoted.md").write_text("# 标题\n\n这是一段中文" + '"中,中"，' * 75_000 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "punctuation-width", ".", cwd=tmp_path, timeout=120)
+    assert code == 0, err
+    assert json.loads(out)["findings"] == []  # every comma is inside a short quoted value
+    assert time.monotonic() - started < 4
