@@ -284,19 +284,20 @@ def _findings_for(data: bytes, target: FixTarget, config: Config, unsafe: bool) 
     `data`. The fixes of network and corpus rules can only be found again by a whole run."""
     if target.digest and content_digest(data) == target.digest:
         return target.findings, []
-    rules = all_rules()
-    lost = [
-        finding.rule
-        for finding in target.findings
-        if finding.fix is not None
-        and (finding.fix.safe or unsafe)
-        and issubclass(rules.get(finding.rule, DocumentRule), (NetworkRule, CorpusRule))
-    ]
+    lost = [finding.rule for finding in target.findings if finding.fix is not None and (finding.fix.safe or unsafe) and _found_by_a_whole_run(finding)]
     notes = []
     if lost:
         count = f"{len(lost)} fix{'es' if len(lost) != 1 else ''}"
         notes.append(f"{count} of {', '.join(sorted(set(lost)))} not applied: the file changed since they were found (run again)")
     return check_text(data, target.display, target.display, config), notes
+
+
+def _found_by_a_whole_run(finding: Finding) -> bool:
+    """Whether only a whole run finds this again: a corpus rule's finding, or a network rule's
+    answer from the network (it carries the URL fetched). A network rule's offline part (the
+    https fix of link-insecure for a host known to serve it) is a document rule's finding."""
+    rule = all_rules().get(finding.rule, DocumentRule)
+    return issubclass(rule, CorpusRule) or (issubclass(rule, NetworkRule) and finding.url is not None)
 
 
 def _read(folder: "_Folder", limit: int) -> tuple[bytes, os.stat_result]:

@@ -156,6 +156,23 @@ class PlantedServer(ThreadingHTTPServer):
         self.server_close()
 
 
+class BothSchemesServer(PlantedServer):
+    """Plain HTTP and TLS on one port, as a host that serves both: a connection that opens
+    with a TLS handshake (its first byte 0x16) is answered over TLS, any other in the clear."""
+
+    def __init__(self, tls: ssl.SSLContext):
+        super().__init__()
+        self.tls_context = tls
+        self.scheme = "http"
+
+    def get_request(self):
+        connection, address = self.socket.accept()
+        connection.settimeout(5)
+        if connection.recv(1, socket.MSG_PEEK) == b"\x16":
+            connection = self.tls_context.wrap_socket(connection, server_side=True)
+        return connection, address
+
+
 class RawServer:
     """A TCP server on 127.0.0.1 that does not speak HTTP properly; each connection, in a thread
     of its own, gets `behaviour`:

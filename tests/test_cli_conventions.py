@@ -59,7 +59,7 @@ def test_stdin_without_a_file_name_is_dash_under_the_current_configuration(site:
     assert out.splitlines() == [
         "-:1:1  error  front-matter-required  required key 'author' is missing",
         "-:6:19  error  link-target-missing  link target 'sibling.md' not found",
-        "-:6:47  warning  link-insecure  [*] insecure http:// link: use https:// if doi.org serves it",
+        "-:6:47  warning  link-insecure  [*] insecure http:// link: doi.org serves https://",
         "-:6:77  warning  duplicate-word  doubled word 'the the'",
     ]
 
@@ -205,8 +205,8 @@ def test_unused_suppressions_are_reported_and_fixed(tmp_path: Path) -> None:
     text = (
         "---\ntitle: t\ndate: 2024-01-01  # artlint-disable-line front-matter-invalid-date\n---\n\n"
         "<!-- artlint-disable-next-line duplicate-word -->\nThe the word.\n\n"
-        "<!-- artlint-disable-next-line duplicate-word, link-insecure -->\nThe the word again.\n\n"
-        "<!-- artlint-disable-next-line link-insecure -->\nNothing to suppress.\n"
+        "<!-- artlint-disable-next-line duplicate-word, link-empty -->\nThe the word again.\n\n"
+        "<!-- artlint-disable-next-line link-empty -->\nNothing to suppress.\n"
     )
     write(tmp_path, {"a.md": text})
     for _ in range(2):  # the second run comes from the cache: the same findings
@@ -214,11 +214,11 @@ def test_unused_suppressions_are_reported_and_fixed(tmp_path: Path) -> None:
         assert code == 0  # info
         assert out.splitlines() == [
             "a.md:3:19  info  unused-suppression  [*] unused suppression: front-matter-invalid-date reported nothing where it applies",
-            "a.md:9:1  info  unused-suppression  [*] unused suppression: link-insecure reported nothing where it applies",
-            "a.md:12:1  info  unused-suppression  [*] unused suppression: link-insecure reported nothing where it applies",
+            "a.md:9:1  info  unused-suppression  [*] unused suppression: link-empty reported nothing where it applies",
+            "a.md:12:1  info  unused-suppression  [*] unused suppression: link-empty reported nothing where it applies",
         ]
     # A rule that did not run says nothing: not reported.
-    _, out, _ = artlint("check", "--offline", "-q", "--ignore", "link-insecure,front-matter", "a.md", cwd=tmp_path)
+    _, out, _ = artlint("check", "--offline", "-q", "--ignore", "link-empty,front-matter", "a.md", cwd=tmp_path)
     assert out == ""
     code, _, err = artlint("check", "--offline", "--fix", "a.md", cwd=tmp_path)
     assert code == 0 and "fixed 3 findings in 1 file" in err

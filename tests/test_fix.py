@@ -94,6 +94,7 @@ def test_seed_like_example_articles_are_fixed_exactly_and_stay_fixed(tmp_path: P
     after = {path.name: path.read_bytes() for path in (tmp_path / "examples").glob("*.md")}
     reposted = before["reposted-gene-therapy.md"]
     expected = _unstuffed(reposted).replace("作者说说，".encode(), "作者说，".encode()).replace("##延伸阅读".encode(), "## 延伸阅读".encode())
+    expected = expected.replace(b"(http://dx.doi.org/", b"(https://dx.doi.org/")
     assert COURSE.search(reposted.decode()) and after["reposted-gene-therapy.md"] == expected
     assert after["clean-article.md"] == before["clean-article.md"]
     assert after["broken-front-matter.md"] == before["broken-front-matter.md"]
@@ -102,7 +103,7 @@ def test_seed_like_example_articles_are_fixed_exactly_and_stay_fixed(tmp_path: P
     for wrong, right in (("in order to", "to"), ("How We Moved The Docs", "How we moved the docs"), ("e-mail", "email"), ("we utilize", "we use"), ("very very", "very")):
         docs = docs.replace(wrong, right, 1)
     assert after["moving-the-docs.md"].decode() == docs
-    assert "fixed 13 findings in 2 files" in err
+    assert "fixed 14 findings in 2 files" in err
     artlint("check", "--offline", "--no-cache", "--fix", "--unsafe-fixes", "examples", cwd=tmp_path)
     assert {path.name: path.read_bytes() for path in (tmp_path / "examples").glob("*.md")} == after
 
@@ -151,7 +152,8 @@ def test_insecure_links_move_to_https_only_for_known_hosts(tmp_path: Path) -> No
     text = (
         "+++\ntitle = \"i\"\n+++\n\n"
         "[paper](http://www.nature.com/articles/s41586-020-2649-2) and "
-        "[blog](http://blog.unknown-host.cn/post/1) and ![fig](http://upload.wikimedia.org/a.png \"fig\").\n"
+        "[blog](http://blog.unknown-host.cn/post/1) and ![fig](http://upload.wikimedia.org/a.png \"fig\").\n\n"
+        "The blog's home page: <https://blog.unknown-host.cn/>.\n"
     )
     write(tmp_path, {"i.md": text})
     code, out, _ = _fix(tmp_path)
@@ -307,7 +309,7 @@ def test_a_link_the_stuffing_fix_removes_is_not_also_insecure(tmp_path: Path) ->
         "[c]: http://xy.bioexample.cn/course_video/t.html\n\n"
         "A [report](http://news.bioexample.cn/a.html) that is not stuffed.\n"
     )
-    write(tmp_path, {"o.md": text})
+    write(tmp_path, {"o.md": text, "artlint.toml": "[rules.link-insecure]\nassume-https = true\n"})
 
     def findings(*extra: str) -> list[tuple[int, str]]:
         _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", *extra, "o.md", cwd=tmp_path)

@@ -34,7 +34,7 @@ def _site(root: Path, base: str) -> Path:
         root,
         {
             "artlint.toml": f'[network]\ncheck-private = true\n[doi]\nresolver = "{base}"\n',
-            "content/a.md": f'---\ntitle: "Same title"\ndate: 2024-01-02\n---\n\nSee [the the page]({base}/404) and [this](http://news.example-site.cn/x).\n',
+            "content/a.md": f'---\ntitle: "Same title"\ndate: 2024-01-02\n---\n\nSee [the the page]({base}/404) and [this](http://en.wikipedia.org/wiki/X).\n',
             "content/b.md": '---\ntitle: "Same title"\ndate: 2024-01-03\n---\n\nA second article with the same title.\n',
             "content/c.md": "No front matter at all, and a [missing](./nowhere.md) link.\n",
         },
@@ -161,12 +161,12 @@ def test_a_network_outcome_checked_in_the_future_is_not_believed(tmp_path: Path,
 
 
 def test_a_same_size_edit_that_keeps_the_modification_time_is_checked_again(tmp_path: Path) -> None:
-    write(tmp_path, {"artlint.toml": 'select = ["link-insecure"]\n', "a.md": "[x](https://news.site.cn/a)\n"})
+    write(tmp_path, {"artlint.toml": 'select = ["link-insecure"]\n', "a.md": "[x](https://www.nature.com/a)\n"})
     article = tmp_path / "a.md"
     old = time.time() - 3600
     os.utime(article, (old, old))
     assert _findings(tmp_path, "--offline") == []
-    article.write_text("[x](http://news.site.cn/ab)\n", encoding="utf-8")  # same size, as `cp -p` or `rsync -t` leave it
+    article.write_text("[x](http://www.nature.com/ab)\n", encoding="utf-8")  # same size, as `cp -p` or `rsync -t` leave it
     os.utime(article, (old, old))
     assert [f[3] for f in _findings(tmp_path, "--offline")] == ["link-insecure"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import NO_FRONT_MATTER, artlint, write
 
-ARTICLE = "---\ntitle: A\n---\n\nSee [x](http://blog.sina.com.cn/x) and the the end.\n"
+ARTICLE = "---\ntitle: A\n---\n\nSee [x](http://zh.wikipedia.org/x) and the the end.\n"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import trustme
 from helpers import artlint, write
-from netserver import PlantedServer
+from netserver import BothSchemesServer, PlantedServer
 
 from artlint.config import parse_config, tomllib
 from artlint.engine import run
@@ -314,3 +314,52 @@ def test_suppressions_of_network_rules_are_judged_online_only(tmp_path: Path, se
         assert out == "a.md:4:1  info  unused-suppression  [*] unused suppression: link-broken reported nothing where it applies\n"
     code, out, _ = artlint("check", "--quiet", "--offline", ".", cwd=tmp_path)  # link-broken did not run
     assert code == 0 and out == ""
+
+
+def test_insecure_links_are_asked_over_https_online(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Online, an http:// image whose host nothing in the checkout says serves https is asked
+    for the same address over https: reported (with its safe fix) when it answers, not when
+    the https address is missing or the host speaks no TLS. A host known to serve https is
+    reported without asking."""
+    import artlint.network.dns as dns
+
+    ca = trustme.CA()
+    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("img.example-art.org").configure_cert(context)
+    names = {"img.example-art.org": "127.0.0.1", "old.example-art.org": "127.0.0.1"}
+
+    async def lookup(name: str) -> list[str]:
+        if name in names:
+            return [names[name]]
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(dns, "system_lookup", lookup)
+    with BothSchemesServer(context) as both, PlantedServer() as plain:
+        both_port, plain_port = both.server_address[1], plain.server_address[1]
+        article = (
+            f"![chart](http://img.example-art.org:{both_port}/image.png)\n\n"
+            f"![gone](http://img.example-art.org:{both_port}/missing.png)\n\n"
+            f"![old](http://old.example-art.org:{plain_port}/image.png)\n\n"
+            "[the page](http://en.wikipedia.org/wiki/Mixed_content)\n"
+        )
+        write(tmp_path, {"a.md": article})
+        text = 'select = ["link-insecure"]\n[network]\ntimeout = 2\nretries = 0\ncheck-private = true\ncache = "cache"\n'
+        (tmp_path / "artlint.toml").write_text(text, encoding="utf-8")
+        config = parse_config(tomllib.loads(text), tmp_path / "artlint.toml")
+        config.online = True
+        result = run([str(tmp_path / "a.md")], config, use_cache=False)
+        found = sorted((f.line, f.message, f.fix is not None and f.fix.safe) for f in result.findings)
+        assert found == [
+            (1, "insecure http:// image: img.example-art.org serves it over https://", True),
+            (7, "insecure http:// link: en.wikipedia.org serves https://", True),
+        ]
+        assert both.requests_for("/image.png") == 1 and both.requests_for("/missing.png") == 1
+        assert plain.total() == 0  # asked over TLS, which a plain server never answers as HTTP
+        [fix] = [f.fix for f in result.findings if f.line == 1]
+        assert [(e.line, e.column, e.end_column, e.replacement) for e in fix.edits] == [(1, 10, 14, "https")]
+
+        config.online = False  # offline: only what the checkout says
+        offline = run([str(tmp_path / "a.md")], config, use_cache=False)
+        assert [(f.line, f.rule) for f in offline.findings] == [(7, "link-insecure")]

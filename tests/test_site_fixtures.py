@@ -574,7 +574,9 @@ def test_a_site_that_upgrades_insecure_requests_has_no_insecure_images(tmp_path:
     (tmp_path / "docs" / ".vuepress" / "config.js").write_text("module.exports = { title: 'Notes' };\n", encoding="utf-8")
     (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "docs" / "jvm.md").write_text(
-        "# JVM\n\n![the heap](http://img.example-notes.cn/heap.png)\n\nSee [the old FAQ](http://faq.example-notes.cn/jvm).\n", encoding="utf-8"
+        "# JVM\n\n![the heap](http://img.example-notes.cn/heap.png)\n\nSee [the old FAQ](http://faq.example-notes.cn/jvm).\n\n"
+        "Both hosts serve https too: <https://img.example-notes.cn/> and <https://faq.example-notes.cn/>.\n",
+        encoding="utf-8",
     )
     code, out, _ = artlint("check", "--offline", "--no-cache", "--select", "link-insecure", ".", cwd=tmp_path)
     assert out.count("link-insecure") == 1 and "insecure http:// link" in out, out
@@ -745,3 +747,4 @@ def test_a_large_hugo_section_is_listed_once_for_its_pages_kinds(tmp_path: Path,
     kinds = {model.page(str(path), {"title": "x", "date": "2024-01-01"}).kind for path in posts.iterdir()}
     assert kinds == {"article"}
     assert listed.count(str(posts)) <= 5, listed.count(str(posts))  # a few listings of the folder, not one per page (202 before)
+

@@ -30,7 +30,7 @@ class Probe:
     title: str | None = None  # the title the article gives for a DOI
 
 
-def _probe(doc, target: Target, start: int, end: int, url: str, title: str | None = None) -> Probe:
+def probe_at(doc, target: Target, start: int, end: int, url: str, title: str | None = None) -> Probe:
     line, column = doc.source.position(start)
     end_line, end_column = doc.source.position(max(end, start + 1))
     return Probe(target, line, column, end_line, end_column, url, title)
@@ -50,7 +50,7 @@ def url_probes(doc) -> list[Probe]:
             if link.kind == "reference" or scheme(link.url) not in ("http", "https") or link.host in _RESOLVERS:
                 continue
             kind = "image" if link.is_image else "page"
-            probes.append(_probe(doc, Target(kind, normalise_url(link.url)), link.url_start, link.url_end, link.url))
+            probes.append(probe_at(doc, Target(kind, normalise_url(link.url)), link.url_start, link.url_end, link.url))
         text = doc.prose_text
         if "://" in text:
             covered = SpanSet([(link.start, link.end) for link in doc.links] + [(n.start, n.end) for n in doc.nodes("inline_html", "block_html")])
@@ -58,7 +58,7 @@ def url_probes(doc) -> list[Probe]:
                 url = trim_url(match.group(0))
                 if match.start() in covered or scheme(url) not in ("http", "https") or host_of(url) in _RESOLVERS:
                     continue
-                probes.append(_probe(doc, Target("page", normalise_url(url)), match.start(), match.start() + len(url), url))
+                probes.append(probe_at(doc, Target("page", normalise_url(url)), match.start(), match.start() + len(url), url))
         return probes
 
     return doc.memo("url-probes", compute)
@@ -72,7 +72,7 @@ def doi_probes(doc, metadata: bool) -> list[Probe]:
         for mention in all_mentions(doc, SUFFIX_CHARACTERS):
             if mention.problem or mention.kind == "publisher":
                 continue
-            probes.append(_probe(doc, Target("doi", mention.doi), mention.start, mention.end, mention.doi, _stated_title(doc, mention)))
+            probes.append(probe_at(doc, Target("doi", mention.doi), mention.start, mention.end, mention.doi, _stated_title(doc, mention)))
         return probes
 
     probes = doc.memo("doi-probes", compute)

@@ -3,45 +3,58 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from artlint import data
-from artlint.findings import Fix, Severity
+from artlint.findings import Edit, Fix, Severity
+from artlint.lazyre import lazy
+from artlint.network.probes import probe_at
+from artlint.network.targets import Target, normalise_url
 from artlint.options import Option, derived
-from artlint.rules import DocumentRule
+from artlint.rules import NetworkRule
 from artlint.rules.link.bare_url import bare_urls
-from artlint.urls import domain_set, host_in, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
+from artlint.urls import domain_set, host_in, host_of, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
 
 
-class LinkInsecure(DocumentRule):
+class LinkInsecure(NetworkRule):
     """An `http://` link or image to a public host.
 
     ## What it finds
-    Links, images and reference definitions with the `http:` scheme whose host is public (and
-    bare `http://` URLs where the site's renderer makes them links: goldmark's linkify, marked's
-    GFM, a repository's files on GitHub): not
-    `localhost`, not a private, loopback or link-local address, not a reserved or local
+    Links, images and reference definitions with the `http:` scheme to a public host that serves
+    the same address over https (and bare `http://` URLs where the site's renderer makes them
+    links: goldmark's linkify, marked's GFM, a repository's files on GitHub). Whether it does:
+    - offline, only what the checkout says: the host is on the `https-hosts` list (journals,
+      DOI resolvers, Wikipedia, GitHub…), or the same page links that host with `https://` too;
+    - online (without `--offline`), any other host is asked once for the same address over
+      https, and reported when it answers (a refused connection, a certificate for another
+      host, a 404 or no answer: not reported, the http link may be all there is).
+    With `assume-https = true`, every public host is reported offline, with its message saying
+    "if it serves it" (on twelve sites nobody tuned artlint on, such findings were real 57 % of
+    the time, those with a sign of https 97 %).
+
+    Never reported: `localhost`, a private, loopback or link-local address, a reserved or local
     network's name (`.local`, `.test`, `.home`, `.lan`, Pi-hole's `pi.hole`, `example.com`; a
-    link, not an image, to any of its subdomains), not
-    a tutorial's stand-in for the reader's own host (`api.xxx.com`, `yourdomain.com`), not a
-    link to a server by its IP address (`http://47.243.253.79/`: certificates name hosts; an
-    image from one is still reported, since an https page blocks it), not
-    a device's page on the reader's own network (`device-hosts`: `router.asus.com`,
-    `routerlogin.net`, which serve http only), not a "host" whose last label is a file type and
-    no top-level domain (`file-suffixes`: `[Node.js](http://node.js)`, a name a linkifier linked), not a host
-    of link-denied-domain's built-in list (gone, with no https to move to), not a Tor onion service or an I2P site (their
-    networks encrypt end to end, and their addresses are published as `http://`), and not in
-    the `allow` list, not in a licence's text (`LICENSE.md`, quoted word for word), not an address shown as written (bare, or as its own link's text) beside
-    the same address with https:// (on its line or the next: both forms listed, a redirect rule
-    from one to the other), and not struck through (`~~[the old mirror](http://…)~~`, `<del>`: marked
-    as gone, kept as a record). A link (not an image, which an https page blocks all the same) to
-    a port other than 80 is a server's own page (`http://demo.example.org:8765/flags`, a
-    service's dashboard), with no https to move to: not reported. Nor is an image on a site
-    that tells browsers to upgrade insecure requests (`Content-Security-Policy:
-    upgrade-insecure-requests`, set in the generator's configuration, as VuePress' `head`
-    writes it into every page, or in the host's headers file: `netlify.toml`, `_headers`,
-    `vercel.json`): browsers fetch it over https already. A link that another finding's safe
-    fix removes is not reported too: a stuffed link, which link-keyword-stuffing unlinks, is
-    one finding, not two (when stuffing is not checked, or is suppressed there, it is reported).
+    link, not an image, to any of its subdomains), a tutorial's stand-in for the reader's own
+    host (`api.xxx.com`, `yourdomain.com`), a link to a server by its IP address
+    (`http://47.243.253.79/`: certificates name hosts; an image from one is still reported,
+    since an https page blocks it), a device's page on the reader's own network
+    (`device-hosts`: `router.asus.com`, `routerlogin.net`, which serve http only), a "host"
+    whose last label is a file type and no top-level domain (`file-suffixes`:
+    `[Node.js](http://node.js)`, a name a linkifier linked), a host of link-denied-domain's
+    built-in list (gone, with no https to move to), a Tor onion service or an I2P site (their
+    networks encrypt end to end, and their addresses are published as `http://`), the `allow`
+    list, a licence's text (`LICENSE.md`, quoted word for word), an address shown as written
+    (bare, or as its own link's text) beside the same address with https:// (on its line or
+    the next: both forms listed, a redirect rule from one to the other), and a link struck
+    through (`~~[the old mirror](http://…)~~`, `<del>`: marked as gone, kept as a record). A
+    link (not an image, which an https page blocks all the same) to a port other than 80 is a
+    server's own page (`http://demo.example.org:8765/flags`, a service's dashboard), with no
+    https to move to. Nor is an image on a site that tells browsers to upgrade insecure
+    requests (`Content-Security-Policy: upgrade-insecure-requests`, set in the generator's
+    configuration, as VuePress' `head` writes it into every page, or in the host's headers
+    file: `netlify.toml`, `_headers`, `vercel.json`): browsers fetch it over https already. A
+    link that another finding's safe fix removes is not reported too: a stuffed link, which
+    link-keyword-stuffing unlinks, is one finding, not two (when stuffing is not checked, or
+    is suppressed there, it is reported).
 
     ## Why it matters
     Browsers block `http://` images on `https://` pages (mixed content) and warn on such links;
@@ -49,20 +62,28 @@ class LinkInsecure(DocumentRule):
 
     ## Example
 
-        ![chart](http://img.example-news.cn/2020/chart.png)
+        See [the paper](http://www.nature.com/articles/s41586-020-2649-2) and
+        ![chart](http://img.example-news.cn/2020/chart.png), also at
+        <https://img.example-news.cn/2020/>.
 
-    reports `insecure http:// image: use https:// if img.example-news.cn serves it`.
+    reports `insecure http:// link: www.nature.com serves https://` and `insecure http://
+    image: img.example-news.cn is linked with https:// on this page too`.
 
     ## Fix
-    Safe, for the hosts of `https-hosts` only (journals, DOI resolvers, Wikipedia, GitHub and
-    other hosts known to serve every page over https): `http://` becomes `https://`. Other
-    hosts are not guessed at.
+    Safe, for the hosts of `https-hosts` (journals, DOI resolvers, Wikipedia, GitHub and other
+    hosts known to serve every page over https), and online for an address that answered over
+    https: `http://` becomes `https://`. Other hosts are not guessed at.
     """
 
     name = "link-insecure"
     family = "link"
     severity = Severity.WARNING
     options = {
+        "assume-https": Option(
+            "boolean",
+            False,
+            "Offline, report http:// links to every public host as if each served https (by default: hosts known to, or linked with https:// on the page).",
+        ),
         "allow": Option("list[string]", list(_DATA["allow"]), "Hosts (and their subdomains) allowed over http://."),
         "device-hosts": Option(
             "list[string]", list(_DATA["device-hosts"]), "Names a device answers at on the reader's own network (a router's admin page), served over http only."
@@ -79,39 +100,93 @@ class LinkInsecure(DocumentRule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if doc.is_legal_text:
-            return  # a licence's text, quoted word for word (`http://creativecommons.org/licenses/…`)
-        for target in _http_targets(doc):
-            host = target.host
-            if not host or is_private_host(host) or is_documentation_host(host) or is_placeholder_host(host):
-                continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
-            if host.endswith((".onion", ".i2p")):
-                continue  # Tor and I2P encrypt end to end: their addresses are written http://
-            if host_in(host, _dead_hosts()):
-                continue  # a host that is gone (`registry.npm.taobao.org`): no https to move to; link-denied-domain reports it
-            if host.rpartition(".")[2] in derived(options, "link-insecure file suffixes", lambda: frozenset(options["file-suffixes"])):
-                continue  # `[Node.js](http://node.js)`: a name a linkifier linked, no server to move to https
-            if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
-                continue
-            if target.url_start in doc.struck_out:
-                continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
-            if target.shows_its_address and _beside_its_https_twin(doc.text, target):
-                continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
-            if not target.is_image and _service_port(target.url):
-                continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
-            if not target.is_image and is_address(host):
-                continue  # `http://47.243.253.79/`: a server by its address, which no certificate names
-            if not target.is_image and in_documentation_domain(host):
-                continue  # `http://kickstart.corp.example.com/`: an example's address, no server's
-            if target.is_image and doc.site is not None and doc.site.upgrades_insecure:
-                continue  # the site's `upgrade-insecure-requests`: browsers load it over https
+        for target in _insecure_targets(doc, options):
+            reason = _https_evidence(doc, target.host, options)
+            if reason is None and not options["assume-https"]:
+                continue  # no sign the host serves https: an online run asks it (`probes`)
             what = "image" if target.is_image else "link"
-            yield doc.diagnostic(
-                f"insecure http:// {what}: use https:// if {host} serves it",
-                target.url_start,
-                target.url_end,
-                fix=_https_fix(doc, target, options),
-            )
+            said = f"{target.host} {reason}" if reason else f"use https:// if {target.host} serves it"
+            yield doc.diagnostic(f"insecure http:// {what}: {said}", target.url_start, target.url_end, fix=_https_fix(doc, target, options))
+
+    def probes(self, doc, options):
+        if options["assume-https"]:
+            return []  # reported offline already
+        probes = []
+        for target in _insecure_targets(doc, options):
+            if _https_evidence(doc, target.host, options) is None:
+                twin = "https://" + target.url[len("http://") :]
+                kind = "image" if target.is_image else "page"
+                probes.append(probe_at(doc, Target(kind, normalise_url(twin)), target.url_start, target.url_end, target.url))
+        return probes
+
+    def judge(self, probe, outcome, options):
+        if not outcome.ok:
+            return None  # no https there (refused, a certificate for another host, 404), or no answer
+        what = "image" if probe.target.kind == "image" else "link"
+        return f"insecure http:// {what}: {host_of(probe.url)} serves it over https://"
+
+    def repair(self, probe, outcome, options):
+        if not outcome.ok or probe.url[:5].lower() != "http:" or probe.line != probe.end_line:
+            return None
+        return Fix("use https://", (Edit(probe.line, probe.column, probe.line, probe.column + 4, "https"),))
+
+
+def _insecure_targets(doc, options):
+    """The page's http:// links and images to public hosts that could move to https: not a
+    local, placeholder, device or gone host, not struck through, not a server's own port."""
+    if doc.is_legal_text:
+        return  # a licence's text, quoted word for word (`http://creativecommons.org/licenses/…`)
+    for target in _http_targets(doc):
+        host = target.host
+        if not host or is_private_host(host) or is_documentation_host(host) or is_placeholder_host(host):
+            continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
+        if host.endswith((".onion", ".i2p")):
+            continue  # Tor and I2P encrypt end to end: their addresses are written http://
+        if host_in(host, _dead_hosts()):
+            continue  # a host that is gone (`registry.npm.taobao.org`): no https to move to; link-denied-domain reports it
+        if host.rpartition(".")[2] in derived(options, "link-insecure file suffixes", lambda: frozenset(options["file-suffixes"])):
+            continue  # `[Node.js](http://node.js)`: a name a linkifier linked, no server to move to https
+        if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
+            continue
+        if target.url_start in doc.struck_out:
+            continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
+        if target.shows_its_address and _beside_its_https_twin(doc.text, target):
+            continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
+        if not target.is_image and _service_port(target.url):
+            continue  # `http://demo.example.org:8765/flags`: a server's own page, no https to move to
+        if not target.is_image and is_address(host):
+            continue  # `http://47.243.253.79/`: a server by its address, which no certificate names
+        if not target.is_image and in_documentation_domain(host):
+            continue  # `http://kickstart.corp.example.com/`: an example's address, no server's
+        if target.is_image and doc.site is not None and doc.site.upgrades_insecure:
+            continue  # the site's `upgrade-insecure-requests`: browsers load it over https
+        yield target
+
+
+def _https_evidence(doc, host: str, options) -> str | None:
+    """Why the host is known to serve https, offline: it is on the `https-hosts` list, or the
+    same page links it with https:// too (measured on twelve held-out sites: 45 of 46 such
+    findings real, against 57 % for hosts with no such sign). None when nothing says so."""
+    if host_in(host, domain_set(tuple(options["https-hosts"]))):
+        return "serves https://"
+    bare = host[4:] if host.startswith("www.") else host
+    linked = _https_hosts(doc)
+    if bare in linked or "www." + bare in linked:
+        return "is linked with https:// on this page too"
+    return None
+
+
+def _https_hosts(doc) -> frozenset[str]:
+    """The hosts the page writes with https://, anywhere in its text."""
+    def compute() -> frozenset[str]:
+        if "https://" not in doc.text and "HTTPS://" not in doc.text.upper():
+            return frozenset()
+        return frozenset(host.lower().rstrip(".") for host in _HTTPS_HOST.findall(doc.text))
+
+    return doc.memo("link-insecure https hosts", compute)
+
+
+_HTTPS_HOST = lazy(r"(?i)https://([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)")
 
 
 @lru_cache(maxsize=1)

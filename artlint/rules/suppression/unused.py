@@ -35,11 +35,11 @@ class UnusedSuppression(Rule):
 
     ## Example
 
-        <!-- artlint-disable-next-line link-insecure -->
-        See [the paper](https://example.org/paper).
+        <!-- artlint-disable-next-line duplicate-word -->
+        Nothing is doubled on this line.
 
-    `link-insecure` finds nothing on the next line (the link is already https): the comment is
-    reported, and `artlint check --fix` deletes it.
+    `duplicate-word` finds nothing on the next line (the doubled word was mended): the comment
+    is reported, and `artlint check --fix` deletes it.
     """
 
     name = "unused-suppression"
