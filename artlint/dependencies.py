@@ -27,7 +27,7 @@ def stop() -> list[tuple[str, str, object]]:
 
 def record(kind: str, subject: str, value: object) -> None:
     """Note that the findings depend on `subject` having `value` (kind: "exists", "stat",
-    "pages", "folder")."""
+    "pages", "folder", "notes", "notes-tree")."""
     if _recorded is not None:
         _recorded.append((kind, subject, value))
 
@@ -146,7 +146,66 @@ def index_files(folder: str) -> tuple[str, ...]:
     return known
 
 
+_notes_folders: dict[str, str] = {}
+_NOTES_FOLDER_FILES = 3
+_MOST_NOTES_READ = 200
+_FRONT_MATTER_OPENINGS = (b"---", b"+++", b"{")
+
+
+def notes_folder(folder: str) -> str:
+    """Whether a folder's markdown files (the first 200 by name) start with front matter:
+    "front matter" when one does, "notes" when three or more do not, "few" when one or two do
+    not. Found once per folder in a process. The answer, not the folder's signature, is what a
+    file's findings depend on: an edit to a sibling that keeps it does not make them stale."""
+    known = _notes_folders.get(folder)
+    if known is None:
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False) and _is_markdown(entry.name))
+        except OSError:
+            names = []
+        known = _notes_folders[folder] = _notes_state([os.path.join(folder, name) for name in names[:_MOST_NOTES_READ]])
+    return known
+
+
+def notes_tree(root: str) -> str:
+    """notes_folder's answer for a folder and the folders under it (not hidden ones, not
+    node_modules), the first 200 markdown files found: a repository of notes, whose folders
+    may hold one note each."""
+    key = root + os.sep + "**"
+    known = _notes_folders.get(key)
+    if known is None:
+        known = _notes_folders[key] = _notes_state(_markdown_files_under(root))
+    return known
+
+
+def _markdown_files_under(root: str) -> list[str]:
+    found: list[str] = []
+    for base, folders, names in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name != "node_modules")
+        found += [os.path.join(base, name) for name in sorted(names) if _is_markdown(name) and not os.path.islink(os.path.join(base, name))]
+        if len(found) >= _MOST_NOTES_READ:
+            return found[:_MOST_NOTES_READ]
+    return found
+
+
+def _is_markdown(name: str) -> bool:
+    return name.lower().endswith((".md", ".markdown"))
+
+
+def _notes_state(paths: list[str]) -> str:
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                start = handle.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
+        except OSError:
+            return "front matter"  # unknown: as if it had, so that nothing is taken for notes
+        if start.startswith(_FRONT_MATTER_OPENINGS):
+            return "front matter"
+    return "notes" if len(paths) >= _NOTES_FOLDER_FILES else "few"
+
+
 def forget_folders() -> None:
+    _notes_folders.clear()
     _folder_signatures.clear()
     _section_pages.clear()
     _index_files.clear()
@@ -166,6 +225,12 @@ def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], o
                 return False
         elif kind == "folder":
             if folder_signature(subject) != value:
+                return False
+        elif kind == "notes":
+            if notes_folder(subject) != value:
+                return False
+        elif kind == "notes-tree":
+            if notes_tree(subject) != value:
                 return False
         else:  # a kind this version does not know: nothing says it still holds
             return False

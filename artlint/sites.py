@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, relative_path, within
-from artlint.dependencies import folder_signature, index_files, record, section_pages, signature_of
+from artlint.dependencies import folder_signature, index_files, notes_folder, notes_tree, record, section_pages, signature_of
 from artlint.lazyre import lazy
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
@@ -378,6 +378,20 @@ class Site:
                 keys = _archetype_keys(candidate, signature)
                 return keys is not None and not keys & _DATED_KEYS
         return False
+
+    def in_notes_folder(self, file: str) -> bool:
+        """Whether a file is one of a folder of notes that no generator builds, read as they are
+        (on GitHub, in an editor): its folder holds three markdown files or more and none has
+        front matter; or it holds one or two such, and so does the whole site."""
+        if self.generator != "plain":
+            return False
+        folder = os.path.dirname(os.path.abspath(file))
+        state = notes_folder(folder)
+        record("notes", folder, state)  # a sibling that gains front matter makes the folder a site's
+        if state == "few":  # one or two notes in a folder: as the site's other files are
+            state = notes_tree(self.root)
+            record("notes-tree", self.root, state)
+        return state == "notes"
 
     def titles_expected(self, file: str) -> bool:
         """Whether the pages of this file's collection carry titles. Only Eleventy is asked: its

@@ -50,11 +50,12 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path, parses: list[str])
 
 
 def test_a_changed_file_is_checked_again(tmp_path: Path, parses: list[str]) -> None:
-    write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": NO_FRONT_MATTER})
+    dated = "+++\ntitle = \"C\"\ndate = 2024-01-01\n+++\n"  # beside a page with front matter: articles, not notes
+    write(tmp_path, {"a.md": NO_FRONT_MATTER, "b.md": NO_FRONT_MATTER, "c.md": dated})
     engine.run([str(tmp_path)], _config(tmp_path))
     write(tmp_path, {"a.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n"})
     result = engine.run([str(tmp_path)], _config(tmp_path))
-    assert parses[2:] == ["a.md"]
+    assert parses[3:] == ["a.md"]
     assert _summary(result) == [("b.md", 1, "front-matter-missing")]
 
 
@@ -188,7 +189,8 @@ def test_a_first_run_reads_each_file_once_and_a_second_run_hashes_none(tmp_path:
     hashed: list[int] = []
     real = cached_run.content_digest
     monkeypatch.setattr(cached_run, "content_digest", lambda data: hashed.append(len(data)) or real(data))
-    write(tmp_path, {f"{name}.md": NO_FRONT_MATTER for name in "abcdef"})
+    # Beside a page with front matter: six articles missing theirs, not a folder of notes.
+    write(tmp_path, {**{f"{name}.md": NO_FRONT_MATTER for name in "abcdef"}, "g.md": "+++\ntitle = \"G\"\ndate = 2024-01-01\n+++\n"})
     first = engine.run([str(tmp_path)], _config(tmp_path))
     assert hashed == []
     second = engine.run([str(tmp_path)], _config(tmp_path))
@@ -263,3 +265,18 @@ def test_a_jekyll_page_whose_sibling_gains_front_matter_is_a_page_again(tmp_path
     assert engine.run([str(tmp_path)], config).findings == []
     write(tmp_path, {"docs/b.md": "---\ntitle: B\n---\n\nA page now.\n"})
     assert [Path(f.path).name for f in engine.run([str(tmp_path)], config).findings] == ["a.md"]
+
+
+def test_a_note_is_checked_again_only_when_its_folder_stops_being_notes(tmp_path: Path, parses: list[str]) -> None:
+    """Three notes without front matter: none reported. Editing one keeps the folder a folder
+    of notes, so only it is checked again; giving one front matter makes the others articles
+    missing theirs."""
+    write(tmp_path, {name: NO_FRONT_MATTER for name in ("a.md", "b.md", "c.md")})
+    assert _summary(engine.run([str(tmp_path)], _config(tmp_path))) == []
+    write(tmp_path, {"a.md": NO_FRONT_MATTER + "\nMore.\n"})
+    assert _summary(engine.run([str(tmp_path)], _config(tmp_path))) == []
+    assert parses[3:] == ["a.md"]
+    write(tmp_path, {"a.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n"})
+    result = engine.run([str(tmp_path)], _config(tmp_path))
+    assert sorted(parses[4:]) == ["a.md", "b.md", "c.md"]
+    assert _summary(result) == [("b.md", 1, "front-matter-missing"), ("c.md", 1, "front-matter-missing")]

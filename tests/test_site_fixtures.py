@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fixture_runner import expected_findings
-from helpers import artlint
+from helpers import artlint, write
 
 from artlint import sites
 from artlint.config import load_config
@@ -748,3 +748,33 @@ def test_a_large_hugo_section_is_listed_once_for_its_pages_kinds(tmp_path: Path,
     assert kinds == {"article"}
     assert listed.count(str(posts)) <= 5, listed.count(str(posts))  # a few listings of the folder, not one per page (202 before)
 
+
+def test_a_plain_folder_of_notes_without_front_matter_is_reported_only_when_asked(tmp_path: Path) -> None:
+    """Three notes or more, none with front matter, in a folder no generator builds: read as
+    they are. `in-notes-folders` reports them; two files without it where the site's other
+    files have it are articles missing it; a note that gains front matter makes its siblings
+    articles missing theirs."""
+    notes = {f"notes/{name}.md": f"# {name}\n\nA note.\n" for name in ("awk", "find", "sort")}
+    pair = {f"pair/{name}.md": f"# {name}\n\nA post.\n" for name in ("one", "two")}
+    write(tmp_path, {**notes, **pair, "posts/hello.md": "---\ntitle: Hello\ndate: 2024-01-02\n---\n\nHello.\n"})
+    assert missing_in(tmp_path) == ["pair/one.md", "pair/two.md"]
+    (tmp_path / "artlint.toml").write_text("[rules.front-matter-missing]\nin-notes-folders = true\n", encoding="utf-8")
+    assert missing_in(tmp_path) == ["notes/awk.md", "notes/find.md", "notes/sort.md", "pair/one.md", "pair/two.md"]
+    (tmp_path / "artlint.toml").unlink()
+    (tmp_path / "notes" / "sort.md").write_text("---\ntitle: Sort\n---\n\nA note.\n", encoding="utf-8")
+    assert missing_in(tmp_path) == ["notes/awk.md", "notes/find.md", "pair/one.md", "pair/two.md"]
+
+
+def test_a_repository_of_notes_one_to_a_folder_needs_no_front_matter(tmp_path: Path) -> None:
+    """Folders of one or two notes each, and no markdown file in the repository with front
+    matter: notes; an article alone in a folder is an article missing it."""
+    repository = write(tmp_path / "notes", {"jvm/gc.md": "# GC\n", "os/paging.md": "# Paging\n", "algo/sort.md": "# Sort\n", "algo/heap.md": "# Heap\n"})
+    (repository / ".git").mkdir()
+    assert missing_in(repository) == []
+    alone = write(tmp_path / "imported", {"article.md": "# An imported article\n\nIts front matter was lost.\n"})
+    assert missing_in(alone) == ["article.md"]
+
+
+def missing_in(root: Path) -> list[str]:
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "front-matter-missing", ".", cwd=root)
+    return sorted(f["path"] for f in json.loads(out)["findings"])

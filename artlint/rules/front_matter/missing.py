@@ -1,4 +1,5 @@
 from artlint.findings import Severity
+from artlint.options import Option
 from artlint.rules import DocumentRule
 
 
@@ -21,7 +22,13 @@ class FrontMatterMissing(DocumentRule):
     page's script), and empty files (placeholders). On a Hugo site whose build pins a version before
     0.123 (netlify.toml, a Dockerfile, a workflow), front matter wrapped in an HTML comment
     (`<!--`, the front matter, `-->`: hidden where GitHub shows the file) is front matter, as
-    Hugo read it then; later versions read none there.
+    Hugo read it then; later versions read none there. Where no site generator is configured,
+    a file among three markdown files or more of which none has front matter is a note read as
+    it is (on GitHub, in an editor), by nothing that asks a front matter of it; so is one of one
+    or two such files in a folder when no markdown file of the site has front matter (a
+    repository of notes, a note or two to a folder). `in-notes-folders = true` reports them
+    too. A file among files that have front matter, or alone with nothing else to go by, is an
+    article missing it.
 
     ## Why it matters
     Hugo, Zola, Hexo and Jekyll take the title, date, draft state and taxonomy of a page from its
@@ -46,9 +53,20 @@ class FrontMatterMissing(DocumentRule):
     name = "front-matter-missing"
     family = "front-matter"
     severity = Severity.WARNING
+    options = {
+        "in-notes-folders": Option(
+            "boolean", False, "Also report the files of a folder of notes (no site generator) in which no markdown file has front matter."
+        ),
+    }
 
     def check(self, doc, options):
         if doc.front_matter is None and (doc.page is None or doc.page.front_matter_expected):
             if not doc.text.strip():
                 return  # an empty placeholder (it makes a Hugo section exist): no article yet
+            if not options["in-notes-folders"] and _a_note(doc):
+                return  # `notes/linux/awk.md` among notes none of which has front matter
             yield doc.line_diagnostic("no front matter: the article has no title, date or tags for the site", 1)
+
+
+def _a_note(doc) -> bool:
+    return doc.site is not None and doc.absolute_file is not None and doc.site.in_notes_folder(str(doc.absolute_file))
