@@ -150,6 +150,7 @@ _notes_folders: dict[str, str] = {}
 _NOTES_FOLDER_FILES = 3
 _MOST_NOTES_READ = 200
 _FRONT_MATTER_OPENINGS = (b"---", b"+++", b"{")
+_NOT_WALKED = ("node_modules", "public")  # as discovery leaves them by default (a build's output)
 
 
 def notes_folder(folder: str) -> str:
@@ -169,8 +170,8 @@ def notes_folder(folder: str) -> str:
 
 def notes_tree(root: str) -> str:
     """notes_folder's answer for a folder and the folders under it (not hidden ones, not
-    node_modules), the first 200 markdown files found: a repository of notes, whose folders
-    may hold one note each."""
+    node_modules or public), the first 200 markdown files found: a repository of notes, whose
+    folders may hold one note each."""
     key = root + os.sep + "**"
     known = _notes_folders.get(key)
     if known is None:
@@ -181,7 +182,7 @@ def notes_tree(root: str) -> str:
 def _markdown_files_under(root: str) -> list[str]:
     found: list[str] = []
     for base, folders, names in os.walk(root):
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and name != "node_modules")
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in _NOT_WALKED)
         found += [os.path.join(base, name) for name in sorted(names) if _is_markdown(name) and not os.path.islink(os.path.join(base, name))]
         if len(found) >= _MOST_NOTES_READ:
             return found[:_MOST_NOTES_READ]
