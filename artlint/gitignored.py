@@ -8,8 +8,11 @@ keeps those pages out of git with a `.gitignore` beside them or with a path in t
 and links to them are not broken on the site.
 
 Only what names part of the content counts: any pattern of a `.gitignore` below the site's
-root, and a root pattern that names a path (`content/commands/*`). A root pattern without a
-`/` (`*.pdf`, `build`) is housekeeping, and a file it keeps out is missing from the site too.
+root, a root pattern that names a path (`content/commands/*`), and, where the content is the
+site's root (VitePress, a plain folder), a root pattern that is a plain name when the path
+goes into a top folder of that name (`api` for `api/interfaces/Router.md`, a reference that
+TypeDoc writes). Any other root pattern without a `/` (`*.pdf`, `build`, `api` for a file
+named so) is housekeeping, and a file it keeps out is missing from the site too.
 Patterns are read as git reads them: `!` re-includes, a trailing `/` names folders only, a
 pattern with a `/` before its end is anchored at its `.gitignore`'s folder, `*` stays within a
 path segment and `**` crosses them.
@@ -33,8 +36,9 @@ _ONE_DEEP_WILDCARD = re.compile(r"\*\*(?:/\*\*)+")  # `**/**/**` is `**`
 
 
 @lru_cache(maxsize=1024)
-def _patterns(folder: str) -> tuple[tuple[bool, bool, re.Pattern[str]], ...]:
-    """(re-includes, anchored, regex) of each pattern of the folder's `.gitignore`, in order."""
+def _patterns(folder: str) -> tuple[tuple[bool, bool, str, re.Pattern[str]], ...]:
+    """(re-includes, anchored, name, regex) of each pattern of the folder's `.gitignore`, in
+    order; `name` is the pattern when it is one plain name (`api`, no wildcard, no slash)."""
     path = os.path.join(folder, ".gitignore")
     try:
         if os.path.islink(path) or not os.path.isfile(path):
@@ -61,7 +65,8 @@ def _patterns(folder: str) -> tuple[tuple[bool, bool, re.Pattern[str]], ...]:
         regex = glob_to_regex(body)
         if folders_only:  # `build/` matches what lies in a folder of that name, not a file
             regex = regex.removesuffix("(?:/.*)?$") + "/.*$"
-        found.append((negated, "/" in body, re.compile(regex)))
+        plain = "" if "/" in body or any(mark in body for mark in "*?[") else body
+        found.append((negated, "/" in body, plain, re.compile(regex)))
     return tuple(found)
 
 
@@ -85,8 +90,11 @@ def written_by_build(root: str, path: str, content: tuple[str, ...]) -> bool:
         gitignore = os.path.join(folder, ".gitignore")
         dependencies.record("stat", gitignore, dependencies.signature_of(gitignore))
         below = "/".join(parts[depth:])
-        for negated, anchored, regex in patterns:
-            if (depth or anchored) and regex.match(below):
+        for negated, anchored, plain, regex in patterns:
+            # At the root, a plain name counts when the path goes into a folder of that name at
+            # the content's top (`api` for `api/interfaces/Router.md`: a reference a script writes).
+            into_top_folder = bool(plain) and depth == 0 and len(parts) > 1 and parts[0] == plain and any(not top for top in tops)
+            if (depth or anchored or into_top_folder) and regex.match(below):
                 ignored = not negated
     return ignored
 

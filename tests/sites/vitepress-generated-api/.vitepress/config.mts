@@ -1,0 +1,4 @@
+export default {
+  title: 'Router',
+  description: 'A router',
+}
