@@ -113,6 +113,16 @@ def code_spans(raw: str) -> list[str]:
     return [span.group() for span in _CODE_SPAN.finditer(raw)] if "`" in raw else []
 
 
+def math_spans(raw: str) -> list[str]:
+    """The inline math (`$a+b$`) of a stretch of markdown source, outside its code spans: the
+    `$` of `` `$SOURCE` to `$TARGET` `` are shell variables, no math between them."""
+    return _MATH_SPAN.findall(_CODE_SPAN.sub("``", raw) if "`" in raw else raw)
+
+
+# Inline math, `$a+b$`: `sin(a+b)` and `sin(a-b)` differ in a sign that normalising drops.
+_MATH_SPAN = lazy(r"(?<![\\$])\$[^$\n]+\$(?!\$)")
+
+
 def _outside_code(raw: str, change: Callable[[str], str]) -> str:
     """`change` applied to the stretches of `raw` outside its code spans."""
     if "`" not in raw:

@@ -9,7 +9,7 @@ from artlint.findings import Related, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
 from artlint.rules import DocumentRule
-from artlint.rules.duplicate._units import block_keys, bold_headings, code_spans, filler_option, is_filler, normalise, section_starts, sections
+from artlint.rules.duplicate._units import block_keys, bold_headings, code_spans, filler_option, is_filler, math_spans, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import template_block_spans
 
@@ -65,12 +65,8 @@ def _differs_in_code(doc, block, first) -> bool:
     # The blocks' normalised texts are equal: code spans that differ differ in what
     # normalising drops. The same number of them on each side: one written as code here and
     # as plain text there (`\(n\)` and n) is still a copy.
-    spans, other_spans = code_spans(text) + _MATH_SPAN.findall(text), code_spans(other) + _MATH_SPAN.findall(other)
+    spans, other_spans = code_spans(text) + math_spans(text), code_spans(other) + math_spans(other)
     return len(spans) == len(other_spans) and spans != other_spans
-
-
-# Inline math, `$a+b$`: `sin(a+b)` and `sin(a-b)` differ in a sign that normalising drops.
-_MATH_SPAN = lazy(r"(?<![\\$])\$[^$\n]+\$(?!\$)")
 
 
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
