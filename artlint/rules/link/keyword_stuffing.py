@@ -45,9 +45,10 @@ class LinkKeywordStuffing(DocumentRule):
     profiles (`profile-patterns`, and the `platform-hosts` such as GitHub where everyone has a
     page, `[iptables](…/projects/iptables/index.html)`, or a name split over the host, `[mbedtls]
     (https://tls.mbed.org/)`), links to the `citation-hosts` (journals, DOI resolvers, reference
-    works, standards, universities' pages), and terms linked to documentation, wiki and glossary hosts or sections
-    (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `example.org/docs/`) when the URL
-    is not promotional. A word linked only to one page, without a promotional URL, is not
+    works, standards, universities' pages), terms linked to documentation, wiki and glossary hosts or sections
+    (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `example.org/docs/`, a label among
+    the words of the first folder after a language's, `…/zh-cn/theme-documentation-basics`) and
+    a document's file (`datasheet.pdf`, cited page by page) when the URL is not promotional. A word linked only to one page, without a promotional URL, is not
     stuffing either when the page is a front page (a product linked to its site), when the
     page's path names the word (a glossary entry, a package page), when the links go to
     different places of the page (`#l-24`, `#l-61`: a log cited line by line) or to a different
@@ -167,6 +168,8 @@ class LinkKeywordStuffing(DocumentRule):
             return False  # a guide links the page each step works in: navigation, not a keyword
         if _is_reference_page(links[0].url, links[0].host, options["reference-host-labels"]):
             return False  # a term linked to its documentation or wiki entry, again and again
+        if _is_document_file(links[0].url):
+            return False  # `See page 31 of the [datasheet](…/256Mb_sdr.pdf)`: a document cited page by page
         if own_host and _same_site(links[0].host, own_host):
             return False  # the site's own page, written as a full URL: a cross-reference
         fragments = {_fragment(link.url) for link in links}
@@ -286,7 +289,8 @@ def _punctuation_free(text: str) -> str:
 
 def _is_reference_page(url: str, host: str | None, labels: list[str]) -> bool:
     """On a documentation or wiki host (`docs.rs`, `wiki.osdev.org`), or in such a section of
-    a site (`babeljs.io/docs/...`)."""
+    a site (`babeljs.io/docs/...`, after a language's folder: `…/zh-cn/theme-documentation-basics`,
+    a label among the words of its first folder)."""
     first = (host or "").split(".", 1)[0].lower()
     if "." in (host or "") and first in labels:
         return True
@@ -294,7 +298,24 @@ def _is_reference_page(url: str, host: str | None, labels: list[str]) -> bool:
         path = urlsplit(url).path
     except ValueError:
         return False
-    return path.strip("/").split("/", 1)[0].lower() in labels
+    segments = [segment.lower() for segment in path.split("/") if segment]
+    if len(segments) > 1 and _LANGUAGE_FOLDER.fullmatch(segments[0]):
+        segments = segments[1:]
+    return bool(segments) and (segments[0] in labels or any(word in labels for word in _SEGMENT_WORDS.split(segments[0])))
+
+
+_LANGUAGE_FOLDER = lazy(r"[a-z]{2}(?:[-_][a-z]{2,4})?")
+_SEGMENT_WORDS = lazy(r"[-_.]")
+_DOCUMENT_SUFFIXES = (".pdf", ".epub", ".djvu")
+
+
+def _is_document_file(url: str) -> bool:
+    """A document's file (a datasheet, a manual, a paper as PDF), which an article cites page by page."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return path.lower().endswith(_DOCUMENT_SUFFIXES)
 
 
 def _unlink_fix(doc, link) -> Fix | None:
