@@ -96,3 +96,12 @@ def test_versioned_docs_are_versions_whatever_number_orders_their_sidebar() -> N
     assert different_versions("versioned_docs/version-3.x/categories/06-Migrations/migrating-from-2-to-3.md", current)
     assert different_versions("versioned_docs/version-3.x/categories/06-Migrations/migrating-from-3-to-4.md", current)
     assert not different_versions("docs/categories/07-Migrations/migrating-from-3-to-4.md", current)
+
+
+def test_a_page_kept_in_an_archive_folder_is_an_old_version_of_the_current_one() -> None:
+    # alchitry's tutorials: the first language version's pages kept under archive/lucid_v1/.
+    assert different_versions("content/tutorials/archive/lucid_v1/io-element.md", "content/tutorials/starter/io-element.md")
+    assert different_versions("content/tutorials/starter/io-element.md", "content/tutorials/legacy/io-element.md")
+    assert not different_versions("content/tutorials/archive/lucid_v1/io-element.md", "content/tutorials/starter/serial-interface.md")
+    assert not different_versions("content/tutorials/archive/a/io-element.md", "content/tutorials/archive/b/io-element.md")
+    assert not different_versions("content/posts/io-element.md", "content/tutorials/io-element.md")

@@ -91,6 +91,8 @@ def different_versions(a: str, b: str) -> bool:
         return True
     if _versioned_beside_current(a, b) or _versioned_beside_current(b, a):
         return True
+    if _archived_beside_current(a, b) or _archived_beside_current(b, a):
+        return True
     mine, theirs = version_scope(a), version_scope(b)
     return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] != theirs[1] and (mine[2] or theirs[2])
 
@@ -135,6 +137,19 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
         if index and part.lower() in _UNNUMBERED_VERSIONS:
             return "/".join(before), part.lower(), False
     return None
+
+
+def _archived_beside_current(a: str, b: str) -> bool:
+    """`tutorials/archive/lucid_v1/io-element.md` and `tutorials/starter/io-element.md`: a
+    page's old version kept in an archive folder, under the same name as the current one,
+    which lies outside any archive."""
+    if a.rpartition("/")[2] != b.rpartition("/")[2]:
+        return False
+    return _in_archive(a) and not _in_archive(b) and version_scope(b) is None
+
+
+def _in_archive(path: str) -> bool:
+    return any(part.lower() in _ARCHIVE_FOLDERS for part in path.split("/")[:-1])
 
 
 def _versioned_beside_current(a: str, b: str) -> bool:
