@@ -57,8 +57,10 @@ class LinkTextNonDescriptive(DocumentRule):
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
     [download](…pdf)`), three or more links side by side with only separators between, one of which says
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`), a
-    citation ending a table cell (`… patch releases. [Source](…)`), the credit in a figure's caption (`<figcaption>… (<a
-    href="…">Source</a>)`), and the name of a section followed by a word that says so ("in the
+    citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
+    label that says so, `图源：[link](…)`, `Image credit: [here](…)`, or `[Source](…)` on the line
+    under an image), the credit in a figure's caption (`<figcaption>… (<a href="…">Source</a>)`),
+    and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
     link, a second address of what that one names (`[chunk-hook.md](…) ([source](…))`), and
@@ -101,7 +103,7 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             if _leads_nowhere(link.url) or (link.start in _grid_cards(doc) and _a_line_of_its_own(doc.text, link.start)):
                 continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
-            if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text):
+            if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text) or _credits_an_image(doc, link, text):
                 continue
             if _names_a_rows_source(doc, link, text) or _labelled_line(doc, link, text) or _in_a_headed_html_cell(doc, link, text):
                 continue  # a table's column, a line's label names it
@@ -387,6 +389,23 @@ def _names_a_place(doc, link, text: str) -> bool:
 
 
 _FIGCAPTION_OPEN = re.compile(r"<figcaption\b", re.I)
+# What says that a link gives a picture's origin: `（图源：[link](…)）`, `图片都来自[这里](…)`,
+# `Image credit: [here](…)`.
+_IMAGE_CREDIT_BEFORE = lazy(r"(?:图源|图片?[^\n]{0,4}?(?:来自|来源|出自)|(?:image|photo|picture|figure)s?\s+(?:source|credits?|from))[ \t]*[:：]?[ \t]*$", re.I)
+_IMAGE = lazy(r"!\[[^\]\n]*\]\(|<img\b", re.I)
+
+
+def _credits_an_image(doc, link, text: str) -> bool:
+    """A link that gives a picture's origin: after a label that says so (`图源：[link](…)`,
+    `Image credit: [here](…)`), or a citation (`[Source](…)`) on the line right under an
+    image or on the image's own line."""
+    if _IMAGE_CREDIT_BEFORE.search(doc.text, max(0, link.start - 20), link.start):
+        return True
+    if text not in _CITATIONS:
+        return False
+    line_start = doc.text.rfind("\n", 0, link.start) + 1
+    previous_start = doc.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return _IMAGE.search(doc.text, previous_start, link.start) is not None
 
 
 def _credits_a_figure(doc, link) -> bool:
