@@ -403,9 +403,14 @@ def _credits_an_image(doc, link, text: str) -> bool:
         return True
     if text not in _CITATIONS:
         return False
-    line_start = doc.text.rfind("\n", 0, link.start) + 1
-    previous_start = doc.text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    return _IMAGE.search(doc.text, previous_start, link.start) is not None
+    # Within _CREDIT_REACH characters: a line of 20,000 links is not searched whole for each.
+    reach = max(0, link.start - _CREDIT_REACH)
+    line_break = doc.text.rfind("\n", reach, link.start)
+    previous_break = doc.text.rfind("\n", reach, line_break) if line_break > reach else -1
+    return _IMAGE.search(doc.text, previous_break + 1 if previous_break >= 0 else reach, link.start) is not None
+
+
+_CREDIT_REACH = 1000
 
 
 def _credits_a_figure(doc, link) -> bool:
