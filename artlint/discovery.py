@@ -127,9 +127,7 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked
                     continue
                 if not entry.is_symlink():
                     folders.append((entry.path, relative + "/", here))
-                if not name.lower().endswith(suffixes):
-                    continue
-                # a directory named like an article: reported as unreadable (or as outside)
+                continue  # a folder named like an article (`images/2020-05-13-post.md/`, a post's pictures) is walked, no article
             elif not name.lower().endswith(suffixes) or excluded.match(relative):
                 if unwalked is not None and name.lower().endswith(".mdx") and not excluded.match(relative):
                     unwalked[site.root if site is not None else ""] += 1
