@@ -42,6 +42,20 @@ def _unpacking(text: str, run) -> bool:
     )
 
 
+def _cell_footnote_mark(text: str, run) -> bool:
+    """`| Condicional** |`, `| ✔** |`, `| yes** |`: asterisks that end a table cell's text right
+    after a word, a footnote mark that a line under the table explains; the renderer shows
+    them as written."""
+    start, marker = run[0], run[1]
+    if marker[0] != "*" or len(marker) > 3 or start == 0 or text[start - 1].isspace() or text[start - 1] in "*|":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    after = line[start - line_start + len(marker) :].lstrip(" \t")
+    return line.count("|") >= 2 and (after.startswith("|") or (not after and line.lstrip().startswith("|")))
+
+
 def _blank(text: str, run) -> bool:
     """Three underscores or more left alone are a blank to fill in (`the value of y is _____.`):
     no renderer's bold italic needs more than three, and three alone mark nothing. So are two
@@ -117,7 +131,8 @@ class UnclosedEmphasis(DocumentRule):
     (`**.so`), asterisks that end their line after a name alone (the family of names that begin
     so: `- selectListBy**`, `com.example.**`), an opener just before a closing bracket or a closer just after an opening one
     (the operator named: `[* 和 **]`), a table cell of markers alone
-    (significance stars, `***`), asterisks beside a letter or digit that hide or stand for
+    (significance stars, `***`), asterisks ending a cell's text after a word (a footnote mark
+    explained under the table: `| Conditional** |`, `| yes* |`), asterisks beside a letter or digit that hide or stand for
     characters (a run of four or more, `134********`; a lone `***` with no other run of
     asterisks in its paragraph, `张***说`, the wildcard `***Test`; one digit's `**`, `1**` for
     the status codes 100 to 199), and markers in code, math or URLs are never reported.
@@ -186,7 +201,11 @@ class UnclosedEmphasis(DocumentRule):
                     yield self._pair_finding(doc, first, second)
             else:
                 rest = _unpaired_by_pattern(doc, block, rest)
-            lone.extend((run, block.start) for run in rest if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(doc.text, run))
+            lone.extend(
+                (run, block.start)
+                for run in rest
+                if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(doc.text, run) and not _cell_footnote_mark(doc.text, run)
+            )
         yield from self._lone_findings(doc, lone)
 
     @staticmethod
