@@ -780,7 +780,8 @@ class Site:
 
     def never_built(self, path: str) -> bool:
         """Whether Jekyll or Hexo leaves the file (absolute) out of the site for a name starting
-        with "_" (its own or a folder's) and nothing can put it into a page either: Hexo renders
+        with "_" (its own or a folder's), or Jekyll a file of `_posts` for a name without a date,
+        and nothing can put it into a page either: Hexo renders
         no such file; Jekyll's `include_relative` would paste one in with its front matter as
         text, so one that opens with front matter is an old page set aside (`_old-post.md`), and
         so is any where no page that could paste it in uses `include_relative`: it takes no `../`,
@@ -790,8 +791,12 @@ class Site:
         if self.generator not in ("jekyll", "hexo"):
             return False
         parts = self.relative(path).split("/")
-        if parts[0] == ".." or "_posts" in parts[:-1] or not _skipped_underscored(self, parts):
+        # Jekyll reads only `YYYY-MM-DD-title` files of `_posts` (`antifraude-copy.md`: a copy set aside)
+        undated_post = self.generator == "jekyll" and "_posts" in parts[:-1] and not _JEKYLL_POST_NAME.match(parts[-1])
+        if parts[0] == ".." or (("_posts" in parts[:-1] or not _skipped_underscored(self, parts)) and not undated_post):
             return False
+        if undated_post and _opens_with_front_matter(path):
+            return True  # a post's front matter, where no post is read: include_relative would paste it as text
         if any(part in self.unrendered_read for part in parts[:-1]):
             return False  # a draft, a document of a collection layouts show elsewhere
         if any(within("/".join(parts), folder) for folder in self.fragments):
