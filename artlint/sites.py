@@ -3587,12 +3587,70 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
     found = _VITEPRESS_SOURCE.search(str(settings.get("_text", "")))
     source = _normal(found.group(2)) if found else "."
     prefix = "" if source == "." else f"{source}/"
-    return {
+    parts: dict[str, Any] = {
         "content": (source,),
         "static": (f"{prefix}public",),
         "language_folders": _language_folders(folder, (prefix,)),
         "autolinks": True,
     }
+    locales = _vitepress_locales(str(settings.get("_text", "")), folder, prefix)
+    if locales is not None:
+        parts["languages"], parts["language_folders"] = locales
+    return parts
+
+
+_VITEPRESS_LOCALES = lazy(r"\blocales\s*:\s*\{")
+_LOCALE_KEY = lazy(r"""\s*(?:([A-Za-z_$][\w$-]*)|'([^'\n]{1,40})'|"([^"\n]{1,40})")\s*(?::|,|$)""")
+_LOCALE_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)['"]""")
+_MOST_LOCALES_TEXT = 20_000
+
+
+def _vitepress_locales(text: str, folder: str, prefix: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None:
+    """The site's languages and their folders from VitePress' `locales` (`root` has no folder:
+    the default language, its `lang` or English; `zh: { lang: 'zh-CN' }` is the `zh/` folder),
+    when two or more are named; a locale whose folder is not there (a link to another site's
+    translation) is left out. None when the configuration names none."""
+    found = _VITEPRESS_LOCALES.search(text)
+    if found is None:
+        return None
+    entries = _top_level_entries(text[found.end() : found.end() + _MOST_LOCALES_TEXT])
+    default, folders = "en-us", []
+    for entry in entries:
+        key = _LOCALE_KEY.match(entry)
+        if key is None:
+            continue
+        name = next(group for group in key.groups() if group)
+        lang = _LOCALE_LANG.search(entry)
+        language = (lang.group(1) if lang else name).lower().replace("_", "-")
+        if name == "root":
+            default = language if lang else default
+        elif os.path.isdir(os.path.join(folder, prefix, name)):
+            folders.append((f"{prefix}{name}".strip("/"), language))
+    if not folders:
+        return None
+    return (default, *dict.fromkeys(language for _, language in folders)), tuple(folders)
+
+
+def _top_level_entries(text: str) -> list[str]:
+    """The entries of a JavaScript object literal whose `{` came just before `text`, split at
+    its top-level commas; strings are skipped over; stops at the object's `}`."""
+    entries, depth, start, quote = [], 0, 0, ""
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote and text[index - 1] != "\\" else quote
+        elif char in "'\"`":
+            quote = char
+        elif char in "{[(":
+            depth += 1
+        elif char in "}])":
+            if depth == 0:
+                entries.append(text[start:index])
+                return [entry for entry in entries if entry.strip()]
+            depth -= 1
+        elif char == "," and depth == 0:
+            entries.append(text[start:index])
+            start = index + 1
+    return [entry for entry in entries if entry.strip()]
 
 
 # vuepress-theme-hope's `markdown: { gfm: true }` turns on markdown-it's linkify (and breaks),

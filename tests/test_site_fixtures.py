@@ -778,3 +778,14 @@ def test_a_repository_of_notes_one_to_a_folder_needs_no_front_matter(tmp_path: P
 def missing_in(root: Path) -> list[str]:
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "front-matter-missing", ".", cwd=root)
     return sorted(f["path"] for f in json.loads(out)["findings"])
+
+
+def test_vitepress_locales_give_the_languages_and_their_folders(tmp_path: Path) -> None:
+    """English at the root (`root`'s lang), Chinese in `zh/`; the Korean locale links to
+    another site and has no folder here."""
+    code, out, err = artlint("site", "--format", "json", str(SITES / "vitepress-locales"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["languages"] == ["en-us", "zh-cn"]
+    assert model["language-folders"] == {"zh": "zh-cn"}
+    assert model["pages-by-language"] == {"en-us": 2, "zh-cn": 2}
