@@ -1344,6 +1344,13 @@ _EVERYTHING = _Everything()
 _TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plugin-content-blog", "docusaurus-plugin-content-pages")
 
 
+def _in_docs_plugin(site: Site, parts: list[str]) -> bool:
+    if any(part.startswith("_") for part in parts):
+        return False  # the plugins skip `_`-named files and folders
+    source = site.plugin_source("/".join(parts))
+    return source is not None and source[0] == "docs"
+
+
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
     if parts[0] == ".." and not site.built_from_beside("/".join(parts)):
@@ -1352,6 +1359,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "section"  # a folder's index page: "Introduction" in each section is its structure
     if site.generator == "vuepress" and lowered.split(".")[0] == "readme":
         return "page"  # VuePress makes a folder's README.md its index page (the home page at the top)
+    if site.generator == "docusaurus" and lowered.split(".")[0] == "readme" and _in_docs_plugin(site, parts):
+        return "page"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/)
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
     path = "/".join(parts)
