@@ -251,6 +251,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
         anchors.update(html_ids(doc.text[node.start : node.end]))
     for match in _ATTRIBUTE_LIST.finditer(doc.prose_text):
         anchors.add(match.group(1))
+    if "{:toc}" in doc.prose_text or "{: toc}" in doc.prose_text:
+        anchors.add("markdown-toc")  # kramdown's table of contents: `<ul id="markdown-toc">`
     for label in footnote_labels(doc.prose_text):
         anchors.update({f"fn:{label}", f"fnref:{label}", f"fn{label}", f"fnref{label}"})
         # remark-gfm (Docusaurus, MDX) and GitHub: `user-content-fn-1`, the label in lower case
