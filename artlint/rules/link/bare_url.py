@@ -302,7 +302,12 @@ def bare_urls(doc) -> list[tuple[int, str]]:
             + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
             + _html_text_spans(doc)
         )
-        return [(start, _url_extent(written)) for start, written in doc.prose_urls if start not in covered]
+        tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")]) if "|" in text else None
+        return [
+            (start, _url_extent(written.partition("|")[0] if tables is not None and start in tables else written))
+            for start, written in doc.prose_urls
+            if start not in covered
+        ]  # in a table, a `|` ends the cell and the URL: `|https://split.example.com/|Divisão|`
 
     return doc.memo("bare-urls", compute)
 
