@@ -351,6 +351,31 @@ def _shown_as_an_example(text: str, start: int, examples: re.Pattern[str]) -> bo
     return examples.search(text[max(line_start, start - 60) : start]) is not None
 
 
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as a whole word (CJK words anywhere)."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True) if word.strip()) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])|(?:{alternatives})(?=[\u3040-\u9fff])", re.I)
+
+
+# A line's label before a URL: a list marker, then bold or code text, then a colon.
+_LINE_LABEL = lazy(r"^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|`)([^*`\n]{1,60})(?:\*\*|`)[ \t]*[:：]?[ \t]*$")
+
+
+def _labelled_as_a_service(text: str, start: int, end: int, services: re.Pattern[str]) -> bool:
+    """A URL alone in a table cell of a row whose other cells before it name a service
+    (`| **API Split** | https://split.example.com/ | … |`), or after a bold or code label that
+    does (`* **Braspag OAUTH2 Server**: https://auth.example.com/`)."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _LONGEST_ROW)
+    before = text[line_start:start]
+    if before.lstrip().startswith("|"):
+        line_end = text.find("\n", end)
+        after = text[end : len(text) if line_end < 0 else line_end]
+        alone = before.rstrip(" \t").endswith("|") and after.lstrip(" \t_*").startswith("|")
+        return alone and services.search(before) is not None
+    label = _LINE_LABEL.match(before)
+    return label is not None and services.search(label.group(1)) is not None
+
+
 def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     """Words beside the URL on its line say the address no longer works ("used to be at", "已失效"):
     the author keeps it as a record and left it unlinked on purpose."""
@@ -449,7 +474,10 @@ class BareUrl(DocumentRule):
     row (after one of `example-words`: `| href | Example: https://…/orders/438f |`; in prose, "for
     example: https://…" still offers a page), a service's endpoint (an `api` subdomain for a
     sandbox or with a version in its path: `https://apisandbox.x.com.br`,
-    `https://api.x.com.br/orders/v1`, not its `/docs`; a sandbox's sign-up page is a page), placeholders (`http://localhost:8080/`,
+    `https://api.x.com.br/orders/v1`, not its `/docs`; a sandbox's sign-up page is a page; or an
+    address alone in a table cell beside a label that names a service, one of `service-words`,
+    `| **API Risk** | https://risk.x.com.br/ |`, or after such a bold or code label on its line,
+    `* **Split API**: https://split.x.com.br/`), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
     the value of an environment variable or setting (`MIRROR_URL=https://...`) or of a command's
     option (`main.py -u http://…`, `--registry=https://…`), a host without a
@@ -488,6 +516,11 @@ class BareUrl(DocumentRule):
             _DATA["example-words"],
             "Words that present the bare URL right after them as an example of a form (`Example: https://…`), which no one is meant to follow.",
         ),
+        "service-words": Option(
+            "list[string]",
+            _DATA["service-words"],
+            "Words of a label naming a service (`API`, `Server`, `Sandbox`): a bare URL alone in a table cell beside one, or after one, is an endpoint.",
+        ),
         "dead-phrases": Option(
             "list[string]",
             _DATA["dead-phrases"],
@@ -502,6 +535,7 @@ class BareUrl(DocumentRule):
         text = doc.prose_text
         dead = derived(options, "bare-url dead", lambda: tuple(phrase.casefold() for phrase in options["dead-phrases"]))
         examples = derived(options, "bare-url examples", lambda: _example_pattern(tuple(options["example-words"])))
+        services = derived(options, "bare-url services", lambda: _words_pattern(tuple(options["service-words"])))
         for start, url in bare_urls(doc):
             end = start + len(url)
             if _in_heading_attributes(text, start, end):
@@ -526,5 +560,7 @@ class BareUrl(DocumentRule):
                     continue  # `[[https://…/a.png|Setup]]`: a wiki's image, link-reference-undefined's
                 if _shown_as_an_example(text, start, examples):
                     continue  # `Exemplo: https://…/orders/438f…`: what such a value looks like, not a place to go
+                if _labelled_as_a_service(doc.text, start, end, services) and not _FOR_READERS.search(url):
+                    continue  # `| **API Risk** | https://risk.example.com.br/ |`: an endpoint to put in code
                 if not _said_to_be_dead(text, start, end, dead):
                     yield doc.diagnostic(f"bare URL: write it as a link, {suggested_markup(url)}", start, end)
