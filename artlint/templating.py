@@ -130,8 +130,8 @@ def _liquid_masked(text: str, body_offset: int) -> str:
             pieces.append("_" + blanked(tag[1:]))  # spaces there would indent the line into code
         elif name in ("raw", "endraw") or (alone and name != "{{"):
             pieces.append(blanked(tag))
-        else:
-            pieces.append(_SPACE.sub("_", tag))
+        else:  # an output or an inline tag: text, in which a filter's `|` divides no table cell
+            pieces.append(_SPACE.sub("_", tag).replace("|", "_"))
         position = end
     if comment:  # an unclosed comment hides nothing: Liquid would fail to build the page
         return text
