@@ -993,6 +993,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
     if site.generator in ("eleventy", "jekyll") and kind in ("article", "page") and _writes_data_file(matter):
         kind, expected = "partial", False  # `permalink: /sitemap.xml`: a feed or a sitemap, no page anyone reads
+    if site.generator == "eleventy" and kind in ("article", "page") and matter.get("permalink") is False:
+        kind, expected = "partial", False  # `permalink: false`: no file written, a navigation parent's key or data
     title_from_layout = bool(hugo_type) and hugo_type in site.untitled_types  # `<h1>例会</h1>`: the layout heads it
     layout_file = _jekyll_layout_file(site, matter, parts) if site.generator == "jekyll" else ""
     if site.generator == "jekyll" and kind == "page" and expected:
