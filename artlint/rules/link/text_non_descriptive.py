@@ -60,6 +60,8 @@ class LinkTextNonDescriptive(DocumentRule):
     citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
     label that says so, `图源：[link](…)`, `Image credit: [here](…)`, or `[Source](…)` on the line
     under an image), the credit in a figure's caption (`<figcaption>… (<a href="…">Source</a>)`),
+    an HTML link whose `aria-label` names where it leads (its accessible name, which screen
+    readers read instead of its text),
     and the name of a section followed by a word that says so ("in the
     [Download](/install/) section", "见[下载]一节") or found in a heading of the page it is a
     fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
@@ -101,6 +103,8 @@ class LinkTextNonDescriptive(DocumentRule):
             text = normalise_anchor(link.text)
             if text not in phrases or _names_its_target(text, link.url) or _attributes_a_quote(doc, link, quotes):
                 continue
+            if link.kind == "html" and _named_by_aria_label(doc.text[link.start : link.end], phrases):
+                continue  # `<a href="…" aria-label="Keyboard access">Click here</a>`: its accessible name is the label
             if _leads_nowhere(link.url) or (link.start in _grid_cards(doc) and _a_line_of_its_own(doc.text, link.start)):
                 continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text) or _credits_an_image(doc, link, text):
@@ -389,6 +393,17 @@ def _names_a_place(doc, link, text: str) -> bool:
 
 
 _FIGCAPTION_OPEN = re.compile(r"<figcaption\b", re.I)
+_ARIA_LABEL = lazy(r"""\baria-label\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _named_by_aria_label(tag: str, phrases) -> bool:
+    """An HTML link whose `aria-label` says where it leads: screen readers read the label, not
+    the text (WCAG 2.4.4's accessible name)."""
+    found = _ARIA_LABEL.search(tag)
+    if found is None:
+        return False
+    label = normalise_anchor(found.group(1) if found.group(1) is not None else found.group(2))
+    return bool(label) and label not in phrases
 # What says that a link gives a picture's origin: `（图源：[link](…)）`, `图片都来自[这里](…)`,
 # `Image credit: [here](…)`.
 _IMAGE_CREDIT_BEFORE = lazy(r"(?:图源|图片?[^\n]{0,4}?(?:来自|来源|出自)|(?:image|photo|picture|figure)s?\s+(?:source|credits?|from))[ \t]*[:：]?[ \t]*$", re.I)
