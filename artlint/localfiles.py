@@ -279,7 +279,7 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
     and `static/blog/speed/` may hold its target."""
     site, file = doc.site, doc.file
-    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo", "docusaurus"):
+    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo", "docusaurus", "eleventy"):
         return []
 
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
