@@ -217,6 +217,9 @@ class DuplicateWord(DocumentRule):
         "doubled-pronouns": Option(
             "list[string]", _DATA["doubled-pronouns"], "Chinese pronouns whose doubling is a typo (他们他们)."
         ),
+        "telling-verbs": Option(
+            "list[string]", _DATA["telling-verbs"], "Verbs of telling: a pronoun doubled after one is its object, then a subject (告诉我们我们离)."
+        ),
         "speech-verbs": Option("list[string]", _DATA["speech-verbs"], "Verbs of speech that must not be doubled before a quotation."),
         "name-particles": Option(
             "list[string]", _DATA["name-particles"], "Particles of family names, doubled before a capitalised name on purpose (de de Broglie)."
@@ -500,6 +503,8 @@ def _doubled_chinese_word(text, start, lower, upper, options) -> bool:
     frequency, tag = _entry(word)
     if frequency < _COMMON_DOUBLED or not (tag in _NOUN_TAGS or word in _as_set(options, "doubled-pronouns")):
         return False
+    if word in _as_set(options, "doubled-pronouns") and text[max(lower, start - 2) : start] in _as_set(options, "telling-verbs"):
+        return False  # 告诉我们|我们离…: the object, then the subject of what is told
     longer = [text[start + 2 : end] for end in range(start + 5, min(upper, start + 7) + 1)]  # 印度|印度教徒
     if _entry(word * 2)[0] or any(_entry(candidate)[0] >= _COMMON_WORD for candidate in longer):
         return False
