@@ -69,6 +69,33 @@ def _differs_in_code(doc, block, first) -> bool:
     return len(spans) == len(other_spans) and spans != other_spans
 
 
+# A paragraph that is a numbered step, written without the space a list item needs (`1.修改`,
+# `2、选择`) or as a paragraph of its own.
+_STEP = lazy(r"[ \t]*(\d{1,2})[.、．)）]")
+
+
+def _step(doc, node) -> int | None:
+    found = _STEP.match(doc.text, node.start, node.end)
+    return int(found.group(1)) if found else None
+
+
+def _two_procedures(doc, block, first) -> bool:
+    """The same numbered step in two procedures whose numbering starts over between them, and
+    whose first steps differ (`1.名称为 Sample Subscriber`, then `1.名称为 Sample Publisher`): the
+    same settings listed for a second component on purpose. A procedure pasted twice, its
+    first step too, is a copy."""
+    number = _step(doc, first)
+    if number is None or number != _step(doc, block):
+        return False
+    firsts = doc.memo(
+        "duplicate-paragraph first steps",
+        lambda: [(node.start, normalise(doc.text[node.start : node.end])) for node in doc.nodes("paragraph") if _step(doc, node) == 1],
+    )
+    starts = [start for start, _ in firsts]
+    here, there = bisect_right(starts, block.start), bisect_right(starts, first.start)
+    return here != there and here > 0 and there > 0 and firsts[here - 1][1] != firsts[there - 1][1]
+
+
 def _in_two_lists(in_list: int | None, first_list: int | None) -> bool:
     """A list item whose twin is an item of another list (or no list item): lists repeat
     short items on purpose ("Exceptions: none" under each limit). Twice in one list is a slip."""
@@ -344,6 +371,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
             if is_filler(doc.text[block.start : block.end], options):
                 continue  # lorem ipsum under each heading of a theme's demo page
+            if _two_procedures(doc, block, first):
+                continue  # `1.修改名称为 Sample Publisher` and its steps again: one procedure for a second component
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
             here, there = section_of(block.start), section_of(first.start)
             if here != there and _same_heading(headings, here, there):
