@@ -287,6 +287,8 @@ class DuplicateParagraph(DocumentRule):
     named slots, `<template v-slot:node>`: alternatives, each with its own copy of a step) and `:::` containers (admonitions) are not compared, nor
     two copies that both lie in template blocks (`{% tabs %}`, `{% note %}`, Hugo's paired
     shortcodes): alternatives in tabs, and demos of a theme's tags, repeat on purpose. Nor is
+    a numbered step (`1.修改名称`, `2、选择`) repeated in a second procedure whose numbering starts
+    over and whose first step differs (the same settings for a second component). Nor is
     the title line of an MkDocs call-out (`!!! warning "Keep the disc option unticked"`, repeated
     in each section on purpose), nor a directive of mkdocs-include-markdown-plugin (`{%
     include-markdown "x.md" %}`, or the tags its configuration sets), another file's text; nor a
