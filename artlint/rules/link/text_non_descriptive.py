@@ -59,7 +59,8 @@ class LinkTextNonDescriptive(DocumentRule):
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`), a
     citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
     label that says so, `图源：[link](…)`, `Image credit: [here](…)`, or `[Source](…)` on the line
-    under an image), the credit in a figure's caption (`<figcaption>… (<a href="…">Source</a>)`),
+    under an image, or in a caption's line, `Figure 1: … <a href="…">source</a>`), the credit in
+    a figure's caption (`<figcaption>… (<a href="…">Source</a>)`),
     an HTML link whose `aria-label` names where it leads (its accessible name, which screen
     readers read instead of its text),
     and the name of a section followed by a word that says so ("in the
@@ -408,6 +409,8 @@ def _named_by_aria_label(tag: str, phrases) -> bool:
 # `Image credit: [here](…)`.
 _IMAGE_CREDIT_BEFORE = lazy(r"(?:图源|图片?[^\n]{0,4}?(?:来自|来源|出自)|(?:image|photo|picture|figure)s?\s+(?:source|credits?|from))[ \t]*[:：]?[ \t]*$", re.I)
 _IMAGE = lazy(r"!\[[^\]\n]*\]\(|<img\b", re.I)
+# A caption's line up to the link: `Figure 1: …`, `Fig. 2.`, `图 3：`.
+_CAPTION_LINE = lazy(r"(?:^|\n)[ \t]*[*_]*(?:figure|fig\.|image|photo|图|圖)[ \t]*\d+[*_]*[ \t]*[:：.][^\n]*\Z", re.I)
 
 
 def _credits_an_image(doc, link, text: str) -> bool:
@@ -418,6 +421,8 @@ def _credits_an_image(doc, link, text: str) -> bool:
         return True
     if text not in _CITATIONS:
         return False
+    if _CAPTION_LINE.search(doc.text, max(0, link.start - _CREDIT_REACH), link.start):
+        return True  # `Figure 1: MVC diagram, <a href="…">source</a>.`: a figure's caption credits it
     # Within _CREDIT_REACH characters: a line of 20,000 links is not searched whole for each.
     reach = max(0, link.start - _CREDIT_REACH)
     line_break = doc.text.rfind("\n", reach, link.start)
