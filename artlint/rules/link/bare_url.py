@@ -385,7 +385,7 @@ def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) 
     return any(phrase in folded for phrase in phrases)
 
 
-def _mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool:
+def mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool:
     """A request's argument, an attribute's or a setting's value, a quoted string, or words of
     a quoted title."""
     return (
@@ -554,7 +554,7 @@ class BareUrl(DocumentRule):
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or start in doc.struck_out):
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
-                if _mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
+                if mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
                     continue
                 if text.startswith("[[", start - 2) and doc.site is not None and doc.site.shows_wiki_links_as_text:
                     continue  # `[[https://…/a.png|Setup]]`: a wiki's image, link-reference-undefined's

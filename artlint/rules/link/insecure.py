@@ -9,7 +9,7 @@ from artlint.network.probes import probe_at
 from artlint.network.targets import Target, normalise_url
 from artlint.options import Option, derived
 from artlint.rules import NetworkRule
-from artlint.rules.link.bare_url import bare_urls
+from artlint.rules.link.bare_url import bare_urls, mentioned_not_offered
 from artlint.urls import domain_set, host_in, host_of, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
@@ -214,12 +214,23 @@ def _http_targets(doc):
     if not doc.bare_urls_linked:
         return
     for start, url in bare_urls(doc):
-        if url[:7].lower() == "http://":
+        end = start + len(url)
+        if url[:7].lower() == "http://" and not mentioned_not_offered(doc.text, doc.prose_text, start, end) and not _call_argument(doc.text, start, end):
             try:
                 host = (urlsplit(url).hostname or "").lower()
             except ValueError:
                 continue
             yield _Target(url, host, start, start + len(url), False, True)
+
+
+# `driver.get('http://www.baidu.com')`: the argument of a call, code that a broken fence
+# shows as text (code-fence-unclosed reports that), not a link written for the reader.
+_CALL_OPENING = lazy(r"[A-Za-z_][\w.]*\(\s*['\"]\Z")
+_CALL_CLOSING = lazy(r"['\"]\s*[,)]")
+
+
+def _call_argument(text: str, start: int, end: int) -> bool:
+    return _CALL_OPENING.search(text, max(0, start - 80), start) is not None and _CALL_CLOSING.match(text, end) is not None
 
 
 def _beside_its_https_twin(text: str, target) -> bool:
