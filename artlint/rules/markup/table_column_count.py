@@ -21,7 +21,8 @@ class TableColumnCount(DocumentRule):
       header's holding text. GitHub Flavored Markdown (Hugo's goldmark, Zola, marked in Hexo,
       markdown-it in VitePress, Docusaurus, Eleventy, GitHub) and Python-Markdown (MkDocs) drop
       them from the page without a word. A `|` inside a code span divides cells too in GFM,
-      unless escaped as `\\|` (Python-Markdown keeps it in the code span).
+      unless escaped as `\\|` (Python-Markdown, and MDX 1's remark-parse 8 on Docusaurus
+      before 3, keep it in the code span).
     - A header row whose number of cells differs from its delimiter row's (`| a | b | c |` over
       `|---|---|`): no table at all, the lines show as a paragraph of pipes and dashes.
 
@@ -52,7 +53,8 @@ class TableColumnCount(DocumentRule):
     def check(self, doc, options):
         if doc.site is not None and (doc.site.generator in _LENIENT_TABLES or doc.site.pandoc or doc.site.marked_before_1):
             return
-        protects_code = doc.site is not None and doc.site.generator == "mkdocs"
+        # Python-Markdown, and MDX 1's remark-parse 8 (Docusaurus before 3), keep a `|` inside a code span in its cell.
+        protects_code = doc.site is not None and (doc.site.generator == "mkdocs" or (doc.site.generator == "docusaurus" and doc.site.spaced_strong))
         text = doc.markup_text or doc.text
         for table in doc.nodes("table"):
             rows = table.children
