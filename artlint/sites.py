@@ -2131,8 +2131,36 @@ def plain(folder: str) -> Site:
     """A folder of markdown that no generator configuration claims."""
     return Site(
         "plain", folder, None, not_content=_not_content("plain"), language_folders=_language_folders(folder, ("",)),
-        holds_sites=_sites_in_subfolders(folder),
+        holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
     )
+
+
+_GITHUB_REMOTE = lazy(r"github\.com[:/]", re.I)
+
+
+def _read_on_github(folder: str) -> bool:
+    """Whether a folder that no generator builds is a GitHub repository's, whose files GitHub
+    shows with cmark-gfm, bare URLs linked: its repository (the nearest folder holding `.git`)
+    has a `.github/` folder, a remote on github.com, or a package.json naming a repository
+    there. A folder of articles with none of these (an import, a draft) is not assumed so."""
+    top = folder
+    for _ in range(_SITE_SEARCH_DEPTH):
+        if os.path.exists(os.path.join(top, ".git")) or os.path.isdir(os.path.join(top, ".github")):
+            break
+        parent = os.path.dirname(top)
+        if parent == top:
+            top = folder
+            break
+        top = parent
+    else:
+        top = folder
+    if os.path.isdir(os.path.join(top, ".github")):
+        return True
+    config = read_small_file(os.path.join(top, ".git", "config"))
+    if _GITHUB_REMOTE.search(config):
+        return True
+    package = read_small_file(os.path.join(top, "package.json"))
+    return '"repository"' in package and _GITHUB_REMOTE.search(package) is not None
 
 
 # The folders a repository keeps its site in, beside its own files.

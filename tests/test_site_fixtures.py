@@ -789,3 +789,23 @@ def test_vitepress_locales_give_the_languages_and_their_folders(tmp_path: Path) 
     assert model["languages"] == ["en-us", "zh-cn"]
     assert model["language-folders"] == {"zh": "zh-cn"}
     assert model["pages-by-language"] == {"en-us": 2, "zh-cn": 2}
+
+
+def test_a_plain_repository_on_github_links_its_bare_urls(tmp_path: Path) -> None:
+    """GitHub shows a repository's files with cmark-gfm, whose autolinks make bare URLs links:
+    a plain folder is read so when its repository has a `.github/` folder or a remote on
+    github.com; a folder of articles with neither is not assumed to be."""
+    article = "---\ntitle: Notes\n---\n\nThe demo is at https://jsfiddle.example.net/69z2wepo/ and works.\n"
+
+    def bare(root: Path) -> int:
+        _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "bare-url", ".", cwd=root)
+        return len(json.loads(out)["findings"])
+
+    imported = write(tmp_path / "imported", {"a.md": article})
+    assert bare(imported) == 1
+    workflows = write(tmp_path / "workflows", {"a.md": article, ".github/workflows/lint.yml": "on: push\n"})
+    assert bare(workflows) == 0
+    remote = write(tmp_path / "remote", {"notes/a.md": article, ".git/config": '[remote "origin"]\n\turl = git@github.com:someone/notes.git\n'})
+    assert bare(remote / "notes") == 0
+    elsewhere = write(tmp_path / "elsewhere", {"a.md": article, ".git/config": '[remote "origin"]\n\turl = https://git.example.org/someone/notes.git\n'})
+    assert bare(elsewhere) == 1

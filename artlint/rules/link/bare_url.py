@@ -459,7 +459,9 @@ class BareUrl(DocumentRule):
     or a Liquid tag. Sentence punctuation after the URL (ASCII or CJK) is not part of it, nor
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
-    VitePress; MkDocs with `pymdownx.magiclink`) only URLs left by link markup that did not parse are reported (`\[text\](url`,
+    VitePress; MkDocs with `pymdownx.magiclink`; GitHub, for a repository's README and, where
+    no generator is configured, its files when the repository has a `.github/` folder, a remote
+    on github.com or a package.json naming one) only URLs left by link markup that did not parse are reported (`\[text\](url`,
     `[text] (url`, a reference definition broken by a space, and an autolink that is none: `<
     https://x.org>`, `<https://x.org for details`, `<www.x.org>`, whose `<` shows); Jekyll's kramdown, Zola and MkDocs
     leave every bare URL as text (kramdown and Python-Markdown also take `[f](https://x.org/f(a, b))` as a link;
