@@ -177,16 +177,29 @@ def _https_evidence(doc, host: str, options) -> str | None:
 
 
 def _https_hosts(doc) -> frozenset[str]:
-    """The hosts the page writes with https://, anywhere in its text."""
+    """The hosts the page writes with https://: any link made to them, and an address shown as
+    written unless its line writes the same host with http:// too (`| http://www.x.com |
+    https://www.x.com/a | 跨域（协议不同） |`: a same-origin lesson compares the schemes, no sign
+    that the author moved to https)."""
     def compute() -> frozenset[str]:
-        if "https://" not in doc.text and "HTTPS://" not in doc.text.upper():
+        text = doc.text
+        if "https://" not in text and "HTTPS://" not in text.upper():
             return frozenset()
-        return frozenset(host.lower().rstrip(".") for host in _HTTPS_HOST.findall(doc.text))
+        hosts = set()
+        for found in _HTTPS_HOST.finditer(text):
+            host = found.group(1).lower().rstrip(".")
+            line_start = text.rfind("\n", max(0, found.start() - _TWIN_REACH), found.start()) + 1
+            line_end = text.find("\n", found.end(), found.end() + _TWIN_REACH)
+            line = text[line_start : line_end if line_end >= 0 else found.end() + _TWIN_REACH].lower()
+            if _LINK_DESTINATION_BEFORE.search(text, max(0, found.start() - 8), found.start()) or "http://" + host not in line:
+                hosts.add(host)  # a link made to it (`[eslint](https://x.org/a)`) counts wherever it stands
+        return frozenset(hosts)
 
     return doc.memo("link-insecure https hosts", compute)
 
 
 _HTTPS_HOST = lazy(r"(?i)https://([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)")
+_LINK_DESTINATION_BEFORE = lazy(r"(?:\]\(|\]:[ \t]*|=[ \t]*[\"'])<?\Z")
 
 
 @lru_cache(maxsize=1)
