@@ -68,9 +68,9 @@ class LinkTextNonDescriptive(DocumentRule):
     fragment of (`[下载](#downloads)` to "下载资源"), and a link in brackets right after another
     link, a second address of what that one names (`[chunk-hook.md](…) ([source](…))`), and
     a button beside a link to the same address whose text names it (a file block's
-    `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`). A link to `#` alone or to
-    `javascript:` leads to no page a text could name (a "Learn more" toggle run by a script, a
-    style guide's `[点击这里](#)`): not checked; nor is the call to action of a card in Material
+    `<a href="x.pdf">The template</a><a href="x.pdf">Download</a>`). A link to `#` alone, to an
+    address ending in an empty `#`, or to `javascript:` leads to no page a text could name (a
+    "Learn more" toggle run by a script, a style guide's `[点击这里](#)` or `(…/guide#)`): not checked; nor is the call to action of a card in Material
     for MkDocs' grid of cards (`<div class="grid cards" markdown>`), a link on a line of its
     own, whose card's title names it.
 
@@ -226,9 +226,10 @@ _CARD_LINE = 1000
 
 
 def _leads_nowhere(url: str) -> bool:
-    """`#` alone or a `javascript:` URL: no place that a text could name."""
+    """`#` alone, an address ending in an empty `#` (`https://x.org/guide#`, a style guide's
+    example of a link) or a `javascript:` URL: no place that a text could name."""
     url = url.strip()
-    return url == "#" or url[:11].lower() == "javascript:"
+    return url.endswith("#") or url[:11].lower() == "javascript:"
 
 
 def _qualifies_the_link_before(doc, link) -> bool:
