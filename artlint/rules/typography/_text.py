@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
+from artlint import data
 from artlint.findings import Diagnostic
 from artlint.lazyre import lazy
 from artlint.rules.duplicate._prose import closes_element, opens_code_element, templated_code
+from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, trim_url, unescape_markdown, unmatched_close
 
 INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
@@ -93,8 +96,9 @@ def _build(doc):
     code = templated_code(text, doc.body_offset)
     spans: list[tuple[int, int]] = []
     found: list[Block] = []
+    examples = _counter_examples(doc)
     for block in doc.nodes(*INLINE_BLOCKS):
-        if block.start in code:
+        if block.start in code or (examples and block.start in examples):
             continue
         before = len(spans)
         _text_spans(doc, block, spans)
@@ -120,6 +124,31 @@ def _build(doc):
         result = TEXT_URL.sub(_hidden_url, result)
     found.sort()
     return result, found
+
+
+def _counter_examples(doc) -> SpanSet | None:
+    """The block quotes that follow a line ending with a label of what not to write
+    (`错误：`, `Wrong:`), and those right after them: a style guide's examples of wrong
+    punctuation, wrong on purpose."""
+    quotes = sorted(doc.nodes("block_quote"), key=lambda node: node.start)
+    if not quotes:
+        return None
+    labels = _counter_example_labels()
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        previous_end = len(text[: quote.start].rstrip())
+        previous = text[text.rfind("\n", 0, previous_end) + 1 : previous_end].strip()
+        label = previous.rstrip(":：").strip(" *_#-").lower()
+        after_an_example = bool(spans) and previous.startswith(">") and spans[-1][1] >= previous_end
+        if label in labels or after_an_example:
+            spans.append((quote.start, quote.end))
+    return SpanSet(spans) if spans else None
+
+
+@lru_cache(maxsize=1)
+def _counter_example_labels() -> frozenset[str]:
+    return frozenset(label.lower() for label in data.load("typography")["counter-examples"]["labels"])
 
 
 def _hidden_url(match) -> str:

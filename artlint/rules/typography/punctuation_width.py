@@ -130,6 +130,10 @@ class PunctuationWidth(DocumentRule):
       Chinese text are Chinese punctuation and pass: `GitHub：`, `React，Vue 和 Angular`, a
       Chinese sentence ending in English words (`拆分成 he、l、l、o。`).
 
+    No typography rule reads a block quote that follows a line labelling what not to write
+    (`错误：`, `Wrong:`, `❌`, the `counter-examples` of `rules/typography.toml`), nor the quotes
+    right after it: a style guide's examples of wrong punctuation.
+
     ## Why it matters
     Chinese text takes full-width punctuation, and a half-width comma or period among Chinese
     characters looks cramped and is a tell of text typed with the wrong input mode; full-width
