@@ -137,7 +137,9 @@ def _counter_examples(doc) -> SpanSet | None:
     text = doc.text
     spans: list[tuple[int, int]] = []
     for quote in quotes:
-        previous_end = len(text[: quote.start].rstrip())
+        previous_end = quote.start
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1  # the end of the line before, blank lines skipped (no copy of the text before)
         previous = text[text.rfind("\n", 0, previous_end) + 1 : previous_end].strip()
         label = previous.rstrip(":：").strip(" *_#-").lower()
         after_an_example = bool(spans) and previous.startswith(">") and spans[-1][1] >= previous_end
