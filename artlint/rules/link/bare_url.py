@@ -365,11 +365,11 @@ def _labelled_as_a_service(text: str, start: int, end: int, services: re.Pattern
     """A URL alone in a table cell of a row whose other cells before it name a service
     (`| **API Split** | https://split.example.com/ | … |`), or after a bold or code label that
     does (`* **Braspag OAUTH2 Server**: https://auth.example.com/`)."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - _LONGEST_ROW)
+    line_start = max(text.rfind("\n", max(0, start - _LONGEST_ROW), start) + 1, start - _LONGEST_ROW, 0)
     before = text[line_start:start]
     if before.lstrip().startswith("|"):
-        line_end = text.find("\n", end)
-        after = text[end : len(text) if line_end < 0 else line_end]
+        line_end = text.find("\n", end, end + _LONGEST_ROW)
+        after = text[end : end + _LONGEST_ROW if line_end < 0 else line_end]
         alone = before.rstrip(" \t").endswith("|") and after.lstrip(" \t_*").startswith("|")
         return alone and services.search(before) is not None
     label = _LINE_LABEL.match(before)

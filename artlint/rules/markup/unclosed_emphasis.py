@@ -49,9 +49,11 @@ def _cell_footnote_mark(text: str, run) -> bool:
     start, marker = run[0], run[1]
     if marker[0] != "*" or len(marker) > 3 or start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _MARKS):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    # Within _CELL_REACH characters each way: a line of 100,000 markers is not read whole for each.
+    reach = max(0, start - _CELL_REACH)
+    line_start = max(text.rfind("\n", reach, start) + 1, reach)
+    line_end = text.find("\n", start, start + _CELL_REACH)
+    line = text[line_start : min(len(text), start + _CELL_REACH) if line_end < 0 else line_end]
     at = start - line_start
     after = line[at + len(marker) :].lstrip(" \t")
     cell = line[line.rfind("|", 0, at) + 1 : at]
@@ -60,6 +62,7 @@ def _cell_footnote_mark(text: str, run) -> bool:
 
 
 _MARKS = "✔✓✗✘√×"
+_CELL_REACH = 2000
 
 
 def _blank(text: str, run) -> bool:
