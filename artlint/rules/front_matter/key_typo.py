@@ -30,6 +30,10 @@ class FrontMatterKeyTypo(CorpusRule):
     itself a misspelling of a known one (`udpate` beside the site's common `udpated`, which
     is `updated` misspelt: pointing to it would fix nothing).
 
+    On a Zola site, a top-level key named like one of the taxonomies its configuration names
+    (`tag = ["posts"]` where `taxonomies = [{ name = "tag" }]`) is reported as such, whatever
+    its spelling: Zola reads taxonomies under `[taxonomies]` only and ignores the key.
+
     ## Why it matters
     The generator ignores a misspelt key without a word: the description never reaches the
     meta tags, the tags never reach the tag pages. Only a comparison across the whole site
@@ -54,7 +58,8 @@ class FrontMatterKeyTypo(CorpusRule):
         if matter is None or not matter.data:
             return None
         site = (doc.site.root, doc.site.generator, doc.site.config_file) if doc.site is not None and doc.site.config_file else None
-        return (site, [(str(key), *matter.key_position(str(key)), _shape(value)) for key, value in matter.data.items()])
+        keys = [(str(key), *matter.key_position(str(key)), _shape(value)) for key, value in matter.data.items()]
+        return (site, keys, _zola_taxonomies(doc))
 
     def judge(self, facts, options, report_on):
         files = defaultdict(set)
@@ -70,6 +75,16 @@ class FrontMatterKeyTypo(CorpusRule):
         targets.update({key: len(paths) for key, paths in files.items() if len(paths) >= options["min-common-files"]})
         by_length = _by_length(targets, known)
         known_by_length = _by_length({key: 0 for key in known}, known)
+        misplaced = set()
+        for path, fact in facts.items():
+            if fact and len(fact) > 2 and fact[2] and path in report_on:
+                for name, line, column, _ in fact[1]:
+                    if name in fact[2]:
+                        misplaced.add((path, name))
+                        yield path, Diagnostic(
+                            f"{name!r} is a taxonomy of the site: Zola reads it only under [taxonomies], and ignores it here",
+                            line, column, line, column + len(name),
+                        )
         for key, paths in files.items():
             if key in known or key.lower() in known_lower or len(paths) > rare_limit:
                 continue
@@ -95,7 +110,7 @@ class FrontMatterKeyTypo(CorpusRule):
                 if site is not None and site[1] == "jekyll" and key in _JEKYLL_SINGULARS:
                     continue  # Jekyll reads `tag` and `category` as it reads `tags` and `categories`
                 for name, line, column, _ in facts[path][1]:
-                    if name == key:
+                    if name == key and (path, name) not in misplaced:
                         yield path, Diagnostic(
                             f"{key!r} looks like a typo of {target!r} ({used})",
                             line, column, line, column + len(key),
@@ -103,6 +118,15 @@ class FrontMatterKeyTypo(CorpusRule):
 
 
 _JEKYLL_SINGULARS = frozenset(("tag", "category"))
+
+
+def _zola_taxonomies(doc) -> tuple[str, ...]:
+    """The taxonomies a Zola site's configuration names (`taxonomies = [{ name = "tag" }]`),
+    which a page sets under `[taxonomies]` only."""
+    site = doc.site
+    if site is None or site.generator != "zola" or doc.front_matter is None or doc.front_matter.kind != "toml":
+        return ()
+    return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*"))
 # Known keys whose value is a table: a misspelling of one holds a table too (`parms: {…}`).
 _TABLE_KEYS = frozenset(("params", "cascade", "menu", "menus", "build", "sitemap", "extra", "taxonomies", "_build", "outputs"))
 
