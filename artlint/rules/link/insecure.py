@@ -100,8 +100,7 @@ class LinkInsecure(NetworkRule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for target in _insecure_targets(doc, options):
-            reason = _https_evidence(doc, target.host, options)
+        for target, reason in _judged_targets(doc, options):
             if reason is None and not options["assume-https"]:
                 continue  # no sign the host serves https: an online run asks it (`probes`)
             what = "image" if target.is_image else "link"
@@ -112,8 +111,8 @@ class LinkInsecure(NetworkRule):
         if options["assume-https"]:
             return []  # reported offline already
         probes = []
-        for target in _insecure_targets(doc, options):
-            if _https_evidence(doc, target.host, options) is None:
+        for target, reason in _judged_targets(doc, options):
+            if reason is None:
                 twin = "https://" + target.url[len("http://") :]
                 kind = "image" if target.is_image else "page"
                 probes.append(probe_at(doc, Target(kind, normalise_url(twin)), target.url_start, target.url_end, target.url))
@@ -129,6 +128,13 @@ class LinkInsecure(NetworkRule):
         if not outcome.ok or probe.url[:5].lower() != "http:" or probe.line != probe.end_line:
             return None
         return Fix("use https://", (Edit(probe.line, probe.column, probe.line, probe.column + 4, "https"),))
+
+
+def _judged_targets(doc, options) -> "list[tuple[_Target, str | None]]":
+    """Each insecure target and why its host is known to serve https (None: nothing says so),
+    found once per page: the offline check and, online, the probes both read them (a page's
+    settings of this rule are one)."""
+    return doc.memo("link-insecure targets", lambda: [(target, _https_evidence(doc, target.host, options)) for target in _insecure_targets(doc, options)])
 
 
 def _insecure_targets(doc, options):
