@@ -240,8 +240,8 @@ _OPTION_BEFORE = lazy(r"(?:^|[\s>])--?[A-Za-z][\w-]*(?:[ \t]+|=)\Z")
 def _option_value(text: str, start: int) -> bool:
     """The URL is the value of a command-line option (a command written as prose or in a
     quote, `> main.py -u http://www.example.com -d 'a=1'`): an argument, not a page offered."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return _OPTION_BEFORE.search(text, max(line_start, start - 40), start) is not None
+    window = max(0, start - 40)  # the line's start is looked for there only: the search reads no further back
+    return _OPTION_BEFORE.search(text, max(text.rfind("\n", window, start) + 1, window), start) is not None
 
 
 _QUOTE_REACH = 2000  # characters: longer than any title quoted on a line
@@ -332,8 +332,8 @@ _ESCAPED_LINK_BEFORE = lazy(r"\\\[[^\[\]\n]*(?<!\\)\][ \t]*\($")
 
 
 def _escaped_on_purpose(text: str, start: int) -> bool:
-    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
-    return _ESCAPED_LINK_BEFORE.search(text, line_start, start) is not None
+    window = max(0, start - 200)  # the line's start is looked for there only: the search reads no further back
+    return _ESCAPED_LINK_BEFORE.search(text, max(text.rfind("\n", window, start) + 1, window), start) is not None
 
 
 def _example_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
