@@ -147,6 +147,7 @@ def index_files(folder: str) -> tuple[str, ...]:
 
 
 _notes_folders: dict[str, str] = {}
+_notes_trees: dict[str, str] = {}
 _NOTES_FOLDER_FILES = 3
 _MOST_NOTES_READ = 200
 _FRONT_MATTER_OPENINGS = (b"---", b"+++", b"{")
@@ -172,10 +173,9 @@ def notes_tree(root: str) -> str:
     """notes_folder's answer for a folder and the folders under it (not hidden ones, not
     node_modules or public), the first 200 markdown files found: a repository of notes, whose
     folders may hold one note each."""
-    key = root + os.sep + "**"
-    known = _notes_folders.get(key)
+    known = _notes_trees.get(root)
     if known is None:
-        known = _notes_folders[key] = _notes_state(_markdown_files_under(root))
+        known = _notes_trees[root] = _notes_state(_markdown_files_under(root))
     return known
 
 
@@ -207,6 +207,7 @@ def _notes_state(paths: list[str]) -> str:
 
 def forget_folders() -> None:
     _notes_folders.clear()
+    _notes_trees.clear()
     _folder_signatures.clear()
     _section_pages.clear()
     _index_files.clear()
