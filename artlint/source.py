@@ -74,6 +74,11 @@ class Source:
         """1-based line number of an offset."""
         return bisect_right(self.line_starts, offset)
 
+    def line_start(self, offset: int) -> int:
+        """Offset of the start of the line holding `offset`: a lookup, not a search back along
+        a line that may be a megabyte long."""
+        return self.line_starts[bisect_right(self.line_starts, offset) - 1]
+
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of an offset."""
         offset = max(0, min(offset, len(self.text)))

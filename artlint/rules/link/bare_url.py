@@ -90,7 +90,7 @@ def _embedded_by_container(doc, start: int, end: int) -> bool:
     if doc.site is None or not doc.site.containers:
         return False
     text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = doc.source.line_start(start)
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if text[line_start:start].strip() or text[end:line_end].strip():
@@ -193,9 +193,8 @@ def _template_goes_on(text: str, end: int) -> bool:
     return text.startswith("\\<", end - 1)
 
 
-def _beside_http_method(text: str, start: int, end: int) -> bool:
+def _beside_http_method(text: str, start: int, end: int, line_start: int) -> bool:
     """Whether the URL is the argument of an HTTP method or of a command line that fetches it."""
-    line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if _COMMAND_LINE.match(text, line_start, start):
@@ -229,8 +228,8 @@ _SETTING_BEFORE = lazy(
 
 
 def _setting_value(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return _SETTING_BEFORE.search(text[max(line_start, start - 80) : start]) is not None
+    window = max(0, start - 80)
+    return _SETTING_BEFORE.search(text[max(text.rfind("\n", window, start) + 1, window) : start]) is not None
 
 
 # A command line's option before its value: `main.py -u http://…`, `--registry=https://…`.
@@ -318,11 +317,10 @@ _HEADING_ATTRIBUTES_BEFORE = lazy(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*[ \t]\{:?[ \t]*[
 _HEADING_ATTRIBUTES_AFTER = lazy(r"[^{}\n]*\}[ \t]*(?:\n|$)")
 
 
-def _in_heading_attributes(text: str, start: int, end: int) -> bool:
+def _in_heading_attributes(text: str, start: int, end: int, line_start: int) -> bool:
     """The URL is a value in a heading's attribute list (`{#id href="https://…"}`), which
     goldmark, kramdown, Python-Markdown's attr_list and markdown-it-attrs take off the heading:
     it is never shown, as text or as a link."""
-    line_start = text.rfind("\n", 0, start) + 1
     return bool(_HEADING_ATTRIBUTES_BEFORE.match(text, line_start, start)) and bool(_HEADING_ATTRIBUTES_AFTER.match(text, end))
 
 
@@ -342,10 +340,9 @@ def _example_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})[ \t]*[:：]?[ \t]*[\"'“「]?\Z", re.I)
 
 
-def _shown_as_an_example(text: str, start: int, examples: re.Pattern[str]) -> bool:
+def _shown_as_an_example(text: str, start: int, line_start: int, examples: re.Pattern[str]) -> bool:
     """A table row's example of a field's value (`| href | Example: https://…/orders/438f |`);
     in prose, "for example: https://…" still offers a page to visit."""
-    line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].lstrip().startswith("|"):
         return False
     return examples.search(text[max(line_start, start - 60) : start]) is not None
@@ -379,19 +376,20 @@ def _labelled_as_a_service(text: str, start: int, end: int, services: re.Pattern
 def _said_to_be_dead(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     """Words beside the URL on its line say the address no longer works ("used to be at", "已失效"):
     the author keeps it as a record and left it unlinked on purpose."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - _DEAD_WINDOW)
+    window = max(0, start - _DEAD_WINDOW)
+    line_start = max(text.rfind("\n", window, start) + 1, window)
     line_end = text.find("\n", end, end + _DEAD_WINDOW)
     folded = (text[line_start:start] + " " + text[end : line_end if line_end >= 0 else end + _DEAD_WINDOW]).casefold()
     return any(phrase in folded for phrase in phrases)
 
 
-def mentioned_not_offered(source: str, text: str, start: int, end: int) -> bool:
+def mentioned_not_offered(source: str, text: str, start: int, end: int, line_start: int) -> bool:
     """A request's argument, an attribute's or a setting's value, a quoted string, or words of
-    a quoted title."""
+    a quoted title. `line_start`: where the URL's line starts in both texts."""
     return (
         _quoted_string(text, start, end)
         or _domain_named(text, start, end)
-        or _beside_http_method(source, start, end)
+        or _beside_http_method(source, start, end, line_start)
         or _attribute_value(text, start)
         or _setting_value(text, start)
         or _option_value(text, start)
@@ -414,10 +412,9 @@ def _code_in_a_table_cell(doc, start: int) -> bool:
     return doc.text.count("`", row_start, start) % 2 == 1
 
 
-def _linked_just_before(doc, url: str, start: int) -> bool:
+def _linked_just_before(doc, url: str, start: int, line_start: int) -> bool:
     """`- [yarn](https://x.org/yarn) : https://x.org/yarn`: the address shown after a link to
     it on the same line, for a reader to copy; the link is there already."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
     ends = doc.memo("bare-url link ends", lambda: sorted((link.end, link.url.rstrip("/")) for link in doc.links if link.url))
     bare = url.rstrip("/")
     before = bisect_left(ends, (start + 1, ""))
@@ -540,7 +537,8 @@ class BareUrl(DocumentRule):
         services = derived(options, "bare-url services", lambda: _words_pattern(tuple(options["service-words"])))
         for start, url in bare_urls(doc):
             end = start + len(url)
-            if _in_heading_attributes(text, start, end):
+            line_start = doc.source.line_start(start)
+            if _in_heading_attributes(text, start, end, line_start):
                 continue  # `## Partners {#partners href="https://…"}`: an attribute list the renderer takes off the heading
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
                 if kramdown and _kramdown_link_after(doc.text, start):
@@ -556,11 +554,11 @@ class BareUrl(DocumentRule):
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or start in doc.struck_out):
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
-                if mentioned_not_offered(doc.text, text, start, end) or _linked_just_before(doc, url, start):
+                if mentioned_not_offered(doc.text, text, start, end, line_start) or _linked_just_before(doc, url, start, line_start):
                     continue
                 if text.startswith("[[", start - 2) and doc.site is not None and doc.site.shows_wiki_links_as_text:
                     continue  # `[[https://…/a.png|Setup]]`: a wiki's image, link-reference-undefined's
-                if _shown_as_an_example(text, start, examples):
+                if _shown_as_an_example(text, start, line_start, examples):
                     continue  # `Exemplo: https://…/orders/438f…`: what such a value looks like, not a place to go
                 if _labelled_as_a_service(doc.text, start, end, services) and not _FOR_READERS.search(url):
                     continue  # `| **API Risk** | https://risk.example.com.br/ |`: an endpoint to put in code

@@ -234,7 +234,7 @@ def _http_targets(doc):
         return
     for start, url in bare_urls(doc):
         end = start + len(url)
-        if url[:7].lower() == "http://" and not mentioned_not_offered(doc.text, doc.prose_text, start, end) and not _call_argument(doc.text, start, end):
+        if url[:7].lower() == "http://" and not mentioned_not_offered(doc.text, doc.prose_text, start, end, doc.source.line_start(start)) and not _call_argument(doc.text, start, end):
             try:
                 host = (urlsplit(url).hostname or "").lower()
             except ValueError:
