@@ -197,7 +197,7 @@ def _notes_state(paths: list[str]) -> str:
     for path in paths:
         try:
             with open(path, "rb") as handle:
-                start = handle.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
+                start = handle.read(64).lstrip(b"\xef\xbb\xbf").lstrip()
         except OSError:
             return "front matter"  # unknown: as if it had, so that nothing is taken for notes
         if start.startswith(_FRONT_MATTER_OPENINGS):

@@ -42,7 +42,7 @@ from artlint.config import Config
 from artlint.engine import check_text, project_root
 from artlint.findings import Edit, Finding, Fix
 from artlint.rules import CorpusRule, DocumentRule, NetworkRule, all_rules
-from artlint.source import BOM, content_digest
+from artlint.source import BOM, content_digest, leading_boms
 
 MAX_PASSES = 10
 
@@ -82,8 +82,8 @@ class WrittenText:
 
     def __init__(self, data: bytes):
         text = data.decode("utf-8")
-        self.bom = text.startswith(BOM)
-        self.text = text[1:] if self.bom else text
+        self.boms = leading_boms(text)
+        self.text = text[self.boms :]
         self.line_starts = _line_starts(self.text)
         self.newline = "\r\n" if self.text.count("\r\n") * 2 > self.text.count("\n") else "\n"
 
@@ -101,7 +101,7 @@ class WrittenText:
         return offset if offset <= content_end else None
 
     def encoded(self) -> bytes:
-        return ((BOM if self.bom else "") + self.text).encode("utf-8")
+        return (BOM * self.boms + self.text).encode("utf-8")
 
 
 def _line_starts(text: str) -> list[int]:

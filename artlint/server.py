@@ -58,7 +58,7 @@ from artlint.paths import display_path
 from artlint.results import FileResult
 from artlint.ruledocs import markdown as rule_markdown
 from artlint.rules import CorpusRule, NetworkRule, all_rules, rule_instance
-from artlint.source import BOM, decode
+from artlint.source import decode, leading_boms
 
 DEBOUNCE = 0.2  # seconds without a change before a check, while changes keep coming
 INDEX_CHUNK = 16  # files indexed between two turns of the editor's checks
@@ -99,12 +99,12 @@ _UNITS: dict[str, Callable[[str], int]] = {"utf-16": _utf16, "utf-32": len, "utf
 class TextMap:
     """Positions in the text an editor holds: from artlint's (line, column) and from offsets
     into it, to LSP positions. The editor's lines end as LSP says (CR LF, CR or LF), as artlint
-    normalises them; a BOM, which artlint drops, is one more character on the first line."""
+    normalises them; each BOM, which artlint drops, is one more character on the first line."""
 
     def __init__(self, text: str, units: Callable[[str], int] = _utf16):
         self.text = text
         self.units = units
-        self.bom = text.startswith(BOM)
+        self.boms = leading_boms(text)
         self.starts = [0]
         self.ends = []
         for match in _LINE_END.finditer(text):
@@ -125,7 +125,7 @@ class TextMap:
         if index < 0:
             return types.Position(0, 0)
         text = self.line_text(index)
-        count = max(column - 1, 0) + (1 if self.bom and index == 0 else 0)
+        count = max(column - 1, 0) + (self.boms if index == 0 else 0)
         return types.Position(index, self.units(text[:count]))
 
     def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:

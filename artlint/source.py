@@ -46,7 +46,7 @@ class Source:
     """The normalised text of one file and its line index."""
 
     text: str
-    had_bom: bool = False
+    boms: int = 0  # byte-order marks the file starts with, dropped from `text`
     line_starts: list[int] = field(default_factory=list)
     digest: str = ""  # hash of the file's bytes, for the per-file cache
     # The file's stat signature taken before it was read (dependencies.stat_signature), when it
@@ -65,6 +65,10 @@ class Source:
                 starts.append(pos + 1)
                 pos = find("\n", pos + 1)
             self.line_starts = starts
+
+    @property
+    def had_bom(self) -> bool:
+        return self.boms > 0
 
     @property
     def line_count(self) -> int:
@@ -138,10 +142,17 @@ def decode(data: bytes) -> Source:
         raise UnreadableFile(
             f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at byte {exc.start}", line, column
         ) from None
-    had_bom = text.startswith(BOM)
-    if had_bom:
-        text = text[1:]
-    return Source(normalise(text), had_bom=had_bom)
+    boms = leading_boms(text)
+    return Source(normalise(text[boms:] if boms else text), boms=boms)
+
+
+def leading_boms(text: str) -> int:
+    """How many byte-order marks start the text. An editor that adds one to a file that has one
+    already leaves two; generators (Hugo, Jekyll) skip them all before the front matter."""
+    count = 0
+    while text.startswith(BOM, count):
+        count += 1
+    return count
 
 
 def read_source(path: str, max_bytes: int) -> Source:

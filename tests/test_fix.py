@@ -40,7 +40,7 @@ def _stuffed_article(newline: str = "\n", bom: bool = False, final_newline: bool
         "第三段的恶性" + STUFFED.format(word="肿瘤", slug="a1") + "。",
     ]
     text = newline.join(lines) + (newline if final_newline else "")
-    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    return b"\xef\xbb\xbf" * int(bom) + text.encode("utf-8")
 
 
 def _unstuffed(data: bytes) -> bytes:
@@ -53,8 +53,8 @@ def _fix(tmp_path: Path, *extra: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(
     "newline, bom, final_newline",
-    [("\n", False, True), ("\r\n", False, True), ("\r\n", True, False), ("\n", True, True), ("\n", False, False)],
-    ids=["lf", "crlf", "crlf-bom-no-final-newline", "bom", "no-final-newline"],
+    [("\n", False, True), ("\r\n", False, True), ("\r\n", True, False), ("\n", True, True), ("\n", False, False), ("\n", 2, True)],
+    ids=["lf", "crlf", "crlf-bom-no-final-newline", "bom", "no-final-newline", "two-boms"],
 )
 def test_stuffed_links_become_their_text_and_every_other_byte_stays(tmp_path, newline, bom, final_newline) -> None:
     original = _stuffed_article(newline, bom, final_newline)

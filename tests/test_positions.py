@@ -82,6 +82,15 @@ def test_crlf_lone_cr_and_bom_count_as_one_line_end() -> None:
     assert lines["[c](http://c.example)"] == (7, 21)
 
 
+def test_two_byte_order_marks_are_both_dropped_before_the_front_matter() -> None:
+    """An editor that adds a BOM to a file that has one leaves two; Hugo skips both."""
+    doc = parse_document("x.md", decode("\ufeff\ufeff---\ntitle: Two marks\n---\n\nSee [a](http://a.example).\n".encode()))
+    assert doc.source.boms == 2
+    assert doc.front_matter is not None and doc.front_matter.data == {"title": "Two marks"}
+    link = next(doc.nodes("link"))
+    assert doc.source.position(link.start) == (5, 5)
+
+
 def test_unicode_line_separators_do_not_break_lines() -> None:
     doc = parse(GOLDEN / "tabs.md")
     t4 = next(n for n in doc.nodes("link") if n.attrs["url"] == "http://t4.example")
