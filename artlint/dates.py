@@ -20,10 +20,11 @@ _ISO = lazy(
     r"[ ]?(?P<zone>[Zz]|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?)?"
 )
 # Jekyll, Hexo, Docusaurus, VitePress and VuePress (Ruby and JavaScript date parsing): one-digit months, days, hours,
-# minutes and seconds (`2019-10-09 0:0:0`), `/` between the parts (Hexo), a zone after the day
-# alone (`2023-08-02 +0800`, Ruby's Time.parse).
+# minutes and seconds (`2019-10-09 0:0:0`), `/` or `.` between the parts (`2013/7/13`,
+# `2017.03.16`: both Ruby's Time.parse and V8's Date read them), a zone after the day alone
+# (`2023-08-02 +0800`, Ruby's Time.parse).
 _LENIENT = lazy(
-    r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
+    r"(?P<year>\d{4})(?P<separator>[-/.])(?P<month>\d{1,2})(?P=separator)(?P<day>\d{1,2})"
     r"(?:[Tt ]+(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?::(?P<second>\d{1,2})(?:[.,]\d+)?)?)?"
     r"(?:(?(hour)[ ]*|[ ]+)(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?))?"
 )
