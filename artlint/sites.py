@@ -235,7 +235,8 @@ class Site:
     # for each option of a data file): a page that calls one has anchors no reading finds.
     heading_shortcodes: tuple[str, ...] = ()
     # hexo-renderer-marked's `prependRoot` (on by default since its version 5), without
-    # `relative_link`: a markdown image's relative path is written from the site's root.
+    # `relative_link`, or a Hugo image render hook that writes `.Destination | relURL` when no
+    # page resource matches: a markdown image's relative path is written from the site's root.
     images_from_root: bool = False
     # Hexo's `post_asset_folder: true`: a post's assets are in the folder named after its file
     # (`_posts/a-post/`), which `{% asset_img a.png %}` names them from.
@@ -2351,6 +2352,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
+        "images_from_root": _image_hook_from_root(templates),
         "heading_shortcodes": _heading_shortcodes(templates),
         "untitled_types": _untitled_types(templates),
         "generated_folders": _hugo_taxonomy_pages(settings),
@@ -2521,6 +2523,23 @@ def _shortcodes_from_root(templates: list[str]) -> tuple[str, ...]:
 
 # A title made of the file's name for display: `.File.BaseFileName | humanize | title`.
 _FILE_NAME_TITLE = lazy(r"\.File\.(?:BaseFileName|ContentBaseName|TranslationBaseName)\b[^}\n]{0,80}\|\s*(?:humanize|title)\b")
+
+
+# A variable of an image render hook holding the destination: `$url := urls.Parse .Destination`.
+_DESTINATION_VARIABLE = lazy(r"(\$\w+)\s*:?=\s*(?:urls\.Parse\s+|\(\s*)?\.Destination\b")
+
+
+def _image_hook_from_root(templates: list[str]) -> bool:
+    """Whether the image render hook Hugo uses (the site's, before its theme's) writes an image's
+    destination from the site's root when no page resource matches it (`.Destination | relURL`,
+    `relURL $url.Path`, absURL alike)."""
+    hook = next((path for path in templates if os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith("render-image.")), None)
+    if hook is None:
+        return False
+    text = read_small_file(hook)
+    names = [r"\.Destination"] + [re.escape(name) + r"(?:\.Path)?" for name in dict.fromkeys(_DESTINATION_VARIABLE.findall(text))]
+    destination = "(?:" + "|".join(names) + r")\b"
+    return re.search(rf"{destination}\s*\|\s*(?:relURL|absURL)\b|\b(?:relURL|absURL)\s+\(?\s*{destination}", text) is not None
 
 
 def _has_link_render_hook(templates: list[str], settings: dict) -> bool:

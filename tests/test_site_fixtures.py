@@ -6,6 +6,7 @@ tags, shortcode ids, kramdown attribute lists, excluded and unbuilt folders) giv
 from __future__ import annotations
 
 import json
+import shutil
 import random
 from collections import Counter
 from pathlib import Path
@@ -706,6 +707,23 @@ def test_artlint_site_tells_a_themes_image_render_hook(tmp_path: Path) -> None:
     assert model["image-render-hook"] is True  # the theme's, a module go.mod's `replace` leads to `../`
     _, out, _ = artlint("site", "--format", "json", str(SITES / "hugo"), cwd=tmp_path)
     assert json.loads(out)[0]["image-render-hook"] is False
+
+
+def test_an_image_hook_that_falls_back_to_relurl_writes_images_from_the_root(tmp_path: Path) -> None:
+    code, out, err = artlint("site", "--format", "json", str(SITES / "hugo-image-hook-root"), cwd=tmp_path)
+    assert code == 0, err
+    assert json.loads(out)[0]["images-from-root"] is True  # `.Destination | relURL` in the theme's hook
+    _, out, _ = artlint("site", "--format", "json", str(SITES / "hugo-theme-module" / "exampleSite"), cwd=tmp_path)
+    assert json.loads(out)[0]["images-from-root"] is True  # `$url.Path | relURL`, `$url := urls.Parse .Destination`
+    site = tmp_path / "own-hook"
+    shutil.copytree(SITES / "hugo-image-hook-root", site)
+    own = site / "layouts" / "_default" / "_markup"
+    own.mkdir(parents=True)
+    (own / "render-image.html").write_text('<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}">\n', encoding="utf-8")
+    _, out, _ = artlint("site", "--format", "json", str(site), cwd=tmp_path)
+    assert json.loads(out)[0]["images-from-root"] is False  # the site's own hook wins over its theme's
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "image-unreachable", str(site), cwd=tmp_path)
+    assert len(json.loads(out)["findings"]) == 2  # both read from the page's folder now
 
 
 def test_artlint_site_reads_mkdocs_configurations_of_other_names(tmp_path: Path) -> None:
