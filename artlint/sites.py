@@ -164,8 +164,9 @@ class Site:
     # its rows' and delimiter's numbers of cells, every cell shown; a fence closes at three
     # backticks ending any line (`}```` closes the block).
     marked_before_1: bool = False
-    # The list of a page's terms may hold empty items, which the build drops: Hexo's, and the
-    # vdoing theme's of VuePress, whose scaffold writes `tags:` then a lone `- `.
+    # The list of a page's terms may hold empty items, which the build drops: Hexo's, Hugo's (it
+    # skips an empty term when it assembles a taxonomy; archetypes scaffold `tags:` then a lone
+    # `-`), and the vdoing theme's of VuePress, whose scaffold writes the same.
     drops_empty_terms: bool = False
     # The build turns `[[Page name]]` into links: an Obsidian vault (`.obsidian/`), or a wiki-link
     # plugin named in the configuration, the package or the Gemfile (remark-wiki-link,
@@ -2353,6 +2354,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
         "images_from_root": _image_hook_from_root(templates),
+        "drops_empty_terms": True,
         "heading_shortcodes": _heading_shortcodes(templates),
         "untitled_types": _untitled_types(templates),
         "generated_folders": _hugo_taxonomy_pages(settings),

@@ -84,7 +84,10 @@ class FrontMatterSchema(DocumentRule):
                 continue
             if _shown_as_written(key, matter.data[key], listed, printed):
                 continue
-            problem = _type_problem(expected, matter.data[key], generator)
+            value = matter.data[key]
+            if drops_empty and isinstance(value, list):
+                value = [item for item in value if item is not None]  # dropped by the build: not the problem
+            problem = _type_problem(expected, value, generator)
             if problem:
                 line, column = matter.value_position(key)
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)
