@@ -284,7 +284,7 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
 
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
         matter = doc.front_matter.data if doc.front_matter is not None else None
-        found = page_url(site, str(file), matter)
+        found = page_url(site, str(file), matter, as_published=True)  # a draft's links are read where it will be
         if found is None and site.generator == "docusaurus" and file.name.startswith("_"):
             # A partial (`_access-policy.md`) is read inside the pages of its folder that import
             # it: its relative links are read against their URLs, a sibling's.

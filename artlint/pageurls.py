@@ -55,9 +55,10 @@ class PageUrl:
     yields_to_index: bool = False  # MkDocs' README.md, which an index.md beside it replaces
 
 
-def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> PageUrl | None:
+def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None, as_published: bool = False) -> PageUrl | None:
     """The URL of the page `file` (absolute) when the site renders it and the URL is certain,
-    else None. `front_matter` is None for a file without front matter."""
+    else None. `front_matter` is None for a file without front matter. `as_published`: a draft's
+    URL once it is published (where its own relative links will be read)."""
     relative = site.relative(file)
     outside = relative.startswith("../") and not site.built_from_beside(relative)
     if outside or posixpath.splitext(relative)[1].lower() not in _suffixes(site):
@@ -65,7 +66,7 @@ def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> P
     if site.holds_no_articles(file):
         return None
     matter = front_matter if isinstance(front_matter, Mapping) else {}
-    if matter.get("draft") is True or matter.get("published") is False:
+    if not as_published and (matter.get("draft") is True or matter.get("published") is False):
         return None
     compute = _BY_GENERATOR.get(site.generator)
     if compute is None:
