@@ -102,6 +102,7 @@ def _liquid_masked(text: str, body_offset: int) -> str:
     pieces = [text[:body_offset]]
     position = body_offset
     open_code: str | None = None  # the end tag awaited, inside a code block tag
+    open_indent = 0  # the spaces before the tag that opened it
     comment = ""  # the end tag awaited of a block whose text is no prose: a comment, a captured value
     raw_in_code = False  # `{% raw %}` inside a code block: its tags, an end tag too, are text
     for start, end, name in _tags(text, body_offset):
@@ -116,10 +117,18 @@ def _liquid_masked(text: str, body_offset: int) -> str:
         alone = _alone_on_line(text, start, end)
         if name in _CODE_BLOCKS and alone and open_code is None:
             open_code = _CODE_BLOCKS[name]
+            open_indent = _indent_before(between)
             pieces.append(_fence(tag))
         elif open_code is not None:  # its end tag
             open_code = None
-            pieces.append(_fence(tag) if alone else blanked(tag))
+            if alone and "\n" not in tag and _indent_before(between) > open_indent:
+                # Liquid pairs the tags whatever their indentation; a fence indented four spaces
+                # more than its opening would be code: written at the opening's indentation.
+                shift = _indent_before(between) - open_indent
+                pieces[-1] = between[:-shift]
+                pieces.append(_fence(tag) + " " * shift)
+            else:
+                pieces.append(_fence(tag) if alone else blanked(tag))
         elif name == "comment" or name in _CAPTURES and "=" not in tag:
             comment = "endcomment" if name == "comment" else _CAPTURES[name]
             pieces.append(blanked(tag))
@@ -441,6 +450,11 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _indent_before(text: str) -> int:
+    """The spaces that end `text` after its last line end: a tag's indentation on its line."""
+    return len(text) - len(text.rstrip(" "))
 
 
 def _fence(tag: str) -> str:

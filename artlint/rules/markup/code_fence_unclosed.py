@@ -146,8 +146,8 @@ def _message(doc, first: int, last: int, marker: str) -> str:
     swallowed = sum(1 for number in range(first + 1, last + 1) if doc.source.line_text(number).strip())
     if not swallowed:
         return "code fence never closed: it opens an empty code block at the end of the file; delete it or close it"
-    lines = "line" if swallowed == 1 else f"{swallowed} lines"
-    message = f"code fence never closed: the {lines} after it, to the end of the file, show as code"
+    lines = "line after it, to the end of the file, shows" if swallowed == 1 else f"{swallowed} lines after it, to the end of the file, show"
+    message = f"code fence never closed: the {lines} as code"
     meant = _meant_closer(doc, first, last, marker)
     if meant is not None:
         message += f"; line {meant[0]} does not close it ({meant[1]})"
