@@ -217,6 +217,9 @@ class DuplicateWord(DocumentRule):
         "doubled-pronouns": Option(
             "list[string]", _DATA["doubled-pronouns"], "Chinese pronouns whose doubling is a typo (他们他们)."
         ),
+        "distributive-numerals": Option(
+            "list[string]", _DATA["distributive-numerals"], "Numerals whose word with a measure word is doubled on purpose, one after another (一步一步)."
+        ),
         "telling-verbs": Option(
             "list[string]", _DATA["telling-verbs"], "Verbs of telling: a pronoun doubled after one is its object, then a subject (告诉我们我们离)."
         ),
@@ -500,6 +503,8 @@ def _doubled_chinese_word(text, start, lower, upper, options) -> bool:
     word = text[start : start + 2]
     if word in _as_set(options, "reduplicated-words") or text[start - 2 : start] == word or text[start + 4 : start + 6] == word:
         return False
+    if word[0] in _as_set(options, "distributive-numerals"):
+        return False  # 一针一针: stitch by stitch
     frequency, tag = _entry(word)
     if frequency < _COMMON_DOUBLED or not (tag in _NOUN_TAGS or word in _as_set(options, "doubled-pronouns")):
         return False
