@@ -965,6 +965,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         record("folder", folder, signature)  # the kind changes when a sibling gains front matter
         if _no_front_matter_in(folder, signature):
             kind = "repository"  # docs/ for contributors: Jekyll copies files without front matter as they are
+    if site.generator == "jekyll" and kind == "page" and not matter and not site.front_matter_optional and _served_as_written(site, file, relative):
+        kind = "repository"  # `/pricing.md`, linked by its own name: copied as it is, for readers of markdown
     if site.generator == "eleventy" and kind in ("article", "page") and len(parts) > 1 and not matter and _eleventy_fragment(site, file):
         kind = "fragment"  # `tutorials/content/reactivity/01.md`: steps a page's script fetches, with no layout, among their like
     if site.generator == "hugo" and kind in ("article", "page", "section") and _unrendered_hugo_page(site, file, matter, kind):
@@ -1056,6 +1058,55 @@ def _titled_by_navigation(site: Site, matter: Mapping[str, Any]) -> bool:
         if _templates_mention(folder, signature, "eleventyNavigation.title"):
             return True
     return False
+
+
+def _served_as_written(site: Site, file: str, relative: str) -> bool:
+    """A Jekyll markdown file without front matter that the site serves as it is on purpose:
+    beside a page of its name (`index.md` by `index.html`), or linked by its own `.md` name from
+    the site's layouts and includes or the files beside its configuration (a layout's
+    `{{ site.url }}/pricing.md`, vercel.json's redirect to `/index.md`, llms.txt). Jekyll copies
+    such a file unrendered; front matter would make it a page and break those links."""
+    twin = os.path.splitext(file)[0] + ".html"
+    exists = os.path.isfile(twin)
+    record("exists", twin, exists)
+    if exists:
+        return True
+    sources = tuple((path, signature_of(path)) for path in _mention_sources(site))
+    for path, signature in sources:
+        record("stat", path, signature)
+    return "/" + relative in _markdown_names_mentioned(sources)
+
+
+# Files beside a Jekyll site's configuration that may name its pages' URLs: hosts' redirects
+# and headers, feeds and sitemaps, llms.txt, data for machines.
+_MENTION_SUFFIXES = (".html", ".json", ".toml", ".txt", ".xml", ".yml", ".yaml")
+_MENTION_NAMES = ("_redirects", "_headers")
+
+
+def _mention_sources(site: Site) -> list[str]:
+    try:
+        names = sorted(os.listdir(site.root))[:_TEMPLATES_READ]
+    except OSError:
+        names = []
+    beside = [os.path.join(site.root, name) for name in names if name.endswith(_MENTION_SUFFIXES) or name in _MENTION_NAMES]
+    templates = _template_files([os.path.join(site.root, folder) for folder in ("_layouts", "_includes")])
+    return [path for path in [*beside, *templates[:_TEMPLATES_READ]] if os.path.isfile(path)]
+
+
+# A markdown file's name as a site's files write it in a URL: `/pricing.md`, `/projects/a.md`.
+_MARKDOWN_URL_PATH = lazy(r"/[\w.~%-]+(?:/[\w.~%-]+)*\.md\b")
+
+
+@lru_cache(maxsize=16)
+def _markdown_names_mentioned(sources: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """Every ending of a `.md` URL path written in the files `sources` ((path, signature): read
+    once per state of them): `https://x.org/a/b.md` gives `/a/b.md` and `/b.md`."""
+    found: set[str] = set()
+    for path, _ in sources:
+        for match in _MARKDOWN_URL_PATH.finditer(read_small_file(path)):
+            segments = match.group().split("/")
+            found.update("/" + "/".join(segments[index:]) for index in range(1, len(segments)))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=64)

@@ -726,6 +726,20 @@ def test_an_image_hook_that_falls_back_to_relurl_writes_images_from_the_root(tmp
     assert len(json.loads(out)["findings"]) == 2  # both read from the page's folder now
 
 
+def test_a_jekyll_markdown_file_served_as_written_follows_the_layout_that_names_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll-markdown-endpoints", site)
+
+    def missing() -> list[str]:
+        _, out, _ = artlint("check", "--offline", "--format", "json", "--select", "front-matter-missing", ".", cwd=site)
+        return sorted(finding["path"] for finding in json.loads(out)["findings"])
+
+    assert missing() == ["about.md"]  # index.md beside index.html, pricing.md named by the layout
+    layout = site / "_layouts" / "default.html"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("/pricing.md", "/pricing/"), encoding="utf-8")
+    assert missing() == ["about.md", "pricing.md"]  # the cached answer follows the layout
+
+
 def test_artlint_site_reads_mkdocs_configurations_of_other_names(tmp_path: Path) -> None:
     code, out, err = artlint("site", "--format", "json", str(SITES / "mkdocs-config-files"), cwd=tmp_path)
     assert code == 0, err
