@@ -81,9 +81,21 @@ def _dropped_message(cells: list[str], columns: int, dropped: list[str]) -> str:
     shown = " | ".join(dropped)
     shown = shown if len(shown) <= 50 else shown[:49] + "…"
     hint = "add a column to the header or merge the cells"
-    if any("`" in cell for cell in cells):
+    if _code_span_split(cells):
         hint = "escape a '|' inside a code span as '\\|', or " + hint
     return f"table row has {len(cells)} cells, its header {columns}: the renderer drops '{shown}'; {hint}"
+
+
+def _code_span_split(cells: list[str]) -> bool:
+    """Whether a code span opens in one cell and closes in a later one (`` `a | b` ``): a '|'
+    meant inside it split the row. A backtick that never closes is no such span."""
+    opened = False
+    for cell in cells:
+        if cell.count("`") % 2:
+            if opened:
+                return True
+            opened = True
+    return False
 
 
 def _unmatched_headers(doc, text: str, paragraph, protects_code: bool):
