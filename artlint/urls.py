@@ -102,11 +102,16 @@ def host_matches(host: str, pattern: str) -> bool:
 
 def host_in(host: str, domains: frozenset[str]) -> bool:
     """The host or one of its parent domains is in `domains` (lower-case, no dots at the ends)."""
+    return listed_domain(host, domains) is not None
+
+
+def listed_domain(host: str, domains: frozenset[str]) -> str | None:
+    """The host, or the nearest of its parent domains, that `domains` holds."""
     while host:
         if host in domains:
-            return True
+            return host
         host = host.partition(".")[2]
-    return False
+    return None
 
 
 @lru_cache(maxsize=256)

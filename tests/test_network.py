@@ -353,7 +353,7 @@ def test_insecure_links_are_asked_over_https_online(tmp_path: Path, monkeypatch:
         found = sorted((f.line, f.message, f.fix is not None and f.fix.safe) for f in result.findings)
         assert found == [
             (1, "insecure http:// image: img.example-art.org serves it over https://", True),
-            (7, "insecure http:// link: en.wikipedia.org serves https://", True),
+            (7, "insecure http:// link: en.wikipedia.org is under wikipedia.org, which serves https://", True),
         ]
         assert both.requests_for("/image.png") == 1 and both.requests_for("/missing.png") == 1
         assert plain.total() == 0  # asked over TLS, which a plain server never answers as HTTP

@@ -10,7 +10,7 @@ from artlint.network.targets import Target, normalise_url
 from artlint.options import Option, derived
 from artlint.rules import NetworkRule
 from artlint.rules.link.bare_url import bare_urls, mentioned_not_offered
-from artlint.urls import domain_set, host_in, host_of, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
+from artlint.urls import domain_set, host_in, host_of, listed_domain, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
 
 _DATA = data.load("links")["insecure"]
 
@@ -173,8 +173,11 @@ def _https_evidence(doc, host: str, options) -> str | None:
     """Why the host is known to serve https, offline: it is on the `https-hosts` list, or the
     same page links it with https:// too (measured on twelve held-out sites: 45 of 46 such
     findings real, against 57 % for hosts with no such sign). None when nothing says so."""
-    if host_in(host, domain_set(tuple(options["https-hosts"]))):
+    listed = listed_domain(host, domain_set(tuple(options["https-hosts"])))
+    if listed == host or listed is not None and host == "www." + listed:
         return "serves https://"
+    if listed is not None:
+        return f"is under {listed}, which serves https://"  # a subdomain may be a service closed since
     bare = host[4:] if host.startswith("www.") else host
     linked = _https_hosts(doc)
     if bare in linked or "www." + bare in linked:
