@@ -122,11 +122,16 @@ _JEKYLL_SINGULARS = frozenset(("tag", "category"))
 
 def _zola_taxonomies(doc) -> tuple[str, ...]:
     """The taxonomies a Zola site's configuration names (`taxonomies = [{ name = "tag" }]`),
-    which a page sets under `[taxonomies]` only."""
+    which a page sets under `[taxonomies]` only; not those named as a page's own fields, which
+    Zola reads at the top (`authors`, since Zola 0.19, for the feeds and the templates)."""
     site = doc.site
     if site is None or site.generator != "zola" or doc.front_matter is None or doc.front_matter.kind != "toml":
         return ()
-    return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*"))
+    return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*") and folder[:-2] not in _ZOLA_PAGE_FIELDS)
+
+
+# The fields of a Zola page's front matter (its documentation's "Front matter" of a page).
+_ZOLA_PAGE_FIELDS = frozenset(("title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases", "authors", "in_search_index", "template"))
 # Known keys whose value is a table: a misspelling of one holds a table too (`parms: {…}`).
 _TABLE_KEYS = frozenset(("params", "cascade", "menu", "menus", "build", "sitemap", "extra", "taxonomies", "_build", "outputs"))
 
