@@ -173,6 +173,22 @@ def heading_text(doc: "Document", node) -> tuple[str, str | None]:
     return _without_attributes(node.text.strip(), bare_words=doc.site is not None and doc.site.generator == "zola")
 
 
+# The slugs of the renderers that read a heading's character references first.
+_READ_TEXT_SLUGS = (github_slug, ascii_slug, blackfriday_slug, zola_slug, zola_ascii_slug, vitepress_slug, toc_slug, toc_unicode_slug, hexo_slug, pandoc_slug)
+
+
+def _as_read(node) -> str:
+    """A heading's text with its character references read (`array&lt;string&gt;` is
+    `array<string>`, as every renderer reads it before slugging), those of code spans kept."""
+    if "&" not in node.text or not node.children:
+        return node.text
+    return "".join(child.text if child.type == "codespan" else _as_read(child) if child.children else _read_references(child) for child in node.children)
+
+
+def _read_references(node) -> str:
+    return html.unescape(node.text) if node.type == "text" and "&" in node.text else node.text
+
+
 _MDX_COMMENT_ID = lazy(r"\{\s*/\*\s*#([^\s*]+)\s*\*/\s*\}\s*$")
 
 
@@ -246,6 +262,9 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.update({slug, unquote(slug)})  # a link may give the fragment encoded or not
         for variant in _rendered_texts(node):
             anchors.update({github_slug(variant), blackfriday_slug(variant), zola_slug(variant)})
+        read = _without_attributes(_as_read(node).strip())[0] if "&" in text else text
+        if read != text:  # most renderers slug the text with its references read (`a &amp; b` is `a--b`)
+            anchors.update(slug_of(read) for slug_of in _READ_TEXT_SLUGS)
         anchors.add(_numbered(github_slug(text), seen))
     for node in doc.nodes("inline_html", "block_html"):
         anchors.update(html_ids(doc.text[node.start : node.end]))
@@ -390,7 +409,7 @@ def _leaf_texts(node, with_alt: list[str], without_images: list[str], in_image: 
         if child.children:
             _leaf_texts(child, with_alt, without_images, image)
             continue
-        text = child.text
+        text = _read_references(child)
         with_alt.append(text)
         if not image:
             without_images.append(text)
