@@ -2400,7 +2400,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "link_render_hook": own_link_hook,
         "image_render_hook": _has_render_hook(templates, "image"),
         "embedded_link_hook": not own_link_hook and _embedded_link_hook(settings, languages, len(codes), pinned),
-        "titles_from_file_names": titles_from_file_names,
+        "titles_from_file_names": titles_from_file_names or any(theme in data.load("sites")["file-name-titles"]["themes"] for theme in _themes_used(settings)),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
@@ -2610,18 +2610,28 @@ def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
     of the themes the site uses (`theme`, or a module import whose path ends with the theme's
     name: `github.com/hugo-fixit/FixIt`)."""
     known = data.load("sites")["verbatim-shortcodes"]
+    names = list(known.get("*", ()))
+    for theme in _themes_used(settings):
+        names += known.get(theme, ())
+    return tuple(dict.fromkeys(names))
+
+
+def _themes_used(settings: dict) -> list[str]:
+    """The names of the themes a Hugo site uses, lower case: `theme` (a name, a list, or a
+    module's path, `github.com/alex-shpak/hugo-book`) and its module imports, by the last part
+    of their paths (a major version's `v2` left out)."""
     theme = settings.get("theme")
-    themes = [item for item in (theme if isinstance(theme, list) else [theme]) if isinstance(item, str)]
+    paths = [item for item in (theme if isinstance(theme, list) else [theme]) if isinstance(item, str)]
     imports = _nested(settings, "module", "imports")
     for item in imports if isinstance(imports, list) else []:
         path = _lower_keys(item).get("path") if isinstance(item, dict) else None
         if isinstance(path, str):
-            parts = [part for part in path.strip("/").split("/") if not re.fullmatch(r"v\d+", part)]
-            themes += parts[-1:]
-    names = list(known.get("*", ()))
-    for theme in themes:
-        names += known.get(theme.strip().lower(), ())
-    return tuple(dict.fromkeys(names))
+            paths.append(path)
+    names = []
+    for path in paths:
+        parts = [part for part in path.strip().strip("/").split("/") if not re.fullmatch(r"v\d+", part)]
+        names += [part.lower() for part in parts[-1:]]
+    return names
 
 
 def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
