@@ -81,6 +81,20 @@ def work_tree(start: "Path | str") -> Path | None:
     return None
 
 
+def repository_top(folder: str, depth: int) -> str | None:
+    """The nearest folder at or above `folder` (at most `depth` levels) that holds `.git` or
+    `.github/`: the repository's top, in a work tree or in a snapshot of its files."""
+    current = folder
+    for _ in range(depth):
+        if os.path.exists(os.path.join(current, ".git")) or os.path.isdir(os.path.join(current, ".github")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+    return None
+
+
 @dataclass(frozen=True)
 class Boundary:
     """The real paths of the folders artlint may read in; none means no limit (artlint used

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from artlint import dependencies
+from artlint.boundary import repository_top
 from artlint.globs import glob_to_regex
 
 MAX_GITIGNORE_BYTES = 64 * 1024
@@ -32,6 +33,7 @@ MAX_PATTERNS = 500
 MAX_WILDCARDS = 6
 MAX_DEEP_WILDCARDS = 2
 MAX_PATH = 1024  # characters: longer paths are no page of a site
+MAX_LEVELS_ABOVE = 8  # folders above the site's root searched for the repository's top
 _ONE_DEEP_WILDCARD = re.compile(r"\*\*(?:/\*\*)+")  # `**/**/**` is `**`
 
 
@@ -81,7 +83,7 @@ def written_by_build(root: str, path: str, content: tuple[str, ...]) -> bool:
         return False
     parts = [part for part in relative.replace(os.sep, "/").split("/") if part not in ("", ".")]
     tops = [[part for part in folder.replace(os.sep, "/").split("/") if part not in ("", ".")] for folder in content]
-    ignored = False
+    ignored = _ignored_above(root, parts)
     for depth in range(len(parts)):
         if depth and not any(len(top) <= depth and parts[: len(top)] == top for top in tops):
             continue  # a folder outside the content (a theme's, a static folder's)
@@ -95,6 +97,32 @@ def written_by_build(root: str, path: str, content: tuple[str, ...]) -> bool:
             # the content's top (`api` for `api/interfaces/Router.md`: a reference a script writes).
             into_top_folder = bool(plain) and depth == 0 and len(parts) > 1 and parts[0] == plain and any(not top for top in tops)
             if (depth or anchored or into_top_folder) and regex.match(below):
+                ignored = not negated
+    return ignored
+
+
+def _ignored_above(root: str, parts: list[str]) -> bool:
+    """Whether the `.gitignore` files of the folders above the site's root, up to the
+    repository's top, keep the path out with a pattern that names a path (`/docs/rubydoc`, a
+    reference generated into the site's folder before the build). Read outermost first, as git
+    reads them; a plain name there is housekeeping, as at the root."""
+    top = repository_top(os.path.dirname(root), MAX_LEVELS_ABOVE) if os.path.dirname(root) != root else None
+    if top is None:
+        return False
+    above = []
+    folder = os.path.dirname(root)
+    while True:
+        above.append(folder)
+        if folder == top or os.path.dirname(folder) == folder:
+            break
+        folder = os.path.dirname(folder)
+    ignored = False
+    for folder in reversed(above):
+        gitignore = os.path.join(folder, ".gitignore")
+        dependencies.record("stat", gitignore, dependencies.signature_of(gitignore))
+        below = "/".join([*os.path.relpath(root, folder).replace(os.sep, "/").split("/"), *parts])
+        for negated, anchored, _, regex in _patterns(folder):
+            if anchored and regex.match(below):
                 ignored = not negated
     return ignored
 

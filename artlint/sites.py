@@ -31,7 +31,7 @@ from typing import Any, Collection, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from artlint import data
-from artlint.boundary import nearest, relative_path, within
+from artlint.boundary import nearest, relative_path, repository_top, within
 from artlint.dependencies import folder_signature, index_files, notes_folder, notes_tree, record, section_pages, signature_of
 from artlint.lazyre import lazy
 from artlint.slugs import docusaurus_unnumbered, github_slug
@@ -2196,7 +2196,7 @@ def _read_on_github(folder: str) -> bool:
     shows with cmark-gfm, bare URLs linked: its repository (the nearest folder holding `.git`)
     has a `.github/` folder, a remote on github.com, or a package.json naming a repository
     there. A folder of articles with none of these (an import, a draft) is not assumed so."""
-    top = _repository_top(folder) or folder
+    top = repository_top(folder, _SITE_SEARCH_DEPTH) or folder
     if os.path.isdir(os.path.join(top, ".github")):
         return True
     config = read_small_file(os.path.join(top, ".git", "config"))
@@ -2204,20 +2204,6 @@ def _read_on_github(folder: str) -> bool:
         return True
     package = read_small_file(os.path.join(top, "package.json"))
     return '"repository"' in package and _GITHUB_REMOTE.search(package) is not None
-
-
-def _repository_top(folder: str) -> str | None:
-    """The nearest folder at or above `folder` (up to _SITE_SEARCH_DEPTH) that holds `.git` or
-    `.github/`; None when there is none."""
-    current = folder
-    for _ in range(_SITE_SEARCH_DEPTH):
-        if os.path.exists(os.path.join(current, ".git")) or os.path.isdir(os.path.join(current, ".github")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
-    return None
 
 
 # The folders a repository keeps its site in, beside its own files.
