@@ -402,6 +402,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # `1.修改名称为 Sample Publisher` and its steps again: one procedure for a second component
             copied = _run_length(pairs, number, first_number) >= _COPIED_RUN
             here, there = section_of(block.start), section_of(first.start)
+            if _two_definitions(doc, block, first):
+                continue  # `: Fetch the upstream repository` for `--fetch-HEAD` of two commands; one text for two flags
             if here != there and _same_heading(headings, here, there):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and _under_same_bold_heading(doc, bold, section_of, block.start, first.start):
@@ -458,6 +460,18 @@ _SENTENCE_END = lazy(r"[.!?。！？…]\W*$")
 # The excerpt separator of Hexo, Hugo, Jekyll (as sites set `excerpt_separator`), the MkDocs
 # blog plugin (`<!-- more -->`) and Docusaurus (`<!-- truncate -->`).
 _EXCERPT_SEPARATOR = lazy(r"<!--\s*(?:more|truncate)\s*-->", re.I)
+
+
+# A definition of a definition list (kramdown, goldmark, Python-Markdown's def_list, pandoc):
+# `: text` under its term.
+_DEFINITION = lazy(r" {0,3}:[ \t]")
+
+
+def _two_definitions(doc, block, first) -> bool:
+    """Both copies are definitions of a definition list, each said of its own term: a reference
+    page's options sharing a description, under two terms or under two commands (a generated
+    manual page's flags, `--file` of `services start` and of `services restart`)."""
+    return _DEFINITION.match(doc.text, block.start) is not None and _DEFINITION.match(doc.text, first.start) is not None
 
 
 def _teaser_restated(doc, first, block) -> bool:
