@@ -8,7 +8,7 @@ from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
-from artlint.urls import is_documentation_host, is_private_host, trim_url, unmatched_close
+from artlint.urls import in_documentation_domain, is_documentation_host, is_private_host, trim_url, unmatched_close
 
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
@@ -340,12 +340,27 @@ def _example_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})[ \t]*[:：]?[ \t]*[\"'“「]?\Z", re.I)
 
 
-def _shown_as_an_example(text: str, start: int, line_start: int, examples: re.Pattern[str]) -> bool:
-    """A table row's example of a field's value (`| href | Example: https://…/orders/438f |`);
-    in prose, "for example: https://…" still offers a page to visit."""
-    if not text[line_start:start].lstrip().startswith("|"):
+def _shown_as_an_example(source: str, text: str, start: int, line_start: int, examples: re.Pattern[str], host: str) -> bool:
+    """An example of a value, not a page to visit: in a table row (`| href | Example:
+    https://…/orders/438f |`), in a field's description (`` * `apiURL` - the server url, e.g.
+    https://… ``), or of a host reserved for examples (`e.g. https://grafana.example.com`). In
+    prose, "for example: https://docs.python.org" still offers a page to visit. (`source`: the
+    text as written, its code spans too; `text`: the prose.)"""
+    before = source[line_start:start].lstrip()
+    if not (before.startswith("|") or _FIELD_DESCRIPTION.match(before) or in_documentation_domain(host)):
         return False
     return examples.search(text[max(line_start, start - 60) : start]) is not None
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url if "://" in url else "http://" + url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+# A list item describing a field or option named in code: `` * `apiURL` - `` or `` - `url`: ``.
+_FIELD_DESCRIPTION = lazy(r"(?:[-*+]|\d{1,3}[.)])[ \t]+`[^`\n]{1,60}`[ \t]*(?:[-–—:]|\()")
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -558,7 +573,7 @@ class BareUrl(DocumentRule):
                     continue
                 if text.startswith("[[", start - 2) and doc.site is not None and doc.site.shows_wiki_links_as_text:
                     continue  # `[[https://…/a.png|Setup]]`: a wiki's image, link-reference-undefined's
-                if _shown_as_an_example(text, start, line_start, examples):
+                if _shown_as_an_example(doc.text, text, start, line_start, examples, _host(url)):
                     continue  # `Exemplo: https://…/orders/438f…`: what such a value looks like, not a place to go
                 if _labelled_as_a_service(doc.text, start, end, services) and not _FOR_READERS.search(url):
                     continue  # `| **API Risk** | https://risk.example.com.br/ |`: an endpoint to put in code
