@@ -1,5 +1,6 @@
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from artlint import data
 from artlint.findings import Severity
@@ -138,6 +139,9 @@ class LinkReferenceUndefined(DocumentRule):
         "tag-labels": Option(
             "list[string]", list(_DATA["tag-labels"]), "Tags of titles, never read as a reference's label, even after other brackets (`[团队][译]`)."
         ),
+        "tag-uses": Option(
+            "integer", _DATA["tag-uses"], "An undefined shortcut `[label]` written this many times in a page is a tag shown as written, not reported."
+        ),
     }
 
     def check(self, doc, options):
@@ -196,6 +200,7 @@ class LinkReferenceUndefined(DocumentRule):
         spaced_labels = _SPACED_LABELS.get(doc.site.generator) if doc.site is not None else None
         tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")])
         quotes = SpanSet([(node.start, node.end) for node in doc.nodes("block_quote")])
+        undefined: list[tuple[re.Match[str], str]] = []
         for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
             if match.start() in covered or match.start() in full or match.start() in tables:
                 continue  # in a table, `[0:15]` and `[MiB]` are bit ranges and units
@@ -223,9 +228,24 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[textual.app.App][]` written short: mkdocs-autorefs resolves the identifier
             if spaced_labels is not None and _spaced_label_defined(text, match.end(), defined, spaced_labels):
                 continue  # kramdown's `[Setext] [1]`, Python-Markdown's `[text]` and `[label]` a line apart
+            if _emphasised_alone(text, match.start(), match.end()):
+                continue  # `**[m-c]**`: a label set in bold, meant to show with its brackets
+            undefined.append((match, label))
+        uses = Counter(normal_label(label) for _, label in undefined)
+        for match, label in undefined:
+            if uses[normal_label(label)] >= options["tag-uses"]:
+                continue  # `[m-c]` on each heading it marks: a tag the author defined in prose, shown as written
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+def _emphasised_alone(text: str, start: int, end: int) -> bool:
+    """`**[m-c]**`, `*[draft]*`: the brackets are all the emphasis holds."""
+    for marker in ("**", "__", "*", "_"):
+        if text.endswith(marker, 0, start) and text.startswith(marker, end):
+            return True
+    return False
 
 
 def _change_tags(doc, match: re.Match, words: str, label: str) -> bool:
