@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from typing import Callable
 
+from artlint.lazyre import lazy
+
 _recorded: list[tuple[str, str, object]] | None = None
 
 
@@ -27,7 +29,7 @@ def stop() -> list[tuple[str, str, object]]:
 
 def record(kind: str, subject: str, value: object) -> None:
     """Note that the findings depend on `subject` having `value` (kind: "exists", "stat",
-    "pages", "folder", "notes", "notes-tree")."""
+    "pages", "folder", "notes", "notes-tree", "han-marks-tree")."""
     if _recorded is not None:
         _recorded.append((kind, subject, value))
 
@@ -179,6 +181,33 @@ def notes_tree(root: str) -> str:
     return known
 
 
+def han_marks_tree(root: str) -> str:
+    """How the Chinese of the markdown files under `root` (the first 200, as notes_tree finds
+    them) is punctuated: "half" when half-width marks right after Chinese characters
+    (`请注意, 是声明宏`) number at least 50 and outnumber the full-width ones (，。；：！？) ten
+    to one: the site's house style; "full" otherwise. Found once per root in a process."""
+    known = _han_marks_trees.get(root)
+    if known is None:
+        half = full = 0
+        for path in _markdown_files_under(root):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(_MOST_BYTES_READ)
+            except OSError:
+                continue
+            half += len(_HALF_AFTER_HAN.findall(text))
+            full += sum(text.count(mark) for mark in _FULL_WIDTH_MARKS)
+        known = _han_marks_trees[root] = "half" if half >= _FEWEST_HALF_MARKS and full * 10 < half else "full"
+    return known
+
+
+_han_marks_trees: dict[str, str] = {}
+_HALF_AFTER_HAN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][,.;:!?]")
+_FULL_WIDTH_MARKS = "，。；：！？"
+_FEWEST_HALF_MARKS = 50
+_MOST_BYTES_READ = 256 * 1024  # of each file: a house style shows in its first pages
+
+
 def _markdown_files_under(root: str) -> list[str]:
     found: list[str] = []
     for base, folders, names in os.walk(root):
@@ -208,6 +237,7 @@ def _notes_state(paths: list[str]) -> str:
 def forget_folders() -> None:
     _notes_folders.clear()
     _notes_trees.clear()
+    _han_marks_trees.clear()
     _folder_signatures.clear()
     _section_pages.clear()
     _index_files.clear()
@@ -233,6 +263,9 @@ def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], o
                 return False
         elif kind == "notes-tree":
             if notes_tree(subject) != value:
+                return False
+        elif kind == "han-marks-tree":
+            if han_marks_tree(subject) != value:
                 return False
         else:  # a kind this version does not know: nothing says it still holds
             return False

@@ -740,6 +740,21 @@ def test_a_jekyll_markdown_file_served_as_written_follows_the_layout_that_names_
     assert missing() == ["about.md", "pricing.md"]  # the cached answer follows the layout
 
 
+def test_a_short_page_follows_the_sites_half_width_house_style_and_its_changes(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "zola-half-width", site)
+
+    def reported() -> list[str]:
+        _, out, _ = artlint("check", "--offline", "--format", "json", "--select", "punctuation-width", ".", cwd=site)
+        return sorted({finding["path"] for finding in json.loads(out)["findings"]})
+
+    assert reported() == ["content/posts/full-width.md"]  # the category page writes as the site does
+    for post in ("macros.md", "proc-macros.md"):
+        path = site / "content" / "posts" / post
+        path.write_text(path.read_text(encoding="utf-8").replace(", ", "，").replace(".\n", "。\n"), encoding="utf-8")
+    assert reported() == ["content/categories/rust.md", "content/posts/full-width.md"]  # the cached answer follows the site
+
+
 def test_artlint_site_reads_mkdocs_configurations_of_other_names(tmp_path: Path) -> None:
     code, out, err = artlint("site", "--format", "json", str(SITES / "mkdocs-config-files"), cwd=tmp_path)
     assert code == 0, err

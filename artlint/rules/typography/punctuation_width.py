@@ -5,6 +5,7 @@ from urllib.parse import unquote
 
 from artlint import data
 from artlint.chatlog import chat_lines
+from artlint.dependencies import han_marks_tree, record
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
@@ -184,7 +185,7 @@ class PunctuationWidth(DocumentRule):
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
-        half_width_style = has_han and _half_width_house_style(text, full)
+        half_width_style = has_han and (_half_width_house_style(text, full) or _site_writes_half_width(doc, text, full))
         half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
         after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
         commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
@@ -466,6 +467,19 @@ def _half_width_house_style(text: str, full: dict) -> bool:
     if half < _FEWEST_FOR_A_STYLE:
         return False
     return sum(text.count(mark) for mark in set(full.values())) * 10 < half
+
+
+def _site_writes_half_width(doc, text: str, full: dict) -> bool:
+    """Whether a page too short to show a style of its own (or mixing the two widths, full-width
+    marks no more than half-width ones) belongs to a site that writes its Chinese with half-width
+    marks (dependencies.han_marks_tree): a category page's `请注意, 是声明宏` follows the house."""
+    if doc.site is None or not _HALF_AFTER_HAN.search(text):
+        return False
+    if sum(text.count(mark) for mark in set(full.values())) > len(_HALF_AFTER_HAN.findall(text)):
+        return False  # the page writes full-width marks: its few half-width ones are slips
+    state = han_marks_tree(doc.site.root)
+    record("han-marks-tree", doc.site.root, state)
+    return state == "half"
 
 
 def _mostly_full_width_parentheses(text):
