@@ -2572,7 +2572,8 @@ def _image_hook_from_root(templates: list[str]) -> bool:
     """Whether the image render hook Hugo uses (the site's, before its theme's) writes an image's
     destination from the site's root when no page resource matches it (`.Destination | relURL`,
     `relURL $url.Path`, absURL alike)."""
-    hook = next((path for path in templates if os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith("render-image.")), None)
+    hooks = [path for path in templates if os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith("render-image.")]
+    hook = hooks[0] if hooks else None
     if hook is None:
         return False
     text = read_small_file(hook)

@@ -6,8 +6,8 @@ tags, shortcode ids, kramdown attribute lists, excluded and unbuilt folders) giv
 from __future__ import annotations
 
 import json
-import shutil
 import random
+import shutil
 from collections import Counter
 from pathlib import Path
 

@@ -131,7 +131,9 @@ def _zola_taxonomies(doc) -> tuple[str, ...]:
 
 
 # The fields of a Zola page's front matter (its documentation's "Front matter" of a page).
-_ZOLA_PAGE_FIELDS = frozenset(("title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases", "authors", "in_search_index", "template"))
+_ZOLA_PAGE_FIELDS = frozenset(
+    ("title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases", "authors", "in_search_index", "template")
+)
 # Known keys whose value is a table: a misspelling of one holds a table too (`parms: {…}`).
 _TABLE_KEYS = frozenset(("params", "cascade", "menu", "menus", "build", "sitemap", "extra", "taxonomies", "_build", "outputs"))
 

@@ -10,7 +10,18 @@ from artlint.network.targets import Target, normalise_url
 from artlint.options import Option, derived
 from artlint.rules import NetworkRule
 from artlint.rules.link.bare_url import bare_urls, mentioned_not_offered
-from artlint.urls import domain_set, host_in, host_of, listed_domain, in_documentation_domain, is_address, is_documentation_host, is_placeholder_host, is_private_host, scheme
+from artlint.urls import (
+    domain_set,
+    host_in,
+    host_of,
+    in_documentation_domain,
+    is_address,
+    is_documentation_host,
+    is_placeholder_host,
+    is_private_host,
+    listed_domain,
+    scheme,
+)
 
 _DATA = data.load("links")["insecure"]
 
@@ -237,12 +248,15 @@ def _http_targets(doc):
         return
     for start, url in bare_urls(doc):
         end = start + len(url)
-        if url[:7].lower() == "http://" and not mentioned_not_offered(doc.text, doc.prose_text, start, end, doc.source.line_start(start)) and not _call_argument(doc.text, start, end):
-            try:
-                host = (urlsplit(url).hostname or "").lower()
-            except ValueError:
-                continue
-            yield _Target(url, host, start, start + len(url), False, True)
+        if url[:7].lower() != "http://" or mentioned_not_offered(doc.text, doc.prose_text, start, end, doc.source.line_start(start)):
+            continue
+        if _call_argument(doc.text, start, end):
+            continue
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            continue
+        yield _Target(url, host, start, start + len(url), False, True)
 
 
 # `driver.get('http://www.baidu.com')`: the argument of a call, code that a broken fence
