@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from artlint import data
 from artlint.findings import Related, Severity
 from artlint.lazyre import lazy
-from artlint.options import Option
+from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys, bold_headings, code_spans, filler_option, is_filler, math_spans, normalise, section_starts, sections
 from artlint.spans import SpanSet
@@ -339,6 +339,9 @@ class DuplicateParagraph(DocumentRule):
         "min-list-item-length": Option(
             "integer", _DATA["min-list-item-length"], "Shortest list item of a copied run compared with another list's."
         ),
+        "summary-headings": Option(
+            "list[string]", _DATA["summary-headings"], "Words of a heading over a summary or recap: a paragraph it says again from above is not reported."
+        ),
         "min-length-across-sections": Option(
             "integer",
             _DATA["min-length-across-sections"],
@@ -404,6 +407,8 @@ class DuplicateParagraph(DocumentRule):
             here, there = section_of(block.start), section_of(first.start)
             if _two_definitions(doc, block, first):
                 continue  # `: Fetch the upstream repository` for `--fetch-HEAD` of two commands; one text for two flags
+            if here > there and _in_a_summary(headings, here, options):
+                continue  # `## 总结` saying again what the article said: a summary restates on purpose
             if here != there and _same_heading(headings, here, there):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and _under_same_bold_heading(doc, bold, section_of, block.start, first.start):
@@ -540,6 +545,13 @@ def _parallel(kinds: list[str], here: int, there: int, place: int, first_place: 
     """Two sections of one kind (two `###` headings, two endpoints) with the paragraph at the
     same place after its own first one: a reference page that repeats a note per item."""
     return _same_kind(kinds, here, there) and place == first_place > 1
+
+
+def _in_a_summary(headings: list[str], here: int, options) -> bool:
+    """Whether section `here` is a summary or a recap by its heading's words."""
+    words = derived(options, "duplicate-paragraph summaries", lambda: tuple(normalise(word) for word in options["summary-headings"]))
+    heading = headings[here - 1] if here > 0 else ""
+    return bool(heading) and any(word and word in heading for word in words)
 
 
 def _same_heading(headings: list[str], here: int, there: int) -> bool:
