@@ -50,7 +50,12 @@ CODE_TYPES = frozenset({"block_code", "codespan", "block_math", "inline_math"})
 MAX_INLINE_MARKUP = 100_000
 # mistune's inline math, but a `$` then backticks takes the whole run of backticks: it tried every
 # shorter run too, each to the end of the text (3.5 s for "$" and 4,000 backticks).
-_INLINE_MATH = INLINE_MATH_PATTERN.replace("(?P<backtick_math_marker>`+)", "(?P<backtick_math_marker>`+)(?!`)")
+# And a closing `$` has no space before it (as pandoc's tex_math_dollars, KaTeX's auto-render and
+# pymdownx.arithmatex read it): in `a **$** sign, and $Y` the `$` between the stars is a dollar sign.
+_SINGLE_DOLLAR_MATH = r"(?P<math_text>(?:[^$\\\n]|\\.)+?)\$(?!\d)"
+_INLINE_MATH = INLINE_MATH_PATTERN.replace("(?P<backtick_math_marker>`+)", "(?P<backtick_math_marker>`+)(?!`)").replace(
+    _SINGLE_DOLLAR_MATH, r"(?P<math_text>(?:[^$\\\n]|\\.)*?(?:[^$\\\s]|\\.))\$(?!\d)"
+)
 _MARKUP = "[" + re.escape("\\`*_![]<$\n") + "]"
 
 

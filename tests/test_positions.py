@@ -125,3 +125,14 @@ def test_a_label_line_inside_a_paragraph_is_no_definition() -> None:
     doc = parse_document("a.md", decode(article.encode()))
     assert [(node.attrs["url"], doc.source.position(node.start)[0]) for node in doc.definitions] == [("https://example.org/crd", 5)]
     assert [link.url for link in doc.links if link.kind == "reference"] == ["https://example.org/crd"]
+
+
+@pytest.mark.parametrize(
+    "text, math",
+    [("a $x+y$ b", ["$x+y$"]), ("$a$", ["$a$"]), ("prices: $5 and $10", []), ("a **$** sign, and $Y", []), ("$ a$ and $b $", [])],
+)
+def test_inline_math_needs_no_space_inside_its_dollars(text: str, math: list[str]) -> None:
+    """As pandoc, KaTeX's auto-render and pymdownx.arithmatex read `$…$`: no space after the
+    opening `$`, none before the closing one, no digit right after it."""
+    doc = parse_document("x.md", decode((text + "\n").encode()))
+    assert [doc.text[node.start : node.end] for node in doc.nodes("inline_math")] == math
