@@ -80,11 +80,11 @@ def in_documentation_domain(host: str) -> bool:
     return host_in(host.lower().rstrip("."), _DOCUMENTATION_HOSTS)
 
 
-# A label of x's (`api.xxx.com`), `your` before what the reader fills in (`yourdomain.com`,
+# A label of x's (`api.xxx.com`, `xx.gitlab.com`: 某某, "so-and-so"), `your` before what the reader fills in (`yourdomain.com`,
 # `your-server.net`), and hosts named "domain" (`mydomain.net`): a tutorial's stand-ins for the
 # reader's own hosts. Not every `your…` host: yourbasic.org is a site.
 _PLACEHOLDER_HOST = lazy(
-    r"(?:^|\.)(?:x{3,}|your-?(?:domain|site|server|host|hostname|app|company|website|ip|project|server-ip)\d*)(?:\.|$)"
+    r"(?:^|\.)(?:x{2,}|your-?(?:domain|site|server|host|hostname|app|company|website|ip|project|server-ip)\d*)(?:\.|$)"
     r"|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$"  # the name itself (mydomain.net), not a label of a real one (domain.mail.qq.com)
 )
 

@@ -26,7 +26,8 @@ _DOTTED_NAME = lazy(r"(?<![\w.])[^\W\d_]\w*(?:\.[^\W\d_]\w*)+$")
 _ARROW_AFTER = lazy(r"[ \t]*(?:=>|->)")  # a lambda's or a function type's arrow
 _ARROW_BEFORE = lazy(r"(?:=>|->)[ \t]*$")
 # `(销售费用+管理费用)/营业收入`: arithmetic on named quantities, a formula's brackets
-_OPERATOR_INSIDE = lazy(r"[\w）)][ \t]*[+*×÷=][ \t]*[\w（(]")  # not "/", which says "or": (读/写)
+# Not "/", which says "or": (读/写); "%" only spaced, the modulo of `(哈希值 % 表大小)`, not (50%以上).
+_OPERATOR_INSIDE = lazy(r"[\w）)][ \t]*[+*×÷=][ \t]*[\w（(]|[\w）)][ \t]+%[ \t]+[\w（(]")
 # Not "+", which joins names too: "Whistle (命令行版本) + Electron". A spaced "x" between groups
 # or numbers multiplies, `(5 个用户) x (2 个请求)`; groups joined by dots are a pattern's fields,
 # `v(主版本).(次版本)`.
