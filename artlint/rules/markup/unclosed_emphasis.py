@@ -29,17 +29,22 @@ def _frame(text: str, run) -> bool:
 # Python's unpacking in a call or a signature written as prose: `f(*args, **kwargs)`.
 _UNPACKING_BEFORE = lazy(r"[(\[,][ \t]*$")
 _UNPACKED_NAME = lazy(r"[A-Za-z_]\w*[ \t]*[),\]=]")
+_CJK_BEFORE = lazy(r"[\u3400-\u9fff\uff08\uff0c\u3001]")  # Chinese, `（`, `，`, `、`
+_CODE_NAME = lazy(r"[a-z_][a-z0-9_]*[)\]=；）;]")  # not `,`: "it is **important, and" is bold left open
 
 
 def _unpacking(text: str, run) -> bool:
     """`*args` and `**kwargs` right after `(`, `[` or `,` and before a name that a `)`, `,`, `]`
-    or `=` ends: arguments unpacked, shown as written."""
+    or `=` ends: arguments unpacked, shown as written; and, after a space or Chinese, a
+    lower-case name that punctuation ends (`*args 和 **kwargs；`, `（dictEntry **table）`): code
+    named in prose, a pointer or an unpacking, not a bold phrase left open."""
     start, marker = run[0], run[1]
-    return (
-        marker in ("*", "**")
-        and _UNPACKING_BEFORE.search(text, max(0, start - 4), start) is not None
-        and _UNPACKED_NAME.match(text, start + len(marker)) is not None
-    )
+    if marker not in ("*", "**"):
+        return False
+    if _UNPACKING_BEFORE.search(text, max(0, start - 4), start) is not None and _UNPACKED_NAME.match(text, start + len(marker)) is not None:
+        return True
+    before = text[start - 1 : start]
+    return (before.isspace() or _CJK_BEFORE.match(before) is not None) and _CODE_NAME.match(text, start + len(marker)) is not None
 
 
 def _cell_footnote_mark(text: str, run) -> bool:
