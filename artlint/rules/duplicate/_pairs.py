@@ -68,6 +68,9 @@ def _untranslated(path: str) -> str:
 
 # A folder's version (`2.13`, `v2`, `1.x`, `version-3.0`, `version-6.x.x`), alone or after a hyphen; not a year.
 _VERSION = lazy(r"(?:^|[-_])(?:(?:v|version[-_]?v?)\d+(?:\.\d+)*(?:\.x)*|\d+(?:\.\d+)+(?:\.x)*|\d+(?:\.x)+)$", re.I)
+# A version's copy of the docs named by its number (`content/v1.14-docs/` beside the current
+# `content/docs/`, as cert-manager's site keeps them): the same docs, that version.
+_VERSIONED_DOCS = lazy(r"^((?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)(?:\.x)*)[-_](docs?|documentation)$", re.I)
 # What versioned documentation calls the version being written, beside its numbered ones.
 _UNNUMBERED_VERSIONS = frozenset(
     {"dev", "develop", "development", "next", "latest", "master", "main", "nightly", "unstable", "unreleased", "stable", "current", "edge", "preview"}
@@ -128,6 +131,9 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
             return "/".join([*before, "docs"]), parts[index + 1][len("version-") :].lower(), True
         if index and parts[index - 1].startswith("docusaurus-plugin-content-docs"):
             return "/".join(before), part.removeprefix("version-").lower(), part != "current"
+        named = _VERSIONED_DOCS.match(part)
+        if named:
+            return "/".join([*before, named.group(2)]), named.group(1).lower(), True
         found = _VERSION.search(part)
         if found:
             base = part[: found.start()]
@@ -156,7 +162,7 @@ def _versioned_beside_current(a: str, b: str) -> bool:
     """`versioned_docs/version-v2.2.0/deployment/manager.md` and any page of the current docs,
     `docs/architecture/manager.md`: Docusaurus keeps each version a copy of the docs as they
     were, pages moved since included."""
-    if "versioned_docs/version-" not in a:
+    if "versioned_docs/version-" not in a and not any(_VERSIONED_DOCS.match(part) for part in a.split("/")[:-1]):
         return False
     scope = version_scope(a)
     return scope is not None and b.startswith(scope[0] + "/") and version_scope(b) is None
@@ -196,7 +202,8 @@ def _unversioned(path: str) -> tuple[str, ...]:
     for part in path.split("/")[:-1]:
         if part == "current" and parts and parts[-1].startswith("docusaurus-plugin-content-docs"):
             continue  # a Docusaurus translation of the docs being written now
-        part = "docs" if part == "versioned_docs" else _VERSION.sub("", part)
+        named = _VERSIONED_DOCS.match(part)
+        part = "docs" if part == "versioned_docs" else named.group(2) if named else _VERSION.sub("", part)
         if part:
             parts.append(part)
     return (*parts, path.rsplit("/", 1)[-1])
