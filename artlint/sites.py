@@ -2183,8 +2183,35 @@ def _base_path(generator: str, settings: dict) -> str:
 def plain(folder: str) -> Site:
     """A folder of markdown that no generator configuration claims."""
     return Site(
-        "plain", folder, None, not_content=_not_content("plain"), language_folders=_language_folders(folder, ("",)),
-        holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
+        "plain", folder, None, static=_framework_static(folder), not_content=_not_content("plain"),
+        language_folders=_language_folders(folder, ("",)), holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
+    )
+
+
+# Web frameworks that render a site's markdown with code of its own, and the folder each
+# serves at the site's root as it is: Next.js, Astro, Nuxt, Vite and Remix `public/`,
+# Gatsby and SvelteKit `static/`.
+_FRAMEWORK_STATIC = (("public", ("next", "astro", "nuxt", "vite", "@remix-run/react")), ("static", ("gatsby", "@sveltejs/kit")))
+
+
+def _framework_static(folder: str) -> tuple[str, ...]:
+    """The static folder of the web framework the folder's package.json depends on, when it is
+    there: `/images/a.png` on a Next.js site is `public/images/a.png`."""
+    package = read_small_file(os.path.join(folder, "package.json"))
+    if not package:
+        return ()
+    try:
+        manifest = json.loads(package)
+    except ValueError:
+        return ()
+    if not isinstance(manifest, dict):
+        return ()
+    names = set()
+    for key in ("dependencies", "devDependencies"):
+        if isinstance(manifest.get(key), dict):
+            names.update(manifest[key])
+    return tuple(
+        static for static, frameworks in _FRAMEWORK_STATIC if names.intersection(frameworks) and os.path.isdir(os.path.join(folder, static))
     )
 
 
