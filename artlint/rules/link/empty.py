@@ -4,6 +4,8 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
 
+# An attribute list with an id right after a link: `[](){#model_dump}`, `[](){: #usage}`.
+_ANCHOR_ATTRIBUTES = lazy(r"\{:?[ \t]*#[\w.:-]+[^}\n]*\}")
 _OWN_ID = lazy(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
 # The blockquote that a social network's embed script replaces with the post itself
 # (`<blockquote class="twitter-tweet">`, Instagram's, TikTok's, Reddit's, Bluesky's, Threads'):
@@ -47,7 +49,9 @@ class LinkEmpty(DocumentRule):
     embed service's placeholder (`<a href="…" data-iframely-url="…"></a>`, Embedly's
     `embedly-card`), which its script replaces with a card of the page, nor a gallery's item, an
     anchor to an image with the gallery's data (`<a href="shot.png" data-caption="…"></a>`),
-    which Fotorama, Fancybox or lightGallery turn into a slide.
+    which Fotorama, Fancybox or lightGallery turn into a slide. Nor is `[](){#old-name}`, an empty link
+    followed by an attribute list with an id: the way mkdocs-autorefs (and Python-Markdown's
+    attr_list, kramdown's `{: #id}`) places an anchor, an old heading's id kept for the links to it.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -70,6 +74,8 @@ class LinkEmpty(DocumentRule):
         for link in doc.links:
             if link.is_image or link.kind in ("definition", "autolink") or link.contains_image:
                 continue
+            if link.kind == "inline" and not link.text.strip() and _ANCHOR_ATTRIBUTES.match(doc.text, link.end):
+                continue  # `[](){#old-id}`: an anchor, placed as mkdocs-autorefs places one
             if link.kind == "inline" and not link.url.strip():
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
             elif not link.text.strip() and not link.labelled and not _templated_text(doc, link) and not _permalink(doc, link):
