@@ -597,12 +597,20 @@ class Site:
     def _dated_pages_around(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """`_dated_pages` of a folder, or of the folders in it when it holds no page of its own:
         the categories of a blog's posts (`_posts/<category>/`), whose convention is the blog's;
-        a section's versions, each a folder."""
+        a section's versions, each a folder; or of the folders in those (a collection's
+        categories, each page in a folder of its own)."""
         own = self._dated_pages(folder)
         if own[2]:
             return own
-        parts = [self._dated_pages(child) for child in _child_folders(folder)]
-        dated, ordered, pages = (frozenset().union(*(part[index] for part in parts)) for index in range(3))
+        # A collection filed two levels down (`policies/<category>/<policy>/<policy>.md`, each
+        # page alone in its folder) is read at the first level that holds pages.
+        folders = _child_folders(folder)
+        for _ in range(_AROUND_DEPTH):
+            parts = [self._dated_pages(child) for child in folders[:_AROUND_FOLDERS]]
+            dated, ordered, pages = (frozenset().union(*(part[index] for part in parts)) for index in range(3))
+            if pages:
+                break
+            folders = [grandchild for child in folders[:_AROUND_FOLDERS] for grandchild in _child_folders(child)]
         return dated, ordered, pages
 
     def _in_default_language(self, folder: str) -> str:
@@ -1233,6 +1241,11 @@ def _layout_chain(layout: str, root: str) -> Iterator[str | None]:
 
 
 _SHOWS_TITLE_ELSEWHERE = lazy(r"\{%-?\s*(?:seo|include|include_relative|render)\b|\bpage\[")
+
+
+# How deep, and through how many folders, the pages around a lone page are looked for.
+_AROUND_DEPTH = 2
+_AROUND_FOLDERS = 400
 
 
 def _child_folders(folder: str) -> list[str]:

@@ -41,7 +41,9 @@ class FrontMatterRequired(DocumentRule):
     no `title`: Jekyll titles them from their file names (`whitelist.md` is "Whitelist"). A `date` is required only in a section (a folder, with its page
     bundles) where at least half of the other pages carry one (an article alone in its folder
     goes by the folder above; a Jekyll or Hexo post alone in its category, `_posts/<category>/`,
-    by the other categories where `_posts/` holds no posts of its own), or of an article alone
+    by the other categories where `_posts/` holds no posts of its own; a collection's page filed
+    in a folder of its own within a category, `policies/<category>/<name>/<name>.md`, by the
+    collection's other pages), or of an article alone
     on the site: a docs section, a Zola section whose `_index.md` does not sort its pages by
     date (Zola's default `sort_by` is none) or renders no list (`render = false`), a Zola
     folder without an `_index.md` (no section: its pages are orphans, in no list), or a site
