@@ -271,6 +271,24 @@ def platform_variants(a: str, b: str, variants: frozenset[str], languages: bool 
     return (x in variants and y in variants) or (languages and is_language_code(x) and is_language_code(y))
 
 
+def qualified_variants(a: str, b: str, qualifiers: frozenset[str]) -> bool:
+    """`simulate-stress-on-kubernetes.md` and `simulate-stress-in-physical-nodes.md` (or
+    `simulate-stress.md`): pages whose names share their first words and go on, if at all, with
+    a qualifier (`on`, `in`, `for`, `with`, then a word that is not a number) write one topic
+    for each setting, each filed under its own heading."""
+    parts_a = NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_b = NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    shared = 0
+    while shared < min(len(parts_a), len(parts_b)) and parts_a[shared] == parts_b[shared]:
+        shared += 1
+    if shared and parts_a[shared - 1] in qualifiers:
+        shared -= 1  # `…-on-kubernetes` and `…-on-physical-nodes`: the qualifier opens both
+    rest_a, rest_b = parts_a[shared:], parts_b[shared:]
+    if not shared or rest_a == rest_b:
+        return False
+    return all(not rest or (len(rest) > 1 and rest[0] in qualifiers and not rest[1].isdigit()) for rest in (rest_a, rest_b))
+
+
 def title_of(doc) -> str:
     """The article's front-matter title, else its first level-1 heading ("" when none)."""
     matter = doc.front_matter

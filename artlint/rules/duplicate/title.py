@@ -15,6 +15,7 @@ from artlint.rules.duplicate._pairs import (
     event_date_of,
     one_per_article,
     platform_variants,
+    qualified_variants,
     section_of,
     version_scope,
 )
@@ -41,7 +42,9 @@ class DuplicateTitle(CorpusRule):
     begin with different parts of a book or products (`taste-summary` and `ca-summary`,
     `control-flow` and `taste-control-flow`, `methods-intro` and `taste-methods`), nor pages
     whose names differ in one platform or language of `variant-words` (`communication-ios`
-    and `communication-android`: one topic for each platform). Translations (pages of different languages,
+    and `communication-android`: one topic for each platform), nor pages whose names share their
+    first words and go on, if at all, with one of `qualifier-words` (`stress-on-kubernetes` and
+    `stress-in-physical-nodes`: one topic for each setting, each under its own heading). Translations (pages of different languages,
     as the site's generator tells them apart, or whose names differ in a language code alone:
     `meetup-de.md` and `meetup-en.md`), section index pages ("Posts" in each part of a
     book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
@@ -82,6 +85,12 @@ class DuplicateTitle(CorpusRule):
             "list[string]",
             _DATA["variant-words"],
             "Words by which the names of two pages of one title may differ: the same topic for each platform or language (`setup-ios.md`, `setup-android.md`).",
+        ),
+        "qualifier-words": Option(
+            "list[string]",
+            _DATA["qualifier-words"],
+            "Words that open the part of a page's name saying for what setting it is written (`install-on-kubernetes.md`, "
+            "`install-in-physical-nodes.md`): pages of one title so named are one topic for each setting.",
         ),
         "event-date-keys": Option(
             "list[string]",
@@ -133,6 +142,7 @@ class DuplicateTitle(CorpusRule):
                 groups[(key,) + tuple(fact[5:8]) + (scope[:2] if scope else None,)].append(path)
         recurring = _recurring_words()
         variants = derived(options, "duplicate-title variants", lambda: frozenset(word.casefold() for word in options["variant-words"]))
+        qualifiers = derived(options, "duplicate-title qualifiers", lambda: frozenset(word.casefold() for word in options["qualifier-words"]))
         compared = [group for group in groups.values() if not _numbered_series(group, facts) and not _named_series(group)]
         for paths in (part for group in compared for part in _by_date(group, facts, recurring)):
             if len(paths) < 2:
@@ -143,6 +153,8 @@ class DuplicateTitle(CorpusRule):
             reported = set()
             for path in articles:
                 if path == first or _parts_of_one_book(facts[first], facts[path]) or platform_variants(first, path, variants, languages=True):
+                    continue
+                if qualified_variants(first, path, qualifiers):
                     continue
                 target = assign(first, path, report_on, dates)
                 if target is None or target[0] in reported:
