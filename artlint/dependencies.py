@@ -9,6 +9,7 @@ the other article still has the same stat signature: size, times and inode; the 
 from __future__ import annotations
 
 import os
+import re
 from typing import Callable
 
 from artlint.lazyre import lazy
@@ -29,7 +30,7 @@ def stop() -> list[tuple[str, str, object]]:
 
 def record(kind: str, subject: str, value: object) -> None:
     """Note that the findings depend on `subject` having `value` (kind: "exists", "stat",
-    "pages", "folder", "notes", "notes-tree", "han-marks-tree")."""
+    "pages", "folder", "notes", "notes-tree", "han-marks-tree", "titles-tree")."""
     if _recorded is not None:
         _recorded.append((kind, subject, value))
 
@@ -202,6 +203,37 @@ def han_marks_tree(root: str) -> str:
 
 
 _han_marks_trees: dict[str, str] = {}
+
+
+def titles_tree(root: str) -> str:
+    """Whether the pages under `root` carry titles (the first 200 markdown files, as notes_tree
+    finds them, those with front matter): "untitled" when at least ten have front matter and
+    three in four of them give no `title`, the site's convention (a plugin that titles each page
+    by its folder, a template that shows none); "titled" otherwise. Found once per root in a process."""
+    known = _titles_trees.get(root)
+    if known is None:
+        with_matter = titled = 0
+        for path in _markdown_files_under(root):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    head = handle.read(_TITLE_HEAD_BYTES).lstrip("\ufeff")
+            except OSError:
+                continue
+            fence = head[:3]
+            if fence not in ("---", "+++"):
+                continue
+            end = head.find("\n" + fence, 3)
+            with_matter += 1
+            titled += _TITLE_KEY.search(head, 3, end if end > 0 else len(head)) is not None
+        untitled = with_matter >= _FEWEST_UNTITLED_PAGES and titled * 4 <= with_matter
+        known = _titles_trees[root] = "untitled" if untitled else "titled"
+    return known
+
+
+_titles_trees: dict[str, str] = {}
+_TITLE_KEY = lazy(r"^[ \t]*[\"']?title[\"']?[ \t]*[:=]", re.M | re.I)
+_TITLE_HEAD_BYTES = 4096
+_FEWEST_UNTITLED_PAGES = 10
 _HALF_AFTER_HAN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][,.;:!?]")
 _FULL_WIDTH_MARKS = "，。；：！？"
 _FEWEST_HALF_MARKS = 50
@@ -238,6 +270,7 @@ def forget_folders() -> None:
     _notes_folders.clear()
     _notes_trees.clear()
     _han_marks_trees.clear()
+    _titles_trees.clear()
     _folder_signatures.clear()
     _section_pages.clear()
     _index_files.clear()
@@ -266,6 +299,9 @@ def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], o
                 return False
         elif kind == "han-marks-tree":
             if han_marks_tree(subject) != value:
+                return False
+        elif kind == "titles-tree":
+            if titles_tree(subject) != value:
                 return False
         else:  # a kind this version does not know: nothing says it still holds
             return False

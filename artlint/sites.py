@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, relative_path, repository_top, within
-from artlint.dependencies import folder_signature, index_files, notes_folder, notes_tree, record, section_pages, signature_of
+from artlint.dependencies import folder_signature, index_files, notes_folder, notes_tree, record, section_pages, signature_of, titles_tree
 from artlint.lazyre import lazy
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
@@ -401,9 +401,15 @@ class Site:
         least half of its first 200 pages untitled). The collection is the first folder under
         the input folder (`notes/` for `notes/2020/03/17/1/index.md`); a page at the top is titled.
         Zola is asked too, of the page's section (`content/notes/`): a page's title is optional
-        there, and a section's template may head each note with its date instead."""
+        there, and a section's template may head each note with its date instead. Of a folder no
+        known generator builds, the whole site is asked (dependencies.titles_tree): where three in
+        four of its pages with front matter give no title, something else titles them."""
         if self.generator == "zola":
             return self._zola_section_titled(file)
+        if self.generator == "plain":
+            state = titles_tree(self.root)
+            record("titles-tree", self.root, state)
+            return state == "titled"
         if self.generator != "eleventy":
             return True
         inner = _under_input(self, self.relative(file))

@@ -16,7 +16,8 @@ class FrontMatterSchema(DocumentRule):
     `string`, `list[string]`, `boolean`, `date`, `number`, `integer`, `list`, `table`.
     Keys that are absent or empty are not reported (see `front-matter-required`), nor forms the
     site's generator reads as meant: a single term written as a string (`categories: Android`)
-    on Jekyll, Hugo and Hexo sites, a number as a title on Hugo and Hexo sites, numbers among
+    on Jekyll, Hugo, Hexo and Eleventy sites, and in folders no known generator builds (those that
+    take it are most of those that may build them), a number as a title on Hugo and Hexo sites, numbers among
     the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
@@ -122,7 +123,9 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     if expected == "list[string]" and isinstance(value, str):
         if generator in _READ_BY_THEMES_ONLY:
             return True
-        return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo", "eleventy")
+        # A folder no known generator builds: the generators that take one term as a string
+        # (Jekyll, Hugo, Hexo, Eleventy) are most of those that may build it.
+        return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo", "eleventy", "plain")
     if expected == "string" and _is_number(value):
         return generator in ("hugo", "hexo")
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
