@@ -29,8 +29,10 @@ _LENIENT = lazy(
     r"(?:(?(hour)[ ]*|[ ]+)(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?))?"
 )
 # Ruby's Time.parse; JavaScript's Date (VitePress and VuePress leave `date` to their themes, which
-# read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone.
-_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress")
+# read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone. And a folder no
+# known generator builds: a site's own code, most often JavaScript (Next.js, Astro, docsite),
+# reads its dates, with Date.
+_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress", "plain")
 _JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress")
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
 # to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
