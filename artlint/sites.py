@@ -1473,7 +1473,13 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
+    if generator == "plain" and len(parts) > 1 and parts[0].lower() in _DOCS_FOLDERS:
+        return "page"  # documentation (`docs/zh-cn/ops/deploy.md`) beside a blog: undated pages
     return "article"
+
+
+# The top folders of a site that hold its documentation, whatever builds it.
+_DOCS_FOLDERS = frozenset(("docs", "doc", "documentation"))
 
 
 def _ignored_file(patterns: tuple[str, ...], path: str) -> bool:
