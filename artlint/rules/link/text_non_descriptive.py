@@ -56,7 +56,8 @@ class LinkTextNonDescriptive(DocumentRule):
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
     [download](…pdf)`), three or more links side by side with only separators between, one of which says
-    something (a release's `[64-bit](…), [32-bit](…), [source](…)`), a
+    something (a release's `[64-bit](…), [32-bit](…), [source](…)`; two with a `|` between them,
+    `[source](…) | [binary](…)`), a
     citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
     label that says so, `图源：[link](…)`, `Image credit: [here](…)`, or `[Source](…)` on the line
     under an image, or in a caption's line, `Figure 1: … <a href="…">source</a>`), the credit in
@@ -276,7 +277,8 @@ _ALTERNATIVES_GAP = re.compile(r"[\s,|/·•;、，]*(?:\b(?:or|and)\b|或|和)?
 
 def _one_of_alternatives(doc, link, text: str, phrases) -> bool:
     """`Nim 2.2.4: [64-bit](…), [32-bit](…), [source](…)`: "source" or "download" among three
-    or more links side by side, only separators between them, is one of the variants the
+    or more links side by side, only separators between them (two, with a `|` between them:
+    `[source](…) | [binary](…)`), is one of the variants the
     line offers, and its neighbours' texts ("64-bit", "PDF") say the run is a choice. A run
     of "here"s says nothing (at least one neighbour must say something)."""
     return text in _CELL_ACTIONS and link.start in _links_among_alternatives(doc, phrases)
@@ -291,19 +293,21 @@ def _links_among_alternatives(doc, phrases) -> frozenset[int]:
         links = _anchors_in_order(doc)
         found: set[int] = set()
         run = links[:1]
+        barred = False  # a `|` between two of the run: a menu's choices, two of them enough
         for before, after in zip(links, links[1:], strict=False):
             if _only_separators(doc, before, after):
                 run.append(after)
+                barred = barred or "|" in doc.text[before[1] : after[0]]
                 continue
-            found |= _offered(run, phrases)
-            run = [after]
-        return frozenset(found | _offered(run, phrases))
+            found |= _offered(run, phrases, barred)
+            run, barred = [after], False
+        return frozenset(found | _offered(run, phrases, barred))
 
     return doc.memo(f"link-text-non-descriptive alternatives {id(phrases)}", compute)  # phrases: one object per options
 
 
-def _offered(run, phrases) -> set[int]:
-    if len(run) >= 3 and any(normalise_anchor(words) not in phrases for _, _, words in run):
+def _offered(run, phrases, barred: bool) -> set[int]:
+    if len(run) >= (2 if barred else 3) and any(normalise_anchor(words) not in phrases for _, _, words in run):
         return {start for start, _, _ in run}
     return set()
 
