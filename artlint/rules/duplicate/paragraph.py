@@ -220,9 +220,18 @@ def _heading_texts(doc, starts: list[int]) -> list[str]:
 _PREFIXED_NAME = lazy(r"[ \t`]*[A-Za-z][A-Za-z0-9]*[_.-]([A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)*)[ \t`]*")
 
 
+# A field named by its path in a schema (`Bundle.spec.target.additionalFormats`), three parts or more.
+_FIELD_PATH = lazy(r"[ \t`]*[A-Za-z][\w-]*(?:\.[\w-]+)+\.([A-Za-z][\w-]*)[ \t`]*")
+
+
 def _without_prefix(text: str) -> str:
     """An option's name without its first part: `fastapi_reload_includes` and
-    `quart_reload_includes` are one setting of two drivers, one template's two entries."""
+    `quart_reload_includes` are one setting of two drivers, one template's two entries. A field
+    named by its path, by its own name: a generated API reference describes
+    `Bundle.spec.target.additionalFormats` and `Bundle.status.target.additionalFormats` alike."""
+    path = _FIELD_PATH.fullmatch(text)
+    if path:
+        return path.group(1)
     match = _PREFIXED_NAME.fullmatch(text)
     return match.group(1) if match else text
 
