@@ -18,3 +18,17 @@ def test_a_readme_and_its_translation_are_no_duplicate_titles(tmp_path: Path) ->
     assert code in (0, 1), err
     assert "README" not in out
     assert "posts/b.md" in out and "same title as posts/a.md" in out
+
+
+def test_a_deprecation_note_in_an_example_folder_is_no_page(tmp_path: Path) -> None:
+    """`example/DEPRECATED.md` beside a tutorial's manifests tells readers of the repository
+    the folder is kept for old releases: no front matter is asked of it."""
+    site = write(tmp_path / "site", {
+        "content/docs/tutorial.md": "---\ntitle: A tutorial\n---\n\nApply the manifests in the example folder.\n",
+        "content/docs/example/DEPRECATED.md": "These manifests are kept for releases before 1.2.\n",
+        "content/docs/example/notes.md": "These notes have no front matter either.\n",
+    })
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-missing", "--format", "json", ".", cwd=site)
+    assert code in (0, 1), err
+    assert "DEPRECATED.md" not in out
+    assert "notes.md" in out
