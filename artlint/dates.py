@@ -29,10 +29,12 @@ _LENIENT = lazy(
     r"(?:(?(hour)[ ]*|[ ]+)(?P<zone>[Zz]|UTC|GMT|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?))?"
 )
 # Ruby's Time.parse; JavaScript's Date (VitePress and VuePress leave `date` to their themes, which
-# read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone. And a folder no
-# known generator builds: a site's own code, most often JavaScript (Next.js, Astro, docsite),
-# reads its dates, with Date.
-_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress", "plain")
+# read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone.
+_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress")
+# A folder no known generator builds: a site's own code, most often JavaScript (Next.js, Astro,
+# docsite), reads its dates with Date, which takes `2024/05/31` and `2019-5-7 9:05:06` but not a
+# one-digit hour after `T` (`2019-05-27T4:55`, which Ruby would read).
+_JS_ONE_DIGIT_HOUR = lazy(r"[Tt]\d(?!\d)")
 _JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress")
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
 # to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
@@ -73,6 +75,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
         return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)
     match = _ISO.fullmatch(text)
     if not match and generator in _LENIENT_GENERATORS:
+        match = _LENIENT.fullmatch(text)
+    if not match and generator == "plain" and not _JS_ONE_DIGIT_HOUR.search(text):
         match = _LENIENT.fullmatch(text)
     if not match:
         match = _YAML_TIMESTAMP.fullmatch(text)
