@@ -1765,7 +1765,12 @@ def _repository_name(name: str) -> bool:
     suffixed = _LANGUAGE_SUFFIX.match(name)
     if suffixed is None:
         return False
-    return suffixed.group(1) in _repository_files() and is_language_code(suffixed.group(2).replace("_", "-"))
+    suffix = suffixed.group(2).replace("_", "-")
+    return suffixed.group(1) in _repository_files() and (is_language_code(suffix) or suffix.lower() in _REGION_SUFFIXES)
+
+
+# Regions that repositories name a translation by (`README_CN.md`, `README-TW.md`, `README_JP.md`).
+_REGION_SUFFIXES = frozenset(("cn", "tw", "hk", "jp", "kr"))
 
 
 @lru_cache(maxsize=1)
@@ -2259,7 +2264,7 @@ def _read_on_github(folder: str) -> bool:
 
 
 # The folders a repository keeps its site in, beside its own files.
-_SITE_SOURCE_FOLDERS = frozenset(("docs", "doc", "documentation", "website", "site", "blog", "www", "web", "book", "src"))
+_SITE_SOURCE_FOLDERS = frozenset(("docs", "doc", "documentation", "website", "site", "blog", "www", "web", "book", "src", "home"))
 
 
 def _sites_in_subfolders(folder: str) -> tuple[str, ...]:

@@ -32,3 +32,26 @@ def test_a_deprecation_note_in_an_example_folder_is_no_page(tmp_path: Path) -> N
     assert code in (0, 1), err
     assert "DEPRECATED.md" not in out
     assert "notes.md" in out
+
+
+def test_a_repository_whose_site_is_in_home_keeps_its_own_files_apart(tmp_path: Path) -> None:
+    """A project's Docusaurus site in `home/`: the markdown beside it (a compose script's
+    README_CN.md, an app's help files) is the repository's, not pages missing front matter."""
+    site = write(tmp_path / "project", {
+        "home/docusaurus.config.js": "module.exports = {title: 'Monitor', url: 'https://monitor.example.org', baseUrl: '/'};\n",
+        "home/docs/intro.md": "---\ntitle: Introduction\n---\n\nWhat the monitor does.\n",
+        "script/compose/README_CN.md": "# 使用 docker compose 部署\n\n运行下面的命令。\n",
+        "web-app/src/assets/doc/otlp.en-US.md": "Send logs over OTLP to the collector.\n",
+    })
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-missing", "--format", "json", ".", cwd=site)
+    assert code == 0, out + err
+
+
+def test_a_readme_named_by_region_is_the_repository_s(tmp_path: Path) -> None:
+    site = write(tmp_path / "notes", {
+        "posts/a.md": "---\ntitle: A post\ndate: 2024-01-02\n---\n\nText.\n",
+        "tools/README_CN.md": "# 工具\n\n说明。\n",
+        "tools/README_TW.md": "# 工具\n\n說明。\n",
+    })
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-missing", "--format", "json", ".", cwd=site)
+    assert code == 0, out + err
