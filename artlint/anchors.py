@@ -138,11 +138,15 @@ _TOC_NOT_WORD_UNICODE = lazy(r"[^\w\- ]")
 _TOC_NUMBERED = lazy(r"^(.*)_([0-9]+)$")
 
 
-def toc_slug(text: str) -> str:
+def toc_slug(text: str, separator: str = "-") -> str:
     """Python-Markdown's toc `slugify` (MkDocs' default): accents folded and other non-ASCII
-    letters dropped, punctuation dropped, lower case, runs of spaces and `-` one `-`."""
+    letters dropped, punctuation dropped, lower case, runs of spaces and `-` one `separator`."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _TOC_SEPARATORS.sub("-", _TOC_NOT_WORD.sub("", folded).strip().lower())
+    stripped = _TOC_NOT_WORD.sub("", folded).strip().lower()
+    if separator == "-":
+        return _TOC_SEPARATORS.sub("-", stripped)
+    # As Python-Markdown does: runs of the separator and spaces become one; a `-` stays.
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, stripped)
 
 
 def toc_unicode_slug(text: str) -> str:
@@ -227,6 +231,7 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     seen: dict[str, int] = {}
     generator = generator or (doc.site.generator if doc.site is not None else None)
     toc_taken: tuple[set[str], set[str]] | None = (set(), set()) if generator == "mkdocs" else None
+    separator = doc.site.toc_separator if doc.site is not None else "-"
     vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress") else None
     vue1_seen: dict[str, int] = {}  # VuePress 1's slugs, which keep full-width marks
     pandoc = doc.site is not None and doc.site.pandoc
@@ -246,6 +251,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             for slug_of, taken in zip((toc_slug, toc_unicode_slug), toc_taken, strict=True):
                 if explicit:
                     taken.add(explicit)
+                elif slug_of is toc_slug and separator != "-":
+                    anchors.add(toc_unique(toc_slug(text, separator), taken))
                 else:
                     anchors.add(toc_unique(slug_of(text), taken))
         for slug_of in (github_slug, ascii_slug, blackfriday_slug, zola_slug, zola_ascii_slug):

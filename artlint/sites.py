@@ -255,6 +255,8 @@ class Site:
     # pymdownx.tabbed gives each tab an id made of its title (its `slugify` option set; with
     # `combine_header_slug`, after the id of the heading above): "titles" or "combined", or "".
     tab_ids: str = ""
+    # Python-Markdown's toc `separator` (MkDocs): what joins the words of a heading's id (`-`).
+    toc_separator: str = "-"
     # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
     # anchor that no heading gives may be one of them.
     plugin_ids: bool = False
@@ -3559,6 +3561,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "include_tags": _mkdocs_include_tags(settings),
         "autorefs": bool(_mkdocs_names(settings, "plugins") & {"autorefs", "mkdocstrings"}),
         "tab_ids": _mkdocs_tab_ids(settings),
+        "toc_separator": _mkdocs_toc_separator(settings),
         "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
     }
@@ -3601,6 +3604,13 @@ def _mkdocs_excluded_folders(folder: str, settings: dict, docs: str) -> tuple[st
 
 # `snippets/*`, `snippets/**`, `snippets/**/*`, `snippets/`, `snippets`: a folder, whole.
 _EXCLUDED_FOLDER = lazy(r"([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)(?:/\*{1,2}(?:/\*)?|/)?")
+
+
+def _mkdocs_toc_separator(settings: dict) -> str:
+    """The toc extension's `separator` option (`separator: "_"`: `nebula_graph`), `-` by default."""
+    options = _options_of(settings.get("markdown_extensions"), "toc") or {}
+    separator = options.get("separator", "-")
+    return separator if isinstance(separator, str) and 0 < len(separator) <= 3 else "-"
 
 
 def _mkdocs_tab_ids(settings: dict) -> str:
