@@ -715,8 +715,11 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
     `.` is relative only, and one whose only `/` leads it (`"/faq-migration"`) is looked up by
     name too when no page has that path. Where the article's own folder or the site's roots hold the file as
     written, that is accepted too. Hugo keys its pages by lower-cased paths: `"entities/status"`
-    finds `entities/Status.md`."""
+    finds `entities/Status.md`. Hugo parses the ref as a URL first: `Common%20Definitions/` is
+    the folder `Common Definitions/`."""
     path = target.partition("#")[0]
+    if "%" in path:
+        path = unquote(path)
     if not path:
         return doc.file
     root = site_root(doc)
