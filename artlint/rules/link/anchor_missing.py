@@ -89,7 +89,8 @@ class LinkAnchorMissing(DocumentRule):
     with jekyll-scholar's `{% bibliography %}`, which gives each cited entry its key as id
     (`[Ruder, 2017](#ruder2017mtl)`). The emoji links of the table that the
     all-contributors bot writes (`<a href="#code-login" title="Code">💻</a>`, between its
-    `ALL-CONTRIBUTORS-LIST` comments) only carry a tooltip and are not read. A missing file is `link-target-missing`'s finding, not this one.
+    `ALL-CONTRIBUTORS-LIST` comments, or such a badge copied without them: `<a href="#design-x"
+    title="Design">`) only carry a tooltip and are not read. A missing file is `link-target-missing`'s finding, not this one.
 
     ## Why it matters
     A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
@@ -133,7 +134,7 @@ class LinkAnchorMissing(DocumentRule):
                     continue
                 if link.kind == "html" and _styles_targets(doc):
                     continue  # `<a href="#close">` beside `.box:target {…}`: a CSS toggle, no place
-                if link.kind == "html" and _in_contributors_table(doc, link.start):
+                if link.kind == "html" and (_in_contributors_table(doc, link.start) or _contribution_badge(doc, link)):
                     continue  # all-contributors' `<a href="#code-login" title="Code">💻</a>`: a tooltip's carrier
                 if own is None:
                     own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc))
@@ -204,6 +205,20 @@ _MDX_IMPORT = lazy(r"""^import[ \t]+\w+[ \t]+from[ \t]+['"](\.{1,2}/[^'"\n]+\.md
 # link to `#<contribution>-<login>` that only carries its `title` tooltip.
 _CONTRIBUTORS_START = "<!-- ALL-CONTRIBUTORS-LIST:START"
 _CONTRIBUTORS_END = "<!-- ALL-CONTRIBUTORS-LIST:END"
+
+
+# One of the all-contributors bot's badges, copied without the comments around its table:
+# `<a href="#design-gcdd1993" title="Design">🎨</a>`, the fragment a contribution's type and a login.
+_CONTRIBUTION_BADGE = lazy(
+    r"""<a\s+href=["']#(?:code|doc|design|ideas|bug|review|test|infra|maintenance|translation|question|tool|example|"""
+    r"""content|blog|talk|tutorial|video|platform|plugin|projectManagement|mentoring|security|financial|fundingFinding|"""
+    r"""eventOrganizing|userTesting|business|a11y|audio|data|research|promotion)-[\w.-]+["']\s+title=["'][^"'<>]{1,40}["']\s*>""",
+    re.I,
+)
+
+
+def _contribution_badge(doc, link) -> bool:
+    return _CONTRIBUTION_BADGE.match(doc.text, link.start) is not None
 
 
 def _in_contributors_table(doc, offset: int) -> bool:
