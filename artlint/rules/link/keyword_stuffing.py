@@ -46,7 +46,7 @@ class LinkKeywordStuffing(DocumentRule):
     page, `[iptables](…/projects/iptables/index.html)`, or a name split over the host, `[mbedtls]
     (https://tls.mbed.org/)`), links to the `citation-hosts` (journals, DOI resolvers, reference
     works, standards, universities' pages), terms linked to documentation, wiki and glossary hosts or sections
-    (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `example.org/docs/`, a label among
+    (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `kubectl.docs.kubernetes.io`, `example.org/docs/`, a glossary's page, a label among
     the words of the first folder after a language's, `…/zh-cn/theme-documentation-basics`) and
     a document's file (`datasheet.pdf`, cited page by page) when the URL is not promotional. A word linked only to one page, without a promotional URL, is not
     stuffing either when the page is a front page (a product linked to its site), when the
@@ -288,17 +288,22 @@ def _punctuation_free(text: str) -> str:
 
 
 def _is_reference_page(url: str, host: str | None, labels: list[str]) -> bool:
-    """On a documentation or wiki host (`docs.rs`, `wiki.osdev.org`), or in such a section of
-    a site (`babeljs.io/docs/...`, after a language's folder: `…/zh-cn/theme-documentation-basics`,
-    a label among the words of its first folder)."""
+    """On a documentation or wiki host (`docs.rs`, `wiki.osdev.org`, a project's under one:
+    `kubectl.docs.kubernetes.io`), or in such a section of a site (`babeljs.io/docs/...`, after a
+    language's folder: `…/zh-cn/theme-documentation-basics`, a label among the words of its first
+    folder), or a glossary's page (`…/glossary/#variant`)."""
     first = (host or "").split(".", 1)[0].lower()
     if "." in (host or "") and first in labels:
         return True
+    if any(label in labels for label in (host or "").lower().split(".")[1:-2]):
+        return True  # a project's docs under the docs host: `kubectl.docs.kubernetes.io`
     try:
         path = urlsplit(url).path
     except ValueError:
         return False
     segments = [segment.lower() for segment in path.split("/") if segment]
+    if "glossary" in segments[:-1] or segments[-1:] == ["glossary"]:
+        return True  # a glossary's entry (`/references/kustomize/glossary/#variant`)
     if len(segments) > 1 and _LANGUAGE_FOLDER.fullmatch(segments[0]):
         segments = segments[1:]
     return bool(segments) and (segments[0] in labels or any(word in labels for word in _SEGMENT_WORDS.split(segments[0])))
