@@ -311,6 +311,10 @@ def _section_of(doc) -> str:
     if site is None or file is None:
         return ""
     path = site.relative(file)
+    if site.generator == "docusaurus":
+        source = site.plugin_source(path)
+        if source is not None and source[0] == "blog":
+            return "blog"  # the blog plugin's posts, filed at its top: a section beside the docs'
     rest = path
     for folder in sorted({*site.content, *(folder for folder, _ in site.language_folders)}, key=len, reverse=True):
         if folder != "." and within(path, folder):
