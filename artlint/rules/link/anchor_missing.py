@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from artlint import dependencies
 from artlint.anchors import anchorjs_names, document_anchors, signature_names, spelled_out_prefixes, template_ids
+from artlint.exampletables import example_tables
 from artlint.findings import Severity
 from artlint.layoutids import template_id_files
 from artlint.lazyre import lazy
@@ -90,7 +91,9 @@ class LinkAnchorMissing(DocumentRule):
     (`[Ruder, 2017](#ruder2017mtl)`). The emoji links of the table that the
     all-contributors bot writes (`<a href="#code-login" title="Code">💻</a>`, between its
     `ALL-CONTRIBUTORS-LIST` comments, or such a badge copied without them: `<a href="#design-x"
-    title="Design">`) only carry a tooltip and are not read. A missing file is `link-target-missing`'s finding, not this one.
+    title="Design">`) only carry a tooltip and are not read, nor are the examples in a style
+    guide's table of what to write and what not to (its header "Do" and "Don't", "正确" and "错误":
+    `[example-tables]` in `rules/links.toml`). A missing file is `link-target-missing`'s finding, not this one.
 
     ## Why it matters
     A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page
@@ -115,9 +118,12 @@ class LinkAnchorMissing(DocumentRule):
         included = None
         scripted_added = False
         plugin_ids = doc.site is not None and doc.site.plugin_ids  # a fragment no heading gives may be the plugin's
+        examples = example_tables(doc)
         for link in doc.links:
             if link.kind == "reference" or link.is_image:
                 continue
+            if examples is not None and link.start in examples:
+                continue  # a style guide's "Do and Don't" table: `See [check ports](#check-ports)`, an example
             url = link.url.strip()
             if "#" not in url or not (url.startswith("#") or is_local(url)):
                 continue

@@ -5,6 +5,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from artlint import data
+from artlint.exampletables import example_tables
 from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option
@@ -73,7 +74,9 @@ class LinkTextNonDescriptive(DocumentRule):
     address ending in an empty `#`, or to `javascript:` leads to no page a text could name (a
     "Learn more" toggle run by a script, a style guide's `[点击这里](#)` or `(…/guide#)`): not checked; nor is the call to action of a card in Material
     for MkDocs' grid of cards (`<div class="grid cards" markdown>`), a link on a line of its
-    own, whose card's title names it.
+    own, whose card's title names it; nor are the examples in a style guide's table of what to write
+    and what not to (its header "Do" and "Don't", "正确" and "错误": `[example-tables]` in
+    `rules/links.toml`).
 
     ## Why it matters
     Screen-reader users jump from link to link and hear only the anchor text; search engines
@@ -107,6 +110,9 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue
             if link.kind == "html" and _named_by_aria_label(doc.text[link.start : link.end], phrases):
                 continue  # `<a href="…" aria-label="Keyboard access">Click here</a>`: its accessible name is the label
+            examples = example_tables(doc)
+            if examples is not None and link.start in examples:
+                continue  # "Don't: See [here](#ports)" in a style guide's table: the example of what not to write
             if _leads_nowhere(link.url) or (link.start in _grid_cards(doc) and _a_line_of_its_own(doc.text, link.start)):
                 continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text) or _credits_an_image(doc, link, text):
