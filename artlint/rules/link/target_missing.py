@@ -300,9 +300,13 @@ def _listing_page(doc, path: str) -> bool:
 def _found_by_render_hook(doc, path, roots) -> bool:
     """What a Hugo link render hook may find: a word with no path in it is the hook's own
     keyword (`[term](g)` for a glossary entry), and a relative page path is looked up from the
-    content root too (GetPage), not only beside the page."""
+    content root too (GetPage), not only beside the page. GetPage joins the path (Go's
+    path.Join), which drops a trailing slash: `customize-installation.md/` is that page."""
     if "/" not in path and "." not in path:
         return True
+    page = path.rstrip("/")
+    if page != path and page.lower().endswith((".md", ".markdown")):
+        return resolve(doc, page, roots) is not None or _found_by_get_page(doc, page, roots)
     return _found_by_get_page(doc, path, roots)
 
 
