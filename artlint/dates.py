@@ -32,8 +32,9 @@ _LENIENT = lazy(
 # read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone.
 _LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress")
 # A folder no known generator builds: a site's own code, most often JavaScript (Next.js, Astro,
-# docsite), reads its dates with Date, which takes `2024/05/31` and `2019-5-7 9:05:06` but not a
-# one-digit hour after `T` (`2019-05-27T4:55`, which Ruby would read).
+# docsite), reads its dates with Date, which takes `2024/05/31` but not a one-digit hour after
+# `T` (`2019-05-27T4:55`, which Ruby would read). Only `/` or `.` between the parts, a form
+# chosen on purpose: `2023-2-16` among `2023-02-09`s is a slip, which a Python or Go build refuses.
 _JS_ONE_DIGIT_HOUR = lazy(r"[Tt]\d(?!\d)")
 _JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress")
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
@@ -77,7 +78,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     if not match and generator in _LENIENT_GENERATORS:
         match = _LENIENT.fullmatch(text)
     if not match and generator == "plain" and not _JS_ONE_DIGIT_HOUR.search(text):
-        match = _LENIENT.fullmatch(text)
+        lenient = _LENIENT.fullmatch(text)
+        match = lenient if lenient is not None and lenient["separator"] != "-" else None
     if not match:
         match = _YAML_TIMESTAMP.fullmatch(text)
     if not match and generator in _JAVASCRIPT_GENERATORS:
