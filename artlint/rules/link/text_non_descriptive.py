@@ -2,7 +2,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from artlint import data
 from artlint.exampletables import example_tables
@@ -74,7 +74,9 @@ class LinkTextNonDescriptive(DocumentRule):
     address ending in an empty `#`, or to `javascript:` leads to no page a text could name (a
     "Learn more" toggle run by a script, a style guide's `[点击这里](#)` or `(…/guide#)`): not checked; nor is the call to action of a card in Material
     for MkDocs' grid of cards (`<div class="grid cards" markdown>`), a link on a line of its
-    own, whose card's title names it; nor are the examples in a style guide's table of what to write
+    own, whose card's title names it; nor a vague link ending a line or list item that a bold label opens
+    when its fragment starts with the label's first word (`* **Ecosystem** — … [Learn
+    more…](why.md#ecosystem)`: the item says which section it leads to); nor are the examples in a style guide's table of what to write
     and what not to (its header "Do" and "Don't", "正确" and "错误": `[example-tables]` in
     `rules/links.toml`).
 
@@ -117,6 +119,8 @@ class LinkTextNonDescriptive(DocumentRule):
                 continue  # `href="#"` with a script behind it is a button; a card's title names its call to action
             if _names_a_place(doc, link, text) or _credits_a_figure(doc, link) or _cites_what_precedes(doc, link, text) or _credits_an_image(doc, link, text):
                 continue
+            if _labelled_section_link(doc, link):
+                continue  # "**Ecosystem** — … [Learn more…](why.md#ecosystem)": the label names the section it leads to
             if _names_a_rows_source(doc, link, text) or _labelled_line(doc, link, text) or _in_a_headed_html_cell(doc, link, text):
                 continue  # a table's column, a line's label names it
             if _qualifies_the_link_before(doc, link) or _CODE_TEXT.match(doc.text, link.start):
@@ -508,6 +512,27 @@ def _labelled_line(doc, link, text: str) -> bool:
     line_end = doc.text.find("\n", link.end)
     after = doc.text[link.end : line_end if line_end >= 0 else len(doc.text)]
     return _BOLD_LABEL.fullmatch(doc.text, line_start, link.start) is not None and not after.strip(" \t.。;；,，")
+
+
+# The bold label that opens a line or a list item: `* **Strict** and **Lax** mode — …`.
+_OPENING_BOLD = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)")
+_FRAGMENT_WORD = lazy(r"[a-z0-9\u00c0-\u024f\u3400-\u9fff]+")
+
+
+def _labelled_section_link(doc, link) -> bool:
+    """`* **Ecosystem** — … [Learn more…](why.md#ecosystem)`: a vague link ending the line
+    its bold label opens, whose fragment starts with the label's first word: the label says
+    which section the link leads to (the link's purpose told by its list item)."""
+    fragment = link.url.partition("#")[2].lower()
+    if not fragment:
+        return False
+    line_start = doc.text.rfind("\n", 0, link.start) + 1
+    label = _OPENING_BOLD.match(doc.text, line_start, link.start)
+    if label is None:
+        return False
+    words = _FRAGMENT_WORD.findall(label.group(1).lower())
+    fragment_words = _FRAGMENT_WORD.findall(unquote(fragment))
+    return bool(words) and bool(fragment_words) and fragment_words[0] == words[0]
 
 
 def _ends_cell(doc, link, cell) -> bool:
