@@ -58,7 +58,7 @@ class LinkTextNonDescriptive(DocumentRule):
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
     [download](…pdf)`), three or more links side by side with only separators between, one of which says
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`; two with a `|` between them,
-    `[source](…) | [binary](…)`), a
+    `[source](…) | [binary](…)`, or as two list items that are each one link), a
     citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
     label that says so, `图源：[link](…)`, `Image credit: [here](…)`, or `[Source](…)` on the line
     under an image, or in a caption's line, `Figure 1: … <a href="…">source</a>`), the credit in
@@ -309,6 +309,10 @@ def _links_among_alternatives(doc, phrases) -> frozenset[int]:
                 run.append(after)
                 barred = barred or "|" in doc.text[before[1] : after[0]]
                 continue
+            if _next_item_of_links(doc, before, after):
+                run.append(after)
+                barred = True  # `* [source](…)` then `* [binary](…)`: a list of the choices, two enough
+                continue
             found |= _offered(run, phrases, barred)
             run, barred = [after], False
         return frozenset(found | _offered(run, phrases, barred))
@@ -331,6 +335,22 @@ def _only_separators(doc, before: tuple[int, int, str], after: tuple[int, int, s
     if "\n" in words and not words.strip():
         return False  # a line break alone ends a line of links: the next line says something else
     return _ALTERNATIVES_GAP.fullmatch(words) is not None
+
+
+# The end of a list item that is one link and the start of the next: `) \n* [`.
+_ITEM_GAP = lazy(r"[ \t]*\n[ \t]*[-*+][ \t]+")
+_ITEM_START = lazy(r"(?:^|\n)[ \t]*[-*+][ \t]+$")
+
+
+def _next_item_of_links(doc, before: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
+    """Two list items, one after the other, each nothing but its link: a list of choices."""
+    if _ITEM_GAP.fullmatch(doc.text, before[1], after[0]) is None:
+        return False
+    line_start = doc.text.rfind("\n", 0, before[0]) + 1
+    if _ITEM_START.search(doc.text[max(0, line_start - 1) : before[0]]) is None:
+        return False
+    line_end = doc.text.find("\n", after[1])
+    return not doc.text[after[1] : len(doc.text) if line_end < 0 else line_end].strip()
 
 
 def _anchors_in_order(doc) -> list[tuple[int, int, str]]:
