@@ -25,6 +25,11 @@ from artlint.sites import MENU_ORDER_KEYS, is_language_code
 _DATA = data.load("duplicates")["duplicate-title"]
 
 
+# A page of this many level-1 headings or more uses them for its sections (a contest's
+# problems, each `# A. …`): its first is no title.
+_SECTIONING_H1S = 3
+
+
 class DuplicateTitle(CorpusRule):
     """Two articles with the same title.
 
@@ -52,7 +57,8 @@ class DuplicateTitle(CorpusRule):
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
     pages made from the site's data (a body that is only template code including a block,
     `{% include templates/device_info.md %}`, one page per phone told apart by its
-    `device:`), pages whose heading a template writes (`# -{{ kind_display_name }}-`, from
+    `device:`), pages of three or more level-1 headings and no title (the headings divide
+    the page: none is its title), pages whose heading a template writes (`# -{{ kind_display_name }}-`, from
     each page's front matter through mkdocs-macros or Liquid), pages that say they copy or forward another (a `canonical` URL other than
     their own, a `redirect_to` or a theme's `redirect:`), drafts (`draft: true`,
     `published: false`),
@@ -119,7 +125,10 @@ class DuplicateTitle(CorpusRule):
             # titled from its file name: a first heading is a section's ("# Introduction"); or
             # headed by its layout from the site's data: its text's heading is a copied README's
             return None
-        for node in doc.nodes("heading"):
+        first_level = [node for node in doc.nodes("heading") if node.attrs.get("level") == 1]
+        if len(first_level) >= _SECTIONING_H1S:
+            return None  # `# 比赛链接`, `# A. …`, `# D. …`: level-1 headings that divide the page, none its title
+        for node in first_level[:1]:
             if node.attrs.get("level") == 1:
                 title = visible_text(node).strip()
                 if _TEMPLATE_TAG.search(doc.text, node.start, node.end):
