@@ -121,7 +121,8 @@ def split_front_matter(
     `indented_closing` (Zola's pattern reads lazily up to the first delimiter that ends a line),
     so may the closing one (`    +++`). With `meta_lines` (MkDocs), `key: value` lines at the
     top of the file, up to a blank line, are its meta-data (MultiMarkdown's form, `kind` "meta").
-    With `fence_language` (gray-matter: Eleventy, Docusaurus, VitePress), the opening fence may
+    With `fence_language` (gray-matter: Eleventy, Docusaurus, VitePress), the closing fence is the
+    first line that starts with `---` (`-----------` too), and the opening fence may
     name the block's language: `---json` opens a JSON object, `---yaml` YAML, and `---js` a
     JavaScript object, which is front matter that is never run, so its keys stay unknown
     (`data` None)."""
@@ -137,7 +138,9 @@ def split_front_matter(
     if _TOML_FENCE.fullmatch(first_line):
         return _fenced(source, "toml", _INDENTED_TOML_FENCE if indented_closing else _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
-        return _fenced(source, "yaml", _INDENTED_YAML_END if indented_closing else _YAML_END, first, soft_tabs=without_opening)
+        # gray-matter closes at the first line that starts with `---` (`-----------` too)
+        closing = _INDENTED_YAML_END if indented_closing else _GRAY_MATTER_END if fence_language else _YAML_END
+        return _fenced(source, "yaml", closing, first, soft_tabs=without_opening)
     language = _LANGUAGE_FENCE.fullmatch(first_line) if fence_language and first == 1 else None
     if language:
         return _fenced(source, _FENCE_LANGUAGES[language.group(1).lower()], _YAML_FENCE, first)
@@ -255,6 +258,8 @@ _FENCE_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "js": "js", "
 _LONG_FENCE = lazy(r"-{4,}[ \t]*")
 _INDENTED_TOML_FENCE = lazy(r"[ \t]*\+\+\+[ \t]*")
 _INDENTED_YAML_END = lazy(r"[ \t]*---[ \t]*")
+# gray-matter looks for the first "\n---" after the opening: any line that starts with three dashes.
+_GRAY_MATTER_END = lazy(r"---.*|\.\.\.[ \t]*")
 _YAML_KEY_LINE = lazy(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 _HEXO_END = lazy(r"-{3,}[ \t]*")  # hexo-front-matter: `\n(-{3,})\n?`, so `--- ` closes too
 
