@@ -1,6 +1,7 @@
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from artlint import data
 from artlint.findings import Severity
@@ -101,7 +102,10 @@ class LinkReferenceUndefined(DocumentRule):
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
     nor is an API's optional argument written as one (`socket.send([...args][, ack])`: a label
     that starts with a comma),
-    nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title). Translations are where these break most:
+    nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title), nor a pair of
+    which the first is an issue's or commit's type (`issue-types` in `rules/links.toml`: `[Bug][admin]
+    Throw exception when…`, `[Fix-3333][web] …`) or the second a placeholder of a title's format
+    (`title-placeholders`: `[ISSUE编号][type] subject`) or a code span (``[`Issue 类型`][`模块名`]``). Translations are where these break most:
     the label is translated and the definition is not.
 
     Wiki links, `[[Page name]]`, `[[Page|shown text]]`, `![[diagram.png]]`, left from a wiki or
@@ -147,6 +151,7 @@ class LinkReferenceUndefined(DocumentRule):
     def check(self, doc, options):
         prose_words = derived(options, "link-reference-undefined", lambda: {normal_label(word) for word in options["not-labels"] + options["tag-labels"]})
         tags = derived(options, "link-reference-undefined tags", lambda: {normal_label(word) for word in options["tag-labels"]})
+        issue_types, placeholders = _issue_tags()
         prose = doc.prose_text
         if "]" not in prose or includes_another_file(doc):
             return
@@ -189,6 +194,9 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`: a commit subject's tags, an issue and a tracker's key
             if _change_tags(doc, match, words, label):
                 continue  # `* [Cuebot][DB] Add history control [#1058](…)`: a pull request's title, its components tagged
+            written_label = text[match.start(3) : match.end(3)]
+            if written_label and (_issue_tag(words, issue_types) or normal_label(label) in placeholders or _CODE_LABEL.fullmatch(label.strip())):
+                continue  # `[Bug][admin] Throw exception…`, ``[`Issue 类型`][`模块名`]``: an issue title's tags, or its format
             what = "image" if match.group(1) else "link"
             yield doc.diagnostic(
                 f"reference {what} to [{label}], which is not defined in this document", match.start(), match.end()
@@ -238,6 +246,26 @@ class LinkReferenceUndefined(DocumentRule):
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+# A label that is one code span: ``[`模块名`]``, a placeholder in a title's format.
+_CODE_LABEL = lazy(r"`[^`\n]+`")
+
+
+def _issue_tag(words: str, issue_types: frozenset[str]) -> bool:
+    """`Bug`, `Fix-3333`, `Sub-Task`: an issue's type, alone or before its number or a part."""
+    return normal_label(words) in issue_types or normal_label(_TAG_PARTS.split(words.strip(), 1)[0]) in issue_types
+
+
+_TAG_PARTS = lazy(r"[-_#:\s]")
+
+
+@lru_cache(maxsize=1)
+def _issue_tags() -> tuple[frozenset[str], frozenset[str]]:
+    return (
+        frozenset(normal_label(word) for word in _DATA["issue-types"]),
+        frozenset(normal_label(word) for word in _DATA["title-placeholders"]),
+    )
 
 
 def _emphasised_alone(text: str, start: int, end: int) -> bool:
