@@ -163,6 +163,12 @@ def _from_repository_root(doc: "Document", path: str) -> Path | None:
     return target if within(str(target), str(root)) and _exists(str(target)) else None
 
 
+def _plain_on_github(doc: "Document") -> bool:
+    """A page of a folder no generator builds, in a repository read on GitHub (plain sites'
+    `autolinks`): GitHub shows it, and lists a folder it links to."""
+    return doc.site is not None and doc.site.generator == "plain" and doc.site.autolinks
+
+
 def _folder_on_github(path: Path) -> Path | None:
     """A folder that a repository's own document (README, CONTRIBUTING) links to: GitHub, where
     it is read, lists the folder; on the site a folder needs an index page."""
@@ -493,7 +499,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         found = _existing(_translated_variants(doc, Path(os.path.normpath(folder / path))))
     if found is None:
         found = _existing(_i18n_fallbacks(doc, Path(os.path.normpath(folder / path))))
-    if found is None and doc.page is not None and doc.page.kind == "repository":
+    if found is None and doc.page is not None and (doc.page.kind == "repository" or _plain_on_github(doc)):
         found = _folder_on_github(Path(os.path.normpath(folder / path)))
     if found is not None:
         return found
@@ -701,8 +707,12 @@ def _mounted(doc: "Document", root: Path, candidates: list[Path]) -> Path | None
 
 
 def _content_folders(doc: "Document") -> list[str]:
-    """The site's content folders below its root (Hugo's language folders, Zola's content/)."""
+    """The site's content folders below its root (Hugo's language folders, Zola's content/);
+    in a folder no known generator builds (docs kept in a project's repository, published by a
+    Hugo site of another), the folder itself."""
     folders = [folder for folder in doc.site.content if folder != "."] if doc.site is not None else []
+    if not folders and doc.site is not None and doc.site.generator == "plain":
+        return ["."]
     return folders or ["content"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from helpers import artlint, write
@@ -55,3 +56,24 @@ def test_a_readme_named_by_region_is_the_repository_s(tmp_path: Path) -> None:
     })
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-missing", "--format", "json", ".", cwd=site)
     assert code == 0, out + err
+
+
+def test_docs_published_by_another_repository_s_hugo_site(tmp_path: Path) -> None:
+    """Docs kept in a project's repository on GitHub and copied into a Hugo site elsewhere:
+    a ref by a page's name finds the page anywhere in the folder, a link to a folder is what
+    GitHub lists, and a name no page has is still reported."""
+    site = write(tmp_path / "project", {
+        ".git/config": '[remote "origin"]\n\turl = https://github.com/example/operator.git\n',
+        "example/scrape-configs/extra.yaml": "scrape_configs: []\n",
+        "Documentation/getting-started/installation.md": "---\ntitle: Installation\n---\n\nInstall the operator.\n",
+        "Documentation/developer/guide.md": (
+            "---\ntitle: Developer guide\n---\n\n"
+            'First [install the operator]({{< ref "installation.md" >}}), then read the\n'
+            "[examples](../../example/scrape-configs).\n\n"
+            'A page named nowhere: [the roadmap]({{< ref "roadmap.md" >}}).\n'
+        ),
+    })
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "link-target-missing", "--format", "json", ".", cwd=site)
+    assert code == 1, out + err
+    messages = [finding["message"] for finding in json.loads(out)["findings"]]
+    assert messages == ["Hugo ref target 'roadmap.md' not found"], messages
