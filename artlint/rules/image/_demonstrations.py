@@ -11,23 +11,36 @@ if TYPE_CHECKING:
 
 def shown_with_source(doc: Document, spans: Iterable[tuple[int, int]]) -> set[int]:
     """The starts of the images (given by their spans) shown beside their own markdown in a code
-    block, one of the few blocks before or after theirs (a tab's markers and a line of text may
-    stand between: `<!-- tab 示例效果 -->`): a syntax guide's demonstration of
+    block, the block just before or after theirs (HTML comments passed over: a tab's markers,
+    `<!-- tab 示例效果 -->`): a syntax guide's demonstration of
     `![Alt text](...)`, written as the reader will type it, repeated on purpose."""
     blocks, starts = doc.memo("non-blank blocks", lambda: _non_blank(doc))
     shown = set()
     for start, end in spans:
         index = bisect_right(starts, start) - 1
         written = doc.text[start:end]
-        for neighbour in blocks[max(index - _BEFORE, 0) : index] + blocks[index + 1 : index + 1 + _AFTER]:
+        for neighbour in _beside(doc, blocks, index):
             if neighbour.type == "block_code" and written in doc.text[neighbour.start : neighbour.end]:
                 shown.add(start)
     return shown
 
 
-# How many blocks before and after an image its demonstrated source may be.
-_BEFORE = 4
-_AFTER = 2
+def _beside(doc: Document, blocks: list, index: int) -> list:
+    """The blocks just before and after block `index`, HTML comments passed over (a tab's
+    `<!-- endtab -->`, `<!-- tab 示例效果 -->`)."""
+    found = []
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(blocks) and _comment(doc, blocks[at]):
+            at += step
+        if 0 <= at < len(blocks):
+            found.append(blocks[at])
+    return found
+
+
+def _comment(doc: Document, block) -> bool:
+    written = doc.text[block.start : block.end].strip()
+    return block.type == "block_html" and written.startswith("<!--") and written.endswith("-->")
 
 
 def _non_blank(doc: Document) -> tuple[list, list[int]]:
