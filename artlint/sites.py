@@ -172,6 +172,9 @@ class Site:
     # plugin named in the configuration, the package or the Gemfile (remark-wiki-link,
     # mkdocs-roamlinks, jekyll-wikirefs...). Elsewhere CommonMark shows the brackets as text.
     wiki_links: bool = False
+    # The build turns image syntax that points at a video or a sound into a player
+    # (jekyll-spaceship's media processor: YouTube, Vimeo, an `.mp3`): no picture to describe.
+    media_embeds: bool = False
     # The site tells browsers to fetch its http:// images and scripts over https
     # (`Content-Security-Policy: upgrade-insecure-requests`, in a `<meta>` its configuration
     # writes into every page's head, or in the host's headers file).
@@ -670,6 +673,7 @@ class Site:
             "encoded-heading-ids": self.encoded_heading_ids,
             "image-title-captions": self.image_title_captions,
             "wiki-links": self.wiki_links,
+            "media-embeds": self.media_embeds,
             "upgrades-insecure-requests": self.upgrades_insecure,
             "untitled-types": list(self.untitled_types),
             "redirect-sources": list(self.redirect_sources),
@@ -2121,6 +2125,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["host"] = _own_host(generator, settings)
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = _builds_wiki_links(folder, config_file)
+    parts["media_embeds"] = _embeds_media(folder, config_file)
     if _writes_llms_txt(folder, config_file):
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *_LLMS_TXT_FILES)))
     parts["upgrades_insecure"] = _upgrades_insecure(folder, config_file, settings)
@@ -3881,6 +3886,17 @@ def _writes_llms_txt(folder: str, config_file: str) -> bool:
     `/llms-full.txt`, the site's pages for language models."""
     texts = [read_small_file(config_file)] + [read_small_file(os.path.join(folder, name)) for name in ("package.json", "requirements.txt", "go.mod")]
     return any(_LLMS_TXT_PLUGIN.search(text) for text in texts)
+
+
+def _embeds_media(folder: str, config_file: str) -> bool:
+    """Whether the build turns an image of a video or a sound into a player (`Site.media_embeds`):
+    jekyll-spaceship named in the configuration, the Gemfile or a theme's gemspec."""
+    texts = [read_small_file(config_file), read_small_file(os.path.join(folder, "Gemfile"))]
+    try:
+        texts += [read_small_file(os.path.join(folder, name)) for name in os.listdir(folder) if name.endswith(".gemspec")][:3]
+    except OSError:
+        pass
+    return any("jekyll-spaceship" in text for text in texts)
 
 
 def _builds_wiki_links(folder: str, config_file: str) -> bool:

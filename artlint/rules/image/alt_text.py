@@ -30,7 +30,9 @@ class ImageAltText(DocumentRule):
     item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's), and a site's icon in a
     pasted link card, beside the site's name (`icon-patterns`: `favicon.ico`). On an Eleventy
     site whose markdown-it-image-figures shows an image's title as its caption, an image with
-    a title and no alt text is described by that caption.
+    a title and no alt text is described by that caption. On a Jekyll site with jekyll-spaceship,
+    whose media processor makes a player of image syntax that points at a video (YouTube, Vimeo,
+    Dailymotion) or a sound or video file (`.mp3`, `.webm`), there is no picture to describe.
 
     ## Why it matters
     Alt text is what screen readers read and what shows when the image fails to load, which
@@ -74,9 +76,20 @@ class ImageAltText(DocumentRule):
                 continue  # a feed item's tracking pixel (`…/aggbug/3757.aspx`), copied with it: 1x1, nothing to describe
             if not link.text.strip() and site_icons.search(link.url):
                 continue  # a link card's favicon beside the site's name: decorative
+            if doc.site is not None and doc.site.media_embeds and _MEDIA.search(link.url):
+                continue  # `![](https://www.youtube.com/watch?v=…)`: jekyll-spaceship makes it a player
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
             if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
                 yield doc.diagnostic(problem, link.start, link.end)
+
+
+# What jekyll-spaceship's media processor turns from image syntax into a player: a video of
+# YouTube, Vimeo or Dailymotion, a sound or video file.
+_MEDIA = lazy(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|spotify\.com)/"
+    r"|\.(?:mp3|wav|ogg|oga|flac|m4a|aac|opus|weba|mp4|webm|ogv|mov|m4v)(?:[?#].*)?$",
+    re.I,
+)
 
 
 def _any_of(patterns: list[str]) -> re.Pattern:
