@@ -46,3 +46,21 @@ def _comment(doc: Document, block) -> bool:
 def _non_blank(doc: Document) -> tuple[list, list[int]]:
     blocks = [block for block in doc.blocks if block.type != "blank_line"]
     return blocks, [block.start for block in blocks]
+
+
+def demonstrated_in_section(doc: Document, start: int, end: int) -> bool:
+    """Whether an image's markup is written, as it is, in a code block of its own section (between
+    the headings around it): a theme's documentation shows the source in one tab and the result,
+    paragraph by paragraph, in the next (`<!-- tab 示例写法 -->` then `<!-- tab 示例效果 -->`)."""
+    written = doc.text[start:end]
+    headings, codes = doc.memo("demonstration sections", lambda: _sections(doc))
+    above = bisect_right(headings, start)
+    low = headings[above - 1] if above else 0
+    high = headings[above] if above < len(headings) else len(doc.text)
+    return any(low <= code_start and code_end <= high and written in doc.text[code_start:code_end] for code_start, code_end in codes)
+
+
+def _sections(doc: Document) -> tuple[list[int], list[tuple[int, int]]]:
+    headings = sorted(node.start for node in doc.nodes("heading"))
+    codes = sorted((node.start, node.end) for node in doc.nodes("block_code"))
+    return headings, codes

@@ -6,7 +6,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
-from artlint.rules.image._demonstrations import shown_with_source
+from artlint.rules.image._demonstrations import demonstrated_in_section, shown_with_source
 
 _DATA = data.load("images")
 
@@ -24,7 +24,9 @@ class ImageAltText(DocumentRule):
     from screen readers with `aria-hidden="true"` or `role="presentation"`, or named by
     `aria-label` or `aria-labelledby`, its figure's caption), as does an image
     shown beside its own markdown in a code block (a
-    syntax guide's `![Alt text](...)`), and a small picture used as a bullet: the same image,
+    syntax guide's `![Alt text](...)`) or whose markup a code block of its section shows as it is
+    (a theme's documentation: the tag's source in one tab, its results paragraph by paragraph in
+    the next), and a small picture used as a bullet: the same image,
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),
     which is decorative and rightly has none, and a tracking pixel copied with a quoted feed
     item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's), and a site's icon in a
@@ -80,6 +82,8 @@ class ImageAltText(DocumentRule):
                 continue  # `![](https://www.youtube.com/watch?v=…)`: jekyll-spaceship makes it a player
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
             if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
+                if demonstrated_in_section(doc, link.start, link.end):
+                    continue  # the result of a demonstration whose source, this markup too, a code block of the section shows
                 yield doc.diagnostic(problem, link.start, link.end)
 
 
