@@ -709,10 +709,10 @@ def _mounted(doc: "Document", root: Path, candidates: list[Path]) -> Path | None
 def _content_folders(doc: "Document") -> list[str]:
     """The site's content folders below its root (Hugo's language folders, Zola's content/);
     in a folder no known generator builds (docs kept in a project's repository, published by a
-    Hugo site of another), the folder itself."""
+    Hugo site of another), the folder itself too."""
     folders = [folder for folder in doc.site.content if folder != "."] if doc.site is not None else []
     if not folders and doc.site is not None and doc.site.generator == "plain":
-        return ["."]
+        return ["content", "."]
     return folders or ["content"]
 
 
