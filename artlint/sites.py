@@ -1443,6 +1443,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/)
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
+    if _in_agent_skill(site.root, parts):
+        return "repository"  # an agent skill's references (`skills/x/references/…`), read by the agent as they are
     path = "/".join(parts)
     if any(within(path, folder) for folder in site.not_content):
         return "partial"
@@ -1486,6 +1488,25 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
 
 # The top folders of a site that hold its documentation, whatever builds it.
 _DOCS_FOLDERS = frozenset(("docs", "doc", "documentation"))
+
+
+def _in_agent_skill(root: str, parts: list[str]) -> bool:
+    """Whether a file lies in an agent skill's folder, one holding a `SKILL.md` (its name and
+    description as front matter), up to four folders above it: the skill's references and
+    examples, which the agent reads as they are, by their names."""
+    for depth in range(max(0, len(parts) - 5), len(parts) - 1):
+        if parts[depth] == "..":
+            continue
+        if _holds_skill(os.path.join(root, *parts[: depth + 1])):
+            return True
+    return False
+
+
+def _holds_skill(folder: str) -> bool:
+    path = os.path.join(folder, "SKILL.md")
+    found = os.path.isfile(path)
+    record("exists", path, found)  # a skill added or taken away changes what its folder's files are
+    return found
 
 
 def _ignored_file(patterns: tuple[str, ...], path: str) -> bool:

@@ -77,3 +77,16 @@ def test_docs_published_by_another_repository_s_hugo_site(tmp_path: Path) -> Non
     assert code == 1, out + err
     messages = [finding["message"] for finding in json.loads(out)["findings"]]
     assert messages == ["Hugo ref target 'roadmap.md' not found"], messages
+
+
+def test_an_agent_skill_s_references_are_the_repository_s(tmp_path: Path) -> None:
+    """`skills/<name>/SKILL.md` and the references beside it: read by the agent as they are."""
+    site = write(tmp_path / "project", {
+        "docs/guide.md": "---\ntitle: Guide\n---\n\nHow to run an experiment.\n",
+        "skills/chaos/SKILL.md": "---\nname: chaos\ndescription: Runs chaos experiments.\n---\n\nUse the catalogue.\n",
+        "skills/chaos/references/catalogue/pod-evicted.md": "# Pod evicted\n\nHow to inject it.\n",
+        "notes/todo.md": "# Todo\n\nThings to write.\n",
+    })
+    code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-missing", "--format", "json", ".", cwd=site)
+    paths = [finding["path"] for finding in json.loads(out)["findings"]]
+    assert paths == ["notes/todo.md"], out + err
