@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from artlint.lazyre import lazy
 
@@ -190,12 +190,7 @@ def han_marks_tree(root: str) -> str:
     known = _han_marks_trees.get(root)
     if known is None:
         half = full = 0
-        for path in _markdown_files_under(root):
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read(_MOST_BYTES_READ)
-            except OSError:
-                continue
+        for text in _markdown_texts_under(root, _MOST_BYTES_READ):
             half += len(_HALF_AFTER_HAN.findall(text))
             full += sum(text.count(mark) for mark in _FULL_WIDTH_MARKS)
         known = _han_marks_trees[root] = "half" if half >= _FEWEST_HALF_MARKS and full * 10 < half else "full"
@@ -213,12 +208,8 @@ def titles_tree(root: str) -> str:
     known = _titles_trees.get(root)
     if known is None:
         with_matter = titled = 0
-        for path in _markdown_files_under(root):
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    head = handle.read(_TITLE_HEAD_BYTES).lstrip("\ufeff")
-            except OSError:
-                continue
+        for text in _markdown_texts_under(root, _TITLE_HEAD_BYTES):
+            head = text.lstrip("\ufeff")
             fence = head[:3]
             if fence not in ("---", "+++"):
                 continue
@@ -238,6 +229,17 @@ _HALF_AFTER_HAN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][,.;:!?]")
 _FULL_WIDTH_MARKS = "，。；：！？"
 _FEWEST_HALF_MARKS = 50
 _MOST_BYTES_READ = 256 * 1024  # of each file: a house style shows in its first pages
+
+
+def _markdown_texts_under(root: str, most: int) -> Iterator[str]:
+    """The first `most` characters of each markdown file `_markdown_files_under` finds; a file
+    that cannot be read is passed over."""
+    for path in _markdown_files_under(root):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                yield handle.read(most)
+        except OSError:
+            continue
 
 
 def _markdown_files_under(root: str) -> list[str]:
@@ -266,7 +268,20 @@ def _notes_state(paths: list[str]) -> str:
     return "notes" if len(paths) >= _NOTES_FOLDER_FILES else "few"
 
 
+def file_exists(path: str) -> bool:
+    """Whether a file is there, looked at once per run and recorded for the cache."""
+    found = _files_seen.get(path)
+    if found is None:
+        found = _files_seen[path] = os.path.isfile(path)
+    record("exists", path, found)
+    return found
+
+
+_files_seen: dict[str, bool] = {}
+
+
 def forget_folders() -> None:
+    _files_seen.clear()
     _notes_folders.clear()
     _notes_trees.clear()
     _han_marks_trees.clear()

@@ -32,7 +32,17 @@ from urllib.parse import urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, relative_path, repository_top, within
-from artlint.dependencies import folder_signature, index_files, notes_folder, notes_tree, record, section_pages, signature_of, titles_tree
+from artlint.dependencies import (
+    file_exists,
+    folder_signature,
+    index_files,
+    notes_folder,
+    notes_tree,
+    record,
+    section_pages,
+    signature_of,
+    titles_tree,
+)
 from artlint.lazyre import lazy
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
@@ -1503,10 +1513,8 @@ def _in_agent_skill(root: str, parts: list[str]) -> bool:
 
 
 def _holds_skill(folder: str) -> bool:
-    path = os.path.join(folder, "SKILL.md")
-    found = os.path.isfile(path)
-    record("exists", path, found)  # a skill added or taken away changes what its folder's files are
-    return found
+    # recorded: a skill added or taken away changes what its folder's files are
+    return file_exists(os.path.join(folder, "SKILL.md"))
 
 
 def _ignored_file(patterns: tuple[str, ...], path: str) -> bool:
