@@ -295,29 +295,24 @@ def still_hold(recorded: list[tuple[str, str, object]], pages: Callable[[str], o
     """Whether every recorded fact is still true; `pages(root)` gives the current page-name fingerprint."""
     for kind, subject, value in recorded:
         if kind == "exists":
-            if os.path.exists(subject) != value:
-                return False
-        elif kind == "stat":
-            if signature_of(subject) != value:
-                return False
+            now: object = os.path.exists(subject)
         elif kind == "pages":
-            if pages(subject) != value:
-                return False
-        elif kind == "folder":
-            if folder_signature(subject) != value:
-                return False
-        elif kind == "notes":
-            if notes_folder(subject) != value:
-                return False
-        elif kind == "notes-tree":
-            if notes_tree(subject) != value:
-                return False
-        elif kind == "han-marks-tree":
-            if han_marks_tree(subject) != value:
-                return False
-        elif kind == "titles-tree":
-            if titles_tree(subject) != value:
-                return False
+            now = pages(subject)
+        elif kind in _STATES:
+            now = _STATES[kind](subject)
         else:  # a kind this version does not know: nothing says it still holds
             return False
+        if now != value:
+            return False
     return True
+
+
+# What each recorded kind of fact is, read again from the disk.
+_STATES: dict[str, Callable[[str], object]] = {
+    "stat": signature_of,
+    "folder": folder_signature,
+    "notes": notes_folder,
+    "notes-tree": notes_tree,
+    "han-marks-tree": han_marks_tree,
+    "titles-tree": titles_tree,
+}
