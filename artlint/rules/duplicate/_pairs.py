@@ -256,12 +256,24 @@ def event_date_of(doc, keys: frozenset[str]) -> str:
 NAME_PARTS = lazy(r"[-_.]")
 
 
+# The language codes a repository names a translation by, added to the name (`Roadmap-zh.md`,
+# `README_CN.md`): common ones only, none an English word ("report-it", "user-id").
+_TRANSLATION_SUFFIXES = frozenset(
+    ("zh", "cn", "en", "ja", "jp", "ko", "kr", "fr", "de", "es", "pt", "ru", "tw", "hk", "vi", "th", "tr", "pl", "nl", "uk", "ar", "fa", "hans", "hant")
+)
+
+
 def platform_variants(a: str, b: str, variants: frozenset[str], languages: bool = False) -> bool:
     """`communication-ios.md` and `communication-android.md`: pages whose names differ in one
     word, a platform of `variants` on each side, write one topic for each; with `languages`,
-    names that differ in a language code alone (`deRSE23-en.md`, `deRSE23-de.md`) too."""
+    names that differ in a language code alone (`deRSE23-en.md`, `deRSE23-de.md`, and
+    `Roadmap.md` beside `Roadmap-zh.md`) too."""
     parts_a = NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
     parts_b = NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    if languages and abs(len(parts_a) - len(parts_b)) == 1:
+        # `Roadmap.md` and its translation `Roadmap-zh.md`: the same name and a language code
+        shorter, longer = sorted((parts_a, parts_b), key=len)
+        return longer[:-1] == shorter and longer[-1] in _TRANSLATION_SUFFIXES
     if len(parts_a) != len(parts_b):
         return False
     different = [(x, y) for x, y in zip(parts_a, parts_b, strict=True) if x != y]

@@ -51,7 +51,7 @@ class DuplicateTitle(CorpusRule):
     first words and go on, if at all, with one of `qualifier-words` (`stress-on-kubernetes` and
     `stress-in-physical-nodes`: one topic for each setting, each under its own heading). Translations (pages of different languages,
     as the site's generator tells them apart, or whose names differ in a language code alone:
-    `meetup-de.md` and `meetup-en.md`), section index pages ("Posts" in each part of a
+    `meetup-de.md` and `meetup-en.md`, or a common one added: `Roadmap.md` and `Roadmap-zh.md`), section index pages ("Posts" in each part of a
     book), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
     include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
