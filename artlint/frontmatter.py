@@ -207,7 +207,7 @@ def front_matter_of(source: Source, generator: str | None, commented: bool = Fal
     )
 
 
-_GRAY_MATTER = frozenset({"eleventy", "docusaurus", "vitepress", "vuepress"})
+_GRAY_MATTER = frozenset({"eleventy", "docusaurus", "vitepress", "vuepress", "rspress"})
 
 
 # MkDocs' MultiMarkdown meta-data (mkdocs.utils.meta): a key line, or a line indented four

@@ -671,6 +671,10 @@ def _vitepress(site: Site, relative: str, file: str, matter: Mapping[str, Any], 
     return _folder_of_pages(site, relative, matter, indexes=("index",), permalink=False)
 
 
+def _rspress(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    return _folder_of_pages(site, relative, matter, indexes=("index",), permalink=False)
+
+
 def _folder_of_pages(site: Site, relative: str, matter: Mapping[str, Any], indexes: tuple[str, ...], permalink: bool) -> PageUrl | None:
     """VuePress and VitePress: `a/b.md` is `/a/b.html`; an index (`index.md`, VuePress's
     `README.md`) is its folder's `/a/`."""
@@ -805,6 +809,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "docusaurus": _docusaurus,
     "vuepress": _vuepress,
     "vitepress": _vitepress,
+    "rspress": _rspress,
     "mkdocs": _mkdocs,
     "eleventy": _eleventy,
     "plain": _plain,

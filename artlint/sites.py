@@ -51,7 +51,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "eleventy", "plain")
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "eleventy", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 # Zola's RFC3339_DATE: a day, maybe its time (`2024-11-13T23:52:00Z`), then maybe `_` or `-` and
@@ -67,7 +67,7 @@ _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -882,7 +882,7 @@ class Site:
 
 
 # Generators whose static folders are copied as they are (Hexo's and MkDocs' are the content).
-_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress"})
+_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress", "rspress"})
 
 # --------------------------------------------------------------------------- pages
 
@@ -1487,7 +1487,7 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
             return "partial"  # the docs and blog plugins skip `_`-prefixed files and folders (imported partials)
         source = site.plugin_source("/".join(parts))
         return "article" if (source[0] == "blog" if source else parts[0] == "blog" or "content-blog" in "/".join(parts)) else "page"
-    if generator in ("mkdocs", "vitepress", "vuepress"):
+    if generator in ("mkdocs", "vitepress", "vuepress", "rspress"):
         return "page"
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
@@ -1780,7 +1780,7 @@ def _repository_files() -> frozenset[str]:
 
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
-_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress")
+_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2071,6 +2071,13 @@ def _vuepress_file(folder: str, names: Collection[str]) -> str | None:
     return _config_in(folder, names, ".vuepress")
 
 
+_RSPRESS_CONFIGS = ("rspress.config.ts", "rspress.config.mts", "rspress.config.js", "rspress.config.mjs", "rspress.config.cjs")
+
+
+def _rspress_file(folder: str, names: Collection[str]) -> str | None:
+    return next((os.path.join(folder, name) for name in _RSPRESS_CONFIGS if name in names), None)
+
+
 _ELEVENTY_CONFIGS = (
     "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js", ".eleventy.cjs",
 )
@@ -2121,7 +2128,7 @@ def _starting(folder: str, prefix: str) -> list[str]:
 # Generators whose configuration, beside a `_config.yml` that only picks a Pages theme, builds the site.
 _BUILT_BY_OTHERS = (
     ("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file),
-    ("eleventy", _eleventy_file),
+    ("rspress", _rspress_file), ("eleventy", _eleventy_file),
 )
 
 _FINDERS = (
@@ -2134,6 +2141,7 @@ _FINDERS = (
     ("mkdocs", _mkdocs_file),
     ("vitepress", _vitepress_file),
     ("vuepress", _vuepress_file),
+    ("rspress", _rspress_file),
 )
 
 
@@ -3812,6 +3820,31 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
     return parts
 
 
+def _rspress_parts(folder: str, settings: dict) -> dict:
+    """Rspress: the pages in its `root` (`docs` unless the configuration names another,
+    `root: path.join(__dirname, 'docs')`), `public/` there served at the site's root, one folder
+    per language of `locales` (`{ lang: 'zh' }` is `docs/zh/`), the default from `lang`."""
+    text = str(settings.get("_text", ""))
+    found = _RSPRESS_ROOT.search(text)
+    source = _normal(found.group(1)) if found else "docs"
+    prefix = "" if source == "." else f"{source}/"
+    parts: dict[str, Any] = {"content": (source,), "static": (f"{prefix}public",), "autolinks": True}
+    codes = [code for code in _RSPRESS_LANG.findall(text[text.find("locales") :]) if os.path.isdir(os.path.join(folder, prefix, code))] if "locales" in text else []
+    if len(codes) >= 2:
+        default = _RSPRESS_DEFAULT_LANG.search(text)
+        first = default.group(1) if default and default.group(1) in codes else codes[0]
+        languages = (first, *(code for code in dict.fromkeys(codes) if code != first))
+        parts["languages"] = tuple(code.lower() for code in languages)
+        parts["language_folders"] = tuple((f"{prefix}{code}", code.lower()) for code in dict.fromkeys(codes))
+    return parts
+
+
+# `root: path.join(__dirname, 'docs')`, `root: 'src'`: the folder of the pages.
+_RSPRESS_ROOT = lazy(r"""\broot\s*:\s*(?:path\.(?:join|resolve)\(\s*__dirname\s*,\s*)?['"](?:\./)?([^'"\n]+)['"]""")
+_RSPRESS_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""")
+_RSPRESS_DEFAULT_LANG = lazy(r"""^\s{0,4}lang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""", re.M)
+
+
 _VITEPRESS_LOCALES = lazy(r"\blocales\s*:\s*\{")
 _LOCALE_KEY = lazy(r"""\s*(?:([A-Za-z_$][\w$-]*)|'([^'\n]{1,40})'|"([^"\n]{1,40})")\s*(?::|,|$)""")
 _LOCALE_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)['"]""")
@@ -4147,6 +4180,7 @@ _BUILDERS = {
     "mkdocs": _mkdocs_parts,
     "vitepress": _vitepress_parts,
     "vuepress": _vuepress_parts,
+    "rspress": _rspress_parts,
 }
 
 
