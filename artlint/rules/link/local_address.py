@@ -64,7 +64,9 @@ class LinkLocalAddress(DocumentRule):
     `<http://localhost:8080/>`, a link whose text shows the host (`[localhost:3000](...)`),
     or a link to an address the article names elsewhere too (in the text, or its port in code:
     `hugo server --port 1313`), or one that its text or the words just before it call the reader's
-    own (`local-words`: `view the [local Jekyll server](http://127.0.0.1:4000)`). What is left is a described link, `[Stanford POS tagger](http://127.0.0.1:21142/...)`,
+    own (`local-words`: `view the [local Jekyll server](http://127.0.0.1:4000)`), or, of a loopback
+    address, the product's own interface (`interface-words`: `On [EMQX Dashboard](http://127.0.0.1:18083/#/…)`,
+    which the reader's installation serves; a dashboard on a private network's address is the author's). What is left is a described link, `[Stanford POS tagger](http://127.0.0.1:21142/...)`,
     copied from the author's browser or preview window, and images, which no reader can load.
     A link to the front page of a port on the reader's own machine (`[the web
     interface](http://localhost:8081)`, no path) is a tutorial's too: the server it had them start.
@@ -84,6 +86,11 @@ class LinkLocalAddress(DocumentRule):
     family = "link"
     severity = Severity.WARNING
     options = {
+        "interface-words": Option(
+            "list[string]",
+            list(_DATA["interface-words"]),
+            "Words that name the product's own interface, which the reader's installation serves: said of a loopback address, in a link's text or just before it.",
+        ),
         "local-words": Option(
             "list[string]", list(_DATA["local-words"]), "Words that say a link leads to the reader's own machine, in its text or just before it."
         ),
@@ -115,6 +122,9 @@ class LinkLocalAddress(DocumentRule):
                 named[written] = _named_elsewhere(doc.text.lower(), written, url_spans) or _port_in_code(doc, link)
             if named[written] or _called_local(doc, link, options) or (kind == "loopback" and _server_front_page(link.url)):
                 continue
+            if kind == "loopback" and _called_local(doc, link, options, "interface-words"):
+                # `[EMQX Dashboard](http://127.0.0.1:18083/#/…)`: the product's interface, which the reader's install serves
+                continue
             yield doc.diagnostic(
                 f"link to {where} ({host}), copied from the author's machine: readers cannot reach it", start, end
             )
@@ -139,10 +149,11 @@ _LEAD_IN = 100  # characters before a link read for its words, within its senten
 _SENTENCE_ENDS = ("\n\n", ". ", ".\n", "。", "! ", "? ", "-->")
 
 
-def _called_local(doc, link, options) -> bool:
+def _called_local(doc, link, options, option: str = "local-words") -> bool:
     """Whether the link's text, or its sentence before it, says where it leads: "the [local
-    server](http://127.0.0.1:4000)", "start the site on your local server and open [the list](...)"."""
-    words = derived(options, "local words", lambda: _words_pattern(tuple(options["local-words"])))
+    server](http://127.0.0.1:4000)", "start the site on your local server and open [the list](...)";
+    with `interface-words`, that it is the product's interface ("On [EMQX Dashboard](…)")."""
+    words = derived(options, f"local address {option}", lambda: _words_pattern(tuple(options[option])))
     start = max(0, link.start - _LEAD_IN)
     start = max(start, *(doc.text.rfind(end, start, link.start) for end in _SENTENCE_ENDS))
     return words.search(doc.text, start, link.start) is not None or words.search(link.text) is not None
