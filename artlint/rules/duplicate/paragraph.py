@@ -422,6 +422,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # sections built on one template ("MUST have options" under each command)
             if here != there and _under_same_bold_heading(doc, bold, section_of, block.start, first.start):
                 continue  # two sections' forms described alike, each part under the same `**Matching**`
+            if _under_one_field_name(doc, bold, block.start, first.start):
+                continue  # `**ssl_client_opts.ciphers**` and `**listeners.ssl.ciphers**`: one field's description at two paths
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
             if not copied and in_list is not None and in_list == first_list and _note_per_item(items, block.start, first.start):
@@ -578,6 +580,29 @@ def _under_same_bold_heading(doc, bold: list[int], section_of, here: int, there:
     if above < 0 or first_above < 0 or section_of(bold[above]) != section_of(here) or section_of(bold[first_above]) != section_of(there):
         return False
     return _line_key(doc, bold[above]) == _line_key(doc, bold[first_above])
+
+
+# A bold label naming a configuration field by its path, two parts or more, placeholders
+# allowed (`rpc.ciphers`, `listeners.quic.$name.ciphers`, `authz.sources[].type`).
+_FIELD_PATH_LABEL = lazy(r"`?[A-Za-z][\w$<>*:-]*(?:\.[\w$<>*:\[\]-]+)*\.([A-Za-z][\w-]*)`?")
+
+
+def _under_one_field_name(doc, bold: list[int], here: int, there: int) -> bool:
+    """Whether each place lies under its own bold label naming a field by its dotted path, both
+    the same field (`**ssl_client_opts.ciphers**`, `**listeners.ssl.ciphers**`): a generated
+    configuration manual describes a field alike wherever it occurs."""
+    above, first_above = bisect_right(bold, here) - 1, bisect_right(bold, there) - 1
+    if above < 0 or first_above < 0 or above == first_above:
+        return False
+    names = []
+    for offset in (bold[above], bold[first_above]):
+        end = doc.text.find("\n", offset, offset + 300)
+        label = doc.text[offset : end if end >= 0 else offset + 300].strip().strip("*_").strip()
+        path = _FIELD_PATH_LABEL.fullmatch(label)
+        if path is None:
+            return False
+        names.append(path.group(1))
+    return names[0] == names[1]
 
 
 def _line_key(doc, offset: int) -> str:
