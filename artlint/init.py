@@ -37,7 +37,8 @@ _NOT_ARTICLES = (
 )
 # A dependency in package.json that names the generator when no configuration file was found.
 _PACKAGES = (
-    ("@docusaurus/core", "docusaurus"), ("vitepress", "vitepress"), ("vuepress", "vuepress"), ("@rspress/core", "rspress"), ("rspress", "rspress"), ('"hexo"', "hexo"), ("@11ty/eleventy", "eleventy"),
+    ("@docusaurus/core", "docusaurus"), ("vitepress", "vitepress"), ("vuepress", "vuepress"), ("@rspress/core", "rspress"),
+    ("rspress", "rspress"), ('"hexo"', "hexo"), ("@11ty/eleventy", "eleventy"),
 )
 
 

@@ -3829,7 +3829,8 @@ def _rspress_parts(folder: str, settings: dict) -> dict:
     source = _normal(found.group(1)) if found else "docs"
     prefix = "" if source == "." else f"{source}/"
     parts: dict[str, Any] = {"content": (source,), "static": (f"{prefix}public",), "autolinks": True}
-    codes = [code for code in _RSPRESS_LANG.findall(text[text.find("locales") :]) if os.path.isdir(os.path.join(folder, prefix, code))] if "locales" in text else []
+    locales = text[text.find("locales") :] if "locales" in text else ""
+    codes = [code for code in _RSPRESS_LANG.findall(locales) if os.path.isdir(os.path.join(folder, prefix, code))]
     if len(codes) >= 2:
         default = _RSPRESS_DEFAULT_LANG.search(text)
         first = default.group(1) if default and default.group(1) in codes else codes[0]

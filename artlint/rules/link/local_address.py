@@ -89,7 +89,8 @@ class LinkLocalAddress(DocumentRule):
         "interface-words": Option(
             "list[string]",
             list(_DATA["interface-words"]),
-            "Words that name the product's own interface, which the reader's installation serves: said of a loopback address, in a link's text or just before it.",
+            "Words that name the product's own interface, which the reader's installation serves: "
+            "said of a loopback address, in a link's text or just before it.",
         ),
         "local-words": Option(
             "list[string]", list(_DATA["local-words"]), "Words that say a link leads to the reader's own machine, in its text or just before it."
