@@ -232,7 +232,9 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     generator = generator or (doc.site.generator if doc.site is not None else None)
     toc_taken: tuple[set[str], set[str]] | None = (set(), set()) if generator == "mkdocs" else None
     separator = doc.site.toc_separator if doc.site is not None else "-"
-    vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress") else None
+    # A folder no known generator builds may be a VitePress site's whose configuration is kept
+    # elsewhere (a docs repository that another builds): its slugs are read too.
+    vue_seen: dict[str, int] | None = {} if generator in ("vitepress", "vuepress", "plain", None) else None
     vue1_seen: dict[str, int] = {}  # VuePress 1's slugs, which keep full-width marks
     pandoc = doc.site is not None and doc.site.pandoc
     pandoc_seen: dict[str, int] = {}

@@ -51,7 +51,8 @@ class LinkAnchorMissing(DocumentRule):
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id,
     and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
-    On VitePress and VuePress sites a heading's id is their `slugify`'s (`## 1. Create a key` is
+    On VitePress and VuePress sites, and in folders no known generator builds (a docs repository
+    that a VitePress site kept elsewhere builds), a heading's id is also their `slugify`'s (`## 1. Create a key` is
     `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`; VuePress 1's
     keeps full-width marks, `## 修改：更新` is `#修改：更新`). On MkDocs
     sites whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
