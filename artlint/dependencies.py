@@ -175,11 +175,21 @@ def notes_folder(folder: str) -> str:
 def notes_tree(root: str) -> str:
     """notes_folder's answer for a folder and the folders under it (not hidden ones, not
     node_modules or public), the first 200 markdown files found: a repository of notes, whose
-    folders may hold one note each."""
+    folders may hold one note each. "notes" too when twenty files or more are found and fewer
+    than one in ten has front matter: a docs repository whose few files with a `description`
+    are the exception, not its convention."""
     known = _notes_trees.get(root)
     if known is None:
-        known = _notes_trees[root] = _notes_state(_markdown_files_under(root))
+        paths = _markdown_files_under(root)
+        known = _notes_state(paths)
+        if known == "front matter" and len(paths) >= _FEWEST_MOSTLY_NOTES:
+            with_matter = sum(_opens_with_front_matter(path) for path in paths)
+            known = "notes" if with_matter * 10 < len(paths) else known
+        _notes_trees[root] = known
     return known
+
+
+_FEWEST_MOSTLY_NOTES = 20
 
 
 def han_marks_tree(root: str) -> str:
@@ -257,15 +267,18 @@ def _is_markdown(name: str) -> bool:
 
 
 def _notes_state(paths: list[str]) -> str:
-    for path in paths:
-        try:
-            with open(path, "rb") as handle:
-                start = handle.read(64).lstrip(b"\xef\xbb\xbf").lstrip()
-        except OSError:
-            return "front matter"  # unknown: as if it had, so that nothing is taken for notes
-        if start.startswith(_FRONT_MATTER_OPENINGS):
-            return "front matter"
+    if any(_opens_with_front_matter(path) for path in paths):
+        return "front matter"
     return "notes" if len(paths) >= _NOTES_FOLDER_FILES else "few"
+
+
+def _opens_with_front_matter(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(64).lstrip(b"\xef\xbb\xbf").lstrip()
+    except OSError:
+        return True  # unknown: as if it had, so that nothing is taken for notes
+    return start.startswith(_FRONT_MATTER_OPENINGS)
 
 
 def file_exists(path: str) -> bool:

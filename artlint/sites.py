@@ -399,15 +399,17 @@ class Site:
     def in_notes_folder(self, file: str) -> bool:
         """Whether a file is one of a folder of notes that no generator builds, read as they are
         (on GitHub, in an editor): its folder holds three markdown files or more and none has
-        front matter; or it holds one or two such, and so does the whole site."""
+        front matter; or it holds one or two such, and so does the whole site; or fewer than one
+        in ten of the site's markdown files has front matter (dependencies.notes_tree)."""
         if self.generator != "plain":
             return False
         folder = os.path.dirname(os.path.abspath(file))
         state = notes_folder(folder)
         record("notes", folder, state)  # a sibling that gains front matter makes the folder a site's
-        if state == "few":  # one or two notes in a folder: as the site's other files are
-            state = notes_tree(self.root)
-            record("notes-tree", self.root, state)
+        if state != "notes":  # one or two notes in a folder, or a folder with the site's rare front matter
+            tree = notes_tree(self.root)
+            record("notes-tree", self.root, tree)
+            state = tree if state == "few" or tree == "notes" else state
         return state == "notes"
 
     def titles_expected(self, file: str) -> bool:

@@ -90,3 +90,15 @@ def _front_matter_missing(site: Path) -> list[str]:
     code, out, err = artlint("check", "--offline", "--no-cache", "--select", "front-matter-missing", "--format", "json", ".", cwd=site)
     assert code in (0, 1), out + err
     return [finding["path"] for finding in json.loads(out)["findings"]]
+
+
+def test_a_docs_repository_whose_front_matter_is_rare_is_read_as_notes(tmp_path: Path) -> None:
+    """Two of twenty-five pages with a `description` in front matter: the exception, not the
+    site's convention; with ten of twenty-five, the rest are pages missing theirs."""
+    files = {f"docs/deploy/page-{number:02}.md": f"# Page {number}\n\nHow to deploy, part {number}.\n" for number in range(25)}
+    files["docs/deploy/page-00.md"] = "---\ndescription: Deploying\n---\n\n# Page 0\n\nHow to deploy.\n"
+    files["docs/deploy/page-01.md"] = "---\ndescription: Deploying\n---\n\n# Page 1\n\nHow to deploy.\n"
+    assert _front_matter_missing(write(tmp_path / "rare", files)) == []
+    for number in range(2, 10):
+        files[f"docs/deploy/page-{number:02}.md"] = "---\ndescription: Deploying\n---\n\n# A page\n\nHow to deploy.\n"
+    assert len(_front_matter_missing(write(tmp_path / "common", files))) == 15

@@ -26,7 +26,9 @@ class FrontMatterMissing(DocumentRule):
     a file among three markdown files or more of which none has front matter is a note read as
     it is (on GitHub, in an editor), by nothing that asks a front matter of it; so is one of one
     or two such files in a folder when no markdown file of the site has front matter (a
-    repository of notes, a note or two to a folder). `in-notes-folders = true` reports them
+    repository of notes, a note or two to a folder), and any file without it where fewer than
+    one in ten of the site's markdown files (twenty or more) has front matter (a docs
+    repository whose few `description`s are the exception). `in-notes-folders = true` reports them
     too. A file among files that have front matter, or alone with nothing else to go by, is an
     article missing it.
 
