@@ -3824,8 +3824,9 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
 
 def _rspress_parts(folder: str, settings: dict) -> dict:
     """Rspress: the pages in its `root` (`docs` unless the configuration names another,
-    `root: path.join(__dirname, 'docs')`), `public/` there served at the site's root, one folder
-    per language of `locales` (`{ lang: 'zh' }` is `docs/zh/`), the default from `lang`."""
+    `root: path.join(__dirname, 'docs')`, or from `import.meta.dirname`), `public/` there served at the site's root, one folder
+    per language of `locales` (`{ lang: 'zh' }` is `docs/zh/`), the default from `lang`, whose
+    folder is served at the site's root."""
     text = str(settings.get("_text", ""))
     found = _RSPRESS_ROOT.search(text)
     source = _normal(found.group(1)) if found else "docs"
@@ -3839,11 +3840,13 @@ def _rspress_parts(folder: str, settings: dict) -> dict:
         languages = (first, *(code for code in dict.fromkeys(codes) if code != first))
         parts["languages"] = tuple(code.lower() for code in languages)
         parts["language_folders"] = tuple((f"{prefix}{code}", code.lower()) for code in dict.fromkeys(codes))
+        # the default language's pages are served at the site's root (`docs/en/guide.md` is `/guide`)
+        parts["content"] = (source, f"{prefix}{first}")
     return parts
 
 
 # `root: path.join(__dirname, 'docs')`, `root: 'src'`: the folder of the pages.
-_RSPRESS_ROOT = lazy(r"""\broot\s*:\s*(?:path\.(?:join|resolve)\(\s*__dirname\s*,\s*)?['"](?:\./)?([^'"\n]+)['"]""")
+_RSPRESS_ROOT = lazy(r"""\broot\s*:\s*(?:path\.(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname|import\.meta\.dir)\s*,\s*)?['"](?:\./)?([^'"\n]+)['"]""")
 _RSPRESS_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""")
 _RSPRESS_DEFAULT_LANG = lazy(r"""^\s{0,4}lang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""", re.M)
 

@@ -876,3 +876,15 @@ def test_pages_a_program_wrote_say_so_in_a_front_matter_comment(tmp_path: Path) 
     write(tmp_path, pages)
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "near-duplicate-article", ".", cwd=tmp_path)
     assert sorted(f["path"] for f in json.loads(out)["findings"]) == ["posts/b.md"]
+
+
+@pytest.mark.parametrize("root", ["path.join(__dirname, 'site')", "path.join(import.meta.dirname, 'site')", "'site'"])
+def test_rspress_root_as_configurations_write_it(tmp_path: Path, root: str) -> None:
+    """Rspress' `root`, written with CommonJS' `__dirname`, ESM's `import.meta.dirname`, or as a path."""
+    write(tmp_path / "project", {
+        "rspress.config.ts": f"import * as path from 'node:path';\nexport default {{ root: {root}, lang: 'en' }};\n",
+        "site/index.md": "# Home\n\nWelcome.\n",
+    })
+    site = sites.detect(str(tmp_path / "project"))
+    assert site is not None and site.generator == "rspress"
+    assert site.content == ("site",) and site.static == ("site/public",)
