@@ -248,11 +248,12 @@ def hexo_post_asset(doc: "Document", name: str) -> Path | None:
 
 
 def site_root(doc: "Document") -> Path | None:
-    """The site's root: the folder of the generator's configuration (artlint.sites), else the
-    folder above the `content/` folder that holds the article, else the project's root (the
-    configuration's folder)."""
-    if doc.site is not None and doc.site.config_file is not None:
-        return Path(doc.site.root)
+    """The site's root: the folder of the generator's configuration (artlint.sites) or of a web
+    framework's package.json (a plain site with a static folder: Astro's `src/content/` pages
+    and its `public/`), else the folder above the `content/` folder that holds the article,
+    else the project's root (the configuration's folder)."""
+    if doc.site is not None and (doc.site.config_file is not None or doc.site.static):
+        return Path(doc.site.root)  # ... or the folder of a web framework's package.json, beside its `public/`
     if doc.file is not None:
         for parent in doc.file.resolve().parents:
             if parent.name == "content":

@@ -1493,13 +1493,15 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
-    if generator == "plain" and len(parts) > 1 and parts[0].lower() in _DOCS_FOLDERS:
-        return "page"  # documentation (`docs/zh-cn/ops/deploy.md`) beside a blog: undated pages
+    if generator == "plain" and any(part.lower() in _DOCS_FOLDERS for part in parts[:-1][:_DOCS_DEPTH]):
+        return "page"  # documentation (`docs/zh-cn/ops/deploy.md`, Astro's `src/content/docs/`) beside a blog: undated pages
     return "article"
 
 
-# The top folders of a site that hold its documentation, whatever builds it.
+# The folders of a site that hold its documentation, whatever builds it, among the first three
+# of a page's path (`docs/`, `src/content/docs/`).
 _DOCS_FOLDERS = frozenset(("docs", "doc", "documentation"))
+_DOCS_DEPTH = 3
 
 
 def _in_agent_skill(root: str, parts: list[str]) -> bool:
