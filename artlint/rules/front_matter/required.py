@@ -45,7 +45,8 @@ class FrontMatterRequired(DocumentRule):
     in a folder of its own within a category, `policies/<category>/<name>/<name>.md`, by the
     collection's other pages), or of an article alone
     on the site: a docs section (in a folder no known generator builds, the pages under a
-    `docs/`, `doc/` or `documentation/` folder among the first three of their path: `src/content/docs/`), a Zola section whose `_index.md` does not sort its pages by
+    `docs/`, `doc/` or `documentation/` folder among the first three of their path: `src/content/docs/`),
+    a Zola section whose `_index.md` does not sort its pages by
     date (Zola's default `sort_by` is none) or renders no list (`render = false`), a Zola
     folder without an `_index.md` (no section: its pages are orphans, in no list), or a site
     that keeps the date in its URL (a Zola `path`), dates none. A date in the file name (`_posts/2024-03-21-title.md` in Jekyll and
