@@ -75,6 +75,9 @@ _VERSIONED_DOCS = lazy(r"^((?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)(?:\.x)*)[-_](docs?|d
 _UNNUMBERED_VERSIONS = frozenset(
     {"dev", "develop", "development", "next", "latest", "master", "main", "nightly", "unstable", "unreleased", "stable", "current", "edge", "preview"}
 )
+# Names of versions that say which release they document, unmistakable as two of them side by
+# side (`docs/next/` and `docs/latest/`): a category would not be called so.
+_RELEASE_CHANNELS = frozenset({"next", "latest", "stable", "current", "nightly", "unreleased", "canary", "edge", "preview"})
 # Folders that keep the old versions apart from the current ones (`docs/archive/17.0/` beside
 # `docs/22.0/`): the same documentation.
 _ARCHIVE_FOLDERS = frozenset({"archive", "archives", "archived", "legacy", "old-versions", "older-versions", "previous-versions"})
@@ -97,7 +100,10 @@ def different_versions(a: str, b: str) -> bool:
     if _archived_beside_current(a, b) or _archived_beside_current(b, a):
         return True
     mine, theirs = version_scope(a), version_scope(b)
-    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] != theirs[1] and (mine[2] or theirs[2])
+    if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
+        return False
+    # a numbered version beside another, or two release channels (`next/` and `latest/`)
+    return mine[2] or theirs[2] or (mine[1] in _RELEASE_CHANNELS and theirs[1] in _RELEASE_CHANNELS)
 
 
 # A file named by the version of the text it holds: `v2.0.0.md`, `2.0.0-rc.1.md`, `v1.0.0-beta.md`.
