@@ -79,7 +79,8 @@ class NearDuplicateArticle(CorpusRule):
     one release ("Rails 7.2 Beta 1" and "Rails 7.2", "3.x beta" and "3.x GA": the final
     release's notes repeat the candidate's), one page kept
     for two versions of what it documents (`collections/sets.md` and `collections-2.13/sets.md`,
-    `docs/v1/` and `docs/v2/`, `docs/next/` and `docs/latest/` (two release channels), `docs/archive/17.0/` and `docs/22.0/`, Docusaurus' `versioned_docs/version-2.0/`,
+    `docs/v1/` and `docs/v2/`, `docs/next/` and `docs/latest/` (two release channels),
+    `docs/archive/17.0/` and `docs/22.0/`, Docusaurus' `versioned_docs/version-2.0/`,
     `content/v1.14-docs/` beside `content/docs/`; any page of an old version so kept beside any page of the
     current docs, which may have moved it), the
     releases of a text kept by version (`spec/v1.0.0.md` and `spec/v2.0.0.md`, and the home
