@@ -154,6 +154,8 @@ def _names_its_target(text: str, url: str) -> bool:
     # in the singular or the plural: "Download here" to /downloads/.
     segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
     named = text.removesuffix(" here") if download else text
+    if download and segments & {"download", "downloads"}:
+        return True  # "下载" to …/java/technologies/downloads/: the download page, in any language
     return bool(segments & {named, named + "s", named.removesuffix("s")})
 
 
