@@ -18,6 +18,7 @@ _CITATIONS = frozenset(data.load("anchor-text")["citations"])
 _CELL_ACTIONS = frozenset(data.load("anchor-text")["cell-actions"])
 _DOWNLOAD_WORDS = frozenset(data.load("anchor-text")["download-words"])
 _DOWNLOAD_ADDRESS = lazy(r"^[a-z][a-z0-9+.-]*://(?:get|dl|download|downloads)\.", re.I)  # a host named for downloads
+_WEB_PAGE_SUFFIX = lazy(r"\.(?:html?|php|cgi|aspx?|jsp)$", re.I)  # `download.cgi`, `jdk8-downloads-2133151.html`: pages
 _FILE_SUFFIX = lazy(r"/[^/]+\.[A-Za-z0-9]{1,5}$")  # `https://dl.example.org/x.zip`: a file, which "download" does not name
 
 
@@ -154,8 +155,8 @@ def _names_its_target(text: str, url: str) -> bool:
     # in the singular or the plural: "Download here" to /downloads/.
     segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
     named = text.removesuffix(" here") if download else text
-    if download and segments & {"download", "downloads"}:
-        return True  # "下载" to …/java/technologies/downloads/: the download page, in any language
+    if download and segments & {"download", "downloads"} and (not _FILE_SUFFIX.search(path) or _WEB_PAGE_SUFFIX.search(path)):
+        return True  # "下载" to …/java/technologies/downloads/: the download page, in any language (not a file there)
     return bool(segments & {named, named + "s", named.removesuffix("s")})
 
 
