@@ -1507,7 +1507,10 @@ _DOCS_DEPTH = 3
 def _in_agent_skill(root: str, parts: list[str]) -> bool:
     """Whether a file lies in an agent skill's folder, one holding a `SKILL.md` (its name and
     description as front matter), up to four folders above it: the skill's references and
-    examples, which the agent reads as they are, by their names."""
+    examples, which the agent reads as they are, by their names. Skills are kept in a `skills/`
+    folder (`skills/<name>/`, `.claude/skills/<name>/`): no other path is looked at."""
+    if not any(part.lower() == "skills" for part in parts[:-1]):
+        return False
     for depth in range(max(0, len(parts) - 5), len(parts) - 1):
         if parts[depth] == "..":
             continue
