@@ -20,8 +20,16 @@ _ALIGNMENTS = (
     (re.compile(r"^ *-+: *$"), "right"),
     (re.compile(r"^ *-+ *$"), None),
 )
-# A line that begins another block: a heading, a quote, a fence, a list item, a thematic break.
-_OTHER_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t])")
+# A line that begins another block: a heading, a quote, a fence, a list item, a thematic break,
+# or an HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6: a comment, `<div>`,
+# `<table>`...): `<!-- | a row commented out | -->` ends the table, as in GFM and markdown-it.
+_OTHER_BLOCK = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]"
+    r"|<!--|<\?|<![A-Za-z]|<(?:script|pre|style|textarea)(?:[\s>]|$)"
+    r"|</?(?:address|article|aside|blockquote|details|dialog|div|dl|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|section"
+    r"|summary|table|tbody|td|tfoot|th|thead|tr|ul)(?:[\s/>]|$))",
+    re.I,
+)
 
 PIPE_TABLE = r"^ {0,3}\|[^\n]*\|[ \t]*(?:\n|$)"
 TABLE_WITHOUT_LEADING_PIPE = r"^ {0,3}\S[^\n]*\|[^\n]*(?:\n|$)"
