@@ -181,10 +181,13 @@ def notes_tree(root: str) -> str:
     known = _notes_trees.get(root)
     if known is None:
         paths = _markdown_files_under(root)
-        known = _notes_state(paths)
-        if known == "front matter" and len(paths) >= _FEWEST_MOSTLY_NOTES:
-            with_matter = sum(_opens_with_front_matter(path) for path in paths)
-            known = "notes" if with_matter * 10 < len(paths) else known
+        with_matter = sum(_opens_with_front_matter(path) for path in paths)  # each file's head read once
+        if not with_matter:
+            known = "notes" if len(paths) >= _NOTES_FOLDER_FILES else "few"
+        elif len(paths) >= _FEWEST_MOSTLY_NOTES and with_matter * 10 < len(paths):
+            known = "notes"
+        else:
+            known = "front matter"
         _notes_trees[root] = known
     return known
 
@@ -253,6 +256,19 @@ def _markdown_texts_under(root: str, most: int) -> Iterator[str]:
 
 
 def _markdown_files_under(root: str) -> list[str]:
+    """The first 200 markdown files under `root`, in name order, hidden folders and
+    node_modules left out; walked once per root in a run (the notes, titles and punctuation of
+    a tree all ask)."""
+    found = _tree_files.get(root)
+    if found is None:
+        found = _tree_files[root] = _walk_markdown(root)
+    return found
+
+
+_tree_files: dict[str, list[str]] = {}
+
+
+def _walk_markdown(root: str) -> list[str]:
     found: list[str] = []
     for base, folders, names in os.walk(root):
         folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in _NOT_WALKED)
@@ -295,6 +311,7 @@ _files_seen: dict[str, bool] = {}
 
 def forget_folders() -> None:
     _files_seen.clear()
+    _tree_files.clear()
     _notes_folders.clear()
     _notes_trees.clear()
     _han_marks_trees.clear()
