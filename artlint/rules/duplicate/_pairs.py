@@ -269,13 +269,17 @@ _TRANSLATION_SUFFIXES = frozenset(
 )
 
 
+def _name_words(path: str) -> list[str]:
+    """The words of a file's name, lower case: `docs/Setup-iOS.md` is `setup`, `ios`."""
+    return NAME_PARTS.split(path.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+
+
 def platform_variants(a: str, b: str, variants: frozenset[str], languages: bool = False) -> bool:
     """`communication-ios.md` and `communication-android.md`: pages whose names differ in one
     word, a platform of `variants` on each side, write one topic for each; with `languages`,
     names that differ in a language code alone (`deRSE23-en.md`, `deRSE23-de.md`, and
     `Roadmap.md` beside `Roadmap-zh.md`) too."""
-    parts_a = NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
-    parts_b = NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_a, parts_b = _name_words(a), _name_words(b)
     if languages and abs(len(parts_a) - len(parts_b)) == 1:
         # `Roadmap.md` and its translation `Roadmap-zh.md`: the same name and a language code
         shorter, longer = sorted((parts_a, parts_b), key=len)
@@ -294,8 +298,7 @@ def qualified_variants(a: str, b: str, qualifiers: frozenset[str]) -> bool:
     `simulate-stress.md`): pages whose names share their first words and go on, if at all, with
     a qualifier (`on`, `in`, `for`, `with`, then a word that is not a number) write one topic
     for each setting, each filed under its own heading."""
-    parts_a = NAME_PARTS.split(a.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
-    parts_b = NAME_PARTS.split(b.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold())
+    parts_a, parts_b = _name_words(a), _name_words(b)
     shared = 0
     while shared < min(len(parts_a), len(parts_b)) and parts_a[shared] == parts_b[shared]:
         shared += 1
