@@ -671,10 +671,6 @@ def _vitepress(site: Site, relative: str, file: str, matter: Mapping[str, Any], 
     return _folder_of_pages(site, relative, matter, indexes=("index",), permalink=False)
 
 
-def _rspress(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
-    return _folder_of_pages(site, relative, matter, indexes=("index",), permalink=False)
-
-
 def _folder_of_pages(site: Site, relative: str, matter: Mapping[str, Any], indexes: tuple[str, ...], permalink: bool) -> PageUrl | None:
     """VuePress and VitePress: `a/b.md` is `/a/b.html`; an index (`index.md`, VuePress's
     `README.md`) is its folder's `/a/`."""
@@ -809,7 +805,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "docusaurus": _docusaurus,
     "vuepress": _vuepress,
     "vitepress": _vitepress,
-    "rspress": _rspress,
+    "rspress": _vitepress,  # the same layout of pages: `a/b.md` is `/a/b.html`, `index.md` its folder's
     "mkdocs": _mkdocs,
     "eleventy": _eleventy,
     "plain": _plain,
