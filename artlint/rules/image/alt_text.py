@@ -6,7 +6,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
-from artlint.rules.image._demonstrations import demonstrated_in_section, shown_with_source
+from artlint.rules.image._demonstrations import demonstrated_in_section
 
 _DATA = data.load("images")
 
@@ -81,9 +81,9 @@ class ImageAltText(DocumentRule):
             if doc.site is not None and doc.site.media_embeds and _MEDIA.search(link.url):
                 continue  # `![](https://www.youtube.com/watch?v=…)`: jekyll-spaceship makes it a player
             problem = _problem(" ".join(link.text.split()), link.url, placeholders, file_name)
-            if problem and not shown_with_source(doc, ((link.start, link.end),)):  # a syntax guide's `![Alt text](...)`
-                if demonstrated_in_section(doc, link.start, link.end):
-                    continue  # the result of a demonstration whose source, this markup too, a code block of the section shows
+            # a syntax guide's `![Alt text](...)` beside its source, or a demonstration's result whose
+            # markup a code block of the section shows (the block beside it is one of those)
+            if problem and not demonstrated_in_section(doc, link.start, link.end):
                 yield doc.diagnostic(problem, link.start, link.end)
 
 
