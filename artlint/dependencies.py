@@ -13,6 +13,7 @@ import re
 from typing import Callable, Iterator
 
 from artlint.lazyre import lazy
+from artlint.vendored import vendored_dependencies
 
 _recorded: list[tuple[str, str, object]] | None = None
 
@@ -271,6 +272,9 @@ _tree_files: dict[str, list[str]] = {}
 def _walk_markdown(root: str) -> list[str]:
     found: list[str] = []
     for base, folders, names in os.walk(root):
+        if base != root and vendored_dependencies(base, set(names)):
+            folders[:] = []
+            continue
         folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in _NOT_WALKED)
         found += [os.path.join(base, name) for name in sorted(names) if _is_markdown(name) and not os.path.islink(os.path.join(base, name))]
         if len(found) >= _MOST_NOTES_READ:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from artlint.boundary import link_text
 from artlint.config import Config
 from artlint.paths import display_path
+from artlint.vendored import vendored_dependencies
 
 if TYPE_CHECKING:
     from artlint.sites import Site
@@ -105,7 +106,8 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked
         if config.sites is not None:
             site = config.sites.folder_site(absolute, names)
             if directory is not top and (
-                site.holds_no_articles(absolute)
+                vendored_dependencies(absolute, names)
+                or site.holds_no_articles(absolute)
                 or site.copies_verbatim(absolute)
                 or site.archived(absolute)
                 or _bundled_package(site, absolute, names)
