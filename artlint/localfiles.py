@@ -36,7 +36,7 @@ from artlint.gitignored import clear_caches as clear_gitignore_cache
 from artlint.gitignored import written_by_build
 from artlint.lazyre import lazy
 from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, hugo_section_url, lowers_paths, page_url
-from artlint.sites import is_hugo_page_file, is_language_code, read_small_file
+from artlint.sites import detect, is_hugo_page_file, is_language_code, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 from artlint.urls import unescape_markdown
@@ -161,6 +161,50 @@ def _from_repository_root(doc: "Document", path: str) -> Path | None:
         return None
     target = Path(os.path.normpath(root / path.lstrip("/")))
     return target if within(str(target), str(root)) and _exists(str(target)) else None
+
+
+_TRANSLATED_DOCS_VERSION = lazy(r"(i18n/[^/]+/docusaurus-plugin-content-docs(?:-([^/]+))?/([^/]+))/")
+
+
+def _docusaurus_version_file(doc: "Document", path: str) -> Path | None:
+    """`/intro/quickstart.md` in a doc of version 3 (its translation too): Docusaurus reads a
+    markdown file's path from `/` against the content folder of the doc's own version and
+    locale, then the version's original, not against the current docs."""
+    site = doc.site
+    if site is None or site.generator != "docusaurus" or doc.file is None or not path.lower().endswith((".md", ".mdx")):
+        return None
+    relative = os.path.relpath(str(doc.file), site.root).replace(os.sep, "/")
+    folders = []
+    translated = _TRANSLATED_DOCS_VERSION.match(relative)
+    if translated:
+        instance, version = translated.group(2), translated.group(3)
+        folders.append(translated.group(1))
+        if version != "current":
+            folders.append(f"{instance + '_' if instance else ''}versioned_docs/{version}")
+    else:
+        folders += [folder for folder in site.content if folder != "." and within(relative, folder)][:1]
+    return _existing([Path(site.root, folder, path.lstrip("/")) for folder in folders])
+
+
+def _from_sites_below(doc: "Document", path: str) -> Path | None:
+    """`/images/a.png` in a repository's docs that a build script copies into the site kept in
+    its `website/` folder (the repository's `holds_sites`): the docs are written for that site,
+    and the image is in its static folder (`website/static/images/a.png`)."""
+    site = doc.site
+    if site is None or not site.holds_sites:
+        return None
+    relative = path.lstrip("/")
+    candidates = []
+    for folder in site.holds_sites:
+        below = _site_below(os.path.join(site.root, folder))
+        if below is not None:
+            candidates += [Path(below.root, static, relative) for static in below.static]
+    return _existing(candidates)
+
+
+@lru_cache(maxsize=16)
+def _site_below(folder: str) -> "Site | None":
+    return detect(folder)
 
 
 def _plain_on_github(doc: "Document") -> bool:
@@ -466,7 +510,9 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     if path.startswith("/"):
         # `/../../images/x.png` is `/images/x.png`: a browser climbs no higher than the site's root
         path = posixpath.normpath(path) + ("/" if trailing and path.rstrip("/") else "") if "/.." in path else path
-        found = _from_roots(doc, PurePosixPath(path), roots, trailing)
+        found = _docusaurus_version_file(doc, path)
+        if found is None:
+            found = _from_roots(doc, PurePosixPath(path), roots, trailing)
         if found is None and doc.site is not None and doc.site.generator == "hugo" and not trailing:
             found = _bundle_resource_at(doc, path)
         if found is None and doc.site is not None and doc.site.generator == "docusaurus":
@@ -477,7 +523,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             if inner != path:
                 return _resolve(doc, inner, roots)
         if found is None and doc.page is not None and doc.page.kind == "repository":
-            found = _from_repository_root(doc, path)
+            found = _from_repository_root(doc, path) or _from_sites_below(doc, path)
         return found
     folder = doc.file.parent
     if trailing and doc.site is not None and doc.site.generator == "mkdocs" and path.rstrip("/").lower().endswith(".md"):
@@ -1475,6 +1521,7 @@ def clear_caches() -> None:
     _hugo_page_index.cache_clear()
     _bundle_files.cache_clear()
     _redirect_templates.cache_clear()
+    _site_below.cache_clear()
     clear_gitignore_cache()
     from artlint import shortcodes  # a shortcode's template may have changed too
 
