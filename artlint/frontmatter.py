@@ -106,6 +106,7 @@ def split_front_matter(
     meta_lines: bool = False,
     fence_language: bool = False,
     commented: bool = False,
+    titled_keys_closed: bool = False,
 ) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
     `commented` (Hugo before 0.123), front matter may be wrapped in an HTML comment: a line
@@ -125,7 +126,9 @@ def split_front_matter(
     first line that starts with `---` (`-----------` too), and the opening fence may
     name the block's language: `---json` opens a JSON object, `---yaml` YAML, and `---js` a
     JavaScript object, which is front matter that is never run, so its keys stay unknown
-    (`data` None)."""
+    (`data` None). With `titled_keys_closed` (a plain folder: posts kept without their site), the
+    keys of hexo-front-matter's second form are front matter when there are two or more and
+    one is `title` or `date`: a page's metadata, which no author writes as a heading."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -156,6 +159,10 @@ def split_front_matter(
         return _parse_json(source, opening, first)
     if without_opening and _YAML_KEY_LINE.match(first_line):
         return _closed_only(source, soft_tabs=True)
+    if titled_keys_closed and first == 1 and _YAML_KEY_LINE.match(first_line):
+        matter = _closed_only(source)
+        keys = matter.data if matter is not None and isinstance(matter.data, dict) else {}
+        return matter if len(keys) >= 2 and not {"title", "date"}.isdisjoint(keys) else None
     if meta_lines and first == 1 and _META_KEY_LINE.match(first_line):
         return _meta_lines(source)
     return None
@@ -204,6 +211,7 @@ def front_matter_of(source: Source, generator: str | None, commented: bool = Fal
         meta_lines=generator == "mkdocs",
         fence_language=generator in _GRAY_MATTER,
         commented=commented and generator == "hugo",
+        titled_keys_closed=generator == "plain",
     )
 
 

@@ -77,6 +77,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append(f"  data bodies  {', '.join(site['verbatim-shortcodes'])} (shortcodes without a template here)")
         if site["holds-sites"]:
             lines.append(f"  sites below  {', '.join(site['holds-sites'])} (each its generator's; the markdown here is the repository's)")
+        if site["assets-kept-elsewhere"]:
+            lines.append("  assets       kept with the site, elsewhere (the folder holds markdown alone): `/uploads/a.png` is not looked for")
         if site["untitled-types"]:
             lines.append(f"  untitled     {', '.join(site['untitled-types'])} (page types whose layout heads the page without its title)")
         if site["containers"]:

@@ -194,6 +194,10 @@ class Site:
     # repository is that site's, and the markdown beside it is the repository's own (notes,
     # copies posted elsewhere), which no generator publishes.
     holds_sites: tuple[str, ...] = ()
+    # A plain folder that holds markdown files alone (a blog's posts kept in a repository of their
+    # own): the files its pages link from the site's root (`/uploads/a.png`) are kept with the
+    # site, elsewhere, and cannot be looked for here.
+    assets_kept_elsewhere: bool = False
     # Heading ids are markdown-it-anchor's default slugs (lower case, spaces as `-`, the rest
     # URI-encoded: `promise.allsettled`, `c-%2F-c%2B%2B`): an Eleventy site that depends on it.
     encoded_heading_ids: bool = False
@@ -682,6 +686,7 @@ class Site:
             "marked-before-1": self.marked_before_1,
             "drops-empty-terms": self.drops_empty_terms,
             "holds-sites": list(self.holds_sites),
+            "assets-kept-elsewhere": self.assets_kept_elsewhere,
             "encoded-heading-ids": self.encoded_heading_ids,
             "image-title-captions": self.image_title_captions,
             "wiki-links": self.wiki_links,
@@ -875,6 +880,8 @@ class Site:
     def filled_by_another_step(self, site_path: str) -> bool:
         """Whether a site path (`/image/a.png`) lies in a folder another build step fills."""
         path = site_path.strip("/")
+        if self.assets_kept_elsewhere and os.path.splitext(path)[1].lower() not in _PAGE_PATH_SUFFIXES:
+            return True  # `/uploads/a.png` from a repository of posts alone: the site keeps it
         return any(within(path, folder) for folder in self.kept_folders)
 
     @cached_property
@@ -2266,6 +2273,25 @@ def plain(folder: str) -> Site:
     return Site(
         "plain", folder, None, static=_framework_static(folder), not_content=_not_content("plain"),
         language_folders=_language_folders(folder, ("",)), holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
+        assets_kept_elsewhere=_markdown_alone(folder),
+    )
+
+
+_PAGE_PATH_SUFFIXES = frozenset({"", ".md", ".markdown", ".html", ".htm"})
+_LICENCE_NAMES = frozenset({"license", "licence", "copying", "unlicense"})
+
+
+def _markdown_alone(folder: str) -> bool:
+    """Whether a folder holds nothing but markdown files (hidden entries and a licence aside):
+    no folder, no picture, no configuration."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if not entry.name.startswith(".")]
+    except OSError:
+        return False
+    return bool(entries) and all(
+        entry.is_file(follow_symlinks=False)
+        and (entry.name.lower().endswith((".md", ".markdown")) or os.path.splitext(entry.name)[0].lower() in _LICENCE_NAMES)
+        for entry in entries
     )
 
 
@@ -3242,8 +3268,32 @@ def _hexo_parts(folder: str, settings: dict) -> dict:
         "not_content": _skipped_render(source, settings.get("skip_render")),
         "post_asset_folder": settings.get("post_asset_folder") is True,
         "drops_empty_terms": True,
+        "generated_folders": _hexo_generated_pages(folder, settings),
     }
     return {**parts, **_hexo_renderer_parts(folder, settings)}
+
+
+# The generators of Hexo's starter, the setting naming the folder each writes its pages in, its
+# default, and which pages: all below it (archives by year and month, nested categories) or one
+# per name right under it (`/tags/web/`).
+_HEXO_PAGE_GENERATORS = (
+    ("hexo-generator-archive", "archive_dir", "archives", ""),
+    ("hexo-generator-category", "category_dir", "categories", ""),
+    ("hexo-generator-tag", "tag_dir", "tags", "/*"),
+)
+
+
+def _hexo_generated_pages(folder: str, settings: dict) -> tuple[str, ...]:
+    """The folders whose pages the site's generator plugins write (`/archives/2024/05/`), as
+    package.json installs them, at the folders `archive_dir`, `category_dir` and `tag_dir` name."""
+    package = read_small_file(os.path.join(folder, "package.json"))
+    found = []
+    for plugin, key, default, pages in _HEXO_PAGE_GENERATORS:
+        if f'"{plugin}"' in package:
+            name = _text(settings.get(key), default).strip("/")
+            if _plain_name(name):
+                found.append(name.lower() + pages)
+    return tuple(found)
 
 
 def _hexo_renderer_parts(folder: str, settings: dict) -> dict:

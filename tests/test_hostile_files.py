@@ -227,7 +227,8 @@ def test_odd_front_matter_values_reach_every_report_without_error(tmp_path: Path
     assert code == 1 and err == "", err[-3000:]
     if report == "json":
         messages = [finding["message"] for finding in json.loads(out)["findings"]]
-        assert len(messages) == 5 and not [m for m in messages if "internal error" in m or "could not be" in m]
+        # title, date (twice: numbers) and draft; numbers among tags are read as text in a plain folder
+        assert len(messages) == 4 and not [m for m in messages if "internal error" in m or "could not be" in m]
 
 # --------------------------------------------------------------------------- one slow file
 

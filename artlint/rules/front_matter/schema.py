@@ -18,7 +18,7 @@ class FrontMatterSchema(DocumentRule):
     site's generator reads as meant: a single term written as a string (`categories: Android`)
     on Jekyll, Hugo, Hexo and Eleventy sites, and in folders no known generator builds (those that
     take it are most of those that may build them), a number as a title on Hugo and Hexo sites, numbers among
-    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites, Hexo's
+    the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites and plain folders, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
     vdoing theme, whose scaffold writes it), a boolean written as a string on a Hugo site
@@ -107,7 +107,7 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     Docusaurus site (its plugins read `tags` only), any string where only the theme reads
     the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo; Docusaurus' validation turns numbers into
-    strings), and Hexo's
+    strings; so a folder no known generator builds, as most of those that may build it do), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
     empty terms where the build drops them (Hexo, VuePress' vdoing theme)."""
     if generator == "zola" and key in ("tags", "categories"):
@@ -129,7 +129,8 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     if expected == "string" and _is_number(value):
         return generator in ("hugo", "hexo")
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
-        return generator in ("jekyll", "hugo", "hexo", "docusaurus")  # `tags: [加班, 996]`: each term is read as text
+        # `tags: [加班, 996]`: each term is read as text (and by most of those that may build a plain folder)
+        return generator in ("jekyll", "hugo", "hexo", "docusaurus", "plain")
     return False
 
 
