@@ -39,6 +39,9 @@ _BRACKETED_LOG_FIELD = lazy(
 _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?")
 _TAG_FOLLOWS = lazy(r"[:：]|\w")
 _HEADING_OPENING = lazy(r"[ \t]*#{1,6}[ \t]+")
+# One-word tags in brackets before the link a list item or a line opens with: `* [ZH] [video] [Title](…)`.
+_TAGS_OPENING = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\[\]\s]{1,30}\][ \t]+)*")
+_BRACKET_FOLLOWS = lazy(r"[ \t]+!?\[")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
 _TICKET = lazy(r"[A-Z][A-Z0-9]{1,15}-\d{1,7}")  # an issue tracker's key: RIP-50, KAFKA-1234
 _ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
@@ -80,7 +83,8 @@ class LinkReferenceUndefined(DocumentRule):
     definitions may be there; so are the files MkDocs' pymdownx.snippets appends to every page
     (`auto_append`). A bracketed word that opens a line and runs into a colon or into
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`), or a bracketed word that opens a heading
-    (`## [Deprecated] JSX Brackets`), is a tag, and so are an issue tracker's
+    (`## [Deprecated] JSX Brackets`), is a tag, and so are one-word bracketed words that open a
+    list item or a line before its link (`* [ZH] [video] [Title](…)`: the item's language and kind), and so are an issue tracker's
     key and an issue's number in a commit subject (`[ISSUE #5386][RIP-50]`, `[FLINK-32868][docs]`), and so are
     two one-word tags opening a line of release notes that names its change (`* [Cuebot][DB] Add
     history control [#1058](…)`: a pull request's title with its components), and so are two
@@ -230,6 +234,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if _HEADING_OPENING.fullmatch(text, line_start, match.start()) and not any(c.isspace() for c in label):
                 continue  # `## [Deprecated] JSX Brackets`: a heading's tag
+            if _TAGS_OPENING.fullmatch(text, line_start, match.start()) and _BRACKET_FOLLOWS.match(text, match.end()) and not any(c.isspace() for c in label):
+                continue  # `* [ZH] [video] [Title](…)`: the kind and language of the item a list links
             if normal_label(label) in defined or normal_label(label) in prose_words or (kramdown and _defined_unescaped(label, defined)):
                 continue
             if _autoref(doc, label):
