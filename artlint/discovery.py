@@ -148,9 +148,15 @@ _PACKAGE_MANIFESTS = frozenset(("package.json", "bower.json", "composer.json"))
 
 
 def _bundled_package(site, folder: str, names: set[str]) -> bool:
-    if site.generator == "plain" or folder == site.root:
+    if folder == site.root:
         return False
+    if site.generator == "plain" and not os.path.basename(folder).endswith(_ARCHIVE_SUFFIXES):
+        return False  # a plain repository's own packages (`packages/cli/README.md`) are its docs
     return not _PACKAGE_MANIFESTS.isdisjoint(names) or _copied_repository(folder, names)
+
+
+# The folder GitHub's "Download ZIP" unpacks to: `prism-master/`, another project's copy.
+_ARCHIVE_SUFFIXES = ("-master", "-main")
 
 
 _LICENSES = ("license", "licence", "copying")
