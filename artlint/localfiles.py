@@ -977,7 +977,10 @@ def _probe_built(doc: "Document", look_up: Callable[[], object]) -> bool:
         probed, _probed = _probed, None
     # Not the variants no one writes (`v0.md.md`, `v0.md.mdx`), which `api/v*.md` would match
     # when `!api/v0.md` takes the page itself back.
-    content = doc.site.content if doc.site is not None else (".",)
+    # A repository's own documents (outside the site's content) are read where the repository is:
+    # any of its `.gitignore` files tells what its build writes (`sdks/java/.gitignore`).
+    repository = doc.page is not None and doc.page.kind == "repository"
+    content = doc.site.content if doc.site is not None and not repository else (".",)
     return any(written_by_build(str(root), candidate, content) for candidate in dict.fromkeys(probed) if not _double_suffixed(candidate))
 
 

@@ -8,7 +8,7 @@ file name gives (Jekyll, Hexo, Zola, Docusaurus posts); and the folders its link
 The generator is found from its own configuration file, in the nearest folder at or above the
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
-Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`), VitePress
+Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`; ProperDocs' `properdocs.yml`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
 the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
@@ -2053,10 +2053,10 @@ def _docusaurus_file(folder: str, names: Collection[str]) -> str | None:
 
 
 def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
-    """`mkdocs.yml`, or where a project keeps its configurations under other names for
+    """`mkdocs.yml` (or ProperDocs' `properdocs.yml`), or where a project keeps its configurations under other names for
     `mkdocs build --config-file` (`mkdocs-online.yml` inheriting `mkdocs-common.yml`): the one
     no other inherits, the one that names the site's URL first."""
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
+    for name in _MKDOCS_NAMES:
         if name in names:
             path = os.path.join(folder, name)
             if os.path.islink(path) and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
@@ -2072,6 +2072,8 @@ def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
     return os.path.join(folder, leaves[0]) if leaves else None
 
 
+# ProperDocs, the maintained fork of MkDocs 1.x, reads the same settings from its own file.
+_MKDOCS_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 _MKDOCS_INHERIT = lazy(r"^INHERIT:[ \t]*(\S+)", re.M)
 _MKDOCS_SETTINGS = lazy(r"^(?:site_name|INHERIT):", re.M)  # a configuration, not a fragment of one (`mkdocs-nav.yml`)
 _MKDOCS_SITE_URL = lazy(r"^site_url:", re.M)
@@ -3913,7 +3915,8 @@ _MOST_LOCALES_TEXT = 20_000
 
 
 def _vitepress_locales(text: str, folder: str, prefix: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None:
-    """The site's languages and their folders from VitePress' `locales` (`root` has no folder:
+    """The site's languages and their folders from VitePress' `locales` (VuePress' too, keyed by
+    path: `'/zh/'`; `root`, or `'/'`, has no folder:
     the default language, its `lang` or English; `zh: { lang: 'zh-CN' }` is the `zh/` folder),
     when two or more are named; a locale whose folder is not there (a link to another site's
     translation) is left out. None when the configuration names none."""
@@ -3926,7 +3929,7 @@ def _vitepress_locales(text: str, folder: str, prefix: str) -> tuple[tuple[str, 
         key = _LOCALE_KEY.match(entry)
         if key is None:
             continue
-        name = next(group for group in key.groups() if group)
+        name = next(group for group in key.groups() if group).strip("/") or "root"  # VuePress: `'/zh/'`, `'/'`
         lang = _LOCALE_LANG.search(entry)
         language = (lang.group(1) if lang else name).lower().replace("_", "-")
         if name == "root":
@@ -3986,13 +3989,17 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
     texts = [_without_js_comments(text) for text in texts]
     said = [found.group(1) for text in texts for found in _VUEPRESS_LINKIFY.finditer(text)]
     linkify = "true" in said or (not said and any(_VUEPRESS_GFM.search(text) for text in texts))
-    return {
+    parts: dict[str, Any] = {
         "content": (".",),
         "static": (".vuepress/public",),
         "language_folders": _language_folders(folder, ("",)),
         "autolinks": linkify,
         "drops_empty_terms": _VDOING_THEME.search(texts[0]) is not None,
     }
+    locales = _vitepress_locales(texts[0], folder, "")  # `locales: { '/': {...}, '/zh/': { lang: 'zh-CN' } }`
+    if locales is not None:
+        parts["languages"], parts["language_folders"] = locales
+    return parts
 
 
 # Names of wiki-link plugins and of the note apps whose vaults are published with one.

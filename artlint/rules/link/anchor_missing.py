@@ -439,6 +439,8 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
         exact |= {name.lower() for name in scripted_names(doc, scripted)}
     if generator == "docusaurus" and "import" in doc.text:
         exact |= _imported_partial_anchors(path, doc.text)
+    if site is not None and site.generator == "mkdocs" and "--8<--" in doc.text:
+        exact |= _snippet_anchors(doc.text, site)
     return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc, site))
 
 
@@ -484,6 +486,27 @@ def _imported_partial_anchors(path: str, text: str) -> set[str]:
         partial = _recorded_anchors(os.path.realpath(named), None)
         if partial is not None:
             found |= partial.exact
+    return found
+
+
+# pymdownx.snippets' inclusion of a file: `--8<-- "CONTRIBUTING.md"` on a line of its own.
+_SNIPPET_LINE = lazy(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["'])([^"'\n]+?)(?::[-\d:]*)?\1[ \t]*$""", re.M)
+
+
+def _snippet_anchors(text: str, site) -> set[str]:
+    """The headings of the files a page includes with pymdownx.snippets (`--8<-- "CONTRIBUTING.md"`,
+    looked up from the project's root, then its docs and snippet folders): they are the page's."""
+    found: set[str] = set()
+    root = os.path.realpath(site.root)
+    bases = [".", *site.content, *site.not_content]
+    for match in _SNIPPET_LINE.finditer(text):
+        for base in bases:
+            named = os.path.realpath(os.path.join(root, base, match.group(2)))
+            if named.startswith(root + os.sep) and os.path.isfile(named):
+                included = _recorded_anchors(named, "mkdocs")
+                if included is not None:
+                    found |= included.exact
+                break
     return found
 
 
