@@ -426,6 +426,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # `**ssl_client_opts.ciphers**` and `**listeners.ssl.ciphers**`: one field's description at two paths
             if here != there and not copied and _parallel(kinds, here, there, place[block.start], place[first.start]):
                 continue  # a note at its place in sections of one kind (a reference page's endpoints)
+            if here != there and not copied and _note_on_two_members(doc, starts, kinds, here, there, place[block.start], place[first.start]):
+                continue  # "These pattern strings match against the full path" under each `*Patterns` option
             if not copied and in_list is not None and in_list == first_list and _note_per_item(items, block.start, first.start):
                 continue  # "See also the note on containers" under each of a reference list's settings
             if _differs_in_code(doc, block, first):
@@ -556,6 +558,19 @@ def _parallel(kinds: list[str], here: int, there: int, place: int, first_place: 
     """Two sections of one kind (two `###` headings, two endpoints) with the paragraph at the
     same place after its own first one: a reference page that repeats a note per item."""
     return _same_kind(kinds, here, there) and place == first_place > 1
+
+
+def _note_on_two_members(doc, starts, kinds: list[str], here: int, there: int, place: int, first_place: int) -> bool:
+    """Two sections of one kind, each headed by a code name (`` ### `testMatch` ``, `` ###
+    `.toMatchSnapshot(hint?)` ``), with the paragraph after each one's own first: an API
+    reference's note on what the members share, not a member's description copied."""
+    if not (_same_kind(kinds, here, there) and place > 1 and first_place > 1):
+        return False
+    return all(_CODE_HEADING.match(doc.text, starts[section - 1][0]) for section in (here, there))
+
+
+# A heading that opens with a code span: an API member's, an option's.
+_CODE_HEADING = lazy(r"#{1,6}[ \t]+`")
 
 
 def _in_a_summary(headings: list[str], here: int, options) -> bool:

@@ -122,8 +122,9 @@ class DuplicateWord(DocumentRule):
     of `ls -l` (`drwxr-xr-x 2 root root`) or after a file's mode (`create 644 root root`), nor a command's option and its value (`--user
     user:password`, `–user user` where an editor made the dashes one). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
     code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
-    A list item that begins with a pull request's number (`- #30216 build: ...`) quotes its
-    title as written upstream and is not checked, and so does the text of a link to a commit,
+    A list item that begins with a pull request's number (`- #30216 build: ...`), or with a link
+    to a commit (`* [a89261bf6](…/commit/a89261b) Zip binaries binaries`: a changelog generated
+    from the history), quotes its title as written upstream and is not checked, and so does the text of a link to a commit,
     a pull or merge request or an issue (`[build still still fails](…/commit/44c2bff)`), and
     a link's text whose doubled word its address doubles too (`[zkw zkw](…/people/zkw-zkw)`, a name).
 
@@ -738,9 +739,14 @@ def _in_attribute_list(text: str, at: int) -> bool:
 
 
 def _quotes_a_title(doc, block):
-    """A list item that begins with a pull request's number quotes its title as written."""
+    """A list item that begins with a pull request's number, or with a link to a commit or a
+    change (`* [a89261bf6](…/commit/a89261b) Zip binaries…`), quotes its subject as written."""
     start = block.content_start if block.content_start is not None else block.start
-    return block.type in ("block_text", "paragraph") and _QUOTED_TITLE.match(doc.text, start) is not None
+    if block.type not in ("block_text", "paragraph"):
+        return False
+    if _QUOTED_TITLE.match(doc.text, start) is not None:
+        return True
+    return doc.text.startswith("[", start) and any(link.start == start and not link.is_image and _CHANGE_URL.match(link.url) for link in doc.links)
 
 
 # A link to a commit, a pull or merge request or an issue: its text is their subject, quoted.

@@ -50,7 +50,8 @@ class LinkKeywordStuffing(DocumentRule):
     the words of the first folder after a language's, `…/zh-cn/theme-documentation-basics`) and
     a document's file (`datasheet.pdf`, cited page by page) when the URL is not promotional. A word linked only to one page, without a promotional URL, is not
     stuffing either when the page is a front page (a product linked to its site), when the
-    page's path names the word (a glossary entry, a package page), when the links go to
+    page's path names the word (a glossary entry, a package page; a Chinese title each of whose
+    characters the page's file name holds, `[完全背包理论基础](…/背包问题理论基础完全背包.html)`), when the links go to
     different places of the page (`#l-24`, `#l-61`: a log cited line by line) or to a different
     item each (each link its own query: `?driverid=5gchc`, `?driverid=9f2tg`), when the links
     stand alone as navigation (a list item, table cell or paragraph of their own), when one of
@@ -366,6 +367,15 @@ def _names_the_host(anchor: str, host: str) -> bool:
     return any("".join(order) == name for order in permutations(labels))
 
 
+def _title_of_page(anchor: str, name: str) -> bool:
+    """A Chinese, Japanese or Korean anchor of four characters or more, each of them in the
+    page's file name: a page named by its title, as its address spells it."""
+    return len(anchor) >= 4 and _CJK_ONLY.fullmatch(anchor) is not None and set(anchor) <= set(name)
+
+
+_CJK_ONLY = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
 def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
     """The anchor's words appear in the host or the first path segment: a brand, project,
     package or person linked to its own site or page (not a tag page that repeats a keyword);
@@ -384,6 +394,8 @@ def _names_its_target(text: str, url: str, whole_path: bool = False) -> bool:
         return True  # `[iptables](https://nftables.org/projects/iptables/index.html)`: the folder's own page
     if _names_the_host(anchor, parts.hostname or ""):
         return True  # `[mbedtls](https://tls.mbed.org/)`: the project's own site, its name split over the host
+    if _title_of_page(anchor, segments[-1].split(".")[0]):
+        return True  # `[完全背包理论基础](…/背包问题理论基础完全背包.html)`: the page's title, its words reordered
     if parts.query and any(len(value) >= 2 and value.lower() in anchor for _, value in parse_qsl(parts.query)):
         return True  # `[《证券分析（第六版）》](…/s?field-keywords=证券分析)`: a search for the book it names
     path = unquote(parts.path) if whole_path else parts.path.strip("/").split("/", 1)[0]

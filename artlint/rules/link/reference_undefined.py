@@ -28,7 +28,7 @@ _CODE_AFTER = lazy(r"\.\w|\(")  # `[UIScreen mainScreen].brightness`: Objective-
 # `[1, N]`, `[0, n)`: intervals
 _INTERVAL = lazy(r"\w{1,3}\s*,\s*\w{1,3}")
 _NAME_AND_ALIAS = lazy(r"\s*[-*+]\s+[^\[\]()]{1,60}\s\[[^\[\]]+\]\s*")
-_NUMBERS = lazy(r"[\d\s,.:;\-–—]+")
+_NUMBERS = lazy(r"[\d\s,.:;\-–—，、：；]+")  # full-width marks too: `[0，1][1，2]`, two intervals
 _CITATION = lazy(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # `[Stroustrup, 1994]`
 # A field of a log line in brackets: an IP address (and port), a time stamp.
 _BRACKETED_LOG_FIELD = lazy(
@@ -40,6 +40,7 @@ _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}
 _TAG_FOLLOWS = lazy(r"[:：]|\w")
 _HEADING_OPENING = lazy(r"[ \t]*#{1,6}[ \t]+")
 # One-word tags in brackets before the link a list item or a line opens with: `* [ZH] [video] [Title](…)`.
+_INDEX = lazy(r"[a-z_][a-z0-9_]{0,11}")  # a lower-case variable name
 _TAGS_OPENING = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\[\]\s]{1,30}\][ \t]+)*")
 _BRACKET_FOLLOWS = lazy(r"[ \t]+!?\[")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
@@ -92,7 +93,9 @@ class LinkReferenceUndefined(DocumentRule):
     A label of spaces (`[xxx][ ]`) is none, and brackets after a slash are a URL's syntax
     (`/path/[;parameters][?query]`).
     Three bracketed groups in a row, or a label that is an IP address
-    or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`).
+    or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`); numbers in
+    both brackets are intervals (`[0，1][1，2]`), and one lower-case name twice is a cell's
+    indices (`[mid][mid]`).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
     reported only in a document that itself writes working shortcut links, outside tables and
@@ -182,6 +185,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label or words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
+            if words == label and _INDEX.fullmatch(label):
+                continue  # `[mid][mid]`, `[i][i]`: a matrix's cell on the diagonal, indices written as text
             if _autoref(doc, label):
                 continue  # `[add_class()][textual.dom.DOMNode.add_class]`: mkdocs-autorefs finds the object or heading
             if kramdown and _defined_unescaped(label, defined):
