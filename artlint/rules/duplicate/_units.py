@@ -357,20 +357,30 @@ def section_starts(doc) -> list[tuple[int, str]]:
 
 def bold_headings(doc) -> list[int]:
     """Start offsets of the paragraphs that are one bold phrase (`**2. Costs**`, `**Batch
-    setting**`, `***Matching***`), which imported articles and UI references use as headings; blank text
+    setting**`, `***Matching***`, or in an HTML block a line `<p><strong>示例 1:</strong></p>`),
+    which imported articles and UI references use as headings; blank text
     around the phrase aside. Computed once per document (duplicate-image and
     duplicate-paragraph both ask)."""
 
     def compute():
-        return [
-            block.start
-            for block in doc.blocks
-            if block.type == "paragraph"
-            and len(children := [child for child in block.children if not (child.type == "text" and not child.text.strip())]) == 1
-            and (children[0].type == "strong" or _bold_italic(children[0]))
-        ]
+        found = []
+        for block in doc.blocks:
+            if block.type == "block_html" and "<" in doc.text[block.start : block.start + 4]:
+                # `<p><strong>示例 1:</strong></p>`: the same label in HTML, a line of an HTML block
+                found += [match.start() for match in _HTML_BOLD_LINE.finditer(doc.text, block.start, block.end)]
+            elif (
+                block.type == "paragraph"
+                and len(children := [child for child in block.children if not (child.type == "text" and not child.text.strip())]) == 1
+                and (children[0].type == "strong" or _bold_italic(children[0]))
+            ):
+                found.append(block.start)
+        return found
 
     return doc.memo("duplicate-bold-headings", compute)
+
+
+# A line that is one bold phrase in HTML: `<p><strong>Example 1:</strong></p>`, `<b>Note</b>`.
+_HTML_BOLD_LINE = lazy(r"^[ \t]*(?:<p>[ \t]*)?<(strong|b)>[^<>\n]{1,80}</\1>[ \t]*(?:</p>)?[ \t]*$", re.M | re.I)
 
 
 def _bold_italic(node) -> bool:

@@ -206,14 +206,37 @@ def _table_intros(doc) -> dict[int, str]:
 
 # The number a numbered document gives its headings: "3.1.2.1 Notice", "2. Usage", "第三章 ".
 _HEADING_NUMBER = lazy(r"^\s*(?:\d+(?:\.\d+)*\.?|[(（]?\d+[)）]|第[0-9一二三四五六七八九十百]+[章节部分步])\s*")
+# The number of one of several alternatives: "方法二：回溯（写法二）", "Solution 2: Backtracking".
+_ALTERNATIVE_NUMBER = lazy(
+    r"^\s*(?:(?:方法|解法|思路|做法)[0-9一二三四五六七八九十]+|(?:solution|approach|method)\s+\d+)\s*[:：.]?\s*", re.I
+)
 
 
 def _heading_texts(doc, starts: list[int]) -> list[str]:
     """The normalised text of the heading that starts each section ("" for a component),
     without the number a numbered document gives it: "3.1.2.1 Notice" and "3.1.3.1 Notice" are
-    the same heading of two sections built on one template."""
-    texts = {heading.start: normalise(_without_prefix(_QUALIFIER.sub("", _HEADING_NUMBER.sub("", heading.text)))) for heading in doc.nodes("heading")}
+    the same heading of two sections built on one template; nor the number of an alternative:
+    "方法一：回溯" and "方法二：回溯（写法二）" are two ways of one solution."""
+    texts = {heading.start: normalise(_without_prefix(_QUALIFIER.sub("", _unnumbered(heading.text)))) for heading in doc.nodes("heading")}
     return [texts.get(offset, "") for offset in starts]
+
+
+def _two_alternatives(doc, starts, here: int, there: int) -> bool:
+    """Two sections headed as numbered alternatives ("方法一：DFS", "方法二：动态规划"; "Solution 1",
+    "Solution 2"): a statement true of both (their complexity, a setup) is said in each."""
+    return here > 0 and there > 0 and all(
+        _ALTERNATIVE_HEADING.match(doc.text, starts[section - 1][0]) for section in (here, there)
+    )
+
+
+# A heading that numbers one of several alternatives.
+_ALTERNATIVE_HEADING = lazy(
+    r"#{1,6}[ \t]+(?:(?:方法|解法|思路|做法)[0-9一二三四五六七八九十]+|(?:solution|approach|method)\s+\d+\b)", re.I
+)
+
+
+def _unnumbered(heading: str) -> str:
+    return _ALTERNATIVE_NUMBER.sub("", _HEADING_NUMBER.sub("", heading))
 
 
 # A heading that is one identifier in parts (`fastapi_reload_includes`, `quart.reload.includes`).
@@ -278,7 +301,11 @@ class DuplicateParagraph(DocumentRule):
     same place after the first paragraph of two sections of one kind, a single note (a
     reference page's note per endpoint; MDX components such as `<ApiEndpoint>` start sections
     too), and at the same place after the first paragraph of two items of one list (a note
-    under each setting a reference list describes). Beyond that, what an article repeats
+    under each setting a reference list describes). A note after the first paragraph of two
+    sections headed by code names (`` ### `testMatch` ``: what an API reference's members
+    share), and a paragraph of two sections headed as numbered alternatives ("方法一：DFS",
+    "方法二：动态规划", "Solution 1", "Solution 2": the complexity both have) are not reported
+    either. Beyond that, what an article repeats
     on purpose is not reported, unless it belongs to a run of four or more paragraphs copied
     together (a pasted block):
     - an item of another list (lists repeat items such as "Exceptions: none" under each
@@ -420,6 +447,8 @@ class DuplicateParagraph(DocumentRule):
                 continue  # `## 总结` saying again what the article said: a summary restates on purpose
             if here != there and _same_heading(headings, here, there):
                 continue  # sections built on one template ("MUST have options" under each command)
+            if here != there and not copied and _two_alternatives(doc, starts, here, there):
+                continue  # "时间复杂度 $O(n)$" under 方法一 and 方法二: what two solutions have in common
             if here != there and _under_same_bold_heading(doc, bold, section_of, block.start, first.start):
                 continue  # two sections' forms described alike, each part under the same `**Matching**`
             if _under_one_field_name(doc, bold, block.start, first.start):

@@ -40,6 +40,8 @@ _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}
 _TAG_FOLLOWS = lazy(r"[:：]|\w")
 _HEADING_OPENING = lazy(r"[ \t]*#{1,6}[ \t]+")
 # One-word tags in brackets before the link a list item or a line opens with: `* [ZH] [video] [Title](…)`.
+# A definition whose destination is a Hugo shortcode: `[source docs]: {{< relref "docs/cli#source" >}}`.
+_SHORTCODE_DEFINITION = lazy(r"^[ ]{0,3}\[([^\[\]\n]{1,200})\]:[ \t]*\{\{[<%]", re.M)
 _INDEX = lazy(r"[a-z_][a-z0-9_]{0,11}")  # a lower-case variable name
 _TAGS_OPENING = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\[\]\s]{1,30}\][ \t]+)*")
 _BRACKET_FOLLOWS = lazy(r"[ \t]+!?\[")
@@ -82,7 +84,8 @@ class LinkReferenceUndefined(DocumentRule):
     states that themes add, `- [tip]`) and ruby text (`[漢字]^(かんじ)`). A file that
     includes another (`{% include references.md %}`, `{{< readfile >}}`) is skipped: the
     definitions may be there; so are the files MkDocs' pymdownx.snippets appends to every page
-    (`auto_append`). A bracketed word that opens a line and runs into a colon or into
+    (`auto_append`). A definition whose destination is a Hugo shortcode (`[docs]: {{< relref "docs/cli" >}}`,
+    which Hugo replaces by the URL before the markdown is read) defines its label. A bracketed word that opens a line and runs into a colon or into
     the text (`[更新]：2024.01.04`, `## [推荐]某人的博客`), or a bracketed word that opens a heading
     (`## [Deprecated] JSX Brackets`), is a tag, and so are one-word bracketed words that open a
     list item or a line before its link (`* [ZH] [video] [Title](…)`: the item's language and kind), and so are an issue tracker's
@@ -165,6 +168,8 @@ class LinkReferenceUndefined(DocumentRule):
         text = doc.text
         kramdown = doc.site is not None and doc.site.generator == "jekyll"
         defined = {normal_label(node.attrs.get("label") or "") for node in doc.definitions}
+        if "{{" in text:  # `[docs]: {{< relref "docs/cli" >}}`: Hugo writes the URL before the markdown is read
+            defined.update(normal_label(match.group(1)) for match in _SHORTCODE_DEFINITION.finditer(text, doc.body_offset))
         if doc.site is not None and doc.site.appended_labels:
             defined.update(normal_label(label) for label in doc.site.appended_labels)  # pymdownx.snippets' auto_append
         covered = SpanSet(
