@@ -30,13 +30,13 @@ _LENIENT = lazy(
 )
 # Ruby's Time.parse; JavaScript's Date (VitePress and VuePress leave `date` to their themes, which
 # read it with Date or dayjs); not Eleventy, whose Luxon reads ISO 8601 alone.
-_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress", "rspress")
+_LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress", "rspress", "nuxt")
 # A folder no known generator builds: a site's own code, most often JavaScript (Next.js, Astro,
 # docsite), reads its dates with Date, which takes `2024/05/31` but not a one-digit hour after
 # `T` (`2019-05-27T4:55`, which Ruby would read). Only `/` or `.` between the parts, a form
 # chosen on purpose: `2023-2-16` among `2023-02-09`s is a slip, which a Python or Go build refuses.
 _JS_ONE_DIGIT_HOUR = lazy(r"[Tt]\d(?!\d)")
-_JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress", "rspress")
+_JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress", "rspress", "nuxt")
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
 # to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
 _YAML_TIMESTAMP = lazy(

@@ -38,7 +38,7 @@ _NOT_ARTICLES = (
 # A dependency in package.json that names the generator when no configuration file was found.
 _PACKAGES = (
     ("@docusaurus/core", "docusaurus"), ("vitepress", "vitepress"), ("vuepress", "vuepress"), ("@rspress/core", "rspress"),
-    ("rspress", "rspress"), ('"hexo"', "hexo"), ("@11ty/eleventy", "eleventy"),
+    ("rspress", "rspress"), ("@nuxt/content", "nuxt"), ('"hexo"', "hexo"), ("@11ty/eleventy", "eleventy"),
 )
 
 

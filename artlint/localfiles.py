@@ -1412,7 +1412,7 @@ def _site_page_names(doc: "Document", root: Path, roots: list[str]) -> frozenset
     roots = with_site_roots(doc, roots)
     titled = _sections_titled(doc)
     keys = _permalink_keys(doc)
-    unnumbered = doc.site is not None and doc.site.generator == "docusaurus"
+    unnumbered = doc.site is not None and doc.site.generator in ("docusaurus", "nuxt")  # both drop `04-`, `4.` prefixes
     _record_page_names(str(root), tuple(roots), titled, keys, unnumbered)
     return _page_names(str(root), tuple(roots), titled, keys, unnumbered)
 

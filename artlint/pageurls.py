@@ -691,6 +691,23 @@ def _folder_of_pages(site: Site, relative: str, matter: Mapping[str, Any], index
     return PageUrl(url, _output(url))
 
 
+def _nuxt(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    """Nuxt Content: `content/1.guide/2.installation.md` is `/guide/installation` (the number
+    prefixes order pages and are no part of their paths), `index.md` its folder's; `_` files
+    are partials and `.` ones ignored."""
+    inner = _content_path(site, relative)
+    if inner is None or any(part[:1] in "_." for part in inner.split("/")):
+        return None
+    parts = [_NUXT_ORDER.sub("", part) for part in posixpath.splitext(inner)[0].split("/")]
+    if parts[-1].lower() == "index":
+        parts.pop()
+    url = "/" + "/".join(parts)
+    return PageUrl(url, _output(url.rstrip("/") + "/"))
+
+
+_NUXT_ORDER = lazy(r"^\d+\.(?=.)")
+
+
 def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
     inner = _content_path(site, relative)
     if inner is None or any(part[:1] == "." for part in inner.split("/")):
@@ -806,6 +823,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "vuepress": _vuepress,
     "vitepress": _vitepress,
     "rspress": _vitepress,  # the same layout of pages: `a/b.md` is `/a/b.html`, `index.md` its folder's
+    "nuxt": _nuxt,
     "mkdocs": _mkdocs,
     "eleventy": _eleventy,
     "plain": _plain,

@@ -8,7 +8,8 @@ file name gives (Jekyll, Hexo, Zola, Docusaurus posts); and the folders its link
 The generator is found from its own configuration file, in the nearest folder at or above the
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
-Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`; ProperDocs' `properdocs.yml`), VitePress
+Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
+ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
 the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
@@ -51,7 +52,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "eleventy", "plain")
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "eleventy", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 # Zola's RFC3339_DATE: a day, maybe its time (`2024-11-13T23:52:00Z`), then maybe `_` or `-` and
@@ -67,7 +68,7 @@ _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -891,7 +892,7 @@ class Site:
 
 
 # Generators whose static folders are copied as they are (Hexo's and MkDocs' are the content).
-_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress", "rspress"})
+_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress", "rspress", "nuxt"})
 
 # --------------------------------------------------------------------------- pages
 
@@ -1498,6 +1499,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "article" if (source[0] == "blog" if source else parts[0] == "blog" or "content-blog" in "/".join(parts)) else "page"
     if generator in ("mkdocs", "vitepress", "vuepress", "rspress"):
         return "page"
+    if generator == "nuxt":
+        return "partial" if any(part.startswith("_") for part in parts) else "page"  # Nuxt Content's `_` partials
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
     if generator == "plain" and any(part.lower() in _DOCS_FOLDERS for part in parts[:-1][:_DOCS_DEPTH]):
@@ -1794,7 +1797,7 @@ def _repository_files() -> frozenset[str]:
 
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
-_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress")
+_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2094,6 +2097,21 @@ def _rspress_file(folder: str, names: Collection[str]) -> str | None:
     return next((os.path.join(folder, name) for name in _RSPRESS_CONFIGS if name in names), None)
 
 
+_NUXT_CONFIGS = ("nuxt.config.ts", "nuxt.config.mts", "nuxt.config.js", "nuxt.config.mjs")
+# The Nuxt Content module, or a theme built on it (Docus), named as a dependency or a module.
+_NUXT_CONTENT = lazy(r"""["']@nuxt/content["']|["']docus["']""")
+
+
+def _nuxt_file(folder: str, names: Collection[str]) -> str | None:
+    """A Nuxt application's configuration, when the application renders its `content/` folder
+    with Nuxt Content (its package.json or its configuration names `@nuxt/content` or Docus)."""
+    config = next((name for name in _NUXT_CONFIGS if name in names), None)
+    if config is None or "content" not in names or not os.path.isdir(os.path.join(folder, "content")):
+        return None
+    texts = (read_small_file(os.path.join(folder, "package.json")), read_small_file(os.path.join(folder, config)))
+    return os.path.join(folder, config) if any(_NUXT_CONTENT.search(text) for text in texts) else None
+
+
 _ELEVENTY_CONFIGS = (
     "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js", ".eleventy.cjs",
 )
@@ -2144,7 +2162,7 @@ def _starting(folder: str, prefix: str) -> list[str]:
 # Generators whose configuration, beside a `_config.yml` that only picks a Pages theme, builds the site.
 _BUILT_BY_OTHERS = (
     ("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file),
-    ("rspress", _rspress_file), ("eleventy", _eleventy_file),
+    ("rspress", _rspress_file), ("nuxt", _nuxt_file), ("eleventy", _eleventy_file),
 )
 
 _FINDERS = (
@@ -2158,6 +2176,7 @@ _FINDERS = (
     ("vitepress", _vitepress_file),
     ("vuepress", _vuepress_file),
     ("rspress", _rspress_file),
+    ("nuxt", _nuxt_file),
 )
 
 
@@ -3902,6 +3921,13 @@ def _rspress_parts(folder: str, settings: dict) -> dict:
     return parts
 
 
+def _nuxt_parts(folder: str, settings: dict) -> dict:
+    """Nuxt Content: the pages in `content/` (number prefixes, `1.guide/`, order them and are
+    not in their URLs; `_` files are partials), `public/` served at the site's root; remark
+    with GFM, which links bare URLs."""
+    return {"content": ("content",), "static": ("public",), "autolinks": True}
+
+
 # `root: path.join(__dirname, 'docs')`, `root: 'src'`: the folder of the pages.
 _RSPRESS_ROOT = lazy(r"""\broot\s*:\s*(?:path\.(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname|import\.meta\.dir)\s*,\s*)?['"](?:\./)?([^'"\n]+)['"]""")
 _RSPRESS_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""")
@@ -4249,6 +4275,7 @@ _BUILDERS = {
     "vitepress": _vitepress_parts,
     "vuepress": _vuepress_parts,
     "rspress": _rspress_parts,
+    "nuxt": _nuxt_parts,
 }
 
 

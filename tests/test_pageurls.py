@@ -175,6 +175,13 @@ def test_documentation_generators(tmp_path: Path) -> None:
     assert url_of(tmp_path / "mkdocs-flat", "docs/a.md", {}, flat) == "/a.html"
     vitepress = tmp_path / "vitepress"
     assert url_of(vitepress, "guide/README.md", {}, {".vitepress/config.mts": "export default {}\n"}) == "/guide/README.html"
+    nuxt = tmp_path / "nuxt"
+    nuxt_files = {"nuxt.config.ts": "export default defineNuxtConfig({ modules: ['@nuxt/content'] })\n", "content/.keep": ""}
+    assert url_of(nuxt, "content/1.guide/2.installation.md", {}, nuxt_files) == "/guide/installation"  # order prefixes dropped
+    assert url_of(nuxt, "content/blog/index.md", {}, nuxt_files) == "/blog"
+    assert url_of(nuxt, "content/index.md", {}, nuxt_files) == "/"
+    assert url_of(nuxt, "content/1.guide/_partial.md", {}, nuxt_files) is None  # a partial, no page
+    assert url_of(nuxt, "content/2024.notes.md", {}, nuxt_files) == "/notes"
     plain = tmp_path / "plain"
     assert url_of(plain, "notes/a.markdown", {}) == "/notes/a.html"
     assert url_of(plain, "notes/a.Rmd", {}) is None

@@ -379,8 +379,8 @@ def bold_headings(doc) -> list[int]:
     return doc.memo("duplicate-bold-headings", compute)
 
 
-# A line that is one bold phrase in HTML: `<p><strong>Example 1:</strong></p>`, `<b>Note</b>`.
-_HTML_BOLD_LINE = lazy(r"^[ \t]*(?:<p>[ \t]*)?<(strong|b)>[^<>\n]{1,80}</\1>[ \t]*(?:</p>)?[ \t]*$", re.M | re.I)
+# A line that is one bold phrase in HTML: `<p><strong class="example">Example 1:</strong></p>`, `<b>Note</b>`.
+_HTML_BOLD_LINE = lazy(r"^[ \t]*(?:<p\b[^<>\n]*>[ \t]*)?<(strong|b)\b[^<>\n]*>[^<>\n]{1,80}</\1>[ \t]*(?:</p>)?[ \t]*$", re.M | re.I)
 
 
 def _bold_italic(node) -> bool:

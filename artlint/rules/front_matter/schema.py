@@ -96,7 +96,7 @@ class FrontMatterSchema(DocumentRule):
 
 # Documentation generators whose core reads no tags or categories: a theme or the site's own
 # pages do, in whatever form they chose.
-_READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress", "rspress")
+_READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress", "rspress", "nuxt")
 
 
 def _generator_accepts(generator, expected, value, key="", drops_empty_terms=False) -> bool:

@@ -339,7 +339,7 @@ _SPACED_LABELS = {
 _WIKI_LINK = lazy(r"(?<!\[)!?\[\[([^\[\]\n]{1,300})\]\](?![\[(:])")
 # GitHub's wiki: `[[https://…/a.png|alt=Setup]]` or `[[https://…/a.png|Setup]]` shows an image.
 _WIKI_IMAGE = lazy(r"(https?://[^|\s]+\.(?:png|jpe?g|gif|svg|webp))\|(?:alt=)?(.*)", re.I)
-_GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress", "rspress": "Rspress", "eleventy": "Eleventy"}
+_GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress", "rspress": "Rspress", "nuxt": "Nuxt Content", "eleventy": "Eleventy"}
 _NOT_A_PAGE_NAME = lazy(r"""[$"'=,{}<>;`\\]""")
 _FILE_NAME = lazy(r"\.[A-Za-z0-9]{2,4}$")
 
