@@ -17,6 +17,8 @@ _BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n^][^\]\n]*\]:[ \t]*
 # An autolink that did not parse: `< https://x.org>` (a space inside), `<https://x.org for more`
 # (never closed). The `<` shows on the page, before the URL or its link.
 _BROKEN_AUTOLINK_BEFORE = lazy(r"<[ \t]*$")
+# The rest of a destination that a space broke, up to its `)`: `(https://github.com/Tim Kurdov)`.
+_SPACED_REST = lazy(r"[ \t]+[^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){0,7}\)")
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
 # `]`, blanks (a line break too), `(` just before a URL: Blackfriday's inline link.
 _BLACKFRIDAY_GAP = lazy(r"(?<!\\)\][ \t]*\n?[ \t]*\($")
@@ -477,7 +479,9 @@ class BareUrl(DocumentRule):
     `[text] (url`, a reference definition broken by a space, and an autolink that is none: `<
     https://x.org>`, `<https://x.org for details`, `<www.x.org>`, whose `<` shows); Jekyll's kramdown, Zola and MkDocs
     leave every bare URL as text (kramdown and Python-Markdown also take `[f](https://x.org/f(a, b))` as a link;
-    Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too).
+    Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too). A link's destination
+    that a space ends (`[Tim Kurdov](https://github.com/Tim Kurdov)`) is link-malformed's finding,
+    not reported here as well.
 
     URLs nobody would follow are not reported: a value in a heading's attribute list
     (`## Partners {#partners href="https://…"}`, which goldmark, kramdown, attr_list and
@@ -562,6 +566,8 @@ class BareUrl(DocumentRule):
                     continue
                 if _escaped_on_purpose(doc.text, start):
                     continue  # `\\[链接](http://a)`: a cheat sheet shows the syntax, its `[` escaped on purpose
+                if _SPACED_REST.match(doc.text, end) and doc.text[max(0, start - 2) : start] == "](":
+                    continue  # `[Tim Kurdov](https://github.com/Tim Kurdov)`: link-malformed's, a space in its destination
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif _BROKEN_AUTOLINK_BEFORE.search(text, max(doc.body_offset, start - 8), start):
                 written = url if "://" in url else f"https://{url}"  # `<www.x.org>` is no autolink: it needs its scheme
