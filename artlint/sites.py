@@ -2338,9 +2338,27 @@ def _framework_static(folder: str) -> tuple[str, ...]:
     for key in ("dependencies", "devDependencies"):
         if isinstance(manifest.get(key), dict):
             names.update(manifest[key])
+    if "vite" in names and (chosen := _vite_public_dir(folder)) is not None:
+        return (chosen,)
     return tuple(
         static for static, frameworks in _FRAMEWORK_STATIC if names.intersection(frameworks) and os.path.isdir(os.path.join(folder, static))
     )
+
+
+_VITE_CONFIGS = ("vite.config.js", "vite.config.mjs", "vite.config.ts", "vite.config.mts")
+_VITE_PUBLIC_DIR = lazy(r"""\bpublicDir\s*:\s*(['"])([^'"\n]{1,200})\1""")
+
+
+def _vite_public_dir(folder: str) -> str | None:
+    """Vite's `publicDir: 'src/assets'`, the folder it serves at the site's root instead of
+    `public/`, when the configuration names one that is there (read as text, never run)."""
+    for name in _VITE_CONFIGS:
+        found = _VITE_PUBLIC_DIR.search(_without_js_comments(read_small_file(os.path.join(folder, name))))
+        if found:
+            chosen = _normal(found.group(2).removeprefix("./"))
+            inside = not chosen.startswith("..") and os.path.isdir(os.path.join(folder, chosen))
+            return chosen if inside else None
+    return None
 
 
 _GITHUB_REMOTE = lazy(r"github\.com[:/]", re.I)
