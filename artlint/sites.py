@@ -307,6 +307,12 @@ class Site:
         return not pattern_matching and not self.blackfriday and not self.spaced_strong
 
     @property
+    def reads_spaced_destinations(self) -> bool:
+        """Whether the renderer takes `[text](my file.png)` as a link, spaces and all (kramdown,
+        Python-Markdown, Blackfriday, pandoc), where CommonMark shows it as text."""
+        return self.generator in ("jekyll", "mkdocs") or self.blackfriday or self.pandoc
+
+    @property
     def shows_wiki_links_as_text(self) -> bool:
         """Whether `[[Page]]` shows as written: a generator's site (its configuration found)
         without a wiki-link plugin."""
@@ -2293,7 +2299,7 @@ def plain(folder: str) -> Site:
     """A folder of markdown that no generator configuration claims."""
     return Site(
         "plain", folder, None, static=_framework_static(folder), not_content=_not_content("plain"),
-        language_folders=_language_folders(folder, ("",)), holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
+        language_folders=_language_folders(folder, ("", "content/")), holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
         assets_kept_elsewhere=_markdown_alone(folder),
     )
 

@@ -554,6 +554,7 @@ class BareUrl(DocumentRule):
         dead = derived(options, "bare-url dead", lambda: tuple(phrase.casefold() for phrase in options["dead-phrases"]))
         examples = derived(options, "bare-url examples", lambda: _example_pattern(tuple(options["example-words"])))
         services = derived(options, "bare-url services", lambda: _words_pattern(tuple(options["service-words"])))
+        spaced_links = doc.site is not None and doc.site.reads_spaced_destinations
         for start, url in bare_urls(doc):
             end = start + len(url)
             line_start = doc.source.line_start(start)
@@ -566,7 +567,7 @@ class BareUrl(DocumentRule):
                     continue
                 if _escaped_on_purpose(doc.text, start):
                     continue  # `\\[链接](http://a)`: a cheat sheet shows the syntax, its `[` escaped on purpose
-                if _SPACED_REST.match(doc.text, end) and doc.text[max(0, start - 2) : start] == "](":
+                if _SPACED_REST.match(doc.text, end) and doc.text[max(0, start - 2) : start] == "](" and not spaced_links:
                     continue  # `[Tim Kurdov](https://github.com/Tim Kurdov)`: link-malformed's, a space in its destination
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif _BROKEN_AUTOLINK_BEFORE.search(text, max(doc.body_offset, start - 8), start):

@@ -24,8 +24,6 @@ _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
 _SPACED_DESTINATION = lazy(r"(?<!\\)(!?)\[([^\[\]\n]{0,500})\]\(([^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){1,8})\)")
 _SPACE_AFTER_PATH = lazy(r"\]\([^()\s<>\"']{1,1000}[ \t]+[^()\s<>\"']")
 _PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
-# Renderers that read such a destination as CommonMark does not, spaces and all.
-_READ_WITH_SPACES = ("jekyll", "mkdocs")
 # `(text)[https://...]`: the brackets of a link swapped.
 _REVERSED_LINK = lazy(r"\(([^()\[\]\n]{1,200})\)\[((?:https?|ftp)://[^\s\[\]]+)\](?![(\[:])", re.I)
 # Full-width punctuation ends a sentence, never a URL: `…/Project）`, `https://a；https://b`.
@@ -227,7 +225,7 @@ def _spaced_destinations(doc):
     extension at its end, or a `/` in its first part); kramdown, Python-Markdown, Blackfriday
     and pandoc read it as a link."""
     site = doc.site
-    if site is not None and (site.generator in _READ_WITH_SPACES or site.blackfriday or site.pandoc):
+    if site is not None and site.reads_spaced_destinations:
         return
     text = doc.prose_text
     if "](" not in text or not _SPACE_AFTER_PATH.search(text, doc.body_offset):
