@@ -16,8 +16,10 @@ from artlint.source import UnreadableFile, read_source
 from artlint.templating import shortcode_names
 from artlint.urls import unescape_markdown
 
-# Fragments browsers handle without an element of that id (the HTML standard's "top").
-_ALWAYS_THERE = {"top"}
+# Fragments browsers handle without an element of that id (the HTML standard's "top"), and
+# `##` (`[CT]: ## "Component Type"`), which goes nowhere on purpose: a reference defined for
+# its title, a tooltip over an abbreviation.
+_ALWAYS_THERE = {"top", "#"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd")
 # Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations;
 # pymdownx.tabbed's tabs (`#__tabbed_1_2`, the second tab of the page's first tab set).
