@@ -653,11 +653,14 @@ _SHORT_QUOTE = 60  # characters: a string mentioned as an example, not a quoted 
 
 def _in_short_quote(text, start, end):
     """The doubled pair lies inside a short double-quoted string on its line (`"dog cat cat
-    dog"`, `“a test test”`): an example given as it is, typos and all."""
+    dog"`, `“a test test”`, `&quot;dog cat cat dog&quot;` in HTML): an example given as it is,
+    typos and all."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
+    if "&quot;" in before:  # HTML's `&quot;dog cat cat dog&quot;`: the same quotation marks, lengths kept
+        before, after = before.replace("&quot;", '"     '), after.replace("&quot;", '"     ')
     if before.count('"') % 2 == 1:
         opening, closing = before.rfind('"'), after.find('"')
     else:
