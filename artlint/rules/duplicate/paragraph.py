@@ -206,10 +206,11 @@ def _table_intros(doc) -> dict[int, str]:
 
 # The number a numbered document gives its headings: "3.1.2.1 Notice", "2. Usage", "第三章 ".
 _HEADING_NUMBER = lazy(r"^\s*(?:\d+(?:\.\d+)*\.?|[(（]?\d+[)）]|第[0-9一二三四五六七八九十百]+[章节部分步])\s*")
-# The number of one of several alternatives: "方法二：回溯（写法二）", "Solution 2: Backtracking".
-_ALTERNATIVE_NUMBER = lazy(
-    r"^\s*(?:(?:方法|解法|思路|做法)[0-9一二三四五六七八九十]+|(?:solution|approach|method)\s+\d+)\s*[:：.]?\s*", re.I
-)
+# The number of one of several alternatives (`alternative-words` of rules/duplicates.toml):
+# "方法二：回溯（写法二）", "Solution 2: Backtracking".
+_ALTERNATIVE = "(?:" + "|".join(re.escape(word) for word in _DATA["alternative-words"]) + r")\s*[0-9一二三四五六七八九十]+(?![0-9一二三四五六七八九十])"
+_ALTERNATIVE_NUMBER = lazy(rf"^\s*{_ALTERNATIVE}\s*[:：.]?\s*", re.I)
+_ALTERNATIVE_HEADING = lazy(rf"#{{1,6}}[ \t]+{_ALTERNATIVE}", re.I)  # a heading that numbers one
 
 
 def _heading_texts(doc, starts: list[int]) -> list[str]:
@@ -227,12 +228,6 @@ def _two_alternatives(doc, starts, here: int, there: int) -> bool:
     return here > 0 and there > 0 and all(
         _ALTERNATIVE_HEADING.match(doc.text, starts[section - 1][0]) for section in (here, there)
     )
-
-
-# A heading that numbers one of several alternatives.
-_ALTERNATIVE_HEADING = lazy(
-    r"#{1,6}[ \t]+(?:(?:方法|解法|思路|做法)[0-9一二三四五六七八九十]+|(?:solution|approach|method)\s+\d+\b)", re.I
-)
 
 
 def _unnumbered(heading: str) -> str:
