@@ -50,8 +50,8 @@ class LinkInsecure(NetworkRule):
     since an https page blocks it), a device's page on the reader's own network
     (`device-hosts`: `router.asus.com`, `routerlogin.net`, which serve http only), a "host"
     whose last label is a file type and no top-level domain (`file-suffixes`:
-    `[Node.js](http://node.js)`, a name a linkifier linked), a host of link-denied-domain's
-    built-in list (gone, with no https to move to), a Tor onion service or an I2P site (their
+    `[Node.js](http://node.js)`, a name a linkifier linked), a host or URL prefix of
+    link-denied-domain's built-in list (gone, with no https to move to: `code.google.com/p/`), a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), the `allow`
     list, a licence's text (`LICENSE.md`, quoted word for word), an address shown as written
     (bare, or as its own link's text) beside the same address with https:// (on its line or
@@ -159,8 +159,8 @@ def _insecure_targets(doc, options):
             continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
         if host.endswith((".onion", ".i2p")):
             continue  # Tor and I2P encrypt end to end: their addresses are written http://
-        if host_in(host, _dead_hosts()):
-            continue  # a host that is gone (`registry.npm.taobao.org`): no https to move to; link-denied-domain reports it
+        if host_in(host, _dead_hosts()) or _under_a_dead_prefix(target.url):
+            continue  # a host or place that is gone (`registry.npm.taobao.org`, `code.google.com/p/`): link-denied-domain reports it
         if host.rpartition(".")[2] in derived(options, "link-insecure file suffixes", lambda: frozenset(options["file-suffixes"])):
             continue  # `[Node.js](http://node.js)`: a name a linkifier linked, no server to move to https
         if host_in(host, domain_set(tuple(options["allow"]))) or host_in(host, domain_set(tuple(options["device-hosts"]))):
@@ -224,8 +224,19 @@ _LINK_DESTINATION_BEFORE = lazy(r"(?:\]\(|\]:[ \t]*|=[ \t]*[\"'])<?\Z")
 
 @lru_cache(maxsize=1)
 def _dead_hosts():
-    """The hosts of link-denied-domain's built-in list (not its URL prefixes): dead or retired."""
+    """The hosts of link-denied-domain's built-in list: dead or retired."""
     return domain_set(tuple(pattern for pattern in data.load("links")["denied-domains"]["deny"] if "/" not in pattern))
+
+
+@lru_cache(maxsize=1)
+def _dead_prefixes() -> tuple[str, ...]:
+    """The URL prefixes of link-denied-domain's built-in list (`code.google.com/p/`)."""
+    return tuple(pattern.lower() for pattern in data.load("links")["denied-domains"]["deny"] if "/" in pattern)
+
+
+def _under_a_dead_prefix(url: str) -> bool:
+    rest = url.split("://", 1)[-1].lower()
+    return any(rest.startswith(prefix) or rest.startswith("www." + prefix) for prefix in _dead_prefixes())
 
 
 class _Target(NamedTuple):
