@@ -531,6 +531,9 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if doc.site is not None and doc.site.translated_links:
         candidates = _own_language_variants(doc, Path(os.path.normpath(folder / path))) + candidates
+    if doc.site is not None and doc.site.generator == "mdbook":
+        # mdBook renders a chapter's `README.md` as its folder's `index.html`: `index.md` names it
+        candidates += [candidate.with_name("README.md") for candidate in candidates if candidate.name.lower() in ("index.md", "index.html")]
     if not _is_bundle(doc.file):
         candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)
     if doc.site is not None and doc.site.generator == "docusaurus" and not path.startswith((".", "/")):

@@ -708,6 +708,19 @@ def _nuxt(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
 _NUXT_ORDER = lazy(r"^\d+\.(?=.)")
 
 
+def _mdbook(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    """mdBook: `src/a/b.md` is `/a/b.html`; a `README.md` becomes its folder's `index.html`;
+    `SUMMARY.md` is the book's table of contents, no page."""
+    inner = _content_path(site, relative)
+    if inner is None or inner == "SUMMARY.md":
+        return None
+    folder, name = posixpath.split(posixpath.splitext(inner)[0])
+    if name.lower() == "readme":
+        name = "index"
+    url = "/" + posixpath.join(folder, name) + ".html"
+    return PageUrl(url, url.lstrip("/"))
+
+
 def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
     inner = _content_path(site, relative)
     if inner is None or any(part[:1] == "." for part in inner.split("/")):
@@ -824,6 +837,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "vitepress": _vitepress,
     "rspress": _vitepress,  # the same layout of pages: `a/b.md` is `/a/b.html`, `index.md` its folder's
     "nuxt": _nuxt,
+    "mdbook": _mdbook,
     "mkdocs": _mkdocs,
     "eleventy": _eleventy,
     "plain": _plain,

@@ -9,7 +9,7 @@ The generator is found from its own configuration file, in the nearest folder at
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
-ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), VitePress
+ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
 the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
@@ -52,7 +52,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "eleventy", "plain")
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "eleventy", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 # Zola's RFC3339_DATE: a day, maybe its time (`2024-11-13T23:52:00Z`), then maybe `_` or `-` and
@@ -68,7 +68,7 @@ _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -1507,6 +1507,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"
     if generator == "nuxt":
         return "partial" if any(part.startswith("_") for part in parts) else "page"  # Nuxt Content's `_` partials
+    if generator == "mdbook":
+        return "page"  # a book's chapters: no dates, no front matter, titled by their headings
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
     if generator == "plain" and any(part.lower() in _DOCS_FOLDERS for part in parts[:-1][:_DOCS_DEPTH]):
@@ -1803,7 +1805,7 @@ def _repository_files() -> frozenset[str]:
 
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
-_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt")
+_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2103,6 +2105,10 @@ def _rspress_file(folder: str, names: Collection[str]) -> str | None:
     return next((os.path.join(folder, name) for name in _RSPRESS_CONFIGS if name in names), None)
 
 
+def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
+    return os.path.join(folder, "book.toml") if "book.toml" in names else None
+
+
 _NUXT_CONFIGS = ("nuxt.config.ts", "nuxt.config.mts", "nuxt.config.js", "nuxt.config.mjs")
 # The Nuxt Content module, or a theme built on it (Docus), named as a dependency or a module.
 _NUXT_CONTENT = lazy(r"""["']@nuxt/content["']|["']docus["']""")
@@ -2168,7 +2174,7 @@ def _starting(folder: str, prefix: str) -> list[str]:
 # Generators whose configuration, beside a `_config.yml` that only picks a Pages theme, builds the site.
 _BUILT_BY_OTHERS = (
     ("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file),
-    ("rspress", _rspress_file), ("nuxt", _nuxt_file), ("eleventy", _eleventy_file),
+    ("rspress", _rspress_file), ("nuxt", _nuxt_file), ("mdbook", _mdbook_file), ("eleventy", _eleventy_file),
 )
 
 _FINDERS = (
@@ -2183,6 +2189,7 @@ _FINDERS = (
     ("vuepress", _vuepress_file),
     ("rspress", _rspress_file),
     ("nuxt", _nuxt_file),
+    ("mdbook", _mdbook_file),
 )
 
 
@@ -3952,6 +3959,13 @@ def _nuxt_parts(folder: str, settings: dict) -> dict:
     return {"content": ("content",), "static": ("public",), "autolinks": True}
 
 
+def _mdbook_parts(folder: str, settings: dict) -> dict:
+    """mdBook: the chapters in `src/` (`[book] src`), which is copied whole beside them (its
+    pictures are served where they lie); pulldown-cmark, which links no bare URL."""
+    source = _normal(_text(_table(settings.get("book")).get("src"), "src"))
+    return {"content": (source,), "static": (source,)}
+
+
 # `root: path.join(__dirname, 'docs')`, `root: 'src'`: the folder of the pages.
 _RSPRESS_ROOT = lazy(r"""\broot\s*:\s*(?:path\.(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname|import\.meta\.dir)\s*,\s*)?['"](?:\./)?([^'"\n]+)['"]""")
 _RSPRESS_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""")
@@ -4300,6 +4314,7 @@ _BUILDERS = {
     "vuepress": _vuepress_parts,
     "rspress": _rspress_parts,
     "nuxt": _nuxt_parts,
+    "mdbook": _mdbook_parts,
 }
 
 

@@ -182,6 +182,11 @@ def test_documentation_generators(tmp_path: Path) -> None:
     assert url_of(nuxt, "content/index.md", {}, nuxt_files) == "/"
     assert url_of(nuxt, "content/1.guide/_partial.md", {}, nuxt_files) is None  # a partial, no page
     assert url_of(nuxt, "content/2024.notes.md", {}, nuxt_files) == "/notes"
+    book = tmp_path / "mdbook"
+    book_files = {"book.toml": "[book]\ntitle = \"x\"\n"}
+    assert url_of(book, "src/guide/setup.md", {}, book_files) == "/guide/setup.html"
+    assert url_of(book, "src/guide/README.md", {}, book_files) == "/guide/index.html"  # a chapter's README is its folder's index
+    assert url_of(book, "src/SUMMARY.md", {}, book_files) is None  # the table of contents
     plain = tmp_path / "plain"
     assert url_of(plain, "notes/a.markdown", {}) == "/notes/a.html"
     assert url_of(plain, "notes/a.Rmd", {}) is None

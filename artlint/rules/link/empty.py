@@ -52,6 +52,7 @@ class LinkEmpty(DocumentRule):
     which Fotorama, Fancybox or lightGallery turn into a slide. Nor is `[](){#old-name}`, an empty link
     followed by an attribute list with an id: the way mkdocs-autorefs (and Python-Markdown's
     attr_list, kramdown's `{: #id}`) places an anchor, an old heading's id kept for the links to it.
+    Nor is `- [Title]()` in an mdBook's `SUMMARY.md`, which lists a draft chapter.
 
     ## Why it matters
     An empty link is invisible on the page: readers cannot see or click it, and screen readers
@@ -77,11 +78,18 @@ class LinkEmpty(DocumentRule):
             if link.kind == "inline" and not link.text.strip() and _ANCHOR_ATTRIBUTES.match(doc.text, link.end):
                 continue  # `[](){#old-id}`: an anchor, placed as mkdocs-autorefs places one
             if link.kind == "inline" and not link.url.strip():
+                if _draft_chapter(doc):
+                    continue  # `- [Scheduling]()` in an mdBook's SUMMARY.md: a chapter not written yet
                 yield doc.diagnostic("link with an empty destination: the URL was never filled in", link.start, link.end)
             elif not link.text.strip() and not link.labelled and not _templated_text(doc, link) and not _permalink(doc, link):
                 if link.kind == "html" and (_in_embed(doc, link.start) or _filled_by_script(doc, link)):
                     continue  # the embed script's address of the post, or a gallery's slide
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
+
+
+def _draft_chapter(doc) -> bool:
+    """mdBook's table of contents, where `- [Title]()` lists a draft chapter."""
+    return doc.site is not None and doc.site.generator == "mdbook" and doc.file is not None and doc.file.name == "SUMMARY.md"
 
 
 def _templated_text(doc, link) -> bool:
