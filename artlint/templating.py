@@ -6,8 +6,9 @@ literal, `{% comment %}` hides its text, and a tag such as `{% include note.html
 `{% post_url 2024-01-02-x %}` becomes markup or a URL, never prose. The markdown parser knows
 none of this, so the text it is given has these written the way it understands them:
 
-* a block tag of code (`highlight`, `codeblock`, `code`, `include_code`, NexT's `mermaid`) alone on its line
-  becomes a fence of `~`, and its end tag the closing fence;
+* a block tag of code (`highlight`, `codeblock`, `code`, NexT's `mermaid`) alone on its line
+  becomes a fence of `~`, and its end tag the closing fence (Hexo's `{% include_code path %}`
+  has no end tag: it is a whole code block, read from a file, as any tag alone on its line);
 * `{% raw %}`, `{% endraw %}` (inside a code block, what they enclose stays code: a
   `{% endhighlight %}` there ends nothing), a `{% comment %}`…`{% endcomment %}` block, a block that
   captures a value (`{% capture x %}`…`{% endcapture %}`, Nunjucks' `{% set x %}`…`{% endset %}`)
@@ -60,9 +61,7 @@ LIQUID_GENERATORS = ("jekyll", "hexo", "eleventy")  # Eleventy's markdown goes t
 # (`{{ codeBlock | highlight("js") }}`), hidden as a comment is.
 _CAPTURES = {"capture": "endcapture", "set": "endset"}
 # `mermaid`: NexT's (Hexo's most used theme) diagram tag, whose body is the diagram's source.
-_CODE_BLOCKS = {
-    "highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "include_code": "endinclude_code", "mermaid": "endmermaid",
-}
+_CODE_BLOCKS = {"highlight": "endhighlight", "codeblock": "endcodeblock", "code": "endcode", "mermaid": "endmermaid"}
 CODE_BLOCK_TAGS = tuple(_CODE_BLOCKS)  # Liquid and Hexo tags whose block is code
 _LONGEST_TAG = 2000  # characters: an unclosed `{%` is text after this
 _TAG_NAME = lazy(r"\{%-?\s*(\w+)")
