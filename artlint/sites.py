@@ -2311,7 +2311,7 @@ def plain(folder: str) -> Site:
     )
 
 
-_PAGE_PATH_SUFFIXES = frozenset({"", ".md", ".markdown", ".html", ".htm"})
+_PAGE_PATH_SUFFIXES = frozenset(("", *_PAGE_SUFFIXES))  # a page's address, with its suffix or none
 _LICENCE_NAMES = frozenset({"license", "licence", "copying", "unlicense"})
 
 

@@ -7,6 +7,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
+from artlint.rules.link.malformed import DESTINATION_PART
 from artlint.spans import SpanSet
 from artlint.urls import in_documentation_domain, is_documentation_host, is_private_host, trim_url, unmatched_close
 
@@ -18,7 +19,7 @@ _BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n^][^\]\n]*\]:[ \t]*
 # (never closed). The `<` shows on the page, before the URL or its link.
 _BROKEN_AUTOLINK_BEFORE = lazy(r"<[ \t]*$")
 # The rest of a destination that a space broke, up to its `)`: `(https://github.com/Tim Kurdov)`.
-_SPACED_REST = lazy(r"[ \t]+[^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){0,7}\)")
+_SPACED_REST = lazy(rf"(?:[ \t]+{DESTINATION_PART}){{1,8}}\)")
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
 # `]`, blanks (a line break too), `(` just before a URL: Blackfriday's inline link.
 _BLACKFRIDAY_GAP = lazy(r"(?<!\\)\][ \t]*\n?[ \t]*\($")

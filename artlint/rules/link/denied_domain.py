@@ -51,17 +51,19 @@ class LinkDeniedDomain(DocumentRule):
             if not host:
                 continue
             rest = link.url.split("://", 1)[-1].lower()
-            if not host_in(host, deny_hosts) and not any("/" in p and _matches(host, rest, p) for p in deny):
+            if not host_in(host, deny_hosts) and not any("/" in p and matches_pattern(host, rest, p) for p in deny):
                 continue
-            if any(_matches(host, rest, pattern) for pattern in allow):
+            if any(matches_pattern(host, rest, pattern) for pattern in allow):
                 continue
-            pattern = next((p for p in deny if _matches(host, rest, p)), None)
+            pattern = next((p for p in deny if matches_pattern(host, rest, p)), None)
             if pattern is not None:
                 what = "image" if link.is_image else "link"
                 yield doc.diagnostic(f"{what} to {host}, which is on the deny list ({pattern})", link.url_start, link.url_end)
 
 
-def _matches(host: str, rest: str, pattern: str) -> bool:
+def matches_pattern(host: str, rest: str, pattern: str) -> bool:
+    """Whether a URL (its `host`, and `rest`: the URL without its scheme, in lower case) matches
+    a deny-list pattern: a host and its subdomains, or a URL prefix (`code.google.com/p/`)."""
     pattern = pattern.lower()
     if "/" in pattern:
         return rest.startswith(pattern) or rest.startswith("www." + pattern)

@@ -10,6 +10,7 @@ from artlint.network.targets import Target, normalise_url
 from artlint.options import Option, derived
 from artlint.rules import NetworkRule
 from artlint.rules.link.bare_url import bare_urls, mentioned_not_offered
+from artlint.rules.link.denied_domain import matches_pattern
 from artlint.urls import (
     domain_set,
     host_in,
@@ -159,7 +160,7 @@ def _insecure_targets(doc, options):
             continue  # (`http://api.xxx.com/`: a stand-in for the reader's own host)
         if host.endswith((".onion", ".i2p")):
             continue  # Tor and I2P encrypt end to end: their addresses are written http://
-        if host_in(host, _dead_hosts()) or _under_a_dead_prefix(target.url):
+        if host_in(host, _dead_hosts()) or _under_a_dead_prefix(host, target.url):
             continue  # a host or place that is gone (`registry.npm.taobao.org`, `code.google.com/p/`): link-denied-domain reports it
         if host.rpartition(".")[2] in derived(options, "link-insecure file suffixes", lambda: frozenset(options["file-suffixes"])):
             continue  # `[Node.js](http://node.js)`: a name a linkifier linked, no server to move to https
@@ -231,12 +232,12 @@ def _dead_hosts():
 @lru_cache(maxsize=1)
 def _dead_prefixes() -> tuple[str, ...]:
     """The URL prefixes of link-denied-domain's built-in list (`code.google.com/p/`)."""
-    return tuple(pattern.lower() for pattern in data.load("links")["denied-domains"]["deny"] if "/" in pattern)
+    return tuple(pattern for pattern in data.load("links")["denied-domains"]["deny"] if "/" in pattern)
 
 
-def _under_a_dead_prefix(url: str) -> bool:
-    rest = url.split("://", 1)[-1].lower()
-    return any(rest.startswith(prefix) or rest.startswith("www." + prefix) for prefix in _dead_prefixes())
+def _under_a_dead_prefix(host: str, url: str) -> bool:
+    rest = url.split("://", 1)[-1].lower()  # as link-denied-domain reads a URL against its patterns
+    return any(matches_pattern(host, rest, prefix) for prefix in _dead_prefixes())
 
 
 class _Target(NamedTuple):

@@ -21,8 +21,11 @@ _HOST_CHARACTERS = lazy(r"^[a-z0-9.\-_~!$&'()*+,;=%]+$", re.I)
 _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
 # `[text](COC Europe.webp)`: a destination with a space and no quoted title after it, which a
 # CommonMark renderer does not read as a link: the brackets are shown as text.
-_SPACED_DESTINATION = lazy(r"(?<!\\)(!?)\[([^\[\]\n]{0,500})\]\(([^()\s<>\"']{1,1000}(?:[ \t]+[^()\s<>\"']{1,1000}){1,8})\)")
-_SPACE_AFTER_PATH = lazy(r"\]\([^()\s<>\"']{1,1000}[ \t]+[^()\s<>\"']")
+# A part of a destination between spaces; a destination of two to nine such parts, which
+# CommonMark ends at the first space (bare-url leaves the URL such a link shows to this rule).
+DESTINATION_PART = r"[^()\s<>\"']{1,1000}"
+_SPACED_DESTINATION = lazy(rf"(?<!\\)(!?)\[([^\[\]\n]{{0,500}})\]\(({DESTINATION_PART}(?:[ \t]+{DESTINATION_PART}){{1,8}})\)")
+_SPACE_AFTER_PATH = lazy(rf"\]\({DESTINATION_PART}[ \t]+[^()\s<>\"']")
 _PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
 # `(text)[https://...]`: the brackets of a link swapped.
 _REVERSED_LINK = lazy(r"\(([^()\[\]\n]{1,200})\)\[((?:https?|ftp)://[^\s\[\]]+)\](?![(\[:])", re.I)
