@@ -207,6 +207,44 @@ def _site_below(folder: str) -> "Site | None":
     return detect(folder)
 
 
+def _from_site_above(doc: "Document", path: str) -> Path | None:
+    """`/img/a.png` or `/screencasts` in a book kept in `docs/` of a Hugo site, which publishes
+    the built book under its own address (`static/documentation/`): what a site kept inside
+    another site's repository cannot find at its own root is the enclosing site's, a file of
+    its static folders or one of its pages."""
+    site = doc.site
+    if site is None or site.generator == "plain":
+        return None
+    outer = _site_above(site.root)
+    if outer is None:
+        return None
+    relative = path.lstrip("/")
+    candidates = [Path(outer.root, static, relative) for static in outer.static]
+    for content in outer.content:
+        candidates += _page_variants(Path(os.path.normpath(os.path.join(outer.root, content, relative))), path.endswith("/"))
+    return _existing(candidates)
+
+
+@lru_cache(maxsize=16)
+def _site_above(root: str) -> "Site | None":
+    """The site configured in a folder above `root`, up to the repository's top."""
+    folder = os.path.abspath(root)
+    for _ in range(_LEVELS_ABOVE):
+        if os.path.exists(os.path.join(folder, ".git")):
+            return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+        site = _site_below(folder)
+        if site is not None and site.generator != "plain" and os.path.abspath(site.root) == folder:
+            return site
+    return None
+
+
+_LEVELS_ABOVE = 4
+
+
 def _plain_on_github(doc: "Document") -> bool:
     """A page of a folder no generator builds, in a repository read on GitHub (plain sites'
     `autolinks`): GitHub shows it, and lists a folder it links to."""
@@ -524,6 +562,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
                 return _resolve(doc, inner, roots)
         if found is None and doc.page is not None and doc.page.kind == "repository":
             found = _from_repository_root(doc, path) or _from_sites_below(doc, path)
+        if found is None:
+            found = _from_site_above(doc, path)
         return found
     folder = doc.file.parent
     if trailing and doc.site is not None and doc.site.generator == "mkdocs" and path.rstrip("/").lower().endswith(".md"):
@@ -1334,21 +1374,40 @@ _FRONT_DATE = lazy(r"""^date:[ \t]*["']?(\d{4})-(\d{1,2})-(\d{1,2})""", re.M)
 
 
 def _names_a_dated_post(doc: "Document", path: str) -> bool:
-    """Whether `path` is the URL of a post on a Jekyll or Hexo site whose posts' permalink holds
-    date tokens alone (`/blog/:year/:month/:day/`): a post's day, from its file name or its
-    front matter's `date`, expanded in the pattern."""
+    """Whether `path` is the URL of a post on a site whose posts' permalink holds date tokens
+    alone (Jekyll's or Hexo's `/blog/:year/:month/:day/`, Hugo's `news = "/:section/:year/:month/"`):
+    a post's day, from its file name or its front matter's `date`, expanded in the pattern."""
     site = doc.site
-    if site is None or site.generator not in ("jekyll", "hexo"):
+    if site is None:
         return False
-    pattern = dict(site.permalinks).get("posts") or ""
-    tokens = _PERMALINK_TOKEN.findall(pattern)
-    if not tokens or any(token not in _DATE_TOKENS for token in tokens):
-        return False
-    folders = tuple(os.path.join(site.root, content, "_posts") for content in site.content)
-    for folder in folders:
-        dependencies.record("folder", folder, dependencies.folder_signature(folder))
     wanted = "/" + path.split("#")[0].split("?")[0].strip("/")
-    return wanted in _dated_post_urls(pattern, folders, site.root)
+    for pattern, folders in _dated_patterns(site):
+        for folder in folders:
+            dependencies.record("folder", folder, dependencies.folder_signature(folder))
+        if wanted in _dated_post_urls(pattern, folders, site.root):
+            return True
+    return False
+
+
+def _dated_patterns(site: "Site") -> list[tuple[str, tuple[str, ...]]]:
+    """(a permalink of date tokens alone, the folders of the posts it places)."""
+    if site.generator in ("jekyll", "hexo"):
+        pattern = dict(site.permalinks).get("posts") or ""
+        return [(pattern, tuple(os.path.join(site.root, content, "_posts") for content in site.content))] if _dates_alone(pattern) else []
+    if site.generator != "hugo":
+        return []
+    found = []
+    for section, pattern in site.permalinks:
+        if section.strip("/") and "/" not in section.strip("/"):
+            pattern = pattern.replace(":sections", ":section").replace(":section", section.strip("/"))
+            if _dates_alone(pattern):
+                found.append((pattern, tuple(os.path.join(site.root, content, section.strip("/")) for content in site.content)))
+    return found
+
+
+def _dates_alone(pattern: str) -> bool:
+    tokens = _PERMALINK_TOKEN.findall(pattern)
+    return bool(tokens) and all(token in _DATE_TOKENS for token in tokens)
 
 
 @lru_cache(maxsize=16)
@@ -1528,6 +1587,7 @@ def clear_caches() -> None:
     _bundle_files.cache_clear()
     _redirect_templates.cache_clear()
     _site_below.cache_clear()
+    _site_above.cache_clear()
     clear_gitignore_cache()
     from artlint import shortcodes  # a shortcode's template may have changed too
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from itertools import islice
 from typing import Any, Collection, Iterator, Mapping
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from artlint import data
 from artlint.boundary import nearest, relative_path, repository_top, within
@@ -1022,8 +1022,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     hugo_type = _hugo_type(site, file, matter, relative).lower() if site.generator == "hugo" and kind in ("article", "page") else ""
     if hugo_type == "docs" and kind == "article":
         kind = "page"  # documentation (Docsy's and hugo-book's `docs` layouts): ordered by weight, undated
-    if site.generator == "hugo" and kind == "article" and (hugo_type == "page" or matter.get("layout") == "page"):
-        kind = "page"  # `type: page`, `layout: page`: a standalone page (about, code of conduct), undated
+    if site.generator == "hugo" and kind == "article" and (hugo_type == "page" or matter.get("layout") in _HUGO_PAGE_LAYOUTS):
+        kind = "page"  # `type: page`, `layout: page`: a standalone page (about, code of conduct), undated; `layout: list`: an archive
     if site.generator == "docusaurus" and kind == "article":
         date_from_name = _docusaurus_post_date(parts)
     elif not _dates_from_names(site, parts):
@@ -1063,6 +1063,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         if not matter and title_from_layout and (date_from_name or kind == "page"):
             expected = False  # `now/2022-05-17.md`: its folder's data file gives it a layout and a title, its name a date
     draft = is_draft(matter) or "_drafts" in parts[:-1]
+    if site.generator == "mdbook" and kind in ("article", "page") and not draft:
+        draft = _unlisted_chapter(site, file)
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
     # reveal.js's markdown plugin (`<section data-markdown>`) renders the page in the browser.
@@ -1298,6 +1300,43 @@ def _plain_name(name: Any) -> bool:
     """A layout's or theme's name as a checkout may give it, safe to look up beside the others:
     no way out of its folder (`../../etc/passwd`), no absolute path."""
     return isinstance(name, str) and bool(name.strip()) and not name.startswith("/") and ".." not in name.split("/") and "\\" not in name
+
+
+# Layouts that make a section's page no article: a standalone page, or a list of others (an archive).
+_HUGO_PAGE_LAYOUTS = frozenset({"page", "list", "archive", "archives"})
+
+
+def _unlisted_chapter(site: Site, file: str) -> bool:
+    """A chapter that the book's `SUMMARY.md` does not list: mdBook builds only the chapters
+    listed there (a `README.md` too, as its folder's index). No summary: mdBook writes one of
+    every chapter."""
+    for content in site.content:
+        summary = os.path.join(site.root, content, "SUMMARY.md")
+        inner = os.path.relpath(file, os.path.join(site.root, content)).replace(os.sep, "/")
+        if inner.startswith("../") or os.path.basename(inner).lower() == "readme.md":
+            continue
+        signature = signature_of(summary)
+        record("stat", summary, signature)
+        listed = _summary_chapters(summary, signature)
+        return listed is not None and inner not in listed
+    return False
+
+
+@lru_cache(maxsize=8)
+def _summary_chapters(summary: str, signature: object) -> frozenset[str] | None:
+    """The chapter files `SUMMARY.md` links to (relative to it), None when it is not there."""
+    text = read_small_file(summary)
+    if not text:
+        return None
+    chapters = set()
+    for found in _SUMMARY_LINK.finditer(text):
+        target = unquote(found.group(1).strip("<>").split("#", 1)[0]).removeprefix("./")
+        if target:
+            chapters.add(posixpath.normpath(target))
+    return frozenset(chapters)
+
+
+_SUMMARY_LINK = lazy(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 
 
 def _layout_text(path: str, root: str) -> str:
@@ -1920,7 +1959,12 @@ def _generator_config(folder: str, names: Collection[str] | None = None) -> tupl
 
 
 _HUGO_FOLDERS = frozenset({"content", "layouts", "archetypes", "themes", "static", "assets", "data", "i18n"})
-_HUGO_TEMPLATES = ("hugo.toml.in", "hugo.yaml.in", "config.toml.in", "config.yaml.in", "config.yml.in")
+# A configuration that a build step renders from a template kept in git (`config.yaml.in` for
+# `gen_config.py`, `mkdocs.yml.tpl` for `generate_config.py`), the rendered one kept out of it.
+_CONFIG_TEMPLATE_SUFFIXES = (".in", ".tpl", ".tmpl", ".template")
+_HUGO_TEMPLATES = tuple(
+    name + suffix for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "config.yml") for suffix in _CONFIG_TEMPLATE_SUFFIXES
+)
 
 
 def _names_hugo_site(settings: dict) -> bool:
@@ -1964,7 +2008,6 @@ def _hugo_file(folder: str, names: Collection[str]) -> str | None:
     if named is not None:
         return named
     for name in _HUGO_TEMPLATES:
-        # `config.yaml.in`, which a build step renders into the configuration (`gen_config.py`)
         if name in names and _names_hugo_site(_read_settings(os.path.join(folder, name))):
             return os.path.join(folder, name)
     if "theme.toml" in names and ("layouts" in names or "archetypes" in names):
@@ -2075,12 +2118,20 @@ def _mkdocs_file(folder: str, names: Collection[str]) -> str | None:
             return path
     others = sorted(name for name in names if name.startswith("mkdocs") and name.endswith((".yml", ".yaml")))
     if not others:
-        return None
+        return _mkdocs_template(folder, names)
     texts = {name: read_small_file(os.path.join(folder, name)) for name in others}
     inherited = {match.strip().strip("'\"") for text in texts.values() for match in _MKDOCS_INHERIT.findall(text)}
     leaves = [name for name in others if _MKDOCS_SETTINGS.search(texts[name]) and name not in inherited]
     leaves.sort(key=lambda name: (_MKDOCS_SITE_URL.search(texts[name]) is None, name))
     return os.path.join(folder, leaves[0]) if leaves else None
+
+
+def _mkdocs_template(folder: str, names: Collection[str]) -> str | None:
+    for name in _MKDOCS_NAMES:
+        for suffix in _CONFIG_TEMPLATE_SUFFIXES:
+            if name + suffix in names and _MKDOCS_SETTINGS.search(read_small_file(os.path.join(folder, name + suffix))):
+                return os.path.join(folder, name + suffix)
+    return None
 
 
 # ProperDocs, the maintained fork of MkDocs 1.x, reads the same settings from its own file.
@@ -2580,7 +2631,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "drops_empty_terms": True,
         "heading_shortcodes": _heading_shortcodes(templates),
         "untitled_types": _untitled_types(templates),
-        "generated_folders": _hugo_taxonomy_pages(settings),
+        "generated_folders": (*_hugo_taxonomy_pages(settings), *_hugo_feed_files(settings)),
         "kept_folders": _copied_by_build(folder, [*content, *(path for path, _ in folders)]),
     }
 
@@ -2635,6 +2686,17 @@ def _hugo_taxonomy_pages(settings: dict) -> tuple[str, ...]:
     configured = settings.get("taxonomies")
     plurals = [value for value in _table(configured).values() if isinstance(value, str)] if "taxonomies" in settings else ["tags", "categories"]
     return tuple(f"{plural.strip('/').lower()}/*" for plural in plurals if plural.strip("/"))
+
+
+def _hugo_feed_files(settings: dict) -> tuple[str, ...]:
+    """The home page's feed when the RSS output format is given another name: `baseName =
+    "news"` writes `/news.xml` (Hugo's `index.xml`, the default, is ignored everywhere)."""
+    base = _nested(settings, "outputFormats", "RSS", "baseName")
+    if not isinstance(base, str) or not base.strip("/ ") or base.strip() == "index" or "/" in base.strip("/"):
+        return ()
+    folder = _nested(settings, "outputFormats", "RSS", "path")
+    folder = folder.strip("/") if isinstance(folder, str) else ""
+    return (posixpath.join(folder, base.strip("/ ") + ".xml"),)
 
 
 _SHOWS_PAGE_TITLE = lazy(r"\.(?:Title|LinkTitle|Render)\b|\bpartial(?:Cached)?\b|\btemplate\b|\bblock\b")  # `.Render "content"`: another template
@@ -4493,7 +4555,8 @@ def _read_settings(path: str) -> dict:
     text = read_small_file(path)
     if not text:
         return {}
-    path = path.removesuffix(".in")  # a template of the configuration is read as what it renders to
+    for suffix in _CONFIG_TEMPLATE_SUFFIXES:
+        path = path.removesuffix(suffix)  # a template of the configuration is read as what it renders to
     try:
         if path.endswith(".toml"):
             value: Any = tomllib.loads(text)

@@ -25,7 +25,8 @@ class LinkNested(DocumentRule):
     link in an image's text (`![a chart from [the benchmark](…)](chart.svg)`), which figure
     plugins show as the caption. On a Hexo site that marked renders, `[[text](a)](a)` makes
     two nested anchors to one address, which the browser splits into a link that still leads
-    there: not reported; to two addresses it is.
+    there: not reported; to two addresses it is. An HTML anchor left open in a table's cell
+    ends with the cell, as it does in the browser: a link in a later cell is not inside it.
 
     ## Why it matters
     HTML forbids a link inside a link, and CommonMark renderers (Hugo, Zola, markdown-it,
@@ -77,11 +78,27 @@ def _text_span(text: str, link) -> tuple[int, int]:
     """Where a link's text is: inside the brackets of a markdown link (before its
     destination), between an HTML anchor's opening tag and its `</a>`."""
     if link.kind == "html":
-        close = _ANCHOR_CLOSE.search(text, link.end, min(len(text), link.end + _REACH))
+        close = _ANCHOR_CLOSE.search(text, link.end, _cell_end(text, link.start) or min(len(text), link.end + _REACH))
         return (link.end, close.start()) if close else (link.end, link.end)
     if link.kind == "inline":
         return link.start + 1, max(link.start + 1, text.rfind("](", link.start, link.url_start + 1))
     return link.start, link.start  # an autolink's text is its address
+
+
+def _cell_end(text: str, start: int) -> int | None:
+    """Where the table cell that holds an HTML anchor ends, on a GFM table's row (a line that
+    opens with `|`): an anchor left open there is closed with its cell, as browsers close it
+    with `</td>`, and a link in a later cell is not inside it. None off a table row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].lstrip(" \t").startswith("|"):
+        return None
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    bar = _CELL_BAR.search(text, start, line_end)
+    return bar.start() if bar else line_end
+
+
+_CELL_BAR = lazy(r"(?<!\\)\|")
 
 
 def _wrapping_brackets(text: str, link) -> str | None:
