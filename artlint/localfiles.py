@@ -843,10 +843,24 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
             found = _hugo_existing(_hugo_variants(root / folder / ref.lstrip("/"), language))
             if found is not None:
                 return found
+        found = _in_mounted_content(doc, root, ref.lstrip("/"), language)
+        if found is not None:
+            return found
     found = resolve(doc, path, roots)  # the file as written, from the article's folder or the site's roots
     if found is not None or not _looked_up_by_name(path):
         return found
     return _unique_page_named(doc, str(root), ref.lstrip("/"), language)
+
+
+def _in_mounted_content(doc: "Document", root: Path, ref: str, language: str | None) -> Path | None:
+    """A ref's page in a folder mounted below the content's top (a module's `content/server`
+    at `content/server`): `server/auth` is that folder's `auth.md`."""
+    for source, prefix in doc.site.content_prefixes if doc.site is not None else ():
+        if ref.casefold() == prefix.casefold() or ref.casefold().startswith(prefix.casefold() + "/"):
+            found = _hugo_existing(_hugo_variants(Path(os.path.normpath(root / source / ref[len(prefix) :].lstrip("/"))), language))
+            if found is not None:
+                return found
+    return None
 
 
 def _looked_up_by_name(path: str) -> bool:

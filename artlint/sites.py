@@ -171,10 +171,13 @@ class Site:
     # with no CommonMark flanking rule: Docusaurus before 3 (MDX 1, remark-parse 8), and Hexo's
     # marked before 1.0 (hexo-renderer-marked 0.x) or kramed.
     spaced_strong: bool = False
-    # Hexo's marked before 1.0 (hexo-renderer-marked 0.x, marked 0.3): a table is made whatever
-    # its rows' and delimiter's numbers of cells, every cell shown; a fence closes at three
-    # backticks ending any line (`}```` closes the block).
+    # Hexo's marked before 1.0 (hexo-renderer-marked 0.x, marked 0.3) and kramed, its fork: a
+    # table is made whatever its rows' and delimiter's numbers of cells, every cell shown; a
+    # fence closes at three backticks ending any line (`}```` closes the block); a link's
+    # destination runs to its `)`, spaces and all (`![a](my file.png)`).
     marked_before_1: bool = False
+    # The renderer makes `##Title` a heading, no space needed: kramed (hexo-renderer-kramed).
+    unspaced_headings: bool = False
     # The list of a page's terms may hold empty items, which the build drops: Hexo's, Hugo's (it
     # skips an empty term when it assembles a taxonomy; archetypes scaffold `tags:` then a lone
     # `-`), and the vdoing theme's of VuePress, whose scaffold writes the same.
@@ -309,8 +312,9 @@ class Site:
     @property
     def reads_spaced_destinations(self) -> bool:
         """Whether the renderer takes `[text](my file.png)` as a link, spaces and all (kramdown,
-        Python-Markdown, Blackfriday, pandoc), where CommonMark shows it as text."""
-        return self.generator in ("jekyll", "mkdocs") or self.blackfriday or self.pandoc
+        Python-Markdown, Blackfriday, pandoc, marked before 1.0 and kramed), where CommonMark
+        shows it as text."""
+        return self.generator in ("jekyll", "mkdocs") or self.blackfriday or self.pandoc or self.marked_before_1
 
     @property
     def shows_wiki_links_as_text(self) -> bool:
@@ -691,6 +695,7 @@ class Site:
             "commented-front-matter": self.commented_front_matter,
             "spaced-strong": self.spaced_strong,
             "marked-before-1": self.marked_before_1,
+            "unspaced-headings": self.unspaced_headings,
             "drops-empty-terms": self.drops_empty_terms,
             "holds-sites": list(self.holds_sites),
             "assets-kept-elsewhere": self.assets_kept_elsewhere,
@@ -2585,6 +2590,15 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
             if prefix and _normal(source) not in ("content", _normal(content_dir)):
                 content_prefixes.append((_normal(source), prefix))
     static = [_text(settings.get("staticdir"), "static"), "assets"]
+    vendored = _vendored_modules(folder, settings)
+    for source, target in (mount for _, mounts in vendored for mount in mounts):
+        if within(_normal(target), "content"):
+            content.append(source)
+            prefix = _normal(target)[len("content") :].strip("/")
+            if prefix:
+                content_prefixes.append((source, prefix))
+        elif _normal(target) in ("static", "assets"):
+            static.append(source)
     # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
     for name in _theme_names(settings):
         static += [f"themes/{name}/{kind}" for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, "themes", name, kind))]
@@ -2599,6 +2613,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
             os.path.join(folder, "layouts"),
             *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings)),
             *(os.path.join(folder, module, "layouts") for module in _local_modules(folder, settings)),
+            *(os.path.join(folder, source) for _, mounts in vendored for source, target in mounts if _normal(target) == "layouts"),
         ]
     )
     root_base, titles_from_file_names = _templates_holding(templates, (_ROOT_BASE, _FILE_NAME_TITLE))
@@ -2977,6 +2992,32 @@ def _local_modules(folder: str, settings: dict) -> list[str]:
         if local not in ("", ".") and local.count("..") <= 1 and os.path.isdir(os.path.join(folder, local)):
             found.append(local)
     return sorted(found)
+
+
+def _vendored_modules(folder: str, settings: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The Hugo modules the site imports from its `_vendor/` folder (`hugo mod vendor`, which
+    lists them in `_vendor/modules.txt`): (the module's folder, its mounts as (the source's
+    folder in the checkout, the target)); an import that names no mounts mounts the module's
+    own content, static, assets and layouts."""
+    listed = read_small_file(os.path.join(folder, "_vendor", "modules.txt"))
+    if not listed:
+        return []
+    found = []
+    for item in _items(_table(settings.get("module")).get("imports")):
+        item = _lower_keys(item) if isinstance(item, dict) else {}
+        path = item.get("path")
+        if not isinstance(path, str) or item.get("disable") is True or f"# {path.strip()} " not in listed:
+            continue
+        module = posixpath.normpath("_vendor/" + path.strip().strip("/"))
+        if not module.startswith("_vendor/") or ".." in module.split("/") or not os.path.isdir(os.path.join(folder, module)):
+            continue
+        mounts = [_lower_keys(mount) for mount in _items(item.get("mounts")) if isinstance(mount, dict)]
+        pairs = [(mount["source"], mount["target"]) for mount in mounts if isinstance(mount.get("source"), str) and isinstance(mount.get("target"), str)]
+        pairs = pairs or [(kind, kind) for kind in ("content", "static", "assets", "layouts")]
+        found.append(
+            (module, [(_normal(posixpath.join(module, source)), target) for source, target in pairs if ".." not in source.split("/")])
+        )
+    return found
 
 
 def _mounts(settings: dict) -> list[tuple[str, str]]:
@@ -3416,7 +3457,13 @@ def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
     renderer, is read as markdown-it reads it (CommonMark's emphasis, as in any plain folder)."""
     package = read_small_file(os.path.join(folder, "package.json"))
     alone = settings.get("source_dir") == "."
-    if _HEXO_MARKDOWN_IT.search(package) or (alone and not (_HEXO_MARKED.search(package) or _HEXO_KRAMED.search(package))):
+    markdown_it = _HEXO_MARKDOWN_IT.search(package)
+    marked = [found for found in (_HEXO_MARKED.search(package), _HEXO_KRAMED.search(package)) if found is not None]
+    # Hexo loads its plugins in the order package.json lists them, and a renderer registered
+    # for `md` replaces the one before: with markdown-it and marked both installed, the later wins.
+    if markdown_it and marked and max(found.start() for found in marked) > markdown_it.start():
+        markdown_it = None
+    if markdown_it or (alone and not marked):
         render = _table(_nested(settings, "markdown", "render"))  # hexo-renderer-markdown-it 4's defaults
         return {"markdown_it": True, "autolinks": render.get("linkify") is not False, "line_breaks": render.get("breaks") is not False}
     pandoc = _HEXO_PANDOC.search(package) is not None
@@ -3424,7 +3471,8 @@ def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
         # marked's settings, unless pandoc renders (its markdown links no bare URL, breaks no line)
         "autolinks": not pandoc and _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
         "spaced_strong": not pandoc and _hexo_pairs_spaced_strong(package),
-        "marked_before_1": not pandoc and _marked_major(package) == 0,
+        "marked_before_1": not pandoc and (_marked_major(package) == 0 or bool(_HEXO_KRAMED.search(package))),
+        "unspaced_headings": not pandoc and bool(_HEXO_KRAMED.search(package)),
         "pattern_underscores": not pandoc and _marked_major(package) in (0, 1, 2),  # (0 too: `or 3` once took it for unknown)
         "line_breaks": not pandoc and _nested(settings, "marked", "breaks") is not False,
         "pandoc": pandoc,

@@ -27,8 +27,9 @@ class HeadingMissingSpace(DocumentRule):
     GitHub) show such a line as a paragraph, hashes and all. Two hashes or more are a heading
     meant; one `#` is as often a hashtag (`#Fastly supports it`), a note's tag (`#观我`) or a
     remark (`#注：…`) and is left alone, and so are hashes before markup or a symbol (`##{`),
-    a topic (`##话题##`), a note's nested tag (`##格物/环境`) and a line of hashtags. Jekyll's kramdown and
-    Python-Markdown (MkDocs) make a heading without the space, so their sites are not checked.
+    a topic (`##话题##`), a note's nested tag (`##格物/环境`) and a line of hashtags. Jekyll's kramdown,
+    Python-Markdown (MkDocs) and Hexo's kramed make a heading without the space, so their sites
+    are not checked.
 
     ## Why it matters
     The heading is lost: the page shows `##写在前面` as text, the table of contents and the
@@ -50,8 +51,8 @@ class HeadingMissingSpace(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        if doc.site is not None and doc.site.generator in ("jekyll", "mkdocs"):
-            return  # kramdown and Python-Markdown read `#Title` as a heading
+        if doc.site is not None and (doc.site.generator in ("jekyll", "mkdocs") or doc.site.unspaced_headings):
+            return  # kramdown, Python-Markdown and kramed read `#Title` as a heading
         text = doc.text
         for paragraph in doc.nodes("paragraph"):
             if text.find("#", paragraph.start, paragraph.end) < 0:
