@@ -774,8 +774,9 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
         if eleventy:  # a page written in another of its template languages: `/mascot/` is mascot.njk
             candidates += _suffixed_page_variants(root / base / relative, _ELEVENTY_PAGE_SUFFIXES)
     for folder, prefix in doc.site.content_prefixes if doc.site is not None else ():
-        if within(relative, prefix) and relative != prefix:  # `/uploads/a.png` from `uploads` mounted at content/uploads
-            candidates += _page_variants(root / folder / relative[len(prefix) :].lstrip("/"), trailing)
+        if within(relative, prefix):  # `/uploads/a.png` from `uploads` mounted at content/uploads
+            rest = relative[len(prefix) :].lstrip("/")
+            candidates += _page_variants(root / folder / rest, trailing or not rest)  # the folder itself: its index page
     if doc.site is not None and doc.site.generator == "hexo" and doc.site.config_file is None:
         # A Hexo source folder without its configuration: its permalinks unknown, a post's asset
         # folder (`_posts/2023/05/post/a.jpg`) may be published where its folders say (`/2023/05/post/a.jpg`).
@@ -855,11 +856,16 @@ def resolve_hugo_ref(doc: "Document", target: str, roots: list[str], language: s
 def _in_mounted_content(doc: "Document", root: Path, ref: str, language: str | None) -> Path | None:
     """A ref's page in a folder mounted below the content's top (a module's `content/server`
     at `content/server`): `server/auth` is that folder's `auth.md`."""
+    stem = ref.rsplit(".", 1)[0] if ref.lower().endswith(PAGE_SUFFIXES) else ref
     for source, prefix in doc.site.content_prefixes if doc.site is not None else ():
-        if ref.casefold() == prefix.casefold() or ref.casefold().startswith(prefix.casefold() + "/"):
+        if stem.casefold() == prefix.casefold():  # `/server` or `/server.md`: the folder's own page
+            found = _hugo_existing(_page_variants(root / source, trailing_slash=True))
+        elif ref.casefold().startswith(prefix.casefold() + "/"):
             found = _hugo_existing(_hugo_variants(Path(os.path.normpath(root / source / ref[len(prefix) :].lstrip("/"))), language))
-            if found is not None:
-                return found
+        else:
+            continue
+        if found is not None:
+            return found
     return None
 
 
@@ -880,6 +886,10 @@ def _hugo_variants(path: Path, language: str | None) -> list[Path]:
     """A Hugo page path as files: as written, `x.md`, `x/index.md`, `x/_index.md`, and the
     language's `x.<lang>.md` forms."""
     variants = _page_variants(path, trailing_slash=False)
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        # Hugo looks a page up by its path without the extension: `features/agentless.md` is
+        # the section `features/agentless/_index.md` when no such file is there
+        variants += _page_variants(path.with_suffix(""), trailing_slash=True)
     if language and path.name:
         return [variant for code in dict.fromkeys((language, bcp47_case(language))) for variant in _in_language(path, code)] + variants
     return variants

@@ -51,7 +51,8 @@ class LinkTextNonDescriptive(DocumentRule):
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
     (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`)
     or in brackets after a claim (`… in 2022 ([source](…))`) or right after a sentence's end
-    (`… 伤亡情况目前未知。[source](…)`, a digest's credit for each item),
+    (`… 伤亡情况目前未知。[source](…)`, a digest's credit for each item; `… in ranking. —
+    [Source](…)`, a dash between),
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (in an HTML table with `<th>` headings too, the link all of its `<td>`; a download
     table's `[Source] [Sign] [SHA512]`, whose row names the release, a
@@ -570,19 +571,21 @@ def _links_only(doc, cell) -> bool:
     return not rest.strip(" \t|()[].,;:/·•")
 
 
-_SENTENCE_END_BEFORE = lazy(r"[^\s\d][.!?。！？][ \t]*$")  # not a number's dot: `2.[source]`
+# Not a number's dot (`2.[source]`); a dash may stand between (`… in web ranking. — [Source](…)`).
+_SENTENCE_END_BEFORE = lazy(r"[^\s\d][.!?。！？][^\S\n]*(?:[-–—―][^\S\n]*)?$")  # hair spaces around the dash too
 
 
 def _cites_what_precedes(doc, link, text: str) -> bool:
     """`[source](https://wiki.example.org/x)` alone in the paragraph after a code block or a
     passage, in brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
-    a sentence's end (`… 目前未知。[source](…)`): the credit for what precedes it."""
+    a sentence's end, a dash between or not (`… 目前未知。[source](…)`, `… in ranking. —
+    [Source](…)`): the credit for what precedes it."""
     if text not in _CITATIONS:
         return False
     if doc.text[link.start - 1 : link.start] in ("(", "（", "[") and doc.text[link.end : link.end + 1] in (")", "）", "]"):
         return True
-    if _SENTENCE_END_BEFORE.search(doc.text, max(0, link.start - 4), link.start):
-        return True  # `… 伤亡情况目前未知。[source](…)`, `… was released. [Source](…)`: the credit of that sentence
+    if _SENTENCE_END_BEFORE.search(doc.text, max(0, link.start - 8), link.start):
+        return True  # `… 伤亡情况目前未知。[source](…)`, `… was released. — [Source](…)`: the credit of that sentence
     paragraph = next((block for block in doc.nodes("paragraph") if block.start <= link.start < block.end), None)
     if paragraph is None:
         return False
