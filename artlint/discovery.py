@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from artlint.boundary import link_text
 from artlint.config import Config
 from artlint.paths import display_path
+from artlint.testdata import holds_test_inputs
 from artlint.vendored import vendored_dependencies
 
 if TYPE_CHECKING:
@@ -112,9 +113,11 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked
                 or site.archived(absolute)
                 or _bundled_package(site, absolute, names)
                 or site.bundle_of_another_format(absolute, names)
+                or holds_test_inputs(absolute, site.root)
             ):
                 # templates, partials, generated output, static files, old copies, bundled
-                # packages, a Hugo page's markdown resources beside its `index.org`: checked only when named
+                # packages, a Hugo page's markdown resources beside its `index.org`, test
+                # inputs: checked only when named
                 continue
             site_excluded = site.excluded_paths
         excluded = here.exclude_globs

@@ -42,6 +42,7 @@ _GENERATED_COMMENT = lazy(r"^[ \t]*#[^\n]*?(?:auto-?generated|\bdo not edit\b)",
 
 
 _LEGAL_NAMES = frozenset(("license", "licence", "copying", "notice", "third-party-notices", "thirdpartynotices"))
+_LEGAL_FOLDERS = frozenset(("licenses", "licences"))
 _INLINE_BLOCKS = ("paragraph", "block_text", "heading", "table_cell")
 _STRIKE_MARK = lazy(r"(?<!~)~~(?!~)")
 _STRIKE_TAG = lazy(r"</?(?:del|s|strike)\s*>|<(?:del|s|strike)\s[^<>]{0,200}>", re.I)
@@ -217,10 +218,14 @@ class Document:
 
     @property
     def is_legal_text(self) -> bool:
-        """Whether the file is a licence or notice (`LICENSE.md`, `COPYING`): text quoted word
-        for word, as it must be (bundled licences repeat their warranty paragraphs)."""
-        name = (self.file.name if self.file is not None else os.path.basename(self.path)).lower()
-        return name.split(".", 1)[0] in _LEGAL_NAMES
+        """Whether the file is a licence or notice (`LICENSE.md`, `COPYING`, or any file of a
+        `LICENSES/` folder, REUSE's place for them: `LICENSES/W3C-20150513.md`): text quoted
+        word for word, as it must be (bundled licences repeat their warranty paragraphs)."""
+        path = str(self.file) if self.file is not None else self.path
+        name = os.path.basename(path).lower()
+        folder = os.path.basename(os.path.dirname(path)).lower()
+        stem = name.split(".", 1)[0]
+        return stem in _LEGAL_NAMES or (folder in _LEGAL_FOLDERS and stem != "readme")
 
     @cached_property
     def declares_generated(self) -> bool:

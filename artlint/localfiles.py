@@ -251,6 +251,12 @@ def _plain_on_github(doc: "Document") -> bool:
     return doc.site is not None and doc.site.generator == "plain" and doc.site.autolinks
 
 
+def read_on_github(doc: "Document") -> bool:
+    """A page read on GitHub: one of the repository's own documents (README, CONTRIBUTING), or
+    a page of a folder no generator builds in a repository read there."""
+    return doc.page is not None and (doc.page.kind == "repository" or _plain_on_github(doc))
+
+
 def _folder_on_github(path: Path) -> Path | None:
     """A folder that a repository's own document (README, CONTRIBUTING) links to: GitHub, where
     it is read, lists the folder; on the site a folder needs an index page."""
@@ -571,6 +577,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if doc.site is not None and doc.site.translated_links:
         candidates = _own_language_variants(doc, Path(os.path.normpath(folder / path))) + candidates
+    if doc.site is not None and doc.site.generator == "logseq" and path.startswith("assets/"):
+        candidates.append(Path(doc.site.root, path))  # Logseq reads `assets/a.png` from the graph's top, as `../assets/a.png`
     if doc.site is not None and doc.site.generator == "mdbook":
         # mdBook renders a chapter's `README.md` as its folder's `index.html`: `index.md` names it
         candidates += [candidate.with_name("README.md") for candidate in candidates if candidate.name.lower() in ("index.md", "index.html")]
@@ -589,7 +597,7 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         found = _existing(_translated_variants(doc, Path(os.path.normpath(folder / path))))
     if found is None:
         found = _existing(_i18n_fallbacks(doc, Path(os.path.normpath(folder / path))))
-    if found is None and doc.page is not None and (doc.page.kind == "repository" or _plain_on_github(doc)):
+    if found is None and read_on_github(doc):
         found = _folder_on_github(Path(os.path.normpath(folder / path)))
     if found is not None:
         return found

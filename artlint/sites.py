@@ -9,7 +9,8 @@ The generator is found from its own configuration file, in the nearest folder at
 article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`zola.toml`,
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
-ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`), VitePress
+ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`),
+a Logseq graph (`logseq/config.edn` beside `pages/` or `journals/`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
 the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
@@ -52,7 +53,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "eleventy", "plain")
+GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq", "eleventy", "plain")
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 # Zola's RFC3339_DATE: a day, maybe its time (`2024-11-13T23:52:00Z`), then maybe `_` or `-` and
@@ -292,6 +293,9 @@ class Site:
     # Site paths a plugin writes a redirect page at (mkdocs-redirects' `redirect_maps`).
     redirect_sources: tuple[str, ...] = ()
     host: str = ""  # the host of the site's own configured URL (Hugo baseURL, Jekyll url...), lower case
+    # The host of the project's homepage as its package.json names it (`"homepage":
+    # "https://hydejack.com/"`), lower case: the project's own site, which its README links to.
+    project_host: str = ""
     # The path the site is published under (`/docs` for Hugo's `baseURL: https://x.org/docs`,
     # Jekyll's `baseurl`, Hexo's `root`, Docusaurus' `baseUrl`), "" at the host's root.
     base_path: str = ""
@@ -312,9 +316,9 @@ class Site:
     @property
     def reads_spaced_destinations(self) -> bool:
         """Whether the renderer takes `[text](my file.png)` as a link, spaces and all (kramdown,
-        Python-Markdown, Blackfriday, pandoc, marked before 1.0 and kramed), where CommonMark
+        Python-Markdown, Blackfriday, pandoc, marked before 1.0 and kramed, Logseq's mldoc), where CommonMark
         shows it as text."""
-        return self.generator in ("jekyll", "mkdocs") or self.blackfriday or self.pandoc or self.marked_before_1
+        return self.generator in ("jekyll", "mkdocs", "logseq") or self.blackfriday or self.pandoc or self.marked_before_1
 
     @property
     def shows_wiki_links_as_text(self) -> bool:
@@ -731,6 +735,7 @@ class Site:
             "content-mounts": {folder: "/" + prefix for folder, prefix in self.content_prefixes},
             "permalink-defaults": [{"path": path, "type": kind, "permalink": value} for path, kind, value in self.permalink_defaults],
             "host": self.host,
+            "project-host": self.project_host,
             "base-path": self.base_path,
         }
 
@@ -1010,6 +1015,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     kind = _kind(site, parts, stem)
     if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
+    if kind in ("page", "article") and len(parts) > 1 and not matter and parts[-2].lower() in ("licenses", "licences"):
+        kind = "repository"  # `LICENSES/MIT.md` (REUSE's folder of licence texts): the repository's, no page
     if site.generator == "jekyll" and kind == "page" and len(parts) > 1 and not matter and not site.front_matter_optional:
         folder = os.path.dirname(os.path.abspath(file))
         signature = folder_signature(folder)
@@ -1553,6 +1560,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "partial" if any(part.startswith("_") for part in parts) else "page"  # Nuxt Content's `_` partials
     if generator == "mdbook":
         return "page"  # a book's chapters: no dates, no front matter, titled by their headings
+    if generator == "logseq":
+        return "page"  # a graph's pages and journals: titled by their file names, no front matter
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
     if generator == "plain" and any(part.lower() in _DOCS_FOLDERS for part in parts[:-1][:_DOCS_DEPTH]):
@@ -1849,7 +1858,7 @@ def _repository_files() -> frozenset[str]:
 
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
-_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook")
+_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2165,6 +2174,14 @@ def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
     return os.path.join(folder, "book.toml") if "book.toml" in names else None
 
 
+def _logseq_file(folder: str, names: Collection[str]) -> str | None:
+    """A Logseq graph: `logseq/config.edn` beside its `pages/` or `journals/`."""
+    if "logseq" not in names or ("pages" not in names and "journals" not in names):
+        return None
+    config = os.path.join(folder, "logseq", "config.edn")
+    return config if os.path.isfile(config) else None
+
+
 _NUXT_CONFIGS = ("nuxt.config.ts", "nuxt.config.mts", "nuxt.config.js", "nuxt.config.mjs")
 # The Nuxt Content module, or a theme built on it (Docus), named as a dependency or a module.
 _NUXT_CONTENT = lazy(r"""["']@nuxt/content["']|["']docus["']""")
@@ -2246,6 +2263,7 @@ _FINDERS = (
     ("rspress", _rspress_file),
     ("nuxt", _nuxt_file),
     ("mdbook", _mdbook_file),
+    ("logseq", _logseq_file),
 )
 
 
@@ -2264,8 +2282,9 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts = builder(folder, settings)
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
+    parts["project_host"] = _project_host(folder)
     parts["base_path"] = _base_path(generator, settings)
-    parts["wiki_links"] = _builds_wiki_links(folder, config_file)
+    parts["wiki_links"] = generator == "logseq" or _builds_wiki_links(folder, config_file)
     parts["media_embeds"] = _embeds_media(folder, config_file)
     if _writes_llms_txt(folder, config_file):
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *_LLMS_TXT_FILES)))
@@ -2327,6 +2346,18 @@ def _own_url(generator: str, settings: dict) -> str:
     return found.strip() if isinstance(found, str) else ""
 
 
+def _project_host(folder: str) -> str:
+    """The host of package.json's `homepage`, lower case; "" if it names none."""
+    found = _PACKAGE_HOMEPAGE.search(read_small_file(os.path.join(folder, "package.json")))
+    try:
+        return (urlsplit(found.group(1)).hostname or "").lower() if found else ""
+    except ValueError:
+        return ""
+
+
+_PACKAGE_HOMEPAGE = lazy(r'"homepage"\s*:\s*"(https?://[^"\s]+)"')
+
+
 def _own_host(generator: str, settings: dict) -> str:
     """The host of the URL the site is published at, lower case; "" if unsaid."""
     try:
@@ -2363,7 +2394,7 @@ def plain(folder: str) -> Site:
     return Site(
         "plain", folder, None, static=_framework_static(folder), not_content=_not_content("plain"),
         language_folders=_language_folders(folder, ("", "content/")), holds_sites=_sites_in_subfolders(folder), autolinks=_read_on_github(folder),
-        assets_kept_elsewhere=_markdown_alone(folder),
+        assets_kept_elsewhere=_markdown_alone(folder), project_host=_project_host(folder),
     )
 
 
@@ -4076,6 +4107,13 @@ def _mdbook_parts(folder: str, settings: dict) -> dict:
     return {"content": (source,), "static": (source,)}
 
 
+def _logseq_parts(folder: str, settings: dict) -> dict:
+    """A Logseq graph, published by Logseq itself: its pages and journals, titled by their file
+    names (`Whiteboard___Object.md` is "Whiteboard/Object"), properties written `key:: value`,
+    no front matter; `[[Page]]` links, and any bare URL linked."""
+    return {"content": ("pages", "journals"), "static": (".",), "titles_from_file_names": True, "autolinks": True}
+
+
 # `root: path.join(__dirname, 'docs')`, `root: 'src'`: the folder of the pages.
 _RSPRESS_ROOT = lazy(r"""\broot\s*:\s*(?:path\.(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname|import\.meta\.dir)\s*,\s*)?['"](?:\./)?([^'"\n]+)['"]""")
 _RSPRESS_LANG = lazy(r"""\blang\s*:\s*['"]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['"]""")
@@ -4425,6 +4463,7 @@ _BUILDERS = {
     "rspress": _rspress_parts,
     "nuxt": _nuxt_parts,
     "mdbook": _mdbook_parts,
+    "logseq": _logseq_parts,
 }
 
 

@@ -89,6 +89,8 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
         return _liquid_masked(quoted, body_offset) if site.jinja_pages and ("{%" in quoted or "{{" in quoted) else quoted
     if generator == "docusaurus" and "{/*" in text:
         return _mdx_comments_blanked(text, body_offset)
+    if generator == "logseq" and "#+BEGIN_" in text.upper():
+        return _org_blocks_fenced(text, body_offset)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
@@ -454,6 +456,27 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 def _indent_before(text: str) -> int:
     """The spaces that end `text` after its last line end: a tag's indentation on its line."""
     return len(text) - len(text.rstrip(" "))
+
+
+def _org_blocks_fenced(text: str, body_offset: int) -> str:
+    """Logseq's Org-style blocks written as markdown reads what they show: `#+BEGIN_QUERY` …
+    `#+END_QUERY` (and `SRC`, `EXAMPLE`, `EXPORT`, `COMMENT`) as the fenced code they are, a
+    query's words (`(todo todo later)`) no prose; the lines of the others (`#+BEGIN_TIP`,
+    `#+BEGIN_NOTE`, `#+BEGIN_QUOTE`), whose text is prose, left out."""
+    pieces = [text[:body_offset]]
+    position = body_offset
+    for line in _ORG_BLOCK_LINE.finditer(text, body_offset):
+        marker = line.group(1)
+        code = line.group(2).upper() in _ORG_CODE_BLOCKS
+        pieces += [text[position : line.start(1)], "~~~" + " " * (len(marker) - 3) if code else blanked(marker)]
+        position = line.end(1)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# A line's `#+BEGIN_X` or `#+END_X`, after its indentation and maybe a list item's marker (`- `).
+_ORG_BLOCK_LINE = lazy(r"^[ \t]*(?:[-*+][ \t]+)?(#\+(?:BEGIN|END)_(\w+)[^\n]*)$", re.I | re.M)
+_ORG_CODE_BLOCKS = frozenset({"QUERY", "SRC", "EXAMPLE", "EXPORT", "COMMENT"})
 
 
 def _fence(tag: str) -> str:

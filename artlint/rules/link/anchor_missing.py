@@ -8,7 +8,7 @@ from artlint.exampletables import example_tables
 from artlint.findings import Severity
 from artlint.layoutids import template_id_files
 from artlint.lazyre import lazy
-from artlint.localfiles import hugo_refs, is_local, resolve, resolve_hugo_ref, split_target
+from artlint.localfiles import hugo_refs, is_local, read_on_github, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.sites import read_small_file
@@ -48,7 +48,9 @@ class LinkAnchorMissing(DocumentRule):
     where the target has no heading whose slug is `part`, no explicit `{#part}` id, no HTML
     element with `id="part"` (the first `id` of an element; not `data-id`, nor an `id=` in a
     URL) and no `<a name="part">` (`<meta name>` is no target), and no footnote of that name
-    (`#fn:1`, `#fnref:1`, and remark-gfm's and GitHub's `#user-content-fn-1`).
+    (`#fn:1`, `#fnref:1`, and remark-gfm's and GitHub's `#user-content-fn-1`). A page read on
+    GitHub (a repository's own documents, a folder no generator builds) may link another file's
+    `#readme`: GitHub shows a markdown file inside `<div id="readme">`.
     A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`), and a text
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id,
     and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;
@@ -163,6 +165,8 @@ class LinkAnchorMissing(DocumentRule):
                 continue
             if not path.lower().endswith(_MARKDOWN_SUFFIXES):
                 continue  # a site page (/about/#team): its template may add the section
+            if fragment.lower() == "readme" and read_on_github(doc):
+                continue  # `tr.md#readme`: GitHub's view of a markdown file holds it in `<div id="readme">`
             target = resolve(doc, path, options["roots"]) if doc.file is not None else None
             if target is None:
                 continue

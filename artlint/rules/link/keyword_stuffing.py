@@ -9,6 +9,7 @@ from artlint import data
 from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.links import Link, definition_line_range, unlink_ranges
+from artlint.localfiles import read_on_github
 from artlint.options import Option
 from artlint.rules import DocumentRule
 from artlint.sites import DOCUMENTATION_GENERATORS
@@ -59,7 +60,8 @@ class LinkKeywordStuffing(DocumentRule):
     problem set's sections refer back to earlier problems), or when the
     anchor is vague ("here", "这里": link-text-non-descriptive's business). Without a
     promotional URL, links to the site's own pages (the host of its configured URL: Hugo's
-    `baseURL`, Jekyll's and Hexo's `url`, Docusaurus' `url`) are cross-references, and links to
+    `baseURL`, Jekyll's and Hexo's `url`, Docusaurus' `url`; for a repository's own documents,
+    such as its README, the `homepage` of its package.json) are cross-references, and links to
     several sections of one page (`#s1`, `#s2`) cite a source place by place; on a page of a
     documentation generator (Docusaurus' docs, MkDocs, VitePress, VuePress), a guide's steps
     link the page they work in each time.
@@ -132,6 +134,8 @@ class LinkKeywordStuffing(DocumentRule):
             if len(links) >= 2 and _is_common_word(links[0].text):
                 repeated_by_host[links[0].host].add(anchor)
         own_host = doc.site.host if doc.site is not None else ""
+        if not own_host and doc.site is not None and read_on_github(doc):
+            own_host = doc.site.project_host  # a README's links to the project's own site: its homepage in package.json
         documentation = _is_documentation(doc)
         stuffed = [
             links

@@ -120,6 +120,9 @@ class LinkTargetMissing(DocumentRule):
     character references are read first, as CommonMark reads them (`m&#97;ilto:…` is a
     mailto link). Nothing is fetched
     online.
+    In a Logseq graph, a block's reference `[label](((uuid)))` and a page's `[label]([[Page]])`
+    are Logseq's to resolve (it makes a page a reference names), and `assets/a.png` is read from
+    the graph's top.
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -152,6 +155,8 @@ class LinkTargetMissing(DocumentRule):
                 continue
             if _PLACEHOLDER.fullmatch(path):
                 continue  # `ENGLISH_VERSION_URL`: a name a build script replaces, no path
+            if doc.site is not None and doc.site.generator == "logseq" and _LOGSEQ_REFERENCE.fullmatch(path):
+                continue  # `[label](((uuid)))`, `[label]([[Page]])`: a block's or a page's reference, which Logseq makes
             if resolve(doc, path, roots) is None and not _is_page_path(doc, path, roots) and not redirected(doc, path):
                 if doc.site is not None and doc.site.link_render_hook and _found_by_render_hook(doc, path, roots):
                     continue
@@ -196,6 +201,9 @@ class LinkTargetMissing(DocumentRule):
                 yield doc.diagnostic(message, ref.start, ref.end)
 
 
+# Logseq's labelled references: a block's `((uuid))`, a page's `[[name]]`; a page that does
+# not exist yet is made, empty, when a reference names it.
+_LOGSEQ_REFERENCE = lazy(r"\(\([^()\n]+\)\)|\[\[[^\]\n]+\]\]")
 # A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`).
 _PLACEHOLDER = lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
