@@ -265,12 +265,13 @@ def _folder_on_github(path: Path) -> Path | None:
 
 def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
     variants = [] if trailing_slash else [path]
-    variants += [path / "index.md", path / "_index.md", path / "README.md", path / "index.html", path / "index.mdx"]
+    variants += [path / "index.md", path / "_index.md", path / "README.md", path / "index.html", path / "index.mdx", path / "index.markdown"]
     if path.name:
-        variants += [path.with_name(path.name + ".md"), path.with_name(path.name + ".mdx")]
+        # `.markdown` is Jekyll's own suffix (its `jekyll new` writes posts so)
+        variants += [path.with_name(path.name + ".md"), path.with_name(path.name + ".mdx"), path.with_name(path.name + ".markdown")]
     if path.suffix.lower() in (".html", ".htm"):
         stem = path.with_suffix("")
-        variants += [stem.with_suffix(".md"), stem / "index.md", stem / "_index.md"]
+        variants += [stem.with_suffix(".md"), stem.with_suffix(".markdown"), stem / "index.md", stem / "_index.md"]
     if path.suffix.lower() == ".md":  # Docusaurus: a page linked as .md may be written as .mdx
         variants.append(path.with_suffix(".mdx"))
     return variants
@@ -577,6 +578,9 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if doc.site is not None and doc.site.translated_links:
         candidates = _own_language_variants(doc, Path(os.path.normpath(folder / path))) + candidates
+    if doc.site is not None and doc.site.input_path_links and not path.startswith((".", "/")):
+        # Eleventy's InputPathToUrl: `blog/thirdpost.md` names the input file from the input folder or the project's top
+        candidates += [Path(os.path.normpath(os.path.join(doc.site.root, base, path))) for base in (*doc.site.content, ".")]
     if doc.site is not None and doc.site.generator == "logseq" and path.startswith("assets/"):
         candidates.append(Path(doc.site.root, path))  # Logseq reads `assets/a.png` from the graph's top, as `../assets/a.png`
     if doc.site is not None and doc.site.generator == "mdbook":

@@ -209,6 +209,9 @@ class Site:
     # A markdown image's title is shown under it as its caption: markdown-it-image-figures with
     # `figcaption: true` (or "title") on an Eleventy site.
     image_title_captions: bool = False
+    # A link may name a page by its input file from the input folder or the project's top
+    # (`<a href="blog/thirdpost.md">` from any page): Eleventy's InputPathToUrl plugin or filter.
+    input_path_links: bool = False
     # The front-matter keys of terms (`tags`, `categories`) that the site's templates or plugins
     # may read as lists (loop over, count, make pages of); a Jekyll site whose own templates
     # only print them reads `tags: a, b` as written. All of them on other generators.
@@ -705,6 +708,7 @@ class Site:
             "assets-kept-elsewhere": self.assets_kept_elsewhere,
             "encoded-heading-ids": self.encoded_heading_ids,
             "image-title-captions": self.image_title_captions,
+            "input-path-links": self.input_path_links,
             "wiki-links": self.wiki_links,
             "media-embeds": self.media_embeds,
             "upgrades-insecure-requests": self.upgrades_insecure,
@@ -4340,6 +4344,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "encoded_heading_ids": "markdown-it-anchor" in package,
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,
         "language_folders": _language_folders(folder, (source if source != "." else "",)),
+        "input_path_links": "InputPathToUrl" in text or "inputPathToUrl" in text,
     }
 
 

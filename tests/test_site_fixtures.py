@@ -27,7 +27,7 @@ SITES = Path(__file__).parent / "sites"
 def test_site(name: str) -> None:
     site = SITES / name
     expected: Counter = Counter()
-    for file in sorted(site.rglob("*.md")):
+    for file in sorted([*site.rglob("*.md"), *site.rglob("*.markdown")]):
         expected += expected_findings(file, display_path(file))
     config = load_config(None, site)
     config.project = site

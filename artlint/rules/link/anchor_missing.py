@@ -53,6 +53,8 @@ class LinkAnchorMissing(DocumentRule):
     `#readme`: GitHub shows a markdown file inside `<div id="readme">`.
     A fragment's backslash escapes are markdown's (`#foo\\_bar` is `#foo_bar`), and a text
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id,
+    one that starts with `/` (`#/zh-CN/quickstart`) a hash router's route (docsify, a component
+    library's single-page docs), not an id either,
     and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
     On VitePress and VuePress sites, and in folders no known generator builds (a docs repository
@@ -140,6 +142,8 @@ class LinkAnchorMissing(DocumentRule):
                 continue
             if "{{" in fragment or "{%" in fragment:
                 continue  # `#{{ distro.first }}` in a Liquid loop: the build writes the fragment
+            if fragment.startswith("/"):
+                continue  # `#/zh-CN/quickstart`: a route of a single-page site's hash router (docsify, vant's), no element's id
             if not path:
                 if doc.file is not None and doc.file.stem.lower().startswith("_index"):
                     continue
