@@ -581,6 +581,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     if doc.site is not None and doc.site.input_path_links and not path.startswith((".", "/")):
         # Eleventy's InputPathToUrl: `blog/thirdpost.md` names the input file from the input folder or the project's top
         candidates += [Path(os.path.normpath(os.path.join(doc.site.root, base, path))) for base in (*doc.site.content, ".")]
+    if doc.site is not None and doc.site.generator == "docsify" and ("relativePath", "false") in doc.site.url_settings:
+        candidates += _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, path))), trailing)  # read from docsify's root
     if doc.site is not None and doc.site.generator == "logseq" and path.startswith("assets/"):
         candidates.append(Path(doc.site.root, path))  # Logseq reads `assets/a.png` from the graph's top, as `../assets/a.png`
     if doc.site is not None and doc.site.generator == "mdbook":

@@ -10,7 +10,8 @@ article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
 ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`),
-a Logseq graph (`logseq/config.edn` beside `pages/` or `journals/`), VitePress
+a Logseq graph (`logseq/config.edn` beside `pages/` or `journals/`), docsify (an `index.html`
+that sets `window.$docsify`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
 the file package.json's scripts pass to `eleventy --config=`).
 A folder of markdown with none is a `plain` site rooted at the
@@ -53,7 +54,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-GENERATORS = ("hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq", "eleventy", "plain")
+GENERATORS = (
+    "hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq", "docsify", "eleventy", "plain",
+)
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
 # Zola's RFC3339_DATE: a day, maybe its time (`2024-11-13T23:52:00Z`), then maybe `_` or `-` and
@@ -69,7 +72,7 @@ _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "docsify")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -312,7 +315,9 @@ class Site:
         pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
         `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
         pattern_matching = (
-            self.generator == "jekyll" or (self.generator == "mkdocs" and not self.betterem) or (self.generator == "hexo" and not self.markdown_it)
+            self.generator in ("jekyll", "docsify")
+            or (self.generator == "mkdocs" and not self.betterem)
+            or (self.generator == "hexo" and not self.markdown_it)
         )
         return not pattern_matching and not self.blackfriday and not self.spaced_strong
 
@@ -1318,6 +1323,8 @@ def _plain_name(name: Any) -> bool:
     return isinstance(name, str) and bool(name.strip()) and not name.startswith("/") and ".." not in name.split("/") and "\\" not in name
 
 
+# docsify's own files beside the pages: the sidebar, the navigation bar, the cover page.
+_DOCSIFY_PARTS = frozenset({"_sidebar", "_navbar", "_coverpage"})
 # Layouts that make a section's page no article: a standalone page, or a list of others (an archive).
 _HUGO_PAGE_LAYOUTS = frozenset({"page", "list", "archive", "archives"})
 
@@ -1566,6 +1573,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"  # a book's chapters: no dates, no front matter, titled by their headings
     if generator == "logseq":
         return "page"  # a graph's pages and journals: titled by their file names, no front matter
+    if generator == "docsify":
+        return "partial" if lowered in _DOCSIFY_PARTS else "page"  # `_sidebar.md`: the navigation it loads
     if generator == "eleventy":
         return "page" if _at_the_top(_under_input(site, path)) else "article"  # `about.md`, `about/index.md`; `posts/a.md`
     if generator == "plain" and any(part.lower() in _DOCS_FOLDERS for part in parts[:-1][:_DOCS_DEPTH]):
@@ -1862,7 +1871,7 @@ def _repository_files() -> frozenset[str]:
 
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
-_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq")
+_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq", "docsify")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2178,6 +2187,15 @@ def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
     return os.path.join(folder, "book.toml") if "book.toml" in names else None
 
 
+def _docsify_file(folder: str, names: Collection[str]) -> str | None:
+    """docsify: the `index.html` that configures it (`window.$docsify = {…}`), in the folder of
+    the pages it serves."""
+    for name in ("index.html", "doc.html"):
+        if name in names and "$docsify" in read_small_file(os.path.join(folder, name)):
+            return os.path.join(folder, name)
+    return None
+
+
 def _logseq_file(folder: str, names: Collection[str]) -> str | None:
     """A Logseq graph: `logseq/config.edn` beside its `pages/` or `journals/`."""
     if "logseq" not in names or ("pages" not in names and "journals" not in names):
@@ -2268,6 +2286,7 @@ _FINDERS = (
     ("nuxt", _nuxt_file),
     ("mdbook", _mdbook_file),
     ("logseq", _logseq_file),
+    ("docsify", _docsify_file),
 )
 
 
@@ -4111,6 +4130,19 @@ def _mdbook_parts(folder: str, settings: dict) -> dict:
     return {"content": (source,), "static": (source,)}
 
 
+def _docsify_parts(folder: str, settings: dict) -> dict:
+    """docsify, which renders the pages in the browser with marked: the folder of its
+    `index.html` is the site's root, `README.md` a folder's page, `_sidebar.md` and the like its
+    navigation; a link's path is read from that root (unless `relativePath: true`) with its
+    `.md` optional; bare URLs are linked (marked's GFM)."""
+    text = next((text for text in (read_small_file(os.path.join(folder, name)) for name in ("index.html", "doc.html")) if "$docsify" in text), "")
+    relative = _DOCSIFY_RELATIVE.search(text) is not None
+    return {"content": (".",), "static": (".",), "autolinks": True, "url_settings": (("relativePath", str(relative).lower()),)}
+
+
+_DOCSIFY_RELATIVE = lazy(r"\brelativePath\s*:\s*true\b")
+
+
 def _logseq_parts(folder: str, settings: dict) -> dict:
     """A Logseq graph, published by Logseq itself: its pages and journals, titled by their file
     names (`Whiteboard___Object.md` is "Whiteboard/Object"), properties written `key:: value`,
@@ -4469,6 +4501,7 @@ _BUILDERS = {
     "nuxt": _nuxt_parts,
     "mdbook": _mdbook_parts,
     "logseq": _logseq_parts,
+    "docsify": _docsify_parts,
 }
 
 
