@@ -67,6 +67,13 @@ def is_address(name: str) -> bool:
     return True
 
 
+def is_identifier_uri(url: str, prefixes: tuple[str, ...]) -> bool:
+    """An address that is a name (`http://www.w3.org/2000/svg`, an XML-DSig algorithm's
+    `…/xmldsig-more#rsa-sha256`): it starts, scheme aside, with one of `prefixes`."""
+    rest = url.split("://", 1)[1] if "://" in url else url
+    return rest.lower().startswith(tuple(prefix.lower() for prefix in prefixes))
+
+
 def is_documentation_host(host: str) -> bool:
     """`example.com` and `www.example.com` (and .net, .org): placeholders in documentation. Other
     subdomains of them stand for real hosts in examples and are not exempt."""

@@ -9,7 +9,7 @@ from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.link.malformed import DESTINATION_PART
 from artlint.spans import SpanSet
-from artlint.urls import in_documentation_domain, is_documentation_host, is_private_host, trim_url, unmatched_close
+from artlint.urls import in_documentation_domain, is_documentation_host, is_identifier_uri, is_private_host, trim_url, unmatched_close
 
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
@@ -498,7 +498,8 @@ class BareUrl(DocumentRule):
     `| **API Risk** | https://risk.x.com.br/ |`, or after such a bold or code label on its line,
     `* **Split API**: https://split.x.com.br/`), placeholders (`http://localhost:8080/`,
     `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
-    the value of an environment variable or setting (`MIRROR_URL=https://...`) or of a command's
+    names written as addresses (XML namespaces and algorithm identifiers, `identifier-prefixes`:
+    `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`), the value of an environment variable or setting (`MIRROR_URL=https://...`) or of a command's
     option (`main.py -u http://…`, `--registry=https://…`), a host without a
     scheme as a whole string in straight quotes (`"www.example.com"` in a matching rule's
     example), a `www.` host named without a scheme or a path (`(© www.example.com)`, `域名如
@@ -540,6 +541,11 @@ class BareUrl(DocumentRule):
             _DATA["service-words"],
             "Words of a label naming a service (`API`, `Server`, `Sandbox`): a bare URL alone in a table cell beside one, or after one, is an endpoint.",
         ),
+        "identifier-prefixes": Option(
+            "list[string]",
+            list(data.load("links")["identifier-uris"]["prefixes"]),
+            "Addresses that are names (XML namespaces, algorithm identifiers), as prefixes of host and path: not asked to be links.",
+        ),
         "dead-phrases": Option(
             "list[string]",
             _DATA["dead-phrases"],
@@ -575,6 +581,8 @@ class BareUrl(DocumentRule):
                 written = url if "://" in url else f"https://{url}"  # `<www.x.org>` is no autolink: it needs its scheme
                 yield doc.diagnostic(f"autolink markup broken before {url}: its '<' shows as text (write <{written}>)", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or start in doc.struck_out):
+                if is_identifier_uri(url, tuple(options["identifier-prefixes"])):
+                    continue  # `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`: a name, no page to visit
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
                 if mentioned_not_offered(doc.text, text, start, end, line_start) or _linked_just_before(doc, url, start, line_start):

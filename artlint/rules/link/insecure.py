@@ -18,6 +18,7 @@ from artlint.urls import (
     in_documentation_domain,
     is_address,
     is_documentation_host,
+    is_identifier_uri,
     is_placeholder_host,
     is_private_host,
     listed_domain,
@@ -52,7 +53,9 @@ class LinkInsecure(NetworkRule):
     (`device-hosts`: `router.asus.com`, `routerlogin.net`, which serve http only), a "host"
     whose last label is a file type and no top-level domain (`file-suffixes`:
     `[Node.js](http://node.js)`, a name a linkifier linked), a host or URL prefix of
-    link-denied-domain's built-in list (gone, with no https to move to: `code.google.com/p/`), a Tor onion service or an I2P site (their
+    link-denied-domain's built-in list (gone, with no https to move to: `code.google.com/p/`), a name
+    written as an address (an XML namespace, an algorithm's identifier, `identifier-prefixes`:
+    `http://www.w3.org/2000/svg`, kept as its specification writes it), a Tor onion service or an I2P site (their
     networks encrypt end to end, and their addresses are published as `http://`), the `allow`
     list, a licence's text (`LICENSE.md`, quoted word for word), an address shown as written
     (bare, or as its own link's text) beside the same address with https:// (on its line or
@@ -102,6 +105,11 @@ class LinkInsecure(NetworkRule):
         ),
         "https-hosts": Option(
             "list[string]", list(_DATA["https-hosts"]), "Hosts (and their subdomains) that `--fix` moves to https://."
+        ),
+        "identifier-prefixes": Option(
+            "list[string]",
+            list(data.load("links")["identifier-uris"]["prefixes"]),
+            "Addresses that are names (XML namespaces, algorithm identifiers), as prefixes of host and path: kept with http://.",
         ),
         "file-suffixes": Option(
             "list[string]",
@@ -171,6 +179,8 @@ def _insecure_targets(doc, options):
             continue
         if target.url_start in doc.struck_out:
             continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
+        if is_identifier_uri(target.url, tuple(options["identifier-prefixes"])):
+            continue  # `http://www.w3.org/1999/02/22-rdf-syntax-ns#type`: a name, written as its specification writes it
         if target.shows_its_address and _beside_its_https_twin(doc.text, target):
             continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
         if not target.is_image and _service_port(target.url):
