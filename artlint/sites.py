@@ -3512,7 +3512,8 @@ def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
     package = read_small_file(os.path.join(folder, "package.json"))
     alone = settings.get("source_dir") == "."
     markdown_it = _HEXO_MARKDOWN_IT.search(package)
-    marked = [found for found in (_HEXO_MARKED.search(package), _HEXO_KRAMED.search(package)) if found is not None]
+    kramed = _HEXO_KRAMED.search(package)
+    marked = [found for found in (_HEXO_MARKED.search(package), kramed) if found is not None]
     # Hexo loads its plugins in the order package.json lists them, and a renderer registered
     # for `md` replaces the one before: with markdown-it and marked both installed, the later wins.
     if markdown_it and marked and max(found.start() for found in marked) > markdown_it.start():
@@ -3521,12 +3522,13 @@ def _hexo_renderer_parts(folder: str, settings: dict) -> dict:
         render = _table(_nested(settings, "markdown", "render"))  # hexo-renderer-markdown-it 4's defaults
         return {"markdown_it": True, "autolinks": render.get("linkify") is not False, "line_breaks": render.get("breaks") is not False}
     pandoc = _HEXO_PANDOC.search(package) is not None
+    before_1 = _hexo_pairs_spaced_strong(package)  # marked 0.x or kramed
     return {
         # marked's settings, unless pandoc renders (its markdown links no bare URL, breaks no line)
         "autolinks": not pandoc and _nested(settings, "marked", "gfm") is not False and _nested(settings, "marked", "autolink") is not False,
-        "spaced_strong": not pandoc and _hexo_pairs_spaced_strong(package),
-        "marked_before_1": not pandoc and (_marked_major(package) == 0 or bool(_HEXO_KRAMED.search(package))),
-        "unspaced_headings": not pandoc and bool(_HEXO_KRAMED.search(package)),
+        "spaced_strong": not pandoc and before_1,
+        "marked_before_1": not pandoc and before_1,
+        "unspaced_headings": not pandoc and kramed is not None,
         "pattern_underscores": not pandoc and _marked_major(package) in (0, 1, 2),  # (0 too: `or 3` once took it for unknown)
         "line_breaks": not pandoc and _nested(settings, "marked", "breaks") is not False,
         "pandoc": pandoc,
@@ -4135,8 +4137,7 @@ def _docsify_parts(folder: str, settings: dict) -> dict:
     `index.html` is the site's root, `README.md` a folder's page, `_sidebar.md` and the like its
     navigation; a link's path is read from that root (unless `relativePath: true`) with its
     `.md` optional; bare URLs are linked (marked's GFM)."""
-    text = next((text for text in (read_small_file(os.path.join(folder, name)) for name in ("index.html", "doc.html")) if "$docsify" in text), "")
-    relative = _DOCSIFY_RELATIVE.search(text) is not None
+    relative = _DOCSIFY_RELATIVE.search(str(settings.get("_text", ""))) is not None
     return {"content": (".",), "static": (".",), "autolinks": True, "url_settings": (("relativePath", str(relative).lower()),)}
 
 
@@ -4610,8 +4611,8 @@ def _settings_of(config_file: str) -> dict:
                     table.setdefault(language, values)
         return merged
     settings = _read_settings(config_file)
-    if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts")):
-        settings = {"_text": read_small_file(config_file)}
+    if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts", ".html")):
+        settings = {"_text": read_small_file(config_file)}  # searched as text, never run (docsify's `index.html` too)
     return settings
 
 

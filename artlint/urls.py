@@ -69,9 +69,9 @@ def is_address(name: str) -> bool:
 
 def is_identifier_uri(url: str, prefixes: tuple[str, ...]) -> bool:
     """An address that is a name (`http://www.w3.org/2000/svg`, an XML-DSig algorithm's
-    `…/xmldsig-more#rsa-sha256`): it starts, scheme aside, with one of `prefixes`."""
+    `…/xmldsig-more#rsa-sha256`): it starts, scheme aside, with one of `prefixes` (lower case)."""
     rest = url.split("://", 1)[1] if "://" in url else url
-    return rest.lower().startswith(tuple(prefix.lower() for prefix in prefixes))
+    return rest.lower().startswith(prefixes)
 
 
 def is_documentation_host(host: str) -> bool:

@@ -11,6 +11,20 @@ from artlint.rules.link.malformed import DESTINATION_PART
 from artlint.spans import SpanSet
 from artlint.urls import in_documentation_domain, is_documentation_host, is_identifier_uri, is_private_host, trim_url, unmatched_close
 
+# Shared with link-insecure: a name written as an address is neither a link to make nor one to move to https.
+IDENTIFIER_PREFIXES_OPTION = Option(
+    "list[string]",
+    list(data.load("links")["identifier-uris"]["prefixes"]),
+    "Addresses that are names (XML namespaces, algorithm identifiers), as prefixes of host and path: "
+    "neither asked to be links nor to use https://.",
+)
+
+
+def identifier_prefixes(options) -> tuple[str, ...]:
+    """The rule's `identifier-prefixes`, lower case, worked out once per settings."""
+    return derived(options, "identifier prefixes", lambda: tuple(prefix.lower() for prefix in options["identifier-prefixes"]))
+
+
 _SHORTCODE_OPEN = lazy(r"\{\{[<%]")
 # What is left of a link that did not parse: `\[text\](`, `] (`, `[label]: ` followed by the URL.
 # A footnote's definition (`[^2]: https://…`) is footnote text, not a broken link definition.
@@ -541,11 +555,7 @@ class BareUrl(DocumentRule):
             _DATA["service-words"],
             "Words of a label naming a service (`API`, `Server`, `Sandbox`): a bare URL alone in a table cell beside one, or after one, is an endpoint.",
         ),
-        "identifier-prefixes": Option(
-            "list[string]",
-            list(data.load("links")["identifier-uris"]["prefixes"]),
-            "Addresses that are names (XML namespaces, algorithm identifiers), as prefixes of host and path: not asked to be links.",
-        ),
+        "identifier-prefixes": IDENTIFIER_PREFIXES_OPTION,
         "dead-phrases": Option(
             "list[string]",
             _DATA["dead-phrases"],
@@ -581,7 +591,7 @@ class BareUrl(DocumentRule):
                 written = url if "://" in url else f"https://{url}"  # `<www.x.org>` is no autolink: it needs its scheme
                 yield doc.diagnostic(f"autolink markup broken before {url}: its '<' shows as text (write <{written}>)", start, end)
             elif not (autolinked or _not_for_readers(url) or _template_goes_on(text, end) or doc.declares_generated or start in doc.struck_out):
-                if is_identifier_uri(url, tuple(options["identifier-prefixes"])):
+                if is_identifier_uri(url, identifier_prefixes(options)):
                     continue  # `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`: a name, no page to visit
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue

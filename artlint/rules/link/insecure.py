@@ -9,7 +9,7 @@ from artlint.network.probes import probe_at
 from artlint.network.targets import Target, normalise_url
 from artlint.options import Option, derived
 from artlint.rules import NetworkRule
-from artlint.rules.link.bare_url import bare_urls, mentioned_not_offered
+from artlint.rules.link.bare_url import IDENTIFIER_PREFIXES_OPTION, bare_urls, identifier_prefixes, mentioned_not_offered
 from artlint.rules.link.denied_domain import matches_pattern
 from artlint.urls import (
     domain_set,
@@ -106,11 +106,7 @@ class LinkInsecure(NetworkRule):
         "https-hosts": Option(
             "list[string]", list(_DATA["https-hosts"]), "Hosts (and their subdomains) that `--fix` moves to https://."
         ),
-        "identifier-prefixes": Option(
-            "list[string]",
-            list(data.load("links")["identifier-uris"]["prefixes"]),
-            "Addresses that are names (XML namespaces, algorithm identifiers), as prefixes of host and path: kept with http://.",
-        ),
+        "identifier-prefixes": IDENTIFIER_PREFIXES_OPTION,
         "file-suffixes": Option(
             "list[string]",
             list(_DATA["file-suffixes"]),
@@ -179,7 +175,7 @@ def _insecure_targets(doc, options):
             continue
         if target.url_start in doc.struck_out:
             continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
-        if is_identifier_uri(target.url, tuple(options["identifier-prefixes"])):
+        if is_identifier_uri(target.url, identifier_prefixes(options)):
             continue  # `http://www.w3.org/1999/02/22-rdf-syntax-ns#type`: a name, written as its specification writes it
         if target.shows_its_address and _beside_its_https_twin(doc.text, target):
             continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
