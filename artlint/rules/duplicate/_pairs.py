@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -27,6 +28,54 @@ def _base(path: str) -> tuple[str, str]:
             break
         stem = root
     return folder or ".", _LANGUAGE.sub("", stem)
+
+
+# Two sibling folders mirror each other when at least this many of their files, and this share
+# of the smaller folder's, have the same path inside each.
+_MIRRORED_FILES = 5
+_MIRRORED_SHARE = 0.4
+
+
+class MirroredTrees:
+    """Sibling folders that hold one documentation twice, file for file: a version beside
+    another (`dev-1.3/` and `V1.3.x/`, `latest/` and `dev-1.3/`), or one edition for each
+    product or tool (`quasar-cli-webpack/` and `quasar-cli-vite/`, `Tree/` and `Table/`).
+    The same page in each is kept on purpose, and so is any page of one beside any of the
+    other, which may have moved. Told from the paths of every file checked, whatever each
+    folder is named."""
+
+    def __init__(self, paths):
+        self._paths = sorted(paths)
+        self._answers: dict[tuple[str, str], bool] = {}
+
+    def mirrored(self, a: str, b: str) -> bool:
+        parts_a, parts_b = a.split("/"), b.split("/")
+        shared = 0
+        while shared < min(len(parts_a), len(parts_b)) - 1 and parts_a[shared] == parts_b[shared]:
+            shared += 1
+        if shared >= len(parts_a) - 1 or shared >= len(parts_b) - 1:
+            return False  # not two folders side by side: a file of the shared folder is one side
+        parent = "/".join(parts_a[:shared])
+        first, second = sorted(("/".join((parent, parts_a[shared])), "/".join((parent, parts_b[shared]))))
+        key = (first, second)
+        if key not in self._answers:
+            self._answers[key] = self._mirror(first, second)
+        return self._answers[key]
+
+    def _mirror(self, first: str, second: str) -> bool:
+        inside_first, inside_second = self._inside(first.lstrip("/")), self._inside(second.lstrip("/"))
+        same = len(inside_first & inside_second)
+        return same >= _MIRRORED_FILES and same >= _MIRRORED_SHARE * min(len(inside_first), len(inside_second))
+
+    def _inside(self, folder: str) -> set[str]:
+        prefix = folder + "/"
+        start = bisect_left(self._paths, prefix)
+        found = set()
+        for path in self._paths[start:]:
+            if not path.startswith(prefix):
+                break
+            found.add(path[len(prefix) :])
+        return found
 
 
 def intentional(a: str, b: str) -> bool:
@@ -143,6 +192,8 @@ def version_scope(path: str) -> tuple[str, str, bool] | None:
         found = _VERSION.search(part)
         if found:
             base = part[: found.start()]
+            if base.lower() in _UNNUMBERED_VERSIONS:
+                base = ""  # `dev-1.3/` beside `V1.3.x/`: the version being written, numbered
             if not base and before and before[-1].lower() in _ARCHIVE_FOLDERS:
                 before = before[:-1]
             return "/".join([*before, base] if base else before), found.group().lstrip("-_").lower(), True

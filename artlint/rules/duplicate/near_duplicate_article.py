@@ -13,6 +13,7 @@ from artlint.globs import glob_set
 from artlint.options import Option, derived
 from artlint.rules import CorpusRule
 from artlint.rules.duplicate._pairs import (
+    MirroredTrees,
     assign,
     date_of,
     declared_copy,
@@ -81,8 +82,11 @@ class NearDuplicateArticle(CorpusRule):
     for two versions of what it documents (`collections/sets.md` and `collections-2.13/sets.md`,
     `docs/v1/` and `docs/v2/`, `docs/next/` and `docs/latest/` (two release channels),
     `docs/archive/17.0/` and `docs/22.0/`, Docusaurus' `versioned_docs/version-2.0/`,
-    `content/v1.14-docs/` beside `content/docs/`; any page of an old version so kept beside any page of the
-    current docs, which may have moved it), the
+    `content/v1.14-docs/` beside `content/docs/`, `dev-1.3/` beside `V1.3.x/`; any page of an old version so kept beside any page of the
+    current docs, which may have moved it), one documentation kept twice file for file in two
+    sibling folders, whatever their names (one edition for each tool or product,
+    `quasar-cli-webpack/` and `quasar-cli-vite/`: five files or more, and two fifths of the
+    smaller folder's, at the same paths in both), the
     releases of a text kept by version (`spec/v1.0.0.md` and `spec/v2.0.0.md`, and the home
     page above them that publishes the current one again), an article
     republished in another section of the site (a blog post in the docs, a project's
@@ -164,6 +168,7 @@ class NearDuplicateArticle(CorpusRule):
         ignored = glob_set(tuple(options["ignore"]))
         variants = derived(options, "near-duplicate variants", lambda: frozenset(word.casefold() for word in options["variant-words"]))
         paths = [path for path, fact in facts.items() if fact and not ignored.match(fact[0])]
+        mirrors = MirroredTrees(facts)
         dates = {path: facts[path][1] for path in paths}
         sets = [facts[path][2] for path in paths]
         best: dict[str, tuple[float, str, float, bool]] = {}  # file reported -> (similarity, closest copy, containment, numbers only)
@@ -180,6 +185,8 @@ class NearDuplicateArticle(CorpusRule):
                 continue
             if different_versions(paths[a], paths[b]) or _sections_differ(first, second) or _sites_differ(first, second):
                 continue
+            if mirrors.mirrored(paths[a], paths[b]):
+                continue  # one documentation kept twice, file for file: two versions, two editions
             if len(first) > 12 and first[12] and second[12] and first[12] != second[12]:
                 continue  # the pages of one event held on two days (a workshop's sessions)
             if platform_variants(first[0], second[0], variants):
