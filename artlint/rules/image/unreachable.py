@@ -5,7 +5,17 @@ import re
 from artlint.findings import Severity
 from artlint.globs import glob_set
 from artlint.lazyre import lazy
-from artlint.localfiles import case_hint, exists_as_dependency, hexo_post_asset, in_unfetched_submodule, is_local, link_target, resolve, split_target
+from artlint.localfiles import (
+    case_hint,
+    exists_as_dependency,
+    hexo_post_asset,
+    in_unfetched_submodule,
+    is_local,
+    link_target,
+    resolve,
+    split_target,
+    written_by_build_step,
+)
 from artlint.network.probes import url_probes
 from artlint.rules import NetworkRule
 from artlint.rules.link.target_missing import IGNORE_OPTION, ROOTS_OPTION
@@ -91,7 +101,9 @@ class ImageUnreachable(NetworkRule):
     Hexo then renders nothing), whose local source is not on disk (but not under a folder
     Jekyll's `keep_files` names, which another step of the build fills), resolved like `link-target-missing` (the
     article's folder and page bundle, then the `roots` for `/site/paths`; not in a git
-    submodule the checkout has not fetched, which cannot be checked; on a Hexo site whose
+    submodule the checkout has not fetched, which cannot be checked, nor where a `.gitignore`
+    keeps it out of the repository as `link-target-missing` reads one: `images` at the root of a
+    plain folder of pages, whose build brings the pictures; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
     from the site's root too; a shortcode whose template passes `src` through `relURL` or
     `absURL`, from the site's root only; a relative source found from the site's root,
@@ -158,6 +170,8 @@ class ImageUnreachable(NetworkRule):
                     continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
                 if _bundle_resource_by_hook(doc, path):
                     continue  # the theme's image render hook finds `/a.webp` among the page's resources
+                if written_by_build_step(doc, path, options["roots"]):
+                    continue  # `/images/a.webp` where the `.gitignore` keeps `images` out: a build step brings it
                 yield doc.diagnostic(f"image {path!r} not found{case_hint(doc, path)}", link.url_start, max(link.url_end, link.url_start + 1))
         # Hugo expands shortcodes in the pages it renders (in code blocks too); in a repository's
         # README, which GitHub shows, `{{< figure >}}` is text.
