@@ -35,6 +35,17 @@ def object_at(text: str, start: int) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def array_at(text: str, start: int) -> list[Any]:
+    """The array literal whose `[` is at `start`; [] when there is none."""
+    if not text.startswith("[", start):
+        return []
+    try:
+        value, _ = _Reader(text).value(start, 0)
+    except _TooLong:
+        return []
+    return value if isinstance(value, list) else []
+
+
 def options_after(text: str, index: int) -> dict[str, Any]:
     """The options object of a `[name, {...}]` pair whose name ends at `index`: after a comma,
     comments and an optional `(` (`/** @type */ ({ ... })`); {} when none follows."""

@@ -73,6 +73,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
         if site["url-settings"]:
             lines.append(f"  url settings {', '.join(f'{key} = {value}' for key, value in site['url-settings'].items())}")
         lines.append(f"  not content  {', '.join(site['not-content']) or '-'}")
+        if site["excluded-pages"]:
+            lines.append(f"  not built    {', '.join(site['excluded-pages'])} (pages the configuration leaves out)")
         if site["verbatim-shortcodes"]:
             lines.append(f"  data bodies  {', '.join(site['verbatim-shortcodes'])} (shortcodes without a template here)")
         if site["holds-sites"]:
@@ -116,6 +118,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append("  front matter optional on pages (jekyll-optional-front-matter, as on GitHub Pages)")
         if site["pandoc"]:
             lines.append("  renderer     pandoc (a ** closes after a space too; bare URLs stay text; pandoc's heading ids)")
+        if site["cjk-friendly"]:
+            lines.append("  emphasis     CJK-friendly (`**注：**正文` is bold: a cjk-friendly package is installed)")
         if site["betterem"]:
             lines.append("  emphasis     pymdownx.betterem (** pairs much as CommonMark's flanking rules say)")
         if site["jinja-pages"]:

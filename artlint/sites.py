@@ -46,6 +46,7 @@ from artlint.dependencies import (
     signature_of,
     titles_tree,
 )
+from artlint.globs import glob_set
 from artlint.lazyre import lazy
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
@@ -123,6 +124,10 @@ class Site:
     # `slugify.paths`, MkDocs' `use_directory_urls` (artlint.pageurls reads them).
     url_settings: tuple[tuple[str, str], ...] = ()
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    # Globs (artlint.globs, relative to root) of the markdown files the configuration leaves
+    # out of the build: VuePress's `pagePatterns` negations (`!**/Master/**/*.md`), VitePress's
+    # `srcExclude`.
+    excluded_pages: tuple[str, ...] = ()
     # Hugo's `ignoreFiles`: regular expressions of the absolute paths of files it does not build
     # (kept to be included elsewhere, `{{< readfile >}}`).
     ignore_files: tuple[str, ...] = ()
@@ -234,6 +239,10 @@ class Site:
     # MkDocs with pymdownx.betterem: `**` pairs only where it could open and close, much as
     # CommonMark's flanking rules say (`**陈：**我` stays as written), not as Python-Markdown's.
     betterem: bool = False
+    # A CJK-friendly emphasis plugin (markdown-it-cjk-friendly, remark-cjk-friendly,
+    # marked-cjk-friendly) is installed: `**注：**正文` is bold, as CommonMark's next revision
+    # proposes, where CommonMark alone shows the asterisks.
+    cjk_friendly: bool = False
     # marked before 1.0 (hexo-renderer-marked before 3): `__words__` is bold wherever the
     # opening `__` follows no ASCII letter, digit or `_` (具有__固定格式__，), flanking aside.
     pattern_underscores: bool = False
@@ -319,7 +328,7 @@ class Site:
             or (self.generator == "mkdocs" and not self.betterem)
             or (self.generator == "hexo" and not self.markdown_it)
         )
-        return not pattern_matching and not self.blackfriday and not self.spaced_strong
+        return not pattern_matching and not self.blackfriday and not self.spaced_strong and not self.cjk_friendly
 
     @property
     def reads_spaced_destinations(self) -> bool:
@@ -698,6 +707,7 @@ class Site:
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
             "not-content": list(self.not_content),
+            "excluded-pages": list(self.excluded_pages),
             "ignore-files": list(self.ignore_files),
             "fragments": list(self.fragments),
             "verbatim-shortcodes": list(self.verbatim_shortcodes),
@@ -722,6 +732,7 @@ class Site:
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
+            "cjk-friendly": self.cjk_friendly,
             "jinja-pages": self.jinja_pages,
             "include-tags": [list(tags) for tags in self.include_tags],
             "autorefs": self.autorefs,
@@ -788,7 +799,11 @@ class Site:
         """Whether `path` (absolute) is in one of the site's template, partial or output
         folders, or is a file the generator's configuration excludes."""
         relative = self.relative(path)
-        return any(within(relative, excluded) for excluded in self.not_content)
+        return any(within(relative, excluded) for excluded in self.not_content) or self.excludes_page(relative)
+
+    def excludes_page(self, relative: str) -> bool:
+        """Whether the configuration's page globs leave the file (relative to the root) out."""
+        return bool(self.excluded_pages) and glob_set(self.excluded_pages).match(relative)
 
     def built_from_beside(self, relative: str) -> bool:
         """Whether `relative` (to the root, starting `../`) lies in a content folder the site's
@@ -1534,7 +1549,7 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     if _in_agent_skill(site.root, parts):
         return "repository"  # an agent skill's references (`skills/x/references/…`), read by the agent as they are
     path = "/".join(parts)
-    if any(within(path, folder) for folder in site.not_content):
+    if any(within(path, folder) for folder in site.not_content) or site.excludes_page(path):
         return "partial"
     if site.ignore_files and _ignored_file(site.ignore_files, os.path.join(site.root, path)):
         return "partial"  # Hugo builds no page of it: a file that pages include (`{{< readfile >}}`)
@@ -2309,6 +2324,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = generator == "logseq" or _builds_wiki_links(folder, config_file)
     parts["media_embeds"] = _embeds_media(folder, config_file)
+    parts["cjk_friendly"] = _cjk_friendly_emphasis(folder, config_file)
     if _writes_llms_txt(folder, config_file):
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *_LLMS_TXT_FILES)))
     parts["upgrades_insecure"] = _upgrades_insecure(folder, config_file, settings)
@@ -4088,6 +4104,7 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
         "static": (f"{prefix}public",),
         "language_folders": _language_folders(folder, (prefix,)),
         "autolinks": True,
+        "excluded_pages": _page_globs_left_out(str(settings.get("_text", "")), "srcExclude", prefix),
     }
     locales = _vitepress_locales(str(settings.get("_text", "")), folder, prefix)
     if locales is not None:
@@ -4212,6 +4229,30 @@ def _top_level_entries(text: str) -> list[str]:
     return [entry for entry in entries if entry.strip()]
 
 
+_MOST_PAGE_GLOBS = 50
+
+
+def _page_globs_left_out(text: str, key: str, prefix: str, negated: bool = False) -> tuple[str, ...]:
+    """The globs of pages a JavaScript configuration leaves out of the build, relative to the
+    site's root (`prefix`: the pages' folder in it): VitePress's `srcExclude: ['drafts/**']`,
+    or, with `negated`, the `!` entries of VuePress's `pagePatterns` (`'!**/Master/**/*.md'`).
+    Globs with a `/` are read from the pages' folder; a plain name matches anywhere."""
+    from artlint.jsobject import array_at  # imported here: only these sites need it
+
+    found = re.search(rf"\b{key}\s*:\s*(?=\[)", text)
+    if found is None:
+        return ()
+    globs = []
+    for item in array_at(text, found.end())[:_MOST_PAGE_GLOBS]:
+        if not isinstance(item, str) or (negated and not item.startswith("!")):
+            continue
+        pattern = item[1:] if negated else item
+        pattern = pattern.strip().removeprefix("./")
+        if pattern and not pattern.startswith("!") and ".." not in pattern.split("/"):
+            globs.append(prefix + pattern if "/" in pattern else pattern)
+    return tuple(globs)
+
+
 # vuepress-theme-hope's `markdown: { gfm: true }` turns on markdown-it's linkify (and breaks),
 # as `linkify: true` does in VuePress's own or the theme's markdown options.
 _VUEPRESS_LINKIFY = lazy(r"\blinkify\s*:\s*(true|false)\b")
@@ -4244,6 +4285,7 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
         "language_folders": _language_folders(folder, ("",)),
         "autolinks": linkify,
         "drops_empty_terms": _VDOING_THEME.search(texts[0]) is not None,
+        "excluded_pages": _page_globs_left_out(texts[0], "pagePatterns", "", negated=True),
     }
     locales = _vitepress_locales(texts[0], folder, "")  # `locales: { '/': {...}, '/zh/': { lang: 'zh-CN' } }`
     if locales is not None:
@@ -4276,6 +4318,23 @@ def _embeds_media(folder: str, config_file: str) -> bool:
     except OSError:
         pass
     return any("jekyll-spaceship" in text for text in texts)
+
+
+_CJK_FRIENDLY = "cjk-friendly"
+# Where a site's packages are named: its manifest, and the lockfiles that list what its plugins
+# depend on (VuePress's plugin-markdown-ext installs markdown-it-cjk-friendly for its sites).
+_PACKAGE_LISTS = ("package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock")
+
+
+def _cjk_friendly_emphasis(folder: str, config_file: str) -> bool:
+    """Whether the site's configuration, its package.json or a lockfile (in its folder, or at
+    the top of its repository) names a CJK-friendly emphasis package (`Site.cjk_friendly`)."""
+    folders = [folder]
+    top = repository_top(folder, 4)
+    if top is not None and top != folder:
+        folders.append(top)
+    paths = [config_file, *(os.path.join(place, name) for place in folders for name in _PACKAGE_LISTS)]
+    return any(_CJK_FRIENDLY in read_small_file(path) for path in paths)
 
 
 def _builds_wiki_links(folder: str, config_file: str) -> bool:

@@ -123,7 +123,9 @@ class UnclosedEmphasis(DocumentRule):
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
       (marked; hexo-renderer-markdown-it follows CommonMark), MkDocs (Python-Markdown, unless
-      pymdownx.betterem pairs as CommonMark does) and Docusaurus 2 (MDX 1) sites, whose renderers take
+      pymdownx.betterem pairs as CommonMark does), Docusaurus 2 (MDX 1) sites, and sites with a
+      CJK-friendly emphasis package installed (markdown-it-cjk-friendly, remark-cjk-friendly:
+      in package.json or a lockfile, as VuePress's markdown-ext plugin brings it), whose renderers take
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
       beside them (and two `***`, bold italic, likewise), the first before a non-space and the
       second after one (on Docusaurus 2,
@@ -136,7 +138,9 @@ class UnclosedEmphasis(DocumentRule):
     word of their own (a blank to fill in, `the value of y is _____`, `represent __.`), Python's unpacking written as prose
     (`f(*args, **kwargs)`), four markers or more between spaces (a frame: MySQL's
     `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
-    `/static/**`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
+    `/static/**`), the wildcard after a dotted name (`root.ln.**`; `root.**` in a table row or
+    beside Chinese text), an opener before a comma or a full stop (the operator named: `通配符 *
+    和 **。`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__$dirname`, `__dirname` where the page also writes it
     as code, the prefix named before Chinese text on a page whose code has such names
@@ -208,7 +212,11 @@ class UnclosedEmphasis(DocumentRule):
             for first, second in spaced_pairs:
                 yield self._spaced_finding(doc, first, second)
             paired = {run for pair in spaced_pairs for run in pair}
-            runs = [run for run in runs if run[2] != "spaced" and run not in paired and not _beside_bracket(doc.text, run)]
+            runs = [
+                run
+                for run in runs
+                if run[2] != "spaced" and run not in paired and not _beside_bracket(doc.text, run) and not _written_as_wildcard(doc.text, run)
+            ]
             pairs, rest = _intended_pairs(doc.text, runs)
             if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
                 for first, second in pairs:
@@ -218,7 +226,10 @@ class UnclosedEmphasis(DocumentRule):
             lone.extend(
                 (run, block.start)
                 for run in rest
-                if len(run[1]) >= 2 and not _masking(doc.text, run, rest) and not _blank(doc.text, run) and not _cell_footnote_mark(doc.text, run)
+                if len(run[1]) >= 2
+                and not _masking(doc.text, run, rest)
+                and not _blank(doc.text, run)
+                and not _cell_footnote_mark(doc.text, run)
             )
         yield from self._lone_findings(doc, lone)
 
@@ -382,6 +393,35 @@ def _wildcard_after_name(text: str, start: int, end: int) -> bool:
         return False
     line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
     return _NAME_BEFORE_WILDCARD.search(text[max(0, line_start) : start]) is not None
+
+
+# A dotted name before asterisks: `root.ln.**`, `root.db.t2.**` (a path pattern's wildcard). One
+# word and a dot (`root.**`) may end a sentence (`Another title.**`): it counts beside Chinese
+# text (`路径root.**下`) or in a table's row.
+_DOTTED_NAME = lazy(r"(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*(?:\.[\w$]+)+\.\Z")
+_WORD_AND_DOT = lazy(r"(?:(?<=[\u3400-\u9fff])|(?<=\|[ \t]))[A-Za-z_][\w$]*\.\Z|(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*\.\Z")
+_CJK_CHARACTER = lazy(r"[\u3400-\u9fff]")
+# Punctuation that ends or splits a sentence, after an opener: nothing is set in bold there.
+_SENTENCE_MARKS = frozenset("。，、；：！？,;:!?")
+
+
+def _written_as_wildcard(text: str, run) -> bool:
+    """A lone run of asterisks written as itself: the wildcard after a dotted name (`root.**`,
+    `root.db.**` in a table of paths), or an opener before a full stop or a comma (`通配符 * 和
+    **。`, the operator named). Asked of markers nothing pairs with."""
+    start, marker, role = run
+    if marker[0] != "*":
+        return False
+    if _DOTTED_NAME.search(text, max(0, start - 200), start):
+        return True
+    word = _WORD_AND_DOT.search(text, max(0, start - 200), start)
+    if word is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        beside_cjk = _CJK_CHARACTER.match(text, word.start() - 1) is not None if word.start() else False
+        if beside_cjk or _CJK_CHARACTER.match(text, start + len(marker)) or text[line_start:start].lstrip().startswith("|"):
+            return True
+    after = text[start + len(marker) : start + len(marker) + 2]
+    return role == "open" and after[:1] != "" and (after[:1] in _SENTENCE_MARKS or (after[:1] == "." and after[1:].strip() == ""))
 
 
 def _beside_bracket(text: str, run) -> bool:

@@ -7,6 +7,8 @@ export default defineConfig({
   // writes /llms.txt and /llms-full.txt at build time
   vite: { plugins: [llmstxt()] },
   srcDir: './src',
+  // pages kept in the repository that the build leaves out
+  srcExclude: ['**/drafts/**', 'guide/old-*.md'],
   locales: {
     root: { label: 'English', lang: 'en' },
     zh: { label: '简体中文', lang: 'zh-CN' },
