@@ -81,8 +81,8 @@ def is_local(url: str) -> bool:
     url = url.strip()
     if not url or url.startswith(("#", "//", "?", "mailto:")):
         return False
-    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url or url.startswith("{"):
-        return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`, MDX's `href={url}`
+    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url or url.startswith("{") or "<%" in url:
+        return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`, MDX's `href={url}`, EJS's `<%= name %>`
     if (len(url) >= 3 and url.strip(".") == "") or url.strip("…") == "":
         return False  # `<a href="...">`: an elided address in an example of output, no path
     if _SCHEME.match(url) or is_host_like(url):

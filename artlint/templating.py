@@ -28,6 +28,9 @@ spaces: their bodies become block quotes, so that a fenced code block inside one
 
 Docusaurus compiles pages as MDX: a comment, `{/* note */}`, becomes spaces.
 
+EJS and ERB tags (`<%= name %>`, `<% if (x) { %>`), in a template a tool renders into a
+project of its own, keep their place as Liquid's do: `_` for their spaces, spaces alone on a line.
+
 VitePress and VuePress import code files whole (`<<< @/snippets/x.rs`, `@[code](./x.rs)`):
 those lines become spaces.
 
@@ -76,9 +79,41 @@ _CODE_IMPORT = lazy(
 )
 
 
+# An EJS or ERB tag on one line: `<%= name %>`, `<% if (x) { %>`, `<%- include('a') -%>`; the
+# spaces inside tell it from text such as `<%5`.
+_EMBEDDED_TAG = lazy(r"<%[=\-_#]?[ \t][^\n]{0,500}?[ \t][-_]?%>")
+
+
 def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, site: "Site | None" = None) -> str:
     """`text` with the generator's template markup written as markdown understands it (`site`:
-    the article's site, whose templates tell which Hugo shortcodes read their body as data)."""
+    the article's site, whose templates tell which Hugo shortcodes read their body as data).
+    A markdown file with EJS or ERB tags is a template a tool renders (a project generator's
+    README): a tag alone on its line becomes spaces, any other keeps its place with its spaces
+    made `_`, so that `[x](https://npmjs.com/package/<%= name %>)` stays one link."""
+    masked = _generator_masked(text, generator, body_offset, site)
+    if "<%" not in masked or "%>" not in masked:
+        return masked
+    return masked[:body_offset] + _EMBEDDED_TAG.sub(lambda match: _embedded_tag_masked(masked, match), masked[body_offset:])
+
+
+def rendered_by_a_tool(doc) -> bool:
+    """Whether the file is a template a tool renders into a project of its own (EJS or ERB tags
+    in its text: a project generator's README): its relative links lead into that project,
+    whose files are not here."""
+    return doc.memo("embedded-template", lambda: "<%" in doc.text and _EMBEDDED_TAG.search(doc.text, doc.body_offset) is not None)
+
+
+def _embedded_tag_masked(text: str, match: re.Match[str]) -> str:
+    tag = match.group()
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    line_end = match.string.find("\n", match.end())
+    line = match.string[line_start : len(match.string) if line_end < 0 else line_end]
+    if line.strip() == tag.strip():
+        return blanked(tag)
+    return _SPACE.sub("_", tag).replace("|", "_")
+
+
+def _generator_masked(text: str, generator: str | None, body_offset: int, site: "Site | None") -> str:
     if generator == "hugo":
         return _hugo_masked(text, body_offset, site)
     if generator == "zola" and site is not None and "{%" in text:

@@ -49,6 +49,8 @@ def url_probes(doc) -> list[Probe]:
         for link in doc.links:
             if link.kind == "reference" or scheme(link.url) not in ("http", "https") or link.host in _RESOLVERS:
                 continue
+            if "{{" in link.url or "<%" in link.url or "{%" in link.url:
+                continue  # a template writes it (`https://npmjs.com/package/<%= name %>`): no address yet
             kind = "image" if link.is_image else "page"
             probes.append(probe_at(doc, Target(kind, normalise_url(link.url)), link.url_start, link.url_end, link.url))
         text = doc.prose_text

@@ -28,6 +28,7 @@ from artlint.localfiles import (
 )
 from artlint.options import Option
 from artlint.rules import DocumentRule
+from artlint.templating import rendered_by_a_tool
 
 ROOTS_OPTION = Option(
     "list[string]",
@@ -116,7 +117,9 @@ class LinkTargetMissing(DocumentRule):
     content/latest` in the script netlify.toml's command runs, or in a shell script at the
     site's root); nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
-    constant's name that a build script replaces (`ENGLISH_VERSION_URL`). A destination's
+    constant's name that a build script replaces (`ENGLISH_VERSION_URL`), nor a relative
+    target in a template a tool renders (EJS or ERB tags, `<%= name %>`: a project
+    generator's README, whose links lead into the project it writes). A destination's
     character references are read first, as CommonMark reads them (`m&#97;ilto:…` is a
     mailto link). Nothing is fetched
     online.
@@ -151,6 +154,8 @@ class LinkTargetMissing(DocumentRule):
             if link.is_image or link.kind == "reference" or not is_local(_decoded(link.url)):
                 continue
             path, _ = link_target(link)
+            if path and not path.startswith("/") and rendered_by_a_tool(doc):
+                continue  # a generator's template: `app-extension/` is a folder of the project it writes
             if not path or ignored.match(path.lstrip("/")) or ignored.match(_without_language(doc, path)):
                 continue
             if _PLACEHOLDER.fullmatch(path):
