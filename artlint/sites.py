@@ -3150,6 +3150,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
             _normal(item) for item in _items(settings.get("keep_files")) if isinstance(item, str) and _normal(item) not in ("", ".", ".git", ".svn")
         ),
         "plugin_ids": _plugin_writes_ids(plugins),
+        "images_from_root": _chirpy_theme(folder, settings),
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
         **_jekyll_term_uses(folder, settings),
@@ -3166,6 +3167,14 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "permalinks": ((("posts", permalink),) if isinstance(permalink, str) else ()) + _posts_collection_permalink(collections),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
     }
+
+
+def _chirpy_theme(folder: str, settings: dict) -> bool:
+    """Whether the site is laid out by the Chirpy theme (`theme: jekyll-theme-chirpy`, its
+    `remote_theme`, or the gem in the Gemfile), whose templates write a post's relative image
+    source from the site's root, after the page's `media_subpath` (`img_path` before Chirpy 7)."""
+    named = " ".join(str(settings.get(key, "")) for key in ("theme", "remote_theme"))
+    return "chirpy" in named.lower() or "jekyll-theme-chirpy" in _gemfile(folder, settings)
 
 
 # A template that reads a key of terms as a list: loops over it, counts or joins it, indexes

@@ -105,7 +105,8 @@ class ImageUnreachable(NetworkRule):
     keeps it out of the repository as `link-target-missing` reads one: `images` at the root of a
     plain folder of pages, whose build brings the pictures; on a Hexo site whose
     hexo-renderer-marked writes a markdown image's relative path from the root, `prependRoot`,
-    from the site's root too; a shortcode whose template passes `src` through `relURL` or
+    or on a Jekyll site laid out by Chirpy, whose templates do the same after the page's
+    `media_subpath` (`img_path`), from there too; a shortcode whose template passes `src` through `relURL` or
     `absURL`, from the site's root only; a relative source found from the site's root,
     `assets/` or `static/`, is found: themes' image shortcodes fall back to `resources.Get`;
     on a Hugo site whose own, theme's or module's image render hook exists, a site path such as
@@ -166,8 +167,8 @@ class ImageUnreachable(NetworkRule):
             if doc.site is not None and path.startswith("/") and doc.site.filled_by_another_step(path):
                 continue  # `/image/a.png` with `keep_files: [image]`: another step of the build puts it there
             if resolve(doc, path, options["roots"]) is None and not in_unfetched_submodule(doc, path, options["roots"]):
-                if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath("/" + path), options["roots"]) is not None:
-                    continue  # hexo-renderer-marked's prependRoot: `images/a.png` is /images/a.png
+                if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath(_media_subpath(doc) + "/" + path), options["roots"]) is not None:
+                    continue  # hexo-renderer-marked's prependRoot, Chirpy's templates: `images/a.png` is /images/a.png
                 if _bundle_resource_by_hook(doc, path):
                     continue  # the theme's image render hook finds `/a.webp` among the page's resources
                 if written_by_build_step(doc, path, options["roots"]):
@@ -208,6 +209,18 @@ def _app_scheme(url: str) -> str:
 def _written_from_root(doc, link, path: str) -> bool:
     """A markdown image's relative path that the site's renderer writes from the site's root."""
     return doc.site is not None and doc.site.images_from_root and link.kind != "html" and not path.startswith("/")
+
+
+def _media_subpath(doc) -> str:
+    """The folder a Jekyll page's front matter puts its relative images in (Chirpy's
+    `media_subpath`, `img_path` before Chirpy 7), from the site's root; "" for none."""
+    if doc.site is None or doc.site.generator != "jekyll" or doc.front_matter is None or not isinstance(doc.front_matter.data, dict):
+        return ""
+    for key in ("media_subpath", "img_path"):
+        value = doc.front_matter.data.get(key)
+        if isinstance(value, str) and value.strip() and "://" not in value:
+            return "/" + value.strip().strip("/")
+    return ""
 
 
 def _bundle_resource_by_hook(doc, path: str) -> bool:
