@@ -585,8 +585,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         candidates += _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, path))), trailing)  # read from docsify's root
     if doc.site is not None and doc.site.generator == "logseq" and path.startswith("assets/"):
         candidates.append(Path(doc.site.root, path))  # Logseq reads `assets/a.png` from the graph's top, as `../assets/a.png`
-    if doc.site is not None and doc.site.generator == "mdbook":
-        # mdBook renders a chapter's `README.md` as its folder's `index.html`: `index.md` names it
+    if doc.site is not None and doc.site.generator in ("mdbook", "gitbook"):
+        # mdBook and GitBook render a chapter's `README.md` as its folder's `index.html`: `index.md` names it
         candidates += [candidate.with_name("README.md") for candidate in candidates if candidate.name.lower() in ("index.md", "index.html")]
     if not _is_bundle(doc.file):
         candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)

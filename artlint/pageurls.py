@@ -709,10 +709,11 @@ _NUXT_ORDER = lazy(r"^\d+\.(?=.)")
 
 
 def _mdbook(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
-    """mdBook: `src/a/b.md` is `/a/b.html`; a `README.md` becomes its folder's `index.html`;
-    `SUMMARY.md` is the book's table of contents, no page."""
+    """mdBook and GitBook: `src/a/b.md` is `/a/b.html`; a `README.md` becomes its folder's
+    `index.html`; `SUMMARY.md` is the book's table of contents, no page (nor are GitBook's
+    `GLOSSARY.md` and `LANGS.md`)."""
     inner = _content_path(site, relative)
-    if inner is None or inner == "SUMMARY.md":
+    if inner is None or posixpath.basename(inner) in ("SUMMARY.md", "GLOSSARY.md", "LANGS.md"):
         return None
     folder, name = posixpath.split(posixpath.splitext(inner)[0])
     if name.lower() == "readme":
@@ -838,6 +839,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "rspress": _vitepress,  # the same layout of pages: `a/b.md` is `/a/b.html`, `index.md` its folder's
     "nuxt": _nuxt,
     "mdbook": _mdbook,
+    "gitbook": _mdbook,
     "mkdocs": _mkdocs,
     "eleventy": _eleventy,
     "plain": _plain,

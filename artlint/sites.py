@@ -10,6 +10,7 @@ article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
 ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`),
+GitBook's command-line books (`book.json`),
 a Logseq graph (`logseq/config.edn` beside `pages/` or `journals/`), docsify (an `index.html`
 that sets `window.$docsify`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
@@ -56,7 +57,8 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 GENERATORS = (
-    "hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq", "docsify", "eleventy", "plain",
+    "hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook",
+    "logseq", "docsify", "eleventy", "plain",
 )
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
@@ -73,7 +75,7 @@ _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "docsify")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "docsify")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -1037,7 +1039,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         named = parts[-2]  # a page with its assets beside it: Zola and Eleventy read the date from the folder's name
     date_from_name = _iso_day(_date_name(site.generator).match(named))
     kind = _kind(site, parts, stem)
-    if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem):
+    book_index = site.generator in ("mdbook", "gitbook") and stem.lower() == "readme"  # the book's introduction
+    if kind in ("page", "article") and len(parts) == 1 and not matter and _CAPITALS_NAME.fullmatch(stem) and not book_index:
         kind = "repository"  # STYLE.md, HACKING.md, STYLE-DE.md without front matter: the repository's, named in capitals
     if kind in ("page", "article") and len(parts) > 1 and not matter and parts[-2].lower() in ("licenses", "licences"):
         kind = "repository"  # `LICENSES/MIT.md` (REUSE's folder of licence texts): the repository's, no page
@@ -1099,7 +1102,7 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         if not matter and title_from_layout and (date_from_name or kind == "page"):
             expected = False  # `now/2022-05-17.md`: its folder's data file gives it a layout and a title, its name a date
     draft = is_draft(matter) or "_drafts" in parts[:-1]
-    if site.generator == "mdbook" and kind in ("article", "page") and not draft:
+    if site.generator in ("mdbook", "gitbook") and kind in ("article", "page") and not draft:
         draft = _unlisted_chapter(site, file)
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
@@ -1345,12 +1348,17 @@ _HUGO_PAGE_LAYOUTS = frozenset({"page", "list", "archive", "archives"})
 
 
 def _unlisted_chapter(site: Site, file: str) -> bool:
-    """A chapter that the book's `SUMMARY.md` does not list: mdBook builds only the chapters
-    listed there (a `README.md` too, as its folder's index). No summary: mdBook writes one of
-    every chapter."""
+    """A chapter that the book's `SUMMARY.md` does not list: mdBook and GitBook build only the
+    chapters listed there (a `README.md` too, as its folder's index). No summary: mdBook writes
+    one of every chapter. A GitBook in several languages (`LANGS.md`) has a summary in each
+    language's folder."""
     for content in site.content:
-        summary = os.path.join(site.root, content, "SUMMARY.md")
-        inner = os.path.relpath(file, os.path.join(site.root, content)).replace(os.sep, "/")
+        book = os.path.join(site.root, content)
+        if site.generator == "gitbook" and site.language_folders:
+            language = next((folder for folder, _ in site.language_folders if within(file, os.path.join(site.root, folder))), None)
+            book = os.path.join(site.root, language) if language is not None else book
+        summary = os.path.join(book, "SUMMARY.md")
+        inner = os.path.relpath(file, book).replace(os.sep, "/")
         if inner.startswith("../") or os.path.basename(inner).lower() == "readme.md":
             continue
         signature = signature_of(summary)
@@ -1542,6 +1550,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "section"  # a folder's index page: "Introduction" in each section is its structure
     if site.generator == "vuepress" and lowered.split(".")[0] == "readme":
         return "page"  # VuePress makes a folder's README.md its index page (the home page at the top)
+    if site.generator in ("mdbook", "gitbook") and lowered.split(".")[0] == "readme" and _in_content(site, parts):
+        return "page"  # a book's README.md is its folder's index.html (the book's introduction at the top)
     if site.generator == "docusaurus" and lowered.split(".")[0] == "readme" and _in_docs_plugin(site, parts):
         return "page"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/)
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
@@ -1586,6 +1596,9 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "partial" if any(part.startswith("_") for part in parts) else "page"  # Nuxt Content's `_` partials
     if generator == "mdbook":
         return "page"  # a book's chapters: no dates, no front matter, titled by their headings
+    if generator == "gitbook":
+        # a book's chapters; its table of contents, glossary and list of languages are no pages
+        return "partial" if lowered in _GITBOOK_PARTS and len(_under_book_root(site, parts)) <= 2 else "page"
     if generator == "logseq":
         return "page"  # a graph's pages and journals: titled by their file names, no front matter
     if generator == "docsify":
@@ -1886,7 +1899,9 @@ def _repository_files() -> frozenset[str]:
 
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
-_CONTENT_ROOTED = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "logseq", "docsify")
+_CONTENT_ROOTED = (
+    "mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "logseq", "docsify",
+)
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2202,6 +2217,11 @@ def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
     return os.path.join(folder, "book.toml") if "book.toml" in names else None
 
 
+def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
+    """GitBook's command-line books (GitBook 1 to 3): `book.json` in the book's folder."""
+    return os.path.join(folder, "book.json") if "book.json" in names and "book.toml" not in names else None
+
+
 def _docsify_file(folder: str, names: Collection[str]) -> str | None:
     """docsify: the `index.html` that configures it (`window.$docsify = {…}`), in the folder of
     the pages it serves."""
@@ -2300,6 +2320,7 @@ _FINDERS = (
     ("rspress", _rspress_file),
     ("nuxt", _nuxt_file),
     ("mdbook", _mdbook_file),
+    ("gitbook", _gitbook_file),
     ("logseq", _logseq_file),
     ("docsify", _docsify_file),
 )
@@ -4158,6 +4179,56 @@ def _mdbook_parts(folder: str, settings: dict) -> dict:
     return {"content": (source,), "static": (source,)}
 
 
+def _in_content(site: Site, parts: list[str]) -> bool:
+    path = "/".join(parts)
+    return any(folder == "." or within(path, folder) for folder in site.content)
+
+
+# GitBook's own files beside the chapters: the table of contents, the glossary, the languages.
+_GITBOOK_PARTS = frozenset({"summary", "glossary", "langs"})
+
+
+def _under_book_root(site: Site, parts: list[str]) -> list[str]:
+    """A file's path parts below the book's root (`book.json`'s `root`)."""
+    root = [part for part in site.content[0].split("/") if part not in ("", ".")] if site.content else []
+    return parts[len(root) :] if parts[: len(root)] == root else parts
+
+
+def _gitbook_parts(folder: str, settings: dict) -> dict:
+    """GitBook 1 to 3: the chapters in `root` (the book's folder unless `book.json` names
+    another), every other file there copied as it is; chapters built only where `SUMMARY.md`
+    lists them (each language's, for a book in several languages: `LANGS.md`); rendered by
+    kramed, marked 0.3's fork: `**` pairs in order whatever stands beside it, `##Title` is a
+    heading, a destination runs to its `)` spaces and all, and bare URLs are linked (GFM)."""
+    root = _normal(_text(settings.get("root"), "."))
+    prefix = "" if root == "." else f"{root}/"
+    languages = _gitbook_languages(os.path.join(folder, root))
+    parts: dict[str, Any] = {
+        "content": (root,),
+        "static": (root,),
+        "autolinks": True,
+        "spaced_strong": True,
+        "marked_before_1": True,
+        "unspaced_headings": True,
+        "not_content": ("_book", "node_modules"),
+    }
+    if languages:
+        parts["languages"] = tuple(code for _, code in languages)
+        parts["language_folders"] = tuple((prefix + path, code) for path, code in languages)
+    return parts
+
+
+def _gitbook_languages(book: str) -> list[tuple[str, str]]:
+    """(folder, language code) of each language `LANGS.md` lists (`* [English](en/)`)."""
+    text = read_small_file(os.path.join(book, "LANGS.md"))
+    found = []
+    for target in _SUMMARY_LINK.findall(text):
+        folder = _normal(unquote(target.strip("<>")).strip("/"))
+        if folder and folder != "." and ".." not in folder.split("/") and os.path.isdir(os.path.join(book, folder)):
+            found.append((folder, folder.rsplit("/", 1)[-1].lower()))
+    return found
+
+
 def _docsify_parts(folder: str, settings: dict) -> dict:
     """docsify, which renders the pages in the browser with marked: the folder of its
     `index.html` is the site's root, `README.md` a folder's page, `_sidebar.md` and the like its
@@ -4569,6 +4640,7 @@ _BUILDERS = {
     "rspress": _rspress_parts,
     "nuxt": _nuxt_parts,
     "mdbook": _mdbook_parts,
+    "gitbook": _gitbook_parts,
     "logseq": _logseq_parts,
     "docsify": _docsify_parts,
 }

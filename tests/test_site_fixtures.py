@@ -888,3 +888,16 @@ def test_rspress_root_as_configurations_write_it(tmp_path: Path, root: str) -> N
     site = sites.detect(str(tmp_path / "project"))
     assert site is not None and site.generator == "rspress"
     assert site.content == ("site",) and site.static == ("site/public",)
+
+
+def test_a_gitbook_in_several_languages_builds_each_language_from_its_summary(tmp_path: Path) -> None:
+    # LANGS.md lists en/ and zh/, each with its own SUMMARY.md; zh/notes.md is in neither.
+    code, out, err = artlint("site", "--format", "json", str(SITES / "gitbook-languages"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["generator"] == "gitbook" and model["languages"] == ["en", "zh"]
+    assert model["language-folders"] == {"en": "en", "zh": "zh"}
+    assert model["pages"] == {"page": 5, "partial": 3}  # the two summaries and LANGS.md are no pages
+    site = sites.detect(str((SITES / "gitbook-languages").resolve()))
+    assert site.page(str((SITES / "gitbook-languages" / "zh" / "notes.md").resolve())).draft
+    assert not site.page(str((SITES / "gitbook-languages" / "zh" / "install.md").resolve())).draft

@@ -41,7 +41,8 @@ class LinkEmpty(DocumentRule):
     `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
     `title` (an icon link) has a name for screen readers and is not empty, nor is a text that a
     template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
-    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds)
+    its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds),
+    nor an anchor with an empty `href` that only places an id (`<a href="" id="x"></a>`),
     or that a permalink's class marks (`<a class="anchor" href="#faq"></a>`, `headerlink`,
     `header-anchor`, `hash-link`),
     nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
@@ -102,7 +103,10 @@ def _templated_text(doc, link) -> bool:
 
 def _permalink(doc, link) -> bool:
     """`<a id="usage" href="#usage"></a>`: an anchor that links to itself, a heading's
-    permalink whose text a style sheet or a script supplies."""
+    permalink whose text a style sheet or a script supplies; or an anchor whose `href` is
+    empty and whose `id` places a target (`<a href="" id="x"></a>`)."""
+    if link.kind == "html" and not link.url.strip() and _OWN_ID.search(doc.text, link.start, link.end):
+        return True  # `<a href="" id="simple_mesure"> </a>`: a place other pages link to, no link
     if link.kind != "html" or not link.url.startswith("#") or len(link.url) < 2:
         return False
     if _PERMALINK_CLASS.search(doc.text, link.start, link.end):

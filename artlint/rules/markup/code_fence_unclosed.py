@@ -79,15 +79,30 @@ _MARKED_OPENING = lazy(r"^ *(`{3,}|~{3,})[ .]*\S* *$")
 def _marked_closes_every_fence(body: str) -> bool:
     """Whether every fence of the body closes as marked before 1.0 pairs them: a fence closes
     at the first later line that ends with the same fence (`}````), not only at a line of its
-    own, so fences pair differently than CommonMark's do."""
-    opened = None
-    for line in body.split("\n"):
-        if opened is None:
-            match = _MARKED_OPENING.match(line)
-            opened = match.group(1) if match else None
-        elif line.rstrip().endswith(opened):
-            opened = None
-    return opened is None
+    own, so fences pair differently than CommonMark's do; where no later line ends with the
+    whole fence, its pattern gives back a character at a time, down to three (```` ```` ````
+    closed by ```` ``` ````, the fourth backtick taken for the language)."""
+    lines = body.split("\n")
+    index = 0
+    while index < len(lines):
+        match = _MARKED_OPENING.match(lines[index])
+        if match is None:
+            index += 1
+            continue
+        fence = match.group(1)
+        closing = next(
+            (
+                later
+                for length in range(len(fence), 2, -1)
+                for later in range(index + 1, len(lines))
+                if lines[later].rstrip().endswith(fence[0] * length)
+            ),
+            None,
+        )
+        if closing is None:
+            return False
+        index = closing + 1
+    return True
 
 
 # Renderers that show an unclosed fence's backticks as text (kramdown, Python-Markdown).
