@@ -1062,6 +1062,8 @@ def _probe_built(doc: "Document", look_up: Callable[[], object]) -> bool:
     # any of its `.gitignore` files tells what its build writes (`sdks/java/.gitignore`).
     repository = doc.page is not None and doc.page.kind == "repository"
     content = doc.site.content if doc.site is not None and not repository else (".",)
+    if doc.absolute_file is not None and written_by_build(str(root), str(doc.absolute_file), content):
+        return False  # the page itself is in git where a `.gitignore` keeps files out: work in progress, not a build's output
     return any(written_by_build(str(root), candidate, content) for candidate in dict.fromkeys(probed) if not _double_suffixed(candidate))
 
 

@@ -98,9 +98,12 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
 
 def rendered_by_a_tool(doc) -> bool:
     """Whether the file is a template a tool renders into a project of its own (EJS or ERB tags
-    in its text: a project generator's README): its relative links lead into that project,
+    in its text, outside code: a project generator's README): its relative links lead into that project,
     whose files are not here."""
-    return doc.memo("embedded-template", lambda: "<%" in doc.text and _EMBEDDED_TAG.search(doc.text, doc.body_offset) is not None)
+    def outside_code() -> bool:
+        return any(not doc.in_code(tag.start()) for tag in _EMBEDDED_TAG.finditer(doc.text, doc.body_offset))
+
+    return doc.memo("embedded-template", lambda: "<%" in doc.text and outside_code())
 
 
 def _embedded_tag_masked(text: str, match: re.Match[str]) -> str:

@@ -139,8 +139,9 @@ class UnclosedEmphasis(DocumentRule):
     (`f(*args, **kwargs)`), four markers or more between spaces (a frame: MySQL's
     `**** 1. row ****` left unfenced), asterisks beside a `/` (the path glob
     `/static/**`), the wildcard after a dotted name (`root.ln.**`; `root.**` in a table row or
-    beside Chinese text), an opener before a comma or a full stop (the operator named: `通配符 *
-    和 **。`), underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
+    beside Chinese text), an opener nothing pairs with before a full-width comma or full stop,
+    or before a full stop that ends the sentence (the operator named: `通配符 * 和 **。`),
+    underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__$dirname`, `__dirname` where the page also writes it
     as code, the prefix named before Chinese text on a page whose code has such names
@@ -215,7 +216,7 @@ class UnclosedEmphasis(DocumentRule):
             runs = [
                 run
                 for run in runs
-                if run[2] != "spaced" and run not in paired and not _beside_bracket(doc.text, run) and not _written_as_wildcard(doc.text, run)
+                if run[2] != "spaced" and run not in paired and not _beside_bracket(doc.text, run) and not _wildcard_after_dotted_name(doc.text, run)
             ]
             pairs, rest = _intended_pairs(doc.text, runs)
             if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
@@ -230,6 +231,7 @@ class UnclosedEmphasis(DocumentRule):
                 and not _masking(doc.text, run, rest)
                 and not _blank(doc.text, run)
                 and not _cell_footnote_mark(doc.text, run)
+                and not _operator_named(doc.text, run)
             )
         yield from self._lone_findings(doc, lone)
 
@@ -402,26 +404,31 @@ _DOTTED_NAME = lazy(r"(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*(?:\.[\w$]+)+\.\Z")
 _WORD_AND_DOT = lazy(r"(?:(?<=[\u3400-\u9fff])|(?<=\|[ \t]))[A-Za-z_][\w$]*\.\Z|(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*\.\Z")
 _CJK_CHARACTER = lazy(r"[\u3400-\u9fff]")
 # Punctuation that ends or splits a sentence, after an opener: nothing is set in bold there.
-_SENTENCE_MARKS = frozenset("。，、；：！？,;:!?")
+_SENTENCE_MARKS = frozenset("。，、；：！？")  # full-width: ASCII `**:` is most often a bold whose opener went astray
 
 
-def _written_as_wildcard(text: str, run) -> bool:
-    """A lone run of asterisks written as itself: the wildcard after a dotted name (`root.**`,
-    `root.db.**` in a table of paths), or an opener before a full stop or a comma (`通配符 * 和
-    **。`, the operator named). Asked of markers nothing pairs with."""
+def _operator_named(text: str, run) -> bool:
+    """An opener that nothing pairs with, before a full-width full stop or comma, or an ASCII
+    full stop ending the sentence: the operator named (`通配符 * 和 **。`)."""
     start, marker, role = run
+    after = text[start + len(marker) : start + len(marker) + 2]
+    return marker[0] == "*" and role == "open" and after[:1] != "" and (after[:1] in _SENTENCE_MARKS or (after[:1] == "." and after[1:].strip() == ""))
+
+
+def _wildcard_after_dotted_name(text: str, run) -> bool:
+    """Asterisks written as themselves after a dotted name: a path pattern's wildcard
+    (`root.ln.**`; `root.**` in a table of paths or beside Chinese text)."""
+    start, marker, _ = run
     if marker[0] != "*":
         return False
     if _DOTTED_NAME.search(text, max(0, start - 200), start):
         return True
     word = _WORD_AND_DOT.search(text, max(0, start - 200), start)
-    if word is not None:
-        line_start = text.rfind("\n", 0, start) + 1
-        beside_cjk = _CJK_CHARACTER.match(text, word.start() - 1) is not None if word.start() else False
-        if beside_cjk or _CJK_CHARACTER.match(text, start + len(marker)) or text[line_start:start].lstrip().startswith("|"):
-            return True
-    after = text[start + len(marker) : start + len(marker) + 2]
-    return role == "open" and after[:1] != "" and (after[:1] in _SENTENCE_MARKS or (after[:1] == "." and after[1:].strip() == ""))
+    if word is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    beside_cjk = word.start() > 0 and _CJK_CHARACTER.match(text, word.start() - 1) is not None
+    return beside_cjk or _CJK_CHARACTER.match(text, start + len(marker)) is not None or text[line_start:start].lstrip().startswith("|")
 
 
 def _beside_bracket(text: str, run) -> bool:
