@@ -2218,8 +2218,20 @@ def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
 
 
 def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
-    """GitBook's command-line books (GitBook 1 to 3): `book.json` in the book's folder."""
-    return os.path.join(folder, "book.json") if "book.json" in names and "book.toml" not in names else None
+    """GitBook's command-line books (GitBook 1 to 3, HonKit): `book.json` in the book's folder,
+    unless the build (a workflow, a deploy script, package.json, a Makefile...) names another
+    generator and not GitBook: a blog that keeps a book.json for a mirror on gitbook.io and
+    is built by Hexo."""
+    if "book.json" not in names or "book.toml" in names:
+        return None
+    builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
+    texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
+    built_otherwise = any(_OTHER_BUILDER.search(text) and "gitbook" not in text and "honkit" not in text for text in texts if text)
+    return None if built_otherwise else os.path.join(folder, "book.json")
+
+
+# A build that runs another generator than GitBook.
+_OTHER_BUILDER = lazy(r"\b(?:hexo|hugo|jekyll|zola|mkdocs|docusaurus|vuepress|vitepress|eleventy)\b")
 
 
 def _docsify_file(folder: str, names: Collection[str]) -> str | None:

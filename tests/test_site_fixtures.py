@@ -901,3 +901,15 @@ def test_a_gitbook_in_several_languages_builds_each_language_from_its_summary(tm
     site = sites.detect(str((SITES / "gitbook-languages").resolve()))
     assert site.page(str((SITES / "gitbook-languages" / "zh" / "notes.md").resolve())).draft
     assert not site.page(str((SITES / "gitbook-languages" / "zh" / "install.md").resolve())).draft
+
+
+def test_a_book_json_beside_another_generators_build_is_no_gitbook(tmp_path: Path) -> None:
+    # A blog mirrored on gitbook.io keeps a book.json and a SUMMARY.md, and its workflow builds it with Hexo.
+    hexo = tmp_path / "hexo"
+    write(hexo, {"book.json": '{ "plugins": ["mermaid-gb3"] }\n', "SUMMARY.md": "* [Intro](README.md)\n"})
+    write(hexo, {".github/workflows/deploy.yml": "jobs:\n  build:\n    steps:\n      - run: npx hexo generate\n"})
+    assert sites.detect(str(hexo)) is None  # a plain folder: no generator of its own
+    book = tmp_path / "book"
+    write(book, {"book.json": '{ "plugins": [] }\n', "SUMMARY.md": "* [Intro](README.md)\n"})
+    write(book, {".github/workflows/deploy.yml": "jobs:\n  build:\n    steps:\n      - run: npx gitbook build\n"})
+    assert sites.detect(str(book)).generator == "gitbook"
