@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from artlint.document import Document
 
 _ID_IN_ATTRIBUTES = lazy(r".*#([^\s{}]+)", re.S)
+# An id set as a pair in a heading's attribute list: `## Loops {id=for-loops}` (Writerside),
+# `{id="x" .note}` (goldmark, kramdown).
+_ID_PAIR = lazy(r"""(?:^|[\s:])id\s*=\s*(?:"([^"{}]+)"|'([^'{}]+)'|([^\s"'{}]+))""")
 # An attribute list of classes and key=value pairs (`{.color-red}`, `{: .note data-x="1"}`):
 # goldmark's heading attributes, kramdown's and Python-Markdown's attribute lists.
 _CLASSES_ONLY = lazy(r"""\s*:?\s*(?:(?:\.[\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+))\s*)+""")
@@ -201,9 +204,9 @@ def _without_attributes(text: str, bare_words: bool = False) -> tuple[str, str |
     is an attribute named so, stripped from the heading."""
     opening = text.rfind("{")
     attributes = text[opening + 1 : -1] if opening >= 0 and text.endswith("}") else "}"
-    match = None if "}" in attributes else _ID_IN_ATTRIBUTES.match(attributes)
+    match = None if "}" in attributes else (_ID_IN_ATTRIBUTES.match(attributes) or _ID_PAIR.search(attributes))
     if match:
-        return text[:opening].strip(), match.group(1)
+        return text[:opening].strip(), next(group for group in match.groups() if group is not None)
     if "}" not in attributes and len(attributes) <= _LONGEST_ATTRIBUTES:
         if _CLASSES_ONLY.fullmatch(attributes) or (bare_words and _CUSTOM_ATTRIBUTES.fullmatch(attributes)):
             return text[:opening].strip(), None  # `### VLAN {.color-red}`: classes, no id; the id is the text's

@@ -90,6 +90,37 @@ def is_local(url: str) -> bool:
     return True
 
 
+def _named_in_folders(root: str, folders: tuple[str, ...], name: str) -> list[Path]:
+    """The files called `name` anywhere under `folders` (relative to `root`). The folders read
+    are recorded, so that a file added anywhere under them is seen by a cached run."""
+    index, read = _files_by_name(root, folders)
+    for folder, signature in read:
+        dependencies.record("stat", folder, signature)
+    return [Path(path) for path in index.get(name, ())]
+
+
+_MOST_NAMED_FILES = 200_000
+
+
+@lru_cache(maxsize=8)
+def _files_by_name(root: str, folders: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    """Each file name under the folders, with the paths that hold it; and every folder walked,
+    with its stat signature (a folder's changes when a file is added to it or taken out)."""
+    found: dict[str, list[str]] = {}
+    read: list[tuple[str, str]] = []
+    count = 0
+    for base in folders:
+        for directory, subfolders, names in os.walk(os.path.join(root, base)):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and name != "node_modules")
+            read.append((directory, dependencies.signature_of(directory)))
+            for name in names:
+                found.setdefault(name, []).append(os.path.join(directory, name))
+                count += 1
+            if count > _MOST_NAMED_FILES:
+                break
+    return {name: tuple(paths) for name, paths in found.items()}, tuple(read)
+
+
 def split_target(url: str) -> tuple[str, str]:
     """(path, fragment) of a local target, both percent-decoded; the query is dropped."""
     path, _, fragment = url.strip().partition("#")
@@ -585,6 +616,8 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         candidates += _page_variants(Path(os.path.normpath(os.path.join(doc.site.root, path))), trailing)  # read from docsify's root
     if doc.site is not None and doc.site.generator == "logseq" and path.startswith("assets/"):
         candidates.append(Path(doc.site.root, path))  # Logseq reads `assets/a.png` from the graph's top, as `../assets/a.png`
+    if doc.site is not None and doc.site.by_name_folders and "/" not in path and "\\" not in path:
+        candidates += _named_in_folders(doc.site.root, doc.site.by_name_folders, path)  # Writerside: `[x](file.md)` anywhere
     if doc.site is not None and doc.site.generator in ("mdbook", "gitbook"):
         # mdBook and GitBook render a chapter's `README.md` as its folder's `index.html`: `index.md` names it
         candidates += [candidate.with_name("README.md") for candidate in candidates if candidate.name.lower() in ("index.md", "index.html")]
@@ -1628,6 +1661,7 @@ def clear_caches() -> None:
     _redirect_templates.cache_clear()
     _site_below.cache_clear()
     _site_above.cache_clear()
+    _files_by_name.cache_clear()
     clear_gitignore_cache()
     from artlint import shortcodes  # a shortcode's template may have changed too
 

@@ -10,7 +10,7 @@ article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
 ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`),
-GitBook's command-line books (`book.json`),
+GitBook's command-line books (`book.json`), Writerside (`writerside.cfg`),
 a Logseq graph (`logseq/config.edn` beside `pages/` or `journals/`), docsify (an `index.html`
 that sets `window.$docsify`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
@@ -58,7 +58,7 @@ else:  # pragma: no cover - Python 3.10
 
 GENERATORS = (
     "hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook",
-    "logseq", "docsify", "eleventy", "plain",
+    "writerside", "logseq", "docsify", "eleventy", "plain",
 )
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
@@ -75,7 +75,7 @@ _LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
-DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "docsify")
+DOCUMENTATION_GENERATORS = ("docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "writerside", "docsify")
 _LANGUAGE_CODE = lazy(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}))?$", re.I)
 
 
@@ -222,6 +222,9 @@ class Site:
     # A link may name a page by its input file from the input folder or the project's top
     # (`<a href="blog/thirdpost.md">` from any page): Eleventy's InputPathToUrl plugin or filter.
     input_path_links: bool = False
+    # Folders (relative to root) whose files a link or an image names alone, wherever in them
+    # they lie: Writerside's topics and images (`[x](file.md)`, `![x](shot.png)`).
+    by_name_folders: tuple[str, ...] = ()
     # The front-matter keys of terms (`tags`, `categories`) that the site's templates or plugins
     # may read as lists (loop over, count, make pages of); a Jekyll site whose own templates
     # only print them reads `tags: a, b` as written. All of them on other generators.
@@ -726,6 +729,7 @@ class Site:
             "encoded-heading-ids": self.encoded_heading_ids,
             "image-title-captions": self.image_title_captions,
             "input-path-links": self.input_path_links,
+            "by-name-folders": list(self.by_name_folders),
             "wiki-links": self.wiki_links,
             "media-embeds": self.media_embeds,
             "upgrades-insecure-requests": self.upgrades_insecure,
@@ -1104,6 +1108,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     if site.generator in ("mdbook", "gitbook") and kind in ("article", "page") and not draft:
         draft = _unlisted_chapter(site, file)
+    if site.generator == "writerside" and kind == "page" and not draft:
+        draft = _untreed_topic(site, file)
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
     # reveal.js's markdown plugin (`<section data-markdown>`) renders the page in the browser.
@@ -1368,6 +1374,30 @@ def _unlisted_chapter(site: Site, file: str) -> bool:
     return False
 
 
+def _untreed_topic(site: Site, file: str) -> bool:
+    """A Writerside topic that no instance's `.tree` file lists: it is built into no help
+    instance. No `.tree` file at all: unknown, so built."""
+    trees = sorted(name for name in os.listdir(site.root) if name.endswith(".tree")) if os.path.isdir(site.root) else []
+    if not trees:
+        return False
+    listed: set[str] = set()
+    for name in trees:
+        path = os.path.join(site.root, name)
+        signature = signature_of(path)
+        record("stat", path, signature)
+        listed |= _tree_topics(path, signature)
+    return os.path.basename(file) not in listed
+
+
+@lru_cache(maxsize=16)
+def _tree_topics(tree: str, signature: object) -> frozenset[str]:
+    """The topic files a Writerside `.tree` lists (`<toc-element topic="x.md"/>`)."""
+    return frozenset(_TREE_TOPIC.findall(read_small_file(tree)))
+
+
+_TREE_TOPIC = lazy(r"""\btopic\s*=\s*["']([^"'<>]+)["']""")
+
+
 @lru_cache(maxsize=8)
 def _summary_chapters(summary: str, signature: object) -> frozenset[str] | None:
     """The chapter files `SUMMARY.md` links to (relative to it), None when it is not there."""
@@ -1596,6 +1626,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "partial" if any(part.startswith("_") for part in parts) else "page"  # Nuxt Content's `_` partials
     if generator == "mdbook":
         return "page"  # a book's chapters: no dates, no front matter, titled by their headings
+    if generator == "writerside":
+        return "page"  # topics: titled by their headings, no front matter
     if generator == "gitbook":
         # a book's chapters; its table of contents, glossary and list of languages are no pages
         return "partial" if lowered in _GITBOOK_PARTS and len(_under_book_root(site, parts)) <= 2 else "page"
@@ -1900,7 +1932,8 @@ def _repository_files() -> frozenset[str]:
 # Generators that build from named folders (`docs/`, `content/`, `source/`...): what lies
 # beside them is the repository's, not the site's.
 _CONTENT_ROOTED = (
-    "mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "logseq", "docsify",
+    "mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "writerside", "logseq",
+    "docsify",
 )
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
@@ -2217,6 +2250,11 @@ def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
     return os.path.join(folder, "book.toml") if "book.toml" in names else None
 
 
+def _writerside_file(folder: str, names: Collection[str]) -> str | None:
+    """Writerside (JetBrains' documentation tool): `writerside.cfg` in the module's folder."""
+    return os.path.join(folder, "writerside.cfg") if "writerside.cfg" in names else None
+
+
 def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
     """GitBook's command-line books (GitBook 1 to 3, HonKit): `book.json` in the book's folder,
     unless the build (a workflow, a deploy script, package.json, a Makefile...) names another
@@ -2333,6 +2371,7 @@ _FINDERS = (
     ("nuxt", _nuxt_file),
     ("mdbook", _mdbook_file),
     ("gitbook", _gitbook_file),
+    ("writerside", _writerside_file),
     ("logseq", _logseq_file),
     ("docsify", _docsify_file),
 )
@@ -4196,6 +4235,24 @@ def _in_content(site: Site, parts: list[str]) -> bool:
     return any(folder == "." or within(path, folder) for folder in site.content)
 
 
+_WRITERSIDE_FOLDER = lazy(r"""<(topics|images)\b[^>]*?\bdir\s*=\s*["']([^"'<>]+)["']""")
+
+
+def _writerside_parts(folder: str, settings: dict) -> dict:
+    """Writerside: the topics in `<topics dir="topics"/>`, the pictures in `<images dir=…/>`;
+    a link names a topic by its file name (`[x](file.md)`) and an image by its own
+    (`![x](shot.png)`), wherever in those folders they lie; `%name%` is a variable."""
+    text = str(settings.get("_text", ""))
+    topics = [_normal(path) for kind, path in _WRITERSIDE_FOLDER.findall(text) if kind == "topics"] or ["topics"]
+    images = [_normal(path) for kind, path in _WRITERSIDE_FOLDER.findall(text) if kind == "images"] or ["images"]
+    usable = [path for path in (*topics, *images) if path not in (".", "") and ".." not in path.split("/")]
+    return {
+        "content": tuple(path for path in topics if path in usable) or (".",),
+        "static": tuple(path for path in images if path in usable),
+        "by_name_folders": tuple(dict.fromkeys(usable)),
+    }
+
+
 # GitBook's own files beside the chapters: the table of contents, the glossary, the languages.
 _GITBOOK_PARTS = frozenset({"summary", "glossary", "langs"})
 
@@ -4653,6 +4710,7 @@ _BUILDERS = {
     "nuxt": _nuxt_parts,
     "mdbook": _mdbook_parts,
     "gitbook": _gitbook_parts,
+    "writerside": _writerside_parts,
     "logseq": _logseq_parts,
     "docsify": _docsify_parts,
 }
@@ -4763,8 +4821,8 @@ def _settings_of(config_file: str) -> dict:
                     table.setdefault(language, values)
         return merged
     settings = _read_settings(config_file)
-    if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts", ".html")):
-        settings = {"_text": read_small_file(config_file)}  # searched as text, never run (docsify's `index.html` too)
+    if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts", ".html", ".cfg")):
+        settings = {"_text": read_small_file(config_file)}  # searched as text, never run (docsify's `index.html`, Writerside's XML too)
     return settings
 
 

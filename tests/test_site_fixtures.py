@@ -913,3 +913,13 @@ def test_a_book_json_beside_another_generators_build_is_no_gitbook(tmp_path: Pat
     write(book, {"book.json": '{ "plugins": [] }\n', "SUMMARY.md": "* [Intro](README.md)\n"})
     write(book, {".github/workflows/deploy.yml": "jobs:\n  build:\n    steps:\n      - run: npx gitbook build\n"})
     assert sites.detect(str(book)).generator == "gitbook"
+
+
+def test_writerside_builds_the_topics_its_trees_list(tmp_path: Path) -> None:
+    code, out, err = artlint("site", "--format", "json", str(SITES / "writerside"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["generator"] == "writerside" and model["content"] == ["topics"] and model["by-name-folders"] == ["topics", "images"]
+    site = sites.detect(str((SITES / "writerside").resolve()))
+    assert site.page(str((SITES / "writerside" / "topics" / "mascot.md").resolve())).draft
+    assert not site.page(str((SITES / "writerside" / "topics" / "language" / "basic-syntax.md").resolve())).draft

@@ -43,6 +43,8 @@ class LinkEmpty(DocumentRule):
     template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
     its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds),
     nor an anchor with an empty `href` that only places an id (`<a href="" id="x"></a>`),
+    nor, on a Writerside site, `[](basic-syntax.md)` or `[](#loops)`, whose text the build
+    writes (the target's title),
     or that a permalink's class marks (`<a class="anchor" href="#faq"></a>`, `headerlink`,
     `header-anchor`, `hash-link`),
     nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
@@ -78,6 +80,8 @@ class LinkEmpty(DocumentRule):
                 continue
             if link.kind == "inline" and not link.text.strip() and _ANCHOR_ATTRIBUTES.match(doc.text, link.end):
                 continue  # `[](){#old-id}`: an anchor, placed as mkdocs-autorefs places one
+            if link.kind == "inline" and not link.text.strip() and link.url.strip() and _titled_by_build(doc):
+                continue  # Writerside's `[](basic-syntax.md)`, `[](#loops)`: the build writes the target's title
             if link.kind == "inline" and not link.url.strip():
                 if _draft_chapter(doc):
                     continue  # `- [Scheduling]()` in an mdBook's SUMMARY.md: a chapter not written yet
@@ -86,6 +90,11 @@ class LinkEmpty(DocumentRule):
                 if link.kind == "html" and (_in_embed(doc, link.start) or _filled_by_script(doc, link)):
                     continue  # the embed script's address of the post, or a gallery's slide
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
+
+
+def _titled_by_build(doc) -> bool:
+    """A Writerside topic, whose empty link text the build fills with its target's title."""
+    return doc.site is not None and doc.site.generator == "writerside"
 
 
 def _draft_chapter(doc) -> bool:

@@ -117,7 +117,8 @@ class LinkTargetMissing(DocumentRule):
     content/latest` in the script netlify.toml's command runs, or in a shell script at the
     site's root); nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
-    constant's name that a build script replaces (`ENGLISH_VERSION_URL`), nor a relative
+    constant's name that a build script replaces (`ENGLISH_VERSION_URL`) or a variable
+    (Writerside's `%kotlinLatestUrl%`), nor a relative
     target in a template a tool renders (EJS or ERB tags, `<%= name %>`: a project
     generator's README, whose links lead into the project it writes). A destination's
     character references are read first, as CommonMark reads them (`m&#97;ilto:…` is a
@@ -126,6 +127,8 @@ class LinkTargetMissing(DocumentRule):
     In a Logseq graph, a block's reference `[label](((uuid)))` and a page's `[label]([[Page]])`
     are Logseq's to resolve (it makes a page a reference names), and `assets/a.png` is read from
     the graph's top.
+    On a Writerside site a link names a topic by its file name alone (`[x](basic-syntax.md)`),
+    found wherever it lies under the topics folder (an image likewise under the images folder).
     Images are the job of `image-unreachable`; host names and e-mail addresses written without a
     scheme are `link-malformed`'s. The site's root is the folder above `content/`.
 
@@ -209,8 +212,9 @@ class LinkTargetMissing(DocumentRule):
 # Logseq's labelled references: a block's `((uuid))`, a page's `[[name]]`; a page that does
 # not exist yet is made, empty, when a reference names it.
 _LOGSEQ_REFERENCE = lazy(r"\(\([^()\n]+\)\)|\[\[[^\]\n]+\]\]")
-# A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`).
-_PLACEHOLDER = lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+# A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`), or as a
+# variable the build replaces (Writerside's `%kotlinLatestUrl%`).
+_PLACEHOLDER = lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|%[A-Za-z_][\w.-]{2,}%")
 
 
 def _site_path(doc, path: str) -> str:
