@@ -722,6 +722,14 @@ def _mdbook(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
     return PageUrl(url, url.lstrip("/"))
 
 
+def _gitbook(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    """GitBook's command-line books write pages as mdBook does; a space synced with gitbook.com
+    is served at addresses its own routing gives (not told by the files): none here."""
+    if ("gitbook", "command-line") not in site.url_settings:
+        return None
+    return _mdbook(site, relative, file, matter, has_front_matter)
+
+
 def _mkdocs(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
     inner = _content_path(site, relative)
     if inner is None or any(part[:1] == "." for part in inner.split("/")):
@@ -839,7 +847,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "rspress": _vitepress,  # the same layout of pages: `a/b.md` is `/a/b.html`, `index.md` its folder's
     "nuxt": _nuxt,
     "mdbook": _mdbook,
-    "gitbook": _mdbook,
+    "gitbook": _gitbook,
     "mkdocs": _mkdocs,
     "eleventy": _eleventy,
     "plain": _plain,

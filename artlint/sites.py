@@ -10,7 +10,8 @@ article: Hugo (`hugo.*`, `config.*` with `baseURL`, `config/_default/`), Zola (`
 `config.toml` with `base_url`), Hexo (`_config.yml` with `source/_posts` or a `hexo` package),
 Jekyll (`_config.yml`), Docusaurus (`docusaurus.config.*`), MkDocs (`mkdocs.yml`, or `mkdocs-*.yml`;
 ProperDocs' `properdocs.yml`), Nuxt Content (`nuxt.config.*` with `content/`), mdBook (`book.toml`),
-GitBook's command-line books (`book.json`), Writerside (`writerside.cfg`),
+GitBook (`book.json`; a space synced with gitbook.com: `.gitbook.yaml`, or a `SUMMARY.md`
+beside `.gitbook/` or opening with `# Table of contents`), Writerside (`writerside.cfg`),
 a Logseq graph (`logseq/config.edn` beside `pages/` or `journals/`), docsify (an `index.html`
 that sets `window.$docsify`), VitePress
 (`.vitepress/config.*`), VuePress (`.vuepress/config.*`), Eleventy (`.eleventy.js`, `eleventy.config.*`, or
@@ -2260,12 +2261,34 @@ def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
     unless the build (a workflow, a deploy script, package.json, a Makefile...) names another
     generator and not GitBook: a blog that keeps a book.json for a mirror on gitbook.io and
     is built by Hexo."""
-    if "book.json" not in names or "book.toml" in names:
+    if "book.toml" in names or not ({"book.json", "LANGS.md", "SUMMARY.md"} & set(names)):
         return None
     builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
     texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
+    if "book.json" not in names:
+        # no book.json: a book the build runs GitBook's command line or HonKit on (`honkit build`)
+        named = next((name for name in ("LANGS.md", "SUMMARY.md") if name in names), "")
+        return os.path.join(folder, named) if any(_GITBOOK_BUILD.search(text) for text in texts) else None
     built_otherwise = any(_OTHER_BUILDER.search(text) and "gitbook" not in text and "honkit" not in text for text in texts if text)
     return None if built_otherwise else os.path.join(folder, "book.json")
+
+
+# A build that runs GitBook's command line or HonKit, its maintained fork.
+_GITBOOK_BUILD = lazy(r"\bhonkit\b|\bgitbook[ \t]+(?:build|serve|install|pdf)\b|gitbook-cli")
+
+
+def _hosted_gitbook_file(folder: str, names: Collection[str]) -> str | None:
+    """A GitBook space synced with the repository (gitbook.com's Git Sync): `.gitbook.yaml`, or
+    a `SUMMARY.md` beside a `.gitbook/` folder of assets or opening with the `# Table of
+    contents` heading GitBook writes."""
+    if ".gitbook.yaml" in names:
+        return os.path.join(folder, ".gitbook.yaml")
+    if "SUMMARY.md" not in names or "book.toml" in names:
+        return None
+    summary = os.path.join(folder, "SUMMARY.md")
+    if ".gitbook" in names or read_small_file(summary).lstrip().lower().startswith("# table of contents"):
+        return summary
+    return None
 
 
 # A build that runs another generator than GitBook.
@@ -2371,6 +2394,7 @@ _FINDERS = (
     ("nuxt", _nuxt_file),
     ("mdbook", _mdbook_file),
     ("gitbook", _gitbook_file),
+    ("gitbook", _hosted_gitbook_file),
     ("writerside", _writerside_file),
     ("logseq", _logseq_file),
     ("docsify", _docsify_file),
@@ -4264,27 +4288,41 @@ def _under_book_root(site: Site, parts: list[str]) -> list[str]:
 
 
 def _gitbook_parts(folder: str, settings: dict) -> dict:
-    """GitBook 1 to 3: the chapters in `root` (the book's folder unless `book.json` names
-    another), every other file there copied as it is; chapters built only where `SUMMARY.md`
-    lists them (each language's, for a book in several languages: `LANGS.md`); rendered by
-    kramed, marked 0.3's fork: `**` pairs in order whatever stands beside it, `##Title` is a
-    heading, a destination runs to its `)` spaces and all, and bare URLs are linked (GFM)."""
+    """GitBook 1 to 3 (`book.json`): the chapters in `root` (the book's folder unless
+    `book.json` names another), every other file there copied as it is; chapters built only
+    where `SUMMARY.md` lists them (each language's, for a book in several languages:
+    `LANGS.md`); rendered by kramed, marked 0.3's fork: `**` pairs in order whatever stands
+    beside it, `##Title` is a heading, a destination runs to its `)` spaces and all, and bare
+    URLs are linked (GFM). A GitBook space synced with the repository (`.gitbook.yaml`, its
+    `root`) likewise publishes what its `SUMMARY.md` lists; its pages are exports of GitBook's
+    editor, which writes a literal mark escaped (`\\*`, `\\|`): a `**` pairs with the next, and
+    a `|` in a table's code is the cell's."""
     root = _normal(_text(settings.get("root"), "."))
     prefix = "" if root == "." else f"{root}/"
     languages = _gitbook_languages(os.path.join(folder, root))
+    command_line = os.path.isfile(os.path.join(folder, "book.json")) or _gitbook_file(folder, _names_in(folder)) is not None
     parts: dict[str, Any] = {
         "content": (root,),
         "static": (root,),
-        "autolinks": True,
+        "autolinks": command_line,
         "spaced_strong": True,
         "marked_before_1": True,
-        "unspaced_headings": True,
-        "not_content": ("_book", "node_modules"),
+        "unspaced_headings": command_line,
+        "not_content": ("_book", "node_modules", ".gitbook"),
+        # the command line writes `a/b.md` as `a/b.html`; a synced space routes pages its own way
+        "url_settings": (("gitbook", "command-line" if command_line else "space"),),
     }
     if languages:
         parts["languages"] = tuple(code for _, code in languages)
         parts["language_folders"] = tuple((prefix + path, code) for path, code in languages)
     return parts
+
+
+def _names_in(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _gitbook_languages(book: str) -> list[tuple[str, str]]:

@@ -923,3 +923,16 @@ def test_writerside_builds_the_topics_its_trees_list(tmp_path: Path) -> None:
     site = sites.detect(str((SITES / "writerside").resolve()))
     assert site.page(str((SITES / "writerside" / "topics" / "mascot.md").resolve())).draft
     assert not site.page(str((SITES / "writerside" / "topics" / "language" / "basic-syntax.md").resolve())).draft
+
+
+def test_a_book_honkit_builds_without_a_book_json_is_a_gitbook(tmp_path: Path) -> None:
+    # HonKit, GitBook's maintained fork, needs no book.json: LANGS.md and a package.json that runs it.
+    write(tmp_path, {"LANGS.md": "* [English](en/)\n* [中文](cn/)\n", "package.json": '{ "scripts": { "build": "honkit build" } }\n'})
+    write(tmp_path, {"en/SUMMARY.md": "* [Intro](README.md)\n", "en/README.md": "# Intro\n", "cn/SUMMARY.md": "* [简介](README.md)\n", "cn/README.md": "# 简介\n"})
+    site = sites.detect(str(tmp_path))
+    assert site.generator == "gitbook" and site.languages == ("en", "cn")
+    assert ("gitbook", "command-line") in site.url_settings and site.unspaced_headings
+    # without HonKit or GitBook's command line named by the build, a SUMMARY.md alone is no book
+    plain = tmp_path / "plain"
+    write(plain, {"SUMMARY.md": "# Summary\n\n* [Intro](README.md)\n", "README.md": "# Intro\n"})
+    assert sites.detect(str(plain)) is None
