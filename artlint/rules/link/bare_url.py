@@ -479,13 +479,25 @@ def suggested_markup(url: str) -> str:
     return f"[text]({url})"
 
 
+# A custom element (its name has a hyphen, as HTML requires of them) wrapping the URL alone:
+# Writerside's `<contribute-url>`, a web component's `<x-embed>`.
+_CUSTOM_OPENING = lazy(r"<([a-z][a-z0-9]*-[a-z0-9-]*)[^<>]{0,200}>[ \t]*\Z", re.I)
+
+
+def _custom_element_value(text: str, start: int, end: int) -> bool:
+    """Whether the URL is the whole content of a custom element: a value the component reads."""
+    opening = _CUSTOM_OPENING.search(text, max(0, start - 240), start)
+    return opening is not None and text[end : end + 200].lstrip(" \t").startswith(f"</{opening.group(1)}>")
+
+
 class BareUrl(DocumentRule):
     r"""A URL written as plain text instead of a link.
 
     ## What it finds
     `http://`, `https://`, `ftp://` and `www.` addresses in running text that are not a link,
     not an `<autolink>`, not inside code (`<code>`, `<kbd>`… included), HTML, a Hugo shortcode
-    or a Liquid tag. Sentence punctuation after the URL (ASCII or CJK) is not part of it, nor
+    or a Liquid tag, nor the whole content of a custom element (`<contribute-url>https://…
+    </contribute-url>`, Writerside's: a value the component reads). Sentence punctuation after the URL (ASCII or CJK) is not part of it, nor
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
     VitePress; MkDocs with `pymdownx.magiclink`; GitHub, for a repository's README and, where
@@ -595,6 +607,8 @@ class BareUrl(DocumentRule):
                     continue  # `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`: a name, no page to visit
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
+                if _custom_element_value(doc.text, start, end):
+                    continue  # `<contribute-url>https://…</contribute-url>`: a component's setting, not shown as text
                 if mentioned_not_offered(doc.text, text, start, end, line_start) or _linked_just_before(doc, url, start, line_start):
                     continue
                 if text.startswith("[[", start - 2) and doc.site is not None and doc.site.shows_wiki_links_as_text:
