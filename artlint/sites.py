@@ -2259,8 +2259,9 @@ def _writerside_file(folder: str, names: Collection[str]) -> str | None:
 def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
     """GitBook's command-line books (GitBook 1 to 3, HonKit): `book.json` in the book's folder,
     unless the build (a workflow, a deploy script, package.json, a Makefile...) names another
-    generator and not GitBook: a blog that keeps a book.json for a mirror on gitbook.io and
-    is built by Hexo."""
+    generator and not GitBook (a blog that keeps a book.json for a mirror on gitbook.io and
+    is built by Hexo); without one, `LANGS.md` or `SUMMARY.md` where the build runs HonKit or
+    GitBook's command line (`honkit build`)."""
     if "book.toml" in names or not ({"book.json", "LANGS.md", "SUMMARY.md"} & set(names)):
         return None
     builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]

@@ -93,20 +93,20 @@ def masked_for_parser(text: str, generator: str | None, body_offset: int = 0, si
     masked = _generator_masked(text, generator, body_offset, site)
     if "<%" not in masked or "%>" not in masked:
         return masked
-    return masked[:body_offset] + _EMBEDDED_TAG.sub(lambda match: _embedded_tag_masked(masked, match), masked[body_offset:])
+    return masked[:body_offset] + _EMBEDDED_TAG.sub(_embedded_tag_masked, masked[body_offset:])
 
 
 def rendered_by_a_tool(doc) -> bool:
     """Whether the file is a template a tool renders into a project of its own (EJS or ERB tags
-    in its text, outside code: a project generator's README): its relative links lead into that project,
-    whose files are not here."""
+    in its text, outside code: a project generator's README): its relative links lead into
+    that project, whose files are not here."""
     def outside_code() -> bool:
         return any(not doc.in_code(tag.start()) for tag in _EMBEDDED_TAG.finditer(doc.text, doc.body_offset))
 
     return doc.memo("embedded-template", lambda: "<%" in doc.text and outside_code())
 
 
-def _embedded_tag_masked(text: str, match: re.Match[str]) -> str:
+def _embedded_tag_masked(match: re.Match[str]) -> str:
     tag = match.group()
     line_start = match.string.rfind("\n", 0, match.start()) + 1
     line_end = match.string.find("\n", match.end())
