@@ -325,16 +325,22 @@ class Site:
     _cascades: dict = field(default_factory=dict, repr=False, compare=False, hash=False)  # memo of unrendered_below()
 
     @property
-    def commonmark_emphasis(self) -> bool:
-        """Whether the renderer follows CommonMark's flanking rules for `*` and `_` (goldmark,
-        pulldown-cmark, remark, markdown-it); kramdown, marked and Python-Markdown accept
-        `**注：**正文` as bold, and so does Blackfriday, Hugo's renderer before 0.60."""
+    def commonmark_parser(self) -> bool:
+        """Whether the renderer is a CommonMark parser, lists and emphasis alike (goldmark,
+        pulldown-cmark, remark, markdown-it); kramdown, marked, Python-Markdown and Blackfriday
+        (Hugo's renderer before 0.60) have rules of their own, and accept `**注：**正文` as bold."""
         pattern_matching = (
             self.generator in ("jekyll", "docsify")
             or (self.generator == "mkdocs" and not self.betterem)
             or (self.generator == "hexo" and not self.markdown_it)
         )
-        return not pattern_matching and not self.blackfriday and not self.spaced_strong and not self.cjk_friendly
+        return not pattern_matching and not self.blackfriday and not self.spaced_strong
+
+    @property
+    def commonmark_emphasis(self) -> bool:
+        """Whether the renderer follows CommonMark's flanking rules for `*` and `_`: a CommonMark
+        parser without a CJK-friendly emphasis plugin, which accepts `**注：**正文` too."""
+        return self.commonmark_parser and not self.cjk_friendly
 
     @property
     def reads_spaced_destinations(self) -> bool:
@@ -1109,6 +1115,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     if site.generator in ("mdbook", "gitbook") and kind in ("article", "page") and not draft:
         draft = _unlisted_chapter(site, file)
+        if draft and ("gitbook", "space") in site.url_settings:
+            kind, draft, expected = "repository", False, False  # a synced space publishes its summary's pages; the rest GitHub shows
     if site.generator == "writerside" and kind == "page" and not draft:
         draft = _untreed_topic(site, file)
     title_from_name = site.generator == "jekyll" and any(part in site.document_folders for part in parts[:-1])
@@ -1359,13 +1367,16 @@ def _unlisted_chapter(site: Site, file: str) -> bool:
     chapters listed there (a `README.md` too, as its folder's index). No summary: mdBook writes
     one of every chapter. A GitBook in several languages (`LANGS.md`) has a summary in each
     language's folder."""
+    named = dict(site.url_settings).get("gitbook-summary")  # a synced space's `structure.summary`
     for content in site.content:
         book = os.path.join(site.root, content)
         if site.generator == "gitbook" and site.language_folders:
             language = next((folder for folder, _ in site.language_folders if within(file, os.path.join(site.root, folder))), None)
             book = os.path.join(site.root, language) if language is not None else book
-        summary = os.path.join(book, "SUMMARY.md")
-        inner = os.path.relpath(file, book).replace(os.sep, "/")
+        summary = os.path.join(book, named or "SUMMARY.md")
+        inner = os.path.relpath(file, os.path.dirname(summary)).replace(os.sep, "/")
+        if named and inner.startswith("../") and os.path.relpath(file, book).replace(os.sep, "/") != dict(site.url_settings).get("gitbook-readme"):
+            return True  # outside the folder of the summary a space names: none of its pages
         if inner.startswith("../") or os.path.basename(inner).lower() == "readme.md":
             continue
         signature = signature_of(summary)
@@ -2264,14 +2275,13 @@ def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
     GitBook's command line (`honkit build`)."""
     if "book.toml" in names or not ({"book.json", "LANGS.md", "SUMMARY.md"} & set(names)):
         return None
-    builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
-    texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
     if "book.json" not in names:
         # no book.json: a book the build runs GitBook's command line or HonKit on (`honkit build`)
+        builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
+        texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
         named = next((name for name in ("LANGS.md", "SUMMARY.md") if name in names), "")
         return os.path.join(folder, named) if any(_GITBOOK_BUILD.search(text) for text in texts) else None
-    built_otherwise = any(_OTHER_BUILDER.search(text) and "gitbook" not in text and "honkit" not in text for text in texts if text)
-    return None if built_otherwise else os.path.join(folder, "book.json")
+    return None if _built_by_another_generator(folder, names) else os.path.join(folder, "book.json")
 
 
 # A build that runs GitBook's command line or HonKit, its maintained fork.
@@ -2282,6 +2292,8 @@ def _hosted_gitbook_file(folder: str, names: Collection[str]) -> str | None:
     """A GitBook space synced with the repository (gitbook.com's Git Sync): `.gitbook.yaml`, or
     a `SUMMARY.md` beside a `.gitbook/` folder of assets or opening with the `# Table of
     contents` heading GitBook writes."""
+    if _built_by_another_generator(folder, names) or _sites_in_subfolders(folder):
+        return None  # a `.gitbook.yaml` left from before the docs moved to a Docusaurus site in `website/` (redux)
     if ".gitbook.yaml" in names:
         return os.path.join(folder, ".gitbook.yaml")
     if "SUMMARY.md" not in names or "book.toml" in names:
@@ -2290,6 +2302,14 @@ def _hosted_gitbook_file(folder: str, names: Collection[str]) -> str | None:
     if ".gitbook" in names or read_small_file(summary).lstrip().lower().startswith("# table of contents"):
         return summary
     return None
+
+
+def _built_by_another_generator(folder: str, names: Collection[str]) -> bool:
+    """Whether the build (a workflow, a deploy script, package.json, netlify.toml, a
+    Makefile...) names another generator than GitBook, and not GitBook or HonKit."""
+    builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
+    texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
+    return any(_OTHER_BUILDER.search(text) and "gitbook" not in text and "honkit" not in text for text in texts if text)
 
 
 # A build that runs another generator than GitBook.
@@ -4311,12 +4331,26 @@ def _gitbook_parts(folder: str, settings: dict) -> dict:
         "unspaced_headings": command_line,
         "not_content": ("_book", "node_modules", ".gitbook"),
         # the command line writes `a/b.md` as `a/b.html`; a synced space routes pages its own way
-        "url_settings": (("gitbook", "command-line" if command_line else "space"),),
+        "url_settings": (("gitbook", "command-line" if command_line else "space"), *_gitbook_structure(settings)),
     }
     if languages:
         parts["languages"] = tuple(code for _, code in languages)
         parts["language_folders"] = tuple((prefix + path, code) for path, code in languages)
     return parts
+
+
+def _gitbook_structure(settings: dict) -> tuple[tuple[str, str], ...]:
+    """A synced space's `.gitbook.yaml` `structure`: its summary's and landing page's files
+    (relative to the root), where it names them otherwise than SUMMARY.md and README.md."""
+    structure = settings.get("structure")
+    if not isinstance(structure, dict):
+        return ()
+    found = []
+    for key, default in (("summary", "SUMMARY.md"), ("readme", "README.md")):
+        value = structure.get(key)
+        if isinstance(value, str) and _normal(value) not in ("", ".", default) and ".." not in _normal(value).split("/"):
+            found.append((f"gitbook-{key}", _normal(value)))
+    return tuple(found)
 
 
 def _names_in(folder: str) -> list[str]:

@@ -936,3 +936,17 @@ def test_a_book_honkit_builds_without_a_book_json_is_a_gitbook(tmp_path: Path) -
     plain = tmp_path / "plain"
     write(plain, {"SUMMARY.md": "# Summary\n\n* [Intro](README.md)\n", "README.md": "# Intro\n"})
     assert sites.detect(str(plain)) is None
+
+
+def test_a_gitbook_space_publishes_its_summarys_pages_and_yields_to_a_site_below(tmp_path: Path) -> None:
+    space = tmp_path / "space"
+    write(space, {".gitbook.yaml": "structure:\n  readme: README.md\n  summary: docs/README.md\n", "README.md": "# Intro\n"})
+    write(space, {"docs/README.md": "# Table of contents\n\n* [Guide](guide.md)\n", "docs/guide.md": "# Guide\n", "examples/demo/README.md": "# Demo\n"})
+    site = sites.detect(str(space))
+    assert site.generator == "gitbook" and ("gitbook-summary", "docs/README.md") in site.url_settings
+    assert site.page(str(space / "docs" / "guide.md")).kind == "page"
+    assert site.page(str(space / "examples" / "demo" / "README.md")).kind == "repository"  # GitHub shows it; the space does not
+    # the same files with a Docusaurus site in website/: the docs moved there, the .gitbook.yaml is a leftover
+    write(space, {"website/docusaurus.config.js": "module.exports = { title: 'Docs' };\n"})
+    sites.clear_caches() if hasattr(sites, "clear_caches") else None
+    assert sites.detect(str(space)) is None

@@ -42,9 +42,8 @@ class CodeFenceOutdented(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc, options):
-        # The renderers that follow CommonMark's emphasis are CommonMark parsers, lists and all;
         # kramdown, Python-Markdown, marked and pandoc have their own rules for list items.
-        if doc.site is not None and not doc.site.commonmark_emphasis:
+        if doc.site is not None and not doc.site.commonmark_parser:
             return
         items = list(doc.nodes("list_item"))
         if not items:
