@@ -43,7 +43,9 @@ def glob_to_regex(pattern: str) -> str:
     pattern = pattern.rstrip("/") or pattern
     if "/" not in pattern:
         return rf"(?:^|.*/){_component(pattern)}(?:/.*)?$"
-    parts = pattern.lstrip("/").split("/")
+    written = pattern.lstrip("/").split("/")
+    # `**/**` is `**`: a run of them, each `(?:[^/]+/)*`, would backtrack without end on a long path
+    parts = [part for index, part in enumerate(written) if not (part == "**" and index and written[index - 1] == "**")]
     if len(parts) > 1 and parts[-1] == "**":
         parts.pop()  # `dir/**` matches the folder itself and everything in it
     regex = "^"

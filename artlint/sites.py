@@ -4452,6 +4452,8 @@ def _top_level_entries(text: str) -> list[str]:
 
 
 _MOST_PAGE_GLOBS = 50
+_MOST_DEEP_WILDCARDS = 2
+_LONGEST_PAGE_GLOB = 300
 
 
 def _page_globs_left_out(text: str, key: str, prefix: str, negated: bool = False) -> tuple[str, ...]:
@@ -4470,6 +4472,8 @@ def _page_globs_left_out(text: str, key: str, prefix: str, negated: bool = False
             continue
         pattern = item[1:] if negated else item
         pattern = pattern.strip().removeprefix("./")
+        if pattern.count("**") > _MOST_DEEP_WILDCARDS or len(pattern) > _LONGEST_PAGE_GLOB:
+            continue  # a checkout's configuration: `**/a/**/b/**/…` would make matching a path take minutes
         if pattern and not pattern.startswith("!") and ".." not in pattern.split("/"):
             globs.append(prefix + pattern if "/" in pattern else pattern)
     return tuple(globs)

@@ -950,3 +950,17 @@ def test_a_gitbook_space_publishes_its_summarys_pages_and_yields_to_a_site_below
     write(space, {"website/docusaurus.config.js": "module.exports = { title: 'Docs' };\n"})
     sites.clear_caches() if hasattr(sites, "clear_caches") else None
     assert sites.detect(str(space)) is None
+
+
+def test_a_hostile_page_glob_neither_hangs_nor_counts(tmp_path: Path) -> None:
+    # `**/**/…/x.md` in a checkout's VuePress configuration: a run of `**` made a pattern that
+    # backtracked for minutes on a deep path; runs are one `**`, and more than two are not read.
+    deep = "/".join(["**"] * 40) + "/x.md"
+    write(tmp_path, {".vuepress/config.ts": f"export default {{ pagePatterns: ['**/*.md', '!{deep}', '!**/a/**/b/**/c.md'] }};\n"})
+    write(tmp_path, {"/".join(["d"] * 30) + "/y.md": "# Deep\n\nA page far down.\n"})
+    site = sites.detect(str(tmp_path))
+    assert site.generator == "vuepress" and site.excluded_pages == ()
+    assert not site.excludes_page("/".join(["d"] * 30) + "/y.md")
+    from artlint.globs import glob_to_regex
+
+    assert glob_to_regex("**/**/**/x.md") == glob_to_regex("**/x.md")
