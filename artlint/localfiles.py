@@ -39,7 +39,7 @@ from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, hugo_
 from artlint.sites import detect, is_hugo_page_file, is_language_code, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
-from artlint.urls import unescape_markdown
+from artlint.urls import unescape_markdown, written_by_template
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -81,7 +81,7 @@ def is_local(url: str) -> bool:
     url = url.strip()
     if not url or url.startswith(("#", "//", "?", "mailto:")):
         return False
-    if "{{" in url or "{%" in url or "%7B%7B" in url or "%7B%25" in url or url.startswith("{") or "<%" in url:
+    if written_by_template(url) or "%7B%7B" in url or "%7B%25" in url or url.startswith("{"):
         return False  # a template writes it: `/{{ page.lang }}/feed.xml`, `{% post_url x %}`, MDX's `href={url}`, EJS's `<%= name %>`
     if (len(url) >= 3 and url.strip(".") == "") or url.strip("…") == "":
         return False  # `<a href="...">`: an elided address in an example of output, no path

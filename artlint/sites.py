@@ -1367,7 +1367,8 @@ def _unlisted_chapter(site: Site, file: str) -> bool:
     chapters listed there (a `README.md` too, as its folder's index). No summary: mdBook writes
     one of every chapter. A GitBook in several languages (`LANGS.md`) has a summary in each
     language's folder."""
-    named = dict(site.url_settings).get("gitbook-summary")  # a synced space's `structure.summary`
+    settings = dict(site.url_settings)
+    named = settings.get("gitbook-summary")  # a synced space's `structure.summary`
     for content in site.content:
         book = os.path.join(site.root, content)
         if site.generator == "gitbook" and site.language_folders:
@@ -1375,7 +1376,7 @@ def _unlisted_chapter(site: Site, file: str) -> bool:
             book = os.path.join(site.root, language) if language is not None else book
         summary = os.path.join(book, named or "SUMMARY.md")
         inner = os.path.relpath(file, os.path.dirname(summary)).replace(os.sep, "/")
-        if named and inner.startswith("../") and os.path.relpath(file, book).replace(os.sep, "/") != dict(site.url_settings).get("gitbook-readme"):
+        if named and inner.startswith("../") and os.path.relpath(file, book).replace(os.sep, "/") != settings.get("gitbook-readme"):
             return True  # outside the folder of the summary a space names: none of its pages
         if inner.startswith("../") or os.path.basename(inner).lower() == "readme.md":
             continue
@@ -2277,10 +2278,8 @@ def _gitbook_file(folder: str, names: Collection[str]) -> str | None:
         return None
     if "book.json" not in names:
         # no book.json: a book the build runs GitBook's command line or HonKit on (`honkit build`)
-        builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
-        texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
         named = next((name for name in ("LANGS.md", "SUMMARY.md") if name in names), "")
-        return os.path.join(folder, named) if any(_GITBOOK_BUILD.search(text) for text in texts) else None
+        return os.path.join(folder, named) if any(_GITBOOK_BUILD.search(text) for text in _build_texts(folder, names)) else None
     return None if _built_by_another_generator(folder, names) else os.path.join(folder, "book.json")
 
 
@@ -2291,25 +2290,32 @@ _GITBOOK_BUILD = lazy(r"\bhonkit\b|\bgitbook[ \t]+(?:build|serve|install|pdf)\b|
 def _hosted_gitbook_file(folder: str, names: Collection[str]) -> str | None:
     """A GitBook space synced with the repository (gitbook.com's Git Sync): `.gitbook.yaml`, or
     a `SUMMARY.md` beside a `.gitbook/` folder of assets or opening with the `# Table of
-    contents` heading GitBook writes."""
-    if _built_by_another_generator(folder, names) or _sites_in_subfolders(folder):
-        return None  # a `.gitbook.yaml` left from before the docs moved to a Docusaurus site in `website/` (redux)
+    contents` heading GitBook writes. Every folder is asked: its names are looked at before
+    any file is read."""
     if ".gitbook.yaml" in names:
-        return os.path.join(folder, ".gitbook.yaml")
-    if "SUMMARY.md" not in names or "book.toml" in names:
-        return None
-    summary = os.path.join(folder, "SUMMARY.md")
-    if ".gitbook" in names or read_small_file(summary).lstrip().lower().startswith("# table of contents"):
-        return summary
-    return None
+        found = os.path.join(folder, ".gitbook.yaml")
+    elif "SUMMARY.md" in names and "book.toml" not in names:
+        summary = os.path.join(folder, "SUMMARY.md")
+        marked = ".gitbook" in names or read_small_file(summary).lstrip().lower().startswith("# table of contents")
+        found = summary if marked else ""
+    else:
+        found = ""
+    if not found or _built_by_another_generator(folder, names) or _sites_in_subfolders(folder):
+        return None  # a `.gitbook.yaml` left from before the docs moved to a Docusaurus site in `website/` (redux)
+    return found
 
 
 def _built_by_another_generator(folder: str, names: Collection[str]) -> bool:
     """Whether the build (a workflow, a deploy script, package.json, netlify.toml, a
     Makefile...) names another generator than GitBook, and not GitBook or HonKit."""
+    return any(_OTHER_BUILDER.search(text) and "gitbook" not in text and "honkit" not in text for text in _build_texts(folder, names))
+
+
+def _build_texts(folder: str, names: Collection[str]) -> list[str]:
+    """The texts, lower case, of what builds the folder: the files that name a generator's
+    command (`_CONFIG_NAMERS`), its shell scripts, its GitHub workflows; empty ones left out."""
     builds = [os.path.join(folder, name) for name in names if name in _CONFIG_NAMERS or name.endswith(".sh")]
-    texts = [read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]]
-    return any(_OTHER_BUILDER.search(text) and "gitbook" not in text and "honkit" not in text for text in texts if text)
+    return [text for text in (read_small_file(path).lower() for path in [*builds, *_workflow_files(folder)]) if text]
 
 
 # A build that runs another generator than GitBook.

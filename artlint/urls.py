@@ -67,6 +67,12 @@ def is_address(name: str) -> bool:
     return True
 
 
+def written_by_template(url: str) -> bool:
+    """Whether a template writes the address: Liquid's or Jinja's `{{ … }}` and `{% … %}`, EJS's
+    or ERB's `<%= … %>` in it. No address yet, to look up or to fetch."""
+    return "{{" in url or "{%" in url or "<%" in url
+
+
 def is_identifier_uri(url: str, prefixes: tuple[str, ...]) -> bool:
     """An address that is a name (`http://www.w3.org/2000/svg`, an XML-DSig algorithm's
     `…/xmldsig-more#rsa-sha256`): it starts, scheme aside, with one of `prefixes` (lower case)."""

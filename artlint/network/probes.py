@@ -14,7 +14,7 @@ from artlint.doi import SUFFIX_CHARACTERS, all_mentions
 from artlint.lazyre import lazy
 from artlint.network.targets import Target, normalise_url
 from artlint.spans import SpanSet
-from artlint.urls import TEXT_URL, host_of, scheme, trim_url
+from artlint.urls import TEXT_URL, host_of, scheme, trim_url, written_by_template
 
 _QUOTED = lazy(r"[“\"「『]([^”\"」』\n]{8,300})[”\"」』]")
 
@@ -49,7 +49,7 @@ def url_probes(doc) -> list[Probe]:
         for link in doc.links:
             if link.kind == "reference" or scheme(link.url) not in ("http", "https") or link.host in _RESOLVERS:
                 continue
-            if "{{" in link.url or "<%" in link.url or "{%" in link.url:
+            if written_by_template(link.url):
                 continue  # a template writes it (`https://npmjs.com/package/<%= name %>`): no address yet
             kind = "image" if link.is_image else "page"
             probes.append(probe_at(doc, Target(kind, normalise_url(link.url)), link.url_start, link.url_end, link.url))

@@ -497,7 +497,8 @@ class BareUrl(DocumentRule):
     `http://`, `https://`, `ftp://` and `www.` addresses in running text that are not a link,
     not an `<autolink>`, not inside code (`<code>`, `<kbd>`… included), HTML, a Hugo shortcode
     or a Liquid tag, nor the whole content of a custom element (`<contribute-url>https://…
-    </contribute-url>`, Writerside's: a value the component reads). Sentence punctuation after the URL (ASCII or CJK) is not part of it, nor
+    </contribute-url>`, Writerside's: a value the component reads). Sentence punctuation after
+    the URL (ASCII or CJK) is not part of it, nor
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
     VitePress; MkDocs with `pymdownx.magiclink`; GitHub, for a repository's README and, where

@@ -401,7 +401,7 @@ def _wildcard_after_name(text: str, start: int, end: int) -> bool:
 # word and a dot (`root.**`) may end a sentence (`Another title.**`): it counts beside Chinese
 # text (`路径root.**下`) or in a table's row.
 _DOTTED_NAME = lazy(r"(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*(?:\.[\w$]+)+\.\Z")
-_WORD_AND_DOT = lazy(r"(?:(?<=[\u3400-\u9fff])|(?<=\|[ \t]))[A-Za-z_][\w$]*\.\Z|(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*\.\Z")
+_WORD_AND_DOT = lazy(r"(?<![A-Za-z0-9_.])[A-Za-z_][\w$]*\.\Z")
 _CJK_CHARACTER = lazy(r"[\u3400-\u9fff]")
 # Punctuation that ends or splits a sentence, after an opener: nothing is set in bold there.
 _SENTENCE_MARKS = frozenset("。，、；：！？")  # full-width: ASCII `**:` is most often a bold whose opener went astray
