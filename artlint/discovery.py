@@ -137,7 +137,7 @@ def _walk(top: str, config: Config, skip: frozenset[str] = frozenset(), unwalked
                 if unwalked is not None and name.lower().endswith(".mdx") and not excluded.match(relative):
                     unwalked[site.root if site is not None else ""] += 1
                 continue
-            elif site is not None and site.excluded_pages and site.excludes_page(site.relative(os.path.abspath(entry.path))):
+            elif site is not None and site.excluded_pages and site.leaves_out(os.path.abspath(entry.path)):
                 continue  # a page the configuration leaves out (`pagePatterns`, `srcExclude`): checked only when named
             elif site is not None and "_" in entry.path and site.never_built(os.path.abspath(entry.path)):
                 continue  # Jekyll and Hexo skip `_`-named files: checked only when named

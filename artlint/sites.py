@@ -814,6 +814,11 @@ class Site:
         relative = self.relative(path)
         return any(within(relative, excluded) for excluded in self.not_content) or self.excludes_page(relative)
 
+    def leaves_out(self, file: str) -> bool:
+        """Whether the configuration leaves the page out of the build and nothing else shows it:
+        a README.md Jekyll's `exclude: [README]` leaves out is still the repository's, on GitHub."""
+        return self.excludes_page(self.relative(file)) and self.page(file).kind != "repository"
+
     def excludes_page(self, relative: str) -> bool:
         """Whether the configuration's page globs leave the file (relative to the root) out."""
         return bool(self.excluded_pages) and glob_set(self.excluded_pages).match(relative)
@@ -1595,7 +1600,7 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"  # VuePress makes a folder's README.md its index page (the home page at the top)
     if site.generator in ("mdbook", "gitbook") and lowered.split(".")[0] == "readme" and _in_content(site, parts):
         return "page"  # a book's README.md is its folder's index.html (the book's introduction at the top)
-    if site.generator == "docusaurus" and lowered.split(".")[0] == "readme" and _in_docs_plugin(site, parts):
+    if site.generator == "docusaurus" and lowered.split(".")[0] == "readme" and _in_docs_plugin(site, parts) and not site.excludes_page("/".join(parts)):
         return "page"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/)
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
@@ -2156,6 +2161,8 @@ def _zola_file(folder: str, names: Collection[str]) -> str | None:
 def _hexo_file(folder: str, names: Collection[str]) -> str | None:
     if "_config.yml" not in names:
         return _hexo_variant(folder, names)
+    if _gemfile_builds_with_jekyll(folder, names):
+        return None  # a Jekyll site whose `source: source` holds `_posts/`, as Hexo's would
     if os.path.isdir(os.path.join(folder, "source", "_posts")) or "scaffolds" in names:
         return os.path.join(folder, "_config.yml")
     if "package.json" in names and '"hexo"' in read_small_file(os.path.join(folder, "package.json")):
@@ -2175,6 +2182,15 @@ def _hexo_variant(folder: str, names: Collection[str]) -> str | None:
 
 
 _HEXO_CONFIG_VARIANT = lazy(r"_config\.[\w-]{1,40}\.ya?ml")
+_JEKYLL_GEM = lazy(r"""^\s*gem\s+["'](?:jekyll|github-pages)["']""", re.M)
+
+
+def _gemfile_builds_with_jekyll(folder: str, names: Collection[str]) -> bool:
+    """Whether the Gemfile beside `_config.yml` installs Jekyll (or GitHub Pages' gem) and no
+    package.json asks for Hexo: the configuration is Jekyll's, whatever its folders look like."""
+    if "Gemfile" not in names or not _JEKYLL_GEM.search(read_small_file(os.path.join(folder, "Gemfile"))):
+        return False
+    return "package.json" not in names or '"hexo"' not in read_small_file(os.path.join(folder, "package.json"))
 
 
 def _jekyll_file(folder: str, names: Collection[str]) -> str | None:
@@ -3289,7 +3305,20 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "fragments": fragments,
         "permalinks": ((("posts", permalink),) if isinstance(permalink, str) else ()) + _posts_collection_permalink(collections),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
+        "excluded_pages": _jekyll_excluded_pages(excluded),
     }
+
+
+def _jekyll_excluded_pages(excluded: list) -> tuple[str, ...]:
+    """Page globs for Jekyll's `exclude:` as Jekyll matches it: an entry leaves out every path
+    that starts with it (`CHANGELOG` is `CHANGELOG.md` too), a wildcard one any path it matches."""
+    globs = []
+    for item in excluded[:_MOST_PAGE_GLOBS]:
+        entry = _normal(item.strip()).removeprefix("./") if isinstance(item, str) else ""
+        if not _safe_page_glob(entry) or entry in (".", "/"):
+            continue
+        globs.append(entry if "*" in entry else f"/{entry.strip('/')}*")
+    return tuple(globs)
 
 
 def _chirpy_theme(folder: str, settings: dict) -> bool:
@@ -3745,6 +3774,7 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
         # docs/ and blog/ only as the plugins' folders: a preset's `docs: false` builds no docs/.
         "content": tuple(dict.fromkeys((*untranslated, "src/pages", *(path for path, _ in i18n)))),
         "doc_sources": sources,
+        "excluded_pages": _docusaurus_excluded(folder, settings.get("_text", "")),
         "generated_folders": _generated_index_pages(folder, sources),
         "listing_pages": tuple(dict.fromkeys(route for kind, _, route in sources if kind == "blog")),
         "static": ("static",),
@@ -3865,9 +3895,10 @@ def _opening_brace_before(text: str, index: int) -> int:
 
 # The docs and blog plugins by their package names, a site's own wrapper of one
 # (`./src/plugin/plugin-content-blog`), or the shorthands Docusaurus resolves to them
-# (`content-docs`, `@docusaurus/content-docs`, `docusaurus-plugin-content-docs`); the preset.
+# (`content-docs`, `@docusaurus/content-docs`, `docusaurus-plugin-content-docs`); the classic
+# preset, Docusaurus's own or a fork of it published under another scope (`@ionic-docs/preset-classic`).
 _DOCUSAURUS_PLUGIN = lazy(
-    r"""["'](?:(?:@docusaurus/(?:plugin-)?|docusaurus-plugin-|\.{1,2}/[\w./-]{0,200}?plugin-)?content-(docs|blog)|(@docusaurus/preset-classic|classic))["']"""
+    r"""["'](?:(?:@docusaurus/(?:plugin-)?|docusaurus-plugin-|\.{1,2}/[\w./-]{0,200}?plugin-)?content-(docs|blog)|((?:@[\w.-]{1,100}/|docusaurus-)?preset-classic|classic))["']"""
 )
 
 
@@ -3880,6 +3911,28 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     version-X` at `/docs/X`, the last version at `/docs`, the current one at `/docs/next`),
     and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`);
     and the pages plugin's `src/pages`, served at the site's root."""
+    sources: list[tuple[str, str, str]] = []
+    for (kind, identifier), options in _docusaurus_instances(folder, text).items():
+        path = _normal(_text(options.get("path"), kind)).removeprefix("./")
+        route = _text(options.get("routeBasePath"), kind).strip().strip("/")
+        plugin = f"docusaurus-plugin-content-{kind}" + (f"-{identifier}" if identifier else "")
+        if kind == "blog":
+            sources.append(("blog", path, route))
+            sources += [("blog", f"{translation}/{plugin}", route) for translation in translations]
+            continue
+        for version_folder, translated_as, version_path in _docusaurus_versions(folder, path, identifier, options):
+            version_route = "/".join(part for part in (route, version_path) if part)
+            sources.append(("docs", version_folder, version_route))
+            sources += [("docs", f"{translation}/{plugin}/{translated_as}", version_route) for translation in translations]
+    # The pages plugin serves `src/pages/faq.md` at `/faq`, a locale's copy in its i18n folder.
+    sources.append(("pages", "src/pages", ""))
+    sources += [("pages", f"{translation}/docusaurus-plugin-content-pages", "") for translation in translations]
+    return tuple(sources)
+
+
+def _docusaurus_instances(folder: str, text: str) -> dict[tuple[str, str], dict]:
+    """The options of each docs and blog plugin instance, by (kind, id): the preset's (unless
+    it sets them `false`), each plugin the configuration names, each wrapper of the site's own."""
     from artlint.jsobject import options_after  # imported here: only Docusaurus sites need it
 
     preset: dict[tuple[str, str], dict] = {("docs", ""): {}, ("blog", ""): {}}  # (kind, id) -> options
@@ -3902,23 +3955,24 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     instances = {**preset, **plugins}
     for kind, options in _local_wrappers(folder, text):
         instances[(kind, _instance_id(options))] = options
-    sources: list[tuple[str, str, str]] = []
-    for (kind, identifier), options in instances.items():
-        path = _normal(_text(options.get("path"), kind)).removeprefix("./")
-        route = _text(options.get("routeBasePath"), kind).strip().strip("/")
-        plugin = f"docusaurus-plugin-content-{kind}" + (f"-{identifier}" if identifier else "")
-        if kind == "blog":
-            sources.append(("blog", path, route))
-            sources += [("blog", f"{translation}/{plugin}", route) for translation in translations]
+    return instances
+
+
+def _docusaurus_excluded(folder: str, text: str) -> tuple[str, ...]:
+    """The pages a docs instance's `exclude: ['README.md']` leaves out, in each of its versions'
+    folders: the globs are read from the folder (`README.md` is the folder's own, not a
+    subfolder's), as the plugin's file search reads them."""
+    excluded: list[str] = []
+    for (kind, identifier), options in _docusaurus_instances(folder, text).items():
+        listed = options.get("exclude")
+        if kind != "docs" or not isinstance(listed, list):
             continue
-        for version_folder, translated_as, version_path in _docusaurus_versions(folder, path, identifier, options):
-            version_route = "/".join(part for part in (route, version_path) if part)
-            sources.append(("docs", version_folder, version_route))
-            sources += [("docs", f"{translation}/{plugin}/{translated_as}", version_route) for translation in translations]
-    # The pages plugin serves `src/pages/faq.md` at `/faq`, a locale's copy in its i18n folder.
-    sources.append(("pages", "src/pages", ""))
-    sources += [("pages", f"{translation}/docusaurus-plugin-content-pages", "") for translation in translations]
-    return tuple(sources)
+        path = _normal(_text(options.get("path"), kind)).removeprefix("./")
+        globs = [item.strip().removeprefix("./") for item in listed[:_MOST_PAGE_GLOBS] if isinstance(item, str)]
+        globs = [glob for glob in globs if _safe_page_glob(glob)]
+        for version_folder, _, _ in _docusaurus_versions(folder, path, identifier, options):
+            excluded += [f"{version_folder}/{glob}" for glob in globs]
+    return tuple(dict.fromkeys(excluded))
 
 
 def _instance_id(options: dict) -> str:
@@ -4478,11 +4532,17 @@ def _page_globs_left_out(text: str, key: str, prefix: str, negated: bool = False
             continue
         pattern = item[1:] if negated else item
         pattern = pattern.strip().removeprefix("./")
-        if pattern.count("**") > _MOST_DEEP_WILDCARDS or len(pattern) > _LONGEST_PAGE_GLOB:
-            continue  # a checkout's configuration: `**/a/**/b/**/…` would make matching a path take minutes
-        if pattern and not pattern.startswith("!") and ".." not in pattern.split("/"):
+        if _safe_page_glob(pattern):
             globs.append(prefix + pattern if "/" in pattern else pattern)
     return tuple(globs)
+
+
+def _safe_page_glob(pattern: str) -> bool:
+    """Whether a page glob of a checkout's configuration is read: not empty, not negated, not
+    leaving the folder, and not one whose matching could take minutes (`**/a/**/b/**/…`)."""
+    if pattern.count("**") > _MOST_DEEP_WILDCARDS or len(pattern) > _LONGEST_PAGE_GLOB:
+        return False
+    return bool(pattern) and not pattern.startswith("!") and ".." not in pattern.split("/")
 
 
 # vuepress-theme-hope's `markdown: { gfm: true }` turns on markdown-it's linkify (and breaks),

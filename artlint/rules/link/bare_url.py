@@ -7,7 +7,7 @@ from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
-from artlint.rules.link.malformed import DESTINATION_PART
+from artlint.rules.link.malformed import SPACE_IN_HOST, spaced_destination_at
 from artlint.spans import SpanSet
 from artlint.urls import in_documentation_domain, is_documentation_host, is_identifier_uri, is_private_host, trim_url, unmatched_close
 
@@ -32,8 +32,6 @@ _BROKEN_LINK_BEFORE = lazy(r"(?:\\?\][ \t]*\(|^[ \t]*\[[^\]\n^][^\]\n]*\]:[ \t]*
 # An autolink that did not parse: `< https://x.org>` (a space inside), `<https://x.org for more`
 # (never closed). The `<` shows on the page, before the URL or its link.
 _BROKEN_AUTOLINK_BEFORE = lazy(r"<[ \t]*$")
-# The rest of a destination that a space broke, up to its `)`: `(https://github.com/Tim Kurdov)`.
-_SPACED_REST = lazy(rf"(?:[ \t]+{DESTINATION_PART}){{1,8}}\)")
 _SHORTCODE_CLOSE = lazy(r"[%>]\}\}")
 # `]`, blanks (a line break too), `(` just before a URL: Blackfriday's inline link.
 _BLACKFRIDAY_GAP = lazy(r"(?<!\\)\][ \t]*\n?[ \t]*\($")
@@ -140,7 +138,6 @@ def _html_text_spans(doc) -> list[tuple[int, int]]:
     return spans
 
 
-_SPACE_IN_HOST = lazy(r"[a-z][a-z0-9+.-]*://[^/?#()\s]+[ \t]+[^/?#()\s\"']*[./]", re.I)
 
 
 def _kramdown_link_after(text: str, url_start: int) -> bool:
@@ -149,8 +146,8 @@ def _kramdown_link_after(text: str, url_start: int) -> bool:
     `[text] (url)`: kramdown wants the `(` right after the `]`."""
     if text[url_start - 2 : url_start] != "](" or text[url_start - 3 : url_start - 2] == "\\":
         return False
-    if _SPACE_IN_HOST.match(text, url_start):
-        return False  # `](https://www.example .net/a)`: a link, but to no host there is
+    if SPACE_IN_HOST.match(text, url_start):
+        return False  # `](https://www.example .net/a)`: a link to no host there is, link-malformed's
     depth = 1
     position = url_start
     end = text.find("\n\n", url_start)
@@ -593,11 +590,13 @@ class BareUrl(DocumentRule):
             if _BROKEN_LINK_BEFORE.search(text, max(doc.body_offset, start - 40), start):
                 if kramdown and _kramdown_link_after(doc.text, start):
                     continue
+                if spaced_links and doc.text[max(0, start - 2) : start] == "](" and SPACE_IN_HOST.match(doc.text, start):
+                    continue  # `](https://hdl.handle. net/a)`: a link all the same, to no host; link-malformed's
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
                 if _escaped_on_purpose(doc.text, start):
                     continue  # `\\[链接](http://a)`: a cheat sheet shows the syntax, its `[` escaped on purpose
-                if _SPACED_REST.match(doc.text, end) and doc.text[max(0, start - 2) : start] == "](" and not spaced_links:
+                if doc.text[max(0, start - 2) : start] == "](" and not spaced_links and spaced_destination_at(doc.text, start):
                     continue  # `[Tim Kurdov](https://github.com/Tim Kurdov)`: link-malformed's, a space in its destination
                 yield doc.diagnostic(f"link markup broken before {url}: the URL shows as text", start, end)
             elif _BROKEN_AUTOLINK_BEFORE.search(text, max(doc.body_offset, start - 8), start):

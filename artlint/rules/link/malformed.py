@@ -24,7 +24,12 @@ _DOUBLED_SCHEME = lazy(r"(https?)(?::/*|//)(https?)(?::/*|//)", re.I)
 # A part of a destination between spaces; a destination of two to nine such parts, which
 # CommonMark ends at the first space (bare-url leaves the URL such a link shows to this rule).
 DESTINATION_PART = r"[^()\s<>\"']{1,1000}"
-_SPACED_DESTINATION = lazy(rf"(?<!\\)(!?)\[([^\[\]\n]{{0,500}})\]\(({DESTINATION_PART}(?:[ \t]+{DESTINATION_PART}){{1,8}})\)")
+_SPACED = rf"{DESTINATION_PART}(?:[ \t]+{DESTINATION_PART}){{1,8}}"
+_SPACED_DESTINATION = lazy(rf"(?<!\\)(!?)\[([^\[\]\n]{{0,500}})\]\(({_SPACED})\)")
+_SPACED_AT = lazy(rf"({_SPACED})\)")
+# `https://hdl.handle. net/a`: a space inside a URL's host, which no host has.
+SPACE_IN_HOST = lazy(r"[a-z][a-z0-9+.-]*://[^/?#()\s]+[ \t]+[^/?#()\s\"']*[./]", re.I)
+_SPACED_HOST_LINK = lazy(r"(?<!\\)\]\((?=[a-z][a-z0-9+.-]*://[^/?#()\s]+[ \t])", re.I)
 _SPACE_AFTER_PATH = lazy(rf"\]\({DESTINATION_PART}[ \t]+[^()\s<>\"']")
 _PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
 # `(text)[https://...]`: the brackets of a link swapped.
@@ -100,6 +105,7 @@ class LinkMalformed(DocumentRule):
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
         yield from _reversed_links(doc)
         yield from _spaced_destinations(doc)
+        yield from _spaced_hosts(doc)
         yield from _joined_text_urls(doc)
 
 
@@ -237,18 +243,50 @@ def _spaced_destinations(doc):
     inline = SpanSet([(node.start, node.end) for node in doc.nodes("paragraph", "block_text", "heading", "table_cell")])
     for match in _SPACED_DESTINATION.finditer(text, doc.body_offset):
         destination = match.group(3)
-        parts = destination.split()
-        if not (_PATH_LIKE_END.search(parts[-1]) or "/" in parts[0]) or match.start() in links or match.start() not in inline:
+        if not _address_like(destination) or match.start() in links or match.start() not in inline:
             continue
         if "{{" in destination or "{%" in destination:
             continue  # `({{ site.baseurl }}/img/a.png)`: a template writes the address before markdown reads it
         what = "image" if match.group(1) else "link"
         start, end = match.start(3), match.end(3)
-        fix = Fix("write each space of the destination as %20", (doc.edit(start, end, "%20".join(parts)),), safe=False)
+        fix = Fix("write each space of the destination as %20", (doc.edit(start, end, "%20".join(destination.split())),), safe=False)
         yield doc.diagnostic(
             f"{what} shown as text: a space in its destination {destination!r} ends it (write %20 for the space, or put the destination in <…>)",
             match.start(), match.end(), fix=fix,
         )
+
+
+def _address_like(destination: str) -> bool:
+    """Whether a destination spaces break is a path or a URL: a file name's extension at its
+    end, or a `/` in its first part (not `[a](b c)`, a parenthesis after brackets)."""
+    parts = destination.split()
+    return bool(_PATH_LIKE_END.search(parts[-1]) or "/" in parts[0])
+
+
+def spaced_destination_at(text: str, start: int) -> bool:
+    """Whether the destination opening at `start` (after a link's `](`) is one a space ends,
+    which this rule reports as shown as text on a CommonMark renderer; bare-url leaves the URL
+    such a link shows to it."""
+    match = _SPACED_AT.match(text, start)
+    return match is not None and _address_like(match.group(1))
+
+
+def _spaced_hosts(doc):
+    """`[dataverse](https://hdl.handle. net/1902.1/20387)` where the renderer reads a destination
+    spaces and all (kramdown, Python-Markdown, pandoc): a link, to a host split by a space,
+    which leads nowhere. (A CommonMark renderer shows it as text: `_spaced_destinations`'.)"""
+    site = doc.site
+    if site is None or not site.reads_spaced_destinations or "](" not in doc.text:
+        return
+    text = doc.prose_text
+    for opening in _SPACED_HOST_LINK.finditer(text, doc.body_offset):
+        start = opening.end()
+        split = SPACE_IN_HOST.match(text, start)
+        if split is None:
+            continue
+        end = text.find(")", start)
+        address = text[start:end] if end > 0 else split.group(0)
+        yield doc.diagnostic(f"malformed URL: a space splits its host ({address!r}): the link leads nowhere", start, split.end())
 
 
 def _joined_text_urls(doc):
