@@ -167,6 +167,14 @@ def _without_language(stem: str, site: Site) -> str:
     return stem
 
 
+def _hugo_language_prefix(site: Site, file: str, matter: Mapping[str, Any]) -> str:
+    """The language folder of a Hugo page's URL: a language other than the default one, or
+    any with `defaultContentLanguageInSubdir` (`content/about.md` is /en/about/)."""
+    if _settings(site).get("defaultcontentlanguageinsubdir") == "true" and len(site.languages) > 1:
+        return site.page(file, matter).language or site.languages[0].lower()
+    return _non_default_language(site, file, matter)
+
+
 def _non_default_language(site: Site, file: str, matter: Mapping[str, Any]) -> str:
     language = site.page(file, matter).language
     if language and site.languages and language != site.languages[0].lower():
@@ -320,7 +328,7 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     section = folders[0] if folders else ""
     ugly = settings.get(f"uglyurls.{section}", settings.get("uglyurls")) == "true"
     lower = lowers_paths(site)
-    language = _non_default_language(site, file, matter)
+    language = _hugo_language_prefix(site, file, matter)
     prefix = f"/{language}" if language else ""
     url = _text(matter, "url")
     if url is not None:
@@ -362,7 +370,7 @@ def hugo_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | No
         url = _text(matter, "url")
         if url is not None:
             return _clean(url).rstrip("/") + "/"
-        language = _non_default_language(site, file, matter)
+        language = _hugo_language_prefix(site, file, matter)
         segments = [_hugo_segment(segment, lowers_paths(site)) for segment in inner.split("/")[:-1]]
     except _Uncertain:
         return None

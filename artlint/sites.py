@@ -3094,8 +3094,9 @@ def _themes_used(settings: dict) -> list[str]:
 
 
 def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
-    """`uglyurls` (true or false, or per section), `disablepathtolower`, and whether
-    `[frontmatter]` takes dates from file names (`:filename`), as text."""
+    """`uglyurls` (true or false, or per section), `disablepathtolower`,
+    `defaultContentLanguageInSubdir`, and whether `[frontmatter]` takes dates from file names
+    (`:filename`), as text."""
     found = []
     ugly = settings.get("uglyurls")
     if isinstance(ugly, bool):
@@ -3105,6 +3106,8 @@ def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
     lower = settings.get("disablepathtolower")
     if isinstance(lower, bool):
         found.append(("disablepathtolower", str(lower).lower()))
+    if settings.get("defaultcontentlanguageinsubdir") is True:
+        found.append(("defaultcontentlanguageinsubdir", "true"))  # `/en/about/`: the default language has its prefix too
     date_sources = _nested(settings, "frontmatter", "date")
     if isinstance(date_sources, list) and ":filename" in (str(source).lower() for source in date_sources):
         found.append(("frontmatter.date", ":filename"))  # `[frontmatter] date = [":filename", …]`: dates from names

@@ -299,6 +299,21 @@ def _domain_named(text: str, start: int, end: int) -> bool:
 _DEAD_WINDOW = 80  # characters on each side of the URL, on its line: its own sentence, not the paragraph's
 
 
+def _in_dropped_cell(doc, offset: int) -> bool:
+    """Whether `offset` is in a table row's cells past its header's, which GFM drops unseen."""
+
+    def compute() -> SpanSet:
+        spans = []
+        for table in doc.nodes("table"):
+            for row in table.children:
+                kept_end = max((cell.end for cell in row.children), default=row.start)
+                if kept_end < row.end:
+                    spans.append((kept_end, row.end))
+        return SpanSet(spans)
+
+    return offset in doc.memo("bare-url dropped cells", compute)
+
+
 def bare_urls(doc) -> list[tuple[int, str]]:
     """(offset, URL) of each URL written out in the prose that no link, HTML, shortcode or
     template tag holds: text, or a link only where the renderer links bare URLs. Once per document."""
@@ -594,6 +609,8 @@ class BareUrl(DocumentRule):
                     continue  # `](https://hdl.handle. net/a)`: a link all the same, to no host; link-malformed's
                 if blackfriday and _blackfriday_link_after(doc.text, start):
                     continue
+                if _in_dropped_cell(doc, start):
+                    continue  # `| a | b | [x](https://…)` past the header's cells: table-column-count's, nothing shows
                 if _escaped_on_purpose(doc.text, start):
                     continue  # `\\[链接](http://a)`: a cheat sheet shows the syntax, its `[` escaped on purpose
                 if doc.text[max(0, start - 2) : start] == "](" and not spaced_links and spaced_destination_at(doc.text, start):
