@@ -43,6 +43,9 @@ _HEADING_OPENING = lazy(r"[ \t]*#{1,6}[ \t]+")
 # A definition whose destination is a Hugo shortcode: `[source docs]: {{< relref "docs/cli#source" >}}`.
 _SHORTCODE_DEFINITION = lazy(r"^[ ]{0,3}\[([^\[\]\n]{1,200})\]:[ \t]*\{\{[<%]", re.M)
 _INDEX = lazy(r"[a-z_][a-z0-9_]{0,11}")  # a lower-case variable name
+# One subscript of an array's cell: a one-letter index or a small number, maybe plus or minus
+# another (`i`, `j-1`, `0`): `[i-1][j]` is a cell of a grid, written in prose.
+_SUBSCRIPT = lazy(r"\s*(?:[a-z]|\d{1,3})(?:\s*[-+]\s*(?:[a-z]|\d{1,3}))?\s*")
 _TAGS_OPENING = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\[\]\s]{1,30}\][ \t]+)*")
 _BRACKET_FOLLOWS = lazy(r"[ \t]+!?\[")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
@@ -190,8 +193,8 @@ class LinkReferenceUndefined(DocumentRule):
             label = label or words
             if _not_a_label(label) or _NUMBERS.fullmatch(words) or normal_label(label) in defined:
                 continue
-            if words == label and _INDEX.fullmatch(label):
-                continue  # `[mid][mid]`, `[i][i]`: a matrix's cell on the diagonal, indices written as text
+            if words == label and _INDEX.fullmatch(label) or _SUBSCRIPT.fullmatch(words) and _SUBSCRIPT.fullmatch(label):
+                continue  # `[mid][mid]`, `节点[i][j]`, `[i-1][j]`: a matrix's cell, indices written as text
             if _autoref(doc, label):
                 continue  # `[add_class()][textual.dom.DOMNode.add_class]`: mkdocs-autorefs finds the object or heading
             if kramdown and _defined_unescaped(label, defined):
@@ -339,7 +342,10 @@ _SPACED_LABELS = {
 _WIKI_LINK = lazy(r"(?<!\[)!?\[\[([^\[\]\n]{1,300})\]\](?![\[(:])")
 # GitHub's wiki: `[[https://…/a.png|alt=Setup]]` or `[[https://…/a.png|Setup]]` shows an image.
 _WIKI_IMAGE = lazy(r"(https?://[^|\s]+\.(?:png|jpe?g|gif|svg|webp))\|(?:alt=)?(.*)", re.I)
-_GENERATOR_NAMES = {"mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress", "rspress": "Rspress", "nuxt": "Nuxt Content", "eleventy": "Eleventy"}
+_GENERATOR_NAMES = {
+    "mkdocs": "MkDocs", "vitepress": "VitePress", "vuepress": "VuePress", "rspress": "Rspress", "nuxt": "Nuxt Content", "eleventy": "Eleventy",
+    "astro": "Astro",
+}
 _NOT_A_PAGE_NAME = lazy(r"""[$"'=,{}<>;`\\]""")
 _FILE_NAME = lazy(r"\.[A-Za-z0-9]{2,4}$")
 
