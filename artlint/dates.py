@@ -77,7 +77,7 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     match = _ISO.fullmatch(text)
     if not match and generator in _LENIENT_GENERATORS:
         match = _LENIENT.fullmatch(text)
-    if not match and generator == "plain" and not _JS_ONE_DIGIT_HOUR.search(text):
+    if not match and generator in ("plain", "astro") and not _JS_ONE_DIGIT_HOUR.search(text):
         lenient = _LENIENT.fullmatch(text)
         match = lenient if lenient is not None and lenient["separator"] != "-" else None
     if not match:

@@ -26,7 +26,7 @@ from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
 from artlint.sites import Site, jekyll_default
-from artlint.slugs import docusaurus_unnumbered
+from artlint.slugs import docusaurus_unnumbered, github_slug
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
 MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdwn"))
@@ -716,6 +716,33 @@ def _nuxt(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
 _NUXT_ORDER = lazy(r"^\d+\.(?=.)")
 
 
+def _astro(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
+    """Astro: `src/pages/a/b.md` is `/a/b/` (`index.md` its folder's; `_` names and dynamic
+    `[x]` ones make no page of their own); a collection's entry is at its route and its id, the
+    front matter's `slug` or its path slugged segment by segment (`Post One.md` is `post-one`),
+    an `index` its folder's; Starlight's docs by that id alone. None where no route is known."""
+    source = site.plugin_source(relative)
+    if source is None:
+        return None
+    kind, folder, route = source
+    inner = posixpath.splitext(relative[len(folder) + 1 :])[0]
+    if kind == "pages":
+        if any(part[:1] in "_[" for part in inner.split("/")):
+            return None
+        path = inner
+    elif kind in ("collection", "docs"):
+        slug = _text(matter, "slug")
+        path = slug.strip("/") if slug is not None else "/".join(github_slug(part) for part in inner.split("/"))
+    else:
+        return None
+    parts = [part for part in (route, path) if part]
+    if parts and (parts[-1] == "index" or parts[-1].endswith("/index")):
+        parts[-1] = parts[-1][: -len("index")].rstrip("/")
+    url = "/" + "/".join(part for part in parts if part)
+    url = url.rstrip("/") + "/"
+    return PageUrl(url, _output(url), "slug" if kind != "pages" and "slug" in matter else "")
+
+
 def _mdbook(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:
     """mdBook and GitBook: `src/a/b.md` is `/a/b.html`; a `README.md` becomes its folder's
     `index.html`; `SUMMARY.md` is the book's table of contents, no page (nor are GitBook's
@@ -854,6 +881,7 @@ _BY_GENERATOR: dict[str, Callable[[Site, str, str, Mapping[str, Any], bool], Pag
     "vitepress": _vitepress,
     "rspress": _vitepress,  # the same layout of pages: `a/b.md` is `/a/b.html`, `index.md` its folder's
     "nuxt": _nuxt,
+    "astro": _astro,
     "mdbook": _mdbook,
     "gitbook": _gitbook,
     "mkdocs": _mkdocs,

@@ -59,7 +59,7 @@ else:  # pragma: no cover - Python 3.10
 
 GENERATORS = (
     "hugo", "zola", "jekyll", "hexo", "docusaurus", "mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook",
-    "writerside", "logseq", "docsify", "eleventy", "plain",
+    "writerside", "logseq", "docsify", "eleventy", "astro", "plain",
 )
 MAX_CONFIG_BYTES = 1 << 20  # a generator's configuration is small; a larger file is not read
 _DATE_NAME = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_](.*))?$")
@@ -950,7 +950,7 @@ class Site:
 
 
 # Generators whose static folders are copied as they are (Hexo's and MkDocs' are the content).
-_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress", "rspress", "nuxt"})
+_VERBATIM_STATIC = frozenset({"hugo", "zola", "docusaurus", "vitepress", "vuepress", "rspress", "nuxt", "astro"})
 
 # --------------------------------------------------------------------------- pages
 
@@ -1580,6 +1580,17 @@ class _Everything:
 _EVERYTHING = _Everything()
 
 
+def _astro_kind(site: Site, parts: list[str]) -> str:
+    """A page of `src/pages/` (no `_` name), an entry of a content collection (an article;
+    Starlight's docs are pages)."""
+    source = site.plugin_source("/".join(parts))
+    if source is None:
+        return "repository"
+    if source[0] == "pages":
+        return "partial" if any(part.startswith("_") for part in parts) else "page"
+    return "page" if source[0] == "docs" else "article"
+
+
 _TRANSLATED_PLUGIN_FOLDERS = ("docusaurus-plugin-content-docs", "docusaurus-plugin-content-blog", "docusaurus-plugin-content-pages")
 
 
@@ -1614,9 +1625,11 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
     generator = site.generator
     if generator == "plain" and site.holds_sites:
         return "repository"  # beside the site in `docs/`: the repository's own files
-    if generator in ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy") and not any(folder == "." or within(path, folder) for folder in site.content):
+    content_rooted = ("mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "astro")
+    if generator in content_rooted and not any(folder == "." or within(path, folder) for folder in site.content):
         # MkDocs renders docs_dir alone, Zola and Hugo content/ (and what is mounted there), Hexo
-        # source/, Docusaurus its plugins' folders, Eleventy its input folder: the rest is the
+        # source/, Docusaurus its plugins' folders, Eleventy its input folder, Astro src/pages and
+        # its content collections: the rest is the
         # repository's, shown by GitHub, or read by a template
         return "repository"
     if generator in ("hugo", "zola"):
@@ -1642,6 +1655,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"
     if generator == "nuxt":
         return "partial" if any(part.startswith("_") for part in parts) else "page"  # Nuxt Content's `_` partials
+    if generator == "astro":
+        return _astro_kind(site, parts)
     if generator == "mdbook":
         return "page"  # a book's chapters: no dates, no front matter, titled by their headings
     if generator == "writerside":
@@ -1877,7 +1892,7 @@ def _dates_from_names(site: Site, parts: list[str]) -> bool:
         return "_posts" in parts[:-1]
     if site.generator == "hugo":
         return dict(site.url_settings).get("frontmatter.date") == ":filename"
-    return site.generator in ("zola", "docusaurus", "eleventy", "plain")
+    return site.generator in ("zola", "docusaurus", "eleventy", "plain", "astro")  # Astro: as the site's own code may
 
 
 def _in_a_section(site: Site, path: str, is_bundle: bool) -> bool:
@@ -1951,7 +1966,7 @@ def _repository_files() -> frozenset[str]:
 # beside them is the repository's, not the site's.
 _CONTENT_ROOTED = (
     "mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "writerside", "logseq",
-    "docsify",
+    "docsify", "astro",
 )
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
@@ -2275,6 +2290,13 @@ def _rspress_file(folder: str, names: Collection[str]) -> str | None:
     return next((os.path.join(folder, name) for name in _RSPRESS_CONFIGS if name in names), None)
 
 
+_ASTRO_CONFIGS = ("astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs")
+
+
+def _astro_file(folder: str, names: Collection[str]) -> str | None:
+    return next((os.path.join(folder, name) for name in _ASTRO_CONFIGS if name in names), None)
+
+
 def _mdbook_file(folder: str, names: Collection[str]) -> str | None:
     return os.path.join(folder, "book.toml") if "book.toml" in names else None
 
@@ -2421,6 +2443,7 @@ def _starting(folder: str, prefix: str) -> list[str]:
 _BUILT_BY_OTHERS = (
     ("docusaurus", _docusaurus_file), ("mkdocs", _mkdocs_file), ("vitepress", _vitepress_file), ("vuepress", _vuepress_file),
     ("rspress", _rspress_file), ("nuxt", _nuxt_file), ("mdbook", _mdbook_file), ("eleventy", _eleventy_file),
+    ("astro", _astro_file),
 )
 
 _FINDERS = (
@@ -2435,6 +2458,7 @@ _FINDERS = (
     ("vuepress", _vuepress_file),
     ("rspress", _rspress_file),
     ("nuxt", _nuxt_file),
+    ("astro", _astro_file),
     ("mdbook", _mdbook_file),
     ("gitbook", _gitbook_file),
     ("gitbook", _hosted_gitbook_file),
@@ -2467,10 +2491,47 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     if _writes_llms_txt(folder, config_file):
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *_LLMS_TXT_FILES)))
     parts["upgrades_insecure"] = _upgrades_insecure(folder, config_file, settings)
+    if kept := _kept_on_host(folder):
+        parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *kept)))
     if generator in ("hugo", "zola"):
         built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *built)))
     return Site(generator, folder, config_file, **parts)
+
+
+# `rsync -az --delete --exclude 'SlideStack' dist/ host:/var/www/site/`: a deploy that deletes
+# what the build did not write, but for the paths it excludes, which another deploy puts there.
+_RSYNC_DELETE = lazy(r"\brsync\b[^\n]*?--delete\b[^\n]*")
+_RSYNC_EXCLUDE = lazy(r"""--exclude[= ]\s*(['"]?)/?([\w.-]{1,100})/?\1(?=\s|$)""")
+_DEPLOY_SCRIPT_FOLDERS = ("", "scripts", "bin", "deploy")
+_MOST_DEPLOY_SCRIPTS = 40
+
+
+def _kept_on_host(folder: str) -> tuple[str, ...]:
+    """Site paths a deploy script keeps on the host while it deletes everything else it did not
+    upload (rsync's `--delete` with `--exclude 'SlideStack'`): another repository deploys them,
+    so links to them lead to pages no checkout holds. Read in the site's folder and its
+    repository's: shell scripts at the top or in `scripts/`, and GitHub workflows."""
+    top = repository_top(folder, _SITE_SEARCH_DEPTH) or folder
+    places = dict.fromkeys((folder, top))
+    folders = [os.path.join(place, sub) for place in places for sub in _DEPLOY_SCRIPT_FOLDERS]
+    scripts = [os.path.join(directory, name) for directory in folders for name in _listed(directory) if name.endswith(".sh")]
+    scripts += [path for place in places for path in _workflow_files(place)]
+    kept: list[str] = []
+    for path in scripts[:_MOST_DEPLOY_SCRIPTS]:
+        text = read_small_file(path)
+        if "rsync" not in text:
+            continue
+        for command in _RSYNC_DELETE.finditer(text.replace("\\\n", " ")):
+            kept += [match.group(2) for match in _RSYNC_EXCLUDE.finditer(command.group(0)) if match.group(2).strip(".")]
+    return tuple(dict.fromkeys(kept))
+
+
+def _listed(directory: str) -> list[str]:
+    try:
+        return sorted(os.listdir(directory))
+    except OSError:
+        return []
 
 
 # Files of the host's own settings that set headers for every page (Netlify, Cloudflare
@@ -4331,6 +4392,107 @@ def _nuxt_parts(folder: str, settings: dict) -> dict:
     return {"content": ("content",), "static": ("public",), "autolinks": True}
 
 
+_ASTRO_OPTION = lazy(r"""\b(srcDir|publicDir)\s*:\s*(['"`])\.?/?([\w./-]{1,200}?)/?\2""")
+_ASTRO_CONTENT_CONFIGS = tuple(
+    f"{folder}{name}.{suffix}" for folder, name in (("", "content.config"), ("content/", "config")) for suffix in ("ts", "mts", "js", "mjs")
+)
+_ASTRO_COLLECTION = lazy(r"\b(?:const|let|var)\s+(\w+)\s*=\s*defineCollection\s*\(")
+_ASTRO_BASE = lazy(r"""\bbase\s*:\s*(['"`])([^'"`\n]{1,200})\1""")
+_ASTRO_EXPORTED = lazy(r"\bcollections\s*=\s*\{([^{}]{0,2000})\}")
+_JS_STRING_CONSTANT = lazy(r"""\b(?:const|let|var)\s+(\w+)\s*=\s*(['"`])([^'"`$\n]{1,200})\2""")
+_ASTRO_ROUTE_FILES = ("[...slug].astro", "[slug].astro", "[...id].astro", "[id].astro", "[...path].astro")
+_ASTRO_COLLECTION_READ = lazy(r"""\b(?:get(?:Collection|Entry)\s*\(\s*|CollectionEntry\s*<\s*)['"](\w+)['"]""")
+# `params: { slug: post.id }`: the route's parameter is the entry's id (`slug` before Astro 5),
+# not one that code of the site computes (`getPath(post.id, post.filePath)`).
+_ASTRO_PARAM_IS_ID = lazy(r"\bparams\s*:\s*\{\s*\w+\s*:\s*\w+\.(?:id|slug)\s*,?\s*\}")
+_MOST_ASTRO_ROUTE_FOLDERS = 200
+
+
+def _astro_parts(folder: str, settings: dict) -> dict:
+    """Astro: the pages of `src/pages/` (served by their paths, `_` names left out), the entries
+    of the content collections that `src/content.config.ts` (or the older `src/content/config.ts`)
+    loads from their `base` folders (or `src/content/<name>/`), served where a dynamic route
+    of `src/pages/` that reads the collection puts them (`blog/[...slug].astro`: /blog/<id>/),
+    Starlight's docs (`src/content/docs/`, by their paths); `public/` served at the site's root;
+    remark with GFM, which links bare URLs. Everything else is the repository's."""
+    text = _without_js_comments(str(settings.get("_text", "")))
+    options = {match.group(1): _normal(match.group(3)) for match in _ASTRO_OPTION.finditer(text)}
+    source = options.get("srcDir", "src")
+    public = options.get("publicDir", "public")
+    pages = f"{source}/pages"
+    collections = _astro_collections(folder, source)
+    if "@astrojs/starlight" in text and "docs" not in collections:
+        collections["docs"] = f"{source}/content/docs"
+    routes = _astro_collection_routes(folder, pages)
+    sources = [("pages", pages, "")]
+    for name, base in collections.items():
+        if name == "docs" and "@astrojs/starlight" in text:
+            sources.append(("docs", base, ""))  # Starlight serves its docs by their paths
+        elif name in routes:
+            sources.append(("collection", base, routes[name]))
+        else:
+            sources.append(("unrouted", base, ""))  # entries shown by pages whose routes are not read
+    usable = [(kind, path, route) for kind, path, route in sources if path not in ("", ".") and ".." not in path.split("/")]
+    return {
+        "content": tuple(dict.fromkeys(path for _, path, _ in usable)),
+        "doc_sources": tuple(usable),
+        "static": (public,),
+        "autolinks": True,  # remark-gfm
+    }
+
+
+def _astro_collections(folder: str, source: str) -> dict[str, str]:
+    """Each content collection's name and folder: a loader's `base` (`glob({ base:
+    './src/data/blog' })`, a template of a constant of the file read as the constant), or the
+    collection's own folder of `src/content/` where none is given (Astro 2 to 4)."""
+    text = next(filter(None, (read_small_file(os.path.join(folder, source, name)) for name in _ASTRO_CONTENT_CONFIGS)), "")
+    text = _without_js_comments(text)
+    constants = {match.group(1): match.group(3) for match in _JS_STRING_CONSTANT.finditer(text)}
+    bases: dict[str, str] = {}
+    definitions = list(_ASTRO_COLLECTION.finditer(text))
+    for index, definition in enumerate(definitions):
+        end = definitions[index + 1].start() if index + 1 < len(definitions) else len(text)
+        base = _ASTRO_BASE.search(text, definition.end(), end)
+        if base is None:
+            bases[definition.group(1)] = f"{source}/content/{definition.group(1)}"
+            continue
+        written = re.sub(r"\$\{(\w+)\}", lambda match: constants.get(match.group(1), "\0"), base.group(2))
+        if "\0" not in written and "${" not in written:
+            bases[definition.group(1)] = _normal(written.removeprefix("./"))
+    exported = _ASTRO_EXPORTED.search(text)
+    if exported is None:
+        return bases
+    named: dict[str, str] = {}
+    for entry in exported.group(1).split(","):
+        name, _, variable = (part.strip().strip("'\"") for part in entry.partition(":"))
+        variable = variable or name
+        if name and variable in bases:
+            named[name] = bases[variable]
+    return named
+
+
+def _astro_collection_routes(folder: str, pages: str) -> dict[str, str]:
+    """The route under which a dynamic page of `src/pages/` serves each collection it reads:
+    `src/pages/blog/[...slug].astro` calling `getCollection('blog')` with `params: { slug:
+    post.id }` serves it at /blog/<id>/."""
+    routes: dict[str, str] = {}
+    top = os.path.join(folder, pages)
+    seen = 0
+    for directory, subfolders, files in os.walk(top):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", ".", "[")))
+        seen += 1
+        if seen > _MOST_ASTRO_ROUTE_FOLDERS:
+            break
+        for name in (name for name in _ASTRO_ROUTE_FILES if name in files):
+            route = os.path.relpath(directory, top).replace(os.sep, "/").strip(".")
+            code = read_small_file(os.path.join(directory, name))
+            if not _ASTRO_PARAM_IS_ID.search(code):
+                continue  # the address is the site's own code's to compute
+            for read in _ASTRO_COLLECTION_READ.finditer(code):
+                routes.setdefault(read.group(1), route.strip("/"))
+    return routes
+
+
 def _mdbook_parts(folder: str, settings: dict) -> dict:
     """mdBook: the chapters in `src/` (`[book] src`), which is copied whole beside them (its
     pictures are served where they lie); pulldown-cmark, which links no bare URL."""
@@ -4854,6 +5016,7 @@ _BUILDERS = {
     "vuepress": _vuepress_parts,
     "rspress": _rspress_parts,
     "nuxt": _nuxt_parts,
+    "astro": _astro_parts,
     "mdbook": _mdbook_parts,
     "gitbook": _gitbook_parts,
     "writerside": _writerside_parts,

@@ -96,7 +96,7 @@ class FrontMatterSchema(DocumentRule):
 
 # Documentation generators whose core reads no tags or categories: a theme or the site's own
 # pages do, in whatever form they chose.
-_READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress", "rspress", "nuxt")
+_READ_BY_THEMES_ONLY = ("mkdocs", "vitepress", "vuepress", "rspress", "nuxt", "astro")  # Astro: the site's own schema
 
 
 def _generator_accepts(generator, expected, value, key="", drops_empty_terms=False) -> bool:
@@ -130,7 +130,7 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
         return generator in ("hugo", "hexo")
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
         # `tags: [加班, 996]`: each term is read as text (and by most of those that may build a plain folder)
-        return generator in ("jekyll", "hugo", "hexo", "docusaurus", "plain")
+        return generator in ("jekyll", "hugo", "hexo", "docusaurus", "plain", "astro")
     return False
 
 

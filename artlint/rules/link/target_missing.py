@@ -238,7 +238,7 @@ def _written_by_plugin(folders, path: str) -> bool:
     a page right under the folder (`/category/web/`, one per category). Case is ignored: the
     generated pages' paths are kept lower-case."""
     path = path.split("#")[0].split("?")[0].strip("/").lower()
-    for folder in folders:
+    for folder in map(str.lower, folders):
         if folder.endswith("/*"):
             base = folder[:-2]
             if within(path, base) and "/" not in path[len(base) :].strip("/"):
