@@ -31,7 +31,7 @@ def stop() -> list[tuple[str, str, object]]:
 
 def record(kind: str, subject: str, value: object) -> None:
     """Note that the findings depend on `subject` having `value` (kind: "exists", "stat",
-    "pages", "folder", "notes", "notes-tree", "han-marks-tree", "titles-tree")."""
+    "pages", "folder", "notes", "notes-tree", "han-marks-tree", "titles-tree", "entries")."""
     if _recorded is not None:
         _recorded.append((kind, subject, value))
 
@@ -349,4 +349,13 @@ _STATES: dict[str, Callable[[str], object]] = {
     "notes-tree": notes_tree,
     "han-marks-tree": han_marks_tree,
     "titles-tree": titles_tree,
+    "entries": lambda folder: folder_entries(folder),
 }
+
+
+def folder_entries(folder: str) -> tuple[str, ...]:
+    """The names in a folder, sorted; () when it cannot be listed."""
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()

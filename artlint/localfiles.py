@@ -309,6 +309,57 @@ def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
 
 
 _REACT_PAGE_SUFFIXES = (".js", ".jsx", ".ts", ".tsx")
+# What makes a page or a file in Astro's `src/pages`: components, markdown, HTML, endpoints
+# (`rss.xml.ts` is /rss.xml).
+_ASTRO_ROUTE_SUFFIXES = (".astro", ".md", ".mdx", ".markdown", ".html", ".ts", ".js")
+_MOST_ASTRO_MATCHES = 200
+
+
+def _astro_route(site, relative: str) -> bool:
+    """Whether a file of Astro's `src/pages` answers the site path `relative` (no leading `/`):
+    `about.astro` or `about/index.astro` for `about`, `[slug].astro` for any one segment,
+    `[...rest]` (a file or a folder) for any number of them, none too; `_` names make no route."""
+    pages = next((folder for kind, folder, _ in site.doc_sources if kind == "pages"), None)
+    if pages is None:
+        return False
+    segments = [segment for segment in relative.strip("/").split("/") if segment]
+    # the dynamic pages that serve a collection whose entries' addresses are known answer those only
+    served = {os.path.join(site.root, pages, *route.split("/")) for kind, _, route in site.doc_sources if kind == "collection"}
+    budget = [_MOST_ASTRO_MATCHES]
+    return _astro_matches(os.path.join(site.root, pages), segments, budget, served)
+
+
+def _astro_matches(folder: str, segments: list[str], budget: list[int], served: set[str]) -> bool:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    names = _route_entries(folder)
+    routes = [name for name in names if not name.startswith(("_", ".")) and not (folder in served and name.startswith("["))]
+    for name in routes:
+        stem = next((name[: -len(suffix)] for suffix in _ASTRO_ROUTE_SUFFIXES if name.endswith(suffix)), None)
+        is_folder = stem is None
+        part = name if stem is None else stem
+        if part.startswith("[...") and part.endswith("]"):  # a rest parameter: any segments, or none
+            if is_folder:
+                if any(_astro_matches(os.path.join(folder, name), segments[taken:], budget, served) for taken in range(len(segments) + 1)):
+                    return True
+            else:
+                return True
+        elif part.startswith("[") and part.endswith("]"):  # one segment, whatever it is
+            if segments and (_astro_matches(os.path.join(folder, name), segments[1:], budget, served) if is_folder else len(segments) == 1):
+                return True
+        elif not is_folder and (segments == [part] or (not segments and part == "index")):
+            return True
+        elif is_folder and segments and segments[0] == part and _astro_matches(os.path.join(folder, name), segments[1:], budget, served):
+            return True
+    return False
+
+
+def _route_entries(folder: str) -> tuple[str, ...]:
+    """The names of a folder of routes, recorded for the cache (a route added later changes them)."""
+    names = dependencies.folder_entries(folder)
+    dependencies.record("entries", folder, names)
+    return names
 
 
 # Eleventy's template languages besides markdown: a page may be written in any of them.
@@ -401,12 +452,23 @@ def _site_directory(doc: "Document", roots: list[str]) -> PurePosixPath | None:
     return None if found is None else PurePosixPath("/") / found.as_posix()
 
 
+def _astro_routed_entry(doc: "Document") -> bool:
+    """Whether the page is an entry of an Astro content collection whose route is known (its
+    URL is not its folder's path); an entry of a collection whose route the site's code
+    computes is read where its folder lies, the likeliest place."""
+    site = doc.site
+    if site is None or site.generator != "astro" or doc.absolute_file is None:
+        return False
+    source = site.plugin_source(site.relative(doc.absolute_file))
+    return source is not None and source[0] in ("collection", "docs")
+
+
 def _url_folder(doc: "Document") -> list[PurePosixPath]:
     """The folder of the page's URL where the generator's rules give one (Zola's
     `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
     and `static/blog/speed/` may hold its target."""
     site, file = doc.site, doc.file
-    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo", "docusaurus", "eleventy"):
+    if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo", "docusaurus", "eleventy", "astro"):
         return []
 
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
@@ -641,13 +703,20 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
     if found is not None:
         return found
     site_folder = _site_directory(doc, roots)
-    if site_folder is not None:
+    if site_folder is not None and _astro_routed_entry(doc):
+        # an Astro collection's entry is served at its route, not where its folder lies: its
+        # relative links are read from its URL's folder alone
+        bases: tuple[PurePosixPath, ...] = tuple(_url_folder(doc))
+    elif site_folder is not None:
         page = site_folder if _is_bundle(doc.file) else site_folder / doc.file.stem
-        for base in (site_folder, page, *_url_folder(doc)):
-            site_path = PurePosixPath(os.path.normpath(str(base / path)))
-            found = _from_roots(doc, site_path, roots, trailing)
-            if found is not None:
-                return found
+        bases = (site_folder, page, *_url_folder(doc))
+    else:
+        bases = ()
+    for base in bases:
+        site_path = PurePosixPath(os.path.normpath(str(base / path)))
+        found = _from_roots(doc, site_path, roots, trailing)
+        if found is not None:
+            return found
     if doc.site is not None and doc.site.root_base:  # `<base href="{{ .Site.BaseURL }}">`: read from the root
         found = _from_roots(doc, PurePosixPath(posixpath.normpath("/" + path)), roots, trailing)
         if found is not None:
@@ -820,6 +889,8 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
             candidates += _react_page_variants(root / base / relative)
         if eleventy:  # a page written in another of its template languages: `/mascot/` is mascot.njk
             candidates += _suffixed_page_variants(root / base / relative, _ELEVENTY_PAGE_SUFFIXES)
+    if doc.site is not None and doc.site.generator == "astro" and _astro_route(doc.site, relative):
+        return root / relative  # a page an Astro component or endpoint of `src/pages` makes
     for folder, prefix in doc.site.content_prefixes if doc.site is not None else ():
         if within(relative, prefix):  # `/uploads/a.png` from `uploads` mounted at content/uploads
             rest = relative[len(prefix) :].lstrip("/")

@@ -4398,7 +4398,7 @@ _ASTRO_CONTENT_CONFIGS = tuple(
 )
 _ASTRO_COLLECTION = lazy(r"\b(?:const|let|var)\s+(\w+)\s*=\s*defineCollection\s*\(")
 _ASTRO_BASE = lazy(r"""\bbase\s*:\s*(['"`])([^'"`\n]{1,200})\1""")
-_ASTRO_EXPORTED = lazy(r"\bcollections\s*=\s*\{([^{}]{0,2000})\}")
+_ASTRO_EXPORTED = lazy(r"\bcollections\s*=\s*\{")
 _JS_STRING_CONSTANT = lazy(r"""\b(?:const|let|var)\s+(\w+)\s*=\s*(['"`])([^'"`$\n]{1,200})\2""")
 _ASTRO_ROUTE_FILES = ("[...slug].astro", "[slug].astro", "[...id].astro", "[id].astro", "[...path].astro")
 _ASTRO_COLLECTION_READ = lazy(r"""\b(?:get(?:Collection|Entry)\s*\(\s*|CollectionEntry\s*<\s*)['"](\w+)['"]""")
@@ -4406,6 +4406,7 @@ _ASTRO_COLLECTION_READ = lazy(r"""\b(?:get(?:Collection|Entry)\s*\(\s*|Collectio
 # not one that code of the site computes (`getPath(post.id, post.filePath)`).
 _ASTRO_PARAM_IS_ID = lazy(r"\bparams\s*:\s*\{\s*\w+\s*:\s*\w+\.(?:id|slug)\s*,?\s*\}")
 _MOST_ASTRO_ROUTE_FOLDERS = 200
+_LONGEST_COLLECTIONS = 20_000  # characters of `export const collections = {…}` read
 
 
 def _astro_parts(folder: str, settings: dict) -> dict:
@@ -4463,11 +4464,14 @@ def _astro_collections(folder: str, source: str) -> dict[str, str]:
     if exported is None:
         return bases
     named: dict[str, str] = {}
-    for entry in exported.group(1).split(","):
-        name, _, variable = (part.strip().strip("'\"") for part in entry.partition(":"))
-        variable = variable or name
-        if name and variable in bases:
-            named[name] = bases[variable]
+    for entry in _top_level_entries(text[exported.end() : exported.end() + _LONGEST_COLLECTIONS]):
+        name, _, value = (part.strip().strip("'\"") for part in entry.partition(":"))
+        value = value or name
+        if value in bases:
+            named[name] = bases[value]  # `blog: blogCollection`, or `blog` alone
+        elif value.startswith("defineCollection") and name.isidentifier():
+            inline = _ASTRO_BASE.search(entry)  # `docs: defineCollection({ loader: … })`, defined in place
+            named[name] = _normal(inline.group(2).removeprefix("./")) if inline and "${" not in inline.group(2) else f"{source}/content/{name}"
     return named
 
 

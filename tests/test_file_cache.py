@@ -92,6 +92,21 @@ def test_a_link_target_appearing_in_another_case_on_a_hugo_site_invalidates_the_
     assert [f.rule for f in second.findings] == []
 
 
+def test_an_astro_route_added_invalidates_the_page_that_links_to_it(tmp_path: Path) -> None:
+    """On an Astro site a link may lead to a page a component makes (`src/pages/notes/[slug].astro`
+    answers /notes/memos/): the folders of routes are read for it, so a route added is seen next run."""
+    write(tmp_path, {
+        "astro.config.mjs": "export default {};\n",
+        "src/pages/about.md": "---\ntitle: About\n---\n\nMy [memos](/notes/memos/).\n",
+        "src/pages/notes/index.astro": "---\n---\n<h1>Notes</h1>\n",
+    })
+    first = engine.run([str(tmp_path)], _config(tmp_path))
+    assert [(Path(f.path).name, f.rule) for f in first.findings] == [("about.md", "link-target-missing")]
+    write(tmp_path, {"src/pages/notes/[slug].astro": "---\n---\n<h1>A note</h1>\n"})
+    second = engine.run([str(tmp_path)], _config(tmp_path))
+    assert [f.rule for f in second.findings] == []
+
+
 def test_a_heading_renamed_in_an_included_block_invalidates_the_page_that_includes_it(tmp_path: Path) -> None:
     """Jekyll's `{% include_relative _steps.md %}` gives the page the block's headings: the
     page's result depends on that file, and on its absence."""

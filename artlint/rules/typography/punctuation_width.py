@@ -113,7 +113,7 @@ class PunctuationWidth(DocumentRule):
       alone on its line to a Chinese platform (`title-hosts`: `- [如何看待…?](https://www.zhihu.com/…)`;
       a link to another site carries the writer's words, a translation or a note),
       or anything in code, URLs, link destinations, HTML, math or template tags, nor a comma
-      between two formulas (`$v_0$,$v_1$`) or two names in code (`` `i`,`j` ``). Not in Japanese
+      between two formulas (`$v_0$,$v_1$`). Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
       take a half-width colon.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
@@ -226,8 +226,6 @@ class PunctuationWidth(DocumentRule):
             while after_end < block.end and text[after_end] in " \t":
                 after_end += 1
             spaces_end = after_end  # what the fix removes with the mark: spaces, never markup
-            if mark == "," and doc.text[at - 1 : at] == "`" and doc.text[spaces_end : spaces_end + 1] == "`":
-                continue  # "指针`i`,`j`分别": a list of names in code, written as code lists them
             while after_end < block.end and text[after_end] == HIDDEN and after_end - spaces_end < _MARKUP_REACH:
                 after_end += 1  # `,**并且**`: the bold's markers are no text
             after = text[after_end] if after_end < block.end else ""
