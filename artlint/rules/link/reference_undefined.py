@@ -46,6 +46,8 @@ _INDEX = lazy(r"[a-z_][a-z0-9_]{0,11}")  # a lower-case variable name
 # One subscript of an array's cell: a one-letter index or a small number, maybe plus or minus
 # another (`i`, `j-1`, `0`): `[i-1][j]` is a cell of a grid, written in prose.
 _SUBSCRIPT = lazy(r"\s*(?:[a-z]|\d{1,3})(?:\s*[-+]\s*(?:[a-z]|\d{1,3}))?\s*")
+# A key of a dictionary or a JSON object, quoted: `["stat"]["question__title_slug"]`, a lookup.
+_QUOTED_KEY = lazy(r"""\s*(["'])[^"'\n]{1,80}\1\s*""")
 _TAGS_OPENING = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\[\]\s]{1,30}\][ \t]+)*")
 _BRACKET_FOLLOWS = lazy(r"[ \t]+!?\[")
 _TEMPLATE = lazy(r"\{\{|\{%|%\}|\}\}")
@@ -195,6 +197,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue
             if words == label and _INDEX.fullmatch(label) or _SUBSCRIPT.fullmatch(words) and _SUBSCRIPT.fullmatch(label):
                 continue  # `[mid][mid]`, `节点[i][j]`, `[i-1][j]`: a matrix's cell, indices written as text
+            if _QUOTED_KEY.fullmatch(words) and _QUOTED_KEY.fullmatch(label):
+                continue  # `取出["stat"]["title_slug"]的值`: keys of a JSON object, looked up in prose
             if _autoref(doc, label):
                 continue  # `[add_class()][textual.dom.DOMNode.add_class]`: mkdocs-autorefs finds the object or heading
             if kramdown and _defined_unescaped(label, defined):
