@@ -3832,13 +3832,14 @@ def _docusaurus_parts(folder: str, settings: dict) -> dict:
     locales = _docs_language_first(folder, locales, _DEFAULT_LOCALE.search(settings.get("_text", "")))
     # The folder keeps the locale's spelling (`i18n/zh-Hans`); the language is compared lower-case.
     i18n = [(f"i18n/{code}", code.lower()) for code in locales[1:]] if len(locales) > 1 else []
-    sources = _docusaurus_sources(folder, settings.get("_text", ""), [path for path, _ in i18n])
+    instances = _docusaurus_instances(folder, settings.get("_text", ""))
+    sources = _docusaurus_sources(folder, settings.get("_text", ""), [path for path, _ in i18n], instances)
     untranslated = [source for _, source, _ in sources if not source.startswith("i18n/")]
     return {
         # docs/ and blog/ only as the plugins' folders: a preset's `docs: false` builds no docs/.
         "content": tuple(dict.fromkeys((*untranslated, "src/pages", *(path for path, _ in i18n)))),
         "doc_sources": sources,
-        "excluded_pages": _docusaurus_excluded(folder, settings.get("_text", "")),
+        "excluded_pages": _docusaurus_excluded(folder, instances),
         "generated_folders": _generated_index_pages(folder, sources),
         "listing_pages": tuple(dict.fromkeys(route for kind, _, route in sources if kind == "blog")),
         "static": ("static",),
@@ -3966,7 +3967,9 @@ _DOCUSAURUS_PLUGIN = lazy(
 )
 
 
-def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tuple[tuple[str, str, str], ...]:
+def _docusaurus_sources(
+    folder: str, text: str, translations: list[str], instances: dict[tuple[str, str], dict] | None = None
+) -> tuple[tuple[str, str, str], ...]:
     """(kind, folder, route) of every folder a docs or blog plugin instance serves: the
     preset's docs and blog (unless it sets them `false`), each `@docusaurus/plugin-content-*`
     (or the site's own wrapper of one, `./src/plugin/plugin-content-blog`, or any plugin of the
@@ -3976,7 +3979,7 @@ def _docusaurus_sources(folder: str, text: str, translations: list[str]) -> tupl
     and each locale's translations of them (`i18n/<locale>/docusaurus-plugin-content-blog-<id>`);
     and the pages plugin's `src/pages`, served at the site's root."""
     sources: list[tuple[str, str, str]] = []
-    for (kind, identifier), options in _docusaurus_instances(folder, text).items():
+    for (kind, identifier), options in (instances if instances is not None else _docusaurus_instances(folder, text)).items():
         path = _normal(_text(options.get("path"), kind)).removeprefix("./")
         route = _text(options.get("routeBasePath"), kind).strip().strip("/")
         plugin = f"docusaurus-plugin-content-{kind}" + (f"-{identifier}" if identifier else "")
@@ -4022,12 +4025,12 @@ def _docusaurus_instances(folder: str, text: str) -> dict[tuple[str, str], dict]
     return instances
 
 
-def _docusaurus_excluded(folder: str, text: str) -> tuple[str, ...]:
+def _docusaurus_excluded(folder: str, instances: dict[tuple[str, str], dict]) -> tuple[str, ...]:
     """The pages a docs instance's `exclude: ['README.md']` leaves out, in each of its versions'
     folders: the globs are read from the folder (`README.md` is the folder's own, not a
     subfolder's), as the plugin's file search reads them."""
     excluded: list[str] = []
-    for (kind, identifier), options in _docusaurus_instances(folder, text).items():
+    for (kind, identifier), options in instances.items():
         listed = options.get("exclude")
         if kind != "docs" or not isinstance(listed, list):
             continue
