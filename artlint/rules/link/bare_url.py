@@ -520,8 +520,10 @@ class BareUrl(DocumentRule):
     https://x.org>`, `<https://x.org for details`, `<www.x.org>`, whose `<` shows); Jekyll's kramdown, Zola and MkDocs
     leave every bare URL as text (kramdown and Python-Markdown also take `[f](https://x.org/f(a, b))` as a link;
     Blackfriday, Hugo's renderer before 0.60, that and `[text] (url)` too). A link's destination
-    that a space ends (`[Tim Kurdov](https://github.com/Tim Kurdov)`) is link-malformed's finding,
-    not reported here as well.
+    that a space ends (`[Tim Kurdov](https://github.com/Tim Kurdov)`, `(https://x.org/a）安装 b)`)
+    is link-malformed's finding, and so is a host a space splits where the renderer reads the
+    link whole (kramdown's `[x](https://hdl.handle. net/a)`): not reported here as well; nor is a
+    URL in a table cell past the header's, which GFM drops unseen (table-column-count's).
 
     URLs nobody would follow are not reported: a value in a heading's attribute list
     (`## Partners {#partners href="https://…"}`, which goldmark, kramdown, attr_list and

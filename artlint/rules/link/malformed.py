@@ -53,7 +53,8 @@ class LinkMalformed(DocumentRule):
     Link, image and reference destinations (markdown and HTML) with a broken scheme
     (`http//example.com`, `http:/example.com`, `htp://`, `htps://`, `http:\\\\example.com`), a
     missing scheme on a `www.` address (a browser reads it as a relative path), an empty host,
-    a space or an illegal character in the host, an invalid port, a host name that is not
+    a space or an illegal character in the host (on kramdown and Python-Markdown, which take
+    `[x](https://hdl.handle. net/a)` as a link spaces and all, that link too), an invalid port, a host name that is not
     valid IDNA, unbalanced brackets (in an HTML attribute, only before the URL: `src="(https://…"`),
     or a `mailto:` without an address (not one spelled out against harvesters: `mailto:hello at my
     domain`, `me[at]example.org`). A host-like relative
