@@ -2091,8 +2091,9 @@ _HUGO_TEMPLATES = tuple(
 
 
 def _names_hugo_site(settings: dict) -> bool:
-    """Settings that only a Hugo site's configuration holds: its `baseURL` or a theme."""
-    return "baseURL" in settings or "baseurl" in settings or "theme" in settings
+    """Settings that only a Hugo site's configuration holds: its `baseURL` (Hugo reads keys
+    whatever their case: `baseUrl`, `BaseURL`) or a theme."""
+    return any(isinstance(key, str) and key.lower() in ("baseurl", "theme") for key in settings)
 
 
 # Top-level settings of Hugo's configuration (lower-cased: Hugo reads keys without case). A

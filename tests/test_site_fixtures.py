@@ -964,3 +964,11 @@ def test_a_hostile_page_glob_neither_hangs_nor_counts(tmp_path: Path) -> None:
     from artlint.globs import glob_to_regex
 
     assert glob_to_regex("**/**/**/x.md") == glob_to_regex("**/x.md")
+
+
+def test_a_hugo_configuration_is_known_whatever_the_case_of_its_keys(tmp_path: Path) -> None:
+    # Hugo reads `baseUrl` (as 2016's sites wrote it) as `baseURL`: a config.toml with it is Hugo's.
+    write(tmp_path, {"config.toml": 'baseUrl = "/"\nlanguageCode = "en-us"\n', "content/post/a.md": "+++\ntitle = \"A\"\n+++\n\nText.\n"})
+    code, out, err = artlint("site", str(tmp_path), cwd=tmp_path)
+    assert code == 0, err
+    assert "generator    hugo (from " in out
