@@ -64,6 +64,17 @@ def japanese(text: str) -> bool:
     return kana >= _JAPANESE_SHARE * (kana + len(_HAN_CHAR.findall(text)))
 
 
+_HANGUL_CHAR = lazy(f"[{HANGUL}]")
+
+
+def korean(text: str) -> bool:
+    """Whether a text is Korean: at least as many Hangul syllables and letters as Han
+    characters. Korean puts ASCII punctuation after words, a Hanja (`메모리 多.`) among them."""
+    if _HANGUL_CHAR.search(text) is None:
+        return False
+    return len(_HANGUL_CHAR.findall(text)) >= len(_HAN_CHAR.findall(text))
+
+
 def at_most(findings: Iterable[Diagnostic], what: str) -> Iterator[Diagnostic]:
     """The findings, the first `MOST_FINDINGS` of them, then one that says there are more."""
     for count, finding in enumerate(findings):

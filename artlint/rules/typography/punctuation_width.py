@@ -10,7 +10,7 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
-from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, japanese, prose
+from artlint.rules.typography._text import CJK_PUNCTUATION, HAN, HANGUL, HIDDEN, at_most, blocks, japanese, korean, prose
 
 _DATA = data.load("typography")["punctuation-width"]
 _HAN_CHAR = lazy(f"[{HAN}]")
@@ -115,7 +115,8 @@ class PunctuationWidth(DocumentRule):
       or anything in code, URLs, link destinations, HTML, math or template tags, nor a comma
       between two formulas (`$v_0$,$v_1$`). Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
-      take a half-width colon.
+      take a half-width colon, nor in Korean text (as much Hangul as Han), whose marks are
+      ASCII's, a Hanja among its words (`메모리 多.`) or not.
     - Half-width parentheses around Chinese text with no Latin letter in it (`中文(注释)`; not
       after a dotted name, `组件.操作(数据)`, the notation of a call, nor beside an arrow,
       `(参数) => (函数体)`, a lambda's, nor in a link's text that quotes the name of the page
@@ -185,7 +186,7 @@ class PunctuationWidth(DocumentRule):
 
     def _findings(self, doc, options):
         text = prose(doc)
-        has_han = _HAN_CHAR.search(text) is not None and not japanese(text)
+        has_han = _HAN_CHAR.search(text) is not None and not japanese(text) and not korean(text)
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
