@@ -144,7 +144,7 @@ class UnclosedEmphasis(DocumentRule):
     underscores that start or continue a name (`__do_IRQ()`, `__attribute__`,
     `_<table>_old`, `__ksymtab` before Chinese text, full-width marks or curly quotes, the end of
     `__init__.py`, `__proto__`, `SCRIPT_LINES__`, `__$dirname`, `__dirname` where the page also writes it
-    as code, the prefix named before Chinese text on a page whose code has such names
+    as code, a handle (`@alexalbert__`, `@__Jaisurya`), the prefix named before Chinese text on a page whose code has such names
     (`__开头的标签`), and a lower-case name after `__` that no `__` after it could close: `__rcu`,
     `__le32`, `rq->__lock`, `"__esModule"`; `__Bold text` left open is reported), globs of files
     (`**.so`), asterisks that end their line after a name alone (the family of names that begin
@@ -351,6 +351,8 @@ class UnclosedEmphasis(DocumentRule):
                     continue  # names that begin so, shown as written: `- selectOneBy**`, `com.example.*`
                 if marker[0] == "_" and (_IDENTIFIER.match(text, end) or _NAME_AMID_CJK.match(text, end)):
                     continue  # a name, shown as written: `__do_IRQ()`, `__attribute__((packed))`, `__ksymtab 格式`
+                if marker[0] == "_" and _HANDLE_BEFORE.search(text, max(0, start - 40), start):
+                    continue  # part of a handle, shown as written: `@alexalbert__`, `@__Jaisurya`
                 if marker[0] == "_" and before.isalnum() and _FILE_SUFFIX.match(text, end):
                     continue  # the end of a file's name: `__init__.py`
                 if marker == "__" and (_dunder_in_code(doc, text, end) or _DUNDER_END.search(text, max(0, start - 64), start)):
@@ -458,6 +460,8 @@ _DUNDER_END = lazy(r"(?:(?<![A-Za-z0-9])_+[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+_[A-Z
 _CJK_AFTER = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _DUNDER_NAME = lazy(r"(?<![A-Za-z0-9_])__[A-Za-z]")
 # A file name's suffix after a run of "_": `__init__.py`.
+# A handle on a social network up to a run of "_" in it (`@alexalbert__`, `@__Jaisurya`).
+_HANDLE_BEFORE = lazy(r"(?<![A-Za-z0-9.])@[A-Za-z0-9_]{0,30}$")
 _FILE_SUFFIX = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,5}(?![A-Za-z0-9])")
 # Letters after a run of "_" that make a name of it: more "_" inside (snake case), or a call.
 _IDENTIFIER = lazy(r"[A-Za-z0-9]+(?:_|\()|\$[A-Za-z_]")  # ... or a JavaScript name with a `$`: `__$dirname`
