@@ -889,8 +889,6 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
             candidates += _react_page_variants(root / base / relative)
         if eleventy:  # a page written in another of its template languages: `/mascot/` is mascot.njk
             candidates += _suffixed_page_variants(root / base / relative, _ELEVENTY_PAGE_SUFFIXES)
-    if doc.site is not None and doc.site.generator == "astro" and _astro_route(doc.site, relative):
-        return root / relative  # a page an Astro component or endpoint of `src/pages` makes
     for folder, prefix in doc.site.content_prefixes if doc.site is not None else ():
         if within(relative, prefix):  # `/uploads/a.png` from `uploads` mounted at content/uploads
             rest = relative[len(prefix) :].lstrip("/")
@@ -899,7 +897,10 @@ def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], tra
         # A Hexo source folder without its configuration: its permalinks unknown, a post's asset
         # folder (`_posts/2023/05/post/a.jpg`) may be published where its folders say (`/2023/05/post/a.jpg`).
         candidates += [root / content / "_posts" / relative for content in doc.site.content]
-    return _existing(candidates) or _mounted(doc, root, candidates)
+    found = _existing(candidates) or _mounted(doc, root, candidates)
+    if found is None and doc.site is not None and doc.site.generator == "astro" and _astro_route(doc.site, relative):
+        return root / relative  # a page an Astro component or endpoint of `src/pages` makes
+    return found
 
 
 def _mounted(doc: "Document", root: Path, candidates: list[Path]) -> Path | None:

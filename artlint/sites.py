@@ -2516,7 +2516,7 @@ def _kept_on_host(folder: str) -> tuple[str, ...]:
     top = repository_top(folder, _SITE_SEARCH_DEPTH) or folder
     places = dict.fromkeys((folder, top))
     folders = [os.path.join(place, sub) for place in places for sub in _DEPLOY_SCRIPT_FOLDERS]
-    scripts = [os.path.join(directory, name) for directory in folders for name in _listed(directory) if name.endswith(".sh")]
+    scripts = [os.path.join(directory, name) for directory in folders for name in sorted(_names_in(directory)) if name.endswith(".sh")]
     scripts += [path for place in places for path in _workflow_files(place)]
     kept: list[str] = []
     for path in scripts[:_MOST_DEPLOY_SCRIPTS]:
@@ -2526,13 +2526,6 @@ def _kept_on_host(folder: str) -> tuple[str, ...]:
         for command in _RSYNC_DELETE.finditer(text.replace("\\\n", " ")):
             kept += [match.group(2) for match in _RSYNC_EXCLUDE.finditer(command.group(0)) if match.group(2).strip(".")]
     return tuple(dict.fromkeys(kept))
-
-
-def _listed(directory: str) -> list[str]:
-    try:
-        return sorted(os.listdir(directory))
-    except OSError:
-        return []
 
 
 # Files of the host's own settings that set headers for every page (Netlify, Cloudflare

@@ -146,8 +146,6 @@ def _kramdown_link_after(text: str, url_start: int) -> bool:
     `[text] (url)`: kramdown wants the `(` right after the `]`."""
     if text[url_start - 2 : url_start] != "](" or text[url_start - 3 : url_start - 2] == "\\":
         return False
-    if SPACE_IN_HOST.match(text, url_start):
-        return False  # `](https://www.example .net/a)`: a link to no host there is, link-malformed's
     depth = 1
     position = url_start
     end = text.find("\n\n", url_start)

@@ -29,7 +29,7 @@ _SPACED_DESTINATION = lazy(rf"(?<!\\)(!?)\[([^\[\]\n]{{0,500}})\]\(({_SPACED})\)
 _SPACED_AT = lazy(rf"({_SPACED})\)")
 # `https://hdl.handle. net/a`: a space inside a URL's host, which no host has.
 SPACE_IN_HOST = lazy(r"[a-z][a-z0-9+.-]*://[^/?#()\s]+[ \t]+[^/?#()\s\"']*[./]", re.I)
-_SPACED_HOST_LINK = lazy(r"(?<!\\)\]\((?=[a-z][a-z0-9+.-]*://[^/?#()\s]+[ \t])", re.I)
+_LINK_OPENING = lazy(r"(?<!\\)\]\(")
 _SPACE_AFTER_PATH = lazy(rf"\]\({DESTINATION_PART}[ \t]+[^()\s<>\"']")
 _PATH_LIKE_END = lazy(r"\.[A-Za-z0-9]{1,5}$")
 # `(text)[https://...]`: the brackets of a link swapped.
@@ -280,7 +280,7 @@ def _spaced_hosts(doc):
     if site is None or not site.reads_spaced_destinations or "](" not in doc.text:
         return
     text = doc.prose_text
-    for opening in _SPACED_HOST_LINK.finditer(text, doc.body_offset):
+    for opening in _LINK_OPENING.finditer(text, doc.body_offset):
         start = opening.end()
         split = SPACE_IN_HOST.match(text, start)
         if split is None:
