@@ -3364,7 +3364,22 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "permalinks": ((("posts", permalink),) if isinstance(permalink, str) else ()) + _posts_collection_permalink(collections),
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
         "excluded_pages": _jekyll_excluded_pages(excluded),
+        "redirect_sources": _jekyll_plugin_redirects(settings, plugins),
     }
+
+
+def _jekyll_plugin_redirects(settings: dict, plugins: tuple[str, ...]) -> tuple[str, ...]:
+    """The site paths a plugin of `_plugins/` turns into redirect pages from a table of the
+    configuration that maps them (`redirects:` with `/en/old-guide: https://…`): a key of the
+    configuration that a plugin reads (`['redirects']`) and whose table's keys are site paths."""
+    found: list[str] = []
+    for key, table in settings.items():
+        if not isinstance(key, str) or not isinstance(table, dict) or not any(f"['{key}']" in text or f'["{key}"]' in text for text in plugins):
+            continue
+        paths = [str(source).split("#", 1)[0] for source in table if isinstance(source, str) and source.startswith("/")]
+        if paths and len(paths) == len(table):
+            found += paths
+    return tuple(dict.fromkeys(found))
 
 
 def _jekyll_excluded_pages(excluded: list) -> tuple[str, ...]:

@@ -218,7 +218,10 @@ def _heading_texts(doc, starts: list[int]) -> list[str]:
     without the number a numbered document gives it: "3.1.2.1 Notice" and "3.1.3.1 Notice" are
     the same heading of two sections built on one template; nor the number of an alternative:
     "方法一：回溯" and "方法二：回溯（写法二）" are two ways of one solution."""
-    texts = {heading.start: normalise(_without_prefix(_QUALIFIER.sub("", _unnumbered(heading.text)))) for heading in doc.nodes("heading")}
+    texts = {
+        heading.start: normalise(_without_prefix(_QUALIFIER.sub("", _unnumbered(_HEADING_ATTRIBUTES.sub("", heading.text)))))
+        for heading in doc.nodes("heading")
+    }
     return [texts.get(offset, "") for offset in starts]
 
 
@@ -257,6 +260,9 @@ def _without_prefix(text: str) -> str:
 # A heading's qualifier in brackets: "Use CPU QoS (based on Group Identity)" and "Use CPU QoS
 # (based on Core Scheduling)" are two variants of one section.
 _QUALIFIER = lazy(r"\s*[(（][^()（）]{1,60}[)）]\s*$")
+# An id given at a heading's end (`### GUI {#win10-gui}`, kramdown's `{: #id}`): each section's
+# own, where the text before it is the template's.
+_HEADING_ATTRIBUTES = lazy(r"\s*\{:?[ \t]*[#.][^{}\n]*\}\s*$")
 
 
 def _targets(block) -> frozenset[str]:
@@ -285,7 +291,8 @@ class DuplicateParagraph(DocumentRule):
     naming the line of the first.
     Sections built on one template repeat their text: under headings of the same text (their
     numbers aside: "3.1.2 Notice", "3.2.1 Notice"; a qualifier in brackets aside: "Use QoS
-    (Group Identity)", "Use QoS (Core Scheduling)"; an option's name but for its first part:
+    (Group Identity)", "Use QoS (Core Scheduling)"; an id given at its end aside: `### GUI
+    {#linux-gui}`, `#### GUI {#win10-gui}`; an option's name but for its first part:
     `fastapi_reload_delay`, `quart_reload_delay`), or in two sections under paragraphs that are
     one bold phrase of the same text (`**Matching**` in the section of each kind of rule, the
     same fields listed under each), even whole runs of it ("Common causes" under

@@ -70,7 +70,9 @@ class DuplicateTitle(CorpusRule):
     `eventDate`), a log kept one page per date or number under one title (five or more
     pages whose names differ in their numbers only, `series-min-pages`: `2016-12-01.md`,
     `2016-12-06.md`, "Build Environment Update History"), as many pages whose names differ
-    in one part only (`index_euwe.md`, `index_fine.md`…: a reference kept once per release), and the `.Rmd`/`.md` pair of one
+    in one part only (`index_euwe.md`, `index_fine.md`…: a reference kept once per release) or
+    that share a beginning of words and differ after it (`garden-app_intro.md`,
+    `garden-app_git.md`…: the parts of one tutorial under its title), and the `.Rmd`/`.md` pair of one
     article pass, as do titles shorter than `min-length` letters (4).
 
     ## Why it matters
@@ -229,14 +231,21 @@ def _numbered_series(paths: list[str], facts) -> bool:
 def _named_series(paths: list[str]) -> bool:
     """Whether the pages of one title are `series-min-pages` or more whose names differ in one
     part only, the same part (`index_euwe.md`, `index_fine.md`, `index_gaprindashvili.md`: a
-    reference kept once per release behind a version picker)."""
+    reference kept once per release behind a version picker), or share a beginning of words
+    and differ after it (`garden-app_intro.md`, `garden-app_git.md`, `garden-app_map-view.md`:
+    the parts of one tutorial under the tutorial's title)."""
     if len(paths) < _DATA["series-min-pages"]:
         return False
     parts = [NAME_PARTS.split(_name(path).casefold()) for path in paths]
-    if len({len(split) for split in parts}) != 1 or len(parts[0]) < 2:
-        return False
-    varying = [index for index in range(len(parts[0])) if len({split[index] for split in parts}) > 1]
-    return len(varying) == 1
+    if len({len(split) for split in parts}) == 1 and len(parts[0]) >= 2:
+        varying = [index for index in range(len(parts[0])) if len({split[index] for split in parts}) > 1]
+        if len(varying) == 1:
+            return True
+    shared = 0
+    while all(len(split) > shared + 1 for split in parts) and len({split[shared] for split in parts}) == 1:
+        shared += 1
+    words = [part for part in parts[0][:shared] if part and not part.isdigit()]  # a date is no series' name
+    return bool(words) and len({tuple(split[shared:]) for split in parts}) == len(parts)
 
 
 def _day(text: str):
