@@ -12,6 +12,7 @@ from artlint.rules import DocumentRule
 from artlint.rules.duplicate._units import block_keys, bold_headings, code_spans, filler_option, is_filler, math_spans, normalise, section_starts, sections
 from artlint.spans import SpanSet
 from artlint.templating import paired_spans, template_block_spans
+from artlint.unfencedcode import written_as_code
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
@@ -141,25 +142,8 @@ def _blank(node) -> bool:
 _NBSP_ENTITY = lazy(r"&nbsp;|&#160;|&#xa0;", re.I)
 
 
-_CODE_LINE_END = lazy(r"[{};]\s*$|^\s*[{}]", re.M)
 _CALCULATION = lazy(r"\d\s*[-+*/×÷]\s*\d|=\s*-?\d")
 _WORKED_STEP_LENGTH = 120  # characters
-
-
-def _unfenced_code(doc, block) -> bool:
-    """Code written as a paragraph: most of its lines end with `{`, `}` or `;`, or open with a
-    brace (`public static void main(String args[]) {` in two examples); or code pasted from an
-    old blog editor as HTML, coloured by `<span style="color: ...">` or set in columns with
-    `&nbsp;` runs inside its lines (`0x80002ce <__execve+18>:&nbsp; &nbsp;int&nbsp; $0x80`)."""
-    raw = doc.text[block.start : block.end]
-    if ("&nbsp;" in raw or "<span" in raw) and _HTML_CODE.search(raw):
-        return True
-    lines = [line for line in raw.splitlines() if line.strip()]
-    return bool(lines) and 2 * sum(1 for line in lines if _CODE_LINE_END.search(line)) >= len(lines)
-
-
-# A highlighter's coloured span, or two `&nbsp;` that align columns after some text of the line.
-_HTML_CODE = lazy(r"<span style=\"color:\s*#[0-9a-f]{6}|[^\s;]&nbsp;[ \t]*&nbsp;", re.I)
 
 
 def _worked_step(doc, block) -> bool:
@@ -485,7 +469,7 @@ class DuplicateParagraph(DocumentRule):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):
                     continue  # the same label in two records
-                if _unfenced_code(doc, block) or (sentences == 1 and _worked_step(doc, block)):
+                if written_as_code(doc.text[block.start : block.end]) or (sentences == 1 and _worked_step(doc, block)):
                     continue  # code left unfenced; a step of two worked examples ("cost incurred = 0")
                 if sentences == 1 and block.start in captions:
                     continue  # the same caption under two excerpts of one file

@@ -11,6 +11,7 @@ from artlint.localfiles import exists_as_dependency, is_host_like
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
+from artlint.unfencedcode import plainly_code
 from artlint.urls import authority, unescape_markdown, unmatched_close
 
 _HAN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -59,7 +60,10 @@ class LinkMalformed(DocumentRule):
     or a `mailto:` without an address (not one spelled out against harvesters: `mailto:hello at my
     domain`, `me[at]example.org`). A host-like relative
     link that names a file or folder beside the page (`[api.example.io](api.example.io)` in a
-    repository that keeps that site's sources in `api.example.io/`) is a relative link.
+    repository that keeps that site's sources in `api.example.io/`) is a relative link. A link
+    in a paragraph that is code whose fence was lost (three lines or more, most ending with `{`,
+    `}` or `;`, one opening or closing a brace) is
+    the program's brackets, not a link: the code is what needs fixing there.
     A URL that runs on into full-width punctuation, which ends sentences and never URLs
     (`https://example.org/a，更多`, two URLs joined by `；`), is reported where it should end;
     not a Chinese title in a path whose end is written (`(…/莫队、带修莫队/)`, `<…/安装，改善>`),
@@ -102,12 +106,22 @@ class LinkMalformed(DocumentRule):
                 continue  # `[api.example.io](api.example.io)` beside a folder of that name: a relative link
             if problem and problem.startswith("unbalanced") and link.kind == "html" and "://" in link.url and not link.url.lstrip().startswith(("(", "[")):
                 continue  # `<img src="…/a)b.png">`: an attribute holds any bracket; only markdown's destinations end at one
+            if problem and link.kind == "inline" and link.url_start in _paragraphs_of_code(doc):
+                continue  # `self.parts.append("[\\(name)](https://github.com/\\(name))")` in code whose fence was lost
             if problem:
                 yield doc.diagnostic(f"malformed URL: {problem}", link.url_start, max(link.url_end, link.url_start + 1))
         yield from _reversed_links(doc)
         yield from _spaced_destinations(doc)
         yield from _spaced_hosts(doc)
         yield from _joined_text_urls(doc)
+
+
+def _paragraphs_of_code(doc) -> SpanSet:
+    """The paragraphs that are code written without a fence: brackets there are the program's."""
+    return doc.memo(
+        "link-malformed code paragraphs",
+        lambda: SpanSet([(node.start, node.end) for node in doc.nodes("paragraph") if plainly_code(doc.text[node.start : node.end])]),
+    )
 
 
 def _as_read(link) -> str:
