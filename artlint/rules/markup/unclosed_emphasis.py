@@ -127,7 +127,8 @@ class UnclosedEmphasis(DocumentRule):
       CJK-friendly emphasis package installed (markdown-it-cjk-friendly, remark-cjk-friendly:
       in package.json or a lockfile, as VuePress's markdown-ext plugin brings it), whose renderers take
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
-      beside them (and two `***`, bold italic, likewise), the first before a non-space and the
+      beside them (and two `***`, bold italic, likewise; on MkDocs a `***` whose italics a `*`
+      ends, then `**`: `***《书名》*作者**`), the first before a non-space and the
       second after one (on Docusaurus 2,
       and on Hexo with marked 0.x or kramed, spaces or not); on Hexo with marked before 1.0
       (hexo-renderer-marked before 3), two `__` pair up the same way when the first follows
@@ -568,6 +569,7 @@ def _unpaired_by_pattern(doc, block, runs):
     # before the closer) is bold on a Jekyll site.
     is_space = _is_ascii_space if doc.site is not None and doc.site.generator == "jekyll" else _is_space
     closes_after_space = doc.site is not None and doc.site.pandoc  # pandoc: `**句子。 **` is bold
+    python_markdown = doc.site is not None and doc.site.generator == "mkdocs"
     for match in _STRONG_ASTERISKS.finditer(text, block.start, block.end):
         at, marker = match.start(), match.group()
         if doc.in_code(at):
@@ -576,6 +578,9 @@ def _unpaired_by_pattern(doc, block, runs):
         opener = openers.get(marker)
         if opener is None and marker == "***" and "**" in openers and not is_space(before):
             marker, opener = "**", openers["**"]  # `**<!--id-->***Title:*`: closes the `**`, opens a `*`
+        elif opener is None and marker == "**" and "***" in openers and not is_space(before) and python_markdown:
+            if _LONE_ASTERISK.search(text, openers["***"] + 3, block.end):
+                marker, opener = "***", openers["***"]  # `***《书名》*作者**`: bold, its first words italic
         if opener is not None and (closes_after_space or not is_space(before)):
             paired.update((opener, at))
             del openers[marker]
@@ -587,6 +592,9 @@ def _unpaired_by_pattern(doc, block, runs):
 
 
 _STRONG_ASTERISKS = lazy(r"(?<!\*)\*{2,3}(?!\*)")
+# The single `*` that closes (or, after the `**`, ends) the italic part of Python-Markdown's
+# `***…*…**` and `***…**…*`.
+_LONE_ASTERISK = lazy(r"(?<!\*)\*(?!\*)")
 # marked before 1.0 reads text up to a `_` at an ASCII word boundary (JavaScript's `\b_`),
 # then takes `__…__` as bold when no space stands inside either end.
 _OPENING_UNDERSCORES = lazy(r"(?<![A-Za-z0-9_])__(?![_\s])")
