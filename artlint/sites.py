@@ -4159,7 +4159,36 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "toc_separator": _mkdocs_toc_separator(settings),
         "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
+        "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
     }
+
+
+def _mkdocs_nav_elsewhere(folder: str, settings: dict, docs: str) -> tuple[str, ...]:
+    """The first folders of the site paths `nav:` links to that no page of the docs answers
+    (`知识库: "/kb/"`): another site deployed on the same host serves them, so links into
+    them lead to pages this checkout cannot hold."""
+    found: list[str] = []
+    stack: list[Any] = [settings.get("nav")]
+    while stack and len(found) < _MOST_NAV_PATHS:
+        entry = stack.pop()
+        if isinstance(entry, list):
+            stack.extend(reversed(entry))
+        elif isinstance(entry, dict):
+            stack.extend(reversed(list(entry.values())))
+        elif isinstance(entry, str) and entry.startswith("/") and not entry.startswith("//"):
+            first = entry.split("#", 1)[0].split("?", 1)[0].strip("/").split("/", 1)[0]
+            if first and first not in (".", "..") and not _names_in_docs(folder, docs, first):
+                found.append(first)
+    return tuple(dict.fromkeys(found))
+
+
+_MOST_NAV_PATHS = 200
+
+
+def _names_in_docs(folder: str, docs: str, name: str) -> bool:
+    """Whether the docs folder holds a page or folder that `name` (a site path's first part) names."""
+    base = os.path.join(folder, docs, name)
+    return any(os.path.exists(path) for path in (base, base + ".md", base + ".markdown"))
 
 
 def _mkdocs_included_folders(folder: str, settings: dict, docs: str) -> tuple[str, ...]:

@@ -59,7 +59,8 @@ class DuplicateWord(DocumentRule):
     - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
       between them (`the the.`, `_the the_`), ignoring case, in paragraphs, headings, table
       cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
-      `<pre>`, `<script>`, `<style>`, an attribute, or a backtick code span, which MDX reads as
+      `<pre>`, `<script>`, `<style>`, an attribute (of a tag written over several lines too,
+      `<cube-player` / `moves="… y y …"` / `>`), or a backtick code span, which MDX reads as
       code inside a component). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
       `very very`, `super super`) pass, as does a word after `$`, a variable's name (`$in in
@@ -314,7 +315,7 @@ class DuplicateWord(DocumentRule):
                 continue  # "*cough* *cough*": each stressed on its own, repeated on purpose
             if text.startswith("://", end_b):
                 continue  # "in chrome chrome://tracing": the second is an address's scheme
-            if _in_url(doc, start_a) or _in_attribute_list(text, start_a):
+            if _in_url(doc, start_a) or _in_attribute_list(text, start_a) or _in_tag_attribute(text, start_a):
                 continue
             if chat_lines(doc).holds(start_a):
                 continue  # a chat log's line (`<nick> yo yo`): speech as it was typed, not prose
@@ -739,6 +740,21 @@ def _in_attribute_list(text: str, at: int) -> bool:
     auto"}`): CSS and class names, not prose."""
     opening = text.rfind("{:", text.rfind("\n", 0, at) + 1, at)
     return opening >= 0 and "}" not in text[opening:at]
+
+
+def _in_tag_attribute(text: str, at: int) -> bool:
+    """Whether `at` is inside an attribute's quoted value of an HTML tag written over several
+    lines (`<twisty-player` / `  alg = "R U R' y y"` / `>`): a program's input, not prose
+    (kramdown reads such a tag as HTML; CommonMark, where its lines break the tag, shows it
+    as text, a defect of the tag, not of the words)."""
+    opening = text.rfind("<", max(0, at - _LONGEST_TAG), at)
+    return opening >= 0 and ">" not in text[opening:at] and _TAG_UP_TO_VALUE.fullmatch(text, opening, at) is not None
+
+
+_LONGEST_TAG = 2000  # characters from a tag's `<` to a word in its attributes
+_TAG_UP_TO_VALUE = lazy(
+    r"""<[A-Za-z][\w-]*(?:\s+[\w:.@-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s+[\w:.@-]+\s*=\s*(?:"[^"]*|'[^']*)"""
+)
 
 
 def _quotes_a_title(doc, block):
