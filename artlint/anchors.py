@@ -244,6 +244,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     marked = generator == "hexo" and doc.site is not None and not doc.site.markdown_it
     marked_seen: dict[str, int] = {}
     encoded: dict[str, int] | None = {} if doc.site is not None and doc.site.encoded_heading_ids else None
+    # Zola's `slugify.anchors = "safe"` (or "off") keeps a heading's text, its spaces `_`.
+    zola_kept: dict[str, int] | None = {} if generator == "zola" and _zola_anchors(doc) in ("safe", "off") else None
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
@@ -269,6 +271,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(_numbered(hexo_slug(text), marked_seen))
         if generator == "docusaurus":
             anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps an emoji's variation selector
+        if zola_kept is not None and not explicit:
+            anchors.add(_numbered(_ASCII_SPACE.sub("_", text), zola_kept))
         if encoded is not None and not explicit:
             slug = _numbered(encoded_slug(text), encoded)
             anchors.update({slug, unquote(slug)})  # a link may give the fragment encoded or not
@@ -356,6 +360,13 @@ def _line_anchors(doc: "Document") -> set[str]:
             lines = doc.text.count("\n", node.start, node.end)
             found.update(f"{match.group(1)}-{number}" for number in range(1, lines + 1))
     return found
+
+
+_ASCII_SPACE = lazy(r"[ \t\n\f\r]")
+
+
+def _zola_anchors(doc: "Document") -> str:
+    return dict(doc.site.url_settings).get("slugify.anchors", "on") if doc.site is not None else "on"
 
 
 def _numbered(slug: str, seen: dict[str, int]) -> str:

@@ -3307,6 +3307,9 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     url_settings: tuple[tuple[str, str], ...] = (("slugify.paths", paths.lower()),) if isinstance(paths, str) else ()
     if _nested(settings, "slugify", "paths_keep_dates") is True:
         url_settings += (("slugify.paths_keep_dates", "true"),)  # `2024-01-02-a.md` is /2024-01-02-a/
+    anchors = _nested(settings, "slugify", "anchors")
+    if isinstance(anchors, str):
+        url_settings += (("slugify.anchors", anchors.lower()),)  # "safe", "off": a heading's text, spaces `_`
     # Zola writes a page for each taxonomy and each of its terms: `/category/`, `/category/note/`.
     names = [item.get("name") for item in _items(settings.get("taxonomies")) if isinstance(item, dict)]
     taxonomies = tuple(f"{name.strip('/').lower()}/*" for name in names if isinstance(name, str) and name.strip("/"))

@@ -79,7 +79,8 @@ class LinkAnchorMissing(DocumentRule):
     Slugs are made the way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
     `## 安装 Rust 🚀` is `#安装-rust-`), and Hugo's older "blackfriday" and ASCII styles are
     accepted too, as is Zola's (`rustc_codegen_gcc` becomes `rustc-codegen-gcc`; emoji spelled
-    out, so `#async-crab` may name `## Async 🦀`). Case is ignored. Ids that tools generate from
+    out, so `#async-crab` may name `## Async 🦀`; with `[slugify] anchors = "safe"` or "off",
+    the heading's text with its spaces `_`: `#Parameters:_options.layers`). Case is ignored. Ids that tools generate from
     other markup (`#fig:...`, `#tab:...` of bookdown) are not checked, nor fragments of a
     section's own `_index.md`, whose template usually adds sections. The headings of the blocks
     a page puts into itself count as the page's: Jekyll's `{% include_relative _steps.md %}` and
