@@ -535,10 +535,11 @@ class Site:
         `archive.liquid` at `/archive/`): pages too, which links may name."""
         if self.generator != "eleventy":
             return False
-        urls, read = self._eleventy_templates
+        urls, paged, read = self._eleventy_templates
         for subject, signature in read:
             record("stat", subject, signature)  # each page that asks depends on them, not only the first
-        return path.split("#")[0].rstrip("/") in urls
+        wanted = path.split("#")[0].rstrip("/")
+        return wanted in urls or any(wanted.startswith(prefix + "/") for prefix in paged)
 
     def eleventy_computes_urls(self, path: str) -> bool:
         """Whether a site path may be a page whose URL an Eleventy site computes with its own
@@ -575,11 +576,13 @@ class Site:
             yield directory, names
 
     @cached_property
-    def _eleventy_templates(self) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-        """(the template pages' URLs without their trailing slash, the folders and templates
-        read with their stat signatures: a folder's changes when a file is added or removed)."""
+    def _eleventy_templates(self) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """(the template pages' URLs without their trailing slash, the folders of paginated
+        templates' pages, the folders and templates read with their stat signatures: a
+        folder's changes when a file is added or removed)."""
         top = self._eleventy_input
         urls = set()
+        paged = set()
         read = []
         for directory, names in self._eleventy_folders():
             read.append((directory, signature_of(directory)))
@@ -592,7 +595,9 @@ class Site:
                 url = _eleventy_template_url(path, os.path.relpath(os.path.join(directory, stem), top))
                 if url is not None:
                     urls.add(url)
-        return frozenset(urls), tuple(read)
+                elif prefix := _eleventy_paged_folder(path):
+                    paged.add(prefix)
+        return frozenset(urls), tuple(sorted(paged)), tuple(read)
 
     @cached_property
     def eleventy_titled_sections(self) -> tuple[str, ...]:
@@ -4975,6 +4980,20 @@ def _root_slug_docs(folder: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
 _ELEVENTY_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
 # Eleventy's template languages besides markdown (JavaScript templates set their URL in code).
 _ELEVENTY_TEMPLATES = frozenset({"njk", "liquid", "html", "hbs", "mustache", "ejs", "haml", "pug", "webc"})
+
+
+def _eleventy_paged_folder(path: str) -> str | None:
+    """The folder a paginated template writes its pages into (`/tag/` of `pagination: {data:
+    collections}` with `permalink: /tag/{{ tag | slug }}/`): one page per tag or per slice of
+    its data, which only the build enumerates."""
+    matter = _front_matter_of(path)
+    permalink = matter.get("permalink")
+    if not matter.get("pagination") or not isinstance(permalink, str):
+        return None
+    written = re.split(r"\{\{|\{%", permalink, maxsplit=1)[0]
+    if written == permalink or not written.startswith("/") or "/" not in written[1:]:
+        return None
+    return written[: written.rindex("/") + 1].rstrip("/")
 
 
 def _eleventy_template_url(path: str, stem: str) -> str | None:
