@@ -52,7 +52,9 @@ class LinkTextNonDescriptive(DocumentRule):
     (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`)
     or in brackets after a claim (`… in 2022 ([source](…))`) or right after a sentence's end
     (`… 伤亡情况目前未知。[source](…)`, a digest's credit for each item; `… in ranking. —
-    [Source](…)`, a dash between),
+    [Source](…)`, a dash between) or opening its line (a credit line: `[Source](…) CC0 1.0`,
+    `[Source](…) by …`) or right after another link (`- [The game](…) [Source](…)`, `([archive](…),
+    [source](…))`: where what that link names comes from),
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (in an HTML table with `<th>` headings too, the link all of its `<td>`; a download
     table's `[Source] [Sign] [SHA512]`, whose row names the release, a
@@ -575,6 +577,19 @@ def _links_only(doc, cell) -> bool:
 _SENTENCE_END_BEFORE = lazy(r"[^\s\d][.!?。！？][^\S\n]*(?:[-–—―][^\S\n]*)?$")  # hair spaces around the dash too
 
 
+# What may stand on a line before a link that opens it: indentation, a quote's or a list's marker.
+_LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?")
+_BETWEEN_LINKS = " \t,，、|/·"
+
+
+def _after_a_link(doc, start: int) -> bool:
+    """Whether another link ends right before `start`, only spaces or a separator between."""
+    at = start
+    while at > 0 and start - at < 4 and doc.text[at - 1] in _BETWEEN_LINKS:
+        at -= 1
+    return at in doc.memo("link-text-non-descriptive link ends", lambda: {other.end for other in doc.links if not other.is_image})
+
+
 def _cites_what_precedes(doc, link, text: str) -> bool:
     """`[source](https://wiki.example.org/x)` alone in the paragraph after a code block or a
     passage, in brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
@@ -586,6 +601,11 @@ def _cites_what_precedes(doc, link, text: str) -> bool:
         return True
     if _SENTENCE_END_BEFORE.search(doc.text, max(0, link.start - 8), link.start):
         return True  # `… 伤亡情况目前未知。[source](…)`, `… was released. — [Source](…)`: the credit of that sentence
+    line_start = doc.text.rfind("\n", 0, link.start) + 1
+    if _LINE_OPENING.fullmatch(doc.text, line_start, link.start):
+        return True  # `[Source](…) by The Kermit Project`, `[Source](…)， CC0 协议`: a credit line of its own
+    if _after_a_link(doc, link.start):
+        return True  # `- [信任的进化](…) [Source](…)`, `([archive](…), [source](…))`: where what that link names comes from
     paragraph = next((block for block in doc.nodes("paragraph") if block.start <= link.start < block.end), None)
     if paragraph is None:
         return False
