@@ -55,6 +55,8 @@ _PLACEHOLDER = lazy(
 # `yourdomain.com`, `xxx.cn`, and hosts named "domain" (`www.domain.com`, `x.domain1.com`,
 # `mydomain.net`): the stand-ins tutorials use when comparing origins or showing a setting.
 _PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$")
+# A path's part the reader fills in: `github.com/username/reponame.git`, `twitter.com/_your_twitter_username`.
+_PLACEHOLDER_SEGMENT = lazy(r"/(?:[^/?#]*?[-_])?(?:user-?name|repo-?name|your[-_]?(?:[a-z]+[-_])?(?:user-?name|domain|repo|handle|account))(?![a-z])", re.I)
 _DATA = data.load("links")["bare-url"]
 # A path of pages for people on an API's host: its documentation (`/api/v3/docs`).
 _FOR_READERS = lazy(r"/(?:docs?|documentation|reference|guides?|help)(?:/|$)", re.I)
@@ -189,7 +191,7 @@ def _not_for_readers(url: str) -> bool:
         return True
     if not host or is_private_host(host) or is_documentation_host(host):
         return True
-    if _PLACEHOLDER_HOST.search(host):
+    if _PLACEHOLDER_HOST.search(host) or _PLACEHOLDER_SEGMENT.search(parts.path):
         return True
     label = host.split(".", 1)[0]
     if label in _PACKAGE_INDEX_HOST_LABEL and parts.path in ("", "/") and not parts.query:
@@ -536,7 +538,7 @@ class BareUrl(DocumentRule):
     address alone in a table cell beside a label that names a service, one of `service-words`,
     `| **API Risk** | https://risk.x.com.br/ |`, or after such a bold or code label on its line,
     `* **Split API**: https://split.x.com.br/`), placeholders (`http://localhost:8080/`,
-    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`),
+    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, `/api/xxx`, `github.com/username/repo`),
     names written as addresses (XML namespaces and algorithm identifiers, `identifier-prefixes`:
     `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`), the value of an environment variable or setting (`MIRROR_URL=https://...`) or of a command's
     option (`main.py -u http://…`, `--registry=https://…`), a host without a
