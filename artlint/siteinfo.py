@@ -113,7 +113,7 @@ def site_text(described: list[dict[str, Any]]) -> str:
         if site["titles-from-file-names"]:
             lines.append("  titles       the templates title a page without one from its file name (no front matter needed)")
         if site["plugin-ids"]:
-            lines.append("  plugin ids   a _plugins hook adds ids as pages render (anchors no heading gives are not reported)")
+            lines.append("  plugin ids   a plugin or the site's own slug function gives heading ids (anchors no heading gives are not reported)")
         if site["front-matter-optional"]:
             lines.append("  front matter optional on pages (jekyll-optional-front-matter, as on GitHub Pages)")
         if site["pandoc"]:

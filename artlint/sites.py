@@ -300,8 +300,9 @@ class Site:
     tab_ids: str = ""
     # Python-Markdown's toc `separator` (MkDocs): what joins the words of a heading's id (`-`).
     toc_separator: str = "-"
-    # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`): an
-    # anchor that no heading gives may be one of them.
+    # A plugin of the site adds ids to what it renders (a Jekyll hook that writes `{:#id}`), or
+    # the site gives markdown a slug function of its own (VuePress' `markdown: { slugify(s) {…} }`):
+    # an anchor that no heading gives as artlint slugs it may be one of them.
     plugin_ids: bool = False
     # jekyll-optional-front-matter (one of GitHub Pages' default plugins, with
     # jekyll-titles-from-headings): a markdown page without front matter is rendered all the same.
@@ -4404,6 +4405,7 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
         "language_folders": _language_folders(folder, (prefix,)),
         "autolinks": True,
         "excluded_pages": _page_globs_left_out(str(settings.get("_text", "")), "srcExclude", prefix),
+        "plugin_ids": _OWN_SLUGIFY.search(_without_js_comments(str(settings.get("_text", "")))) is not None,
     }
     locales = _vitepress_locales(str(settings.get("_text", "")), folder, prefix)
     if locales is not None:
@@ -4767,6 +4769,9 @@ def _safe_page_glob(pattern: str) -> bool:
 # as `linkify: true` does in VuePress's own or the theme's markdown options.
 _VUEPRESS_LINKIFY = lazy(r"\blinkify\s*:\s*(true|false)\b")
 _VUEPRESS_GFM = lazy(r"\bgfm\s*:\s*true\b")
+# A slug function the configuration defines for markdown's heading ids (`slugify (str) {…}`,
+# `slugify: (s) => …`, `anchor: { slugify: mySlug }`): the ids are what the site's code makes.
+_OWN_SLUGIFY = lazy(r"(?<![\w.$])slugify\s*(?::\s*(?!['\"`])|\([^()\n]*\)\s*(?:\{|=>))")
 # vuepress-theme-vdoing, by its short name, its package or a local copy (`require.resolve('../theme-vdoing')`)
 _VDOING_THEME = lazy(r"""\btheme\s*:\s*[^,\n]{0,80}vdoing""")
 # A JavaScript string, or a comment (which may mention an option it does not set). Strings are
@@ -4795,6 +4800,7 @@ def _vuepress_parts(folder: str, settings: dict) -> dict:
         "language_folders": _language_folders(folder, ("",)),
         "autolinks": linkify,
         "drops_empty_terms": _VDOING_THEME.search(texts[0]) is not None,
+        "plugin_ids": any(_OWN_SLUGIFY.search(text) for text in texts),
         "excluded_pages": _page_globs_left_out(texts[0], "pagePatterns", "", negated=True),
     }
     locales = _vitepress_locales(texts[0], folder, "")  # `locales: { '/': {...}, '/zh/': { lang: 'zh-CN' } }`

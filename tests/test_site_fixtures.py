@@ -307,7 +307,7 @@ def test_a_file_checked_alone_outside_any_repository_belongs_to_its_site(tmp_pat
 def test_artlint_site_says_when_a_plugin_writes_ids(tmp_path: Path) -> None:
     code, out, err = artlint("site", str(SITES / "jekyll-plugin-ids"), cwd=tmp_path)
     assert code == 0, err
-    assert "  plugin ids   a _plugins hook adds ids" in out
+    assert "  plugin ids   a plugin or the site's own slug function gives heading ids" in out
     code, out, err = artlint("site", str(SITES / "jekyll"), cwd=tmp_path)
     assert "plugin ids" not in out  # a generator plugin that writes pages, not ids
 

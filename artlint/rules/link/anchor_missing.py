@@ -93,8 +93,9 @@ class LinkAnchorMissing(DocumentRule):
     too, whichever page links to it; a fragment of a Hugo page whose section's layouts (or the
     partials they call) compute ids from data (`<li id="{{ $sourceTag }}">`, one per item of a
     list fetched or read) is not checked. On a Jekyll site whose own plugin adds ids as it renders (a hook in `_plugins/` that
-    writes `{:#slug}` or `id="..."`), a fragment no heading gives is not reported: the plugin
-    may write it (`artlint site` shows `plugin ids`); nor on a page that prints its references
+    writes `{:#slug}` or `id="..."`), or on a VuePress or VitePress site whose configuration
+    gives markdown a slug function of its own (`markdown: { slugify (str) {…} }`), a fragment
+    no heading gives is not reported: the site's code may make it (`artlint site` shows `plugin ids`); nor on a page that prints its references
     with jekyll-scholar's `{% bibliography %}`, which gives each cited entry its key as id
     (`[Ruder, 2017](#ruder2017mtl)`). The emoji links of the table that the
     all-contributors bot writes (`<a href="#code-login" title="Code">💻</a>`, between its
