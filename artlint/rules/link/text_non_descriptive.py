@@ -54,7 +54,8 @@ class LinkTextNonDescriptive(DocumentRule):
     (`… 伤亡情况目前未知。[source](…)`, a digest's credit for each item; `… in ranking. —
     [Source](…)`, a dash between) or opening its line (a credit line: `[Source](…) CC0 1.0`,
     `[Source](…) by …`) or right after another link (`- [The game](…) [Source](…)`, `([archive](…),
-    [source](…))`: where what that link names comes from),
+    [source](…))`: where what that link names comes from), a download word in brackets right after
+    what it downloads, leading to that file (`The script ([download](…/rename.scpt)):`),
     "Source" or "Download" in a table cell that holds only links, under a column with a
     heading (in an HTML table with `<th>` headings too, the link all of its `<td>`; a download
     table's `[Source] [Sign] [SHA512]`, whose row names the release, a
@@ -590,11 +591,31 @@ def _after_a_link(doc, start: int) -> bool:
     return at in doc.memo("link-text-non-descriptive link ends", lambda: {other.end for other in doc.links if not other.is_image})
 
 
+def _whole_end(doc, link) -> int:
+    """Where the link ends: an HTML link's after its `</a>` (its span is the opening tag)."""
+    if link.kind != "html":
+        return link.end
+    closing = doc.text.find("</a>", link.end, link.end + _HTML_LINK_TEXT_REACH)
+    return closing + 4 if closing >= 0 else link.end
+
+
+_HTML_LINK_TEXT_REACH = 200
+
+
+def _downloads_a_file(url: str) -> bool:
+    """Whether the address is a file's (`/uploads/numbers.rb`, `x.zip`), not a web page's."""
+    path = urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
+    return _FILE_SUFFIX.search("/" + path) is not None and _WEB_PAGE_SUFFIX.search(path) is None
+
+
 def _cites_what_precedes(doc, link, text: str) -> bool:
     """`[source](https://wiki.example.org/x)` alone in the paragraph after a code block or a
     passage, in brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
     a sentence's end, a dash between or not (`… 目前未知。[source](…)`, `… in ranking. —
     [Source](…)`): the credit for what precedes it."""
+    if text in _DOWNLOAD_WORDS and _downloads_a_file(link.url) and doc.text[link.start - 1 : link.start] in ("(", "（"):
+        end = _whole_end(doc, link)
+        return doc.text[end : end + 1] in (")", "）", ",", "，")  # `The script ([download](x.scpt)):`: that file
     if text not in _CITATIONS:
         return False
     if doc.text[link.start - 1 : link.start] in ("(", "（", "[") and doc.text[link.end : link.end + 1] in (")", "）", "]"):
