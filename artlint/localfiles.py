@@ -666,8 +666,9 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
             found = _from_site_above(doc, path)
         return found
     folder = doc.file.parent
-    if trailing and doc.site is not None and doc.site.generator == "mkdocs" and path.rstrip("/").lower().endswith(".md"):
-        path, trailing = path.rstrip("/"), False  # MkDocs normalises `page.md/` to the page
+    if trailing and doc.site is not None and doc.site.generator in ("mkdocs", "docusaurus") and path.rstrip("/").lower().endswith((".md", ".mdx")):
+        # MkDocs normalises `page.md/` to the page; Docusaurus replaces the `page.md` and keeps what follows
+        path, trailing = path.rstrip("/"), False
     candidates = _page_variants(Path(os.path.normpath(folder / path)), trailing)
     if doc.site is not None and doc.site.translated_links:
         candidates = _own_language_variants(doc, Path(os.path.normpath(folder / path))) + candidates
