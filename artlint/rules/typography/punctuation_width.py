@@ -106,7 +106,8 @@ class PunctuationWidth(DocumentRule):
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`) or of APA
       (`Bryant, R. E. (2004). 深入理解计算机系统.`),
       any in a document that writes its Chinese with half-width marks throughout (ten or more
-      after Chinese characters, fewer than one full-width `，。：；！？` for every ten: its house
+      after Chinese characters, fewer than one full-width `，。：；！？` for every ten; or three or
+      more and not one full-width mark, in a document not written in Latin letters: its house
       style, as for parentheses below),
       the title of another site's page as a link's text, shown as that site wrote it: a link
       in quotation marks (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`), or
@@ -418,6 +419,7 @@ def _mostly_latin(text) -> bool:
 
 _HALF_AFTER_HAN = lazy(f"[{HAN}][,.;:!?]")
 _FEWEST_FOR_A_STYLE = 10  # half-width marks after Chinese characters: fewer make no house style
+_FEWEST_UNMIXED = 3  # as many, with no full-width mark at all, do
 
 
 _LONGEST_QUOTED_VALUE = 12  # characters between straight quotes: a value, not a quoted sentence
@@ -466,12 +468,15 @@ class _QuotedLiterals:
 def _half_width_house_style(text: str, full: dict) -> bool:
     """Whether the document writes its Chinese with half-width marks throughout (`需要敲很多字符.
     首先, …`): ten or more after Chinese characters, and not one full-width mark (，。：；！？) for
-    every ten of them. That is the article's house style, not a slip; a document that mixes
-    the two widths is checked."""
+    every ten of them; or, in a document not written in Latin letters, three or more and not a single
+    full-width mark. That is the article's house style, not a slip; a document that mixes the two
+    widths is checked, and one with fewer marks follows its site."""
     half = len(_HALF_AFTER_HAN.findall(text))
-    if half < _FEWEST_FOR_A_STYLE:
-        return False
-    return sum(text.count(mark) for mark in set(full.values())) * 10 < half
+    full_marks = sum(text.count(mark) for mark in set(full.values()))
+    if full_marks == 0 and half >= _FEWEST_UNMIXED:
+        # `这个 bug, 我修好了. 下次再说.` and no `，` or `。` anywhere: how its author writes Chinese
+        return not _mostly_latin(text)
+    return half >= _FEWEST_FOR_A_STYLE and full_marks * 10 < half
 
 
 def _site_writes_half_width(doc, text: str, full: dict) -> bool:
