@@ -4,6 +4,7 @@ from collections import deque
 
 from artlint.findings import Fix, Related, Severity
 from artlint.lazyre import lazy
+from artlint.localfiles import read_on_github
 from artlint.rules import DocumentRule
 from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL, trim_url
@@ -123,7 +124,7 @@ class UnclosedEmphasis(DocumentRule):
       and a letter, the common failure in Chinese text: `**陈：**我` or `中**“引语”**的`
       (single `*`/`_` pairs only in this form, on one line). Not on Jekyll (kramdown), Hexo
       (marked; hexo-renderer-markdown-it follows CommonMark), MkDocs (Python-Markdown, unless
-      pymdownx.betterem pairs as CommonMark does), Docusaurus 2 (MDX 1) sites, and sites with a
+      pymdownx.betterem's `smart_enable: all` pairs as CommonMark does), Docusaurus 2 (MDX 1) sites, and sites with a
       CJK-friendly emphasis package installed (markdown-it-cjk-friendly, remark-cjk-friendly:
       in package.json or a lockfile, as VuePress's markdown-ext plugin brings it), whose renderers take
       such pairs as emphasis; there two `**` of a paragraph pair up in order, whatever stands
@@ -158,9 +159,9 @@ class UnclosedEmphasis(DocumentRule):
     the status codes 100 to 199), and markers in code, math or URLs are never reported.
     - `** text **` (also `__ text __`): a space inside both markers, so neither opens nor
       closes. Single `*` and `_` between spaces are not reported: `a * b * c` and
-      `电流 * 电压 * 时间` are arithmetic. Not on MkDocs, Docusaurus 2 and old-marked Hexo sites,
-      whose renderers (Python-Markdown, MDX 1, marked 0.x, kramed) take spaced markers as
-      emphasis.
+      `电流 * 电压 * 时间` are arithmetic. Not on Docusaurus 2 and old-marked Hexo sites, whose
+      renderers (MDX 1, marked 0.x, kramed) take spaced markers as emphasis (Python-Markdown,
+      MkDocs', shows them as written).
 
     ## Why it matters
     Editors that wrap a whole block in `**...**` across paragraphs, or put the closing `**` after
@@ -198,7 +199,8 @@ class UnclosedEmphasis(DocumentRule):
         if "*" not in text and "_" not in text:
             return
         lone: list[tuple[tuple[int, str, str], int]] = []
-        spaced_renders = doc.site is None or not doc.site.spaced_emphasis
+        site = _renderer_site(doc)
+        spaced_renders = site is None or not site.spaced_emphasis
         # Where bare URLs are links, the `_` of `…%20__main__…` is the URL's, even where the
         # parser took it for emphasis.
         autolinked = doc.bare_urls_linked
@@ -220,7 +222,7 @@ class UnclosedEmphasis(DocumentRule):
                 if run[2] != "spaced" and run not in paired and not _beside_bracket(doc.text, run) and not _wildcard_after_dotted_name(doc.text, run)
             ]
             pairs, rest = _intended_pairs(doc.text, runs)
-            if doc.site is None or doc.site.commonmark_emphasis:  # else the renderer takes them as emphasis
+            if site is None or site.commonmark_emphasis:  # else the renderer takes them as emphasis
                 for first, second in pairs:
                     yield self._pair_finding(doc, first, second)
             else:
@@ -526,10 +528,17 @@ def _spaced_pairs(text, runs):
     return pairs
 
 
+def _renderer_site(doc):
+    """The site whose renderer shows the page, None for a page read on GitHub (a repository's
+    README, a folder the generator does not build), which CommonMark renders."""
+    return None if read_on_github(doc) else doc.site
+
+
 def _renders_without_spaces(doc, marker: str, before: str, words: str, after: str) -> bool:
     """Whether `**words**` would be emphasis where `** words **` is written: on a CommonMark
     site not when a marker ends up between punctuation and a letter (`**[链接][ref]**允许`)."""
-    if doc.site is not None and not doc.site.commonmark_emphasis:
+    site = _renderer_site(doc)
+    if site is not None and not site.commonmark_emphasis:
         return True
     left, right = flanking(before, words[0])
     opens = left and (marker[0] == "*" or not right or _is_punctuation(before))
