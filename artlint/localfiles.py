@@ -1384,6 +1384,8 @@ def _front_title(head: str) -> str:
 # of spaces is searched in one pass (a lazy value before `\s*$` backtracked quadratically).
 # Keys are read in YAML, TOML and JSON (`"slug" : "/a.html",`).
 _FRONT_SLUG = lazy(r"""^\s*["']?(slug|url|permalink|id|abbrlink|path)["']?\s*[:=]\s*["']?([^"'\n]*[^"'\s,])(?:[^\S\n]*["'])?,?[^\S\n]*$""", re.M)
+# Keys whose value is the page's whole address, with or without its first `/`.
+_ADDRESS_KEYS = frozenset({"permalink", "url", "path"})
 # Any top-level key and its value: a Hexo or Jekyll permalink may name one (`post/:post_id/`).
 _FRONT_VALUE = lazy(r"""^([A-Za-z_]\w*)\s*[:=]\s*["']?([^"'\n]*[^"'\s])(?:[^\S\n]*["'])?[^\S\n]*$""", re.M)
 # Hugo's aliases and jekyll-redirect-from's redirect_from: aliases = ["/a/", "/b/"],
@@ -1434,7 +1436,13 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                 if unsuffixed and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
                     names.add(unsuffixed)
                 head = _page_head(os.path.join(directory, name), root)
-                named = [value for _, value in _FRONT_SLUG.findall(head)]
+                slugs = _FRONT_SLUG.findall(head)
+                named = [value for _, value in slugs]
+                for key, value in slugs:
+                    if key in _ADDRESS_KEYS and "://" not in value and not value.strip().startswith(("/", "{", "$")):
+                        # `permalink: sqlref_intro.html` (Jekyll), `url: about/` (Hugo), `path = "about"`
+                        # (Zola): an address from the site's root all the same
+                        names.add(_whole_address("/" + value.strip()))
                 if keys:  # Hexo's `post/:post_id/`: the page's `post_id` is its URL's name
                     named += [value for key, value in _FRONT_VALUE.findall(head) if key in keys]
                 values = list(named)
