@@ -594,10 +594,11 @@ class Site:
                     continue
                 path = os.path.join(directory, name)
                 read.append((path, signature_of(path)))
-                url = _eleventy_template_url(path, os.path.relpath(os.path.join(directory, stem), top))
+                matter = _front_matter_of(path)  # read once for both questions
+                url = _eleventy_template_url(matter, os.path.relpath(os.path.join(directory, stem), top))
                 if url is not None:
                     urls.add(url)
-                elif prefix := _eleventy_paged_folder(path):
+                elif prefix := _eleventy_paged_folder(matter):
                     paged.add(prefix)
         return frozenset(urls), tuple(sorted(paged)), tuple(read)
 
@@ -4407,7 +4408,8 @@ _VITEPRESS_SOURCE = lazy(r"""\bsrcDir\s*:\s*(['"`])([^'"`\n]+)\1""")
 
 
 def _vitepress_parts(folder: str, settings: dict) -> dict:
-    found = _VITEPRESS_SOURCE.search(str(settings.get("_text", "")))
+    text = str(settings.get("_text", ""))
+    found = _VITEPRESS_SOURCE.search(text)
     source = _normal(found.group(2)) if found else "."
     prefix = "" if source == "." else f"{source}/"
     parts: dict[str, Any] = {
@@ -4415,10 +4417,10 @@ def _vitepress_parts(folder: str, settings: dict) -> dict:
         "static": (f"{prefix}public",),
         "language_folders": _language_folders(folder, (prefix,)),
         "autolinks": True,
-        "excluded_pages": _page_globs_left_out(str(settings.get("_text", "")), "srcExclude", prefix),
-        "plugin_ids": _OWN_SLUGIFY.search(_without_js_comments(str(settings.get("_text", "")))) is not None,
+        "excluded_pages": _page_globs_left_out(text, "srcExclude", prefix),
+        "plugin_ids": _OWN_SLUGIFY.search(_without_js_comments(text)) is not None,
     }
-    locales = _vitepress_locales(str(settings.get("_text", "")), folder, prefix)
+    locales = _vitepress_locales(text, folder, prefix)
     if locales is not None:
         parts["languages"], parts["language_folders"] = locales
     return parts
@@ -4999,11 +5001,10 @@ _ELEVENTY_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
 _ELEVENTY_TEMPLATES = frozenset({"njk", "liquid", "html", "hbs", "mustache", "ejs", "haml", "pug", "webc"})
 
 
-def _eleventy_paged_folder(path: str) -> str | None:
-    """The folder a paginated template writes its pages into (`/tag/` of `pagination: {data:
-    collections}` with `permalink: /tag/{{ tag | slug }}/`): one page per tag or per slice of
-    its data, which only the build enumerates."""
-    matter = _front_matter_of(path)
+def _eleventy_paged_folder(matter: Mapping[str, Any]) -> str | None:
+    """The folder a paginated template (its front matter `matter`) writes its pages into (`/tag/`
+    of `pagination: {data: collections}` with `permalink: /tag/{{ tag | slug }}/`): one page per
+    tag or per slice of its data, which only the build enumerates."""
     permalink = matter.get("permalink")
     if not matter.get("pagination") or not isinstance(permalink, str):
         return None
@@ -5013,10 +5014,10 @@ def _eleventy_paged_folder(path: str) -> str | None:
     return written[: written.rindex("/") + 1].rstrip("/")
 
 
-def _eleventy_template_url(path: str, stem: str) -> str | None:
-    """A template's URL: its `permalink` when written out, else its path (`archive/index` at
-    `/archive`); None for `permalink: false` or one a template computes."""
-    permalink = _front_matter_of(path).get("permalink")
+def _eleventy_template_url(matter: Mapping[str, Any], stem: str) -> str | None:
+    """A template's URL (its front matter `matter`): its `permalink` when written out, else its
+    path (`archive/index` at `/archive`); None for `permalink: false` or one a template computes."""
+    permalink = matter.get("permalink")
     if permalink is False or (isinstance(permalink, str) and ("{{" in permalink or "{%" in permalink)):
         return None
     if isinstance(permalink, str) and permalink.strip():

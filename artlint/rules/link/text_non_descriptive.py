@@ -154,7 +154,7 @@ def _names_its_target(text: str, url: str) -> bool:
     download = text.removesuffix(" here") in _DOWNLOAD_WORDS  # "Download here" is "Download"
     if download and _DOWNLOAD_ADDRESS.search(url) and not _FILE_SUFFIX.search(urlsplit(url).path):
         return True  # "Download" to https://get.delta.chat: the download site, not a file
-    path = urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
+    path = _url_path(url)
     # Any segment of the path: `[url](https://crates.io/crates/url/reverse_dependencies)` names the crate;
     # in the singular or the plural: "Download here" to /downloads/.
     segments = {normalise_anchor(segment.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")) for segment in path.split("/") if segment}
@@ -602,9 +602,14 @@ def _whole_end(doc, link) -> int:
 _HTML_LINK_TEXT_REACH = 200
 
 
+def _url_path(url: str) -> str:
+    """An address's path: a full URL's, or a relative one's without its query and fragment."""
+    return urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
+
+
 def _downloads_a_file(url: str) -> bool:
     """Whether the address is a file's (`/uploads/numbers.rb`, `x.zip`), not a web page's."""
-    path = urlsplit(url).path if "://" in url else url.split("#", 1)[0].split("?", 1)[0]
+    path = _url_path(url)
     return _FILE_SUFFIX.search("/" + path) is not None and _WEB_PAGE_SUFFIX.search(path) is None
 
 
