@@ -1609,6 +1609,14 @@ def _in_docs_plugin(site: Site, parts: list[str]) -> bool:
     return source is not None and source[0] == "docs"
 
 
+def _docusaurus_category_index(parts: list[str], stem: str) -> bool:
+    """Docusaurus' docs plugin makes `index.md`, `README.md` or a file named as its folder
+    (`guides/guides.md`) the page of the folder's category: "Introduction" in each category
+    is its structure."""
+    name = stem.split(".")[0]
+    return name in ("index", "readme") or (len(parts) > 1 and name == parts[-2].lower())
+
+
 def _kind(site: Site, parts: list[str], stem: str) -> str:
     lowered = stem.lower()
     if parts[0] == ".." and not site.built_from_beside("/".join(parts)):
@@ -1619,8 +1627,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"  # VuePress makes a folder's README.md its index page (the home page at the top)
     if site.generator in ("mdbook", "gitbook") and lowered.split(".")[0] == "readme" and _in_content(site, parts):
         return "page"  # a book's README.md is its folder's index.html (the book's introduction at the top)
-    if site.generator == "docusaurus" and lowered.split(".")[0] == "readme" and _in_docs_plugin(site, parts) and not site.excludes_page("/".join(parts)):
-        return "page"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/)
+    if site.generator == "docusaurus" and _docusaurus_category_index(parts, lowered) and _in_docs_plugin(site, parts) and not site.excludes_page("/".join(parts)):
+        return "section"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/): its category's page
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
     if _in_agent_skill(site.root, parts):

@@ -219,7 +219,7 @@ def _heads_a_section(doc, links: list[Link]) -> bool:
 def _is_documentation(doc) -> bool:
     """A page of a documentation generator (not a blog post): its steps link the same page of
     a product at each step (`[应用管理页面](…/uc/developer/apps)` five times in a guide)."""
-    return doc.site is not None and doc.site.generator in DOCUMENTATION_GENERATORS and doc.page is not None and doc.page.kind == "page"
+    return doc.site is not None and doc.site.generator in DOCUMENTATION_GENERATORS and doc.page is not None and doc.page.kind in ("page", "section")
 
 
 def _same_site(host: str, own_host: str) -> bool:

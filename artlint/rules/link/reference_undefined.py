@@ -63,6 +63,7 @@ _SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]|^\s*[\w-]+[~^$*]?=")
 # `[target][rel]` in the same table selects by two attributes and is no reference either.
 _ATTRIBUTE_SELECTOR = lazy(r"\[[\w-]+[~^$*|]?=")
 _ATTRIBUTE_NAME = lazy(r"[\w-]+")
+_TEX_ENVIRONMENT = lazy(r"\\begin\{[a-zA-Z*]+\}")
 _BLOCK_WINDOW = 2000
 
 
@@ -103,7 +104,8 @@ class LinkReferenceUndefined(DocumentRule):
     Three bracketed groups in a row, or a label that is an IP address
     or a time stamp, are the fields of a log line (`[2030-08-30T11:59:37][WARN ][query]`); numbers in
     both brackets are intervals (`[0，1][1，2]`), and one lower-case name twice is a cell's
-    indices (`[mid][mid]`).
+    indices (`[mid][mid]`); brackets on a line that holds TeX's `\\begin{bmatrix}` are math
+    copied from a rendered formula (its text, then its source: `[xyzw]` a vector).
 
     A lone `[label]` (a shortcut reference) is most often plain text in brackets, so it is
     reported only in a document that itself writes working shortcut links, outside tables and
@@ -184,6 +186,8 @@ class LinkReferenceUndefined(DocumentRule):
         full_spans = []
         # A line with an IP address or a time stamp in brackets is a log line quoted as written.
         log_lines = LineTest(doc.source, lambda text, start, end: _BRACKETED_LOG_FIELD.search(text, start, end) is not None)
+        # A line with TeX's environments is math copied from a rendered page: `[xyzw]` a vector.
+        tex_lines = LineTest(doc.source, lambda text, start, end: _TEX_ENVIRONMENT.search(text, start, end) is not None)
         # `][` is in every full reference: most articles have none, and the pattern cannot skip.
         for match in _FULL_REFERENCE.finditer(prose, doc.body_offset) if "][" in prose else ():
             full_spans.append((match.start(), match.end()))
@@ -207,6 +211,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[团队][译]`, `[RESULT][VOTE]`: a title's or a mail subject's tags, quoted as written
             if text.startswith("[", match.end()) or log_lines.holds(match.start()):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
+            if "\\begin{" in text and tex_lines.holds(match.start()):
+                continue  # `[A11A12…][xyzw]=…\begin{bmatrix}`: a KaTeX formula pasted as its text and its source
             if _SYNTAX.search(words) or _SYNTAX.search(label) or not any(char.isalnum() for char in words):
                 continue  # `[+-=][ASacdistu]`: a command's modes, shown as written
             if _selector_pair(doc, match.start(), words, label):
@@ -247,6 +253,8 @@ class LinkReferenceUndefined(DocumentRule):
             line_start = doc.source.line_starts[doc.source.line_of(match.start()) - 1]
             if _TASK_STATE.match(text, line_start, match.start()) or log_lines.holds(match.start()):
                 continue
+            if "\\begin{" in text and tex_lines.holds(match.start()):
+                continue  # `[x+ty+tz]T\begin{bmatrix}…`: a formula's text beside its TeX source
             if _LINE_OPENING.fullmatch(text, line_start, match.start()) and _TAG_FOLLOWS.match(text, match.end()) and not any(c.isspace() for c in label):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
             if _HEADING_OPENING.fullmatch(text, line_start, match.start()) and not any(c.isspace() for c in label):

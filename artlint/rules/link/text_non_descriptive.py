@@ -614,8 +614,8 @@ def _downloads_a_file(url: str) -> bool:
 
 
 def _cites_what_precedes(doc, link, text: str) -> bool:
-    """`[source](https://wiki.example.org/x)` alone in the paragraph after a code block or a
-    passage, in brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
+    """`[source](https://wiki.example.org/x)` alone in the paragraph (inline tags around it or
+    not) after a code block or a passage, in brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
     a sentence's end, a dash between or not (`… 目前未知。[source](…)`, `… in ranking. —
     [Source](…)`): the credit for what precedes it."""
     if text in _DOWNLOAD_WORDS and _downloads_a_file(link.url) and doc.text[link.start - 1 : link.start] in ("(", "（"):
@@ -636,5 +636,7 @@ def _cites_what_precedes(doc, link, text: str) -> bool:
     if paragraph is None:
         return False
     around = doc.text[paragraph.start : link.start] + doc.text[link.end : paragraph.end]
-    return not around.strip(" \t\n()[].:：（）")
+    # Tags are no words: `<span style="float:right;">[[source]](…/core.py#L22)</span>` alone
+    # above an API entry's heading is its link to the code.
+    return not _TAG.sub("", around).strip(" \t\n()[].:：（）")
 
