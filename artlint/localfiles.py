@@ -467,19 +467,21 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
     """The folder of the page's URL where the generator's rules give one (Zola's
     `2024-02-01-speed/index.md` is /blog/speed/): a relative link from the page is read there,
     and `static/blog/speed/` may hold its target."""
-    site, file = doc.site, doc.file
+    site, file = doc.site, doc.absolute_file
     if site is None or file is None or site.generator not in ("zola", "hugo", "jekyll", "hexo", "docusaurus", "eleventy", "astro"):
         return []
 
     def compute() -> list[PurePosixPath]:  # once per page, however many of its links are missing
         matter = doc.front_matter.data if doc.front_matter is not None else None
-        found = page_url(site, str(file), matter, as_published=True)  # a draft's links are read where it will be
-        if found is None and site.generator == "docusaurus" and file.name.startswith("_"):
+        # The site model takes absolute files: a checked file's own path is relative to where artlint runs.
+        found = page_url(site, file, matter, as_published=True)  # a draft's links are read where it will be
+        name = os.path.basename(file)
+        if found is None and site.generator == "docusaurus" and name.startswith("_"):
             # A partial (`_access-policy.md`) is read inside the pages of its folder that import
             # it: its relative links are read against their URLs, a sibling's.
-            found = page_url(site, str(file.with_name(file.name.lstrip("_") or "index.md")), None)
+            found = page_url(site, os.path.join(os.path.dirname(file), name.lstrip("_") or "index.md"), None)
         if found is None:
-            section = hugo_section_url(site, str(file), matter)  # a section's `_index.md`
+            section = hugo_section_url(site, file, matter)  # a section's `_index.md`
             return [PurePosixPath(section)] if section is not None else []
         # `/2024/05/31/sleep.html` and `/kvm-intro` (Jekyll's `permalink: /kvm-intro`) are
         # files of their folders: a browser reads `img/a.png` from `/2024/05/31/` and `/`.

@@ -313,6 +313,8 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
         return None
     if matter.get("headless") is True or _hugo_unrendered(matter):
         return None
+    if site.page(file, matter).kind == "partial":
+        return None  # a section above cascades `build: {render: never}` to it: listed, never a page of its own
     parts = inner.split("/")
     stem = _without_language(posixpath.splitext(parts[-1])[0], site)
     if stem == "_index":

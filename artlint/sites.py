@@ -625,36 +625,38 @@ class Site:
                     sections.add(inner.split("/")[0])
         return tuple(sorted(sections))
 
-    def unrendered_below(self, folder: str) -> bool:
+    def unrendered_below(self, folder: str, regular: bool = False) -> bool:
         """Whether a Hugo section's `_index.md`, in `folder` or above it up to the content
         root, cascades build options that render no page (`cascade: {build: {render: never}}`:
-        a headless branch bundle of snippets that other pages include)."""
-        return builds_no_page(self.cascaded(folder))
+        a headless branch bundle of snippets that other pages include); for a `regular` page,
+        also what it cascades to pages only (`target: {kind: page}`)."""
+        return builds_no_page(self.cascaded(folder, regular))
 
-    def cascaded(self, folder: str) -> Mapping[str, Any]:
+    def cascaded(self, folder: str, regular: bool = False) -> Mapping[str, Any]:
         """What the `_index.md` files of `folder` and of the folders above it, up to the content
-        root, cascade to the pages below (Hugo's `cascade:`), the nearest's values winning."""
-        values, read = self._cascade_chain(folder)
+        root, cascade to the pages below (Hugo's `cascade:`), the nearest's values winning;
+        with `regular`, to a regular page (entries aimed at `kind: page` too)."""
+        values, read = self._cascade_chain(folder, regular)
         for index, signature in read:  # each page's result depends on them, memo or not
             record("stat", index, signature)
         return values
 
-    def _cascade_chain(self, folder: str) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
+    def _cascade_chain(self, folder: str, regular: bool = False) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
         """(the values cascaded to the pages below `folder`, the `_index.md` files read for
         them with their signatures), memoised per folder."""
-        found = self._cascades.get(folder)
+        found = self._cascades.get((folder, regular))
         if found is not None:
             return found
         index = os.path.join(folder, "_index.md")
         signature = signature_of(index)
-        own = _cascaded(_front_matter_of(index)) if signature else {}
+        own = _cascaded(_front_matter_of(index), regular) if signature else {}
         here = self.relative(folder)
         if here in (".", *self.content) or here.startswith("..") or os.path.dirname(folder) == folder:
             found = (own, ((index, signature),))  # the content root's own `_index.md` (the home page) was the last
         else:
-            above, read = self._cascade_chain(os.path.dirname(folder))
+            above, read = self._cascade_chain(os.path.dirname(folder), regular)
             found = ({**above, **own}, ((index, signature), *read))
-        self._cascades[folder] = found
+        self._cascades[(folder, regular)] = found
         return found
 
     def _dated_pages(self, folder: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -1467,16 +1469,25 @@ def builds_no_page(matter: Mapping[str, Any]) -> bool:
     return False
 
 
-def _cascaded(matter: Mapping[str, Any]) -> Mapping[str, Any]:
+def _cascaded(matter: Mapping[str, Any], regular: bool = False) -> Mapping[str, Any]:
     """The front matter a section cascades to every page below it (entries aimed at some
-    pages only, with a `_target` or `target`, are not taken)."""
+    pages only, with a `_target` or `target`, are not taken; for a `regular` page, those aimed
+    at every regular page are: `target: {kind: page}`)."""
     cascade = matter.get("cascade")
     entries = cascade if isinstance(cascade, list) else [cascade]
     merged: dict[str, Any] = {}
     for entry in entries:
-        if isinstance(entry, Mapping) and not entry.get("_target") and not entry.get("target"):
-            merged.update(entry)
+        if not isinstance(entry, Mapping):
+            continue
+        target = entry.get("_target") or entry.get("target")
+        if not target or (regular and _targets_regular_pages(target)):
+            merged.update({key: value for key, value in entry.items() if key not in ("_target", "target")})
     return merged
+
+
+def _targets_regular_pages(target: Any) -> bool:
+    """`target: {kind: page}`: every regular page below, whatever its path or language."""
+    return isinstance(target, Mapping) and set(target) == {"kind"} and str(target.get("kind")).lower() == "page"
 
 
 def _zola_section_order(folder: str, content: str) -> str | None:
@@ -1823,7 +1834,7 @@ def _unrendered_hugo_page(site: Site, file: str, matter: Mapping[str, Any], kind
     folder = os.path.dirname(file)
     if kind == "section" or os.path.basename(file).lower().startswith("index."):
         folder = os.path.dirname(folder)  # a section's own cascade is for the pages below it
-    return site.unrendered_below(folder)
+    return site.unrendered_below(folder, regular=kind != "section")
 
 
 def _stated_type(matter: Mapping[str, Any]) -> Any:

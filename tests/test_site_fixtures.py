@@ -37,6 +37,20 @@ def test_site(name: str) -> None:
     assert actual == expected, messages
 
 
+def test_a_hugo_home_page_checked_from_the_site_root(tmp_path: Path) -> None:
+    # `artlint check .` names the files relative to where it runs: the home page's
+    # `../images/me.jpg` is looked for through the site model all the same (it is /images/me.jpg).
+    write(tmp_path, {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/_index.md": '+++\ntitle = "About"\n+++\n\n<img src="../images/me.jpg" alt="me">\n\n![me](../images/me.jpg) and ![lost](../images/lost.jpg)\n',
+        "static/images/me.jpg": b"\xff\xd8\xff",
+    })
+    code, out, err = artlint("check", ".", "--offline", "--no-cache", "--format", "json", "--fail-on", "never", cwd=tmp_path)
+    assert code == 0, err
+    found = [(f["path"], f["line"], f["rule"]) for f in json.loads(out)["findings"]]
+    assert found == [("content/_index.md", 7, "image-unreachable")], out
+
+
 def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     code, out, err = artlint("site", str(SITES / "hugo"), cwd=tmp_path)
     assert code == 0, err
@@ -230,11 +244,12 @@ def test_installed_packages_are_no_pages_whatever_the_file_names_met_before(tmp_
 
 def test_hugo_pages_that_build_options_keep_unrendered_are_partials(tmp_path: Path) -> None:
     # `_common/_index.md` cascades `build: {render: never}` to its snippets; a bundle says
-    # `headless: true`. Neither is a page: no title or date is asked of them.
+    # `headless: true`. Neither is a page: no title or date is asked of them. `bookmarks/`
+    # cascades it to its regular pages only (`target: {kind: page}`): its list is a section.
     code, out, err = artlint("site", "--format", "json", ".", cwd=SITES / "hugo-render-hooks")
     assert code == 0, err
     [model] = json.loads(out)
-    assert model["pages"] == {"article": 1, "page": 2, "partial": 3, "section": 1}  # docs/ pages are documentation
+    assert model["pages"] == {"article": 1, "page": 2, "partial": 5, "section": 2}  # docs/ pages are documentation
 
 
 def test_a_hugo_themes_repository_is_a_hugo_site() -> None:
