@@ -201,6 +201,9 @@ class Site:
     # The build turns image syntax that points at a video or a sound into a player
     # (jekyll-spaceship's media processor: YouTube, Vimeo, an `.mp3`): no picture to describe.
     media_embeds: bool = False
+    # Hosts whose address alone on its line the build turns into a player or a card
+    # (eleventy-plugin-youtube-embed, gatsby-remark-embedder: `url-embed-plugins` in rules/sites.toml).
+    url_embed_hosts: tuple[str, ...] = ()
     # The site tells browsers to fetch its http:// images and scripts over https
     # (`Content-Security-Policy: upgrade-insecure-requests`, in a `<meta>` its configuration
     # writes into every page's head, or in the host's headers file).
@@ -749,6 +752,7 @@ class Site:
             "by-name-folders": list(self.by_name_folders),
             "wiki-links": self.wiki_links,
             "media-embeds": self.media_embeds,
+            "url-embed-hosts": list(self.url_embed_hosts),
             "upgrades-insecure-requests": self.upgrades_insecure,
             "untitled-types": list(self.untitled_types),
             "redirect-sources": list(self.redirect_sources),
@@ -2515,6 +2519,9 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = generator == "logseq" or _builds_wiki_links(folder, config_file)
     parts["media_embeds"] = _embeds_media(folder, config_file)
+    parts["url_embed_hosts"] = _url_embed_hosts(folder)
+    if bundled := _bundled_to_root(folder):
+        parts["static"] = tuple(dict.fromkeys((*parts.get("static", ()), *bundled)))
     parts["cjk_friendly"] = _cjk_friendly_emphasis(folder, config_file)
     if _writes_llms_txt(folder, config_file):
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *_LLMS_TXT_FILES)))
@@ -4866,6 +4873,35 @@ def _embeds_media(folder: str, config_file: str) -> bool:
     except OSError:
         pass
     return any("jekyll-spaceship" in text for text in texts)
+
+
+def _url_embed_hosts(folder: str) -> tuple[str, ...]:
+    """The hosts whose bare addresses the site's embed plugins, named in its package.json (or
+    its repository's), turn into players (`Site.url_embed_hosts`)."""
+    folders = [folder]
+    top = repository_top(folder, 4)
+    if top is not None and top != folder:
+        folders.append(top)
+    text = " ".join(read_small_file(os.path.join(place, "package.json")) for place in folders)
+    if "embed" not in text:
+        return ()
+    plugins = data.load("sites")["url-embed-plugins"]
+    return tuple(sorted({host for name, hosts in plugins.items() if f'"{name}"' in text for host in hosts}))
+
+
+# `parcel build 'src/images/*'` in a package.json script: Parcel writes the files of a glob's
+# folder at the top of its output (the entries' common folder is the root), which the site serves.
+_PARCEL_GLOB = lazy(r"""\bparcel\b(?:[ \t]+(?:build|watch|serve))?(?:[ \t]+--?[\w-]+)*[ \t]+['"\\]*([\w.-]+(?:/[\w.-]+)*)/\*(?:\.[\w{},]+)?['"\\]*(?=[ \t]|",|"$)""", re.M)
+
+
+def _bundled_to_root(folder: str) -> tuple[str, ...]:
+    """The folders whose files a bundler named in package.json's scripts writes at the site's
+    root (`parcel build 'src/images/*'`: `/photo.jpg` is `src/images/photo.jpg`)."""
+    package = read_small_file(os.path.join(folder, "package.json"))
+    if "parcel" not in package:
+        return ()
+    found = (_normal(match.group(1)) for match in _PARCEL_GLOB.finditer(package))
+    return tuple(dict.fromkeys(path for path in found if path and path != "." and not path.startswith("..")))
 
 
 _CJK_FRIENDLY = "cjk-friendly"

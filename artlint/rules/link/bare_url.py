@@ -101,17 +101,32 @@ def _shortcodes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _embedded_by_plugin(doc, url: str, start: int, end: int) -> bool:
+    """A URL alone on its line, of a host that a plugin of the site's build embeds (a YouTube
+    video with eleventy-plugin-youtube-embed): a player on the page, not text."""
+    if doc.site is None or not doc.site.url_embed_hosts or not _alone_on_its_line(doc, start, end):
+        return False
+    host = _host(url)
+    return any(host == embedded or host.endswith("." + embedded) for embedded in doc.site.url_embed_hosts)
+
+
+def _alone_on_its_line(doc, start: int, end: int) -> bool:
+    text = doc.text
+    line_end = text.find("\n", end)
+    return not text[doc.source.line_start(start) : start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
+
+
 def _embedded_by_container(doc, start: int, end: int) -> bool:
     """A URL that is the whole body of a Python-Markdown container (`??? pythontutor` then the
     URL, indented): the theme embeds it (an iframe, a player), nobody reads it as text."""
     if doc.site is None or not doc.site.containers:
         return False
+    if not _alone_on_its_line(doc, start, end):
+        return False  # words beside it on its line
     text = doc.text
     line_start = doc.source.line_start(start)
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
-        return False  # words beside it on its line
     before = text[:line_start].rstrip("\n \t").rsplit("\n", 1)[-1]
     marker = before.lstrip()
     if not marker.startswith(doc.site.containers):
@@ -528,7 +543,9 @@ class BareUrl(DocumentRule):
     URLs nobody would follow are not reported: a value in a heading's attribute list
     (`## Partners {#partners href="https://…"}`, which goldmark, kramdown, attr_list and
     markdown-it-attrs take off the heading, so it never shows), the whole body of an MkDocs container
-    (`??? pythontutor` with the URL indented below it, which the theme embeds), a DOI as its resolver URL
+    (`??? pythontutor` with the URL indented below it, which the theme embeds), a video's URL alone
+    on its line where a plugin of the site's package.json embeds that host (eleventy-plugin-youtube-embed:
+    `url-embed-plugins` in `rules/sites.toml`), a DOI as its resolver URL
     (`https://doi.org/10.1093/nar/gkaa1100`, the display form Crossref recommends for
     citations; `http://` and `dx.doi.org` too), a field's value shown as an example in a table
     row (after one of `example-words`: `| href | Example: https://…/orders/438f |`; in prose, "for
@@ -626,6 +643,8 @@ class BareUrl(DocumentRule):
                     continue  # `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`: a name, no page to visit
                 if _embedded_by_container(doc, start, end) or kramdown and _code_in_a_table_cell(doc, start):
                     continue
+                if _embedded_by_plugin(doc, url, start, end):
+                    continue  # `https://youtu.be/Q0v2…` alone on its line, eleventy-plugin-youtube-embed's player
                 if _custom_element_value(doc.text, start, end):
                     continue  # `<contribute-url>https://…</contribute-url>`: a component's setting, not shown as text
                 if mentioned_not_offered(doc.text, text, start, end, line_start) or _linked_just_before(doc, url, start, line_start):
