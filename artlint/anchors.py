@@ -55,8 +55,8 @@ _HEXO_SPECIAL = lazy(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
 def hexo_slug(text: str) -> str:
     """hexo-util's `slugize`, which hexo-renderer-marked gives headings their ids with: accents
     folded, runs of ASCII punctuation and spaces one `-`, case and other characters kept
-    (`Adding «Tags» Page` is `Adding-«Tags»-Page`)."""
-    folded = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    (`Adding «Tags» Page` is `Adding-«Tags»-Page`; a full-width `？` is no ASCII mark and stays)."""
+    folded = "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
     return _HEXO_SPECIAL.sub("-", "".join(char for char in folded if char >= " ")).strip("-")
 
 

@@ -112,7 +112,9 @@ class LinkReferenceUndefined(DocumentRule):
     block quotes and typographic quotation marks (an editor's `[the free tier]` in a quotation,
     “use [a size of] 64”), and when the label is not spaced inside its brackets (`Symbol ( [
     description ] )`, a specification's optional part), not a number, an interval (`[1, N]`), a citation with a year, a
-    handle after a name in a list (`* Ana Lima [alima]`), code (`[obj msg].field`, a Rust
+    handle after a name in a list (`* Ana Lima [alima]`), a note ending a bold label that opens
+    a line or a list item, inside it or right after it (`- **Campus Tour (11 AM) [Main Hall]** — …`,
+    `**Countdown** [_Room 145_] …`: an activity's room; counted among the label's uses), code (`[obj msg].field`, a Rust
     attribute `#[track_caller]`), an optional part inside a word (`--[no-]bail`, `file[s]`), the text of kramdown's full reference with a space before a
     defined label (`[Setext] [1]`, on a Jekyll site; on an MkDocs site one space or a line break), or one of
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
@@ -236,6 +238,7 @@ class LinkReferenceUndefined(DocumentRule):
         tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")])
         quotes = SpanSet([(node.start, node.end) for node in doc.nodes("block_quote")])
         undefined: list[tuple[re.Match[str], str]] = []
+        notes: Counter = Counter()
         for match in _SHORTCUT_REFERENCE.finditer(prose, doc.body_offset):
             if match.start() in covered or match.start() in full or match.start() in tables:
                 continue  # in a table, `[0:15]` and `[MiB]` are bit ranges and units
@@ -269,8 +272,11 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # kramdown's `[Setext] [1]`, Python-Markdown's `[text]` and `[label]` a line apart
             if _emphasised_alone(text, match.start(), match.end()):
                 continue  # `**[m-c]**`: a label set in bold, meant to show with its brackets
+            if _ends_a_bold_label(text, line_start, match.start(), match.end()):
+                notes[normal_label(label)] += 1  # written so elsewhere, it is a tag there too
+                continue  # `- **Estimathon [Pauley Ballroom]** — …`: an item's room or note, in its label
             undefined.append((match, label))
-        uses = Counter(normal_label(label) for _, label in undefined)
+        uses = Counter(normal_label(label) for _, label in undefined) + notes
         for match, label in undefined:
             if uses[normal_label(label)] >= options["tag-uses"]:
                 continue  # `[m-c]` on each heading it marks: a tag the author defined in prose, shown as written
@@ -297,6 +303,33 @@ def _issue_tags() -> tuple[frozenset[str], frozenset[str]]:
         frozenset(normal_label(word) for word in _DATA["issue-types"]),
         frozenset(normal_label(word) for word in _DATA["title-placeholders"]),
     )
+
+
+# A bold label that opens a line or a list item (maybe begun on the line before), up to the
+# brackets: open (`- **Estimathon [`) or closed (`**Countdown** [`).
+_LABEL_OPENING = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\*\*|__)(?:(?!\1)[^\n])+?(\1)?[ \t]*\n?[ \t]*")
+
+
+def _ends_a_bold_label(text: str, line_start: int, start: int, end: int) -> bool:
+    """`- **Campus Tour (11 AM) [Pauley Ballroom]** — …`, `**Countdown** [_Dwinelle 145_] …`:
+    brackets that end a bold label opening a line or a list item, inside it or right after
+    it, are a note on the item (a room, a time), not a link."""
+    begins = [line_start]
+    if line_start > 0:  # the line before, where a label wrapped over two lines opens
+        before = text.rfind("\n", max(0, line_start - _LABEL_REACH), line_start - 1)
+        if before >= 0 or line_start <= _LABEL_REACH:
+            begins.append(before + 1)
+    for begin in begins:
+        label = _LABEL_OPENING.fullmatch(text, begin, start)
+        if label is None:
+            continue
+        marker, closed = label.group(1), label.group(2)
+        if closed or text.startswith(marker, end):
+            return True
+    return False
+
+
+_LABEL_REACH = 300
 
 
 def _emphasised_alone(text: str, start: int, end: int) -> bool:

@@ -481,22 +481,24 @@ _DIGIT_CLASS = lazy(r"(?:^|(?<=[^\w.*]))\d\*{2,3}(?![\w*])")
 
 # What a payment app shows of a donor's name: its last one or two Chinese characters, alone in
 # a table cell after the stars (`| **青 |`).
-_MASKED_NAME = lazy(r"[\u3400-\u9fff]{1,2}[ \t]*(?:\||$)", re.M)
-_CELL_OPENING = lazy(r"(?:^|\|)[ \t]*$", re.M)
+# `**青`, `**汀（飞雪）`: a name's last characters, maybe a nickname in brackets after them.
+_MASKED_NAME = lazy(r"[\u3400-\u9fff]{1,2}(?:[（(][^\n（()）]{1,20}[）)])?[ \t]*(?:\||$)", re.M)
+# Where a donor's name stands alone: a table's cell or a list's item.
+_NAME_OPENING = lazy(r"(?:^|\|)[ \t]*$|^[ \t]*[-*+][ \t]+$", re.M)
 
 
 def _masking(text: str, run, runs) -> bool:
     """Asterisks that stand for hidden or any characters, beside a letter or digit: a run of
     four or more (`134********`), or a lone `***` with no other run of asterisks in its
     paragraph to pair with (`张***说`, the wildcard `***Test`), or `**` before the last one or two
-    Chinese characters of a name, alone in a table cell (`| **青 |`, a donor as a payment app
-    shows one). Emphasis is one to three
+    Chinese characters of a name, alone in a table cell or a list item (`| **青 |`, `- **炎`,
+    a donor as a payment app shows one). Emphasis is one to three
     markers, and bold italic comes in pairs. (A `****` after a full stop is a leftover.)"""
     start, marker = run[0], run[1]
     if marker[0] == "*" and start > 0 and _DIGIT_CLASS.match(text, start - 1):
         return True  # `1**` to `5**`: a class of numbers (HTTP's status codes), the stars its digits
-    if marker == "**" and _MASKED_NAME.match(text, start + 2) and _CELL_OPENING.search(text, max(0, start - 200), start):
-        return True  # `| **青 |`: a payment app's donor, all but the last character of the name hidden
+    if marker == "**" and _MASKED_NAME.match(text, start + 2) and _NAME_OPENING.search(text, max(0, start - 200), start):
+        return True  # `| **青 |`, `- **炎`: a payment app's donor, all but the last character of the name hidden
     if marker[0] != "*" or len(marker) < 3:
         return False
     if not (text[start - 1 : start].isalnum() or text[start + len(marker) : start + len(marker) + 1].isalnum()):
