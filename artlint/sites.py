@@ -1642,7 +1642,8 @@ def _kind(site: Site, parts: list[str], stem: str) -> str:
         return "page"  # VuePress makes a folder's README.md its index page (the home page at the top)
     if site.generator in ("mdbook", "gitbook") and lowered.split(".")[0] == "readme" and _in_content(site, parts):
         return "page"  # a book's README.md is its folder's index.html (the book's introduction at the top)
-    if site.generator == "docusaurus" and _docusaurus_category_index(parts, lowered) and _in_docs_plugin(site, parts) and not site.excludes_page("/".join(parts)):
+    docusaurus_index = site.generator == "docusaurus" and _docusaurus_category_index(parts, lowered)
+    if docusaurus_index and _in_docs_plugin(site, parts) and not site.excludes_page("/".join(parts)):
         return "section"  # so does Docusaurus' docs plugin (`docs/contest/README.md` is /docs/contest/): its category's page
     if _repository_name(lowered.split(".")[0]) or (len(parts) == 1 and lowered.split(".")[0] in _root_repository_files()):
         return "repository"
@@ -4891,7 +4892,10 @@ def _url_embed_hosts(folder: str) -> tuple[str, ...]:
 
 # `parcel build 'src/images/*'` in a package.json script: Parcel writes the files of a glob's
 # folder at the top of its output (the entries' common folder is the root), which the site serves.
-_PARCEL_GLOB = lazy(r"""\bparcel\b(?:[ \t]+(?:build|watch|serve))?(?:[ \t]+--?[\w-]+)*[ \t]+['"\\]*([\w.-]+(?:/[\w.-]+)*)/\*(?:\.[\w{},]+)?['"\\]*(?=[ \t]|",|"$)""", re.M)
+_PARCEL_GLOB = lazy(
+    r"""\bparcel\b(?:[ \t]+(?:build|watch|serve))?(?:[ \t]+--?[\w-]+)*[ \t]+['"\\]*([\w.-]+(?:/[\w.-]+)*)/\*(?:\.[\w{},]+)?['"\\]*(?=[ \t]|",|"$)""",
+    re.M,
+)
 
 
 def _bundled_to_root(folder: str) -> tuple[str, ...]:
