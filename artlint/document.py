@@ -178,6 +178,18 @@ class Document:
         ranges += self.code_ranges
         for node in self.nodes("block_html", "inline_html"):
             ranges += html_comments(self.text, node.start, node.end)
+        ranges += self.preformatted_ranges
+        ranges.sort()
+        return ranges
+
+    @cached_property
+    def preformatted_ranges(self) -> list[tuple[int, int]]:
+        """(start, end) of the `<pre>`, `<script>`, `<style>` and `<textarea>` elements an HTML
+        block opens and a blank line cuts in CommonMark's reading, to their closing tags: the
+        text after the blank line is no paragraph, whatever a CommonMark parser made of it."""
+        if "<" not in self.text:
+            return []
+        ranges = []
         for node in self.nodes("block_html"):
             ranges += preformatted_beyond(self.text, node.start, node.end)
         if self.site is not None and self.site.generator == "jekyll":
@@ -186,7 +198,6 @@ class Document:
             for node in self.nodes("block_code"):
                 if "marker" not in node.attrs:
                     ranges += preformatted_beyond(self.text, node.start, node.end)
-        ranges.sort()
         return ranges
 
     @cached_property

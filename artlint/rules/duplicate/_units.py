@@ -7,6 +7,7 @@ each operating system's tab).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -98,13 +99,16 @@ def source_key(raw: str) -> str:
 
 def read_text(raw: str) -> str:
     """Markdown source without what a reader never reads: images, link targets, HTML tags
-    (but `<T>` inside a code span is code, not a tag)."""
+    (but `<T>` inside a code span is code, not a tag); character references as the characters
+    they show (`&nbsp;` is a space, not the letters "nbsp")."""
     if "![" in raw:
         raw = _IMAGE.sub("", raw)
     if "](" in raw or "<" in raw:
         raw = _LINK_DESTINATION.sub("]", raw)
         if "<" in raw:
             raw = _outside_code(raw, without_html)
+    if "&" in raw and ";" in raw:
+        raw = html.unescape(raw)
     return raw
 
 

@@ -11,6 +11,7 @@ from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.duplicate._prose import closes_element, html_prose, opens_code_element, templated_code
 from artlint.rules.duplicate._units import filler_option, is_filler
+from artlint.spans import SpanSet
 from artlint.urls import TEXT_URL
 
 _DATA = data.load("duplicates")["duplicate-word"]
@@ -238,8 +239,11 @@ class DuplicateWord(DocumentRule):
         particles = derived(options, "duplicate-word particles", lambda: frozenset(word.casefold() for word in options["name-particles"]))
         text = doc.text
         code = templated_code(text, doc.body_offset)
+        # `<div class="cnblogs_code"><pre>` with blank lines in its code: the lines after a blank
+        # line are code all the same, whatever paragraphs a CommonMark parser made of them.
+        preformatted = SpanSet(doc.preformatted_ranges)
         for block in doc.nodes(*_INLINE_BLOCKS, "block_html"):
-            if block.start in code or _quotes_a_title(doc, block):
+            if block.start in code or block.start in preformatted or _quotes_a_title(doc, block):
                 continue
             html = block.type == "block_html"
             if _MAYBE_DOUBLED.search(text, block.start, block.end) and not _verbatim_transcript(doc) and not is_filler(text[block.start : block.end], options):
