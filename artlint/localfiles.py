@@ -301,8 +301,8 @@ def _page_variants(path: Path, trailing_slash: bool) -> list[Path]:
         # `.markdown` is Jekyll's own suffix (its `jekyll new` writes posts so)
         variants += [path.with_name(path.name + ".md"), path.with_name(path.name + ".mdx"), path.with_name(path.name + ".markdown")]
     if path.suffix.lower() in (".html", ".htm"):
-        stem = path.with_suffix("")
-        variants += [stem.with_suffix(".md"), stem.with_suffix(".markdown"), stem / "index.md", stem / "_index.md"]
+        stem = path.with_suffix("")  # `00.01_Curso-Java.html` is written `00.01_Curso-Java.md`: no suffix replaced
+        variants += [stem.with_name(stem.name + ".md"), stem.with_name(stem.name + ".markdown"), stem / "index.md", stem / "_index.md"]
     if path.suffix.lower() == ".md":  # Docusaurus: a page linked as .md may be written as .mdx
         variants.append(path.with_suffix(".mdx"))
     return variants

@@ -330,12 +330,12 @@ def _name(path: str) -> str:
 
 
 _VERSION_DOT = re.compile(r"(?<=\d)\.(?=\d)")
-_NAME_SIGN = re.compile(r"(?<=\w)(?:\+\+|\+|#)(?!\w)")
+_NAME_SIGN = re.compile(r"(?<=\w)\\?(?:\+\+|\+|#)(?!\w)")  # `C\#`, escaped for markdown, too
 _SIGN_WORDS = {"++": "plusplus", "+": "plus", "#": "sharp"}
 
 
 def _spelled_sign(match: re.Match) -> str:
-    return _SIGN_WORDS[match.group()]
+    return _SIGN_WORDS[match.group().lstrip("\\")]
 _NAME_WORD = re.compile(r"[-_. ]+")
 
 
