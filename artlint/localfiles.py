@@ -687,7 +687,9 @@ def _resolve(doc: "Document", path: str, roots: list[str]) -> Path | None:
         # mdBook and GitBook render a chapter's `README.md` as its folder's `index.html`: `index.md` names it
         candidates += [candidate.with_name("README.md") for candidate in candidates if candidate.name.lower() in ("index.md", "index.html")]
     if not _is_bundle(doc.file):
-        candidates += _page_variants(Path(os.path.normpath(folder / doc.file.stem / path)), trailing)
+        candidates += _page_variants(Path(os.path.normpath(folder / _url_stem(doc) / path)), trailing)
+    if doc.site is not None and doc.site.translated_links:
+        candidates += _suffixed_translations(doc, candidates)
     if doc.site is not None and doc.site.generator == "docusaurus" and not path.startswith((".", "/")):
         # Docusaurus resolves a file link from the page's folder, then from each content folder,
         # then from the site's folder (`docs/guide/setup.md` from any page).
@@ -810,6 +812,33 @@ def _i18n_fallbacks(doc: "Document", path: Path) -> list[Path]:
             continue
         return [root / site.language_folders[0][0] / rest, *(root / content / rest for content in site.content)]
     return []
+
+
+def _url_stem(doc: "Document") -> str:
+    """The last part of the page's address that its file names: its stem, without the
+    language of mkdocs-static-i18n's suffix layout (`page3.en.md` is served at `page3/`)."""
+    stem = doc.file.stem if doc.file is not None else ""
+    site = doc.site
+    if site is not None and site.translated_links:
+        base, _, code = stem.rpartition(".")
+        if base and code.lower() in site.languages:
+            return base
+    return stem
+
+
+def _suffixed_translations(doc: "Document", candidates: list[Path]) -> list[Path]:
+    """mkdocs-static-i18n's suffix layout: a page written `page1.pt.md` (or only in the default
+    language, `page1.en.md`) answers a link to `page1.md` or to its address `page1/`."""
+    site = doc.site
+    own = doc.page.language if doc.page is not None else None
+    codes = list(dict.fromkeys(code for code in (own, site.languages[0] if site is not None and site.languages else None) if code))
+    return [
+        candidate.with_name(f"{candidate.stem}.{form}{candidate.suffix}")
+        for candidate in candidates
+        if candidate.suffix.lower() == ".md"
+        for code in codes
+        for form in dict.fromkeys((code, bcp47_case(code)))
+    ]
 
 
 def _own_language_variants(doc: "Document", path: Path) -> list[Path]:
@@ -1647,11 +1676,25 @@ def shaped_like_a_post(doc: "Document", path: str) -> bool:
     return shape is not None and shape.fullmatch("/" + path.split("#")[0].split("?")[0].strip("/")) is not None
 
 
+def shaped_like_a_document(doc: "Document", path: str) -> bool:
+    """Whether a site path has the shape of the URL a Jekyll collection's permalink gives its
+    documents (`/docs/:title/`, `/:collection/:path:output_ext`)."""
+    site = doc.site
+    if site is None or site.generator != "jekyll" or not site.collection_permalinks:
+        return False
+    written = "/" + path.split("#")[0].split("?")[0].strip("/")
+    for folder, pattern in site.collection_permalinks:
+        shape = _post_shape(JEKYLL_STYLES.get(pattern, pattern).replace(":collection", folder[1:]))
+        if shape is not None and shape.fullmatch(written) is not None:
+            return True
+    return False
+
+
 # What each token of a permalink stands for in a URL; a pattern with another token has no shape.
 _TOKEN_SHAPES = {
     "year": r"\d{4}", "short_year": r"\d{2}", "month": r"\d{2}", "i_month": r"\d{1,2}", "day": r"\d{2}",
     "i_day": r"\d{1,2}", "y_day": r"\d{3}", "title": r"[^/]+", "slug": r"[^/]+", "name": r"[^/]+",
-    "post_title": r"[^/]+", "categories": "\0", "category": "\0", "output_ext": "",
+    "post_title": r"[^/]+", "categories": "\0", "category": "\0", "output_ext": "", "path": r"[^#?]+",
 }
 _SOME_FOLDERS = r"(?:(?!\d{4}/)[^/#?]+/)*"  # categories: none, or folders, but no year's (a page's own date path)
 

@@ -192,8 +192,12 @@ def _jekyll(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
     style = dict(site.permalinks).get("posts", "date")
     if "_posts" in parts[:-1]:
         return _jekyll_post(site, relative, matter, dict(site.permalinks).get("collection:posts", style))
-    if any(part[:1] in "_.#~" for part in parts) or parts[-1].endswith("~"):
-        return None  # not rendered, or a collection this module does not model
+    collection = dict(site.collection_permalinks).get(parts[0]) if len(parts) > 1 else None
+    if collection is not None:
+        return _jekyll_document(site, parts, matter, collection)
+    included = len(parts) > 1 and parts[0] in site.rendered_underscored and parts[0] not in site.document_folders
+    if any(part[:1] in "_.#~" for part in parts[included:]) or parts[-1].endswith("~"):
+        return None  # not rendered, or a collection this module does not model (`_pages/` of `include:` is rendered)
     stem, suffix = posixpath.splitext(parts[-1])
     folder = "/".join(parts[:-1])
     permalink = _text(matter, "permalink")
@@ -207,6 +211,30 @@ def _jekyll(site: Site, relative: str, file: str, matter: Mapping[str, Any], has
             permalink = "/:path/:basename" + _jekyll_page_suffix(style)
     tokens = {"path": lambda: folder, "basename": lambda: stem, "output_ext": lambda: ".html"}
     url = _clean(_expand(permalink, tokens))
+    return PageUrl(url, _jekyll_output(url), decided_by)
+
+
+def _jekyll_document(site: Site, parts: list[str], matter: Mapping[str, Any], pattern: str) -> PageUrl | None:
+    """A document of a collection with `output: true` (`_docs/Anti-Features.md`): its own
+    permalink, else the defaults', else the collection's (`/docs/:title/`)."""
+    if any(part[:1] in ".#~" for part in parts[1:]) or parts[-1].endswith("~"):
+        return None
+    permalink = _text(matter, "permalink")
+    decided_by = "permalink" if permalink else ""
+    if permalink is None:
+        permalink = jekyll_default(site.permalink_defaults, parts) or pattern
+    stem = posixpath.splitext(parts[-1])[0]
+    inner = "/".join([*parts[1:-1], stem])
+    slug = _text(matter, "slug")
+    tokens = {
+        "collection": lambda: parts[0][1:],
+        "path": lambda: inner,
+        "name": lambda: _jekyll_slugify(stem, cased=False),
+        "title": lambda: _jekyll_slugify(slug or stem, cased=True),
+        "slug": lambda: _jekyll_slugify(slug or stem, cased=False),
+        "output_ext": lambda: ".html",
+    }
+    url = _clean(_expand(JEKYLL_STYLES.get(permalink, permalink), tokens))
     return PageUrl(url, _jekyll_output(url), decided_by)
 
 

@@ -150,6 +150,9 @@ class Site:
     # Folders of Jekyll's documents, which it titles from their names: `_posts` and the
     # `_<name>` folder of each collection with `output: true`.
     document_folders: tuple[str, ...] = ()
+    # Jekyll's collections with `output: true` and the permalink each gives its documents
+    # (folder, pattern): `_docs` at "/docs/:title/"; Jekyll's default is `/:collection/:path:output_ext`.
+    collection_permalinks: tuple[tuple[str, str], ...] = ()
     # Folders Jekyll reads though it renders no page of them: drafts, and the collections
     # without `output: true`, whose documents layouts show elsewhere.
     unrendered_read: tuple[str, ...] = ()
@@ -3375,6 +3378,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     plugins = _plugin_texts(folder)
     return {
         "document_folders": ("_posts", *(f"_{name}" for name in named if isinstance(name, str))),
+        "collection_permalinks": _collection_permalinks(collections, named) if collections_dir == "." else (),
         "unrendered_read": ("_drafts", *(f"_{name}" for name in unrendered)),
         "layout_defaults": _jekyll_defaults(settings, "layout"),
         "permalink_defaults": _jekyll_defaults(settings, "permalink"),
@@ -3479,6 +3483,18 @@ def _jekyll_term_uses(folder: str, settings: dict) -> dict[str, tuple[str, ...]]
         "term_lists": tuple(key for key in ("tags", "categories") if (key, "list") in found),
         "terms_printed": tuple(key for key in ("tags", "categories") if (key, "print") in found),
     }
+
+
+def _collection_permalinks(collections: Any, named: list[Any]) -> tuple[tuple[str, str], ...]:
+    """(`_<name>`, its documents' permalink pattern) of each collection with `output: true`
+    but the posts, whose URLs are dates'."""
+    found = []
+    for name in named:
+        if not isinstance(name, str) or name == "posts":
+            continue
+        pattern = collections[name].get("permalink")
+        found.append((f"_{name}", pattern if isinstance(pattern, str) and pattern.strip() else "/:collection/:path:output_ext"))
+    return tuple(found)
 
 
 def _posts_collection_permalink(collections: Any) -> tuple[tuple[str, str], ...]:

@@ -22,6 +22,7 @@ from artlint.localfiles import (
     redirected,
     resolve,
     resolve_hugo_ref,
+    shaped_like_a_document,
     shaped_like_a_post,
     site_path_from_page_url,
     written_by_build_step,
@@ -361,8 +362,8 @@ def _is_page_path(doc, path, roots) -> bool:
     by_url = _site_path(doc, path)
     if not by_url.startswith("/") or doc.site is None or doc.site.generator not in ("jekyll", "hexo"):
         return False
-    if shaped_like_a_post(doc, by_url) and is_known_page(doc, by_url, roots):
-        return True
+    if (shaped_like_a_post(doc, by_url) or shaped_like_a_document(doc, by_url)) and is_known_page(doc, by_url, roots):
+        return True  # ... or `Anti-Features` from /docs/: a document of the collection served at /docs/:title/
     # `9.html` from /writing/jona/: the page whose `permalink` is /writing/jona/9.html
     return names_a_written_address(doc, by_url, roots)
 
