@@ -204,6 +204,9 @@ class Site:
     # The build turns image syntax that points at a video or a sound into a player
     # (jekyll-spaceship's media processor: YouTube, Vimeo, an `.mp3`): no picture to describe.
     media_embeds: bool = False
+    # No part of the build parses a page's front-matter dates (MkDocs without a plugin of
+    # `mkdocs-date-plugins` in rules/sites.toml, Material's blog or an RSS feed): they are notes.
+    dates_unread: bool = False
     # Hosts whose address alone on its line the build turns into a player or a card
     # (eleventy-plugin-youtube-embed, gatsby-remark-embedder: `url-embed-plugins` in rules/sites.toml).
     url_embed_hosts: tuple[str, ...] = ()
@@ -756,6 +759,7 @@ class Site:
             "wiki-links": self.wiki_links,
             "media-embeds": self.media_embeds,
             "url-embed-hosts": list(self.url_embed_hosts),
+            "dates-unread": self.dates_unread,
             "upgrades-insecure-requests": self.upgrades_insecure,
             "untitled-types": list(self.untitled_types),
             "redirect-sources": list(self.redirect_sources),
@@ -4214,6 +4218,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
+        "dates_unread": not (_mkdocs_names(settings, "plugins") & frozenset(data.load("sites")["mkdocs-date-plugins"])),
     }
 
 
@@ -4960,7 +4965,8 @@ _ELEVENTY_INPUT_KEY = lazy(r"\binput\s*:")
 _ELEVENTY_SRC_COPY = lazy(r"""addPassthroughCopy\(\s*["'`](?:\./)?src/""")
 _ELEVENTY_LINKIFY = lazy(r"\blinkify\s*:\s*true\b")
 _ELEVENTY_COPY_MAP = lazy(r"addPassthroughCopy\(\s*\{([^{}]*)\}")
-_ELEVENTY_COPY_PAIR = lazy(r"""["'`]([^"'`\n*]+)["'`]\s*:\s*["'`]([^"'`\n*]*)["'`]""")
+# `"assets/img": "img"`, and a key JavaScript lets go unquoted: `{ public: "/" }`.
+_ELEVENTY_COPY_PAIR = lazy(r"""(?:["'`]([^"'`\n*]+)["'`]|(?<![\w$.])([A-Za-z_$][\w$]*))\s*:\s*["'`]([^"'`\n*]*)["'`]""")
 
 
 # `setLibrary("md", require("./lib/helpers/markdown"))`, or a markdown-it instance imported
@@ -5008,7 +5014,8 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
     the includes, data and output folders, what `.eleventyignore` names (the project's, and the
     input folder's), and the folders whose directory data file sets `permalink: false`; a page's URL is its
     path (`permalink` may say another); markdown-it links bare URLs only with `linkify: true`;
-    `addPassthroughCopy({"assets/img": "img"})` serves a folder at another path."""
+    `addPassthroughCopy({"assets/img": "img"})` serves a folder at another path, `{ public: "/" }`
+    at the root."""
     text = _without_js_comments(str(settings.get("_text", "")))
     blocks = _ELEVENTY_DIRS.findall(text)
     dirs = {name: _normal(value) for block in blocks for name, value in _ELEVENTY_DIR.findall(block)}
@@ -5031,8 +5038,12 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         not_content += [f"{source}/{path}" for path in _eleventy_ignored(os.path.join(folder, source))]
     not_content += _eleventy_unwritten(folder, source)
     package = read_small_file(os.path.join(folder, "package.json"))
-    copies = [(_normal(copied), _normal(target)) for block in _ELEVENTY_COPY_MAP.findall(text) for copied, target in _ELEVENTY_COPY_PAIR.findall(block)]
+    copies = [
+        (_normal(quoted or bare), _normal(target)) for block in _ELEVENTY_COPY_MAP.findall(text) for quoted, bare, target in _ELEVENTY_COPY_PAIR.findall(block)
+    ]
     return {
+        # `addPassthroughCopy({ public: "/" })`: the folder's files at the site's root
+        "static": tuple(copied for copied, target in copies if target == "." and copied not in (".", "")),
         "content": (source,),
         "not_content": tuple(dict.fromkeys(path for path in not_content if path and path != ".")),
         "autolinks": _ELEVENTY_LINKIFY.search(text) is not None or _linkify_in_library(folder, text),

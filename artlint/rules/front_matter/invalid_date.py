@@ -32,7 +32,9 @@ class FrontMatterInvalidDate(DocumentRule):
     an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
     `extra: {reviewed: 2021-13-01}`); other strings there are not judged. A file outside what
     the site's generator builds (a template for new posts beside `content/`, with `date:
-    YEAR-XX-01`) is not checked: no generator reads its dates.
+    YEAR-XX-01`) is not checked: no generator reads its dates. On an MkDocs site with no plugin
+    that parses dates (Material's blog, an RSS feed: `mkdocs-date-plugins` in `rules/sites.toml`),
+    a date is a note for templates: `2022/10/28` passes, `2022-02-30` does not.
 
     ## Why it matters
     Hugo fails the build or silently uses the zero date; the article then sorts wrongly, vanishes
@@ -59,11 +61,14 @@ class FrontMatterInvalidDate(DocumentRule):
             return
         if doc.outside_the_build:
             return  # outside what the generator builds (a post template's `date: YEAR-XX-01`): no generator reads it
+        generator = doc.site.generator if doc.site is not None else None
+        if doc.site is not None and doc.site.dates_unread:
+            generator = "plain"  # nothing parses them (MkDocs without a blog): the forms people write pass, impossible days do not
         for key in options["keys"]:
             if matter.data.get(key) is None and key not in matter.unparsable_dates:
                 continue  # absent, or `updated:` with nothing (a scaffold's line): every generator reads it as unset
             value = matter.unparsable_dates.get(key, matter.data[key])
-            problem = date_problem(value, doc.site.generator if doc.site is not None else None)
+            problem = date_problem(value, generator)
             if problem:
                 line, column = matter.value_position(key)
                 yield doc.line_diagnostic(f"{key}: {problem}", line, column)
