@@ -126,11 +126,17 @@ def _ruby_zone(text: str, generator: str | None) -> str:
     if named and named.group(1) in _RUBY_ZONES:  # `2018-03-01 09:05 EST`: Ruby's Time.parse knows the name
         hours = _RUBY_ZONES[named.group(1)]
         text = text[: named.start()] + f" {'-' if hours < 0 else '+'}{abs(hours):02d}:00"
+    elif _UNREAD_ZONE.search(text):
+        # `2024-01-01 12:00:00 +/-TTTT`, Chirpy's template left as it was: Ruby's Date._parse
+        # reads the date and time and skips a zone with no digits it does not know
+        text = _UNREAD_ZONE.sub("", text)
     return _THREE_DIGIT_ZONE.sub(r"\g<1>0\2\3", text)
 
 
 # The zone names Ruby's Time.parse reads (Time::ZoneOffset), after a time.
 _ZONE_NAME = lazy(r"(?<=\d)[ ]+([A-Z]{2,3})$")
+# After a time of day, a last word with no digit that names no zone Ruby knows.
+_UNREAD_ZONE = lazy(r"(?<=\d:\d\d)[ ]+[^\s\d]+$")
 _RUBY_ZONES = {"UTC": 0, "UT": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 
 
