@@ -36,7 +36,7 @@ from artlint.gitignored import clear_caches as clear_gitignore_cache
 from artlint.gitignored import written_by_build
 from artlint.lazyre import lazy
 from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, hugo_section_url, lowers_paths, page_url
-from artlint.sites import detect, is_hugo_page_file, is_language_code, read_small_file
+from artlint.sites import detect, is_hugo_page_file, is_language_code, jekyll_default, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
 from artlint.urls import unescape_markdown, written_by_template
@@ -1672,6 +1672,9 @@ def shaped_like_a_post(doc: "Document", path: str) -> bool:
     if site is None or site.generator not in ("jekyll", "hexo"):
         return False
     pattern = dict(site.permalinks).get("posts") or ("date" if site.generator == "jekyll" else HEXO_PERMALINK)
+    if site.generator == "jekyll":
+        # the posts' `defaults` win over the site's `permalink` (Chirpy's `/posts/:title/`)
+        pattern = jekyll_default(site.permalink_defaults, ["_posts", "post.md"]) or dict(site.permalinks).get("collection:posts") or pattern
     shape = _post_shape(JEKYLL_STYLES.get(pattern, pattern))
     return shape is not None and shape.fullmatch("/" + path.split("#")[0].split("?")[0].strip("/")) is not None
 
