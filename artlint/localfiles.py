@@ -1676,7 +1676,7 @@ def shaped_like_a_post(doc: "Document", path: str) -> bool:
         # the posts' `defaults` win over the site's `permalink` (Chirpy's `/posts/:title/`)
         pattern = jekyll_default(site.permalink_defaults, ["_posts", "post.md"]) or dict(site.permalinks).get("collection:posts") or pattern
     shape = _post_shape(JEKYLL_STYLES.get(pattern, pattern))
-    return shape is not None and shape.fullmatch("/" + path.split("#")[0].split("?")[0].strip("/")) is not None
+    return shape is not None and shape.fullmatch(_bare_site_path(path)) is not None
 
 
 def shaped_like_a_document(doc: "Document", path: str) -> bool:
@@ -1685,12 +1685,17 @@ def shaped_like_a_document(doc: "Document", path: str) -> bool:
     site = doc.site
     if site is None or site.generator != "jekyll" or not site.collection_permalinks:
         return False
-    written = "/" + path.split("#")[0].split("?")[0].strip("/")
+    written = _bare_site_path(path)
     for folder, pattern in site.collection_permalinks:
         shape = _post_shape(JEKYLL_STYLES.get(pattern, pattern).replace(":collection", folder[1:]))
         if shape is not None and shape.fullmatch(written) is not None:
             return True
     return False
+
+
+def _bare_site_path(path: str) -> str:
+    """`/a/b`: a site path without its fragment, query and slashes at either end, from `/`."""
+    return "/" + path.split("#")[0].split("?")[0].strip("/")
 
 
 # What each token of a permalink stands for in a URL; a pattern with another token has no shape.

@@ -4897,14 +4897,17 @@ def _embeds_media(folder: str, config_file: str) -> bool:
     return any("jekyll-spaceship" in text for text in texts)
 
 
+def _site_and_repository(folder: str) -> list[str]:
+    """The site's folder and, when it lies below it, the top of its repository: where the
+    packages a build installs are listed."""
+    top = repository_top(folder, 4)
+    return [folder, top] if top is not None and top != folder else [folder]
+
+
 def _url_embed_hosts(folder: str) -> tuple[str, ...]:
     """The hosts whose bare addresses the site's embed plugins, named in its package.json (or
     its repository's), turn into players (`Site.url_embed_hosts`)."""
-    folders = [folder]
-    top = repository_top(folder, 4)
-    if top is not None and top != folder:
-        folders.append(top)
-    text = " ".join(read_small_file(os.path.join(place, "package.json")) for place in folders)
+    text = " ".join(read_small_file(os.path.join(place, "package.json")) for place in _site_and_repository(folder))
     if "embed" not in text:
         return ()
     plugins = data.load("sites")["url-embed-plugins"]
@@ -4938,11 +4941,7 @@ _PACKAGE_LISTS = ("package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.l
 def _cjk_friendly_emphasis(folder: str, config_file: str) -> bool:
     """Whether the site's configuration, its package.json or a lockfile (in its folder, or at
     the top of its repository) names a CJK-friendly emphasis package (`Site.cjk_friendly`)."""
-    folders = [folder]
-    top = repository_top(folder, 4)
-    if top is not None and top != folder:
-        folders.append(top)
-    paths = [config_file, *(os.path.join(place, name) for place in folders for name in _PACKAGE_LISTS)]
+    paths = [config_file, *(os.path.join(place, name) for place in _site_and_repository(folder) for name in _PACKAGE_LISTS)]
     return any(_CJK_FRIENDLY in read_small_file(path) for path in paths)
 
 
