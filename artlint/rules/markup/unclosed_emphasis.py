@@ -33,6 +33,9 @@ _UNPACKED_NAME = lazy(r"[A-Za-z_]\w*[ \t]*[),\]=]")
 _CJK_BEFORE = lazy(r"[\u3400-\u9fff\uff08\uff0c\u3001]")  # Chinese, `（`, `，`, `、`
 # `__**kwargs__:`, `_*args_`: underscores that emphasise an unpacked parameter's whole name.
 _EMPHASISED_UNPACKING = lazy(r"(?<![\w*])(_{1,2})\*{1,2}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*\1(?![\w*])")
+# Python's conventional names for what is unpacked, whatever follows: `**kwargs是什么`, `*args`
+# ending a heading.
+_CONVENTIONAL_NAME = lazy(r"[a-z_]*(?:kwargs|args)(?![A-Za-z0-9_])")
 _CODE_NAME = lazy(r"[a-z_][a-z0-9_]*[)\]=；）;]")  # not `,`: "it is **important, and" is bold left open
 
 
@@ -40,8 +43,9 @@ def _unpacking(text: str, run) -> bool:
     """`*args` and `**kwargs` right after `(`, `[` or `,` and before a name that a `)`, `,`, `]`
     or `=` ends: arguments unpacked, shown as written; and, after a space or Chinese, a
     lower-case name that punctuation ends (`*args 和 **kwargs；`, `（dictEntry **table）`): code
-    named in prose, a pointer or an unpacking, not a bold phrase left open; and a whole name
-    in underscore emphasis (`__**kwargs__:`, a parameter list's bold names)."""
+    named in prose, a pointer or an unpacking, not a bold phrase left open; Python's
+    conventional `*args` and `**kwargs` (`**kwargs是什么`), whatever follows them; and a whole
+    name in underscore emphasis (`__**kwargs__:`, a parameter list's bold names)."""
     start, marker = run[0], run[1]
     if marker not in ("*", "**"):
         return False
@@ -50,7 +54,10 @@ def _unpacking(text: str, run) -> bool:
     if any(_EMPHASISED_UNPACKING.match(text, start - width) for width in (2, 1) if start >= width):
         return True  # `__**kwargs__`: a parameter's name in bold, its asterisks shown inside
     before = text[start - 1 : start]
-    return (before.isspace() or _CJK_BEFORE.match(before) is not None) and _CODE_NAME.match(text, start + len(marker)) is not None
+    if not (before.isspace() or _CJK_BEFORE.match(before) is not None):
+        return False
+    end = start + len(marker)
+    return _CODE_NAME.match(text, end) is not None or _CONVENTIONAL_NAME.match(text, end) is not None
 
 
 def _cell_footnote_mark(text: str, run) -> bool:
