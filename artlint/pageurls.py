@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
-from artlint.sites import Site, jekyll_default
+from artlint.sites import Site, builds_no_page, jekyll_default
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
@@ -339,7 +339,7 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     inner = _content_path(site, relative, language_folders=True)
     if inner is None:
         return None
-    if matter.get("headless") is True or _hugo_unrendered(matter):
+    if builds_no_page(matter):
         return None
     if site.page(file, matter).kind == "partial":
         return None  # a section above cascades `build: {render: never}` to it: listed, never a page of its own
@@ -424,16 +424,6 @@ def _sections_slice(match: re.Match[str], folders: list[str]) -> str:
             raise _Uncertain(match.group(0))
         return folders[at]
     return "/".join(folders[index(first, 0) : index(second, len(folders))])
-
-
-def _hugo_unrendered(matter: Mapping[str, Any]) -> bool:
-    for key in ("build", "_build"):
-        options = matter.get(key)
-        if isinstance(options, Mapping):
-            render = options.get("render")
-            if render is False or (isinstance(render, str) and render.lower() in ("never", "false")):
-                return True
-    return False
 
 
 def _hugo_tokens(site: Site, matter: Mapping[str, Any], folders: list[str], name: str, slug: str | None) -> dict:

@@ -2527,8 +2527,9 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["base_path"] = _base_path(generator, settings)
     parts["wiki_links"] = generator == "logseq" or _builds_wiki_links(folder, config_file)
     parts["media_embeds"] = _embeds_media(folder, config_file)
-    parts["url_embed_hosts"] = _url_embed_hosts(folder)
-    if bundled := _bundled_to_root(folder):
+    packages = [read_small_file(os.path.join(place, "package.json")) for place in _site_and_repository(folder)]
+    parts["url_embed_hosts"] = _url_embed_hosts(" ".join(packages))
+    if bundled := _bundled_to_root(packages[0]):
         parts["static"] = tuple(dict.fromkeys((*parts.get("static", ()), *bundled)))
     parts["cjk_friendly"] = _cjk_friendly_emphasis(folder, config_file)
     if _writes_llms_txt(folder, config_file):
@@ -4904,10 +4905,9 @@ def _site_and_repository(folder: str) -> list[str]:
     return [folder, top] if top is not None and top != folder else [folder]
 
 
-def _url_embed_hosts(folder: str) -> tuple[str, ...]:
-    """The hosts whose bare addresses the site's embed plugins, named in its package.json (or
-    its repository's), turn into players (`Site.url_embed_hosts`)."""
-    text = " ".join(read_small_file(os.path.join(place, "package.json")) for place in _site_and_repository(folder))
+def _url_embed_hosts(text: str) -> tuple[str, ...]:
+    """The hosts whose bare addresses the site's embed plugins, named in `text` (its
+    package.json and its repository's), turn into players (`Site.url_embed_hosts`)."""
     if "embed" not in text:
         return ()
     plugins = data.load("sites")["url-embed-plugins"]
@@ -4922,10 +4922,9 @@ _PARCEL_GLOB = lazy(
 )
 
 
-def _bundled_to_root(folder: str) -> tuple[str, ...]:
-    """The folders whose files a bundler named in package.json's scripts writes at the site's
-    root (`parcel build 'src/images/*'`: `/photo.jpg` is `src/images/photo.jpg`)."""
-    package = read_small_file(os.path.join(folder, "package.json"))
+def _bundled_to_root(package: str) -> tuple[str, ...]:
+    """The folders whose files a bundler named in the site's package.json scripts writes at the
+    site's root (`parcel build 'src/images/*'`: `/photo.jpg` is `src/images/photo.jpg`)."""
     if "parcel" not in package:
         return ()
     found = (_normal(match.group(1)) for match in _PARCEL_GLOB.finditer(package))

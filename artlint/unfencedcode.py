@@ -31,11 +31,9 @@ def written_as_code(raw: str) -> bool:
     (`&lt;/declare-styleable&gt;`)."""
     if ("&nbsp;" in raw or "<span" in raw) and _HTML_CODE.search(raw):
         return True
-    if "&lt;" in raw or "/&gt;" in raw:
-        first = raw.lstrip("\n").split("\n", 1)[0]
-        if _ESCAPED_TAG_LINE.match(first):
-            return True
     lines = [line for line in raw.splitlines() if line.strip()]
+    if lines and ("&lt;" in raw or "/&gt;" in raw) and _ESCAPED_TAG_LINE.match(lines[0]):
+        return True
     if len(lines) > 1 and "&nbsp;" in raw and all(_ENTITY_INDENT.match(line) for line in lines):
         return True  # every line indented by `&nbsp;` runs, as an editor keeps a program's lines
     return bool(lines) and 2 * sum(1 for line in lines if _CODE_LINE_END.search(line)) >= len(lines)
