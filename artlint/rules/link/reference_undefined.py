@@ -190,6 +190,7 @@ class LinkReferenceUndefined(DocumentRule):
         log_lines = LineTest(doc.source, lambda text, start, end: _BRACKETED_LOG_FIELD.search(text, start, end) is not None)
         # A line with TeX's environments is math copied from a rendered page: `[xyzw]` a vector.
         tex_lines = LineTest(doc.source, lambda text, start, end: _TEX_ENVIRONMENT.search(text, start, end) is not None)
+        has_tex = "\\begin{" in text
         # `][` is in every full reference: most articles have none, and the pattern cannot skip.
         for match in _FULL_REFERENCE.finditer(prose, doc.body_offset) if "][" in prose else ():
             full_spans.append((match.start(), match.end()))
@@ -213,7 +214,7 @@ class LinkReferenceUndefined(DocumentRule):
                 continue  # `[团队][译]`, `[RESULT][VOTE]`: a title's or a mail subject's tags, quoted as written
             if text.startswith("[", match.end()) or log_lines.holds(match.start()):
                 continue  # `[2030-08-30T11:59:37][WARN ][query]`, `[node-2][192.168.1.16:9300]`: a log line's fields
-            if "\\begin{" in text and tex_lines.holds(match.start()):
+            if has_tex and tex_lines.holds(match.start()):
                 continue  # `[A11A12…][xyzw]=…\begin{bmatrix}`: a KaTeX formula pasted as its text and its source
             if _SYNTAX.search(words) or _SYNTAX.search(label) or not any(char.isalnum() for char in words):
                 continue  # `[+-=][ASacdistu]`: a command's modes, shown as written
@@ -256,7 +257,7 @@ class LinkReferenceUndefined(DocumentRule):
             line_start = doc.source.line_starts[doc.source.line_of(match.start()) - 1]
             if _TASK_STATE.match(text, line_start, match.start()) or log_lines.holds(match.start()):
                 continue
-            if "\\begin{" in text and tex_lines.holds(match.start()):
+            if has_tex and tex_lines.holds(match.start()):
                 continue  # `[x+ty+tz]T\begin{bmatrix}…`: a formula's text beside its TeX source
             if _LINE_OPENING.fullmatch(text, line_start, match.start()) and _TAG_FOLLOWS.match(text, match.end()) and not any(c.isspace() for c in label):
                 continue  # `[更新]：2024.01.04`, `## [推荐]某人的博客`: a tag that opens a line, not a link
