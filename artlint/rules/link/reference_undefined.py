@@ -133,7 +133,8 @@ class LinkReferenceUndefined(DocumentRule):
     wiki-link plugin (`Site.wiki_links`). On an MkDocs site with mkdocs-autorefs (or
     mkdocstrings, which turns it on), a label without spaces is an identifier the plugin
     resolves across the site (`[add_class()][textual.dom.DOMNode.add_class]`): not reported. Only names in words or of files: `[[Prototype]]`
-    (JavaScript's notation), `[[cascade]]` (a TOML table) and `[[ -z "$x" ]]` pass. GitHub
+    (JavaScript's notation), `[[cascade]]` (a TOML table), `[[ -z "$x" ]]` and bash's brackets named
+    in Chinese, `在[[和]]之间` (`wiki-connectives`), pass. GitHub
     wiki's image, `[[https://…/a.png|alt=Setup]]`, is reported as one, with the markdown image
     to write instead. Not where
     no generator's configuration was found (a plain folder, posts kept without their site),
@@ -394,6 +395,7 @@ _GENERATOR_NAMES = {
 }
 _NOT_A_PAGE_NAME = lazy(r"""[$"'=,{}<>;`\\]""")
 _FILE_NAME = lazy(r"\.[A-Za-z0-9]{2,4}$")
+_WIKI_CONNECTIVES = frozenset(_DATA["wiki-connectives"])
 
 
 def _wiki_links(doc, prose: str, covered: SpanSet):
@@ -426,8 +428,8 @@ def _page_name(name: str) -> bool:
     """A page's or a file's name, not notation: it starts with a letter and names a page in
     words (a space, a `|` before the shown text, a letter of another script) or a file
     (`diagram.png`). `[[Prototype]]` (a JavaScript internal slot), `[[cascade]]` (a TOML
-    table), `[[:space:]]`, `[[ -z "$x" ]]` and `[[1, 2]]` are not."""
-    if not name[:1].isalpha() or _NOT_A_PAGE_NAME.search(name):
+    table), `[[:space:]]`, `[[ -z "$x" ]]`, `[[1, 2]]` and `[[和]]` (two operators named) are not."""
+    if not name[:1].isalpha() or _NOT_A_PAGE_NAME.search(name) or name in _WIKI_CONNECTIVES:
         return False
     return " " in name or "|" in name or not name.isascii() or _FILE_NAME.search(name) is not None
 
