@@ -59,8 +59,8 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert "content/fa" in out.split("not content")[1]  # a folder no language names is not built
     # archetypes, themes and content/fa are not walked; docs are pages; org-notes/ is an Org
     # page's bundle; content/en/_header.md is a theme's header, no page
-    assert "pages        40 article, 23 page, 2 repository, 8 section\n" in out
-    assert "by language  de 1, en 65, tr 1, zh 6\n" in out
+    assert "pages        41 article, 23 page, 2 repository, 8 section\n" in out
+    assert "by language  de 1, en 66, tr 1, zh 6\n" in out
     code, out, _ = artlint("site", "--format", "json", ".", cwd=SITES / "jekyll")
     [model] = json.loads(out)
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]

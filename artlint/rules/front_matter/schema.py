@@ -21,8 +21,8 @@ class FrontMatterSchema(DocumentRule):
     the terms of a list (`tags: [加班, 996]`) on Jekyll, Hugo, Hexo and Docusaurus sites and plain folders, Hexo's
     categories as lists of hierarchies (`categories: [[Diary, Games], [Life]]`), and empty items
     of a list where the build drops them (`tags:` then a lone `- `: Hexo, and VuePress with the
-    vdoing theme, whose scaffold writes it), a boolean written as a string on a Hugo site
-    (`draft = "false"`: Hugo parses it, as Go's `ParseBool` does), and on a Jekyll site whose own templates read
+    vdoing theme, whose scaffold writes it), a boolean written as a string or a whole number on a Hugo site
+    (`draft = "false"`: Hugo parses it, as Go's `ParseBool` does; `draft: 0` is false there), and on a Jekyll site whose own templates read
     `tags` or `categories` as no list (no loop, count or index of them, no `site.tags`, no
     theme from elsewhere, no plugin that makes pages of terms), a string of them, which shows
     as written (one with spaces, if the templates print it: Jekyll splits it there and prints
@@ -114,6 +114,8 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
         return True  # a page's unknown keys are ignored (its sections' fail the build, but have no terms)
     if generator == "hugo" and expected == "boolean" and isinstance(value, str) and value.strip() in _GO_BOOLEANS:
         return True  # `draft = "false"`: Hugo reads the key with cast.ToBool, which parses the string
+    if generator == "hugo" and expected == "boolean" and isinstance(value, int) and not isinstance(value, bool):
+        return True  # `draft: 0`: cast.ToBool reads a number as whether it is not zero
     if generator == "docusaurus" and key == "categories":
         return True  # the blog and docs plugins read `tags` only; unknown keys pass their validation
     if generator == "hexo" and key == "categories" and isinstance(value, list):
