@@ -49,7 +49,9 @@ class LinkKeywordStuffing(DocumentRule):
     works, standards, universities' pages), terms linked to documentation, wiki and glossary hosts or sections
     (`reference-host-labels`: `doc.rust-lang.org`, `docs.rs`, `kubectl.docs.kubernetes.io`, `example.org/docs/`, a glossary's page, a label among
     the words of the first folder after a language's, `…/zh-cn/theme-documentation-basics`) and
-    a document's file (`datasheet.pdf`, cited page by page) when the URL is not promotional. A word linked only to one page, without a promotional URL, is not
+    a document's file (`datasheet.pdf`, cited page by page) when the URL is not promotional (on a
+    documentation host, whose first label is one of those, even then: `developer.android.com/training/…`
+    is Android's documentation). A word linked only to one page, without a promotional URL, is not
     stuffing either when the page is a front page (a product linked to its site), when the
     page's path names the word (a glossary entry, a package page; a Chinese title each of whose
     characters the page's file name holds, `[完全背包理论基础](…/背包问题理论基础完全背包.html)`), when the links go to
@@ -167,7 +169,7 @@ class LinkKeywordStuffing(DocumentRule):
         if _names_its_target(links[0].text, links[0].url):
             return False
         promotional = any(pattern.search(link.url) for link in links for pattern in patterns)
-        if promotional:
+        if promotional and not _on_a_documentation_host(links[0].host, options["reference-host-labels"]):
             return True
         if documentation:
             return False  # a guide links the page each step works in: navigation, not a keyword
@@ -292,13 +294,18 @@ def _punctuation_free(text: str) -> str:
     return " ".join("".join(" " if unicodedata.category(char)[0] in "PSZ" else char for char in text).split())
 
 
+def _on_a_documentation_host(host: str | None, labels: list[str]) -> bool:
+    """`developer.android.com`, `docs.microsoft.com`: a documentation host's training or course
+    pages (`/training/articles/direct-boot`) are its documentation, not a course for sale."""
+    return "." in (host or "") and (host or "").split(".", 1)[0].lower() in labels
+
+
 def _is_reference_page(url: str, host: str | None, labels: list[str]) -> bool:
     """On a documentation or wiki host (`docs.rs`, `wiki.osdev.org`, a project's under one:
     `kubectl.docs.kubernetes.io`), or in such a section of a site (`babeljs.io/docs/...`, after a
     language's folder: `…/zh-cn/theme-documentation-basics`, a label among the words of its first
     folder), or a glossary's page (`…/glossary/#variant`)."""
-    first = (host or "").split(".", 1)[0].lower()
-    if "." in (host or "") and first in labels:
+    if _on_a_documentation_host(host, labels):
         return True
     if any(label in labels for label in (host or "").lower().split(".")[1:-2]):
         return True  # a project's docs under the docs host: `kubectl.docs.kubernetes.io`
