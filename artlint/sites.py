@@ -233,7 +233,8 @@ class Site:
     # (`<a href="blog/thirdpost.md">` from any page): Eleventy's InputPathToUrl plugin or filter.
     input_path_links: bool = False
     # Folders (relative to root) whose files a link or an image names alone, wherever in them
-    # they lie: Writerside's topics and images (`[x](file.md)`, `![x](shot.png)`).
+    # they lie: Writerside's topics and images (`[x](file.md)`, `![x](shot.png)`), the docs of
+    # an MkDocs site with mkdocs-autolinks-plugin (or ezlinks, roamlinks).
     by_name_folders: tuple[str, ...] = ()
     # The front-matter keys of terms (`tags`, `categories`) that the site's templates or plugins
     # may read as lists (loop over, count, make pages of); a Jekyll site whose own templates
@@ -4220,6 +4221,8 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
         "dates_unread": not (_mkdocs_names(settings, "plugins") & frozenset(data.load("sites")["mkdocs-date-plugins"])),
+        # mkdocs-autolinks-plugin and its kin: `![x](shot.png)` is the shot.png anywhere in the docs
+        "by_name_folders": (docs,) if _mkdocs_names(settings, "plugins") & frozenset(data.load("sites")["mkdocs-by-name-plugins"]) else (),
     }
 
 
@@ -5249,14 +5252,19 @@ def _normal(path: str) -> str:
 # --------------------------------------------------------------------------- reading configuration files
 
 
-def _mkdocs_inherited(config_file: str, settings: dict) -> dict:
-    """MkDocs' `INHERIT: ../en/mkdocs.yml`: the parent's settings, this file's over them (one
-    level), merged deep as MkDocs merges them: a mapping's keys one by one (`plugins:` written
-    as a mapping keeps the parent's plugins), a list or a value replaced whole."""
+def _mkdocs_inherited(config_file: str, settings: dict, seen: frozenset[str] = frozenset()) -> dict:
+    """MkDocs' `INHERIT: ../en/mkdocs.yml`: the parent's settings, this file's over them, merged
+    deep as MkDocs merges them: a mapping's keys one by one (`plugins:` written as a mapping
+    keeps the parent's plugins), a list or a value replaced whole. The parent may inherit in
+    turn (`mkdocs.yml` → `mkdocs_ru.yml` → `mkdocs_common.yml`), up to `_MOST_INHERITED` files."""
     parent = _inherited_config(config_file)
-    if parent is None:
+    if parent is None or parent in seen or len(seen) >= _MOST_INHERITED:
         return settings
-    return _merged_deep(_settings_of(parent), {key: value for key, value in settings.items() if key != "INHERIT"})
+    inherited = _mkdocs_inherited(parent, _settings_of(parent), seen | {config_file})
+    return _merged_deep(inherited, {key: value for key, value in settings.items() if key != "INHERIT"})
+
+
+_MOST_INHERITED = 8
 
 
 def _merged_deep(base: dict, over: dict) -> dict:

@@ -940,6 +940,20 @@ def test_writerside_builds_the_topics_its_trees_list(tmp_path: Path) -> None:
     assert not site.page(str((SITES / "writerside" / "topics" / "language" / "basic-syntax.md").resolve())).draft
 
 
+def test_mkdocs_reads_inherit_chains_and_autolinks_finds_files_by_name(tmp_path: Path) -> None:
+    # mkdocs.yml → mkdocs_ru.yml (docs_dir) → mkdocs_common.yml (plugins: autolinks)
+    code, out, err = artlint("site", "--format", "json", str(SITES / "mkdocs-autolinks"), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["content"] == ["manual/ru"] and model["by-name-folders"] == ["manual/ru"]
+
+
+def test_mkdocs_inherit_loops_end(tmp_path: Path) -> None:
+    write(tmp_path, {"mkdocs.yml": "site_name: A\nINHERIT: b.yml\n", "b.yml": "INHERIT: mkdocs.yml\ndocs_dir: pages\n", "pages/index.md": "# A\n"})
+    site = sites.detect(str(tmp_path))
+    assert site is not None and site.generator == "mkdocs" and site.content == ("pages",)
+
+
 def test_a_book_honkit_builds_without_a_book_json_is_a_gitbook(tmp_path: Path) -> None:
     # HonKit, GitBook's maintained fork, needs no book.json: LANGS.md and a package.json that runs it.
     write(tmp_path, {"LANGS.md": "* [English](en/)\n* [中文](cn/)\n", "package.json": '{ "scripts": { "build": "honkit build" } }\n'})
