@@ -335,7 +335,18 @@ def parse_document(
     generator = site.generator if site is not None else None
     front_matter = front_matter_of(source, generator, site is not None and site.commented_front_matter)
     body_offset = front_matter.body_offset if front_matter else 0
-    markup = masked_for_parser(source.text, site.generator if site is not None else None, body_offset, site)
+    renderer = site if site is not None and not _shown_by_github(site, file, front_matter) else None
+    markup = masked_for_parser(source.text, renderer.generator if renderer is not None else None, body_offset, renderer)
     parsed = parse_markdown(markup, body_offset)
     markup_text = markup if markup is not source.text else None
     return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root, boundary, site, markup_text)
+
+
+def _shown_by_github(site: "Site", file: Path | None, front_matter: FrontMatter | None) -> bool:
+    """A repository's own document the generator does not build (a README, a folder of notes
+    beside the site): GitHub shows it, and the generator's template markup in it as text."""
+    if file is None:
+        return False
+    data = front_matter.data if front_matter is not None else None
+    page = site.page(os.path.abspath(file), data if isinstance(data, dict) else None)
+    return page is not None and page.kind == "repository"
