@@ -9,6 +9,10 @@ from artlint.rules import DocumentRule
 _DELIMITER = lazy(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _NOTHING_SHOWN = " \t-\\\u2013\u2014"  # a dash for "none", a line continuation's backslash
 _COMMENT = lazy(r"<!--.*?(?:-->|$)", re.S)
+# A template's control tag, as artlint.templating keeps it in place (spaces made `_`): `{% if
+# pdfOutput %}`, `{%_endif_%}`. The generator renders it to nothing before markdown reads the
+# row; an include brings text in its place.
+_CONTROL_TAG = lazy(r"(?<!\{)\{%-?[\s_]*(?!include)[A-Za-z]\w*[^%]*?-?%\}")
 # kramdown shows a row's cells however many the header has, and so may pandoc.
 _LENIENT_TABLES = ("jekyll",)
 
@@ -29,7 +33,9 @@ class TableColumnCount(DocumentRule):
     Jekyll's kramdown makes a wider row of a longer one, and reads any header over any
     delimiter row, so Jekyll sites are not checked; nor are Hexo sites rendered by marked before
     1.0 (hexo-renderer-marked 0.x), which shows every cell of every row under any header. Dropped cells that show nothing but dashes
-    (empty, `-`, a `\\` left from a line continuation, a comment) lose nothing and are not reported.
+    (empty, `-`, a `\\` left from a line continuation, a comment, a template's control tag
+    that the generator renders to nothing first: `| MIT |{% endif %}` with MkDocs' macros plugin)
+    lose nothing and are not reported.
 
     ## Why it matters
     The text of the dropped cells is lost to readers with no sign in the source, and the table
@@ -63,17 +69,20 @@ class TableColumnCount(DocumentRule):
             columns = len(rows[0].children)
             for row in rows[1:]:
                 cells = split_cells(text[row.start : row.end], protect_code=protects_code) or []
-                dropped = [cell for cell in cells[columns:] if _shows_text(cell)]
+                dropped = [cell for cell in cells[columns:] if _shows_text(cell, templated=text is not doc.text)]
                 if dropped:
                     yield doc.diagnostic(_dropped_message(cells, columns, dropped), row.start, row.end)
         for paragraph in doc.nodes("paragraph"):
             yield from _unmatched_headers(doc, text, paragraph, protects_code)
 
 
-def _shows_text(cell: str) -> bool:
-    """Whether a cell shows anything but a dash or a backslash, HTML comments left out."""
+def _shows_text(cell: str, templated: bool = False) -> bool:
+    """Whether a cell shows anything but a dash or a backslash, HTML comments left out, and on
+    a page the generator renders as a template, its control tags (`…| MIT |{% endif %}`)."""
     if "<!--" in cell:
         cell = _COMMENT.sub("", cell)
+    if templated and "{%" in cell:
+        cell = _CONTROL_TAG.sub("", cell)
     return bool(cell.strip(_NOTHING_SHOWN))
 
 
