@@ -246,6 +246,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
     encoded: dict[str, int] | None = {} if doc.site is not None and doc.site.encoded_heading_ids else None
     # Zola's `slugify.anchors = "safe"` (or "off") keeps a heading's text, its spaces `_`.
     zola_kept: dict[str, int] | None = {} if generator == "zola" and _zola_anchors(doc) in ("safe", "off") else None
+    # Zola numbers a repeated heading's id as goldmark does: `session-1`, then `session-1-1`.
+    zola_seen: tuple[dict[str, int], dict[str, int]] | None = ({}, {}) if generator == "zola" else None
     for node in doc.nodes("heading"):
         text, explicit = heading_text(doc, node)
         if explicit:
@@ -273,6 +275,8 @@ def document_anchors(doc: "Document", generator: str | None = None) -> set[str]:
             anchors.add(github_slug(text, keep_joiners=True))  # github-slugger keeps an emoji's variation selector
         if zola_kept is not None and not explicit:
             anchors.add(_numbered(_ASCII_SPACE.sub("_", text), zola_kept))
+        if zola_seen is not None and not explicit:
+            anchors.update(_numbered(slug_of(text), seen_slugs) for slug_of, seen_slugs in zip((zola_slug, zola_ascii_slug), zola_seen, strict=True))
         if encoded is not None and not explicit:
             slug = _numbered(encoded_slug(text), encoded)
             anchors.update({slug, unquote(slug)})  # a link may give the fragment encoded or not
