@@ -320,6 +320,9 @@ class Site:
     # Docusaurus' docs and blog plugin instances: (kind, folder, route) of each folder one of
     # them serves pages from (a docs version's folder, a locale's translation), relative to root.
     doc_sources: tuple[tuple[str, str, str], ...] = ()
+    # Astro: the folders of content collections whose schema lets a title go (none declared,
+    # or `title: z.string().optional()`); Astro's validation stops a build that misses a required one.
+    untitled_folders: tuple[str, ...] = ()
     # Site paths a plugin writes a list of pages at: a Docusaurus blog's `/blog`.
     listing_pages: tuple[str, ...] = ()
     # Site paths a plugin writes a redirect page at (mkdocs-redirects' `redirect_maps`).
@@ -487,6 +490,9 @@ class Site:
             state = titles_tree(self.root)
             record("titles-tree", self.root, state)
             return state == "titled"
+        if self.generator == "astro":
+            relative = self.relative(file)
+            return not any(within(relative, folder) for folder in self.untitled_folders)
         if self.generator != "eleventy":
             return True
         inner = _under_input(self, self.relative(file))
@@ -785,6 +791,7 @@ class Site:
             "plugin-page-folders": list(self.generated_folders),
             "kept-folders": list(self.kept_folders),
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
+            "untitled-folders": list(self.untitled_folders),
             "listing-pages": ["/" + path for path in self.listing_pages],
             "file-mounts": {target: source for source, target in self.file_mounts},
             "content-mounts": {folder: "/" + prefix for folder, prefix in self.content_prefixes},
@@ -4555,6 +4562,7 @@ def _astro_parts(folder: str, settings: dict) -> dict:
         "doc_sources": tuple(usable),
         "static": (public,),
         "autolinks": True,  # remark-gfm
+        "untitled_folders": _astro_untitled_folders(folder, source),
     }
 
 
@@ -4562,20 +4570,8 @@ def _astro_collections(folder: str, source: str) -> dict[str, str]:
     """Each content collection's name and folder: a loader's `base` (`glob({ base:
     './src/data/blog' })`, a template of a constant of the file read as the constant), or the
     collection's own folder of `src/content/` where none is given (Astro 2 to 4)."""
-    text = next(filter(None, (read_small_file(os.path.join(folder, source, name)) for name in _ASTRO_CONTENT_CONFIGS)), "")
-    text = _without_js_comments(text)
-    constants = {match.group(1): match.group(3) for match in _JS_STRING_CONSTANT.finditer(text)}
-    bases: dict[str, str] = {}
-    definitions = list(_ASTRO_COLLECTION.finditer(text))
-    for index, definition in enumerate(definitions):
-        end = definitions[index + 1].start() if index + 1 < len(definitions) else len(text)
-        base = _ASTRO_BASE.search(text, definition.end(), end)
-        if base is None:
-            bases[definition.group(1)] = f"{source}/content/{definition.group(1)}"
-            continue
-        written = re.sub(r"\$\{(\w+)\}", lambda match: constants.get(match.group(1), "\0"), base.group(2))
-        if "\0" not in written and "${" not in written:
-            bases[definition.group(1)] = _normal(written.removeprefix("./"))
+    text = _astro_content_config(folder, source)
+    bases = {name: base for name, base, _ in _astro_definitions(text, source) if base is not None}
     exported = _ASTRO_EXPORTED.search(text)
     if exported is None:
         return bases
@@ -4589,6 +4585,53 @@ def _astro_collections(folder: str, source: str) -> dict[str, str]:
             inline = _ASTRO_BASE.search(entry)  # `docs: defineCollection({ loader: … })`, defined in place
             named[name] = _normal(inline.group(2).removeprefix("./")) if inline and "${" not in inline.group(2) else f"{source}/content/{name}"
     return named
+
+
+def _astro_content_config(folder: str, source: str) -> str:
+    text = next(filter(None, (read_small_file(os.path.join(folder, source, name)) for name in _ASTRO_CONTENT_CONFIGS)), "")
+    return _without_js_comments(text)
+
+
+def _astro_definitions(text: str, source: str) -> list[tuple[str, str | None, tuple[int, int]]]:
+    """Each `const name = defineCollection(…)`: its name, its folder (None when a constant it
+    names is not a string of the file) and the span of its definition."""
+    constants = {match.group(1): match.group(3) for match in _JS_STRING_CONSTANT.finditer(text)}
+    found: list[tuple[str, str | None, tuple[int, int]]] = []
+    definitions = list(_ASTRO_COLLECTION.finditer(text))
+    for index, definition in enumerate(definitions):
+        end = definitions[index + 1].start() if index + 1 < len(definitions) else len(text)
+        name, base = definition.group(1), _ASTRO_BASE.search(text, definition.end(), end)
+        if base is None:
+            found.append((name, f"{source}/content/{name}", (definition.end(), end)))
+            continue
+        written = re.sub(r"\$\{(\w+)\}", lambda match: constants.get(match.group(1), "\0"), base.group(2))
+        usable = "\0" not in written and "${" not in written
+        found.append((name, _normal(written.removeprefix("./")) if usable else None, (definition.end(), end)))
+    return found
+
+
+def _astro_untitled_folders(folder: str, source: str) -> tuple[str, ...]:
+    """The folders of the collections whose `schema: z.object({…})` declares no title or an
+    optional one (`.optional()`, `.default(…)`, `.nullish()`): their entries build without one.
+    A schema given by name, defined elsewhere, is not read."""
+    text = _astro_content_config(folder, source)
+    found = []
+    for _, base, (start, end) in _astro_definitions(text, source):
+        schema = _ASTRO_SCHEMA.search(text, start, end)
+        if base is None or schema is None:
+            continue
+        title = _ASTRO_TITLE_FIELD.search(text, schema.end() - 1, end)  # from the object's `{`
+        if title is None or _ZOD_OPTIONAL.search(title.group(1)):
+            found.append(base)
+    return tuple(found)
+
+
+# `schema: z.object({`, `schema: ({ image }) => z.object({`: the entries' fields follow.
+_ASTRO_SCHEMA = lazy(r"\bschema\s*:\s*(?:\([^()]*\)\s*=>\s*)?z\.object\(\s*\{")
+# The field's expression up to a comma: `title: z.string().optional(),` (a comma inside its
+# parentheses cuts it short, which reads it as required).
+_ASTRO_TITLE_FIELD = lazy(r"(?:^|[{,])\s*['\"]?title['\"]?\s*:([^,\n]*)", re.M)
+_ZOD_OPTIONAL = lazy(r"\.(?:optional|default|nullish|catch)\(")
 
 
 def _astro_collection_routes(folder: str, pages: str) -> dict[str, str]:

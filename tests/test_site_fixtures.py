@@ -954,6 +954,13 @@ def test_mkdocs_inherit_loops_end(tmp_path: Path) -> None:
     assert site is not None and site.generator == "mkdocs" and site.content == ("pages",)
 
 
+def test_astro_collections_whose_schema_lets_the_title_go(tmp_path: Path) -> None:
+    # about: no title in its schema; talks: `title: z.string()`; blog: one line, title required
+    code, out, err = artlint("site", "--format", "json", str(SITES / "astro"), cwd=tmp_path)
+    assert code == 0, err
+    assert json.loads(out)[0]["untitled-folders"] == ["src/content/about"]
+
+
 def test_a_book_honkit_builds_without_a_book_json_is_a_gitbook(tmp_path: Path) -> None:
     # HonKit, GitBook's maintained fork, needs no book.json: LANGS.md and a package.json that runs it.
     write(tmp_path, {"LANGS.md": "* [English](en/)\n* [中文](cn/)\n", "package.json": '{ "scripts": { "build": "honkit build" } }\n'})

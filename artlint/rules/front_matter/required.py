@@ -34,7 +34,9 @@ class FrontMatterRequired(DocumentRule):
     notes, photos, a micro-blog whose template heads each note with its date), nor Eleventy
     pages whose layout shows a title only when there is one (`{% if title %}<h1>…`: notes,
     untitled by design), nor Eleventy pages titled by their `eleventyNavigation.title` where the site's layouts show it
-    (`{{ title | default(eleventyNavigation.title) }}`), nor do placeholders with neither a title nor any text after the front
+    (`{{ title | default(eleventyNavigation.title) }}`), nor Astro entries of a content collection
+    whose schema declares no title or an optional one (`title: z.string().optional()`; a required
+    one stops the build when missing), nor do placeholders with neither a title nor any text after the front
     matter (translation stubs, redirects) or a Hugo page of the `redirect` type, nor drafts (`draft: true`, `published: false`, a
     `_drafts` folder: work in progress, which a default build leaves out; the keys are asked
     for once the draft is published). Jekyll's posts and the documents of its collections need

@@ -13,4 +13,21 @@ const notes = defineCollection({
   loader: glob({ pattern: '**/*.md', base: './src/content/notes' }),
 });
 
-export const collections = { blog, notes };
+// The about pages' schema asks for a language only: Astro builds them without a title.
+const about = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './src/content/about' }),
+  schema: z.object({
+    lang: z.enum(['en', 'ja']).optional().default('en'),
+  }),
+});
+
+// Talks must have a title; a summary may go.
+const talks = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './src/content/talks' }),
+  schema: ({ image }) => z.object({
+    title: z.string(),
+    summary: z.string().optional(),
+  }),
+});
+
+export const collections = { blog, notes, about, talks };
