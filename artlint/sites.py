@@ -103,6 +103,9 @@ class Page:
     # The layout hands the page's text to a script that renders it as markdown in the browser
     # (reveal.js's `<section data-markdown>`, marked with GFM): bare URLs are linked there.
     rendered_by_script: bool = False
+    # The page sends its readers on and shows none of its text: `redirect_to:` with
+    # jekyll-redirect-from, a Hugo page of the `redirect` type.
+    redirects: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -323,6 +326,9 @@ class Site:
     # Astro: the folders of content collections whose schema lets a title go (none declared,
     # or `title: z.string().optional()`); Astro's validation stops a build that misses a required one.
     untitled_folders: tuple[str, ...] = ()
+    # jekyll-redirect-from (or GitHub Pages, which brings it): a page with `redirect_to:` is a
+    # redirect, its text never shown.
+    redirect_pages: bool = False
     # Site paths a plugin writes a list of pages at: a Docusaurus blog's `/blog`.
     listing_pages: tuple[str, ...] = ()
     # Site paths a plugin writes a redirect page at (mkdocs-redirects' `redirect_maps`).
@@ -394,7 +400,7 @@ class Site:
         matter = front_matter if isinstance(front_matter, Mapping) else {}
         key = (
             file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter),
-            str(matter.get("layout")), str(_stated_type(matter)),
+            str(matter.get("layout")), str(_stated_type(matter)), bool(matter.get("redirect_to")),
         )
         page = self._pages.get(key)
         if page is None:
@@ -792,6 +798,7 @@ class Site:
             "kept-folders": list(self.kept_folders),
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
             "untitled-folders": list(self.untitled_folders),
+            "redirect-pages": self.redirect_pages,
             "listing-pages": ["/" + path for path in self.listing_pages],
             "file-mounts": {target: source for source, target in self.file_mounts},
             "content-mounts": {folder: "/" + prefix for folder, prefix in self.content_prefixes},
@@ -1157,7 +1164,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     title_from_name = title_from_name or (site.titles_from_file_names and kind in ("article", "page"))
     # reveal.js's markdown plugin (`<section data-markdown>`) renders the page in the browser.
     rendered_by_script = kind in ("article", "page") and bool(layout_file) and "data-markdown" in _layout_text(layout_file, site.root)
-    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script)
+    redirects = hugo_type == "redirect" or (site.redirect_pages and bool(matter.get("redirect_to")))
+    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script, redirects)
 
 
 def _eleventy_fragment(site: Site, file: str) -> bool:
@@ -3420,6 +3428,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "not_content": tuple(_normal(str(item)) for item in excluded if isinstance(item, str) and "*" not in str(item)),
         "excluded_pages": _jekyll_excluded_pages(excluded),
         "redirect_sources": _jekyll_plugin_redirects(settings, plugins),
+        "redirect_pages": any(_loads_plugin(folder, settings, gem) for gem in ("jekyll-redirect-from", "github-pages")),
     }
 
 

@@ -58,6 +58,10 @@ class FileRule(Rule):
 class DocumentRule(Rule):
     """Judges one parsed document at a time; a pure function of the document and its options."""
 
+    # Whether the rule reads the text after the front matter: on a page that redirects (see
+    # artlint.sites.Page.redirects) nobody sees that text, and only front-matter rules run.
+    reads_body = True
+
     def check(self, doc: "Document", options: Mapping[str, Any]) -> Iterable[Diagnostic]:
         raise NotImplementedError
 

@@ -26,6 +26,7 @@ class FrontMatterDuplicateKey(DocumentRule):
     """
 
     name = "front-matter-duplicate-key"
+    reads_body = False
     family = "front-matter"
     severity = Severity.ERROR
 

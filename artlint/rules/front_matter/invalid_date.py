@@ -49,6 +49,7 @@ class FrontMatterInvalidDate(DocumentRule):
     """
 
     name = "front-matter-invalid-date"
+    reads_body = False
     family = "front-matter"
     severity = Severity.ERROR
     options = {

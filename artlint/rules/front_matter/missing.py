@@ -53,6 +53,7 @@ class FrontMatterMissing(DocumentRule):
     """
 
     name = "front-matter-missing"
+    reads_body = False
     family = "front-matter"
     severity = Severity.WARNING
     options = {

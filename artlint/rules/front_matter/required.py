@@ -70,6 +70,7 @@ class FrontMatterRequired(DocumentRule):
     """
 
     name = "front-matter-required"
+    reads_body = False
     family = "front-matter"
     severity = Severity.ERROR
     options = {

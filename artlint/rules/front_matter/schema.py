@@ -55,6 +55,7 @@ class FrontMatterSchema(DocumentRule):
     """
 
     name = "front-matter-schema"
+    reads_body = False
     family = "front-matter"
     severity = Severity.ERROR
     options = {

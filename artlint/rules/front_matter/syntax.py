@@ -29,6 +29,7 @@ class FrontMatterSyntax(DocumentRule):
     """
 
     name = "front-matter-syntax"
+    reads_body = False
     family = "front-matter"
     severity = Severity.ERROR
 
