@@ -37,6 +37,8 @@ _LENIENT_GENERATORS = ("jekyll", "hexo", "docusaurus", "vitepress", "vuepress", 
 # chosen on purpose: `2023-2-16` among `2023-02-09`s is a slip, which a Python or Go build refuses.
 _JS_ONE_DIGIT_HOUR = lazy(r"[Tt]\d(?!\d)")
 _JAVASCRIPT_GENERATORS = ("hexo", "docusaurus", "vitepress", "vuepress", "rspress", "nuxt")
+# An offset after the zone's name, `GMT+0800`, as JavaScript's Date.toString() writes it and Date reads it.
+_NAMED_OFFSET = lazy(r"[ ]+(?:GMT|UTC)(?=[+-]\d{2}:?\d{2}$)")
 # YAML's timestamp (yaml.org/type/timestamp), with one-digit months, days and hours: a date
 # to every YAML library that generators use (go-yaml for Hugo, js-yaml, Ruby's Psych).
 _YAML_TIMESTAMP = lazy(
@@ -72,6 +74,8 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
     if generator == "eleventy" and value.strip() in _ELEVENTY_DATE_WORDS:
         return None  # `date: Last Modified`: Eleventy takes the date from the file or from git
     text = _ruby_zone(value.strip(), generator)
+    if generator in _JAVASCRIPT_GENERATORS and ("GMT" in text or "UTC" in text):
+        text = _NAMED_OFFSET.sub(" ", text)  # `2020-12-23 10:09:53 GMT+0800`: Date reads the offset after the name
     if not text and generator == "hugo":
         return None  # Hugo reads an empty date as none set and takes the next source (git, a file name)
     match = _ISO.fullmatch(text)

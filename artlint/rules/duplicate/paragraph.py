@@ -63,7 +63,7 @@ def _shown_lines(text: str) -> list[str]:
 
 def _line_of_verse(line: str) -> bool:
     width = len(line) + len(_WIDE.findall(line))
-    return width <= _VERSE_WIDTH and not line.endswith((".", "。", ":", "：", ";", "；"))
+    return width <= _VERSE_WIDTH and not line.endswith((".", "。", ":", "：", ";", "；")) and not _CODE_MARK.search(line)
 
 
 # A line of verse is short (display columns: a Chinese, Japanese or Korean character takes two)
@@ -71,6 +71,8 @@ def _line_of_verse(line: str) -> bool:
 _VERSE_WIDTH = 60
 _VERSE_LINES = 12
 _VERSE_SHARE = 0.75
+# Marks of a configuration or code pasted as text (`keyUsage = digitalSignature`), never of verse.
+_CODE_MARK = lazy(r"[=;{}<>|$#\\/]")
 _WIDE = lazy("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -348,7 +350,8 @@ class DuplicateParagraph(DocumentRule):
       attempt of a walkthrough meets; items twice in one list aside): a slip of copy and paste
       leaves two, or three in a row;
     - on a page of lyrics or verse (a dozen lines or more of its paragraphs, and three in four,
-      short and ending no sentence with a full stop or a colon), a stanza or line of verse
+      short, ending no sentence with a full stop or a colon, with no mark of code or
+      configuration such as `=`, `;` or `{`), a stanza or line of verse
       sung again: a chorus;
     - the same note linking to different pages (one per item);
     - a paragraph that is one code span (a syntax tutorial's output, shown for two inputs) or

@@ -24,7 +24,8 @@ class FrontMatterInvalidDate(DocumentRule):
     sites (`2024-3-21 4:00:00 +0000`; not on Eleventy, whose Luxon reads ISO 8601 alone), `/` or
     `.` between them there (`2013/7/13 20:46:25`) and in folders no known generator builds, whose
     own code reads them, most often with JavaScript's Date (not with a one-digit hour after `T`,
-    `2019-05-27T4:55`, which Date refuses), RFC 1123 and `15 Oct 2023` on Hugo and
+    `2019-05-27T4:55`, which Date refuses), an offset after a zone's name on those that read
+    dates with JavaScript's Date (`2020-12-23 10:09:53 GMT+0800`), RFC 1123 and `15 Oct 2023` on Hugo and
     Jekyll, Unix `date`'s output and a zone named as Ruby names it on Jekyll (`Fri Sep  3
     11:21:31 CEST 2021`, `2018-03-01 09:05 EST`), and Eleventy's
     words for a file's dates (`Last Modified`, `Created`, `git Last Modified`, `git Created`).

@@ -1,6 +1,7 @@
 import os
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from artlint import dependencies
 from artlint.anchors import anchorjs_names, document_anchors, signature_names, spelled_out_prefixes, template_ids
@@ -192,6 +193,7 @@ class LinkAnchorMissing(DocumentRule):
         """`{{< ref "other.md#part" >}}`: Hugo appends the fragment to the page it finds."""
         for ref in hugo_refs(doc):
             path, _, fragment = ref.target.partition("#")
+            fragment = unquote(fragment)  # `#%E5%88%9D%E5%A7%8B%E5%8C%96`: the browser finds the id decoded
             if not path or not fragment:
                 continue
             found = resolve_hugo_ref(doc, path, options["roots"], ref.language)
