@@ -84,6 +84,9 @@ _COMMAND_LINE = lazy(
     r"(?:pip3?|npm|pnpm|gem|brew|yum|dnf|apt|apt-get|rpm)[ \t]+(?:install|add|-[iU]\w*)|"
     r"yarn[ \t]+add|go[ \t]+(?:get|install)|docker[ \t]+pull|helm[ \t]+repo[ \t]+add)\b"
 )
+# A line that opens with a shell's prompt and a command (`$ httping -g 'http://…'`, `(chroot) #
+# wget http://…`, `root@box:~# curl …`): a session pasted without its fence, whatever the command.
+_PROMPT_LINE = lazy(r"[ \t>*+-]*(?:\$|(?:\([\w.-]+\)|[\w.-]+@[\w.-]+(?::[^\s$#]*)?)[ \t]*[$#%])[ \t]+[a-z][\w.-]*[ \t]")
 _METHOD_WINDOW = 60  # characters before and after the URL, on its line
 
 
@@ -226,7 +229,7 @@ def _beside_http_method(text: str, start: int, end: int, line_start: int) -> boo
     """Whether the URL is the argument of an HTTP method or of a command line that fetches it."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if _COMMAND_LINE.match(text, line_start, start):
+    if _COMMAND_LINE.match(text, line_start, start) or _PROMPT_LINE.match(text, line_start, start):
         return True
     # Searched in the whole text, not a slice: "TARGET" cut to "GET" by a window is no method.
     if _HTTP_METHOD.search(text, max(line_start, start - _METHOD_WINDOW), start):
@@ -563,8 +566,10 @@ class BareUrl(DocumentRule):
     example), a `www.` host named without a scheme or a path (`(© www.example.com)`, `域名如
     www.example.cn`: a domain, not a page), webhook hosts
     (`hook.`, `webhooks.`), package indexes listed as values for a tool's setting (a Python
-    index's `…/simple/`, the bare root of a `registry.` or `goproxy.` host), and a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
-    a request described, not a page to read; nor the address shown after a link to it on the
+    index's `…/simple/`, the bare root of a `registry.` or `goproxy.` host), a URL written beside `GET`, `POST`, `PUT`, `PATCH` or `DELETE`:
+    a request described, not a page to read, and the argument of a shell command pasted without
+    its fence (`wget https://…`, `git clone https://…`, or any command after a prompt: `$ httping
+    -g 'http://…'`, `(chroot) # wget http://…`, `root@box:~# curl …`); nor the address shown after a link to it on the
     same line (`- [yarn](https://x.org/yarn) : https://x.org/yarn`), nor one struck through
     (`~~https://x.org/bin/0.10.0/~~`, `~~see the old FAQ at http://…~~`, `<del>`: a download
     withdrawn), nor one its line says is dead
