@@ -92,11 +92,7 @@ class Document:
     def page(self) -> "Page | None":
         """What the site makes of this file: article, section, page...; its language and the
         date its name gives (None for a text without a file or site)."""
-        file = self.absolute_file
-        if self.site is None or file is None:
-            return None
-        data = self.front_matter.data if self.front_matter is not None else None
-        return self.site.page(file, data if isinstance(data, dict) else None)
+        return _page_of(self.site, self.absolute_file, self.front_matter)
 
     @cached_property
     def links(self) -> list[Link]:
@@ -335,18 +331,19 @@ def parse_document(
     generator = site.generator if site is not None else None
     front_matter = front_matter_of(source, generator, site is not None and site.commented_front_matter)
     body_offset = front_matter.body_offset if front_matter else 0
-    renderer = site if site is not None and not _shown_by_github(site, file, front_matter) else None
+    page = _page_of(site, os.path.abspath(file) if file is not None else None, front_matter)
+    # A repository's own document the generator does not build (a README, a folder of notes
+    # beside the site): GitHub shows it, and the generator's template markup in it as text.
+    renderer = site if page is None or page.kind != "repository" else None
     markup = masked_for_parser(source.text, renderer.generator if renderer is not None else None, body_offset, renderer)
     parsed = parse_markdown(markup, body_offset)
     markup_text = markup if markup is not source.text else None
     return Document(path, source, front_matter, parsed.blocks, parsed.definitions, file, root, boundary, site, markup_text)
 
 
-def _shown_by_github(site: "Site", file: Path | None, front_matter: FrontMatter | None) -> bool:
-    """A repository's own document the generator does not build (a README, a folder of notes
-    beside the site): GitHub shows it, and the generator's template markup in it as text."""
-    if file is None:
-        return False
+def _page_of(site: "Site | None", file: str | None, front_matter: FrontMatter | None) -> "Page | None":
+    """What the site makes of the file (absolute), given its front matter."""
+    if site is None or file is None:
+        return None
     data = front_matter.data if front_matter is not None else None
-    page = site.page(os.path.abspath(file), data if isinstance(data, dict) else None)
-    return page is not None and page.kind == "repository"
+    return site.page(file, data if isinstance(data, dict) else None)

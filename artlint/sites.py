@@ -4553,7 +4553,8 @@ def _astro_parts(folder: str, settings: dict) -> dict:
     source = options.get("srcDir", "src")
     public = options.get("publicDir", "public")
     pages = f"{source}/pages"
-    collections = _astro_collections(folder, source)
+    config = _astro_content_config(folder, source)
+    collections = _astro_collections(config, source)
     if "@astrojs/starlight" in text and "docs" not in collections:
         collections["docs"] = f"{source}/content/docs"
     routes = _astro_collection_routes(folder, pages)
@@ -4571,15 +4572,14 @@ def _astro_parts(folder: str, settings: dict) -> dict:
         "doc_sources": tuple(usable),
         "static": (public,),
         "autolinks": True,  # remark-gfm
-        "untitled_folders": _astro_untitled_folders(folder, source),
+        "untitled_folders": _astro_untitled_folders(config, source),
     }
 
 
-def _astro_collections(folder: str, source: str) -> dict[str, str]:
-    """Each content collection's name and folder: a loader's `base` (`glob({ base:
+def _astro_collections(text: str, source: str) -> dict[str, str]:
+    """Each content collection's name and folder, read from the content configuration's `text`: a loader's `base` (`glob({ base:
     './src/data/blog' })`, a template of a constant of the file read as the constant), or the
     collection's own folder of `src/content/` where none is given (Astro 2 to 4)."""
-    text = _astro_content_config(folder, source)
     bases = {name: base for name, base, _ in _astro_definitions(text, source) if base is not None}
     exported = _ASTRO_EXPORTED.search(text)
     if exported is None:
@@ -4619,11 +4619,11 @@ def _astro_definitions(text: str, source: str) -> list[tuple[str, str | None, tu
     return found
 
 
-def _astro_untitled_folders(folder: str, source: str) -> tuple[str, ...]:
-    """The folders of the collections whose `schema: z.object({…})` declares no title or an
+def _astro_untitled_folders(text: str, source: str) -> tuple[str, ...]:
+    """The folders of the collections (of the content configuration's `text`) whose `schema:
+    z.object({…})` declares no title or an
     optional one (`.optional()`, `.default(…)`, `.nullish()`): their entries build without one.
     A schema given by name, defined elsewhere, is not read."""
-    text = _astro_content_config(folder, source)
     found = []
     for _, base, (start, end) in _astro_definitions(text, source):
         schema = _ASTRO_SCHEMA.search(text, start, end)
