@@ -4210,6 +4210,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     else:
         language_folders = () if languages else _language_folders(folder, (f"{docs}/",))
     linked = _linked_folders(folder, docs)
+    plugins = _mkdocs_names(settings, "plugins")
     theme = _table(settings.get("theme"))
     # The theme's `custom_dir` overrides templates and adds files, which MkDocs copies to the
     # site's root beside the docs' (`theme/assets/img/a.svg` is `assets/img/a.svg`).
@@ -4228,17 +4229,17 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": _smart_asterisks(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
-        "jinja_pages": "macros" in _mkdocs_names(settings, "plugins"),
+        "jinja_pages": "macros" in plugins,
         "include_tags": _mkdocs_include_tags(settings),
-        "autorefs": bool(_mkdocs_names(settings, "plugins") & {"autorefs", "mkdocstrings"}),
+        "autorefs": bool(plugins & {"autorefs", "mkdocstrings"}),
         "tab_ids": _mkdocs_tab_ids(settings),
         "toc_separator": _mkdocs_toc_separator(settings),
         "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
-        "dates_unread": not (_mkdocs_names(settings, "plugins") & frozenset(data.load("sites")["mkdocs-date-plugins"])),
+        "dates_unread": not (plugins & frozenset(data.load("sites")["mkdocs-date-plugins"])),
         # mkdocs-autolinks-plugin and its kin: `![x](shot.png)` is the shot.png anywhere in the docs
-        "by_name_folders": (docs,) if _mkdocs_names(settings, "plugins") & frozenset(data.load("sites")["mkdocs-by-name-plugins"]) else (),
+        "by_name_folders": (docs,) if plugins & frozenset(data.load("sites")["mkdocs-by-name-plugins"]) else (),
     }
 
 
@@ -4577,9 +4578,10 @@ def _astro_parts(folder: str, settings: dict) -> dict:
 
 
 def _astro_collections(text: str, source: str) -> dict[str, str]:
-    """Each content collection's name and folder, read from the content configuration's `text`: a loader's `base` (`glob({ base:
-    './src/data/blog' })`, a template of a constant of the file read as the constant), or the
-    collection's own folder of `src/content/` where none is given (Astro 2 to 4)."""
+    """Each content collection's name and folder, read from the content configuration's `text`:
+    a loader's `base` (`glob({ base: './src/data/blog' })`, a template of a constant of the file
+    read as the constant), or the collection's own folder of `src/content/` where none is given
+    (Astro 2 to 4)."""
     bases = {name: base for name, base, _ in _astro_definitions(text, source) if base is not None}
     exported = _ASTRO_EXPORTED.search(text)
     if exported is None:
@@ -4621,9 +4623,9 @@ def _astro_definitions(text: str, source: str) -> list[tuple[str, str | None, tu
 
 def _astro_untitled_folders(text: str, source: str) -> tuple[str, ...]:
     """The folders of the collections (of the content configuration's `text`) whose `schema:
-    z.object({…})` declares no title or an
-    optional one (`.optional()`, `.default(…)`, `.nullish()`): their entries build without one.
-    A schema given by name, defined elsewhere, is not read."""
+    z.object({…})` declares no title or an optional one (`.optional()`, `.default(…)`,
+    `.nullish()`): their entries build without one. A schema given by name, defined elsewhere,
+    is not read."""
     found = []
     for _, base, (start, end) in _astro_definitions(text, source):
         schema = _ASTRO_SCHEMA.search(text, start, end)

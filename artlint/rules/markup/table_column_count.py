@@ -62,6 +62,7 @@ class TableColumnCount(DocumentRule):
         # Python-Markdown, and MDX 1's remark-parse 8 (Docusaurus before 3), keep a `|` inside a code span in its cell.
         protects_code = doc.site is not None and (doc.site.generator == "mkdocs" or (doc.site.generator == "docusaurus" and doc.site.spaced_strong))
         text = doc.markup_text or doc.text
+        templated = text is not doc.text  # masked by artlint.templating: a template's tags are in it
         for table in doc.nodes("table"):
             rows = table.children
             if len(rows) < 2:
@@ -69,7 +70,7 @@ class TableColumnCount(DocumentRule):
             columns = len(rows[0].children)
             for row in rows[1:]:
                 cells = split_cells(text[row.start : row.end], protect_code=protects_code) or []
-                dropped = [cell for cell in cells[columns:] if _shows_text(cell, templated=text is not doc.text)]
+                dropped = [cell for cell in cells[columns:] if _shows_text(cell, templated)]
                 if dropped:
                     yield doc.diagnostic(_dropped_message(cells, columns, dropped), row.start, row.end)
         for paragraph in doc.nodes("paragraph"):
