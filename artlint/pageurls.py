@@ -663,7 +663,7 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
         if written_id is not None and ("/" in written_id or not written_id.strip()):
             return None
         name = written_id.strip() if written_id is not None else docusaurus_unnumbered(stem)  # the id takes the file name's place
-        if written_id is None and (name.lower() in ("index", "readme") or (folders and name == folders[-1])):
+        if _docusaurus_category_index(parts, stem):
             name = ""
         segments = [*folders, name] if name else folders
     elif kind == "pages":  # `faq.md` is `/faq`, `team/index.md` `/team/`; no slug
@@ -685,6 +685,14 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
             raise _Uncertain(segment)
     url = base.rstrip("/") + "".join("/" + segment for segment in segments)
     return PageUrl(url or "/", _output(url + "/"))
+
+
+def _docusaurus_category_index(parts: list[str], stem: str) -> bool:
+    """The docs plugin serves `index.md`, `README.md` and `guides/guides.md` at their folder's URL,
+    whatever their id; the names are compared as written, number prefixes and all, in any case
+    (`React/01-React.md` is `/React/React`)."""
+    name = stem.lower()
+    return name in ("index", "readme") or (len(parts) > 1 and name == parts[-2].lower())
 
 
 # The blog plugin's dated names: the date as written (`2020-2-14-x.md` is /2020/2/14/x).

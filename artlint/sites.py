@@ -4230,7 +4230,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "betterem": _smart_asterisks(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in plugins,
-        "include_tags": _mkdocs_include_tags(settings),
+        "include_tags": _mkdocs_include_tags(settings, plugins),
         "autorefs": bool(plugins & {"autorefs", "mkdocstrings"}),
         "tab_ids": _mkdocs_tab_ids(settings),
         "toc_separator": _mkdocs_toc_separator(settings),
@@ -4327,10 +4327,10 @@ def _mkdocs_tab_ids(settings: dict) -> str:
     return "combined" if options.get("combine_header_slug") is True else "titles"
 
 
-def _mkdocs_include_tags(settings: dict) -> tuple[tuple[str, str], ...]:
+def _mkdocs_include_tags(settings: dict, plugins: set[str]) -> tuple[tuple[str, str], ...]:
     """mkdocs-include-markdown-plugin's directive tags, `{%` and `%}` unless its `opening_tag`
     and `closing_tag` say otherwise; none without the plugin."""
-    if "include-markdown" not in _mkdocs_names(settings, "plugins"):
+    if "include-markdown" not in plugins:
         return ()
     options = _options_of(settings.get("plugins"), "include-markdown") or {}
     opening, closing = options.get("opening_tag", "{%"), options.get("closing_tag", "%}")
