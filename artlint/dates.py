@@ -1,7 +1,7 @@
 """Dates as front matter writes them: TOML dates, or ISO 8601 / RFC 3339 strings; and the
 other forms the site's generator reads: Ruby's Time.parse (Jekyll: `2024-3-21 4:00:00 +0000`),
 JavaScript's Date (Hexo: `2013/7/13 20:46:25`), RFC 1123 and Unix `date`'s output
-(`Fri Sep  3 11:21:31 CEST 2021`), which Ruby reads too, JavaScript's own Date strings on
+(`Fri Sep  3 11:21:31 CEST 2021`) and `February 21, 2017`, which Ruby reads too, JavaScript's own Date strings on
 Hexo and Docusaurus (`Wed Oct 22 2025 08:00:00 GMT+0800 (Hong Kong Standard Time)`), Go's layouts that Hugo tries (RFC 1123,
 `15 Oct 2023`, Go's own `2024-06-17 04:02:43 +0000 UTC`), and YAML's timestamps with one-digit parts (`2019-05-27T4:55:44+08:00`)."""
 
@@ -94,10 +94,10 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
             match = _ISO.fullmatch(go_string["stamp"])
         elif _rfc_1123_or_day_month_year(text):
             return None
-    if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text)):
-        return None  # Ruby's Time.parse reads RFC 1123 and `date`'s output as well
-    if not match and generator in _JAVASCRIPT_GENERATORS and _javascript_date_string(text):
-        return None  # JavaScript's Date reads what its own toString() writes
+    if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text) or _month_day_year(text)):
+        return None  # Ruby's Time.parse reads RFC 1123, `date`'s output and `February 21, 2017` as well
+    if not match and generator in _JAVASCRIPT_GENERATORS and (_javascript_date_string(text) or _month_day_year(text)):
+        return None  # JavaScript's Date reads what its own toString() writes, and `February 21, 2017`
     if not match:
         return f"{value!r} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T08:00:00+08:00"
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
@@ -155,6 +155,18 @@ def _rfc_1123_or_day_month_year(text: str) -> bool:
     except (TypeError, ValueError, IndexError):
         pass
     for layout in ("%d %b %Y", "%d %B %Y"):
+        try:
+            dt.datetime.strptime(text, layout)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def _month_day_year(text: str) -> bool:
+    """`February 21, 2017`, `Feb 21 2017`: a date as English prose writes it, which Ruby's
+    Time.parse (Jekyll) and JavaScript's Date read; Go's layouts (Hugo) do not."""
+    for layout in ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y"):
         try:
             dt.datetime.strptime(text, layout)
             return True

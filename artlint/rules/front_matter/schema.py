@@ -106,7 +106,7 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     reads terms under `[taxonomies]` only and ignores these keys; Eleventy reads `tags: blog` as one
     tag), any form of `categories` on a
     Docusaurus site (its plugins read `tags` only), any string where only the theme reads
-    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo) or as a term of a
+    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo, Jekyll) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo; Docusaurus' validation turns numbers into
     strings; so a folder no known generator builds, as most of those that may build it do), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
@@ -130,7 +130,7 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
         # (Jekyll, Hugo, Hexo, Eleventy) are most of those that may build it.
         return "," not in value and "，" not in value and generator in ("jekyll", "hugo", "hexo", "eleventy", "plain")
     if expected == "string" and _is_number(value):
-        return generator in ("hugo", "hexo")
+        return generator in ("hugo", "hexo", "jekyll")  # Liquid prints `title: 2017` as 2017
     if expected == "list[string]" and isinstance(value, list) and all(isinstance(item, str) or _is_number(item) for item in value):
         # `tags: [加班, 996]`: each term is read as text (and by most of those that may build a plain folder)
         return generator in ("jekyll", "hugo", "hexo", "docusaurus", "plain", "astro")
