@@ -828,14 +828,15 @@ def _url_stem(doc: "Document") -> str:
 
 def _suffixed_translations(doc: "Document", candidates: list[Path]) -> list[Path]:
     """mkdocs-static-i18n's suffix layout: a page written `page1.pt.md` (or only in the default
-    language, `page1.en.md`) answers a link to `page1.md` or to its address `page1/`."""
+    language, `page1.en.md`) answers a link to `page1.md` or to its address `page1/`; so does
+    an image (`shot.de.png` for `shot.png`), which the plugin localises as it does pages."""
     site = doc.site
     own = doc.page.language if doc.page is not None else None
     codes = list(dict.fromkeys(code for code in (own, site.languages[0] if site is not None and site.languages else None) if code))
     return [
         candidate.with_name(f"{candidate.stem}.{form}{candidate.suffix}")
         for candidate in candidates
-        if candidate.suffix.lower() == ".md"
+        if candidate.suffix
         for code in codes
         for form in dict.fromkeys((code, bcp47_case(code)))
     ]
