@@ -2923,7 +2923,8 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         elif _normal(target) in ("static", "assets"):
             static.append(source)
     # A theme's static/ and assets/ are merged with the site's: `/images/x.svg` may be the theme's.
-    for name in _theme_names(settings):
+    themes = _theme_names(settings, folder)
+    for name in themes:
         static += [f"themes/{name}/{kind}" for kind in ("static", "assets") if os.path.isdir(os.path.join(folder, "themes", name, kind))]
     # So are those of a module imported from a folder of the checkout (go.mod's `replace`).
     for module in _local_modules(folder, settings):
@@ -2934,7 +2935,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     templates = _template_files(
         [
             os.path.join(folder, "layouts"),
-            *(os.path.join(folder, "themes", name, "layouts") for name in _theme_names(settings)),
+            *(os.path.join(folder, "themes", name, "layouts") for name in themes),
             *(os.path.join(folder, module, "layouts") for module in _local_modules(folder, settings)),
             *(os.path.join(folder, source) for _, mounts in vendored for source, target in mounts if _normal(target) == "layouts"),
         ]
@@ -3077,11 +3078,16 @@ def _disabled_languages(settings: dict, languages: dict, default: str) -> frozen
     return frozenset(names - {default})
 
 
-def _theme_names(settings: dict) -> list[str]:
-    """The Hugo themes the configuration names (`theme = "x"` or a list), plain names only."""
+def _theme_names(settings: dict, folder: str) -> list[str]:
+    """The Hugo themes the configuration names (`theme = "x"` or a list), plain names only; with
+    none named, the one theme of `themes/` that has templates, where the site has no default
+    templates of its own: the build names it (`hugo -t simple`), or no page would render."""
     themes = settings.get("theme")
     names = [themes] if isinstance(themes, str) else [name for name in _items(themes) if isinstance(name, str)]
-    return [name for name in names if _plain_name(name)]
+    if names or os.path.isdir(os.path.join(folder, "layouts", "_default")):
+        return [name for name in names if _plain_name(name)]
+    usable = [os.path.basename(path) for path in _child_folders(os.path.join(folder, "themes")) if os.path.isdir(os.path.join(path, "layouts"))]
+    return usable if len(usable) == 1 else []
 
 
 _ROOT_BASE = lazy(

@@ -21,7 +21,8 @@ class FrontMatterRequired(DocumentRule):
     Hugo pages of the `docs` type (set in front matter, cascaded from a section's `_index.md`,
     or a top section named `docs`: the documentation layouts of Docsy and hugo-book); section
     indexes (Hugo's and Zola's `_index.md`, titled by their folder or template) and the home
-    page (`index.md` at the top of the content, or of a language's folder: its layout shows the
+    page (`index.md` at the top of the content, or of a language's folder, or a page whose
+    `permalink` puts it there, `/` or `/fr/`: its layout shows the
     site's name) need no title; README files, partials and the pages of documentation
     generators need none, nor do Eleventy and Jekyll templates published as data (`permalink:
     /sitemap.xml`, a feed), nor Jekyll pages whose layout prints another object's title as
@@ -125,13 +126,28 @@ def _keys_as_read(data: dict, doc) -> dict[str, str]:
 
 
 def _home_page(doc) -> bool:
-    """The site's home page, or a language's: `index.md` at the top of a content folder."""
+    """The site's home page, or a language's: `index.md` at the top of a content folder, or
+    a page whose front matter puts it at the top (`permalink: /`, `permalink: /fr/` on a page
+    in French)."""
     if doc.site is None or doc.absolute_file is None:
         return False
+    if _placed_at_a_home(doc.front_matter.data, doc.site.languages):
+        return True
     folder, _, name = doc.site.relative(doc.absolute_file).rpartition("/")
     if name.rsplit(".", 1)[0].lower() != "index":
         return False
     return (folder or ".") in doc.site.content or any(folder == path for path, _ in doc.site.language_folders)
+
+
+def _placed_at_a_home(data: dict, languages) -> bool:
+    address = next((value for key in ("permalink", "url") if isinstance(value := data.get(key), str)), None)
+    if address is None:
+        return False
+    top = address.strip().strip("/").removesuffix("index.html").strip("/").lower()
+    if not top:
+        return True
+    written = {str(data.get(key)).lower() for key in ("lang", "language") if isinstance(data.get(key), str)}
+    return "/" not in top and (top in written or top in {code.lower() for code in languages})
 
 
 def _dates_expected(doc) -> bool:
