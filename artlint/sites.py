@@ -5033,41 +5033,56 @@ _ELEVENTY_COPY_PAIR = lazy(r"""(?:["'`]([^"'`\n*]+)["'`]|(?<![\w$.])([A-Za-z_$][
 # `setLibrary("md", require("./lib/helpers/markdown"))`, or a markdown-it instance imported
 # from a file of the project: where the library's options are written.
 _ELEVENTY_LIBRARY = lazy(r"""setLibrary\(\s*["'`]md["'`]\s*,\s*(?:require\(\s*["'`](\.{1,2}/[^"'`\n]+)["'`]|(\w+))""")
-_JS_IMPORT = lazy(r"""(?:import\s+(\w+|\{[^{}]{0,300}\})\s+from|(?:const|let|var)\s+(\w+)\s*=\s*require\()\s*["'`](\.{1,2}/[^"'`\n]+)["'`]""")
-_IMPORTED_NAME = lazy(r"(\w+)(?:\s+as\s+(\w+))?")  # `{ markdown }`, `{ md as markdown }`
+_JS_IMPORT = lazy(r"""(?:import\s+(\w+|\{[^{}]{0,300}\})\s+from|(?:const|let|var)\s+(\w+|\{[^{}]{0,300}\})\s*=\s*require\()\s*["'`](\.{1,2}/[^"'`\n]+)["'`]""")
+_IMPORTED_NAME = lazy(r"(\w+)(?:\s*(?:\bas\b|:)\s*(\w+))?")  # `{ markdown }`, `{ md as markdown }`, `{ md: markdown }`
 
 
 def _imported_from(text: str) -> dict[str, str]:
     """{local name: the project file it comes from} of a configuration's imports and requires
-    (`import markdown from './md.js'`, `import { markdown } from './lib/plugins/markdown.ts'`)."""
+    (`import markdown from './md.js'`, `import { markdown } from './lib/plugins/markdown.ts'`,
+    `const { configureMarkdown } = require("./utils/markdown")`)."""
     imports = {}
-    for names, required, source in _JS_IMPORT.findall(text):
-        if names.startswith("{"):
+    for imported, required, source in _JS_IMPORT.findall(text):
+        names = imported or required
+        if names.startswith("{"):  # `import { a } from`, `const { a } = require(`
             for name in _IMPORTED_NAME.finditer(names[1:-1]):
                 imports[name.group(2) or name.group(1)] = source
         else:
-            imports[names or required] = source
+            imports[names] = source
     return imports
 
 
 def _linkify_in_library(folder: str, text: str) -> bool:
     """Whether the markdown library the configuration gives Eleventy, written in another file
-    of the project (`setLibrary("md", require("./lib/helpers/markdown"))`), turns `linkify` on."""
+    of the project (`setLibrary("md", require("./lib/helpers/markdown"))`, or a helper the
+    configuration imports that calls setLibrary itself), turns `linkify` on."""
     found = _ELEVENTY_LIBRARY.search(text)
     if found is None:
+        for source in _imported_from(text).values():
+            helper = _project_script(folder, source)
+            if helper is not None and _SETS_MD_LIBRARY.search(helper):
+                return _ELEVENTY_LINKIFY.search(helper) is not None
         return False
     path = found.group(1)
     if path is None:  # a name: the file it was imported from
         path = _imported_from(text).get(found.group(2))
-    if path is None:
-        return False
+    library = _project_script(folder, path) if path is not None else None
+    return library is not None and _ELEVENTY_LINKIFY.search(library) is not None
+
+
+_SETS_MD_LIBRARY = lazy(r"""\bsetLibrary\(\s*["'`]md["'`]""")
+
+
+def _project_script(folder: str, path: str) -> str | None:
+    """The text, without comments, of the project's script that `path` (`./lib/markdown`,
+    as require and import name it) names; None outside the project or when there is none."""
     written = os.path.normpath(os.path.join(folder, path))
     if os.path.relpath(written, folder).startswith(".."):
-        return False  # never read a file outside the project
+        return None  # never read a file outside the project
     for candidate in (written, *(written + suffix for suffix in (".js", ".cjs", ".mjs", ".ts")), os.path.join(written, "index.js")):
         if os.path.isfile(candidate):
-            return _ELEVENTY_LINKIFY.search(_without_js_comments(read_small_file(candidate))) is not None
-    return False
+            return _without_js_comments(read_small_file(candidate))
+    return None
 
 
 def _eleventy_parts(folder: str, settings: dict) -> dict:

@@ -1,0 +1,4 @@
+// linkify: true here would say nothing of the markdown library.
+module.exports = function (eleventyConfig) {
+  eleventyConfig.addFilter("year", (date) => date.getFullYear());
+};
