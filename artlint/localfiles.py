@@ -70,10 +70,15 @@ _HOST_LIKE = lazy(
 )
 
 
+# A file's suffix where an e-mail address's top-level domain would be: `overview@2x.png`, a
+# picture for screens of twice the density, is a file.
+_FILE_SUFFIX = lazy(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mdx?|html?|css|js|mp4|webm)$", re.I)
+
+
 def is_host_like(url: str) -> bool:
     """An e-mail address or a host name written where a URL with a scheme belongs."""
     url = url.strip()
-    return bool(_EMAIL_LIKE.match(url) or url.lower().startswith("www.") or _HOST_LIKE.match(url))
+    return bool((_EMAIL_LIKE.match(url) and not _FILE_SUFFIX.search(url)) or url.lower().startswith("www.") or _HOST_LIKE.match(url))
 
 
 def is_local(url: str) -> bool:
