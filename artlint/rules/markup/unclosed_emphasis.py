@@ -61,11 +61,11 @@ def _unpacking(text: str, run) -> bool:
 
 
 def _cell_footnote_mark(text: str, run) -> bool:
-    """`| Condicional** |`, `| ✔** |`, `| yes** |`: asterisks that end a table cell's text right
-    after a word, a footnote mark that a line under the table explains; the renderer shows
-    them as written."""
+    """`| Condicional** |`, `| ✔** |`, `| yes** |`, `| [IBM](…)** |`, `| (DNS)*** |`: asterisks that
+    end a table cell's text right after a word, a link or a bracket, a footnote mark that a line
+    under the table explains; the renderer shows them as written."""
     start, marker = run[0], run[1]
-    if marker[0] != "*" or len(marker) > 3 or start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _MARKS):
+    if marker[0] != "*" or len(marker) > 3 or start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _MARKS or text[start - 1] == ")"):
         return False
     # Within _CELL_REACH characters each way: a line of 100,000 markers is not read whole for each.
     reach = max(0, start - _CELL_REACH)
