@@ -28,7 +28,9 @@ class FrontMatterKeyTypo(CorpusRule):
     key that holds a table where the key it resembles never does (`urls: {demo: …, source: …}`
     beside `url`: a misspelt key keeps its value's form), nor a key whose only near key is
     itself a misspelling of a known one (`udpate` beside the site's common `udpated`, which
-    is `updated` misspelt: pointing to it would fix nothing).
+    is `updated` misspelt: pointing to it would fix nothing). Files outside what the site's
+    generator builds (a README, a translation for a locale the configuration does not list) are
+    left out: no generator reads their keys.
 
     On a Zola site, a top-level key named like one of the taxonomies its configuration names
     (`tag = ["posts"]` where `taxonomies = [{ name = "tag" }]`) is reported as such, whatever
@@ -55,8 +57,8 @@ class FrontMatterKeyTypo(CorpusRule):
 
     def collect(self, doc, options):
         matter = doc.front_matter
-        if matter is None or not matter.data:
-            return None
+        if matter is None or not matter.data or doc.outside_the_build:
+            return None  # outside the build (a translation for a locale the site does not build), no generator reads the keys
         site = (doc.site.root, doc.site.generator, doc.site.config_file) if doc.site is not None and doc.site.config_file else None
         keys = [(str(key), *matter.key_position(str(key)), _shape(value)) for key, value in matter.data.items()]
         return (site, keys, _zola_taxonomies(doc))
