@@ -5171,8 +5171,9 @@ def _eleventy_paged_folder(matter: Mapping[str, Any]) -> str | None:
     if not matter.get("pagination") or not isinstance(permalink, str):
         return None
     written = re.split(r"\{\{|\{%", permalink, maxsplit=1)[0]
-    if written == permalink or not written.startswith("/") or "/" not in written[1:]:
+    if written == permalink or "/" not in written.strip().lstrip("/"):
         return None
+    written = "/" + written.strip().lstrip("/")  # `wisdom/tags/{{ tag }}/`: from the output folder's top, as `/wisdom/…`
     return written[: written.rindex("/") + 1].rstrip("/")
 
 
