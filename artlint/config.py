@@ -393,7 +393,7 @@ _DOI_KEYS = {"resolver": "string"}
 _EDITOR_KEYS = {"network-on-save": "boolean"}
 _SITE_KEYS = {
     "generator": "string", "content": "list[string]", "static": "list[string]", "languages": "list[string]",
-    "permalinks": "table[string]", "verbatim-shortcodes": "list[string]",
+    "permalinks": "table[string]", "verbatim-shortcodes": "list[string]", "drafts": "boolean",
 }
 _STYLE_KEYS = {"paths": "list[string]"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "rules"}
@@ -657,6 +657,8 @@ _DESCRIPTIONS = {
     "site.languages": "The site's languages, the default first.",
     "site.permalinks": "Permalink patterns by section or kind.",
     "site.verbatim-shortcodes": "Hugo paired shortcodes whose body is data (a chart, a diagram), not markdown, besides the well-known ones.",
+    "site.drafts": "Check the text of drafts that the generator's default build leaves out (`draft: true`, `published: false`); "
+    "by default only their front matter is checked.",
     "overrides.paths": "Globs of the files these settings apply to.",
     "overrides.select": "Rules or families to run on these files, instead of select.",
     "overrides.ignore": "Rules or families not to run on these files, added to ignore.",

@@ -159,12 +159,12 @@ def _check_source(
     except Exception as exc:  # the parsers' own limits and bugs: a finding for this file, not a crash
         result.findings = _file_problem(display, rules, UnreadableFile(_crash_reason("could not be parsed", exc)))
         return result
-    body_hidden = doc.page is not None and doc.page.redirects
+    body_hidden = doc.page is not None and (doc.page.redirects or doc.page.unbuilt)
     for settings in rules:
         rule = rule_instance(settings.name)
         try:
             if isinstance(rule, DocumentRule) and body_hidden and rule.reads_body:
-                continue  # `redirect_to:`: the page sends its readers on, its text is never shown
+                continue  # `redirect_to:`, or a draft the build leaves out: its text is never shown
             if isinstance(rule, DocumentRule):
                 for diagnostic in rule.check(doc, settings.options):
                     result.findings.append(_finding(display, settings, diagnostic, source))

@@ -100,6 +100,8 @@ def site_text(described: list[dict[str, Any]]) -> str:
             lines.append(f"  list pages   {', '.join(site['listing-pages'])} (a blog plugin lists its posts there)")
         if site["base-path"]:
             lines.append(f"  base path    {site['base-path']} (site paths that start with it name the site's own files)")
+        if site["drafts-unbuilt"]:
+            lines.append("  drafts       left out of the build: their text is not checked (`[site] drafts = true` checks it)")
         if site["root-base"]:
             lines.append("  base href    the templates set <base href> to the site's root (relative links read from there)")
         if site["root-shortcodes"]:

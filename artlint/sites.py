@@ -106,6 +106,8 @@ class Page:
     # The page sends its readers on and shows none of its text: `redirect_to:` with
     # jekyll-redirect-from, a Hugo page of the `redirect` type.
     redirects: bool = False
+    # A draft that the site's build leaves out (`Site.drafts_unbuilt`): nobody reads its text.
+    unbuilt: bool = False
 
     @property
     def is_article(self) -> bool:
@@ -176,6 +178,10 @@ class Site:
     # "!!!" (admonition), "???" (pymdownx.details), "===" (pymdownx.tabbed).
     containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
+    # The generator's default build leaves drafts out: `draft: true` on Hugo (without
+    # `buildDrafts`), Zola and Docusaurus; `published: false` on Jekyll (without `unpublished`)
+    # and Hexo (without `render_drafts`). Their text is not checked; `[site] drafts = true` checks it.
+    drafts_unbuilt: bool = False
     # mkdocs-static-i18n's suffix layout: a translation's link to `page.md` leads to the page in
     # its own language, `page.<lang>.md`, when there is one.
     translated_links: bool = False
@@ -799,6 +805,7 @@ class Site:
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
             "untitled-folders": list(self.untitled_folders),
             "redirect-pages": self.redirect_pages,
+            "drafts-unbuilt": self.drafts_unbuilt,
             "listing-pages": ["/" + path for path in self.listing_pages],
             "file-mounts": {target: source for source, target in self.file_mounts},
             "content-mounts": {folder: "/" + prefix for folder, prefix in self.content_prefixes},
@@ -1165,7 +1172,21 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     # reveal.js's markdown plugin (`<section data-markdown>`) renders the page in the browser.
     rendered_by_script = kind in ("article", "page") and bool(layout_file) and "data-markdown" in _layout_text(layout_file, site.root)
     redirects = hugo_type == "redirect" or (site.redirect_pages and bool(matter.get("redirect_to")))
-    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script, redirects)
+    unbuilt = site.drafts_unbuilt and _left_out_as_draft(site.generator, matter)
+    return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script, redirects, unbuilt)
+
+
+def _left_out_as_draft(generator: str, matter: Mapping[str, Any]) -> bool:
+    """Whether the front matter makes the page a draft that the generator's default build
+    leaves out: Jekyll and Hexo read `published: false` (a `draft:` key is the theme's, if
+    anyone's), Hugo `draft: true` and its undocumented `published: false`, Zola and Docusaurus
+    `draft: true` alone."""
+    if generator in ("jekyll", "hexo"):
+        return matter.get("published") is False
+    if generator == "hugo":
+        return is_draft(matter)
+    draft = matter.get("draft")
+    return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true")
 
 
 def _eleventy_fragment(site: Site, file: str) -> bool:
@@ -2556,7 +2577,19 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     if generator in ("hugo", "zola"):
         built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *built)))
+    parts["drafts_unbuilt"] = _drafts_unbuilt(generator, settings)
     return Site(generator, folder, config_file, **parts)
+
+
+# The setting that makes each generator's default build take its drafts in.
+_DRAFTS_BUILT_BY = {"hugo": "builddrafts", "jekyll": "unpublished", "hexo": "render_drafts", "zola": None, "docusaurus": None}
+
+
+def _drafts_unbuilt(generator: str, settings: Mapping[str, Any]) -> bool:
+    if generator not in _DRAFTS_BUILT_BY:
+        return False
+    key = _DRAFTS_BUILT_BY[generator]
+    return key is None or not any(value is True for name, value in settings.items() if str(name).lower() == key)
 
 
 # `rsync -az --delete --exclude 'SlideStack' dist/ host:/var/www/site/`: a deploy that deletes
@@ -2846,6 +2879,8 @@ def with_overrides(site: Site, settings: Mapping[str, Any], base: str) -> Site:
         changes["languages"] = tuple(settings["languages"])
     if "permalinks" in settings:
         changes["permalinks"] = tuple(sorted(settings["permalinks"].items()))
+    if "drafts" in settings:
+        changes["drafts_unbuilt"] = not settings["drafts"]
     if "verbatim-shortcodes" in settings:
         changes["verbatim_shortcodes"] = tuple(dict.fromkeys((*site.verbatim_shortcodes, *(name.lower() for name in settings["verbatim-shortcodes"]))))
     if not changes and root == site.root:

@@ -56,6 +56,7 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert code == 0, err
     assert "generator    hugo (from " in out and "hugo.toml)" in out
     assert "content/en (en), content/zh (zh)" in out
+    assert "  drafts       left out of the build: their text is not checked" in out
     assert "content/fa" in out.split("not content")[1]  # a folder no language names is not built
     # archetypes, themes and content/fa are not walked; docs are pages; org-notes/ is an Org
     # page's bundle; content/en/_header.md is a theme's header, no page
@@ -66,7 +67,7 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
     assert model["plugin-page-folders"] == ["packages"]
     assert model["pages"] == {"article": 26, "page": 34, "partial": 3, "repository": 2}  # `_docker.md` is a block pages include; `_samples/` has no pages (output: false); `_posts/template.md`, undated, is never built
-    assert model["pages-by-language"] == {"en": 62, "zh-cn": 1}
+    assert model["pages-by-language"] == {"en": 64, "zh-cn": 1}
     assert model["permalink-defaults"] == [{"path": "", "type": "posts", "permalink": "/:year/:title/"}]
 
 
@@ -185,8 +186,8 @@ def test_artlint_site_shows_translated_fragments_by_language(tmp_path: Path) -> 
     code, out, err = artlint("site", str(SITES / "jekyll-i18n"), cwd=tmp_path)
     assert code == 0, err
     assert "  fragments    _i18n/en, _i18n/fr, _i18n/de, _i18n/nl, _i18n/gl\n" in out
-    assert "  pages        2 article, 13 fragment, 4 page\n" in out
-    assert "  by language  de 3, en 10, fr 4, gl 1, nl 1\n" in out
+    assert "  pages        2 article, 13 fragment, 6 page\n" in out
+    assert "  by language  de 3, en 10, fr 6, gl 1, nl 1\n" in out
 
 
 def test_without_the_plugin_i18n_files_are_pages(tmp_path: Path) -> None:
