@@ -54,8 +54,9 @@ class DuplicateTitle(CorpusRule):
     as the site's generator tells them apart, or whose names differ in a language code alone:
     `meetup-de.md` and `meetup-en.md`, or a common one added: `Roadmap.md` and `Roadmap-zh.md`), section index pages ("Posts" in each part of a
     book; a folder's `index.md` beside the folder's other pages, "Overview" atop each folder of a
-    VitePress or MkDocs documentation, is compared with that folder's pages alone), a Hugo page bundle's other markdown files (resources, not pages), blocks that pages
-    include (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
+    VitePress or MkDocs documentation, is compared with that folder's pages alone), a Hugo page
+    bundle's other markdown files (resources, not pages), blocks that pages include
+    (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
     pages made from the site's data (a body that is only template code including a block,
     `{% include templates/device_info.md %}`, one page per phone told apart by its
@@ -329,7 +330,8 @@ def _opens_its_folder(doc) -> bool:
         return False
     try:
         with os.scandir(os.path.dirname(doc.absolute_file)) as entries:
-            return any(entry.name.lower().endswith((".md", ".mdx", ".markdown")) and not entry.name.lower().startswith(("index.", "readme.")) for entry in entries)
+            names = [entry.name.lower() for entry in entries]
+        return any(name.endswith((".md", ".mdx", ".markdown")) and not name.startswith(("index.", "readme.")) for name in names)
     except OSError:
         return False
 
