@@ -2561,7 +2561,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
     parts["project_host"] = _project_host(folder)
-    parts["base_path"] = _base_path(generator, settings)
+    parts["base_path"] = _pages_base_path(folder) or _base_path(generator, settings)
     parts["wiki_links"] = generator == "logseq" or _builds_wiki_links(folder, config_file)
     parts["media_embeds"] = _embeds_media(folder, config_file)
     packages = [read_small_file(os.path.join(place, "package.json")) for place in _site_and_repository(folder)]
@@ -2712,6 +2712,27 @@ def _base_path(generator: str, settings: dict) -> str:
             path = ""
     path = "/" + path.strip("/") if path.strip("/") else ""
     return "" if "{" in path or "%" in path else path  # a template or an escape: not a path to strip
+
+
+# GitHub's starter workflows hand the generator the address Pages gives the site
+# (`hugo --baseURL "${{ steps.pages.outputs.base_url }}/"`, `jekyll build --baseurl "${{
+# steps.pages.outputs.base_path }}"`), whatever the configuration says.
+_PAGES_BASE = lazy(r"""--base-?url[= ]+["']?\$\{\{\s*steps\.\w+\.outputs\.base_(?:url|path)\s*\}\}""", re.I)
+_GITHUB_REPOSITORY = lazy(r"""^\s*url\s*=\s*(?:https?://|ssh://)?(?:git@)?github\.com[:/][^/\s]+/([^/\s]+?)(?:\.git)?/?\s*$""", re.M | re.I)
+
+
+def _pages_base_path(folder: str) -> str:
+    """The path GitHub Pages publishes the site under when a workflow of its repository gives the
+    generator Pages' own address: a project's site is at `/<repository>/`, a `<owner>.github.io`
+    repository's at the root; "" when no such workflow builds it or the repository is unknown. Only
+    links that start with it are read as starting at the site's root."""
+    top = repository_top(folder, _SITE_SEARCH_DEPTH) or folder
+    if not any(_PAGES_BASE.search(read_small_file(path)) for path in _workflow_files(top)):
+        return ""
+    found = _GITHUB_REPOSITORY.search(read_small_file(os.path.join(top, ".git", "config")))
+    if found is None or found.group(1).lower().endswith(".github.io") or not _plain_name(found.group(1)):
+        return ""
+    return "/" + found.group(1)
 
 
 def plain(folder: str) -> Site:
