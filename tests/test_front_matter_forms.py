@@ -95,3 +95,14 @@ def test_a_commented_front_matter_needs_its_comment_to_end_after_it() -> None:
     prose = decode(b"<!--\nA note for the writers.\n-->\n\nText.\n")
     for source in (unclosed, closed_on_its_line, prose):
         assert front_matter_of(source, "hugo", commented=True) is None
+
+
+
+def test_tags_that_hold_themselves_are_flattened_once() -> None:
+    # The YAML reader refuses a list that holds itself (`&a [notes, *a]`); were one to reach
+    # the schema, flattening Jekyll's tags must still end.
+    from artlint.rules.front_matter.schema import _flattened
+
+    tags: list = ["notes", [], ["2017", None]]
+    tags.append(tags)
+    assert _flattened(tags) == ["notes", "2017"]

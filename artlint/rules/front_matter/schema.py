@@ -110,13 +110,16 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo; Docusaurus' validation turns numbers into
     strings; so a folder no known generator builds, as most of those that may build it do), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
-    empty terms where the build drops them (Hexo, VuePress' vdoing theme)."""
+    empty terms where the build drops them (Hexo, VuePress' vdoing theme), and Jekyll's tags given
+    as nested lists (`tags: - []`), which Jekyll flattens."""
     if generator == "zola" and key in ("tags", "categories"):
         return True  # a page's unknown keys are ignored (its sections' fail the build, but have no terms)
     if generator == "hugo" and expected == "boolean" and isinstance(value, str) and value.strip() in _GO_BOOLEANS:
         return True  # `draft = "false"`: Hugo reads the key with cast.ToBool, which parses the string
     if generator == "hugo" and expected == "boolean" and isinstance(value, int) and not isinstance(value, bool):
         return True  # `draft: 0`: cast.ToBool reads a number as whether it is not zero
+    if generator == "jekyll" and key == "tags" and isinstance(value, list):
+        return all(isinstance(item, str) or _is_number(item) for item in _flattened(value))  # `tags: - []`: Jekyll flattens the list
     if generator == "docusaurus" and key == "categories":
         return True  # the blog and docs plugins read `tags` only; unknown keys pass their validation
     if generator == "hexo" and key == "categories" and isinstance(value, list):
@@ -135,6 +138,22 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
         # `tags: [加班, 996]`: each term is read as text (and by most of those that may build a plain folder)
         return generator in ("jekyll", "hugo", "hexo", "docusaurus", "plain", "astro")
     return False
+
+
+def _flattened(value: list) -> list:
+    """The items of nested lists, as Ruby's Array#flatten gives them (None left out, as `compact`);
+    a list that holds itself (a YAML alias, `&a [*a]`) is read once."""
+    items: list = []
+    stack, seen = [value], {id(value)}
+    while stack:
+        for item in stack.pop():
+            if isinstance(item, list):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    stack.append(item)
+            elif item is not None:
+                items.append(item)
+    return items
 
 
 # What Go's strconv.ParseBool reads, which Hugo's cast.ToBool calls on a string.
