@@ -103,8 +103,30 @@ _PLACEHOLDER_HOST = lazy(
 
 
 def is_placeholder_host(host: str) -> bool:
-    """A host that stands for the reader's own in a tutorial (`yourdomain.com`, `api.xxx.com`)."""
-    return _PLACEHOLDER_HOST.search(host.lower()) is not None
+    """A host that stands for the reader's own in a tutorial (`yourdomain.com`, `api.xxx.com`,
+    `티스토리도메인.tistory.com`)."""
+    host = host.lower()
+    return _PLACEHOLDER_HOST.search(host) is not None or _described_in_words(host)
+
+
+# Chinese, Japanese and Korean letters.
+_CJK_LETTER = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN_LETTER = lazy(r"[a-z]")
+# Second-level labels under a country's domain (`co.kr`, `com.cn`, `ne.jp`) that nobody registers under.
+_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "go", "or", "ne", "gov", "edu"})
+
+
+def _described_in_words(host: str) -> bool:
+    """A host the text describes in the reader's language instead of naming it: a label in
+    Chinese, Japanese or Korean below the registered name (`티스토리도메인.tistory.com`, "your
+    Tistory domain"; `서브도메인.루트도메인.co.kr`) or mixed with Latin letters (`Git계정명.github.io`,
+    "your Git account name"). A registered name in those scripts (`한국.kr`, `www.中国.cn`) is a host."""
+    labels = host.rstrip(".").split(".")
+    if len(labels) < 2 or not _CJK_LETTER.search(host):
+        return False
+    suffix = 2 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVELS else 1
+    registered = len(labels) - suffix - 1
+    return any(_CJK_LETTER.search(label) and (index < registered or _LATIN_LETTER.search(label)) for index, label in enumerate(labels))
 
 
 def host_matches(host: str, pattern: str) -> bool:
