@@ -558,7 +558,9 @@ class BareUrl(DocumentRule):
     address alone in a table cell beside a label that names a service, one of `service-words`,
     `| **API Risk** | https://risk.x.com.br/ |`, or after such a bold or code label on its line,
     `* **Split API**: https://split.x.com.br/`), placeholders (`http://localhost:8080/`,
-    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, a host described in Chinese, Japanese or Korean words, `https://티스토리도메인.tistory.com`, `/api/xxx`, `github.com/username/repo`),
+    `https://example.com/{id}`, `http://ip:port`, `yourdomain.com`, `www.domain.com`, a host
+    described in Chinese, Japanese or Korean words, `https://티스토리도메인.tistory.com`,
+    `/api/xxx`, `github.com/username/repo`),
     names written as addresses (XML namespaces and algorithm identifiers, `identifier-prefixes`:
     `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`), the value of an environment variable or setting (`MIRROR_URL=https://...`) or of a command's
     option (`main.py -u http://…`, `--registry=https://…`), a host without a
