@@ -53,8 +53,8 @@ class DuplicateTitle(CorpusRule):
     `stress-in-physical-nodes`: one topic for each setting, each under its own heading). Translations (pages of different languages,
     as the site's generator tells them apart, or whose names differ in a language code alone:
     `meetup-de.md` and `meetup-en.md`, or a common one added: `Roadmap.md` and `Roadmap-zh.md`), section index pages ("Posts" in each part of a
-    book; a folder's `index.md` beside the folder's other pages, "Overview" atop each folder of a
-    VitePress or MkDocs documentation, is compared with that folder's pages alone), a Hugo page
+    book, and a folder's `index.md` beside the folder's other pages, "Overview" atop each folder
+    of a VitePress or MkDocs documentation), a Hugo page
     bundle's other markdown files (resources, not pages), blocks that pages include
     (jekyll-multiple-languages-plugin's `_i18n/<lang>/` files), the repository's own
     files, which the site does not publish (`README.md` and its translation `README-zh.md`),
@@ -118,6 +118,8 @@ class DuplicateTitle(CorpusRule):
             # file is no page, nor is a block that pages include, nor a repository's README
             # (README-zh.md translates it); a draft is not published.
             return None
+        if _opens_its_folder(doc):
+            return None  # "Overview" atop each folder of a documentation: its folder's index, as a section's
         if _made_from_data(doc) or declared_copy(doc):
             # made from the data it names, which tells it from its twins; or it names the page
             # it copies (canonical) or forwards to
@@ -273,8 +275,6 @@ def _fact(title: str, line: int, column: int, doc, event_keys: frozenset[str]) -
     # docs or collection of posts is placed there on purpose.
     # Sites kept in one repository (each folder with its configuration) are compared apart.
     folder = _folder(doc.path) if kind == "page" else (doc.site.root if doc.site is not None else "", section_of(doc))
-    if kind == "page" and _opens_its_folder(doc):
-        folder = doc.path.rpartition("/")[0]  # "Overview" atop each folder of a documentation
     # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0"; so do the signs of a
     # language's name: "C# client" is not "C++ client".
     key = normalise(_NAME_SIGN.sub(_spelled_sign, _VERSION_DOT.sub("v", title)))
@@ -322,7 +322,7 @@ def _only_template_tags(body: str) -> bool:
 def _opens_its_folder(doc) -> bool:
     """A folder's `index.md` (or `README.md`) beside other pages of that folder, where the
     generator makes it the folder's first page (not Hugo's nor Zola's page bundles, whose other
-    markdown files are the page's resources): compared with the pages of its folder alone."""
+    markdown files are the page's resources): the folder's index, as a section's."""
     name = doc.path.rpartition("/")[2].lower()
     if not name.startswith(("index.", "readme.")) or doc.absolute_file is None:
         return False

@@ -83,7 +83,8 @@ class FrontMatterSchema(DocumentRule):
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
             if _generator_accepts(generator, expected, matter.data[key], key, drops_empty):
-                continue
+                if not (generator == "jekyll" and expected == "string" and _shown_otherwise(doc, matter, key)):
+                    continue
             if _shown_as_written(key, matter.data[key], listed, printed):
                 continue
             value = matter.data[key]
@@ -106,7 +107,8 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
     reads terms under `[taxonomies]` only and ignores these keys; Eleventy reads `tags: blog` as one
     tag), any form of `categories` on a
     Docusaurus site (its plugins read `tags` only), any string where only the theme reads
-    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo, Jekyll) or as a term of a
+    the key (MkDocs, VitePress, VuePress), a number as a title (Hugo, Hexo; Jekyll where
+    Liquid prints it as written, `2017` but not `0502`, which Ruby's YAML reads as octal) or as a term of a
     list (`tags: [加班, 996]`: Jekyll, Hugo, Hexo; Docusaurus' validation turns numbers into
     strings; so a folder no known generator builds, as most of those that may build it do), and Hexo's
     categories given as hierarchies (`- [Diary, Games]`, one list per path of categories) and
@@ -138,6 +140,17 @@ def _generator_accepts(generator, expected, value, key="", drops_empty_terms=Fal
         # `tags: [加班, 996]`: each term is read as text (and by most of those that may build a plain folder)
         return generator in ("jekyll", "hugo", "hexo", "docusaurus", "plain", "astro")
     return False
+
+
+def _shown_otherwise(doc, matter, key: str) -> bool:
+    """Whether a number's value is not what the front matter writes: Ruby's YAML reads
+    `title: 0502` as the octal 322 (YAML 1.1), and Liquid prints 322."""
+    value = matter.data[key]
+    if not _is_number(value):
+        return False
+    line, column = matter.value_position(key)
+    written = doc.source.line_text(line)[column - 1 :].split(" #", 1)[0].strip()
+    return written != str(value)
 
 
 def _flattened(value: list) -> list:
