@@ -15,9 +15,10 @@ from artlint.urls import unescape_markdown
 
 _DATA = data.load("links")["reference-undefined"]
 # `[text][label]` and `[text][]`: reference links by their form, whatever the label; not after
-# an ASCII letter or digit (`grid[i][j]`: code) nor a slash (`/path/[;parameters][?query]`: a
-# URL's syntax), but after a Chinese word (`参见[Documentation][]`).
-_FULL_REFERENCE = lazy(r"(?<![A-Za-z0-9_\]\\`/])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
+# an ASCII letter or digit (`grid[i][j]`: code), a mathematical letter (`𝐷[𝑖][𝑗]`: a matrix's
+# cell, as pasted from a formula) nor a slash (`/path/[;parameters][?query]`: a URL's syntax),
+# but after a Chinese word (`参见[Documentation][]`).
+_FULL_REFERENCE = lazy(r"(?<![A-Za-z0-9_\]\\`/\U0001D400-\U0001D7FF])(!?)\[([^\[\]\n]{1,200})\]\[([^\[\]\n]{0,200})\]")
 # `[label]` alone, not followed by a destination, a label or a definition's colon, nor by `^(`:
 # `[漢字]^(かんじ)` is the ruby annotation of FixIt, LoveIt and DoIt themes.
 _SHORTCUT_REFERENCE = lazy(r"(?<![\w\]\\`!])\[([^\[\]\n]{1,100})\](?![\[(:{]|\^\()")
