@@ -105,4 +105,4 @@ def test_tags_that_hold_themselves_are_flattened_once() -> None:
 
     tags: list = ["notes", [], ["2017", None]]
     tags.append(tags)
-    assert _flattened(tags) == ["notes", "2017"]
+    assert _flattened(tags) == ["notes", "2017", None]

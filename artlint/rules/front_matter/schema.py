@@ -154,8 +154,9 @@ def _shown_otherwise(doc, matter, key: str) -> bool:
 
 
 def _flattened(value: list) -> list:
-    """The items of nested lists, as Ruby's Array#flatten gives them (None left out, as `compact`);
-    a list that holds itself (a YAML alias, `&a [*a]`) is read once."""
+    """The items of nested lists, as Ruby's Array#flatten gives them (an empty item kept: an
+    editor's slip, whatever Jekyll drops); a list that holds itself (a YAML alias, `&a [*a]`) is
+    read once."""
     items: list = []
     stack, seen = [value], {id(value)}
     while stack:
@@ -164,7 +165,7 @@ def _flattened(value: list) -> list:
                 if id(item) not in seen:
                     seen.add(id(item))
                     stack.append(item)
-            elif item is not None:
+            else:
                 items.append(item)
     return items
 
