@@ -350,6 +350,8 @@ def _is_page_path(doc, path, roots) -> bool:
     beside = path.startswith("./") and "/" not in path[2:].rstrip("/")
     if path.startswith("../") or beside or (_links_by_url(doc) and not path.startswith("/")) or _bare_name_by_url(doc, path):
         path = _site_path(doc, path)
+    elif doc.site is not None and doc.site.root_base and not path.startswith(("/", "./")):
+        path = "/" + path  # `<base href="{{ .Site.BaseURL }}">`: `postgres/functionsandoperators/` is read from the root
     last = path.rstrip("/").rsplit("/", 1)[-1]
     # `/2019/09/02/coverage.py/` is a folder's page (a permalink made of a title), not a file
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last and not path.endswith("/") else ""
