@@ -179,8 +179,9 @@ class Site:
     containers: tuple[str, ...] = ()
     autolinks: bool = False  # the renderer links bare URLs (Hugo's goldmark linkify, marked's GFM...)
     # The generator's default build leaves drafts out: `draft: true` on Hugo (without
-    # `buildDrafts`), Zola and Docusaurus; `published: false` on Jekyll (without `unpublished`)
-    # and Hexo (without `render_drafts`). Their text is not checked; `[site] drafts = true` checks it.
+    # `buildDrafts`), Zola, Docusaurus, Starlight and Astro sites whose code filters on the key;
+    # `published: false` on Jekyll (without `unpublished`) and Hexo (without `render_drafts`).
+    # Their text is not checked; `[site] drafts = true` checks it.
     drafts_unbuilt: bool = False
     # mkdocs-static-i18n's suffix layout: a translation's link to `page.md` leads to the page in
     # its own language, `page.<lang>.md`, when there is one.
@@ -2577,7 +2578,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     if generator in ("hugo", "zola"):
         built = _sections_built_elsewhere(folder, parts.get("content", ("content",)))
         parts["generated_folders"] = tuple(dict.fromkeys((*parts.get("generated_folders", ()), *built)))
-    parts["drafts_unbuilt"] = _drafts_unbuilt(generator, settings)
+    parts["drafts_unbuilt"] = parts.get("drafts_unbuilt", False) or _drafts_unbuilt(generator, settings)
     return Site(generator, folder, config_file, **parts)
 
 
@@ -4636,7 +4637,32 @@ def _astro_parts(folder: str, settings: dict) -> dict:
         "static": (public,),
         "autolinks": True,  # remark-gfm
         "untitled_folders": _astro_untitled_folders(config, source),
+        # Starlight leaves `draft: true` pages out of a production build; elsewhere the site's
+        # code does, where it filters its collections on the key (`({ data }) => !data.draft`).
+        "drafts_unbuilt": "@astrojs/starlight" in text or _reads_draft_key(folder, source),
     }
+
+
+_DRAFT_KEY_READ = lazy(r"\bdata\.draft\b")
+_CODE_FILES_READ = 500
+_CODE_SUFFIXES = (".ts", ".tsx", ".js", ".mjs", ".jsx", ".astro", ".vue", ".svelte")
+
+
+def _reads_draft_key(folder: str, source: str) -> bool:
+    """Whether the site's code (the first _CODE_FILES_READ files under `source`, its content
+    left aside) reads an entry's `draft` key: the filter that keeps drafts out of its pages."""
+    read = 0
+    for directory, subfolders, names in os.walk(os.path.join(folder, source)):
+        subfolders[:] = sorted(name for name in subfolders if name not in ("content", "node_modules") and not name.startswith("."))
+        for name in sorted(names):
+            if not name.endswith(_CODE_SUFFIXES):
+                continue
+            if _DRAFT_KEY_READ.search(read_small_file(os.path.join(directory, name))):
+                return True
+            read += 1
+            if read >= _CODE_FILES_READ:
+                return False
+    return False
 
 
 def _astro_collections(text: str, source: str) -> dict[str, str]:

@@ -56,3 +56,27 @@ def test_a_draft_the_build_publishes_is_checked(tmp_path: Path, files: dict, dra
 def test_a_draft_keeps_its_front_matter_checked(tmp_path: Path) -> None:
     write(tmp_path, {"hugo.toml": "title = 'x'\n", "content/posts/a.md": f"---\ntitle: A\ndate: 2024-02-30\ndraft: true\n---\n\n{SLIP}"})
     assert _rules_found(tmp_path) == ["front-matter-invalid-date"]
+
+
+ASTRO_ROUTE = """---
+import { getCollection } from 'astro:content';
+export async function getStaticPaths() {
+  const posts = await getCollection('blog', ({ data }) => import.meta.env.PROD ? !data.draft : true);
+  return posts.map((post) => ({ params: { slug: post.id }, props: post }));
+}
+---
+"""
+
+
+@pytest.mark.parametrize(("route", "found"), [(ASTRO_ROUTE, []), (ASTRO_ROUTE.replace(" ? !data.draft : true", " && true"), ["duplicate-word"])])
+def test_an_astro_site_leaves_drafts_out_where_its_code_filters_them(tmp_path: Path, route: str, found: list[str]) -> None:
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "export default {};\n",
+            "src/content.config.ts": "import { defineCollection } from 'astro:content';\nexport const collections = { blog: defineCollection({}) };\n",
+            "src/pages/blog/[...slug].astro": route,
+            "src/content/blog/a.md": f"---\ntitle: A\ndate: 2024-01-01\ndraft: true\n---\n\n{SLIP}",
+        },
+    )
+    assert _rules_found(tmp_path) == found
