@@ -3,7 +3,8 @@
 broken fragment, though the markdown has no such heading.
 
 Only literal ids count (`id="x"`, not `id="{{ slug }}"`), read from the template folders of
-the site's generator and its themes (Eleventy's includes and layouts folders), a few hundred
+the site's generator and its themes (Eleventy's includes and layouts folders, Astro's
+components), a few hundred
 files at most.
 """
 
@@ -22,8 +23,9 @@ _TEMPLATE_FOLDERS = {
     "hugo": ("layouts", "themes/*/layouts"),
     "jekyll": ("_layouts", "_includes"),
     "hexo": ("themes/*/layout",),
+    "astro": ("src/layouts", "src/components", "src/pages"),  # `<section id="comments">` in a route or layout component
 }
-_TEMPLATE_SUFFIXES = (".html", ".htm", ".ejs", ".njk", ".liquid", ".swig", ".pug")
+_TEMPLATE_SUFFIXES = (".html", ".htm", ".ejs", ".njk", ".liquid", ".swig", ".pug", ".astro")
 _MOST_FILES = 400
 _LITERAL_ID = lazy(r"""\bid\s*=\s*["']([A-Za-z][\w:.-]*)["']""")
 
