@@ -154,19 +154,18 @@ def _rfc_1123_or_day_month_year(text: str) -> bool:
         return True
     except (TypeError, ValueError, IndexError):
         pass
-    for layout in ("%d %b %Y", "%d %B %Y"):
-        try:
-            dt.datetime.strptime(text, layout)
-            return True
-        except ValueError:
-            continue
-    return False
+    return _fits_a_layout(text, ("%d %b %Y", "%d %B %Y"))
 
 
 def _month_day_year(text: str) -> bool:
     """`February 21, 2017`, `Feb 21 2017`: a date as English prose writes it, which Ruby's
     Time.parse (Jekyll) and JavaScript's Date read; Go's layouts (Hugo) do not."""
-    for layout in ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y"):
+    return _fits_a_layout(text, ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y"))
+
+
+def _fits_a_layout(text: str, layouts: tuple[str, ...]) -> bool:
+    """Whether `text` is a real date in one of the strptime `layouts`."""
+    for layout in layouts:
         try:
             dt.datetime.strptime(text, layout)
             return True
