@@ -131,7 +131,8 @@ def _home_page(doc) -> bool:
     in French)."""
     if doc.site is None or doc.absolute_file is None:
         return False
-    if _placed_at_a_home(doc.front_matter.data, doc.site.languages):
+    data = doc.front_matter.data if doc.front_matter is not None else None
+    if isinstance(data, dict) and _placed_at_a_home(data, doc.site.languages):
         return True
     folder, _, name = doc.site.relative(doc.absolute_file).rpartition("/")
     if name.rsplit(".", 1)[0].lower() != "index":
