@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_left
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -295,7 +295,7 @@ _ISO_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
 def event_date_of(doc, keys: frozenset[str]) -> str:
     """The date of the occasion a page announces ("" when none): the first front-matter key of
     `keys` (an event's `eventDate`, `start`), compared without case, whose value is a date or
-    begins with one. A recurring event's pages keep one title and text, and often one copied
+    begins with one, or a day written in English words (`event_days: Nov 17, 2022`). A recurring event's pages keep one title and text, and often one copied
     `date`; the day of each occasion tells them apart."""
     matter = doc.front_matter
     values = matter.data if matter is not None and isinstance(matter.data, dict) else {}
@@ -306,6 +306,24 @@ def event_date_of(doc, keys: frozenset[str]) -> str:
             return value.isoformat()[:10]
         if isinstance(value, str) and _ISO_DAY.match(value.strip()):
             return value.strip()[:10]
+        if isinstance(value, str) and (day := _day_in_words(value)):
+            return day  # `Nov 17, 2022`, `December 27 2020`: a day as prose writes it
+    return ""
+
+
+_WRITTEN_DAY_LAYOUTS = ("%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y")
+
+
+def _day_in_words(text: str) -> str:
+    """The ISO day of a date written in English words (`Nov 17, 2022`), "" for anything else."""
+    text = " ".join(text.split())
+    if len(text) > 30:
+        return ""
+    for layout in _WRITTEN_DAY_LAYOUTS:
+        try:
+            return datetime.strptime(text, layout).date().isoformat()
+        except ValueError:
+            continue
     return ""
 
 
