@@ -311,14 +311,22 @@ def event_date_of(doc, keys: frozenset[str]) -> str:
     return ""
 
 
-_WRITTEN_DAY_LAYOUTS = ("%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y")
+_WRITTEN_DAY_LAYOUTS = ("%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%d %b, %Y", "%d %B, %Y")
+
+
+# Several days written as one: `June 09-10 2019`, `8-11 November 2017` (the first day stands for them).
+_DAY_RANGE = lazy(r"(?:(?P<month>[A-Za-z]+) (?P<day>\d{1,2}) ?[-–] ?\d{1,2}|(?P<first>\d{1,2}) ?[-–] ?\d{1,2} (?P<name>[A-Za-z]+)),? (?P<year>\d{4})")
+_SEPT = lazy(r"\bSept\b", re.I)  # `Sept 28, 2023`: strptime knows `Sep`
 
 
 def _day_in_words(text: str) -> str:
-    """The ISO day of a date written in English words (`Nov 17, 2022`), "" for anything else."""
-    text = " ".join(text.split())
+    """The ISO day of a date written in English words (`Nov 17, 2022`; of a range of days, its
+    first: `June 09-10 2019`), "" for anything else."""
+    text = _SEPT.sub("Sep", " ".join(text.split()))
     if len(text) > 30:
         return ""
+    if found := _DAY_RANGE.fullmatch(text):
+        text = f"{found['month']} {found['day']} {found['year']}" if found["month"] else f"{found['first']} {found['name']} {found['year']}"
     for layout in _WRITTEN_DAY_LAYOUTS:
         try:
             return datetime.strptime(text, layout).date().isoformat()
