@@ -295,8 +295,9 @@ _ISO_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
 def event_date_of(doc, keys: frozenset[str]) -> str:
     """The date of the occasion a page announces ("" when none): the first front-matter key of
     `keys` (an event's `eventDate`, `start`), compared without case, whose value is a date or
-    begins with one, or a day written in English words (`event_days: Nov 17, 2022`). A recurring event's pages keep one title and text, and often one copied
-    `date`; the day of each occasion tells them apart."""
+    begins with one, or a day written in English words (`event_days: Nov 17, 2022`). A
+    recurring event's pages keep one title and text, and often one copied `date`; the day of
+    each occasion tells them apart."""
     matter = doc.front_matter
     values = matter.data if matter is not None and isinstance(matter.data, dict) else {}
     for key, value in values.items():
