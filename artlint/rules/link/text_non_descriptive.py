@@ -61,7 +61,7 @@ class LinkTextNonDescriptive(DocumentRule):
     table's `[Source] [Sign] [SHA512]`, whose row names the release, a
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
-    [download](…pdf)`), three or more links side by side with only separators between, one of which says
+    [download](…pdf)`), or after a list item's label and its colon (`- 微博原文：[链接](…)`), three or more links side by side with only separators between, one of which says
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`; two with a `|` between them,
     `[source](…) | [binary](…)`, or as two list items that are each one link), a
     citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
@@ -526,19 +526,30 @@ def _in_a_headed_html_cell(doc, link, text: str) -> bool:
 
 
 # A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
+_HTML_LINK_REST = lazy(r"^[^<\n]*</a\s*>", re.I)
+# A list item's label before a colon: `- 微博原文：`, `* Slides: ` (no link, code or markup in it).
+_ITEM_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+([^\s:：\[\]<>`*_|][^:：\n\[\]<>`*_|]{0,40}?)[ \t]*[:：][ \t]*")
 _BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][ \t]*[:：]?\1[ \t]*[:：]?[ \t]*")
 
 
 def _labelled_line(doc, link, text: str) -> bool:
-    """`- **Satzung:** [download](…pdf)`: "Download" or "Source" (`cell-actions`) as the whole
-    rest of a line whose bold label names what it is, as a column's heading names a table
-    cell's (a list of documents, each with its label)."""
+    """`- **Satzung:** [download](…pdf)`, `- 微博原文：[链接](…)`: "Download", "Source" or "链接"
+    (`cell-actions`) as the whole rest of a line whose label, bold or ending in a colon at the
+    start of a list item, names what it is, as a column's heading names a table cell's (a list
+    of documents, each with its label: the link's purpose told by its list item)."""
     if text not in _CELL_ACTIONS:
         return False
     line_start = doc.text.rfind("\n", 0, link.start) + 1
     line_end = doc.text.find("\n", link.end)
     after = doc.text[link.end : line_end if line_end >= 0 else len(doc.text)]
-    return _BOLD_LABEL.fullmatch(doc.text, line_start, link.start) is not None and not after.strip(" \t.。;；,，")
+    if link.kind == "html":
+        after = _HTML_LINK_REST.sub("", after, count=1)  # `<a href="…">链接</a>`: its text and closing tag
+    if after.strip(" \t.。;；,，"):
+        return False
+    if _BOLD_LABEL.fullmatch(doc.text, line_start, link.start) is not None:
+        return True
+    label = _ITEM_LABEL.fullmatch(doc.text, line_start, link.start)
+    return label is not None and normalise_anchor(label.group(1)) not in _CELL_ACTIONS
 
 
 # The bold label that opens a line or a list item: `* **Strict** and **Lax** mode — …`.
