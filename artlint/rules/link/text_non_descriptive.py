@@ -61,7 +61,8 @@ class LinkTextNonDescriptive(DocumentRule):
     table's `[Source] [Sign] [SHA512]`, whose row names the release, a
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
-    [download](…pdf)`), or after a list item's label and its colon (`- 微博原文：[链接](…)`), three or more links side by side with only separators between, one of which says
+    [download](…pdf)`), or after a list item's label and its colon (`- 微博原文：[链接](…)`),
+    three or more links side by side with only separators between, one of which says
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`; two with a `|` between them,
     `[source](…) | [binary](…)`, or as two list items that are each one link), a
     citation ending a table cell (`… patch releases. [Source](…)`), a picture's credit (after a
