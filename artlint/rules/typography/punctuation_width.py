@@ -98,9 +98,7 @@ class PunctuationWidth(DocumentRule):
       or after a Chinese number (`六. 联系方式`, for `、`), the colon after a handle in a quoted
       reply (`//@用户名:`, as Weibo writes it), a `,` or `;` before a space or a line's end in
       a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
-      English, as English lists them), the mark that ends an English clause whose last term
-      carries a Chinese gloss (`Modus ponens 肯定前件式, Modus tollens …`: English goes on after
-      it, or the paragraph, mostly Latin letters, ends), a `;` or `:` of a command written with Chinese
+      English, as English lists them), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
       `;` between the arguments of a call (`offer(元素,等待时长)`), a `,`, `:` or `;` inside straight
       double quotes that hold a literal (a short value, `"学号,学科"`, or fields the mark joins
