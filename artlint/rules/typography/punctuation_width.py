@@ -255,8 +255,6 @@ class PunctuationWidth(DocumentRule):
                 continue  # "《标题.》": not a sentence's end
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
                 continue  # "列夫.托尔斯泰": a dot between the parts of a foreign name (for '·')
-            if _glossed_latin_clause(text, block, at, after, at_end):
-                continue  # "Modus ponens 肯定前件式, Modus tollens …": an English clause ending in a Chinese gloss
             replacement = full[mark]
             end = at + 1 if after == "\n" or at_end else spaces_end  # spaces after it go, a line end stays
             fix = Fix(f"write '{replacement}'", (doc.edit(at, end, replacement),))
@@ -465,34 +463,6 @@ class _QuotedLiterals:
         while quote >= 0:
             self.quotes.append(quote)
             quote = text.find('"', quote + 1, self.line_end)
-
-
-# A clause of Latin words that ends in a short Chinese gloss of its last term: `Modus ponens 肯定前件式`.
-_GLOSSED_CLAUSE = lazy(f"[ \t{HIDDEN}]*[A-Za-z][A-Za-z0-9'’-]*(?:[ \t{HIDDEN}]+[A-Za-z0-9][A-Za-z0-9'’-]*)*[ \t{HIDDEN}]+[{HAN}]{{1,8}}[{HIDDEN}]*")
-_CLAUSE_START = lazy(r"[,.;:!?，。；：！？、\n()（）]")
-_LATIN_AFTER = lazy(f"[ \t{HIDDEN}]*[A-Za-z0-9]")
-_CLAUSE_REACH = 160
-_LATIN_LETTERS = lazy(r"[A-Za-z]")
-
-
-def _glossed_latin_clause(text: str, block, at: int, after: str, at_end: bool) -> bool:
-    """Whether the mark at `at` ends an English (or other Latin-letter) clause whose last term
-    carries its Chinese gloss (`Modus ponens 肯定前件式, …`, `**lattice 格**.`): the clause since the
-    last mark is Latin words, then a few Chinese characters, and Latin text goes on after the mark,
-    or, after two Latin words or more, the paragraph ends and is mostly English (more than twice
-    as many Latin letters as Chinese characters). The mark is the English text's."""
-    reach = max(block.start, at - _CLAUSE_REACH)
-    start = reach
-    for found in _CLAUSE_START.finditer(text, reach, at):
-        start = found.end()
-    if not _GLOSSED_CLAUSE.fullmatch(text, start, at):
-        return False
-    if _LATIN_AFTER.match(text, at + 1, block.end):
-        return True
-    if not at_end or len(_LATIN_WORD.findall(text, start, at)) < 2:
-        return False
-    paragraph = text[block.start : block.end]
-    return len(_LATIN_LETTERS.findall(paragraph)) > 2 * len(_HAN_CHAR.findall(paragraph))
 
 
 def _half_width_house_style(text: str, full: dict) -> bool:
