@@ -2,8 +2,8 @@
 template tags mark as such.
 
 A raw HTML block (`<ul><li>…</li></ul>`, `<p>…</p>`) holds prose between its tags, but the
-text of `<code>`, `<pre>`, `<script>`, `<style>` and their kin is code, and attributes are
-markup. A `{% highlight %}` or `{{< highlight >}}` block is code whether or not the site's
+text of `<code>`, `<pre>`, `<script>`, `<style>` and their kin is code, as is that of an element
+styled in a monospaced font (a highlighter's output pasted as HTML), and attributes are markup. A `{% highlight %}` or `{{< highlight >}}` block is code whether or not the site's
 generator is known (a single file checked alone is parsed without its templates expanded).
 """
 
@@ -53,21 +53,27 @@ def _outside_code_spans(text: str, start: int, end: int) -> Iterator[tuple[int, 
         yield position, end
 
 
+# An element styled in a monospaced font: code pasted from a highlighter (GeSHi's `<div
+# class="java" style="font-family:monospace;">`, an editor's copy as HTML).
+_MONOSPACED = lazy(r"""\bstyle\s*=\s*["'][^"'<>]*\bfont(?:-family)?\s*:[^;"'<>]*\b(?:monospace|courier|consolas|menlo|monaco)\b""", re.I)
+_VOID_ELEMENTS = frozenset({"br", "img", "hr", "input", "meta", "link", "area", "col", "wbr", "source", "embed", "param", "track", "base"})
+
+
 def _html_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    inside: list[str] = []  # open code elements
+    inside: list[str] = []  # open code elements, and the elements of their names opened inside them
     position = start
     for token in _HTML_TOKEN.finditer(text, start, end):
         if not inside and token.start() > position:
             yield position, token.start()
         position = token.end()
         name = (token.group(2) or "").lower()
-        if name not in CODE_ELEMENTS or token.group(0).endswith("/>"):
+        if not name or token.group(0).endswith("/>") or name in _VOID_ELEMENTS:
             continue
         if token.group(1):  # a closing tag
             if name in inside:
                 del inside[len(inside) - 1 - inside[::-1].index(name) :]
-        else:
-            inside.append(name)
+        elif name in CODE_ELEMENTS or name in inside or _MONOSPACED.search(token.group(0)):
+            inside.append(name)  # an element of a code element's name inside it is counted, so that its end closes it
     if not inside and position < end:
         yield position, end
 
