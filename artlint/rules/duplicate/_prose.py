@@ -3,8 +3,9 @@ template tags mark as such.
 
 A raw HTML block (`<ul><li>…</li></ul>`, `<p>…</p>`) holds prose between its tags, but the
 text of `<code>`, `<pre>`, `<script>`, `<style>` and their kin is code, as is that of an element
-styled in a monospaced font (a highlighter's output pasted as HTML), and attributes are markup. A `{% highlight %}` or `{{< highlight >}}` block is code whether or not the site's
-generator is known (a single file checked alone is parsed without its templates expanded).
+styled in a monospaced font (a highlighter's output pasted as HTML), and attributes are markup.
+A `{% highlight %}` or `{{< highlight >}}` block is code whether or not the site's generator is
+known (a single file checked alone is parsed without its templates expanded).
 """
 
 from __future__ import annotations
