@@ -60,7 +60,8 @@ class DuplicateWord(DocumentRule):
     - Words of alphabetic scripts repeated with only spaces, line breaks or emphasis markers
       between them (`the the.`, `_the the_`), ignoring case, in paragraphs, headings, table
       cells and the prose of raw HTML blocks (`<li>`, `<p>`; never the text of `<code>`,
-      `<pre>`, `<script>`, `<style>`, an attribute (of a tag written over several lines too,
+      `<pre>`, `<script>`, `<style>`, of an element styled in a monospaced font (a highlighter's
+      output pasted as HTML), an attribute (of a tag written over several lines too,
       `<cube-player` / `moves="… y y …"` / `>`), or a backtick code span, which MDX reads as
       code inside a component). Grammatical doubles (`had had`,
       `that that`, German `die die`, French `nous nous`) and deliberate repetition (`no no no`,
