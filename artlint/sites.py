@@ -406,8 +406,8 @@ class Site:
         """What the site makes of `file` (absolute), given its front matter."""
         matter = front_matter if isinstance(front_matter, Mapping) else {}
         key = (
-            file, _language_in(matter), str(matter.get("translationKey") or ""), is_draft(matter), builds_no_page(matter),
-            str(matter.get("layout")), str(_stated_type(matter)), bool(matter.get("redirect_to")),
+            file, _language_in(matter), str(matter.get("translationKey") or ""), _drafted(matter), matter.get("published") is False,
+            builds_no_page(matter), str(matter.get("layout")), str(_stated_type(matter)), bool(matter.get("redirect_to")),
         )
         page = self._pages.get(key)
         if page is None:
@@ -1186,8 +1186,7 @@ def _left_out_as_draft(generator: str, matter: Mapping[str, Any]) -> bool:
         return matter.get("published") is False
     if generator == "hugo":
         return is_draft(matter)
-    draft = matter.get("draft")
-    return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true")
+    return _drafted(matter)
 
 
 def _eleventy_fragment(site: Site, file: str) -> bool:
@@ -1604,8 +1603,13 @@ _SECTION_INDEX_BYTES = 1024 * 1024
 def is_draft(matter: Mapping[str, Any]) -> bool:
     """Whether the front matter keeps the page out of a default build: `draft: true` (Hugo,
     Zola, Docusaurus, MkDocs Material's blog), `published: false` (Jekyll, Hexo)."""
+    return _drafted(matter) or matter.get("published") is False
+
+
+def _drafted(matter: Mapping[str, Any]) -> bool:
+    """`draft: true`, or the string "true"."""
     draft = matter.get("draft")
-    return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true") or matter.get("published") is False
+    return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true")
 
 
 # The names Jekyll's post reader takes (its DATE_FILENAME_MATCHER): a date, then the title.
@@ -2586,11 +2590,11 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
 _DRAFTS_BUILT_BY = {"hugo": "builddrafts", "jekyll": "unpublished", "hexo": "render_drafts", "zola": None, "docusaurus": None}
 
 
-def _drafts_unbuilt(generator: str, settings: Mapping[str, Any]) -> bool:
+def _drafts_unbuilt(generator: str, settings: dict) -> bool:
     if generator not in _DRAFTS_BUILT_BY:
         return False
     key = _DRAFTS_BUILT_BY[generator]
-    return key is None or not any(value is True for name, value in settings.items() if str(name).lower() == key)
+    return key is None or _nested(settings, key) is not True
 
 
 # `rsync -az --delete --exclude 'SlideStack' dist/ host:/var/www/site/`: a deploy that deletes
@@ -5253,10 +5257,11 @@ def _eleventy_paged_folder(matter: Mapping[str, Any]) -> str | None:
     if not matter.get("pagination") or not isinstance(permalink, str):
         return None
     written = re.split(r"\{\{|\{%", permalink, maxsplit=1)[0]
-    if written == permalink or "/" not in written.strip().lstrip("/"):
+    inner = written.strip().lstrip("/")  # `wisdom/tags/{{ tag }}/`: from the output folder's top, as `/wisdom/…`
+    if written == permalink or "/" not in inner:
         return None
-    written = "/" + written.strip().lstrip("/")  # `wisdom/tags/{{ tag }}/`: from the output folder's top, as `/wisdom/…`
-    return written[: written.rindex("/") + 1].rstrip("/")
+    path = "/" + inner
+    return path[: path.rindex("/") + 1].rstrip("/")
 
 
 def _eleventy_template_url(matter: Mapping[str, Any], stem: str) -> str | None:

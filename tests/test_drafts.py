@@ -80,3 +80,17 @@ def test_an_astro_site_leaves_drafts_out_where_its_code_filters_them(tmp_path: P
         },
     )
     assert _rules_found(tmp_path) == found
+
+
+def test_the_page_of_a_file_follows_its_front_matter_between_drafts_and_unpublished(tmp_path: Path) -> None:
+    # The site remembers what it makes of a file by what its front matter says (an editor's
+    # server asks again after each edit): `draft: true` and `published: false` are told apart.
+    from artlint.sites import detect
+
+    write(tmp_path, {"config.toml": "base_url = 'https://example.org'\n", "content/a.md": "---\ntitle: A\n---\n"})
+    site = detect(str(tmp_path))
+    assert site is not None and site.generator == "zola"
+    file = str(tmp_path / "content" / "a.md")
+    assert site.page(file, {"draft": True}).unbuilt
+    assert not site.page(file, {"published": False}).unbuilt  # Zola reads `draft` alone
+    assert site.page(file, {"draft": True}).unbuilt
