@@ -154,24 +154,23 @@ def _rfc_1123_or_day_month_year(text: str) -> bool:
         return True
     except (TypeError, ValueError, IndexError):
         pass
-    return _fits_a_layout(text, ("%d %b %Y", "%d %B %Y"))
+    return day_in_layouts(text, ("%d %b %Y", "%d %B %Y")) is not None
 
 
 def _month_day_year(text: str) -> bool:
     """`February 21, 2017`, `Feb 21 2017`: a date as English prose writes it, which Ruby's
     Time.parse (Jekyll) and JavaScript's Date read; Go's layouts (Hugo) do not."""
-    return _fits_a_layout(text, ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y"))
+    return day_in_layouts(text, ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")) is not None
 
 
-def _fits_a_layout(text: str, layouts: tuple[str, ...]) -> bool:
-    """Whether `text` is a real date in one of the strptime `layouts`."""
+def day_in_layouts(text: str, layouts: tuple[str, ...]) -> dt.date | None:
+    """The real day `text` writes in one of the strptime `layouts`, or None."""
     for layout in layouts:
         try:
-            dt.datetime.strptime(text, layout)
-            return True
+            return dt.datetime.strptime(text, layout).date()
         except ValueError:
             continue
-    return False
+    return None
 
 
 # The output of Unix `date` and C's asctime: `Fri Sep  3 11:21:31 CEST 2021`, `Fri Sep 3 11:21:31 2021`.

@@ -5,11 +5,12 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_left
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import PurePosixPath
 
 from artlint.boundary import within
+from artlint.dates import day_in_layouts
 from artlint.lazyre import lazy
 from artlint.pageurls import page_url
 from artlint.sites import is_language_code
@@ -328,12 +329,8 @@ def _day_in_words(text: str) -> str:
         return ""
     if found := _DAY_RANGE.fullmatch(text):
         text = f"{found['month']} {found['day']} {found['year']}" if found["month"] else f"{found['first']} {found['name']} {found['year']}"
-    for layout in _WRITTEN_DAY_LAYOUTS:
-        try:
-            return datetime.strptime(text, layout).date().isoformat()
-        except ValueError:
-            continue
-    return ""
+    day = day_in_layouts(text, _WRITTEN_DAY_LAYOUTS)
+    return day.isoformat() if day is not None else ""
 
 
 # The separators of the words of a file name (`communication-ios.md`, `index_euwe.md`).
