@@ -106,7 +106,7 @@ def is_placeholder_host(host: str) -> bool:
     """A host that stands for the reader's own in a tutorial (`yourdomain.com`, `api.xxx.com`,
     `티스토리도메인.tistory.com`)."""
     host = host.lower()
-    return _PLACEHOLDER_HOST.search(host) is not None or _described_in_words(host)
+    return _PLACEHOLDER_HOST.search(host) is not None or described_in_words(host)
 
 
 # Chinese, Japanese and Korean letters.
@@ -116,7 +116,7 @@ _LATIN_LETTER = lazy(r"[a-z]")
 _SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "go", "or", "ne", "gov", "edu"})
 
 
-def _described_in_words(host: str) -> bool:
+def described_in_words(host: str) -> bool:
     """A host the text describes in the reader's language instead of naming it: a label in
     Chinese, Japanese or Korean below the registered name (`티스토리도메인.tistory.com`, "your
     Tistory domain"; `서브도메인.루트도메인.co.kr`) or mixed with Latin letters (`Git계정명.github.io`,

@@ -9,7 +9,7 @@ from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.link.malformed import SPACE_IN_HOST, spaced_destination_at
 from artlint.spans import SpanSet
-from artlint.urls import in_documentation_domain, is_documentation_host, is_identifier_uri, is_placeholder_host, is_private_host, trim_url, unmatched_close
+from artlint.urls import described_in_words, in_documentation_domain, is_documentation_host, is_identifier_uri, is_private_host, trim_url, unmatched_close
 
 # Shared with link-insecure: a name written as an address is neither a link to make nor one to move to https.
 IDENTIFIER_PREFIXES_OPTION = Option(
@@ -209,7 +209,7 @@ def _not_for_readers(url: str) -> bool:
         return True
     if not host or is_private_host(host) or is_documentation_host(host):
         return True
-    if _PLACEHOLDER_HOST.search(host) or is_placeholder_host(host) or _PLACEHOLDER_SEGMENT.search(parts.path):
+    if _PLACEHOLDER_HOST.search(host) or described_in_words(host) or _PLACEHOLDER_SEGMENT.search(parts.path):
         return True
     label = host.split(".", 1)[0]
     if label in _PACKAGE_INDEX_HOST_LABEL and parts.path in ("", "/") and not parts.query:
