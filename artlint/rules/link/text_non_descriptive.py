@@ -526,10 +526,11 @@ def _in_a_headed_html_cell(doc, link, text: str) -> bool:
     return bool(openings) and _HEADING_CELL.search(doc.text, openings[-1].end(), link.start) is not None
 
 
-# A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
+# An HTML link's text and closing tag, after its opening tag: `链接</a>`.
 _HTML_LINK_REST = lazy(r"^[^<\n]*</a\s*>", re.I)
 # A list item's label before a colon: `- 微博原文：`, `* Slides: ` (no link, code or markup in it).
 _ITEM_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+([^\s:：\[\]<>`*_|][^:：\n\[\]<>`*_|]{0,40}?)[ \t]*[:：][ \t]*")
+# A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
 _BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][ \t]*[:：]?\1[ \t]*[:：]?[ \t]*")
 
 
