@@ -122,7 +122,8 @@ class DuplicateWord(DocumentRule):
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
     joined to others by `-`, `/`, `.`, `_`, `#` or an entity (`real-time time`, `d&iacute;a a`,
     `Consumer#unsubscribe unsubscribe`), or inside URLs; nor are the owner and group of a line
-    of `ls -l` (`drwxr-xr-x 2 root root`) or after a file's mode (`create 644 root root`), nor a command's option and its value (`--user
+    of `ls -l` (`drwxr-xr-x 2 root root`) or after a file's mode (`create 644 root root`), nor a
+    column's old and new name in SQL (`alter table t change age age int`), nor a command's option and its value (`--user
     user:password`, `–user user` where an editor made the dashes one). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
     code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
     A list item that begins with a pull request's number (`- #30216 build: ...`), or with a link
@@ -301,8 +302,10 @@ class DuplicateWord(DocumentRule):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
             if _OPTION_DASHES.search(text, max(0, start_a - 3), start_a):
                 continue  # `curl --user user:password`, `–user user` (an editor's dash): an option, then its value
-            if _FILE_MODE_BEFORE.search(text, max(0, start_a - 8), start_a):
-                continue  # `create 644 root root`, `install -m 0640 www www`: a file's mode, owner and group
+            if _SQL_CHANGE_BEFORE.search(text, max(0, start_a - 80), start_a):
+                continue  # `alter table t change age age int`: SQL's old column name, then the new, the same
+            if _FILE_MODE_BEFORE.search(text, max(0, start_a - 8), start_a) or _LISTED_MODE_BEFORE.search(text, max(0, start_a - 24), start_a):
+                continue  # `create 644 root root`, `-rw-r--r--. root root` (`ls -Z`): a file's mode, owner and group
             if fold in particles and word_b.islower() and _CAPITALISED_NEXT.match(text, end_b):
                 continue  # "de de Broglie", "von von Neumann": a preposition, then a name's particle
             if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a) or _setting_value(text, start_a):
@@ -383,6 +386,10 @@ def _in_book_title(text: str, start: int, lower: int, upper: int) -> bool:
 
 # An octal file mode before the owner and group (logrotate's `create 644 root root`).
 _FILE_MODE_BEFORE = lazy(r"(?<![\w.])0?[0-7]{3}[ \t]+\Z")
+# A file's mode as `ls` lists it, then its count of links if shown: `drwxr-xr-x. ` (`ls -Z`), `-rw-r--r-- 1 `.
+_LISTED_MODE_BEFORE = lazy(r"(?<![\w-])[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]+(?:\d+[ \t]+)?\Z")
+# SQL's `ALTER TABLE … CHANGE [COLUMN]` right before a word: the column's old name, then its new one.
+_SQL_CHANGE_BEFORE = lazy(r"(?i)\balter[ \t]+table[ \t]+\S+[ \t]+change[ \t]+(?:column[ \t]+)?\Z")
 # A command-line option's dashes right before a word, after a space: `--user`, `-f`, `–user`.
 _OPTION_DASHES = lazy(r"(?:^|(?<=\s))(?:--?|\u2013)$", re.M)
 
