@@ -100,7 +100,8 @@ class PunctuationWidth(DocumentRule):
       a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
       English, as English lists them), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
-      `;` between the arguments of a call (`offer(元素,等待时长)`), a `,`, `:` or `;` inside straight
+      `;` between the arguments of a call (`offer(元素,等待时长)`), a `,` or `;` on a line of
+      tab-separated values (a query's output pasted as text, `2⇥口味⇥微辣,中辣`), a `,`, `:` or `;` inside straight
       double quotes that hold a literal (a short value, `"学号,学科"`, or fields the mark joins
       more than once, a file's line format `"用户名:密码:用户 ID"`; not a quoted sentence),
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`) or of APA
@@ -241,6 +242,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # "文件。? 通配符匹配…": a `?` after a full stop opens no question, it names the wildcard
             if mark in ",;" and text[at + 1 : at + 2] in (" ", "\n") and doc.memo("punctuation-width latin", lambda: _mostly_latin(text)):
                 continue  # "zjuwangg, 林小铂, 周平": names listed in an English text, as English lists them
+            if mark in ",;" and _tab_separated_row(text, at):
+                continue  # `6\t2\t口味\t微辣,中辣,特辣`: a table's row pasted as text, the comma inside a stored value
             if mark in ",;" and _CALL_OPEN.search(text, max(block.start, at - _COMMAND_REACH), at) and _CALL_CLOSE.match(text, at + 1, block.end):
                 continue  # `offer(元素,等待时长)`: a call's arguments, written with Chinese names
             if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
@@ -318,6 +321,14 @@ def _on_a_drawing(doc, text: str, offset: int) -> bool:
     lines = doc.memo("punctuation-width drawing lines", compute)
     index = bisect_right(lines, (offset, len(text) + 1)) - 1
     return index >= 0 and lines[index][0] <= offset <= lines[index][1]
+
+
+def _tab_separated_row(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a row of tab-separated values (a query's output pasted
+    as text): two tabs or more between its words."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text.count("\t", start, len(text) if end < 0 else end) - (len(text[start:at]) - len(text[start:at].lstrip("\t"))) >= 2
 
 
 def _quotes_its_target(doc, match) -> bool:
