@@ -21,3 +21,17 @@ def test_a_key_whose_values_take_another_form_is_no_misspelling(tmp_path: Path) 
     reported = sorted((finding["path"], finding["message"].split("'")[1]) for finding in json.loads(out)["findings"])
     assert reported == [("misspelt.md", "transalte"), ("misspelt.md", "ulr")]
     assert code == 1
+
+
+def test_a_taxonomy_the_hugo_configuration_declares_is_no_misspelling(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('title = "Notes"\n[taxonomies]\n  tag = "tags"\n  2021 = "2021"\n  2022 = "2022"\n', encoding="utf-8")
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    for number in range(6):
+        _post(posts, f"post-{number}", "date: 2020-01-02\n2020: [books]\n")
+    _post(posts, "declared", "date: 2021-01-02\n2021: [books]\n")
+    _post(posts, "undeclared", "date: 2021-01-02\n2029: [books]\n")
+    code, out, _ = artlint("check", ".", "--offline", "--no-cache", "--select", "front-matter-key-typo", "--format", "json", cwd=tmp_path)
+    reported = sorted((finding["path"], finding["message"].split("'")[1]) for finding in json.loads(out)["findings"])
+    assert reported == [("content/posts/undeclared.md", "2029")]
+    assert code == 1

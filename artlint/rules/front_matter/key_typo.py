@@ -34,7 +34,9 @@ class FrontMatterKeyTypo(CorpusRule):
 
     On a Zola site, a top-level key named like one of the taxonomies its configuration names
     (`tag = ["posts"]` where `taxonomies = [{ name = "tag" }]`) is reported as such, whatever
-    its spelling: Zola reads taxonomies under `[taxonomies]` only and ignores the key.
+    its spelling: Zola reads taxonomies under `[taxonomies]` only and ignores the key. On a
+    Hugo site, a key named like a taxonomy its configuration declares (`2021 = "2021"`) is no
+    misspelling of another (`2020`).
 
     ## Why it matters
     The generator ignores a misspelt key without a word: the description never reaches the
@@ -61,7 +63,7 @@ class FrontMatterKeyTypo(CorpusRule):
             return None  # outside the build (a translation for a locale the site does not build), no generator reads the keys
         site = (doc.site.root, doc.site.generator, doc.site.config_file) if doc.site is not None and doc.site.config_file else None
         keys = [(str(key), *matter.key_position(str(key)), _shape(value)) for key, value in matter.data.items()]
-        return (site, keys, _zola_taxonomies(doc))
+        return (site, keys, _zola_taxonomies(doc), _hugo_taxonomies(doc))
 
     def judge(self, facts, options, report_on):
         files = defaultdict(set)
@@ -109,6 +111,8 @@ class FrontMatterKeyTypo(CorpusRule):
                 site = facts[path][0]
                 if site is not None and key in template_words(*site):
                     continue  # a key of the site's own: its layouts read `page.publisher`
+                if len(facts[path]) > 3 and key.lower() in facts[path][3]:
+                    continue  # `2021: [books]` where `[taxonomies]` says `2021 = "2021"`: a taxonomy the site declares
                 if site is not None and site[1] == "jekyll" and key in _JEKYLL_SINGULARS:
                     continue  # Jekyll reads `tag` and `category` as it reads `tags` and `categories`
                 for name, line, column, _ in facts[path][1]:
@@ -130,6 +134,15 @@ def _zola_taxonomies(doc) -> tuple[str, ...]:
     if site is None or site.generator != "zola" or doc.front_matter is None or doc.front_matter.kind != "toml":
         return ()
     return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*") and folder[:-2] not in _ZOLA_PAGE_FIELDS)
+
+
+def _hugo_taxonomies(doc) -> tuple[str, ...]:
+    """The taxonomies a Hugo site's configuration declares (`[taxonomies]` `2021 = "2021"`,
+    `tag = "tags"`), whose plural names a page sets at the top of its front matter, in any case."""
+    site = doc.site
+    if site is None or site.generator != "hugo":
+        return ()
+    return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*"))
 
 
 # The fields of a Zola page's front matter (its documentation's "Front matter" of a page).
