@@ -265,6 +265,10 @@ class Site:
     # MkDocs with pymdownx.betterem: `**` pairs only where it could open and close, much as
     # CommonMark's flanking rules say (`**陈：**我` stays as written), not as Python-Markdown's.
     betterem: bool = False
+    # MkDocs without pymdownx.betterem: Python-Markdown's own patterns set a `**` with a blank
+    # on both sides aside as text, then pair the rest in order, blanks beside them or not
+    # (`**子选择器 **`x`` is bold); betterem, whatever its options, wants a closer after a non-blank.
+    python_markdown_strong: bool = False
     # A CJK-friendly emphasis plugin (markdown-it-cjk-friendly, remark-cjk-friendly,
     # marked-cjk-friendly) is installed: `**注：**正文` is bold, as CommonMark's next revision
     # proposes, where CommonMark alone shows the asterisks.
@@ -786,6 +790,7 @@ class Site:
             "pandoc": self.pandoc,
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
+            "python-markdown-strong": self.python_markdown_strong,
             "cjk-friendly": self.cjk_friendly,
             "jinja-pages": self.jinja_pages,
             "include-tags": [list(tags) for tags in self.include_tags],
@@ -4295,6 +4300,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": _smart_asterisks(settings),
+        "python_markdown_strong": "pymdownx.betterem" not in _mkdocs_extensions(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in plugins,
         "include_tags": _mkdocs_include_tags(settings, plugins),

@@ -143,7 +143,9 @@ class UnclosedEmphasis(DocumentRule):
       beside them (and two `***`, bold italic, likewise; on MkDocs a `***` whose italics a `*`
       ends, then `**`: `***《书名》*作者**`), the first before a non-space and the
       second after one (on Docusaurus 2,
-      and on Hexo with marked 0.x or kramed, spaces or not); on Hexo with marked before 1.0
+      and on Hexo with marked 0.x or kramed, spaces or not; on MkDocs without pymdownx.betterem
+      too, once a `**` with a blank on each side is set aside as text: `**子选择器 **`x`` is bold,
+      `**标题 **` at a line's end is not; there `****` ends one bold text and begins the next); on Hexo with marked before 1.0
       (hexo-renderer-marked before 3), two `__` pair up the same way when the first follows
       no ASCII letter or digit (`具有__固定格式__，` is bold there); kramdown takes only ASCII
       white space for a space there (`**第五步　**`, an ideographic space inside, is bold).
@@ -583,7 +585,9 @@ def _unpaired_by_pattern(doc, block, runs):
     """The runs a pattern-matching renderer (kramdown, marked, Python-Markdown) leaves alone.
     It pairs the `**` of a paragraph in order, whatever the punctuation beside them, an opener
     before a non-space and a closer after one (`释放**，后面**结束` is bold there), where a
-    CommonMark parser may have paired them otherwise or not at all."""
+    CommonMark parser may have paired them otherwise or not at all. Python-Markdown first sets
+    aside as text a `**` with a blank (or the text's edge) on both sides, then pairs the rest
+    in order, spaces or not (`**子选择器 **`x`` is bold, `**子选择器 **` at a cell's end is not)."""
     text = doc.text
     paired: set[int] = set()
     openers: dict[str, int] = {}  # `**` pairs with `**`, `***` (bold italic) with `***`
@@ -593,11 +597,21 @@ def _unpaired_by_pattern(doc, block, runs):
     is_space = _is_ascii_space if doc.site is not None and doc.site.generator == "jekyll" else _is_space
     closes_after_space = doc.site is not None and doc.site.pandoc  # pandoc: `**句子。 **` is bold
     python_markdown = doc.site is not None and doc.site.generator == "mkdocs"
-    for match in _STRONG_ASTERISKS.finditer(text, block.start, block.end):
+    python_markdown_strong = python_markdown and doc.site.python_markdown_strong
+    for match in (_STRONG_RUNS if python_markdown_strong else _STRONG_ASTERISKS).finditer(text, block.start, block.end):
         at, marker = match.start(), match.group()
         if doc.in_code(at):
             continue
         after, before = ("x", "x") if spaces_too else (text[match.end() : match.end() + 1], text[at - 1 : at])
+        if python_markdown_strong:
+            if (at <= block.start or is_space(before)) and (match.end() >= block.end or is_space(after)):
+                continue  # `a ** b`, `**a **` at the end: blank on both sides, set aside as text before any pairing
+            before = after = "x"  # the rest pair in order, whatever stands beside them: `**子选择器 **`.nav``
+            if marker == "****":
+                if "**" in openers:  # `**🎓****  学习成长**`: one bold ends, the next begins
+                    paired.update((openers["**"], at))
+                    openers["**"] = at + 2
+                continue
         opener = openers.get(marker)
         if opener is None and marker == "***" and "**" in openers and not is_space(before):
             marker, opener = "**", openers["**"]  # `**<!--id-->***Title:*`: closes the `**`, opens a `*`
@@ -611,10 +625,18 @@ def _unpaired_by_pattern(doc, block, runs):
             openers[marker] = at
     if doc.site is not None and doc.site.pattern_underscores:
         paired |= _underscores_paired_by_pattern(doc, block)
-    return [run for run in runs if run[1] not in ("**", "***", "__") or run[0] not in paired]
+    return [run for run in runs if not _paired_run(run, paired)]
+
+
+def _paired_run(run, paired: set[int]) -> bool:
+    """Whether a pattern-matching renderer pairs the run: `****` as a closer and an opener both."""
+    if run[1] == "****":
+        return run[0] in paired and run[0] + 2 in paired
+    return run[1] in ("**", "***", "__") and run[0] in paired
 
 
 _STRONG_ASTERISKS = lazy(r"(?<!\*)\*{2,3}(?!\*)")
+_STRONG_RUNS = lazy(r"(?<!\*)\*{2,4}(?!\*)")  # Python-Markdown's: `****` ends one bold and begins the next
 # The single `*` that closes (or, after the `**`, ends) the italic part of Python-Markdown's
 # `***…*…**` and `***…**…*`.
 _LONE_ASTERISK = lazy(r"(?<!\*)\*(?!\*)")
