@@ -311,7 +311,7 @@ class DuplicateWord(DocumentRule):
             if text[start_a - 1 : start_a] == "$" or _symbol(text, start_a) or _setting_value(text, start_a):
                 continue  # "$in in": a variable (shells, PHP, Perl) is a name, not the word; so is a symbol, ":as as"
             if _quoted_alone(text, start_a, end_b):
-                continue  # the label “done done”, a regex's example "go go": mentioned, not used
+                continue  # the label “done done”, a regex's example "go go", endings `(en en)`: mentioned, not used
             if fold not in function_words and _in_short_quote(text, start_a, end_b):
                 continue  # an example input, "dog cat cat dog"; but "it is is late" is a typo quoted
             in_a, in_b = (any(s <= offset < e for s, e in emphasis) for offset in (start_a, start_b))
@@ -556,11 +556,13 @@ def _known(words, extra):
     return any(frequency >= _COMMON_WORD and tag[:1] not in _FUNCTION_TAGS for frequency, tag in entries.values())
 
 
-_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "『": "』", "«": "»", "`": "`"}
+# Quotation marks, and brackets: a pair all alone in brackets is notation (`der Protestant (en
+# en)`: a noun's genitive and plural endings).
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "『": "』", "«": "»", "`": "`", "(": ")", "（": "）"}
 
 
 def _quoted_alone(text, start, end):
-    """The doubled pair is all a quotation holds: `“done done”`, `"go go"`."""
+    """The doubled pair is all a quotation or a bracket holds: `“done done”`, `"go go"`, `(en en)`."""
     opening = text[start - 1 : start]
     return start > 0 and opening in _QUOTE_PAIRS and text[end : end + 1] == _QUOTE_PAIRS[opening]
 
