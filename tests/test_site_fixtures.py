@@ -725,6 +725,24 @@ def test_artlint_site_tells_a_themes_image_render_hook(tmp_path: Path) -> None:
     assert json.loads(out)[0]["image-render-hook"] is False
 
 
+def test_a_known_themes_image_hook_finds_bundle_images_when_its_submodule_is_not_fetched(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "themes" / "hugo-theme-stack").mkdir(parents=True)  # a submodule, not checked out
+    (site / "hugo.toml").write_text('title = "Notes"\ntheme = "hugo-theme-stack"\n', encoding="utf-8")
+    bundle = site / "content" / "post" / "trip"
+    bundle.mkdir(parents=True)
+    (bundle / "1.jpg").write_bytes(b"")
+    (bundle / "index.md").write_text("---\ntitle: Trip\ndate: 2024-01-02\n---\n\n![Lake](/1.jpg) ![Hill](/2.jpg)\n", encoding="utf-8")
+
+    def unreachable() -> list[str]:
+        _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "image-unreachable", ".", cwd=site)
+        return [finding["message"] for finding in json.loads(out)["findings"]]
+
+    assert len(unreachable()) == 1 and "2.jpg" in unreachable()[0]  # the hook finds 1.jpg among the bundle's files
+    (site / "hugo.toml").write_text('title = "Notes"\ntheme = "some-other-theme"\n', encoding="utf-8")
+    assert len(unreachable()) == 2  # a theme nobody knows, its templates absent: read from the site's root
+
+
 def test_an_image_hook_that_falls_back_to_relurl_writes_images_from_the_root(tmp_path: Path) -> None:
     code, out, err = artlint("site", "--format", "json", str(SITES / "hugo-image-hook-root"), cwd=tmp_path)
     assert code == 0, err
