@@ -1472,6 +1472,7 @@ def _page_names(root: str, roots: tuple[str, ...], titled: tuple[str, ...] = (),
                 unsuffixed, _, language = stem.rpartition(".")
                 if unsuffixed and is_language_code(language):  # Hugo's and Zola's about.fr.md is /fr/about/
                     names.add(unsuffixed)
+                    names.add(_DATE_PREFIX.sub("", unsuffixed))  # `2013-10-06-cologne.ja.md`: a date from the name too
                 head = _page_head(os.path.join(directory, name), root)
                 slugs = _FRONT_SLUG.findall(head)
                 named = [value for _, value in slugs]

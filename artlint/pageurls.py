@@ -369,20 +369,38 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
             url += "/"
         return PageUrl(url, _output(url), "url", bundle)
     slug = _text(matter, "slug")
+    named_slug = slug
+    if slug is None and dict(site.url_settings).get("frontmatter.date") == ":filename":
+        slug = _slug_after_date(stem)  # `2013-10-06-cologne.ja.md` is `/ja/posts/cologne/`
     pattern = dict(site.permalinks).get(section) if section else None
     if pattern is not None:
         if "[" in pattern:
             pattern = _HUGO_SECTIONS_SLICE.sub(lambda match: _sections_slice(match, folders), pattern)
         path = _expand(pattern, _hugo_tokens(site, matter, folders, stem, slug))
-        decided_by = "slug" if slug is not None and ":slug" in pattern else ""
+        decided_by = "slug" if named_slug is not None and ":slug" in pattern else ""
         path = _clean(path)
     else:
         path = "/" + "/".join([*folders, slug if slug is not None else stem])
-        decided_by = "slug" if slug is not None else ""
+        decided_by = "slug" if named_slug is not None else ""
     segments = [_hugo_segment(segment, lower) for segment in path.strip("/").split("/") if segment]
     path = prefix + "/" + "/".join(segments)
     url = path + ".html" if ugly else path.rstrip("/") + "/"
     return PageUrl(url, _output(url), decided_by, bundle)
+
+
+def _slug_after_date(stem: str) -> str | None:
+    """The slug Hugo's `:filename` date handler gives a page without one: its name (or its
+    bundle's folder) after a leading YYYY-MM-DD and the `-`, `_` or spaces that follow it."""
+    if not _LEADING_DAY.match(stem):
+        return None
+    try:
+        dt.date(int(stem[:4]), int(stem[5:7]), int(stem[8:10]))
+    except ValueError:
+        return None  # no day: Hugo takes neither date nor slug from it
+    return stem[10:].strip(" -_") or None
+
+
+_LEADING_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
 
 
 def hugo_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> str | None:

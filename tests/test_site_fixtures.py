@@ -1027,3 +1027,24 @@ def test_a_hugo_configuration_is_known_whatever_the_case_of_its_keys(tmp_path: P
     code, out, err = artlint("site", str(tmp_path), cwd=tmp_path)
     assert code == 0, err
     assert "generator    hugo (from " in out
+
+
+def test_hugo_filename_dates_give_the_slug_too(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    posts = site / "content" / "posts"
+    posts.mkdir(parents=True)
+    (site / "config.json").write_text(
+        '{"title": "Notes", "defaultContentLanguage": "en", "languages": {"en": {}, "ja": {}},'
+        ' "frontmatter": {"date": [":filename", ":default"]}}\n',
+        encoding="utf-8",
+    )
+    (posts / "2013-10-06-cologne.ja.md").write_text("---\ntitle: ケルン\n---\n\n本文。\n", encoding="utf-8")
+    (posts / "2013-10-08-germany.ja.md").write_text(
+        "---\ntitle: ドイツ\n---\n\n[ケルン](/ja/posts/cologne/)、[前の記事](../cologne/)、[ない記事](/ja/posts/bonn/)。\n",
+        encoding="utf-8",
+    )
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "link-target-missing", ".", cwd=site)
+    assert [finding["message"] for finding in json.loads(out)["findings"]] == ["link target '/ja/posts/bonn/' not found"]
+    (posts / "2014-01-02-cologne.ja.md").write_text("---\ntitle: ケルン再訪\n---\n\n本文。\n", encoding="utf-8")
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "page-url-collision", ".", cwd=site)
+    assert {finding["path"] for finding in json.loads(out)["findings"]} >= {"content/posts/2014-01-02-cologne.ja.md"}  # both /ja/posts/cologne/
