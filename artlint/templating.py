@@ -229,8 +229,8 @@ def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) ->
     a body after a blank line as an indented code block, and a body right after the marker line
     (a fence too) as the marker's paragraph going on. A quote's content is the body de-indented,
     offsets unchanged. (A line left empty inside a body ends the quote there; a space-only one
-    keeps it going. In a fenced block the lines after an empty one are left unquoted: indented
-    code.)"""
+    keeps it going, every container's, however short. In a fenced block the lines after an
+    empty one are left unquoted: indented code.)"""
     if not any(marker in text for marker in markers):
         return text
     chars = list(text)
@@ -249,9 +249,15 @@ def _containers_quoted(text: str, body_offset: int, markers: tuple[str, ...]) ->
         if not stripped.strip():
             if fence and stack and not line:
                 unquoted = True
-            for level in stack if not unquoted else ():
-                if len(line) > level:
-                    chars[position + level] = ">"
+            if not unquoted and stack and len(line) <= stack[-1] and len(line) >= len(stack):
+                # `    ` inside a container nested in another: too short for each `>` in its column,
+                # so they stand side by side (`>>  `), and every container's quote goes on.
+                for index in range(len(stack)):
+                    chars[position + index] = ">"
+            else:
+                for level in stack if not unquoted else ():
+                    if len(line) > level:
+                        chars[position + level] = ">"
             position = end + 1
             continue
         while stack and indent < stack[-1] + 4:
