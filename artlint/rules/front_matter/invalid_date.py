@@ -29,6 +29,8 @@ class FrontMatterInvalidDate(DocumentRule):
     Jekyll, Unix `date`'s output and a zone named as Ruby names it on Jekyll (`Fri Sep  3
     11:21:31 CEST 2021`, `2018-03-01 09:05 EST`), and Eleventy's
     words for a file's dates (`Last Modified`, `Created`, `git Last Modified`, `git Created`).
+    A table under a key other than `date` (`updated: {timestamp: 1594391902000}`, a theme's
+    legacy form) is the theme's own structure, not a mistyped date, and passes.
     Under any other key, at any depth (a table, a list, a nested mapping), a value written as
     an ISO date that cannot exist is reported too (`updated_on = 2021-02-30`,
     `extra: {reviewed: 2021-13-01}`); other strings there are not judged. A file outside what
@@ -70,6 +72,8 @@ class FrontMatterInvalidDate(DocumentRule):
             if matter.data.get(key) is None and key not in matter.unparsable_dates:
                 continue  # absent, or `updated:` with nothing (a scaffold's line): every generator reads it as unset
             value = matter.unparsable_dates.get(key, matter.data[key])
+            if isinstance(value, dict) and key != "date":
+                continue  # `updated: {timestamp: 1594391902000}`: a theme's own structure, no mistyped date
             problem = date_problem(value, generator)
             if problem:
                 line, column = matter.value_position(key)
@@ -84,8 +88,11 @@ class FrontMatterInvalidDate(DocumentRule):
 
 def _date_shaped_values(data: dict, date_keys: set[str]) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(path, value) of the strings shaped like ISO dates anywhere in the front matter except
-    under the date keys (judged whole above); TOML's impossible bare dates are such strings."""
-    stack: list[tuple[tuple[Any, ...], Any]] = [((key,), value) for key, value in reversed(data.items()) if key not in date_keys]
+    under the date keys (judged whole above, but for a table a theme keeps there: walked like
+    any other); TOML's impossible bare dates are such strings."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [
+        ((key,), value) for key, value in reversed(data.items()) if key not in date_keys or (isinstance(value, dict) and key != "date")
+    ]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
