@@ -1100,8 +1100,9 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     stem = name.rsplit(".", 1)[0] if "." in name else name
     language, key_parts = _language(site, parts, matter)
     named = stem
-    if site.generator in ("zola", "eleventy") and stem.lower() == "index" and len(parts) > 1:
-        named = parts[-2]  # a page with its assets beside it: Zola and Eleventy read the date from the folder's name
+    base, _, suffix = stem.lower().partition(".")
+    if site.generator in ("zola", "eleventy") and base == "index" and (not suffix or is_language_code(suffix)) and len(parts) > 1:
+        named = parts[-2]  # a page with its assets beside it (`index.fr.md` too): Zola and Eleventy read the date from the folder's name
     date_from_name = _iso_day(_date_name(site.generator).match(named))
     kind = _kind(site, parts, stem)
     book_index = site.generator in ("mdbook", "gitbook") and stem.lower() == "readme"  # the book's introduction

@@ -1048,3 +1048,19 @@ def test_hugo_filename_dates_give_the_slug_too(tmp_path: Path) -> None:
     (posts / "2014-01-02-cologne.ja.md").write_text("---\ntitle: ケルン再訪\n---\n\n本文。\n", encoding="utf-8")
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "page-url-collision", ".", cwd=site)
     assert {finding["path"] for finding in json.loads(out)["findings"]} >= {"content/posts/2014-01-02-cologne.ja.md"}  # both /ja/posts/cologne/
+
+
+def test_a_zola_bundles_translation_takes_its_date_from_the_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    bundle = site / "content" / "blog" / "2022-06-22-angular"
+    bundle.mkdir(parents=True)
+    (site / "config.toml").write_text('base_url = "https://example.org"\ndefault_language = "en"\n[languages.fr]\n', encoding="utf-8")
+    for name, title in (("index.md", "Angular"), ("index.fr.md", "Angular en français")):
+        (bundle / name).write_text(f'+++\ntitle = "{title}"\n+++\n\nText.\n', encoding="utf-8")
+    for name in ("_index.md", "_index.fr.md"):
+        (site / "content" / "blog" / name).write_text('+++\ntitle = "Blog"\nsort_by = "date"\n+++\n', encoding="utf-8")
+    undated = site / "content" / "blog" / "notes"
+    undated.mkdir()
+    (undated / "index.fr.md").write_text('+++\ntitle = "Notes"\n+++\n\nText.\n', encoding="utf-8")
+    _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "front-matter-required", ".", cwd=site)
+    assert [finding["path"] for finding in json.loads(out)["findings"]] == ["content/blog/notes/index.fr.md"]
