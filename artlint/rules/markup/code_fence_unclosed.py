@@ -24,7 +24,9 @@ class CodeFenceUnclosed(DocumentRule):
     image, an HTML block). On Jekyll and MkDocs sites every one is reported: kramdown and
     Python-Markdown show the fence as text. On Hexo sites rendered by marked before 1.0
     (hexo-renderer-marked 0.x) a fence written at the end of a line of code (`}````) closes the
-    block, as that marked reads it: not reported.
+    block, as that marked reads it: not reported. A template's code-block tags
+    (`{% highlight %}`…`{% endhighlight %}`) are paired by the generator, whatever HTML
+    block stands around them: not reported.
 
     ## Why it matters
     A CommonMark renderer (Hugo, Zola, Docusaurus, markdown-it, GitHub) shows everything after
@@ -62,6 +64,8 @@ class CodeFenceUnclosed(DocumentRule):
                 continue
             marker = code.attrs.get("marker") or "```"
             first, _ = doc.source.position(code.start)
+            if _TEMPLATE_TAG.match(doc.source.line_text(first)):
+                continue  # `{% endhighlight %}`: a template's tag, paired by the generator, not by the markdown parser
             last, _ = doc.source.position(max(code.start, code.end - 1))
             if last > first and _closes(doc.source.line_text(last), marker):
                 continue
@@ -72,6 +76,10 @@ class CodeFenceUnclosed(DocumentRule):
             yield doc.line_diagnostic(_message(doc, first, last, marker), first, _column(doc.source.line_text(first), marker))
 
 
+# A template's code-block tag alone on its line (`{% highlight js %}`, `{% endhighlight %}`), which
+# the site's generator turns into code before the markdown is read; an HTML block around one
+# (`<div class="wrapper">` on the line before) makes the parser pair them otherwise.
+_TEMPLATE_TAG = lazy(r"[ \t]*\{%-?[ \t]*(?:end)?(?:highlight|codeblock|code|mermaid)\b")
 # An opening fence as marked before 1.0 reads one: the fence, then one word at most.
 _MARKED_OPENING = lazy(r"^ *(`{3,}|~{3,})[ .]*\S* *$")
 
