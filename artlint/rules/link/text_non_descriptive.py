@@ -149,7 +149,8 @@ def _names_its_target(text: str, url: str) -> bool:
     page: `[continue](#continue)`, an API parameter called continue linked to its definition;
     `[request](api.html#flask.request)`, Sphinx's link to an object by its dotted name. And
     the name of the site it leads to: `[Continue](https://www.continue.dev/)`, or of a project's
-    subdomain: `[Click](http://click.pocoo.org)`."""
+    subdomain: `[Click](http://click.pocoo.org)`. And a term's initials linked to the page named
+    in full: `[URL](https://fr.wikipedia.org/wiki/Uniform_Resource_Locator)`."""
     if names_its_fragment(text, url) or text == _site_name(url) or text == _project_label(url):
         return True  # ... and `[Continue](https://www.continue.dev/)`, `[Click](http://click.pocoo.org)`: a product named by its site
     download = text.removesuffix(" here") in _DOWNLOAD_WORDS  # "Download here" is "Download"
@@ -162,7 +163,10 @@ def _names_its_target(text: str, url: str) -> bool:
     named = text.removesuffix(" here") if download else text
     if download and segments & {"download", "downloads"} and (not _FILE_SUFFIX.search(path) or _WEB_PAGE_SUFFIX.search(path)):
         return True  # "下载" to …/java/technologies/downloads/: the download page, in any language (not a file there)
-    return bool(segments & {named, named + "s", named.removesuffix("s")})
+    if segments & {named, named + "s", named.removesuffix("s")}:
+        return True
+    # Or its initials: `[URL](https://fr.wikipedia.org/wiki/Uniform_Resource_Locator)`, a term linked to its definition.
+    return any(len(words) >= 2 and "".join(word[0] for word in words) == named for words in (segment.split() for segment in segments))
 
 
 # The second level under a country's domain (`example.co.uk`, `example.com.cn`), so that the
