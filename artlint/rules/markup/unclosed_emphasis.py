@@ -452,12 +452,19 @@ def _wildcard_after_dotted_name(text: str, run) -> bool:
 
 def _beside_bracket(text: str, run) -> bool:
     """An opener just before a closing bracket, or a closer just after an opening one (Unicode's
-    Pe and Ps): no emphasis starts just before a `]` or ends just after a `(`, so the run is the
-    operator named (`[* 和 **]`, `(** 与 *)`). Asked after spaced pairs are taken: the second
+    Pe and Ps) or after an opening quote and before a space: no emphasis starts just before a `]`
+    or ends just after a `(`, so the run is the operator named (`[* 和 **]`, `(** 与 *)`), or
+    text quoted as written (`"*** START OF"`, a file's marker). Asked after spaced pairs are taken: the second
     marker of `[** 重要 **](...)` is one's end."""
     start, marker, role = run
     char = text[start + len(marker) : start + len(marker) + 1] if role == "open" else text[start - 1 : start] if start else ""
+    if role == "close" and _OPENING_QUOTE.search(text, max(0, start - 2), start) and text[start + len(marker) : start + len(marker) + 1].isspace():
+        return True  # `"*** START OF"`: a closer right after an opening quote, before a space, is quoted as written
     return char != "" and unicodedata.category(char) == ("Pe" if role == "open" else "Ps")
+
+
+# An opening quotation mark right before a run: a curly one, or a straight one after a blank.
+_OPENING_QUOTE = lazy(r"(?:[“‘«„]|(?:^|(?<=\s))[\"'])\Z")
 
 
 # Letters after a single "_" that continue a name (`_<table>_old`); CommonMark never closes
