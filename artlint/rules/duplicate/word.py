@@ -97,9 +97,10 @@ class DuplicateWord(DocumentRule):
       program and its page (`open chrome chrome://tracing`). A spaced `*` between them is an operator (`x * x`), and
       a pair inside a short double-quoted string is an example given as it is (`"dog cat cat
       dog"`), unless the word is one of the `english-function-words` (`"it is is late"`). A
-      page that keeps its speakers' fillers (five or more "uh," and "um,"), or that gives ten
-      or more turns of a conversation (`**Mike Schmidt**: ...`), is a transcript: its repeated
-      words are speech. Where the renderer keeps a paragraph's line
+      page that keeps its speakers' fillers (five or more "uh," and "um,"), that gives ten
+      or more turns of a conversation (`**Mike Schmidt**: ...`), or that says it is one ("The
+      following is a transcript of my live stream", a `## Transcript` heading) is a transcript:
+      its repeated words are speech. Where the renderer keeps a paragraph's line
       breaks (Hexo's marked, `breaks: true` by default), a word ending one line and starting the
       next is on two lines of the page: a label and its explanation.
     - Chinese: a doubled function word (`的的`, `了了`, `在在`, `对对`, `及及`: the
@@ -627,15 +628,17 @@ _TRANSCRIPT_FILLERS = 5
 
 
 def _verbatim_transcript(doc) -> bool:
-    """A page that keeps its speakers' fillers (five or more "uh," and "um,"), or that is a
+    """A page that keeps its speakers' fillers (five or more "uh," and "um,"), that is a
     conversation written down turn by turn (ten or more paragraphs that open with a speaker's
-    name in bold, `**Mike Schmidt**:`): speech transcribed, whose repeated words ("for for
-    the", "a there there") are the speaker's."""
+    name in bold, `**Mike Schmidt**:`), or that says it is one ("The following is a transcript
+    of my live stream", a `## Transcript` heading): speech transcribed, whose repeated words
+    ("for for the", "a there there") are the speaker's."""
 
     def spoken() -> bool:
         return (
             len(_FILLER.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_FILLERS
             or len(_SPEAKER_TURN.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_TURNS
+            or _SAYS_TRANSCRIPT.search(doc.text, doc.body_offset) is not None
         )
 
     return doc.memo("verbatim-transcript", spoken)
@@ -644,6 +647,8 @@ def _verbatim_transcript(doc) -> bool:
 # A paragraph that opens with a speaker's name in bold: `**Mike Schmidt**:`, `**Dave:**`.
 _SPEAKER_TURN = lazy(r"^(?:\*\*|__)[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:\*\*|__)[ \t]*:|:(?:\*\*|__))", re.M)
 _TRANSCRIPT_TURNS = 10
+# A paragraph or heading that says the page is a transcript.
+_SAYS_TRANSCRIPT = lazy(r"^(?:(?:The following is|This is|Below is|What follows is|Here is)(?: an?| the)? (?:[\w-]+ ){0,3}transcript\b|#{1,6}[ \t]+(?:[\w-]+ )?transcript[ \t]*$)", re.I | re.M)
 
 
 _CHINESE_FILLER = lazy("[嗯呃]")
