@@ -3027,7 +3027,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "commented_front_matter": pinned is not None and pinned < 123,
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": own_link_hook,
-        "image_render_hook": _has_render_hook(templates, "image") or any(theme in data.load("sites")["image-render-hooks"]["themes"] for theme in _themes_used(settings)),
+        "image_render_hook": _has_render_hook(templates, "image") or _known_image_hook_theme(settings),
         "embedded_link_hook": not own_link_hook and _embedded_link_hook(settings, languages, len(codes), pinned),
         "titles_from_file_names": titles_from_file_names or any(theme in data.load("sites")["file-name-titles"]["themes"] for theme in _themes_used(settings)),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
@@ -3260,6 +3260,12 @@ def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
     for theme in _themes_used(settings):
         names += known.get(theme, ())
     return tuple(dict.fromkeys(names))
+
+
+def _known_image_hook_theme(settings: dict) -> bool:
+    """Whether the site uses a theme known to look images up among a page's resources (data:
+    `image-render-hooks`), for a checkout without the theme's templates."""
+    return any(theme in data.load("sites")["image-render-hooks"]["themes"] for theme in _themes_used(settings))
 
 
 def _themes_used(settings: dict) -> list[str]:

@@ -648,7 +648,11 @@ def _verbatim_transcript(doc) -> bool:
 _SPEAKER_TURN = lazy(r"^(?:\*\*|__)[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:\*\*|__)[ \t]*:|:(?:\*\*|__))", re.M)
 _TRANSCRIPT_TURNS = 10
 # A paragraph or heading that says the page is a transcript.
-_SAYS_TRANSCRIPT = lazy(r"^(?:(?:The following is|This is|Below is|What follows is|Here is)(?: an?| the)? (?:[\w-]+ ){0,3}transcript\b|#{1,6}[ \t]+(?:[\w-]+ )?transcript[ \t]*$)", re.I | re.M)
+_SAYS_TRANSCRIPT = lazy(
+    r"^(?:(?:The following is|This is|Below is|What follows is|Here is)(?: an?| the)? (?:[\w-]+ ){0,3}transcript\b"
+    r"|#{1,6}[ \t]+(?:[\w-]+ )?transcript[ \t]*$)",
+    re.I | re.M,
+)
 
 
 _CHINESE_FILLER = lazy("[嗯呃]")
