@@ -12,15 +12,18 @@ def _post(folder: Path, name: str, extra: str) -> None:
     (folder / f"{name}.md").write_text(f"---\ntitle: {name}\n{extra}---\n\nText.\n", encoding="utf-8")
 
 
+def _typos(folder: Path) -> tuple[int, list[tuple[str, str]]]:
+    """The exit code of a key-typo check of the folder, and each finding's file and key."""
+    code, out, _ = artlint("check", ".", "--offline", "--no-cache", "--select", "front-matter-key-typo", "--format", "json", cwd=folder)
+    return code, sorted((finding["path"], finding["message"].split("'")[1]) for finding in json.loads(out)["findings"])
+
+
 def test_a_key_whose_values_take_another_form_is_no_misspelling(tmp_path: Path) -> None:
     for number in range(6):
         _post(tmp_path, f"post-{number}", "translate: false\nurl: /x/\n")
     _post(tmp_path, "translated", "translator: 张三\nurls:\n  demo: https://demo.example.org/\n")
     _post(tmp_path, "misspelt", "transalte: true\nulr: /y/\n")
-    code, out, _ = artlint("check", ".", "--offline", "--no-cache", "--select", "front-matter-key-typo", "--format", "json", cwd=tmp_path)
-    reported = sorted((finding["path"], finding["message"].split("'")[1]) for finding in json.loads(out)["findings"])
-    assert reported == [("misspelt.md", "transalte"), ("misspelt.md", "ulr")]
-    assert code == 1
+    assert _typos(tmp_path) == (1, [("misspelt.md", "transalte"), ("misspelt.md", "ulr")])
 
 
 def test_a_taxonomy_the_hugo_configuration_declares_is_no_misspelling(tmp_path: Path) -> None:
@@ -31,7 +34,4 @@ def test_a_taxonomy_the_hugo_configuration_declares_is_no_misspelling(tmp_path: 
         _post(posts, f"post-{number}", "date: 2020-01-02\n2020: [books]\n")
     _post(posts, "declared", "date: 2021-01-02\n2021: [books]\n")
     _post(posts, "undeclared", "date: 2021-01-02\n2029: [books]\n")
-    code, out, _ = artlint("check", ".", "--offline", "--no-cache", "--select", "front-matter-key-typo", "--format", "json", cwd=tmp_path)
-    reported = sorted((finding["path"], finding["message"].split("'")[1]) for finding in json.loads(out)["findings"])
-    assert reported == [("content/posts/undeclared.md", "2029")]
-    assert code == 1
+    assert _typos(tmp_path) == (1, [("content/posts/undeclared.md", "2029")])
