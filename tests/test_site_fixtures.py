@@ -66,8 +66,8 @@ def test_artlint_site_prints_the_model(tmp_path: Path) -> None:
     [model] = json.loads(out)
     assert model["generator"] == "jekyll" and model["languages"] == ["en", "zh-cn"]
     assert model["plugin-page-folders"] == ["packages"]
-    assert model["pages"] == {"article": 26, "page": 35, "partial": 3, "repository": 2}  # `_docker.md` is a block pages include; `_samples/` has no pages (output: false); `_posts/template.md`, undated, is never built
-    assert model["pages-by-language"] == {"en": 65, "zh-cn": 1}
+    assert model["pages"] == {"article": 27, "page": 35, "partial": 3, "repository": 2}  # `_docker.md` is a block pages include; `_samples/` has no pages (output: false); `_posts/template.md`, undated, is never built
+    assert model["pages-by-language"] == {"en": 66, "zh-cn": 1}
     assert model["permalink-defaults"] == [{"path": "", "type": "posts", "permalink": "/:year/:title/"}]
 
 
