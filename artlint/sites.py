@@ -269,6 +269,9 @@ class Site:
     # on both sides aside as text, then pair the rest in order, blanks beside them or not
     # (`**子选择器 **`x`` is bold); betterem, whatever its options, wants a closer after a non-blank.
     python_markdown_strong: bool = False
+    # The pages an MkDocs site's explicit `nav:` lists (paths from the root), None where every
+    # page is in its navigation (no `nav`, or a plugin that builds it).
+    nav_pages: tuple[str, ...] | None = None
     # A CJK-friendly emphasis plugin (markdown-it-cjk-friendly, remark-cjk-friendly,
     # marked-cjk-friendly) is installed: `**注：**正文` is bold, as CommonMark's next revision
     # proposes, where CommonMark alone shows the asterisks.
@@ -791,6 +794,7 @@ class Site:
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
             "python-markdown-strong": self.python_markdown_strong,
+            "nav-pages": list(self.nav_pages) if self.nav_pages is not None else None,
             "cjk-friendly": self.cjk_friendly,
             "jinja-pages": self.jinja_pages,
             "include-tags": [list(tags) for tags in self.include_tags],
@@ -4317,10 +4321,32 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
+        "nav_pages": _mkdocs_nav_pages(settings, docs, plugins),
         "dates_unread": not (plugins & frozenset(data.load("sites")["mkdocs-date-plugins"])),
         # mkdocs-autolinks-plugin and its kin: `![x](shot.png)` is the shot.png anywhere in the docs
         "by_name_folders": (docs,) if plugins & frozenset(data.load("sites")["mkdocs-by-name-plugins"]) else (),
     }
+
+
+def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[str]) -> tuple[str, ...] | None:
+    """The pages an explicit `nav:` lists (paths from the project's root: `docs/tp/tp1.md`), or
+    None where every page is in the navigation: no `nav`, or a plugin that builds or extends it
+    (`mkdocs-nav-plugins` in rules/sites.toml). MkDocs builds the other pages too, outside the
+    navigation: copies and drafts kept beside the listed ones."""
+    nav = settings.get("nav")
+    if not isinstance(nav, list) or plugins & frozenset(data.load("sites")["mkdocs-nav-plugins"]):
+        return None
+    found: list[str] = []
+    stack: list[Any] = [nav]
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, list):
+            stack.extend(reversed(entry))
+        elif isinstance(entry, dict):
+            stack.extend(reversed(list(entry.values())))
+        elif isinstance(entry, str) and "://" not in entry and not entry.startswith("/"):
+            found.append(posixpath.normpath(posixpath.join(docs, entry.split("#", 1)[0])))
+    return tuple(dict.fromkeys(found))
 
 
 def _mkdocs_nav_elsewhere(folder: str, settings: dict, docs: str) -> tuple[str, ...]:

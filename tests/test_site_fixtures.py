@@ -1064,3 +1064,20 @@ def test_a_zola_bundles_translation_takes_its_date_from_the_folder(tmp_path: Pat
     (undated / "index.fr.md").write_text('+++\ntitle = "Notes"\n+++\n\nText.\n', encoding="utf-8")
     _, out, _ = artlint("check", "--offline", "--no-cache", "--format", "json", "--select", "front-matter-required", ".", cwd=site)
     assert [finding["path"] for finding in json.loads(out)["findings"]] == ["content/blog/notes/index.fr.md"]
+
+
+def test_mkdocs_pages_outside_an_explicit_nav_share_no_title_with_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: Cours\nnav:\n  - Cours: cours.md\n  - Variante: variante.md\n", encoding="utf-8")
+    for name in ("cours.md", "cours-source.md", "cours-tmp-mkdocs.md", "variante.md"):
+        (site / "docs" / name).write_text("# Cours sur les tableaux\n\nTexte.\n", encoding="utf-8")
+
+    def duplicates() -> list[str]:
+        _, out, _ = artlint("check", "--offline", "--format", "json", "--select", "duplicate-title", ".", cwd=site)
+        return sorted(finding["path"] for finding in json.loads(out)["findings"])
+
+    assert duplicates() == ["docs/variante.md"]  # the listed pair; the copies beside it are in no menu
+    # The cache written by that run follows the configuration's change: the site's model is in its key.
+    (site / "mkdocs.yml").write_text("site_name: Cours\nplugins:\n  - awesome-pages\nnav:\n  - Cours: cours.md\n", encoding="utf-8")
+    assert len(duplicates()) == 3  # a plugin that builds the navigation: every page is in it

@@ -64,7 +64,9 @@ class DuplicateTitle(CorpusRule):
     the page: none is its title), pages whose heading a template writes (`# -{{ kind_display_name }}-`, from
     each page's front matter through mkdocs-macros or Liquid), pages that say they copy or forward another (a `canonical` URL other than
     their own, a `redirect_to` or a theme's `redirect:`), drafts (`draft: true`,
-    `published: false`),
+    `published: false`), pages an MkDocs site's explicit `nav:` leaves out (a working copy
+    `cours-source.md` beside the listed `cours.md`; unless a plugin builds the navigation,
+    `mkdocs-nav-plugins` in rules/sites.toml),
     recurring posts (one title in two years, "Annual report", or three or more posts more than
     six days apart, "Weekly update", or two when the title says it recurs: `recurring-words`,
     "SOFA Weekly | Q&A"; the date from front matter, a dated file name, or a dated
@@ -120,6 +122,8 @@ class DuplicateTitle(CorpusRule):
             return None
         if _opens_its_folder(doc):
             return None  # "Overview" atop each folder of a documentation: its folder's index, as a section's
+        if _outside_the_nav(doc):
+            return None  # a page MkDocs builds but its `nav:` leaves out: a working copy beside the listed one
         if _made_from_data(doc) or declared_copy(doc):
             # made from the data it names, which tells it from its twins; or it names the page
             # it copies (canonical) or forwards to
@@ -400,3 +404,12 @@ def _folder(path: str) -> str:
     if name.lower().startswith(("index.", "_index.", "readme.")) or (hyphen and stem.lower() in ("index", "_index") and is_language_code(language)):
         parent = parent.rpartition("/")[0]  # `index.md`, and a translation named `index-zh-CN.md`
     return parent
+
+
+def _outside_the_nav(doc) -> bool:
+    """Whether the page is one an MkDocs site's explicit `nav:` leaves out (`cours-source.md`
+    beside the listed `cours.md`): built, but in no menu, as mdBook's unlisted chapters."""
+    site, file = doc.site, doc.absolute_file
+    if site is None or file is None or site.generator != "mkdocs" or site.nav_pages is None:
+        return False
+    return site.relative(file) not in site.nav_pages
