@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
-from artlint.sites import Site, builds_no_page, jekyll_default
+from artlint.sites import Site, builds_no_page, hugo_dates_from_names, jekyll_default
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
@@ -370,7 +370,7 @@ def _hugo(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
         return PageUrl(url, _output(url), "url", bundle)
     slug = _text(matter, "slug")
     named_slug = slug
-    if slug is None and dict(site.url_settings).get("frontmatter.date") == ":filename":
+    if slug is None and hugo_dates_from_names(site):
         slug = _slug_after_date(stem)  # `2013-10-06-cologne.ja.md` is `/ja/posts/cologne/`
     pattern = dict(site.permalinks).get(section) if section else None
     if pattern is not None:

@@ -1982,8 +1982,14 @@ def _dates_from_names(site: Site, parts: list[str]) -> bool:
     if site.generator in ("jekyll", "hexo"):
         return "_posts" in parts[:-1]
     if site.generator == "hugo":
-        return dict(site.url_settings).get("frontmatter.date") == ":filename"
-    return site.generator in ("zola", "docusaurus", "eleventy", "plain", "astro")  # Astro: as the site's own code may
+        return hugo_dates_from_names(site)
+    return site.generator in ("zola", "docusaurus", "eleventy", "plain", "astro")
+
+
+def hugo_dates_from_names(site: Site) -> bool:
+    """Whether a Hugo site's `[frontmatter] date` reads `:filename`: a page's date, and its slug
+    when it sets none, from a leading YYYY-MM-DD of its name."""
+    return dict(site.url_settings).get("frontmatter.date") == ":filename"  # Astro: as the site's own code may
 
 
 def _in_a_section(site: Site, path: str, is_bundle: bool) -> bool:
@@ -4336,7 +4342,16 @@ def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[s
     nav = settings.get("nav")
     if not isinstance(nav, list) or plugins & frozenset(data.load("sites")["mkdocs-nav-plugins"]):
         return None
-    found: list[str] = []
+    found = [
+        posixpath.normpath(posixpath.join(docs, entry.split("#", 1)[0]))
+        for entry in _nav_entries(nav)
+        if "://" not in entry and not entry.startswith("/")
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def _nav_entries(nav: Any) -> Iterator[str]:
+    """The paths and addresses of an MkDocs `nav:`, in order, at any depth of its sections."""
     stack: list[Any] = [nav]
     while stack:
         entry = stack.pop()
@@ -4344,9 +4359,8 @@ def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[s
             stack.extend(reversed(entry))
         elif isinstance(entry, dict):
             stack.extend(reversed(list(entry.values())))
-        elif isinstance(entry, str) and "://" not in entry and not entry.startswith("/"):
-            found.append(posixpath.normpath(posixpath.join(docs, entry.split("#", 1)[0])))
-    return tuple(dict.fromkeys(found))
+        elif isinstance(entry, str):
+            yield entry
 
 
 def _mkdocs_nav_elsewhere(folder: str, settings: dict, docs: str) -> tuple[str, ...]:
@@ -4354,14 +4368,10 @@ def _mkdocs_nav_elsewhere(folder: str, settings: dict, docs: str) -> tuple[str, 
     (`知识库: "/kb/"`): another site deployed on the same host serves them, so links into
     them lead to pages this checkout cannot hold."""
     found: list[str] = []
-    stack: list[Any] = [settings.get("nav")]
-    while stack and len(found) < _MOST_NAV_PATHS:
-        entry = stack.pop()
-        if isinstance(entry, list):
-            stack.extend(reversed(entry))
-        elif isinstance(entry, dict):
-            stack.extend(reversed(list(entry.values())))
-        elif isinstance(entry, str) and entry.startswith("/") and not entry.startswith("//"):
+    for entry in _nav_entries(settings.get("nav")):
+        if len(found) >= _MOST_NAV_PATHS:
+            break
+        if entry.startswith("/") and not entry.startswith("//"):
             first = entry.split("#", 1)[0].split("?", 1)[0].strip("/").split("/", 1)[0]
             if first and first not in (".", "..") and not _names_in_docs(folder, docs, first):
                 found.append(first)

@@ -133,7 +133,7 @@ def _zola_taxonomies(doc) -> tuple[str, ...]:
     site = doc.site
     if site is None or site.generator != "zola" or doc.front_matter is None or doc.front_matter.kind != "toml":
         return ()
-    return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*") and folder[:-2] not in _ZOLA_PAGE_FIELDS)
+    return tuple(name for name in _taxonomy_pages(site) if name not in _ZOLA_PAGE_FIELDS)
 
 
 def _hugo_taxonomies(doc) -> tuple[str, ...]:
@@ -142,6 +142,12 @@ def _hugo_taxonomies(doc) -> tuple[str, ...]:
     site = doc.site
     if site is None or site.generator != "hugo":
         return ()
+    return _taxonomy_pages(site)
+
+
+def _taxonomy_pages(site) -> tuple[str, ...]:
+    """The names of the folders of pages the generator writes for each term (`tags/*`): the
+    taxonomies of a Hugo or Zola site."""
     return tuple(folder[:-2] for folder in site.generated_folders if folder.endswith("/*"))
 
 

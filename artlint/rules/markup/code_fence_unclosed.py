@@ -3,6 +3,7 @@ import re
 from artlint.findings import Severity
 from artlint.lazyre import lazy
 from artlint.rules import DocumentRule
+from artlint.templating import CODE_BLOCK_TAGS
 
 _FENCE_RUN = lazy(r"`{3,}|~{3,}")
 
@@ -79,7 +80,7 @@ class CodeFenceUnclosed(DocumentRule):
 # A template's code-block tag alone on its line (`{% highlight js %}`, `{% endhighlight %}`), which
 # the site's generator turns into code before the markdown is read; an HTML block around one
 # (`<div class="wrapper">` on the line before) makes the parser pair them otherwise.
-_TEMPLATE_TAG = lazy(r"[ \t]*\{%-?[ \t]*(?:end)?(?:highlight|codeblock|code|mermaid)\b")
+_TEMPLATE_TAG = lazy(rf"[ \t]*\{{%-?[ \t]*(?:end)?(?:{'|'.join(CODE_BLOCK_TAGS)})\b")
 # An opening fence as marked before 1.0 reads one: the fence, then one word at most.
 _MARKED_OPENING = lazy(r"^ *(`{3,}|~{3,})[ .]*\S* *$")
 

@@ -326,9 +326,9 @@ def _on_a_drawing(doc, text: str, offset: int) -> bool:
 def _tab_separated_row(text: str, at: int) -> bool:
     """Whether the line holding `at` is a row of tab-separated values (a query's output pasted
     as text): two tabs or more between its words."""
-    start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    return text.count("\t", start, len(text) if end < 0 else end) - (len(text[start:at]) - len(text[start:at].lstrip("\t"))) >= 2
+    line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
+    return line.lstrip("\t").count("\t") >= 2  # tabs that indent the line are no separators
 
 
 def _quotes_its_target(doc, match) -> bool:
