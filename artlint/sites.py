@@ -271,7 +271,7 @@ class Site:
     python_markdown_strong: bool = False
     # The pages an MkDocs site's explicit `nav:` lists (paths from the root), None where every
     # page is in its navigation (no `nav`, or a plugin that builds it).
-    nav_pages: tuple[str, ...] | None = None
+    nav_pages: frozenset[str] | None = None
     # A CJK-friendly emphasis plugin (markdown-it-cjk-friendly, remark-cjk-friendly,
     # marked-cjk-friendly) is installed: `**注：**正文` is bold, as CommonMark's next revision
     # proposes, where CommonMark alone shows the asterisks.
@@ -794,7 +794,7 @@ class Site:
             "markdown-it": self.markdown_it,
             "betterem": self.betterem,
             "python-markdown-strong": self.python_markdown_strong,
-            "nav-pages": list(self.nav_pages) if self.nav_pages is not None else None,
+            "nav-pages": sorted(self.nav_pages) if self.nav_pages is not None else None,
             "cjk-friendly": self.cjk_friendly,
             "jinja-pages": self.jinja_pages,
             "include-tags": [list(tags) for tags in self.include_tags],
@@ -4334,7 +4334,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
     }
 
 
-def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[str]) -> tuple[str, ...] | None:
+def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[str]) -> frozenset[str] | None:
     """The pages an explicit `nav:` lists (paths from the project's root: `docs/tp/tp1.md`), or
     None where every page is in the navigation: no `nav`, or a plugin that builds or extends it
     (`mkdocs-nav-plugins` in rules/sites.toml). MkDocs builds the other pages too, outside the
@@ -4342,12 +4342,12 @@ def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[s
     nav = settings.get("nav")
     if not isinstance(nav, list) or plugins & frozenset(data.load("sites")["mkdocs-nav-plugins"]):
         return None
-    found = [
+    # A set: every page of the site asks whether it is one of them.
+    return frozenset(
         posixpath.normpath(posixpath.join(docs, entry.split("#", 1)[0]))
         for entry in _nav_entries(nav)
         if "://" not in entry and not entry.startswith("/")
-    ]
-    return tuple(dict.fromkeys(found))
+    )
 
 
 def _nav_entries(nav: Any) -> Iterator[str]:
