@@ -107,6 +107,7 @@ def split_front_matter(
     fence_language: bool = False,
     commented: bool = False,
     titled_keys_closed: bool = False,
+    prefix_closing: bool = False,
 ) -> FrontMatter | None:
     """Find and parse the front matter at the top of a document, or return None. With
     `commented` (Hugo before 0.123), front matter may be wrapped in an HTML comment: a line
@@ -128,7 +129,9 @@ def split_front_matter(
     JavaScript object, which is front matter that is never run, so its keys stay unknown
     (`data` None). With `titled_keys_closed` (a plain folder: posts kept without their site), the
     keys of hexo-front-matter's second form are front matter when there are two or more and
-    one is `title` or `date`: a page's metadata, which no author writes as a heading."""
+    one is `title` or `date`: a page's metadata, which no author writes as a heading. With
+    `prefix_closing` (Hugo's lexer), the first line that starts with the fence closes it, and
+    the rest of that line is the body's first (`---Note: …`)."""
     text = source.text
     first = 1
     if after_blank_lines:
@@ -138,6 +141,9 @@ def split_front_matter(
     if commented and written.lstrip(" \t").startswith("<!--"):
         return _commented(source, first, indented_fence)
     first_line = written.lstrip(" \t") if indented_fence else written
+    if prefix_closing and (_TOML_FENCE.fullmatch(first_line) or _YAML_FENCE.fullmatch(first_line)):
+        kind, fence = ("toml", "+++") if first_line.startswith("+") else ("yaml", "---")
+        return _fenced(source, kind, re.compile(re.escape(fence) + ".*"), first, rest_is_body=True)
     if _TOML_FENCE.fullmatch(first_line):
         return _fenced(source, "toml", _INDENTED_TOML_FENCE if indented_closing else _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
@@ -212,6 +218,7 @@ def front_matter_of(source: Source, generator: str | None, commented: bool = Fal
         fence_language=generator in _GRAY_MATTER,
         commented=commented and generator == "hugo",
         titled_keys_closed=generator == "plain",
+        prefix_closing=generator == "hugo",
     )
 
 
@@ -288,11 +295,18 @@ def _closed_only(source: Source, soft_tabs: bool = False) -> FrontMatter | None:
 _MAX_UNOPENED_LINES = 200
 
 
-def _fenced(source: Source, kind: str, closing: re.Pattern[str], first: int = 1, soft_tabs: bool = False) -> FrontMatter:
+def _fenced(
+    source: Source, kind: str, closing: re.Pattern[str], first: int = 1, soft_tabs: bool = False, rest_is_body: bool = False
+) -> FrontMatter:
+    """The front matter from the fence on line `first` to the first line `closing` matches;
+    `rest_is_body`: what follows the three characters of that fence on its line is the body's."""
     raw_start = source.line_starts[first] if source.line_count > first else len(source.text)
     for line in range(first + 1, source.line_count + 1):
-        if closing.fullmatch(source.line_text(line)):
+        written = source.line_text(line)
+        if closing.fullmatch(written):
             body_offset = source.line_starts[line] if line < source.line_count else len(source.text)
+            if rest_is_body and written[3:].strip():
+                body_offset = source.line_starts[line - 1] + 3
             matter = FrontMatter(kind, first, line, body_offset)
             raw_end = source.line_starts[line - 1]
             _parse_fenced(matter, source.text[raw_start:raw_end], first + 1, lambda offset: source.position(raw_start + offset), soft_tabs)

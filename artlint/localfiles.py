@@ -742,13 +742,16 @@ def _inside_site(site: "Site", path: str) -> str:
     """A site path without the path the site is published under (`/docs/img/a.png` is
     `/img/a.png` under `baseURL: https://x.org/docs`), and on a Hugo site in several languages
     without its language's folder (`/en/guide/images/a.png`, a page resource published with
-    each translation of the page); the path itself when it has neither."""
+    each translation of the page), and on a Docusaurus site without a locale's prefix
+    (`/fr/open/`, `/fr/img/a.png`: each locale's build holds every page and static file of the
+    default one, translated or not); the path itself when it has neither."""
     base = site.base_path
     if base and (path == base or path.startswith(base + "/")):
         return path[len(base) :] or "/"
-    if site.generator == "hugo" and len(site.languages) > 1:
+    prefixed = site.languages if site.generator == "hugo" else site.languages[1:] if site.generator == "docusaurus" else ()
+    if len(site.languages) > 1 and prefixed:
         head, slash, rest = path[1:].partition("/")
-        if slash and head.lower() in site.languages:
+        if slash and head.lower() in prefixed:
             return "/" + rest
     return path
 

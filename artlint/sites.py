@@ -253,6 +253,11 @@ class Site:
     # Those that the templates print whole (`title="{{ post.tags }}"`): Jekyll splits a string
     # at its spaces, and prints the parts run together.
     terms_printed: tuple[str, ...] = ()
+    # Jekyll: those read of one collection's documents alone (`site.tags` and `post.tags` in a
+    # loop over `site.posts`: the posts'); whether what layouts read of their page is asked
+    # page by page (artlint.sites.jekyll_terms_read).
+    collection_term_uses: tuple[tuple[str, str, str], ...] = ()  # (collection, key, "list" or "print")
+    layout_term_uses: bool = False
     # Hugo page types whose own single layout heads the page without its title (a meeting's
     # `<h1>例会</h1> {{ .Params.date }}`), and calls no partial that might show it.
     untitled_types: tuple[str, ...] = ()
@@ -3556,44 +3561,136 @@ def _chirpy_theme(folder: str, settings: dict) -> bool:
 
 
 # A template that reads a key of terms as a list: loops over it, counts or joins it, indexes
-# it, or reads the site's index of the terms (`site.tags`).
+# it, or reads the site's index of the terms (`site.tags`); and one that prints it whole.
 _TERM_LIST_USE = r"(?:\bfor\s+\w+\s+in\s+[\w.\[\]'\"]*\b{key}\b|\bsite\.{key}\b|\.{key}\s*(?:\||\.(?:size|first|last)\b|\[))"
 _TERM_PRINT = r"\.{key}\s*-?\}}\}}"
 _TERM_PLUGINS = ("jekyll-archives", "jekyll-tagging", "jekyll-tag-pages", "jekyll-category-pages", "jekyll-tagging-related_posts")
 _TERM_TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".liquid", ".md", ".markdown", ".rb", ".json")
 _MAX_TERM_TEMPLATES = 400
+_TERM_USES = {
+    (key, kind): lazy(pattern.format(key=key)) for key in ("tags", "categories") for kind, pattern in (("list", _TERM_LIST_USE), ("print", _TERM_PRINT))
+}
+# The object a use reads the key of (`post` in `post.tags`, `site` in `site.tags`), and a loop
+# that binds a name to each document of a collection (`{% for post in site.posts %}`,
+# `paginator.posts`, `{% for event in site.events %}`).
+_RECEIVER = lazy(r"(\w+)(?:\.\w+|\[[^\]]*\])*\.\Z")
+_COLLECTION_LOOP = lazy(r"\bfor\s+(\w+)\s+in\s+(site|paginator)\.(\w+)\b")
+_POSTS_NAMES = frozenset({"posts", "related_posts"})
 
 
-def _jekyll_term_uses(folder: str, settings: dict) -> dict[str, tuple[str, ...]]:
-    """`term_lists` and `terms_printed` of a Jekyll site: every key where a theme outside the
-    repository lays the pages out (`theme:`, `remote_theme:`; not GitHub Pages' own themes,
-    which show no terms) or a plugin makes pages of them; else the keys its layouts, includes,
-    plugins and top-level pages use as lists, and those they print."""
-    every: dict[str, tuple[str, ...]] = {"term_lists": ("tags", "categories")}
+def term_uses(text: str) -> set[tuple[str, str, str]]:
+    """(key, "list" or "print", whose) for each way a Jekyll template reads `tags` and
+    `categories`. Whose: a collection's name where only its documents' terms are read
+    ("posts" for `site.tags`, which Jekyll makes of the posts alone, and for `post.tags` in a
+    loop over `site.posts` or `paginator.posts`; "events" in a loop over `site.events`),
+    "page" for the page laid out (`page.tags`), "any" for the rest (an include's parameter)."""
+    found: set[tuple[str, str, str]] = set()
+    bound = None
+    for (key, kind), pattern in _TERM_USES.items():
+        for match in pattern.finditer(text):
+            at = text.find(key, match.start() + (1 if text.startswith(".", match.start()) else 0))
+            receiver = _RECEIVER.search(text, max(0, at - 80), at)
+            name = receiver.group(1) if receiver else ""
+            if name == "site":
+                whose = "posts"
+            elif name == "page":
+                whose = "page"
+            else:
+                if bound is None:
+                    bound = {
+                        variable: "posts" if owner == "paginator" or collection in _POSTS_NAMES else collection
+                        for variable, owner, collection in _COLLECTION_LOOP.findall(text)
+                    }
+                whose = bound.get(name, "any") if name else "any"
+            found.add((key, kind, whose))
+    return found
+
+
+def _jekyll_term_uses(folder: str, settings: dict) -> dict[str, Any]:
+    """`term_lists`, `terms_printed` and `collection_term_uses` of a Jekyll site: every key
+    where a theme outside the repository lays the pages out (`theme:`, `remote_theme:`; not
+    GitHub Pages' own themes, which show no terms) or a plugin makes pages of them; else the
+    keys its includes, plugins and template pages use as lists of any page, those they print,
+    and those they read of one collection's documents alone (the posts', an events
+    collection's). What a layout reads of the page it lays out counts for the pages it lays out
+    only (`layout_term_uses`)."""
+    every: dict[str, Any] = {"term_lists": ("tags", "categories")}
     theme = str(settings.get("theme") or "").strip().lower()
     if (theme and theme not in _GITHUB_PAGES_THEMES) or settings.get("remote_theme"):
         return every
     if any(_loads_plugin(folder, settings, plugin) for plugin in _TERM_PLUGINS):
         return every
-    files = _template_files([os.path.join(folder, name) for name in ("_layouts", "_includes", "_plugins")])
+    layouts = [path for path in _template_files([os.path.join(folder, "_layouts")]) if path.endswith(_TERM_TEMPLATE_SUFFIXES)]
+    files = _template_files([os.path.join(folder, name) for name in ("_includes", "_plugins")])
     try:
         with os.scandir(folder) as entries:
             files += sorted(entry.path for entry in entries if entry.is_file() and entry.name.endswith(_TERM_TEMPLATE_SUFFIXES))
     except OSError:
         return every
-    files = [path for path in files if path.endswith(_TERM_TEMPLATE_SUFFIXES)]
-    if len(files) > _MAX_TERM_TEMPLATES:
+    files = [path for path in files if path.endswith(_TERM_TEMPLATE_SUFFIXES)] + _page_templates_below(folder)
+    if len(files) + len(layouts) > _MAX_TERM_TEMPLATES:
         return every
-    forms = (("list", _TERM_LIST_USE), ("print", _TERM_PRINT))
-    uses = {(key, kind): re.compile(pattern.format(key=key)) for key in ("tags", "categories") for kind, pattern in forms}
-    found: set[tuple[str, str]] = set()
+    found: set[tuple[str, str, str]] = set()
     for path in files:
-        text = read_small_file(path)
-        found.update(use for use, pattern in uses.items() if use not in found and pattern.search(text))
+        found |= term_uses(read_small_file(path))
+    for path in layouts:  # a layout's `page.tags` are those of its pages: asked page by page
+        found |= {use for use in term_uses(read_small_file(path)) if use[2] != "page"}
     return {
-        "term_lists": tuple(key for key in ("tags", "categories") if (key, "list") in found),
-        "terms_printed": tuple(key for key in ("tags", "categories") if (key, "print") in found),
+        "term_lists": tuple(key for key in ("tags", "categories") if {(key, "list", "any"), (key, "list", "page")} & found),
+        "terms_printed": tuple(key for key in ("tags", "categories") if {(key, "print", "any"), (key, "print", "page")} & found),
+        "collection_term_uses": tuple(sorted((whose, key, kind) for key, kind, whose in found if whose not in ("any", "page"))),
+        "layout_term_uses": True,
     }
+
+
+def jekyll_terms_read(site: Site, file: str, matter: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(keys read as lists, keys printed whole) of one page of a Jekyll site: the site's,
+    those of its collection's documents (a post's, an event's), and what its layout (and those
+    it is put into) read of the page; every key read as a list when a layout cannot be followed
+    (a theme's, a name leading out of `_layouts`, too long a chain)."""
+    listed, printed = set(site.term_lists), set(site.terms_printed)
+    if not site.layout_term_uses:
+        return tuple(sorted(listed)), tuple(sorted(printed))
+    parts = os.path.relpath(file, site.root).replace(os.sep, "/").split("/")
+    collection = "posts" if "_posts" in parts[:-1] else parts[0][1:] if len(parts) > 1 and parts[0].startswith("_") else "pages"
+    for whose, key, kind in site.collection_term_uses:
+        if whose == collection:
+            (listed if kind == "list" else printed).add(key)
+    layout = _jekyll_layout_file(site, matter, parts)
+    if layout:
+        for text in _layout_chain(layout, site.root):
+            if not text:  # a layout the site does not hold (a theme's), or a chain not followed
+                return ("categories", "tags"), tuple(sorted(printed))
+            for key, kind, whose in _layout_term_uses(text):
+                if whose in ("page", "any", collection):
+                    (listed if kind == "list" else printed).add(key)
+    return tuple(sorted(listed)), tuple(sorted(printed))
+
+
+_PAGE_TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".liquid", ".json")
+_PAGE_TEMPLATE_DEPTH = 2
+
+
+def _page_templates_below(folder: str) -> list[str]:
+    """The template pages (`events/feed.xml`, `blog/index.html`) in the folders of a Jekyll
+    site's source, a couple of levels down: not the underscored or hidden ones (layouts,
+    includes, collections, the built `_site`), nor `node_modules` and `vendor`."""
+    found = []
+    for directory, subfolders, files in os.walk(folder):
+        depth = os.path.relpath(directory, folder).count(os.sep) + 1 if directory != folder else 0
+        subfolders[:] = [] if depth >= _PAGE_TEMPLATE_DEPTH else sorted(
+            name for name in subfolders if not name.startswith(("_", ".")) and name not in ("node_modules", "vendor")
+        )[:200]
+        if depth:
+            found += [os.path.join(directory, name) for name in sorted(files) if name.endswith(_PAGE_TEMPLATE_SUFFIXES)]
+        if len(found) > _MAX_TERM_TEMPLATES:
+            break
+    return found
+
+
+@lru_cache(maxsize=64)
+def _layout_term_uses(text: str) -> frozenset[tuple[str, str, str]]:  # each layout read once, not per page
+    return frozenset(term_uses(text))
 
 
 def _collection_permalinks(collections: Any, named: list[Any]) -> tuple[tuple[str, str], ...]:

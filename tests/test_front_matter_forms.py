@@ -106,3 +106,17 @@ def test_tags_that_hold_themselves_are_flattened_once() -> None:
     tags: list = ["notes", [], ["2017", None]]
     tags.append(tags)
     assert _flattened(tags) == ["notes", "2017", None]
+
+
+def test_hugo_closes_front_matter_at_the_first_line_that_starts_with_its_fence() -> None:
+    # Hugo's lexer: the closing `---` needs no line of its own; the rest of the line is the body's.
+    source = decode(b'---\ntitle: "Clusters"\n---Note: not all of it is built yet.\n\n## Overview\n')
+    matter = front_matter_of(source, "hugo")
+    assert matter is not None and matter.error is None and matter.data == {"title": "Clusters"}
+    assert source.text[matter.body_offset :].startswith("Note: not all")
+    toml = decode(b'+++\ntitle = "Clusters"\n+++ \n\nText.\n')
+    matter = front_matter_of(toml, "hugo")
+    assert matter is not None and matter.data == {"title": "Clusters"} and toml.text[matter.body_offset :] == "\nText.\n"
+    # Elsewhere the closing fence is a line of its own.
+    jekyll = front_matter_of(source, "jekyll")
+    assert jekyll is not None and jekyll.error is not None

@@ -692,21 +692,32 @@ def test_a_jekyll_posts_collection_permalink_places_the_posts(tmp_path: Path) ->
 
 
 def test_jekyll_term_uses_come_from_the_sites_own_templates(tmp_path: Path) -> None:
-    def uses(config: str, layout: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def uses(config: str, layout: str, page: str = "_posts/2024-01-01-a.md") -> tuple[tuple[str, ...], tuple[str, ...]]:
         folder = tmp_path / str(len(list(tmp_path.iterdir())))
         (folder / "_layouts").mkdir(parents=True)
         (folder / "_config.yml").write_text(config, encoding="utf-8")
         (folder / "_layouts" / "post.html").write_text(layout, encoding="utf-8")
         site = sites.detect(str(folder))
         assert site is not None and site.generator == "jekyll"
-        return site.term_lists, site.terms_printed
+        return sites.jekyll_terms_read(site, str(folder / page), {"layout": "post"})
 
     assert uses("title: x\n", '<h1 title="{{ page.tags }}">{{ page.title }}</h1>') == ((), ("tags",))
     assert uses("title: x\n", "{% for tag in page.tags %}<a>{{ tag }}</a>{% endfor %}") == (("tags",), ())
-    assert uses("title: x\n", "{{ page.categories | join: ', ' }} {{ site.tags.size }}") == (("tags", "categories"), ())
+    assert uses("title: x\n", "{{ page.categories | join: ', ' }} {{ site.tags.size }}") == (("categories", "tags"), ())
+    # `site.tags` are the posts' alone: a page laid out by the same layout has only its categories read
+    assert uses("title: x\n", "{{ page.categories | join: ', ' }} {{ site.tags.size }}", page="about.md") == (("categories",), ())
     assert uses("title: x\n", "{{ content }}") == ((), ())
-    assert uses("theme: minimal-mistakes-jekyll\n", "{{ content }}") == (("tags", "categories"), ())  # the theme's templates are elsewhere
-    assert uses("title: x\nplugins: [jekyll-archives]\n", "{{ content }}") == (("tags", "categories"), ())
+    assert uses("theme: minimal-mistakes-jekyll\n", "{{ content }}") == (("categories", "tags"), ())  # the theme's templates are elsewhere
+    assert uses("title: x\nplugins: [jekyll-archives]\n", "{{ content }}") == (("categories", "tags"), ())
+
+
+def test_jekyll_reads_a_collections_terms_where_a_template_loops_over_its_documents() -> None:
+    found = sites.term_uses(
+        "{% for post in paginator.posts %}{{ post.tags | join: ' ' }}{% endfor %}"
+        "{% for event in site.events %}{% for c in event.categories %}{{ c }}{% endfor %}{% endfor %}"
+        "{% for tag in include.tags %}{{ tag }}{% endfor %}"
+    )
+    assert found == {("tags", "list", "posts"), ("categories", "list", "events"), ("tags", "list", "any")}
 
 
 def test_a_docusaurus_route_is_served_by_the_index_doc_at_its_folders_top() -> None:

@@ -3,6 +3,7 @@ from artlint.dates import date_problem
 from artlint.findings import Severity
 from artlint.options import Option, check_type, describe
 from artlint.rules import DocumentRule
+from artlint.sites import jekyll_terms_read
 
 TYPES = ("string", "list[string]", "boolean", "date", "number", "integer", "list", "table")
 
@@ -75,6 +76,8 @@ class FrontMatterSchema(DocumentRule):
         drops_empty = doc.site is not None and doc.site.drops_empty_terms
         listed = doc.site.term_lists if doc.site is not None else ("tags", "categories")
         printed = doc.site.terms_printed if doc.site is not None else ()
+        if generator == "jekyll" and doc.file is not None and isinstance(matter.data, dict):
+            listed, printed = jekyll_terms_read(doc.site, str(doc.file), matter.data)
         if doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file)):
             return  # a document of a Jekyll collection without output: its front matter is the layouts' data
         if doc.outside_the_build:

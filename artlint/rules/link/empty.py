@@ -6,6 +6,8 @@ from artlint.rules import DocumentRule
 
 # An attribute list with an id right after a link: `[](){#model_dump}`, `[](){: #usage}`.
 _ANCHOR_ATTRIBUTES = lazy(r"\{:?[ \t]*#[\w.:-]+[^}\n]*\}")
+# One with a class: `[](a.md#end){ .index-range-end }`.
+_CLASS_ATTRIBUTES = lazy(r"\{:?[ \t]*\.[\w:-]+[^}\n]*\}")
 _OWN_ID = lazy(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
 # The blockquote that a social network's embed script replaces with the post itself
 # (`<blockquote class="twitter-tweet">`, Instagram's, TikTok's, Reddit's, Bluesky's, Threads'):
@@ -54,7 +56,9 @@ class LinkEmpty(DocumentRule):
     anchor to an image with the gallery's data (`<a href="shot.png" data-caption="…"></a>`),
     which Fotorama, Fancybox or lightGallery turn into a slide. Nor is `[](){#old-name}`, an empty link
     followed by an attribute list with an id: the way mkdocs-autorefs (and Python-Markdown's
-    attr_list, kramdown's `{: #id}`) places an anchor, an old heading's id kept for the links to it.
+    attr_list, kramdown's `{: #id}`) places an anchor, an old heading's id kept for the links to it;
+    nor `[](ch07.md#end){ .index-range-end }` (a destination and a class), whose class the site's style sheet gives a text
+    (`::after { content: "–" }`): the range's end in a generated index.
     Nor is `- [Title]()` in an mdBook's `SUMMARY.md`, which lists a draft chapter.
 
     ## Why it matters
@@ -80,6 +84,8 @@ class LinkEmpty(DocumentRule):
                 continue
             if link.kind == "inline" and not link.text.strip() and _ANCHOR_ATTRIBUTES.match(doc.text, link.end):
                 continue  # `[](){#old-id}`: an anchor, placed as mkdocs-autorefs places one
+            if link.kind == "inline" and not link.text.strip() and link.url.strip() and _CLASS_ATTRIBUTES.match(doc.text, link.end):
+                continue  # `[](a.md#end){ .index-range-end }`: the class's style sheet draws its text
             if link.kind == "inline" and not link.text.strip() and link.url.strip() and _titled_by_build(doc):
                 continue  # Writerside's `[](basic-syntax.md)`, `[](#loops)`: the build writes the target's title
             if link.kind == "inline" and not link.url.strip():

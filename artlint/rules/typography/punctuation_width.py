@@ -112,8 +112,11 @@ class PunctuationWidth(DocumentRule):
       style, as for parentheses below),
       the title of another site's page as a link's text, shown as that site wrote it: a link
       in quotation marks (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`), or
-      alone on its line to a Chinese platform (`title-hosts`: `- [如何看待…?](https://www.zhihu.com/…)`;
+      alone on its line to a Chinese platform, a closing mark after it or not (`title-hosts`:
+      `- [如何看待…?](https://www.zhihu.com/…)`, `[手撕定时器(纯手写)](https://blog.csdn.net/…)。`;
       a link to another site carries the writer's words, a translation or a note),
+      a `:` between a label and its written-out address in a page that writes three or more so
+      and none full-width (`- 官方文档: https://…`: its list of references' house style),
       or anything in code, URLs, link destinations, HTML, math or template tags, nor a comma
       between two formulas (`$v_0$,$v_1$`). Not in Japanese
       text (a tenth of its Han and kana characters kana), whose marks are 、。 and whose labels
@@ -256,6 +259,8 @@ class PunctuationWidth(DocumentRule):
                 continue  # "小白自制 Linux 开发板 一. 瞎抄原理图": a part's number inside a quoted title
             if mark == "." and after and after in "》）」』】":
                 continue  # "《标题.》": not a sentence's end
+            if mark == ":" and _ADDRESS_AFTER.match(doc.text, at + 1) and _address_labels_half_width(doc):
+                continue  # "官方文档: https://…" on each line of a list of references: the page's house style for them
             if mark == "." and after_end == at + 1 and _HAN_CHAR.match(after):
                 continue  # "列夫.托尔斯泰": a dot between the parts of a foreign name (for '·')
             replacement = full[mark]
@@ -343,7 +348,10 @@ def _quotes_its_target(doc, match) -> bool:
 _TITLE_QUOTES = {"「": "」", "『": "』", "《": "》", "“": "”"}
 # What may stand before a link alone on its line: a quote's `>`, a list marker, a task box.
 _LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?\Z")
-_LINE_END = lazy(r"[ \t\r]*(?:\n|\Z)")
+# After it: the line's end, a closing mark first or not (`[标题](https://…)。`).
+_LINE_END = lazy(r"[。．.；;，,]?[ \t\r]*(?:\n|\Z)")
+# A written-out address, after the spaces that follow a mark.
+_ADDRESS_AFTER = lazy(r"[ \t]*(?:https?://|www\.)", re.I)
 
 
 def _in_a_linked_title(doc, offset: int, options) -> bool:
@@ -522,6 +530,22 @@ _MARKUP_REACH = 8  # hidden markup characters looked through beside a mark (`**`
 _HALF_WIDTH_LABEL = lazy(f"[{HAN}]{HIDDEN}{{1,{_MARKUP_REACH}}}:")
 _FULL_WIDTH_LABEL = lazy(f"[{HAN}]{HIDDEN}{{1,{_MARKUP_REACH}}}：")
 _HOUSE_STYLE_LABELS = 3
+
+
+# A label and the colon before the address it gives: `官方文档: https://…`.
+_HALF_WIDTH_ADDRESS_LABEL = lazy(f"[{HAN}][ \t]*:[ \t]*(?:https?://|www\\.)", re.I)
+_FULL_WIDTH_ADDRESS_LABEL = lazy(f"[{HAN}][ \t]*：[ \t]*(?:https?://|www\\.)", re.I)
+
+
+def _half_width_address_labels(text: str) -> bool:
+    """Whether a page writes the colon between a label and its address half-width throughout
+    (three or more, none full-width): a list of references in the page's house style, not a
+    slip (one `项目地址: https://…` among full-width colons is)."""
+    return _FULL_WIDTH_ADDRESS_LABEL.search(text) is None and len(_HALF_WIDTH_ADDRESS_LABEL.findall(text)) >= _HOUSE_STYLE_LABELS
+
+
+def _address_labels_half_width(doc) -> bool:
+    return doc.memo("punctuation-width address labels", lambda: _half_width_address_labels(doc.text))
 
 
 def _half_width_labels(text: str) -> bool:
