@@ -29,7 +29,8 @@ class ImageAltText(DocumentRule):
     the next), and a small picture used as a bullet: the same image,
     without alt text, opening three or more lines of text (`> ![](tip.png) Bind one way...`),
     which is decorative and rightly has none, and a tracking pixel copied with a quoted feed
-    item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's), and a site's icon in a
+    item (`beacon-patterns`: a blog engine's `aggbug`, FeedBurner's) or an old layout's
+    transparent spacer (`spacer.gif`), and a site's icon in a
     pasted link card, beside the site's name (`icon-patterns`: `favicon.ico`). On an Eleventy
     site whose markdown-it-image-figures shows an image's title as its caption, an image with
     a title and no alt text is described by that caption. On a Jekyll site with jekyll-spaceship,

@@ -346,8 +346,12 @@ def _quotes_its_target(doc, match) -> bool:
 
 
 _TITLE_QUOTES = {"「": "」", "『": "』", "《": "》", "“": "”"}
+# A pointing emoji or arrow before a link (`《👉[标题](…)》`), with its variation selector.
+_POINTER = "(?:[\U0001F446-\U0001F449\u261B\u261E\u2192\u27A1\u25B6\u25BA][\uFE0F]?[ \t]*)?"
+_POINTER_BEFORE = lazy(_POINTER + r"\Z")
 # What may stand before a link alone on its line: a quote's `>`, a list marker, a task box.
-_LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?\Z")
+# and a pointing emoji or arrow (`1. 👉[标题](…)`).
+_LINE_OPENING = lazy(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?" + _POINTER + r"\Z")
 # After it: the line's end, a closing mark first or not (`[标题](https://…)。`).
 _LINE_END = lazy(r"[。．.；;，,]?[ \t\r]*(?:\n|\Z)")
 # A written-out address, after the spaces that follow a mark.
@@ -369,7 +373,9 @@ def _linked_titles(doc, options) -> list[tuple[int, int]]:
     for link in doc.links:
         if link.is_image or link.kind not in ("inline", "reference") or link.scheme not in ("http", "https"):
             continue
-        opening = text[link.start - 1 : link.start]
+        pointer = _POINTER_BEFORE.search(text, max(0, link.start - 4), link.start)
+        before = pointer.start() if pointer else link.start
+        opening = text[before - 1 : before]
         if opening in _TITLE_QUOTES and text[link.end : link.end + 1] == _TITLE_QUOTES[opening]:
             spans.append((link.start, link.end))
         elif _title_host(link.host, hosts) and _alone_on_its_line(doc, link.start, link.end):
