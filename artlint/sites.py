@@ -4421,7 +4421,9 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "autorefs": bool(plugins & {"autorefs", "mkdocstrings"}),
         "tab_ids": _mkdocs_tab_ids(settings),
         "toc_separator": _mkdocs_toc_separator(settings),
-        "not_content": _mkdocs_included_folders(folder, settings, docs) + _mkdocs_excluded_folders(folder, settings, docs),
+        "not_content": _mkdocs_included_folders(folder, settings, docs)
+        + _mkdocs_excluded_folders(folder, settings, docs)
+        + (_unbuilt_locale_folders(folder, docs, _i18n_built_codes(_options_of(settings.get("plugins"), "i18n") or {})) if structure == "folder" else ()),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
         "nav_pages": _mkdocs_nav_pages(settings, docs, plugins),
@@ -4634,6 +4636,13 @@ def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
     options = _options_of(settings.get("plugins"), "i18n")
     if options is None:
         return (), ""
+    codes = _i18n_built_codes(options)
+    structure = str(options.get("docs_structure") or "suffix").lower()
+    return (codes if len(codes) > 1 else ()), structure
+
+
+def _i18n_built_codes(options: dict) -> tuple[str, ...]:
+    """The languages mkdocs-static-i18n builds (not `build: false`), lower-case, the default first."""
     codes: list[str] = []
     default = str(options.get("default_language") or "").lower()
     for entry in _items(options.get("languages")) if isinstance(options.get("languages"), list) else list(_table(options.get("languages"))):
@@ -4644,8 +4653,24 @@ def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
                 default = codes[-1]
     if default:
         codes = [default] + [code for code in codes if code != default]
-    structure = str(options.get("docs_structure") or "suffix").lower()
-    return (tuple(dict.fromkeys(codes)) if len(codes) > 1 else ()), structure
+    return tuple(dict.fromkeys(codes))
+
+
+# mkdocs-static-i18n's test of a folder named for a locale (checked with 1.3.1): `fr`, `pt-BR`,
+# `zh-Hant`, `pt_BR`.
+_I18N_LOCALE = lazy(r"[a-z]{2}(?:-[A-Za-z]{4})?(?:-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
+
+
+def _unbuilt_locale_folders(folder: str, docs: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The folders of the docs that mkdocs-static-i18n's folder layout reads as a language's
+    (a name shaped as a locale, `es`, `pt_BR`) when the language is not built (not configured,
+    commented out, or `build: false`): the plugin leaves their pages out of every build."""
+    built = {code.lower() for code in languages}
+    return tuple(
+        f"{docs}/{name}"
+        for name in (os.path.basename(path) for path in _child_folders(os.path.join(folder, docs)))
+        if _I18N_LOCALE.fullmatch(name) and name.lower() not in built
+    )
 
 
 def _smart_asterisks(settings: dict) -> bool:

@@ -417,6 +417,26 @@ def test_mkdocs_static_i18n_languages(tmp_path: Path, plugin: str, languages: li
     assert (model["languages"], model["language-folders"], model["translated-links"]) == (languages, folders, translated), err
 
 
+def test_mkdocs_static_i18n_leaves_out_the_folders_of_languages_it_does_not_build(tmp_path: Path) -> None:
+    # Checked with mkdocs-static-i18n 1.3.1: a folder named as a locale is a language's, built
+    # only when the language is configured and built; other folders are everyone's.
+    for name in ("en", "fr", "es", "pt_BR", "de", "guide", "api"):
+        (tmp_path / "docs" / name).mkdir(parents=True)
+        (tmp_path / "docs" / name / "index.md").write_text("# Page\n", encoding="utf-8")
+    plugin = (
+        "  - i18n:\n      docs_structure: folder\n      languages:\n        - locale: en\n          default: true\n"
+        "        - locale: fr\n        - locale: de\n          build: false\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: S\nplugins:\n{plugin}", encoding="utf-8")
+    code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    assert code == 0, err
+    unbuilt = {path for path in json.loads(out)[0]["not-content"] if path.startswith("docs/")}
+    assert unbuilt == {"docs/es", "docs/pt_BR", "docs/de"}
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n        - locale: en\n          default: true\n", encoding="utf-8")
+    code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    assert {path for path in json.loads(out)[0]["not-content"] if path.startswith("docs/")} == {"docs/es", "docs/pt_BR", "docs/de", "docs/fr"}, err
+
+
 def test_course_folders_in_capitals_are_no_languages(tmp_path: Path) -> None:
     """`docs/CA/` and `docs/OS/` of a course's notes are computer architecture and operating
     systems: a language folder writes its code in lower case (`zh-CN`, `pt_BR`)."""
