@@ -557,10 +557,14 @@ class Site:
         merged: dict[str, Any] = {}
         for stem in candidates:
             for suffix in _ELEVENTY_JS_DATA:
-                exists = os.path.exists(stem + suffix)
-                record("exists", stem + suffix, exists)
-                if exists:
-                    return None
+                path = stem + suffix
+                signature = signature_of(path)
+                record("stat", path, signature)
+                if signature:
+                    literal = _js_data_file(path, signature)
+                    if literal is None:
+                        return None  # code: only running it would tell
+                    merged.update(literal)
             for suffix in (".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml"):
                 path = stem + suffix
                 signature = signature_of(path)
@@ -646,7 +650,8 @@ class Site:
     @cached_property
     def eleventy_titled_sections(self) -> tuple[str, ...]:
         """The sections (first folders under the input folder) where an Eleventy data file makes
-        the pages' URLs of their titles (`"permalink": "/blog/{{ title | slugify }}/"`)."""
+        the pages' URLs of their titles (`"permalink": "/blog/{{ title | slugify }}/"`, in JSON
+        or in a JavaScript file that exports an object literal)."""
         if self.generator != "eleventy":
             return ()
         top = self._eleventy_input
@@ -656,10 +661,11 @@ class Site:
             if inner == ".":
                 continue
             for name in names:
-                if not (name.endswith(".11tydata.json") or name == os.path.basename(directory) + ".json"):
+                javascript = name.endswith(_ELEVENTY_JS_DATA)
+                if not (javascript or name.endswith(".11tydata.json") or name == os.path.basename(directory) + ".json"):
                     continue
                 path = os.path.join(directory, name)
-                found = _data_file(path, signature_of(path))
+                found = (_js_data_file(path, signature_of(path)) or {}) if javascript else _data_file(path, signature_of(path))
                 computed = found.get("eleventyComputed")
                 permalinks = [found.get("permalink"), computed.get("permalink") if isinstance(computed, dict) else None]
                 if any(isinstance(link, str) and "title" in link for link in permalinks):
@@ -5289,7 +5295,7 @@ _ELEVENTY_COPY_PAIR = lazy(r"""(?:["'`]([^"'`\n*]+)["'`]|(?<![\w$.])([A-Za-z_$][
 
 # `setLibrary("md", require("./lib/helpers/markdown"))`, or a markdown-it instance imported
 # from a file of the project: where the library's options are written.
-_ELEVENTY_LIBRARY = lazy(r"""setLibrary\(\s*["'`]md["'`]\s*,\s*(?:require\(\s*["'`](\.{1,2}/[^"'`\n]+)["'`]|(\w+))""")
+_ELEVENTY_LIBRARY = lazy(r"""setLibrary\(\s*["'`]md["'`]\s*,\s*(?:require\(\s*["'`](\.{1,2}/[^"'`\n]+)["'`]|(\w+)(?:\.(\w+))?)""")
 _JS_IMPORT = lazy(r"""(?:import\s+(\w+|\{[^{}]{0,300}\})\s+from|(?:const|let|var)\s+(\w+|\{[^{}]{0,300}\})\s*=\s*require\()\s*["'`](\.{1,2}/[^"'`\n]+)["'`]""")
 _IMPORTED_NAME = lazy(r"(\w+)(?:\s*(?:\bas\b|:)\s*(\w+))?")  # `{ markdown }`, `{ md as markdown }`, `{ md: markdown }`
 
@@ -5312,7 +5318,8 @@ def _imported_from(text: str) -> dict[str, str]:
 def _linkify_in_library(folder: str, text: str) -> bool:
     """Whether the markdown library the configuration gives Eleventy, written in another file
     of the project (`setLibrary("md", require("./lib/helpers/markdown"))`, or a helper the
-    configuration imports that calls setLibrary itself), turns `linkify` on."""
+    configuration imports that calls setLibrary itself, or a member of a module that imports it
+    from a file of its own: `setLibrary("md", plugins.markdownLib)`), turns `linkify` on."""
     found = _ELEVENTY_LIBRARY.search(text)
     if found is None:
         for source in _imported_from(text).values():
@@ -5324,6 +5331,10 @@ def _linkify_in_library(folder: str, text: str) -> bool:
     if path is None:  # a name: the file it was imported from
         path = _imported_from(text).get(found.group(2))
     library = _project_script(folder, path) if path is not None else None
+    if library is not None and path is not None and found.group(3) and not _ELEVENTY_LINKIFY.search(library):
+        # `setLibrary("md", plugins.markdownLib)`: a module of plugins that imports the library in turn
+        again = _imported_from(library).get(found.group(3))
+        library = _project_script(folder, posixpath.join(posixpath.dirname(path), again)) if again else None
     return library is not None and _ELEVENTY_LINKIFY.search(library) is not None
 
 
@@ -5466,6 +5477,40 @@ def _runs_site_code(permalink: str) -> bool:
         if "." in name and name != "page.fileSlug" or not name.replace(".", "").replace("_", "").isalnum():
             return True
     return False
+
+
+# A JavaScript data file whose export is an object literal: `export default {`, `module.exports = {`.
+_JS_EXPORTED_OBJECT = lazy(r"(?:^|[;\n])[ \t]*(?:export\s+default|module\.exports\s*=)\s*(?=\{)")
+# Keys of the data cascade that artlint reads: computed by a function, they are unknown.
+_READ_DATA_KEYS = frozenset({"permalink", "title", "layout", "date", "tags", "lang", "locale", "eleventyExcludeFromCollections"})
+
+
+@lru_cache(maxsize=256)
+def _js_data_file(path: str, signature: str) -> dict | None:  # once per state of the file
+    """The data of an Eleventy JavaScript data file that exports an object literal (`export
+    default { lang: "de", permalink: "/de/blog/{{ title | slugify }}/" }`), read as data, never
+    run; None when what it gives is code (a function, a value computed at the top level, a
+    computed key artlint reads: `eleventyComputed: { permalink: (data) => … }`). Computed keys
+    artlint does not read (`translationKey: (data) => …`) are left out."""
+    from artlint.jsobject import object_at  # imported here: only Eleventy sites with such files need it
+
+    text = _without_js_comments(read_small_file(path))
+    found = list(_JS_EXPORTED_OBJECT.finditer(text))
+    if len(found) != 1:
+        return None
+    data = object_at(text, found[0].end())
+    if not data:
+        return None
+    computed = data.get("eleventyComputed")
+    if isinstance(computed, dict):
+        if any(value is None for key, value in computed.items() if key in _READ_DATA_KEYS):
+            return None
+        data["eleventyComputed"] = {key: value for key, value in computed.items() if value is not None}
+    elif "eleventyComputed" in data:
+        return None
+    if any(value is None for key, value in data.items() if key != "eleventyComputed"):
+        return None
+    return data
 
 
 @lru_cache(maxsize=256)

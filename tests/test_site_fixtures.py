@@ -1112,3 +1112,20 @@ def test_mkdocs_pages_outside_an_explicit_nav_share_no_title_with_it(tmp_path: P
     # The cache written by that run follows the configuration's change: the site's model is in its key.
     (site / "mkdocs.yml").write_text("site_name: Cours\nplugins:\n  - awesome-pages\nnav:\n  - Cours: cours.md\n", encoding="utf-8")
     assert len(duplicates()) == 3  # a plugin that builds the navigation: every page is in it
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("export default {\n  lang: 'de',\n  permalink: '/de/{{ title | slugify }}/'\n};\n", {"lang": "de", "permalink": "/de/{{ title | slugify }}/"}),
+        ("module.exports = { layout: 'post', eleventyComputed: { key: (data) => data.page.fileSlug } };\n", {"layout": "post", "eleventyComputed": {}}),
+        # code, never run: a function export, a value computed at the top, a computed key artlint reads
+        ("module.exports = function () { return { layout: 'post' }; };\n", None),
+        ("export default { lang: 'de', permalink: makePermalink('de') };\n", None),
+        ("export default { eleventyComputed: { permalink: (data) => `/${data.lang}/` } };\n", None),
+    ],
+)
+def test_an_eleventy_javascript_data_file_is_read_only_as_an_object_literal(tmp_path: Path, text: str, expected: dict | None) -> None:
+    path = tmp_path / "posts.11tydata.js"
+    path.write_text(text, encoding="utf-8")
+    assert sites._js_data_file(str(path), "test") == expected

@@ -61,7 +61,8 @@ class LinkTextNonDescriptive(DocumentRule):
     table's `[Source] [Sign] [SHA512]`, whose row names the release, a
     talk's `[下载]` under "讲稿", a column of `[link]`s; the words are `cell-actions`) or among
     the rest of a line after a bold label that names it (a list of documents, `- **Statutes:**
-    [download](…pdf)`), or after a list item's label and its colon (`- 微博原文：[链接](…)`),
+    [download](…pdf)`), or after the label and colon that open its line or list item (`- 微博原文：[链接](…)`,
+    `Maven库：[链接](…)`),
     three or more links side by side with only separators between, one of which says
     something (a release's `[64-bit](…), [32-bit](…), [source](…)`; two with a `|` between them,
     `[source](…) | [binary](…)`, or as two list items that are each one link), a
@@ -532,8 +533,9 @@ def _in_a_headed_html_cell(doc, link, text: str) -> bool:
 
 # An HTML link's text and closing tag, after its opening tag: `链接</a>`.
 _HTML_LINK_REST = lazy(r"^[^<\n]*</a\s*>", re.I)
-# A list item's label before a colon: `- 微博原文：`, `* Slides: ` (no link, code or markup in it).
-_ITEM_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+([^\s:：\[\]<>`*_|][^:：\n\[\]<>`*_|]{0,40}?)[ \t]*[:：][ \t]*")
+# A line's label before a colon, in a list item or not: `- 微博原文：`, `* Slides: `, `Maven库：`
+# (no link, code or markup in it).
+_ITEM_LABEL = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\s:：\[\]<>`*_|][^:：\n\[\]<>`*_|]{0,40}?)[ \t]*[:：][ \t]*")
 # A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
 _BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][ \t]*[:：]?\1[ \t]*[:：]?[ \t]*")
 
@@ -541,7 +543,7 @@ _BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][
 def _labelled_line(doc, link, text: str) -> bool:
     """`- **Satzung:** [download](…pdf)`, `- 微博原文：[链接](…)`: "Download", "Source" or "链接"
     (`cell-actions`) as the whole rest of a line whose label, bold or ending in a colon at the
-    start of a list item, names what it is, as a column's heading names a table cell's (a list
+    start of the line or of a list item, names what it is, as a column's heading names a table cell's (a list
     of documents, each with its label: the link's purpose told by its list item)."""
     if text not in _CELL_ACTIONS:
         return False

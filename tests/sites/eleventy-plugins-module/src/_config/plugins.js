@@ -1,0 +1,5 @@
+import {markdownLib} from './plugins/markdown.js';
+
+export default {
+  markdownLib
+};
