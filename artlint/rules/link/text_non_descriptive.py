@@ -49,7 +49,8 @@ class LinkTextNonDescriptive(DocumentRule):
     as is a text that is all code (`` [`<details>`](…) ``, an element, a command, an API);
     so is the link that attributes a quotation after a dash or in brackets at its end
     (`> … — [source](https://…)`), a citation alone in the paragraph after what it credits
-    (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`)
+    (`[source](…)` under a code block; the words are `citations` in `rules/anchor-text.toml`),
+    a citation in a footnote (`[^1]: adopted from [Source](…)`)
     or in brackets after a claim (`… in 2022 ([source](…))`) or right after a sentence's end
     (`… 伤亡情况目前未知。[source](…)`, a digest's credit for each item; `… in ranking. —
     [Source](…)`, a dash between) or opening its line (a credit line: `[Source](…) CC0 1.0`,
@@ -632,9 +633,13 @@ def _downloads_a_file(url: str) -> bool:
     return _FILE_SUFFIX.search("/" + path) is not None and _WEB_PAGE_SUFFIX.search(path) is None
 
 
+_FOOTNOTE_OPENING = lazy(r"[ \t]{0,3}\[\^[^\]\n]{1,100}\]:")
+
+
 def _cites_what_precedes(doc, link, text: str) -> bool:
     """`[source](https://wiki.example.org/x)` alone in the paragraph (inline tags around it or
-    not) after a code block or a passage, in brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
+    not) after a code block or a passage, in a footnote (`[^1]: adopted from [Source](…)`), in
+    brackets after a claim (`… legal tender in 2022 ([source](…))`) or right after
     a sentence's end, a dash between or not (`… 目前未知。[source](…)`, `… in ranking. —
     [Source](…)`): the credit for what precedes it."""
     if text in _DOWNLOAD_WORDS and _downloads_a_file(link.url) and doc.text[link.start - 1 : link.start] in ("(", "（"):
@@ -647,6 +652,8 @@ def _cites_what_precedes(doc, link, text: str) -> bool:
     if _SENTENCE_END_BEFORE.search(doc.text, max(0, link.start - 8), link.start):
         return True  # `… 伤亡情况目前未知。[source](…)`, `… was released. — [Source](…)`: the credit of that sentence
     line_start = doc.text.rfind("\n", 0, link.start) + 1
+    if _FOOTNOTE_OPENING.match(doc.text, line_start, link.start):
+        return True  # `[^1]: adopted from [Source](…)`: a footnote, which cites by nature
     if _LINE_OPENING.fullmatch(doc.text, line_start, link.start):
         return True  # `[Source](…) by The Kermit Project`, `[Source](…)， CC0 协议`: a credit line of its own
     if _after_a_link(doc, link.start):

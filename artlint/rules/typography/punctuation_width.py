@@ -107,7 +107,8 @@ class PunctuationWidth(DocumentRule):
       a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`) or of APA
       (`Bryant, R. E. (2004). 深入理解计算机系统.`),
       any in a document that writes its Chinese with half-width marks throughout (ten or more
-      after Chinese characters, fewer than one full-width `，。：；！？` for every ten; or three or
+      after Chinese characters, fewer than one full-width `，。：；！？` for every ten, the texts
+      of links to other sites, their pages' titles, not counted; or three or
       more and not one full-width mark, in a document not written in Latin letters: its house
       style, as for parentheses below),
       the title of another site's page as a link's text, shown as that site wrote it: a link
@@ -195,7 +196,7 @@ class PunctuationWidth(DocumentRule):
         full = options["to-full-width"]
         half = options["to-half-width"]
         parentheses = has_han and _mostly_full_width_parentheses(text)
-        half_width_style = has_han and (_half_width_house_style(text, full) or _site_writes_half_width(doc, text, full))
+        half_width_style = has_han and (_half_width_house_style(_own_words(doc, text), full) or _site_writes_half_width(doc, text, full))
         half_width = _marks_pattern("".join(mark for mark in full if len(mark) == 1))
         after_word = _after_word_pattern("".join(mark for mark in half if len(mark) == 1))
         commands = derived(options, "punctuation-width commands", lambda: _command_pattern(tuple(options["command-words"])))
@@ -490,12 +491,29 @@ class _QuotedLiterals:
             quote = text.find('"', quote + 1, self.line_end)
 
 
+def _own_words(doc, text: str) -> str:
+    """The prose text without the texts of links to other sites: the titles of their pages,
+    written as those sites wrote them (`[再见，CSRF](https://…)`), tell nothing of the
+    author's own style."""
+    spans = [(link.start, link.end) for link in doc.links if not link.is_image and link.scheme in ("http", "https")]
+    if not spans:
+        return text
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            pieces.append(text[last:start])
+            last = end
+    pieces.append(text[last:])
+    return " ".join(pieces)
+
+
 def _half_width_house_style(text: str, full: dict) -> bool:
     """Whether the document writes its Chinese with half-width marks throughout (`需要敲很多字符.
     首先, …`): ten or more after Chinese characters, and not one full-width mark (，。：；！？) for
     every ten of them; or, in a document not written in Latin letters, three or more and not a single
     full-width mark. That is the article's house style, not a slip; a document that mixes the two
-    widths is checked, and one with fewer marks follows its site."""
+    widths is checked, and one with fewer marks follows its site. (Asked of the author's own
+    words: the titles of other sites' pages in link texts left out.)"""
     half = len(_HALF_AFTER_HAN.findall(text))
     full_marks = sum(text.count(mark) for mark in set(full.values()))
     if full_marks == 0 and half >= _FEWEST_UNMIXED:
