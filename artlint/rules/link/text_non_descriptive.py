@@ -15,6 +15,7 @@ from artlint.urls import names_its_fragment
 
 _PHRASES = data.load("anchor-text")["phrases"]
 _CITATIONS = frozenset(data.load("anchor-text")["citations"])
+_POINTING_LABEL_ENDS = tuple(word.casefold() for word in data.load("anchor-text")["pointing-label-ends"])
 _CELL_ACTIONS = frozenset(data.load("anchor-text")["cell-actions"])
 _DOWNLOAD_WORDS = frozenset(data.load("anchor-text")["download-words"])
 _DOWNLOAD_ADDRESS = lazy(r"^[a-z][a-z0-9+.-]*://(?:get|dl|download|downloads)\.", re.I)  # a host named for downloads
@@ -544,7 +545,8 @@ _BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][
 def _labelled_line(doc, link, text: str) -> bool:
     """`- **Satzung:** [download](…pdf)`, `- 微博原文：[链接](…)`: "Download", "Source" or "链接"
     (`cell-actions`) as the whole rest of a line whose label, bold or ending in a colon at the
-    start of the line or of a list item, names what it is, as a column's heading names a table cell's (a list
+    start of the line or of a list item, names what it is (a label that only points, `具体见：`,
+    `See:`, names nothing: `pointing-label-ends` in rules/anchor-text.toml), as a column's heading names a table cell's (a list
     of documents, each with its label: the link's purpose told by its list item)."""
     if text not in _CELL_ACTIONS:
         return False
@@ -558,7 +560,9 @@ def _labelled_line(doc, link, text: str) -> bool:
     if _BOLD_LABEL.fullmatch(doc.text, line_start, link.start) is not None:
         return True
     label = _ITEM_LABEL.fullmatch(doc.text, line_start, link.start)
-    return label is not None and normalise_anchor(label.group(1)) not in _CELL_ACTIONS
+    if label is None or normalise_anchor(label.group(1)) in _CELL_ACTIONS:
+        return False
+    return not label.group(1).strip().casefold().endswith(_POINTING_LABEL_ENDS)  # `具体见：[链接]` points, names nothing
 
 
 # The bold label that opens a line or a list item: `* **Strict** and **Lax** mode — …`.

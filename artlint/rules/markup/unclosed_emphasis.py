@@ -506,12 +506,13 @@ _NAME_OPENING = lazy(r"(?:^|\|)[ \t]*$|^[ \t]*[-*+][ \t]+$", re.M)
 
 
 _AFTER_LABEL = lazy(r"[:：][ \t\u3000]*\Z")
+_MASK_TO_LINE_END = lazy(r"(?:[ \t\u3000]*\*+)*[ \t\u3000]*(?:\r?\n|\Z)")
 
 
 def _masking(text: str, run, runs) -> bool:
     """Asterisks that stand for hidden or any characters, beside a letter or digit: a run of
-    four or more (`134********`; after a label's colon too, `摘要：*****`, a template's value
-    blanked out), or a lone `***` with no other run of asterisks in its
+    four or more (`134********`; after a label's colon too, to the line's end, `摘要：*****`, a
+    template's value blanked out), or a lone `***` with no other run of asterisks in its
     paragraph to pair with (`张***说`, the wildcard `***Test`), or `**` before the last one or two
     Chinese characters of a name, alone in a table cell or a list item (`| **青 |`, `- **炎`,
     a donor as a payment app shows one). Emphasis is one to three
@@ -523,8 +524,8 @@ def _masking(text: str, run, runs) -> bool:
         return True  # `| **青 |`, `- **炎`: a payment app's donor, all but the last character of the name hidden
     if marker[0] != "*" or len(marker) < 3:
         return False
-    if len(marker) > 3 and _AFTER_LABEL.search(text, max(0, start - 8), start):
-        return True  # `摘 要：*****`, `Abstract:*****`: a template's value, blanked out
+    if len(marker) > 3 and _AFTER_LABEL.search(text, max(0, start - 8), start) and _MASK_TO_LINE_END.match(text, start + len(marker)):
+        return True  # `摘 要：*****`, `关键词：****** ***`: a template's value, blanked out to the line's end
     if not (text[start - 1 : start].isalnum() or text[start + len(marker) : start + len(marker) + 1].isalnum()):
         return False
     return len(marker) > 3 or not any(other is not run and other[1][0] == "*" and 2 <= len(other[1]) <= 3 for other in runs)
