@@ -237,7 +237,8 @@ class Site:
     # URI-encoded: `promise.allsettled`, `c-%2F-c%2B%2B`): an Eleventy site that depends on it.
     encoded_heading_ids: bool = False
     # A markdown image's title is shown under it as its caption: markdown-it-image-figures with
-    # `figcaption: true` (or "title") on an Eleventy site.
+    # `figcaption: true` (or "title") on an Eleventy site; a Hugo image render hook that prints
+    # `.Title` (`{{ with .Title }}<p>{{ . }}</p>{{ end }}`).
     image_title_captions: bool = False
     # A link may name a page by its input file from the input folder or the project's top
     # (`<a href="blog/thirdpost.md">` from any page): Eleventy's InputPathToUrl plugin or filter.
@@ -291,6 +292,9 @@ class Site:
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
+    # The site's link render hook writes the target page's title as the text of a link that
+    # has none (`{{ or .Text $page.LinkTitle }}`): `[](other-post)` shows that title.
+    link_text_from_target: bool = False
     # A Hugo image render hook of the site, its theme or a module (`_markup/render-image.html`):
     # themes' hooks look an image up among the page's resources first (`/a.webp` in its bundle).
     image_render_hook: bool = False
@@ -815,6 +819,7 @@ class Site:
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "link-render-hook": self.link_render_hook,
+            "link-text-from-target": self.link_text_from_target,
             "image-render-hook": self.image_render_hook,
             "embedded-link-hook": self.embedded_link_hook,
             "titles-from-file-names": self.titles_from_file_names,
@@ -3049,6 +3054,8 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "link_render_hook": own_link_hook,
         "image_render_hook": _has_render_hook(templates, "image") or _known_image_hook_theme(settings),
+        "image_title_captions": _render_hook_holds(templates, "image", _HOOK_SHOWS_TITLE),
+        "link_text_from_target": _render_hook_holds(templates, "link", _HOOK_TEXT_FROM_TITLE),
         "embedded_link_hook": not own_link_hook and _embedded_link_hook(settings, languages, len(codes), pinned),
         "titles_from_file_names": titles_from_file_names or any(theme in data.load("sites")["file-name-titles"]["themes"] for theme in _themes_used(settings)),
         "verbatim_shortcodes": _verbatim_shortcodes(settings),
@@ -3269,7 +3276,35 @@ def _has_link_render_hook(templates: list[str], settings: dict) -> bool:
 
 
 def _has_render_hook(templates: list[str], kind: str) -> bool:
-    return any(os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith(f"render-{kind}.") for path in templates)
+    return any(_is_render_hook(path, kind) for path in templates)
+
+
+def _is_render_hook(path: str, kind: str) -> bool:
+    return os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith(f"render-{kind}.")
+
+
+# A link render hook that writes the target page's title where the link has no text:
+# `{{ or .Text .Title $page.LinkTitle }}`, `{{ .Text | default $page.Title }}`,
+# `{{ with .Text }}{{ . }}{{ else }}{{ $page.LinkTitle }}{{ end }}`.
+_HOOK_TEXT_FROM_TITLE = lazy(
+    r"\bor\s+\.Text\b[^}]{0,200}?(?:\.Title|LinkTitle)\b"
+    r"|\.Text\s*\|\s*default\b[^}]{0,200}?Title\b"
+    r"|\{\{-?\s*(?:with|if)\s+\.Text\s*-?\}\}.{0,300}?\{\{-?\s*else\s*-?\}\}.{0,300}?(?:\.Title|LinkTitle)\b",
+    re.S,
+)
+# An image render hook that shows the image's title as text under it: `{{ with .Title }}<p>{{ . }}</p>`,
+# `<figcaption>{{ .Title }}</figcaption>`.
+_HOOK_SHOWS_TITLE = lazy(
+    r"\{\{-?\s*with\s+\.Title\s*-?\}\}\s*<(?:p|figcaption|span|div)\b[^>]*>\s*\{\{-?\s*\.\s*(?:\|[^}]*)?-?\}\}"
+    r"|<figcaption\b[^>]*>[^<]{0,100}\{\{-?\s*\.Title\b",
+    re.S | re.I,
+)
+
+
+def _render_hook_holds(templates: list[str], kind: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a Hugo render hook of that kind among the site's templates (its own, its themes',
+    its modules') holds the pattern."""
+    return any(_is_render_hook(path, kind) and pattern.search(read_small_file(path)) for path in templates)
 
 
 def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:

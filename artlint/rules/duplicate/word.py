@@ -9,6 +9,7 @@ from artlint.findings import Fix, Severity
 from artlint.lazyre import lazy
 from artlint.options import Option, derived
 from artlint.rules import DocumentRule
+from artlint.rules.duplicate._pairs import title_of
 from artlint.rules.duplicate._prose import closes_element, html_prose, opens_code_element, templated_code
 from artlint.rules.duplicate._units import filler_option, is_filler
 from artlint.spans import SpanSet
@@ -630,20 +631,27 @@ _TRANSCRIPT_FILLERS = 5
 def _verbatim_transcript(doc) -> bool:
     """A page that keeps its speakers' fillers (five or more "uh," and "um,"), that is a
     conversation written down turn by turn (ten or more paragraphs that open with a speaker's
-    name in bold, `**Mike Schmidt**:`), or that says it is one ("The following is a transcript
-    of my live stream", a `## Transcript` heading): speech transcribed, whose repeated words
-    ("for for the", "a there there") are the speaker's."""
+    name in bold, `**Mike Schmidt**:`), a video's captions line by line (ten or more lines that
+    open with their time, `00:07 up`), or that says it is one ("The following is a transcript
+    of my live stream", a `## Transcript` heading, a title with "transcript" in it): speech
+    transcribed, whose repeated words ("for for the", "a there there") are the speaker's."""
 
     def spoken() -> bool:
         return (
             len(_FILLER.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_FILLERS
             or len(_SPEAKER_TURN.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_TURNS
             or _SAYS_TRANSCRIPT.search(doc.text, doc.body_offset) is not None
+            or _TITLED_TRANSCRIPT.search(title_of(doc)) is not None
+            or len(_TIMED_LINE.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_TURNS
         )
 
     return doc.memo("verbatim-transcript", spoken)
 
 
+# A title that says so ("mpipks-transcript | 05. Pattern"), and a line of captions that opens
+# with its time (`00:07 up`, `` <br> `01:02:03` ``, `[00:07]`), as a video's subtitles give it.
+_TITLED_TRANSCRIPT = lazy(r"\btranscripts?\b", re.I)
+_TIMED_LINE = lazy(r"^[ \t]*(?:<br\s*/?>[ \t]*)?[`\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[`\])]?[ \t]+\S", re.M)
 # A paragraph that opens with a speaker's name in bold: `**Mike Schmidt**:`, `**Dave:**`.
 _SPEAKER_TURN = lazy(r"^(?:\*\*|__)[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:\*\*|__)[ \t]*:|:(?:\*\*|__))", re.M)
 _TRANSCRIPT_TURNS = 10

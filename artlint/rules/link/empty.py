@@ -46,7 +46,8 @@ class LinkEmpty(DocumentRule):
     its own id (`<a class="toc" id="usage" href="#usage"></a>`, whose `#` a style sheet adds),
     nor an anchor with an empty `href` that only places an id (`<a href="" id="x"></a>`),
     nor, on a Writerside site, `[](basic-syntax.md)` or `[](#loops)`, whose text the build
-    writes (the target's title),
+    writes (the target's title), nor on a Hugo site whose link render hook writes the target
+    page's title where a link has no text (`{{ or .Text $page.LinkTitle }}`), `[](other-post)`,
     or that a permalink's class marks (`<a class="anchor" href="#faq"></a>`, `headerlink`,
     `header-anchor`, `hash-link`),
     nor an anchor inside a social network's embed (`<blockquote class="twitter-tweet">`,
@@ -86,7 +87,7 @@ class LinkEmpty(DocumentRule):
                 continue  # `[](){#old-id}`: an anchor, placed as mkdocs-autorefs places one
             if link.kind == "inline" and not link.text.strip() and link.url.strip() and _CLASS_ATTRIBUTES.match(doc.text, link.end):
                 continue  # `[](a.md#end){ .index-range-end }`: the class's style sheet draws its text
-            if link.kind == "inline" and not link.text.strip() and link.url.strip() and _titled_by_build(doc):
+            if link.kind == "inline" and not link.text.strip() and link.url.strip() and _titled_by_build(doc, link):
                 continue  # Writerside's `[](basic-syntax.md)`, `[](#loops)`: the build writes the target's title
             if link.kind == "inline" and not link.url.strip():
                 if _draft_chapter(doc):
@@ -98,9 +99,13 @@ class LinkEmpty(DocumentRule):
                 yield doc.diagnostic(f"link with no text to {link.url}", link.start, link.end)
 
 
-def _titled_by_build(doc) -> bool:
-    """A Writerside topic, whose empty link text the build fills with its target's title."""
-    return doc.site is not None and doc.site.generator == "writerside"
+def _titled_by_build(doc, link) -> bool:
+    """A Writerside topic, whose empty link text the build fills with its target's title; a
+    link to a page of a Hugo site whose link render hook writes the target's title where the
+    link has none (`{{ or .Text $page.LinkTitle }}`: `[](other-post)`)."""
+    if doc.site is None:
+        return False
+    return doc.site.generator == "writerside" or (doc.site.link_text_from_target and not link.scheme)
 
 
 def _draft_chapter(doc) -> bool:
