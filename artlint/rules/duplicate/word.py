@@ -632,7 +632,7 @@ def _verbatim_transcript(doc) -> bool:
     """A page that keeps its speakers' fillers (five or more "uh," and "um,"), that is a
     conversation written down turn by turn (ten or more paragraphs that open with a speaker's
     name in bold, `**Mike Schmidt**:`), a video's captions line by line (ten or more lines that
-    open with their time, `00:07 up`), or that says it is one ("The following is a transcript
+    open with their time, `00:07 up`, half its lines or more), or that says it is one ("The following is a transcript
     of my live stream", a `## Transcript` heading, a title with "transcript" in it): speech
     transcribed, whose repeated words ("for for the", "a there there") are the speaker's."""
 
@@ -642,7 +642,7 @@ def _verbatim_transcript(doc) -> bool:
             or len(_SPEAKER_TURN.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_TURNS
             or _SAYS_TRANSCRIPT.search(doc.text, doc.body_offset) is not None
             or _TITLED_TRANSCRIPT.search(title_of(doc)) is not None
-            or len(_TIMED_LINE.findall(doc.text, doc.body_offset)) >= _TRANSCRIPT_TURNS
+            or _captions(doc)
         )
 
     return doc.memo("verbatim-transcript", spoken)
@@ -652,6 +652,16 @@ def _verbatim_transcript(doc) -> bool:
 # with its time (`00:07 up`, `` <br> `01:02:03` ``, `[00:07]`), as a video's subtitles give it.
 _TITLED_TRANSCRIPT = lazy(r"\btranscripts?\b", re.I)
 _TIMED_LINE = lazy(r"^[ \t]*(?:<br\s*/?>[ \t]*)?[`\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[`\])]?[ \t]+\S", re.M)
+def _captions(doc) -> bool:
+    """A video's captions line by line: ten or more lines that open with their time, half the
+    page's lines or more (a lesson on telling the time has a few: `9:00 Es ist neun.`)."""
+    timed = len(_TIMED_LINE.findall(doc.text, doc.body_offset))
+    if timed < _TRANSCRIPT_TURNS:
+        return False
+    lines = sum(1 for line in doc.text[doc.body_offset :].splitlines() if line.strip())
+    return timed * 2 >= lines
+
+
 # A paragraph that opens with a speaker's name in bold: `**Mike Schmidt**:`, `**Dave:**`.
 _SPEAKER_TURN = lazy(r"^(?:\*\*|__)[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:\*\*|__)[ \t]*:|:(?:\*\*|__))", re.M)
 _TRANSCRIPT_TURNS = 10
