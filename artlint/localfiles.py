@@ -1221,7 +1221,8 @@ def _double_suffixed(path: str) -> bool:
 def redirected(doc: "Document", path: str) -> bool:
     """Whether a site path (`/old_name`) is the source of a redirect or rewrite the host serves:
     a line `FROM TO [STATUS]` of a `_redirects` file (in the site's static folders, its root or
-    `public/`, an Eleventy site's input folder, or a variant a build step renames to it, `_redirects_cf`; or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
+    `public/`, an Eleventy site's input folder, or a variant a build step renames to it,
+    `_redirects_cf`; or a Hugo template that writes it, `layouts/index.redirects`), `from = "..."`
     of a `[[redirects]]` table of netlify.toml, or a `source` of vercel.json or of firebase.json's
     `hosting`, or a page a generator's plugin writes to redirect (mkdocs-redirects), or an Eleventy
     or Jekyll template published as `_redirects` (`permalink: _redirects`). `*` at the end of
