@@ -142,8 +142,8 @@ def split_front_matter(
         return _commented(source, first, indented_fence)
     first_line = written.lstrip(" \t") if indented_fence else written
     if prefix_closing and (_TOML_FENCE.fullmatch(first_line) or _YAML_FENCE.fullmatch(first_line)):
-        kind, fence = ("toml", "+++") if first_line.startswith("+") else ("yaml", "---")
-        return _fenced(source, kind, re.compile(re.escape(fence) + ".*"), first, rest_is_body=True)
+        kind = "toml" if first_line.startswith("+") else "yaml"
+        return _fenced(source, kind, _PREFIX_CLOSING[kind], first, rest_is_body=True)
     if _TOML_FENCE.fullmatch(first_line):
         return _fenced(source, "toml", _INDENTED_TOML_FENCE if indented_closing else _TOML_FENCE, first)
     if _YAML_FENCE.fullmatch(first_line):
@@ -271,6 +271,8 @@ def _meta_lines(source: Source) -> FrontMatter:
 _LANGUAGE_FENCE = lazy(r"---[ \t]*(json|ya?ml|js|javascript)[ \t]*", re.I)
 _FENCE_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "js": "js", "javascript": "js"}
 _LONG_FENCE = lazy(r"-{4,}[ \t]*")
+# Hugo's closing fences: any line that starts with one (`---Note: …`).
+_PREFIX_CLOSING = {"toml": lazy(r"\+\+\+.*"), "yaml": lazy(r"---.*")}
 _INDENTED_TOML_FENCE = lazy(r"[ \t]*\+\+\+[ \t]*")
 _INDENTED_YAML_END = lazy(r"[ \t]*---[ \t]*")
 # gray-matter looks for the first "\n---" after the opening: any line that starts with three dashes.

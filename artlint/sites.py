@@ -568,16 +568,13 @@ class Site:
                     literal = _js_data_file(path, signature)
                     if literal is None:
                         return None  # code: only running it would tell
-                    merged.update(literal)
+                    _cascade_into(merged, literal)
             for suffix in (".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml"):
                 path = stem + suffix
                 signature = signature_of(path)
                 record("stat", path, signature)
-                for key, value in (_data_file(path, signature) if signature else {}).items():
-                    if key == "eleventyComputed" and isinstance(value, dict):
-                        merged["eleventyComputed"] = {**merged.get("eleventyComputed", {}), **value}
-                    else:
-                        merged[key] = value
+                if signature:
+                    _cascade_into(merged, _data_file(path, signature))
         return merged
 
     def made_by_eleventy_template(self, path: str) -> bool:
@@ -1999,13 +1996,13 @@ def _dates_from_names(site: Site, parts: list[str]) -> bool:
         return "_posts" in parts[:-1]
     if site.generator == "hugo":
         return hugo_dates_from_names(site)
-    return site.generator in ("zola", "docusaurus", "eleventy", "plain", "astro")
+    return site.generator in ("zola", "docusaurus", "eleventy", "plain", "astro")  # Astro: as the site's own code may
 
 
 def hugo_dates_from_names(site: Site) -> bool:
     """Whether a Hugo site's `[frontmatter] date` reads `:filename`: a page's date, and its slug
     when it sets none, from a leading YYYY-MM-DD of its name."""
-    return dict(site.url_settings).get("frontmatter.date") == ":filename"  # Astro: as the site's own code may
+    return dict(site.url_settings).get("frontmatter.date") == ":filename"
 
 
 def _in_a_section(site: Site, path: str, is_bundle: bool) -> bool:
@@ -4429,7 +4426,8 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         docs = "docs"  # a docs_dir the build makes (`COPY docs ./build/docs`): the pages are in MkDocs' default folder
     directory_urls = settings.get("use_directory_urls")
     url_settings = (("use_directory_urls", str(directory_urls).lower()),) if isinstance(directory_urls, bool) else ()
-    languages, structure = _mkdocs_i18n(settings)
+    built, structure = _mkdocs_i18n(settings)
+    languages = built if len(built) > 1 else ()  # one language is no translation
     if languages and structure == "folder":  # every language in its folder, the default's too
         # the folder keeps the locale's spelling: `docs/pt-BR`
         spelled = {os.path.basename(path).lower(): os.path.basename(path) for path in _child_folders(os.path.join(folder, docs))}
@@ -4464,7 +4462,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "toc_separator": _mkdocs_toc_separator(settings),
         "not_content": _mkdocs_included_folders(folder, settings, docs)
         + _mkdocs_excluded_folders(folder, settings, docs)
-        + (_unbuilt_locale_folders(folder, docs, _i18n_built_codes(_options_of(settings.get("plugins"), "i18n") or {})) if structure == "folder" else ()),
+        + (_unbuilt_locale_folders(folder, docs, built) if structure == "folder" else ()),
         "redirect_sources": _mkdocs_redirects(settings, directory_urls is not False),
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
         "nav_pages": _mkdocs_nav_pages(settings, docs, plugins),
@@ -4670,20 +4668,15 @@ def _snippet_labels(folder: str, settings: dict) -> tuple[str, ...]:
 
 
 def _mkdocs_i18n(settings: dict) -> tuple[tuple[str, ...], str]:
-    """The languages of mkdocs-static-i18n, the default first, and its `docs_structure`:
+    """The languages mkdocs-static-i18n builds (not `build: false`; lower case, the default
+    first) and its `docs_structure`:
     `suffix` (`page.en.md` beside `page.md`, its default) or `folder` (`docs/en/page.md`).
     Version 1 lists `languages` as entries with a `locale` (one `default: true`); 0.x names
     them as keys, with `default_language`."""
     options = _options_of(settings.get("plugins"), "i18n")
     if options is None:
         return (), ""
-    codes = _i18n_built_codes(options)
     structure = str(options.get("docs_structure") or "suffix").lower()
-    return (codes if len(codes) > 1 else ()), structure
-
-
-def _i18n_built_codes(options: dict) -> tuple[str, ...]:
-    """The languages mkdocs-static-i18n builds (not `build: false`), lower-case, the default first."""
     codes: list[str] = []
     default = str(options.get("default_language") or "").lower()
     for entry in _items(options.get("languages")) if isinstance(options.get("languages"), list) else list(_table(options.get("languages"))):
@@ -4694,7 +4687,7 @@ def _i18n_built_codes(options: dict) -> tuple[str, ...]:
                 default = codes[-1]
     if default:
         codes = [default] + [code for code in codes if code != default]
-    return tuple(dict.fromkeys(codes))
+    return tuple(dict.fromkeys(codes)), structure
 
 
 # mkdocs-static-i18n's test of a folder named for a locale (checked with 1.3.1): `fr`, `pt-BR`,
@@ -4706,11 +4699,10 @@ def _unbuilt_locale_folders(folder: str, docs: str, languages: tuple[str, ...]) 
     """The folders of the docs that mkdocs-static-i18n's folder layout reads as a language's
     (a name shaped as a locale, `es`, `pt_BR`) when the language is not built (not configured,
     commented out, or `build: false`): the plugin leaves their pages out of every build."""
-    built = {code.lower() for code in languages}
     return tuple(
         f"{docs}/{name}"
         for name in (os.path.basename(path) for path in _child_folders(os.path.join(folder, docs)))
-        if _I18N_LOCALE.fullmatch(name) and name.lower() not in built
+        if _I18N_LOCALE.fullmatch(name) and name.lower() not in languages
     )
 
 
@@ -5512,6 +5504,16 @@ def _runs_site_code(permalink: str) -> bool:
         if "." in name and name != "page.fileSlug" or not name.replace(".", "").replace("_", "").isalnum():
             return True
     return False
+
+
+def _cascade_into(merged: dict[str, Any], data: Mapping[str, Any]) -> None:
+    """Eleventy's data cascade: a nearer data file's keys over the farther's, `eleventyComputed`
+    merged key by key."""
+    for key, value in data.items():
+        if key == "eleventyComputed" and isinstance(value, dict):
+            merged["eleventyComputed"] = {**merged.get("eleventyComputed", {}), **value}
+        else:
+            merged[key] = value
 
 
 # A JavaScript data file whose export is an object literal: `export default {`, `module.exports = {`.

@@ -652,6 +652,8 @@ def _verbatim_transcript(doc) -> bool:
 # with its time (`00:07 up`, `` <br> `01:02:03` ``, `[00:07]`), as a video's subtitles give it.
 _TITLED_TRANSCRIPT = lazy(r"\btranscripts?\b", re.I)
 _TIMED_LINE = lazy(r"^[ \t]*(?:<br\s*/?>[ \t]*)?[`\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[`\])]?[ \t]+\S", re.M)
+
+
 def _captions(doc) -> bool:
     """A video's captions line by line: ten or more lines that open with their time, half the
     page's lines or more (a lesson on telling the time has a few: `9:00 Es ist neun.`)."""

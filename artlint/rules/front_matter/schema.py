@@ -74,14 +74,15 @@ class FrontMatterSchema(DocumentRule):
             return
         generator = doc.site.generator if doc.site is not None else None
         drops_empty = doc.site is not None and doc.site.drops_empty_terms
-        listed = doc.site.term_lists if doc.site is not None else ("tags", "categories")
-        printed = doc.site.terms_printed if doc.site is not None else ()
-        if generator == "jekyll" and doc.file is not None and isinstance(matter.data, dict):
-            listed, printed = jekyll_terms_read(doc.site, str(doc.file), matter.data)
         if doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file)):
             return  # a document of a Jekyll collection without output: its front matter is the layouts' data
         if doc.outside_the_build:
             return  # a dev.to cross-post template's `tags: a, b`: the other platform's schema, not the generator's
+        if generator == "jekyll" and doc.file is not None and isinstance(matter.data, dict):
+            listed, printed = jekyll_terms_read(doc.site, str(doc.file), matter.data)  # its templates', its collection's, its layout's
+        else:
+            listed = doc.site.term_lists if doc.site is not None else ("tags", "categories")
+            printed = doc.site.terms_printed if doc.site is not None else ()
         for key, expected in options["types"].items():
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent

@@ -537,7 +537,7 @@ def _in_a_headed_html_cell(doc, link, text: str) -> bool:
 _HTML_LINK_REST = lazy(r"^[^<\n]*</a\s*>", re.I)
 # A line's label before a colon, in a list item or not: `- 微博原文：`, `* Slides: `, `Maven库：`
 # (no link, code or markup in it).
-_ITEM_LABEL = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\s:：\[\]<>`*_|][^:：\n\[\]<>`*_|]{0,40}?)[ \t]*[:：][ \t]*")
+_LINE_LABEL = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\s:：\[\]<>`*_|][^:：\n\[\]<>`*_|]{0,40}?)[ \t]*[:：][ \t]*")
 # A line's bold label, after a list marker or none: `- **Satzung:** `, `**讲稿**：`.
 _BOLD_LABEL = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(\*\*|__)[^*_\n]*[^\s*_][ \t]*[:：]?\1[ \t]*[:：]?[ \t]*")
 
@@ -559,7 +559,7 @@ def _labelled_line(doc, link, text: str) -> bool:
         return False
     if _BOLD_LABEL.fullmatch(doc.text, line_start, link.start) is not None:
         return True
-    label = _ITEM_LABEL.fullmatch(doc.text, line_start, link.start)
+    label = _LINE_LABEL.fullmatch(doc.text, line_start, link.start)
     if label is None or normalise_anchor(label.group(1)) in _CELL_ACTIONS:
         return False
     return not label.group(1).strip().casefold().endswith(_POINTING_LABEL_ENDS)  # `具体见：[链接]` points, names nothing
