@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -41,6 +43,26 @@ def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
     if exact:
         return completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
     return completed.returncode, completed.stdout, completed.stderr
+
+
+def artlint_in_process(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """`artlint.cli.main` in this process, from cwd: (exit code, stdout, stderr). For tests that
+    run the command on many small sites, where starting an interpreter each time is most of the
+    cost; the CLI's own behaviour (exit, streams, signals) is tested through `artlint`."""
+    from artlint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    previous = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(previous)
+    return code, out.getvalue(), err.getvalue()
 
 
 GOOD = """+++

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import REPO, artlint, write
+from helpers import REPO, artlint, artlint_in_process, write
 
 from artlint.config import json_schema, load_config, tomllib
 
@@ -27,7 +27,7 @@ def copy(tmp_path: Path):
 @pytest.mark.parametrize("name", SITES)
 def test_the_written_file_loads_and_a_check_runs_with_it(name: str, copy) -> None:
     site = copy(name)
-    code, out, err = artlint("init", str(site), cwd=site.parent)
+    code, out, err = artlint_in_process("init", str(site), cwd=site.parent)
     assert (code, err) == (0, ""), err
     assert out.startswith(f"wrote {site / 'artlint.toml'}")
     path = site / "artlint.toml"
@@ -41,7 +41,7 @@ def test_the_written_file_loads_and_a_check_runs_with_it(name: str, copy) -> Non
     for number, line in enumerate(lines):
         if line and not line.startswith(("#", " ", "]", "[")):
             assert lines[number - 1].startswith("#") or "#" in line, f"no reason given for {line!r}"
-    code, out, err = artlint("check", "--offline", "--no-cache", "-q", ".", cwd=site)
+    code, out, err = artlint_in_process("check", "--offline", "--no-cache", "-q", ".", cwd=site)
     assert code in (0, 1), err  # 2 would be a configuration error
 
 
