@@ -901,6 +901,10 @@ class Site:
         if self.config_file is None or self.generator not in _CONTENT_ROOTED or not _ARCHIVE_FOLDER.fullmatch(os.path.basename(path)):
             return False
         relative = self.relative(path)
+        if relative == ".":
+            # The site's own folder: `docs-old/` (an mdBook kept beside the new site) is an old
+            # copy, `digital-archive/` (holding mkdocs.yml) a site about an archive.
+            return _ARCHIVED_SITE.search(os.path.basename(path)) is None
         return relative != ".." and not relative.startswith("../") and not any(
             folder == "." or within(relative, folder) or within(folder, relative) for folder in (*self.content, *self.static)
         )
@@ -2078,6 +2082,8 @@ _CONTENT_ROOTED = (
     "mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "writerside", "logseq",
     "docsify", "astro",
 )
+# A site folder named for what it holds (`digital-archive`, not `blog-archived`): no old copy.
+_ARCHIVED_SITE = lazy(r"(?i)archives?(?![a-z])")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -2989,7 +2995,10 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
     if declared and _normal(content_dir) not in declared:  # every language has its folder: the others are not built
         unbuilt += [path for path, _ in _language_folders(folder, (f"{_normal(content_dir)}/",), every=True) if path not in declared]
     unbuilt += _unread_translations(folder, _normal(content_dir), declared)
-    content = [content_dir] + [path for path, _ in folders]
+    # Hugo mounts the top-level `contentDir` only for languages without a folder of their own:
+    # with one for each, `content/wip.md` beside `content/en/` and `content/es/` is not built.
+    top_level_read = not folders or bool(without_folder) or _normal(content_dir) in declared
+    content = ([content_dir] if top_level_read else []) + [path for path, _ in folders]
     file_mounts = []
     content_prefixes = []
     for source, target in _mounts(settings):
@@ -4467,9 +4476,38 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "generated_folders": _mkdocs_nav_elsewhere(folder, settings, docs),
         "nav_pages": _mkdocs_nav_pages(settings, docs, plugins),
         "dates_unread": not (plugins & frozenset(data.load("sites")["mkdocs-date-plugins"])),
+        "term_lists": _mkdocs_term_lists(folder, settings, plugins, custom),
         # mkdocs-autolinks-plugin and its kin: `![x](shot.png)` is the shot.png anywhere in the docs
         "by_name_folders": (docs,) if plugins & frozenset(data.load("sites")["mkdocs-by-name-plugins"]) else (),
     }
+
+
+def _mkdocs_term_lists(folder: str, settings: dict, plugins: set[str], custom: str) -> tuple[str, ...]:
+    """The front-matter terms that something of an MkDocs site reads: a plugin that reads the
+    key (Material's tags and blog), or a template of the theme's `custom_dir` or a hook that
+    names it. MkDocs itself only passes `page.meta` on to the templates."""
+    readers = data.load("sites")["mkdocs-term-plugins"]
+    texts = [read_small_file(os.path.join(folder, str(hook))) for hook in _items(settings.get("hooks")) if isinstance(hook, str)]
+    if custom:
+        texts += _texts_below(os.path.join(folder, custom), (".html", ".py", ".js"), limit=300)
+    return tuple(
+        key
+        for key in ("tags", "categories")
+        if plugins & frozenset(readers.get(key, ())) or any(re.search(rf"\b{key}\b", text) for text in texts)
+    )
+
+
+def _texts_below(top: str, suffixes: tuple[str, ...], limit: int) -> list[str]:
+    """The texts of the first `limit` files below `top` whose names end in one of `suffixes`."""
+    texts: list[str] = []
+    for directory, subfolders, names in os.walk(top):
+        subfolders.sort()
+        for name in sorted(names):
+            if name.endswith(suffixes):
+                texts.append(read_small_file(os.path.join(directory, name)))
+                if len(texts) >= limit:
+                    return texts
+    return texts
 
 
 def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[str]) -> frozenset[str] | None:

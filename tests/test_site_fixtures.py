@@ -37,6 +37,24 @@ def test_site(name: str) -> None:
     assert actual == expected, messages
 
 
+def test_a_site_in_a_folder_named_like_an_archive_is_checked_from_the_repository_root(tmp_path: Path) -> None:
+    # `digital-archive/` holds mkdocs.yml: the site's own folder, not an old copy beside it;
+    # `docs-old/`, an mdBook kept beside it, is one.
+    write(tmp_path, {
+        "README.md": "# Docs\n\nThe site is in `digital-archive/`.\n",
+        "docs-old/book.toml": "[book]\ntitle = \"Old docs\"\n",
+        "docs-old/src/SUMMARY.md": "# Summary\n\n- [Intro](intro.md)\n",
+        "docs-old/src/intro.md": "# Intro\n\nSee [the old guide](gone.md).\n",
+        "digital-archive/mkdocs.yml": "site_name: Archive\n",
+        "digital-archive/docs/index.md": "# Archive\n\nSee [the guide](guide.md) and [a lost page](lost.md).\n",
+        "digital-archive/docs/guide.md": "# Guide\n\nText.\n",
+    })
+    code, out, err = artlint("check", ".", "--offline", "--no-cache", "--format", "json", "--fail-on", "never", cwd=tmp_path)
+    assert code == 0, err
+    found = [(f["path"], f["rule"]) for f in json.loads(out)["findings"]]
+    assert found == [("digital-archive/docs/index.md", "link-target-missing")]
+
+
 def test_a_hugo_home_page_checked_from_the_site_root(tmp_path: Path) -> None:
     # `artlint check .` names the files relative to where it runs: the home page's
     # `../images/me.jpg` is looked for through the site model all the same (it is /images/me.jpg).

@@ -27,7 +27,9 @@ class FrontMatterSchema(DocumentRule):
     `tags` or `categories` as no list (no loop, count or index of them, no `site.tags`, no
     theme from elsewhere, no plugin that makes pages of terms), a string of them, which shows
     as written (one with spaces, if the templates print it: Jekyll splits it there and prints
-    the parts run together). Documents of a Jekyll
+    the parts run together). On an MkDocs site, `tags` and `categories` are checked only where
+    something reads them (a plugin such as Material's tags or blog, a template of the theme's
+    `custom_dir`, a hook): MkDocs itself passes them to the templates unread. Documents of a Jekyll
     collection without `output: true` are not checked: no page is made of them, and layouts
     read their front matter in whatever shape they chose (`title: {ko: …, en: …}`), nor are
     files outside what a configured generator builds (a dev.to cross-posting template under
@@ -86,6 +88,8 @@ class FrontMatterSchema(DocumentRule):
         for key, expected in options["types"].items():
             if matter.data.get(key) is None:
                 continue  # absent, or `tags:` with nothing: every generator reads it as absent
+            if generator == "mkdocs" and key in ("tags", "categories") and key not in listed:
+                continue  # no plugin, template or hook of the site reads the key: any shape is passed on unread
             if _generator_accepts(generator, expected, matter.data[key], key, drops_empty):
                 if not (generator == "jekyll" and expected == "string" and _shown_otherwise(doc, matter, key)):
                     continue
