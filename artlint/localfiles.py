@@ -126,6 +126,13 @@ def _files_by_name(root: str, folders: tuple[str, ...]) -> tuple[dict[str, tuple
     return {name: tuple(paths) for name, paths in found.items()}, tuple(read)
 
 
+def read_from_unknown_pages(doc: "Document", path: str) -> bool:
+    """Whether a relative `path` in the document is read from pages artlint cannot name: a
+    document of a Jekyll collection without `output: true` has no page of its own, and the
+    layouts that show its text choose the pages (`site.download-meta | where: "id", type`)."""
+    return not path.startswith("/") and doc.site is not None and doc.file is not None and doc.site.data_only(str(doc.file))
+
+
 def split_target(url: str) -> tuple[str, str]:
     """(path, fragment) of a local target, both percent-decoded; the query is dropped."""
     path, _, fragment = url.strip().partition("#")

@@ -12,6 +12,7 @@ from artlint.localfiles import (
     in_unfetched_submodule,
     is_local,
     link_target,
+    read_from_unknown_pages,
     resolve,
     split_target,
     written_by_build_step,
@@ -158,7 +159,7 @@ class ImageUnreachable(NetworkRule):
             if not link.is_image or link.kind == "reference" or not is_local(link.url):
                 continue
             path, _ = link_target(link)
-            if not path or ignored.match(path.lstrip("/")):
+            if not path or ignored.match(path.lstrip("/")) or read_from_unknown_pages(doc, path):
                 continue
             if _PAGE_SUFFIX.search(path):
                 message = f"image {path!r} is a page, not an image: no browser shows it in an image's place"

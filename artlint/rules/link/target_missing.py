@@ -19,6 +19,7 @@ from artlint.localfiles import (
     is_local,
     link_target,
     names_a_written_address,
+    read_from_unknown_pages,
     redirected,
     resolve,
     resolve_hugo_ref,
@@ -160,6 +161,8 @@ class LinkTargetMissing(DocumentRule):
             path, _ = link_target(link)
             if path and not path.startswith("/") and rendered_by_a_tool(doc):
                 continue  # a generator's template: `app-extension/` is a folder of the project it writes
+            if path and read_from_unknown_pages(doc, path):
+                continue
             if not path or ignored.match(path.lstrip("/")) or ignored.match(_without_language(doc, path)):
                 continue
             if _PLACEHOLDER.fullmatch(path):
