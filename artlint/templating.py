@@ -119,7 +119,7 @@ def _embedded_tag_masked(match: re.Match[str]) -> str:
 def _generator_masked(text: str, generator: str | None, body_offset: int, site: "Site | None") -> str:
     if generator == "hugo":
         return _hugo_masked(text, body_offset, site)
-    if generator == "zola" and site is not None and "{%" in text:
+    if generator == "zola" and site is not None and ("{%" in text or "{{" in text):
         return _zola_masked(text, body_offset, site)
     if generator == "mkdocs" and site is not None and (site.containers or site.jinja_pages or site.include_tags):
         included = _include_directives_blanked(text, body_offset, site.include_tags) if site.include_tags else text
@@ -322,9 +322,20 @@ def _hugo_masked(text: str, body_offset: int, site: "Site | None" = None) -> str
 _ZOLA_TAG = lazy(r"\{%-?\s*(?:(end)|([A-Za-z_]\w*)\s*\([^%\n]{0,2000}?\))\s*-?%\}")
 
 
+# Zola's inline shortcode calls, `{{ name(key="value", n=1) }}`: a string argument may hold
+# any text over many lines (a score in ABC notation, a caption); each is bounded, and the scan
+# of one call stops at a parenthesis outside its strings, so hostile text is read in linear time.
+_ZOLA_CALL = lazy(r"""\{\{-?[ \t]*[A-Za-z_]\w*[ \t]*\((?:"[^"]{0,5000}"|'[^']{0,5000}'|`[^`]{0,5000}`|[^"'`()]){0,500}\)[ \t]*-?\}\}""")
+
+
 def _zola_masked(text: str, body_offset: int, site: "Site") -> str:
-    """`text` with the bodies of the Zola shortcodes that read them as data blanked (a JSON
-    list of questions, a script): not prose (artlint.shortcodes)."""
+    """`text` with Zola's inline shortcode calls blanked (what they render is the template's;
+    their arguments are no markdown), and the bodies of the body shortcodes that read them as
+    data (a JSON list of questions, a script): not prose (artlint.shortcodes)."""
+    if "{{" in text:
+        text = text[:body_offset] + _ZOLA_CALL.sub(lambda call: blanked(call.group()), text[body_offset:])
+    if "{%" not in text:
+        return text
     from artlint.shortcodes import zola_body_is_markdown  # imported here: only Zola pages with shortcodes need it
 
     pieces = [text[:body_offset]]
@@ -420,6 +431,15 @@ def _shortcodes(text: str, start: int):
             continue
         yield opening.start(), end + 3, opening.group(2)
         position = end + 3
+
+
+def multiline_outputs(doc) -> list[tuple[int, int]]:
+    """Spans of the output tags over several lines (`{{ components.note({` … `}) }}`) on a page
+    that Liquid or Nunjucks renders first: their text is a call's arguments, no prose."""
+    site = doc.site
+    if site is None or site.generator not in LIQUID_GENERATORS or "{{" not in doc.text:
+        return []
+    return [(start, end) for start, end, name in _tags(doc.text, doc.body_offset) if name == "{{" and "\n" in doc.text[start:end]]
 
 
 def _tags(text: str, start: int):

@@ -377,6 +377,18 @@ def test_html_headings_are_read_for_anchorjs_in_linear_time(tmp_path: Path) -> N
     assert elapsed < 20, f"took {elapsed:.1f} s"
 
 
+def test_zola_shortcode_calls_are_read_in_linear_time(tmp_path: Path) -> None:
+    # A call's string argument may run over many lines: a hundred thousand calls that each open
+    # a string, and one string never closed, must not be searched to the end from each call.
+    write(tmp_path, {"config.toml": 'base_url = "https://example.org"\n', "artlint.toml": ""})
+    body = '{{ a(x="' * 100_000 + "\n\n" + '{{ b(x="' + "c(" * 500_000 + "\n"
+    write(tmp_path, {"content/long.md": FRONT + body})
+    started = time.monotonic()
+    code, _, err = artlint("check", "--offline", "--no-cache", "--quiet", ".", cwd=tmp_path, timeout=300)
+    assert code in (0, 1) and err == "", err[-3000:]
+    assert time.monotonic() - started < 20
+
+
 def test_fences_in_twenty_thousand_list_items_are_matched_to_their_items_in_one_sweep() -> None:
     # code-fence-outdented asks which item holds each fence: a search of every item for every
     # fence took 14 s for this page (20,000 items); a sweep of the nested items takes none.

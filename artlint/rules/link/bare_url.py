@@ -9,6 +9,7 @@ from artlint.options import Option, derived
 from artlint.rules import DocumentRule
 from artlint.rules.link.malformed import SPACE_IN_HOST, spaced_destination_at
 from artlint.spans import SpanSet
+from artlint.templating import multiline_outputs
 from artlint.urls import described_in_words, in_documentation_domain, is_documentation_host, is_identifier_uri, is_private_host, trim_url, unmatched_close
 
 # Shared with link-insecure: a name written as an address is neither a link to make nor one to move to https.
@@ -346,6 +347,7 @@ def bare_urls(doc) -> list[tuple[int, str]]:
             + [(node.start, node.end) for node in doc.nodes("inline_html", "block_html")]
             + _shortcodes(text)
             + [match.span() for match in _TEMPLATE_TAG.finditer(doc.text, doc.body_offset)]
+            + multiline_outputs(doc)
             + _html_text_spans(doc)
         )
         tables = SpanSet([(node.start, node.end) for node in doc.nodes("table")]) if "|" in text else None
@@ -526,7 +528,8 @@ class BareUrl(DocumentRule):
     ## What it finds
     `http://`, `https://`, `ftp://` and `www.` addresses in running text that are not a link,
     not an `<autolink>`, not inside code (`<code>`, `<kbd>`… included), HTML, a Hugo shortcode
-    or a Liquid tag, nor the whole content of a custom element (`<contribute-url>https://…
+    or a Liquid tag (an output over several lines too, on a page Liquid or Nunjucks renders:
+    `{{ components.note({ url: "https://…" }) }}`), nor the whole content of a custom element (`<contribute-url>https://…
     </contribute-url>`, Writerside's: a value the component reads). Sentence punctuation after
     the URL (ASCII or CJK) is not part of it, nor
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
