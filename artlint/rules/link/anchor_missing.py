@@ -14,7 +14,7 @@ from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
 from artlint.sites import read_small_file
 from artlint.source import UnreadableFile, read_source
-from artlint.templating import shortcode_names
+from artlint.templating import LIQUID_GENERATORS, shortcode_names
 from artlint.urls import unescape_markdown
 
 # Fragments browsers handle without an element of that id (the HTML standard's "top"), and
@@ -56,7 +56,8 @@ class LinkAnchorMissing(DocumentRule):
     fragment (`#:~:text=…`, after `:~:`) is the browser's search of the page's words, not an id,
     one that starts with `/` (`#/zh-CN/quickstart`) a hash router's route (docsify, a component
     library's single-page docs), not an id either,
-    and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write;
+    and one holding a template tag (`#{{ distro.first }}`, in a Liquid loop) the build's to write,
+    as is an id that one writes (`id="day-{{i}}"` on a Jekyll, Hexo or Eleventy page: `#day-2`);
     on a page whose own CSS uses `:target`, HTML links to fragments open and close things.
     On VitePress and VuePress sites, and in folders no known generator builds (a docs repository
     that a VitePress site kept elsewhere builds), a heading's id is also their `slugify`'s (`## 1. Create a key` is
@@ -156,6 +157,8 @@ class LinkAnchorMissing(DocumentRule):
                     continue  # all-contributors' `<a href="#code-login" title="Code">💻</a>`: a tooltip's carrier
                 if own is None:
                     own = _Anchors({a.lower() for a in document_anchors(doc)}, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc))
+                    if _rendered_as_a_template(doc) and ("{{" in doc.text or "{%" in doc.text):
+                        own.templated = _templated_ids(doc.text)
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
                     own.exact |= {name.lower() for name in scripted_names(doc, _scripted_heading_ids(doc))}
                     scripted_added = True
@@ -345,6 +348,31 @@ def _computes_ids(folder: str, signature: str) -> bool:
 _BIBLIOGRAPHY = lazy(r"\{%-?\s*bibliography\b")
 
 
+def _rendered_as_a_template(doc) -> bool:
+    """Whether the page goes through a template engine before markdown (Liquid on Jekyll, Hexo
+    and Eleventy; Jinja2 with mkdocs-macros): an id written with its output is computed."""
+    site = doc.site
+    return site is not None and (site.generator in LIQUID_GENERATORS or (site.generator == "mkdocs" and site.jinja_pages))
+
+
+def _templated_ids(text: str) -> tuple[tuple[str, str], ...]:
+    """(what comes before the first template tag, what comes after the last) of each `id` that
+    a loop or a variable writes: `id="day-{{i}}"` in `{% for i in (1..3) %}` is `#day-1`,
+    `#day-2`... Read in the whole text: the template engine runs before markdown, and kramdown
+    reads an HTML block to its closing tag, blank lines and indented lines too."""
+    found = []
+    for match in _TEMPLATED_ID.finditer(text):
+        value = match.group(1).lower()
+        start = min(at for at in (value.find("{{"), value.find("{%")) if at >= 0)
+        end = max(value.rfind("}}"), value.rfind("%}"))
+        found.append((value[:start], value[end + 2 :] if end > start else ""))
+    return tuple(found)
+
+
+# An HTML id with a template's output in it: `id="day-{{i}}"`, `id='q{% increment n %}'`.
+_TEMPLATED_ID = lazy(r"""(?<![-\w:.])id\s*=\s*["']([^"'<>\n]{0,200}?\{[{%][^"'<>\n]{0,200})["']""")
+
+
 def _written_by_a_template(doc, fragment: str) -> bool:
     """Whether one of the site's templates writes the id itself (`<h2 id="comment-form">`);
     the finding then depends on that template."""
@@ -362,9 +390,17 @@ class _Anchors:
         self.exact = exact | self.ids
         self.open_ended = open_ended  # the build writes headings from data or code: any fragment may be one
 
+    templated: tuple[tuple[str, str], ...] = ()  # (before, after) the template's output in an id: `day-{{ i }}`
+
     def has(self, fragment: str) -> bool:
         fragment = fragment.lower()
-        return self.open_ended or fragment in self.exact or fragment.startswith(self.prefixes) or self._template_wrote(fragment)
+        return (
+            self.open_ended
+            or fragment in self.exact
+            or fragment.startswith(self.prefixes)
+            or self._template_wrote(fragment)
+            or any(len(fragment) > len(head) + len(tail) and fragment.startswith(head) and fragment.endswith(tail) for head, tail in self.templated)
+        )
 
     def _template_wrote(self, fragment: str) -> bool:
         """`def-LE` for a shortcode given `id="LE"`: one word of the template's, a separator, the id."""
