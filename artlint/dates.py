@@ -94,7 +94,7 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
             match = _ISO.fullmatch(go_string["stamp"])
         elif _rfc_1123_or_day_month_year(text):
             return None
-    if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text) or _month_day_year(text)):
+    if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text) or _month_day_year(text) or _ruby_prose_day(text)):
         return None  # Ruby's Time.parse reads RFC 1123, `date`'s output and `February 21, 2017` as well
     if not match and generator in _JAVASCRIPT_GENERATORS and (_javascript_date_string(text) or _month_day_year(text)):
         return None  # JavaScript's Date reads what its own toString() writes, and `February 21, 2017`
@@ -163,6 +163,12 @@ def _month_day_year(text: str) -> bool:
     return day_in_layouts(text, ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")) is not None
 
 
+def _ruby_prose_day(text: str) -> bool:
+    """`September 2014` (the first of the month), `April, 08 2014`, `20-10-2017`, `20.10.2017`:
+    forms Ruby's Date._parse reads, and so Jekyll's Time.parse of a front-matter date."""
+    return day_in_layouts(text, ("%B %Y", "%b %Y", "%B, %d %Y", "%b, %d %Y", "%d-%m-%Y", "%d.%m.%Y")) is not None
+
+
 def day_in_layouts(text: str, layouts: tuple[str, ...]) -> dt.date | None:
     """The real day `text` writes in one of the strptime `layouts`, or None."""
     for layout in layouts:
@@ -174,7 +180,11 @@ def day_in_layouts(text: str, layouts: tuple[str, ...]) -> dt.date | None:
 
 
 # The output of Unix `date` and C's asctime: `Fri Sep  3 11:21:31 CEST 2021`, `Fri Sep 3 11:21:31 2021`.
-_CTIME = lazy(r"[A-Za-z]{3} +(?P<month>[A-Za-z]{3}) +(?P<day>\d{1,2}) +(?P<time>\d{1,2}:\d{2}:\d{2})(?: +[A-Za-z]{1,5}| +[+-]\d{4})? +(?P<year>\d{4})")
+# Ruby reads a day's and a month's name by their first three letters: `Thurs Sept 22 …` too.
+_CTIME = lazy(
+    r"[A-Za-z]{3}[a-z]* +(?P<month>[A-Za-z]{3})[a-z]* +(?P<day>\d{1,2}) +(?P<time>\d{1,2}:\d{2}:\d{2})"
+    r"(?: +[A-Za-z]{1,5}| +[+-]\d{4})? +(?P<year>\d{4})"
+)
 
 
 # JavaScript's Date.prototype.toString(), pasted into front matter: `Wed Oct 22 2025 08:00:00
