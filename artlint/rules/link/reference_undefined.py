@@ -121,7 +121,8 @@ class LinkReferenceUndefined(DocumentRule):
     the words of `not-labels` (`[sic]`, `[TODO]`, `[Online]` of IEEE references...); two of
     those words in a row (`[RESULT][VOTE]`, a mailing list's subject) are no full reference either,
     nor is an API's optional argument written as one (`socket.send([...args][, ack])`: a label
-    that starts with a comma),
+    that starts with a comma; `list_categories([categories], [options])`: after a function's
+    parenthesis or a comma in it, before a comma or the closing parenthesis),
     nor is a label of `tag-labels` (`[前端团队][译]`, a translated post's title), nor a pair of
     which the first is an issue's or commit's type (`issue-types` in `rules/links.toml`: `[Bug][admin]
     Throw exception when…`, `[Fix-3333][web] …`) or the second a placeholder of a title's format
@@ -254,6 +255,8 @@ class LinkReferenceUndefined(DocumentRule):
                 continue
             if text[match.start() - 1 : match.start()] == "#":
                 continue  # `#[track_caller]`: a Rust attribute written as text
+            if _optional_argument(text, match.start(), match.end()):
+                continue  # `list_categories([categories], [options])`: a function's optional arguments
             if _glued(text, match.start(), match.end()):
                 continue  # `--[no-]bail`, `colo[u]r`: an optional part of a word, in the word
             line_start = doc.source.line_starts[doc.source.line_of(match.start()) - 1]
@@ -286,6 +289,18 @@ class LinkReferenceUndefined(DocumentRule):
             yield doc.diagnostic(
                 f"reference link to [{label}], which is not defined in this document", match.start(), match.end()
             )
+
+
+# A function's name and its opening parenthesis, then arguments before the bracket: `f([a]`,
+# `obj.call(x, [b]`.
+_CALL_BEFORE = lazy(r"[A-Za-z_$][\w.$]*\((?:[^()\n]{0,200}?,[ \t]*)?$")
+_ARGUMENT_ENDS = lazy(r"[ \t]*[,)]")
+
+
+def _optional_argument(text: str, start: int, end: int) -> bool:
+    """The bracket is an argument of a call written out in prose, marked optional as API
+    references mark them: right after `name(` or a comma inside it, then a comma or `)`."""
+    return _ARGUMENT_ENDS.match(text, end) is not None and _CALL_BEFORE.search(text, max(0, start - 240), start) is not None
 
 
 # A label that is one code span: ``[`模块名`]``, a placeholder in a title's format.
