@@ -35,7 +35,7 @@ from artlint.boundary import within
 from artlint.gitignored import clear_caches as clear_gitignore_cache
 from artlint.gitignored import written_by_build
 from artlint.lazyre import lazy
-from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, hugo_section_url, lowers_paths, page_url
+from artlint.pageurls import HEXO_PERMALINK, JEKYLL_STYLES, hugo_sanitize, lowers_paths, page_url, section_url
 from artlint.sites import detect, is_hugo_page_file, is_language_code, jekyll_default, read_small_file
 from artlint.slugs import docusaurus_unnumbered
 from artlint.submodules import in_unfetched_submodule as in_unfetched_submodule_of
@@ -493,7 +493,7 @@ def _url_folder(doc: "Document") -> list[PurePosixPath]:
             # it: its relative links are read against their URLs, a sibling's.
             found = page_url(site, os.path.join(os.path.dirname(file), name.lstrip("_") or "index.md"), None)
         if found is None:
-            section = hugo_section_url(site, file, matter)  # a section's `_index.md`
+            section = section_url(site, file, matter)  # a section's `_index.md`
             return [PurePosixPath(section)] if section is not None else []
         # `/2024/05/31/sleep.html` and `/kvm-intro` (Jekyll's `permalink: /kvm-intro`) are
         # files of their folders: a browser reads `img/a.png` from `/2024/05/31/` and `/`.
@@ -1662,7 +1662,17 @@ def is_known_page(doc: "Document", path: str, roots: list[str]) -> bool:
         return True  # the home page
     if doc.site is not None and path.strip("/").lower() in doc.site.languages:
         return True  # a language's home page: `/es/`
-    return _fold(segment) in _site_page_names(doc, root, roots)
+    names = _site_page_names(doc, root, roots)
+    if _fold(segment) in names:
+        return True
+    # Zola's `slugify.paths = "on"` (its default): `about_blog_2025.md` is /about-blog-2025/
+    site = doc.site
+    return site is not None and site.generator == "zola" and dict(site.url_settings).get("slugify.paths", "on") == "on" and segment.lower() in _slugged(names)
+
+
+@lru_cache(maxsize=16)
+def _slugged(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(_slugified(name) for name in names)
 
 
 def names_a_written_address(doc: "Document", path: str, roots: list[str]) -> bool:

@@ -425,6 +425,33 @@ def hugo_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | No
     return "/".join(["", *([language] if language else []), *segments, ""]).replace("//", "/")
 
 
+def section_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> str | None:
+    """The URL of a Hugo or Zola section's list page, its `_index.md`: where a browser reads
+    the relative links written on it. None for other files, and when it is uncertain."""
+    if site.generator == "zola":
+        return _zola_section_url(site, file, front_matter)
+    return hugo_section_url(site, file, front_matter)
+
+
+def _zola_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> str | None:
+    """`content/_index.md` is /, `content/blog/_index.md` /blog/: the section's folders, each
+    slugified as Zola's `slugify.paths` says (`notes_2024/` is /notes-2024/)."""
+    relative = site.relative(file)
+    inner = _content_path(site, relative) if not relative.startswith("../") else None
+    if inner is None or _without_language(posixpath.splitext(inner.rsplit("/", 1)[-1])[0], site) != "_index":
+        return None
+    folders = inner.split("/")[:-1]
+    mode = _settings(site).get("slugify.paths", "on")
+    if mode == "on":
+        if not all(folder.isascii() for folder in folders):
+            return None  # Zola transliterates: not modelled
+        folders = [re.sub(r"[^a-z0-9]+", "-", folder.lower()).strip("-") for folder in folders]
+    elif not all(_SIMPLE_SEGMENT.match(folder) for folder in folders):
+        return None
+    language = _non_default_language(site, file, front_matter if isinstance(front_matter, Mapping) else {})
+    return "/" + "".join(f"{segment}/" for segment in [*([language] if language else []), *folders])
+
+
 # `:sections[1:]`, `:sections[:2]`, `:sections[last]`: Hugo's permalink token for some of the
 # page's sections, a Go index or slice where `last` is the last one's index.
 _HUGO_SECTIONS_SLICE = lazy(r":sections\[(last|\d+)?(:)?(last|\d+)?\]")

@@ -351,7 +351,10 @@ def _is_page_path(doc, path, roots) -> bool:
     # permalink folder; not `docs/b/` nor `./docs/b`, read under the page's file
     # (a Docusaurus doc's link without `.md` is always a URL, however deep: `./connect/redis`, `icla`)
     beside = path.startswith("./") and "/" not in path[2:].rstrip("/")
-    if path.startswith("../") or beside or (_links_by_url(doc) and not path.startswith("/")) or _bare_name_by_url(doc, path):
+    # `friend-links/` on a Zola or Hugo page: a page beside it, by its address, read against
+    # the page's URL (not `blog/2012/02/15/x/`, a site path without its first `/`)
+    folder_url = path.endswith("/") and "/" not in path.rstrip("/") and doc.site is not None and doc.site.generator in ("zola", "hugo")
+    if path.startswith("../") or beside or folder_url or (_links_by_url(doc) and not path.startswith("/")) or _bare_name_by_url(doc, path):
         path = _site_path(doc, path)
     elif doc.site is not None and doc.site.root_base and not path.startswith(("/", "./")):
         path = "/" + path  # `<base href="{{ .Site.BaseURL }}">`: `postgres/functionsandoperators/` is read from the root
