@@ -236,6 +236,10 @@ class Site:
     # Heading ids are markdown-it-anchor's default slugs (lower case, spaces as `-`, the rest
     # URI-encoded: `promise.allsettled`, `c-%2F-c%2B%2B`): an Eleventy site that depends on it.
     encoded_heading_ids: bool = False
+    # The site gives markdown-it-anchor a slugify of its own (`slugify: s => slugify(s, {strict:
+    # true})`, in its Eleventy configuration or a script that imports): heading ids that artlint
+    # cannot compute, read loosely.
+    custom_heading_ids: bool = False
     # A markdown image's title is shown under it as its caption: markdown-it-image-figures with
     # `figcaption: true` (or "title") on an Eleventy site; a Hugo image render hook that prints
     # `.Title` (`{{ with .Title }}<p>{{ . }}</p>{{ end }}`).
@@ -646,6 +650,8 @@ class Site:
                     urls.add(url)
                 elif prefix := _eleventy_paged_folder(matter):
                     paged.add(prefix)
+                    if _first_page_at_folder(matter):
+                        urls.add(prefix)
         return frozenset(urls), tuple(sorted(paged)), tuple(read)
 
     @cached_property
@@ -792,6 +798,7 @@ class Site:
             "holds-sites": list(self.holds_sites),
             "assets-kept-elsewhere": self.assets_kept_elsewhere,
             "encoded-heading-ids": self.encoded_heading_ids,
+            "custom-heading-ids": self.custom_heading_ids,
             "image-title-captions": self.image_title_captions,
             "input-path-links": self.input_path_links,
             "by-name-folders": list(self.by_name_folders),
@@ -903,8 +910,9 @@ class Site:
         relative = self.relative(path)
         if relative == ".":
             # The site's own folder: `docs-old/` (an mdBook kept beside the new site) is an old
-            # copy, `digital-archive/` (holding mkdocs.yml) a site about an archive.
-            return _ARCHIVED_SITE.search(os.path.basename(path)) is None
+            # copy; `digital-archive/` (a site about an archive) and `2023/` (an edition that a
+            # monorepo plugin builds) are not.
+            return _OLD_COPY_SITE.fullmatch(os.path.basename(path)) is not None
         return relative != ".." and not relative.startswith("../") and not any(
             folder == "." or within(relative, folder) or within(folder, relative) for folder in (*self.content, *self.static)
         )
@@ -2082,8 +2090,8 @@ _CONTENT_ROOTED = (
     "mkdocs", "zola", "hugo", "hexo", "docusaurus", "eleventy", "vitepress", "vuepress", "rspress", "nuxt", "mdbook", "gitbook", "writerside", "logseq",
     "docsify", "astro",
 )
-# A site folder named for what it holds (`digital-archive`, not `blog-archived`): no old copy.
-_ARCHIVED_SITE = lazy(r"(?i)archives?(?![a-z])")
+# A site's own folder named as an old copy (`docs-old`, `legacy`, `blog-archived`).
+_OLD_COPY_SITE = lazy(r"(?i)(?:[a-z0-9_-]*[-_])?(?:old|legacy|deprecated|obsolete|outdated|backups?|bak|archived)")
 _ARCHIVE_FOLDER = lazy("(?i:" + "|".join(f"(?:{name})" for name in data.load("sites")["archive-folders"]) + ")")
 
 
@@ -3516,6 +3524,18 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     return {"content": ("content",), "static": ("static",), "languages": tuple(codes), "url_settings": url_settings, "generated_folders": taxonomies}
 
 
+def _jekyll_autolinks(settings: dict) -> bool:
+    """Whether the site's markdown processor links bare URLs (kramdown, the default, does not):
+    GitHub Pages' GFM processor (`markdown: GFM`, jekyll-commonmark-ghpages: cmark-gfm with its
+    autolink extension), and redcarpet or jekyll-commonmark given the `autolink` extension."""
+    processor = str(settings.get("markdown", "")).lower()
+    if processor in ("gfm", "commonmarkghpages"):
+        return True
+    if processor in ("redcarpet", "commonmark"):
+        return "autolink" in _items(_nested(settings, processor, "extensions"))
+    return False
+
+
 def _jekyll_parts(folder: str, settings: dict) -> dict:
     excluded = _items(settings.get("exclude"))
     languages = _items(settings.get("languages"))
@@ -3555,9 +3575,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
         **_jekyll_term_uses(folder, settings),
-        # `markdown: redcarpet` with its `autolink` extension links bare URLs (kramdown does not)
-        "autolinks": str(settings.get("markdown", "")).lower() == "redcarpet"
-        and "autolink" in _items(_nested(settings, "redcarpet", "extensions")),
+        "autolinks": _jekyll_autolinks(settings),
         "rendered_underscored": ("_posts", "_i18n", *(f"_{name}" for name in named if isinstance(name, str)), *included),
         "content": (".",) if collections_dir == "." else (".", _normal(collections_dir)),
         "static": (),
@@ -4053,7 +4071,8 @@ _HEXO_PAGE_GENERATORS = (
 
 def _hexo_generated_pages(folder: str, settings: dict) -> tuple[str, ...]:
     """The folders whose pages the site's generator plugins write (`/archives/2024/05/`), as
-    package.json installs them, at the folders `archive_dir`, `category_dir` and `tag_dir` name."""
+    package.json installs them, at the folders `archive_dir`, `category_dir` and `tag_dir` name,
+    and `index_generator`'s `path` (the list of posts, when not at the home page)."""
     package = read_small_file(os.path.join(folder, "package.json"))
     found = []
     for plugin, key, default, pages in _HEXO_PAGE_GENERATORS:
@@ -4061,6 +4080,11 @@ def _hexo_generated_pages(folder: str, settings: dict) -> tuple[str, ...]:
             name = _text(settings.get(key), default).strip("/")
             if _plain_name(name):
                 found.append(name.lower() + pages)
+    index = settings.get("index_generator")
+    if '"hexo-generator-index"' in package and isinstance(index, dict) and isinstance(index.get("path"), str):
+        name = index["path"].strip("/")  # the home page's list at `/recent/` (and `/recent/page/2/`), not at the root
+        if name and _plain_name(name):
+            found.append(name.lower())
     return tuple(found)
 
 
@@ -5403,6 +5427,26 @@ def _linkify_in_library(folder: str, text: str) -> bool:
     return library is not None and _ELEVENTY_LINKIFY.search(library) is not None
 
 
+def _anchor_slugify(folder: str, text: str) -> bool:
+    """Whether the configuration, or a script it imports (and those that one imports), hands
+    markdown-it-anchor a `slugify` option: a function artlint does not run."""
+    scripts = [("", text)]
+    for _ in range(3):
+        if any(_MARKDOWN_IT_ANCHOR.search(script) and _SLUGIFY_OPTION.search(script) for _, script in scripts):
+            return True
+        scripts = [
+            (path, read)
+            for base, script in scripts
+            for source in _imported_from(script).values()
+            if source.startswith(".")
+            for path in (posixpath.normpath(posixpath.join(posixpath.dirname(base), source)),)
+            if (read := _project_script(folder, path)) is not None
+        ][:20]
+    return False
+
+
+_MARKDOWN_IT_ANCHOR = lazy(r"markdown-it-anchor|markdownItAnchor", re.I)
+_SLUGIFY_OPTION = lazy(r"\bslugify\s*:")
 _SETS_MD_LIBRARY = lazy(r"""\bsetLibrary\(\s*["'`]md["'`]""")
 
 
@@ -5458,6 +5502,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "autolinks": _ELEVENTY_LINKIFY.search(text) is not None or _linkify_in_library(folder, text),
         "content_prefixes": tuple((copied, target) for copied, target in copies if copied != "." and target != "."),
         "encoded_heading_ids": "markdown-it-anchor" in package,
+        "custom_heading_ids": "markdown-it-anchor" in package and _anchor_slugify(folder, text),
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,
         "language_folders": _language_folders(folder, (source if source != "." else "",)),
         "input_path_links": "InputPathToUrl" in text or "inputPathToUrl" in text,
@@ -5509,6 +5554,20 @@ def _eleventy_paged_folder(matter: Mapping[str, Any]) -> str | None:
         return None
     path = "/" + inner
     return path[: path.rindex("/") + 1].rstrip("/")
+
+
+def _first_page_at_folder(matter: Mapping[str, Any]) -> bool:
+    """Whether a paginated template's first page is its folder's own (`/blog/{% if
+    pagination.pageNumber > 0 %}{{ pagination.pageNumber }}/{% endif %}index.html` writes
+    /blog/ first): its permalink's computed part opens with a tag, which may write nothing."""
+    permalink = matter.get("permalink")
+    if not isinstance(permalink, str):
+        return False
+    found = _TEMPLATE_PART.search(permalink)
+    return found is not None and found.group() == "{%"
+
+
+_TEMPLATE_PART = lazy(r"\{\{|\{%")
 
 
 def _eleventy_template_url(matter: Mapping[str, Any], stem: str) -> str | None:

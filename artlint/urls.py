@@ -95,10 +95,12 @@ def in_documentation_domain(host: str) -> bool:
 
 # A label of x's (`api.xxx.com`, `xx.gitlab.com`: 某某, "so-and-so"), `your` before what the reader fills in (`yourdomain.com`,
 # `your-server.net`), and hosts named "domain" (`mydomain.net`): a tutorial's stand-ins for the
-# reader's own hosts. Not every `your…` host: yourbasic.org is a site.
+# reader's own hosts, and a stand-in for the top-level domain (`repo.fqdn`). Not every `your…`
+# host: yourbasic.org is a site.
 _PLACEHOLDER_HOST = lazy(
     r"(?:^|\.)(?:x{2,}|your-?(?:domain|site|server|host|hostname|app|company|website|ip|project|server-ip)\d*)(?:\.|$)"
     r"|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$"  # the name itself (mydomain.net), not a label of a real one (domain.mail.qq.com)
+    r"|\.(?:fqdn|tld)$"  # `repo.fqdn`, `example.tld`: "a fully qualified name here", no top-level domain
 )
 
 

@@ -37,10 +37,13 @@ def test_site(name: str) -> None:
     assert actual == expected, messages
 
 
-def test_a_site_in_a_folder_named_like_an_archive_is_checked_from_the_repository_root(tmp_path: Path) -> None:
-    # `digital-archive/` holds mkdocs.yml: the site's own folder, not an old copy beside it;
-    # `docs-old/`, an mdBook kept beside it, is one.
+def test_a_site_in_a_folder_named_like_an_archive_or_a_year_is_checked_from_the_repository_root(tmp_path: Path) -> None:
+    # `digital-archive/` holds mkdocs.yml: the site's own folder, not an old copy beside it, and
+    # so is `editions/2023/` (an edition a monorepo plugin builds); `docs-old/`, an mdBook kept
+    # beside them, is one.
     write(tmp_path, {
+        "editions/2023/mkdocs.yml": "site_name: editions/2023\ndocs_dir: .\n",
+        "editions/2023/en/index.md": "# Top ten\n\nSee [the risks](risks.md).\n",
         "README.md": "# Docs\n\nThe site is in `digital-archive/`.\n",
         "docs-old/book.toml": "[book]\ntitle = \"Old docs\"\n",
         "docs-old/src/SUMMARY.md": "# Summary\n\n- [Intro](intro.md)\n",
@@ -52,7 +55,7 @@ def test_a_site_in_a_folder_named_like_an_archive_is_checked_from_the_repository
     code, out, err = artlint("check", ".", "--offline", "--no-cache", "--format", "json", "--fail-on", "never", cwd=tmp_path)
     assert code == 0, err
     found = [(f["path"], f["rule"]) for f in json.loads(out)["findings"]]
-    assert found == [("digital-archive/docs/index.md", "link-target-missing")]
+    assert found == [("digital-archive/docs/index.md", "link-target-missing"), ("editions/2023/en/index.md", "link-target-missing")]
 
 
 def test_a_hugo_home_page_checked_from_the_site_root(tmp_path: Path) -> None:

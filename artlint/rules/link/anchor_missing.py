@@ -1,5 +1,6 @@
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -165,6 +166,8 @@ class LinkAnchorMissing(DocumentRule):
                 if not own.has(fragment) and included is None:
                     included = _included_anchors(doc)
                 if not own.has(fragment) and not any(anchors.has(fragment) for anchors in included or ()):
+                    if doc.site is not None and doc.site.custom_heading_ids and own.loosely_has(fragment):
+                        continue  # the site's own slugify spells the heading's id its way
                     if doc.page is not None and doc.page.kind in ("partial", "resource"):
                         continue  # a block that pages include, a Hugo bundle's resource a template renders: the heading may be the page's
                     if _written_by_a_template(doc, fragment) or plugin_ids:
@@ -188,6 +191,8 @@ class LinkAnchorMissing(DocumentRule):
             if anchors is not None and not anchors.has(fragment) and _scripted_heading_ids(doc):
                 anchors = _recorded_anchors(real, generator, scripted=_scripted_heading_ids(doc), site=doc.site)
             if anchors is not None and not anchors.has(fragment) and not plugin_ids and not _written_by_a_template(doc, fragment):
+                if doc.site is not None and doc.site.custom_heading_ids and anchors.loosely_has(fragment):
+                    continue  # the site's own slugify spells the heading's id its way
                 yield doc.diagnostic(f"no heading or id {fragment!r} in {path}", link.url_start, link.url_end)
         if doc.site is not None and doc.site.generator == "hugo" and doc.file is not None:
             yield from self._hugo_refs(doc, options)
@@ -348,6 +353,12 @@ def _computes_ids(folder: str, signature: str) -> bool:
 _BIBLIOGRAPHY = lazy(r"\{%-?\s*bibliography\b")
 
 
+def _letters(text: str) -> str:
+    """The letters and digits of `text`, lower case, accents folded."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in folded if char.isalnum())
+
+
 def _rendered_as_a_template(doc) -> bool:
     """Whether the page goes through a template engine before markdown (Liquid on Jekyll, Hexo
     and Eleventy; Jinja2 with mkdocs-macros): an id written with its output is computed."""
@@ -391,6 +402,16 @@ class _Anchors:
         self.open_ended = open_ended  # the build writes headings from data or code: any fragment may be one
 
     templated: tuple[tuple[str, str], ...] = ()  # (before, after) the template's output in an id: `day-{{ i }}`
+    _folded: frozenset[str] | None = None
+
+    def loosely_has(self, fragment: str) -> bool:
+        """Whether the fragment is one of the ids spelt another way: its letters and digits,
+        accents folded, are those of an id, or most of them in a row (a slugify of the site's
+        own that drops `É` gives `#tablissez-un-ordre-du-jour` for `## Établissez un ordre du jour`)."""
+        if self._folded is None:
+            self._folded = frozenset(_letters(value) for value in self.exact)
+        letters = _letters(fragment)
+        return bool(letters) and any(letters == known or (len(letters) * 5 >= len(known) * 4 and letters in known) for known in self._folded)
 
     def has(self, fragment: str) -> bool:
         fragment = fragment.lower()

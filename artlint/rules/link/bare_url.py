@@ -55,7 +55,8 @@ _PLACEHOLDER = lazy(
 )
 # `yourdomain.com`, `xxx.cn`, and hosts named "domain" (`www.domain.com`, `x.domain1.com`,
 # `mydomain.net`): the stand-ins tutorials use when comparing origins or showing a setting.
-_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$")
+# A stand-in for the top-level domain too (`https://repo.fqdn[:443]`, `example.tld`).
+_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$|\.(?:fqdn|tld)$")
 # A path's part the reader fills in: `github.com/username/reponame.git`, `twitter.com/_your_twitter_username`.
 _PLACEHOLDER_SEGMENT = lazy(r"/(?:[^/?#]*?[-_])?(?:user-?name|repo-?name|your[-_]?(?:[a-z]+[-_])?(?:user-?name|domain|repo|handle|account))(?![a-z])", re.I)
 _DATA = data.load("links")["bare-url"]
@@ -534,7 +535,8 @@ class BareUrl(DocumentRule):
     the URL (ASCII or CJK) is not part of it, nor
     is `&gt;` or the `][` of link markup. On sites whose renderer links bare URLs itself
     (Hugo's goldmark `linkify`, on unless the site turns it off; Hexo's marked; Docusaurus;
-    VitePress; MkDocs with `pymdownx.magiclink`; GitHub, for a repository's README and, where
+    VitePress; MkDocs with `pymdownx.magiclink`; Jekyll with GitHub Pages' GFM processor,
+    `markdown: GFM`, or redcarpet's or jekyll-commonmark's `autolink`; GitHub, for a repository's README and, where
     no generator is configured, its files when the repository has a `.github/` folder, a remote
     on github.com or a package.json naming one) only URLs left by link markup that did not parse are reported (`\[text\](url`,
     `[text] (url`, a reference definition broken by a space, and an autolink that is none: `<

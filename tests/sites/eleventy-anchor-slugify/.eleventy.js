@@ -1,0 +1,6 @@
+const markdown = require("./lib/markdown");
+
+module.exports = function (eleventyConfig) {
+  eleventyConfig.setLibrary("md", markdown);
+  return { dir: { input: "src" } };
+};
