@@ -35,7 +35,7 @@ def template_id_files(site: Site | None) -> dict[str, str]:
     if site is None:
         return {}
     if site.generator == "eleventy":  # its includes and layouts folders, where its configuration puts them
-        return _ids(site.root, tuple(folder for folder in site.not_content if folder.rsplit("/", 1)[-1] in ("_includes", "_layouts")))
+        return _ids(site.root, site.template_folders)
     if site.generator not in _TEMPLATE_FOLDERS:
         return {}
     return _ids(site.root, _TEMPLATE_FOLDERS[site.generator])

@@ -132,6 +132,9 @@ class Site:
     # `slugify.paths`, MkDocs' `use_directory_urls` (artlint.pageurls reads them).
     url_settings: tuple[tuple[str, str], ...] = ()
     not_content: tuple[str, ...] = ()  # folders relative to root that hold no articles
+    # Folders of the site's own templates where its configuration puts them (Eleventy's
+    # includes and layouts: `dir: { includes: "includes" }`), relative to root.
+    template_folders: tuple[str, ...] = ()
     # Globs (artlint.globs, relative to root) of the markdown files the configuration leaves
     # out of the build: VuePress's `pagePatterns` negations (`!**/Master/**/*.md`), VitePress's
     # `srcExclude`.
@@ -5501,6 +5504,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "not_content": tuple(dict.fromkeys(path for path in not_content if path and path != ".")),
         "autolinks": _ELEVENTY_LINKIFY.search(text) is not None or _linkify_in_library(folder, text),
         "content_prefixes": tuple((copied, target) for copied, target in copies if copied != "." and target != "."),
+        "template_folders": tuple(dict.fromkeys(inside(dirs.get(key, default)) for key, default in (("includes", "_includes"), ("layouts", "_layouts")))),
         "encoded_heading_ids": "markdown-it-anchor" in package,
         "custom_heading_ids": "markdown-it-anchor" in package and _anchor_slugify(folder, text),
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,

@@ -1,0 +1,3 @@
+export default function () {
+  return { dir: { input: ".", includes: "includes", layouts: "layouts" } };
+}
