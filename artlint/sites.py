@@ -350,6 +350,9 @@ class Site:
     # jekyll-optional-front-matter (one of GitHub Pages' default plugins, with
     # jekyll-titles-from-headings): a markdown page without front matter is rendered all the same.
     front_matter_optional: bool = False
+    # A remark or rehype plugin of an Astro site's configuration writes the pages' front matter
+    # (`file.data.astro.frontmatter.date = …`): a page may leave out what the build gives it.
+    front_matter_computed: bool = False
     # Docusaurus' docs and blog plugin instances: (kind, folder, route) of each folder one of
     # them serves pages from (a docs version's folder, a locale's translation), relative to root.
     doc_sources: tuple[tuple[str, str, str], ...] = ()
@@ -832,6 +835,7 @@ class Site:
             "titles-from-file-names": self.titles_from_file_names,
             "plugin-ids": self.plugin_ids,
             "front-matter-optional": self.front_matter_optional,
+            "front-matter-computed": self.front_matter_computed,
             "translated-links": self.translated_links,
             "plugin-page-folders": list(self.generated_folders),
             "kept-folders": list(self.kept_folders),
@@ -1176,6 +1180,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         expected = False  # the theme titles it from its file name (hugo-book)
     if site.front_matter_optional and kind == "page":
         expected = False  # GitHub Pages' jekyll-optional-front-matter renders it, titled by its first heading
+    if site.front_matter_computed and kind in ("article", "page"):
+        expected = False  # an Astro remark plugin fills in the front matter: date, layout, description...
     if hugo_type == "redirect":
         expected = False  # `type: redirect`: its layout sends the reader on, nobody sees a title
     if site.generator in ("eleventy", "jekyll") and kind in ("article", "page") and _writes_data_file(matter):
@@ -4913,7 +4919,22 @@ def _astro_parts(folder: str, settings: dict) -> dict:
         # Starlight leaves `draft: true` pages out of a production build; elsewhere the site's
         # code does, where it filters its collections on the key (`({ data }) => !data.draft`).
         "drafts_unbuilt": "@astrojs/starlight" in text or _reads_draft_key(folder, source),
+        "front_matter_computed": _remark_writes_front_matter(folder, text),
     }
+
+
+def _remark_writes_front_matter(folder: str, text: str) -> bool:
+    """Whether a remark or rehype plugin of the configuration (written there, or in a script
+    it imports) sets the pages' front matter (`file.data.astro.frontmatter.date = …`): the
+    build gives each page what its file leaves out."""
+    if "remarkPlugins" not in text and "rehypePlugins" not in text:
+        return False
+    scripts = [text, *(read for source in _imported_from(text).values() if source.startswith(".") if (read := _project_script(folder, source)) is not None)]
+    return any(_FRONT_MATTER_SET.search(script) for script in scripts[:20])
+
+
+# `frontmatter.layout = "…"`, `frontmatter["date"] ??= …`: a plugin writing a page's front matter.
+_FRONT_MATTER_SET = lazy(r"""\bfrontmatter(?:\.\w+|\[["'`]\w+["'`]\])\s*(?:\?\?|\|\||&&)?=(?!=)""")
 
 
 _DRAFT_KEY_READ = lazy(r"\bdata\.draft\b")

@@ -19,7 +19,9 @@ class FrontMatterMissing(DocumentRule):
     file gives it a title (`now/now.11tydata.js` with `eleventyComputed.title`) and whose file
     name a date, Eleventy files in a folder of such files that no data file gives a layout
     (a tutorial's steps, `tutorials/content/reactivity/01.md`, rendered bare and fetched by a
-    page's script), and empty files (placeholders). On a Hugo site whose build pins a version before
+    page's script), pages of an Astro site whose remark or rehype plugin writes their front
+    matter (`file.data.astro.frontmatter.date = …` in its configuration), and empty files
+    (placeholders). On a Hugo site whose build pins a version before
     0.123 (netlify.toml, a Dockerfile, a workflow), front matter wrapped in an HTML comment
     (`<!--`, the front matter, `-->`: hidden where GitHub shows the file) is front matter, as
     Hugo read it then; later versions read none there. Where no site generator is configured,
