@@ -368,9 +368,13 @@ def _attribute_value(attribute: "re.Match[str] | None") -> str:
 
 
 def _anchor_text(text: str, after: int, limit: int | None) -> tuple[str, bool]:
-    """The text of an HTML anchor up to its `</a>`, and whether it holds an image."""
+    """The text of an HTML anchor up to its `</a>`, and whether it holds an image (a picture, a
+    video, a drawing: what a reader sees in the link's place)."""
     end = text.find("</a", after, limit if limit is not None else after + 2000)
     if end < 0:
         end = min(len(text), after + 200)
     inner = text[after:end]
-    return html.unescape(_TAG_TEXT.sub("", inner)).strip(), "<img" in inner.lower()
+    return html.unescape(_TAG_TEXT.sub("", inner)).strip(), _VISUAL_ELEMENT.search(inner) is not None
+
+
+_VISUAL_ELEMENT = lazy(r"<(?:img|picture|video|svg|canvas)\b", re.I)

@@ -39,7 +39,8 @@ class LinkEmpty(DocumentRule):
 
     ## What it finds
     Markdown links `[](https://...)` and HTML anchors `<a href="..."></a>` whose text is empty or
-    only spaces, and that do not wrap an image; and markdown links with an empty destination,
+    only spaces, and that do not wrap an image (an `<img>`, `<picture>`, `<video>`, `<svg>` or
+    `<canvas>`: what the reader sees in the link's place); and markdown links with an empty destination,
     `[text]()` or `[text](<>)`. An HTML anchor named by `aria-label`, `aria-labelledby` or
     `title` (an icon link) has a name for screen readers and is not empty, nor is a text that a
     template tag writes (`[`{{% version %}}`](…)`), nor a heading's permalink that leads to
