@@ -55,7 +55,8 @@ class LinkMalformed(DocumentRule):
     (`http//example.com`, `http:/example.com`, `htp://`, `htps://`, `http:\\\\example.com`), a
     missing scheme on a `www.` address (a browser reads it as a relative path), an empty host,
     a space or an illegal character in the host (on kramdown and Python-Markdown, which take
-    `[x](https://hdl.handle. net/a)` as a link spaces and all, that link too), an invalid port, a host name that is not
+    `[x](https://hdl.handle. net/a)` as a link spaces and all, that link too), an invalid port (not
+    a host or port the reader fills in: `${NODE_IP}`, `YOUR_IP:CC_WEB_PORT`), a host name that is not
     valid IDNA, unbalanced brackets (in an HTML attribute, only before the URL: `src="(https://…"`),
     or a `mailto:` without an address (not one spelled out against harvesters: `mailto:hello at my
     domain`, `me[at]example.org`). A host-like relative
@@ -378,8 +379,10 @@ def url_problem(url: str, known_schemes: set[str]) -> str | None:
     return _bracket_problem(url)
 
 
-# A shell or template variable standing for the host: `${NODE_IP}`, `$GATEWAY_URL`.
-_VARIABLE = lazy(r"\$\{?[A-Za-z_]")
+# A shell or template variable standing for the host: `${NODE_IP}`, `$GATEWAY_URL`; or a host
+# or port written as a constant's name (`YOUR_IP:CC_WEB_PORT`, `HOST:8080`, `x.org:PORT`): a
+# real host name with no dot is never in capitals.
+_VARIABLE = lazy(r"\$\{?[A-Za-z_]|(?:^|[@:])[A-Z][A-Z0-9_]+(?=:|$)")
 
 
 def _host_problem(url: str) -> str | None:
