@@ -425,6 +425,12 @@ def hugo_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | No
     return "/".join(["", *([language] if language else []), *segments, ""]).replace("//", "/")
 
 
+def _zola_path_slug(name: str) -> str:
+    """An ASCII name as Zola's `slugify.paths = "on"` writes it in a URL: lower case, each run
+    of other characters than letters and digits one `-`."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def section_url(site: Site, file: str, front_matter: Mapping[str, Any] | None) -> str | None:
     """The URL of a Hugo or Zola section's list page, its `_index.md`: where a browser reads
     the relative links written on it. None for other files, and when it is uncertain."""
@@ -445,7 +451,7 @@ def _zola_section_url(site: Site, file: str, front_matter: Mapping[str, Any] | N
     if mode == "on":
         if not all(folder.isascii() for folder in folders):
             return None  # Zola transliterates: not modelled
-        folders = [re.sub(r"[^a-z0-9]+", "-", folder.lower()).strip("-") for folder in folders]
+        folders = [_zola_path_slug(folder) for folder in folders]
     elif not all(_SIMPLE_SEGMENT.match(folder) for folder in folders):
         return None
     language = _non_default_language(site, file, front_matter if isinstance(front_matter, Mapping) else {})
@@ -675,7 +681,7 @@ def _zola(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_f
     if mode == "on":
         if not slug.isascii():
             raise _Uncertain(slug)  # Zola transliterates: not modelled
-        slug = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+        slug = _zola_path_slug(slug)
     elif not _SIMPLE_SEGMENT.match(slug):
         raise _Uncertain(slug)
     language = _non_default_language(site, file, matter)

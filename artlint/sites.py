@@ -4929,8 +4929,7 @@ def _remark_writes_front_matter(folder: str, text: str) -> bool:
     build gives each page what its file leaves out."""
     if "remarkPlugins" not in text and "rehypePlugins" not in text:
         return False
-    scripts = [text, *(read for source in _imported_from(text).values() if source.startswith(".") if (read := _project_script(folder, source)) is not None)]
-    return any(_FRONT_MATTER_SET.search(script) for script in scripts[:20])
+    return any(_FRONT_MATTER_SET.search(script) for script in _with_imported_scripts(folder, text, depth=1))
 
 
 # `frontmatter.layout = "…"`, `frontmatter["date"] ??= …`: a plugin writing a page's front matter.
@@ -5454,10 +5453,17 @@ def _linkify_in_library(folder: str, text: str) -> bool:
 def _anchor_slugify(folder: str, text: str) -> bool:
     """Whether the configuration, or a script it imports (and those that one imports), hands
     markdown-it-anchor a `slugify` option: a function artlint does not run."""
+    return any(_MARKDOWN_IT_ANCHOR.search(script) and _SLUGIFY_OPTION.search(script) for script in _with_imported_scripts(folder, text, depth=2))
+
+
+def _with_imported_scripts(folder: str, text: str, depth: int):
+    """A configuration's text, then the project's scripts it imports (`./lib/markdown.js`),
+    those that they import, and so on `depth` times; twenty at most at each depth."""
     scripts = [("", text)]
-    for _ in range(3):
-        if any(_MARKDOWN_IT_ANCHOR.search(script) and _SLUGIFY_OPTION.search(script) for _, script in scripts):
-            return True
+    for level in range(depth + 1):
+        yield from (script for _, script in scripts)
+        if level == depth:
+            return
         scripts = [
             (path, read)
             for base, script in scripts
@@ -5466,7 +5472,6 @@ def _anchor_slugify(folder: str, text: str) -> bool:
             for path in (posixpath.normpath(posixpath.join(posixpath.dirname(base), source)),)
             if (read := _project_script(folder, path)) is not None
         ][:20]
-    return False
 
 
 _MARKDOWN_IT_ANCHOR = lazy(r"markdown-it-anchor|markdownItAnchor", re.I)

@@ -400,9 +400,8 @@ class _Anchors:
         self.ids = {value.lower() for value in template_ids}
         self.exact = exact | self.ids
         self.open_ended = open_ended  # the build writes headings from data or code: any fragment may be one
-
-    templated: tuple[tuple[str, str], ...] = ()  # (before, after) the template's output in an id: `day-{{ i }}`
-    _folded: frozenset[str] | None = None
+        self.templated: tuple[tuple[str, str], ...] = ()  # (before, after) a template's output in an id: `day-{{ i }}`
+        self._folded: frozenset[str] | None = None
 
     def loosely_has(self, fragment: str) -> bool:
         """Whether the fragment is one of the ids spelt another way: its letters and digits,
