@@ -4522,25 +4522,13 @@ def _mkdocs_term_lists(folder: str, settings: dict, plugins: set[str], custom: s
     readers = data.load("sites")["mkdocs-term-plugins"]
     texts = [read_small_file(os.path.join(folder, str(hook))) for hook in _items(settings.get("hooks")) if isinstance(hook, str)]
     if custom:
-        texts += _texts_below(os.path.join(folder, custom), (".html", ".py", ".js"), limit=300)
+        overrides = [path for path in _template_files([os.path.join(folder, custom)]) if path.endswith((".html", ".py", ".js"))]
+        texts += [read_small_file(path) for path in overrides[:300]]
     return tuple(
         key
         for key in ("tags", "categories")
         if plugins & frozenset(readers.get(key, ())) or any(re.search(rf"\b{key}\b", text) for text in texts)
     )
-
-
-def _texts_below(top: str, suffixes: tuple[str, ...], limit: int) -> list[str]:
-    """The texts of the first `limit` files below `top` whose names end in one of `suffixes`."""
-    texts: list[str] = []
-    for directory, subfolders, names in os.walk(top):
-        subfolders.sort()
-        for name in sorted(names):
-            if name.endswith(suffixes):
-                texts.append(read_small_file(os.path.join(directory, name)))
-                if len(texts) >= limit:
-                    return texts
-    return texts
 
 
 def _mkdocs_nav_pages(settings: dict, docs: str, plugins: frozenset[str] | set[str]) -> frozenset[str] | None:
@@ -5578,7 +5566,7 @@ def _eleventy_paged_folder(matter: Mapping[str, Any]) -> str | None:
     permalink = matter.get("permalink")
     if not matter.get("pagination") or not isinstance(permalink, str):
         return None
-    written = re.split(r"\{\{|\{%", permalink, maxsplit=1)[0]
+    written = _TEMPLATE_PART.split(permalink, maxsplit=1)[0]
     inner = written.strip().lstrip("/")  # `wisdom/tags/{{ tag }}/`: from the output folder's top, as `/wisdom/…`
     if written == permalink or "/" not in inner:
         return None
