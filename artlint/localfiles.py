@@ -1675,6 +1675,34 @@ def _slugged(names: frozenset[str]) -> frozenset[str]:
     return frozenset(_slugified(name) for name in names)
 
 
+def leads_to_another_site(doc: "Document", path: str, roots: list[str]) -> bool:
+    """Whether a site path leaves a site published under a base path for another site of the
+    same host: the OWASP project sites at `owasp.org/www-project-top-ten/` link one another as
+    `/www-project-zap`. Only where the generator writes the path into the page as it is, and
+    only a path whose first segment names nothing of the site (no page, folder or permalink
+    begins so): `/posts/x/`, written without the base path, is still the site's own."""
+    site = doc.site
+    if site is None or not site.base_path or site.generator not in _PASSED_THROUGH or not path.startswith("/"):
+        return False
+    if within(path, site.base_path):
+        return False
+    head = path.strip("/").split("/", 1)[0]
+    root = site_root(doc)
+    if not head or root is None or head.lower() in site.languages:
+        return False
+    folded = _fold(os.path.splitext(head)[0])
+    if folded in _site_page_names(doc, root, roots) or folded in _permalink_heads(site):
+        return False
+    return not any(_fold(os.path.splitext(name)[0]) == folded for base in site.roots for name in _entries(os.path.join(site.root, base)))
+
+
+def _permalink_heads(site: "Site") -> frozenset[str]:
+    """The literal first segments of the site's permalink patterns (`/blog/:year/` gives `blog`)."""
+    patterns = [pattern for _, pattern in (*site.permalinks, *site.collection_permalinks)] + [pattern for *_, pattern in site.permalink_defaults]
+    heads = (pattern.strip("/").split("/", 1)[0] for pattern in patterns if isinstance(pattern, str))
+    return frozenset(_fold(head) for head in heads if head and not head.startswith((":", "{", "%")))
+
+
 def names_a_written_address(doc: "Document", path: str, roots: list[str]) -> bool:
     """Whether a site path is exactly the address a page's front matter writes (`permalink:
     /writing/jona/9.html`), `.html` and a last `/` aside."""

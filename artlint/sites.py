@@ -296,6 +296,9 @@ class Site:
     # the lines of a paragraph are lines on the page.
     line_breaks: bool = False
     definition_term_ids: bool = False  # Hugo's goldmark gives each definition list term an id
+    # The renderer reads definition lists (`Term` then `:   definition`): Hugo's goldmark unless
+    # turned off, MkDocs with `def_list` (or `extra`).
+    definition_lists: bool = False
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
@@ -325,6 +328,10 @@ class Site:
     # `relative_link`, or a Hugo image render hook that writes `.Destination | relURL` when no
     # page resource matches: a markdown image's relative path is written from the site's root.
     images_from_root: bool = False
+    # A Hugo image render hook that looks an image up with `resources.Get` when the page has no
+    # such resource (LoveIt's, FixIt's, DoIt's `function/resource.html`): `![](a.png)` is the
+    # site's `assets/a.png`, wherever the page.
+    images_from_assets: bool = False
     # Hexo's `post_asset_folder: true`: a post's assets are in the folder named after its file
     # (`_posts/a-post/`), which `{% asset_img a.png %}` names them from.
     post_asset_folder: bool = False
@@ -785,6 +792,7 @@ class Site:
             "root-base": self.root_base,
             "root-shortcodes": list(self.root_shortcodes),
             "images-from-root": self.images_from_root,
+            "images-from-assets": self.images_from_assets,
             "post-asset-folder": self.post_asset_folder,
             "permalinks": dict(self.permalinks),
             "url-settings": dict(self.url_settings),
@@ -828,6 +836,7 @@ class Site:
             "pattern-underscores": self.pattern_underscores,
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
+            "definition-lists": self.definition_lists,
             "link-render-hook": self.link_render_hook,
             "link-text-from-target": self.link_text_from_target,
             "image-render-hook": self.image_render_hook,
@@ -2618,7 +2627,7 @@ def _built(generator: str, folder: str, config_file: str) -> Site:
     parts["not_content"] = tuple(dict.fromkeys((*_not_content(generator), *parts.get("not_content", ()))))
     parts["host"] = _own_host(generator, settings)
     parts["project_host"] = _project_host(folder)
-    parts["base_path"] = _pages_base_path(folder) or _base_path(generator, settings)
+    parts["base_path"] = _pages_base_path(folder) or _base_path(generator, settings) or _classic_pages_base_path(folder, generator, settings)
     parts["wiki_links"] = generator == "logseq" or _builds_wiki_links(folder, config_file)
     parts["media_embeds"] = _embeds_media(folder, config_file)
     packages = [read_small_file(os.path.join(place, "package.json")) for place in _site_and_repository(folder)]
@@ -2775,7 +2784,7 @@ def _base_path(generator: str, settings: dict) -> str:
 # (`hugo --baseURL "${{ steps.pages.outputs.base_url }}/"`, `jekyll build --baseurl "${{
 # steps.pages.outputs.base_path }}"`), whatever the configuration says.
 _PAGES_BASE = lazy(r"""--base-?url[= ]+["']?\$\{\{\s*steps\.\w+\.outputs\.base_(?:url|path)\s*\}\}""", re.I)
-_GITHUB_REPOSITORY = lazy(r"""^\s*url\s*=\s*(?:https?://|ssh://)?(?:git@)?github\.com[:/][^/\s]+/([^/\s]+?)(?:\.git)?/?\s*$""", re.M | re.I)
+_GITHUB_REPOSITORY = lazy(r"""^\s*url\s*=\s*(?:https?://|ssh://)?(?:git@)?github\.com[:/]([^/\s]+)/([^/\s]+?)(?:\.git)?/?\s*$""", re.M | re.I)
 
 
 def _pages_base_path(folder: str) -> str:
@@ -2786,10 +2795,43 @@ def _pages_base_path(folder: str) -> str:
     top = repository_top(folder, _SITE_SEARCH_DEPTH) or folder
     if not any(_PAGES_BASE.search(read_small_file(path)) for path in _workflow_files(top)):
         return ""
+    repository = _github_repository(top)
+    return "" if not repository or repository.lower().endswith(".github.io") else "/" + repository
+
+
+def _github_repository(top: str) -> str:
+    """The name of the GitHub repository a work tree is a clone of ("" if none or unknown)."""
     found = _GITHUB_REPOSITORY.search(read_small_file(os.path.join(top, ".git", "config")))
-    if found is None or found.group(1).lower().endswith(".github.io") or not _plain_name(found.group(1)):
+    return found.group(2) if found is not None and _plain_name(found.group(2)) else ""
+
+
+def _github_owner(folder: str) -> str:
+    """The owner (user or organisation) of the GitHub repository a folder is in, lower case;
+    "" if none or unknown."""
+    top = repository_top(folder, _SITE_SEARCH_DEPTH)
+    found = None if top is None else _GITHUB_REPOSITORY.search(read_small_file(os.path.join(top, ".git", "config")))
+    return found.group(1).lower() if found is not None else ""
+
+
+# A workflow that builds or publishes the site itself: GitHub Pages' classic build is not the one.
+_BUILDS_PAGES = lazy(r"deploy-pages|upload-pages-artifact|gh-pages|jekyll\s+build|jekyll-build|peaceiris|JamesIves|pages-deploy", re.I)
+
+
+def _classic_pages_base_path(folder: str, generator: str, settings: dict) -> str:
+    """The path GitHub Pages' classic build publishes a project's Jekyll site under: no
+    `baseurl` configured, no `CNAME` (a custom domain serves it at the root), no workflow that
+    builds it: `/<repository>/` for a clone of `github.com/<owner>/<repository>`, from the
+    repository's top or its `docs/` folder; "" otherwise (an `<owner>.github.io` repository's
+    site is at the root)."""
+    if generator != "jekyll" or "baseurl" in settings or os.path.exists(os.path.join(folder, "CNAME")):
         return ""
-    return "/" + found.group(1)
+    top = repository_top(folder, _SITE_SEARCH_DEPTH)
+    if top is None or os.path.normpath(folder) not in (os.path.normpath(top), os.path.join(os.path.normpath(top), "docs")):
+        return ""
+    if any(_BUILDS_PAGES.search(read_small_file(path)) for path in _workflow_files(top)):
+        return ""
+    repository = _github_repository(top)
+    return "" if not repository or repository.lower().endswith(".github.io") else "/" + repository
 
 
 def plain(folder: str) -> Site:
@@ -3075,6 +3117,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "blackfriday": _blackfriday(settings, pinned),
         "commented_front_matter": pinned is not None and pinned < 123,
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
+        "definition_lists": _nested(settings, "markup", "goldmark", "extensions", "definitionList") is not False,
         "link_render_hook": own_link_hook,
         "image_render_hook": _has_render_hook(templates, "image") or _known_image_hook_theme(settings),
         "image_title_captions": _render_hook_holds(templates, "image", _HOOK_SHOWS_TITLE),
@@ -3085,6 +3128,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "root_base": root_base,
         "root_shortcodes": _shortcodes_from_root(templates),
         "images_from_root": _image_hook_from_root(templates),
+        "images_from_assets": _image_hook_reads_assets(templates) or _known_image_hook_theme(settings, "assets-themes"),
         "drops_empty_terms": True,
         "heading_shortcodes": _heading_shortcodes(templates),
         "untitled_types": _untitled_types(templates),
@@ -3341,10 +3385,30 @@ def _verbatim_shortcodes(settings: dict) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _known_image_hook_theme(settings: dict) -> bool:
+def _known_image_hook_theme(settings: dict, kind: str = "themes") -> bool:
     """Whether the site uses a theme known to look images up among a page's resources (data:
-    `image-render-hooks`), for a checkout without the theme's templates."""
-    return any(theme in data.load("sites")["image-render-hooks"]["themes"] for theme in _themes_used(settings))
+    `image-render-hooks`; `assets-themes`, also among the site's assets), for a checkout
+    without the theme's templates."""
+    return any(theme in data.load("sites")["image-render-hooks"].get(kind, ()) for theme in _themes_used(settings))
+
+
+_PARTIAL_CALL = lazy(r"""\bpartial(?:Cached)?\s+["']([\w./-]+)["']""")
+_ASSETS_LOOKUP = lazy(r"\bresources\.Get\s+[$.(]")
+_HOOK_PARTIAL_DEPTH = 3
+
+
+def _image_hook_reads_assets(templates: list[str]) -> bool:
+    """Whether the image render hook Hugo uses (the site's, before its theme's), or a partial
+    it calls (three levels down), looks an image's destination up among the site's assets
+    (`resources.Get $url.Path`, not a fixed name)."""
+    hooks = [path for path in templates if os.path.basename(os.path.dirname(path)) == "_markup" and os.path.basename(path).startswith("render-image.")]
+    partials = {path.replace(os.sep, "/").split("/partials/", 1)[1]: path for path in templates if "/partials/" in path.replace(os.sep, "/")}
+    texts = [read_small_file(hooks[0])] if hooks else []
+    for _ in range(_HOOK_PARTIAL_DEPTH):
+        if any(_ASSETS_LOOKUP.search(text) for text in texts):
+            return True
+        texts = [read_small_file(partials[name]) for text in texts for name in _PARTIAL_CALL.findall(text) if name in partials]
+    return any(_ASSETS_LOOKUP.search(text) for text in texts)
 
 
 def _themes_used(settings: dict) -> list[str]:
@@ -3690,7 +3754,12 @@ def _jekyll_term_uses(folder: str, settings: dict) -> dict[str, Any]:
     only (`layout_term_uses`)."""
     every: dict[str, Any] = {"term_lists": ("tags", "categories")}
     theme = str(settings.get("theme") or "").strip().lower()
-    if (theme and theme not in _GITHUB_PAGES_THEMES) or settings.get("remote_theme"):
+    remote = str(settings.get("remote_theme") or "").strip().lower()
+    if remote and remote.split("/", 1)[0] == (_github_owner(folder) or None):
+        # the owner's own theme (`owasp/www--site-theme` for OWASP's project sites): its pages'
+        # terms are in the form it reads, whatever that is
+        return {"term_lists": ()}
+    if (theme and theme not in _GITHUB_PAGES_THEMES) or remote:
         return every
     if any(_loads_plugin(folder, settings, plugin) for plugin in _TERM_PLUGINS):
         return every
@@ -4495,6 +4564,7 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         # pymdownx.magiclink links bare URLs (and www. addresses), as GitHub does
         "autolinks": "pymdownx.magiclink" in _mkdocs_extensions(settings),
         "betterem": _smart_asterisks(settings),
+        "definition_lists": bool(_mkdocs_extensions(settings) & _DEFINITION_LIST_EXTENSIONS),
         "python_markdown_strong": "pymdownx.betterem" not in _mkdocs_extensions(settings),
         # mkdocs-macros renders every page as a Jinja2 template before markdown reads it
         "jinja_pages": "macros" in plugins,
@@ -4773,6 +4843,9 @@ def _smart_asterisks(settings: dict) -> bool:
         return False
     options = _options_of(settings.get("markdown_extensions"), "pymdownx.betterem") or {}
     return str(options.get("smart_enable", "underscore")).lower() in ("all", "asterisk")
+
+
+_DEFINITION_LIST_EXTENSIONS = frozenset({"def_list", "markdown.extensions.def_list", "extra", "markdown.extensions.extra", "pymdownx.extra"})
 
 
 def _mkdocs_extensions(settings: dict) -> set[str]:

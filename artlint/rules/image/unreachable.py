@@ -172,6 +172,8 @@ class ImageUnreachable(NetworkRule):
                     continue  # hexo-renderer-marked's prependRoot, Chirpy's templates: `images/a.png` is /images/a.png
                 if _bundle_resource_by_hook(doc, path):
                     continue  # the theme's image render hook finds `/a.webp` among the page's resources
+                if _asset_by_hook(doc, link, path, options["roots"]):
+                    continue  # the theme's image render hook finds `a.png` among the site's assets (`resources.Get`)
                 if written_by_build_step(doc, path, options["roots"]):
                     continue  # `/images/a.webp` where the `.gitignore` keeps `images` out: a build step brings it
                 yield doc.diagnostic(f"image {path!r} not found{case_hint(doc, path)}", link.url_start, max(link.url_end, link.url_start + 1))
@@ -222,6 +224,12 @@ def _media_subpath(doc) -> str:
         if isinstance(value, str) and value.strip() and "://" not in value:
             return "/" + value.strip().strip("/")
     return ""
+
+
+def _asset_by_hook(doc, link, path: str, roots) -> bool:
+    """Whether a Hugo image render hook that falls back to `resources.Get` finds a markdown
+    image among the site's assets (`a.png` is `assets/a.png`, from any page)."""
+    return doc.site is not None and doc.site.images_from_assets and link.kind != "html" and resolve(doc, "/" + path.lstrip("/"), roots) is not None
 
 
 def _bundle_resource_by_hook(doc, path: str) -> bool:

@@ -17,6 +17,7 @@ from artlint.localfiles import (
     in_unfetched_submodule,
     is_known_page,
     is_local,
+    leads_to_another_site,
     link_target,
     names_a_written_address,
     read_from_unknown_pages,
@@ -192,6 +193,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
                 if doc.site is not None and written.startswith("/") and doc.site.filled_by_another_step(written):
                     continue  # under a folder Jekyll's `keep_files` names: another build step fills it
+                if leads_to_another_site(doc, written, roots):
+                    continue  # outside the path the site is published under: another site of the host
                 if written_by_build_step(doc, path, roots):
                     continue  # a page a build step writes, kept out of git by a `.gitignore`
                 yield doc.diagnostic(f"link target {path!r} not found{case_hint(doc, path)}", link.url_start, max(link.url_end, link.url_start + 1))

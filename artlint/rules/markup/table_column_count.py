@@ -15,6 +15,7 @@ _COMMENT = lazy(r"<!--.*?(?:-->|$)", re.S)
 _CONTROL_TAG = lazy(r"(?<!\{)\{%-?[\s_]*(?!include)[A-Za-z]\w*[^%]*?-?%\}")
 # kramdown shows a row's cells however many the header has, and so may pandoc.
 _LENIENT_TABLES = ("jekyll",)
+_DEFINITION_MARKER = lazy(r"^:[ \t]+(?=\|)")
 
 
 class TableColumnCount(DocumentRule):
@@ -35,7 +36,9 @@ class TableColumnCount(DocumentRule):
     1.0 (hexo-renderer-marked 0.x), which shows every cell of every row under any header. Dropped cells that show nothing but dashes
     (empty, `-`, a `\\` left from a line continuation, a comment, a template's control tag
     that the generator renders to nothing first: `| MIT |{% endif %}` with MkDocs' macros plugin)
-    lose nothing and are not reported.
+    lose nothing and are not reported. Where the renderer reads definition lists (Hugo, MkDocs
+    with `def_list`), `:   | a | b |` is a definition whose text is the table: its marker is
+    no cell.
 
     ## Why it matters
     The text of the dropped cells is lost to readers with no sign in the source, and the table
@@ -115,9 +118,11 @@ def _unmatched_headers(doc, text: str, paragraph, protects_code: bool):
         return
     lines = text[paragraph.start : paragraph.end].split("\n")
     offset = paragraph.start
+    definitions = doc.site is not None and doc.site.definition_lists
     for line, following in zip(lines, lines[1:], strict=False):
         if "|" in following and _DELIMITER.match(following) and "|" in line and not doc.in_code(offset):
-            header = split_cells(line, protect_code=protects_code) or []
+            # `:   | a | b |`: a definition whose text is the table, its marker no cell
+            header = split_cells(_DEFINITION_MARKER.sub("", line, count=1) if definitions else line, protect_code=protects_code) or []
             delimiter = delimiter_alignments(following) or []
             if header and delimiter and len(header) != len(delimiter):
                 yield doc.diagnostic(
