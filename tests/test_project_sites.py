@@ -67,3 +67,13 @@ def test_the_owners_own_remote_theme_reads_terms_in_the_sites_form(tmp_path: Pat
 def test_another_owners_remote_theme_is_assumed_to_list_terms(tmp_path: Path) -> None:
     site = _site(tmp_path, "git@github.com:someone/www-project-top-ten.git")
     assert _findings(site, "front-matter-schema") == ["tags: expected a list of strings, got the string 'Top Ten, Risks' (write ['Top Ten', 'Risks'])"]
+
+
+def test_a_relative_link_stays_in_the_site(tmp_path: Path) -> None:
+    post = "---\ntitle: Jest\n---\n\nSee [the CLI options]((https://nodejs.org/api/cli.html)) and [a lost one](../gone/).\n"
+    site = _site(tmp_path, "https://github.com/example-org/www-project-top-ten.git", **{"_posts/2022-01-07-jest.md": post})
+    assert _findings(site, "link-target-missing") == [
+        "link target '(https://nodejs.org/api/cli.html)' not found",
+        "link target '../gone/' not found",
+        "link target '/guide/gone/' not found",
+    ]

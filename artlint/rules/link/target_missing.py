@@ -193,7 +193,7 @@ class LinkTargetMissing(DocumentRule):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
                 if doc.site is not None and written.startswith("/") and doc.site.filled_by_another_step(written):
                     continue  # under a folder Jekyll's `keep_files` names: another build step fills it
-                if leads_to_another_site(doc, written, roots):
+                if leads_to_another_site(doc, path, roots):
                     continue  # outside the path the site is published under: another site of the host
                 if written_by_build_step(doc, path, roots):
                     continue  # a page a build step writes, kept out of git by a `.gitignore`
