@@ -5595,7 +5595,7 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "encoded_heading_ids": "markdown-it-anchor" in package,
         "custom_heading_ids": "markdown-it-anchor" in package and _anchor_slugify(folder, text),
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,
-        "language_folders": _language_folders(folder, (source if source != "." else "",)),
+        "language_folders": _language_folders(folder, (f"{source}/" if source != "." else "",)),
         "input_path_links": "InputPathToUrl" in text or "inputPathToUrl" in text,
     }
 

@@ -1150,3 +1150,16 @@ def test_an_eleventy_javascript_data_file_is_read_only_as_an_object_literal(tmp_
     path = tmp_path / "posts.11tydata.js"
     path.write_text(text, encoding="utf-8")
     assert sites._js_data_file(str(path), "test") == expected
+
+
+def test_eleventy_language_folders_under_its_input_folder(tmp_path: Path) -> None:
+    # `dir: { input: "src" }` with src/en/ and src/fr/: the folders' languages are the pages'
+    (tmp_path / ".eleventy.js").write_text('module.exports = () => ({ dir: { input: "src" } });\n', encoding="utf-8")
+    for code, title in (("en", "Domains"), ("fr", "Domaines")):
+        (tmp_path / "src" / code).mkdir(parents=True)
+        (tmp_path / "src" / code / "domains.md").write_text(f"---\ntitle: {title}\n---\n\nText.\n", encoding="utf-8")
+    code, out, err = artlint("site", "--format", "json", str(tmp_path), cwd=tmp_path)
+    assert code == 0, err
+    [model] = json.loads(out)
+    assert model["language-folders"] == {"src/en": "en", "src/fr": "fr"}
+    assert model["pages-by-language"] == {"en": 1, "fr": 1}
