@@ -36,8 +36,9 @@ _LABEL_END = lazy(r"[\]\s]")
 _IDEOGRAPH = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_ALPHANUMERIC_ASCII = lazy(r"[^a-z0-9]+")
 # A shortcode or template tag (`{{< def id="LE" >}}`, `{{% note id=x %}}`, `{% anchor id: y %}`):
-# its template may write the id it is given, with a prefix of its own (`def-LE`).
-_TEMPLATE_TAG = lazy(r"\{\{[<%]([^\n]{0,500}?)[>%]\}\}|\{%([^\n]{0,500}?)%\}")
+# its template may write the id it is given, with a prefix of its own (`def-LE`). A tag may run
+# over several lines (`{% include image.html src="a.png"⏎ id="fig-2" %}`), not over a blank one.
+_TEMPLATE_TAG = lazy(r"\{\{[<%]((?:[^\n]|\n(?![ \t]*\n)){0,500}?)[>%]\}\}|\{%((?:[^\n]|\n(?![ \t]*\n)){0,500}?)%\}")
 _ID_ARGUMENT = lazy(r"""\b(?:id|anchor|name)\s*[=:]\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>%}]+))""")
 # kramdown's attribute lists, on any block or span: `{: #id .class}`, `{:#id}`, `{#id}`.
 _ATTRIBUTE_LIST = lazy(r"\{:?[ \t]*#([^\s{}#]+)[^{}\n]*\}")
