@@ -188,6 +188,8 @@ class Document:
         ranges = []
         for node in self.nodes("block_html"):
             ranges += preformatted_beyond(self.text, node.start, node.end)
+            if self.site is None or self.site.generator != "jekyll":
+                ranges += code_element_beyond(self.text, node.start, node.end)
         if self.site is not None and self.site.generator == "jekyll":
             # kramdown reads a `<pre>` indented past four spaces inside an HTML element (a
             # WordPress export's `<ol>`) as HTML, not as an indented code block: raw to `</pre>`.
@@ -306,6 +308,22 @@ def preformatted_beyond(text: str, start: int, end: int) -> list[tuple[int, int]
         return []
     closing = closing_tag.search(text, end, end + PRE_REACH)
     return [(start + opening.start(), closing.end())] if closing else []
+
+
+_CODE_ELEMENT_OPEN = lazy(r"[ \t]*<code\b[^>\n]*>", re.I)
+_CODE_ELEMENT_CLOSE = lazy(r"</code\s*>", re.I)
+
+
+def code_element_beyond(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span from a `<code>` that opens an HTML block (a listing an old blog engine wrote
+    as `<code>` on a line of its own) and that a blank line cuts, to its `</code>`: the
+    browser keeps the paragraphs CommonMark makes of the rest inside the element, shown as
+    code. kramdown closes the element at the paragraph's end instead (not used for Jekyll)."""
+    opening = _CODE_ELEMENT_OPEN.match(text, start, end)
+    if opening is None or _CODE_ELEMENT_CLOSE.search(text, opening.end(), end):
+        return []
+    closing = _CODE_ELEMENT_CLOSE.search(text, end, end + PRE_REACH)
+    return [(start, closing.end())] if closing else []
 
 
 def html_comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -455,6 +455,7 @@ class DuplicateParagraph(DocumentRule):
         pairs = {(number, first_number) for number, _, first_number, *_ in repeats}
         ordered = {node.start for node in doc.nodes("list") if node.attrs.get("ordered")}
         templated = SpanSet(template_block_spans(doc.text, SpanSet(doc.non_prose_ranges)))
+        shown_as_code = SpanSet(doc.preformatted_ranges)
         generated = _generated_regions(doc.text)
         refrains: dict[str, bool] = {}
         # One paragraph of the excerpt said again is a summary restated; more is the excerpt pasted twice.
@@ -462,6 +463,8 @@ class DuplicateParagraph(DocumentRule):
         for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list, key in repeats:
             if block.start in templated and first.start in templated:
                 continue  # both in template blocks (tabs, notes, a demo of a theme's tag): on purpose
+            if block.start in shown_as_code or first.start in shown_as_code:
+                continue  # lines of a listing a blank line cut (`<code>` … `</code>`): code, not paragraphs
             if is_filler(doc.text[block.start : block.end], options):
                 continue  # lorem ipsum under each heading of a theme's demo page
             if _verse_page(doc) and _verse(doc.text[block.start : block.end]):
