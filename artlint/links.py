@@ -21,6 +21,7 @@ from artlint.templating import includes_another_file
 
 if TYPE_CHECKING:
     from artlint.markdown import Node
+    from artlint.sites import Site
 
 # An attribute's quoted value may hold `>` (`alt="Admin > Settings"`): the tag goes on after it.
 _HTML_TAG = lazy(r"""<(a|img)\b((?:[^<>"']|"[^"]{0,4000}"|'[^']{0,4000}')*)>""", re.I)
@@ -51,6 +52,9 @@ class ParsedText(Protocol):
 
     @property
     def non_prose_ranges(self) -> list[tuple[int, int]]: ...
+
+    @property
+    def site(self) -> "Site | None": ...
 
     def nodes(self, *types: str) -> Iterator[Node]: ...
 
@@ -294,7 +298,9 @@ def _html_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _html_links(doc: ParsedText) -> list[Link]:
-    found = []
+    found: list[Link] = []
+    if doc.site is not None and doc.site.drops_raw_html:
+        return found  # Hugo's goldmark leaves raw HTML out of the page (`<!-- raw HTML omitted -->`)
     not_prose = SpanSet(
         doc.non_prose_ranges
         + [span for node in doc.nodes("block_html") for span in _html_code(doc.text, node.start, node.end)]

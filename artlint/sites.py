@@ -299,6 +299,9 @@ class Site:
     # The renderer reads definition lists (`Term` then `:   definition`): Hugo's goldmark unless
     # turned off, MkDocs with `def_list` (or `extra`).
     definition_lists: bool = False
+    # Hugo's goldmark without `markup.goldmark.renderer.unsafe = true` (its default) writes
+    # `<!-- raw HTML omitted -->` in place of raw HTML: an `<img>` in the markdown is no image.
+    drops_raw_html: bool = False
     # Hugo hands each link's destination to a render hook (the site's `_markup/render-link.html`,
     # or the embedded one): it looks pages up with GetPage, from the page or the content root.
     link_render_hook: bool = False
@@ -837,6 +840,7 @@ class Site:
             "line-breaks": self.line_breaks,
             "definition-term-ids": self.definition_term_ids,
             "definition-lists": self.definition_lists,
+            "drops-raw-html": self.drops_raw_html,
             "link-render-hook": self.link_render_hook,
             "link-text-from-target": self.link_text_from_target,
             "image-render-hook": self.image_render_hook,
@@ -3118,6 +3122,7 @@ def _hugo_parts(folder: str, settings: dict) -> dict:
         "commented_front_matter": pinned is not None and pinned < 123,
         "definition_term_ids": _nested(settings, "markup", "goldmark", "parser", "autoDefinitionTermID") is True,
         "definition_lists": _nested(settings, "markup", "goldmark", "extensions", "definitionList") is not False,
+        "drops_raw_html": bool(settings) and not _blackfriday(settings, pinned) and not _hugo_unsafe(folder, settings),
         "link_render_hook": own_link_hook,
         "image_render_hook": _has_render_hook(templates, "image") or _known_image_hook_theme(settings),
         "image_title_captions": _render_hook_holds(templates, "image", _HOOK_SHOWS_TITLE),
@@ -3450,6 +3455,18 @@ def _hugo_url_settings(settings: dict) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found))
 
 
+_UNSAFE_FROM_ENVIRONMENT = lazy(r"HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE", re.I)
+
+
+def _hugo_unsafe(folder: str, settings: dict) -> bool:
+    """Whether goldmark shows raw HTML: `markup.goldmark.renderer.unsafe` (a theme cannot set
+    it: Hugo merges only a theme's params, menus, output formats and media types), or its
+    environment variable in a build file."""
+    if _nested(settings, "markup", "goldmark", "renderer", "unsafe") is True:
+        return True
+    return any(_UNSAFE_FROM_ENVIRONMENT.search(read_small_file(path)) for path in _build_files(folder))
+
+
 def _blackfriday(settings: dict, pinned: int | None) -> bool:
     """Whether Hugo renders this site with Blackfriday: configured so, or the Hugo version its
     build pins (`pinned`, the minor version of 0.x) is older than 0.60, when goldmark came."""
@@ -3462,7 +3479,7 @@ def _blackfriday(settings: dict, pinned: int | None) -> bool:
 def _pinned_hugo_minor(folder: str) -> int | None:
     """The minor version of the Hugo 0.x that the site's build pins (netlify.toml, a
     Dockerfile, GitLab CI, a GitHub workflow); None when none says."""
-    for path in [*(os.path.join(folder, name) for name in _BUILD_FILES), *_workflow_files(folder)]:
+    for path in _build_files(folder):
         if os.path.islink(path):
             continue
         try:
@@ -3489,6 +3506,11 @@ def _embedded_link_hook(settings: dict, languages: dict, built: int, pinned: int
 
 
 _BUILD_FILES = ("netlify.toml", "Dockerfile", ".gitlab-ci.yml")
+
+
+def _build_files(folder: str) -> list[str]:
+    """The files that say how a site is built: netlify.toml, a Dockerfile, GitLab CI, GitHub workflows."""
+    return [*(os.path.join(folder, name) for name in _BUILD_FILES), *_workflow_files(folder)]
 
 
 def _workflow_files(folder: str) -> list[str]:
