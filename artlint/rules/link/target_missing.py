@@ -86,7 +86,11 @@ class LinkTargetMissing(DocumentRule):
     (`/docs/...` for `baseURL: https://x.org/docs`) is read without it. On a Hugo
     site whose links go through a render hook (its own `_markup/render-link.html`, or the
     embedded one), a relative page path is looked up from the content root too, as GetPage
-    does, and a bare word (`[term](g)`) is left to the hook. On a Jekyll site, pages under a
+    does, and from the folder the page lies in (a bundle's `index.md`: the folder holding the
+    bundle), `x.md` naming a leaf bundle `x/` as well; a bare word (`[term](g)`) is left to the hook.
+    A site path outside the path the site is published under (a project site of GitHub Pages
+    at `/<repository>/` linking `/other-project/`) whose first segment names nothing of the
+    site leads to another site of the host and is not checked. On a Jekyll site, pages under a
     folder that a generator plugin of `_plugins/` writes pages into (`PageWithoutAFile.new(site,
     site.source, "packages", ...)`) are taken as existing, as are the category and tag pages that
     jekyll-category-pages, jekyll-tagging and jekyll-archives write when `plugins:` names them
@@ -335,8 +339,25 @@ def _found_by_render_hook(doc, path, roots) -> bool:
 
 
 def _found_by_get_page(doc, path, roots) -> bool:
-    """A relative page path that GetPage finds from the content root, not only beside the page."""
-    return not path.startswith(("/", ".")) and _is_page_path(doc, "/" + path, roots)
+    """A relative page path that GetPage finds from the content root, not only beside the page,
+    or from the page's place in Hugo's tree (`_get_page_beside`)."""
+    return (not path.startswith(("/", ".")) and _is_page_path(doc, "/" + path, roots)) or _get_page_beside(doc, path)
+
+
+_PAGE_FILES = ("{}.md", "{}.markdown", "{}/index.md", "{}/_index.md", "{}/index.markdown", "{}/_index.markdown")
+
+
+def _get_page_beside(doc, path: str) -> bool:
+    """Whether GetPage finds a relative path (`./other.md`, `../cloud/x.md`) from the folder the
+    page's path lies in: a bundle's (`homelab/index.md`) is the folder that holds the bundle.
+    With `.md` or without it names a page file, a leaf bundle or a section."""
+    if doc.file is None or not path or path.startswith("/"):
+        return False
+    folder = doc.file.parent.parent if doc.file.stem.lower() in ("index", "_index") else doc.file.parent
+    target = os.path.normpath(os.path.join(folder, path.rstrip("/")))
+    stem, suffix = os.path.splitext(target)
+    stem = stem if suffix.lower() in (".md", ".markdown") else target
+    return any(exists_as_dependency(pattern.format(stem)) for pattern in _PAGE_FILES)
 
 
 def _without_language(doc, path: str) -> str:
