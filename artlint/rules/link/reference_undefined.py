@@ -57,9 +57,10 @@ _ISSUE_NUMBER = lazy(r"#\d{1,7}\b")
 # A change's number or address on a line: `[#1058](…)`, `…/pull/1058`, `…/issues/7`, `…/commit/…`.
 _CHANGE_ON_LINE = lazy(r"#\d{1,7}\b|/(?:pull|pulls|issues|merge_requests|commit)/\w")
 # Brackets of a command's synopsis (`[-C <dir>][-F <file>]`), a regular expression's classes
-# (`[a-zA-Z0-9][-a-zA-Z0-9]`) or CSS attribute selectors (`[class="s_ipt"][name="wd"]`): syntax
-# shown as it is, no link meant.
-_SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]|^\s*[\w-]+[~^$*]?=")
+# (`[a-zA-Z0-9][-a-zA-Z0-9]`), `tr`'s POSIX classes and octal escapes (`[:print:][:cntrl:]`,
+# `[\015][\032]`), a URL's optional port (`[host1][:port1]`) or CSS attribute selectors
+# (`[class="s_ipt"][name="wd"]`): syntax shown as it is, no link meant.
+_SYNTAX = lazy(r"^\s*-|[<>|]|a-z|A-Z|0-9|\\[dswDSW]|\\\d|^:\w|^\s*[\w-]+[~^$*]?=")
 # A CSS attribute selector with a value (`[target=_blank]`, `a[href^="https"]`): beside it,
 # `[target][rel]` in the same table selects by two attributes and is no reference either.
 _ATTRIBUTE_SELECTOR = lazy(r"\[[\w-]+[~^$*|]?=")
