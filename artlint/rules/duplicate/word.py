@@ -319,6 +319,8 @@ class DuplicateWord(DocumentRule):
             in_a, in_b = (any(s <= offset < e for s, e in emphasis) for offset in (start_a, start_b))
             if in_a != in_b:
                 continue  # "did *did*": the second stressed on purpose
+            if (start_a in doc.struck_out) != (start_b in doc.struck_out):
+                continue  # "This is ~~is~~ a test": one of the two struck out, a correction shown
             if in_a and word_a[:1].isupper():
                 continue  # *Gallus gallus*: a species name
             if in_a and not any(s <= start_a and end_b <= e for s, e in emphasis):
