@@ -304,6 +304,8 @@ class DuplicateWord(DocumentRule):
                 continue  # real-time time, r-lib/actions actions, in in-person, gu&iacute;a a
             if _OPTION_DASHES.search(text, max(0, start_a - 3), start_a):
                 continue  # `curl --user user:password`, `–user user` (an editor's dash): an option, then its value
+            if _DOC_TAG_BEFORE.search(text, max(0, start_a - 40), start_a):
+                continue  # `@param name name of the user`: a documented parameter's name, then its description
             if _SQL_CHANGE_BEFORE.search(text, max(0, start_a - 80), start_a):
                 continue  # `alter table t change age age int`: SQL's old column name, then the new, the same
             if _FILE_MODE_BEFORE.search(text, max(0, start_a - 8), start_a) or _LISTED_MODE_BEFORE.search(text, max(0, start_a - 24), start_a):
@@ -393,6 +395,9 @@ _FILE_MODE_BEFORE = lazy(r"(?<![\w.])0?[0-7]{3}[ \t]+\Z")
 # A file's mode as `ls` lists it, then its count of links if shown: `drwxr-xr-x. ` (`ls -Z`), `-rw-r--r-- 1 `.
 _LISTED_MODE_BEFORE = lazy(r"(?<![\w-])[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]+(?:\d+[ \t]+)?\Z")
 # SQL's `ALTER TABLE … CHANGE [COLUMN]` right before a word: the column's old name, then its new one.
+# A documentation comment's tag before a parameter's name (Javadoc, JSDoc, PHPDoc), its type
+# or not: `@param {string} name name of the user`.
+_DOC_TAG_BEFORE = lazy(r"@(?:param|arg|argument|prop|property|field|throws|exception)\s+(?:\{[^}\n]*\}\s+)?\Z")
 _SQL_CHANGE_BEFORE = lazy(r"(?i)\balter[ \t]+table[ \t]+\S+[ \t]+change[ \t]+(?:column[ \t]+)?\Z")
 # A command-line option's dashes right before a word, after a space: `--user`, `-f`, `–user`.
 _OPTION_DASHES = lazy(r"(?:^|(?<=\s))(?:--?|\u2013)$", re.M)
