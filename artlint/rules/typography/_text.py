@@ -11,6 +11,7 @@ block (paragraph, list item text, heading, table cell) is one `Block`, its start
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
@@ -133,8 +134,36 @@ def _build(doc):
         result = _NOT_PROSE.sub(lambda m: HIDDEN * len(m.group()), result)
     if "://" in result or "www." in result:
         result = TEXT_URL.sub(_hidden_url, result)
+    if ";" in result:
+        result = _without_statements(text, result, doc.body_offset)
     found.sort()
     return result, found
+
+
+# A line of a program pasted into a paragraph without a fence (`System.out.println("正在初始化。。");`,
+# `osw = new OutputStreamWriter(fos); // 注意。。。`): it ends with a semicolon, a comment after it
+# or not, and outside its string literals it is a call written in ASCII. Its strings and comment
+# are the program's text, not the article's.
+_STATEMENT_END = lazy(r";[ \t]*(?://[^\n]*)?$", re.M)
+_STRING_LITERAL = lazy(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
+_CALL = lazy(r"[A-Za-z_$][\w$]*\s*\(")
+
+
+def _without_statements(text: str, prose: str, start: int) -> str:
+    """`prose` with the lines that are program statements blanked (see `_STATEMENT_END`)."""
+    spans = []
+    for end in _STATEMENT_END.finditer(text, start):
+        line_start = text.rfind("\n", 0, end.start()) + 1
+        code = _STRING_LITERAL.sub("", text[line_start : end.start()])
+        if _CALL.search(code) and not _HAN_CHAR.search(code) and HIDDEN * (end.end() - line_start) != prose[line_start : end.end()]:
+            spans.append((line_start, end.end()))
+    if not spans:
+        return prose
+    pieces, last = [], 0
+    for line_start, line_end in spans:
+        pieces += [prose[last:line_start], HIDDEN * (line_end - line_start)]
+        last = line_end
+    return "".join(pieces) + prose[last:]
 
 
 def _counter_examples(doc) -> SpanSet | None:
