@@ -28,6 +28,9 @@ from artlint.urls import (
 _DATA = data.load("links")["insecure"]
 
 
+# An XML namespace declaration right before the address: `xmlns="…"`, `xmlns:vin = "…"`.
+_NAMESPACE_ATTRIBUTE = lazy(r"""\bxmlns(?::[\w.-]+)?\s*=\s*["']?\Z""")
+
 class LinkInsecure(NetworkRule):
     """An `http://` link or image to a host that serves https.
 
@@ -177,6 +180,8 @@ def _insecure_targets(doc, options):
             continue  # `~~[the old tool](http://…)~~`: struck through as gone, kept as a record
         if is_identifier_uri(target.url, identifier_prefixes(options)):
             continue  # `http://www.w3.org/1999/02/22-rdf-syntax-ns#type`: a name, written as its specification writes it
+        if _NAMESPACE_ATTRIBUTE.search(doc.text, max(0, target.url_start - 60), target.url_start):
+            continue  # `xmlns:vin="http://…/wine#"`: an XML namespace's name, whatever its host
         if target.shows_its_address and _beside_its_https_twin(doc.text, target):
             continue  # `http://x.org/a` then `https://x.org/a`: both forms listed, on purpose
         if not target.is_image and _service_port(target.url):
