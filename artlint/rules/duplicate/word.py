@@ -1,5 +1,6 @@
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from artlint import data
@@ -420,10 +421,12 @@ def _guessed_language(doc, options) -> str | None:
             "duplicate-word language words",
             lambda: {code: frozenset(word.casefold() for word in words) for code, words in options["language-words"].items()},
         )
-        words = [word.casefold() for word in _LATIN_WORD.findall(doc.prose_text)]
-        if len(words) < _FEWEST_WORDS_TO_GUESS:
+        counts = Counter(word.casefold() for word in _LATIN_WORD.findall(doc.prose_text))
+        total = sum(counts.values())
+        if total < _FEWEST_WORDS_TO_GUESS:
             return None
-        shares = sorted(((sum(word in vocabulary for word in words) / len(words), code) for code, vocabulary in vocabularies.items()), reverse=True)
+        # each vocabulary's words looked up among the page's distinct words, not each word of the page in each vocabulary
+        shares = sorted(((sum(counts[word] for word in vocabulary) / total, code) for code, vocabulary in vocabularies.items()), reverse=True)
         if not shares or shares[0][0] < options["language-guess-share"]:
             return None
         if len(shares) > 1 and shares[0][0] < _CLEAR_LEAD * shares[1][0] and shares[1][1] not in _SAME_DOUBLES.get(shares[0][1], ()):
