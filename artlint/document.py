@@ -119,6 +119,13 @@ class Document:
         return self.page is not None and self.page.kind == "repository" and self.site is not None and self.site.config_file is not None
 
     @property
+    def beside_the_site(self) -> bool:
+        """Whether the file is one of the repository's own documents that the site neither
+        builds nor shows (a README, contributors' notes), not a wiki's `_Footer.md` or a
+        `404.md`, which a site may show."""
+        return self.outside_the_build and self.file is not None and self.file.name.lower().split(".")[0] not in _SHOWN_PARTS
+
+    @property
     def body_offset(self) -> int:
         return self.front_matter.body_offset if self.front_matter else 0
 
@@ -282,6 +289,9 @@ class Document:
         end_column = max(length + 1, column + 1) if length >= column else column + 1
         return Diagnostic(message, line, column, line, end_column, related)
 
+
+# Named as the repository's own files, but shown by a site: a wiki's or docsify's parts, a 404 page.
+_SHOWN_PARTS = frozenset({"_header", "_footer", "_sidebar", "_navbar", "_coverpage", "404"})
 
 # The elements whose content a browser never reads as markup and kramdown keeps raw to their
 # closing tag: preformatted text, scripts, styles (CommonMark's first kind of HTML block).

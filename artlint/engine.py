@@ -165,6 +165,8 @@ def _check_source(
         try:
             if isinstance(rule, DocumentRule) and body_hidden and rule.reads_body:
                 continue  # `redirect_to:`, or a draft the build leaves out: its text is never shown
+            if isinstance(rule, DocumentRule) and rule.site_pages_only and doc.beside_the_site:
+                continue  # a README beside the site: not one of its pages
             if isinstance(rule, DocumentRule):
                 for diagnostic in rule.check(doc, settings.options):
                     result.findings.append(_finding(display, settings, diagnostic, source))

@@ -49,6 +49,9 @@ def options_markdown(rule: type[Rule]) -> str:
     return "\n".join(lines)
 
 
+_SITE_PAGES_ONLY = " · the site's pages only (not a README or other repository document the generator does not build)"
+
+
 def markdown(rule: type[Rule]) -> str:
     """The full documentation of one rule, as markdown."""
     state = "on" if rule.enabled_by_default else "off"
@@ -58,7 +61,8 @@ def markdown(rule: type[Rule]) -> str:
             "",
             f"{rule.summary()}",
             "",
-            f"Family `{rule.family}` · default severity `{rule.severity}` · {state} by default · fix: {_FIX[rule.fixable]}",
+            f"Family `{rule.family}` · default severity `{rule.severity}` · {state} by default · fix: {_FIX[rule.fixable]}"
+            + (_SITE_PAGES_ONLY if getattr(rule, "site_pages_only", False) else ""),
             "",
             body(rule).replace("## ", "### "),
             "",

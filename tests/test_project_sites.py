@@ -77,3 +77,15 @@ def test_a_relative_link_stays_in_the_site(tmp_path: Path) -> None:
         "link target '../gone/' not found",
         "link target '/guide/gone/' not found",
     ]
+
+
+def test_a_readme_beside_the_site_is_checked_for_what_breaks_not_for_how_pages_read(tmp_path: Path) -> None:
+    readme = "# Top Ten\n\n<img src=\"https://avatars.example.net/u/1\"> [here](http://www.owasp.org/) and [the notes](notes.md).\n"
+    site = _site(tmp_path, "https://github.com/example-org/example-org.github.io", **{"README.md": readme})
+    assert [m for m in _findings(site, "link-target-missing") if "notes" in m] == ["link target 'notes.md' not found"]
+    assert _findings(site, "image-alt-text") == [] and _findings(site, "link-text-non-descriptive") == [] and _findings(site, "link-insecure") == []
+
+
+def test_a_folder_without_a_generator_has_its_readme_checked_whole(tmp_path: Path) -> None:
+    write(tmp_path, {"README.md": "# Notes\n\n<img src=\"https://avatars.example.net/u/1\"> and [here](notes.md).\n", "notes.md": "# Notes\n\nText.\n"})
+    assert _findings(tmp_path, "image-alt-text") == ["image without alt text: describe what it shows"]

@@ -61,6 +61,11 @@ class DocumentRule(Rule):
     # Whether the rule reads the text after the front matter: on a page that redirects (see
     # artlint.sites.Page.redirects) nobody sees that text, and only front-matter rules run.
     reads_body = True
+    # Whether the rule judges how the site shows its pages (alt text, link wording, http://,
+    # typography), so that it leaves alone the repository's own documents beside a site whose
+    # generator does not build them (a README, contributors' notes); what breaks there (a
+    # missing target, broken markup) is still reported: GitHub shows those files.
+    site_pages_only = False
 
     def check(self, doc: "Document", options: Mapping[str, Any]) -> Iterable[Diagnostic]:
         raise NotImplementedError

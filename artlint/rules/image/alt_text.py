@@ -51,6 +51,7 @@ class ImageAltText(DocumentRule):
     name = "image-alt-text"
     family = "image"
     severity = Severity.WARNING
+    site_pages_only = True
     options = {
         "placeholders": Option("list[string]", _DATA["placeholders"], "Alt texts that are placeholders."),
         "file-name-pattern": Option("string", _DATA["file-name-pattern"], "A regular expression for alt texts that are file names.", form="regex"),

@@ -96,6 +96,7 @@ class LinkInsecure(NetworkRule):
     name = "link-insecure"
     family = "link"
     severity = Severity.WARNING
+    site_pages_only = True
     options = {
         "assume-https": Option(
             "boolean",

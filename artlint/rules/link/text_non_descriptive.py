@@ -105,6 +105,7 @@ class LinkTextNonDescriptive(DocumentRule):
     name = "link-text-non-descriptive"
     family = "link"
     severity = Severity.WARNING
+    site_pages_only = True
     options = {
         "phrases": Option("list[string]", _PHRASES, "Anchor texts that are not descriptive."),
         "extend-phrases": Option("list[string]", [], "More phrases, added to `phrases`."),

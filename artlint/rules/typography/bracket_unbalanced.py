@@ -122,6 +122,7 @@ class BracketUnbalanced(DocumentRule):
     name = "bracket-unbalanced"
     family = "typography"
     severity = Severity.WARNING
+    site_pages_only = True
     enabled_by_default = False
     options = {
         "pairs": Option("list[string]", _DATA["pairs"], "Opening and closing marks, each pair written as two characters."),

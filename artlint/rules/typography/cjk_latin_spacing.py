@@ -61,6 +61,7 @@ class CjkLatinSpacing(DocumentRule):
     name = "cjk-latin-spacing"
     family = "typography"
     severity = Severity.INFO
+    site_pages_only = True
     fixable = "safe"
     enabled_by_default = False
     options = {

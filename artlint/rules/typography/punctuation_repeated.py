@@ -55,6 +55,7 @@ class PunctuationRepeated(DocumentRule):
     name = "punctuation-repeated"
     family = "typography"
     severity = Severity.WARNING
+    site_pages_only = True
     fixable = "safe"
     options = {
         "marks": Option("list[string]", _DATA["marks"], "Full-width marks that are never written twice in a row."),

@@ -167,6 +167,7 @@ class PunctuationWidth(DocumentRule):
     name = "punctuation-width"
     family = "typography"
     severity = Severity.WARNING
+    site_pages_only = True
     fixable = "safe"
     options = {
         "to-full-width": Option(
