@@ -914,11 +914,23 @@ def _bundle_files(root: str, folders: tuple[str, ...]) -> dict[tuple[str, str], 
             subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
             if not any(name.split(".")[0].lower() in ("index", "_index") and name.lower().endswith(PAGE_SUFFIXES) for name in files):
                 continue
-            bundle = os.path.basename(directory).casefold()
+            names = _bundle_names(directory, files, root)
             for name in files:
                 if not name.lower().endswith(PAGE_SUFFIXES):
-                    found.setdefault((bundle, name.casefold()), os.path.join(directory, name))
+                    for bundle in names:
+                        found.setdefault((bundle, name.casefold()), os.path.join(directory, name))
     return found
+
+
+def _bundle_names(directory: str, files: list[str], root: str) -> list[str]:
+    """The last segments a bundle's URL may end with: its folder's name, without a date before
+    it (`2023-03-01-introducing-kwok`), and the `slug` of its index page's front matter."""
+    folder = os.path.basename(directory).casefold()
+    names = [folder, _DATE_PREFIX.sub("", folder)]
+    for name in files:
+        if name.split(".")[0].lower() in ("index", "_index") and name.lower().endswith(PAGE_SUFFIXES):
+            names += [value.casefold() for key, value in _FRONT_SLUG.findall(_page_head(os.path.join(directory, name), root)) if key == "slug"]
+    return list(dict.fromkeys(name for name in names if name))
 
 
 def _from_roots(doc: "Document", site_path: PurePosixPath, roots: list[str], trailing: bool) -> Path | None:
