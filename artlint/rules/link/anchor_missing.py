@@ -511,7 +511,14 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
         exact |= _imported_partial_anchors(path, doc.text)
     if site is not None and site.generator == "mkdocs" and "--8<--" in doc.text:
         exact |= _snippet_anchors(doc.text, site)
-    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc, site))
+    # an include of a Liquid or Nunjucks site whose heading is a template's output (`### {{
+    # getcode[locale].heading }}`): its id is made from data when the page is built
+    computed_heading = generator in _TEMPLATE_INCLUDERS and _TEMPLATED_HEADING.search(doc.text) is not None
+    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc, site) or computed_heading)
+
+
+_TEMPLATE_INCLUDERS = ("eleventy", "jekyll")
+_TEMPLATED_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]+[^\n]*\{\{", re.M)
 
 
 def _headings_from_data(doc, site=None) -> bool:
