@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import date
 from functools import lru_cache
 
-from artlint import data
+from artlint import data, dependencies
 from artlint.findings import Diagnostic, Related, Severity
 from artlint.options import Option, derived
 from artlint.rules import CorpusRule
@@ -21,7 +21,7 @@ from artlint.rules.duplicate._pairs import (
     version_scope,
 )
 from artlint.rules.duplicate._units import normalise, visible_text
-from artlint.sites import MENU_ORDER_KEYS, is_language_code
+from artlint.sites import MENU_ORDER_KEYS, is_language_code, read_small_file
 
 _DATA = data.load("duplicates")["duplicate-title"]
 
@@ -131,7 +131,7 @@ class DuplicateTitle(CorpusRule):
         matter = doc.front_matter
         if matter is not None and matter.data and isinstance(matter.data.get("title"), str):
             line, column = matter.value_position("title")
-            return _fact(matter.data["title"], line, column, doc, keys)
+            return _fact(matter.data["title"], line, column, doc, keys, _title_context(doc, matter.data))
         if doc.page is not None and (doc.page.title_from_name or doc.page.title_from_layout):
             # titled from its file name: a first heading is a section's ("# Introduction"); or
             # headed by its layout from the site's data: its text's heading is a copied README's
@@ -264,7 +264,7 @@ def _day(text: str):
         return None
 
 
-def _fact(title: str, line: int, column: int, doc, event_keys: frozenset[str]) -> tuple:
+def _fact(title: str, line: int, column: int, doc, event_keys: frozenset[str], context: str = "") -> tuple:
     # Normalised here, in the worker, and cached with the file: judging a site of 100,000
     # articles spent a second and a half normalising titles that had not changed.
     page = doc.page
@@ -281,10 +281,46 @@ def _fact(title: str, line: int, column: int, doc, event_keys: frozenset[str]) -
     folder = _folder(doc.path) if kind == "page" else (doc.site.root if doc.site is not None else "", section_of(doc))
     # A version's dots count: "Nushell 0.30" is not "Nushell 0.3.0"; so do the signs of a
     # language's name: "C# client" is not "C++ client".
-    key = normalise(_NAME_SIGN.sub(_spelled_sign, _VERSION_DOT.sub("v", title)))
+    key = normalise(_NAME_SIGN.sub(_spelled_sign, _VERSION_DOT.sub("v", title))) + context
     # The day of the occasion a page announces splits a recurring event's pages by date.
     occasion = event_date_of(doc, event_keys)
     return (title, line, column, day, key, page.language if page else None, kind, folder, _name(doc.path), occasion)
+
+
+def _title_context(doc, matter) -> str:
+    """What else of the page's front matter its layout writes into the `<title>` beside the
+    title (an Eleventy or Jekyll layout's `<title>`, or the `page_title` block a layout
+    overrides: `{{ title }} - {{ documentation[locale][tags[1]] }}`), as text that tells pages
+    of one title apart ("" when the layout writes the title alone or is not in the site): the
+    tabs of one component titled "Card" are "Card - Design" and "Card - Code"."""
+    site = doc.site
+    layout = matter.get("layout")
+    if site is None or site.generator not in _LAYOUT_FOLDERS or not isinstance(layout, str) or not layout.strip():
+        return ""
+    folders = site.template_folders if site.generator == "eleventy" else _LAYOUT_FOLDERS["jekyll"]
+    for folder in folders:
+        base = os.path.join(site.root, folder, layout.strip())
+        for path in (base, base + ".html"):
+            if os.path.isfile(path):
+                dependencies.record("stat", path, dependencies.signature_of(path))
+                names = _title_names(read_small_file(path))
+                return "".join(f"\x00{key}={matter[key]!r}" for key in sorted(names) if key != "title" and key in matter)
+    return ""
+
+
+_LAYOUT_FOLDERS = {"eleventy": (), "jekyll": ("_layouts",)}
+_TITLE_ELEMENT = re.compile(r"<title>(.{0,600}?)</title>|\{%-?\s*block\s+(?:page_)?title\s*-?%\}(.{0,600}?)\{%-?\s*endblock", re.S)
+_TEMPLATE_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+@lru_cache(maxsize=64)
+def _title_names(layout: str) -> frozenset[str]:
+    """The names a layout's `<title>` (or its title block) reads in its template tags."""
+    names: set[str] = set()
+    for match in _TITLE_ELEMENT.finditer(layout):
+        for tag in _TEMPLATE_TAG.finditer(match.group(1) or match.group(2) or ""):
+            names.update(_TEMPLATE_NAME.findall(tag.group()))
+    return frozenset(names)
 
 
 # A template's output or tag in a heading, as Jinja, Liquid and Nunjucks write them.
