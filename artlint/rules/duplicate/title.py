@@ -78,7 +78,10 @@ class DuplicateTitle(CorpusRule):
     in one part only (`index_euwe.md`, `index_fine.md`…: a reference kept once per release) or
     that share a beginning of words and differ after it (`garden-app_intro.md`,
     `garden-app_git.md`…: the parts of one tutorial under its title), and the `.Rmd`/`.md` pair of one
-    article pass, as do titles shorter than `min-length` letters (4).
+    article pass, as do titles shorter than `min-length` letters (4). Where an Eleventy or
+    Jekyll layout writes more of the front matter into `<title>` than the title (`{{ title }} -
+    {{ tabs[tags[1]] }}`), what it reads is compared too: the tabs of one component share a
+    title and not a `<title>`.
 
     ## Why it matters
     Two pages with one title confuse readers in lists, feeds and search results, and search
