@@ -363,6 +363,9 @@ class Site:
     # A remark or rehype plugin of an Astro site's configuration writes the pages' front matter
     # (`file.data.astro.frontmatter.date = …`): a page may leave out what the build gives it.
     front_matter_computed: bool = False
+    # Front-matter keys whose written value the site's code maps (Astro's `z.preprocess(…)`,
+    # `.transform(…)`): what is written need not be the value's final form (`updated: ''`).
+    front_matter_transformed: tuple[str, ...] = ()
     # Docusaurus' docs and blog plugin instances: (kind, folder, route) of each folder one of
     # them serves pages from (a docs version's folder, a locale's translation), relative to root.
     doc_sources: tuple[tuple[str, str, str], ...] = ()
@@ -849,6 +852,7 @@ class Site:
             "plugin-ids": self.plugin_ids,
             "front-matter-optional": self.front_matter_optional,
             "front-matter-computed": self.front_matter_computed,
+            "front-matter-transformed": list(self.front_matter_transformed),
             "translated-links": self.translated_links,
             "plugin-page-folders": list(self.generated_folders),
             "kept-folders": list(self.kept_folders),
@@ -4996,6 +5000,7 @@ def _astro_parts(folder: str, settings: dict) -> dict:
     return {
         "content": tuple(dict.fromkeys(path for _, path, _ in usable)),
         "doc_sources": tuple(usable),
+        "front_matter_transformed": tuple(dict.fromkeys(_ZOD_TRANSFORMED.findall(config))),
         "static": (public,),
         "autolinks": True,  # remark-gfm
         "untitled_folders": _astro_untitled_folders(config, source),
@@ -5107,6 +5112,9 @@ _ASTRO_SCHEMA = lazy(r"\bschema\s*:\s*(?:\([^()]*\)\s*=>\s*)?z\.object\(\s*\{")
 # parentheses cuts it short, which reads it as required).
 _ASTRO_TITLE_FIELD = lazy(r"(?:^|[{,])\s*['\"]?title['\"]?\s*:([^,\n]*)", re.M)
 _ZOD_OPTIONAL = lazy(r"\.(?:optional|default|nullish|catch)\(")
+# A field whose written value the site's code maps before validating or after:
+# `updated: z.preprocess(v => v === '' ? undefined : v, z.date().optional())`, `….transform(…)`.
+_ZOD_TRANSFORMED = lazy(r"(?:^|[{,])\s*['\"]?(\w+)['\"]?\s*:\s*(?:z\.preprocess\(|[^,\n]*\.transform\()", re.M)
 
 
 def _astro_collection_routes(folder: str, pages: str) -> dict[str, str]:

@@ -75,6 +75,8 @@ class FrontMatterInvalidDate(DocumentRule):
             value = matter.unparsable_dates.get(key, matter.data[key])
             if isinstance(value, dict) and key != "date":
                 continue  # `updated: {timestamp: 1594391902000}`: a theme's own structure, no mistyped date
+            if doc.site is not None and key in doc.site.front_matter_transformed:
+                continue  # `updated: ''` where the site's schema maps '' to unset (Astro's `z.preprocess`)
             problem = date_problem(value, generator)
             if problem:
                 line, column = matter.value_position(key)
