@@ -595,6 +595,10 @@ def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool
         candidates = [os.path.join(base, path.lstrip("/")) for base in bases]
     else:
         candidates = [os.path.join(str(doc.file.parent), path)]
+    if path.startswith("/") and shaped_like_a_post(doc, path):
+        # `/news/2016/07/13/qubes-distributed-fund/`: a post's permalink, where the posts are a
+        # submodule (`_posts`) the checkout has not fetched
+        candidates.append(os.path.join(str(root), "_posts" if doc.site is None or doc.site.generator == "jekyll" else "source/_posts"))
     return in_unfetched_submodule_of(candidates, str(root))
 
 

@@ -50,3 +50,14 @@ def test_a_fetched_submodule_is_checked(tmp_path: Path) -> None:
     site = _site(tmp_path)
     (site / "static" / "img" / "other.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert "image '/img/mesh.png' not found" in _findings(site)
+
+
+def test_a_post_permalink_into_posts_kept_in_an_unfetched_submodule_cannot_be_checked(tmp_path: Path) -> None:
+    modules = '[submodule "_posts"]\n\tpath = _posts\n\turl = https://example.org/posts.git\n'
+    page = "---\ntitle: Donate\n---\n\nSee [the fund](/news/2016/07/13/distributed-fund/) and [the team](/team/).\n"
+    site = write(tmp_path / "site", {"_config.yml": "permalink: /news/:year/:month/:day/:title/\n", ".gitmodules": modules, "donate.md": page})
+    (site / ".git").mkdir()
+    (site / "_posts").mkdir()
+    out = _findings(site)
+    assert "/news/2016/07/13/distributed-fund/" not in out
+    assert "link target '/team/' not found" in out
