@@ -594,7 +594,12 @@ def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool
         bases = [str(root / (folder if folder != WHOLE_ROOT else ".")) for folder in with_site_roots(doc, roots)]
         candidates = [os.path.join(base, path.lstrip("/")) for base in bases]
     else:
-        candidates = [os.path.join(str(doc.file.parent), path)]
+        candidates = [os.path.abspath(os.path.join(str(doc.file.parent), path))]  # the file may be named from the current folder
+    if path.startswith("/") and doc.site is not None and doc.site.generator == "hugo":
+        # a theme's static files (`/images/a.webp` in `themes/x/static/`), where the theme is a
+        # submodule the checkout has not fetched
+        themes = root / "themes"
+        candidates += [os.path.join(str(themes), name, kind, path.lstrip("/")) for name in _entries(str(themes)) for kind in ("static", "assets")]
     if path.startswith("/") and shaped_like_a_post(doc, path):
         # `/news/2016/07/13/qubes-distributed-fund/`: a post's permalink, where the posts are a
         # submodule (`_posts`) the checkout has not fetched

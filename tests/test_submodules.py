@@ -61,3 +61,21 @@ def test_a_post_permalink_into_posts_kept_in_an_unfetched_submodule_cannot_be_ch
     out = _findings(site)
     assert "/news/2016/07/13/distributed-fund/" not in out
     assert "link target '/team/' not found" in out
+
+
+def test_a_hugo_themes_static_files_in_an_unfetched_submodule_cannot_be_checked(tmp_path: Path) -> None:
+    modules = '[submodule "themes/company"]\n\tpath = themes/company\n\turl = https://example.org/company-theme.git\n'
+    page = "---\ntitle: Servers\ndate: 2024-05-01\n---\n\n![The console](/images/blog/console.webp) and [the theme](../../themes/company/README.md).\n"
+    site = write(tmp_path / "site", {"hugo.toml": 'theme = "company"\n', ".gitmodules": modules, "content/blog/servers.md": page})
+    (site / ".git").mkdir()
+    (site / "themes" / "company").mkdir(parents=True)
+    assert "not found" not in _findings(site)
+
+
+def test_a_link_from_a_file_named_from_the_current_folder_into_an_unfetched_submodule(tmp_path: Path) -> None:
+    modules = '[submodule "themes/company"]\n\tpath = themes/company\n\turl = https://example.org/company-theme.git\n'
+    site = write(tmp_path / "site", {"hugo.toml": 'theme = "company"\n', ".gitmodules": modules, "README.md": "# Site\n\nSee [the theme's notes](themes/company/README.md).\n"})
+    (site / ".git").mkdir()
+    (site / "themes" / "company").mkdir(parents=True)
+    code, out, err = artlint("check", "--offline", "--no-cache", "--quiet", "--select", "link-target-missing", "README.md", cwd=site)
+    assert code == 0 and "not found" not in out, out + err

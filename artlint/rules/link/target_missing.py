@@ -387,6 +387,9 @@ def _is_page_path(doc, path, roots) -> bool:
     suffix = last.rsplit(".", 1)[-1].lower() if "." in last and not path.endswith("/") else ""
     if suffix in ("html", "htm"):  # a page at its rendered name (Hugo's uglyURLs, Jekyll's default)
         path, suffix = path[: -len(suffix) - 1], ""
+        folder, _, name = path.rpartition("/")
+        if name.lower() == "index" and path.startswith("/") and folder.strip("/").lower() in ("", *(doc.site.languages if doc.site else ())):
+            return True  # `/index.html`, `/de/index.html`: the home page, which every generator writes
     if path.startswith("/"):
         return suffix not in _FILE_SUFFIXES and is_known_page(doc, path, roots)
     # `blog/starter-kit.html` from /faq, `cockpit-277` from /blog/login-issues.html: a post's
