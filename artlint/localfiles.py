@@ -600,10 +600,10 @@ def in_unfetched_submodule(doc: "Document", path: str, roots: list[str]) -> bool
         # submodule the checkout has not fetched
         themes = root / "themes"
         candidates += [os.path.join(str(themes), name, kind, path.lstrip("/")) for name in _entries(str(themes)) for kind in ("static", "assets")]
-    if path.startswith("/") and shaped_like_a_post(doc, path):
+    if path.startswith("/") and doc.site is not None and shaped_like_a_post(doc, path):
         # `/news/2016/07/13/qubes-distributed-fund/`: a post's permalink, where the posts are a
         # submodule (`_posts`) the checkout has not fetched
-        candidates.append(os.path.join(str(root), "_posts" if doc.site is None or doc.site.generator == "jekyll" else "source/_posts"))
+        candidates += [os.path.join(str(root), folder, "_posts") for folder in doc.site.content]
     return in_unfetched_submodule_of(candidates, str(root))
 
 

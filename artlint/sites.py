@@ -2803,22 +2803,29 @@ def _pages_base_path(folder: str) -> str:
     top = repository_top(folder, _SITE_SEARCH_DEPTH) or folder
     if not any(_PAGES_BASE.search(read_small_file(path)) for path in _workflow_files(top)):
         return ""
-    repository = _github_repository(top)
-    return "" if not repository or repository.lower().endswith(".github.io") else "/" + repository
+    return _project_site_path(top)
 
 
-def _github_repository(top: str) -> str:
-    """The name of the GitHub repository a work tree is a clone of ("" if none or unknown)."""
-    found = _GITHUB_REPOSITORY.search(read_small_file(os.path.join(top, ".git", "config")))
-    return found.group(2) if found is not None and _plain_name(found.group(2)) else ""
+def _github_remote(top: str | None) -> tuple[str, str]:
+    """(owner, repository) of the GitHub repository a work tree is a clone of; ("", "") if
+    none or unknown."""
+    found = None if top is None else _GITHUB_REPOSITORY.search(read_small_file(os.path.join(top, ".git", "config")))
+    return (found.group(1), found.group(2)) if found is not None else ("", "")
+
+
+def _project_site_path(top: str) -> str:
+    """`/<repository>` for a clone of a GitHub project's repository, whose Pages site is served
+    there; "" for an `<owner>.github.io` repository's (served at the root) or an unknown one."""
+    _, repository = _github_remote(top)
+    if not repository or not _plain_name(repository) or repository.lower().endswith(".github.io"):
+        return ""
+    return "/" + repository
 
 
 def _github_owner(folder: str) -> str:
     """The owner (user or organisation) of the GitHub repository a folder is in, lower case;
     "" if none or unknown."""
-    top = repository_top(folder, _SITE_SEARCH_DEPTH)
-    found = None if top is None else _GITHUB_REPOSITORY.search(read_small_file(os.path.join(top, ".git", "config")))
-    return found.group(1).lower() if found is not None else ""
+    return _github_remote(repository_top(folder, _SITE_SEARCH_DEPTH))[0].lower()
 
 
 # A workflow that builds or publishes the site itself: GitHub Pages' classic build is not the one.
@@ -2838,8 +2845,7 @@ def _classic_pages_base_path(folder: str, generator: str, settings: dict) -> str
         return ""
     if any(_BUILDS_PAGES.search(read_small_file(path)) for path in _workflow_files(top)):
         return ""
-    repository = _github_repository(top)
-    return "" if not repository or repository.lower().endswith(".github.io") else "/" + repository
+    return _project_site_path(top)
 
 
 def plain(folder: str) -> Site:
@@ -3401,7 +3407,8 @@ def _known_image_hook_theme(settings: dict, kind: str = "themes") -> bool:
     return any(theme in data.load("sites")["image-render-hooks"].get(kind, ()) for theme in _themes_used(settings))
 
 
-_PARTIAL_CALL = lazy(r"""\bpartial(?:Cached)?\s+["']([\w./-]+)["']""")
+# A Hugo template's call of a partial by name (`partial "function/resource.html" .`).
+PARTIAL_CALL = lazy(r"""\bpartial(?:Cached)?\s+["']([\w./-]+)["']""")
 _ASSETS_LOOKUP = lazy(r"\bresources\.Get\s+[$.(]")
 _HOOK_PARTIAL_DEPTH = 3
 
@@ -3416,7 +3423,7 @@ def _image_hook_reads_assets(templates: list[str]) -> bool:
     for _ in range(_HOOK_PARTIAL_DEPTH):
         if any(_ASSETS_LOOKUP.search(text) for text in texts):
             return True
-        texts = [read_small_file(partials[name]) for text in texts for name in _PARTIAL_CALL.findall(text) if name in partials]
+        texts = [read_small_file(partials[name]) for text in texts for name in PARTIAL_CALL.findall(text) if name in partials]
     return any(_ASSETS_LOOKUP.search(text) for text in texts)
 
 

@@ -298,29 +298,30 @@ def _title_context(doc, matter) -> str:
     tabs of one component titled "Card" are "Card - Design" and "Card - Code"."""
     site = doc.site
     layout = matter.get("layout")
-    if site is None or site.generator not in _LAYOUT_FOLDERS or not isinstance(layout, str) or not layout.strip():
+    if site is None or site.generator not in ("eleventy", "jekyll") or not isinstance(layout, str) or not layout.strip():
         return ""
-    folders = site.template_folders if site.generator == "eleventy" else _LAYOUT_FOLDERS["jekyll"]
+    folders = site.template_folders if site.generator == "eleventy" else ("_layouts",)
     for folder in folders:
         base = os.path.join(site.root, folder, layout.strip())
         for path in (base, base + ".html"):
             if os.path.isfile(path):
-                dependencies.record("stat", path, dependencies.signature_of(path))
-                names = _title_names(read_small_file(path))
+                signature = dependencies.signature_of(path)
+                dependencies.record("stat", path, signature)
+                names = _title_names(path, signature)
                 return "".join(f"\x00{key}={matter[key]!r}" for key in sorted(names) if key != "title" and key in matter)
     return ""
 
 
-_LAYOUT_FOLDERS = {"eleventy": (), "jekyll": ("_layouts",)}
 _TITLE_ELEMENT = re.compile(r"<title>(.{0,600}?)</title>|\{%-?\s*block\s+(?:page_)?title\s*-?%\}(.{0,600}?)\{%-?\s*endblock", re.S)
 _TEMPLATE_NAME = re.compile(r"[A-Za-z_]\w*")
 
 
 @lru_cache(maxsize=64)
-def _title_names(layout: str) -> frozenset[str]:
-    """The names a layout's `<title>` (or its title block) reads in its template tags."""
+def _title_names(path: str, signature: str) -> frozenset[str]:
+    """The names a layout's `<title>` (or its title block) reads in its template tags: the
+    layout read once for all the pages it lays out (`signature`, its state, keys the cache)."""
     names: set[str] = set()
-    for match in _TITLE_ELEMENT.finditer(layout):
+    for match in _TITLE_ELEMENT.finditer(read_small_file(path)):
         for tag in _TEMPLATE_TAG.finditer(match.group(1) or match.group(2) or ""):
             names.update(_TEMPLATE_NAME.findall(tag.group()))
     return frozenset(names)

@@ -13,7 +13,7 @@ from artlint.lazyre import lazy
 from artlint.localfiles import hugo_refs, is_local, read_on_github, resolve, resolve_hugo_ref, split_target
 from artlint.rules import DocumentRule
 from artlint.rules.link.target_missing import ROOTS_OPTION
-from artlint.sites import read_small_file
+from artlint.sites import PARTIAL_CALL, read_small_file
 from artlint.source import UnreadableFile, read_source
 from artlint.templating import LIQUID_GENERATORS, shortcode_names
 from artlint.urls import unescape_markdown
@@ -314,7 +314,6 @@ def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str]
 
 # An id a template computes (`id="{{ $sourceTag }}"`), not a heading's (`.Anchor`, `anchorize`).
 _COMPUTED_ID = lazy(r"""\bid=["']\{\{(?![^}]*(?:\.Anchor|anchorize|urlize|\.ID\b))""")
-_PARTIAL_CALL = lazy(r"""\bpartial(?:Cached)?\s+["']([\w./-]+)["']""")
 
 
 def _section_layout_computes_ids(site, found) -> bool:
@@ -343,7 +342,7 @@ def _computes_ids(folder: str, signature: str) -> bool:
         text = read_small_file(os.path.join(folder, name))
         if _COMPUTED_ID.search(text):
             return True
-        for call in _PARTIAL_CALL.findall(text):
+        for call in PARTIAL_CALL.findall(text):
             partial = os.path.join(layouts, "partials", call if call.endswith(".html") else call + ".html")
             if os.path.realpath(partial).startswith(os.path.realpath(layouts) + os.sep) and _COMPUTED_ID.search(read_small_file(partial)):
                 return True
