@@ -502,7 +502,7 @@ def _rules(args: argparse.Namespace) -> int:
 def _cache(args: argparse.Namespace) -> int:
     # Imported here: each command loads only what it needs (start-up speed).
     from artlint.boundary import checked_boundary
-    from artlint.cachefolder import UntrustedFolder, clear, clear_derived, trusted_cache_directory
+    from artlint.cachefolder import UntrustedFolder, clear, clear_derived, trusted_cache_directory, user_directory
     from artlint.engine import project_root
 
     config = _load_config(args.config)
@@ -514,9 +514,15 @@ def _cache(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{directory}\n")
         return EXIT_OK
     removed = clear(directory)
-    removed += [path for path in clear_derived() if path not in removed]
-    sys.stdout.write(f"removed {len(removed)} cache file{'s' if len(removed) != 1 else ''} from {visible(str(directory))}\n")
+    sys.stdout.write(f"removed {_cache_files(len(removed))} from {visible(str(directory))}\n")
+    shared = [path for path in clear_derived() if path not in removed]
+    if shared:  # in the user's folder, not the project's: said apart
+        sys.stdout.write(f"removed {_cache_files(len(shared))} shared by projects from {visible(str(user_directory()))}\n")
     return EXIT_OK
+
+
+def _cache_files(count: int) -> str:
+    return f"{count} cache file{'s' if count != 1 else ''}"
 
 
 def _site(args: argparse.Namespace) -> int:

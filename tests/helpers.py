@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
+import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,6 +46,37 @@ def artlint(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
     if exact:
         return completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
     return completed.returncode, completed.stdout, completed.stderr
+
+
+def cpu_seconds() -> float:
+    """CPU time (user and system) of this process and of the child processes it has waited for.
+    Time limits on a run are measured in it, not in wall time: other work on the machine, such
+    as tests running beside on the other core, does not count."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+# Seconds of CPU the loop in `machine_slowness` took on the machine the time limits were set on.
+_REFERENCE_LOOP_SECONDS = 0.085
+
+
+@functools.cache
+def machine_slowness() -> float:
+    """How many times slower than the machine the limits were set on this one runs Python, at
+    least 1: the fastest of three runs of a fixed loop."""
+    fastest = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for number in range(300_000):
+            total += number % 7
+        fastest = min(fastest, time.process_time() - started)
+    return max(1.0, fastest / _REFERENCE_LOOP_SECONDS)
+
+
+def cpu_limit(seconds: float) -> float:
+    """A limit of `seconds` of CPU on the reference machine, for this one."""
+    return seconds * machine_slowness()
 
 
 def artlint_in_process(*args: str, cwd: Path) -> tuple[int, str, str]:

@@ -67,3 +67,13 @@ def test_no_cache_writes_no_table_and_cache_clear_removes_it(tmp_path: Path) -> 
     code, out, _ = artlint("cache", "clear", cwd=tmp_path / "site", env=environment)
     assert code == 0 and tables() == [], out
     assert (user_cache / "artlint" / "seal.key").exists()  # the key is not a cache: kept
+
+    # A project with its own cache folder: the table in the user's folder is cleared too, and said apart.
+    write(tmp_path / "site", {"artlint.toml": ""})
+    artlint("check", "--offline", "--quiet", ".", cwd=tmp_path / "site", env=environment)
+    assert len(tables()) == 1
+    code, out, _ = artlint("cache", "clear", cwd=tmp_path / "site", env=environment)
+    assert code == 0 and tables() == []
+    project, shared = out.splitlines()
+    assert project.startswith("removed ") and project.endswith(f" cache files from {tmp_path / 'site' / '.artlint_cache'}")
+    assert shared == f"removed 1 cache file shared by projects from {user_cache / 'artlint'}"

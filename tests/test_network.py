@@ -271,7 +271,7 @@ def test_cli_json_carries_the_url_and_cache_clear(tmp_path: Path, server: Plante
     assert finding["rule"] == "link-broken" and finding["url"] == f"{server.base}/404"
     assert (tmp_path / ".artlint_cache" / "network-v2.sqlite3").is_file()
     code, out, _ = artlint("cache", "clear", cwd=tmp_path)
-    assert code == 0 and out.startswith("removed 2 cache files")  # network results and file results
+    assert code == 0 and out.startswith(f"removed 2 cache files from {tmp_path / '.artlint_cache'}\n")  # network results and file results
     assert not (tmp_path / ".artlint_cache" / "network-v2.sqlite3").exists()
 
 
