@@ -5948,9 +5948,53 @@ def _settings_of(config_file: str) -> dict:
                     table.setdefault(language, values)
         return merged
     settings = _read_settings(config_file)
-    if config_file.endswith((".js", ".ts", ".mjs", ".cjs", ".mts", ".html", ".cfg")):
+    if config_file.endswith(_SCRIPT_SUFFIXES):
+        settings = {"_text": _script_config_text(config_file)}
+    elif config_file.endswith((".html", ".cfg")):
         settings = {"_text": read_small_file(config_file)}  # searched as text, never run (docsify's `index.html`, Writerside's XML too)
     return settings
+
+
+_SCRIPT_SUFFIXES = (".js", ".ts", ".mjs", ".cjs", ".mts", ".cts")
+# `import shared from "./shared.mts"`, `require('./config/en')`: a module of the configuration
+_RELATIVE_IMPORT = lazy(r"""(?:\bfrom|\bimport|\brequire\()\s*["'](\.{1,2}/[^"'\n]{1,200})["']""")
+_MOST_CONFIG_MODULES = 8
+
+
+def _script_config_text(config_file: str) -> str:
+    """A script configuration's text, searched as text and never run, followed by the text of
+    the configuration modules it imports (VitePress sites often keep `srcDir` and each language's
+    settings in `.vitepress/config/shared.mts` beside an `index.mts` that spreads them in). A
+    module counts when it lies in the generator's own folder (`.vitepress/`, `.vuepress/`) or is
+    named for configuration beside the file (`./docusaurus.config.base.js`); a component, a
+    plugin or a page imported by a root configuration is not read, nor anything outside."""
+    text = read_small_file(config_file)
+    folder = os.path.dirname(config_file)
+    own_folder = next((path for path in (folder, os.path.dirname(folder)) if os.path.basename(path) in _GENERATOR_FOLDERS), None)
+    texts, seen = [text], {os.path.normpath(config_file)}
+    for name in _RELATIVE_IMPORT.findall(_without_js_comments(text)):
+        module = _script_module(folder, name)
+        if module is None or module in seen:
+            continue
+        if not (within(module, own_folder) if own_folder else within(module, folder) and "config" in os.path.basename(module)):
+            continue
+        seen.add(module)
+        texts.append(read_small_file(module))
+        if len(seen) > _MOST_CONFIG_MODULES:
+            break
+    return "\n".join(texts)
+
+
+_GENERATOR_FOLDERS = (".vitepress", ".vuepress")
+
+
+def _script_module(folder: str, name: str) -> str | None:
+    """The file an import of `name` from `folder` reads, with the suffixes Node and Vite try; None
+    when there is none or it is a symbolic link."""
+    base = os.path.normpath(os.path.join(folder, name))
+    candidates = [base] if base.endswith(_SCRIPT_SUFFIXES) else [base + suffix for suffix in _SCRIPT_SUFFIXES]
+    candidates += [os.path.join(base, "index" + suffix) for suffix in _SCRIPT_SUFFIXES]
+    return next((path for path in candidates if os.path.isfile(path) and not os.path.islink(path)), None)
 
 
 def _hugo_settings(folder: str, config_file: str) -> dict:

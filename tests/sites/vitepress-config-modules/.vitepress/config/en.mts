@@ -1,0 +1,1 @@
+export default () => ({ description: "A walk through the compiler" });
