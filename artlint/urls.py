@@ -45,7 +45,7 @@ def authority(url: str) -> str:
 
 @lru_cache(maxsize=4096)
 def is_private_host(host: str) -> bool:
-    """Loopback, private, link-local, unspecified addresses and names that never resolve publicly."""
+    """Loopback, private, link-local, multicast, unspecified addresses and names that never resolve publicly."""
     host = host.strip("[]").lower().rstrip(".")
     if not host:
         return True
@@ -55,7 +55,7 @@ def is_private_host(host: str) -> bool:
         address = ipaddress.ip_address(host)
     except ValueError:
         return False
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified or address.is_reserved
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_multicast or address.is_unspecified or address.is_reserved
 
 
 def is_address(name: str) -> bool:

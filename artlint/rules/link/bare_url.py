@@ -53,10 +53,10 @@ _DOI_URL = lazy(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/10\.\d{4,9}/", re.I)
 _PLACEHOLDER = lazy(
     r"[{}]|\$\{|\$[A-Z_]{2,}\b|/:[a-z_]\w*|(?<![a-z0-9])x{3,}(?![a-z0-9])|/\.\.\.(?:/|$)|[?&]([a-z_]\w*)=\1(?![\w.%-])", re.I
 )
-# `yourdomain.com`, `xxx.cn`, and hosts named "domain" (`www.domain.com`, `x.domain1.com`,
-# `mydomain.net`): the stand-ins tutorials use when comparing origins or showing a setting.
+# `yourdomain.com`, `xxx.cn`, and hosts named "domain" or "site" (`www.domain.com`, `x.domain1.com`,
+# `mydomain.net`, `www.site.com/modpack`): the stand-ins tutorials use when comparing origins or showing a setting.
 # A stand-in for the top-level domain too (`https://repo.fqdn[:443]`, `example.tld`).
-_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?domain\d*\.[a-z]{2,6}$|\.(?:fqdn|tld)$")
+_PLACEHOLDER_HOST = lazy(r"(?:^|\.)your|(?<![a-z0-9])x{3,}(?![a-z0-9])|(?:^|\.)(?:my|some)?(?:domain|site)\d*\.[a-z]{2,6}$|\.(?:fqdn|tld)$")
 # A path's part the reader fills in: `github.com/username/reponame.git`, `twitter.com/_your_twitter_username`.
 _PLACEHOLDER_SEGMENT = lazy(r"/(?:[^/?#]*?[-_])?(?:user-?name|repo-?name|your[-_]?(?:[a-z]+[-_])?(?:user-?name|domain|repo|handle|account))(?![a-z])", re.I)
 _DATA = data.load("links")["bare-url"]
