@@ -1147,6 +1147,8 @@ def _writes_data_file(matter: Mapping[str, Any]) -> bool:
 
 
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
+    if site.generator == "hugo" and any(isinstance(key, str) and not key.islower() for key in matter):
+        matter = _hugo_keys(matter)
     relative = site.relative(file)
     parts = relative.split("/")
     name = parts[-1]
@@ -1236,6 +1238,16 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     redirects = hugo_type == "redirect" or (site.redirect_pages and bool(matter.get("redirect_to")))
     unbuilt = site.drafts_unbuilt and _left_out_as_draft(site.generator, matter)
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script, redirects, unbuilt)
+
+
+def _hugo_keys(matter: Mapping[str, Any]) -> dict:
+    """The front matter as Hugo reads it, its keys without case (`Draft: true` is a draft,
+    `Title:` the title); a key written in lower case wins over another spelling of it."""
+    lowered = {key: value for key, value in matter.items() if not isinstance(key, str) or key.islower()}
+    for key, value in matter.items():
+        if isinstance(key, str):
+            lowered.setdefault(key.lower(), value)
+    return lowered
 
 
 def _left_out_as_draft(generator: str, matter: Mapping[str, Any]) -> bool:
