@@ -241,10 +241,13 @@ def _heading_texts(doc, starts: list[int]) -> list[str]:
     without the number a numbered document gives it: "3.1.2.1 Notice" and "3.1.3.1 Notice" are
     the same heading of two sections built on one template; nor the number of an alternative:
     "方法一：回溯" and "方法二：回溯（写法二）" are two ways of one solution."""
-    texts = {
-        heading.start: normalise(_without_prefix(_QUALIFIER.sub("", _unnumbered(_HEADING_ATTRIBUTES.sub("", heading.text)))))
+    written = {
+        heading.start: _without_prefix(_QUALIFIER.sub("", _unnumbered(_HEADING_ATTRIBUTES.sub("", heading.text))))
         for heading in doc.nodes("heading")
     }
+    directives = {start: _directive_names(text) for start, text in written.items()}
+    unprefixed = {names[0] for names in directives.values() if names is not None}
+    texts = {start: normalise(_as_directive(text, directives[start], unprefixed)) for start, text in written.items()}
     return [texts.get(offset, "") for offset in starts]
 
 
@@ -278,6 +281,33 @@ def _without_prefix(text: str) -> str:
         return path.group(1)
     match = _PREFIXED_NAME.fullmatch(text)
     return match.group(1) if match else text
+
+
+# A heading that names a directive and the syntax of its value: "olcReferral: <URI>",
+# "readonly { on | off }", "timelimit &lt;integer&gt;".
+_DIRECTIVE_HEADING = lazy(r"[ \t`]*([a-z]+)?([A-Za-z][A-Za-z0-9]*)[ \t`]*[:：]?[ \t]*(?:(?:<[^<>]*>|&lt;.*?&gt;|\{[^{}]*\}|\[[^\[\]]*\])[ \t]*)*")
+
+
+def _directive_names(text: str) -> tuple[str, str] | None:
+    """A directive's heading: its name in lower case, and that name without a namespace written
+    as a lower-case prefix (`olcReferral`: "olcreferral", "referral"); None for other headings."""
+    match = _DIRECTIVE_HEADING.fullmatch(text)
+    if match is None:
+        return None
+    prefix, name = match.groups()
+    whole = ((prefix or "") + name).lower()
+    return whole, name.lower() if prefix and name[:1].isupper() else whole
+
+
+def _as_directive(text: str, names: tuple[str, str] | None, unprefixed: set[str]) -> str:
+    """A server's manual describes each directive once per way of configuring it, in words both
+    chapters share (`olcReferral: <URI>` in cn=config, `referral <URI>` in slapd.conf): a
+    directive's heading is its name without its namespace when another heading names it so.
+    Two prefixed names stay apart (`testPathIgnorePatterns`, `coveragePathIgnorePatterns`)."""
+    if names is None:
+        return text
+    whole, bare = names
+    return bare if bare != whole and bare in unprefixed else whole
 
 
 # A heading's qualifier in brackets: "Use CPU QoS (based on Group Identity)" and "Use CPU QoS
@@ -316,7 +346,8 @@ class DuplicateParagraph(DocumentRule):
     numbers aside: "3.1.2 Notice", "3.2.1 Notice"; a qualifier in brackets aside: "Use QoS
     (Group Identity)", "Use QoS (Core Scheduling)"; an id given at its end aside: `### GUI
     {#linux-gui}`, `#### GUI {#win10-gui}`; an option's name but for its first part:
-    `fastapi_reload_delay`, `quart_reload_delay`), or in two sections under paragraphs that are
+    `fastapi_reload_delay`, `quart_reload_delay`; a directive's name with and without its
+    namespace's prefix: `olcReferral: <URI>`, `referral <URI>`), or in two sections under paragraphs that are
     one bold phrase of the same text (`**Matching**` in the section of each kind of rule, the
     same fields listed under each), even whole runs of it ("Common causes" under
     each limit, "Options" under each command), and the items of a list again in another list
