@@ -372,6 +372,9 @@ class Site:
     # Astro: the folders of content collections whose schema lets a title go (none declared,
     # or `title: z.string().optional()`); Astro's validation stops a build that misses a required one.
     untitled_folders: tuple[str, ...] = ()
+    # Astro: (folder, keys) of the content collections whose schema is a `z.object({…})` of its
+    # own: keys it does not declare are dropped from the entry's data (zod strips them), never read.
+    declared_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # jekyll-redirect-from (or GitHub Pages, which brings it): a page with `redirect_to:` is a
     # redirect, its text never shown.
     redirect_pages: bool = False
@@ -440,6 +443,12 @@ class Site:
             if mounted == folder:
                 return f"{prefix}/{inner}" if inner else prefix
         return inner
+
+    def drops_key(self, file: str, key: str) -> bool:
+        """Whether the generator drops `key` from the front matter of the page `file` before
+        anything reads it: an Astro collection whose schema does not declare it."""
+        relative = self.relative(file)
+        return any(within(relative, folder) and key not in keys for folder, keys in self.declared_keys)
 
     def page(self, file: str, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site makes of `file` (absolute), given its front matter."""
@@ -858,6 +867,7 @@ class Site:
             "kept-folders": list(self.kept_folders),
             "plugin-sources": [{"kind": kind, "folder": folder, "route": "/" + route} for kind, folder, route in self.doc_sources],
             "untitled-folders": list(self.untitled_folders),
+            "declared-keys": {folder: list(keys) for folder, keys in self.declared_keys},
             "redirect-pages": self.redirect_pages,
             "drafts-unbuilt": self.drafts_unbuilt,
             "listing-pages": ["/" + path for path in self.listing_pages],
@@ -5023,6 +5033,7 @@ def _astro_parts(folder: str, settings: dict) -> dict:
         "static": (public,),
         "autolinks": True,  # remark-gfm
         "untitled_folders": _astro_untitled_folders(config, source),
+        "declared_keys": _astro_declared_keys(config, source),
         # Starlight leaves `draft: true` pages out of a production build; elsewhere the site's
         # code does, where it filters its collections on the key (`({ data }) => !data.draft`).
         "drafts_unbuilt": "@astrojs/starlight" in text or _reads_draft_key(folder, source),
@@ -5123,6 +5134,82 @@ def _astro_untitled_folders(text: str, source: str) -> tuple[str, ...]:
         if title is None or _ZOD_OPTIONAL.search(title.group(1)):
             found.append(base)
     return tuple(found)
+
+
+def _astro_declared_keys(text: str, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(folder, keys) of each collection whose `schema:` is a `z.object({…})` written in place
+    and closed in the file, whose unknown keys zod strips: not one that lets them through
+    (`.passthrough()`, `.catchall(…)`, `.loose()`, `z.looseObject`), nor one extended or merged."""
+    found = []
+    for _, base, (start, end) in _astro_definitions(text, source):
+        schema = _ASTRO_SCHEMA.search(text, start, end)
+        if base is None or schema is None:
+            continue
+        close = _closing_brace(text, schema.end() - 1, end)
+        if close is None or _ZOD_KEEPS_UNKNOWN.match(text, close + 1):
+            continue
+        keys = _top_level_keys(text[schema.end() : close])
+        if keys:
+            found.append((base, tuple(keys)))
+    return tuple(found)
+
+
+# After an object's `}`: `)` then a method that keeps or adds keys.
+_ZOD_KEEPS_UNKNOWN = lazy(r"\s*\)\s*\.\s*(?:passthrough|catchall|loose|extend|merge|and)\b")
+_OBJECT_KEY = lazy(r"""\s*(?:['"]([^'"\n]+)['"]|([A-Za-z_$][\w$]*))\s*:""")
+
+
+def _closing_brace(text: str, opening: int, end: int) -> int | None:
+    """The offset of the `}` that closes the `{` at `opening`, strings skipped; None when the
+    object does not close before `end`."""
+    depth, index, quote = 0, opening, ""
+    while index < end:
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"`":
+            quote = char
+        elif char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+            if depth == 0:
+                return index if char == "}" else None
+        index += 1
+    return None
+
+
+def _top_level_keys(body: str) -> list[str]:
+    """The keys of an object literal's body (between its braces), not those of values nested in it."""
+    keys: list[str] = []
+    depth, index, quote, expecting = 0, 0, "", True
+    while index < len(body):
+        char = body[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif depth == 0 and expecting:
+            key = _OBJECT_KEY.match(body, index)
+            if key is None:
+                return []  # a spread (`...base.shape`) or a computed key: the keys are not all written
+            keys.append(key.group(1) or key.group(2))
+            index, expecting = key.end(), False
+            continue
+        elif char in "'\"`":
+            quote = char
+        elif char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            expecting = body[index + 1 :].strip() != ""
+        index += 1
+    return keys
 
 
 # `schema: z.object({`, `schema: ({ image }) => z.object({`: the entries' fields follow.

@@ -77,6 +77,8 @@ class FrontMatterInvalidDate(DocumentRule):
                 continue  # `updated: {timestamp: 1594391902000}`: a theme's own structure, no mistyped date
             if doc.site is not None and key in doc.site.front_matter_transformed:
                 continue  # `updated: ''` where the site's schema maps '' to unset (Astro's `z.preprocess`)
+            if doc.site is not None and doc.site.drops_key(doc.absolute_file, key):
+                continue  # `publishDate: "January 3 2021"` where the collection's schema declares no such key: dropped unread
             problem = date_problem(value, generator)
             if problem:
                 line, column = matter.value_position(key)
