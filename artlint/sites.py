@@ -331,6 +331,9 @@ class Site:
     # `relative_link`, or a Hugo image render hook that writes `.Destination | relURL` when no
     # page resource matches: a markdown image's relative path is written from the site's root.
     images_from_root: bool = False
+    # Chirpy's `img_cdn` (`cdn` since its version 7) when it is a folder of the site
+    # (`img_cdn: /assets/img`): its templates write every image source without `//` after it.
+    image_prefix: str = ""
     # A Hugo image render hook that looks an image up with `resources.Get` when the page has no
     # such resource (LoveIt's, FixIt's, DoIt's `function/resource.html`): `![](a.png)` is the
     # site's `assets/a.png`, wherever the page.
@@ -807,6 +810,7 @@ class Site:
             "root-base": self.root_base,
             "root-shortcodes": list(self.root_shortcodes),
             "images-from-root": self.images_from_root,
+            "image-prefix": self.image_prefix,
             "images-from-assets": self.images_from_assets,
             "post-asset-folder": self.post_asset_folder,
             "permalinks": dict(self.permalinks),
@@ -3700,6 +3704,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
         ),
         "plugin_ids": _plugin_writes_ids(plugins),
         "images_from_root": _chirpy_theme(folder, settings),
+        "image_prefix": _chirpy_image_prefix(folder, settings),
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
         **_jekyll_term_uses(folder, settings),
@@ -3751,6 +3756,18 @@ def _chirpy_theme(folder: str, settings: dict) -> bool:
     source from the site's root, after the page's `media_subpath` (`img_path` before Chirpy 7)."""
     named = " ".join(str(settings.get(key, "")) for key in ("theme", "remote_theme"))
     return "chirpy" in named.lower() or "jekyll-theme-chirpy" in _gemfile(folder, settings)
+
+
+def _chirpy_image_prefix(folder: str, settings: dict) -> str:
+    """Chirpy's image folder, `img_cdn` (before its version 7) or `cdn`, when it names a
+    folder of the site rather than another host: "/assets/img" for `img_cdn: /assets/img`."""
+    if not _chirpy_theme(folder, settings):
+        return ""
+    for key in ("cdn", "img_cdn"):
+        value = settings.get(key)
+        if isinstance(value, str) and value.strip() and "//" not in value and ":" not in value:
+            return "/" + _normal(value.strip()).strip("/")
+    return ""
 
 
 # A template that reads a key of terms as a list: loops over it, counts or joins it, indexes

@@ -170,6 +170,8 @@ class ImageUnreachable(NetworkRule):
             if resolve(doc, path, options["roots"]) is None and not in_unfetched_submodule(doc, path, options["roots"]):
                 if _written_from_root(doc, link, path) and resolve(doc, posixpath.normpath(_media_subpath(doc) + "/" + path), options["roots"]) is not None:
                     continue  # hexo-renderer-marked's prependRoot, Chirpy's templates: `images/a.png` is /images/a.png
+                if _under_image_prefix(doc, path, options["roots"]):
+                    continue  # Chirpy's `img_cdn: /assets/img`: `/2024/a.png` is /assets/img/2024/a.png
                 if _bundle_resource_by_hook(doc, path):
                     continue  # the theme's image render hook finds `/a.webp` among the page's resources
                 if _asset_by_hook(doc, link, path, options["roots"]):
@@ -212,6 +214,13 @@ def _app_scheme(url: str) -> str:
 def _written_from_root(doc, link, path: str) -> bool:
     """A markdown image's relative path that the site's renderer writes from the site's root."""
     return doc.site is not None and doc.site.images_from_root and link.kind != "html" and not path.startswith("/")
+
+
+def _under_image_prefix(doc, path: str, roots) -> bool:
+    """Whether the image is found where Chirpy's templates send every source without `//`:
+    after the site's image folder (`img_cdn`) and the page's `media_subpath`."""
+    prefix = doc.site.image_prefix if doc.site is not None else ""
+    return bool(prefix) and resolve(doc, posixpath.normpath(f"{prefix}/{_media_subpath(doc)}/{path}"), roots) is not None
 
 
 def _media_subpath(doc) -> str:
