@@ -72,7 +72,8 @@ _ZOLA_DATE_NAME = lazy(
 # `hugo_version = "0.55.6"`, `hugo-version: '0.55.6'`, `ARG HUGO_VERSION="0.55.6"`, or a release
 # downloaded by its URL (`gohugoio/hugo/releases/download/v0.55.6/`).
 _HUGO_VERSION = lazy(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?0\.(\d+)|gohugoio/hugo/releases/download/v0\.(\d+)""", re.I)
-_LOCALES = lazy(r"""locales\s*:\s*\[([^\]]*)\]""")
+# `locales: ['en', 'fr']`, or a constant the configuration names there (`const locales = [...]`).
+_LOCALES = lazy(r"""\blocales\s*[:=]\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = lazy(r"""defaultLocale\s*:\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 _QUOTED = lazy(r"""["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']""")
 # Documentation generators: a page's title comes from its first heading, front matter is optional.
@@ -1036,13 +1037,16 @@ class Site:
         that is never built: Docusaurus lists the original docs and posts and takes a locale's file
         of the same path in their place, so a file with no original (`i18n/es/
         docusaurus-plugin-content-docs/current/old.md` without `docs/old.md`), or one outside
-        `current/` and `version-*/`, reaches no page."""
+        `current/` and `version-*/`, reaches no page; nor does a file of a locale that `i18n.locales`
+        does not name (`i18n/it/` where the site builds en, fr and es)."""
         if self.generator != "docusaurus" or not self.language_folders:
             return False
         relative = self.relative(path)
         parts = relative.split("/")
         if len(parts) < 4 or parts[0] != "i18n" or not parts[2].startswith(_TRANSLATED_PLUGIN_FOLDERS):
             return False
+        if all(folder != f"i18n/{parts[1]}" for folder, _ in self.language_folders):
+            return True  # a locale the configuration does not build (a translation service's folder for another language)
         source = self.plugin_source(relative)
         if source is None:
             return True

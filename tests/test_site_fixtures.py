@@ -1163,3 +1163,23 @@ def test_eleventy_language_folders_under_its_input_folder(tmp_path: Path) -> Non
     [model] = json.loads(out)
     assert model["language-folders"] == {"src/en": "en", "src/fr": "fr"}
     assert model["pages-by-language"] == {"en": 1, "fr": 1}
+
+
+def test_docusaurus_locales_named_by_a_constant_and_a_locale_not_built(tmp_path: Path) -> None:
+    """`const locales = ['en', 'fr']` then `i18n: { locales }`: French is a language of the
+    site; `i18n/it/`, which a translation service left but the configuration does not build,
+    is checked only when named."""
+    translated = "docusaurus-plugin-content-docs/current/intro.md"
+    write(tmp_path, {
+        "docusaurus.config.js": "const locales = ['en', 'fr'];\nmodule.exports = { i18n: { defaultLocale: 'en', locales } };\n",
+        "docs/intro.md": "# Intro\n\nThe first page.\n",
+        f"i18n/fr/{translated}": "# Introduction\n\nLa première page.\n",
+        f"i18n/it/{translated}": "# Introduzione\n\nLa prima prima pagina.\n",
+    })
+    code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    model = json.loads(out)[0]
+    assert (model["languages"], model["language-folders"]) == (["en", "fr"], {"i18n/fr": "fr"}), err
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(out)["findings"]] == [], err
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", f"i18n/it/{translated}", cwd=tmp_path)
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["duplicate-word"], err
