@@ -131,9 +131,65 @@ def _generator_masked(text: str, generator: str | None, body_offset: int, site: 
         return _org_blocks_fenced(text, body_offset)
     if generator in ("vitepress", "vuepress"):
         return _CODE_IMPORT.sub(lambda match: blanked(match.group()), text) if ("@[code" in text or "<<<" in text) else text
+    if generator == "jekyll" and "</" in text:
+        text = _kramdown_html_lines_closed(text, body_offset)
     if generator not in LIQUID_GENERATORS or ("{%" not in text and "{{" not in text):
         return text
     return _liquid_masked(text, body_offset)
+
+
+# The tags that start an HTML block of CommonMark's sixth kind: it interrupts a paragraph and
+# runs on to the next blank line, whatever closes before.
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|"
+    "fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|html|iframe|legend|li|link|main|menu|"
+    "menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
+)
+# A line that opens such an element and closes it, followed by a line that is not blank.
+_CLOSED_BLOCK_LINE = lazy(rf"^ {{0,3}}<(?:{_BLOCK_TAGS})(?=[\s/>])(?=[^\n]*</(?:{_BLOCK_TAGS})\s*>)[^\n]*\n(?=[ \t]*\S)", re.M | re.I)
+_FENCE_LINE = lazy(r"^ {0,3}(`{3,}|~{3,})", re.M)
+
+
+def _kramdown_html_lines_closed(text: str, body_offset: int) -> str:
+    """kramdown ends an HTML block at the element's end tag: `<div id="code_1">Code 1</div>`
+    on the line before a code fence is an element, then the fence. CommonMark runs the HTML
+    block on to the next blank line, so that the fence and what follows would be HTML and every
+    later fence read the other way round. Such a line's tag name gets another first letter
+    (`<xiv id="code_1">`), which CommonMark reads as HTML inside a paragraph that the fence ends;
+    its attributes (the id) stay as written. Lines inside code blocks are left alone."""
+    lines = list(_CLOSED_BLOCK_LINE.finditer(text, body_offset))
+    if not lines:
+        return text
+    fenced = _fenced_spans(text, body_offset)
+    pieces, position = [], 0
+    for line in lines:
+        name_start = text.index("<", line.start()) + 1
+        if any(start <= line.start() < end for start, end in fenced):
+            continue
+        pieces += [text[position:name_start], "x"]
+        position = name_start + 1
+    return "".join(pieces) + text[position:]
+
+
+def _fenced_spans(text: str, body_offset: int) -> list[tuple[int, int]]:
+    """The spans of fenced code blocks, each from its opening fence to the end of its closing
+    one (or of the text), fences matched as kramdown and CommonMark both match them."""
+    spans, opening = [], None
+    for fence in _FENCE_LINE.finditer(text, body_offset):
+        marker = fence.group(1)
+        if opening is None:
+            opening = fence
+        elif marker[0] == opening.group(1)[0] and len(marker) >= len(opening.group(1)) and not _rest_of_line(text, fence.end()).strip():
+            spans.append((opening.start(), fence.end()))
+            opening = None
+    if opening is not None:
+        spans.append((opening.start(), len(text)))
+    return spans
+
+
+def _rest_of_line(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[position : end if end >= 0 else len(text)]
 
 
 def _liquid_masked(text: str, body_offset: int) -> str:
