@@ -3657,7 +3657,13 @@ def _zola_parts(folder: str, settings: dict) -> dict:
     # Zola writes a page for each taxonomy and each of its terms: `/category/`, `/category/note/`.
     names = [item.get("name") for item in _items(settings.get("taxonomies")) if isinstance(item, dict)]
     taxonomies = tuple(f"{name.strip('/').lower()}/*" for name in names if isinstance(name, str) and name.strip("/"))
-    return {"content": ("content",), "static": ("static",), "languages": tuple(codes), "url_settings": url_settings, "generated_folders": taxonomies}
+    generated = (*taxonomies, *_ZOLA_ALWAYS_WRITTEN)
+    return {"content": ("content",), "static": ("static",), "languages": tuple(codes), "url_settings": url_settings, "generated_folders": generated}
+
+
+# What every Zola build writes besides the pages: its 404 page (`templates/404.html`, or a
+# built-in one), the sitemap and robots.txt.
+_ZOLA_ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "robots.txt")
 
 
 def _jekyll_autolinks(settings: dict) -> bool:
