@@ -5189,7 +5189,30 @@ _OBJECT_KEY = lazy(r"""\s*(?:['"]([^'"\n]+)['"]|([A-Za-z_$][\w$]*))\s*:""")
 def _closing_brace(text: str, opening: int, end: int) -> int | None:
     """The offset of the `}` that closes the `{` at `opening`, strings skipped; None when the
     object does not close before `end`."""
-    depth, index, quote = 0, opening, ""
+    for index, char, depth in _code_characters(text, opening, end):
+        if depth == 1 and char in "})]":
+            return index if char == "}" else None
+    return None
+
+
+def _top_level_keys(body: str) -> list[str]:
+    """The keys of an object literal's body (between its braces), not those of values nested
+    in it; none when an entry is no `key:` (a spread, `...base.shape`, or a computed key)."""
+    last = len(body.rstrip())
+    starts = [0, *(index + 1 for index, char, depth in _code_characters(body, 0, len(body)) if char == "," and depth == 0)]
+    keys = []
+    for start in (start for start in starts if start < last):
+        key = _OBJECT_KEY.match(body, start)
+        if key is None:
+            return []
+        keys.append(key.group(1) or key.group(2))
+    return keys
+
+
+def _code_characters(text: str, start: int, end: int) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, brackets open before it) of each character of JavaScript between
+    `start` and `end` that is outside its string literals."""
+    depth, index, quote = 0, start, ""
     while index < end:
         char = text[index]
         if quote:
@@ -5199,44 +5222,13 @@ def _closing_brace(text: str, opening: int, end: int) -> int | None:
                 quote = ""
         elif char in "'\"`":
             quote = char
-        elif char in "{([":
-            depth += 1
-        elif char in "})]":
-            depth -= 1
-            if depth == 0:
-                return index if char == "}" else None
+        else:
+            yield index, char, depth
+            if char in "{([":
+                depth += 1
+            elif char in "})]":
+                depth -= 1
         index += 1
-    return None
-
-
-def _top_level_keys(body: str) -> list[str]:
-    """The keys of an object literal's body (between its braces), not those of values nested in it."""
-    keys: list[str] = []
-    depth, index, quote, expecting = 0, 0, "", True
-    while index < len(body):
-        char = body[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif depth == 0 and expecting:
-            key = _OBJECT_KEY.match(body, index)
-            if key is None:
-                return []  # a spread (`...base.shape`) or a computed key: the keys are not all written
-            keys.append(key.group(1) or key.group(2))
-            index, expecting = key.end(), False
-            continue
-        elif char in "'\"`":
-            quote = char
-        elif char in "{([":
-            depth += 1
-        elif char in "})]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            expecting = body[index + 1 :].strip() != ""
-        index += 1
-    return keys
 
 
 # `schema: z.object({`, `schema: ({ image }) => z.object({`: the entries' fields follow.
