@@ -723,14 +723,14 @@ def _docusaurus(site: Site, relative: str, file: str, matter: Mapping[str, Any],
         if slug is not None:
             url = _clean(base + "/" + slug.lstrip("/"))
             return PageUrl(url.rstrip("/") or "/", _output(url.rstrip("/") + "/"), "slug")
-        segments = parts[:-1] + ([] if stem == "index" else [stem])
+        dated = _DOCUSAURUS_DATED.match("/".join(parts))
+        if dated:  # the date first, then the folders before it and the rest: `post/2021-08-11-a.md` is /2021/08/11/post/a
+            written = f"{dated.group('date').replace('-', '/')}/{dated.group('folder')}{dated.group('text')}"
+            segments = [segment for segment in written.split("/") if segment]
+        else:
+            segments = parts[:-1] + ([] if stem == "index" else [stem])
         if not segments:
             return None
-        dated = _DOCUSAURUS_DATED.match(segments[-1]) or _DOCUSAURUS_DATED.match(segments[0])
-        if dated and dated.group(0) == segments[-1]:
-            segments[-1:] = [dated.group(1), dated.group(2), dated.group(3), dated.group(4)]
-        elif dated:
-            return None  # a date in a folder's name: not modelled
     for segment in segments:
         if not _SIMPLE_SEGMENT.match(segment):
             raise _Uncertain(segment)
@@ -746,8 +746,10 @@ def _docusaurus_category_index(parts: list[str], stem: str) -> bool:
     return name in ("index", "readme") or (len(parts) > 1 and name == parts[-2].lower())
 
 
-# The blog plugin's dated names: the date as written (`2020-2-14-x.md` is /2020/2/14/x).
-_DOCUSAURUS_DATED = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")
+# The blog plugin's dated paths (its parseBlogFileName): the last date in the path, as written
+# (`2020-2-14-x.md` is /2020/2/14/x), before the folders that come before it and the rest of
+# the name (`2021/08/11/a/index.md`, `post/2021-08-11-a.md`).
+_DOCUSAURUS_DATED = lazy(r"^(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)(?:/index)?\.mdx?$")
 
 
 def _vuepress(site: Site, relative: str, file: str, matter: Mapping[str, Any], has_front_matter: bool) -> PageUrl | None:

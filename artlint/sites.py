@@ -6084,8 +6084,9 @@ def _script_config_text(config_file: str) -> str:
     the configuration modules it imports (VitePress sites often keep `srcDir` and each language's
     settings in `.vitepress/config/shared.mts` beside an `index.mts` that spreads them in). A
     module counts when it lies in the generator's own folder (`.vitepress/`, `.vuepress/`) or is
-    named for configuration beside the file (`./docusaurus.config.base.js`); a component, a
-    plugin or a page imported by a root configuration is not read, nor anything outside."""
+    named for configuration under the file's folder (`./docusaurus.config.base.js`,
+    `./config/presets.js`); a component, a plugin or a page imported by a root configuration is
+    not read, nor anything outside."""
     text = read_small_file(config_file)
     folder = os.path.dirname(config_file)
     own_folder = next((path for path in (folder, os.path.dirname(folder)) if os.path.basename(path) in _GENERATOR_FOLDERS), None)
@@ -6094,7 +6095,7 @@ def _script_config_text(config_file: str) -> str:
         module = _script_module(folder, name)
         if module is None or module in seen:
             continue
-        if not (within(module, own_folder) if own_folder else within(module, folder) and "config" in os.path.basename(module)):
+        if not (within(module, own_folder) if own_folder else within(module, folder) and "config" in relative_path(module, folder)):
             continue
         seen.add(module)
         texts.append(read_small_file(module))

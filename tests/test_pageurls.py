@@ -170,6 +170,11 @@ def test_documentation_generators(tmp_path: Path) -> None:
     assert url_of(docusaurus, "docs/guide/a.md", {"id": "b"}, files) == "/docs/guide/b"  # the id in the file name's place
     assert url_of(docusaurus, "blog/2024-05-31-sleep.md", {}, files) == "/blog/2024/05/31/sleep"
     assert url_of(docusaurus, "blog/2020-2-14-notes.md", {}, files) == "/blog/2020/2/14/notes"  # the date as written
+    # the date first, then the folders before it (Docusaurus' parseBlogFileName)
+    assert url_of(docusaurus, "blog/post/2021-08-11-the-unanon.md", {}, files) == "/blog/2021/08/11/post/the-unanon"
+    assert url_of(docusaurus, "blog/2021-08-12-roadmap/index.md", {}, files) == "/blog/2021/08/12/roadmap"
+    assert url_of(docusaurus, "blog/2021/08/13/notes.md", {}, files) == "/blog/2021/08/13/notes"
+    assert url_of(docusaurus, "blog/releases/v2.md", {}, files) == "/blog/releases/v2"
     assert url_of(tmp_path / "mkdocs", "docs/a.md", {}, {"mkdocs.yml": "site_name: x\n"}) == "/a/"
     flat = {"mkdocs.yml": "site_name: x\nuse_directory_urls: false\n"}
     assert url_of(tmp_path / "mkdocs-flat", "docs/a.md", {}, flat) == "/a.html"

@@ -1183,3 +1183,19 @@ def test_docusaurus_locales_named_by_a_constant_and_a_locale_not_built(tmp_path:
     assert [f["path"] for f in json.loads(out)["findings"]] == [], err
     code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", f"i18n/it/{translated}", cwd=tmp_path)
     assert [f["rule"] for f in json.loads(out)["findings"]] == ["duplicate-word"], err
+
+
+def test_a_docusaurus_configuration_split_into_modules_of_a_config_folder(tmp_path: Path) -> None:
+    """`presets: require('./config/presets')`: the module's text is read (never run) for the
+    plugins' folders; a component the configuration imports is not."""
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {\n  presets: require('./config/presets'),\n  themeConfig: require('./src/theme/navbar'),\n};\n",
+        "config/presets.js": "module.exports = [['classic', { docs: { path: 'wiki', routeBasePath: '/' }, blog: { path: 'posts' } }]];\n",
+        "src/theme/navbar.js": "module.exports = { docs: { path: 'not-a-folder-of-pages' } };\n",
+        "wiki/intro.md": "# Intro\n\nSee [the post](/posts/2021/08/11/post/unanon).\n",
+        "posts/post/2021-08-11-unanon.md": "---\ntitle: Unanon\n---\n\nText.\n",
+    })
+    code, out, err = artlint("site", "--format", "json", ".", cwd=tmp_path)
+    assert json.loads(out)[0]["content"] == ["wiki", "posts", "src/pages"], err
+    code, out, err = artlint("check", "--offline", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    assert json.loads(out)["findings"] == [], err
