@@ -5168,6 +5168,7 @@ def _astro_declared_keys(text: str, source: str) -> tuple[tuple[str, tuple[str, 
     and closed in the file, whose unknown keys zod strips: not one that lets them through
     (`.passthrough()`, `.catchall(…)`, `.loose()`, `z.looseObject`), nor one extended or merged."""
     found = []
+    text = _without_js_comments(text)  # `// the post's title`: no quote that opens a string
     for _, base, (start, end) in _astro_definitions(text, source):
         schema = _ASTRO_SCHEMA.search(text, start, end)
         if base is None or schema is None:

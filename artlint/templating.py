@@ -41,6 +41,7 @@ text the parser saw are offsets into the file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from artlint.lazyre import lazy
@@ -161,10 +162,12 @@ def _kramdown_html_lines_closed(text: str, body_offset: int) -> str:
     if not lines:
         return text
     fenced = _fenced_spans(text, body_offset)
+    fence_starts = [start for start, _ in fenced]
     pieces, position = [], 0
     for line in lines:
         name_start = text.index("<", line.start()) + 1
-        if any(start <= line.start() < end for start, end in fenced):
+        inside = bisect_right(fence_starts, line.start()) - 1
+        if inside >= 0 and line.start() < fenced[inside][1]:
             continue
         pieces += [text[position:name_start], "x"]
         position = name_start + 1

@@ -18,7 +18,8 @@ def _declared(body: str, after: str = "") -> tuple:
 
 def test_only_the_top_level_keys_are_declared() -> None:
     body = """
-    title: z.string(),
+    title: z.string(), // the post's title
+    /* shown on the card */
     "hero-image": z.object({ src: z.string(), alt: z.string().default("a, b") }),
     tags: z.array(z.enum(['x', 'y'])).optional(),
     """

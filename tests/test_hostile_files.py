@@ -729,3 +729,15 @@ def test_a_line_of_quoted_values_is_read_for_its_quotes_once(tmp_path: Path) -> 
     assert code == 0, err
     assert json.loads(out)["findings"] == []  # every comma is inside a short quoted value
     assert cpu_seconds() - started < cpu_limit(4)
+
+
+def test_a_heading_of_many_value_syntaxes_is_read_as_a_directive_in_linear_time() -> None:
+    # duplicate-paragraph reads a heading such as `olcReferral: <URI>` as a directive's name;
+    # the pattern once let one `&lt;…&gt;` span several, which took exponential time on a
+    # heading of many of them that was no directive after all, and quadratic on a long word.
+    from artlint.rules.duplicate.paragraph import _directive_names
+
+    started = cpu_seconds()
+    assert _directive_names("name " + "&lt;x&gt; " * 5_000 + "!") is None
+    assert _directive_names("a" * 200_000 + "!") is None
+    assert cpu_seconds() - started < cpu_limit(2)

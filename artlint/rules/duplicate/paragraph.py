@@ -285,7 +285,8 @@ def _without_prefix(text: str) -> str:
 
 # A heading that names a directive and the syntax of its value: "olcReferral: <URI>",
 # "readonly { on | off }", "timelimit &lt;integer&gt;".
-_DIRECTIVE_HEADING = lazy(r"[ \t`]*([a-z]+)?([A-Za-z][A-Za-z0-9]*)[ \t`]*[:：]?[ \t]*(?:(?:<[^<>]*>|&lt;.*?&gt;|\{[^{}]*\}|\[[^\[\]]*\])[ \t]*)*")
+_DIRECTIVE_VALUE = r"(?:<[^<>]*>|&lt;(?:(?!&gt;).)*&gt;|\{[^{}]*\}|\[[^\[\]]*\])"  # `<URI>`, `{ on | off }`, `[n]`
+_DIRECTIVE_HEADING = lazy(rf"[ \t`]*([a-z]+(?=[A-Z]))?([A-Za-z][A-Za-z0-9]*)[ \t`]*[:：]?[ \t]*(?:{_DIRECTIVE_VALUE}[ \t]*)*")
 
 
 def _directive_names(text: str) -> tuple[str, str] | None:
