@@ -3700,6 +3700,7 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
     listed = collections if isinstance(collections, (dict, list)) else ()  # `collections: [a, b]` has no output
     unrendered = [name for name in listed if isinstance(name, str) and name not in named]
     plugins = _plugin_texts(folder)
+    chirpy = _chirpy_theme(folder, settings)
     return {
         "document_folders": ("_posts", *(f"_{name}" for name in named if isinstance(name, str))),
         "collection_permalinks": _collection_permalinks(collections, named) if collections_dir == "." else (),
@@ -3713,8 +3714,8 @@ def _jekyll_parts(folder: str, settings: dict) -> dict:
             _normal(item) for item in _items(settings.get("keep_files")) if isinstance(item, str) and _normal(item) not in ("", ".", ".git", ".svn")
         ),
         "plugin_ids": _plugin_writes_ids(plugins),
-        "images_from_root": _chirpy_theme(folder, settings),
-        "image_prefix": _chirpy_image_prefix(folder, settings),
+        "images_from_root": chirpy,
+        "image_prefix": _chirpy_image_prefix(settings) if chirpy else "",
         "front_matter_optional": _optional_front_matter(folder, settings),
         "root_base": _templates_holding(_template_files([os.path.join(folder, "_layouts"), os.path.join(folder, "_includes")]), (_ROOT_BASE,))[0],
         **_jekyll_term_uses(folder, settings),
@@ -3768,11 +3769,9 @@ def _chirpy_theme(folder: str, settings: dict) -> bool:
     return "chirpy" in named.lower() or "jekyll-theme-chirpy" in _gemfile(folder, settings)
 
 
-def _chirpy_image_prefix(folder: str, settings: dict) -> str:
+def _chirpy_image_prefix(settings: dict) -> str:
     """Chirpy's image folder, `img_cdn` (before its version 7) or `cdn`, when it names a
     folder of the site rather than another host: "/assets/img" for `img_cdn: /assets/img`."""
-    if not _chirpy_theme(folder, settings):
-        return ""
     for key in ("cdn", "img_cdn"):
         value = settings.get(key)
         if isinstance(value, str) and value.strip() and "//" not in value and ":" not in value:
@@ -5113,7 +5112,7 @@ def _astro_collections(text: str, source: str) -> dict[str, str]:
     if exported is None:
         return bases
     named: dict[str, str] = {}
-    for entry in _top_level_entries(text[exported.end() : exported.end() + _LONGEST_COLLECTIONS]):
+    for entry in _object_entries(text[exported.end() : exported.end() + _LONGEST_COLLECTIONS])[0]:
         name, _, value = (part.strip().strip("'\"") for part in entry.partition(":"))
         value = value or name
         if value in bases:
@@ -5173,12 +5172,12 @@ def _astro_declared_keys(text: str, source: str) -> tuple[tuple[str, tuple[str, 
         schema = _ASTRO_SCHEMA.search(text, start, end)
         if base is None or schema is None:
             continue
-        close = _closing_brace(text, schema.end() - 1, end)
-        if close is None or _ZOD_KEEPS_UNKNOWN.match(text, close + 1):
+        entries, close = _object_entries(text[schema.end() : end])
+        if close is None or _ZOD_KEEPS_UNKNOWN.match(text, schema.end() + close + 1):
             continue
-        keys = _top_level_keys(text[schema.end() : close])
-        if keys:
-            found.append((base, tuple(keys)))
+        keys = [_OBJECT_KEY.match(entry) for entry in entries]
+        if keys and all(keys):  # not a spread (`...base.shape`) or a computed key: every key is written
+            found.append((base, tuple(key.group(1) or key.group(2) for key in keys if key)))
     return tuple(found)
 
 
@@ -5187,34 +5186,11 @@ _ZOD_KEEPS_UNKNOWN = lazy(r"\s*\)\s*\.\s*(?:passthrough|catchall|loose|extend|me
 _OBJECT_KEY = lazy(r"""\s*(?:['"]([^'"\n]+)['"]|([A-Za-z_$][\w$]*))\s*:""")
 
 
-def _closing_brace(text: str, opening: int, end: int) -> int | None:
-    """The offset of the `}` that closes the `{` at `opening`, strings skipped; None when the
-    object does not close before `end`."""
-    for index, char, depth in _code_characters(text, opening, end):
-        if depth == 1 and char in "})]":
-            return index if char == "}" else None
-    return None
-
-
-def _top_level_keys(body: str) -> list[str]:
-    """The keys of an object literal's body (between its braces), not those of values nested
-    in it; none when an entry is no `key:` (a spread, `...base.shape`, or a computed key)."""
-    last = len(body.rstrip())
-    starts = [0, *(index + 1 for index, char, depth in _code_characters(body, 0, len(body)) if char == "," and depth == 0)]
-    keys = []
-    for start in (start for start in starts if start < last):
-        key = _OBJECT_KEY.match(body, start)
-        if key is None:
-            return []
-        keys.append(key.group(1) or key.group(2))
-    return keys
-
-
-def _code_characters(text: str, start: int, end: int) -> Iterator[tuple[int, str, int]]:
-    """(offset, character, brackets open before it) of each character of JavaScript between
-    `start` and `end` that is outside its string literals."""
-    depth, index, quote = 0, start, ""
-    while index < end:
+def _code_characters(text: str) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, brackets open before it) of each character of a JavaScript text
+    that is outside its string literals (an escaped quote does not end one)."""
+    depth, index, quote = 0, 0, ""
+    while index < len(text):
         char = text[index]
         if quote:
             if char == "\\":
@@ -5408,7 +5384,7 @@ def _vitepress_locales(text: str, folder: str, prefix: str) -> tuple[tuple[str, 
     found = _VITEPRESS_LOCALES.search(text)
     if found is None:
         return None
-    entries = _top_level_entries(text[found.end() : found.end() + _MOST_LOCALES_TEXT])
+    entries, _ = _object_entries(text[found.end() : found.end() + _MOST_LOCALES_TEXT])
     default, folders = "en-us", []
     for entry in entries:
         key = _LOCALE_KEY.match(entry)
@@ -5426,26 +5402,20 @@ def _vitepress_locales(text: str, folder: str, prefix: str) -> tuple[tuple[str, 
     return (default, *dict.fromkeys(language for _, language in folders)), tuple(folders)
 
 
-def _top_level_entries(text: str) -> list[str]:
+def _object_entries(text: str) -> tuple[list[str], int | None]:
     """The entries of a JavaScript object literal whose `{` came just before `text`, split at
-    its top-level commas; strings are skipped over; stops at the object's `}`."""
-    entries, depth, start, quote = [], 0, 0, ""
-    for index, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote and text[index - 1] != "\\" else quote
-        elif char in "'\"`":
-            quote = char
-        elif char in "{[(":
-            depth += 1
-        elif char in "}])":
-            if depth == 0:
-                entries.append(text[start:index])
-                return [entry for entry in entries if entry.strip()]
-            depth -= 1
-        elif char == "," and depth == 0:
+    its top-level commas (strings skipped over), and the offset of the `}` that ends it; None
+    when nothing ends it in `text`, or a `)` or `]` does."""
+    entries: list[str] = []
+    start = 0
+    for index, char, depth in _code_characters(text):
+        if depth == 0 and char in "}])":
+            entries.append(text[start:index])
+            return [entry for entry in entries if entry.strip()], (index if char == "}" else None)
+        if depth == 0 and char == ",":
             entries.append(text[start:index])
             start = index + 1
-    return [entry for entry in entries if entry.strip()]
+    return [entry for entry in entries if entry.strip()], None
 
 
 _MOST_PAGE_GLOBS = 50

@@ -297,7 +297,7 @@ def _directive_names(text: str) -> tuple[str, str] | None:
         return None
     prefix, name = match.groups()
     whole = ((prefix or "") + name).lower()
-    return whole, name.lower() if prefix and name[:1].isupper() else whole
+    return whole, name.lower() if prefix else whole  # the pattern reads a prefix only before a capital
 
 
 def _as_directive(text: str, names: tuple[str, str] | None, unprefixed: set[str]) -> str:
