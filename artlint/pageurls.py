@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
-from artlint.sites import Site, builds_no_page, hugo_dates_from_names, jekyll_default
+from artlint.sites import Site, as_generator_reads, builds_no_page, hugo_dates_from_names, jekyll_default
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
@@ -65,7 +65,7 @@ def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None, as_p
         return None  # beside the folders the site builds from (unless one is there: `path: '../docs'`)
     if site.holds_no_articles(file):
         return None
-    matter = front_matter if isinstance(front_matter, Mapping) else {}
+    matter = as_generator_reads(site, front_matter) if isinstance(front_matter, Mapping) else {}
     if not as_published and (matter.get("draft") is True or matter.get("published") is False):
         return None
     compute = _BY_GENERATOR.get(site.generator)

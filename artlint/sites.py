@@ -1165,8 +1165,7 @@ def _writes_data_file(matter: Mapping[str, Any]) -> bool:
 
 
 def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
-    if site.generator == "hugo" and any(isinstance(key, str) and not key.islower() for key in matter):
-        matter = _hugo_keys(matter)
+    matter = as_generator_reads(site, matter)
     relative = site.relative(file)
     parts = relative.split("/")
     name = parts[-1]
@@ -1256,6 +1255,13 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     redirects = hugo_type == "redirect" or (site.redirect_pages and bool(matter.get("redirect_to")))
     unbuilt = site.drafts_unbuilt and _left_out_as_draft(site.generator, matter)
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script, redirects, unbuilt)
+
+
+def as_generator_reads(site: Site, matter: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The front matter with its keys as the site's generator reads them: Hugo's without case."""
+    if site.generator == "hugo" and any(isinstance(key, str) and not key.islower() for key in matter):
+        return _hugo_keys(matter)
+    return matter
 
 
 def _hugo_keys(matter: Mapping[str, Any]) -> dict:
