@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
-from artlint.sites import Site, as_generator_reads, builds_no_page, hugo_dates_from_names, jekyll_default
+from artlint.sites import Site, as_generator_reads, builds_no_page, eleventy_layout_data, hugo_dates_from_names, jekyll_default
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
@@ -881,14 +881,16 @@ def _eleventy(site: Site, relative: str, file: str, matter: Mapping[str, Any], h
     if cascade is None:
         return None
     computed = cascade.get("eleventyComputed")
-    merged = {**cascade, **matter, **(computed if isinstance(computed, dict) else {})}
+    layout = eleventy_layout_data(site, matter.get("layout") or cascade.get("layout"))
+    merged = {**layout, **cascade, **matter, **(computed if isinstance(computed, dict) else {})}
     if "permalink" in merged:
         written = _text(merged, "permalink")
         if written is not None and "{" in written:
             written = _eleventy_template(written, merged, inner)
-        if written is None or not written.startswith("/"):
+        if written is None or written.startswith(("http:", "https:", "//")) or "://" in written:
             return None
-        url = _clean(written.removesuffix("index.html"))
+        # Eleventy writes a permalink under its output folder, with or without a leading slash.
+        url = _clean("/" + written.lstrip("/").removesuffix("index.html"))
         return PageUrl(url, _output(url), "permalink")
     if "/" in inner:
         return None

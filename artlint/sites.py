@@ -690,7 +690,7 @@ class Site:
     def eleventy_titled_sections(self) -> tuple[str, ...]:
         """The sections (first folders under the input folder) where an Eleventy data file makes
         the pages' URLs of their titles (`"permalink": "/blog/{{ title | slugify }}/"`, in JSON
-        or in a JavaScript file that exports an object literal)."""
+        or in a JavaScript file that exports an object literal), itself or by the layout it gives."""
         if self.generator != "eleventy":
             return ()
         top = self._eleventy_input
@@ -707,6 +707,8 @@ class Site:
                 found = (_js_data_file(path, signature_of(path)) or {}) if javascript else _data_file(path, signature_of(path))
                 computed = found.get("eleventyComputed")
                 permalinks = [found.get("permalink"), computed.get("permalink") if isinstance(computed, dict) else None]
+                if "permalink" not in found:  # the layout the data file gives may set it (`permalink: articles/{{ title | slugify }}/`)
+                    permalinks.append(eleventy_layout_data(self, found.get("layout")).get("permalink"))
                 if any(isinstance(link, str) and "title" in link for link in permalinks):
                     sections.add(inner.split("/")[0])
         return tuple(sorted(sections))
@@ -1386,9 +1388,15 @@ def _title_optional_in_layout(site: Site, file: str, matter: Mapping[str, Any]) 
     files') heads it only when it has a title, `{% if title %}<h1>{{ title }}</h1>{% endif %}`:
     a collection of notes, untitled by design."""
     cascade = site.eleventy_data(file) or {}
-    layout = matter.get("layout") or cascade.get("layout")
+    path = _eleventy_layout_file(site, matter.get("layout") or cascade.get("layout"))
+    return path is not None and _IF_TITLE.search(read_small_file(path)) is not None
+
+
+def _eleventy_layout_file(site: Site, layout: Any) -> str | None:
+    """The file of an Eleventy layout named `layout`, in the site's layouts or includes folder;
+    None for a name that could lead out of them."""
     if not isinstance(layout, str) or not layout.strip() or ".." in layout or os.path.isabs(layout.strip()):
-        return False  # never read a file outside the site's layouts
+        return None  # never read a file outside the site's layouts
     folders = [os.path.join(site.root, part) for part in site.not_content if os.path.basename(part) in ("_includes", "includes", "_layouts", "layouts")]
     for folder in folders:
         for suffix in _LAYOUT_SUFFIXES:
@@ -1396,8 +1404,30 @@ def _title_optional_in_layout(site: Site, file: str, matter: Mapping[str, Any]) 
             signature = signature_of(path)
             record("stat", path, signature)
             if signature and os.path.isfile(path):
-                return _IF_TITLE.search(read_small_file(path)) is not None
-    return False
+                return path
+    return None
+
+
+def eleventy_layout_data(site: Site, layout: Any) -> dict[str, Any]:
+    """The front matter of an Eleventy layout and of the layouts it is put in (`layout:` in its
+    own front matter), the nearer over the farther: in the data cascade, under the page's
+    folders' data files (`permalink: articles/{{ title | slugify }}/` for every article)."""
+    chain: list[Mapping[str, Any]] = []
+    seen: set[str] = set()
+    path = _eleventy_layout_file(site, layout)
+    while path is not None and path not in seen and len(chain) < _LAYOUT_DEPTH:
+        seen.add(path)
+        matter = _section_matter(path, signature_of(path))
+        chain.append(matter)
+        path = _eleventy_layout_file(site, matter.get("layout"))
+    merged: dict[str, Any] = {}
+    for matter in reversed(chain):
+        merged.update(matter)
+    merged.pop("layout", None)
+    return merged
+
+
+_LAYOUT_DEPTH = 8  # layouts put in layouts: a site has two or three
 
 
 def _titled_by_data(site: Site, file: str) -> bool:
