@@ -381,6 +381,8 @@ class DuplicateParagraph(DocumentRule):
       more, with other text between some of them (a song's refrain, the error message each
       attempt of a walkthrough meets; items twice in one list aside): a slip of copy and paste
       leaves two, or three in a row;
+    - a short item three times or more in one list, never twice in a row: a prompt a session's
+      transcript meets again ("Enter the version constraint: leave empty" after each package);
     - on a page of lyrics or verse (a dozen lines or more of its paragraphs, and three in four,
       short, ending no sentence with a full stop or a colon, with no mark of code or
       configuration such as `=`, `;` or `{`), a stanza or line of verse
@@ -457,12 +459,14 @@ class DuplicateParagraph(DocumentRule):
         # key -> (start, place among the blocks compared) of each block with that key
         copies: dict[str, list[tuple[int, int]]] = {}
         compared: list[str] = []  # the keys of the blocks compared, in order
+        numbers: dict[str, list[int]] = {}  # key -> the number of each block with it, among all prose blocks
         for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
             if length < options["min-length"]:
                 continue
             if in_list is not None:
                 in_own_list[(in_list, key)] += 1
             copies.setdefault(key, []).append((block.start, len(compared)))
+            numbers.setdefault(key, []).append(number)
             compared.append(key)
             if key not in seen:
                 seen[key] = (number, block, in_list)
@@ -545,6 +549,8 @@ class DuplicateParagraph(DocumentRule):
                         refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
                     if refrains[key]:
                         continue  # a refrain, an error message met at each attempt: said three times on purpose
+                if twice_in_list and weight < options["min-length-across-sections"] and _prompt_of_a_session(numbers[key], in_own_list[(in_list, key)]):
+                    continue  # "Enter the version constraint: leave empty" after each package a session adds
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):
@@ -617,6 +623,15 @@ def _refrain(key: str, places: list[int], compared: list[str]) -> bool:
     if len(places) < _REFRAIN:
         return False
     return any(key not in compared[between] for earlier, later in itertools.pairwise(places) for between in range(earlier + 1, later))
+
+
+def _prompt_of_a_session(numbers: list[int], in_its_list: int) -> bool:
+    """Whether an item said three times or more in one list, every copy with another item
+    between it and the next (`numbers`: the copies' places among the prose blocks), is a
+    prompt met again in a transcript of a session ("Search for a package: x", "Enter the
+    version constraint: leave empty", "Search for a package: y"...). A slip of copy and paste
+    puts an item twice, or twice in a row."""
+    return in_its_list >= _REFRAIN and all(later - earlier > 1 for earlier, later in itertools.pairwise(numbers))
 
 
 def _places_in_sections(doc, section_of) -> dict[int, int]:
