@@ -127,7 +127,9 @@ class DuplicateWord(DocumentRule):
     `Consumer#unsubscribe unsubscribe`), or inside URLs; nor are the owner and group of a line
     of `ls -l` (`drwxr-xr-x 2 root root`) or after a file's mode (`create 644 root root`), nor a
     column's old and new name in SQL (`alter table t change age age int`), nor a command's option and its value (`--user
-    user:password`, `–user user` where an editor made the dashes one). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
+    user:password`, `–user user` where an editor made the dashes one), nor a line of a
+    reference that a label (`syntax-labels`) opens, a directive's form or default value
+    (`Syntax: user user [group]`, `缺省值: nobody nobody`). Code is never read: fenced, indented, inline, `<code>`, and template blocks of
     code (`{% highlight %}`, `{{< highlight >}}`) even where the site's generator is unknown.
     A list item that begins with a pull request's number (`- #30216 build: ...`), or with a link
     to a commit (`* [a89261bf6](…/commit/a89261b) Zip binaries binaries`: a changelog generated
@@ -307,6 +309,8 @@ class DuplicateWord(DocumentRule):
                 continue  # `curl --user user:password`, `–user user` (an editor's dash): an option, then its value
             if _DOC_TAG_BEFORE.search(text, max(0, start_a - 40), start_a):
                 continue  # `@param name name of the user`: a documented parameter's name, then its description
+            if _after_a_syntax_label(text, start_a):
+                continue  # nginx's reference, `Syntax: user user [group]`, `Default: nobody nobody`: a directive's form, code written as text
             if _SQL_CHANGE_BEFORE.search(text, max(0, start_a - 80), start_a):
                 continue  # `alter table t change age age int`: SQL's old column name, then the new, the same
             if _FILE_MODE_BEFORE.search(text, max(0, start_a - 8), start_a) or _LISTED_MODE_BEFORE.search(text, max(0, start_a - 24), start_a):
@@ -399,6 +403,21 @@ _LISTED_MODE_BEFORE = lazy(r"(?<![\w-])[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]+(?:\d+[
 # A documentation comment's tag before a parameter's name (Javadoc, JSDoc, PHPDoc), its type
 # or not: `@param {string} name name of the user`.
 _DOC_TAG_BEFORE = lazy(r"@(?:param|arg|argument|prop|property|field|throws|exception)\s+(?:\{[^}\n]*\}\s+)?\Z")
+_SYNTAX_LABEL = lazy(
+    r"(?:^|\n)[ \t>]*(?:\*\*)?(?:" + "|".join(re.escape(label) for label in _DATA["syntax-labels"]) + r")(?:\*\*)?[ \t]*[:：](?:\*\*)?[^\n]*\Z",
+    re.I,
+)
+
+
+def _after_a_syntax_label(text: str, offset: int) -> bool:
+    """Whether the line of `offset` opens with a label of a reference's syntax or default
+    value (`Syntax:`, `语法：`, `Default:`, `缺省值:`), within 80 characters before it."""
+    line_start = text.rfind("\n", max(0, offset - 80), offset)
+    if line_start < 0 and offset > 80:
+        return False
+    return _SYNTAX_LABEL.search(text, max(0, line_start), offset) is not None
+
+
 _SQL_CHANGE_BEFORE = lazy(r"(?i)\balter[ \t]+table[ \t]+\S+[ \t]+change[ \t]+(?:column[ \t]+)?\Z")
 # A command-line option's dashes right before a word, after a space: `--user`, `-f`, `–user`.
 _OPTION_DASHES = lazy(r"(?:^|(?<=\s))(?:--?|\u2013)$", re.M)
