@@ -100,7 +100,9 @@ class PunctuationWidth(DocumentRule):
       a text four in five of whose words are Latin (`alice, 王小明, 周平`: names listed in
       English, as English lists them), a `;` or `:` of a command written with Chinese
       placeholders (`command-words`: `delete from 表名;`, `docker rmi 仓库名:标签名`), a `,` or
-      `;` between the arguments of a call (`offer(元素,等待时长)`), a `,` or `;` on a line of
+      `;` between the arguments of a call (`offer(元素,等待时长)`), a `,` between the items of a
+      tuple that a word names before or after it (`tuple-words`: `三元组：(起点类型, 边类型,
+      终点类型)`, `(索引,值)对`), a `:` joining fields of one character each (`时:分:秒`), a `,` or `;` on a line of
       tab-separated values (a query's output pasted as text, `2⇥口味⇥微辣,中辣`), a `,`, `:` or `;` inside straight
       double quotes that hold a literal (a short value, `"学号,学科"`, or fields the mark joins
       more than once, a file's line format `"用户名:密码:用户 ID"`; not a quoted sentence),
@@ -129,7 +131,8 @@ class PunctuationWidth(DocumentRule):
       it leads to, its address spelling the same parentheses: `Security_(简体中文)`, or another
       site's title (as for the marks above), nor in a
       formula, `(销售费用+管理费用)/营业收入`, `(5 个用户) x (2 个请求)`, nor a pattern's
-      fields joined by dots, `v(主版本).(次版本)`, nor on a line of a drawing made of text,
+      fields joined by dots, `v(主版本).(次版本)`, nor a tuple a word names (`元组(键, 值)`), nor
+      brackets each quoted as a character (`以 "(" 开始，以 ")" 结束`), nor on a line of a drawing made of text,
       `|------| loadEventEnd (页面加载完成)`), in
       an article that writes most of its Chinese asides in full-width ones: where half-width
       parentheses are the article's rule, they are its house style.
@@ -251,6 +254,10 @@ class PunctuationWidth(DocumentRule):
                 continue  # `6\t2\t口味\t微辣,中辣,特辣`: a table's row pasted as text, the comma inside a stored value
             if mark in ",;" and _CALL_OPEN.search(text, max(block.start, at - _COMMAND_REACH), at) and _CALL_CLOSE.match(text, at + 1, block.end):
                 continue  # `offer(元素,等待时长)`: a call's arguments, written with Chinese names
+            if mark == ":" and _joins_one_character_fields(text, block, at):
+                continue  # "年-月-日T时:分:秒": a format's fields of one character each, joined as the format joins them
+            if mark == "," and _in_a_tuple(text, block, at):
+                continue  # "三元组：(起点类型, 边类型, 终点类型)", "(索引,值)对": a tuple's notation, as mathematics writes it
             if mark == ":" and _MENTION_BEFORE.search(text, max(block.start, at - 32), at):
                 continue  # "//@用户名:": a reply's handle, as Weibo and Twitter write it
             if mark in ";:" and commands.search(text, max(block.start, at - _COMMAND_REACH), at):
@@ -278,6 +285,10 @@ class PunctuationWidth(DocumentRule):
             before = text[match.start() - 1 : match.start()]
             if before.isascii() and before.isalnum():
                 continue  # f(x): a call, not a remark
+            if _TUPLE_SEPARATOR in inner and _names_a_tuple(text, block, match.start(), match.end()):
+                continue  # "元组(key, 窗口结束时间戳, 最大值)": a tuple's notation, as mathematics writes it
+            if _quoted_bracket(text, match.start()) or _quoted_bracket(text, match.end() - 1):
+                continue  # 以 "(" 开始，以 ")" 结束: the brackets mentioned, each quoted, not a remark's
             if _DOTTED_NAME.search(text, max(block.start, match.start() - 40), match.start()):
                 continue  # 组件.操作(数据): a call written with Chinese names, not a remark
             if _ARROW_AFTER.match(text, match.end()) or _ARROW_BEFORE.search(text, max(block.start, match.start() - 8), match.start()):
@@ -310,6 +321,51 @@ class PunctuationWidth(DocumentRule):
             replacement = half[mark] + " "
             fix = Fix(f"write '{replacement.strip()}'", (doc.edit(at, following, replacement),))
             yield doc.diagnostic(f"full-width '{mark}' in an English sentence: write '{replacement.strip()}'", at, at + 1, fix=fix)
+
+
+# Three fields or more of one Han character each, joined by half-width colons: a format's notation.
+_FIELD_CHAIN = lazy(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?::[\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
+def _joins_one_character_fields(text: str, block, at: int) -> bool:
+    """Whether the colon at `at` is one of a `_FIELD_CHAIN` (`时:分:秒`)."""
+    nearby = _FIELD_CHAIN.finditer(text, max(block.start, at - 4), min(block.end, at + 5))
+    return any(chain.start() <= at < chain.end() for chain in nearby)
+
+
+_TUPLE_SEPARATOR = ","
+_TUPLE_OPENERS = "(<‹"
+_TUPLE_CLOSERS = {"(": ")", "<": ">", "‹": ">"}  # a writer's ‹ may close with >
+_TUPLE_REACH = 80  # characters from a comma to its tuple's brackets
+_TUPLE_WORDS = tuple(_DATA["tuple-words"])
+_QUOTES = "\"'“”‘’「」"
+
+
+def _in_a_tuple(text: str, block, at: int) -> bool:
+    """Whether the comma at `at` separates the items of a tuple's notation: inside half-width
+    brackets on its line, which a word for a tuple names (`tuple-words`)."""
+    line_start = max(block.start, text.rfind("\n", 0, at) + 1, at - _TUPLE_REACH)
+    opening = max(text.rfind(opener, line_start, at) for opener in _TUPLE_OPENERS)
+    if opening < 0 or any(closer in text[opening + 1 : at] for closer in ")>"):
+        return False
+    line_end = text.find("\n", at, block.end)
+    closing = text.find(_TUPLE_CLOSERS[text[opening]], at, min(block.end if line_end < 0 else line_end, at + _TUPLE_REACH))
+    return closing >= 0 and _names_a_tuple(text, block, opening, closing + 1)
+
+
+def _names_a_tuple(text: str, block, start: int, end: int) -> bool:
+    """Whether the bracketed group `text[start:end]` is a tuple's notation: a word for a tuple
+    right before it (`三元组：(`) or right after it (`)对`), its items without Chinese marks."""
+    inner = text[start + 1 : end - 1]
+    if any(mark in inner for mark in "，。；：、（）"):
+        return False
+    before = text[max(block.start, start - 8) : start].rstrip(" :：")
+    after = text[end : min(block.end, end + 4)]
+    return before.endswith(_TUPLE_WORDS) or after.startswith(_TUPLE_WORDS)
+
+
+def _quoted_bracket(text: str, at: int) -> bool:
+    """Whether the bracket at `at` is quoted alone, `"("`: mentioned, as a character."""
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return before != "" and after != "" and before in _QUOTES and after in _QUOTES
 
 
 def _on_a_drawing(doc, text: str, offset: int) -> bool:
