@@ -115,7 +115,8 @@ class DuplicateWord(DocumentRule):
       about Julien). A doubled verb of speech before a comma or
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
-      (`对对，`), runs of three or more (`哈哈哈`). A page that keeps its speakers' fillers
+      (`对对，`), runs of three or more (`哈哈哈`), and a double with no Chinese character on
+      either side, a word of its own (a nickname in a list, `（1）从从，（2）小林`). A page that keeps its speakers' fillers
       (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
       speaker's (`我我叫`). A doubled word of two characters is reported where the dictionary
       calls it a common noun or conjunction, or it is one of the `doubled-pronouns`
@@ -476,6 +477,14 @@ def _allowed_pairs(options, language: str | None) -> frozenset[str]:
 _CONTAINER_TYPE = lazy(r"(?:^|\n)[ \t]*:{3,}[ \t]*$")
 
 
+def _stands_alone(text: str, start: int, lower: int, upper: int) -> bool:
+    """Whether the doubled character at `start` has no Chinese character on either side within
+    its span of prose: a word of its own (`从从，`), not a slip in a sentence (`我们的的书`)."""
+    before = text[start - 1 : start] if start > lower else ""
+    after = text[start + 2 : start + 3] if start + 2 < upper else ""
+    return not _CJK_CHARACTER.match(before) and not _CJK_CHARACTER.match(after)
+
+
 def _chinese_double(text, start, lower, upper, options):
     """(message, certain) for a doubled character that is a typo, None for one that is not.
 
@@ -496,6 +505,8 @@ def _chinese_double(text, start, lower, upper, options):
     function = _as_set(options, "function-characters")
     if char not in function:
         return None  # reduplicated content words and names: 看看, 两两, 钉钉
+    if _stands_alone(text, start, lower, upper):
+        return None  # a word alone between marks or spaces, "（1）从从，（2）", "### 09 从从": a nickname, not a slip inside a sentence
     following = text[start + 2 : start + 4]
     preceding = text[start - 2 : start]
     if len(following) == 2 and following[0] == following[1] != char or len(preceding) == 2 and preceding[0] == preceding[1] != char:
