@@ -115,7 +115,7 @@ class DuplicateWord(DocumentRule):
       about Julien). A doubled verb of speech before a comma or
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
-      (`对对，`), runs of three or more (`哈哈哈`), and a double with no Chinese character on
+      (`对对，`), runs of three or more (`哈哈哈`), and a double with no letter or digit on
       either side, a word of its own (a nickname in a list, `（1）从从，（2）小林`). A page that keeps its speakers' fillers
       (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
       speaker's (`我我叫`). A doubled word of two characters is reported where the dictionary
@@ -478,11 +478,12 @@ _CONTAINER_TYPE = lazy(r"(?:^|\n)[ \t]*:{3,}[ \t]*$")
 
 
 def _stands_alone(text: str, start: int, lower: int, upper: int) -> bool:
-    """Whether the doubled character at `start` has no Chinese character on either side within
-    its span of prose: a word of its own (`从从，`), not a slip in a sentence (`我们的的书`)."""
+    """Whether the doubled character at `start` has no letter or digit on either side within
+    its span of prose, only marks, spaces or its ends: a word of its own (`（1）从从，`), not a
+    slip in a sentence (`我们的的书`, `Shiro从从Realm获取`)."""
     before = text[start - 1 : start] if start > lower else ""
     after = text[start + 2 : start + 3] if start + 2 < upper else ""
-    return not _CJK_CHARACTER.match(before) and not _CJK_CHARACTER.match(after)
+    return not before.isalnum() and not after.isalnum()
 
 
 def _chinese_double(text, start, lower, upper, options):
