@@ -477,12 +477,15 @@ def _allowed_pairs(options, language: str | None) -> frozenset[str]:
 _CONTAINER_TYPE = lazy(r"(?:^|\n)[ \t]*:{3,}[ \t]*$")
 
 
+_SPACES_PASSED = 16  # characters looked at on each side of a double: a page of doubles is not read whole for each
+
+
 def _stands_alone(text: str, start: int, lower: int, upper: int) -> bool:
-    """Whether the doubled character at `start` has no letter or digit on either side within
-    its span of prose, only marks, spaces or its ends: a word of its own (`（1）从从，`), not a
-    slip in a sentence (`我们的的书`, `Shiro从从Realm获取`)."""
-    before = text[start - 1 : start] if start > lower else ""
-    after = text[start + 2 : start + 3] if start + 2 < upper else ""
+    """Whether the doubled character at `start` has no word on either side within its span of
+    prose, spaces passed over, only marks or its ends: a word of its own (`（1）从从，`), not a
+    slip in a sentence (`我们的的书`, `Shiro从从Realm获取`, `。从从 Olga 出发`)."""
+    before = text[max(lower, start - _SPACES_PASSED) : start].rstrip()[-1:]
+    after = text[start + 2 : min(upper, start + 2 + _SPACES_PASSED)].lstrip()[:1]
     return not before.isalnum() and not after.isalnum()
 
 
