@@ -494,6 +494,7 @@ class DuplicateParagraph(DocumentRule):
         shown_as_code = SpanSet(doc.preformatted_ranges)
         generated = _generated_regions(doc.text)
         refrains: dict[str, bool] = {}
+        prompts: dict[str, bool] = {}
         # One paragraph of the excerpt said again is a summary restated; more is the excerpt pasted twice.
         teasers_restated = sum(1 for _, block, _, first, *_ in repeats if _teaser_restated(doc, first, block))
         for number, block, first_number, first, first_list, length, weight, in_list, sentences, twice_in_list, key in repeats:
@@ -549,8 +550,11 @@ class DuplicateParagraph(DocumentRule):
                         refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
                     if refrains[key]:
                         continue  # a refrain, an error message met at each attempt: said three times on purpose
-                if twice_in_list and weight < options["min-length-across-sections"] and _prompt_of_a_session(numbers[key], in_own_list[(in_list, key)]):
-                    continue  # "Enter the version constraint: leave empty" after each package a session adds
+                if twice_in_list and weight < options["min-length-across-sections"]:
+                    if key not in prompts:  # once per key, as refrains
+                        prompts[key] = _prompt_of_a_session(numbers[key], in_own_list[(in_list, key)])
+                    if prompts[key]:
+                        continue  # "Enter the version constraint: leave empty" after each package a session adds
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):
                     continue  # the same caption before two excerpts, the same lead-in in two sections
                 if _is_field(doc, block):

@@ -116,7 +116,7 @@ class DuplicateWord(DocumentRule):
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
       (`reduplications`: `常常`, `看看`, `人人`), as do AABB forms (`的的确确`), spoken assent
       (`对对，`), runs of three or more (`哈哈哈`), and a double with no letter or digit on
-      either side, a word of its own (a nickname in a list, `（1）从从，（2）小林`). A page that keeps its speakers' fillers
+      either side, spaces passed over, a word of its own (a nickname in a list, `（1）从从，（2）小林`). A page that keeps its speakers' fillers
       (40 or more `嗯` and `呃`) is speech transcribed as it was said: its doubles are the
       speaker's (`我我叫`). A doubled word of two characters is reported where the dictionary
       calls it a common noun or conjunction, or it is one of the `doubled-pronouns`
@@ -510,7 +510,7 @@ def _chinese_double(text, start, lower, upper, options):
     if char not in function:
         return None  # reduplicated content words and names: 看看, 两两, 钉钉
     if _stands_alone(text, start, lower, upper):
-        return None  # a word alone between marks or spaces, "（1）从从，（2）", "### 09 从从": a nickname, not a slip inside a sentence
+        return None  # a word alone between marks, "（1）从从，（2）小林": a nickname, not a slip inside a sentence
     following = text[start + 2 : start + 4]
     preceding = text[start - 2 : start]
     if len(following) == 2 and following[0] == following[1] != char or len(preceding) == 2 and preceding[0] == preceding[1] != char:
