@@ -88,7 +88,9 @@ class LinkAnchorMissing(DocumentRule):
     section's own `_index.md`, whose template usually adds sections. The headings of the blocks
     a page puts into itself count as the page's: Jekyll's `{% include_relative _steps.md %}` and
     `{% include note.md %}`, Eleventy's `{% include "../api/types.html" %}` (from its includes
-    folder), and MDX's `import Steps from './_steps.md'`. In such a block itself
+    folder), and MDX's `import Steps from './_steps.md'`; so do the ids a Jekyll include writes
+    from its parameters around a fixed part (`id="nav-{{ include.number | replace: '.', '-' }}"`:
+    any `#nav-…` on a page that calls it). In such a block itself
     (a file Jekyll, Hexo or Docusaurus skip for its leading `_`), a fragment that names none of
     its own headings is not reported: it may name one of the including page's. An id that the
     site's own templates write as it is (`<h2 id="comment-form">` in Zola's `templates/`, Hugo's
@@ -298,7 +300,24 @@ def _included_anchors(doc) -> list["_Anchors"]:
             anchors = _recorded_anchors(real, doc.site.generator, site=doc.site)  # a missing one is recorded too
             if anchors is not None:
                 found.append(anchors)
+            if real.endswith(".html") and doc.site.generator == "jekyll":
+                written = _include_templated_ids(real)
+                if written:
+                    found.append(written)
     return found
+
+
+def _include_templated_ids(real: str) -> "_Anchors | None":
+    """The ids a Jekyll include writes from its parameters, `<h3 id="nav-{{ include.number |
+    replace: '.', '-' }}">` (`#nav-2-2` for `number="2.2"`), as the start and end around the
+    template's output: any fragment between them may be one. An id all of the template's
+    (`id="{{ include.id }}"`) is the call's `id=` argument, read with the page's own ids."""
+    templated = tuple((head, tail) for head, tail in _templated_ids(read_small_file(real)) if head or tail)
+    if not templated:
+        return None
+    anchors = _Anchors(set(), set())
+    anchors.templated = templated
+    return anchors
 
 
 def _recorded_anchors(real: str, generator: str | None, scripted: frozenset[str] = frozenset(), site=None) -> "_Anchors | None":
