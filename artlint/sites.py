@@ -1708,7 +1708,8 @@ def _archetype_keys(path: str, signature: str) -> frozenset[str] | None:
 
 @lru_cache(maxsize=256)
 def _section_matter(path: str, signature: str) -> Mapping[str, Any]:
-    """_front_matter_of a section's index, read once while it stays the same (`signature`)."""
+    """_front_matter_of a section's index or an Eleventy layout, read once while it stays the
+    same (`signature`)."""
     return _front_matter_of(path)
 
 

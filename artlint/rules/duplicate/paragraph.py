@@ -456,17 +456,15 @@ class DuplicateParagraph(DocumentRule):
         # (number, block, number of the first, first, its list, length, weight, list, sentences, twice in its list, key)
         repeats = []
         in_own_list: Counter[tuple[int, str]] = Counter()  # (list, key) -> items of that list with the key
-        # key -> (start, place among the blocks compared) of each block with that key
-        copies: dict[str, list[tuple[int, int]]] = {}
+        # key -> (start, place among the blocks compared, number among all prose blocks) of each block with that key
+        copies: dict[str, list[tuple[int, int, int]]] = {}
         compared: list[str] = []  # the keys of the blocks compared, in order
-        numbers: dict[str, list[int]] = {}  # key -> the number of each block with it, among all prose blocks
         for number, (block, in_list, key, length, parts) in enumerate(block_keys(doc)):
             if length < options["min-length"]:
                 continue
             if in_list is not None:
                 in_own_list[(in_list, key)] += 1
-            copies.setdefault(key, []).append((block.start, len(compared)))
-            numbers.setdefault(key, []).append(number)
+            copies.setdefault(key, []).append((block.start, len(compared), number))
             compared.append(key)
             if key not in seen:
                 seen[key] = (number, block, in_list)
@@ -547,12 +545,12 @@ class DuplicateParagraph(DocumentRule):
             if not copied:
                 if not twice_in_list and weight < options["min-length-across-sections"]:
                     if key not in refrains:  # once per key: a page of 10,000 copies asks 10,000 times
-                        refrains[key] = _refrain(key, [place for start, place in copies[key] if start not in templated], compared)
+                        refrains[key] = _refrain(key, [place for start, place, _ in copies[key] if start not in templated], compared)
                     if refrains[key]:
                         continue  # a refrain, an error message met at each attempt: said three times on purpose
                 if twice_in_list and weight < options["min-length-across-sections"]:
                     if key not in prompts:  # once per key, as refrains
-                        prompts[key] = _prompt_of_a_session(numbers[key], in_own_list[(in_list, key)])
+                        prompts[key] = _prompt_of_a_session([number for *_, number in copies[key]], in_own_list[(in_list, key)])
                     if prompts[key]:
                         continue  # "Enter the version constraint: leave empty" after each package a session adds
                 if _is_lead_in(doc, block) and (block.start in captions or here != there):

@@ -410,11 +410,14 @@ _SYNTAX_LABEL = lazy(
 )
 
 
+_LABEL_REACH = 80  # characters from a line's label to a doubled word read as that line's
+
+
 def _after_a_syntax_label(text: str, offset: int) -> bool:
     """Whether the line of `offset` opens with a label of a reference's syntax or default
-    value (`Syntax:`, `语法：`, `Default:`, `缺省值:`), within 80 characters before it."""
-    line_start = text.rfind("\n", max(0, offset - 80), offset)
-    if line_start < 0 and offset > 80:
+    value (`Syntax:`, `语法：`, `Default:`, `缺省值:`), within `_LABEL_REACH` characters before it."""
+    line_start = text.rfind("\n", max(0, offset - _LABEL_REACH), offset)
+    if line_start < 0 and offset > _LABEL_REACH:
         return False
     return _SYNTAX_LABEL.search(text, max(0, line_start), offset) is not None
 

@@ -301,17 +301,19 @@ def _included_anchors(doc) -> list["_Anchors"]:
             if anchors is not None:
                 found.append(anchors)
             if real.endswith(".html") and doc.site.generator == "jekyll":
-                written = _include_templated_ids(real)
+                written = _include_templated_ids(real, dependencies.signature_of(real))  # recorded above
                 if written:
                     found.append(written)
     return found
 
 
-def _include_templated_ids(real: str) -> "_Anchors | None":
+@lru_cache(maxsize=256)
+def _include_templated_ids(real: str, signature: str) -> "_Anchors | None":
     """The ids a Jekyll include writes from its parameters, `<h3 id="nav-{{ include.number |
     replace: '.', '-' }}">` (`#nav-2-2` for `number="2.2"`), as the start and end around the
     template's output: any fragment between them may be one. An id all of the template's
-    (`id="{{ include.id }}"`) is the call's `id=` argument, read with the page's own ids."""
+    (`id="{{ include.id }}"`) is the call's `id=` argument, read with the page's own ids. Read
+    once while the file stays the same (`signature`), however many pages include it."""
     templated = tuple((head, tail) for head, tail in _templated_ids(read_small_file(real)) if head or tail)
     if not templated:
         return None

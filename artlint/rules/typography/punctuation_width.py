@@ -325,6 +325,8 @@ class PunctuationWidth(DocumentRule):
 
 # Three fields or more of one Han character each, joined by half-width colons: a format's notation.
 _FIELD_CHAIN = lazy(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?::[\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
+
+
 def _joins_one_character_fields(text: str, block, at: int) -> bool:
     """Whether the colon at `at` is one of a `_FIELD_CHAIN` (`时:分:秒`)."""
     nearby = _FIELD_CHAIN.finditer(text, max(block.start, at - 4), min(block.end, at + 5))
