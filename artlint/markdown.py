@@ -163,6 +163,8 @@ class _PositionedBlockState(BlockState):
         return end
 
 
+# Lines of nothing but blanks, from a line's start.
+_BLANK_LINES = re.compile(r"(?:[ \t\v\f]*\n)+")
 # What may follow a definition's destination or title on its line: nothing but blanks.
 _BLANK_TO_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
@@ -190,6 +192,20 @@ class _PositionedBlockParser(BlockParser):
         if m.lastgroup == "ref_link" and end:
             self._record_definition(m, state, start, end)
         return end
+
+    # A line of blanks only is a blank line (CommonMark), however long: mistune 3.4 reads one of
+    # five spaces or more, or of a tab and more (`\t\t`), as an indented code line, which
+    # continues the paragraph before it, so the indented code after it became prose.
+    def _parse_indent_code_fast(self, state: BlockState) -> int | None:
+        if _BLANK_LINES.match(state.src, state.cursor):
+            return None  # left to the rules, whose indented code reads it as blank (below)
+        return super()._parse_indent_code_fast(state)
+
+    def parse_indent_code(self, m: Any, state: BlockState) -> int:
+        blank = _BLANK_LINES.match(state.src, m.start())
+        if blank:
+            return self.parse_blank_line(blank, state)
+        return super().parse_indent_code(m, state)
 
     def parse_block_quote(self, m: Any, state: _PositionedBlockState) -> int:  # type: ignore[override]  # its states are state_cls
         state.quote_indexes.append(len(state.tokens))
