@@ -251,6 +251,9 @@ class Site:
     # A link may name a page by its input file from the input folder or the project's top
     # (`<a href="blog/thirdpost.md">` from any page): Eleventy's InputPathToUrl plugin or filter.
     input_path_links: bool = False
+    # Data file formats an Eleventy site adds (`addDataExtension("yml,yaml", …)`) that artlint
+    # reads: template and folder data files in them (`index.yml` beside `index.md`) join the cascade.
+    data_extensions: tuple[str, ...] = ()
     # Folders (relative to root) whose files a link or an image names alone, wherever in them
     # they lie: Writerside's topics and images (`[x](file.md)`, `![x](shot.png)`), the docs of
     # an MkDocs site with mkdocs-autolinks-plugin (or ezlinks, roamlinks).
@@ -605,7 +608,8 @@ class Site:
                     if literal is None:
                         return None  # code: only running it would tell
                     _cascade_into(merged, literal)
-            for suffix in (".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml"):
+            added = tuple(f"{middle}.{extension}" for extension in self.data_extensions for middle in ("", ".11tydata"))
+            for suffix in dict.fromkeys((".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml", *added)):
                 path = stem + suffix
                 signature = signature_of(path)
                 record("stat", path, signature)
@@ -837,6 +841,7 @@ class Site:
             "custom-heading-ids": self.custom_heading_ids,
             "image-title-captions": self.image_title_captions,
             "input-path-links": self.input_path_links,
+            "data-extensions": list(self.data_extensions),
             "by-name-folders": list(self.by_name_folders),
             "wiki-links": self.wiki_links,
             "media-embeds": self.media_embeds,
@@ -1241,8 +1246,10 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
         # a folder's data file computes it: `"eleventyComputed": {"title": "Links: {{ date }}"}`;
         # or the layout falls back on the navigation's: `{{ title | default(eleventyNavigation.title) }}`
         title_from_layout = _titled_by_data(site, file) or _titled_by_navigation(site, matter) or _title_optional_in_layout(site, file, matter)
-        if not matter and title_from_layout and (date_from_name or kind == "page"):
-            expected = False  # `now/2022-05-17.md`: its folder's data file gives it a layout and a title, its name a date
+        if not matter and title_from_layout and (date_from_name or kind == "page" or _dated_by_data(site, file)):
+            # `now/2022-05-17.md`: its folder's data file gives it a layout and a title, its name
+            # a date; `articles/x/index.md`: its own data file (`index.yml`) gives all of them
+            expected = False
     draft = is_draft(matter) or "_drafts" in parts[:-1]
     if site.generator in ("mdbook", "gitbook") and kind in ("article", "page") and not draft:
         draft = _unlisted_chapter(site, file)
@@ -1438,6 +1445,12 @@ def _titled_by_data(site: Site, file: str) -> bool:
         return True
     computed = found.get("eleventyComputed")
     return bool(found.get("title")) or (isinstance(computed, dict) and bool(computed.get("title")))
+
+
+def _dated_by_data(site: Site, file: str) -> bool:
+    """Whether an Eleventy data file of the page or its folders sets its `date`."""
+    found = site.eleventy_data(file)
+    return found is not None and bool(found.get("date"))
 
 
 _CAPITALS_NAME = lazy(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*")
@@ -5760,7 +5773,19 @@ def _eleventy_parts(folder: str, settings: dict) -> dict:
         "image_title_captions": "markdown-it-image-figures" in package and _FIGCAPTION_ON.search(text) is not None,
         "language_folders": _language_folders(folder, (f"{source}/" if source != "." else "",)),
         "input_path_links": "InputPathToUrl" in text or "inputPathToUrl" in text,
+        "data_extensions": _eleventy_data_extensions(text),
     }
+
+
+_DATA_EXTENSION = lazy(r"""\baddDataExtension\(\s*["'`]([\w ,.-]{1,80})["'`]""")
+_READ_DATA_EXTENSIONS = ("yml", "yaml")  # parsed as YAML, as the sites that add them do (js-yaml)
+
+
+def _eleventy_data_extensions(text: str) -> tuple[str, ...]:
+    """The YAML data file extensions an Eleventy configuration adds: `addDataExtension("yml,
+    yaml", …)`, `addDataExtension('yml', contents => yaml.load(contents))`."""
+    named = (part.strip().lstrip(".").lower() for written in _DATA_EXTENSION.findall(text) for part in written.split(","))
+    return tuple(dict.fromkeys(name for name in named if name in _READ_DATA_EXTENSIONS))
 
 
 _ROUTE_INDEX_DOCS = ("index.md", "index.mdx", "README.md", "README.mdx", "readme.md")
