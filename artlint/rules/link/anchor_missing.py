@@ -24,8 +24,11 @@ from artlint.urls import unescape_markdown
 _ALWAYS_THERE = {"top", "#"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd")
 # Ids made by tools from other markup: bookdown / pandoc-crossref figures, tables, equations;
-# pymdownx.tabbed's tabs (`#__tabbed_1_2`, the second tab of the page's first tab set).
-_GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:", "__tabbed_")
+# pymdownx.tabbed's tabs (`#__tabbed_1_2`, the second tab of the page's first tab set);
+# pymdownx.highlight's code lines, with `anchor_linenums` or `line_spans: __span` (Material for
+# MkDocs' recommended settings): `#__codelineno-4-14`, line 14 of the page's fifth block, which
+# may be a snippet that `--8<--` includes.
+_GENERATED_PREFIXES = ("fig:", "tab:", "eq:", "sec:", "lst:", "thm:", "def:", "exm:", "__tabbed_", "__codelineno-", "__span-")
 
 
 # A site script that gives headings their ids at render time: a heading selector (`'h3'`,
@@ -64,7 +67,8 @@ class LinkAnchorMissing(DocumentRule):
     that a VitePress site kept elsewhere builds), a heading's id is also their `slugify`'s (`## 1. Create a key` is
     `#_1-create-a-key`, a repeated heading's `-1`; `## Done :tada:` is `#done`; VuePress 1's
     keeps full-width marks, `## 修改：更新` is `#修改：更新`). On MkDocs
-    sites whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
+    sites the ids pymdownx.highlight gives code lines (`#__codelineno-4-14`) are there, and on those
+    whose pymdownx.tabbed has a `slugify`, each tab is named by its title (`=== "3rd
     party"` is `#3rd-party`; with `combine_header_slug`, after the heading above it at the tab's
     own depth, not one inside an earlier tab). Another file's anchors are read as the site's
     generator reads that file (a heading indented inside an MkDocs tab is a heading); a page
