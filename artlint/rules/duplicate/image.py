@@ -87,8 +87,8 @@ class DuplicateImage(DocumentRule):
     beside its own markdown in a code block just before or after it (a syntax guide's
     demonstration of the same picture with and without a title), nor the same picture laid out
     another way (`class="center"` then `class="right"`, `align`), nor a picture the article
-    shows at three places or more (`refrain-places`; copies with only space between them are
-    one place): an ornament between its sections, a running gag.
+    shows at three places or more with the same alt text (`refrain-places`; copies with only
+    space between them are one place): an ornament between its sections, a running gag.
 
     Measured on 26 public sites and collections: 14 findings, 13 real (a screenshot pasted
     twice, a figure where the next one belonged).
@@ -152,17 +152,31 @@ class DuplicateImage(DocumentRule):
 
 
 def _refrains(text: str, occurrences: list[tuple[int, int, str, str]]) -> set[str]:
-    """Sources the article shows at `refrain-places` places or more, a place being one image or
-    copies with only space and markup between them: an ornament between its sections
-    (`![&](amp.png)`), a running gag. A slip pastes a picture once too often, at one place.
+    """Sources the article shows at `refrain-places` places or more with the same alt text,
+    a place being one image or copies with only space and markup between them: an ornament
+    between its sections (`![&](amp.png)`), a running gag. A slip pastes a picture once too
+    often, at one place.
     Demonstrations beside their markdown are not counted: `occurrences` leaves them out."""
     places: dict[str, int] = {}
     last_end: dict[str, int] = {}
+    alts: dict[str, set[str]] = {}
     for start, end, key, _ in occurrences:
         if key not in last_end or _ANY_TAG.sub("", text[last_end[key] : start]).strip():
             places[key] = places.get(key, 0) + 1
         last_end[key] = end
-    return {key for key, count in places.items() if count >= _DATA["refrain-places"]}
+        alts.setdefault(key, set()).add(_alt_text(text, start, end))
+    # Named alike each time: pasted without a name, the copies may stand where other pictures
+    # belonged (three formulas of one post all shown by the first one's picture).
+    return {key for key, count in places.items() if count >= _DATA["refrain-places"] and len(alts[key]) == 1 and "" not in alts[key]}
+
+
+_ALT = lazy(r"""!\[([^\]\n]*)\]|\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _alt_text(text: str, start: int, end: int) -> str:
+    """The alt text an image is given (markdown or HTML), "" when none."""
+    found = _ALT.search(text, start, end)
+    return next((group for group in found.groups() if group), "").strip() if found else ""
 
 
 def _slip(options, last: int, start: int, section_of, blocks: list[int], cover: tuple[int, int] | None) -> bool:

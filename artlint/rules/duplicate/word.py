@@ -123,9 +123,9 @@ class DuplicateWord(DocumentRule):
       (`资源资源`, `然后然后`, `他们他们`; nouns are not reduplicated, where verbs and adverbs are:
       `研究研究`, `非常非常` pass, as do the `reduplicated-words`), and each half stands as a
       word: not `代表代表性` (代表 + 代表性), `醒目的目的` or `印度印度教徒`; nor where it is a
-      whole clause said twice (`“不是不是，”`), a form of address called twice
-      (`address-words`: `师兄师兄`), or a verb said "a little" after a modal (`modal-words`:
-      `也可历练历练`). A double inside an idiom of the dictionary (`不甚了了`) is no slip either.
+      whole clause said twice, between punctuation (`“不是不是，”`), or a form of address called
+      twice (`address-words`: `师兄师兄`). A double inside an idiom of the dictionary (`不甚了了`)
+      is no slip either.
     Words split by inline code, math, HTML or a link are not next to each other, nor are words
     joined to others by `-`, `/`, `.`, `_`, `#` or an entity (`real-time time`, `d&iacute;a a`,
     `Consumer#unsubscribe unsubscribe`), or inside URLs; nor are the owner and group of a line
@@ -233,9 +233,6 @@ class DuplicateWord(DocumentRule):
         ),
         "distributive-numerals": Option(
             "list[string]", _DATA["distributive-numerals"], "Numerals whose word with a measure word is doubled on purpose, one after another (一步一步)."
-        ),
-        "modal-words": Option(
-            "list[string]", _DATA["modal-words"], "Chinese modal verbs: a word doubled after one is a verb said a little (也可历练历练)."
         ),
         "address-words": Option(
             "list[string]", _DATA["address-words"], "Chinese forms of address, doubled as a vocative on purpose (师兄师兄，)."
@@ -532,7 +529,7 @@ def _chinese_double(text, start, lower, upper, options):
     words = words_around(text, max(lower, start - 8), min(upper, start + 10))
     covering = [word for word in words if word[1] < start + 2 and word[2] > start]
     extra = _as_set(options, "words")
-    if any(end - begin >= 3 and begin <= start and end >= start + 2 for _, begin, end in covering):
+    if any(end - begin >= 3 and begin <= start and end >= start + 2 and _entry(word)[0] for word, begin, end in covering):
         return None  # an idiom of the dictionary that holds the double: 不甚了了, 小时了了
     starts_word = [text[start + 1 : end] for end in range(start + 3, min(upper, start + 6) + 1)]
     next_words = [word for word in starts_word if any(c not in function for c in word)]  # not 及|及其
@@ -586,9 +583,6 @@ def _doubled_chinese_word(text, start, lower, upper, options) -> bool:
         return False  # 告诉我们|我们离…: the object, then the subject of what is told
     if word in _as_set(options, "address-words") or _said_alone(text, start, lower, upper):
         return False  # someone called twice, “师兄师兄，”; a clause of the word said twice, “不是不是，”
-    modals = _as_set(options, "modal-words")
-    if text[max(lower, start - 1) : start] in modals or text[max(lower, start - 2) : start] in modals:
-        return False  # 也可历练历练: a verb said "a little" after a modal
     longer = [text[start + 2 : end] for end in range(start + 5, min(upper, start + 7) + 1)]  # 印度|印度教徒
     if _entry(word * 2)[0] or any(_entry(candidate)[0] >= _COMMON_WORD for candidate in longer):
         return False
@@ -607,9 +601,8 @@ def _said_alone(text: str, start: int, lower: int, upper: int) -> bool:
     """Whether the doubled word at `start` is a whole clause, between a quotation mark or
     punctuation and punctuation: a word said twice on purpose (“不是不是，”, “小事小事，”),
     where a slip doubles a word inside a sentence (我们的资源资源有限)."""
-    opened = start == lower or text[start - 1] in _CLAUSE_OPENERS
-    closed = start + 4 == upper or text[start + 4 : start + 5] in _CLAUSE_CLOSERS
-    return opened and closed
+    # Marks only, not the ends of a span of prose, which a link or code may cut (、证明证明[方向](…)).
+    return start > lower and text[start - 1] in _CLAUSE_OPENERS and text[start + 4 : start + 5] in _CLAUSE_CLOSERS
 
 
 @lru_cache(maxsize=65536)
