@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from artlint.boundary import within
 from artlint.dates import written_day
 from artlint.lazyre import lazy
-from artlint.sites import Site, as_generator_reads, builds_no_page, eleventy_layout_data, hugo_dates_from_names, jekyll_default
+from artlint.sites import Site, as_generator_reads, builds_no_page, eleventy_layout_data, hugo_dates_from_names, is_draft, jekyll_default
 from artlint.slugs import docusaurus_unnumbered, github_slug
 
 # The markdown extensions generators render (Jekyll's default `markdown_ext`, Hugo's).
@@ -66,7 +66,7 @@ def page_url(site: Site, file: str, front_matter: Mapping[str, Any] | None, as_p
     if site.holds_no_articles(file):
         return None
     matter = as_generator_reads(site, front_matter) if isinstance(front_matter, Mapping) else {}
-    if not as_published and (matter.get("draft") is True or matter.get("published") is False):
+    if not as_published and is_draft(matter):
         return None
     compute = _BY_GENERATOR.get(site.generator)
     if compute is None:
