@@ -115,8 +115,11 @@ class PunctuationWidth(DocumentRule):
       style, as for parentheses below),
       the title of another site's page as a link's text, shown as that site wrote it: a link
       in quotation marks (`「[视频标题,副标题](https://…)」`, `《[书名(第二版)](https://…)》`), or
-      alone on its line to a Chinese platform, a closing mark after it or not (`title-hosts`:
-      `- [如何看待…?](https://www.zhihu.com/…)`, `[手撕定时器(纯手写)](https://blog.csdn.net/…)。`;
+      or with its text in them (`[《系列名 (基礎篇)》](https://…)`), or alone on its line to a
+      Chinese platform, a closing mark after it or not (`title-hosts`:
+      `- [如何看待…?](https://www.zhihu.com/…)`, `[手撕定时器(纯手写)](https://blog.csdn.net/…)。`),
+      or to any site with its text ending in the site's name after a separator, as a browser
+      shows a page's title (`- [拜拜了, 浮動布局 « 張鑫旭 - 鑫空間](https://…)`, `… :: 痞客邦 ::`);
       a link to another site carries the writer's words, a translation or a note),
       a `:` between a label and its written-out address in a page that writes three or more so
       and none full-width (`- 官方文档: https://…`: its list of references' house style),
@@ -420,7 +423,8 @@ _ADDRESS_AFTER = lazy(r"[ \t]*(?:https?://|www\.)", re.I)
 
 def _in_a_linked_title(doc, offset: int, options) -> bool:
     """Whether `offset` is in the text of a link that shows another site's title as that site
-    wrote it: a link in quotation marks, or alone on its line to a Chinese platform (`title-hosts`)."""
+    wrote it: a link in quotation marks or whose text is in them, or alone on its line to a
+    Chinese platform (`title-hosts`) or with the site's name after the page's (`标题 « 站名`)."""
     titles = doc.memo("punctuation-width linked titles", lambda: _linked_titles(doc, options))
     index = bisect_right(titles, (offset, len(doc.text) + 1)) - 1
     return index >= 0 and titles[index][0] <= offset < titles[index][1]
@@ -436,11 +440,19 @@ def _linked_titles(doc, options) -> list[tuple[int, int]]:
         pointer = _POINTER_BEFORE.search(text, max(0, link.start - 4), link.start)
         before = pointer.start() if pointer else link.start
         opening = text[before - 1 : before]
+        shown = link.text.strip()
         if opening in _TITLE_QUOTES and text[link.end : link.end + 1] == _TITLE_QUOTES[opening]:
             spans.append((link.start, link.end))
-        elif _title_host(link.host, hosts) and _alone_on_its_line(doc, link.start, link.end):
+        elif shown[:1] in _TITLE_QUOTES and shown[-1:] == _TITLE_QUOTES[shown[0]]:
+            spans.append((link.start, link.end))  # `[《30天之從 0 至 1 (性能基礎篇)》](https://…)`: the quotation marks inside
+        elif _alone_on_its_line(doc, link.start, link.end) and (_title_host(link.host, hosts) or _SITE_NAMED.search(shown)):
             spans.append((link.start, link.end))
     return sorted(spans)
+
+
+# The end of a page's title as a browser shows it, the site's name after a separator:
+# `拜拜了, 浮動布局 « 張鑫旭 - 鑫空間`, `… @ 有ㄉ沒ㄉ... :: 痞客邦 ::`, `…_百度經驗`, `… | 狼狼的藍胖子`.
+_SITE_NAMED = lazy(r"(?:[ \t](?:«|»|\||::|@|-|–|—)[ \t]|_)[^\s«»|@_][^«»|@_]{0,40}$")
 
 
 def _title_host(host: str, hosts: tuple[str, ...]) -> bool:
