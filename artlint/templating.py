@@ -149,6 +149,7 @@ _BLOCK_TAGS = (
 # A line that opens such an element and closes it, followed by a line that is not blank.
 _CLOSED_BLOCK_LINE = lazy(rf"^ {{0,3}}<(?:{_BLOCK_TAGS})(?=[\s/>])(?=[^\n]*</(?:{_BLOCK_TAGS})\s*>)[^\n]*\n(?=[ \t]*\S)", re.M | re.I)
 _FENCE_LINE = lazy(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_FENCE_AT = lazy(r"`{3,}|~{3,}")
 
 
 def _kramdown_html_lines_closed(text: str, body_offset: int) -> str:
@@ -233,6 +234,11 @@ def _liquid_masked(text: str, body_offset: int) -> str:
         elif comment and name == comment:
             comment = ""
             pieces.append(blanked(tag))
+        elif name in ("raw", "endraw") and _starts_line(text, start) and (fence := _FENCE_AT.match(text, end)):
+            # `{%raw%}```: Liquid leaves the fence at the line's start, an opening or a closing one
+            pieces.append(fence.group() + blanked(tag))
+            position = fence.end()
+            continue
         elif name in ("raw", "endraw") and _starts_line(text, start) and not alone:
             pieces.append("_" + blanked(tag[1:]))  # spaces there would indent the line into code
         elif name in ("raw", "endraw") or (alone and name != "{{"):
