@@ -254,6 +254,9 @@ class Site:
     # Data file formats an Eleventy site adds (`addDataExtension("yml,yaml", …)`) that artlint
     # reads: template and folder data files in them (`index.yml` beside `index.md`) join the cascade.
     data_extensions: tuple[str, ...] = ()
+    # An MkDocs site whose versions mike deploys side by side (`extra.version.provider: mike`):
+    # `/4.1/`, `/2.0.3/guide/` are other versions' builds, not pages of this one.
+    versions_beside: bool = False
     # Folders (relative to root) whose files a link or an image names alone, wherever in them
     # they lie: Writerside's topics and images (`[x](file.md)`, `![x](shot.png)`), the docs of
     # an MkDocs site with mkdocs-autolinks-plugin (or ezlinks, roamlinks).
@@ -842,6 +845,7 @@ class Site:
             "image-title-captions": self.image_title_captions,
             "input-path-links": self.input_path_links,
             "data-extensions": list(self.data_extensions),
+            "versions-beside": self.versions_beside,
             "by-name-folders": list(self.by_name_folders),
             "wiki-links": self.wiki_links,
             "media-embeds": self.media_embeds,
@@ -4713,7 +4717,15 @@ def _mkdocs_parts(folder: str, settings: dict) -> dict:
         "term_lists": _mkdocs_term_lists(folder, settings, plugins, custom),
         # mkdocs-autolinks-plugin and its kin: `![x](shot.png)` is the shot.png anywhere in the docs
         "by_name_folders": (docs,) if plugins & frozenset(data.load("sites")["mkdocs-by-name-plugins"]) else (),
+        "versions_beside": _versioned_by_mike(settings),
     }
+
+
+def _versioned_by_mike(settings: dict) -> bool:
+    """Whether Material for MkDocs' version selector is mike's: `extra: {version: {provider: mike}}`."""
+    extra = settings.get("extra")
+    version = extra.get("version") if isinstance(extra, dict) else None
+    return isinstance(version, dict) and version.get("provider") == "mike"
 
 
 def _mkdocs_term_lists(folder: str, settings: dict, plugins: set[str], custom: str) -> tuple[str, ...]:

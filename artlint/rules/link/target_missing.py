@@ -125,7 +125,8 @@ class LinkTargetMissing(DocumentRule):
     site's root); nor is a page that a build step writes, kept out of
     git by a `.gitignore` that names part of the content, nor a target written as a
     constant's name that a build script replaces (`ENGLISH_VERSION_URL`) or a variable
-    (Writerside's `%kotlinLatestUrl%`), nor a relative
+    (Writerside's `%kotlinLatestUrl%`), nor another version of an MkDocs site's docs, which
+    mike deploys beside this one (`/4.1`, with `extra.version.provider: mike`), nor a relative
     target in a template a tool renders (EJS or ERB tags, `<%= name %>`: a project
     generator's README, whose links lead into the project it writes). A destination's
     character references are read first, as CommonMark reads them (`m&#97;ilto:…` is a
@@ -193,6 +194,8 @@ class LinkTargetMissing(DocumentRule):
                     continue  # an Eleventy page of another template language (`feeds/articles.njk`)
                 if doc.site is not None and written.startswith("/") and doc.site.eleventy_computes_urls(written):
                     continue  # under a folder whose pages' URLs the site's own filter computes (`getBlogSlug`)
+                if doc.site is not None and doc.site.versions_beside and _VERSION_PATH.match(written):
+                    continue  # `/4.1`: another version of the docs, which mike deploys beside this one
                 if in_unfetched_submodule(doc, path, roots):
                     continue  # in a submodule the checkout has not fetched: cannot be checked
                 if doc.site is not None and written.startswith("/") and doc.site.filled_by_another_step(written):
@@ -225,6 +228,8 @@ class LinkTargetMissing(DocumentRule):
 _LOGSEQ_REFERENCE = lazy(r"\(\([^()\n]+\)\)|\[\[[^\]\n]+\]\]")
 # A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`), or as a
 # variable the build replaces (Writerside's `%kotlinLatestUrl%`).
+# A version's folder at the site's root, as mike names them: `/4.1`, `/v2.0.3/guide/`.
+_VERSION_PATH = lazy(r"/v?\d+(?:\.\d+){0,3}(?:/|$)")
 _PLACEHOLDER = lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|%[A-Za-z_][\w.-]{2,}%")
 
 
