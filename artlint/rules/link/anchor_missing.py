@@ -38,6 +38,12 @@ _HEADING_SELECTOR = lazy(r"""['"][^'"\n]{0,60}\bh[1-6]\b[^'"\n]{0,60}['"]""")
 _ANCHORJS_CALL = lazy(r"\banchors\.add\(")
 _SETS_ID = lazy(r"""setAttribute\(\s*['"]id['"]|\.id\s*=(?!=)""")
 _SELECTOR_REACH = 1000  # characters from the selector to the assignment
+# The value an id is set to, a fixed prefix before the script's own slug: `` `heading-${slug}` ``,
+# `'sec-' + slug`. A prefix is specific enough to be looked for further from the selector (an
+# inlined icon may stand between them).
+_PREFIXED_ID = lazy(r"""\s*(?:,\s*)?(?:`([A-Za-z][\w-]{1,30})\$\{|(?:'|")([A-Za-z][\w-]{1,30})(?:'|")\s*\+)""")
+_PREFIX_SELECTOR_REACH = 4000
+_PREFIX_KIND = "prefix:"
 _SCRIPT_LIMIT = 512 * 1024  # bytes: larger scripts are bundled libraries
 _SCRIPTS_SCANNED = 2000
 _NOT_THE_SITES_SCRIPTS = {"node_modules", ".git", "public", "_site", "resources", ".cache"}
@@ -82,7 +88,10 @@ class LinkAnchorMissing(DocumentRule):
     site whose own scripts set the ids of headings (a documentation theme), a heading written
     as a call, `### Vue.set( target, key, value )`, may also be named by its name, `#Vue-set`;
     on a site whose script calls AnchorJS (`anchors.add(...)`), every heading, raw HTML
-    `<h2>` included, is also named as AnchorJS names it (`#node_boot-js-removal`).
+    `<h2>` included, is also named as AnchorJS names it (`#node_boot-js-removal`); where a
+    script (an Eleventy transform) gives headings ids of its own slug behind a fixed prefix
+    (`heading.setAttribute('id', `heading-${slugify(text)}`)`), any fragment after the prefix
+    may be one (`#heading-step02:-metamask`), which artlint cannot compute.
     Slugs are made the way Hugo's goldmark and GitHub make them (Chinese, accented and emoji headings included:
     `## 安装 Rust 🚀` is `#安装-rust-`), and Hugo's older "blackfriday" and ASCII styles are
     accepted too, as is Zola's (`rustc_codegen_gcc` becomes `rustc-codegen-gcc`; emoji spelled
@@ -168,6 +177,7 @@ class LinkAnchorMissing(DocumentRule):
                         own.templated = _templated_ids(doc.text)
                 if not own.has(fragment) and not scripted_added and _scripted_heading_ids(doc):
                     own.exact |= {name.lower() for name in scripted_names(doc, _scripted_heading_ids(doc))}
+                    own.templated += scripted_prefixes(_scripted_heading_ids(doc))
                     scripted_added = True
                 if not own.has(fragment) and included is None:
                     included = _included_anchors(doc)
@@ -465,6 +475,12 @@ def _scripted_heading_ids(doc) -> frozenset[str]:
     return _scripts_set_heading_ids(doc.site.root, doc.boundary)
 
 
+def scripted_prefixes(kinds: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(prefix, "") of the ids a site's script gives headings from a slug of its own behind a
+    fixed prefix (`heading.setAttribute('id', \`heading-${slug}\`)`): any fragment after it."""
+    return tuple((kind[len(_PREFIX_KIND) :].lower(), "") for kind in sorted(kinds) if kind.startswith(_PREFIX_KIND))
+
+
 def scripted_names(doc, kinds: frozenset[str]) -> set[str]:
     """The heading ids that scripts of these kinds give the document."""
     names = signature_names(doc) if "signature" in kinds else set()
@@ -509,9 +525,11 @@ def _sets_heading_ids(path: str, boundary) -> frozenset[str]:
     kinds = {"anchorjs"} if _ANCHORJS_CALL.search(text) else set()
     if "id" in text:
         for assignment in _SETS_ID.finditer(text):
-            if _HEADING_SELECTOR.search(text, max(0, assignment.start() - _SELECTOR_REACH), assignment.start()):
+            if "signature" not in kinds and _HEADING_SELECTOR.search(text, max(0, assignment.start() - _SELECTOR_REACH), assignment.start()):
                 kinds.add("signature")
-                break
+            prefix = _PREFIXED_ID.match(text, assignment.end())
+            if prefix and _HEADING_SELECTOR.search(text, max(0, assignment.start() - _PREFIX_SELECTOR_REACH), assignment.start()):
+                kinds.add(_PREFIX_KIND + (prefix.group(1) or prefix.group(2)))
     return frozenset(kinds)
 
 
@@ -538,7 +556,9 @@ def _file_anchors(path: str, signature: str, scripted: frozenset[str] = frozense
     # an include of a Liquid or Nunjucks site whose heading is a template's output (`### {{
     # getcode[locale].heading }}`): its id is made from data when the page is built
     computed_heading = generator in _TEMPLATE_INCLUDERS and _TEMPLATED_HEADING.search(doc.text) is not None
-    return _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc, site) or computed_heading)
+    found = _Anchors(exact, spelled_out_prefixes(doc), template_ids(doc), _headings_from_data(doc, site) or computed_heading)
+    found.templated = scripted_prefixes(scripted)
+    return found
 
 
 _TEMPLATE_INCLUDERS = ("eleventy", "jekyll")
