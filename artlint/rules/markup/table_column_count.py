@@ -29,7 +29,9 @@ class TableColumnCount(DocumentRule):
       unless escaped as `\\|` (Python-Markdown, and MDX 1's remark-parse 8 on Docusaurus
       before 3, keep it in the code span).
     - A header row whose number of cells differs from its delimiter row's (`| a | b | c |` over
-      `|---|---|`): no table at all, the lines show as a paragraph of pipes and dashes.
+      `|---|---|`): no table at all, the lines show as a paragraph of pipes and dashes. MDX 1
+      (Docusaurus before 3) makes the table of the delimiter row's columns all the same: there
+      only header cells beyond them are reported, dropped with their column.
 
     Jekyll's kramdown makes a wider row of a longer one, and reads any header over any
     delimiter row, so Jekyll sites are not checked; nor are Hexo sites rendered by marked before
@@ -76,8 +78,10 @@ class TableColumnCount(DocumentRule):
                 dropped = [cell for cell in cells[columns:] if _shows_text(cell, templated)]
                 if dropped:
                     yield doc.diagnostic(_dropped_message(cells, columns, dropped), row.start, row.end)
+        # MDX 1's remark-parse 8 makes the table whatever the header, of the delimiter row's columns.
+        delimiter_rules = doc.site is not None and doc.site.generator == "docusaurus" and doc.site.spaced_strong
         for paragraph in doc.nodes("paragraph"):
-            yield from _unmatched_headers(doc, text, paragraph, protects_code)
+            yield from _unmatched_headers(doc, text, paragraph, protects_code, delimiter_rules)
 
 
 def _shows_text(cell: str, templated: bool = False) -> bool:
@@ -111,9 +115,11 @@ def _code_span_split(cells: list[str]) -> bool:
     return False
 
 
-def _unmatched_headers(doc, text: str, paragraph, protects_code: bool):
+def _unmatched_headers(doc, text: str, paragraph, protects_code: bool, delimiter_rules: bool = False):
     """A paragraph's line of cells over a delimiter row with another number of cells: a
-    table that is never made (`split_cells` counts them as the renderer does)."""
+    table that is never made (`split_cells` counts them as the renderer does). Where the
+    delimiter row rules (`delimiter_rules`: MDX 1) the table is made of its columns: only
+    header cells beyond them, which it drops, are reported."""
     if text.find("|", paragraph.start, paragraph.end) < 0 or text.find("-", paragraph.start, paragraph.end) < 0:
         return
     lines = text[paragraph.start : paragraph.end].split("\n")
@@ -124,7 +130,16 @@ def _unmatched_headers(doc, text: str, paragraph, protects_code: bool):
             # `:   | a | b |`: a definition whose text is the table, its marker no cell
             header = split_cells(_DEFINITION_MARKER.sub("", line, count=1) if definitions else line, protect_code=protects_code) or []
             delimiter = delimiter_alignments(following) or []
-            if header and delimiter and len(header) != len(delimiter):
+            if delimiter_rules and header and delimiter and len(header) > len(delimiter):
+                dropped = [cell for cell in header[len(delimiter) :] if _shows_text(cell)]
+                if dropped:
+                    yield doc.diagnostic(
+                        f"table header has {len(header)} cells, its delimiter row {len(delimiter)}: MDX 1 makes a table of "
+                        f"{len(delimiter)} columns and drops '{' | '.join(dropped)[:50]}' with its column; add it to the delimiter row",
+                        offset,
+                        offset + len(line),
+                    )
+            elif not delimiter_rules and header and delimiter and len(header) != len(delimiter):
                 yield doc.diagnostic(
                     f"table header has {len(header)} cells, its delimiter row {len(delimiter)}: no table is made, "
                     "the lines show as text; give both rows the same number of cells",
