@@ -94,7 +94,9 @@ def date_problem(value: Any, generator: str | None = None) -> str | None:
             match = _ISO.fullmatch(go_string["stamp"])
         elif _rfc_1123_or_day_month_year(text):
             return None
-    if not match and generator == "jekyll" and (_rfc_1123_or_day_month_year(text) or _ctime(text) or _month_day_year(text) or _ruby_prose_day(text)):
+    if not match and generator == "jekyll" and (
+        _rfc_1123_or_day_month_year(text) or _ctime(text) or _month_day_year(text) or _ruby_prose_day(text) or _ruby_short_year(text)
+    ):
         return None  # Ruby's Time.parse reads RFC 1123, `date`'s output and `February 21, 2017` as well
     if not match and generator in _JAVASCRIPT_GENERATORS and (_javascript_date_string(text) or _month_day_year(text)):
         return None  # JavaScript's Date reads what its own toString() writes, and `February 21, 2017`
@@ -167,6 +169,24 @@ def _ruby_prose_day(text: str) -> bool:
     """`September 2014` (the first of the month), `April, 08 2014`, `20-10-2017`, `20.10.2017`:
     forms Ruby's Date._parse reads, and so Jekyll's Time.parse of a front-matter date."""
     return day_in_layouts(text, ("%B %Y", "%b %Y", "%B, %d %Y", "%b, %d %Y", "%d-%m-%Y", "%d.%m.%Y")) is not None
+
+
+# A year of two digits in Ruby's ISO form: Date._parse reads `18-01-08` as 2018-01-08 (69 to 99
+# as 19xx), and Jekyll's Time.parse with it.
+_SHORT_YEAR = lazy(r"(\d{2})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _ruby_short_year(text: str) -> bool:
+    """`18-01-08 10:20:00`: a real day with its year in two digits, as Ruby's Date._parse reads it."""
+    found = _SHORT_YEAR.fullmatch(text)
+    if found is None:
+        return False
+    year = int(found.group(1))
+    try:
+        dt.date(year + (1900 if year >= 69 else 2000), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return False
+    return True
 
 
 def day_in_layouts(text: str, layouts: tuple[str, ...]) -> dt.date | None:

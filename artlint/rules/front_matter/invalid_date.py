@@ -28,7 +28,8 @@ class FrontMatterInvalidDate(DocumentRule):
     dates with JavaScript's Date (`2020-12-23 10:09:53 GMT+0800`), RFC 1123 and `15 Oct 2023` on Hugo and
     Jekyll, Unix `date`'s output and a zone named as Ruby names it on Jekyll (`Fri Sep  3
     11:21:31 CEST 2021`, `2018-03-01 09:05 EST`), with the prose forms Ruby's Date._parse reads
-    there (`September 2014`, `April, 08 2014`, `20-10-2017`, `20.10.2017`), and Eleventy's
+    there (`September 2014`, `April, 08 2014`, `20-10-2017`, `20.10.2017`, and `18-01-08`,
+    a year of two digits), and Eleventy's
     words for a file's dates (`Last Modified`, `Created`, `git Last Modified`, `git Created`).
     A table under a key other than `date` (`updated: {timestamp: 1594391902000}`, a theme's
     legacy form) is the theme's own structure, not a mistyped date, and passes.
