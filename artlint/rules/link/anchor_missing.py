@@ -477,7 +477,7 @@ def _scripted_heading_ids(doc) -> frozenset[str]:
 
 def scripted_prefixes(kinds: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """(prefix, "") of the ids a site's script gives headings from a slug of its own behind a
-    fixed prefix (`heading.setAttribute('id', \`heading-${slug}\`)`): any fragment after it."""
+    fixed prefix (`heading.setAttribute('id', `heading-${slug}`)`): any fragment after it."""
     return tuple((kind[len(_PREFIX_KIND) :].lower(), "") for kind in sorted(kinds) if kind.startswith(_PREFIX_KIND))
 
 
