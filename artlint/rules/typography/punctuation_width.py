@@ -41,11 +41,14 @@ _NUMBERING = lazy("[\\s\\x00]*[一二三四五六七八九十百零〇]+")
 _SPACED_NUMBER = lazy("(?:^|(?<=[\\s\\[（(]))[一二三四五六七八九十百零〇]+$")
 # A reference, which GB/T 7714 writes with half-width punctuation: "李焰, 高弋君, 等. 标题[J].
 # 期刊, 2016", "蔡聰明, 談 Stirling 公式, 数学传播, 17(2), 1993"; so does APA's style, the
-# authors' initials then the year: "Bryant, R. E., & O’Hallaron, D. R. (2004). 深入理解计算机系统.".
+# authors' initials then the year: "Bryant, R. E., & O’Hallaron, D. R. (2004). 深入理解计算机系统.";
+# and Chicago's, translators and place of publication: "Translated by 吴飞. 北京: 华夏出版社, 2017.".
 _REFERENCE = lazy(
     r"\[(?:J|M|C|D|R|S|N|P|Z|A|G|EB|DB|CP)(?:/OL)?\]|等[.,]|^\s*\[\d{1,3}\]"
     r"|,\s*\d{1,4}\s*\(\d{1,4}\)|,\s*(?:1[89]|20)\d\d[a-z]?\.?\s*$"  # ", 17(2)", "..., 1993": volume, year
-    r"|[A-Z]\.,?\s*(?:&\s*[^()\n]{1,80})?\((?:1[89]|20)\d\d[a-z]?\)\.",  # APA: "Bryant, R. E., & O’Hallaron, D. R. (2004)."
+    r"|[A-Z]\.,?\s*(?:&\s*[^()\n]{1,80})?\((?:1[89]|20)\d\d[a-z]?\)\."  # APA: "Bryant, R. E., & O’Hallaron, D. R. (2004)."
+    # Chicago's, as Zotero writes it: "Translated by 王浩威. Edited by 王浩威. 台北市: 心灵工坊文化, 2019."
+    r"|\b(?:Translated|Edited|Compiled) by\b|[:：]\s*[^,，:：\n]{1,40},\s*(?:1[89]|20)\d\d\.(?=\s|$)",
     re.M,
 )
 _LATIN_WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
@@ -106,8 +109,8 @@ class PunctuationWidth(DocumentRule):
       tab-separated values (a query's output pasted as text, `2⇥口味⇥微辣,中辣`), a `,`, `:` or `;` inside straight
       double quotes that hold a literal (a short value, `"学号,学科"`, or fields the mark joins
       more than once, a file's line format `"用户名:密码:用户 ID"`; not a quoted sentence),
-      a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`) or of APA
-      (`Bryant, R. E. (2004). 深入理解计算机系统.`),
+      a reference written in the half-width style of GB/T 7714 (`张三, 李四, 等. 标题[J].`), of APA
+      (`Bryant, R. E. (2004). 深入理解计算机系统.`) or of Chicago (`Translated by 吴飞. 北京: 华夏出版社, 2017.`),
       any in a document that writes its Chinese with half-width marks throughout (ten or more
       after Chinese characters, fewer than one full-width `，。：；！？` for every ten, the texts
       of links to other sites, their pages' titles, not counted; or three or
