@@ -15,7 +15,9 @@ class LinkDeniedDomain(DocumentRule):
     `rawgit.com`, `photobucket.com`, `tinypic.com`, `goo.gl`, `git.io`, Google Code and others
     that closed or stopped serving embedded content (data in `rules/links.toml`), but for the
     parts of them that still serve (Google Maps' and Google Photos' share links,
-    `maps.app.goo.gl`, `goo.gl/maps/`, `photos.app.goo.gl`, which Google keeps redirecting). Add hosts with `deny`; exempt some with
+    `maps.app.goo.gl`, `goo.gl/maps/`, `photos.app.goo.gl`, which Google keeps redirecting),
+    and for the link to the home page of a service whose images are gone but whose site
+    still runs (`home-pages-alive`: `[Photobucket](http://www.photobucket.com)`). Add hosts with `deny`; exempt some with
     `allow`. A pattern matches the host and its subdomains; a pattern with a `/` matches the
     start of the URL after `scheme://`.
 
@@ -38,6 +40,9 @@ class LinkDeniedDomain(DocumentRule):
         "deny": Option("list[string]", [], "More hosts or URL prefixes to deny, added to the built-in list."),
         "allow": Option("list[string]", [], "Hosts or URL prefixes never reported, even when on the deny list."),
         "use-default-list": Option("boolean", True, "Whether the built-in deny list applies."),
+        "home-pages-alive": Option(
+            "list[string]", _DATA["home-pages-alive"], "Denied hosts whose home page still runs: a link to it is not reported."
+        ),
     }
 
     def check(self, doc, options):
@@ -55,10 +60,18 @@ class LinkDeniedDomain(DocumentRule):
                 continue
             if any(matches_pattern(host, rest, pattern) for pattern in allow):
                 continue
+            if not link.is_image and _home_page(rest) and any(host_matches(host, alive) for alive in options["home-pages-alive"]):
+                continue  # the service's own page, which still runs: only its hotlinked images are gone
             pattern = next((p for p in deny if matches_pattern(host, rest, p)), None)
             if pattern is not None:
                 what = "image" if link.is_image else "link"
                 yield doc.diagnostic(f"{what} to {host}, which is on the deny list ({pattern})", link.url_start, link.url_end)
+
+
+def _home_page(rest: str) -> bool:
+    """Whether a URL without its scheme is a host's home page: no path, or `/` alone."""
+    path = rest.split("#", 1)[0].split("?", 1)[0]
+    return "/" not in path.rstrip("/")
 
 
 def matches_pattern(host: str, rest: str, pattern: str) -> bool:
