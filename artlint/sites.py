@@ -5865,6 +5865,8 @@ def _eleventy_template_url(matter: Mapping[str, Any], stem: str) -> str | None:
     """A template's URL (its front matter `matter`): its `permalink` when written out, else its
     path (`archive/index` at `/archive`); None for `permalink: false` or one a template computes."""
     permalink = matter.get("permalink")
+    if isinstance(permalink, str):
+        permalink = _LITERAL_URL_FILTER.sub(lambda found: found.group(2), permalink)  # `{{ '/feed/feed.json' | url }}`
     if permalink is False or (isinstance(permalink, str) and ("{{" in permalink or "{%" in permalink)):
         return None
     if isinstance(permalink, str) and permalink.strip():
@@ -5878,6 +5880,9 @@ _FIGCAPTION_ON = lazy(r"""\bfigcaption\s*:\s*(?:true|["']title["'])""")
 
 
 _TEMPLATE_EXPRESSION = lazy(r"\{\{-?\s*([^{}]*?)\s*-?\}\}")
+# A written-out path passed through Eleventy's `url` filter, which only adds the path prefix:
+# `{{ '/feed/feed.json' | url }}` is `/feed/feed.json`.
+_LITERAL_URL_FILTER = lazy(r"""\{\{-?\s*(['"])([^'"{}]*)\1\s*\|\s*url\s*-?\}\}""")
 _KNOWN_FILTERS = frozenset({"slugify", "slug"})
 
 
