@@ -217,8 +217,11 @@ class _PositionedBlockParser(BlockParser):
     def parse_ref_link(self, m: Any, state: BlockState) -> int | None:
         # `[^1]: text` is a footnote (Hugo, Zola, GitHub), not a link definition: leave it to
         # the paragraph parser so that the links inside it are seen.
-        if m.group("reflink_1").startswith("^"):
+        label = m.group("reflink_1")
+        if label.startswith("^") and not any(character.isspace() for character in label):
             return None
+        # `[^ 1]: http://…`: a footnote's name has no space (kramdown, GFM), so this is a link's
+        # definition, which shows nothing.
         return super().parse_ref_link(m, state)
 
     def _record_definition(self, m: Any, state: _PositionedBlockState, start: int, end: int) -> None:
