@@ -110,7 +110,8 @@ class DuplicateWord(DocumentRule):
       it passes where the second character begins the next content word (`向向量化` = 向 +
       向量化, `其中中文`, `有有钱人`, `学会会士`; not `该该药物`: 该药 is a pronoun phrase) or the first ends the word before (`目的的`,
       `明了了`, `可以以此`), unless that word already does the character's part
-      (`absorbing-words`: `还有有很多`, `需要要`), and for a surname (`surname-characters`) only
+      (`absorbing-words`: `还有有很多`, `需要要`; not `还有有翅膀的蛇`, 有 and a noun or verb before 的:
+      "having wings"), and for a surname (`surname-characters`) only
       where a word, a function character or no Chinese follows (`关于于这个`, not `关于于连的`:
       about Julien). A doubled verb of speech before a comma or
       colon and a quotation mark is reported too (`博士说说，“...`). Reduplicated words pass
@@ -540,6 +541,8 @@ def _chinese_double(text, start, lower, upper, options):
     if before & _as_set(options, "absorbing-words"):
         if char in _as_set(options, "surname-characters") and not _word_follows(text, start + 2, upper, function):
             return None  # 关于|于连: the second may begin a name that the dictionary lacks
+        if char == "有" and _has_clause(text, start + 2, words):
+            return None  # 还有|有翅膀的蛇: "there are also snakes that have wings"
         return f"doubled character '{pair}'", False  # 还有|有, 需要|要: the word already says it
     left = words_around(text, max(lower, start - 6), start + 1)
     ends_word = any(word[2] == start + 1 and len(word[0]) > 1 for word in covering + left) or bool(before & extra)
@@ -548,6 +551,13 @@ def _chinese_double(text, start, lower, upper, options):
     # Certain, for the fix, when nothing reads either character as part of a longer word.
     certain = len(covering) == 2 and not ends_word and not starting and not dictionary_entries(starts_word)
     return f"doubled character '{pair}'", certain
+
+
+def _has_clause(text: str, at: int, words) -> bool:
+    """Whether a noun or a verb of the dictionary begins at `at` and 的 follows it: 有 before it
+    makes a clause of "having" (有翅膀的蛇, 有帮助的文章), not 有很多 after 还有."""
+    following = next((word for word in words if word[1] == at), None)
+    return following is not None and _entry(following[0])[1][:1] in ("n", "v") and text[following[2] : following[2] + 1] == "的"
 
 
 def _word_follows(text, at, upper, function) -> bool:
