@@ -1267,6 +1267,8 @@ def _page(site: Site, file: str, matter: Mapping[str, Any]) -> Page:
     rendered_by_script = kind in ("article", "page") and bool(layout_file) and "data-markdown" in _layout_text(layout_file, site.root)
     redirects = hugo_type == "redirect" or (site.redirect_pages and bool(matter.get("redirect_to")))
     unbuilt = site.drafts_unbuilt and _left_out_as_draft(site.generator, matter)
+    if site.generator == "hexo" and _hexo_hidden_post(parts):
+        draft = unbuilt = True  # `_posts/_2020-09-03-rancher.md`: Hexo reads no post named with `_`
     return Page(kind, language, key, date_from_name, expected, draft, title_from_name, title_from_layout, rendered_by_script, redirects, unbuilt)
 
 
@@ -2014,6 +2016,15 @@ def _uses_include_relative(path: str, signature: str) -> bool:  # read once per 
 
 
 _MOST_READ_FOR_INCLUDES = 4_000_000
+
+
+def _hexo_hidden_post(parts: list[str]) -> bool:
+    """Whether a file under Hexo's `_posts/` (or `_drafts/`) is one its post processor skips:
+    its name, or a folder's below `_posts/`, starts with `_` or `.` (hexo's `isHiddenFile`)."""
+    for index, part in enumerate(parts[:-1]):
+        if part in ("_posts", "_drafts"):
+            return any(name.startswith(("_", ".")) for name in parts[index + 1 :])
+    return False
 
 
 def _skipped_underscored(site: Site, parts: list[str]) -> bool:
