@@ -161,7 +161,7 @@ def _refrains(text: str, occurrences: list[tuple[int, int, str, str]]) -> set[st
     last_end: dict[str, int] = {}
     alts: dict[str, set[str]] = {}
     for start, end, key, _ in occurrences:
-        if key not in last_end or _ANY_TAG.sub("", text[last_end[key] : start]).strip():
+        if key not in last_end or start - last_end[key] > _PLACE_GAP or _ANY_TAG.sub("", text[last_end[key] : start]).strip():
             places[key] = places.get(key, 0) + 1
         last_end[key] = end
         alts.setdefault(key, set()).add(_alt_text(text, start, end))
@@ -170,6 +170,9 @@ def _refrains(text: str, occurrences: list[tuple[int, int, str, str]]) -> set[st
     return {key for key, count in places.items() if count >= _DATA["refrain-places"] and len(alts[key]) == 1 and "" not in alts[key]}
 
 
+# Most characters between two copies at one place (blank lines, a comment, tags): beyond it,
+# there is text between them. Bounds the work on a page of many images repeated far apart.
+_PLACE_GAP = 2000
 _ALT = lazy(r"""!\[([^\]\n]*)\]|\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
