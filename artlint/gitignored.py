@@ -106,18 +106,8 @@ def _ignored_above(root: str, parts: list[str]) -> bool:
     repository's top, keep the path out with a pattern that names a path (`/docs/rubydoc`, a
     reference generated into the site's folder before the build). Read outermost first, as git
     reads them; a plain name there is housekeeping, as at the root."""
-    top = repository_top(os.path.dirname(root), MAX_LEVELS_ABOVE) if os.path.dirname(root) != root else None
-    if top is None:
-        return False
-    above = []
-    folder = os.path.dirname(root)
-    while True:
-        above.append(folder)
-        if folder == top or os.path.dirname(folder) == folder:
-            break
-        folder = os.path.dirname(folder)
     ignored = False
-    for folder in reversed(above):
+    for folder in _folders_above(root):
         gitignore = os.path.join(folder, ".gitignore")
         dependencies.record("stat", gitignore, dependencies.signature_of(gitignore))
         below = "/".join([*os.path.relpath(root, folder).replace(os.sep, "/").split("/"), *parts])
@@ -127,5 +117,23 @@ def _ignored_above(root: str, parts: list[str]) -> bool:
     return ignored
 
 
+@lru_cache(maxsize=256)
+def _folders_above(root: str) -> tuple[str, ...]:
+    """The folders above the site's `root` up to the repository's top, outermost first; () when
+    no repository holds it. Found once per root (a page may ask for thousands of paths)."""
+    top = repository_top(os.path.dirname(root), MAX_LEVELS_ABOVE) if os.path.dirname(root) != root else None
+    if top is None:
+        return ()
+    above = []
+    folder = os.path.dirname(root)
+    while True:
+        above.append(folder)
+        if folder == top or os.path.dirname(folder) == folder:
+            break
+        folder = os.path.dirname(folder)
+    return tuple(reversed(above))
+
+
 def clear_caches() -> None:
     _patterns.cache_clear()
+    _folders_above.cache_clear()
