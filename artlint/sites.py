@@ -611,14 +611,20 @@ class Site:
                     if literal is None:
                         return None  # code: only running it would tell
                     _cascade_into(merged, literal)
-            added = tuple(f"{middle}.{extension}" for extension in self.data_extensions for middle in ("", ".11tydata"))
-            for suffix in dict.fromkeys((".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml", *added)):
+            for suffix in self._eleventy_data_suffixes:
                 path = stem + suffix
                 signature = signature_of(path)
                 record("stat", path, signature)
                 if signature:
                     _cascade_into(merged, _data_file(path, signature))
         return merged
+
+    @cached_property
+    def _eleventy_data_suffixes(self) -> tuple[str, ...]:
+        """The endings of the data files Eleventy reads beside a template or for a folder:
+        JSON, `.11tydata.yml`, and the YAML extensions the site adds (`index.yml`)."""
+        added = (f"{middle}.{extension}" for extension in self.data_extensions for middle in ("", ".11tydata"))
+        return tuple(dict.fromkeys((".json", ".11tydata.json", ".11tydata.yml", ".11tydata.yaml", *added)))
 
     def made_by_eleventy_template(self, path: str) -> bool:
         """Whether a site path is the URL of one of an Eleventy site's pages written in another

@@ -226,10 +226,10 @@ class LinkTargetMissing(DocumentRule):
 # Logseq's labelled references: a block's `((uuid))`, a page's `[[name]]`; a page that does
 # not exist yet is made, empty, when a reference names it.
 _LOGSEQ_REFERENCE = lazy(r"\(\([^()\n]+\)\)|\[\[[^\]\n]+\]\]")
-# A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`), or as a
-# variable the build replaces (Writerside's `%kotlinLatestUrl%`).
 # A version's folder at the site's root, as mike names them: `/4.1`, `/v2.0.3/guide/`.
 _VERSION_PATH = lazy(r"/v?\d+(?:\.\d+){0,3}(?:/|$)")
+# A link target written as a constant's name (`ENGLISH_VERSION_URL`, `DOWNLOAD_LINK`), or as a
+# variable the build replaces (Writerside's `%kotlinLatestUrl%`).
 _PLACEHOLDER = lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|%[A-Za-z_][\w.-]{2,}%")
 
 
